@@ -1,0 +1,73 @@
+namespace Linea;
+
+/// <summary>
+/// Thrown when the shapes of the operands do not fit the operation: matmul inner dimensions,
+/// broadcasting, reshape, concatenation. The message names the operation, every shape involved,
+/// and, where one exists, a hint (for example "did you mean B.T?").
+/// </summary>
+public class ShapeMismatchException : ArgumentException
+{
+    /// <summary>The operation that rejected the shapes, as its API name ("matmul", "reshape", ...).</summary>
+    public string Operation { get; }
+
+    /// <summary>The shapes involved, in argument order.</summary>
+    public IReadOnlyList<Shape> Shapes { get; }
+
+    /// <summary>Creates the exception; <paramref name="message"/> is the full, user-facing text.</summary>
+    public ShapeMismatchException(string operation, IReadOnlyList<Shape> shapes, string message)
+        : base(message)
+    {
+        Operation = operation;
+        Shapes = shapes;
+    }
+}
+
+/// <summary>An axis argument outside [-rank, rank). The message names the operation, the axis and the shape.</summary>
+public class AxisOutOfRangeException : ArgumentOutOfRangeException
+{
+    /// <summary>The axis as the caller gave it.</summary>
+    public int Axis { get; }
+
+    /// <summary>Creates the exception with its full message.</summary>
+    public AxisOutOfRangeException(int axis, string message) : base(nameof(axis), axis, message) => Axis = axis;
+
+    /// <inheritdoc />
+    public override string Message => base.Message.Split(Environment.NewLine)[0];
+}
+
+/// <summary>An element index or slice bound outside the axis it applies to.</summary>
+public class TensorIndexOutOfRangeException : ArgumentOutOfRangeException
+{
+    /// <summary>Creates the exception with its full message.</summary>
+    public TensorIndexOutOfRangeException(string message) : base("index", message) { }
+
+    /// <inheritdoc />
+    public override string Message => base.Message.Split(Environment.NewLine)[0];
+}
+
+/// <summary>
+/// Base of the numerical failures of linear algebra (NumPy's LinAlgError): singular matrices,
+/// matrices that are not positive definite, iterations that do not converge, non-finite input.
+/// </summary>
+public class LinAlgException : ArithmeticException
+{
+    /// <summary>Creates the exception with its full message.</summary>
+    public LinAlgException(string message) : base(message) { }
+}
+
+/// <summary>The input holds NaN or infinity where the operation needs finite numbers.</summary>
+public class NonFiniteException : LinAlgException
+{
+    /// <summary>Creates the exception with its full message.</summary>
+    public NonFiniteException(string message) : base(message) { }
+}
+
+/// <summary>A file that is not in the format it claims (.npy header, CSV field), or a type Linea cannot read.</summary>
+public class TensorFormatException : FormatException
+{
+    /// <summary>Creates the exception with its full message.</summary>
+    public TensorFormatException(string message) : base(message) { }
+
+    /// <summary>Creates the exception with its full message and the underlying cause.</summary>
+    public TensorFormatException(string message, Exception inner) : base(message, inner) { }
+}

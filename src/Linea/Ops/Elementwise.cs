@@ -1,0 +1,75 @@
+using System.Numerics;
+using Linea.Kernels;
+
+namespace Linea.Ops;
+
+/// <summary>The broadcasting engine behind every element-wise operation: checks shapes, then runs a kernel over strided runs.</summary>
+internal static class Elementwise
+{
+    /// <summary>Applies <typeparamref name="TOp"/> to broadcast <paramref name="a"/> and <paramref name="b"/> into a new contiguous tensor.</summary>
+    public static Tensor<T> Binary<T, TOp>(string op, Tensor<T> a, Tensor<T> b)
+        where T : unmanaged, IFloatingPointIeee754<T> where TOp : IBinaryOp<T>
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        int[] shape = Broadcast.Shapes(op, a.Dims, b.Dims);
+        var result = new Tensor<T>(shape);
+        var kernel = new BinaryKernel<T, TOp>(a.Data, b.Data, result.Data);
+        StridedLoop.Run(shape,
+            a.Offset, Broadcast.StridesTo(a.Dims, a.StrideArray, shape),
+            b.Offset, Broadcast.StridesTo(b.Dims, b.StrideArray, shape),
+            0, result.StrideArray, ref kernel);
+        return result;
+    }
+
+    /// <summary>Applies <typeparamref name="TOp"/> with a scalar right operand.</summary>
+    public static Tensor<T> Binary<T, TOp>(Tensor<T> a, T b)
+        where T : unmanaged, IFloatingPointIeee754<T> where TOp : IBinaryOp<T>
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        var result = new Tensor<T>(a.Dims.ToArray());
+        var kernel = new BinaryKernel<T, TOp>(a.Data, [b], result.Data);
+        Span<int> zeros = stackalloc int[a.Rank];
+        zeros.Clear();
+        StridedLoop.Run(a.Dims, a.Offset, a.StrideArray, 0, zeros, 0, result.StrideArray, ref kernel);
+        return result;
+    }
+
+    /// <summary>Applies <typeparamref name="TOp"/> with a scalar left operand.</summary>
+    public static Tensor<T> Binary<T, TOp>(T a, Tensor<T> b)
+        where T : unmanaged, IFloatingPointIeee754<T> where TOp : IBinaryOp<T>
+    {
+        ArgumentNullException.ThrowIfNull(b);
+        var result = new Tensor<T>(b.Dims.ToArray());
+        var kernel = new BinaryKernel<T, TOp>([a], b.Data, result.Data);
+        Span<int> zeros = stackalloc int[b.Rank];
+        zeros.Clear();
+        StridedLoop.Run(b.Dims, 0, zeros, b.Offset, b.StrideArray, 0, result.StrideArray, ref kernel);
+        return result;
+    }
+
+    /// <summary>Applies <typeparamref name="TOp"/> to every element into a new contiguous tensor.</summary>
+    public static Tensor<T> Unary<T, TOp>(Tensor<T> a)
+        where T : unmanaged, IFloatingPointIeee754<T> where TOp : IUnaryOp<T>
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        var result = new Tensor<T>(a.Dims.ToArray());
+        var kernel = new UnaryKernel<T, TOp>(a.Data, result.Data);
+        StridedLoop.Run(a.Dims, a.Offset, a.StrideArray, 0, result.StrideArray, ref kernel);
+        return result;
+    }
+
+    /// <summary>Copies <paramref name="source"/>, broadcast to <paramref name="dest"/>'s shape, into <paramref name="dest"/>.</summary>
+    public static void CopyInto<T>(string op, Tensor<T> source, Tensor<T> dest) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (dest.ReadOnlyView) dest.ThrowReadOnly(op);
+        int[] shape = Broadcast.Shapes(op, source.Dims, dest.Dims);
+        if (!shape.AsSpan().SequenceEqual(dest.Dims))
+            ThrowHelper.ShapeMismatch(op, $"a value of shape {source.Shape} cannot be assigned to a view of shape {dest.Shape}", source.Shape, dest.Shape);
+        // A source that overlaps the destination (A[1:] = A[:-1]) is copied first so no element is read after it was overwritten.
+        if (ReferenceEquals(source.Data, dest.Data)) source = source.Copy();
+        var kernel = new CopyKernel<T>(source.Data, dest.Data);
+        StridedLoop.Run(dest.Dims, source.Offset, Broadcast.StridesTo(source.Dims, source.StrideArray, dest.Dims),
+            dest.Offset, dest.StrideArray, ref kernel);
+    }
+}

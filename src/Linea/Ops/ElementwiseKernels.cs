@@ -1,0 +1,145 @@
+using System.Numerics;
+using System.Numerics.Tensors;
+using Linea.Kernels;
+
+namespace Linea.Ops;
+
+/// <summary>A binary element-wise operation with a scalar form and span forms for contiguous runs.</summary>
+internal interface IBinaryOp<T>
+{
+    static abstract T Apply(T x, T y);
+    static abstract void Apply(ReadOnlySpan<T> x, ReadOnlySpan<T> y, Span<T> d);
+    static abstract void Apply(ReadOnlySpan<T> x, T y, Span<T> d);
+    static abstract void Apply(T x, ReadOnlySpan<T> y, Span<T> d);
+}
+
+/// <summary>A unary element-wise operation with a scalar form and a span form.</summary>
+internal interface IUnaryOp<T>
+{
+    static abstract T Apply(T x);
+    static abstract void Apply(ReadOnlySpan<T> x, Span<T> d);
+}
+
+/// <summary>Applies a binary op over one inner run, taking the TensorPrimitives path when the run is contiguous.</summary>
+internal struct BinaryKernel<T, TOp>(T[] a, T[] b, T[] c) : IStridedKernel
+    where T : unmanaged, IFloatingPointIeee754<T> where TOp : IBinaryOp<T>
+{
+    public void Run(int n, int oa, int sa, int ob, int sb, int oc, int sc)
+    {
+        if (sc == 1)
+        {
+            var d = c.AsSpan(oc, n);
+            if (sa == 1 && sb == 1) { TOp.Apply(a.AsSpan(oa, n), b.AsSpan(ob, n), d); return; }
+            if (sa == 1 && sb == 0) { TOp.Apply(a.AsSpan(oa, n), b[ob], d); return; }
+            if (sa == 0 && sb == 1) { TOp.Apply(a[oa], b.AsSpan(ob, n), d); return; }
+        }
+        for (int i = 0; i < n; i++)
+            c[oc + i * sc] = TOp.Apply(a[oa + i * sa], b[ob + i * sb]);
+    }
+}
+
+/// <summary>Applies a unary op over one inner run.</summary>
+internal struct UnaryKernel<T, TOp>(T[] a, T[] c) : IStridedKernel
+    where T : unmanaged, IFloatingPointIeee754<T> where TOp : IUnaryOp<T>
+{
+    public void Run(int n, int oa, int sa, int ob, int sb, int oc, int sc)
+    {
+        if (sa == 1 && sc == 1) { TOp.Apply(a.AsSpan(oa, n), c.AsSpan(oc, n)); return; }
+        for (int i = 0; i < n; i++)
+            c[oc + i * sc] = TOp.Apply(a[oa + i * sa]);
+    }
+}
+
+/// <summary>Copies a strided run into another (used by Copy, Contiguous and assignment).</summary>
+internal struct CopyKernel<T>(T[] a, T[] c) : IStridedKernel where T : unmanaged
+{
+    public void Run(int n, int oa, int sa, int ob, int sb, int oc, int sc)
+    {
+        if (sa == 1 && sc == 1) { a.AsSpan(oa, n).CopyTo(c.AsSpan(oc, n)); return; }
+        if (sa == 0 && sc == 1) { c.AsSpan(oc, n).Fill(a[oa]); return; }
+        for (int i = 0; i < n; i++) c[oc + i * sc] = a[oa + i * sa];
+    }
+}
+
+internal struct AddOp<T> : IBinaryOp<T> where T : unmanaged, IFloatingPointIeee754<T>
+{
+    public static T Apply(T x, T y) => x + y;
+    public static void Apply(ReadOnlySpan<T> x, ReadOnlySpan<T> y, Span<T> d) => TensorPrimitives.Add(x, y, d);
+    public static void Apply(ReadOnlySpan<T> x, T y, Span<T> d) => TensorPrimitives.Add(x, y, d);
+    public static void Apply(T x, ReadOnlySpan<T> y, Span<T> d) => TensorPrimitives.Add(y, x, d);
+}
+
+internal struct SubtractOp<T> : IBinaryOp<T> where T : unmanaged, IFloatingPointIeee754<T>
+{
+    public static T Apply(T x, T y) => x - y;
+    public static void Apply(ReadOnlySpan<T> x, ReadOnlySpan<T> y, Span<T> d) => TensorPrimitives.Subtract(x, y, d);
+    public static void Apply(ReadOnlySpan<T> x, T y, Span<T> d) => TensorPrimitives.Subtract(x, y, d);
+    public static void Apply(T x, ReadOnlySpan<T> y, Span<T> d) => TensorPrimitives.Subtract(x, y, d);
+}
+
+internal struct MultiplyOp<T> : IBinaryOp<T> where T : unmanaged, IFloatingPointIeee754<T>
+{
+    public static T Apply(T x, T y) => x * y;
+    public static void Apply(ReadOnlySpan<T> x, ReadOnlySpan<T> y, Span<T> d) => TensorPrimitives.Multiply(x, y, d);
+    public static void Apply(ReadOnlySpan<T> x, T y, Span<T> d) => TensorPrimitives.Multiply(x, y, d);
+    public static void Apply(T x, ReadOnlySpan<T> y, Span<T> d) => TensorPrimitives.Multiply(y, x, d);
+}
+
+internal struct DivideOp<T> : IBinaryOp<T> where T : unmanaged, IFloatingPointIeee754<T>
+{
+    public static T Apply(T x, T y) => x / y;
+    public static void Apply(ReadOnlySpan<T> x, ReadOnlySpan<T> y, Span<T> d) => TensorPrimitives.Divide(x, y, d);
+    public static void Apply(ReadOnlySpan<T> x, T y, Span<T> d) => TensorPrimitives.Divide(x, y, d);
+    public static void Apply(T x, ReadOnlySpan<T> y, Span<T> d) => TensorPrimitives.Divide(x, y, d);
+}
+
+internal struct MaximumOp<T> : IBinaryOp<T> where T : unmanaged, IFloatingPointIeee754<T>
+{
+    public static T Apply(T x, T y) => T.Max(x, y);
+    public static void Apply(ReadOnlySpan<T> x, ReadOnlySpan<T> y, Span<T> d) => TensorPrimitives.Max(x, y, d);
+    public static void Apply(ReadOnlySpan<T> x, T y, Span<T> d) => TensorPrimitives.Max(x, y, d);
+    public static void Apply(T x, ReadOnlySpan<T> y, Span<T> d) => TensorPrimitives.Max(y, x, d);
+}
+
+internal struct MinimumOp<T> : IBinaryOp<T> where T : unmanaged, IFloatingPointIeee754<T>
+{
+    public static T Apply(T x, T y) => T.Min(x, y);
+    public static void Apply(ReadOnlySpan<T> x, ReadOnlySpan<T> y, Span<T> d) => TensorPrimitives.Min(x, y, d);
+    public static void Apply(ReadOnlySpan<T> x, T y, Span<T> d) => TensorPrimitives.Min(x, y, d);
+    public static void Apply(T x, ReadOnlySpan<T> y, Span<T> d) => TensorPrimitives.Min(y, x, d);
+}
+
+internal struct PowOp<T> : IBinaryOp<T> where T : unmanaged, IFloatingPointIeee754<T>
+{
+    public static T Apply(T x, T y) => T.Pow(x, y);
+    public static void Apply(ReadOnlySpan<T> x, ReadOnlySpan<T> y, Span<T> d) => TensorPrimitives.Pow(x, y, d);
+    public static void Apply(ReadOnlySpan<T> x, T y, Span<T> d)
+    {
+        if (y == T.CreateTruncating(2)) TensorPrimitives.Multiply(x, x, d);
+        else TensorPrimitives.Pow(x, y, d);
+    }
+    public static void Apply(T x, ReadOnlySpan<T> y, Span<T> d) => TensorPrimitives.Pow(x, y, d);
+}
+
+/// <summary>A comparison predicate, lifted to an element-wise op by <see cref="CompareOp{T, TCmp}"/>.</summary>
+internal interface IComparison<T>
+{
+    static abstract bool Test(T x, T y);
+}
+
+/// <summary>Comparisons produce 1 where true and 0 where false, in the tensor's own element type (NaN compares false, except in !=).</summary>
+internal struct CompareOp<T, TCmp> : IBinaryOp<T>
+    where T : unmanaged, IFloatingPointIeee754<T> where TCmp : IComparison<T>
+{
+    public static T Apply(T x, T y) => TCmp.Test(x, y) ? T.One : T.Zero;
+    public static void Apply(ReadOnlySpan<T> x, ReadOnlySpan<T> y, Span<T> d) { for (int i = 0; i < d.Length; i++) d[i] = Apply(x[i], y[i]); }
+    public static void Apply(ReadOnlySpan<T> x, T y, Span<T> d) { for (int i = 0; i < d.Length; i++) d[i] = Apply(x[i], y); }
+    public static void Apply(T x, ReadOnlySpan<T> y, Span<T> d) { for (int i = 0; i < d.Length; i++) d[i] = Apply(x, y[i]); }
+}
+
+internal struct LessTest<T> : IComparison<T> where T : IFloatingPointIeee754<T> { public static bool Test(T x, T y) => x < y; }
+internal struct LessEqualTest<T> : IComparison<T> where T : IFloatingPointIeee754<T> { public static bool Test(T x, T y) => x <= y; }
+internal struct GreaterTest<T> : IComparison<T> where T : IFloatingPointIeee754<T> { public static bool Test(T x, T y) => x > y; }
+internal struct GreaterEqualTest<T> : IComparison<T> where T : IFloatingPointIeee754<T> { public static bool Test(T x, T y) => x >= y; }
+internal struct EqualTest<T> : IComparison<T> where T : IFloatingPointIeee754<T> { public static bool Test(T x, T y) => x == y; }
+internal struct NotEqualTest<T> : IComparison<T> where T : IFloatingPointIeee754<T> { public static bool Test(T x, T y) => x != y; }

@@ -1,0 +1,115 @@
+using System.Numerics;
+using System.Numerics.Tensors;
+using Linea.Kernels;
+using Linea.Kernels.Gemm;
+
+namespace Linea;
+
+public sealed partial class Tensor<TScalar>
+{
+    /// <summary>The matrix product <c>this @ other</c>; see <see cref="Tensor.MatMul{T}"/>.</summary>
+    public Tensor<TScalar> MatMul(Tensor<TScalar> other) => Tensor.MatMul(this, other);
+}
+
+public static partial class Tensor
+{
+    /// <summary>
+    /// NumPy's <c>a @ b</c>. Vector · vector gives a 0-d tensor (the dot product); matrix · vector and
+    /// vector · matrix give vectors; (…, m, k) @ (…, k, n) gives (…, m, n), with the leading (batch) axes
+    /// broadcast: (4, 1, 5, 6) @ (3, 6, 2) is (4, 3, 5, 2). Transposed and sliced views are read in place.
+    /// Cost: 2·m·n·k flops per matrix.
+    /// </summary>
+    /// <exception cref="ShapeMismatchException">Inner dimensions differ (the message suggests a transpose when one fits), or batch axes do not broadcast.</exception>
+    /// <exception cref="ArgumentException">An operand is 0-d (use <c>*</c> to scale).</exception>
+    public static Tensor<T> MatMul<T>(Tensor<T> a, Tensor<T> b) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        if (a.Rank == 0 || b.Rank == 0)
+            ThrowHelper.Argument("matmul", a.Rank == 0 ? nameof(a) : nameof(b),
+                $"{a.Shape} @ {b.Shape}: matmul needs at least 1-d operands; to scale by a scalar use *");
+        var a2 = a.Rank == 1 ? a.ExpandDims(0) : a;
+        var b2 = b.Rank == 1 ? b.ExpandDims(-1) : b;
+        int m = a2.Dims[^2], k = a2.Dims[^1], kb = b2.Dims[^2], n = b2.Dims[^1];
+        if (k != kb) ThrowInnerMismatch(a, b);
+        int[] batch;
+        try { batch = Broadcast.Shapes("matmul", a2.Dims[..^2], b2.Dims[..^2]); }
+        catch (ShapeMismatchException)
+        {
+            ThrowHelper.ShapeMismatch("matmul",
+                $"{a.Shape} @ {b.Shape}: the batch axes {Shape.Format(a2.Dims[..^2])} and {Shape.Format(b2.Dims[..^2])} cannot be broadcast together", a.Shape, b.Shape);
+            throw;
+        }
+        var outDims = new int[batch.Length + 2];
+        batch.CopyTo(outDims, 0);
+        outDims[^2] = m; outDims[^1] = n;
+        var c = new Tensor<T>(outDims);
+        var kernel = new BatchKernel<T>(a2, b2, c, m, n, k);
+        StridedLoop.Run(batch,
+            a2.Offset, Broadcast.StridesTo(a2.Dims[..^2], a2.StrideArray[..^2], batch),
+            b2.Offset, Broadcast.StridesTo(b2.Dims[..^2], b2.StrideArray[..^2], batch),
+            0, c.StrideArray[..^2], ref kernel);
+        if (a.Rank == 1 && b.Rank == 1) return c.Reshape();
+        if (a.Rank == 1) return c.Squeeze(-2);
+        if (b.Rank == 1) return c.Squeeze(-1);
+        return c;
+    }
+
+    private static void ThrowInnerMismatch<T>(Tensor<T> a, Tensor<T> b) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int k = a.Dims[^1], kb = b.Rank == 1 ? b.Dims[0] : b.Dims[^2];
+        string hint = "";
+        if (b.Rank >= 2 && b.Dims[^1] == k)
+            hint = $"; did you mean B.T? A @ B.T would have inner dimension {k}";
+        else if (a.Rank >= 2 && a.Dims[^2] == kb)
+            hint = $"; did you mean A.T? A.T @ B would have inner dimension {kb}";
+        ThrowHelper.ShapeMismatch("matmul",
+            $"{a.Shape} @ {b.Shape}: inner dimensions {k} and {kb} differ (the last axis of A must equal the {(b.Rank == 1 ? "length" : "second-to-last axis")} of B){hint}",
+            a.Shape, b.Shape);
+    }
+
+    private readonly struct BatchKernel<T>(Tensor<T> a, Tensor<T> b, Tensor<T> c, int m, int n, int k) : IStridedKernel
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        public void Run(int count, int oa, int sa, int ob, int sb, int oc, int sc)
+        {
+            for (int i = 0; i < count; i++)
+                Gemm.Multiply(m, n, k, T.One,
+                    a.Data, oa + i * sa, a.StrideArray[^2], a.StrideArray[^1],
+                    b.Data, ob + i * sb, b.StrideArray[^2], b.StrideArray[^1],
+                    T.Zero, c.Data, oc + i * sc, c.StrideArray[^2], c.StrideArray[^1]);
+        }
+    }
+
+    /// <summary>
+    /// NumPy's <c>dot</c> for vectors and matrices: the inner product of two 1-d tensors (as a scalar), or
+    /// the matrix product for 2-d operands. For stacks use <see cref="MatMul{T}"/>.
+    /// </summary>
+    public static T Dot<T>(Tensor<T> a, Tensor<T> b) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        if (a.Rank != 1 || b.Rank != 1)
+            ThrowHelper.ShapeMismatch("dot", $"{a.Shape} · {b.Shape}: Dot returns the scalar inner product of two 1-d tensors; for matrices use MatMul", a.Shape, b.Shape);
+        if (a.Size != b.Size)
+            ThrowHelper.ShapeMismatch("dot", $"{a.Shape} · {b.Shape}: vectors of lengths {a.Size} and {b.Size} have no inner product", a.Shape, b.Shape);
+        if (a.IsContiguous && b.IsContiguous) return TensorPrimitives.Dot(a.ContiguousSpan, b.ContiguousSpan);
+        return MatMul(a, b).Item();
+    }
+
+    /// <summary>The outer product a[i] * b[j] of the flattened inputs, shape (a.Size, b.Size).</summary>
+    public static Tensor<T> Outer<T>(Tensor<T> a, Tensor<T> b) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        return a.Ravel().Reshape(-1, 1) * b.Ravel().Reshape(1, -1);
+    }
+
+    /// <summary>The sum of the <paramref name="offset"/>-th diagonal of a matrix.</summary>
+    public static T Trace<T>(Tensor<T> a, int offset = 0) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        if (a.Rank != 2) ThrowHelper.Argument("trace", nameof(a), $"needs a 2-d tensor, got shape {a.Shape}");
+        return a.Diagonal(offset).Sum();
+    }
+}

@@ -1,0 +1,73 @@
+using System.Numerics;
+using System.Numerics.Tensors;
+using Linea.Kernels;
+
+namespace Linea.Ops;
+
+/// <summary>An associative reduction with an identity, a SIMD whole-run form and an element-wise combine.</summary>
+internal interface IReduceOp<T>
+{
+    static abstract T Identity { get; }
+    static abstract T Combine(T acc, T x);
+    static abstract T Reduce(ReadOnlySpan<T> x);
+    static abstract void CombineInto(Span<T> acc, ReadOnlySpan<T> x);
+}
+
+/// <summary>
+/// Accumulates the input (operand a) into the output (operand c), whose strides are 0 along reduced axes.
+/// A run along a reduced axis is reduced whole; a run along a kept axis is combined element-wise, so
+/// the input is always read in its own memory order.
+/// </summary>
+internal struct ReduceKernel<T, TOp>(T[] input, T[] output) : IStridedKernel
+    where T : unmanaged, IFloatingPointIeee754<T> where TOp : IReduceOp<T>
+{
+    public void Run(int n, int oa, int sa, int ob, int sb, int oc, int sc)
+    {
+        if (sc == 0)
+        {
+            T acc;
+            if (sa == 1) acc = TOp.Reduce(input.AsSpan(oa, n));
+            else
+            {
+                acc = TOp.Identity;
+                for (int i = 0; i < n; i++) acc = TOp.Combine(acc, input[oa + i * sa]);
+            }
+            output[oc] = TOp.Combine(output[oc], acc);
+            return;
+        }
+        if (sa == 1 && sc == 1) { TOp.CombineInto(output.AsSpan(oc, n), input.AsSpan(oa, n)); return; }
+        for (int i = 0; i < n; i++) output[oc + i * sc] = TOp.Combine(output[oc + i * sc], input[oa + i * sa]);
+    }
+}
+
+internal struct SumReduce<T> : IReduceOp<T> where T : unmanaged, IFloatingPointIeee754<T>
+{
+    public static T Identity => T.Zero;
+    public static T Combine(T acc, T x) => acc + x;
+    public static T Reduce(ReadOnlySpan<T> x) => TensorPrimitives.Sum(x);
+    public static void CombineInto(Span<T> acc, ReadOnlySpan<T> x) => TensorPrimitives.Add(acc, x, acc);
+}
+
+internal struct ProdReduce<T> : IReduceOp<T> where T : unmanaged, IFloatingPointIeee754<T>
+{
+    public static T Identity => T.One;
+    public static T Combine(T acc, T x) => acc * x;
+    public static T Reduce(ReadOnlySpan<T> x) => x.IsEmpty ? T.One : TensorPrimitives.Product(x);
+    public static void CombineInto(Span<T> acc, ReadOnlySpan<T> x) => TensorPrimitives.Multiply(acc, x, acc);
+}
+
+internal struct MaxReduce<T> : IReduceOp<T> where T : unmanaged, IFloatingPointIeee754<T>
+{
+    public static T Identity => T.NegativeInfinity;
+    public static T Combine(T acc, T x) => T.Max(acc, x);
+    public static T Reduce(ReadOnlySpan<T> x) => TensorPrimitives.Max(x);
+    public static void CombineInto(Span<T> acc, ReadOnlySpan<T> x) => TensorPrimitives.Max(acc, x, acc);
+}
+
+internal struct MinReduce<T> : IReduceOp<T> where T : unmanaged, IFloatingPointIeee754<T>
+{
+    public static T Identity => T.PositiveInfinity;
+    public static T Combine(T acc, T x) => T.Min(acc, x);
+    public static T Reduce(ReadOnlySpan<T> x) => TensorPrimitives.Min(x);
+    public static void CombineInto(Span<T> acc, ReadOnlySpan<T> x) => TensorPrimitives.Min(acc, x, acc);
+}

@@ -1,0 +1,163 @@
+using Linea.Kernels;
+using Linea.Ops;
+
+namespace Linea;
+
+public sealed partial class Tensor<TScalar>
+{
+    /// <summary>The sum of all elements (0 for an empty tensor).</summary>
+    public TScalar Sum() => Reduce<SumReduce<TScalar>>("sum", null, false, true).Item();
+    /// <summary>Sums along <paramref name="axis"/>; with <paramref name="keepDims"/> the axis stays with length 1.</summary>
+    public Tensor<TScalar> Sum(int axis, bool keepDims = false) => Reduce<SumReduce<TScalar>>("sum", [axis], keepDims, true);
+    /// <summary>Sums along several axes at once.</summary>
+    public Tensor<TScalar> Sum(int[] axes, bool keepDims = false) => Reduce<SumReduce<TScalar>>("sum", axes, keepDims, true);
+
+    /// <summary>The product of all elements (1 for an empty tensor).</summary>
+    public TScalar Prod() => Reduce<ProdReduce<TScalar>>("prod", null, false, true).Item();
+    /// <summary>Products along <paramref name="axis"/>.</summary>
+    public Tensor<TScalar> Prod(int axis, bool keepDims = false) => Reduce<ProdReduce<TScalar>>("prod", [axis], keepDims, true);
+    /// <summary>Products along several axes.</summary>
+    public Tensor<TScalar> Prod(int[] axes, bool keepDims = false) => Reduce<ProdReduce<TScalar>>("prod", axes, keepDims, true);
+
+    /// <summary>The largest element; NaN if any element is NaN.</summary>
+    /// <exception cref="InvalidOperationException">The tensor is empty.</exception>
+    public TScalar Max() => Reduce<MaxReduce<TScalar>>("max", null, false, false).Item();
+    /// <summary>Maxima along <paramref name="axis"/>.</summary>
+    public Tensor<TScalar> Max(int axis, bool keepDims = false) => Reduce<MaxReduce<TScalar>>("max", [axis], keepDims, false);
+    /// <summary>Maxima along several axes.</summary>
+    public Tensor<TScalar> Max(int[] axes, bool keepDims = false) => Reduce<MaxReduce<TScalar>>("max", axes, keepDims, false);
+
+    /// <summary>The smallest element; NaN if any element is NaN.</summary>
+    /// <exception cref="InvalidOperationException">The tensor is empty.</exception>
+    public TScalar Min() => Reduce<MinReduce<TScalar>>("min", null, false, false).Item();
+    /// <summary>Minima along <paramref name="axis"/>.</summary>
+    public Tensor<TScalar> Min(int axis, bool keepDims = false) => Reduce<MinReduce<TScalar>>("min", [axis], keepDims, false);
+    /// <summary>Minima along several axes.</summary>
+    public Tensor<TScalar> Min(int[] axes, bool keepDims = false) => Reduce<MinReduce<TScalar>>("min", axes, keepDims, false);
+
+    /// <summary>The arithmetic mean of all elements (NaN for an empty tensor, as NumPy).</summary>
+    public TScalar Mean() => Mean(null, false).Item();
+    /// <summary>Means along <paramref name="axis"/>.</summary>
+    public Tensor<TScalar> Mean(int axis, bool keepDims = false) => Mean([axis], keepDims);
+    /// <summary>Means along several axes (all when null).</summary>
+    public Tensor<TScalar> Mean(int[]? axes, bool keepDims = false)
+    {
+        var sum = Reduce<SumReduce<TScalar>>("mean", axes, keepDims, true);
+        return sum / TScalar.CreateTruncating(ReducedCount("mean", axes));
+    }
+
+    /// <summary>
+    /// The variance of all elements, sum((x - mean)^2) / (N - <paramref name="ddof"/>); ddof = 1 gives the
+    /// unbiased sample variance. NaN when N - ddof &lt;= 0. Two passes, so no catastrophic cancellation.
+    /// </summary>
+    public TScalar Var(int ddof = 0) => Var(null, ddof, false).Item();
+    /// <summary>Variances along <paramref name="axis"/>.</summary>
+    public Tensor<TScalar> Var(int axis, int ddof = 0, bool keepDims = false) => Var([axis], ddof, keepDims);
+    /// <summary>Variances along several axes (all when null).</summary>
+    public Tensor<TScalar> Var(int[]? axes, int ddof = 0, bool keepDims = false)
+    {
+        if (ddof < 0) ThrowHelper.Argument("var", nameof(ddof), $"ddof must be non-negative, got {ddof}");
+        var mean = Mean(axes, keepDims: true);
+        var d = this - mean;
+        var ss = (d * d).Reduce<SumReduce<TScalar>>("var", axes, keepDims, true);
+        int dof = ReducedCount("var", axes) - ddof;
+        return dof > 0 ? ss / TScalar.CreateTruncating(dof) : Tensor.Full(ss.Shape.ToArray(), TScalar.NaN);
+    }
+
+    /// <summary>The standard deviation of all elements, the square root of <see cref="Var(int)"/>.</summary>
+    public TScalar Std(int ddof = 0) => TScalar.Sqrt(Var(ddof));
+    /// <summary>Standard deviations along <paramref name="axis"/>.</summary>
+    public Tensor<TScalar> Std(int axis, int ddof = 0, bool keepDims = false) => Tensor.Sqrt(Var(axis, ddof, keepDims));
+    /// <summary>Standard deviations along several axes (all when null).</summary>
+    public Tensor<TScalar> Std(int[]? axes, int ddof = 0, bool keepDims = false) => Tensor.Sqrt(Var(axes, ddof, keepDims));
+
+    /// <summary>The flat (C-order) index of the first largest element; a NaN counts as largest, as in NumPy.</summary>
+    /// <exception cref="InvalidOperationException">The tensor is empty.</exception>
+    public int ArgMax() => (int)int.CreateTruncating(Ravel().ArgReduce("argmax", 0, false, max: true).Item());
+    /// <summary>Indices of the maxima along <paramref name="axis"/>, as exact integers in the element type.</summary>
+    public Tensor<TScalar> ArgMax(int axis, bool keepDims = false) => ArgReduce("argmax", axis, keepDims, max: true);
+
+    /// <summary>The flat (C-order) index of the first smallest element; a NaN counts as smallest, as in NumPy.</summary>
+    /// <exception cref="InvalidOperationException">The tensor is empty.</exception>
+    public int ArgMin() => (int)int.CreateTruncating(Ravel().ArgReduce("argmin", 0, false, max: false).Item());
+    /// <summary>Indices of the minima along <paramref name="axis"/>, as exact integers in the element type.</summary>
+    public Tensor<TScalar> ArgMin(int axis, bool keepDims = false) => ArgReduce("argmin", axis, keepDims, max: false);
+
+    private bool[] ReducedAxes(string op, int[]? axes)
+    {
+        var reduced = new bool[Rank];
+        if (axes is null) { Array.Fill(reduced, true); return reduced; }
+        foreach (int a0 in axes)
+        {
+            int a = Linea.Shape.NormalizeAxis(op, a0, Rank);
+            if (reduced[a]) ThrowHelper.Argument(op, nameof(axes), $"axis {a0} is repeated in ({string.Join(", ", axes)})");
+            reduced[a] = true;
+        }
+        return reduced;
+    }
+
+    private int ReducedCount(string op, int[]? axes)
+    {
+        var reduced = ReducedAxes(op, axes);
+        long n = 1;
+        for (int i = 0; i < Rank; i++) if (reduced[i]) n *= Dims[i];
+        return (int)n;
+    }
+
+    internal Tensor<TScalar> Reduce<TOp>(string op, int[]? axes, bool keepDims, bool hasIdentity)
+        where TOp : IReduceOp<TScalar>
+    {
+        var reduced = ReducedAxes(op, axes);
+        var outDims = new int[Rank];
+        var kept = new List<int>(Rank);
+        for (int i = 0; i < Rank; i++)
+        {
+            outDims[i] = reduced[i] ? 1 : Dims[i];
+            if (reduced[i] && Dims[i] == 0 && !hasIdentity)
+                throw new InvalidOperationException($"{op}: cannot reduce the empty axis {i} of shape {Shape}; {op} has no identity");
+            if (!reduced[i]) kept.Add(Dims[i]);
+        }
+        var result = new Tensor<TScalar>(outDims);
+        result.Data.AsSpan().Fill(TOp.Identity);
+        var outStrides = new int[Rank];
+        for (int i = 0; i < Rank; i++) outStrides[i] = reduced[i] ? 0 : result.StrideArray[i];
+        var kernel = new ReduceKernel<TScalar, TOp>(Data, result.Data);
+        StridedLoop.Run(Dims, Offset, StrideArray, 0, outStrides, ref kernel);
+        return keepDims ? result : result.Reshape(kept.ToArray());
+    }
+
+    private Tensor<TScalar> ArgReduce(string op, int axis, bool keepDims, bool max)
+    {
+        int a = Linea.Shape.NormalizeAxis(op, axis, Math.Max(Rank, 1));
+        if (Rank == 0) return Tensor.Scalar(TScalar.Zero);
+        int n = Dims[a];
+        if (n == 0) throw new InvalidOperationException($"{op}: attempt to get {op} of an empty sequence (axis {axis} of shape {Shape} has length 0)");
+        var moved = MoveAxis(a, -1);
+        var outerDims = moved.Dims[..^1];
+        var result = new Tensor<TScalar>(outerDims);
+        int stride = moved.StrideArray[^1];
+        var kernel = new ArgKernel(Data, result.Data, n, stride, max);
+        StridedLoop.Run(outerDims, moved.Offset, moved.StrideArray[..^1], 0, result.StrideArray, ref kernel);
+        return keepDims ? result.ExpandDims(a) : result;
+    }
+
+    private readonly struct ArgKernel(TScalar[] input, TScalar[] output, int length, int stride, bool max) : IStridedKernel
+    {
+        public void Run(int n, int oa, int sa, int ob, int sb, int oc, int sc)
+        {
+            for (int i = 0; i < n; i++)
+            {
+                int p = oa + i * sa, best = 0;
+                TScalar bv = input[p];
+                if (!TScalar.IsNaN(bv))
+                    for (int j = 1; j < length; j++)
+                    {
+                        TScalar v = input[p + j * stride];
+                        if (TScalar.IsNaN(v)) { best = j; break; }
+                        if (max ? v > bv : v < bv) { bv = v; best = j; }
+                    }
+                output[oc + i * sc] = TScalar.CreateTruncating(best);
+            }
+        }
+    }
+}

@@ -1,0 +1,164 @@
+using System.Numerics;
+
+namespace Linea;
+
+/// <summary>
+/// Creates tensors and holds the NumPy-style functions over them (<c>Tensor.Zeros</c>, <c>Tensor.Exp</c>,
+/// <c>Tensor.MatMul</c>, ...). Element type first: <c>Tensor.Zeros&lt;double&gt;(3, 4)</c>.
+/// </summary>
+public static partial class Tensor
+{
+    /// <summary>A 1-d tensor holding a copy of <paramref name="values"/>.</summary>
+    public static Tensor<T> FromArray<T>(T[] values) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        return new Tensor<T>((T[])values.Clone(), 0, [values.Length], [1]);
+    }
+
+    /// <summary>A tensor of the given <paramref name="shape"/> holding a copy of <paramref name="values"/> in C order.</summary>
+    /// <exception cref="ShapeMismatchException">The shape's element count differs from the array length.</exception>
+    public static Tensor<T> FromArray<T>(T[] values, params int[] shape) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        var s = new Shape(shape);
+        if (s.Size != values.Length)
+            ThrowHelper.ShapeMismatch("from_array", $"{values.Length} values cannot fill shape {s} ({s.Size} elements)", s);
+        return new Tensor<T>((T[])values.Clone(), 0, s.ToArray(), Shape.ContiguousStrides(shape));
+    }
+
+    /// <summary>A matrix holding a copy of <paramref name="values"/>.</summary>
+    public static Tensor<T> FromArray<T>(T[,] values) where T : unmanaged, IFloatingPointIeee754<T> => FromMultiDim<T>(values);
+
+    /// <summary>A 3-d tensor holding a copy of <paramref name="values"/>.</summary>
+    public static Tensor<T> FromArray<T>(T[,,] values) where T : unmanaged, IFloatingPointIeee754<T> => FromMultiDim<T>(values);
+
+    /// <summary>A 4-d tensor holding a copy of <paramref name="values"/>.</summary>
+    public static Tensor<T> FromArray<T>(T[,,,] values) where T : unmanaged, IFloatingPointIeee754<T> => FromMultiDim<T>(values);
+
+    /// <summary>A matrix from rows of equal length (a jagged array).</summary>
+    /// <exception cref="ShapeMismatchException">The rows have different lengths.</exception>
+    public static Tensor<T> FromArray<T>(T[][] rows) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        int n = rows.Length, m = n == 0 ? 0 : (rows[0]?.Length ?? 0);
+        var data = new T[n * m];
+        for (int i = 0; i < n; i++)
+        {
+            if (rows[i] is null || rows[i].Length != m)
+                ThrowHelper.ShapeMismatch("from_array", $"row {i} has {rows[i]?.Length ?? 0} elements but row 0 has {m}; a matrix needs rows of equal length", new Shape(n, m));
+            rows[i].CopyTo(data, i * m);
+        }
+        return new Tensor<T>(data, 0, [n, m], [m, 1]);
+    }
+
+    /// <summary>A tensor from any rectangular .NET array of <typeparamref name="T"/> (rank 1 to 32).</summary>
+    public static Tensor<T> FromMultiDim<T>(Array values) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        if (values.GetType().GetElementType() != typeof(T))
+            throw new ArgumentException($"from_array: expected an array of {typeof(T).Name}, got {values.GetType().Name}");
+        var dims = new int[values.Rank];
+        for (int i = 0; i < dims.Length; i++) dims[i] = values.GetLength(i);
+        var data = new T[values.Length];
+        int k = 0;
+        foreach (T v in values) data[k++] = v; // enumerates in row-major order
+        return new Tensor<T>(data, 0, dims, Shape.ContiguousStrides(dims));
+    }
+
+    /// <summary>Wraps <paramref name="storage"/> without copying: the tensor and the array share elements.</summary>
+    public static Tensor<T> Wrap<T>(T[] storage, params int[] shape) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(storage);
+        var s = new Shape(shape);
+        if (s.Size != storage.Length)
+            ThrowHelper.ShapeMismatch("wrap", $"an array of {storage.Length} elements cannot be viewed as shape {s} ({s.Size} elements)", s);
+        return new Tensor<T>(storage, 0, s.ToArray(), Shape.ContiguousStrides(shape));
+    }
+
+    /// <summary>A 0-d tensor holding <paramref name="value"/>.</summary>
+    public static Tensor<T> Scalar<T>(T value) where T : unmanaged, IFloatingPointIeee754<T> => value;
+
+    /// <summary>A tensor of zeros.</summary>
+    public static Tensor<T> Zeros<T>(params int[] shape) where T : unmanaged, IFloatingPointIeee754<T> =>
+        new(new Shape(shape).ToArray());
+
+    /// <summary>A tensor of ones.</summary>
+    public static Tensor<T> Ones<T>(params int[] shape) where T : unmanaged, IFloatingPointIeee754<T> => Full(shape, T.One);
+
+    /// <summary>A tensor with every element equal to <paramref name="value"/>.</summary>
+    public static Tensor<T> Full<T>(int[] shape, T value) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var t = new Tensor<T>(new Shape(shape).ToArray());
+        t.Data.AsSpan().Fill(value);
+        return t;
+    }
+
+    /// <summary>Zeros with the shape of <paramref name="like"/>.</summary>
+    public static Tensor<T> ZerosLike<T>(Tensor<T> like) where T : unmanaged, IFloatingPointIeee754<T> => Zeros<T>(like.Shape.ToArray());
+
+    /// <summary>Ones with the shape of <paramref name="like"/>.</summary>
+    public static Tensor<T> OnesLike<T>(Tensor<T> like) where T : unmanaged, IFloatingPointIeee754<T> => Ones<T>(like.Shape.ToArray());
+
+    /// <summary>An <paramref name="n"/> x <paramref name="m"/> matrix (m defaults to n) with ones on the <paramref name="k"/>-th diagonal.</summary>
+    public static Tensor<T> Eye<T>(int n, int? m = null, int k = 0) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int cols = m ?? n;
+        var t = Zeros<T>(n, cols);
+        t.Diagonal(k).Fill(T.One);
+        return t;
+    }
+
+    /// <summary>
+    /// Values from <paramref name="start"/> up to but excluding <paramref name="stop"/> in steps of <paramref name="step"/>
+    /// (NumPy's <c>arange</c>; length ceil((stop - start) / step), each value start + i * step).
+    /// </summary>
+    public static Tensor<T> Arange<T>(T start, T stop, T step) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (step == T.Zero || !T.IsFinite(step) || !T.IsFinite(start) || !T.IsFinite(stop))
+            throw new ArgumentException($"arange: need finite start, stop and a non-zero step, got ({start}, {stop}, {step})");
+        double n = Math.Ceiling(double.CreateTruncating((stop - start) / step));
+        if (n > Array.MaxLength) ThrowHelper.Argument("arange", nameof(step), $"{n} elements are more than one array can hold");
+        int len = Math.Max(0, (int)n);
+        var t = new Tensor<T>([len]);
+        for (int i = 0; i < len; i++) t.Data[i] = start + T.CreateTruncating(i) * step;
+        return t;
+    }
+
+    /// <summary>0, 1, ..., stop - 1.</summary>
+    public static Tensor<T> Arange<T>(T stop) where T : unmanaged, IFloatingPointIeee754<T> => Arange(T.Zero, stop, T.One);
+
+    /// <summary><paramref name="num"/> evenly spaced values from <paramref name="start"/> to <paramref name="stop"/> (included unless <paramref name="endpoint"/> is false).</summary>
+    public static Tensor<T> Linspace<T>(T start, T stop, int num = 50, bool endpoint = true) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (num < 0) ThrowHelper.Argument("linspace", nameof(num), $"number of samples must be non-negative, got {num}");
+        var t = new Tensor<T>([num]);
+        int div = endpoint ? num - 1 : num;
+        T step = div > 0 ? (stop - start) / T.CreateTruncating(div) : T.Zero;
+        for (int i = 0; i < num; i++) t.Data[i] = start + T.CreateTruncating(i) * step;
+        if (endpoint && num > 1) t.Data[num - 1] = stop;
+        return t;
+    }
+
+    /// <summary>
+    /// NumPy's <c>diag</c>: from a 1-d tensor, a square matrix with it on the <paramref name="k"/>-th diagonal;
+    /// from a matrix, a copy of its <paramref name="k"/>-th diagonal.
+    /// </summary>
+    public static Tensor<T> Diag<T>(Tensor<T> v, int k = 0) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(v);
+        if (v.Rank == 2) return v.Diagonal(k).Copy();
+        if (v.Rank != 1) ThrowHelper.Argument("diag", nameof(v), $"needs a 1-d or 2-d tensor, got shape {v.Shape}");
+        int n = v.Size + Math.Abs(k);
+        var t = Zeros<T>(n, n);
+        t.Diagonal(k).Assign(v);
+        return t;
+    }
+
+    /// <summary>Uniform samples in [<paramref name="low"/>, <paramref name="high"/>), reproducible for a given <paramref name="seed"/>.</summary>
+    public static Tensor<T> Uniform<T>(int[] shape, T low, T high, ulong seed) where T : unmanaged, IFloatingPointIeee754<T> =>
+        new Rng(seed).Uniform(shape, low, high);
+
+    /// <summary>Normal samples, reproducible for a given <paramref name="seed"/>.</summary>
+    public static Tensor<T> Normal<T>(int[] shape, T mean, T std, ulong seed) where T : unmanaged, IFloatingPointIeee754<T> =>
+        new Rng(seed).Normal(shape, mean, std);
+}
