@@ -1,0 +1,2 @@
+// The tour of Linea: filled in with the course material's worked examples.
+System.Console.WriteLine("Linea tour");
