@@ -44,7 +44,18 @@ internal struct SumReduce<T> : IReduceOp<T> where T : unmanaged, IFloatingPointI
 {
     public static T Identity => T.Zero;
     public static T Combine(T acc, T x) => acc + x;
-    public static T Reduce(ReadOnlySpan<T> x) => TensorPrimitives.Sum(x);
+    public static T Reduce(ReadOnlySpan<T> x) => PairwiseSum(x);
+
+    /// <summary>
+    /// NumPy-style pairwise summation: SIMD sums of blocks of at most 256 elements combined in a binary tree, so the
+    /// rounding error grows like log2(n) eps instead of n eps.
+    /// </summary>
+    public static T PairwiseSum(ReadOnlySpan<T> x)
+    {
+        if (x.Length <= 256) return TensorPrimitives.Sum(x);
+        int half = (x.Length / 2 + 15) & ~15;
+        return PairwiseSum(x[..half]) + PairwiseSum(x[half..]);
+    }
     public static void CombineInto(Span<T> acc, ReadOnlySpan<T> x) => TensorPrimitives.Add(acc, x, acc);
 }
 

@@ -47,13 +47,17 @@ public sealed partial class Tensor<TScalar>
     }
 
     /// <summary>
-    /// The variance of all elements, sum((x - mean)^2) / (N - <paramref name="ddof"/>); ddof = 1 gives the
-    /// unbiased sample variance. NaN when N - ddof &lt;= 0. Two passes, so no catastrophic cancellation.
+    /// The population variance of all elements, sum((x - mean)^2) / N. For the sample variance (ddof = 1) of all
+    /// elements write <c>Var(null, ddof: 1).Item()</c>; an integer argument alone means an axis, as in NumPy.
+    /// Two passes, so no catastrophic cancellation.
     /// </summary>
-    public TScalar Var(int ddof = 0) => Var(null, ddof, false).Item();
+    public TScalar Var() => Var(null, 0, false).Item();
     /// <summary>Variances along <paramref name="axis"/>.</summary>
     public Tensor<TScalar> Var(int axis, int ddof = 0, bool keepDims = false) => Var([axis], ddof, keepDims);
-    /// <summary>Variances along several axes (all when null).</summary>
+    /// <summary>
+    /// Variances sum((x - mean)^2) / (N - <paramref name="ddof"/>) along several axes (all when null, giving a 0-d
+    /// tensor); ddof = 1 is the unbiased sample variance. NaN where N - ddof &lt;= 0.
+    /// </summary>
     public Tensor<TScalar> Var(int[]? axes, int ddof = 0, bool keepDims = false)
     {
         if (ddof < 0) ThrowHelper.Argument("var", nameof(ddof), $"ddof must be non-negative, got {ddof}");
@@ -64,8 +68,8 @@ public sealed partial class Tensor<TScalar>
         return dof > 0 ? ss / TScalar.CreateTruncating(dof) : Tensor.Full(ss.Shape.ToArray(), TScalar.NaN);
     }
 
-    /// <summary>The standard deviation of all elements, the square root of <see cref="Var(int)"/>.</summary>
-    public TScalar Std(int ddof = 0) => TScalar.Sqrt(Var(ddof));
+    /// <summary>The population standard deviation of all elements, the square root of <see cref="Var()"/>.</summary>
+    public TScalar Std() => TScalar.Sqrt(Var());
     /// <summary>Standard deviations along <paramref name="axis"/>.</summary>
     public Tensor<TScalar> Std(int axis, int ddof = 0, bool keepDims = false) => Tensor.Sqrt(Var(axis, ddof, keepDims));
     /// <summary>Standard deviations along several axes (all when null).</summary>

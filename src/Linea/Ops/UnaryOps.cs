@@ -33,10 +33,22 @@ internal struct LogOp<T> : IUnaryOp<T> where T : unmanaged, IFloatingPointIeee75
     public static void Apply(ReadOnlySpan<T> x, Span<T> d) => TensorPrimitives.Log(x, d);
 }
 
+/// <summary>
+/// tanh. TensorPrimitives.Tanh (System.Numerics.Tensors 10.0) loses all digits on its vector path for |x| below
+/// about 0.12 (tanh(1e-30) is not 1e-30), so small arguments are recomputed with the scalar function.
+/// </summary>
 internal struct TanhOp<T> : IUnaryOp<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
+    private static readonly T SmallArgument = T.CreateTruncating(0.25);
+
     public static T Apply(T x) => T.Tanh(x);
-    public static void Apply(ReadOnlySpan<T> x, Span<T> d) => TensorPrimitives.Tanh(x, d);
+
+    public static void Apply(ReadOnlySpan<T> x, Span<T> d)
+    {
+        TensorPrimitives.Tanh(x, d);
+        for (int i = 0; i < x.Length; i++)
+            if (T.Abs(x[i]) < SmallArgument) d[i] = T.Tanh(x[i]);
+    }
 }
 
 /// <summary>1 / (1 + e^-x), evaluated without overflow for large |x|.</summary>

@@ -49,6 +49,12 @@ public readonly record struct Slice
     /// <summary>A single position.</summary>
     public static implicit operator Slice(int index) => At(index);
 
+    /// <summary>A C# index: <c>^1</c> is NumPy's <c>-1</c> (the last position). The axis is dropped.</summary>
+    public static implicit operator Slice(System.Index index) =>
+        index.IsFromEnd && index.Value == 0
+            ? throw new TensorIndexOutOfRangeException("index: ^0 points past the end of the axis; the last position is ^1")
+            : At(index.IsFromEnd ? -index.Value : index.Value);
+
     /// <summary>A C# range: <c>a..b</c> is NumPy's <c>a:b</c>, <c>^k</c> is <c>-k</c>.</summary>
     public static implicit operator Slice(System.Range r)
     {

@@ -1,0 +1,45 @@
+using System.Numerics;
+using Linea.Ops;
+
+namespace Linea;
+
+public static partial class Tensor
+{
+    /// <summary>The logistic function 1 / (1 + e^-x) element-wise, without overflow for large |x|.</summary>
+    public static Tensor<T> Sigmoid<T>(Tensor<T> x) where T : unmanaged, IFloatingPointIeee754<T> => Elementwise.Unary<T, SigmoidOp<T>>(x);
+
+    /// <summary>The rectifier max(x, 0) element-wise; NaN stays NaN.</summary>
+    public static Tensor<T> Relu<T>(Tensor<T> x) where T : unmanaged, IFloatingPointIeee754<T> => Elementwise.Unary<T, ReluOp<T>>(x);
+
+    /// <summary>
+    /// exp(x) / sum(exp(x)) along <paramref name="axis"/> (default the last), computed as exp(x - max) so large
+    /// inputs do not overflow. Each slice along the axis sums to 1.
+    /// </summary>
+    public static Tensor<T> Softmax<T>(Tensor<T> x, int axis = -1) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var shifted = ShiftByMax("softmax", x, axis);
+        var e = Exp(shifted);
+        return e / e.Sum(axis, keepDims: true);
+    }
+
+    /// <summary>
+    /// log(softmax(x)) along <paramref name="axis"/>, computed as (x - max) - log(sum(exp(x - max))): finite even
+    /// where softmax underflows to 0.
+    /// </summary>
+    public static Tensor<T> LogSoftmax<T>(Tensor<T> x, int axis = -1) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var shifted = ShiftByMax("log_softmax", x, axis);
+        return shifted - Log(Exp(shifted).Sum(axis, keepDims: true));
+    }
+
+    private static Tensor<T> ShiftByMax<T>(string op, Tensor<T> x, int axis) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        if (x.Rank == 0) ThrowHelper.Argument(op, nameof(x), "needs at least a 1-d tensor, got a 0-d one");
+        Shape.NormalizeAxis(op, axis, x.Rank);
+        var max = x.Max(axis, keepDims: true);
+        // An all -inf slice would give -inf - -inf = NaN; shifting it by 0 keeps NumPy/SciPy's result.
+        var safeMax = Where(Equal(max, Scalar(T.NegativeInfinity)), Scalar(T.Zero), max);
+        return x - safeMax;
+    }
+}
