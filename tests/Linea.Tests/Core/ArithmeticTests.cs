@@ -85,6 +85,8 @@ public class ArithmeticTests
         NumAssert.Equal([0.0, 1, 0], Tensor.Equal(a, b));
         NumAssert.Equal([1.0, 0, 1], Tensor.NotEqual(a, b));
         NumAssert.Equal([0.0, 1, 1], a > 1.5);
+        NumAssert.Equal([0.0, 1, 1], 1.5 < a);                       // a scalar on the left converts to a 0-d tensor
+        NumAssert.Equal([2.0, 2, 3], Tensor.Maximum(2.0, a));
         var nan = V(double.NaN);
         NumAssert.Equal([0.0], Tensor.Equal(nan, nan));
         NumAssert.Equal([1.0], Tensor.NotEqual(nan, nan));
