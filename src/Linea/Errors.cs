@@ -71,3 +71,36 @@ public class TensorFormatException : FormatException
     /// <summary>Creates the exception with its full message and the underlying cause.</summary>
     public TensorFormatException(string message, Exception inner) : base(message, inner) { }
 }
+
+/// <summary>
+/// A matrix is exactly singular: elimination met a pivot that is exactly zero. <see cref="PivotIndex"/> is the
+/// zero-based position of that pivot (LAPACK's info - 1).
+/// </summary>
+public class SingularMatrixException : LinAlgException
+{
+    /// <summary>Zero-based index of the first zero pivot.</summary>
+    public int PivotIndex { get; }
+
+    /// <summary>Creates the exception with its full message.</summary>
+    public SingularMatrixException(int pivotIndex, string message) : base(message) => PivotIndex = pivotIndex;
+}
+
+/// <summary>
+/// A matrix that must be symmetric positive definite is not: the leading minor of order <see cref="MinorOrder"/>
+/// (1-based, LAPACK's info) is not positive.
+/// </summary>
+public class NotPositiveDefiniteException : LinAlgException
+{
+    /// <summary>Order (1-based) of the first leading minor that is not positive.</summary>
+    public int MinorOrder { get; }
+
+    /// <summary>Creates the exception with its full message.</summary>
+    public NotPositiveDefiniteException(int minorOrder, string message) : base(message) => MinorOrder = minorOrder;
+}
+
+/// <summary>An iterative algorithm (eigenvalues, singular values) did not converge within its iteration limit.</summary>
+public class NoConvergenceException : LinAlgException
+{
+    /// <summary>Creates the exception with its full message.</summary>
+    public NoConvergenceException(string message) : base(message) { }
+}
