@@ -1,0 +1,202 @@
+using System.Buffers;
+using System.Numerics;
+using System.Numerics.Tensors;
+
+namespace Linea.Kernels.Blas3;
+
+/// <summary>Which side of the unknown the triangular matrix stands on: op(A) X = B (left) or X op(A) = B (right).</summary>
+internal enum Side { Left, Right }
+
+/// <summary>
+/// Triangular solve with many right-hand sides (BLAS trsm): op(A) X = alpha B or X op(A) = alpha B, X overwriting B,
+/// A lower or upper triangular (only that triangle is read), unit or non-unit diagonal, op(A) = A or A^T.
+/// Transposes and right-side solves are turned into left solves by swapping strides (no copies). The left solve is
+/// recursive: split A in halves, solve the first, update the rest of B with one GEMM through
+/// <see cref="MatrixOps.Gemm{T}"/>, solve the second; below <see cref="BaseSize"/> rows it substitutes directly.
+/// Cost m^2 n flops (left, B m x n), nearly all of it in GEMM for large m. Nothing is allocated except a
+/// pooled column buffer for a strided narrow right-hand side.
+/// </summary>
+internal static class Trsm
+{
+    /// <summary>Order below which the solve substitutes directly: the diagonal blocks are then a small part of the flops.</summary>
+    public const int BaseSize = 32;
+
+    /// <summary>At most this many right-hand sides are solved column by column (a dot or axpy per row, memory-bound anyway).</summary>
+    private const int NarrowRhs = 4;
+
+    public static void Solve<T>(Side side, bool lower, bool transpose, bool unitDiagonal, T alpha,
+        StridedMatrix<T> a, StridedMatrix<T> b) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (transpose) { a = a.Transposed; lower = !lower; }
+        if (side == Side.Right)
+        {
+            // X A = B  <=>  A^T X^T = B^T
+            a = a.Transposed; lower = !lower; b = b.Transposed;
+        }
+        System.Diagnostics.Debug.Assert(a.Rows == a.Cols && a.Rows == b.Rows);
+        if (b.Rows == 0 || b.Cols == 0) return;
+        if (alpha != T.One) Scale(b, alpha);
+        Left(lower, unitDiagonal, a, b);
+    }
+
+    private static void Scale<T>(StridedMatrix<T> b, T alpha) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        for (int i = 0; i < b.Rows; i++)
+        {
+            if (b.RowContiguous) { var r = b.Row(i); TensorPrimitives.Multiply(r, alpha, r); }
+            else for (int j = 0; j < b.Cols; j++) b[i, j] *= alpha;
+        }
+    }
+
+    private static void Left<T>(bool lower, bool unit, StridedMatrix<T> a, StridedMatrix<T> b) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int m = a.Rows;
+        if (b.Cols <= NarrowRhs) { Narrow(lower, unit, a, b); return; }
+        if (m <= BaseSize) { Base(lower, unit, a, b); return; }
+        int m1 = Split(m), m2 = m - m1, n = b.Cols;
+        var a11 = a.Block(0, 0, m1, m1);
+        var a22 = a.Block(m1, m1, m2, m2);
+        var b1 = b.Block(0, 0, m1, n);
+        var b2 = b.Block(m1, 0, m2, n);
+        if (lower)
+        {
+            Left(true, unit, a11, b1);
+            MatrixOps.Gemm(-T.One, a.Block(m1, 0, m2, m1), b1, T.One, b2);
+            Left(true, unit, a22, b2);
+        }
+        else
+        {
+            Left(false, unit, a22, b2);
+            MatrixOps.Gemm(-T.One, a.Block(0, m1, m1, m2), b2, T.One, b1);
+            Left(false, unit, a11, b1);
+        }
+    }
+
+    /// <summary>Split point of a recursion: half, rounded to a multiple of 16 once blocks are large (aligned GEMM panels).</summary>
+    internal static int Split(int m) => m >= 64 ? (m / 2 + 8) / 16 * 16 : m / 2;
+
+    /// <summary>Direct substitution, row by row (B's rows contiguous: axpy on rows) or element-wise for strided B.</summary>
+    private static void Base<T>(bool lower, bool unit, StridedMatrix<T> a, StridedMatrix<T> b) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int m = a.Rows, n = b.Cols;
+        if (b.RowContiguous)
+        {
+            for (int s = 0; s < m; s++)
+            {
+                int i = lower ? s : m - 1 - s;
+                var bi = b.Row(i);
+                int k0 = lower ? 0 : i + 1, k1 = lower ? i : m;
+                for (int k = k0; k < k1; k++)
+                {
+                    T aik = a[i, k];
+                    if (aik != T.Zero) TensorPrimitives.MultiplyAdd(b.Row(k), -aik, bi, bi);
+                }
+                if (!unit) TensorPrimitives.Divide(bi, a[i, i], bi);
+            }
+            return;
+        }
+        if (b.Rs == 1 && (a.Cs == 1 || a.Rs == 1))
+        {
+            // Columns of B contiguous: solve each in place.
+            for (int j = 0; j < n; j++) SolveVector(lower, unit, a, b.Data.AsSpan(b.Offset + j * b.Cs, m));
+            return;
+        }
+        for (int j = 0; j < n; j++) SubstituteStrided(lower, unit, a, b, j);
+    }
+
+    private static void SolveVector<T>(bool lower, bool unit, StridedMatrix<T> a, Span<T> x) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (a.Cs == 1) VectorByRows(lower, unit, a, x);
+        else VectorByColumns(lower, unit, a, x);
+    }
+
+    /// <summary>One column j of B, strided: x_i = (b_i - sum a_ik x_k) / a_ii.</summary>
+    private static void SubstituteStrided<T>(bool lower, bool unit, StridedMatrix<T> a, StridedMatrix<T> b, int j) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int m = a.Rows;
+        for (int s = 0; s < m; s++)
+        {
+            int i = lower ? s : m - 1 - s;
+            int k0 = lower ? 0 : i + 1, k1 = lower ? i : m;
+            T sum = b[i, j];
+            for (int k = k0; k < k1; k++) sum -= a[i, k] * b[k, j];
+            b[i, j] = unit ? sum : sum / a[i, i];
+        }
+    }
+
+    /// <summary>
+    /// Few right-hand sides: each column is gathered into a contiguous buffer and solved there with dot products over
+    /// A's rows (A row-contiguous) or axpys over A's columns (A column-contiguous), then scattered back.
+    /// </summary>
+    private static void Narrow<T>(bool lower, bool unit, StridedMatrix<T> a, StridedMatrix<T> b) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int m = a.Rows;
+        bool rowOriented = a.Cs == 1, colOriented = a.Rs == 1 && !rowOriented;
+        if (!rowOriented && !colOriented)
+        {
+            for (int j = 0; j < b.Cols; j++) SubstituteStrided(lower, unit, a, b, j);
+            return;
+        }
+        if (b.Rs == 1 || m == 1)
+        {
+            for (int j = 0; j < b.Cols; j++) SolveVector(lower, unit, a, b.Data.AsSpan(b.Offset + j * b.Cs, m));
+            return;
+        }
+        T[]? rented = null;
+        Span<T> x = m <= 512 ? stackalloc T[m] : (rented = ArrayPool<T>.Shared.Rent(m)).AsSpan(0, m);
+        for (int j = 0; j < b.Cols; j++)
+        {
+            for (int i = 0; i < m; i++) x[i] = b[i, j];
+            SolveVector(lower, unit, a, x);
+            for (int i = 0; i < m; i++) b[i, j] = x[i];
+        }
+        if (rented != null) ArrayPool<T>.Shared.Return(rented);
+    }
+
+    /// <summary>Substitution with A's rows contiguous: x_i = (x_i - a[i, k-range] . x[k-range]) / a_ii.</summary>
+    internal static void VectorByRows<T>(bool lower, bool unit, StridedMatrix<T> a, Span<T> x) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int m = a.Rows;
+        if (lower)
+        {
+            for (int i = 0; i < m; i++)
+            {
+                T s = x[i] - (i > 0 ? TensorPrimitives.Dot<T>(a.Row(i, 0, i), x[..i]) : T.Zero);
+                x[i] = unit ? s : s / a[i, i];
+            }
+        }
+        else
+        {
+            for (int i = m - 1; i >= 0; i--)
+            {
+                int len = m - 1 - i;
+                T s = x[i] - (len > 0 ? TensorPrimitives.Dot<T>(a.Row(i, i + 1, len), x.Slice(i + 1, len)) : T.Zero);
+                x[i] = unit ? s : s / a[i, i];
+            }
+        }
+    }
+
+    /// <summary>Substitution with A's columns contiguous: x_k /= a_kk, then x[rest] -= x_k a[rest, k].</summary>
+    private static void VectorByColumns<T>(bool lower, bool unit, StridedMatrix<T> a, Span<T> x) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var at = a.Transposed; // rows of at are columns of a, contiguous
+        int m = a.Rows;
+        if (lower)
+        {
+            for (int k = 0; k < m; k++)
+            {
+                if (!unit) x[k] /= a[k, k];
+                int len = m - 1 - k;
+                if (len > 0 && x[k] != T.Zero) TensorPrimitives.MultiplyAdd(at.Row(k, k + 1, len), -x[k], x.Slice(k + 1, len), x.Slice(k + 1, len));
+            }
+        }
+        else
+        {
+            for (int k = m - 1; k >= 0; k--)
+            {
+                if (!unit) x[k] /= a[k, k];
+                if (k > 0 && x[k] != T.Zero) TensorPrimitives.MultiplyAdd(at.Row(k, 0, k), -x[k], x[..k], x[..k]);
+            }
+        }
+    }
+}

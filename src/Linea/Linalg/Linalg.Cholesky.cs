@@ -1,0 +1,38 @@
+using System.Numerics;
+using Linea.Kernels;
+
+namespace Linea;
+
+public static partial class Linalg
+{
+    /// <summary>
+    /// The lower-triangular Cholesky factor L with A = L L^T of a symmetric positive definite matrix, or of each matrix of a
+    /// stack (..., n, n) (NumPy's <c>linalg.cholesky</c>; LAPACK potrf, recursive, n^3/3 flops). As NumPy, only the lower
+    /// triangle of A is read: the upper one is assumed to mirror it and is not checked, so a non-symmetric input is
+    /// factored as the symmetric matrix its lower triangle defines. The result has zeros above the diagonal. For repeated
+    /// solves keep the factorization object instead: <see cref="LinalgExtensions.Cholesky{T}"/>.
+    /// </summary>
+    /// <exception cref="ShapeMismatchException">a is not square (or not at least 2-d).</exception>
+    /// <exception cref="NotPositiveDefiniteException">A (or one matrix of the stack) is not positive definite; <see cref="NotPositiveDefiniteException.MinorOrder"/> is the 1-based order of the first leading minor that is not.</exception>
+    /// <exception cref="NonFiniteException">a contains NaN or infinity.</exception>
+    public static Tensor<T> Cholesky<T>(Tensor<T> a) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        RequireSquare("cholesky", a);
+        RequireFinite("cholesky", a);
+        int n = a.Dims[^1];
+        var batch = a.Dims[..^2];
+        var result = new Tensor<T>((int[])a.Dims.Clone());
+        var offsets = MatrixStack.Offsets(a, batch);
+        for (int t = 0; t < offsets.Length; t++)
+        {
+            var l = new StridedMatrix<T>(result.Data, t * n * n, n, n, n, 1);
+            MatrixStack.CopyInto(MatrixStack.At(a, offsets[t]), l);
+            int info = CholeskyFactorization.Factor(l, CholeskyParams.Auto.RecursionThreshold);
+            if (info >= 0)
+                throw new NotPositiveDefiniteException(info + 1,
+                    CholeskyDecomposition<T>.NotPdMessage("cholesky", n, info + 1, MatrixStack.Where(batch.Length, t)));
+            CholeskyDecomposition<T>.ZeroUpper(l);
+        }
+        return result;
+    }
+}

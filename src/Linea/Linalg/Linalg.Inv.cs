@@ -1,0 +1,36 @@
+using System.Numerics;
+using Linea.Kernels;
+
+namespace Linea;
+
+public static partial class Linalg
+{
+    /// <summary>
+    /// The inverse of the n x n matrix <paramref name="a"/>, or of each matrix of a stack (..., n, n) (NumPy's
+    /// <c>linalg.inv</c>): LU with partial pivoting, then LAPACK getri's U^-1 and X L = U^-1 (2 n^3 flops in all).
+    /// To solve a system, <see cref="Solve{T}"/> is cheaper and more accurate than multiplying by the inverse.
+    /// A 0 x 0 matrix gives an empty result.
+    /// </summary>
+    /// <exception cref="ShapeMismatchException">a is not square (or not at least 2-d).</exception>
+    /// <exception cref="SingularMatrixException">a (or one matrix of the stack) is exactly singular; the message names the zero pivot.</exception>
+    /// <exception cref="NonFiniteException">a contains NaN or infinity.</exception>
+    public static Tensor<T> Inv<T>(Tensor<T> a) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        RequireSquare("inv", a);
+        RequireFinite("inv", a);
+        int n = a.Dims[^1];
+        var batch = a.Dims[..^2];
+        var result = new Tensor<T>((int[])a.Dims.Clone());
+        var offsets = MatrixStack.Offsets(a, batch);
+        var piv = new int[n];
+        for (int t = 0; t < offsets.Length; t++)
+        {
+            var lu = new StridedMatrix<T>(result.Data, t * n * n, n, n, n, 1);
+            MatrixStack.CopyInto(MatrixStack.At(a, offsets[t]), lu);
+            int info = LuFactorization.Factor(lu, piv, LuParams.Auto.RecursionThreshold);
+            if (info >= 0) ThrowSingular("inv", n, info, batch.Length, t);
+            LuSolver.Invert(lu, piv);
+        }
+        return result;
+    }
+}

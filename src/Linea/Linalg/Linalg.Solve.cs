@@ -1,0 +1,84 @@
+using System.Numerics;
+using Linea.Kernels;
+
+namespace Linea;
+
+public static partial class Linalg
+{
+    /// <summary>
+    /// The solution X of A X = B (NumPy's <c>linalg.solve</c>), by LU with partial pivoting; A is never inverted.
+    /// A is (n, n) or a stack (..., n, n). B is a vector (n,) (result (..., n)) or a stack of matrices (..., n, k)
+    /// (result (..., n, k)); the batch axes of A and B broadcast. As in NumPy 2, only a 1-d B is a vector: for a stack
+    /// of vectors pass B[..., None] (shape (..., n, 1)). Cost 2/3 n^3 + 2 n^2 k flops per matrix. With
+    /// <paramref name="refine"/>, iterative refinement follows: residuals B - A X accumulated in double-double, corrections
+    /// solved with the same factors, until they stop shrinking (at most 10 steps, each O(n^2 k)); this recovers a forward
+    /// error near eps when cond(A) eps is well below 1, where plain LU gives about cond(A) eps.
+    /// n = 0 gives an empty result.
+    /// </summary>
+    /// <exception cref="ShapeMismatchException">A is not square; B's rows differ from n; batch axes do not broadcast.</exception>
+    /// <exception cref="SingularMatrixException">A (or one matrix of the stack) is exactly singular; the message names the zero pivot.</exception>
+    /// <exception cref="NonFiniteException">A or B contains NaN or infinity.</exception>
+    public static Tensor<T> Solve<T>(Tensor<T> a, Tensor<T> b, bool refine = false) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        RequireSquare("solve", a);
+        ArgumentNullException.ThrowIfNull(b);
+        int n = a.Dims[^1];
+        if (b.Rank == 0)
+            ThrowHelper.ShapeMismatch("solve", $"A {a.Shape} with b {b.Shape}: b must be a vector (n,) or a matrix (..., n, k), not a scalar", a.Shape, b.Shape);
+        bool vector = b.Rank == 1;
+        var b2 = vector ? b.ExpandDims(-1) : b;
+        if (b2.Dims[^2] != n)
+        {
+            string hint = vector ? "" : b.Dims[^1] == n
+                ? $"; b is read as a stack of {b.Dims[^2]} x {b.Dims[^1]} matrices (only a 1-d b is a vector, as in NumPy 2): for a stack of vectors pass b[..., None]"
+                : "";
+            ThrowHelper.ShapeMismatch("solve",
+                $"A {a.Shape} with b {b.Shape}: b's {(vector ? "length" : "second-to-last axis")} ({b2.Dims[^2]}) must equal A's order n = {n}{hint}",
+                a.Shape, b.Shape);
+        }
+        int[] batch = BatchShape("solve", a, b2, b);
+        RequireFinite("solve", a, "A");
+        RequireFinite("solve", b, "b");
+        int k = b2.Dims[^1];
+        var outDims = new int[batch.Length + 2];
+        batch.CopyTo(outDims, 0);
+        outDims[^2] = n; outDims[^1] = k;
+        var x = new Tensor<T>(outDims);
+        var aOffsets = MatrixStack.Offsets(a, batch);
+        var bOffsets = MatrixStack.Offsets(b2, batch);
+        var luData = new T[n * n];
+        var piv = new int[n];
+        for (int t = 0; t < aOffsets.Length; t++)
+        {
+            var aMat = MatrixStack.At(a, aOffsets[t]);
+            var bMat = MatrixStack.At(b2, bOffsets[t]);
+            var lu = StridedMatrix<T>.RowMajor(luData, n, n);
+            MatrixStack.CopyInto(aMat, lu);
+            int info = LuFactorization.Factor(lu, piv, LuParams.Auto.RecursionThreshold);
+            if (info >= 0) ThrowSingular("solve", n, info, batch.Length, t);
+            var xMat = new StridedMatrix<T>(x.Data, t * n * k, n, k, k, 1);
+            MatrixStack.CopyInto(bMat, xMat);
+            LuSolver.Solve(lu, piv, xMat);
+            if (refine) IterativeRefinement.Refine(aMat, bMat, lu, piv, xMat);
+        }
+        return vector ? x.Squeeze(-1) : x;
+    }
+
+    /// <summary>The broadcast batch shape of two stacks, or a <see cref="ShapeMismatchException"/> that names the shapes given by the caller.</summary>
+    private static int[] BatchShape<T>(string op, Tensor<T> a, Tensor<T> b2, Tensor<T> bAsGiven) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        try { return Broadcast.Shapes(op, a.Dims[..^2], b2.Dims[..^2]); }
+        catch (ShapeMismatchException)
+        {
+            ThrowHelper.ShapeMismatch(op,
+                $"A {a.Shape} with b {bAsGiven.Shape}: the batch axes {Shape.Format(a.Dims[..^2])} and {Shape.Format(b2.Dims[..^2])} cannot be broadcast together",
+                a.Shape, bAsGiven.Shape);
+            throw;
+        }
+    }
+
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    private static void ThrowSingular(string op, int n, int pivot, int batchRank, int index) =>
+        throw new SingularMatrixException(pivot,
+            $"{op}: the {n} x {n} matrix{MatrixStack.Where(batchRank, index)} is singular: pivot {pivot} (0-based) of its LU factorization is exactly zero");
+}

@@ -1,0 +1,52 @@
+using System.Numerics;
+using Linea.Kernels;
+
+namespace Linea;
+
+/// <summary>Walks the matrices of a stack (..., m, n), with its batch axes broadcast to a common batch shape.</summary>
+internal static class MatrixStack
+{
+    /// <summary>The storage offset of each matrix of <paramref name="t"/>, in C order over <paramref name="batch"/> (broadcast axes repeat).</summary>
+    public static int[] Offsets<T>(Tensor<T> t, ReadOnlySpan<int> batch) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var strides = Broadcast.StridesTo(t.Dims.AsSpan(0, t.Rank - 2), t.StrideArray.AsSpan(0, t.Rank - 2), batch);
+        int count = Shape.ComputeSize(batch);
+        var offsets = new int[count];
+        for (int f = 0; f < count; f++)
+        {
+            int rest = f, off = t.Offset;
+            for (int ax = batch.Length - 1; ax >= 0; ax--)
+            {
+                off += rest % batch[ax] * strides[ax];
+                rest /= batch[ax];
+            }
+            offsets[f] = off;
+        }
+        return offsets;
+    }
+
+    /// <summary>The matrix of <paramref name="t"/> (rank &gt;= 2) that starts at <paramref name="offset"/>.</summary>
+    public static StridedMatrix<T> At<T>(Tensor<T> t, int offset) where T : unmanaged, IFloatingPointIeee754<T> =>
+        new(t.Data, offset, t.Dims[^2], t.Dims[^1], t.StrideArray[^2], t.StrideArray[^1]);
+
+    /// <summary>Copies a strided matrix into a new row-major array.</summary>
+    public static T[] CopyRowMajor<T>(StridedMatrix<T> a) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var d = new T[a.Rows * a.Cols];
+        CopyInto(a, StridedMatrix<T>.RowMajor(d, a.Rows, a.Cols));
+        return d;
+    }
+
+    /// <summary>dst = src, element-wise (same shape).</summary>
+    public static void CopyInto<T>(StridedMatrix<T> src, StridedMatrix<T> dst) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        for (int i = 0; i < src.Rows; i++)
+        {
+            if (src.RowContiguous && dst.RowContiguous) src.Row(i).CopyTo(dst.Row(i));
+            else for (int j = 0; j < src.Cols; j++) dst[i, j] = src[i, j];
+        }
+    }
+
+    /// <summary>" (matrix 3 of the stack)" for batched calls, "" for a single matrix.</summary>
+    public static string Where(int batchRank, int index) => batchRank == 0 ? "" : $" (matrix {index} of the stack, in C order)";
+}
