@@ -121,7 +121,8 @@ public sealed class LuDecomposition<T> : ILinearSolver<T> where T : unmanaged, I
         get
         {
             RequireSquare("determinant");
-            T d = DeterminantSign;
+            T d = T.One;
+            for (int i = 0; i < _pivots.Length; i++) if (_pivots[i] != i) d = -d;
             for (int i = 0; i < Rows; i++) d *= _lu.Data[i * Columns + i];
             return d;
         }
