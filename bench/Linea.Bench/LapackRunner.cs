@@ -1,0 +1,137 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Numerics;
+
+namespace Linea.Bench;
+
+/// <summary>
+/// The <c>lapack</c> table runner: Linea's factorizations and solvers beside OpenBLAS's LAPACK, one line per case:
+/// <c>lapack op=lu dtype=float64 n=1000 threads=2 linea_s=0.0123 openblas_s=0.0118 ratio=0.96 openblas_core=SkylakeX</c>
+/// (ratio = openblas_s / linea_s, higher is better; "na" when OpenBLAS is absent). Each time is the best of
+/// <c>--samples</c> runs after one warm-up. lu and cholesky time the in-place factorization only (the copy of A is made
+/// outside the timer, on both sides); solve (one right-hand side) and inv time the whole call, copies included, as a
+/// NumPy user sees it. OpenBLAS's thread count follows <c>--threads</c>; Linea's level-3 work runs through Gemm.Multiply
+/// with its default parallelism.
+/// Usage: <c>lapack [--ops lu,cholesky,solve,inv] [--sizes 500,1000,2000,4000] [--threads 1,2] [--dtypes float64,float32] [--samples 3]</c>
+/// </summary>
+public static class LapackRunner
+{
+    /// <summary>Runs the cases named on the command line; returns the process exit code.</summary>
+    public static int Run(string[] args)
+    {
+        string[] ops = ["lu", "cholesky", "solve", "inv"];
+        int[] sizes = [500, 1000, 2000, 4000];
+        int[] threads = [1, Environment.ProcessorCount];
+        string[] dtypes = ["float64", "float32"];
+        int samples = 3;
+        for (int i = args.Length > 0 && args[0] == "lapack" ? 1 : 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--ops": ops = args[++i].Split(','); break;
+                case "--sizes": sizes = args[++i].Split(',').Select(int.Parse).ToArray(); break;
+                case "--threads": threads = args[++i].Split(',').Select(t => t == "all" ? Environment.ProcessorCount : int.Parse(t)).Distinct().ToArray(); break;
+                case "--dtypes": dtypes = args[++i].Split(','); break;
+                case "--samples": samples = int.Parse(args[++i]); break;
+                default:
+                    Console.Error.WriteLine($"lapack: unknown option {args[i]}; usage: lapack [--ops lu,cholesky,solve,inv] [--sizes 500,1000] [--threads 1,2] [--dtypes float64,float32] [--samples 3]");
+                    return 2;
+            }
+        }
+        OpenBlasLapack.Load(threads.Max());
+        foreach (var dtype in dtypes)
+            foreach (int n in sizes)
+                foreach (int t in threads)
+                    foreach (var op in ops)
+                    {
+                        if (dtype == "float64") Case<double>(op, dtype, n, t, samples);
+                        else if (dtype == "float32") Case<float>(op, dtype, n, t, samples);
+                        else { Console.Error.WriteLine($"lapack: unknown dtype {dtype} (float64 or float32)"); return 2; }
+                    }
+        return 0;
+    }
+
+    private static void Case<T>(string op, string dtype, int n, int threads, int samples) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        bool spd = op == "cholesky";
+        var a = spd ? Spd<T>(n) : Tensor.Uniform([n, n], -T.One, T.One, 42);
+        var aData = a.ToArray();
+        var b = Tensor.Uniform([n], -T.One, T.One, 43);
+        var bData = b.ToArray();
+        var work = Tensor.Zeros<T>(n, n);
+        var workData = new T[n * n];
+        var piv = new int[n];
+        Action prepare = () => aData.AsSpan().CopyTo(work.AsSpan());
+        Action prepareNative = () => aData.AsSpan().CopyTo(workData);
+        Action linea, native;
+        switch (op)
+        {
+            case "lu":
+                linea = () => LuFactorization.FactorInPlace(work, piv);
+                native = () => OpenBlasLapack.Getrf(n, workData, piv);
+                break;
+            case "cholesky":
+                linea = () => CholeskyFactorization.FactorInPlace(work);
+                native = () => OpenBlasLapack.Potrf(n, workData);
+                break;
+            case "solve":
+                prepare = prepareNative = () => { };
+                linea = () => Linalg.Solve(a, b);
+                native = () =>
+                {
+                    // Copies included, as for Linea (LAPACK overwrites its inputs). Column-major: solves A^T x = b, same cost.
+                    var ac = (T[])aData.Clone();
+                    var bc = (T[])bData.Clone();
+                    OpenBlasLapack.Gesv(n, 1, ac, piv, bc);
+                };
+                break;
+            case "inv":
+                prepare = prepareNative = () => { };
+                linea = () => Linalg.Inv(a);
+                native = () =>
+                {
+                    var ac = (T[])aData.Clone();
+                    OpenBlasLapack.Getrf(n, ac, piv);
+                    OpenBlasLapack.Getri(n, ac, piv);
+                };
+                break;
+            default:
+                Console.Error.WriteLine($"lapack: unknown op {op} (lu, cholesky, solve, inv; qr and lstsq come with the QR branch)");
+                return;
+        }
+        double lineaS = Best(prepare, linea, samples);
+        double nativeS = double.NaN;
+        if (OpenBlasLapack.Available)
+        {
+            OpenBlasLapack.SetThreads(threads);
+            nativeS = Best(prepareNative, native, samples);
+        }
+        string F(double s) => double.IsNaN(s) ? "na" : s.ToString("0.0000", CultureInfo.InvariantCulture);
+        string ratio = double.IsNaN(nativeS) ? "na" : (nativeS / lineaS).ToString("0.00", CultureInfo.InvariantCulture);
+        Console.WriteLine($"lapack op={op} dtype={dtype} n={n} threads={threads} linea_s={F(lineaS)} openblas_s={F(nativeS)} ratio={ratio} openblas_core={OpenBlasLapack.Core}");
+    }
+
+    /// <summary>Best wall time of <paramref name="samples"/> runs after one warm-up; <paramref name="prepare"/> runs untimed before each.</summary>
+    private static double Best(Action prepare, Action run, int samples)
+    {
+        prepare(); run();
+        double best = double.PositiveInfinity;
+        for (int s = 0; s < samples; s++)
+        {
+            prepare();
+            var sw = Stopwatch.StartNew();
+            run();
+            best = Math.Min(best, sw.Elapsed.TotalSeconds);
+        }
+        return best;
+    }
+
+    /// <summary>A symmetric, strictly diagonally dominant matrix (so positive definite) in O(n^2): (G + G^T)/2 + n I with |G| &lt;= 1.</summary>
+    private static Tensor<T> Spd<T>(int n) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var g = Tensor.Uniform([n, n], -T.One, T.One, 44);
+        var s = (g + g.T) * T.CreateTruncating(0.5);
+        for (int i = 0; i < n; i++) s[i, i] += T.CreateTruncating(n);
+        return s;
+    }
+}
