@@ -8,7 +8,7 @@ namespace Linea.Bench;
 /// The <c>lapack</c> table runner: Linea's factorizations and solvers beside OpenBLAS's LAPACK, one line per case:
 /// <c>lapack op=lu dtype=float64 n=1000 threads=2 linea_s=0.0123 openblas_s=0.0118 ratio=0.96 openblas_core=SkylakeX</c>
 /// (ratio = openblas_s / linea_s, higher is better; "na" when OpenBLAS is absent). Each time is the best of
-/// <c>--samples</c> runs after one warm-up. lu and cholesky time the in-place factorization only (the copy of A is made
+/// <c>--samples</c> runs after a warm-up of at least half a second (tiered JIT). lu and cholesky time the in-place factorization only (the copy of A is made
 /// outside the timer, on both sides); solve (one right-hand side) and inv time the whole call, copies included, as a
 /// NumPy user sees it. OpenBLAS's thread count follows <c>--threads</c>; Linea's level-3 work runs through Gemm.Multiply
 /// with its default parallelism.
@@ -38,6 +38,12 @@ public static class LapackRunner
                     return 2;
             }
         }
+        // Linea reads LINEA_NUM_THREADS once per process (Parallelism.Default): one thread count per run is set here;
+        // with several, Linea keeps its default (all cores, or the variable as already set) and only OpenBLAS varies.
+        if (threads.Length == 1 && Environment.GetEnvironmentVariable("LINEA_NUM_THREADS") is null)
+            Environment.SetEnvironmentVariable("LINEA_NUM_THREADS", threads[0].ToString(CultureInfo.InvariantCulture));
+        else if (threads.Length > 1)
+            Console.Error.WriteLine("lapack: several --threads values: Linea runs with its default parallelism (LINEA_NUM_THREADS, read once); run once per thread count for a like-for-like table");
         OpenBlasLapack.Load(threads.Max());
         foreach (var dtype in dtypes)
             foreach (int n in sizes)
@@ -99,6 +105,7 @@ public static class LapackRunner
                 Console.Error.WriteLine($"lapack: unknown op {op} (lu, cholesky, solve, inv; qr and lstsq come with the QR branch)");
                 return;
         }
+        WarmUp(prepare, linea);
         double lineaS = Best(prepare, linea, samples);
         double nativeS = double.NaN;
         if (OpenBlasLapack.Available)
@@ -109,6 +116,15 @@ public static class LapackRunner
         string F(double s) => double.IsNaN(s) ? "na" : s.ToString("0.0000", CultureInfo.InvariantCulture);
         string ratio = double.IsNaN(nativeS) ? "na" : (nativeS / lineaS).ToString("0.00", CultureInfo.InvariantCulture);
         Console.WriteLine($"lapack op={op} dtype={dtype} n={n} threads={threads} linea_s={F(lineaS)} openblas_s={F(nativeS)} ratio={ratio} openblas_core={OpenBlasLapack.Core}");
+    }
+
+    /// <summary>Runs the case for at least half a second and then lets the tiered JIT install its optimized code, so the first timed run is not a tier-0 one.</summary>
+    private static void WarmUp(Action prepare, Action run)
+    {
+        var sw = Stopwatch.StartNew();
+        int count = 0;
+        while (count < 3 || (sw.Elapsed.TotalSeconds < 0.5 && count < 50)) { prepare(); run(); count++; }
+        Thread.Sleep(200);
     }
 
     /// <summary>Best wall time of <paramref name="samples"/> runs after one warm-up; <paramref name="prepare"/> runs untimed before each.</summary>

@@ -82,7 +82,7 @@ internal readonly struct StridedMatrix<T> where T : unmanaged, IFloatingPointIee
     }
 }
 
-/// <summary>GEMM on <see cref="StridedMatrix{T}"/>: every level-3 update of the factorizations goes through <see cref="Gemm.Gemm.Multiply{T}"/>.</summary>
+/// <summary>GEMM on <see cref="StridedMatrix{T}"/>: every level-3 update of the factorizations goes through <c>Gemm.Multiply</c>, so a faster GEMM speeds them all up.</summary>
 internal static class MatrixOps
 {
     /// <summary>C = alpha * A @ B + beta * C.</summary>

@@ -28,15 +28,64 @@ internal static class Trsm
         StridedMatrix<T> a, StridedMatrix<T> b) where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (transpose) { a = a.Transposed; lower = !lower; }
-        if (side == Side.Right)
+        if (!b.RowContiguous && b.Rs == 1)
         {
-            // X A = B  <=>  A^T X^T = B^T
+            // Column-major B: solve the transposed problem (A X = B <=> X^T A^T = B^T), whose B is row-major, so the
+            // GEMM updates write contiguous rows and the substitutions run on spans.
             a = a.Transposed; lower = !lower; b = b.Transposed;
+            side = side == Side.Left ? Side.Right : Side.Left;
         }
-        System.Diagnostics.Debug.Assert(a.Rows == a.Cols && a.Rows == b.Rows);
         if (b.Rows == 0 || b.Cols == 0) return;
         if (alpha != T.One) Scale(b, alpha);
-        Left(lower, unitDiagonal, a, b);
+        if (side == Side.Left)
+        {
+            System.Diagnostics.Debug.Assert(a.Rows == a.Cols && a.Rows == b.Rows);
+            Left(lower, unitDiagonal, a, b);
+        }
+        else
+        {
+            System.Diagnostics.Debug.Assert(a.Rows == a.Cols && a.Rows == b.Cols);
+            Right(lower, unitDiagonal, a, b);
+        }
+    }
+
+    /// <summary>
+    /// X A = B, recursively on A's order (B's columns): for lower A, X2 = B2 A22^-1, B1 -= X2 A21, X1 = B1 A11^-1;
+    /// for upper A, X1 = B1 A11^-1, B2 -= X1 A12, X2 = B2 A22^-1. The GEMM updates write row-major blocks of B.
+    /// </summary>
+    private static void Right<T>(bool lower, bool unit, StridedMatrix<T> a, StridedMatrix<T> b) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int n = a.Rows;
+        if (n <= BaseSize || b.Rows <= NarrowRhs) { RightBase(lower, unit, a, b); return; }
+        int n1 = Split(n), n2 = n - n1, m = b.Rows;
+        var a11 = a.Block(0, 0, n1, n1);
+        var a22 = a.Block(n1, n1, n2, n2);
+        var b1 = b.Block(0, 0, m, n1);
+        var b2 = b.Block(0, n1, m, n2);
+        if (lower)
+        {
+            Right(true, unit, a22, b2);
+            MatrixOps.Gemm(-T.One, b2, a.Block(n1, 0, n2, n1), T.One, b1);
+            Right(true, unit, a11, b1);
+        }
+        else
+        {
+            Right(false, unit, a11, b1);
+            MatrixOps.Gemm(-T.One, b1, a.Block(0, n1, n1, n2), T.One, b2);
+            Right(false, unit, a22, b2);
+        }
+    }
+
+    /// <summary>Row by row: x A = b is A^T x^T = b^T, a vector substitution with the transpose (upper for lower A).</summary>
+    private static void RightBase<T>(bool lower, bool unit, StridedMatrix<T> a, StridedMatrix<T> b) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var at = a.Transposed;
+        if (b.RowContiguous && (at.Cs == 1 || at.Rs == 1))
+        {
+            for (int i = 0; i < b.Rows; i++) SolveVector(!lower, unit, at, b.Row(i));
+            return;
+        }
+        Narrow(!lower, unit, at, b.Transposed);
     }
 
     private static void Scale<T>(StridedMatrix<T> b, T alpha) where T : unmanaged, IFloatingPointIeee754<T>
