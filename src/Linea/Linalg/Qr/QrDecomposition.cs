@@ -7,7 +7,7 @@ namespace Linea;
 /// Q orthogonal, R upper triangular (upper trapezoidal when n &gt; m), k = min(m, n). Q is kept as k reflectors and
 /// formed only on request; <see cref="ApplyQT"/> and <see cref="Solve"/> use the reflectors directly.
 /// Factoring costs about 2 m n^2 - 2 n^3 / 3 flops. Diagonal entries of R may be negative (as in LAPACK and NumPy).
-/// Prefer <c>ColPivQrDecomposition</c> or <c>Linalg.Lstsq</c>
+/// Prefer <see cref="ColPivQrDecomposition{T}"/> or <c>Linalg.Lstsq</c>
 /// when A may be rank deficient: plain QR does not reveal rank.
 /// </summary>
 /// <typeparam name="T"><c>float</c> or <c>double</c>.</typeparam>
