@@ -15,6 +15,10 @@ public class NistLstsqTests(ITestOutputHelper output)
         output.WriteLine($"{name}: default LRE {lre:F2} (numpy QR {NistStrd.NumpyQr(name):F2}), rank {r.Rank}");
         Assert.False(r.RankDeficient, $"{name}: rank {r.Rank}");
         Assert.True(lre >= NistStrd.NumpyQr(name) - 0.5, $"{name}: LRE {lre:F2} < numpy {NistStrd.NumpyQr(name)} - 0.5");
+        var refined = Linea.Linalg.Lstsq(set.Design(), set.Response(), refine: true);
+        double lreRefined = set.Lre(refined.Solution);
+        output.WriteLine($"{name}: refined LRE {lreRefined:F2} ({refined.RefinementSteps} steps)");
+        Assert.True(lreRefined >= NistStrd.NumpyQr(name) - 0.5, $"{name}: refined LRE {lreRefined:F2}");
     }
 
     [Theory, MemberData(nameof(Sets))]
