@@ -49,6 +49,7 @@ internal static class Householder
     /// <summary>x[off + i * inc] *= s for i &lt; n.</summary>
     public static void Scale<T>(int n, T s, T[] x, int off, int inc) where T : unmanaged, IFloatingPointIeee754<T>
     {
+        if (n <= 0) return;
         if (inc == 1) { var sp = x.AsSpan(off, n); TensorPrimitives.Multiply(sp, s, sp); return; }
         for (int i = 0, p = off; i < n; i++, p += inc) x[p] *= s;
     }

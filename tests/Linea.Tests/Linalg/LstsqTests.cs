@@ -154,6 +154,19 @@ public class LstsqTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Empty_shapes()
+    {
+        var r0 = Linea.Linalg.Lstsq(Tensor.Zeros<double>(3, 0), Tensor.Ones<double>(3));
+        Assert.Equal(new Shape([0]), r0.Solution.Shape);
+        Assert.Equal(0, r0.Rank);
+        var r1 = Linea.Linalg.Lstsq(Tensor.Zeros<double>(0, 3), Tensor.Zeros<double>(0));
+        Assert.Equal(new Shape([3]), r1.Solution.Shape);
+        NumAssert.Equal(Tensor.Zeros<double>(3), r1.Solution);
+        var r2 = Linea.Linalg.Lstsq(Tensor.Ones<double>(1, 1) * 2, Tensor.Ones<double>(1, 2) * 4);
+        NumAssert.Equal(new double[] { 2, 2 }, r2.Solution);
+    }
+
+    [Fact]
     public void Double_double_arithmetic()
     {
         var third = DoubleDouble.One / 3.0;
