@@ -26,8 +26,8 @@ public class DoubleDoubleTests
         var err = sq * sq - 2.0;
         Assert.True(Math.Abs(err.ToDouble()) < 1e-30, err.ToString());
         // (1 + 2^-70) - 1 survives in double-double but not in double
-        var x = new DoubleDouble(1.0) + Math.Pow(2, -70);
+        var x = new DoubleDouble(1.0, 0) + Math.Pow(2, -70);
         Assert.Equal(Math.Pow(2, -70), (x - 1.0).ToDouble());
-        Assert.True(DoubleDouble.Abs(-x) > new DoubleDouble(1.0));
+        Assert.True(DoubleDouble.Abs(-x) > new DoubleDouble(1.0, 0));
     }
 }

@@ -1,0 +1,59 @@
+using System.Numerics;
+
+namespace Linea;
+
+/// <summary>
+/// Copies between tensors (any strides, offsets) and the column-major work arrays the LAPACK-style algorithms use
+/// (element (i, j) at <c>a[i + j * ld]</c>). O(m n) each.
+/// </summary>
+internal static class ColMajor
+{
+    /// <summary>A new column-major m x n copy (ld = m) of the matrix <paramref name="a"/> (rank 2).</summary>
+    public static T[] FromMatrix<T>(Tensor<T> a) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int m = a.Dims[0], n = a.Dims[1], rs = a.StrideArray[0], cs = a.StrideArray[1];
+        var dst = new T[m * n];
+        var src = a.Data;
+        for (int j = 0; j < n; j++)
+        {
+            int s = a.Offset + j * cs, d = j * m;
+            for (int i = 0; i < m; i++, s += rs) dst[d + i] = src[s];
+        }
+        return dst;
+    }
+
+    /// <summary>
+    /// A right-hand side as a column-major m x nrhs array with <paramref name="rows"/> >= m rows (extra rows zero):
+    /// a vector is one column, a matrix its columns.
+    /// </summary>
+    public static T[] FromRhs<T>(Tensor<T> b, int rows, out int nrhs) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int m = b.Dims[0];
+        nrhs = b.Rank == 1 ? 1 : b.Dims[1];
+        int rs = b.StrideArray[0], cs = b.Rank == 1 ? 0 : b.StrideArray[1];
+        var dst = new T[rows * nrhs];
+        for (int j = 0; j < nrhs; j++)
+        {
+            int s = b.Offset + j * cs;
+            for (int i = 0; i < m; i++, s += rs) dst[j * rows + i] = b.Data[s];
+        }
+        return dst;
+    }
+
+    /// <summary>A new C-contiguous m x n tensor from the column-major matrix at (src, off, ld).</summary>
+    public static Tensor<T> ToTensor<T>(T[] src, int off, int ld, int m, int n) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var dst = new T[m * n];
+        for (int i = 0; i < m; i++)
+            for (int j = 0; j < n; j++) dst[i * n + j] = src[off + i + j * ld];
+        return Tensor.Wrap(dst, m, n);
+    }
+
+    /// <summary>The first <paramref name="m"/> rows of a column-major solution block as a vector (nrhs = 1 and
+    /// <paramref name="vector"/>) or an m x nrhs matrix.</summary>
+    public static Tensor<T> ToRhs<T>(T[] src, int ld, int m, int nrhs, bool vector) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (vector) return Tensor.Wrap(src.AsSpan(0, m).ToArray(), m);
+        return ToTensor(src, 0, ld, m, nrhs);
+    }
+}

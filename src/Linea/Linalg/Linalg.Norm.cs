@@ -1,0 +1,154 @@
+using System.Numerics;
+
+namespace Linea;
+
+public static partial class Linalg
+{
+    /// <summary>
+    /// NumPy's <c>norm(x)</c>: the 2-norm of all elements taken as one vector (the Frobenius norm of a matrix), for
+    /// any shape; overflow- and underflow-safe (scaled as LAPACK's nrm2), so entries near 1e200 give finite results. O(size).
+    /// </summary>
+    public static T Norm<T>(Tensor<T> x) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        var c = x.Contiguous();
+        return Nrm2.Compute(c.Size, c.Data, c.Offset, 1);
+    }
+
+    /// <summary>
+    /// NumPy's <c>norm(x, ord)</c>. For a vector (1-d): ord = +inf (max |x_i|), -inf (min |x_i|), 0 (number of nonzero
+    /// entries), 1, 2 (overflow-safe), or any other p: (sum |x_i|^p)^(1/p), scaled by max |x_i| so it neither overflows
+    /// nor underflows. For a matrix (2-d): ord = 1 (max column sum of |a_ij|), -1 (min column sum), +inf (max row sum),
+    /// -inf (min row sum); use <see cref="Norm{T}(Tensor{T}, string)"/> for "fro". O(size).
+    /// </summary>
+    /// <exception cref="NotSupportedException">A matrix with ord = 2 or -2: these need the SVD, which comes with issue 6.</exception>
+    /// <exception cref="ArgumentException">ord is not valid for the tensor's rank, or the rank is not 1 or 2 (use the axis overload).</exception>
+    public static T Norm<T>(Tensor<T> x, double ord) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        if (x.Rank == 1)
+        {
+            var c = x.Contiguous();
+            return T.CreateTruncating(VectorNorm(c.Data.AsSpan(c.Offset, c.Size), ord));
+        }
+        if (x.Rank == 2) return MatrixNorm(x, ord);
+        ThrowHelper.Argument("norm", nameof(x), $"norm with an order needs a vector or a matrix, got shape {x.Shape}; pass an axis for vector norms along it, or Norm(x) for the 2-norm of all elements");
+        return default;
+    }
+
+    /// <summary>
+    /// NumPy's <c>norm(A, 'fro')</c> (Frobenius, overflow-safe) for a matrix; <c>'nuc'</c> (nuclear) needs the SVD and
+    /// throws until issue 6. O(m n).
+    /// </summary>
+    /// <exception cref="NotSupportedException">"nuc": the nuclear norm needs the SVD (issue 6).</exception>
+    /// <exception cref="ArgumentException">Not a matrix, or ord is neither "fro" nor "nuc".</exception>
+    public static T Norm<T>(Tensor<T> x, string ord) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        ArgumentNullException.ThrowIfNull(ord);
+        if (x.Rank != 2)
+            ThrowHelper.Argument("norm", nameof(x), $"norm '{ord}' is a matrix norm, but x has shape {x.Shape}");
+        return ord switch
+        {
+            "fro" or "f" => Norm(x),
+            "nuc" => throw new NotSupportedException("norm: the nuclear norm (sum of singular values) needs the SVD, which comes with issue 6; use 'fro', 1 or inf meanwhile"),
+            _ => throw new ArgumentException($"norm: invalid matrix norm order '{ord}'; use \"fro\", \"nuc\", 1, -1, inf or -inf", nameof(ord)),
+        };
+    }
+
+    /// <summary>
+    /// NumPy's <c>norm(x, ord, axis, keepdims)</c> for vector norms: the <paramref name="ord"/>-norm (as in
+    /// <see cref="Norm{T}(Tensor{T}, double)"/> for vectors) of every line along <paramref name="axis"/> (negative counts
+    /// from the end): rows with axis = 1 (or -1), columns with axis = 0. The result drops that axis, or keeps it with
+    /// length 1 when <paramref name="keepdims"/>. O(size).
+    /// </summary>
+    /// <exception cref="AxisOutOfRangeException">axis is outside [-rank, rank).</exception>
+    public static Tensor<T> Norm<T>(Tensor<T> x, double ord, int axis, bool keepdims = false) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        int r = x.Rank;
+        if (axis < -r || axis >= r) ThrowHelper.Axis("norm", axis, r);
+        if (axis < 0) axis += r;
+        var moved = x.MoveAxis(axis, r - 1).Contiguous();
+        int len = x.Dims[axis], lines = Shape.ComputeSize(x.Dims.Where((_, i) => i != axis).ToArray());
+        var outDims = keepdims
+            ? x.Dims.Select((d, i) => i == axis ? 1 : d).ToArray()
+            : x.Dims.Where((_, i) => i != axis).ToArray();
+        var result = new T[lines];
+        for (int i = 0; i < lines; i++)
+            result[i] = T.CreateTruncating(VectorNorm(moved.Data.AsSpan(moved.Offset + i * len, len), ord));
+        return Tensor.Wrap(result, outDims);
+    }
+
+    private static double VectorNorm<T>(ReadOnlySpan<T> v, double ord) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (double.IsNaN(ord)) throw new ArgumentException("norm: ord is NaN", nameof(ord));
+        if (ord == 2)
+        {
+            var arr = v.ToArray();
+            return double.CreateTruncating(Nrm2.Compute(arr.Length, arr, 0, 1));
+        }
+        if (double.IsPositiveInfinity(ord) || double.IsNegativeInfinity(ord))
+        {
+            if (v.Length == 0)
+            {
+                if (double.IsPositiveInfinity(ord)) return 0;
+                throw new ArgumentException("norm: ord = -inf of an empty vector has no value (min of nothing)", nameof(ord));
+            }
+            double best = double.IsPositiveInfinity(ord) ? 0 : double.PositiveInfinity;
+            foreach (var e in v)
+            {
+                double a = Math.Abs(double.CreateTruncating(e));
+                if (double.IsNaN(a)) return a;
+                best = double.IsPositiveInfinity(ord) ? Math.Max(best, a) : Math.Min(best, a);
+            }
+            return best;
+        }
+        if (ord == 0)
+        {
+            int count = 0;
+            foreach (var e in v) if (e != T.Zero) count++;
+            return count;
+        }
+        if (ord == 1)
+        {
+            double s = 0;
+            foreach (var e in v) s += Math.Abs(double.CreateTruncating(e));
+            return s;
+        }
+        // General p: max * (sum (|x_i| / max)^p)^(1/p), so neither the powers nor the sum overflow.
+        double amax = 0;
+        foreach (var e in v)
+        {
+            double a = Math.Abs(double.CreateTruncating(e));
+            if (double.IsNaN(a)) return a;
+            amax = Math.Max(amax, a);
+        }
+        if (amax == 0 || double.IsPositiveInfinity(amax)) return ord < 0 && amax == 0 && v.Length > 0 ? 0 : amax;
+        double sum = 0;
+        foreach (var e in v) sum += Math.Pow(Math.Abs(double.CreateTruncating(e)) / amax, ord);
+        return amax * Math.Pow(sum, 1 / ord);
+    }
+
+    private static T MatrixNorm<T>(Tensor<T> a, double ord) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (ord is 2 or -2)
+            throw new NotSupportedException($"norm: the matrix {ord}-norm (extreme singular value) needs the SVD, which comes with issue 6; use \"fro\", 1 or inf meanwhile (||A||_2 <= ||A||_F)");
+        bool columns = ord is 1 or -1;
+        if (!columns && !double.IsInfinity(ord))
+            throw new ArgumentException($"norm: invalid matrix norm order {ord} for shape {a.Shape}; use 1, -1, inf, -inf or \"fro\" (2, -2 and \"nuc\" come with the SVD)", nameof(ord));
+        int m = a.Dims[0], n = a.Dims[1];
+        int outer = columns ? n : m, inner = columns ? m : n;
+        if (outer == 0) return T.Zero;
+        bool max = ord > 0;
+        double best = max ? 0 : double.PositiveInfinity;
+        for (int o = 0; o < outer; o++)
+        {
+            double s = 0;
+            for (int i = 0; i < inner; i++) s += Math.Abs(double.CreateTruncating(columns ? a[i, o] : a[o, i]));
+            if (double.IsNaN(s)) return T.NaN;
+            best = max ? Math.Max(best, s) : Math.Min(best, s);
+        }
+        return T.CreateTruncating(best);
+    }
+}

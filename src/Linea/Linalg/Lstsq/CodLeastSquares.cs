@@ -1,0 +1,121 @@
+using System.Numerics;
+using Linea.Numerics;
+
+namespace Linea;
+
+/// <summary>
+/// Least squares in working precision as LAPACK's gelsy, with two additions: the columns of A are first scaled to
+/// unit norm by powers of two (exact; D below), and for m &gt; n a blocked Householder QR runs first so the
+/// level-2 pivoted QR only sees the n x n triangle. A D = Q0 [R0; 0], R0 P = Q1 R, [R11 R12] = [T11 0] Z at the
+/// numerical rank r, x = D P Z^T [T11^{-1} (Q1^T Q0^T b)[:r]; 0]. O(m n^2 + n^3).
+/// </summary>
+internal sealed class CodLeastSquares<T> where T : unmanaged, IFloatingPointIeee754<T>
+{
+    private readonly int _m, _n;
+    private readonly T[] _scale;            // D, powers of two
+    private readonly T[]? _qr0, _tau0;      // the unpivoted QR of A D when m > n
+    private readonly ColPivQrDecomposition<T> _cp;
+
+    public int Rank { get; }
+    public double Cutoff { get; }
+    public double[] ScaledSingularValues { get; }
+
+    /// <summary>
+    /// Factors A. With <paramref name="forcedRank"/> null the rank comes from the singular values of the factor and
+    /// <paramref name="rcond"/>; otherwise it is taken as given (no singular values are computed).
+    /// <paramref name="scaleColumns"/> = false keeps D = I, which the minimum-norm solution of a rank-deficient
+    /// problem needs (column scaling changes which solution has minimum norm).
+    /// </summary>
+    public CodLeastSquares(Tensor<T> a, double? rcond, bool scaleColumns = true, int? forcedRank = null)
+    {
+        _m = a.Dims[0];
+        _n = a.Dims[1];
+        int m = _m, n = _n, lda = Math.Max(m, 1), k = Math.Min(m, n);
+        var w = ColMajor.FromMatrix(a);
+        _scale = new T[n];
+        int maxExp = typeof(T) == typeof(float) ? 120 : 1000;
+        for (int j = 0; j < n; j++)
+        {
+            T nrm = Nrm2.Compute(m, w, j * lda, 1);
+            int e = nrm == T.Zero || !scaleColumns ? 0 : Math.Clamp(-Math.ILogB(double.CreateTruncating(nrm)), -maxExp, maxExp);
+            _scale[j] = T.CreateTruncating(Math.ScaleB(1.0, e));
+            Householder.Scale(m, _scale[j], w, j * lda, 1);
+        }
+        if (m > n)
+        {
+            _qr0 = w;
+            _tau0 = new T[n];
+            Geqrf.Blocked(m, n, w, 0, lda, _tau0, QrParams.Auto);
+            var r0 = new T[n * n];
+            for (int j = 0; j < n; j++) Array.Copy(w, j * lda, r0, j * n, j + 1);
+            _cp = new ColPivQrDecomposition<T>(n, n, r0);
+        }
+        else _cp = new ColPivQrDecomposition<T>(m, n, w);
+
+        Cutoff = rcond ?? Precision.EpsDouble<T>() * Math.Max(m, n);
+        if (forcedRank is int fr)
+        {
+            ScaledSingularValues = [];
+            Rank = fr;
+            return;
+        }
+        ScaledSingularValues = SingularValuesOfR(unscale: false);
+        double limit = ScaledSingularValues.Length == 0 ? 0 : Cutoff * ScaledSingularValues[0];
+        int rank = 0;
+        while (rank < k && ScaledSingularValues[rank] > limit) rank++;
+        Rank = rank;
+    }
+
+    /// <summary>Singular values, descending, of R (scaled problem) or of R P^T D^{-1} (A itself) by one-sided Jacobi on R^T.</summary>
+    public double[] SingularValuesOfR(bool unscale)
+    {
+        int k = Math.Min(_m, _n), n = _n, ldr = Math.Max(_cp.Rows, 1);
+        var packed = _cp.Packed;
+        var perm = _cp.Permutation;
+        var g = new double[n * k]; // R^T: n x k column-major, column i = row i of R
+        for (int i = 0; i < k; i++)
+            for (int j = i; j < n; j++)
+            {
+                double v = double.CreateTruncating(packed[i + j * ldr]);
+                if (unscale) v /= double.CreateTruncating(_scale[perm[j]]);
+                g[j + i * n] = v;
+            }
+        return JacobiSingularValues.Compute(n, k, g);
+    }
+
+    /// <summary>x (n x nrhs, column-major, ld max(n, 1)) for the m x nrhs column-major block b (ld max(m, 1), overwritten).</summary>
+    public T[] Solve(T[] b, int nrhs)
+    {
+        int m = _m, n = _n, lda = Math.Max(m, 1);
+        if (_qr0 is not null) Ormqr.ApplyLeft(true, m, nrhs, n, _qr0, 0, lda, _tau0, b, 0, lda, QrParams.Auto);
+        _cp.ApplyQT(b, lda, nrhs);
+        var x = _cp.SolveTransformed(b, lda, nrhs, Rank);
+        int ldx = Math.Max(n, 1);
+        for (int s = 0; s < nrhs; s++)
+            for (int j = 0; j < n; j++) x[j + s * ldx] *= _scale[j];
+        return x;
+    }
+
+    /// <summary>b - A x for every right-hand side, accumulated in double-double and rounded to T (column-major m x nrhs).</summary>
+    public static T[] Residual(Tensor<T> a, T[] b, int ldb, T[] x, int ldx, int nrhs, out double[] squaredNorms)
+    {
+        int m = a.Dims[0], n = a.Dims[1], rs = a.StrideArray[0], cs = a.StrideArray[1];
+        var r = new T[Math.Max(m, 1) * nrhs];
+        squaredNorms = new double[nrhs];
+        for (int s = 0; s < nrhs; s++)
+        {
+            DoubleDouble ss = DoubleDouble.Zero;
+            for (int i = 0; i < m; i++)
+            {
+                DoubleDouble acc = double.CreateTruncating(b[i + s * ldb]);
+                int ai = a.Offset + i * rs;
+                for (int j = 0; j < n; j++)
+                    acc -= DoubleDouble.TwoProd(double.CreateTruncating(a.Data[ai + j * cs]), double.CreateTruncating(x[j + s * ldx]));
+                r[i + s * Math.Max(m, 1)] = T.CreateTruncating((double)acc);
+                ss += acc * acc;
+            }
+            squaredNorms[s] = (double)ss;
+        }
+        return r;
+    }
+}

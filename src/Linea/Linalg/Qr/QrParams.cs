@@ -1,0 +1,19 @@
+namespace Linea;
+
+/// <summary>
+/// Tuning of the blocked Householder QR (geqrf), the formation of Q (orgqr) and the application of Q (ormqr).
+/// Panels of <see cref="BlockSize"/> columns are factored unblocked; their reflectors are then applied to the
+/// rest of the matrix as one block I - V T V^T through GEMM. Problems with at most <see cref="Crossover"/> columns
+/// left run unblocked. Tests shrink both to exercise the multi-block paths at small n.
+/// </summary>
+/// <param name="BlockSize">Panel width nb (>= 1); 1 means unblocked.</param>
+/// <param name="Crossover">Unblocked below this many remaining columns (LAPACK's nx), >= 0.</param>
+public sealed record QrParams(int BlockSize, int Crossover)
+{
+    /// <summary>nb = 32 and nx = 128, LAPACK's defaults for geqrf: wide enough that the trailing update is GEMM-bound,
+    /// narrow enough that the level-2 panel stays in cache.</summary>
+    public static QrParams Auto { get; } = new(32, 128);
+
+    internal int Nb => Math.Max(BlockSize, 1);
+    internal int Nx => Math.Max(Crossover, 0);
+}
