@@ -53,6 +53,12 @@ public sealed class CholeskyDecomposition<T> : ILinearSolver<T> where T : unmana
     /// <inheritdoc />
     public int Order => _l.Dims[0];
 
+    /// <summary>Rows of A (= <see cref="Order"/>).</summary>
+    public int Rows => Order;
+
+    /// <summary>Columns of A (= <see cref="Order"/>).</summary>
+    public int Columns => Order;
+
     /// <summary>Whether the factorization succeeded (every leading minor positive).</summary>
     public bool IsPositiveDefinite => FailedMinorOrder == 0;
 

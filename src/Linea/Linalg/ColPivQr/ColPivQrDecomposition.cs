@@ -12,7 +12,7 @@ namespace Linea;
 /// level 2 (about 4 m n k flops, not blocked).
 /// </summary>
 /// <typeparam name="T"><c>float</c> or <c>double</c>.</typeparam>
-public sealed class ColPivQrDecomposition<T> where T : unmanaged, IFloatingPointIeee754<T>
+public sealed class ColPivQrDecomposition<T> : ILinearSolver<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     private readonly T[] _qr;
     private readonly T[] _tau;
@@ -148,6 +148,9 @@ public sealed class ColPivQrDecomposition<T> where T : unmanaged, IFloatingPoint
         var x = SolveTransformed(c, Ld, nrhs, Rank(tolerance));
         return ColMajor.ToRhs(x, Math.Max(Columns, 1), Columns, nrhs, b.Rank == 1);
     }
+
+    /// <summary>The minimum-norm least-squares solution with the default rank tolerance.</summary>
+    Tensor<T> ILinearSolver<T>.Solve(Tensor<T> b) => Solve(b);
 
     /// <summary>c := Q^T c for the m x nrhs column-major block at (c, 0, ldc).</summary>
     internal void ApplyQT(T[] c, int ldc, int nrhs) =>

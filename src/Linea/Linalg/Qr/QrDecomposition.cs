@@ -11,7 +11,7 @@ namespace Linea;
 /// when A may be rank deficient: plain QR does not reveal rank.
 /// </summary>
 /// <typeparam name="T"><c>float</c> or <c>double</c>.</typeparam>
-public sealed class QrDecomposition<T> where T : unmanaged, IFloatingPointIeee754<T>
+public sealed class QrDecomposition<T> : ILinearSolver<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     private readonly T[] _qr;   // column-major m x n: R on and above the diagonal, reflectors below
     private readonly T[] _tau;  // k scalars
