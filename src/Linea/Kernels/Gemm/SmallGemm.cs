@@ -1,0 +1,106 @@
+using System.Numerics;
+using System.Numerics.Tensors;
+using Linea.Kernels.Threading;
+
+namespace Linea.Kernels.Gemm;
+
+/// <summary>
+/// Shapes that do not pay for packing: tiny products (every dimension at most <see cref="TinyLimit"/>), computed
+/// straight from the strided operands, and matrix-vector products (m or n = 1), which are memory-bound and run
+/// as row dot products or column AXPYs on contiguous runs, split over threads by rows of y when large.
+/// </summary>
+internal static unsafe class SmallGemm
+{
+    /// <summary>Largest m, n and k handled by the unpacked tiny path.</summary>
+    public const int TinyLimit = 16;
+
+    /// <summary>Below this many multiply-adds (m*k) a GEMV stays on the calling thread.</summary>
+    public const long GemvParallelThreshold = 1L << 18;
+
+    /// <summary>C = alpha * A @ B + beta * C directly on the strided operands (small sizes only).</summary>
+    public static void Tiny<T>(int m, int n, int k, T alpha, T* a, nint ars, nint acs, T* b, nint brs, nint bcs,
+        T beta, T* c, nint crs, nint ccs) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        T* acc = stackalloc T[TinyLimit];
+        for (int i = 0; i < m; i++)
+        {
+            for (int j = 0; j < n; j++) acc[j] = T.Zero;
+            T* ai = a + i * ars;
+            for (int p = 0; p < k; p++)
+            {
+                T aip = ai[p * acs];
+                T* bp = b + p * brs;
+                for (int j = 0; j < n; j++) acc[j] += aip * bp[j * bcs];
+            }
+            T* ci = c + i * crs;
+            if (beta == T.Zero) for (int j = 0; j < n; j++) ci[j * ccs] = alpha * acc[j];
+            else for (int j = 0; j < n; j++) ci[j * ccs] = alpha * acc[j] + beta * ci[j * ccs];
+        }
+    }
+
+    /// <summary>y = alpha * A x + beta * y for an m x k matrix A with strides (ars, acs).</summary>
+    public static void Gemv<T>(int m, int k, T alpha, T* a, nint ars, nint acs, T* x, nint xs, T beta, T* y, nint ys, int threads)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var job = new GemvJob<T> { M = m, K = k, Alpha = alpha, A = a, Ars = ars, Acs = acs, X = x, Xs = xs, Beta = beta, Y = y, Ys = ys };
+        if (threads > 1 && (long)m * k >= GemvParallelThreshold && m >= 64) WorkerPool.Run(threads, job);
+        else job.Rows(0, m);
+    }
+
+    private sealed class GemvJob<T> : IParallelJob where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        public int M, K;
+        public T Alpha, Beta;
+        public T* A, X, Y;
+        public nint Ars, Acs, Xs, Ys;
+
+        public void Execute(int tid, int threads, SpinBarrier barrier)
+        {
+            // Row ranges in multiples of 16 so threads never share a cache line of y.
+            int blocks = (M + 15) / 16;
+            int r0 = Math.Min(M, (int)((long)tid * blocks / threads) * 16);
+            int r1 = Math.Min(M, (int)((long)(tid + 1) * blocks / threads) * 16);
+            if (r1 > r0) Rows(r0, r1);
+        }
+
+        public void Rows(int r0, int r1)
+        {
+            int k = K;
+            T alpha = Alpha, beta = Beta;
+            if (Acs == 1 && Xs == 1)
+            {
+                var xv = new ReadOnlySpan<T>(X, k);
+                for (int i = r0; i < r1; i++)
+                {
+                    T d = alpha * TensorPrimitives.Dot(new ReadOnlySpan<T>(A + i * Ars, k), xv);
+                    ref T yi = ref Y[i * Ys];
+                    yi = beta == T.Zero ? d : d + beta * yi;
+                }
+            }
+            else if (Ars == 1 && Ys == 1)
+            {
+                // Column AXPYs over chunks of y small enough to stay in L1 while the columns stream past.
+                const int Chunk = 1024;
+                for (int i0 = r0; i0 < r1; i0 += Chunk)
+                {
+                    var yv = new Span<T>(Y + i0, Math.Min(Chunk, r1 - i0));
+                    if (beta == T.Zero) yv.Clear();
+                    else if (beta != T.One) TensorPrimitives.Multiply(yv, beta, yv);
+                    for (int p = 0; p < k; p++)
+                        TensorPrimitives.MultiplyAdd(new ReadOnlySpan<T>(A + i0 + p * Acs, yv.Length), alpha * X[p * Xs], yv, yv);
+                }
+            }
+            else
+            {
+                for (int i = r0; i < r1; i++)
+                {
+                    T s = T.Zero;
+                    T* ai = A + i * Ars;
+                    for (int p = 0; p < k; p++) s += ai[p * Acs] * X[p * Xs];
+                    ref T yi = ref Y[i * Ys];
+                    yi = beta == T.Zero ? alpha * s : alpha * s + beta * yi;
+                }
+            }
+        }
+    }
+}
