@@ -1,0 +1,7 @@
+using BenchmarkDotNet.Running;
+using Linea.Bench;
+
+// `gflops` / `gemv` / `batched`: quick table runners; anything else goes to BenchmarkDotNet (e.g. --filter '*Gemm*').
+if (args.Length > 0 && args[0] is "gflops" or "gemv" or "batched") return GflopsRunner.Run(args);
+BenchmarkSwitcher.FromAssembly(typeof(GflopsRunner).Assembly).Run(args);
+return 0;
