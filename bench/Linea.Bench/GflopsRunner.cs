@@ -16,6 +16,9 @@ internal static class GflopsRunner
     /// <summary>FMA peak per core on the reference machine (Zen 5, 2 x 512-bit FMA at about 3.5 GHz).</summary>
     private const double PeakF64PerCore = 113, PeakF32PerCore = 221;
 
+    /// <summary>Block-size and kernel overrides for tuning (--mc, --kc, --nc, --kernel).</summary>
+    private static GemmParams s_params = GemmParams.Auto;
+
     public static int Run(string[] args)
     {
         string mode = args[0];
@@ -33,6 +36,10 @@ internal static class GflopsRunner
                 case "--dtype": dtypes = args[++i].Split(','); break;
                 case "--samples": samples = int.Parse(args[++i]); break;
                 case "--mathnet-max": mathnetMax = int.Parse(args[++i]); break;
+                case "--mc": s_params = s_params with { MC = int.Parse(args[++i]) }; break;
+                case "--kc": s_params = s_params with { KC = int.Parse(args[++i]) }; break;
+                case "--nc": s_params = s_params with { NC = int.Parse(args[++i]) }; break;
+                case "--kernel": s_params = s_params with { Kernel = Enum.Parse<MicroKernelKind>(args[++i], true) }; break;
                 default: Console.Error.WriteLine($"unknown option {args[i]}"); return 2;
             }
         }
@@ -98,7 +105,7 @@ internal static class GflopsRunner
     {
         var a = Random<T>(n * n, 1); var b = Random<T>(n * n, 2); var c = new T[n * n]; var c2 = new T[n * n];
         var par = new Parallelism(threads);
-        Action linea = () => Gemm.Multiply(n, n, n, T.One, a, 0, n, 1, b, 0, n, 1, T.Zero, c, 0, n, 1, par);
+        Action linea = () => Gemm.Multiply(n, n, n, T.One, a, 0, n, 1, b, 0, n, 1, T.Zero, c, 0, n, 1, par, s_params);
         Action? openblas = OpenBlas.Available ? () => { OpenBlas.SetThreads(threads); OpenBlas.Gemm(n, n, n, a, b, c2); } : null;
         Action? mathnet = null;
         if (withMathNet)

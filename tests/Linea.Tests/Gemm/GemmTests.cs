@@ -8,7 +8,7 @@ public class GemmTests
     private static readonly Layout[] Layouts = [Layout.RowMajor, Layout.ColMajor, Layout.Strided];
     private static readonly (double Alpha, double Beta)[] Scalars = [(1, 0), (2.5, -1.5), (1, 1), (-0.75, 0), (1, 0.5)];
     private static readonly MicroKernelKind[] Kernels =
-        [MicroKernelKind.Auto, MicroKernelKind.Avx512, MicroKernelKind.Avx2, MicroKernelKind.Reference];
+        [MicroKernelKind.Auto, MicroKernelKind.Avx512, MicroKernelKind.Avx512Tall, MicroKernelKind.Avx2, MicroKernelKind.Reference];
 
     /// <summary>Block sizes small enough that m, n, k up to 200 cross several MC, KC and NC blocks.</summary>
     private static GemmParams Shrunk(MicroKernelKind kind) => new() { MC = 16, KC = 7, NC = 50, Kernel = kind, AllowShortcuts = false, ParallelThreshold = 0 };
@@ -191,6 +191,7 @@ public class GemmTests
     /// <summary>Every SIMD kernel against the scalar reference kernel on the same packed path (no shortcuts).</summary>
     [Theory]
     [InlineData("Avx512")]
+    [InlineData("Avx512Tall")]
     [InlineData("Avx2")]
     public void SimdMatchesReferenceKernel(string kernel)
     {

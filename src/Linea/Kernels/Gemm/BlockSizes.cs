@@ -25,36 +25,44 @@ internal static class BlockSizes
         bool dbl = elementSize == 8;
         return kind switch
         {
-            // AVX-512, 8 x 24 doubles: B micro-panel kc*24*8 B; kc = 256 -> 48 KiB would fill L1, but the
-            // hardware prefetcher streams it from L2 fast enough that a longer kc (fewer C-tile loads and
-            // stores, fewer B re-packs) measured better than the L1-exact kc = 128. A block: 192 x 256 x 8 B
-            // = 384 KiB, 3/8 of L2. B panel: 256 x 3072 x 8 B = 6 MiB of the 32 MiB L3.
-            // float, 8 x 48: the same bytes per micro-panel at twice the elements, so kc doubles... but
-            // 512 x 48 x 4 B = 96 KiB overflows L1 by 2x; kc = 384 measured best. A: 192 x 384 x 4 B = 288 KiB.
-            MicroKernelKind.Avx512 => dbl ? (192, 256, 3072) : (192, 384, 3072),
-            // AVX2, 6 x 8 doubles / 6 x 16 floats: B micro-panel 64 B per k; kc = 256 -> 16 KiB (a third of L1).
-            // A: 192 x 256 x 8 B = 384 KiB in L2.
+            // AVX-512 8 x 24 doubles (and 8 x 48 floats): KC = 256 makes the B micro-panel 256 x 24 x 8 B = 48 KiB,
+            // all of L1; the analytical model says kc = 128 (24 KiB, half of L1), but the L2 streamer keeps up with
+            // the 192 B per step, and kc = 256 halves the C-tile traffic and the A re-packs: measured 3-8 % faster
+            // at n = 512..1024 than kc = 128 (noisy machine; repeated). MC = 192: A block 192 x 256 x 8 B = 384 KiB,
+            // 3/8 of the 1 MiB L2, leaving room for the B micro-panels streaming through. NC = 3072: B panel
+            // 256 x 3072 x 8 B = 6 MiB, a fifth of the 32 MiB L3 shared by the threads.
+            MicroKernelKind.Avx512 => (192, 256, 3072),
+            // AVX-512 12 x 32 floats (12 x 16 doubles): B micro-panel 256 x 32 x 4 B = 32 KiB, two thirds of L1.
+            // kc = 128 measured 10-25 % slower at n = 512 (too many C-tile updates), kc = 384 (48 KiB) no better than
+            // 256. MC = 192: 192 x 256 x 4 B = 192 KiB of L2 (96 and 384 measured within noise / 5-10 % slower).
+            // NC = 3072: 3 MiB of L3.
+            MicroKernelKind.Avx512Tall => (192, 256, 3072),
+            // AVX2 6 x 8 doubles / 6 x 16 floats: B micro-panel 64 B per step, kc = 256 -> 16 KiB, a third of L1.
+            // A: 192 x 256 x 8 B = 384 KiB in L2. Not tuned further: this machine runs the AVX-512 kernels.
             MicroKernelKind.Avx2 => dbl ? (192, 256, 3072) : (192, 384, 3072),
-            // Scalar reference: 4 x 4; cache blocking hardly matters at its speed, keep L2-sized blocks.
+            // Scalar reference, 4 x 4: blocking hardly matters at its speed; L2-sized blocks.
             _ => (128, 256, 2048),
         };
     }
 
-    /// <summary>The best kernel family this hardware runs.</summary>
-    public static MicroKernelKind Best
+    /// <summary>
+    /// The best kernel family this hardware runs for the element size. With AVX-512: 8 x 24 for double and
+    /// 12 x 32 for float. Measured side by side at n = 256..1024 (single thread), 12 x 32 float beat 8 x 48 by 5-10 %
+    /// at n = 256..512 (its NR = 32 divides power-of-two sizes; 8 x 48 wastes a third of the last column panel),
+    /// while for double 8 x 24 and 12 x 16 were within noise, 8 x 24 slightly ahead at n = 256 and 1024.
+    /// </summary>
+    public static MicroKernelKind Best(int elementSize)
     {
-        get
-        {
-            if (Vector512.IsHardwareAccelerated && Avx512F.IsSupported) return MicroKernelKind.Avx512;
-            if (Avx2.IsSupported && Fma.IsSupported) return MicroKernelKind.Avx2;
-            return MicroKernelKind.Reference;
-        }
+        if (Vector512.IsHardwareAccelerated && Avx512F.IsSupported)
+            return elementSize == 8 ? MicroKernelKind.Avx512 : MicroKernelKind.Avx512Tall;
+        if (Avx2.IsSupported && Fma.IsSupported) return MicroKernelKind.Avx2;
+        return MicroKernelKind.Reference;
     }
 
     /// <summary>Whether this hardware can run <paramref name="kind"/>.</summary>
     public static bool IsSupported(MicroKernelKind kind) => kind switch
     {
-        MicroKernelKind.Avx512 => Avx512F.IsSupported,
+        MicroKernelKind.Avx512 or MicroKernelKind.Avx512Tall => Avx512F.IsSupported,
         MicroKernelKind.Avx2 => Avx2.IsSupported && Fma.IsSupported,
         _ => true,
     };

@@ -56,7 +56,7 @@ internal static class Gemm
                     return;
                 }
             }
-            var kind = prm.Kernel == MicroKernelKind.Auto ? BlockSizes.Best : prm.Kernel;
+            var kind = prm.Kernel == MicroKernelKind.Auto ? BlockSizes.Best(sizeof(T)) : prm.Kernel;
             if (!BlockSizes.IsSupported(kind) || (typeof(T) != typeof(double) && typeof(T) != typeof(float)))
                 kind = MicroKernelKind.Reference;
             var (mcb, kcb, ncb) = BlockSizes.For(kind, sizeof(T));
@@ -67,6 +67,9 @@ internal static class Gemm
             {
                 case MicroKernelKind.Avx512:
                     GemmDriver.Run<T, Avx512Kernel<T>>(m, n, k, alpha, A, aRs, aCs, B, bRs, bCs, beta, C, cRs, cCs, mcb, kcb, ncb, threads);
+                    break;
+                case MicroKernelKind.Avx512Tall:
+                    GemmDriver.Run<T, Avx512TallKernel<T>>(m, n, k, alpha, A, aRs, aCs, B, bRs, bCs, beta, C, cRs, cCs, mcb, kcb, ncb, threads);
                     break;
                 case MicroKernelKind.Avx2:
                     GemmDriver.Run<T, Avx2Kernel<T>>(m, n, k, alpha, A, aRs, aCs, B, bRs, bCs, beta, C, cRs, cCs, mcb, kcb, ncb, threads);

@@ -7,6 +7,8 @@ internal enum MicroKernelKind
     Auto,
     /// <summary>Vector512 + FMA (AVX-512F).</summary>
     Avx512,
+    /// <summary>Vector512 + FMA, the 12-row x 2-vector register block.</summary>
+    Avx512Tall,
     /// <summary>Vector256 + FMA (AVX2/FMA3).</summary>
     Avx2,
     /// <summary>Portable scalar kernel; runs anywhere and is the yardstick the SIMD kernels are tested against.</summary>

@@ -31,6 +31,17 @@ internal unsafe struct Avx2Kernel<T> : IMicroKernel<T> where T : unmanaged, IFlo
         Vector256<T> c30 = default, c31 = default;
         Vector256<T> c40 = default, c41 = default;
         Vector256<T> c50 = default, c51 = default;
+        // Touch the C tile now so its lines arrive while the k loop runs (each row spans NR*sizeof(T) bytes).
+        if (cs == 1 && beta != T.Zero)
+        {
+            int rowBytes = 2 * V * sizeof(T);
+            for (int i = 0; i < 6; i++)
+            {
+                byte* row = (byte*)(c + i * rs);
+                for (int o = 0; o < rowBytes; o += 64) Sse.Prefetch0(row + o);
+                Sse.Prefetch0(row + rowBytes - 1);
+            }
+        }
         for (int p = 0; p < kc; p++)
         {
             var b0 = Vector256.Load(b + 0 * V);

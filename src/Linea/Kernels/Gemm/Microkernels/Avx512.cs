@@ -34,6 +34,17 @@ internal unsafe struct Avx512Kernel<T> : IMicroKernel<T> where T : unmanaged, IF
         Vector512<T> c50 = default, c51 = default, c52 = default;
         Vector512<T> c60 = default, c61 = default, c62 = default;
         Vector512<T> c70 = default, c71 = default, c72 = default;
+        // Touch the C tile now so its lines arrive while the k loop runs (each row spans NR*sizeof(T) bytes).
+        if (cs == 1 && beta != T.Zero)
+        {
+            int rowBytes = 3 * V * sizeof(T);
+            for (int i = 0; i < 8; i++)
+            {
+                byte* row = (byte*)(c + i * rs);
+                for (int o = 0; o < rowBytes; o += 64) Sse.Prefetch0(row + o);
+                Sse.Prefetch0(row + rowBytes - 1);
+            }
+        }
         for (int p = 0; p < kc; p++)
         {
             var b0 = Vector512.Load(b + 0 * V);
