@@ -45,21 +45,29 @@ public static partial class Tensor
         batch.CopyTo(outDims, 0);
         outDims[^2] = m; outDims[^1] = n;
         var c = new Tensor<T>(outDims);
-        int count = 1;
-        foreach (int d in batch) count *= d;
-        if (count > 0)
-        {
-            var kernel = new BatchKernel(count);
-            StridedLoop.Run(batch,
-                a2.Offset, Broadcast.StridesTo(a2.Dims[..^2], a2.StrideArray[..^2], batch),
-                b2.Offset, Broadcast.StridesTo(b2.Dims[..^2], b2.StrideArray[..^2], batch),
-                0, c.StrideArray[..^2], ref kernel);
-            new BatchJob<T>(a2, b2, c, m, n, k, kernel.Offsets, kernel.Count).Run(Parallelism.Default);
-        }
+        MatMulBatched(a2, b2, c, batch, m, n, k, Parallelism.Default);
         if (a.Rank == 1 && b.Rank == 1) return c.Reshape();
         if (a.Rank == 1) return c.Squeeze(-2);
         if (b.Rank == 1) return c.Squeeze(-1);
         return c;
+    }
+
+    /// <summary>
+    /// The batch loop of <see cref="MatMul{T}"/>: c[..., :, :] = a[..., :, :] @ b[..., :, :] over the broadcast
+    /// batch axes (c has the full batch shape; a and b are already at least 2-d and checked).
+    /// </summary>
+    internal static void MatMulBatched<T>(Tensor<T> a2, Tensor<T> b2, Tensor<T> c, int[] batch, int m, int n, int k,
+        Parallelism parallelism) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int count = 1;
+        foreach (int d in batch) count *= d;
+        if (count == 0) return;
+        var kernel = new BatchKernel(count);
+        StridedLoop.Run(batch,
+            a2.Offset, Broadcast.StridesTo(a2.Dims[..^2], a2.StrideArray[..^2], batch),
+            b2.Offset, Broadcast.StridesTo(b2.Dims[..^2], b2.StrideArray[..^2], batch),
+            c.Offset, c.StrideArray[..^2], ref kernel);
+        new BatchJob<T>(a2, b2, c, m, n, k, kernel.Offsets, kernel.Count).Run(parallelism);
     }
 
     private static void ThrowInnerMismatch<T>(Tensor<T> a, Tensor<T> b) where T : unmanaged, IFloatingPointIeee754<T>

@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Numerics.Tensors;
+using System.Runtime.Intrinsics;
 using Linea.Kernels.Threading;
 
 namespace Linea.Kernels.Gemm;
@@ -63,14 +64,63 @@ internal static unsafe class SmallGemm
             if (r1 > r0) Rows(r0, r1);
         }
 
+        /// <summary>
+        /// Four rows at once against the same x: four independent read streams keep more cache misses in flight
+        /// than one row at a time, which is what a memory-bound GEMV needs, and x is loaded once per four rows.
+        /// </summary>
+        private void Dot4x512(int i, int k, T alpha, T beta)
+        {
+            T* a0 = A + i * Ars, a1 = a0 + Ars, a2 = a1 + Ars, a3 = a2 + Ars, x = X;
+            int V = Vector512<T>.Count;
+            Vector512<T> s0 = default, s1 = default, s2 = default, s3 = default;
+            int p = 0;
+            for (; p + V <= k; p += V)
+            {
+                var xv = Vector512.Load(x + p);
+                s0 += Vector512.Load(a0 + p) * xv; s1 += Vector512.Load(a1 + p) * xv;
+                s2 += Vector512.Load(a2 + p) * xv; s3 += Vector512.Load(a3 + p) * xv;
+            }
+            T d0 = Vector512.Sum(s0), d1 = Vector512.Sum(s1), d2 = Vector512.Sum(s2), d3 = Vector512.Sum(s3);
+            for (; p < k; p++) { T xp = x[p]; d0 += a0[p] * xp; d1 += a1[p] * xp; d2 += a2[p] * xp; d3 += a3[p] * xp; }
+            Put(i, d0, alpha, beta); Put(i + 1, d1, alpha, beta); Put(i + 2, d2, alpha, beta); Put(i + 3, d3, alpha, beta);
+        }
+
+        private void Dot4x256(int i, int k, T alpha, T beta)
+        {
+            T* a0 = A + i * Ars, a1 = a0 + Ars, a2 = a1 + Ars, a3 = a2 + Ars, x = X;
+            int V = Vector256<T>.Count;
+            Vector256<T> s0 = default, s1 = default, s2 = default, s3 = default;
+            int p = 0;
+            for (; p + V <= k; p += V)
+            {
+                var xv = Vector256.Load(x + p);
+                s0 += Vector256.Load(a0 + p) * xv; s1 += Vector256.Load(a1 + p) * xv;
+                s2 += Vector256.Load(a2 + p) * xv; s3 += Vector256.Load(a3 + p) * xv;
+            }
+            T d0 = Vector256.Sum(s0), d1 = Vector256.Sum(s1), d2 = Vector256.Sum(s2), d3 = Vector256.Sum(s3);
+            for (; p < k; p++) { T xp = x[p]; d0 += a0[p] * xp; d1 += a1[p] * xp; d2 += a2[p] * xp; d3 += a3[p] * xp; }
+            Put(i, d0, alpha, beta); Put(i + 1, d1, alpha, beta); Put(i + 2, d2, alpha, beta); Put(i + 3, d3, alpha, beta);
+        }
+
+        private void Put(int i, T d, T alpha, T beta)
+        {
+            ref T yi = ref Y[i * Ys];
+            yi = beta == T.Zero ? alpha * d : alpha * d + beta * yi;
+        }
+
         public void Rows(int r0, int r1)
         {
             int k = K;
             T alpha = Alpha, beta = Beta;
             if (Acs == 1 && Xs == 1)
             {
+                int i = r0;
+                if (Vector512.IsHardwareAccelerated && k >= Vector512<T>.Count)
+                    for (; i + 4 <= r1; i += 4) Dot4x512(i, k, alpha, beta);
+                else if (Vector256.IsHardwareAccelerated && k >= Vector256<T>.Count)
+                    for (; i + 4 <= r1; i += 4) Dot4x256(i, k, alpha, beta);
                 var xv = new ReadOnlySpan<T>(X, k);
-                for (int i = r0; i < r1; i++)
+                for (; i < r1; i++)
                 {
                     T d = alpha * TensorPrimitives.Dot(new ReadOnlySpan<T>(A + i * Ars, k), xv);
                     ref T yi = ref Y[i * Ys];
