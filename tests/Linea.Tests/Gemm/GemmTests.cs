@@ -13,6 +13,9 @@ public class GemmTests
     /// <summary>Block sizes small enough that m, n, k up to 200 cross several MC, KC and NC blocks.</summary>
     private static GemmParams Shrunk(MicroKernelKind kind) => new() { MC = 16, KC = 7, NC = 50, Kernel = kind, AllowShortcuts = false, ParallelThreshold = 0 };
 
+    /// <summary>KC = 37 spans whole 64-byte chunks of row-major A plus a tail (float: 2 x 16 + 5; double: 4 x 8 + 5).</summary>
+    private static GemmParams ShrunkChunked(MicroKernelKind kind) => new() { MC = 24, KC = 37, NC = 96, Kernel = kind, AllowShortcuts = false, ParallelThreshold = 0 };
+
     public static IEnumerable<object[]> KernelCases() => Kernels.Select(k => new object[] { k.ToString() });
 
     private static MicroKernelKind Parse(string name) => Enum.Parse<MicroKernelKind>(name);
@@ -39,11 +42,12 @@ public class GemmTests
                     int k = Sizes[(3 * i + 5 * j + 7 * r + (int)kind) % Sizes.Length];
                     if ((long)Sizes[i] * Sizes[j] * k > 200L * 200 * 64 && (c % 3 != 0)) { c++; continue; } // keep the run short
                     var (alpha, beta) = Scalars[c % Scalars.Length];
-                    GemmParams prm = (c % 4) switch
+                    GemmParams prm = (c % 5) switch
                     {
                         0 => new() { Kernel = kind },
                         1 => Shrunk(kind),
                         2 => new() { Kernel = kind, AllowShortcuts = false },
+                        3 => ShrunkChunked(kind),
                         _ => new() { Kernel = kind, ParallelThreshold = 0 },
                     };
                     var par = new Parallelism(c % 3 == 0 ? 1 : 2);
@@ -65,7 +69,7 @@ public class GemmTests
             foreach (int n in edge)
             {
                 int k = edge[(m + 2 * n) % edge.Length];
-                var prm = (c & 1) == 0 ? Shrunk(kind) : new GemmParams { Kernel = kind, AllowShortcuts = false };
+                var prm = (c % 3) switch { 0 => Shrunk(kind), 1 => ShrunkChunked(kind), _ => new GemmParams { Kernel = kind, AllowShortcuts = false } };
                 GemmCheck.Run<double>(m, n, k, Layouts[c % 3], Layouts[(c / 3) % 3], Layout.RowMajor, 1, c % 2, new Parallelism(1 + c % 2), prm, c);
                 GemmCheck.Run<float>(n, m, k + 1, Layouts[(c / 3) % 3], Layouts[c % 3], Layout.RowMajor, -1, 0, new Parallelism(1 + c % 2), prm, c);
                 c++;

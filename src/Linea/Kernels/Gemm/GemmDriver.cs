@@ -80,15 +80,15 @@ internal static unsafe class GemmDriver
                     for (int ic = r0; ic < r1; ic += MC)
                     {
                         int mc = Math.Min(MC, r1 - ic);
-                        Pack.A(mc, kc, A + ic * Ars + pc * Acs, Ars, Acs, MR, apack);
-                        Macro(mc, nc, kc, jq0, jq1, apack, bpack, C + ic * Crs + jc * Ccs, beta, tile);
+                        bool chunked = Pack.A(mc, kc, A + ic * Ars + pc * Acs, Ars, Acs, MR, apack);
+                        Macro(mc, nc, kc, jq0, jq1, apack, bpack, C + ic * Crs + jc * Ccs, beta, tile, chunked);
                     }
                     barrier.SignalAndWait();
                 }
             }
         }
 
-        private void Macro(int mc, int nc, int kc, int jq0, int jq1, T* apack, T* bpack, T* c, T beta, T* tile)
+        private void Macro(int mc, int nc, int kc, int jq0, int jq1, T* apack, T* bpack, T* c, T beta, T* tile, bool chunked)
         {
             int MR = TK.MR, NR = TK.NR;
             nint crs = Crs, ccs = Ccs;
@@ -102,7 +102,7 @@ internal static unsafe class GemmDriver
                 for (int i = 0; i < mc; i += MR)
                 {
                     int mr = Math.Min(MR, mc - i);
-                    TK.Run(kc, apack + (nint)i * kc, bq, cj + i * crs, crs, ccs, alpha, beta, mr, nr, tile);
+                    TK.Run(kc, apack + (nint)i * kc, bq, cj + i * crs, crs, ccs, alpha, beta, mr, nr, tile, chunked);
                 }
             }
         }

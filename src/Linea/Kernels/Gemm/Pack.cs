@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 
 namespace Linea.Kernels.Gemm;
 
@@ -11,9 +12,20 @@ namespace Linea.Kernels.Gemm;
 /// </summary>
 internal static unsafe class Pack
 {
-    /// <summary>Packs the mc x kc block at <paramref name="a"/> into <paramref name="dst"/> (ceil(mc/MR)*MR*kc elements).</summary>
-    public static void A<T>(int mc, int kc, T* a, nint rs, nint cs, int MR, T* dst) where T : unmanaged, IFloatingPointIeee754<T>
+    /// <summary>
+    /// Packs the mc x kc block at <paramref name="a"/> into <paramref name="dst"/> (ceil(mc/MR)*MR*kc elements) and
+    /// returns whether it used the chunked layout. Row-major A (cs = 1) is packed in 64-byte row chunks: for each
+    /// run of CW = 64 / sizeof(T) columns, the MR rows' CW contiguous elements one after another, so packing is
+    /// whole cache-line copies instead of a scalar transpose; the last kc % CW columns, and every other layout,
+    /// use the standard column-by-column micro-panel (element (i, p) at p*MR + i).
+    /// </summary>
+    public static bool A<T>(int mc, int kc, T* a, nint rs, nint cs, int MR, T* dst) where T : unmanaged, IFloatingPointIeee754<T>
     {
+        if (cs == 1 && rs != 1)
+        {
+            for (int i0 = 0; i0 < mc; i0 += MR) ChunkedPanel(Math.Min(MR, mc - i0), kc, a + i0 * rs, rs, MR, dst + (nint)i0 * kc);
+            return true;
+        }
         for (int i0 = 0; i0 < mc; i0 += MR)
         {
             int mr = Math.Min(MR, mc - i0);
@@ -24,17 +36,6 @@ internal static unsafe class Pack
                 nint bytes = MR * sizeof(T);
                 for (int p = 0; p < kc; p++)
                     Unsafe.CopyBlockUnaligned(dst + p * MR, src + p * cs, (uint)bytes);
-            }
-            else if (cs == 1)
-            {
-                // Row-major A: read each row contiguously, MR rows at a time.
-                for (int i = 0; i < mr; i++)
-                {
-                    T* row = src + i * rs;
-                    T* d = dst + i;
-                    for (int p = 0; p < kc; p++) d[p * MR] = row[p];
-                }
-                ZeroRows(dst, kc, mr, MR);
             }
             else
             {
@@ -47,6 +48,26 @@ internal static unsafe class Pack
                 ZeroRows(dst, kc, mr, MR);
             }
             dst += MR * kc;
+        }
+        return false;
+    }
+
+    private static void ChunkedPanel<T>(int mr, int kc, T* src, nint rs, int MR, T* dst) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int cw = 64 / sizeof(T);
+        int p = 0;
+        for (; p + cw <= kc; p += cw)
+        {
+            for (int i = 0; i < mr; i++)
+                Vector512.StoreUnsafe(Vector512.LoadUnsafe(ref *(src + i * rs + p)), ref *(dst + i * cw));
+            for (int i = mr; i < MR; i++) Vector512<T>.Zero.StoreUnsafe(ref *(dst + i * cw));
+            dst += MR * cw;
+        }
+        for (; p < kc; p++)
+        {
+            for (int i = 0; i < mr; i++) dst[i] = src[i * rs + p];
+            for (int i = mr; i < MR; i++) dst[i] = T.Zero;
+            dst += MR;
         }
     }
 

@@ -22,7 +22,7 @@ internal unsafe struct Avx2Kernel<T> : IMicroKernel<T> where T : unmanaged, IFlo
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Run(int kc, T* a, T* b, T* c, nint rs, nint cs, T alpha, T beta, int mr, int nr, T* tile)
+    public static void Run(int kc, T* a, T* b, T* c, nint rs, nint cs, T alpha, T beta, int mr, int nr, T* tile, bool chunkedA)
     {
         int V = Vector256<T>.Count;
         Vector256<T> c00 = default, c01 = default;
@@ -42,7 +42,30 @@ internal unsafe struct Avx2Kernel<T> : IMicroKernel<T> where T : unmanaged, IFlo
                 Sse.Prefetch0(row + rowBytes - 1);
             }
         }
-        for (int p = 0; p < kc; p++)
+        int p = 0;
+        if (chunkedA)
+        {
+            // A in 64-byte row chunks: element (i, p) of a chunk at i*CW + p%CW, CW = 64 / sizeof(T).
+            int CW = 64 / sizeof(T);
+            for (; p + CW <= kc; p += CW)
+            {
+                for (int pp = 0; pp < CW; pp++)
+                {
+                    var b0 = Vector256.Load(b + 0 * V);
+                    var b1 = Vector256.Load(b + 1 * V);
+                    { var ai = Vector256.Create(a[0 * CW]); c00 = Fma(ai, b0, c00); c01 = Fma(ai, b1, c01); }
+                    { var ai = Vector256.Create(a[1 * CW]); c10 = Fma(ai, b0, c10); c11 = Fma(ai, b1, c11); }
+                    { var ai = Vector256.Create(a[2 * CW]); c20 = Fma(ai, b0, c20); c21 = Fma(ai, b1, c21); }
+                    { var ai = Vector256.Create(a[3 * CW]); c30 = Fma(ai, b0, c30); c31 = Fma(ai, b1, c31); }
+                    { var ai = Vector256.Create(a[4 * CW]); c40 = Fma(ai, b0, c40); c41 = Fma(ai, b1, c41); }
+                    { var ai = Vector256.Create(a[5 * CW]); c50 = Fma(ai, b0, c50); c51 = Fma(ai, b1, c51); }
+                    a++; b += 2 * V;
+                }
+                a += (6 - 1) * CW;
+            }
+        }
+        // Standard layout (element (i, p) at p*MR + i), and the tail of a chunked panel.
+        for (; p < kc; p++)
         {
             var b0 = Vector256.Load(b + 0 * V);
             var b1 = Vector256.Load(b + 1 * V);

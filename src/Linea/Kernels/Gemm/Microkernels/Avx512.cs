@@ -23,7 +23,7 @@ internal unsafe struct Avx512Kernel<T> : IMicroKernel<T> where T : unmanaged, IF
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Run(int kc, T* a, T* b, T* c, nint rs, nint cs, T alpha, T beta, int mr, int nr, T* tile)
+    public static void Run(int kc, T* a, T* b, T* c, nint rs, nint cs, T alpha, T beta, int mr, int nr, T* tile, bool chunkedA)
     {
         int V = Vector512<T>.Count;
         Vector512<T> c00 = default, c01 = default, c02 = default;
@@ -45,7 +45,33 @@ internal unsafe struct Avx512Kernel<T> : IMicroKernel<T> where T : unmanaged, IF
                 Sse.Prefetch0(row + rowBytes - 1);
             }
         }
-        for (int p = 0; p < kc; p++)
+        int p = 0;
+        if (chunkedA)
+        {
+            // A in 64-byte row chunks: element (i, p) of a chunk at i*CW + p%CW, CW = 64 / sizeof(T).
+            int CW = 64 / sizeof(T);
+            for (; p + CW <= kc; p += CW)
+            {
+                for (int pp = 0; pp < CW; pp++)
+                {
+                    var b0 = Vector512.Load(b + 0 * V);
+                    var b1 = Vector512.Load(b + 1 * V);
+                    var b2 = Vector512.Load(b + 2 * V);
+                    { var ai = Vector512.Create(a[0 * CW]); c00 = Fma(ai, b0, c00); c01 = Fma(ai, b1, c01); c02 = Fma(ai, b2, c02); }
+                    { var ai = Vector512.Create(a[1 * CW]); c10 = Fma(ai, b0, c10); c11 = Fma(ai, b1, c11); c12 = Fma(ai, b2, c12); }
+                    { var ai = Vector512.Create(a[2 * CW]); c20 = Fma(ai, b0, c20); c21 = Fma(ai, b1, c21); c22 = Fma(ai, b2, c22); }
+                    { var ai = Vector512.Create(a[3 * CW]); c30 = Fma(ai, b0, c30); c31 = Fma(ai, b1, c31); c32 = Fma(ai, b2, c32); }
+                    { var ai = Vector512.Create(a[4 * CW]); c40 = Fma(ai, b0, c40); c41 = Fma(ai, b1, c41); c42 = Fma(ai, b2, c42); }
+                    { var ai = Vector512.Create(a[5 * CW]); c50 = Fma(ai, b0, c50); c51 = Fma(ai, b1, c51); c52 = Fma(ai, b2, c52); }
+                    { var ai = Vector512.Create(a[6 * CW]); c60 = Fma(ai, b0, c60); c61 = Fma(ai, b1, c61); c62 = Fma(ai, b2, c62); }
+                    { var ai = Vector512.Create(a[7 * CW]); c70 = Fma(ai, b0, c70); c71 = Fma(ai, b1, c71); c72 = Fma(ai, b2, c72); }
+                    a++; b += 3 * V;
+                }
+                a += (8 - 1) * CW;
+            }
+        }
+        // Standard layout (element (i, p) at p*MR + i), and the tail of a chunked panel.
+        for (; p < kc; p++)
         {
             var b0 = Vector512.Load(b + 0 * V);
             var b1 = Vector512.Load(b + 1 * V);

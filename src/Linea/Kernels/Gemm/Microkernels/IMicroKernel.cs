@@ -9,6 +9,9 @@ namespace Linea.Kernels.Gemm.Microkernels;
 /// both zero-padded past mr / nr, and C is addressed through row stride rs and column stride cs. Edge tiles
 /// (mr &lt; MR or nr &lt; NR) and non-unit column strides go through tile, an MR*NR scratch
 /// buffer owned by the calling thread. beta == 0 never reads C.
+/// When chunkedA is set, the A micro-panel is stored in 64-byte row chunks instead (see <see cref="Pack"/>):
+/// for each run of CW = 64 / sizeof(T) columns, MR rows of CW contiguous elements; the last kc % CW columns use
+/// the standard column-by-column layout. Row-major A packs into that layout with whole-line copies.
 /// </summary>
 internal unsafe interface IMicroKernel<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
@@ -19,7 +22,7 @@ internal unsafe interface IMicroKernel<T> where T : unmanaged, IFloatingPointIee
     static abstract int NR { get; }
 
     /// <summary>Runs one tile; see the interface remarks for the contract.</summary>
-    static abstract void Run(int kc, T* a, T* b, T* c, nint rs, nint cs, T alpha, T beta, int mr, int nr, T* tile);
+    static abstract void Run(int kc, T* a, T* b, T* c, nint rs, nint cs, T alpha, T beta, int mr, int nr, T* tile, bool chunkedA);
 }
 
 /// <summary>Shared epilogue for edge tiles: C = alpha * tile + beta * C on the valid mr x nr part.</summary>

@@ -11,15 +11,17 @@ internal unsafe struct ReferenceKernel<T> : IMicroKernel<T> where T : unmanaged,
     public static int MR => 4;
     public static int NR => 4;
 
-    public static void Run(int kc, T* a, T* b, T* c, nint rs, nint cs, T alpha, T beta, int mr, int nr, T* tile)
+    public static void Run(int kc, T* a, T* b, T* c, nint rs, nint cs, T alpha, T beta, int mr, int nr, T* tile, bool chunkedA)
     {
         for (int i = 0; i < 16; i++) tile[i] = T.Zero;
+        int cw = 64 / sizeof(T), chunked = chunkedA ? kc / cw * cw : 0;
         for (int p = 0; p < kc; p++)
         {
-            T* ap = a + p * 4, bp = b + p * 4;
+            T* bp = b + p * 4;
             for (int i = 0; i < 4; i++)
             {
-                T ai = ap[i];
+                // Element (i, p) of the packed micro-panel in either layout.
+                T ai = p < chunked ? a[p / cw * 4 * cw + i * cw + p % cw] : a[p * 4 + i];
                 T* t = tile + i * 4;
                 t[0] += ai * bp[0]; t[1] += ai * bp[1]; t[2] += ai * bp[2]; t[3] += ai * bp[3];
             }
