@@ -54,6 +54,12 @@ internal static unsafe class GemmDriver
         public nint Ars, Acs, Brs, Bcs, Crs, Ccs;
         public bool SplitRows = true;
 
+        // Work counters for the dynamic schedule, two of each so iteration t can use [t & 1] while [(t+1) & 1]
+        // is reset for the next one (every thread has passed the barrier that ends its last use).
+        private readonly int[] _rowUnits = new int[2 * 16], _packUnits = new int[2 * 16];
+
+        private static int Next(int[] counters, int slot) => Interlocked.Increment(ref counters[slot * 16]) - 1;
+
         public void Execute(int tid, int threads, SpinBarrier barrier)
         {
             int MR = TK.MR, NR = TK.NR;
@@ -61,27 +67,46 @@ internal static unsafe class GemmDriver
             T* apack = PackBuffers<T>.A(MC * KC);
             T* bpack = BPack;
             int m = M, n = N, k = K;
-            // This thread's rows (whole MR panels) when splitting loop 3.
-            int mp = (m + MR - 1) / MR;
-            int r0 = SplitRows ? Math.Min(m, (int)((long)tid * mp / threads) * MR) : 0;
-            int r1 = SplitRows ? Math.Min(m, (int)((long)(tid + 1) * mp / threads) * MR) : m;
+            // Loop 3 split (SplitRows): rows of C are dealt out in units of at most MC rows, about two per thread,
+            // from a shared counter, so a thread the OS preempts (the machine is shared) just takes fewer units.
+            int unit = Math.Min(MC, Math.Max(MR, ((m + 2 * threads - 1) / (2 * threads) + MR - 1) / MR * MR));
+            int rowUnits = (m + unit - 1) / unit;
+            int iter = 0;
             for (int jc = 0; jc < n; jc += NC)
             {
                 int nc = Math.Min(NC, n - jc);
                 int np = (nc + NR - 1) / NR;
                 int q0 = (int)((long)tid * np / threads), q1 = (int)((long)(tid + 1) * np / threads);
-                for (int pc = 0; pc < k; pc += KC)
+                int packGroup = Math.Max(1, (np + 4 * threads - 1) / (4 * threads));
+                for (int pc = 0; pc < k; pc += KC, iter++)
                 {
                     int kc = Math.Min(KC, k - pc);
+                    int slot = iter & 1;
                     T beta = pc == 0 ? Beta : T.One;
-                    Pack.B(kc, nc, B + pc * Brs + jc * Bcs, Brs, Bcs, NR, bpack, q0, q1);
+                    T* bsrc = B + pc * Brs + jc * Bcs;
+                    for (int g = Next(_packUnits, slot); g * packGroup < np; g = Next(_packUnits, slot))
+                        Pack.B(kc, nc, bsrc, Brs, Bcs, NR, bpack, g * packGroup, Math.Min(np, (g + 1) * packGroup));
                     barrier.SignalAndWait();
-                    int jq0 = SplitRows ? 0 : q0, jq1 = SplitRows ? np : q1;
-                    for (int ic = r0; ic < r1; ic += MC)
+                    if (tid == 0) { _rowUnits[(slot ^ 1) * 16] = 0; _packUnits[(slot ^ 1) * 16] = 0; }
+                    if (SplitRows)
                     {
-                        int mc = Math.Min(MC, r1 - ic);
-                        bool chunked = Pack.A(mc, kc, A + ic * Ars + pc * Acs, Ars, Acs, MR, apack);
-                        Macro(mc, nc, kc, jq0, jq1, apack, bpack, C + ic * Crs + jc * Ccs, beta, tile, chunked);
+                        for (int u = Next(_rowUnits, slot); u < rowUnits; u = Next(_rowUnits, slot))
+                        {
+                            int ic = u * unit, mc = Math.Min(unit, m - ic);
+                            bool chunked = Pack.A(mc, kc, A + ic * Ars + pc * Acs, Ars, Acs, MR, apack);
+                            Macro(mc, nc, kc, 0, np, apack, bpack, C + ic * Crs + jc * Ccs, beta, tile, chunked);
+                        }
+                    }
+                    else
+                    {
+                        // Loop 2 split (few rows, many columns): each thread packs every A block itself and takes a
+                        // fixed share of the column micro-panels.
+                        for (int ic = 0; ic < m; ic += MC)
+                        {
+                            int mc = Math.Min(MC, m - ic);
+                            bool chunked = Pack.A(mc, kc, A + ic * Ars + pc * Acs, Ars, Acs, MR, apack);
+                            Macro(mc, nc, kc, q0, q1, apack, bpack, C + ic * Crs + jc * Ccs, beta, tile, chunked);
+                        }
                     }
                     barrier.SignalAndWait();
                 }
