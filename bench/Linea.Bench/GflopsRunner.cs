@@ -18,6 +18,7 @@ internal static class GflopsRunner
 
     /// <summary>Block-size and kernel overrides for tuning (--mc, --kc, --nc, --kernel).</summary>
     private static GemmParams s_params = GemmParams.Auto;
+    private static bool s_transB;
 
     public static int Run(string[] args)
     {
@@ -36,6 +37,7 @@ internal static class GflopsRunner
                 case "--dtype": dtypes = args[++i].Split(','); break;
                 case "--samples": samples = int.Parse(args[++i]); break;
                 case "--mathnet-max": mathnetMax = int.Parse(args[++i]); break;
+                case "--transb": s_transB = true; break;
                 case "--mc": s_params = s_params with { MC = int.Parse(args[++i]) }; break;
                 case "--kc": s_params = s_params with { KC = int.Parse(args[++i]) }; break;
                 case "--nc": s_params = s_params with { NC = int.Parse(args[++i]) }; break;
@@ -105,8 +107,10 @@ internal static class GflopsRunner
     {
         var a = Random<T>(n * n, 1); var b = Random<T>(n * n, 2); var c = new T[n * n]; var c2 = new T[n * n];
         var par = new Parallelism(threads);
-        Action linea = () => Gemm.Multiply(n, n, n, T.One, a, 0, n, 1, b, 0, n, 1, T.Zero, c, 0, n, 1, par, s_params);
-        Action? openblas = OpenBlas.Available ? () => { OpenBlas.SetThreads(threads); OpenBlas.Gemm(n, n, n, a, b, c2); } : null;
+        // --transb: C = A @ B^T with B stored n x n row-major and read through strides (1, n), like Q @ K.T.
+        int bRs = s_transB ? 1 : n, bCs = s_transB ? n : 1;
+        Action linea = () => Gemm.Multiply(n, n, n, T.One, a, 0, n, 1, b, 0, bRs, bCs, T.Zero, c, 0, n, 1, par, s_params);
+        Action? openblas = OpenBlas.Available ? () => { OpenBlas.SetThreads(threads); OpenBlas.Gemm(n, n, n, a, b, c2, s_transB); } : null;
         Action? mathnet = null;
         if (withMathNet)
         {
@@ -130,7 +134,7 @@ internal static class GflopsRunner
         var g = Measure([linea, openblas], flops, samples);
         double mn = mathnet is null ? double.NaN : Measure([mathnet], flops, Math.Min(samples, 3))[0];
         double peak = (typeof(T) == typeof(double) ? PeakF64PerCore : PeakF32PerCore) * threads;
-        Console.WriteLine($"gemm dtype={dtype} n={n} threads={threads} linea={F(g[0])} openblas={F(g[1])} mathnet={F(mn)} " +
+        Console.WriteLine($"gemm{(s_transB ? "_nt" : "")} dtype={dtype} n={n} threads={threads} linea={F(g[0])} openblas={F(g[1])} mathnet={F(mn)} " +
                           $"ratio_openblas={R(g[0] / g[1])} openblas_core={OpenBlas.Core} pct_peak={F(100 * g[0] / peak)}");
     }
 

@@ -58,13 +58,14 @@ internal static unsafe class OpenBlas
     /// <summary>openblas_set_num_threads.</summary>
     public static void SetThreads(int threads) { if (s_setThreads != null) s_setThreads(threads); }
 
-    /// <summary>Row-major C = A @ B (m x k times k x n).</summary>
-    public static void Gemm<T>(int m, int n, int k, T[] a, T[] b, T[] c) where T : unmanaged
+    /// <summary>Row-major C = A @ B (m x k times k x n), or A @ B^T with B stored n x k when <paramref name="transB"/>.</summary>
+    public static void Gemm<T>(int m, int n, int k, T[] a, T[] b, T[] c, bool transB = false) where T : unmanaged
     {
+        int tb = transB ? 112 : NoTrans, ldb = transB ? k : n;
         fixed (T* pa = a, pb = b, pc = c)
         {
-            if (typeof(T) == typeof(double)) s_dgemm(RowMajor, NoTrans, NoTrans, m, n, k, 1.0, (double*)pa, k, (double*)pb, n, 0.0, (double*)pc, n);
-            else s_sgemm(RowMajor, NoTrans, NoTrans, m, n, k, 1f, (float*)pa, k, (float*)pb, n, 0f, (float*)pc, n);
+            if (typeof(T) == typeof(double)) s_dgemm(RowMajor, NoTrans, tb, m, n, k, 1.0, (double*)pa, k, (double*)pb, ldb, 0.0, (double*)pc, n);
+            else s_sgemm(RowMajor, NoTrans, tb, m, n, k, 1f, (float*)pa, k, (float*)pb, ldb, 0f, (float*)pc, n);
         }
     }
 
