@@ -54,11 +54,26 @@ internal static unsafe class GemmDriver
         public nint Ars, Acs, Brs, Bcs, Crs, Ccs;
         public bool SplitRows = true;
 
-        // Work counters for the dynamic schedule, two of each so iteration t can use [t & 1] while [(t+1) & 1]
-        // is reset for the next one (every thread has passed the barrier that ends its last use).
+        // Work counters for the dynamic schedule (next row of C, next B packing group), two of each so iteration t
+        // uses [t & 1] while [(t+1) & 1] is reset for the next one (every thread has passed the barrier that ends
+        // its last use); 16 ints apart so they sit on different cache lines.
         private readonly int[] _rowUnits = new int[2 * 16], _packUnits = new int[2 * 16];
 
         private static int Next(int[] counters, int slot) => Interlocked.Increment(ref counters[slot * 16]) - 1;
+
+        private int GrabRows(int slot, int m, int threads, int MR, out int mc)
+        {
+            ref int next = ref _rowUnits[slot * 16];
+            while (true)
+            {
+                int start = Volatile.Read(ref next);
+                if (start >= m) { mc = 0; return m; }
+                int want = threads == 1 ? MC : (m - start + 2 * threads - 1) / (2 * threads);
+                want = Math.Min(MC, Math.Max(MR, (want + MR - 1) / MR * MR));
+                int end = Math.Min(m, start + want);
+                if (Interlocked.CompareExchange(ref next, end, start) == start) { mc = end - start; return start; }
+            }
+        }
 
         public void Execute(int tid, int threads, SpinBarrier barrier)
         {
@@ -67,10 +82,6 @@ internal static unsafe class GemmDriver
             T* apack = PackBuffers<T>.A(MC * KC);
             T* bpack = BPack;
             int m = M, n = N, k = K;
-            // Loop 3 split (SplitRows): rows of C are dealt out in units of at most MC rows, about two per thread,
-            // from a shared counter, so a thread the OS preempts (the machine is shared) just takes fewer units.
-            int unit = Math.Min(MC, Math.Max(MR, ((m + 2 * threads - 1) / (2 * threads) + MR - 1) / MR * MR));
-            int rowUnits = (m + unit - 1) / unit;
             int iter = 0;
             for (int jc = 0; jc < n; jc += NC)
             {
@@ -90,9 +101,13 @@ internal static unsafe class GemmDriver
                     if (tid == 0) { _rowUnits[(slot ^ 1) * 16] = 0; _packUnits[(slot ^ 1) * 16] = 0; }
                     if (SplitRows)
                     {
-                        for (int u = Next(_rowUnits, slot); u < rowUnits; u = Next(_rowUnits, slot))
+                        // Loop 3 split: guided self-scheduling of rows. Each grab takes the remaining rows / (2 x threads),
+                        // rounded to whole MR panels, at most MC: big blocks first, small ones at the end, so the
+                        // threads finish together on a quiet machine and a preempted thread just takes less.
+                        while (true)
                         {
-                            int ic = u * unit, mc = Math.Min(unit, m - ic);
+                            int ic = GrabRows(slot, m, threads, MR, out int mc);
+                            if (mc == 0) break;
                             bool chunked = Pack.A(mc, kc, A + ic * Ars + pc * Acs, Ars, Acs, MR, apack);
                             Macro(mc, nc, kc, 0, np, apack, bpack, C + ic * Crs + jc * Ccs, beta, tile, chunked);
                         }

@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace Linea.Kernels.Gemm;
 
@@ -96,6 +97,9 @@ internal static unsafe class Pack
                 for (int p = 0; p < kc; p++)
                     Unsafe.CopyBlockUnaligned(d + p * NR, src + p * rs, bytes);
             }
+            else if (rs == 1 && nr == NR && TransposeColumns(kc, src, cs, NR, d))
+            {
+            }
             else if (rs == 1)
             {
                 // B^T of a row-major matrix: each column of the micro-panel is contiguous.
@@ -117,6 +121,78 @@ internal static unsafe class Pack
                 ZeroCols(d, kc, nr, NR);
             }
         }
+    }
+
+    /// <summary>
+    /// Packs a full micro-panel whose columns are contiguous (B = K^T of a row-major K, as in Q @ K.T) by
+    /// in-register transposes: 8 x 8 floats or 4 x 4 doubles per step (unpack, shuffle, 128-bit permute), instead
+    /// of one scalar store per element. Returns false where AVX is missing or NR does not fit the blocks.
+    /// </summary>
+    private static bool TransposeColumns<T>(int kc, T* src, nint cs, int NR, T* d) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (!Avx.IsSupported) return false;
+        if (typeof(T) == typeof(float) && NR % 8 == 0)
+        {
+            float* s = (float*)src, o = (float*)d;
+            int p = 0;
+            for (; p + 8 <= kc; p += 8)
+                for (int j = 0; j < NR; j += 8)
+                {
+                    float* r = s + j * cs + p;
+                    Transpose8(Avx.LoadVector256(r), Avx.LoadVector256(r + cs), Avx.LoadVector256(r + 2 * cs), Avx.LoadVector256(r + 3 * cs),
+                        Avx.LoadVector256(r + 4 * cs), Avx.LoadVector256(r + 5 * cs), Avx.LoadVector256(r + 6 * cs), Avx.LoadVector256(r + 7 * cs),
+                        o + p * NR + j, NR);
+                }
+            for (; p < kc; p++)
+                for (int j = 0; j < NR; j++) o[p * NR + j] = s[j * cs + p];
+            return true;
+        }
+        if (typeof(T) == typeof(double) && NR % 4 == 0)
+        {
+            double* s = (double*)src, o = (double*)d;
+            int p = 0;
+            for (; p + 4 <= kc; p += 4)
+                for (int j = 0; j < NR; j += 4)
+                {
+                    double* r = s + j * cs + p;
+                    var r0 = Avx.LoadVector256(r); var r1 = Avx.LoadVector256(r + cs);
+                    var r2 = Avx.LoadVector256(r + 2 * cs); var r3 = Avx.LoadVector256(r + 3 * cs);
+                    var t0 = Avx.UnpackLow(r0, r1); var t1 = Avx.UnpackHigh(r0, r1);
+                    var t2 = Avx.UnpackLow(r2, r3); var t3 = Avx.UnpackHigh(r2, r3);
+                    double* w = o + p * NR + j;
+                    Avx.Store(w, Avx.Permute2x128(t0, t2, 0x20));
+                    Avx.Store(w + NR, Avx.Permute2x128(t1, t3, 0x20));
+                    Avx.Store(w + 2 * NR, Avx.Permute2x128(t0, t2, 0x31));
+                    Avx.Store(w + 3 * NR, Avx.Permute2x128(t1, t3, 0x31));
+                }
+            for (; p < kc; p++)
+                for (int j = 0; j < NR; j++) o[p * NR + j] = s[j * cs + p];
+            return true;
+        }
+        return false;
+    }
+
+    /// <summary>Writes the transpose of the 8 x 8 block with rows r0..r7 to w, w + ld, ..., w + 7*ld.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Transpose8(Vector256<float> r0, Vector256<float> r1, Vector256<float> r2, Vector256<float> r3,
+        Vector256<float> r4, Vector256<float> r5, Vector256<float> r6, Vector256<float> r7, float* w, int ld)
+    {
+        var t0 = Avx.UnpackLow(r0, r1); var t1 = Avx.UnpackHigh(r0, r1);
+        var t2 = Avx.UnpackLow(r2, r3); var t3 = Avx.UnpackHigh(r2, r3);
+        var t4 = Avx.UnpackLow(r4, r5); var t5 = Avx.UnpackHigh(r4, r5);
+        var t6 = Avx.UnpackLow(r6, r7); var t7 = Avx.UnpackHigh(r6, r7);
+        var u0 = Avx.Shuffle(t0, t2, 0x44); var u1 = Avx.Shuffle(t0, t2, 0xEE);
+        var u2 = Avx.Shuffle(t1, t3, 0x44); var u3 = Avx.Shuffle(t1, t3, 0xEE);
+        var u4 = Avx.Shuffle(t4, t6, 0x44); var u5 = Avx.Shuffle(t4, t6, 0xEE);
+        var u6 = Avx.Shuffle(t5, t7, 0x44); var u7 = Avx.Shuffle(t5, t7, 0xEE);
+        Avx.Store(w, Avx.Permute2x128(u0, u4, 0x20));
+        Avx.Store(w + ld, Avx.Permute2x128(u1, u5, 0x20));
+        Avx.Store(w + 2 * ld, Avx.Permute2x128(u2, u6, 0x20));
+        Avx.Store(w + 3 * ld, Avx.Permute2x128(u3, u7, 0x20));
+        Avx.Store(w + 4 * ld, Avx.Permute2x128(u0, u4, 0x31));
+        Avx.Store(w + 5 * ld, Avx.Permute2x128(u1, u5, 0x31));
+        Avx.Store(w + 6 * ld, Avx.Permute2x128(u2, u6, 0x31));
+        Avx.Store(w + 7 * ld, Avx.Permute2x128(u3, u7, 0x31));
     }
 
     private static void ZeroCols<T>(T* dst, int kc, int nr, int NR) where T : unmanaged, IFloatingPointIeee754<T>
