@@ -5,8 +5,9 @@ namespace Linea.Kernels.Gemm;
 
 /// <summary>
 /// Cache blocking per microkernel and scalar type. The constants come from the machine this was tuned on,
-/// an AMD EPYC (Zen 5) with (getconf / CPUID; the VM hides /sys/.../cache):
-/// L1D 48 KiB 12-way per core, L2 1 MiB 8-way per core (private), L3 32 MiB per CCD (shared), 64-byte lines.
+/// a 2-core AMD EPYC (Zen 5) VM. `getconf -a` (the VM hides /sys/devices/system/cpu/cpu0/cache): L1D 48 KiB
+/// 12-way per core, L2 1 MiB 8-way per core (private), 64-byte lines; getconf's L3 figure (512 MiB) is a VM
+/// artefact, Zen 5 has 32 MiB of L3 per CCD, shared, which is what NC assumes.
 /// The BLIS analytical model (Low et al., "Analytical modeling is enough for high-performance BLIS"):
 /// <list type="bullet">
 /// <item>KC: the kc x NR micro-panel of packed B is reused by every MR-row micro-panel of A in the inner loop,
@@ -15,7 +16,8 @@ namespace Linea.Kernels.Gemm;
 /// (about half of) the private L2; the other half holds the B micro-panels streaming through.</item>
 /// <item>NC: the KC x NC panel of packed B is shared by all threads and lives in L3.</item>
 /// </list>
-/// Each figure below was then checked by measurement (bench gflops) on n = 512..2048.
+/// Each figure below was then checked by measurement (bench gflops, Linea and OpenBLAS interleaved, ratios
+/// compared because other jobs share the machine and absolute GFLOP/s move by +-20 % between runs).
 /// </summary>
 internal static class BlockSizes
 {
@@ -27,8 +29,9 @@ internal static class BlockSizes
         {
             // AVX-512 8 x 24 doubles (and 8 x 48 floats): KC = 256 makes the B micro-panel 256 x 24 x 8 B = 48 KiB,
             // all of L1; the analytical model says kc = 128 (24 KiB, half of L1), but the L2 streamer keeps up with
-            // the 192 B per step, and kc = 256 halves the C-tile traffic and the A re-packs: measured 3-8 % faster
-            // at n = 512..1024 than kc = 128 (noisy machine; repeated). MC = 192: A block 192 x 256 x 8 B = 384 KiB,
+            // the 192 B per step and kc = 256 halves the C-tile loads/stores: two alternating runs at n = 256..1024
+            // gave ratios to OpenBLAS of 1.14-1.17 for kc = 256 against 1.09-1.17 for kc = 128, and kc = 384 was no
+            // better (within noise). MC = 192: A block 192 x 256 x 8 B = 384 KiB,
             // 3/8 of the 1 MiB L2, leaving room for the B micro-panels streaming through. NC = 3072: B panel
             // 256 x 3072 x 8 B = 6 MiB, a fifth of the 32 MiB L3 shared by the threads.
             MicroKernelKind.Avx512 => (192, 256, 3072),
