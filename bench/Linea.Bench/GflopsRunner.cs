@@ -19,6 +19,7 @@ internal static class GflopsRunner
     /// <summary>Block-size and kernel overrides for tuning (--mc, --kc, --nc, --kernel).</summary>
     private static GemmParams s_params = GemmParams.Auto;
     private static bool s_transB;
+    private static bool s_best;
 
     public static int Run(string[] args)
     {
@@ -37,6 +38,7 @@ internal static class GflopsRunner
                 case "--dtype": dtypes = args[++i].Split(','); break;
                 case "--samples": samples = int.Parse(args[++i]); break;
                 case "--mathnet-max": mathnetMax = int.Parse(args[++i]); break;
+                case "--best": s_best = true; break;
                 case "--transb": s_transB = true; break;
                 case "--mc": s_params = s_params with { MC = int.Parse(args[++i]) }; break;
                 case "--kc": s_params = s_params with { KC = int.Parse(args[++i]) }; break;
@@ -85,7 +87,8 @@ internal static class GflopsRunner
         return sw.Elapsed.TotalSeconds / reps;
     }
 
-    private static double Median(List<double> x) { x.Sort(); return x[x.Count / 2]; }
+    /// <summary>The median sample, or with --best the fastest one (an estimate of the quiet-machine speed when other jobs share the cores).</summary>
+    private static double Median(List<double> x) { x.Sort(); return s_best ? x[0] : x[x.Count / 2]; }
 
     /// <summary>Median GFLOP/s of each action, sampled in interleaved rounds.</summary>
     private static double[] Measure(Action?[] fs, double flops, int samples)
