@@ -55,13 +55,16 @@ internal static unsafe class SmallGemm
         public T* A, X, Y;
         public nint Ars, Acs, Xs, Ys;
 
+        private int _next;
+
         public void Execute(int tid, int threads, SpinBarrier barrier)
         {
-            // Row ranges in multiples of 16 so threads never share a cache line of y.
-            int blocks = (M + 15) / 16;
-            int r0 = Math.Min(M, (int)((long)tid * blocks / threads) * 16);
-            int r1 = Math.Min(M, (int)((long)(tid + 1) * blocks / threads) * 16);
-            if (r1 > r0) Rows(r0, r1);
+            // Rows are dealt out in chunks (a multiple of 16 so threads never share a cache line of y) from a
+            // shared counter: GEMV streams A once with no reuse to lose, so a thread that starts late or is
+            // preempted simply takes fewer chunks.
+            int chunk = Math.Max(16, (M / (8 * threads) + 15) / 16 * 16);
+            for (int r0 = Interlocked.Add(ref _next, chunk) - chunk; r0 < M; r0 = Interlocked.Add(ref _next, chunk) - chunk)
+                Rows(r0, Math.Min(M, r0 + chunk));
         }
 
         /// <summary>
