@@ -12,14 +12,14 @@ namespace Linea.Bench;
 /// outside the timer, on both sides); solve (one right-hand side) and inv time the whole call, copies included, as a
 /// NumPy user sees it. OpenBLAS's thread count follows <c>--threads</c>; Linea's level-3 work runs through Gemm.Multiply
 /// with its default parallelism.
-/// Usage: <c>lapack [--ops lu,cholesky,solve,inv] [--sizes 500,1000,2000,4000] [--threads 1,2] [--dtypes float64,float32] [--samples 3]</c>
+/// Usage: <c>lapack [--ops lu,cholesky,qr,solve,inv,lstsq] [--sizes 500,1000,2000,4000] [--threads 1,2] [--dtypes float64,float32] [--samples 3]</c>
 /// </summary>
 public static class LapackRunner
 {
     /// <summary>Runs the cases named on the command line; returns the process exit code.</summary>
     public static int Run(string[] args)
     {
-        string[] ops = ["lu", "cholesky", "solve", "inv"];
+        string[] ops = ["lu", "cholesky", "qr", "solve", "inv", "lstsq"];
         int[] sizes = [500, 1000, 2000, 4000];
         int[] threads = [1, Environment.ProcessorCount];
         string[] dtypes = ["float64", "float32"];
@@ -34,7 +34,7 @@ public static class LapackRunner
                 case "--dtypes": dtypes = args[++i].Split(','); break;
                 case "--samples": samples = int.Parse(args[++i]); break;
                 default:
-                    Console.Error.WriteLine($"lapack: unknown option {args[i]}; usage: lapack [--ops lu,cholesky,solve,inv] [--sizes 500,1000] [--threads 1,2] [--dtypes float64,float32] [--samples 3]");
+                    Console.Error.WriteLine($"lapack: unknown option {args[i]}; usage: lapack [--ops lu,cholesky,qr,solve,inv,lstsq] [--sizes 500,1000] [--threads 1,2] [--dtypes float64,float32] [--samples 3]");
                     return 2;
             }
         }
@@ -45,6 +45,13 @@ public static class LapackRunner
         else if (threads.Length > 1)
             Console.Error.WriteLine("lapack: several --threads values: Linea runs with its default parallelism (LINEA_NUM_THREADS, read once); run once per thread count for a like-for-like table");
         OpenBlasLapack.Load(threads.Max());
+        // qr and lstsq (float64; lstsq at 4000 x 500) live in QrBench, against dgeqrf_ / dgelsd_.
+        bool qr = ops.Contains("qr"), lstsq = ops.Contains("lstsq");
+        ops = ops.Where(o => o is not ("qr" or "lstsq")).ToArray();
+        if (qr || lstsq)
+            foreach (int t in threads)
+                foreach (var line in QrBench.Run(qr ? sizes : [], t))
+                    if (lstsq || !line.Contains("op=lstsq")) Console.WriteLine(line);
         foreach (var dtype in dtypes)
             foreach (int n in sizes)
                 foreach (int t in threads)

@@ -8,7 +8,7 @@ namespace Linea;
 /// Householder reflectors H = I - tau v v^T with v[0] = 1 (LAPACK's convention), on column-major storage
 /// (element (i, j) of a matrix at <c>a[off + i + j * ld]</c>): generation (larfg, with safe scaling), application of
 /// one reflector (larf), the triangular factor of a block (larft) and application of a block I - V T V^T (larfb)
-/// through <see cref="Gemm.Multiply{T}"/>, so blocked factorizations run most of their flops in GEMM.
+/// through <c>Gemm.Multiply</c>, so blocked factorizations run most of their flops in GEMM.
 /// </summary>
 internal static class Householder
 {

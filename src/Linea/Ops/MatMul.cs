@@ -2,6 +2,7 @@ using System.Numerics;
 using System.Numerics.Tensors;
 using Linea.Kernels;
 using Linea.Kernels.Gemm;
+using Linea.Kernels.Threading;
 
 namespace Linea;
 
@@ -44,15 +45,29 @@ public static partial class Tensor
         batch.CopyTo(outDims, 0);
         outDims[^2] = m; outDims[^1] = n;
         var c = new Tensor<T>(outDims);
-        var kernel = new BatchKernel<T>(a2, b2, c, m, n, k);
-        StridedLoop.Run(batch,
-            a2.Offset, Broadcast.StridesTo(a2.Dims[..^2], a2.StrideArray[..^2], batch),
-            b2.Offset, Broadcast.StridesTo(b2.Dims[..^2], b2.StrideArray[..^2], batch),
-            0, c.StrideArray[..^2], ref kernel);
+        MatMulBatched(a2, b2, c, batch, m, n, k, Parallelism.Default);
         if (a.Rank == 1 && b.Rank == 1) return c.Reshape();
         if (a.Rank == 1) return c.Squeeze(-2);
         if (b.Rank == 1) return c.Squeeze(-1);
         return c;
+    }
+
+    /// <summary>
+    /// The batch loop of <see cref="MatMul{T}"/>: c[..., :, :] = a[..., :, :] @ b[..., :, :] over the broadcast
+    /// batch axes (c has the full batch shape; a and b are already at least 2-d and checked).
+    /// </summary>
+    internal static void MatMulBatched<T>(Tensor<T> a2, Tensor<T> b2, Tensor<T> c, int[] batch, int m, int n, int k,
+        Parallelism parallelism) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int count = 1;
+        foreach (int d in batch) count *= d;
+        if (count == 0) return;
+        var kernel = new BatchKernel(count);
+        StridedLoop.Run(batch,
+            a2.Offset, Broadcast.StridesTo(a2.Dims[..^2], a2.StrideArray[..^2], batch),
+            b2.Offset, Broadcast.StridesTo(b2.Dims[..^2], b2.StrideArray[..^2], batch),
+            c.Offset, c.StrideArray[..^2], ref kernel);
+        new BatchJob<T>(a2, b2, c, m, n, k, kernel.Offsets, kernel.Count).Run(parallelism);
     }
 
     private static void ThrowInnerMismatch<T>(Tensor<T> a, Tensor<T> b) where T : unmanaged, IFloatingPointIeee754<T>
@@ -68,17 +83,55 @@ public static partial class Tensor
             a.Shape, b.Shape);
     }
 
-    private readonly struct BatchKernel<T>(Tensor<T> a, Tensor<T> b, Tensor<T> c, int m, int n, int k) : IStridedKernel
-        where T : unmanaged, IFloatingPointIeee754<T>
+    /// <summary>Collects the (a, b, c) element offsets of every matrix in the broadcast batch, in C order.</summary>
+    private struct BatchKernel(int count) : IStridedKernel
     {
+        public readonly int[] Offsets = new int[3 * count];
+        public int Count;
+
         public void Run(int count, int oa, int sa, int ob, int sb, int oc, int sc)
         {
-            for (int i = 0; i < count; i++)
-                Gemm.Multiply(m, n, k, T.One,
-                    a.Data, oa + i * sa, a.StrideArray[^2], a.StrideArray[^1],
-                    b.Data, ob + i * sb, b.StrideArray[^2], b.StrideArray[^1],
-                    T.Zero, c.Data, oc + i * sc, c.StrideArray[^2], c.StrideArray[^1]);
+            for (int i = 0; i < count; i++, Count++)
+            {
+                Offsets[3 * Count] = oa + i * sa;
+                Offsets[3 * Count + 1] = ob + i * sb;
+                Offsets[3 * Count + 2] = oc + i * sc;
+            }
         }
+    }
+
+    /// <summary>
+    /// Runs the matrices of a batch. Many small products (attention's (32,8,128,64) @ (32,8,64,128)) go across
+    /// the batch: each worker takes the next matrix from a shared counter and multiplies it single-threaded, so
+    /// no thread waits on a barrier inside a tiny GEMM. Few or large matrices run one after another, each one
+    /// threaded inside GEMM.
+    /// </summary>
+    private sealed class BatchJob<T>(Tensor<T> a, Tensor<T> b, Tensor<T> c, int m, int n, int k, int[] offsets, int count)
+        : IParallelJob where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        private int _next;
+
+        public void Run(Parallelism parallelism)
+        {
+            int threads = parallelism.Count;
+            long work = (long)m * n * k;
+            bool acrossBatch = threads > 1 && count >= threads && work * count >= Gemm.DefaultParallelThreshold
+                               && (count >= 4 * threads || work < 128L * 128 * 128);
+            if (acrossBatch) WorkerPool.Run(threads, this);
+            else for (int i = 0; i < count; i++) One(i, parallelism);
+        }
+
+        public void Execute(int tid, int threads, SpinBarrier barrier)
+        {
+            for (int i = Interlocked.Increment(ref _next) - 1; i < count; i = Interlocked.Increment(ref _next) - 1)
+                One(i, Parallelism.None);
+        }
+
+        private void One(int i, Parallelism parallelism) =>
+            Gemm.Multiply(m, n, k, T.One,
+                a.Data, offsets[3 * i], a.StrideArray[^2], a.StrideArray[^1],
+                b.Data, offsets[3 * i + 1], b.StrideArray[^2], b.StrideArray[^1],
+                T.Zero, c.Data, offsets[3 * i + 2], c.StrideArray[^2], c.StrideArray[^1], parallelism);
     }
 
     /// <summary>

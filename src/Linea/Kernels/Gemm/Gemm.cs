@@ -1,76 +1,95 @@
+using System.Diagnostics;
 using System.Numerics;
-using System.Numerics.Tensors;
+using Linea.Kernels.Gemm.Microkernels;
 
 namespace Linea.Kernels.Gemm;
 
 /// <summary>
 /// The one entry point for C = alpha * A @ B + beta * C on strided matrices (BLIS-style row and column
-/// strides, so transposed and sliced views need no copies). Every caller (MatMul, batched stacks, the
-/// factorizations) goes through here, so a faster kernel plugs in behind it.
-/// When beta is zero, C is overwritten and never read, so NaN already in C cannot leak into the result.
+/// strides, so transposed and sliced views need no copies beyond packing). Every caller (MatMul, batched
+/// stacks, the factorizations) goes through here. When beta is zero, C is overwritten and never read, so NaN
+/// already in C cannot leak into the result.
+/// Routing: empty or k = 0 / alpha = 0 only scales C; m = 1 or n = 1 is a GEMV; tiny products skip packing;
+/// everything else runs the packed five-loop driver with the best microkernel for the hardware.
 /// </summary>
 internal static class Gemm
 {
-    /// <summary>Columns of C handled per block: a KC x NC panel of B (128 x 512 doubles = 512 KiB) stays in L2.</summary>
-    private const int NC = 512;
+    /// <summary>
+    /// Below this many multiply-adds (m*n*k, about 96^3) the product runs on one thread: waking a worker costs
+    /// a few microseconds, as much as the whole product at this size.
+    /// </summary>
+    public const long DefaultParallelThreshold = 96L * 96 * 96;
 
-    /// <summary>Depth per block, so a row of A's block and B's panel stay cache-resident.</summary>
-    private const int KC = 128;
-
+    /// <summary>C = alpha * A @ B + beta * C on all cores (<see cref="Parallelism.Default"/>).</summary>
     public static void Multiply<T>(int m, int n, int k, T alpha,
         T[] a, int aOff, int aRs, int aCs,
         T[] b, int bOff, int bRs, int bCs,
         T beta, T[] c, int cOff, int cRs, int cCs) where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        if (m == 0 || n == 0) return;
-        // Work on row-contiguous B and C; copy when the caller's layout is strided (the packed kernel replaces this).
-        T[] bw = b; int bwOff = bOff, bwRs = bRs;
-        if (bCs != 1 && n > 1)
-        {
-            bw = new T[k * n];
-            for (int p = 0; p < k; p++)
-                for (int j = 0; j < n; j++) bw[p * n + j] = b[bOff + p * bRs + j * bCs];
-            bwOff = 0; bwRs = n;
-        }
-        T[] cw = c; int cwOff = cOff, cwRs = cRs;
-        bool scatter = cCs != 1 && n > 1;
-        if (scatter) { cw = new T[m * n]; cwOff = 0; cwRs = n; }
+        => Multiply(m, n, k, alpha, a, aOff, aRs, aCs, b, bOff, bRs, bCs, beta, c, cOff, cRs, cCs, Parallelism.Default, GemmParams.Auto);
 
-        for (int i = 0; i < m; i++)
+    /// <summary>C = alpha * A @ B + beta * C with an explicit thread count and tuning parameters.</summary>
+    public static unsafe void Multiply<T>(int m, int n, int k, T alpha,
+        T[] a, int aOff, int aRs, int aCs,
+        T[] b, int bOff, int bRs, int bCs,
+        T beta, T[] c, int cOff, int cRs, int cCs,
+        Parallelism parallelism, GemmParams? prm = null) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (m <= 0 || n <= 0) return;
+        prm ??= GemmParams.Auto;
+        Debug.Assert(cOff + (long)(m - 1) * cRs + (long)(n - 1) * cCs < c.Length);
+        Debug.Assert(k == 0 || aOff + (long)(m - 1) * aRs + (long)(k - 1) * aCs < a.Length);
+        Debug.Assert(k == 0 || bOff + (long)(k - 1) * bRs + (long)(n - 1) * bCs < b.Length);
+        fixed (T* pa = a, pb = b, pc = c)
         {
-            var row = cw.AsSpan(cwOff + i * cwRs, n);
-            if (beta == T.Zero || scatter) row.Clear();
-            else if (beta != T.One) TensorPrimitives.Multiply(row, beta, row);
-        }
-        if (k > 0 && alpha != T.Zero)
-        {
-            for (int j0 = 0; j0 < n; j0 += NC)
+            T* A = pa + aOff, B = pb + bOff, C = pc + cOff;
+            if (k <= 0 || alpha == T.Zero) { ScaleC(m, n, beta, C, cRs, cCs); return; }
+            long work = (long)m * n * k;
+            long threshold = prm.ParallelThreshold >= 0 ? prm.ParallelThreshold : DefaultParallelThreshold;
+            int threads = work < threshold ? 1 : parallelism.Count;
+            if (prm.AllowShortcuts)
             {
-                int nb = Math.Min(NC, n - j0);
-                for (int p0 = 0; p0 < k; p0 += KC)
+                if (n == 1) { SmallGemm.Gemv(m, k, alpha, A, aRs, aCs, B, bRs, beta, C, cRs, parallelism.Count); return; }
+                if (m == 1) { SmallGemm.Gemv(n, k, alpha, B, bCs, bRs, A, aCs, beta, C, cCs, parallelism.Count); return; }
+                if (m <= SmallGemm.TinyLimit && n <= SmallGemm.TinyLimit && k <= SmallGemm.TinyLimit)
                 {
-                    int kb = Math.Min(KC, k - p0);
-                    for (int i = 0; i < m; i++)
-                    {
-                        var row = cw.AsSpan(cwOff + i * cwRs + j0, nb);
-                        int ai = aOff + i * aRs;
-                        for (int p = p0; p < p0 + kb; p++)
-                        {
-                            T s = alpha * a[ai + p * aCs];
-                            TensorPrimitives.MultiplyAdd(bw.AsSpan(bwOff + p * bwRs + j0, nb), s, row, row);
-                        }
-                    }
+                    SmallGemm.Tiny(m, n, k, alpha, A, aRs, aCs, B, bRs, bCs, beta, C, cRs, cCs);
+                    return;
                 }
             }
+            var kind = prm.Kernel == MicroKernelKind.Auto ? BlockSizes.Best(sizeof(T)) : prm.Kernel;
+            if (!BlockSizes.IsSupported(kind) || (typeof(T) != typeof(double) && typeof(T) != typeof(float)))
+                kind = MicroKernelKind.Reference;
+            var (mcb, kcb, ncb) = BlockSizes.For(kind, sizeof(T));
+            if (prm.MC > 0) mcb = prm.MC;
+            if (prm.KC > 0) kcb = prm.KC;
+            if (prm.NC > 0) ncb = prm.NC;
+            switch (kind)
+            {
+                case MicroKernelKind.Avx512:
+                    GemmDriver.Run<T, Avx512Kernel<T>>(m, n, k, alpha, A, aRs, aCs, B, bRs, bCs, beta, C, cRs, cCs, mcb, kcb, ncb, threads);
+                    break;
+                case MicroKernelKind.Avx512Tall:
+                    GemmDriver.Run<T, Avx512TallKernel<T>>(m, n, k, alpha, A, aRs, aCs, B, bRs, bCs, beta, C, cRs, cCs, mcb, kcb, ncb, threads);
+                    break;
+                case MicroKernelKind.Avx2:
+                    GemmDriver.Run<T, Avx2Kernel<T>>(m, n, k, alpha, A, aRs, aCs, B, bRs, bCs, beta, C, cRs, cCs, mcb, kcb, ncb, threads);
+                    break;
+                default:
+                    GemmDriver.Run<T, ReferenceKernel<T>>(m, n, k, alpha, A, aRs, aCs, B, bRs, bCs, beta, C, cRs, cCs, mcb, kcb, ncb, threads);
+                    break;
+            }
         }
-        if (scatter)
-        {
-            for (int i = 0; i < m; i++)
-                for (int j = 0; j < n; j++)
-                {
-                    ref T dst = ref c[cOff + i * cRs + j * cCs];
-                    dst = (beta == T.Zero ? T.Zero : beta * dst) + cw[i * n + j];
-                }
-        }
+    }
+
+    /// <summary>C = beta * C; beta = 0 writes zeros without reading C.</summary>
+    private static unsafe void ScaleC<T>(int m, int n, T beta, T* c, nint rs, nint cs) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (beta == T.One) return;
+        for (int i = 0; i < m; i++)
+            for (int j = 0; j < n; j++)
+            {
+                ref T d = ref c[i * rs + j * cs];
+                d = beta == T.Zero ? T.Zero : beta * d;
+            }
     }
 }

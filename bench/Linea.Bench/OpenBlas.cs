@@ -1,0 +1,91 @@
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics.X86;
+
+namespace Linea.Bench;
+
+/// <summary>
+/// The system OpenBLAS (Debian libopenblas0-pthread) through P/Invoke, loaded at run time so the benchmark still
+/// runs (printing "na") where it is absent. On AVX-512 hardware OPENBLAS_CORETYPE=SkylakeX is set through libc
+/// before the library loads: OpenBLAS 0.3.21 does not recognise Zen 5 and would otherwise fall back to Haswell.
+/// </summary>
+internal static unsafe class OpenBlas
+{
+    private const int RowMajor = 101, NoTrans = 111;
+    private static delegate* unmanaged<int, int, int, int, int, int, double, double*, int, double*, int, double, double*, int, void> s_dgemm;
+    private static delegate* unmanaged<int, int, int, int, int, int, float, float*, int, float*, int, float, float*, int, void> s_sgemm;
+    private static delegate* unmanaged<int, int, int, int, double, double*, int, double*, int, double, double*, int, void> s_dgemv;
+    private static delegate* unmanaged<int, int, int, int, float, float*, int, float*, int, float, float*, int, void> s_sgemv;
+    private static delegate* unmanaged<int, void> s_setThreads;
+    private static delegate* unmanaged<byte*> s_coreName;
+
+    [DllImport("libc.so.6", EntryPoint = "setenv")]
+    private static extern int SetEnv(string name, string value, int overwrite);
+
+    [DllImport("libc.so.6", EntryPoint = "getenv")]
+    private static extern nint GetEnv(string name);
+
+    /// <summary>Whether the library loaded.</summary>
+    public static bool Available { get; private set; }
+
+    /// <summary>The kernel family OpenBLAS chose (openblas_get_corename), or "na".</summary>
+    public static string Core { get; private set; } = "na";
+
+    /// <summary>Loads libopenblas.so.0 once, with the core type and thread count set first.</summary>
+    public static void Load(int threads)
+    {
+        if (Available) return;
+        // Overrides any inherited OPENBLAS_CORETYPE (this environment exports Haswell): the comparison is
+        // always against OpenBLAS's AVX-512 kernels when the CPU has AVX-512. LINEA_BENCH_OPENBLAS_CORE overrides.
+        string? core = Environment.GetEnvironmentVariable("LINEA_BENCH_OPENBLAS_CORE");
+        if (core is not null) SetEnv("OPENBLAS_CORETYPE", core, 1);
+        else if (Avx512F.IsSupported) SetEnv("OPENBLAS_CORETYPE", "SkylakeX", 1);
+        SetEnv("OPENBLAS_NUM_THREADS", threads.ToString(), 1);
+        if (Environment.GetEnvironmentVariable("LINEA_BENCH_DEBUG") is not null) Console.Error.WriteLine($"avx512={Avx512F.IsSupported} getenv={Marshal.PtrToStringAnsi(GetEnv("OPENBLAS_CORETYPE"))}");
+        if (!NativeLibrary.TryLoad("libopenblas.so.0", out var h)) return;
+        s_dgemm = (delegate* unmanaged<int, int, int, int, int, int, double, double*, int, double*, int, double, double*, int, void>)NativeLibrary.GetExport(h, "cblas_dgemm");
+        s_sgemm = (delegate* unmanaged<int, int, int, int, int, int, float, float*, int, float*, int, float, float*, int, void>)NativeLibrary.GetExport(h, "cblas_sgemm");
+        s_dgemv = (delegate* unmanaged<int, int, int, int, double, double*, int, double*, int, double, double*, int, void>)NativeLibrary.GetExport(h, "cblas_dgemv");
+        s_sgemv = (delegate* unmanaged<int, int, int, int, float, float*, int, float*, int, float, float*, int, void>)NativeLibrary.GetExport(h, "cblas_sgemv");
+        if (NativeLibrary.TryGetExport(h, "openblas_set_num_threads", out var st)) s_setThreads = (delegate* unmanaged<int, void>)st;
+        if (NativeLibrary.TryGetExport(h, "openblas_get_corename", out var cn))
+        {
+            s_coreName = (delegate* unmanaged<byte*>)cn;
+            Core = Marshal.PtrToStringAnsi((nint)s_coreName()) ?? "na";
+        }
+        Available = true;
+    }
+
+    /// <summary>openblas_set_num_threads.</summary>
+    public static void SetThreads(int threads) { if (s_setThreads != null) s_setThreads(threads); }
+
+    /// <summary>Row-major C = A @ B (m x k times k x n), or A @ B^T with B stored n x k when <paramref name="transB"/>.</summary>
+    public static void Gemm<T>(int m, int n, int k, T[] a, T[] b, T[] c, bool transB = false) where T : unmanaged
+    {
+        int tb = transB ? 112 : NoTrans, ldb = transB ? k : n;
+        fixed (T* pa = a, pb = b, pc = c)
+        {
+            if (typeof(T) == typeof(double)) s_dgemm(RowMajor, NoTrans, tb, m, n, k, 1.0, (double*)pa, k, (double*)pb, ldb, 0.0, (double*)pc, n);
+            else s_sgemm(RowMajor, NoTrans, tb, m, n, k, 1f, (float*)pa, k, (float*)pb, ldb, 0f, (float*)pc, n);
+        }
+    }
+
+    /// <summary>Row-major y = A x, with element offsets so a batch loop can call it on slices.</summary>
+    public static void Gemm<T>(int m, int n, int k, T[] a, int ao, T[] b, int bo, T[] c, int co) where T : unmanaged
+    {
+        fixed (T* pa = a, pb = b, pc = c)
+        {
+            if (typeof(T) == typeof(double)) s_dgemm(RowMajor, NoTrans, NoTrans, m, n, k, 1.0, (double*)pa + ao, k, (double*)pb + bo, n, 0.0, (double*)pc + co, n);
+            else s_sgemm(RowMajor, NoTrans, NoTrans, m, n, k, 1f, (float*)pa + ao, k, (float*)pb + bo, n, 0f, (float*)pc + co, n);
+        }
+    }
+
+    /// <summary>Row-major y = A x for an m x n matrix.</summary>
+    public static void Gemv<T>(int m, int n, T[] a, T[] x, T[] y) where T : unmanaged
+    {
+        fixed (T* pa = a, px = x, py = y)
+        {
+            if (typeof(T) == typeof(double)) s_dgemv(RowMajor, NoTrans, m, n, 1.0, (double*)pa, n, (double*)px, 1, 0.0, (double*)py, 1);
+            else s_sgemv(RowMajor, NoTrans, m, n, 1f, (float*)pa, n, (float*)px, 1, 0f, (float*)py, 1);
+        }
+    }
+}

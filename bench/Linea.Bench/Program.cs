@@ -1,0 +1,8 @@
+using BenchmarkDotNet.Running;
+using Linea.Bench;
+
+// `gflops` / `gemv` / `batched` / `lapack`: quick table runners; anything else goes to BenchmarkDotNet (e.g. --filter '*Gemm*').
+if (args.Length > 0 && args[0] is "gflops" or "gemv" or "batched") return GflopsRunner.Run(args);
+if (args.Length > 0 && args[0] == "lapack") return LapackRunner.Run(args);
+BenchmarkSwitcher.FromAssembly(typeof(GflopsRunner).Assembly).Run(args);
+return 0;

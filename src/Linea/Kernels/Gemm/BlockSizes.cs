@@ -1,0 +1,72 @@
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
+namespace Linea.Kernels.Gemm;
+
+/// <summary>
+/// Cache blocking per microkernel and scalar type. The constants come from the machine this was tuned on,
+/// a 2-core AMD EPYC (Zen 5) VM. `getconf -a` (the VM hides /sys/devices/system/cpu/cpu0/cache): L1D 48 KiB
+/// 12-way per core, L2 1 MiB 8-way per core (private), 64-byte lines; getconf's L3 figure (512 MiB) is a VM
+/// artefact, Zen 5 has 32 MiB of L3 per CCD, shared, which is what NC assumes.
+/// The BLIS analytical model (Low et al., "Analytical modeling is enough for high-performance BLIS"):
+/// <list type="bullet">
+/// <item>KC: the kc x NR micro-panel of packed B is reused by every MR-row micro-panel of A in the inner loop,
+/// so it must stay in L1 next to the streaming A micro-panel and the C tile.</item>
+/// <item>MC: the MC x KC block of packed A is reused across all NR-column micro-panels of B, so it lives in
+/// (about half of) the private L2; the other half holds the B micro-panels streaming through.</item>
+/// <item>NC: the KC x NC panel of packed B is shared by all threads and lives in L3.</item>
+/// </list>
+/// Each figure below was then checked by measurement (bench gflops, Linea and OpenBLAS interleaved, ratios
+/// compared because other jobs share the machine and absolute GFLOP/s move by +-20 % between runs).
+/// </summary>
+internal static class BlockSizes
+{
+    /// <summary>Block sizes (mc, kc, nc) for a microkernel with the given register block.</summary>
+    public static (int MC, int KC, int NC) For(MicroKernelKind kind, int elementSize)
+    {
+        bool dbl = elementSize == 8;
+        return kind switch
+        {
+            // AVX-512 8 x 24 doubles (and 8 x 48 floats): KC = 256 makes the B micro-panel 256 x 24 x 8 B = 48 KiB,
+            // all of L1; the analytical model says kc = 128 (24 KiB, half of L1), but the L2 streamer keeps up with
+            // the 192 B per step and kc = 256 halves the C-tile loads/stores: two alternating runs at n = 256..1024
+            // gave ratios to OpenBLAS of 1.14-1.17 for kc = 256 against 1.09-1.17 for kc = 128, and kc = 384 was no
+            // better (within noise). MC = 192: A block 192 x 256 x 8 B = 384 KiB,
+            // 3/8 of the 1 MiB L2, leaving room for the B micro-panels streaming through. NC = 3072: B panel
+            // 256 x 3072 x 8 B = 6 MiB, a fifth of the 32 MiB L3 shared by the threads.
+            MicroKernelKind.Avx512 => (192, 256, 3072),
+            // AVX-512 12 x 32 floats (12 x 16 doubles): B micro-panel 256 x 32 x 4 B = 32 KiB, two thirds of L1.
+            // kc = 128 measured 10-25 % slower at n = 512 (too many C-tile updates), kc = 384 (48 KiB) no better than
+            // 256. MC = 192: 192 x 256 x 4 B = 192 KiB of L2 (96 and 384 measured within noise / 5-10 % slower).
+            // NC = 3072: 3 MiB of L3.
+            MicroKernelKind.Avx512Tall => (192, 256, 3072),
+            // AVX2 6 x 8 doubles / 6 x 16 floats: B micro-panel 64 B per step, kc = 256 -> 16 KiB, a third of L1.
+            // A: 192 x 256 x 8 B = 384 KiB in L2. Not tuned further: this machine runs the AVX-512 kernels.
+            MicroKernelKind.Avx2 => dbl ? (192, 256, 3072) : (192, 384, 3072),
+            // Scalar reference, 4 x 4: blocking hardly matters at its speed; L2-sized blocks.
+            _ => (128, 256, 2048),
+        };
+    }
+
+    /// <summary>
+    /// The best kernel family this hardware runs for the element size. With AVX-512: 8 x 24 for double and
+    /// 12 x 32 for float. Measured side by side at n = 256..1024 (single thread), 12 x 32 float beat 8 x 48 by 5-10 %
+    /// at n = 256..512 (its NR = 32 divides power-of-two sizes; 8 x 48 wastes a third of the last column panel),
+    /// while for double 8 x 24 and 12 x 16 were within noise, 8 x 24 slightly ahead at n = 256 and 1024.
+    /// </summary>
+    public static MicroKernelKind Best(int elementSize)
+    {
+        if (Vector512.IsHardwareAccelerated && Avx512F.IsSupported)
+            return elementSize == 8 ? MicroKernelKind.Avx512 : MicroKernelKind.Avx512Tall;
+        if (Avx2.IsSupported && Fma.IsSupported) return MicroKernelKind.Avx2;
+        return MicroKernelKind.Reference;
+    }
+
+    /// <summary>Whether this hardware can run <paramref name="kind"/>.</summary>
+    public static bool IsSupported(MicroKernelKind kind) => kind switch
+    {
+        MicroKernelKind.Avx512 or MicroKernelKind.Avx512Tall => Avx512F.IsSupported,
+        MicroKernelKind.Avx2 => Avx2.IsSupported && Fma.IsSupported,
+        _ => true,
+    };
+}

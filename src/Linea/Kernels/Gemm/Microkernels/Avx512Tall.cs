@@ -1,0 +1,150 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
+namespace Linea.Kernels.Gemm.Microkernels;
+
+/// <summary>
+/// AVX-512 microkernel, 12 rows x 2 vectors (12 x 16 doubles, 12 x 32 floats): 24 zmm accumulators, 2 zmm of B
+/// and one broadcast of A per step. Narrower than <see cref="Avx512Kernel{T}"/>, so the kc x NR micro-panel
+/// of B takes two thirds of the L1 space and edge panels waste less when n is not a multiple of 3 vectors.
+/// </summary>
+internal unsafe struct Avx512TallKernel<T> : IMicroKernel<T> where T : unmanaged, IFloatingPointIeee754<T>
+{
+    public static int MR => 12;
+    public static int NR => 2 * Vector512<T>.Count;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<T> Fma(Vector512<T> x, Vector512<T> y, Vector512<T> z)
+    {
+        if (typeof(T) == typeof(double)) return Avx512F.FusedMultiplyAdd(x.AsDouble(), y.AsDouble(), z.AsDouble()).As<double, T>();
+        return Avx512F.FusedMultiplyAdd(x.AsSingle(), y.AsSingle(), z.AsSingle()).As<float, T>();
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Run(int kc, T* a, T* b, T* c, nint rs, nint cs, T alpha, T beta, int mr, int nr, T* tile, bool chunkedA)
+    {
+        int V = Vector512<T>.Count;
+        Vector512<T> c00 = default, c01 = default;
+        Vector512<T> c10 = default, c11 = default;
+        Vector512<T> c20 = default, c21 = default;
+        Vector512<T> c30 = default, c31 = default;
+        Vector512<T> c40 = default, c41 = default;
+        Vector512<T> c50 = default, c51 = default;
+        Vector512<T> c60 = default, c61 = default;
+        Vector512<T> c70 = default, c71 = default;
+        Vector512<T> c80 = default, c81 = default;
+        Vector512<T> c90 = default, c91 = default;
+        Vector512<T> c100 = default, c101 = default;
+        Vector512<T> c110 = default, c111 = default;
+        // Touch the C tile now so its lines arrive while the k loop runs (each row spans NR*sizeof(T) bytes).
+        if (cs == 1 && beta != T.Zero)
+        {
+            int rowBytes = 2 * V * sizeof(T);
+            for (int i = 0; i < 12; i++)
+            {
+                byte* row = (byte*)(c + i * rs);
+                for (int o = 0; o < rowBytes; o += 64) Sse.Prefetch0(row + o);
+                Sse.Prefetch0(row + rowBytes - 1);
+            }
+        }
+        int p = 0;
+        if (chunkedA)
+        {
+            // A in 64-byte row chunks: element (i, p) of a chunk at i*CW + p%CW, CW = 64 / sizeof(T).
+            int CW = 64 / sizeof(T);
+            for (; p + CW <= kc; p += CW)
+            {
+                for (int pp = 0; pp < CW; pp++)
+                {
+                    var b0 = Vector512.Load(b + 0 * V);
+                    var b1 = Vector512.Load(b + 1 * V);
+                    { var ai = Vector512.Create(a[0 * CW]); c00 = Fma(ai, b0, c00); c01 = Fma(ai, b1, c01); }
+                    { var ai = Vector512.Create(a[1 * CW]); c10 = Fma(ai, b0, c10); c11 = Fma(ai, b1, c11); }
+                    { var ai = Vector512.Create(a[2 * CW]); c20 = Fma(ai, b0, c20); c21 = Fma(ai, b1, c21); }
+                    { var ai = Vector512.Create(a[3 * CW]); c30 = Fma(ai, b0, c30); c31 = Fma(ai, b1, c31); }
+                    { var ai = Vector512.Create(a[4 * CW]); c40 = Fma(ai, b0, c40); c41 = Fma(ai, b1, c41); }
+                    { var ai = Vector512.Create(a[5 * CW]); c50 = Fma(ai, b0, c50); c51 = Fma(ai, b1, c51); }
+                    { var ai = Vector512.Create(a[6 * CW]); c60 = Fma(ai, b0, c60); c61 = Fma(ai, b1, c61); }
+                    { var ai = Vector512.Create(a[7 * CW]); c70 = Fma(ai, b0, c70); c71 = Fma(ai, b1, c71); }
+                    { var ai = Vector512.Create(a[8 * CW]); c80 = Fma(ai, b0, c80); c81 = Fma(ai, b1, c81); }
+                    { var ai = Vector512.Create(a[9 * CW]); c90 = Fma(ai, b0, c90); c91 = Fma(ai, b1, c91); }
+                    { var ai = Vector512.Create(a[10 * CW]); c100 = Fma(ai, b0, c100); c101 = Fma(ai, b1, c101); }
+                    { var ai = Vector512.Create(a[11 * CW]); c110 = Fma(ai, b0, c110); c111 = Fma(ai, b1, c111); }
+                    a++; b += 2 * V;
+                }
+                a += (12 - 1) * CW;
+            }
+        }
+        // Standard layout (element (i, p) at p*MR + i), and the tail of a chunked panel.
+        for (; p < kc; p++)
+        {
+            var b0 = Vector512.Load(b + 0 * V);
+            var b1 = Vector512.Load(b + 1 * V);
+            { var ai = Vector512.Create(a[0]); c00 = Fma(ai, b0, c00); c01 = Fma(ai, b1, c01); }
+            { var ai = Vector512.Create(a[1]); c10 = Fma(ai, b0, c10); c11 = Fma(ai, b1, c11); }
+            { var ai = Vector512.Create(a[2]); c20 = Fma(ai, b0, c20); c21 = Fma(ai, b1, c21); }
+            { var ai = Vector512.Create(a[3]); c30 = Fma(ai, b0, c30); c31 = Fma(ai, b1, c31); }
+            { var ai = Vector512.Create(a[4]); c40 = Fma(ai, b0, c40); c41 = Fma(ai, b1, c41); }
+            { var ai = Vector512.Create(a[5]); c50 = Fma(ai, b0, c50); c51 = Fma(ai, b1, c51); }
+            { var ai = Vector512.Create(a[6]); c60 = Fma(ai, b0, c60); c61 = Fma(ai, b1, c61); }
+            { var ai = Vector512.Create(a[7]); c70 = Fma(ai, b0, c70); c71 = Fma(ai, b1, c71); }
+            { var ai = Vector512.Create(a[8]); c80 = Fma(ai, b0, c80); c81 = Fma(ai, b1, c81); }
+            { var ai = Vector512.Create(a[9]); c90 = Fma(ai, b0, c90); c91 = Fma(ai, b1, c91); }
+            { var ai = Vector512.Create(a[10]); c100 = Fma(ai, b0, c100); c101 = Fma(ai, b1, c101); }
+            { var ai = Vector512.Create(a[11]); c110 = Fma(ai, b0, c110); c111 = Fma(ai, b1, c111); }
+            a += 12; b += 2 * V;
+        }
+        var va = Vector512.Create(alpha);
+        if (mr == 12 && nr == 2 * V && cs == 1)
+        {
+            if (beta == T.Zero)
+            {
+                Vector512.Store(va * c00, c + 0 * rs + 0 * V); Vector512.Store(va * c01, c + 0 * rs + 1 * V);
+                Vector512.Store(va * c10, c + 1 * rs + 0 * V); Vector512.Store(va * c11, c + 1 * rs + 1 * V);
+                Vector512.Store(va * c20, c + 2 * rs + 0 * V); Vector512.Store(va * c21, c + 2 * rs + 1 * V);
+                Vector512.Store(va * c30, c + 3 * rs + 0 * V); Vector512.Store(va * c31, c + 3 * rs + 1 * V);
+                Vector512.Store(va * c40, c + 4 * rs + 0 * V); Vector512.Store(va * c41, c + 4 * rs + 1 * V);
+                Vector512.Store(va * c50, c + 5 * rs + 0 * V); Vector512.Store(va * c51, c + 5 * rs + 1 * V);
+                Vector512.Store(va * c60, c + 6 * rs + 0 * V); Vector512.Store(va * c61, c + 6 * rs + 1 * V);
+                Vector512.Store(va * c70, c + 7 * rs + 0 * V); Vector512.Store(va * c71, c + 7 * rs + 1 * V);
+                Vector512.Store(va * c80, c + 8 * rs + 0 * V); Vector512.Store(va * c81, c + 8 * rs + 1 * V);
+                Vector512.Store(va * c90, c + 9 * rs + 0 * V); Vector512.Store(va * c91, c + 9 * rs + 1 * V);
+                Vector512.Store(va * c100, c + 10 * rs + 0 * V); Vector512.Store(va * c101, c + 10 * rs + 1 * V);
+                Vector512.Store(va * c110, c + 11 * rs + 0 * V); Vector512.Store(va * c111, c + 11 * rs + 1 * V);
+            }
+            else
+            {
+                var vb = Vector512.Create(beta);
+                Vector512.Store(Fma(vb, Vector512.Load(c + 0 * rs + 0 * V), va * c00), c + 0 * rs + 0 * V); Vector512.Store(Fma(vb, Vector512.Load(c + 0 * rs + 1 * V), va * c01), c + 0 * rs + 1 * V);
+                Vector512.Store(Fma(vb, Vector512.Load(c + 1 * rs + 0 * V), va * c10), c + 1 * rs + 0 * V); Vector512.Store(Fma(vb, Vector512.Load(c + 1 * rs + 1 * V), va * c11), c + 1 * rs + 1 * V);
+                Vector512.Store(Fma(vb, Vector512.Load(c + 2 * rs + 0 * V), va * c20), c + 2 * rs + 0 * V); Vector512.Store(Fma(vb, Vector512.Load(c + 2 * rs + 1 * V), va * c21), c + 2 * rs + 1 * V);
+                Vector512.Store(Fma(vb, Vector512.Load(c + 3 * rs + 0 * V), va * c30), c + 3 * rs + 0 * V); Vector512.Store(Fma(vb, Vector512.Load(c + 3 * rs + 1 * V), va * c31), c + 3 * rs + 1 * V);
+                Vector512.Store(Fma(vb, Vector512.Load(c + 4 * rs + 0 * V), va * c40), c + 4 * rs + 0 * V); Vector512.Store(Fma(vb, Vector512.Load(c + 4 * rs + 1 * V), va * c41), c + 4 * rs + 1 * V);
+                Vector512.Store(Fma(vb, Vector512.Load(c + 5 * rs + 0 * V), va * c50), c + 5 * rs + 0 * V); Vector512.Store(Fma(vb, Vector512.Load(c + 5 * rs + 1 * V), va * c51), c + 5 * rs + 1 * V);
+                Vector512.Store(Fma(vb, Vector512.Load(c + 6 * rs + 0 * V), va * c60), c + 6 * rs + 0 * V); Vector512.Store(Fma(vb, Vector512.Load(c + 6 * rs + 1 * V), va * c61), c + 6 * rs + 1 * V);
+                Vector512.Store(Fma(vb, Vector512.Load(c + 7 * rs + 0 * V), va * c70), c + 7 * rs + 0 * V); Vector512.Store(Fma(vb, Vector512.Load(c + 7 * rs + 1 * V), va * c71), c + 7 * rs + 1 * V);
+                Vector512.Store(Fma(vb, Vector512.Load(c + 8 * rs + 0 * V), va * c80), c + 8 * rs + 0 * V); Vector512.Store(Fma(vb, Vector512.Load(c + 8 * rs + 1 * V), va * c81), c + 8 * rs + 1 * V);
+                Vector512.Store(Fma(vb, Vector512.Load(c + 9 * rs + 0 * V), va * c90), c + 9 * rs + 0 * V); Vector512.Store(Fma(vb, Vector512.Load(c + 9 * rs + 1 * V), va * c91), c + 9 * rs + 1 * V);
+                Vector512.Store(Fma(vb, Vector512.Load(c + 10 * rs + 0 * V), va * c100), c + 10 * rs + 0 * V); Vector512.Store(Fma(vb, Vector512.Load(c + 10 * rs + 1 * V), va * c101), c + 10 * rs + 1 * V);
+                Vector512.Store(Fma(vb, Vector512.Load(c + 11 * rs + 0 * V), va * c110), c + 11 * rs + 0 * V); Vector512.Store(Fma(vb, Vector512.Load(c + 11 * rs + 1 * V), va * c111), c + 11 * rs + 1 * V);
+            }
+            return;
+        }
+        int ld = 2 * V;
+        Vector512.Store(c00, tile + 0 * ld + 0 * V); Vector512.Store(c01, tile + 0 * ld + 1 * V);
+        Vector512.Store(c10, tile + 1 * ld + 0 * V); Vector512.Store(c11, tile + 1 * ld + 1 * V);
+        Vector512.Store(c20, tile + 2 * ld + 0 * V); Vector512.Store(c21, tile + 2 * ld + 1 * V);
+        Vector512.Store(c30, tile + 3 * ld + 0 * V); Vector512.Store(c31, tile + 3 * ld + 1 * V);
+        Vector512.Store(c40, tile + 4 * ld + 0 * V); Vector512.Store(c41, tile + 4 * ld + 1 * V);
+        Vector512.Store(c50, tile + 5 * ld + 0 * V); Vector512.Store(c51, tile + 5 * ld + 1 * V);
+        Vector512.Store(c60, tile + 6 * ld + 0 * V); Vector512.Store(c61, tile + 6 * ld + 1 * V);
+        Vector512.Store(c70, tile + 7 * ld + 0 * V); Vector512.Store(c71, tile + 7 * ld + 1 * V);
+        Vector512.Store(c80, tile + 8 * ld + 0 * V); Vector512.Store(c81, tile + 8 * ld + 1 * V);
+        Vector512.Store(c90, tile + 9 * ld + 0 * V); Vector512.Store(c91, tile + 9 * ld + 1 * V);
+        Vector512.Store(c100, tile + 10 * ld + 0 * V); Vector512.Store(c101, tile + 10 * ld + 1 * V);
+        Vector512.Store(c110, tile + 11 * ld + 0 * V); Vector512.Store(c111, tile + 11 * ld + 1 * V);
+        TileStore.Merge(tile, ld, c, rs, cs, mr, nr, alpha, beta);
+    }
+}
