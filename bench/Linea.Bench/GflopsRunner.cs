@@ -20,6 +20,7 @@ internal static class GflopsRunner
     private static GemmParams s_params = GemmParams.Auto;
     private static bool s_transB;
     private static bool s_best;
+    private static int s_gapMs = 200;
 
     public static int Run(string[] args)
     {
@@ -39,6 +40,7 @@ internal static class GflopsRunner
                 case "--samples": samples = int.Parse(args[++i]); break;
                 case "--mathnet-max": mathnetMax = int.Parse(args[++i]); break;
                 case "--best": s_best = true; break;
+                case "--gap-ms": s_gapMs = int.Parse(args[++i]); break;
                 case "--transb": s_transB = true; break;
                 case "--mc": s_params = s_params with { MC = int.Parse(args[++i]) }; break;
                 case "--kc": s_params = s_params with { KC = int.Parse(args[++i]) }; break;
@@ -99,7 +101,13 @@ internal static class GflopsRunner
         var times = fs.Select(_ => new List<double>()).ToArray();
         for (int s = 0; s < samples; s++)
             for (int i = 0; i < fs.Length; i++)
-                if (fs[i] is { } f) times[i].Add(Sample(f, reps[i]));
+                if (fs[i] is { } f)
+                {
+                    // OpenBLAS's idle workers busy-wait for about 2^28 cycles (~0.08 s) after each call before they
+                    // sleep; without this pause the next library's sample shares the cores with those spinning threads.
+                    if (s_gapMs > 0) Thread.Sleep(s_gapMs);
+                    times[i].Add(Sample(f, reps[i]));
+                }
         return fs.Select((f, i) => f is null ? double.NaN : flops / Median(times[i]) / 1e9).ToArray();
     }
 
