@@ -13,7 +13,7 @@ internal static class Elementwise
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
         int[] shape = Broadcast.Shapes(op, a.Dims, b.Dims);
-        var result = new Tensor<T>(shape);
+        var result = Tensor<T>.Uninitialized(shape);
         var kernel = new BinaryKernel<T, TOp>(a.Data, b.Data, result.Data);
         StridedLoop.Run(shape,
             a.Offset, Broadcast.StridesTo(a.Dims, a.StrideArray, shape),
@@ -27,7 +27,7 @@ internal static class Elementwise
         where T : unmanaged, IFloatingPointIeee754<T> where TOp : IBinaryOp<T>
     {
         ArgumentNullException.ThrowIfNull(a);
-        var result = new Tensor<T>(a.Dims.ToArray());
+        var result = Tensor<T>.Uninitialized(a.Dims.ToArray());
         var kernel = new BinaryKernel<T, TOp>(a.Data, [b], result.Data);
         Span<int> zeros = stackalloc int[a.Rank];
         zeros.Clear();
@@ -40,7 +40,7 @@ internal static class Elementwise
         where T : unmanaged, IFloatingPointIeee754<T> where TOp : IBinaryOp<T>
     {
         ArgumentNullException.ThrowIfNull(b);
-        var result = new Tensor<T>(b.Dims.ToArray());
+        var result = Tensor<T>.Uninitialized(b.Dims.ToArray());
         var kernel = new BinaryKernel<T, TOp>([a], b.Data, result.Data);
         Span<int> zeros = stackalloc int[b.Rank];
         zeros.Clear();
@@ -53,7 +53,7 @@ internal static class Elementwise
         where T : unmanaged, IFloatingPointIeee754<T> where TOp : IUnaryOp<T>
     {
         ArgumentNullException.ThrowIfNull(a);
-        var result = new Tensor<T>(a.Dims.ToArray());
+        var result = Tensor<T>.Uninitialized(a.Dims.ToArray());
         var kernel = new UnaryKernel<T, TOp>(a.Data, result.Data);
         StridedLoop.Run(a.Dims, a.Offset, a.StrideArray, 0, result.StrideArray, ref kernel);
         return result;

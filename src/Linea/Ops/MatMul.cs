@@ -44,7 +44,7 @@ public static partial class Tensor
         var outDims = new int[batch.Length + 2];
         batch.CopyTo(outDims, 0);
         outDims[^2] = m; outDims[^1] = n;
-        var c = new Tensor<T>(outDims);
+        var c = Tensor<T>.Uninitialized(outDims); // GEMM with beta = 0 writes every element
         MatMulBatched(a2, b2, c, batch, m, n, k, Parallelism.Default);
         if (a.Rank == 1 && b.Rank == 1) return c.Reshape();
         if (a.Rank == 1) return c.Squeeze(-2);

@@ -34,6 +34,13 @@ public sealed partial class Tensor<TScalar> where TScalar : unmanaged, IFloating
     internal Tensor(int[] dims)
         : this(new TScalar[Linea.Shape.ComputeSize(dims)], 0, dims, Linea.Shape.ContiguousStrides(dims)) { }
 
+    /// <summary>
+    /// A new C-contiguous tensor whose elements are NOT initialised: only for results that the caller overwrites
+    /// completely (element-wise outputs, GEMM with beta = 0), which then skip zero-filling large buffers.
+    /// </summary>
+    internal static Tensor<TScalar> Uninitialized(int[] dims) =>
+        new(GC.AllocateUninitializedArray<TScalar>(Linea.Shape.ComputeSize(dims)), 0, dims, Linea.Shape.ContiguousStrides(dims));
+
     /// <summary>The shape, printed as NumPy prints it: "(2, 3)".</summary>
     public Shape Shape => Linea.Shape.Wrap(Dims);
 
