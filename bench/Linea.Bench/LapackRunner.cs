@@ -50,7 +50,7 @@ public static class LapackRunner
         ops = ops.Where(o => o is not ("qr" or "lstsq")).ToArray();
         if (qr || lstsq)
             foreach (int t in threads)
-                foreach (var line in QrBench.Run(qr ? sizes : [], t))
+                foreach (var line in QrBench.Run(qr ? sizes : [], t, samples))
                     if (lstsq || !line.Contains("op=lstsq")) Console.WriteLine(line);
         foreach (var dtype in dtypes)
             foreach (int n in sizes)

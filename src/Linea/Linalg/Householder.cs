@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Numerics;
 using System.Numerics.Tensors;
 using Linea.Kernels.Gemm;
@@ -113,28 +114,33 @@ internal static class Householder
     /// <summary>
     /// LAPACK's larfb from the left (forward, columnwise): C := H^T C when <paramref name="transpose"/>, else H C, with
     /// H = I - V T V^T, V (m x k, unit lower trapezoidal at (v, vOff, ldv)), T from <see cref="FormT{T}"/> and C
-    /// (m x n) at (c, cOff, ldc). Two GEMMs of m x n x k plus a k x k x n one; allocates the explicit V and a k x n
-    /// workspace (O((m + n) k), small next to the O(m n k) work).
+    /// (m x n) at (c, cOff, ldc). Computed on the transposes so that every GEMM writes row-major blocks (C^T is
+    /// row-major because C is column-major): W^T = C^T V (n x k), W2^T = W^T op(T)^T, C^T -= W2^T V^T; two GEMMs of
+    /// m x n x k plus an n x k x k one. The explicit V (its unit diagonal and the zeros above it written out) and the
+    /// n x k workspaces are pooled scratch, O((m + n) k), small next to the O(m n k) work.
     /// </summary>
     public static void ApplyBlockLeft<T>(bool transpose, int m, int n, int k, T[] v, int vOff, int ldv, T[] t,
         T[] c, int cOff, int ldc) where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (m == 0 || n == 0 || k == 0) return;
         // V with its implicit unit diagonal and zeros above it made explicit (column-major, ld m).
-        var vf = new T[m * k];
+        var vf = ArrayPool<T>.Shared.Rent(m * k);
         for (int j = 0; j < k; j++)
         {
-            vf[j * m + j] = T.One;
-            Array.Copy(v, vOff + j * ldv + j + 1, vf, j * m + j + 1, m - j - 1);
+            int col = j * m;
+            vf.AsSpan(col, Math.Min(j, m)).Clear();
+            if (j < m) vf[col + j] = T.One;
+            if (j + 1 < m) Array.Copy(v, vOff + j * ldv + j + 1, vf, col + j + 1, m - j - 1);
         }
-        // W (k x n, column-major, ld k) = V^T C.
-        var w = new T[k * n];
-        Gemm.Multiply(k, n, m, T.One, vf, 0, m, 1, c, cOff, 1, ldc, T.Zero, w, 0, 1, k);
-        // W2 = op(T) W, op(T) = T^T for H^T, T for H.
-        var w2 = new T[k * n];
-        if (transpose) Gemm.Multiply(k, n, k, T.One, t, 0, k, 1, w, 0, 1, k, T.Zero, w2, 0, 1, k);
-        else Gemm.Multiply(k, n, k, T.One, t, 0, 1, k, w, 0, 1, k, T.Zero, w2, 0, 1, k);
-        // C -= V W2.
-        Gemm.Multiply(m, n, k, -T.One, vf, 0, 1, m, w2, 0, 1, k, T.One, c, cOff, 1, ldc);
+        var w = ArrayPool<T>.Shared.Rent(2 * n * k);
+        // W^T (n x k, row-major) = C^T V.
+        Gemm.Multiply(n, k, m, T.One, c, cOff, ldc, 1, vf, 0, 1, m, T.Zero, w, 0, k, 1);
+        // W2^T = W^T op(T)^T: T for H^T (op(T) = T^T), T^T for H.
+        if (transpose) Gemm.Multiply(n, k, k, T.One, w, 0, k, 1, t, 0, 1, k, T.Zero, w, n * k, k, 1);
+        else Gemm.Multiply(n, k, k, T.One, w, 0, k, 1, t, 0, k, 1, T.Zero, w, n * k, k, 1);
+        // C^T -= W2^T V^T.
+        Gemm.Multiply(n, m, k, -T.One, w, n * k, k, 1, vf, 0, m, 1, T.One, c, cOff, ldc, 1);
+        ArrayPool<T>.Shared.Return(w);
+        ArrayPool<T>.Shared.Return(vf);
     }
 }

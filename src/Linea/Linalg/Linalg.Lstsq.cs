@@ -78,6 +78,20 @@ public static partial class Linalg
         var solution = ColMajor.ToRhs(x, ldx, n, nrhs, vector);
         return new LstsqResult<T>(solution, residuals, cod.Rank, m, n, cod.Cutoff,
             () => Tensor.FromArray(scaled.SingularValuesOfR(unscale: true).Select(T.CreateTruncating).ToArray()),
-            scaled.ScaledSingularValues, steps);
+            new LazyList(() => scaled.ScaledSingularValues), steps);
+    }
+
+    /// <summary>A read-only list whose items are produced on first access (the scaled singular values of Lstsq).</summary>
+    private sealed class LazyList(Func<IReadOnlyList<double>> produce) : IReadOnlyList<double>
+    {
+        private readonly Lazy<IReadOnlyList<double>> _items = new(produce);
+
+        public double this[int index] => _items.Value[index];
+
+        public int Count => _items.Value.Count;
+
+        public IEnumerator<double> GetEnumerator() => _items.Value.GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Numerics;
 using System.Numerics.Tensors;
 
@@ -6,31 +7,67 @@ namespace Linea.Kernels.Blas3;
 /// <summary>
 /// Symmetric rank-k update of a lower triangle (BLAS syrk, lower, no transpose): C = C - A A^T, C n x n, A n x k.
 /// Only the lower triangle of C (diagonal included) is read and written. Recursive: the off-diagonal block is one
-/// GEMM through <see cref="MatrixOps.Gemm{T}"/>; diagonal blocks below <see cref="BaseSize"/> use dot products.
-/// Cost n^2 k flops.
+/// GEMM through <see cref="MatrixOps.Gemm{T}"/>; a diagonal block of order at most <see cref="BaseSize"/> is computed
+/// whole by one GEMM into a scratch square (twice its triangle's flops, but at GEMM speed) whose lower triangle is
+/// then subtracted from C. Cost n^2 k flops (plus n BaseSize k for the full diagonal squares).
 /// </summary>
 internal static class Syrk
 {
-    /// <summary>Order below which a diagonal block is updated element by element (dot products of length k).</summary>
-    public const int BaseSize = 32;
+    /// <summary>Order at or below which a diagonal block is formed whole by one GEMM into scratch.</summary>
+    public const int BaseSize = 64;
+
+    /// <summary>Below this k the diagonal blocks use dot products (a GEMM call would cost more than its work).</summary>
+    private const int DotK = 8;
 
     public static void LowerMinus<T>(StridedMatrix<T> a, StridedMatrix<T> c) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int n = c.Rows, k = a.Cols;
         if (n == 0 || k == 0) return;
+        if (k < DotK)
+        {
+            Recurse(a, c, null);
+            return;
+        }
+        int b = Math.Min(n, BaseSize);
+        var scratch = ArrayPool<T>.Shared.Rent(b * b);
+        Recurse(a, c, scratch);
+        ArrayPool<T>.Shared.Return(scratch);
+    }
+
+    private static void Recurse<T>(StridedMatrix<T> a, StridedMatrix<T> c, T[]? scratch) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int n = c.Rows, k = a.Cols;
         if (n <= BaseSize)
+        {
+            Diagonal(a, c, scratch);
+            return;
+        }
+        int n1 = Trsm.Split(n), n2 = n - n1;
+        var a1 = a.Block(0, 0, n1, k);
+        var a2 = a.Block(n1, 0, n2, k);
+        Recurse(a1, c.Block(0, 0, n1, n1), scratch);
+        MatrixOps.Gemm(-T.One, a2, a1.Transposed, T.One, c.Block(n1, 0, n2, n1));
+        Recurse(a2, c.Block(n1, n1, n2, n2), scratch);
+    }
+
+    private static void Diagonal<T>(StridedMatrix<T> a, StridedMatrix<T> c, T[]? scratch) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int n = c.Rows, k = a.Cols;
+        if (scratch == null || n < 4)
         {
             for (int i = 0; i < n; i++)
                 for (int j = 0; j <= i; j++)
                     c[i, j] -= Dot(a, i, j, k);
             return;
         }
-        int n1 = Trsm.Split(n), n2 = n - n1;
-        var a1 = a.Block(0, 0, n1, k);
-        var a2 = a.Block(n1, 0, n2, k);
-        LowerMinus(a1, c.Block(0, 0, n1, n1));
-        MatrixOps.Gemm(-T.One, a2, a1.Transposed, T.One, c.Block(n1, 0, n2, n1));
-        LowerMinus(a2, c.Block(n1, n1, n2, n2));
+        var s = StridedMatrix<T>.RowMajor(scratch, n, n);
+        MatrixOps.Gemm(T.One, a, a.Transposed, T.Zero, s);
+        for (int i = 0; i < n; i++)
+        {
+            var si = scratch.AsSpan(i * n, i + 1);
+            if (c.RowContiguous) { var ci = c.Row(i, 0, i + 1); TensorPrimitives.Subtract(ci, si, ci); }
+            else for (int j = 0; j <= i; j++) c[i, j] -= si[j];
+        }
     }
 
     private static T Dot<T>(StridedMatrix<T> a, int i, int j, int k) where T : unmanaged, IFloatingPointIeee754<T>

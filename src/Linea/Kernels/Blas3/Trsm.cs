@@ -79,6 +79,7 @@ internal static class Trsm
     /// <summary>Row by row: x A = b is A^T x^T = b^T, a vector substitution with the transpose (upper for lower A).</summary>
     private static void RightBase<T>(bool lower, bool unit, StridedMatrix<T> a, StridedMatrix<T> b) where T : unmanaged, IFloatingPointIeee754<T>
     {
+        if (b.Rows >= 8 && TrsmRightKernel.Supported<T>()) { TrsmRightKernel.Solve(lower, unit, a, b); return; }
         var at = a.Transposed;
         if (b.RowContiguous && (at.Cs == 1 || at.Rs == 1))
         {

@@ -10,9 +10,10 @@ namespace Linea;
 public sealed class LstsqResult<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     private readonly Lazy<Tensor<T>> _singularValues;
+    private readonly IReadOnlyList<double> _scaledSingularValues;
 
     internal LstsqResult(Tensor<T> solution, Tensor<T> residuals, int rank, int rows, int columns, double cutoff,
-        Func<Tensor<T>> singularValues, double[] scaledSingularValues, int refinementSteps)
+        Func<Tensor<T>> singularValues, IReadOnlyList<double> scaledSingularValues, int refinementSteps)
     {
         Solution = solution;
         Residuals = residuals;
@@ -21,7 +22,7 @@ public sealed class LstsqResult<T> where T : unmanaged, IFloatingPointIeee754<T>
         Columns = columns;
         RCond = cutoff;
         _singularValues = new Lazy<Tensor<T>>(singularValues);
-        ScaledSingularValues = scaledSingularValues;
+        _scaledSingularValues = scaledSingularValues;
         RefinementSteps = refinementSteps;
     }
 
@@ -45,8 +46,10 @@ public sealed class LstsqResult<T> where T : unmanaged, IFloatingPointIeee754<T>
     /// The singular values, descending, of A with its columns scaled to unit 2-norm (by powers of two), on which the
     /// rank is decided: column scaling changes neither the solution nor what Householder QR can resolve, so this is
     /// the condition that matters for accuracy (van der Sluis). Their ratio to the largest is compared with rcond.
+    /// Computed on first access when the rank was certain without them (a well-conditioned A, proved full rank by a
+    /// norm bound on the inverse of its triangular factor), O(n^3).
     /// </summary>
-    public IReadOnlyList<double> ScaledSingularValues { get; }
+    public IReadOnlyList<double> ScaledSingularValues => _scaledSingularValues;
 
     /// <summary>The relative cutoff that decided the rank (rcond; scaled singular values at or below
     /// rcond times the largest count as zero).</summary>

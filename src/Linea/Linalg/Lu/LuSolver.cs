@@ -25,26 +25,41 @@ internal static class LuSolver
         LuFactorization.UndoInterchanges(b, piv, 0, n);
     }
 
+    /// <summary>Column block of the blocked X L = U^-1 solve in <see cref="Invert{T}"/> (LAPACK getri's nb).</summary>
+    private const int InvertBlock = 64;
+
     /// <summary>
     /// Overwrites the factors of a nonsingular A with A^-1 (LAPACK getri): U is inverted in place, then X L = U^-1 is
-    /// solved for X, then the columns are interchanged back. 4/3 n^3 flops, about all of it in TRSM/GEMM.
-    /// Needs n x n workspace for L (the strictly lower part is copied out before it is overwritten).
+    /// solved for X by column blocks from the right, as getri does: the block's part of L is copied into an n x nb
+    /// workspace and zeroed, the block of X is updated by one GEMM with the blocks already solved and finished by a
+    /// TRSM with L's unit lower diagonal block; then the columns are interchanged back. 4/3 n^3 flops, about all of it
+    /// in TRSM/GEMM, with O(n nb) workspace (a full n x n copy of L cost more in page faults than its flops at n = 2000).
     /// </summary>
     public static void Invert<T>(StridedMatrix<T> lu, ReadOnlySpan<int> piv) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int n = lu.Rows;
         if (n == 0) return;
-        // Save the unit lower factor; the inverse is built over it.
-        var lData = new T[n * n];
-        var l = StridedMatrix<T>.RowMajor(lData, n, n);
-        for (int i = 0; i < n; i++)
-        {
-            for (int j = 0; j < i; j++) { l[i, j] = lu[i, j]; lu[i, j] = T.Zero; }
-            l[i, i] = T.One;
-        }
         InvertUpper(lu);
-        // X L = inv(U): a right solve with the unit lower L.
-        Trsm.Solve(Side.Right, lower: true, transpose: false, unitDiagonal: true, T.One, l, lu);
+        int nb = Math.Min(InvertBlock, n);
+        var work = System.Buffers.ArrayPool<T>.Shared.Rent(n * nb);
+        int last = (n - 1) / nb * nb;
+        for (int j = last; j >= 0; j -= nb)
+        {
+            int jb = Math.Min(nb, n - j), rows = n - j;
+            // W (rows x jb, row-major) = L[j:n, j:j+jb] with its unit diagonal and zeros above; the strictly lower part is zeroed in A.
+            var w = new StridedMatrix<T>(work, 0, rows, jb, jb, 1);
+            for (int i = 0; i < rows; i++)
+            {
+                int lowCount = Math.Min(i, jb); // entries of row j+i left of the diagonal within the block
+                for (int c = 0; c < lowCount; c++) { w[i, c] = lu[j + i, j + c]; lu[j + i, j + c] = T.Zero; }
+                for (int c = lowCount; c < jb; c++) w[i, c] = c == i ? T.One : T.Zero;
+            }
+            var xj = lu.Block(0, j, n, jb);
+            if (j + jb < n)
+                MatrixOps.Gemm(-T.One, lu.Block(0, j + jb, n, n - j - jb), w.Block(jb, 0, rows - jb, jb), T.One, xj);
+            Trsm.Solve(Side.Right, lower: true, transpose: false, unitDiagonal: true, T.One, w.Block(0, 0, jb, jb), xj);
+        }
+        System.Buffers.ArrayPool<T>.Shared.Return(work);
         // A^-1 = X P: column interchanges in reverse order.
         var cols = lu.Transposed;
         for (int j = n - 1; j >= 0; j--) cols.SwapRows(j, piv[j]);
