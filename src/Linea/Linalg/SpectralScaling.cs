@@ -27,11 +27,11 @@ internal static class SpectralScaling
     /// <summary>
     /// Flips the sign of column j of the column-major rows x cols matrix q (and of the same column of
     /// <paramref name="partner"/>, when given, with its own row count) unless its entry of largest magnitude (the first
-    /// such on ties) is positive. O(rows cols).
+    /// such on ties) is positive, for the columns firstColumn .. cols - 1. O(rows cols).
     /// </summary>
-    public static void NormalizeColumnSigns<T>(T[] q, int rows, int cols, T[]? partner, int partnerRows) where T : unmanaged, IFloatingPointIeee754<T>
+    public static void NormalizeColumnSigns<T>(T[] q, int rows, int cols, T[]? partner, int partnerRows, int firstColumn = 0) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        for (int j = 0; j < cols; j++)
+        for (int j = firstColumn; j < cols; j++)
         {
             int best = 0;
             T bestAbs = T.NegativeOne;
