@@ -34,7 +34,7 @@ public static class LapackRunner
                 case "--dtypes": dtypes = args[++i].Split(','); break;
                 case "--samples": samples = int.Parse(args[++i]); break;
                 default:
-                    Console.Error.WriteLine($"lapack: unknown option {args[i]}; usage: lapack [--ops lu,cholesky,qr,solve,inv,lstsq] [--sizes 500,1000] [--threads 1,2] [--dtypes float64,float32] [--samples 3]");
+                    Console.Error.WriteLine($"lapack: unknown option {args[i]}; usage: lapack [--ops lu,cholesky,qr,solve,inv,lstsq,eigh,eigvalsh,svd,svdvals] [--sizes 500,1000] [--threads 1,2] [--dtypes float64,float32] [--samples 3]");
                     return 2;
             }
         }
@@ -45,6 +45,7 @@ public static class LapackRunner
         else if (threads.Length > 1)
             Console.Error.WriteLine("lapack: several --threads values: Linea runs with its default parallelism (LINEA_NUM_THREADS, read once); run once per thread count for a like-for-like table");
         OpenBlasLapack.Load(threads.Max());
+        OpenBlasSpectral.Load();
         // qr and lstsq (float64; lstsq at 4000 x 500) live in QrBench, against dgeqrf_ / dgelsd_.
         bool qr = ops.Contains("qr"), lstsq = ops.Contains("lstsq");
         ops = ops.Where(o => o is not ("qr" or "lstsq")).ToArray();
@@ -108,14 +109,17 @@ public static class LapackRunner
                     OpenBlasLapack.Getri(n, ac, piv);
                 };
                 break;
+            case "eigh" or "eigvalsh" or "svd" or "svdvals":
+                if (!SpectralCase(op, a, aData, workData, n, ref prepare, ref prepareNative, out linea, out native)) return;
+                break;
             default:
-                Console.Error.WriteLine($"lapack: unknown op {op} (lu, cholesky, solve, inv; qr and lstsq come with the QR branch)");
+                Console.Error.WriteLine($"lapack: unknown op {op} (lu, cholesky, solve, inv, qr, lstsq, eigh, eigvalsh, svd, svdvals)");
                 return;
         }
         WarmUp(prepare, linea);
         double lineaS = Best(prepare, linea, samples);
         double nativeS = double.NaN;
-        if (OpenBlasLapack.Available)
+        if (OpenBlasLapack.Available && (OpenBlasSpectral.Available || op is not ("eigh" or "eigvalsh" or "svd" or "svdvals")))
         {
             OpenBlasLapack.SetThreads(threads);
             nativeS = Best(prepareNative, native, samples);
@@ -123,6 +127,36 @@ public static class LapackRunner
         string F(double s) => double.IsNaN(s) ? "na" : s.ToString("0.0000", CultureInfo.InvariantCulture);
         string ratio = double.IsNaN(nativeS) ? "na" : (nativeS / lineaS).ToString("0.00", CultureInfo.InvariantCulture);
         Console.WriteLine($"lapack op={op} dtype={dtype} n={n} threads={threads} linea_s={F(lineaS)} openblas_s={F(nativeS)} ratio={ratio} openblas_core={OpenBlasLapack.Core}");
+    }
+
+    /// <summary>
+    /// eigh / eigvalsh (Linea's SymmetricEigenDecomposition against dsyevd_ 'V' / 'N', lower triangle, on (G + G^T) / 2)
+    /// and svd / svdvals (Linea's SvdDecomposition with full matrices / values only against dgesdd_ 'A' / 'N'). Linea's
+    /// timing includes its O(n^2) input copy; OpenBLAS's input is restored untimed.
+    /// </summary>
+    private static bool SpectralCase<T>(string op, Tensor<T> a, T[] aData, T[] workData, int n, ref Action prepare, ref Action prepareNative,
+        out Action linea, out Action native) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var w = new T[n];
+        if (op is "eigh" or "eigvalsh")
+        {
+            var sym = ((a + a.T) * T.CreateTruncating(0.5)).Contiguous();
+            var symData = sym.ToArray();
+            bool vectors = op == "eigh";
+            prepare = () => { };
+            prepareNative = () => symData.AsSpan().CopyTo(workData);
+            linea = () => _ = new SymmetricEigenDecomposition<T>(sym, UpLo.Lower, vectors);
+            native = () => OpenBlasSpectral.Syevd(vectors, n, workData, w);
+        }
+        else
+        {
+            bool vectors = op == "svd";
+            prepare = () => { };
+            prepareNative = () => aData.AsSpan().CopyTo(workData);
+            linea = () => _ = new SvdDecomposition<T>(a, fullMatrices: true, computeUv: vectors);
+            native = () => OpenBlasSpectral.Gesdd(vectors, n, n, workData, w);
+        }
+        return true;
     }
 
     /// <summary>Runs the case for at least half a second and then lets the tiered JIT install its optimized code, so the first timed run is not a tier-0 one.</summary>

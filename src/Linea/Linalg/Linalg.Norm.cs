@@ -19,9 +19,11 @@ public static partial class Linalg
     /// NumPy's <c>norm(x, ord)</c>. For a vector (1-d): ord = +inf (max |x_i|), -inf (min |x_i|), 0 (number of nonzero
     /// entries), 1, 2 (overflow-safe), or any other p: (sum |x_i|^p)^(1/p), scaled by max |x_i| so it neither overflows
     /// nor underflows. For a matrix (2-d): ord = 1 (max column sum of |a_ij|), -1 (min column sum), +inf (max row sum),
-    /// -inf (min row sum); use <see cref="Norm{T}(Tensor{T}, string)"/> for "fro". O(size).
+    /// -inf (min row sum), 2 (largest singular value) and -2 (smallest singular value), the last two through
+    /// <see cref="Svdvals{T}"/> (O(m n min(m, n))); use <see cref="Norm{T}(Tensor{T}, string)"/> for "fro" and "nuc".
+    /// O(size) otherwise.
     /// </summary>
-    /// <exception cref="NotSupportedException">A matrix with ord = 2 or -2: these need the SVD, which comes with issue 6.</exception>
+    /// <exception cref="NonFiniteException">ord = 2 or -2 of a matrix holding NaN or infinity (the SVD needs finite numbers).</exception>
     /// <exception cref="ArgumentException">ord is not valid for the tensor's rank, or the rank is not 1 or 2 (use the axis overload).</exception>
     public static T Norm<T>(Tensor<T> x, double ord) where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -37,10 +39,10 @@ public static partial class Linalg
     }
 
     /// <summary>
-    /// NumPy's <c>norm(A, 'fro')</c> (Frobenius, overflow-safe) for a matrix; <c>'nuc'</c> (nuclear) needs the SVD and
-    /// throws until issue 6. O(m n).
+    /// NumPy's <c>norm(A, 'fro')</c> (Frobenius, overflow-safe, O(m n)) or <c>norm(A, 'nuc')</c> (nuclear: the sum of
+    /// the singular values, through <see cref="Svdvals{T}"/>, O(m n min(m, n))) for a matrix.
     /// </summary>
-    /// <exception cref="NotSupportedException">"nuc": the nuclear norm needs the SVD (issue 6).</exception>
+    /// <exception cref="NonFiniteException">"nuc" of a matrix holding NaN or infinity.</exception>
     /// <exception cref="ArgumentException">Not a matrix, or ord is neither "fro" nor "nuc".</exception>
     public static T Norm<T>(Tensor<T> x, string ord) where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -51,8 +53,8 @@ public static partial class Linalg
         return ord switch
         {
             "fro" or "f" => Norm(x),
-            "nuc" => throw new NotSupportedException("norm: the nuclear norm (sum of singular values) needs the SVD, which comes with issue 6; use 'fro', 1 or inf meanwhile"),
-            _ => throw new ArgumentException($"norm: invalid matrix norm order '{ord}'; use \"fro\", \"nuc\", 1, -1, inf or -inf", nameof(ord)),
+            "nuc" => NuclearNorm(x),
+            _ => throw new ArgumentException($"norm: invalid matrix norm order '{ord}'; use \"fro\", \"nuc\", 1, -1, 2, -2, inf or -inf", nameof(ord)),
         };
     }
 
@@ -132,11 +134,10 @@ public static partial class Linalg
 
     private static T MatrixNorm<T>(Tensor<T> a, double ord) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        if (ord is 2 or -2)
-            throw new NotSupportedException($"norm: the matrix {ord}-norm (extreme singular value) needs the SVD, which comes with issue 6; use \"fro\", 1 or inf meanwhile (||A||_2 <= ||A||_F)");
+        if (ord is 2 or -2) return ExtremeSingularValue(a, largest: ord == 2);
         bool columns = ord is 1 or -1;
         if (!columns && !double.IsInfinity(ord))
-            throw new ArgumentException($"norm: invalid matrix norm order {ord} for shape {a.Shape}; use 1, -1, inf, -inf or \"fro\" (2, -2 and \"nuc\" come with the SVD)", nameof(ord));
+            throw new ArgumentException($"norm: invalid matrix norm order {ord} for shape {a.Shape}; use 1, -1, 2, -2, inf, -inf, \"fro\" or \"nuc\"", nameof(ord));
         int m = a.Dims[0], n = a.Dims[1];
         int outer = columns ? n : m, inner = columns ? m : n;
         if (outer == 0) return T.Zero;

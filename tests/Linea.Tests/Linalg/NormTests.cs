@@ -71,11 +71,7 @@ public class NormTests
     [Fact]
     public void Errors()
     {
-        var ex = Assert.Throws<NotSupportedException>(() => Linea.Linalg.Norm(A, 2));
-        Assert.Contains("SVD", ex.Message);
-        Assert.Contains("issue 6", ex.Message);
-        Assert.Throws<NotSupportedException>(() => Linea.Linalg.Norm(A, -2));
-        Assert.Throws<NotSupportedException>(() => Linea.Linalg.Norm(A, "nuc"));
+        Assert.Throws<ArgumentException>(() => Linea.Linalg.Norm(Tensor.Zeros<double>(0, 3), -2));
         Assert.Throws<ArgumentException>(() => Linea.Linalg.Norm(A, 3));
         Assert.Throws<ArgumentException>(() => Linea.Linalg.Norm(A, "bogus"));
         Assert.Throws<ArgumentException>(() => Linea.Linalg.Norm(V, "fro"));

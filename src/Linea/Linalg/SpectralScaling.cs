@@ -1,0 +1,85 @@
+using System.Numerics;
+
+namespace Linea;
+
+/// <summary>
+/// Shared pieces of the symmetric eigensolver and the SVD: LAPACK's scaling of matrices whose largest entry is near
+/// overflow or underflow (by a power of two, exact), and the sign convention for singular and eigen-vectors.
+/// </summary>
+internal static class SpectralScaling
+{
+    /// <summary>
+    /// The power of two by which to multiply a matrix whose largest magnitude is <paramref name="amax"/> so that the
+    /// iterations neither overflow nor underflow (LAPACK's syev/gesdd: only when amax is outside
+    /// [sqrt(safmin / eps), sqrt(safmax eps)]); 1 otherwise, and for a zero matrix.
+    /// </summary>
+    public static T Factor<T>(T amax) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (amax == T.Zero || !T.IsFinite(amax)) return T.One;
+        double eps = Precision.EpsDouble<T>();
+        double safmin = typeof(T) == typeof(double) ? 2.2250738585072014e-308 : 1.1754943508222875e-38;
+        double rmin = Math.Sqrt(safmin / eps), rmax = Math.Sqrt(1 / safmin * eps);
+        double a = double.CreateTruncating(amax);
+        if (a >= rmin && a <= rmax) return T.One;
+        return T.CreateTruncating(Math.ScaleB(1.0, -Math.ILogB(a)));
+    }
+
+    /// <summary>
+    /// Flips the sign of column j of the column-major rows x cols matrix q (and of the same column of
+    /// <paramref name="partner"/>, when given, with its own row count) unless its entry of largest magnitude (the first
+    /// such on ties) is positive, for the columns firstColumn .. cols - 1. O(rows cols).
+    /// </summary>
+    public static void NormalizeColumnSigns<T>(T[] q, int rows, int cols, T[]? partner, int partnerRows, int firstColumn = 0) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        for (int j = firstColumn; j < cols; j++)
+        {
+            int best = 0;
+            T bestAbs = T.NegativeOne;
+            for (int i = 0; i < rows; i++)
+            {
+                T v = T.Abs(q[j * rows + i]);
+                if (v > bestAbs) { bestAbs = v; best = i; }
+            }
+            if (rows == 0 || q[j * rows + best] >= T.Zero) continue;
+            var col = q.AsSpan(j * rows, rows);
+            for (int i = 0; i < rows; i++) col[i] = -col[i];
+            if (partner is not null)
+            {
+                var pc = partner.AsSpan(j * partnerRows, partnerRows);
+                for (int i = 0; i < partnerRows; i++) pc[i] = -pc[i];
+            }
+        }
+    }
+
+    /// <summary>
+    /// Sorts <paramref name="values"/> (ascending, or descending when <paramref name="descending"/>) and permutes the
+    /// first values.Length columns of the column-major matrices q (qRows rows) and p (pRows rows) alike. Stable. O(n log n + n rows).
+    /// </summary>
+    public static void SortWithColumns<T>(Span<T> values, bool descending, T[]? q, int qRows, T[]? p, int pRows) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int n = values.Length;
+        var keys = values.ToArray();
+        var order = Enumerable.Range(0, n).ToArray();
+        Array.Sort(order, (x, y) =>
+        {
+            int c = keys[x].CompareTo(keys[y]);
+            if (descending) c = -c;
+            return c != 0 ? c : x.CompareTo(y);
+        });
+        bool identity = true;
+        for (int i = 0; i < n; i++) if (order[i] != i) { identity = false; break; }
+        if (identity) return;
+        for (int i = 0; i < n; i++) values[i] = keys[order[i]];
+        Permute(q, qRows, order);
+        Permute(p, pRows, order);
+    }
+
+    private static void Permute<T>(T[]? q, int rows, int[] order) where T : unmanaged
+    {
+        if (q is null || rows == 0) return;
+        int n = order.Length;
+        var copy = new T[rows * n];
+        Array.Copy(q, copy, rows * n);
+        for (int j = 0; j < n; j++) Array.Copy(copy, order[j] * rows, q, j * rows, rows);
+    }
+}

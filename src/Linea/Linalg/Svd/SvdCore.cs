@@ -1,0 +1,65 @@
+using System.Numerics;
+
+namespace Linea;
+
+/// <summary>
+/// The SVD pipeline for m &gt;= n on column-major storage: copy and scale, gebrd, bdsqr on the n x n bidiagonal with
+/// small U and V, sort descending, then U := Q [U_bd 0; 0 I] and V := P V_bd through blocked Ormqr (GEMM).
+/// </summary>
+internal static class SvdCore
+{
+    /// <summary>S (descending, n) and, with vectors, U (m x uc, ld m; uc = m when full else n) and V (n x n, ld n).</summary>
+    internal sealed record Result<T>(T[] S, T[]? U, T[]? V) where T : unmanaged, IFloatingPointIeee754<T>;
+
+    /// <summary>Decomposes the m x n matrix <paramref name="a"/> (m &gt;= n, finite, any strides). O(m n^2).</summary>
+    public static Result<T> Compute<T>(string op, Tensor<T> a, bool full, bool vectors) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int m = a.Dims[0], n = a.Dims[1], lda = Math.Max(m, 1);
+        int uc = full ? m : n;
+        var work = ColMajor.FromMatrix(a);
+        T amax = T.Zero;
+        foreach (var x in work) amax = T.Max(amax, T.Abs(x));
+        T scale = SpectralScaling.Factor(amax);
+        if (scale != T.One) for (int i = 0; i < work.Length; i++) work[i] *= scale;
+
+        var d = new T[n];
+        var e = new T[Math.Max(n - 1, 0)];
+        var tauq = new T[n];
+        var taup = new T[n];
+        Gebrd.Unblocked(m, n, work, lda, d, e, tauq, taup);
+        T[]? ub = null, vb = null;
+        if (vectors)
+        {
+            ub = Identity<T>(n);
+            vb = Identity<T>(n);
+        }
+        if (!Bdsqr.Solve<T>(n, d, e, ub, n, vb))
+            throw new NoConvergenceException($"{op}: the bidiagonal QR iteration did not converge within {Bdsqr.MaxIterationsFactor} k^2 = {(long)Bdsqr.MaxIterationsFactor * n * n} steps for a matrix of shape ({m}, {n}) (k = {n})");
+        SpectralScaling.SortWithColumns<T>(d, descending: true, ub, n, vb, n);
+        if (scale != T.One) for (int i = 0; i < n; i++) d[i] /= scale;
+        if (!vectors) return new Result<T>(d, null, null);
+
+        // U = Q [U_bd 0; 0 I]: m x uc.
+        var u = new T[lda * uc];
+        for (int j = 0; j < n; j++) Array.Copy(ub!, j * n, u, j * lda, n);
+        for (int j = n; j < uc; j++) u[j + j * lda] = T.One;
+        Ormqr.ApplyLeft(false, m, uc, n, work, 0, lda, tauq, u, 0, lda, QrParams.Auto);
+        // V = P V_bd, P's reflectors copied from the rows of A into a QR-style (n - 1) x (n - 1) layout.
+        if (n > 1)
+        {
+            int k = n - 1;
+            var wp = new T[k * k];
+            for (int i = 0; i < k; i++)
+                for (int r = i + 1; r < k; r++) wp[r + i * k] = work[i + (r + 1) * lda];
+            Ormqr.ApplyLeft(false, k, n, k, wp, 0, k, taup, vb!, 1, n, QrParams.Auto);
+        }
+        return new Result<T>(d, u, vb);
+    }
+
+    private static T[] Identity<T>(int n) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var q = new T[n * n];
+        for (int i = 0; i < n; i++) q[i + i * n] = T.One;
+        return q;
+    }
+}
