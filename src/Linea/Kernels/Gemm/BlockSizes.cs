@@ -35,11 +35,15 @@ internal static class BlockSizes
             // 3/8 of the 1 MiB L2, leaving room for the B micro-panels streaming through. NC = 3072: B panel
             // 256 x 3072 x 8 B = 6 MiB, a fifth of the 32 MiB L3 shared by the threads.
             MicroKernelKind.Avx512 => (192, 256, 3072),
-            // AVX-512 12 x 32 floats (12 x 16 doubles): B micro-panel 256 x 32 x 4 B = 32 KiB, two thirds of L1.
-            // kc = 128 measured 10-25 % slower at n = 512 (too many C-tile updates), kc = 384 (48 KiB) no better than
-            // 256. MC = 192: 192 x 256 x 4 B = 192 KiB of L2 (96 and 384 measured within noise / 5-10 % slower).
-            // NC = 3072: 3 MiB of L3.
-            MicroKernelKind.Avx512Tall => (192, 256, 3072),
+            // AVX-512 12 x 32 floats (12 x 16 doubles). Floats: KC = 512, although the B micro-panel (512 x 32 x 4 B =
+            // 64 KiB) then exceeds the 48 KiB L1: the A micro-panel (12 x 512 x 4 B = 24 KiB) and B stream from L2
+            // fast enough, and the C-tile loads/stores halve, which is what limits large n. On a quiet machine,
+            // alternating runs against OpenBLAS gave, kc = 256 vs 512: n = 512 0.97/1.00 (1 thread) 1.08/1.11
+            // (2 threads); n = 1024 1.00/1.02, 0.99/1.04; n = 2048 0.95-1.00/0.91-0.97, 0.93-0.95/0.99-1.05;
+            // n = 4096 0.91-0.94/0.98, 0.90-1.07/0.95-0.97 (the target is 0.95; kc = 128 was 10-25 % slower at n = 512).
+            // MC = 192: 192 x 512 x 4 B = 384 KiB of L2. NC = 3072: 6 MiB of L3.
+            // Doubles on this kernel keep kc = 256 (192 x 256 x 8 B = 384 KiB of L2); 8 x 24 is their default kernel.
+            MicroKernelKind.Avx512Tall => dbl ? (192, 256, 3072) : (192, 512, 3072),
             // AVX2 6 x 8 doubles / 6 x 16 floats: B micro-panel 64 B per step, kc = 256 -> 16 KiB, a third of L1.
             // A: 192 x 256 x 8 B = 384 KiB in L2. Not tuned further: this machine runs the AVX-512 kernels.
             MicroKernelKind.Avx2 => dbl ? (192, 256, 3072) : (192, 384, 3072),
