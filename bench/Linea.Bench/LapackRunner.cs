@@ -116,14 +116,9 @@ public static class LapackRunner
                 Console.Error.WriteLine($"lapack: unknown op {op} (lu, cholesky, solve, inv, qr, lstsq, eigh, eigvalsh, svd, svdvals)");
                 return;
         }
-        WarmUp(prepare, linea);
-        double lineaS = Best(prepare, linea, samples);
-        double nativeS = double.NaN;
-        if (OpenBlasLapack.Available && (OpenBlasSpectral.Available || op is not ("eigh" or "eigvalsh" or "svd" or "svdvals")))
-        {
-            OpenBlasLapack.SetThreads(threads);
-            nativeS = Best(prepareNative, native, samples);
-        }
+        bool haveNative = OpenBlasLapack.Available && (OpenBlasSpectral.Available || op is not ("eigh" or "eigvalsh" or "svd" or "svdvals"));
+        if (haveNative) OpenBlasLapack.SetThreads(threads);
+        var (lineaS, nativeS) = Interleaved(prepare, linea, haveNative ? prepareNative : null, native, samples);
         string F(double s) => double.IsNaN(s) ? "na" : s.ToString("0.0000", CultureInfo.InvariantCulture);
         string ratio = double.IsNaN(nativeS) ? "na" : (nativeS / lineaS).ToString("0.00", CultureInfo.InvariantCulture);
         Console.WriteLine($"lapack op={op} dtype={dtype} n={n} threads={threads} linea_s={F(lineaS)} openblas_s={F(nativeS)} ratio={ratio} openblas_core={OpenBlasLapack.Core}");
@@ -160,7 +155,7 @@ public static class LapackRunner
     }
 
     /// <summary>Runs the case for at least half a second and then lets the tiered JIT install its optimized code, so the first timed run is not a tier-0 one.</summary>
-    private static void WarmUp(Action prepare, Action run)
+    internal static void WarmUp(Action prepare, Action run)
     {
         var sw = Stopwatch.StartNew();
         int count = 0;
@@ -168,19 +163,32 @@ public static class LapackRunner
         Thread.Sleep(200);
     }
 
-    /// <summary>Best wall time of <paramref name="samples"/> runs after one warm-up; <paramref name="prepare"/> runs untimed before each.</summary>
-    private static double Best(Action prepare, Action run, int samples)
+    /// <summary>
+    /// Best wall times of Linea and of the peer, after both are warmed up, from <paramref name="samples"/> rounds that
+    /// alternate them (each after a 200 ms pause, so OpenBLAS's spinning idle workers are gone): on a shared machine whose
+    /// speed drifts, alternating keeps the ratio fair. <paramref name="prepare"/> runs untimed before each run. The peer's
+    /// time is NaN when <paramref name="preparePeer"/> is null (OpenBLAS absent).
+    /// </summary>
+    internal static (double Linea, double Peer) Interleaved(Action prepare, Action run, Action? preparePeer, Action peer, int samples)
     {
-        prepare(); run();
-        double best = double.PositiveInfinity;
+        WarmUp(prepare, run);
+        if (preparePeer is not null) WarmUp(preparePeer, peer);
+        double best = double.PositiveInfinity, bestPeer = preparePeer is null ? double.NaN : double.PositiveInfinity;
         for (int s = 0; s < samples; s++)
         {
-            prepare();
-            var sw = Stopwatch.StartNew();
-            run();
-            best = Math.Min(best, sw.Elapsed.TotalSeconds);
+            best = Math.Min(best, TimeOnce(prepare, run));
+            if (preparePeer is not null) bestPeer = Math.Min(bestPeer, TimeOnce(preparePeer, peer));
         }
-        return best;
+        return (best, bestPeer);
+    }
+
+    private static double TimeOnce(Action prepare, Action run)
+    {
+        prepare();
+        Thread.Sleep(200);
+        var sw = Stopwatch.StartNew();
+        run();
+        return sw.Elapsed.TotalSeconds;
     }
 
     /// <summary>A symmetric, strictly diagonally dominant matrix (so positive definite) in O(n^2): (G + G^T)/2 + n I with |G| &lt;= 1.</summary>

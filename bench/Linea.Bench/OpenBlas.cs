@@ -15,48 +15,30 @@ internal static unsafe class OpenBlas
     private static delegate* unmanaged<int, int, int, int, int, int, float, float*, int, float*, int, float, float*, int, void> s_sgemm;
     private static delegate* unmanaged<int, int, int, int, double, double*, int, double*, int, double, double*, int, void> s_dgemv;
     private static delegate* unmanaged<int, int, int, int, float, float*, int, float*, int, float, float*, int, void> s_sgemv;
-    private static delegate* unmanaged<int, void> s_setThreads;
-    private static delegate* unmanaged<byte*> s_coreName;
 
-    [DllImport("libc.so.6", EntryPoint = "setenv")]
-    private static extern int SetEnv(string name, string value, int overwrite);
 
-    [DllImport("libc.so.6", EntryPoint = "getenv")]
-    private static extern nint GetEnv(string name);
 
     /// <summary>Whether the library loaded.</summary>
     public static bool Available { get; private set; }
 
-    /// <summary>The kernel family OpenBLAS chose (openblas_get_corename), or "na".</summary>
-    public static string Core { get; private set; } = "na";
+    /// <summary>The kernel family OpenBLAS chose, or "na".</summary>
+    public static string Core => OpenBlasLibrary.Core;
 
-    /// <summary>Loads libopenblas.so.0 once, with the core type and thread count set first.</summary>
+    /// <summary>Loads libopenblas.so.0 (once, through <see cref="OpenBlasLibrary"/>) and resolves the CBLAS symbols.</summary>
     public static void Load(int threads)
     {
         if (Available) return;
-        // Overrides any inherited OPENBLAS_CORETYPE (this environment exports Haswell): the comparison is
-        // always against OpenBLAS's AVX-512 kernels when the CPU has AVX-512. LINEA_BENCH_OPENBLAS_CORE overrides.
-        string? core = Environment.GetEnvironmentVariable("LINEA_BENCH_OPENBLAS_CORE");
-        if (core is not null) SetEnv("OPENBLAS_CORETYPE", core, 1);
-        else if (Avx512F.IsSupported) SetEnv("OPENBLAS_CORETYPE", "SkylakeX", 1);
-        SetEnv("OPENBLAS_NUM_THREADS", threads.ToString(), 1);
-        if (Environment.GetEnvironmentVariable("LINEA_BENCH_DEBUG") is not null) Console.Error.WriteLine($"avx512={Avx512F.IsSupported} getenv={Marshal.PtrToStringAnsi(GetEnv("OPENBLAS_CORETYPE"))}");
-        if (!NativeLibrary.TryLoad("libopenblas.so.0", out var h)) return;
+        nint h = OpenBlasLibrary.Load(threads);
+        if (h == 0) return;
         s_dgemm = (delegate* unmanaged<int, int, int, int, int, int, double, double*, int, double*, int, double, double*, int, void>)NativeLibrary.GetExport(h, "cblas_dgemm");
         s_sgemm = (delegate* unmanaged<int, int, int, int, int, int, float, float*, int, float*, int, float, float*, int, void>)NativeLibrary.GetExport(h, "cblas_sgemm");
         s_dgemv = (delegate* unmanaged<int, int, int, int, double, double*, int, double*, int, double, double*, int, void>)NativeLibrary.GetExport(h, "cblas_dgemv");
         s_sgemv = (delegate* unmanaged<int, int, int, int, float, float*, int, float*, int, float, float*, int, void>)NativeLibrary.GetExport(h, "cblas_sgemv");
-        if (NativeLibrary.TryGetExport(h, "openblas_set_num_threads", out var st)) s_setThreads = (delegate* unmanaged<int, void>)st;
-        if (NativeLibrary.TryGetExport(h, "openblas_get_corename", out var cn))
-        {
-            s_coreName = (delegate* unmanaged<byte*>)cn;
-            Core = Marshal.PtrToStringAnsi((nint)s_coreName()) ?? "na";
-        }
         Available = true;
     }
 
     /// <summary>openblas_set_num_threads.</summary>
-    public static void SetThreads(int threads) { if (s_setThreads != null) s_setThreads(threads); }
+    public static void SetThreads(int threads) => OpenBlasLibrary.SetThreads(threads);
 
     /// <summary>Row-major C = A @ B (m x k times k x n), or A @ B^T with B stored n x k when <paramref name="transB"/>.</summary>
     public static void Gemm<T>(int m, int n, int k, T[] a, T[] b, T[] c, bool transB = false) where T : unmanaged

@@ -19,26 +19,20 @@ internal static unsafe class OpenBlasLapack
     private static delegate* unmanaged<int*, int*, float*, int*, int*, float*, int*, int*, void> s_sgesv;
     private static delegate* unmanaged<int*, double*, int*, int*, double*, int*, int*, void> s_dgetri;
     private static delegate* unmanaged<int*, float*, int*, int*, float*, int*, int*, void> s_sgetri;
-    private static delegate* unmanaged<int, void> s_setThreads;
 
-    [DllImport("libc.so.6", EntryPoint = "setenv")]
-    private static extern int SetEnv(string name, string value, int overwrite);
 
     /// <summary>Whether the library and its LAPACK symbols loaded.</summary>
     public static bool Available { get; private set; }
 
-    /// <summary>The kernel family OpenBLAS chose (openblas_get_corename), or "na".</summary>
-    public static string Core { get; private set; } = "na";
+    /// <summary>The kernel family OpenBLAS chose, or "na".</summary>
+    public static string Core => OpenBlasLibrary.Core;
 
-    /// <summary>Loads libopenblas.so.0 once, with the core type and thread count set in the environment first.</summary>
+    /// <summary>Loads libopenblas.so.0 (once, through <see cref="OpenBlasLibrary"/>) and resolves the LAPACK symbols.</summary>
     public static void Load(int threads)
     {
         if (Available) return;
-        string? core = Environment.GetEnvironmentVariable("LINEA_BENCH_OPENBLAS_CORE");
-        if (core is not null) SetEnv("OPENBLAS_CORETYPE", core, 1);
-        else if (Avx512F.IsSupported) SetEnv("OPENBLAS_CORETYPE", "SkylakeX", 1);
-        SetEnv("OPENBLAS_NUM_THREADS", threads.ToString(), 1);
-        if (!NativeLibrary.TryLoad("libopenblas.so.0", out var h)) return;
+        nint h = OpenBlasLibrary.Load(threads);
+        if (h == 0) return;
         try
         {
             s_dgetrf = (delegate* unmanaged<int*, int*, double*, int*, int*, int*, void>)NativeLibrary.GetExport(h, "dgetrf_");
@@ -51,14 +45,11 @@ internal static unsafe class OpenBlasLapack
             s_sgetri = (delegate* unmanaged<int*, float*, int*, int*, float*, int*, int*, void>)NativeLibrary.GetExport(h, "sgetri_");
         }
         catch (EntryPointNotFoundException) { return; }
-        if (NativeLibrary.TryGetExport(h, "openblas_set_num_threads", out var st)) s_setThreads = (delegate* unmanaged<int, void>)st;
-        if (NativeLibrary.TryGetExport(h, "openblas_get_corename", out var cn))
-            Core = Marshal.PtrToStringAnsi((nint)((delegate* unmanaged<byte*>)cn)()) ?? "na";
         Available = true;
     }
 
     /// <summary>openblas_set_num_threads.</summary>
-    public static void SetThreads(int threads) { if (s_setThreads != null) s_setThreads(threads); }
+    public static void SetThreads(int threads) => OpenBlasLibrary.SetThreads(threads);
 
     /// <summary>getrf on the n x n matrix in <paramref name="a"/> (column-major; a row-major array is its transpose, same cost). Returns info.</summary>
     public static int Getrf<T>(int n, T[] a, int[] ipiv) where T : unmanaged

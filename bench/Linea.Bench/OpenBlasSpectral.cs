@@ -20,7 +20,8 @@ internal static unsafe class OpenBlasSpectral
     /// <summary>Resolves the symbols from libopenblas.so.0 (already loaded by <see cref="OpenBlasLapack.Load"/>).</summary>
     public static void Load()
     {
-        if (Available || !OpenBlasLapack.Available || !NativeLibrary.TryLoad("libopenblas.so.0", out var h)) return;
+        nint h = OpenBlasLibrary.Handle;
+        if (Available || !OpenBlasLapack.Available || h == 0) return;
         try
         {
             s_dsyevd = (delegate* unmanaged<byte*, byte*, int*, double*, int*, double*, double*, int*, int*, int*, int*, void>)NativeLibrary.GetExport(h, "dsyevd_");

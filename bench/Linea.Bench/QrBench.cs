@@ -15,35 +15,18 @@ namespace Linea.Bench;
 /// </summary>
 public static unsafe class QrBench
 {
-    private static IntPtr _lib;
     private static delegate* unmanaged<int*, int*, double*, int*, double*, double*, int*, int*, void> _dgeqrf;
     private static delegate* unmanaged<int*, int*, int*, double*, int*, double*, int*, double*, double*, int*, double*, int*, int*, int*, void> _dgelsd;
-    private static delegate* unmanaged<int, void> _setThreads;
-    private static delegate* unmanaged<IntPtr> _coreName;
 
-    [DllImport("libc", EntryPoint = "setenv")]
-    private static extern int SetEnv(string name, string value, int overwrite);
-
-    private static bool Load()
+    /// <summary>Resolves dgeqrf_ and dgelsd_ from the library <see cref="OpenBlasLibrary"/> loads; false when absent.</summary>
+    private static bool Load(int threads)
     {
-        if (_lib != IntPtr.Zero) return true;
-        try
-        {
-            if (Vector512.IsHardwareAccelerated && Environment.GetEnvironmentVariable("OPENBLAS_CORETYPE") is null)
-                SetEnv("OPENBLAS_CORETYPE", "SkylakeX", 0);
-        }
-        catch (DllNotFoundException) { }
-        catch (EntryPointNotFoundException) { }
-        if (!NativeLibrary.TryLoad("libopenblas.so.0", out _lib)) return false;
-        if (!NativeLibrary.TryGetExport(_lib, "dgeqrf_", out var geqrf) || !NativeLibrary.TryGetExport(_lib, "dgelsd_", out var gelsd))
-        {
-            _lib = IntPtr.Zero;
+        if (_dgeqrf != null) return true;
+        nint h = OpenBlasLibrary.Load(threads);
+        if (h == 0 || !NativeLibrary.TryGetExport(h, "dgeqrf_", out var geqrf) || !NativeLibrary.TryGetExport(h, "dgelsd_", out var gelsd))
             return false;
-        }
         _dgeqrf = (delegate* unmanaged<int*, int*, double*, int*, double*, double*, int*, int*, void>)geqrf;
         _dgelsd = (delegate* unmanaged<int*, int*, int*, double*, int*, double*, int*, double*, double*, int*, double*, int*, int*, int*, void>)gelsd;
-        if (NativeLibrary.TryGetExport(_lib, "openblas_set_num_threads", out var st)) _setThreads = (delegate* unmanaged<int, void>)st;
-        if (NativeLibrary.TryGetExport(_lib, "openblas_get_corename", out var cn)) _coreName = (delegate* unmanaged<IntPtr>)cn;
         return true;
     }
 
@@ -54,24 +37,24 @@ public static unsafe class QrBench
         foreach (int n in sizes)
         {
             var a = Tensor.Normal([n, n], 0.0, 1.0, (ulong)n);
-            double linea = Best(() => _ = new QrDecomposition<double>(a), n >= 2000 ? Math.Max(samples - 1, 2) : samples);
-            double? ob = have ? Best(() => OpenBlasQr(a), n >= 2000 ? Math.Max(samples - 1, 2) : samples) : null;
+            var (linea, peer) = LapackRunner.Interleaved(() => { }, () => _ = new QrDecomposition<double>(a), have ? () => { } : null, () => OpenBlasQr(a), samples);
+            double? ob = have ? peer : null;
             yield return Line("qr", n.ToString(CultureInfo.InvariantCulture), threads, linea, ob, core);
         }
         {
             var a = Tensor.Normal([4000, 500], 0.0, 1.0, 17);
             var b = Tensor.Normal([4000], 0.0, 1.0, 18);
-            double linea = Best(() => _ = Linalg.Lstsq(a, b).Solution, Math.Max(samples - 1, 2));
-            double? ob = have ? Best(() => OpenBlasLstsq(a, b), Math.Max(samples - 1, 2)) : null;
+            var (linea, peer) = LapackRunner.Interleaved(() => { }, () => _ = Linalg.Lstsq(a, b).Solution, have ? () => { } : null, () => OpenBlasLstsq(a, b), samples);
+            double? ob = have ? peer : null;
             yield return Line("lstsq", "4000x500", threads, linea, ob, core);
         }
     }
 
     private static bool Init(int threads, out string core)
     {
-        bool have = Load();
-        if (have && _setThreads != null) _setThreads(threads);
-        core = have && _coreName != null ? Marshal.PtrToStringAnsi(_coreName()) ?? "unknown" : "na";
+        bool have = Load(threads);
+        if (have) OpenBlasLibrary.SetThreads(threads);
+        core = have ? OpenBlasLibrary.Core : "na";
         return have;
     }
 
@@ -81,26 +64,6 @@ public static unsafe class QrBench
         string obs = ob is double o ? o.ToString("F4", c) : "na";
         string ratio = ob is double r ? (r / linea).ToString("F2", c) : "na";
         return $"lapack op={op} dtype=float64 n={n} threads={threads} linea_s={linea.ToString("F4", c)} openblas_s={obs} ratio={ratio} openblas_core={core}";
-    }
-
-    /// <summary>
-    /// Best of <paramref name="reps"/> runs after the same warm-up as the other lapack cases (at least three runs and
-    /// half a second, then a pause for the tiered JIT to install optimized code), so Linea is not timed on tier-0 code.
-    /// </summary>
-    private static double Best(Action run, int reps)
-    {
-        var warm = Stopwatch.StartNew();
-        int count = 0;
-        while (count < 3 || (warm.Elapsed.TotalSeconds < 0.5 && count < 50)) { run(); count++; }
-        Thread.Sleep(200);
-        double best = double.MaxValue;
-        for (int i = 0; i < reps; i++)
-        {
-            var sw = Stopwatch.StartNew();
-            run();
-            best = Math.Min(best, sw.Elapsed.TotalSeconds);
-        }
-        return best;
     }
 
     private static double[] ColumnMajor(Tensor<double> a)

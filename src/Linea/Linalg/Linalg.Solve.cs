@@ -43,10 +43,10 @@ public static partial class Linalg
         var outDims = new int[batch.Length + 2];
         batch.CopyTo(outDims, 0);
         outDims[^2] = n; outDims[^1] = k;
-        var x = new Tensor<T>(outDims);
+        var x = Tensor<T>.Uninitialized(outDims);          // every matrix of the stack is written by CopyInto below
         var aOffsets = MatrixStack.Offsets(a, batch);
         var bOffsets = MatrixStack.Offsets(b2, batch);
-        var luData = new T[n * n];
+        var luData = GC.AllocateUninitializedArray<T>(n * n); // overwritten by CopyInto for each matrix
         var piv = new int[n];
         for (int t = 0; t < aOffsets.Length; t++)
         {

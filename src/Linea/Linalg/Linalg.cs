@@ -30,6 +30,8 @@ public static partial class Linalg
     internal static void RequireFinite<T>(string op, Tensor<T> a, string what = "the input") where T : unmanaged, IFloatingPointIeee754<T>
     {
         var c = a.Contiguous().ContiguousSpan;
+        // One vectorised pass answers the common case: the largest magnitude is NaN or infinite iff some element is.
+        if (c.IsEmpty || T.IsFinite(System.Numerics.Tensors.TensorPrimitives.MaxMagnitude(c))) return;
         for (int i = 0; i < c.Length; i++)
         {
             if (T.IsFinite(c[i])) continue;
