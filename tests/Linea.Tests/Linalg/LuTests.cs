@@ -38,6 +38,15 @@ public class LuTests
     public void Random_float_recursion_threshold_3(int n) => RandomCase<float>(n, new LuParams(3));
 
     [Theory]
+    [InlineData(320)]
+    [InlineData(451)]
+    public void Large_enough_to_split_trsm_across_threads(int n)
+    {
+        RandomCase<double>(n, null);
+        RandomCase<float>(n, null);
+    }
+
+    [Theory]
     [InlineData(5, 3)]
     [InlineData(3, 5)]
     [InlineData(70, 33)]
