@@ -21,9 +21,9 @@ internal static class Syrk
     private const int DotK = 8;
 
     /// <summary>With more than one thread, each thread's row band has about at least this many rows.</summary>
-    private const int ParallelMinRows = 64;
+    private const int ParallelMinRows = 32;
 
-    /// <summary>Updates of at least 2x this many multiply-adds (n^2 k, twice the triangle's) split into row bands across threads.</summary>
+    /// <summary>Updates of at least this many multiply-adds (n^2 k, twice the triangle's) split into row bands across threads.</summary>
     private const long ParallelWork = 96L * 96 * 96;
 
     private static int Band(int t, int threads, int n)
@@ -40,7 +40,7 @@ internal static class Syrk
         }
         int b = Math.Min(n, BaseSize);
         int threads = Math.Min(Parallelism.Default.Count, n / ParallelMinRows);
-        if (threads > 1 && (long)n * n * k >= 2 * ParallelWork)
+        if (threads > 1 && (long)n * n * k >= ParallelWork)
         {
             // Row bands of equal triangle area (boundaries n sqrt(t / threads)), one per thread: band t is a GEMM
             // against the rows above it plus its own diagonal triangle, all single-threaded and independent.

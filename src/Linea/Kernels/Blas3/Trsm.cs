@@ -29,7 +29,7 @@ internal static class Trsm
     private const int ParallelMinRhs = 32;
 
     /// <summary>With more than one thread, solves of at least this many multiply-adds (order^2 x rhs) split their right-hand sides.</summary>
-    private const long ParallelWork = 2L * 96 * 96 * 96;
+    private const long ParallelWork = 96L * 96 * 96;
 
     public static void Solve<T>(Side side, bool lower, bool transpose, bool unitDiagonal, T alpha,
         StridedMatrix<T> a, StridedMatrix<T> b) where T : unmanaged, IFloatingPointIeee754<T>
