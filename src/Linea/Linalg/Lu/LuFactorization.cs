@@ -61,7 +61,7 @@ public static class LuFactorization
     {
         int m = a.Rows, n = a.Cols;
         int nb = n <= 1536 ? 128 : 192;
-        const int chunk = 128;
+        const int chunk = 256;
         var pv = new int[n];
         int info = -1;
         int w0 = Math.Min(nb, n);
