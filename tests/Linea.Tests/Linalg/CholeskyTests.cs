@@ -47,6 +47,15 @@ public class CholeskyTests
     [Theory, MemberData(nameof(SizeData))]
     public void Spd_float_recursion_threshold_3(int n) => SpdCase<float>(n, new CholeskyParams(3));
 
+    [Theory]
+    [InlineData(320)]
+    [InlineData(451)]
+    public void Large_enough_to_split_trsm_and_syrk_across_threads(int n)
+    {
+        SpdCase<double>(n, null);
+        SpdCase<float>(n, null);
+    }
+
     [Fact]
     public void Front_door_reads_only_the_lower_triangle()
     {

@@ -38,6 +38,16 @@ public class LuTests
     public void Random_float_recursion_threshold_3(int n) => RandomCase<float>(n, new LuParams(3));
 
     [Theory]
+    [InlineData(320)]
+    [InlineData(451)]
+    [InlineData(603)]
+    public void Large_enough_to_split_trsm_across_threads(int n)
+    {
+        RandomCase<double>(n, null);
+        RandomCase<float>(n, null);
+    }
+
+    [Theory]
     [InlineData(5, 3)]
     [InlineData(3, 5)]
     [InlineData(70, 33)]
@@ -131,6 +141,21 @@ public class LuTests
         Assert.Equal(0, Checks.LuRatio(z, lu));
         var ex = Assert.Throws<SingularMatrixException>(() => lu.Solve(Tensor.Ones<double>(4)));
         Assert.Equal(0, ex.PivotIndex);
+    }
+
+    [Theory]
+    [InlineData(300)]
+    [InlineData(555)]
+    public void Large_singular_names_the_first_zero_pivot(int zeroColumn)
+    {
+        // A zero column stays zero under elimination: the first exactly zero pivot is that column's.
+        int n = 700;
+        var a = Generators.Normal<double>([n, n], 7);
+        for (int i = 0; i < n; i++) a[i, zeroColumn] = 0;
+        var lu = a.Lu();
+        Assert.True(lu.IsSingular);
+        Assert.Equal(zeroColumn, lu.ZeroPivotIndex);
+        Checks.Below(Checks.LuRatio(a, lu), "large singular");
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Numerics;
 using System.Numerics.Tensors;
+using Linea.Kernels.Threading;
 
 namespace Linea.Kernels.Blas3;
 
@@ -19,6 +20,15 @@ internal static class Syrk
     /// <summary>Below this k the diagonal blocks use dot products (a GEMM call would cost more than its work).</summary>
     private const int DotK = 8;
 
+    /// <summary>With more than one thread, each thread's row band has about at least this many rows.</summary>
+    private const int ParallelMinRows = 32;
+
+    /// <summary>Updates of at least this many multiply-adds (n^2 k, twice the triangle's) split into row bands across threads.</summary>
+    private const long ParallelWork = 96L * 96 * 96;
+
+    private static int Band(int t, int threads, int n)
+        => t >= threads ? n : (int)(n * Math.Sqrt((double)t / threads)) / 16 * 16;
+
     public static void LowerMinus<T>(StridedMatrix<T> a, StridedMatrix<T> c) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int n = c.Rows, k = a.Cols;
@@ -29,6 +39,23 @@ internal static class Syrk
             return;
         }
         int b = Math.Min(n, BaseSize);
+        int threads = Math.Min(Parallelism.Default.Count, n / ParallelMinRows);
+        if (threads > 1 && (long)n * n * k >= ParallelWork)
+        {
+            // Row bands of equal triangle area (boundaries n sqrt(t / threads)), one per thread: band t is a GEMM
+            // against the rows above it plus its own diagonal triangle, all single-threaded and independent.
+            SplitJob.Run(threads, (tid, nt) =>
+            {
+                int r0 = Band(tid, nt, n), r1 = Band(tid + 1, nt, n);
+                if (r1 <= r0) return;
+                var ab = a.Block(r0, 0, r1 - r0, k);
+                if (r0 > 0) MatrixOps.Gemm(-T.One, ab, a.Block(0, 0, r0, k).Transposed, T.One, c.Block(r0, 0, r1 - r0, r0));
+                var s = ArrayPool<T>.Shared.Rent(b * b);
+                Recurse(ab, c.Block(r0, r0, r1 - r0, r1 - r0), s);
+                ArrayPool<T>.Shared.Return(s);
+            });
+            return;
+        }
         var scratch = ArrayPool<T>.Shared.Rent(b * b);
         Recurse(a, c, scratch);
         ArrayPool<T>.Shared.Return(scratch);

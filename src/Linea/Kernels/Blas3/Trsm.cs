@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Numerics;
 using System.Numerics.Tensors;
+using Linea.Kernels.Threading;
 
 namespace Linea.Kernels.Blas3;
 
@@ -24,6 +25,12 @@ internal static class Trsm
     /// <summary>At most this many right-hand sides are solved column by column (a dot or axpy per row, memory-bound anyway).</summary>
     private const int NarrowRhs = 4;
 
+    /// <summary>With more than one thread, each thread's block of right-hand sides has at least this many.</summary>
+    private const int ParallelMinRhs = 32;
+
+    /// <summary>With more than one thread, solves of at least this many multiply-adds (order^2 x rhs) split their right-hand sides.</summary>
+    private const long ParallelWork = 96L * 96 * 96;
+
     public static void Solve<T>(Side side, bool lower, bool transpose, bool unitDiagonal, T alpha,
         StridedMatrix<T> a, StridedMatrix<T> b) where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -37,6 +44,27 @@ internal static class Trsm
         }
         if (b.Rows == 0 || b.Cols == 0) return;
         if (alpha != T.One) Scale(b, alpha);
+        int threads = Parallelism.Default.Count;
+        if (threads > 1)
+        {
+            // Split the right-hand sides across threads (B's columns for a left solve, its rows for a right solve):
+            // every block is an independent solve with the same A, run single-threaded with no barriers in between,
+            // instead of many mid-sized parallel GEMMs and sequential substitutions.
+            int order = a.Rows, rhs = side == Side.Left ? b.Cols : b.Rows;
+            int parts = Math.Min(threads, rhs / ParallelMinRhs);
+            if (parts > 1 && (long)order * order * rhs >= ParallelWork)
+            {
+                var (aa, bb, sd, lw) = (a, b, side, lower);
+                SplitJob.Run(parts, (tid, nt) =>
+                {
+                    int r0 = SplitJob.Bound(tid, nt, rhs, 16), r1 = SplitJob.Bound(tid + 1, nt, rhs, 16);
+                    if (r1 <= r0) return;
+                    if (sd == Side.Left) Left(lw, unitDiagonal, aa, bb.Block(0, r0, bb.Rows, r1 - r0));
+                    else Right(lw, unitDiagonal, aa, bb.Block(r0, 0, r1 - r0, bb.Cols));
+                });
+                return;
+            }
+        }
         if (side == Side.Left)
         {
             System.Diagnostics.Debug.Assert(a.Rows == a.Cols && a.Rows == b.Rows);

@@ -2,6 +2,7 @@ using System.Numerics;
 using System.Numerics.Tensors;
 using Linea.Kernels;
 using Linea.Kernels.Blas3;
+using Linea.Kernels.Threading;
 
 namespace Linea;
 
@@ -37,6 +38,7 @@ public static class LuFactorization
     internal static int Factor<T>(StridedMatrix<T> a, Span<int> piv, int threshold) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int m = a.Rows, n = a.Cols;
+        if (m >= n && Parallelism.Default.Count > 1 && n >= LookaheadMinN) return Lookahead(a, piv, threshold);
         if (m >= n) return Recursive(a, piv, threshold);
         // Wide: factor the leading m x m block, then U's extra columns are L^-1 P A[:, m:].
         int info = Recursive(a.Block(0, 0, m, m), piv, threshold);
@@ -44,6 +46,66 @@ public static class LuFactorization
         ApplyInterchanges(right, piv, 0, m);
         Trsm.Solve(Side.Left, lower: true, transpose: false, unitDiagonal: true, T.One, a.Block(0, 0, m, m), right);
         return info;
+    }
+
+    /// <summary>With more than one thread, panels of at least this order use <see cref="Lookahead{T}"/>.</summary>
+    private const int LookaheadMinN = 512;
+
+    /// <summary>
+    /// Right-looking blocked factorization with look-ahead for several threads (m &gt;= n): while thread 0 updates the next
+    /// panel's columns and factors that panel (recursively, single-threaded), every thread also takes blocks of the
+    /// remaining trailing columns from a shared counter and applies the current panel to them (swaps, TRSM, one GEMM each).
+    /// The sequential panel work thus overlaps the trailing update instead of leaving the other threads idle.
+    /// </summary>
+    private static int Lookahead<T>(StridedMatrix<T> a, Span<int> piv, int threshold) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int m = a.Rows, n = a.Cols;
+        int nb = n <= 1536 ? 128 : 192;
+        const int chunk = 256;
+        var pv = new int[n];
+        int info = -1;
+        int w0 = Math.Min(nb, n);
+        int i0 = Recursive(a.Block(0, 0, m, w0), pv.AsSpan(0, w0), threshold);
+        if (i0 >= 0) info = i0;
+        int threads = Parallelism.Default.Count;
+        for (int j = 0; j < n; j += nb)
+        {
+            int jb = Math.Min(nb, n - j), jn = j + jb;
+            if (j > 0) ApplyInterchanges(a.Block(0, 0, m, j), pv, j, jn);
+            if (jn >= n) break;
+            int nw = Math.Min(nb, n - jn);
+            int rest = n - jn - nw, chunks = (rest + chunk - 1) / chunk;
+            int next = 0, panelInfo = -1;
+            int jj = j;
+            SplitJob.Run(threads, (tid, nt) =>
+            {
+                if (tid == 0)
+                {
+                    UpdateColumns(a, pv, jj, jb, jn, nw);
+                    int pi = Recursive(a.Block(jn, jn, m - jn, nw), pv.AsSpan(jn, nw), threshold);
+                    for (int i = jn; i < jn + nw; i++) pv[i] += jn;
+                    panelInfo = pi;
+                }
+                for (int c = Interlocked.Increment(ref next) - 1; c < chunks; c = Interlocked.Increment(ref next) - 1)
+                {
+                    int c0 = jn + nw + c * chunk;
+                    UpdateColumns(a, pv, jj, jb, c0, Math.Min(chunk, n - c0));
+                }
+            });
+            if (info < 0 && panelInfo >= 0) info = panelInfo + jn;
+        }
+        pv.CopyTo(piv);
+        return info;
+    }
+
+    /// <summary>Applies the factored panel at columns [j, j + jb) to columns [c0, c0 + w): its interchanges, the unit lower TRSM, the GEMM below.</summary>
+    private static void UpdateColumns<T>(StridedMatrix<T> a, int[] pv, int j, int jb, int c0, int w) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int m = a.Rows, jn = j + jb;
+        ApplyInterchanges(a.Block(0, c0, m, w), pv, j, jn);
+        var top = a.Block(j, c0, jb, w);
+        Trsm.Solve(Side.Left, lower: true, transpose: false, unitDiagonal: true, T.One, a.Block(j, j, jb, jb), top);
+        if (m > jn) MatrixOps.Gemm(-T.One, a.Block(jn, j, m - jn, jb), top, T.One, a.Block(jn, c0, m - jn, w));
     }
 
     /// <summary>Recursive factorization of a tall or square panel (m &gt;= n).</summary>

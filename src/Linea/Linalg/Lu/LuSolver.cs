@@ -61,8 +61,18 @@ internal static class LuSolver
         }
         System.Buffers.ArrayPool<T>.Shared.Return(work);
         // A^-1 = X P: column interchanges in reverse order.
-        var cols = lu.Transposed;
-        for (int j = n - 1; j >= 0; j--) cols.SwapRows(j, piv[j]);
+        if (!lu.RowContiguous)
+        {
+            var cols = lu.Transposed;
+            for (int j = n - 1; j >= 0; j--) cols.SwapRows(j, piv[j]);
+            return;
+        }
+        // Row by row: each row's swaps on a contiguous span, instead of n strided column swaps over the whole matrix.
+        for (int i = 0; i < n; i++)
+        {
+            var row = lu.Row(i);
+            for (int j = n - 1; j >= 0; j--) { int q = piv[j]; if (q != j) (row[j], row[q]) = (row[q], row[j]); }
+        }
     }
 
     /// <summary>
