@@ -77,8 +77,16 @@ internal static unsafe class SmallGemm
             int V = Vector512<T>.Count;
             Vector512<T> s0 = default, s1 = default, s2 = default, s3 = default;
             int p = 0;
+            // Prefetch each row stream 1 KiB ahead (one line per row per iteration): with four streams the hardware
+            // prefetchers alone left GEMV at 0.8x OpenBLAS's bandwidth.
+            int ahead = 1024 / sizeof(T);
             for (; p + V <= k; p += V)
             {
+                if (p + ahead < k)
+                {
+                    System.Runtime.Intrinsics.X86.Sse.Prefetch0(a0 + p + ahead); System.Runtime.Intrinsics.X86.Sse.Prefetch0(a1 + p + ahead);
+                    System.Runtime.Intrinsics.X86.Sse.Prefetch0(a2 + p + ahead); System.Runtime.Intrinsics.X86.Sse.Prefetch0(a3 + p + ahead);
+                }
                 var xv = Vector512.Load(x + p);
                 s0 += Vector512.Load(a0 + p) * xv; s1 += Vector512.Load(a1 + p) * xv;
                 s2 += Vector512.Load(a2 + p) * xv; s3 += Vector512.Load(a3 + p) * xv;
