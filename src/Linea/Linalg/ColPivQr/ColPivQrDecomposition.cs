@@ -78,21 +78,13 @@ public sealed class ColPivQrDecomposition<T> : ILinearSolver<T> where T : unmana
     /// <summary>Q as m x k (reduced) or m x m (complete).</summary>
     public Tensor<T> GetQ(QrMode mode)
     {
-        int cols = mode == QrMode.Complete ? Rows : K;
-        var q = new T[Ld * cols];
-        for (int j = 0; j < Math.Min(K, cols); j++) Array.Copy(_qr, j * Ld, q, j * Ld, Rows);
-        Orgqr.Blocked(Rows, cols, K, q, 0, Ld, _tau, QrParams.Auto);
-        return ColMajor.ToTensor(q, 0, Ld, Rows, cols);
+        return CompactQr.FormQ(_qr, _tau, Ld, Rows, K, mode, QrParams.Auto);
     }
 
     /// <summary>R as k x n (reduced) or m x n (complete).</summary>
     public Tensor<T> GetR(QrMode mode)
     {
-        int rows = mode == QrMode.Complete ? Rows : K, n = Columns;
-        var r = new T[rows * n];
-        for (int i = 0; i < Math.Min(rows, K); i++)
-            for (int j = i; j < n; j++) r[i * n + j] = _qr[i + j * Ld];
-        return Tensor.Wrap(r, rows, n);
+        return CompactQr.ExtractR(_qr, Ld, Rows, Columns, K, mode);
     }
 
     /// <summary>|R_00|, |R_11|, ...: k non-increasing values whose decay shows the numerical rank.</summary>

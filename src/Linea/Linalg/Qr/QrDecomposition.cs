@@ -56,22 +56,13 @@ public sealed class QrDecomposition<T> : ILinearSolver<T> where T : unmanaged, I
     /// <summary>Q as <paramref name="mode"/> asks: m x k (reduced) or m x m (complete).</summary>
     public Tensor<T> GetQ(QrMode mode)
     {
-        int m = Rows, cols = mode == QrMode.Complete ? m : K;
-        var q = new T[Ld * cols];
-        int copy = Math.Min(K, cols);
-        for (int j = 0; j < copy; j++) Array.Copy(_qr, j * Ld, q, j * Ld, m);
-        Orgqr.Blocked(m, cols, K, q, 0, Ld, _tau, Params);
-        return ColMajor.ToTensor(q, 0, Ld, m, cols);
+        return CompactQr.FormQ(_qr, _tau, Ld, Rows, K, mode, Params);
     }
 
     /// <summary>R as <paramref name="mode"/> asks: k x n (reduced) or m x n with zero rows below (complete).</summary>
     public Tensor<T> GetR(QrMode mode)
     {
-        int rows = mode == QrMode.Complete ? Rows : K, n = Columns;
-        var r = new T[rows * n];
-        for (int i = 0; i < Math.Min(rows, K); i++)
-            for (int j = i; j < n; j++) r[i * n + j] = _qr[i + j * Ld];
-        return Tensor.Wrap(r, rows, n);
+        return CompactQr.ExtractR(_qr, Ld, Rows, Columns, K, mode);
     }
 
     /// <summary>Q^T b for b of shape (m,) or (m, r), without forming Q. O(m k r).</summary>
