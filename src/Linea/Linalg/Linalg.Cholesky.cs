@@ -19,20 +19,14 @@ public static partial class Linalg
     {
         RequireSquare("cholesky", a);
         RequireFinite("cholesky", a);
-        int n = a.Dims[^1];
-        var batch = a.Dims[..^2];
-        var result = new Tensor<T>((int[])a.Dims.Clone());
-        var offsets = MatrixStack.Offsets(a, batch);
-        for (int t = 0; t < offsets.Length; t++)
+        int n = a.Dims[^1], batchRank = a.Rank - 2;
+        return MatrixStack.CopyEach(a, (l, t) =>
         {
-            var l = new StridedMatrix<T>(result.Data, t * n * n, n, n, n, 1);
-            MatrixStack.CopyInto(MatrixStack.At(a, offsets[t]), l);
             int info = CholeskyFactorization.Factor(l, CholeskyParams.Auto.RecursionThreshold);
             if (info >= 0)
                 throw new NotPositiveDefiniteException(info + 1,
-                    CholeskyDecomposition<T>.NotPdMessage("cholesky", n, info + 1, MatrixStack.Where(batch.Length, t)));
+                    CholeskyDecomposition<T>.NotPdMessage("cholesky", n, info + 1, MatrixStack.Where(batchRank, t)));
             CholeskyDecomposition<T>.ZeroUpper(l);
-        }
-        return result;
+        });
     }
 }

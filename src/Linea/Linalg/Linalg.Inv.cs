@@ -18,19 +18,13 @@ public static partial class Linalg
     {
         RequireSquare("inv", a);
         RequireFinite("inv", a);
-        int n = a.Dims[^1];
-        var batch = a.Dims[..^2];
-        var result = new Tensor<T>((int[])a.Dims.Clone());
-        var offsets = MatrixStack.Offsets(a, batch);
+        int n = a.Dims[^1], batchRank = a.Rank - 2;
         var piv = new int[n];
-        for (int t = 0; t < offsets.Length; t++)
+        return MatrixStack.CopyEach(a, (lu, t) =>
         {
-            var lu = new StridedMatrix<T>(result.Data, t * n * n, n, n, n, 1);
-            MatrixStack.CopyInto(MatrixStack.At(a, offsets[t]), lu);
             int info = LuFactorization.Factor(lu, piv, LuParams.Auto.RecursionThreshold);
-            if (info >= 0) ThrowSingular("inv", n, info, batch.Length, t);
+            if (info >= 0) ThrowSingular("inv", n, info, batchRank, t);
             LuSolver.Invert(lu, piv);
-        }
-        return result;
+        });
     }
 }

@@ -25,6 +25,25 @@ internal static class MatrixStack
         return offsets;
     }
 
+    /// <summary>
+    /// A new C-contiguous stack with the shape of the square stack <paramref name="a"/>, each of whose matrices is first a copy
+    /// of the matching matrix of <paramref name="a"/> and is then transformed in place by <paramref name="transform"/>
+    /// (given the copy and its index in C order over the batch axes). The shared loop of the batched front doors.
+    /// </summary>
+    public static Tensor<T> CopyEach<T>(Tensor<T> a, Action<StridedMatrix<T>, int> transform) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int n = a.Dims[^1];
+        var result = Tensor<T>.Uninitialized((int[])a.Dims.Clone()); // every matrix is written by CopyInto
+        var offsets = Offsets(a, a.Dims.AsSpan(0, a.Rank - 2));
+        for (int t = 0; t < offsets.Length; t++)
+        {
+            var m = new StridedMatrix<T>(result.Data, t * n * n, n, n, n, 1);
+            CopyInto(At(a, offsets[t]), m);
+            transform(m, t);
+        }
+        return result;
+    }
+
     /// <summary>The matrix of <paramref name="t"/> (rank &gt;= 2) that starts at <paramref name="offset"/>.</summary>
     public static StridedMatrix<T> At<T>(Tensor<T> t, int offset) where T : unmanaged, IFloatingPointIeee754<T> =>
         new(t.Data, offset, t.Dims[^2], t.Dims[^1], t.StrideArray[^2], t.StrideArray[^1]);
