@@ -16,8 +16,6 @@ internal static unsafe class OpenBlas
     private static delegate* unmanaged<int, int, int, int, double, double*, int, double*, int, double, double*, int, void> s_dgemv;
     private static delegate* unmanaged<int, int, int, int, float, float*, int, float*, int, float, float*, int, void> s_sgemv;
 
-
-
     /// <summary>Whether the library loaded.</summary>
     public static bool Available { get; private set; }
 

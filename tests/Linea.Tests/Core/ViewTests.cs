@@ -64,6 +64,9 @@ public class ViewTests
         Assert.Throws<TensorIndexOutOfRangeException>(() => a["0, 0, 0, 0"]);
         Assert.Throws<FormatException>(() => a["1:x"]);
         Assert.Throws<FormatException>(() => a["::0"]);
+        var ex = Assert.Throws<TensorIndexOutOfRangeException>(() => a[^0, 0, 0]); // ^0 is past the end
+        Assert.Contains("^1", ex.Message);
+        Assert.Equal(a[1, 2, 3], a[^1, ^1, ^1].Item());
     }
 
     [Fact]
