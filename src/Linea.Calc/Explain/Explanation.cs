@@ -33,5 +33,21 @@ public sealed record Explanation(string Title, IReadOnlyList<ExplainStep> Steps,
     /// Plain text: the title, then "1. ..." numbered steps with each matrix indented below its step (augmented
     /// matrices with a | bar), then the result. Lines end with '\n'.
     /// </summary>
-    public string ToText() => throw new NotImplementedException();
+    public string ToText()
+    {
+        var sb = new StringBuilder();
+        sb.Append(Title).Append('\n').Append('\n');
+        for (int k = 0; k < Steps.Count; k++)
+        {
+            string number = $"{k + 1}. ";
+            var step = Steps[k];
+            sb.Append(number).Append(step.Text).Append('\n');
+            if (step.Matrix is null) continue;
+            string indent = new(' ', number.Length + 2);
+            foreach (var line in ExplainText.MatrixLines(step.Matrix, step.Divider))
+                sb.Append(indent).Append(line).Append('\n');
+        }
+        sb.Append('\n').Append("Result: ").Append(Result).Append('\n');
+        return sb.ToString();
+    }
 }
