@@ -33,10 +33,25 @@ internal sealed partial class Evaluator
     {
         var v = Eval(e);
         if (v is ArrayLike { Rank: 2 } a && a.SymbolicShape.IsKnown && a.SymbolicShape.ToInts() is [2, 2])
-            return Explainer.Geometry(ValueConversions.ToExact(a, "explain"));
+        {
+            var m = ValueConversions.ToExact(a, "explain");
+            foreach (var x in m.AsSpan())
+                if (x.BitLength > MaxGeometryBits)
+                    throw new CalcLimitException($"explain: the entry {Shorten(x.ToString())} is too large for the geometric reading (at most {MaxGeometryBits} bits per entry)")
+                    { Hint = "the reading is about shapes of small examples; scale the matrix down" };
+            return Explainer.Geometry(m);
+        }
         throw new CalcTypeException($"explain: cannot explain {v.Describe()} on its own")
         { Hint = ExplainForms };
     }
+
+    /// <summary>
+    /// The largest entry (bits of numerator plus denominator) the 2x2 geometric reading takes: its eigenvalue
+    /// discriminant then stays below 2^104, where the square-root test is fast.
+    /// </summary>
+    public const int MaxGeometryBits = 24;
+
+    private static string Shorten(string s) => s.Length <= 24 ? s : s[..10] + "..." + s[^10..];
 
     private ExactArray ExplainOperand(Expr e) => ValueConversions.ToExact(Eval(e), "explain");
 }

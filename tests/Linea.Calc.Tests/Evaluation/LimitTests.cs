@@ -103,6 +103,15 @@ public class LimitTests
     }
 
     [Fact]
+    public void RefusesGeometryOfHugeEntries()
+    {
+        var e = Limit("explain [[10**30, 1], [3, 4]]");
+        Assert.Contains("too large for the geometric reading", e.Message);
+        Limit("explain -(99999999999999999999 ** [1 2; 3 4.5])");
+        Assert.Contains("shear", CalcRun.Text("explain [[1, 1000000], [0, 1]]"));
+    }
+
+    [Fact]
     public void SharedLimitsAreTighter()
     {
         var shared = CalcRun.Options with { Limits = CalcLimits.Shared };

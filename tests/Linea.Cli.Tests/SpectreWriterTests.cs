@@ -1,0 +1,34 @@
+using Linea.Calc;
+using Linea.Cli.Output;
+using Spectre.Console;
+
+namespace Linea.Cli.Tests;
+
+public class SpectreWriterTests
+{
+    [Fact]
+    public void DrawsMatricesAsTablesWithShapeAndDtype()
+    {
+        var output = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(output),
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+        });
+        var writer = new SpectreResultWriter(console);
+        var program = "inv([[1, 2], [3, 4]])\n[[1, 2], [3, 4]] * 0.5\nivn(1)";
+        foreach (var r in new CalcSession().Evaluate("inv([[1, 2], [3, 4]])")) writer.Write(r, program);
+        foreach (var r in new CalcSession().Evaluate("[[1, 2], [3, 4]] * 0.5")) writer.Write(r, program);
+        foreach (var r in new CalcSession().Evaluate("ivn(1)")) writer.Write(r, "ivn(1)");
+        var text = output.ToString();
+        Assert.Contains("3/2", text);
+        Assert.Contains("-1/2", text);
+        Assert.Contains("(2, 2) rational", text);
+        Assert.Contains("(2, 2) float64", text);
+        Assert.Contains("1.5", text);
+        Assert.Contains("╭", text);
+        Assert.Contains("error: there is no function 'ivn'", text);
+        Assert.Contains("hint: did you mean 'inv'?", text);
+    }
+}
