@@ -93,8 +93,9 @@ public class ReplTests
     [Fact]
     public void EndsAtEndOfInputEvenInsideOpenBrackets()
     {
+        // the unfinished entry is evaluated as it stands, as Python does at end of input
         var transcript = Transcript("A = [1, 2,\n");
-        Assert.EndsWith(">>> A = [1, 2,\n", transcript);
+        Assert.EndsWith(">>> A = [1, 2,\nerror: the input ends inside an open bracket\n  A = [1, 2,\n            ^\nhint: close every ( and [ that was opened\n", transcript);
     }
 
     [Fact]

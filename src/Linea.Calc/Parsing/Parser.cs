@@ -197,6 +197,8 @@ public sealed class Parser
         try
         {
             var token = Consume();
+            if (token.Kind == TokenKind.End && _modes.Count > 1)
+                throw Error(token, "the input ends inside an open bracket", "close every ( and [ that was opened");
             if (!PrefixParselets.TryGetValue(token.Kind, out var prefix))
                 throw Error(token, $"expected a value, found {token.Describe()}", UnexpectedHint(token));
             var left = CheckDepth(prefix.Parse(this, token), token);

@@ -8,7 +8,7 @@ namespace Linea.Cli.Output;
 
 /// <summary>
 /// Results on a colour terminal: matrices as aligned tables (exact numbers green, float64 cyan) with their shape
-/// and dtype as caption, other values as coloured text, warnings yellow, errors red with the caret line.
+/// and dtype below, other values as coloured text, warnings yellow, errors red with the caret line.
 /// </summary>
 internal sealed class SpectreResultWriter(IAnsiConsole console) : IResultWriter
 {
@@ -73,8 +73,8 @@ internal sealed class SpectreResultWriter(IAnsiConsole console) : IResultWriter
         for (int j = 0; j < shape[1]; j++) table.AddColumn(new TableColumn("").RightAligned());
         for (int i = 0; i < shape[0]; i++)
             table.AddRow(Enumerable.Range(0, shape[1]).Select(j => new Markup($"[{color}]{Markup.Escape(cell(i * shape[1] + j))}[/]")).ToArray());
-        table.Caption($"[grey]{Markup.Escape(caption)}[/]");
         console.Write(table);
+        console.MarkupLine($"[grey]{Markup.Escape(caption)}[/]");
     }
 
     /// <summary>Eight significant digits, Python-style special values.</summary>
