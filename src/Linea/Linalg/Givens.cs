@@ -48,11 +48,4 @@ internal static class Givens
             y[i] = c * b - s * a;
         }
     }
-
-    /// <summary>Rotates columns j and j + 1 of the column-major matrix (rows x ?, leading dimension rows) at q.</summary>
-    public static void RotateColumns<T>(T[] q, int rows, int j, T c, T s) where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        if (rows == 0 || (c == T.One && s == T.Zero)) return;
-        Rotate(q.AsSpan(j * rows, rows), q.AsSpan((j + 1) * rows, rows), c, s);
-    }
 }
