@@ -62,7 +62,7 @@ public sealed class SymmetricEigenDecomposition<T> where T : unmanaged, IFloatin
 
         var e = new T[Math.Max(n - 1, 0)];
         var tau = new T[Math.Max(n - 1, 0)];
-        Sytrd.Unblocked(n, work, lda, _w, e, tau);
+        Sytrd.Blocked(n, work, lda, _w, e, tau);
         T[]? z = null;
         if (computeVectors)
         {
