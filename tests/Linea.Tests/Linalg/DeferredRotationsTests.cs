@@ -46,3 +46,32 @@ public class DeferredRotationsTests
         Assert.Equal(expected, a);
     }
 }
+
+public class GivensHypotTests
+{
+    [Theory]
+    [InlineData(3.0, 4.0, 5.0)]
+    [InlineData(-3.0, 4.0, 5.0)]
+    [InlineData(0.0, 0.0, 0.0)]
+    [InlineData(1e-170, 1e-170, 1.4142135623730951e-170)]
+    [InlineData(3e200, 4e200, 5e200)]
+    [InlineData(1e300, 1e300, 1.4142135623730951e300)]
+    [InlineData(5e-324, 0.0, 5e-324)]
+    [InlineData(1.0, 1e-200, 1.0)]
+    public void Matches_exact_values_without_overflow_or_underflow(double f, double g, double expected)
+    {
+        double r = Givens.Hypot(f, g);
+        Assert.True(Math.Abs(r - expected) <= 2 * Math.Max(Math.Abs(expected), double.Epsilon) * 2.220446049250313e-16, $"{r} vs {expected}");
+        float rf = Givens.Hypot((float)f, (float)g);
+        float ef = (float)Math.Sqrt((double)(float)f * (float)f + (double)(float)g * (float)g);
+        if (float.IsFinite((float)f) && float.IsFinite((float)g) && float.IsFinite(ef))
+            Assert.True(Math.Abs(rf - ef) <= 2 * Math.Max(Math.Abs(ef), float.Epsilon) * 1.2e-7, $"float {rf} vs {ef}");
+    }
+
+    [Fact]
+    public void Propagates_infinity_and_nan()
+    {
+        Assert.Equal(double.PositiveInfinity, Givens.Hypot(double.PositiveInfinity, 1.0));
+        Assert.True(double.IsNaN(Givens.Hypot(double.NaN, 1.0)));
+    }
+}

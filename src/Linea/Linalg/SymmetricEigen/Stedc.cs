@@ -104,7 +104,7 @@ internal static class Stedc
         {
             if (beta * T.Abs(zs[j]) * znorm <= tol) { deflated.Add(j); continue; }
             if (pj < 0) { pj = j; continue; }
-            T tau = T.Hypot(zs[pj], zs[j]);
+            T tau = Givens.Hypot(zs[pj], zs[j]);
             T c = zs[j] / tau, s = zs[pj] / tau;
             if (T.Abs(c * s * (dv[j] - dv[pj])) <= tol)
             {

@@ -54,7 +54,7 @@ internal static class Steqr
                 }
                 // Wilkinson shift from the leading 2 x 2 of the block l..m.
                 T g = (d[l + 1] - d[l]) / (T.CreateTruncating(2) * ew[l]);
-                T r = T.Hypot(g, T.One);
+                T r = Givens.Hypot(g, T.One);
                 g = d[m] - d[l] + ew[l] / (g + T.CopySign(r, g));
                 T s = T.One, c = T.One, p = T.Zero;
                 int i = m - 1;
@@ -62,7 +62,7 @@ internal static class Steqr
                 for (; i >= l; i--)
                 {
                     T f = s * ew[i], b = c * ew[i];
-                    r = T.Hypot(f, g);
+                    r = Givens.Hypot(f, g);
                     ew[i + 1] = r;
                     if (r == T.Zero)
                     {
