@@ -6,7 +6,7 @@ namespace Linea;
 /// Eigenvalues, and optionally the real Schur form and Schur vectors, of an upper Hessenberg matrix whose rows and
 /// columns outside ilo..ihi are already triangular (LAPACK's hseqr): the diagonal outside ilo..ihi gives eigenvalues
 /// directly; the active block runs the double-shift iteration (<see cref="Lahqr"/>) when small and the multishift
-/// iteration with aggressive early deflation (Laqr0) otherwise.
+/// iteration with aggressive early deflation (<see cref="Laqr0"/>) otherwise.
 /// </summary>
 internal static class Hseqr
 {
@@ -23,7 +23,13 @@ internal static class Hseqr
         if (ilo > ihi) return 0;
         if (ilo == ihi) { wr[ilo] = h[ilo + ilo * ldh]; wi[ilo] = T.Zero; return 0; }
         int nh = ihi - ilo + 1;
-        _ = nh; // TODO multishift
+        if (nh > p.NMin)
+        {
+            int info = Laqr0.Run(wantT, wantZ, n, ilo, ihi, h, ldh, wr, wi, ilo, ihi, z, ldz, p);
+            // A rare failure of the multishift iteration: the double-shift one sometimes succeeds (as LAPACK's hseqr).
+            if (info > 0) info = Lahqr.Run(wantT, wantZ, n, ilo, info - 1, h, ldh, wr, wi, ilo, ihi, z, ldz);
+            return info;
+        }
         return Lahqr.Run(wantT, wantZ, n, ilo, ihi, h, ldh, wr, wi, ilo, ihi, z, ldz);
     }
 }
