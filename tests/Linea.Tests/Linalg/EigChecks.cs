@@ -139,18 +139,18 @@ internal static class EigChecks
     }
 
     /// <summary>
-    /// Matches each expected eigenvalue to a distinct computed one (greedy, nearest first) and returns, for each
-    /// expected value, the index of its computed partner.
+    /// Matches each expected eigenvalue to a distinct computed one (greedy, nearest pairs first; there may be more
+    /// computed values than expected ones) and returns, for each expected value, the index of its computed partner.
     /// </summary>
     public static int[] Match(Complex[] expected, Complex[] computed)
     {
-        int n = expected.Length;
+        int n = expected.Length, m = computed.Length;
         var pairs = new List<(double D, int E, int C)>();
         for (int e = 0; e < n; e++)
-            for (int c = 0; c < n; c++) pairs.Add(((expected[e] - computed[c]).Magnitude, e, c));
+            for (int c = 0; c < m; c++) pairs.Add(((expected[e] - computed[c]).Magnitude, e, c));
         pairs.Sort((x, y) => x.D.CompareTo(y.D));
         var match = Enumerable.Repeat(-1, n).ToArray();
-        var used = new bool[n];
+        var used = new bool[m];
         foreach (var (_, e, c) in pairs)
         {
             if (match[e] >= 0 || used[c]) continue;

@@ -23,6 +23,10 @@ public sealed record EigParams(int HessenbergBlockSize, int HessenbergCrossover,
     /// </summary>
     public static EigParams Auto { get; } = new(32, 128, 75, 128);
 
+    /// <summary>Iterations allowed per deflation are this times max(10, order) (LAPACK's 30); tests lower it to reach
+    /// the non-convergence error.</summary>
+    internal int IterationFactor { get; init; } = 30;
+
     internal int Nb => Math.Max(HessenbergBlockSize, 1);
     internal int Nx => Math.Max(HessenbergCrossover, 0);
     internal int NMin => Math.Max(MultishiftCrossover, 11);

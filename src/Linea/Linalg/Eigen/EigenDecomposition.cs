@@ -119,7 +119,7 @@ public sealed class EigenDecomposition<T> where T : unmanaged, IFloatingPointIee
 
         int info = Hseqr.Run(computeVectors, computeVectors, n, ilo, ihi, h, n, _wr, _wi, z, n, p);
         if (info > 0)
-            throw new NoConvergenceException($"{op}: the QR iteration did not converge for a {n} x {n} matrix: eigenvalues 0..{info - 1} were not found within 30 max(10, n) iterations without a deflation");
+            throw new NoConvergenceException($"{op}: the QR iteration did not converge for a {n} x {n} matrix: eigenvalues 0..{info - 1} were not found within {p.IterationFactor} max(10, n) iterations without a deflation (LAPACK's limit); the input may be badly scaled or extremely non-normal");
 
         if (computeVectors)
         {

@@ -27,9 +27,9 @@ internal static class Hseqr
         {
             int info = Laqr0.Run(wantT, wantZ, n, ilo, ihi, h, ldh, wr, wi, ilo, ihi, z, ldz, p);
             // A rare failure of the multishift iteration: the double-shift one sometimes succeeds (as LAPACK's hseqr).
-            if (info > 0) info = Lahqr.Run(wantT, wantZ, n, ilo, info - 1, h, ldh, wr, wi, ilo, ihi, z, ldz);
+            if (info > 0) info = Lahqr.Run(wantT, wantZ, n, ilo, info - 1, h, ldh, wr, wi, ilo, ihi, z, ldz, p.IterationFactor);
             return info;
         }
-        return Lahqr.Run(wantT, wantZ, n, ilo, ihi, h, ldh, wr, wi, ilo, ihi, z, ldz);
+        return Lahqr.Run(wantT, wantZ, n, ilo, ihi, h, ldh, wr, wi, ilo, ihi, z, ldz, p.IterationFactor);
     }
 }

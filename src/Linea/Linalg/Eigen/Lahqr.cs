@@ -28,10 +28,10 @@ internal static class Lahqr
     /// are updated too), otherwise only what the eigenvalues need; with <paramref name="wantZ"/> the rotations are
     /// accumulated into rows iloz..ihiz of Z. Eigenvalues go to wr/wi[ilo..ihi], conjugate pairs adjacent with the
     /// positive imaginary part first. Returns 0 on success, or i + 1 when the eigenvalues at ilo..i did not converge
-    /// (those at i+1..ihi did).
+    /// (those at i+1..ihi did). At most iterationFactor max(10, ihi - ilo + 1) iterations per deflation.
     /// </summary>
     public static int Run<T>(bool wantT, bool wantZ, int n, int ilo, int ihi, T[] h, int ldh, T[] wr, T[] wi,
-        int iloz, int ihiz, T[] z, int ldz) where T : unmanaged, IFloatingPointIeee754<T>
+        int iloz, int ihiz, T[] z, int ldz, int iterationFactor = 30) where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (n == 0 || ilo > ihi) return 0;
         if (ilo == ihi)
@@ -53,7 +53,7 @@ internal static class Lahqr
         T smlnum = safmin * (T.CreateTruncating(nh) / ulp);
         T dat1 = T.CreateTruncating(0.75), dat2 = T.CreateTruncating(-0.4375), half = T.CreateTruncating(0.5);
         int i1 = 0, i2 = n - 1;
-        int itmax = 30 * Math.Max(10, nh);
+        int itmax = iterationFactor * Math.Max(10, nh);
         int kdefl = 0;
         var v = new T[3];
 

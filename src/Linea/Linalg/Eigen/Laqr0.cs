@@ -23,7 +23,7 @@ internal static class Laqr0
     public static int Run<T>(bool wantT, bool wantZ, int n, int ilo, int ihi, T[] h, int ldh, T[] wr, T[] wi,
         int iloz, int ihiz, T[] z, int ldz, EigParams p, int depth = 0) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        if (n <= NTiny || ihi - ilo + 1 <= NTiny) return Lahqr.Run(wantT, wantZ, n, ilo, ihi, h, ldh, wr, wi, iloz, ihiz, z, ldz);
+        if (n <= NTiny || ihi - ilo + 1 <= NTiny) return Lahqr.Run(wantT, wantZ, n, ilo, ihi, h, ldh, wr, wi, iloz, ihiz, z, ldz, p.IterationFactor);
         if (ilo == ihi)
         {
             wr[ilo] = h[ilo + ilo * ldh];
@@ -41,7 +41,7 @@ internal static class Laqr0
         int nmin = p.NMin;
         T wilk1 = T.CreateTruncating(0.75), wilk2 = T.CreateTruncating(-0.4375);
 
-        int itmax = 30 * Math.Max(10, nh0);
+        int itmax = p.IterationFactor * Math.Max(10, nh0);
         int kbot = ihi, ndfl = 1, nw = nwr, ndec = -1;
         for (int it = 0; it < itmax; it++)
         {

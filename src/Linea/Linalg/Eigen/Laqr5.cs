@@ -62,12 +62,12 @@ internal static class Laqr5
                 for (int i = 0; i < kdu; i++) u[i + i * kdu] = T.One;
             }
             int colEnd = accumulate ? whi : jend, rowStart = accumulate ? wlo : jstart;
+            int touched = uoff - 1; // the lowest row any reflector of this slab has reached (rows of U below are still I)
             int krEnd = Math.Min(incol + nstep - 1, kbot - 2);
             for (int krcol = incol; krcol <= krEnd; krcol++)
             {
                 int mtop = Math.Max(0, CeilDiv(ktop - 1 - krcol, 3));
                 int mbot = Math.Min(nbmps - 1, (kbot - 2 - krcol) / 3);
-                int kmbot = krcol + 3 * mbot;
                 for (int m = mbot; m >= mtop; m--)
                 {
                     int k = krcol + 3 * m;
@@ -96,7 +96,10 @@ internal static class Laqr5
                     ApplyRight(two, h, ldh, rowStart, rowEnd, k + 1, tau, v1, v2);
                     if (accumulate)
                     {
-                        int r0 = Math.Max(wlo - uoff, 3 * m), r1 = Math.Min(kdu - 1, kmbot + 3 - uoff);
+                        // Rows of U above 3m were touched only by the bulges above this one, which never reached its
+                        // columns; rows below the lowest row touched so far are still those of the identity.
+                        touched = Math.Max(touched, last);
+                        int r0 = Math.Max(wlo - uoff, 3 * m), r1 = Math.Min(kdu - 1, touched - uoff);
                         ApplyRight(two, u, kdu, r0, r1, k + 1 - uoff, tau, v1, v2);
                     }
                     else if (wantZ)
