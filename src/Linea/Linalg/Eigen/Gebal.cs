@@ -95,7 +95,9 @@ internal static class Gebal
     /// <summary>
     /// The iterative scaling of rows and columns k..l: each sweep multiplies column i by a power of two f and row i by
     /// 1/f when that reduces ||column i|| + ||row i|| (2-norms over the active block) below 0.95 of its value, without
-    /// pushing the largest entries of the row or column (over all of it) out of range; stops after a sweep that changes nothing.
+    /// pushing the largest entries of the row or column (over all of it) out of range; stops after a sweep that changes
+    /// nothing. The row norms and maxima come from one column-oriented pass per sweep, kept up to date as columns are
+    /// scaled (a row-by-row walk of a column-major matrix would miss the cache on every entry).
     /// </summary>
     private static void ScaleRowsAndColumns<T>(int n, T[] a, int lda, T[] scale, int k, int l) where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -103,17 +105,19 @@ internal static class Gebal
         T sfmin1 = EigenConstants.SafeMin<T>() / EigenConstants.Ulp<T>(), sfmax1 = T.One / sfmin1;
         T sfmin2 = sfmin1 * two, sfmax2 = T.One / sfmin2;
         int len = l - k + 1;
+        var rowSs = new T[n];  // sum of squares of row i over columns k..l
+        var rowMax = new T[n]; // largest magnitude of row i over columns k..n-1
         bool noconv = true;
         while (noconv)
         {
             noconv = false;
+            RowStatistics(n, a, lda, k, l, rowSs, rowMax);
             for (int i = k; i <= l; i++)
             {
                 T c = Nrm2.Compute(len, a, k + i * lda, 1);
-                T r = Nrm2.Compute(len, a, i + k * lda, lda);
-                T ca = T.Zero, ra = T.Zero;
+                T r = RowNorm(a, lda, i, k, len, rowSs[i]);
+                T ca = T.Zero, ra = rowMax[i];
                 for (int p = 0; p <= l; p++) ca = T.Max(ca, T.Abs(a[p + i * lda]));
-                for (int p = k; p < n; p++) ra = T.Max(ra, T.Abs(a[i + p * lda]));
                 if (c == T.Zero || r == T.Zero) continue;
 
                 T g = r / two, f = T.One, s = c + r;
@@ -136,8 +140,60 @@ internal static class Gebal
                 scale[i] *= f;
                 noconv = true;
                 for (int p = k; p < n; p++) a[i + p * lda] *= g;
-                Householder.Scale(l + 1, f, a, i * lda, 1);
+                // Column i changes one entry of every other row: update their statistics (exactly, powers of two).
+                int ci = i * lda;
+                for (int j = k; j <= l; j++)
+                {
+                    if (j == i) continue;
+                    T x = T.Abs(a[ci + j]);
+                    if (x == T.Zero) continue;
+                    rowSs[j] += x * x * (f * f - T.One);
+                    if (f > T.One) rowMax[j] = T.Max(rowMax[j], x * f);
+                    else if (x == rowMax[j])
+                    {
+                        T m = x * f;
+                        for (int p = k; p < n; p++) if (p != i) m = T.Max(m, T.Abs(a[j + p * lda]));
+                        rowMax[j] = m;
+                    }
+                }
+                Householder.Scale(l + 1, f, a, ci, 1);
+                T ss = T.Zero, mx = T.Zero;
+                for (int p = k; p < n; p++)
+                {
+                    T y = a[i + p * lda];
+                    if (p <= l) ss += y * y;
+                    mx = T.Max(mx, T.Abs(y));
+                }
+                rowSs[i] = ss;
+                rowMax[i] = mx;
             }
         }
+    }
+
+    /// <summary>Sums of squares over columns k..l and largest magnitudes over columns k..n-1 of rows k..l, by columns.</summary>
+    private static void RowStatistics<T>(int n, T[] a, int lda, int k, int l, T[] rowSs, T[] rowMax) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        Array.Clear(rowSs);
+        Array.Clear(rowMax);
+        for (int c = k; c < n; c++)
+        {
+            int cc = c * lda;
+            bool active = c <= l;
+            for (int i = k; i <= l; i++)
+            {
+                T y = a[cc + i];
+                if (active) rowSs[i] += y * y;
+                rowMax[i] = T.Max(rowMax[i], T.Abs(y));
+            }
+        }
+    }
+
+    /// <summary>The 2-norm of row i over len columns from k: from its sum of squares when that is safely in range,
+    /// else recomputed with scaling (<see cref="Nrm2"/>).</summary>
+    private static T RowNorm<T>(T[] a, int lda, int i, int k, int len, T sumOfSquares) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        T small = T.CreateTruncating(typeof(T) == typeof(double) ? 1e-290 : 1e-30);
+        if (T.IsFinite(sumOfSquares) && sumOfSquares >= small) return T.Sqrt(sumOfSquares);
+        return Nrm2.Compute(len, a, i + k * lda, lda);
     }
 }
