@@ -1,0 +1,36 @@
+using System.Text.Json;
+using Linea.Web.Evaluation;
+using Linea.Web.Sessions;
+using Microsoft.AspNetCore.Http;
+
+namespace Linea.Web.Api;
+
+/// <summary>
+/// <c>GET /api/health</c>: <c>{"status":"ok","sessions":n,"evaluationsInFlight":k,"limits":{...}}</c>, the server's
+/// limits in the units clients need (bytes, milliseconds, counts).
+/// </summary>
+internal static class HealthEndpoint
+{
+    public static async Task HandleAsync(HttpContext context, SessionStore sessions, EvaluationRunner runner, WebServerOptions options)
+    {
+        context.Response.ContentType = "application/json; charset=utf-8";
+        context.Response.Headers.CacheControl = "no-store";
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteString("status", "ok");
+            json.WriteNumber("sessions", sessions.Count);
+            json.WriteNumber("evaluationsInFlight", runner.InFlight);
+            json.WriteStartObject("limits");
+            json.WriteNumber("maxRequestBodyBytes", options.MaxRequestBodyBytes);
+            json.WriteNumber("evaluationTimeoutMs", (long)options.EvaluationTimeout.TotalMilliseconds);
+            json.WriteNumber("maxConcurrentEvaluations", options.MaxConcurrentEvaluations);
+            json.WriteNumber("maxSessions", options.MaxSessions);
+            json.WriteNumber("sessionIdleTimeoutSeconds", (long)options.SessionIdleTimeout.TotalSeconds);
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+        await context.Response.Body.WriteAsync(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), context.RequestAborted);
+    }
+}
