@@ -120,10 +120,15 @@ function applyStep(shape, step) {
         return { shape: [shape[0], ...args.map((a) => (a === -1 ? total / known : a))], note: "" };
       }
       if (known !== total) {
-        const others = product(args.slice(0, -1));
-        const hint = total % others === 0
-          ? "did you mean reshape(" + [...args.slice(0, -1), total / others].join(", ") + ")? (or use -1 for one size)"
-          : "the new shape must hold exactly " + total + " values per sample";
+        // Suggest changing one size (the last first) so the product fits.
+        let hint = "the new shape must hold exactly " + total + " values per sample";
+        for (let i = args.length - 1; i >= 0; i--) {
+          const others = product(args.filter((_, j) => j !== i));
+          if (total % others === 0) {
+            hint = "did you mean reshape(" + args.map((a, j) => (j === i ? total / others : a)).join(", ") + ")? (or use -1 for one size)";
+            break;
+          }
+        }
         throw new Mismatch("reshape(" + args.join(", ") + ") holds " + known + " values per sample but " + formatShape(shape) + " has " + total, hint);
       }
       return { shape: [shape[0], ...args], note: "" };

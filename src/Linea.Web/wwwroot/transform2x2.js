@@ -18,7 +18,7 @@ function unitDirection(a, b, c, d, lambda) {
   // The longer of the perpendiculars of the two rows of (M - lambda I); both vanish only when M = lambda I.
   const p = [b, lambda - a], q = [lambda - d, c];
   let v = p[0] * p[0] + p[1] * p[1] >= q[0] * q[0] + q[1] * q[1] ? p : q;
-  const n = Math.hypot(v[0], v[1]);
+  const n = Math.sqrt(v[0] * v[0] + v[1] * v[1]);
   v = [v[0] / n, v[1] / n];
   return v[0] < 0 || (v[0] === 0 && v[1] < 0) ? [-v[0], -v[1]] : v;
 }
