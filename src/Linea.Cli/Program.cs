@@ -3,10 +3,10 @@ namespace Linea.Cli;
 /// <summary>Entry point of the <c>linea</c> command.</summary>
 public static class Program
 {
-    /// <summary>Runs the command and returns its exit status.</summary>
+    /// <summary>Runs the command on the process's console and returns its exit status (0 ok, 1 evaluation error, 2 usage error).</summary>
     public static int Main(string[] args)
     {
-        Console.Error.WriteLine("linea: the calculator is not built yet");
-        return 2;
+        Console.OutputEncoding = System.Text.Encoding.UTF8;
+        return CliApp.Run(args, ConsoleIO.FromSystemConsole());
     }
 }

@@ -1,0 +1,82 @@
+using Linea.Calc.Exact;
+
+namespace Linea.Calc.Evaluation;
+
+public static partial class FunctionLibrary
+{
+    private const string Prod = "products";
+
+    private static void AddProducts(List<FunctionInfo> list)
+    {
+        list.Add(F("matmul", Prod, "matmul(A, B)", "the matrix product A @ B", "matmul([[1, 2], [3, 4]], [[5, 6], [7, 8]])",
+            ["A", "B"], 2, a => ArrayOperators.MatMul(a.Context, a.Array("A"), a.Array("B"), "A", "B")) with { AcceptsSymbolic = true });
+        list.Add(F("dot", Prod, "dot(a, b)", "inner product of vectors; matrix product for matrices; scaling for a scalar", "dot([1, 2, 3], [4, 5, 6])",
+            ["a", "b"], 2, Dot));
+        list.Add(F("outer", Prod, "outer(a, b)", "outer product a[i] * b[j] of two vectors", "outer([1, 2], [3, 4, 5])",
+            ["a", "b"], 2, Outer));
+        list.Add(F("kron", Prod, "kron(A, B)", "Kronecker product: blocks A[i, j] * B", "kron(eye(2), [[1, 2], [3, 4]])",
+            ["A", "B"], 2, Kron));
+    }
+
+    private static Value Dot(CallArgs a)
+    {
+        var x = a.Array("a");
+        var y = a.Array("b");
+        if (x.Rank > 2 || y.Rank > 2)
+            throw new CalcShapeException($"dot: supports scalars, vectors and matrices, got shapes {x.SymbolicShape} and {y.SymbolicShape}") { Hint = "use @ for stacks of matrices" };
+        if (x.Rank == 0 || y.Rank == 0)
+            return ArrayOperators.Binary(a.Context, Syntax.BinaryOperator.Multiply, x, y, "a", "b");
+        if (x is ExactValue ex && y is ExactValue ey) return new ExactValue(ExactOps.Dot(ex.Array, ey.Array));
+        if (x.Rank == 1 && y.Rank == 1)
+        {
+            var tx = a.Tensor("a");
+            var ty = a.Tensor("b");
+            if (tx.Shape[0] != ty.Shape[0])
+                throw new CalcShapeException($"dot: vectors of lengths {tx.Shape[0]} and {ty.Shape[0]} have no inner product");
+            return FloatValue.Scalar(Tensor.Dot(tx, ty));
+        }
+        return ArrayOperators.MatMul(a.Context, x, y, "a", "b");
+    }
+
+    private static Value Outer(CallArgs a)
+    {
+        var x = a.Array("a");
+        var y = a.Array("b");
+        a.Context.CheckElements(ArrayOperators.Count(x.SymbolicShape) * ArrayOperators.Count(y.SymbolicShape), "outer");
+        if (x is ExactValue ex && y is ExactValue ey) return new ExactValue(ExactOps.Outer(ex.Array, ey.Array));
+        return Fn.Float(Tensor.Outer(a.Tensor("a").Contiguous().Reshape(-1), a.Tensor("b").Contiguous().Reshape(-1)));
+    }
+
+    private static Value Kron(CallArgs a)
+    {
+        var x = a.Array("A");
+        var y = a.Array("B");
+        if (x.Rank > 2 || y.Rank > 2)
+            throw new CalcShapeException($"kron: supports scalars, vectors and matrices, got shapes {x.SymbolicShape} and {y.SymbolicShape}");
+        a.Context.CheckElements(ArrayOperators.Count(x.SymbolicShape) * ArrayOperators.Count(y.SymbolicShape), "kron");
+        if (x is ExactValue ex && y is ExactValue ey) return new ExactValue(ExactOps.Kron(ex.Array, ey.Array));
+        return Fn.Float(FloatKron(a.Tensor("A"), a.Tensor("B")));
+    }
+
+    /// <summary>NumPy's kron for ranks 0 to 2: both operands are promoted to the larger rank by leading ones.</summary>
+    private static Tensor<double> FloatKron(Tensor<double> x, Tensor<double> y)
+    {
+        int rank = Math.Max(x.Rank, y.Rank);
+        int[] sx = Promote(x.Shape.ToArray(), rank), sy = Promote(y.Shape.ToArray(), rank);
+        var dx = x.Contiguous().ToArray();
+        var dy = y.Contiguous().ToArray();
+        int xr = rank == 2 ? sx[0] : 1, xc = rank >= 1 ? sx[^1] : 1;
+        int yr = rank == 2 ? sy[0] : 1, yc = rank >= 1 ? sy[^1] : 1;
+        int cols = xc * yc;
+        var result = new double[xr * yr * cols];
+        for (int i = 0; i < xr; i++)
+            for (int j = 0; j < xc; j++)
+                for (int k = 0; k < yr; k++)
+                    for (int l = 0; l < yc; l++)
+                        result[(i * yr + k) * cols + j * yc + l] = dx[i * xc + j] * dy[k * yc + l];
+        int[] shape = rank switch { 0 => [], 1 => [cols], _ => [xr * yr, cols] };
+        return Tensor.FromArray(result, shape);
+    }
+
+    private static int[] Promote(int[] s, int rank) => Enumerable.Repeat(1, rank - s.Length).Concat(s).ToArray();
+}

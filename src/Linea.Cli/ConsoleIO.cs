@@ -1,0 +1,32 @@
+namespace Linea.Cli;
+
+/// <summary>
+/// The streams and terminal facts the command runs against, so that tests can run it in-process with
+/// <see cref="StringReader"/>/<see cref="StringWriter"/>: input, output, error, whether input and output are
+/// terminals, and (for an interactive terminal) a key source for the line editor.
+/// </summary>
+/// <param name="In">Standard input.</param>
+/// <param name="Out">Standard output.</param>
+/// <param name="Error">Standard error.</param>
+/// <param name="InputIsTerminal">Input is an interactive terminal (start the REPL when no program is given).</param>
+/// <param name="OutputIsTerminal">Output is a terminal (colour and tables).</param>
+public sealed record ConsoleIO(TextReader In, TextWriter Out, TextWriter Error, bool InputIsTerminal, bool OutputIsTerminal)
+{
+    /// <summary>Reads keys for the line editor; null when input is not a terminal (lines are read from <see cref="In"/>).</summary>
+    public Repl.IKeySource? Keys { get; init; }
+
+    /// <summary>Whether colour is allowed (NO_COLOR unset and output a terminal).</summary>
+    public bool Color { get; init; }
+
+    /// <summary>The process's console.</summary>
+    public static ConsoleIO FromSystemConsole()
+    {
+        bool inTerm = !Console.IsInputRedirected;
+        bool outTerm = !Console.IsOutputRedirected;
+        return new ConsoleIO(Console.In, Console.Out, Console.Error, inTerm, outTerm)
+        {
+            Keys = inTerm ? new Repl.SystemConsoleKeys() : null,
+            Color = outTerm && string.IsNullOrEmpty(System.Environment.GetEnvironmentVariable("NO_COLOR")),
+        };
+    }
+}

@@ -1,0 +1,83 @@
+using System.Globalization;
+using Linea.Calc;
+using Linea.Calc.Evaluation;
+using Linea.Calc.Rendering;
+using Spectre.Console;
+
+namespace Linea.Cli.Output;
+
+/// <summary>
+/// Results on a colour terminal: matrices as aligned tables (exact numbers green, float64 cyan) with their shape
+/// and dtype as caption, other values as coloured text, warnings yellow, errors red with the caret line.
+/// </summary>
+internal sealed class SpectreResultWriter(IAnsiConsole console) : IResultWriter
+{
+    private const int MaxTableRows = 40, MaxTableColumns = 16;
+
+    public void Write(StatementResult result, string program)
+    {
+        if (result.Kind == ResultKind.Value && result.Value is not null) WriteValue(result.Value);
+        foreach (var w in result.Warnings) console.MarkupLine($"[yellow]warning:[/] {Markup.Escape(w)}");
+        if (result.Error is not null)
+        {
+            var lines = TextRenderer.Error(result.Error, program).Split('\n');
+            console.MarkupLine($"[red bold]{Markup.Escape(lines[0])}[/]");
+            foreach (var l in lines.Skip(1))
+                console.MarkupLine(l.StartsWith("hint:", StringComparison.Ordinal)
+                    ? $"[blue]{Markup.Escape(l)}[/]"
+                    : l.TrimStart() == "^" ? $"[red]{Markup.Escape(l)}[/]" : Markup.Escape(l));
+        }
+    }
+
+    public void WriteInfo(string text) => console.WriteLine(text);
+
+    private void WriteValue(Value value)
+    {
+        switch (value)
+        {
+            case ExactValue { Array.Rank: 2 } e when Fits(e.Array.Shape):
+                WriteTable(e.Array.Shape, i => e.Array[i].ToString(), "green", $"{e.Array.ShapeValue} rational");
+                break;
+            case FloatValue { Tensor.Rank: 2 } f when Fits(f.Tensor.Shape.ToArray()):
+                var data = f.Tensor.Contiguous().ToArray();
+                WriteTable(f.Tensor.Shape.ToArray(), i => Short(data[i]), "cyan", $"{f.Tensor.Shape} float64");
+                break;
+            case TupleValue t:
+                for (int i = 0; i < t.Items.Count; i++)
+                {
+                    string label = t.Names is not null && i < t.Names.Count ? t.Names[i] : $"[{i}]";
+                    console.MarkupLine($"[bold]{Markup.Escape(label)}[/] =");
+                    WriteValue(t.Items[i]);
+                }
+                break;
+            case ExactValue e:
+                console.MarkupLine($"[green]{Markup.Escape(TextRenderer.Exact(e))}[/]");
+                break;
+            case FloatValue f:
+                console.MarkupLine($"[cyan]{Markup.Escape(TextRenderer.Float(f))}[/]  [grey]float64[/]");
+                break;
+            case SymbolicValue:
+                console.MarkupLine($"[magenta]{Markup.Escape(TextRenderer.Value(value))}[/]");
+                break;
+            default:
+                console.WriteLine(TextRenderer.Value(value));
+                break;
+        }
+    }
+
+    private static bool Fits(int[] shape) => shape[0] is > 0 and <= MaxTableRows && shape[1] is > 0 and <= MaxTableColumns;
+
+    private void WriteTable(int[] shape, Func<int, string> cell, string color, string caption)
+    {
+        var table = new Table().Border(TableBorder.Rounded).BorderColor(Color.Grey).HideHeaders();
+        for (int j = 0; j < shape[1]; j++) table.AddColumn(new TableColumn("").RightAligned());
+        for (int i = 0; i < shape[0]; i++)
+            table.AddRow(Enumerable.Range(0, shape[1]).Select(j => new Markup($"[{color}]{Markup.Escape(cell(i * shape[1] + j))}[/]")).ToArray());
+        table.Caption($"[grey]{Markup.Escape(caption)}[/]");
+        console.Write(table);
+    }
+
+    /// <summary>Eight significant digits, Python-style special values.</summary>
+    private static string Short(double x) =>
+        double.IsFinite(x) ? x.ToString("G8", CultureInfo.InvariantCulture) : NumberFormat.Double(x);
+}

@@ -1,0 +1,51 @@
+using Linea.Calc;
+using Linea.Cli.Output;
+
+namespace Linea.Cli.Repl;
+
+/// <summary>
+/// The read-evaluate-print loop: prompts <c>&gt;&gt;&gt; </c> (and <c>... </c> while brackets are open), runs each
+/// entry in one <see cref="CalcSession"/>, prints results, and handles the commands <c>help</c>, <c>help NAME</c>,
+/// <c>vars</c>, <c>clear</c>, <c>exit</c> / <c>quit</c>. An error does not end the session.
+/// </summary>
+internal sealed class ReplLoop(CalcSession session, ILineReader reader, IResultWriter writer, TextWriter output)
+{
+    /// <summary>The first line printed.</summary>
+    public const string Banner = "linea matrix calculator. Type help for the language, help NAME for a function, vars, clear, exit.";
+
+    /// <summary>Runs until end of input or exit; returns the exit status (0).</summary>
+    public int Run()
+    {
+        output.WriteLine(Banner);
+        while (true)
+        {
+            var entry = ReadEntry();
+            if (entry is null) break;
+            var trimmed = entry.Trim();
+            if (trimmed.Length == 0) continue;
+            reader.AddHistory(entry);
+            if (trimmed is "exit" or "quit" or "exit()" or "quit()") break;
+            if (ReplCommands.TryRun(trimmed, session, writer)) continue;
+            foreach (var result in session.Evaluate(entry)) writer.Write(result, entry);
+            output.Flush();
+        }
+        output.Flush();
+        return ExitCodes.Success;
+    }
+
+    /// <summary>One entry: a line, plus continuation lines while brackets are open.</summary>
+    private string? ReadEntry()
+    {
+        var line = reader.ReadLine(">>> ");
+        if (line is null) return null;
+        var text = line;
+        while (CalcSession.NeedsMoreInput(text))
+        {
+            var more = reader.ReadLine("... ");
+            if (more is null) break;
+            if (more.Trim().Length == 0 && text.TrimEnd().EndsWith('\\')) text = text.TrimEnd().TrimEnd('\\');
+            text += "\n" + more;
+        }
+        return text;
+    }
+}
