@@ -25,7 +25,12 @@ public static class LineaWebServer
     /// Builds (does not start) the server with the Linea calculator as its engine, file access disabled.
     /// Throws <see cref="ArgumentOutOfRangeException"/> for an invalid option (see <see cref="WebServerOptions.Validate"/>).
     /// </summary>
-    public static WebApplication Build(WebServerOptions options) => Build(options, new LineaCalcEngine());
+    public static WebApplication Build(WebServerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        return Build(options, new LineaCalcEngine(options.CalcLimits with { MaxTime = options.EvaluationTimeout }));
+    }
 
     /// <summary>Builds (does not start) the server around <paramref name="engine"/>; the other overload uses the Linea calculator.</summary>
     public static WebApplication Build(WebServerOptions options, ICalcEngine engine)
@@ -54,8 +59,9 @@ public static class LineaWebServer
         });
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(engine);
-        builder.Services.AddSingleton(new SessionStore(engine, options.MaxSessions, options.SessionIdleTimeout, TimeProvider.System));
-        builder.Services.AddSingleton(new EvaluationRunner(options));
+        var sessions = new SessionStore(engine, options.MaxSessions, options.SessionIdleTimeout, TimeProvider.System);
+        builder.Services.AddSingleton(sessions);
+        builder.Services.AddSingleton(new EvaluationRunner(options, sessions));
         builder.Services.AddSingleton(new StaticAssets(typeof(LineaWebServer).Assembly));
 
         var app = builder.Build();

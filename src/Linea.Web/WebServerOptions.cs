@@ -1,4 +1,5 @@
 using System.Net;
+using Linea.Calc;
 
 namespace Linea.Web;
 
@@ -38,6 +39,28 @@ public sealed record WebServerOptions
     /// <summary>A session unused for this long is dropped. Default 30 minutes.</summary>
     public TimeSpan SessionIdleTimeout { get; init; } = TimeSpan.FromMinutes(30);
 
+    /// <summary>
+    /// The calculator's limits (elements per array, work per operation, exact-number size, nesting depth); exceeding
+    /// one is answered 422 (kind "limit"). Default <see cref="CalcLimits.Shared"/>; its MaxTime is replaced by
+    /// <see cref="EvaluationTimeout"/>.
+    /// </summary>
+    public CalcLimits CalcLimits { get; init; } = CalcLimits.Shared;
+
+    /// <summary>
+    /// Most memory one session's variables may hold (estimated: 8 bytes per float64 element, 64 per rational). A program
+    /// that leaves more behind gets 422 (kind "limit") and the session's variables are cleared. Default 64 MiB.
+    /// </summary>
+    public long MaxSessionBytes { get; init; } = 64L << 20;
+
+    /// <summary>Most memory all sessions together may hold; past it the least recently used idle sessions are dropped. Default 512 MiB.</summary>
+    public long MaxTotalSessionBytes { get; init; } = 512L << 20;
+
+    /// <summary>
+    /// Managed heap size above which running evaluations are cancelled (answered 422, kind "limit"), so that many
+    /// large evaluations at once cannot exhaust the machine's memory. Polled every 20 ms. Default 2 GiB.
+    /// </summary>
+    public long MaxHeapBytes { get; init; } = 2L << 30;
+
     /// <summary>Write request and startup logs to the console (on for <c>linea serve</c>, off in tests). Default false.</summary>
     public bool ConsoleLogging { get; init; }
 
@@ -53,5 +76,9 @@ public sealed record WebServerOptions
         if (QueueTimeout < TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(QueueTimeout), QueueTimeout, "must not be negative");
         if (MaxSessions < 1) throw new ArgumentOutOfRangeException(nameof(MaxSessions), MaxSessions, "must be at least 1");
         if (SessionIdleTimeout <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(SessionIdleTimeout), SessionIdleTimeout, "must be positive");
+        ArgumentNullException.ThrowIfNull(CalcLimits);
+        if (MaxSessionBytes < 1) throw new ArgumentOutOfRangeException(nameof(MaxSessionBytes), MaxSessionBytes, "must be positive");
+        if (MaxTotalSessionBytes < MaxSessionBytes) throw new ArgumentOutOfRangeException(nameof(MaxTotalSessionBytes), MaxTotalSessionBytes, "must be at least MaxSessionBytes");
+        if (MaxHeapBytes < 1) throw new ArgumentOutOfRangeException(nameof(MaxHeapBytes), MaxHeapBytes, "must be positive");
     }
 }

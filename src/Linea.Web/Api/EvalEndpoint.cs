@@ -7,7 +7,7 @@ namespace Linea.Web.Api;
 
 /// <summary>
 /// <c>POST /api/eval</c> with body <c>{"program":"..."}</c> and optional header <c>X-Linea-Session</c>. Answers
-/// <c>{"session":id,"results":[...],"error":null|{...}}</c>: 200 when every statement ran, 422 for a calculator
+/// <c>{"session":id,"results":[...],"variables":[...],"error":null|{...}}</c>: 200 when every statement ran, 422 for a calculator
 /// error, limit or time budget, 403 for a forbidden operation (load/save), 429 when the server or the session is busy.
 /// </summary>
 internal static class EvalEndpoint
@@ -61,14 +61,16 @@ internal static class EvalEndpoint
         _ => StatusCodes.Status422UnprocessableEntity,
     };
 
-    /// <summary>The <c>error.kind</c> string of a failure kind.</summary>
-    internal static string KindName(EvalFailureKind kind) => kind switch
+    /// <summary>
+    /// The <c>error.kind</c> string of a failure: the calculator's own class for program errors (syntax, name, type,
+    /// shape, math, error), else limit, time_limit or forbidden.
+    /// </summary>
+    internal static string KindName(EvalFailure failure) => failure.Kind switch
     {
-        EvalFailureKind.Calc => "calc",
         EvalFailureKind.Limit => "limit",
         EvalFailureKind.TimeLimit => "time_limit",
         EvalFailureKind.Forbidden => "forbidden",
-        _ => "calc",
+        _ => failure.Code ?? "error",
     };
 
     private static void WriteOutcome(Utf8JsonWriter json, string sessionId, string program, EvalOutcome outcome)
@@ -78,6 +80,16 @@ internal static class EvalEndpoint
         json.WriteStartArray("results");
         foreach (var result in outcome.Results)
             json.WriteRawValue(result);
+        json.WriteEndArray();
+        json.WriteStartArray("variables");
+        foreach (var v in outcome.Variables)
+        {
+            json.WriteStartObject();
+            json.WriteString("name", v.Name);
+            json.WriteString("dtype", v.DType);
+            json.WriteString("shape", v.Shape);
+            json.WriteEndObject();
+        }
         json.WriteEndArray();
         if (outcome.Failure is { } failure)
         {
@@ -94,7 +106,7 @@ internal static class EvalEndpoint
     private static void WriteFailure(Utf8JsonWriter json, string program, EvalFailure failure)
     {
         json.WriteStartObject();
-        json.WriteString("kind", KindName(failure.Kind));
+        json.WriteString("kind", KindName(failure));
         json.WriteString("message", failure.Message);
         WriteOptional(json, "line", failure.Line);
         WriteOptional(json, "column", failure.Column);

@@ -6,8 +6,8 @@ using Microsoft.AspNetCore.Http;
 namespace Linea.Web.Api;
 
 /// <summary>
-/// <c>GET /api/health</c>: <c>{"status":"ok","sessions":n,"evaluationsInFlight":k,"limits":{...}}</c>, the server's
-/// limits in the units clients need (bytes, milliseconds, counts).
+/// <c>GET /api/health</c>: <c>{"status":"ok","sessions":n,"sessionBytes":b,"evaluationsInFlight":k,"limits":{...,"calc":{...}},
+/// "fileAccess":false}</c>: the server's and the calculator's limits in the units clients need (bytes, milliseconds, counts).
 /// </summary>
 internal static class HealthEndpoint
 {
@@ -21,6 +21,7 @@ internal static class HealthEndpoint
             json.WriteStartObject();
             json.WriteString("status", "ok");
             json.WriteNumber("sessions", sessions.Count);
+            json.WriteNumber("sessionBytes", sessions.HeldBytes);
             json.WriteNumber("evaluationsInFlight", runner.InFlight);
             json.WriteStartObject("limits");
             json.WriteNumber("maxRequestBodyBytes", options.MaxRequestBodyBytes);
@@ -28,7 +29,20 @@ internal static class HealthEndpoint
             json.WriteNumber("maxConcurrentEvaluations", options.MaxConcurrentEvaluations);
             json.WriteNumber("maxSessions", options.MaxSessions);
             json.WriteNumber("sessionIdleTimeoutSeconds", (long)options.SessionIdleTimeout.TotalSeconds);
+            json.WriteNumber("maxSessionBytes", options.MaxSessionBytes);
+            json.WriteNumber("maxTotalSessionBytes", options.MaxTotalSessionBytes);
+            var calc = options.CalcLimits;
+            json.WriteStartObject("calc");
+            json.WriteNumber("maxElements", calc.MaxElements);
+            json.WriteNumber("maxWork", calc.MaxWork);
+            json.WriteNumber("maxNestingDepth", calc.MaxNestingDepth);
+            json.WriteNumber("maxProgramLength", calc.MaxProgramLength);
+            json.WriteNumber("maxExactBits", calc.MaxExactBits);
+            json.WriteNumber("maxExactElements", calc.MaxExactElements);
+            json.WriteNumber("maxExactOperations", calc.MaxExactOperations);
             json.WriteEndObject();
+            json.WriteEndObject();
+            json.WriteBoolean("fileAccess", false);
             json.WriteEndObject();
         }
         await context.Response.Body.WriteAsync(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), context.RequestAborted);

@@ -11,7 +11,19 @@ public sealed record EvalOutcome(IReadOnlyList<string> Results, EvalFailure? Fai
 {
     /// <summary>An outcome with results and no error.</summary>
     public static EvalOutcome Success(IReadOnlyList<string> results) => new(results, null);
+
+    /// <summary>The session's named values after the program ran (empty when the engine does not report them).</summary>
+    public IReadOnlyList<VariableInfo> Variables { get; init; } = [];
+
+    /// <summary>Estimated bytes the session's variables hold after the program ran (the server bounds it per session and in total).</summary>
+    public long HeldBytes { get; init; }
 }
+
+/// <summary>A named value kept in a session, as the page lists it.</summary>
+/// <param name="Name">The variable name.</param>
+/// <param name="DType">"rational", "float64", "string", "tuple", "shape" or "explanation".</param>
+/// <param name="Shape">The shape as text, e.g. "(2, 2)", or null for values without one.</param>
+public sealed record VariableInfo(string Name, string DType, string? Shape);
 
 /// <summary>Why evaluation stopped, with enough position information to draw a caret under the column.</summary>
 /// <param name="Kind">Which class of error this is; it decides the HTTP status.</param>
@@ -20,12 +32,17 @@ public sealed record EvalOutcome(IReadOnlyList<string> Results, EvalFailure? Fai
 /// <param name="Column">1-based column on that line, when known.</param>
 /// <param name="Hint">A fix suggestion ("did you mean B.T?"), when one exists.</param>
 /// <param name="SourceLine">The text of the offending line, when known (the server fills it in from the program otherwise).</param>
-public sealed record EvalFailure(EvalFailureKind Kind, string Message, int? Line = null, int? Column = null, string? Hint = null, string? SourceLine = null);
+/// <param name="Code">
+/// The calculator's finer class for <see cref="EvalFailureKind.Calc"/> failures (syntax, name, type, shape, math, error),
+/// sent as <c>error.kind</c>; null means "error".
+/// </param>
+public sealed record EvalFailure(EvalFailureKind Kind, string Message, int? Line = null, int? Column = null, string? Hint = null,
+    string? SourceLine = null, string? Code = null);
 
 /// <summary>Classes of evaluation failure; each maps to one <c>error.kind</c> string of the HTTP API.</summary>
 public enum EvalFailureKind
 {
-    /// <summary>Syntax, name, shape or numerical error in the program ("calc"; HTTP 422).</summary>
+    /// <summary>Syntax, name, type, shape or numerical error in the program (kind from <see cref="EvalFailure.Code"/>; HTTP 422).</summary>
     Calc,
 
     /// <summary>A calculator limit (element count, exact-number size, nesting depth) was exceeded ("limit"; HTTP 422).</summary>

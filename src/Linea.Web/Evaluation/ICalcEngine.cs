@@ -24,4 +24,7 @@ public interface ICalcSession
     /// fires, and may throw the calculator's exceptions instead of returning a failure (the server maps both).
     /// </summary>
     EvalOutcome Evaluate(string program, CancellationToken cancellationToken);
+
+    /// <summary>Forgets every variable (the server calls it when the session holds more memory than allowed).</summary>
+    void Clear();
 }

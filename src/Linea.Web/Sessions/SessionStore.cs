@@ -65,6 +65,30 @@ internal sealed class SessionStore
         }
     }
 
+    /// <summary>Estimated bytes held by all kept sessions' variables.</summary>
+    public long HeldBytes => _sessions.Values.Sum(e => e.HeldBytes);
+
+    /// <summary>
+    /// Drops least recently used idle sessions (never <paramref name="keep"/>) until all sessions together hold at most
+    /// <paramref name="maxTotalBytes"/>. O(n) per dropped session.
+    /// </summary>
+    public void TrimTo(long maxTotalBytes, SessionEntry keep)
+    {
+        lock (_evictionLock)
+        {
+            long total = HeldBytes;
+            while (total > maxTotalBytes)
+            {
+                SessionEntry? oldest = null;
+                foreach (var entry in _sessions.Values)
+                    if (entry != keep && !entry.IsBusy && entry.HeldBytes > 0 && (oldest is null || entry.LastUsed < oldest.LastUsed)) oldest = entry;
+                if (oldest is null) return;
+                _sessions.TryRemove(oldest.Id, out _);
+                total -= oldest.HeldBytes;
+            }
+        }
+    }
+
     private static string NewId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 }
 
@@ -94,6 +118,9 @@ internal sealed class SessionEntry
 
     /// <summary>Timestamp (<see cref="TimeProvider.GetTimestamp"/>) of the last request for this session.</summary>
     public long LastUsed => Interlocked.Read(ref _lastUsed);
+
+    /// <summary>Estimated bytes the session's variables held after its last evaluation.</summary>
+    public long HeldBytes { get; set; }
 
     /// <summary>Records a use at <paramref name="now"/>.</summary>
     public void Touch(long now) => Interlocked.Exchange(ref _lastUsed, now);

@@ -3,8 +3,6 @@
 
 import { h, renderError, renderResult } from "./render.js";
 
-const ASSIGNMENT = /^\s*([A-Za-z_][A-Za-z_0-9]*(?:\s*,\s*[A-Za-z_][A-Za-z_0-9]*)*)\s*=(?!=)/;
-
 export class CalcPanel {
   constructor({ form, input, log, vars, reset, onChange }) {
     this.form = form;
@@ -16,7 +14,7 @@ export class CalcPanel {
     this.entries = []; // every line entered, in order (the shareable program)
     this.history = [];
     this.historyIndex = 0;
-    this.names = new Set();
+    this.variables = []; // [{name, dtype, shape}] as the server last reported them
     form.addEventListener("submit", (e) => {
       e.preventDefault();
       const text = input.value;
@@ -45,7 +43,7 @@ export class CalcPanel {
   clear(notify) {
     this.session = null;
     this.entries = [];
-    this.names.clear();
+    this.variables = [];
     this.log.replaceChildren();
     this.renderVars();
     if (notify) this.onChange();
@@ -69,12 +67,11 @@ export class CalcPanel {
     try {
       const answer = await this.post(text);
       if (answer.body.results) answer.body.results.forEach((r, i) => out.append(renderResult(r, i)));
+      if (Array.isArray(answer.body.variables)) this.variables = answer.body.variables;
       if (answer.body.error) {
         out.append(renderError(answer.body.error));
         entry.classList.add("failed");
       } else {
-        const m = ASSIGNMENT.exec(text);
-        if (m) m[1].split(",").forEach((n) => this.names.add(n.trim()));
         entry.classList.add("ok");
       }
     } catch (e) {
@@ -98,10 +95,7 @@ export class CalcPanel {
     } catch {
       throw new Error("the server answered " + response.status + " without JSON");
     }
-    if (body.session) {
-      if (this.session && body.session !== this.session) this.names.clear(); // the old session expired
-      this.session = body.session;
-    }
+    if (body.session) this.session = body.session;
     if (!("results" in body)) {
       // A request-level error ({"error": {kind, message}}): busy, too large, ...
       body = { results: [], error: body.error ?? { kind: "http", message: "status " + response.status } };
@@ -111,13 +105,15 @@ export class CalcPanel {
 
   renderVars() {
     this.vars.replaceChildren();
-    if (this.names.size === 0) {
+    if (this.variables.length === 0) {
       this.vars.append("No named matrices yet.");
       return;
     }
     this.vars.append("Named: ");
-    for (const name of [...this.names].sort()) {
-      const chip = h("button", { type: "button", class: "chip", "data-name": name, title: "insert " + name }, name);
+    for (const v of this.variables) {
+      const name = v.name;
+      const about = (v.shape ? v.shape + " " : "") + v.dtype;
+      const chip = h("button", { type: "button", class: "chip", "data-name": name, title: about + " (click to insert)" }, name);
       chip.addEventListener("click", () => {
         this.input.value += name;
         this.input.focus();

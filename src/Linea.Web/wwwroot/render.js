@@ -94,31 +94,52 @@ function renderSteps(steps) {
   return list;
 }
 
-/** A value object: a tensor, or something with steps (explain), or a message. */
+/** An explanation {title, steps: [{text, matrix?}], result, value?}: numbered steps, then the result. */
+function renderExplanation(obj) {
+  const box = h("div", { class: "explained" });
+  if (obj.title) box.append(h("div", { class: "explain-title" }, String(obj.title)));
+  box.append(renderSteps(obj.steps));
+  if (typeof obj.result === "string") box.append(h("div", { class: "explain-result" }, obj.result));
+  else if (obj.result && typeof obj.result === "object") box.append(h("div", { class: "explain-result" }, "result: ", renderValue(obj.result)));
+  return box;
+}
+
+/** A value object as the calculator renders it to JSON: array, explanation, tuple, string, declared shape. */
 export function renderValue(obj) {
-  if (Array.isArray(obj.steps)) {
-    const box = h("div", { class: "explained" });
-    if (obj.title || obj.expression) box.append(h("div", { class: "explain-title" }, String(obj.title ?? obj.expression)));
-    box.append(renderSteps(obj.steps));
-    if (obj.result && typeof obj.result === "object") box.append(h("div", { class: "explain-result" }, "result: ", renderValue(obj.result)));
+  if (Array.isArray(obj.steps)) return renderExplanation(obj);
+  if (obj.dtype === "tuple" && Array.isArray(obj.items)) {
+    const box = h("div", { class: "tuple" });
+    obj.items.forEach((item, i) => {
+      const row = h("div", { class: "tuple-item" });
+      if (obj.names && obj.names[i]) row.append(h("span", { class: "result-name" }, obj.names[i] + " ="));
+      row.append(renderValue(item));
+      box.append(row);
+    });
     return box;
   }
+  if (obj.dtype === "string") return h("span", { class: "text" }, String(obj.data));
+  if (obj.dtype === "shape" && Array.isArray(obj.shape))
+    return h("span", { class: "declared-shape" }, "shape (" + obj.shape.join(", ") + (obj.shape.length === 1 ? ",)" : ")"));
   if (Array.isArray(obj.shape) && "data" in obj) return renderTensor(obj.shape, nest(obj.data, obj.shape));
   if ("value" in obj) return h("span", { class: "scalar" }, renderElement(obj.value));
   if (typeof obj.text === "string" || typeof obj.message === "string") return h("div", { class: "text" }, obj.text ?? obj.message);
   return h("pre", { class: "json" }, JSON.stringify(obj, null, 1));
 }
 
-/** One result of POST /api/eval, with its name when it came from an assignment. */
+/** One result of POST /api/eval: a value (with its warnings), or {"assigned": [names]} for an assignment. */
 export function renderResult(obj, index) {
   const attrs = { class: "result", "data-index": index };
   if (Array.isArray(obj.shape)) attrs["data-shape"] = obj.shape.join(",");
   if (obj.dtype) attrs["data-dtype"] = obj.dtype;
   const box = h("div", attrs);
-  const label = obj.name ?? obj.names?.join(", ");
-  if (label) box.append(h("span", { class: "result-name" }, label + " ="));
-  box.append(renderValue(obj));
-  if (obj.dtype) box.append(h("span", { class: "dtype" }, obj.dtype));
+  if (Array.isArray(obj.assigned)) {
+    box.classList.add("assigned");
+    box.append(h("span", { class: "muted" }, "assigned " + obj.assigned.join(", ")));
+  } else {
+    box.append(renderValue(obj));
+    if (obj.dtype && obj.dtype !== "explanation") box.append(h("span", { class: "dtype" }, obj.dtype));
+  }
+  for (const w of obj.warnings ?? []) box.append(h("div", { class: "warning" }, "warning: " + w));
   return box;
 }
 

@@ -43,6 +43,8 @@ public sealed class FakeEngine : ICalcEngine
             }
         }
 
+        public void Clear() => _vars.Clear();
+
         private EvalOutcome Run(string program, CancellationToken token)
         {
             var parts = program.Split(' ', 2);
