@@ -78,7 +78,7 @@ public sealed class LinearRegression<T> : LinearModel<T> where T : unmanaged, IF
         DegreesOfFreedom = n - q;
         ResidualStandardDeviation = n > q ? T.Sqrt(rss / T.CreateTruncating(n - q)) : T.NaN;
         Warning = fit.RankDeficient || Rank < p
-            ? $"LinearRegression: X (centred: {FitIntercept}) has rank {Rank} < {p} features; the coefficients are the minimum-norm solution and their standard errors are undefined (NaN)"
+            ? $"LinearRegression: {(FitIntercept ? "the centred X" : "X")} has rank {Rank} < {p} features; the coefficients are the minimum-norm solution and their standard errors are undefined (NaN)"
             : n <= q ? $"LinearRegression: {n} samples for {q} parameters leave no residual degrees of freedom; standard errors are undefined (NaN)"
             : null;
         ComputeStandardErrors(xc, xMean, n, p);
