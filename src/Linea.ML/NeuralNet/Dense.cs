@@ -79,10 +79,16 @@ public sealed class Dense<T> : Layer<T> where T : unmanaged, IFloatingPointIeee7
     /// <inheritdoc />
     protected override Tensor<T> BackwardCore(Tensor<T> gradOutput)
     {
+        ParameterGradients(gradOutput);
+        return gradOutput.MatMul(_w.Value.T);
+    }
+
+    /// <summary>dW = X^T dY and db = Σ dY, without dX (one GEMM fewer for the first layer of a network).</summary>
+    private protected override void ParameterGradients(Tensor<T> gradOutput)
+    {
         var x2 = _x!.Reshape(-1, In);
         var dy2 = gradOutput.Reshape(-1, Out);
         _w.SetGrad(x2.T.MatMul(dy2));
         _b.SetGrad(dy2.Sum(0));
-        return gradOutput.MatMul(_w.Value.T);
     }
 }

@@ -52,13 +52,31 @@ public abstract class Layer<T> where T : unmanaged, IFloatingPointIeee754<T>
     /// <exception cref="ShapeMismatchException"><paramref name="gradOutput"/> is not shaped like the last output.</exception>
     public Tensor<T> Backward(Tensor<T> gradOutput)
     {
+        CheckGradient(gradOutput);
+        return BackwardCore(gradOutput);
+    }
+
+    /// <summary>
+    /// Like <see cref="Backward"/> but only the parameter gradients are needed (the first layer of a network during
+    /// training), so layers may skip forming dLoss/dInput.
+    /// </summary>
+    internal void BackwardParameters(Tensor<T> gradOutput)
+    {
+        CheckGradient(gradOutput);
+        ParameterGradients(gradOutput);
+    }
+
+    /// <summary>Fills the parameter gradients; by default through the full backward pass.</summary>
+    private protected virtual void ParameterGradients(Tensor<T> gradOutput) => BackwardCore(gradOutput);
+
+    private void CheckGradient(Tensor<T> gradOutput)
+    {
         ArgumentNullException.ThrowIfNull(gradOutput);
         if (_outputShape is not Shape s)
             throw new InvalidOperationException($"{Name}.Backward: call Forward on a batch first; the backward pass needs its cached input");
         if (gradOutput.Shape != s)
             throw new ShapeMismatchException(Name, [s, gradOutput.Shape],
                 $"{Name}.Backward: the gradient has shape {gradOutput.Shape} but the last output had shape {s}");
-        return BackwardCore(gradOutput);
     }
 
     /// <summary>The forward computation; the input's last axis has already been checked.</summary>

@@ -109,6 +109,14 @@ public sealed class Sequential<T> where T : unmanaged, IFloatingPointIeee754<T>
         return g;
     }
 
+    /// <summary>Back-propagates for the parameter gradients only: the first layer skips dLoss/dInput.</summary>
+    private void BackwardParameters(Tensor<T> gradOutput)
+    {
+        var g = gradOutput;
+        for (int i = _layers.Length - 1; i > 0; i--) g = _layers[i].Backward(g);
+        _layers[0].BackwardParameters(g);
+    }
+
     /// <summary>
     /// Trains for <paramref name="epochs"/> passes over (<paramref name="x"/>, <paramref name="y"/>) in shuffled
     /// mini-batches. Per batch: forward in training mode, loss gradient, backward, one optimizer step. After each epoch
@@ -162,7 +170,7 @@ public sealed class Sequential<T> where T : unmanaged, IFloatingPointIeee754<T>
                 var output = Forward(xb, training: true);
                 lossSum += double.CreateTruncating(Loss.Value(output, yb)) * idx.Length;
                 if (Loss.IsClassification) correct += CountCorrect(output, yb);
-                Backward(Loss.Gradient(output, yb));
+                BackwardParameters(Loss.Gradient(output, yb));
                 gradNorm = optimizer.Step(_parameters);
             }
             double? valLoss = null, valAcc = null;
