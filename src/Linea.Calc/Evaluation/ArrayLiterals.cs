@@ -6,7 +6,8 @@ namespace Linea.Calc.Evaluation;
 /// <summary>
 /// Builds the value of a bracket literal from its evaluated elements. NumPy form (<c>[[1, 2], [3, 4]]</c>): elements
 /// of one shape stack along a new first axis. MATLAB form (<c>[1 2; 3 4]</c>): each row's elements (scalars, row
-/// vectors, matrices with equal row counts) join side by side and the rows stack, giving a matrix. All-exact
+/// vectors, matrices with equal row counts) join side by side and the rows stack, giving a matrix; a single row of
+/// scalars (<c>[1 2 3]</c>) gives a vector, as <c>[1, 2, 3]</c> does. All-exact
 /// elements give an exact array when the result has at most two axes; otherwise float64.
 /// </summary>
 internal static class ArrayLiterals
@@ -14,6 +15,7 @@ internal static class ArrayLiterals
     public static Value Build(EvalContext ctx, IReadOnlyList<IReadOnlyList<Value>> rows, bool matlab)
     {
         var arrays = rows.Select(r => r.Select(v => ValueConversions.ToArrayLike(v, "matrix literal")).ToList()).ToList();
+        if (matlab && arrays.Count == 1 && arrays[0].All(a => a.Rank == 0)) return BuildNumPy(ctx, arrays[0]);
         return matlab ? BuildMatlab(ctx, arrays) : BuildNumPy(ctx, arrays[0]);
     }
 

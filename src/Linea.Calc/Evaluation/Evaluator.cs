@@ -120,7 +120,7 @@ internal sealed partial class Evaluator(EvalContext ctx)
                 NumberLiteral n => Number(n),
                 StringLiteral s => new StringValue(s.Value),
                 NameExpr n => Lookup(n),
-                ArrayLiteral a => ArrayLiterals.Build(ctx, a.Rows.Select(r => (IReadOnlyList<Value>)r.Select(Eval).ToList()).ToList(), a.HasRowSeparators),
+                ArrayLiteral a => ArrayLiterals.Build(ctx, a.Rows.Select(r => (IReadOnlyList<Value>)r.Select(Eval).ToList()).ToList(), a.MatlabStyle),
                 UnaryExpr u => u.Operator == UnaryOperator.Negate
                     ? ArrayOperators.Negate(ctx, Eval(u.Operand))
                     : ValueConversions.ToArrayLike(Eval(u.Operand), "'+'"),

@@ -18,6 +18,7 @@ internal static class Indexing
 {
     public static Value Apply(Value target, IReadOnlyList<IndexSpec> specs)
     {
+        if (target is TupleValue tuple) return IndexTuple(tuple, specs);
         var a = ValueConversions.ToArrayLike(target, "index");
         if (specs.Count > a.Rank)
             throw new CalcShapeException($"index: {specs.Count} indices given for an array of shape {a.SymbolicShape} with {a.Rank} axes");
@@ -30,6 +31,18 @@ internal static class Indexing
             SymbolicValue s => new SymbolicValue(SymbolicResult(s.Shape, specs)),
             _ => throw new InvalidOperationException(),
         };
+    }
+
+    /// <summary><c>svd(A)[1]</c>, <c>shape(A)[-1]</c>, <c>t[1:]</c>: one position or a slice of a tuple.</summary>
+    private static Value IndexTuple(TupleValue t, IReadOnlyList<IndexSpec> specs)
+    {
+        if (specs.Count != 1)
+            throw new CalcTypeException($"index: a tuple takes one index, got {specs.Count}") { Hint = "index the element: t[0][1, 2]" };
+        if (specs[0] is SliceSpec { Step: 0 }) throw new CalcTypeException("index: a slice step cannot be zero");
+        var (positions, keep) = Select(specs[0], t.Items.Count, 0);
+        if (!keep) return t.Items[positions[0]];
+        return new TupleValue(positions.Select(i => t.Items[i]).ToList())
+        { Names = t.Names is null ? null : positions.Select(i => t.Names[i]).ToList() };
     }
 
     private static Slice ToSlice(IndexSpec s) => s switch

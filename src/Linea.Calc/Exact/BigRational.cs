@@ -99,13 +99,19 @@ public readonly partial struct BigRational : IEquatable<BigRational>, IComparabl
 
     /// <summary>
     /// x^k by repeated squaring; a negative <paramref name="k"/> gives (1/x)^|k|, and x^0 = 1 (also for x = 0).
+    /// The result has about |k| times the bits of x; this method does not check <see cref="ExactLimits"/>
+    /// (<see cref="ExactOps.Power"/> does, before computing).
     /// </summary>
     /// <exception cref="DivideByZeroException">x is zero and <paramref name="k"/> is negative.</exception>
+    /// <exception cref="OverflowException"><paramref name="k"/> is <see cref="int.MinValue"/> and |x| is not 0 or 1 (the result cannot be stored).</exception>
     public BigRational Pow(int k)
     {
         if (k == 0) return One;
         var b = k < 0 ? Reciprocal() : this;
         long e = Math.Abs((long)k);
+        if (b.IsInteger && BigInteger.Abs(b._num).IsOne) return (e & 1) == 0 ? One : b;
+        if (e > int.MaxValue)
+            throw new OverflowException($"({this})^{k} has more than 2^31 times the bits of {this}");
         // (p/q)^e with p, q coprime stays reduced.
         var p = BigInteger.Pow(b._num, (int)e);
         var q = BigInteger.Pow(b.Denominator, (int)e);

@@ -144,17 +144,6 @@ public sealed partial class ExactArray : IEquatable<ExactArray>
         return new((int[])shape.Clone(), new BigRational[count]);
     }
 
-    /// <summary>An array of the given shape whose elements come from <paramref name="element"/>(flat index).</summary>
-    internal static ExactArray Create(int[] shape, Func<int, BigRational> element)
-    {
-        long count = 1;
-        foreach (int d in shape) count *= d;
-        ExactLimits.CheckElements(count, "exact array");
-        var data = new BigRational[count];
-        for (int i = 0; i < data.Length; i++) data[i] = element(i);
-        return new(shape, data);
-    }
-
     /// <summary>A matrix from a row-major array the caller hands over (no copy).</summary>
     internal static ExactArray Wrap(int[] shape, BigRational[] data) => new(shape, data);
 

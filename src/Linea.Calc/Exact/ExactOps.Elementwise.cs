@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace Linea.Calc.Exact;
 
 /// <summary>
@@ -49,7 +51,8 @@ public static partial class ExactOps
     /// <summary>x^k with the size checked before the power is formed (the bits of x^k are about |k| times those of x).</summary>
     internal static BigRational PowChecked(BigRational x, int k)
     {
-        if (k == 0 || x.IsZero || (x.Numerator.IsOne || x.Numerator == -1) && x.IsInteger) return x.Pow(k);
+        bool unit = x.IsInteger && BigInteger.Abs(x.Numerator).IsOne;
+        if (k == 0 || unit || (x.IsZero && k > 0)) return x.Pow(k);
         double bits = Math.Abs((double)k) * (x.BitLength - 2);
         if (bits > ExactLimits.MaxBits)
             throw new CalcLimitException(

@@ -57,7 +57,7 @@ public static partial class ExactOps
             int col = GaussJordan.FirstNonPivot(pivots, n);
             throw new SingularMatrixException(col,
                 $"{op}: the matrix is singular (rank {pivots.Length} < {n}): column {col} has no pivot, so A has no inverse; " +
-                (op == "inv" ? "try pinv(...) for a least-squares inverse" : "the system has no solution or infinitely many; explain solve(...) shows which"));
+                (op == "solve" ? "the system has no solution or infinitely many; explain solve(...) shows which" : "try pinv(...) for a least-squares inverse"));
         }
         int k = cols - n;
         var x = new BigRational[n * k];

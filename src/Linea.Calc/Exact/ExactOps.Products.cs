@@ -132,7 +132,7 @@ public static partial class ExactOps
         int n = a.Rows;
         long e = Math.Abs((long)k);
         if (e == 0) return ExactArray.Identity(n);
-        var b = k < 0 ? Inv(a) : a;
+        var b = k < 0 ? SolveSquare("matrix_power", a, ExactArray.Identity(n)) : a;
         double steps = 2 * Math.Ceiling(Math.Log2(e + 1));
         ExactLimits.CheckOperations(steps * n * n * (double)n, "matrix_power");
         ExactArray? result = null;

@@ -56,8 +56,8 @@ public static partial class Explainer
         }
         if (n > 0)
             steps.Add(new ExplainStep(det.IsZero
-                ? "det(A) = 0, so A is singular: it has no inverse, and it squashes space flat (volumes become 0)."
-                : $"det(A) = {det} is not 0, so A is invertible; it scales volumes by |det(A)| = {det.Abs()}{(det.Sign < 0 ? " and flips orientation" : "")}."));
+                ? $"det(A) = 0, so A is singular: it has no inverse, and it squashes space flat ({(n == 2 ? "areas" : "volumes")} become 0)."
+                : $"det(A) = {det} is not 0, so A is invertible; it scales {(n == 2 ? "areas" : "volumes")} by |det(A)| = {det.Abs()}{(det.Sign < 0 ? " and flips orientation" : "")}."));
         return new Explanation(title, steps, $"det(A) = {det}") { Value = ExactArray.Scalar(det) };
     }
 
@@ -162,7 +162,7 @@ public static partial class Explainer
             if (p != c)
             {
                 swaps++;
-                r.Swap(c, p, $"the diagonal entry of column {c + 1} is 0; a swap flips the sign of the determinant ({swaps} {Plural(swaps, "swap", "swaps")} so far)");
+                r.Swap(c, p, $"the diagonal entry of column {c + 1} is 0; a swap flips the sign of the determinant: {swaps} {Plural(swaps, "swap", "swaps")} so far");
             }
             var pivot = r[c, c];
             var ops = new List<string>();

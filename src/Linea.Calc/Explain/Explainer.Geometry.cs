@@ -92,7 +92,7 @@ public static partial class Explainer
                 }
                 string r = SquareRootText(r2);
                 return ($"rotation by {angle} with scaling by {r}",
-                    $"a rotation by {angle} combined with a uniform scaling by {r} (= sqrt({Factor(A)}^2 + {Factor(C)}^2)): shapes keep their form but turn and change size.");
+                    $"a rotation by {angle} combined with a uniform scaling by sqrt({Factor(A)}^2 + {Factor(C)}^2) = {r}: shapes keep their form but turn and change size.");
             }
             // Reflections: trace 0 and det -1, so A @ A = I by Cayley-Hamilton (A^2 - trace A + det I = 0).
             if (det == -1 && Trace.IsZero)
@@ -109,7 +109,7 @@ public static partial class Explainer
             if (B.IsZero && C.IsZero)
             {
                 if (!A.IsZero && !D.IsZero)
-                    return ("non-uniform scaling",
+                    return ($"non-uniform scaling (x by {A}, y by {D})",
                         $"a non-uniform scaling: x is multiplied by {A} and y by {D}{(det.Sign < 0 ? "; the negative factor also mirrors the plane" : "")}.");
             }
             // Shears: trace 2 and det 1 but not I, so (A - I)^2 = 0.
@@ -117,11 +117,11 @@ public static partial class Explainer
             {
                 if (C.IsZero)
                     return ($"horizontal shear with factor {B}",
-                        $"a horizontal shear with factor {B}: (x, y) goes to ({Linear(0, [(1, "x"), (B, "y")])}, y). Each point slides sideways by {Factor(B)} times its height; " +
+                        $"a horizontal shear with factor {B}: (x, y) goes to ({Linear(0, [(1, "x"), (B, "y")])}, y). Each point slides sideways by {B} times its height; " +
                         "the x-axis stays fixed and areas are kept.");
                 if (B.IsZero)
                     return ($"vertical shear with factor {C}",
-                        $"a vertical shear with factor {C}: (x, y) goes to (x, {Linear(0, [(C, "x"), (1, "y")])}). Each point slides up or down by {Factor(C)} times its x; " +
+                        $"a vertical shear with factor {C}: (x, y) goes to (x, {Linear(0, [(C, "x"), (1, "y")])}). Each point slides up or down by {C} times its x; " +
                         "the y-axis stays fixed and areas are kept.");
                 var line = Kernel(A - 1, B, C, D - 1);
                 return ("shear",
@@ -163,8 +163,8 @@ public static partial class Explainer
             var disc = tr * tr - 4 * det;
             string poly = $"the eigenvalues t solve t^2{LinearTerm(-tr, "t")}{ConstantTerm(det)} = 0";
             if (disc.Sign < 0)
-                return intro + $"{poly}, whose discriminant {Factor(tr)}^2 - 4*{Factor(det)} = {disc} is negative. So there are no real eigenvalues: " +
-                       "no real eigenvectors, so no line through the origin stays on itself (rotation-like: every direction is turned).";
+                return intro + $"{poly}, whose discriminant {Factor(tr)}^2 - 4*{Factor(det)} = {disc} is negative. " +
+                       "So there are no real eigenvalues and no real eigenvectors: no line through the origin stays on itself (rotation-like: every direction is turned).";
             if (disc.IsZero)
             {
                 var l = tr / 2;
@@ -182,7 +182,7 @@ public static partial class Explainer
             double e1 = (t + s) / 2, e2 = (t - s) / 2;
             return intro + $"{poly}, so t = ({tr} + sqrt({disc}))/2, about {Approx(e1)}, or t = ({tr} - sqrt({disc}))/2, about {Approx(e2)}. " +
                    $"For t = {Approx(e1)} the line through {ApproxDirection(e1)} stays on itself (points multiplied by about {Approx(e1)}); " +
-                   $"for t = {Approx(e2)} the line through {ApproxDirection(e2)} (points multiplied by about {Approx(e2)}).";
+                   $"for t = {Approx(e2)} the line through {ApproxDirection(e2)} stays on itself (points multiplied by about {Approx(e2)}).";
         }
 
         public string UnitSquareText()
@@ -191,6 +191,7 @@ public static partial class Explainer
             var det = Det;
             string shape = det.IsZero
                 ? (IsZero ? "all four corners land on the origin" : "the square is flattened onto a line segment (area 0)")
+                : IsScalar && A == 1 ? "the square stays where it is"
                 : $"the square becomes a parallelogram of area {det.Abs()}";
             return $"The unit square with corners (0, 0), (1, 0), (0, 1), (1, 1) goes to {corners}: {shape}.";
         }

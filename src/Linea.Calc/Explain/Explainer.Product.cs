@@ -31,13 +31,15 @@ public static partial class Explainer
         }
         else
         {
-            title = $"Matrix product A @ B: ({Size(a)}) @ ({Size(b)}) gives {(c.Rank == 2 ? $"a {c.Rows}x{c.Cols} matrix" : $"a vector of length {c.Count}")}";
-            string rowWord = a.Rank == 2 ? "row i of A" : "the vector a";
-            string colWord = b.Rank == 2 ? "column j of B" : "the vector b";
-            intro = c.Rank == 2
-                ? $"The inner sizes match ({k} = {k}). Each entry C[i,j] is {rowWord} times {colWord}: multiply matching entries and add the {k} {Plural(k, "product", "products")}."
-                : $"The inner sizes match ({k} = {k}). Each entry c[{(a.Rank == 2 ? "i" : "j")}] is {(a.Rank == 2 ? "row i of A" : "a")} times {(b.Rank == 2 ? "column j of B" : "b")}: multiply matching entries and add the {k} {Plural(k, "product", "products")}.";
             resultName = a.Rank == 2 && b.Rank == 2 ? "A @ B" : (a.Rank == 2 ? "A @ b" : "a @ B");
+            title = $"{(a.Rank == 2 && b.Rank == 2 ? "Matrix product" : "Matrix-vector product")} {resultName}: {Describe(a)} times {Describe(b)} gives {Describe(c)}";
+            string left = a.Rank == 2 ? $"A has {k} {Plural(k, "column", "columns")}" : $"a has {k} {Plural(k, "entry", "entries")}";
+            string right = b.Rank == 2 ? $"B has {k} {Plural(k, "row", "rows")}" : $"b has {k} {Plural(k, "entry", "entries")}";
+            string entry = c.Rank == 2 ? "C[i,j]" : (a.Rank == 2 ? "c[i]" : "c[j]");
+            string rowWord = a.Rank == 2 ? "row i of A" : "a";
+            string colWord = b.Rank == 2 ? "column j of B" : "b";
+            intro = $"The sizes fit: {left} and {right}. Each entry {entry} is {rowWord} times {colWord}: " +
+                    $"multiply matching entries and add the {k} {Plural(k, "product", "products")}. Indices count from 0.";
         }
         steps.Add(new ExplainStep(intro));
         for (int i = 0; i < m; i++)
@@ -57,4 +59,11 @@ public static partial class Explainer
         if (c.Rank > 0) steps.Add(new ExplainStep($"Put the entries together: {resultName} =", c));
         return new Explanation(title, steps, $"{resultName} = {c.ToInlineString()}") { Value = c };
     }
+
+    private static string Describe(ExactArray x) => x.Rank switch
+    {
+        0 => "a number",
+        1 => $"a vector of length {x.Count}",
+        _ => $"a {x.Rows}x{x.Cols} matrix",
+    };
 }

@@ -113,7 +113,7 @@ internal sealed class ArrayParselet : IPrefixParselet
                             rows.Add(new());
                             continue;
                         }
-                        if (next.SpaceBefore && Parser.CanStartExpression(next.Kind)) continue;
+                        if (next.SpaceBefore && Parser.CanStartExpression(next.Kind)) { separators = true; continue; }
                         if (next.Kind == TokenKind.End)
                             throw parser.Error(token, "this '[' is never closed", "add ']' at the end");
                         throw parser.Error(next, $"expected ',', ';' or ']' in the matrix, found {next.Describe()}", null);

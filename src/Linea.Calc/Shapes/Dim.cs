@@ -2,23 +2,25 @@ namespace Linea.Calc.Shapes;
 
 /// <summary>
 /// One dimension of a <see cref="SymbolicShape"/>: a known length (<c>784</c>), a symbol (<c>b</c>), or a product
-/// of them (<c>h*d</c>, <c>2*n</c>), kept as a coefficient times a sorted list of symbols so that products compare
-/// structurally (<c>h*d</c> equals <c>d*h</c>).
+/// of them (<c>h*d</c>, <c>2*n</c>), kept as a coefficient times a list of symbols. Products compare
+/// structurally (<c>h*d</c> equals <c>d*h</c>) and print in the order they were written.
 /// </summary>
 public sealed class Dim : IEquatable<Dim>
 {
     private readonly string[] _symbols;
+    private readonly string[] _sorted;
 
     private Dim(long coefficient, string[] symbols)
     {
         Coefficient = coefficient;
         _symbols = symbols;
+        _sorted = symbols.Order(StringComparer.Ordinal).ToArray();
     }
 
     /// <summary>The numeric factor (the whole length when <see cref="IsKnown"/>).</summary>
     public long Coefficient { get; }
 
-    /// <summary>The symbols multiplied together, sorted (empty for a known length).</summary>
+    /// <summary>The symbols multiplied together, in the order written (empty for a known length).</summary>
     public IReadOnlyList<string> Symbols => _symbols;
 
     /// <summary>Whether the length is a number (no symbols).</summary>
@@ -41,7 +43,7 @@ public sealed class Dim : IEquatable<Dim>
         try { c = checked(a.Coefficient * b.Coefficient); }
         catch (OverflowException) { throw new CalcLimitException($"the dimension {a}*{b} is too large"); }
         if (c == 0) return Of(0);
-        var s = a._symbols.Concat(b._symbols).Order(StringComparer.Ordinal).ToArray();
+        var s = a._symbols.Concat(b._symbols).ToArray();
         return new Dim(c, s);
     }
 
@@ -67,7 +69,7 @@ public sealed class Dim : IEquatable<Dim>
 
     /// <summary>Equal coefficient and the same symbols.</summary>
     public bool Equals(Dim? other) =>
-        other is not null && Coefficient == other.Coefficient && _symbols.AsSpan().SequenceEqual(other._symbols);
+        other is not null && Coefficient == other.Coefficient && _sorted.AsSpan().SequenceEqual(other._sorted);
 
     /// <inheritdoc />
     public override bool Equals(object? obj) => obj is Dim d && Equals(d);
@@ -77,7 +79,7 @@ public sealed class Dim : IEquatable<Dim>
     {
         var h = new HashCode();
         h.Add(Coefficient);
-        foreach (var s in _symbols) h.Add(s);
+        foreach (var s in _sorted) h.Add(s);
         return h.ToHashCode();
     }
 

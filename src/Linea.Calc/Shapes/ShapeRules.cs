@@ -180,7 +180,7 @@ public static class ShapeRules
     private static Dim Add(Dim a, Dim b)
     {
         if (a.IsKnown && b.IsKnown) return Dim.Of(a.Coefficient + b.Coefficient);
-        if (a.Symbols.SequenceEqual(b.Symbols)) return Dim.Product([Dim.Of(a.Coefficient + b.Coefficient), Dim.Product(a.Symbols.Select(Dim.Symbol))]);
+        if (a.Symbols.Order(StringComparer.Ordinal).SequenceEqual(b.Symbols.Order(StringComparer.Ordinal))) return Dim.Product([Dim.Of(a.Coefficient + b.Coefficient), Dim.Product(a.Symbols.Select(Dim.Symbol))]);
         throw new CalcShapeException($"the length {a} + {b} cannot be written as a product of dimensions; declare the joined array's shape instead");
     }
 

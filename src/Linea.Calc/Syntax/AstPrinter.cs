@@ -78,7 +78,7 @@ public static class AstPrinter
                     if (r > 0) sb.Append("; ");
                     for (int i = 0; i < a.Rows[r].Count; i++)
                     {
-                        if (i > 0) sb.Append(", ");
+                        if (i > 0) sb.Append(a.MatlabStyle ? " " : ", ");
                         Write(sb, a.Rows[r][i]);
                     }
                 }

@@ -47,14 +47,15 @@ public sealed record NameExpr(string Name, SourceSpan Span) : Expr(Span)
 }
 
 /// <summary>
-/// A bracket literal. Without row separators (<c>[1, 2, 3]</c>, <c>[[1, 2], [3, 4]]</c>, <c>[1 2 3]</c>) it is
-/// NumPy's <c>array([...])</c>: the elements stack along a new first axis. With <c>;</c> or line breaks between rows
-/// (<c>[1 2; 3 4]</c>) it is MATLAB's matrix: each row's elements join side by side and the rows stack.
+/// A bracket literal. With commas only (<c>[1, 2, 3]</c>, <c>[[1, 2], [3, 4]]</c>) it is NumPy's
+/// <c>array([...])</c>: the elements stack along a new first axis. With <c>;</c> or line breaks between rows, or
+/// white space between elements (<c>[1 2; 3 4]</c>, <c>[A [5; 6]]</c>) it is MATLAB's matrix: each row's elements
+/// join side by side and the rows stack (a single row of numbers, <c>[1 2 3]</c>, stays a vector).
 /// </summary>
 /// <param name="Rows">The elements, row by row (one row when there is no separator).</param>
-/// <param name="HasRowSeparators">Rows were separated by <c>;</c> or line breaks.</param>
+/// <param name="MatlabStyle">Rows were separated by <c>;</c> or line breaks, or elements by white space.</param>
 /// <param name="Span">Position of the opening bracket.</param>
-public sealed record ArrayLiteral(IReadOnlyList<IReadOnlyList<Expr>> Rows, bool HasRowSeparators, SourceSpan Span) : Expr(Span)
+public sealed record ArrayLiteral(IReadOnlyList<IReadOnlyList<Expr>> Rows, bool MatlabStyle, SourceSpan Span) : Expr(Span)
 {
     /// <inheritdoc />
     public override int Depth { get; } = 1 + MaxDepth(Rows.SelectMany(r => r));

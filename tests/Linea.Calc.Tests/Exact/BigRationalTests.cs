@@ -157,6 +157,9 @@ public class BigRationalTests
         Assert.Equal(new BigRational(9, 4), new BigRational(-2, 3).Pow(-2));
         Assert.Equal(new BigRational(-27, 8), new BigRational(-2, 3).Pow(-3));
         Assert.Throws<DivideByZeroException>(() => BigRational.Zero.Pow(-1));
+        Assert.Equal(BigRational.One, new BigRational(-1).Pow(int.MinValue));
+        Assert.Equal(new BigRational(-1), new BigRational(-1).Pow(int.MaxValue));
+        Assert.Throws<OverflowException>(() => new BigRational(2).Pow(int.MinValue));
     }
 
     [Fact]

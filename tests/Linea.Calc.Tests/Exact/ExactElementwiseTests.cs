@@ -72,5 +72,8 @@ public class ExactElementwiseTests
         Assert.Equal(Ex.A("[[1, 1/8], [-1/27, 8]]"), ExactOps.Power(Ex.A("[[1, 2], [-3, 1/2]]"), -3));
         Assert.Equal(Ex.A("[1, 1, 1]"), ExactOps.Power(Ex.A("[0, 5, -1/2]"), 0));
         Assert.Throws<DivideByZeroException>(() => ExactOps.Power(Ex.A("[0, 1]"), -1));
+        Assert.Equal(Ex.A("[1, 1, 0]"), ExactOps.Power(Ex.A("[1, -1, 0]"), int.MaxValue - 1));
+        Assert.Equal(Ex.A("[1, 1]"), ExactOps.Power(Ex.A("[1, -1]"), int.MinValue));
+        Assert.Throws<CalcLimitException>(() => ExactOps.Power(Ex.A("[2]"), int.MinValue));
     }
 }

@@ -54,7 +54,7 @@ public class ParserErrorTests
         Assert.Throws<CalcLimitException>(() => Parser.ParseProgram(brackets));
         var minus = new string('-', 100_000) + "1";
         Assert.Throws<CalcLimitException>(() => Parser.ParseProgram(minus));
-        Assert.True(sw.Elapsed.TotalSeconds < 2, $"took {sw.Elapsed}");
+        Assert.True(sw.Elapsed.TotalSeconds < 10, $"took {sw.Elapsed}"); // about 0.5 s on a loaded 2-core machine
     }
 
     [Fact]

@@ -70,31 +70,31 @@ public class ParserPrecedenceTests
     [Theory]
     [InlineData("[1, 2, 3]", "[1, 2, 3]")]
     [InlineData("[[1, 2], [3, 4]]", "[[1, 2], [3, 4]]")]
-    [InlineData("[1 2; 3 4]", "[1, 2; 3, 4]")]
-    [InlineData("[1, 2; 3, 4]", "[1, 2; 3, 4]")]
-    [InlineData("[1 -2]", "[1, (-2)]")]
+    [InlineData("[1 2; 3 4]", "[1 2; 3 4]")]
+    [InlineData("[1, 2; 3, 4]", "[1 2; 3 4]")]
+    [InlineData("[1 -2]", "[1 (-2)]")]
     [InlineData("[1 - 2]", "[(1 - 2)]")]
-    [InlineData("[1 -2 + 3]", "[1, ((-2) + 3)]")]
-    [InlineData("[a' b']", "[(a'), (b')]")]
-    [InlineData("[a (1)]", "[a, 1]")]
-    [InlineData("[f(1) 2]", "[f(1), 2]")]
-    [InlineData("[(1 -2) 3]", "[(1 - 2), 3]")]
-    [InlineData("[1 2\n3 4]", "[1, 2; 3, 4]")]
+    [InlineData("[1 -2 + 3]", "[1 ((-2) + 3)]")]
+    [InlineData("[a' b']", "[(a') (b')]")]
+    [InlineData("[a (1)]", "[a 1]")]
+    [InlineData("[f(1) 2]", "[f(1) 2]")]
+    [InlineData("[(1 -2) 3]", "[(1 - 2) 3]")]
+    [InlineData("[1 2\n3 4]", "[1 2; 3 4]")]
     [InlineData("[[1, 2],\n [3, 4]]", "[[1, 2], [3, 4]]")]
     [InlineData("[1, 2,]", "[1, 2]")]
-    [InlineData("[1 2;]", "[1, 2]")]
+    [InlineData("[1 2;]", "[1 2]")]
     [InlineData("[]", "[]")]
-    [InlineData("[[1 2] [3 4]]", "[[1, 2], [3, 4]]")]
+    [InlineData("[[1 2] [3 4]]", "[[1 2] [3 4]]")]
     public void ParsesMatrixLiterals(string text, string expected) => Assert.Equal(expected, P(text));
 
     [Fact]
     public void ReadsMatlabRowsAsRows()
     {
         var a = Assert.IsType<ArrayLiteral>(Parser.ParseExpressionText("[1 2; 3 4]"));
-        Assert.True(a.HasRowSeparators);
+        Assert.True(a.MatlabStyle);
         Assert.Equal(2, a.Rows.Count);
         var b = Assert.IsType<ArrayLiteral>(Parser.ParseExpressionText("[[1, 2], [3, 4]]"));
-        Assert.False(b.HasRowSeparators);
+        Assert.False(b.MatlabStyle);
     }
 
     [Theory]
@@ -128,7 +128,7 @@ public class ParserPrecedenceTests
     public void LetsMatricesSpanLines()
     {
         var program = Parser.ParseProgram("A = [1 2\n     3 4]\nB = inv(\n  A)\n");
-        Assert.Equal(["A = [1, 2; 3, 4]", "B = inv(A)"], program.Statements.Select(AstPrinter.Print));
+        Assert.Equal(["A = [1 2; 3 4]", "B = inv(A)"], program.Statements.Select(AstPrinter.Print));
     }
 
     [Fact]

@@ -1,0 +1,113 @@
+using System.Diagnostics;
+
+namespace Linea.Calc.Tests.Evaluation;
+
+/// <summary>No input crashes or hangs: every limit is a CalcLimitException, raised before the work or allocation.</summary>
+public class LimitTests
+{
+    private static CalcLimitException Limit(string program, CalcOptions? options = null, double seconds = 10)
+    {
+        var sw = Stopwatch.StartNew();
+        var e = CalcRun.Error(program, options);
+        sw.Stop();
+        Assert.True(sw.Elapsed.TotalSeconds < seconds, $"took {sw.Elapsed}");
+        return Assert.IsType<CalcLimitException>(e);
+    }
+
+    [Fact]
+    public void RefusesHugeArraysBeforeAllocating()
+    {
+        var e = Limit("zeros(1000000, 1000000)");
+        Assert.Equal("zeros: the result would have 1,000,000,000,000 elements, beyond the limit of 16,000,000 (MaxElements)", e.Message);
+        Assert.Equal((1, 1), (e.Line, e.Column));
+        Limit("ones((100000, 100000, 100000))");
+        Limit("rand(100000, 100000, seed=1)");
+        Limit("eye(100000)");
+        Limit("arange(0, 1e12)");
+        Limit("linspace(0, 1, 100000000)");
+        Limit("kron(ones(5000), ones(5000))");
+        Limit("outer(rand(5000), rand(5000))");
+        Limit("diag(rand(5000))");
+        Limit("reshape(rand(4000), 4000, 1) + rand(4000) + reshape(rand(4000), 4000, 1, 1)");
+        Limit("rand(5000, 1) @ rand(1, 5000)");
+    }
+
+    [Fact]
+    public void RefusesDeepNesting()
+    {
+        var text = new string('(', 100_000) + "1" + new string(')', 100_000);
+        var e = Limit(text);
+        Assert.Contains("nested more than 200 levels", e.Message);
+        Limit(string.Join(" + ", Enumerable.Repeat("1", 100_000)));
+        Limit("x = " + new string('-', 50_000) + "1");
+        Limit(new string('[', 100_000) + new string(']', 100_000));
+    }
+
+    [Fact]
+    public void RefusesHugeExactNumbers()
+    {
+        var e = Limit("[[2]] ^ 100000000");
+        Assert.Contains("MaxBits", e.Message);
+        Limit("2 ** 100000000");
+        Limit("(1/3) ** 30000");
+        Limit("[[2, 1], [1, 1]] ^ 1000000");
+        Limit("x = 10 ** 5000\nx * x * x * x * x");
+        Limit(new string('9', 5000));
+    }
+
+    [Fact]
+    public void RefusesTooMuchExactWork()
+    {
+        var e = Limit("inv(exact(rand(300, 300, seed=1)))");
+        Assert.Contains("MaxOperations", e.Message);
+    }
+
+    [Fact]
+    public void RefusesTooMuchFloatWork()
+    {
+        var options = CalcRun.Options with { Limits = CalcLimits.Default with { MaxWork = 1e6 } };
+        var e = Limit("zeros(200, 200) * 1.0 @ ones(200, 200)", options);
+        Assert.Equal("matmul: about 8e6 multiply-adds, beyond the limit of 1e6 per operation (MaxWork)", e.Message);
+        Limit("svd(rand(200, 200))", options);
+        Limit("inv(rand(200, 200))", options);
+        Limit("det(rand(200, 200))", options);
+        Limit("rand(200, 200) ^ 3", options);
+    }
+
+    [Fact]
+    public void StopsAtTheTimeLimitAndOnCancellation()
+    {
+        var options = CalcRun.Options with { Limits = CalcLimits.Default with { MaxTime = TimeSpan.Zero } };
+        var e = Limit("1 + 1", options);
+        Assert.Equal("evaluation took longer than the limit of 0 s (MaxTime)", e.Message);
+
+        using var cts = new CancellationTokenSource();
+        cts.Cancel();
+        var r = new CalcSession(CalcRun.Options).Evaluate("1 + 1", cts.Token);
+        Assert.Equal("evaluation was cancelled", Assert.IsType<CalcLimitException>(r[^1].Error).Message);
+    }
+
+    [Fact]
+    public void RefusesLongPrograms()
+    {
+        var options = CalcRun.Options with { Limits = CalcLimits.Shared };
+        var e = Limit(new string(' ', 200_000) + "1", options);
+        Assert.Equal("the program has 200,001 characters, beyond the limit of 100,000 (MaxProgramLength)", e.Message);
+    }
+
+    [Fact]
+    public void RefusesExplanationsOfLargeMatrices()
+    {
+        var e = CalcRun.Error("explain ones(10, 10) @ ones(10, 10)");
+        Assert.IsType<CalcLimitException>(e);
+    }
+
+    [Fact]
+    public void SharedLimitsAreTighter()
+    {
+        var shared = CalcRun.Options with { Limits = CalcLimits.Shared };
+        Limit("zeros(2000, 1000)", shared);
+        Limit("2 ** 10000", shared);
+        Assert.Equal("1", CalcRun.Exact("det(eye(50))"));
+    }
+}
