@@ -15,23 +15,24 @@ namespace Linea.WebLoad;
 /// </summary>
 internal static class LoadTest
 {
-    public sealed record Settings(int Requests, int Clients, int Seconds)
+    public sealed record Settings(int Requests, int Clients, int Seconds, bool ValidOnly)
     {
         public static Settings Parse(string[] args)
         {
             int requests = 5000, clients = 16, seconds = 300;
+            bool validOnly = false;
             for (int i = 0; i + 1 < args.Length; i += 2)
             {
-                int value = int.Parse(args[i + 1]);
                 switch (args[i])
                 {
-                    case "--requests": requests = value; break;
-                    case "--clients": clients = value; break;
-                    case "--seconds": seconds = value; break;
+                    case "--requests": requests = int.Parse(args[i + 1]); break;
+                    case "--clients": clients = int.Parse(args[i + 1]); break;
+                    case "--seconds": seconds = int.Parse(args[i + 1]); break;
+                    case "--mix": validOnly = args[i + 1] == "valid"; break;
                     default: throw new ArgumentException($"unknown option {args[i]}");
                 }
             }
-            return new Settings(requests, clients, seconds);
+            return new Settings(requests, clients, seconds, validOnly);
         }
     }
 
@@ -40,6 +41,10 @@ internal static class LoadTest
     private static string Program(string program) => JsonSerializer.Serialize(new { program });
 
     /// <summary>The mix: mostly ordinary work a page sends, a third hostile.</summary>
+    /// <summary>Names of the requests that are ordinary work (the rest of <see cref="Mix"/> is hostile).</summary>
+    private static readonly HashSet<string> Valid =
+        ["define", "use", "exact-inverse", "float-svd", "explain", "solve", "matmul-100", "exact-solve-4", "transform", "health"];
+
     private static readonly Request[] Mix =
     [
         new("define", Program("A = [1 2; 3 4]\nB = [2 0; 1 3]"), UseSession: true),
@@ -68,11 +73,12 @@ internal static class LoadTest
     public static async Task<int> RunAsync(Settings settings)
     {
         var options = new WebServerOptions { Port = 0 };
+        var mix = settings.ValidOnly ? Mix.Where(r => Valid.Contains(r.Name)).ToArray() : Mix;
         await using var app = LineaWebServer.Build(options);
         await app.StartAsync();
         var address = LineaWebServer.BoundAddress(app);
         Console.WriteLine($"server {address}, {settings.Requests} requests from {settings.Clients} clients (cap {settings.Seconds} s), "
-            + $"{Environment.ProcessorCount} cores, {options.MaxConcurrentEvaluations} evaluation slots, .NET {Environment.Version}");
+            + $"{(settings.ValidOnly ? "valid programs only" : "valid and hostile mix")}, {Environment.ProcessorCount} cores, {options.MaxConcurrentEvaluations} evaluation slots, .NET {Environment.Version}");
 
         var latencies = new ConcurrentBag<double>();
         var statuses = new ConcurrentDictionary<string, int>();
@@ -101,7 +107,7 @@ internal static class LoadTest
             int i;
             while ((i = Interlocked.Increment(ref next)) < settings.Requests && !stop.IsCancellationRequested)
             {
-                var request = Mix[pick.Next(Mix.Length)];
+                var request = mix[pick.Next(mix.Length)];
                 if (request.Name == "use" && session is null) request = Mix[0]; // define before use
                 var message = request.Name switch
                 {

@@ -1,6 +1,6 @@
 using Linea.WebLoad;
 
-// dotnet run -c Release --project bench/Linea.WebLoad -- load [--requests 5000] [--clients 16] [--seconds 300]
+// dotnet run -c Release --project bench/Linea.WebLoad -- load [--requests 5000] [--clients 16] [--seconds 300] [--mix valid|mixed]
 // dotnet run -c Release --project bench/Linea.WebLoad -- screenshots [docs/images]
 return args.FirstOrDefault() switch
 {
@@ -11,6 +11,6 @@ return args.FirstOrDefault() switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Linea.WebLoad load [--requests N] [--clients N] [--seconds N] | screenshots [DIR]");
+    Console.Error.WriteLine("usage: Linea.WebLoad load [--requests N] [--clients N] [--seconds N] [--mix valid|mixed] | screenshots [DIR]");
     return 2;
 }
