@@ -56,10 +56,17 @@ public sealed record WebServerOptions
     public long MaxTotalSessionBytes { get; init; } = 512L << 20;
 
     /// <summary>
-    /// Managed heap size above which running evaluations are cancelled (answered 422, kind "limit"), so that many
-    /// large evaluations at once cannot exhaust the machine's memory. Polled every 20 ms. Default 2 GiB.
+    /// Live managed heap (measured right after a full collection) above which running evaluations are cancelled
+    /// (answered 422, kind "limit"), so that many large evaluations at once cannot exhaust the machine's memory.
+    /// Default 2 GiB.
     /// </summary>
     public long MaxHeapBytes { get; init; } = 2L << 30;
+
+    /// <summary>
+    /// Heap size (garbage included) above which a running evaluation's watchdog forces a full collection, at most once a
+    /// fifth of a second, to tell live memory from garbage; this also keeps the process near this size under load. Default 512 MiB.
+    /// </summary>
+    public long HeapCollectAboveBytes { get; init; } = 512L << 20;
 
     /// <summary>Write request and startup logs to the console (on for <c>linea serve</c>, off in tests). Default false.</summary>
     public bool ConsoleLogging { get; init; }
@@ -80,5 +87,7 @@ public sealed record WebServerOptions
         if (MaxSessionBytes < 1) throw new ArgumentOutOfRangeException(nameof(MaxSessionBytes), MaxSessionBytes, "must be positive");
         if (MaxTotalSessionBytes < MaxSessionBytes) throw new ArgumentOutOfRangeException(nameof(MaxTotalSessionBytes), MaxTotalSessionBytes, "must be at least MaxSessionBytes");
         if (MaxHeapBytes < 1) throw new ArgumentOutOfRangeException(nameof(MaxHeapBytes), MaxHeapBytes, "must be positive");
+        if (HeapCollectAboveBytes < 1 || HeapCollectAboveBytes > MaxHeapBytes)
+            throw new ArgumentOutOfRangeException(nameof(HeapCollectAboveBytes), HeapCollectAboveBytes, "must be positive and at most MaxHeapBytes");
     }
 }

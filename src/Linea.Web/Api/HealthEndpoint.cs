@@ -16,7 +16,7 @@ internal static class HealthEndpoint
         context.Response.ContentType = "application/json; charset=utf-8";
         context.Response.Headers.CacheControl = "no-store";
         using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
+        using (var json = new Utf8JsonWriter(buffer, ApiJson.WriterOptions))
         {
             json.WriteStartObject();
             json.WriteString("status", "ok");

@@ -10,7 +10,7 @@ namespace Linea.Web.Evaluation;
 /// within <see cref="WebServerOptions.EvaluationTimeout"/> (the engine's token fires then; if the engine has not
 /// stopped after <see cref="WebServerOptions.CancellationGrace"/> the request is answered anyway while the evaluation
 /// keeps its slot until it ends, so a runaway evaluation can never push the server past its concurrency bound), while
-/// the managed heap stays under <see cref="WebServerOptions.MaxHeapBytes"/>, and leaving at most
+/// the live managed heap stays under <see cref="WebServerOptions.MaxHeapBytes"/> (see <see cref="HeapGuard"/>), and leaving at most
 /// <see cref="WebServerOptions.MaxSessionBytes"/> in the session.
 /// </summary>
 internal sealed class EvaluationRunner
@@ -19,13 +19,13 @@ internal sealed class EvaluationRunner
     private readonly SemaphoreSlim _slots;
     private readonly WebServerOptions _options;
     private readonly SessionStore _sessions;
-    private readonly Func<long> _heapBytes;
+    private readonly HeapGuard _heap;
 
-    public EvaluationRunner(WebServerOptions options, SessionStore sessions, Func<long>? heapBytes = null)
+    public EvaluationRunner(WebServerOptions options, SessionStore sessions, HeapGuard? heap = null)
     {
         _options = options;
         _sessions = sessions;
-        _heapBytes = heapBytes ?? (() => GC.GetTotalMemory(forceFullCollection: false));
+        _heap = heap ?? new HeapGuard(options.HeapCollectAboveBytes, options.MaxHeapBytes, TimeSpan.FromMilliseconds(200));
         _slots = new SemaphoreSlim(options.MaxConcurrentEvaluations, options.MaxConcurrentEvaluations);
     }
 
@@ -75,7 +75,7 @@ internal sealed class EvaluationRunner
         while (!evaluation.IsCompleted && DateTime.UtcNow < deadline)
         {
             await Task.WhenAny(evaluation, Task.Delay(WatchInterval, CancellationToken.None)).ConfigureAwait(false);
-            if (!evaluation.IsCompleted && !memoryExceeded && _heapBytes() > _options.MaxHeapBytes)
+            if (!evaluation.IsCompleted && !memoryExceeded && _heap.IsOverBudget())
             {
                 Volatile.Write(ref memoryExceeded, true);
                 try { budget.Cancel(); } catch (ObjectDisposedException) { /* finished meanwhile */ }
