@@ -12,7 +12,7 @@ namespace Linea.Bench;
 /// outside the timer, on both sides); solve (one right-hand side) and inv time the whole call, copies included, as a
 /// NumPy user sees it. OpenBLAS's thread count follows <c>--threads</c>; Linea's level-3 work runs through Gemm.Multiply
 /// with its default parallelism.
-/// Usage: <c>lapack [--ops lu,cholesky,qr,solve,inv,lstsq] [--sizes 500,1000,2000,4000] [--threads 1,2] [--dtypes float64,float32] [--samples 3]</c>
+/// Usage: <c>lapack [--ops lu,cholesky,qr,solve,inv,lstsq,eigh,eigvalsh,eig,eigvals,svd,svdvals] [--sizes 500,1000,2000,4000] [--threads 1,2] [--dtypes float64,float32] [--samples 3]</c>
 /// </summary>
 public static class LapackRunner
 {
@@ -34,7 +34,7 @@ public static class LapackRunner
                 case "--dtypes": dtypes = args[++i].Split(','); break;
                 case "--samples": samples = int.Parse(args[++i]); break;
                 default:
-                    Console.Error.WriteLine($"lapack: unknown option {args[i]}; usage: lapack [--ops lu,cholesky,qr,solve,inv,lstsq,eigh,eigvalsh,svd,svdvals] [--sizes 500,1000] [--threads 1,2] [--dtypes float64,float32] [--samples 3]");
+                    Console.Error.WriteLine($"lapack: unknown option {args[i]}; usage: lapack [--ops lu,cholesky,qr,solve,inv,lstsq,eigh,eigvalsh,eig,eigvals,svd,svdvals] [--sizes 500,1000] [--threads 1,2] [--dtypes float64,float32] [--samples 3]");
                     return 2;
             }
         }
@@ -109,14 +109,14 @@ public static class LapackRunner
                     OpenBlasLapack.Getri(n, ac, piv);
                 };
                 break;
-            case "eigh" or "eigvalsh" or "svd" or "svdvals":
+            case "eigh" or "eigvalsh" or "eig" or "eigvals" or "svd" or "svdvals":
                 if (!SpectralCase(op, a, aData, workData, n, ref prepare, ref prepareNative, out linea, out native)) return;
                 break;
             default:
-                Console.Error.WriteLine($"lapack: unknown op {op} (lu, cholesky, solve, inv, qr, lstsq, eigh, eigvalsh, svd, svdvals)");
+                Console.Error.WriteLine($"lapack: unknown op {op} (lu, cholesky, solve, inv, qr, lstsq, eigh, eigvalsh, eig, eigvals, svd, svdvals)");
                 return;
         }
-        bool haveNative = OpenBlasLapack.Available && (OpenBlasSpectral.Available || op is not ("eigh" or "eigvalsh" or "svd" or "svdvals"));
+        bool haveNative = OpenBlasLapack.Available && (OpenBlasSpectral.Available || op is not ("eigh" or "eigvalsh" or "eig" or "eigvals" or "svd" or "svdvals"));
         if (haveNative) OpenBlasLapack.SetThreads(threads);
         var (lineaS, nativeS) = Interleaved(prepare, linea, haveNative ? prepareNative : null, native, samples);
         string F(double s) => double.IsNaN(s) ? "na" : s.ToString("0.0000", CultureInfo.InvariantCulture);
@@ -126,6 +126,9 @@ public static class LapackRunner
 
     /// <summary>
     /// eigh / eigvalsh (Linea's SymmetricEigenDecomposition against dsyevd_ 'V' / 'N', lower triangle, on (G + G^T) / 2)
+    /// eig / eigvals (Linea's EigenDecomposition with / without eigenvectors against dgeev_ with jobvl 'N' and jobvr 'V' /
+    /// 'N', as numpy.linalg.eig / eigvals call it, on the uniform random matrix; OpenBLAS reads the row-major array as
+    /// A^T, which has the same eigenvalues and costs the same)
     /// and svd / svdvals (Linea's SvdDecomposition with full matrices / values only against dgesdd_ 'A' / 'N'). Linea's
     /// timing includes its O(n^2) input copy; OpenBLAS's input is restored untimed.
     /// </summary>
@@ -142,6 +145,15 @@ public static class LapackRunner
             prepareNative = () => symData.AsSpan().CopyTo(workData);
             linea = () => _ = new SymmetricEigenDecomposition<T>(sym, UpLo.Lower, vectors);
             native = () => OpenBlasSpectral.Syevd(vectors, n, workData, w);
+        }
+        else if (op is "eig" or "eigvals")
+        {
+            bool vectors = op == "eig";
+            var wi = new T[n];
+            prepare = () => { };
+            prepareNative = () => aData.AsSpan().CopyTo(workData);
+            linea = () => _ = new EigenDecomposition<T>(a, vectors);
+            native = () => OpenBlasSpectral.Geev(vectors, n, workData, w, wi);
         }
         else
         {

@@ -3,8 +3,8 @@ using System.Numerics;
 namespace Linea.Calc.Exact;
 
 /// <summary>
-/// Fraction-free determinant (Bareiss 1968): on an integer matrix every intermediate entry is a minor of the input,
-/// so numbers stay bounded by Hadamard's bound and every division is exact.
+/// Fraction-free elimination (Bareiss 1968) for the determinant and for solving: on an integer matrix every
+/// intermediate entry is a minor of the input, so numbers stay bounded by Hadamard's bound and every division is exact.
 /// </summary>
 internal static class Bareiss
 {
@@ -15,6 +15,7 @@ internal static class Bareiss
         if (n == 0) return BigRational.One;
         ExactLimits.CheckOperations((double)n * n * n / 3, op);
         int maxBits = ExactLimits.MaxBits;
+        var cancel = ExactLimits.Cancellation;
         // Clear denominators row by row: det(A) = det(D A) / prod(l_i) with l_i the lcm of row i's denominators.
         var m = new BigInteger[n * n];
         var scale = BigInteger.One;
@@ -45,6 +46,7 @@ internal static class Bareiss
             var pivot = m[k * n + k];
             for (int i = k + 1; i < n; i++)
             {
+                cancel.ThrowIfCancellationRequested();
                 var mik = m[i * n + k];
                 for (int j = k + 1; j < n; j++)
                 {
@@ -60,9 +62,73 @@ internal static class Bareiss
         return ExactLimits.Check(new BigRational(sign < 0 ? -det : det, scale));
     }
 
+    /// <summary>
+    /// Solves A X = B for square A by fraction-free Gauss-Jordan elimination (Bareiss's division step applied to the
+    /// rows above the pivot too): after clearing denominators row by row, every intermediate entry is a minor of
+    /// [A | B], so all divisions are exact integer divisions and sizes stay bounded. At the end the left block is
+    /// d I with d = ±det of the scaled A, and X = (right block) / d. Returns null when A is singular, with the rank
+    /// of A's leading columns found so far in <paramref name="missingColumn"/> (the first column without a pivot).
+    /// </summary>
+    public static BigRational[]? Solve(ExactArray a, ExactArray b, string op, out int missingColumn)
+    {
+        int n = a.Rows, k = b.Rank == 2 ? b.Cols : 1, cols = n + k;
+        ExactLimits.CheckOperations((double)n * n * cols, op);
+        int maxBits = ExactLimits.MaxBits;
+        var cancel = ExactLimits.Cancellation;
+        var m = new BigInteger[n * cols];
+        for (int i = 0; i < n; i++)
+        {
+            var l = BigInteger.One;
+            for (int j = 0; j < n; j++) l = ExactArray.Lcm(l, a[i * n + j].Denominator);
+            for (int j = 0; j < k; j++) l = ExactArray.Lcm(l, b[i * k + j].Denominator);
+            CheckBits(l, maxBits);
+            for (int j = 0; j < cols; j++)
+            {
+                var e = j < n ? a[i * n + j] : b[i * k + j - n];
+                m[i * cols + j] = e.IsInteger ? e.Numerator * l : e.Numerator * (l / e.Denominator);
+            }
+        }
+        var previous = BigInteger.One;
+        for (int c = 0; c < n; c++)
+        {
+            int p = c;
+            while (p < n && m[p * cols + c].IsZero) p++;
+            if (p == n)
+            {
+                missingColumn = c;
+                return null;
+            }
+            if (p != c)
+                for (int j = 0; j < cols; j++) (m[c * cols + j], m[p * cols + j]) = (m[p * cols + j], m[c * cols + j]);
+            var pivot = m[c * cols + c];
+            for (int i = 0; i < n; i++)
+            {
+                if (i == c) continue;
+                cancel.ThrowIfCancellationRequested();
+                var f = m[i * cols + c];
+                for (int j = 0; j < cols; j++)
+                {
+                    if (j == c) continue;
+                    var v = BigInteger.DivRem(pivot * m[i * cols + j] - f * m[c * cols + j], previous, out var rem);
+                    if (!rem.IsZero) throw new InvalidOperationException($"{op}: internal error, inexact fraction-free division");
+                    CheckBits(v, maxBits);
+                    m[i * cols + j] = v;
+                }
+                m[i * cols + c] = BigInteger.Zero;
+            }
+            previous = pivot;
+        }
+        missingColumn = -1;
+        var d = previous; // every diagonal entry now equals the last pivot
+        var result = new BigRational[n * k];
+        for (int i = 0; i < n; i++)
+            for (int j = 0; j < k; j++)
+                result[i * k + j] = ExactLimits.Check(new BigRational(m[i * cols + n + j], d));
+        return result;
+    }
+
     private static void CheckBits(BigInteger v, int maxBits)
     {
-        if ((long)v.GetBitLength() > maxBits)
-            throw new CalcLimitException($"exact number grew beyond {maxBits} bits (the limit MaxBits); use float(...) for approximate arithmetic");
+        if ((long)v.GetBitLength() > maxBits) throw ExactLimits.TooManyBits(maxBits);
     }
 }

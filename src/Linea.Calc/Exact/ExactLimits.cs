@@ -16,8 +16,11 @@ public static class ExactLimits
     /// <summary>The default of <see cref="MaxElements"/>: 250000 numbers, a 500 x 500 matrix.</summary>
     public const int DefaultMaxElements = 250_000;
 
-    /// <summary>The default of <see cref="MaxOperations"/>: 20 million rational operations per call.</summary>
-    public const long DefaultMaxOperations = 20_000_000;
+    /// <summary>
+    /// The default of <see cref="MaxOperations"/>: 4 million operations per call, a few seconds at most for integer
+    /// matrices with small entries (about a 125 x 125 inverse, a 225 x 225 determinant or a 158 x 158 product).
+    /// </summary>
+    public const long DefaultMaxOperations = 4_000_000;
 
     private static int s_maxBits = DefaultMaxBits;
     private static int s_maxElements = DefaultMaxElements;
@@ -67,26 +70,48 @@ public static class ExactLimits
     }
 
     /// <summary>
-    /// Replaces the limits given (null keeps the current value) for the current asynchronous flow until the
-    /// returned scope is disposed: <c>using (ExactLimits.Override(maxBits: 256)) { ... }</c>.
+    /// The token that stops exact computations in the current asynchronous flow (set through <see cref="Override"/>;
+    /// none by default). Long operations check it after every arithmetic step and throw
+    /// <see cref="OperationCanceledException"/> once it is cancelled, so a caller can enforce a time limit with
+    /// <see cref="CancellationTokenSource.CancelAfter(TimeSpan)"/>.
     /// </summary>
-    public static IDisposable Override(int? maxBits = null, int? maxElements = null, long? maxOperations = null)
+    public static CancellationToken Cancellation => s_scope.Value?.Cancellation ?? CancellationToken.None;
+
+    /// <summary>
+    /// Replaces the limits given (null keeps the current value) and sets the cancellation token for the current
+    /// asynchronous flow until the returned scope is disposed: <c>using (ExactLimits.Override(maxBits: 256)) { ... }</c>.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">A limit is below its minimum (64 bits, 1 element, 1 operation).</exception>
+    public static IDisposable Override(int? maxBits = null, int? maxElements = null, long? maxOperations = null,
+        CancellationToken cancellation = default)
     {
+        if (maxBits is < 64) throw new ArgumentOutOfRangeException(nameof(maxBits), maxBits, "MaxBits must be at least 64");
+        if (maxElements is < 1) throw new ArgumentOutOfRangeException(nameof(maxElements), maxElements, "MaxElements must be at least 1");
+        if (maxOperations is < 1) throw new ArgumentOutOfRangeException(nameof(maxOperations), maxOperations, "MaxOperations must be at least 1");
         var previous = s_scope.Value;
-        var scope = new Scope(previous, maxBits ?? MaxBits, maxElements ?? MaxElements, maxOperations ?? MaxOperations);
+        var scope = new Scope(previous, maxBits ?? MaxBits, maxElements ?? MaxElements, maxOperations ?? MaxOperations,
+            cancellation.CanBeCanceled ? cancellation : Cancellation);
         s_scope.Value = scope;
         return scope;
     }
 
-    /// <summary>Throws when <paramref name="x"/> has more than <see cref="MaxBits"/> bits; returns it otherwise.</summary>
+    /// <summary>
+    /// Throws when <paramref name="x"/> has more than <see cref="MaxBits"/> bits, or when <see cref="Cancellation"/>
+    /// is cancelled; returns <paramref name="x"/> otherwise.
+    /// </summary>
     /// <exception cref="CalcLimitException">The number is too large.</exception>
+    /// <exception cref="OperationCanceledException">The computation was cancelled.</exception>
     public static BigRational Check(BigRational x)
     {
-        int max = MaxBits;
-        if (x.BitLength > max)
-            throw new CalcLimitException($"exact number grew beyond {max} bits (the limit MaxBits); use float(...) for approximate arithmetic");
+        var scope = s_scope.Value;
+        int max = scope?.MaxBits ?? s_maxBits;
+        if (x.BitLength > max) throw TooManyBits(max);
+        scope?.Cancellation.ThrowIfCancellationRequested();
         return x;
     }
+
+    internal static CalcLimitException TooManyBits(int max) =>
+        new($"exact number grew beyond {max} bits (the limit MaxBits); use float(...) for approximate arithmetic");
 
     /// <summary>Throws when an array of <paramref name="count"/> elements would exceed <see cref="MaxElements"/>.</summary>
     /// <exception cref="CalcLimitException">Too many elements.</exception>
@@ -106,8 +131,9 @@ public static class ExactLimits
             throw new CalcLimitException($"{op}: exact arithmetic would need about {count:0.##e0} operations, beyond the limit of {max} (MaxOperations); use float(...)");
     }
 
-    private sealed class Scope(Scope? previous, int maxBits, int maxElements, long maxOperations) : IDisposable
+    private sealed class Scope(Scope? previous, int maxBits, int maxElements, long maxOperations, CancellationToken cancellation) : IDisposable
     {
+        public CancellationToken Cancellation { get; } = cancellation;
         public int MaxBits { get; } = maxBits;
         public int MaxElements { get; } = maxElements;
         public long MaxOperations { get; } = maxOperations;

@@ -48,20 +48,6 @@ internal static class GaussJordan
         for (int j = 0; j < cols; j++) (m[a * cols + j], m[b * cols + j]) = (m[b * cols + j], m[a * cols + j]);
     }
 
-    /// <summary>[A | B] as a row-major array with A's columns first; B may be a vector (one column).</summary>
-    public static BigRational[] Augment(ExactArray a, ExactArray b, out int cols)
-    {
-        int n = a.Rows, ca = a.Cols, cb = b.Rank == 2 ? b.Cols : 1;
-        cols = ca + cb;
-        var m = new BigRational[n * cols];
-        for (int i = 0; i < n; i++)
-        {
-            for (int j = 0; j < ca; j++) m[i * cols + j] = a[i * ca + j];
-            for (int j = 0; j < cb; j++) m[i * cols + ca + j] = b[i * cb + j];
-        }
-        return m;
-    }
-
     /// <summary>The first column (below <paramref name="limit"/>) that is not a pivot column.</summary>
     public static int FirstNonPivot(int[] pivots, int limit)
     {

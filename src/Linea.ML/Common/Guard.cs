@@ -39,4 +39,33 @@ internal static class Guard
             throw new ShapeMismatchException(where, [x.Shape, y.Shape],
                 $"{where}: X has {x.Shape[0]} samples but y has shape {y.Shape}; they need the same number of rows");
     }
+
+    /// <summary>Requires a 1-D target vector <paramref name="y"/> with one finite value per sample of <paramref name="x"/>.</summary>
+    public static void Target<T>(Tensor<T> x, Tensor<T> y, string where)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        SameSamples(x, y, where);
+        if (y.Rank != 1)
+            throw new ShapeMismatchException(where, [x.Shape, y.Shape],
+                $"{where}: y must be 1-D (samples,); got shape {y.Shape}. Fit one model per target column.");
+        Finite(y, where, "y");
+    }
+
+    /// <summary>Requires <paramref name="x"/> to be a finite 2-D matrix with the <paramref name="features"/> columns seen at Fit.</summary>
+    public static void Features<T>(Tensor<T> x, int features, string where)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        Matrix(x, where, minRows: 0);
+        if (x.Shape[1] != features)
+            throw new ShapeMismatchException(where, [x.Shape],
+                $"{where}: X has {x.Shape[1]} features (shape {x.Shape}) but the model was fitted on {features}; pass the same columns as at Fit");
+    }
+
+    /// <summary>A generator from an optional seed: the same seed gives the same stream; null draws a fresh seed.</summary>
+    public static Rng Rng(int? seed, string where)
+    {
+        if (seed is int s && s < 0)
+            throw new ArgumentOutOfRangeException(nameof(seed), s, $"{where}: seed must be >= 0 or null, got {s}");
+        return new Rng(seed is int v ? (ulong)v : (ulong)System.Random.Shared.NextInt64());
+    }
 }

@@ -17,9 +17,24 @@ internal static class Givens
     {
         if (g == T.Zero) { c = T.One; s = T.Zero; r = f; return; }
         if (f == T.Zero) { c = T.Zero; s = T.One; r = g; return; }
-        r = T.Hypot(f, g);
+        r = Hypot(f, g);
         c = f / r;
         s = g / r;
+    }
+
+    /// <summary>
+    /// sqrt(f^2 + g^2) without overflow or harmful underflow: the plain formula when the larger magnitude lies in
+    /// [sqrt(minNormal), sqrt(max / 2)] (then the sum of squares is normal and finite, and a square that underflows is
+    /// below eps of the sum), else the library's careful (and several times slower) <c>T.Hypot</c>. Used in the inner
+    /// loops of the QR iterations, as LAPACK's lartg (3.10) does. Error at most about 1.5 ulp. O(1).
+    /// </summary>
+    public static T Hypot<T>(T f, T g) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        T big = T.Max(T.Abs(f), T.Abs(g));
+        T rtmin = T.CreateTruncating(typeof(T) == typeof(double) ? 1.4916681462400413e-154 : 1.0842022e-19);
+        T rtmax = T.CreateTruncating(typeof(T) == typeof(double) ? 9.480751908109176e153 : 1.3043817e19);
+        if (big > rtmin && big < rtmax) return T.Sqrt(f * f + g * g);
+        return T.Hypot(f, g);
     }
 
     /// <summary>x' = c x + s y, y' = c y - s x element-wise over the two equal-length spans. O(n), no allocation.</summary>
@@ -47,12 +62,5 @@ internal static class Givens
             x[i] = c * a + s * b;
             y[i] = c * b - s * a;
         }
-    }
-
-    /// <summary>Rotates columns j and j + 1 of the column-major matrix (rows x ?, leading dimension rows) at q.</summary>
-    public static void RotateColumns<T>(T[] q, int rows, int j, T c, T s) where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        if (rows == 0 || (c == T.One && s == T.Zero)) return;
-        Rotate(q.AsSpan(j * rows, rows), q.AsSpan((j + 1) * rows, rows), c, s);
     }
 }

@@ -33,7 +33,7 @@ public sealed partial class Tensor<TScalar> : IFormattable
 /// NumPy's array printing (<c>numpy.array2string</c> with its defaults and <c>numpy.array_str</c> for 0-d):
 /// chooses one float style for the elements shown, then lays them out in nested, wrapped, aligned rows.
 /// </summary>
-internal static class ArrayPrinter
+internal static partial class ArrayPrinter
 {
     /// <summary>Most digits after the decimal point (NumPy's <c>precision</c>).</summary>
     internal const int Precision = 8;
@@ -206,18 +206,21 @@ internal static class ArrayPrinter
         "e" + (e < 0 ? "-" : "+") + Math.Abs(e).ToString(CultureInfo.InvariantCulture).PadLeft(digits, '0');
 
     /// <summary>
-    /// NumPy's <c>FloatingFormat</c> with its defaults (floatmode "maxprec", precision 8, sign "-"): decides once,
-    /// from the finite values shown, between positional and scientific notation and the paddings that align them.
+    /// NumPy's <c>FloatingFormat</c> with its defaults (floatmode "maxprec", precision 8, sign "-", or sign "+" for
+    /// the imaginary parts of complex numbers): decides once, from the finite values shown, between positional and
+    /// scientific notation and the paddings that align them.
     /// </summary>
     private sealed class FloatStyle<T> where T : unmanaged, IFloatingPointIeee754<T>
     {
+        private readonly bool _plus;        // sign "+": non-negative values get a '+'
         private readonly bool _scientific;
         private readonly int _padLeft, _padRight;
         private readonly int _fracDigits;   // scientific: digits after the point in every mantissa
         private readonly int _expDigits;    // scientific: digits in every exponent
 
-        public FloatStyle(List<T> values)
+        public FloatStyle(List<T> values, bool plusSign = false)
         {
+            _plus = plusSign;
             // Scientific when the nonzero magnitudes are very large, very small, or spread over more than 3 decades.
             T maxVal = T.Zero, minVal = T.PositiveInfinity;
             bool anyFinite = false, anyNonFinite = false, negInf = false;
@@ -254,7 +257,7 @@ internal static class ArrayPrinter
                 {
                     if (!T.IsFinite(v)) continue;
                     var (mantissa, e) = DecimalDigits.Shortest(v).Scientific(v, Precision);
-                    padLeft = Math.Max(padLeft, T.IsNegative(v) ? 2 : 1);
+                    padLeft = Math.Max(padLeft, T.IsNegative(v) || plusSign ? 2 : 1);
                     frac = Math.Max(frac, mantissa.Length - 1);
                     expDigits = Math.Max(expDigits, Math.Abs(e).ToString(CultureInfo.InvariantCulture).Length);
                 }
@@ -270,7 +273,7 @@ internal static class ArrayPrinter
                 {
                     if (!T.IsFinite(v)) continue;
                     var (ip, fp) = DecimalDigits.Shortest(v).Positional(v, Precision);
-                    padLeft = Math.Max(padLeft, ip.Length + (T.IsNegative(v) ? 1 : 0));
+                    padLeft = Math.Max(padLeft, ip.Length + (T.IsNegative(v) || plusSign ? 1 : 0));
                     padRight = Math.Max(padRight, fp.Length);
                 }
                 _padLeft = padLeft;
@@ -280,7 +283,7 @@ internal static class ArrayPrinter
             if (anyNonFinite)
             {
                 int offset = _padRight + 1; // +1 for the decimal point
-                _padLeft = Math.Max(_padLeft, Math.Max(3 - offset, 3 + (negInf ? 1 : 0) - offset));
+                _padLeft = Math.Max(_padLeft, Math.Max(3 - offset, 3 + (negInf || plusSign ? 1 : 0) - offset));
             }
         }
 
@@ -288,10 +291,10 @@ internal static class ArrayPrinter
         {
             if (!T.IsFinite(v))
             {
-                string word = T.IsNaN(v) ? "nan" : T.IsNegative(v) ? "-inf" : "inf";
+                string word = T.IsNaN(v) ? (_plus ? "+nan" : "nan") : T.IsNegative(v) ? "-inf" : _plus ? "+inf" : "inf";
                 return word.PadLeft(_padLeft + _padRight + 1);
             }
-            string sign = T.IsNegative(v) ? "-" : "";
+            string sign = T.IsNegative(v) ? "-" : _plus ? "+" : "";
             var d = DecimalDigits.Shortest(v);
             if (_scientific)
             {

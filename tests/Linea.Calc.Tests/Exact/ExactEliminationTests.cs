@@ -80,6 +80,23 @@ public class ExactEliminationTests
         Assert.Equal(BigRational.One / det, ExactOps.Det(inv));
     }
 
+    [Property(MaxTest = 40)]
+    public void Solve_with_rational_entries_satisfies_A_X_equals_B(ulong seed)
+    {
+        // Fraction-free elimination on row-scaled rationals, with zero entries forcing row exchanges.
+        var rng = new Rng(seed);
+        int n = rng.NextInt(10) + 1, k = rng.NextInt(3) + 1;
+        var a = ExactArray.Matrix(n, n, Enumerable.Range(0, n * n)
+            .Select(_ => rng.NextInt(3) == 0 ? BigRational.Zero : new BigRational(rng.NextInt(41) - 20, rng.NextInt(6) + 1)).ToArray());
+        var b = ExactArray.Matrix(n, k, Enumerable.Range(0, n * k).Select(_ => Ex.Rational(rng, 30)).ToArray());
+        if (ExactOps.Det(a).IsZero)
+        {
+            Assert.Throws<SingularMatrixException>(() => ExactOps.Solve(a, b));
+            return;
+        }
+        Assert.Equal(b, ExactOps.MatMul(a, ExactOps.Solve(a, b)));
+    }
+
     [Fact]
     public void Det_handles_pivoting_and_edge_sizes()
     {

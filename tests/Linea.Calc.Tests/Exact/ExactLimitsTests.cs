@@ -62,10 +62,30 @@ public class ExactLimitsTests
     }
 
     [Fact]
+    public void A_cancelled_token_stops_long_exact_work()
+    {
+        using var cts = new CancellationTokenSource();
+        cts.Cancel();
+        var rng = new Rng(5);
+        var a = Ex.IntMatrix(rng, 20, 20, 9);
+        using (ExactLimits.Override(cancellation: cts.Token))
+        {
+            Assert.Equal(cts.Token, ExactLimits.Cancellation);
+            Assert.Throws<OperationCanceledException>(() => ExactOps.Inv(a));
+            Assert.Throws<OperationCanceledException>(() => ExactOps.Det(a));
+            Assert.Throws<OperationCanceledException>(() => ExactOps.MatMul(a, a));
+            Assert.Throws<OperationCanceledException>(() => ExactOps.Rref(a));
+        }
+        Assert.False(ExactLimits.Cancellation.CanBeCanceled);
+        Assert.NotNull(ExactOps.Inv(Ex.A("[[1, 2], [3, 4]]")));
+    }
+
+    [Fact]
     public void Limits_reject_nonsense_values()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => ExactLimits.MaxBits = 10);
         Assert.Throws<ArgumentOutOfRangeException>(() => ExactLimits.MaxElements = 0);
         Assert.Throws<ArgumentOutOfRangeException>(() => ExactLimits.MaxOperations = 0);
+        Assert.Throws<ArgumentOutOfRangeException>(() => ExactLimits.Override(maxBits: 8));
     }
 }

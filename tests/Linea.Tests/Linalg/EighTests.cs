@@ -44,11 +44,11 @@ public class EighTests(ITestOutputHelper output)
     }
 
     [Theory]
-    [InlineData(1)] [InlineData(2)] [InlineData(3)] [InlineData(5)] [InlineData(17)] [InlineData(64)] [InlineData(150)]
+    [InlineData(1)] [InlineData(2)] [InlineData(3)] [InlineData(5)] [InlineData(17)] [InlineData(64)] [InlineData(150)] [InlineData(230)]
     public void Random_symmetric_double(int n) => Check($"random {n}", Symmetric<double>(n, (ulong)n + 3));
 
     [Theory]
-    [InlineData(1)] [InlineData(4)] [InlineData(33)] [InlineData(100)]
+    [InlineData(1)] [InlineData(4)] [InlineData(33)] [InlineData(100)] [InlineData(201)]
     public void Random_symmetric_float(int n) => Check($"random {n}", Symmetric<float>(n, (ulong)n + 5));
 
     [Fact]

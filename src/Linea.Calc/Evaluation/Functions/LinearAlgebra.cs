@@ -24,7 +24,7 @@ public static partial class FunctionLibrary
         list.Add(F("eig", LinAlg, "eig(A)", "eigenvalues and right eigenvectors (w, V) with A @ V = V * w", "eig([[2, 1], [1, 2]])",
             ["A"], 1, Eig) with { ResultNames = ["eigenvalues", "eigenvectors"] });
         list.Add(F("eigvals", LinAlg, "eigvals(A)", "eigenvalues of a square matrix", "eigvals([[2, 1], [1, 2]])",
-            ["A"], 1, a => ((TupleValue)Eig(a)).Items[0]));
+            ["A"], 1, a => EigCore(a, vectors: false)));
         list.Add(F("eigh", LinAlg, "eigh(A)", "eigenvalues (ascending) and orthonormal eigenvectors (w, V) of a symmetric matrix (reads the lower triangle)", "eigh([[2, 1], [1, 2]])",
             ["A"], 1, a =>
             {
@@ -149,28 +149,31 @@ public static partial class FunctionLibrary
         return Fn.Tuple(Fn.Float(r.Solution), Fn.Float(r.Residuals), Fn.Int(r.Rank), Fn.Float(r.SingularValues));
     }
 
-    private static Value Eig(CallArgs a)
+    private static Value Eig(CallArgs a) => EigCore(a, vectors: true);
+
+    /// <summary>
+    /// The general eigendecomposition (Linalg.Eig, LAPACK's order, unit-norm vectors). Real spectra give float64
+    /// results; the calculator has no complex values yet, so a complex spectrum is an error that shows the values.
+    /// </summary>
+    private static Value EigCore(CallArgs a, bool vectors)
     {
-        // TODO(#7): use Linalg.Eig (general, complex eigenvalues) once it is on main; until then only symmetric input.
         var x = a.Array("A");
         Fn.RequireSquare(a.Function.Name, x);
         Fn.CheckFactorWork(a, x, 9);
         var t = a.Tensor("A");
-        if (t.Rank != 2 || !IsSymmetric(t))
-            throw new CalcMathException($"{a.Function.Name}: only symmetric matrices are supported for now (the general eigensolver is not in this build)")
-            { Hint = "for a symmetric matrix use eigh(A); for a non-symmetric one, svd(A) gives singular values" };
-        var (w, v) = Linalg.Eigh(t);
-        return Fn.Tuple(Fn.Float(w), Fn.Float(v));
+        if (!vectors)
+        {
+            var values = Linalg.Eigvals(t);
+            return values.IsReal ? Fn.Float(values.Real) : throw Complex(a, values);
+        }
+        var (w, v) = Linalg.Eig(t);
+        if (!w.IsReal) throw Complex(a, w);
+        return Fn.Tuple(Fn.Float(w.Real), Fn.Float(v.Real));
     }
 
-    private static bool IsSymmetric(Tensor<double> t)
-    {
-        int n = t.Shape[0];
-        for (int i = 0; i < n; i++)
-            for (int j = 0; j < i; j++)
-                if (t[i, j] != t[j, i]) return false;
-        return true;
-    }
+    private static CalcMathException Complex(CallArgs a, ComplexTensor<double> w) =>
+        new($"{a.Function.Name}: the eigenvalues are complex, {w}; the calculator has no complex numbers yet")
+        { Hint = "a real matrix can rotate vectors, so no real direction stays on itself; svd(A) gives real singular values, and eigh(A) suits symmetric matrices" };
 
     private static Value Svd(CallArgs a)
     {

@@ -30,12 +30,20 @@ internal static class Syrk
         => t >= threads ? n : (int)(n * Math.Sqrt((double)t / threads)) / 16 * 16;
 
     public static void LowerMinus<T>(StridedMatrix<T> a, StridedMatrix<T> c) where T : unmanaged, IFloatingPointIeee754<T>
+        => LowerMinus(a, a, c);
+
+    /// <summary>
+    /// C = C - A B^T on the lower triangle of C only (BLAS gemmt, lower): A and B are n x k. With B = A this is syrk;
+    /// with A = [V W], B = [W V] it is the symmetric rank-2k update C - V W^T - W V^T (syr2k) of the blocked
+    /// tridiagonal reduction. Same recursion, threading and cost as syrk.
+    /// </summary>
+    public static void LowerMinus<T>(StridedMatrix<T> a, StridedMatrix<T> bm, StridedMatrix<T> c) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int n = c.Rows, k = a.Cols;
         if (n == 0 || k == 0) return;
         if (k < DotK)
         {
-            Recurse(a, c, null);
+            Recurse(a, bm, c, null);
             return;
         }
         int b = Math.Min(n, BaseSize);
@@ -49,46 +57,49 @@ internal static class Syrk
                 int r0 = Band(tid, nt, n), r1 = Band(tid + 1, nt, n);
                 if (r1 <= r0) return;
                 var ab = a.Block(r0, 0, r1 - r0, k);
-                if (r0 > 0) MatrixOps.Gemm(-T.One, ab, a.Block(0, 0, r0, k).Transposed, T.One, c.Block(r0, 0, r1 - r0, r0));
+                var bb = bm.Block(r0, 0, r1 - r0, k);
+                if (r0 > 0) MatrixOps.Gemm(-T.One, ab, bm.Block(0, 0, r0, k).Transposed, T.One, c.Block(r0, 0, r1 - r0, r0));
                 var s = ArrayPool<T>.Shared.Rent(b * b);
-                Recurse(ab, c.Block(r0, r0, r1 - r0, r1 - r0), s);
+                Recurse(ab, bb, c.Block(r0, r0, r1 - r0, r1 - r0), s);
                 ArrayPool<T>.Shared.Return(s);
             });
             return;
         }
         var scratch = ArrayPool<T>.Shared.Rent(b * b);
-        Recurse(a, c, scratch);
+        Recurse(a, bm, c, scratch);
         ArrayPool<T>.Shared.Return(scratch);
     }
 
-    private static void Recurse<T>(StridedMatrix<T> a, StridedMatrix<T> c, T[]? scratch) where T : unmanaged, IFloatingPointIeee754<T>
+    private static void Recurse<T>(StridedMatrix<T> a, StridedMatrix<T> bm, StridedMatrix<T> c, T[]? scratch) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int n = c.Rows, k = a.Cols;
         if (n <= BaseSize)
         {
-            Diagonal(a, c, scratch);
+            Diagonal(a, bm, c, scratch);
             return;
         }
         int n1 = Trsm.Split(n), n2 = n - n1;
         var a1 = a.Block(0, 0, n1, k);
         var a2 = a.Block(n1, 0, n2, k);
-        Recurse(a1, c.Block(0, 0, n1, n1), scratch);
-        MatrixOps.Gemm(-T.One, a2, a1.Transposed, T.One, c.Block(n1, 0, n2, n1));
-        Recurse(a2, c.Block(n1, n1, n2, n2), scratch);
+        var b1 = bm.Block(0, 0, n1, k);
+        var b2 = bm.Block(n1, 0, n2, k);
+        Recurse(a1, b1, c.Block(0, 0, n1, n1), scratch);
+        MatrixOps.Gemm(-T.One, a2, b1.Transposed, T.One, c.Block(n1, 0, n2, n1));
+        Recurse(a2, b2, c.Block(n1, n1, n2, n2), scratch);
     }
 
-    private static void Diagonal<T>(StridedMatrix<T> a, StridedMatrix<T> c, T[]? scratch) where T : unmanaged, IFloatingPointIeee754<T>
+    private static void Diagonal<T>(StridedMatrix<T> a, StridedMatrix<T> bm, StridedMatrix<T> c, T[]? scratch) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int n = c.Rows, k = a.Cols;
         if (scratch == null || n < 4)
         {
             for (int i = 0; i < n; i++)
                 for (int j = 0; j <= i; j++)
-                    c[i, j] -= Dot(a, i, j, k);
+                    c[i, j] -= Dot(a, bm, i, j, k);
             return;
         }
         var s = StridedMatrix<T>.RowMajor(scratch, n, n);
-        MatrixOps.Gemm(T.One, a, a.Transposed, T.Zero, s);
+        MatrixOps.Gemm(T.One, a, bm.Transposed, T.Zero, s);
         for (int i = 0; i < n; i++)
         {
             var si = scratch.AsSpan(i * n, i + 1);
@@ -97,11 +108,11 @@ internal static class Syrk
         }
     }
 
-    private static T Dot<T>(StridedMatrix<T> a, int i, int j, int k) where T : unmanaged, IFloatingPointIeee754<T>
+    private static T Dot<T>(StridedMatrix<T> a, StridedMatrix<T> bm, int i, int j, int k) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        if (a.RowContiguous) return TensorPrimitives.Dot<T>(a.Row(i, 0, k), a.Row(j, 0, k));
+        if (a.RowContiguous && bm.RowContiguous) return TensorPrimitives.Dot<T>(a.Row(i, 0, k), bm.Row(j, 0, k));
         T s = T.Zero;
-        for (int p = 0; p < k; p++) s += a[i, p] * a[j, p];
+        for (int p = 0; p < k; p++) s += a[i, p] * bm[j, p];
         return s;
     }
 }

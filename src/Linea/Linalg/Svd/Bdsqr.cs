@@ -43,11 +43,13 @@ internal static class Bdsqr
             sminoa /= T.Sqrt(nT);
             T thresh = T.Max(tol * sminoa, T.CreateTruncating(MaxIterationsFactor) * nT * nT * unfl);
             long maxIter = (long)MaxIterationsFactor * n * n, iter = 0;
+            var ru = u is null ? null : new DeferredRotations<T>(u, uRows, n);
+            var rv = v is null ? null : new DeferredRotations<T>(v, n, n);
             int oldll = -1, oldm = -1, idir = 0;
             int m = n - 1;
             while (m > 0)
             {
-                if (iter > maxIter) return false;
+                if (iter > maxIter) { ru?.Flush(); rv?.Flush(); return false; }
                 // Find the unreduced block ll..m at the bottom.
                 T smax = T.Abs(d[m]);
                 int ll = -1;
@@ -100,11 +102,13 @@ internal static class Bdsqr
                     if (sll > T.Zero && (shift / sll) * (shift / sll) < eps) shift = T.Zero;
                 }
                 iter += m - ll;
-                if (shift == T.Zero) ZeroShiftSweep(idir, ll, m, d, e, u, uRows, v, n);
-                else ShiftedSweep(idir, ll, m, shift, d, e, u, uRows, v, n);
+                if (shift == T.Zero) ZeroShiftSweep(idir, ll, m, d, e, ru, rv);
+                else ShiftedSweep(idir, ll, m, shift, d, e, ru, rv);
                 if (idir == 1) { if (T.Abs(e[m - 1]) <= thresh) e[m - 1] = T.Zero; }
                 else if (T.Abs(e[ll]) <= thresh) e[ll] = T.Zero;
             }
+            ru?.Flush();
+            rv?.Flush();
         }
         for (int i = 0; i < n; i++)
         {
@@ -115,7 +119,7 @@ internal static class Bdsqr
         return true;
     }
 
-    private static void ZeroShiftSweep<T>(int idir, int ll, int m, Span<T> d, Span<T> e, T[]? u, int uRows, T[]? v, int n)
+    private static void ZeroShiftSweep<T>(int idir, int ll, int m, Span<T> d, Span<T> e, DeferredRotations<T>? ru, DeferredRotations<T>? rv)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         T cs = T.One, oldcs = T.One, oldsn = T.Zero, sn, r;
@@ -127,8 +131,8 @@ internal static class Bdsqr
                 if (i > ll) e[i - 1] = oldsn * r;
                 Givens.Generate(oldcs * r, d[i + 1] * sn, out oldcs, out oldsn, out T di);
                 d[i] = di;
-                if (v is not null) Givens.RotateColumns(v, n, i, cs, sn);
-                if (u is not null) Givens.RotateColumns(u, uRows, i, oldcs, oldsn);
+                rv?.Rotate(i, cs, sn);
+                ru?.Rotate(i, oldcs, oldsn);
             }
             T h = d[m] * cs;
             d[m] = h * oldcs;
@@ -142,8 +146,8 @@ internal static class Bdsqr
                 if (i < m) e[i] = oldsn * r;
                 Givens.Generate(oldcs * r, d[i - 1] * sn, out oldcs, out oldsn, out T di);
                 d[i] = di;
-                if (v is not null) Givens.RotateColumns(v, n, i - 1, oldcs, -oldsn);
-                if (u is not null) Givens.RotateColumns(u, uRows, i - 1, cs, -sn);
+                rv?.Rotate(i - 1, oldcs, -oldsn);
+                ru?.Rotate(i - 1, cs, -sn);
             }
             T h = d[ll] * cs;
             d[ll] = h * oldcs;
@@ -151,7 +155,7 @@ internal static class Bdsqr
         }
     }
 
-    private static void ShiftedSweep<T>(int idir, int ll, int m, T shift, Span<T> d, Span<T> e, T[]? u, int uRows, T[]? v, int n)
+    private static void ShiftedSweep<T>(int idir, int ll, int m, T shift, Span<T> d, Span<T> e, DeferredRotations<T>? ru, DeferredRotations<T>? rv)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (idir == 1)
@@ -175,8 +179,8 @@ internal static class Bdsqr
                     g = sinl * e[i + 1];
                     e[i + 1] = cosl * e[i + 1];
                 }
-                if (v is not null) Givens.RotateColumns(v, n, i, cosr, sinr);
-                if (u is not null) Givens.RotateColumns(u, uRows, i, cosl, sinl);
+                rv?.Rotate(i, cosr, sinr);
+                ru?.Rotate(i, cosl, sinl);
             }
             e[m - 1] = f;
         }
@@ -201,8 +205,8 @@ internal static class Bdsqr
                     g = sinl * e[i - 2];
                     e[i - 2] = cosl * e[i - 2];
                 }
-                if (v is not null) Givens.RotateColumns(v, n, i - 1, cosl, -sinl);
-                if (u is not null) Givens.RotateColumns(u, uRows, i - 1, cosr, -sinr);
+                rv?.Rotate(i - 1, cosl, -sinl);
+                ru?.Rotate(i - 1, cosr, -sinr);
             }
             e[ll] = f;
         }

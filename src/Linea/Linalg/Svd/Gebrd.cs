@@ -12,6 +12,136 @@ namespace Linea;
 /// </summary>
 internal static class Gebrd
 {
+    /// <summary>Panel width of the blocked reduction (LAPACK's ilaenv default for gebrd is 32).</summary>
+    public const int BlockSize = 32;
+
+    /// <summary>Columns below which the rest is reduced unblocked.</summary>
+    public const int Crossover = 128;
+
+    /// <summary>
+    /// Blocked bidiagonalization (LAPACK's gebrd with labrd, m &gt;= n): each panel of nb rows and columns is reduced
+    /// with matrix-vector products against the not-yet-updated trailing matrix, corrected through the panel's X and Y,
+    /// and the trailing matrix is then updated at once by two GEMMs, A22 -= V Y^T + X U^T. Half of the flops run in
+    /// those GEMMs, and each column reads the trailing matrix twice instead of reading and writing it twice. Same
+    /// outputs as <see cref="Unblocked{T}"/> up to rounding.
+    /// </summary>
+    public static void Blocked<T>(int m, int n, T[] a, int lda, Span<T> d, Span<T> e, Span<T> tauq, Span<T> taup, int nb = BlockSize, int nx = Crossover)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        nb = Math.Max(nb, 1);
+        int i = 0;
+        if (n > nx + nb)
+        {
+            var x = new T[m * nb];   // X, m x nb, leading dimension m
+            var y = new T[n * nb];   // Y, n x nb, leading dimension n
+            var t = new T[nb + 1];
+            for (; i + nb <= n - Math.Max(nx, 1); i += nb)
+            {
+                Panel(m - i, n - i, nb, a, i + i * lda, lda, d.Slice(i), e.Slice(i), tauq.Slice(i), taup.Slice(i), x, m, y, n, t);
+                int mt = m - i - nb, nt = n - i - nb;
+                int c22 = (i + nb) + (i + nb) * lda;
+                // A22 -= V Y^T: V = A[i+nb.., i..i+nb], Y = Y[nb.., ..]
+                Kernels.Gemm.Gemm.Multiply(mt, nt, nb, -T.One, a, (i + nb) + i * lda, 1, lda, y, nb, n, 1, T.One, a, c22, 1, lda);
+                // A22 -= X U^T: X = X[nb.., ..], U^T = A[i..i+nb, i+nb..]
+                Kernels.Gemm.Gemm.Multiply(mt, nt, nb, -T.One, x, nb, 1, m, a, i + (i + nb) * lda, 1, lda, T.One, a, c22, 1, lda);
+                for (int j = i; j < i + nb; j++)
+                {
+                    a[j + j * lda] = d[j];
+                    a[j + (j + 1) * lda] = e[j];
+                }
+            }
+        }
+        int mr = m - i, nr = n - i;
+        if (nr == 0) return;
+        // The rest, in place: the unblocked reduction on the trailing block (its own column-major view).
+        var sub = new T[mr * nr];
+        for (int j = 0; j < nr; j++) a.AsSpan(i + (i + j) * lda, mr).CopyTo(sub.AsSpan(j * mr, mr));
+        Unblocked(mr, nr, sub, mr, d.Slice(i), e.Slice(i), tauq.Slice(i), taup.Slice(i));
+        for (int j = 0; j < nr; j++) sub.AsSpan(j * mr, mr).CopyTo(a.AsSpan(i + (i + j) * lda, mr));
+    }
+
+    /// <summary>
+    /// LAPACK's labrd (m &gt;= n) on the m x n block at (a, off, lda): reduces its first nb rows and columns, leaving
+    /// the reflectors in place with A[j, j] = A[j, j + 1] = 1, and fills X (m x nb) and Y (n x nb) for the trailing update.
+    /// </summary>
+    private static void Panel<T>(int m, int n, int nb, T[] a, int off, int lda, Span<T> d, Span<T> e, Span<T> tauq, Span<T> taup,
+        T[] x, int ldx, T[] y, int ldy, T[] t) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        for (int i = 0; i < nb; i++)
+        {
+            int ci = off + i * lda;                      // column i of the block
+            var colI = a.AsSpan(ci + i, m - i);          // A[i.., i]
+            // A[i.., i] -= A[i.., :i] Y[i, :i]^T + X[i.., :i] A[:i, i]
+            for (int k = 0; k < i; k++)
+            {
+                TensorPrimitives.MultiplyAdd(a.AsSpan(off + k * lda + i, m - i), -y[i + k * ldy], colI, colI);
+                TensorPrimitives.MultiplyAdd(x.AsSpan(i + k * ldx, m - i), -a[ci + k], colI, colI);
+            }
+            T alpha = a[ci + i];
+            T tq = Householder.Generate(m - i, ref alpha, a, ci + i + 1, 1);
+            d[i] = alpha;
+            tauq[i] = tq;
+            if (i + 1 >= n) { taup[i] = T.Zero; a[ci + i] = alpha; continue; }
+            a[ci + i] = T.One;
+            var v = a.AsSpan(ci + i, m - i);
+            // Y[i+1.., i] = tauq (A[i.., i+1..]^T v - Y[i+1.., :i] (A[i.., :i]^T v) - A[:i, i+1..]^T (X[i.., :i]^T v))
+            int nr = n - i - 1;
+            for (int j = 0; j < nr; j++) y[i + 1 + j + i * ldy] = TensorPrimitives.Dot<T>(a.AsSpan(off + (i + 1 + j) * lda + i, m - i), v);
+            for (int k = 0; k < i; k++) t[k] = TensorPrimitives.Dot<T>(a.AsSpan(off + k * lda + i, m - i), v);
+            var yi = y.AsSpan(i + 1 + i * ldy, nr);
+            for (int k = 0; k < i; k++) TensorPrimitives.MultiplyAdd(y.AsSpan(i + 1 + k * ldy, nr), -t[k], yi, yi);
+            for (int k = 0; k < i; k++) t[k] = TensorPrimitives.Dot<T>(x.AsSpan(i + k * ldx, m - i), v);
+            for (int j = 0; j < nr; j++)
+            {
+                int cj = off + (i + 1 + j) * lda;
+                T s = T.Zero;
+                for (int k = 0; k < i; k++) s += a[cj + k] * t[k];
+                yi[j] -= s;
+            }
+            TensorPrimitives.Multiply(yi, tq, yi);
+            // A[i, i+1..] -= Y[i+1.., :i+1] A[i, :i+1]^T + A[:i, i+1..]^T X[i, :i]^T
+            for (int j = 0; j < nr; j++)
+            {
+                int cj = off + (i + 1 + j) * lda;
+                T s = T.Zero;
+                for (int k = 0; k <= i; k++) s += y[i + 1 + j + k * ldy] * a[off + k * lda + i];
+                for (int k = 0; k < i; k++) s += a[cj + k] * x[i + k * ldx];
+                a[cj + i] -= s;
+            }
+            // Row reflector on A[i, i+1..] (stride lda).
+            int si = off + i + (i + 1) * lda;
+            T beta = a[si];
+            T tp = Householder.Generate(nr, ref beta, a, si + lda, lda);
+            e[i] = beta;
+            taup[i] = tp;
+            a[si] = T.One;
+            // X[i+1.., i] = taup (A[i+1.., i+1..] u - A[i+1.., :i+1] (Y[i+1.., :i+1]^T u) - X[i+1.., :i] (A[:i, i+1..] u))
+            int mr = m - i - 1;
+            var xi = x.AsSpan(i + 1 + i * ldx, mr);
+            xi.Clear();
+            for (int j = 0; j < nr; j++)
+            {
+                T uj = a[si + j * lda];
+                if (uj != T.Zero) TensorPrimitives.MultiplyAdd(a.AsSpan(off + (i + 1 + j) * lda + i + 1, mr), uj, xi, xi);
+            }
+            for (int k = 0; k <= i; k++)
+            {
+                T s = T.Zero;
+                for (int j = 0; j < nr; j++) s += y[i + 1 + j + k * ldy] * a[si + j * lda];
+                t[k] = s;
+            }
+            for (int k = 0; k <= i; k++) TensorPrimitives.MultiplyAdd(a.AsSpan(off + k * lda + i + 1, mr), -t[k], xi, xi);
+            for (int k = 0; k < i; k++)
+            {
+                T s = T.Zero;
+                for (int j = 0; j < nr; j++) s += a[off + (i + 1 + j) * lda + k] * a[si + j * lda];
+                t[k] = s;
+            }
+            for (int k = 0; k < i; k++) TensorPrimitives.MultiplyAdd(x.AsSpan(i + 1 + k * ldx, mr), -t[k], xi, xi);
+            TensorPrimitives.Multiply(xi, tp, xi);
+        }
+    }
+
     /// <summary>Reduces the m x n matrix at (a, 0, lda), m &gt;= n; fills d, e, tauq (n) and taup (n; the last is 0).</summary>
     public static void Unblocked<T>(int m, int n, T[] a, int lda, Span<T> d, Span<T> e, Span<T> tauq, Span<T> taup) where T : unmanaged, IFloatingPointIeee754<T>
     {

@@ -26,7 +26,7 @@ internal static class SvdCore
         var e = new T[Math.Max(n - 1, 0)];
         var tauq = new T[n];
         var taup = new T[n];
-        Gebrd.Unblocked(m, n, work, lda, d, e, tauq, taup);
+        Gebrd.Blocked(m, n, work, lda, d, e, tauq, taup);
         T[]? ub = null, vb = null;
         if (vectors)
         {

@@ -33,6 +33,7 @@ internal static class Steqr
         e.Slice(0, n - 1).CopyTo(ew);
         bool flip = T.Abs(d[n - 1]) < T.Abs(d[0]);
         if (flip) Reverse(n, d, ew, z, zRows);
+        var rotations = z is null ? null : new DeferredRotations<T>(z, zRows, n);
         int maxIter = MaxIterationsPerValue * n, iter = 0;
         for (int l = 0; l < n; l++)
         {
@@ -47,12 +48,13 @@ internal static class Steqr
                 if (m == l) break;
                 if (++iter > maxIter)
                 {
+                    rotations?.Flush();
                     if (flip) Reverse(n, d, ew, z, zRows);
                     return false;
                 }
                 // Wilkinson shift from the leading 2 x 2 of the block l..m.
                 T g = (d[l + 1] - d[l]) / (T.CreateTruncating(2) * ew[l]);
-                T r = T.Hypot(g, T.One);
+                T r = Givens.Hypot(g, T.One);
                 g = d[m] - d[l] + ew[l] / (g + T.CopySign(r, g));
                 T s = T.One, c = T.One, p = T.Zero;
                 int i = m - 1;
@@ -60,7 +62,7 @@ internal static class Steqr
                 for (; i >= l; i--)
                 {
                     T f = s * ew[i], b = c * ew[i];
-                    r = T.Hypot(f, g);
+                    r = Givens.Hypot(f, g);
                     ew[i + 1] = r;
                     if (r == T.Zero)
                     {
@@ -77,7 +79,7 @@ internal static class Steqr
                     p = s * r;
                     d[i + 1] = g + p;
                     g = c * r - b;
-                    if (z is not null) Givens.RotateColumns(z, zRows, i, c, -s);
+                    rotations?.Rotate(i, c, -s);
                 }
                 if (underflow) continue;
                 d[l] -= p;
@@ -85,6 +87,7 @@ internal static class Steqr
                 ew[m] = T.Zero;
             }
         }
+        rotations?.Flush();
         return true;
     }
 

@@ -62,14 +62,15 @@ public sealed class SymmetricEigenDecomposition<T> where T : unmanaged, IFloatin
 
         var e = new T[Math.Max(n - 1, 0)];
         var tau = new T[Math.Max(n - 1, 0)];
-        Sytrd.Unblocked(n, work, lda, _w, e, tau);
+        Sytrd.Blocked(n, work, lda, _w, e, tau);
         T[]? z = null;
         if (computeVectors)
         {
             z = new T[n * n];
             for (int i = 0; i < n; i++) z[i + i * n] = T.One;
         }
-        if (!Steqr.Solve(n, _w, e, z, n))
+        bool converged = z is not null && n > Stedc.LeafSize ? Stedc.Solve(n, _w, e, z) : Steqr.Solve(n, _w, e, z, n);
+        if (!converged)
             throw new NoConvergenceException($"{op}: the tridiagonal QL iteration did not converge within {Steqr.MaxIterationsPerValue * n} iterations ({Steqr.MaxIterationsPerValue} n) for a {n} x {n} matrix");
         if (z is not null && n > 1)
             Ormqr.ApplyLeft(false, n - 1, n, n - 1, work, 1, lda, tau, z, 1, n, QrParams.Auto);

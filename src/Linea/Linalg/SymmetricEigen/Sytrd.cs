@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Numerics.Tensors;
+using Linea.Kernels;
 
 namespace Linea;
 
@@ -13,6 +14,101 @@ namespace Linea;
 /// </summary>
 internal static class Sytrd
 {
+    /// <summary>Panel width of the blocked reduction (LAPACK's ilaenv default for sytrd is 32).</summary>
+    public const int BlockSize = 32;
+
+    /// <summary>Order below which the rest of the matrix is reduced unblocked (the panel bookkeeping would cost more than the GEMM saves).</summary>
+    public const int Crossover = 128;
+
+    /// <summary>
+    /// Blocked reduction (LAPACK's sytrd with latrd, lower): each panel of <paramref name="nb"/> columns is reduced
+    /// with the matrix-vector products against the not-yet-updated trailing matrix corrected by the panel's V and W,
+    /// and the trailing matrix is then updated at once, A22 -= V W^T + W V^T, through the GEMM-based lower update.
+    /// Half the 4 n^3 / 3 flops run in that update; the other half are the symmetric matrix-vector products. Same
+    /// outputs as <see cref="Unblocked{T}"/> (equal up to rounding).
+    /// </summary>
+    public static void Blocked<T>(int n, T[] a, int lda, Span<T> d, Span<T> e, Span<T> tau, int nb = BlockSize, int nx = Crossover)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (n == 0) return;
+        nb = Math.Max(nb, 1);
+        int i = 0;
+        if (n > nx + nb)
+        {
+            var w = new T[n * nb];        // W, column-major m x nb with leading dimension n
+            var x = new T[n * 2 * nb];    // [V W] for the trailing update
+            var y = new T[n * 2 * nb];    // [W V]
+            var tmp = new T[nb];
+            for (; i + nb <= n - Math.Max(nx, 1); i += nb)
+            {
+                int m = n - i;
+                Panel(m, nb, a, i + i * lda, lda, e.Slice(i), tau.Slice(i), w, n, tmp);
+                // Trailing update of A[i+nb.., i+nb..] (order m - nb) with V = A[i+nb.., i..i+nb] and W[nb.., ..].
+                int mt = m - nb;
+                for (int k = 0; k < nb; k++)
+                {
+                    a.AsSpan(i + nb + (i + k) * lda, mt).CopyTo(x.AsSpan(k * n, mt));
+                    w.AsSpan(nb + k * n, mt).CopyTo(x.AsSpan((nb + k) * n, mt));
+                    w.AsSpan(nb + k * n, mt).CopyTo(y.AsSpan(k * n, mt));
+                    a.AsSpan(i + nb + (i + k) * lda, mt).CopyTo(y.AsSpan((nb + k) * n, mt));
+                }
+                Kernels.Blas3.Syrk.LowerMinus(
+                    new StridedMatrix<T>(x, 0, mt, 2 * nb, 1, n),
+                    new StridedMatrix<T>(y, 0, mt, 2 * nb, 1, n),
+                    new StridedMatrix<T>(a, (i + nb) + (i + nb) * lda, mt, mt, 1, lda));
+                for (int k = i; k < i + nb; k++)
+                {
+                    a[k + 1 + k * lda] = e[k];
+                    d[k] = a[k + k * lda];
+                }
+            }
+        }
+        int rest = n - i;
+        var sub = new T[rest * rest];
+        for (int j = 0; j < rest; j++) a.AsSpan(i + (i + j) * lda + j, rest - j).CopyTo(sub.AsSpan(j + j * rest, rest - j));
+        Unblocked(rest, sub, rest, d.Slice(i), e.Slice(i), tau.Slice(i));
+        for (int j = 0; j < rest; j++) sub.AsSpan(j + j * rest, rest - j).CopyTo(a.AsSpan(i + (i + j) * lda + j, rest - j));
+    }
+
+    /// <summary>
+    /// LAPACK's latrd (lower) on the m x m trailing matrix B at (a, off, lda): reduces its first nb columns, leaving
+    /// the reflectors in B with B[j + 1, j] = 1, e and tau filled, and W (m x nb at w, leading dimension ldw) such that
+    /// B[nb.., nb..] - V W^T - W V^T is the trailing matrix after the panel's reflectors.
+    /// </summary>
+    private static void Panel<T>(int m, int nb, T[] a, int off, int lda, Span<T> e, Span<T> tau, T[] w, int ldw, T[] tmp)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        for (int j = 0; j < nb; j++)
+        {
+            int cj = off + j * lda;                 // column j of B
+            var col = a.AsSpan(cj + j, m - j);      // B[j.., j]
+            for (int k = 0; k < j; k++)
+            {
+                // B[j.., j] -= V[j.., k] W[j, k] + W[j.., k] V[j, k]
+                TensorPrimitives.MultiplyAdd(a.AsSpan(off + k * lda + j, m - j), -w[j + k * ldw], col, col);
+                TensorPrimitives.MultiplyAdd(w.AsSpan(j + k * ldw, m - j), -a[off + k * lda + j], col, col);
+            }
+            if (j == m - 1) { tau[j] = T.Zero; continue; }
+            int len = m - j - 1;
+            T alpha = a[cj + j + 1];
+            T t = Householder.Generate(len, ref alpha, a, cj + j + 2, 1);
+            e[j] = alpha;
+            tau[j] = t;
+            a[cj + j + 1] = T.One;
+            var v = a.AsSpan(cj + j + 1, len);
+            var wj = w.AsSpan(j + 1 + j * ldw, len);
+            SymvLower(len, a, off + (j + 1) + (j + 1) * lda, lda, v, wj);
+            // wj -= V[j+1.., :j] (W[j+1.., :j]^T v) + W[j+1.., :j] (V[j+1.., :j]^T v)
+            for (int k = 0; k < j; k++) tmp[k] = TensorPrimitives.Dot<T>(w.AsSpan(j + 1 + k * ldw, len), v);
+            for (int k = 0; k < j; k++) TensorPrimitives.MultiplyAdd(a.AsSpan(off + k * lda + j + 1, len), -tmp[k], wj, wj);
+            for (int k = 0; k < j; k++) tmp[k] = TensorPrimitives.Dot<T>(a.AsSpan(off + k * lda + j + 1, len), v);
+            for (int k = 0; k < j; k++) TensorPrimitives.MultiplyAdd(w.AsSpan(j + 1 + k * ldw, len), -tmp[k], wj, wj);
+            TensorPrimitives.Multiply(wj, t, wj);
+            T alphaW = -T.CreateTruncating(0.5) * t * TensorPrimitives.Dot<T>(wj, v);
+            TensorPrimitives.MultiplyAdd(v, alphaW, wj, wj);
+        }
+    }
+
     /// <summary>Reduces the lower triangle of the n x n matrix at (a, 0, lda); fills d, e and tau (n - 1 scalars).</summary>
     public static void Unblocked<T>(int n, T[] a, int lda, Span<T> d, Span<T> e, Span<T> tau) where T : unmanaged, IFloatingPointIeee754<T>
     {

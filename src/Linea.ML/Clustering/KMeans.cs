@@ -1,0 +1,221 @@
+using System.Numerics;
+
+namespace Linea.ML.Clustering;
+
+/// <summary>
+/// k-means clustering (Lloyd's algorithm) with greedy k-means++ seeding, as scikit-learn's <c>KMeans</c>: each of
+/// <see cref="NInit"/> runs seeds centres by k-means++ and alternates assignment to the nearest centre with moving each
+/// centre to the mean of its points, until the assignment no longer changes, the squared centre shift Σ||Δc||² is at
+/// most Tol times the mean per-feature variance of X, or <see cref="MaxIter"/> iterations pass; the run with the lowest
+/// inertia is kept. A cluster that loses all its points is moved to the point farthest from its centre.
+/// Distances are computed directly, ||x - c||² in double (no ||x||² - 2x·c + ||c||² expansion, which cancels for data
+/// far from the origin). Cost O(nInit · iterations · n · k · d).
+/// <code>
+/// var km = new KMeans&lt;double&gt;(nClusters: 3, seed: 0).Fit(X);
+/// int[] labels = km.Labels;  var centres = km.ClusterCenters;  double sse = km.Inertia;
+/// </code>
+/// </summary>
+/// <typeparam name="T"><c>float</c> or <c>double</c>.</typeparam>
+public sealed class KMeans<T> where T : unmanaged, IFloatingPointIeee754<T>
+{
+    private const string Model = "KMeans";
+    private double[]? _centres;
+    private int[]? _labels;
+    private int _features;
+
+    /// <summary>Creates the estimator.</summary>
+    /// <param name="nClusters">k, at least 1.</param>
+    /// <param name="nInit">Number of seeded runs; the best by inertia is kept. At least 1.</param>
+    /// <param name="maxIter">Iteration limit per run, at least 1.</param>
+    /// <param name="tol">Relative tolerance on the centre shift (see the class summary); non-negative.</param>
+    /// <param name="seed">Seed of the k-means++ draws.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A hyper-parameter is outside its range.</exception>
+    public KMeans(int nClusters, int nInit = 10, int maxIter = 300, double tol = 1e-4, ulong seed = 0)
+    {
+        if (nClusters < 1) throw new ArgumentOutOfRangeException(nameof(nClusters), nClusters, $"{Model}: nClusters must be at least 1");
+        if (nInit < 1) throw new ArgumentOutOfRangeException(nameof(nInit), nInit, $"{Model}: nInit must be at least 1");
+        if (maxIter < 1) throw new ArgumentOutOfRangeException(nameof(maxIter), maxIter, $"{Model}: maxIter must be at least 1");
+        if (!(tol >= 0 && double.IsFinite(tol))) throw new ArgumentOutOfRangeException(nameof(tol), tol, $"{Model}: tol must be non-negative and finite");
+        NClusters = nClusters;
+        NInit = nInit;
+        MaxIter = maxIter;
+        Tol = tol;
+        Seed = seed;
+    }
+
+    /// <summary>k.</summary>
+    public int NClusters { get; }
+    /// <summary>Number of seeded runs.</summary>
+    public int NInit { get; }
+    /// <summary>Iteration limit per run.</summary>
+    public int MaxIter { get; }
+    /// <summary>Relative centre-shift tolerance.</summary>
+    public double Tol { get; }
+    /// <summary>Seed of the k-means++ draws.</summary>
+    public ulong Seed { get; }
+
+    /// <summary>Whether <see cref="Fit"/> has run.</summary>
+    public bool IsFitted => _centres is not null;
+
+    /// <summary>The centres, shape (k, features).</summary>
+    /// <exception cref="NotFittedException">Before Fit.</exception>
+    public Tensor<T> ClusterCenters => DoubleRows.To<T>(Centres("ClusterCenters"), NClusters, _features);
+
+    /// <summary>The cluster of each training sample (0..k-1), from the final centres.</summary>
+    /// <exception cref="NotFittedException">Before Fit.</exception>
+    public int[] Labels => (int[])(_labels ?? throw NotFittedException.For(Model, "Labels")).Clone();
+
+    /// <summary>Sum of squared distances of the training samples to their nearest centre.</summary>
+    public double Inertia { get; private set; } = double.NaN;
+
+    /// <summary>Iterations of the kept run.</summary>
+    public int NIter { get; private set; }
+
+    /// <summary>Clusters the rows of <paramref name="x"/>.</summary>
+    /// <param name="x">Samples, shape (n, features), n ≥ k, finite.</param>
+    /// <returns>This estimator, fitted.</returns>
+    /// <exception cref="ShapeMismatchException">x is not 2-d.</exception>
+    /// <exception cref="ArgumentException">Fewer samples than clusters.</exception>
+    /// <exception cref="NonFiniteException">x contains NaN or infinity.</exception>
+    public KMeans<T> Fit(Tensor<T> x)
+    {
+        Guard.Matrix(x, Model + ".Fit", minRows: NClusters);
+        int n = x.Shape[0], d = x.Shape[1];
+        var data = DoubleRows.From(x);
+        double tolScaled = Tol * MeanVariance(data, n, d);
+        var rng = new Rng(Seed);
+        double bestInertia = double.PositiveInfinity;
+        for (int run = 0; run < NInit; run++)
+        {
+            var centres = KMeansPlusPlus.Seed(data, n, d, NClusters, rng);
+            int iterations = Lloyd(data, n, d, centres, tolScaled);
+            var labels = new int[n];
+            double inertia = Assign(data, n, d, centres, labels, null);
+            if (inertia < bestInertia)
+            {
+                bestInertia = inertia;
+                _centres = centres;
+                _labels = labels;
+                NIter = iterations;
+            }
+        }
+        Inertia = bestInertia;
+        _features = d;
+        return this;
+    }
+
+    /// <summary>Fits and returns <see cref="Labels"/>.</summary>
+    public int[] FitPredict(Tensor<T> x) => Fit(x).Labels;
+
+    /// <summary>The nearest centre of each row of <paramref name="x"/>.</summary>
+    /// <exception cref="NotFittedException">Before Fit.</exception>
+    /// <exception cref="ShapeMismatchException">x is not 2-d or has a different number of features.</exception>
+    /// <exception cref="NonFiniteException">x contains NaN or infinity.</exception>
+    public int[] Predict(Tensor<T> x)
+    {
+        var centres = Centres("Predict");
+        Guard.Matrix(x, Model + ".Predict");
+        if (x.Shape[1] != _features)
+            throw new ShapeMismatchException(Model + ".Predict", [x.Shape], $"{Model}.Predict: X has {x.Shape[1]} features but the model was fitted on {_features}");
+        var labels = new int[x.Shape[0]];
+        Assign(DoubleRows.From(x), x.Shape[0], _features, centres, labels, null);
+        return labels;
+    }
+
+    private double[] Centres(string member) => _centres ?? throw NotFittedException.For(Model, member);
+
+    /// <summary>Lloyd iterations from <paramref name="centres"/> (updated in place); returns the number done.</summary>
+    private int Lloyd(double[] x, int n, int d, double[] centres, double tolScaled)
+    {
+        int k = NClusters;
+        var labels = new int[n];
+        var previous = new int[n];
+        var dist = new double[n];
+        var sums = new double[k * d];
+        var counts = new int[k];
+        for (int iter = 1; iter <= MaxIter; iter++)
+        {
+            Assign(x, n, d, centres, labels, dist);
+            if (iter > 1 && labels.AsSpan().SequenceEqual(previous)) return iter - 1;
+            Array.Copy(labels, previous, n);
+            Array.Clear(sums);
+            Array.Clear(counts);
+            for (int i = 0; i < n; i++)
+            {
+                counts[labels[i]]++;
+                for (int j = 0; j < d; j++) sums[labels[i] * d + j] += x[i * d + j];
+            }
+            RelocateEmpty(x, n, d, labels, dist, sums, counts);
+            double shift = 0;
+            for (int c = 0; c < k; c++)
+                for (int j = 0; j < d; j++)
+                {
+                    double updated = sums[c * d + j] / counts[c];
+                    double delta = updated - centres[c * d + j];
+                    shift += delta * delta;
+                    centres[c * d + j] = updated;
+                }
+            if (shift <= tolScaled) return iter;
+        }
+        return MaxIter;
+    }
+
+    /// <summary>Gives each empty cluster the point farthest from its current centre (a different point for each).</summary>
+    private void RelocateEmpty(double[] x, int n, int d, int[] labels, double[] dist, double[] sums, int[] counts)
+    {
+        for (int c = 0; c < NClusters; c++)
+        {
+            if (counts[c] > 0) continue;
+            int far = -1;
+            for (int i = 0; i < n; i++)
+                if (counts[labels[i]] > 1 && (far < 0 || dist[i] > dist[far])) far = i;
+            if (far < 0) continue; // cannot happen with n >= k, kept for safety
+            int old = labels[far];
+            counts[old]--;
+            for (int j = 0; j < d; j++)
+            {
+                sums[old * d + j] -= x[far * d + j];
+                sums[c * d + j] = x[far * d + j];
+            }
+            counts[c] = 1;
+            labels[far] = c;
+            dist[far] = 0;
+        }
+    }
+
+    /// <summary>Nearest centre of every row (first on ties); returns the inertia and optionally each squared distance.</summary>
+    private double Assign(double[] x, int n, int d, double[] centres, int[] labels, double[]? dist)
+    {
+        double inertia = 0;
+        for (int i = 0; i < n; i++)
+        {
+            var row = x.AsSpan(i * d, d);
+            int best = 0;
+            double bestD = double.PositiveInfinity;
+            for (int c = 0; c < NClusters; c++)
+            {
+                double dd = KMeansPlusPlus.SquaredDistance(row, centres.AsSpan(c * d, d));
+                if (dd < bestD) { bestD = dd; best = c; }
+            }
+            labels[i] = best;
+            if (dist is not null) dist[i] = bestD;
+            inertia += bestD;
+        }
+        return inertia;
+    }
+
+    private static double MeanVariance(double[] x, int n, int d)
+    {
+        double total = 0;
+        for (int j = 0; j < d; j++)
+        {
+            double mean = 0;
+            for (int i = 0; i < n; i++) mean += x[i * d + j];
+            mean /= n;
+            double v = 0;
+            for (int i = 0; i < n; i++) v += (x[i * d + j] - mean) * (x[i * d + j] - mean);
+            total += v / n;
+        }
+        return d == 0 ? 0 : total / d;
+    }
+}

@@ -1,0 +1,114 @@
+using System.Numerics;
+
+namespace Linea.ML.Clustering;
+
+/// <summary>
+/// Spectral clustering by the normalised affinity (Ng, Jordan and Weiss, 2001): build a similarity graph W
+/// (<see cref="SpectralAffinity"/>), form M = D^-1/2 W D^-1/2 with D the degrees (the normalised Laplacian is I - M, so
+/// the leading eigenvectors of M are the trailing ones of the Laplacian), take the eigenvectors of the k largest
+/// eigenvalues from <see cref="Linalg.Eigh{T}"/>, normalise each row of that n x k embedding to unit length, and cluster
+/// the rows with <see cref="KMeans{T}"/>. Separates clusters that are connected but not convex (rings, moons), which
+/// k-means on the raw features cannot. Samples with no neighbours (degree 0) get a zero row and join some cluster.
+/// Cost O(n² d) for the graph, O(n³) for the eigendecomposition, so n up to a few thousand.
+/// <code>
+/// var sc = new SpectralClustering&lt;double&gt;(2, SpectralAffinity.NearestNeighbors, nNeighbors: 10, seed: 0).Fit(X);
+/// int[] labels = sc.Labels;
+/// </code>
+/// </summary>
+/// <typeparam name="T"><c>float</c> or <c>double</c>.</typeparam>
+public sealed class SpectralClustering<T> where T : unmanaged, IFloatingPointIeee754<T>
+{
+    private const string Model = "SpectralClustering";
+    private int[]? _labels;
+    private Tensor<T>? _affinity, _embedding, _eigenvalues;
+
+    /// <summary>Creates the estimator.</summary>
+    /// <param name="nClusters">k, at least 1.</param>
+    /// <param name="affinity">How the graph is built.</param>
+    /// <param name="gamma">RBF width parameter, positive.</param>
+    /// <param name="nNeighbors">Neighbours per sample for <see cref="SpectralAffinity.NearestNeighbors"/>, at least 1.</param>
+    /// <param name="nInit">k-means runs on the embedding, at least 1.</param>
+    /// <param name="seed">Seed of the k-means runs.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A hyper-parameter is outside its range.</exception>
+    public SpectralClustering(int nClusters, SpectralAffinity affinity = SpectralAffinity.Rbf, double gamma = 1.0,
+        int nNeighbors = 10, int nInit = 10, ulong seed = 0)
+    {
+        if (nClusters < 1) throw new ArgumentOutOfRangeException(nameof(nClusters), nClusters, $"{Model}: nClusters must be at least 1");
+        if (!Enum.IsDefined(affinity)) throw new ArgumentOutOfRangeException(nameof(affinity), affinity, $"{Model}: unknown affinity");
+        if (!(gamma > 0 && double.IsFinite(gamma))) throw new ArgumentOutOfRangeException(nameof(gamma), gamma, $"{Model}: gamma must be positive and finite");
+        if (nNeighbors < 1) throw new ArgumentOutOfRangeException(nameof(nNeighbors), nNeighbors, $"{Model}: nNeighbors must be at least 1");
+        if (nInit < 1) throw new ArgumentOutOfRangeException(nameof(nInit), nInit, $"{Model}: nInit must be at least 1");
+        NClusters = nClusters;
+        Affinity = affinity;
+        Gamma = gamma;
+        NNeighbors = nNeighbors;
+        NInit = nInit;
+        Seed = seed;
+    }
+
+    /// <summary>k.</summary>
+    public int NClusters { get; }
+    /// <summary>The graph construction.</summary>
+    public SpectralAffinity Affinity { get; }
+    /// <summary>RBF gamma.</summary>
+    public double Gamma { get; }
+    /// <summary>Neighbours per sample for the k-NN graph.</summary>
+    public int NNeighbors { get; }
+    /// <summary>k-means runs on the embedding.</summary>
+    public int NInit { get; }
+    /// <summary>Seed of the k-means runs.</summary>
+    public ulong Seed { get; }
+
+    /// <summary>The cluster (0..k-1) of each sample.</summary>
+    /// <exception cref="NotFittedException">Before Fit.</exception>
+    public int[] Labels => (int[])(_labels ?? throw NotFittedException.For(Model, "Labels")).Clone();
+
+    /// <summary>The affinity matrix W used, (n, n), zero diagonal.</summary>
+    /// <exception cref="NotFittedException">Before Fit.</exception>
+    public Tensor<T> AffinityMatrix => _affinity ?? throw NotFittedException.For(Model, "AffinityMatrix");
+
+    /// <summary>The row-normalised spectral embedding that k-means clustered, (n, k).</summary>
+    /// <exception cref="NotFittedException">Before Fit.</exception>
+    public Tensor<T> Embedding => _embedding ?? throw NotFittedException.For(Model, "Embedding");
+
+    /// <summary>The k largest eigenvalues of D^-1/2 W D^-1/2, descending (all at most 1; a value near 1 per well-separated cluster).</summary>
+    /// <exception cref="NotFittedException">Before Fit.</exception>
+    public Tensor<T> Eigenvalues => _eigenvalues ?? throw NotFittedException.For(Model, "Eigenvalues");
+
+    /// <summary>Clusters the samples (or, for <see cref="SpectralAffinity.Precomputed"/>, the graph) in <paramref name="x"/>.</summary>
+    /// <param name="x">Samples (n, features), or the (n, n) affinity matrix; n ≥ k; finite.</param>
+    /// <returns>This estimator, fitted.</returns>
+    /// <exception cref="ShapeMismatchException">x is not 2-d, or a precomputed affinity is not square.</exception>
+    /// <exception cref="ArgumentException">Fewer samples than clusters; nNeighbors ≥ n; a precomputed affinity that is negative or not symmetric.</exception>
+    /// <exception cref="NonFiniteException">x contains NaN or infinity.</exception>
+    public SpectralClustering<T> Fit(Tensor<T> x)
+    {
+        const string where = Model + ".Fit";
+        Guard.Matrix(x, where, minRows: NClusters);
+        int n = x.Shape[0];
+        var w = Affinity switch
+        {
+            SpectralAffinity.Rbf => AffinityGraphs.Rbf(x, Gamma),
+            SpectralAffinity.NearestNeighbors => AffinityGraphs.NearestNeighbors(x, NNeighbors, where),
+            _ => AffinityGraphs.CheckedPrecomputed(x, where),
+        };
+        // M = D^-1/2 W D^-1/2, with 0 for isolated samples.
+        var scale = w.Sum(1).ToArray();
+        for (int i = 0; i < n; i++) scale[i] = scale[i] > T.Zero ? T.One / T.Sqrt(scale[i]) : T.Zero;
+        var s = Tensor.FromArray(scale);
+        var m = w * s.Reshape(n, 1) * s.Reshape(1, n);
+        var (values, vectors) = Linalg.Eigh(m);
+        int k = NClusters;
+        var u = vectors[.., (n - k)..][.., Slice.Step(-1)].Copy();     // largest eigenvalue first
+        var norms = Tensor.Sqrt((u * u).Sum(1, keepDims: true));
+        var embedding = u / Tensor.Where(Tensor.Greater(norms, T.Zero), norms, Tensor.Scalar(T.One));
+        _labels = new KMeans<T>(k, nInit: NInit, seed: Seed).FitPredict(embedding);
+        _affinity = w;
+        _embedding = embedding;
+        _eigenvalues = values[(n - k)..][Slice.Step(-1)].Copy();
+        return this;
+    }
+
+    /// <summary>Fits and returns <see cref="Labels"/>.</summary>
+    public int[] FitPredict(Tensor<T> x) => Fit(x).Labels;
+}

@@ -1,0 +1,126 @@
+using System.Numerics;
+
+namespace Linea.ML;
+
+/// <summary>
+/// Truncated SVD (scikit-learn's <c>TruncatedSVD</c>, latent semantic analysis): the top k singular directions of X by
+/// <see cref="RandomizedSvd"/>, without centring, so it suits low-rank models of ratings and term-document matrices.
+/// X ≈ Transform(X) Components. Fitting costs O(n p (k + oversamples)(2 nIter + 2)).
+/// </summary>
+/// <remarks>
+/// Fitted attributes: <see cref="Components"/> (k x p), <see cref="SingularValues"/>, <see cref="ExplainedVariance"/>
+/// (the variance of each column of the transformed training data) and <see cref="ExplainedVarianceRatio"/> (that over
+/// the total variance of X's columns), as scikit-learn defines them. Seeded: the same seed gives the same result.
+/// </remarks>
+/// <typeparam name="T">float or double.</typeparam>
+public sealed class TruncatedSvd<T> where T : unmanaged, IFloatingPointIeee754<T>
+{
+    private Tensor<T>? _components, _singularValues, _explainedVariance, _ratio;
+
+    /// <summary>Configures the model.</summary>
+    /// <param name="nComponents">k, the number of components (default 2, as scikit-learn); at most the number of features.</param>
+    /// <param name="nOversamples">Extra random samples of the range (default 10).</param>
+    /// <param name="nIter">Power iterations (default 5).</param>
+    /// <param name="seed">Seed of the random test matrix; null draws a fresh one.</param>
+    /// <param name="signs">Sign convention (scikit-learn 1.5+: component based).</param>
+    /// <exception cref="ArgumentOutOfRangeException">nComponents &lt; 1, nOversamples or nIter negative, seed negative.</exception>
+    public TruncatedSvd(int nComponents = 2, int nOversamples = 10, int nIter = 5, int? seed = null,
+        SignConvention signs = SignConvention.ComponentBased)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(nComponents, 1);
+        ArgumentOutOfRangeException.ThrowIfNegative(nOversamples);
+        ArgumentOutOfRangeException.ThrowIfNegative(nIter);
+        if (seed < 0) throw new ArgumentOutOfRangeException(nameof(seed), seed, "TruncatedSvd: seed must be >= 0 or null");
+        NComponents = nComponents;
+        NOversamples = nOversamples;
+        NIter = nIter;
+        Seed = seed;
+        Signs = signs;
+    }
+
+    /// <summary>k.</summary>
+    public int NComponents { get; }
+
+    /// <summary>Oversampling of the range finder.</summary>
+    public int NOversamples { get; }
+
+    /// <summary>Power iterations.</summary>
+    public int NIter { get; }
+
+    /// <summary>The seed, or null.</summary>
+    public int? Seed { get; }
+
+    /// <summary>The sign convention.</summary>
+    public SignConvention Signs { get; }
+
+    /// <summary>Whether Fit has run.</summary>
+    public bool IsFitted => _components is not null;
+
+    /// <summary>The right singular vectors, shape (k, p), orthonormal rows.</summary>
+    public Tensor<T> Components => Fitted(nameof(Components), _components);
+
+    /// <summary>The top k singular values of X, descending.</summary>
+    public Tensor<T> SingularValues => Fitted(nameof(SingularValues), _singularValues);
+
+    /// <summary>Variance (ddof 0) of each column of the transformed training data, shape (k,).</summary>
+    public Tensor<T> ExplainedVariance => Fitted(nameof(ExplainedVariance), _explainedVariance);
+
+    /// <summary><see cref="ExplainedVariance"/> over the summed variance of X's columns, shape (k,). Without centring the
+    /// components need not be sorted by this ratio.</summary>
+    public Tensor<T> ExplainedVarianceRatio => Fitted(nameof(ExplainedVarianceRatio), _ratio);
+
+    /// <summary>Fits X (n x p). Returns this model.</summary>
+    /// <exception cref="ShapeMismatchException">X is not 2-D.</exception>
+    /// <exception cref="ArgumentException">k exceeds min(n, p), or X has no samples.</exception>
+    /// <exception cref="NonFiniteException">X contains NaN or infinity.</exception>
+    public TruncatedSvd<T> Fit(Tensor<T> x)
+    {
+        FitTransform(x);
+        return this;
+    }
+
+    /// <summary>Fits X (n x p) and returns U S, the training data in component space (n x k).</summary>
+    /// <exception cref="ShapeMismatchException">X is not 2-D.</exception>
+    /// <exception cref="ArgumentException">k exceeds min(n, p), or X has no samples.</exception>
+    /// <exception cref="NonFiniteException">X contains NaN or infinity.</exception>
+    public Tensor<T> FitTransform(Tensor<T> x)
+    {
+        Guard.Matrix(x, "TruncatedSvd.Fit");
+        int r = Math.Min(x.Shape[0], x.Shape[1]);
+        if (NComponents > r)
+            throw new ArgumentException($"TruncatedSvd.Fit: nComponents = {NComponents} but X of shape {x.Shape} has at most min(n_samples, n_features) = {r} components", "nComponents");
+        var (u, s, vt) = RandomizedSvd.Compute(x, NComponents, Guard.Rng(Seed, "TruncatedSvd"), NOversamples, NIter, Signs);
+        var z = u * s;
+        _components = vt;
+        _singularValues = s;
+        _explainedVariance = z.Var(0);
+        T total = x.Var(0).Sum();
+        _ratio = total > T.Zero ? _explainedVariance / total : Tensor.Zeros<T>(NComponents);
+        return z;
+    }
+
+    /// <summary>X Components^T for X (m x p); returns m x k. O(m p k).</summary>
+    /// <exception cref="NotFittedException">Fit has not run.</exception>
+    /// <exception cref="ShapeMismatchException">X is not 2-D or has a different number of features than at Fit.</exception>
+    /// <exception cref="NonFiniteException">X contains NaN or infinity.</exception>
+    public Tensor<T> Transform(Tensor<T> x)
+    {
+        var c = Fitted(nameof(Transform), _components);
+        Guard.Features(x, c.Shape[1], "TruncatedSvd.Transform");
+        return x.MatMul(c.T);
+    }
+
+    /// <summary>Z Components for Z (m x k): the rank-k approximation in feature space, m x p.</summary>
+    /// <exception cref="NotFittedException">Fit has not run.</exception>
+    /// <exception cref="ShapeMismatchException">Z is not 2-D or does not have k columns.</exception>
+    /// <exception cref="NonFiniteException">Z contains NaN or infinity.</exception>
+    public Tensor<T> InverseTransform(Tensor<T> z)
+    {
+        var c = Fitted(nameof(InverseTransform), _components);
+        Guard.Features(z, c.Shape[0], "TruncatedSvd.InverseTransform");
+        return z.MatMul(c);
+    }
+
+    private static Tensor<T> Fitted(string member, Tensor<T>? value) =>
+        value ?? throw NotFittedException.For("TruncatedSvd", member);
+}

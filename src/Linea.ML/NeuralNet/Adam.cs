@@ -1,0 +1,57 @@
+using System.Numerics;
+
+namespace Linea.ML.NeuralNet;
+
+/// <summary>
+/// Adam (Kingma and Ba, 2015) with bias correction: m ← β1 m + (1-β1) g, v ← β2 v + (1-β2) g², then
+/// W ← W - lr · m̂ / (sqrt(v̂) + ε) with m̂ = m / (1 - β1^t), v̂ = v / (1 - β2^t) at step t. Weight decay, when set,
+/// is the classic L2 term added to g (not AdamW's decoupled decay).
+/// </summary>
+public sealed class Adam : Optimizer
+{
+    /// <summary>Creates the optimizer.</summary>
+    /// <param name="learningRate">Step size, positive (1e-3 is the usual default).</param>
+    /// <param name="beta1">Decay of the first moment, in [0, 1).</param>
+    /// <param name="beta2">Decay of the second moment, in [0, 1).</param>
+    /// <param name="epsilon">Added to sqrt(v̂); positive.</param>
+    /// <param name="weightDecay">L2 coefficient, non-negative.</param>
+    /// <param name="clipNorm">Global gradient-norm limit, or null.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A hyper-parameter is outside its range.</exception>
+    public Adam(double learningRate = 1e-3, double beta1 = 0.9, double beta2 = 0.999, double epsilon = 1e-8,
+        double weightDecay = 0, double? clipNorm = null)
+        : base(learningRate, weightDecay, clipNorm)
+    {
+        if (!(beta1 >= 0 && beta1 < 1)) throw new ArgumentOutOfRangeException(nameof(beta1), beta1, "Adam: beta1 must be in [0, 1)");
+        if (!(beta2 >= 0 && beta2 < 1)) throw new ArgumentOutOfRangeException(nameof(beta2), beta2, "Adam: beta2 must be in [0, 1)");
+        if (!(epsilon > 0 && double.IsFinite(epsilon))) throw new ArgumentOutOfRangeException(nameof(epsilon), epsilon, "Adam: epsilon must be positive and finite");
+        Beta1 = beta1;
+        Beta2 = beta2;
+        Epsilon = epsilon;
+    }
+
+    /// <summary>β1.</summary>
+    public double Beta1 { get; }
+
+    /// <summary>β2.</summary>
+    public double Beta2 { get; }
+
+    /// <summary>ε.</summary>
+    public double Epsilon { get; }
+
+    private protected override void Update<T>(Parameter<T> p, Span<T> value, ReadOnlySpan<T> grad)
+    {
+        var m = p.Slot1 ??= new T[value.Length];
+        var v = p.Slot2 ??= new T[value.Length];
+        double t = p.Steps;
+        T b1 = T.CreateTruncating(Beta1), b2 = T.CreateTruncating(Beta2);
+        T c1 = T.CreateTruncating(1 / (1 - Math.Pow(Beta1, t))), c2 = T.CreateTruncating(1 / (1 - Math.Pow(Beta2, t)));
+        T lr = T.CreateTruncating(LearningRate), eps = T.CreateTruncating(Epsilon);
+        for (int i = 0; i < value.Length; i++)
+        {
+            T g = grad[i];
+            m[i] = b1 * m[i] + (T.One - b1) * g;
+            v[i] = b2 * v[i] + (T.One - b2) * g * g;
+            value[i] -= lr * (m[i] * c1) / (T.Sqrt(v[i] * c2) + eps);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+using System.Numerics;
+
+namespace Linea.ML.NeuralNet;
+
+/// <summary>
+/// Inverted dropout: while training each element is zeroed with probability <see cref="Rate"/> and the survivors are
+/// scaled by 1 / (1 - Rate), so the expected output equals the input and inference is the identity. The mask comes
+/// from a seeded <see cref="Rng"/> (reseeded by <see cref="Initialize"/>), so runs repeat exactly. Backward multiplies
+/// by the same mask.
+/// </summary>
+/// <typeparam name="T"><c>float</c> or <c>double</c>.</typeparam>
+public sealed class Dropout<T> : Layer<T> where T : unmanaged, IFloatingPointIeee754<T>
+{
+    private Rng _rng;
+    private Tensor<T>? _mask;
+
+    /// <summary>Creates the layer.</summary>
+    /// <param name="rate">Probability of dropping an element, in [0, 1).</param>
+    /// <param name="seed">Seed of the mask stream until <see cref="Initialize"/> replaces it.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="rate"/> is outside [0, 1) or NaN.</exception>
+    public Dropout(double rate, ulong seed = 0)
+    {
+        if (!(rate >= 0 && rate < 1))
+            throw new ArgumentOutOfRangeException(nameof(rate), rate, "Dropout: rate must be in [0, 1)");
+        Rate = rate;
+        _rng = new Rng(seed);
+    }
+
+    /// <summary>The drop probability.</summary>
+    public double Rate { get; }
+
+    /// <inheritdoc />
+    public override string Name => $"Dropout({Rate})";
+
+    /// <summary>Takes a fresh mask stream seeded from <paramref name="rng"/>.</summary>
+    public override void Initialize(Rng rng)
+    {
+        ArgumentNullException.ThrowIfNull(rng);
+        _rng = new Rng(rng.NextUInt64());
+    }
+
+    /// <inheritdoc />
+    protected override Tensor<T> ForwardCore(Tensor<T> x, bool training)
+    {
+        if (!training || Rate == 0)
+        {
+            _mask = null;
+            return x.Copy();
+        }
+        var mask = Tensor.Zeros<T>(x.Shape.ToArray());
+        var m = mask.AsSpan();
+        T keep = C(1 / (1 - Rate));
+        for (int i = 0; i < m.Length; i++)
+            m[i] = _rng.NextDouble() >= Rate ? keep : T.Zero;
+        _mask = mask;
+        return x * mask;
+    }
+
+    /// <inheritdoc />
+    protected override Tensor<T> BackwardCore(Tensor<T> gradOutput) => _mask is null ? gradOutput.Copy() : gradOutput * _mask;
+}

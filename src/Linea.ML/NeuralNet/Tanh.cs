@@ -1,0 +1,19 @@
+using System.Numerics;
+
+namespace Linea.ML.NeuralNet;
+
+/// <summary>The hyperbolic tangent element-wise, any shape. Backward: dX = dY · (1 - y²).</summary>
+/// <typeparam name="T"><c>float</c> or <c>double</c>.</typeparam>
+public sealed class Tanh<T> : Layer<T> where T : unmanaged, IFloatingPointIeee754<T>
+{
+    private Tensor<T>? _y;
+
+    /// <inheritdoc />
+    public override string Name => "Tanh";
+
+    /// <inheritdoc />
+    protected override Tensor<T> ForwardCore(Tensor<T> x, bool training) => _y = Tensor.Tanh(x);
+
+    /// <inheritdoc />
+    protected override Tensor<T> BackwardCore(Tensor<T> gradOutput) => gradOutput * (T.One - _y! * _y!);
+}

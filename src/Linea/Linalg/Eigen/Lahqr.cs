@@ -1,0 +1,288 @@
+using System.Numerics;
+
+namespace Linea;
+
+/// <summary>
+/// The Francis implicit double-shift QR iteration on an upper Hessenberg matrix (LAPACK's lahqr, after Ahues and
+/// Tisseur's revision): computes the eigenvalues of the active block H(ilo:ihi, ilo:ihi) and, when asked, the real Schur
+/// form T (quasi-triangular with standardised 2 x 2 blocks, see <see cref="Lanv2"/>) and the Schur vectors.
+/// <list type="bullet">
+/// <item>Deflation: a subdiagonal entry is set to zero when it is below the safe minimum or when it is small relative to
+/// its neighbours by the conservative criterion of Ahues and Tisseur (LAWN 122), which keeps small eigenvalues
+/// accurate in graded matrices.</item>
+/// <item>Shifts: the eigenvalues of the trailing 2 x 2 block (both equal to the one nearer H(i,i) when real), with
+/// exceptional ad-hoc shifts after every 10 iterations without deflation, which break the cycles of the plain
+/// strategy; a bulge starts at the lowest place where two consecutive subdiagonals are small enough.</item>
+/// <item>At most 30 max(10, nh) iterations per deflation; the caller turns a failure into <see cref="NoConvergenceException"/>.</item>
+/// </list>
+/// About 10 n^2 flops per iteration with the full Schur form, typically 2 to 4 iterations per eigenvalue. Column-major
+/// storage; Z (n x n) is updated in rows iloz..ihiz.
+/// </summary>
+internal static class Lahqr
+{
+    /// <summary>Iterations without deflation between exceptional shifts (LAPACK's KEXSH).</summary>
+    public const int ExceptionalShiftPeriod = 10;
+
+    /// <summary>
+    /// Runs the iteration. With <paramref name="wantT"/> the whole of H becomes T (rows and columns outside ilo..ihi
+    /// are updated too), otherwise only what the eigenvalues need; with <paramref name="wantZ"/> the rotations are
+    /// accumulated into rows iloz..ihiz of Z. Eigenvalues go to wr/wi[ilo..ihi], conjugate pairs adjacent with the
+    /// positive imaginary part first. Returns 0 on success, or i + 1 when the eigenvalues at ilo..i did not converge
+    /// (those at i+1..ihi did). At most iterationFactor max(10, ihi - ilo + 1) iterations per deflation.
+    /// </summary>
+    public static int Run<T>(bool wantT, bool wantZ, int n, int ilo, int ihi, T[] h, int ldh, T[] wr, T[] wi,
+        int iloz, int ihiz, T[] z, int ldz, int iterationFactor = 30) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (n == 0 || ilo > ihi) return 0;
+        if (ilo == ihi)
+        {
+            wr[ilo] = h[ilo + ilo * ldh];
+            wi[ilo] = T.Zero;
+            return 0;
+        }
+        // Entries below the first subdiagonal are never referenced except these, which must be zero.
+        for (int j = ilo; j <= ihi - 3; j++)
+        {
+            h[j + 2 + j * ldh] = T.Zero;
+            h[j + 3 + j * ldh] = T.Zero;
+        }
+        if (ilo <= ihi - 2) h[ihi + (ihi - 2) * ldh] = T.Zero;
+
+        int nh = ihi - ilo + 1;
+        T safmin = EigenConstants.SafeMin<T>(), ulp = EigenConstants.Ulp<T>();
+        T smlnum = safmin * (T.CreateTruncating(nh) / ulp);
+        T dat1 = T.CreateTruncating(0.75), dat2 = T.CreateTruncating(-0.4375), half = T.CreateTruncating(0.5);
+        int i1 = 0, i2 = n - 1;
+        int itmax = iterationFactor * Math.Max(10, nh);
+        int kdefl = 0;
+        var v = new T[3];
+
+        int i = ihi;
+        while (i >= ilo)
+        {
+            int l = ilo;
+            bool converged = false;
+            for (int its = 0; its <= itmax; its++)
+            {
+                int k = FindSmallSubdiagonal(h, ldh, l, i, ilo, ihi, smlnum, ulp);
+                l = k;
+                if (l > ilo) h[l + (l - 1) * ldh] = T.Zero;
+                if (l >= i - 1) { converged = true; break; }
+                kdefl++;
+                if (!wantT) { i1 = l; i2 = i; }
+
+                // Shifts: rt1 and rt2 from the trailing 2 x 2 block, or exceptional ones.
+                T h11, h12, h21, h22;
+                if (kdefl % (2 * ExceptionalShiftPeriod) == 0)
+                {
+                    T s = T.Abs(H(h, ldh, i, i - 1)) + T.Abs(H(h, ldh, i - 1, i - 2));
+                    h11 = dat1 * s + H(h, ldh, i, i);
+                    h12 = dat2 * s; h21 = s; h22 = h11;
+                }
+                else if (kdefl % ExceptionalShiftPeriod == 0)
+                {
+                    T s = T.Abs(H(h, ldh, l + 1, l)) + T.Abs(H(h, ldh, l + 2, l + 1));
+                    h11 = dat1 * s + H(h, ldh, l, l);
+                    h12 = dat2 * s; h21 = s; h22 = h11;
+                }
+                else
+                {
+                    h11 = H(h, ldh, i - 1, i - 1); h21 = H(h, ldh, i, i - 1);
+                    h12 = H(h, ldh, i - 1, i); h22 = H(h, ldh, i, i);
+                }
+                T rt1r, rt1i, rt2r, rt2i;
+                {
+                    T s = T.Abs(h11) + T.Abs(h12) + T.Abs(h21) + T.Abs(h22);
+                    if (s == T.Zero)
+                    {
+                        rt1r = rt1i = rt2r = rt2i = T.Zero;
+                    }
+                    else
+                    {
+                        h11 /= s; h21 /= s; h12 /= s; h22 /= s;
+                        T tr = (h11 + h22) * half;
+                        T det = (h11 - tr) * (h22 - tr) - h12 * h21;
+                        T rtdisc = T.Sqrt(T.Abs(det));
+                        if (det >= T.Zero)
+                        {
+                            // A complex conjugate pair.
+                            rt1r = tr * s; rt2r = rt1r;
+                            rt1i = rtdisc * s; rt2i = -rt1i;
+                        }
+                        else
+                        {
+                            // Real shifts: use the one nearer h22 twice.
+                            rt1r = tr + rtdisc;
+                            rt2r = tr - rtdisc;
+                            if (T.Abs(rt1r - h22) <= T.Abs(rt2r - h22)) { rt1r *= s; rt2r = rt1r; }
+                            else { rt2r *= s; rt1r = rt2r; }
+                            rt1i = rt2i = T.Zero;
+                        }
+                    }
+                }
+
+                // The first column of (H - rt1)(H - rt2), started where two consecutive subdiagonals are small.
+                int m;
+                for (m = i - 2; ; m--)
+                {
+                    T h21s = H(h, ldh, m + 1, m);
+                    T s = T.Abs(H(h, ldh, m, m) - rt2r) + T.Abs(rt2i) + T.Abs(h21s);
+                    h21s = H(h, ldh, m + 1, m) / s;
+                    v[0] = h21s * H(h, ldh, m, m + 1) + (H(h, ldh, m, m) - rt1r) * ((H(h, ldh, m, m) - rt2r) / s) - rt1i * (rt2i / s);
+                    v[1] = h21s * (H(h, ldh, m, m) + H(h, ldh, m + 1, m + 1) - rt1r - rt2r);
+                    v[2] = h21s * H(h, ldh, m + 2, m + 1);
+                    s = T.Abs(v[0]) + T.Abs(v[1]) + T.Abs(v[2]);
+                    v[0] /= s; v[1] /= s; v[2] /= s;
+                    if (m == l) break;
+                    T h00 = T.Abs(H(h, ldh, m, m - 1)) * (T.Abs(v[1]) + T.Abs(v[2]));
+                    T h11b = T.Abs(v[0]) * (T.Abs(H(h, ldh, m - 1, m - 1)) + T.Abs(H(h, ldh, m, m)) + T.Abs(H(h, ldh, m + 1, m + 1)));
+                    if (h00 <= ulp * h11b) break;
+                }
+
+                // The double-shift sweep: chase the bulge from m down to i.
+                for (int k2 = m; k2 <= i - 1; k2++)
+                {
+                    int nr = Math.Min(3, i - k2 + 1);
+                    if (k2 > m)
+                        for (int r = 0; r < nr; r++) v[r] = h[k2 + r + (k2 - 1) * ldh];
+                    T alpha = v[0];
+                    T t1 = Householder.Generate(nr, ref alpha, v, 1, 1);
+                    v[0] = alpha;
+                    if (k2 > m)
+                    {
+                        h[k2 + (k2 - 1) * ldh] = v[0];
+                        h[k2 + 1 + (k2 - 1) * ldh] = T.Zero;
+                        if (k2 < i - 1) h[k2 + 2 + (k2 - 1) * ldh] = T.Zero;
+                    }
+                    else if (m > l)
+                    {
+                        // Not H(k,k-1) = -H(k,k-1): that fails when v[1] and v[2] underflow.
+                        h[k2 + (k2 - 1) * ldh] *= T.One - t1;
+                    }
+                    T v2 = v[1], t2 = t1 * v2;
+                    if (nr == 3)
+                    {
+                        T v3 = v[2], t3 = t1 * v3;
+                        for (int j = k2; j <= i2; j++)
+                        {
+                            int cj = j * ldh + k2;
+                            T sum = h[cj] + v2 * h[cj + 1] + v3 * h[cj + 2];
+                            h[cj] -= sum * t1;
+                            h[cj + 1] -= sum * t2;
+                            h[cj + 2] -= sum * t3;
+                        }
+                        int top = Math.Min(k2 + 3, i);
+                        ApplyRight3(h, ldh, i1, top, k2, v2, v3, t1, t2, t3);
+                        if (wantZ) ApplyRight3(z, ldz, iloz, ihiz, k2, v2, v3, t1, t2, t3);
+                    }
+                    else if (nr == 2)
+                    {
+                        for (int j = k2; j <= i2; j++)
+                        {
+                            int cj = j * ldh + k2;
+                            T sum = h[cj] + v2 * h[cj + 1];
+                            h[cj] -= sum * t1;
+                            h[cj + 1] -= sum * t2;
+                        }
+                        ApplyRight2(h, ldh, i1, i, k2, v2, t1, t2);
+                        if (wantZ) ApplyRight2(z, ldz, iloz, ihiz, k2, v2, t1, t2);
+                    }
+                }
+            }
+            if (!converged) return i + 1;
+
+            if (l == i)
+            {
+                wr[i] = H(h, ldh, i, i);
+                wi[i] = T.Zero;
+            }
+            else if (l == i - 1)
+            {
+                ref T a = ref h[i - 1 + (i - 1) * ldh];
+                ref T b = ref h[i - 1 + i * ldh];
+                ref T c = ref h[i + (i - 1) * ldh];
+                ref T d = ref h[i + i * ldh];
+                Lanv2.Standardize(ref a, ref b, ref c, ref d, out wr[i - 1], out wi[i - 1], out wr[i], out wi[i], out T cs, out T sn);
+                if (wantT)
+                {
+                    for (int j = i + 1; j <= i2; j++)
+                    {
+                        int cj = j * ldh;
+                        T x = h[cj + i - 1], y = h[cj + i];
+                        h[cj + i - 1] = cs * x + sn * y;
+                        h[cj + i] = cs * y - sn * x;
+                    }
+                    if (i - 1 > i1) Givens.Rotate(h.AsSpan(i1 + (i - 1) * ldh, i - 1 - i1), h.AsSpan(i1 + i * ldh, i - 1 - i1), cs, sn);
+                }
+                if (wantZ) Givens.Rotate(z.AsSpan(iloz + (i - 1) * ldz, ihiz - iloz + 1), z.AsSpan(iloz + i * ldz, ihiz - iloz + 1), cs, sn);
+            }
+            kdefl = 0;
+            i = l - 1;
+        }
+        return 0;
+    }
+
+    private static T H<T>(T[] h, int ldh, int r, int c) where T : unmanaged => h[r + c * ldh];
+
+    /// <summary>
+    /// The largest k in l+1..i whose subdiagonal H(k, k-1) is negligible (below smlnum, or small by Ahues and Tisseur's
+    /// test), or l when there is none.
+    /// </summary>
+    internal static int FindSmallSubdiagonal<T>(T[] h, int ldh, int l, int i, int ilo, int ihi, T smlnum, T ulp) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int k;
+        for (k = i; k > l; k--)
+        {
+            T sub = T.Abs(H(h, ldh, k, k - 1));
+            if (sub <= smlnum) break;
+            T tst = T.Abs(H(h, ldh, k - 1, k - 1)) + T.Abs(H(h, ldh, k, k));
+            if (tst == T.Zero)
+            {
+                if (k - 2 >= ilo) tst += T.Abs(H(h, ldh, k - 1, k - 2));
+                if (k + 1 <= ihi) tst += T.Abs(H(h, ldh, k + 1, k));
+            }
+            if (sub <= ulp * tst)
+            {
+                T sup = T.Abs(H(h, ldh, k - 1, k));
+                T ab = T.Max(sub, sup), ba = T.Min(sub, sup);
+                T diff = T.Abs(H(h, ldh, k - 1, k - 1) - H(h, ldh, k, k)), hkk = T.Abs(H(h, ldh, k, k));
+                T aa = T.Max(hkk, diff), bb = T.Min(hkk, diff);
+                T s = aa + ab;
+                if (ba * (ab / s) <= T.Max(smlnum, ulp * (bb * (aa / s)))) break;
+            }
+        }
+        return k;
+    }
+
+    /// <summary>Columns k..k+2 of rows r0..r1 of the column-major (a, lda) times I - t v v^T, v = (1, v2, v3).</summary>
+    private static void ApplyRight3<T>(T[] a, int lda, int r0, int r1, int k, T v2, T v3, T t1, T t2, T t3) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int n = r1 - r0 + 1;
+        if (n <= 0) return;
+        var c0 = a.AsSpan(r0 + k * lda, n);
+        var c1 = a.AsSpan(r0 + (k + 1) * lda, n);
+        var c2 = a.AsSpan(r0 + (k + 2) * lda, n);
+        for (int j = 0; j < n; j++)
+        {
+            T sum = c0[j] + v2 * c1[j] + v3 * c2[j];
+            c0[j] -= sum * t1;
+            c1[j] -= sum * t2;
+            c2[j] -= sum * t3;
+        }
+    }
+
+    /// <summary>Columns k..k+1 of rows r0..r1 of the column-major (a, lda) times I - t v v^T, v = (1, v2).</summary>
+    private static void ApplyRight2<T>(T[] a, int lda, int r0, int r1, int k, T v2, T t1, T t2) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int n = r1 - r0 + 1;
+        if (n <= 0) return;
+        var c0 = a.AsSpan(r0 + k * lda, n);
+        var c1 = a.AsSpan(r0 + (k + 1) * lda, n);
+        for (int j = 0; j < n; j++)
+        {
+            T sum = c0[j] + v2 * c1[j];
+            c0[j] -= sum * t1;
+            c1[j] -= sum * t2;
+        }
+    }
+}

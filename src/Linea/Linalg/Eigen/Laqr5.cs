@@ -1,0 +1,282 @@
+using System.Numerics;
+
+namespace Linea;
+
+/// <summary>
+/// One small-bulge multishift QR sweep (LAPACK's laqr5; Braman, Byers and Mathias, SIAM J. Matrix Anal. Appl. 23,
+/// 2002) on the active block H(ktop:kbot, ktop:kbot) of an upper Hessenberg matrix: ns shifts make ns/2 bulges of
+/// order 3 (each one Francis double-shift step), introduced at the top one after another and chased down to the
+/// bottom as a tightly packed chain, three rows apart. The chain moves in slabs: within a slab every reflector is
+/// applied at once only to a window of about 6 ns/2 rows and columns around the chain and accumulated into an
+/// orthogonal matrix U; the rest of H (the rows above and the columns to the right of the window) and Z are then
+/// updated by GEMM with U. So most of the 10 n^2 ns flops of a sweep run at matrix-multiply speed. As the chain
+/// passes, subdiagonal entries it leaves negligible are set to zero (vigilant deflation, Ahues and Tisseur's test),
+/// and a bulge that collapsed is re-introduced when that is safe.
+/// </summary>
+internal static class Laqr5
+{
+    /// <summary>Below this many shifts the reflectors go straight to H and Z (no accumulation), as LAPACK's KACMIN.</summary>
+    public const int AccumulateMinShifts = 14;
+
+    /// <summary>
+    /// Runs the sweep with the shifts (sr[sOff + i], si[sOff + i]), i &lt; nshifts (conjugate pairs adjacent; they are
+    /// shuffled into pairs of real shifts and conjugate pairs; an odd count drops one). With <paramref name="wantT"/>
+    /// the whole of H is transformed, otherwise only the active block; with <paramref name="wantZ"/> rows iloz..ihiz
+    /// of Z. Column-major storage.
+    /// </summary>
+    public static void Sweep<T>(bool wantT, bool wantZ, int n, int ktop, int kbot, int nshifts, T[] sr, T[] si, int sOff,
+        T[] h, int ldh, int iloz, int ihiz, T[] z, int ldz) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (nshifts < 2 || ktop >= kbot) return;
+        // Pairs: two real shifts, or a conjugate pair, next to each other.
+        for (int i = sOff; i < sOff + nshifts - 2; i += 2)
+        {
+            if (si[i] != -si[i + 1])
+            {
+                (sr[i], sr[i + 1]) = (sr[i + 1], sr[i]);
+                (si[i], si[i + 1]) = (si[i + 1], si[i]);
+                (sr[i + 1], sr[i + 2]) = (sr[i + 2], sr[i + 1]);
+                (si[i + 1], si[i + 2]) = (si[i + 2], si[i + 1]);
+            }
+        }
+        int ns = nshifts - nshifts % 2, nbmps = ns / 2;
+        T safmin = EigenConstants.SafeMin<T>(), ulp = EigenConstants.Ulp<T>();
+        T smlnum = safmin * (T.CreateTruncating(kbot - ktop + 1) / ulp);
+        if (ktop + 2 <= kbot) h[ktop + 2 + ktop * ldh] = T.Zero;
+
+        int jstart = wantT ? 0 : ktop, jend = wantT ? n - 1 : kbot;
+        bool accumulate = ns >= AccumulateMinShifts;
+        int nstep = Math.Max(3 * nbmps - 2, 1), kdu = 6 * nbmps - 3;
+        var vtau = new T[nbmps];
+        var v = new T[3 * nbmps]; // bulge m: (1, v[3m + 1], v[3m + 2]); v[3m] unused
+        T[] u = accumulate ? new T[kdu * kdu] : [];
+        T[] temp = accumulate ? new T[Math.Max(n, 1) * kdu] : [];
+
+        for (int incol = ktop - 1 - 3 * (nbmps - 1); incol <= kbot - 2; incol += nstep)
+        {
+            int uoff = incol + 1;
+            int wlo = Math.Max(ktop, incol + 1), whi = Math.Min(kbot, incol + kdu);
+            if (accumulate)
+            {
+                Array.Clear(u);
+                for (int i = 0; i < kdu; i++) u[i + i * kdu] = T.One;
+            }
+            int colEnd = accumulate ? whi : jend, rowStart = accumulate ? wlo : jstart;
+            int touched = uoff - 1; // the lowest row any reflector of this slab has reached (rows of U below are still I)
+            int krEnd = Math.Min(incol + nstep - 1, kbot - 2);
+            for (int krcol = incol; krcol <= krEnd; krcol++)
+            {
+                int mtop = Math.Max(0, CeilDiv(ktop - 1 - krcol, 3));
+                int mbot = Math.Min(nbmps - 1, (kbot - 2 - krcol) / 3);
+                for (int m = mbot; m >= mtop; m--)
+                {
+                    int k = krcol + 3 * m;
+                    bool two = k == kbot - 2;
+                    T tau = Reflector(two, k, ktop, h, ldh, sr, si, sOff + 2 * m, ulp, out T v1, out T v2);
+                    vtau[m] = tau; v[3 * m + 1] = v1; v[3 * m + 2] = v2;
+                    if (tau == T.Zero) continue;
+                    int last = two ? k + 2 : k + 3;
+                    // From the left: rows k+1..last, columns k+1..colEnd.
+                    for (int j = k + 1; j <= colEnd; j++)
+                    {
+                        int p = k + 1 + j * ldh;
+                        if (two)
+                        {
+                            T s = tau * (h[p] + v1 * h[p + 1]);
+                            h[p] -= s; h[p + 1] -= s * v1;
+                        }
+                        else
+                        {
+                            T s = tau * (h[p] + v1 * h[p + 1] + v2 * h[p + 2]);
+                            h[p] -= s; h[p + 1] -= s * v1; h[p + 2] -= s * v2;
+                        }
+                    }
+                    // From the right: columns k+1..last, rows rowStart..min(last + 1, kbot).
+                    int rowEnd = Math.Min(last + 1, kbot);
+                    ApplyRight(two, h, ldh, rowStart, rowEnd, k + 1, tau, v1, v2);
+                    if (accumulate)
+                    {
+                        // Rows of U above 3m were touched only by the bulges above this one, which never reached its
+                        // columns; rows below the lowest row touched so far are still those of the identity.
+                        touched = Math.Max(touched, last);
+                        int r0 = Math.Max(wlo - uoff, 3 * m), r1 = Math.Min(kdu - 1, touched - uoff);
+                        ApplyRight(two, u, kdu, r0, r1, k + 1 - uoff, tau, v1, v2);
+                    }
+                    else if (wantZ)
+                    {
+                        ApplyRight(two, z, ldz, iloz, ihiz, k + 1, tau, v1, v2);
+                    }
+                }
+                // Vigilant deflation: subdiagonal entries the chain left behind that are now negligible.
+                for (int m = mbot; m >= mtop; m--)
+                {
+                    int k = krcol + 3 * m;
+                    if (k < ktop || h[k + 1 + k * ldh] == T.Zero) continue;
+                    if (Negligible(h, ldh, k, ktop, kbot, smlnum, ulp)) h[k + 1 + k * ldh] = T.Zero;
+                }
+            }
+
+            if (!accumulate) continue;
+            // The deferred updates of everything outside the window, by GEMM with U's block for rows/columns wlo..whi.
+            int kw = whi - wlo + 1, uo = (wlo - uoff) * (1 + kdu);
+            if (kw <= 0) continue;
+            int ncols = jend - whi;
+            if (ncols > 0)
+            {
+                EigenGemm.Multiply(true, false, kw, ncols, kw, T.One, u, uo, kdu, h, wlo + (whi + 1) * ldh, ldh, T.Zero, temp, 0, kw);
+                for (int j = 0; j < ncols; j++) Array.Copy(temp, j * kw, h, wlo + (whi + 1 + j) * ldh, kw);
+            }
+            int nrows = wlo - jstart;
+            if (nrows > 0)
+            {
+                EigenGemm.Multiply(false, false, nrows, kw, kw, T.One, h, jstart + wlo * ldh, ldh, u, uo, kdu, T.Zero, temp, 0, nrows);
+                for (int j = 0; j < kw; j++) Array.Copy(temp, j * nrows, h, jstart + (wlo + j) * ldh, nrows);
+            }
+            if (wantZ)
+            {
+                int nz = ihiz - iloz + 1;
+                EigenGemm.Multiply(false, false, nz, kw, kw, T.One, z, iloz + wlo * ldz, ldz, u, uo, kdu, T.Zero, temp, 0, nz);
+                for (int j = 0; j < kw; j++) Array.Copy(temp, j * nz, z, iloz + (wlo + j) * ldz, nz);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The reflector of the bulge at position k (acting on rows k+1..k+3, or k+1..k+2 when <paramref name="two"/>):
+    /// introduced from the shifts at the top, otherwise chosen to push the bulge down by zeroing H(k+2:k+3, k), with
+    /// LAPACK's safeguard for a collapsed bulge. Returns tau; v1, v2 complete the vector (1, v1, v2).
+    /// </summary>
+    private static T Reflector<T>(bool two, int k, int ktop, T[] h, int ldh, T[] sr, T[] si, int s, T ulp, out T v1, out T v2)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        T tau;
+        if (k == ktop - 1)
+        {
+            ShiftColumn(two ? 2 : 3, h, ktop + ktop * ldh, ldh, sr[s], si[s], sr[s + 1], si[s + 1], out T a0, out v1, out v2);
+            tau = two ? Reflector2(ref a0, ref v1) : Laexc.Reflector(ref a0, ref v1, ref v2);
+            if (two) v2 = T.Zero;
+            return tau;
+        }
+        int c = k * ldh;
+        T beta = h[k + 1 + c];
+        v1 = h[k + 2 + c];
+        if (two)
+        {
+            v2 = T.Zero;
+            tau = Reflector2(ref beta, ref v1);
+            h[k + 1 + c] = beta;
+            h[k + 2 + c] = T.Zero;
+            return tau;
+        }
+        v2 = h[k + 3 + c];
+        tau = Laexc.Reflector(ref beta, ref v1, ref v2);
+        bool collapsed = h[k + 3 + c] == T.Zero && h[k + 3 + (k + 1) * ldh] == T.Zero && h[k + 3 + (k + 2) * ldh] != T.Zero;
+        if (collapsed)
+        {
+            // The bulge collapsed (vigilant deflation or underflow): try to start a fresh one here, ignoring
+            // H(k+1, k) and H(k+2, k), and keep it only if the fill it creates is negligible.
+            ShiftColumn(3, h, k + 1 + (k + 1) * ldh, ldh, sr[s], si[s], sr[s + 1], si[s + 1], out T a0, out T w1, out T w2);
+            T taut = Laexc.Reflector(ref a0, ref w1, ref w2);
+            T refsum = taut * (h[k + 1 + c] + w1 * h[k + 2 + c]);
+            T fill = T.Abs(h[k + 2 + c] - refsum * w1) + T.Abs(refsum * w2);
+            T scaleRef = T.Abs(h[k + c]) + T.Abs(h[k + 1 + (k + 1) * ldh]) + T.Abs(h[k + 2 + (k + 2) * ldh]);
+            if (fill <= ulp * scaleRef)
+            {
+                h[k + 1 + c] -= refsum;
+                h[k + 2 + c] = T.Zero;
+                h[k + 3 + c] = T.Zero;
+                v1 = w1;
+                v2 = w2;
+                return taut;
+            }
+        }
+        h[k + 1 + c] = beta;
+        h[k + 2 + c] = T.Zero;
+        h[k + 3 + c] = T.Zero;
+        return tau;
+    }
+
+    /// <summary>Reflector of order 2: H (alpha, x) = (beta, 0); returns tau, x becomes v1.</summary>
+    private static T Reflector2<T>(ref T alpha, ref T x) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        T zero = T.Zero;
+        return Laexc.Reflector(ref alpha, ref x, ref zero);
+    }
+
+    /// <summary>
+    /// A multiple of the first column of (H - s1 I)(H - s2 I) for the leading 2 x 2 or 3 x 3 block of H at off
+    /// (LAPACK's laqr1), scaled to avoid overflow; s1, s2 both real or a conjugate pair.
+    /// </summary>
+    internal static void ShiftColumn<T>(int order, T[] h, int off, int ldh, T sr1, T si1, T sr2, T si2, out T v0, out T v1, out T v2)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        T h11 = h[off], h21 = h[off + 1], h12 = h[off + ldh], h22 = h[off + 1 + ldh];
+        v2 = T.Zero;
+        if (order == 2)
+        {
+            T s = T.Abs(h11 - sr2) + T.Abs(si2) + T.Abs(h21);
+            if (s == T.Zero) { v0 = v1 = T.Zero; return; }
+            T h21s = h21 / s;
+            v0 = h21s * h12 + (h11 - sr1) * ((h11 - sr2) / s) - si1 * (si2 / s);
+            v1 = h21s * (h11 + h22 - sr1 - sr2);
+            return;
+        }
+        T h31 = h[off + 2], h13 = h[off + 2 * ldh], h23 = h[off + 1 + 2 * ldh], h32 = h[off + 2 + ldh], h33 = h[off + 2 + 2 * ldh];
+        T s3 = T.Abs(h11 - sr2) + T.Abs(si2) + T.Abs(h21) + T.Abs(h31);
+        if (s3 == T.Zero) { v0 = v1 = T.Zero; return; }
+        T a = h21 / s3, b = h31 / s3;
+        v0 = (h11 - sr1) * ((h11 - sr2) / s3) - si1 * (si2 / s3) + h12 * a + h13 * b;
+        v1 = a * (h11 + h22 - sr1 - sr2) + h23 * b;
+        v2 = b * (h11 + h33 - sr1 - sr2) + a * h32;
+    }
+
+    /// <summary>Columns c..c+2 (or c..c+1) of rows r0..r1 of (a, lda) times I - tau (1, v1, v2)(1, v1, v2)^T.</summary>
+    private static void ApplyRight<T>(bool two, T[] a, int lda, int r0, int r1, int c, T tau, T v1, T v2) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int rows = r1 - r0 + 1;
+        if (rows <= 0) return;
+        var a0 = a.AsSpan(r0 + c * lda, rows);
+        var a1 = a.AsSpan(r0 + (c + 1) * lda, rows);
+        if (two)
+        {
+            for (int i = 0; i < rows; i++)
+            {
+                T s = tau * (a0[i] + v1 * a1[i]);
+                a0[i] -= s; a1[i] -= s * v1;
+            }
+            return;
+        }
+        var a2 = a.AsSpan(r0 + (c + 2) * lda, rows);
+        for (int i = 0; i < rows; i++)
+        {
+            T s = tau * (a0[i] + v1 * a1[i] + v2 * a2[i]);
+            a0[i] -= s; a1[i] -= s * v1; a2[i] -= s * v2;
+        }
+    }
+
+    /// <summary>Whether H(k+1, k) is negligible by the classic test and Ahues and Tisseur's (LAWN 122).</summary>
+    private static bool Negligible<T>(T[] h, int ldh, int k, int ktop, int kbot, T smlnum, T ulp) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        T hkk = h[k + k * ldh], hk1k1 = h[k + 1 + (k + 1) * ldh], sub = T.Abs(h[k + 1 + k * ldh]);
+        T tst1 = T.Abs(hkk) + T.Abs(hk1k1);
+        if (tst1 == T.Zero)
+        {
+            if (k >= ktop + 1) tst1 += T.Abs(h[k + (k - 1) * ldh]);
+            if (k >= ktop + 2) tst1 += T.Abs(h[k + (k - 2) * ldh]);
+            if (k >= ktop + 3) tst1 += T.Abs(h[k + (k - 3) * ldh]);
+            if (k <= kbot - 2) tst1 += T.Abs(h[k + 2 + (k + 1) * ldh]);
+            if (k <= kbot - 3) tst1 += T.Abs(h[k + 3 + (k + 1) * ldh]);
+            if (k <= kbot - 4) tst1 += T.Abs(h[k + 4 + (k + 1) * ldh]);
+        }
+        if (sub > T.Max(smlnum, ulp * tst1)) return false;
+        T sup = T.Abs(h[k + (k + 1) * ldh]);
+        T h12 = T.Max(sub, sup), h21 = T.Min(sub, sup);
+        T diff = T.Abs(hkk - hk1k1);
+        T h11 = T.Max(T.Abs(hk1k1), diff), h22 = T.Min(T.Abs(hk1k1), diff);
+        T scl = h11 + h12;
+        T tst2 = h22 * (h11 / scl);
+        return tst2 == T.Zero || h21 * (h12 / scl) <= T.Max(smlnum, ulp * tst2);
+    }
+
+    private static int CeilDiv(int a, int b) => a <= 0 ? -((-a) / b) : (a + b - 1) / b;
+}

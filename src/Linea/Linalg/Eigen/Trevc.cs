@@ -1,0 +1,243 @@
+using System.Numerics;
+using System.Numerics.Tensors;
+using Linea.Kernels.Gemm;
+
+namespace Linea;
+
+/// <summary>
+/// Right eigenvectors of a real quasi-triangular Schur form T, back-transformed by the Schur vectors Q (LAPACK's trevc3
+/// with side 'R' and howmny 'B'). For each eigenvalue the eigenvector x of T is found by back substitution through
+/// the 1 x 1 and 2 x 2 diagonal blocks (<see cref="Laln2"/>), with a running scale factor that keeps it from
+/// overflowing, and normalised to largest entry 1 (|Re| + |Im| for complex ones). A complex pair lambda = wr +- i wi
+/// (wi &gt; 0) gives one complex vector x = xr + i xi for wr + i wi, stored as the two columns xr, xi; its conjugate
+/// belongs to wr - i wi. The eigenvectors of A are then Q X, formed by GEMM a block of columns at a time (X is upper
+/// triangular). About n^3 / 3 flops for X (level 1, but done for a block of eigenvectors at once so that each column
+/// of T is read once per block rather than once per eigenvector) plus n^3 for Q X (level 3).
+/// </summary>
+internal static class Trevc
+{
+    /// <summary>Eigenvectors solved together: each column of T above them is read once for all of them.</summary>
+    private const int SolveBlock = 32;
+
+    /// <summary>
+    /// Returns Q X as a new n x n column-major array (ld n): column j is the eigenvector of the real eigenvalue T(j, j),
+    /// or, for a 2 x 2 block at (j, j+1), columns j and j+1 are the real and imaginary parts of the eigenvector of the
+    /// eigenvalue with positive imaginary part. T must be in standardised Schur form (<see cref="Lanv2"/>).
+    /// </summary>
+    public static T[] RightVectors<T>(int n, T[] t, int ldt, T[] q, int ldq, int blockSize) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var x = new T[n * n];
+        if (n == 0) return x;
+        T ulp = EigenConstants.Ulp<T>(), unfl = EigenConstants.SafeMin<T>();
+        T smlnum = unfl * (T.CreateTruncating(n) / ulp);
+        var ctx = new Context<T>
+        {
+            Schur = t, Ldt = ldt, X = x, Ldx = n, Ulp = ulp, Smlnum = smlnum, Bignum = (T.One - ulp) / smlnum,
+            Cnorm = new T[n],
+        };
+        // cnorm[j]: 1-norm of the strictly upper part of column j, for the overflow guard of the updates.
+        for (int j = 1; j < n; j++) ctx.Cnorm[j] = TensorPrimitives.SumOfMagnitudes<T>(t.AsSpan(j * ldt, j));
+
+        var block = new List<Vector<T>>(SolveBlock + 1);
+        for (int c1 = n; c1 > 0;)
+        {
+            // Columns c0..c1-1, a whole 2 x 2 block at the top edge.
+            int c0 = Math.Max(0, c1 - SolveBlock);
+            if (c0 > 0 && IsSecondOfPair(t, ldt, c0)) c0--;
+            block.Clear();
+            for (int ki = c1 - 1; ki >= c0;)
+            {
+                bool pair = ki > 0 && IsSecondOfPair(t, ldt, ki);
+                var vec = pair ? ctx.StartComplex(ki) : ctx.StartReal(ki);
+                // Its own rows inside the block, down to c0.
+                for (int j = vec.Top - 1; j >= c0;) j = ctx.Step(ref vec, j);
+                block.Add(vec);
+                ki -= pair ? 2 : 1;
+            }
+            // The rows above the block, each 1 x 1 or 2 x 2 block of T once for all eigenvectors of the block.
+            var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(block);
+            for (int j = c0 - 1; j >= 0;)
+            {
+                int next = j;
+                for (int b = 0; b < span.Length; b++) next = ctx.Step(ref span[b], j);
+                j = next;
+            }
+            foreach (var vec in block) ctx.Normalize(vec);
+            c1 = c0;
+        }
+
+        // V(:, c0:c1) = Q(:, 0:c1) X(0:c1, c0:c1), computed transposed so that GEMM writes row-major blocks.
+        var v = new T[n * n];
+        int nb = Math.Max(blockSize, 1);
+        for (int c0 = 0; c0 < n; c0 += nb)
+        {
+            int c1 = Math.Min(n, c0 + nb);
+            Gemm.Multiply(c1 - c0, n, c1, T.One, x, c0 * n, n, 1, q, 0, ldq, 1, T.Zero, v, c0 * n, n, 1);
+        }
+        return v;
+    }
+
+    private static bool IsSecondOfPair<T>(T[] t, int ldt, int j) where T : unmanaged, IFloatingPointIeee754<T> =>
+        t[j + (j - 1) * ldt] != T.Zero;
+
+    /// <summary>One eigenvector being solved: real (column Ki of X) or complex (columns Ki-1 and Ki).</summary>
+    private struct Vector<T> where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        public int Ki;      // its last row (the second row of a 2 x 2 block)
+        public int Top;     // the first row of its own diagonal block
+        public bool Complex;
+        public T Wr, Wi, Smin;
+    }
+
+    private sealed class Context<T> where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        public required T[] Schur, X, Cnorm;
+        public required int Ldt, Ldx;
+        public required T Ulp, Smlnum, Bignum;
+
+        /// <summary>Column ki of X for the real eigenvalue T(ki, ki): x[ki] = 1, right-hand side -T(0:ki, ki).</summary>
+        public Vector<T> StartReal(int ki)
+        {
+            var t = Schur;
+            T wr = t[ki + ki * Ldt];
+            var col = X.AsSpan(ki * Ldx, ki + 1);
+            col[ki] = T.One;
+            for (int k = 0; k < ki; k++) col[k] = -t[k + ki * Ldt];
+            return new Vector<T> { Ki = ki, Top = ki, Complex = false, Wr = wr, Wi = T.Zero, Smin = T.Max(Ulp * T.Abs(wr), Smlnum) };
+        }
+
+        /// <summary>
+        /// Columns ki-1 (real part) and ki (imaginary part) for the pair of the 2 x 2 block at (ki-1, ki): the block's
+        /// own eigenvector for wr + i wi is (1, i wi / b) or (-wi / c, i), whichever divides by the larger entry.
+        /// </summary>
+        public Vector<T> StartComplex(int ki)
+        {
+            var t = Schur;
+            int kp = ki - 1;
+            T wr = t[kp + kp * Ldt];
+            T b = t[kp + ki * Ldt], c = t[ki + kp * Ldt];
+            T wi = T.Sqrt(T.Abs(b)) * T.Sqrt(T.Abs(c));
+            var xr = X.AsSpan(kp * Ldx, ki + 1);
+            var xi = X.AsSpan(ki * Ldx, ki + 1);
+            if (T.Abs(b) >= T.Abs(c)) { xr[kp] = T.One; xi[ki] = wi / b; }
+            else { xr[kp] = -wi / c; xi[ki] = T.One; }
+            xr[ki] = T.Zero;
+            xi[kp] = T.Zero;
+            for (int k = 0; k < kp; k++)
+            {
+                xr[k] = -xr[kp] * t[k + kp * Ldt];
+                xi[k] = -xi[ki] * t[k + ki * Ldt];
+            }
+            return new Vector<T> { Ki = ki, Top = kp, Complex = true, Wr = wr, Wi = wi, Smin = T.Max(Ulp * (T.Abs(wr) + T.Abs(wi)), Smlnum) };
+        }
+
+        /// <summary>
+        /// Solves for the entries of the diagonal block of T whose last row is j (1 x 1, or 2 x 2 when T(j, j-1) != 0)
+        /// and subtracts their contribution from the rows above. Returns the row below which the next block ends.
+        /// </summary>
+        public int Step(ref Vector<T> v, int j)
+        {
+            var t = Schur;
+            int ldt = Ldt;
+            bool two = j > 0 && t[j + (j - 1) * ldt] != T.Zero;
+            int j1 = two ? j - 1 : j;
+            if (!v.Complex)
+            {
+                var col = X.AsSpan(v.Ki * Ldx, v.Ki + 1);
+                if (two)
+                {
+                    T scale = Laln2.Solve2(t[j1 + j1 * ldt], t[j1 + j * ldt], t[j + j1 * ldt], t[j + j * ldt], v.Wr, T.Zero, v.Smin, Bignum,
+                        col[j1], T.Zero, col[j], T.Zero, out T x1, out _, out T x2, out _, out T xnorm);
+                    if (xnorm > T.One && T.Max(Cnorm[j1], Cnorm[j]) > Bignum / xnorm) { x1 /= xnorm; x2 /= xnorm; scale /= xnorm; }
+                    if (scale != T.One) TensorPrimitives.Multiply(col, scale, col);
+                    col[j1] = x1;
+                    col[j] = x2;
+                    var head = col.Slice(0, j1);
+                    TensorPrimitives.MultiplyAdd(t.AsSpan(j1 * ldt, j1), -x1, head, head);
+                    TensorPrimitives.MultiplyAdd(t.AsSpan(j * ldt, j1), -x2, head, head);
+                }
+                else
+                {
+                    T scale = Laln2.Solve1(t[j + j * ldt], v.Wr, T.Zero, v.Smin, Bignum, col[j], T.Zero, out T x1, out _, out T xnorm);
+                    if (xnorm > T.One && Cnorm[j] > Bignum / xnorm) { x1 /= xnorm; scale /= xnorm; }
+                    if (scale != T.One) TensorPrimitives.Multiply(col, scale, col);
+                    col[j] = x1;
+                    var head = col.Slice(0, j);
+                    TensorPrimitives.MultiplyAdd(t.AsSpan(j * ldt, j), -x1, head, head);
+                }
+                return j1 - 1;
+            }
+
+            var xr = X.AsSpan((v.Ki - 1) * Ldx, v.Ki + 1);
+            var xi = X.AsSpan(v.Ki * Ldx, v.Ki + 1);
+            if (two)
+            {
+                T scale = Laln2.Solve2(t[j1 + j1 * ldt], t[j1 + j * ldt], t[j + j1 * ldt], t[j + j * ldt], v.Wr, v.Wi, v.Smin, Bignum,
+                    xr[j1], xi[j1], xr[j], xi[j], out T x1r, out T x1i, out T x2r, out T x2i, out T xnorm);
+                if (xnorm > T.One && T.Max(Cnorm[j1], Cnorm[j]) > Bignum / xnorm)
+                {
+                    T f = T.One / xnorm;
+                    x1r *= f; x1i *= f; x2r *= f; x2i *= f; scale *= f;
+                }
+                if (scale != T.One)
+                {
+                    TensorPrimitives.Multiply(xr, scale, xr);
+                    TensorPrimitives.Multiply(xi, scale, xi);
+                }
+                xr[j1] = x1r; xi[j1] = x1i;
+                xr[j] = x2r; xi[j] = x2i;
+                var hr = xr.Slice(0, j1);
+                var hi = xi.Slice(0, j1);
+                var t1 = t.AsSpan(j1 * ldt, j1);
+                var t2 = t.AsSpan(j * ldt, j1);
+                TensorPrimitives.MultiplyAdd(t1, -x1r, hr, hr);
+                TensorPrimitives.MultiplyAdd(t2, -x2r, hr, hr);
+                TensorPrimitives.MultiplyAdd(t1, -x1i, hi, hi);
+                TensorPrimitives.MultiplyAdd(t2, -x2i, hi, hi);
+            }
+            else
+            {
+                T scale = Laln2.Solve1(t[j + j * ldt], v.Wr, v.Wi, v.Smin, Bignum, xr[j], xi[j], out T x1r, out T x1i, out T xnorm);
+                if (xnorm > T.One && Cnorm[j] > Bignum / xnorm)
+                {
+                    T f = T.One / xnorm;
+                    x1r *= f; x1i *= f; scale *= f;
+                }
+                if (scale != T.One)
+                {
+                    TensorPrimitives.Multiply(xr, scale, xr);
+                    TensorPrimitives.Multiply(xi, scale, xi);
+                }
+                xr[j] = x1r; xi[j] = x1i;
+                var hr = xr.Slice(0, j);
+                var hi = xi.Slice(0, j);
+                var tc = t.AsSpan(j * ldt, j);
+                TensorPrimitives.MultiplyAdd(tc, -x1r, hr, hr);
+                TensorPrimitives.MultiplyAdd(tc, -x1i, hi, hi);
+            }
+            return j1 - 1;
+        }
+
+        /// <summary>Scales the finished eigenvector so that its largest entry (|Re| + |Im| when complex) is 1.</summary>
+        public void Normalize(Vector<T> v)
+        {
+            if (!v.Complex)
+            {
+                var col = X.AsSpan(v.Ki * Ldx, v.Ki + 1);
+                T emax = T.Abs(TensorPrimitives.MaxMagnitude<T>(col));
+                if (emax > T.Zero) TensorPrimitives.Multiply(col, T.One / emax, col);
+                return;
+            }
+            var xr = X.AsSpan((v.Ki - 1) * Ldx, v.Ki + 1);
+            var xi = X.AsSpan(v.Ki * Ldx, v.Ki + 1);
+            T m = T.Zero;
+            for (int k = 0; k < xr.Length; k++) m = T.Max(m, T.Abs(xr[k]) + T.Abs(xi[k]));
+            if (m > T.Zero)
+            {
+                T f = T.One / m;
+                TensorPrimitives.Multiply(xr, f, xr);
+                TensorPrimitives.Multiply(xi, f, xi);
+            }
+        }
+    }
+}

@@ -1,0 +1,309 @@
+using System.Buffers;
+using System.Numerics;
+using Linea.Kernels.Gemm;
+
+namespace Linea;
+
+/// <summary>
+/// Eigenvalues and eigenvectors of a symmetric tridiagonal matrix by divide and conquer (Cuppen's method as LAPACK's
+/// stedc/laed0-laed4 does it, with Gu and Eisenstat's recomputed weights for orthogonal eigenvectors).
+/// <para>T is torn at its middle into two tridiagonal halves and a rank-one term, T = T1 (+) T2 + |e| v v^T; the halves
+/// are solved recursively (QL iteration below <see cref="LeafSize"/>), and the eigenproblem of D + rho z z^T (D the
+/// halves' eigenvalues, z the last row of Q1 and the first row of Q2) is solved through the secular equation
+/// 1 + rho sum z_j^2 / (d_j - lambda) = 0. Components of z below the noise level, and pairs of nearly equal d_j, are
+/// deflated first (their eigenpairs are known), which is where most of the method's speed comes from on clustered
+/// spectra. Each root is found relative to its nearer pole, so every difference d_j - lambda_i is accurate to a few
+/// ulps of itself; the weights z are then recomputed from the roots (Loewner's formula), which makes the eigenvectors
+/// numerically orthogonal. Merging multiplies the block diagonal eigenvector matrix by the small one through two
+/// GEMMs, about 4 n^3 / 3 flops in all, at GEMM speed; the rest is O(n^2) per level.</para>
+/// </summary>
+internal static class Stedc
+{
+    /// <summary>Subproblems of at most this order are solved by the QL iteration (LAPACK's smlsiz is 25).</summary>
+    public const int LeafSize = 32;
+
+    /// <summary>Secular-equation iterations allowed per root; the bracket halves at least every other step, so this is never reached in practice.</summary>
+    private const int MaxSecularIterations = 120;
+
+    /// <summary>
+    /// Diagonalises the tridiagonal (d, e) (n and n - 1 entries): on return d holds the eigenvalues (unordered) and z
+    /// (n x n, column-major, leading dimension n) the matching orthonormal eigenvectors. e is destroyed.
+    /// </summary>
+    /// <returns>false when a QL leaf or a secular equation did not converge (the caller throws).</returns>
+    public static bool Solve<T>(int n, Span<T> d, Span<T> e, T[] z) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        z.AsSpan(0, n * n).Clear();
+        if (n == 0) return true;
+        var dArr = d.Slice(0, n).ToArray();
+        var eArr = e.Slice(0, Math.Max(n - 1, 0)).ToArray();
+        bool ok = Recurse(0, n, dArr, eArr, z, n);
+        dArr.CopyTo(d);
+        return ok;
+    }
+
+    private static bool Recurse<T>(int lo, int n, T[] d, T[] e, T[] z, int ldz) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (n <= LeafSize) return Leaf(lo, n, d, e, z, ldz);
+        int n1 = n / 2, n2 = n - n1;
+        T coupling = e[lo + n1 - 1];
+        T beta = T.Abs(coupling);
+        d[lo + n1 - 1] -= beta;
+        d[lo + n1] -= beta;
+        if (!Recurse(lo, n1, d, e, z, ldz)) return false;
+        if (!Recurse(lo + n1, n2, d, e, z, ldz)) return false;
+        if (beta == T.Zero) return true;
+        return Merge(lo, n1, n2, beta, T.Sign(coupling) < 0, d, z, ldz);
+    }
+
+    private static bool Leaf<T>(int lo, int n, T[] d, T[] e, T[] z, int ldz) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var q = new T[n * n];
+        for (int i = 0; i < n; i++) q[i + i * n] = T.One;
+        var ds = d.AsSpan(lo, n);
+        var es = n > 1 ? e.AsSpan(lo, n - 1).ToArray() : [];
+        if (!Steqr.Solve(n, ds, es, q, n)) return false;
+        for (int j = 0; j < n; j++) q.AsSpan(j * n, n).CopyTo(z.AsSpan(lo + (lo + j) * ldz, n));
+        return true;
+    }
+
+    /// <summary>
+    /// Merges the solved halves (eigenvalues in d[lo..lo+n), eigenvectors in the diagonal blocks of z) of the torn
+    /// matrix with coupling beta (negative when <paramref name="negative"/>): the eigenproblem of D + beta z z^T.
+    /// </summary>
+    private static bool Merge<T>(int lo, int n1, int n2, T beta, bool negative, T[] d, T[] z, int ldz) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int n = n1 + n2;
+        T eps = Precision.Eps<T>() * T.CreateTruncating(0.5);
+        // The rank-one vector: last row of Q1, then (sign) first row of Q2.
+        var w = new T[n];
+        for (int j = 0; j < n1; j++) w[j] = z[(lo + n1 - 1) + (lo + j) * ldz];
+        for (int j = 0; j < n2; j++) w[n1 + j] = negative ? -z[(lo + n1) + (lo + n1 + j) * ldz] : z[(lo + n1) + (lo + n1 + j) * ldz];
+
+        // Sort the poles ascending (each half is unordered after its own merge).
+        var idx = new int[n];
+        for (int i = 0; i < n; i++) idx[i] = i;
+        var dv = d.AsSpan(lo, n).ToArray();
+        Array.Sort(dv, idx);
+        var zs = new T[n];
+        for (int i = 0; i < n; i++) zs[i] = w[idx[i]];
+
+        // Deflation (LAPACK's laed2): negligible weights, and pairs of close poles rotated so one weight vanishes.
+        T dmax = T.Max(T.Abs(dv[0]), T.Abs(dv[n - 1]));
+        T znorm2 = T.Zero;
+        for (int i = 0; i < n; i++) znorm2 += zs[i] * zs[i];
+        T znorm = T.Sqrt(znorm2);
+        T tol = T.CreateTruncating(8) * eps * T.Max(dmax, beta * znorm2);
+        var kept = new List<int>(n);
+        var deflated = new List<int>(n);
+        var rotP = new List<int>();
+        var rotJ = new List<int>();
+        var rotC = new List<T>();
+        var rotS = new List<T>();
+        int pj = -1;
+        for (int j = 0; j < n; j++)
+        {
+            if (beta * T.Abs(zs[j]) * znorm <= tol) { deflated.Add(j); continue; }
+            if (pj < 0) { pj = j; continue; }
+            T tau = Givens.Hypot(zs[pj], zs[j]);
+            T c = zs[j] / tau, s = zs[pj] / tau;
+            if (T.Abs(c * s * (dv[j] - dv[pj])) <= tol)
+            {
+                // New basis u = c e_p - s e_j (deflated, weight 0) and w = s e_p + c e_j (weight tau).
+                T dp = c * c * dv[pj] + s * s * dv[j];
+                dv[j] = s * s * dv[pj] + c * c * dv[j];
+                dv[pj] = dp;
+                zs[pj] = T.Zero;
+                zs[j] = tau;
+                rotP.Add(pj); rotJ.Add(j); rotC.Add(c); rotS.Add(s);
+                deflated.Add(pj);
+                pj = j;
+            }
+            else
+            {
+                kept.Add(pj);
+                pj = j;
+            }
+        }
+        if (pj >= 0) kept.Add(pj);
+
+        int k = kept.Count;
+        var lambda = new T[k];
+        // y (n x n, column-major, sorted coordinates): columns 0..k-1 the eigenvectors of the kept secular problem,
+        // then the deflated unit vectors; the recorded rotations are applied to its rows afterwards.
+        var y = ArrayPool<T>.Shared.Rent(n * n);
+        Array.Clear(y, 0, n * n);
+        if (k > 0)
+        {
+            var delta = new T[k];
+            var zeta = new T[k];
+            for (int i = 0; i < k; i++) { delta[i] = dv[kept[i]]; zeta[i] = zs[kept[i]]; }
+            var diff = new T[k * k]; // diff[j + i k] = delta_j - lambda_i, accurate relative to itself
+            for (int i = 0; i < k; i++)
+                if (!SecularRoot(i, k, delta, zeta, beta, eps, diff.AsSpan(i * k, k), out lambda[i]))
+                {
+                    ArrayPool<T>.Shared.Return(y);
+                    return false;
+                }
+            // Gu-Eisenstat: recompute the weights from the computed roots.
+            var zhat = new T[k];
+            for (int j = 0; j < k; j++)
+            {
+                T prod = -diff[j + j * k] / beta;
+                for (int i = 0; i < k; i++)
+                    if (i != j) prod *= diff[j + i * k] / (delta[j] - delta[i]);
+                zhat[j] = T.CopySign(T.Sqrt(T.Abs(prod)), zeta[j]);
+            }
+            for (int i = 0; i < k; i++)
+            {
+                T norm2 = T.Zero;
+                for (int j = 0; j < k; j++)
+                {
+                    T v = zhat[j] / diff[j + i * k];
+                    y[kept[j] + i * n] = v;
+                    norm2 += v * v;
+                }
+                T inv = T.One / T.Sqrt(norm2);
+                for (int j = 0; j < k; j++) y[kept[j] + i * n] *= inv;
+            }
+        }
+        for (int t = 0; t < deflated.Count; t++) y[deflated[t] + (k + t) * n] = T.One;
+        // Undo the deflation rotations (in reverse order) on the rows: sorted coordinates p, j.
+        for (int r = rotP.Count - 1; r >= 0; r--)
+        {
+            int p = rotP[r], j = rotJ[r];
+            T c = rotC[r], s = rotS[r];
+            for (int col = 0; col < n; col++)
+            {
+                T a = y[p + col * n], b = y[j + col * n];
+                // [e_p e_j] -> [u w] = [c e_p - s e_j, s e_p + c e_j]: coordinates (a, b) in (u, w) map to p: c a + s b, j: -s a + c b.
+                y[p + col * n] = c * a + s * b;
+                y[j + col * n] = c * b - s * a;
+            }
+        }
+        // M (original coordinates): row idx[r] of M is row r of y.
+        var m = ArrayPool<T>.Shared.Rent(n * n);
+        for (int col = 0; col < n; col++)
+            for (int r = 0; r < n; r++) m[idx[r] + col * n] = y[r + col * n];
+        ArrayPool<T>.Shared.Return(y);
+
+        // New eigenvalues: the roots, then the deflated poles.
+        for (int i = 0; i < k; i++) d[lo + i] = lambda[i];
+        for (int t = 0; t < deflated.Count; t++) d[lo + k + t] = dv[deflated[t]];
+
+        // Q_new = diag(Q1, Q2) M: two GEMMs on the diagonal blocks.
+        var outBuf = ArrayPool<T>.Shared.Rent(n * n);
+        int zOff = lo + lo * ldz;
+        Gemm.Multiply(n1, n, n1, T.One, z, zOff, 1, ldz, m, 0, 1, n, T.Zero, outBuf, 0, 1, n);
+        Gemm.Multiply(n2, n, n2, T.One, z, zOff + n1 + n1 * ldz, 1, ldz, m, n1, 1, n, T.Zero, outBuf, n1, 1, n);
+        for (int col = 0; col < n; col++) outBuf.AsSpan(col * n, n).CopyTo(z.AsSpan(zOff + col * ldz, n));
+        ArrayPool<T>.Shared.Return(m);
+        ArrayPool<T>.Shared.Return(outBuf);
+        return true;
+    }
+
+    /// <summary>
+    /// Root i (ascending, 0-based) of 1 + rho sum_j zeta_j^2 / (delta_j - lambda) = 0 with delta ascending and distinct,
+    /// rho &gt; 0: lambda_i lies in (delta_i, delta_{i+1}) (the last one in (delta_{k-1}, delta_{k-1} + rho |zeta|^2]).
+    /// Solved for tau = lambda - delta_o relative to the nearer pole o, by a two-pole rational model of the secular
+    /// function safeguarded by bisection; diff receives delta_j - lambda_i = (delta_j - delta_o) - tau.
+    /// </summary>
+    private static bool SecularRoot<T>(int i, int k, T[] delta, T[] zeta, T rho, T eps, Span<T> diff, out T lambda)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        T two = T.CreateTruncating(2);
+        if (k == 1)
+        {
+            T t1 = rho * zeta[0] * zeta[0];
+            lambda = delta[0] + t1;
+            diff[0] = -t1;
+            return true;
+        }
+        bool last = i == k - 1;
+        int origin;
+        T lo, hi;
+        if (last)
+        {
+            T zz = T.Zero;
+            for (int j = 0; j < k; j++) zz += zeta[j] * zeta[j];
+            origin = i;
+            lo = T.Zero;
+            hi = rho * zz;
+        }
+        else
+        {
+            T gap = delta[i + 1] - delta[i];
+            T mid = gap / two;
+            // g at the midpoint, relative to delta_i, decides which pole is nearer the root.
+            T g = T.One;
+            for (int j = 0; j < k; j++) g += rho * zeta[j] * zeta[j] / ((delta[j] - delta[i]) - mid);
+            if (g >= T.Zero) { origin = i; lo = T.Zero; hi = mid; }
+            else { origin = i + 1; lo = -mid; hi = T.Zero; }
+        }
+        T dOrigin = delta[origin];
+        for (int j = 0; j < k; j++) diff[j] = delta[j] - dOrigin; // Delta_j, shifted poles
+        T poleLeft = diff[i];                       // the pole at the left of the root
+        T poleRight = last ? T.Zero : diff[i + 1];  // the one at its right (unused for the last root)
+        T tau = (lo + hi) / two;
+        T prevAbsG = T.PositiveInfinity;
+        for (int iter = 0; iter < MaxSecularIterations; iter++)
+        {
+            // g(tau) = 1 + rho (psi + phi), psi over the poles left of the root, phi over those right of it.
+            T psi = T.Zero, dpsi = T.Zero, phi = T.Zero, dphi = T.Zero, absSum = T.Zero;
+            for (int j = 0; j <= i; j++)
+            {
+                T t = T.One / (diff[j] - tau);
+                T term = zeta[j] * zeta[j] * t;
+                psi += term; dpsi += term * t; absSum += T.Abs(term);
+            }
+            for (int j = i + 1; j < k; j++)
+            {
+                T t = T.One / (diff[j] - tau);
+                T term = zeta[j] * zeta[j] * t;
+                phi += term; dphi += term * t; absSum += T.Abs(term);
+            }
+            T gval = T.One + rho * (psi + phi);
+            if (gval == T.Zero) break;
+            if (gval < T.Zero) lo = T.Max(lo, tau); else hi = T.Min(hi, tau);
+            T errBound = T.CreateTruncating(8) * eps * (T.One + rho * absSum) * T.CreateTruncating(k);
+            if (T.Abs(gval) <= errBound) break;
+            if (hi - lo <= two * eps * T.Max(T.Abs(lo), T.Abs(hi))) { tau = (lo + hi) / two; break; }
+            // Two-pole model: psi ~ A + B / (poleLeft - x), phi ~ C + D / (poleRight - x), matching value and slope.
+            T next;
+            T bl = dpsi * (poleLeft - tau) * (poleLeft - tau);
+            T al = psi - bl / (poleLeft - tau);
+            if (last)
+            {
+                // c0 + rho B / (poleLeft - x) = 0 with c0 = 1 + rho (A + phi): x = poleLeft + rho B / c0.
+                T c0 = T.One + rho * (al + phi);
+                next = c0 > T.Zero ? poleLeft + rho * bl / c0 : T.NaN;
+            }
+            else
+            {
+                T br = dphi * (poleRight - tau) * (poleRight - tau);
+                T ar = phi - br / (poleRight - tau);
+                T c0 = T.One + rho * (al + ar);
+                T p = rho * bl, q = rho * br, a1 = poleLeft, b1 = poleRight;
+                // c0 (a1 - x)(b1 - x) + p (b1 - x) + q (a1 - x) = 0, a root in (a1, b1).
+                T qa = c0, qb = c0 * (a1 + b1) + p + q, qc = c0 * a1 * b1 + p * b1 + q * a1;
+                if (qa == T.Zero) next = qc / qb;
+                else
+                {
+                    T disc = qb * qb - T.CreateTruncating(4) * qa * qc;
+                    if (disc < T.Zero) disc = T.Zero;
+                    T sq = T.Sqrt(disc);
+                    T s = qb >= T.Zero ? qb + sq : qb - sq;
+                    T r1 = s / (two * qa), r2 = s == T.Zero ? T.NaN : two * qc / s;
+                    next = r1 > lo && r1 < hi ? r1 : r2;
+                }
+            }
+            bool slow = T.Abs(gval) > prevAbsG / two;
+            prevAbsG = T.Abs(gval);
+            if (!(next > lo && next < hi) || (slow && iter > 2)) next = (lo + hi) / two;
+            if (next == tau) break;
+            tau = next;
+        }
+        for (int j = 0; j < k; j++) diff[j] -= tau;
+        lambda = dOrigin + tau;
+        return true;
+    }
+}

@@ -1,0 +1,134 @@
+using Xunit.Abstractions;
+
+namespace Linea.ML.Tests.Decomposition;
+
+public class TruncatedSvdTests(ITestOutputHelper output)
+{
+    private static readonly Tensor<double> Cached = Build();
+
+    /// <summary>Rank 5 plus noise: a 300 x 120 matrix U diag(sigma) V^T with singular values 100, 50, 20, 10, 5 and then
+    /// a noise floor of 0.01 .. 0.005; U and V are the orthonormal Q factors of Gaussian matrices.</summary>
+    private static Tensor<double> LowRankPlusNoise(out double[] sigma)
+    {
+        sigma = Sigma();
+        return Cached;
+    }
+
+    private static double[] Sigma()
+    {
+        var sigma = new double[120];
+        double[] top = [100, 50, 20, 10, 5];
+        for (int i = 0; i < 120; i++) sigma[i] = i < 5 ? top[i] : 0.01 - 0.005 * (i - 5) / 114.0;
+        return sigma;
+    }
+
+    private static Tensor<double> Build()
+    {
+        var u = Linalg.Qr(Tensor.Normal([300, 120], 0.0, 1.0, seed: 11)).Q;
+        var v = Linalg.Qr(Tensor.Normal([120, 120], 0.0, 1.0, seed: 12)).Q;
+        return (u * Tensor.FromArray(Sigma())).MatMul(v.T);
+    }
+
+    [Fact]
+    public void Top_singular_values_match_the_full_svd()
+    {
+        var a = LowRankPlusNoise(out _);
+        var exact = Linalg.Svdvals(a).ToArray();
+        var model = new TruncatedSvd<double>(5, seed: 0).Fit(a);
+        var s = model.SingularValues.ToArray();
+        // With q = 5 power iterations the range error decays like (sigma_{k+l+1} / sigma_k)^(2q+1) = (0.01 / 5)^11: nil.
+        // What is left is rounding in the products and QRs: a few m eps sigma_1.
+        double bound = 10 * 300 * Fixtures.Eps * exact[0];
+        for (int j = 0; j < 5; j++)
+        {
+            output.WriteLine($"sigma_{j}: randomized {s[j]:R}, full {exact[j]:R}, diff {Math.Abs(s[j] - exact[j]):E2}");
+            Assert.True(Math.Abs(s[j] - exact[j]) <= bound, $"sigma_{j}: {s[j]:R} vs {exact[j]:R}");
+        }
+        // The components span the top right singular vectors: |<v_j, v_hat_j>| = 1 up to the Wedin bound eps sigma_1 / gap.
+        var (_, _, vh) = Linalg.Svd(a, fullMatrices: false);
+        for (int j = 0; j < 5; j++)
+        {
+            double cos = Math.Abs(Tensor.Dot(vh[j, ..], model.Components[j, ..]));
+            Assert.True(1 - cos <= 1e-12, $"component {j}: |cos| = {cos:R}");
+        }
+        var c = model.Components;
+        Assert.True(Fixtures.MaxDiff(Tensor.Eye<double>(5), c.MatMul(c.T)) <= 100 * 120 * Fixtures.Eps);
+    }
+
+    [Fact]
+    public void Without_power_iterations_the_estimates_never_exceed_the_true_values()
+    {
+        // B = Q^T A with orthonormal Q: sigma_j(B) <= sigma_j(A) (interlacing), whatever the sample.
+        var a = Tensor.Normal([80, 60], 0.0, 1.0, seed: 5);
+        var exact = Linalg.Svdvals(a).ToArray();
+        for (int seed = 0; seed < 3; seed++)
+        {
+            var s = new TruncatedSvd<double>(4, nOversamples: 2, nIter: 0, seed: seed).Fit(a).SingularValues.ToArray();
+            for (int j = 0; j < 4; j++) Assert.True(s[j] <= exact[j] * (1 + 100 * Fixtures.Eps), $"seed {seed}, sigma_{j}: {s[j]} > {exact[j]}");
+        }
+    }
+
+    [Fact]
+    public void Explained_variance_follows_the_definition_from_an_exact_svd()
+    {
+        var a = LowRankPlusNoise(out _) + 3.0;   // not centred: TruncatedSvd does not centre
+        var model = new TruncatedSvd<double>(3, seed: 1);
+        var z = model.FitTransform(a);
+        var (u, s, _) = Linalg.Svd(a, fullMatrices: false);
+        var zExact = u[.., ..3] * s[..3];
+        var varExact = zExact.Var(0).ToArray();
+        double total = a.Var(0).Sum();
+        for (int j = 0; j < 3; j++)
+        {
+            Assert.Equal(varExact[j], model.ExplainedVariance[j], 1e-9 * varExact[j]);
+            Assert.Equal(varExact[j] / total, model.ExplainedVarianceRatio[j], 1e-9);
+        }
+        Assert.True(Fixtures.MaxDiff(z, model.Transform(a)) <= 1e-10 * Fixtures.MaxAbs(z));
+        // Rank-3 reconstruction error equals the discarded spectrum (Eckart-Young) when U S V^T is exact.
+        var approx = model.InverseTransform(z);
+        double err = Linalg.Norm(a - approx, "fro");
+        double discarded = Math.Sqrt(Linalg.Svdvals(a).ToArray().Skip(3).Sum(v => v * v));
+        Assert.Equal(discarded, err, 1e-8 * discarded);
+    }
+
+    [Fact]
+    public void Same_seed_same_result_and_signs_are_deterministic()
+    {
+        var a = LowRankPlusNoise(out _);
+        var c1 = new TruncatedSvd<double>(3, seed: 42).Fit(a).Components;
+        var c2 = new TruncatedSvd<double>(3, seed: 42).Fit(a).Components;
+        NumAssert.Equal(c1, c2);
+        var c3 = new TruncatedSvd<double>(3, seed: 7).Fit(a).Components;
+        Assert.True(Fixtures.MaxDiff(c1, c3) <= 1e-12, "another seed, same converged components with the same signs");
+        for (int j = 0; j < 3; j++) Assert.True(c1[j, ..].ToArray().MaxBy(Math.Abs) > 0);
+    }
+
+    [Fact]
+    public void Float_matches_double()
+    {
+        var a = LowRankPlusNoise(out _);
+        var af = Tensor.FromArray(a.ToArray().Select(v => (float)v).ToArray(), 300, 120);
+        var sf = new TruncatedSvd<float>(5, seed: 0).Fit(af).SingularValues.ToArray();
+        var sd = Linalg.Svdvals(a).ToArray();
+        for (int j = 0; j < 5; j++) Assert.True(Math.Abs(sf[j] - sd[j]) <= 10 * 300 * Math.Pow(2, -23) * sd[0], $"sigma_{j}");
+    }
+
+    [Fact]
+    public void Errors()
+    {
+        var a = Tensor.Normal([10, 6], 0.0, 1.0, seed: 2);
+        Assert.Throws<ArgumentException>(() => new TruncatedSvd<double>(7).Fit(a));
+        var nan = a.Copy(); nan[0, 0] = double.NaN;
+        Assert.Throws<NonFiniteException>(() => new TruncatedSvd<double>(2).Fit(nan));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new TruncatedSvd<double>(0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new TruncatedSvd<double>(2, seed: -1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new TruncatedSvd<double>(2, nIter: -1));
+        var unfitted = new TruncatedSvd<double>(2);
+        Assert.Throws<NotFittedException>(() => unfitted.Transform(a));
+        Assert.Throws<NotFittedException>(() => unfitted.Components);
+        var m = new TruncatedSvd<double>(2, seed: 0).Fit(a);
+        Assert.Throws<ShapeMismatchException>(() => m.Transform(Tensor.Zeros<double>(3, 5)));
+        Assert.Throws<ShapeMismatchException>(() => m.InverseTransform(Tensor.Zeros<double>(3, 3)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => RandomizedSvd.Compute(a, 0, new Rng(1)));
+    }
+}
