@@ -73,7 +73,8 @@ public static class TextRenderer
     private static string Tuple(TupleValue t)
     {
         var items = t.Items.Select(Value).ToList();
-        if (t.Names is null && items.All(s => !s.Contains('\n')) && items.Sum(s => s.Length) < 60)
+        // one line for short tuples without float64 items (each of which carries its own tag)
+        if (t.Names is null && !t.Items.Any(i => i is FloatValue) && items.All(s => !s.Contains('\n')) && items.Sum(s => s.Length) < 60)
             return $"({string.Join(", ", items)}{(items.Count == 1 ? "," : "")})";
         var sb = new StringBuilder();
         for (int i = 0; i < items.Count; i++)

@@ -10,9 +10,16 @@ public interface IKeySource
 /// <summary>Keys from <see cref="Console.ReadKey(bool)"/>, with Ctrl-C delivered as a key rather than a signal.</summary>
 internal sealed class SystemConsoleKeys : IKeySource
 {
+    private bool _configured;
+
     public ConsoleKeyInfo ReadKey()
     {
-        Console.TreatControlCAsInput = true;
+        // once: changing the terminal mode on every key can drop keys that arrived together (pasted text, escape sequences)
+        if (!_configured)
+        {
+            Console.TreatControlCAsInput = true;
+            _configured = true;
+        }
         return Console.ReadKey(intercept: true);
     }
 }
