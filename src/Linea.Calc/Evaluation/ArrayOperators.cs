@@ -196,7 +196,7 @@ internal static class ArrayOperators
         var a = ValueConversions.ToArrayLike(v, "'-'");
         return a switch
         {
-            SymbolicValue s => s,
+            SymbolicValue s => new SymbolicValue(s.Shape),
             ExactValue e => new ExactValue(ExactOps.Negate(e.Array)),
             FloatValue f => new FloatValue(-f.Tensor),
             _ => throw new InvalidOperationException(),

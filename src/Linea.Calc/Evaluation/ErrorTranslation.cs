@@ -32,6 +32,7 @@ internal static class ErrorTranslation
         if (e.Line is not null) return e;
         int line = at.Line, column = at.Column;
         string? hint = e.Hint;
+        var cause = e.InnerException ?? e; // keep Linea's original exception as the cause
         // Line and Column are init-only: rebuild an exception of the same kind
         return e switch
         {
@@ -39,10 +40,10 @@ internal static class ErrorTranslation
             CalcSyntaxException => new CalcSyntaxException(e.Message) { Line = line, Column = column, Hint = hint },
             CalcNameException => new CalcNameException(e.Message) { Line = line, Column = column, Hint = hint },
             CalcTypeException => new CalcTypeException(e.Message) { Line = line, Column = column, Hint = hint },
-            CalcShapeException => new CalcShapeException(e.Message, e) { Line = line, Column = column, Hint = hint },
-            CalcMathException => new CalcMathException(e.Message, e) { Line = line, Column = column, Hint = hint },
-            CalcIOException => new CalcIOException(e.Message, e) { Line = line, Column = column, Hint = hint },
-            _ => new CalcException(e.Message, e) { Line = line, Column = column, Hint = hint },
+            CalcShapeException => new CalcShapeException(e.Message, cause) { Line = line, Column = column, Hint = hint },
+            CalcMathException => new CalcMathException(e.Message, cause) { Line = line, Column = column, Hint = hint },
+            CalcIOException => new CalcIOException(e.Message, cause) { Line = line, Column = column, Hint = hint },
+            _ => new CalcException(e.Message, cause) { Line = line, Column = column, Hint = hint },
         };
     }
 

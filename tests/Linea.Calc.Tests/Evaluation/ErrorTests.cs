@@ -104,6 +104,20 @@ public class ErrorTests
     }
 
     [Fact]
+    public void TurnsLineasNumericalExceptionsIntoCalcExceptions()
+    {
+        var pd = CalcRun.Error("cholesky([[1, 2], [2, 1]])");
+        Assert.IsType<CalcMathException>(pd);
+        Assert.IsType<NotPositiveDefiniteException>(pd.InnerException);
+        var nonFinite = CalcRun.Error("svd([[nan, 1], [1, 1]])");
+        Assert.IsType<CalcMathException>(nonFinite);
+        Assert.Contains("NaN", nonFinite.Message);
+        Assert.Contains("holds NaN", CalcRun.Error("inv([[inf, 1], [1, 1]])").Message.Replace("an infinity", "NaN"));
+        var shape = CalcRun.Error("hstack(zeros(2, 2) * 1.0, zeros(3, 3))");
+        Assert.IsType<CalcShapeException>(shape);
+    }
+
+    [Fact]
     public void RefusesExactDivisionByZero()
     {
         var e = CalcRun.Error("1 / 0");

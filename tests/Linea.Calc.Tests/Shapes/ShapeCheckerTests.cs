@@ -127,6 +127,10 @@ public class ShapeCheckerTests
         var d = Assert.IsType<SymbolicValue>(CalcRun.Value(Attention + "h * d"));
         Assert.Equal("h*d", d.DimensionValue!.ToString());
         Assert.Equal(Dim.Symbol("d") * Dim.Symbol("h"), d.DimensionValue);
+        // a function of a dimension is a number, not a dimension
+        Assert.Null(Assert.IsType<SymbolicValue>(CalcRun.Value(Attention + "sqrt(d)")).DimensionValue);
+        Assert.Null(Assert.IsType<SymbolicValue>(CalcRun.Value(Attention + "-d")).DimensionValue);
+        Assert.Contains("dimension 1 must be", CalcRun.Error(Attention + "reshape(Q, b, sqrt(d), -1)").Message);
     }
 
     [Fact]

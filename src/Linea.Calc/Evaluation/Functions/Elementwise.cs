@@ -32,7 +32,7 @@ public static partial class FunctionLibrary
             ["x", "lo", "hi"], 3, a =>
             {
                 var x = a.Array("x");
-                if (x is SymbolicValue) return x;
+                if (x is SymbolicValue sx) return new SymbolicValue(sx.Shape); // a function of a dimension is not a dimension
                 return Fn.Float(Tensor.Clip(a.Tensor("x"), a.Double("lo", 0), a.Double("hi", 0)));
             }) with { AcceptsSymbolic = true });
         list.Add(F("maximum", Elem, "maximum(a, b)", "element-wise larger value, with broadcasting (NaN propagates)", "maximum([1, 5], [3, 2])",
@@ -47,7 +47,7 @@ public static partial class FunctionLibrary
         list.Add(F(name, Elem, $"{name}(x)", description, example, ["x"], 1, a =>
         {
             var x = a.Array("x");
-            if (x is SymbolicValue) return x;
+            if (x is SymbolicValue sx) return new SymbolicValue(sx.Shape); // a function of a dimension is not a dimension
             if (exactOp is not null && x is ExactValue e) return new ExactValue(Map(e.Array, exactOp));
             return Fn.Float(floatOp(a.Tensor("x")));
         }) with { AcceptsSymbolic = true });
@@ -59,7 +59,7 @@ public static partial class FunctionLibrary
         int axis = a.Int("axis", -1);
         if (x.Rank == 0) throw new CalcShapeException($"{a.Function.Name}: needs at least a vector, got a scalar");
         ShapeRules.NormalizeAxis(a.Function.Name, axis, x.SymbolicShape);
-        if (x is SymbolicValue) return x;
+        if (x is SymbolicValue sx) return new SymbolicValue(sx.Shape); // a function of a dimension is not a dimension
         return Fn.Float(op(a.Tensor("x"), axis));
     }
 
