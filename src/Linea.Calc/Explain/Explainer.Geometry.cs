@@ -251,11 +251,16 @@ public static partial class Explainer
 
     private static BigInteger IntegerSqrt(BigInteger n)
     {
+        // floor(sqrt(n)) by Newton's method from above: O(log bits) steps for any size (the old one-step
+        // correction of a double estimate crawled for large n, and overflowed past double's range).
         if (n < 2) return n;
-        var x = (BigInteger)Math.Sqrt((double)n);
-        while (x * x > n) x--;
-        while ((x + 1) * (x + 1) <= n) x++;
-        return x;
+        var x = BigInteger.One << (int)((n.GetBitLength() + 1) / 2);
+        while (true)
+        {
+            var y = (x + n / x) >> 1;
+            if (y >= x) return x;
+            x = y;
+        }
     }
 
     /// <summary>A nonzero vector v with [[p, q], [r, s]] @ v = 0 for a rank-1 (or zero) matrix, in lowest integer terms.</summary>
