@@ -4,5 +4,6 @@ using Linea.Bench;
 // `gflops` / `gemv` / `batched` / `lapack`: quick table runners; anything else goes to BenchmarkDotNet (e.g. --filter '*Gemm*').
 if (args.Length > 0 && args[0] is "gflops" or "gemv" or "batched") return GflopsRunner.Run(args);
 if (args.Length > 0 && args[0] == "lapack") return LapackRunner.Run(args);
+if (args.Length > 0 && args[0] == "svdphases") return SvdPhases.Run(args);
 BenchmarkSwitcher.FromAssembly(typeof(GflopsRunner).Assembly).Run(args);
 return 0;

@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Numerics.Tensors;
+using Linea.Kernels.Blas2;
 
 namespace Linea;
 
@@ -35,9 +36,12 @@ internal static class Gebrd
             var x = new T[m * nb];   // X, m x nb, leading dimension m
             var y = new T[n * nb];   // Y, n x nb, leading dimension n
             var t = new T[nb + 1];
+            var t2 = new T[nb + 1];
+            var r = new T[n];
+            var u = new T[n];
             for (; i + nb <= n - Math.Max(nx, 1); i += nb)
             {
-                Panel(m - i, n - i, nb, a, i + i * lda, lda, d.Slice(i), e.Slice(i), tauq.Slice(i), taup.Slice(i), x, m, y, n, t);
+                Panel(m - i, n - i, nb, a, i + i * lda, lda, d.Slice(i), e.Slice(i), tauq.Slice(i), taup.Slice(i), x, m, y, n, t, t2, r, u);
                 int mt = m - i - nb, nt = n - i - nb;
                 int c22 = (i + nb) + (i + nb) * lda;
                 // A22 -= V Y^T: V = A[i+nb.., i..i+nb], Y = Y[nb.., ..]
@@ -63,20 +67,20 @@ internal static class Gebrd
     /// <summary>
     /// LAPACK's labrd (m &gt;= n) on the m x n block at (a, off, lda): reduces its first nb rows and columns, leaving
     /// the reflectors in place with A[j, j] = A[j, j + 1] = 1, and fills X (m x nb) and Y (n x nb) for the trailing update.
+    /// The two products with the trailing matrix per column (A^T v and A u) are the streaming <see cref="Gemv"/> kernels.
+    /// <paramref name="t"/> and <paramref name="t2"/> hold nb + 1 scalars, <paramref name="r"/> and <paramref name="u"/> n.
     /// </summary>
     private static void Panel<T>(int m, int n, int nb, T[] a, int off, int lda, Span<T> d, Span<T> e, Span<T> tauq, Span<T> taup,
-        T[] x, int ldx, T[] y, int ldy, T[] t) where T : unmanaged, IFloatingPointIeee754<T>
+        T[] x, int ldx, T[] y, int ldy, T[] t, T[] t2, T[] r, T[] u) where T : unmanaged, IFloatingPointIeee754<T>
     {
         for (int i = 0; i < nb; i++)
         {
             int ci = off + i * lda;                      // column i of the block
             var colI = a.AsSpan(ci + i, m - i);          // A[i.., i]
             // A[i.., i] -= A[i.., :i] Y[i, :i]^T + X[i.., :i] A[:i, i]
-            for (int k = 0; k < i; k++)
-            {
-                TensorPrimitives.MultiplyAdd(a.AsSpan(off + k * lda + i, m - i), -y[i + k * ldy], colI, colI);
-                TensorPrimitives.MultiplyAdd(x.AsSpan(i + k * ldx, m - i), -a[ci + k], colI, colI);
-            }
+            for (int k = 0; k < i; k++) t[k] = y[i + k * ldy];
+            Gemv.Multiply(m - i, i, -T.One, a, off + i, lda, t, T.One, colI);
+            Gemv.Multiply(m - i, i, -T.One, x, i, ldx, a.AsSpan(ci, i), T.One, colI);
             T alpha = a[ci + i];
             T tq = Householder.Generate(m - i, ref alpha, a, ci + i + 1, 1);
             d[i] = alpha;
@@ -86,28 +90,20 @@ internal static class Gebrd
             var v = a.AsSpan(ci + i, m - i);
             // Y[i+1.., i] = tauq (A[i.., i+1..]^T v - Y[i+1.., :i] (A[i.., :i]^T v) - A[:i, i+1..]^T (X[i.., :i]^T v))
             int nr = n - i - 1;
-            for (int j = 0; j < nr; j++) y[i + 1 + j + i * ldy] = TensorPrimitives.Dot<T>(a.AsSpan(off + (i + 1 + j) * lda + i, m - i), v);
-            for (int k = 0; k < i; k++) t[k] = TensorPrimitives.Dot<T>(a.AsSpan(off + k * lda + i, m - i), v);
             var yi = y.AsSpan(i + 1 + i * ldy, nr);
-            for (int k = 0; k < i; k++) TensorPrimitives.MultiplyAdd(y.AsSpan(i + 1 + k * ldy, nr), -t[k], yi, yi);
-            for (int k = 0; k < i; k++) t[k] = TensorPrimitives.Dot<T>(x.AsSpan(i + k * ldx, m - i), v);
-            for (int j = 0; j < nr; j++)
-            {
-                int cj = off + (i + 1 + j) * lda;
-                T s = T.Zero;
-                for (int k = 0; k < i; k++) s += a[cj + k] * t[k];
-                yi[j] -= s;
-            }
-            TensorPrimitives.Multiply(yi, tq, yi);
+            Gemv.Transposed(m - i, nr, T.One, a, off + (i + 1) * lda + i, lda, v, T.Zero, yi);
+            Gemv.Transposed(m - i, i, T.One, a, off + i, lda, v, T.Zero, t);
+            Gemv.Multiply(nr, i, -T.One, y, i + 1, ldy, t, T.One, yi);
+            Gemv.Transposed(m - i, i, T.One, x, i, ldx, v, T.Zero, t);
+            Gemv.Transposed(i, nr, -T.One, a, off + (i + 1) * lda, lda, t, T.One, yi);
+            for (int j = 0; j < nr; j++) yi[j] *= tq;
             // A[i, i+1..] -= Y[i+1.., :i+1] A[i, :i+1]^T + A[:i, i+1..]^T X[i, :i]^T
-            for (int j = 0; j < nr; j++)
-            {
-                int cj = off + (i + 1 + j) * lda;
-                T s = T.Zero;
-                for (int k = 0; k <= i; k++) s += y[i + 1 + j + k * ldy] * a[off + k * lda + i];
-                for (int k = 0; k < i; k++) s += a[cj + k] * x[i + k * ldx];
-                a[cj + i] -= s;
-            }
+            for (int k = 0; k <= i; k++) t[k] = a[off + k * lda + i];
+            for (int k = 0; k < i; k++) t2[k] = x[i + k * ldx];
+            var ri = r.AsSpan(0, nr);
+            Gemv.Multiply(nr, i + 1, T.One, y, i + 1, ldy, t, T.Zero, ri);
+            Gemv.Transposed(i, nr, T.One, a, off + (i + 1) * lda, lda, t2, T.One, ri);
+            for (int j = 0; j < nr; j++) a[off + (i + 1 + j) * lda + i] -= ri[j];
             // Row reflector on A[i, i+1..] (stride lda).
             int si = off + i + (i + 1) * lda;
             T beta = a[si];
@@ -115,30 +111,17 @@ internal static class Gebrd
             e[i] = beta;
             taup[i] = tp;
             a[si] = T.One;
+            var ui = u.AsSpan(0, nr);
+            for (int j = 0; j < nr; j++) ui[j] = a[si + j * lda];
             // X[i+1.., i] = taup (A[i+1.., i+1..] u - A[i+1.., :i+1] (Y[i+1.., :i+1]^T u) - X[i+1.., :i] (A[:i, i+1..] u))
             int mr = m - i - 1;
             var xi = x.AsSpan(i + 1 + i * ldx, mr);
-            xi.Clear();
-            for (int j = 0; j < nr; j++)
-            {
-                T uj = a[si + j * lda];
-                if (uj != T.Zero) TensorPrimitives.MultiplyAdd(a.AsSpan(off + (i + 1 + j) * lda + i + 1, mr), uj, xi, xi);
-            }
-            for (int k = 0; k <= i; k++)
-            {
-                T s = T.Zero;
-                for (int j = 0; j < nr; j++) s += y[i + 1 + j + k * ldy] * a[si + j * lda];
-                t[k] = s;
-            }
-            for (int k = 0; k <= i; k++) TensorPrimitives.MultiplyAdd(a.AsSpan(off + k * lda + i + 1, mr), -t[k], xi, xi);
-            for (int k = 0; k < i; k++)
-            {
-                T s = T.Zero;
-                for (int j = 0; j < nr; j++) s += a[off + (i + 1 + j) * lda + k] * a[si + j * lda];
-                t[k] = s;
-            }
-            for (int k = 0; k < i; k++) TensorPrimitives.MultiplyAdd(x.AsSpan(i + 1 + k * ldx, mr), -t[k], xi, xi);
-            TensorPrimitives.Multiply(xi, tp, xi);
+            Gemv.Multiply(mr, nr, T.One, a, off + (i + 1) + (i + 1) * lda, lda, ui, T.Zero, xi);
+            Gemv.Transposed(nr, i + 1, T.One, y, i + 1, ldy, ui, T.Zero, t);
+            Gemv.Multiply(mr, i + 1, -T.One, a, off + i + 1, lda, t, T.One, xi);
+            Gemv.Multiply(i, nr, T.One, a, off + (i + 1) * lda, lda, ui, T.Zero, t);
+            Gemv.Multiply(mr, i, -T.One, x, i + 1, ldx, t, T.One, xi);
+            for (int j = 0; j < mr; j++) xi[j] *= tp;
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Numerics.Tensors;
 using Linea.Kernels;
+using Linea.Kernels.Blas2;
 
 namespace Linea;
 
@@ -39,10 +40,11 @@ internal static class Sytrd
             var x = new T[n * 2 * nb];    // [V W] for the trailing update
             var y = new T[n * 2 * nb];    // [W V]
             var tmp = new T[nb];
+            var tmp2 = new T[nb];
             for (; i + nb <= n - Math.Max(nx, 1); i += nb)
             {
                 int m = n - i;
-                Panel(m, nb, a, i + i * lda, lda, e.Slice(i), tau.Slice(i), w, n, tmp);
+                Panel(m, nb, a, i + i * lda, lda, e.Slice(i), tau.Slice(i), w, n, tmp, tmp2);
                 // Trailing update of A[i+nb.., i+nb..] (order m - nb) with V = A[i+nb.., i..i+nb] and W[nb.., ..].
                 int mt = m - nb;
                 for (int k = 0; k < nb; k++)
@@ -75,19 +77,17 @@ internal static class Sytrd
     /// the reflectors in B with B[j + 1, j] = 1, e and tau filled, and W (m x nb at w, leading dimension ldw) such that
     /// B[nb.., nb..] - V W^T - W V^T is the trailing matrix after the panel's reflectors.
     /// </summary>
-    private static void Panel<T>(int m, int nb, T[] a, int off, int lda, Span<T> e, Span<T> tau, T[] w, int ldw, T[] tmp)
+    private static void Panel<T>(int m, int nb, T[] a, int off, int lda, Span<T> e, Span<T> tau, T[] w, int ldw, T[] tmp, T[] tmp2)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         for (int j = 0; j < nb; j++)
         {
             int cj = off + j * lda;                 // column j of B
             var col = a.AsSpan(cj + j, m - j);      // B[j.., j]
-            for (int k = 0; k < j; k++)
-            {
-                // B[j.., j] -= V[j.., k] W[j, k] + W[j.., k] V[j, k]
-                TensorPrimitives.MultiplyAdd(a.AsSpan(off + k * lda + j, m - j), -w[j + k * ldw], col, col);
-                TensorPrimitives.MultiplyAdd(w.AsSpan(j + k * ldw, m - j), -a[off + k * lda + j], col, col);
-            }
+            // B[j.., j] -= V[j.., :j] W[j, :j]^T + W[j.., :j] V[j, :j]^T
+            for (int k = 0; k < j; k++) { tmp[k] = w[j + k * ldw]; tmp2[k] = a[off + k * lda + j]; }
+            Gemv.Multiply(m - j, j, -T.One, a, off + j, lda, tmp, T.One, col);
+            Gemv.Multiply(m - j, j, -T.One, w, j, ldw, tmp2, T.One, col);
             if (j == m - 1) { tau[j] = T.Zero; continue; }
             int len = m - j - 1;
             T alpha = a[cj + j + 1];
@@ -97,12 +97,12 @@ internal static class Sytrd
             a[cj + j + 1] = T.One;
             var v = a.AsSpan(cj + j + 1, len);
             var wj = w.AsSpan(j + 1 + j * ldw, len);
-            SymvLower(len, a, off + (j + 1) + (j + 1) * lda, lda, v, wj);
+            Gemv.SymmetricLower(len, a, off + (j + 1) + (j + 1) * lda, lda, v, wj);
             // wj -= V[j+1.., :j] (W[j+1.., :j]^T v) + W[j+1.., :j] (V[j+1.., :j]^T v)
-            for (int k = 0; k < j; k++) tmp[k] = TensorPrimitives.Dot<T>(w.AsSpan(j + 1 + k * ldw, len), v);
-            for (int k = 0; k < j; k++) TensorPrimitives.MultiplyAdd(a.AsSpan(off + k * lda + j + 1, len), -tmp[k], wj, wj);
-            for (int k = 0; k < j; k++) tmp[k] = TensorPrimitives.Dot<T>(a.AsSpan(off + k * lda + j + 1, len), v);
-            for (int k = 0; k < j; k++) TensorPrimitives.MultiplyAdd(w.AsSpan(j + 1 + k * ldw, len), -tmp[k], wj, wj);
+            Gemv.Transposed(len, j, T.One, w, j + 1, ldw, v, T.Zero, tmp);
+            Gemv.Multiply(len, j, -T.One, a, off + j + 1, lda, tmp, T.One, wj);
+            Gemv.Transposed(len, j, T.One, a, off + j + 1, lda, v, T.Zero, tmp);
+            Gemv.Multiply(len, j, -T.One, w, j + 1, ldw, tmp, T.One, wj);
             TensorPrimitives.Multiply(wj, t, wj);
             T alphaW = -T.CreateTruncating(0.5) * t * TensorPrimitives.Dot<T>(wj, v);
             TensorPrimitives.MultiplyAdd(v, alphaW, wj, wj);
@@ -128,7 +128,7 @@ internal static class Sytrd
                 var v = a.AsSpan(sub, len);
                 int bOff = (i + 1) + (i + 1) * lda; // trailing block A[i+1.., i+1..]
                 var x = w.AsSpan(0, len);
-                SymvLower(len, a, bOff, lda, v, x);
+                Gemv.SymmetricLower(len, a, bOff, lda, v, x);
                 TensorPrimitives.Multiply(x, t, x);
                 // w = x - (tau / 2) (x^T v) v
                 T alphaW = -T.CreateTruncating(0.5) * t * TensorPrimitives.Dot<T>(x, v);
@@ -139,22 +139,6 @@ internal static class Sytrd
             d[i] = a[i + i * lda];
         }
         d[n - 1] = a[(n - 1) + (n - 1) * lda];
-    }
-
-    /// <summary>y = A x for the symmetric k x k matrix whose lower triangle is at (a, off, lda). O(k^2).</summary>
-    internal static void SymvLower<T>(int k, T[] a, int off, int lda, ReadOnlySpan<T> x, Span<T> y) where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        y.Slice(0, k).Clear();
-        for (int j = 0; j < k; j++)
-        {
-            int cj = off + j + j * lda;
-            y[j] += a[cj] * x[j];
-            int rest = k - j - 1;
-            if (rest == 0) continue;
-            var col = a.AsSpan(cj + 1, rest);
-            TensorPrimitives.MultiplyAdd(col, x[j], y.Slice(j + 1, rest), y.Slice(j + 1, rest));
-            y[j] += TensorPrimitives.Dot(col, x.Slice(j + 1, rest));
-        }
     }
 
     /// <summary>A -= v w^T + w v^T on the lower triangle of the k x k matrix at (a, off, lda). O(k^2).</summary>

@@ -1,0 +1,47 @@
+using System.Diagnostics;
+
+namespace Linea.Bench;
+
+/// <summary>
+/// <c>svdphases [--sizes 1000] [--samples 3]</c>: times the phases of Linea's float64 SVD separately (copy, gebrd,
+/// bidiagonal solve with vectors, back-transformation) so the slowest phase is known before tuning it. Best of samples.
+/// </summary>
+/// Run with LINEA_NUM_THREADS=1 for single-thread figures.
+internal static class SvdPhases
+{
+    public static int Run(string[] args)
+    {
+        int[] sizes = [1000];
+        int samples = 3;
+        for (int i = 1; i + 1 < args.Length; i += 2)
+        {
+            if (args[i] == "--sizes") sizes = args[i + 1].Split(',').Select(int.Parse).ToArray();
+            else if (args[i] == "--samples") samples = int.Parse(args[i + 1]);
+        }
+        foreach (int n in sizes)
+        {
+            var a = Tensor.Normal<double>([n, n], 0.0, 1.0, 7);
+            double gebrd = double.MaxValue, solve = double.MaxValue, back = double.MaxValue, total = double.MaxValue;
+            for (int s = 0; s < samples; s++)
+            {
+                var sw = Stopwatch.StartNew();
+                var work = ColMajor.FromMatrix(a);
+                var d = new double[n]; var e = new double[n - 1]; var tq = new double[n]; var tp = new double[n];
+                Gebrd.Blocked(n, n, work, n, d, e, tq, tp);
+                double t1 = sw.Elapsed.TotalSeconds;
+                var ub = new double[n * n]; var vb = new double[n * n];
+                for (int i = 0; i < n; i++) { ub[i + i * n] = 1; vb[i + i * n] = 1; }
+                Bdsqr.Solve<double>(n, d, e, ub, n, vb);
+                double t2 = sw.Elapsed.TotalSeconds;
+                Ormqr.ApplyLeft(false, n, n, n, work, 0, n, tq, ub, 0, n, QrParams.Auto);
+                double t3 = sw.Elapsed.TotalSeconds;
+                gebrd = Math.Min(gebrd, t1); solve = Math.Min(solve, t2 - t1); back = Math.Min(back, t3 - t2);
+                sw.Restart();
+                Linalg.Svd(a);
+                total = Math.Min(total, sw.Elapsed.TotalSeconds);
+            }
+            Console.WriteLine($"svd phases n={n}: gebrd {gebrd:F3} s, bidiagonal solve {solve:F3} s, ormqr(U) {back:F3} s, whole svd {total:F3} s");
+        }
+        return 0;
+    }
+}
