@@ -78,7 +78,7 @@ public class StedcTests(ITestOutputHelper output)
         }
     }
 
-    private static (double[] D, double[] E) Make(string kind, int n)
+    internal static (double[] D, double[] E) Make(string kind, int n)
     {
         var d = new double[n];
         var e = new double[Math.Max(n - 1, 0)];

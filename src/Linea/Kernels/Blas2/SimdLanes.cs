@@ -30,6 +30,18 @@ internal interface ISimdLanes<TSelf, T> where TSelf : struct, ISimdLanes<TSelf, 
     /// <summary>a + b.</summary>
     static abstract TSelf Add(TSelf a, TSelf b);
 
+    /// <summary>a - b.</summary>
+    static abstract TSelf Subtract(TSelf a, TSelf b);
+
+    /// <summary>a * b.</summary>
+    static abstract TSelf Multiply(TSelf a, TSelf b);
+
+    /// <summary>a / b.</summary>
+    static abstract TSelf Divide(TSelf a, TSelf b);
+
+    /// <summary>|a|.</summary>
+    static abstract TSelf Abs(TSelf a);
+
     /// <summary>The sum of the lanes.</summary>
     static abstract T Sum(TSelf v);
 }
@@ -68,6 +80,18 @@ internal readonly struct Lanes512<T> : ISimdLanes<Lanes512<T>, T> where T : unma
     public static Lanes512<T> Add(Lanes512<T> a, Lanes512<T> b) => new(a._v + b._v);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes512<T> Subtract(Lanes512<T> a, Lanes512<T> b) => new(a._v - b._v);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes512<T> Multiply(Lanes512<T> a, Lanes512<T> b) => new(a._v * b._v);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes512<T> Divide(Lanes512<T> a, Lanes512<T> b) => new(a._v / b._v);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes512<T> Abs(Lanes512<T> a) => new(Vector512.Abs(a._v));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Sum(Lanes512<T> v) => Vector512.Sum(v._v);
 }
 
@@ -103,6 +127,18 @@ internal readonly struct Lanes256<T> : ISimdLanes<Lanes256<T>, T> where T : unma
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lanes256<T> Add(Lanes256<T> a, Lanes256<T> b) => new(a._v + b._v);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes256<T> Subtract(Lanes256<T> a, Lanes256<T> b) => new(a._v - b._v);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes256<T> Multiply(Lanes256<T> a, Lanes256<T> b) => new(a._v * b._v);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes256<T> Divide(Lanes256<T> a, Lanes256<T> b) => new(a._v / b._v);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes256<T> Abs(Lanes256<T> a) => new(Vector256.Abs(a._v));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Sum(Lanes256<T> v) => Vector256.Sum(v._v);

@@ -20,12 +20,13 @@ internal static class Bdsqr
     /// <summary>
     /// Diagonalises B in place: d receives the singular values, unsorted but non-negative; e is destroyed. U
     /// (column-major, uRows x n, ld uRows) and V (n x n, ld n), when given, are multiplied on the right by the left and
-    /// right rotations.
+    /// right rotations. V may have more rows than n (<paramref name="vRows"/>, its leading dimension; default n).
     /// </summary>
     /// <returns>true on convergence, false when 6 n^2 steps did not suffice (the caller throws).</returns>
-    public static bool Solve<T>(int n, Span<T> d, Span<T> e, T[]? u, int uRows, T[]? v) where T : unmanaged, IFloatingPointIeee754<T>
+    public static bool Solve<T>(int n, Span<T> d, Span<T> e, T[]? u, int uRows, T[]? v, int vRows = -1) where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (n == 0) return true;
+        if (vRows < 0) vRows = n;
         if (n > 1)
         {
             T eps = Precision.Eps<T>() * T.CreateTruncating(0.5);
@@ -44,7 +45,7 @@ internal static class Bdsqr
             T thresh = T.Max(tol * sminoa, T.CreateTruncating(MaxIterationsFactor) * nT * nT * unfl);
             long maxIter = (long)MaxIterationsFactor * n * n, iter = 0;
             var ru = u is null ? null : new DeferredRotations<T>(u, uRows, n);
-            var rv = v is null ? null : new DeferredRotations<T>(v, n, n);
+            var rv = v is null ? null : new DeferredRotations<T>(v, vRows, n);
             int oldll = -1, oldm = -1, idir = 0;
             int m = n - 1;
             while (m > 0)
@@ -114,7 +115,7 @@ internal static class Bdsqr
         {
             if (d[i] >= T.Zero) continue;
             d[i] = -d[i];
-            if (v is not null) { var col = v.AsSpan(i * n, n); for (int r = 0; r < n; r++) col[r] = -col[r]; }
+            if (v is not null) { var col = v.AsSpan(i * vRows, vRows); for (int r = 0; r < vRows; r++) col[r] = -col[r]; }
         }
         return true;
     }

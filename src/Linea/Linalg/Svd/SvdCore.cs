@@ -3,8 +3,8 @@ using System.Numerics;
 namespace Linea;
 
 /// <summary>
-/// The SVD pipeline for m &gt;= n on column-major storage: copy and scale, gebrd, bdsqr on the n x n bidiagonal with
-/// small U and V, sort descending, then U := Q [U_bd 0; 0 I] and V := P V_bd through blocked Ormqr (GEMM).
+/// The SVD pipeline for m &gt;= n on column-major storage: copy and scale, gebrd, the n x n bidiagonal's SVD (divide and
+/// conquer with vectors when n exceeds its leaf size, else the QR iteration; values alone always by the QR iteration), sort descending, then U := Q [U_bd 0; 0 I] and V := P V_bd through blocked Ormqr (GEMM).
 /// </summary>
 internal static class SvdCore
 {
@@ -28,12 +28,23 @@ internal static class SvdCore
         var taup = new T[n];
         Gebrd.Blocked(m, n, work, lda, d, e, tauq, taup);
         T[]? ub = null, vb = null;
-        if (vectors)
+        bool ok;
+        if (vectors && n > Bdsdc.LeafSize)
         {
-            ub = Identity<T>(n);
-            vb = Identity<T>(n);
+            ub = new T[n * n];
+            vb = new T[n * n];
+            ok = Bdsdc.Solve<T>(n, d, e, ub, vb);
         }
-        if (!Bdsqr.Solve<T>(n, d, e, ub, n, vb))
+        else
+        {
+            if (vectors)
+            {
+                ub = Identity<T>(n);
+                vb = Identity<T>(n);
+            }
+            ok = Bdsqr.Solve<T>(n, d, e, ub, n, vb);
+        }
+        if (!ok)
             throw new NoConvergenceException($"{op}: the bidiagonal QR iteration did not converge within {Bdsqr.MaxIterationsFactor} k^2 = {(long)Bdsqr.MaxIterationsFactor * n * n} steps for a matrix of shape ({m}, {n}) (k = {n})");
         SpectralScaling.SortWithColumns<T>(d, descending: true, ub, n, vb, n);
         if (scale != T.One) for (int i = 0; i < n; i++) d[i] /= scale;

@@ -22,9 +22,6 @@ internal static class Stedc
     /// <summary>Subproblems of at most this order are solved by the QL iteration (LAPACK's smlsiz is 25).</summary>
     public const int LeafSize = 32;
 
-    /// <summary>Secular-equation iterations allowed per root; the bracket halves at least every other step, so this is never reached in practice.</summary>
-    private const int MaxSecularIterations = 120;
-
     /// <summary>
     /// Diagonalises the tridiagonal (d, e) (n and n - 1 entries): on return d holds the eigenvalues (unordered) and z
     /// (n x n, column-major, leading dimension n) the matching orthonormal eigenvectors. e is destroyed.
@@ -139,7 +136,7 @@ internal static class Stedc
             for (int i = 0; i < k; i++) { delta[i] = dv[kept[i]]; zeta[i] = zs[kept[i]]; }
             var diff = new T[k * k]; // diff[j + i k] = delta_j - lambda_i, accurate relative to itself
             for (int i = 0; i < k; i++)
-                if (!SecularRoot(i, k, delta, zeta, beta, eps, diff.AsSpan(i * k, k), out lambda[i]))
+                if (!SecularEquation.Root(i, k, delta, zeta, beta, eps, diff.AsSpan(i * k, k), squared: false, out lambda[i]))
                 {
                     ArrayPool<T>.Shared.Return(y);
                     return false;
@@ -155,15 +152,18 @@ internal static class Stedc
             }
             for (int i = 0; i < k; i++)
             {
-                T norm2 = T.Zero;
+                // Largest entry factored out before squaring: a root within a few ulps of a pole makes v_j overflow when squared.
+                T vmax = T.Zero;
                 for (int j = 0; j < k; j++)
                 {
                     T v = zhat[j] / diff[j + i * k];
                     y[kept[j] + i * n] = v;
-                    norm2 += v * v;
+                    vmax = T.Max(vmax, T.Abs(v));
                 }
-                T inv = T.One / T.Sqrt(norm2);
-                for (int j = 0; j < k; j++) y[kept[j] + i * n] *= inv;
+                T norm2 = T.Zero;
+                for (int j = 0; j < k; j++) { T v = y[kept[j] + i * n] / vmax; norm2 += v * v; }
+                T norm = T.Sqrt(norm2);
+                for (int j = 0; j < k; j++) y[kept[j] + i * n] = y[kept[j] + i * n] / vmax / norm;
             }
         }
         for (int t = 0; t < deflated.Count; t++) y[deflated[t] + (k + t) * n] = T.One;
@@ -198,112 +198,6 @@ internal static class Stedc
         for (int col = 0; col < n; col++) outBuf.AsSpan(col * n, n).CopyTo(z.AsSpan(zOff + col * ldz, n));
         ArrayPool<T>.Shared.Return(m);
         ArrayPool<T>.Shared.Return(outBuf);
-        return true;
-    }
-
-    /// <summary>
-    /// Root i (ascending, 0-based) of 1 + rho sum_j zeta_j^2 / (delta_j - lambda) = 0 with delta ascending and distinct,
-    /// rho &gt; 0: lambda_i lies in (delta_i, delta_{i+1}) (the last one in (delta_{k-1}, delta_{k-1} + rho |zeta|^2]).
-    /// Solved for tau = lambda - delta_o relative to the nearer pole o, by a two-pole rational model of the secular
-    /// function safeguarded by bisection; diff receives delta_j - lambda_i = (delta_j - delta_o) - tau.
-    /// </summary>
-    private static bool SecularRoot<T>(int i, int k, T[] delta, T[] zeta, T rho, T eps, Span<T> diff, out T lambda)
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        T two = T.CreateTruncating(2);
-        if (k == 1)
-        {
-            T t1 = rho * zeta[0] * zeta[0];
-            lambda = delta[0] + t1;
-            diff[0] = -t1;
-            return true;
-        }
-        bool last = i == k - 1;
-        int origin;
-        T lo, hi;
-        if (last)
-        {
-            T zz = T.Zero;
-            for (int j = 0; j < k; j++) zz += zeta[j] * zeta[j];
-            origin = i;
-            lo = T.Zero;
-            hi = rho * zz;
-        }
-        else
-        {
-            T gap = delta[i + 1] - delta[i];
-            T mid = gap / two;
-            // g at the midpoint, relative to delta_i, decides which pole is nearer the root.
-            T g = T.One;
-            for (int j = 0; j < k; j++) g += rho * zeta[j] * zeta[j] / ((delta[j] - delta[i]) - mid);
-            if (g >= T.Zero) { origin = i; lo = T.Zero; hi = mid; }
-            else { origin = i + 1; lo = -mid; hi = T.Zero; }
-        }
-        T dOrigin = delta[origin];
-        for (int j = 0; j < k; j++) diff[j] = delta[j] - dOrigin; // Delta_j, shifted poles
-        T poleLeft = diff[i];                       // the pole at the left of the root
-        T poleRight = last ? T.Zero : diff[i + 1];  // the one at its right (unused for the last root)
-        T tau = (lo + hi) / two;
-        T prevAbsG = T.PositiveInfinity;
-        for (int iter = 0; iter < MaxSecularIterations; iter++)
-        {
-            // g(tau) = 1 + rho (psi + phi), psi over the poles left of the root, phi over those right of it.
-            T psi = T.Zero, dpsi = T.Zero, phi = T.Zero, dphi = T.Zero, absSum = T.Zero;
-            for (int j = 0; j <= i; j++)
-            {
-                T t = T.One / (diff[j] - tau);
-                T term = zeta[j] * zeta[j] * t;
-                psi += term; dpsi += term * t; absSum += T.Abs(term);
-            }
-            for (int j = i + 1; j < k; j++)
-            {
-                T t = T.One / (diff[j] - tau);
-                T term = zeta[j] * zeta[j] * t;
-                phi += term; dphi += term * t; absSum += T.Abs(term);
-            }
-            T gval = T.One + rho * (psi + phi);
-            if (gval == T.Zero) break;
-            if (gval < T.Zero) lo = T.Max(lo, tau); else hi = T.Min(hi, tau);
-            T errBound = T.CreateTruncating(8) * eps * (T.One + rho * absSum) * T.CreateTruncating(k);
-            if (T.Abs(gval) <= errBound) break;
-            if (hi - lo <= two * eps * T.Max(T.Abs(lo), T.Abs(hi))) { tau = (lo + hi) / two; break; }
-            // Two-pole model: psi ~ A + B / (poleLeft - x), phi ~ C + D / (poleRight - x), matching value and slope.
-            T next;
-            T bl = dpsi * (poleLeft - tau) * (poleLeft - tau);
-            T al = psi - bl / (poleLeft - tau);
-            if (last)
-            {
-                // c0 + rho B / (poleLeft - x) = 0 with c0 = 1 + rho (A + phi): x = poleLeft + rho B / c0.
-                T c0 = T.One + rho * (al + phi);
-                next = c0 > T.Zero ? poleLeft + rho * bl / c0 : T.NaN;
-            }
-            else
-            {
-                T br = dphi * (poleRight - tau) * (poleRight - tau);
-                T ar = phi - br / (poleRight - tau);
-                T c0 = T.One + rho * (al + ar);
-                T p = rho * bl, q = rho * br, a1 = poleLeft, b1 = poleRight;
-                // c0 (a1 - x)(b1 - x) + p (b1 - x) + q (a1 - x) = 0, a root in (a1, b1).
-                T qa = c0, qb = c0 * (a1 + b1) + p + q, qc = c0 * a1 * b1 + p * b1 + q * a1;
-                if (qa == T.Zero) next = qc / qb;
-                else
-                {
-                    T disc = qb * qb - T.CreateTruncating(4) * qa * qc;
-                    if (disc < T.Zero) disc = T.Zero;
-                    T sq = T.Sqrt(disc);
-                    T s = qb >= T.Zero ? qb + sq : qb - sq;
-                    T r1 = s / (two * qa), r2 = s == T.Zero ? T.NaN : two * qc / s;
-                    next = r1 > lo && r1 < hi ? r1 : r2;
-                }
-            }
-            bool slow = T.Abs(gval) > prevAbsG / two;
-            prevAbsG = T.Abs(gval);
-            if (!(next > lo && next < hi) || (slow && iter > 2)) next = (lo + hi) / two;
-            if (next == tau) break;
-            tau = next;
-        }
-        for (int j = 0; j < k; j++) diff[j] -= tau;
-        lambda = dOrigin + tau;
         return true;
     }
 }

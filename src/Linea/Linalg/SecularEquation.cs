@@ -1,0 +1,192 @@
+using System.Buffers;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using Linea.Kernels.Blas2;
+
+namespace Linea;
+
+/// <summary>
+/// The secular equation of a rank-one modified diagonal eigenproblem (D + rho z z^T) and of the bidiagonal merge
+/// matrix of the singular value divide and conquer, solved root by root relative to the nearer pole (as LAPACK's
+/// laed4 and lasd4 do), for <see cref="Stedc"/> and <see cref="Bdsdc"/>.
+/// </summary>
+internal static class SecularEquation
+{
+    /// <summary>Iterations allowed per root; the bracket halves at least every other step, so this is never reached in practice.</summary>
+    private const int MaxIterations = 120;
+
+    /// <summary>
+    /// Root i (ascending, 0-based) of the secular equation with rho &gt; 0 and k distinct ascending poles:
+    /// <list type="bullet">
+    /// <item>eigenvalue form (<paramref name="squared"/> false): 1 + rho sum_j zeta_j^2 / (delta_j - lambda) = 0, root
+    /// lambda_i in (delta_i, delta_{i+1}) (the last in (delta_{k-1}, delta_{k-1} + rho |zeta|^2]); diff receives
+    /// delta_j - lambda_i;</item>
+    /// <item>singular value form (<paramref name="squared"/> true, poles d_j &gt;= 0): 1 + rho sum_j zeta_j^2 / (d_j^2 -
+    /// sigma^2) = 0, root sigma_i with sigma_i^2 in (d_i^2, d_{i+1}^2); diff receives d_j^2 - sigma_i^2, and pole
+    /// differences are formed as (d_j - d_o)(d_j + d_o), so they stay accurate when poles are close.</item>
+    /// </list>
+    /// Solved for tau = lambda - delta_o (or sigma^2 - d_o^2) relative to the nearer pole o, by a two-pole rational
+    /// model of the secular function safeguarded by bisection; every diff_j = (pole_j - pole_o) - tau is then accurate
+    /// to a few ulps of itself, which the eigenvector formulas need.
+    /// </summary>
+    /// <returns>Always true today (the safeguarded iteration ends within the bracket); kept for callers' checks.</returns>
+    public static bool Root<T>(int i, int k, T[] delta, T[] zeta, T rho, T eps, Span<T> diff, bool squared, out T lambda)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (k == 1)
+        {
+            T t1 = rho * zeta[0] * zeta[0];
+            lambda = squared ? Finish(delta[0], t1) : delta[0] + t1;
+            diff[0] = -t1;
+            return true;
+        }
+        var zz = ArrayPool<T>.Shared.Rent(k);
+        try { return Solve(i, k, delta, zeta, rho, eps, diff, squared, zz, out lambda); }
+        finally { ArrayPool<T>.Shared.Return(zz); }
+    }
+
+    private static bool Solve<T>(int i, int k, T[] delta, T[] zeta, T rho, T eps, Span<T> diff, bool squared, T[] zz, out T lambda)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        T two = T.CreateTruncating(2);
+        for (int j = 0; j < k; j++) zz[j] = zeta[j] * zeta[j];
+        bool last = i == k - 1;
+        int origin;
+        T lo, hi;
+        if (last)
+        {
+            T znorm2 = T.Zero;
+            for (int j = 0; j < k; j++) znorm2 += zz[j];
+            origin = i;
+            lo = T.Zero;
+            hi = rho * znorm2;
+        }
+        else
+        {
+            for (int j = 0; j < k; j++) diff[j] = Shift(delta, j, i, squared);
+            T gap = diff[i + 1];
+            T mid = gap / two;
+            // g at the midpoint, relative to pole i, decides which pole is nearer the root.
+            T g = T.One;
+            for (int j = 0; j < k; j++) g += rho * zz[j] / (diff[j] - mid);
+            if (g >= T.Zero) { origin = i; lo = T.Zero; hi = mid; }
+            else { origin = i + 1; lo = -mid; hi = T.Zero; }
+        }
+        T dOrigin = delta[origin];
+        if (last || origin != i)
+            for (int j = 0; j < k; j++) diff[j] = Shift(delta, j, origin, squared); // shifted poles
+        T poleLeft = diff[i];                       // the pole at the left of the root
+        T poleRight = last ? T.Zero : diff[i + 1];  // the one at its right (unused for the last root)
+        T tau = (lo + hi) / two;
+        T prevAbsG = T.PositiveInfinity;
+        for (int iter = 0; iter < MaxIterations; iter++)
+        {
+            // g(tau) = 1 + rho (psi + phi), psi over the poles left of the root, phi over those right of it.
+            Terms(diff.Slice(0, i + 1), zz.AsSpan(0, i + 1), tau, out T psi, out T dpsi, out T absLeft);
+            Terms(diff.Slice(i + 1, k - i - 1), zz.AsSpan(i + 1, k - i - 1), tau, out T phi, out T dphi, out T absRight);
+            T absSum = absLeft + absRight;
+            T gval = T.One + rho * (psi + phi);
+            if (gval == T.Zero) break;
+            if (gval < T.Zero) lo = T.Max(lo, tau); else hi = T.Min(hi, tau);
+            T errBound = T.CreateTruncating(8) * eps * (T.One + rho * absSum) * T.CreateTruncating(k);
+            if (T.Abs(gval) <= errBound) break;
+            if (hi - lo <= two * eps * T.Max(T.Abs(lo), T.Abs(hi))) { tau = (lo + hi) / two; break; }
+            // Two-pole model: psi ~ A + B / (poleLeft - x), phi ~ C + D / (poleRight - x), matching value and slope.
+            T next;
+            T bl = dpsi * (poleLeft - tau) * (poleLeft - tau);
+            T al = psi - bl / (poleLeft - tau);
+            if (last)
+            {
+                // c0 + rho B / (poleLeft - x) = 0 with c0 = 1 + rho (A + phi): x = poleLeft + rho B / c0.
+                T c0 = T.One + rho * (al + phi);
+                next = c0 > T.Zero ? poleLeft + rho * bl / c0 : T.NaN;
+            }
+            else
+            {
+                T br = dphi * (poleRight - tau) * (poleRight - tau);
+                T ar = phi - br / (poleRight - tau);
+                T c0 = T.One + rho * (al + ar);
+                T p = rho * bl, q = rho * br, a1 = poleLeft, b1 = poleRight;
+                // c0 (a1 - x)(b1 - x) + p (b1 - x) + q (a1 - x) = 0, a root in (a1, b1).
+                T qa = c0, qb = c0 * (a1 + b1) + p + q, qc = c0 * a1 * b1 + p * b1 + q * a1;
+                if (qa == T.Zero) next = qc / qb;
+                else
+                {
+                    T disc = qb * qb - T.CreateTruncating(4) * qa * qc;
+                    if (disc < T.Zero) disc = T.Zero;
+                    T sq = T.Sqrt(disc);
+                    T s = qb >= T.Zero ? qb + sq : qb - sq;
+                    T r1 = s / (two * qa), r2 = s == T.Zero ? T.NaN : two * qc / s;
+                    next = r1 > lo && r1 < hi ? r1 : r2;
+                }
+            }
+            bool slow = T.Abs(gval) > prevAbsG / two;
+            prevAbsG = T.Abs(gval);
+            if (!(next > lo && next < hi) || (slow && iter > 2)) next = (lo + hi) / two;
+            if (next == tau) break;
+            tau = next;
+        }
+        for (int j = 0; j < k; j++) diff[j] -= tau;
+        lambda = squared ? Finish(dOrigin, tau) : dOrigin + tau;
+        return true;
+    }
+
+    /// <summary>
+    /// sum = sum_j zz_j / (diff_j - tau), dsum = sum_j zz_j / (diff_j - tau)^2 and abs = sum_j |zz_j / (diff_j - tau)|:
+    /// the secular function's terms and derivative over a range of poles, one division per pole, in SIMD lanes.
+    /// </summary>
+    internal static void Terms<T>(ReadOnlySpan<T> diff, ReadOnlySpan<T> zz, T tau, out T sum, out T dsum, out T abs)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (Vector512.IsHardwareAccelerated && diff.Length >= Vector512<T>.Count) TermsCore<Lanes512<T>, T>(diff, zz, tau, out sum, out dsum, out abs);
+        else if (Vector256.IsHardwareAccelerated && diff.Length >= Vector256<T>.Count) TermsCore<Lanes256<T>, T>(diff, zz, tau, out sum, out dsum, out abs);
+        else
+        {
+            sum = dsum = abs = T.Zero;
+            for (int j = 0; j < diff.Length; j++)
+            {
+                T t = T.One / (diff[j] - tau);
+                T term = zz[j] * t;
+                sum += term; dsum += term * t; abs += T.Abs(term);
+            }
+        }
+    }
+
+    internal static void TermsCore<TV, T>(ReadOnlySpan<T> diff, ReadOnlySpan<T> zz, T tau, out T sum, out T dsum, out T abs)
+        where TV : struct, ISimdLanes<TV, T> where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int w = TV.Count, j = 0, len = diff.Length;
+        ref T d0 = ref MemoryMarshal.GetReference(diff);
+        ref T z0 = ref MemoryMarshal.GetReference(zz);
+        TV tv = TV.Splat(tau), one = TV.Splat(T.One), s = TV.Zero, ds = TV.Zero, ab = TV.Zero;
+        for (; j + w <= len; j += w)
+        {
+            TV r = TV.Divide(one, TV.Subtract(TV.Load(ref Unsafe.Add(ref d0, j)), tv));
+            TV term = TV.Multiply(TV.Load(ref Unsafe.Add(ref z0, j)), r);
+            s = TV.Add(s, term);
+            ds = TV.Fma(term, r, ds);
+            ab = TV.Add(ab, TV.Abs(term));
+        }
+        sum = TV.Sum(s); dsum = TV.Sum(ds); abs = TV.Sum(ab);
+        for (; j < len; j++)
+        {
+            T t = T.One / (diff[j] - tau);
+            T term = zz[j] * t;
+            sum += term; dsum += term * t; abs += T.Abs(term);
+        }
+    }
+
+    /// <summary>The pole j relative to pole o: delta_j - delta_o, or d_j^2 - d_o^2 formed as (d_j - d_o)(d_j + d_o).</summary>
+    private static T Shift<T>(T[] delta, int j, int o, bool squared) where T : unmanaged, IFloatingPointIeee754<T> =>
+        squared ? (delta[j] - delta[o]) * (delta[j] + delta[o]) : delta[j] - delta[o];
+
+    /// <summary>sigma = sqrt(d^2 + tau) as d + tau / (d + sqrt(d^2 + tau)), accurate when tau is small against d^2.</summary>
+    private static T Finish<T>(T d, T tau) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        T s = T.Sqrt(d * d + tau);
+        T denom = d + s;
+        return denom == T.Zero ? T.Zero : d + tau / denom;
+    }
+}

@@ -1,0 +1,306 @@
+using System.Buffers;
+using System.Numerics;
+using System.Numerics.Tensors;
+using Linea.Kernels.Gemm;
+
+namespace Linea;
+
+/// <summary>
+/// Singular values and vectors of an n x n upper bidiagonal matrix by divide and conquer (the method of LAPACK's
+/// bdsdc / lasd0-lasd4, Gu and Eisenstat's recomputed weights for orthogonal vectors).
+/// <para>B is split at a middle row k into an upper block B1 (k x (k + 1), one column more than rows), the row k
+/// (alpha at column k, beta at column k + 1) and a lower block B2. With the blocks' SVDs B1 = U1 [S1 0] V1^T and
+/// B2 = U2 [S2 0] V2^T, diag(U1, 1, U2)^T B diag(V1, V2) is zero but for the diagonals S1, S2 and one dense row
+/// z = (alpha V1[k, :], beta V2[0, :]): the matrix M = [z; 0 D] with D = diag(0, S1, S2). Its singular values are the
+/// roots of 1 + sum_j z_j^2 / (d_j^2 - sigma^2) = 0 (<see cref="SecularEquation"/>), its right vectors
+/// v_i ~ (z_j / (d_j^2 - sigma_i^2))_j and left vectors u_i ~ (-1, d_j z_j / (d_j^2 - sigma_i^2))_j; the weights z are
+/// recomputed from the roots so that the vectors are numerically orthogonal. Small weights and nearly equal d_j
+/// deflate first (their vectors are known). Merging multiplies the blocks' vectors by the small ones through four
+/// GEMMs, at most about 8 n^3 / 3 flops in all, fewer with deflation; subproblems up to <see cref="LeafSize"/> rows
+/// are solved by the implicit QR iteration (<see cref="Bdsqr"/>).</para>
+/// <para>Accuracy: singular values to O(n eps ||B||) absolute (not the high relative accuracy of <see cref="Bdsqr"/> for
+/// tiny ones), U and V orthogonal to O(n eps); as LAPACK's bdsdc.</para>
+/// </summary>
+internal static class Bdsdc
+{
+    /// <summary>Subproblems of at most this many rows are solved by the QR iteration (LAPACK's smlsiz is 25).</summary>
+    public const int LeafSize = 32;
+
+    /// <summary>
+    /// B = U diag(d) V^T for the bidiagonal (d, e) (n and n - 1 entries): on return d holds the singular values
+    /// (non-negative, unordered), U and V (each n x n, column-major, leading dimension n, overwritten) the matching
+    /// singular vectors. e is destroyed.
+    /// </summary>
+    /// <returns>false when a leaf's QR iteration did not converge (the caller throws).</returns>
+    public static bool Solve<T>(int n, Span<T> d, Span<T> e, T[] u, T[] v) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        u.AsSpan(0, n * n).Clear();
+        v.AsSpan(0, n * n).Clear();
+        if (n == 0) return true;
+        var dArr = d.Slice(0, n).ToArray();
+        var eArr = new T[n];
+        e.Slice(0, n - 1).CopyTo(eArr);
+        var ctx = new Context<T>(dArr, eArr, u, v, n);
+        bool ok = ctx.Node(0, n, 0);
+        dArr.CopyTo(d);
+        return ok;
+    }
+
+    /// <summary>The problem's arrays: d, e (e[i] at row i, column i + 1), U and V with leading dimension n.</summary>
+    private sealed class Context<T>(T[] d, T[] e, T[] u, T[] v, int ld) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        /// <summary>
+        /// Solves the block of rows lo..lo+rows-1 and columns lo..lo+rows-1+sqre: d receives its singular values, the
+        /// diagonal blocks of U (rows x rows) and V ((rows + sqre) square) at (lo, lo) its vectors; with sqre = 1 the
+        /// last column of the V block spans B's null space.
+        /// </summary>
+        public bool Node(int lo, int rows, int sqre)
+        {
+            if (rows <= LeafSize) return Leaf(lo, rows, sqre);
+            int k = rows / 2;
+            if (!Node(lo, k, 1)) return false;
+            if (!Node(lo + k + 1, rows - k - 1, sqre)) return false;
+            Merge(lo, rows, sqre, k);
+            return true;
+        }
+
+        private bool Leaf(int lo, int rows, int sqre)
+        {
+            int m = rows + sqre;
+            var ul = new T[rows * rows];
+            var vl = new T[m * m];
+            for (int i = 0; i < rows; i++) ul[i + i * rows] = T.One;
+            for (int i = 0; i < m; i++) vl[i + i * m] = T.One;
+            var dl = d.AsSpan(lo, rows);
+            var el = new T[Math.Max(rows - 1, 0)];
+            e.AsSpan(lo, Math.Max(rows - 1, 0)).CopyTo(el);
+            if (sqre == 1)
+            {
+                // Chase the extra column's entry f up to row 0 with right rotations of columns (i, rows): B G = [B' 0].
+                T f = e[lo + rows - 1];
+                for (int i = rows - 1; i >= 0 && f != T.Zero; i--)
+                {
+                    T r = Givens.Hypot(dl[i], f);
+                    T c = dl[i] / r, s = f / r;
+                    dl[i] = r;
+                    for (int row = 0; row < m; row++)
+                    {
+                        T a = vl[row + i * m], b = vl[row + rows * m];
+                        vl[row + i * m] = c * a + s * b;
+                        vl[row + rows * m] = c * b - s * a;
+                    }
+                    if (i > 0)
+                    {
+                        f = -s * el[i - 1];
+                        el[i - 1] = c * el[i - 1];
+                    }
+                }
+            }
+            if (!Bdsqr.Solve<T>(rows, dl, el, ul, rows, vl, m)) return false;
+            for (int j = 0; j < rows; j++) ul.AsSpan(j * rows, rows).CopyTo(u.AsSpan(lo + (lo + j) * ld, rows));
+            for (int j = 0; j < m; j++) vl.AsSpan(j * m, m).CopyTo(v.AsSpan(lo + (lo + j) * ld, m));
+            return true;
+        }
+
+        /// <summary>Merges the solved children of the node (lo, rows, sqre) split at its row k.</summary>
+        private void Merge(int lo, int rows, int sqre, int k)
+        {
+            int m = rows + sqre, nr = rows - k - 1, mr = nr + sqre;
+            T eps = Precision.Eps<T>() * T.CreateTruncating(0.5);
+            T alpha = d[lo + k], beta = e[lo + k];
+            // Scale to 1 (squares of the poles must not overflow or underflow).
+            T orgnrm = T.Max(T.Abs(alpha), T.Abs(beta));
+            for (int i = 0; i < rows; i++) if (i != k) orgnrm = T.Max(orgnrm, T.Abs(d[lo + i]));
+            if (orgnrm == T.Zero) orgnrm = T.One;
+            alpha /= orgnrm;
+            beta /= orgnrm;
+
+            // Poles 1..rows-1 (the children's singular values) with their U and V coordinates (node-local) and weights.
+            int np = rows;                     // pole 0 is the zero pole
+            var dv = new T[np];
+            var zv = new T[np];
+            var uc = new int[np];
+            var vc = new int[np];
+            int p = 1;
+            for (int j = 0; j < k; j++, p++)
+            {
+                dv[p] = d[lo + j] / orgnrm;
+                zv[p] = alpha * v[(lo + k) + (lo + j) * ld];
+                uc[p] = j; vc[p] = j;
+            }
+            for (int j = 0; j < nr; j++, p++)
+            {
+                dv[p] = d[lo + k + 1 + j] / orgnrm;
+                zv[p] = beta * v[(lo + k + 1) + (lo + k + 1 + j) * ld];
+                uc[p] = k + 1 + j; vc[p] = k + 1 + j;
+            }
+            // The zero pole: V1's null column (rotated with V2's when sqre = 1), U's middle row.
+            T z0a = alpha * v[(lo + k) + (lo + k) * ld];
+            T z0b = sqre == 1 ? beta * v[(lo + k + 1) + (lo + k + 1 + nr) * ld] : T.Zero;
+
+            // Sort poles 1.. ascending.
+            var order = new int[np - 1];
+            for (int i = 0; i < order.Length; i++) order[i] = i + 1;
+            var keys = dv.AsSpan(1).ToArray();
+            Array.Sort(keys, order);
+
+            T dmax = keys.Length > 0 ? keys[^1] : T.Zero;
+            T tol = T.CreateTruncating(8) * eps * T.Max(dmax, T.Max(T.Abs(alpha), T.Abs(beta)));
+            // Deflation: small weights, then close poles rotated so that one weight vanishes.
+            var kept = new List<int>(np) { 0 };
+            var deflated = new List<int>(np);
+            var rotP = new List<int>();
+            var rotJ = new List<int>();
+            var rotC = new List<T>();
+            var rotS = new List<T>();
+            int prev = -1;
+            foreach (int j in order)
+            {
+                if (T.Abs(zv[j]) <= tol) { deflated.Add(j); continue; }
+                if (prev < 0) { prev = j; continue; }
+                if (dv[j] - dv[prev] <= tol)
+                {
+                    T tau = Givens.Hypot(zv[prev], zv[j]);
+                    T c = zv[j] / tau, s = zv[prev] / tau;
+                    // New coordinates: c e_prev - s e_j (weight 0, deflated at d_prev) and s e_prev + c e_j (weight tau).
+                    zv[prev] = T.Zero;
+                    zv[j] = tau;
+                    rotP.Add(prev); rotJ.Add(j); rotC.Add(c); rotS.Add(s);
+                    deflated.Add(prev);
+                    prev = j;
+                }
+                else
+                {
+                    kept.Add(prev);
+                    prev = j;
+                }
+            }
+            if (prev >= 0) kept.Add(prev);
+
+            // The zero pole's weight, never deflated (as lasd2: at least tol), and a first pole kept clear of zero.
+            T z0, c0 = T.One, s0 = T.Zero;
+            if (sqre == 0) z0 = T.Abs(z0a) <= tol ? tol : z0a;
+            else
+            {
+                z0 = Givens.Hypot(z0a, z0b);
+                if (z0 <= tol) z0 = tol;
+                else { c0 = z0a / z0; s0 = z0b / z0; }
+            }
+            zv[0] = z0;
+            dv[0] = T.Zero;
+            T halfTol = tol / T.CreateTruncating(2);
+            if (kept.Count > 1 && dv[kept[1]] <= halfTol) dv[kept[1]] = halfTol;
+
+            int kk = kept.Count;
+            var delta = new T[kk];
+            var zeta = new T[kk];
+            for (int i = 0; i < kk; i++) { delta[i] = dv[kept[i]]; zeta[i] = zv[kept[i]]; }
+            var sigma = new T[kk];
+            var diff = ArrayPool<T>.Shared.Rent(kk * kk); // diff[j + i kk] = delta_j^2 - sigma_i^2
+            for (int i = 0; i < kk; i++)
+                SecularEquation.Root(i, kk, delta, zeta, T.One, eps, diff.AsSpan(i * kk, kk), squared: true, out sigma[i]);
+            // Gu-Eisenstat: the weights for which the computed roots are exact,
+            // zhat_j^2 = prod_i (sigma_i^2 - d_j^2) / prod_(i != j) (d_i^2 - d_j^2), accumulated root by root over all j.
+            var zhat = new T[kk];
+            var t1 = new T[kk];
+            var t2 = new T[kk];
+            for (int j = 0; j < kk; j++) zhat[j] = -diff[j + j * kk];
+            for (int i = 0; i < kk; i++)
+            {
+                var col = diff.AsSpan(i * kk, kk);
+                TensorPrimitives.Subtract(delta, delta[i], t1);
+                TensorPrimitives.Add(delta, delta[i], t2);
+                TensorPrimitives.Multiply(t1, t2, t1);
+                TensorPrimitives.Divide(col, t1, t1);
+                t1[i] = T.One;
+                TensorPrimitives.Multiply(zhat, t1, zhat);
+            }
+            for (int j = 0; j < kk; j++) zhat[j] = T.CopySign(T.Sqrt(T.Abs(zhat[j])), zeta[j]);
+
+            // UM (rows x rows) and VM (m x m), node-local coordinates; the zero pole's V coordinate is row k before
+            // the sqre rotation below.
+            var um = ArrayPool<T>.Shared.Rent(rows * rows);
+            var vm = ArrayPool<T>.Shared.Rent(m * m);
+            Array.Clear(um, 0, rows * rows);
+            Array.Clear(vm, 0, m * m);
+            for (int i = 0; i < kk; i++)
+            {
+                // v_j = zhat_j / (d_j^2 - sigma_i^2) and u = (-1, d_j v_j), each normalised with its largest entry
+                // divided out first (a root within a few ulps of a pole makes v_j overflow when squared).
+                TensorPrimitives.Divide(zhat, diff.AsSpan(i * kk, kk), t1);
+                TensorPrimitives.Multiply(delta, t1, t2);
+                t2[0] = -T.One;
+                T vmax = T.Abs(TensorPrimitives.MaxMagnitude<T>(t1)), umax = T.Abs(TensorPrimitives.MaxMagnitude<T>(t2));
+                TensorPrimitives.Divide(t1, vmax, t1);
+                TensorPrimitives.Divide(t2, umax, t2);
+                T vnorm = TensorPrimitives.Norm<T>(t1), unorm = TensorPrimitives.Norm<T>(t2);
+                TensorPrimitives.Divide(t1, vnorm, t1);
+                TensorPrimitives.Divide(t2, unorm, t2);
+                um[k + i * rows] = t2[0];
+                vm[k + i * m] = t1[0];
+                for (int j = 1; j < kk; j++)
+                {
+                    int pole = kept[j];
+                    vm[vc[pole] + i * m] = t1[j];
+                    um[uc[pole] + i * rows] = t2[j];
+                }
+                d[lo + i] = sigma[i] * orgnrm;
+            }
+            ArrayPool<T>.Shared.Return(diff);
+            for (int t = 0; t < deflated.Count; t++)
+            {
+                int pole = deflated[t], col = kk + t;
+                um[uc[pole] + col * rows] = T.One;
+                vm[vc[pole] + col * m] = T.One;
+                d[lo + col] = dv[pole] * orgnrm;
+            }
+            // Undo the close-pole rotations (reverse order) on the rows of UM and VM.
+            for (int r = rotP.Count - 1; r >= 0; r--)
+            {
+                T c = rotC[r], s = rotS[r];
+                RotateRows(um, rows, rows, uc[rotP[r]], uc[rotJ[r]], c, s);
+                RotateRows(vm, m, m, vc[rotP[r]], vc[rotJ[r]], c, s);
+            }
+            if (sqre == 1)
+            {
+                // Row k held the zero pole's coordinate w0 = c0 e_k + s0 e_{m-1}; the node's null vector is -s0 e_k + c0 e_{m-1}.
+                for (int col = 0; col < rows; col++)
+                {
+                    T x = vm[k + col * m];
+                    vm[k + col * m] = c0 * x;
+                    vm[(m - 1) + col * m] = s0 * x;
+                }
+                vm[k + (m - 1) * m] = -s0;
+                vm[(m - 1) + (m - 1) * m] = c0;
+            }
+
+            // U_node = diag(U1, 1, U2) UM and V_node = diag(V1, V2) VM.
+            var outU = ArrayPool<T>.Shared.Rent(rows * rows);
+            int uo = lo + lo * ld;
+            Gemm.Multiply(k, rows, k, T.One, u, uo, 1, ld, um, 0, 1, rows, T.Zero, outU, 0, 1, rows);
+            for (int col = 0; col < rows; col++) outU[k + col * rows] = um[k + col * rows];
+            Gemm.Multiply(nr, rows, nr, T.One, u, uo + (k + 1) + (k + 1) * ld, 1, ld, um, k + 1, 1, rows, T.Zero, outU, k + 1, 1, rows);
+            for (int col = 0; col < rows; col++) outU.AsSpan(col * rows, rows).CopyTo(u.AsSpan(uo + col * ld, rows));
+            ArrayPool<T>.Shared.Return(outU);
+            ArrayPool<T>.Shared.Return(um);
+            var outV = ArrayPool<T>.Shared.Rent(m * m);
+            int vo = lo + lo * ld;
+            Gemm.Multiply(k + 1, m, k + 1, T.One, v, vo, 1, ld, vm, 0, 1, m, T.Zero, outV, 0, 1, m);
+            Gemm.Multiply(mr, m, mr, T.One, v, vo + (k + 1) + (k + 1) * ld, 1, ld, vm, k + 1, 1, m, T.Zero, outV, k + 1, 1, m);
+            for (int col = 0; col < m; col++) outV.AsSpan(col * m, m).CopyTo(v.AsSpan(vo + col * ld, m));
+            ArrayPool<T>.Shared.Return(outV);
+            ArrayPool<T>.Shared.Return(vm);
+        }
+
+        /// <summary>Rows p and j of the cols-column matrix a (leading dimension lda): (x, y) -> (c x + s y, c y - s x).</summary>
+        private static void RotateRows(T[] a, int lda, int cols, int p, int j, T c, T s)
+        {
+            for (int col = 0; col < cols; col++)
+            {
+                T x = a[p + col * lda], y = a[j + col * lda];
+                a[p + col * lda] = c * x + s * y;
+                a[j + col * lda] = c * y - s * x;
+            }
+        }
+    }
+}
