@@ -10,7 +10,7 @@ public class SvdTests(ITestOutputHelper output)
     {
         "random 1x1", "random 2x2", "random 3x3", "random 17x17", "random 64x64", "random 120x120", "random 230x230", "tall 400x200", "wide 190x300", "rankdef 250x200r120",
         "tall 200x5", "tall 50x30", "wide 5x40", "wide 30x50", "zero 6x4", "zero 0x3", "zero 3x0", "zero 0x0",
-        "rankdef 40x30r5", "rankdef 30x40r7", "graded 30x30", "hilbert 12", "kahan 30", "diag 8", "tall 1x1", "wide 1x6", "tall 6x1",
+        "rankdef 40x30r5", "rankdef 30x40r7", "rankdef 300x100r40", "rankdef 90x200r60", "tall 500x60", "graded 30x30", "hilbert 12", "kahan 30", "diag 8", "tall 1x1", "wide 1x6", "tall 6x1",
     };
 
     private void Check<T>(string label, Tensor<T> a) where T : unmanaged, IFloatingPointIeee754<T>

@@ -3,13 +3,19 @@ using System.Numerics;
 namespace Linea;
 
 /// <summary>
-/// The SVD pipeline for m &gt;= n on column-major storage: copy and scale, gebrd, the n x n bidiagonal's SVD (divide and
-/// conquer with vectors when n exceeds its leaf size, else the QR iteration; values alone always by the QR iteration), sort descending, then U := Q [U_bd 0; 0 I] and V := P V_bd through blocked Ormqr (GEMM).
+/// The SVD pipeline for m &gt;= n on column-major storage: copy and scale; for tall matrices (m &gt;= 11 n / 6, LAPACK's
+/// gesdd crossover) a QR factorization first, so the bidiagonalization runs on the n x n R instead of the m x n A;
+/// gebrd; the n x n bidiagonal's SVD (divide and conquer with vectors when n exceeds its leaf size, else the QR
+/// iteration; values alone always by the QR iteration); sort descending; then U := Q [U_bd 0; 0 I] and V := P V_bd
+/// through blocked Ormqr (GEMM), and U := Q_qr [U 0; 0 I] on the QR path.
 /// </summary>
 internal static class SvdCore
 {
     /// <summary>S (descending, n) and, with vectors, U (m x uc, ld m; uc = m when full else n) and V (n x n, ld n).</summary>
     internal sealed record Result<T>(T[] S, T[]? U, T[]? V) where T : unmanaged, IFloatingPointIeee754<T>;
+
+    /// <summary>m / n from which a QR factorization comes first (LAPACK's gesdd: mnthr = 11 n / 6).</summary>
+    public static bool QrFirst(int m, int n) => n > 0 && 6L * m >= 11L * n;
 
     /// <summary>Decomposes the m x n matrix <paramref name="a"/> (m &gt;= n, finite, any strides). O(m n^2).</summary>
     public static Result<T> Compute<T>(string op, Tensor<T> a, bool full, bool vectors) where T : unmanaged, IFloatingPointIeee754<T>
@@ -22,6 +28,46 @@ internal static class SvdCore
         T scale = SpectralScaling.Factor(amax);
         if (scale != T.One) for (int i = 0; i < work.Length; i++) work[i] *= scale;
 
+        T[] s;
+        T[]? u = null, v = null;
+        if (QrFirst(m, n) && m > n)
+        {
+            // A = Q R; the SVD of R (n x n); U = Q [U_R 0; 0 I].
+            var tauQr = new T[n];
+            Geqrf.Blocked(m, n, work, 0, lda, tauQr, QrParams.Auto);
+            var r = new T[n * n];
+            for (int j = 0; j < n; j++) Array.Copy(work, j * lda, r, j * n, j + 1);
+            (s, var ur, v) = Square(op, m, n, r, vectors);
+            if (vectors)
+            {
+                u = new T[lda * uc];
+                for (int j = 0; j < n; j++) Array.Copy(ur!, j * n, u, j * lda, n);
+                for (int j = n; j < uc; j++) u[j + j * lda] = T.One;
+                Ormqr.ApplyLeft(false, m, uc, n, work, 0, lda, tauQr, u, 0, lda, QrParams.Auto);
+            }
+        }
+        else (s, u, v) = Bidiagonal(op, m, n, uc, work, vectors);
+        if (scale != T.One) for (int i = 0; i < n; i++) s[i] /= scale;
+        return new Result<T>(s, u, v);
+    }
+
+    /// <summary>The n x n matrix r (ld n, overwritten): S, and with vectors U (n x n) and V (n x n).</summary>
+    private static (T[] S, T[]? U, T[]? V) Square<T>(string op, int m, int n, T[] r, bool vectors) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        try { return Bidiagonal(op, n, n, n, r, vectors); }
+        catch (NoConvergenceException) when (m != n)
+        {
+            throw new NoConvergenceException($"{op}: the bidiagonal QR iteration did not converge for a matrix of shape ({m}, {n}) (on its {n} x {n} triangular factor)");
+        }
+    }
+
+    /// <summary>
+    /// gebrd, the bidiagonal SVD and the back-transformation on the m x n (m &gt;= n) column-major matrix work (ld m,
+    /// overwritten): S (n, descending) and with vectors U (m x uc, ld m) and V (n x n).
+    /// </summary>
+    private static (T[] S, T[]? U, T[]? V) Bidiagonal<T>(string op, int m, int n, int uc, T[] work, bool vectors) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int lda = Math.Max(m, 1);
         var d = new T[n];
         var e = new T[Math.Max(n - 1, 0)];
         var tauq = new T[n];
@@ -47,8 +93,7 @@ internal static class SvdCore
         if (!ok)
             throw new NoConvergenceException($"{op}: the bidiagonal QR iteration did not converge within {Bdsqr.MaxIterationsFactor} k^2 = {(long)Bdsqr.MaxIterationsFactor * n * n} steps for a matrix of shape ({m}, {n}) (k = {n})");
         SpectralScaling.SortWithColumns<T>(d, descending: true, ub, n, vb, n);
-        if (scale != T.One) for (int i = 0; i < n; i++) d[i] /= scale;
-        if (!vectors) return new Result<T>(d, null, null);
+        if (!vectors) return (d, null, null);
 
         // U = Q [U_bd 0; 0 I]: m x uc.
         var u = new T[lda * uc];
@@ -64,7 +109,7 @@ internal static class SvdCore
                 for (int r = i + 1; r < k; r++) wp[r + i * k] = work[i + (r + 1) * lda];
             Ormqr.ApplyLeft(false, k, n, k, wp, 0, k, taup, vb!, 1, n, QrParams.Auto);
         }
-        return new Result<T>(d, u, vb);
+        return (d, u, vb);
     }
 
     private static T[] Identity<T>(int n) where T : unmanaged, IFloatingPointIeee754<T>
