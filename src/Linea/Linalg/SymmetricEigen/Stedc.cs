@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Numerics;
+using System.Numerics.Tensors;
 using Linea.Kernels.Gemm;
 
 namespace Linea;
@@ -142,14 +143,18 @@ internal static class Stedc
                     return false;
                 }
             // Gu-Eisenstat: recompute the weights from the computed roots.
+            // zhat_j^2 = -prod_i (delta_j - lambda_i) / (beta prod_(i != j) (delta_j - delta_i)), accumulated root by root over all j.
             var zhat = new T[k];
-            for (int j = 0; j < k; j++)
+            var ratio = new T[k];
+            for (int j = 0; j < k; j++) zhat[j] = -diff[j + j * k] / beta;
+            for (int i = 0; i < k; i++)
             {
-                T prod = -diff[j + j * k] / beta;
-                for (int i = 0; i < k; i++)
-                    if (i != j) prod *= diff[j + i * k] / (delta[j] - delta[i]);
-                zhat[j] = T.CopySign(T.Sqrt(T.Abs(prod)), zeta[j]);
+                TensorPrimitives.Subtract(delta, delta[i], ratio);
+                TensorPrimitives.Divide(diff.AsSpan(i * k, k), ratio, ratio);
+                ratio[i] = T.One;
+                TensorPrimitives.Multiply(zhat, ratio, zhat);
             }
+            for (int j = 0; j < k; j++) zhat[j] = T.CopySign(T.Sqrt(T.Abs(zhat[j])), zeta[j]);
             for (int i = 0; i < k; i++)
             {
                 // Largest entry factored out before squaring: a root within a few ulps of a pole makes v_j overflow when squared.
