@@ -33,8 +33,8 @@ public static partial class Linalg
             var c = x.Contiguous();
             return T.CreateTruncating(VectorNorm(c.Data.AsSpan(c.Offset, c.Size), ord));
         }
-        if (x.Rank == 2) return MatrixNorm(x, ord);
-        ThrowHelper.Argument("norm", nameof(x), $"norm with an order needs a vector or a matrix, got shape {x.Shape}; pass an axis for vector norms along it, or Norm(x) for the 2-norm of all elements");
+        if (x.Rank == 2) return MatrixNorm("norm", x, ord);
+        ThrowHelper.Argument("norm", nameof(x), $"norm with an order needs a vector or a matrix, got shape {x.Shape}; pass an axis for vector norms along it, axes (-2, -1) for the matrix norm of each matrix of a stack, or Norm(x) for the 2-norm of all elements");
         return default;
     }
 
@@ -49,13 +49,9 @@ public static partial class Linalg
         ArgumentNullException.ThrowIfNull(x);
         ArgumentNullException.ThrowIfNull(ord);
         if (x.Rank != 2)
-            ThrowHelper.Argument("norm", nameof(x), $"norm '{ord}' is a matrix norm, but x has shape {x.Shape}");
-        return ord switch
-        {
-            "fro" or "f" => Norm(x),
-            "nuc" => NuclearNorm(x),
-            _ => throw new ArgumentException($"norm: invalid matrix norm order '{ord}'; use \"fro\", \"nuc\", 1, -1, 2, -2, inf or -inf", nameof(ord)),
-        };
+            ThrowHelper.Argument("norm", nameof(x), $"norm '{ord}' is a matrix norm, but x has shape {x.Shape}{(x.Rank > 2 ? "; pass axes (-2, -1) for the norm of each matrix of a stack" : "")}");
+        CheckMatrixNormOrder(ord);
+        return MatrixNorm("norm", x, ord);
     }
 
     /// <summary>
@@ -132,9 +128,9 @@ public static partial class Linalg
         return amax * Math.Pow(sum, 1 / ord);
     }
 
-    private static T MatrixNorm<T>(Tensor<T> a, double ord) where T : unmanaged, IFloatingPointIeee754<T>
+    private static T MatrixNorm<T>(string label, Tensor<T> a, double ord) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        if (ord is 2 or -2) return ExtremeSingularValue(a, largest: ord == 2);
+        if (ord is 2 or -2) return ExtremeSingularValue(label, a, largest: ord == 2);
         bool columns = ord is 1 or -1;
         if (!columns && !double.IsInfinity(ord))
             throw new ArgumentException($"norm: invalid matrix norm order {ord} for shape {a.Shape}; use 1, -1, 2, -2, inf, -inf, \"fro\" or \"nuc\"", nameof(ord));
