@@ -58,9 +58,15 @@ internal static partial class MatrixStack
         return result;
     }
 
-    /// <summary>The matrix of the stack <paramref name="a"/> that starts at <paramref name="offset"/>, as a read-only 2-d view.</summary>
-    public static Tensor<T> View<T>(Tensor<T> a, int offset) where T : unmanaged, IFloatingPointIeee754<T> =>
-        new(a.Data, offset, [a.Dims[^2], a.Dims[^1]], [a.StrideArray[^2], a.StrideArray[^1]], readOnly: true);
+    /// <summary>
+    /// The matrix of the stack <paramref name="a"/> that starts at <paramref name="offset"/>, as a read-only 2-d view. An
+    /// empty matrix (m or n = 0) starts at 0: the strides of an empty stack may point past its (empty) storage.
+    /// </summary>
+    public static Tensor<T> View<T>(Tensor<T> a, int offset) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int m = a.Dims[^2], n = a.Dims[^1];
+        return new(a.Data, m == 0 || n == 0 ? 0 : offset, [m, n], [a.StrideArray[^2], a.StrideArray[^1]], readOnly: true);
+    }
 
     /// <summary>
     /// The operation name to use in the messages about matrix <paramref name="index"/> (C order) of the stack
