@@ -21,10 +21,11 @@ public static partial class Linalg
     /// nor underflows. For a matrix (2-d): ord = 1 (max column sum of |a_ij|), -1 (min column sum), +inf (max row sum),
     /// -inf (min row sum), 2 (largest singular value) and -2 (smallest singular value), the last two through
     /// <see cref="Svdvals{T}"/> (O(m n min(m, n))); use <see cref="Norm{T}(Tensor{T}, string)"/> for "fro" and "nuc".
-    /// O(size) otherwise.
+    /// O(size) otherwise. For the matrix norm of each matrix of a stack use
+    /// <see cref="Norm{T}(Tensor{T}, double, ValueTuple{int, int}, bool)"/> with axes (-2, -1).
     /// </summary>
     /// <exception cref="NonFiniteException">ord = 2 or -2 of a matrix holding NaN or infinity (the SVD needs finite numbers).</exception>
-    /// <exception cref="ArgumentException">ord is not valid for the tensor's rank, or the rank is not 1 or 2 (use the axis overload).</exception>
+    /// <exception cref="ArgumentException">ord is not valid for the tensor's rank, or the rank is not 1 or 2 (use the axis overload for vector norms, axes (-2, -1) for the matrix norms of a stack).</exception>
     public static T Norm<T>(Tensor<T> x, double ord) where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(x);
@@ -40,10 +41,11 @@ public static partial class Linalg
 
     /// <summary>
     /// NumPy's <c>norm(A, 'fro')</c> (Frobenius, overflow-safe, O(m n)) or <c>norm(A, 'nuc')</c> (nuclear: the sum of
-    /// the singular values, through <see cref="Svdvals{T}"/>, O(m n min(m, n))) for a matrix.
+    /// the singular values, through <see cref="Svdvals{T}"/>, O(m n min(m, n))) for a matrix. For each matrix of a stack
+    /// use <see cref="Norm{T}(Tensor{T}, string, ValueTuple{int, int}, bool)"/> with axes (-2, -1).
     /// </summary>
     /// <exception cref="NonFiniteException">"nuc" of a matrix holding NaN or infinity.</exception>
-    /// <exception cref="ArgumentException">Not a matrix, or ord is neither "fro" nor "nuc".</exception>
+    /// <exception cref="ArgumentException">Not a matrix (a stack: pass axes (-2, -1)), or ord is neither "fro" nor "nuc".</exception>
     public static T Norm<T>(Tensor<T> x, string ord) where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(x);
