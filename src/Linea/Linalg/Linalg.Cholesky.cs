@@ -19,13 +19,14 @@ public static partial class Linalg
     {
         RequireSquare("cholesky", a);
         RequireFinite("cholesky", a);
-        int n = a.Dims[^1], batchRank = a.Rank - 2;
+        int n = a.Dims[^1];
+        var batch = a.Dims[..^2];
         return MatrixStack.CopyEach(a, (l, t) =>
         {
             int info = CholeskyFactorization.Factor(l, CholeskyParams.Auto.RecursionThreshold);
             if (info >= 0)
                 throw new NotPositiveDefiniteException(info + 1,
-                    CholeskyDecomposition<T>.NotPdMessage("cholesky", n, info + 1, MatrixStack.Where(batchRank, t)));
+                    CholeskyDecomposition<T>.NotPdMessage("cholesky", n, info + 1, MatrixStack.Where(batch, t)));
             CholeskyDecomposition<T>.ZeroUpper(l);
         });
     }

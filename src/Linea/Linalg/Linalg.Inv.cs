@@ -18,12 +18,13 @@ public static partial class Linalg
     {
         RequireSquare("inv", a);
         RequireFinite("inv", a);
-        int n = a.Dims[^1], batchRank = a.Rank - 2;
+        int n = a.Dims[^1];
+        var batch = a.Dims[..^2];
         var piv = new int[n];
         return MatrixStack.CopyEach(a, (lu, t) =>
         {
             int info = LuFactorization.Factor(lu, piv, LuParams.Auto.RecursionThreshold);
-            if (info >= 0) ThrowSingular("inv", n, info, batchRank, t);
+            if (info >= 0) ThrowSingular("inv", n, info, batch, t);
             LuSolver.Invert(lu, piv);
         });
     }

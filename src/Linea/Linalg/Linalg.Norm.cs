@@ -21,10 +21,11 @@ public static partial class Linalg
     /// nor underflows. For a matrix (2-d): ord = 1 (max column sum of |a_ij|), -1 (min column sum), +inf (max row sum),
     /// -inf (min row sum), 2 (largest singular value) and -2 (smallest singular value), the last two through
     /// <see cref="Svdvals{T}"/> (O(m n min(m, n))); use <see cref="Norm{T}(Tensor{T}, string)"/> for "fro" and "nuc".
-    /// O(size) otherwise.
+    /// O(size) otherwise. For the matrix norm of each matrix of a stack use
+    /// <see cref="Norm{T}(Tensor{T}, double, ValueTuple{int, int}, bool)"/> with axes (-2, -1).
     /// </summary>
     /// <exception cref="NonFiniteException">ord = 2 or -2 of a matrix holding NaN or infinity (the SVD needs finite numbers).</exception>
-    /// <exception cref="ArgumentException">ord is not valid for the tensor's rank, or the rank is not 1 or 2 (use the axis overload).</exception>
+    /// <exception cref="ArgumentException">ord is not valid for the tensor's rank, or the rank is not 1 or 2 (use the axis overload for vector norms, axes (-2, -1) for the matrix norms of a stack).</exception>
     public static T Norm<T>(Tensor<T> x, double ord) where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(x);
@@ -33,29 +34,26 @@ public static partial class Linalg
             var c = x.Contiguous();
             return T.CreateTruncating(VectorNorm(c.Data.AsSpan(c.Offset, c.Size), ord));
         }
-        if (x.Rank == 2) return MatrixNorm(x, ord);
-        ThrowHelper.Argument("norm", nameof(x), $"norm with an order needs a vector or a matrix, got shape {x.Shape}; pass an axis for vector norms along it, or Norm(x) for the 2-norm of all elements");
+        if (x.Rank == 2) return MatrixNorm("norm", x, ord);
+        ThrowHelper.Argument("norm", nameof(x), $"norm with an order needs a vector or a matrix, got shape {x.Shape}; pass an axis for vector norms along it, axes (-2, -1) for the matrix norm of each matrix of a stack, or Norm(x) for the 2-norm of all elements");
         return default;
     }
 
     /// <summary>
     /// NumPy's <c>norm(A, 'fro')</c> (Frobenius, overflow-safe, O(m n)) or <c>norm(A, 'nuc')</c> (nuclear: the sum of
-    /// the singular values, through <see cref="Svdvals{T}"/>, O(m n min(m, n))) for a matrix.
+    /// the singular values, through <see cref="Svdvals{T}"/>, O(m n min(m, n))) for a matrix. For each matrix of a stack
+    /// use <see cref="Norm{T}(Tensor{T}, string, ValueTuple{int, int}, bool)"/> with axes (-2, -1).
     /// </summary>
     /// <exception cref="NonFiniteException">"nuc" of a matrix holding NaN or infinity.</exception>
-    /// <exception cref="ArgumentException">Not a matrix, or ord is neither "fro" nor "nuc".</exception>
+    /// <exception cref="ArgumentException">Not a matrix (a stack: pass axes (-2, -1)), or ord is neither "fro" nor "nuc".</exception>
     public static T Norm<T>(Tensor<T> x, string ord) where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(x);
         ArgumentNullException.ThrowIfNull(ord);
         if (x.Rank != 2)
-            ThrowHelper.Argument("norm", nameof(x), $"norm '{ord}' is a matrix norm, but x has shape {x.Shape}");
-        return ord switch
-        {
-            "fro" or "f" => Norm(x),
-            "nuc" => NuclearNorm(x),
-            _ => throw new ArgumentException($"norm: invalid matrix norm order '{ord}'; use \"fro\", \"nuc\", 1, -1, 2, -2, inf or -inf", nameof(ord)),
-        };
+            ThrowHelper.Argument("norm", nameof(x), $"norm '{ord}' is a matrix norm, but x has shape {x.Shape}{(x.Rank > 2 ? "; pass axes (-2, -1) for the norm of each matrix of a stack" : "")}");
+        CheckMatrixNormOrder(ord);
+        return MatrixNorm("norm", x, ord);
     }
 
     /// <summary>
@@ -132,9 +130,9 @@ public static partial class Linalg
         return amax * Math.Pow(sum, 1 / ord);
     }
 
-    private static T MatrixNorm<T>(Tensor<T> a, double ord) where T : unmanaged, IFloatingPointIeee754<T>
+    private static T MatrixNorm<T>(string label, Tensor<T> a, double ord) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        if (ord is 2 or -2) return ExtremeSingularValue(a, largest: ord == 2);
+        if (ord is 2 or -2) return ExtremeSingularValue(label, a, largest: ord == 2);
         bool columns = ord is 1 or -1;
         if (!columns && !double.IsInfinity(ord))
             throw new ArgumentException($"norm: invalid matrix norm order {ord} for shape {a.Shape}; use 1, -1, 2, -2, inf, -inf, \"fro\" or \"nuc\"", nameof(ord));

@@ -55,7 +55,7 @@ public static partial class Linalg
             var lu = StridedMatrix<T>.RowMajor(luData, n, n);
             MatrixStack.CopyInto(aMat, lu);
             int info = LuFactorization.Factor(lu, piv, LuParams.Auto.RecursionThreshold);
-            if (info >= 0) ThrowSingular("solve", n, info, batch.Length, t);
+            if (info >= 0) ThrowSingular("solve", n, info, batch, t);
             var xMat = new StridedMatrix<T>(x.Data, t * n * k, n, k, k, 1);
             MatrixStack.CopyInto(bMat, xMat);
             LuSolver.Solve(lu, piv, xMat);
@@ -78,7 +78,7 @@ public static partial class Linalg
     }
 
     [System.Diagnostics.CodeAnalysis.DoesNotReturn]
-    private static void ThrowSingular(string op, int n, int pivot, int batchRank, int index) =>
+    private static void ThrowSingular(string op, int n, int pivot, int[] batch, int index) =>
         throw new SingularMatrixException(pivot,
-            $"{op}: the {n} x {n} matrix{MatrixStack.Where(batchRank, index)} is singular: pivot {pivot} (0-based) of its LU factorization is exactly zero");
+            $"{op}: the {n} x {n} matrix{MatrixStack.Where(batch, index)} is singular: pivot {pivot} (0-based) of its LU factorization is exactly zero");
 }

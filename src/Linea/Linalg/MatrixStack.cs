@@ -4,7 +4,7 @@ using Linea.Kernels;
 namespace Linea;
 
 /// <summary>Walks the matrices of a stack (..., m, n), with its batch axes broadcast to a common batch shape.</summary>
-internal static class MatrixStack
+internal static partial class MatrixStack
 {
     /// <summary>The storage offset of each matrix of <paramref name="t"/>, in C order over <paramref name="batch"/> (broadcast axes repeat).</summary>
     public static int[] Offsets<T>(Tensor<T> t, ReadOnlySpan<int> batch) where T : unmanaged, IFloatingPointIeee754<T>
@@ -66,6 +66,14 @@ internal static class MatrixStack
         }
     }
 
-    /// <summary>" (matrix 3 of the stack)" for batched calls, "" for a single matrix.</summary>
-    public static string Where(int batchRank, int index) => batchRank == 0 ? "" : $" (matrix {index} of the stack, in C order)";
+    /// <summary>" (matrix [1, 0] of the stack)" for batched calls over <paramref name="batch"/>, "" for a single matrix (no batch axes).</summary>
+    public static string Where(ReadOnlySpan<int> batch, int index) => batch.Length == 0 ? "" : $" (matrix {Index(batch, index)} of the stack)";
+
+    /// <summary>The multi-index "[1, 0]" of the matrix at flat position <paramref name="index"/> (C order) over <paramref name="batch"/>.</summary>
+    public static string Index(ReadOnlySpan<int> batch, int index)
+    {
+        var idx = new int[batch.Length];
+        for (int ax = batch.Length - 1; ax >= 0; ax--) { idx[ax] = index % batch[ax]; index /= batch[ax]; }
+        return $"[{string.Join(", ", idx)}]";
+    }
 }

@@ -135,21 +135,31 @@ public sealed partial class Tensor<TScalar> where TScalar : unmanaged, IFloating
     {
         if (!IsContiguous) ThrowHelper.NotContiguous("AsSpan", Shape);
         if (ReadOnlyView) ThrowReadOnly("AsSpan");
-        return Data.AsSpan(Offset, Size);
+        return ElementSpan();
     }
 
     /// <summary>Read-only span over the elements in C order; only for contiguous tensors.</summary>
     public ReadOnlySpan<TScalar> AsReadOnlySpan()
     {
         if (!IsContiguous) ThrowHelper.NotContiguous("AsReadOnlySpan", Shape);
-        return Data.AsSpan(Offset, Size);
+        return ElementSpan();
     }
 
     /// <summary>Contiguous span without the read-only check, for internal readers.</summary>
     internal ReadOnlySpan<TScalar> ContiguousSpan
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get => Data.AsSpan(Offset, Size);
+        get => ElementSpan();
+    }
+
+    /// <summary>
+    /// The elements of a contiguous tensor in storage. Empty for an empty tensor, whose offset may lie past the end of
+    /// its storage (an index into an axis of a tensor that has a zero-length axis, e.g. Zeros(2, 3, 0)[1, 2]).
+    /// </summary>
+    private Span<TScalar> ElementSpan()
+    {
+        int size = Size;
+        return size == 0 ? Span<TScalar>.Empty : Data.AsSpan(Offset, size);
     }
 
     /// <summary>The elements in C order as a new array.</summary>

@@ -202,4 +202,19 @@ public class ViewTests
         NumAssert.Equal([4.0, 9], g.Diagonal(-1));
         Assert.Equal(0, g.Diagonal(5).Size);
     }
+
+    [Fact]
+    public void Views_into_a_zero_length_axis_are_empty_and_readable()
+    {
+        // Indexing a (2, 3, 0) tensor at [1, 2] gives a view whose offset (5, from the strides) lies past the empty
+        // storage: its spans and copies must still be empty, not out of range.
+        var z = Tensor.Zeros<double>(2, 3, 0);
+        var v = z[1, 2, ..];
+        Assert.Equal(new Shape(0), v.Shape);
+        Assert.Empty(v.ToArray());
+        Assert.Equal(0, v.AsSpan().Length);
+        Assert.Equal(0, v.AsReadOnlySpan().Length);
+        Assert.Equal(new Shape(0), v.Copy().Shape);
+        Assert.Empty(Tensor.Zeros<double>(2, 3, 0, 0)[1, 2, .., ..].Contiguous().ToArray());
+    }
 }

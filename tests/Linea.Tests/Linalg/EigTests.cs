@@ -455,8 +455,8 @@ public class EigTests(ITestOutputHelper output)
         var e2 = Assert.Throws<ShapeMismatchException>(() => Linea.Linalg.Eigvals(Tensor.Zeros<double>(5)));
         Assert.Contains("(5,)", e2.Message);
         Assert.Contains("eigvals", e2.Message);
-        var e3 = Assert.Throws<ShapeMismatchException>(() => Linea.Linalg.Eig(Tensor.Zeros<float>(2, 3, 3)));
-        Assert.Contains("(2, 3, 3)", e3.Message);
+        var e3 = Assert.Throws<ShapeMismatchException>(() => Linea.Linalg.Eig(Tensor.Zeros<float>(2, 3, 4)));
+        Assert.Contains("(2, 3, 4)", e3.Message);
         Assert.Throws<ArgumentNullException>(() => Linea.Linalg.Eig<double>(null!));
     }
 

@@ -83,7 +83,7 @@ public class SolveTests
         stack[0, .., ..].Assign(Tensor.Eye<double>(2));
         stack[2, .., ..].Assign(Tensor.Eye<double>(2));
         var sx = Assert.Throws<SingularMatrixException>(() => Linea.Linalg.Solve(stack, Tensor.Ones<double>(2)));
-        Assert.Contains("matrix 1 of the stack", sx.Message);
+        Assert.Contains("matrix [1] of the stack", sx.Message);
         Assert.Equal(0, sx.PivotIndex);
     }
 

@@ -93,7 +93,7 @@ public sealed class EigenDecomposition<T> where T : unmanaged, IFloatingPointIee
     internal EigenDecomposition(string op, Tensor<T> a, bool computeVectors, EigParams p)
     {
         Linalg.RequireSquare(op, a);
-        if (a.Rank != 2) ThrowHelper.ShapeMismatch(op, $"needs one square matrix (2-d), got shape {a.Shape}; stacks are not supported yet, loop over the leading axes", a.Shape);
+        if (a.Rank != 2) ThrowHelper.ShapeMismatch(op, $"needs one square matrix (2-d), got shape {a.Shape}; for a stack (..., n, n) use Linalg.Eig or Linalg.Eigvals", a.Shape);
         Linalg.RequireFinite(op, a);
         int n = a.Dims[0];
         Size = n;

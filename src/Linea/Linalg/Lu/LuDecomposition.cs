@@ -34,7 +34,7 @@ public sealed class LuDecomposition<T> : ILinearSolver<T> where T : unmanaged, I
     public static LuDecomposition<T> Factor(Tensor<T> a, LuParams? parameters = null)
     {
         ArgumentNullException.ThrowIfNull(a);
-        if (a.Rank != 2) ThrowHelper.ShapeMismatch("lu", $"needs a matrix, got shape {a.Shape}; for stacks use Linalg.Solve, Linalg.Inv or Linalg.Det", a.Shape);
+        if (a.Rank != 2) ThrowHelper.ShapeMismatch("lu", $"needs a matrix, got shape {a.Shape}; for stacks use Linalg.Solve, Linalg.Inv or Linalg.DetStack", a.Shape);
         Linalg.RequireFinite("lu", a);
         var lu = a.Copy();
         var piv = new int[Math.Min(lu.Dims[0], lu.Dims[1])];

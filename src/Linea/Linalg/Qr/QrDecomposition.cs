@@ -31,11 +31,14 @@ public sealed class QrDecomposition<T> : ILinearSolver<T> where T : unmanaged, I
     /// <summary>Factors the matrix <paramref name="a"/> (any strides; it is copied, not modified).</summary>
     /// <exception cref="ShapeMismatchException"><paramref name="a"/> is not a matrix (rank 2).</exception>
     /// <exception cref="NonFiniteException"><paramref name="a"/> holds NaN or infinity.</exception>
-    public QrDecomposition(Tensor<T> a, QrParams? parameters = null)
+    public QrDecomposition(Tensor<T> a, QrParams? parameters = null) : this("qr", a, parameters) { }
+
+    /// <summary>As the public constructor; <paramref name="op"/> names the operation (or the matrix of a stack) in messages.</summary>
+    internal QrDecomposition(string op, Tensor<T> a, QrParams? parameters)
     {
         ArgumentNullException.ThrowIfNull(a);
-        if (a.Rank != 2) ThrowHelper.ShapeMismatch("qr", $"needs a matrix (2-d), got shape {a.Shape}", a.Shape);
-        Linalg.RequireFinite("qr", a);
+        if (a.Rank != 2) ThrowHelper.ShapeMismatch(op, $"needs a matrix (2-d), got shape {a.Shape}; for a stack (..., m, n) use Linalg.Qr", a.Shape);
+        Linalg.RequireFinite(op, a);
         Params = parameters ?? QrParams.Auto;
         Rows = a.Dims[0];
         Columns = a.Dims[1];

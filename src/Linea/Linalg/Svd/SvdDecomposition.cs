@@ -47,7 +47,7 @@ public sealed class SvdDecomposition<T> where T : unmanaged, IFloatingPointIeee7
     /// <summary>
     /// Decomposes <paramref name="a"/> (m x n, any strides; copied, not modified). O(m n min(m, n)).
     /// </summary>
-    /// <exception cref="ShapeMismatchException">a is not a matrix (rank 2; stacks are not supported yet).</exception>
+    /// <exception cref="ShapeMismatchException">a is not a matrix (rank 2; for stacks use <see cref="Linalg.Svd{T}"/>).</exception>
     /// <exception cref="NonFiniteException">a holds NaN or infinity (the message names the entry).</exception>
     /// <exception cref="NoConvergenceException">The bidiagonal QR iteration took more than 6 k^2 steps (not expected).</exception>
     public SvdDecomposition(Tensor<T> a, bool fullMatrices = true, bool computeUv = true)
@@ -56,7 +56,7 @@ public sealed class SvdDecomposition<T> where T : unmanaged, IFloatingPointIeee7
     internal SvdDecomposition(string op, Tensor<T> a, bool fullMatrices, bool computeUv)
     {
         Linalg.RequireMatrix(op, a);
-        if (a.Rank != 2) ThrowHelper.ShapeMismatch(op, $"needs one matrix (2-d), got shape {a.Shape}; stacks are not supported yet, loop over the leading axes", a.Shape);
+        if (a.Rank != 2) ThrowHelper.ShapeMismatch(op, $"needs one matrix (2-d), got shape {a.Shape}; for a stack (..., m, n) use Linalg.Svd or Linalg.Svdvals", a.Shape);
         Linalg.RequireFinite(op, a);
         Rows = a.Dims[0];
         Columns = a.Dims[1];

@@ -49,7 +49,7 @@ public sealed class SymmetricEigenDecomposition<T> where T : unmanaged, IFloatin
     internal SymmetricEigenDecomposition(string op, Tensor<T> a, UpLo uplo, bool computeVectors)
     {
         Linalg.RequireSquare(op, a);
-        if (a.Rank != 2) ThrowHelper.ShapeMismatch(op, $"needs one matrix (2-d), got shape {a.Shape}; stacks are not supported yet, loop over the leading axes", a.Shape);
+        if (a.Rank != 2) ThrowHelper.ShapeMismatch(op, $"needs one matrix (2-d), got shape {a.Shape}; for a stack (..., n, n) use Linalg.Eigh or Linalg.Eigvalsh", a.Shape);
         int n = a.Dims[0];
         Size = n;
         int lda = Math.Max(n, 1);

@@ -1,0 +1,79 @@
+using System.Diagnostics;
+using System.Numerics;
+
+namespace Linea;
+
+internal static partial class MatrixStack
+{
+    /// <summary>
+    /// The shared loop of the front doors that return whole tensors per matrix (eigh, eig, svd, pinv, ...): calls
+    /// <paramref name="each"/> on every matrix of the stack <paramref name="a"/> (..., m, n) and stacks its results,
+    /// so that result r has shape (..., itemDims[r]). For one matrix (rank 2) it returns <paramref name="each"/>'s
+    /// results as they are; for a stack it calls <paramref name="each"/> in C order over the batch axes with each
+    /// matrix as a read-only 2-d view (any strides, broadcast batch axes included; nothing copied) and copies its
+    /// results into the slots of the stacked outputs, so every matrix gets exactly the single-matrix answer. An empty
+    /// batch gives empty results of the right shape without calling <paramref name="each"/>.
+    /// </summary>
+    /// <param name="op">The operation's API name, for messages.</param>
+    /// <param name="a">The matrix or stack, rank &gt;= 2 (validated by the caller).</param>
+    /// <param name="itemDims">The shape of each result per matrix; <paramref name="each"/> must return exactly these.</param>
+    /// <param name="each">
+    /// The single-matrix function: the matrix, and the label to use as the operation name in its messages (see
+    /// <see cref="Label"/>), so that an error raised for one matrix names its index in the stack.
+    /// </param>
+    public static Tensor<T>[] Map<T>(string op, Tensor<T> a, int[][] itemDims, Func<Tensor<T>, string, Tensor<T>[]> each)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (a.Rank == 2) return each(a, op);
+        var batch = a.Dims[..^2];
+        var outputs = new Tensor<T>[itemDims.Length];
+        for (int r = 0; r < outputs.Length; r++) outputs[r] = Tensor<T>.Uninitialized([.. batch, .. itemDims[r]]); // every slot is written below
+        var offsets = Offsets(a, batch);
+        for (int t = 0; t < offsets.Length; t++)
+        {
+            var items = each(View(a, offsets[t]), Label(op, a, t));
+            Debug.Assert(items.Length == outputs.Length);
+            for (int r = 0; r < outputs.Length; r++)
+            {
+                Debug.Assert(items[r].Dims.AsSpan().SequenceEqual(itemDims[r]));
+                int size = Shape.ComputeSize(itemDims[r]);
+                items[r].Contiguous().ContiguousSpan.CopyTo(outputs[r].Data.AsSpan(t * size, size));
+            }
+        }
+        return outputs;
+    }
+
+    /// <summary>
+    /// <see cref="Map{T}"/> for functions with one number per matrix (det, cond, matrix_rank, matrix norms): a tensor of
+    /// the batch shape (...) of the stack <paramref name="a"/> (rank &gt;= 2); 0-d for a single matrix.
+    /// </summary>
+    public static Tensor<T> MapScalar<T>(string op, Tensor<T> a, Func<Tensor<T>, string, T> each)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var batch = a.Dims[..^2];
+        var result = Tensor<T>.Uninitialized(batch); // every element is written below
+        if (a.Rank == 2) { result.Data[0] = each(a, op); return result; }
+        var offsets = Offsets(a, batch);
+        for (int t = 0; t < offsets.Length; t++) result.Data[t] = each(View(a, offsets[t]), Label(op, a, t));
+        return result;
+    }
+
+    /// <summary>
+    /// The matrix of the stack <paramref name="a"/> that starts at <paramref name="offset"/>, as a read-only 2-d view. An
+    /// empty matrix (m or n = 0) starts at 0: the strides of an empty stack may point past its (empty) storage.
+    /// </summary>
+    public static Tensor<T> View<T>(Tensor<T> a, int offset) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int m = a.Dims[^2], n = a.Dims[^1];
+        return new(a.Data, m == 0 || n == 0 ? 0 : offset, [m, n], [a.StrideArray[^2], a.StrideArray[^1]], readOnly: true);
+    }
+
+    /// <summary>
+    /// The operation name to use in the messages about matrix <paramref name="index"/> (C order) of the stack
+    /// <paramref name="a"/>: "eigh: matrix [1, 0] of the stack (2, 3, 4, 4)", so that a message reads "eigh: matrix
+    /// [1, 0] of the stack (2, 3, 4, 4): the input of shape (4, 4) contains NaN at [2, 1] ...". Just
+    /// <paramref name="op"/> for a single matrix.
+    /// </summary>
+    public static string Label<T>(string op, Tensor<T> a, int index) where T : unmanaged, IFloatingPointIeee754<T> =>
+        a.Rank == 2 ? op : $"{op}: matrix {Index(a.Dims.AsSpan(0, a.Rank - 2), index)} of the stack {a.Shape}";
+}
