@@ -18,13 +18,6 @@ internal static partial class ComplexOps
     public static CalcTypeException NoOrder(string op) =>
         new($"{op}: complex numbers have no order") { Hint = "compare abs(z) or real(z) instead" };
 
-    /// <summary>Whether any of the values is complex.</summary>
-    public static bool AnyComplex(params ReadOnlySpan<Value> values)
-    {
-        foreach (var v in values) if (v is ComplexValue) return true;
-        return false;
-    }
-
     /// <summary>The value as complex: complex values as they are, real ones (exact or float64) with zero imaginary parts.</summary>
     public static ComplexTensor<double> ToComplex(Value v, string op) => v switch
     {
