@@ -23,6 +23,24 @@ public class CommandLineTests
     }
 
     [Fact]
+    public void PrintsComplexEigenvaluesAsNumPyDoesInTextAndJson()
+    {
+        // [[1, -2], [2, 1]]: t^2 - 2t + 5 = 0, so t = 1 ± 2i
+        var (exit, output, error) = Cli.Run(["-e", "eigvals([[0, -1], [1, 0]])\nabs(eigvals([[1, -2], [2, 1]]))\n(1 + 2j) * (3 - 1j)"]);
+        Assert.Equal(0, exit);
+        Assert.Equal("", error);
+        Assert.Equal("""
+            [0.+1.j 0.-1.j]  complex128
+            [2.23606798 2.23606798]  float64
+            (5+5j)  complex128
+
+            """.ReplaceLineEndings("\n"), output);
+        var (jsonExit, json, _) = Cli.Run(["--json", "-e", "eigvals([[0, -1], [1, 0]])"]);
+        Assert.Equal(0, jsonExit);
+        Assert.Equal("{\"shape\":[2],\"dtype\":\"complex128\",\"data\":[{\"re\":0,\"im\":1},{\"re\":0,\"im\":-1}]}\n", json);
+    }
+
+    [Fact]
     public void JoinsRepeatedEvalOptionsAndSemicolons()
     {
         var (exit, output, _) = Cli.Run(["-e", "x = 3/4", "-e", "x * 2; x + 1"]);

@@ -84,6 +84,25 @@ public class ReplTests
     }
 
     [Fact]
+    public void ListsComplexVariablesAndHelpsWithTheComplexFunctions()
+    {
+        var transcript = Transcript("w, V = eig([[0, -1], [1, 0]])\nvars\nhelp angle\nhelp\n");
+        Assert.Contains("""
+            >>> vars
+            V  (2, 2)  complex128
+            w  (2,)    complex128
+            """.ReplaceLineEndings("\n"), transcript);
+        Assert.Contains("""
+            >>> help angle
+            angle(z, deg=0)
+              the argument atan2(imag, real) in (-pi, pi], float64 (deg=1 for degrees)
+              example: angle([1j, -1, 1 + 1j])
+                [1.57079633 3.14159265 0.78539816]  float64
+            """.ReplaceLineEndings("\n"), transcript);
+        Assert.Contains("complex numbers: real imag conj angle", transcript);
+    }
+
+    [Fact]
     public void AVariableShadowsACommand()
     {
         var transcript = Transcript("vars = [1, 2]\nvars\n");

@@ -31,4 +31,26 @@ public class SpectreWriterTests
         Assert.Contains("error: there is no function 'ivn'", text);
         Assert.Contains("hint: did you mean 'inv'?", text);
     }
+
+    [Fact]
+    public void DrawsComplexMatricesAsTablesAndScalarsAsPythonDoes()
+    {
+        var output = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(output),
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+        });
+        var writer = new SpectreResultWriter(console);
+        const string program = "[[1, 0.5j], [-2j, 3 - 1.25j]]\n(1 + 2j) * (3 - 1j)";
+        foreach (var r in new CalcSession().Evaluate(program)) writer.Write(r, program);
+        var text = output.ToString();
+        Assert.Contains("(2, 2) complex128", text);
+        Assert.Contains("1+0j", text);
+        Assert.Contains("0+0.5j", text);
+        Assert.Contains("-0-2j", text); // -(0 + 2j) keeps the sign of the zero real part, as Python does
+        Assert.Contains("3-1.25j", text);
+        Assert.Contains("(5+5j)  complex128", text);
+    }
 }

@@ -37,6 +37,8 @@ internal static class ArrayLiterals
             var data = items.SelectMany(v => ((ExactValue)v).Array.ToArray()).ToArray();
             return new ExactValue(new ExactArray(dims, data));
         }
+        if (items.Any(v => v is ComplexValue))
+            return ComplexOps.Literal(dims, part => items.SelectMany(part).ToArray());
         var flat = items.SelectMany(v => ValueConversions.ToTensor(v, "matrix literal").Contiguous().ToArray()).ToArray();
         return new FloatValue(Tensor.FromArray(flat, dims));
     }
@@ -60,6 +62,8 @@ internal static class ArrayLiterals
             var data = Assemble(rows, dims, v => ((ExactValue)v).Array.ToArray());
             return new ExactValue(new ExactArray(dims, data));
         }
+        if (rows.Any(r => r.Any(v => v is ComplexValue)))
+            return ComplexOps.Literal(dims, part => Assemble(rows, dims, part));
         var flat = Assemble(rows, dims, v => ValueConversions.ToTensor(v, "matrix literal").Contiguous().ToArray());
         return new FloatValue(Tensor.FromArray(flat, dims));
     }

@@ -50,6 +50,7 @@ internal static class ArrayOperators
         if (a is SymbolicValue || b is SymbolicValue)
             return new SymbolicValue(shape) { DimensionValue = DimensionArithmetic(op, a, b) };
         ctx.CheckElements(Count(shape), name);
+        if (a is ComplexValue || b is ComplexValue) return ComplexElementwise(op, name, a, b);
 
         if (a is ExactValue ea && b is ExactValue eb)
         {
@@ -89,6 +90,15 @@ internal static class ArrayOperators
         };
         return new FloatValue(result);
     }
+
+    /// <summary>An element-wise operator with a complex operand: arithmetic, integer powers and equality; no ordering.</summary>
+    private static Value ComplexElementwise(BinaryOperator op, string name, ArrayLike a, ArrayLike b) => op switch
+    {
+        BinaryOperator.Add or BinaryOperator.Subtract or BinaryOperator.Multiply or BinaryOperator.Divide
+            or BinaryOperator.Equal or BinaryOperator.NotEqual => ComplexOps.Elementwise(op, name, a, b),
+        BinaryOperator.Power => ComplexOps.Power(a, b),
+        _ => throw ComplexOps.NoOrder(name),
+    };
 
     /// <summary>0/1 exact result of an element-wise comparison, with broadcasting.</summary>
     private static ExactArray Compare(BinaryOperator op, ExactArray x, ExactArray y)
@@ -145,6 +155,11 @@ internal static class ArrayOperators
         double k = a.SymbolicShape[-1].Coefficient;
         ctx.CheckWork(Count(shape) * k, "matmul");
         if (a is ExactValue ea && b is ExactValue eb) return new ExactValue(ExactOps.MatMul(ea.Array, eb.Array));
+        if (a is ComplexValue || b is ComplexValue)
+        {
+            ctx.CheckWork(Count(shape) * k * 4, "matmul"); // up to four real products
+            return ComplexOps.MatMul(a, b);
+        }
         return new FloatValue(Tensor.MatMul(ValueConversions.ToTensor(a, "matmul"), ValueConversions.ToTensor(b, "matmul")));
     }
 
@@ -188,6 +203,11 @@ internal static class ArrayOperators
         double n = s[-1].Coefficient;
         ctx.CheckWork(Count(s) * n * Math.Max(1, 2 * Math.Log2(Math.Abs((double)k) + 1)), "matrix_power");
         if (a is ExactValue e) return new ExactValue(ExactOps.MatrixPower(e.Array, k));
+        if (a is ComplexValue z)
+        {
+            ctx.CheckWork(Count(s) * n * 4 * Math.Max(1, 2 * Math.Log2(Math.Abs((double)k) + 1)), "matrix_power");
+            return ComplexOps.MatrixPower(z, k);
+        }
         return new FloatValue(Linalg.MatrixPower(ValueConversions.ToTensor(a, "matrix_power"), k));
     }
 
@@ -199,6 +219,7 @@ internal static class ArrayOperators
             SymbolicValue s => new SymbolicValue(s.Shape),
             ExactValue e => new ExactValue(ExactOps.Negate(e.Array)),
             FloatValue f => new FloatValue(-f.Tensor),
+            ComplexValue z => ComplexOps.Negate(z),
             _ => throw new InvalidOperationException(),
         };
     }
@@ -214,6 +235,9 @@ internal static class ArrayOperators
             SymbolicValue s => new SymbolicValue(kind == TransposeKind.MT ? ShapeRules.MatrixTranspose(s.Shape) : ShapeRules.Transpose(s.Shape)),
             ExactValue e => new ExactValue(e.Array.Rank == 2 ? ExactOps.Transpose(e.Array) : e.Array),
             FloatValue f => new FloatValue(kind == TransposeKind.MT ? f.Tensor.MT : f.Tensor.T),
+            // A' is MATLAB's conjugate transpose; .T and .mT never conjugate (NumPy)
+            ComplexValue z when kind == TransposeKind.Apostrophe => ComplexValue.Of(z.Tensor.Real.T, -z.Tensor.Imag.T),
+            ComplexValue z => ComplexOps.Map(z, t => kind == TransposeKind.MT ? t.MT : t.T),
             _ => throw new InvalidOperationException(),
         };
     }

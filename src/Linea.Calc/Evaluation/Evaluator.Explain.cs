@@ -24,6 +24,8 @@ internal sealed partial class Evaluator
             CallExpr { Function: "rref", Arguments: [{ Name: null } a] } => Explainer.Rref(ExplainOperand(a.Value)),
             CallExpr { Function: "solve", Arguments: [{ Name: null } a, { Name: null } b] } =>
                 Explainer.Solve(ExplainOperand(a.Value), ExplainOperand(b.Value)),
+            CallExpr { Function: "eig" or "eigvals" } c => throw new CalcTypeException($"explain: {c.Function} has no worked steps")
+            { Hint = "explain A for a 2x2 matrix A solves its characteristic polynomial, complex eigenvalues included" },
             _ => ExplainValue(e),
         };
         return new ExplanationValue(explanation);

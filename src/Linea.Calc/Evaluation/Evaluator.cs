@@ -154,6 +154,8 @@ internal sealed partial class Evaluator(EvalContext ctx)
                 throw new CalcLimitException($"the integer literal has {n.Text.Length} digits; the limit is 2000");
             return ExactValue.Scalar(BigRational.Parse(n.Text));
         }
+        if (n.IsImaginary)
+            return ComplexValue.Scalar(0, double.Parse(n.Text[..^1], System.Globalization.CultureInfo.InvariantCulture));
         return FloatValue.Scalar(double.Parse(n.Text, System.Globalization.CultureInfo.InvariantCulture));
     }
 

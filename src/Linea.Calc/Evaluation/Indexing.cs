@@ -27,6 +27,7 @@ internal static class Indexing
         return a switch
         {
             FloatValue f => new FloatValue(f.Tensor[specs.Select(ToSlice).ToArray()]),
+            ComplexValue z => ComplexOps.Map(z, t => t[specs.Select(ToSlice).ToArray()]),
             ExactValue e => new ExactValue(Gather(e.Array, specs)),
             SymbolicValue s => new SymbolicValue(SymbolicResult(s.Shape, specs)),
             _ => throw new InvalidOperationException(),

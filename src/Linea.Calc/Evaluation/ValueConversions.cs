@@ -6,20 +6,22 @@ namespace Linea.Calc.Evaluation;
 internal static class ValueConversions
 {
     /// <summary>The data as float64 (exact values are rounded to the nearest double).</summary>
-    /// <exception cref="CalcTypeException">The value is symbolic or not an array.</exception>
+    /// <exception cref="CalcTypeException">The value is symbolic, complex (never silently cut to its real part), or not an array.</exception>
     public static Tensor<double> ToTensor(Value v, string op) => v switch
     {
         FloatValue f => f.Tensor,
         ExactValue e => e.Array.ToTensor(),
+        ComplexValue => throw ComplexOps.NotSupported(op),
         SymbolicValue s => throw new CalcTypeException($"{op}: needs values, but this is {s.Describe()} (only its shape is known)"),
         _ => throw new CalcTypeException($"{op}: needs an array or number, got {v.Describe()}"),
     };
 
     /// <summary>The data as exact rationals; float input is read as its shortest decimal (0.1 becomes 1/10).</summary>
-    /// <exception cref="CalcException">Non-finite elements, or more than two axes.</exception>
+    /// <exception cref="CalcException">Non-finite elements, more than two axes, or complex input.</exception>
     public static ExactArray ToExact(Value v, string op) => v switch
     {
         ExactValue e => e.Array,
+        ComplexValue => throw ComplexOps.NotSupported(op),
         FloatValue f => ExactArray.FromTensorShortest(f.Tensor),
         SymbolicValue s => throw new CalcTypeException($"{op}: needs values, but this is {s.Describe()} (only its shape is known)"),
         _ => throw new CalcTypeException($"{op}: needs an array or number, got {v.Describe()}"),

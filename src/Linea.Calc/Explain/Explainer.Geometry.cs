@@ -164,7 +164,8 @@ public static partial class Explainer
             string poly = $"the eigenvalues t solve t^2{LinearTerm(-tr, "t")}{ConstantTerm(det)} = 0";
             if (disc.Sign < 0)
                 return intro + $"{poly}, whose discriminant {Factor(tr)}^2 - 4*{Factor(det)} = {disc} is negative. " +
-                       "So there are no real eigenvalues and no real eigenvectors: no line through the origin stays on itself (rotation-like: every direction is turned).";
+                       "So there are no real eigenvalues and no real eigenvectors: no line through the origin stays on itself (rotation-like: every direction is turned). " +
+                       ComplexRootsText(tr, disc);
             if (disc.IsZero)
             {
                 var l = tr / 2;
@@ -183,6 +184,30 @@ public static partial class Explainer
             return intro + $"{poly}, so t = ({tr} + sqrt({disc}))/2, about {Approx(e1)}, or t = ({tr} - sqrt({disc}))/2, about {Approx(e2)}. " +
                    $"For t = {Approx(e1)} the line through {ApproxDirection(e1)} stays on itself (points multiplied by about {Approx(e1)}); " +
                    $"for t = {Approx(e2)} the line through {ApproxDirection(e2)} stays on itself (points multiplied by about {Approx(e2)}).";
+        }
+
+        /// <summary>
+        /// The conjugate pair of roots for a negative discriminant: t = (tr ± sqrt(disc))/2 = tr/2 ± (sqrt(-disc)/2)i,
+        /// exact when -disc is the square of a rational, else with the root written out and an approximation.
+        /// </summary>
+        private static string ComplexRootsText(BigRational tr, BigRational disc)
+        {
+            var re = tr / 2;
+            string imag, about = "";
+            if (TryRationalSqrt(-disc, out var root))
+            {
+                var b = root / 2;
+                imag = b == 1 ? "i" : b.IsInteger ? $"{b}i" : $"({b})i";
+            }
+            else
+            {
+                imag = $"(sqrt({-disc})/2)i";
+                double b = Math.Sqrt((-disc).ToDouble()) / 2;
+                about = re.IsZero ? $", about ±{Approx(b)}i" : $", about {Approx(re.ToDouble())} ± {Approx(b)}i";
+            }
+            string pair = re.IsZero ? $"±{imag}" : $"{re} ± {imag}";
+            return $"Over the complex numbers the roots are t = ({Factor(tr)} ± sqrt({disc}))/2 = {pair}{about}: a conjugate pair, " +
+                   "which eig(A) and eigvals(A) give as complex128 values (writing i as j) with complex eigenvectors.";
         }
 
         public string UnitSquareText()

@@ -161,10 +161,19 @@ public static class Lexer
         return kind;
     }
 
+    /// <summary>
+    /// A number: digits, an optional fraction and exponent, and an optional imaginary suffix <c>j</c> or <c>J</c>
+    /// (Python's <c>2j</c>, <c>2.5j</c>, <c>1e-3j</c>, <c>2.j</c>) when no letter, digit or underscore follows it, so
+    /// <c>j</c> alone stays a name.
+    /// </summary>
     private static void ReadNumber(State s)
     {
         while (char.IsAsciiDigit(s.Peek())) s.Advance();
-        if (s.Peek() == '.' && !char.IsLetter(s.PeekAt(1)) && s.PeekAt(1) != '_')
+        if (s.Peek() == '.' && IsImaginarySuffix(s, 1))
+        {
+            s.Advance(); // 2.j: the point, then the suffix below
+        }
+        else if (s.Peek() == '.' && !char.IsLetter(s.PeekAt(1)) && s.PeekAt(1) != '_')
         {
             s.Advance();
             while (char.IsAsciiDigit(s.Peek())) s.Advance();
@@ -176,6 +185,14 @@ public static class Lexer
             if (s.Peek() == '+' || s.Peek() == '-') s.Advance();
             while (char.IsAsciiDigit(s.Peek())) s.Advance();
         }
+        if (IsImaginarySuffix(s, 0)) s.Advance();
+    }
+
+    /// <summary>Whether the character <paramref name="k"/> ahead is a <c>j</c> or <c>J</c> that ends the number.</summary>
+    private static bool IsImaginarySuffix(State s, int k)
+    {
+        char c = s.PeekAt(k), after = s.PeekAt(k + 1);
+        return c is 'j' or 'J' && !char.IsLetterOrDigit(after) && after != '_';
     }
 
     private static string ReadString(State s)

@@ -13,6 +13,8 @@ namespace Linea.Calc.Rendering;
 /// <item>arrays: <c>{"shape":[2,2],"dtype":"rational","data":[["-2","1"],["3/2","-1/2"]]}</c>; rationals are strings,
 /// float64 elements numbers, with NaN and infinities as the strings <c>"NaN"</c>, <c>"Infinity"</c>, <c>"-Infinity"</c>;
 /// a scalar has <c>"shape":[]</c> and a bare element as data;</item>
+/// <item>complex128 arrays: <c>{"shape":[2],"dtype":"complex128","data":[{"re":0,"im":1},{"re":0,"im":-1}]}</c>: each
+/// element an object with its two float64 parts (numbers, or the strings for NaN and the infinities);</item>
 /// <item>strings: <c>{"dtype":"string","data":"..."}</c>;</item>
 /// <item>tuples: <c>{"dtype":"tuple","names":["U","S","Vh"],"items":[...]}</c> (names when the function has them);</item>
 /// <item>declared shapes: <c>{"dtype":"shape","shape":[32,"b","h*d"]}</c>;</item>
@@ -120,6 +122,7 @@ public static class JsonRenderer
         {
             case ExactValue e: WriteExact(w, e.Array); break;
             case FloatValue f: WriteFloat(w, f.Tensor); break;
+            case ComplexValue z: WriteComplex(w, z.Tensor); break;
             case StringValue s:
                 w.WriteString("dtype", "string");
                 w.WriteString("data", s.Text);
@@ -197,6 +200,25 @@ public static class JsonRenderer
         w.WritePropertyName("data");
         var data = t.Contiguous().ToArray();
         WriteNested(w, shape, 0, 0, i => WriteDouble(w, data[i]));
+    }
+
+    private static void WriteComplex(Utf8JsonWriter w, ComplexTensor<double> z)
+    {
+        var shape = z.Shape.ToArray();
+        WriteShape(w, shape);
+        w.WriteString("dtype", ComplexValue.DTypeName);
+        w.WritePropertyName("data");
+        var re = z.Real.ToArray();
+        var im = z.Imag.ToArray();
+        WriteNested(w, shape, 0, 0, i =>
+        {
+            w.WriteStartObject();
+            w.WritePropertyName("re");
+            WriteDouble(w, re[i]);
+            w.WritePropertyName("im");
+            WriteDouble(w, im[i]);
+            w.WriteEndObject();
+        });
     }
 
     /// <summary>Writes a double as a JSON number, or as "NaN" / "Infinity" / "-Infinity".</summary>

@@ -7,7 +7,8 @@ namespace Linea.Calc.Rendering;
 /// Plain-text rendering of results, for terminals without colour, files and tests. Exact arrays print with
 /// fractions (<c>[[-2, 1], [3/2, -1/2]]</c> on one line when it is at most <see cref="InlineWidth"/> characters,
 /// else one aligned row per line); float64 arrays print as NumPy's <c>str()</c> followed by the tag
-/// <c>float64</c>; declared shapes print as <c>shape (32, 256)</c>. Assignments and declarations print nothing.
+/// <c>float64</c>, and complex128 arrays likewise (<c>[0.+1.j 0.-1.j]  complex128</c>; a scalar as Python's
+/// <c>(1+2j)</c>); declared shapes print as <c>shape (32, 256)</c>. Assignments and declarations print nothing.
 /// Warnings follow their value as <c>warning: ...</c> lines; errors print as <c>error: ...</c> with the source line,
 /// a caret under the column, and a <c>hint: ...</c> line.
 /// </summary>
@@ -18,6 +19,9 @@ public static class TextRenderer
 
     /// <summary>The tag after float64 values.</summary>
     public const string FloatTag = "float64";
+
+    /// <summary>The tag after complex128 values.</summary>
+    public const string ComplexTag = ComplexValue.DTypeName;
 
     /// <summary>All results of a program, each followed by a line break; <paramref name="program"/> supplies the source line under error carets.</summary>
     public static string Render(IEnumerable<StatementResult> results, string? program = null)
@@ -51,6 +55,7 @@ public static class TextRenderer
         {
             ExactValue e => Exact(e),
             FloatValue f => $"{Float(f)}  {FloatTag}",
+            ComplexValue z => $"{Complex(z)}  {ComplexTag}",
             StringValue s => s.Text,
             SymbolicValue s => s.DimensionValue is { } d ? $"dimension {d}" : $"shape {s.Shape}",
             TupleValue t => Tuple(t),
@@ -70,11 +75,17 @@ public static class TextRenderer
     public static string Float(FloatValue f) =>
         f.Tensor.Rank == 0 ? NumberFormat.Double(f.Tensor.Item()) : f.Tensor.ToString();
 
+    /// <summary>
+    /// A complex128 array as NumPy's <c>str()</c> (<c>[1.+2.j 1.-2.j]</c>: real parts in one float style, imaginary
+    /// parts in another with their sign, then <c>j</c>), a scalar as Python's repr (<c>(1+2j)</c>, <c>1j</c>), without the tag.
+    /// </summary>
+    public static string Complex(ComplexValue z) => z.Tensor.ToString();
+
     private static string Tuple(TupleValue t)
     {
         var items = t.Items.Select(Value).ToList();
-        // one line for short tuples without float64 items (each of which carries its own tag)
-        if (t.Names is null && !t.Items.Any(i => i is FloatValue) && items.All(s => !s.Contains('\n')) && items.Sum(s => s.Length) < 60)
+        // one line for short tuples without float64 or complex128 items (each of which carries its own tag)
+        if (t.Names is null && !t.Items.Any(i => i is FloatValue or ComplexValue) && items.All(s => !s.Contains('\n')) && items.Sum(s => s.Length) < 60)
             return $"({string.Join(", ", items)}{(items.Count == 1 ? "," : "")})";
         var sb = new StringBuilder();
         for (int i = 0; i < items.Count; i++)

@@ -18,12 +18,15 @@ public abstract record Expr(SourceSpan Span)
     }
 }
 
-/// <summary>A number as written: <c>3</c> (exact integer), <c>0.5</c> or <c>1e-3</c> (floating).</summary>
+/// <summary>A number as written: <c>3</c> (exact integer), <c>0.5</c> or <c>1e-3</c> (floating), <c>2j</c> or <c>2.5j</c> (imaginary).</summary>
 /// <param name="Text">The literal's text.</param>
 /// <param name="IsInteger">Digits only: the value is an exact integer.</param>
 /// <param name="Span">Position.</param>
 public sealed record NumberLiteral(string Text, bool IsInteger, SourceSpan Span) : Expr(Span)
 {
+    /// <summary>The literal ends in <c>j</c> or <c>J</c>: an imaginary number (a complex128 scalar with real part 0).</summary>
+    public bool IsImaginary => Text.Length > 0 && Text[^1] is 'j' or 'J';
+
     /// <inheritdoc />
     public override int Depth => 1;
 }

@@ -7,7 +7,7 @@ using Spectre.Console;
 namespace Linea.Cli.Output;
 
 /// <summary>
-/// Results on a colour terminal: matrices as aligned tables (exact numbers green, float64 cyan) with their shape
+/// Results on a colour terminal: matrices as aligned tables (exact numbers green, float64 cyan, complex128 blue) with their shape
 /// and dtype below, other values as coloured text, warnings yellow, errors red with the caret line.
 /// </summary>
 internal sealed class SpectreResultWriter(IAnsiConsole console) : IResultWriter
@@ -42,6 +42,11 @@ internal sealed class SpectreResultWriter(IAnsiConsole console) : IResultWriter
                 var data = f.Tensor.Contiguous().ToArray();
                 WriteTable(f.Tensor.Shape.ToArray(), i => Short(data[i]), "cyan", $"{f.Tensor.Shape} float64");
                 break;
+            case ComplexValue { Tensor.Rank: 2 } z when Fits(z.Tensor.Shape.ToArray()):
+                var re = z.Tensor.Real.ToArray();
+                var im = z.Tensor.Imag.ToArray();
+                WriteTable(z.Tensor.Shape.ToArray(), i => ShortComplex(re[i], im[i]), "blue", $"{z.Tensor.Shape} complex128");
+                break;
             case TupleValue t:
                 for (int i = 0; i < t.Items.Count; i++)
                 {
@@ -55,6 +60,9 @@ internal sealed class SpectreResultWriter(IAnsiConsole console) : IResultWriter
                 break;
             case FloatValue f:
                 console.MarkupLine($"[cyan]{Markup.Escape(TextRenderer.Float(f))}[/]  [grey]float64[/]");
+                break;
+            case ComplexValue z:
+                console.MarkupLine($"[blue]{Markup.Escape(TextRenderer.Complex(z))}[/]  [grey]complex128[/]");
                 break;
             case SymbolicValue:
                 console.MarkupLine($"[magenta]{Markup.Escape(TextRenderer.Value(value))}[/]");
@@ -76,6 +84,10 @@ internal sealed class SpectreResultWriter(IAnsiConsole console) : IResultWriter
         console.Write(table);
         console.MarkupLine($"[grey]{Markup.Escape(caption)}[/]");
     }
+
+    /// <summary>re+imj with eight significant digits per part (<c>0.5-1.25j</c>).</summary>
+    private static string ShortComplex(double re, double im) =>
+        $"{Short(re)}{(double.IsNegative(im) ? "-" : "+")}{Short(Math.Abs(im))}j";
 
     /// <summary>Eight significant digits, Python-style special values.</summary>
     private static string Short(double x) =>

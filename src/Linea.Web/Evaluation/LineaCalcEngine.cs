@@ -28,10 +28,11 @@ public sealed class LineaCalcEngine : ICalcEngine
     /// <inheritdoc />
     public ICalcSession CreateSession() => new Session(new CalcSession(Options));
 
-    /// <summary>Estimated memory held by <paramref name="value"/>, in bytes (8 per float64 element, <see cref="ExactElementBytes"/> per rational).</summary>
+    /// <summary>Estimated memory held by <paramref name="value"/>, in bytes (8 per float64 element, 16 per complex128 one, <see cref="ExactElementBytes"/> per rational).</summary>
     internal static long EstimateBytes(Value value) => value switch
     {
         FloatValue f => 8L * f.Tensor.Size,
+        ComplexValue z => 16L * z.Tensor.Size,
         ExactValue e => ExactElementBytes * e.Array.Count,
         StringValue s => 2L * s.Text.Length,
         TupleValue t => t.Items.Sum(EstimateBytes),

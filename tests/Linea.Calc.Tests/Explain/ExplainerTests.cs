@@ -90,6 +90,25 @@ public class ExplainerTests
         Assert.Equal(ExactArray.Scalar(ExactOps.Det(Ex.A(matrix))), e.Value);
     }
 
+    [Theory]
+    // t^2 + 1 = 0: t = ±i
+    [InlineData("[[0, -1], [1, 0]]", "t = (0 ± sqrt(-4))/2 = ±i: a conjugate pair")]
+    // t^2 - 2t + 5 = 0: t = (2 ± sqrt(-16))/2 = 1 ± 2i
+    [InlineData("[[1, -2], [2, 1]]", "t = (2 ± sqrt(-16))/2 = 1 ± 2i: a conjugate pair")]
+    // t^2 + 1/4 = 0: t = ±i/2
+    [InlineData("[[0, -1/4], [1, 0]]", "t = (0 ± sqrt(-1))/2 = ±(1/2)i: a conjugate pair")]
+    // t^2 - t + 1 = 0: t = (1 ± sqrt(-3))/2, sqrt(3)/2 = 0.8660...
+    [InlineData("[[1, -1], [1, 0]]", "t = (1 ± sqrt(-3))/2 = 1/2 ± (sqrt(3)/2)i, about 0.5 ± 0.866i: a conjugate pair")]
+    // t^2 - 4t + 8 = 0 (trace 4, det 8): t = (4 ± sqrt(-16))/2 = 2 ± 2i
+    [InlineData("[[3, -5], [1, 1]]", "t = (4 ± sqrt(-16))/2 = 2 ± 2i: a conjugate pair")]
+    public void Geometry_names_the_complex_eigenvalues_of_a_negative_discriminant(string matrix, string phrase)
+    {
+        var text = Explainer.Geometry(Ex.A(matrix)).ToText();
+        Assert.Contains("no real eigenvalues", text);
+        Assert.Contains(phrase, text);
+        Assert.Contains("eig(A) and eigvals(A) give as complex128 values", text);
+    }
+
     [Fact]
     public void Geometry_gives_the_image_of_the_unit_square()
     {

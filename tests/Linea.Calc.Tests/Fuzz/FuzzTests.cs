@@ -20,14 +20,14 @@ public sealed record RandomProgram(string Text)
 
 public static class FuzzArbitraries
 {
-    private static readonly string[] Names = ["A", "B", "v", "x", "X", "Q", "n", "undefined_name", "pi", "inf", "nan"];
+    private static readonly string[] Names = ["A", "B", "v", "x", "X", "Q", "n", "undefined_name", "pi", "inf", "nan", "j"];
     private static readonly string[] Functions = FunctionLibrary.Names.Concat(["nosuchfn", "explain"]).ToArray();
     private static readonly string[] Operators = ["+", "-", "*", "/", "@", "**", "^", "==", "!=", "<", "<=", ">", ">="];
     private static readonly string[] Keywords = ["axis", "seed", "mod", "keepdims", "ddof", "ord", "k", "bogus"];
 
     public static Arbitrary<RandomText> Text()
     {
-        var alphabet = "0123456789 .,;:()[]{}+-*/@^'\"=<>!#\\\n\tABXvxe_zq".ToCharArray();
+        var alphabet = "0123456789 .,;:()[]{}+-*/@^'\"=<>!#\\\n\tABXvxe_zqjJ".ToCharArray();
         var ch = Gen.Frequency(
             (20, Gen.Elements(alphabet)),
             (1, Gen.Choose(0, 0x2FFF).Select(i => (char)i)));
@@ -38,7 +38,7 @@ public static class FuzzArbitraries
     {
         var stmt = Gen.Sized(size => Statement(Math.Min(size, 12)));
         var program = Gen.ListOf(stmt).Select(lines =>
-            new RandomProgram("A = [[1, 2], [3, 4]]\nB = [1 2; 3 4.5]\nv = [1, -2, 3/2]\nX : (n, 3)\nQ : (b, h, n, d)\n" + string.Join("\n", lines)));
+            new RandomProgram("A = [[1, 2], [3, 4]]\nB = [1 2; 3 4.5]\nv = [1, -2, 3/2]\nX : (n, 3)\nQ : (b, h, n, d)\nx = [1 + 1j, -2j, 3]\n" + string.Join("\n", lines)));
         return program.ToArbitrary();
     }
 
@@ -57,8 +57,9 @@ public static class FuzzArbitraries
 
     private static Gen<string> Expr(int size)
     {
-        var number = Gen.Elements(["0", "1", "2", "-1", "3/2", "0.5", "1e-3", "1e308", "99999999999999999999", "7", "26", "100000000", "0.0"]);
-        var leaf = Gen.OneOf(number, Gen.Elements(Names), Gen.Elements(["\"fro\"", "\"x.npy\"", "[]", "[1, 2]", "[[1, 2], [3, 4]]", "[1 -2; 3 4]", "[[1.5]]"]));
+        var number = Gen.Elements(["0", "1", "2", "-1", "3/2", "0.5", "1e-3", "1e308", "99999999999999999999", "7", "26", "100000000", "0.0", "1j", "2.5j", "0j", "1e308j"]);
+        var leaf = Gen.OneOf(number, Gen.Elements(Names), Gen.Elements(["\"fro\"", "\"x.npy\"", "[]", "[1, 2]", "[[1, 2], [3, 4]]", "[1 -2; 3 4]", "[[1.5]]",
+            "[1 + 2j, 3]", "[[0, -1j], [1j, 2]]", "eig([[0, -1], [1, 0]])", "[1 2j; 3j 4]"]));
         if (size <= 0) return leaf;
         var sub = Gen.Sized(_ => Expr(size / 2));
         var keyword = Gen.OneOf(Gen.Constant(""), from k in Gen.Elements(Keywords) from v in number select $"{k}={v}");

@@ -147,4 +147,41 @@ public class ParserPrecedenceTests
         Assert.False(Assert.IsType<NumberLiteral>(Parser.ParseExpressionText(".5")).IsInteger);
         Assert.Equal("(1e-3 + 2.5E+2)", P("1e-3 + 2.5E+2"));
     }
+
+    [Theory]
+    [InlineData("1j")]
+    [InlineData("2.5j")]
+    [InlineData("2.5J")]
+    [InlineData("1e-3j")]
+    [InlineData("2.j")]
+    [InlineData(".5j")]
+    [InlineData("0j")]
+    public void ReadsImaginaryLiteralsAsOneToken(string text)
+    {
+        var n = Assert.IsType<NumberLiteral>(Parser.ParseExpressionText(text));
+        Assert.True(n.IsImaginary);
+        Assert.False(n.IsInteger);
+        Assert.Equal(text, n.Text);
+    }
+
+    [Theory]
+    [InlineData("1 + 2j", "(1 + 2j)")]
+    [InlineData("-1j", "(-1j)")]
+    [InlineData("2j ** 2", "(2j ** 2)")]
+    [InlineData("3*j", "(3 * j)")]
+    [InlineData("j", "j")]
+    [InlineData("j2 + jj", "(j2 + jj)")]
+    [InlineData("[1 2j; -3j 4]", "[1 2j; (-3j) 4]")]
+    [InlineData("2j.T", "(2j.T)")]
+    public void KeepsJAloneAsANameAndTheSuffixOnNumbers(string text, string expected) => Assert.Equal(expected, P(text));
+
+    [Theory]
+    [InlineData("2jx")]
+    [InlineData("2j5")]
+    [InlineData("2j_")]
+    public void ANumberFollowedByANameIsNotImaginary(string text)
+    {
+        var e = Assert.ThrowsAny<CalcSyntaxException>(() => Parser.ParseExpressionText(text));
+        Assert.Contains("two values in a row", e.Hint);
+    }
 }

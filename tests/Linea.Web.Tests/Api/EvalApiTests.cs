@@ -41,6 +41,24 @@ public sealed class EvalApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Complex_eigenvalues_come_back_with_real_and_imaginary_parts()
+    {
+        // the quarter turn [[0, -1], [1, 0]]: t^2 + 1 = 0, so t = i and -i
+        var (status, json) = await Eval("R = [0 -1; 1 0]\nw, V = eig(R)\nw\nsqrt(1j)");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, status); // the last line fails; the ones before ran
+        var results = json.GetProperty("results");
+        Assert.Equal("{\"shape\":[2],\"dtype\":\"complex128\",\"data\":[{\"re\":0,\"im\":1},{\"re\":0,\"im\":-1}]}", results[2].GetRawText());
+        Assert.Equal(JsonRenderer.Render(new CalcSession().Evaluate("eigvals([[0, -1], [1, 0]])")).Trim(), results[2].GetRawText());
+        var error = json.GetProperty("error");
+        Assert.Equal("type", error.GetProperty("kind").GetString());
+        Assert.Equal("sqrt: complex input is not supported", error.GetProperty("message").GetString());
+        var dtypes = json.GetProperty("variables").EnumerateArray().ToDictionary(v => v.GetProperty("name").GetString()!, v => v.GetProperty("dtype").GetString());
+        Assert.Equal("complex128", dtypes["w"]);
+        Assert.Equal("complex128", dtypes["V"]);
+        Assert.Equal("rational", dtypes["R"]);
+    }
+
+    [Fact]
     public async Task Named_matrices_persist_within_a_session_and_stay_out_of_others()
     {
         var (_, first) = await Eval("B = [2 0; 0 3]");
@@ -177,6 +195,7 @@ public sealed class EvalApiTests : IAsyncLifetime
         "help",
         "svd(\"fro\")",
         "nan + inf",
+        "eig([[0, -1], [1, 0]])[1] @ [1j, 1e308j] / 0j",
         "X : (b, 784)\nW : (256, 784)\nX @ W",
         "save(\"/tmp/x.npy\", eye(2))",
     };

@@ -43,6 +43,19 @@ public sealed class CalculatorPageTests(BrowserFixture fixture)
     }
 
     [BrowserFact]
+    public async Task Complex_eigenvalues_are_written_a_plus_bi()
+    {
+        var page = await fixture.OpenAsync();
+        // [[1, -2], [2, 1]]: t^2 - 2t + 5 = 0, so t = 1 ± 2i
+        var entry = await Enter(page, "eigvals([1 -2; 2 1])");
+        var cells = await entry.Locator("table.matrix td").AllTextContentsAsync();
+        Assert.Equal(["1 + 2i", "1 \u2212 2i"], cells);
+        Assert.Equal("complex128", await entry.Locator(".result").GetAttributeAsync("data-dtype"));
+        var scalar = await Enter(page, "(1 + 2j) * (3 - 1j)");
+        Assert.Equal("5 + 5i", await scalar.Locator(".scalar").TextContentAsync());
+    }
+
+    [BrowserFact]
     public async Task Errors_show_the_caret_under_the_column_and_the_hint()
     {
         var page = await fixture.OpenAsync();

@@ -80,6 +80,11 @@ public static partial class FunctionLibrary
                 if (i + k >= 0 && i + k < x.Cols) d.Add(x[i, i + k]);
             return new ExactValue(ExactArray.Vector(d.ToArray()));
         }
+        if (v is ComplexValue z)
+        {
+            if (z.Rank == 1) a.Context.CheckElements(Math.Pow(z.Tensor.Shape[0] + Math.Abs(k), 2), "diag");
+            return ComplexOps.Map(z, part => Tensor.Diag(part, k));
+        }
         var t = a.Tensor("v");
         if (t.Rank == 1) a.Context.CheckElements(Math.Pow(t.Shape[0] + Math.Abs(k), 2), "diag");
         return Fn.Float(Tensor.Diag(t, k));

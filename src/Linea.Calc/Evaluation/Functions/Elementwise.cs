@@ -17,7 +17,8 @@ public static partial class FunctionLibrary
         Unary(list, "sin", "sine (radians)", "sin(pi / 6)", t => Map(t, Math.Sin));
         Unary(list, "cos", "cosine (radians)", "cos(pi / 3)", t => Map(t, Math.Cos));
         Unary(list, "tan", "tangent (radians)", "tan(pi / 4)", t => Map(t, Math.Tan));
-        Unary(list, "abs", "absolute value; exact for exact input", "abs([-3/2, 2])", Tensor.Abs, x => x.Abs());
+        Unary(list, "abs", "absolute value; exact for exact input; the modulus hypot(re, im) of complex input", "abs([-3/2, 2])", Tensor.Abs, x => x.Abs(),
+            z => z.Abs());
         Unary(list, "relu", "max(x, 0); exact for exact input", "relu([-1, 0, 2])", Tensor.Relu, x => x.Sign < 0 ? BigRational.Zero : x);
         Unary(list, "floor", "largest integer not above x; exact for exact input", "floor([-3/2, 5/2])", t => Map(t, Math.Floor), x => x.Floor());
         Unary(list, "ceil", "smallest integer not below x; exact for exact input", "ceil([-3/2, 5/2])", t => Map(t, Math.Ceiling), x => -(-x).Floor());
@@ -42,13 +43,15 @@ public static partial class FunctionLibrary
     }
 
     private static void Unary(List<FunctionInfo> list, string name, string description, string example,
-        Func<Tensor<double>, Tensor<double>> floatOp, Func<BigRational, BigRational>? exactOp = null)
+        Func<Tensor<double>, Tensor<double>> floatOp, Func<BigRational, BigRational>? exactOp = null,
+        Func<ComplexTensor<double>, Tensor<double>>? complexOp = null)
     {
         list.Add(F(name, Elem, $"{name}(x)", description, example, ["x"], 1, a =>
         {
             var x = a.Array("x");
             if (x is SymbolicValue sx) return new SymbolicValue(sx.Shape); // a function of a dimension is not a dimension
             if (exactOp is not null && x is ExactValue e) return new ExactValue(Map(e.Array, exactOp));
+            if (complexOp is not null && x is ComplexValue z) return Fn.Float(complexOp(z.Tensor));
             return Fn.Float(floatOp(a.Tensor("x")));
         }) with { AcceptsSymbolic = true });
     }

@@ -27,6 +27,7 @@ public static partial class FunctionLibrary
         AddShapeFunctions(list);
         AddReductions(list);
         AddElementwise(list);
+        AddComplexFunctions(list);
         AddProducts(list);
         AddConversionsAndFiles(list);
         var map = new Dictionary<string, FunctionInfo>(StringComparer.Ordinal);

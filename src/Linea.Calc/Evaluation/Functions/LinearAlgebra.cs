@@ -152,8 +152,9 @@ public static partial class FunctionLibrary
     private static Value Eig(CallArgs a) => EigCore(a, vectors: true);
 
     /// <summary>
-    /// The general eigendecomposition (Linalg.Eig, LAPACK's order, unit-norm vectors). Real spectra give float64
-    /// results; the calculator has no complex values yet, so a complex spectrum is an error that shows the values.
+    /// The general eigendecomposition (Linalg.Eig, LAPACK's order, unit-norm vectors). As in NumPy, a real spectrum
+    /// gives float64 values and vectors, and a complex one (conjugate pairs, positive imaginary part first) gives
+    /// complex128 values and vectors.
     /// </summary>
     private static Value EigCore(CallArgs a, bool vectors)
     {
@@ -161,19 +162,12 @@ public static partial class FunctionLibrary
         Fn.RequireSquare(a.Function.Name, x);
         Fn.CheckFactorWork(a, x, 9);
         var t = a.Tensor("A");
-        if (!vectors)
-        {
-            var values = Linalg.Eigvals(t);
-            return values.IsReal ? Fn.Float(values.Real) : throw Complex(a, values);
-        }
+        if (!vectors) return RealOrComplex(Linalg.Eigvals(t));
         var (w, v) = Linalg.Eig(t);
-        if (!w.IsReal) throw Complex(a, w);
-        return Fn.Tuple(Fn.Float(w.Real), Fn.Float(v.Real));
+        return w.IsReal ? Fn.Tuple(Fn.Float(w.Real), Fn.Float(v.Real)) : Fn.Tuple(new ComplexValue(w), new ComplexValue(v));
     }
 
-    private static CalcMathException Complex(CallArgs a, ComplexTensor<double> w) =>
-        new($"{a.Function.Name}: the eigenvalues are complex, {w}; the calculator has no complex numbers yet")
-        { Hint = "a real matrix can rotate vectors, so no real direction stays on itself; svd(A) gives real singular values, and eigh(A) suits symmetric matrices" };
+    private static Value RealOrComplex(ComplexTensor<double> z) => z.IsReal ? Fn.Float(z.Real) : new ComplexValue(z);
 
     private static Value Svd(CallArgs a)
     {
@@ -244,9 +238,24 @@ public static partial class FunctionLibrary
             : FloatValue.Scalar(Linalg.Cond(t, a.Double("p", 2)));
     }
 
+    /// <summary>
+    /// norm of float or exact input; of complex input through the moduli |z|, which is exact for every vector norm and
+    /// for the Frobenius, 1 and inf matrix norms (they depend only on |z|). The spectral and nuclear matrix norms
+    /// (ord 2, -2, "nuc") of a complex matrix need a complex SVD and are an error.
+    /// </summary>
     private static Value Norm(CallArgs a)
     {
-        var t = a.Tensor("x");
+        Tensor<double> t;
+        if (a.Array("x") is ComplexValue z)
+        {
+            var ord = a.Optional("ord");
+            bool spectral = ord is StringValue { Text: "nuc" } || ord is not null and not StringValue && Math.Abs(a.Double("ord", 0)) == 2;
+            if (!a.Has("axis") && z.Rank == 2 && spectral)
+                throw new CalcTypeException("norm: the 2-norm and nuclear norm of a complex matrix are not supported (they need a complex SVD)")
+                { Hint = "norm(Z) (Frobenius), norm(Z, 1) and norm(Z, inf) work, and so does every vector norm" };
+            t = z.Tensor.Abs();
+        }
+        else t = a.Tensor("x");
         bool keep = a.Bool("keepdims", false);
         if (a.Has("axis"))
         {
@@ -271,6 +280,7 @@ public static partial class FunctionLibrary
         var s = Fn.RequireMatrix("trace", x);
         if (x is SymbolicValue) return new SymbolicValue(new SymbolicShape(s.Dims.Take(s.Rank - 2)));
         if (x is ExactValue e) return ExactValue.Scalar(ExactOps.Trace(e.Array));
+        if (x is ComplexValue z) return ComplexOps.Trace(z);
         var t = a.Tensor("A");
         if (t.Rank != 2) throw new CalcShapeException($"trace: needs one matrix, got shape {t.Shape}");
         return FloatValue.Scalar(Tensor.Trace(t));

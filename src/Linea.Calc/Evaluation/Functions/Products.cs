@@ -27,6 +27,7 @@ public static partial class FunctionLibrary
         if (x.Rank == 0 || y.Rank == 0)
             return ArrayOperators.Binary(a.Context, Syntax.BinaryOperator.Multiply, x, y, "a", "b");
         if (x is ExactValue ex && y is ExactValue ey) return new ExactValue(ExactOps.Dot(ex.Array, ey.Array));
+        if (x is ComplexValue || y is ComplexValue) return ArrayOperators.MatMul(a.Context, x, y, "a", "b"); // no conjugation, as NumPy's dot
         if (x.Rank == 1 && y.Rank == 1)
         {
             var tx = a.Tensor("a");
@@ -44,6 +45,7 @@ public static partial class FunctionLibrary
         var y = a.Array("b");
         a.Context.CheckElements(ArrayOperators.Count(x.SymbolicShape) * ArrayOperators.Count(y.SymbolicShape), "outer");
         if (x is ExactValue ex && y is ExactValue ey) return new ExactValue(ExactOps.Outer(ex.Array, ey.Array));
+        if (x is ComplexValue || y is ComplexValue) return ComplexOps.Outer(x, y);
         return Fn.Float(Tensor.Outer(a.Tensor("a").Contiguous().Reshape(-1), a.Tensor("b").Contiguous().Reshape(-1)));
     }
 

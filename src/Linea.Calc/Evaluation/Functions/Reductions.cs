@@ -38,6 +38,12 @@ public static partial class FunctionLibrary
         bool arg = fn.StartsWith("arg");
         var shape = ShapeRules.Reduce(fn, x.SymbolicShape, arg && axis is null ? null : axis, keep);
         if (x is SymbolicValue) return new SymbolicValue(shape);
+        if (x is ComplexValue z)
+        {
+            if (fn is not ("sum" or "mean" or "prod")) throw ComplexOps.NoOrder(fn);
+            int? ax = axis is null ? null : ShapeRules.NormalizeAxis(fn, axis.Value, x.SymbolicShape);
+            return ComplexOps.Reduce(z, fn, ax, keep);
+        }
         if (fn is "min" or "max" or "argmin" or "argmax" && x.SymbolicShape.Dims.Any(d => d.Coefficient == 0))
             throw new CalcShapeException($"{fn}: the array of shape {x.SymbolicShape} is empty, so it has no {fn.TrimStart('a', 'r', 'g')}imum");
         if (x is ExactValue e && fn != "prod") return new ExactValue(ExactReduce(e.Array, fn, axis, keep));

@@ -37,6 +37,7 @@ public static partial class FunctionLibrary
         if (x is SymbolicValue) return new SymbolicValue(shape);
         var dims = shape.ToInts();
         if (x is ExactValue e && dims.Length <= 2) return new ExactValue(new ExactArray(dims, e.Array.ToArray()));
+        if (x is ComplexValue z) return ComplexOps.Map(z, t => t.Contiguous().Reshape(dims));
         return Fn.Float(ValueConversions.ToTensor(x, a.Function.Name).Contiguous().Reshape(dims));
     }
 
@@ -85,6 +86,8 @@ public static partial class FunctionLibrary
             case ExactValue e:
                 bool swap = x.Rank == 2 && ShapeRules.NormalizeAxis("transpose", axes[0], x.SymbolicShape) == 1;
                 return swap ? new ExactValue(ExactOps.Transpose(e.Array)) : e;
+            case ComplexValue z:
+                return ComplexOps.Permute(z, axes, x.SymbolicShape);
             default:
                 var t = ValueConversions.ToTensor(x, "transpose");
                 return Fn.Float(t.Transpose(axes.Select(ax => ShapeRules.NormalizeAxis("transpose", ax, x.SymbolicShape)).ToArray()));
@@ -114,6 +117,7 @@ public static partial class FunctionLibrary
             var parts = arrays.Select(v => ((ExactValue)v).Array).ToList();
             return new ExactValue(ConcatExact(parts, shapes.Select(s => s.ToInts()).ToList(), dims, axis));
         }
+        if (arrays.Any(v => v is ComplexValue)) return ComplexOps.Join(arrays, horizontal, fn);
         var tensors = arrays.Select(v => ValueConversions.ToTensor(v, fn)).ToArray();
         return Fn.Float(horizontal ? Tensor.HStack(tensors) : Tensor.VStack(tensors));
     }
