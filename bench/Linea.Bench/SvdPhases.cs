@@ -39,7 +39,7 @@ internal static class SvdPhases
                 Linalg.Svd(a);
                 total = Math.Min(total, sw.Elapsed.TotalSeconds);
             }
-            double sytrd = double.MaxValue, steqr = double.MaxValue;
+            double sytrd = double.MaxValue, steqr = double.MaxValue, stedc = double.MaxValue, ormtr = double.MaxValue;
             var sym = a + a.T;
             for (int s = 0; s < samples; s++)
             {
@@ -48,10 +48,17 @@ internal static class SvdPhases
                 var d = new double[n]; var e = new double[n - 1]; var tau = new double[n - 1];
                 Sytrd.Blocked(n, work, n, d, e, tau);
                 double t1 = sw.Elapsed.TotalSeconds;
+                var d2 = (double[])d.Clone(); var e2 = (double[])e.Clone();
                 Sterf.Solve<double>(n, d, e);
-                sytrd = Math.Min(sytrd, t1); steqr = Math.Min(steqr, sw.Elapsed.TotalSeconds - t1);
+                double t2 = sw.Elapsed.TotalSeconds;
+                var z = new double[n * n];
+                Stedc.Solve<double>(n, d2, e2, z);
+                double t3 = sw.Elapsed.TotalSeconds;
+                Ormqr.ApplyLeft(false, n - 1, n, n - 1, work, 1, n, tau, z, 1, n, QrParams.Auto);
+                double t4 = sw.Elapsed.TotalSeconds;
+                sytrd = Math.Min(sytrd, t1); steqr = Math.Min(steqr, t2 - t1); stedc = Math.Min(stedc, t3 - t2); ormtr = Math.Min(ormtr, t4 - t3);
             }
-            Console.WriteLine($"eigh phases n={n}: sytrd {sytrd:F3} s, values-only root-free QL {steqr:F3} s");
+            Console.WriteLine($"eigh phases n={n}: sytrd {sytrd:F3} s, values-only root-free QL {steqr:F3} s, divide and conquer {stedc:F3} s, ormtr {ormtr:F3} s");
             Console.WriteLine($"svd phases n={n}: gebrd {gebrd:F3} s, bidiagonal divide and conquer {solve:F3} s, ormqr(U) {back:F3} s, whole svd {total:F3} s");
         }
         return 0;

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Numerics;
+using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -51,7 +52,7 @@ internal static class SecularEquation
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         T two = T.CreateTruncating(2);
-        for (int j = 0; j < k; j++) zz[j] = zeta[j] * zeta[j];
+        TensorPrimitives.Multiply<T>(zeta.AsSpan(0, k), zeta.AsSpan(0, k), zz.AsSpan(0, k));
         bool last = i == k - 1;
         int origin;
         T lo, hi;
@@ -65,18 +66,17 @@ internal static class SecularEquation
         }
         else
         {
-            for (int j = 0; j < k; j++) diff[j] = Shift(delta, j, i, squared);
+            ShiftAll(delta, k, i, squared, diff);
             T gap = diff[i + 1];
             T mid = gap / two;
             // g at the midpoint, relative to pole i, decides which pole is nearer the root.
-            T g = T.One;
-            for (int j = 0; j < k; j++) g += rho * zz[j] / (diff[j] - mid);
+            Terms<T>(diff.Slice(0, k), zz.AsSpan(0, k), mid, out T gsum, out _, out _);
+            T g = T.One + rho * gsum;
             if (g >= T.Zero) { origin = i; lo = T.Zero; hi = mid; }
             else { origin = i + 1; lo = -mid; hi = T.Zero; }
         }
         T dOrigin = delta[origin];
-        if (last || origin != i)
-            for (int j = 0; j < k; j++) diff[j] = Shift(delta, j, origin, squared); // shifted poles
+        if (last || origin != i) ShiftAll(delta, k, origin, squared, diff); // shifted poles
         T poleLeft = diff[i];                       // the pole at the left of the root
         T poleRight = last ? T.Zero : diff[i + 1];  // the one at its right (unused for the last root)
         T tau = (lo + hi) / two;
@@ -178,9 +178,35 @@ internal static class SecularEquation
         }
     }
 
-    /// <summary>The pole j relative to pole o: delta_j - delta_o, or d_j^2 - d_o^2 formed as (d_j - d_o)(d_j + d_o).</summary>
-    private static T Shift<T>(T[] delta, int j, int o, bool squared) where T : unmanaged, IFloatingPointIeee754<T> =>
-        squared ? (delta[j] - delta[o]) * (delta[j] + delta[o]) : delta[j] - delta[o];
+    /// <summary>
+    /// diff[j] = the pole j relative to pole o, for j &lt; k: delta_j - delta_o, or d_j^2 - d_o^2 formed as
+    /// (d_j - d_o)(d_j + d_o) so it stays accurate for close poles. One SIMD pass.
+    /// </summary>
+    internal static void ShiftAll<T>(T[] delta, int k, int o, bool squared, Span<T> diff) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        T origin = delta[o];
+        var src = delta.AsSpan(0, k);
+        var dst = diff.Slice(0, k);
+        if (!squared) { TensorPrimitives.Subtract(src, origin, dst); return; }
+        if (Vector512.IsHardwareAccelerated && k >= Vector512<T>.Count) ShiftSquaredCore<Lanes512<T>, T>(src, origin, dst);
+        else if (Vector256.IsHardwareAccelerated && k >= Vector256<T>.Count) ShiftSquaredCore<Lanes256<T>, T>(src, origin, dst);
+        else for (int j = 0; j < k; j++) dst[j] = (src[j] - origin) * (src[j] + origin);
+    }
+
+    private static void ShiftSquaredCore<TV, T>(ReadOnlySpan<T> d, T origin, Span<T> diff)
+        where TV : struct, ISimdLanes<TV, T> where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int w = TV.Count, j = 0, len = d.Length;
+        ref T d0 = ref MemoryMarshal.GetReference(d);
+        ref T r0 = ref MemoryMarshal.GetReference(diff);
+        TV o = TV.Splat(origin);
+        for (; j + w <= len; j += w)
+        {
+            TV x = TV.Load(ref Unsafe.Add(ref d0, j));
+            TV.Store(TV.Multiply(TV.Subtract(x, o), TV.Add(x, o)), ref Unsafe.Add(ref r0, j));
+        }
+        for (; j < len; j++) diff[j] = (d[j] - origin) * (d[j] + origin);
+    }
 
     /// <summary>sigma = sqrt(d^2 + tau) as d + tau / (d + sqrt(d^2 + tau)), accurate when tau is small against d^2.</summary>
     private static T Finish<T>(T d, T tau) where T : unmanaged, IFloatingPointIeee754<T>

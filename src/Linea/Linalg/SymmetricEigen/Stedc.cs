@@ -157,18 +157,13 @@ internal static class Stedc
             for (int j = 0; j < k; j++) zhat[j] = T.CopySign(T.Sqrt(T.Abs(zhat[j])), zeta[j]);
             for (int i = 0; i < k; i++)
             {
-                // Largest entry factored out before squaring: a root within a few ulps of a pole makes v_j overflow when squared.
-                T vmax = T.Zero;
-                for (int j = 0; j < k; j++)
-                {
-                    T v = zhat[j] / diff[j + i * k];
-                    y[kept[j] + i * n] = v;
-                    vmax = T.Max(vmax, T.Abs(v));
-                }
-                T norm2 = T.Zero;
-                for (int j = 0; j < k; j++) { T v = y[kept[j] + i * n] / vmax; norm2 += v * v; }
-                T norm = T.Sqrt(norm2);
-                for (int j = 0; j < k; j++) y[kept[j] + i * n] = y[kept[j] + i * n] / vmax / norm;
+                // v_j = zhat_j / (delta_j - lambda_i), normalised with its largest entry divided out first (a root
+                // within a few ulps of a pole makes v_j overflow when squared).
+                TensorPrimitives.Divide(zhat, diff.AsSpan(i * k, k), ratio);
+                T vmax = T.Abs(TensorPrimitives.MaxMagnitude<T>(ratio));
+                TensorPrimitives.Divide(ratio, vmax, ratio);
+                T norm = TensorPrimitives.Norm<T>(ratio);
+                for (int j = 0; j < k; j++) y[kept[j] + i * n] = ratio[j] / norm;
             }
         }
         for (int t = 0; t < deflated.Count; t++) y[deflated[t] + (k + t) * n] = T.One;
