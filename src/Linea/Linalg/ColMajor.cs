@@ -14,6 +14,22 @@ internal static class ColMajor
         int m = a.Dims[0], n = a.Dims[1], rs = a.StrideArray[0], cs = a.StrideArray[1];
         var dst = new T[m * n];
         var src = a.Data;
+        if (cs == 1 && rs != 1)
+        {
+            // Row-major source: 32 x 32 tiles (see ToTensor).
+            const int Tile = 32;
+            for (int j0 = 0; j0 < n; j0 += Tile)
+            {
+                int j1 = Math.Min(j0 + Tile, n);
+                for (int i0 = 0; i0 < m; i0 += Tile)
+                {
+                    int i1 = Math.Min(i0 + Tile, m);
+                    for (int j = j0; j < j1; j++)
+                        for (int i = i0; i < i1; i++) dst[j * m + i] = src[a.Offset + i * rs + j];
+                }
+            }
+            return dst;
+        }
         for (int j = 0; j < n; j++)
         {
             int s = a.Offset + j * cs, d = j * m;
@@ -44,8 +60,19 @@ internal static class ColMajor
     public static Tensor<T> ToTensor<T>(T[] src, int off, int ld, int m, int n) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var dst = new T[m * n];
-        for (int i = 0; i < m; i++)
-            for (int j = 0; j < n; j++) dst[i * n + j] = src[off + i + j * ld];
+        // In 32 x 32 tiles, so both the strided reads and the contiguous writes stay in L1 (a plain double loop misses
+        // the cache on every read once a column no longer fits).
+        const int Tile = 32;
+        for (int i0 = 0; i0 < m; i0 += Tile)
+        {
+            int i1 = Math.Min(i0 + Tile, m);
+            for (int j0 = 0; j0 < n; j0 += Tile)
+            {
+                int j1 = Math.Min(j0 + Tile, n);
+                for (int i = i0; i < i1; i++)
+                    for (int j = j0; j < j1; j++) dst[i * n + j] = src[off + i + j * ld];
+            }
+        }
         return Tensor.Wrap(dst, m, n);
     }
 

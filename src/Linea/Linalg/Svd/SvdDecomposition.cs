@@ -70,10 +70,17 @@ public sealed class SvdDecomposition<T> where T : unmanaged, IFloatingPointIeee7
         // core: A' = U' diag(S) V'^T with U' m x uc and V' n x n (column-major).
         int uc = fullMatrices ? m : n;
         SpectralCoreSigns(core, m, n, uc, transpose);
-        var uT = ColMajor.ToTensor(core.U!, 0, Math.Max(m, 1), m, uc);
-        var vT = ColMajor.ToTensor(core.V!, 0, Math.Max(n, 1), n, n);
-        if (!transpose) { _u = uT; _vh = vT.T.Contiguous(); }
-        else { _u = vT; _vh = uT.T.Contiguous(); }
+        // A column-major array read row-major is its transpose: V' (n x n) is Vh, and U' (m x uc, ld m) is U'^T (uc x m).
+        if (!transpose)
+        {
+            _u = ColMajor.ToTensor(core.U!, 0, Math.Max(m, 1), m, uc);
+            _vh = Tensor.Wrap(core.V!, n, n);
+        }
+        else
+        {
+            _u = ColMajor.ToTensor(core.V!, 0, Math.Max(n, 1), n, n);
+            _vh = Tensor.Wrap(core.U!, uc, m);
+        }
     }
 
     /// <summary>Applies the sign convention to the user's U: U' columns (no transpose) or V' columns (transpose).</summary>

@@ -98,16 +98,27 @@ public sealed class SymmetricEigenDecomposition<T> where T : unmanaged, IFloatin
         var dst = new T[n * n];
         var src = a.Data;
         amax = T.Zero;
-        for (int j = 0; j < n; j++)
+        // In 32 x 32 tiles of the lower triangle, so strided reads of a row-major input stay in cache.
+        const int Tile = 32;
+        int ri = uplo == UpLo.Lower ? rs : cs, cj = uplo == UpLo.Lower ? cs : rs; // strides of dst's i and j in src
+        for (int j0 = 0; j0 < n; j0 += Tile)
         {
-            for (int i = j; i < n; i++)
+            int j1 = Math.Min(j0 + Tile, n);
+            for (int i0 = j0; i0 < n; i0 += Tile)
             {
-                int r = uplo == UpLo.Lower ? i : j, c = uplo == UpLo.Lower ? j : i;
-                T x = src[a.Offset + r * rs + c * cs];
-                if (!T.IsFinite(x))
-                    throw new NonFiniteException($"{op}: the input of shape {a.Shape} contains {x} at [{r}, {c}] (in the {(uplo == UpLo.Lower ? "lower" : "upper")} triangle read); linear algebra needs finite numbers");
-                dst[i + j * n] = x;
-                amax = T.Max(amax, T.Abs(x));
+                int i1 = Math.Min(i0 + Tile, n);
+                for (int j = j0; j < j1; j++)
+                    for (int i = Math.Max(i0, j); i < i1; i++)
+                    {
+                        T x = src[a.Offset + i * ri + j * cj];
+                        if (!T.IsFinite(x))
+                        {
+                            int r = uplo == UpLo.Lower ? i : j, c = uplo == UpLo.Lower ? j : i;
+                            throw new NonFiniteException($"{op}: the input of shape {a.Shape} contains {x} at [{r}, {c}] (in the {(uplo == UpLo.Lower ? "lower" : "upper")} triangle read); linear algebra needs finite numbers");
+                        }
+                        dst[i + j * n] = x;
+                        amax = T.Max(amax, T.Abs(x));
+                    }
             }
         }
         return dst;
