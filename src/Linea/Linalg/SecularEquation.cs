@@ -140,8 +140,8 @@ internal static class SecularEquation
     internal static void Terms<T>(ReadOnlySpan<T> diff, ReadOnlySpan<T> zz, T tau, out T sum, out T dsum, out T abs)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        if (Vector512.IsHardwareAccelerated && diff.Length >= Vector512<T>.Count) TermsCore<Lanes512<T>, T>(diff, zz, tau, out sum, out dsum, out abs);
-        else if (Vector256.IsHardwareAccelerated && diff.Length >= Vector256<T>.Count) TermsCore<Lanes256<T>, T>(diff, zz, tau, out sum, out dsum, out abs);
+        if (Vector512.IsHardwareAccelerated && diff.Length >= Vector512<T>.Count) TermsCore<Ops512<T>, Vector512<T>, T>(diff, zz, tau, out sum, out dsum, out abs);
+        else if (Vector256.IsHardwareAccelerated && diff.Length >= Vector256<T>.Count) TermsCore<Ops256<T>, Vector256<T>, T>(diff, zz, tau, out sum, out dsum, out abs);
         else
         {
             sum = dsum = abs = T.Zero;
@@ -154,22 +154,22 @@ internal static class SecularEquation
         }
     }
 
-    internal static void TermsCore<TV, T>(ReadOnlySpan<T> diff, ReadOnlySpan<T> zz, T tau, out T sum, out T dsum, out T abs)
-        where TV : struct, ISimdLanes<TV, T> where T : unmanaged, IFloatingPointIeee754<T>
+    internal static void TermsCore<TOps, TVec, T>(ReadOnlySpan<T> diff, ReadOnlySpan<T> zz, T tau, out T sum, out T dsum, out T abs)
+        where TOps : struct, ISimdOps<TVec, T> where TVec : struct where T : unmanaged, IFloatingPointIeee754<T>
     {
-        int w = TV.Count, j = 0, len = diff.Length;
+        int w = TOps.Count, j = 0, len = diff.Length;
         ref T d0 = ref MemoryMarshal.GetReference(diff);
         ref T z0 = ref MemoryMarshal.GetReference(zz);
-        TV tv = TV.Splat(tau), one = TV.Splat(T.One), s = TV.Zero, ds = TV.Zero, ab = TV.Zero;
+        TVec tv = TOps.Splat(tau), one = TOps.Splat(T.One), s = TOps.Zero, ds = TOps.Zero, ab = TOps.Zero;
         for (; j + w <= len; j += w)
         {
-            TV r = TV.Divide(one, TV.Subtract(TV.Load(ref Unsafe.Add(ref d0, j)), tv));
-            TV term = TV.Multiply(TV.Load(ref Unsafe.Add(ref z0, j)), r);
-            s = TV.Add(s, term);
-            ds = TV.Fma(term, r, ds);
-            ab = TV.Add(ab, TV.Abs(term));
+            TVec r = TOps.Divide(one, TOps.Subtract(TOps.Load(ref Unsafe.Add(ref d0, j)), tv));
+            TVec term = TOps.Multiply(TOps.Load(ref Unsafe.Add(ref z0, j)), r);
+            s = TOps.Add(s, term);
+            ds = TOps.Fma(term, r, ds);
+            ab = TOps.Add(ab, TOps.Abs(term));
         }
-        sum = TV.Sum(s); dsum = TV.Sum(ds); abs = TV.Sum(ab);
+        sum = TOps.Sum(s); dsum = TOps.Sum(ds); abs = TOps.Sum(ab);
         for (; j < len; j++)
         {
             T t = T.One / (diff[j] - tau);
@@ -188,22 +188,22 @@ internal static class SecularEquation
         var src = delta.AsSpan(0, k);
         var dst = diff.Slice(0, k);
         if (!squared) { TensorPrimitives.Subtract(src, origin, dst); return; }
-        if (Vector512.IsHardwareAccelerated && k >= Vector512<T>.Count) ShiftSquaredCore<Lanes512<T>, T>(src, origin, dst);
-        else if (Vector256.IsHardwareAccelerated && k >= Vector256<T>.Count) ShiftSquaredCore<Lanes256<T>, T>(src, origin, dst);
+        if (Vector512.IsHardwareAccelerated && k >= Vector512<T>.Count) ShiftSquaredCore<Ops512<T>, Vector512<T>, T>(src, origin, dst);
+        else if (Vector256.IsHardwareAccelerated && k >= Vector256<T>.Count) ShiftSquaredCore<Ops256<T>, Vector256<T>, T>(src, origin, dst);
         else for (int j = 0; j < k; j++) dst[j] = (src[j] - origin) * (src[j] + origin);
     }
 
-    private static void ShiftSquaredCore<TV, T>(ReadOnlySpan<T> d, T origin, Span<T> diff)
-        where TV : struct, ISimdLanes<TV, T> where T : unmanaged, IFloatingPointIeee754<T>
+    private static void ShiftSquaredCore<TOps, TVec, T>(ReadOnlySpan<T> d, T origin, Span<T> diff)
+        where TOps : struct, ISimdOps<TVec, T> where TVec : struct where T : unmanaged, IFloatingPointIeee754<T>
     {
-        int w = TV.Count, j = 0, len = d.Length;
+        int w = TOps.Count, j = 0, len = d.Length;
         ref T d0 = ref MemoryMarshal.GetReference(d);
         ref T r0 = ref MemoryMarshal.GetReference(diff);
-        TV o = TV.Splat(origin);
+        TVec o = TOps.Splat(origin);
         for (; j + w <= len; j += w)
         {
-            TV x = TV.Load(ref Unsafe.Add(ref d0, j));
-            TV.Store(TV.Multiply(TV.Subtract(x, o), TV.Add(x, o)), ref Unsafe.Add(ref r0, j));
+            TVec x = TOps.Load(ref Unsafe.Add(ref d0, j));
+            TOps.Store(TOps.Multiply(TOps.Subtract(x, o), TOps.Add(x, o)), ref Unsafe.Add(ref r0, j));
         }
         for (; j < len; j++) diff[j] = (d[j] - origin) * (d[j] + origin);
     }

@@ -107,9 +107,9 @@ public class GemvTests
         CheckTransposed<float>(rows, cols, (r, c, al, a, o, l, x, b, y) => Gemv.Transposed(r, c, al, a, o, l, x, b, y));
         CheckTransposed<double>(rows, cols, (r, c, al, a, o, l, x, b, y) => Gemv.TransposedScalar(r, c, al, a, o, l, x, b, y));
         if (Vector256.IsHardwareAccelerated && rows >= Vector256<double>.Count && cols > 0)
-            CheckTransposed<double>(rows, cols, (r, c, al, a, o, l, x, b, y) => Gemv.TransposedCore<Lanes256<double>, double>(r, c, al, a, o, l, x, b, y));
+            CheckTransposed<double>(rows, cols, (r, c, al, a, o, l, x, b, y) => Gemv.TransposedCore<Ops256<double>, Vector256<double>, double>(r, c, al, a, o, l, x, b, y));
         if (Vector512.IsHardwareAccelerated && rows >= Vector512<float>.Count && cols > 0)
-            CheckTransposed<float>(rows, cols, (r, c, al, a, o, l, x, b, y) => Gemv.TransposedCore<Lanes512<float>, float>(r, c, al, a, o, l, x, b, y));
+            CheckTransposed<float>(rows, cols, (r, c, al, a, o, l, x, b, y) => Gemv.TransposedCore<Ops512<float>, Vector512<float>, float>(r, c, al, a, o, l, x, b, y));
     }
 
     [Theory]
@@ -120,9 +120,9 @@ public class GemvTests
         CheckMultiply<float>(rows, cols, (r, c, al, a, o, l, x, y) => Gemv.Multiply(r, c, al, a, o, l, x, 1f, y));
         CheckMultiply<double>(rows, cols, (r, c, al, a, o, l, x, y) => Gemv.MultiplyScalar(r, c, al, a, o, l, x, y));
         if (Vector256.IsHardwareAccelerated && rows >= Vector256<double>.Count)
-            CheckMultiply<double>(rows, cols, (r, c, al, a, o, l, x, y) => Gemv.MultiplyCore<Lanes256<double>, double>(r, c, al, a, o, l, x, y));
+            CheckMultiply<double>(rows, cols, (r, c, al, a, o, l, x, y) => Gemv.MultiplyCore<Ops256<double>, Vector256<double>, double>(r, c, al, a, o, l, x, y));
         if (Vector512.IsHardwareAccelerated && rows >= Vector512<float>.Count)
-            CheckMultiply<float>(rows, cols, (r, c, al, a, o, l, x, y) => Gemv.MultiplyCore<Lanes512<float>, float>(r, c, al, a, o, l, x, y));
+            CheckMultiply<float>(rows, cols, (r, c, al, a, o, l, x, y) => Gemv.MultiplyCore<Ops512<float>, Vector512<float>, float>(r, c, al, a, o, l, x, y));
     }
 
     [Theory]
@@ -139,9 +139,21 @@ public class GemvTests
     {
         CheckSymmetric<double>(k, (n, a, o, l, x, y) => Gemv.SymmetricLower(n, a, o, l, x, y));
         CheckSymmetric<float>(k, (n, a, o, l, x, y) => Gemv.SymmetricLower(n, a, o, l, x, y));
-        CheckSymmetric<double>(k, (n, a, o, l, x, y) => Gemv.SymmetricLowerScalar(n, a, o, l, x, y));
-        if (Vector256.IsHardwareAccelerated) CheckSymmetric<double>(k, (n, a, o, l, x, y) => Gemv.SymmetricLowerCore<Lanes256<double>, double>(n, a, o, l, x, y));
-        if (Vector512.IsHardwareAccelerated) CheckSymmetric<float>(k, (n, a, o, l, x, y) => Gemv.SymmetricLowerCore<Lanes512<float>, float>(n, a, o, l, x, y));
+        CheckSymmetric<double>(k, (n, a, o, l, x, y) => Gemv.SymmetricLowerScalar(n, a, o, l, x, y, 0, n));
+        if (Vector256.IsHardwareAccelerated) CheckSymmetric<double>(k, (n, a, o, l, x, y) => Gemv.SymmetricLowerCore<Ops256<double>, Vector256<double>, double>(n, a, o, l, x, y, 0, n));
+        if (Vector512.IsHardwareAccelerated) CheckSymmetric<float>(k, (n, a, o, l, x, y) => Gemv.SymmetricLowerCore<Ops512<float>, Vector512<float>, float>(n, a, o, l, x, y, 0, n));
+    }
+
+    /// <summary>Sizes above the threading threshold (2^17 entries): the split over column ranges, row ranges and equal-area triangle parts.</summary>
+    [Theory]
+    [InlineData(700, 513)]
+    [InlineData(1031, 260)]
+    public void LargeProductsSplitOverThreadsMatchLoops(int rows, int cols)
+    {
+        CheckTransposed<double>(rows, cols, (r, c, al, a, o, l, x, b, y) => Gemv.Transposed(r, c, al, a, o, l, x, b, y));
+        CheckMultiply<double>(rows, cols, (r, c, al, a, o, l, x, y) => Gemv.Multiply(r, c, al, a, o, l, x, 1.0, y));
+        CheckSymmetric<double>(rows, (n, a, o, l, x, y) => Gemv.SymmetricLower(n, a, o, l, x, y));
+        CheckSymmetric<float>(rows, (n, a, o, l, x, y) => Gemv.SymmetricLower(n, a, o, l, x, y));
     }
 
     [Fact]

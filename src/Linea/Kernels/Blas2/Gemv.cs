@@ -1,4 +1,7 @@
+using System.Buffers;
 using System.Numerics;
+using System.Numerics.Tensors;
+using Linea.Kernels.Threading;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
@@ -17,12 +20,29 @@ internal static class Gemv
     /// y[j] = alpha (A^T x)[j] + beta y[j] for the rows x cols matrix A at (a, off, lda); y is not read when beta is 0.
     /// O(rows cols).
     /// </summary>
-    public static void Transposed<T>(int rows, int cols, T alpha, T[] a, int off, int lda, ReadOnlySpan<T> x, T beta, Span<T> y)
+    public static unsafe void Transposed<T>(int rows, int cols, T alpha, T[] a, int off, int lda, ReadOnlySpan<T> x, T beta, Span<T> y)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (cols <= 0) return;
-        if (Vector512.IsHardwareAccelerated && rows >= Vector512<T>.Count) TransposedCore<Lanes512<T>, T>(rows, cols, alpha, a, off, lda, x, beta, y);
-        else if (Vector256.IsHardwareAccelerated && rows >= Vector256<T>.Count) TransposedCore<Lanes256<T>, T>(rows, cols, alpha, a, off, lda, x, beta, y);
+        int threads = ThreadsFor(rows, cols, cols / 4);
+        if (threads <= 1) { TransposedSerial(rows, cols, alpha, a, off, lda, x, beta, y); return; }
+        fixed (T* px = x, py = y)
+        {
+            T* xp = px, yp = py;
+            int xl = x.Length;
+            SplitJob.Run(threads, (tid, nt) =>
+            {
+                int c0 = SplitJob.Bound(tid, nt, cols, 4), c1 = SplitJob.Bound(tid + 1, nt, cols, 4);
+                if (c1 > c0) TransposedSerial(rows, c1 - c0, alpha, a, off + c0 * lda, lda, new ReadOnlySpan<T>(xp, xl), beta, new Span<T>(yp + c0, c1 - c0));
+            });
+        }
+    }
+
+    private static void TransposedSerial<T>(int rows, int cols, T alpha, T[] a, int off, int lda, ReadOnlySpan<T> x, T beta, Span<T> y)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (Vector512.IsHardwareAccelerated && rows >= Vector512<T>.Count) TransposedCore<Ops512<T>, Vector512<T>, T>(rows, cols, alpha, a, off, lda, x, beta, y);
+        else if (Vector256.IsHardwareAccelerated && rows >= Vector256<T>.Count) TransposedCore<Ops256<T>, Vector256<T>, T>(rows, cols, alpha, a, off, lda, x, beta, y);
         else TransposedScalar(rows, cols, alpha, a, off, lda, x, beta, y);
     }
 
@@ -30,33 +50,93 @@ internal static class Gemv
     /// y = alpha A x + beta y for the rows x cols matrix A at (a, off, lda); y is not read when beta is 0.
     /// O(rows cols).
     /// </summary>
-    public static void Multiply<T>(int rows, int cols, T alpha, T[] a, int off, int lda, ReadOnlySpan<T> x, T beta, Span<T> y)
+    public static unsafe void Multiply<T>(int rows, int cols, T alpha, T[] a, int off, int lda, ReadOnlySpan<T> x, T beta, Span<T> y)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (rows <= 0) return;
+        int threads = ThreadsFor(rows, cols, rows / 64);
+        if (threads <= 1) { MultiplySerial(rows, cols, alpha, a, off, lda, x, beta, y); return; }
+        fixed (T* px = x, py = y)
+        {
+            T* xp = px, yp = py;
+            int xl = x.Length;
+            SplitJob.Run(threads, (tid, nt) =>
+            {
+                int r0 = SplitJob.Bound(tid, nt, rows, 16), r1 = SplitJob.Bound(tid + 1, nt, rows, 16);
+                if (r1 > r0) MultiplySerial(r1 - r0, cols, alpha, a, off + r0, lda, new ReadOnlySpan<T>(xp, xl), beta, new Span<T>(yp + r0, r1 - r0));
+            });
+        }
+    }
+
+    private static void MultiplySerial<T>(int rows, int cols, T alpha, T[] a, int off, int lda, ReadOnlySpan<T> x, T beta, Span<T> y)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
         y = y.Slice(0, rows);
         if (beta == T.Zero) y.Clear();
         else if (beta != T.One) for (int i = 0; i < rows; i++) y[i] *= beta;
         if (cols <= 0 || alpha == T.Zero) return;
-        if (Vector512.IsHardwareAccelerated && rows >= Vector512<T>.Count) MultiplyCore<Lanes512<T>, T>(rows, cols, alpha, a, off, lda, x, y);
-        else if (Vector256.IsHardwareAccelerated && rows >= Vector256<T>.Count) MultiplyCore<Lanes256<T>, T>(rows, cols, alpha, a, off, lda, x, y);
+        if (Vector512.IsHardwareAccelerated && rows >= Vector512<T>.Count) MultiplyCore<Ops512<T>, Vector512<T>, T>(rows, cols, alpha, a, off, lda, x, y);
+        else if (Vector256.IsHardwareAccelerated && rows >= Vector256<T>.Count) MultiplyCore<Ops256<T>, Vector256<T>, T>(rows, cols, alpha, a, off, lda, x, y);
         else MultiplyScalar(rows, cols, alpha, a, off, lda, x, y);
     }
 
-    /// <summary>y = A x for the symmetric k x k matrix whose lower triangle is at (a, off, lda) (the upper part is not read). O(k^2).</summary>
-    public static void SymmetricLower<T>(int k, T[] a, int off, int lda, ReadOnlySpan<T> x, Span<T> y) where T : unmanaged, IFloatingPointIeee754<T>
+    /// <summary>
+    /// y = A x for the symmetric k x k matrix whose lower triangle is at (a, off, lda) (the upper part is not read).
+    /// Large ones are split over threads by column ranges of equal triangle area, each accumulating into its own y
+    /// (the fused kernel writes rows below and the column's own entry), summed at the end. O(k^2).
+    /// </summary>
+    public static unsafe void SymmetricLower<T>(int k, T[] a, int off, int lda, ReadOnlySpan<T> x, Span<T> y) where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (k <= 0) return;
-        if (Vector512.IsHardwareAccelerated) SymmetricLowerCore<Lanes512<T>, T>(k, a, off, lda, x, y);
-        else if (Vector256.IsHardwareAccelerated) SymmetricLowerCore<Lanes256<T>, T>(k, a, off, lda, x, y);
-        else SymmetricLowerScalar(k, a, off, lda, x, y);
+        y = y.Slice(0, k);
+        y.Clear();
+        int threads = ThreadsFor(k, k / 2, k / 64);
+        if (threads <= 1) { SymmetricLowerRange(k, a, off, lda, x, y, 0, k); return; }
+        var partial = ArrayPool<T>.Shared.Rent(k * (threads - 1));
+        try
+        {
+            Array.Clear(partial, 0, k * (threads - 1));
+            fixed (T* px = x, py = y)
+            {
+                T* xp = px, yp = py;
+                int xl = x.Length;
+                SplitJob.Run(threads, (tid, nt) =>
+                {
+                    int c0 = AreaBound(tid, nt, k), c1 = AreaBound(tid + 1, nt, k);
+                    var dst = tid == 0 ? new Span<T>(yp, k) : partial.AsSpan((tid - 1) * k, k);
+                    if (c1 > c0) SymmetricLowerRange(k, a, off, lda, new ReadOnlySpan<T>(xp, xl), dst, c0, c1);
+                });
+            }
+            for (int t = 1; t < threads; t++) TensorPrimitives.Add(y, partial.AsSpan((t - 1) * k, k), y);
+        }
+        finally { ArrayPool<T>.Shared.Return(partial); }
+    }
+
+    /// <summary>Column c_t splitting the lower triangle of order k into equal areas: k (1 - sqrt(1 - t / threads)), rounded to 4.</summary>
+    private static int AreaBound(int t, int threads, int k) =>
+        t >= threads ? k : Math.Min(k, (int)(k * (1 - Math.Sqrt(1 - (double)t / threads))) / 4 * 4);
+
+    /// <summary>Threads for a level-2 product over rows x cols entries: one per 2^17 entries (1 MiB of doubles), at most <paramref name="parts"/> and the configured count.</summary>
+    private static int ThreadsFor(int rows, int cols, int parts)
+    {
+        int max = Parallelism.Default.Count;
+        if (max <= 1) return 1;
+        long work = (long)rows * cols;
+        return (int)Math.Max(1, Math.Min(Math.Min(max, parts), work >> 17));
+    }
+
+    private static void SymmetricLowerRange<T>(int k, T[] a, int off, int lda, ReadOnlySpan<T> x, Span<T> y, int c0, int c1) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (Vector512.IsHardwareAccelerated) SymmetricLowerCore<Ops512<T>, Vector512<T>, T>(k, a, off, lda, x, y, c0, c1);
+        else if (Vector256.IsHardwareAccelerated) SymmetricLowerCore<Ops256<T>, Vector256<T>, T>(k, a, off, lda, x, y, c0, c1);
+        else SymmetricLowerScalar(k, a, off, lda, x, y, c0, c1);
     }
 
     /// <summary>The SIMD body of <see cref="Transposed{T}"/>, for any lane width (tests call each width directly).</summary>
-    internal static void TransposedCore<TV, T>(int rows, int cols, T alpha, T[] a, int off, int lda, ReadOnlySpan<T> x, T beta, Span<T> y)
-        where TV : struct, ISimdLanes<TV, T> where T : unmanaged, IFloatingPointIeee754<T>
+    internal static void TransposedCore<TOps, TVec, T>(int rows, int cols, T alpha, T[] a, int off, int lda, ReadOnlySpan<T> x, T beta, Span<T> y)
+        where TOps : struct, ISimdOps<TVec, T> where TVec : struct where T : unmanaged, IFloatingPointIeee754<T>
     {
-        int w = TV.Count, j = 0;
+        int w = TOps.Count, j = 0;
         ref T x0 = ref Unsafe.AsRef(in x[0]);
         for (; j + 4 <= cols; j += 4)
         {
@@ -64,29 +144,29 @@ internal static class Gemv
             ref T c1 = ref a[off + (j + 1) * lda];
             ref T c2 = ref a[off + (j + 2) * lda];
             ref T c3 = ref a[off + (j + 3) * lda];
-            TV s0 = TV.Zero, s1 = TV.Zero, s2 = TV.Zero, s3 = TV.Zero, t0 = TV.Zero, t1 = TV.Zero, t2 = TV.Zero, t3 = TV.Zero;
+            TVec s0 = TOps.Zero, s1 = TOps.Zero, s2 = TOps.Zero, s3 = TOps.Zero, t0 = TOps.Zero, t1 = TOps.Zero, t2 = TOps.Zero, t3 = TOps.Zero;
             int i = 0;
             for (; i + 2 * w <= rows; i += 2 * w)
             {
-                TV xa = TV.Load(ref Unsafe.Add(ref x0, i)), xb = TV.Load(ref Unsafe.Add(ref x0, i + w));
-                s0 = TV.Fma(TV.Load(ref Unsafe.Add(ref c0, i)), xa, s0);
-                s1 = TV.Fma(TV.Load(ref Unsafe.Add(ref c1, i)), xa, s1);
-                s2 = TV.Fma(TV.Load(ref Unsafe.Add(ref c2, i)), xa, s2);
-                s3 = TV.Fma(TV.Load(ref Unsafe.Add(ref c3, i)), xa, s3);
-                t0 = TV.Fma(TV.Load(ref Unsafe.Add(ref c0, i + w)), xb, t0);
-                t1 = TV.Fma(TV.Load(ref Unsafe.Add(ref c1, i + w)), xb, t1);
-                t2 = TV.Fma(TV.Load(ref Unsafe.Add(ref c2, i + w)), xb, t2);
-                t3 = TV.Fma(TV.Load(ref Unsafe.Add(ref c3, i + w)), xb, t3);
+                TVec xa = TOps.Load(ref Unsafe.Add(ref x0, i)), xb = TOps.Load(ref Unsafe.Add(ref x0, i + w));
+                s0 = TOps.Fma(TOps.Load(ref Unsafe.Add(ref c0, i)), xa, s0);
+                s1 = TOps.Fma(TOps.Load(ref Unsafe.Add(ref c1, i)), xa, s1);
+                s2 = TOps.Fma(TOps.Load(ref Unsafe.Add(ref c2, i)), xa, s2);
+                s3 = TOps.Fma(TOps.Load(ref Unsafe.Add(ref c3, i)), xa, s3);
+                t0 = TOps.Fma(TOps.Load(ref Unsafe.Add(ref c0, i + w)), xb, t0);
+                t1 = TOps.Fma(TOps.Load(ref Unsafe.Add(ref c1, i + w)), xb, t1);
+                t2 = TOps.Fma(TOps.Load(ref Unsafe.Add(ref c2, i + w)), xb, t2);
+                t3 = TOps.Fma(TOps.Load(ref Unsafe.Add(ref c3, i + w)), xb, t3);
             }
             for (; i + w <= rows; i += w)
             {
-                TV xa = TV.Load(ref Unsafe.Add(ref x0, i));
-                s0 = TV.Fma(TV.Load(ref Unsafe.Add(ref c0, i)), xa, s0);
-                s1 = TV.Fma(TV.Load(ref Unsafe.Add(ref c1, i)), xa, s1);
-                s2 = TV.Fma(TV.Load(ref Unsafe.Add(ref c2, i)), xa, s2);
-                s3 = TV.Fma(TV.Load(ref Unsafe.Add(ref c3, i)), xa, s3);
+                TVec xa = TOps.Load(ref Unsafe.Add(ref x0, i));
+                s0 = TOps.Fma(TOps.Load(ref Unsafe.Add(ref c0, i)), xa, s0);
+                s1 = TOps.Fma(TOps.Load(ref Unsafe.Add(ref c1, i)), xa, s1);
+                s2 = TOps.Fma(TOps.Load(ref Unsafe.Add(ref c2, i)), xa, s2);
+                s3 = TOps.Fma(TOps.Load(ref Unsafe.Add(ref c3, i)), xa, s3);
             }
-            T r0 = TV.Sum(TV.Add(s0, t0)), r1 = TV.Sum(TV.Add(s1, t1)), r2 = TV.Sum(TV.Add(s2, t2)), r3 = TV.Sum(TV.Add(s3, t3));
+            T r0 = TOps.Sum(TOps.Add(s0, t0)), r1 = TOps.Sum(TOps.Add(s1, t1)), r2 = TOps.Sum(TOps.Add(s2, t2)), r3 = TOps.Sum(TOps.Add(s3, t3));
             for (; i < rows; i++)
             {
                 T xi = Unsafe.Add(ref x0, i);
@@ -103,25 +183,25 @@ internal static class Gemv
         for (; j < cols; j++)
         {
             ref T c0 = ref a[off + j * lda];
-            TV s0 = TV.Zero, t0 = TV.Zero;
+            TVec s0 = TOps.Zero, t0 = TOps.Zero;
             int i = 0;
             for (; i + 2 * w <= rows; i += 2 * w)
             {
-                s0 = TV.Fma(TV.Load(ref Unsafe.Add(ref c0, i)), TV.Load(ref Unsafe.Add(ref x0, i)), s0);
-                t0 = TV.Fma(TV.Load(ref Unsafe.Add(ref c0, i + w)), TV.Load(ref Unsafe.Add(ref x0, i + w)), t0);
+                s0 = TOps.Fma(TOps.Load(ref Unsafe.Add(ref c0, i)), TOps.Load(ref Unsafe.Add(ref x0, i)), s0);
+                t0 = TOps.Fma(TOps.Load(ref Unsafe.Add(ref c0, i + w)), TOps.Load(ref Unsafe.Add(ref x0, i + w)), t0);
             }
-            for (; i + w <= rows; i += w) s0 = TV.Fma(TV.Load(ref Unsafe.Add(ref c0, i)), TV.Load(ref Unsafe.Add(ref x0, i)), s0);
-            T r0 = TV.Sum(TV.Add(s0, t0));
+            for (; i + w <= rows; i += w) s0 = TOps.Fma(TOps.Load(ref Unsafe.Add(ref c0, i)), TOps.Load(ref Unsafe.Add(ref x0, i)), s0);
+            T r0 = TOps.Sum(TOps.Add(s0, t0));
             for (; i < rows; i++) r0 += Unsafe.Add(ref c0, i) * Unsafe.Add(ref x0, i);
             Store(y, j, alpha * r0, beta);
         }
     }
 
     /// <summary>The SIMD body of <see cref="Multiply{T}"/> after y has been scaled by beta.</summary>
-    internal static void MultiplyCore<TV, T>(int rows, int cols, T alpha, T[] a, int off, int lda, ReadOnlySpan<T> x, Span<T> y)
-        where TV : struct, ISimdLanes<TV, T> where T : unmanaged, IFloatingPointIeee754<T>
+    internal static void MultiplyCore<TOps, TVec, T>(int rows, int cols, T alpha, T[] a, int off, int lda, ReadOnlySpan<T> x, Span<T> y)
+        where TOps : struct, ISimdOps<TVec, T> where TVec : struct where T : unmanaged, IFloatingPointIeee754<T>
     {
-        int w = TV.Count, j = 0;
+        int w = TOps.Count, j = 0;
         ref T y0 = ref y[0];
         for (; j + 4 <= cols; j += 4)
         {
@@ -130,17 +210,17 @@ internal static class Gemv
             ref T c1 = ref a[off + (j + 1) * lda];
             ref T c2 = ref a[off + (j + 2) * lda];
             ref T c3 = ref a[off + (j + 3) * lda];
-            TV v0 = TV.Splat(x0), v1 = TV.Splat(x1), v2 = TV.Splat(x2), v3 = TV.Splat(x3);
+            TVec v0 = TOps.Splat(x0), v1 = TOps.Splat(x1), v2 = TOps.Splat(x2), v3 = TOps.Splat(x3);
             int i = 0;
             for (; i + w <= rows; i += w)
             {
                 ref T yi = ref Unsafe.Add(ref y0, i);
-                TV acc = TV.Load(ref yi);
-                acc = TV.Fma(TV.Load(ref Unsafe.Add(ref c0, i)), v0, acc);
-                acc = TV.Fma(TV.Load(ref Unsafe.Add(ref c1, i)), v1, acc);
-                acc = TV.Fma(TV.Load(ref Unsafe.Add(ref c2, i)), v2, acc);
-                acc = TV.Fma(TV.Load(ref Unsafe.Add(ref c3, i)), v3, acc);
-                TV.Store(acc, ref yi);
+                TVec acc = TOps.Load(ref yi);
+                acc = TOps.Fma(TOps.Load(ref Unsafe.Add(ref c0, i)), v0, acc);
+                acc = TOps.Fma(TOps.Load(ref Unsafe.Add(ref c1, i)), v1, acc);
+                acc = TOps.Fma(TOps.Load(ref Unsafe.Add(ref c2, i)), v2, acc);
+                acc = TOps.Fma(TOps.Load(ref Unsafe.Add(ref c3, i)), v3, acc);
+                TOps.Store(acc, ref yi);
             }
             for (; i < rows; i++)
                 Unsafe.Add(ref y0, i) += Unsafe.Add(ref c0, i) * x0 + Unsafe.Add(ref c1, i) * x1 + Unsafe.Add(ref c2, i) * x2 + Unsafe.Add(ref c3, i) * x3;
@@ -150,27 +230,29 @@ internal static class Gemv
             T xj = alpha * x[j];
             if (xj == T.Zero) continue;
             ref T c0 = ref a[off + j * lda];
-            TV v0 = TV.Splat(xj);
+            TVec v0 = TOps.Splat(xj);
             int i = 0;
             for (; i + w <= rows; i += w)
             {
                 ref T yi = ref Unsafe.Add(ref y0, i);
-                TV.Store(TV.Fma(TV.Load(ref Unsafe.Add(ref c0, i)), v0, TV.Load(ref yi)), ref yi);
+                TOps.Store(TOps.Fma(TOps.Load(ref Unsafe.Add(ref c0, i)), v0, TOps.Load(ref yi)), ref yi);
             }
             for (; i < rows; i++) Unsafe.Add(ref y0, i) += Unsafe.Add(ref c0, i) * xj;
         }
     }
 
-    /// <summary>The SIMD body of <see cref="SymmetricLower{T}"/>: four columns per pass, each entry read once for y[r] += a x[c] and y[c] += a x[r].</summary>
-    internal static void SymmetricLowerCore<TV, T>(int k, T[] a, int off, int lda, ReadOnlySpan<T> x, Span<T> y)
-        where TV : struct, ISimdLanes<TV, T> where T : unmanaged, IFloatingPointIeee754<T>
+    /// <summary>
+    /// The SIMD body of <see cref="SymmetricLower{T}"/> for the columns c0..c1-1: four columns per pass, each entry read
+    /// once for y[r] += a x[c] and y[c] += a x[r]; accumulates into y (length k).
+    /// </summary>
+    internal static void SymmetricLowerCore<TOps, TVec, T>(int k, T[] a, int off, int lda, ReadOnlySpan<T> x, Span<T> y, int colStart, int colEnd)
+        where TOps : struct, ISimdOps<TVec, T> where TVec : struct where T : unmanaged, IFloatingPointIeee754<T>
     {
         y = y.Slice(0, k);
-        y.Clear();
-        int w = TV.Count, j = 0;
+        int w = TOps.Count, j = colStart;
         ref T x0 = ref Unsafe.AsRef(in x[0]);
         ref T y0 = ref y[0];
-        for (; j + 4 <= k; j += 4)
+        for (; j + 4 <= colEnd; j += 4)
         {
             // The 4 x 4 diagonal block.
             for (int c = j; c < j + 4; c++)
@@ -191,27 +273,27 @@ internal static class Gemv
             ref T c2 = ref a[off + (j + 2) * lda];
             ref T c3 = ref a[off + (j + 3) * lda];
             T xc0 = x[j], xc1 = x[j + 1], xc2 = x[j + 2], xc3 = x[j + 3];
-            TV v0 = TV.Splat(xc0), v1 = TV.Splat(xc1), v2 = TV.Splat(xc2), v3 = TV.Splat(xc3);
-            TV s0 = TV.Zero, s1 = TV.Zero, s2 = TV.Zero, s3 = TV.Zero;
+            TVec v0 = TOps.Splat(xc0), v1 = TOps.Splat(xc1), v2 = TOps.Splat(xc2), v3 = TOps.Splat(xc3);
+            TVec s0 = TOps.Zero, s1 = TOps.Zero, s2 = TOps.Zero, s3 = TOps.Zero;
             int i = start;
             for (; i + w <= k; i += w)
             {
-                TV xr = TV.Load(ref Unsafe.Add(ref x0, i));
+                TVec xr = TOps.Load(ref Unsafe.Add(ref x0, i));
                 ref T yi = ref Unsafe.Add(ref y0, i);
-                TV a0 = TV.Load(ref Unsafe.Add(ref c0, i)), a1 = TV.Load(ref Unsafe.Add(ref c1, i));
-                TV a2 = TV.Load(ref Unsafe.Add(ref c2, i)), a3 = TV.Load(ref Unsafe.Add(ref c3, i));
-                TV acc = TV.Load(ref yi);
-                acc = TV.Fma(a0, v0, acc);
-                acc = TV.Fma(a1, v1, acc);
-                acc = TV.Fma(a2, v2, acc);
-                acc = TV.Fma(a3, v3, acc);
-                TV.Store(acc, ref yi);
-                s0 = TV.Fma(a0, xr, s0);
-                s1 = TV.Fma(a1, xr, s1);
-                s2 = TV.Fma(a2, xr, s2);
-                s3 = TV.Fma(a3, xr, s3);
+                TVec a0 = TOps.Load(ref Unsafe.Add(ref c0, i)), a1 = TOps.Load(ref Unsafe.Add(ref c1, i));
+                TVec a2 = TOps.Load(ref Unsafe.Add(ref c2, i)), a3 = TOps.Load(ref Unsafe.Add(ref c3, i));
+                TVec acc = TOps.Load(ref yi);
+                acc = TOps.Fma(a0, v0, acc);
+                acc = TOps.Fma(a1, v1, acc);
+                acc = TOps.Fma(a2, v2, acc);
+                acc = TOps.Fma(a3, v3, acc);
+                TOps.Store(acc, ref yi);
+                s0 = TOps.Fma(a0, xr, s0);
+                s1 = TOps.Fma(a1, xr, s1);
+                s2 = TOps.Fma(a2, xr, s2);
+                s3 = TOps.Fma(a3, xr, s3);
             }
-            T r0 = TV.Sum(s0), r1 = TV.Sum(s1), r2 = TV.Sum(s2), r3 = TV.Sum(s3);
+            T r0 = TOps.Sum(s0), r1 = TOps.Sum(s1), r2 = TOps.Sum(s2), r3 = TOps.Sum(s3);
             for (; i < k; i++)
             {
                 T xi = Unsafe.Add(ref x0, i);
@@ -221,7 +303,7 @@ internal static class Gemv
             }
             y[j] += r0; y[j + 1] += r1; y[j + 2] += r2; y[j + 3] += r3;
         }
-        for (; j < k; j++)
+        for (; j < colEnd; j++)
         {
             int cc = off + j * lda;
             y[j] += a[cc + j] * x[j];
@@ -257,11 +339,10 @@ internal static class Gemv
         }
     }
 
-    internal static void SymmetricLowerScalar<T>(int k, T[] a, int off, int lda, ReadOnlySpan<T> x, Span<T> y)
+    internal static void SymmetricLowerScalar<T>(int k, T[] a, int off, int lda, ReadOnlySpan<T> x, Span<T> y, int c0, int c1)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        y.Slice(0, k).Clear();
-        for (int j = 0; j < k; j++)
+        for (int j = c0; j < c1; j++)
         {
             int cc = off + j * lda;
             y[j] += a[cc + j] * x[j];
