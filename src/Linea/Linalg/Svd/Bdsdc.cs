@@ -192,6 +192,14 @@ internal static class Bdsdc
             if (kept.Count > 1 && dv[kept[1]] <= halfTol) dv[kept[1]] = halfTol;
 
             int kk = kept.Count;
+            // Deflated poles that no rotation touched keep unit singular vectors: their columns of the new U and V are
+            // columns of diag(U1, 1, U2) and diag(V1, V2) as they are, copied instead of multiplied. The rotated ones
+            // go first, with the secular columns, into the GEMMs.
+            var rotated = new bool[np];
+            foreach (int r in rotP) rotated[r] = true;
+            foreach (int r in rotJ) rotated[r] = true;
+            deflated = [.. deflated.Where(t => rotated[t]), .. deflated.Where(t => !rotated[t])];
+            int dense = kk + deflated.Count(t => rotated[t]);
             var delta = new T[kk];
             var zeta = new T[kk];
             for (int i = 0; i < kk; i++) { delta[i] = dv[kept[i]]; zeta[i] = zv[kept[i]]; }
@@ -274,22 +282,34 @@ internal static class Bdsdc
                 vm[(m - 1) + (m - 1) * m] = c0;
             }
 
-            // U_node = diag(U1, 1, U2) UM and V_node = diag(V1, V2) VM.
+            // U_node = diag(U1, 1, U2) UM and V_node = diag(V1, V2) VM: GEMMs on the diagonal blocks for the dense
+            // columns (and V's null column), copies of block columns for the unit ones.
             var outU = ArrayPool<T>.Shared.Rent(rows * rows);
             int uo = lo + lo * ld;
-            Gemm.Multiply(k, rows, k, T.One, u, uo, 1, ld, um, 0, 1, rows, T.Zero, outU, 0, 1, rows);
-            for (int col = 0; col < rows; col++) outU[k + col * rows] = um[k + col * rows];
-            Gemm.Multiply(nr, rows, nr, T.One, u, uo + (k + 1) + (k + 1) * ld, 1, ld, um, k + 1, 1, rows, T.Zero, outU, k + 1, 1, rows);
+            Gemm.Multiply(k, dense, k, T.One, u, uo, 1, ld, um, 0, 1, rows, T.Zero, outU, 0, 1, rows);
+            for (int col = 0; col < dense; col++) outU[k + col * rows] = um[k + col * rows];
+            Gemm.Multiply(nr, dense, nr, T.One, u, uo + (k + 1) + (k + 1) * ld, 1, ld, um, k + 1, 1, rows, T.Zero, outU, k + 1, 1, rows);
+            for (int col = dense; col < rows; col++)
+                u.AsSpan(uo + uc[deflated[col - kk]] * ld, rows).CopyTo(outU.AsSpan(col * rows, rows));
             for (int col = 0; col < rows; col++) outU.AsSpan(col * rows, rows).CopyTo(u.AsSpan(uo + col * ld, rows));
             ArrayPool<T>.Shared.Return(outU);
             ArrayPool<T>.Shared.Return(um);
             var outV = ArrayPool<T>.Shared.Rent(m * m);
             int vo = lo + lo * ld;
-            Gemm.Multiply(k + 1, m, k + 1, T.One, v, vo, 1, ld, vm, 0, 1, m, T.Zero, outV, 0, 1, m);
-            Gemm.Multiply(mr, m, mr, T.One, v, vo + (k + 1) + (k + 1) * ld, 1, ld, vm, k + 1, 1, m, T.Zero, outV, k + 1, 1, m);
+            VProduct(k, mr, m, 0, dense, vo, vm, outV);
+            if (sqre == 1) VProduct(k, mr, m, m - 1, 1, vo, vm, outV);
+            for (int col = dense; col < rows; col++)
+                v.AsSpan(vo + vc[deflated[col - kk]] * ld, m).CopyTo(outV.AsSpan(col * m, m));
             for (int col = 0; col < m; col++) outV.AsSpan(col * m, m).CopyTo(v.AsSpan(vo + col * ld, m));
             ArrayPool<T>.Shared.Return(outV);
             ArrayPool<T>.Shared.Return(vm);
+        }
+
+        /// <summary>Columns first..first+count-1 of diag(V1, V2) VM (V1 of order k + 1, V2 of order mr) into outV (ld m).</summary>
+        private void VProduct(int k, int mr, int m, int first, int count, int vo, T[] vm, T[] outV)
+        {
+            Gemm.Multiply(k + 1, count, k + 1, T.One, v, vo, 1, ld, vm, first * m, 1, m, T.Zero, outV, first * m, 1, m);
+            Gemm.Multiply(mr, count, mr, T.One, v, vo + (k + 1) + (k + 1) * ld, 1, ld, vm, k + 1 + first * m, 1, m, T.Zero, outV, k + 1 + first * m, 1, m);
         }
 
         /// <summary>Rows p and j of the cols-column matrix a (leading dimension lda): (x, y) -> (c x + s y, c y - s x).</summary>

@@ -125,6 +125,14 @@ internal static class Stedc
         if (pj >= 0) kept.Add(pj);
 
         int k = kept.Count;
+        // Deflated coordinates that no rotation touched keep a unit eigenvector: their columns of the new Q are columns
+        // of diag(Q1, Q2) as they are, so they are copied instead of multiplied. The rotated ones go first, with the
+        // secular columns, into the GEMMs.
+        var rotated = new bool[n];
+        foreach (int r in rotP) rotated[r] = true;
+        foreach (int r in rotJ) rotated[r] = true;
+        deflated = [.. deflated.Where(t => rotated[t]), .. deflated.Where(t => !rotated[t])];
+        int dense = k + deflated.Count(t => rotated[t]);
         var lambda = new T[k];
         // y (n x n, column-major, sorted coordinates): columns 0..k-1 the eigenvectors of the kept secular problem,
         // then the deflated unit vectors; the recorded rotations are applied to its rows afterwards.
@@ -180,9 +188,9 @@ internal static class Stedc
                 y[j + col * n] = c * b - s * a;
             }
         }
-        // M (original coordinates): row idx[r] of M is row r of y.
-        var m = ArrayPool<T>.Shared.Rent(n * n);
-        for (int col = 0; col < n; col++)
+        // M (original coordinates): row idx[r] of M is row r of y; only its dense columns are needed.
+        var m = ArrayPool<T>.Shared.Rent(n * dense);
+        for (int col = 0; col < dense; col++)
             for (int r = 0; r < n; r++) m[idx[r] + col * n] = y[r + col * n];
         ArrayPool<T>.Shared.Return(y);
 
@@ -190,11 +198,13 @@ internal static class Stedc
         for (int i = 0; i < k; i++) d[lo + i] = lambda[i];
         for (int t = 0; t < deflated.Count; t++) d[lo + k + t] = dv[deflated[t]];
 
-        // Q_new = diag(Q1, Q2) M: two GEMMs on the diagonal blocks.
+        // Q_new = diag(Q1, Q2) M: two GEMMs on the diagonal blocks for the dense columns, copies for the unit ones.
         var outBuf = ArrayPool<T>.Shared.Rent(n * n);
         int zOff = lo + lo * ldz;
-        Gemm.Multiply(n1, n, n1, T.One, z, zOff, 1, ldz, m, 0, 1, n, T.Zero, outBuf, 0, 1, n);
-        Gemm.Multiply(n2, n, n2, T.One, z, zOff + n1 + n1 * ldz, 1, ldz, m, n1, 1, n, T.Zero, outBuf, n1, 1, n);
+        Gemm.Multiply(n1, dense, n1, T.One, z, zOff, 1, ldz, m, 0, 1, n, T.Zero, outBuf, 0, 1, n);
+        Gemm.Multiply(n2, dense, n2, T.One, z, zOff + n1 + n1 * ldz, 1, ldz, m, n1, 1, n, T.Zero, outBuf, n1, 1, n);
+        for (int col = dense; col < n; col++)
+            z.AsSpan(zOff + idx[deflated[col - k]] * ldz, n).CopyTo(outBuf.AsSpan(col * n, n));
         for (int col = 0; col < n; col++) outBuf.AsSpan(col * n, n).CopyTo(z.AsSpan(zOff + col * ldz, n));
         ArrayPool<T>.Shared.Return(m);
         ArrayPool<T>.Shared.Return(outBuf);
