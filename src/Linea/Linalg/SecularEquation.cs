@@ -48,6 +48,7 @@ internal static class SecularEquation
         finally { ArrayPool<T>.Shared.Return(zz); }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool Solve<T>(int i, int k, T[] delta, T[] zeta, T rho, T eps, Span<T> diff, bool squared, T[] zz, out T lambda)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -154,6 +155,7 @@ internal static class SecularEquation
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void TermsCore<TOps, TVec, T>(ReadOnlySpan<T> diff, ReadOnlySpan<T> zz, T tau, out T sum, out T dsum, out T abs)
         where TOps : struct, ISimdOps<TVec, T> where TVec : struct where T : unmanaged, IFloatingPointIeee754<T>
     {

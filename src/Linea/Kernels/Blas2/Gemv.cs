@@ -133,6 +133,7 @@ internal static class Gemv
     }
 
     /// <summary>The SIMD body of <see cref="Transposed{T}"/>, for any lane width (tests call each width directly).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void TransposedCore<TOps, TVec, T>(int rows, int cols, T alpha, T[] a, int off, int lda, ReadOnlySpan<T> x, T beta, Span<T> y)
         where TOps : struct, ISimdOps<TVec, T> where TVec : struct where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -198,6 +199,7 @@ internal static class Gemv
     }
 
     /// <summary>The SIMD body of <see cref="Multiply{T}"/> after y has been scaled by beta.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void MultiplyCore<TOps, TVec, T>(int rows, int cols, T alpha, T[] a, int off, int lda, ReadOnlySpan<T> x, Span<T> y)
         where TOps : struct, ISimdOps<TVec, T> where TVec : struct where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -245,6 +247,7 @@ internal static class Gemv
     /// The SIMD body of <see cref="SymmetricLower{T}"/> for the columns c0..c1-1: four columns per pass, each entry read
     /// once for y[r] += a x[c] and y[c] += a x[r]; accumulates into y (length k).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void SymmetricLowerCore<TOps, TVec, T>(int k, T[] a, int off, int lda, ReadOnlySpan<T> x, Span<T> y, int colStart, int colEnd)
         where TOps : struct, ISimdOps<TVec, T> where TVec : struct where T : unmanaged, IFloatingPointIeee754<T>
     {

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Numerics.Tensors;
 using Linea.Kernels.Gemm;
 
@@ -64,6 +65,7 @@ internal static class Bdsdc
             return true;
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private bool Leaf(int lo, int rows, int sqre)
         {
             int m = rows + sqre;
@@ -103,6 +105,7 @@ internal static class Bdsdc
         }
 
         /// <summary>Merges the solved children of the node (lo, rows, sqre) split at its row k.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void Merge(int lo, int rows, int sqre, int k)
         {
             int m = rows + sqre, nr = rows - k - 1, mr = nr + sqre;

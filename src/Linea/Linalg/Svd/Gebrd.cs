@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Numerics.Tensors;
 using Linea.Kernels.Blas2;
 
@@ -70,6 +71,7 @@ internal static class Gebrd
     /// The two products with the trailing matrix per column (A^T v and A u) are the streaming <see cref="Gemv"/> kernels.
     /// <paramref name="t"/> and <paramref name="t2"/> hold nb + 1 scalars, <paramref name="r"/> and <paramref name="u"/> n.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Panel<T>(int m, int n, int nb, T[] a, int off, int lda, Span<T> d, Span<T> e, Span<T> tauq, Span<T> taup,
         T[] x, int ldx, T[] y, int ldy, T[] t, T[] t2, T[] r, T[] u) where T : unmanaged, IFloatingPointIeee754<T>
     {

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Numerics.Tensors;
 using Linea.Kernels.Gemm;
 
@@ -68,6 +69,7 @@ internal static class Stedc
     /// Merges the solved halves (eigenvalues in d[lo..lo+n), eigenvectors in the diagonal blocks of z) of the torn
     /// matrix with coupling beta (negative when <paramref name="negative"/>): the eigenproblem of D + beta z z^T.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool Merge<T>(int lo, int n1, int n2, T beta, bool negative, T[] d, T[] z, int ldz) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int n = n1 + n2;
