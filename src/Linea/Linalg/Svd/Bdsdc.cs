@@ -152,10 +152,7 @@ internal static class Bdsdc
             // Deflation: small weights, then close poles rotated so that one weight vanishes.
             var kept = new List<int>(np) { 0 };
             var deflated = new List<int>(np);
-            var rotP = new List<int>();
-            var rotJ = new List<int>();
-            var rotC = new List<T>();
-            var rotS = new List<T>();
+            var rotations = new DeflationRotations<T>();
             int prev = -1;
             foreach (int j in order)
             {
@@ -168,7 +165,7 @@ internal static class Bdsdc
                     // New coordinates: c e_prev - s e_j (weight 0, deflated at d_prev) and s e_prev + c e_j (weight tau).
                     zv[prev] = T.Zero;
                     zv[j] = tau;
-                    rotP.Add(prev); rotJ.Add(j); rotC.Add(c); rotS.Add(s);
+                    rotations.Add(prev, j, c, s);
                     deflated.Add(prev);
                     prev = j;
                 }
@@ -198,11 +195,8 @@ internal static class Bdsdc
             // Deflated poles that no rotation touched keep unit singular vectors: their columns of the new U and V are
             // columns of diag(U1, 1, U2) and diag(V1, V2) as they are, copied instead of multiplied. The rotated ones
             // go first, with the secular columns, into the GEMMs.
-            var rotated = new bool[np];
-            foreach (int r in rotP) rotated[r] = true;
-            foreach (int r in rotJ) rotated[r] = true;
-            deflated = [.. deflated.Where(t => rotated[t]), .. deflated.Where(t => !rotated[t])];
-            int dense = kk + deflated.Count(t => rotated[t]);
+            deflated = rotations.TouchedFirst(deflated, np, out int touched);
+            int dense = kk + touched;
             var delta = new T[kk];
             var zeta = new T[kk];
             for (int i = 0; i < kk; i++) { delta[i] = dv[kept[i]]; zeta[i] = zv[kept[i]]; }
@@ -266,12 +260,8 @@ internal static class Bdsdc
                 d[lo + col] = dv[pole] * orgnrm;
             }
             // Undo the close-pole rotations (reverse order) on the rows of UM and VM.
-            for (int r = rotP.Count - 1; r >= 0; r--)
-            {
-                T c = rotC[r], s = rotS[r];
-                RotateRows(um, rows, rows, uc[rotP[r]], uc[rotJ[r]], c, s);
-                RotateRows(vm, m, m, vc[rotP[r]], vc[rotJ[r]], c, s);
-            }
+            rotations.UndoOnRows(um, rows, rows, uc);
+            rotations.UndoOnRows(vm, m, m, vc);
             if (sqre == 1)
             {
                 // Row k held the zero pole's coordinate w0 = c0 e_k + s0 e_{m-1}; the node's null vector is -s0 e_k + c0 e_{m-1}.
@@ -313,17 +303,6 @@ internal static class Bdsdc
         {
             Gemm.Multiply(k + 1, count, k + 1, T.One, v, vo, 1, ld, vm, first * m, 1, m, T.Zero, outV, first * m, 1, m);
             Gemm.Multiply(mr, count, mr, T.One, v, vo + (k + 1) + (k + 1) * ld, 1, ld, vm, k + 1 + first * m, 1, m, T.Zero, outV, k + 1 + first * m, 1, m);
-        }
-
-        /// <summary>Rows p and j of the cols-column matrix a (leading dimension lda): (x, y) -> (c x + s y, c y - s x).</summary>
-        private static void RotateRows(T[] a, int lda, int cols, int p, int j, T c, T s)
-        {
-            for (int col = 0; col < cols; col++)
-            {
-                T x = a[p + col * lda], y = a[j + col * lda];
-                a[p + col * lda] = c * x + s * y;
-                a[j + col * lda] = c * y - s * x;
-            }
         }
     }
 }

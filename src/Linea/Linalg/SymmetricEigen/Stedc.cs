@@ -95,10 +95,7 @@ internal static class Stedc
         T tol = T.CreateTruncating(8) * eps * T.Max(dmax, beta * znorm2);
         var kept = new List<int>(n);
         var deflated = new List<int>(n);
-        var rotP = new List<int>();
-        var rotJ = new List<int>();
-        var rotC = new List<T>();
-        var rotS = new List<T>();
+        var rotations = new DeflationRotations<T>();
         int pj = -1;
         for (int j = 0; j < n; j++)
         {
@@ -114,7 +111,7 @@ internal static class Stedc
                 dv[pj] = dp;
                 zs[pj] = T.Zero;
                 zs[j] = tau;
-                rotP.Add(pj); rotJ.Add(j); rotC.Add(c); rotS.Add(s);
+                rotations.Add(pj, j, c, s);
                 deflated.Add(pj);
                 pj = j;
             }
@@ -130,11 +127,8 @@ internal static class Stedc
         // Deflated coordinates that no rotation touched keep a unit eigenvector: their columns of the new Q are columns
         // of diag(Q1, Q2) as they are, so they are copied instead of multiplied. The rotated ones go first, with the
         // secular columns, into the GEMMs.
-        var rotated = new bool[n];
-        foreach (int r in rotP) rotated[r] = true;
-        foreach (int r in rotJ) rotated[r] = true;
-        deflated = [.. deflated.Where(t => rotated[t]), .. deflated.Where(t => !rotated[t])];
-        int dense = k + deflated.Count(t => rotated[t]);
+        deflated = rotations.TouchedFirst(deflated, n, out int touched);
+        int dense = k + touched;
         var lambda = new T[k];
         // y (n x n, column-major, sorted coordinates): columns 0..k-1 the eigenvectors of the kept secular problem,
         // then the deflated unit vectors; the recorded rotations are applied to its rows afterwards.
@@ -178,18 +172,7 @@ internal static class Stedc
         }
         for (int t = 0; t < deflated.Count; t++) y[deflated[t] + (k + t) * n] = T.One;
         // Undo the deflation rotations (in reverse order) on the rows: sorted coordinates p, j.
-        for (int r = rotP.Count - 1; r >= 0; r--)
-        {
-            int p = rotP[r], j = rotJ[r];
-            T c = rotC[r], s = rotS[r];
-            for (int col = 0; col < n; col++)
-            {
-                T a = y[p + col * n], b = y[j + col * n];
-                // [e_p e_j] -> [u w] = [c e_p - s e_j, s e_p + c e_j]: coordinates (a, b) in (u, w) map to p: c a + s b, j: -s a + c b.
-                y[p + col * n] = c * a + s * b;
-                y[j + col * n] = c * b - s * a;
-            }
-        }
+        rotations.UndoOnRows(y, n, n);
         // M (original coordinates): row idx[r] of M is row r of y; only its dense columns are needed.
         var m = ArrayPool<T>.Shared.Rent(n * dense);
         for (int col = 0; col < dense; col++)

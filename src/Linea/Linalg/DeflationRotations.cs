@@ -1,0 +1,61 @@
+using System.Numerics;
+
+namespace Linea;
+
+/// <summary>
+/// The plane rotations that the deflation step of a divide-and-conquer merge (<see cref="Stedc"/>, <see cref="Bdsdc"/>)
+/// applies to pairs of nearly equal poles, so that one weight of each pair vanishes: the coordinates (p, j) become
+/// (c e_p - s e_j, s e_p + c e_j). Recorded in order; undone in reverse on the rows of the small eigen- or singular
+/// vector matrices; and they tell which deflated coordinates kept a unit vector (no rotation touched them), whose
+/// columns of the merged factor are copies instead of GEMM products.
+/// </summary>
+internal sealed class DeflationRotations<T> where T : unmanaged, IFloatingPointIeee754<T>
+{
+    private readonly List<int> _p = [], _j = [];
+    private readonly List<T> _c = [], _s = [];
+
+    /// <summary>The number of rotations recorded.</summary>
+    public int Count => _p.Count;
+
+    /// <summary>Records the rotation of coordinates p (deflated) and j (kept, with the combined weight).</summary>
+    public void Add(int p, int j, T c, T s)
+    {
+        _p.Add(p); _j.Add(j); _c.Add(c); _s.Add(s);
+    }
+
+    /// <summary>
+    /// Undoes the rotations (last first) on the rows of the column-major matrix a (leading dimension lda, cols
+    /// columns): row coordinate r is row <paramref name="rowOf"/>[r] of a (the identity when null).
+    /// (x_p, x_j) -> (c x_p + s x_j, c x_j - s x_p). O(count cols).
+    /// </summary>
+    public void UndoOnRows(T[] a, int lda, int cols, int[]? rowOf = null)
+    {
+        for (int r = _p.Count - 1; r >= 0; r--)
+        {
+            int p = rowOf is null ? _p[r] : rowOf[_p[r]], j = rowOf is null ? _j[r] : rowOf[_j[r]];
+            T c = _c[r], s = _s[r];
+            for (int col = 0; col < cols; col++)
+            {
+                T x = a[p + col * lda], y = a[j + col * lda];
+                a[p + col * lda] = c * x + s * y;
+                a[j + col * lda] = c * y - s * x;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The deflated coordinates reordered: those a rotation touched first (their vectors are combinations, computed with
+    /// the secular ones by GEMM), then the untouched ones (unit vectors, copied). <paramref name="touched"/> counts the first group.
+    /// </summary>
+    public List<int> TouchedFirst(List<int> deflated, int coordinates, out int touched)
+    {
+        var mask = new bool[coordinates];
+        foreach (int r in _p) mask[r] = true;
+        foreach (int r in _j) mask[r] = true;
+        var ordered = new List<int>(deflated.Count);
+        foreach (int t in deflated) if (mask[t]) ordered.Add(t);
+        touched = ordered.Count;
+        foreach (int t in deflated) if (!mask[t]) ordered.Add(t);
+        return ordered;
+    }
+}
