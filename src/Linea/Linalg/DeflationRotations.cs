@@ -14,6 +14,37 @@ internal sealed class DeflationRotations<T> where T : unmanaged, IFloatingPointI
     private readonly List<int> _p = [], _j = [];
     private readonly List<T> _c = [], _s = [];
 
+    /// <summary>
+    /// The deflation walk (LAPACK's laed2 / lasd2) over the coordinates in <paramref name="ascending"/> pole order:
+    /// a coordinate whose weight is <paramref name="negligible"/> is deflated as it is; of two consecutive survivors
+    /// p, j whose rotation (c = z_j / tau, s = z_p / tau, tau = hypot(z_p, z_j)) passes <paramref name="close"/>(p, j,
+    /// c, s), p is deflated with weight 0 and j keeps weight tau (the rotation is recorded, and <paramref name="close"/>
+    /// may adjust the poles); the others are kept. Fills <paramref name="kept"/> (ascending) and
+    /// <paramref name="deflated"/>; z is updated. O(n).
+    /// </summary>
+    public void Deflate(IEnumerable<int> ascending, T[] z, Func<int, bool> negligible, Func<int, int, T, T, bool> close,
+        List<int> kept, List<int> deflated)
+    {
+        int prev = -1;
+        foreach (int j in ascending)
+        {
+            if (negligible(j)) { deflated.Add(j); continue; }
+            if (prev < 0) { prev = j; continue; }
+            T tau = Givens.Hypot(z[prev], z[j]);
+            T c = z[j] / tau, s = z[prev] / tau;
+            if (close(prev, j, c, s))
+            {
+                z[prev] = T.Zero;
+                z[j] = tau;
+                Add(prev, j, c, s);
+                deflated.Add(prev);
+            }
+            else kept.Add(prev);
+            prev = j;
+        }
+        if (prev >= 0) kept.Add(prev);
+    }
+
     /// <summary>The number of rotations recorded.</summary>
     public int Count => _p.Count;
 

@@ -153,29 +153,8 @@ internal static class Bdsdc
             var kept = new List<int>(np) { 0 };
             var deflated = new List<int>(np);
             var rotations = new DeflationRotations<T>();
-            int prev = -1;
-            foreach (int j in order)
-            {
-                if (T.Abs(zv[j]) <= tol) { deflated.Add(j); continue; }
-                if (prev < 0) { prev = j; continue; }
-                if (dv[j] - dv[prev] <= tol)
-                {
-                    T tau = Givens.Hypot(zv[prev], zv[j]);
-                    T c = zv[j] / tau, s = zv[prev] / tau;
-                    // New coordinates: c e_prev - s e_j (weight 0, deflated at d_prev) and s e_prev + c e_j (weight tau).
-                    zv[prev] = T.Zero;
-                    zv[j] = tau;
-                    rotations.Add(prev, j, c, s);
-                    deflated.Add(prev);
-                    prev = j;
-                }
-                else
-                {
-                    kept.Add(prev);
-                    prev = j;
-                }
-            }
-            if (prev >= 0) kept.Add(prev);
+            // Close poles: c e_prev - s e_j (weight 0, deflated at d_prev) and s e_prev + c e_j (weight tau).
+            rotations.Deflate(order, zv, j => T.Abs(zv[j]) <= tol, (p, j, c, s) => dv[j] - dv[p] <= tol, kept, deflated);
 
             // The zero pole's weight, never deflated (as lasd2: at least tol), and a first pole kept clear of zero.
             T z0, c0 = T.One, s0 = T.Zero;

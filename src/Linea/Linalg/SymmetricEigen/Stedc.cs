@@ -96,32 +96,15 @@ internal static class Stedc
         var kept = new List<int>(n);
         var deflated = new List<int>(n);
         var rotations = new DeflationRotations<T>();
-        int pj = -1;
-        for (int j = 0; j < n; j++)
+        rotations.Deflate(Enumerable.Range(0, n), zs, j => beta * T.Abs(zs[j]) * znorm <= tol, (p, j, c, s) =>
         {
-            if (beta * T.Abs(zs[j]) * znorm <= tol) { deflated.Add(j); continue; }
-            if (pj < 0) { pj = j; continue; }
-            T tau = Givens.Hypot(zs[pj], zs[j]);
-            T c = zs[j] / tau, s = zs[pj] / tau;
-            if (T.Abs(c * s * (dv[j] - dv[pj])) <= tol)
-            {
-                // New basis u = c e_p - s e_j (deflated, weight 0) and w = s e_p + c e_j (weight tau).
-                T dp = c * c * dv[pj] + s * s * dv[j];
-                dv[j] = s * s * dv[pj] + c * c * dv[j];
-                dv[pj] = dp;
-                zs[pj] = T.Zero;
-                zs[j] = tau;
-                rotations.Add(pj, j, c, s);
-                deflated.Add(pj);
-                pj = j;
-            }
-            else
-            {
-                kept.Add(pj);
-                pj = j;
-            }
-        }
-        if (pj >= 0) kept.Add(pj);
+            if (T.Abs(c * s * (dv[j] - dv[p])) > tol) return false;
+            // New basis c e_p - s e_j (deflated, weight 0) and s e_p + c e_j (weight tau), with Rayleigh-quotient poles.
+            T dp = c * c * dv[p] + s * s * dv[j];
+            dv[j] = s * s * dv[p] + c * c * dv[j];
+            dv[p] = dp;
+            return true;
+        }, kept, deflated);
 
         int k = kept.Count;
         // Deflated coordinates that no rotation touched keep a unit eigenvector: their columns of the new Q are columns
