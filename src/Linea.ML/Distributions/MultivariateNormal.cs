@@ -86,7 +86,7 @@ public sealed class MultivariateNormal<T> where T : unmanaged, IFloatingPointIee
         Guard.Finite(x, "multivariate_normal.logpdf", "x");
         var rows = x.Rank == 1 ? x.Reshape(1, d) : x;
         // Solve L Z = (X - mean)^T: column i of Z is the whitened point i.
-        var z = Triangular.SolveLower(CholeskyFactor, (rows - Mean).T);
+        var z = Linalg.SolveTriangular(CholeskyFactor, (rows - Mean).T, lower: true);
         var result = (z * z).Sum(0) * T.CreateTruncating(-0.5) + _logNormaliser;
         return x.Rank == 1 ? result.Reshape() : result;
     }

@@ -94,7 +94,12 @@ public sealed class LinearRegression<T> : LinearModel<T> where T : unmanaged, IF
             return;
         }
         // (Xc^T Xc)^-1 = R^-1 R^-T, so its diagonal holds the squared row norms of R^-1.
-        var rInv = Triangular.InvertUpper(Linalg.QrR(xc), "LinearRegression.Fit");
+        Tensor<T> rInv;
+        try { rInv = Linalg.SolveTriangular(Linalg.QrR(xc), Tensor.Eye<T>(p)); }
+        catch (SingularMatrixException e)
+        {
+            throw new SingularMatrixException(e.PivotIndex, $"LinearRegression.Fit: the triangular factor has a zero at diagonal position {e.PivotIndex}; the columns of X are linearly dependent");
+        }
         T s2 = ResidualStandardDeviation * ResidualStandardDeviation;
         _standardErrors = Tensor.Sqrt((rInv * rInv).Sum(1) * s2);
         // Intercept: Var(b) = s^2 (1/n + mean^T (Xc^T Xc)^-1 mean) = s^2 (1/n + ||R^-T mean||^2).

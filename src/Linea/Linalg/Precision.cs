@@ -2,14 +2,14 @@ using System.Numerics;
 
 namespace Linea;
 
-/// <summary>Machine constants of float and double as LAPACK and NumPy use them.</summary>
-internal static class Precision
+/// <summary>Machine constants of float and double as LAPACK and NumPy use them (<c>numpy.finfo(T).eps</c>).</summary>
+public static class Precision
 {
     /// <summary>NumPy's finfo(T).eps: 2^-52 for double, 2^-23 for float (the gap above 1).</summary>
     public static T Eps<T>() where T : unmanaged, IFloatingPointIeee754<T> =>
         T.CreateTruncating(typeof(T) == typeof(float) ? 1.1920928955078125e-7 : 2.220446049250313e-16);
 
     /// <summary><see cref="Eps{T}"/> as a double.</summary>
-    public static double EpsDouble<T>() where T : unmanaged, IFloatingPointIeee754<T> =>
+    internal static double EpsDouble<T>() where T : unmanaged, IFloatingPointIeee754<T> =>
         typeof(T) == typeof(float) ? 1.1920928955078125e-7 : 2.220446049250313e-16;
 }

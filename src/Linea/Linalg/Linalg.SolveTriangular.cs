@@ -1,0 +1,40 @@
+using System.Numerics;
+using Linea.Kernels;
+using Linea.Kernels.Blas3;
+
+namespace Linea;
+
+public static partial class Linalg
+{
+    /// <summary>
+    /// SciPy's <c>scipy.linalg.solve_triangular(a, b, trans, lower, unit_diagonal)</c>: x with A x = b, or A^T x = b when
+    /// <paramref name="transpose"/>, for a triangular n x n A, reading only its <paramref name="lower"/> (else upper)
+    /// triangle, with ones assumed on the diagonal when <paramref name="unitDiagonal"/>. b is (n,) or (n, k); x has b's
+    /// shape. Recursive blocked TRSM on the GEMM (BLAS trsm): O(n^2 k) flops, no factorization.
+    /// </summary>
+    /// <exception cref="ShapeMismatchException">a is not one square matrix, or b's first axis is not n.</exception>
+    /// <exception cref="NonFiniteException">a or b holds NaN or infinity.</exception>
+    /// <exception cref="SingularMatrixException">A diagonal entry of A is exactly zero (not with <paramref name="unitDiagonal"/>); <see cref="SingularMatrixException.PivotIndex"/> is its index.</exception>
+    public static Tensor<T> SolveTriangular<T>(Tensor<T> a, Tensor<T> b, bool lower = false, bool transpose = false, bool unitDiagonal = false)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        const string op = "solve_triangular";
+        RequireSquare(op, a);
+        ArgumentNullException.ThrowIfNull(b);
+        if (a.Rank != 2) ThrowHelper.ShapeMismatch(op, $"needs one matrix (2-d), got shape {a.Shape}", a.Shape);
+        int n = a.Dims[0];
+        if (b.Rank is < 1 or > 2 || b.Dims[0] != n)
+            ThrowHelper.ShapeMismatch(op, $"a of shape {a.Shape} needs b of shape ({n},) or ({n}, k), got {b.Shape}", a.Shape, b.Shape);
+        RequireFinite(op, a, "a");
+        RequireFinite(op, b, "b");
+        var am = new StridedMatrix<T>(a.Data, a.Offset, n, n, a.StrideArray[0], a.StrideArray[1]);
+        if (!unitDiagonal)
+            for (int i = 0; i < n; i++)
+                if (am[i, i] == T.Zero)
+                    throw new SingularMatrixException(i, $"{op}: the triangular matrix of shape {a.Shape} has a zero on its diagonal at [{i}, {i}]");
+        int k = b.Rank == 1 ? 1 : b.Dims[1];
+        var x = b.Contiguous().ToArray();
+        Trsm.Solve(Side.Left, lower, transpose, unitDiagonal, T.One, am, StridedMatrix<T>.RowMajor(x, n, k));
+        return b.Rank == 1 ? Tensor.Wrap(x, n) : Tensor.Wrap(x, n, k);
+    }
+}

@@ -1,0 +1,92 @@
+using Linea.TestKit;
+
+namespace Linea.Tests.Linalg;
+
+/// <summary>
+/// Linalg.SolveTriangular against hand-solved systems, the residual bound of a backward-stable triangular solve
+/// (|b - A x| &lt;= c n eps |A| |x| entry-wise), SciPy's conventions (only the chosen triangle is read, unit diagonal,
+/// transpose, vector and matrix right-hand sides, strided inputs) and its errors.
+/// </summary>
+public class SolveTriangularTests
+{
+    [Fact]
+    public void HandSolvedUpperAndLowerSystems()
+    {
+        // [[2, 1], [0, 4]] x = [5, 8] -> x = [1.5, 2]; the lower triangle holds garbage that must not be read.
+        var u = Tensor.FromArray(new double[,] { { 2, 1 }, { 99, 4 } });
+        Assert.Equal(new[] { 1.5, 2.0 }, Linea.Linalg.SolveTriangular(u, Tensor.FromArray(new double[] { 5, 8 })).ToArray());
+        // Lower [[2, 0], [1, 4]] x = [4, 6] -> x = [2, 1].
+        var l = Tensor.FromArray(new double[,] { { 2, -7 }, { 1, 4 } });
+        Assert.Equal(new[] { 2.0, 1.0 }, Linea.Linalg.SolveTriangular(l, Tensor.FromArray(new double[] { 4, 6 }), lower: true).ToArray());
+        // Transpose: [[2, 1], [0, 4]]^T x = [4, 6] -> 2 x0 = 4, x0 + 4 x1 = 6 -> x = [2, 1].
+        Assert.Equal(new[] { 2.0, 1.0 }, Linea.Linalg.SolveTriangular(u, Tensor.FromArray(new double[] { 4, 6 }), transpose: true).ToArray());
+        // Unit diagonal: the stored diagonal is ignored, [[1, 1], [0, 1]] x = [7, 2] -> x = [5, 2].
+        Assert.Equal(new[] { 5.0, 2.0 }, Linea.Linalg.SolveTriangular(u, Tensor.FromArray(new double[] { 7, 2 }), unitDiagonal: true).ToArray());
+    }
+
+    [Theory]
+    [InlineData(1, 1, false, false)]
+    [InlineData(33, 1, true, false)]
+    [InlineData(70, 5, false, true)]
+    [InlineData(130, 40, true, true)]
+    public void ResidualIsWithinTheBackwardErrorBound(int n, int k, bool lower, bool transpose)
+    {
+        var rng = new Rng((ulong)(n * 7 + k));
+        var a = Tensor.Zeros<double>(n, n);
+        for (int i = 0; i < n; i++)
+            for (int j = 0; j < n; j++)
+                a[i, j] = i == j ? 2 + rng.NextDouble() : rng.NextDouble() - 0.5;
+        var b = Tensor.Uniform([n, k], -1.0, 1.0, 3);
+        var x = Linea.Linalg.SolveTriangular(a, b, lower, transpose);
+        Assert.Equal(new[] { n, k }, x.Shape.ToArray());
+        var tri = Triangle(a, lower);
+        var op = transpose ? tri.T : tri;
+        var r = b - op.MatMul(x);
+        var bound = Tensor.Abs(op).MatMul(Tensor.Abs(x));
+        double eps = NumAssert.Eps<double>();
+        for (int i = 0; i < n; i++)
+            for (int j = 0; j < k; j++)
+                Assert.True(Math.Abs(r[i, j]) <= 4 * n * eps * bound[i, j] + 1e-300, $"residual at ({i}, {j}): {r[i, j]} vs bound {4 * n * eps * bound[i, j]}");
+    }
+
+    [Fact]
+    public void StridedInputsAndFloat()
+    {
+        var big = Tensor.Uniform([6, 6], -1.0, 1.0, 5) + Tensor.Eye<double>(6) * 4.0;
+        var a = big["::2, ::2"].T;                      // 3 x 3 strided view, read as its upper triangle
+        var b = Tensor.Uniform([3, 4], -1.0, 1.0, 6).T.T; // contiguous round trip
+        var x = Linea.Linalg.SolveTriangular(a, b);
+        var expected = Linea.Linalg.Solve(Triangle(a.Contiguous(), lower: false), b);
+        Assert.True(Tensor.AllClose(expected, x, rtol: 1e-13, atol: 1e-13), "strided solve differs from the LU solve of the triangle");
+        var af = Tensor.FromArray(new float[,] { { 4, 2 }, { 0, 1 } });
+        Assert.Equal(new[] { 0.5f, 3f }, Linea.Linalg.SolveTriangular(af, Tensor.FromArray(new float[] { 8, 3 })).ToArray());
+    }
+
+    private static Tensor<double> Triangle(Tensor<double> a, bool lower)
+    {
+        int n = a.Shape[0];
+        var t = Tensor.Zeros<double>(n, n);
+        for (int i = 0; i < n; i++)
+            for (int j = 0; j < n; j++)
+                if (lower ? j <= i : j >= i) t[i, j] = a[i, j];
+        return t;
+    }
+
+    [Fact]
+    public void Errors()
+    {
+        var u = Tensor.FromArray(new double[,] { { 2, 1 }, { 0, 0 } });
+        var e = Assert.Throws<SingularMatrixException>(() => Linea.Linalg.SolveTriangular(u, Tensor.Ones<double>(2)));
+        Assert.Equal(1, e.PivotIndex);
+        Assert.Contains("[1, 1]", e.Message);
+        // With a unit diagonal the stored zero is not used.
+        Assert.Equal(new[] { 0.0, 1.0 }, Linea.Linalg.SolveTriangular(u, Tensor.Ones<double>(2), unitDiagonal: true).ToArray());
+        Assert.Throws<ShapeMismatchException>(() => Linea.Linalg.SolveTriangular(Tensor.Ones<double>(2, 3), Tensor.Ones<double>(2)));
+        var s = Assert.Throws<ShapeMismatchException>(() => Linea.Linalg.SolveTriangular(Tensor.Eye<double>(2), Tensor.Ones<double>(3)));
+        Assert.Contains("(2,) or (2, k)", s.Message);
+        var bad = Tensor.Eye<double>(2);
+        bad[0, 1] = double.NaN;
+        Assert.Throws<NonFiniteException>(() => Linea.Linalg.SolveTriangular(bad, Tensor.Ones<double>(2)));
+        Assert.Throws<NonFiniteException>(() => Linea.Linalg.SolveTriangular(Tensor.Eye<double>(2), Tensor.FromArray(new[] { 1.0, double.PositiveInfinity })));
+    }
+}
