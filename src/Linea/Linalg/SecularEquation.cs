@@ -5,6 +5,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using Linea.Kernels.Blas2;
+using Linea.Kernels.Threading;
 
 namespace Linea;
 
@@ -17,6 +18,25 @@ internal static class SecularEquation
 {
     /// <summary>Iterations allowed per root; the bracket halves at least every other step, so this is never reached in practice.</summary>
     private const int MaxIterations = 120;
+
+    /// <summary>Root count from which the roots (and the eigenvector columns built from them) are split over threads.</summary>
+    public const int ParallelRoots = 256;
+
+    /// <summary>
+    /// Runs <paramref name="range"/>(i0, i1) over 0..k-1 in contiguous parts, one per thread of
+    /// <see cref="Parallelism.Default"/> when k &gt;= <see cref="ParallelRoots"/>, else once on the calling thread. The
+    /// roots of a secular equation are independent, so each part writes only its own rows of the caller's arrays.
+    /// </summary>
+    public static void ForRanges(int k, Action<int, int> range)
+    {
+        int threads = Math.Min(Parallelism.Default.Count, k / (ParallelRoots / 2));
+        if (k < ParallelRoots || threads <= 1) { range(0, k); return; }
+        SplitJob.Run(threads, (tid, nt) =>
+        {
+            int i0 = SplitJob.Bound(tid, nt, k, 1), i1 = SplitJob.Bound(tid + 1, nt, k, 1);
+            if (i1 > i0) range(i0, i1);
+        });
+    }
 
     /// <summary>
     /// Root i (ascending, 0-based) of the secular equation with rho &gt; 0 and k distinct ascending poles:

@@ -181,8 +181,11 @@ internal static class Bdsdc
             for (int i = 0; i < kk; i++) { delta[i] = dv[kept[i]]; zeta[i] = zv[kept[i]]; }
             var sigma = new T[kk];
             var diff = ArrayPool<T>.Shared.Rent(kk * kk); // diff[j + i kk] = delta_j^2 - sigma_i^2
-            for (int i = 0; i < kk; i++)
-                SecularEquation.Root(i, kk, delta, zeta, T.One, eps, diff.AsSpan(i * kk, kk), squared: true, out sigma[i]);
+            SecularEquation.ForRanges(kk, (i0, i1) =>
+            {
+                for (int i = i0; i < i1; i++)
+                    SecularEquation.Root(i, kk, delta, zeta, T.One, eps, diff.AsSpan(i * kk, kk), squared: true, out sigma[i]);
+            });
             // Gu-Eisenstat: the weights for which the computed roots are exact,
             // zhat_j^2 = prod_i (sigma_i^2 - d_j^2) / prod_(i != j) (d_i^2 - d_j^2), accumulated root by root over all j.
             var zhat = new T[kk];
@@ -207,29 +210,34 @@ internal static class Bdsdc
             var vm = ArrayPool<T>.Shared.Rent(m * m);
             Array.Clear(um, 0, rows * rows);
             Array.Clear(vm, 0, m * m);
-            for (int i = 0; i < kk; i++)
+            SecularEquation.ForRanges(kk, (i0, i1) =>
             {
-                // v_j = zhat_j / (d_j^2 - sigma_i^2) and u = (-1, d_j v_j), each normalised with its largest entry
-                // divided out first (a root within a few ulps of a pole makes v_j overflow when squared).
-                TensorPrimitives.Divide(zhat, diff.AsSpan(i * kk, kk), t1);
-                TensorPrimitives.Multiply(delta, t1, t2);
-                t2[0] = -T.One;
-                T vmax = T.Abs(TensorPrimitives.MaxMagnitude<T>(t1)), umax = T.Abs(TensorPrimitives.MaxMagnitude<T>(t2));
-                TensorPrimitives.Divide(t1, vmax, t1);
-                TensorPrimitives.Divide(t2, umax, t2);
-                T vnorm = TensorPrimitives.Norm<T>(t1), unorm = TensorPrimitives.Norm<T>(t2);
-                TensorPrimitives.Divide(t1, vnorm, t1);
-                TensorPrimitives.Divide(t2, unorm, t2);
-                um[k + i * rows] = t2[0];
-                vm[k + i * m] = t1[0];
-                for (int j = 1; j < kk; j++)
+                var vt = new T[kk];
+                var ut = new T[kk];
+                for (int i = i0; i < i1; i++)
                 {
-                    int pole = kept[j];
-                    vm[vc[pole] + i * m] = t1[j];
-                    um[uc[pole] + i * rows] = t2[j];
+                    // v_j = zhat_j / (d_j^2 - sigma_i^2) and u = (-1, d_j v_j), each normalised with its largest entry
+                    // divided out first (a root within a few ulps of a pole makes v_j overflow when squared).
+                    TensorPrimitives.Divide(zhat, diff.AsSpan(i * kk, kk), vt);
+                    TensorPrimitives.Multiply(delta, vt, ut);
+                    ut[0] = -T.One;
+                    T vmax = T.Abs(TensorPrimitives.MaxMagnitude<T>(vt)), umax = T.Abs(TensorPrimitives.MaxMagnitude<T>(ut));
+                    TensorPrimitives.Divide(vt, vmax, vt);
+                    TensorPrimitives.Divide(ut, umax, ut);
+                    T vnorm = TensorPrimitives.Norm<T>(vt), unorm = TensorPrimitives.Norm<T>(ut);
+                    TensorPrimitives.Divide(vt, vnorm, vt);
+                    TensorPrimitives.Divide(ut, unorm, ut);
+                    um[k + i * rows] = ut[0];
+                    vm[k + i * m] = vt[0];
+                    for (int j = 1; j < kk; j++)
+                    {
+                        int pole = kept[j];
+                        vm[vc[pole] + i * m] = vt[j];
+                        um[uc[pole] + i * rows] = ut[j];
+                    }
+                    d[lo + i] = sigma[i] * orgnrm;
                 }
-                d[lo + i] = sigma[i] * orgnrm;
-            }
+            });
             ArrayPool<T>.Shared.Return(diff);
             for (int t = 0; t < deflated.Count; t++)
             {

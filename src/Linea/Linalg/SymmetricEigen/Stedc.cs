@@ -123,12 +123,17 @@ internal static class Stedc
             var zeta = new T[k];
             for (int i = 0; i < k; i++) { delta[i] = dv[kept[i]]; zeta[i] = zs[kept[i]]; }
             var diff = new T[k * k]; // diff[j + i k] = delta_j - lambda_i, accurate relative to itself
-            for (int i = 0; i < k; i++)
-                if (!SecularEquation.Root(i, k, delta, zeta, beta, eps, diff.AsSpan(i * k, k), squared: false, out lambda[i]))
-                {
-                    ArrayPool<T>.Shared.Return(y);
-                    return false;
-                }
+            bool converged = true;
+            SecularEquation.ForRanges(k, (i0, i1) =>
+            {
+                for (int i = i0; i < i1; i++)
+                    if (!SecularEquation.Root(i, k, delta, zeta, beta, eps, diff.AsSpan(i * k, k), squared: false, out lambda[i])) converged = false;
+            });
+            if (!converged)
+            {
+                ArrayPool<T>.Shared.Return(y);
+                return false;
+            }
             // Gu-Eisenstat: recompute the weights from the computed roots.
             // zhat_j^2 = -prod_i (delta_j - lambda_i) / (beta prod_(i != j) (delta_j - delta_i)), accumulated root by root over all j.
             var zhat = new T[k];
@@ -142,16 +147,20 @@ internal static class Stedc
                 TensorPrimitives.Multiply(zhat, ratio, zhat);
             }
             for (int j = 0; j < k; j++) zhat[j] = T.CopySign(T.Sqrt(T.Abs(zhat[j])), zeta[j]);
-            for (int i = 0; i < k; i++)
+            SecularEquation.ForRanges(k, (i0, i1) =>
             {
-                // v_j = zhat_j / (delta_j - lambda_i), normalised with its largest entry divided out first (a root
-                // within a few ulps of a pole makes v_j overflow when squared).
-                TensorPrimitives.Divide(zhat, diff.AsSpan(i * k, k), ratio);
-                T vmax = T.Abs(TensorPrimitives.MaxMagnitude<T>(ratio));
-                TensorPrimitives.Divide(ratio, vmax, ratio);
-                T norm = TensorPrimitives.Norm<T>(ratio);
-                for (int j = 0; j < k; j++) y[kept[j] + i * n] = ratio[j] / norm;
-            }
+                var vt = new T[k];
+                for (int i = i0; i < i1; i++)
+                {
+                    // v_j = zhat_j / (delta_j - lambda_i), normalised with its largest entry divided out first (a root
+                    // within a few ulps of a pole makes v_j overflow when squared).
+                    TensorPrimitives.Divide(zhat, diff.AsSpan(i * k, k), vt);
+                    T vmax = T.Abs(TensorPrimitives.MaxMagnitude<T>(vt));
+                    TensorPrimitives.Divide(vt, vmax, vt);
+                    T norm = TensorPrimitives.Norm<T>(vt);
+                    for (int j = 0; j < k; j++) y[kept[j] + i * n] = vt[j] / norm;
+                }
+            });
         }
         for (int t = 0; t < deflated.Count; t++) y[deflated[t] + (k + t) * n] = T.One;
         // Undo the deflation rotations (in reverse order) on the rows: sorted coordinates p, j.
