@@ -3,17 +3,19 @@ using System.Numerics;
 namespace Linea;
 
 /// <summary>
-/// The singular value decomposition A = U diag(S) Vh of a real m x n matrix, k = min(m, n) (LAPACK's gesvd path):
-/// Householder bidiagonalization (gebrd; of A^T when m &lt; n), the Demmel-Kahan implicit QR iteration on the
-/// bidiagonal (bdsqr, high relative accuracy for the small singular values), and back-transformation of the singular
-/// vectors by the reflectors as block reflectors through GEMM (ormbr).
+/// The singular value decomposition A = U diag(S) Vh of a real m x n matrix, k = min(m, n) (LAPACK's gesdd path):
+/// for tall matrices (m &gt;= 11 n / 6, of A^T when m &lt; n) a QR factorization first; blocked Householder
+/// bidiagonalization (gebrd); with vectors, the bidiagonal divide and conquer (bdsdc), else the Demmel-Kahan implicit QR
+/// iteration (bdsqr, high relative accuracy for the small singular values of the bidiagonal); and back-transformation of
+/// the singular vectors by the reflectors as block reflectors through GEMM (ormbr, ormqr).
 /// <para>Conventions (as <c>numpy.linalg.svd</c>): S descending and non-negative, shape (k,); with full matrices U is
 /// m x m and Vh n x n, otherwise U is m x k and Vh k x n. Signs: each column j &lt; k of U has its entry of largest
 /// magnitude (the first such on ties) positive, and row j of Vh is signed to match (NumPy fixes no sign; this makes
 /// results reproducible). Columns of U beyond k (full matrices) are an orthonormal basis of the complement, also so signed.</para>
 /// <para>Accuracy: ||A - U S Vh|| = O(max(m, n) eps ||A||); U and Vh orthonormal to O(max(m, n) eps); singular values of a
 /// bidiagonal to high relative accuracy, of A to O(eps ||A||) absolute. Cost: about 4 m n^2 - 4 n^3 / 3 flops for the
-/// values alone (m &gt;= n), about 6 m n^2 + 12 n^3 more with vectors.</para>
+/// values alone (m &gt;= n; 2 m n^2 + 2 n^3 with the QR first), about 4 m n^2 + 8 n^3 / 3 more with vectors (the
+/// back-transformations and at most 8 n^3 / 3 in the divide and conquer's GEMMs, less when it deflates).</para>
 /// </summary>
 /// <typeparam name="T"><c>float</c> or <c>double</c>; computed in T throughout.</typeparam>
 public sealed class SvdDecomposition<T> where T : unmanaged, IFloatingPointIeee754<T>
@@ -49,7 +51,7 @@ public sealed class SvdDecomposition<T> where T : unmanaged, IFloatingPointIeee7
     /// </summary>
     /// <exception cref="ShapeMismatchException">a is not a matrix (rank 2; for stacks use <see cref="Linalg.Svd{T}"/>).</exception>
     /// <exception cref="NonFiniteException">a holds NaN or infinity (the message names the entry).</exception>
-    /// <exception cref="NoConvergenceException">The bidiagonal QR iteration took more than 6 k^2 steps (not expected).</exception>
+    /// <exception cref="NoConvergenceException">The bidiagonal QR iteration (values alone, or a divide-and-conquer leaf) took more than 6 k^2 steps (not expected).</exception>
     public SvdDecomposition(Tensor<T> a, bool fullMatrices = true, bool computeUv = true)
         : this("svd", a, fullMatrices, computeUv) { }
 

@@ -3,9 +3,10 @@ using System.Numerics;
 namespace Linea;
 
 /// <summary>
-/// The eigendecomposition A = V diag(w) V^T of a real symmetric n x n matrix (LAPACK's syev): Householder reduction to
-/// tridiagonal form (sytrd), the implicit QL iteration with Wilkinson shifts on the tridiagonal matrix (steqr) and
-/// back-transformation of its eigenvectors by the reflectors as block reflectors through GEMM (ormtr).
+/// The eigendecomposition A = V diag(w) V^T of a real symmetric n x n matrix (LAPACK's syevd): blocked Householder
+/// reduction to tridiagonal form (sytrd); then, with eigenvectors, divide and conquer on the tridiagonal matrix (stedc;
+/// the implicit QL iteration, steqr, up to order 32), or for eigenvalues alone the root-free QL iteration (sterf); and
+/// back-transformation of the eigenvectors by the reflectors as block reflectors through GEMM (ormtr).
 /// <para>Conventions: eigenvalues ascending (as <c>numpy.linalg.eigh</c>); eigenvectors are the columns of V,
 /// orthonormal to about n eps even for repeated or clustered eigenvalues; each is normalised so that its entry of
 /// largest magnitude (the first such on ties) is positive (NumPy fixes no sign; this makes results reproducible).</para>
