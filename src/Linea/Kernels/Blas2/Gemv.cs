@@ -217,12 +217,10 @@ internal static class Gemv
             for (; i + w <= rows; i += w)
             {
                 ref T yi = ref Unsafe.Add(ref y0, i);
-                TVec acc = TOps.Load(ref yi);
-                acc = TOps.Fma(TOps.Load(ref Unsafe.Add(ref c0, i)), v0, acc);
-                acc = TOps.Fma(TOps.Load(ref Unsafe.Add(ref c1, i)), v1, acc);
-                acc = TOps.Fma(TOps.Load(ref Unsafe.Add(ref c2, i)), v2, acc);
-                acc = TOps.Fma(TOps.Load(ref Unsafe.Add(ref c3, i)), v3, acc);
-                TOps.Store(acc, ref yi);
+                // Two short chains instead of one of four dependent FMAs.
+                TVec lo = TOps.Fma(TOps.Load(ref Unsafe.Add(ref c1, i)), v1, TOps.Fma(TOps.Load(ref Unsafe.Add(ref c0, i)), v0, TOps.Load(ref yi)));
+                TVec hi = TOps.Fma(TOps.Load(ref Unsafe.Add(ref c3, i)), v3, TOps.Multiply(TOps.Load(ref Unsafe.Add(ref c2, i)), v2));
+                TOps.Store(TOps.Add(lo, hi), ref yi);
             }
             for (; i < rows; i++)
                 Unsafe.Add(ref y0, i) += Unsafe.Add(ref c0, i) * x0 + Unsafe.Add(ref c1, i) * x1 + Unsafe.Add(ref c2, i) * x2 + Unsafe.Add(ref c3, i) * x3;
@@ -285,12 +283,9 @@ internal static class Gemv
                 ref T yi = ref Unsafe.Add(ref y0, i);
                 TVec a0 = TOps.Load(ref Unsafe.Add(ref c0, i)), a1 = TOps.Load(ref Unsafe.Add(ref c1, i));
                 TVec a2 = TOps.Load(ref Unsafe.Add(ref c2, i)), a3 = TOps.Load(ref Unsafe.Add(ref c3, i));
-                TVec acc = TOps.Load(ref yi);
-                acc = TOps.Fma(a0, v0, acc);
-                acc = TOps.Fma(a1, v1, acc);
-                acc = TOps.Fma(a2, v2, acc);
-                acc = TOps.Fma(a3, v3, acc);
-                TOps.Store(acc, ref yi);
+                TVec lo = TOps.Fma(a1, v1, TOps.Fma(a0, v0, TOps.Load(ref yi)));
+                TVec hi = TOps.Fma(a3, v3, TOps.Multiply(a2, v2));
+                TOps.Store(TOps.Add(lo, hi), ref yi);
                 s0 = TOps.Fma(a0, xr, s0);
                 s1 = TOps.Fma(a1, xr, s1);
                 s2 = TOps.Fma(a2, xr, s2);
