@@ -122,7 +122,7 @@ internal static class Stedc
             var delta = new T[k];
             var zeta = new T[k];
             for (int i = 0; i < k; i++) { delta[i] = dv[kept[i]]; zeta[i] = zs[kept[i]]; }
-            var diff = new T[k * k]; // diff[j + i k] = delta_j - lambda_i, accurate relative to itself
+            var diff = ArrayPool<T>.Shared.Rent(k * k); // diff[j + i k] = delta_j - lambda_i, accurate relative to itself
             bool converged = true;
             SecularEquation.ForRanges(k, (i0, i1) =>
             {
@@ -131,6 +131,7 @@ internal static class Stedc
             });
             if (!converged)
             {
+                ArrayPool<T>.Shared.Return(diff);
                 ArrayPool<T>.Shared.Return(y);
                 return false;
             }
@@ -161,6 +162,7 @@ internal static class Stedc
                     for (int j = 0; j < k; j++) y[kept[j] + i * n] = vt[j] / norm;
                 }
             });
+            ArrayPool<T>.Shared.Return(diff);
         }
         for (int t = 0; t < deflated.Count; t++) y[deflated[t] + (k + t) * n] = T.One;
         // Undo the deflation rotations (in reverse order) on the rows: sorted coordinates p, j.
