@@ -105,11 +105,6 @@ public class GemvTests
     {
         CheckTransposed<double>(rows, cols, (r, c, al, a, o, l, x, b, y) => Gemv.Transposed(r, c, al, a, o, l, x, b, y));
         CheckTransposed<float>(rows, cols, (r, c, al, a, o, l, x, b, y) => Gemv.Transposed(r, c, al, a, o, l, x, b, y));
-        CheckTransposed<double>(rows, cols, (r, c, al, a, o, l, x, b, y) => Gemv.TransposedScalar(r, c, al, a, o, l, x, b, y));
-        if (Vector256.IsHardwareAccelerated && rows >= Vector256<double>.Count && cols > 0)
-            CheckTransposed<double>(rows, cols, (r, c, al, a, o, l, x, b, y) => Gemv.TransposedCore<Ops256<double>, Vector256<double>, double>(r, c, al, a, o, l, x, b, y));
-        if (Vector512.IsHardwareAccelerated && rows >= Vector512<float>.Count && cols > 0)
-            CheckTransposed<float>(rows, cols, (r, c, al, a, o, l, x, b, y) => Gemv.TransposedCore<Ops512<float>, Vector512<float>, float>(r, c, al, a, o, l, x, b, y));
     }
 
     [Theory]

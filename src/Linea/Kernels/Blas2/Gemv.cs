@@ -9,41 +9,24 @@ namespace Linea.Kernels.Blas2;
 
 /// <summary>
 /// Matrix-vector products on column-major storage (BLAS gemv 'N' and 'T', and symv on a lower triangle), for the
-/// level-2 halves of the bidiagonal and tridiagonal reductions. They are bound by memory bandwidth, so each kernel
-/// streams four columns per pass: the transposed product keeps eight accumulators and reads x once per four columns,
-/// the plain product reads and writes y once per four columns instead of once per column, and the symmetric product
-/// reads each column of the triangle once for both its halves. Vector512 where available, else Vector256, else scalar.
+/// level-2 halves of the bidiagonal and tridiagonal reductions. They are bound by memory bandwidth: the transposed
+/// product is the shared row-major GEMV of <see cref="Gemm.SmallGemm"/>; the plain product streams four columns per
+/// pass, reading and writing y once per four columns instead of once per column; the symmetric product reads each
+/// column of the triangle once for both its halves. Vector512 where available, else Vector256, else scalar.
 /// </summary>
 internal static class Gemv
 {
     /// <summary>
     /// y[j] = alpha (A^T x)[j] + beta y[j] for the rows x cols matrix A at (a, off, lda); y is not read when beta is 0.
-    /// O(rows cols).
+    /// A^T x is a row-major GEMV on A^T (dot products of A's contiguous columns), so this is the GEMV the MatMul front
+    /// door uses (<see cref="Gemm.SmallGemm.Gemv{T}"/>: eight streams with prefetch, threaded when large). O(rows cols).
     /// </summary>
     public static unsafe void Transposed<T>(int rows, int cols, T alpha, T[] a, int off, int lda, ReadOnlySpan<T> x, T beta, Span<T> y)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (cols <= 0) return;
-        int threads = ThreadsFor(rows, cols, cols / 4);
-        if (threads <= 1) { TransposedSerial(rows, cols, alpha, a, off, lda, x, beta, y); return; }
-        fixed (T* px = x, py = y)
-        {
-            T* xp = px, yp = py;
-            int xl = x.Length;
-            SplitJob.Run(threads, (tid, nt) =>
-            {
-                int c0 = SplitJob.Bound(tid, nt, cols, 4), c1 = SplitJob.Bound(tid + 1, nt, cols, 4);
-                if (c1 > c0) TransposedSerial(rows, c1 - c0, alpha, a, off + c0 * lda, lda, new ReadOnlySpan<T>(xp, xl), beta, new Span<T>(yp + c0, c1 - c0));
-            });
-        }
-    }
-
-    private static void TransposedSerial<T>(int rows, int cols, T alpha, T[] a, int off, int lda, ReadOnlySpan<T> x, T beta, Span<T> y)
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        if (Vector512.IsHardwareAccelerated && rows >= Vector512<T>.Count) TransposedCore<Ops512<T>, Vector512<T>, T>(rows, cols, alpha, a, off, lda, x, beta, y);
-        else if (Vector256.IsHardwareAccelerated && rows >= Vector256<T>.Count) TransposedCore<Ops256<T>, Vector256<T>, T>(rows, cols, alpha, a, off, lda, x, beta, y);
-        else TransposedScalar(rows, cols, alpha, a, off, lda, x, beta, y);
+        fixed (T* pa = a, px = x, py = y)
+            Gemm.SmallGemm.Gemv(cols, rows, alpha, pa + off, lda, 1, px, 1, beta, py, 1, Parallelism.Default.Count);
     }
 
     /// <summary>
@@ -130,72 +113,6 @@ internal static class Gemv
         if (Vector512.IsHardwareAccelerated) SymmetricLowerCore<Ops512<T>, Vector512<T>, T>(k, a, off, lda, x, y, c0, c1);
         else if (Vector256.IsHardwareAccelerated) SymmetricLowerCore<Ops256<T>, Vector256<T>, T>(k, a, off, lda, x, y, c0, c1);
         else SymmetricLowerScalar(k, a, off, lda, x, y, c0, c1);
-    }
-
-    /// <summary>The SIMD body of <see cref="Transposed{T}"/>, for any lane width (tests call each width directly).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static void TransposedCore<TOps, TVec, T>(int rows, int cols, T alpha, T[] a, int off, int lda, ReadOnlySpan<T> x, T beta, Span<T> y)
-        where TOps : struct, ISimdOps<TVec, T> where TVec : struct where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        int w = TOps.Count, j = 0;
-        ref T x0 = ref Unsafe.AsRef(in x[0]);
-        for (; j + 4 <= cols; j += 4)
-        {
-            ref T c0 = ref a[off + j * lda];
-            ref T c1 = ref a[off + (j + 1) * lda];
-            ref T c2 = ref a[off + (j + 2) * lda];
-            ref T c3 = ref a[off + (j + 3) * lda];
-            TVec s0 = TOps.Zero, s1 = TOps.Zero, s2 = TOps.Zero, s3 = TOps.Zero, t0 = TOps.Zero, t1 = TOps.Zero, t2 = TOps.Zero, t3 = TOps.Zero;
-            int i = 0;
-            for (; i + 2 * w <= rows; i += 2 * w)
-            {
-                TVec xa = TOps.Load(ref Unsafe.Add(ref x0, i)), xb = TOps.Load(ref Unsafe.Add(ref x0, i + w));
-                s0 = TOps.Fma(TOps.Load(ref Unsafe.Add(ref c0, i)), xa, s0);
-                s1 = TOps.Fma(TOps.Load(ref Unsafe.Add(ref c1, i)), xa, s1);
-                s2 = TOps.Fma(TOps.Load(ref Unsafe.Add(ref c2, i)), xa, s2);
-                s3 = TOps.Fma(TOps.Load(ref Unsafe.Add(ref c3, i)), xa, s3);
-                t0 = TOps.Fma(TOps.Load(ref Unsafe.Add(ref c0, i + w)), xb, t0);
-                t1 = TOps.Fma(TOps.Load(ref Unsafe.Add(ref c1, i + w)), xb, t1);
-                t2 = TOps.Fma(TOps.Load(ref Unsafe.Add(ref c2, i + w)), xb, t2);
-                t3 = TOps.Fma(TOps.Load(ref Unsafe.Add(ref c3, i + w)), xb, t3);
-            }
-            for (; i + w <= rows; i += w)
-            {
-                TVec xa = TOps.Load(ref Unsafe.Add(ref x0, i));
-                s0 = TOps.Fma(TOps.Load(ref Unsafe.Add(ref c0, i)), xa, s0);
-                s1 = TOps.Fma(TOps.Load(ref Unsafe.Add(ref c1, i)), xa, s1);
-                s2 = TOps.Fma(TOps.Load(ref Unsafe.Add(ref c2, i)), xa, s2);
-                s3 = TOps.Fma(TOps.Load(ref Unsafe.Add(ref c3, i)), xa, s3);
-            }
-            T r0 = TOps.Sum(TOps.Add(s0, t0)), r1 = TOps.Sum(TOps.Add(s1, t1)), r2 = TOps.Sum(TOps.Add(s2, t2)), r3 = TOps.Sum(TOps.Add(s3, t3));
-            for (; i < rows; i++)
-            {
-                T xi = Unsafe.Add(ref x0, i);
-                r0 += Unsafe.Add(ref c0, i) * xi;
-                r1 += Unsafe.Add(ref c1, i) * xi;
-                r2 += Unsafe.Add(ref c2, i) * xi;
-                r3 += Unsafe.Add(ref c3, i) * xi;
-            }
-            Store(y, j, alpha * r0, beta);
-            Store(y, j + 1, alpha * r1, beta);
-            Store(y, j + 2, alpha * r2, beta);
-            Store(y, j + 3, alpha * r3, beta);
-        }
-        for (; j < cols; j++)
-        {
-            ref T c0 = ref a[off + j * lda];
-            TVec s0 = TOps.Zero, t0 = TOps.Zero;
-            int i = 0;
-            for (; i + 2 * w <= rows; i += 2 * w)
-            {
-                s0 = TOps.Fma(TOps.Load(ref Unsafe.Add(ref c0, i)), TOps.Load(ref Unsafe.Add(ref x0, i)), s0);
-                t0 = TOps.Fma(TOps.Load(ref Unsafe.Add(ref c0, i + w)), TOps.Load(ref Unsafe.Add(ref x0, i + w)), t0);
-            }
-            for (; i + w <= rows; i += w) s0 = TOps.Fma(TOps.Load(ref Unsafe.Add(ref c0, i)), TOps.Load(ref Unsafe.Add(ref x0, i)), s0);
-            T r0 = TOps.Sum(TOps.Add(s0, t0));
-            for (; i < rows; i++) r0 += Unsafe.Add(ref c0, i) * Unsafe.Add(ref x0, i);
-            Store(y, j, alpha * r0, beta);
-        }
     }
 
     /// <summary>The SIMD body of <see cref="Multiply{T}"/> after y has been scaled by beta.</summary>
@@ -313,18 +230,6 @@ internal static class Gemv
         }
     }
 
-    internal static void TransposedScalar<T>(int rows, int cols, T alpha, T[] a, int off, int lda, ReadOnlySpan<T> x, T beta, Span<T> y)
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        for (int j = 0; j < cols; j++)
-        {
-            T s = T.Zero;
-            int cj = off + j * lda;
-            for (int i = 0; i < rows; i++) s += a[cj + i] * x[i];
-            Store(y, j, alpha * s, beta);
-        }
-    }
-
     internal static void MultiplyScalar<T>(int rows, int cols, T alpha, T[] a, int off, int lda, ReadOnlySpan<T> x, Span<T> y)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -351,8 +256,4 @@ internal static class Gemv
             }
         }
     }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Store<T>(Span<T> y, int j, T value, T beta) where T : unmanaged, IFloatingPointIeee754<T> =>
-        y[j] = beta == T.Zero ? value : value + beta * y[j];
 }
