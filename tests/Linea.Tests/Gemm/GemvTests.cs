@@ -1,3 +1,4 @@
+using Linea.TestKit;
 using System.Numerics;
 using System.Runtime.Intrinsics;
 using Linea.Kernels.Blas2;
@@ -113,11 +114,11 @@ public class GemvTests
     {
         CheckMultiply<double>(rows, cols, (r, c, al, a, o, l, x, y) => Gemv.Multiply(r, c, al, a, o, l, x, 1.0, y));
         CheckMultiply<float>(rows, cols, (r, c, al, a, o, l, x, y) => Gemv.Multiply(r, c, al, a, o, l, x, 1f, y));
-        CheckMultiply<double>(rows, cols, (r, c, al, a, o, l, x, y) => Gemv.MultiplyScalar(r, c, al, a, o, l, x, y));
+        CheckMultiply<double>(rows, cols, (r, c, al, a, o, l, x, y) => Gemv.MultiplyScalar(r, c, al, ref a[o], l, x, y));
         if (Vector256.IsHardwareAccelerated && rows >= Vector256<double>.Count)
-            CheckMultiply<double>(rows, cols, (r, c, al, a, o, l, x, y) => Gemv.MultiplyCore<Ops256<double>, Vector256<double>, double>(r, c, al, a, o, l, x, y));
+            CheckMultiply<double>(rows, cols, (r, c, al, a, o, l, x, y) => Gemv.MultiplyCore<Ops256<double>, Vector256<double>, double>(r, c, al, ref a[o], l, x, y));
         if (Vector512.IsHardwareAccelerated && rows >= Vector512<float>.Count)
-            CheckMultiply<float>(rows, cols, (r, c, al, a, o, l, x, y) => Gemv.MultiplyCore<Ops512<float>, Vector512<float>, float>(r, c, al, a, o, l, x, y));
+            CheckMultiply<float>(rows, cols, (r, c, al, a, o, l, x, y) => Gemv.MultiplyCore<Ops512<float>, Vector512<float>, float>(r, c, al, ref a[o], l, x, y));
     }
 
     [Theory]
@@ -149,6 +150,26 @@ public class GemvTests
         CheckMultiply<double>(rows, cols, (r, c, al, a, o, l, x, y) => Gemv.Multiply(r, c, al, a, o, l, x, 1.0, y));
         CheckSymmetric<double>(rows, (n, a, o, l, x, y) => Gemv.SymmetricLower(n, a, o, l, x, y));
         CheckSymmetric<float>(rows, (n, a, o, l, x, y) => Gemv.SymmetricLower(n, a, o, l, x, y));
+    }
+
+    /// <summary>MatMul of a transposed (column-major) matrix by a vector takes SmallGemm's column path, which now runs Gemv.AccumulateColumns.</summary>
+    [Theory]
+    [InlineData(5, 3)]
+    [InlineData(1500, 37)]
+    [InlineData(2100, 700)]
+    public void MatMulOfATransposedMatrixByAVectorMatchesLoops(int rows, int cols)
+    {
+        var at = Tensor.Uniform([cols, rows], -1.0, 1.0, 11);
+        var a = at.T;                                   // rows x cols, column-major view
+        var x = Tensor.Uniform([cols], -1.0, 1.0, 12);
+        var y = a.MatMul(x);
+        double eps = NumAssert.Eps<double>();
+        for (int i = 0; i < rows; i++)
+        {
+            double s = 0, abs = 0;
+            for (int j = 0; j < cols; j++) { double p = a[i, j] * x[j]; s += p; abs += Math.Abs(p); }
+            Assert.True(Math.Abs(y[i] - s) <= 4 * (cols + 2) * eps * abs, $"y[{i}]: {y[i]} vs {s}");
+        }
     }
 
     [Fact]

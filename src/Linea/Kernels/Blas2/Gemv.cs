@@ -58,9 +58,20 @@ internal static class Gemv
         if (beta == T.Zero) y.Clear();
         else if (beta != T.One) for (int i = 0; i < rows; i++) y[i] *= beta;
         if (cols <= 0 || alpha == T.Zero) return;
-        if (Vector512.IsHardwareAccelerated && rows >= Vector512<T>.Count) MultiplyCore<Ops512<T>, Vector512<T>, T>(rows, cols, alpha, a, off, lda, x, y);
-        else if (Vector256.IsHardwareAccelerated && rows >= Vector256<T>.Count) MultiplyCore<Ops256<T>, Vector256<T>, T>(rows, cols, alpha, a, off, lda, x, y);
-        else MultiplyScalar(rows, cols, alpha, a, off, lda, x, y);
+        AccumulateColumns(rows, cols, alpha, ref a[off], lda, x, y);
+    }
+
+    /// <summary>
+    /// y += alpha A x for the rows x cols column-major matrix whose first entry is <paramref name="a0"/> (leading
+    /// dimension lda), x contiguous: four columns per pass. Also the column-AXPY path of <see cref="Gemm.SmallGemm.Gemv{T}"/>.
+    /// </summary>
+    internal static void AccumulateColumns<T>(int rows, int cols, T alpha, ref T a0, int lda, ReadOnlySpan<T> x, Span<T> y)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (rows <= 0 || cols <= 0) return;
+        if (Vector512.IsHardwareAccelerated && rows >= Vector512<T>.Count) MultiplyCore<Ops512<T>, Vector512<T>, T>(rows, cols, alpha, ref a0, lda, x, y);
+        else if (Vector256.IsHardwareAccelerated && rows >= Vector256<T>.Count) MultiplyCore<Ops256<T>, Vector256<T>, T>(rows, cols, alpha, ref a0, lda, x, y);
+        else MultiplyScalar(rows, cols, alpha, ref a0, lda, x, y);
     }
 
     /// <summary>
@@ -117,7 +128,7 @@ internal static class Gemv
 
     /// <summary>The SIMD body of <see cref="Multiply{T}"/> after y has been scaled by beta.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static void MultiplyCore<TOps, TVec, T>(int rows, int cols, T alpha, T[] a, int off, int lda, ReadOnlySpan<T> x, Span<T> y)
+    internal static void MultiplyCore<TOps, TVec, T>(int rows, int cols, T alpha, ref T a0, int lda, ReadOnlySpan<T> x, Span<T> y)
         where TOps : struct, ISimdOps<TVec, T> where TVec : struct where T : unmanaged, IFloatingPointIeee754<T>
     {
         int w = TOps.Count, j = 0;
@@ -125,10 +136,10 @@ internal static class Gemv
         for (; j + 4 <= cols; j += 4)
         {
             T x0 = alpha * x[j], x1 = alpha * x[j + 1], x2 = alpha * x[j + 2], x3 = alpha * x[j + 3];
-            ref T c0 = ref a[off + j * lda];
-            ref T c1 = ref a[off + (j + 1) * lda];
-            ref T c2 = ref a[off + (j + 2) * lda];
-            ref T c3 = ref a[off + (j + 3) * lda];
+            ref T c0 = ref Unsafe.Add(ref a0, (nint)j * lda);
+            ref T c1 = ref Unsafe.Add(ref a0, (nint)(j + 1) * lda);
+            ref T c2 = ref Unsafe.Add(ref a0, (nint)(j + 2) * lda);
+            ref T c3 = ref Unsafe.Add(ref a0, (nint)(j + 3) * lda);
             TVec v0 = TOps.Splat(x0), v1 = TOps.Splat(x1), v2 = TOps.Splat(x2), v3 = TOps.Splat(x3);
             int i = 0;
             for (; i + w <= rows; i += w)
@@ -146,7 +157,7 @@ internal static class Gemv
         {
             T xj = alpha * x[j];
             if (xj == T.Zero) continue;
-            ref T c0 = ref a[off + j * lda];
+            ref T c0 = ref Unsafe.Add(ref a0, (nint)j * lda);
             TVec v0 = TOps.Splat(xj);
             int i = 0;
             for (; i + w <= rows; i += w)
@@ -230,15 +241,15 @@ internal static class Gemv
         }
     }
 
-    internal static void MultiplyScalar<T>(int rows, int cols, T alpha, T[] a, int off, int lda, ReadOnlySpan<T> x, Span<T> y)
+    internal static void MultiplyScalar<T>(int rows, int cols, T alpha, ref T a0, int lda, ReadOnlySpan<T> x, Span<T> y)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         for (int j = 0; j < cols; j++)
         {
             T xj = alpha * x[j];
             if (xj == T.Zero) continue;
-            int cj = off + j * lda;
-            for (int i = 0; i < rows; i++) y[i] += a[cj + i] * xj;
+            ref T cj = ref Unsafe.Add(ref a0, (nint)j * lda);
+            for (int i = 0; i < rows; i++) y[i] += Unsafe.Add(ref cj, i) * xj;
         }
     }
 

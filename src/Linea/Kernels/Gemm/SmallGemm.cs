@@ -174,15 +174,19 @@ internal static unsafe class SmallGemm
             }
             else if (Ars == 1 && Ys == 1)
             {
-                // Column AXPYs over chunks of y small enough to stay in L1 while the columns stream past.
+                // Column AXPYs over chunks of y small enough to stay in L1 while the columns stream past, four
+                // columns per pass when x is contiguous (Gemv.AccumulateColumns, shared with the reductions).
                 const int Chunk = 1024;
                 for (int i0 = r0; i0 < r1; i0 += Chunk)
                 {
                     var yv = new Span<T>(Y + i0, Math.Min(Chunk, r1 - i0));
                     if (beta == T.Zero) yv.Clear();
                     else if (beta != T.One) TensorPrimitives.Multiply(yv, beta, yv);
-                    for (int p = 0; p < k; p++)
-                        TensorPrimitives.MultiplyAdd(new ReadOnlySpan<T>(A + i0 + p * Acs, yv.Length), alpha * X[p * Xs], yv, yv);
+                    if (Xs == 1 && Acs <= int.MaxValue)
+                        Blas2.Gemv.AccumulateColumns(yv.Length, k, alpha, ref *(A + i0), (int)Acs, new ReadOnlySpan<T>(X, k), yv);
+                    else
+                        for (int p = 0; p < k; p++)
+                            TensorPrimitives.MultiplyAdd(new ReadOnlySpan<T>(A + i0 + p * Acs, yv.Length), alpha * X[p * Xs], yv, yv);
                 }
             }
             else
