@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Numerics;
 using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
@@ -39,7 +38,8 @@ internal static class SecularEquation
     }
 
     /// <summary>
-    /// Root i (ascending, 0-based) of the secular equation with rho &gt; 0 and k distinct ascending poles:
+    /// Root i (ascending, 0-based) of the secular equation with rho &gt; 0, k distinct ascending poles and the squared
+    /// weights zz_j = zeta_j^2 (computed once by the caller for all k roots):
     /// <list type="bullet">
     /// <item>eigenvalue form (<paramref name="squared"/> false): 1 + rho sum_j zeta_j^2 / (delta_j - lambda) = 0, root
     /// lambda_i in (delta_i, delta_{i+1}) (the last in (delta_{k-1}, delta_{k-1} + rho |zeta|^2]); diff receives
@@ -53,27 +53,24 @@ internal static class SecularEquation
     /// to a few ulps of itself, which the eigenvector formulas need.
     /// </summary>
     /// <returns>Always true today (the safeguarded iteration ends within the bracket); kept for callers' checks.</returns>
-    public static bool Root<T>(int i, int k, T[] delta, T[] zeta, T rho, T eps, Span<T> diff, bool squared, out T lambda)
+    public static bool Root<T>(int i, int k, T[] delta, T[] zz, T rho, T eps, Span<T> diff, bool squared, out T lambda)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (k == 1)
         {
-            T t1 = rho * zeta[0] * zeta[0];
+            T t1 = rho * zz[0];
             lambda = squared ? Finish(delta[0], t1) : delta[0] + t1;
             diff[0] = -t1;
             return true;
         }
-        var zz = ArrayPool<T>.Shared.Rent(k);
-        try { return Solve(i, k, delta, zeta, rho, eps, diff, squared, zz, out lambda); }
-        finally { ArrayPool<T>.Shared.Return(zz); }
+        return Solve(i, k, delta, zz, rho, eps, diff, squared, out lambda);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static bool Solve<T>(int i, int k, T[] delta, T[] zeta, T rho, T eps, Span<T> diff, bool squared, T[] zz, out T lambda)
+    private static bool Solve<T>(int i, int k, T[] delta, T[] zz, T rho, T eps, Span<T> diff, bool squared, out T lambda)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         T two = T.CreateTruncating(2);
-        TensorPrimitives.Multiply<T>(zeta.AsSpan(0, k), zeta.AsSpan(0, k), zz.AsSpan(0, k));
         bool last = i == k - 1;
         int origin;
         T lo, hi;

@@ -181,10 +181,12 @@ internal static class Bdsdc
             for (int i = 0; i < kk; i++) { delta[i] = dv[kept[i]]; zeta[i] = zv[kept[i]]; }
             var sigma = new T[kk];
             var diff = ArrayPool<T>.Shared.Rent(kk * kk); // diff[j + i kk] = delta_j^2 - sigma_i^2
+            var zz = new T[kk];          // the squared weights, shared by every root
+            TensorPrimitives.Multiply<T>(zeta, zeta, zz);
             SecularEquation.ForRanges(kk, (i0, i1) =>
             {
                 for (int i = i0; i < i1; i++)
-                    SecularEquation.Root(i, kk, delta, zeta, T.One, eps, diff.AsSpan(i * kk, kk), squared: true, out sigma[i]);
+                    SecularEquation.Root(i, kk, delta, zz, T.One, eps, diff.AsSpan(i * kk, kk), squared: true, out sigma[i]);
             });
             // Gu-Eisenstat: the weights for which the computed roots are exact,
             // zhat_j^2 = prod_i (sigma_i^2 - d_j^2) / prod_(i != j) (d_i^2 - d_j^2), accumulated root by root over all j.

@@ -124,10 +124,12 @@ internal static class Stedc
             for (int i = 0; i < k; i++) { delta[i] = dv[kept[i]]; zeta[i] = zs[kept[i]]; }
             var diff = ArrayPool<T>.Shared.Rent(k * k); // diff[j + i k] = delta_j - lambda_i, accurate relative to itself
             bool converged = true;
+            var zz = new T[k];          // the squared weights, shared by every root
+            TensorPrimitives.Multiply<T>(zeta, zeta, zz);
             SecularEquation.ForRanges(k, (i0, i1) =>
             {
                 for (int i = i0; i < i1; i++)
-                    if (!SecularEquation.Root(i, k, delta, zeta, beta, eps, diff.AsSpan(i * k, k), squared: false, out lambda[i])) converged = false;
+                    if (!SecularEquation.Root(i, k, delta, zz, beta, eps, diff.AsSpan(i * k, k), squared: false, out lambda[i])) converged = false;
             });
             if (!converged)
             {
