@@ -88,5 +88,16 @@ public class SolveTriangularTests
         bad[0, 1] = double.NaN;
         Assert.Throws<NonFiniteException>(() => Linea.Linalg.SolveTriangular(bad, Tensor.Ones<double>(2)));
         Assert.Throws<NonFiniteException>(() => Linea.Linalg.SolveTriangular(Tensor.Eye<double>(2), Tensor.FromArray(new[] { 1.0, double.PositiveInfinity })));
+        // A stack of matrices, and a b of rank 3, are shape errors that name the shapes.
+        Assert.Throws<ShapeMismatchException>(() => Linea.Linalg.SolveTriangular(Tensor.Ones<double>(2, 2, 2), Tensor.Ones<double>(2)));
+        Assert.Throws<ShapeMismatchException>(() => Linea.Linalg.SolveTriangular(Tensor.Eye<double>(2), Tensor.Ones<double>(2, 1, 1)));
+    }
+
+    [Fact]
+    public void EmptySystemsGiveEmptyResults()
+    {
+        Assert.Equal(new[] { 0 }, Linea.Linalg.SolveTriangular(Tensor.Zeros<double>(0, 0), Tensor.Zeros<double>(0)).Shape.ToArray());
+        Assert.Equal(new[] { 0, 3 }, Linea.Linalg.SolveTriangular(Tensor.Zeros<double>(0, 0), Tensor.Zeros<double>(0, 3), lower: true).Shape.ToArray());
+        Assert.Equal(new[] { 2, 0 }, Linea.Linalg.SolveTriangular(Tensor.Eye<double>(2), Tensor.Zeros<double>(2, 0)).Shape.ToArray());
     }
 }
