@@ -68,7 +68,7 @@ public static unsafe class QrBench
 
     private static double[] ColumnMajor(Tensor<double> a)
     {
-        int m = a.Shape[0], n = a.Shape[1];
+        int m = (int)a.Shape[0], n = (int)a.Shape[1];
         var src = a.Contiguous().ToArray();
         var dst = new double[m * n];
         for (int i = 0; i < m; i++)
@@ -78,7 +78,7 @@ public static unsafe class QrBench
 
     private static void OpenBlasQr(Tensor<double> a)
     {
-        int m = a.Shape[0], n = a.Shape[1], lda = m, info = 0, lwork = -1;
+        int m = (int)a.Shape[0], n = (int)a.Shape[1], lda = m, info = 0, lwork = -1;
         var w = ColumnMajor(a);
         var tau = new double[Math.Min(m, n)];
         double q = 0;
@@ -94,7 +94,7 @@ public static unsafe class QrBench
 
     private static void OpenBlasLstsq(Tensor<double> a, Tensor<double> b)
     {
-        int m = a.Shape[0], n = a.Shape[1], nrhs = 1, lda = m, ldb = Math.Max(m, n), rank = 0, info = 0, lwork = -1;
+        int m = (int)a.Shape[0], n = (int)a.Shape[1], nrhs = 1, lda = m, ldb = Math.Max(m, n), rank = 0, info = 0, lwork = -1;
         double rcond = -1; // machine precision, as numpy passes eps * max(m, n) (no difference at full rank)
         var w = ColumnMajor(a);
         var bb = new double[ldb];

@@ -79,7 +79,7 @@ public static class DigitsTraining
     /// <summary>Rows <paramref name="rows"/> of a matrix or entries of a vector, copied.</summary>
     private static Tensor<double> Take(Tensor<double> x, int[] rows)
     {
-        int width = x.Rank == 1 ? 1 : x.Shape[1];
+        int width = x.Rank == 1 ? 1 : (int)x.Shape[1];
         var values = new double[rows.Length * width];
         for (int i = 0; i < rows.Length; i++)
             for (int j = 0; j < width; j++) values[i * width + j] = x.Rank == 1 ? x[rows[i]] : x[rows[i], j];

@@ -31,7 +31,7 @@ public static class HousePricesExample
         var (data, header) = Csv.ReadWithHeader<double>(csvPath);
         var x = data[.., ..3].Contiguous();
         var y = data[.., 3].Contiguous();
-        int n = x.Shape[0];
+        int n = (int)x.Shape[0];
         var house = Tensor.FromArray(CourseHouse).Reshape(1, 3);
         Line(output, "samples", n.ToString(Inv));
         Line(output, "features", string.Join(" ", header[..3]));
@@ -117,7 +117,7 @@ public static class HousePricesExample
         double swing = 0;
         for (int i = 0; i < x.Shape[0]; i++)
         {
-            var keep = Enumerable.Range(0, x.Shape[0]).Where(r => r != i).ToArray();
+            var keep = Enumerable.Range(0, (int)x.Shape[0]).Where(r => r != i).ToArray();
             var xs = Tensor.VStack(keep.Select(r => x[r.., ..][..1, ..]).ToArray());
             var ys = Tensor.FromArray(keep.Select(r => y[r]).ToArray());
             var wi = fit(xs, ys);

@@ -34,7 +34,7 @@ public static class ImageFile
     /// <summary>Writes a grayscale image given as a (height, width) tensor of values in [0, 1] as PNG.</summary>
     public static void WriteGrayPng(string path, Tensor<double> gray)
     {
-        int h = gray.Shape[0], w = gray.Shape[1];
+        int h = (int)gray.Shape[0], w = (int)gray.Shape[1];
         var rgb = Tensor.Stack([gray.Reshape(-1), gray.Reshape(-1), gray.Reshape(-1)], axis: 1);
         WritePng(path, new RgbImage(rgb, w, h));
     }

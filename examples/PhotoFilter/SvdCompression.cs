@@ -16,7 +16,7 @@ public static class SvdCompression
     /// from one thin SVD.</summary>
     public static IReadOnlyList<RankApproximation> Compress(Tensor<double> a, IEnumerable<int> ranks)
     {
-        int m = a.Shape[0], n = a.Shape[1];
+        int m = (int)a.Shape[0], n = (int)a.Shape[1];
         var (u, s, vh) = Linalg.Svd(a, fullMatrices: false);
         var sv = s.ToArray();
         double norm = Linalg.Norm(a, "fro");

@@ -33,6 +33,14 @@ internal static class ThrowHelper
             $"{op}: shape {shape} has more elements than one .NET array can hold ({Array.MaxLength})");
 
     [DoesNotReturn]
+    public static void TooLarge(string op, Shape shape, string reason) =>
+        throw new ArgumentException($"{op}: shape {shape} ({shape.Size} elements) is too large: {reason}");
+
+    [DoesNotReturn]
+    public static void SizeOverflow(string op, string dims) =>
+        throw new ArgumentException($"{op}: the shape ({dims}) has more elements than a 64-bit count can hold");
+
+    [DoesNotReturn]
     public static T UnsupportedScalar<T>() =>
         throw new NotSupportedException(
             $"Linea tensors hold float or double; {typeof(T).Name} is not supported");

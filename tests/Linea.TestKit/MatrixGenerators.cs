@@ -96,7 +96,7 @@ public static class MatrixGenerators
         var src = a.ToArray();
         var dst = new T[src.Length];
         for (int i = 0; i < src.Length; i++) dst[i] = T.CreateTruncating(src[i]);
-        return Tensor.Wrap(dst, a.Shape.ToArray());
+        return Tensor.Wrap(dst, a.Shape.ToIntArray());
     }
 
     /// <summary>The Frobenius norm, accumulated in double.</summary>

@@ -185,7 +185,7 @@ public sealed partial class ExactArray : IEquatable<ExactArray>
                 throw new CalcException($"exact: element {i} of the array is {values[i]}, which has no exact value; exact arithmetic needs finite numbers");
             data[i] = convert(values[i]);
         }
-        return new(t.Shape.ToArray(), data);
+        return new(t.Shape.ToIntArray(), data);
     }
 
     /// <summary>The element-wise map <paramref name="f"/>, same shape.</summary>

@@ -65,7 +65,7 @@ public static partial class ExactOps
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
-        int[] shape = Broadcast.Shapes(op, a.ShapeRef, b.ShapeRef);
+        int[] shape = Array.ConvertAll(Broadcast.Shapes(op, a.ShapeRef, b.ShapeRef), d => (int)d);
         int rows = shape.Length == 2 ? shape[0] : 1;
         int cols = shape.Length >= 1 ? shape[^1] : 1;
         var (ars, acs) = StridesIn(a, shape);

@@ -194,7 +194,7 @@ public static class JsonRenderer
 
     private static void WriteFloat(Utf8JsonWriter w, Tensor<double> t)
     {
-        var shape = t.Shape.ToArray();
+        var shape = t.Shape.ToIntArray();
         WriteShape(w, shape);
         w.WriteString("dtype", "float64");
         w.WritePropertyName("data");
@@ -204,7 +204,7 @@ public static class JsonRenderer
 
     private static void WriteComplex(Utf8JsonWriter w, ComplexTensor<double> z)
     {
-        var shape = z.Shape.ToArray();
+        var shape = z.Shape.ToIntArray();
         WriteShape(w, shape);
         w.WriteString("dtype", ComplexValue.DTypeName);
         w.WritePropertyName("data");

@@ -31,7 +31,7 @@ public static class ShapeRules
     {
         if (a.IsKnown && b.IsKnown)
         {
-            try { return SymbolicShape.Of(Linea.Broadcast.Shapes(op, a.ToInts(), b.ToInts())); }
+            try { return SymbolicShape.Of(Array.ConvertAll(Linea.Broadcast.Shapes(op, a.ToInts(), b.ToInts()), d => (int)d)); }
             catch (ShapeMismatchException e) { throw new CalcShapeException($"{op}: {StripOp(op, e.Message)}", e); }
         }
         int r = Math.Max(a.Rank, b.Rank);

@@ -38,14 +38,14 @@ internal sealed class SpectreResultWriter(IAnsiConsole console) : IResultWriter
             case ExactValue { Array.Rank: 2 } e when Fits(e.Array.Shape):
                 WriteTable(e.Array.Shape, i => e.Array[i].ToString(), "green", $"{e.Array.ShapeValue} rational");
                 break;
-            case FloatValue { Tensor.Rank: 2 } f when Fits(f.Tensor.Shape.ToArray()):
+            case FloatValue { Tensor.Rank: 2 } f when Fits(f.Tensor.Shape.ToIntArray()):
                 var data = f.Tensor.Contiguous().ToArray();
-                WriteTable(f.Tensor.Shape.ToArray(), i => Short(data[i]), "cyan", $"{f.Tensor.Shape} float64");
+                WriteTable(f.Tensor.Shape.ToIntArray(), i => Short(data[i]), "cyan", $"{f.Tensor.Shape} float64");
                 break;
-            case ComplexValue { Tensor.Rank: 2 } z when Fits(z.Tensor.Shape.ToArray()):
+            case ComplexValue { Tensor.Rank: 2 } z when Fits(z.Tensor.Shape.ToIntArray()):
                 var re = z.Tensor.Real.ToArray();
                 var im = z.Tensor.Imag.ToArray();
-                WriteTable(z.Tensor.Shape.ToArray(), i => ShortComplex(re[i], im[i]), "blue", $"{z.Tensor.Shape} complex128");
+                WriteTable(z.Tensor.Shape.ToIntArray(), i => ShortComplex(re[i], im[i]), "blue", $"{z.Tensor.Shape} complex128");
                 break;
             case TupleValue t:
                 for (int i = 0; i < t.Items.Count; i++)

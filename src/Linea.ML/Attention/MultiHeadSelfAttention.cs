@@ -99,7 +99,7 @@ public sealed class MultiHeadSelfAttention<T> : Layer<T> where T : unmanaged, IF
     {
         if (x.Rank != 3)
             throw new ShapeMismatchException(Name, [x.Shape], $"{Name}: input must be 3-d (batch, seq, modelDim); got {x.Shape}");
-        int seq = x.Shape[1];
+        int seq = (int)x.Shape[1];
         _x = x;
         _q = SplitHeads(x.MatMul(_wq.Value) + _bq.Value);
         _k = SplitHeads(x.MatMul(_wk.Value) + _bk.Value);

@@ -8,7 +8,7 @@ internal static class AffinityGraphs
     /// <summary>exp(-gamma ||x_i - x_j||²) off the diagonal; squared distances computed directly in double.</summary>
     public static Tensor<T> Rbf<T>(Tensor<T> x, double gamma) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        int n = x.Shape[0], d = x.Shape[1];
+        int n = (int)x.Shape[0], d = (int)x.Shape[1];
         var dist = SquaredDistances(DoubleRows.From(x), n, d);
         var w = new double[n * n];
         for (int i = 0; i < n; i++)
@@ -21,7 +21,7 @@ internal static class AffinityGraphs
     /// <exception cref="ArgumentException">neighbours ≥ n.</exception>
     public static Tensor<T> NearestNeighbors<T>(Tensor<T> x, int neighbours, string where) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        int n = x.Shape[0], d = x.Shape[1];
+        int n = (int)x.Shape[0], d = (int)x.Shape[1];
         if (neighbours >= n)
             throw new ArgumentException($"{where}: nNeighbors = {neighbours} but there are only {n} samples; use fewer neighbours than samples");
         var dist = SquaredDistances(DoubleRows.From(x), n, d);
@@ -47,7 +47,7 @@ internal static class AffinityGraphs
     /// <exception cref="ArgumentException">Negative entries, or not symmetric.</exception>
     public static Tensor<T> CheckedPrecomputed<T>(Tensor<T> a, string where) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        int n = a.Shape[0];
+        int n = (int)a.Shape[0];
         if (a.Shape[1] != n)
             throw new ShapeMismatchException(where, [a.Shape], $"{where}: a precomputed affinity must be square (n, n); got {a.Shape}");
         var w = DoubleRows.From(a);

@@ -80,7 +80,7 @@ public sealed class KMeans<T> where T : unmanaged, IFloatingPointIeee754<T>
     public KMeans<T> Fit(Tensor<T> x)
     {
         Guard.Matrix(x, Model + ".Fit", minRows: NClusters);
-        int n = x.Shape[0], d = x.Shape[1];
+        int n = (int)x.Shape[0], d = (int)x.Shape[1];
         var data = DoubleRows.From(x);
         double tolScaled = Tol * MeanVariance(data, n, d);
         var rng = new Rng(Seed);
@@ -118,7 +118,7 @@ public sealed class KMeans<T> where T : unmanaged, IFloatingPointIeee754<T>
         if (x.Shape[1] != _features)
             throw new ShapeMismatchException(Model + ".Predict", [x.Shape], $"{Model}.Predict: X has {x.Shape[1]} features but the model was fitted on {_features}");
         var labels = new int[x.Shape[0]];
-        Assign(DoubleRows.From(x), x.Shape[0], _features, centres, labels, null);
+        Assign(DoubleRows.From(x), (int)x.Shape[0], _features, centres, labels, null);
         return labels;
     }
 

@@ -85,7 +85,7 @@ public sealed class SpectralClustering<T> where T : unmanaged, IFloatingPointIee
     {
         const string where = Model + ".Fit";
         Guard.Matrix(x, where, minRows: NClusters);
-        int n = x.Shape[0];
+        int n = (int)x.Shape[0];
         var w = Affinity switch
         {
             SpectralAffinity.Rbf => AffinityGraphs.Rbf(x, Gamma),

@@ -44,10 +44,10 @@ public sealed class Pca<T> where T : unmanaged, IFloatingPointIeee754<T>
     public bool IsFitted => _components is not null;
 
     /// <summary>The number of components kept, k.</summary>
-    public int NComponents => Fitted(nameof(NComponents)).Shape[0];
+    public int NComponents => (int)Fitted(nameof(NComponents)).Shape[0];
 
     /// <summary>The number of features p seen at Fit.</summary>
-    public int NFeatures => Fitted(nameof(NFeatures)).Shape[1];
+    public int NFeatures => (int)Fitted(nameof(NFeatures)).Shape[1];
 
     /// <summary>The number of samples n seen at Fit.</summary>
     public int NSamples { get; private set; }
@@ -103,7 +103,7 @@ public sealed class Pca<T> where T : unmanaged, IFloatingPointIeee754<T>
     public Tensor<T> Transform(Tensor<T> x)
     {
         var c = Fitted(nameof(Transform));
-        Guard.Features(x, c.Shape[1], "Pca.Transform");
+        Guard.Features(x, (int)c.Shape[1], "Pca.Transform");
         var z = (x - _mean!).MatMul(c.T);
         return Whiten ? z / Tensor.Sqrt(_explainedVariance!) : z;
     }
@@ -116,7 +116,7 @@ public sealed class Pca<T> where T : unmanaged, IFloatingPointIeee754<T>
     public Tensor<T> InverseTransform(Tensor<T> z)
     {
         var c = Fitted(nameof(InverseTransform));
-        Guard.Features(z, c.Shape[0], "Pca.InverseTransform");
+        Guard.Features(z, (int)c.Shape[0], "Pca.InverseTransform");
         var zs = Whiten ? z * Tensor.Sqrt(_explainedVariance!) : z;
         return zs.MatMul(c) + _mean!;
     }
@@ -124,7 +124,7 @@ public sealed class Pca<T> where T : unmanaged, IFloatingPointIeee754<T>
     private (Tensor<T> U, Tensor<T> S) FitCore(Tensor<T> x)
     {
         Guard.Matrix(x, "Pca.Fit", minRows: 2);
-        int n = x.Shape[0], p = x.Shape[1], r = Math.Min(n, p);
+        int n = (int)x.Shape[0], p = (int)x.Shape[1], r = Math.Min(n, p);
         if (NComponentsRequested.Count is int requested && requested > r)
             throw new ArgumentException(
                 $"Pca.Fit: nComponents = {requested} but X of shape {x.Shape} has at most min(n_samples, n_features) = {r} components", "nComponents");

@@ -30,7 +30,7 @@ public static class RandomizedSvd
     {
         ArgumentNullException.ThrowIfNull(rng);
         Guard.Matrix(a, "randomized_svd");
-        int m = a.Shape[0], n = a.Shape[1], r = Math.Min(m, n);
+        int m = (int)a.Shape[0], n = (int)a.Shape[1], r = Math.Min(m, n);
         if (nComponents < 1 || nComponents > r)
             throw new ArgumentOutOfRangeException(nameof(nComponents), nComponents,
                 $"randomized_svd: nComponents must lie in 1..min(m, n) = {r} for A of shape {a.Shape}");

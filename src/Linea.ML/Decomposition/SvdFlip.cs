@@ -10,7 +10,7 @@ internal static class SvdFlip
     public static (Tensor<T> U, Tensor<T> Vt) Apply<T>(Tensor<T> u, Tensor<T> vt, SignConvention convention)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        int m = u.Shape[0], k = u.Shape[1], n = vt.Shape[1];
+        int m = (int)u.Shape[0], k = (int)u.Shape[1], n = (int)vt.Shape[1];
         var ua = u.Contiguous().ToArray();
         var va = vt.Contiguous().ToArray();
         for (int j = 0; j < k; j++)

@@ -86,7 +86,7 @@ public sealed class TruncatedSvd<T> where T : unmanaged, IFloatingPointIeee754<T
     public Tensor<T> FitTransform(Tensor<T> x)
     {
         Guard.Matrix(x, "TruncatedSvd.Fit");
-        int r = Math.Min(x.Shape[0], x.Shape[1]);
+        int r = Math.Min((int)x.Shape[0], (int)x.Shape[1]);
         if (NComponents > r)
             throw new ArgumentException($"TruncatedSvd.Fit: nComponents = {NComponents} but X of shape {x.Shape} has at most min(n_samples, n_features) = {r} components", "nComponents");
         var (u, s, vt) = RandomizedSvd.Compute(x, NComponents, Guard.Rng(Seed, "TruncatedSvd"), NOversamples, NIter, Signs);
@@ -106,7 +106,7 @@ public sealed class TruncatedSvd<T> where T : unmanaged, IFloatingPointIeee754<T
     public Tensor<T> Transform(Tensor<T> x)
     {
         var c = Fitted(nameof(Transform), _components);
-        Guard.Features(x, c.Shape[1], "TruncatedSvd.Transform");
+        Guard.Features(x, (int)c.Shape[1], "TruncatedSvd.Transform");
         return x.MatMul(c.T);
     }
 
@@ -117,7 +117,7 @@ public sealed class TruncatedSvd<T> where T : unmanaged, IFloatingPointIeee754<T
     public Tensor<T> InverseTransform(Tensor<T> z)
     {
         var c = Fitted(nameof(InverseTransform), _components);
-        Guard.Features(z, c.Shape[0], "TruncatedSvd.InverseTransform");
+        Guard.Features(z, (int)c.Shape[0], "TruncatedSvd.InverseTransform");
         return z.MatMul(c);
     }
 

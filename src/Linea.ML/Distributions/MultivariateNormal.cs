@@ -27,7 +27,7 @@ public sealed class MultivariateNormal<T> where T : unmanaged, IFloatingPointIee
         if (mean.Rank != 1)
             throw new ShapeMismatchException("multivariate_normal", [mean.Shape, covariance.Shape],
                 $"multivariate_normal: mean must be 1-D (d,); got shape {mean.Shape}");
-        int d = mean.Shape[0];
+        int d = (int)mean.Shape[0];
         if (d == 0) throw new ArgumentException("multivariate_normal: the dimension d must be at least 1", nameof(mean));
         if (covariance.Rank != 2 || covariance.Shape[0] != d || covariance.Shape[1] != d)
             throw new ShapeMismatchException("multivariate_normal", [mean.Shape, covariance.Shape],
@@ -59,7 +59,7 @@ public sealed class MultivariateNormal<T> where T : unmanaged, IFloatingPointIee
     public T LogDeterminant { get; }
 
     /// <summary>The dimension d.</summary>
-    public int Dimension => Mean.Shape[0];
+    public int Dimension => (int)Mean.Shape[0];
 
     /// <summary>Draws <paramref name="n"/> samples, shape (n, d): each row mean + L z with z a standard normal vector from
     /// <paramref name="rng"/>. O(n d^2).</summary>

@@ -34,7 +34,7 @@ public static class PageRank
         if (!(tol > 0))
             throw new ArgumentOutOfRangeException(nameof(tol), tol, "pagerank: tol must be positive");
         ArgumentOutOfRangeException.ThrowIfLessThan(maxIter, 1);
-        int n = adjacency.Shape[0];
+        int n = (int)adjacency.Shape[0];
         if (n == 0) throw new ArgumentException("pagerank: the graph has no nodes", nameof(adjacency));
         Guard.Finite(adjacency, "pagerank", "the adjacency matrix");
         var a = adjacency.Contiguous().ToArray();

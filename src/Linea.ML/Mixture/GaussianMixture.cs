@@ -116,7 +116,7 @@ public sealed class GaussianMixture<T> where T : unmanaged, IFloatingPointIeee75
     {
         const string where = Model + ".Fit";
         Guard.Matrix(x, where, minRows: NComponents);
-        int n = x.Shape[0], d = x.Shape[1], k = NComponents;
+        int n = (int)x.Shape[0], d = (int)x.Shape[1], k = NComponents;
         CheckInits(d, where);
         var data = DoubleRows.From(x);
         var xd = Tensor.FromArray(data, n, d);
@@ -193,7 +193,7 @@ public sealed class GaussianMixture<T> where T : unmanaged, IFloatingPointIeee75
     /// <exception cref="NotFittedException">Before Fit.</exception>
     /// <exception cref="ShapeMismatchException">x is not 2-d or has a different number of features.</exception>
     /// <exception cref="NonFiniteException">x contains NaN or infinity.</exception>
-    public Tensor<T> ScoreSamples(Tensor<T> x) => ToTensor(LogLikelihoods(x, "ScoreSamples"), x.Shape[0]);
+    public Tensor<T> ScoreSamples(Tensor<T> x) => ToTensor(LogLikelihoods(x, "ScoreSamples"), (int)x.Shape[0]);
 
     /// <summary>The mean log-likelihood (1/n) Σ log p(x_i).</summary>
     /// <exception cref="NotFittedException">Before Fit.</exception>
@@ -228,7 +228,7 @@ public sealed class GaussianMixture<T> where T : unmanaged, IFloatingPointIeee75
         Guard.Matrix(x, where);
         if (x.Shape[1] != p.D)
             throw new ShapeMismatchException(where, [x.Shape], $"{where}: X has {x.Shape[1]} features but the model was fitted on {p.D}");
-        return (_density!.WeightedLogProb(DoubleRows.From(x), x.Shape[0]), x.Shape[0]);
+        return (_density!.WeightedLogProb(DoubleRows.From(x), (int)x.Shape[0]), (int)x.Shape[0]);
     }
 
     /// <summary>Mean of log p(x_i) and the log-responsibilities (n, k).</summary>
@@ -260,7 +260,7 @@ public sealed class GaussianMixture<T> where T : unmanaged, IFloatingPointIeee75
 
     private MixtureParameters Initialize(Tensor<T> x, Tensor<double> xd, ulong runSeed, string where)
     {
-        int n = xd.Shape[0], d = xd.Shape[1], k = NComponents;
+        int n = (int)xd.Shape[0], d = (int)xd.Shape[1], k = NComponents;
         int[] labels;
         if (MeansInit is not null)
         {
@@ -308,7 +308,7 @@ public sealed class GaussianMixture<T> where T : unmanaged, IFloatingPointIeee75
 
     private static void RequireShape(Tensor<T> t, int[] shape, string name, string where)
     {
-        if (!t.Shape.AsSpan().SequenceEqual(shape))
+        if (!t.Shape.ToIntArray().AsSpan().SequenceEqual(shape))
             throw new ShapeMismatchException(where, [t.Shape, new Shape(shape)], $"{where}: {name} has shape {t.Shape}; expected {new Shape(shape)}");
         Guard.Finite(t, where, name);
     }

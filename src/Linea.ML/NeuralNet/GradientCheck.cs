@@ -84,7 +84,7 @@ public static class GradientCheck
         ArgumentNullException.ThrowIfNull(x);
         var point = x.Copy();
         var y = layer.Forward(point, training);
-        var r = new Rng(seed).Normal(y.Shape.ToArray(), 0.0, 1.0);
+        var r = new Rng(seed).Normal(y.Shape.ToIntArray(), 0.0, 1.0);
         var dx = layer.Backward(r);
         var paramGrads = layer.Parameters.Select(p => p.Grad.Copy()).ToArray();
         double F() => (layer.Forward(point, training) * r).Sum();

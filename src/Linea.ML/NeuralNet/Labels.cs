@@ -36,7 +36,7 @@ internal static class Labels
     /// <summary>The index of the largest entry of each row of a 2-d tensor (first one on ties).</summary>
     public static int[] ArgMaxRows<T>(Tensor<T> scores) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        int n = scores.Shape[0], k = scores.Shape[1];
+        int n = (int)scores.Shape[0], k = (int)scores.Shape[1];
         var s = scores.Contiguous().AsReadOnlySpan();
         var idx = new int[n];
         for (int i = 0; i < n; i++)

@@ -9,7 +9,7 @@ internal static class Rows
     public static Tensor<T> Take<T>(Tensor<T> x, ReadOnlySpan<int> rows) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var src = x.Contiguous();
-        int width = x.Shape[0] == 0 ? 0 : x.Size / x.Shape[0];
+        int width = (int)x.Shape[0] == 0 ? 0 : (int)x.Size / (int)x.Shape[0];
         var shape = x.Shape.ToArray();
         shape[0] = rows.Length;
         var result = Tensor.Zeros<T>(shape);

@@ -153,7 +153,7 @@ public sealed class Sequential<T> where T : unmanaged, IFloatingPointIeee754<T>
         var rng = new Rng(Seed);
         if (!warmStart || !_initialized) InitializeFrom(rng);
         _history.Clear();
-        int n = x.Shape[0];
+        int n = (int)x.Shape[0];
         var order = new int[n];
         for (int i = 0; i < n; i++) order[i] = i;
         var clock = Stopwatch.StartNew();
@@ -286,7 +286,7 @@ public sealed class Sequential<T> where T : unmanaged, IFloatingPointIeee754<T>
     private long CountCorrect(Tensor<T> output, Tensor<T> y)
     {
         var predicted = Labels.ArgMaxRows(output);
-        var truth = Labels.Indices(y, output.Shape[1], Model);
+        var truth = Labels.Indices(y, (int)output.Shape[1], Model);
         long c = 0;
         for (int i = 0; i < predicted.Length; i++) if (predicted[i] == truth[i]) c++;
         return c;

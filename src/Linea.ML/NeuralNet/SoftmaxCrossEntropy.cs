@@ -43,7 +43,7 @@ public sealed class SoftmaxCrossEntropy<T> : Loss<T> where T : unmanaged, IFloat
         if (output.Rank != 2)
             throw new ShapeMismatchException(Name, [output.Shape, target.Shape],
                 $"{Name}: logits must be 2-d (samples, classes); got {output.Shape}");
-        int n = output.Shape[0], k = output.Shape[1];
+        int n = (int)output.Shape[0], k = (int)output.Shape[1];
         if (target.Rank == 1)
         {
             if (target.Shape[0] != n)

@@ -67,7 +67,7 @@ public sealed class Lasso<T> : LinearModel<T> where T : unmanaged, IFloatingPoin
     public Lasso<T> Fit(Tensor<T> x, Tensor<T> y)
     {
         var (xc, yc, xMean, yMean) = Prepare(x, y);
-        int n = x.Shape[0], p = x.Shape[1];
+        int n = (int)x.Shape[0], p = (int)x.Shape[1];
         // Columns of Xc as contiguous rows of Xc^T, so that every coordinate update reads one span.
         var cols = xc.T.Contiguous().ToArray();
         var r = yc.Contiguous().ToArray();

@@ -31,7 +31,7 @@ public abstract class LinearModel<T> where T : unmanaged, IFloatingPointIeee754<
 
     /// <summary>The number of features p seen at Fit.</summary>
     /// <exception cref="NotFittedException">Fit has not run.</exception>
-    public int NFeatures => Coefficients.Shape[0];
+    public int NFeatures => (int)Coefficients.Shape[0];
 
     /// <summary>The model's name for messages ("LinearRegression", "Ridge", ...).</summary>
     protected abstract string ModelName { get; }
@@ -43,7 +43,7 @@ public abstract class LinearModel<T> where T : unmanaged, IFloatingPointIeee754<
     public Tensor<T> Predict(Tensor<T> x)
     {
         var w = _coefficients ?? throw NotFittedException.For(ModelName, nameof(Predict));
-        Guard.Features(x, w.Shape[0], $"{ModelName}.Predict");
+        Guard.Features(x, (int)w.Shape[0], $"{ModelName}.Predict");
         return x.MatMul(w) + _intercept;
     }
 

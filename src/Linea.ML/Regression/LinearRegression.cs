@@ -64,7 +64,7 @@ public sealed class LinearRegression<T> : LinearModel<T> where T : unmanaged, IF
     public LinearRegression<T> Fit(Tensor<T> x, Tensor<T> y)
     {
         var (xc, yc, xMean, yMean) = Prepare(x, y);
-        int n = x.Shape[0], p = x.Shape[1], q = p + (FitIntercept ? 1 : 0);
+        int n = (int)x.Shape[0], p = (int)x.Shape[1], q = p + (FitIntercept ? 1 : 0);
         var fit = Linalg.Lstsq(xc, yc);
         var w = fit.Solution;
         T b = FitIntercept ? yMean - Tensor.Dot(xMean, w) : T.Zero;

@@ -61,7 +61,7 @@ public sealed class Ridge<T> : LinearModel<T> where T : unmanaged, IFloatingPoin
     /// <summary>(Xc^T Xc + alpha I) w = Xc^T y, or w = Xc^T (Xc Xc^T + alpha I)^-1 y when p &gt; n; null when not positive definite.</summary>
     private Tensor<T>? SolveCholesky(Tensor<T> xc, Tensor<T> yc)
     {
-        int n = xc.Shape[0], p = xc.Shape[1];
+        int n = (int)xc.Shape[0], p = (int)xc.Shape[1];
         bool primal = p <= n;
         var gram = primal ? xc.T.MatMul(xc) : xc.MatMul(xc.T);
         var a = gram + Tensor.Eye<T>(primal ? p : n) * T.CreateTruncating(Alpha);

@@ -14,7 +14,7 @@ internal static class CsvWriter
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         Validate(tensor, header, delimiter);
-        int rows = tensor.Dims[0], columns = tensor.Rank == 2 ? tensor.Dims[1] : 1;
+        long rows = tensor.Dims[0], columns = tensor.Rank == 2 ? tensor.Dims[1] : 1;
         if (header is not null)
         {
             for (int c = 0; c < columns; c++)
@@ -27,12 +27,12 @@ internal static class CsvWriter
 
         ReadOnlySpan<T> values = (tensor.IsContiguous ? tensor : tensor.Copy()).ContiguousSpan;
         Span<char> buffer = stackalloc char[64];
-        for (int r = 0; r < rows; r++)
+        for (long r = 0; r < rows; r++)
         {
-            for (int c = 0; c < columns; c++)
+            for (long c = 0; c < columns; c++)
             {
                 if (c > 0) writer.Write(delimiter);
-                writer.Write(Format(values[r * columns + c], buffer));
+                writer.Write(Format(values[(int)(r * columns + c)], buffer));
             }
             writer.WriteLine();
         }
@@ -45,7 +45,7 @@ internal static class CsvWriter
         if (tensor.Rank is not (1 or 2))
             ThrowHelper.Argument("csv.write", nameof(tensor), $"CSV holds a 1-d or 2-d tensor, got shape {tensor.Shape}; reshape it first");
         if (header is null) return;
-        int columns = tensor.Rank == 2 ? tensor.Dims[1] : 1;
+        long columns = tensor.Rank == 2 ? tensor.Dims[1] : 1;
         if (header.Length != columns)
             ThrowHelper.Argument("csv.write", nameof(header), $"{header.Length} header names for {columns} columns (tensor shape {tensor.Shape})");
         for (int c = 0; c < columns; c++)

@@ -80,23 +80,96 @@ public static class Npy
         Write(stream, tensor);
     }
 
-    private static Tensor<T> Read<T>(Stream stream, string source) where T : unmanaged, IFloatingPointIeee754<T>
+    /// <summary>
+    /// Loads the .npy file at <paramref name="path"/>, mapped into memory unless <paramref name="mode"/> is
+    /// <see cref="MmapMode.None"/> (NumPy's <c>np.load(path, mmap_mode=...)</c>). Opening a mapping reads only the
+    /// header, whatever the file's size; elements are read from disk as they are touched, so slicing or reducing a
+    /// part reads only its pages. A Fortran-order file maps to a tensor with Fortran strides (a view, as NumPy's
+    /// memmap); sizes are 64-bit, so files of more than 2^31 elements work. Release the mapping with
+    /// <see cref="Tensor{TScalar}.Dispose"/> (or let the garbage collector do it); a read-write mapping is flushed to
+    /// the file then.
+    /// </summary>
+    /// <typeparam name="T"><c>float</c> or <c>double</c>; a mapping needs the file to hold exactly this type in the
+    /// machine's byte order ('&lt;f4' or '&lt;f8' here), since mapped elements are not converted.</typeparam>
+    /// <param name="path">The file to open.</param>
+    /// <param name="mode"><see cref="MmapMode.ReadOnly"/> (writes throw), <see cref="MmapMode.CopyOnWrite"/> (writes stay
+    /// in memory) or <see cref="MmapMode.ReadWrite"/> (writes go to the file); <see cref="MmapMode.None"/> reads it all.</param>
+    /// <exception cref="TensorFormatException">Not a .npy file, truncated, or (mapped) a dtype other than <typeparamref name="T"/>.</exception>
+    /// <exception cref="FileNotFoundException">No file at <paramref name="path"/>.</exception>
+    public static Tensor<T> Load<T>(string path, MmapMode mode) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        var header = NpyHeader.Read(stream, source);
-        T[] data = ReadData<T>(stream, header, source);
-        int[] dims = header.Shape;
-        if (!header.FortranOrder)
-            return new Tensor<T>(data, 0, dims, Shape.ContiguousStrides(dims));
+        ArgumentNullException.ThrowIfNull(path);
+        if (mode == MmapMode.None) return Load<T>(path);
+        if (!Enum.IsDefined(mode)) ThrowHelper.Argument("npy.load", nameof(mode), $"unknown mmap mode {(int)mode}");
+        NpyHeader header;
+        long dataOffset, fileLength;
+        using (var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))
+        {
+            header = NpyHeader.Read(file, $"'{path}'");
+            dataOffset = file.Position;
+            fileLength = file.Length;
+        }
+        string expected = NpyDType.DescrOf<T>();
+        if (header.DType.ToString() != expected)
+            throw NpyHeader.Error($"'{path}'",
+                $"holds {header.DType}, and a memory mapping cannot convert elements: map it as the matching type, or load it with MmapMode.None to convert to {typeof(T).Name} ({expected})");
+        long bytes = header.ElementCount * header.DType.ItemSize;
+        if (fileLength - dataOffset < bytes)
+            throw Truncated($"'{path}'", header, bytes, fileLength - dataOffset);
+        var storage = new Storage.MappedStorage<T>(path, dataOffset, header.ElementCount, mode);
+        return new Tensor<T>(storage, 0, (long[])header.Shape.Clone(), header.FortranOrder ? FortranStrides(header.Shape) : Shape.ContiguousStrides(header.Shape));
+    }
 
-        // Column-major data: view it with Fortran strides, then copy into C order.
-        var strides = new int[dims.Length];
-        int step = 1;
+    /// <summary>
+    /// Creates a new .npy file of the given C-order <paramref name="shape"/> (replacing any file at
+    /// <paramref name="path"/>) and maps it, so a result larger than memory can be filled block by block (NumPy's
+    /// <c>numpy.lib.format.open_memmap(path, mode='w+', dtype, shape)</c>). The file is created sparse: its
+    /// elements read as zeros and take disk space only as they are written. The header is byte-identical to
+    /// <c>np.save</c>'s, so NumPy reads the file.
+    /// </summary>
+    /// <param name="path">The file to create.</param>
+    /// <param name="mode"><see cref="MmapMode.ReadWrite"/> to fill the file; <see cref="MmapMode.CopyOnWrite"/> or
+    /// <see cref="MmapMode.ReadOnly"/> map the new zero file without writing to it.</param>
+    /// <param name="shape">The shape, 64-bit lengths.</param>
+    /// <exception cref="ArgumentException"><paramref name="mode"/> is <see cref="MmapMode.None"/>, or a length is negative.</exception>
+    public static Tensor<T> OpenMemmap<T>(string path, MmapMode mode, params long[] shape) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(shape);
+        if (mode == MmapMode.None || !Enum.IsDefined(mode))
+            ThrowHelper.Argument("npy.open_memmap", nameof(mode), $"open_memmap maps the new file: use ReadWrite, CopyOnWrite or ReadOnly, not {mode}");
+        var s = new Shape(shape);
+        int itemSize = System.Runtime.CompilerServices.Unsafe.SizeOf<T>();
+        using (var file = new FileStream(path, FileMode.Create, FileAccess.ReadWrite, FileShare.None))
+        {
+            NpyHeader.Write(file, NpyDType.DescrOf<T>(), s.Dims);
+            file.SetLength(file.Position + s.Size * itemSize);
+        }
+        return Load<T>(path, mode);
+    }
+
+    private static long[] FortranStrides(long[] dims)
+    {
+        var strides = new long[dims.Length];
+        long step = 1;
         for (int i = 0; i < dims.Length; i++)
         {
             strides[i] = step;
             step *= Math.Max(dims[i], 1);
         }
-        var fortran = new Tensor<T>(data, 0, dims, strides);
+        return strides;
+    }
+
+    private static Tensor<T> Read<T>(Stream stream, string source) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var header = NpyHeader.Read(stream, source);
+        var data = ReadData<T>(stream, header, source);
+        long[] dims = header.Shape;
+        if (!header.FortranOrder)
+            return new Tensor<T>(data, 0, dims, Shape.ContiguousStrides(dims));
+
+        // Column-major data: view it with Fortran strides, then copy into C order.
+        var fortran = new Tensor<T>(data, 0, dims, FortranStrides(dims));
         return fortran.IsContiguous ? fortran : fortran.Copy();
     }
 
@@ -105,7 +178,7 @@ public static class Npy
     /// checked first; otherwise the result grows (doubling) only as bytes arrive, so a header that
     /// claims more data than exists never causes a large allocation.
     /// </summary>
-    private static T[] ReadData<T>(Stream stream, NpyHeader header, string source) where T : unmanaged, IFloatingPointIeee754<T>
+    private static Storage.TensorStorage<T> ReadData<T>(Stream stream, NpyHeader header, string source) where T : unmanaged, IFloatingPointIeee754<T>
     {
         long count = header.ElementCount;
         int itemSize = header.DType.ItemSize;
@@ -115,10 +188,48 @@ public static class Npy
             long available = stream.Length - stream.Position;
             if (available < needed)
                 throw Truncated(source, header, needed, available);
+            // The size is known: read straight into storage of the final size (native memory above 2^31 elements).
+            var storage = Storage.TensorStorage<T>.Allocate(count, zero: false);
+            ReadInto(stream, header, source, storage, count, needed);
+            return storage;
         }
+        if (count > Array.MaxLength)
+            throw NpyHeader.Error(source, $"shape {Shape.Format(header.Shape)} has more elements than Linea reads from a stream that cannot seek ({Array.MaxLength}); load it from a file");
+        return new Storage.ManagedStorage<T>(ReadGrowing<T>(stream, header, source, needed));
+    }
+
+    private static void ReadInto<T>(Stream stream, NpyHeader header, string source, Storage.TensorStorage<T> storage, long count, long needed)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int itemSize = header.DType.ItemSize;
+        int perChunk = ChunkBytes / itemSize;
+        byte[] chunk = ArrayPool<byte>.Shared.Rent(ChunkBytes);
+        try
+        {
+            for (long filled = 0; filled < count;)
+            {
+                int n = (int)Math.Min(perChunk, count - filled);
+                int bytes = n * itemSize;
+                int got = stream.ReadAtLeast(chunk.AsSpan(0, bytes), bytes, throwOnEndOfStream: false);
+                if (got < bytes)
+                    throw Truncated(source, header, needed, filled * itemSize + got);
+                header.DType.Convert<T>(chunk.AsSpan(0, bytes), storage.Span(filled, n));
+                filled += n;
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
+        }
+    }
+
+    private static T[] ReadGrowing<T>(Stream stream, NpyHeader header, string source, long needed) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        long count = header.ElementCount;
+        int itemSize = header.DType.ItemSize;
 
         int perChunk = ChunkBytes / itemSize;
-        var result = new T[stream.CanSeek ? count : Math.Min(count, perChunk)];
+        var result = new T[Math.Min(count, perChunk)];
         byte[] chunk = ArrayPool<byte>.Shared.Rent(ChunkBytes);
         try
         {
@@ -150,7 +261,20 @@ public static class Npy
     private static void Write<T>(Stream stream, Tensor<T> tensor) where T : unmanaged, IFloatingPointIeee754<T>
     {
         NpyHeader.Write(stream, NpyDType.DescrOf<T>(), tensor.Dims);
-        ReadOnlySpan<T> values = (tensor.IsContiguous ? tensor : tensor.Copy()).ContiguousSpan;
+        var source = tensor.IsContiguous ? tensor : tensor.Copy();
+        if (source.Size > int.MaxValue)
+        {
+            // One span holds at most 2^31 elements: write a large tensor row block by row block.
+            var flat = source.Reshape(-1);
+            for (long start = 0; start < flat.Size; start += 1 << 24)
+                WriteValues(stream, flat[Slice.Range(start, Math.Min(flat.Size, start + (1 << 24)))].ContiguousSpan);
+            return;
+        }
+        WriteValues(stream, source.ContiguousSpan);
+    }
+
+    private static void WriteValues<T>(Stream stream, ReadOnlySpan<T> values) where T : unmanaged, IFloatingPointIeee754<T>
+    {
         if (BitConverter.IsLittleEndian)
         {
             stream.Write(MemoryMarshal.AsBytes(values));

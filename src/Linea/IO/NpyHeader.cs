@@ -9,7 +9,7 @@ namespace Linea.IO;
 /// a Python dict literal with the keys <c>descr</c>, <c>fortran_order</c> and <c>shape</c>, padded with
 /// spaces and a final newline so that the data starts on a 64-byte boundary.
 /// </summary>
-internal sealed record NpyHeader(NpyDType DType, bool FortranOrder, int[] Shape, long ElementCount)
+internal sealed record NpyHeader(NpyDType DType, bool FortranOrder, long[] Shape, long ElementCount)
 {
     private static ReadOnlySpan<byte> Magic => [0x93, (byte)'N', (byte)'U', (byte)'M', (byte)'P', (byte)'Y'];
 
@@ -93,23 +93,23 @@ internal sealed record NpyHeader(NpyDType DType, bool FortranOrder, int[] Shape,
 
         if (dict["shape"] is not PythonLiteral.Sequence { IsTuple: true } shapeTuple)
             throw Error(source, $"'shape' must be a tuple of integers, found {PythonLiteral.Repr(dict["shape"])}");
-        var shape = new int[shapeTuple.Items.Count];
-        long count = 1;
+        var shape = new long[shapeTuple.Items.Count];
         for (int i = 0; i < shape.Length; i++)
         {
             if (shapeTuple.Items[i] is not long d || d < 0)
                 throw Error(source, $"'shape' must hold non-negative integers, found {PythonLiteral.Repr(shapeTuple)}");
-            if (d > Array.MaxLength)
-                throw Error(source, $"shape {PythonLiteral.Repr(shapeTuple)} has axis {i} of length {d}, more than one .NET array can hold ({Array.MaxLength})");
-            shape[i] = (int)d;
+            shape[i] = d;
         }
         // Multiply only after every axis is known: a zero anywhere makes the array empty, however large the rest.
-        foreach (int d in shape)
-        {
-            count *= d;
-            if (count > Array.MaxLength)
-                throw Error(source, $"shape {PythonLiteral.Repr(shapeTuple)} has more elements than one .NET array can hold ({Array.MaxLength})");
-        }
+        long count = 1;
+        if (Array.IndexOf(shape, 0L) < 0)
+            foreach (long d in shape)
+            {
+                if (count > long.MaxValue / 16 / d)
+                    throw Error(source, $"shape {PythonLiteral.Repr(shapeTuple)} has more elements than a 64-bit byte count can hold");
+                count *= d;
+            }
+        else count = 0;
         return new NpyHeader(dtype, fortran, shape, count);
     }
 
@@ -117,11 +117,11 @@ internal sealed record NpyHeader(NpyDType DType, bool FortranOrder, int[] Shape,
     /// Writes the prefix and header exactly as NumPy's <c>np.save</c> does for a C-order array:
     /// version 1.0 when the header length fits in 2 bytes, otherwise 2.0.
     /// </summary>
-    public static void Write(Stream stream, string descr, ReadOnlySpan<int> shape) =>
+    public static void Write(Stream stream, string descr, ReadOnlySpan<long> shape) =>
         stream.Write(Format(descr, shape, out _));
 
     /// <summary>The complete prefix and padded header bytes; <paramref name="major"/> is the version chosen.</summary>
-    internal static byte[] Format(string descr, ReadOnlySpan<int> shape, out byte major)
+    internal static byte[] Format(string descr, ReadOnlySpan<long> shape, out byte major)
     {
         string shapeRepr = shape.Length == 1 ? $"({shape[0]},)" : "(" + string.Join(", ", shape.ToArray()) + ")";
         string dict = $"{{'descr': '{descr}', 'fortran_order': False, 'shape': {shapeRepr}, }}";

@@ -26,7 +26,7 @@ internal readonly struct StridedMatrix<T> where T : unmanaged, IFloatingPointIee
     public static StridedMatrix<T> Of(Tensor<T> t)
     {
         System.Diagnostics.Debug.Assert(t.Rank == 2);
-        return new(t.Data, t.Offset, t.Dims[0], t.Dims[1], t.StrideArray[0], t.StrideArray[1]);
+        return new(t.Data, checked((int)t.Offset), (int)t.Dims[0], (int)t.Dims[1], checked((int)t.StrideArray[0]), checked((int)t.StrideArray[1]));
     }
 
     /// <summary>A matrix view of a contiguous row-major rows x cols array.</summary>

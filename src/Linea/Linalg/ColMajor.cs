@@ -11,9 +11,10 @@ internal static class ColMajor
     /// <summary>A new column-major m x n copy (ld = m) of the matrix <paramref name="a"/> (rank 2).</summary>
     public static T[] FromMatrix<T>(Tensor<T> a) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        int m = a.Dims[0], n = a.Dims[1], rs = a.StrideArray[0], cs = a.StrideArray[1];
-        var dst = new T[m * n];
-        var src = a.Data;
+        int m = a.IntDims[0], n = a.IntDims[1];
+        long rs = a.StrideArray[0], cs = a.StrideArray[1];
+        var dst = new T[checked(m * n)];
+        var src = a.Store;
         if (cs == 1 && rs != 1)
         {
             // Row-major source: 32 x 32 tiles (see ToTensor).
@@ -25,15 +26,16 @@ internal static class ColMajor
                 {
                     int i1 = Math.Min(i0 + Tile, m);
                     for (int j = j0; j < j1; j++)
-                        for (int i = i0; i < i1; i++) dst[j * m + i] = src[a.Offset + i * rs + j];
+                        for (int i = i0; i < i1; i++) dst[j * m + i] = src.At(a.Offset + i * rs + j);
                 }
             }
             return dst;
         }
         for (int j = 0; j < n; j++)
         {
-            int s = a.Offset + j * cs, d = j * m;
-            for (int i = 0; i < m; i++, s += rs) dst[d + i] = src[s];
+            long s = a.Offset + j * cs;
+            int d = j * m;
+            for (int i = 0; i < m; i++, s += rs) dst[d + i] = src.At(s);
         }
         return dst;
     }
@@ -44,14 +46,14 @@ internal static class ColMajor
     /// </summary>
     public static T[] FromRhs<T>(Tensor<T> b, int rows, out int nrhs) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        int m = b.Dims[0];
-        nrhs = b.Rank == 1 ? 1 : b.Dims[1];
-        int rs = b.StrideArray[0], cs = b.Rank == 1 ? 0 : b.StrideArray[1];
+        int m = b.IntDims[0];
+        nrhs = b.Rank == 1 ? 1 : b.IntDims[1];
+        long rs = b.StrideArray[0], cs = b.Rank == 1 ? 0 : b.StrideArray[1];
         var dst = new T[rows * nrhs];
         for (int j = 0; j < nrhs; j++)
         {
-            int s = b.Offset + j * cs;
-            for (int i = 0; i < m; i++, s += rs) dst[j * rows + i] = b.Data[s];
+            long s = b.Offset + j * cs;
+            for (int i = 0; i < m; i++, s += rs) dst[j * rows + i] = b.Store.At(s);
         }
         return dst;
     }

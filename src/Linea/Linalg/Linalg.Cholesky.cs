@@ -19,8 +19,8 @@ public static partial class Linalg
     {
         RequireSquare("cholesky", a);
         RequireFinite("cholesky", a);
-        int n = a.Dims[^1];
-        var batch = a.Dims[..^2];
+        int n = a.IntDims[^1];
+        var batch = a.IntDims[..^2];
         return MatrixStack.CopyEach(a, (l, t) =>
         {
             int info = CholeskyFactorization.Factor(l, CholeskyParams.Auto.RecursionThreshold);

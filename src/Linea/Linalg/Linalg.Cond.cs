@@ -107,7 +107,7 @@ public static partial class Linalg
     /// <summary>The shape checks of cond, once for the whole stack: no empty matrices; square ones unless <paramref name="anyShape"/> (p = 2 or -2).</summary>
     private static void CheckCondShape<T>(Tensor<T> a, bool anyShape) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        if (a.Dims[^2] == 0 || a.Dims[^1] == 0)
+        if (a.IntDims[^2] == 0 || a.IntDims[^1] == 0)
             ThrowHelper.ShapeMismatch("cond", $"is undefined for an empty matrix, got shape {a.Shape}", a.Shape);
         if (!anyShape) RequireSquare("cond", a);
     }

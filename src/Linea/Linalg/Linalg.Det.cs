@@ -64,7 +64,7 @@ public static partial class Linalg
     /// <summary>det of one square matrix; <paramref name="label"/> names it in messages.</summary>
     private static T DetOfMatrix<T>(string label, Tensor<T> a) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        if (a.Dims[0] == 0) return T.One;
+        if (a.IntDims[0] == 0) return T.One;
         RequireFinite(label, a);
         return LuDecomposition<T>.Factor(a).Determinant;
     }
@@ -72,7 +72,7 @@ public static partial class Linalg
     /// <summary>slogdet of one square matrix; <paramref name="label"/> names it in messages.</summary>
     private static (T Sign, T LogAbsDet) SlogdetOfMatrix<T>(string label, Tensor<T> a) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        if (a.Dims[0] == 0) return (T.One, T.Zero);
+        if (a.IntDims[0] == 0) return (T.One, T.Zero);
         RequireFinite(label, a);
         var lu = LuDecomposition<T>.Factor(a);
         return (lu.DeterminantSign, lu.LogAbsDeterminant);

@@ -24,7 +24,7 @@ public static partial class Linalg
     public static (ComplexTensor<T> Eigenvalues, ComplexTensor<T> Eigenvectors) Eig<T>(Tensor<T> a) where T : unmanaged, IFloatingPointIeee754<T>
     {
         RequireSquare("eig", a);
-        int n = a.Dims[^1];
+        int n = a.IntDims[^1];
         var r = MatrixStack.Map("eig", a, [[n], [n], [n, n], [n, n]], (m, label) =>
         {
             var eig = new EigenDecomposition<T>(label, m, computeVectors: true, EigParams.Auto);
@@ -48,7 +48,7 @@ public static partial class Linalg
     public static ComplexTensor<T> Eigvals<T>(Tensor<T> a) where T : unmanaged, IFloatingPointIeee754<T>
     {
         RequireSquare("eigvals", a);
-        int n = a.Dims[^1];
+        int n = a.IntDims[^1];
         var r = MatrixStack.Map("eigvals", a, [[n], [n]], (m, label) =>
         {
             var w = new EigenDecomposition<T>(label, m, computeVectors: false, EigParams.Auto).Eigenvalues;

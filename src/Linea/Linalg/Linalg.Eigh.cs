@@ -19,7 +19,7 @@ public static partial class Linalg
     public static (Tensor<T> Eigenvalues, Tensor<T> Eigenvectors) Eigh<T>(Tensor<T> a, UpLo uplo = UpLo.Lower) where T : unmanaged, IFloatingPointIeee754<T>
     {
         RequireSquare("eigh", a);
-        int n = a.Dims[^1];
+        int n = a.IntDims[^1];
         var r = MatrixStack.Map("eigh", a, [[n], [n, n]], (m, label) =>
         {
             var eig = new SymmetricEigenDecomposition<T>(label, m, uplo, computeVectors: true);
@@ -40,7 +40,7 @@ public static partial class Linalg
     public static Tensor<T> Eigvalsh<T>(Tensor<T> a, UpLo uplo = UpLo.Lower) where T : unmanaged, IFloatingPointIeee754<T>
     {
         RequireSquare("eigvalsh", a);
-        return MatrixStack.Map("eigvalsh", a, [[a.Dims[^1]]], (m, label) =>
+        return MatrixStack.Map("eigvalsh", a, [[a.IntDims[^1]]], (m, label) =>
             [new SymmetricEigenDecomposition<T>(label, m, uplo, computeVectors: false).Eigenvalues])[0];
     }
 }

@@ -18,8 +18,8 @@ public static partial class Linalg
     {
         RequireSquare("inv", a);
         RequireFinite("inv", a);
-        int n = a.Dims[^1];
-        var batch = a.Dims[..^2];
+        int n = a.IntDims[^1];
+        var batch = a.IntDims[..^2];
         var piv = new int[n];
         return MatrixStack.CopyEach(a, (lu, t) =>
         {

@@ -31,8 +31,8 @@ public static partial class Linalg
         ArgumentNullException.ThrowIfNull(b);
         if (a.Rank != 2)
             ThrowHelper.ShapeMismatch("lstsq", $"A must be a matrix (m, n), got shape {a.Shape} (b has shape {b.Shape})", a.Shape, b.Shape);
-        if (b.Rank is not (1 or 2) || b.Dims[0] != a.Dims[0])
-            ThrowHelper.ShapeMismatch("lstsq", $"A has shape {a.Shape} and b has shape {b.Shape}: b must be ({a.Dims[0]},) or ({a.Dims[0]}, r), with as many rows as A", a.Shape, b.Shape);
+        if (b.Rank is not (1 or 2) || b.IntDims[0] != a.IntDims[0])
+            ThrowHelper.ShapeMismatch("lstsq", $"A has shape {a.Shape} and b has shape {b.Shape}: b must be ({a.IntDims[0]},) or ({a.IntDims[0]}, r), with as many rows as A", a.Shape, b.Shape);
         if (rcond is double rc && !(rc >= 0))
             throw new ArgumentOutOfRangeException(nameof(rcond), rc, $"lstsq: rcond must be >= 0, got {rc}");
         RequireFinite("lstsq", a, "A");
@@ -44,7 +44,7 @@ public static partial class Linalg
 
     private static LstsqResult<T> LstsqWorking<T>(Tensor<T> a, Tensor<T> b, double? rcond, bool refine) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        int m = a.Dims[0], n = a.Dims[1], lda = Math.Max(m, 1), ldx = Math.Max(n, 1);
+        int m = a.IntDims[0], n = a.IntDims[1], lda = Math.Max(m, 1), ldx = Math.Max(n, 1);
         bool vector = b.Rank == 1;
         var scaled = new CodLeastSquares<T>(a, rcond);
         // A unique solution (rank n) comes from the column-scaled factorization; otherwise the minimum-norm one must be

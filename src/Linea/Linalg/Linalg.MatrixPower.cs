@@ -15,7 +15,7 @@ public static partial class Linalg
     public static Tensor<T> MatrixPower<T>(Tensor<T> a, int k) where T : unmanaged, IFloatingPointIeee754<T>
     {
         RequireSquare("matrix_power", a);
-        int n = a.Dims[^1];
+        int n = a.IntDims[^1];
         if (k == 0) return Tensor.Eye<T>(n).BroadcastTo(a.Shape.ToArray()).Copy();
         var b = a;
         long e = k;

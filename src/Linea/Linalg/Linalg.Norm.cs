@@ -11,8 +11,8 @@ public static partial class Linalg
     public static T Norm<T>(Tensor<T> x) where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(x);
-        var c = x.Contiguous();
-        return Nrm2.Compute(c.Size, c.Data, c.Offset, 1);
+        var c = x.Contiguous().Managed();
+        return Nrm2.Compute(checked((int)c.Size), c.Data, checked((int)c.Offset), 1);
     }
 
     /// <summary>
@@ -31,8 +31,7 @@ public static partial class Linalg
         ArgumentNullException.ThrowIfNull(x);
         if (x.Rank == 1)
         {
-            var c = x.Contiguous();
-            return T.CreateTruncating(VectorNorm(c.Data.AsSpan(c.Offset, c.Size), ord));
+            return T.CreateTruncating(VectorNorm(x.Contiguous().ContiguousSpan, ord));
         }
         if (x.Rank == 2) return MatrixNorm("norm", x, ord);
         ThrowHelper.Argument("norm", nameof(x), $"norm with an order needs a vector or a matrix, got shape {x.Shape}; pass an axis for vector norms along it, axes (-2, -1) for the matrix norm of each matrix of a stack, or Norm(x) for the 2-norm of all elements");
@@ -70,13 +69,13 @@ public static partial class Linalg
         if (axis < -r || axis >= r) ThrowHelper.Axis("norm", axis, r);
         if (axis < 0) axis += r;
         var moved = x.MoveAxis(axis, r - 1).Contiguous();
-        int len = x.Dims[axis], lines = Shape.ComputeSize(x.Dims.Where((_, i) => i != axis).ToArray());
+        int len = x.IntDims[axis], lines = Shape.ComputeIntSize(x.Dims.Where((_, i) => i != axis).ToArray());
         var outDims = keepdims
             ? x.Dims.Select((d, i) => i == axis ? 1 : d).ToArray()
             : x.Dims.Where((_, i) => i != axis).ToArray();
         var result = new T[lines];
         for (int i = 0; i < lines; i++)
-            result[i] = T.CreateTruncating(VectorNorm(moved.Data.AsSpan(moved.Offset + i * len, len), ord));
+            result[i] = T.CreateTruncating(VectorNorm(moved.Store.Span(moved.Offset + (long)i * len, len), ord));
         return Tensor.Wrap(result, outDims);
     }
 
@@ -136,7 +135,7 @@ public static partial class Linalg
         bool columns = ord is 1 or -1;
         if (!columns && !double.IsInfinity(ord))
             throw new ArgumentException($"norm: invalid matrix norm order {ord} for shape {a.Shape}; use 1, -1, 2, -2, inf, -inf, \"fro\" or \"nuc\"", nameof(ord));
-        int m = a.Dims[0], n = a.Dims[1];
+        int m = a.IntDims[0], n = a.IntDims[1];
         int outer = columns ? n : m, inner = columns ? m : n;
         if (outer == 0) return T.Zero;
         bool max = ord > 0;

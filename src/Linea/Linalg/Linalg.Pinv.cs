@@ -23,7 +23,7 @@ public static partial class Linalg
     {
         if (hermitian) RequireSquare("pinv", a);
         else RequireMatrix("pinv", a);
-        return MatrixStack.Map("pinv", a, [[a.Dims[^1], a.Dims[^2]]], (x, label) => [PinvOfMatrix(label, x, rcond, hermitian)])[0];
+        return MatrixStack.Map("pinv", a, [[a.IntDims[^1], a.IntDims[^2]]], (x, label) => [PinvOfMatrix(label, x, rcond, hermitian)])[0];
     }
 
     private static Tensor<T> PinvOfMatrix<T>(string label, Tensor<T> a, double rcond, bool hermitian) where T : unmanaged, IFloatingPointIeee754<T>

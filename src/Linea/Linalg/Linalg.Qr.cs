@@ -16,7 +16,7 @@ public static partial class Linalg
     public static (Tensor<T> Q, Tensor<T> R) Qr<T>(Tensor<T> a, QrMode mode = QrMode.Reduced) where T : unmanaged, IFloatingPointIeee754<T>
     {
         RequireMatrix("qr", a);
-        int m = a.Dims[^2], n = a.Dims[^1], rows = mode == QrMode.Complete ? m : Math.Min(m, n);
+        int m = a.IntDims[^2], n = a.IntDims[^1], rows = mode == QrMode.Complete ? m : Math.Min(m, n);
         var r = MatrixStack.Map("qr", a, [[m, rows], [rows, n]], (x, label) =>
         {
             var qr = new QrDecomposition<T>(label, x, null);
@@ -34,7 +34,7 @@ public static partial class Linalg
     public static Tensor<T> QrR<T>(Tensor<T> a) where T : unmanaged, IFloatingPointIeee754<T>
     {
         RequireMatrix("qr", a);
-        int m = a.Dims[^2], n = a.Dims[^1];
+        int m = a.IntDims[^2], n = a.IntDims[^1];
         return MatrixStack.Map("qr", a, [[Math.Min(m, n), n]], (x, label) => [new QrDecomposition<T>(label, x, null).R])[0];
     }
 }

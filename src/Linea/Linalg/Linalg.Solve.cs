@@ -22,25 +22,27 @@ public static partial class Linalg
     {
         RequireSquare("solve", a);
         ArgumentNullException.ThrowIfNull(b);
-        int n = a.Dims[^1];
+        int n = a.IntDims[^1];
         if (b.Rank == 0)
             ThrowHelper.ShapeMismatch("solve", $"A {a.Shape} with b {b.Shape}: b must be a vector (n,) or a matrix (..., n, k), not a scalar", a.Shape, b.Shape);
         bool vector = b.Rank == 1;
         var b2 = vector ? b.ExpandDims(-1) : b;
-        if (b2.Dims[^2] != n)
+        if (b2.IntDims[^2] != n)
         {
-            string hint = vector ? "" : b.Dims[^1] == n
-                ? $"; b is read as a stack of {b.Dims[^2]} x {b.Dims[^1]} matrices (only a 1-d b is a vector, as in NumPy 2): for a stack of vectors pass b[..., None]"
+            string hint = vector ? "" : b.IntDims[^1] == n
+                ? $"; b is read as a stack of {b.IntDims[^2]} x {b.IntDims[^1]} matrices (only a 1-d b is a vector, as in NumPy 2): for a stack of vectors pass b[..., None]"
                 : "";
             ThrowHelper.ShapeMismatch("solve",
-                $"A {a.Shape} with b {b.Shape}: b's {(vector ? "length" : "second-to-last axis")} ({b2.Dims[^2]}) must equal A's order n = {n}{hint}",
+                $"A {a.Shape} with b {b.Shape}: b's {(vector ? "length" : "second-to-last axis")} ({b2.IntDims[^2]}) must equal A's order n = {n}{hint}",
                 a.Shape, b.Shape);
         }
         int[] batch = BatchShape("solve", a, b2, b);
         RequireFinite("solve", a, "A");
         RequireFinite("solve", b, "b");
-        int k = b2.Dims[^1];
-        var outDims = new int[batch.Length + 2];
+        int k = b2.IntDims[^1];
+        a = a.Managed();
+        b2 = b2.Managed();
+        var outDims = new long[batch.Length + 2];
         batch.CopyTo(outDims, 0);
         outDims[^2] = n; outDims[^1] = k;
         var x = Tensor<T>.Uninitialized(outDims);          // every matrix of the stack is written by CopyInto below
@@ -67,11 +69,11 @@ public static partial class Linalg
     /// <summary>The broadcast batch shape of two stacks, or a <see cref="ShapeMismatchException"/> that names the shapes given by the caller.</summary>
     private static int[] BatchShape<T>(string op, Tensor<T> a, Tensor<T> b2, Tensor<T> bAsGiven) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        try { return Broadcast.Shapes(op, a.Dims[..^2], b2.Dims[..^2]); }
+        try { return Array.ConvertAll(Broadcast.Shapes(op, a.Dims[..^2], b2.Dims[..^2]), d => checked((int)d)); }
         catch (ShapeMismatchException)
         {
             ThrowHelper.ShapeMismatch(op,
-                $"A {a.Shape} with b {bAsGiven.Shape}: the batch axes {Shape.Format(a.Dims[..^2])} and {Shape.Format(b2.Dims[..^2])} cannot be broadcast together",
+                $"A {a.Shape} with b {bAsGiven.Shape}: the batch axes {Shape.Format(a.IntDims[..^2])} and {Shape.Format(b2.IntDims[..^2])} cannot be broadcast together",
                 a.Shape, bAsGiven.Shape);
             throw;
         }

@@ -22,17 +22,17 @@ public static partial class Linalg
         RequireSquare(op, a);
         ArgumentNullException.ThrowIfNull(b);
         if (a.Rank != 2) ThrowHelper.ShapeMismatch(op, $"needs one matrix (2-d), got shape {a.Shape}", a.Shape);
-        int n = a.Dims[0];
-        if (b.Rank is < 1 or > 2 || b.Dims[0] != n)
+        int n = a.IntDims[0];
+        if (b.Rank is < 1 or > 2 || b.IntDims[0] != n)
             ThrowHelper.ShapeMismatch(op, $"a of shape {a.Shape} needs b of shape ({n},) or ({n}, k), got {b.Shape}", a.Shape, b.Shape);
         RequireFinite(op, a, "a");
         RequireFinite(op, b, "b");
-        var am = new StridedMatrix<T>(a.Data, a.Offset, n, n, a.StrideArray[0], a.StrideArray[1]);
+        var am = StridedMatrix<T>.Of(a.Managed());
         if (!unitDiagonal)
             for (int i = 0; i < n; i++)
                 if (am[i, i] == T.Zero)
                     throw new SingularMatrixException(i, $"{op}: the triangular matrix of shape {a.Shape} has a zero on its diagonal at [{i}, {i}]");
-        int k = b.Rank == 1 ? 1 : b.Dims[1];
+        int k = b.Rank == 1 ? 1 : b.IntDims[1];
         var x = b.Contiguous().ToArray();
         Trsm.Solve(Side.Left, lower, transpose, unitDiagonal, T.One, am, StridedMatrix<T>.RowMajor(x, n, k));
         return b.Rank == 1 ? Tensor.Wrap(x, n) : Tensor.Wrap(x, n, k);

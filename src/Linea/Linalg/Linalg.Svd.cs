@@ -23,7 +23,7 @@ public static partial class Linalg
     {
         RequireMatrix("svd", a);
         if (!computeUv) return (Tensor.Zeros<T>(0, 0), SingularValues("svd", a), Tensor.Zeros<T>(0, 0));
-        int m = a.Dims[^2], n = a.Dims[^1], k = Math.Min(m, n);
+        int m = a.IntDims[^2], n = a.IntDims[^1], k = Math.Min(m, n);
         int[] uDims = fullMatrices ? [m, m] : [m, k], vhDims = fullMatrices ? [n, n] : [k, n];
         var r = MatrixStack.Map("svd", a, [uDims, [k], vhDims], (x, label) =>
         {
@@ -49,6 +49,6 @@ public static partial class Linalg
 
     /// <summary>The singular values of each matrix of a (rank &gt;= 2, checked), shape (..., k).</summary>
     private static Tensor<T> SingularValues<T>(string op, Tensor<T> a) where T : unmanaged, IFloatingPointIeee754<T> =>
-        MatrixStack.Map(op, a, [[Math.Min(a.Dims[^2], a.Dims[^1])]], (x, label) =>
+        MatrixStack.Map(op, a, [[Math.Min(a.IntDims[^2], a.IntDims[^1])]], (x, label) =>
             [new SvdDecomposition<T>(label, x, fullMatrices: false, computeUv: false).S])[0];
 }

@@ -14,8 +14,8 @@ public static partial class Linalg
         ArgumentNullException.ThrowIfNull(a);
         if (a.Rank < 2)
             ThrowHelper.ShapeMismatch(op, $"needs a matrix (or a stack of matrices), got shape {a.Shape}", a.Shape);
-        if (a.Dims[^1] != a.Dims[^2])
-            ThrowHelper.ShapeMismatch(op, $"needs square matrices, got shape {a.Shape} ({a.Dims[^2]} x {a.Dims[^1]})", a.Shape);
+        if (a.IntDims[^1] != a.IntDims[^2])
+            ThrowHelper.ShapeMismatch(op, $"needs square matrices, got shape {a.Shape} ({a.IntDims[^2]} x {a.IntDims[^1]})", a.Shape);
     }
 
     /// <summary>Throws unless <paramref name="a"/> has at least two axes.</summary>
@@ -37,7 +37,7 @@ public static partial class Linalg
             if (T.IsFinite(c[i])) continue;
             var idx = new int[a.Rank];
             int rest = i;
-            for (int ax = a.Rank - 1; ax >= 0; ax--) { idx[ax] = rest % a.Dims[ax]; rest /= a.Dims[ax]; }
+            for (int ax = a.Rank - 1; ax >= 0; ax--) { idx[ax] = rest % a.IntDims[ax]; rest /= a.IntDims[ax]; }
             throw new NonFiniteException($"{op}: {what} of shape {a.Shape} contains {c[i]} at [{string.Join(", ", idx)}]; linear algebra needs finite numbers");
         }
     }

@@ -15,12 +15,12 @@ internal static class MatrixArgs
         ArgumentNullException.ThrowIfNull(b);
         if (b.Rank is not (1 or 2))
             ThrowHelper.ShapeMismatch(op, $"A {aShape} with b {b.Shape}: b must be a vector (n,) or a matrix (n, k); for stacks use Linalg.Solve", aShape, b.Shape);
-        if (b.Dims[0] != n)
+        if (b.IntDims[0] != n)
             ThrowHelper.ShapeMismatch(op,
-                $"A {aShape} with b {b.Shape}: b's first axis ({b.Dims[0]}) must equal A's order ({n}){(b.Rank == 2 && b.Dims[1] == n ? "; did you mean b.T?" : "")}",
+                $"A {aShape} with b {b.Shape}: b's first axis ({b.IntDims[0]}) must equal A's order ({n}){(b.Rank == 2 && b.IntDims[1] == n ? "; did you mean b.T?" : "")}",
                 aShape, b.Shape);
         var x = b.Copy();
-        int k = b.Rank == 1 ? 1 : b.Dims[1];
+        int k = b.Rank == 1 ? 1 : b.IntDims[1];
         view = new Kernels.StridedMatrix<T>(x.Data, 0, n, k, k, 1);
         return x;
     }

@@ -25,9 +25,9 @@ internal static partial class MatrixStack
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (a.Rank == 2) return each(a, op);
-        var batch = a.Dims[..^2];
+        var batch = a.IntDims[..^2];
         var outputs = new Tensor<T>[itemDims.Length];
-        for (int r = 0; r < outputs.Length; r++) outputs[r] = Tensor<T>.Uninitialized([.. batch, .. itemDims[r]]); // every slot is written below
+        for (int r = 0; r < outputs.Length; r++) outputs[r] = Tensor<T>.Uninitialized(Shape.Widen([.. batch, .. itemDims[r]])); // every slot is written below
         var offsets = Offsets(a, batch);
         for (int t = 0; t < offsets.Length; t++)
         {
@@ -35,8 +35,8 @@ internal static partial class MatrixStack
             Debug.Assert(items.Length == outputs.Length);
             for (int r = 0; r < outputs.Length; r++)
             {
-                Debug.Assert(items[r].Dims.AsSpan().SequenceEqual(itemDims[r]));
-                int size = Shape.ComputeSize(itemDims[r]);
+                Debug.Assert(items[r].Dims.AsSpan().SequenceEqual(Shape.Widen(itemDims[r])));
+                int size = Shape.ComputeIntSize(Shape.Widen(itemDims[r]));
                 items[r].Contiguous().ContiguousSpan.CopyTo(outputs[r].Data.AsSpan(t * size, size));
             }
         }
@@ -50,8 +50,8 @@ internal static partial class MatrixStack
     public static Tensor<T> MapScalar<T>(string op, Tensor<T> a, Func<Tensor<T>, string, T> each)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        var batch = a.Dims[..^2];
-        var result = Tensor<T>.Uninitialized(batch); // every element is written below
+        var batch = a.IntDims[..^2];
+        var result = Tensor<T>.Uninitialized(Shape.Widen(batch)); // every element is written below
         if (a.Rank == 2) { result.Data[0] = each(a, op); return result; }
         var offsets = Offsets(a, batch);
         for (int t = 0; t < offsets.Length; t++) result.Data[t] = each(View(a, offsets[t]), Label(op, a, t));
@@ -62,10 +62,10 @@ internal static partial class MatrixStack
     /// The matrix of the stack <paramref name="a"/> that starts at <paramref name="offset"/>, as a read-only 2-d view. An
     /// empty matrix (m or n = 0) starts at 0: the strides of an empty stack may point past its (empty) storage.
     /// </summary>
-    public static Tensor<T> View<T>(Tensor<T> a, int offset) where T : unmanaged, IFloatingPointIeee754<T>
+    public static Tensor<T> View<T>(Tensor<T> a, long offset) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        int m = a.Dims[^2], n = a.Dims[^1];
-        return new(a.Data, m == 0 || n == 0 ? 0 : offset, [m, n], [a.StrideArray[^2], a.StrideArray[^1]], readOnly: true);
+        int m = a.IntDims[^2], n = a.IntDims[^1];
+        return new(a.Store, m == 0 || n == 0 ? 0 : offset, [m, n], [a.StrideArray[^2], a.StrideArray[^1]], readOnly: true);
     }
 
     /// <summary>
@@ -75,5 +75,5 @@ internal static partial class MatrixStack
     /// <paramref name="op"/> for a single matrix.
     /// </summary>
     public static string Label<T>(string op, Tensor<T> a, int index) where T : unmanaged, IFloatingPointIeee754<T> =>
-        a.Rank == 2 ? op : $"{op}: matrix {Index(a.Dims.AsSpan(0, a.Rank - 2), index)} of the stack {a.Shape}";
+        a.Rank == 2 ? op : $"{op}: matrix {Index(a.IntDims.AsSpan(0, a.Rank - 2), index)} of the stack {a.Shape}";
 }

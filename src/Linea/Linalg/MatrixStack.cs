@@ -7,14 +7,15 @@ namespace Linea;
 internal static partial class MatrixStack
 {
     /// <summary>The storage offset of each matrix of <paramref name="t"/>, in C order over <paramref name="batch"/> (broadcast axes repeat).</summary>
-    public static int[] Offsets<T>(Tensor<T> t, ReadOnlySpan<int> batch) where T : unmanaged, IFloatingPointIeee754<T>
+    public static long[] Offsets<T>(Tensor<T> t, ReadOnlySpan<int> batch) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        var strides = Broadcast.StridesTo(t.Dims.AsSpan(0, t.Rank - 2), t.StrideArray.AsSpan(0, t.Rank - 2), batch);
-        int count = Shape.ComputeSize(batch);
-        var offsets = new int[count];
+        var strides = Broadcast.StridesTo(t.Dims.AsSpan(0, t.Rank - 2), t.StrideArray.AsSpan(0, t.Rank - 2), Shape.Widen(batch));
+        int count = Shape.ComputeIntSize(Shape.Widen(batch));
+        var offsets = new long[count];
         for (int f = 0; f < count; f++)
         {
-            int rest = f, off = t.Offset;
+            int rest = f;
+            long off = t.Offset;
             for (int ax = batch.Length - 1; ax >= 0; ax--)
             {
                 off += rest % batch[ax] * strides[ax];
@@ -32,9 +33,10 @@ internal static partial class MatrixStack
     /// </summary>
     public static Tensor<T> CopyEach<T>(Tensor<T> a, Action<StridedMatrix<T>, int> transform) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        int n = a.Dims[^1];
-        var result = Tensor<T>.Uninitialized((int[])a.Dims.Clone()); // every matrix is written by CopyInto
-        var offsets = Offsets(a, a.Dims.AsSpan(0, a.Rank - 2));
+        int n = a.IntDims[^1];
+        a = a.Managed();
+        var result = Tensor<T>.Uninitialized((long[])a.Dims.Clone()); // every matrix is written by CopyInto
+        var offsets = Offsets(a, a.IntDims.AsSpan(0, a.Rank - 2));
         for (int t = 0; t < offsets.Length; t++)
         {
             var m = new StridedMatrix<T>(result.Data, t * n * n, n, n, n, 1);
@@ -45,8 +47,9 @@ internal static partial class MatrixStack
     }
 
     /// <summary>The matrix of <paramref name="t"/> (rank &gt;= 2) that starts at <paramref name="offset"/>.</summary>
-    public static StridedMatrix<T> At<T>(Tensor<T> t, int offset) where T : unmanaged, IFloatingPointIeee754<T> =>
-        new(t.Data, offset, t.Dims[^2], t.Dims[^1], t.StrideArray[^2], t.StrideArray[^1]);
+    /// <remarks><paramref name="t"/> must live in a managed array (<see cref="Tensor{TScalar}.Managed"/>).</remarks>
+    public static StridedMatrix<T> At<T>(Tensor<T> t, long offset) where T : unmanaged, IFloatingPointIeee754<T> =>
+        new(t.Data, checked((int)offset), t.IntDims[^2], t.IntDims[^1], checked((int)t.StrideArray[^2]), checked((int)t.StrideArray[^1]));
 
     /// <summary>Copies a strided matrix into a new row-major array.</summary>
     public static T[] CopyRowMajor<T>(StridedMatrix<T> a) where T : unmanaged, IFloatingPointIeee754<T>

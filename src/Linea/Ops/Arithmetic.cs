@@ -71,11 +71,11 @@ public static partial class Tensor
     public static Tensor<T> Where<T>(Tensor<T> condition, Tensor<T> x, Tensor<T> y) where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(condition);
-        int[] shape = Broadcast.Shapes("where", condition.Shape, x.Shape, y.Shape);
+        long[] shape = Broadcast.Shapes("where", condition.Shape, x.Shape, y.Shape);
         var c = condition.BroadcastTo(shape).Contiguous();
         var result = x.BroadcastTo(shape).Copy();
         var yy = y.BroadcastTo(shape).Contiguous();
-        var cs = c.ContiguousSpan; var ys = yy.ContiguousSpan; var rs = result.Data.AsSpan();
+        var cs = c.ContiguousSpan; var ys = yy.ContiguousSpan; var rs = result.WritableSpan;
         for (int i = 0; i < rs.Length; i++) if (cs[i] == T.Zero) rs[i] = ys[i];
         return result;
     }

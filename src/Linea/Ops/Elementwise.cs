@@ -12,9 +12,9 @@ internal static class Elementwise
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
-        int[] shape = Broadcast.Shapes(op, a.Dims, b.Dims);
+        long[] shape = Broadcast.Shapes(op, a.Dims, b.Dims);
         var result = Tensor<T>.Uninitialized(shape);
-        var kernel = new BinaryKernel<T, TOp>(a.Data, b.Data, result.Data);
+        var kernel = new BinaryKernel<T, TOp>(ref a.Store.Reference, ref b.Store.Reference, ref result.Store.Reference);
         StridedLoop.Run(shape,
             a.Offset, Broadcast.StridesTo(a.Dims, a.StrideArray, shape),
             b.Offset, Broadcast.StridesTo(b.Dims, b.StrideArray, shape),
@@ -28,8 +28,8 @@ internal static class Elementwise
     {
         ArgumentNullException.ThrowIfNull(a);
         var result = Tensor<T>.Uninitialized(a.Dims.ToArray());
-        var kernel = new BinaryKernel<T, TOp>(a.Data, [b], result.Data);
-        Span<int> zeros = stackalloc int[a.Rank];
+        var kernel = new BinaryKernel<T, TOp>(ref a.Store.Reference, ref b, ref result.Store.Reference);
+        Span<long> zeros = stackalloc long[a.Rank];
         zeros.Clear();
         StridedLoop.Run(a.Dims, a.Offset, a.StrideArray, 0, zeros, 0, result.StrideArray, ref kernel);
         return result;
@@ -41,8 +41,8 @@ internal static class Elementwise
     {
         ArgumentNullException.ThrowIfNull(b);
         var result = Tensor<T>.Uninitialized(b.Dims.ToArray());
-        var kernel = new BinaryKernel<T, TOp>([a], b.Data, result.Data);
-        Span<int> zeros = stackalloc int[b.Rank];
+        var kernel = new BinaryKernel<T, TOp>(ref a, ref b.Store.Reference, ref result.Store.Reference);
+        Span<long> zeros = stackalloc long[b.Rank];
         zeros.Clear();
         StridedLoop.Run(b.Dims, 0, zeros, b.Offset, b.StrideArray, 0, result.StrideArray, ref kernel);
         return result;
@@ -54,7 +54,7 @@ internal static class Elementwise
     {
         ArgumentNullException.ThrowIfNull(a);
         var result = Tensor<T>.Uninitialized(a.Dims.ToArray());
-        var kernel = new UnaryKernel<T, TOp>(a.Data, result.Data);
+        var kernel = new UnaryKernel<T, TOp>(ref a.Store.Reference, ref result.Store.Reference);
         StridedLoop.Run(a.Dims, a.Offset, a.StrideArray, 0, result.StrideArray, ref kernel);
         return result;
     }
@@ -63,12 +63,12 @@ internal static class Elementwise
     public static void CopyInto<T>(string op, Tensor<T> source, Tensor<T> dest) where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (dest.ReadOnlyView) dest.ThrowReadOnly(op);
-        int[] shape = Broadcast.Shapes(op, source.Dims, dest.Dims);
+        long[] shape = Broadcast.Shapes(op, source.Dims, dest.Dims);
         if (!shape.AsSpan().SequenceEqual(dest.Dims))
             ThrowHelper.ShapeMismatch(op, $"a value of shape {source.Shape} cannot be assigned to a view of shape {dest.Shape}", source.Shape, dest.Shape);
         // A source that overlaps the destination (A[1:] = A[:-1]) is copied first so no element is read after it was overwritten.
-        if (ReferenceEquals(source.Data, dest.Data)) source = source.Copy();
-        var kernel = new CopyKernel<T>(source.Data, dest.Data);
+        if (ReferenceEquals(source.Store, dest.Store)) source = source.Copy();
+        var kernel = new CopyKernel<T>(ref source.Store.Reference, ref dest.Store.Reference);
         StridedLoop.Run(dest.Dims, source.Offset, Broadcast.StridesTo(source.Dims, source.StrideArray, dest.Dims),
             dest.Offset, dest.StrideArray, ref kernel);
     }

@@ -1,5 +1,7 @@
 using System.Numerics;
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Linea.Kernels;
 
 namespace Linea.Ops;
@@ -21,43 +23,67 @@ internal interface IUnaryOp<T>
 }
 
 /// <summary>Applies a binary op over one inner run, taking the TensorPrimitives path when the run is contiguous.</summary>
-internal struct BinaryKernel<T, TOp>(T[] a, T[] b, T[] c) : IStridedKernel
+internal ref struct BinaryKernel<T, TOp> : IStridedKernel
     where T : unmanaged, IFloatingPointIeee754<T> where TOp : IBinaryOp<T>
 {
-    public void Run(int n, int oa, int sa, int ob, int sb, int oc, int sc)
+    private readonly ref T _a, _b, _c;
+
+    public BinaryKernel(ref T a, ref T b, ref T c) { _a = ref a; _b = ref b; _c = ref c; }
+
+    public void Run(int n, long oa, long sa, long ob, long sb, long oc, long sc)
     {
         if (sc == 1)
         {
-            var d = c.AsSpan(oc, n);
-            if (sa == 1 && sb == 1) { TOp.Apply(a.AsSpan(oa, n), b.AsSpan(ob, n), d); return; }
-            if (sa == 1 && sb == 0) { TOp.Apply(a.AsSpan(oa, n), b[ob], d); return; }
-            if (sa == 0 && sb == 1) { TOp.Apply(a[oa], b.AsSpan(ob, n), d); return; }
+            var d = MemoryMarshal.CreateSpan(ref Unsafe.Add(ref _c, (nint)oc), n);
+            if (sa == 1 && sb == 1) { TOp.Apply(Run(ref _a, oa, n), Run(ref _b, ob, n), d); return; }
+            if (sa == 1 && sb == 0) { TOp.Apply(Run(ref _a, oa, n), Unsafe.Add(ref _b, (nint)ob), d); return; }
+            if (sa == 0 && sb == 1) { TOp.Apply(Unsafe.Add(ref _a, (nint)oa), Run(ref _b, ob, n), d); return; }
         }
-        for (int i = 0; i < n; i++)
-            c[oc + i * sc] = TOp.Apply(a[oa + i * sa], b[ob + i * sb]);
+        for (long i = 0; i < n; i++)
+            Unsafe.Add(ref _c, (nint)(oc + i * sc)) = TOp.Apply(Unsafe.Add(ref _a, (nint)(oa + i * sa)), Unsafe.Add(ref _b, (nint)(ob + i * sb)));
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static ReadOnlySpan<T> Run(ref T origin, long offset, int n) =>
+        MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref origin, (nint)offset), n);
 }
 
 /// <summary>Applies a unary op over one inner run.</summary>
-internal struct UnaryKernel<T, TOp>(T[] a, T[] c) : IStridedKernel
+internal ref struct UnaryKernel<T, TOp> : IStridedKernel
     where T : unmanaged, IFloatingPointIeee754<T> where TOp : IUnaryOp<T>
 {
-    public void Run(int n, int oa, int sa, int ob, int sb, int oc, int sc)
+    private readonly ref T _a, _c;
+
+    public UnaryKernel(ref T a, ref T c) { _a = ref a; _c = ref c; }
+
+    public void Run(int n, long oa, long sa, long ob, long sb, long oc, long sc)
     {
-        if (sa == 1 && sc == 1) { TOp.Apply(a.AsSpan(oa, n), c.AsSpan(oc, n)); return; }
-        for (int i = 0; i < n; i++)
-            c[oc + i * sc] = TOp.Apply(a[oa + i * sa]);
+        if (sa == 1 && sc == 1)
+        {
+            TOp.Apply(MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref _a, (nint)oa), n), MemoryMarshal.CreateSpan(ref Unsafe.Add(ref _c, (nint)oc), n));
+            return;
+        }
+        for (long i = 0; i < n; i++)
+            Unsafe.Add(ref _c, (nint)(oc + i * sc)) = TOp.Apply(Unsafe.Add(ref _a, (nint)(oa + i * sa)));
     }
 }
 
 /// <summary>Copies a strided run into another (used by Copy, Contiguous and assignment).</summary>
-internal struct CopyKernel<T>(T[] a, T[] c) : IStridedKernel where T : unmanaged
+internal ref struct CopyKernel<T> : IStridedKernel where T : unmanaged
 {
-    public void Run(int n, int oa, int sa, int ob, int sb, int oc, int sc)
+    private readonly ref T _a, _c;
+
+    public CopyKernel(ref T a, ref T c) { _a = ref a; _c = ref c; }
+
+    public void Run(int n, long oa, long sa, long ob, long sb, long oc, long sc)
     {
-        if (sa == 1 && sc == 1) { a.AsSpan(oa, n).CopyTo(c.AsSpan(oc, n)); return; }
-        if (sa == 0 && sc == 1) { c.AsSpan(oc, n).Fill(a[oa]); return; }
-        for (int i = 0; i < n; i++) c[oc + i * sc] = a[oa + i * sa];
+        if (sc == 1)
+        {
+            var d = MemoryMarshal.CreateSpan(ref Unsafe.Add(ref _c, (nint)oc), n);
+            if (sa == 1) { MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref _a, (nint)oa), n).CopyTo(d); return; }
+            if (sa == 0) { d.Fill(Unsafe.Add(ref _a, (nint)oa)); return; }
+        }
+        for (long i = 0; i < n; i++) Unsafe.Add(ref _c, (nint)(oc + i * sc)) = Unsafe.Add(ref _a, (nint)(oa + i * sa));
     }
 }
 

@@ -17,7 +17,7 @@ public static partial class Tensor
         if (first.Rank == 0) ThrowHelper.Argument("concatenate", nameof(tensors), "0-d tensors cannot be concatenated; use Stack");
         int ax = Shape.NormalizeAxis("concatenate", axis, first.Rank);
         var dims = first.Shape.ToArray();
-        int total = 0;
+        long total = 0;
         for (int t = 0; t < tensors.Count; t++)
         {
             var x = tensors[t];
@@ -31,7 +31,7 @@ public static partial class Tensor
         }
         dims[ax] = total;
         var result = new Tensor<T>(dims);
-        int at = 0;
+        long at = 0;
         var index = new Slice[dims.Length];
         Array.Fill(index, Slice.All);
         foreach (var x in tensors)

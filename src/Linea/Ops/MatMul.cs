@@ -31,9 +31,9 @@ public static partial class Tensor
                 $"{a.Shape} @ {b.Shape}: matmul needs at least 1-d operands; to scale by a scalar use *");
         var a2 = a.Rank == 1 ? a.ExpandDims(0) : a;
         var b2 = b.Rank == 1 ? b.ExpandDims(-1) : b;
-        int m = a2.Dims[^2], k = a2.Dims[^1], kb = b2.Dims[^2], n = b2.Dims[^1];
+        long m = a2.Dims[^2], k = a2.Dims[^1], kb = b2.Dims[^2], n = b2.Dims[^1];
         if (k != kb) ThrowInnerMismatch(a, b);
-        int[] batch;
+        long[] batch;
         try { batch = Broadcast.Shapes("matmul", a2.Dims[..^2], b2.Dims[..^2]); }
         catch (ShapeMismatchException)
         {
@@ -41,7 +41,7 @@ public static partial class Tensor
                 $"{a.Shape} @ {b.Shape}: the batch axes {Shape.Format(a2.Dims[..^2])} and {Shape.Format(b2.Dims[..^2])} cannot be broadcast together", a.Shape, b.Shape);
             throw;
         }
-        var outDims = new int[batch.Length + 2];
+        var outDims = new long[batch.Length + 2];
         batch.CopyTo(outDims, 0);
         outDims[^2] = m; outDims[^1] = n;
         var c = Tensor<T>.Uninitialized(outDims); // GEMM with beta = 0 writes every element
@@ -56,13 +56,14 @@ public static partial class Tensor
     /// The batch loop of <see cref="MatMul{T}"/>: c[..., :, :] = a[..., :, :] @ b[..., :, :] over the broadcast
     /// batch axes (c has the full batch shape; a and b are already at least 2-d and checked).
     /// </summary>
-    internal static void MatMulBatched<T>(Tensor<T> a2, Tensor<T> b2, Tensor<T> c, int[] batch, int m, int n, int k,
+    internal static void MatMulBatched<T>(Tensor<T> a2, Tensor<T> b2, Tensor<T> c, long[] batch, long m, long n, long k,
         Parallelism parallelism) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        int count = 1;
-        foreach (int d in batch) count *= d;
+        long count = Shape.ComputeSize(batch);
         if (count == 0) return;
-        var kernel = new BatchKernel(count);
+        if (count > Array.MaxLength / 3)
+            ThrowHelper.TooLarge("matmul", new Shape(batch), "more matrices in one batch than Linea's batch loop indexes");
+        var kernel = new BatchKernel((int)count);
         StridedLoop.Run(batch,
             a2.Offset, Broadcast.StridesTo(a2.Dims[..^2], a2.StrideArray[..^2], batch),
             b2.Offset, Broadcast.StridesTo(b2.Dims[..^2], b2.StrideArray[..^2], batch),
@@ -72,7 +73,7 @@ public static partial class Tensor
 
     private static void ThrowInnerMismatch<T>(Tensor<T> a, Tensor<T> b) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        int k = a.Dims[^1], kb = b.Rank == 1 ? b.Dims[0] : b.Dims[^2];
+        long k = a.Dims[^1], kb = b.Rank == 1 ? b.Dims[0] : b.Dims[^2];
         string hint = "";
         if (b.Rank >= 2 && b.Dims[^1] == k)
             hint = $"; did you mean B.T? A @ B.T would have inner dimension {k}";
@@ -86,10 +87,10 @@ public static partial class Tensor
     /// <summary>Collects the (a, b, c) element offsets of every matrix in the broadcast batch, in C order.</summary>
     private struct BatchKernel(int count) : IStridedKernel
     {
-        public readonly int[] Offsets = new int[3 * count];
+        public readonly long[] Offsets = new long[3 * count];
         public int Count;
 
-        public void Run(int count, int oa, int sa, int ob, int sb, int oc, int sc)
+        public void Run(int count, long oa, long sa, long ob, long sb, long oc, long sc)
         {
             for (int i = 0; i < count; i++, Count++)
             {
@@ -106,7 +107,7 @@ public static partial class Tensor
     /// no thread waits on a barrier inside a tiny GEMM. Few or large matrices run one after another, each one
     /// threaded inside GEMM.
     /// </summary>
-    private sealed class BatchJob<T>(Tensor<T> a, Tensor<T> b, Tensor<T> c, int m, int n, int k, int[] offsets, int count)
+    private sealed class BatchJob<T>(Tensor<T> a, Tensor<T> b, Tensor<T> c, long m, long n, long k, long[] offsets, int count)
         : IParallelJob where T : unmanaged, IFloatingPointIeee754<T>
     {
         private int _next;
@@ -114,7 +115,7 @@ public static partial class Tensor
         public void Run(Parallelism parallelism)
         {
             int threads = parallelism.Count;
-            long work = (long)m * n * k;
+            long work = m * n * k;
             bool acrossBatch = threads > 1 && count >= threads && work * count >= Gemm.DefaultParallelThreshold
                                && (count >= 4 * threads || work < 128L * 128 * 128);
             if (acrossBatch) WorkerPool.Run(threads, this);
@@ -128,10 +129,8 @@ public static partial class Tensor
         }
 
         private void One(int i, Parallelism parallelism) =>
-            Gemm.Multiply(m, n, k, T.One,
-                a.Data, offsets[3 * i], a.StrideArray[^2], a.StrideArray[^1],
-                b.Data, offsets[3 * i + 1], b.StrideArray[^2], b.StrideArray[^1],
-                T.Zero, c.Data, offsets[3 * i + 2], c.StrideArray[^2], c.StrideArray[^1], parallelism);
+            Gemm.Multiply(T.One, MatrixViews.At(a, offsets[3 * i]), MatrixViews.At(b, offsets[3 * i + 1]),
+                T.Zero, MatrixViews.At(c, offsets[3 * i + 2]), parallelism);
     }
 
     /// <summary>

@@ -1,5 +1,7 @@
 using System.Numerics;
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Linea.Kernels;
 
 namespace Linea.Ops;
@@ -18,25 +20,38 @@ internal interface IReduceOp<T>
 /// A run along a reduced axis is reduced whole; a run along a kept axis is combined element-wise, so
 /// the input is always read in its own memory order.
 /// </summary>
-internal struct ReduceKernel<T, TOp>(T[] input, T[] output) : IStridedKernel
+internal ref struct ReduceKernel<T, TOp> : IStridedKernel
     where T : unmanaged, IFloatingPointIeee754<T> where TOp : IReduceOp<T>
 {
-    public void Run(int n, int oa, int sa, int ob, int sb, int oc, int sc)
+    private readonly ref T _input, _output;
+
+    public ReduceKernel(ref T input, ref T output) { _input = ref input; _output = ref output; }
+
+    public void Run(int n, long oa, long sa, long ob, long sb, long oc, long sc)
     {
         if (sc == 0)
         {
             T acc;
-            if (sa == 1) acc = TOp.Reduce(input.AsSpan(oa, n));
+            if (sa == 1) acc = TOp.Reduce(MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref _input, (nint)oa), n));
             else
             {
                 acc = TOp.Identity;
-                for (int i = 0; i < n; i++) acc = TOp.Combine(acc, input[oa + i * sa]);
+                for (long i = 0; i < n; i++) acc = TOp.Combine(acc, Unsafe.Add(ref _input, (nint)(oa + i * sa)));
             }
-            output[oc] = TOp.Combine(output[oc], acc);
+            ref T o = ref Unsafe.Add(ref _output, (nint)oc);
+            o = TOp.Combine(o, acc);
             return;
         }
-        if (sa == 1 && sc == 1) { TOp.CombineInto(output.AsSpan(oc, n), input.AsSpan(oa, n)); return; }
-        for (int i = 0; i < n; i++) output[oc + i * sc] = TOp.Combine(output[oc + i * sc], input[oa + i * sa]);
+        if (sa == 1 && sc == 1)
+        {
+            TOp.CombineInto(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref _output, (nint)oc), n), MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref _input, (nint)oa), n));
+            return;
+        }
+        for (long i = 0; i < n; i++)
+        {
+            ref T o = ref Unsafe.Add(ref _output, (nint)(oc + i * sc));
+            o = TOp.Combine(o, Unsafe.Add(ref _input, (nint)(oa + i * sa)));
+        }
     }
 }
 

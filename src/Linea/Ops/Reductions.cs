@@ -64,7 +64,7 @@ public sealed partial class Tensor<TScalar>
         var mean = Mean(axes, keepDims: true);
         var d = this - mean;
         var ss = (d * d).Reduce<SumReduce<TScalar>>("var", axes, keepDims, true);
-        int dof = ReducedCount("var", axes) - ddof;
+        long dof = ReducedCount("var", axes) - ddof;
         return dof > 0 ? ss / TScalar.CreateTruncating(dof) : Tensor.Full(ss.Shape.ToArray(), TScalar.NaN);
     }
 
@@ -77,13 +77,13 @@ public sealed partial class Tensor<TScalar>
 
     /// <summary>The flat (C-order) index of the first largest element; a NaN counts as largest, as in NumPy.</summary>
     /// <exception cref="InvalidOperationException">The tensor is empty.</exception>
-    public int ArgMax() => (int)int.CreateTruncating(Ravel().ArgReduce("argmax", 0, false, max: true).Item());
+    public long ArgMax() => long.CreateTruncating(Ravel().ArgReduce("argmax", 0, false, max: true).Item());
     /// <summary>Indices of the maxima along <paramref name="axis"/>, as exact integers in the element type.</summary>
     public Tensor<TScalar> ArgMax(int axis, bool keepDims = false) => ArgReduce("argmax", axis, keepDims, max: true);
 
     /// <summary>The flat (C-order) index of the first smallest element; a NaN counts as smallest, as in NumPy.</summary>
     /// <exception cref="InvalidOperationException">The tensor is empty.</exception>
-    public int ArgMin() => (int)int.CreateTruncating(Ravel().ArgReduce("argmin", 0, false, max: false).Item());
+    public long ArgMin() => long.CreateTruncating(Ravel().ArgReduce("argmin", 0, false, max: false).Item());
     /// <summary>Indices of the minima along <paramref name="axis"/>, as exact integers in the element type.</summary>
     public Tensor<TScalar> ArgMin(int axis, bool keepDims = false) => ArgReduce("argmin", axis, keepDims, max: false);
 
@@ -100,20 +100,20 @@ public sealed partial class Tensor<TScalar>
         return reduced;
     }
 
-    private int ReducedCount(string op, int[]? axes)
+    private long ReducedCount(string op, int[]? axes)
     {
         var reduced = ReducedAxes(op, axes);
         long n = 1;
         for (int i = 0; i < Rank; i++) if (reduced[i]) n *= Dims[i];
-        return (int)n;
+        return n;
     }
 
     internal Tensor<TScalar> Reduce<TOp>(string op, int[]? axes, bool keepDims, bool hasIdentity)
         where TOp : IReduceOp<TScalar>
     {
         var reduced = ReducedAxes(op, axes);
-        var outDims = new int[Rank];
-        var kept = new List<int>(Rank);
+        var outDims = new long[Rank];
+        var kept = new List<long>(Rank);
         for (int i = 0; i < Rank; i++)
         {
             outDims[i] = reduced[i] ? 1 : Dims[i];
@@ -122,10 +122,10 @@ public sealed partial class Tensor<TScalar>
             if (!reduced[i]) kept.Add(Dims[i]);
         }
         var result = new Tensor<TScalar>(outDims);
-        result.Data.AsSpan().Fill(TOp.Identity);
-        var outStrides = new int[Rank];
+        result.Fill(TOp.Identity);
+        var outStrides = new long[Rank];
         for (int i = 0; i < Rank; i++) outStrides[i] = reduced[i] ? 0 : result.StrideArray[i];
-        var kernel = new ReduceKernel<TScalar, TOp>(Data, result.Data);
+        var kernel = new ReduceKernel<TScalar, TOp>(ref Store.Reference, ref result.Store.Reference);
         StridedLoop.Run(Dims, Offset, StrideArray, 0, outStrides, ref kernel);
         return keepDims ? result : result.Reshape(kept.ToArray());
     }
@@ -134,33 +134,42 @@ public sealed partial class Tensor<TScalar>
     {
         int a = Linea.Shape.NormalizeAxis(op, axis, Math.Max(Rank, 1));
         if (Rank == 0) return Tensor.Scalar(TScalar.Zero);
-        int n = Dims[a];
+        long n = Dims[a];
         if (n == 0) throw new InvalidOperationException($"{op}: attempt to get {op} of an empty sequence (axis {axis} of shape {Shape} has length 0)");
         var moved = MoveAxis(a, -1);
         var outerDims = moved.Dims[..^1];
         var result = new Tensor<TScalar>(outerDims);
-        int stride = moved.StrideArray[^1];
-        var kernel = new ArgKernel(Data, result.Data, n, stride, max);
+        long stride = moved.StrideArray[^1];
+        var kernel = new ArgKernel(ref Store.Reference, ref result.Store.Reference, n, stride, max);
         StridedLoop.Run(outerDims, moved.Offset, moved.StrideArray[..^1], 0, result.StrideArray, ref kernel);
         return keepDims ? result.ExpandDims(a) : result;
     }
 
-    private readonly struct ArgKernel(TScalar[] input, TScalar[] output, int length, int stride, bool max) : IStridedKernel
+    private readonly ref struct ArgKernel : IStridedKernel
     {
-        public void Run(int n, int oa, int sa, int ob, int sb, int oc, int sc)
+        private readonly ref TScalar _input, _output;
+        private readonly long _length, _stride;
+        private readonly bool _max;
+
+        public ArgKernel(ref TScalar input, ref TScalar output, long length, long stride, bool max)
         {
-            for (int i = 0; i < n; i++)
+            _input = ref input; _output = ref output; _length = length; _stride = stride; _max = max;
+        }
+
+        public void Run(int n, long oa, long sa, long ob, long sb, long oc, long sc)
+        {
+            for (long i = 0; i < n; i++)
             {
-                int p = oa + i * sa, best = 0;
-                TScalar bv = input[p];
+                long p = oa + i * sa, best = 0;
+                TScalar bv = System.Runtime.CompilerServices.Unsafe.Add(ref _input, (nint)p);
                 if (!TScalar.IsNaN(bv))
-                    for (int j = 1; j < length; j++)
+                    for (long j = 1; j < _length; j++)
                     {
-                        TScalar v = input[p + j * stride];
+                        TScalar v = System.Runtime.CompilerServices.Unsafe.Add(ref _input, (nint)(p + j * _stride));
                         if (TScalar.IsNaN(v)) { best = j; break; }
-                        if (max ? v > bv : v < bv) { bv = v; best = j; }
+                        if (_max ? v > bv : v < bv) { bv = v; best = j; }
                     }
-                output[oc + i * sc] = TScalar.CreateTruncating(best);
+                System.Runtime.CompilerServices.Unsafe.Add(ref _output, (nint)(oc + i * sc)) = TScalar.CreateTruncating(best);
             }
         }
     }

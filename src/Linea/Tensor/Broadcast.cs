@@ -4,14 +4,14 @@ namespace Linea;
 public static class Broadcast
 {
     /// <summary>The broadcast shape of two shapes, or a <see cref="ShapeMismatchException"/> naming <paramref name="op"/>.</summary>
-    public static int[] Shapes(string op, ReadOnlySpan<int> a, ReadOnlySpan<int> b)
+    public static long[] Shapes(string op, ReadOnlySpan<long> a, ReadOnlySpan<long> b)
     {
         int r = Math.Max(a.Length, b.Length);
-        var result = new int[r];
+        var result = new long[r];
         for (int i = 0; i < r; i++)
         {
-            int da = i < r - a.Length ? 1 : a[i - (r - a.Length)];
-            int db = i < r - b.Length ? 1 : b[i - (r - b.Length)];
+            long da = i < r - a.Length ? 1 : a[i - (r - a.Length)];
+            long db = i < r - b.Length ? 1 : b[i - (r - b.Length)];
             if (da != db && da != 1 && db != 1)
                 ThrowHelper.ShapeMismatch(op,
                     $"shapes {Shape.Format(a)} and {Shape.Format(b)} cannot be broadcast together: axis {i - r} has lengths {da} and {db}, and broadcasting needs them equal or one of them 1",
@@ -22,9 +22,9 @@ public static class Broadcast
     }
 
     /// <summary>The shape that all of <paramref name="shapes"/> broadcast to.</summary>
-    public static int[] Shapes(string op, params Shape[] shapes)
+    public static long[] Shapes(string op, params Shape[] shapes)
     {
-        int[] acc = [];
+        long[] acc = [];
         foreach (var s in shapes) acc = Shapes(op, acc, s.AsSpan());
         return acc;
     }
@@ -33,10 +33,10 @@ public static class Broadcast
     /// Strides that read a tensor of shape <paramref name="dims"/> and strides <paramref name="strides"/>
     /// as if it had shape <paramref name="target"/> (zero along broadcast axes). The caller has checked compatibility.
     /// </summary>
-    internal static int[] StridesTo(ReadOnlySpan<int> dims, ReadOnlySpan<int> strides, ReadOnlySpan<int> target)
+    internal static long[] StridesTo(ReadOnlySpan<long> dims, ReadOnlySpan<long> strides, ReadOnlySpan<long> target)
     {
         int r = target.Length, lead = r - dims.Length;
-        var result = new int[r];
+        var result = new long[r];
         for (int i = lead; i < r; i++)
             result[i] = dims[i - lead] == 1 && target[i] != 1 ? 0 : strides[i - lead];
         return result;

@@ -17,7 +17,7 @@ internal static partial class ArrayPrinter
         provider ??= CultureInfo.InvariantCulture;
         if (re.Rank == 0)
         {
-            T r = re.Data[re.Offset], i = im.Data[im.Offset];
+            T r = re.Store.At(re.Offset), i = im.Store.At(im.Offset);
             if (!numpyStyle) return r.ToString(format, provider) + (T.IsNegative(i) ? "" : "+") + i.ToString(format, provider) + "j";
             return PythonComplexRepr(r, i);
         }

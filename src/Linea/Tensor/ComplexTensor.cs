@@ -52,7 +52,7 @@ public sealed class ComplexTensor<TScalar> : IFormattable where TScalar : unmana
     public int Rank => Real.Rank;
 
     /// <summary>The number of complex elements.</summary>
-    public int Size => Real.Size;
+    public long Size => Real.Size;
 
     /// <summary>Whether every imaginary part is exactly zero (then <see cref="Real"/> holds the values). O(size).</summary>
     public bool IsReal

@@ -4,27 +4,31 @@ using System.Runtime.CompilerServices;
 namespace Linea;
 
 /// <summary>
-/// The shape of a tensor: an immutable list of non-negative axis lengths, printed as NumPy does,
-/// "(32, 784)", "(3,)" and "()". Converts implicitly from and to <c>int[]</c>.
+/// The shape of a tensor: an immutable list of non-negative 64-bit axis lengths, printed as NumPy does,
+/// "(32, 784)", "(3,)" and "()". Converts implicitly from <c>int[]</c> and <c>long[]</c>.
 /// </summary>
-public readonly struct Shape : IEquatable<Shape>, IReadOnlyList<int>
+public readonly struct Shape : IEquatable<Shape>, IReadOnlyList<long>
 {
-    private readonly int[]? _dims;
+    private readonly long[]? _dims;
 
     /// <summary>Creates a shape from its axis lengths (copied). Throws for a negative length.</summary>
-    public Shape(params ReadOnlySpan<int> dims)
+    public Shape(params ReadOnlySpan<long> dims)
     {
-        foreach (int d in dims)
+        foreach (long d in dims)
             if (d < 0) throw new ArgumentException($"shape: negative dimension {d} in ({string.Join(", ", dims.ToArray())})");
         _dims = dims.ToArray();
+        ComputeSize(_dims);
     }
 
-    private Shape(int[] dims, bool _) => _dims = dims;
+    /// <summary>Creates a shape from 32-bit axis lengths (copied). Throws for a negative length.</summary>
+    public Shape(params ReadOnlySpan<int> dims) : this(Widen(dims)) { }
+
+    private Shape(long[] dims, bool _) => _dims = dims;
 
     /// <summary>Wraps an array the caller promises never to mutate.</summary>
-    internal static Shape Wrap(int[] dims) => new(dims, true);
+    internal static Shape Wrap(long[] dims) => new(dims, true);
 
-    internal int[] Dims => _dims ?? [];
+    internal long[] Dims => _dims ?? [];
 
     /// <summary>The number of axes (NumPy's ndim).</summary>
     public int Rank => Dims.Length;
@@ -33,10 +37,10 @@ public readonly struct Shape : IEquatable<Shape>, IReadOnlyList<int>
     public int Count => Dims.Length;
 
     /// <summary>The product of the lengths: the number of elements (1 for the 0-d shape).</summary>
-    public int Size => ComputeSize(Dims);
+    public long Size => ComputeSize(Dims);
 
     /// <summary>Length of axis <paramref name="axis"/>; negative axes count from the end.</summary>
-    public int this[int axis]
+    public long this[int axis]
     {
         get
         {
@@ -47,16 +51,23 @@ public readonly struct Shape : IEquatable<Shape>, IReadOnlyList<int>
     }
 
     /// <summary>A copy of the lengths.</summary>
-    public int[] ToArray() => (int[])Dims.Clone();
+    public long[] ToArray() => (long[])Dims.Clone();
+
+    /// <summary>A copy of the lengths as ints, for code that works with ordinary sizes.</summary>
+    /// <exception cref="OverflowException">A length exceeds <see cref="int.MaxValue"/>.</exception>
+    public int[] ToIntArray() => Array.ConvertAll(Dims, d => checked((int)d));
 
     /// <summary>The lengths as a span (no copy).</summary>
-    public ReadOnlySpan<int> AsSpan() => Dims;
+    public ReadOnlySpan<long> AsSpan() => Dims;
 
     /// <summary>Shape from an array (copied).</summary>
     public static implicit operator Shape(int[] dims) => new(dims);
 
+    /// <summary>Shape from an array (copied).</summary>
+    public static implicit operator Shape(long[] dims) => new(dims);
+
     /// <summary>The lengths as a span.</summary>
-    public static implicit operator ReadOnlySpan<int>(Shape s) => s.Dims;
+    public static implicit operator ReadOnlySpan<long>(Shape s) => s.Dims;
 
     /// <inheritdoc />
     public bool Equals(Shape other) => Dims.AsSpan().SequenceEqual(other.Dims);
@@ -68,7 +79,7 @@ public readonly struct Shape : IEquatable<Shape>, IReadOnlyList<int>
     public override int GetHashCode()
     {
         var h = new HashCode();
-        foreach (int d in Dims) h.Add(d);
+        foreach (long d in Dims) h.Add(d);
         return h.ToHashCode();
     }
 
@@ -82,30 +93,51 @@ public readonly struct Shape : IEquatable<Shape>, IReadOnlyList<int>
     public override string ToString() => Format(Dims);
 
     /// <inheritdoc />
-    public IEnumerator<int> GetEnumerator() => ((IEnumerable<int>)Dims).GetEnumerator();
+    public IEnumerator<long> GetEnumerator() => ((IEnumerable<long>)Dims).GetEnumerator();
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
-    internal static string Format(ReadOnlySpan<int> dims) =>
+    internal static string Format(ReadOnlySpan<long> dims) =>
         dims.Length == 1 ? $"({dims[0]},)" : "(" + string.Join(", ", dims.ToArray()) + ")";
 
-    /// <summary>Element count with an overflow check against the largest .NET array.</summary>
-    internal static int ComputeSize(ReadOnlySpan<int> dims)
+    internal static string Format(ReadOnlySpan<int> dims) => Format(Widen(dims));
+
+    internal static long[] Widen(ReadOnlySpan<int> dims)
+    {
+        var wide = new long[dims.Length];
+        for (int i = 0; i < dims.Length; i++) wide[i] = dims[i];
+        return wide;
+    }
+
+    /// <summary>The element count, with a check that it fits a 64-bit count (and so a byte count below 2^63).</summary>
+    internal static long ComputeSize(ReadOnlySpan<long> dims)
     {
         long size = 1;
-        foreach (int d in dims)
+        foreach (long d in dims)
         {
-            size *= d;
-            if (size > Array.MaxLength) ThrowHelper.TooLarge("shape", new Shape(dims));
+            if (d == 0) return 0;
         }
+        foreach (long d in dims)
+        {
+            if (d != 0 && size > (long.MaxValue / 16) / d) ThrowHelper.SizeOverflow("shape", string.Join(", ", dims.ToArray()));
+            size *= d;
+        }
+        return size;
+    }
+
+    /// <summary>Element count of lengths known to fit int (Linea's own loops over small shapes).</summary>
+    internal static int ComputeIntSize(ReadOnlySpan<long> dims)
+    {
+        long size = ComputeSize(dims);
+        if (size > Array.MaxLength) ThrowHelper.TooLarge("shape", Wrap(dims.ToArray()));
         return (int)size;
     }
 
     /// <summary>Row-major (C order) strides, in elements.</summary>
-    internal static int[] ContiguousStrides(ReadOnlySpan<int> dims)
+    internal static long[] ContiguousStrides(ReadOnlySpan<long> dims)
     {
-        var strides = new int[dims.Length];
-        int s = 1;
+        var strides = new long[dims.Length];
+        long s = 1;
         for (int i = dims.Length - 1; i >= 0; i--)
         {
             strides[i] = s;

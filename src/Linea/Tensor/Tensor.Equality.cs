@@ -40,10 +40,11 @@ public static partial class Tensor
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
         if (!(rtol >= 0) || !(atol >= 0)) ThrowHelper.Argument("isclose", nameof(rtol), $"tolerances must be non-negative, got rtol={rtol}, atol={atol}");
-        int[] shape = Broadcast.Shapes("isclose", a.Dims, b.Dims);
+        long[] shape = Broadcast.Shapes("isclose", a.Dims, b.Dims);
         var x = a.BroadcastTo(shape).Contiguous().ContiguousSpan;
         var y = b.BroadcastTo(shape).Contiguous().ContiguousSpan;
         var result = new Tensor<T>(shape);
+        var rs = result.WritableSpan;
         T rt = T.CreateTruncating(rtol), at = T.CreateTruncating(atol);
         for (int i = 0; i < x.Length; i++)
         {
@@ -51,7 +52,7 @@ public static partial class Tensor
             bool close = T.IsNaN(u) || T.IsNaN(v) ? equalNan && T.IsNaN(u) && T.IsNaN(v)
                 : T.IsInfinity(u) || T.IsInfinity(v) ? u == v
                 : T.Abs(u - v) <= at + rt * T.Abs(v);
-            result.Data[i] = close ? T.One : T.Zero;
+            rs[i] = close ? T.One : T.Zero;
         }
         return result;
     }

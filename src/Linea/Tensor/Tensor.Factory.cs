@@ -17,14 +17,19 @@ public static partial class Tensor
 
     /// <summary>A tensor of the given <paramref name="shape"/> holding a copy of <paramref name="values"/> in C order.</summary>
     /// <exception cref="ShapeMismatchException">The shape's element count differs from the array length.</exception>
-    public static Tensor<T> FromArray<T>(T[] values, params int[] shape) where T : unmanaged, IFloatingPointIeee754<T>
+    public static Tensor<T> FromArray<T>(T[] values, params long[] shape) where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(values);
         var s = new Shape(shape);
         if (s.Size != values.Length)
             ThrowHelper.ShapeMismatch("from_array", $"{values.Length} values cannot fill shape {s} ({s.Size} elements)", s);
-        return new Tensor<T>((T[])values.Clone(), 0, s.ToArray(), Shape.ContiguousStrides(shape));
+        return new Tensor<T>((T[])values.Clone(), 0, s.ToArray(), Shape.ContiguousStrides(s.Dims));
     }
+
+    /// <summary>A tensor of the given <paramref name="shape"/> holding a copy of <paramref name="values"/> in C order.</summary>
+    /// <exception cref="ShapeMismatchException">The shape's element count differs from the array length.</exception>
+    public static Tensor<T> FromArray<T>(T[] values, int[] shape) where T : unmanaged, IFloatingPointIeee754<T> =>
+        FromArray(values, Shape.Widen(shape));
 
     /// <summary>A matrix holding a copy of <paramref name="values"/>.</summary>
     public static Tensor<T> FromArray<T>(T[,] values) where T : unmanaged, IFloatingPointIeee754<T> => FromMultiDim<T>(values);
@@ -57,7 +62,7 @@ public static partial class Tensor
         ArgumentNullException.ThrowIfNull(values);
         if (values.GetType().GetElementType() != typeof(T))
             throw new ArgumentException($"from_array: expected an array of {typeof(T).Name}, got {values.GetType().Name}");
-        var dims = new int[values.Rank];
+        var dims = new long[values.Rank];
         for (int i = 0; i < dims.Length; i++) dims[i] = values.GetLength(i);
         var data = new T[values.Length];
         int k = 0;
@@ -66,38 +71,67 @@ public static partial class Tensor
     }
 
     /// <summary>Wraps <paramref name="storage"/> without copying: the tensor and the array share elements.</summary>
-    public static Tensor<T> Wrap<T>(T[] storage, params int[] shape) where T : unmanaged, IFloatingPointIeee754<T>
+    public static Tensor<T> Wrap<T>(T[] storage, params long[] shape) where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(storage);
         var s = new Shape(shape);
         if (s.Size != storage.Length)
             ThrowHelper.ShapeMismatch("wrap", $"an array of {storage.Length} elements cannot be viewed as shape {s} ({s.Size} elements)", s);
-        return new Tensor<T>(storage, 0, s.ToArray(), Shape.ContiguousStrides(shape));
+        return new Tensor<T>(storage, 0, s.ToArray(), Shape.ContiguousStrides(s.Dims));
     }
+
+    /// <summary>Wraps <paramref name="storage"/> without copying: the tensor and the array share elements.</summary>
+    public static Tensor<T> Wrap<T>(T[] storage, int[] shape) where T : unmanaged, IFloatingPointIeee754<T> =>
+        Wrap(storage, Shape.Widen(shape));
 
     /// <summary>A 0-d tensor holding <paramref name="value"/>.</summary>
     public static Tensor<T> Scalar<T>(T value) where T : unmanaged, IFloatingPointIeee754<T> => value;
 
     /// <summary>A tensor of zeros.</summary>
-    public static Tensor<T> Zeros<T>(params int[] shape) where T : unmanaged, IFloatingPointIeee754<T> =>
+    public static Tensor<T> Zeros<T>(params long[] shape) where T : unmanaged, IFloatingPointIeee754<T> =>
         new(new Shape(shape).ToArray());
 
+    /// <summary>A tensor of zeros.</summary>
+    public static Tensor<T> Zeros<T>(int[] shape) where T : unmanaged, IFloatingPointIeee754<T> => Zeros<T>(Shape.Widen(shape));
+
+    /// <summary>
+    /// A tensor of zeros in the given kind of memory: <see cref="StorageKind.Native"/> puts it outside the GC heap
+    /// (64-byte aligned, any size memory allows; release it with <see cref="Tensor{TScalar}.Dispose"/>).
+    /// <see cref="StorageKind.Managed"/> falls back to native memory above <see cref="Array.MaxLength"/> elements.
+    /// </summary>
+    /// <exception cref="OutOfMemoryException">The memory cannot be allocated; the message names the bytes.</exception>
+    public static Tensor<T> Zeros<T>(Shape shape, StorageKind storage) where T : unmanaged, IFloatingPointIeee754<T> =>
+        new(Storage.TensorStorage<T>.Allocate(shape.Size, zero: true, storage), 0, shape.ToArray(), Shape.ContiguousStrides(shape.Dims));
+
+    /// <summary>
+    /// A tensor whose elements are not initialised (NumPy's <c>empty</c>), for results the caller overwrites
+    /// completely; in the given kind of memory.
+    /// </summary>
+    public static Tensor<T> Empty<T>(Shape shape, StorageKind storage = StorageKind.Managed) where T : unmanaged, IFloatingPointIeee754<T> =>
+        new(Storage.TensorStorage<T>.Allocate(shape.Size, zero: false, storage), 0, shape.ToArray(), Shape.ContiguousStrides(shape.Dims));
+
     /// <summary>A tensor of ones.</summary>
-    public static Tensor<T> Ones<T>(params int[] shape) where T : unmanaged, IFloatingPointIeee754<T> => Full(shape, T.One);
+    public static Tensor<T> Ones<T>(params long[] shape) where T : unmanaged, IFloatingPointIeee754<T> => Full(shape, T.One);
+
+    /// <summary>A tensor of ones.</summary>
+    public static Tensor<T> Ones<T>(int[] shape) where T : unmanaged, IFloatingPointIeee754<T> => Full(Shape.Widen(shape), T.One);
 
     /// <summary>A tensor with every element equal to <paramref name="value"/>.</summary>
-    public static Tensor<T> Full<T>(int[] shape, T value) where T : unmanaged, IFloatingPointIeee754<T>
+    public static Tensor<T> Full<T>(long[] shape, T value) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        var t = new Tensor<T>(new Shape(shape).ToArray());
-        t.Data.AsSpan().Fill(value);
+        var t = Empty<T>(new Shape(shape));
+        t.Fill(value);
         return t;
     }
 
+    /// <summary>A tensor with every element equal to <paramref name="value"/>.</summary>
+    public static Tensor<T> Full<T>(int[] shape, T value) where T : unmanaged, IFloatingPointIeee754<T> => Full(Shape.Widen(shape), value);
+
     /// <summary>Zeros with the shape of <paramref name="like"/>.</summary>
-    public static Tensor<T> ZerosLike<T>(Tensor<T> like) where T : unmanaged, IFloatingPointIeee754<T> => Zeros<T>(like.Shape.ToArray());
+    public static Tensor<T> ZerosLike<T>(Tensor<T> like) where T : unmanaged, IFloatingPointIeee754<T> => Zeros<T>(like.Shape, like.StorageKind == StorageKind.Native ? StorageKind.Native : StorageKind.Managed);
 
     /// <summary>Ones with the shape of <paramref name="like"/>.</summary>
-    public static Tensor<T> OnesLike<T>(Tensor<T> like) where T : unmanaged, IFloatingPointIeee754<T> => Ones<T>(like.Shape.ToArray());
+    public static Tensor<T> OnesLike<T>(Tensor<T> like) where T : unmanaged, IFloatingPointIeee754<T> => Full(like.Shape.ToArray(), T.One);
 
     /// <summary>An <paramref name="n"/> x <paramref name="m"/> matrix (m defaults to n) with ones on the <paramref name="k"/>-th diagonal.</summary>
     public static Tensor<T> Eye<T>(int n, int? m = null, int k = 0) where T : unmanaged, IFloatingPointIeee754<T>
@@ -148,7 +182,7 @@ public static partial class Tensor
         ArgumentNullException.ThrowIfNull(v);
         if (v.Rank == 2) return v.Diagonal(k).Copy();
         if (v.Rank != 1) ThrowHelper.Argument("diag", nameof(v), $"needs a 1-d or 2-d tensor, got shape {v.Shape}");
-        int n = v.Size + Math.Abs(k);
+        long n = v.Size + Math.Abs((long)k);
         var t = Zeros<T>(n, n);
         t.Diagonal(k).Assign(v);
         return t;

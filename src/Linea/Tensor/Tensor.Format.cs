@@ -60,7 +60,7 @@ internal static partial class ArrayPrinter
         provider ??= CultureInfo.InvariantCulture;
         if (t.Rank == 0)
         {
-            T v = t.Data[t.Offset];
+            T v = t.Store.At(t.Offset);
             return numpyStyle ? ScalarString(v) : v.ToString(format, provider);
         }
         if (t.Size == 0) return "[]";
@@ -91,26 +91,26 @@ internal static partial class ArrayPrinter
     }
 
     /// <summary>Whether an axis of length <paramref name="n"/> shows only its first and last <see cref="EdgeItems"/> entries.</summary>
-    private static bool Summarised(int n, bool summarize) => summarize && n > 2 * EdgeItems;
+    private static bool Summarised(long n, bool summarize) => summarize && n > 2 * EdgeItems;
 
     /// <summary>Collects the elements that will be printed, in C order (a strided walk; no contiguity assumed).</summary>
-    private static void Gather<T>(Tensor<T> t, int axis, int offset, bool summarize, List<T> into)
+    private static void Gather<T>(Tensor<T> t, int axis, long offset, bool summarize, List<T> into)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (axis == t.Rank)
         {
-            into.Add(t.Data[offset]);
+            into.Add(t.Store.At(offset));
             return;
         }
-        int n = t.Dims[axis], stride = t.StrideArray[axis];
+        long n = t.Dims[axis], stride = t.StrideArray[axis];
         if (Summarised(n, summarize))
         {
-            for (int i = 0; i < EdgeItems; i++) Gather(t, axis + 1, offset + i * stride, summarize, into);
-            for (int i = n - EdgeItems; i < n; i++) Gather(t, axis + 1, offset + i * stride, summarize, into);
+            for (long i = 0; i < EdgeItems; i++) Gather(t, axis + 1, offset + i * stride, summarize, into);
+            for (long i = n - EdgeItems; i < n; i++) Gather(t, axis + 1, offset + i * stride, summarize, into);
         }
         else
         {
-            for (int i = 0; i < n; i++) Gather(t, axis + 1, offset + i * stride, summarize, into);
+            for (long i = 0; i < n; i++) Gather(t, axis + 1, offset + i * stride, summarize, into);
         }
     }
 
@@ -119,14 +119,14 @@ internal static partial class ArrayPrinter
     /// words wrapped at <paramref name="width"/>, outer axes put each sub-array on its own line(s) with
     /// (rank - axis - 1) newlines between them. Words are consumed from <paramref name="words"/> in order.
     /// </summary>
-    private static string Layout(int[] dims, int axis, string[] words, ref int next, bool summarize, string hangingIndent, int width)
+    private static string Layout(long[] dims, int axis, string[] words, ref int next, bool summarize, string hangingIndent, int width)
     {
         int axesLeft = dims.Length - axis;
         if (axesLeft == 0) return words[next++];
 
         string nextIndent = hangingIndent + " ";
         int nextWidth = width - 1; // room for the closing ']'
-        int n = dims[axis];
+        int n = (int)Math.Min(dims[axis], int.MaxValue);
         bool showSummary = Summarised(n, summarize);
         int leading = showSummary ? EdgeItems : 0;
         int trailing = showSummary ? EdgeItems : n;

@@ -14,8 +14,8 @@ public sealed partial class Tensor<TScalar>
     /// </summary>
     public SysTensors.Tensor<TScalar> ToSystemTensor()
     {
-        var src = HasNegativeStride ? Copy() : this;
-        return SysTensor.Create(src.Data, src.Offset, ToNint(src.Dims), ToNint(src.StrideArray));
+        var src = HasNegativeStride || Store.Array is null ? Copy() : this;
+        return SysTensor.Create(src.Data, checked((int)src.Offset), ToNint(src.Dims), ToNint(src.StrideArray));
     }
 
     /// <summary>
@@ -26,14 +26,27 @@ public sealed partial class Tensor<TScalar>
     {
         var src = HasNegativeStride ? Copy() : this;
         if (src.ReadOnlyView) ThrowReadOnly("AsTensorSpan");
-        return new SysTensors.TensorSpan<TScalar>(src.Data, src.Offset, ToNint(src.Dims), ToNint(src.StrideArray));
+        if (src.Store.Array is { } array)
+            return new SysTensors.TensorSpan<TScalar>(array, checked((int)src.Offset), ToNint(src.Dims), ToNint(src.StrideArray));
+        unsafe
+        {
+            // Native and mapped memory never moves, so the span may point straight at it.
+            return new SysTensors.TensorSpan<TScalar>((TScalar*)Unsafe.AsPointer(ref src.Store.At(src.Offset)), (nint)(src.Store.Length - src.Offset),
+                ToNint(src.Dims), ToNint(src.StrideArray));
+        }
     }
 
     /// <summary>A read-only <see cref="SysTensors.ReadOnlyTensorSpan{T}"/> over this tensor's elements (zero-copy unless a stride is negative).</summary>
     public SysTensors.ReadOnlyTensorSpan<TScalar> AsReadOnlyTensorSpan()
     {
         var src = HasNegativeStride ? Copy() : this;
-        return new SysTensors.ReadOnlyTensorSpan<TScalar>(src.Data, src.Offset, ToNint(src.Dims), ToNint(src.StrideArray));
+        if (src.Store.Array is { } array)
+            return new SysTensors.ReadOnlyTensorSpan<TScalar>(array, checked((int)src.Offset), ToNint(src.Dims), ToNint(src.StrideArray));
+        unsafe
+        {
+            return new SysTensors.ReadOnlyTensorSpan<TScalar>((TScalar*)Unsafe.AsPointer(ref src.Store.At(src.Offset)), (nint)(src.Store.Length - src.Offset),
+                ToNint(src.Dims), ToNint(src.StrideArray));
+        }
     }
 
     /// <summary>A copy of a matrix as a .NET 2-d array.</summary>
@@ -42,9 +55,9 @@ public sealed partial class Tensor<TScalar>
     {
         if (Rank != 2) throw new InvalidOperationException($"ToArray2D: needs a 2-d tensor, got shape {Shape}");
         var result = new TScalar[Dims[0], Dims[1]];
-        for (int i = 0; i < Dims[0]; i++)
-            for (int j = 0; j < Dims[1]; j++)
-                result[i, j] = Data[Offset + i * StrideArray[0] + j * StrideArray[1]];
+        for (long i = 0; i < Dims[0]; i++)
+            for (long j = 0; j < Dims[1]; j++)
+                result[i, j] = Store.At(Offset + i * StrideArray[0] + j * StrideArray[1]);
         return result;
     }
 
@@ -65,12 +78,12 @@ public sealed partial class Tensor<TScalar>
     {
         get
         {
-            foreach (int s in StrideArray) if (s < 0) return true;
+            foreach (long s in StrideArray) if (s < 0) return true;
             return false;
         }
     }
 
-    private static nint[] ToNint(int[] values) => Array.ConvertAll(values, v => (nint)v);
+    private static nint[] ToNint(long[] values) => Array.ConvertAll(values, v => (nint)v);
 }
 
 public static partial class Tensor
@@ -94,14 +107,14 @@ public static partial class Tensor
     {
         var dims = ToInt(span.Lengths);
         var result = new Tensor<T>(dims);
-        if (result.Size > 0) span.FlattenTo(result.Data);
+        if (result.Size > 0) span.FlattenTo(result.WritableSpan);
         return result;
     }
 
-    private static int[] ToInt(ReadOnlySpan<nint> values)
+    private static long[] ToInt(ReadOnlySpan<nint> values)
     {
-        var result = new int[values.Length];
-        for (int i = 0; i < values.Length; i++) result[i] = checked((int)values[i]);
+        var result = new long[values.Length];
+        for (int i = 0; i < values.Length; i++) result[i] = values[i];
         return result;
     }
 }

@@ -1,4 +1,5 @@
 using Linea.Ops;
+using Linea.Storage;
 
 namespace Linea;
 
@@ -38,9 +39,10 @@ public sealed partial class Tensor<TScalar>
         if (consumed > Rank)
             ThrowHelper.Index("index", $"too many indices: {consumed} given for a {Rank}-d tensor of shape {Shape}");
 
-        var dims = new List<int>(Rank + index.Length);
-        var strides = new List<int>(Rank + index.Length);
-        int offset = Offset, axis = 0;
+        var dims = new List<long>(Rank + index.Length);
+        var strides = new List<long>(Rank + index.Length);
+        long offset = Offset;
+        int axis = 0;
         foreach (var s in index)
         {
             switch (s.Kind)
@@ -53,7 +55,7 @@ public sealed partial class Tensor<TScalar>
                     break;
                 case Slice.SliceKind.Index:
                 {
-                    int n = Dims[axis], ix = s.Start!.Value;
+                    long n = Dims[axis], ix = s.Start!.Value;
                     if (ix < -n || ix >= n)
                         ThrowHelper.Index("index", $"index {ix} is out of range for axis {axis} with size {n} (shape {Shape})");
                     offset += (ix < 0 ? ix + n : ix) * StrideArray[axis];
@@ -72,7 +74,7 @@ public sealed partial class Tensor<TScalar>
             }
         }
         for (; axis < Rank; axis++) { dims.Add(Dims[axis]); strides.Add(StrideArray[axis]); }
-        return new Tensor<TScalar>(Data, offset, dims.ToArray(), strides.ToArray(), ReadOnlyView);
+        return new Tensor<TScalar>(Store, offset, dims.ToArray(), strides.ToArray(), ReadOnlyView);
     }
 
     /// <summary>The transpose: all axes reversed (NumPy's <c>A.T</c>). A view.</summary>
@@ -102,8 +104,8 @@ public sealed partial class Tensor<TScalar>
             string hint = axes.Length == 2 && r > 2 ? $"; to swap two axes use SwapAxes({axes[0]}, {axes[1]}), or MT for the last two" : "";
             ThrowHelper.Argument("transpose", nameof(axes), $"axes ({string.Join(", ", axes)}) must list each of the {r} axes of shape {Shape} once{hint}");
         }
-        var dims = new int[r];
-        var strides = new int[r];
+        var dims = new long[r];
+        var strides = new long[r];
         var seen = new bool[r];
         for (int i = 0; i < r; i++)
         {
@@ -113,7 +115,7 @@ public sealed partial class Tensor<TScalar>
             dims[i] = Dims[a];
             strides[i] = StrideArray[a];
         }
-        return new Tensor<TScalar>(Data, Offset, dims, strides, ReadOnlyView);
+        return new Tensor<TScalar>(Store, Offset, dims, strides, ReadOnlyView);
     }
 
     /// <summary>Interchanges two axes (NumPy's <c>swapaxes</c>). A view.</summary>
@@ -141,20 +143,25 @@ public sealed partial class Tensor<TScalar>
     /// it (always for contiguous tensors), otherwise a copy, as NumPy's <c>reshape</c>.
     /// </summary>
     /// <exception cref="ShapeMismatchException">The element counts differ, or more than one -1.</exception>
-    public Tensor<TScalar> Reshape(params int[] shape)
+    public Tensor<TScalar> Reshape(params long[] shape) => ReshapeTo(shape);
+
+    /// <summary>The same elements in a new shape given as an <c>int[]</c>; see <see cref="Reshape(long[])"/>.</summary>
+    public Tensor<TScalar> Reshape(int[] shape) => ReshapeTo(Linea.Shape.Widen(shape));
+
+    private Tensor<TScalar> ReshapeTo(long[] shape)
     {
-        int[] dims = ResolveReshape(shape);
+        long[] dims = ResolveReshape(shape);
         if (TryReshapeView(dims, out var strides))
-            return new Tensor<TScalar>(Data, Offset, dims, strides, ReadOnlyView);
+            return new Tensor<TScalar>(Store, Offset, dims, strides, ReadOnlyView);
         var copy = Copy();
-        return new Tensor<TScalar>(copy.Data, 0, dims, Linea.Shape.ContiguousStrides(dims));
+        return new Tensor<TScalar>(copy.Store, 0, dims, Linea.Shape.ContiguousStrides(dims));
     }
 
-    private int[] ResolveReshape(int[] shape)
+    private long[] ResolveReshape(long[] shape)
     {
-        int size = Size, infer = -1;
-        long known = 1;
-        var dims = (int[])shape.Clone();
+        long size = Size, known = 1;
+        int infer = -1;
+        var dims = (long[])shape.Clone();
         for (int i = 0; i < dims.Length; i++)
         {
             if (dims[i] == -1)
@@ -170,7 +177,7 @@ public sealed partial class Tensor<TScalar>
         {
             if (known == 0 || size % known != 0)
                 ThrowHelper.ShapeMismatch("reshape", $"cannot reshape {Shape} ({size} elements) into {Linea.Shape.Format(shape)}: {size} is not a multiple of {known}", Shape);
-            dims[infer] = (int)(size / known);
+            dims[infer] = size / known;
         }
         else if (known != size)
             ThrowHelper.ShapeMismatch("reshape", $"cannot reshape {Shape} ({size} elements) into {Linea.Shape.Format(shape)} ({known} elements)", Shape);
@@ -178,16 +185,16 @@ public sealed partial class Tensor<TScalar>
     }
 
     /// <summary>NumPy's no-copy reshape: succeeds when each group of old axes that maps onto new axes is itself contiguous.</summary>
-    private bool TryReshapeView(int[] newDims, out int[] newStrides)
+    private bool TryReshapeView(long[] newDims, out long[] newStrides)
     {
-        newStrides = new int[newDims.Length];
+        newStrides = new long[newDims.Length];
         if (Size == 0 || IsContiguous)
         {
             newStrides = Linea.Shape.ContiguousStrides(newDims);
             return true;
         }
-        var oldDims = new List<int>();
-        var oldStrides = new List<int>();
+        var oldDims = new List<long>();
+        var oldStrides = new List<long>();
         for (int i = 0; i < Rank; i++)
             if (Dims[i] != 1) { oldDims.Add(Dims[i]); oldStrides.Add(StrideArray[i]); }
         int oi = 0, oj = 1, ni = 0, nj = 1, oldN = oldDims.Count, newN = newDims.Length;
@@ -230,61 +237,69 @@ public sealed partial class Tensor<TScalar>
                 ThrowHelper.Argument("squeeze", nameof(axes), $"cannot remove axis {a0} of shape {Shape}: its length is {Dims[a]}, not 1");
             drop[a] = true;
         }
-        var dims = new List<int>();
-        var strides = new List<int>();
+        var dims = new List<long>();
+        var strides = new List<long>();
         for (int i = 0; i < Rank; i++)
             if (!drop[i]) { dims.Add(Dims[i]); strides.Add(StrideArray[i]); }
-        return new Tensor<TScalar>(Data, Offset, dims.ToArray(), strides.ToArray(), ReadOnlyView);
+        return new Tensor<TScalar>(Store, Offset, dims.ToArray(), strides.ToArray(), ReadOnlyView);
     }
 
     /// <summary>Inserts an axis of length 1 at <paramref name="axis"/> (in the result's numbering, -1 = last). A view.</summary>
     public Tensor<TScalar> ExpandDims(int axis)
     {
         int a = Linea.Shape.NormalizeAxis("expand_dims", axis, Rank + 1);
-        var dims = new List<int>(Dims);
-        var strides = new List<int>(StrideArray);
+        var dims = new List<long>(Dims);
+        var strides = new List<long>(StrideArray);
         dims.Insert(a, 1);
         strides.Insert(a, 0);
-        return new Tensor<TScalar>(Data, Offset, dims.ToArray(), strides.ToArray(), ReadOnlyView);
+        return new Tensor<TScalar>(Store, Offset, dims.ToArray(), strides.ToArray(), ReadOnlyView);
     }
 
     /// <summary>
     /// A read-only view with shape <paramref name="shape"/> following NumPy broadcasting (stride 0 along stretched axes).
     /// </summary>
     /// <exception cref="ShapeMismatchException">This shape does not broadcast to <paramref name="shape"/>.</exception>
-    public Tensor<TScalar> BroadcastTo(params int[] shape)
+    public Tensor<TScalar> BroadcastTo(int[] shape) => BroadcastTo(Linea.Shape.Widen(shape));
+
+    /// <summary>A read-only broadcast view; see <see cref="BroadcastTo(int[])"/>.</summary>
+    /// <exception cref="ShapeMismatchException">This shape does not broadcast to <paramref name="shape"/>.</exception>
+    public Tensor<TScalar> BroadcastTo(params long[] shape)
     {
         var target = new Shape(shape);
-        int[] b = Broadcast.Shapes("broadcast_to", Dims, shape);
+        long[] b = Broadcast.Shapes("broadcast_to", Dims, shape);
         if (!b.AsSpan().SequenceEqual(shape))
             ThrowHelper.ShapeMismatch("broadcast_to", $"cannot broadcast shape {Shape} to {target}", Shape, target);
-        return new Tensor<TScalar>(Data, Offset, target.ToArray(), Broadcast.StridesTo(Dims, StrideArray, shape), readOnly: true);
+        return new Tensor<TScalar>(Store, Offset, target.ToArray(), Broadcast.StridesTo(Dims, StrideArray, shape), readOnly: true);
     }
 
     /// <summary>The <paramref name="offset"/>-th diagonal of a matrix as a 1-d view (NumPy's <c>diagonal</c>).</summary>
     public Tensor<TScalar> Diagonal(int offset = 0)
     {
         if (Rank != 2) ThrowHelper.Argument("diagonal", "this", $"needs a 2-d tensor, got shape {Shape}");
-        int rows = Dims[0], cols = Dims[1];
-        int r0 = offset >= 0 ? 0 : -offset, c0 = offset >= 0 ? offset : 0;
-        int len = Math.Max(0, Math.Min(rows - r0, cols - c0));
-        int start = len > 0 ? Offset + r0 * StrideArray[0] + c0 * StrideArray[1] : Offset;
-        return new Tensor<TScalar>(Data, start, [len], [StrideArray[0] + StrideArray[1]], ReadOnlyView);
+        long rows = Dims[0], cols = Dims[1];
+        long r0 = offset >= 0 ? 0 : -(long)offset, c0 = offset >= 0 ? offset : 0;
+        long len = Math.Max(0, Math.Min(rows - r0, cols - c0));
+        long start = len > 0 ? Offset + r0 * StrideArray[0] + c0 * StrideArray[1] : Offset;
+        return new Tensor<TScalar>(Store, start, [len], [StrideArray[0] + StrideArray[1]], ReadOnlyView);
     }
 
     /// <summary>This tensor if it is already C-contiguous and writable, otherwise a contiguous copy.</summary>
     public Tensor<TScalar> Contiguous() => IsContiguous && !ReadOnlyView ? this : Copy();
 
     /// <summary>A new C-contiguous, writable tensor with the same shape and values.</summary>
-    public Tensor<TScalar> Copy()
+    public Tensor<TScalar> Copy() => Copy(StorageKind.Managed);
+
+    /// <summary>
+    /// A new C-contiguous, writable copy in the given kind of memory: <see cref="StorageKind.Managed"/> (native anyway
+    /// above <see cref="Array.MaxLength"/> elements) or <see cref="StorageKind.Native"/>.
+    /// </summary>
+    public Tensor<TScalar> Copy(StorageKind storage)
     {
-        var result = new Tensor<TScalar>((int[])Dims.Clone());
-        if (IsContiguous) ContiguousSpan.CopyTo(result.Data);
-        else
-        {
-            var kernel = new CopyKernel<TScalar>(Data, result.Data);
-            Kernels.StridedLoop.Run(Dims, Offset, StrideArray, 0, result.StrideArray, ref kernel);
-        }
+        var dims = (long[])Dims.Clone();
+        var result = new Tensor<TScalar>(TensorStorage<TScalar>.Allocate(Linea.Shape.ComputeSize(dims), zero: false, storage),
+            0, dims, Linea.Shape.ContiguousStrides(dims));
+        var kernel = new CopyKernel<TScalar>(ref Store.Reference, ref result.Store.Reference);
+        Kernels.StridedLoop.Run(Dims, Offset, StrideArray, 0, result.StrideArray, ref kernel);
         return result;
     }
 

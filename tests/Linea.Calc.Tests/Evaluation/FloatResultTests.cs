@@ -154,7 +154,7 @@ public class FloatResultTests
         Assert.Equal(new Rng(1).Uniform([3, 3], 0.0, 1.0).ToArray(), a.ToArray());
         Assert.All(a.ToArray(), x => Assert.InRange(x, 0.0, 1.0));
         Assert.Equal(new Rng(7).Normal([2, 2], 0.0, 1.0).ToArray(), CalcRun.Float("randn(2, 2, seed=7)").ToArray());
-        Assert.Equal(new[] { 1000 }, CalcRun.Float("rand(1000)").Shape.ToArray());
+        Assert.Equal(new[] { 1000 }, CalcRun.Float("rand(1000)").Shape.ToIntArray());
     }
 
     [Fact]
@@ -162,13 +162,13 @@ public class FloatResultTests
     {
         Assert.Equal(new[] { 0.0, 0.25, 0.5, 0.75, 1.0 }, CalcRun.Float("linspace(0, 1, 5)").ToArray());
         Assert.Equal(new[] { 0.0, 0.5, 1.0, 1.5 }, CalcRun.Float("arange(0, 2, 0.5)").ToArray());
-        Assert.Equal(new[] { 2, 3 }, CalcRun.Float("hstack(rand(2, 1), zeros(2, 2) + 0.5)").Shape.ToArray());
+        Assert.Equal(new[] { 2, 3 }, CalcRun.Float("hstack(rand(2, 1), zeros(2, 2) + 0.5)").Shape.ToIntArray());
         Assert.Equal(new[] { 1.0, 2, 2, 4 }, CalcRun.Float("kron([1.0, 2], [1, 2])").ToArray());
-        Assert.Equal(new[] { 3, 4 }, CalcRun.Float("reshape(rand(12), 3, -1)").Shape.ToArray());
-        Assert.Equal(new[] { 4, 3 }, CalcRun.Float("transpose(rand(3, 4))").Shape.ToArray());
-        Assert.Equal(new[] { 2, 4, 3 }, CalcRun.Float("transpose(rand(2, 3, 4), 0, 2, 1)").Shape.ToArray());
-        Assert.Equal(new[] { 2, 4, 3 }, CalcRun.Float("rand(2, 3, 4).mT").Shape.ToArray());
-        Assert.Equal(new[] { 4, 3, 2 }, CalcRun.Float("rand(2, 3, 4).T").Shape.ToArray());
+        Assert.Equal(new[] { 3, 4 }, CalcRun.Float("reshape(rand(12), 3, -1)").Shape.ToIntArray());
+        Assert.Equal(new[] { 4, 3 }, CalcRun.Float("transpose(rand(3, 4))").Shape.ToIntArray());
+        Assert.Equal(new[] { 2, 4, 3 }, CalcRun.Float("transpose(rand(2, 3, 4), 0, 2, 1)").Shape.ToIntArray());
+        Assert.Equal(new[] { 2, 4, 3 }, CalcRun.Float("rand(2, 3, 4).mT").Shape.ToIntArray());
+        Assert.Equal(new[] { 4, 3, 2 }, CalcRun.Float("rand(2, 3, 4).T").Shape.ToIntArray());
     }
 
     [Fact]

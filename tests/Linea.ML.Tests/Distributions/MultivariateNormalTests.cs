@@ -43,7 +43,7 @@ public class MultivariateNormalTests
         var mvn = new MultivariateNormal<double>(mean, cov);
         const int n = 20000;
         var x = mvn.Sample(n, new Rng(2024));
-        Assert.Equal([n, 3], x.Shape.ToArray());
+        Assert.Equal([n, 3], x.Shape.ToIntArray());
         var m = x.Mean(0);
         var centred = x - m;
         var s = centred.T.MatMul(centred) / (n - 1.0);

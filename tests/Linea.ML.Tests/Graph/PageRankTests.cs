@@ -6,7 +6,7 @@ public class PageRankTests
     /// (I - d M^) r = (1 - d) / n 1, a nonsingular system (d &lt; 1), by LU instead of iteration.</summary>
     private static double[] LinearSolveTruth(Tensor<double> adjacency, double d)
     {
-        int n = adjacency.Shape[0];
+        int n = (int)adjacency.Shape[0];
         var m = Tensor.Zeros<double>(n, n);
         for (int i = 0; i < n; i++)
         {

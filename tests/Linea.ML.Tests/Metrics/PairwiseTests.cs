@@ -17,7 +17,7 @@ public class PairwiseTests
     {
         var d2 = Pairwise.EuclideanDistances(X, Y, squared: true);
         var d = Pairwise.EuclideanDistances(X, Y);
-        Assert.Equal([7, 4], d.Shape.ToArray());
+        Assert.Equal([7, 4], d.Shape.ToIntArray());
         for (int i = 0; i < 7; i++)
             for (int j = 0; j < 4; j++)
             {

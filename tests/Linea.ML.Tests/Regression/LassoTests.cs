@@ -19,7 +19,7 @@ public class LassoTests(ITestOutputHelper output)
     [InlineData(1.0)]
     public void Converged_fit_is_the_optimum_scikit_learn_finds(double alpha)
     {
-        int row = Enumerable.Range(0, Table.Shape[0]).Single(i => Table[i, 0] == alpha && Table[i, 1] == 1e-12);
+        int row = Enumerable.Range(0, (int)Table.Shape[0]).Single(i => Table[i, 0] == alpha && Table[i, 1] == 1e-12);
         var expected = Table[row, 6..].Contiguous();
         var m = new Lasso<double>(alpha, maxIter: 100000, tol: 1e-12).Fit(Data.X, Data.Y);
         Assert.True(m.Converged);
@@ -39,8 +39,8 @@ public class LassoTests(ITestOutputHelper output)
     [InlineData(0.5)]
     public void Default_tolerance_stops_where_scikit_learn_stops(double alpha)
     {
-        int row = Enumerable.Range(0, Table.Shape[0]).Single(i => Table[i, 0] == alpha && Table[i, 1] == 1e-4);
-        int optimum = Enumerable.Range(0, Table.Shape[0]).Single(i => Table[i, 0] == alpha && Table[i, 1] == 1e-12);
+        int row = Enumerable.Range(0, (int)Table.Shape[0]).Single(i => Table[i, 0] == alpha && Table[i, 1] == 1e-4);
+        int optimum = Enumerable.Range(0, (int)Table.Shape[0]).Single(i => Table[i, 0] == alpha && Table[i, 1] == 1e-12);
         var m = new Lasso<double>(alpha).Fit(Data.X, Data.Y);
         Assert.True(m.Converged);
         Assert.Equal((int)Table[row, 3], m.NIter);
@@ -58,7 +58,7 @@ public class LassoTests(ITestOutputHelper output)
     [Fact]
     public void Sparsity_on_diabetes_matches_scikit_learn()
     {
-        int row = Enumerable.Range(0, Table.Shape[0]).Single(i => Table[i, 0] == 0.5 && Table[i, 1] == 1e-12);
+        int row = Enumerable.Range(0, (int)Table.Shape[0]).Single(i => Table[i, 0] == 0.5 && Table[i, 1] == 1e-12);
         var m = new Lasso<double>(0.5, tol: 1e-12, maxIter: 100000).Fit(Data.X, Data.Y);
         var w = m.Coefficients.ToArray();
         var expectedZero = Enumerable.Range(0, 10).Where(j => Table[row, 6 + j] == 0).ToArray();
@@ -100,7 +100,7 @@ public class LassoTests(ITestOutputHelper output)
     [Fact]
     public void Float_fit_is_close_to_double()
     {
-        var xf = Tensor.FromArray(Data.X.ToArray().Select(v => (float)v).ToArray(), Data.X.Shape.ToArray());
+        var xf = Tensor.FromArray(Data.X.ToArray().Select(v => (float)v).ToArray(), Data.X.Shape.ToIntArray());
         var yf = Tensor.FromArray(Data.Y.ToArray().Select(v => (float)v).ToArray());
         var mf = new Lasso<float>(0.5, tol: 1e-6).Fit(xf, yf);
         var md = new Lasso<double>(0.5, tol: 1e-12, maxIter: 100000).Fit(Data.X, Data.Y);

@@ -52,7 +52,7 @@ public class ComplexTensorTests
         Assert.Equal(new Complex(2, -1), z[0, 1]);
         Assert.Equal(new Complex(4, 0), z[-1, -1]);
         Assert.Equal([new Complex(1, 0), new Complex(2, -1), new Complex(3, 0.5), new Complex(4, 0)], z.ToComplexArray());
-        Assert.Equal([2, 2], z.Shape.ToArray());
+        Assert.Equal([2, 2], z.Shape.ToIntArray());
         Assert.Equal(2, z.Rank);
         Assert.Equal(4, z.Size);
         Assert.False(z.IsReal);

@@ -7,7 +7,7 @@ public class MatMulTests
     /// <summary>Slow, obviously correct reference: sums in double.</summary>
     private static double[,] Naive(Tensor<double> a, Tensor<double> b)
     {
-        int m = a.Shape[0], k = a.Shape[1], n = b.Shape[1];
+        int m = (int)a.Shape[0], k = (int)a.Shape[1], n = (int)b.Shape[1];
         var c = new double[m, n];
         for (int i = 0; i < m; i++)
             for (int j = 0; j < n; j++)

@@ -7,7 +7,7 @@ public class BatchedMatMulTests
 
     private static void CheckSlices(Tensor<double> a, Tensor<double> b, Tensor<double> c, int[] batch)
     {
-        int m = a.Shape[^2], k = a.Shape[^1], n = b.Shape[^1];
+        int m = (int)a.Shape[^2], k = (int)a.Shape[^1], n = (int)b.Shape[^1];
         int total = batch.Aggregate(1, (x, y) => x * y);
         for (int flat = 0; flat < total; flat++)
         {
@@ -57,7 +57,7 @@ public class BatchedMatMulTests
     {
         var a = Rand(5, 4, 1, 5, 6); var b = Rand(6, 3, 6, 2);
         var c = Tensor.MatMul(a, b);
-        Assert.Equal(new[] { 4, 3, 5, 2 }, c.Shape.ToArray());
+        Assert.Equal(new[] { 4, 3, 5, 2 }, c.Shape.ToIntArray());
         CheckSlices(a, b, c, [4, 3]);
     }
 

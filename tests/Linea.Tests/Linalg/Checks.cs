@@ -15,7 +15,7 @@ internal static class Checks
         var src = a.ToArray();
         var d = new double[src.Length];
         for (int i = 0; i < d.Length; i++) d[i] = double.CreateTruncating(src[i]);
-        return Tensor.Wrap(d, a.Shape.ToArray());
+        return Tensor.Wrap(d, a.Shape.ToIntArray());
     }
 
     public static double Fro<T>(Tensor<T> a) where T : unmanaged, IFloatingPointIeee754<T> => MatrixGenerators.FrobeniusNorm(a);
@@ -49,7 +49,7 @@ internal static class Checks
     /// <summary>Every way a matrix can be laid out: contiguous, transposed view, sliced out of a larger one, negative strides.</summary>
     public static IEnumerable<(string Layout, Tensor<T> View)> Layouts<T>(Tensor<T> a) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        int m = a.Dims[0], n = a.Dims[1];
+        int m = (int)a.Dims[0], n = (int)a.Dims[1];
         yield return ("contiguous", a);
         yield return ("transposed", a.T.Copy().T);
         var big = Tensor.Zeros<T>(m + 3, 2 * n + 1);

@@ -48,7 +48,7 @@ public class ClassicMatrixTests
     {
         var m = Get(name);
         var a = Entries(m);
-        int n = a.Dims[0];
+        int n = (int)a.Dims[0];
         var lu = a.Lu();
         double cond = 1 / lu.RCond; // within a factor of a few of cond_1
         double eps = NumAssert.Eps<double>();

@@ -30,7 +30,7 @@ public class ColPivQrTests(ITestOutputHelper output)
         Assert.True(orth < 30 && back < 30 && rec < 30);
         // A P = Q R column by column.
         var ap = FactorChecks.D(a).MatMul(FactorChecks.D(cp.P));
-        for (int j = 0; j < a.Dims[1]; j++) Assert.Equal(cp.Permutation[j], Enumerable.Range(0, a.Dims[1]).Single(i => cp.P[i, j] == T.One));
+        for (int j = 0; j < (int)a.Dims[1]; j++) Assert.Equal(cp.Permutation[j], Enumerable.Range(0, (int)a.Dims[1]).Single(i => cp.P[i, j] == T.One));
         _ = ap;
     }
 

@@ -12,7 +12,7 @@ internal static class EigChecks
 {
     public static double[,] ToArray2<T>(Tensor<T> a) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        int m = a.Dims[0], n = a.Dims[1];
+        int m = (int)a.Dims[0], n = (int)a.Dims[1];
         var r = new double[m, n];
         for (int i = 0; i < m; i++)
             for (int j = 0; j < n; j++) r[i, j] = double.CreateTruncating(a[i, j]);
@@ -21,7 +21,7 @@ internal static class EigChecks
 
     public static Complex[,] ToComplex2<T>(ComplexTensor<T> v) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        int m = v.Shape[0], n = v.Shape[1];
+        int m = (int)v.Shape[0], n = (int)v.Shape[1];
         var r = new Complex[m, n];
         for (int i = 0; i < m; i++)
             for (int j = 0; j < n; j++) r[i, j] = v[i, j];
@@ -58,7 +58,7 @@ internal static class EigChecks
     /// </summary>
     public static void Conventions<T>(string label, ComplexTensor<T> w, ComplexTensor<T> v) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        int n = w.Shape[0];
+        int n = (int)w.Shape[0];
         var W = w.ToComplexArray();
         var V = ToComplex2(v);
         double eps = NumAssert.Eps<T>();

@@ -11,14 +11,14 @@ internal static class FactorChecks
         var src = a.ToArray();
         var dst = new double[src.Length];
         for (int i = 0; i < src.Length; i++) dst[i] = double.CreateTruncating(src[i]);
-        return Tensor.Wrap(dst, a.Shape.ToArray());
+        return Tensor.Wrap(dst, a.Shape.ToIntArray());
     }
 
     /// <summary>||Q^T Q - I||_F / (max(m, c) eps) for Q of shape (m, c).</summary>
     public static double Orthogonality<T>(Tensor<T> q) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var qd = D(q);
-        int m = q.Dims[0], c = q.Dims[1];
+        int m = (int)q.Dims[0], c = (int)q.Dims[1];
         var e = qd.T.MatMul(qd) - Tensor.Eye<double>(c);
         return MatrixGenerators.FrobeniusNorm(e) / (Math.Max(Math.Max(m, c), 1) * NumAssert.Eps<T>());
     }
@@ -28,7 +28,7 @@ internal static class FactorChecks
     {
         var ad = D(a);
         double num = MatrixGenerators.FrobeniusNorm(ad - b), den = MatrixGenerators.FrobeniusNorm(ad);
-        int n = Math.Max(Math.Max(a.Dims[0], a.Dims[1]), 1);
+        int n = Math.Max(Math.Max((int)a.Dims[0], (int)a.Dims[1]), 1);
         if (den == 0) return num == 0 ? 0 : double.PositiveInfinity;
         return num / (den * n * NumAssert.Eps<T>());
     }

@@ -60,8 +60,8 @@ public class LuTests
         {
             var a = Generators.Normal<double>([m, n], 5);
             var lu = a.Lu(p);
-            Assert.Equal([m, Math.Min(m, n)], lu.L.Shape.ToArray());
-            Assert.Equal([Math.Min(m, n), n], lu.U.Shape.ToArray());
+            Assert.Equal([m, Math.Min(m, n)], lu.L.Shape.ToIntArray());
+            Assert.Equal([Math.Min(m, n), n], lu.U.Shape.ToIntArray());
             Checks.Below(Checks.LuRatio(a, lu), $"{m}x{n}");
             var rec = lu.Reconstruct();
             Assert.True(Checks.Fro(rec - a) <= 30 * n * NumAssert.Eps<double>() * Checks.Fro(a));
@@ -208,7 +208,7 @@ public class LuTests
     }
 
     internal static double Norm1(Tensor<double> a) =>
-        Enumerable.Range(0, a.Dims[1]).Max(j => Enumerable.Range(0, a.Dims[0]).Sum(i => Math.Abs(a[i, j])));
+        Enumerable.Range(0, (int)a.Dims[1]).Max(j => Enumerable.Range(0, (int)a.Dims[0]).Sum(i => Math.Abs(a[i, j])));
 
     [Fact]
     public void Nan_input_is_rejected()

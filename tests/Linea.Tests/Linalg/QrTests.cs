@@ -37,7 +37,7 @@ public class QrTests(ITestOutputHelper output)
     private void Check<T>(string label, Tensor<T> a, QrParams? p = null) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var qr = a.Qr(p);
-        int m = a.Dims[0], n = a.Dims[1], k = Math.Min(m, n);
+        int m = (int)a.Dims[0], n = (int)a.Dims[1], k = Math.Min(m, n);
         foreach (var mode in new[] { QrMode.Reduced, QrMode.Complete })
         {
             var q = qr.GetQ(mode);

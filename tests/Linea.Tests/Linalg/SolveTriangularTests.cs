@@ -38,7 +38,7 @@ public class SolveTriangularTests
                 a[i, j] = i == j ? 2 + rng.NextDouble() : rng.NextDouble() - 0.5;
         var b = Tensor.Uniform([n, k], -1.0, 1.0, 3);
         var x = Linea.Linalg.SolveTriangular(a, b, lower, transpose);
-        Assert.Equal(new[] { n, k }, x.Shape.ToArray());
+        Assert.Equal(new[] { n, k }, x.Shape.ToIntArray());
         var tri = Triangle(a, lower);
         var op = transpose ? tri.T : tri;
         var r = b - op.MatMul(x);
@@ -64,7 +64,7 @@ public class SolveTriangularTests
 
     private static Tensor<double> Triangle(Tensor<double> a, bool lower)
     {
-        int n = a.Shape[0];
+        int n = (int)a.Shape[0];
         var t = Tensor.Zeros<double>(n, n);
         for (int i = 0; i < n; i++)
             for (int j = 0; j < n; j++)
@@ -96,8 +96,8 @@ public class SolveTriangularTests
     [Fact]
     public void EmptySystemsGiveEmptyResults()
     {
-        Assert.Equal(new[] { 0 }, Linea.Linalg.SolveTriangular(Tensor.Zeros<double>(0, 0), Tensor.Zeros<double>(0)).Shape.ToArray());
-        Assert.Equal(new[] { 0, 3 }, Linea.Linalg.SolveTriangular(Tensor.Zeros<double>(0, 0), Tensor.Zeros<double>(0, 3), lower: true).Shape.ToArray());
-        Assert.Equal(new[] { 2, 0 }, Linea.Linalg.SolveTriangular(Tensor.Eye<double>(2), Tensor.Zeros<double>(2, 0)).Shape.ToArray());
+        Assert.Equal(new[] { 0 }, Linea.Linalg.SolveTriangular(Tensor.Zeros<double>(0, 0), Tensor.Zeros<double>(0)).Shape.ToIntArray());
+        Assert.Equal(new[] { 0, 3 }, Linea.Linalg.SolveTriangular(Tensor.Zeros<double>(0, 0), Tensor.Zeros<double>(0, 3), lower: true).Shape.ToIntArray());
+        Assert.Equal(new[] { 2, 0 }, Linea.Linalg.SolveTriangular(Tensor.Eye<double>(2), Tensor.Zeros<double>(2, 0)).Shape.ToIntArray());
     }
 }

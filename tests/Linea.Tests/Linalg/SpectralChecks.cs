@@ -14,7 +14,7 @@ internal static class SpectralChecks
         var a64 = Checks.ToDouble(a);
         var v64 = Checks.ToDouble(v);
         var r = a64.MatMul(v64) - v64 * Checks.ToDouble(w);
-        int n = Math.Max(1, a.Dims[0]);
+        int n = Math.Max(1, (int)a.Dims[0]);
         double na = Checks.Fro(a64);
         double rn = Checks.Fro(r);
         if (na == 0) return rn == 0 ? 0 : double.PositiveInfinity;
@@ -25,7 +25,7 @@ internal static class SpectralChecks
     public static double Orthogonality<T>(Tensor<T> q) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var q64 = Checks.ToDouble(q);
-        int k = q.Dims[1];
+        int k = (int)q.Dims[1];
         var r = q64.T.MatMul(q64) - Tensor.Eye<double>(k);
         return Checks.Fro(r) / (Math.Max(1, q.Dims[0]) * NumAssert.Eps<T>());
     }
@@ -33,7 +33,7 @@ internal static class SpectralChecks
     /// <summary>||A - U diag(s) Vh||_F / (||A||_F max(m,n,1) eps), U m x k, Vh k x n (the first k = len(s) columns / rows used).</summary>
     public static double SvdResidual<T>(Tensor<T> a, Tensor<T> u, Tensor<T> s, Tensor<T> vh) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        int m = a.Dims[0], n = a.Dims[1], k = s.Dims[0];
+        int m = (int)a.Dims[0], n = (int)a.Dims[1], k = (int)s.Dims[0];
         var u64 = Checks.ToDouble(u)[.., ..k];
         var vh64 = Checks.ToDouble(vh)[..k, ..];
         var r = Checks.ToDouble(a) - (u64 * Checks.ToDouble(s)).MatMul(vh64);

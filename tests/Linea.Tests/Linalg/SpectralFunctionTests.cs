@@ -23,7 +23,7 @@ public class SpectralFunctionTests(ITestOutputHelper output)
     {
         var a = Generators.Normal<double>([m, n], (ulong)(m * 31 + n));
         var x = Linea.Linalg.Pinv(a);
-        Assert.Equal([n, m], x.Shape.ToArray());
+        Assert.Equal([n, m], x.Shape.ToIntArray());
         double cond = double.CreateTruncating(Linea.Linalg.Cond(a));
         MoorePenrose(a, x, 100 * Math.Max(m, n) * NumAssert.Eps<double>() * cond);
         if (m == n)
@@ -41,7 +41,7 @@ public class SpectralFunctionTests(ITestOutputHelper output)
         MoorePenrose(r, x, 1e-10);
         Assert.Equal(3, Linea.Linalg.MatrixRank(x));
         NumAssert.Equal(Tensor.Zeros<double>(4, 3), Linea.Linalg.Pinv(Tensor.Zeros<double>(3, 4)));
-        Assert.Equal([0, 5], Linea.Linalg.Pinv(Tensor.Zeros<double>(5, 0)).Shape.ToArray());
+        Assert.Equal([0, 5], Linea.Linalg.Pinv(Tensor.Zeros<double>(5, 0)).Shape.ToIntArray());
         var s = r.MatMul(r.T); // symmetric PSD, rank 3
         s = (s + s.T) * 0.5;
         var xh = Linea.Linalg.Pinv(s, 1e-10, hermitian: true);
@@ -51,7 +51,7 @@ public class SpectralFunctionTests(ITestOutputHelper output)
         var xi = Linea.Linalg.Pinv(indefinite, hermitian: true);
         Assert.True(Checks.Fro(xi - Linea.Linalg.Inv(indefinite)) <= 1e-14 * 10, "indefinite hermitian pinv = inverse");
         var f = Linea.Linalg.Pinv(MatrixGenerators.Cast<float>(Generators.Normal<double>([7, 4], 3)));
-        Assert.Equal([4, 7], f.Shape.ToArray());
+        Assert.Equal([4, 7], f.Shape.ToIntArray());
     }
 
     [Fact]

@@ -24,7 +24,7 @@ public class StackedMatrixFunctionTests
     private static void EachMatches<T>(Tensor<T> stack, Tensor<T> stacked, Func<Tensor<T>, Tensor<T>> one, string what)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        foreach (var idx in Indices(stack.Dims[..^2]))
+        foreach (var idx in Indices(stack.IntDims[..^2]))
             SameBits(one(At(stack, idx)), At(stacked, idx), $"{what} [{string.Join(",", idx)}]");
     }
 
@@ -32,7 +32,7 @@ public class StackedMatrixFunctionTests
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         Assert.Equal(stack.Dims[..^2], stacked.Shape.ToArray());
-        foreach (var idx in Indices(stack.Dims[..^2]))
+        foreach (var idx in Indices(stack.IntDims[..^2]))
             SameBits(one(At(stack, idx)), stacked[idx], $"{what} [{string.Join(",", idx)}]");
     }
 
@@ -44,7 +44,7 @@ public class StackedMatrixFunctionTests
     {
         var stack = RectStack(m, n, 10);
         var p = Linea.Linalg.Pinv(stack);
-        Assert.Equal([2, 3, n, m], p.Shape.ToArray());
+        Assert.Equal([2, 3, n, m], p.Shape.ToIntArray());
         EachMatches(stack, p, x => Linea.Linalg.Pinv(x), "pinv");
         EachMatches(stack, Linea.Linalg.Pinv(stack, rcond: 1e-3), x => Linea.Linalg.Pinv(x, rcond: 1e-3), "pinv rcond 1e-3");
         foreach (var (layout, view) in Layouts(stack)) EachMatches(view, Linea.Linalg.Pinv(view), x => Linea.Linalg.Pinv(x), layout);
@@ -62,9 +62,9 @@ public class StackedMatrixFunctionTests
     [Fact]
     public void Pinv_of_empty_stacks_and_errors()
     {
-        Assert.Equal([0, 4, 3], Linea.Linalg.Pinv(Tensor.Zeros<double>(0, 3, 4)).Shape.ToArray());
-        Assert.Equal([2, 3, 0], Linea.Linalg.Pinv(Tensor.Zeros<double>(2, 0, 3)).Shape.ToArray());
-        Assert.Equal([2, 0, 0], Linea.Linalg.Pinv(Tensor.Zeros<double>(2, 0, 0), hermitian: true).Shape.ToArray());
+        Assert.Equal([0, 4, 3], Linea.Linalg.Pinv(Tensor.Zeros<double>(0, 3, 4)).Shape.ToIntArray());
+        Assert.Equal([2, 3, 0], Linea.Linalg.Pinv(Tensor.Zeros<double>(2, 0, 3)).Shape.ToIntArray());
+        Assert.Equal([2, 0, 0], Linea.Linalg.Pinv(Tensor.Zeros<double>(2, 0, 0), hermitian: true).Shape.ToIntArray());
         Assert.Throws<ShapeMismatchException>(() => Linea.Linalg.Pinv(Tensor.Zeros<double>(2, 3, 4), hermitian: true));
         var stack = RectStack(4, 3, 20);
         stack[1, 2, 3, 0] = double.NaN;
@@ -85,15 +85,15 @@ public class StackedMatrixFunctionTests
         {
             var (q, r) = Linea.Linalg.Qr(stack, mode);
             int rows = mode == QrMode.Complete ? m : k;
-            Assert.Equal([2, 3, m, rows], q.Shape.ToArray());
-            Assert.Equal([2, 3, rows, n], r.Shape.ToArray());
+            Assert.Equal([2, 3, m, rows], q.Shape.ToIntArray());
+            Assert.Equal([2, 3, rows, n], r.Shape.ToIntArray());
             EachMatches(stack, q, x => Linea.Linalg.Qr(x, mode).Q, $"qr {mode} Q");
             EachMatches(stack, r, x => Linea.Linalg.Qr(x, mode).R, $"qr {mode} R");
         }
         EachMatches(stack, Linea.Linalg.QrR(stack), x => Linea.Linalg.QrR(x), "qr r");
         foreach (var (layout, view) in Layouts(stack)) EachMatches(view, Linea.Linalg.Qr(view).Q, x => Linea.Linalg.Qr(x).Q, layout);
-        Assert.Equal([0, 2, m, k], Linea.Linalg.Qr(Tensor.Zeros<double>(0, 2, m, n)).Q.Shape.ToArray());
-        Assert.Equal([3, 0, n], Linea.Linalg.QrR(Tensor.Zeros<double>(3, 0, n)).Shape.ToArray());
+        Assert.Equal([0, 2, m, k], Linea.Linalg.Qr(Tensor.Zeros<double>(0, 2, m, n)).Q.Shape.ToIntArray());
+        Assert.Equal([3, 0, n], Linea.Linalg.QrR(Tensor.Zeros<double>(3, 0, n)).Shape.ToIntArray());
         stack[0, 1, 0, 0] = double.PositiveInfinity;
         var e = Assert.Throws<NonFiniteException>(() => Linea.Linalg.Qr(stack));
         Assert.StartsWith($"qr: matrix [0, 1] of the stack (2, 3, {m}, {n})", e.Message);
@@ -107,13 +107,13 @@ public class StackedMatrixFunctionTests
     {
         var stack = StackOf([2, 3], Enumerable.Range(0, 6).Select(i => Generators.Normal<double>([4, 4], 40 + (ulong)i) + Tensor.Eye<double>(4) * 3).ToArray());
         var p = Linea.Linalg.MatrixPower(stack, k);
-        Assert.Equal([2, 3, 4, 4], p.Shape.ToArray());
+        Assert.Equal([2, 3, 4, 4], p.Shape.ToIntArray());
         EachMatches(stack, p, x => Linea.Linalg.MatrixPower(x, k), $"power {k}");
         foreach (var (layout, view) in Layouts(stack)) EachMatches(view, Linea.Linalg.MatrixPower(view, k), x => Linea.Linalg.MatrixPower(x, k), layout);
         var one = stack[1, 1, .., ..].BroadcastTo(2, 3, 4, 4);
         EachMatches(one, Linea.Linalg.MatrixPower(one, k), x => Linea.Linalg.MatrixPower(x, k), "broadcast");
-        Assert.Equal([0, 3, 3], Linea.Linalg.MatrixPower(Tensor.Zeros<double>(0, 3, 3), k).Shape.ToArray());
-        Assert.Equal([2, 0, 0], Linea.Linalg.MatrixPower(Tensor.Zeros<double>(2, 0, 0), k).Shape.ToArray());
+        Assert.Equal([0, 3, 3], Linea.Linalg.MatrixPower(Tensor.Zeros<double>(0, 3, 3), k).Shape.ToIntArray());
+        Assert.Equal([2, 0, 0], Linea.Linalg.MatrixPower(Tensor.Zeros<double>(2, 0, 0), k).Shape.ToIntArray());
     }
 
     [Fact]
@@ -167,8 +167,8 @@ public class StackedMatrixFunctionTests
         var (s0, l0) = Linea.Linalg.SlogdetStack(Tensor.Zeros<double>(2, 0, 0));
         NumAssert.Equal([1.0, 1.0], s0);
         NumAssert.Equal([0.0, 0.0], l0);
-        Assert.Equal([0, 3], Linea.Linalg.DetStack(Tensor.Zeros<double>(0, 3, 4, 4)).Shape.ToArray());
-        Assert.Equal([0], Linea.Linalg.SlogdetStack(Tensor.Zeros<double>(0, 4, 4)).Sign.Shape.ToArray());
+        Assert.Equal([0, 3], Linea.Linalg.DetStack(Tensor.Zeros<double>(0, 3, 4, 4)).Shape.ToIntArray());
+        Assert.Equal([0], Linea.Linalg.SlogdetStack(Tensor.Zeros<double>(0, 4, 4)).Sign.Shape.ToIntArray());
         Assert.Throws<ShapeMismatchException>(() => Linea.Linalg.DetStack(Tensor.Zeros<double>(2, 3, 4)));
         Assert.Throws<ShapeMismatchException>(() => Linea.Linalg.SlogdetStack(Tensor.Zeros<double>(3)));
         var single = Assert.Throws<ShapeMismatchException>(() => Linea.Linalg.Det(Tensor.Zeros<double>(2, 3, 3)));
@@ -190,7 +190,7 @@ public class StackedMatrixFunctionTests
         int[] ranks = [0, 1, 3, 5, 2, 4];
         var stack = StackOf([2, 3], ranks.Select((r, i) => MatrixGenerators.RankDeficient<double>(7, 5, r, 60 + (ulong)i)).ToArray());
         var r = Linea.Linalg.MatrixRankStack(stack);
-        Assert.Equal([2, 3], r.Shape.ToArray());
+        Assert.Equal([2, 3], r.Shape.ToIntArray());
         NumAssert.Equal(ranks.Select(x => (double)x).ToArray(), r);
         EachScalarMatches(stack, r, x => (double)Linea.Linalg.MatrixRank(x), "rank");
         EachScalarMatches(stack, Linea.Linalg.MatrixRankStack(stack, tol: 1e-3), x => (double)Linea.Linalg.MatrixRank(x, tol: 1e-3), "rank tol");
@@ -205,7 +205,7 @@ public class StackedMatrixFunctionTests
     public void Matrix_rank_of_empty_stacks_and_errors()
     {
         NumAssert.Equal([0.0, 0.0], Linea.Linalg.MatrixRankStack(Tensor.Zeros<double>(2, 0, 3)));
-        Assert.Equal([0, 2], Linea.Linalg.MatrixRankStack(Tensor.Zeros<double>(0, 2, 3, 3)).Shape.ToArray());
+        Assert.Equal([0, 2], Linea.Linalg.MatrixRankStack(Tensor.Zeros<double>(0, 2, 3, 3)).Shape.ToIntArray());
         Assert.Throws<ShapeMismatchException>(() => Linea.Linalg.MatrixRankStack(Tensor.Zeros<double>(3)));
         Assert.Contains("MatrixRankStack", Assert.Throws<ShapeMismatchException>(() => Linea.Linalg.MatrixRank(Tensor.Zeros<double>(2, 3, 3))).Message);
         var stack = Tensor.Zeros<double>(3, 4, 2);
@@ -251,8 +251,8 @@ public class StackedMatrixFunctionTests
     [Fact]
     public void Cond_of_empty_stacks_and_errors()
     {
-        Assert.Equal([0], Linea.Linalg.CondStack(Tensor.Zeros<double>(0, 3, 3)).Shape.ToArray());
-        Assert.Equal([0, 2], Linea.Linalg.CondStack(Tensor.Zeros<double>(0, 2, 3, 3), "nuc").Shape.ToArray());
+        Assert.Equal([0], Linea.Linalg.CondStack(Tensor.Zeros<double>(0, 3, 3)).Shape.ToIntArray());
+        Assert.Equal([0, 2], Linea.Linalg.CondStack(Tensor.Zeros<double>(0, 2, 3, 3), "nuc").Shape.ToIntArray());
         Assert.Throws<ShapeMismatchException>(() => Linea.Linalg.CondStack(Tensor.Zeros<double>(2, 0, 0)));
         Assert.Throws<ShapeMismatchException>(() => Linea.Linalg.CondStack(Tensor.Zeros<double>(2, 3, 4), 1));
         Assert.Throws<ShapeMismatchException>(() => Linea.Linalg.CondStack(Tensor.Zeros<double>(2, 3, 4), "fro"));
@@ -281,14 +281,14 @@ public class StackedMatrixFunctionTests
         EachScalarMatches(stack, r, x => Linea.Linalg.Norm(x, ord), $"norm {ord}");
         // Rows along the last axis: the norm of each matrix's transpose.
         EachScalarMatches(stack, Linea.Linalg.Norm(stack, ord, (-1, -2)), x => Linea.Linalg.Norm(x.T, ord), $"norm {ord} (-1, -2)");
-        Assert.Equal([2, 3, 1, 1], Linea.Linalg.Norm(stack, ord, (-2, -1), keepdims: true).Shape.ToArray());
+        Assert.Equal([2, 3, 1, 1], Linea.Linalg.Norm(stack, ord, (-2, -1), keepdims: true).Shape.ToIntArray());
         SameBits(r, Linea.Linalg.Norm(stack, ord, (2, 3), keepdims: true).Reshape(2, 3), $"norm {ord} keepdims");
         // Matrix axes in the middle: x of shape (4, 3, 6) with rows on axis 0 and columns on axis 2.
         var x = stack[0, .., .., ..].Transpose(1, 0, 2);
         var mid = Linea.Linalg.Norm(x, ord, (0, 2));
-        Assert.Equal([3], mid.Shape.ToArray());
+        Assert.Equal([3], mid.Shape.ToIntArray());
         for (int j = 0; j < 3; j++) SameBits(Linea.Linalg.Norm(x[.., j, ..], ord), mid[j], $"norm {ord} axes (0, 2) [{j}]");
-        Assert.Equal([1, 3, 1], Linea.Linalg.Norm(x, ord, (0, 2), keepdims: true).Shape.ToArray());
+        Assert.Equal([1, 3, 1], Linea.Linalg.Norm(x, ord, (0, 2), keepdims: true).Shape.ToIntArray());
         // A 2-d x gives a 0-d tensor; a broadcast stack repeats one value.
         SameBits(Linea.Linalg.Norm(stack[0, 0, .., ..], ord), Linea.Linalg.Norm(stack[0, 0, .., ..], ord, (0, 1)).Item(), "2-d");
         var b = stack[1, 1, .., ..].BroadcastTo(2, 4, 6);
@@ -304,12 +304,12 @@ public class StackedMatrixFunctionTests
         foreach (var ord in new[] { "fro", "nuc" })
         {
             EachScalarMatches(stack, Linea.Linalg.Norm(stack, ord, (-2, -1)), x => Linea.Linalg.Norm(x, ord), $"norm {ord}");
-            Assert.Equal([2, 1, 1, 3], Linea.Linalg.Norm(stack, ord, (1, 2), keepdims: true).Shape.ToArray());
+            Assert.Equal([2, 1, 1, 3], Linea.Linalg.Norm(stack, ord, (1, 2), keepdims: true).Shape.ToIntArray());
         }
         // Hand-checked: the Frobenius norm of a matrix of ones (5 x 3) is sqrt(15).
         Assert.Equal(Math.Sqrt(15), Linea.Linalg.Norm(Tensor.Ones<double>(2, 5, 3), "fro", (-2, -1))[1], 15);
-        Assert.Equal([0], Linea.Linalg.Norm(Tensor.Zeros<double>(0, 3, 3), 2, (-2, -1)).Shape.ToArray());
-        Assert.Equal([0], Linea.Linalg.Norm(Tensor.Zeros<double>(0, 3, 3), "nuc", (-2, -1)).Shape.ToArray());
+        Assert.Equal([0], Linea.Linalg.Norm(Tensor.Zeros<double>(0, 3, 3), 2, (-2, -1)).Shape.ToIntArray());
+        Assert.Equal([0], Linea.Linalg.Norm(Tensor.Zeros<double>(0, 3, 3), "nuc", (-2, -1)).Shape.ToIntArray());
         Assert.Throws<ArgumentException>(() => Linea.Linalg.Norm(stack, 2, (1, -3)));
         Assert.Throws<AxisOutOfRangeException>(() => Linea.Linalg.Norm(stack, 2, (0, 4)));
         Assert.Throws<AxisOutOfRangeException>(() => Linea.Linalg.Norm(stack, "fro", (-5, 0)));

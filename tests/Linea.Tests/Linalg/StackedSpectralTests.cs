@@ -16,13 +16,13 @@ public class StackedSpectralTests
 
     private static void EighMatches<T>(Tensor<T> stack, string what, UpLo uplo = UpLo.Lower) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        int n = stack.Dims[^1];
-        var batch = stack.Dims[..^2];
+        int n = (int)stack.Dims[^1];
+        var batch = stack.IntDims[..^2];
         var (w, v) = Linea.Linalg.Eigh(stack, uplo);
         var wOnly = Linea.Linalg.Eigvalsh(stack, uplo);
-        Assert.Equal([.. batch, n], w.Shape.ToArray());
-        Assert.Equal([.. batch, n, n], v.Shape.ToArray());
-        Assert.Equal([.. batch, n], wOnly.Shape.ToArray());
+        Assert.Equal([.. batch, n], w.Shape.ToIntArray());
+        Assert.Equal([.. batch, n, n], v.Shape.ToIntArray());
+        Assert.Equal([.. batch, n], wOnly.Shape.ToIntArray());
         foreach (var idx in Indices(batch))
         {
             var (w1, v1) = Linea.Linalg.Eigh(At(stack, idx), uplo);
@@ -67,13 +67,13 @@ public class StackedSpectralTests
 
     private static void EigMatches<T>(Tensor<T> stack, string what) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        int n = stack.Dims[^1];
-        var batch = stack.Dims[..^2];
+        int n = (int)stack.Dims[^1];
+        var batch = stack.IntDims[..^2];
         var (w, v) = Linea.Linalg.Eig(stack);
         var wOnly = Linea.Linalg.Eigvals(stack);
-        Assert.Equal([.. batch, n], w.Shape.ToArray());
-        Assert.Equal([.. batch, n, n], v.Shape.ToArray());
-        Assert.Equal([.. batch, n], wOnly.Shape.ToArray());
+        Assert.Equal([.. batch, n], w.Shape.ToIntArray());
+        Assert.Equal([.. batch, n, n], v.Shape.ToIntArray());
+        Assert.Equal([.. batch, n], wOnly.Shape.ToIntArray());
         foreach (var idx in Indices(batch))
         {
             string at = $"{what} [{string.Join(",", idx)}]";
@@ -140,14 +140,14 @@ public class StackedSpectralTests
 
     private static void SvdMatches<T>(Tensor<T> stack, string what) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        int m = stack.Dims[^2], n = stack.Dims[^1], k = Math.Min(m, n);
-        var batch = stack.Dims[..^2];
+        int m = (int)stack.Dims[^2], n = (int)stack.Dims[^1], k = Math.Min(m, n);
+        var batch = stack.IntDims[..^2];
         foreach (bool full in new[] { true, false })
         {
             var (u, s, vh) = Linea.Linalg.Svd(stack, fullMatrices: full);
-            Assert.Equal([.. batch, m, full ? m : k], u.Shape.ToArray());
-            Assert.Equal([.. batch, k], s.Shape.ToArray());
-            Assert.Equal([.. batch, full ? n : k, n], vh.Shape.ToArray());
+            Assert.Equal([.. batch, m, full ? m : k], u.Shape.ToIntArray());
+            Assert.Equal([.. batch, k], s.Shape.ToIntArray());
+            Assert.Equal([.. batch, full ? n : k, n], vh.Shape.ToIntArray());
             foreach (var idx in Indices(batch))
             {
                 string at = $"{what} full={full} [{string.Join(",", idx)}]";
@@ -158,10 +158,10 @@ public class StackedSpectralTests
             }
         }
         var (u0, s0, vh0) = Linea.Linalg.Svd(stack, computeUv: false);
-        Assert.Equal([0, 0], u0.Shape.ToArray());
-        Assert.Equal([0, 0], vh0.Shape.ToArray());
+        Assert.Equal([0, 0], u0.Shape.ToIntArray());
+        Assert.Equal([0, 0], vh0.Shape.ToIntArray());
         var sv = Linea.Linalg.Svdvals(stack);
-        Assert.Equal([.. batch, k], sv.Shape.ToArray());
+        Assert.Equal([.. batch, k], sv.Shape.ToIntArray());
         foreach (var idx in Indices(batch))
         {
             var s1 = Linea.Linalg.Svdvals(At(stack, idx));
@@ -205,14 +205,14 @@ public class StackedSpectralTests
         var batch = shape[..^2];
         int n = shape[^1];
         var (w, v) = Linea.Linalg.Eigh(a);
-        Assert.Equal([.. batch, n], w.Shape.ToArray());
-        Assert.Equal([.. batch, n, n], v.Shape.ToArray());
-        Assert.Equal([.. batch, n], Linea.Linalg.Eigvalsh(a).Shape.ToArray());
+        Assert.Equal([.. batch, n], w.Shape.ToIntArray());
+        Assert.Equal([.. batch, n, n], v.Shape.ToIntArray());
+        Assert.Equal([.. batch, n], Linea.Linalg.Eigvalsh(a).Shape.ToIntArray());
         var (ew, ev) = Linea.Linalg.Eig(a);
-        Assert.Equal([.. batch, n], ew.Shape.ToArray());
-        Assert.Equal([.. batch, n, n], ev.Shape.ToArray());
+        Assert.Equal([.. batch, n], ew.Shape.ToIntArray());
+        Assert.Equal([.. batch, n, n], ev.Shape.ToIntArray());
         Assert.True(ew.IsReal);
-        Assert.Equal([.. batch, n], Linea.Linalg.Eigvals(a).Shape.ToArray());
+        Assert.Equal([.. batch, n], Linea.Linalg.Eigvals(a).Shape.ToIntArray());
         EighMatches(a, "empty");
         EigMatches(a, "empty");
         SvdMatches(a, "empty");
@@ -226,9 +226,9 @@ public class StackedSpectralTests
         var batch = shape[..^2];
         int m = shape[^2], n = shape[^1], k = Math.Min(m, n);
         var (u, s, vh) = Linea.Linalg.Svd(a);
-        Assert.Equal([.. batch, m, m], u.Shape.ToArray());
-        Assert.Equal([.. batch, k], s.Shape.ToArray());
-        Assert.Equal([.. batch, n, n], vh.Shape.ToArray());
+        Assert.Equal([.. batch, m, m], u.Shape.ToIntArray());
+        Assert.Equal([.. batch, k], s.Shape.ToIntArray());
+        Assert.Equal([.. batch, n, n], vh.Shape.ToIntArray());
         SvdMatches(a, "empty");
     }
 

@@ -15,13 +15,13 @@ public class SvdTests(ITestOutputHelper output)
 
     private void Check<T>(string label, Tensor<T> a) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        int m = a.Dims[0], n = a.Dims[1], k = Math.Min(m, n);
+        int m = (int)a.Dims[0], n = (int)a.Dims[1], k = Math.Min(m, n);
         foreach (bool full in new[] { true, false })
         {
             var (u, s, vh) = Linea.Linalg.Svd(a, full);
-            Assert.Equal(full ? [m, m] : new[] { m, k }, u.Shape.ToArray());
-            Assert.Equal(full ? [n, n] : new[] { k, n }, vh.Shape.ToArray());
-            Assert.Equal([k], s.Shape.ToArray());
+            Assert.Equal(full ? [m, m] : new[] { m, k }, u.Shape.ToIntArray());
+            Assert.Equal(full ? [n, n] : new[] { k, n }, vh.Shape.ToIntArray());
+            Assert.Equal([k], s.Shape.ToIntArray());
             var sa = s.ToArray();
             for (int i = 0; i < k; i++) Assert.True(sa[i] >= T.Zero && (i == 0 || sa[i - 1] >= sa[i]), $"{label}: S not descending non-negative at {i}");
             double res = SpectralChecks.SvdResidual(a, u, s, vh);

@@ -22,7 +22,7 @@ public class TrsmTests
 
     private static Tensor<double> Clean(Tensor<double> a, bool lower, bool unit)
     {
-        int n = a.Dims[0];
+        int n = (int)a.Dims[0];
         var c = a.Copy();
         for (int i = 0; i < n; i++)
             for (int j = 0; j < n; j++)

@@ -64,7 +64,7 @@ public class TensorProperties
         var sb = Operand();
         var a = Reference.RandomLayout<double>(sa, rng);
         var b = Reference.RandomLayout<double>(sb, rng) + 2.0;
-        var expectedShape = Broadcast.Shapes("test", sa, sb);
+        var expectedShape = Array.ConvertAll(Broadcast.Shapes("test", Shape.Widen(sa), Shape.Widen(sb)), d => (int)d);
         var sum = a + b;
         var quotient = a / b;
         var max = Tensor.Maximum(a, b);
@@ -125,7 +125,7 @@ public class TensorProperties
         var rng = new Rng(seed);
         var shape = RandomShape(rng, 4, 4);
         var t = Reference.RandomLayout<float>(shape, rng);
-        int size = t.Size;
+        int size = (int)t.Size;
         // split the size into a random factorization
         var dims = new List<int>();
         int rest = size;
@@ -168,7 +168,7 @@ public class TensorProperties
         var b = Generators.SmallIntegers<float>([.. batchB, k, n], 4, seed + 1);
         var bt = rng.NextInt(2) == 0 ? b : b.MT.Copy().MT; // same values, transposed layout
         var c = a.MatMul(bt);
-        var batch = Broadcast.Shapes("test", batchA, batchB);
+        var batch = Array.ConvertAll(Broadcast.Shapes("test", Shape.Widen(batchA), Shape.Widen(batchB)), d => (int)d);
         Assert.Equal(new Shape([.. batch, m, n]), c.Shape);
         foreach (var bi in Reference.Indices(batch))
             for (int i = 0; i < m; i++)

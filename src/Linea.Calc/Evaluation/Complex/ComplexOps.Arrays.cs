@@ -19,7 +19,7 @@ internal static partial class ComplexOps
             case "mean": return ComplexValue.Of(t.Real.Mean(axes, keepDims), t.Imag.Mean(axes, keepDims));
         }
         // prod: move the reduced axes to the end, then multiply along each row of a (outer, inner) view
-        var dims = t.Shape.ToArray();
+        var dims = t.Shape.ToIntArray();
         var order = Enumerable.Range(0, t.Rank).Where(i => !axes.Contains(i)).Concat(axes).ToArray();
         int inner = 1;
         foreach (int a in axes) inner *= dims[a];

@@ -37,7 +37,7 @@ internal static partial class ComplexOps
         if (k < 0)
             throw new CalcTypeException($"matrix_power: A ^ {k} needs the inverse of A, and inv does not take complex input")
             { Hint = "powers k >= 0 of a complex matrix work" };
-        var shape = a.Tensor.Shape.ToArray();
+        var shape = a.Tensor.Shape.ToIntArray();
         int n = shape[^1];
         ComplexValue? result = null;
         var square = a;

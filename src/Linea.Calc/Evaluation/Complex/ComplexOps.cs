@@ -140,7 +140,7 @@ internal static partial class ComplexOps
     }
 
     /// <summary>Both parts broadcast to <paramref name="shape"/>, as new row-major arrays.</summary>
-    public static (double[] Re, double[] Im) Flat(ComplexTensor<double> z, int[] shape) =>
+    public static (double[] Re, double[] Im) Flat(ComplexTensor<double> z, long[] shape) =>
         (z.Real.BroadcastTo(shape).ToArray(), z.Imag.BroadcastTo(shape).ToArray());
 
     /// <summary>-z: both parts negated (so -(0+1j) is -0-1j, as in Python).</summary>

@@ -64,7 +64,7 @@ public static partial class FunctionLibrary
     private static Tensor<double> FloatKron(Tensor<double> x, Tensor<double> y)
     {
         int rank = Math.Max(x.Rank, y.Rank);
-        int[] sx = Promote(x.Shape.ToArray(), rank), sy = Promote(y.Shape.ToArray(), rank);
+        int[] sx = Promote(x.Shape.ToIntArray(), rank), sy = Promote(y.Shape.ToIntArray(), rank);
         var dx = x.Contiguous().ToArray();
         var dy = y.Contiguous().ToArray();
         int xr = rank == 2 ? sx[0] : 1, xc = rank >= 1 ? sx[^1] : 1;

@@ -15,7 +15,7 @@ public sealed record ComplexValue(ComplexTensor<double> Tensor) : ArrayLike
     public override string DType => DTypeName;
 
     /// <inheritdoc />
-    public override Shapes.SymbolicShape SymbolicShape => Shapes.SymbolicShape.Of(Tensor.Shape.AsSpan());
+    public override Shapes.SymbolicShape SymbolicShape => Shapes.SymbolicShape.Of(Tensor.Shape.ToIntArray());
 
     /// <inheritdoc />
     public override string Describe() => Tensor.Rank == 0 ? "a complex128 scalar" : $"a {Tensor.Shape} complex128 array";

@@ -8,7 +8,7 @@ public sealed record FloatValue(Tensor<double> Tensor) : ArrayLike
     public override string DType => "float64";
 
     /// <inheritdoc />
-    public override Shapes.SymbolicShape SymbolicShape => Shapes.SymbolicShape.Of(Tensor.Shape.AsSpan());
+    public override Shapes.SymbolicShape SymbolicShape => Shapes.SymbolicShape.Of(Tensor.Shape.ToIntArray());
 
     /// <inheritdoc />
     public override string Describe() => Tensor.Rank == 0 ? "a float64 scalar" : $"a {Tensor.Shape} float64 array";

@@ -40,45 +40,83 @@ internal static class Gemm
         Debug.Assert(k == 0 || aOff + (long)(m - 1) * aRs + (long)(k - 1) * aCs < a.Length);
         Debug.Assert(k == 0 || bOff + (long)(k - 1) * bRs + (long)(n - 1) * bCs < b.Length);
         fixed (T* pa = a, pb = b, pc = c)
+            Multiply(m, n, k, alpha, pa + aOff, aRs, aCs, pb + bOff, bRs, bCs, beta, pc + cOff, cRs, cCs, parallelism, prm);
+    }
+
+    /// <summary>The routing and blocking of C = alpha * A @ B + beta * C on pinned memory (int dimensions, native-sized strides).</summary>
+    private static unsafe void Multiply<T>(int m, int n, int k, T alpha, T* A, nint aRs, nint aCs, T* B, nint bRs, nint bCs,
+        T beta, T* C, nint cRs, nint cCs, Parallelism parallelism, GemmParams prm) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (m <= 0 || n <= 0) return;
+        if (k <= 0 || alpha == T.Zero) { ScaleC(m, n, beta, C, cRs, cCs); return; }
+        long work = (long)m * n * k;
+        long threshold = prm.ParallelThreshold >= 0 ? prm.ParallelThreshold : DefaultParallelThreshold;
+        int threads = work < threshold ? 1 : parallelism.Count;
+        if (prm.AllowShortcuts)
         {
-            T* A = pa + aOff, B = pb + bOff, C = pc + cOff;
-            if (k <= 0 || alpha == T.Zero) { ScaleC(m, n, beta, C, cRs, cCs); return; }
-            long work = (long)m * n * k;
-            long threshold = prm.ParallelThreshold >= 0 ? prm.ParallelThreshold : DefaultParallelThreshold;
-            int threads = work < threshold ? 1 : parallelism.Count;
-            if (prm.AllowShortcuts)
+            if (n == 1) { SmallGemm.Gemv(m, k, alpha, A, aRs, aCs, B, bRs, beta, C, cRs, parallelism.Count); return; }
+            if (m == 1) { SmallGemm.Gemv(n, k, alpha, B, bCs, bRs, A, aCs, beta, C, cCs, parallelism.Count); return; }
+            if (m <= SmallGemm.TinyLimit && n <= SmallGemm.TinyLimit && k <= SmallGemm.TinyLimit)
             {
-                if (n == 1) { SmallGemm.Gemv(m, k, alpha, A, aRs, aCs, B, bRs, beta, C, cRs, parallelism.Count); return; }
-                if (m == 1) { SmallGemm.Gemv(n, k, alpha, B, bCs, bRs, A, aCs, beta, C, cCs, parallelism.Count); return; }
-                if (m <= SmallGemm.TinyLimit && n <= SmallGemm.TinyLimit && k <= SmallGemm.TinyLimit)
-                {
-                    SmallGemm.Tiny(m, n, k, alpha, A, aRs, aCs, B, bRs, bCs, beta, C, cRs, cCs);
-                    return;
-                }
-            }
-            var kind = prm.Kernel == MicroKernelKind.Auto ? BlockSizes.Best(sizeof(T)) : prm.Kernel;
-            if (!BlockSizes.IsSupported(kind) || (typeof(T) != typeof(double) && typeof(T) != typeof(float)))
-                kind = MicroKernelKind.Reference;
-            var (mcb, kcb, ncb) = BlockSizes.For(kind, sizeof(T));
-            if (prm.MC > 0) mcb = prm.MC;
-            if (prm.KC > 0) kcb = prm.KC;
-            if (prm.NC > 0) ncb = prm.NC;
-            switch (kind)
-            {
-                case MicroKernelKind.Avx512:
-                    GemmDriver.Run<T, Avx512Kernel<T>>(m, n, k, alpha, A, aRs, aCs, B, bRs, bCs, beta, C, cRs, cCs, mcb, kcb, ncb, threads);
-                    break;
-                case MicroKernelKind.Avx512Tall:
-                    GemmDriver.Run<T, Avx512TallKernel<T>>(m, n, k, alpha, A, aRs, aCs, B, bRs, bCs, beta, C, cRs, cCs, mcb, kcb, ncb, threads);
-                    break;
-                case MicroKernelKind.Avx2:
-                    GemmDriver.Run<T, Avx2Kernel<T>>(m, n, k, alpha, A, aRs, aCs, B, bRs, bCs, beta, C, cRs, cCs, mcb, kcb, ncb, threads);
-                    break;
-                default:
-                    GemmDriver.Run<T, ReferenceKernel<T>>(m, n, k, alpha, A, aRs, aCs, B, bRs, bCs, beta, C, cRs, cCs, mcb, kcb, ncb, threads);
-                    break;
+                SmallGemm.Tiny(m, n, k, alpha, A, aRs, aCs, B, bRs, bCs, beta, C, cRs, cCs);
+                return;
             }
         }
+        var kind = prm.Kernel == MicroKernelKind.Auto ? BlockSizes.Best(sizeof(T)) : prm.Kernel;
+        if (!BlockSizes.IsSupported(kind) || (typeof(T) != typeof(double) && typeof(T) != typeof(float)))
+            kind = MicroKernelKind.Reference;
+        var (mcb, kcb, ncb) = BlockSizes.For(kind, sizeof(T));
+        if (prm.MC > 0) mcb = prm.MC;
+        if (prm.KC > 0) kcb = prm.KC;
+        if (prm.NC > 0) ncb = prm.NC;
+        switch (kind)
+        {
+            case MicroKernelKind.Avx512:
+                GemmDriver.Run<T, Avx512Kernel<T>>(m, n, k, alpha, A, aRs, aCs, B, bRs, bCs, beta, C, cRs, cCs, mcb, kcb, ncb, threads);
+                break;
+            case MicroKernelKind.Avx512Tall:
+                GemmDriver.Run<T, Avx512TallKernel<T>>(m, n, k, alpha, A, aRs, aCs, B, bRs, bCs, beta, C, cRs, cCs, mcb, kcb, ncb, threads);
+                break;
+            case MicroKernelKind.Avx2:
+                GemmDriver.Run<T, Avx2Kernel<T>>(m, n, k, alpha, A, aRs, aCs, B, bRs, bCs, beta, C, cRs, cCs, mcb, kcb, ncb, threads);
+                break;
+            default:
+                GemmDriver.Run<T, ReferenceKernel<T>>(m, n, k, alpha, A, aRs, aCs, B, bRs, bCs, beta, C, cRs, cCs, mcb, kcb, ncb, threads);
+                break;
+        }
+    }
+
+    /// <summary>
+    /// C = alpha * A @ B + beta * C on matrix views of any storage. Dimensions are 64-bit: a product with more than
+    /// 2^31 rows, columns or inner length runs as a sequence of int-sized GEMMs (rows and columns of C split, the inner
+    /// dimension accumulated with beta = 1 after the first piece); addresses inside the driver are native-sized.
+    /// </summary>
+    public static unsafe void Multiply<T>(T alpha, in MatrixView<T> a, in MatrixView<T> b, T beta, in MatrixView<T> c,
+        Parallelism parallelism, GemmParams? prm = null) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        Debug.Assert(a.Rows == c.Rows && b.Cols == c.Cols && a.Cols == b.Rows);
+        long m = c.Rows, n = c.Cols, k = a.Cols;
+        if (m <= 0 || n <= 0) return;
+        const long piece = 1L << 30;
+        if (m > int.MaxValue || n > int.MaxValue || k > int.MaxValue)
+        {
+            for (long i = 0; i < m; i += piece)
+                for (long j = 0; j < n; j += piece)
+                {
+                    long mi = Math.Min(piece, m - i), nj = Math.Min(piece, n - j);
+                    var cij = c.Block(i, j, mi, nj);
+                    if (k == 0) { Multiply(alpha, a.Block(i, 0, mi, 0), b.Block(0, j, 0, nj), beta, cij, parallelism, prm); continue; }
+                    for (long p = 0; p < k; p += piece)
+                    {
+                        long kp = Math.Min(piece, k - p);
+                        Multiply(alpha, a.Block(i, p, mi, kp), b.Block(p, j, kp, nj), p == 0 ? beta : T.One, cij, parallelism, prm);
+                    }
+                }
+            return;
+        }
+        fixed (T* pa = &a.Origin, pb = &b.Origin, pc = &c.Origin)
+            Multiply((int)m, (int)n, (int)k, alpha, pa, (nint)a.RowStride, (nint)a.ColStride, pb, (nint)b.RowStride, (nint)b.ColStride,
+                beta, pc, (nint)c.RowStride, (nint)c.ColStride, parallelism, prm ?? GemmParams.Auto);
     }
 
     /// <summary>C = beta * C; beta = 0 writes zeros without reading C.</summary>

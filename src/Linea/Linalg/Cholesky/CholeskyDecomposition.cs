@@ -51,7 +51,7 @@ public sealed class CholeskyDecomposition<T> : ILinearSolver<T> where T : unmana
     }
 
     /// <inheritdoc />
-    public int Order => _l.Dims[0];
+    public int Order => _l.IntDims[0];
 
     /// <summary>Rows of A (= <see cref="Order"/>).</summary>
     public int Rows => Order;

@@ -24,7 +24,7 @@ public static class CholeskyFactorization
     public static int FactorInPlace<T>(Tensor<T> a, CholeskyParams? parameters = null) where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(a);
-        if (a.Rank != 2 || a.Dims[0] != a.Dims[1]) ThrowHelper.Argument("cholesky", nameof(a), $"needs a square matrix, got shape {a.Shape}");
+        if (a.Rank != 2 || a.IntDims[0] != a.IntDims[1]) ThrowHelper.Argument("cholesky", nameof(a), $"needs a square matrix, got shape {a.Shape}");
         if (a.IsReadOnly) ThrowHelper.Argument("cholesky", nameof(a), $"cannot factor the read-only broadcast view of shape {a.Shape} in place; Copy() it first");
         var p = parameters ?? CholeskyParams.Auto;
         if (p.RecursionThreshold < 1) ThrowHelper.Argument("cholesky", nameof(parameters), $"RecursionThreshold must be at least 1, got {p.RecursionThreshold}");

@@ -33,8 +33,8 @@ public sealed class ColPivQrDecomposition<T> : ILinearSolver<T> where T : unmana
         ArgumentNullException.ThrowIfNull(a);
         if (a.Rank != 2) ThrowHelper.ShapeMismatch("colpivqr", $"needs a matrix (2-d), got shape {a.Shape}", a.Shape);
         Linalg.RequireFinite("colpivqr", a);
-        Rows = a.Dims[0];
-        Columns = a.Dims[1];
+        Rows = a.IntDims[0];
+        Columns = a.IntDims[1];
         _qr = ColMajor.FromMatrix(a);
         _tau = new T[Math.Min(Rows, Columns)];
         _jpvt = new int[Columns];
@@ -132,7 +132,7 @@ public sealed class ColPivQrDecomposition<T> : ILinearSolver<T> where T : unmana
     public Tensor<T> Solve(Tensor<T> b, double? tolerance = null)
     {
         ArgumentNullException.ThrowIfNull(b);
-        if (b.Rank is not (1 or 2) || b.Dims[0] != Rows)
+        if (b.Rank is not (1 or 2) || b.IntDims[0] != Rows)
             ThrowHelper.ShapeMismatch("colpivqr.solve", $"A has shape ({Rows}, {Columns}) but b has shape {b.Shape}: b must be ({Rows},) or ({Rows}, s)", new Shape([Rows, Columns]), b.Shape);
         Linalg.RequireFinite("colpivqr.solve", b, "b");
         var c = ColMajor.FromRhs(b, Ld, out int nrhs);

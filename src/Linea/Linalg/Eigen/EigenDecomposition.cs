@@ -95,7 +95,7 @@ public sealed class EigenDecomposition<T> where T : unmanaged, IFloatingPointIee
         Linalg.RequireSquare(op, a);
         if (a.Rank != 2) ThrowHelper.ShapeMismatch(op, $"needs one square matrix (2-d), got shape {a.Shape}; for a stack (..., n, n) use Linalg.Eig or Linalg.Eigvals", a.Shape);
         Linalg.RequireFinite(op, a);
-        int n = a.Dims[0];
+        int n = a.IntDims[0];
         Size = n;
         _wr = new T[n];
         _wi = new T[n];

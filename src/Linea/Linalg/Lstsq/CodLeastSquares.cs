@@ -31,8 +31,8 @@ internal sealed class CodLeastSquares<T> where T : unmanaged, IFloatingPointIeee
     /// </summary>
     public CodLeastSquares(Tensor<T> a, double? rcond, bool scaleColumns = true, int? forcedRank = null)
     {
-        _m = a.Dims[0];
-        _n = a.Dims[1];
+        _m = a.IntDims[0];
+        _n = a.IntDims[1];
         int m = _m, n = _n, lda = Math.Max(m, 1), k = Math.Min(m, n);
         var w = ColMajor.FromMatrix(a);
         _scale = new T[n];
@@ -144,7 +144,8 @@ internal sealed class CodLeastSquares<T> where T : unmanaged, IFloatingPointIeee
     /// <summary>b - A x for every right-hand side, accumulated in double-double and rounded to T (column-major m x nrhs).</summary>
     public static T[] Residual(Tensor<T> a, T[] b, int ldb, T[] x, int ldx, int nrhs, out double[] squaredNorms)
     {
-        int m = a.Dims[0], n = a.Dims[1], rs = a.StrideArray[0], cs = a.StrideArray[1];
+        int m = a.IntDims[0], n = a.IntDims[1];
+        long rs = a.StrideArray[0], cs = a.StrideArray[1];
         var r = new T[Math.Max(m, 1) * nrhs];
         squaredNorms = new double[nrhs];
         for (int s = 0; s < nrhs; s++)
@@ -153,9 +154,9 @@ internal sealed class CodLeastSquares<T> where T : unmanaged, IFloatingPointIeee
             for (int i = 0; i < m; i++)
             {
                 DoubleDouble acc = double.CreateTruncating(b[i + s * ldb]);
-                int ai = a.Offset + i * rs;
+                long ai = a.Offset + i * rs;
                 for (int j = 0; j < n; j++)
-                    acc -= DoubleDouble.TwoProd(double.CreateTruncating(a.Data[ai + j * cs]), double.CreateTruncating(x[j + s * ldx]));
+                    acc -= DoubleDouble.TwoProd(double.CreateTruncating(a.Store.At(ai + j * cs)), double.CreateTruncating(x[j + s * ldx]));
                 r[i + s * Math.Max(m, 1)] = T.CreateTruncating((double)acc);
                 ss += acc * acc;
             }

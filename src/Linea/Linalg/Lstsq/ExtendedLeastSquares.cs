@@ -15,9 +15,9 @@ internal static class ExtendedLeastSquares
 {
     public static LstsqResult<T> Solve<T>(Tensor<T> a, Tensor<T> b) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        int m = a.Dims[0], n = a.Dims[1];
+        int m = a.IntDims[0], n = a.IntDims[1];
         bool vector = b.Rank == 1;
-        int nrhs = vector ? 1 : b.Dims[1];
+        int nrhs = vector ? 1 : b.IntDims[1];
         var ad = new DoubleDouble[m * n];
         for (int i = 0; i < m; i++)
             for (int j = 0; j < n; j++) ad[i + j * m] = double.CreateTruncating(a[i, j]);

@@ -37,7 +37,7 @@ public sealed class LuDecomposition<T> : ILinearSolver<T> where T : unmanaged, I
         if (a.Rank != 2) ThrowHelper.ShapeMismatch("lu", $"needs a matrix, got shape {a.Shape}; for stacks use Linalg.Solve, Linalg.Inv or Linalg.DetStack", a.Shape);
         Linalg.RequireFinite("lu", a);
         var lu = a.Copy();
-        var piv = new int[Math.Min(lu.Dims[0], lu.Dims[1])];
+        var piv = new int[Math.Min(lu.IntDims[0], lu.IntDims[1])];
         var m = StridedMatrix<T>.Of(lu);
         double anorm = OneNormEstimator.MatrixNorm1(m);
         int info = LuFactorization.FactorInPlace(lu, piv, parameters);
@@ -54,10 +54,10 @@ public sealed class LuDecomposition<T> : ILinearSolver<T> where T : unmanaged, I
     }
 
     /// <summary>m, the number of rows of A.</summary>
-    public int Rows => _lu.Dims[0];
+    public int Rows => _lu.IntDims[0];
 
     /// <summary>n, the number of columns of A.</summary>
-    public int Columns => _lu.Dims[1];
+    public int Columns => _lu.IntDims[1];
 
     /// <inheritdoc />
     /// <exception cref="InvalidOperationException">A is not square.</exception>

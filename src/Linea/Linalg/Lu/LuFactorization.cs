@@ -28,7 +28,7 @@ public static class LuFactorization
         ArgumentNullException.ThrowIfNull(a);
         if (a.Rank != 2) ThrowHelper.Argument("lu", nameof(a), $"needs a matrix, got shape {a.Shape}");
         if (a.IsReadOnly) ThrowHelper.Argument("lu", nameof(a), $"cannot factor the read-only broadcast view of shape {a.Shape} in place; Copy() it first");
-        int k = Math.Min(a.Dims[0], a.Dims[1]);
+        int k = Math.Min(a.IntDims[0], a.IntDims[1]);
         if (pivots.Length != k) ThrowHelper.Argument("lu", nameof(pivots), $"pivots must have min(m, n) = {k} entries for shape {a.Shape}, got {pivots.Length}");
         var p = parameters ?? LuParams.Auto;
         if (p.RecursionThreshold < 1) ThrowHelper.Argument("lu", nameof(parameters), $"RecursionThreshold must be at least 1, got {p.RecursionThreshold}");

@@ -40,8 +40,8 @@ public sealed class QrDecomposition<T> : ILinearSolver<T> where T : unmanaged, I
         if (a.Rank != 2) ThrowHelper.ShapeMismatch(op, $"needs a matrix (2-d), got shape {a.Shape}; for a stack (..., m, n) use Linalg.Qr", a.Shape);
         Linalg.RequireFinite(op, a);
         Params = parameters ?? QrParams.Auto;
-        Rows = a.Dims[0];
-        Columns = a.Dims[1];
+        Rows = a.IntDims[0];
+        Columns = a.IntDims[1];
         _qr = ColMajor.FromMatrix(a);
         _tau = new T[Math.Min(Rows, Columns)];
         Geqrf.Blocked(Rows, Columns, _qr, 0, Math.Max(Rows, 1), _tau, Params);
@@ -120,7 +120,7 @@ public sealed class QrDecomposition<T> : ILinearSolver<T> where T : unmanaged, I
         ArgumentNullException.ThrowIfNull(b);
         if (b.Rank is not (1 or 2))
             ThrowHelper.ShapeMismatch(op, $"b must be a vector (m,) or a matrix (m, r), got shape {b.Shape} for A of shape ({Rows}, {Columns})", b.Shape);
-        if (b.Dims[0] != Rows)
+        if (b.IntDims[0] != Rows)
             ThrowHelper.ShapeMismatch(op, $"A has shape ({Rows}, {Columns}) but b has shape {b.Shape}: b needs {Rows} rows", new Shape([Rows, Columns]), b.Shape);
     }
 }

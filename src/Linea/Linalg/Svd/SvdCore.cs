@@ -20,7 +20,7 @@ internal static class SvdCore
     /// <summary>Decomposes the m x n matrix <paramref name="a"/> (m &gt;= n, finite, any strides). O(m n^2).</summary>
     public static Result<T> Compute<T>(string op, Tensor<T> a, bool full, bool vectors) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        int m = a.Dims[0], n = a.Dims[1], lda = Math.Max(m, 1);
+        int m = a.IntDims[0], n = a.IntDims[1], lda = Math.Max(m, 1);
         int uc = full ? m : n;
         var work = ColMajor.FromMatrix(a);
         T amax = T.Zero;

@@ -60,12 +60,12 @@ public sealed class SvdDecomposition<T> where T : unmanaged, IFloatingPointIeee7
         Linalg.RequireMatrix(op, a);
         if (a.Rank != 2) ThrowHelper.ShapeMismatch(op, $"needs one matrix (2-d), got shape {a.Shape}; for a stack (..., m, n) use Linalg.Svd or Linalg.Svdvals", a.Shape);
         Linalg.RequireFinite(op, a);
-        Rows = a.Dims[0];
-        Columns = a.Dims[1];
+        Rows = a.IntDims[0];
+        Columns = a.IntDims[1];
         FullMatrices = fullMatrices;
         bool transpose = Rows < Columns;
         var work = transpose ? a.T : a;          // m >= n from here on
-        int m = work.Dims[0], n = work.Dims[1];
+        int m = work.IntDims[0], n = work.IntDims[1];
         var core = SvdCore.Compute(op, work, fullMatrices, computeUv);
         _s = core.S;
         if (!computeUv) return;

@@ -51,7 +51,7 @@ public sealed class SymmetricEigenDecomposition<T> where T : unmanaged, IFloatin
     {
         Linalg.RequireSquare(op, a);
         if (a.Rank != 2) ThrowHelper.ShapeMismatch(op, $"needs one matrix (2-d), got shape {a.Shape}; for a stack (..., n, n) use Linalg.Eigh or Linalg.Eigvalsh", a.Shape);
-        int n = a.Dims[0];
+        int n = a.IntDims[0];
         Size = n;
         int lda = Math.Max(n, 1);
         var work = LowerCopy(op, a, uplo, out T amax);
@@ -95,13 +95,14 @@ public sealed class SymmetricEigenDecomposition<T> where T : unmanaged, IFloatin
     /// </summary>
     private static T[] LowerCopy(string op, Tensor<T> a, UpLo uplo, out T amax)
     {
-        int n = a.Dims[0], rs = a.StrideArray[0], cs = a.StrideArray[1];
-        var dst = new T[n * n];
-        var src = a.Data;
+        int n = a.IntDims[0];
+        long rs = a.StrideArray[0], cs = a.StrideArray[1];
+        var dst = new T[checked(n * n)];
+        var src = a.Store;
         amax = T.Zero;
         // In 32 x 32 tiles of the lower triangle, so strided reads of a row-major input stay in cache.
         const int Tile = 32;
-        int ri = uplo == UpLo.Lower ? rs : cs, cj = uplo == UpLo.Lower ? cs : rs; // strides of dst's i and j in src
+        long ri = uplo == UpLo.Lower ? rs : cs, cj = uplo == UpLo.Lower ? cs : rs; // strides of dst's i and j in src
         for (int j0 = 0; j0 < n; j0 += Tile)
         {
             int j1 = Math.Min(j0 + Tile, n);
@@ -111,7 +112,7 @@ public sealed class SymmetricEigenDecomposition<T> where T : unmanaged, IFloatin
                 for (int j = j0; j < j1; j++)
                     for (int i = Math.Max(i0, j); i < i1; i++)
                     {
-                        T x = src[a.Offset + i * ri + j * cj];
+                        T x = src.At(a.Offset + i * ri + j * cj);
                         if (!T.IsFinite(x))
                         {
                             int r = uplo == UpLo.Lower ? i : j, c = uplo == UpLo.Lower ? j : i;

@@ -1,0 +1,67 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace Linea.Kernels;
+
+/// <summary>
+/// A rows x cols window on memory of any kind (a managed array, native memory, a mapped file): a reference to
+/// element (0, 0) plus 64-bit row and column strides in elements, possibly zero or negative. A ref struct, so
+/// sub-blocks and transposes are free, allocate nothing and cannot outlive the storage they point into; bounds
+/// are the caller's responsibility (Debug.Assert only). Kernels take this view.
+/// </summary>
+internal readonly ref struct MatrixView<T> where T : unmanaged
+{
+    public readonly ref T Origin;
+    public readonly long Rows;
+    public readonly long Cols;
+    public readonly long RowStride;
+    public readonly long ColStride;
+
+    public MatrixView(ref T origin, long rows, long cols, long rowStride, long colStride)
+    {
+        Origin = ref origin;
+        Rows = rows; Cols = cols; RowStride = rowStride; ColStride = colStride;
+    }
+
+    /// <summary>A view of a contiguous row-major rows x cols span.</summary>
+    public static MatrixView<T> RowMajor(Span<T> data, long rows, long cols) =>
+        new(ref MemoryMarshal.GetReference(data), rows, cols, cols, 1);
+
+    /// <summary>A view of element <paramref name="offset"/> onwards of an array with the given strides.</summary>
+    public static MatrixView<T> OfArray(T[] data, long offset, long rows, long cols, long rowStride, long colStride) =>
+        new(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(data), (nint)offset), rows, cols, rowStride, colStride);
+
+    /// <summary>Element (i, j).</summary>
+    public ref T this[long i, long j]
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => ref Unsafe.Add(ref Origin, (nint)(i * RowStride + j * ColStride));
+    }
+
+    /// <summary>The r x c block whose top-left element is (i, j).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public MatrixView<T> Block(long i, long j, long r, long c) =>
+        r == 0 || c == 0 ? new(ref Origin, r, c, RowStride, ColStride) : new(ref this[i, j], r, c, RowStride, ColStride);
+
+    /// <summary>The transpose, as a view.</summary>
+    public MatrixView<T> Transposed => new(ref Origin, Cols, Rows, ColStride, RowStride);
+
+    /// <summary>Whether each row is a contiguous run.</summary>
+    public bool RowContiguous => ColStride == 1 || Cols <= 1;
+}
+
+/// <summary>Matrix views of tensors.</summary>
+internal static class MatrixViews
+{
+    /// <summary>The matrix view of a 2-d tensor, in whatever storage it lives (no copy).</summary>
+    public static MatrixView<T> Of<T>(Tensor<T> t) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        System.Diagnostics.Debug.Assert(t.Rank == 2);
+        return At(t, t.Offset);
+    }
+
+    /// <summary>The view of the matrix at element <paramref name="offset"/> of a stack's storage (last two axes).</summary>
+    public static MatrixView<T> At<T>(Tensor<T> t, long offset) where T : unmanaged, IFloatingPointIeee754<T> =>
+        new(ref t.Store.At(offset), t.Dims[^2], t.Dims[^1], t.StrideArray[^2], t.StrideArray[^1]);
+}

@@ -1,0 +1,79 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace Linea.Storage;
+
+/// <summary>
+/// Elements in native memory aligned to 64 bytes (one cache line, a whole AVX-512 register), outside the GC heap, so
+/// a tensor may hold more than <see cref="Array.MaxLength"/> elements and hand a stable pointer to native code.
+/// Freed by <see cref="Dispose"/>; a finalizer frees it when the last view is collected without one. The GC is told
+/// of the memory's size, so large blocks still count towards collection pressure.
+/// </summary>
+internal sealed unsafe class NativeStorage<T> : TensorStorage<T> where T : unmanaged
+{
+    private IntPtr _address;
+    private readonly long _length;
+    private readonly long _bytes;
+
+    public NativeStorage(long length, bool zero)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(length);
+        _length = length;
+        _bytes = length > long.MaxValue / sizeof(T)
+            ? throw new OutOfMemoryException($"native storage: {length} elements of {sizeof(T)} bytes overflow a 64-bit byte count")
+            : Math.Max(length * sizeof(T), 1);
+        _address = (IntPtr)NativeMemory.AlignedAlloc((nuint)_bytes, 64);
+        if (_address == IntPtr.Zero)
+            throw new OutOfMemoryException($"native storage: could not allocate {Format(_bytes)} ({length} elements of {sizeof(T)} bytes)");
+        if (zero) ClearLarge((byte*)_address, _bytes);
+        if (_bytes > 0) GC.AddMemoryPressure(_bytes);
+    }
+
+    ~NativeStorage() => Free();
+
+    public override long Length => _length;
+    public override StorageKind Kind => StorageKind.Native;
+    public override bool IsDisposed => _address == IntPtr.Zero;
+
+    public override ref T Reference
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            T* p = (T*)_address;
+            if (p == null) ThrowDisposed();
+            return ref *p;
+        }
+    }
+
+    /// <summary>The address of element 0, for native callers; valid until <see cref="Dispose"/>.</summary>
+    public IntPtr Pointer => _address;
+
+    public override void Dispose()
+    {
+        Free();
+        GC.SuppressFinalize(this);
+    }
+
+    private void Free()
+    {
+        IntPtr p = Interlocked.Exchange(ref _address, IntPtr.Zero);
+        if (p == IntPtr.Zero) return;
+        NativeMemory.AlignedFree((void*)p);
+        GC.RemoveMemoryPressure(_bytes);
+    }
+
+    private static void ClearLarge(byte* p, long bytes)
+    {
+        const long chunk = 1L << 30;
+        for (long done = 0; done < bytes; done += chunk)
+            NativeMemory.Clear(p + done, (nuint)Math.Min(chunk, bytes - done));
+    }
+
+    private void ThrowDisposed() =>
+        throw new ObjectDisposedException(nameof(Tensor),
+            $"this tensor's native storage ({_length} elements) has been disposed; views of a disposed tensor cannot be used");
+
+    internal static string Format(long bytes) =>
+        bytes >= 1L << 30 ? $"{bytes / (double)(1L << 30):0.##} GiB" : bytes >= 1L << 20 ? $"{bytes / (double)(1L << 20):0.##} MiB" : $"{bytes} bytes";
+}
