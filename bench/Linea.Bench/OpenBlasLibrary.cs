@@ -31,9 +31,9 @@ internal static unsafe class OpenBlasLibrary
         if (s_tried) return Handle;
         s_tried = true;
         string? core = Environment.GetEnvironmentVariable("LINEA_BENCH_OPENBLAS_CORE");
-        if (core is not null) SetEnv("OPENBLAS_CORETYPE", core, 1);
-        else if (Avx512F.IsSupported) SetEnv("OPENBLAS_CORETYPE", "SkylakeX", 1);
-        SetEnv("OPENBLAS_NUM_THREADS", threads.ToString(System.Globalization.CultureInfo.InvariantCulture), 1);
+        if (core is not null) _ = SetEnv("OPENBLAS_CORETYPE", core, 1);
+        else if (Avx512F.IsSupported) _ = SetEnv("OPENBLAS_CORETYPE", "SkylakeX", 1);
+        _ = SetEnv("OPENBLAS_NUM_THREADS", threads.ToString(System.Globalization.CultureInfo.InvariantCulture), 1);
         if (!NativeLibrary.TryLoad("libopenblas.so.0", out var h)) return 0;
         Handle = h;
         if (NativeLibrary.TryGetExport(h, "openblas_set_num_threads", out var st)) s_setThreads = (delegate* unmanaged<int, void>)st;

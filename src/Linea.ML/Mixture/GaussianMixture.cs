@@ -232,7 +232,7 @@ public sealed class GaussianMixture<T> where T : unmanaged, IFloatingPointIeee75
     }
 
     /// <summary>Mean of log p(x_i) and the log-responsibilities (n, k).</summary>
-    private (double LogProbNorm, double[] LogResp) EStep(MixtureParameters p, double[] data, int n, string where)
+    private static (double LogProbNorm, double[] LogResp) EStep(MixtureParameters p, double[] data, int n, string where)
     {
         int k = p.K;
         var lp = new GaussianLogDensity(p, where).WeightedLogProb(data, n);

@@ -283,7 +283,7 @@ public sealed class Sequential<T> where T : unmanaged, IFloatingPointIeee754<T>
         }
     }
 
-    private long CountCorrect(Tensor<T> output, Tensor<T> y)
+    private static long CountCorrect(Tensor<T> output, Tensor<T> y)
     {
         var predicted = Labels.ArgMaxRows(output);
         var truth = Labels.Indices(y, (int)output.Shape[1], Model);

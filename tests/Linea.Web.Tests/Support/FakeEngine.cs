@@ -57,7 +57,7 @@ public sealed class FakeEngine : ICalcEngine
                     Thread.Sleep(int.Parse(parts[1], CultureInfo.InvariantCulture));
                     return EvalOutcome.Success([Scalar(2)]);
                 case "block":
-                    engine._release.Wait(TimeSpan.FromSeconds(20));
+                    engine._release.Wait(TimeSpan.FromSeconds(20), CancellationToken.None); // ignores the token on purpose
                     return EvalOutcome.Success([Scalar(3)]);
                 case "limit":
                     throw new CalcLimitException("too many elements: 10^9 > 10^6") { Line = 1, Column = 1 };
