@@ -87,12 +87,12 @@ internal static class MatrixOps
 {
     /// <summary>C = alpha * A @ B + beta * C.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Gemm<T>(T alpha, in StridedMatrix<T> a, in StridedMatrix<T> b, T beta, in StridedMatrix<T> c)
+    public static void Gemm<T>(T alpha, in StridedMatrix<T> a, in StridedMatrix<T> b, T beta, in StridedMatrix<T> c, Parallelism parallelism)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         System.Diagnostics.Debug.Assert(a.Rows == c.Rows && b.Cols == c.Cols && a.Cols == b.Rows);
         if (c.Rows == 0 || c.Cols == 0) return;
         Linea.Kernels.Gemm.Gemm.Multiply(c.Rows, c.Cols, a.Cols, alpha,
-            a.Data, a.Offset, a.Rs, a.Cs, b.Data, b.Offset, b.Rs, b.Cs, beta, c.Data, c.Offset, c.Rs, c.Cs);
+            a.Data, a.Offset, a.Rs, a.Cs, b.Data, b.Offset, b.Rs, b.Cs, beta, c.Data, c.Offset, c.Rs, c.Cs, parallelism);
     }
 }

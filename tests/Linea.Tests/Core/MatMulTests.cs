@@ -149,7 +149,7 @@ public class MatMulTests
     {
         var c = Tensor.Full([2, 2], double.NaN);
         var a = Tensor.Eye<double>(2);
-        Linea.Kernels.Gemm.Gemm.Multiply(2, 2, 2, 1.0, a.Data, 0, 2, 1, a.Data, 0, 2, 1, 0.0, c.Data, 0, 2, 1);
+        Linea.Kernels.Gemm.Gemm.Multiply(2, 2, 2, 1.0, a.Data, 0, 2, 1, a.Data, 0, 2, 1, 0.0, c.Data, 0, 2, 1, Parallelism.Default);
         NumAssert.Equal([1.0, 0, 0, 1], c);
     }
 

@@ -38,7 +38,7 @@ public class BdsdcTests(ITestOutputHelper output)
         var e0 = e.Select(double.CreateTruncating).ToArray();
         var u = new T[n * n];
         var v = new T[n * n];
-        Assert.True(Bdsdc.Solve(n, d, e, u, v));
+        Assert.True(Bdsdc.Solve(n, d, e, u, v, Parallelism.Default));
         double eps = NumAssert.Eps<T>();
         double bnorm = 0;
         for (int i = 0; i < n; i++) bnorm = Math.Max(bnorm, Math.Abs(d0[i]) + (i < n - 1 ? Math.Abs(e0[i]) : 0));
@@ -65,7 +65,7 @@ public class BdsdcTests(ITestOutputHelper output)
         // Against the QR iteration's values.
         var dq = dd.Select(T.CreateTruncating).ToArray();
         var eq = ee.Select(T.CreateTruncating).ToArray();
-        Assert.True(Bdsqr.Solve<T>(n, dq, eq, null, 0, null));
+        Assert.True(Bdsqr.Solve<T>(n, dq, eq, null, 0, null, Parallelism.Default));
         var a = d.Select(double.CreateTruncating).OrderBy(x => x).ToArray();
         var b = dq.Select(double.CreateTruncating).OrderBy(x => x).ToArray();
         for (int i = 0; i < n; i++)

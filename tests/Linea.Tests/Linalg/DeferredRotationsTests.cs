@@ -27,7 +27,7 @@ public class DeferredRotationsTests
         var a = new T[rows * cols];
         for (int i = 0; i < a.Length; i++) a[i] = T.CreateTruncating(rng.NextDouble() * 2 - 1);
         var expected = (T[])a.Clone();
-        var buffer = new DeferredRotations<T>(a, rows, cols);
+        var buffer = new DeferredRotations<T>(a, rows, cols, Parallelism.Default);
         int j = rng.Next(cols - 1), dir = -1;
         for (int k = 0; k < rotations; k++)
         {

@@ -32,7 +32,7 @@ public class GebrdBlockedTests
         T[] d1 = new T[n], e1 = new T[n - 1], q1 = new T[n], p1 = new T[n];
         T[] d2 = new T[n], e2 = new T[n - 1], q2 = new T[n], p2 = new T[n];
         Gebrd.Unblocked(m, n, a1, m, d1, e1, q1, p1);
-        Gebrd.Blocked(m, n, a2, m, d2, e2, q2, p2, nb, nx);
+        Gebrd.Blocked(m, n, a2, m, d2, e2, q2, p2, Parallelism.Default, nb, nx);
         double eps = NumAssert.Eps<T>();
         double tol = 30 * Math.Max(m, n) * eps * Checks.Fro(Checks.ToDouble(g));
         for (int i = 0; i < n; i++) Assert.True(Math.Abs(double.CreateTruncating(d1[i] - d2[i])) <= tol, $"d[{i}]");

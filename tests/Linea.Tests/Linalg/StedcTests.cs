@@ -40,7 +40,7 @@ public class StedcTests(ITestOutputHelper output)
         var d0 = d.Select(double.CreateTruncating).ToArray();
         var e0 = e.Select(double.CreateTruncating).ToArray();
         var z = new T[n * n];
-        Assert.True(Stedc.Solve(n, d, e, z));
+        Assert.True(Stedc.Solve(n, d, e, z, Parallelism.Default));
         double eps = NumAssert.Eps<T>();
         double tnorm = 0;
         for (int i = 0; i < n; i++) tnorm = Math.Max(tnorm, Math.Abs(d0[i]) + (i > 0 ? Math.Abs(e0[i - 1]) : 0) + (i < n - 1 ? Math.Abs(e0[i]) : 0));

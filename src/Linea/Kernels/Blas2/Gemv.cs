@@ -21,23 +21,23 @@ internal static class Gemv
     /// A^T x is a row-major GEMV on A^T (dot products of A's contiguous columns), so this is the GEMV the MatMul front
     /// door uses (<see cref="Gemm.SmallGemm.Gemv{T}"/>: eight streams with prefetch, threaded when large). O(rows cols).
     /// </summary>
-    public static unsafe void Transposed<T>(int rows, int cols, T alpha, T[] a, int off, int lda, ReadOnlySpan<T> x, T beta, Span<T> y)
+    public static unsafe void Transposed<T>(int rows, int cols, T alpha, T[] a, int off, int lda, ReadOnlySpan<T> x, T beta, Span<T> y, Parallelism parallelism)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (cols <= 0) return;
         fixed (T* pa = a, px = x, py = y)
-            Gemm.SmallGemm.Gemv(cols, rows, alpha, pa + off, lda, 1, px, 1, beta, py, 1, Parallelism.Default.Count);
+            Gemm.SmallGemm.Gemv(cols, rows, alpha, pa + off, lda, 1, px, 1, beta, py, 1, parallelism.Count);
     }
 
     /// <summary>
     /// y = alpha A x + beta y for the rows x cols matrix A at (a, off, lda); y is not read when beta is 0.
     /// O(rows cols).
     /// </summary>
-    public static unsafe void Multiply<T>(int rows, int cols, T alpha, T[] a, int off, int lda, ReadOnlySpan<T> x, T beta, Span<T> y)
+    public static unsafe void Multiply<T>(int rows, int cols, T alpha, T[] a, int off, int lda, ReadOnlySpan<T> x, T beta, Span<T> y, Parallelism parallelism)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (rows <= 0) return;
-        int threads = ThreadsFor(rows, cols, rows / 64);
+        int threads = ThreadsFor(rows, cols, rows / 64, parallelism);
         if (threads <= 1) { MultiplySerial(rows, cols, alpha, a, off, lda, x, beta, y); return; }
         fixed (T* px = x, py = y)
         {
@@ -79,12 +79,12 @@ internal static class Gemv
     /// Large ones are split over threads by column ranges of equal triangle area, each accumulating into its own y
     /// (the fused kernel writes rows below and the column's own entry), summed at the end. O(k^2).
     /// </summary>
-    public static unsafe void SymmetricLower<T>(int k, T[] a, int off, int lda, ReadOnlySpan<T> x, Span<T> y) where T : unmanaged, IFloatingPointIeee754<T>
+    public static unsafe void SymmetricLower<T>(int k, T[] a, int off, int lda, ReadOnlySpan<T> x, Span<T> y, Parallelism parallelism) where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (k <= 0) return;
         y = y.Slice(0, k);
         y.Clear();
-        int threads = ThreadsFor(k, k / 2, k / 64);
+        int threads = ThreadsFor(k, k / 2, k / 64, parallelism);
         if (threads <= 1) { SymmetricLowerRange(k, a, off, lda, x, y, 0, k); return; }
         var partial = ArrayPool<T>.Shared.Rent(k * (threads - 1));
         try
@@ -111,9 +111,9 @@ internal static class Gemv
         t >= threads ? k : Math.Min(k, (int)(k * (1 - Math.Sqrt(1 - (double)t / threads))) / 4 * 4);
 
     /// <summary>Threads for a level-2 product over rows x cols entries: one per 2^17 entries (1 MiB of doubles), at most <paramref name="parts"/> and the configured count.</summary>
-    private static int ThreadsFor(int rows, int cols, int parts)
+    private static int ThreadsFor(int rows, int cols, int parts, Parallelism parallelism)
     {
-        int max = Parallelism.Default.Count;
+        int max = parallelism.Count;
         if (max <= 1) return 1;
         long work = (long)rows * cols;
         return (int)Math.Max(1, Math.Min(Math.Min(max, parts), work >> 17));

@@ -29,25 +29,25 @@ internal static class Syrk
     private static int Band(int t, int threads, int n)
         => t >= threads ? n : (int)(n * Math.Sqrt((double)t / threads)) / 16 * 16;
 
-    public static void LowerMinus<T>(StridedMatrix<T> a, StridedMatrix<T> c) where T : unmanaged, IFloatingPointIeee754<T>
-        => LowerMinus(a, a, c);
+    public static void LowerMinus<T>(StridedMatrix<T> a, StridedMatrix<T> c, Parallelism parallelism) where T : unmanaged, IFloatingPointIeee754<T>
+        => LowerMinus(a, a, c, parallelism);
 
     /// <summary>
     /// C = C - A B^T on the lower triangle of C only (BLAS gemmt, lower): A and B are n x k. With B = A this is syrk;
     /// with A = [V W], B = [W V] it is the symmetric rank-2k update C - V W^T - W V^T (syr2k) of the blocked
     /// tridiagonal reduction. Same recursion, threading and cost as syrk.
     /// </summary>
-    public static void LowerMinus<T>(StridedMatrix<T> a, StridedMatrix<T> bm, StridedMatrix<T> c) where T : unmanaged, IFloatingPointIeee754<T>
+    public static void LowerMinus<T>(StridedMatrix<T> a, StridedMatrix<T> bm, StridedMatrix<T> c, Parallelism parallelism) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int n = c.Rows, k = a.Cols;
         if (n == 0 || k == 0) return;
         if (k < DotK)
         {
-            Recurse(a, bm, c, null);
+            Recurse(a, bm, c, null, parallelism);
             return;
         }
         int b = Math.Min(n, BaseSize);
-        int threads = Math.Min(Parallelism.Default.Count, n / ParallelMinRows);
+        int threads = Math.Min(parallelism.Count, n / ParallelMinRows);
         if (threads > 1 && (long)n * n * k >= ParallelWork)
         {
             // Row bands of equal triangle area (boundaries n sqrt(t / threads)), one per thread: band t is a GEMM
@@ -58,24 +58,24 @@ internal static class Syrk
                 if (r1 <= r0) return;
                 var ab = a.Block(r0, 0, r1 - r0, k);
                 var bb = bm.Block(r0, 0, r1 - r0, k);
-                if (r0 > 0) MatrixOps.Gemm(-T.One, ab, bm.Block(0, 0, r0, k).Transposed, T.One, c.Block(r0, 0, r1 - r0, r0));
+                if (r0 > 0) MatrixOps.Gemm(-T.One, ab, bm.Block(0, 0, r0, k).Transposed, T.One, c.Block(r0, 0, r1 - r0, r0), parallelism);
                 var s = ArrayPool<T>.Shared.Rent(b * b);
-                Recurse(ab, bb, c.Block(r0, r0, r1 - r0, r1 - r0), s);
+                Recurse(ab, bb, c.Block(r0, r0, r1 - r0, r1 - r0), s, parallelism);
                 ArrayPool<T>.Shared.Return(s);
             });
             return;
         }
         var scratch = ArrayPool<T>.Shared.Rent(b * b);
-        Recurse(a, bm, c, scratch);
+        Recurse(a, bm, c, scratch, parallelism);
         ArrayPool<T>.Shared.Return(scratch);
     }
 
-    private static void Recurse<T>(StridedMatrix<T> a, StridedMatrix<T> bm, StridedMatrix<T> c, T[]? scratch) where T : unmanaged, IFloatingPointIeee754<T>
+    private static void Recurse<T>(StridedMatrix<T> a, StridedMatrix<T> bm, StridedMatrix<T> c, T[]? scratch, Parallelism parallelism) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int n = c.Rows, k = a.Cols;
         if (n <= BaseSize)
         {
-            Diagonal(a, bm, c, scratch);
+            Diagonal(a, bm, c, scratch, parallelism);
             return;
         }
         int n1 = Trsm.Split(n), n2 = n - n1;
@@ -83,12 +83,12 @@ internal static class Syrk
         var a2 = a.Block(n1, 0, n2, k);
         var b1 = bm.Block(0, 0, n1, k);
         var b2 = bm.Block(n1, 0, n2, k);
-        Recurse(a1, b1, c.Block(0, 0, n1, n1), scratch);
-        MatrixOps.Gemm(-T.One, a2, b1.Transposed, T.One, c.Block(n1, 0, n2, n1));
-        Recurse(a2, b2, c.Block(n1, n1, n2, n2), scratch);
+        Recurse(a1, b1, c.Block(0, 0, n1, n1), scratch, parallelism);
+        MatrixOps.Gemm(-T.One, a2, b1.Transposed, T.One, c.Block(n1, 0, n2, n1), parallelism);
+        Recurse(a2, b2, c.Block(n1, n1, n2, n2), scratch, parallelism);
     }
 
-    private static void Diagonal<T>(StridedMatrix<T> a, StridedMatrix<T> bm, StridedMatrix<T> c, T[]? scratch) where T : unmanaged, IFloatingPointIeee754<T>
+    private static void Diagonal<T>(StridedMatrix<T> a, StridedMatrix<T> bm, StridedMatrix<T> c, T[]? scratch, Parallelism parallelism) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int n = c.Rows, k = a.Cols;
         if (scratch == null || n < 4)
@@ -99,7 +99,7 @@ internal static class Syrk
             return;
         }
         var s = StridedMatrix<T>.RowMajor(scratch, n, n);
-        MatrixOps.Gemm(T.One, a, bm.Transposed, T.Zero, s);
+        MatrixOps.Gemm(T.One, a, bm.Transposed, T.Zero, s, parallelism);
         for (int i = 0; i < n; i++)
         {
             var si = scratch.AsSpan(i * n, i + 1);

@@ -32,7 +32,7 @@ internal static class Trsm
     private const long ParallelWork = 96L * 96 * 96;
 
     public static void Solve<T>(Side side, bool lower, bool transpose, bool unitDiagonal, T alpha,
-        StridedMatrix<T> a, StridedMatrix<T> b) where T : unmanaged, IFloatingPointIeee754<T>
+        StridedMatrix<T> a, StridedMatrix<T> b, Parallelism parallelism) where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (transpose) { a = a.Transposed; lower = !lower; }
         if (!b.RowContiguous && b.Rs == 1)
@@ -44,7 +44,7 @@ internal static class Trsm
         }
         if (b.Rows == 0 || b.Cols == 0) return;
         if (alpha != T.One) Scale(b, alpha);
-        int threads = Parallelism.Default.Count;
+        int threads = parallelism.Count;
         if (threads > 1)
         {
             // Split the right-hand sides across threads (B's columns for a left solve, its rows for a right solve):
@@ -59,8 +59,8 @@ internal static class Trsm
                 {
                     int r0 = SplitJob.Bound(tid, nt, rhs, 16), r1 = SplitJob.Bound(tid + 1, nt, rhs, 16);
                     if (r1 <= r0) return;
-                    if (sd == Side.Left) Left(lw, unitDiagonal, aa, bb.Block(0, r0, bb.Rows, r1 - r0));
-                    else Right(lw, unitDiagonal, aa, bb.Block(r0, 0, r1 - r0, bb.Cols));
+                    if (sd == Side.Left) Left(lw, unitDiagonal, aa, bb.Block(0, r0, bb.Rows, r1 - r0), parallelism);
+                    else Right(lw, unitDiagonal, aa, bb.Block(r0, 0, r1 - r0, bb.Cols), parallelism);
                 });
                 return;
             }
@@ -68,12 +68,12 @@ internal static class Trsm
         if (side == Side.Left)
         {
             System.Diagnostics.Debug.Assert(a.Rows == a.Cols && a.Rows == b.Rows);
-            Left(lower, unitDiagonal, a, b);
+            Left(lower, unitDiagonal, a, b, parallelism);
         }
         else
         {
             System.Diagnostics.Debug.Assert(a.Rows == a.Cols && a.Rows == b.Cols);
-            Right(lower, unitDiagonal, a, b);
+            Right(lower, unitDiagonal, a, b, parallelism);
         }
     }
 
@@ -81,7 +81,7 @@ internal static class Trsm
     /// X A = B, recursively on A's order (B's columns): for lower A, X2 = B2 A22^-1, B1 -= X2 A21, X1 = B1 A11^-1;
     /// for upper A, X1 = B1 A11^-1, B2 -= X1 A12, X2 = B2 A22^-1. The GEMM updates write row-major blocks of B.
     /// </summary>
-    private static void Right<T>(bool lower, bool unit, StridedMatrix<T> a, StridedMatrix<T> b) where T : unmanaged, IFloatingPointIeee754<T>
+    private static void Right<T>(bool lower, bool unit, StridedMatrix<T> a, StridedMatrix<T> b, Parallelism parallelism) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int n = a.Rows;
         if (n <= BaseSize || b.Rows <= NarrowRhs) { RightBase(lower, unit, a, b); return; }
@@ -92,15 +92,15 @@ internal static class Trsm
         var b2 = b.Block(0, n1, m, n2);
         if (lower)
         {
-            Right(true, unit, a22, b2);
-            MatrixOps.Gemm(-T.One, b2, a.Block(n1, 0, n2, n1), T.One, b1);
-            Right(true, unit, a11, b1);
+            Right(true, unit, a22, b2, parallelism);
+            MatrixOps.Gemm(-T.One, b2, a.Block(n1, 0, n2, n1), T.One, b1, parallelism);
+            Right(true, unit, a11, b1, parallelism);
         }
         else
         {
-            Right(false, unit, a11, b1);
-            MatrixOps.Gemm(-T.One, b1, a.Block(0, n1, n1, n2), T.One, b2);
-            Right(false, unit, a22, b2);
+            Right(false, unit, a11, b1, parallelism);
+            MatrixOps.Gemm(-T.One, b1, a.Block(0, n1, n1, n2), T.One, b2, parallelism);
+            Right(false, unit, a22, b2, parallelism);
         }
     }
 
@@ -126,7 +126,7 @@ internal static class Trsm
         }
     }
 
-    private static void Left<T>(bool lower, bool unit, StridedMatrix<T> a, StridedMatrix<T> b) where T : unmanaged, IFloatingPointIeee754<T>
+    private static void Left<T>(bool lower, bool unit, StridedMatrix<T> a, StridedMatrix<T> b, Parallelism parallelism) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int m = a.Rows;
         if (b.Cols <= NarrowRhs) { Narrow(lower, unit, a, b); return; }
@@ -138,15 +138,15 @@ internal static class Trsm
         var b2 = b.Block(m1, 0, m2, n);
         if (lower)
         {
-            Left(true, unit, a11, b1);
-            MatrixOps.Gemm(-T.One, a.Block(m1, 0, m2, m1), b1, T.One, b2);
-            Left(true, unit, a22, b2);
+            Left(true, unit, a11, b1, parallelism);
+            MatrixOps.Gemm(-T.One, a.Block(m1, 0, m2, m1), b1, T.One, b2, parallelism);
+            Left(true, unit, a22, b2, parallelism);
         }
         else
         {
-            Left(false, unit, a22, b2);
-            MatrixOps.Gemm(-T.One, a.Block(0, m1, m1, m2), b2, T.One, b1);
-            Left(false, unit, a11, b1);
+            Left(false, unit, a22, b2, parallelism);
+            MatrixOps.Gemm(-T.One, a.Block(0, m1, m1, m2), b2, T.One, b1, parallelism);
+            Left(false, unit, a11, b1, parallelism);
         }
     }
 

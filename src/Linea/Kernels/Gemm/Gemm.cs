@@ -20,13 +20,6 @@ internal static class Gemm
     /// </summary>
     public const long DefaultParallelThreshold = 96L * 96 * 96;
 
-    /// <summary>C = alpha * A @ B + beta * C on all cores (<see cref="Parallelism.Default"/>).</summary>
-    public static void Multiply<T>(int m, int n, int k, T alpha,
-        T[] a, int aOff, int aRs, int aCs,
-        T[] b, int bOff, int bRs, int bCs,
-        T beta, T[] c, int cOff, int cRs, int cCs) where T : unmanaged, IFloatingPointIeee754<T>
-        => Multiply(m, n, k, alpha, a, aOff, aRs, aCs, b, bOff, bRs, bCs, beta, c, cOff, cRs, cCs, Parallelism.Default, GemmParams.Auto);
-
     /// <summary>C = alpha * A @ B + beta * C with an explicit thread count and tuning parameters.</summary>
     public static unsafe void Multiply<T>(int m, int n, int k, T alpha,
         T[] a, int aOff, int aRs, int aCs,

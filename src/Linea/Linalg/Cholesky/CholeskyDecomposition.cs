@@ -19,16 +19,22 @@ public sealed class CholeskyDecomposition<T> : ILinearSolver<T> where T : unmana
     private readonly double _anorm;
     private T? _rcond;
 
-    private CholeskyDecomposition(Tensor<T> l, int info, double anorm)
+    private readonly Parallelism _parallelism;
+
+    private CholeskyDecomposition(Tensor<T> l, int info, double anorm, Parallelism parallelism)
     {
-        _l = l; FailedMinorOrder = info + 1; _anorm = anorm;
+        _l = l; FailedMinorOrder = info + 1; _anorm = anorm; _parallelism = parallelism;
     }
 
-    /// <summary>Factors a copy of the n x n matrix <paramref name="a"/> (lower triangle read; any strides). n^3/3 flops.</summary>
+    /// <summary>
+    /// Factors a copy of the n x n matrix <paramref name="a"/> (lower triangle read; any strides). n^3/3 flops, on up to
+    /// <paramref name="parallelism"/> threads (<see cref="Parallelism.Default"/> when null), as are this object's solves.
+    /// </summary>
     /// <exception cref="ShapeMismatchException">a is not a square matrix.</exception>
     /// <exception cref="NonFiniteException">a contains NaN or infinity.</exception>
-    public static CholeskyDecomposition<T> Factor(Tensor<T> a, CholeskyParams? parameters = null)
+    public static CholeskyDecomposition<T> Factor(Tensor<T> a, CholeskyParams? parameters = null, Parallelism? parallelism = null)
     {
+        var threads = parallelism ?? Parallelism.Default;
         ArgumentNullException.ThrowIfNull(a);
         Linalg.RequireSquare("cholesky", a);
         if (a.Rank != 2) ThrowHelper.ShapeMismatch("cholesky", $"needs one n x n matrix, got the stack {a.Shape}; Linalg.Cholesky takes stacks", a.Shape);
@@ -36,9 +42,9 @@ public sealed class CholeskyDecomposition<T> : ILinearSolver<T> where T : unmana
         var l = a.Copy();
         var m = StridedMatrix<T>.Of(l);
         double anorm = SymmetricNorm1(m);
-        int info = CholeskyFactorization.FactorInPlace(l, parameters);
+        int info = CholeskyFactorization.FactorInPlace(l, parameters, threads);
         ZeroUpper(m);
-        return new CholeskyDecomposition<T>(l, info, anorm);
+        return new CholeskyDecomposition<T>(l, info, anorm, threads);
     }
 
     /// <summary>Factors like <see cref="Factor"/>; false when A is not positive definite.</summary>
@@ -96,15 +102,15 @@ public sealed class CholeskyDecomposition<T> : ILinearSolver<T> where T : unmana
     }
 
     /// <summary>Estimate of 1 / (||A||_1 ||A^-1||_1) (LAPACK pocon); 0 when not positive definite, 1 for n = 0.</summary>
-    public T RCond => _rcond ??= ComputeRCond();
+    public T RCond => _rcond ??= ComputeRCond(_parallelism);
 
-    private T ComputeRCond()
+    private T ComputeRCond(Parallelism parallelism)
     {
         int n = Order;
         if (n == 0) return T.One;
         if (!IsPositiveDefinite || _anorm == 0) return T.Zero;
         var l = StridedMatrix<T>.Of(_l);
-        Action<T[]> solve = x => SolveInPlace(l, new StridedMatrix<T>(x, 0, n, 1, 1, 1));
+        Action<T[]> solve = x => SolveInPlace(l, new StridedMatrix<T>(x, 0, n, 1, 1, 1), parallelism);
         double inv = OneNormEstimator.InverseNorm(n, solve, solve);
         return inv == 0 || double.IsNaN(inv) ? T.Zero : T.CreateTruncating(1 / _anorm / inv);
     }
@@ -116,14 +122,14 @@ public sealed class CholeskyDecomposition<T> : ILinearSolver<T> where T : unmana
     {
         RequireSuccess("cholesky.solve");
         var x = MatrixArgs.RhsCopy("cholesky.solve", _l.Shape, Order, b, out var view);
-        SolveInPlace(StridedMatrix<T>.Of(_l), view);
+        SolveInPlace(StridedMatrix<T>.Of(_l), view, _parallelism);
         return x;
     }
 
-    private static void SolveInPlace(StridedMatrix<T> l, StridedMatrix<T> b)
+    private static void SolveInPlace(StridedMatrix<T> l, StridedMatrix<T> b, Parallelism parallelism)
     {
-        Trsm.Solve(Side.Left, lower: true, transpose: false, unitDiagonal: false, T.One, l, b);
-        Trsm.Solve(Side.Left, lower: true, transpose: true, unitDiagonal: false, T.One, l, b);
+        Trsm.Solve(Side.Left, lower: true, transpose: false, unitDiagonal: false, T.One, l, b, parallelism);
+        Trsm.Solve(Side.Left, lower: true, transpose: true, unitDiagonal: false, T.One, l, b, parallelism);
     }
 
     /// <summary>L L^T (n x n), equal to A up to rounding.</summary>

@@ -21,29 +21,29 @@ public static class CholeskyFactorization
     /// </summary>
     /// <returns>-1 on success, otherwise the 0-based index i of the failing pivot: the leading minor of order i + 1 (LAPACK's info) is not positive definite.</returns>
     /// <exception cref="ArgumentException">a is not a square matrix, is read-only, or the threshold is below 1.</exception>
-    public static int FactorInPlace<T>(Tensor<T> a, CholeskyParams? parameters = null) where T : unmanaged, IFloatingPointIeee754<T>
+    public static int FactorInPlace<T>(Tensor<T> a, CholeskyParams? parameters = null, Parallelism? parallelism = null) where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(a);
         if (a.Rank != 2 || a.IntDims[0] != a.IntDims[1]) ThrowHelper.Argument("cholesky", nameof(a), $"needs a square matrix, got shape {a.Shape}");
         if (a.IsReadOnly) ThrowHelper.Argument("cholesky", nameof(a), $"cannot factor the read-only broadcast view of shape {a.Shape} in place; Copy() it first");
         var p = parameters ?? CholeskyParams.Auto;
         if (p.RecursionThreshold < 1) ThrowHelper.Argument("cholesky", nameof(parameters), $"RecursionThreshold must be at least 1, got {p.RecursionThreshold}");
-        return Factor(StridedMatrix<T>.Of(a), p.RecursionThreshold);
+        return Factor(StridedMatrix<T>.Of(a), p.RecursionThreshold, parallelism ?? Parallelism.Default);
     }
 
-    internal static int Factor<T>(StridedMatrix<T> a, int threshold) where T : unmanaged, IFloatingPointIeee754<T>
+    internal static int Factor<T>(StridedMatrix<T> a, int threshold, Parallelism parallelism) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int n = a.Rows;
         if (n <= threshold || n == 1) return Unblocked(a);
         int n1 = Trsm.Split(n), n2 = n - n1;
         var a11 = a.Block(0, 0, n1, n1);
-        int info = Factor(a11, threshold);
+        int info = Factor(a11, threshold, parallelism);
         if (info >= 0) return info;
         var a21 = a.Block(n1, 0, n2, n1);
-        Trsm.Solve(Side.Right, lower: true, transpose: true, unitDiagonal: false, T.One, a11, a21);
+        Trsm.Solve(Side.Right, lower: true, transpose: true, unitDiagonal: false, T.One, a11, a21, parallelism);
         var a22 = a.Block(n1, n1, n2, n2);
-        Syrk.LowerMinus(a21, a22);
-        info = Factor(a22, threshold);
+        Syrk.LowerMinus(a21, a22, parallelism);
+        info = Factor(a22, threshold, parallelism);
         return info >= 0 ? info + n1 : -1;
     }
 

@@ -25,11 +25,13 @@ public sealed class ColPivQrDecomposition<T> : ILinearSolver<T> where T : unmana
     /// <summary>Number of columns n.</summary>
     public int Columns { get; }
 
-    /// <summary>Factors <paramref name="a"/> (copied, any strides). O(m n k), level 2.</summary>
+    /// <summary>Factors <paramref name="a"/> (copied, any strides). O(m n k), level 2; later products with Q use up to
+    /// <paramref name="parallelism"/> threads (<see cref="Parallelism.Default"/> when null).</summary>
     /// <exception cref="ShapeMismatchException"><paramref name="a"/> is not a matrix.</exception>
     /// <exception cref="NonFiniteException"><paramref name="a"/> holds NaN or infinity.</exception>
-    public ColPivQrDecomposition(Tensor<T> a)
+    public ColPivQrDecomposition(Tensor<T> a, Parallelism? parallelism = null)
     {
+        _parallelism = parallelism ?? Parallelism.Default;
         ArgumentNullException.ThrowIfNull(a);
         if (a.Rank != 2) ThrowHelper.ShapeMismatch("colpivqr", $"needs a matrix (2-d), got shape {a.Shape}", a.Shape);
         Linalg.RequireFinite("colpivqr", a);
@@ -42,8 +44,9 @@ public sealed class ColPivQrDecomposition<T> : ILinearSolver<T> where T : unmana
     }
 
     /// <summary>Factors a column-major m x n work array in place (taken over, ld = max(m, 1)).</summary>
-    internal ColPivQrDecomposition(int m, int n, T[] colMajor)
+    internal ColPivQrDecomposition(int m, int n, T[] colMajor, Parallelism parallelism)
     {
+        _parallelism = parallelism;
         Rows = m;
         Columns = n;
         _qr = colMajor;
@@ -51,6 +54,8 @@ public sealed class ColPivQrDecomposition<T> : ILinearSolver<T> where T : unmana
         _jpvt = new int[n];
         Geqp3.Factor(m, n, _qr, 0, Ld, _tau, _jpvt);
     }
+
+    private readonly Parallelism _parallelism;
 
     private int K => _tau.Length;
     private int Ld => Math.Max(Rows, 1);
@@ -78,7 +83,7 @@ public sealed class ColPivQrDecomposition<T> : ILinearSolver<T> where T : unmana
     /// <summary>Q as m x k (reduced) or m x m (complete).</summary>
     public Tensor<T> GetQ(QrMode mode)
     {
-        return CompactQr.FormQ(_qr, _tau, Ld, Rows, K, mode, QrParams.Auto);
+        return CompactQr.FormQ(_qr, _tau, Ld, Rows, K, mode, QrParams.Auto, _parallelism);
     }
 
     /// <summary>R as k x n (reduced) or m x n (complete).</summary>
@@ -115,7 +120,7 @@ public sealed class ColPivQrDecomposition<T> : ILinearSolver<T> where T : unmana
         var c = new T[Ld * Columns];
         for (int j = 0; j < Columns; j++)
             for (int i = 0; i <= Math.Min(j, K - 1); i++) c[i + j * Ld] = _qr[i + j * Ld];
-        Ormqr.ApplyLeft(false, Rows, Columns, K, _qr, 0, Ld, _tau, c, 0, Ld, QrParams.Auto);
+        Ormqr.ApplyLeft(false, Rows, Columns, K, _qr, 0, Ld, _tau, c, 0, Ld, QrParams.Auto, _parallelism);
         var a = new T[Rows * Columns];
         for (int j = 0; j < Columns; j++)
             for (int i = 0; i < Rows; i++) a[i * Columns + _jpvt[j]] = c[i + j * Ld];
@@ -136,7 +141,7 @@ public sealed class ColPivQrDecomposition<T> : ILinearSolver<T> where T : unmana
             ThrowHelper.ShapeMismatch("colpivqr.solve", $"A has shape ({Rows}, {Columns}) but b has shape {b.Shape}: b must be ({Rows},) or ({Rows}, s)", new Shape([Rows, Columns]), b.Shape);
         Linalg.RequireFinite("colpivqr.solve", b, "b");
         var c = ColMajor.FromRhs(b, Ld, out int nrhs);
-        ApplyQT(c, Ld, nrhs);
+        ApplyQT(c, Ld, nrhs, _parallelism);
         var x = SolveTransformed(c, Ld, nrhs, Rank(tolerance));
         return ColMajor.ToRhs(x, Math.Max(Columns, 1), Columns, nrhs, b.Rank == 1);
     }
@@ -145,8 +150,8 @@ public sealed class ColPivQrDecomposition<T> : ILinearSolver<T> where T : unmana
     Tensor<T> ILinearSolver<T>.Solve(Tensor<T> b) => Solve(b);
 
     /// <summary>c := Q^T c for the m x nrhs column-major block at (c, 0, ldc).</summary>
-    internal void ApplyQT(T[] c, int ldc, int nrhs) =>
-        Ormqr.ApplyLeft(true, Rows, nrhs, K, _qr, 0, Ld, _tau, c, 0, ldc, QrParams.Auto);
+    internal void ApplyQT(T[] c, int ldc, int nrhs, Parallelism parallelism) =>
+        Ormqr.ApplyLeft(true, Rows, nrhs, K, _qr, 0, Ld, _tau, c, 0, ldc, QrParams.Auto, parallelism);
 
     /// <summary>
     /// x (n x nrhs, column-major, ld max(n, 1)) from c = Q^T b (first <paramref name="rank"/> rows used): the

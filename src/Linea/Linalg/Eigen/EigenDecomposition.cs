@@ -92,6 +92,7 @@ public sealed class EigenDecomposition<T> where T : unmanaged, IFloatingPointIee
 
     internal EigenDecomposition(string op, Tensor<T> a, bool computeVectors, EigParams p)
     {
+        var parallelism = Parallelism.Default;
         Linalg.RequireSquare(op, a);
         if (a.Rank != 2) ThrowHelper.ShapeMismatch(op, $"needs one square matrix (2-d), got shape {a.Shape}; for a stack (..., n, n) use Linalg.Eig or Linalg.Eigvals", a.Shape);
         Linalg.RequireFinite(op, a);
@@ -108,22 +109,22 @@ public sealed class EigenDecomposition<T> where T : unmanaged, IFloatingPointIee
         var bal = new T[n];
         Gebal.Balance(n, h, n, bal, out int ilo, out int ihi);
         var tau = new T[Math.Max(n - 1, 1)];
-        Gehrd.Reduce(n, ilo, ihi, h, n, tau, p);
+        Gehrd.Reduce(n, ilo, ihi, h, n, tau, p, parallelism);
         T[] z = [];
         if (computeVectors)
         {
             z = (T[])h.Clone();
-            Orghr.Form(n, ilo, ihi, z, n, tau);
+            Orghr.Form(n, ilo, ihi, z, n, tau, parallelism);
         }
         for (int j = 0; j + 2 < n; j++) Array.Clear(h, j * n + j + 2, n - j - 2);
 
-        int info = Hseqr.Run(computeVectors, computeVectors, n, ilo, ihi, h, n, _wr, _wi, z, n, p);
+        int info = Hseqr.Run(computeVectors, computeVectors, n, ilo, ihi, h, n, _wr, _wi, z, n, p, parallelism);
         if (info > 0)
             throw new NoConvergenceException($"{op}: the QR iteration did not converge for a {n} x {n} matrix: eigenvalues 0..{info - 1} were not found within {p.IterationFactor} max(10, n) iterations without a deflation (LAPACK's limit); the input may be badly scaled or extremely non-normal");
 
         if (computeVectors)
         {
-            var v = Trevc.RightVectors(n, h, n, z, n, p.VectorNb);
+            var v = Trevc.RightVectors(n, h, n, z, n, p.VectorNb, parallelism);
             Gebak.RightVectors(n, ilo, ihi, bal, n, v, n);
             EigenvectorNormalization.Normalize(n, _wi, v, n);
             _v = v;

@@ -18,7 +18,7 @@ namespace Linea;
 internal static class Gehrd
 {
     /// <summary>Reduces (a, lda) in place; tau receives n - 1 scalars (zero outside ilo..ihi - 1).</summary>
-    public static void Reduce<T>(int n, int ilo, int ihi, T[] a, int lda, T[] tau, EigParams p) where T : unmanaged, IFloatingPointIeee754<T>
+    public static void Reduce<T>(int n, int ilo, int ihi, T[] a, int lda, T[] tau, EigParams p, Parallelism parallelism) where T : unmanaged, IFloatingPointIeee754<T>
     {
         for (int i = 0; i < tau.Length; i++) tau[i] = T.Zero;
         int nh = ihi - ilo + 1;
@@ -32,8 +32,8 @@ internal static class Gehrd
             int last = ihi - 1 - Math.Max(p.Nx, 0); // panels start at columns < last (as gehrd's nx)
             for (; i0 < last && i0 + nb < ihi; i0 += nb)
             {
-                HessenbergPanel.Reduce(ihi, i0, nb, a, lda, tau, t, y, ihi + 1, work);
-                UpdateTrailing(n, ihi, i0, nb, a, lda, t, y, ihi + 1);
+                HessenbergPanel.Reduce(ihi, i0, nb, a, lda, tau, t, y, ihi + 1, work, parallelism);
+                UpdateTrailing(n, ihi, i0, nb, a, lda, t, y, ihi + 1, parallelism);
             }
             ArrayPool<T>.Shared.Return(work);
             ArrayPool<T>.Shared.Return(y);
@@ -86,7 +86,7 @@ internal static class Gehrd
     /// A(0:ihi, p+nb:ihi) -= Y V(p+nb:ihi, :)^T; the rows above the panel of its columns p+1..p+nb-1 likewise; then
     /// A(p+1:ihi, p+nb:n-1) := Q^T A(p+1:ihi, p+nb:n-1). Three GEMM-rich steps.
     /// </summary>
-    private static void UpdateTrailing<T>(int n, int ihi, int p, int nb, T[] a, int lda, T[] t, T[] y, int ldy) where T : unmanaged, IFloatingPointIeee754<T>
+    private static void UpdateTrailing<T>(int n, int ihi, int p, int nb, T[] a, int lda, T[] t, T[] y, int ldy, Parallelism parallelism) where T : unmanaged, IFloatingPointIeee754<T>
     {
         // V(p+nb:ihi, :) with the unit entry of the last reflector made explicit.
         int unit = p + nb + (p + nb - 1) * lda;
@@ -94,7 +94,7 @@ internal static class Gehrd
         a[unit] = T.One;
         int cols = ihi - p - nb + 1;
         // (A(0:ihi, p+nb:ihi))^T -= V(p+nb:ihi, :) Y^T, written row-major (A^T is row-major because A is column-major).
-        Gemm.Multiply(cols, ihi + 1, nb, -T.One, a, p + nb + p * lda, 1, lda, y, 0, ldy, 1, T.One, a, (p + nb) * lda, lda, 1);
+        Gemm.Multiply(cols, ihi + 1, nb, -T.One, a, p + nb + p * lda, 1, lda, y, 0, ldy, 1, T.One, a, (p + nb) * lda, lda, 1, parallelism);
         a[unit] = ei;
 
         // Rows 0..p of columns p+1..p+nb-1: A -= Y(0:p, 0:nb-2) L^T with L = V(p+1:p+nb-1, 0:nb-2) unit lower triangular.
@@ -111,6 +111,6 @@ internal static class Gehrd
         }
 
         // From the left: Q^T on rows p+1..ihi of columns p+nb..n-1.
-        Householder.ApplyBlockLeft(true, ihi - p, n - p - nb, nb, a, p + 1 + p * lda, lda, t, a, p + 1 + (p + nb) * lda, lda);
+        Householder.ApplyBlockLeft(true, ihi - p, n - p - nb, nb, a, p + 1 + p * lda, lda, t, a, p + 1 + (p + nb) * lda, lda, parallelism);
     }
 }

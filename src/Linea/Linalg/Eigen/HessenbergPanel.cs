@@ -21,7 +21,7 @@ internal static class HessenbergPanel
     /// column-major, ld nb) the triangular factor, <paramref name="y"/> (column-major, ld <paramref name="ldy"/> &gt;= ihi + 1)
     /// the product A V T in its rows 0..ihi.
     /// </summary>
-    public static void Reduce<T>(int ihi, int p, int nb, T[] a, int lda, T[] tau, T[] t, T[] y, int ldy, T[] scratch) where T : unmanaged, IFloatingPointIeee754<T>
+    public static void Reduce<T>(int ihi, int p, int nb, T[] a, int lda, T[] tau, T[] t, T[] y, int ldy, T[] scratch, Parallelism parallelism) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int m = ihi - p; // rows p+1..ihi
         Array.Clear(t, 0, nb * nb);
@@ -35,7 +35,7 @@ internal static class HessenbergPanel
                 // From the right: A(p+1:ihi, col) -= Y(p+1:ihi, 0:j-1) V(p+j, 0:j-1)^T (V(p+j, j-1) is the unit entry).
                 int unit = p + j + (col - 1) * lda;
                 a[unit] = T.One;
-                Gemm.Multiply(m, 1, j, -T.One, y, p + 1, 1, ldy, a, p + j + p * lda, lda, 1, T.One, a, p + 1 + cOff, 1, 1);
+                Gemm.Multiply(m, 1, j, -T.One, y, p + 1, 1, ldy, a, p + j + p * lda, lda, 1, T.One, a, p + 1 + cOff, 1, 1, parallelism);
                 a[unit] = ei;
                 ApplyBlockTransposeToColumn(m, j, a, p + 1 + p * lda, lda, t, nb, a, p + 1 + cOff, w);
             }
@@ -50,12 +50,12 @@ internal static class HessenbergPanel
 
             // Y(p+1:ihi, j) = tau (A(p+1:ihi, col+1:ihi) v - Y(p+1:ihi, 0:j-1) V(col+1:ihi, 0:j-1)^T v).
             int yj = p + 1 + j * ldy;
-            Gemm.Multiply(m, 1, len, T.One, a, p + 1 + (col + 1) * lda, 1, lda, a, head, 1, 1, T.Zero, y, yj, 1, 1);
+            Gemm.Multiply(m, 1, len, T.One, a, p + 1 + (col + 1) * lda, 1, lda, a, head, 1, 1, T.Zero, y, yj, 1, 1, parallelism);
             int tj0 = j * nb;
             if (j > 0)
             {
-                Gemm.Multiply(j, 1, len, T.One, a, col + 1 + p * lda, lda, 1, a, head, 1, 1, T.Zero, t, tj0, 1, 1);
-                Gemm.Multiply(m, 1, j, -T.One, y, p + 1, 1, ldy, t, tj0, 1, 1, T.One, y, yj, 1, 1);
+                Gemm.Multiply(j, 1, len, T.One, a, col + 1 + p * lda, lda, 1, a, head, 1, 1, T.Zero, t, tj0, 1, 1, parallelism);
+                Gemm.Multiply(m, 1, j, -T.One, y, p + 1, 1, ldy, t, tj0, 1, 1, T.One, y, yj, 1, 1, parallelism);
             }
             Householder.Scale(m, tj, y, yj, 1);
 
@@ -81,8 +81,8 @@ internal static class HessenbergPanel
             vfull[c + j] = T.One;
             Array.Copy(a, p + 2 + j + (p + j) * lda, vfull, c + j + 1, m - j - 1);
         }
-        Gemm.Multiply(rows, nb, m, T.One, a, (p + 1) * lda, 1, lda, vfull, 0, 1, m, T.Zero, tmp, 0, 1, rows);
-        Gemm.Multiply(rows, nb, nb, T.One, tmp, 0, 1, rows, t, 0, 1, nb, T.Zero, y, 0, 1, ldy);
+        Gemm.Multiply(rows, nb, m, T.One, a, (p + 1) * lda, 1, lda, vfull, 0, 1, m, T.Zero, tmp, 0, 1, rows, parallelism);
+        Gemm.Multiply(rows, nb, nb, T.One, tmp, 0, 1, rows, t, 0, 1, nb, T.Zero, y, 0, 1, ldy, parallelism);
         ArrayPool<T>.Shared.Return(tmp);
         ArrayPool<T>.Shared.Return(vfull);
     }

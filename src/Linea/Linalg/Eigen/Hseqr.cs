@@ -15,7 +15,7 @@ internal static class Hseqr
     /// and columns ilo..ihi, which is all it needs when it holds the Q of the Hessenberg reduction. Returns 0 on
     /// success, else the (1-based) index of the last eigenvalue that did not converge.
     /// </summary>
-    public static int Run<T>(bool wantT, bool wantZ, int n, int ilo, int ihi, T[] h, int ldh, T[] wr, T[] wi, T[] z, int ldz, EigParams p)
+    public static int Run<T>(bool wantT, bool wantZ, int n, int ilo, int ihi, T[] h, int ldh, T[] wr, T[] wi, T[] z, int ldz, EigParams p, Parallelism parallelism)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         for (int i = 0; i < ilo; i++) { wr[i] = h[i + i * ldh]; wi[i] = T.Zero; }
@@ -25,7 +25,7 @@ internal static class Hseqr
         int nh = ihi - ilo + 1;
         if (nh > p.NMin)
         {
-            int info = Laqr0.Run(wantT, wantZ, n, ilo, ihi, h, ldh, wr, wi, ilo, ihi, z, ldz, p);
+            int info = Laqr0.Run(wantT, wantZ, n, ilo, ihi, h, ldh, wr, wi, ilo, ihi, z, ldz, p, parallelism);
             // A rare failure of the multishift iteration: the double-shift one sometimes succeeds (as LAPACK's hseqr).
             if (info > 0) info = Lahqr.Run(wantT, wantZ, n, ilo, info - 1, h, ldh, wr, wi, ilo, ihi, z, ldz, p.IterationFactor);
             return info;

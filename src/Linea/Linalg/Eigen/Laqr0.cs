@@ -21,7 +21,7 @@ internal static class Laqr0
     /// deflation run this at depth 1, where the windows use the double-shift iteration.
     /// </summary>
     public static int Run<T>(bool wantT, bool wantZ, int n, int ilo, int ihi, T[] h, int ldh, T[] wr, T[] wi,
-        int iloz, int ihiz, T[] z, int ldz, EigParams p, int depth = 0) where T : unmanaged, IFloatingPointIeee754<T>
+        int iloz, int ihiz, T[] z, int ldz, EigParams p, Parallelism parallelism, int depth = 0) where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (n <= NTiny || ihi - ilo + 1 <= NTiny) return Lahqr.Run(wantT, wantZ, n, ilo, ihi, h, ldh, wr, wi, iloz, ihiz, z, ldz, p.IterationFactor);
         if (ilo == ihi)
@@ -72,7 +72,7 @@ internal static class Laqr0
                 nw -= ndec;
             }
 
-            int ld = Laqr3.Run(wantT, wantZ, n, ktop, kbot, nw, h, ldh, iloz, ihiz, z, ldz, wr, wi, p, depth, out int ls);
+            int ld = Laqr3.Run(wantT, wantZ, n, ktop, kbot, nw, h, ldh, iloz, ihiz, z, ldz, wr, wi, p, depth, out int ls, parallelism);
             kbot -= ld;
             int ks = kbot - ls + 1;
 
@@ -114,7 +114,7 @@ internal static class Laqr0
                         var bwr = new T[ns];
                         var bwi = new T[ns];
                         int inf = ns > nmin && depth == 0
-                            ? Run(false, false, ns, 0, ns - 1, block, ns, bwr, bwi, 0, 0, [], 1, p, depth + 1)
+                            ? Run(false, false, ns, 0, ns - 1, block, ns, bwr, bwi, 0, 0, [], 1, p, parallelism, depth + 1)
                             : Lahqr.Run(false, false, ns, 0, ns - 1, block, ns, bwr, bwi, 0, 0, [], 1);
                         for (int i = inf; i < ns; i++) { wr[ks + i] = bwr[i]; wi[ks + i] = bwi[i]; }
                         ks += inf;
@@ -166,7 +166,7 @@ internal static class Laqr0
                 ns = Math.Min(ns, kbot - ks + 1);
                 ns -= ns % 2;
                 ks = kbot - ns + 1;
-                Laqr5.Sweep(wantT, wantZ, n, ktop, kbot, ns, wr, wi, ks, h, ldh, iloz, ihiz, z, ldz);
+                Laqr5.Sweep(wantT, wantZ, n, ktop, kbot, ns, wr, wi, ks, h, ldh, iloz, ihiz, z, ldz, parallelism);
             }
             ndfl = ld > 0 ? 1 : ndfl + 1;
         }

@@ -21,7 +21,7 @@ internal static class Laqr3
     /// wr/wi (to be used as shifts).
     /// </summary>
     public static int Run<T>(bool wantT, bool wantZ, int n, int ktop, int kbot, int nw, T[] h, int ldh, int iloz, int ihiz,
-        T[] z, int ldz, T[] wr, T[] wi, EigParams p, int depth, out int shiftCount) where T : unmanaged, IFloatingPointIeee754<T>
+        T[] z, int ldz, T[] wr, T[] wi, EigParams p, int depth, out int shiftCount, Parallelism parallelism) where T : unmanaged, IFloatingPointIeee754<T>
     {
         shiftCount = 0;
         int jw = Math.Min(nw, kbot - ktop + 1);
@@ -57,7 +57,7 @@ internal static class Laqr3
         var swr = new T[jw];
         var swi = new T[jw];
         int infqr = jw > p.NMin && depth == 0
-            ? Laqr0.Run(true, true, jw, 0, jw - 1, t, jw, swr, swi, 0, jw - 1, v, jw, p, depth + 1)
+            ? Laqr0.Run(true, true, jw, 0, jw - 1, t, jw, swr, swi, 0, jw - 1, v, jw, p, parallelism, depth + 1)
             : Lahqr.Run(true, true, jw, 0, jw - 1, t, jw, swr, swi, 0, jw - 1, v, jw);
         for (int j = 0; j + 2 < jw; j++)
             for (int i = j + 2; i < jw; i++) t[i + j * jw] = T.Zero;
@@ -131,7 +131,7 @@ internal static class Laqr3
                 Gehrd.ApplyRight(ns, ns, f, 0, tau, t, 0, jw, work);
                 Gehrd.ApplyRight(jw, ns, f, 0, tau, v, 0, jw, work);
                 tauH = new T[Math.Max(jw - 1, 1)];
-                Gehrd.Reduce(jw, 0, ns - 1, t, jw, tauH, p);
+                Gehrd.Reduce(jw, 0, ns - 1, t, jw, tauH, p, parallelism);
             }
 
             // Copy the window back: upper triangle and subdiagonal.
@@ -147,7 +147,7 @@ internal static class Laqr3
                 for (int i = 0; i < ns - 1; i++)
                     Gehrd.ApplyRight(jw, ns - 1 - i, t, i + 1 + i * jw, tauH[i], v, (i + 1) * jw, jw, work);
             }
-            UpdateOutside(wantT, wantZ, n, ktop, kbot, kwtop, jw, h, ldh, iloz, ihiz, z, ldz, v);
+            UpdateOutside(wantT, wantZ, n, ktop, kbot, kwtop, jw, h, ldh, iloz, ihiz, z, ldz, v, parallelism);
         }
 
         int nd = jw - ns;
@@ -195,24 +195,24 @@ internal static class Laqr3
     /// active block) := V^T that; with wantZ, Z(iloz:ihiz, window columns) := that V. All by GEMM.
     /// </summary>
     private static void UpdateOutside<T>(bool wantT, bool wantZ, int n, int ktop, int kbot, int kwtop, int jw, T[] h, int ldh,
-        int iloz, int ihiz, T[] z, int ldz, T[] v) where T : unmanaged, IFloatingPointIeee754<T>
+        int iloz, int ihiz, T[] z, int ldz, T[] v, Parallelism parallelism) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int ltop = wantT ? 0 : ktop;
         int nrows = kwtop - ltop, ncols = wantT ? n - 1 - kbot : 0, nz = wantZ ? ihiz - iloz + 1 : 0;
         var temp = new T[Math.Max(Math.Max(nrows, nz), ncols) * jw];
         if (nrows > 0)
         {
-            EigenGemm.Multiply(false, false, nrows, jw, jw, T.One, h, ltop + kwtop * ldh, ldh, v, 0, jw, T.Zero, temp, 0, nrows);
+            EigenGemm.Multiply(false, false, nrows, jw, jw, T.One, h, ltop + kwtop * ldh, ldh, v, 0, jw, T.Zero, temp, 0, nrows, parallelism);
             for (int j = 0; j < jw; j++) Array.Copy(temp, j * nrows, h, ltop + (kwtop + j) * ldh, nrows);
         }
         if (ncols > 0)
         {
-            EigenGemm.Multiply(true, false, jw, ncols, jw, T.One, v, 0, jw, h, kwtop + (kbot + 1) * ldh, ldh, T.Zero, temp, 0, jw);
+            EigenGemm.Multiply(true, false, jw, ncols, jw, T.One, v, 0, jw, h, kwtop + (kbot + 1) * ldh, ldh, T.Zero, temp, 0, jw, parallelism);
             for (int j = 0; j < ncols; j++) Array.Copy(temp, j * jw, h, kwtop + (kbot + 1 + j) * ldh, jw);
         }
         if (nz > 0)
         {
-            EigenGemm.Multiply(false, false, nz, jw, jw, T.One, z, iloz + kwtop * ldz, ldz, v, 0, jw, T.Zero, temp, 0, nz);
+            EigenGemm.Multiply(false, false, nz, jw, jw, T.One, z, iloz + kwtop * ldz, ldz, v, 0, jw, T.Zero, temp, 0, nz, parallelism);
             for (int j = 0; j < jw; j++) Array.Copy(temp, j * nz, z, iloz + (kwtop + j) * ldz, nz);
         }
     }

@@ -25,7 +25,7 @@ internal static class Laqr5
     /// of Z. Column-major storage.
     /// </summary>
     public static void Sweep<T>(bool wantT, bool wantZ, int n, int ktop, int kbot, int nshifts, T[] sr, T[] si, int sOff,
-        T[] h, int ldh, int iloz, int ihiz, T[] z, int ldz) where T : unmanaged, IFloatingPointIeee754<T>
+        T[] h, int ldh, int iloz, int ihiz, T[] z, int ldz, Parallelism parallelism) where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (nshifts < 2 || ktop >= kbot) return;
         // Pairs: two real shifts, or a conjugate pair, next to each other.
@@ -123,19 +123,19 @@ internal static class Laqr5
             int ncols = jend - whi;
             if (ncols > 0)
             {
-                EigenGemm.Multiply(true, false, kw, ncols, kw, T.One, u, uo, kdu, h, wlo + (whi + 1) * ldh, ldh, T.Zero, temp, 0, kw);
+                EigenGemm.Multiply(true, false, kw, ncols, kw, T.One, u, uo, kdu, h, wlo + (whi + 1) * ldh, ldh, T.Zero, temp, 0, kw, parallelism);
                 for (int j = 0; j < ncols; j++) Array.Copy(temp, j * kw, h, wlo + (whi + 1 + j) * ldh, kw);
             }
             int nrows = wlo - jstart;
             if (nrows > 0)
             {
-                EigenGemm.Multiply(false, false, nrows, kw, kw, T.One, h, jstart + wlo * ldh, ldh, u, uo, kdu, T.Zero, temp, 0, nrows);
+                EigenGemm.Multiply(false, false, nrows, kw, kw, T.One, h, jstart + wlo * ldh, ldh, u, uo, kdu, T.Zero, temp, 0, nrows, parallelism);
                 for (int j = 0; j < kw; j++) Array.Copy(temp, j * nrows, h, jstart + (wlo + j) * ldh, nrows);
             }
             if (wantZ)
             {
                 int nz = ihiz - iloz + 1;
-                EigenGemm.Multiply(false, false, nz, kw, kw, T.One, z, iloz + wlo * ldz, ldz, u, uo, kdu, T.Zero, temp, 0, nz);
+                EigenGemm.Multiply(false, false, nz, kw, kw, T.One, z, iloz + wlo * ldz, ldz, u, uo, kdu, T.Zero, temp, 0, nz, parallelism);
                 for (int j = 0; j < kw; j++) Array.Copy(temp, j * nz, z, iloz + (wlo + j) * ldz, nz);
             }
         }

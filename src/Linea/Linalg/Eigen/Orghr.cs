@@ -11,7 +11,7 @@ namespace Linea;
 internal static class Orghr
 {
     /// <summary>Overwrites the n x n column-major (q, ldq), which holds a copy of the reduced matrix, with Q.</summary>
-    public static void Form<T>(int n, int ilo, int ihi, T[] q, int ldq, T[] tau) where T : unmanaged, IFloatingPointIeee754<T>
+    public static void Form<T>(int n, int ilo, int ihi, T[] q, int ldq, T[] tau, Parallelism parallelism) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int nh = ihi - ilo;
         // Shift the reflector vectors one column right, columns ihi down to ilo+1; identity elsewhere.
@@ -25,7 +25,7 @@ internal static class Orghr
         for (int j = 0; j <= ilo; j++) SetUnitColumn(q, ldq, n, j);
         for (int j = ihi + 1; j < n; j++) SetUnitColumn(q, ldq, n, j);
         if (nh > 0)
-            Orgqr.Blocked(nh, nh, nh, q, ilo + 1 + (ilo + 1) * ldq, ldq, tau.AsSpan(ilo, nh), QrParams.Auto);
+            Orgqr.Blocked(nh, nh, nh, q, ilo + 1 + (ilo + 1) * ldq, ldq, tau.AsSpan(ilo, nh), QrParams.Auto, parallelism);
     }
 
     private static void SetUnitColumn<T>(T[] q, int ldq, int n, int j) where T : unmanaged, IFloatingPointIeee754<T>

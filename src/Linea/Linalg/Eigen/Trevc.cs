@@ -24,7 +24,7 @@ internal static class Trevc
     /// or, for a 2 x 2 block at (j, j+1), columns j and j+1 are the real and imaginary parts of the eigenvector of the
     /// eigenvalue with positive imaginary part. T must be in standardised Schur form (<see cref="Lanv2"/>).
     /// </summary>
-    public static T[] RightVectors<T>(int n, T[] t, int ldt, T[] q, int ldq, int blockSize) where T : unmanaged, IFloatingPointIeee754<T>
+    public static T[] RightVectors<T>(int n, T[] t, int ldt, T[] q, int ldq, int blockSize, Parallelism parallelism) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var x = new T[n * n];
         if (n == 0) return x;
@@ -72,7 +72,7 @@ internal static class Trevc
         for (int c0 = 0; c0 < n; c0 += nb)
         {
             int c1 = Math.Min(n, c0 + nb);
-            Gemm.Multiply(c1 - c0, n, c1, T.One, x, c0 * n, n, 1, q, 0, ldq, 1, T.Zero, v, c0 * n, n, 1);
+            Gemm.Multiply(c1 - c0, n, c1, T.One, x, c0 * n, n, 1, q, 0, ldq, 1, T.Zero, v, c0 * n, n, 1, parallelism);
         }
         return v;
     }

@@ -17,13 +17,14 @@ public static partial class Linalg
     /// <exception cref="NonFiniteException">a contains NaN or infinity.</exception>
     public static Tensor<T> Cholesky<T>(Tensor<T> a) where T : unmanaged, IFloatingPointIeee754<T>
     {
+        var parallelism = Parallelism.Default;
         RequireSquare("cholesky", a);
         RequireFinite("cholesky", a);
         int n = a.IntDims[^1];
         var batch = a.IntDims[..^2];
         return MatrixStack.CopyEach(a, (l, t) =>
         {
-            int info = CholeskyFactorization.Factor(l, CholeskyParams.Auto.RecursionThreshold);
+            int info = CholeskyFactorization.Factor(l, CholeskyParams.Auto.RecursionThreshold, parallelism);
             if (info >= 0)
                 throw new NotPositiveDefiniteException(info + 1,
                     CholeskyDecomposition<T>.NotPdMessage("cholesky", n, info + 1, MatrixStack.Where(batch, t)));

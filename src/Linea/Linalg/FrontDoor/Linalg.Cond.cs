@@ -117,7 +117,7 @@ public static partial class Linalg
     {
         if (p is 2 or -2)
         {
-            var s = new SvdDecomposition<T>(label, a, fullMatrices: false, computeUv: false).S.ToArray();
+            var s = new SvdDecomposition<T>(label, a, fullMatrices: false, computeUv: false, Parallelism.Default).S.ToArray();
             T smax = s[0], smin = s[^1];
             if (p == 2) return smin == T.Zero ? T.PositiveInfinity : smax / smin;
             return smax == T.Zero ? T.PositiveInfinity : smin / smax;

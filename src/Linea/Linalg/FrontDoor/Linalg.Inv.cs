@@ -16,6 +16,7 @@ public static partial class Linalg
     /// <exception cref="NonFiniteException">a contains NaN or infinity.</exception>
     public static Tensor<T> Inv<T>(Tensor<T> a) where T : unmanaged, IFloatingPointIeee754<T>
     {
+        var parallelism = Parallelism.Default;
         RequireSquare("inv", a);
         RequireFinite("inv", a);
         int n = a.IntDims[^1];
@@ -23,9 +24,9 @@ public static partial class Linalg
         var piv = new int[n];
         return MatrixStack.CopyEach(a, (lu, t) =>
         {
-            int info = LuFactorization.Factor(lu, piv, LuParams.Auto.RecursionThreshold);
+            int info = LuFactorization.Factor(lu, piv, LuParams.Auto.RecursionThreshold, parallelism);
             if (info >= 0) ThrowSingular("inv", n, info, batch, t);
-            LuSolver.Invert(lu, piv);
+            LuSolver.Invert(lu, piv, parallelism);
         });
     }
 }

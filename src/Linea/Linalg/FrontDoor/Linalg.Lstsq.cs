@@ -44,6 +44,7 @@ public static partial class Linalg
 
     private static LstsqResult<T> LstsqWorking<T>(Tensor<T> a, Tensor<T> b, double? rcond, bool refine) where T : unmanaged, IFloatingPointIeee754<T>
     {
+        var parallelism = Parallelism.Default;
         int m = a.IntDims[0], n = a.IntDims[1], lda = Math.Max(m, 1), ldx = Math.Max(n, 1);
         bool vector = b.Rank == 1;
         var scaled = new CodLeastSquares<T>(a, rcond);
@@ -51,7 +52,7 @@ public static partial class Linalg
         // found without column scaling, at the rank the scaled singular values decided.
         var cod = scaled.Rank == n ? scaled : new CodLeastSquares<T>(a, rcond, scaleColumns: false, forcedRank: scaled.Rank);
         var b0 = ColMajor.FromRhs(b, lda, out int nrhs);
-        var x = cod.Solve((T[])b0.Clone(), nrhs);
+        var x = cod.Solve((T[])b0.Clone(), nrhs, parallelism);
         int steps = 0;
         double[] ss;
         if (refine)
@@ -60,7 +61,7 @@ public static partial class Linalg
             for (; steps < 3; steps++)
             {
                 var r = CodLeastSquares<T>.Residual(a, b0, lda, x, ldx, nrhs, out _);
-                var dx = cod.Solve(r, nrhs);
+                var dx = cod.Solve(r, nrhs, parallelism);
                 double dn = 0, xn = 0;
                 for (int i = 0; i < x.Length; i++)
                 {

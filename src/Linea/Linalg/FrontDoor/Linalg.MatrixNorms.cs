@@ -75,7 +75,7 @@ public static partial class Linalg
 
     private static T ExtremeSingularValue<T>(string label, Tensor<T> a, bool largest) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        var s = new SvdDecomposition<T>(label, a, fullMatrices: false, computeUv: false).S.ToArray();
+        var s = new SvdDecomposition<T>(label, a, fullMatrices: false, computeUv: false, Parallelism.Default).S.ToArray();
         if (s.Length == 0)
         {
             if (largest) return T.Zero;
@@ -87,7 +87,7 @@ public static partial class Linalg
     private static T NuclearNorm<T>(string label, Tensor<T> a) where T : unmanaged, IFloatingPointIeee754<T>
     {
         T sum = T.Zero;
-        foreach (var x in new SvdDecomposition<T>(label, a, fullMatrices: false, computeUv: false).S.ToArray()) sum += x;
+        foreach (var x in new SvdDecomposition<T>(label, a, fullMatrices: false, computeUv: false, Parallelism.Default).S.ToArray()) sum += x;
         return sum;
     }
 }

@@ -41,5 +41,5 @@ public static partial class Linalg
     }
 
     private static int RankOfMatrix<T>(string label, Tensor<T> a, double? tol) where T : unmanaged, IFloatingPointIeee754<T> =>
-        new SvdDecomposition<T>(label, a, fullMatrices: false, computeUv: false).Rank(tol is null ? null : T.CreateTruncating(tol.Value));
+        new SvdDecomposition<T>(label, a, fullMatrices: false, computeUv: false, Parallelism.Default).Rank(tol is null ? null : T.CreateTruncating(tol.Value));
 }

@@ -42,7 +42,7 @@ public static partial class Linalg
         }
         else
         {
-            var svd = new SvdDecomposition<T>(label, a, fullMatrices: false, computeUv: true);
+            var svd = new SvdDecomposition<T>(label, a, fullMatrices: false, computeUv: true, Parallelism.Default);
             (u, s, vh) = (svd.U, svd.S, svd.Vh);
         }
         var sa = s.ToArray();

@@ -19,7 +19,7 @@ public static partial class Linalg
         int m = a.IntDims[^2], n = a.IntDims[^1], rows = mode == QrMode.Complete ? m : Math.Min(m, n);
         var r = MatrixStack.Map("qr", a, [[m, rows], [rows, n]], (x, label) =>
         {
-            var qr = new QrDecomposition<T>(label, x, null);
+            var qr = new QrDecomposition<T>(label, x, null, Parallelism.Default);
             return [qr.GetQ(mode), qr.GetR(mode)];
         });
         return (r[0], r[1]);
@@ -35,6 +35,6 @@ public static partial class Linalg
     {
         RequireMatrix("qr", a);
         int m = a.IntDims[^2], n = a.IntDims[^1];
-        return MatrixStack.Map("qr", a, [[Math.Min(m, n), n]], (x, label) => [new QrDecomposition<T>(label, x, null).R])[0];
+        return MatrixStack.Map("qr", a, [[Math.Min(m, n), n]], (x, label) => [new QrDecomposition<T>(label, x, null, Parallelism.Default).R])[0];
     }
 }

@@ -20,6 +20,7 @@ public static partial class Linalg
     /// <exception cref="NonFiniteException">A or B contains NaN or infinity.</exception>
     public static Tensor<T> Solve<T>(Tensor<T> a, Tensor<T> b, bool refine = false) where T : unmanaged, IFloatingPointIeee754<T>
     {
+        var parallelism = Parallelism.Default;
         RequireSquare("solve", a);
         ArgumentNullException.ThrowIfNull(b);
         int n = a.IntDims[^1];
@@ -56,12 +57,12 @@ public static partial class Linalg
             var bMat = MatrixStack.At(b2, bOffsets[t]);
             var lu = StridedMatrix<T>.RowMajor(luData, n, n);
             MatrixStack.CopyInto(aMat, lu);
-            int info = LuFactorization.Factor(lu, piv, LuParams.Auto.RecursionThreshold);
+            int info = LuFactorization.Factor(lu, piv, LuParams.Auto.RecursionThreshold, parallelism);
             if (info >= 0) ThrowSingular("solve", n, info, batch, t);
             var xMat = new StridedMatrix<T>(x.Data, t * n * k, n, k, k, 1);
             MatrixStack.CopyInto(bMat, xMat);
-            LuSolver.Solve(lu, piv, xMat);
-            if (refine) IterativeRefinement.Refine(aMat, bMat, lu, piv, xMat);
+            LuSolver.Solve(lu, piv, xMat, parallelism);
+            if (refine) IterativeRefinement.Refine(aMat, bMat, lu, piv, xMat, parallelism);
         }
         return vector ? x.Squeeze(-1) : x;
     }

@@ -18,6 +18,7 @@ public static partial class Linalg
     public static Tensor<T> SolveTriangular<T>(Tensor<T> a, Tensor<T> b, bool lower = false, bool transpose = false, bool unitDiagonal = false)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
+        var parallelism = Parallelism.Default;
         const string op = "solve_triangular";
         RequireSquare(op, a);
         ArgumentNullException.ThrowIfNull(b);
@@ -34,7 +35,7 @@ public static partial class Linalg
                     throw new SingularMatrixException(i, $"{op}: the triangular matrix of shape {a.Shape} has a zero on its diagonal at [{i}, {i}]");
         int k = b.Rank == 1 ? 1 : b.IntDims[1];
         var x = b.Contiguous().ToArray();
-        Trsm.Solve(Side.Left, lower, transpose, unitDiagonal, T.One, am, StridedMatrix<T>.RowMajor(x, n, k));
+        Trsm.Solve(Side.Left, lower, transpose, unitDiagonal, T.One, am, StridedMatrix<T>.RowMajor(x, n, k), parallelism);
         return b.Rank == 1 ? Tensor.Wrap(x, n) : Tensor.Wrap(x, n, k);
     }
 }

@@ -27,7 +27,7 @@ public static partial class Linalg
         int[] uDims = fullMatrices ? [m, m] : [m, k], vhDims = fullMatrices ? [n, n] : [k, n];
         var r = MatrixStack.Map("svd", a, [uDims, [k], vhDims], (x, label) =>
         {
-            var svd = new SvdDecomposition<T>(label, x, fullMatrices, computeUv: true);
+            var svd = new SvdDecomposition<T>(label, x, fullMatrices, computeUv: true, Parallelism.Default);
             return [svd.U, svd.S, svd.Vh];
         });
         return (r[0], r[1], r[2]);
@@ -50,5 +50,5 @@ public static partial class Linalg
     /// <summary>The singular values of each matrix of a (rank &gt;= 2, checked), shape (..., k).</summary>
     private static Tensor<T> SingularValues<T>(string op, Tensor<T> a) where T : unmanaged, IFloatingPointIeee754<T> =>
         MatrixStack.Map(op, a, [[Math.Min(a.IntDims[^2], a.IntDims[^1])]], (x, label) =>
-            [new SvdDecomposition<T>(label, x, fullMatrices: false, computeUv: false).S])[0];
+            [new SvdDecomposition<T>(label, x, fullMatrices: false, computeUv: false, Parallelism.Default).S])[0];
 }

@@ -31,6 +31,7 @@ internal sealed class CodLeastSquares<T> where T : unmanaged, IFloatingPointIeee
     /// </summary>
     public CodLeastSquares(Tensor<T> a, double? rcond, bool scaleColumns = true, int? forcedRank = null)
     {
+        var parallelism = Parallelism.Default;
         _m = a.IntDims[0];
         _n = a.IntDims[1];
         int m = _m, n = _n, lda = Math.Max(m, 1), k = Math.Min(m, n);
@@ -48,12 +49,12 @@ internal sealed class CodLeastSquares<T> where T : unmanaged, IFloatingPointIeee
         {
             _qr0 = w;
             _tau0 = new T[n];
-            Geqrf.Blocked(m, n, w, 0, lda, _tau0, QrParams.Auto);
+            Geqrf.Blocked(m, n, w, 0, lda, _tau0, QrParams.Auto, parallelism);
             var r0 = new T[n * n];
             for (int j = 0; j < n; j++) Array.Copy(w, j * lda, r0, j * n, j + 1);
-            _cp = new ColPivQrDecomposition<T>(n, n, r0);
+            _cp = new ColPivQrDecomposition<T>(n, n, r0, parallelism);
         }
-        else _cp = new ColPivQrDecomposition<T>(m, n, w);
+        else _cp = new ColPivQrDecomposition<T>(m, n, w, parallelism);
 
         Cutoff = rcond ?? Precision.EpsDouble<T>() * Math.Max(m, n);
         if (forcedRank is int fr)
@@ -63,7 +64,7 @@ internal sealed class CodLeastSquares<T> where T : unmanaged, IFloatingPointIeee
             return;
         }
         _scaledSingularValues = new Lazy<double[]>(() => SingularValuesOfR(unscale: false));
-        if (k > 0 && CertainlyFullRank(k))
+        if (k > 0 && CertainlyFullRank(k, parallelism))
         {
             Rank = k;
             return;
@@ -85,7 +86,7 @@ internal sealed class CodLeastSquares<T> where T : unmanaged, IFloatingPointIeee
     /// deficient, or merely close to the cutoff) the caller decides on the singular values as before, so the rank is
     /// always the one the singular values give.
     /// </summary>
-    private bool CertainlyFullRank(int k)
+    private bool CertainlyFullRank(int k, Parallelism parallelism)
     {
         int n = _n, ldr = Math.Max(_cp.Rows, 1);
         var packed = _cp.Packed;
@@ -100,7 +101,7 @@ internal sealed class CodLeastSquares<T> where T : unmanaged, IFloatingPointIeee
         for (int i = 0; i < k; i++) x[i * k + i] = T.One;
         var r11 = new Kernels.StridedMatrix<T>(packed, 0, k, k, 1, ldr);
         Kernels.Blas3.Trsm.Solve(Kernels.Blas3.Side.Left, lower: false, transpose: false, unitDiagonal: false, T.One,
-            r11, Kernels.StridedMatrix<T>.RowMajor(x, k, k));
+            r11, Kernels.StridedMatrix<T>.RowMajor(x, k, k), parallelism);
         double fx = 0;
         for (int i = 0; i < x.Length; i++)
         {
@@ -129,11 +130,11 @@ internal sealed class CodLeastSquares<T> where T : unmanaged, IFloatingPointIeee
     }
 
     /// <summary>x (n x nrhs, column-major, ld max(n, 1)) for the m x nrhs column-major block b (ld max(m, 1), overwritten).</summary>
-    public T[] Solve(T[] b, int nrhs)
+    public T[] Solve(T[] b, int nrhs, Parallelism parallelism)
     {
         int m = _m, n = _n, lda = Math.Max(m, 1);
-        if (_qr0 is not null) Ormqr.ApplyLeft(true, m, nrhs, n, _qr0, 0, lda, _tau0, b, 0, lda, QrParams.Auto);
-        _cp.ApplyQT(b, lda, nrhs);
+        if (_qr0 is not null) Ormqr.ApplyLeft(true, m, nrhs, n, _qr0, 0, lda, _tau0, b, 0, lda, QrParams.Auto, parallelism);
+        _cp.ApplyQT(b, lda, nrhs, parallelism);
         var x = _cp.SolveTransformed(b, lda, nrhs, Rank);
         int ldx = Math.Max(n, 1);
         for (int s = 0; s < nrhs; s++)

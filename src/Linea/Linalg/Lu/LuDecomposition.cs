@@ -20,19 +20,23 @@ public sealed class LuDecomposition<T> : ILinearSolver<T> where T : unmanaged, I
     private readonly double _anorm;
     private T? _rcond;
 
-    private LuDecomposition(Tensor<T> lu, int[] pivots, int info, double anorm)
+    private readonly Parallelism _parallelism;
+
+    private LuDecomposition(Tensor<T> lu, int[] pivots, int info, double anorm, Parallelism parallelism)
     {
-        _lu = lu; _pivots = pivots; ZeroPivotIndex = info; _anorm = anorm;
+        _lu = lu; _pivots = pivots; ZeroPivotIndex = info; _anorm = anorm; _parallelism = parallelism;
     }
 
     /// <summary>
     /// Factors a copy of the m x n matrix <paramref name="a"/> (any strides; A itself is not modified).
-    /// Cost about m n^2 - n^3/3 flops (2/3 n^3 when square). Never throws for a singular matrix.
+    /// Cost about m n^2 - n^3/3 flops (2/3 n^3 when square). Never throws for a singular matrix. The factorization and
+    /// this object's solves use up to <paramref name="parallelism"/> threads (<see cref="Parallelism.Default"/> when null).
     /// </summary>
     /// <exception cref="ShapeMismatchException">a is not 2-d.</exception>
     /// <exception cref="NonFiniteException">a contains NaN or infinity.</exception>
-    public static LuDecomposition<T> Factor(Tensor<T> a, LuParams? parameters = null)
+    public static LuDecomposition<T> Factor(Tensor<T> a, LuParams? parameters = null, Parallelism? parallelism = null)
     {
+        var threads = parallelism ?? Parallelism.Default;
         ArgumentNullException.ThrowIfNull(a);
         if (a.Rank != 2) ThrowHelper.ShapeMismatch("lu", $"needs a matrix, got shape {a.Shape}; for stacks use Linalg.Solve, Linalg.Inv or Linalg.DetStack", a.Shape);
         Linalg.RequireFinite("lu", a);
@@ -40,8 +44,8 @@ public sealed class LuDecomposition<T> : ILinearSolver<T> where T : unmanaged, I
         var piv = new int[Math.Min(lu.IntDims[0], lu.IntDims[1])];
         var m = StridedMatrix<T>.Of(lu);
         double anorm = OneNormEstimator.MatrixNorm1(m);
-        int info = LuFactorization.FactorInPlace(lu, piv, parameters);
-        return new LuDecomposition<T>(lu, piv, info, anorm);
+        int info = LuFactorization.FactorInPlace(lu, piv, parameters, threads);
+        return new LuDecomposition<T>(lu, piv, info, anorm, threads);
     }
 
     /// <summary>Factors <paramref name="a"/> like <see cref="Factor"/>; returns false when it is exactly singular (the factors are still returned).</summary>
@@ -171,19 +175,19 @@ public sealed class LuDecomposition<T> : ILinearSolver<T> where T : unmanaged, I
         get
         {
             RequireSquare("rcond");
-            return _rcond ??= ComputeRCond();
+            return _rcond ??= ComputeRCond(_parallelism);
         }
     }
 
-    private T ComputeRCond()
+    private T ComputeRCond(Parallelism parallelism)
     {
         int n = Rows;
         if (n == 0) return T.One;
         if (IsSingular || _anorm == 0) return T.Zero;
         var f = StridedMatrix<T>.Of(_lu);
         double inv = OneNormEstimator.InverseNorm<T>(n,
-            x => LuSolver.Solve(f, _pivots, new StridedMatrix<T>(x, 0, n, 1, 1, 1)),
-            x => LuSolver.SolveTransposed(f, _pivots, new StridedMatrix<T>(x, 0, n, 1, 1, 1)));
+            x => LuSolver.Solve(f, _pivots, new StridedMatrix<T>(x, 0, n, 1, 1, 1), parallelism),
+            x => LuSolver.SolveTransposed(f, _pivots, new StridedMatrix<T>(x, 0, n, 1, 1, 1), parallelism));
         if (inv == 0 || double.IsNaN(inv)) return T.Zero;
         return T.CreateTruncating(1 / _anorm / inv);
     }
@@ -197,7 +201,7 @@ public sealed class LuDecomposition<T> : ILinearSolver<T> where T : unmanaged, I
         RequireSquare("lu.solve");
         RequireNonsingular("lu.solve");
         var x = MatrixArgs.RhsCopy("lu.solve", _lu.Shape, Rows, b, out var view);
-        LuSolver.Solve(StridedMatrix<T>.Of(_lu), _pivots, view);
+        LuSolver.Solve(StridedMatrix<T>.Of(_lu), _pivots, view, _parallelism);
         return x;
     }
 
@@ -210,7 +214,7 @@ public sealed class LuDecomposition<T> : ILinearSolver<T> where T : unmanaged, I
         RequireSquare("lu.solve_transposed");
         RequireNonsingular("lu.solve_transposed");
         var x = MatrixArgs.RhsCopy("lu.solve_transposed", _lu.Shape, Rows, b, out var view);
-        LuSolver.SolveTransposed(StridedMatrix<T>.Of(_lu), _pivots, view);
+        LuSolver.SolveTransposed(StridedMatrix<T>.Of(_lu), _pivots, view, _parallelism);
         return x;
     }
 
@@ -222,7 +226,7 @@ public sealed class LuDecomposition<T> : ILinearSolver<T> where T : unmanaged, I
         RequireSquare("inv");
         RequireNonsingular("inv");
         var inv = _lu.Copy();
-        LuSolver.Invert(StridedMatrix<T>.Of(inv), _pivots);
+        LuSolver.Invert(StridedMatrix<T>.Of(inv), _pivots, _parallelism);
         return inv;
     }
 

@@ -23,7 +23,7 @@ public static class LuFactorization
     /// </summary>
     /// <returns>-1 when every pivot is nonzero, otherwise the 0-based index of the first exactly zero pivot (LAPACK's info - 1).</returns>
     /// <exception cref="ArgumentException">a is not 2-d or is a read-only view, pivots has the wrong length, or the threshold is below 1.</exception>
-    public static int FactorInPlace<T>(Tensor<T> a, Span<int> pivots, LuParams? parameters = null) where T : unmanaged, IFloatingPointIeee754<T>
+    public static int FactorInPlace<T>(Tensor<T> a, Span<int> pivots, LuParams? parameters = null, Parallelism? parallelism = null) where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(a);
         if (a.Rank != 2) ThrowHelper.Argument("lu", nameof(a), $"needs a matrix, got shape {a.Shape}");
@@ -32,19 +32,19 @@ public static class LuFactorization
         if (pivots.Length != k) ThrowHelper.Argument("lu", nameof(pivots), $"pivots must have min(m, n) = {k} entries for shape {a.Shape}, got {pivots.Length}");
         var p = parameters ?? LuParams.Auto;
         if (p.RecursionThreshold < 1) ThrowHelper.Argument("lu", nameof(parameters), $"RecursionThreshold must be at least 1, got {p.RecursionThreshold}");
-        return Factor(StridedMatrix<T>.Of(a), pivots, p.RecursionThreshold);
+        return Factor(StridedMatrix<T>.Of(a), pivots, p.RecursionThreshold, parallelism ?? Parallelism.Default);
     }
 
-    internal static int Factor<T>(StridedMatrix<T> a, Span<int> piv, int threshold) where T : unmanaged, IFloatingPointIeee754<T>
+    internal static int Factor<T>(StridedMatrix<T> a, Span<int> piv, int threshold, Parallelism parallelism) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int m = a.Rows, n = a.Cols;
-        if (m >= n && Parallelism.Default.Count > 1 && n >= LookaheadMinN) return Lookahead(a, piv, threshold);
-        if (m >= n) return Recursive(a, piv, threshold);
+        if (m >= n && parallelism.Count > 1 && n >= LookaheadMinN) return Lookahead(a, piv, threshold, parallelism);
+        if (m >= n) return Recursive(a, piv, threshold, parallelism);
         // Wide: factor the leading m x m block, then U's extra columns are L^-1 P A[:, m:].
-        int info = Recursive(a.Block(0, 0, m, m), piv, threshold);
+        int info = Recursive(a.Block(0, 0, m, m), piv, threshold, parallelism);
         var right = a.Block(0, m, m, n - m);
         ApplyInterchanges(right, piv, 0, m);
-        Trsm.Solve(Side.Left, lower: true, transpose: false, unitDiagonal: true, T.One, a.Block(0, 0, m, m), right);
+        Trsm.Solve(Side.Left, lower: true, transpose: false, unitDiagonal: true, T.One, a.Block(0, 0, m, m), right, parallelism);
         return info;
     }
 
@@ -57,7 +57,7 @@ public static class LuFactorization
     /// remaining trailing columns from a shared counter and applies the current panel to them (swaps, TRSM, one GEMM each).
     /// The sequential panel work thus overlaps the trailing update instead of leaving the other threads idle.
     /// </summary>
-    private static int Lookahead<T>(StridedMatrix<T> a, Span<int> piv, int threshold) where T : unmanaged, IFloatingPointIeee754<T>
+    private static int Lookahead<T>(StridedMatrix<T> a, Span<int> piv, int threshold, Parallelism parallelism) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int m = a.Rows, n = a.Cols;
         int nb = n <= 1536 ? 128 : 192;
@@ -65,9 +65,9 @@ public static class LuFactorization
         var pv = new int[n];
         int info = -1;
         int w0 = Math.Min(nb, n);
-        int i0 = Recursive(a.Block(0, 0, m, w0), pv.AsSpan(0, w0), threshold);
+        int i0 = Recursive(a.Block(0, 0, m, w0), pv.AsSpan(0, w0), threshold, parallelism);
         if (i0 >= 0) info = i0;
-        int threads = Parallelism.Default.Count;
+        int threads = parallelism.Count;
         for (int j = 0; j < n; j += nb)
         {
             int jb = Math.Min(nb, n - j), jn = j + jb;
@@ -81,15 +81,15 @@ public static class LuFactorization
             {
                 if (tid == 0)
                 {
-                    UpdateColumns(a, pv, jj, jb, jn, nw);
-                    int pi = Recursive(a.Block(jn, jn, m - jn, nw), pv.AsSpan(jn, nw), threshold);
+                    UpdateColumns(a, pv, jj, jb, jn, nw, parallelism);
+                    int pi = Recursive(a.Block(jn, jn, m - jn, nw), pv.AsSpan(jn, nw), threshold, parallelism);
                     for (int i = jn; i < jn + nw; i++) pv[i] += jn;
                     panelInfo = pi;
                 }
                 for (int c = Interlocked.Increment(ref next) - 1; c < chunks; c = Interlocked.Increment(ref next) - 1)
                 {
                     int c0 = jn + nw + c * chunk;
-                    UpdateColumns(a, pv, jj, jb, c0, Math.Min(chunk, n - c0));
+                    UpdateColumns(a, pv, jj, jb, c0, Math.Min(chunk, n - c0), parallelism);
                 }
             });
             if (info < 0 && panelInfo >= 0) info = panelInfo + jn;
@@ -99,30 +99,30 @@ public static class LuFactorization
     }
 
     /// <summary>Applies the factored panel at columns [j, j + jb) to columns [c0, c0 + w): its interchanges, the unit lower TRSM, the GEMM below.</summary>
-    private static void UpdateColumns<T>(StridedMatrix<T> a, int[] pv, int j, int jb, int c0, int w) where T : unmanaged, IFloatingPointIeee754<T>
+    private static void UpdateColumns<T>(StridedMatrix<T> a, int[] pv, int j, int jb, int c0, int w, Parallelism parallelism) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int m = a.Rows, jn = j + jb;
         ApplyInterchanges(a.Block(0, c0, m, w), pv, j, jn);
         var top = a.Block(j, c0, jb, w);
-        Trsm.Solve(Side.Left, lower: true, transpose: false, unitDiagonal: true, T.One, a.Block(j, j, jb, jb), top);
-        if (m > jn) MatrixOps.Gemm(-T.One, a.Block(jn, j, m - jn, jb), top, T.One, a.Block(jn, c0, m - jn, w));
+        Trsm.Solve(Side.Left, lower: true, transpose: false, unitDiagonal: true, T.One, a.Block(j, j, jb, jb), top, parallelism);
+        if (m > jn) MatrixOps.Gemm(-T.One, a.Block(jn, j, m - jn, jb), top, T.One, a.Block(jn, c0, m - jn, w), parallelism);
     }
 
     /// <summary>Recursive factorization of a tall or square panel (m &gt;= n).</summary>
-    private static int Recursive<T>(StridedMatrix<T> a, Span<int> piv, int threshold) where T : unmanaged, IFloatingPointIeee754<T>
+    private static int Recursive<T>(StridedMatrix<T> a, Span<int> piv, int threshold, Parallelism parallelism) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int m = a.Rows, n = a.Cols;
         if (n <= threshold || n == 1) return Unblocked(a, piv);
         int n1 = Trsm.Split(n), n2 = n - n1;
-        int info1 = Recursive(a.Block(0, 0, m, n1), piv[..n1], threshold);
+        int info1 = Recursive(a.Block(0, 0, m, n1), piv[..n1], threshold, parallelism);
         var right = a.Block(0, n1, m, n2);
         ApplyInterchanges(right, piv, 0, n1);
         var a12 = a.Block(0, n1, n1, n2);
-        Trsm.Solve(Side.Left, lower: true, transpose: false, unitDiagonal: true, T.One, a.Block(0, 0, n1, n1), a12);
+        Trsm.Solve(Side.Left, lower: true, transpose: false, unitDiagonal: true, T.One, a.Block(0, 0, n1, n1), a12, parallelism);
         var a22 = a.Block(n1, n1, m - n1, n2);
-        MatrixOps.Gemm(-T.One, a.Block(n1, 0, m - n1, n1), a12, T.One, a22);
+        MatrixOps.Gemm(-T.One, a.Block(n1, 0, m - n1, n1), a12, T.One, a22, parallelism);
         var piv2 = piv[n1..];
-        int info2 = Recursive(a22, piv2, threshold);
+        int info2 = Recursive(a22, piv2, threshold, parallelism);
         for (int i = 0; i < piv2.Length; i++) piv2[i] += n1;
         ApplyInterchanges(a.Block(0, 0, m, n1), piv, n1, n1 + piv2.Length);
         return info1 >= 0 ? info1 : info2 >= 0 ? info2 + n1 : -1;

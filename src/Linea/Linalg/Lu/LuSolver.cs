@@ -8,20 +8,20 @@ namespace Linea;
 internal static class LuSolver
 {
     /// <summary>A X = B for X, overwriting B (n x k): interchanges, then L (unit lower) and U (upper) solves. 2 n^2 k flops.</summary>
-    public static void Solve<T>(StridedMatrix<T> lu, ReadOnlySpan<int> piv, StridedMatrix<T> b) where T : unmanaged, IFloatingPointIeee754<T>
+    public static void Solve<T>(StridedMatrix<T> lu, ReadOnlySpan<int> piv, StridedMatrix<T> b, Parallelism parallelism) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int n = lu.Rows;
         LuFactorization.ApplyInterchanges(b, piv, 0, n);
-        Trsm.Solve(Side.Left, lower: true, transpose: false, unitDiagonal: true, T.One, lu, b);
-        Trsm.Solve(Side.Left, lower: false, transpose: false, unitDiagonal: false, T.One, lu, b);
+        Trsm.Solve(Side.Left, lower: true, transpose: false, unitDiagonal: true, T.One, lu, b, parallelism);
+        Trsm.Solve(Side.Left, lower: false, transpose: false, unitDiagonal: false, T.One, lu, b, parallelism);
     }
 
     /// <summary>A^T X = B for X, overwriting B: A^T = U^T L^T P, so U^T, L^T solves then the interchanges undone.</summary>
-    public static void SolveTransposed<T>(StridedMatrix<T> lu, ReadOnlySpan<int> piv, StridedMatrix<T> b) where T : unmanaged, IFloatingPointIeee754<T>
+    public static void SolveTransposed<T>(StridedMatrix<T> lu, ReadOnlySpan<int> piv, StridedMatrix<T> b, Parallelism parallelism) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int n = lu.Rows;
-        Trsm.Solve(Side.Left, lower: false, transpose: true, unitDiagonal: false, T.One, lu, b);
-        Trsm.Solve(Side.Left, lower: true, transpose: true, unitDiagonal: true, T.One, lu, b);
+        Trsm.Solve(Side.Left, lower: false, transpose: true, unitDiagonal: false, T.One, lu, b, parallelism);
+        Trsm.Solve(Side.Left, lower: true, transpose: true, unitDiagonal: true, T.One, lu, b, parallelism);
         LuFactorization.UndoInterchanges(b, piv, 0, n);
     }
 
@@ -35,11 +35,11 @@ internal static class LuSolver
     /// TRSM with L's unit lower diagonal block; then the columns are interchanged back. 4/3 n^3 flops, about all of it
     /// in TRSM/GEMM, with O(n nb) workspace (a full n x n copy of L cost more in page faults than its flops at n = 2000).
     /// </summary>
-    public static void Invert<T>(StridedMatrix<T> lu, ReadOnlySpan<int> piv) where T : unmanaged, IFloatingPointIeee754<T>
+    public static void Invert<T>(StridedMatrix<T> lu, ReadOnlySpan<int> piv, Parallelism parallelism) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int n = lu.Rows;
         if (n == 0) return;
-        InvertUpper(lu);
+        InvertUpper(lu, parallelism);
         int nb = Math.Min(InvertBlock, n);
         var work = System.Buffers.ArrayPool<T>.Shared.Rent(n * nb);
         int last = (n - 1) / nb * nb;
@@ -56,8 +56,8 @@ internal static class LuSolver
             }
             var xj = lu.Block(0, j, n, jb);
             if (j + jb < n)
-                MatrixOps.Gemm(-T.One, lu.Block(0, j + jb, n, n - j - jb), w.Block(jb, 0, rows - jb, jb), T.One, xj);
-            Trsm.Solve(Side.Right, lower: true, transpose: false, unitDiagonal: true, T.One, w.Block(0, 0, jb, jb), xj);
+                MatrixOps.Gemm(-T.One, lu.Block(0, j + jb, n, n - j - jb), w.Block(jb, 0, rows - jb, jb), T.One, xj, parallelism);
+            Trsm.Solve(Side.Right, lower: true, transpose: false, unitDiagonal: true, T.One, w.Block(0, 0, jb, jb), xj, parallelism);
         }
         System.Buffers.ArrayPool<T>.Shared.Return(work);
         // A^-1 = X P: column interchanges in reverse order.
@@ -80,7 +80,7 @@ internal static class LuSolver
     /// [U11 U12; 0 U22]^-1 = [U11^-1, -U11^-1 U12 U22^-1; 0, U22^-1], the off-diagonal block by two TRSMs
     /// before the diagonal blocks are inverted. n^3/3 flops. The strictly lower part is not touched.
     /// </summary>
-    internal static void InvertUpper<T>(StridedMatrix<T> u) where T : unmanaged, IFloatingPointIeee754<T>
+    internal static void InvertUpper<T>(StridedMatrix<T> u, Parallelism parallelism) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int n = u.Rows;
         if (n <= Trsm.BaseSize)
@@ -104,9 +104,9 @@ internal static class LuSolver
         var u11 = u.Block(0, 0, n1, n1);
         var u12 = u.Block(0, n1, n1, n2);
         var u22 = u.Block(n1, n1, n2, n2);
-        Trsm.Solve(Side.Left, lower: false, transpose: false, unitDiagonal: false, -T.One, u11, u12);
-        Trsm.Solve(Side.Right, lower: false, transpose: false, unitDiagonal: false, T.One, u22, u12);
-        InvertUpper(u11);
-        InvertUpper(u22);
+        Trsm.Solve(Side.Left, lower: false, transpose: false, unitDiagonal: false, -T.One, u11, u12, parallelism);
+        Trsm.Solve(Side.Right, lower: false, transpose: false, unitDiagonal: false, T.One, u22, u12, parallelism);
+        InvertUpper(u11, parallelism);
+        InvertUpper(u22, parallelism);
     }
 }

@@ -10,13 +10,13 @@ namespace Linea;
 internal static class CompactQr
 {
     /// <summary>Q, m x k (reduced) or m x m (complete), formed blockwise by orgqr. O(m n k).</summary>
-    public static Tensor<T> FormQ<T>(T[] qr, T[] tau, int ld, int m, int k, QrMode mode, QrParams parameters)
+    public static Tensor<T> FormQ<T>(T[] qr, T[] tau, int ld, int m, int k, QrMode mode, QrParams parameters, Parallelism parallelism)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         int cols = mode == QrMode.Complete ? m : k;
         var q = new T[ld * cols];
         for (int j = 0; j < Math.Min(k, cols); j++) Array.Copy(qr, j * ld, q, j * ld, m);
-        Orgqr.Blocked(m, cols, k, q, 0, ld, tau, parameters);
+        Orgqr.Blocked(m, cols, k, q, 0, ld, tau, parameters, parallelism);
         return ColMajor.ToTensor(q, 0, ld, m, cols);
     }
 

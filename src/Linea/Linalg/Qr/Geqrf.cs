@@ -26,7 +26,7 @@ internal static class Geqrf
     }
 
     /// <summary>Blocked QR (geqrf) of the m x n matrix at (a, off, lda); same output as <see cref="Unblocked{T}"/>.</summary>
-    public static void Blocked<T>(int m, int n, T[] a, int off, int lda, Span<T> tau, QrParams p) where T : unmanaged, IFloatingPointIeee754<T>
+    public static void Blocked<T>(int m, int n, T[] a, int off, int lda, Span<T> tau, QrParams p, Parallelism parallelism) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int k = Math.Min(m, n), nb = p.Nb, nx = p.Nx;
         int i = 0;
@@ -41,7 +41,7 @@ internal static class Geqrf
                 if (i + ib < n)
                 {
                     Householder.FormT(m - i, ib, a, d, lda, tau.Slice(i, ib), t.Length == ib * ib ? t : (t = new T[ib * ib]));
-                    Householder.ApplyBlockLeft(true, m - i, n - i - ib, ib, a, d, lda, t, a, d + ib * lda, lda);
+                    Householder.ApplyBlockLeft(true, m - i, n - i - ib, ib, a, d, lda, t, a, d + ib * lda, lda, parallelism);
                 }
             }
         }

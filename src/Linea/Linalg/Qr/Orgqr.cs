@@ -32,7 +32,7 @@ internal static class Orgqr
     }
 
     /// <summary>Blocked (orgqr) on the m x n matrix at (a, off, lda) with k reflectors.</summary>
-    public static void Blocked<T>(int m, int n, int k, T[] a, int off, int lda, ReadOnlySpan<T> tau, QrParams p) where T : unmanaged, IFloatingPointIeee754<T>
+    public static void Blocked<T>(int m, int n, int k, T[] a, int off, int lda, ReadOnlySpan<T> tau, QrParams p, Parallelism parallelism) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int nb = p.Nb, nx = p.Nx, kk = 0, ki = 0;
         if (nb >= 2 && nb < k && nx < k)
@@ -53,7 +53,7 @@ internal static class Orgqr
                 {
                     var ti = ib == nb ? t : new T[ib * ib];
                     Householder.FormT(m - i, ib, a, d, lda, tau.Slice(i, ib), ti);
-                    Householder.ApplyBlockLeft(false, m - i, n - i - ib, ib, a, d, lda, ti, a, d + ib * lda, lda);
+                    Householder.ApplyBlockLeft(false, m - i, n - i - ib, ib, a, d, lda, ti, a, d + ib * lda, lda, parallelism);
                 }
                 Unblocked(m - i, ib, ib, a, d, lda, tau.Slice(i, ib));
                 for (int j = i; j < i + ib; j++) Array.Clear(a, off + j * lda, i);

@@ -11,7 +11,7 @@ internal static class Ormqr
 {
     /// <summary>C := Q^T C (<paramref name="transpose"/>) or Q C, reflectors in the m x k matrix at (v, vOff, ldv).</summary>
     public static void ApplyLeft<T>(bool transpose, int m, int n, int k, T[] v, int vOff, int ldv, ReadOnlySpan<T> tau,
-        T[] c, int cOff, int ldc, QrParams p) where T : unmanaged, IFloatingPointIeee754<T>
+        T[] c, int cOff, int ldc, QrParams p, Parallelism parallelism) where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (m == 0 || n == 0 || k == 0) return;
         int nb = Math.Min(p.Nb, k);
@@ -33,7 +33,7 @@ internal static class Ormqr
             int i = bi * nb, ib = Math.Min(nb, k - i);
             var ti = ib == nb ? t : new T[ib * ib];
             Householder.FormT(m - i, ib, v, vOff + i + i * ldv, ldv, tau.Slice(i, ib), ti);
-            Householder.ApplyBlockLeft(transpose, m - i, n, ib, v, vOff + i + i * ldv, ldv, ti, c, cOff + i, ldc);
+            Householder.ApplyBlockLeft(transpose, m - i, n, ib, v, vOff + i + i * ldv, ldv, ti, c, cOff + i, ldc, parallelism);
         }
     }
 }

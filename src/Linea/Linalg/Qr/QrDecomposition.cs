@@ -31,11 +31,17 @@ public sealed class QrDecomposition<T> : ILinearSolver<T> where T : unmanaged, I
     /// <summary>Factors the matrix <paramref name="a"/> (any strides; it is copied, not modified).</summary>
     /// <exception cref="ShapeMismatchException"><paramref name="a"/> is not a matrix (rank 2).</exception>
     /// <exception cref="NonFiniteException"><paramref name="a"/> holds NaN or infinity.</exception>
-    public QrDecomposition(Tensor<T> a, QrParams? parameters = null) : this("qr", a, parameters) { }
+    /// <param name="a">The m x n matrix.</param>
+    /// <param name="parameters">Block sizes (<see cref="QrParams.Auto"/> when null).</param>
+    /// <param name="parallelism">Threads for the factorization and this object's products (<see cref="Parallelism.Default"/> when null).</param>
+    public QrDecomposition(Tensor<T> a, QrParams? parameters = null, Parallelism? parallelism = null) : this("qr", a, parameters, parallelism ?? Parallelism.Default) { }
+
+    private readonly Parallelism _parallelism;
 
     /// <summary>As the public constructor; <paramref name="op"/> names the operation (or the matrix of a stack) in messages.</summary>
-    internal QrDecomposition(string op, Tensor<T> a, QrParams? parameters)
+    internal QrDecomposition(string op, Tensor<T> a, QrParams? parameters, Parallelism parallelism)
     {
+        _parallelism = parallelism;
         ArgumentNullException.ThrowIfNull(a);
         if (a.Rank != 2) ThrowHelper.ShapeMismatch(op, $"needs a matrix (2-d), got shape {a.Shape}; for a stack (..., m, n) use Linalg.Qr", a.Shape);
         Linalg.RequireFinite(op, a);
@@ -44,7 +50,7 @@ public sealed class QrDecomposition<T> : ILinearSolver<T> where T : unmanaged, I
         Columns = a.IntDims[1];
         _qr = ColMajor.FromMatrix(a);
         _tau = new T[Math.Min(Rows, Columns)];
-        Geqrf.Blocked(Rows, Columns, _qr, 0, Math.Max(Rows, 1), _tau, Params);
+        Geqrf.Blocked(Rows, Columns, _qr, 0, Math.Max(Rows, 1), _tau, Params, parallelism);
     }
 
     private int K => _tau.Length;
@@ -59,7 +65,7 @@ public sealed class QrDecomposition<T> : ILinearSolver<T> where T : unmanaged, I
     /// <summary>Q as <paramref name="mode"/> asks: m x k (reduced) or m x m (complete).</summary>
     public Tensor<T> GetQ(QrMode mode)
     {
-        return CompactQr.FormQ(_qr, _tau, Ld, Rows, K, mode, Params);
+        return CompactQr.FormQ(_qr, _tau, Ld, Rows, K, mode, Params, _parallelism);
     }
 
     /// <summary>R as <paramref name="mode"/> asks: k x n (reduced) or m x n with zero rows below (complete).</summary>
@@ -80,7 +86,7 @@ public sealed class QrDecomposition<T> : ILinearSolver<T> where T : unmanaged, I
     {
         CheckRhs(op, b);
         var c = ColMajor.FromRhs(b, Ld, out int nrhs);
-        Ormqr.ApplyLeft(transpose, Rows, nrhs, K, _qr, 0, Ld, _tau, c, 0, Ld, Params);
+        Ormqr.ApplyLeft(transpose, Rows, nrhs, K, _qr, 0, Ld, _tau, c, 0, Ld, Params, _parallelism);
         return ColMajor.ToRhs(c, Ld, Rows, nrhs, b.Rank == 1);
     }
 
@@ -97,7 +103,7 @@ public sealed class QrDecomposition<T> : ILinearSolver<T> where T : unmanaged, I
             ThrowHelper.ShapeMismatch("qr.solve", $"A of shape ({Rows}, {Columns}) has fewer rows than columns, so least squares has no unique solution; use Linalg.Lstsq for the minimum-norm solution", b.Shape);
         Linalg.RequireFinite("qr.solve", b, "b");
         var c = ColMajor.FromRhs(b, Ld, out int nrhs);
-        Ormqr.ApplyLeft(true, Rows, nrhs, K, _qr, 0, Ld, _tau, c, 0, Ld, Params);
+        Ormqr.ApplyLeft(true, Rows, nrhs, K, _qr, 0, Ld, _tau, c, 0, Ld, Params, _parallelism);
         int bad = UpperTriangularSolve.Solve(Columns, _qr, 0, Ld, nrhs, c, 0, Ld);
         if (bad >= 0)
             throw new SingularMatrixException(bad, $"qr.solve: R[{bad}, {bad}] is exactly zero, so A of shape ({Rows}, {Columns}) is rank deficient; use A.ColPivQr() or Linalg.Lstsq for the minimum-norm solution");
@@ -111,7 +117,7 @@ public sealed class QrDecomposition<T> : ILinearSolver<T> where T : unmanaged, I
         var c = new T[Ld * Columns];
         for (int j = 0; j < Columns; j++)
             for (int i = 0; i <= Math.Min(j, K - 1); i++) c[i + j * Ld] = _qr[i + j * Ld];
-        Ormqr.ApplyLeft(false, Rows, Columns, K, _qr, 0, Ld, _tau, c, 0, Ld, Params);
+        Ormqr.ApplyLeft(false, Rows, Columns, K, _qr, 0, Ld, _tau, c, 0, Ld, Params, _parallelism);
         return ColMajor.ToTensor(c, 0, Ld, Rows, Columns);
     }
 

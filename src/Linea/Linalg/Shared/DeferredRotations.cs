@@ -26,12 +26,14 @@ internal sealed class DeferredRotations<T> where T : unmanaged, IFloatingPointIe
     private readonly int[] _col;
     private readonly T[] _c;
     private readonly T[] _s;
+    private readonly Parallelism _parallelism;
     private int _count;
 
-    /// <summary>Records rotations for the column-major matrix <paramref name="a"/> with <paramref name="rows"/> rows and <paramref name="cols"/> columns.</summary>
-    public DeferredRotations(T[] a, int rows, int cols)
+    /// <summary>Records rotations for the column-major matrix <paramref name="a"/> with <paramref name="rows"/> rows and <paramref name="cols"/> columns; flushes use up to <paramref name="parallelism"/> threads.</summary>
+    public DeferredRotations(T[] a, int rows, int cols, Parallelism parallelism)
     {
         _a = a;
+        _parallelism = parallelism;
         _rows = rows;
         int capacity = Math.Max(RotationsPerColumn * Math.Max(cols, 1), 1024);
         _col = new int[capacity];
@@ -59,7 +61,7 @@ internal sealed class DeferredRotations<T> where T : unmanaged, IFloatingPointIe
         _count = 0;
         if (count == 0 || _rows == 0) return;
         int chunks = (_rows + ChunkRows - 1) / ChunkRows;
-        int threads = Math.Min(Parallelism.Default.Count, chunks);
+        int threads = Math.Min(_parallelism.Count, chunks);
         if (threads > 1 && (long)count * _rows >= ParallelMinWork)
             SplitJob.Run(threads, (tid, nt) => ApplyRows(SplitJob.Bound(tid, nt, _rows, ChunkRows), SplitJob.Bound(tid + 1, nt, _rows, ChunkRows), count));
         else

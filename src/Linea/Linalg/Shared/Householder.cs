@@ -120,7 +120,7 @@ internal static class Householder
     /// n x k workspaces are pooled scratch, O((m + n) k), small next to the O(m n k) work.
     /// </summary>
     public static void ApplyBlockLeft<T>(bool transpose, int m, int n, int k, T[] v, int vOff, int ldv, T[] t,
-        T[] c, int cOff, int ldc) where T : unmanaged, IFloatingPointIeee754<T>
+        T[] c, int cOff, int ldc, Parallelism parallelism) where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (m == 0 || n == 0 || k == 0) return;
         // V with its implicit unit diagonal and zeros above it made explicit (column-major, ld m).
@@ -134,12 +134,12 @@ internal static class Householder
         }
         var w = ArrayPool<T>.Shared.Rent(2 * n * k);
         // W^T (n x k, row-major) = C^T V.
-        Gemm.Multiply(n, k, m, T.One, c, cOff, ldc, 1, vf, 0, 1, m, T.Zero, w, 0, k, 1);
+        Gemm.Multiply(n, k, m, T.One, c, cOff, ldc, 1, vf, 0, 1, m, T.Zero, w, 0, k, 1, parallelism);
         // W2^T = W^T op(T)^T: T for H^T (op(T) = T^T), T^T for H.
-        if (transpose) Gemm.Multiply(n, k, k, T.One, w, 0, k, 1, t, 0, 1, k, T.Zero, w, n * k, k, 1);
-        else Gemm.Multiply(n, k, k, T.One, w, 0, k, 1, t, 0, k, 1, T.Zero, w, n * k, k, 1);
+        if (transpose) Gemm.Multiply(n, k, k, T.One, w, 0, k, 1, t, 0, 1, k, T.Zero, w, n * k, k, 1, parallelism);
+        else Gemm.Multiply(n, k, k, T.One, w, 0, k, 1, t, 0, k, 1, T.Zero, w, n * k, k, 1, parallelism);
         // C^T -= W2^T V^T.
-        Gemm.Multiply(n, m, k, -T.One, w, n * k, k, 1, vf, 0, m, 1, T.One, c, cOff, ldc, 1);
+        Gemm.Multiply(n, m, k, -T.One, w, n * k, k, 1, vf, 0, m, 1, T.One, c, cOff, ldc, 1, parallelism);
         ArrayPool<T>.Shared.Return(w);
         ArrayPool<T>.Shared.Return(vf);
     }

@@ -15,7 +15,7 @@ internal static class IterativeRefinement
     public const int MaxSteps = 10;
 
     /// <summary>Refines x (n x k, row-major, contiguous) in place; returns the number of corrections applied.</summary>
-    public static int Refine<T>(StridedMatrix<T> a, StridedMatrix<T> b, StridedMatrix<T> lu, int[] piv, StridedMatrix<T> x)
+    public static int Refine<T>(StridedMatrix<T> a, StridedMatrix<T> b, StridedMatrix<T> lu, int[] piv, StridedMatrix<T> x, Parallelism parallelism)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         int n = a.Rows, k = x.Cols;
@@ -29,7 +29,7 @@ internal static class IterativeRefinement
         for (int step = 0; step < MaxSteps; step++)
         {
             Residual(a, b, x, rMat, xCol);
-            LuSolver.Solve(lu, piv, rMat);
+            LuSolver.Solve(lu, piv, rMat, parallelism);
             double dx = 0, xn = 0;
             for (int i = 0; i < n; i++)
                 for (int j = 0; j < k; j++)

@@ -23,12 +23,12 @@ internal static class SecularEquation
 
     /// <summary>
     /// Runs <paramref name="range"/>(i0, i1) over 0..k-1 in contiguous parts, one per thread of
-    /// <see cref="Parallelism.Default"/> when k &gt;= <see cref="ParallelRoots"/>, else once on the calling thread. The
+    /// <paramref name="parallelism"/> when k &gt;= <see cref="ParallelRoots"/>, else once on the calling thread. The
     /// roots of a secular equation are independent, so each part writes only its own rows of the caller's arrays.
     /// </summary>
-    public static void ForRanges(int k, Action<int, int> range)
+    public static void ForRanges(int k, Parallelism parallelism, Action<int, int> range)
     {
-        int threads = Math.Min(Parallelism.Default.Count, k / (ParallelRoots / 2));
+        int threads = Math.Min(parallelism.Count, k / (ParallelRoots / 2));
         if (k < ParallelRoots || threads <= 1) { range(0, k); return; }
         SplitJob.Run(threads, (tid, nt) =>
         {

@@ -33,7 +33,7 @@ internal static class Bdsdc
     /// singular vectors. e is destroyed.
     /// </summary>
     /// <returns>false when a leaf's QR iteration did not converge (the caller throws).</returns>
-    public static bool Solve<T>(int n, Span<T> d, Span<T> e, T[] u, T[] v) where T : unmanaged, IFloatingPointIeee754<T>
+    public static bool Solve<T>(int n, Span<T> d, Span<T> e, T[] u, T[] v, Parallelism parallelism) where T : unmanaged, IFloatingPointIeee754<T>
     {
         u.AsSpan(0, n * n).Clear();
         v.AsSpan(0, n * n).Clear();
@@ -42,7 +42,7 @@ internal static class Bdsdc
         var eArr = new T[n];
         e.Slice(0, n - 1).CopyTo(eArr);
         var ctx = new Context<T>(dArr, eArr, u, v, n);
-        bool ok = ctx.Node(0, n, 0);
+        bool ok = ctx.Node(0, n, 0, parallelism);
         dArr.CopyTo(d);
         return ok;
     }
@@ -55,18 +55,18 @@ internal static class Bdsdc
         /// diagonal blocks of U (rows x rows) and V ((rows + sqre) square) at (lo, lo) its vectors; with sqre = 1 the
         /// last column of the V block spans B's null space.
         /// </summary>
-        public bool Node(int lo, int rows, int sqre)
+        public bool Node(int lo, int rows, int sqre, Parallelism parallelism)
         {
-            if (rows <= LeafSize) return Leaf(lo, rows, sqre);
+            if (rows <= LeafSize) return Leaf(lo, rows, sqre, parallelism);
             int k = rows / 2;
-            if (!Node(lo, k, 1)) return false;
-            if (!Node(lo + k + 1, rows - k - 1, sqre)) return false;
-            Merge(lo, rows, sqre, k);
+            if (!Node(lo, k, 1, parallelism)) return false;
+            if (!Node(lo + k + 1, rows - k - 1, sqre, parallelism)) return false;
+            Merge(lo, rows, sqre, k, parallelism);
             return true;
         }
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private bool Leaf(int lo, int rows, int sqre)
+        private bool Leaf(int lo, int rows, int sqre, Parallelism parallelism)
         {
             int m = rows + sqre;
             var ul = new T[rows * rows];
@@ -98,7 +98,7 @@ internal static class Bdsdc
                     }
                 }
             }
-            if (!Bdsqr.Solve<T>(rows, dl, el, ul, rows, vl, m)) return false;
+            if (!Bdsqr.Solve<T>(rows, dl, el, ul, rows, vl, parallelism, m)) return false;
             for (int j = 0; j < rows; j++) ul.AsSpan(j * rows, rows).CopyTo(u.AsSpan(lo + (lo + j) * ld, rows));
             for (int j = 0; j < m; j++) vl.AsSpan(j * m, m).CopyTo(v.AsSpan(lo + (lo + j) * ld, m));
             return true;
@@ -106,7 +106,7 @@ internal static class Bdsdc
 
         /// <summary>Merges the solved children of the node (lo, rows, sqre) split at its row k.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private void Merge(int lo, int rows, int sqre, int k)
+        private void Merge(int lo, int rows, int sqre, int k, Parallelism parallelism)
         {
             int m = rows + sqre, nr = rows - k - 1, mr = nr + sqre;
             T eps = Precision.Eps<T>() * T.CreateTruncating(0.5);
@@ -183,7 +183,7 @@ internal static class Bdsdc
             var diff = ArrayPool<T>.Shared.Rent(kk * kk); // diff[j + i kk] = delta_j^2 - sigma_i^2
             var zz = new T[kk];          // the squared weights, shared by every root
             TensorPrimitives.Multiply<T>(zeta, zeta, zz);
-            SecularEquation.ForRanges(kk, (i0, i1) =>
+            SecularEquation.ForRanges(kk, parallelism, (i0, i1) =>
             {
                 for (int i = i0; i < i1; i++)
                     SecularEquation.Root(i, kk, delta, zz, T.One, eps, diff.AsSpan(i * kk, kk), squared: true, out sigma[i]);
@@ -212,7 +212,7 @@ internal static class Bdsdc
             var vm = ArrayPool<T>.Shared.Rent(m * m);
             Array.Clear(um, 0, rows * rows);
             Array.Clear(vm, 0, m * m);
-            SecularEquation.ForRanges(kk, (i0, i1) =>
+            SecularEquation.ForRanges(kk, parallelism, (i0, i1) =>
             {
                 var vt = new T[kk];
                 var ut = new T[kk];
@@ -268,9 +268,9 @@ internal static class Bdsdc
             // columns (and V's null column), copies of block columns for the unit ones.
             var outU = ArrayPool<T>.Shared.Rent(rows * rows);
             int uo = lo + lo * ld;
-            Gemm.Multiply(k, dense, k, T.One, u, uo, 1, ld, um, 0, 1, rows, T.Zero, outU, 0, 1, rows);
+            Gemm.Multiply(k, dense, k, T.One, u, uo, 1, ld, um, 0, 1, rows, T.Zero, outU, 0, 1, rows, parallelism);
             for (int col = 0; col < dense; col++) outU[k + col * rows] = um[k + col * rows];
-            Gemm.Multiply(nr, dense, nr, T.One, u, uo + (k + 1) + (k + 1) * ld, 1, ld, um, k + 1, 1, rows, T.Zero, outU, k + 1, 1, rows);
+            Gemm.Multiply(nr, dense, nr, T.One, u, uo + (k + 1) + (k + 1) * ld, 1, ld, um, k + 1, 1, rows, T.Zero, outU, k + 1, 1, rows, parallelism);
             for (int col = dense; col < rows; col++)
                 u.AsSpan(uo + uc[deflated[col - kk]] * ld, rows).CopyTo(outU.AsSpan(col * rows, rows));
             for (int col = 0; col < rows; col++) outU.AsSpan(col * rows, rows).CopyTo(u.AsSpan(uo + col * ld, rows));
@@ -278,8 +278,8 @@ internal static class Bdsdc
             ArrayPool<T>.Shared.Return(um);
             var outV = ArrayPool<T>.Shared.Rent(m * m);
             int vo = lo + lo * ld;
-            VProduct(k, mr, m, 0, dense, vo, vm, outV);
-            if (sqre == 1) VProduct(k, mr, m, m - 1, 1, vo, vm, outV);
+            VProduct(k, mr, m, 0, dense, vo, vm, outV, parallelism);
+            if (sqre == 1) VProduct(k, mr, m, m - 1, 1, vo, vm, outV, parallelism);
             for (int col = dense; col < rows; col++)
                 v.AsSpan(vo + vc[deflated[col - kk]] * ld, m).CopyTo(outV.AsSpan(col * m, m));
             for (int col = 0; col < m; col++) outV.AsSpan(col * m, m).CopyTo(v.AsSpan(vo + col * ld, m));
@@ -288,10 +288,10 @@ internal static class Bdsdc
         }
 
         /// <summary>Columns first..first+count-1 of diag(V1, V2) VM (V1 of order k + 1, V2 of order mr) into outV (ld m).</summary>
-        private void VProduct(int k, int mr, int m, int first, int count, int vo, T[] vm, T[] outV)
+        private void VProduct(int k, int mr, int m, int first, int count, int vo, T[] vm, T[] outV, Parallelism parallelism)
         {
-            Gemm.Multiply(k + 1, count, k + 1, T.One, v, vo, 1, ld, vm, first * m, 1, m, T.Zero, outV, first * m, 1, m);
-            Gemm.Multiply(mr, count, mr, T.One, v, vo + (k + 1) + (k + 1) * ld, 1, ld, vm, k + 1 + first * m, 1, m, T.Zero, outV, k + 1 + first * m, 1, m);
+            Gemm.Multiply(k + 1, count, k + 1, T.One, v, vo, 1, ld, vm, first * m, 1, m, T.Zero, outV, first * m, 1, m, parallelism);
+            Gemm.Multiply(mr, count, mr, T.One, v, vo + (k + 1) + (k + 1) * ld, 1, ld, vm, k + 1 + first * m, 1, m, T.Zero, outV, k + 1 + first * m, 1, m, parallelism);
         }
     }
 }

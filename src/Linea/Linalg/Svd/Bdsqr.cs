@@ -23,7 +23,7 @@ internal static class Bdsqr
     /// right rotations. V may have more rows than n (<paramref name="vRows"/>, its leading dimension; default n).
     /// </summary>
     /// <returns>true on convergence, false when 6 n^2 steps did not suffice (the caller throws).</returns>
-    public static bool Solve<T>(int n, Span<T> d, Span<T> e, T[]? u, int uRows, T[]? v, int vRows = -1) where T : unmanaged, IFloatingPointIeee754<T>
+    public static bool Solve<T>(int n, Span<T> d, Span<T> e, T[]? u, int uRows, T[]? v, Parallelism parallelism, int vRows = -1) where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (n == 0) return true;
         if (vRows < 0) vRows = n;
@@ -44,8 +44,8 @@ internal static class Bdsqr
             sminoa /= T.Sqrt(nT);
             T thresh = T.Max(tol * sminoa, T.CreateTruncating(MaxIterationsFactor) * nT * nT * unfl);
             long maxIter = (long)MaxIterationsFactor * n * n, iter = 0;
-            var ru = u is null ? null : new DeferredRotations<T>(u, uRows, n);
-            var rv = v is null ? null : new DeferredRotations<T>(v, vRows, n);
+            var ru = u is null ? null : new DeferredRotations<T>(u, uRows, n, parallelism);
+            var rv = v is null ? null : new DeferredRotations<T>(v, vRows, n, parallelism);
             int oldll = -1, oldm = -1, idir = 0;
             int m = n - 1;
             while (m > 0)

@@ -27,7 +27,7 @@ internal static class Gebrd
     /// those GEMMs, and each column reads the trailing matrix twice instead of reading and writing it twice. Same
     /// outputs as <see cref="Unblocked{T}"/> up to rounding.
     /// </summary>
-    public static void Blocked<T>(int m, int n, T[] a, int lda, Span<T> d, Span<T> e, Span<T> tauq, Span<T> taup, int nb = BlockSize, int nx = Crossover)
+    public static void Blocked<T>(int m, int n, T[] a, int lda, Span<T> d, Span<T> e, Span<T> tauq, Span<T> taup, Parallelism parallelism, int nb = BlockSize, int nx = Crossover)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         nb = Math.Max(nb, 1);
@@ -42,13 +42,13 @@ internal static class Gebrd
             var u = new T[n];
             for (; i + nb <= n - Math.Max(nx, 1); i += nb)
             {
-                Panel(m - i, n - i, nb, a, i + i * lda, lda, d.Slice(i), e.Slice(i), tauq.Slice(i), taup.Slice(i), x, m, y, n, t, t2, r, u);
+                Panel(m - i, n - i, nb, a, i + i * lda, lda, d.Slice(i), e.Slice(i), tauq.Slice(i), taup.Slice(i), x, m, y, n, t, t2, r, u, parallelism);
                 int mt = m - i - nb, nt = n - i - nb;
                 int c22 = (i + nb) + (i + nb) * lda;
                 // A22 -= V Y^T: V = A[i+nb.., i..i+nb], Y = Y[nb.., ..]
-                Kernels.Gemm.Gemm.Multiply(mt, nt, nb, -T.One, a, (i + nb) + i * lda, 1, lda, y, nb, n, 1, T.One, a, c22, 1, lda);
+                Kernels.Gemm.Gemm.Multiply(mt, nt, nb, -T.One, a, (i + nb) + i * lda, 1, lda, y, nb, n, 1, T.One, a, c22, 1, lda, parallelism);
                 // A22 -= X U^T: X = X[nb.., ..], U^T = A[i..i+nb, i+nb..]
-                Kernels.Gemm.Gemm.Multiply(mt, nt, nb, -T.One, x, nb, 1, m, a, i + (i + nb) * lda, 1, lda, T.One, a, c22, 1, lda);
+                Kernels.Gemm.Gemm.Multiply(mt, nt, nb, -T.One, x, nb, 1, m, a, i + (i + nb) * lda, 1, lda, T.One, a, c22, 1, lda, parallelism);
                 for (int j = i; j < i + nb; j++)
                 {
                     a[j + j * lda] = d[j];
@@ -73,7 +73,7 @@ internal static class Gebrd
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Panel<T>(int m, int n, int nb, T[] a, int off, int lda, Span<T> d, Span<T> e, Span<T> tauq, Span<T> taup,
-        T[] x, int ldx, T[] y, int ldy, T[] t, T[] t2, T[] r, T[] u) where T : unmanaged, IFloatingPointIeee754<T>
+        T[] x, int ldx, T[] y, int ldy, T[] t, T[] t2, T[] r, T[] u, Parallelism parallelism) where T : unmanaged, IFloatingPointIeee754<T>
     {
         for (int i = 0; i < nb; i++)
         {
@@ -81,8 +81,8 @@ internal static class Gebrd
             var colI = a.AsSpan(ci + i, m - i);          // A[i.., i]
             // A[i.., i] -= A[i.., :i] Y[i, :i]^T + X[i.., :i] A[:i, i]
             for (int k = 0; k < i; k++) t[k] = y[i + k * ldy];
-            Gemv.Multiply(m - i, i, -T.One, a, off + i, lda, t, T.One, colI);
-            Gemv.Multiply(m - i, i, -T.One, x, i, ldx, a.AsSpan(ci, i), T.One, colI);
+            Gemv.Multiply(m - i, i, -T.One, a, off + i, lda, t, T.One, colI, parallelism);
+            Gemv.Multiply(m - i, i, -T.One, x, i, ldx, a.AsSpan(ci, i), T.One, colI, parallelism);
             T alpha = a[ci + i];
             T tq = Householder.Generate(m - i, ref alpha, a, ci + i + 1, 1);
             d[i] = alpha;
@@ -93,18 +93,18 @@ internal static class Gebrd
             // Y[i+1.., i] = tauq (A[i.., i+1..]^T v - Y[i+1.., :i] (A[i.., :i]^T v) - A[:i, i+1..]^T (X[i.., :i]^T v))
             int nr = n - i - 1;
             var yi = y.AsSpan(i + 1 + i * ldy, nr);
-            Gemv.Transposed(m - i, nr, T.One, a, off + (i + 1) * lda + i, lda, v, T.Zero, yi);
-            Gemv.Transposed(m - i, i, T.One, a, off + i, lda, v, T.Zero, t);
-            Gemv.Multiply(nr, i, -T.One, y, i + 1, ldy, t, T.One, yi);
-            Gemv.Transposed(m - i, i, T.One, x, i, ldx, v, T.Zero, t);
-            Gemv.Transposed(i, nr, -T.One, a, off + (i + 1) * lda, lda, t, T.One, yi);
+            Gemv.Transposed(m - i, nr, T.One, a, off + (i + 1) * lda + i, lda, v, T.Zero, yi, parallelism);
+            Gemv.Transposed(m - i, i, T.One, a, off + i, lda, v, T.Zero, t, parallelism);
+            Gemv.Multiply(nr, i, -T.One, y, i + 1, ldy, t, T.One, yi, parallelism);
+            Gemv.Transposed(m - i, i, T.One, x, i, ldx, v, T.Zero, t, parallelism);
+            Gemv.Transposed(i, nr, -T.One, a, off + (i + 1) * lda, lda, t, T.One, yi, parallelism);
             for (int j = 0; j < nr; j++) yi[j] *= tq;
             // A[i, i+1..] -= Y[i+1.., :i+1] A[i, :i+1]^T + A[:i, i+1..]^T X[i, :i]^T
             for (int k = 0; k <= i; k++) t[k] = a[off + k * lda + i];
             for (int k = 0; k < i; k++) t2[k] = x[i + k * ldx];
             var ri = r.AsSpan(0, nr);
-            Gemv.Multiply(nr, i + 1, T.One, y, i + 1, ldy, t, T.Zero, ri);
-            Gemv.Transposed(i, nr, T.One, a, off + (i + 1) * lda, lda, t2, T.One, ri);
+            Gemv.Multiply(nr, i + 1, T.One, y, i + 1, ldy, t, T.Zero, ri, parallelism);
+            Gemv.Transposed(i, nr, T.One, a, off + (i + 1) * lda, lda, t2, T.One, ri, parallelism);
             for (int j = 0; j < nr; j++) a[off + (i + 1 + j) * lda + i] -= ri[j];
             // Row reflector on A[i, i+1..] (stride lda).
             int si = off + i + (i + 1) * lda;
@@ -118,11 +118,11 @@ internal static class Gebrd
             // X[i+1.., i] = taup (A[i+1.., i+1..] u - A[i+1.., :i+1] (Y[i+1.., :i+1]^T u) - X[i+1.., :i] (A[:i, i+1..] u))
             int mr = m - i - 1;
             var xi = x.AsSpan(i + 1 + i * ldx, mr);
-            Gemv.Multiply(mr, nr, T.One, a, off + (i + 1) + (i + 1) * lda, lda, ui, T.Zero, xi);
-            Gemv.Transposed(nr, i + 1, T.One, y, i + 1, ldy, ui, T.Zero, t);
-            Gemv.Multiply(mr, i + 1, -T.One, a, off + i + 1, lda, t, T.One, xi);
-            Gemv.Multiply(i, nr, T.One, a, off + (i + 1) * lda, lda, ui, T.Zero, t);
-            Gemv.Multiply(mr, i, -T.One, x, i + 1, ldx, t, T.One, xi);
+            Gemv.Multiply(mr, nr, T.One, a, off + (i + 1) + (i + 1) * lda, lda, ui, T.Zero, xi, parallelism);
+            Gemv.Transposed(nr, i + 1, T.One, y, i + 1, ldy, ui, T.Zero, t, parallelism);
+            Gemv.Multiply(mr, i + 1, -T.One, a, off + i + 1, lda, t, T.One, xi, parallelism);
+            Gemv.Multiply(i, nr, T.One, a, off + (i + 1) * lda, lda, ui, T.Zero, t, parallelism);
+            Gemv.Multiply(mr, i, -T.One, x, i + 1, ldx, t, T.One, xi, parallelism);
             for (int j = 0; j < mr; j++) xi[j] *= tp;
         }
     }

@@ -29,38 +29,38 @@ internal static class Stedc
     /// (n x n, column-major, leading dimension n) the matching orthonormal eigenvectors. e is destroyed.
     /// </summary>
     /// <returns>false when a QL leaf or a secular equation did not converge (the caller throws).</returns>
-    public static bool Solve<T>(int n, Span<T> d, Span<T> e, T[] z) where T : unmanaged, IFloatingPointIeee754<T>
+    public static bool Solve<T>(int n, Span<T> d, Span<T> e, T[] z, Parallelism parallelism) where T : unmanaged, IFloatingPointIeee754<T>
     {
         z.AsSpan(0, n * n).Clear();
         if (n == 0) return true;
         var dArr = d.Slice(0, n).ToArray();
         var eArr = e.Slice(0, Math.Max(n - 1, 0)).ToArray();
-        bool ok = Recurse(0, n, dArr, eArr, z, n);
+        bool ok = Recurse(0, n, dArr, eArr, z, n, parallelism);
         dArr.CopyTo(d);
         return ok;
     }
 
-    private static bool Recurse<T>(int lo, int n, T[] d, T[] e, T[] z, int ldz) where T : unmanaged, IFloatingPointIeee754<T>
+    private static bool Recurse<T>(int lo, int n, T[] d, T[] e, T[] z, int ldz, Parallelism parallelism) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        if (n <= LeafSize) return Leaf(lo, n, d, e, z, ldz);
+        if (n <= LeafSize) return Leaf(lo, n, d, e, z, ldz, parallelism);
         int n1 = n / 2, n2 = n - n1;
         T coupling = e[lo + n1 - 1];
         T beta = T.Abs(coupling);
         d[lo + n1 - 1] -= beta;
         d[lo + n1] -= beta;
-        if (!Recurse(lo, n1, d, e, z, ldz)) return false;
-        if (!Recurse(lo + n1, n2, d, e, z, ldz)) return false;
+        if (!Recurse(lo, n1, d, e, z, ldz, parallelism)) return false;
+        if (!Recurse(lo + n1, n2, d, e, z, ldz, parallelism)) return false;
         if (beta == T.Zero) return true;
-        return Merge(lo, n1, n2, beta, T.Sign(coupling) < 0, d, z, ldz);
+        return Merge(lo, n1, n2, beta, T.Sign(coupling) < 0, d, z, ldz, parallelism);
     }
 
-    private static bool Leaf<T>(int lo, int n, T[] d, T[] e, T[] z, int ldz) where T : unmanaged, IFloatingPointIeee754<T>
+    private static bool Leaf<T>(int lo, int n, T[] d, T[] e, T[] z, int ldz, Parallelism parallelism) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var q = new T[n * n];
         for (int i = 0; i < n; i++) q[i + i * n] = T.One;
         var ds = d.AsSpan(lo, n);
         var es = n > 1 ? e.AsSpan(lo, n - 1).ToArray() : [];
-        if (!Steqr.Solve(n, ds, es, q, n)) return false;
+        if (!Steqr.Solve(n, ds, es, q, n, parallelism)) return false;
         for (int j = 0; j < n; j++) q.AsSpan(j * n, n).CopyTo(z.AsSpan(lo + (lo + j) * ldz, n));
         return true;
     }
@@ -70,7 +70,7 @@ internal static class Stedc
     /// matrix with coupling beta (negative when <paramref name="negative"/>): the eigenproblem of D + beta z z^T.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static bool Merge<T>(int lo, int n1, int n2, T beta, bool negative, T[] d, T[] z, int ldz) where T : unmanaged, IFloatingPointIeee754<T>
+    private static bool Merge<T>(int lo, int n1, int n2, T beta, bool negative, T[] d, T[] z, int ldz, Parallelism parallelism) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int n = n1 + n2;
         T eps = Precision.Eps<T>() * T.CreateTruncating(0.5);
@@ -126,7 +126,7 @@ internal static class Stedc
             bool converged = true;
             var zz = new T[k];          // the squared weights, shared by every root
             TensorPrimitives.Multiply<T>(zeta, zeta, zz);
-            SecularEquation.ForRanges(k, (i0, i1) =>
+            SecularEquation.ForRanges(k, parallelism, (i0, i1) =>
             {
                 for (int i = i0; i < i1; i++)
                     if (!SecularEquation.Root(i, k, delta, zz, beta, eps, diff.AsSpan(i * k, k), squared: false, out lambda[i])) converged = false;
@@ -150,7 +150,7 @@ internal static class Stedc
                 TensorPrimitives.Multiply(zhat, ratio, zhat);
             }
             for (int j = 0; j < k; j++) zhat[j] = T.CopySign(T.Sqrt(T.Abs(zhat[j])), zeta[j]);
-            SecularEquation.ForRanges(k, (i0, i1) =>
+            SecularEquation.ForRanges(k, parallelism, (i0, i1) =>
             {
                 var vt = new T[k];
                 for (int i = i0; i < i1; i++)
@@ -182,8 +182,8 @@ internal static class Stedc
         // Q_new = diag(Q1, Q2) M: two GEMMs on the diagonal blocks for the dense columns, copies for the unit ones.
         var outBuf = ArrayPool<T>.Shared.Rent(n * n);
         int zOff = lo + lo * ldz;
-        Gemm.Multiply(n1, dense, n1, T.One, z, zOff, 1, ldz, m, 0, 1, n, T.Zero, outBuf, 0, 1, n);
-        Gemm.Multiply(n2, dense, n2, T.One, z, zOff + n1 + n1 * ldz, 1, ldz, m, n1, 1, n, T.Zero, outBuf, n1, 1, n);
+        Gemm.Multiply(n1, dense, n1, T.One, z, zOff, 1, ldz, m, 0, 1, n, T.Zero, outBuf, 0, 1, n, parallelism);
+        Gemm.Multiply(n2, dense, n2, T.One, z, zOff + n1 + n1 * ldz, 1, ldz, m, n1, 1, n, T.Zero, outBuf, n1, 1, n, parallelism);
         for (int col = dense; col < n; col++)
             z.AsSpan(zOff + idx[deflated[col - k]] * ldz, n).CopyTo(outBuf.AsSpan(col * n, n));
         for (int col = 0; col < n; col++) outBuf.AsSpan(col * n, n).CopyTo(z.AsSpan(zOff + col * ldz, n));

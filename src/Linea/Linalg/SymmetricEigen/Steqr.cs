@@ -22,7 +22,7 @@ internal static class Steqr
     /// gives the eigenvectors of T and starting from Q those of Q T Q^T. e is destroyed.
     /// </summary>
     /// <returns>true on convergence; false when 30 n iterations did not suffice (the caller throws).</returns>
-    public static bool Solve<T>(int n, Span<T> d, Span<T> e, T[]? z, int zRows) where T : unmanaged, IFloatingPointIeee754<T>
+    public static bool Solve<T>(int n, Span<T> d, Span<T> e, T[]? z, int zRows, Parallelism parallelism) where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (n <= 1) return true;
         T eps = Precision.Eps<T>() * T.CreateTruncating(0.5);
@@ -33,7 +33,7 @@ internal static class Steqr
         e.Slice(0, n - 1).CopyTo(ew);
         bool flip = T.Abs(d[n - 1]) < T.Abs(d[0]);
         if (flip) Reverse(n, d, ew, z, zRows);
-        var rotations = z is null ? null : new DeferredRotations<T>(z, zRows, n);
+        var rotations = z is null ? null : new DeferredRotations<T>(z, zRows, n, parallelism);
         int maxIter = MaxIterationsPerValue * n, iter = 0;
         for (int l = 0; l < n; l++)
         {

@@ -49,6 +49,7 @@ public sealed class SymmetricEigenDecomposition<T> where T : unmanaged, IFloatin
 
     internal SymmetricEigenDecomposition(string op, Tensor<T> a, UpLo uplo, bool computeVectors)
     {
+        var parallelism = Parallelism.Default;
         Linalg.RequireSquare(op, a);
         if (a.Rank != 2) ThrowHelper.ShapeMismatch(op, $"needs one matrix (2-d), got shape {a.Shape}; for a stack (..., n, n) use Linalg.Eigh or Linalg.Eigvalsh", a.Shape);
         int n = a.IntDims[0];
@@ -63,18 +64,18 @@ public sealed class SymmetricEigenDecomposition<T> where T : unmanaged, IFloatin
 
         var e = new T[Math.Max(n - 1, 0)];
         var tau = new T[Math.Max(n - 1, 0)];
-        Sytrd.Blocked(n, work, lda, _w, e, tau);
+        Sytrd.Blocked(n, work, lda, _w, e, tau, parallelism);
         T[]? z = null;
         if (computeVectors)
         {
             z = new T[n * n];
             for (int i = 0; i < n; i++) z[i + i * n] = T.One;
         }
-        bool converged = z is null ? Sterf.Solve<T>(n, _w, e) : n > Stedc.LeafSize ? Stedc.Solve(n, _w, e, z) : Steqr.Solve(n, _w, e, z, n);
+        bool converged = z is null ? Sterf.Solve<T>(n, _w, e) : n > Stedc.LeafSize ? Stedc.Solve(n, _w, e, z, parallelism) : Steqr.Solve(n, _w, e, z, n, parallelism);
         if (!converged)
             throw new NoConvergenceException($"{op}: the tridiagonal QL iteration did not converge within {Steqr.MaxIterationsPerValue * n} iterations ({Steqr.MaxIterationsPerValue} n) for a {n} x {n} matrix");
         if (z is not null && n > 1)
-            Ormqr.ApplyLeft(false, n - 1, n, n - 1, work, 1, lda, tau, z, 1, n, QrParams.Auto);
+            Ormqr.ApplyLeft(false, n - 1, n, n - 1, work, 1, lda, tau, z, 1, n, QrParams.Auto, parallelism);
         if (scale != T.One) for (int i = 0; i < n; i++) _w[i] /= scale;
         SpectralScaling.SortWithColumns<T>(_w, descending: false, z, n, null, 0);
         if (z is not null) SpectralScaling.NormalizeColumnSigns(z, n, n, null, 0);

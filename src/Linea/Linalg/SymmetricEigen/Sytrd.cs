@@ -29,7 +29,7 @@ internal static class Sytrd
     /// Half the 4 n^3 / 3 flops run in that update; the other half are the symmetric matrix-vector products. Same
     /// outputs as <see cref="Unblocked{T}"/> (equal up to rounding).
     /// </summary>
-    public static void Blocked<T>(int n, T[] a, int lda, Span<T> d, Span<T> e, Span<T> tau, int nb = BlockSize, int nx = Crossover)
+    public static void Blocked<T>(int n, T[] a, int lda, Span<T> d, Span<T> e, Span<T> tau, Parallelism parallelism, int nb = BlockSize, int nx = Crossover)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (n == 0) return;
@@ -45,7 +45,7 @@ internal static class Sytrd
             for (; i + nb <= n - Math.Max(nx, 1); i += nb)
             {
                 int m = n - i;
-                Panel(m, nb, a, i + i * lda, lda, e.Slice(i), tau.Slice(i), w, n, tmp, tmp2);
+                Panel(m, nb, a, i + i * lda, lda, e.Slice(i), tau.Slice(i), w, n, tmp, tmp2, parallelism);
                 // Trailing update of A[i+nb.., i+nb..] (order m - nb) with V = A[i+nb.., i..i+nb] and W[nb.., ..].
                 int mt = m - nb;
                 for (int k = 0; k < nb; k++)
@@ -58,7 +58,7 @@ internal static class Sytrd
                 Kernels.Blas3.Syrk.LowerMinus(
                     new StridedMatrix<T>(x, 0, mt, 2 * nb, 1, n),
                     new StridedMatrix<T>(y, 0, mt, 2 * nb, 1, n),
-                    new StridedMatrix<T>(a, (i + nb) + (i + nb) * lda, mt, mt, 1, lda));
+                    new StridedMatrix<T>(a, (i + nb) + (i + nb) * lda, mt, mt, 1, lda), parallelism);
                 for (int k = i; k < i + nb; k++)
                 {
                     a[k + 1 + k * lda] = e[k];
@@ -69,7 +69,7 @@ internal static class Sytrd
         int rest = n - i;
         var sub = new T[rest * rest];
         for (int j = 0; j < rest; j++) a.AsSpan(i + (i + j) * lda + j, rest - j).CopyTo(sub.AsSpan(j + j * rest, rest - j));
-        Unblocked(rest, sub, rest, d.Slice(i), e.Slice(i), tau.Slice(i));
+        Unblocked(rest, sub, rest, d.Slice(i), e.Slice(i), tau.Slice(i), parallelism);
         for (int j = 0; j < rest; j++) sub.AsSpan(j + j * rest, rest - j).CopyTo(a.AsSpan(i + (i + j) * lda + j, rest - j));
     }
 
@@ -79,7 +79,7 @@ internal static class Sytrd
     /// B[nb.., nb..] - V W^T - W V^T is the trailing matrix after the panel's reflectors.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Panel<T>(int m, int nb, T[] a, int off, int lda, Span<T> e, Span<T> tau, T[] w, int ldw, T[] tmp, T[] tmp2)
+    private static void Panel<T>(int m, int nb, T[] a, int off, int lda, Span<T> e, Span<T> tau, T[] w, int ldw, T[] tmp, T[] tmp2, Parallelism parallelism)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         for (int j = 0; j < nb; j++)
@@ -88,8 +88,8 @@ internal static class Sytrd
             var col = a.AsSpan(cj + j, m - j);      // B[j.., j]
             // B[j.., j] -= V[j.., :j] W[j, :j]^T + W[j.., :j] V[j, :j]^T
             for (int k = 0; k < j; k++) { tmp[k] = w[j + k * ldw]; tmp2[k] = a[off + k * lda + j]; }
-            Gemv.Multiply(m - j, j, -T.One, a, off + j, lda, tmp, T.One, col);
-            Gemv.Multiply(m - j, j, -T.One, w, j, ldw, tmp2, T.One, col);
+            Gemv.Multiply(m - j, j, -T.One, a, off + j, lda, tmp, T.One, col, parallelism);
+            Gemv.Multiply(m - j, j, -T.One, w, j, ldw, tmp2, T.One, col, parallelism);
             if (j == m - 1) { tau[j] = T.Zero; continue; }
             int len = m - j - 1;
             T alpha = a[cj + j + 1];
@@ -99,12 +99,12 @@ internal static class Sytrd
             a[cj + j + 1] = T.One;
             var v = a.AsSpan(cj + j + 1, len);
             var wj = w.AsSpan(j + 1 + j * ldw, len);
-            Gemv.SymmetricLower(len, a, off + (j + 1) + (j + 1) * lda, lda, v, wj);
+            Gemv.SymmetricLower(len, a, off + (j + 1) + (j + 1) * lda, lda, v, wj, parallelism);
             // wj -= V[j+1.., :j] (W[j+1.., :j]^T v) + W[j+1.., :j] (V[j+1.., :j]^T v)
-            Gemv.Transposed(len, j, T.One, w, j + 1, ldw, v, T.Zero, tmp);
-            Gemv.Multiply(len, j, -T.One, a, off + j + 1, lda, tmp, T.One, wj);
-            Gemv.Transposed(len, j, T.One, a, off + j + 1, lda, v, T.Zero, tmp);
-            Gemv.Multiply(len, j, -T.One, w, j + 1, ldw, tmp, T.One, wj);
+            Gemv.Transposed(len, j, T.One, w, j + 1, ldw, v, T.Zero, tmp, parallelism);
+            Gemv.Multiply(len, j, -T.One, a, off + j + 1, lda, tmp, T.One, wj, parallelism);
+            Gemv.Transposed(len, j, T.One, a, off + j + 1, lda, v, T.Zero, tmp, parallelism);
+            Gemv.Multiply(len, j, -T.One, w, j + 1, ldw, tmp, T.One, wj, parallelism);
             TensorPrimitives.Multiply(wj, t, wj);
             T alphaW = -T.CreateTruncating(0.5) * t * TensorPrimitives.Dot<T>(wj, v);
             TensorPrimitives.MultiplyAdd(v, alphaW, wj, wj);
@@ -112,7 +112,7 @@ internal static class Sytrd
     }
 
     /// <summary>Reduces the lower triangle of the n x n matrix at (a, 0, lda); fills d, e and tau (n - 1 scalars).</summary>
-    public static void Unblocked<T>(int n, T[] a, int lda, Span<T> d, Span<T> e, Span<T> tau) where T : unmanaged, IFloatingPointIeee754<T>
+    public static void Unblocked<T>(int n, T[] a, int lda, Span<T> d, Span<T> e, Span<T> tau, Parallelism parallelism) where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (n == 0) return;
         var w = new T[n];
@@ -130,7 +130,7 @@ internal static class Sytrd
                 var v = a.AsSpan(sub, len);
                 int bOff = (i + 1) + (i + 1) * lda; // trailing block A[i+1.., i+1..]
                 var x = w.AsSpan(0, len);
-                Gemv.SymmetricLower(len, a, bOff, lda, v, x);
+                Gemv.SymmetricLower(len, a, bOff, lda, v, x, parallelism);
                 TensorPrimitives.Multiply(x, t, x);
                 // w = x - (tau / 2) (x^T v) v
                 T alphaW = -T.CreateTruncating(0.5) * t * TensorPrimitives.Dot<T>(x, v);
