@@ -29,6 +29,23 @@ public class BdsdcTests(ITestOutputHelper output)
     [MemberData(nameof(Cases))]
     public void Float(string kind, int n) => Check<float>(kind, n);
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(33)]
+    [InlineData(200)]
+    public void WorkspaceSizeIsWhatTheSolveUses(int n)
+    {
+        // The slices carved for the merges and leaves cover exactly WorkspaceSize(n): the size function and the
+        // algorithm agree, and the whole solve takes its arrays from the caller's buffer.
+        var ws = new Bdsdc.Workspace<double>(n, new double[Bdsdc.WorkspaceSize(n)], new int[Bdsdc.IntWorkspaceSize(n)]);
+        Assert.Equal(Bdsdc.WorkspaceSize(n), ws.Used);
+        var (dd, ee) = Make("random", n);
+        Assert.Throws<InvalidOperationException>(() =>
+            Bdsdc.Solve(n, dd, ee, new double[n * n], new double[n * n], Parallelism.None, new double[Bdsdc.WorkspaceSize(n) - 1], new int[Bdsdc.IntWorkspaceSize(n)]));
+        Assert.Throws<InvalidOperationException>(() =>
+            Bdsdc.Solve(n, dd, ee, new double[n * n], new double[n * n], Parallelism.None, new double[Bdsdc.WorkspaceSize(n)], new int[Bdsdc.IntWorkspaceSize(n) - 1]));
+    }
+
     private void Check<T>(string kind, int n) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var (dd, ee) = Make(kind, n);
@@ -38,7 +55,7 @@ public class BdsdcTests(ITestOutputHelper output)
         var e0 = e.Select(double.CreateTruncating).ToArray();
         var u = new T[n * n];
         var v = new T[n * n];
-        Assert.True(Bdsdc.Solve(n, d, e, u, v, Parallelism.Default));
+        Assert.True(Bdsdc.Solve(n, d, e, u, v, Parallelism.Default, new T[Bdsdc.WorkspaceSize(n)], new int[Bdsdc.IntWorkspaceSize(n)]));
         double eps = NumAssert.Eps<T>();
         double bnorm = 0;
         for (int i = 0; i < n; i++) bnorm = Math.Max(bnorm, Math.Abs(d0[i]) + (i < n - 1 ? Math.Abs(e0[i]) : 0));

@@ -22,7 +22,7 @@ internal sealed class DeflationRotations<T> where T : unmanaged, IFloatingPointI
     /// may adjust the poles); the others are kept. Fills <paramref name="kept"/> (ascending) and
     /// <paramref name="deflated"/>; z is updated. O(n).
     /// </summary>
-    public void Deflate(IEnumerable<int> ascending, T[] z, Func<int, bool> negligible, Func<int, int, T, T, bool> close,
+    public void Deflate(IEnumerable<int> ascending, ArraySegment<T> z, Func<int, bool> negligible, Func<int, int, T, T, bool> close,
         List<int> kept, List<int> deflated)
     {
         int prev = -1;
@@ -56,14 +56,15 @@ internal sealed class DeflationRotations<T> where T : unmanaged, IFloatingPointI
 
     /// <summary>
     /// Undoes the rotations (last first) on the rows of the column-major matrix a (leading dimension lda, cols
-    /// columns): row coordinate r is row <paramref name="rowOf"/>[r] of a (the identity when null).
+    /// columns): row coordinate r is row <paramref name="rowOf"/>[r] of a (the identity when default).
     /// (x_p, x_j) -> (c x_p + s x_j, c x_j - s x_p). O(count cols).
     /// </summary>
-    public void UndoOnRows(T[] a, int lda, int cols, int[]? rowOf = null)
+    public void UndoOnRows(ArraySegment<T> a, int lda, int cols, ArraySegment<int> rowOf = default)
     {
+        bool identity = rowOf.Array is null;
         for (int r = _p.Count - 1; r >= 0; r--)
         {
-            int p = rowOf is null ? _p[r] : rowOf[_p[r]], j = rowOf is null ? _j[r] : rowOf[_j[r]];
+            int p = identity ? _p[r] : rowOf[_p[r]], j = identity ? _j[r] : rowOf[_j[r]];
             T c = _c[r], s = _s[r];
             for (int col = 0; col < cols; col++)
             {

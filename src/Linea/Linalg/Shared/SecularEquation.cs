@@ -53,7 +53,7 @@ internal static class SecularEquation
     /// to a few ulps of itself, which the eigenvector formulas need.
     /// </summary>
     /// <returns>Always true today (the safeguarded iteration ends within the bracket); kept for callers' checks.</returns>
-    public static bool Root<T>(int i, int k, T[] delta, T[] zz, T rho, T eps, Span<T> diff, bool squared, out T lambda)
+    public static bool Root<T>(int i, int k, ReadOnlySpan<T> delta, ReadOnlySpan<T> zz, T rho, T eps, Span<T> diff, bool squared, out T lambda)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (k == 1)
@@ -67,7 +67,7 @@ internal static class SecularEquation
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static bool Solve<T>(int i, int k, T[] delta, T[] zz, T rho, T eps, Span<T> diff, bool squared, out T lambda)
+    private static bool Solve<T>(int i, int k, ReadOnlySpan<T> delta, ReadOnlySpan<T> zz, T rho, T eps, Span<T> diff, bool squared, out T lambda)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         T two = T.CreateTruncating(2);
@@ -88,7 +88,7 @@ internal static class SecularEquation
             T gap = diff[i + 1];
             T mid = gap / two;
             // g at the midpoint, relative to pole i, decides which pole is nearer the root.
-            Terms<T>(diff.Slice(0, k), zz.AsSpan(0, k), mid, out T gsum, out _, out _);
+            Terms<T>(diff.Slice(0, k), zz.Slice(0, k), mid, out T gsum, out _, out _);
             T g = T.One + rho * gsum;
             if (g >= T.Zero) { origin = i; lo = T.Zero; hi = mid; }
             else { origin = i + 1; lo = -mid; hi = T.Zero; }
@@ -102,8 +102,8 @@ internal static class SecularEquation
         for (int iter = 0; iter < MaxIterations; iter++)
         {
             // g(tau) = 1 + rho (psi + phi), psi over the poles left of the root, phi over those right of it.
-            Terms(diff.Slice(0, i + 1), zz.AsSpan(0, i + 1), tau, out T psi, out T dpsi, out T absLeft);
-            Terms(diff.Slice(i + 1, k - i - 1), zz.AsSpan(i + 1, k - i - 1), tau, out T phi, out T dphi, out T absRight);
+            Terms(diff.Slice(0, i + 1), zz.Slice(0, i + 1), tau, out T psi, out T dpsi, out T absLeft);
+            Terms(diff.Slice(i + 1, k - i - 1), zz.Slice(i + 1, k - i - 1), tau, out T phi, out T dphi, out T absRight);
             T absSum = absLeft + absRight;
             T gval = T.One + rho * (psi + phi);
             if (gval == T.Zero) break;
@@ -201,10 +201,10 @@ internal static class SecularEquation
     /// diff[j] = the pole j relative to pole o, for j &lt; k: delta_j - delta_o, or d_j^2 - d_o^2 formed as
     /// (d_j - d_o)(d_j + d_o) so it stays accurate for close poles. One SIMD pass.
     /// </summary>
-    internal static void ShiftAll<T>(T[] delta, int k, int o, bool squared, Span<T> diff) where T : unmanaged, IFloatingPointIeee754<T>
+    internal static void ShiftAll<T>(ReadOnlySpan<T> delta, int k, int o, bool squared, Span<T> diff) where T : unmanaged, IFloatingPointIeee754<T>
     {
         T origin = delta[o];
-        var src = delta.AsSpan(0, k);
+        var src = delta.Slice(0, k);
         var dst = diff.Slice(0, k);
         if (!squared) { TensorPrimitives.Subtract(src, origin, dst); return; }
         if (Vector512.IsHardwareAccelerated && k >= Vector512<T>.Count) ShiftSquaredCore<Ops512<T>, Vector512<T>, T>(src, origin, dst);

@@ -32,23 +32,75 @@ internal static class Bdsdc
     /// (non-negative, unordered), U and V (each n x n, column-major, leading dimension n, overwritten) the matching
     /// singular vectors. e is destroyed.
     /// </summary>
+    /// <remarks>work (at least <see cref="WorkspaceSize"/>(n) elements) and iwork (at least <see cref="IntWorkspaceSize"/>(n)
+    /// ints) are overwritten: every merge takes its arrays from them, so no merge allocates an array.</remarks>
     /// <returns>false when a leaf's QR iteration did not converge (the caller throws).</returns>
-    public static bool Solve<T>(int n, Span<T> d, Span<T> e, T[] u, T[] v, Parallelism parallelism) where T : unmanaged, IFloatingPointIeee754<T>
+    /// <exception cref="InvalidOperationException">(Linea's own check) the workspace is smaller than the sizes say.</exception>
+    public static bool Solve<T>(int n, Span<T> d, Span<T> e, T[] u, T[] v, Parallelism parallelism, T[] work, int[] iwork)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
         u.AsSpan(0, n * n).Clear();
         v.AsSpan(0, n * n).Clear();
         if (n == 0) return true;
-        var dArr = d.Slice(0, n).ToArray();
-        var eArr = new T[n];
+        var ws = new Workspace<T>(n, work, iwork);
+        var dArr = ws.D;
+        var eArr = ws.E;
+        d.Slice(0, n).CopyTo(dArr);
         e.Slice(0, n - 1).CopyTo(eArr);
-        var ctx = new Context<T>(dArr, eArr, u, v, n);
+        var ctx = new Context<T>(dArr, eArr, u, v, n, ws);
         bool ok = ctx.Node(0, n, 0, parallelism);
-        dArr.CopyTo(d);
+        ((Span<T>)dArr).CopyTo(d);
         return ok;
     }
 
+    /// <summary>Elements of T that <see cref="Solve{T}"/> needs for order n: d and e copies, ten pole-length arrays, the
+    /// merge matrices UM (n^2) and VM ((n + 1)^2), and one (n + 1)^2 area shared in turn by the root differences and
+    /// the two GEMM outputs. About 3 n^2.</summary>
+    public static long WorkspaceSize(int n) => n == 0 ? 0 : 12L * n + (long)n * n + 2L * (n + 1) * (n + 1);
+
+    /// <summary>Ints that <see cref="Solve{T}"/> needs for order n: the poles' U and V coordinates and their sort order.</summary>
+    public static int IntWorkspaceSize(int n) => 3 * n;
+
+    /// <summary>
+    /// The workspace carved into the arrays of one merge (reused by every merge, which run one after another) and
+    /// of one leaf (taken from the merge matrices' areas, never in use at the same time). Each slice is checked
+    /// against the buffer, so an algorithm that needs more than <see cref="WorkspaceSize"/> fails loudly.
+    /// </summary>
+    internal sealed class Workspace<T> where T : unmanaged
+    {
+        public readonly ArraySegment<T> D, E, Dv, Zv, Keys, Delta, Zeta, Sigma, Zz, Zhat, T1, T2, Um, Vm, Shared;
+        public readonly ArraySegment<int> Uc, Vc, Order;
+
+        /// <summary>A leaf's U and V (at most LeafSize and LeafSize + 1 square), for the QR iteration, which takes whole
+        /// arrays: allocated once per solve, not per leaf.</summary>
+        public readonly T[] LeafU = new T[LeafSize * LeafSize], LeafV = new T[(LeafSize + 1) * (LeafSize + 1)];
+
+        /// <summary>How many elements of T the slices cover (what the algorithm uses; tests compare it with WorkspaceSize).</summary>
+        public long Used { get; }
+
+        public Workspace(int n, T[] work, int[] iwork)
+        {
+            long at = 0;
+            ArraySegment<T> Take(long len)
+            {
+                if (at + len > work.Length)
+                    throw new InvalidOperationException($"internal: bdsdc of order {n} needs more than the {work.Length} workspace elements it was given");
+                var seg = new ArraySegment<T>(work, (int)at, (int)len);
+                at += len;
+                return seg;
+            }
+            D = Take(n); E = Take(n); Dv = Take(n); Zv = Take(n); Keys = Take(n); Delta = Take(n); Zeta = Take(n);
+            Sigma = Take(n); Zz = Take(n); Zhat = Take(n); T1 = Take(n); T2 = Take(n);
+            Um = Take((long)n * n); Vm = Take((long)(n + 1) * (n + 1)); Shared = Take((long)(n + 1) * (n + 1));
+            Used = at;
+            if (iwork.Length < 3 * n)
+                throw new InvalidOperationException($"internal: bdsdc of order {n} needs {3 * n} integer workspace entries, got {iwork.Length}");
+            Uc = new ArraySegment<int>(iwork, 0, n); Vc = new ArraySegment<int>(iwork, n, n); Order = new ArraySegment<int>(iwork, 2 * n, n);
+        }
+    }
+
     /// <summary>The problem's arrays: d, e (e[i] at row i, column i + 1), U and V with leading dimension n.</summary>
-    private sealed class Context<T>(T[] d, T[] e, T[] u, T[] v, int ld) where T : unmanaged, IFloatingPointIeee754<T>
+    private sealed class Context<T>(ArraySegment<T> d, ArraySegment<T> e, T[] u, T[] v, int ld, Workspace<T> ws) where T : unmanaged, IFloatingPointIeee754<T>
     {
         /// <summary>
         /// Solves the block of rows lo..lo+rows-1 and columns lo..lo+rows-1+sqre: d receives its singular values, the
@@ -69,13 +121,15 @@ internal static class Bdsdc
         private bool Leaf(int lo, int rows, int sqre, Parallelism parallelism)
         {
             int m = rows + sqre;
-            var ul = new T[rows * rows];
-            var vl = new T[m * m];
+            var ul = ws.LeafU;
+            var vl = ws.LeafV;
+            ul.AsSpan(0, rows * rows).Clear();
+            vl.AsSpan(0, m * m).Clear();
             for (int i = 0; i < rows; i++) ul[i + i * rows] = T.One;
             for (int i = 0; i < m; i++) vl[i + i * m] = T.One;
-            var dl = d.AsSpan(lo, rows);
-            var el = new T[Math.Max(rows - 1, 0)];
-            e.AsSpan(lo, Math.Max(rows - 1, 0)).CopyTo(el);
+            Span<T> dl = d.Slice(lo, rows);
+            var el = ws.Keys.Slice(0, Math.Max(rows - 1, 0));
+            e.Slice(lo, Math.Max(rows - 1, 0)).CopyTo(el);
             if (sqre == 1)
             {
                 // Chase the extra column's entry f up to row 0 with right rotations of columns (i, rows): B G = [B' 0].
@@ -120,10 +174,10 @@ internal static class Bdsdc
 
             // Poles 1..rows-1 (the children's singular values) with their U and V coordinates (node-local) and weights.
             int np = rows;                     // pole 0 is the zero pole
-            var dv = new T[np];
-            var zv = new T[np];
-            var uc = new int[np];
-            var vc = new int[np];
+            var dv = ws.Dv.Slice(0, np);
+            var zv = ws.Zv.Slice(0, np);
+            var uc = ws.Uc.Slice(0, np);
+            var vc = ws.Vc.Slice(0, np);
             int p = 1;
             for (int j = 0; j < k; j++, p++)
             {
@@ -142,12 +196,13 @@ internal static class Bdsdc
             T z0b = sqre == 1 ? beta * v[(lo + k + 1) + (lo + k + 1 + nr) * ld] : T.Zero;
 
             // Sort poles 1.. ascending.
-            var order = new int[np - 1];
-            for (int i = 0; i < order.Length; i++) order[i] = i + 1;
-            var keys = dv.AsSpan(1).ToArray();
-            Array.Sort(keys, order);
+            var order = ws.Order.Slice(0, np - 1);
+            for (int i = 0; i < order.Count; i++) order[i] = i + 1;
+            var keys = ws.Keys.Slice(0, np - 1);
+            dv.Slice(1).AsSpan().CopyTo(keys);
+            keys.AsSpan().Sort(order.AsSpan());
 
-            T dmax = keys.Length > 0 ? keys[^1] : T.Zero;
+            T dmax = keys.Count > 0 ? keys[^1] : T.Zero;
             T tol = T.CreateTruncating(8) * eps * T.Max(dmax, T.Max(T.Abs(alpha), T.Abs(beta)));
             // Deflation: small weights, then close poles rotated so that one weight vanishes.
             var kept = new List<int>(np) { 0 };
@@ -176,23 +231,26 @@ internal static class Bdsdc
             // go first, with the secular columns, into the GEMMs.
             deflated = rotations.TouchedFirst(deflated, np, out int touched);
             int dense = kk + touched;
-            var delta = new T[kk];
-            var zeta = new T[kk];
+            var delta = ws.Delta.Slice(0, kk);
+            var zeta = ws.Zeta.Slice(0, kk);
             for (int i = 0; i < kk; i++) { delta[i] = dv[kept[i]]; zeta[i] = zv[kept[i]]; }
-            var sigma = new T[kk];
-            var diff = ArrayPool<T>.Shared.Rent(kk * kk); // diff[j + i kk] = delta_j^2 - sigma_i^2
-            var zz = new T[kk];          // the squared weights, shared by every root
+            var sigma = ws.Sigma.Slice(0, kk);
+            var diff = ws.Shared.Slice(0, kk * kk); // diff[j + i kk] = delta_j^2 - sigma_i^2
+            var zz = ws.Zz.Slice(0, kk);            // the squared weights, shared by every root
             TensorPrimitives.Multiply<T>(zeta, zeta, zz);
             SecularEquation.ForRanges(kk, parallelism, (i0, i1) =>
             {
                 for (int i = i0; i < i1; i++)
-                    SecularEquation.Root(i, kk, delta, zz, T.One, eps, diff.AsSpan(i * kk, kk), squared: true, out sigma[i]);
+                {
+                    SecularEquation.Root(i, kk, delta, zz, T.One, eps, diff.AsSpan(i * kk, kk), squared: true, out T root);
+                    sigma[i] = root;
+                }
             });
             // Gu-Eisenstat: the weights for which the computed roots are exact,
             // zhat_j^2 = prod_i (sigma_i^2 - d_j^2) / prod_(i != j) (d_i^2 - d_j^2), accumulated root by root over all j.
-            var zhat = new T[kk];
-            var t1 = new T[kk];
-            var t2 = new T[kk];
+            Span<T> zhat = ws.Zhat.Slice(0, kk);
+            Span<T> t1 = ws.T1.Slice(0, kk);
+            Span<T> t2 = ws.T2.Slice(0, kk);
             for (int j = 0; j < kk; j++) zhat[j] = -diff[j + j * kk];
             for (int i = 0; i < kk; i++)
             {
@@ -205,22 +263,23 @@ internal static class Bdsdc
                 TensorPrimitives.Multiply(zhat, t1, zhat);
             }
             for (int j = 0; j < kk; j++) zhat[j] = T.CopySign(T.Sqrt(T.Abs(zhat[j])), zeta[j]);
+            var zhatSeg = ws.Zhat.Slice(0, kk);
 
             // UM (rows x rows) and VM (m x m), node-local coordinates; the zero pole's V coordinate is row k before
             // the sqre rotation below.
-            var um = ArrayPool<T>.Shared.Rent(rows * rows);
-            var vm = ArrayPool<T>.Shared.Rent(m * m);
-            Array.Clear(um, 0, rows * rows);
-            Array.Clear(vm, 0, m * m);
+            var um = ws.Um.Slice(0, rows * rows);
+            var vm = ws.Vm.Slice(0, m * m);
+            um.AsSpan().Clear();
+            vm.AsSpan().Clear();
             SecularEquation.ForRanges(kk, parallelism, (i0, i1) =>
             {
-                var vt = new T[kk];
-                var ut = new T[kk];
+                Span<T> vt = kk <= 4096 ? stackalloc T[kk] : new T[kk];
+                Span<T> ut = kk <= 4096 ? stackalloc T[kk] : new T[kk];
                 for (int i = i0; i < i1; i++)
                 {
                     // v_j = zhat_j / (d_j^2 - sigma_i^2) and u = (-1, d_j v_j), each normalised with its largest entry
                     // divided out first (a root within a few ulps of a pole makes v_j overflow when squared).
-                    TensorPrimitives.Divide(zhat, diff.AsSpan(i * kk, kk), vt);
+                    TensorPrimitives.Divide(zhatSeg, diff.AsSpan(i * kk, kk), vt);
                     TensorPrimitives.Multiply(delta, vt, ut);
                     ut[0] = -T.One;
                     T vmax = T.Abs(TensorPrimitives.MaxMagnitude<T>(vt)), umax = T.Abs(TensorPrimitives.MaxMagnitude<T>(ut));
@@ -240,7 +299,6 @@ internal static class Bdsdc
                     d[lo + i] = sigma[i] * orgnrm;
                 }
             });
-            ArrayPool<T>.Shared.Return(diff);
             for (int t = 0; t < deflated.Count; t++)
             {
                 int pole = deflated[t], col = kk + t;
@@ -266,32 +324,33 @@ internal static class Bdsdc
 
             // U_node = diag(U1, 1, U2) UM and V_node = diag(V1, V2) VM: GEMMs on the diagonal blocks for the dense
             // columns (and V's null column), copies of block columns for the unit ones.
-            var outU = ArrayPool<T>.Shared.Rent(rows * rows);
+            // The differences are dead from here: their area holds the GEMM outputs, U's then V's.
+            var outU = ws.Shared.Slice(0, rows * rows);
+            T[] um0 = um.Array!, ou0 = outU.Array!;
+            int umo = um.Offset, ouo = outU.Offset;
             int uo = lo + lo * ld;
-            Gemm.Multiply(k, dense, k, T.One, u, uo, 1, ld, um, 0, 1, rows, T.Zero, outU, 0, 1, rows, parallelism);
+            Gemm.Multiply(k, dense, k, T.One, u, uo, 1, ld, um0, umo, 1, rows, T.Zero, ou0, ouo, 1, rows, parallelism);
             for (int col = 0; col < dense; col++) outU[k + col * rows] = um[k + col * rows];
-            Gemm.Multiply(nr, dense, nr, T.One, u, uo + (k + 1) + (k + 1) * ld, 1, ld, um, k + 1, 1, rows, T.Zero, outU, k + 1, 1, rows, parallelism);
+            Gemm.Multiply(nr, dense, nr, T.One, u, uo + (k + 1) + (k + 1) * ld, 1, ld, um0, umo + k + 1, 1, rows, T.Zero, ou0, ouo + k + 1, 1, rows, parallelism);
             for (int col = dense; col < rows; col++)
                 u.AsSpan(uo + uc[deflated[col - kk]] * ld, rows).CopyTo(outU.AsSpan(col * rows, rows));
             for (int col = 0; col < rows; col++) outU.AsSpan(col * rows, rows).CopyTo(u.AsSpan(uo + col * ld, rows));
-            ArrayPool<T>.Shared.Return(outU);
-            ArrayPool<T>.Shared.Return(um);
-            var outV = ArrayPool<T>.Shared.Rent(m * m);
+            var outV = ws.Shared.Slice(0, m * m);
             int vo = lo + lo * ld;
             VProduct(k, mr, m, 0, dense, vo, vm, outV, parallelism);
             if (sqre == 1) VProduct(k, mr, m, m - 1, 1, vo, vm, outV, parallelism);
             for (int col = dense; col < rows; col++)
                 v.AsSpan(vo + vc[deflated[col - kk]] * ld, m).CopyTo(outV.AsSpan(col * m, m));
             for (int col = 0; col < m; col++) outV.AsSpan(col * m, m).CopyTo(v.AsSpan(vo + col * ld, m));
-            ArrayPool<T>.Shared.Return(outV);
-            ArrayPool<T>.Shared.Return(vm);
         }
 
         /// <summary>Columns first..first+count-1 of diag(V1, V2) VM (V1 of order k + 1, V2 of order mr) into outV (ld m).</summary>
-        private void VProduct(int k, int mr, int m, int first, int count, int vo, T[] vm, T[] outV, Parallelism parallelism)
+        private void VProduct(int k, int mr, int m, int first, int count, int vo, ArraySegment<T> vm, ArraySegment<T> outV, Parallelism parallelism)
         {
-            Gemm.Multiply(k + 1, count, k + 1, T.One, v, vo, 1, ld, vm, first * m, 1, m, T.Zero, outV, first * m, 1, m, parallelism);
-            Gemm.Multiply(mr, count, mr, T.One, v, vo + (k + 1) + (k + 1) * ld, 1, ld, vm, k + 1 + first * m, 1, m, T.Zero, outV, k + 1 + first * m, 1, m, parallelism);
+            T[] vm0 = vm.Array!, ov0 = outV.Array!;
+            int vmo = vm.Offset, ovo = outV.Offset;
+            Gemm.Multiply(k + 1, count, k + 1, T.One, v, vo, 1, ld, vm0, vmo + first * m, 1, m, T.Zero, ov0, ovo + first * m, 1, m, parallelism);
+            Gemm.Multiply(mr, count, mr, T.One, v, vo + (k + 1) + (k + 1) * ld, 1, ld, vm0, vmo + k + 1 + first * m, 1, m, T.Zero, ov0, ovo + k + 1 + first * m, 1, m, parallelism);
         }
     }
 }

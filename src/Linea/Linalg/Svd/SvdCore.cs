@@ -79,7 +79,7 @@ internal static class SvdCore
         {
             ub = new T[n * n];
             vb = new T[n * n];
-            ok = Bdsdc.Solve<T>(n, d, e, ub, vb, parallelism);
+            ok = Bdsdc.Solve<T>(n, d, e, ub, vb, parallelism, new T[Bdsdc.WorkspaceSize(n)], new int[Bdsdc.IntWorkspaceSize(n)]);
         }
         else
         {
