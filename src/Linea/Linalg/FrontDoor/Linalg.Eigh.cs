@@ -22,7 +22,7 @@ public static partial class Linalg
         int n = a.IntDims[^1];
         var r = MatrixStack.Map("eigh", a, [[n], [n, n]], (m, label) =>
         {
-            var eig = new SymmetricEigenDecomposition<T>(label, m, uplo, computeVectors: true);
+            var eig = new SymmetricEigenDecomposition<T>(label, m, uplo, computeVectors: true, Parallelism.Default);
             return [eig.Eigenvalues, eig.Eigenvectors];
         });
         return (r[0], r[1]);
@@ -41,6 +41,6 @@ public static partial class Linalg
     {
         RequireSquare("eigvalsh", a);
         return MatrixStack.Map("eigvalsh", a, [[a.IntDims[^1]]], (m, label) =>
-            [new SymmetricEigenDecomposition<T>(label, m, uplo, computeVectors: false).Eigenvalues])[0];
+            [new SymmetricEigenDecomposition<T>(label, m, uplo, computeVectors: false, Parallelism.Default).Eigenvalues])[0];
     }
 }

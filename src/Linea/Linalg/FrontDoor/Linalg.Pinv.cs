@@ -31,7 +31,7 @@ public static partial class Linalg
         Tensor<T> u, s, vh;
         if (hermitian)
         {
-            var eig = new SymmetricEigenDecomposition<T>(label, a, UpLo.Lower, computeVectors: true);
+            var eig = new SymmetricEigenDecomposition<T>(label, a, UpLo.Lower, computeVectors: true, Parallelism.Default);
             var w = eig.Eigenvalues;
             var v = eig.Eigenvectors;
             // A = V diag(w) V^T = V diag(|w|) (V diag(sign w))^T.

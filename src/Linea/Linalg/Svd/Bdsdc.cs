@@ -36,13 +36,13 @@ internal static class Bdsdc
     /// ints) are overwritten: every merge takes its arrays from them, so no merge allocates an array.</remarks>
     /// <returns>false when a leaf's QR iteration did not converge (the caller throws).</returns>
     /// <exception cref="InvalidOperationException">(Linea's own check) the workspace is smaller than the sizes say.</exception>
-    public static bool Solve<T>(int n, Span<T> d, Span<T> e, T[] u, T[] v, Parallelism parallelism, T[] work, int[] iwork)
+    public static bool Solve<T>(int n, Span<T> d, Span<T> e, T[] u, T[] v, Parallelism parallelism, T[] work, int[] iwork, int leafSize = LeafSize)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         u.AsSpan(0, n * n).Clear();
         v.AsSpan(0, n * n).Clear();
         if (n == 0) return true;
-        var ws = new Workspace<T>(n, work, iwork);
+        var ws = new Workspace<T>(n, work, iwork, Math.Max(leafSize, 2));
         var dArr = ws.D;
         var eArr = ws.E;
         d.Slice(0, n).CopyTo(dArr);
@@ -73,13 +73,19 @@ internal static class Bdsdc
 
         /// <summary>A leaf's U and V (at most LeafSize and LeafSize + 1 square), for the QR iteration, which takes whole
         /// arrays: allocated once per solve, not per leaf.</summary>
-        public readonly T[] LeafU = new T[LeafSize * LeafSize], LeafV = new T[(LeafSize + 1) * (LeafSize + 1)];
+        public readonly T[] LeafU, LeafV;
+
+        /// <summary>Subproblems of at most this many rows are leaves.</summary>
+        public readonly int LeafSize;
 
         /// <summary>How many elements of T the slices cover (what the algorithm uses; tests compare it with WorkspaceSize).</summary>
         public long Used { get; }
 
-        public Workspace(int n, T[] work, int[] iwork)
+        public Workspace(int n, T[] work, int[] iwork, int leafSize = Bdsdc.LeafSize)
         {
+            LeafSize = leafSize;
+            LeafU = new T[leafSize * leafSize];
+            LeafV = new T[(leafSize + 1) * (leafSize + 1)];
             long at = 0;
             ArraySegment<T> Take(long len)
             {
@@ -109,7 +115,7 @@ internal static class Bdsdc
         /// </summary>
         public bool Node(int lo, int rows, int sqre, Parallelism parallelism)
         {
-            if (rows <= LeafSize) return Leaf(lo, rows, sqre, parallelism);
+            if (rows <= ws.LeafSize) return Leaf(lo, rows, sqre, parallelism);
             int k = rows / 2;
             if (!Node(lo, k, 1, parallelism)) return false;
             if (!Node(lo + k + 1, rows - k - 1, sqre, parallelism)) return false;

@@ -18,7 +18,7 @@ internal static class SvdCore
     public static bool QrFirst(int m, int n) => n > 0 && 6L * m >= 11L * n;
 
     /// <summary>Decomposes the m x n matrix <paramref name="a"/> (m &gt;= n, finite, any strides). O(m n^2).</summary>
-    public static Result<T> Compute<T>(string op, Tensor<T> a, bool full, bool vectors, Parallelism parallelism) where T : unmanaged, IFloatingPointIeee754<T>
+    public static Result<T> Compute<T>(string op, Tensor<T> a, bool full, bool vectors, Parallelism parallelism, SvdParams p) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int m = a.IntDims[0], n = a.IntDims[1], lda = Math.Max(m, 1);
         int uc = full ? m : n;
@@ -37,7 +37,7 @@ internal static class SvdCore
             Geqrf.Blocked(m, n, work, 0, lda, tauQr, QrParams.Auto, parallelism);
             var r = new T[n * n];
             for (int j = 0; j < n; j++) Array.Copy(work, j * lda, r, j * n, j + 1);
-            (s, var ur, v) = Square(op, m, n, r, vectors, parallelism);
+            (s, var ur, v) = Square(op, m, n, r, vectors, parallelism, p);
             if (vectors)
             {
                 u = new T[lda * uc];
@@ -46,15 +46,15 @@ internal static class SvdCore
                 Ormqr.ApplyLeft(false, m, uc, n, work, 0, lda, tauQr, u, 0, lda, QrParams.Auto, parallelism);
             }
         }
-        else (s, u, v) = Bidiagonal(op, m, n, uc, work, vectors, parallelism);
+        else (s, u, v) = Bidiagonal(op, m, n, uc, work, vectors, parallelism, p);
         if (scale != T.One) for (int i = 0; i < n; i++) s[i] /= scale;
         return new Result<T>(s, u, v);
     }
 
     /// <summary>The n x n matrix r (ld n, overwritten): S, and with vectors U (n x n) and V (n x n).</summary>
-    private static (T[] S, T[]? U, T[]? V) Square<T>(string op, int m, int n, T[] r, bool vectors, Parallelism parallelism) where T : unmanaged, IFloatingPointIeee754<T>
+    private static (T[] S, T[]? U, T[]? V) Square<T>(string op, int m, int n, T[] r, bool vectors, Parallelism parallelism, SvdParams p) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        try { return Bidiagonal(op, n, n, n, r, vectors, parallelism); }
+        try { return Bidiagonal(op, n, n, n, r, vectors, parallelism, p); }
         catch (NoConvergenceException) when (m != n)
         {
             throw new NoConvergenceException($"{op}: the bidiagonal QR iteration did not converge for a matrix of shape ({m}, {n}) (on its {n} x {n} triangular factor)");
@@ -65,21 +65,21 @@ internal static class SvdCore
     /// gebrd, the bidiagonal SVD and the back-transformation on the m x n (m &gt;= n) column-major matrix work (ld m,
     /// overwritten): S (n, descending) and with vectors U (m x uc, ld m) and V (n x n).
     /// </summary>
-    private static (T[] S, T[]? U, T[]? V) Bidiagonal<T>(string op, int m, int n, int uc, T[] work, bool vectors, Parallelism parallelism) where T : unmanaged, IFloatingPointIeee754<T>
+    private static (T[] S, T[]? U, T[]? V) Bidiagonal<T>(string op, int m, int n, int uc, T[] work, bool vectors, Parallelism parallelism, SvdParams p) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int lda = Math.Max(m, 1);
         var d = new T[n];
         var e = new T[Math.Max(n - 1, 0)];
         var tauq = new T[n];
         var taup = new T[n];
-        Gebrd.Blocked(m, n, work, lda, d, e, tauq, taup, parallelism);
+        Gebrd.Blocked(m, n, work, lda, d, e, tauq, taup, parallelism, p.BidiagonalBlockSize, p.BidiagonalCrossover);
         T[]? ub = null, vb = null;
         bool ok;
-        if (vectors && n > Bdsdc.LeafSize)
+        if (vectors && n > p.DivideAndConquerLeaf)
         {
             ub = new T[n * n];
             vb = new T[n * n];
-            ok = Bdsdc.Solve<T>(n, d, e, ub, vb, parallelism, new T[Bdsdc.WorkspaceSize(n)], new int[Bdsdc.IntWorkspaceSize(n)]);
+            ok = Bdsdc.Solve<T>(n, d, e, ub, vb, parallelism, new T[Bdsdc.WorkspaceSize(n)], new int[Bdsdc.IntWorkspaceSize(n)], p.DivideAndConquerLeaf);
         }
         else
         {

@@ -52,11 +52,13 @@ public sealed class SvdDecomposition<T> where T : unmanaged, IFloatingPointIeee7
     /// <exception cref="ShapeMismatchException">a is not a matrix (rank 2; for stacks use <see cref="Linalg.Svd{T}"/>).</exception>
     /// <exception cref="NonFiniteException">a holds NaN or infinity (the message names the entry).</exception>
     /// <exception cref="NoConvergenceException">The bidiagonal QR iteration (values alone, or a divide-and-conquer leaf) took more than 6 k^2 steps (not expected).</exception>
-    public SvdDecomposition(Tensor<T> a, bool fullMatrices = true, bool computeUv = true, Parallelism? parallelism = null)
-        : this("svd", a, fullMatrices, computeUv, parallelism ?? Parallelism.Default) { }
+    public SvdDecomposition(Tensor<T> a, bool fullMatrices = true, bool computeUv = true, Parallelism? parallelism = null, SvdParams? parameters = null)
+        : this("svd", a, fullMatrices, computeUv, parallelism ?? Parallelism.Default, parameters) { }
 
-    internal SvdDecomposition(string op, Tensor<T> a, bool fullMatrices, bool computeUv, Parallelism parallelism)
+    internal SvdDecomposition(string op, Tensor<T> a, bool fullMatrices, bool computeUv, Parallelism parallelism, SvdParams? parameters = null)
     {
+        var p = parameters ?? SvdParams.Auto;
+        p.Validate(op);
         Linalg.RequireMatrix(op, a);
         if (a.Rank != 2) ThrowHelper.ShapeMismatch(op, $"needs one matrix (2-d), got shape {a.Shape}; for a stack (..., m, n) use Linalg.Svd or Linalg.Svdvals", a.Shape);
         Linalg.RequireFinite(op, a);
@@ -66,7 +68,7 @@ public sealed class SvdDecomposition<T> where T : unmanaged, IFloatingPointIeee7
         bool transpose = Rows < Columns;
         var work = transpose ? a.T : a;          // m >= n from here on
         int m = work.IntDims[0], n = work.IntDims[1];
-        var core = SvdCore.Compute(op, work, fullMatrices, computeUv, parallelism);
+        var core = SvdCore.Compute(op, work, fullMatrices, computeUv, parallelism, p);
         _s = core.S;
         if (!computeUv) return;
         // core: A' = U' diag(S) V'^T with U' m x uc and V' n x n (column-major).

@@ -29,27 +29,27 @@ internal static class Stedc
     /// (n x n, column-major, leading dimension n) the matching orthonormal eigenvectors. e is destroyed.
     /// </summary>
     /// <returns>false when a QL leaf or a secular equation did not converge (the caller throws).</returns>
-    public static bool Solve<T>(int n, Span<T> d, Span<T> e, T[] z, Parallelism parallelism) where T : unmanaged, IFloatingPointIeee754<T>
+    public static bool Solve<T>(int n, Span<T> d, Span<T> e, T[] z, Parallelism parallelism, int leafSize = LeafSize) where T : unmanaged, IFloatingPointIeee754<T>
     {
         z.AsSpan(0, n * n).Clear();
         if (n == 0) return true;
         var dArr = d.Slice(0, n).ToArray();
         var eArr = e.Slice(0, Math.Max(n - 1, 0)).ToArray();
-        bool ok = Recurse(0, n, dArr, eArr, z, n, parallelism);
+        bool ok = Recurse(0, n, dArr, eArr, z, n, parallelism, Math.Max(leafSize, 2));
         dArr.CopyTo(d);
         return ok;
     }
 
-    private static bool Recurse<T>(int lo, int n, T[] d, T[] e, T[] z, int ldz, Parallelism parallelism) where T : unmanaged, IFloatingPointIeee754<T>
+    private static bool Recurse<T>(int lo, int n, T[] d, T[] e, T[] z, int ldz, Parallelism parallelism, int leafSize) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        if (n <= LeafSize) return Leaf(lo, n, d, e, z, ldz, parallelism);
+        if (n <= leafSize) return Leaf(lo, n, d, e, z, ldz, parallelism);
         int n1 = n / 2, n2 = n - n1;
         T coupling = e[lo + n1 - 1];
         T beta = T.Abs(coupling);
         d[lo + n1 - 1] -= beta;
         d[lo + n1] -= beta;
-        if (!Recurse(lo, n1, d, e, z, ldz, parallelism)) return false;
-        if (!Recurse(lo + n1, n2, d, e, z, ldz, parallelism)) return false;
+        if (!Recurse(lo, n1, d, e, z, ldz, parallelism, leafSize)) return false;
+        if (!Recurse(lo + n1, n2, d, e, z, ldz, parallelism, leafSize)) return false;
         if (beta == T.Zero) return true;
         return Merge(lo, n1, n2, beta, T.Sign(coupling) < 0, d, z, ldz, parallelism);
     }

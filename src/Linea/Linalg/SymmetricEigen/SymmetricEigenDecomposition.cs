@@ -44,12 +44,13 @@ public sealed class SymmetricEigenDecomposition<T> where T : unmanaged, IFloatin
     /// <exception cref="ShapeMismatchException">a is not a square matrix (rank 2).</exception>
     /// <exception cref="NonFiniteException">The triangle read holds NaN or infinity (the message names the entry).</exception>
     /// <exception cref="NoConvergenceException">The QL iteration took more than 30 n iterations (not expected for finite input).</exception>
-    public SymmetricEigenDecomposition(Tensor<T> a, UpLo uplo = UpLo.Lower, bool computeVectors = true)
-        : this("eigh", a, uplo, computeVectors) { }
+    public SymmetricEigenDecomposition(Tensor<T> a, UpLo uplo = UpLo.Lower, bool computeVectors = true, Parallelism? parallelism = null, EighParams? parameters = null)
+        : this("eigh", a, uplo, computeVectors, parallelism ?? Parallelism.Default, parameters) { }
 
-    internal SymmetricEigenDecomposition(string op, Tensor<T> a, UpLo uplo, bool computeVectors)
+    internal SymmetricEigenDecomposition(string op, Tensor<T> a, UpLo uplo, bool computeVectors, Parallelism parallelism, EighParams? parameters = null)
     {
-        var parallelism = Parallelism.Default;
+        var p = parameters ?? EighParams.Auto;
+        p.Validate(op);
         Linalg.RequireSquare(op, a);
         if (a.Rank != 2) ThrowHelper.ShapeMismatch(op, $"needs one matrix (2-d), got shape {a.Shape}; for a stack (..., n, n) use Linalg.Eigh or Linalg.Eigvalsh", a.Shape);
         int n = a.IntDims[0];
@@ -64,14 +65,14 @@ public sealed class SymmetricEigenDecomposition<T> where T : unmanaged, IFloatin
 
         var e = new T[Math.Max(n - 1, 0)];
         var tau = new T[Math.Max(n - 1, 0)];
-        Sytrd.Blocked(n, work, lda, _w, e, tau, parallelism);
+        Sytrd.Blocked(n, work, lda, _w, e, tau, parallelism, p.TridiagonalBlockSize, p.TridiagonalCrossover);
         T[]? z = null;
         if (computeVectors)
         {
             z = new T[n * n];
             for (int i = 0; i < n; i++) z[i + i * n] = T.One;
         }
-        bool converged = z is null ? Sterf.Solve<T>(n, _w, e) : n > Stedc.LeafSize ? Stedc.Solve(n, _w, e, z, parallelism) : Steqr.Solve(n, _w, e, z, n, parallelism);
+        bool converged = z is null ? Sterf.Solve<T>(n, _w, e) : n > p.DivideAndConquerLeaf ? Stedc.Solve(n, _w, e, z, parallelism, p.DivideAndConquerLeaf) : Steqr.Solve(n, _w, e, z, n, parallelism);
         if (!converged)
             throw new NoConvergenceException($"{op}: the tridiagonal QL iteration did not converge within {Steqr.MaxIterationsPerValue * n} iterations ({Steqr.MaxIterationsPerValue} n) for a {n} x {n} matrix");
         if (z is not null && n > 1)
