@@ -22,13 +22,6 @@ internal readonly struct StridedMatrix<T> where T : unmanaged, IFloatingPointIee
         Data = data; Offset = offset; Rows = rows; Cols = cols; Rs = rowStride; Cs = colStride;
     }
 
-    /// <summary>The matrix view of a 2-d tensor (no copy).</summary>
-    public static StridedMatrix<T> Of(Tensor<T> t)
-    {
-        System.Diagnostics.Debug.Assert(t.Rank == 2);
-        return new(t.Data, checked((int)t.Offset), (int)t.Dims[0], (int)t.Dims[1], checked((int)t.StrideArray[0]), checked((int)t.StrideArray[1]));
-    }
-
     /// <summary>A matrix view of a contiguous row-major rows x cols array.</summary>
     public static StridedMatrix<T> RowMajor(T[] data, int rows, int cols) => new(data, 0, rows, cols, cols, 1);
 
@@ -70,15 +63,6 @@ internal readonly struct StridedMatrix<T> where T : unmanaged, IFloatingPointIee
         {
             for (int j = 0; j < Cols; j++) (this[i, j], this[p, j]) = (this[p, j], this[i, j]);
         }
-    }
-
-    /// <summary>Copies this matrix into a new contiguous row-major tensor.</summary>
-    public Tensor<T> ToTensor()
-    {
-        var t = new Tensor<T>([Rows, Cols]);
-        for (int i = 0; i < Rows; i++)
-            for (int j = 0; j < Cols; j++) t.Data[i * Cols + j] = this[i, j];
-        return t;
     }
 }
 

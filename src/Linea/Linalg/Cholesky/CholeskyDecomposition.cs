@@ -40,7 +40,7 @@ public sealed class CholeskyDecomposition<T> : ILinearSolver<T> where T : unmana
         if (a.Rank != 2) ThrowHelper.ShapeMismatch("cholesky", $"needs one n x n matrix, got the stack {a.Shape}; Linalg.Cholesky takes stacks", a.Shape);
         Linalg.RequireFinite("cholesky", a);
         var l = a.Copy();
-        var m = StridedMatrix<T>.Of(l);
+        var m = MatrixViews.Strided(l);
         double anorm = SymmetricNorm1(m);
         int info = CholeskyFactorization.FactorInPlace(l, parameters, threads);
         ZeroUpper(m);
@@ -109,7 +109,7 @@ public sealed class CholeskyDecomposition<T> : ILinearSolver<T> where T : unmana
         int n = Order;
         if (n == 0) return T.One;
         if (!IsPositiveDefinite || _anorm == 0) return T.Zero;
-        var l = StridedMatrix<T>.Of(_l);
+        var l = MatrixViews.Strided(_l);
         Action<T[]> solve = x => SolveInPlace(l, new StridedMatrix<T>(x, 0, n, 1, 1, 1), parallelism);
         double inv = OneNormEstimator.InverseNorm(n, solve, solve);
         return inv == 0 || double.IsNaN(inv) ? T.Zero : T.CreateTruncating(1 / _anorm / inv);
@@ -122,7 +122,7 @@ public sealed class CholeskyDecomposition<T> : ILinearSolver<T> where T : unmana
     {
         RequireSuccess("cholesky.solve");
         var x = MatrixArgs.RhsCopy("cholesky.solve", _l.Shape, Order, b, out var view);
-        SolveInPlace(StridedMatrix<T>.Of(_l), view, _parallelism);
+        SolveInPlace(MatrixViews.Strided(_l), view, _parallelism);
         return x;
     }
 

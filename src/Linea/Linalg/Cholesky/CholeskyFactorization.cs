@@ -28,7 +28,7 @@ public static class CholeskyFactorization
         if (a.IsReadOnly) ThrowHelper.Argument("cholesky", nameof(a), $"cannot factor the read-only broadcast view of shape {a.Shape} in place; Copy() it first");
         var p = parameters ?? CholeskyParams.Auto;
         if (p.RecursionThreshold < 1) ThrowHelper.Argument("cholesky", nameof(parameters), $"RecursionThreshold must be at least 1, got {p.RecursionThreshold}");
-        return Factor(StridedMatrix<T>.Of(a), p.RecursionThreshold, parallelism ?? Parallelism.Default);
+        return Factor(MatrixViews.Strided(a), p.RecursionThreshold, parallelism ?? Parallelism.Default);
     }
 
     internal static int Factor<T>(StridedMatrix<T> a, int threshold, Parallelism parallelism) where T : unmanaged, IFloatingPointIeee754<T>

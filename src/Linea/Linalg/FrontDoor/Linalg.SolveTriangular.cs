@@ -28,7 +28,7 @@ public static partial class Linalg
             ThrowHelper.ShapeMismatch(op, $"a of shape {a.Shape} needs b of shape ({n},) or ({n}, k), got {b.Shape}", a.Shape, b.Shape);
         RequireFinite(op, a, "a");
         RequireFinite(op, b, "b");
-        var am = StridedMatrix<T>.Of(a.Managed());
+        var am = MatrixViews.Strided(a.Managed());
         if (!unitDiagonal)
             for (int i = 0; i < n; i++)
                 if (am[i, i] == T.Zero)

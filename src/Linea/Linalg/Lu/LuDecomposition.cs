@@ -42,7 +42,7 @@ public sealed class LuDecomposition<T> : ILinearSolver<T> where T : unmanaged, I
         Linalg.RequireFinite("lu", a);
         var lu = a.Copy();
         var piv = new int[Math.Min(lu.IntDims[0], lu.IntDims[1])];
-        var m = StridedMatrix<T>.Of(lu);
+        var m = MatrixViews.Strided(lu);
         double anorm = OneNormEstimator.MatrixNorm1(m);
         int info = LuFactorization.FactorInPlace(lu, piv, parameters, threads);
         return new LuDecomposition<T>(lu, piv, info, anorm, threads);
@@ -184,7 +184,7 @@ public sealed class LuDecomposition<T> : ILinearSolver<T> where T : unmanaged, I
         int n = Rows;
         if (n == 0) return T.One;
         if (IsSingular || _anorm == 0) return T.Zero;
-        var f = StridedMatrix<T>.Of(_lu);
+        var f = MatrixViews.Strided(_lu);
         double inv = OneNormEstimator.InverseNorm<T>(n,
             x => LuSolver.Solve(f, _pivots, new StridedMatrix<T>(x, 0, n, 1, 1, 1), parallelism),
             x => LuSolver.SolveTransposed(f, _pivots, new StridedMatrix<T>(x, 0, n, 1, 1, 1), parallelism));
@@ -201,7 +201,7 @@ public sealed class LuDecomposition<T> : ILinearSolver<T> where T : unmanaged, I
         RequireSquare("lu.solve");
         RequireNonsingular("lu.solve");
         var x = MatrixArgs.RhsCopy("lu.solve", _lu.Shape, Rows, b, out var view);
-        LuSolver.Solve(StridedMatrix<T>.Of(_lu), _pivots, view, _parallelism);
+        LuSolver.Solve(MatrixViews.Strided(_lu), _pivots, view, _parallelism);
         return x;
     }
 
@@ -214,7 +214,7 @@ public sealed class LuDecomposition<T> : ILinearSolver<T> where T : unmanaged, I
         RequireSquare("lu.solve_transposed");
         RequireNonsingular("lu.solve_transposed");
         var x = MatrixArgs.RhsCopy("lu.solve_transposed", _lu.Shape, Rows, b, out var view);
-        LuSolver.SolveTransposed(StridedMatrix<T>.Of(_lu), _pivots, view, _parallelism);
+        LuSolver.SolveTransposed(MatrixViews.Strided(_lu), _pivots, view, _parallelism);
         return x;
     }
 
@@ -226,7 +226,7 @@ public sealed class LuDecomposition<T> : ILinearSolver<T> where T : unmanaged, I
         RequireSquare("inv");
         RequireNonsingular("inv");
         var inv = _lu.Copy();
-        LuSolver.Invert(StridedMatrix<T>.Of(inv), _pivots, _parallelism);
+        LuSolver.Invert(MatrixViews.Strided(inv), _pivots, _parallelism);
         return inv;
     }
 
@@ -244,7 +244,7 @@ public sealed class LuDecomposition<T> : ILinearSolver<T> where T : unmanaged, I
     /// <summary>The packed factors (L below the diagonal, U on and above) as LAPACK stores them; a copy.</summary>
     public Tensor<T> PackedFactors => _lu.Copy();
 
-    internal StridedMatrix<T> Factors => StridedMatrix<T>.Of(_lu);
+    internal StridedMatrix<T> Factors => MatrixViews.Strided(_lu);
 
     internal ReadOnlySpan<int> PivotSpan => _pivots;
 

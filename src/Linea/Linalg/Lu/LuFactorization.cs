@@ -32,7 +32,7 @@ public static class LuFactorization
         if (pivots.Length != k) ThrowHelper.Argument("lu", nameof(pivots), $"pivots must have min(m, n) = {k} entries for shape {a.Shape}, got {pivots.Length}");
         var p = parameters ?? LuParams.Auto;
         if (p.RecursionThreshold < 1) ThrowHelper.Argument("lu", nameof(parameters), $"RecursionThreshold must be at least 1, got {p.RecursionThreshold}");
-        return Factor(StridedMatrix<T>.Of(a), pivots, p.RecursionThreshold, parallelism ?? Parallelism.Default);
+        return Factor(MatrixViews.Strided(a), pivots, p.RecursionThreshold, parallelism ?? Parallelism.Default);
     }
 
     internal static int Factor<T>(StridedMatrix<T> a, Span<int> piv, int threshold, Parallelism parallelism) where T : unmanaged, IFloatingPointIeee754<T>
