@@ -32,6 +32,33 @@ public class StedcTests(ITestOutputHelper output)
     [MemberData(nameof(Cases))]
     public void Float(string kind, int n) => Check<float>(kind, n);
 
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(33)]
+    [InlineData(150)]
+    public void WorkspaceSizeIsWhatTheSolveUses(int n)
+    {
+        var ws = new Stedc.Workspace<double>(n, new double[Stedc.WorkspaceSize(n)], new int[Stedc.IntWorkspaceSize(n)]);
+        Assert.Equal(Stedc.WorkspaceSize(n), ws.Used);
+        var d = Enumerable.Range(0, n).Select(i => Math.Sin(i + 1.0)).ToArray();
+        var e = Enumerable.Range(0, Math.Max(n - 1, 0)).Select(i => 0.5).ToArray();
+        Assert.Throws<InvalidOperationException>(() =>
+            Stedc.Solve(n, d.ToArray(), e.ToArray(), new double[n * n], Parallelism.None, new double[Stedc.WorkspaceSize(n) - 1], new int[n]));
+        // With the exact sizes and 4-row leaves (several merge levels) the solve succeeds: T z = z diag(d).
+        var z = new double[n * n];
+        var dd = d.ToArray();
+        Assert.True(Stedc.Solve(n, dd, e.ToArray(), z, Parallelism.None, new double[Stedc.WorkspaceSize(n)], new int[n], leafSize: 4));
+        double worst = 0;
+        for (int j = 0; j < n; j++)
+            for (int i = 0; i < n; i++)
+            {
+                double tz = d[i] * z[i + j * n] + (i > 0 ? e[i - 1] * z[i - 1 + j * n] : 0) + (i < n - 1 ? e[i] * z[i + 1 + j * n] : 0);
+                worst = Math.Max(worst, Math.Abs(tz - dd[j] * z[i + j * n]));
+            }
+        Assert.True(worst <= 20 * n * Linea.TestKit.NumAssert.Eps<double>() * 2, $"residual {worst}");
+    }
+
     private void Check<T>(string kind, int n) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var (dd, ee) = Make(kind, n);
@@ -40,7 +67,7 @@ public class StedcTests(ITestOutputHelper output)
         var d0 = d.Select(double.CreateTruncating).ToArray();
         var e0 = e.Select(double.CreateTruncating).ToArray();
         var z = new T[n * n];
-        Assert.True(Stedc.Solve(n, d, e, z, Parallelism.Default));
+        Assert.True(Stedc.Solve(n, d, e, z, Parallelism.Default, new T[Stedc.WorkspaceSize(n)], new int[Stedc.IntWorkspaceSize(n)]));
         double eps = NumAssert.Eps<T>();
         double tnorm = 0;
         for (int i = 0; i < n; i++) tnorm = Math.Max(tnorm, Math.Abs(d0[i]) + (i > 0 ? Math.Abs(e0[i - 1]) : 0) + (i < n - 1 ? Math.Abs(e0[i]) : 0));

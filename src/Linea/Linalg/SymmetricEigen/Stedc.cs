@@ -29,37 +29,88 @@ internal static class Stedc
     /// (n x n, column-major, leading dimension n) the matching orthonormal eigenvectors. e is destroyed.
     /// </summary>
     /// <returns>false when a QL leaf or a secular equation did not converge (the caller throws).</returns>
-    public static bool Solve<T>(int n, Span<T> d, Span<T> e, T[] z, Parallelism parallelism, int leafSize = LeafSize) where T : unmanaged, IFloatingPointIeee754<T>
+    /// <remarks>work (at least <see cref="WorkspaceSize"/>(n) elements) and iwork (<see cref="IntWorkspaceSize"/>(n)
+    /// ints) are overwritten: every merge takes its arrays from them, so no merge allocates an array.</remarks>
+    /// <exception cref="InvalidOperationException">(Linea's own check) the workspace is smaller than the sizes say.</exception>
+    public static bool Solve<T>(int n, Span<T> d, Span<T> e, T[] z, Parallelism parallelism, T[] work, int[] iwork, int leafSize = LeafSize)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
         z.AsSpan(0, n * n).Clear();
         if (n == 0) return true;
-        var dArr = d.Slice(0, n).ToArray();
-        var eArr = e.Slice(0, Math.Max(n - 1, 0)).ToArray();
-        bool ok = Recurse(0, n, dArr, eArr, z, n, parallelism, Math.Max(leafSize, 2));
-        dArr.CopyTo(d);
+        var ws = new Workspace<T>(n, work, iwork, Math.Max(leafSize, 2));
+        var dArr = ws.D;
+        var eArr = ws.E;
+        d.Slice(0, n).CopyTo(dArr);
+        e.Slice(0, Math.Max(n - 1, 0)).CopyTo(eArr);
+        bool ok = Recurse(0, n, dArr, eArr, z, n, parallelism, ws);
+        ((Span<T>)dArr).CopyTo(d);
         return ok;
     }
 
-    private static bool Recurse<T>(int lo, int n, T[] d, T[] e, T[] z, int ldz, Parallelism parallelism, int leafSize) where T : unmanaged, IFloatingPointIeee754<T>
+    /// <summary>Elements of T that <see cref="Solve{T}"/> needs for order n: d and e copies, nine pole-length arrays and
+    /// three n x n areas (the secular eigenvectors, the root differences then the GEMM output, the dense columns of M).</summary>
+    public static long WorkspaceSize(int n) => n == 0 ? 0 : 11L * n + 3L * n * n;
+
+    /// <summary>Ints that <see cref="Solve{T}"/> needs for order n: the sort order of the poles.</summary>
+    public static int IntWorkspaceSize(int n) => n;
+
+    /// <summary>The workspace carved into one merge's arrays (reused by every merge, which run one after another), each
+    /// slice checked against the buffer; a leaf's Q is allocated once per solve (the QL iteration takes whole arrays).</summary>
+    internal sealed class Workspace<T> where T : unmanaged
     {
-        if (n <= leafSize) return Leaf(lo, n, d, e, z, ldz, parallelism);
+        public readonly ArraySegment<T> D, E, W, Dv, Zs, Lambda, Delta, Zeta, Zz, Zhat, Ratio, Y, Shared, M;
+        public readonly ArraySegment<int> Idx;
+        public readonly T[] LeafQ;
+        public readonly int LeafSize;
+
+        /// <summary>How many elements of T the slices cover (tests compare it with WorkspaceSize).</summary>
+        public long Used { get; }
+
+        public Workspace(int n, T[] work, int[] iwork, int leafSize = Stedc.LeafSize)
+        {
+            long at = 0;
+            ArraySegment<T> Take(long len)
+            {
+                if (at + len > work.Length)
+                    throw new InvalidOperationException($"internal: stedc of order {n} needs more than the {work.Length} workspace elements it was given");
+                var seg = new ArraySegment<T>(work, (int)at, (int)len);
+                at += len;
+                return seg;
+            }
+            D = Take(n); E = Take(n); W = Take(n); Dv = Take(n); Zs = Take(n); Lambda = Take(n); Delta = Take(n);
+            Zeta = Take(n); Zz = Take(n); Zhat = Take(n); Ratio = Take(n);
+            Y = Take((long)n * n); Shared = Take((long)n * n); M = Take((long)n * n);
+            Used = at;
+            if (iwork.Length < n)
+                throw new InvalidOperationException($"internal: stedc of order {n} needs {n} integer workspace entries, got {iwork.Length}");
+            Idx = new ArraySegment<int>(iwork, 0, n);
+            LeafSize = leafSize;
+            LeafQ = new T[leafSize * leafSize];
+        }
+    }
+
+    private static bool Recurse<T>(int lo, int n, ArraySegment<T> d, ArraySegment<T> e, T[] z, int ldz, Parallelism parallelism, Workspace<T> ws) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (n <= ws.LeafSize) return Leaf(lo, n, d, e, z, ldz, parallelism, ws);
         int n1 = n / 2, n2 = n - n1;
         T coupling = e[lo + n1 - 1];
         T beta = T.Abs(coupling);
         d[lo + n1 - 1] -= beta;
         d[lo + n1] -= beta;
-        if (!Recurse(lo, n1, d, e, z, ldz, parallelism, leafSize)) return false;
-        if (!Recurse(lo + n1, n2, d, e, z, ldz, parallelism, leafSize)) return false;
+        if (!Recurse(lo, n1, d, e, z, ldz, parallelism, ws)) return false;
+        if (!Recurse(lo + n1, n2, d, e, z, ldz, parallelism, ws)) return false;
         if (beta == T.Zero) return true;
-        return Merge(lo, n1, n2, beta, T.Sign(coupling) < 0, d, z, ldz, parallelism);
+        return Merge(lo, n1, n2, beta, T.Sign(coupling) < 0, d, z, ldz, parallelism, ws);
     }
 
-    private static bool Leaf<T>(int lo, int n, T[] d, T[] e, T[] z, int ldz, Parallelism parallelism) where T : unmanaged, IFloatingPointIeee754<T>
+    private static bool Leaf<T>(int lo, int n, ArraySegment<T> d, ArraySegment<T> e, T[] z, int ldz, Parallelism parallelism, Workspace<T> ws) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        var q = new T[n * n];
+        var q = ws.LeafQ;
+        q.AsSpan(0, n * n).Clear();
         for (int i = 0; i < n; i++) q[i + i * n] = T.One;
-        var ds = d.AsSpan(lo, n);
-        var es = n > 1 ? e.AsSpan(lo, n - 1).ToArray() : [];
+        Span<T> ds = d.Slice(lo, n);
+        Span<T> es = ws.W.Slice(0, Math.Max(n - 1, 0));
+        e.Slice(lo, Math.Max(n - 1, 0)).AsSpan().CopyTo(es);
         if (!Steqr.Solve(n, ds, es, q, n, parallelism)) return false;
         for (int j = 0; j < n; j++) q.AsSpan(j * n, n).CopyTo(z.AsSpan(lo + (lo + j) * ldz, n));
         return true;
@@ -70,21 +121,22 @@ internal static class Stedc
     /// matrix with coupling beta (negative when <paramref name="negative"/>): the eigenproblem of D + beta z z^T.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static bool Merge<T>(int lo, int n1, int n2, T beta, bool negative, T[] d, T[] z, int ldz, Parallelism parallelism) where T : unmanaged, IFloatingPointIeee754<T>
+    private static bool Merge<T>(int lo, int n1, int n2, T beta, bool negative, ArraySegment<T> d, T[] z, int ldz, Parallelism parallelism, Workspace<T> ws) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int n = n1 + n2;
         T eps = Precision.Eps<T>() * T.CreateTruncating(0.5);
         // The rank-one vector: last row of Q1, then (sign) first row of Q2.
-        var w = new T[n];
+        var w = ws.W.Slice(0, n);
         for (int j = 0; j < n1; j++) w[j] = z[(lo + n1 - 1) + (lo + j) * ldz];
         for (int j = 0; j < n2; j++) w[n1 + j] = negative ? -z[(lo + n1) + (lo + n1 + j) * ldz] : z[(lo + n1) + (lo + n1 + j) * ldz];
 
         // Sort the poles ascending (each half is unordered after its own merge).
-        var idx = new int[n];
+        var idx = ws.Idx.Slice(0, n);
         for (int i = 0; i < n; i++) idx[i] = i;
-        var dv = d.AsSpan(lo, n).ToArray();
-        Array.Sort(dv, idx);
-        var zs = new T[n];
+        var dv = ws.Dv.Slice(0, n);
+        d.Slice(lo, n).AsSpan().CopyTo(dv);
+        dv.AsSpan().Sort(idx.AsSpan());
+        var zs = ws.Zs.Slice(0, n);
         for (int i = 0; i < n; i++) zs[i] = w[idx[i]];
 
         // Deflation (LAPACK's laed2): negligible weights, and pairs of close poles rotated so one weight vanishes.
@@ -112,35 +164,33 @@ internal static class Stedc
         // secular columns, into the GEMMs.
         deflated = rotations.TouchedFirst(deflated, n, out int touched);
         int dense = k + touched;
-        var lambda = new T[k];
+        var lambda = ws.Lambda.Slice(0, k);
         // y (n x n, column-major, sorted coordinates): columns 0..k-1 the eigenvectors of the kept secular problem,
         // then the deflated unit vectors; the recorded rotations are applied to its rows afterwards.
-        var y = ArrayPool<T>.Shared.Rent(n * n);
-        Array.Clear(y, 0, n * n);
+        var y = ws.Y.Slice(0, n * n);
+        y.AsSpan().Clear();
         if (k > 0)
         {
-            var delta = new T[k];
-            var zeta = new T[k];
+            var delta = ws.Delta.Slice(0, k);
+            var zeta = ws.Zeta.Slice(0, k);
             for (int i = 0; i < k; i++) { delta[i] = dv[kept[i]]; zeta[i] = zs[kept[i]]; }
-            var diff = ArrayPool<T>.Shared.Rent(k * k); // diff[j + i k] = delta_j - lambda_i, accurate relative to itself
+            var diff = ws.Shared.Slice(0, k * k); // diff[j + i k] = delta_j - lambda_i, accurate relative to itself
             bool converged = true;
-            var zz = new T[k];          // the squared weights, shared by every root
+            var zz = ws.Zz.Slice(0, k);           // the squared weights, shared by every root
             TensorPrimitives.Multiply<T>(zeta, zeta, zz);
             SecularEquation.ForRanges(k, parallelism, (i0, i1) =>
             {
                 for (int i = i0; i < i1; i++)
-                    if (!SecularEquation.Root(i, k, delta, zz, beta, eps, diff.AsSpan(i * k, k), squared: false, out lambda[i])) converged = false;
+                {
+                    if (!SecularEquation.Root(i, k, delta, zz, beta, eps, diff.AsSpan(i * k, k), squared: false, out T root)) converged = false;
+                    lambda[i] = root;
+                }
             });
-            if (!converged)
-            {
-                ArrayPool<T>.Shared.Return(diff);
-                ArrayPool<T>.Shared.Return(y);
-                return false;
-            }
+            if (!converged) return false;
             // Gu-Eisenstat: recompute the weights from the computed roots.
             // zhat_j^2 = -prod_i (delta_j - lambda_i) / (beta prod_(i != j) (delta_j - delta_i)), accumulated root by root over all j.
-            var zhat = new T[k];
-            var ratio = new T[k];
+            var zhat = ws.Zhat.Slice(0, k);
+            Span<T> ratio = ws.Ratio.Slice(0, k);
             for (int j = 0; j < k; j++) zhat[j] = -diff[j + j * k] / beta;
             for (int i = 0; i < k; i++)
             {
@@ -152,7 +202,7 @@ internal static class Stedc
             for (int j = 0; j < k; j++) zhat[j] = T.CopySign(T.Sqrt(T.Abs(zhat[j])), zeta[j]);
             SecularEquation.ForRanges(k, parallelism, (i0, i1) =>
             {
-                var vt = new T[k];
+                Span<T> vt = k <= 4096 ? stackalloc T[k] : new T[k];
                 for (int i = i0; i < i1; i++)
                 {
                     // v_j = zhat_j / (delta_j - lambda_i), normalised with its largest entry divided out first (a root
@@ -164,31 +214,30 @@ internal static class Stedc
                     for (int j = 0; j < k; j++) y[kept[j] + i * n] = vt[j] / norm;
                 }
             });
-            ArrayPool<T>.Shared.Return(diff);
         }
         for (int t = 0; t < deflated.Count; t++) y[deflated[t] + (k + t) * n] = T.One;
         // Undo the deflation rotations (in reverse order) on the rows: sorted coordinates p, j.
         rotations.UndoOnRows(y, n, n);
         // M (original coordinates): row idx[r] of M is row r of y; only its dense columns are needed.
-        var m = ArrayPool<T>.Shared.Rent(n * dense);
+        var m = ws.M.Slice(0, n * dense);
         for (int col = 0; col < dense; col++)
             for (int r = 0; r < n; r++) m[idx[r] + col * n] = y[r + col * n];
-        ArrayPool<T>.Shared.Return(y);
 
         // New eigenvalues: the roots, then the deflated poles.
         for (int i = 0; i < k; i++) d[lo + i] = lambda[i];
         for (int t = 0; t < deflated.Count; t++) d[lo + k + t] = dv[deflated[t]];
 
         // Q_new = diag(Q1, Q2) M: two GEMMs on the diagonal blocks for the dense columns, copies for the unit ones.
-        var outBuf = ArrayPool<T>.Shared.Rent(n * n);
+        // The differences are dead from here: their area holds the GEMM output.
+        var outBuf = ws.Shared.Slice(0, n * n);
+        T[] m0 = m.Array!, o0 = outBuf.Array!;
+        int mo = m.Offset, oo = outBuf.Offset;
         int zOff = lo + lo * ldz;
-        Gemm.Multiply(n1, dense, n1, T.One, z, zOff, 1, ldz, m, 0, 1, n, T.Zero, outBuf, 0, 1, n, parallelism);
-        Gemm.Multiply(n2, dense, n2, T.One, z, zOff + n1 + n1 * ldz, 1, ldz, m, n1, 1, n, T.Zero, outBuf, n1, 1, n, parallelism);
+        Gemm.Multiply(n1, dense, n1, T.One, z, zOff, 1, ldz, m0, mo, 1, n, T.Zero, o0, oo, 1, n, parallelism);
+        Gemm.Multiply(n2, dense, n2, T.One, z, zOff + n1 + n1 * ldz, 1, ldz, m0, mo + n1, 1, n, T.Zero, o0, oo + n1, 1, n, parallelism);
         for (int col = dense; col < n; col++)
             z.AsSpan(zOff + idx[deflated[col - k]] * ldz, n).CopyTo(outBuf.AsSpan(col * n, n));
         for (int col = 0; col < n; col++) outBuf.AsSpan(col * n, n).CopyTo(z.AsSpan(zOff + col * ldz, n));
-        ArrayPool<T>.Shared.Return(m);
-        ArrayPool<T>.Shared.Return(outBuf);
         return true;
     }
 }
