@@ -208,7 +208,21 @@ internal static class ArrayOperators
             ctx.CheckWork(Count(s) * n * 4 * Math.Max(1, 2 * Math.Log2(Math.Abs((double)k) + 1)), "matrix_power");
             return ComplexOps.MatrixPower(z, k);
         }
-        return new FloatValue(Linalg.MatrixPower(ValueConversions.ToTensor(a, "matrix_power"), k));
+        var t = ValueConversions.ToTensor(a, "matrix_power");
+        if (Math.Abs((long)k) <= 3) return new FloatValue(Linalg.MatrixPower(t, k));
+        // Repeated squaring here rather than in one library call, so that the time limit is checked between products.
+        var baseMatrix = k < 0 ? Linalg.Inv(t) : t;
+        long bits = Math.Abs((long)k);
+        Tensor<double>? result = null;
+        while (true)
+        {
+            ctx.CheckTime();
+            if ((bits & 1) != 0) result = result is null ? baseMatrix : result.MatMul(baseMatrix);
+            bits >>= 1;
+            if (bits == 0) break;
+            baseMatrix = baseMatrix.MatMul(baseMatrix);
+        }
+        return new FloatValue(result!);
     }
 
     public static Value Negate(EvalContext ctx, Value v)

@@ -1,0 +1,161 @@
+using System.Diagnostics;
+using System.Numerics;
+using Linea.Calc.Exact;
+
+namespace Linea.Calc.Tests.Exact;
+
+/// <summary>
+/// Exact rank, det, inv, solve and rref of matrices large enough that naive rational elimination takes seconds
+/// (issue 16, item 9): every result checked against its definition or an independent algorithm.
+/// </summary>
+public class ExactLargeEliminationTests
+{
+    private static ExactArray RankR(Rng rng, int m, int n, int r, int range = 9) =>
+        ExactOps.MatMul(Ex.IntMatrix(rng, m, r, range), Ex.IntMatrix(rng, r, n, range));
+
+    private static ExactArray RandomRationals(Rng rng, int m, int n, int bits) =>
+        ExactArray.Matrix(m, n, Enumerable.Range(0, m * n).Select(_ => Ex.Rational(rng, bits)).ToArray());
+
+    [Theory]
+    [InlineData(100, 100, 100)]
+    [InlineData(100, 100, 73)]
+    [InlineData(60, 90, 40)]
+    [InlineData(90, 60, 59)]
+    [InlineData(30, 30, 1)]
+    [InlineData(25, 40, 0)]
+    public void Rank_of_constructed_matrices(int m, int n, int r)
+    {
+        var rng = new Rng((ulong)(m * 1000 + n * 10 + r));
+        var a = r == 0 ? ExactArray.Zeros(m, n) : RankR(rng, m, n, r);
+        // a product of random m x r and r x n integer matrices has rank r unless the factors are rank deficient,
+        // which the float rank of the factors rules out here
+        Assert.Equal(r, ExactOps.Rank(a));
+        // row scaling by fractions does not change the rank
+        var scaled = ExactOps.Multiply(a, ExactArray.Matrix(m, 1, Enumerable.Range(0, m).Select(i => new BigRational(i + 1, 2 * i + 3)).ToArray()));
+        Assert.Equal(r, ExactOps.Rank(scaled));
+    }
+
+    [Fact]
+    public void Rank_of_a_matrix_whose_rank_drops_modulo_a_large_prime()
+    {
+        // entries that are multiples of the largest primes used by the multi-modular rank
+        var p = (BigInteger.One << 62) - 57; // the largest prime below 2^62
+        var a = ExactArray.Matrix(3, 3, [p, 0, 0, 0, p * 3, 0, 0, 0, 1]);
+        Assert.Equal(3, ExactOps.Rank(a));
+        Assert.Equal(2, ExactOps.Rank(ExactArray.Matrix(2, 3, [p, 0, 0, 0, p * 3, 0])));
+        Assert.Equal(ExactArray.Matrix(3, 3, [new BigRational(1, p), 0, 0, 0, new BigRational(1, 3 * p), 0, 0, 0, 1]), ExactOps.Inv(a));
+        Assert.Equal(new BigRational(p * p * 3), ExactOps.Det(a));
+    }
+
+    [Fact]
+    public void Det_agrees_with_bareiss_elimination_on_random_integer_and_rational_matrices()
+    {
+        var rng = new Rng(16);
+        for (int n = 3; n <= 24; n += 3)
+        {
+            var ints = Ex.IntMatrix(rng, n, n, 1000);
+            Assert.Equal(Bareiss.Determinant(ints, "det"), ExactOps.Det(ints));
+            var rationals = RandomRationals(rng, n, n, 12);
+            Assert.Equal(Bareiss.Determinant(rationals, "det"), ExactOps.Det(rationals));
+            var singular = RankR(rng, n, n, n - 1);
+            Assert.Equal(BigRational.Zero, ExactOps.Det(singular));
+        }
+        var small = Ex.IntMatrix(rng, 6, 6, 5);
+        Assert.Equal(Ex.LaplaceDet(small), ExactOps.Det(small));
+    }
+
+    [Fact]
+    public void Det_and_inv_of_a_100_by_100_integer_matrix_are_exact()
+    {
+        var a = Ex.IntMatrix(new Rng(100), 100, 100, 100);
+        var clock = Stopwatch.StartNew();
+        var det = ExactOps.Det(a);
+        var inv = ExactOps.Inv(a);
+        clock.Stop();
+        Assert.NotEqual(BigRational.Zero, det);
+        // det * inv is the adjugate, an integer matrix, and A @ adj(A) = det(A) I exactly
+        var adj = ExactOps.Multiply(inv, ExactArray.Scalar(det));
+        Assert.True(adj.IsIntegral);
+        Assert.Equal(ExactOps.Multiply(ExactArray.Identity(100), ExactArray.Scalar(det)), ExactOps.MatMul(a, adj));
+        Assert.Equal(det, Bareiss.Determinant(a, "det"));
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), $"took {clock.Elapsed}"); // generous: about 0.3 s in Debug
+    }
+
+    [Fact]
+    public void Inv_of_a_rational_matrix_times_the_matrix_is_the_identity()
+    {
+        var rng = new Rng(7);
+        foreach (int n in new[] { 3, 12, 30 })
+        {
+            var a = RandomRationals(rng, n, n, 10);
+            var inv = ExactOps.Inv(a);
+            Assert.Equal(ExactArray.Identity(n), ExactOps.MatMul(a, inv));
+            Assert.Equal(ExactArray.Identity(n), ExactOps.MatMul(inv, a));
+        }
+    }
+
+    [Fact]
+    public void Solve_with_rational_right_hand_sides_satisfies_the_system()
+    {
+        var rng = new Rng(8);
+        var a = RandomRationals(rng, 20, 20, 8);
+        var b = RandomRationals(rng, 20, 3, 8);
+        var x = ExactOps.Solve(a, b);
+        Assert.Equal(b, ExactOps.MatMul(a, x));
+        var v = ExactArray.Vector(Enumerable.Range(0, 20).Select(i => new BigRational(i, 7)).ToArray());
+        Assert.Equal(v, ExactOps.MatMul(a, ExactOps.Solve(a, v)));
+    }
+
+    [Fact]
+    public void Singular_inv_names_the_rank_and_the_first_column_without_a_pivot()
+    {
+        var rng = new Rng(9);
+        var basis = RankR(rng, 40, 30, 30);
+        // columns 0..29 independent, column 30 = column 3 + column 5, then more independent columns
+        var cols = new BigRational[40 * 40];
+        var extra = Ex.IntMatrix(rng, 40, 9, 9);
+        for (int i = 0; i < 40; i++)
+        {
+            for (int j = 0; j < 30; j++) cols[i * 40 + j] = basis[i, j];
+            cols[i * 40 + 30] = basis[i, 3] + basis[i, 5];
+            for (int j = 0; j < 9; j++) cols[i * 40 + 31 + j] = extra[i, j];
+        }
+        var a = ExactArray.Matrix(40, 40, cols);
+        var e = Assert.Throws<SingularMatrixException>(() => ExactOps.Inv(a));
+        Assert.Equal(30, e.PivotIndex);
+        Assert.Contains("rank 39 < 40", e.Message);
+    }
+
+    [Fact]
+    public void Rref_agrees_with_rational_gauss_jordan_on_rank_deficient_matrices()
+    {
+        var rng = new Rng(10);
+        foreach (var (m, n, r) in new[] { (8, 12, 5), (12, 8, 5), (15, 15, 9), (6, 6, 6), (10, 4, 4), (4, 10, 4), (7, 7, 0) })
+        {
+            var a = r == 0 ? ExactArray.Zeros(m, n) : RankR(rng, m, n, r, 5);
+            // divide rows by different integers so that denominators are involved
+            a = ExactOps.Divide(a, ExactArray.Matrix(m, 1, Enumerable.Range(0, m).Select(i => (BigRational)(i % 4 + 1)).ToArray()));
+            var expected = a.ToArray();
+            var pivots = GaussJordan.Reduce(expected, m, n, n, "rref");
+            var (rref, cols) = ExactOps.Rref(a);
+            Assert.Equal(ExactArray.Wrap([m, n], expected), rref);
+            Assert.Equal(pivots, cols);
+        }
+    }
+
+    [Fact]
+    public void Rank_det_inv_and_rref_stop_when_cancelled()
+    {
+        using var cts = new CancellationTokenSource();
+        cts.Cancel();
+        var a = Ex.IntMatrix(new Rng(11), 30, 30, 50);
+        var deficient = RankR(new Rng(12), 30, 30, 20);
+        using (ExactLimits.Override(cancellation: cts.Token))
+        {
+            Assert.ThrowsAny<OperationCanceledException>(() => ExactOps.Rank(a));
+            Assert.ThrowsAny<OperationCanceledException>(() => ExactOps.Det(a));
+            Assert.ThrowsAny<OperationCanceledException>(() => ExactOps.Inv(a));
+            Assert.ThrowsAny<OperationCanceledException>(() => ExactOps.Rref(deficient));
+        }
+    }
+}
