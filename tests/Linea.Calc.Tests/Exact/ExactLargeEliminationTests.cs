@@ -144,6 +144,28 @@ public class ExactLargeEliminationTests
     }
 
     [Fact]
+    public void Products_of_rational_matrices_agree_with_the_definition()
+    {
+        var rng = new Rng(13);
+        foreach (var (m, k, n) in new[] { (1, 1, 1), (3, 4, 5), (7, 2, 6), (12, 12, 12) })
+        {
+            var a = RandomRationals(rng, m, k, 9);
+            var b = RandomRationals(rng, k, n, 9);
+            var c = ExactOps.MatMul(a, b);
+            for (int i = 0; i < m; i++)
+                for (int j = 0; j < n; j++)
+                {
+                    var sum = BigRational.Zero;
+                    for (int p = 0; p < k; p++) sum += a[i, p] * b[p, j];
+                    Assert.Equal(sum, c[i, j]);
+                }
+        }
+        // A @ inv(A) == I for a 60 x 60 integer matrix: the product of an integer and a rational matrix
+        var big = Ex.IntMatrix(rng, 60, 60, 100);
+        Assert.Equal(ExactArray.Identity(60), ExactOps.MatMul(big, ExactOps.Inv(big)));
+    }
+
+    [Fact]
     public void Rank_det_inv_and_rref_stop_when_cancelled()
     {
         using var cts = new CancellationTokenSource();
@@ -156,6 +178,8 @@ public class ExactLargeEliminationTests
             Assert.ThrowsAny<OperationCanceledException>(() => ExactOps.Det(a));
             Assert.ThrowsAny<OperationCanceledException>(() => ExactOps.Inv(a));
             Assert.ThrowsAny<OperationCanceledException>(() => ExactOps.Rref(deficient));
+            Assert.ThrowsAny<OperationCanceledException>(() => ExactOps.MatMul(a, a));
+            Assert.ThrowsAny<OperationCanceledException>(() => ExactOps.MatrixPower(a, 5));
         }
     }
 }
