@@ -141,8 +141,48 @@ public static partial class ExactOps
             for (int i = 0; i < cols; i++) r[i * cols + i] = BigRational.One;
             return (ExactArray.Wrap([rows, cols], r), [.. Enumerable.Range(0, cols)]);
         }
+        if (rows > 0 && cols > 0 && ModularRref(a, op) is { } fast) return fast;
         var (data, pivots) = Bareiss.Rref(a, op);
         return (ExactArray.Wrap([rows, cols], data), pivots);
+    }
+
+    /// <summary>
+    /// The RREF by multi-modular arithmetic: the exact rank r with pivot columns P and independent rows S from a
+    /// prime, then R's nonzero rows = A[S, P]^-1 A[S, :] exactly (<see cref="Modular.AdjugateTimes"/>). S spans the
+    /// row space, so the candidate has A's row space; if it is also in echelon form for P (R[t, j] = 0 whenever
+    /// column j precedes the pivot P[t] of row t) it is the unique
+    /// RREF. Otherwise (the prime chose other pivots than Q would), or when the numbers would pass MaxBits, null.
+    /// </summary>
+    private static (ExactArray R, int[] PivotColumns)? ModularRref(ExactArray a, string op)
+    {
+        int rows = a.Rows, cols = a.Cols;
+        var m = Modular.ClearDenominators(a, null, out _);
+        double bits = Modular.HadamardBits(m, rows, cols);
+        if (bits > ExactLimits.MaxBits) return null;
+        var (r, pivots, pivotRows) = Modular.RankProfile(m, rows, cols, bits);
+        var result = new BigRational[rows * cols];
+        if (r == 0) return (ExactArray.Wrap([rows, cols], result), []);
+        int w = r + cols;
+        var system = new BigInteger[r * w];
+        var left = new BigInteger[r * r];
+        for (int t = 0; t < r; t++)
+        {
+            int src = pivotRows[t];
+            for (int u = 0; u < r; u++) left[t * r + u] = system[t * w + u] = m[src * cols + pivots[u]];
+            for (int j = 0; j < cols; j++) system[t * w + r + j] = m[src * cols + j];
+        }
+        double systemBits = Modular.HadamardBits(system, r, w);
+        if (systemBits > ExactLimits.MaxBits) return null;
+        var det = Modular.Determinant(left, r, Modular.HadamardBits(left, r, r));
+        if (det.IsZero) return null; // cannot happen: the rows and columns were independent modulo a prime
+        var y = Modular.AdjugateTimes(system, r, cols, det, systemBits);
+        for (int t = 0; t < r; t++)
+            for (int j = 0; j < pivots[t]; j++)
+                if (!y[t * cols + j].IsZero) return null; // not in echelon form for these pivots
+        for (int t = 0; t < r; t++)
+            for (int j = 0; j < cols; j++)
+                result[t * cols + j] = ExactLimits.Check(new BigRational(y[t * cols + j], det));
+        return (ExactArray.Wrap([rows, cols], result), pivots);
     }
 
     /// <summary>The first column of the singular n x n integer matrix <paramref name="m"/> that depends on the columns before it (binary search on exact ranks of column prefixes).</summary>

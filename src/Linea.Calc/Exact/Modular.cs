@@ -107,6 +107,32 @@ internal static class Modular
     }
 
     /// <summary>
+    /// The exact rank of the rows x cols integer matrix <paramref name="m"/> with, from a prime that attains it, the
+    /// pivot columns of the elimination there and the original rows those pivots came from (independent over Q,
+    /// since their minor is nonzero modulo that prime). The pivot columns may differ from those over Q when the prime
+    /// divides some minors; callers verify what they build from them.
+    /// </summary>
+    public static (int Rank, int[] PivotColumns, int[] PivotRows) RankProfile(BigInteger[] m, int rows, int cols, double boundBits)
+    {
+        var cancel = ExactLimits.Cancellation;
+        int full = Math.Min(rows, cols);
+        (int Rank, int[] PivotColumns, int[] PivotRows) best = (0, [], []);
+        var work = new ulong[rows * cols];
+        foreach (var p in PrimesFor(boundBits + 1))
+        {
+            var f = new Montgomery(p);
+            Reduce(m, work, f);
+            var profile = ProfileModP(work, rows, cols, f, cancel);
+            // among primes of the largest rank, keep the lexicographically first pivot columns: those over Q come
+            // first of all (a set independent modulo p is independent over Q)
+            if (profile.Rank > best.Rank || (profile.Rank == best.Rank && LexicographicallyBefore(profile.PivotColumns, best.PivotColumns)))
+                best = profile;
+            if (best.Rank == full) break;
+        }
+        return best;
+    }
+
+    /// <summary>
     /// Solves B X = C exactly for the n x n integer matrix B and the n x k integer matrix C stored side by side in
     /// <paramref name="m"/> (n rows of n + k entries), B nonsingular with determinant <paramref name="det"/>:
     /// returns the integer matrix Y = adj(B) C (n x k), so that X = Y / det. <paramref name="boundBits"/> bounds
@@ -266,6 +292,43 @@ internal static class Modular
             r++;
         }
         return r;
+    }
+
+    private static bool LexicographicallyBefore(int[] x, int[] y)
+    {
+        for (int i = 0; i < Math.Min(x.Length, y.Length); i++)
+            if (x[i] != y[i]) return x[i] < y[i];
+        return false;
+    }
+
+    private static (int Rank, int[] PivotColumns, int[] PivotRows) ProfileModP(ulong[] a, int rows, int cols, in Montgomery f, CancellationToken cancel)
+    {
+        var perm = Enumerable.Range(0, rows).ToArray();
+        var pivotColumns = new List<int>();
+        int r = 0;
+        for (int c = 0; c < cols && r < rows; c++)
+        {
+            cancel.ThrowIfCancellationRequested();
+            int p = r;
+            while (p < rows && a[p * cols + c] == 0) p++;
+            if (p == rows) continue;
+            if (p != r)
+            {
+                Swap(a, r * cols, p * cols, cols);
+                (perm[r], perm[p]) = (perm[p], perm[r]);
+            }
+            ulong inv = f.Inverse(a[r * cols + c]);
+            var row = a.AsSpan(r * cols + c + 1, cols - c - 1);
+            for (int i = r + 1; i < rows; i++)
+            {
+                ulong x = a[i * cols + c];
+                if (x == 0) continue;
+                EliminateRow(a.AsSpan(i * cols + c + 1, cols - c - 1), row, f.Mul(x, inv), f);
+            }
+            pivotColumns.Add(c);
+            r++;
+        }
+        return (r, [.. pivotColumns], perm[..r]);
     }
 
     /// <summary>Gauss-Jordan on the n x cols matrix [B | C] modulo p: afterwards the left block is I and the right B^-1 C. False when B is singular modulo p.</summary>

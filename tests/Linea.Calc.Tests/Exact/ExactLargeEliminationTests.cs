@@ -144,6 +144,37 @@ public class ExactLargeEliminationTests
     }
 
     [Fact]
+    public void Rref_is_right_when_the_largest_prime_picks_other_pivots()
+    {
+        // modulo the first prime used, column 0 vanishes and column 1 would be taken as the pivot
+        var p = (BigInteger.One << 62) - 57;
+        var a = ExactArray.Matrix(3, 3, [p, 1, 2, 2 * p, 2, 4, 0, 0, 0]);
+        var (r, pivots) = ExactOps.Rref(a);
+        Assert.Equal([0], pivots);
+        Assert.Equal(ExactArray.Matrix(3, 3, [1, new BigRational(1, p), new BigRational(2, p), 0, 0, 0, 0, 0, 0]), r);
+    }
+
+    [Fact]
+    public void Rref_of_a_100_by_100_matrix_of_rank_60()
+    {
+        var rng = new Rng(14);
+        var a = RankR(rng, 100, 100, 60, 20);
+        var (r, pivots) = ExactOps.Rref(a);
+        Assert.Equal(60, pivots.Length);
+        // R's nonzero rows span A's row space: A = A[:, P] @ R[:60, :] with the pivot columns P
+        var basis = ExactArray.Matrix(100, 60, Enumerable.Range(0, 100 * 60).Select(e => a[e / 60, pivots[e % 60]]).ToArray());
+        var top = ExactArray.Matrix(60, 100, Enumerable.Range(0, 60 * 100).Select(e => r[e / 100, e % 100]).ToArray());
+        Assert.Equal(a, ExactOps.MatMul(basis, top));
+        for (int t = 0; t < 60; t++)
+        {
+            Assert.Equal(BigRational.One, r[t, pivots[t]]);
+            for (int j = 0; j < pivots[t]; j++) Assert.Equal(BigRational.Zero, r[t, j]);
+        }
+        for (int t = 60; t < 100; t++)
+            for (int j = 0; j < 100; j++) Assert.Equal(BigRational.Zero, r[t, j]);
+    }
+
+    [Fact]
     public void Products_of_rational_matrices_agree_with_the_definition()
     {
         var rng = new Rng(13);
