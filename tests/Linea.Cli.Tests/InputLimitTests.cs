@@ -36,7 +36,7 @@ public class InputLimitTests
         }
     }
 
-    private static (int Exit, string Out, string Err) Run(string[] args, TextReader stdin, bool terminal = false, Interrupt? interrupt = null)
+    internal static (int Exit, string Out, string Err) Run(string[] args, TextReader stdin, bool terminal = false, Interrupt? interrupt = null)
     {
         var output = new StringWriter { NewLine = "\n" };
         var error = new StringWriter { NewLine = "\n" };
@@ -144,7 +144,19 @@ public class InputLimitTests
         Assert.Equal(ExitCodes.EvaluationError, bracketExit);
         Assert.Contains("exit", bracketError);
     }
+}
 
+/// <summary>Runs alone (not beside timing-sensitive tests): these keep the cores busy until Ctrl-C lands.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class HeavyEvaluationCollection
+{
+    public const string Name = "heavy evaluations, run alone";
+}
+
+/// <summary>Issue 16, item 9: Ctrl-C stops an evaluation.</summary>
+[Collection(HeavyEvaluationCollection.Name)]
+public class CtrlCTests
+{
     private const string MinutesOfExactWork = "A = exact(round(rand(120, 120, seed=1) * 1e15)) ** 150\nB = A @ A\n1";
 
     [Fact]
@@ -153,7 +165,7 @@ public class InputLimitTests
         var interrupt = new Interrupt();
         using var timer = new Timer(_ => interrupt.Fire(), null, 500, Timeout.Infinite);
         var clock = Stopwatch.StartNew();
-        var (exit, output, error) = Run(["-e", MinutesOfExactWork], new StringReader(""), interrupt: interrupt);
+        var (exit, output, error) = InputLimitTests.Run(["-e", MinutesOfExactWork], new StringReader(""), interrupt: interrupt);
         clock.Stop();
         Assert.Equal(ExitCodes.Interrupted, exit);
         Assert.Equal("", output);
@@ -169,7 +181,7 @@ public class InputLimitTests
         using var timer = new Timer(_ => interrupt.Fire(), null, 500, Timeout.Infinite);
         var input = new StringReader(MinutesOfExactWork.Replace("\n1", "") + "\n1 + 1\n");
         var clock = Stopwatch.StartNew();
-        var (exit, output, _) = Run([], input, terminal: true, interrupt: interrupt);
+        var (exit, output, _) = InputLimitTests.Run([], input, terminal: true, interrupt: interrupt);
         clock.Stop();
         Assert.Equal(0, exit);
         Assert.Contains("evaluation was cancelled", output);

@@ -87,6 +87,51 @@ public class LimitTests
         Assert.Equal("evaluation was cancelled", Assert.IsType<CalcLimitException>(r[^1].Error).Message);
     }
 
+    [Fact]
+    public void RefusesLongPrograms()
+    {
+        var options = CalcRun.Options with { Limits = CalcLimits.Shared };
+        var e = Limit(new string(' ', 200_000) + "1", options);
+        Assert.Equal("the program has 200,001 characters, beyond the limit of 100,000 (MaxProgramLength)", e.Message);
+    }
+
+    [Fact]
+    public void RefusesExplanationsOfLargeMatrices()
+    {
+        var e = CalcRun.Error("explain ones(10, 10) @ ones(10, 10)");
+        Assert.IsType<CalcLimitException>(e);
+    }
+
+    [Fact]
+    public void RefusesGeometryOfHugeEntries()
+    {
+        var e = Limit("explain [[10**30, 1], [3, 4]]");
+        Assert.Contains("too large for the geometric reading", e.Message);
+        Limit("explain -(99999999999999999999 ** [1 2; 3 4.5])");
+        Assert.Contains("shear", CalcRun.Text("explain [[1, 1000000], [0, 1]]"));
+    }
+
+    [Fact]
+    public void SharedLimitsAreTighter()
+    {
+        var shared = CalcRun.Options with { Limits = CalcLimits.Shared };
+        Limit("zeros(2000, 1000)", shared);
+        Limit("2 ** 10000", shared);
+        Assert.Equal("1", CalcRun.Exact("det(eye(50))"));
+    }
+}
+
+/// <summary>Runs alone (not beside timing-sensitive tests): these keep the cores busy until the limit lands.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class HeavyEvaluationCollection
+{
+    public const string Name = "heavy evaluations, run alone";
+}
+
+/// <summary>Issue 16, item 9: the time limit and cancellation stop long operations inside their loops.</summary>
+[Collection(HeavyEvaluationCollection.Name)]
+public class CancellationTests
+{
     /// <summary>A program whose one statement would run for minutes: a product of 120 x 120 exact integers of 10,000 bits.</summary>
     private const string MinutesOfExactWork = "A = exact(round(rand(120, 120, seed=1) * 1e15)) ** 200\nB = A @ A";
 
@@ -127,38 +172,5 @@ public class LimitTests
         clock.Stop();
         Assert.Equal("evaluation took longer than the limit of 1 s (MaxTime)", Assert.IsType<CalcLimitException>(results[^1].Error).Message);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1 + 5), $"took {clock.Elapsed}");
-    }
-
-    [Fact]
-    public void RefusesLongPrograms()
-    {
-        var options = CalcRun.Options with { Limits = CalcLimits.Shared };
-        var e = Limit(new string(' ', 200_000) + "1", options);
-        Assert.Equal("the program has 200,001 characters, beyond the limit of 100,000 (MaxProgramLength)", e.Message);
-    }
-
-    [Fact]
-    public void RefusesExplanationsOfLargeMatrices()
-    {
-        var e = CalcRun.Error("explain ones(10, 10) @ ones(10, 10)");
-        Assert.IsType<CalcLimitException>(e);
-    }
-
-    [Fact]
-    public void RefusesGeometryOfHugeEntries()
-    {
-        var e = Limit("explain [[10**30, 1], [3, 4]]");
-        Assert.Contains("too large for the geometric reading", e.Message);
-        Limit("explain -(99999999999999999999 ** [1 2; 3 4.5])");
-        Assert.Contains("shear", CalcRun.Text("explain [[1, 1000000], [0, 1]]"));
-    }
-
-    [Fact]
-    public void SharedLimitsAreTighter()
-    {
-        var shared = CalcRun.Options with { Limits = CalcLimits.Shared };
-        Limit("zeros(2000, 1000)", shared);
-        Limit("2 ** 10000", shared);
-        Assert.Equal("1", CalcRun.Exact("det(eye(50))"));
     }
 }

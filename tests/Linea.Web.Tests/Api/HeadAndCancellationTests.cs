@@ -69,7 +69,19 @@ public sealed class HeadAndCancellationTests
         Assert.Equal(kind, json.RootElement.GetProperty("error").GetProperty("kind").GetString());
         Assert.Contains(message, json.RootElement.GetProperty("error").GetProperty("message").GetString());
     }
+}
 
+/// <summary>Runs alone (not beside timing-sensitive tests): it keeps both cores busy until the cancellation lands.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class HeavyEvaluationCollection
+{
+    public const string Name = "heavy evaluations, run alone";
+}
+
+/// <summary>Issue 16, item 9: an evaluation whose client has gone is cancelled and frees its slot.</summary>
+[Collection(HeavyEvaluationCollection.Name)]
+public sealed class AbandonedEvaluationTests
+{
     [Fact]
     public async Task An_evaluation_whose_client_has_gone_is_cancelled_and_frees_its_slot()
     {
