@@ -56,7 +56,11 @@ public sealed class CalcSession
     /// Parses and runs <paramref name="program"/>. Cost: the program's; bounded by <see cref="CalcOptions.Limits"/>.
     /// </summary>
     /// <param name="program">Statements separated by line breaks or <c>;</c>.</param>
-    /// <param name="cancellationToken">Stops evaluation between operations (the result is a <see cref="CalcLimitException"/>).</param>
+    /// <param name="cancellationToken">
+    /// Stops evaluation (the result is a <see cref="CalcLimitException"/>, "evaluation was cancelled"): between
+    /// operations, and inside long exact loops (elimination, products, powers) and the calculator's own loops.
+    /// <see cref="CalcLimits.MaxTime"/> stops it the same way.
+    /// </param>
     /// <returns>One result per statement run; the last is the error when one occurred.</returns>
     public IReadOnlyList<StatementResult> Evaluate(string program, CancellationToken cancellationToken = default)
     {
@@ -70,9 +74,9 @@ public sealed class CalcSession
         catch (CalcException e) { return [Failure(e)]; }
 
         var results = new List<StatementResult>();
-        var context = new EvalContext(Options, _environment, _rng, cancellationToken);
+        using var context = new EvalContext(Options, _environment, _rng, cancellationToken);
         var evaluator = new Evaluator(context);
-        using var exactScope = ExactLimits.Override(limits.MaxExactBits, limits.MaxExactElements, limits.MaxExactOperations);
+        using var exactScope = ExactLimits.Override(limits.MaxExactBits, limits.MaxExactElements, limits.MaxExactOperations, context.Token);
         foreach (var statement in syntax.Statements)
         {
             StatementResult result;

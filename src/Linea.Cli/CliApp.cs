@@ -20,11 +20,21 @@ public static class CliApp
         if (parsed.Errors.Count > 0)
         {
             foreach (var e in parsed.Errors) io.Error.WriteLine($"linea: {e.Message}");
+            io.Error.WriteLine(Usage);
             io.Error.WriteLine("Try 'linea --help'.");
             return ExitCodes.UsageError;
         }
         return parsed.Invoke(new InvocationConfiguration { Output = io.Out, Error = io.Error, EnableDefaultExceptionHandler = false });
     }
+
+    /// <summary>The one-line synopsis printed with every usage error.</summary>
+    public const string Usage = "Usage: linea [--json] [--max-program-length N] [-e PROGRAM]... [script | -]   or   linea serve [--port N] [--host ADDRESS]";
+
+    /// <summary>
+    /// The default of <c>--max-program-length</c>: 64 Mi characters, generous for local scripts with long literals
+    /// (the web server keeps <see cref="CalcLimits.Shared"/>'s 100,000).
+    /// </summary>
+    public const int DefaultMaxProgramLength = 64 * 1024 * 1024;
 
     /// <summary>The root command with its options; subcommands go here.</summary>
     internal static RootCommand BuildRoot(ConsoleIO io)
@@ -36,40 +46,69 @@ public static class CliApp
             AllowMultipleArgumentsPerToken = false,
         };
         var json = new Option<bool>("--json") { Description = "Print each result as one JSON object per line." };
+        var maxLength = new Option<int>("--max-program-length")
+        {
+            Description = $"The longest program accepted, in characters (default {DefaultMaxProgramLength:#,0}); longer input stops with an error instead of being read to its end.",
+            HelpName = "N",
+            DefaultValueFactory = _ => DefaultMaxProgramLength,
+        };
+        maxLength.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() < 1) r.AddError("--max-program-length must be a positive number of characters");
+        });
         var script = new Argument<string?>("script")
         {
-            Description = "A program file to run (for example script.lc). Without -e or a script, a REPL starts on a terminal; otherwise the program is read from standard input.",
+            Description = "A program file to run (for example script.lc; - for standard input). Without -e or a script, a REPL starts on a terminal; otherwise the program is read from standard input.",
             Arity = ArgumentArity.ZeroOrOne,
         };
+        script.Validators.Add(r =>
+        {
+            // an unknown option lands here as the script's name: refuse it as an option, not as an unreadable file
+            if (r.GetValueOrDefault<string?>() is { Length: > 1 } name && name.StartsWith('-'))
+                r.AddError($"unknown option '{name}' (a script whose name starts with '-' is written ./{name})");
+        });
         var root = new RootCommand("linea: a matrix calculator with NumPy's vocabulary, exact fractions, shape checking and explanations.")
         {
-            eval, json, script,
+            eval, json, maxLength, script,
         };
         root.SetAction(result =>
         {
             var programs = result.GetValue(eval) ?? [];
             string? file = result.GetValue(script);
             bool asJson = result.GetValue(json);
-            var output = new RunOptions(asJson, io);
+            var calc = new CalcOptions { Limits = CalcLimits.Default with { MaxProgramLength = result.GetValue(maxLength) } };
+            var output = new RunOptions(asJson, io, calc);
             if (programs.Length > 0 && file is not null)
             {
                 io.Error.WriteLine("linea: give either -e PROGRAM or a script file, not both");
                 return ExitCodes.UsageError;
             }
             if (programs.Length > 0) return ProgramRunner.Run(string.Join("\n", programs), output);
-            if (file is not null)
+            int max = calc.Limits.MaxProgramLength;
+            if (file is not null && file != "-")
             {
-                string text;
-                try { text = File.ReadAllText(file); }
+                string? text;
+                try
+                {
+                    using var reader = new StreamReader(file, detectEncodingFromByteOrderMarks: true);
+                    text = ProgramRunner.ReadBounded(reader, max);
+                }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
                 {
                     io.Error.WriteLine($"linea: cannot read '{file}': {e.Message}");
                     return ExitCodes.UsageError;
                 }
-                return ProgramRunner.Run(text, output);
+                return text is null ? ProgramRunner.TooLong($"the script '{file}'", output) : ProgramRunner.Run(text, output);
             }
-            if (!io.InputIsTerminal) return ProgramRunner.Run(io.In.ReadToEnd(), output);
-            return new Repl.ReplLoop(new CalcSession(), Repl.LineReaders.For(io), Output.ResultWriters.For(io, asJson), io.Out).Run();
+            if (!io.InputIsTerminal || file == "-")
+            {
+                var text = ProgramRunner.ReadBounded(io.In, max);
+                return text is null ? ProgramRunner.TooLong("the program on standard input", output) : ProgramRunner.Run(text, output);
+            }
+            return new Repl.ReplLoop(new CalcSession(calc), Repl.LineReaders.For(io), Output.ResultWriters.For(io, asJson), io.Out)
+            {
+                Interrupt = io.Interrupt,
+            }.Run();
         });
         return root;
     }
@@ -78,4 +117,5 @@ public static class CliApp
 /// <summary>How results are written: as JSON lines or as text, on <see cref="ConsoleIO"/>.</summary>
 /// <param name="Json">One JSON object per result.</param>
 /// <param name="IO">The streams.</param>
-internal sealed record RunOptions(bool Json, ConsoleIO IO);
+/// <param name="Calc">The calculator's options (limits).</param>
+internal sealed record RunOptions(bool Json, ConsoleIO IO, CalcOptions Calc);

@@ -15,6 +15,9 @@ public sealed record ConsoleIO(TextReader In, TextWriter Out, TextWriter Error, 
     /// <summary>Reads keys for the line editor; null when input is not a terminal (lines are read from <see cref="In"/>).</summary>
     public Repl.IKeySource? Keys { get; init; }
 
+    /// <summary>Ctrl-C during an evaluation (null: none, as in most tests).</summary>
+    public Interrupt? Interrupt { get; init; }
+
     /// <summary>Whether colour is allowed (NO_COLOR unset and output a terminal).</summary>
     public bool Color { get; init; }
 
@@ -26,6 +29,7 @@ public sealed record ConsoleIO(TextReader In, TextWriter Out, TextWriter Error, 
         return new ConsoleIO(Console.In, Console.Out, Console.Error, inTerm, outTerm)
         {
             Keys = inTerm ? new Repl.SystemConsoleKeys() : null,
+            Interrupt = Interrupt.ForSystemConsole(),
             Color = outTerm && string.IsNullOrEmpty(System.Environment.GetEnvironmentVariable("NO_COLOR")),
         };
     }

@@ -11,4 +11,7 @@ public static class ExitCodes
 
     /// <summary>The command line was wrong: an unknown option, a missing script file.</summary>
     public const int UsageError = 2;
+
+    /// <summary>Ctrl-C stopped the program (128 + SIGINT, as shells report it).</summary>
+    public const int Interrupted = 130;
 }

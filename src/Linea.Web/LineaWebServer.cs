@@ -70,7 +70,9 @@ public static class LineaWebServer
 
         app.MapPost("/api/eval", (HttpContext c, SessionStore s, EvaluationRunner r, WebServerOptions o) => EvalEndpoint.HandleAsync(c, s, r, o));
         app.MapPost("/api/transform2x2", (HttpContext c, WebServerOptions o) => Transform2x2Endpoint.HandleAsync(c, o));
-        app.MapGet("/api/health", (HttpContext c, SessionStore s, EvaluationRunner r, WebServerOptions o) => HealthEndpoint.HandleAsync(c, s, r, o));
+        // every GET endpoint answers HEAD too, as GET without the body (RFC 9110 9.3.2)
+        app.MapMethods("/api/health", [HttpMethods.Get, HttpMethods.Head],
+            (HttpContext c, SessionStore s, EvaluationRunner r, WebServerOptions o) => HealthEndpoint.HandleAsync(c, s, r, o));
         var assets = app.Services.GetRequiredService<StaticAssets>();
         foreach (var path in assets.Paths.Append("/"))
         {

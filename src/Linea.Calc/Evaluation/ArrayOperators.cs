@@ -166,8 +166,9 @@ internal static class ArrayOperators
     /// <summary>The shape error of a product, with a hint that names the operand to transpose.</summary>
     public static CalcShapeException MatMulError(MatMulCheck check, SymbolicShape a, SymbolicShape b, string leftText, string rightText)
     {
-        string? hint = null;
-        if (check.Fix == TransposeFix.Right)
+        string? hint = StackTransposeHint(a, b, leftText, rightText);
+        if (hint is not null) { }
+        else if (check.Fix == TransposeFix.Right)
         {
             string t = TransposeText(rightText, b);
             hint = $"did you mean {t}? {leftText} @ {t} would have inner dimension {check.FixedInner}";
@@ -178,6 +179,45 @@ internal static class ArrayOperators
             hint = $"did you mean {t}? {t} @ {rightText} would have inner dimension {check.FixedInner}";
         }
         return new CalcShapeException(check.Error!) { Hint = hint };
+    }
+
+    /// <summary>
+    /// The hint when an operand is a stack of matrices transposed with <c>.T</c> (or <c>'</c>), which reverses every
+    /// axis, where swapping only the last two (<c>.mT</c>) makes the product fit: <c>Q @ K.T</c> for <c>Q @ K.mT</c>.
+    /// </summary>
+    private static string? StackTransposeHint(SymbolicShape a, SymbolicShape b, string leftText, string rightText)
+    {
+        static SymbolicShape LastTwoSwappedOfReversed(SymbolicShape s)
+        {
+            var dims = s.Dims.Reverse().ToList(); // the shape before .T
+            (dims[^1], dims[^2]) = (dims[^2], dims[^1]);
+            return new SymbolicShape(dims);
+        }
+        if (b.Rank > 2 && FullTransposeOperand(rightText) is { } right)
+        {
+            var fixedShape = ShapeRules.MatMul(a, LastTwoSwappedOfReversed(b)).Result;
+            if (fixedShape is not null)
+                return $"did you mean {right}.mT? {Unparenthesised(rightText)} reverses all {b.Rank} axes of the stack; {right}.mT (or swapaxes({right}, -1, -2)) swaps the last two, and {leftText} @ {right}.mT would have shape {fixedShape}";
+        }
+        if (a.Rank > 2 && FullTransposeOperand(leftText) is { } left)
+        {
+            var fixedShape = ShapeRules.MatMul(LastTwoSwappedOfReversed(a), b).Result;
+            if (fixedShape is not null)
+                return $"did you mean {left}.mT? {Unparenthesised(leftText)} reverses all {a.Rank} axes of the stack; {left}.mT (or swapaxes({left}, -1, -2)) swaps the last two, and {left}.mT @ {rightText} would have shape {fixedShape}";
+        }
+        return null;
+    }
+
+    private static string Unparenthesised(string text) => text.StartsWith('(') && text.EndsWith(')') ? text[1..^1] : text;
+
+    /// <summary>X for an operand written X.T, (X.T), X' or (X'); null otherwise.</summary>
+    private static string? FullTransposeOperand(string text)
+    {
+        if (text.StartsWith('(') && text.EndsWith(')')) text = text[1..^1];
+        if (text.EndsWith(".mT", StringComparison.Ordinal)) return null;
+        if (text.EndsWith(".T", StringComparison.Ordinal)) return text[..^2];
+        if (text.EndsWith('\'')) return text[..^1];
+        return null;
     }
 
     /// <summary>The operand transposed: its name with .T (.mT for stacks), or without it when it is already transposed.</summary>
@@ -208,7 +248,21 @@ internal static class ArrayOperators
             ctx.CheckWork(Count(s) * n * 4 * Math.Max(1, 2 * Math.Log2(Math.Abs((double)k) + 1)), "matrix_power");
             return ComplexOps.MatrixPower(z, k);
         }
-        return new FloatValue(Linalg.MatrixPower(ValueConversions.ToTensor(a, "matrix_power"), k));
+        var t = ValueConversions.ToTensor(a, "matrix_power");
+        if (Math.Abs((long)k) <= 3) return new FloatValue(Linalg.MatrixPower(t, k));
+        // Repeated squaring here rather than in one library call, so that the time limit is checked between products.
+        var baseMatrix = k < 0 ? Linalg.Inv(t) : t;
+        long bits = Math.Abs((long)k);
+        Tensor<double>? result = null;
+        while (true)
+        {
+            ctx.CheckTime();
+            if ((bits & 1) != 0) result = result is null ? baseMatrix : result.MatMul(baseMatrix);
+            bits >>= 1;
+            if (bits == 0) break;
+            baseMatrix = baseMatrix.MatMul(baseMatrix);
+        }
+        return new FloatValue(result!);
     }
 
     public static Value Negate(EvalContext ctx, Value v)

@@ -6,10 +6,11 @@ namespace Linea.Calc.Evaluation;
 /// What evaluation of one program needs besides the tree: the variables, the limits and the clock, the warnings
 /// the current statement has raised, the random generator. Checks throw <see cref="CalcLimitException"/>.
 /// </summary>
-internal sealed class EvalContext
+internal sealed class EvalContext : IDisposable
 {
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly CancellationToken _cancellation;
+    private readonly CancellationTokenSource _budget;
 
     public EvalContext(CalcOptions options, Environment environment, Rng rng, CancellationToken cancellation)
     {
@@ -17,7 +18,25 @@ internal sealed class EvalContext
         Environment = environment;
         Rng = rng;
         _cancellation = cancellation;
+        _budget = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        var limit = options.Limits.MaxTime;
+        if (limit <= TimeSpan.Zero) _budget.Cancel();
+        else if (limit.TotalMilliseconds < int.MaxValue) _budget.CancelAfter(limit);
     }
+
+    /// <summary>
+    /// Fires when the caller's token is cancelled or <see cref="CalcLimits.MaxTime"/> has passed: long loops (exact
+    /// elimination, products, powers) poll it and throw <see cref="OperationCanceledException"/>, which
+    /// <see cref="LimitError"/> turns into the error the user sees.
+    /// </summary>
+    public CancellationToken Token => _budget.Token;
+
+    /// <summary>The error for a stopped evaluation: cancelled by the caller, or out of time.</summary>
+    public CalcLimitException LimitError() => _cancellation.IsCancellationRequested
+        ? new CalcLimitException("evaluation was cancelled")
+        : new CalcLimitException($"evaluation took longer than the limit of {Limits.MaxTime.TotalSeconds:0.###} s (MaxTime)");
+
+    public void Dispose() => _budget.Dispose();
 
     public CalcOptions Options { get; }
 
@@ -33,10 +52,7 @@ internal sealed class EvalContext
     /// <summary>Throws when the program has run past <see cref="CalcLimits.MaxTime"/> or was cancelled.</summary>
     public void CheckTime()
     {
-        if (_cancellation.IsCancellationRequested)
-            throw new CalcLimitException("evaluation was cancelled");
-        if (_clock.Elapsed > Limits.MaxTime)
-            throw new CalcLimitException($"evaluation took longer than the limit of {Limits.MaxTime.TotalSeconds:0.###} s (MaxTime)");
+        if (_budget.IsCancellationRequested || _clock.Elapsed > Limits.MaxTime) throw LimitError();
     }
 
     /// <summary>Throws when an array of <paramref name="count"/> elements would exceed <see cref="CalcLimits.MaxElements"/>.</summary>

@@ -40,18 +40,24 @@ internal sealed partial class Evaluator(EvalContext ctx)
                 _ => throw new InvalidOperationException(statement.GetType().Name),
             };
         }
+        catch (OperationCanceledException) when (ctx.Token.IsCancellationRequested)
+        {
+            return Failure(statement, ctx.LimitError());
+        }
         catch (Exception e) when (ErrorTranslation.Translate(e) is { } calc)
         {
-            return new StatementResult
-            {
-                Line = statement.Span.Line,
-                Source = statement.Source,
-                Kind = ResultKind.Error,
-                Error = ErrorTranslation.WithPosition(calc, statement.Span),
-                Warnings = ctx.Warnings.ToList(),
-            };
+            return Failure(statement, calc);
         }
     }
+
+    private StatementResult Failure(Statement statement, CalcException error) => new()
+    {
+        Line = statement.Span.Line,
+        Source = statement.Source,
+        Kind = ResultKind.Error,
+        Error = ErrorTranslation.WithPosition(error, statement.Span),
+        Warnings = ctx.Warnings.ToList(),
+    };
 
     private StatementResult Result(Statement s, ResultKind kind, Value value, IReadOnlyList<string>? names = null) => new()
     {
@@ -131,6 +137,10 @@ internal sealed partial class Evaluator(EvalContext ctx)
                 TupleExpr t => new TupleValue(t.Items.Select(Eval).ToList()),
                 _ => throw new InvalidOperationException(e.GetType().Name),
             };
+        }
+        catch (OperationCanceledException) when (ctx.Token.IsCancellationRequested)
+        {
+            throw ErrorTranslation.WithPosition(ctx.LimitError(), e.Span);
         }
         catch (Exception ex) when (ErrorTranslation.Translate(ex) is { } calc)
         {

@@ -127,6 +127,56 @@ internal static class Bareiss
         return result;
     }
 
+    /// <summary>
+    /// The reduced row echelon form of a matrix by fraction-free Gauss-Jordan elimination (the pivot of each column
+    /// is the first nonzero entry at or below the current row): after clearing each row's denominators every
+    /// intermediate entry is a minor of the input, so divisions are exact and sizes bounded; at the end every pivot
+    /// equals the last one, d, and R is the reduced rows divided by d. Returns R (row-major) and the pivot columns.
+    /// </summary>
+    public static (BigRational[] R, int[] PivotColumns) Rref(ExactArray a, string op)
+    {
+        int rows = a.Rows, cols = a.Cols;
+        int maxBits = ExactLimits.MaxBits;
+        var cancel = ExactLimits.Cancellation;
+        var m = Modular.ClearDenominators(a, null, out var scales);
+        foreach (var l in scales) CheckBits(l, maxBits);
+        var pivots = new List<int>();
+        var previous = BigInteger.One;
+        int r = 0;
+        for (int c = 0; c < cols && r < rows; c++)
+        {
+            int p = r;
+            while (p < rows && m[p * cols + c].IsZero) p++;
+            if (p == rows) continue;
+            if (p != r)
+                for (int j = 0; j < cols; j++) (m[r * cols + j], m[p * cols + j]) = (m[p * cols + j], m[r * cols + j]);
+            var pivot = m[r * cols + c];
+            for (int i = 0; i < rows; i++)
+            {
+                if (i == r) continue;
+                cancel.ThrowIfCancellationRequested();
+                var f = m[i * cols + c];
+                for (int j = 0; j < cols; j++)
+                {
+                    if (j == c) continue;
+                    var v = BigInteger.DivRem(pivot * m[i * cols + j] - f * m[r * cols + j], previous, out var rem);
+                    if (!rem.IsZero) throw new InvalidOperationException($"{op}: internal error, inexact fraction-free division");
+                    CheckBits(v, maxBits);
+                    m[i * cols + j] = v;
+                }
+                m[i * cols + c] = BigInteger.Zero;
+            }
+            previous = pivot;
+            pivots.Add(c);
+            r++;
+        }
+        var result = new BigRational[rows * cols];
+        for (int i = 0; i < r; i++)
+            for (int j = 0; j < cols; j++)
+                result[i * cols + j] = ExactLimits.Check(new BigRational(m[i * cols + j], previous));
+        return (result, [.. pivots]);
+    }
+
     private static void CheckBits(BigInteger v, int maxBits)
     {
         if ((long)v.GetBitLength() > maxBits) throw ExactLimits.TooManyBits(maxBits);

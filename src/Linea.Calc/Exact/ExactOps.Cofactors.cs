@@ -17,7 +17,7 @@ public static partial class ExactOps
             throw new ArgumentOutOfRangeException(nameof(i), i, $"minor: row {i} is outside a {n} x {n} matrix (rows 0..{n - 1})");
         if ((uint)j >= (uint)n)
             throw new ArgumentOutOfRangeException(nameof(j), j, $"minor: column {j} is outside a {n} x {n} matrix (columns 0..{n - 1})");
-        return Bareiss.Determinant(Submatrix(a, i, j), "minor");
+        return DetCore(Submatrix(a, i, j), "minor");
     }
 
     /// <summary>a without row <paramref name="row"/> and column <paramref name="col"/>.</summary>
@@ -65,7 +65,7 @@ public static partial class ExactOps
         int n = a.Rows;
         if (n == 0) return a;
         if (n == 1) return ExactArray.Identity(1);
-        var det = Bareiss.Determinant(a, op);
+        var det = DetCore(a, op);
         if (!det.IsZero)
         {
             var inv = SolveSquare(op, a, ExactArray.Identity(n));
@@ -76,7 +76,7 @@ public static partial class ExactOps
         var (y, _) = NullVector(Transpose(a), op);
         int i = FirstNonzero(x), j = FirstNonzero(y);
         // adj[i, j] = (-1)^(i+j) M(j, i); adj = c x y^T, so c = adj[i, j] / (x_i y_j).
-        var adjIJ = Bareiss.Determinant(Submatrix(a, j, i), op);
+        var adjIJ = DetCore(Submatrix(a, j, i), op);
         if (((i + j) & 1) != 0) adjIJ = -adjIJ;
         var c = adjIJ / (x[i] * y[j]);
         var data = new BigRational[n * n];
@@ -90,8 +90,8 @@ public static partial class ExactOps
     private static (BigRational[] X, int Rank) NullVector(ExactArray a, string op)
     {
         int n = a.Rows, cols = a.Cols;
-        var m = a.ToArray();
-        var pivots = GaussJordan.Reduce(m, n, cols, cols, op);
+        var (reduced, pivots) = RrefCore(a, op);
+        var m = reduced.AsSpan();
         var x = new BigRational[cols];
         if (pivots.Length == cols) return (x, pivots.Length);
         int free = GaussJordan.FirstNonPivot(pivots, cols);

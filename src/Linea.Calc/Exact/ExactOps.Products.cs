@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace Linea.Calc.Exact;
 
 public static partial class ExactOps
@@ -27,17 +29,7 @@ public static partial class ExactOps
         if (k != kb) ThrowInnerMismatch(op, a, b, k, kb);
         ExactLimits.CheckElements((long)m * n, op);
         ExactLimits.CheckOperations((double)m * n * k, op);
-        var x = a.AsSpan();
-        var y = b.AsSpan();
-        var data = new BigRational[m * n];
-        for (int i = 0; i < m; i++)
-            for (int j = 0; j < n; j++)
-            {
-                var sum = BigRational.Zero;
-                for (int p = 0; p < k; p++)
-                    sum = ExactLimits.Check(sum + ExactLimits.Check(x[i * k + p] * y[p * n + j]));
-                data[i * n + j] = sum;
-            }
+        var data = IntegerProduct(a.AsSpan(), b.AsSpan(), m, k, n);
         int[] shape = (a.Rank, b.Rank) switch
         {
             (2, 2) => [m, n],
@@ -46,6 +38,66 @@ public static partial class ExactOps
             _ => [],
         };
         return ExactArray.Wrap(shape, data);
+    }
+
+    /// <summary>
+    /// The m x n product of row-major x (m x k) and y (k x n) over the integers: each row of x is scaled by the lcm of
+    /// its denominators and each column of y by the lcm of its own, the integer product is formed without a single
+    /// gcd, and each entry becomes one reduced fraction at the end. Sizes stay bounded (every scaled entry has at
+    /// most twice <see cref="ExactLimits.MaxBits"/> bits, and every result is checked); the cancellation token is
+    /// polled once per entry.
+    /// </summary>
+    private static BigRational[] IntegerProduct(ReadOnlySpan<BigRational> x, ReadOnlySpan<BigRational> y, int m, int k, int n)
+    {
+        int maxBits = ExactLimits.MaxBits;
+        var cancel = ExactLimits.Cancellation;
+        var rowScale = new BigInteger[m];
+        var colScale = new BigInteger[n];
+        var xi = new BigInteger[m * k];
+        var yt = new BigInteger[n * k]; // y transposed, so that both operands are read along rows
+        for (int i = 0; i < m; i++)
+        {
+            var l = BigInteger.One;
+            for (int p = 0; p < k; p++)
+                if (!x[i * k + p].IsInteger) l = ExactArray.Lcm(l, x[i * k + p].Denominator);
+            if ((long)l.GetBitLength() > maxBits) throw ExactLimits.TooManyBits(maxBits);
+            rowScale[i] = l;
+            for (int p = 0; p < k; p++)
+            {
+                var e = x[i * k + p];
+                xi[i * k + p] = e.IsInteger ? (l.IsOne ? e.Numerator : e.Numerator * l) : e.Numerator * (l / e.Denominator);
+            }
+        }
+        for (int j = 0; j < n; j++)
+        {
+            var l = BigInteger.One;
+            for (int p = 0; p < k; p++)
+                if (!y[p * n + j].IsInteger) l = ExactArray.Lcm(l, y[p * n + j].Denominator);
+            if ((long)l.GetBitLength() > maxBits) throw ExactLimits.TooManyBits(maxBits);
+            colScale[j] = l;
+            for (int p = 0; p < k; p++)
+            {
+                var e = y[p * n + j];
+                yt[j * k + p] = e.IsInteger ? (l.IsOne ? e.Numerator : e.Numerator * l) : e.Numerator * (l / e.Denominator);
+            }
+        }
+        var data = new BigRational[m * n];
+        for (int i = 0; i < m; i++)
+            for (int j = 0; j < n; j++)
+            {
+                cancel.ThrowIfCancellationRequested();
+                var sum = BigInteger.Zero;
+                for (int p = 0; p < k; p++)
+                {
+                    var u = xi[i * k + p];
+                    if (u.IsZero) continue;
+                    var v = yt[j * k + p];
+                    if (!v.IsZero) sum += u * v;
+                }
+                var scale = rowScale[i] * colScale[j];
+                data[i * n + j] = ExactLimits.Check(scale.IsOne ? new BigRational(sum) : new BigRational(sum, scale));
+            }
+        return data;
     }
 
     private static void ThrowInnerMismatch(string op, ExactArray a, ExactArray b, int k, int kb)

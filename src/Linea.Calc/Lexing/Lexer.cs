@@ -18,6 +18,7 @@ public static class Lexer
         var tokens = new List<Token>();
         var state = new State(text);
         int depth = 0;
+        var open = new Stack<TokenKind>(); // the open brackets, innermost on top: inside [ ] white space separates elements
         bool space = false, newline = false;
         while (true)
         {
@@ -54,9 +55,16 @@ public static class Lexer
             if (char.IsWhiteSpace(c)) { state.Advance(); space = true; continue; }
 
             int start = state.Pos;
-            var kind = ReadToken(state, out string value);
-            if (kind is TokenKind.LeftParen or TokenKind.LeftBracket) depth++;
-            else if (kind is TokenKind.RightParen or TokenKind.RightBracket && depth > 0) depth--;
+            TokenKind kind;
+            string value;
+            if (c == '\'' && !IsTransposeQuote(tokens, space, open))
+            {
+                value = ReadString(state, '\'');
+                kind = TokenKind.String;
+            }
+            else kind = ReadToken(state, out value);
+            if (kind is TokenKind.LeftParen or TokenKind.LeftBracket) { depth++; open.Push(kind); }
+            else if (kind is TokenKind.RightParen or TokenKind.RightBracket && depth > 0) { depth--; open.TryPop(out _); }
             tokens.Add(state.Make(kind, value, start, state.Pos - start, space, newline));
             space = false; newline = false;
         }
@@ -78,6 +86,21 @@ public static class Lexer
             else if (t.Kind is TokenKind.RightParen or TokenKind.RightBracket) depth = Math.Max(0, depth - 1);
         }
         return depth;
+    }
+
+    /// <summary>
+    /// Whether a quote is the transpose <c>A'</c> rather than the start of a single-quoted string, decided as MATLAB
+    /// does by what precedes it: a transpose follows a value (a name, a number, a closing bracket or another
+    /// transpose), directly, or after white space outside square brackets (where white space separates elements,
+    /// so <c>[A 'x']</c> holds a string). Anything else (<c>norm(A, 'fro')</c>, <c>x = 'a.npy'</c>) starts a string.
+    /// </summary>
+    private static bool IsTransposeQuote(List<Token> tokens, bool space, Stack<TokenKind> open)
+    {
+        if (tokens.Count == 0) return false;
+        var previous = tokens[^1];
+        if (previous.Kind is not (TokenKind.Name or TokenKind.Number or TokenKind.RightParen or TokenKind.RightBracket or TokenKind.Apostrophe))
+            return false;
+        return !space || open.Count == 0 || open.Peek() != TokenKind.LeftBracket;
     }
 
     private static bool IsLineBreakAfter(string text, int i)
@@ -104,7 +127,7 @@ public static class Lexer
         }
         if (c == '"')
         {
-            value = ReadString(s);
+            value = ReadString(s, '"');
             return TokenKind.String;
         }
         s.Advance();
@@ -152,7 +175,7 @@ public static class Lexer
                     '%' => "use mod(a, m) for the remainder",
                     '&' or '|' => "logical operators are not supported; comparisons give 0/1 arrays, combine them with * and +",
                     '{' or '}' => "matrices are written with square brackets: [[1, 2], [3, 4]] or [1 2; 3 4]",
-                    '`' => "strings use double quotes: \"x.npy\"",
+                    '`' => "strings use double or single quotes: \"x.npy\" or 'x.npy'",
                     _ => null,
                 };
                 throw s.Error(start, $"unexpected character {shown}", hint);
@@ -195,7 +218,8 @@ public static class Lexer
         return c is 'j' or 'J' && !char.IsLetterOrDigit(after) && after != '_';
     }
 
-    private static string ReadString(State s)
+    /// <summary>A string between two <paramref name="quote"/> characters (double or single), with \n, \t and \ escapes.</summary>
+    private static string ReadString(State s, char quote)
     {
         int start = s.Pos;
         s.Advance(); // opening quote
@@ -203,10 +227,10 @@ public static class Lexer
         while (true)
         {
             if (s.AtEnd || s.Peek() == '\n')
-                throw s.Error(start, "this string has no closing quote", "strings are written \"like this\" on one line");
+                throw s.Error(start, "this string has no closing quote", "strings are written \"like this\" or 'like this' on one line");
             char c = s.Peek();
             s.Advance();
-            if (c == '"') return sb.ToString();
+            if (c == quote) return sb.ToString();
             if (c == '\\' && !s.AtEnd)
             {
                 char e = s.Peek();

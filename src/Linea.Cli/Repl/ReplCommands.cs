@@ -62,7 +62,7 @@ internal static class Help
     {
         var sb = new StringBuilder();
         sb.AppendLine("""
-            Values:     3  -3/2  0.25  1e-3  [1, 2, 3]  [[1, 2], [3, 4]]  [1 2; 3 4]  "file.npy"  pi e inf nan
+            Values:     3  -3/2  0.25  1e-3  [1, 2, 3]  [[1, 2], [3, 4]]  [1 2; 3 4]  "file.npy" 'fro'  pi e inf nan
                         integers and fractions stay exact (rational); decimals and sqrt/exp/svd... are float64
             Operators:  + - * /  element-wise with broadcasting     @  matrix product     ^  matrix power
                         **  element-wise power     -x     == != < <= > >=  (0/1 arrays)

@@ -13,6 +13,9 @@ internal sealed class ReplLoop(CalcSession session, ILineReader reader, IResultW
     /// <summary>The first line printed.</summary>
     public const string Banner = "linea matrix calculator. Type help for the language, help NAME for a function, vars, clear, exit.";
 
+    /// <summary>Ctrl-C during an evaluation stops it (the error "evaluation was cancelled") and the REPL goes on.</summary>
+    public Interrupt? Interrupt { get; init; }
+
     /// <summary>Runs until end of input or exit; returns the exit status (0).</summary>
     public int Run()
     {
@@ -26,7 +29,14 @@ internal sealed class ReplLoop(CalcSession session, ILineReader reader, IResultW
             reader.AddHistory(entry);
             if (trimmed is "exit" or "quit" or "exit()" or "quit()") break;
             if (ReplCommands.TryRun(trimmed, session, writer)) continue;
-            foreach (var result in session.Evaluate(entry)) writer.Write(result, entry);
+            IReadOnlyList<StatementResult> results;
+            if (Interrupt is { } interrupt)
+            {
+                using var scope = interrupt.Begin();
+                results = session.Evaluate(entry, scope.Token);
+            }
+            else results = session.Evaluate(entry);
+            foreach (var result in results) writer.Write(result, entry);
             output.Flush();
         }
         output.Flush();

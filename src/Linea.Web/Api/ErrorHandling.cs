@@ -55,8 +55,14 @@ internal static class ErrorHandling
 
     private static string MessageOf(HttpContext context) => context.Response.StatusCode switch
     {
-        StatusCodes.Status404NotFound => $"no such resource: {context.Request.Path}",
-        StatusCodes.Status405MethodNotAllowed => $"{context.Request.Method} is not allowed on {context.Request.Path}",
+        StatusCodes.Status404NotFound => $"no such resource: {Target(context)}",
+        StatusCodes.Status405MethodNotAllowed => $"{context.Request.Method} is not allowed on {Target(context)}",
         _ => $"request failed with status {context.Response.StatusCode}",
     };
+
+    /// <summary>The path asked for; the raw request target when the path is empty (<c>OPTIONS *</c>).</summary>
+    private static string Target(HttpContext context) =>
+        context.Request.Path.HasValue && context.Request.Path.Value!.Length > 0
+            ? context.Request.Path.ToString()
+            : context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()?.RawTarget ?? "/";
 }

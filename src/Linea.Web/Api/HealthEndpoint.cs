@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http;
 namespace Linea.Web.Api;
 
 /// <summary>
-/// <c>GET /api/health</c>: <c>{"status":"ok","sessions":n,"sessionBytes":b,"evaluationsInFlight":k,"limits":{...,"calc":{...}},
+/// <c>GET /api/health</c> (and <c>HEAD</c>, the same headers without the body): <c>{"status":"ok","sessions":n,"sessionBytes":b,"evaluationsInFlight":k,"limits":{...,"calc":{...}},
 /// "fileAccess":false}</c>: the server's and the calculator's limits in the units clients need (bytes, milliseconds, counts).
 /// </summary>
 internal static class HealthEndpoint
@@ -45,6 +45,8 @@ internal static class HealthEndpoint
             json.WriteBoolean("fileAccess", false);
             json.WriteEndObject();
         }
+        context.Response.ContentLength = buffer.Length;
+        if (HttpMethods.IsHead(context.Request.Method)) return; // HEAD: GET's headers, no body
         await context.Response.Body.WriteAsync(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), context.RequestAborted);
     }
 }

@@ -120,3 +120,57 @@ public class LimitTests
         Assert.Equal("1", CalcRun.Exact("det(eye(50))"));
     }
 }
+
+/// <summary>Runs alone (not beside timing-sensitive tests): these keep the cores busy until the limit lands.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class HeavyEvaluationCollection
+{
+    public const string Name = "heavy evaluations, run alone";
+}
+
+/// <summary>Issue 16, item 9: the time limit and cancellation stop long operations inside their loops.</summary>
+[Collection(HeavyEvaluationCollection.Name)]
+public class CancellationTests
+{
+    /// <summary>A program whose one statement would run for minutes: a product of 120 x 120 exact integers of 10,000 bits.</summary>
+    private const string MinutesOfExactWork = "A = exact(round(rand(120, 120, seed=1) * 1e15)) ** 200\nB = A @ A";
+
+    private static CalcOptions Generous(TimeSpan maxTime) => CalcRun.Options with
+    {
+        Limits = CalcLimits.Default with { MaxTime = maxTime, MaxExactBits = 1_000_000 },
+    };
+
+    [Fact]
+    public void TheTimeLimitStopsALongExactOperationInsideItsLoop()
+    {
+        var clock = Stopwatch.StartNew();
+        var results = new CalcSession(Generous(TimeSpan.FromSeconds(2))).Evaluate(MinutesOfExactWork);
+        clock.Stop();
+        var e = Assert.IsType<CalcLimitException>(results[^1].Error);
+        Assert.Equal("evaluation took longer than the limit of 2 s (MaxTime)", e.Message);
+        Assert.Equal(2, e.Line);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2 + 4), $"took {clock.Elapsed}");
+    }
+
+    [Fact]
+    public void CancellationStopsALongExactOperationInsideItsLoop()
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
+        var clock = Stopwatch.StartNew();
+        var results = new CalcSession(Generous(TimeSpan.FromMinutes(10))).Evaluate(MinutesOfExactWork, cts.Token);
+        clock.Stop();
+        Assert.Equal("evaluation was cancelled", Assert.IsType<CalcLimitException>(results[^1].Error).Message);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(0.5 + 4), $"took {clock.Elapsed}");
+    }
+
+    [Fact]
+    public void TheTimeLimitStopsAFloatMatrixPowerBetweenProducts()
+    {
+        // about 60 products of 1000 x 1000 matrices: tens of seconds on two cores
+        var clock = Stopwatch.StartNew();
+        var results = new CalcSession(Generous(TimeSpan.FromSeconds(1))).Evaluate("P = (rand(1000, 1000, seed=2) / 1000) ^ 2147483647");
+        clock.Stop();
+        Assert.Equal("evaluation took longer than the limit of 1 s (MaxTime)", Assert.IsType<CalcLimitException>(results[^1].Error).Message);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1 + 5), $"took {clock.Elapsed}");
+    }
+}

@@ -43,6 +43,7 @@ internal static partial class ComplexOps
         var square = a;
         for (int e = k; e != 0; e >>= 1)
         {
+            Exact.ExactLimits.Cancellation.ThrowIfCancellationRequested(); // the evaluation's time limit and Ctrl-C, between products
             if ((e & 1) != 0) result = result is null ? square : MatMul(result, square);
             if (e > 1) square = MatMul(square, square);
         }

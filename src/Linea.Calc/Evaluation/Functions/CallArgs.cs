@@ -58,7 +58,7 @@ public sealed class CallArgs
     /// <summary>A string parameter.</summary>
     public string String(string name) => Get(name) is StringValue s
         ? s.Text
-        : throw new CalcTypeException($"{Name}: '{name}' must be a string in double quotes, got {Get(name).Describe()}") { Hint = Usage };
+        : throw new CalcTypeException($"{Name}: '{name}' must be a string such as \"fro\" or 'fro', got {Get(name).Describe()}") { Hint = Usage };
 
     /// <summary>The parameter as float64 data.</summary>
     public Tensor<double> Tensor(string name) => ValueConversions.ToTensor(Array(name), Name);

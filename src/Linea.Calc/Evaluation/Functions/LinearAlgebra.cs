@@ -125,7 +125,12 @@ public static partial class FunctionLibrary
         bool vector = bs.Rank == 1;
         if (bs.Rank == 0 || !(vector ? bs[0] : bs[-2]).Equals(s[-1]))
             throw new CalcShapeException($"solve: A has shape {s} and b has shape {bs}; b needs {s[-1]} rows (a vector of length {s[-1]} or a matrix with {s[-1]} rows)")
-            { Hint = bs.Rank >= 2 && bs[-1].Equals(s[-1]) ? "did you mean b.T?" : null };
+            {
+                // .T reverses every axis, so for a stack of matrices the fix is swapping the last two (.mT)
+                Hint = bs.Rank == 2 && bs[-1].Equals(s[-1]) ? "did you mean b.T?"
+                    : bs.Rank > 2 && bs[-1].Equals(s[-1]) ? "did you mean b.mT? swapping the last two axes of the stack (b.mT or swapaxes(b, -1, -2)) gives each matrix its rows; b.T would reverse all axes"
+                    : null,
+            };
         if (x is SymbolicValue || b is SymbolicValue) return new SymbolicValue(bs);
         Fn.CheckFactorWork(a, x);
         if (x is ExactValue ea && b is ExactValue eb && s.Rank == 2 && bs.Rank <= 2) return new ExactValue(ExactOps.Solve(ea.Array, eb.Array));
@@ -145,7 +150,7 @@ public static partial class FunctionLibrary
         Fn.CheckFactorWork(a, x, 2);
         double? rcond = a.Has("rcond") ? a.Double("rcond", 0) : null;
         var r = Linalg.Lstsq(a.Tensor("A"), a.Tensor("b"), rcond);
-        if (r.Warning is { } w) a.Context.Warn($"lstsq: {w}");
+        if (r.Warning is { } w) a.Context.Warn(w.StartsWith("lstsq:", StringComparison.Ordinal) ? w : $"lstsq: {w}"); // the library may name the operation already
         return Fn.Tuple(Fn.Float(r.Solution), Fn.Float(r.Residuals), Fn.Int(r.Rank), Fn.Float(r.SingularValues));
     }
 

@@ -46,6 +46,8 @@ public static partial class FunctionLibrary
         }
         if (fn is "min" or "max" or "argmin" or "argmax" && x.SymbolicShape.Dims.Any(d => d.Coefficient == 0))
             throw new CalcShapeException($"{fn}: the array of shape {x.SymbolicShape} is empty, so it has no {fn.TrimStart('a', 'r', 'g')}imum");
+        if (fn == "mean" && EmptySlice(a, fn, x, axis))
+            x = x is ExactValue ? new FloatValue(ValueConversions.ToTensor(x, fn)) : x; // NaN, as NumPy: an exact 0/0 has no value
         if (x is ExactValue e && fn != "prod") return new ExactValue(ExactReduce(e.Array, fn, axis, keep));
         var t = ValueConversions.ToTensor(x, fn);
         int[]? axes = axis is null ? null : [ShapeRules.NormalizeAxis(fn, axis.Value, x.SymbolicShape)];
@@ -71,10 +73,39 @@ public static partial class FunctionLibrary
         int ddof = a.Int("ddof", 0);
         var shape = ShapeRules.Reduce(fn, x.SymbolicShape, axis, keep);
         if (x is SymbolicValue) return new SymbolicValue(shape);
+        EmptySlice(a, fn, x, axis);
         var t = ValueConversions.ToTensor(x, fn);
         int[]? axes = axis is null ? null : [ShapeRules.NormalizeAxis(fn, axis.Value, x.SymbolicShape)];
         var v = t.Var(axes, ddof, keep);
         return Fn.Float(sqrt ? Tensor.Sqrt(v) : v);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="fn"/> (mean, std, var) reduces slices with no elements (the whole array is empty, or the
+    /// axis has length 0) while the result has elements; then the result is NaN, with NumPy's warning ("Mean of empty
+    /// slice") naming the empty axis rather than a division by zero.
+    /// </summary>
+    private static bool EmptySlice(CallArgs a, string fn, ArrayLike x, int? axis)
+    {
+        var shape = x.SymbolicShape;
+        if (x is SymbolicValue) return false;
+        bool empty;
+        string where;
+        if (axis is null || shape.Rank == 0)
+        {
+            empty = shape.Dims.Any(d => d.Coefficient == 0);
+            where = $"the array of shape {shape} has no elements";
+        }
+        else
+        {
+            int ax = ShapeRules.NormalizeAxis(fn, axis.Value, shape);
+            empty = shape[ax].Coefficient == 0 && !shape.Dims.Where((_, i) => i != ax).Any(d => d.Coefficient == 0);
+            where = $"axis {ax} of shape {shape} is empty";
+        }
+        if (!empty) return false;
+        string what = fn == "mean" ? "mean of an empty slice" : $"{fn} of an empty slice";
+        a.Context.Warn($"{fn}: {what} ({where}), so the result is nan");
+        return true;
     }
 
     /// <summary>sum, mean, min, max, argmin, argmax of an exact array (rank 0 to 2), over all elements or one axis.</summary>
