@@ -123,6 +123,19 @@ public sealed partial class Tensor<TScalar>
         }
         var result = new Tensor<TScalar>(outDims);
         result.Fill(TOp.Identity);
+        // Leading axes reduced over a contiguous tensor (column sums, means over a batch): blocked pairwise over the rows.
+        int lead = 0;
+        while (lead < Rank && reduced[lead]) lead++;
+        bool prefixOnly = lead > 0 && lead < Rank && Array.IndexOf(reduced, true, lead) < 0;
+        if (prefixOnly && IsContiguous && Size > 0)
+        {
+            long rows = Linea.Shape.ComputeSize(Dims.AsSpan(0, lead)), k = Linea.Shape.ComputeSize(Dims.AsSpan(lead));
+            if (k <= int.MaxValue)
+            {
+                OuterReduce.Run<TScalar, TOp>(Store, Offset, rows, (int)k, result.WritableSpan);
+                return keepDims ? result : result.Reshape(kept.ToArray());
+            }
+        }
         var outStrides = new long[Rank];
         for (int i = 0; i < Rank; i++) outStrides[i] = reduced[i] ? 0 : result.StrideArray[i];
         var kernel = new ReduceKernel<TScalar, TOp>(ref Store.Reference, ref result.Store.Reference);
