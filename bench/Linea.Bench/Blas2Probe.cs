@@ -31,6 +31,13 @@ internal static class Blas2Probe
         }
     }
 
+    /// <summary>The column-major y = A x through Gemm's GEMV entry (<see cref="Kernels.Gemm.SmallGemm.Gemv{T}"/>) without the MatMul front door.</summary>
+    private static unsafe void SmallGemmColumns(int n, double[] a, double[] x, double[] y)
+    {
+        fixed (double* pa = a, px = x, py = y)
+            Kernels.Gemm.SmallGemm.Gemv(n, n, 1.0, pa, 1, n, px, 1, 0.0, py, 1, Parallelism.Default.Count);
+    }
+
     public static int Run(string[] args)
     {
         int[] sizes = [1000, 2000];
@@ -52,8 +59,9 @@ internal static class Blas2Probe
             var colMajor = Tensor.Wrap((double[])a.Clone(), n, n).T;   // MatMul's column (AXPY) GEMV path
             var xv = Tensor.Wrap((double[])x.Clone(), n);
             double tC = Best(() => colMajor.MatMul(xv));
+            double tG = Best(() => SmallGemmColumns(n, a, x, y));
             double gb = n * (double)n * 8 / 1e9;
-            Console.WriteLine($"blas2 n={n}: linea T {gb / tT:F1} GB/s, N {gb / tN:F1} GB/s, symv(lower half) {gb / 2 / tS:F1} GB/s; openblas row-major gemv {gb / tO:F1} GB/s; direct Vector512 T {gb / tD:F1} GB/s; MatMul of a column-major matrix {gb / tC:F1} GB/s");
+            Console.WriteLine($"blas2 n={n}: linea T {gb / tT:F1} GB/s, N {gb / tN:F1} GB/s, symv(lower half) {gb / 2 / tS:F1} GB/s; openblas row-major gemv {gb / tO:F1} GB/s; direct Vector512 T {gb / tD:F1} GB/s; MatMul of a column-major matrix {gb / tC:F1} GB/s, its kernel entry (SmallGemm.Gemv, column strides) {gb / tG:F1} GB/s");
         }
         return 0;
     }

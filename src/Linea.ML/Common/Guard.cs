@@ -22,11 +22,9 @@ internal static class Guard
     public static void Finite<T>(Tensor<T> x, string where, string name)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        var c = x.Contiguous();
-        var span = c.AsReadOnlySpan();
-        for (int i = 0; i < span.Length; i++)
-            if (!T.IsFinite(span[i]))
-                throw new NonFiniteException($"{where}: {name} contains {(T.IsNaN(span[i]) ? "NaN" : "infinity")} at flat index {i}; remove or impute it before fitting");
+        long i = Tensor.IndexOfNonFinite(x);
+        if (i >= 0)
+            throw new NonFiniteException($"{where}: {name} contains {(T.IsNaN(x[Tensor.UnravelIndex(i, x.Shape)]) ? "NaN" : "infinity")} at flat index {i}; remove or impute it before fitting");
     }
 
     /// <summary>Requires <paramref name="y"/> to have as many samples (first dimension) as <paramref name="x"/>.</summary>

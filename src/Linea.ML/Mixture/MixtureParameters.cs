@@ -47,7 +47,7 @@ internal sealed class MixtureParameters
     public static MixtureParameters Estimate(CovarianceType type, Tensor<double> x, Tensor<double> resp, double reg)
     {
         int n = (int)x.Shape[0], d = (int)x.Shape[1], k = (int)resp.Shape[1];
-        var nk = resp.Sum(0) + 10 * Math.Pow(2, -52);   // 10 · machine epsilon, as scikit-learn
+        var nk = resp.Sum(0) + 10 * Precision.Eps<double>();   // 10 · machine epsilon, as scikit-learn
         var means = resp.T.MatMul(x) / nk.Reshape(k, 1);
         var nkArr = nk.ToArray();
         double total = nkArr.Sum();

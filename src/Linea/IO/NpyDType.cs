@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Numerics;
 using System.Runtime.InteropServices;
+using Linea.Numerics;
 
 namespace Linea.IO;
 
@@ -76,6 +77,20 @@ internal readonly record struct NpyDType(char Kind, int ItemSize, bool BigEndian
         {
             MemoryMarshal.Cast<byte, T>(source[..(n * ItemSize)]).CopyTo(destination);
             return;
+        }
+        if (Kind == 'f' && !BigEndian && BitConverter.IsLittleEndian)
+        {
+            // Little-endian floats of the other width on a little-endian host: one SIMD conversion.
+            if (ItemSize == 8 && typeof(T) == typeof(float))
+            {
+                FloatConvert.Narrow(MemoryMarshal.Cast<byte, double>(source[..(n * 8)]), MemoryMarshal.Cast<T, float>(destination));
+                return;
+            }
+            if (ItemSize == 4 && typeof(T) == typeof(double))
+            {
+                FloatConvert.Widen(MemoryMarshal.Cast<byte, float>(source[..(n * 4)]), MemoryMarshal.Cast<T, double>(destination));
+                return;
+            }
         }
         switch (Kind, ItemSize, BigEndian)
         {

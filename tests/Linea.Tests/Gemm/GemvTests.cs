@@ -152,7 +152,7 @@ public class GemvTests
         CheckSymmetric<float>(rows, (n, a, o, l, x, y) => Gemv.SymmetricLower(n, a, o, l, x, y, Parallelism.Default));
     }
 
-    /// <summary>MatMul of a transposed (column-major) matrix by a vector takes SmallGemm's column path, which now runs Gemv.AccumulateColumns.</summary>
+    /// <summary>MatMul of a transposed (column-major) matrix by a vector goes through SmallGemm.Gemv to Gemv.Columns, the column-layout driver that Gemv.Multiply uses.</summary>
     [Theory]
     [InlineData(5, 3)]
     [InlineData(1500, 37)]

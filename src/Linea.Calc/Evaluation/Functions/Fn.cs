@@ -52,10 +52,9 @@ internal static class Fn
     /// <summary>Throws unless every element is finite.</summary>
     public static Tensor<double> RequireFinite(string fn, Tensor<double> t)
     {
-        var data = t.Contiguous().AsReadOnlySpan();
-        for (int i = 0; i < data.Length; i++)
-            if (!double.IsFinite(data[i]))
-                throw new CalcMathException($"{fn}: the matrix holds {(double.IsNaN(data[i]) ? "NaN" : "an infinity")} (element {i} in row-major order); it needs finite numbers");
+        long i = Tensor.IndexOfNonFinite(t);
+        if (i >= 0)
+            throw new CalcMathException($"{fn}: the matrix holds {(double.IsNaN(t[Tensor.UnravelIndex(i, t.Shape)]) ? "NaN" : "an infinity")} (element {i} in row-major order); it needs finite numbers");
         return t;
     }
 

@@ -9,10 +9,15 @@ namespace Linea.Kernels.Blas2;
 
 /// <summary>
 /// Matrix-vector products on column-major storage (BLAS gemv 'N' and 'T', and symv on a lower triangle), for the
-/// level-2 halves of the bidiagonal and tridiagonal reductions. They are bound by memory bandwidth: the transposed
-/// product is the shared row-major GEMV of <see cref="Gemm.SmallGemm"/>; the plain product streams four columns per
-/// pass, reading and writing y once per four columns instead of once per column; the symmetric product reads each
-/// column of the triangle once for both its halves. Vector512 where available, else Vector256, else scalar.
+/// level-2 halves of the bidiagonal and tridiagonal reductions. They are bound by memory bandwidth.
+/// <para>One GEMV, two layouts. There is one implementation of y = alpha A x + beta y per memory layout of A, and
+/// every caller (these functions, and <see cref="Gemm.SmallGemm.Gemv{T}"/>, which MatMul and Gemm.Multiply use for
+/// m = 1 or n = 1) goes through it: contiguous rows of A (row-major A, or the transposed product on column-major
+/// storage) are dot products, the 4- and 8-row kernels of <see cref="Gemm.SmallGemm"/>; contiguous columns of A
+/// (column-major A) are AXPYs, <see cref="Columns{T}"/> here, which streams four columns per pass, reading and
+/// writing y once per four columns instead of once per column. <see cref="Transposed{T}"/> is the first,
+/// <see cref="Multiply{T}"/> the second. The symmetric product reads each column of the triangle once for both its
+/// halves.</para> Vector512 where available, else Vector256, else scalar.
 /// </summary>
 internal static class Gemv
 {
@@ -37,33 +42,46 @@ internal static class Gemv
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (rows <= 0) return;
-        int threads = ThreadsFor(rows, cols, rows / 64, parallelism);
-        if (threads <= 1) { MultiplySerial(rows, cols, alpha, a, off, lda, x, beta, y); return; }
-        fixed (T* px = x, py = y)
-        {
-            T* xp = px, yp = py;
-            int xl = x.Length;
-            SplitJob.Run(threads, (tid, nt) =>
-            {
-                int r0 = SplitJob.Bound(tid, nt, rows, 16), r1 = SplitJob.Bound(tid + 1, nt, rows, 16);
-                if (r1 > r0) MultiplySerial(r1 - r0, cols, alpha, a, off + r0, lda, new ReadOnlySpan<T>(xp, xl), beta, new Span<T>(yp + r0, r1 - r0));
-            });
-        }
+        y = y.Slice(0, rows);
+        if (cols > 0) x = x.Slice(0, cols);
+        fixed (T* pa = a, px = x, py = y)
+            Columns(rows, cols, alpha, pa + off, lda, px, beta, py, parallelism.Count);
     }
 
-    private static void MultiplySerial<T>(int rows, int cols, T alpha, T[] a, int off, int lda, ReadOnlySpan<T> x, T beta, Span<T> y)
+    /// <summary>
+    /// y = alpha A x + beta y for the rows x cols column-major A at <paramref name="a"/> (leading dimension lda), x and y
+    /// contiguous; y is not read when beta is 0, A not when alpha is 0. The one column-layout GEMV driver: behind
+    /// <see cref="Multiply{T}"/> and behind <see cref="Gemm.SmallGemm.Gemv{T}"/> (MatMul's matrix-vector products) when
+    /// A's rows are contiguous. Split over up to <paramref name="maxThreads"/> threads by row blocks of y (multiples of
+    /// 16, so threads never share a cache line of y) when large. O(rows cols).
+    /// </summary>
+    internal static unsafe void Columns<T>(int rows, int cols, T alpha, T* a, int lda, T* x, T beta, T* y, int maxThreads)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        y = y.Slice(0, rows);
+        if (rows <= 0) return;
+        int threads = ThreadsFor(rows, cols, rows / 64, maxThreads);
+        if (threads <= 1) { MultiplySerial(rows, cols, alpha, a, lda, x, beta, y); return; }
+        SplitJob.Run(threads, (tid, nt) =>
+        {
+            int r0 = SplitJob.Bound(tid, nt, rows, 16), r1 = SplitJob.Bound(tid + 1, nt, rows, 16);
+            if (r1 > r0) MultiplySerial(r1 - r0, cols, alpha, a + r0, lda, x, beta, y + r0);
+        });
+    }
+
+    private static unsafe void MultiplySerial<T>(int rows, int cols, T alpha, T* a, int lda, T* x, T beta, T* yp)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var y = new Span<T>(yp, rows);
         if (beta == T.Zero) y.Clear();
         else if (beta != T.One) for (int i = 0; i < rows; i++) y[i] *= beta;
         if (cols <= 0 || alpha == T.Zero) return;
-        AccumulateColumns(rows, cols, alpha, ref a[off], lda, x, y);
+        AccumulateColumns(rows, cols, alpha, ref *a, lda, new ReadOnlySpan<T>(x, cols), y);
     }
 
     /// <summary>
     /// y += alpha A x for the rows x cols column-major matrix whose first entry is <paramref name="a0"/> (leading
-    /// dimension lda), x contiguous: four columns per pass. Also the column-AXPY path of <see cref="Gemm.SmallGemm.Gemv{T}"/>.
+    /// dimension lda), x contiguous: four columns per pass. The kernel of <see cref="Columns{T}"/>, and of
+    /// <see cref="Gemm.SmallGemm.Gemv{T}"/>'s column path when x is strided.
     /// </summary>
     internal static void AccumulateColumns<T>(int rows, int cols, T alpha, ref T a0, int lda, ReadOnlySpan<T> x, Span<T> y)
         where T : unmanaged, IFloatingPointIeee754<T>
@@ -111,9 +129,11 @@ internal static class Gemv
         t >= threads ? k : Math.Min(k, (int)(k * (1 - Math.Sqrt(1 - (double)t / threads))) / 4 * 4);
 
     /// <summary>Threads for a level-2 product over rows x cols entries: one per 2^17 entries (1 MiB of doubles), at most <paramref name="parts"/> and the configured count.</summary>
-    private static int ThreadsFor(int rows, int cols, int parts, Parallelism parallelism)
+    private static int ThreadsFor(int rows, int cols, int parts, Parallelism parallelism) => ThreadsFor(rows, cols, parts, parallelism.Count);
+
+    /// <summary>Threads for a level-2 product over rows x cols entries: one per 2^17 entries (1 MiB of doubles), at most <paramref name="parts"/> and <paramref name="max"/>.</summary>
+    private static int ThreadsFor(int rows, int cols, int parts, int max)
     {
-        int max = parallelism.Count;
         if (max <= 1) return 1;
         long work = (long)rows * cols;
         return (int)Math.Max(1, Math.Min(Math.Min(max, parts), work >> 17));

@@ -23,7 +23,7 @@ internal static class Geqp3
             jpvt[j] = j;
             vn1[j] = vn2[j] = Nrm2.Compute(m, a, off + j * lda, 1);
         }
-        T tol3z = T.Sqrt(Eps<T>()); // LAPACK: sqrt(unit roundoff)
+        T tol3z = T.Sqrt(MachineConstants<T>.UnitRoundoff); // LAPACK: sqrt(dlamch('E'))
         for (int i = 0; i < k; i++)
         {
             int pvt = i;
@@ -64,7 +64,4 @@ internal static class Geqp3
             }
         }
     }
-
-    internal static T Eps<T>() where T : unmanaged, IFloatingPointIeee754<T> =>
-        T.CreateTruncating(typeof(T) == typeof(float) ? 5.9604644775390625e-8 : 1.1102230246251565e-16);
 }

@@ -145,8 +145,8 @@ public sealed class EigenDecomposition<T> where T : unmanaged, IFloatingPointIee
         T amax = T.Zero;
         foreach (var x in a) amax = T.Max(amax, T.Abs(x));
         if (amax == T.Zero) return T.One;
-        double ulp = double.CreateTruncating(EigenConstants.Ulp<T>());
-        double smlnum = Math.Sqrt(double.CreateTruncating(EigenConstants.SafeMin<T>())) / ulp, bignum = 1 / smlnum;
+        double ulp = MachineConstants<T>.UlpDouble;
+        double smlnum = Math.Sqrt(MachineConstants<T>.SafeMinDouble) / ulp, bignum = 1 / smlnum;
         double m = double.CreateTruncating(amax);
         if (m >= smlnum && m <= bignum) return T.One;
         double target = m < smlnum ? smlnum : bignum;

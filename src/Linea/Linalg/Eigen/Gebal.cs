@@ -102,7 +102,7 @@ internal static class Gebal
     private static void ScaleRowsAndColumns<T>(int n, T[] a, int lda, T[] scale, int k, int l) where T : unmanaged, IFloatingPointIeee754<T>
     {
         T two = T.CreateTruncating(2), factor = T.CreateTruncating(0.95);
-        T sfmin1 = EigenConstants.SafeMin<T>() / EigenConstants.Ulp<T>(), sfmax1 = T.One / sfmin1;
+        T sfmin1 = MachineConstants<T>.SmallNum, sfmax1 = T.One / sfmin1;
         T sfmin2 = sfmin1 * two, sfmax2 = T.One / sfmin2;
         int len = l - k + 1;
         var rowSs = new T[n];  // sum of squares of row i over columns k..l
@@ -192,7 +192,7 @@ internal static class Gebal
     /// else recomputed with scaling (<see cref="Nrm2"/>).</summary>
     private static T RowNorm<T>(T[] a, int lda, int i, int k, int len, T sumOfSquares) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        T small = T.CreateTruncating(typeof(T) == typeof(double) ? 1e-290 : 1e-30);
+        T small = MachineConstants<T>.SumOfSquaresFloor;
         if (T.IsFinite(sumOfSquares) && sumOfSquares >= small) return T.Sqrt(sumOfSquares);
         return Nrm2.Compute(len, a, i + k * lda, lda);
     }

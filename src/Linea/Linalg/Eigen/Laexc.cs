@@ -43,7 +43,7 @@ internal static class Laexc
                 d[r + 4 * c] = t[j1 + r + (j1 + c) * ldt];
                 dnorm = T.Max(dnorm, T.Abs(d[r + 4 * c]));
             }
-        T eps = EigenConstants.Ulp<T>(), smlnum = EigenConstants.SafeMin<T>() / eps;
+        T eps = MachineConstants<T>.Ulp, smlnum = MachineConstants<T>.SmallNum;
         T thresh = T.Max(T.CreateTruncating(10) * eps * dnorm, smlnum);
         Span<T> x = stackalloc T[4]; // column-major n1 x n2, ld 2
         T scale = SolveSylvester(n1, n2, d, x);
@@ -145,7 +145,7 @@ internal static class Laexc
     internal static T SolveSylvester<T>(int n1, int n2, ReadOnlySpan<T> d, Span<T> x) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int m = n1 * n2;
-        T eps = EigenConstants.Ulp<T>(), smlnum = EigenConstants.SafeMin<T>() / eps;
+        T eps = MachineConstants<T>.Ulp, smlnum = MachineConstants<T>.SmallNum;
         Span<T> k = stackalloc T[16]; // row-major m x m
         Span<T> b = stackalloc T[4];
         k.Clear();
@@ -222,7 +222,7 @@ internal static class Laexc
         T xnorm = T.Hypot(x1, x2);
         if (xnorm == T.Zero) return T.Zero;
         T beta = -T.CopySign(T.Hypot(alpha, xnorm), alpha);
-        if (T.Abs(beta) < EigenConstants.SafeMin<T>() / EigenConstants.Ulp<T>())
+        if (T.Abs(beta) < MachineConstants<T>.SmallNum)
         {
             // Tiny entries: the general routine rescales to keep full relative accuracy.
             var v = new T[2] { x1, x2 };

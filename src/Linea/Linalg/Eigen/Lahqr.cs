@@ -49,7 +49,7 @@ internal static class Lahqr
         if (ilo <= ihi - 2) h[ihi + (ihi - 2) * ldh] = T.Zero;
 
         int nh = ihi - ilo + 1;
-        T safmin = EigenConstants.SafeMin<T>(), ulp = EigenConstants.Ulp<T>();
+        T safmin = MachineConstants<T>.SafeMin, ulp = MachineConstants<T>.Ulp;
         T smlnum = safmin * (T.CreateTruncating(nh) / ulp);
         T dat1 = T.CreateTruncating(0.75), dat2 = T.CreateTruncating(-0.4375), half = T.CreateTruncating(0.5);
         int i1 = 0, i2 = n - 1;

@@ -18,9 +18,9 @@ internal static class Lanv2
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         T multpl = T.CreateTruncating(4), half = T.CreateTruncating(0.5);
-        T eps = EigenConstants.Ulp<T>();
+        T eps = MachineConstants<T>.Ulp;
         // safmn2 = 2^(floor(log2(safmin / eps) / 2)): products of two such numbers neither overflow nor underflow.
-        T safmn2 = SafeMin2<T>(), safmx2 = T.One / safmn2;
+        T safmn2 = MachineConstants<T>.Lanv2SafeMin2, safmx2 = T.One / safmn2;
         if (c == T.Zero)
         {
             cs = T.One; sn = T.Zero;
@@ -134,11 +134,4 @@ internal static class Lanv2
 
     /// <summary>Fortran's SIGN(1, x): +1 or -1 by the sign bit.</summary>
     private static T Sign<T>(T x) where T : unmanaged, IFloatingPointIeee754<T> => T.IsNegative(x) ? -T.One : T.One;
-
-    private static T SafeMin2<T>() where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        double safmin = double.CreateTruncating(EigenConstants.SafeMin<T>()), eps = double.CreateTruncating(EigenConstants.Ulp<T>());
-        int e = (int)(Math.Log(safmin / eps) / Math.Log(2) / 2);
-        return T.CreateTruncating(Math.ScaleB(1.0, e));
-    }
 }

@@ -26,7 +26,7 @@ internal static class Laqr3
         shiftCount = 0;
         int jw = Math.Min(nw, kbot - ktop + 1);
         if (ktop > kbot || jw < 1) return 0;
-        T safmin = EigenConstants.SafeMin<T>(), ulp = EigenConstants.Ulp<T>();
+        T safmin = MachineConstants<T>.SafeMin, ulp = MachineConstants<T>.Ulp;
         T smlnum = safmin * (T.CreateTruncating(n) / ulp);
         int kwtop = kbot - jw + 1;
         T s = kwtop == ktop ? T.Zero : h[kwtop + (kwtop - 1) * ldh];

@@ -40,7 +40,7 @@ internal static class Laqr5
             }
         }
         int ns = nshifts - nshifts % 2, nbmps = ns / 2;
-        T safmin = EigenConstants.SafeMin<T>(), ulp = EigenConstants.Ulp<T>();
+        T safmin = MachineConstants<T>.SafeMin, ulp = MachineConstants<T>.Ulp;
         T smlnum = safmin * (T.CreateTruncating(kbot - ktop + 1) / ulp);
         if (ktop + 2 <= kbot) h[ktop + 2 + ktop * ldh] = T.Zero;
 

@@ -28,7 +28,7 @@ internal static class Trevc
     {
         var x = new T[n * n];
         if (n == 0) return x;
-        T ulp = EigenConstants.Ulp<T>(), unfl = EigenConstants.SafeMin<T>();
+        T ulp = MachineConstants<T>.Ulp, unfl = MachineConstants<T>.SafeMin;
         T smlnum = unfl * (T.CreateTruncating(n) / ulp);
         var ctx = new Context<T>
         {

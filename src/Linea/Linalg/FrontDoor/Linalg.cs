@@ -29,16 +29,9 @@ public static partial class Linalg
     /// <summary>Throws <see cref="NonFiniteException"/> naming the first NaN or infinity in <paramref name="a"/>.</summary>
     internal static void RequireFinite<T>(string op, Tensor<T> a, string what = "the input") where T : unmanaged, IFloatingPointIeee754<T>
     {
-        var c = a.Contiguous().ContiguousSpan;
-        // One vectorised pass answers the common case: the largest magnitude is NaN or infinite iff some element is.
-        if (c.IsEmpty || T.IsFinite(System.Numerics.Tensors.TensorPrimitives.MaxMagnitude(c))) return;
-        for (int i = 0; i < c.Length; i++)
-        {
-            if (T.IsFinite(c[i])) continue;
-            var idx = new int[a.Rank];
-            int rest = i;
-            for (int ax = a.Rank - 1; ax >= 0; ax--) { idx[ax] = rest % a.IntDims[ax]; rest /= a.IntDims[ax]; }
-            throw new NonFiniteException($"{op}: {what} of shape {a.Shape} contains {c[i]} at [{string.Join(", ", idx)}]; linear algebra needs finite numbers");
-        }
+        long i = Tensor.IndexOfNonFinite(a);
+        if (i < 0) return;
+        var idx = Tensor.UnravelIndex(i, a.Shape);
+        throw new NonFiniteException($"{op}: {what} of shape {a.Shape} contains {a[idx]} at [{string.Join(", ", idx)}]; linear algebra needs finite numbers");
     }
 }

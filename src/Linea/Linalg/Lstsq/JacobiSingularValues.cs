@@ -25,7 +25,7 @@ internal static class JacobiSingularValues
         double scale = Math.ScaleB(1.0, -Math.ILogB(maxNorm));
         for (int i = 0; i < p * q; i++) x[i] *= scale;
 
-        double tol = Math.Sqrt(p) * 1.1102230246251565e-16;
+        double tol = Math.Sqrt(p) * MachineConstants<double>.UnitRoundoffDouble;
         var norms = new double[q];
         for (int j = 0; j < q; j++) norms[j] = Dot(x, j * p, j * p, p);
         for (int sweep = 0; sweep < 100; sweep++)

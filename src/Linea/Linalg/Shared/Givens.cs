@@ -31,8 +31,8 @@ internal static class Givens
     public static T Hypot<T>(T f, T g) where T : unmanaged, IFloatingPointIeee754<T>
     {
         T big = T.Max(T.Abs(f), T.Abs(g));
-        T rtmin = T.CreateTruncating(typeof(T) == typeof(double) ? 1.4916681462400413e-154 : 1.0842022e-19);
-        T rtmax = T.CreateTruncating(typeof(T) == typeof(double) ? 9.480751908109176e153 : 1.3043817e19);
+        T rtmin = MachineConstants<T>.RootMin;
+        T rtmax = MachineConstants<T>.RootMax;
         if (big > rtmin && big < rtmax) return T.Sqrt(f * f + g * g);
         return T.Hypot(f, g);
     }

@@ -25,7 +25,7 @@ internal static class Householder
         T xnorm = Nrm2.Compute(n - 1, x, off, inc);
         if (xnorm == T.Zero) return T.Zero;
         T beta = -T.CopySign(T.Hypot(alpha, xnorm), alpha);
-        T safmin = T.CreateTruncating(typeof(T) == typeof(double) ? 2.004168360008973e-292 : 9.860761315262648e-32); // minNormal / eps
+        T safmin = MachineConstants<T>.HouseholderSafeMin;
         int knt = 0;
         if (T.Abs(beta) < safmin)
         {

@@ -23,7 +23,7 @@ internal static class IterativeRefinement
         var r = new T[n * k];
         var rMat = StridedMatrix<T>.RowMajor(r, n, k);
         var xCol = new double[n];
-        double eps = Eps<T>();
+        double eps = MachineConstants<T>.UnitRoundoffDouble;
         double previous = double.PositiveInfinity;
         int applied = 0;
         for (int step = 0; step < MaxSteps; step++)
@@ -63,7 +63,4 @@ internal static class IterativeRefinement
             }
         }
     }
-
-    private static double Eps<T>() where T : unmanaged, IFloatingPointIeee754<T> =>
-        typeof(T) == typeof(float) ? Math.Pow(2, -24) : Math.Pow(2, -53);
 }

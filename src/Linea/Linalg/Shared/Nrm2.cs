@@ -22,7 +22,7 @@ internal static class Nrm2
             for (int i = 0, p = off; i < n; i++, p += inc) ss += x[p] * x[p];
         }
         // Below this the squares of the largest entries may have underflowed or lost bits (sqrt(minNormal / eps)^2).
-        T small = T.CreateTruncating(typeof(T) == typeof(double) ? 1e-290 : 1e-30);
+        T small = MachineConstants<T>.SumOfSquaresFloor;
         if (T.IsFinite(ss) && ss >= small) return T.Sqrt(ss);
         if (T.IsNaN(ss)) return ss;
         T amax = T.Zero;

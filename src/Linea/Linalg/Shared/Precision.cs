@@ -7,9 +7,9 @@ public static class Precision
 {
     /// <summary>NumPy's finfo(T).eps: 2^-52 for double, 2^-23 for float (the gap above 1).</summary>
     public static T Eps<T>() where T : unmanaged, IFloatingPointIeee754<T> =>
-        T.CreateTruncating(typeof(T) == typeof(float) ? 1.1920928955078125e-7 : 2.220446049250313e-16);
+        MachineConstants<T>.Ulp;
 
     /// <summary><see cref="Eps{T}"/> as a double.</summary>
     internal static double EpsDouble<T>() where T : unmanaged, IFloatingPointIeee754<T> =>
-        typeof(T) == typeof(float) ? 1.1920928955078125e-7 : 2.220446049250313e-16;
+        MachineConstants<T>.UlpDouble;
 }

@@ -16,8 +16,8 @@ internal static class SpectralScaling
     public static T Factor<T>(T amax) where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (amax == T.Zero || !T.IsFinite(amax)) return T.One;
-        double eps = Precision.EpsDouble<T>();
-        double safmin = typeof(T) == typeof(double) ? 2.2250738585072014e-308 : 1.1754943508222875e-38;
+        double eps = MachineConstants<T>.UlpDouble;
+        double safmin = MachineConstants<T>.SafeMinDouble;
         double rmin = Math.Sqrt(safmin / eps), rmax = Math.Sqrt(1 / safmin * eps);
         double a = double.CreateTruncating(amax);
         if (a >= rmin && a <= rmax) return T.One;

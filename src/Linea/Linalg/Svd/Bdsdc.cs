@@ -169,7 +169,7 @@ internal static class Bdsdc
         private void Merge(int lo, int rows, int sqre, int k, Parallelism parallelism)
         {
             int m = rows + sqre, nr = rows - k - 1, mr = nr + sqre;
-            T eps = Precision.Eps<T>() * T.CreateTruncating(0.5);
+            T eps = MachineConstants<T>.UnitRoundoff;
             T alpha = d[lo + k], beta = e[lo + k];
             // Scale to 1 (squares of the poles must not overflow or underflow).
             T orgnrm = T.Max(T.Abs(alpha), T.Abs(beta));

@@ -29,8 +29,8 @@ internal static class Bdsqr
         if (vRows < 0) vRows = n;
         if (n > 1)
         {
-            T eps = Precision.Eps<T>() * T.CreateTruncating(0.5);
-            T unfl = T.CreateTruncating(typeof(T) == typeof(double) ? 2.2250738585072014e-308 : 1.1754943508222875e-38);
+            T eps = MachineConstants<T>.UnitRoundoff;
+            T unfl = MachineConstants<T>.SafeMin;
             T tolmul = T.Max(T.CreateTruncating(10), T.Min(T.CreateTruncating(100), T.Pow(eps, T.CreateTruncating(-0.125))));
             T tol = tolmul * eps;
             T nT = T.CreateTruncating(n);

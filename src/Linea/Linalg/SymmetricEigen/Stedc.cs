@@ -124,7 +124,7 @@ internal static class Stedc
     private static bool Merge<T>(int lo, int n1, int n2, T beta, bool negative, ArraySegment<T> d, T[] z, int ldz, Parallelism parallelism, Workspace<T> ws) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int n = n1 + n2;
-        T eps = Precision.Eps<T>() * T.CreateTruncating(0.5);
+        T eps = MachineConstants<T>.UnitRoundoff;
         // The rank-one vector: last row of Q1, then (sign) first row of Q2.
         var w = ws.W.Slice(0, n);
         for (int j = 0; j < n1; j++) w[j] = z[(lo + n1 - 1) + (lo + j) * ldz];

@@ -25,9 +25,9 @@ internal static class Steqr
     public static bool Solve<T>(int n, Span<T> d, Span<T> e, T[]? z, int zRows, Parallelism parallelism) where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (n <= 1) return true;
-        T eps = Precision.Eps<T>() * T.CreateTruncating(0.5);
+        T eps = MachineConstants<T>.UnitRoundoff;
         T eps2 = eps * eps;
-        T safmin = T.CreateTruncating(typeof(T) == typeof(double) ? 2.2250738585072014e-308 : 1.1754943508222875e-38);
+        T safmin = MachineConstants<T>.SafeMin;
         // e has n - 1 entries in the caller's layout; work on a copy of length n with e[n-1] = 0.
         var ew = new T[n];
         e.Slice(0, n - 1).CopyTo(ew);

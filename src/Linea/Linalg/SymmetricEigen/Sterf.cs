@@ -22,9 +22,9 @@ internal static class Sterf
     public static bool Solve<T>(int n, Span<T> d, ReadOnlySpan<T> e) where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (n <= 1) return true;
-        T eps = Precision.Eps<T>() * T.CreateTruncating(0.5);
+        T eps = MachineConstants<T>.UnitRoundoff;
         T eps2 = eps * eps;
-        T safmin = T.CreateTruncating(typeof(T) == typeof(double) ? 2.2250738585072014e-308 : 1.1754943508222875e-38);
+        T safmin = MachineConstants<T>.SafeMin;
         T two = T.CreateTruncating(2);
         // e2[i] = e[i]^2, with e2[n - 1] = 0 as a sentinel.
         var e2 = new T[n];

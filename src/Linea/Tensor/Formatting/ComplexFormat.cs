@@ -3,6 +3,7 @@ using System.Numerics;
 
 namespace Linea;
 
+// NumPy's complex printing (ComplexFloatingFormat) and Python's complex repr for 0-d tensors.
 internal static partial class ArrayPrinter
 {
     /// <summary>
