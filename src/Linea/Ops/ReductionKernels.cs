@@ -52,21 +52,36 @@ internal ref struct ReduceKernel<T, TOp> : IStridedKernel
     }
 
     /// <summary>
-    /// Reduces a strided run as the contiguous path does: gathered in blocks of 256, each block reduced by
-    /// <c>TOp.Reduce</c>, the block results combined in a binary tree (a counter of partial results by level), so a
-    /// float32 sum of a strided view keeps the log2(n) eps error bound instead of n eps.
+    /// Reduces a strided run pairwise: blocks of 128 with eight running accumulators each (as NumPy's pairwise sum),
+    /// the block results combined in a binary tree (a counter of partial results by level), so a float32 sum of a
+    /// strided view keeps the (16 + log2 n) eps error bound instead of n eps.
     /// </summary>
     private readonly T StridedPairwise(long oa, long sa, int n)
     {
-        const int Block = 256;
-        Span<T> buf = stackalloc T[Block];
+        const int Block = 128;
         Span<T> partial = stackalloc T[64];
         ulong count = 0;
+        nint step = (nint)sa;
         for (long i0 = 0; i0 < n; i0 += Block)
         {
             int len = (int)Math.Min(Block, n - i0);
-            for (int j = 0; j < len; j++) buf[j] = Unsafe.Add(ref _input, (nint)(oa + (i0 + j) * sa));
-            T v = TOp.Reduce(buf[..len]);
+            ref T p = ref Unsafe.Add(ref _input, (nint)(oa + i0 * sa));
+            // Eight running accumulators per block, as NumPy's pairwise sum unrolls its leaves.
+            T a0 = TOp.Identity, a1 = a0, a2 = a0, a3 = a0, a4 = a0, a5 = a0, a6 = a0, a7 = a0;
+            int j = 0;
+            for (; j + 8 <= len; j += 8)
+            {
+                a0 = TOp.Combine(a0, p); p = ref Unsafe.Add(ref p, step);
+                a1 = TOp.Combine(a1, p); p = ref Unsafe.Add(ref p, step);
+                a2 = TOp.Combine(a2, p); p = ref Unsafe.Add(ref p, step);
+                a3 = TOp.Combine(a3, p); p = ref Unsafe.Add(ref p, step);
+                a4 = TOp.Combine(a4, p); p = ref Unsafe.Add(ref p, step);
+                a5 = TOp.Combine(a5, p); p = ref Unsafe.Add(ref p, step);
+                a6 = TOp.Combine(a6, p); p = ref Unsafe.Add(ref p, step);
+                a7 = TOp.Combine(a7, p); p = ref Unsafe.Add(ref p, step);
+            }
+            for (; j < len; j++) { a0 = TOp.Combine(a0, p); p = ref Unsafe.Add(ref p, step); }
+            T v = TOp.Combine(TOp.Combine(TOp.Combine(a0, a1), TOp.Combine(a2, a3)), TOp.Combine(TOp.Combine(a4, a5), TOp.Combine(a6, a7)));
             int level = 0;
             while (((count >> level) & 1) != 0) { v = TOp.Combine(partial[level], v); level++; }
             partial[level] = v;
@@ -90,12 +105,20 @@ internal static class OuterReduce
     /// <summary>Rows combined naively before a block joins the tree.</summary>
     public const int BlockRows = 128;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ReadOnlySpan<T> Row<T>(ref T origin, long r, int k) =>
+        MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref origin, (nint)(r * k)), k);
+
+    /// <summary>Rows narrower than this are combined by a scalar pass per block instead of one SIMD call per row.</summary>
+    private const int SimdWidth = 16;
+
     public static void Run<T, TOp>(Storage.TensorStorage<T> src, long offset, long rows, int k, Span<T> dst)
         where T : unmanaged, IFloatingPointIeee754<T> where TOp : IReduceOp<T>
     {
+        ref T origin = ref src.At(offset);
         if (rows <= BlockRows)
         {
-            for (long r = 0; r < rows; r++) TOp.CombineInto(dst, src.Span(offset + r * k, k));
+            for (long r = 0; r < rows; r++) TOp.CombineInto(dst, Row(ref origin, r, k));
             return;
         }
         long blocks = (rows + BlockRows - 1) / BlockRows;
@@ -108,8 +131,19 @@ internal static class OuterReduce
             for (long b = 0; b < blocks; b++)
             {
                 block.Fill(TOp.Identity);
-                long r1 = Math.Min(rows, (b + 1) * BlockRows);
-                for (long r = b * BlockRows; r < r1; r++) TOp.CombineInto(block, src.Span(offset + r * k, k));
+                long r0 = b * BlockRows, r1 = Math.Min(rows, (b + 1) * BlockRows);
+                if (k >= SimdWidth)
+                    for (long r = r0; r < r1; r++) TOp.CombineInto(block, Row(ref origin, r, k));
+                else
+                {
+                    // Narrow rows (a few columns): one scalar pass over the block, no per-row call.
+                    var rowsOfBlock = MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref origin, (nint)(r0 * k)), (int)((r1 - r0) * k));
+                    for (int i = 0, c = 0; i < rowsOfBlock.Length; i++)
+                    {
+                        block[c] = TOp.Combine(block[c], rowsOfBlock[i]);
+                        if (++c == k) c = 0;
+                    }
+                }
                 int level = 0;
                 while (((occupied >> level) & 1) != 0)
                 {
