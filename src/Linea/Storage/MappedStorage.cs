@@ -9,13 +9,12 @@ namespace Linea.Storage;
 /// own pages. <see cref="MmapMode.ReadOnly"/> refuses writes (the tensor is read-only), <see cref="MmapMode.CopyOnWrite"/>
 /// keeps writes in private pages, <see cref="MmapMode.ReadWrite"/> writes through to the file (flushed on dispose).
 /// </summary>
-internal sealed unsafe class MappedStorage<T> : TensorStorage<T> where T : unmanaged
+internal sealed unsafe class MappedStorage<T> : UnmanagedStorage<T> where T : unmanaged
 {
     private readonly MemoryMappedFile _file;
     private readonly MemoryMappedViewAccessor _view;
     private readonly long _length;
     private readonly string _path;
-    private IntPtr _address;
     private int _released;
 
     public MmapMode Mode { get; }
@@ -48,7 +47,7 @@ internal sealed unsafe class MappedStorage<T> : TensorStorage<T> where T : unman
             _view = _file.CreateViewAccessor(0, dataOffset + length * sizeof(T), access);
             byte* p = null;
             _view.SafeMemoryMappedViewHandle.AcquirePointer(ref p);
-            _address = (IntPtr)(p + _view.PointerOffset + dataOffset);
+            Address = (IntPtr)(p + _view.PointerOffset + dataOffset);
         }
         catch
         {
@@ -63,19 +62,6 @@ internal sealed unsafe class MappedStorage<T> : TensorStorage<T> where T : unman
     public override long Length => _length;
     public override StorageKind Kind => StorageKind.MemoryMapped;
     public override bool IsReadOnly => Mode == MmapMode.ReadOnly;
-    public override bool IsDisposed => _address == IntPtr.Zero;
-
-    public override ref T Reference
-    {
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get
-        {
-            T* p = (T*)_address;
-            if (p == null) ThrowDisposed();
-            return ref *p;
-        }
-    }
-
     public override string Describe() => Mode switch
     {
         MmapMode.ReadOnly => $"a read-only mapping of '{_path}'",
@@ -98,7 +84,7 @@ internal sealed unsafe class MappedStorage<T> : TensorStorage<T> where T : unman
     private void Release(bool flush)
     {
         if (Interlocked.Exchange(ref _released, 1) != 0) return;
-        _address = IntPtr.Zero;
+        Address = IntPtr.Zero;
         if (flush && Mode == MmapMode.ReadWrite) _view.Flush();
         _view.SafeMemoryMappedViewHandle.ReleasePointer();
         if (flush)
@@ -108,7 +94,5 @@ internal sealed unsafe class MappedStorage<T> : TensorStorage<T> where T : unman
         }
     }
 
-    private void ThrowDisposed() =>
-        throw new ObjectDisposedException(nameof(Tensor),
-            $"the memory-mapped file '{_path}' behind this tensor has been disposed; views of a disposed tensor cannot be used");
+    protected override string DisposedDescription => $"memory-mapped file '{_path}'";
 }

@@ -9,9 +9,8 @@ namespace Linea.Storage;
 /// Freed by <see cref="Dispose"/>; a finalizer frees it when the last view is collected without one. The GC is told
 /// of the memory's size, so large blocks still count towards collection pressure.
 /// </summary>
-internal sealed unsafe class NativeStorage<T> : TensorStorage<T> where T : unmanaged
+internal sealed unsafe class NativeStorage<T> : UnmanagedStorage<T> where T : unmanaged
 {
-    private IntPtr _address;
     private readonly long _length;
     private readonly long _bytes;
 
@@ -22,10 +21,10 @@ internal sealed unsafe class NativeStorage<T> : TensorStorage<T> where T : unman
         _bytes = length > long.MaxValue / sizeof(T)
             ? throw new OutOfMemoryException($"native storage: {length} elements of {sizeof(T)} bytes overflow a 64-bit byte count")
             : Math.Max(length * sizeof(T), 1);
-        _address = (IntPtr)NativeMemory.AlignedAlloc((nuint)_bytes, 64);
-        if (_address == IntPtr.Zero)
+        Address = (IntPtr)NativeMemory.AlignedAlloc((nuint)_bytes, 64);
+        if (Address == IntPtr.Zero)
             throw new OutOfMemoryException($"native storage: could not allocate {Format(_bytes)} ({length} elements of {sizeof(T)} bytes)");
-        if (zero) ClearLarge((byte*)_address, _bytes);
+        if (zero) ClearLarge((byte*)Address, _bytes);
         if (_bytes > 0) GC.AddMemoryPressure(_bytes);
     }
 
@@ -33,21 +32,8 @@ internal sealed unsafe class NativeStorage<T> : TensorStorage<T> where T : unman
 
     public override long Length => _length;
     public override StorageKind Kind => StorageKind.Native;
-    public override bool IsDisposed => _address == IntPtr.Zero;
-
-    public override ref T Reference
-    {
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get
-        {
-            T* p = (T*)_address;
-            if (p == null) ThrowDisposed();
-            return ref *p;
-        }
-    }
-
     /// <summary>The address of element 0, for native callers; valid until <see cref="Dispose"/>.</summary>
-    public IntPtr Pointer => _address;
+    public IntPtr Pointer => Address;
 
     public override void Dispose()
     {
@@ -57,7 +43,7 @@ internal sealed unsafe class NativeStorage<T> : TensorStorage<T> where T : unman
 
     private void Free()
     {
-        IntPtr p = Interlocked.Exchange(ref _address, IntPtr.Zero);
+        IntPtr p = Interlocked.Exchange(ref Address, IntPtr.Zero);
         if (p == IntPtr.Zero) return;
         NativeMemory.AlignedFree((void*)p);
         GC.RemoveMemoryPressure(_bytes);
@@ -70,9 +56,7 @@ internal sealed unsafe class NativeStorage<T> : TensorStorage<T> where T : unman
             NativeMemory.Clear(p + done, (nuint)Math.Min(chunk, bytes - done));
     }
 
-    private void ThrowDisposed() =>
-        throw new ObjectDisposedException(nameof(Tensor),
-            $"this tensor's native storage ({_length} elements) has been disposed; views of a disposed tensor cannot be used");
+    protected override string DisposedDescription => $"native storage ({_length} elements)";
 
     internal static string Format(long bytes) =>
         bytes >= 1L << 30 ? $"{bytes / (double)(1L << 30):0.##} GiB" : bytes >= 1L << 20 ? $"{bytes / (double)(1L << 20):0.##} MiB" : $"{bytes} bytes";

@@ -147,6 +147,7 @@ internal sealed class CodLeastSquares<T> where T : unmanaged, IFloatingPointIeee
     {
         int m = a.IntDims[0], n = a.IntDims[1];
         long rs = a.StrideArray[0], cs = a.StrideArray[1];
+        ref T origin = ref a.Store.Reference;
         var r = new T[Math.Max(m, 1) * nrhs];
         squaredNorms = new double[nrhs];
         for (int s = 0; s < nrhs; s++)
@@ -157,7 +158,7 @@ internal sealed class CodLeastSquares<T> where T : unmanaged, IFloatingPointIeee
                 DoubleDouble acc = double.CreateTruncating(b[i + s * ldb]);
                 long ai = a.Offset + i * rs;
                 for (int j = 0; j < n; j++)
-                    acc -= DoubleDouble.TwoProd(double.CreateTruncating(a.Store.At(ai + j * cs)), double.CreateTruncating(x[j + s * ldx]));
+                    acc -= DoubleDouble.TwoProd(double.CreateTruncating(System.Runtime.CompilerServices.Unsafe.Add(ref origin, (nint)(ai + j * cs))), double.CreateTruncating(x[j + s * ldx]));
                 r[i + s * Math.Max(m, 1)] = T.CreateTruncating((double)acc);
                 ss += acc * acc;
             }

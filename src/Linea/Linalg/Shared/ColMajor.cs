@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Numerics;
 
 namespace Linea;
@@ -14,7 +15,9 @@ internal static class ColMajor
         int m = a.IntDims[0], n = a.IntDims[1];
         long rs = a.StrideArray[0], cs = a.StrideArray[1];
         var dst = new T[checked(m * n)];
-        var src = a.Store;
+        if (dst.Length == 0) return dst;
+        // One reference to the first element, then plain offsets: no virtual call per element, any storage.
+        ref T src = ref a.Store.At(a.Offset);
         if (cs == 1 && rs != 1)
         {
             // Row-major source: 32 x 32 tiles (see ToTensor).
@@ -26,16 +29,16 @@ internal static class ColMajor
                 {
                     int i1 = Math.Min(i0 + Tile, m);
                     for (int j = j0; j < j1; j++)
-                        for (int i = i0; i < i1; i++) dst[j * m + i] = src.At(a.Offset + i * rs + j);
+                        for (int i = i0; i < i1; i++) dst[j * m + i] = Unsafe.Add(ref src, (nint)(i * rs + j));
                 }
             }
             return dst;
         }
         for (int j = 0; j < n; j++)
         {
-            long s = a.Offset + j * cs;
+            long s = j * cs;
             int d = j * m;
-            for (int i = 0; i < m; i++, s += rs) dst[d + i] = src.At(s);
+            for (int i = 0; i < m; i++, s += rs) dst[d + i] = Unsafe.Add(ref src, (nint)s);
         }
         return dst;
     }
@@ -50,10 +53,12 @@ internal static class ColMajor
         nrhs = b.Rank == 1 ? 1 : b.IntDims[1];
         long rs = b.StrideArray[0], cs = b.Rank == 1 ? 0 : b.StrideArray[1];
         var dst = new T[rows * nrhs];
+        if (m == 0 || nrhs == 0) return dst;
+        ref T origin = ref b.Store.Reference;
         for (int j = 0; j < nrhs; j++)
         {
             long s = b.Offset + j * cs;
-            for (int i = 0; i < m; i++, s += rs) dst[j * rows + i] = b.Store.At(s);
+            for (int i = 0; i < m; i++, s += rs) dst[j * rows + i] = Unsafe.Add(ref origin, (nint)s);
         }
         return dst;
     }

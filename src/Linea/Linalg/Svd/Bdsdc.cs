@@ -86,19 +86,11 @@ internal static class Bdsdc
             LeafSize = leafSize;
             LeafU = new T[leafSize * leafSize];
             LeafV = new T[(leafSize + 1) * (leafSize + 1)];
-            long at = 0;
-            ArraySegment<T> Take(long len)
-            {
-                if (at + len > work.Length)
-                    throw new InvalidOperationException($"internal: bdsdc of order {n} needs more than the {work.Length} workspace elements it was given");
-                var seg = new ArraySegment<T>(work, (int)at, (int)len);
-                at += len;
-                return seg;
-            }
-            D = Take(n); E = Take(n); Dv = Take(n); Zv = Take(n); Keys = Take(n); Delta = Take(n); Zeta = Take(n);
-            Sigma = Take(n); Zz = Take(n); Zhat = Take(n); T1 = Take(n); T2 = Take(n);
-            Um = Take((long)n * n); Vm = Take((long)(n + 1) * (n + 1)); Shared = Take((long)(n + 1) * (n + 1));
-            Used = at;
+            var carver = new WorkspaceCarver<T>(work, "bdsdc", n);
+            D = carver.Take(n); E = carver.Take(n); Dv = carver.Take(n); Zv = carver.Take(n); Keys = carver.Take(n); Delta = carver.Take(n); Zeta = carver.Take(n);
+            Sigma = carver.Take(n); Zz = carver.Take(n); Zhat = carver.Take(n); T1 = carver.Take(n); T2 = carver.Take(n);
+            Um = carver.Take((long)n * n); Vm = carver.Take((long)(n + 1) * (n + 1)); Shared = carver.Take((long)(n + 1) * (n + 1));
+            Used = carver.Used;
             if (iwork.Length < 3 * n)
                 throw new InvalidOperationException($"internal: bdsdc of order {n} needs {3 * n} integer workspace entries, got {iwork.Length}");
             Uc = new ArraySegment<int>(iwork, 0, n); Vc = new ArraySegment<int>(iwork, n, n); Order = new ArraySegment<int>(iwork, 2 * n, n);

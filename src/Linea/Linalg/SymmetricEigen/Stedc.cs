@@ -68,19 +68,11 @@ internal static class Stedc
 
         public Workspace(int n, T[] work, int[] iwork, int leafSize = Stedc.LeafSize)
         {
-            long at = 0;
-            ArraySegment<T> Take(long len)
-            {
-                if (at + len > work.Length)
-                    throw new InvalidOperationException($"internal: stedc of order {n} needs more than the {work.Length} workspace elements it was given");
-                var seg = new ArraySegment<T>(work, (int)at, (int)len);
-                at += len;
-                return seg;
-            }
-            D = Take(n); E = Take(n); W = Take(n); Dv = Take(n); Zs = Take(n); Lambda = Take(n); Delta = Take(n);
-            Zeta = Take(n); Zz = Take(n); Zhat = Take(n); Ratio = Take(n);
-            Y = Take((long)n * n); Shared = Take((long)n * n); M = Take((long)n * n);
-            Used = at;
+            var carver = new WorkspaceCarver<T>(work, "stedc", n);
+            D = carver.Take(n); E = carver.Take(n); W = carver.Take(n); Dv = carver.Take(n); Zs = carver.Take(n); Lambda = carver.Take(n); Delta = carver.Take(n);
+            Zeta = carver.Take(n); Zz = carver.Take(n); Zhat = carver.Take(n); Ratio = carver.Take(n);
+            Y = carver.Take((long)n * n); Shared = carver.Take((long)n * n); M = carver.Take((long)n * n);
+            Used = carver.Used;
             if (iwork.Length < n)
                 throw new InvalidOperationException($"internal: stedc of order {n} needs {n} integer workspace entries, got {iwork.Length}");
             Idx = new ArraySegment<int>(iwork, 0, n);

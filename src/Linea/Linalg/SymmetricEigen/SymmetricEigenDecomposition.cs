@@ -100,8 +100,9 @@ public sealed class SymmetricEigenDecomposition<T> where T : unmanaged, IFloatin
         int n = a.IntDims[0];
         long rs = a.StrideArray[0], cs = a.StrideArray[1];
         var dst = new T[checked(n * n)];
-        var src = a.Store;
         amax = T.Zero;
+        if (n == 0) return dst;
+        ref T src = ref a.Store.At(a.Offset);
         // In 32 x 32 tiles of the lower triangle, so strided reads of a row-major input stay in cache.
         const int Tile = 32;
         long ri = uplo == UpLo.Lower ? rs : cs, cj = uplo == UpLo.Lower ? cs : rs; // strides of dst's i and j in src
@@ -114,7 +115,7 @@ public sealed class SymmetricEigenDecomposition<T> where T : unmanaged, IFloatin
                 for (int j = j0; j < j1; j++)
                     for (int i = Math.Max(i0, j); i < i1; i++)
                     {
-                        T x = src.At(a.Offset + i * ri + j * cj);
+                        T x = System.Runtime.CompilerServices.Unsafe.Add(ref src, (nint)(i * ri + j * cj));
                         if (!T.IsFinite(x))
                         {
                             int r = uplo == UpLo.Lower ? i : j, c = uplo == UpLo.Lower ? j : i;
