@@ -103,8 +103,8 @@ public sealed class EigenDecomposition<T> where T : unmanaged, IFloatingPointIee
         if (n == 0) { _v = computeVectors ? [] : null; return; }
 
         var h = ColMajor.FromMatrix(a);
-        T scale = RangeScale(h);
-        if (scale != T.One) Householder.Scale(h.Length, scale, h, 0, 1);
+        int scale = RangeScale(h);
+        SpectralScaling.ScaleB<T>(h, scale);
 
         var bal = new T[n];
         Gebal.Balance(n, h, n, bal, out int ilo, out int ihi);
@@ -129,10 +129,8 @@ public sealed class EigenDecomposition<T> where T : unmanaged, IFloatingPointIee
             EigenvectorNormalization.Normalize(n, _wi, v, n);
             _v = v;
         }
-        if (scale != T.One)
-        {
-            for (int i = 0; i < n; i++) { _wr[i] /= scale; _wi[i] /= scale; }
-        }
+        SpectralScaling.ScaleB<T>(_wr.AsSpan(0, n), -scale);
+        SpectralScaling.ScaleB<T>(_wi.AsSpan(0, n), -scale);
     }
 
     /// <summary>
@@ -140,16 +138,16 @@ public sealed class EigenDecomposition<T> where T : unmanaged, IFloatingPointIee
     /// eps / sqrt(safmin)] when it lies outside (so that the iteration neither overflows nor loses tiny entries to
     /// underflow), 1 otherwise. Exact.
     /// </summary>
-    private static T RangeScale(T[] a)
+    private static int RangeScale(T[] a)
     {
         T amax = T.Zero;
         foreach (var x in a) amax = T.Max(amax, T.Abs(x));
-        if (amax == T.Zero) return T.One;
+        if (amax == T.Zero) return 0;
         double ulp = MachineConstants<T>.UlpDouble;
         double smlnum = Math.Sqrt(MachineConstants<T>.SafeMinDouble) / ulp, bignum = 1 / smlnum;
         double m = double.CreateTruncating(amax);
-        if (m >= smlnum && m <= bignum) return T.One;
+        if (m >= smlnum && m <= bignum) return 0;
         double target = m < smlnum ? smlnum : bignum;
-        return T.CreateTruncating(Math.ScaleB(1.0, Math.ILogB(target) - Math.ILogB(m)));
+        return Math.ILogB(target) - Math.ILogB(m);
     }
 }

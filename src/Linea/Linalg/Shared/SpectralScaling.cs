@@ -13,15 +13,34 @@ internal static class SpectralScaling
     /// iterations neither overflow nor underflow (LAPACK's syev/gesdd: only when amax is outside
     /// [sqrt(safmin / eps), sqrt(safmax eps)]); 1 otherwise, and for a zero matrix.
     /// </summary>
-    public static T Factor<T>(T amax) where T : unmanaged, IFloatingPointIeee754<T>
+    /// <remarks>
+    /// Kept for callers that want the factor itself; it overflows for subnormal <paramref name="amax"/> (2^1030 is not
+    /// a double), so the solvers use <see cref="Exponent{T}(T)"/> and <see cref="ScaleB{T}(Span{T}, int)"/> instead.
+    /// </remarks>
+    public static T Factor<T>(T amax) where T : unmanaged, IFloatingPointIeee754<T> => T.ScaleB(T.One, Exponent(amax));
+
+    /// <summary>
+    /// The power of two k such that 2^k <paramref name="amax"/> is about 1, when amax lies outside
+    /// [sqrt(safmin / eps), sqrt(safmax eps)] (LAPACK's syev/gesdd range); 0 inside it, for zero and for non-finite
+    /// values. Works for subnormal amax (down to 4.9e-324 in double, 1.4e-45 in float), where the factor 2^k itself
+    /// is not representable: apply it with <see cref="ScaleB{T}(Span{T}, int)"/>, which scales each entry exactly.
+    /// </summary>
+    public static int Exponent<T>(T amax) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        if (amax == T.Zero || !T.IsFinite(amax)) return T.One;
+        if (amax == T.Zero || !T.IsFinite(amax)) return 0;
         double eps = MachineConstants<T>.UlpDouble;
         double safmin = MachineConstants<T>.SafeMinDouble;
         double rmin = Math.Sqrt(safmin / eps), rmax = Math.Sqrt(1 / safmin * eps);
         double a = double.CreateTruncating(amax);
-        if (a >= rmin && a <= rmax) return T.One;
-        return T.CreateTruncating(Math.ScaleB(1.0, -Math.ILogB(a)));
+        if (a >= rmin && a <= rmax) return 0;
+        return -Math.ILogB(a);
+    }
+
+    /// <summary>x_i := 2^k x_i, exactly unless the result under- or overflows (the unscaling of tiny results). O(n).</summary>
+    public static void ScaleB<T>(Span<T> x, int k) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (k == 0) return;
+        for (int i = 0; i < x.Length; i++) x[i] = T.ScaleB(x[i], k);
     }
 
     /// <summary>

@@ -25,8 +25,8 @@ internal static class SvdCore
         var work = ColMajor.FromMatrix(a);
         T amax = T.Zero;
         foreach (var x in work) amax = T.Max(amax, T.Abs(x));
-        T scale = SpectralScaling.Factor(amax);
-        if (scale != T.One) for (int i = 0; i < work.Length; i++) work[i] *= scale;
+        int scale = SpectralScaling.Exponent(amax);
+        SpectralScaling.ScaleB<T>(work, scale);
 
         T[] s;
         T[]? u = null, v = null;
@@ -47,7 +47,7 @@ internal static class SvdCore
             }
         }
         else (s, u, v) = Bidiagonal(op, m, n, uc, work, vectors, parallelism, p);
-        if (scale != T.One) for (int i = 0; i < n; i++) s[i] /= scale;
+        SpectralScaling.ScaleB<T>(s.AsSpan(0, n), -scale);
         return new Result<T>(s, u, v);
     }
 

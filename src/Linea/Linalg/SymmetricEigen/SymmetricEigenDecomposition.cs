@@ -60,8 +60,8 @@ public sealed class SymmetricEigenDecomposition<T> where T : unmanaged, IFloatin
         _w = new T[n];
         if (n == 0) { _v = computeVectors ? [] : null; return; }
 
-        T scale = SpectralScaling.Factor(amax);
-        if (scale != T.One) for (int i = 0; i < work.Length; i++) work[i] *= scale;
+        int scale = SpectralScaling.Exponent(amax);
+        SpectralScaling.ScaleB<T>(work, scale);
 
         var e = new T[Math.Max(n - 1, 0)];
         var tau = new T[Math.Max(n - 1, 0)];
@@ -77,7 +77,7 @@ public sealed class SymmetricEigenDecomposition<T> where T : unmanaged, IFloatin
             throw new NoConvergenceException($"{op}: the tridiagonal QL iteration did not converge within {Steqr.MaxIterationsPerValue * n} iterations ({Steqr.MaxIterationsPerValue} n) for a {n} x {n} matrix");
         if (z is not null && n > 1)
             Ormqr.ApplyLeft(false, n - 1, n, n - 1, work, 1, lda, tau, z, 1, n, QrParams.Auto, parallelism);
-        if (scale != T.One) for (int i = 0; i < n; i++) _w[i] /= scale;
+        SpectralScaling.ScaleB<T>(_w.AsSpan(0, n), -scale);
         SpectralScaling.SortWithColumns<T>(_w, descending: false, z, n, null, 0);
         if (z is not null) SpectralScaling.NormalizeColumnSigns(z, n, n, null, 0);
         _v = z;
