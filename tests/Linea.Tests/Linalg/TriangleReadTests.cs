@@ -17,16 +17,17 @@ public class TriangleReadTests
     private static Tensor<T> Cast<T>(Tensor<double> a) where T : unmanaged, IFloatingPointIeee754<T> =>
         Tensor.FromArray(a.ToArray().Select(T.CreateTruncating).ToArray(), a.Shape.ToIntArray());
 
-    private static Tensor<T> Poison<T>(Tensor<T> a, bool upper, bool diagonal = false) where T : unmanaged, IFloatingPointIeee754<T>
+    /// <summary>A copy with the strict upper (or lower) triangle, and the diagonal when asked, set to NaN, inf and -inf in turn (or to zero).</summary>
+    private static Tensor<T> Poison<T>(Tensor<T> a, bool upper, bool diagonal = false, bool zero = false) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var d = a.Copy();
         int n = a.IntDims[^1];
-        var values = new[] { T.NaN, T.PositiveInfinity, T.NegativeInfinity };
+        var values = zero ? new[] { T.Zero } : new[] { T.NaN, T.PositiveInfinity, T.NegativeInfinity };
         int k = 0;
         for (int i = 0; i < n; i++)
             for (int j = 0; j < n; j++)
-                if (upper ? j > i : j < i) d[i, j] = values[k++ % 3];
-                else if (diagonal && i == j) d[i, j] = T.NaN;
+                if (upper ? j > i : j < i) d[i, j] = values[k++ % values.Length];
+                else if (diagonal && i == j) d[i, j] = values[0];
         return d;
     }
 
@@ -121,6 +122,25 @@ public class TriangleReadTests
             var e = Assert.Throws<NonFiniteException>(() => Linea.Linalg.Eigvalsh(Tensor.Stack([dirty, bad]), uplo));
             Assert.Contains("matrix [1]", e.Message);
             Assert.Contains(at, e.Message);
+        }
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Solve_triangular_of_a_blocked_size_ignores_the_other_triangle(bool lower)
+    {
+        // n = 200 runs the recursive TRSM over the packed GEMM; the unread triangle (and, unit, the diagonal) all NaN/inf.
+        const int n = 200;
+        var l = Tensor.Normal([n, n], 0.0, 1.0, seed: 5) + Tensor.Eye<double>(n) * 20;
+        var b = Tensor.Normal([n, 3], 0.0, 1.0, seed: 6);
+        foreach (bool unit in new[] { false, true })
+        {
+            var dirty = Poison(l, upper: lower, diagonal: unit);
+            var zeroed = Poison(l, upper: lower, diagonal: unit, zero: true);
+            var got = Linea.Linalg.SolveTriangular(dirty, b, lower, unitDiagonal: unit);
+            Assert.Equal(Linea.Linalg.SolveTriangular(zeroed, b, lower, unitDiagonal: unit).ToArray(), got.ToArray());
+            Assert.True(Tensor.AllFinite(got));
         }
     }
 
