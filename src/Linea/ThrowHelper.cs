@@ -40,8 +40,12 @@ internal static class ThrowHelper
     public static void SizeOverflow(string op, string dims) =>
         throw new ArgumentException($"{op}: the shape ({dims}) has more elements than a 64-bit count can hold");
 
+    /// <summary>An element type other than float or double, named with the operation that met it.</summary>
     [DoesNotReturn]
-    public static T UnsupportedScalar<T>() =>
+    public static void UnsupportedScalar<T>(string op) =>
         throw new NotSupportedException(
-            $"Linea tensors hold float or double; {typeof(T).Name} is not supported");
+            $"{op}: Linea tensors hold float or double; Tensor<{typeof(T).Name}> ({DTypeName(typeof(T))}) is not supported; convert the values to float or double first");
+
+    private static string DTypeName(Type t) =>
+        t == typeof(Half) ? "dtype float16" : $"dtype {t.Name}";
 }

@@ -13,10 +13,11 @@ internal static class CsvReader
     /// <summary>The parsed table: a rows x columns tensor and the header names (null without a header).</summary>
     internal readonly record struct Table<T>(Tensor<T> Data, string[]? Header) where T : unmanaged, IFloatingPointIeee754<T>;
 
-    public static Table<T> Read<T>(TextReader reader, bool hasHeader, char delimiter, string source)
+    public static Table<T> Read<T>(TextReader reader, bool hasHeader, char delimiter, string source, int ndmin = 2)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         ValidateDelimiter(delimiter);
+        ValidateNdmin(ndmin);
         var fields = new List<string>();
         string[]? header = null;
         int columns = -1, firstLine = 0, rows = 0, lineNumber = 0;
@@ -63,7 +64,16 @@ internal static class CsvReader
         if (columns < 0)
             throw Error(source, "the input is empty (no rows); a CSV file needs at least one line");
         if (data.Length != filled) Array.Resize(ref data, (int)filled);
-        return new Table<T>(new Tensor<T>(data, 0, [rows, columns], Shape.ContiguousStrides([rows, columns])), header);
+        // One column reads as a 1-d tensor unless ndmin asks for 2-d: Write puts a 1-d tensor in one column, so the
+        // round trip keeps its shape (NumPy's loadtxt also returns 1-d for a single column).
+        long[] dims = ndmin < 2 && columns == 1 ? [rows] : [rows, columns];
+        return new Table<T>(new Tensor<T>(data, 0, dims, Shape.ContiguousStrides(dims)), header);
+    }
+
+    internal static void ValidateNdmin(int ndmin)
+    {
+        if (ndmin is not (1 or 2))
+            throw new ArgumentOutOfRangeException(nameof(ndmin), ndmin, $"csv: ndmin must be 1 (a single column reads as a 1-d tensor) or 2 (always (rows, columns)), got {ndmin}");
     }
 
     internal static void ValidateDelimiter(char delimiter)

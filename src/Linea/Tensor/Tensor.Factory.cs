@@ -11,6 +11,7 @@ public static partial class Tensor
     /// <summary>A 1-d tensor holding a copy of <paramref name="values"/>.</summary>
     public static Tensor<T> FromArray<T>(T[] values) where T : unmanaged, IFloatingPointIeee754<T>
     {
+        RequireSupported<T>("array");
         ArgumentNullException.ThrowIfNull(values);
         return new Tensor<T>((T[])values.Clone(), 0, [values.Length], [1]);
     }
@@ -19,6 +20,7 @@ public static partial class Tensor
     /// <exception cref="ShapeMismatchException">The shape's element count differs from the array length.</exception>
     public static Tensor<T> FromArray<T>(T[] values, params long[] shape) where T : unmanaged, IFloatingPointIeee754<T>
     {
+        RequireSupported<T>("array");
         ArgumentNullException.ThrowIfNull(values);
         var s = new Shape(shape);
         if (s.Size != values.Length)
@@ -44,6 +46,7 @@ public static partial class Tensor
     /// <exception cref="ShapeMismatchException">The rows have different lengths.</exception>
     public static Tensor<T> FromArray<T>(T[][] rows) where T : unmanaged, IFloatingPointIeee754<T>
     {
+        RequireSupported<T>("array");
         ArgumentNullException.ThrowIfNull(rows);
         int n = rows.Length, m = n == 0 ? 0 : (rows[0]?.Length ?? 0);
         var data = new T[n * m];
@@ -59,6 +62,7 @@ public static partial class Tensor
     /// <summary>A tensor from any rectangular .NET array of <typeparamref name="T"/> (rank 1 to 32).</summary>
     public static Tensor<T> FromMultiDim<T>(Array values) where T : unmanaged, IFloatingPointIeee754<T>
     {
+        RequireSupported<T>("array");
         ArgumentNullException.ThrowIfNull(values);
         if (values.GetType().GetElementType() != typeof(T))
             throw new ArgumentException($"from_array: expected an array of {typeof(T).Name}, got {values.GetType().Name}");
@@ -73,6 +77,7 @@ public static partial class Tensor
     /// <summary>Wraps <paramref name="storage"/> without copying: the tensor and the array share elements.</summary>
     public static Tensor<T> Wrap<T>(T[] storage, params long[] shape) where T : unmanaged, IFloatingPointIeee754<T>
     {
+        RequireSupported<T>("wrap");
         ArgumentNullException.ThrowIfNull(storage);
         var s = new Shape(shape);
         if (s.Size != storage.Length)
@@ -88,8 +93,11 @@ public static partial class Tensor
     public static Tensor<T> Scalar<T>(T value) where T : unmanaged, IFloatingPointIeee754<T> => value;
 
     /// <summary>A tensor of zeros.</summary>
-    public static Tensor<T> Zeros<T>(params long[] shape) where T : unmanaged, IFloatingPointIeee754<T> =>
-        new(new Shape(shape).ToArray());
+    public static Tensor<T> Zeros<T>(params long[] shape) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        RequireSupported<T>("zeros");
+        return new(new Shape(shape).ToArray());
+    }
 
     /// <summary>A tensor of zeros.</summary>
     public static Tensor<T> Zeros<T>(int[] shape) where T : unmanaged, IFloatingPointIeee754<T> => Zeros<T>(Shape.Widen(shape));
@@ -101,14 +109,14 @@ public static partial class Tensor
     /// </summary>
     /// <exception cref="OutOfMemoryException">The memory cannot be allocated; the message names the bytes.</exception>
     public static Tensor<T> Zeros<T>(Shape shape, StorageKind storage) where T : unmanaged, IFloatingPointIeee754<T> =>
-        new(Storage.TensorStorage<T>.Allocate(shape.Size, zero: true, storage), 0, shape.ToArray(), Shape.ContiguousStrides(shape.Dims));
+        RequireSupported<T>("zeros") ? new(Storage.TensorStorage<T>.Allocate(shape.Size, zero: true, storage), 0, shape.ToArray(), Shape.ContiguousStrides(shape.Dims)) : null!;
 
     /// <summary>
     /// A tensor whose elements are not initialised (NumPy's <c>empty</c>), for results the caller overwrites
     /// completely; in the given kind of memory.
     /// </summary>
     public static Tensor<T> Empty<T>(Shape shape, StorageKind storage = StorageKind.Managed) where T : unmanaged, IFloatingPointIeee754<T> =>
-        new(Storage.TensorStorage<T>.Allocate(shape.Size, zero: false, storage), 0, shape.ToArray(), Shape.ContiguousStrides(shape.Dims));
+        RequireSupported<T>("empty") ? new(Storage.TensorStorage<T>.Allocate(shape.Size, zero: false, storage), 0, shape.ToArray(), Shape.ContiguousStrides(shape.Dims)) : null!;
 
     /// <summary>A tensor of ones.</summary>
     public static Tensor<T> Ones<T>(params long[] shape) where T : unmanaged, IFloatingPointIeee754<T> => Full(shape, T.One);
@@ -119,6 +127,7 @@ public static partial class Tensor
     /// <summary>A tensor with every element equal to <paramref name="value"/>.</summary>
     public static Tensor<T> Full<T>(long[] shape, T value) where T : unmanaged, IFloatingPointIeee754<T>
     {
+        RequireSupported<T>("full");
         var t = Empty<T>(new Shape(shape));
         t.Fill(value);
         return t;
@@ -136,6 +145,7 @@ public static partial class Tensor
     /// <summary>An <paramref name="n"/> x <paramref name="m"/> matrix (m defaults to n) with ones on the <paramref name="k"/>-th diagonal.</summary>
     public static Tensor<T> Eye<T>(int n, int? m = null, int k = 0) where T : unmanaged, IFloatingPointIeee754<T>
     {
+        RequireSupported<T>("eye");
         int cols = m ?? n;
         var t = Zeros<T>(n, cols);
         t.Diagonal(k).Fill(T.One);
@@ -148,6 +158,7 @@ public static partial class Tensor
     /// </summary>
     public static Tensor<T> Arange<T>(T start, T stop, T step) where T : unmanaged, IFloatingPointIeee754<T>
     {
+        RequireSupported<T>("arange");
         if (step == T.Zero || !T.IsFinite(step) || !T.IsFinite(start) || !T.IsFinite(stop))
             throw new ArgumentException($"arange: need finite start, stop and a non-zero step, got ({start}, {stop}, {step})");
         double n = Math.Ceiling(double.CreateTruncating((stop - start) / step));
@@ -164,6 +175,7 @@ public static partial class Tensor
     /// <summary><paramref name="num"/> evenly spaced values from <paramref name="start"/> to <paramref name="stop"/> (included unless <paramref name="endpoint"/> is false).</summary>
     public static Tensor<T> Linspace<T>(T start, T stop, int num = 50, bool endpoint = true) where T : unmanaged, IFloatingPointIeee754<T>
     {
+        RequireSupported<T>("linspace");
         if (num < 0) ThrowHelper.Argument("linspace", nameof(num), $"number of samples must be non-negative, got {num}");
         var t = new Tensor<T>([num]);
         int div = endpoint ? num - 1 : num;
@@ -190,9 +202,20 @@ public static partial class Tensor
 
     /// <summary>Uniform samples in [<paramref name="low"/>, <paramref name="high"/>), reproducible for a given <paramref name="seed"/>.</summary>
     public static Tensor<T> Uniform<T>(int[] shape, T low, T high, ulong seed) where T : unmanaged, IFloatingPointIeee754<T> =>
-        new Rng(seed).Uniform(shape, low, high);
+        !RequireSupported<T>("uniform") ? null! : new Rng(seed).Uniform(shape, low, high);
 
     /// <summary>Normal samples, reproducible for a given <paramref name="seed"/>.</summary>
     public static Tensor<T> Normal<T>(int[] shape, T mean, T std, ulong seed) where T : unmanaged, IFloatingPointIeee754<T> =>
-        new Rng(seed).Normal(shape, mean, std);
+        !RequireSupported<T>("normal") ? null! : new Rng(seed).Normal(shape, mean, std);
+
+    /// <summary>
+    /// True for float and double; otherwise throws <see cref="NotSupportedException"/> naming <paramref name="op"/> and the
+    /// element type (Tensor&lt;Half&gt; and the like compile, since they meet the generic constraint, but Linea's kernels
+    /// are written for float and double only). The type test folds away in the JIT.
+    /// </summary>
+    internal static bool RequireSupported<T>(string op) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (typeof(T) != typeof(float) && typeof(T) != typeof(double)) ThrowHelper.UnsupportedScalar<T>(op);
+        return true;
+    }
 }

@@ -23,6 +23,9 @@ public sealed partial class Tensor<TScalar> : IDisposable where TScalar : unmana
     /// <summary>Wraps storage as a view; no validation (callers inside Linea guarantee bounds).</summary>
     internal Tensor(TensorStorage<TScalar> storage, long offset, long[] dims, long[] strides, bool readOnly = false)
     {
+        // Every tensor passes here: an element type other than float or double stops at its first tensor (the public
+        // factories name their operation first; this catches the rest). Folds away in the JIT for float and double.
+        if (typeof(TScalar) != typeof(float) && typeof(TScalar) != typeof(double)) ThrowHelper.UnsupportedScalar<TScalar>("tensor");
         Store = storage;
         Offset = offset;
         Dims = dims;

@@ -185,4 +185,22 @@ public class ErrorTests
         }
         finally { dir.Delete(recursive: true); }
     }
+
+    [Fact]
+    public void AVectorSavedAsCsvLoadsBackAsAVector()
+    {
+        // #16 item 13: a 1-d array keeps its shape (3,) through save/load, as through .npy (NumPy's loadtxt of one column).
+        var dir = Directory.CreateTempSubdirectory("linea-calc-");
+        try
+        {
+            var session = new CalcSession(new CalcOptions { WorkingDirectory = dir.FullName, RandomSeed = 1 });
+            CalcRun.Ok("v = [1.5, 2, 3]\nsave(\"v.csv\", v)\nc = [[1], [2]]\nsave(\"c.csv\", c)", session);
+            var v = ((FloatValue)CalcRun.Value("load(\"v.csv\")", session)).Tensor;
+            Assert.Equal([3], v.Shape.ToIntArray());
+            Assert.Equal(new[] { 1.5, 2, 3 }, v.ToArray());
+            Assert.Equal([2], ((FloatValue)CalcRun.Value("load(\"c.csv\")", session)).Tensor.Shape.ToIntArray());
+            Assert.Equal([2, 2], ((FloatValue)CalcRun.Value("save(\"m.csv\", [[1, 2], [3, 4]])\nload(\"m.csv\")", session)).Tensor.Shape.ToIntArray());
+        }
+        finally { dir.Delete(recursive: true); }
+    }
 }

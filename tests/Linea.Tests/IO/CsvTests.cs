@@ -61,7 +61,24 @@ public class CsvTests
     }
 
     [Fact]
-    public void ReadsASingleColumn() => Assert.Equal(new Shape(3, 1), Parse("1\n2\n3\n").Shape);
+    public void ReadsASingleColumnAsAVectorUnlessNdminIsTwo()
+    {
+        // NumPy's loadtxt: one column gives a 1-d array; ndmin=2 keeps (rows, 1).
+        Assert.Equal(new Shape(3), Parse("1\n2\n3\n").Shape);
+        Assert.Equal([1.0, 2, 3], Parse("1\n2\n3\n").ToArray());
+        Assert.Equal(new Shape(3, 1), Csv.Read<double>(new StringReader("1\n2\n3\n"), ndmin: 2).Shape);
+        Assert.Equal(new Shape(1), Parse("7").Shape);
+        Assert.Equal(new Shape(1, 1), Csv.Read<double>(new StringReader("7"), ndmin: 2).Shape);
+        var (data, header) = Csv.ReadWithHeader<double>(new StringReader("y\n1\n2\n"));
+        Assert.Equal(new Shape(2), data.Shape);
+        Assert.Equal(["y"], header);
+        Assert.Equal(new Shape(2, 1), Csv.ReadWithHeader<double>(new StringReader("y\n1\n2\n"), ndmin: 2).Data.Shape);
+        Assert.Equal(new Shape(0), Csv.ReadWithHeader<double>(new StringReader("y\n")).Data.Shape);
+        // A single row stays a (1, columns) matrix: that is how Write writes one.
+        Assert.Equal(new Shape(1, 3), Parse("1,2,3").Shape);
+        Assert.Throws<ArgumentOutOfRangeException>(() => Csv.Read<double>(new StringReader("1"), ndmin: 0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Csv.Read<double>("no-such-file.csv", ndmin: 3));
+    }
 
     [Fact]
     public void ReadsFloatWithoutDoubleRounding()
@@ -124,8 +141,37 @@ public class CsvTests
     public void WritesAVectorAsOneColumn()
     {
         Assert.Equal("1\n2\n3\n", Write(Tensor.FromArray([1.0, 2, 3])));
-        Assert.Equal(new Shape(3, 1), Parse(Write(Tensor.FromArray([1.0, 2, 3]))).Shape);
         Assert.Equal("v\n1\n", Write(Tensor.FromArray([1.0]), ["v"]));
+    }
+
+    [Fact]
+    public void RoundTripsAVectorAsAVector()
+    {
+        // #16 item 13: a 1-d tensor written and read back keeps its shape (3,), in memory and through a file, float too.
+        var v = Tensor.FromArray([1.5, -2, 1e-300]);
+        var back = Parse(Write(v));
+        Assert.Equal(new Shape(3), back.Shape);
+        Assert.Equal(v.ToArray(), back.ToArray());
+        var f = Tensor.FromArray([0.1f, 2f]);
+        Assert.Equal(new Shape(2), Csv.Read<float>(new StringReader(Write(f))).Shape);
+        string path = Path.Combine(Path.GetTempPath(), $"linea-csv-{Guid.NewGuid():N}.csv");
+        try
+        {
+            Csv.Write(path, v, ["v"]);
+            Assert.Equal(new Shape(3), Csv.Read<double>(path, hasHeader: true).Shape);
+            var (data, header) = Csv.ReadWithHeader<double>(path);
+            Assert.Equal(new Shape(3), data.Shape);
+            Assert.Equal(["v"], header);
+            Assert.Equal(new Shape(3, 1), Csv.ReadWithHeader<double>(path, ndmin: 2).Data.Shape);
+            // A column matrix (n, 1) is written the same way; ndmin: 2 reads it back as a matrix.
+            var column = v.Reshape(3, 1);
+            Csv.Write(path, column);
+            Assert.Equal(new Shape(3, 1), Csv.Read<double>(path, ndmin: 2).Shape);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 
     [Fact]

@@ -63,10 +63,7 @@ public static partial class FunctionLibrary
         if (x.Rank == 0) throw new CalcShapeException($"{a.Function.Name}: needs at least a vector, got a scalar");
         ShapeRules.NormalizeAxis(a.Function.Name, axis, x.SymbolicShape);
         if (x is SymbolicValue sx) return new SymbolicValue(sx.Shape); // a function of a dimension is not a dimension
-        var t = a.Tensor("x");
-        // an empty array has nothing to normalise: the result is empty too (SciPy's softmax([]) is [])
-        if (t.Size == 0) return Fn.Float(Tensor.ZerosLike(t));
-        return Fn.Float(op(t, axis));
+        return Fn.Float(op(a.Tensor("x"), axis)); // an empty array gives an empty result (SciPy's softmax([]) is [])
     }
 
     private static Value Extremum(CallArgs a, bool max)

@@ -150,7 +150,7 @@ public static partial class FunctionLibrary
         Fn.CheckFactorWork(a, x, 2);
         double? rcond = a.Has("rcond") ? a.Double("rcond", 0) : null;
         var r = Linalg.Lstsq(a.Tensor("A"), a.Tensor("b"), rcond);
-        if (r.Warning is { } w) a.Context.Warn(w.StartsWith("lstsq:", StringComparison.Ordinal) ? w : $"lstsq: {w}"); // the library may name the operation already
+        if (r.Warning is { } w) a.Context.Warn(w); // the library's warning already names lstsq (as every Linea message names its operation)
         return Fn.Tuple(Fn.Float(r.Solution), Fn.Float(r.Residuals), Fn.Int(r.Rank), Fn.Float(r.SingularValues));
     }
 

@@ -31,14 +31,14 @@ public sealed class CholeskyDecomposition<T> : ILinearSolver<T> where T : unmana
     /// <paramref name="parallelism"/> threads (<see cref="Parallelism.Default"/> when null), as are this object's solves.
     /// </summary>
     /// <exception cref="ShapeMismatchException">a is not a square matrix.</exception>
-    /// <exception cref="NonFiniteException">a contains NaN or infinity.</exception>
+    /// <exception cref="NonFiniteException">The lower triangle of a contains NaN or infinity (the upper one is never read and may hold anything).</exception>
     public static CholeskyDecomposition<T> Factor(Tensor<T> a, CholeskyParams? parameters = null, Parallelism? parallelism = null)
     {
         var threads = parallelism ?? Parallelism.Default;
         ArgumentNullException.ThrowIfNull(a);
         Linalg.RequireSquare("cholesky", a);
         if (a.Rank != 2) ThrowHelper.ShapeMismatch("cholesky", $"needs one n x n matrix, got the stack {a.Shape}; Linalg.Cholesky takes stacks", a.Shape);
-        Linalg.RequireFinite("cholesky", a);
+        Linalg.RequireFiniteTriangle("cholesky", a, lower: true);
         var l = a.Copy();
         var m = MatrixViews.Strided(l);
         double anorm = SymmetricNorm1(m);
@@ -49,7 +49,7 @@ public sealed class CholeskyDecomposition<T> : ILinearSolver<T> where T : unmana
 
     /// <summary>Factors like <see cref="Factor"/>; false when A is not positive definite.</summary>
     /// <exception cref="ShapeMismatchException">a is not a square matrix.</exception>
-    /// <exception cref="NonFiniteException">a contains NaN or infinity.</exception>
+    /// <exception cref="NonFiniteException">The lower triangle of a contains NaN or infinity (the upper one is never read and may hold anything).</exception>
     public static bool TryFactor(Tensor<T> a, out CholeskyDecomposition<T> cholesky, CholeskyParams? parameters = null)
     {
         cholesky = Factor(a, parameters);

@@ -30,7 +30,7 @@ public static class LinalgExtensions
     /// <see cref="CholeskyDecomposition{T}.IsPositiveDefinite"/>.
     /// </summary>
     /// <exception cref="ShapeMismatchException">a is not a square matrix.</exception>
-    /// <exception cref="NonFiniteException">a contains NaN or infinity.</exception>
+    /// <exception cref="NonFiniteException">The lower triangle of a contains NaN or infinity (the upper one is never read and may hold anything).</exception>
     public static CholeskyDecomposition<T> Cholesky<T>(this Tensor<T> a, CholeskyParams? parameters = null) where T : unmanaged, IFloatingPointIeee754<T> =>
         CholeskyDecomposition<T>.Factor(a, parameters);
 }

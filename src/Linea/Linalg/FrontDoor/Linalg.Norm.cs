@@ -17,14 +17,19 @@ public static partial class Linalg
 
     /// <summary>
     /// NumPy's <c>norm(x, ord)</c>. For a vector (1-d): ord = +inf (max |x_i|), -inf (min |x_i|), 0 (number of nonzero
-    /// entries), 1, 2 (overflow-safe), or any other p: (sum |x_i|^p)^(1/p), scaled by max |x_i| so it neither overflows
-    /// nor underflows. For a matrix (2-d): ord = 1 (max column sum of |a_ij|), -1 (min column sum), +inf (max row sum),
+    /// entries), 1, 2 (overflow-safe), or any other p: (sum |x_i|^p)^(1/p), scaled (by max |x_i| for p &gt; 0, by the
+    /// smallest nonzero |x_i| for p &lt; 0) so it neither overflows nor underflows. NaN and infinity give what NumPy's
+    /// formulas give: NaN anywhere gives NaN (also for +-inf; for ord = 0 a NaN counts as nonzero); an infinite entry
+    /// gives inf for ord &gt; 0 and +inf, and contributes |inf|^p = 0 for ord &lt; 0, so [1, inf] has the -1-norm 1 and an
+    /// all-infinite vector the norm inf; for ord &lt; 0 a zero entry gives 0. For a matrix (2-d): ord = 1 (max column sum of |a_ij|), -1 (min column sum), +inf (max row sum),
     /// -inf (min row sum), 2 (largest singular value) and -2 (smallest singular value), the last two through
     /// <see cref="Svdvals{T}"/> (O(m n min(m, n))); use <see cref="Norm{T}(Tensor{T}, string)"/> for "fro" and "nuc".
     /// O(size) otherwise. For the matrix norm of each matrix of a stack use
-    /// <see cref="Norm{T}(Tensor{T}, double, ValueTuple{int, int}, bool)"/> with axes (-2, -1).
+    /// <see cref="Norm{T}(Tensor{T}, double, ValueTuple{int, int}, bool)"/> with axes (-2, -1). The matrix norms 1, -1,
+    /// +inf and -inf follow NumPy for NaN and infinity too: a NaN gives NaN, an infinite entry makes its column or row
+    /// sum inf, which a min-norm passes over unless every sum is infinite.
     /// </summary>
-    /// <exception cref="NonFiniteException">ord = 2 or -2 of a matrix holding NaN or infinity (the SVD needs finite numbers).</exception>
+    /// <exception cref="NonFiniteException">ord = 2 or -2 of a matrix holding NaN or infinity (the SVD needs finite numbers; NumPy raises LinAlgError there).</exception>
     /// <exception cref="ArgumentException">ord is not valid for the tensor's rank, or the rank is not 1 or 2 (use the axis overload for vector norms, axes (-2, -1) for the matrix norms of a stack).</exception>
     public static T Norm<T>(Tensor<T> x, double ord) where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -115,18 +120,53 @@ public static partial class Linalg
             foreach (var e in v) s += Math.Abs(double.CreateTruncating(e));
             return s;
         }
-        // General p: max * (sum (|x_i| / max)^p)^(1/p), so neither the powers nor the sum overflow.
-        double amax = 0;
+        return GeneralVectorNorm(v, ord);
+    }
+
+    /// <summary>
+    /// NumPy's (sum |x_i|^p)^(1/p) for any p other than 0, 1, 2 and +-inf, with NumPy's answers for special values
+    /// (those of the formula itself, computed in IEEE arithmetic): NaN anywhere gives NaN. For p &gt; 0 an infinite entry
+    /// gives inf. For p &lt; 0, |inf|^p = 0, so an infinite entry contributes nothing; a zero entry makes the sum infinite
+    /// and the norm 0; with no finite nonzero entry at all (all infinite, or empty) the sum is 0 and the norm
+    /// 0^(1/p) = inf. The finite part is scaled so that neither the powers nor the sum overflow or underflow: by
+    /// max |x_i| for p &gt; 0 and by the smallest nonzero |x_i| for p &lt; 0, so every term lies in [0, 1] and the largest is 1.
+    /// </summary>
+    private static double GeneralVectorNorm<T>(ReadOnlySpan<T> v, double ord) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        bool hasZero = false, hasInf = false;
+        double amax = 0, aminNonzero = double.PositiveInfinity; // over the finite entries
         foreach (var e in v)
         {
             double a = Math.Abs(double.CreateTruncating(e));
             if (double.IsNaN(a)) return a;
-            amax = Math.Max(amax, a);
+            if (a == 0) hasZero = true;
+            else if (double.IsPositiveInfinity(a)) hasInf = true;
+            else
+            {
+                amax = Math.Max(amax, a);
+                aminNonzero = Math.Min(aminNonzero, a);
+            }
         }
-        if (amax == 0 || double.IsPositiveInfinity(amax)) return ord < 0 && amax == 0 && v.Length > 0 ? 0 : amax;
+        double scale;
+        if (ord > 0)
+        {
+            if (hasInf) return double.PositiveInfinity;
+            if (amax == 0) return 0; // all zero, or empty
+            scale = amax;
+        }
+        else
+        {
+            if (hasZero) return 0;
+            if (double.IsPositiveInfinity(aminNonzero)) return double.PositiveInfinity; // sum 0: 0^(1/p) = inf
+            scale = aminNonzero;
+        }
         double sum = 0;
-        foreach (var e in v) sum += Math.Pow(Math.Abs(double.CreateTruncating(e)) / amax, ord);
-        return amax * Math.Pow(sum, 1 / ord);
+        foreach (var e in v)
+        {
+            double a = Math.Abs(double.CreateTruncating(e));
+            if (a != 0 && !double.IsPositiveInfinity(a)) sum += Math.Pow(a / scale, ord);
+        }
+        return scale * Math.Pow(sum, 1 / ord);
     }
 
     private static T MatrixNorm<T>(string label, Tensor<T> a, double ord) where T : unmanaged, IFloatingPointIeee754<T>

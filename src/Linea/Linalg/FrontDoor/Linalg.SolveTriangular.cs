@@ -13,7 +13,7 @@ public static partial class Linalg
     /// shape. Recursive blocked TRSM on the GEMM (BLAS trsm): O(n^2 k) flops, no factorization.
     /// </summary>
     /// <exception cref="ShapeMismatchException">a is not one square matrix, or b's first axis is not n.</exception>
-    /// <exception cref="NonFiniteException">a or b holds NaN or infinity.</exception>
+    /// <exception cref="NonFiniteException">b, or the part of a that is read (its triangle, without the diagonal when <paramref name="unitDiagonal"/>), holds NaN or infinity; the rest of a is never read and may hold anything, as in LAPACK's trtrs.</exception>
     /// <exception cref="SingularMatrixException">A diagonal entry of A is exactly zero (not with <paramref name="unitDiagonal"/>); <see cref="SingularMatrixException.PivotIndex"/> is its index.</exception>
     public static Tensor<T> SolveTriangular<T>(Tensor<T> a, Tensor<T> b, bool lower = false, bool transpose = false, bool unitDiagonal = false)
         where T : unmanaged, IFloatingPointIeee754<T>
@@ -26,7 +26,7 @@ public static partial class Linalg
         int n = a.IntDims[0];
         if (b.Rank is < 1 or > 2 || b.IntDims[0] != n)
             ThrowHelper.ShapeMismatch(op, $"a of shape {a.Shape} needs b of shape ({n},) or ({n}, k), got {b.Shape}", a.Shape, b.Shape);
-        RequireFinite(op, a, "a");
+        RequireFiniteTriangle(op, a, lower, diagonal: !unitDiagonal, what: "a");
         RequireFinite(op, b, "b");
         var am = MatrixViews.Strided(a.Managed());
         if (!unitDiagonal)

@@ -34,4 +34,30 @@ public static partial class Linalg
         var idx = Tensor.UnravelIndex(i, a.Shape);
         throw new NonFiniteException($"{op}: {what} of shape {a.Shape} contains {a[idx]} at [{string.Join(", ", idx)}]; linear algebra needs finite numbers");
     }
+
+    /// <summary>
+    /// <see cref="RequireFinite{T}"/> for the functions that read only one triangle of each matrix (cholesky's lower one,
+    /// solve_triangular's): throws <see cref="NonFiniteException"/> naming the first NaN or infinity (C order) among the
+    /// entries [.., i, j] with i &gt;= j (<paramref name="lower"/>) or i &lt;= j, the diagonal only when
+    /// <paramref name="diagonal"/>; the other entries are never read, so, as in NumPy and LAPACK, they may hold anything.
+    /// One vectorised pass when everything is finite; O(size).
+    /// </summary>
+    internal static void RequireFiniteTriangle<T>(string op, Tensor<T> a, bool lower, bool diagonal = true, string what = "the input")
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (Tensor.IndexOfNonFinite(a) < 0) return;
+        var c = a.Contiguous();
+        int m = a.IntDims[^2], n = a.IntDims[^1];
+        long size = c.Size;
+        for (long k = 0; k < size; k++)
+        {
+            int j = (int)(k % n), i = (int)(k / n % m);
+            bool read = i == j ? diagonal : lower ? i > j : i < j;
+            if (!read) continue;
+            T x = c.Store.At(c.Offset + k);
+            if (T.IsFinite(x)) continue;
+            var idx = Tensor.UnravelIndex(k, a.Shape);
+            throw new NonFiniteException($"{op}: {what} of shape {a.Shape} contains {x} at [{string.Join(", ", idx)}] (in the {(lower ? "lower" : "upper")} triangle read); linear algebra needs finite numbers");
+        }
+    }
 }
