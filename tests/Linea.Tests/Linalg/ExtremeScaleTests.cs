@@ -1,0 +1,81 @@
+using Linea.TestKit;
+using Xunit;
+
+namespace Linea.Tests.Linalg;
+
+/// <summary>
+/// Matrices near or below the smallest normal number and near overflow (#16 item 1): the spectral functions scale into
+/// the safe range by a power of two, entry by entry, and scale back, as LAPACK does. Expected values are the unscaled
+/// matrix's, scaled exactly: the tolerance is a small multiple of n eps plus the quantization of subnormal input
+/// (the spacing 2^-1074 relative to the smallest value compared).
+/// </summary>
+public class ExtremeScaleTests
+{
+    private static readonly Tensor<double> A0 = Tensor.Normal([5, 5], 0.0, 1.0, seed: 1);
+
+    public static TheoryData<double> Scales => new() { 1e-310, 1e-300, 1e-200, 1e200, 1e300 };
+
+    private static void Close(Tensor<double> expected, Tensor<double> actual, double smallest)
+    {
+        double tol = 50 * 5 * NumAssert.Eps<double>() + 10 * double.Epsilon / smallest;
+        for (int i = 0; i < expected.Size; i++)
+        {
+            double e = expected[i], a = actual[i];
+            Assert.True(Math.Abs(a - e) <= tol * Math.Abs(e), $"entry {i}: {a} vs {e} (relative tolerance {tol})");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Scales))]
+    public void SingularValuesScaleExactly(double scale)
+    {
+        var s0 = Linea.Linalg.Svdvals(A0);
+        var a = A0 * scale;
+        var expected = s0 * scale;
+        double smallest = expected[4];
+        Close(expected, Linea.Linalg.Svdvals(a), smallest);
+        Close(expected, Linea.Linalg.Svd(a).S, smallest);
+        Assert.Equal(5, Linea.Linalg.MatrixRank(a));
+        double cond = Linea.Linalg.Cond(a), cond0 = Linea.Linalg.Cond(A0);
+        Assert.True(Math.Abs(cond - cond0) <= 1e-6 * cond0, $"cond {cond} vs {cond0}");
+        Close(Tensor.FromArray([s0[0] * scale]), Tensor.FromArray([Linea.Linalg.Norm(a, 2.0)]), smallest);
+    }
+
+    [Theory]
+    [MemberData(nameof(Scales))]
+    public void SymmetricEigenvaluesScaleExactly(double scale)
+    {
+        var s = A0 + A0.T;
+        var w0 = Linea.Linalg.Eigvalsh(s);
+        var a = s * scale;
+        var expected = w0 * scale;
+        double smallest = Tensor.Abs(expected).Min();
+        Close(expected, Linea.Linalg.Eigvalsh(a), smallest);
+        Close(expected, Linea.Linalg.Eigh(a).Eigenvalues, smallest);
+    }
+
+    [Fact]
+    public void SubnormalCornerCases()
+    {
+        Assert.Equal(1, Linea.Linalg.MatrixRank(Tensor.FromArray(new double[,] { { 5e-324 } })));
+        Assert.Equal(Tensor.FromArray([2e-310, 1e-310]), Linea.Linalg.Svdvals(Tensor.Diag(Tensor.FromArray([1e-310, 2e-310]))));
+        Assert.Equal(Tensor.FromArray([1e-310, 2e-310]), Linea.Linalg.Eigvalsh(Tensor.Diag(Tensor.FromArray([2e-310, 1e-310]))));
+        Assert.Equal(5e-324, Linea.Linalg.Svdvals(Tensor.FromArray(new double[,] { { 5e-324 } }))[0]);
+    }
+
+    [Fact]
+    public void Float32NearItsSmallestNormal()
+    {
+        var s0 = Linea.Linalg.Svdvals(A0);
+        var a = MatrixGenerators.Cast<float>(A0 * 1e-40);
+        var s = Linea.Linalg.Svdvals(a);
+        for (int i = 0; i < 5; i++)
+        {
+            double e = s0[i] * 1e-40;
+            // float32 subnormals near 1e-40 carry about 17 bits: the tolerance is their spacing over the value.
+            double tol = 50 * 5 * NumAssert.Eps<float>() + 10 * 1.4e-45 / (s0[4] * 1e-40);
+            Assert.True(Math.Abs(s[i] - e) <= tol * e, $"sigma {i}: {s[i]} vs {e}");
+        }
+        Assert.Equal(5, Linea.Linalg.MatrixRank(a));
+    }
+}
