@@ -78,4 +78,18 @@ public class ExtremeScaleTests
         }
         Assert.Equal(5, Linea.Linalg.MatrixRank(a));
     }
+
+    [Fact]
+    public void LeastSquaresResidualsOverflowToInfinityNotNaN()
+    {
+        var a0 = Tensor.Normal([6, 3], 0.0, 1.0, seed: 2);
+        var b0 = Tensor.Normal([6], 0.0, 1.0, seed: 3);
+        double r0 = Linea.Linalg.Lstsq(a0, b0).Residuals[0];
+        // Scaled by 1e300 the squared residual (about 1e600) overflows: NumPy gives inf, never NaN.
+        var big = Linea.Linalg.Lstsq(a0 * 1e300, b0 * 1e300);
+        Assert.True(double.IsPositiveInfinity(big.Residuals[0]), $"residual {big.Residuals[0]}");
+        // Scaled by 1e-150 it is about 1e-300 and keeps its digits.
+        double small = Linea.Linalg.Lstsq(a0 * 1e-150, b0 * 1e-150).Residuals[0];
+        Assert.True(Math.Abs(small - r0 * 1e-300) <= 1e-10 * r0 * 1e-300, $"{small} vs {r0 * 1e-300}");
+    }
 }

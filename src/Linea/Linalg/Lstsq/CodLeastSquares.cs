@@ -150,9 +150,10 @@ internal sealed class CodLeastSquares<T> where T : unmanaged, IFloatingPointIeee
         ref T origin = ref a.Store.Reference;
         var r = new T[Math.Max(m, 1) * nrhs];
         squaredNorms = new double[nrhs];
+        var column = new DoubleDouble[m];
         for (int s = 0; s < nrhs; s++)
         {
-            DoubleDouble ss = DoubleDouble.Zero;
+            double amax = 0;
             for (int i = 0; i < m; i++)
             {
                 DoubleDouble acc = double.CreateTruncating(b[i + s * ldb]);
@@ -160,9 +161,19 @@ internal sealed class CodLeastSquares<T> where T : unmanaged, IFloatingPointIeee
                 for (int j = 0; j < n; j++)
                     acc -= DoubleDouble.TwoProd(double.CreateTruncating(System.Runtime.CompilerServices.Unsafe.Add(ref origin, (nint)(ai + j * cs))), double.CreateTruncating(x[j + s * ldx]));
                 r[i + s * Math.Max(m, 1)] = T.CreateTruncating((double)acc);
-                ss += acc * acc;
+                column[i] = acc;
+                amax = Math.Max(amax, Math.Abs(acc.Hi));
             }
-            squaredNorms[s] = (double)ss;
+            // The squared norm summed at the scale of the largest entry (a power of two, exact), so residuals near
+            // 1e300 give inf when the square overflows, and 1e-300 ones keep their digits, instead of NaN or 0.
+            int k = amax == 0 || !double.IsFinite(amax) ? 0 : Math.ILogB(amax);
+            DoubleDouble ss = DoubleDouble.Zero;
+            for (int i = 0; i < m; i++)
+            {
+                var scaled = new DoubleDouble(Math.ScaleB(column[i].Hi, -k), Math.ScaleB(column[i].Lo, -k));
+                ss += scaled * scaled;
+            }
+            squaredNorms[s] = Math.ScaleB((double)ss, 2 * k);
         }
         return r;
     }
