@@ -92,4 +92,25 @@ public class ExtremeScaleTests
         double small = Linea.Linalg.Lstsq(a0 * 1e-150, b0 * 1e-150).Residuals[0];
         Assert.True(Math.Abs(small - r0 * 1e-300) <= 1e-10 * r0 * 1e-300, $"{small} vs {r0 * 1e-300}");
     }
+
+    [Fact]
+    public void RankDeficientLeastSquaresIsMinimumNormOnTheKahanMatrix()
+    {
+        // Kahan-90: pivoted QR does not reveal its numerical rank (89 at rcond = eps n), so the truncated solution must
+        // come from the SVD, as NumPy's gelsd gives it; the pivoted-QR truncation was 23-32 % away from it.
+        var k = MatrixGenerators.Kahan<double>(90);
+        var b = Tensor.Normal([90], 0.0, 1.0, seed: 7);
+        var result = Linea.Linalg.Lstsq(k, b);
+        Assert.Equal(89, result.Rank);
+        var svd = Linea.Linalg.Svd(k, fullMatrices: false);
+        var u = svd.U[.., ..89];
+        var v = svd.Vh[..89, ..].T;
+        var reference = v.MatMul(u.T.MatMul(b) / svd.S[..89]);
+        double rel = Linea.Linalg.Norm(result.Solution - reference) / Linea.Linalg.Norm(reference);
+        Assert.True(rel <= 1e-10, $"relative distance to the minimum-norm solution {rel}");
+        // A stack of right-hand sides gives the same columns.
+        var bb = Tensor.Stack([b, b * 2.0], axis: 1);
+        var xx = Linea.Linalg.Lstsq(k, bb).Solution;
+        Assert.True(Linea.Linalg.Norm(xx[.., 1] - reference * 2.0) / Linea.Linalg.Norm(reference) <= 1e-10);
+    }
 }

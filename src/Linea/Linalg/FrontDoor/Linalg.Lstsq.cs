@@ -11,8 +11,10 @@ public static partial class Linalg
     /// Householder QR (when m &gt; n), QR with column pivoting of the triangle, and a complete orthogonal decomposition
     /// at the numerical rank, as LAPACK's gelsy. O(m n^2 + n^3) plus O(n^3) for the singular values on first access.</para>
     /// <para>Rank: the number of singular values of the column-scaled A greater than rcond times the largest
-    /// (default rcond = eps max(m, n), NumPy's). When that rank is below n, the minimum-norm solution is computed
-    /// from a second, unscaled pivoted factorization at that rank (column scaling would change which solution has minimum norm). Deciding on the scaled matrix means badly scaled but well determined
+    /// (default rcond = eps max(m, n), NumPy's). When that rank is m &lt; n (full row rank), the minimum-norm solution is
+    /// computed from a second, unscaled pivoted factorization (column scaling would change which solution has minimum
+    /// norm); when it is below min(m, n), from the SVD truncated at that rank (O(m n min(m, n))), because pivoted QR
+    /// does not always reveal the rank (the Kahan matrix) and NumPy's gelsd truncates the SVD. Deciding on the scaled matrix means badly scaled but well determined
     /// problems (polynomial fits like NIST's Filip) keep their full rank, where NumPy's gelsd silently truncates.
     /// Whenever the rank falls below min(m, n) the result says so (<see cref="LstsqResult{T}.RankDeficient"/>,
     /// <see cref="LstsqResult{T}.Warning"/>).</para>
@@ -48,11 +50,17 @@ public static partial class Linalg
         int m = a.IntDims[0], n = a.IntDims[1], lda = Math.Max(m, 1), ldx = Math.Max(n, 1);
         bool vector = b.Rank == 1;
         var scaled = new CodLeastSquares<T>(a, rcond);
-        // A unique solution (rank n) comes from the column-scaled factorization; otherwise the minimum-norm one must be
-        // found without column scaling, at the rank the scaled singular values decided.
-        var cod = scaled.Rank == n ? scaled : new CodLeastSquares<T>(a, rcond, scaleColumns: false, forcedRank: scaled.Rank);
+        // A unique solution (rank n) comes from the column-scaled factorization, and so does the minimum-norm solution of
+        // a full-row-rank wide system (rank m < n), which the complete orthogonal decomposition gives exactly. Below
+        // min(m, n) the truncation itself decides the answer: pivoted QR does not always reveal the rank (the Kahan
+        // matrix), so the solution comes from the SVD truncated at the rank decided, as NumPy's gelsd gives it.
+        bool truncated = scaled.Rank < Math.Min(m, n);
+        var cod = scaled.Rank == n || truncated ? scaled : new CodLeastSquares<T>(a, rcond, scaleColumns: false, forcedRank: scaled.Rank);
         var b0 = ColMajor.FromRhs(b, lda, out int nrhs);
-        var x = cod.Solve((T[])b0.Clone(), nrhs, parallelism);
+        Func<T[], T[]> solve = truncated
+            ? TruncatedSvdSolver(a, scaled.Rank, n, ldx, nrhs, lda, parallelism)
+            : rhs => cod.Solve(rhs, nrhs, parallelism);
+        var x = solve((T[])b0.Clone());
         int steps = 0;
         double[] ss;
         if (refine)
@@ -61,7 +69,7 @@ public static partial class Linalg
             for (; steps < 3; steps++)
             {
                 var r = CodLeastSquares<T>.Residual(a, b0, lda, x, ldx, nrhs, out _);
-                var dx = cod.Solve(r, nrhs, parallelism);
+                var dx = solve(r);
                 double dn = 0, xn = 0;
                 for (int i = 0; i < x.Length; i++)
                 {
@@ -80,6 +88,30 @@ public static partial class Linalg
         return new LstsqResult<T>(solution, residuals, cod.Rank, m, n, cod.Cutoff,
             () => Tensor.FromArray(scaled.SingularValuesOfR(unscale: true).Select(T.CreateTruncating).ToArray()),
             new LazyList(() => scaled.ScaledSingularValues), steps);
+    }
+
+    /// <summary>
+    /// The minimum-norm least-squares solve truncated to the <paramref name="rank"/> largest singular values of A:
+    /// x = V_r S_r^-1 U_r^T b, for right-hand sides given column-major (m x nrhs, ld <paramref name="ldb"/>), returning
+    /// x column-major (n x nrhs, ld <paramref name="ldx"/>). One SVD (O(m n min(m, n))), then O((m + n) r nrhs) per solve.
+    /// </summary>
+    private static Func<T[], T[]> TruncatedSvdSolver<T>(Tensor<T> a, int rank, int n, int ldx, int nrhs, int ldb, Parallelism parallelism)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var svd = new SvdDecomposition<T>("lstsq", a, fullMatrices: false, computeUv: true, parallelism);
+        var ur = svd.U[.., ..rank];
+        var vr = svd.Vh[..rank, ..].T;
+        var s = svd.S[..rank].Reshape(rank, 1);
+        int m = a.IntDims[0];
+        return rhs =>
+        {
+            var b = Tensor.Wrap(rhs, nrhs, ldb)[.., ..m].T;             // m x nrhs view of the column-major block
+            var x = vr.MatMul(ur.T.MatMul(b) / s);                      // n x nrhs
+            var result = new T[ldx * nrhs];
+            for (int j = 0; j < nrhs; j++)
+                for (int i = 0; i < n; i++) result[i + j * ldx] = x[i, j];
+            return result;
+        };
     }
 
     /// <summary>A read-only list whose items are produced on first access (the scaled singular values of Lstsq).</summary>
