@@ -25,7 +25,10 @@ internal static class JacobiSingularValues
         double scale = Math.ScaleB(1.0, -Math.ILogB(maxNorm));
         for (int i = 0; i < p * q; i++) x[i] *= scale;
 
-        double tol = Math.Sqrt(p) * MachineConstants<double>.UnitRoundoffDouble;
+        // Orthogonality to p ulps: the computed dot product of two length-p columns carries up to about p unit roundoffs
+        // of their norms' product, so a tighter test (sqrt(p) u was used) can keep rotating pairs of equal norm by 45
+        // degrees forever on rounding noise (the 3 x 3 Jordan block did). Singular values stay accurate to O(p eps) relative.
+        double tol = Math.Max(p, 4) * MachineConstants<double>.UlpDouble;
         var norms = new double[q];
         for (int j = 0; j < q; j++) norms[j] = Dot(x, j * p, j * p, p);
         for (int sweep = 0; sweep < 100; sweep++)
