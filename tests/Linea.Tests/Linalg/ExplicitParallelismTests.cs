@@ -17,6 +17,11 @@ public class ExplicitParallelismTests
     private static double Rel(Tensor<double> a, Tensor<double> b) =>
         MatrixGenerators.FrobeniusNorm(a - b) / MatrixGenerators.FrobeniusNorm(a);
 
+    /// <summary>||A x - b|| / (||A|| ||x|| + ||b||), Frobenius norms.</summary>
+    private static double BackwardError(Tensor<double> a, Tensor<double> x, Tensor<double> b) =>
+        MatrixGenerators.FrobeniusNorm(a.MatMul(x) - b)
+        / (MatrixGenerators.FrobeniusNorm(a) * MatrixGenerators.FrobeniusNorm(x) + MatrixGenerators.FrobeniusNorm(b));
+
     [Theory]
     [MemberData(nameof(Threads))]
     public void LuLookaheadOnExplicitThreads(int threads)
@@ -28,8 +33,7 @@ public class ExplicitParallelismTests
         Assert.True(Rel(a, lu.Reconstruct()) <= 10 * n * eps, $"||A - PLU|| / ||A|| = {Rel(a, lu.Reconstruct())}");
         var b = Tensor.Normal([n, 3], 0.0, 1.0, seed: 12);
         var x = lu.Solve(b);
-        double backward = MatrixGenerators.FrobeniusNorm(a.MatMul(x) - b)
-                          / (MatrixGenerators.FrobeniusNorm(a) * MatrixGenerators.FrobeniusNorm(x) + MatrixGenerators.FrobeniusNorm(b));
+        double backward = BackwardError(a, x, b);
         Assert.True(backward <= 10 * n * eps, $"backward error {backward}");
     }
 
@@ -76,8 +80,7 @@ public class ExplicitParallelismTests
         Assert.True(Rel(spd, chol.Reconstruct()) <= 10 * n * eps);
         var b = Tensor.Normal([n, 40], 0.0, 1.0, seed: 32);
         var x = chol.Solve(b);
-        double backward = MatrixGenerators.FrobeniusNorm(spd.MatMul(x) - b)
-                          / (MatrixGenerators.FrobeniusNorm(spd) * MatrixGenerators.FrobeniusNorm(x) + MatrixGenerators.FrobeniusNorm(b));
+        double backward = BackwardError(spd, x, b);
         Assert.True(backward <= 10 * n * eps, $"backward error {backward}");
     }
 
