@@ -19,6 +19,7 @@ internal static class Elementwise
             a.Offset, Broadcast.StridesTo(a.Dims, a.StrideArray, shape),
             b.Offset, Broadcast.StridesTo(b.Dims, b.StrideArray, shape),
             0, result.StrideArray, ref kernel);
+        KeepStorageAlive(a, b, result);
         return result;
     }
 
@@ -32,6 +33,7 @@ internal static class Elementwise
         Span<long> zeros = stackalloc long[a.Rank];
         zeros.Clear();
         StridedLoop.Run(a.Dims, a.Offset, a.StrideArray, 0, zeros, 0, result.StrideArray, ref kernel);
+        KeepStorageAlive(a, a, result);
         return result;
     }
 
@@ -45,6 +47,7 @@ internal static class Elementwise
         Span<long> zeros = stackalloc long[b.Rank];
         zeros.Clear();
         StridedLoop.Run(b.Dims, 0, zeros, b.Offset, b.StrideArray, 0, result.StrideArray, ref kernel);
+        KeepStorageAlive(b, b, result);
         return result;
     }
 
@@ -56,6 +59,7 @@ internal static class Elementwise
         var result = Tensor<T>.Uninitialized(a.Dims.ToArray());
         var kernel = new UnaryKernel<T, TOp>(ref a.Store.Reference, ref result.Store.Reference);
         StridedLoop.Run(a.Dims, a.Offset, a.StrideArray, 0, result.StrideArray, ref kernel);
+        KeepStorageAlive(a, a, result);
         return result;
     }
 
@@ -71,5 +75,19 @@ internal static class Elementwise
         var kernel = new CopyKernel<T>(ref source.Store.Reference, ref dest.Store.Reference);
         StridedLoop.Run(dest.Dims, source.Offset, Broadcast.StridesTo(source.Dims, source.StrideArray, dest.Dims),
             dest.Offset, dest.StrideArray, ref kernel);
+        KeepStorageAlive(source, dest, dest);
+    }
+
+    /// <summary>
+    /// Keeps the operands' storage reachable until the kernel is done: the kernel holds only refs to element 0, and a ref
+    /// into native or mapped memory does not keep its storage object alive, so without this a temporary operand could
+    /// be finalized (its memory freed) while the loop still reads it.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    internal static void KeepStorageAlive<T>(Tensor<T> a, Tensor<T> b, Tensor<T> c) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        GC.KeepAlive(a.Store);
+        GC.KeepAlive(b.Store);
+        GC.KeepAlive(c.Store);
     }
 }

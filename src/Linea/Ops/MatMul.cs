@@ -69,6 +69,7 @@ public static partial class Tensor
             b2.Offset, Broadcast.StridesTo(b2.Dims[..^2], b2.StrideArray[..^2], batch),
             c.Offset, c.StrideArray[..^2], ref kernel);
         new BatchJob<T>(a2, b2, c, m, n, k, kernel.Offsets, kernel.Count).Run(parallelism);
+        Ops.Elementwise.KeepStorageAlive(a2, b2, c);
     }
 
     private static void ThrowInnerMismatch<T>(Tensor<T> a, Tensor<T> b) where T : unmanaged, IFloatingPointIeee754<T>

@@ -133,6 +133,7 @@ public sealed partial class Tensor<TScalar>
             if (k <= int.MaxValue)
             {
                 OuterReduce.Run<TScalar, TOp>(Store, Offset, rows, (int)k, result.WritableSpan);
+                GC.KeepAlive(Store);
                 return keepDims ? result : result.Reshape(kept.ToArray());
             }
         }
@@ -140,6 +141,7 @@ public sealed partial class Tensor<TScalar>
         for (int i = 0; i < Rank; i++) outStrides[i] = reduced[i] ? 0 : result.StrideArray[i];
         var kernel = new ReduceKernel<TScalar, TOp>(ref Store.Reference, ref result.Store.Reference);
         StridedLoop.Run(Dims, Offset, StrideArray, 0, outStrides, ref kernel);
+        Elementwise.KeepStorageAlive(this, this, result);
         return keepDims ? result : result.Reshape(kept.ToArray());
     }
 
@@ -155,6 +157,7 @@ public sealed partial class Tensor<TScalar>
         long stride = moved.StrideArray[^1];
         var kernel = new ArgKernel(ref Store.Reference, ref result.Store.Reference, n, stride, max);
         StridedLoop.Run(outerDims, moved.Offset, moved.StrideArray[..^1], 0, result.StrideArray, ref kernel);
+        Elementwise.KeepStorageAlive(this, this, result);
         return keepDims ? result.ExpandDims(a) : result;
     }
 

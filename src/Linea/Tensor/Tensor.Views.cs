@@ -300,6 +300,7 @@ public sealed partial class Tensor<TScalar>
             0, dims, Linea.Shape.ContiguousStrides(dims));
         var kernel = new CopyKernel<TScalar>(ref Store.Reference, ref result.Store.Reference);
         Kernels.StridedLoop.Run(Dims, Offset, StrideArray, 0, result.StrideArray, ref kernel);
+        Elementwise.KeepStorageAlive(this, this, result);
         return result;
     }
 

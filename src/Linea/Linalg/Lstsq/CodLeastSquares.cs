@@ -175,6 +175,7 @@ internal sealed class CodLeastSquares<T> where T : unmanaged, IFloatingPointIeee
             }
             squaredNorms[s] = Math.ScaleB((double)ss, 2 * k);
         }
+        GC.KeepAlive(a.Store);
         return r;
     }
 }

@@ -32,6 +32,7 @@ internal static class ColMajor
                         for (int i = i0; i < i1; i++) dst[j * m + i] = Unsafe.Add(ref src, (nint)(i * rs + j));
                 }
             }
+            GC.KeepAlive(a.Store);
             return dst;
         }
         for (int j = 0; j < n; j++)
@@ -40,6 +41,7 @@ internal static class ColMajor
             int d = j * m;
             for (int i = 0; i < m; i++, s += rs) dst[d + i] = Unsafe.Add(ref src, (nint)s);
         }
+        GC.KeepAlive(a.Store);
         return dst;
     }
 
@@ -60,6 +62,7 @@ internal static class ColMajor
             long s = b.Offset + j * cs;
             for (int i = 0; i < m; i++, s += rs) dst[j * rows + i] = Unsafe.Add(ref origin, (nint)s);
         }
+        GC.KeepAlive(b.Store);
         return dst;
     }
 

@@ -126,6 +126,7 @@ public sealed class SymmetricEigenDecomposition<T> where T : unmanaged, IFloatin
                     }
             }
         }
+        GC.KeepAlive(a.Store);
         return dst;
     }
 }
