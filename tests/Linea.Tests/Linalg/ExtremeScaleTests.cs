@@ -1,3 +1,4 @@
+using System.Linq;
 using Linea.TestKit;
 using Xunit;
 
@@ -112,5 +113,52 @@ public class ExtremeScaleTests
         var bb = Tensor.Stack([b, b * 2.0], axis: 1);
         var xx = Linea.Linalg.Lstsq(k, bb).Solution;
         Assert.True(Linea.Linalg.Norm(xx[.., 1] - reference * 2.0) / Linea.Linalg.Norm(reference) <= 1e-10);
+    }
+
+    [Theory]
+    [MemberData(nameof(Scales))]
+    public void GeneralEigenvaluesPseudoinverseNuclearNormAndLeastSquaresScale(double scale)
+    {
+        var a = A0 * scale;
+        double smallest = Linea.Linalg.Svdvals(A0)[4] * scale;
+        // Eigenvalues of a general matrix: sorted by real then imaginary part, compared as magnitudes of the difference.
+        var w0 = Linea.Linalg.Eigvals(A0).ToComplexArray().OrderBy(z => z.Real).ThenBy(z => z.Imaginary).ToArray();
+        var w = Linea.Linalg.Eigvals(a).ToComplexArray().OrderBy(z => z.Real).ThenBy(z => z.Imaginary).ToArray();
+        double wmax = w0.Max(z => z.Magnitude);
+        for (int i = 0; i < 5; i++)
+            Assert.True((w[i] - w0[i] * scale).Magnitude <= (1e-12 * wmax + 10 * double.Epsilon / scale) * scale, $"eigenvalue {i}: {w[i]} vs {w0[i] * scale}");
+        // The nuclear norm is the sum of the singular values.
+        double nuc0 = Linea.Linalg.Svdvals(A0).Sum();
+        Close(Tensor.FromArray([nuc0 * scale]), Tensor.FromArray([Linea.Linalg.Norm(a, "nuc")]), smallest);
+        // lstsq of (s A) x = (s b) has the unscaled solution; the pseudo-inverse scales by 1/s where that is finite.
+        var b = Tensor.Normal([5], 0.0, 1.0, seed: 9);
+        var x0 = Linea.Linalg.Lstsq(A0, b).Solution;
+        var x = Linea.Linalg.Lstsq(a, b * scale).Solution;
+        double tol = 1e-10 + 10 * double.Epsilon / smallest;
+        Assert.True(Linea.Linalg.Norm(x - x0) <= tol * Linea.Linalg.Norm(x0), $"lstsq {Linea.Linalg.Norm(x - x0) / Linea.Linalg.Norm(x0)}");
+        if (scale >= 1e-300)
+        {
+            var p0 = Linea.Linalg.Pinv(A0);
+            var p = Linea.Linalg.Pinv(a) * scale;
+            Assert.True(Linea.Linalg.Norm(p - p0) <= 1e-10 * Linea.Linalg.Norm(p0), $"pinv {Linea.Linalg.Norm(p - p0) / Linea.Linalg.Norm(p0)}");
+        }
+    }
+
+    [Fact]
+    public void Float32SymmetricEigenvaluesAndLeastSquaresNearTheSmallestNormal()
+    {
+        var s = A0 + A0.T;
+        var w0 = Linea.Linalg.Eigvalsh(s);
+        var w = Linea.Linalg.Eigvalsh(MatrixGenerators.Cast<float>(s * 1e-40));
+        double smallest = Tensor.Abs(w0).Min() * 1e-40;
+        for (int i = 0; i < 5; i++)
+        {
+            double e = w0[i] * 1e-40;
+            double tol = 50 * 5 * NumAssert.Eps<float>() + 10 * 1.4e-45 / smallest;
+            Assert.True(Math.Abs(w[i] - e) <= tol * Math.Abs(e), $"lambda {i}: {w[i]} vs {e}");
+        }
+        var x = Linea.Linalg.Lstsq(MatrixGenerators.Cast<float>(A0 * 1e-38), MatrixGenerators.Cast<float>(Tensor.Normal([5], 0.0, 1.0, seed: 9) * 1e-38)).Solution;
+        var x0 = Linea.Linalg.Lstsq(A0, Tensor.Normal([5], 0.0, 1.0, seed: 9)).Solution;
+        for (int i = 0; i < 5; i++) Assert.True(Math.Abs(x[i] - x0[i]) <= 1e-3 * Linea.Linalg.Norm(x0), $"x {i}: {x[i]} vs {x0[i]}");
     }
 }
