@@ -77,9 +77,13 @@ public static partial class Tensor
         long k = a.Dims[^1], kb = b.Rank == 1 ? b.Dims[0] : b.Dims[^2];
         string hint = "";
         if (b.Rank >= 2 && b.Dims[^1] == k)
-            hint = $"; did you mean B.T? A @ B.T would have inner dimension {k}";
+            hint = b.Rank > 2
+                ? $"; did you mean B.MT (B.SwapAxes(-2, -1), NumPy's B.mT)? It swaps the last two axes of each matrix of the stack, so A @ B.MT would have inner dimension {k}; B.T would reverse every axis"
+                : $"; did you mean B.T? A @ B.T would have inner dimension {k}";
         else if (a.Rank >= 2 && a.Dims[^2] == kb)
-            hint = $"; did you mean A.T? A.T @ B would have inner dimension {kb}";
+            hint = a.Rank > 2
+                ? $"; did you mean A.MT (A.SwapAxes(-2, -1), NumPy's A.mT)? A.MT @ B would have inner dimension {kb}; A.T would reverse every axis"
+                : $"; did you mean A.T? A.T @ B would have inner dimension {kb}";
         ThrowHelper.ShapeMismatch("matmul",
             $"{a.Shape} @ {b.Shape}: inner dimensions {k} and {kb} differ (the last axis of A must equal the {(b.Rank == 1 ? "length" : "second-to-last axis")} of B){hint}",
             a.Shape, b.Shape);

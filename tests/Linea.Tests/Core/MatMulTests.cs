@@ -163,4 +163,17 @@ public class MatMulTests
         Assert.Equal(6.0, Tensor.Trace(m, 1));
         Assert.Throws<ArgumentException>(() => Tensor.Trace(Tensor.Zeros<double>(3)));
     }
+
+    [Fact]
+    public void StackedShapeErrorsHintTheMatrixTranspose()
+    {
+        // (2, 3, 4) @ (2, 3, 4): the fix is swapping the last two axes of B (B.MT), not reversing all of them (B.T).
+        var q = Tensor.Zeros<double>(2, 3, 4);
+        var e = Assert.Throws<ShapeMismatchException>(() => q.MatMul(q));
+        Assert.Contains("B.MT", e.Message);
+        Assert.DoesNotContain("did you mean B.T", e.Message);
+        Assert.Equal(new Shape(2, 3, 3), q.MatMul(q.MT).Shape);
+        var m = Assert.Throws<ShapeMismatchException>(() => Tensor.Zeros<double>(3, 4).MatMul(Tensor.Zeros<double>(3, 4)));
+        Assert.Contains("did you mean B.T", m.Message);
+    }
 }
