@@ -1,4 +1,6 @@
 using System.Numerics;
+using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
 
 namespace Linea.ML;
 
@@ -40,7 +42,6 @@ public static class Pairwise
         var xx = (xc * xc).Sum(1).Contiguous();
         var yy = self ? xx : (yc * yc).Sum(1).Contiguous();
         var d2 = xc.MatMul(yc.T).Contiguous();
-        T two = T.CreateTruncating(2);
         T limit = T.CreateTruncating(Math.Sqrt((p + 3) * double.CreateTruncating(Precision.Eps<T>())));
         var g = d2.AsSpan();
         var xRows = xs.AsReadOnlySpan();
@@ -49,31 +50,81 @@ public static class Pairwise
         var yn = yy.AsReadOnlySpan();
         for (int i = 0; i < n; i++)
         {
-            var row = g.Slice(i * m, m);
-            var xi = xRows.Slice(i * p, p);
             int j0 = self ? i + 1 : 0;
-            if (self) row[i] = T.Zero;
-            for (int j = j0; j < m; j++)
-            {
-                T norms = xn[i] + yn[j];
-                T value = norms - two * row[j];
-                // Not resolved by the identity (this also catches values that rounding made negative): recompute.
-                if (!(value > limit * norms)) value = DirectSquaredDistance(xi, yRows.Slice(j * p, p));
-                row[j] = value;
-            }
+            if (self) g[i * m + i] = T.Zero;
+            FinishRow(g.Slice(i * m + j0, m - j0), xn[i], yn[j0..], limit, xRows.Slice(i * p, p), yRows[(j0 * p)..]);
         }
-        if (self)
-            for (int i = 0; i < n; i++)
-                for (int j = 0; j < i; j++) g[i * m + j] = g[j * m + i];
-        if (!squared) System.Numerics.Tensors.TensorPrimitives.Sqrt(g, g);
+        if (self) MirrorUpper(g, n);
+        if (!squared) TensorPrimitives.Sqrt(g, g);
         return d2;
     }
 
-    /// <summary>Sum of (a_k - b_k)^2 accumulated in double (differences of close values are exact), rounded once to T.</summary>
+    /// <summary>Turns the products x_i.y_j of one row into squared distances, value = (||x_i||^2 + ||y_j||^2) - 2 x_i.y_j
+    /// (one vectorised pass), and recomputes directly every value not above limit (||x_i||^2 + ||y_j||^2): those the
+    /// identity cannot resolve, including any that rounding made negative.</summary>
+    private static void FinishRow<T>(Span<T> row, T xNorm, ReadOnlySpan<T> yNorms, T limit, ReadOnlySpan<T> xi, ReadOnlySpan<T> yRows)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int p = xi.Length, j = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            int w = Vector<T>.Count;
+            var vx = new Vector<T>(xNorm);
+            var vlimit = new Vector<T>(limit);
+            for (; j <= row.Length - w; j += w)
+            {
+                var norms = new Vector<T>(yNorms[j..]) + vx;
+                var value = norms - new Vector<T>(row[j..]) * new Vector<T>(T.CreateTruncating(2));
+                value.CopyTo(row[j..]);
+                if (Vector.GreaterThanAll(value, vlimit * norms)) continue;
+                for (int l = j; l < j + w; l++)
+                    if (!(row[l] > limit * (xNorm + yNorms[l]))) row[l] = DirectSquaredDistance(xi, yRows.Slice(l * p, p));
+            }
+        }
+        for (; j < row.Length; j++)
+        {
+            T norms = xNorm + yNorms[j];
+            T value = norms - T.CreateTruncating(2) * row[j];
+            row[j] = value > limit * norms ? value : DirectSquaredDistance(xi, yRows.Slice(j * p, p));
+        }
+    }
+
+    /// <summary>Copies the strict upper triangle of the n x n row-major <paramref name="a"/> to the lower one, in tiles.</summary>
+    private static void MirrorUpper<T>(Span<T> a, int n)
+    {
+        const int Tile = 32;
+        for (int ib = 0; ib < n; ib += Tile)
+        {
+            int iEnd = Math.Min(ib + Tile, n);
+            for (int jb = 0; jb <= ib; jb += Tile)
+                for (int i = ib; i < iEnd; i++)
+                {
+                    int jEnd = Math.Min(jb + Tile, i);
+                    var dst = a.Slice(i * n, n);
+                    for (int j = jb; j < jEnd; j++) dst[j] = a[j * n + i];
+                }
+        }
+    }
+
+    /// <summary>Sum of (a_k - b_k)^2 accumulated in double (differences of close values are exact, lanes summed
+    /// pairwise at the end), rounded once to T.</summary>
     private static T DirectSquaredDistance<T>(ReadOnlySpan<T> a, ReadOnlySpan<T> b) where T : unmanaged, IFloatingPointIeee754<T>
     {
         double s = 0;
-        for (int k = 0; k < a.Length; k++)
+        int k = 0;
+        if (typeof(T) == typeof(double) && Vector.IsHardwareAccelerated && a.Length >= Vector<double>.Count)
+        {
+            var ad = MemoryMarshal.Cast<T, double>(a);
+            var bd = MemoryMarshal.Cast<T, double>(b);
+            var acc = Vector<double>.Zero;
+            for (; k <= ad.Length - Vector<double>.Count; k += Vector<double>.Count)
+            {
+                var diff = new Vector<double>(ad[k..]) - new Vector<double>(bd[k..]);
+                acc += diff * diff;
+            }
+            s = Vector.Sum(acc);
+        }
+        for (; k < a.Length; k++)
         {
             double diff = double.CreateTruncating(a[k]) - double.CreateTruncating(b[k]);
             s += diff * diff;
