@@ -126,9 +126,11 @@ public sealed class MultivariateNormal<T> where T : unmanaged, IFloatingPointIee
     public Tensor<T> Covariance { get; }
 
     /// <summary>The lower-triangular Cholesky factor L, Covariance = L L^T (positive definite covariance only).</summary>
-    /// <exception cref="InvalidOperationException">The covariance is singular (<see cref="Rank"/> &lt; d): use <see cref="Factor"/>.</exception>
+    /// <exception cref="InvalidOperationException">The covariance is singular (<see cref="Rank"/> &lt; d), or so close to it
+    /// that Cholesky failed: use <see cref="Factor"/>.</exception>
     public Tensor<T> CholeskyFactor => _cholesky ?? throw new InvalidOperationException(
-        $"multivariate_normal: the covariance is singular (rank {Rank} of {Dimension}), so it has no Cholesky factor; Factor holds A with Covariance = A A^T");
+        $"multivariate_normal: the covariance {(IsSingular ? $"is singular (rank {Rank} of {Dimension})" : "did not factor by Cholesky")}, " +
+        "so there is no Cholesky factor; Factor holds A with Covariance = A A^T");
 
     /// <summary>A with Covariance = A A^T used for sampling, shape (d, <see cref="Rank"/>): the Cholesky factor L when the
     /// covariance is positive definite, otherwise V_r diag(sqrt(w_r)) from its eigendecomposition.</summary>
