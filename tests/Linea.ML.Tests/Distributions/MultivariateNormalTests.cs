@@ -94,7 +94,8 @@ public class MultivariateNormalTests
         var notPd = Tensor.FromArray(new double[,] { { 1, 2 }, { 2, 1 } });
         var ex = Assert.Throws<NotPositiveDefiniteException>(() => new MultivariateNormal<double>(mean, notPd));
         Assert.Equal(2, ex.MinorOrder);
-        Assert.Throws<NotPositiveDefiniteException>(() => new MultivariateNormal<double>(mean, Tensor.Zeros<double>(2, 2)));
+        // The zero covariance is positive semi-definite (a point mass at the mean, rank 0), no longer an error (#16 item 8).
+        Assert.Equal(0, new MultivariateNormal<double>(mean, Tensor.Zeros<double>(2, 2)).Rank);
         Assert.Throws<ShapeMismatchException>(() => new MultivariateNormal<double>(mean, Tensor.Eye<double>(3)));
         Assert.Throws<ShapeMismatchException>(() => new MultivariateNormal<double>(Tensor.Zeros<double>(2, 1), Tensor.Eye<double>(2)));
         Assert.Throws<ArgumentException>(() => new MultivariateNormal<double>(mean, Tensor.FromArray(new double[,] { { 1, 0.5 }, { 0, 1 } })));
