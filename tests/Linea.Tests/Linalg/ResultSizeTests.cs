@@ -62,4 +62,13 @@ public class ResultSizeTests
         var e = Assert.Throws<TensorTooLargeException>(() => lu.P);
         Assert.StartsWith("lu: P of shape (50000, 50000) for the matrix (50000, 2) would have 2,500,000,000 elements (20 GB", e.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void StackedSolveWhoseBatchesBroadcastToAHugeXIsRefused()
+    {
+        var a = Tensor.Eye<double>(2).BroadcastTo(40_000, 1, 2, 2);
+        var b = Tensor.Ones<double>(1, 1, 2, 1).BroadcastTo(1, 40_000, 2, 1);
+        var e = Assert.Throws<TensorTooLargeException>(() => Linea.Linalg.Solve(a, b));
+        Assert.StartsWith("solve: x of shape (40000, 40000, 2, 1) for A (40000, 1, 2, 2) and b (1, 40000, 2, 1) would have 3,200,000,000 elements (25.6 GB", e.Message, StringComparison.Ordinal);
+    }
 }
