@@ -40,6 +40,8 @@ public class LimitTests
         var e = Limit("qr(zeros(100000, 5), \"complete\")");
         Assert.Equal("qr: the complete Q of shape (100000, 100000) would have 10,000,000,000 elements (80 GB of float64), beyond the limit of 16,000,000 (MaxElements)", e.Message);
         Assert.Equal((1, 1), (e.Line, e.Column));
+        Assert.StartsWith("qr(A) gives the reduced Q", e.Hint, StringComparison.Ordinal);
+        Assert.StartsWith("svd(A, full_matrices=0)", Limit("svd(zeros(20000, 3))").Hint, StringComparison.Ordinal);
         Assert.Contains("the full U of shape (20000, 20000) would have 400,000,000 elements (3.2 GB of float64)", Limit("svd(zeros(20000, 3))").Message);
         Assert.Contains("the full Vh of shape (20000, 20000)", Limit("svd(zeros(3, 20000))").Message);
         Assert.StartsWith("svd: the full U of shape (3, 20000, 20000)", Limit("svd(zeros((3, 20000, 2)))").Message);
