@@ -74,7 +74,19 @@ public class AllocationSizeTests
         var c = Assert.Throws<TensorTooLargeException>(() => view.Copy());
         Assert.StartsWith("copy: cannot allocate", c.Message, StringComparison.Ordinal);
         var add = Assert.Throws<TensorTooLargeException>(() => view + 1.0);
-        Assert.Contains("cannot allocate", add.Message, StringComparison.Ordinal);
+        Assert.StartsWith("add: cannot allocate", add.Message, StringComparison.Ordinal);
+        Assert.StartsWith("exp: cannot allocate", Assert.Throws<TensorTooLargeException>(() => Tensor.Exp(view)).Message, StringComparison.Ordinal);
         Assert.Contains("(72057594037927936,)", add.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void BroadcastingAndProductsWhoseResultOverflowsNameTheirOperation()
+    {
+        var column = Tensor.Zeros<double>(1, 1).BroadcastTo(1L << 32, 1);
+        var row = Tensor.Zeros<double>(1, 1).BroadcastTo(1, 1L << 32);
+        var e = Assert.Throws<TensorTooLargeException>(() => column * row);
+        Assert.Equal("multiply: the result of shape (4294967296, 4294967296) would have 1.845e19 elements of 8 bytes (1.48e20 bytes), more than a 64-bit byte count can hold", e.Message);
+        var m = Assert.Throws<TensorTooLargeException>(() => column.MatMul(row));
+        Assert.StartsWith("matmul: the result of shape (4294967296, 4294967296)", m.Message, StringComparison.Ordinal);
     }
 }
