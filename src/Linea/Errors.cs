@@ -104,3 +104,30 @@ public class NoConvergenceException : LinAlgException
     /// <summary>Creates the exception with its full message.</summary>
     public NoConvergenceException(string message) : base(message) { }
 }
+
+/// <summary>
+/// A tensor that cannot be allocated: its element or byte count overflows a 64-bit count, it exceeds the size an
+/// operation can hold (the dense factorizations keep each matrix in one .NET array of at most
+/// <see cref="Array.MaxLength"/> elements), or the memory cannot be had. Raised before anything is allocated where the
+/// size is known in advance, and in place of the runtime's bare <see cref="OutOfMemoryException"/> where the allocation
+/// itself fails. It derives from <see cref="OutOfMemoryException"/>, as .NET's own "array dimensions exceeded" does, so
+/// handlers of that exception still catch it. The message names the operation, the shape and the bytes.
+/// </summary>
+public class TensorTooLargeException : OutOfMemoryException
+{
+    /// <summary>The operation that asked for the tensor, as its API name ("concatenate", "qr", "zeros", ...).</summary>
+    public string Operation { get; }
+
+    /// <summary>
+    /// The bytes the tensor would take (a double, since the count may be beyond 2^63; exact up to 2^53).
+    /// </summary>
+    public double RequestedBytes { get; }
+
+    /// <summary>Creates the exception; <paramref name="message"/> is the full, user-facing text.</summary>
+    public TensorTooLargeException(string operation, double requestedBytes, string message, Exception? inner = null)
+        : base(message, inner)
+    {
+        Operation = operation;
+        RequestedBytes = requestedBytes;
+    }
+}

@@ -40,6 +40,41 @@ internal static class ThrowHelper
     public static void SizeOverflow(string op, string dims) =>
         throw new ArgumentException($"{op}: the shape ({dims}) has more elements than a 64-bit count can hold");
 
+    /// <summary>
+    /// A result whose element or byte count overflows a 64-bit count: names the operation, the shape (as its lengths,
+    /// since it cannot be a <see cref="Shape"/>) and the bytes.
+    /// </summary>
+    [DoesNotReturn]
+    public static void AllocationOverflow(string op, string dims, double elements, int elementSize) =>
+        throw new TensorTooLargeException(op, elements * elementSize,
+            $"{op}: the result of shape {ShapeText(dims)} would have {elements:0.###e0} elements of {elementSize} bytes ({FormatBytes(elements * elementSize)}), more than a 64-bit byte count can hold");
+
+    /// <summary>The memory for a result cannot be had: names the operation, the shape and the bytes.</summary>
+    [DoesNotReturn]
+    public static void OutOfMemory(string op, string dims, long elements, int elementSize, string where, OutOfMemoryException inner) =>
+        throw new TensorTooLargeException(op, (double)elements * elementSize,
+            $"{op}: cannot allocate {FormatBytes((double)elements * elementSize)} for the result of shape {ShapeText(dims)} ({elements} elements of {elementSize} bytes) in {where}: out of memory",
+            inner);
+
+    /// <summary>
+    /// A result larger than the operation can hold (the dense factorizations' one-array-per-matrix limit): names the
+    /// operation, the input and result shapes and the bytes.
+    /// </summary>
+    [DoesNotReturn]
+    public static void ResultTooLarge(string op, string what, double elements, int elementSize, string reason) =>
+        throw new TensorTooLargeException(op, elements * elementSize,
+            $"{op}: {what} would have {elements:#,0} elements ({FormatBytes(elements * elementSize)}); {reason}");
+
+    /// <summary>Bytes for messages: "80 GB (80,000,000,000 bytes)", or "1.2e+19 bytes" beyond a 64-bit count.</summary>
+    internal static string FormatBytes(double bytes) =>
+        bytes >= 9.2e18 ? $"{bytes:0.##e0} bytes"
+        : bytes >= 1e9 ? $"{bytes / 1e9:0.##} GB ({(long)bytes:#,0} bytes)"
+        : bytes >= 1e6 ? $"{bytes / 1e6:0.##} MB ({(long)bytes:#,0} bytes)"
+        : $"{(long)bytes:#,0} bytes";
+
+    /// <summary>Comma-separated lengths as NumPy prints a shape: "(3,)", "(2, 3)".</summary>
+    private static string ShapeText(string dims) => dims.Contains(',', StringComparison.Ordinal) ? $"({dims})" : $"({dims},)";
+
     /// <summary>An element type other than float or double, named with the operation that met it.</summary>
     [DoesNotReturn]
     public static void UnsupportedScalar<T>(string op) =>

@@ -21,6 +21,7 @@ internal static class ErrorTranslation
         OverflowException o => new CalcLimitException($"a number is too large: {o.Message}"),
         ArgumentException a => new CalcTypeException(FirstLine(a.Message)),
         InvalidOperationException i => new CalcException(i.Message, i),
+        TensorTooLargeException t => new CalcLimitException(t.Message), // names the operation, the shape and the bytes
         OutOfMemoryException => new CalcLimitException("out of memory; the arrays are too large"),
         InsufficientExecutionStackException => new CalcLimitException("the computation nests too deeply"),
         _ => null,

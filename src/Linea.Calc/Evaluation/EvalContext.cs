@@ -63,6 +63,25 @@ internal sealed class EvalContext : IDisposable
                 $"{op}: the result would have {count:#,0} elements, beyond the limit of {Limits.MaxElements:#,0} (MaxElements)");
     }
 
+    /// <summary>
+    /// Throws, before anything is allocated, when the float64 result <paramref name="what"/> of shape
+    /// <paramref name="dims"/> would exceed <see cref="CalcLimits.MaxElements"/>: the message names the operation, the
+    /// result, its shape, its elements and its bytes ("qr: the complete Q of shape (100000, 100000) would have
+    /// 10,000,000,000 elements (80 GB), ..."), with <paramref name="hint"/> (a smaller form of the result) when given.
+    /// </summary>
+    public void CheckResult(string op, string what, string? hint, params ReadOnlySpan<long> dims)
+    {
+        double count = 1;
+        foreach (long d in dims) count *= d;
+        if (count <= Limits.MaxElements) return;
+        string shape = dims.Length == 1 ? $"({dims[0]},)" : $"({string.Join(", ", dims.ToArray())})";
+        double bytes = count * sizeof(double);
+        string size = bytes >= 1e9 ? $"{bytes / 1e9:0.##} GB" : $"{bytes / 1e6:0.##} MB";
+        throw new CalcLimitException(
+            $"{op}: {what} of shape {shape} would have {count:#,0} elements ({size} of float64), beyond the limit of {Limits.MaxElements:#,0} (MaxElements)")
+        { Hint = hint };
+    }
+
     /// <summary>Throws when an operation of <paramref name="work"/> multiply-adds exceeds <see cref="CalcLimits.MaxWork"/>.</summary>
     public void CheckWork(double work, string op)
     {

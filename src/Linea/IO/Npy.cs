@@ -189,7 +189,7 @@ public static class Npy
             if (available < needed)
                 throw Truncated(source, header, needed, available);
             // The size is known: read straight into storage of the final size (native memory above 2^31 elements).
-            var storage = Storage.TensorStorage<T>.Allocate(count, zero: false);
+            var storage = Storage.TensorStorage<T>.Allocate(count, zero: false, op: "npy load");
             ReadInto(stream, header, source, storage, count, needed);
             return storage;
         }

@@ -13,7 +13,7 @@ internal static class Elementwise
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
         long[] shape = Broadcast.Shapes(op, a.Dims, b.Dims);
-        var result = Tensor<T>.Uninitialized(shape);
+        var result = Tensor<T>.Uninitialized(shape, op);
         var kernel = new BinaryKernel<T, TOp>(ref a.Store.Reference, ref b.Store.Reference, ref result.Store.Reference);
         StridedLoop.Run(shape,
             a.Offset, Broadcast.StridesTo(a.Dims, a.StrideArray, shape),
@@ -28,7 +28,7 @@ internal static class Elementwise
         where T : unmanaged, IFloatingPointIeee754<T> where TOp : IBinaryOp<T>
     {
         ArgumentNullException.ThrowIfNull(a);
-        var result = Tensor<T>.Uninitialized(a.Dims.ToArray());
+        var result = Tensor<T>.Uninitialized(a.Dims.ToArray(), OpName<TOp>());
         var kernel = new BinaryKernel<T, TOp>(ref a.Store.Reference, ref b, ref result.Store.Reference);
         Span<long> zeros = stackalloc long[a.Rank];
         zeros.Clear();
@@ -42,7 +42,7 @@ internal static class Elementwise
         where T : unmanaged, IFloatingPointIeee754<T> where TOp : IBinaryOp<T>
     {
         ArgumentNullException.ThrowIfNull(b);
-        var result = Tensor<T>.Uninitialized(b.Dims.ToArray());
+        var result = Tensor<T>.Uninitialized(b.Dims.ToArray(), OpName<TOp>());
         var kernel = new BinaryKernel<T, TOp>(ref a, ref b.Store.Reference, ref result.Store.Reference);
         Span<long> zeros = stackalloc long[b.Rank];
         zeros.Clear();
@@ -56,11 +56,21 @@ internal static class Elementwise
         where T : unmanaged, IFloatingPointIeee754<T> where TOp : IUnaryOp<T>
     {
         ArgumentNullException.ThrowIfNull(a);
-        var result = Tensor<T>.Uninitialized(a.Dims.ToArray());
+        var result = Tensor<T>.Uninitialized(a.Dims.ToArray(), OpName<TOp>());
         var kernel = new UnaryKernel<T, TOp>(ref a.Store.Reference, ref result.Store.Reference);
         StridedLoop.Run(a.Dims, a.Offset, a.StrideArray, 0, result.StrideArray, ref kernel);
         KeepStorageAlive(a, a, result);
         return result;
+    }
+
+    /// <summary>The operation's name for size errors, from its operator struct: ExpOp&lt;T&gt; reads "exp".</summary>
+    private static string OpName<TOp>()
+    {
+        string name = typeof(TOp).Name;
+        int tick = name.IndexOf('`', StringComparison.Ordinal);
+        if (tick >= 0) name = name[..tick];
+        if (name.EndsWith("Op", StringComparison.Ordinal)) name = name[..^2];
+        return name;
     }
 
     /// <summary>Copies <paramref name="source"/>, broadcast to <paramref name="dest"/>'s shape, into <paramref name="dest"/>.</summary>

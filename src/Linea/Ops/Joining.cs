@@ -27,10 +27,11 @@ public static partial class Tensor
             for (int i = 0; i < dims.Length; i++)
                 if (i != ax && x.Dims[i] != dims[i])
                     ThrowHelper.ShapeMismatch("concatenate", $"tensor {t} has shape {x.Shape} but tensor 0 has shape {first.Shape}; they must match on every axis except the join axis {ax} (axis {i} differs)", first.Shape, x.Shape);
+            if (x.Dims[ax] > long.MaxValue - total) JoinOverflow(tensors, dims, ax);
             total += x.Dims[ax];
         }
         dims[ax] = total;
-        var result = new Tensor<T>(dims);
+        var result = new Tensor<T>(dims, "concatenate");
         long at = 0;
         var index = new Slice[dims.Length];
         Array.Fill(index, Slice.All);
@@ -41,6 +42,18 @@ public static partial class Tensor
             at += x.Dims[ax];
         }
         return result;
+    }
+
+    /// <summary>The join axis's total length overflows a 64-bit count: the error names the shape and the bytes.</summary>
+    private static void JoinOverflow<T>(IReadOnlyList<Tensor<T>> tensors, long[] dims, int ax) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        double total = 0, others = 1;
+        foreach (var x in tensors) total += x.Dims[ax];
+        for (int i = 0; i < dims.Length; i++) if (i != ax) others *= dims[i];
+        string text = string.Join(", ", dims.Select((d, i) => i == ax
+            ? total.ToString("0.###e0", System.Globalization.CultureInfo.InvariantCulture)
+            : d.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        ThrowHelper.AllocationOverflow("concatenate", text, total * others, System.Runtime.CompilerServices.Unsafe.SizeOf<T>());
     }
 
     /// <summary>Joins tensors along an existing axis.</summary>

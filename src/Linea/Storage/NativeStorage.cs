@@ -18,10 +18,12 @@ internal sealed unsafe class NativeStorage<T> : UnmanagedStorage<T> where T : un
     {
         ArgumentOutOfRangeException.ThrowIfNegative(length);
         _length = length;
+        // TensorStorage.Allocate checks the byte count against 64 bits first and turns a failure here into a
+        // TensorTooLargeException naming the operation and shape
         _bytes = length > long.MaxValue / sizeof(T)
             ? throw new OutOfMemoryException($"native storage: {length} elements of {sizeof(T)} bytes overflow a 64-bit byte count")
             : Math.Max(length * sizeof(T), 1);
-        Address = (IntPtr)NativeMemory.AlignedAlloc((nuint)_bytes, 64);
+        Address = (IntPtr)NativeMemory.AlignedAlloc((nuint)_bytes, 64); // throws OutOfMemoryException when it fails
         if (Address == IntPtr.Zero)
             throw new OutOfMemoryException($"native storage: could not allocate {Format(_bytes)} ({length} elements of {sizeof(T)} bytes)");
         if (zero) ClearLarge((byte*)Address, _bytes);

@@ -53,18 +53,31 @@ internal abstract class TensorStorage<T> : IDisposable where T : unmanaged
 
     /// <summary>
     /// New storage of <paramref name="length"/> elements: a managed array up to <see cref="System.Array.MaxLength"/>
-    /// elements, native memory above (or when <paramref name="kind"/> asks for it).
+    /// elements, native memory above (or when <paramref name="kind"/> asks for it). Memory that cannot be had throws
+    /// <see cref="TensorTooLargeException"/> naming <paramref name="op"/>, the shape and the bytes, instead of the
+    /// runtime's bare <see cref="OutOfMemoryException"/>.
     /// </summary>
     /// <param name="length">The number of elements.</param>
     /// <param name="zero">Whether the elements must start as zeros (false only when the caller overwrites them all).</param>
     /// <param name="kind">Managed (the default; native above the array limit) or native.</param>
-    public static TensorStorage<T> Allocate(long length, bool zero, StorageKind kind = StorageKind.Managed)
+    /// <param name="op">The operation that asks, for the message.</param>
+    /// <param name="dims">The shape of the tensor, for the message (the flat length when null).</param>
+    public static TensorStorage<T> Allocate(long length, bool zero, StorageKind kind = StorageKind.Managed, string op = "allocate", long[]? dims = null)
     {
         if (kind == StorageKind.MemoryMapped)
             throw new ArgumentException("storage: memory-mapped tensors come from Npy.Load(path, mode) or Npy.OpenMemmap", nameof(kind));
-        if (kind == StorageKind.Native || length > System.Array.MaxLength)
-            return new NativeStorage<T>(length, zero);
-        return new ManagedStorage<T>(zero ? new T[length] : GC.AllocateUninitializedArray<T>((int)length));
+        Shape.AllocationSize(op, dims ?? [length], Unsafe.SizeOf<T>());
+        bool native = kind == StorageKind.Native || length > System.Array.MaxLength;
+        try
+        {
+            if (native) return new NativeStorage<T>(length, zero);
+            return new ManagedStorage<T>(zero ? new T[length] : GC.AllocateUninitializedArray<T>((int)length));
+        }
+        catch (OutOfMemoryException e) when (e is not TensorTooLargeException)
+        {
+            ThrowHelper.OutOfMemory(op, string.Join(", ", dims ?? [length]), length, Unsafe.SizeOf<T>(), native ? "native memory" : "a managed array", e);
+            throw; // not reached
+        }
     }
 }
 

@@ -125,6 +125,28 @@ public readonly struct Shape : IEquatable<Shape>, IReadOnlyList<long>
         return size;
     }
 
+    /// <summary>
+    /// The element count of a new tensor of <paramref name="dims"/> whose elements take <paramref name="elementSize"/>
+    /// bytes, checked before allocating: throws <see cref="TensorTooLargeException"/> naming <paramref name="op"/>, the
+    /// shape and the bytes when the bytes do not fit a 64-bit count.
+    /// </summary>
+    internal static long AllocationSize(string op, ReadOnlySpan<long> dims, int elementSize)
+    {
+        double elements = 1;
+        foreach (long d in dims)
+        {
+            if (d < 0) ThrowHelper.Argument(op, "shape", $"the result shape ({string.Join(", ", dims.ToArray())}) has a negative length");
+            if (d == 0) return 0;
+            elements *= d;
+        }
+        // doubles are exact to 2^53 and within a factor 1 +- 1e-15 above; the bound leaves a wide margin
+        if (elements * elementSize >= 9.2e18)
+            ThrowHelper.AllocationOverflow(op, string.Join(", ", dims.ToArray()), elements, elementSize);
+        long size = 1;
+        foreach (long d in dims) size *= d;
+        return size;
+    }
+
     /// <summary>Element count of lengths known to fit int (Linea's own loops over small shapes).</summary>
     internal static int ComputeIntSize(ReadOnlySpan<long> dims)
     {

@@ -107,16 +107,16 @@ public static partial class Tensor
     /// (64-byte aligned, any size memory allows; release it with <see cref="Tensor{TScalar}.Dispose"/>).
     /// <see cref="StorageKind.Managed"/> falls back to native memory above <see cref="Array.MaxLength"/> elements.
     /// </summary>
-    /// <exception cref="OutOfMemoryException">The memory cannot be allocated; the message names the bytes.</exception>
+    /// <exception cref="TensorTooLargeException">The memory cannot be allocated; the message names the shape and the bytes.</exception>
     public static Tensor<T> Zeros<T>(Shape shape, StorageKind storage) where T : unmanaged, IFloatingPointIeee754<T> =>
-        RequireSupported<T>("zeros") ? new(Storage.TensorStorage<T>.Allocate(shape.Size, zero: true, storage), 0, shape.ToArray(), Shape.ContiguousStrides(shape.Dims)) : null!;
+        RequireSupported<T>("zeros") ? new(Storage.TensorStorage<T>.Allocate(shape.Size, zero: true, storage, "zeros", shape.ToArray()), 0, shape.ToArray(), Shape.ContiguousStrides(shape.Dims)) : null!;
 
     /// <summary>
     /// A tensor whose elements are not initialised (NumPy's <c>empty</c>), for results the caller overwrites
     /// completely; in the given kind of memory.
     /// </summary>
     public static Tensor<T> Empty<T>(Shape shape, StorageKind storage = StorageKind.Managed) where T : unmanaged, IFloatingPointIeee754<T> =>
-        RequireSupported<T>("empty") ? new(Storage.TensorStorage<T>.Allocate(shape.Size, zero: false, storage), 0, shape.ToArray(), Shape.ContiguousStrides(shape.Dims)) : null!;
+        RequireSupported<T>("empty") ? new(Storage.TensorStorage<T>.Allocate(shape.Size, zero: false, storage, "empty", shape.ToArray()), 0, shape.ToArray(), Shape.ContiguousStrides(shape.Dims)) : null!;
 
     /// <summary>A tensor of ones.</summary>
     public static Tensor<T> Ones<T>(params long[] shape) where T : unmanaged, IFloatingPointIeee754<T> => Full(shape, T.One);
@@ -194,8 +194,8 @@ public static partial class Tensor
         ArgumentNullException.ThrowIfNull(v);
         if (v.Rank == 2) return v.Diagonal(k).Copy();
         if (v.Rank != 1) ThrowHelper.Argument("diag", nameof(v), $"needs a 1-d or 2-d tensor, got shape {v.Shape}");
-        long n = v.Size + Math.Abs((long)k);
-        var t = Zeros<T>(n, n);
+        long n = v.Size + Math.Abs((long)k); // k widened first: |int.MinValue| does not fit an int
+        var t = new Tensor<T>([n, n], "diag");
         t.Diagonal(k).Assign(v);
         return t;
     }

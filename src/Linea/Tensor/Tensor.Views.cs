@@ -296,7 +296,7 @@ public sealed partial class Tensor<TScalar>
     public Tensor<TScalar> Copy(StorageKind storage)
     {
         var dims = (long[])Dims.Clone();
-        var result = new Tensor<TScalar>(TensorStorage<TScalar>.Allocate(Linea.Shape.ComputeSize(dims), zero: false, storage),
+        var result = new Tensor<TScalar>(TensorStorage<TScalar>.Allocate(Linea.Shape.ComputeSize(dims), zero: false, storage, "copy", dims),
             0, dims, Linea.Shape.ContiguousStrides(dims));
         var kernel = new CopyKernel<TScalar>(ref Store.Reference, ref result.Store.Reference);
         Kernels.StridedLoop.Run(Dims, Offset, StrideArray, 0, result.StrideArray, ref kernel);

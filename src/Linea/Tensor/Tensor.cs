@@ -38,16 +38,30 @@ public sealed partial class Tensor<TScalar> : IDisposable where TScalar : unmana
     internal Tensor(TScalar[] data, long offset, long[] dims, long[] strides, bool readOnly = false)
         : this(new ManagedStorage<TScalar>(data), offset, dims, strides, readOnly) { }
 
-    /// <summary>A new zero-filled, C-contiguous tensor (native memory above <see cref="Array.MaxLength"/> elements).</summary>
-    internal Tensor(long[] dims)
-        : this(TensorStorage<TScalar>.Allocate(Linea.Shape.ComputeSize(dims), zero: true), 0, dims, Linea.Shape.ContiguousStrides(dims)) { }
+    /// <summary>
+    /// A new zero-filled, C-contiguous tensor (native memory above <see cref="Array.MaxLength"/> elements). A size that
+    /// overflows or memory that cannot be had throws <see cref="TensorTooLargeException"/> naming <paramref name="op"/>
+    /// (by default the calling member's name, in lower case), the shape and the bytes.
+    /// </summary>
+    internal Tensor(long[] dims, [CallerMemberName] string op = "")
+        : this(AllocateFor(dims, zero: true, op), 0, dims, Linea.Shape.ContiguousStrides(dims)) { }
+
+    private static TensorStorage<TScalar> AllocateFor(long[] dims, bool zero, string op)
+    {
+        op = OperationName(op);
+        return TensorStorage<TScalar>.Allocate(Linea.Shape.AllocationSize(op, dims, Unsafe.SizeOf<TScalar>()), zero, StorageKind.Managed, op, dims);
+    }
+
+    /// <summary>A member name as an operation name for messages: "Concatenate" reads "concatenate".</summary>
+    internal static string OperationName(string member) =>
+        member.Length == 0 ? "allocate" : member == ".ctor" ? "tensor" : member.ToLowerInvariant();
 
     /// <summary>
     /// A new C-contiguous tensor whose elements are NOT initialised: only for results that the caller overwrites
     /// completely (element-wise outputs, GEMM with beta = 0), which then skip zero-filling large buffers.
     /// </summary>
-    internal static Tensor<TScalar> Uninitialized(long[] dims) =>
-        new(TensorStorage<TScalar>.Allocate(Linea.Shape.ComputeSize(dims), zero: false), 0, dims, Linea.Shape.ContiguousStrides(dims));
+    internal static Tensor<TScalar> Uninitialized(long[] dims, [CallerMemberName] string op = "") =>
+        new(AllocateFor(dims, zero: false, op), 0, dims, Linea.Shape.ContiguousStrides(dims));
 
     /// <summary>
     /// The managed array behind this tensor, for Linea's own algorithms on tensors they allocated (always managed at

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Linea.Calc.Evaluation;
 
 namespace Linea.Calc.Tests.Evaluation;
 
@@ -30,6 +31,45 @@ public class LimitTests
         Limit("diag(rand(5000))");
         Limit("reshape(rand(4000), 4000, 1) + rand(4000) + reshape(rand(4000), 4000, 1, 1)");
         Limit("rand(5000, 1) @ rand(1, 5000)");
+    }
+
+    [Fact]
+    public void RefusesResultsMuchLargerThanTheirInputsBeforeAllocating()
+    {
+        // #16 item 10: the complete Q of a tall matrix is m x m; the old code allocated about 10 GB, then failed
+        var e = Limit("qr(zeros(100000, 5), \"complete\")");
+        Assert.Equal("qr: the complete Q of shape (100000, 100000) would have 10,000,000,000 elements (80 GB of float64), beyond the limit of 16,000,000 (MaxElements)", e.Message);
+        Assert.Equal((1, 1), (e.Line, e.Column));
+        Assert.StartsWith("qr(A) gives the reduced Q", e.Hint, StringComparison.Ordinal);
+        Assert.StartsWith("svd(A, full_matrices=0)", Limit("svd(zeros(20000, 3))").Hint, StringComparison.Ordinal);
+        Assert.Contains("the full U of shape (20000, 20000) would have 400,000,000 elements (3.2 GB of float64)", Limit("svd(zeros(20000, 3))").Message);
+        Assert.Contains("the full Vh of shape (20000, 20000)", Limit("svd(zeros(3, 20000))").Message);
+        Assert.StartsWith("svd: the full U of shape (3, 20000, 20000)", Limit("svd(zeros((3, 20000, 2)))").Message);
+        Assert.StartsWith("lu: P of shape (5000, 5000) would have 25,000,000 elements (200 MB of float64)", Limit("lu(zeros(5000, 2))").Message);
+        Assert.StartsWith("solve: x of shape (5000, 5000, 2, 1)", Limit("solve(ones((5000, 1, 2, 2)) + eye(2), ones((1, 5000, 2, 1)))").Message);
+
+        // the reduced forms of the same matrices are small and fine
+        Assert.Equal(new Shape(100000, 5), CalcRun.Float("Q, R = qr(zeros(100000, 5))\nQ").Shape);
+        Assert.Equal(new Shape(20000, 3), CalcRun.Float("U, S, Vh = svd(zeros(20000, 3), full_matrices=0)\nU").Shape);
+    }
+
+    [Fact]
+    public void SharedLimitsRefuseLargeFactorsThatWouldFitLocally()
+    {
+        var shared = CalcRun.Options with { Limits = CalcLimits.Shared };
+        Assert.Equal("svd: the full U of shape (2000, 2000) would have 4,000,000 elements (32 MB of float64), beyond the limit of 1,000,000 (MaxElements)",
+            Limit("svd(ones(2000, 2))", shared).Message);
+        Assert.StartsWith("qr: the complete Q of shape (1001, 1001)", Limit("qr(ones(1001, 2), \"complete\")", shared).Message);
+        Assert.StartsWith("lu: P of shape (1001, 1001)", Limit("lu(ones(1001, 2))", shared).Message);
+        Assert.Equal(new Shape(1000, 1000), CalcRun.Float("Q, R = qr(ones(1000, 2), \"complete\")\nQ").Shape);
+    }
+
+    [Fact]
+    public void LibrarySizeErrorsKeepTheirMessage()
+    {
+        var e = ErrorTranslation.Translate(new TensorTooLargeException("concatenate", 1.2e19, "concatenate: the result of shape (1500000000000000000,) would have ..."));
+        var limit = Assert.IsType<CalcLimitException>(e);
+        Assert.StartsWith("concatenate: the result of shape (1500000000000000000,)", limit.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -136,6 +136,13 @@ public static partial class FunctionLibrary
         if (x is ExactValue ea && b is ExactValue eb && s.Rank == 2 && bs.Rank <= 2) return new ExactValue(ExactOps.Solve(ea.Array, eb.Array));
         var t = Fn.RequireFinite("solve", a.Tensor("A"));
         var tb = a.Tensor("b");
+        if (t.Rank > 2 || tb.Rank > 2)
+        {
+            // the batch axes of A and b broadcast: x can be far larger than either
+            var bBatch = tb.Rank > 2 ? tb.Shape.AsSpan()[..^2] : [];
+            long[] batch = Broadcast.Shapes("solve", t.Shape.AsSpan()[..^2], bBatch);
+            a.Context.CheckResult("solve", "x", null, [.. batch, t.Shape[-1], tb.Rank == 1 ? 1 : tb.Shape[-1]]);
+        }
         if (t.Rank > 2) return Fn.Float(Linalg.Solve(t, tb));
         var lu = t.Lu();
         if (lu.IsSingular) throw Fn.Singular("solve", t);
@@ -174,6 +181,8 @@ public static partial class FunctionLibrary
 
     private static Value RealOrComplex(ComplexTensor<double> z) => z.IsReal ? Fn.Float(z.Real) : new ComplexValue(z);
 
+    private const string Reduced = "svd(A, full_matrices=0) gives U as m x k and Vh as k x n (k = min(m, n)), enough to rebuild A";
+
     private static Value Svd(CallArgs a)
     {
         var x = a.Array("A");
@@ -181,7 +190,13 @@ public static partial class FunctionLibrary
         Fn.CheckFactorWork(a, x, 12);
         bool full = a.Bool("full_matrices", true), uv = a.Bool("compute_uv", true);
         if (!uv) return Fn.Float(Linalg.Svdvals(a.Tensor("A")));
-        var (u, sv, vh) = Linalg.Svd(a.Tensor("A"), fullMatrices: full);
+        var t = a.Tensor("A");
+        long m = t.Shape[-2], n = t.Shape[-1], k = Math.Min(m, n);
+        var batch = t.Shape.ToArray()[..^2];
+        // U (m x m when full) and Vh (n x n) can be far larger than A: checked before the library allocates them
+        a.Context.CheckResult("svd", full ? "the full U" : "U", full ? Reduced : null, [.. batch, m, full ? m : k]);
+        a.Context.CheckResult("svd", full ? "the full Vh" : "Vh", full ? Reduced : null, [.. batch, full ? n : k, n]);
+        var (u, sv, vh) = Linalg.Svd(t, fullMatrices: full);
         return Fn.Tuple(Fn.Float(u), Fn.Float(sv), Fn.Float(vh));
     }
 
@@ -192,6 +207,9 @@ public static partial class FunctionLibrary
         Fn.CheckFactorWork(a, x, 2);
         string mode = a.Has("mode") ? a.String("mode") : "reduced";
         var t = a.Tensor("A");
+        // the complete Q is m x m, far larger than a tall A: checked before the library allocates it
+        if (mode == "complete")
+            a.Context.CheckResult("qr", "the complete Q", "qr(A) gives the reduced Q, m x min(m, n), which spans the same columns of A", [.. t.Shape.ToArray()[..^2], t.Shape[-2], t.Shape[-2]]);
         switch (mode)
         {
             case "reduced":
@@ -211,7 +229,9 @@ public static partial class FunctionLibrary
         var s = Fn.RequireMatrix("lu", x);
         if (s.Rank != 2) throw new CalcShapeException($"lu: needs one matrix, got shape {s}");
         Fn.CheckFactorWork(a, x);
-        var lu = a.Tensor("A").Lu();
+        var t = a.Tensor("A");
+        a.Context.CheckResult("lu", "P", null, t.Shape[0], t.Shape[0]); // m x m: far larger than a tall A
+        var lu = t.Lu();
         return Fn.Tuple(Fn.Float(lu.P.T.Contiguous()), Fn.Float(lu.L), Fn.Float(lu.U));
     }
 

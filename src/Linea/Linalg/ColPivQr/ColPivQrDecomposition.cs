@@ -68,6 +68,9 @@ public sealed class ColPivQrDecomposition<T> : ILinearSolver<T> where T : unmana
     {
         get
         {
+            if ((double)Columns * Columns > Array.MaxLength)
+                ThrowHelper.ResultTooLarge("colpiv_qr", $"P of shape ({Columns}, {Columns})", (double)Columns * Columns,
+                    System.Runtime.CompilerServices.Unsafe.SizeOf<T>(), $"a dense result holds at most {Array.MaxLength:#,0} elements");
             var p = Tensor.Zeros<T>(Columns, Columns);
             for (int j = 0; j < Columns; j++) p[_jpvt[j], j] = T.One;
             return p;

@@ -13,6 +13,7 @@ public static partial class Linalg
     /// </summary>
     /// <exception cref="ShapeMismatchException"><paramref name="a"/> is not at least 2-d.</exception>
     /// <exception cref="NonFiniteException"><paramref name="a"/> holds NaN or infinity; for a stack the message names the matrix ("matrix [1, 0] of the stack ...").</exception>
+    /// <exception cref="TensorTooLargeException">Q or R would have more than <see cref="Array.MaxLength"/> elements (a complete Q of a tall matrix is m x m); checked before any work.</exception>
     public static (Tensor<T> Q, Tensor<T> R) Qr<T>(Tensor<T> a, QrMode mode = QrMode.Reduced) where T : unmanaged, IFloatingPointIeee754<T>
     {
         RequireMatrix("qr", a);
@@ -21,7 +22,7 @@ public static partial class Linalg
         {
             var qr = new QrDecomposition<T>(label, x, null, Parallelism.Default);
             return [qr.GetQ(mode), qr.GetR(mode)];
-        });
+        }, ["Q", "R"]);
         return (r[0], r[1]);
     }
 

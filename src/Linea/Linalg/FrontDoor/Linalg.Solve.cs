@@ -38,9 +38,14 @@ public static partial class Linalg
                 a.Shape, b.Shape);
         }
         int[] batch = BatchShape("solve", a, b2, b);
+        int k = b2.IntDims[^1];
+        double count = (double)n * k;
+        foreach (int d in batch) count *= d;
+        if (count > Array.MaxLength) // broadcasting the batch axes of A and b can make x far larger than either
+            ThrowHelper.ResultTooLarge("solve", $"x of shape {Shape.Wrap([.. Shape.Widen(batch), n, k])} for A {a.Shape} and b {b.Shape}", count,
+                System.Runtime.CompilerServices.Unsafe.SizeOf<T>(), $"the stacked solver holds x in one .NET array of at most {Array.MaxLength:#,0} elements");
         RequireFinite("solve", a, "A");
         RequireFinite("solve", b, "b");
-        int k = b2.IntDims[^1];
         a = a.Managed();
         b2 = b2.Managed();
         var outDims = new long[batch.Length + 2];

@@ -18,6 +18,7 @@ public static partial class Linalg
     /// <exception cref="ShapeMismatchException">a is not at least 2-d.</exception>
     /// <exception cref="NonFiniteException">a holds NaN or infinity; for a stack the message names the matrix ("matrix [1, 0] of the stack ...") and the entry.</exception>
     /// <exception cref="NoConvergenceException">The bidiagonal QR iteration did not converge (6 k^2 steps; for a stack the message names the matrix).</exception>
+    /// <exception cref="TensorTooLargeException">U or Vh would have more than <see cref="Array.MaxLength"/> elements (full U of a tall matrix is m x m); checked before any work.</exception>
     public static (Tensor<T> U, Tensor<T> S, Tensor<T> Vh) Svd<T>(Tensor<T> a, bool fullMatrices = true, bool computeUv = true)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -29,7 +30,7 @@ public static partial class Linalg
         {
             var svd = new SvdDecomposition<T>(label, x, fullMatrices, computeUv: true, Parallelism.Default);
             return [svd.U, svd.S, svd.Vh];
-        });
+        }, ["U", "S", "Vh"]);
         return (r[0], r[1], r[2]);
     }
 

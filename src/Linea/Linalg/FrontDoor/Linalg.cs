@@ -16,6 +16,7 @@ public static partial class Linalg
             ThrowHelper.ShapeMismatch(op, $"needs a matrix (or a stack of matrices), got shape {a.Shape}", a.Shape);
         if (a.IntDims[^1] != a.IntDims[^2])
             ThrowHelper.ShapeMismatch(op, $"needs square matrices, got shape {a.Shape} ({a.IntDims[^2]} x {a.IntDims[^1]})", a.Shape);
+        RequireMatrixFits(op, a);
     }
 
     /// <summary>Throws unless <paramref name="a"/> has at least two axes.</summary>
@@ -24,7 +25,16 @@ public static partial class Linalg
         ArgumentNullException.ThrowIfNull(a);
         if (a.Rank < 2)
             ThrowHelper.ShapeMismatch(op, $"needs a matrix (or a stack of matrices), got shape {a.Shape}", a.Shape);
+        RequireMatrixFits(op, a);
     }
+
+    /// <summary>
+    /// Throws <see cref="TensorTooLargeException"/>, before anything is copied, when one matrix of <paramref name="a"/>
+    /// (rank &gt;= 2) has more elements than the one .NET array the dense factorizations copy it into (a broadcast
+    /// view may claim any size while storing one element).
+    /// </summary>
+    internal static void RequireMatrixFits<T>(string op, Tensor<T> a) where T : unmanaged, IFloatingPointIeee754<T> =>
+        MatrixStack.RequireSizes(op, a, [], null);
 
     /// <summary>Throws <see cref="NonFiniteException"/> naming the first NaN or infinity in <paramref name="a"/>.</summary>
     internal static void RequireFinite<T>(string op, Tensor<T> a, string what = "the input") where T : unmanaged, IFloatingPointIeee754<T>

@@ -21,9 +21,11 @@ internal static partial class MatrixStack
     /// The single-matrix function: the matrix, and the label to use as the operation name in its messages (see
     /// <see cref="Label"/>), so that an error raised for one matrix names its index in the stack.
     /// </param>
-    public static Tensor<T>[] Map<T>(string op, Tensor<T> a, int[][] itemDims, Func<Tensor<T>, string, Tensor<T>[]> each)
+    /// <param name="names">The results' names for size errors ("Q", "R"); "result 0", ... when null.</param>
+    public static Tensor<T>[] Map<T>(string op, Tensor<T> a, int[][] itemDims, Func<Tensor<T>, string, Tensor<T>[]> each, string[]? names = null)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
+        RequireSizes(op, a, itemDims, names);
         if (a.Rank == 2) return each(a, op);
         var batch = a.IntDims[..^2];
         var outputs = new Tensor<T>[itemDims.Length];
@@ -50,12 +52,40 @@ internal static partial class MatrixStack
     public static Tensor<T> MapScalar<T>(string op, Tensor<T> a, Func<Tensor<T>, string, T> each)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
+        RequireSizes(op, a, [[]], null);
         var batch = a.IntDims[..^2];
         var result = Tensor<T>.Uninitialized(Shape.Widen(batch)); // every element is written below
         if (a.Rank == 2) { result.Data[0] = each(a, op); return result; }
         var offsets = Offsets(a, batch);
         for (int t = 0; t < offsets.Length; t++) result.Data[t] = each(View(a, offsets[t]), Label(op, a, t));
         return result;
+    }
+
+    /// <summary>
+    /// Checks, before anything is allocated, that each matrix of <paramref name="a"/> and every (stacked) result of
+    /// shapes (..., <paramref name="itemDims"/>[r]) fits the one .NET array per matrix (and per stacked result) that the
+    /// dense factorizations work in: a complete Q of a (100000, 5) matrix, (100000, 100000), does not, and the
+    /// <see cref="TensorTooLargeException"/> says so with the operation, the shapes and the bytes.
+    /// </summary>
+    public static void RequireSizes<T>(string op, Tensor<T> a, int[][] itemDims, string[]? names)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int size = System.Runtime.CompilerServices.Unsafe.SizeOf<T>();
+        string limit = $"the dense factorizations hold each matrix and each result in one .NET array of at most {Array.MaxLength:#,0} elements";
+        double matrix = (double)a.IntDims[^2] * a.IntDims[^1];
+        if (matrix > Array.MaxLength)
+            ThrowHelper.ResultTooLarge(op, $"each matrix of the input {a.Shape} ({a.IntDims[^2]} x {a.IntDims[^1]}), copied to work on,", matrix, size, limit);
+        double batch = 1;
+        for (int i = 0; i < a.Rank - 2; i++) batch *= a.Dims[i];
+        for (int r = 0; r < itemDims.Length; r++)
+        {
+            double count = batch;
+            foreach (int d in itemDims[r]) count *= d;
+            if (count <= Array.MaxLength) continue;
+            var shape = Shape.Wrap([.. a.Dims.AsSpan(0, a.Rank - 2), .. Shape.Widen(itemDims[r])]);
+            string name = names is not null && r < names.Length ? names[r] : $"result {r}";
+            ThrowHelper.ResultTooLarge(op, $"{name} of shape {shape} for the input {a.Shape}", count, size, limit);
+        }
     }
 
     /// <summary>

@@ -39,6 +39,7 @@ public sealed class LuDecomposition<T> : ILinearSolver<T> where T : unmanaged, I
         var threads = parallelism ?? Parallelism.Default;
         ArgumentNullException.ThrowIfNull(a);
         if (a.Rank != 2) ThrowHelper.ShapeMismatch("lu", $"needs a matrix, got shape {a.Shape}; for stacks use Linalg.Solve, Linalg.Inv or Linalg.DetStack", a.Shape);
+        Linalg.RequireMatrixFits("lu", a);
         Linalg.RequireFinite("lu", a);
         var lu = a.Copy();
         var piv = new int[Math.Min(lu.IntDims[0], lu.IntDims[1])];
@@ -107,10 +108,14 @@ public sealed class LuDecomposition<T> : ILinearSolver<T> where T : unmanaged, I
     public int[] Pivots => (int[])_pivots.Clone();
 
     /// <summary>The m x m permutation matrix P with P A = L U (so A = P^T L U; SciPy's <c>lu</c> returns P^T).</summary>
+    /// <exception cref="TensorTooLargeException">m x m exceeds <see cref="Array.MaxLength"/> elements (a tall m x n matrix); <see cref="Permutation"/> holds the same in m ints.</exception>
     public Tensor<T> P
     {
         get
         {
+            if ((double)Rows * Rows > Array.MaxLength)
+                ThrowHelper.ResultTooLarge("lu", $"P of shape ({Rows}, {Rows}) for the matrix ({Rows}, {Columns})", (double)Rows * Rows,
+                    System.Runtime.CompilerServices.Unsafe.SizeOf<T>(), $"a dense result holds at most {Array.MaxLength:#,0} elements; use Permutation");
             var perm = Permutation;
             var p = new Tensor<T>([Rows, Rows]);
             for (int i = 0; i < Rows; i++) p.Data[i * Rows + perm[i]] = T.One;
