@@ -88,8 +88,6 @@ public sealed partial class Tensor<TScalar> : IDisposable where TScalar : unmana
                 ThrowHelper.TooLarge("linalg", Shape, $"axis {i} has {Dims[i]} entries; the dense factorizations take matrices of at most {Array.MaxLength} elements");
             dims[i] = (int)Dims[i];
         }
-        if (Rank >= 2 && (long)dims[^1] * dims[^2] > Array.MaxLength)
-            ThrowHelper.TooLarge("linalg", Shape, $"its matrices have {(long)dims[^1] * dims[^2]} elements; the dense factorizations take matrices of at most {Array.MaxLength} elements (MatMul, element-wise operations and reductions take any size)");
         return dims;
     }
 
