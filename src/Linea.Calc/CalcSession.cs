@@ -77,6 +77,8 @@ public sealed class CalcSession
         using var context = new EvalContext(Options, _environment, _rng, cancellationToken);
         var evaluator = new Evaluator(context);
         using var exactScope = ExactLimits.Override(limits.MaxExactBits, limits.MaxExactElements, limits.MaxExactOperations, context.Token);
+        // The float factorizations and iterations of the core library poll the same token between panels and sweeps.
+        using var floatScope = Parallelism.CancelWith(context.Token);
         foreach (var statement in syntax.Statements)
         {
             StatementResult result;

@@ -16,6 +16,23 @@ public class LimitTests
     }
 
     [Fact]
+    public void TheTimeLimitStopsALongFloatFactorization()
+    {
+        // #16 item 9: the core library's eigenvalue iteration polls the evaluation's time limit between sweeps, so a
+        // limited run stops well before the whole computation would end (measured here, on the same matrix).
+        const string program = "A = rand(600, 600, seed=1)\neigvals(A)";
+        var full = Stopwatch.StartNew();
+        Assert.Null(new CalcSession(CalcRun.Options).Evaluate(program)[^1].Error);
+        full.Stop();
+        var options = CalcRun.Options with { Limits = CalcLimits.Default with { MaxTime = TimeSpan.FromMilliseconds(100) } };
+        var limited = Stopwatch.StartNew();
+        var e = Limit(program, options, seconds: 30);
+        limited.Stop();
+        Assert.Contains("took longer than the limit", e.Message);
+        Assert.True(limited.Elapsed < full.Elapsed * 0.6, $"limited run {limited.Elapsed}, full run {full.Elapsed}");
+    }
+
+    [Fact]
     public void RefusesHugeArraysBeforeAllocating()
     {
         var e = Limit("zeros(1000000, 1000000)");

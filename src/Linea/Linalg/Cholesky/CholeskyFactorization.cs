@@ -33,6 +33,7 @@ public static class CholeskyFactorization
 
     internal static int Factor<T>(StridedMatrix<T> a, int threshold, Parallelism parallelism) where T : unmanaged, IFloatingPointIeee754<T>
     {
+        parallelism.ThrowIfCancelled();
         int n = a.Rows;
         if (n <= threshold || n == 1) return Unblocked(a);
         int n1 = Trsm.Split(n), n2 = n - n1;

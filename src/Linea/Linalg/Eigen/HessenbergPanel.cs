@@ -23,6 +23,7 @@ internal static class HessenbergPanel
     /// </summary>
     public static void Reduce<T>(int ihi, int p, int nb, T[] a, int lda, T[] tau, T[] t, T[] y, int ldy, T[] scratch, Parallelism parallelism) where T : unmanaged, IFloatingPointIeee754<T>
     {
+        parallelism.ThrowIfCancelled();
         int m = ihi - p; // rows p+1..ihi
         Array.Clear(t, 0, nb * nb);
         var w = scratch.AsSpan(0, nb);

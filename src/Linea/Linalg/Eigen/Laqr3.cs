@@ -23,6 +23,7 @@ internal static class Laqr3
     public static int Run<T>(bool wantT, bool wantZ, int n, int ktop, int kbot, int nw, T[] h, int ldh, int iloz, int ihiz,
         T[] z, int ldz, T[] wr, T[] wi, EigParams p, int depth, out int shiftCount, Parallelism parallelism) where T : unmanaged, IFloatingPointIeee754<T>
     {
+        parallelism.ThrowIfCancelled();
         shiftCount = 0;
         int jw = Math.Min(nw, kbot - ktop + 1);
         if (ktop > kbot || jw < 1) return 0;

@@ -37,6 +37,7 @@ public static class LuFactorization
 
     internal static int Factor<T>(StridedMatrix<T> a, Span<int> piv, int threshold, Parallelism parallelism) where T : unmanaged, IFloatingPointIeee754<T>
     {
+        parallelism.ThrowIfCancelled();
         int m = a.Rows, n = a.Cols;
         if (m >= n && parallelism.Count > 1 && n >= LookaheadMinN) return Lookahead(a, piv, threshold, parallelism);
         if (m >= n) return Recursive(a, piv, threshold, parallelism);
@@ -70,6 +71,7 @@ public static class LuFactorization
         int threads = parallelism.Count;
         for (int j = 0; j < n; j += nb)
         {
+            parallelism.ThrowIfCancelled();
             int jb = Math.Min(nb, n - j), jn = j + jb;
             if (j > 0) ApplyInterchanges(a.Block(0, 0, m, j), pv, j, jn);
             if (jn >= n) break;

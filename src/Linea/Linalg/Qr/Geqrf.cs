@@ -35,6 +35,7 @@ internal static class Geqrf
             var t = new T[nb * nb];
             for (; i < k - nx; i += nb)
             {
+                parallelism.ThrowIfCancelled();
                 int ib = Math.Min(k - i, nb);
                 int d = off + i + i * lda;
                 Unblocked(m - i, ib, a, d, lda, tau.Slice(i, ib));

@@ -107,6 +107,7 @@ internal static class Bdsdc
         /// </summary>
         public bool Node(int lo, int rows, int sqre, Parallelism parallelism)
         {
+            parallelism.ThrowIfCancelled();
             if (rows <= ws.LeafSize) return Leaf(lo, rows, sqre, parallelism);
             int k = rows / 2;
             if (!Node(lo, k, 1, parallelism)) return false;

@@ -50,6 +50,7 @@ internal static class Bdsqr
             int m = n - 1;
             while (m > 0)
             {
+                parallelism.ThrowIfCancelled();
                 if (iter > maxIter) { ru?.Flush(); rv?.Flush(); return false; }
                 // Find the unreduced block ll..m at the bottom.
                 T smax = T.Abs(d[m]);

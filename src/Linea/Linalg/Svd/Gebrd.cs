@@ -75,6 +75,7 @@ internal static class Gebrd
     private static void Panel<T>(int m, int n, int nb, T[] a, int off, int lda, Span<T> d, Span<T> e, Span<T> tauq, Span<T> taup,
         T[] x, int ldx, T[] y, int ldy, T[] t, T[] t2, T[] r, T[] u, Parallelism parallelism) where T : unmanaged, IFloatingPointIeee754<T>
     {
+        parallelism.ThrowIfCancelled();
         for (int i = 0; i < nb; i++)
         {
             int ci = off + i * lda;                      // column i of the block

@@ -83,6 +83,7 @@ internal static class Stedc
 
     private static bool Recurse<T>(int lo, int n, ArraySegment<T> d, ArraySegment<T> e, T[] z, int ldz, Parallelism parallelism, Workspace<T> ws) where T : unmanaged, IFloatingPointIeee754<T>
     {
+        parallelism.ThrowIfCancelled();
         if (n <= ws.LeafSize) return Leaf(lo, n, d, e, z, ldz, parallelism, ws);
         int n1 = n / 2, n2 = n - n1;
         T coupling = e[lo + n1 - 1];

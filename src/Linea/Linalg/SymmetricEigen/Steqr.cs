@@ -39,6 +39,7 @@ internal static class Steqr
         {
             while (true)
             {
+                parallelism.ThrowIfCancelled();
                 int m = l;
                 for (; m < n - 1; m++)
                 {

@@ -82,6 +82,7 @@ internal static class Sytrd
     private static void Panel<T>(int m, int nb, T[] a, int off, int lda, Span<T> e, Span<T> tau, T[] w, int ldw, T[] tmp, T[] tmp2, Parallelism parallelism)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
+        parallelism.ThrowIfCancelled();
         for (int j = 0; j < nb; j++)
         {
             int cj = off + j * lda;                 // column j of B
