@@ -10,8 +10,8 @@ internal static partial class ProgramRunner
 {
     /// <summary>
     /// Evaluates <paramref name="program"/> in a fresh session; values go to output, errors to the error stream (text)
-    /// or as JSON lines. A line that is only <c>exit</c> or <c>quit</c> (optionally <c>exit()</c>, <c>exit(N)</c>) ends
-    /// the program there, with status N (default 0) when everything before it ran. Ctrl-C stops the evaluation with
+    /// or as JSON lines. <c>exit</c> or <c>quit</c> (optionally <c>exit()</c>, <c>exit(N)</c>) as a line of its own or as
+    /// the last statement of a line (<c>1; exit</c>) ends the program there, with status N (default 0) when everything before it ran. Ctrl-C stops the evaluation with
     /// status 130. Returns the exit status.
     /// </summary>
     public static int Run(string program, RunOptions options)
@@ -92,10 +92,13 @@ internal static partial class ProgramRunner
         return ExitCodes.EvaluationError;
     }
 
-    [GeneratedRegex(@"^[ \t]*(?:exit|quit)[ \t]*(?:\([ \t]*(?<code>\d{1,3})?[ \t]*\))?[ \t]*;?[ \t]*(?:#.*)?\r?$", RegexOptions.Multiline)]
+    [GeneratedRegex(@"(?:^|(?<=;))[ \t]*(?:exit|quit)[ \t]*(?:\([ \t]*(?<code>\d{1,3})?[ \t]*\))?[ \t]*;?[ \t]*(?:#.*)?\r?$", RegexOptions.Multiline)]
     private static partial Regex ExitLine();
 
-    /// <summary>The offset of the first line that is only exit/quit (outside any open bracket), with its status.</summary>
+    /// <summary>
+    /// The offset of the first exit/quit that ends a line, alone or as the last statement after a <c>;</c> (outside any
+    /// open bracket), with its status.
+    /// </summary>
     private static (int Offset, int Code)? FindExit(string program)
     {
         foreach (Match m in ExitLine().Matches(program))

@@ -123,6 +123,8 @@ public class InputLimitTests
     [InlineData("1 + 1\nquit\n2 + 2\n", 0)]
     [InlineData("1 + 1\n  exit()  # done\nnot parsed (\n", 0)]
     [InlineData("1 + 1\nquit(3)\n2 + 2\n", 3)]
+    [InlineData("1 + 1; exit\n2 + 2\n", 0)]
+    [InlineData("1 + 1; quit(4)  # done\n2 + 2\n", 4)]
     public void ExitAndQuitEndAPipedProgram(string program, int status)
     {
         var (exit, output, error) = Cli.Run([], stdin: program);
