@@ -1,4 +1,3 @@
-using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
@@ -24,14 +23,6 @@ internal readonly ref struct MatrixView<T> where T : unmanaged
         Rows = rows; Cols = cols; RowStride = rowStride; ColStride = colStride;
     }
 
-    /// <summary>A view of a contiguous row-major rows x cols span.</summary>
-    public static MatrixView<T> RowMajor(Span<T> data, long rows, long cols) =>
-        new(ref MemoryMarshal.GetReference(data), rows, cols, cols, 1);
-
-    /// <summary>A view of element <paramref name="offset"/> onwards of an array with the given strides.</summary>
-    public static MatrixView<T> OfArray(T[] data, long offset, long rows, long cols, long rowStride, long colStride) =>
-        new(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(data), (nint)offset), rows, cols, rowStride, colStride);
-
     /// <summary>Element (i, j).</summary>
     public ref T this[long i, long j]
     {
@@ -43,10 +34,4 @@ internal readonly ref struct MatrixView<T> where T : unmanaged
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public MatrixView<T> Block(long i, long j, long r, long c) =>
         r == 0 || c == 0 ? new(ref Origin, r, c, RowStride, ColStride) : new(ref this[i, j], r, c, RowStride, ColStride);
-
-    /// <summary>The transpose, as a view.</summary>
-    public MatrixView<T> Transposed => new(ref Origin, Cols, Rows, ColStride, RowStride);
-
-    /// <summary>Whether each row is a contiguous run.</summary>
-    public bool RowContiguous => ColStride == 1 || Cols <= 1;
 }

@@ -35,16 +35,16 @@ internal ref struct BinaryKernel<T, TOp> : IStridedKernel
         if (sc == 1)
         {
             var d = MemoryMarshal.CreateSpan(ref Unsafe.Add(ref _c, (nint)oc), n);
-            if (sa == 1 && sb == 1) { TOp.Apply(Run(ref _a, oa, n), Run(ref _b, ob, n), d); return; }
-            if (sa == 1 && sb == 0) { TOp.Apply(Run(ref _a, oa, n), Unsafe.Add(ref _b, (nint)ob), d); return; }
-            if (sa == 0 && sb == 1) { TOp.Apply(Unsafe.Add(ref _a, (nint)oa), Run(ref _b, ob, n), d); return; }
+            if (sa == 1 && sb == 1) { TOp.Apply(Elements(ref _a, oa, n), Elements(ref _b, ob, n), d); return; }
+            if (sa == 1 && sb == 0) { TOp.Apply(Elements(ref _a, oa, n), Unsafe.Add(ref _b, (nint)ob), d); return; }
+            if (sa == 0 && sb == 1) { TOp.Apply(Unsafe.Add(ref _a, (nint)oa), Elements(ref _b, ob, n), d); return; }
         }
         for (long i = 0; i < n; i++)
             Unsafe.Add(ref _c, (nint)(oc + i * sc)) = TOp.Apply(Unsafe.Add(ref _a, (nint)(oa + i * sa)), Unsafe.Add(ref _b, (nint)(ob + i * sb)));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static ReadOnlySpan<T> Run(ref T origin, long offset, int n) =>
+    private static ReadOnlySpan<T> Elements(ref T origin, long offset, int n) =>
         MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref origin, (nint)offset), n);
 }
 

@@ -69,12 +69,6 @@ internal sealed unsafe class MappedStorage<T> : UnmanagedStorage<T> where T : un
         _ => $"a read-write mapping of '{_path}'",
     };
 
-    /// <summary>Writes dirty pages of a read-write mapping to the file now.</summary>
-    public void Flush()
-    {
-        if (!IsDisposed && Mode == MmapMode.ReadWrite) _view.Flush();
-    }
-
     public override void Dispose()
     {
         Release(flush: true);

@@ -18,14 +18,10 @@ internal sealed unsafe class NativeStorage<T> : UnmanagedStorage<T> where T : un
     {
         ArgumentOutOfRangeException.ThrowIfNegative(length);
         _length = length;
-        // TensorStorage.Allocate checks the byte count against 64 bits first and turns a failure here into a
-        // TensorTooLargeException naming the operation and shape
-        _bytes = length > long.MaxValue / sizeof(T)
-            ? throw new OutOfMemoryException($"native storage: {length} elements of {sizeof(T)} bytes overflow a 64-bit byte count")
-            : Math.Max(length * sizeof(T), 1);
-        Address = (IntPtr)NativeMemory.AlignedAlloc((nuint)_bytes, 64); // throws OutOfMemoryException when it fails
-        if (Address == IntPtr.Zero)
-            throw new OutOfMemoryException($"native storage: could not allocate {Format(_bytes)} ({length} elements of {sizeof(T)} bytes)");
+        // TensorStorage.Allocate has checked the byte count against 64 bits and turns the OutOfMemoryException that
+        // AlignedAlloc throws on failure into a TensorTooLargeException naming the operation, shape and bytes.
+        _bytes = Math.Max(length * sizeof(T), 1);
+        Address = (IntPtr)NativeMemory.AlignedAlloc((nuint)_bytes, 64);
         if (zero) ClearLarge((byte*)Address, _bytes);
         if (_bytes > 0) GC.AddMemoryPressure(_bytes);
     }
@@ -34,8 +30,6 @@ internal sealed unsafe class NativeStorage<T> : UnmanagedStorage<T> where T : un
 
     public override long Length => _length;
     public override StorageKind Kind => StorageKind.Native;
-    /// <summary>The address of element 0, for native callers; valid until <see cref="Dispose"/>.</summary>
-    public IntPtr Pointer => Address;
 
     public override void Dispose()
     {
@@ -59,7 +53,4 @@ internal sealed unsafe class NativeStorage<T> : UnmanagedStorage<T> where T : un
     }
 
     protected override string DisposedDescription => $"native storage ({_length} elements)";
-
-    internal static string Format(long bytes) =>
-        bytes >= 1L << 30 ? $"{bytes / (double)(1L << 30):0.##} GiB" : bytes >= 1L << 20 ? $"{bytes / (double)(1L << 20):0.##} MiB" : $"{bytes} bytes";
 }

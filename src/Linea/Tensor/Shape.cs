@@ -112,14 +112,13 @@ public readonly struct Shape : IEquatable<Shape>, IReadOnlyList<long>
     /// <summary>The element count, with a check that it fits a 64-bit count (and so a byte count below 2^63).</summary>
     internal static long ComputeSize(ReadOnlySpan<long> dims)
     {
+        // A zero anywhere makes the shape empty, however large the rest; otherwise the product must leave room for
+        // 16-byte elements in a 64-bit byte count.
+        if (dims.Contains(0L)) return 0;
         long size = 1;
         foreach (long d in dims)
         {
-            if (d == 0) return 0;
-        }
-        foreach (long d in dims)
-        {
-            if (d != 0 && size > (long.MaxValue / 16) / d) ThrowHelper.SizeOverflow("shape", string.Join(", ", dims.ToArray()));
+            if (size > (long.MaxValue / 16) / d) ThrowHelper.SizeOverflow("shape", string.Join(", ", dims.ToArray()));
             size *= d;
         }
         return size;

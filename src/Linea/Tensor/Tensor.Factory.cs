@@ -109,14 +109,22 @@ public static partial class Tensor
     /// </summary>
     /// <exception cref="TensorTooLargeException">The memory cannot be allocated; the message names the shape and the bytes.</exception>
     public static Tensor<T> Zeros<T>(Shape shape, StorageKind storage) where T : unmanaged, IFloatingPointIeee754<T> =>
-        RequireSupported<T>("zeros") ? new(Storage.TensorStorage<T>.Allocate(shape.Size, zero: true, storage, "zeros", shape.ToArray()), 0, shape.ToArray(), Shape.ContiguousStrides(shape.Dims)) : null!;
+        Allocated<T>(shape, storage, zero: true, "zeros");
 
     /// <summary>
     /// A tensor whose elements are not initialised (NumPy's <c>empty</c>), for results the caller overwrites
     /// completely; in the given kind of memory.
     /// </summary>
     public static Tensor<T> Empty<T>(Shape shape, StorageKind storage = StorageKind.Managed) where T : unmanaged, IFloatingPointIeee754<T> =>
-        RequireSupported<T>("empty") ? new(Storage.TensorStorage<T>.Allocate(shape.Size, zero: false, storage, "empty", shape.ToArray()), 0, shape.ToArray(), Shape.ContiguousStrides(shape.Dims)) : null!;
+        Allocated<T>(shape, storage, zero: false, "empty");
+
+    /// <summary>A new C-contiguous tensor of <paramref name="shape"/> in the given kind of memory, zeroed or not.</summary>
+    private static Tensor<T> Allocated<T>(Shape shape, StorageKind storage, bool zero, string op) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        RequireSupported<T>(op);
+        var dims = shape.ToArray();
+        return new(Storage.TensorStorage<T>.Allocate(shape.Size, zero, storage, op, dims), 0, dims, Shape.ContiguousStrides(dims));
+    }
 
     /// <summary>A tensor of ones.</summary>
     public static Tensor<T> Ones<T>(params long[] shape) where T : unmanaged, IFloatingPointIeee754<T> => Full(shape, T.One);
@@ -201,21 +209,26 @@ public static partial class Tensor
     }
 
     /// <summary>Uniform samples in [<paramref name="low"/>, <paramref name="high"/>), reproducible for a given <paramref name="seed"/>.</summary>
-    public static Tensor<T> Uniform<T>(int[] shape, T low, T high, ulong seed) where T : unmanaged, IFloatingPointIeee754<T> =>
-        !RequireSupported<T>("uniform") ? null! : new Rng(seed).Uniform(shape, low, high);
+    public static Tensor<T> Uniform<T>(int[] shape, T low, T high, ulong seed) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        RequireSupported<T>("uniform");
+        return new Rng(seed).Uniform(shape, low, high);
+    }
 
     /// <summary>Normal samples, reproducible for a given <paramref name="seed"/>.</summary>
-    public static Tensor<T> Normal<T>(int[] shape, T mean, T std, ulong seed) where T : unmanaged, IFloatingPointIeee754<T> =>
-        !RequireSupported<T>("normal") ? null! : new Rng(seed).Normal(shape, mean, std);
+    public static Tensor<T> Normal<T>(int[] shape, T mean, T std, ulong seed) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        RequireSupported<T>("normal");
+        return new Rng(seed).Normal(shape, mean, std);
+    }
 
     /// <summary>
-    /// True for float and double; otherwise throws <see cref="NotSupportedException"/> naming <paramref name="op"/> and the
+    /// Returns for float and double; otherwise throws <see cref="NotSupportedException"/> naming <paramref name="op"/> and the
     /// element type (Tensor&lt;Half&gt; and the like compile, since they meet the generic constraint, but Linea's kernels
     /// are written for float and double only). The type test folds away in the JIT.
     /// </summary>
-    internal static bool RequireSupported<T>(string op) where T : unmanaged, IFloatingPointIeee754<T>
+    internal static void RequireSupported<T>(string op) where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (typeof(T) != typeof(float) && typeof(T) != typeof(double)) ThrowHelper.UnsupportedScalar<T>(op);
-        return true;
     }
 }

@@ -10,13 +10,6 @@ namespace Linea;
 /// </summary>
 internal static class MatrixViews
 {
-    /// <summary>The matrix view of a 2-d tensor, in whatever storage it lives (no copy).</summary>
-    public static MatrixView<T> Of<T>(Tensor<T> t) where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        System.Diagnostics.Debug.Assert(t.Rank == 2);
-        return At(t, t.Offset);
-    }
-
     /// <summary>The view of the matrix at element <paramref name="offset"/> of a stack's storage (last two axes).</summary>
     public static MatrixView<T> At<T>(Tensor<T> t, long offset) where T : unmanaged, IFloatingPointIeee754<T> =>
         new(ref t.Store.At(offset), t.Dims[^2], t.Dims[^1], t.StrideArray[^2], t.StrideArray[^1]);
