@@ -271,28 +271,8 @@ internal static class Modular
         return det;
     }
 
-    private static int RankModP(ulong[] a, int rows, int cols, in Montgomery f, CancellationToken cancel)
-    {
-        int r = 0;
-        for (int c = 0; c < cols && r < rows; c++)
-        {
-            cancel.ThrowIfCancellationRequested();
-            int p = r;
-            while (p < rows && a[p * cols + c] == 0) p++;
-            if (p == rows) continue;
-            if (p != r) Swap(a, r * cols, p * cols, cols);
-            ulong inv = f.Inverse(a[r * cols + c]);
-            var row = a.AsSpan(r * cols + c + 1, cols - c - 1);
-            for (int i = r + 1; i < rows; i++)
-            {
-                ulong x = a[i * cols + c];
-                if (x == 0) continue;
-                EliminateRow(a.AsSpan(i * cols + c + 1, cols - c - 1), row, f.Mul(x, inv), f);
-            }
-            r++;
-        }
-        return r;
-    }
+    private static int RankModP(ulong[] a, int rows, int cols, in Montgomery f, CancellationToken cancel) =>
+        ProfileModP(a, rows, cols, f, cancel).Rank;
 
     private static bool LexicographicallyBefore(int[] x, int[] y)
     {
