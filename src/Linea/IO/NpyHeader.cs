@@ -27,7 +27,14 @@ internal sealed record NpyHeader(NpyDType DType, bool FortranOrder, long[] Shape
 
     /// <summary>Reads and validates everything up to the first data byte.</summary>
     /// <exception cref="TensorFormatException">Bad magic, unknown version, malformed or hostile header.</exception>
-    public static NpyHeader Read(Stream stream, string source)
+    public static NpyHeader Read(Stream stream, string source) => Parse(ReadText(stream, source), source);
+
+    /// <summary>
+    /// Reads the prefix and returns the header dict text, leaving the stream at the first data byte; the dict is not
+    /// interpreted (see <see cref="Parse"/> and <see cref="ParseLayout"/>).
+    /// </summary>
+    /// <exception cref="TensorFormatException">Bad magic, unknown version, truncated or oversized header.</exception>
+    internal static string ReadText(Stream stream, string source)
     {
         Span<byte> prefix = stackalloc byte[12];
         int got = stream.ReadAtLeast(prefix[..8], 8, throwOnEndOfStream: false);
@@ -59,12 +66,29 @@ internal sealed record NpyHeader(NpyDType DType, bool FortranOrder, long[] Shape
         if (read < headerLength)
             throw Error(source, $"truncated: the header claims {headerLength} bytes but only {read} follow");
         // Versions 1.0 and 2.0 store latin-1; 3.0 stores UTF-8. The dict itself is plain ASCII either way.
-        string text = major == 3 ? Encoding.UTF8.GetString(headerBytes) : Encoding.Latin1.GetString(headerBytes);
-        return Parse(text, source);
+        return major == 3 ? Encoding.UTF8.GetString(headerBytes) : Encoding.Latin1.GetString(headerBytes);
     }
 
     /// <summary>Interprets the header dict text (without the prefix).</summary>
     internal static NpyHeader Parse(string text, string source)
+    {
+        var (descr, fortran, shape, count) = ParseLayout(text, source);
+        var dtype = descr switch
+        {
+            string d => NpyDType.TryParse(d, out string reason)
+                ?? throw Error(source, $"unsupported dtype '{d}': {reason}; Linea reads {NpyDType.Supported}"),
+            PythonLiteral.Sequence => throw Error(source, $"unsupported dtype {PythonLiteral.Repr(descr)}: structured arrays (records with named fields) are not supported; Linea reads {NpyDType.Supported}"),
+            var other => throw Error(source, $"'descr' must be a string, found {PythonLiteral.Repr(other)}"),
+        };
+        return new NpyHeader(dtype, fortran, shape, count);
+    }
+
+    /// <summary>
+    /// Interprets the header dict text up to the dtype: checks the three keys, <c>fortran_order</c> and <c>shape</c>, and
+    /// returns the <c>descr</c> value uninterpreted (a string, or a sequence for structured dtypes), so that readers of
+    /// other dtypes than <see cref="NpyDType"/>'s share the validation.
+    /// </summary>
+    internal static (object? Descr, bool FortranOrder, long[] Shape, long ElementCount) ParseLayout(string text, string source)
     {
         Dictionary<string, object?> dict;
         try
@@ -79,14 +103,6 @@ internal sealed record NpyHeader(NpyDType DType, bool FortranOrder, long[] Shape
         foreach (string key in (string[])["descr", "fortran_order", "shape"])
             if (!dict.ContainsKey(key))
                 throw Error(source, $"the header has no '{key}' key: {Abbreviate(text)}");
-
-        var dtype = dict["descr"] switch
-        {
-            string descr => NpyDType.TryParse(descr, out string reason)
-                ?? throw Error(source, $"unsupported dtype '{descr}': {reason}; Linea reads {NpyDType.Supported}"),
-            PythonLiteral.Sequence => throw Error(source, $"unsupported dtype {PythonLiteral.Repr(dict["descr"])}: structured arrays (records with named fields) are not supported; Linea reads {NpyDType.Supported}"),
-            var other => throw Error(source, $"'descr' must be a string, found {PythonLiteral.Repr(other)}"),
-        };
 
         if (dict["fortran_order"] is not bool fortran)
             throw Error(source, $"'fortran_order' must be True or False, found {PythonLiteral.Repr(dict["fortran_order"])}");
@@ -110,7 +126,7 @@ internal sealed record NpyHeader(NpyDType DType, bool FortranOrder, long[] Shape
                 count *= d;
             }
         else count = 0;
-        return new NpyHeader(dtype, fortran, shape, count);
+        return (dict["descr"], fortran, shape, count);
     }
 
     /// <summary>
