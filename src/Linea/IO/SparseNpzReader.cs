@@ -80,17 +80,17 @@ internal static class SparseNpzReader
 
     private static (int[] Row, int[] Col) ReadCoordinates(ZipArchive zip, string source, int rows, int columns)
     {
-        if (zip.GetEntry("row.npy") is null && zip.GetEntry("coords.npy") is { } coordsEntry)
+        if (zip.GetEntry("row.npy") is null && zip.GetEntry("coords.npy") is not null)
         {
             // A (2, nnz) array of row and column indices, in C order.
-            using var stream = coordsEntry.Open();
-            string where = $"{source} member coords.npy";
-            var header = NpyMember.ReadHeader(stream, where, coordsEntry.Length);
-            if (header.Shape.Length != 2 || header.Shape[0] != 2)
-                throw Error(source, $"'coords' must have shape (2, nnz) for a matrix, found {Shape.Format(header.Shape)}");
-            long nnz = header.Shape[1];
-            var half = header with { Shape = [nnz], Count = nnz };
-            return (NpyMember.ReadIndices(stream, half, rows, "row"), NpyMember.ReadIndices(stream, half, columns, "column"));
+            return Member(zip, source, "coords", (stream, header) =>
+            {
+                if (header.Shape.Length != 2 || header.Shape[0] != 2)
+                    throw Error(source, $"'coords' must have shape (2, nnz) for a matrix, found {Shape.Format(header.Shape)}");
+                long nnz = header.Shape[1];
+                var half = header with { Shape = [nnz], Count = nnz };
+                return (NpyMember.ReadIndices(stream, half, rows, "row"), NpyMember.ReadIndices(stream, half, columns, "column"));
+            });
         }
         return (Member(zip, source, "row", (s, h) => NpyMember.ReadIndices(s, h, rows, "row")),
                 Member(zip, source, "col", (s, h) => NpyMember.ReadIndices(s, h, columns, "column")));
@@ -101,8 +101,18 @@ internal static class SparseNpzReader
         var entry = zip.GetEntry(name + ".npy")
             ?? throw Error(source, $"no '{name}' array: this is not a SciPy sparse .npz file (it holds {string.Join(", ", zip.Entries.Select(e => e.FullName))})");
         using var stream = entry.Open();
-        return read(stream, NpyMember.ReadHeader(stream, $"{source} member {name}.npy", entry.Length));
+        try
+        {
+            return read(stream, NpyMember.ReadHeader(stream, $"{source} member {name}.npy", entry.Length));
+        }
+        catch (TensorFormatException e) when (e.Message.StartsWith(NpyPrefix, StringComparison.Ordinal))
+        {
+            // The member readers speak as the .npy reader; name the operation the caller called.
+            throw new TensorFormatException($"load_npz: {e.Message[NpyPrefix.Length..]}", e);
+        }
     }
+
+    private const string NpyPrefix = "npy: ";
 
     /// <summary>The message of a validation error from <see cref="Sparse"/> without its "op: " prefix and parameter suffix.</summary>
     private static string WithoutOperation(ArgumentException e)

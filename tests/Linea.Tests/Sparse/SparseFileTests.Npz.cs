@@ -171,7 +171,7 @@ public sealed partial class SparseFileTests
         }
         Bad(new MemoryStream([1, 2, 3, 4, 5]), "not a zip archive");
         Bad(Csr("indptr"), "no 'indptr' array");
-        Bad(Csr("indices", ("indices", "<i4", [2], Ints(1, 3))), "column index 3 at position 1 is out of range for 3 columns");
+        Bad(Csr("indices", ("indices", "<i4", [2], Ints(1, 3))), "load_npz: (stream) member indices.npy: column index 3 at position 1 is out of range for 3 columns");
         Bad(Csr("indices", ("indices", "<i8", [2], Longs(1, 1L << 40))), "column index 1099511627776 at position 1");
         Bad(Csr("indices", ("indices", "<f8", [2], Doubles(1, 2))), "expected an integer array, found dtype '<f8'");
         Bad(Csr("indptr", ("indptr", "<i4", [3], Ints(0, 3, 2))), "load_npz: (stream): indptr decreases at row 1: 3 then 2");
@@ -185,5 +185,17 @@ public sealed partial class SparseFileTests
         Bad(Csr("format", ("format", "<f8", [], Doubles(1))), "expected a string");
         Bad(Archive(FormatMember("coo"), ("shape", "<i8", [2], Longs(2, 2)), ("data", "<f8", [1], Doubles(1)),
             ("row", "<i4", [1], Ints(2)), ("col", "<i4", [1], Ints(0))), "row index 2 at position 0 is out of range for 2 rows");
+        Bad(Archive(FormatMember("coo"), ("shape", "<i8", [2], Longs(2, 2)), ("data", "<f8", [1], Doubles(1)),
+            ("coords", "<i8", [3, 1], Longs(0, 0, 0))), "'coords' must have shape (2, nnz)");
+    }
+
+    [Fact]
+    public void Npz_coo_from_a_coords_array_sums_duplicates()
+    {
+        // Newer SciPy may store COO indices as one (2, nnz) 'coords' array instead of 'row' and 'col'.
+        var a = Linea.Sparse.LoadNpz<double>(Archive(FormatMember("coo"), ("shape", "<i8", [2], Longs(2, 3)),
+            ("data", "<f4", [3], [.. BitConverter.GetBytes(1.5f), .. BitConverter.GetBytes(2f), .. BitConverter.GetBytes(-4f)]),
+            ("coords", "<i8", [2, 3], Longs(1, 0, 1, /* columns */ 2, 0, 2))));
+        AssertDenseEqual(Tensor.FromArray(new double[,] { { 2, 0, 0 }, { 0, 0, -2.5 } }), a.ToDense());
     }
 }
