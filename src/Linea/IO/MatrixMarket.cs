@@ -15,7 +15,8 @@ namespace Linea;
 /// <para><b>Reading</b> accepts the <c>coordinate</c> format (one 1-based "row column value" line per entry) and the
 /// <c>array</c> format (every element, column by column); the fields <c>real</c>, <c>double</c>, <c>integer</c> and
 /// <c>pattern</c> (positions only; every entry reads as 1); the symmetries <c>general</c>, <c>symmetric</c> and
-/// <c>skew-symmetric</c>, whose stored triangle is mirrored (negated for skew, whose diagonal must be zero). Banner words
+/// <c>skew-symmetric</c>, whose stored triangle is mirrored (negated for skew, whose diagonal must be zero; an entry stored
+/// above the diagonal is mirrored too, as SciPy does). Banner words
 /// may be in any case; comment lines (first non-blank character <c>%</c>) and blank lines may appear anywhere after the
 /// banner. Values are parsed with the invariant culture; <c>nan</c>, <c>inf</c>, <c>infinity</c> (any case and sign), .NET's
 /// <c>NaN</c>/<c>Infinity</c> and Fortran's <c>D</c> exponent are accepted. Duplicate coordinates are summed, as SciPy's
@@ -31,7 +32,7 @@ namespace Linea;
 /// and an <c>array</c> file for a dense tensor, with values in the shortest form that reads back to the same bits
 /// (<c>"R"</c>), so every round trip is exact. Symmetric and skew-symmetric output stores the lower triangle only, after an
 /// exact check that the matrix has that symmetry (refused with an <see cref="ArgumentException"/> naming the first
-/// mismatching pair otherwise).</para>
+/// mismatching pair otherwise); for the pattern field the check compares positions only.</para>
 /// </remarks>
 public static class MatrixMarket
 {
@@ -123,7 +124,8 @@ public static class MatrixMarket
     /// (every value must be a whole number below 2^63 in magnitude) or <see cref="MatrixMarketField.Pattern"/> (positions
     /// only: the values are not written and read back as 1).</param>
     /// <param name="symmetry">Which part to store; <see cref="MatrixMarketSymmetry.Symmetric"/> and
-    /// <see cref="MatrixMarketSymmetry.SkewSymmetric"/> need a square matrix with that exact symmetry.</param>
+    /// <see cref="MatrixMarketSymmetry.SkewSymmetric"/> need a square matrix with that exact symmetry (a symmetric pattern
+    /// needs a symmetric set of positions; a pattern cannot be skew-symmetric).</param>
     /// <exception cref="ArgumentException">The matrix lacks the requested symmetry (the message names the first mismatching
     /// pair), is not square for a symmetric output, or holds a non-integer value for the integer field.</exception>
     public static void Write<T>(string path, SparseMatrix<T> matrix, string? comment = null, MatrixMarketField field = MatrixMarketField.Real,

@@ -15,7 +15,10 @@ internal static class MatrixMarketWriter
     {
         CheckEnums(field, symmetry);
         if (field == MatrixMarketField.Integer) CheckIntegers(matrix);
-        var canonical = symmetry == MatrixMarketSymmetry.General ? matrix : SymmetryCheck.RequireSymmetric(matrix, symmetry);
+        if (field == MatrixMarketField.Pattern && symmetry == MatrixMarketSymmetry.SkewSymmetric)
+            ThrowHelper.Argument("mmwrite", nameof(symmetry), "a pattern file cannot be skew-symmetric (its mirrored entries would be -1); write it as general or symmetric");
+        var canonical = symmetry == MatrixMarketSymmetry.General ? matrix
+            : SymmetryCheck.RequireSymmetric(matrix, symmetry, structural: field == MatrixMarketField.Pattern);
         var output = new LineBuffer(writer);
         WriteHeader(output, MatrixMarketFormat.Coordinate, field, symmetry, comment);
         if (symmetry == MatrixMarketSymmetry.General)

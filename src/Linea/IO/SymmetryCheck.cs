@@ -14,7 +14,10 @@ internal static class SymmetryCheck
     /// The matrix in canonical CSR form (sorted, duplicates summed), after checking that it has the symmetry.
     /// O(nnz + n) time and one or two copies of the entries.
     /// </summary>
-    public static SparseMatrix<T> RequireSymmetric<T>(SparseMatrix<T> matrix, MatrixMarketSymmetry symmetry)
+    /// <param name="matrix">The matrix to check.</param>
+    /// <param name="symmetry">Symmetric or skew-symmetric.</param>
+    /// <param name="structural">Compare positions only (stored entries count as one): the check for a pattern file.</param>
+    public static SparseMatrix<T> RequireSymmetric<T>(SparseMatrix<T> matrix, MatrixMarketSymmetry symmetry, bool structural = false)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         RequireSquare(matrix.Rows, matrix.Columns, symmetry);
@@ -32,8 +35,10 @@ internal static class SymmetryCheck
             while (p < ai.Length || q < ti.Length)
             {
                 int j = Math.Min(p < ai.Length ? ai[p] : int.MaxValue, q < ti.Length ? ti[q] : int.MaxValue);
-                T x = p < ai.Length && ai[p] == j ? av[p++] : T.Zero;
-                T y = q < ti.Length && ti[q] == j ? tv[q++] : T.Zero;
+                T x = p < ai.Length && ai[p] == j ? (structural ? T.One : av[p]) : T.Zero;
+                T y = q < ti.Length && ti[q] == j ? (structural ? T.One : tv[q]) : T.Zero;
+                if (p < ai.Length && ai[p] == j) p++;
+                if (q < ti.Length && ti[q] == j) q++;
                 Compare(x, y, i, j, skew, symmetry);
             }
         }

@@ -147,6 +147,17 @@ public sealed partial class SparseFileTests
         Assert.Equal(a.Indices.ToArray(), p.Indices.ToArray());
         Assert.All(p.Data.ToArray(), v => Assert.Equal(1.0, v));
 
+        // A symmetric pattern needs symmetric positions only, not values.
+        var positions = Linea.Sparse.Coo<double>(3, 3, [0, 1, 2, 2], [1, 0, 2, 0], [5.0, -1.0, 2.0, 0.0]);
+        var refused = Assert.Throws<ArgumentException>(() => Linea.Sparse.MmWrite(path, positions, field: MatrixMarketField.Pattern, symmetry: MatrixMarketSymmetry.Symmetric));
+        Assert.Contains("A[0, 2] = 0 but A[2, 0] = 1", refused.Message, StringComparison.Ordinal);
+        positions = Linea.Sparse.Coo<double>(3, 3, [0, 1, 2], [1, 0, 2], [5.0, -1.0, 2.0]);
+        Linea.Sparse.MmWrite(path, positions, field: MatrixMarketField.Pattern, symmetry: MatrixMarketSymmetry.Symmetric);
+        Assert.Equal(2, Linea.Sparse.MmInfo(path).Entries);
+        AssertDenseEqual(Tensor.FromArray(new double[,] { { 0, 1, 0 }, { 1, 0, 0 }, { 0, 0, 1 } }), Linea.Sparse.MmRead<double>(path).ToDense());
+        refused = Assert.Throws<ArgumentException>(() => Linea.Sparse.MmWrite(path, positions, field: MatrixMarketField.Pattern, symmetry: MatrixMarketSymmetry.SkewSymmetric));
+        Assert.Contains("cannot be skew-symmetric", refused.Message, StringComparison.Ordinal);
+
         var ints = Linea.Sparse.Coo<double>(3, 4, [0, 1, 2, 2], [0, 3, 1, 2], [-7, 9007199254740992, 0, 123456789]);
         Linea.Sparse.MmWrite(path, ints, field: MatrixMarketField.Integer);
         Assert.Contains("2 4 9007199254740992\n", File.ReadAllText(path), StringComparison.Ordinal);
