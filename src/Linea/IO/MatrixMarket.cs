@@ -21,8 +21,8 @@ namespace Linea;
 /// banner. Values are parsed with the invariant culture; <c>nan</c>, <c>inf</c>, <c>infinity</c> (any case and sign), .NET's
 /// <c>NaN</c>/<c>Infinity</c> and Fortran's <c>D</c> exponent are accepted. Duplicate coordinates are summed, as SciPy's
 /// conversion to CSR does. Entries are parsed as spans from a buffered reader (nothing allocated per line): O(entries)
-/// time, and memory for the entries (twice, mirrored entries included, while compressing). Files whose name ends in
-/// <c>.gz</c> are decompressed.</para>
+/// time, and memory for the entries (twice, mirrored entries included, while compressing); up to
+/// <see cref="Array.MaxLength"/> entries, mirrored ones included. Files whose name ends in <c>.gz</c> are decompressed.</para>
 /// <para><b>Errors</b>: <see cref="TensorFormatException"/> with the source and the line number for a missing or malformed
 /// banner or size line, a non-square symmetric matrix, a malformed number, an index outside 1..rows or 1..columns, a
 /// nonzero diagonal entry in a skew-symmetric file, and more or fewer entries than the size line declares;
@@ -30,7 +30,8 @@ namespace Linea;
 /// objects.</para>
 /// <para><b>Writing</b> produces a <c>coordinate</c> file for a sparse matrix (<c>real general</c> unless asked otherwise)
 /// and an <c>array</c> file for a dense tensor, with values in the shortest form that reads back to the same bits
-/// (<c>"R"</c>), so every round trip is exact. Symmetric and skew-symmetric output stores the lower triangle only, after an
+/// (<c>"R"</c>) for the element type, so every round trip is exact (a <c>float</c> matrix is written in float's shortest
+/// form: read it back as <c>float</c> for the same bits). Symmetric and skew-symmetric output stores the lower triangle only, after an
 /// exact check that the matrix has that symmetry (refused with an <see cref="ArgumentException"/> naming the first
 /// mismatching pair otherwise); for the pattern field the check compares positions only.</para>
 /// </remarks>
