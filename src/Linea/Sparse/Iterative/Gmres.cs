@@ -61,6 +61,7 @@ internal static class RestartedGmres
         var g = new T[m + 1];
         var y = new T[m];
         var xNow = pr.Callback is null ? null : new T[n];
+        var correction = pr.Callback is null ? null : new T[n];   // w still holds the next Arnoldi vector then
         var reorthogonalise = T.CreateChecked(0.7);
         int total = 0;
         T beta = pr.TrueResidual(r);
@@ -126,7 +127,7 @@ internal static class RestartedGmres
                 if (xNow is not null)
                 {
                     x.CopyTo(xNow, 0);
-                    if (BackSubstitute(h, m + 1, g, y, k)) AddCorrection(pr, basis, y, k, w, z, xNow);
+                    if (BackSubstitute(h, m + 1, g, y, k)) AddCorrection(pr, basis, y, k, correction!, z, xNow);
                     pr.Callback!(total, estimate, xNow);
                 }
                 if (after == T.Zero || estimate <= pr.Tol) break;   // happy breakdown or converged
