@@ -273,4 +273,27 @@ public class IterativeSolverTests
             Assert.StartsWith(name, e.Message, StringComparison.Ordinal);
         }
     }
+
+    [Theory]
+    [InlineData("cg")]
+    [InlineData("minres")]
+    [InlineData("gmres")]
+    [InlineData("bicgstab")]
+    public void A_cancelled_scope_stops_the_iteration(string name)
+    {
+        var a = Poisson2D<double>(10);
+        var b = Rhs<double>(a.Rows, 13);
+        using var cts = new CancellationTokenSource();
+        int calls = 0;
+        using (Parallelism.CancelWith(cts.Token))
+        {
+            Assert.ThrowsAny<OperationCanceledException>(() => Solver<double>(name)(a, b, 1e-12, null, null, (it, _, _) =>
+            {
+                calls++;
+                if (it == 3) cts.Cancel();
+            }));
+            Assert.ThrowsAny<OperationCanceledException>(() => SparseLinalg.Lsqr(a, b));
+        }
+        Assert.Equal(3, calls);
+    }
 }

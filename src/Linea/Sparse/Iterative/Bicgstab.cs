@@ -21,6 +21,7 @@ public static partial class SparseLinalg
     /// <returns>The result; not converged at the limit, or on a breakdown (rho = r~^T r or omega vanishing, Info -10).</returns>
     /// <exception cref="ShapeMismatchException">A not square, or b, x0 or M of the wrong size.</exception>
     /// <exception cref="NonFiniteException">b or x0 holds NaN or infinity, or A's or M's products do.</exception>
+    /// <exception cref="OperationCanceledException">The token of a <see cref="Parallelism.CancelWith"/> scope around the call was cancelled (polled once per iteration).</exception>
     /// <exception cref="ArgumentException">A negative or non-finite tolerance, or a negative maxiter.</exception>
     public static IterativeResult<T> Bicgstab<T>(ILinearOperator<T> A, ReadOnlySpan<T> b, ReadOnlySpan<T> x0 = default, double rtol = 1e-5, double atol = 0,
         int? maxiter = null, ILinearOperator<T>? M = null, IterationCallback<T>? callback = null) where T : unmanaged, IFloatingPointIeee754<T> =>
@@ -95,7 +96,7 @@ internal static class BiCgStab
                 VectorOps.Axpy(alpha, ph, x);
                 rnorm = snorm;
                 rhoPrev = rho;
-                pr.Callback?.Invoke(it + 1, rnorm, x);
+                pr.Report(it + 1, rnorm, x);
                 omega = T.One;
                 continue;
             }
@@ -112,7 +113,7 @@ internal static class BiCgStab
             rhoPrev = rho;
             rnorm = VectorOps.Norm<T>(r);
             pr.CheckScalar(rnorm, "||r||", it + 1);
-            pr.Callback?.Invoke(it + 1, rnorm, x);
+            pr.Report(it + 1, rnorm, x);
         }
     }
 }

@@ -23,6 +23,7 @@ public static partial class SparseLinalg
     /// <returns>The result; <see cref="IterativeResult{T}.Converged"/> is false (with a message) at the limit, or on a breakdown: p^T A p &lt;= 0 (A not positive definite, Info -11) or r^T M^-1 r &lt;= 0 (M not positive definite).</returns>
     /// <exception cref="ShapeMismatchException">A not square, or b, x0 or M of the wrong size.</exception>
     /// <exception cref="NonFiniteException">b or x0 holds NaN or infinity, or A's or M's products do.</exception>
+    /// <exception cref="OperationCanceledException">The token of a <see cref="Parallelism.CancelWith"/> scope around the call was cancelled (polled once per iteration).</exception>
     /// <exception cref="ArgumentException">A negative or non-finite tolerance, or a negative maxiter.</exception>
     public static IterativeResult<T> Cg<T>(ILinearOperator<T> A, ReadOnlySpan<T> b, ReadOnlySpan<T> x0 = default, double rtol = 1e-5, double atol = 0,
         int? maxiter = null, ILinearOperator<T>? M = null, IterationCallback<T>? callback = null) where T : unmanaged, IFloatingPointIeee754<T>
@@ -85,11 +86,10 @@ internal static class ConjugateGradient
                 return pr.Breakdown(it, pr.TrueResidual(q), -11, $"A is not positive definite (p^T A p = {KrylovProblem<T>.Fmt(pq)})");
             T alpha = rho / pq;
             VectorOps.Axpy(alpha, p, x);
-            VectorOps.Axpy(-alpha, q, r);
             rhoPrev = rho;
-            rnorm = VectorOps.Norm<T>(r);
+            rnorm = T.Sqrt(VectorOps.AxpyNormSquared(-alpha, q, r));
             pr.CheckScalar(rnorm, "||r||", it + 1);
-            pr.Callback?.Invoke(it + 1, rnorm, x);
+            pr.Report(it + 1, rnorm, x);
         }
     }
 }

@@ -26,6 +26,7 @@ public static partial class SparseLinalg
     /// <returns>The result; not converged at the limit, or when a whole cycle made no progress (stagnation, Info -10).</returns>
     /// <exception cref="ShapeMismatchException">A not square, or b, x0 or M of the wrong size.</exception>
     /// <exception cref="NonFiniteException">b or x0 holds NaN or infinity, or A's or M's products do.</exception>
+    /// <exception cref="OperationCanceledException">The token of a <see cref="Parallelism.CancelWith"/> scope around the call was cancelled (polled once per iteration).</exception>
     /// <exception cref="ArgumentException">A negative or non-finite tolerance, a negative maxiter or a restart below 1.</exception>
     public static IterativeResult<T> Gmres<T>(ILinearOperator<T> A, ReadOnlySpan<T> b, ReadOnlySpan<T> x0 = default, double rtol = 1e-5, double atol = 0,
         int restart = 20, int? maxiter = null, ILinearOperator<T>? M = null, IterationCallback<T>? callback = null) where T : unmanaged, IFloatingPointIeee754<T>
@@ -124,6 +125,7 @@ internal static class RestartedGmres
                 total++;
                 k = j + 1;
                 T estimate = T.Abs(g[j + 1]);
+                pr.Cancellation.ThrowIfCancellationRequested();
                 if (xNow is not null)
                 {
                     x.CopyTo(xNow, 0);

@@ -63,7 +63,10 @@ public sealed record LeastSquaresResult<T> : IterativeResult<T> where T : unmana
     /// <summary>Estimate of ||b - A x|| for the undamped problem (SciPy's r1norm; LSMR's normr).</summary>
     public required T R1Norm { get; init; }
 
-    /// <summary>Estimate of sqrt(||b - A x||^2 + damp^2 ||x||^2) (SciPy's r2norm; the same as R1Norm without damping).</summary>
+    /// <summary>
+    /// LSQR: estimate of sqrt(||b - A x||^2 + damp^2 ||x||^2) (SciPy's r2norm; the same as R1Norm without damping).
+    /// LSMR has one residual estimate (SciPy's normr), reported in both R1Norm and R2Norm.
+    /// </summary>
     public required T R2Norm { get; init; }
 
     /// <summary>Estimate of ||A^T (b - A x) - damp^2 x||, the normal-equations residual.</summary>

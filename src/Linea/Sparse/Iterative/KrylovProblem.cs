@@ -20,6 +20,9 @@ internal sealed class KrylovProblem<T> where T : unmanaged, IFloatingPointIeee75
     public readonly int MaxIter;
     public readonly IterationCallback<T>? Callback;
 
+    /// <summary>The token of <see cref="Parallelism.Default"/> when the solve began (a calculator's time limit, Ctrl-C).</summary>
+    public readonly CancellationToken Cancellation = Parallelism.Default.Cancellation;
+
     public KrylovProblem(string op, ILinearOperator<T> a, ReadOnlySpan<T> b, ReadOnlySpan<T> x0, double rtol, double atol,
         int? maxiter, int defaultMaxiterPerN, ILinearOperator<T>? m, IterationCallback<T>? callback)
     {
@@ -58,6 +61,13 @@ internal sealed class KrylovProblem<T> where T : unmanaged, IFloatingPointIeee75
     {
         int k = VectorOps.FirstNonFinite(v);
         if (k >= 0) throw new NonFiniteException($"{op}: {name}[{k}] is {v[k]}; the solvers need finite input");
+    }
+
+    /// <summary>End of an iteration: polls cancellation, then calls the callback.</summary>
+    public void Report(int iteration, T residual, ReadOnlySpan<T> x)
+    {
+        Cancellation.ThrowIfCancellationRequested();
+        Callback?.Invoke(iteration, residual, x);
     }
 
     /// <summary>Throws when an iteration's scalar is not finite: A's or M's products produced NaN or infinity.</summary>

@@ -15,6 +15,9 @@ internal sealed class LeastSquaresProblem<T> where T : unmanaged, IFloatingPoint
     public readonly int MaxIter;
     public readonly IterationCallback<T>? Callback;
 
+    /// <summary>The token of <see cref="Parallelism.Default"/> when the solve began (a calculator's time limit, Ctrl-C).</summary>
+    public readonly CancellationToken Cancellation = Parallelism.Default.Cancellation;
+
     public LeastSquaresProblem(string op, ILinearOperator<T> a, ReadOnlySpan<T> b, double damp, double atol, double btol, double conlim,
         int? maxiter, int defaultMaxiter, ReadOnlySpan<T> x0, IterationCallback<T>? callback)
     {
@@ -43,6 +46,13 @@ internal sealed class LeastSquaresProblem<T> where T : unmanaged, IFloatingPoint
         CTol = T.CreateChecked(double.IsPositiveInfinity(conlim) ? 0 : 1 / conlim);
         MaxIter = maxiter ?? defaultMaxiter;
         Callback = callback;
+    }
+
+    /// <summary>End of an iteration: polls cancellation, then calls the callback.</summary>
+    public void Report(int iteration, T residual, ReadOnlySpan<T> x)
+    {
+        Cancellation.ThrowIfCancellationRequested();
+        Callback?.Invoke(iteration, residual, x);
     }
 
     public void CheckScalar(T value, string what, int iteration)

@@ -24,6 +24,7 @@ public static partial class SparseLinalg
     /// <exception cref="ShapeMismatchException">b or x0 of the wrong length.</exception>
     /// <exception cref="ArgumentException">A without rmatvec, or a negative tolerance, damp, conlim or limit.</exception>
     /// <exception cref="NonFiniteException">b or x0 holds NaN or infinity, or A's products do.</exception>
+    /// <exception cref="OperationCanceledException">The token of a <see cref="Parallelism.CancelWith"/> scope around the call was cancelled (polled once per iteration).</exception>
     public static LeastSquaresResult<T> Lsmr<T>(ILinearOperator<T> A, ReadOnlySpan<T> b, double damp = 0, double atol = 1e-6, double btol = 1e-6,
         double conlim = 1e8, int? maxiter = null, ReadOnlySpan<T> x0 = default, IterationCallback<T>? callback = null)
         where T : unmanaged, IFloatingPointIeee754<T>
@@ -149,7 +150,7 @@ internal static class FongSaundersLsmr
             normar = T.Abs(zetabar);
             T normx = VectorOps.Norm<T>(x);
             pr.CheckScalar(normx, "||x||", itn);
-            pr.Callback?.Invoke(itn, normr, x);
+            pr.Report(itn, normr, x);
 
             T test1 = normr / normb;
             T test2 = normA * normr != T.Zero ? normar / (normA * normr) : T.PositiveInfinity;

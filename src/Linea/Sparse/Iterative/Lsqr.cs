@@ -26,6 +26,7 @@ public static partial class SparseLinalg
     /// <exception cref="ShapeMismatchException">b or x0 of the wrong length.</exception>
     /// <exception cref="ArgumentException">A without rmatvec, or a negative tolerance, damp, conlim or limit.</exception>
     /// <exception cref="NonFiniteException">b or x0 holds NaN or infinity, or A's products do.</exception>
+    /// <exception cref="OperationCanceledException">The token of a <see cref="Parallelism.CancelWith"/> scope around the call was cancelled (polled once per iteration).</exception>
     public static LeastSquaresResult<T> Lsqr<T>(ILinearOperator<T> A, ReadOnlySpan<T> b, double damp = 0, double atol = 1e-6, double btol = 1e-6,
         double conlim = 1e8, int? iterLim = null, ReadOnlySpan<T> x0 = default, IterationCallback<T>? callback = null)
         where T : unmanaged, IFloatingPointIeee754<T>
@@ -149,7 +150,7 @@ internal static class PaigeSaundersLsqr
             }
             else r1norm = rnorm;
             r2norm = rnorm;
-            pr.Callback?.Invoke(itn, T.Abs(r1norm), x);
+            pr.Report(itn, T.Abs(r1norm), x);
 
             T test1 = rnorm / bnorm;
             T test2 = arnorm / (anorm * rnorm + eps);

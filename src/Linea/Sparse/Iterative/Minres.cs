@@ -24,6 +24,7 @@ public static partial class SparseLinalg
     /// least-squares solution, Info -10), when cond(A) exceeds 0.1/eps (-10), or when M is not positive definite (-11).</returns>
     /// <exception cref="ShapeMismatchException">A not square, or b, x0 or M of the wrong size.</exception>
     /// <exception cref="NonFiniteException">b or x0 holds NaN or infinity, or A's or M's products do.</exception>
+    /// <exception cref="OperationCanceledException">The token of a <see cref="Parallelism.CancelWith"/> scope around the call was cancelled (polled once per iteration).</exception>
     /// <exception cref="ArgumentException">A negative or non-finite tolerance, or a negative maxiter.</exception>
     public static IterativeResult<T> Minres<T>(ILinearOperator<T> A, ReadOnlySpan<T> b, ReadOnlySpan<T> x0 = default, double rtol = 1e-5, double atol = 0,
         int? maxiter = null, ILinearOperator<T>? M = null, IterationCallback<T>? callback = null) where T : unmanaged, IFloatingPointIeee754<T> =>
@@ -152,7 +153,7 @@ internal static class MinimumResidual
             gmin = T.Min(gmin, gamma);
             T anorm = T.Sqrt(tnorm2);
             T arnorm = phibar * root;
-            pr.Callback?.Invoke(wk.Total, phibar, x);
+            pr.Report(wk.Total, phibar, x);
             Stop? stop = null;
             if (wk.Total >= pr.MaxIter) stop = Stop.Limit;
             if (gmax / gmin >= T.CreateChecked(0.1) / eps) stop = Stop.IllConditioned;
