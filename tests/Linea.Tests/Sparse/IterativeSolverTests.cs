@@ -248,6 +248,14 @@ public class IterativeSolverTests
         Assert.True(r.Converged);
         Assert.Equal(0, r.Iterations);
         Assert.All(r.X.ToArray(), v => Assert.Equal(0, v));
+        var empty = Linea.Sparse.Coo<double>(0, 0, [], [], []);
+        foreach (var name in new[] { "cg", "minres", "gmres", "bicgstab" })
+        {
+            var e = Solver<double>(name)(empty, [], 1e-5, null, null, null);
+            Assert.True(e.Converged, e.Message);
+            Assert.Equal(0, e.X.Shape[0]);
+        }
+        Assert.True(SparseLinalg.Lsmr(Linea.Sparse.Coo<double>(0, 3, [], [], []), []).Converged);
     }
 
     [Fact]
@@ -295,5 +303,26 @@ public class IterativeSolverTests
             Assert.ThrowsAny<OperationCanceledException>(() => SparseLinalg.Lsqr(a, b));
         }
         Assert.Equal(3, calls);
+    }
+
+    [Fact]
+    public void Minres_reports_an_inconsistent_singular_system_and_an_indefinite_preconditioner()
+    {
+        // diag(1, 2, 0) x = (1, 1, 1): no solution; MINRES stops at the least-squares solution (1, 0.5, 0).
+        var a = Linea.Sparse.Coo<double>(3, 3, [0, 1], [0, 1], [1.0, 2.0]);
+        var r = SparseLinalg.Minres(a, [1.0, 1, 1], rtol: 1e-10);
+        Assert.False(r.Converged);
+        Assert.Equal(-10, r.Info);
+        Assert.Contains("least-squares", r.Message, StringComparison.Ordinal);
+        var x = r.X.ToArray();
+        Assert.Equal(1, x[0], 1e-12);
+        Assert.Equal(0.5, x[1], 1e-12);
+        Assert.Equal(1, double.CreateChecked(r.ResidualNorm), 1e-12);
+        var spd = Poisson1D<double>(6);
+        var negative = LinearOperator.Scaled(LinearOperator.Identity<double>(6), -1.0);
+        var m = SparseLinalg.Minres(spd, Rhs<double>(6, 14), M: negative);
+        Assert.Equal(-11, m.Info);
+        Assert.Contains("not positive definite", m.Message, StringComparison.Ordinal);
+        Assert.Equal(-11, SparseLinalg.Cg(spd, Rhs<double>(6, 14), M: negative).Info);
     }
 }

@@ -17,6 +17,9 @@ internal sealed class KrylovProblem<T> where T : unmanaged, IFloatingPointIeee75
     public readonly int N;
     public readonly T BNorm;
     public readonly T Tol;
+
+    /// <summary>The relative tolerance as given (MINRES also applies it to ||A r|| / (||A|| ||r||), as SciPy).</summary>
+    public readonly double RTol;
     public readonly int MaxIter;
     public readonly IterationCallback<T>? Callback;
 
@@ -48,6 +51,7 @@ internal sealed class KrylovProblem<T> where T : unmanaged, IFloatingPointIeee75
         X = x0.IsEmpty ? new T[N] : x0.ToArray();
         BNorm = VectorOps.Norm<T>(B);
         Tol = T.CreateChecked(Math.Max(rtol * double.CreateChecked(BNorm), atol));
+        RTol = rtol;
         MaxIter = maxiter ?? (int)Math.Min(int.MaxValue, (long)defaultMaxiterPerN * Math.Max(N, 1));
     }
 

@@ -61,7 +61,6 @@ internal static class MinimumResidual
         {
             if (rnorm <= pr.Tol) return pr.Converged(wk.Total, rnorm);
             if (wk.Total >= pr.MaxIter) return pr.LimitReached(wk.Total, rnorm);
-            int before = wk.Total;
             var stop = Run(pr, wk, rnorm);
             T previous = rnorm;
             rnorm = pr.TrueResidual(wk.R1);
@@ -69,8 +68,8 @@ internal static class MinimumResidual
             {
                 case Stop.Estimate:
                     if (rnorm <= pr.Tol) return pr.Converged(wk.Total, rnorm);
-                    if (!(rnorm < previous) && wk.Total > before)
-                        return pr.Breakdown(wk.Total - 1, rnorm, -10, "the Lanczos estimate met the tolerance but ||b - A x|| did not drop on a restart (the tolerance is below the accuracy this problem allows)");
+                    if (!(rnorm < previous))
+                        return pr.Breakdown(Math.Max(wk.Total - 1, 0), rnorm, -10, "the Lanczos estimate met the tolerance but the recomputed ||b - A x|| did not drop (the tolerance is below the accuracy this problem allows, or M is singular)");
                     continue;   // restart from the recomputed residual
                 case Stop.Limit: return pr.LimitReached(wk.Total, rnorm);
                 case Stop.LeastSquares:
@@ -133,6 +132,16 @@ internal static class MinimumResidual
             epsln = sn * beta;
             dbar = -cs * beta;
             T root = T.Hypot(gbar, dbar);
+            // SciPy's test2 on the previous iterate: ||A r|| / (||A|| ||r||) = root / ||A|| <= rtol means that x already
+            // solves the least-squares problem (A singular, b outside its range); stop before the next, ill-posed step.
+            T anormNow = T.Sqrt(tnorm2);
+            if (anormNow > T.Zero && phibar > target && root / anormNow <= T.Max(T.CreateChecked(pr.RTol), eps))
+            {
+                wk.Total--;
+                wk.W = w; wk.W1 = w1; wk.W2 = w2;
+                Keep(wk, r1, r2, t);
+                return Stop.LeastSquares;
+            }
             T gamma = T.Max(T.Hypot(gbar, beta), eps);
             cs = gbar / gamma;
             sn = beta / gamma;
@@ -151,13 +160,10 @@ internal static class MinimumResidual
 
             gmax = T.Max(gmax, gamma);
             gmin = T.Min(gmin, gamma);
-            T anorm = T.Sqrt(tnorm2);
-            T arnorm = phibar * root;
             pr.Report(wk.Total, phibar, x);
             Stop? stop = null;
             if (wk.Total >= pr.MaxIter) stop = Stop.Limit;
             if (gmax / gmin >= T.CreateChecked(0.1) / eps) stop = Stop.IllConditioned;
-            if (anorm > T.Zero && phibar > target && T.One + arnorm / (anorm * phibar) <= T.One) stop = Stop.LeastSquares;
             if (exact || phibar <= target) stop = Stop.Estimate;
             if (stop is { } st)
             {
