@@ -14,7 +14,10 @@ public record IterativeResult<T> where T : unmanaged, IFloatingPointIeee754<T>
     /// <summary>The last iterate, a vector of length n (the best available even when not converged).</summary>
     public required Tensor<T> X { get; init; }
 
-    /// <summary>Iterations run (matrix-vector products with A, roughly; GMRES counts inner iterations).</summary>
+    /// <summary>
+    /// Iterations run: one product with A each for CG, MINRES, GMRES (inner iterations, summed over restarts), LSQR and
+    /// LSMR (with one product with A^T as well); two for BiCGSTAB. The final recomputed residual is not counted.
+    /// </summary>
     public required int Iterations { get; init; }
 
     /// <summary>

@@ -32,7 +32,8 @@ internal sealed class LeastSquaresProblem<T> where T : unmanaged, IFloatingPoint
         if (!x0.IsEmpty && x0.Length != Columns)
             ThrowHelper.ShapeMismatch(op, $"A of shape ({Rows}, {Columns}) needs x0 of length {Columns}, got {x0.Length}");
         if (!(damp >= 0) || double.IsInfinity(damp)) ThrowHelper.Argument(op, nameof(damp), $"damp must be finite and non-negative, got {damp}");
-        KrylovProblem<T>.CheckTolerances(op, atol, btol);
+        if (!(atol >= 0) || double.IsInfinity(atol)) ThrowHelper.Argument(op, nameof(atol), $"atol must be finite and non-negative, got {atol}");
+        if (!(btol >= 0) || double.IsInfinity(btol)) ThrowHelper.Argument(op, nameof(btol), $"btol must be finite and non-negative, got {btol}");
         if (!(conlim > 0) || double.IsNaN(conlim)) ThrowHelper.Argument(op, nameof(conlim), $"conlim must be positive, got {conlim}");
         if (maxiter < 0) ThrowHelper.Argument(op, nameof(maxiter), $"the iteration limit must be non-negative, got {maxiter}");
         KrylovProblem<T>.CheckFinite(op, "b", b);
