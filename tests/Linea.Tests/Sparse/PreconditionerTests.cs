@@ -71,7 +71,7 @@ public class PreconditionerTests
     [Fact]
     public void Ic0_names_the_row_where_a_pivot_is_not_positive()
     {
-        // tridiag(-1, 2, -1) with A[2, 2] = -0.2: the third pivot is -0.2 - 1/1.5 - ... < 0.
+        // tridiag(-1, 2, -1) with A[2, 2] = -0.2: pivots 2, 1.5, then -0.2 - 1/1.5 < 0 at row 2.
         var shifted = Linea.Sparse.Coo<double>(5, 5, [0, 0, 1, 1, 1, 2, 2, 2, 3, 3, 3, 4, 4], [0, 1, 0, 1, 2, 1, 2, 3, 2, 3, 4, 3, 4],
             [2.0, -1, -1, 2, -1, -1, -0.2, -1, -1, 2, -1, -1, 2]);
         var e = Assert.Throws<NotPositiveDefiniteException>(() => new IncompleteCholesky<double>(shifted));
