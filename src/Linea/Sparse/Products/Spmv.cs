@@ -1,0 +1,161 @@
+using System.Buffers;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using Linea.Kernels.Threading;
+
+namespace Linea;
+
+/// <summary>
+/// Sparse matrix-vector kernels over compressed runs. The row-oriented product (CSR A x, or CSC A^T x) gathers x and
+/// writes each y[i] once; threads take contiguous row blocks of equal work (stored entries plus one per row), not equal
+/// row counts, so a few dense rows do not leave one thread with most of the work. The column-oriented product (CSC
+/// A x, or CSR A^T x) scatters into y: threads take column blocks of equal work, each scattering into its own
+/// accumulator, then add the accumulators row block by row block.
+/// </summary>
+internal static class Spmv
+{
+    /// <summary>Below this much work (stored entries plus runs) one thread is faster than waking the pool.</summary>
+    internal const long ParallelWork = 1 << 15;
+
+    /// <summary>
+    /// The first run of thread <paramref name="t"/>'s share when <paramref name="runs"/> runs are split into
+    /// <paramref name="threads"/> parts of equal work ptr[i] + i (entries before run i plus runs before i).
+    /// </summary>
+    internal static int WorkBound(ReadOnlySpan<long> ptr, int runs, int t, int threads)
+    {
+        if (t <= 0) return 0;
+        if (t >= threads) return runs;
+        long total = ptr[runs] + runs;
+        long target = (long)((double)total * t / threads);
+        int lo = 0, hi = runs;                                   // smallest i with ptr[i] + i >= target
+        while (lo < hi)
+        {
+            int mid = (int)(((uint)lo + (uint)hi) >> 1);
+            if (ptr[mid] + mid < target) lo = mid + 1; else hi = mid;
+        }
+        return lo;
+    }
+
+    /// <summary>y[i] = sum over run i of values * x[indices], for every run, on up to <paramref name="threads"/> threads.</summary>
+    internal static unsafe void Gather<T>(SparseMatrix<T> a, ReadOnlySpan<T> x, Span<T> y, int threads)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int runs = a.MajorCount;
+        if (runs == 0) return;
+        long[] ptr = a.Ptr;
+        if (threads <= 1 || ptr[runs] + runs < ParallelWork)
+        {
+            fixed (T* px = x, py = y) GatherRuns(a, px, py, 0, runs);
+            return;
+        }
+        fixed (T* px = x, py = y)
+        {
+            T* cx = px, cy = py;
+            SplitJob.Run(threads, (tid, nt) =>
+                GatherRuns(a, cx, cy, WorkBound(ptr, runs, tid, nt), WorkBound(ptr, runs, tid + 1, nt)));
+        }
+    }
+
+    /// <summary>
+    /// The gather over runs [r0, r1): four independent accumulators per run hide the FMA latency; x is read through a
+    /// pointer (the caller pins it), indices and values through refs into managed or native storage.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static unsafe void GatherRuns<T>(SparseMatrix<T> a, T* x, T* y, int r0, int r1)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        long[] ptr = a.Ptr;
+        ref int idx = ref a.Idx.Reference;
+        ref T val = ref a.Val.Reference;
+        long k = ptr[r0];
+        for (int i = r0; i < r1; i++)
+        {
+            long end = ptr[i + 1];
+            T s0 = T.Zero, s1 = T.Zero, s2 = T.Zero, s3 = T.Zero;
+            for (; k + 3 < end; k += 4)
+            {
+                s0 += Unsafe.Add(ref val, (nint)k) * x[Unsafe.Add(ref idx, (nint)k)];
+                s1 += Unsafe.Add(ref val, (nint)(k + 1)) * x[Unsafe.Add(ref idx, (nint)(k + 1))];
+                s2 += Unsafe.Add(ref val, (nint)(k + 2)) * x[Unsafe.Add(ref idx, (nint)(k + 2))];
+                s3 += Unsafe.Add(ref val, (nint)(k + 3)) * x[Unsafe.Add(ref idx, (nint)(k + 3))];
+            }
+            for (; k < end; k++) s0 += Unsafe.Add(ref val, (nint)k) * x[Unsafe.Add(ref idx, (nint)k)];
+            y[i] = (s0 + s1) + (s2 + s3);
+        }
+    }
+
+    /// <summary>
+    /// y = sum over runs j of x[j] times run j scattered by its indices (y has MinorCount elements), on up to
+    /// <paramref name="threads"/> threads: thread 0 scatters into y, thread t &gt; 0 into a pooled buffer of y's length,
+    /// and a second split adds the buffers into y by row blocks. Memory: (threads - 1) x y's length, rented.
+    /// </summary>
+    internal static unsafe void Scatter<T>(SparseMatrix<T> a, ReadOnlySpan<T> x, Span<T> y, int threads)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int runs = a.MajorCount, m = y.Length;
+        long[] ptr = a.Ptr;
+        if (threads <= 1 || runs == 0 || ptr[runs] + runs < ParallelWork)
+        {
+            y.Clear();
+            fixed (T* px = x, py = y) ScatterRuns(a, px, py, 0, runs);
+            return;
+        }
+        var buffers = new T[threads - 1][];
+        for (int t = 0; t < buffers.Length; t++) buffers[t] = ArrayPool<T>.Shared.Rent(Math.Max(m, 1));
+        try
+        {
+            int used = 1;
+            fixed (T* px = x, py = y)
+            {
+                T* cx = px, cy = py;
+                SplitJob.Run(threads, (tid, nt) =>
+                {
+                    if (tid == 0) Volatile.Write(ref used, nt);
+                    int c0 = WorkBound(ptr, runs, tid, nt), c1 = WorkBound(ptr, runs, tid + 1, nt);
+                    if (tid == 0)
+                    {
+                        new Span<T>(cy, m).Clear();
+                        ScatterRuns(a, cx, cy, c0, c1);
+                    }
+                    else
+                    {
+                        fixed (T* pb = buffers[tid - 1])
+                        {
+                            new Span<T>(pb, m).Clear();
+                            ScatterRuns(a, cx, pb, c0, c1);
+                        }
+                    }
+                });
+                int parts = used;
+                if (parts > 1)
+                    SplitJob.Run(threads, (tid, nt) =>
+                    {
+                        int r0 = SplitJob.Bound(tid, nt, m, 64), r1 = SplitJob.Bound(tid + 1, nt, m, 64);
+                        var dst = new Span<T>(cy + r0, r1 - r0);
+                        for (int b = 0; b < parts - 1; b++)
+                            System.Numerics.Tensors.TensorPrimitives.Add(dst, buffers[b].AsSpan(r0, r1 - r0), dst);
+                    });
+            }
+        }
+        finally
+        {
+            foreach (var b in buffers) ArrayPool<T>.Shared.Return(b);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static unsafe void ScatterRuns<T>(SparseMatrix<T> a, T* x, T* y, int c0, int c1)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        long[] ptr = a.Ptr;
+        ref int idx = ref a.Idx.Reference;
+        ref T val = ref a.Val.Reference;
+        for (int j = c0; j < c1; j++)
+        {
+            T xj = x[j];
+            long end = ptr[j + 1];
+            for (long k = ptr[j]; k < end; k++)
+                y[Unsafe.Add(ref idx, (nint)k)] += Unsafe.Add(ref val, (nint)k) * xj;
+        }
+    }
+}
