@@ -90,7 +90,10 @@ public static partial class Sparse
             long pos = positions[e];
             ptr[pos / majorLen + 1]++;
             idx.At(e) = (int)(pos % majorLen);
-            val.At(e) = T.CreateTruncating(rng.NextDouble());
+            // float takes 24 random bits so that rounding cannot reach 1.
+            val.At(e) = typeof(T) == typeof(float)
+                ? T.CreateTruncating((rng.NextUInt64() >> 40) * (1.0 / (1 << 24)))
+                : T.CreateTruncating(rng.NextDouble());
         }
         for (int i = 0; i < major; i++) ptr[i + 1] += ptr[i];
         return new SparseMatrix<T>(format, m, n, ptr, idx, val, sortedIndices: true, canonical: true);
