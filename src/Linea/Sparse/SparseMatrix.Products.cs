@@ -84,7 +84,8 @@ public sealed partial class SparseMatrix<TScalar>
             return y;
         }
         var c = Tensor.Zeros<TScalar>(Rows, b.Shape[1]);
-        Spmm.CsrTimesDense(ToCsr(), bc, c, parallelism.Count);
+        if (b.Shape[1] == 1) Matvec(bc.ContiguousSpan, c.WritableSpan, parallelism);      // one column: SpMV
+        else Spmm.CsrTimesDense(ToCsr(), bc, c, parallelism.Count);
         return c;
     }
 

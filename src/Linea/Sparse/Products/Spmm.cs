@@ -1,14 +1,13 @@
 using System.Numerics;
-using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 using Linea.Kernels.Threading;
 
 namespace Linea;
 
 /// <summary>
 /// Sparse times dense and dense times sparse. Both write each output row from one thread (no accumulation across
-/// threads); the inner operation is a row axpy (<see cref="TensorPrimitives.MultiplyAdd{T}(ReadOnlySpan{T}, T, ReadOnlySpan{T}, Span{T})"/>)
-/// or a gathered dot product. Dense operands are C-contiguous; rows are addressed by 64-bit offsets.
+/// threads); the inner operation is a row axpy through pointers or a gathered dot product. Dense operands are C-contiguous; rows are addressed by 64-bit offsets.
 /// </summary>
 internal static class Spmm
 {
@@ -21,24 +20,43 @@ internal static class Spmm
     {
         int m = a.Rows;
         long k = b.Dims[1];
-        if (m == 0 || k == 0) return;
+        if (m == 0 || k == 0 || a.Nnz == 0) return;
         long work = (a.Nnz + m) * Math.Max(k, 1);
         if (threads <= 1 || work < Spmv.ParallelWork) { CsrRows(a, b, c, 0, m); return; }
         SplitJob.Run(threads, (tid, nt) =>
             CsrRows(a, b, c, Spmv.WorkBound(a.Ptr, m, tid, nt), Spmv.WorkBound(a.Ptr, m, tid + 1, nt)));
     }
 
-    private static void CsrRows<T>(SparseMatrix<T> a, Tensor<T> b, Tensor<T> c, int r0, int r1)
+    /// <summary>
+    /// Rows [r0, r1) of C: for each stored A[i, j], C[i, :] += A[i, j] B[j, :] through pointers, with Vector256 steps
+    /// over the k columns and a scalar tail (no per-entry span or call: the runs are short).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static unsafe void CsrRows<T>(SparseMatrix<T> a, Tensor<T> b, Tensor<T> c, int r0, int r1)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        int k = (int)b.Dims[1];
-        for (int i = r0; i < r1; i++)
+        long k = b.Dims[1];
+        long[] ptr = a.Ptr;
+        fixed (int* idx = &a.Idx.Reference)
+        fixed (T* val = &a.Val.Reference)
+        fixed (T* bp = &b.Store.At(b.Offset))
+        fixed (T* cp = &c.Store.At(0))
         {
-            var ci = c.Store.Span((long)i * k, k);
-            var idx = a.RunIndices(i);
-            var val = a.RunValues(i);
-            for (int p = 0; p < idx.Length; p++)
-                TensorPrimitives.MultiplyAdd(b.Store.Span(b.Offset + (long)idx[p] * k, k), val[p], ci, ci);
+            int width = Vector256<T>.Count;
+            for (int i = r0; i < r1; i++)
+            {
+                T* ci = cp + i * k;
+                for (long p = ptr[i]; p < ptr[i + 1]; p++)
+                {
+                    T s = val[p];
+                    T* bj = bp + idx[p] * k;
+                    var sv = Vector256.Create(s);
+                    long q = 0;
+                    for (; q + width <= k; q += width)
+                        Vector256.Store(Vector256.Load(ci + q) + sv * Vector256.Load(bj + q), ci + q);
+                    for (; q < k; q++) ci[q] += s * bj[q];
+                }
+            }
         }
     }
 
