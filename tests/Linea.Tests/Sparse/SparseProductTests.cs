@@ -150,6 +150,20 @@ public class SparseProductTests
     }
 
     [Theory]
+    [InlineData(SparseFormat.Csr)]
+    [InlineData(SparseFormat.Csc)]
+    public void Threaded_sparse_dense_products_on_operands_big_enough_to_split(SparseFormat format)
+    {
+        // ~5,000 entries times 9 columns: above the 2^15 work threshold, so Parallelism(4) really splits the rows.
+        var (a, d) = Make<double>(400, 300, 6000, 77, format);
+        var bd = RandomDense(300, 9, 5);
+        var dd = RandomDense(9, 400, 6);
+        Assert.True((a.Nnz + 400) * 9 > 1 << 15);
+        AssertEqual(MatMul(d, bd), a.MatMul(ToTensor<double>(bd), new Parallelism(4)));
+        AssertEqual(MatMul(dd, d), Linea.Sparse.MatMul(ToTensor<double>(dd), a, new Parallelism(4)));
+    }
+
+    [Theory]
     [InlineData(SparseFormat.Csr, SparseFormat.Csr)]
     [InlineData(SparseFormat.Csc, SparseFormat.Csc)]
     [InlineData(SparseFormat.Csr, SparseFormat.Csc)]
