@@ -103,6 +103,31 @@ public class SparseProductTests
     }
 
     [Fact]
+    public void Work_split_balances_entries_not_row_counts()
+    {
+        // 1,000 rows: row 0 holds 10,000 entries, the others 10 each (20,000 in all).
+        var ptr = new long[1001];
+        for (int i = 0; i < 1000; i++) ptr[i + 1] = ptr[i] + (i == 0 ? 10_000 : 10);
+        long total = ptr[1000] + 1000;
+        foreach (int threads in new[] { 1, 2, 3, 7 })
+        {
+            int previous = 0;
+            for (int t = 1; t <= threads; t++)
+            {
+                int bound = Spmv.WorkBound(ptr, 1000, t, threads);
+                Assert.True(bound >= previous);
+                long work = ptr[bound] + bound - (ptr[previous] + previous);
+                // Each share is within one run (at most 10,001 units) of an equal share.
+                Assert.True(work <= total / threads + 10_001, $"threads {threads}, part {t}: {work}");
+                previous = bound;
+            }
+            Assert.Equal(1000, previous);
+        }
+        // Two threads: half of the 20,990 units is row 0 (10,001) and 45 short rows (11 each), not 500 rows.
+        Assert.Equal(46, Spmv.WorkBound(ptr, 1000, 1, 2));
+    }
+
+    [Fact]
     public void The_gather_kernels_handle_every_run_length_and_the_tail_masks()
     {
         // Rows of length 0..20 cover the full vector steps and every masked tail of both widths.
