@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Numerics.Tensors;
 using Linea.Storage;
 
 namespace Linea;
@@ -67,16 +68,16 @@ public sealed partial class SparseMatrix<TScalar>
     }
 
     /// <summary>A times a scalar: a new matrix on the same pattern (explicit zeros kept, as SciPy). O(nnz).</summary>
-    public SparseMatrix<TScalar> Multiply(TScalar s) => MapValues(s, static (v, s) => v * s);
+    public SparseMatrix<TScalar> Multiply(TScalar s) => MapValues(s, ValueMap.Multiply);
 
     /// <summary>A divided by a scalar: a new matrix on the same pattern; only stored entries are divided (so dividing by zero gives infinities or NaN there and zeros elsewhere, as SciPy). O(nnz).</summary>
-    public SparseMatrix<TScalar> Divide(TScalar s) => MapValues(s, static (v, s) => v / s);
+    public SparseMatrix<TScalar> Divide(TScalar s) => MapValues(s, ValueMap.Divide);
 
     /// <summary>-A: a new matrix on the same pattern. O(nnz).</summary>
-    public SparseMatrix<TScalar> Negate() => MapValues(TScalar.Zero, static (v, _) => -v);
+    public SparseMatrix<TScalar> Negate() => MapValues(TScalar.Zero, ValueMap.Negate);
 
     /// <summary>|A|, element-wise: a new matrix on the same pattern (duplicates are not summed first: call <see cref="SumDuplicates"/> for |sum|). O(nnz).</summary>
-    public SparseMatrix<TScalar> Abs() => MapValues(TScalar.Zero, static (v, _) => TScalar.Abs(v));
+    public SparseMatrix<TScalar> Abs() => MapValues(TScalar.Zero, ValueMap.Abs);
 
     /// <summary>A + B (see <see cref="Add(SparseMatrix{TScalar})"/>).</summary>
     public static SparseMatrix<TScalar> operator +(SparseMatrix<TScalar> a, SparseMatrix<TScalar> b) => NotNull(a).Add(b);
@@ -114,10 +115,23 @@ public sealed partial class SparseMatrix<TScalar>
         return a;
     }
 
-    private SparseMatrix<TScalar> MapValues(TScalar s, Func<TScalar, TScalar, TScalar> f)
+    private enum ValueMap { Multiply, Divide, Negate, Abs }
+
+    /// <summary>A copy whose values are mapped in place, chunk by chunk, with TensorPrimitives.</summary>
+    private SparseMatrix<TScalar> MapValues(TScalar s, ValueMap map)
     {
         var c = Copy();
-        for (long k = 0; k < c.Nnz; k++) c.Val.At(k) = f(c.Val.At(k), s);
+        for (long start = 0; start < c.Nnz; start += 1L << 30)
+        {
+            var v = System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref c.Val.At(start), (int)Math.Min(c.Nnz - start, 1L << 30));
+            switch (map)
+            {
+                case ValueMap.Multiply: TensorPrimitives.Multiply(v, s, v); break;
+                case ValueMap.Divide: TensorPrimitives.Divide(v, s, v); break;
+                case ValueMap.Negate: TensorPrimitives.Negate(v, v); break;
+                default: TensorPrimitives.Abs(v, v); break;
+            }
+        }
         return c;
     }
 
@@ -201,7 +215,7 @@ public sealed partial class SparseMatrix<TScalar>
         if (beta != TScalar.One)
         {
             var span = result.Store.Span(0, (int)Math.Min(result.Size, int.MaxValue));
-            if (result.Size <= int.MaxValue) System.Numerics.Tensors.TensorPrimitives.Multiply(span, beta, span);
+            if (result.Size <= int.MaxValue) TensorPrimitives.Multiply(span, beta, span);
             else for (long k = 0; k < result.Size; k++) result.Store.At(k) *= beta;
         }
         bool csr = Format == SparseFormat.Csr;
@@ -216,19 +230,19 @@ public sealed partial class SparseMatrix<TScalar>
         return result;
     }
 
-    /// <summary><paramref name="d"/> as a (Rows, Columns) view, broadcast when it has fewer or unit axes.</summary>
+    /// <summary><paramref name="d"/> as a (Rows, Columns) view, broadcast (NumPy's rules) when it has fewer or unit axes.</summary>
     private Tensor<TScalar> Broadcast(Tensor<TScalar> d, string op)
     {
         if (d.Rank > 2)
             ThrowHelper.ShapeMismatch(op, $"({Rows}, {Columns}) and {d.Shape}: a sparse matrix combines with a dense tensor of at most 2 axes", Shape, d.Shape);
-        try
+        bool fits = d.Rank switch
         {
-            return d.BroadcastTo(Rows, Columns);
-        }
-        catch (ShapeMismatchException)
-        {
+            0 => true,
+            1 => d.Dims[0] == 1 || d.Dims[0] == Columns,
+            _ => (d.Dims[0] == 1 || d.Dims[0] == Rows) && (d.Dims[1] == 1 || d.Dims[1] == Columns),
+        };
+        if (!fits)
             ThrowHelper.ShapeMismatch(op, $"({Rows}, {Columns}) and {d.Shape}: the dense operand does not broadcast to the sparse shape", Shape, d.Shape);
-            throw;
-        }
+        return d.BroadcastTo(Rows, Columns);
     }
 }
