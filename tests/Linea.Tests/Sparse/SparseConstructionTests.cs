@@ -42,6 +42,8 @@ public class SparseConstructionTests
     [InlineData(0, 7, 0.3)]
     [InlineData(40, 30, 0.0)]
     [InlineData(40, 30, 0.02)]
+    [InlineData(40, 30, 0.05)]
+    [InlineData(8, 8, 0.05)]
     [InlineData(40, 30, 0.3)]
     [InlineData(9, 11, 1.0)]
     [InlineData(500, 400, 0.001)]
