@@ -7,7 +7,7 @@ namespace Linea;
 
 /// <summary>
 /// Sparse times sparse by Gustavson's row-by-row algorithm: row i of C = A B is the sum of A[i, j] times row j of B.
-/// Two passes over the rows of A, each threaded over row blocks of equal flops: a symbolic pass counts each row's
+/// Two passes over the rows of A, each threaded over row chunks of equal flops: a symbolic pass counts each row's
 /// distinct columns with a per-thread marker array, then a numeric pass accumulates into a per-thread dense row and
 /// writes the row's entries, sorted, at its place. Workspace: (12 bytes x columns of B) per thread, plus 8 bytes per
 /// row of A for the flop counts.
@@ -32,10 +32,10 @@ internal static class SpGemm
 
         // Symbolic: ptr[i + 1] = number of distinct columns of row i.
         var ptr = new long[m + 1];
-        Run(threads, m, flops, (r0, r1) =>
+        var marks = new int[Math.Max(threads, 1)][];
+        Run(threads, m, flops, (tid, r0, r1) =>
         {
-            var mark = new int[k];
-            Array.Fill(mark, -1);
+            var mark = marks[tid] ??= NewMarker(k);
             for (int i = r0; i < r1; i++)
             {
                 long count = 0;
@@ -51,11 +51,12 @@ internal static class SpGemm
         var idx = TensorStorage<int>.Allocate(nnz, zero: false, op: "sparse matmul");
         var val = TensorStorage<T>.Allocate(nnz, zero: false, op: "sparse matmul");
         // Numeric: accumulate row i in acc over the columns listed at its place in idx, then sort the row.
-        Run(threads, m, flops, (r0, r1) =>
+        Array.Clear(marks);
+        var accs = new T[Math.Max(threads, 1)][];
+        Run(threads, m, flops, (tid, r0, r1) =>
         {
-            var mark = new int[k];
-            var acc = new T[k];
-            Array.Fill(mark, -1);
+            var mark = marks[tid] ??= NewMarker(k);
+            var acc = accs[tid] ??= new T[k];
             for (int i = r0; i < r1; i++)
             {
                 int len = (int)(ptr[i + 1] - ptr[i]);
@@ -95,10 +96,18 @@ internal static class SpGemm
         }
     }
 
-    /// <summary>Runs body(r0, r1) over row blocks of equal flops on up to <paramref name="threads"/> threads.</summary>
-    private static void Run(int threads, int m, long[] flops, Action<int, int> body)
+    /// <summary>A marker array for k columns with no column marked (rows are numbered from 0).</summary>
+    private static int[] NewMarker(int k)
     {
-        if (threads <= 1) { body(0, m); return; }
-        SplitJob.Run(threads, (tid, nt) => body(Spmv.WorkBound(flops, m, tid, nt), Spmv.WorkBound(flops, m, tid + 1, nt)));
+        var mark = new int[k];
+        Array.Fill(mark, -1);
+        return mark;
+    }
+
+    /// <summary>Runs body(tid, r0, r1) over row chunks of equal flops claimed by up to <paramref name="threads"/> threads.</summary>
+    private static void Run(int threads, int m, long[] flops, Action<int, int, int> body)
+    {
+        if (threads <= 1) { body(0, 0, m); return; }
+        Spmv.Chunked(threads, flops, m, body);
     }
 }

@@ -12,8 +12,8 @@ namespace Linea;
 internal static class Spmm
 {
     /// <summary>
-    /// C (m x k) = A (m x n, CSR) B (n x k, contiguous); C is zero on entry. Rows of C split by A's work
-    /// (entries plus rows) across up to <paramref name="threads"/> threads.
+    /// C (m x k) = A (m x n, CSR) B (n x k, contiguous); C is zero on entry. Rows of C in chunks of equal work
+    /// (entries plus rows) claimed by up to <paramref name="threads"/> threads.
     /// </summary>
     internal static void CsrTimesDense<T>(SparseMatrix<T> a, Tensor<T> b, Tensor<T> c, int threads)
         where T : unmanaged, IFloatingPointIeee754<T>
@@ -23,8 +23,7 @@ internal static class Spmm
         if (m == 0 || k == 0 || a.Nnz == 0) return;
         long work = (a.Nnz + m) * Math.Max(k, 1);
         if (threads <= 1 || work < Spmv.ParallelWork) { CsrRows(a, b, c, 0, m); return; }
-        SplitJob.Run(threads, (tid, nt) =>
-            CsrRows(a, b, c, Spmv.WorkBound(a.Ptr, m, tid, nt), Spmv.WorkBound(a.Ptr, m, tid + 1, nt)));
+        Spmv.Chunked(threads, a.Ptr, m, (_, r0, r1) => CsrRows(a, b, c, r0, r1));
     }
 
     /// <summary>

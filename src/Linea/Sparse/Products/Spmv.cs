@@ -20,6 +20,30 @@ internal static class Spmv
     internal const long ParallelWork = 1 << 15;
 
     /// <summary>
+    /// Work chunks per thread: threads claim chunks of equal work one at a time, so that on a shared machine a thread
+    /// that starts late (its core busy with another process) leaves its chunks to the others instead of holding up the
+    /// product; eight per thread keeps the claims (one interlocked increment each) negligible beside the chunks.
+    /// </summary>
+    internal const int ChunksPerThread = 8;
+
+    /// <summary>
+    /// Runs body(tid, r0, r1) over <see cref="ChunksPerThread"/> x threads chunks of equal work (entries plus runs) of
+    /// <paramref name="runs"/> runs, each claimed by the next free thread of up to <paramref name="threads"/>; tid
+    /// identifies the claiming thread (below the count the pool gave), for per-thread workspace.
+    /// </summary>
+    internal static void Chunked(int threads, long[] ptr, int runs, Action<int, int, int> body)
+    {
+        int chunks = threads * ChunksPerThread;
+        int next = 0;
+        SplitJob.Run(threads, (tid, nt) =>
+        {
+            int c;
+            while ((c = Interlocked.Increment(ref next) - 1) < chunks)
+                body(tid, WorkBound(ptr, runs, c, chunks), WorkBound(ptr, runs, c + 1, chunks));
+        });
+    }
+
+    /// <summary>
     /// The first run of thread <paramref name="t"/>'s share when <paramref name="runs"/> runs are split into
     /// <paramref name="threads"/> parts of equal work ptr[i] + i (entries before run i plus runs before i).
     /// </summary>
@@ -76,8 +100,7 @@ internal static class Spmv
         fixed (T* px = x, py = y)
         {
             T* cx = px, cy = py;
-            SplitJob.Run(threads, (tid, nt) =>
-                GatherRange(a, cx, cy, WorkBound(ptr, runs, tid, nt), WorkBound(ptr, runs, tid + 1, nt), avx));
+            Chunked(threads, ptr, runs, (_, r0, r1) => GatherRange(a, cx, cy, r0, r1, avx));
         }
     }
 
@@ -198,26 +221,22 @@ internal static class Spmv
         for (int t = 0; t < buffers.Length; t++) buffers[t] = ArrayPool<T>.Shared.Rent(Math.Max(m, 1));
         try
         {
-            int used = 1;
+            int used = 1, claimed = 0;
             fixed (T* px = x, py = y)
             {
                 T* cx = px, cy = py;
+                // Each thread clears its own accumulator (thread 0's is y) and then claims column chunks of equal work.
                 SplitJob.Run(threads, (tid, nt) =>
                 {
                     if (tid == 0) Volatile.Write(ref used, nt);
-                    int c0 = WorkBound(ptr, runs, tid, nt), c1 = WorkBound(ptr, runs, tid + 1, nt);
-                    if (tid == 0)
+                    T[]? own = tid == 0 ? null : buffers[tid - 1];
+                    fixed (T* pb = own)
                     {
-                        new Span<T>(cy, m).Clear();
-                        ScatterRuns(a, cx, cy, c0, c1);
-                    }
-                    else
-                    {
-                        fixed (T* pb = buffers[tid - 1])
-                        {
-                            new Span<T>(pb, m).Clear();
-                            ScatterRuns(a, cx, pb, c0, c1);
-                        }
+                        T* acc = tid == 0 ? cy : pb;
+                        new Span<T>(acc, m).Clear();
+                        int chunks = nt * ChunksPerThread, c;
+                        while ((c = Interlocked.Increment(ref claimed) - 1) < chunks)
+                            ScatterRuns(a, cx, acc, WorkBound(ptr, runs, c, chunks), WorkBound(ptr, runs, c + 1, chunks));
                     }
                 });
                 int parts = used;
