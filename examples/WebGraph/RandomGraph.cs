@@ -24,8 +24,8 @@ public static class RandomGraph
     }
 
     /// <summary>
-    /// The adjacency matrix of <see cref="Edges"/> in CSC form (column j: the sources of the edges into j, which is the
-    /// form PageRank iterates on, so it makes no copy), every edge of weight 1 and repeats summed.
+    /// The adjacency matrix of <see cref="Edges"/> in CSC form (column j: the sources of the edges into j, so that
+    /// PageRank's transposed products are gathers), every edge of weight 1 and repeats summed.
     /// </summary>
     public static SparseMatrix<double> Adjacency(int nodes, int edges, ulong seed)
     {

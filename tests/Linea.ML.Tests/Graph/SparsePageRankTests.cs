@@ -98,18 +98,19 @@ public class SparsePageRankTests
     }
 
     [Fact]
-    public void The_input_matrix_is_not_changed_and_csr_equals_csc()
+    public void The_input_matrix_is_not_changed_and_csr_agrees_with_csc()
     {
         var (src, dst, w) = RandomEdges(40, 5, 4);
         var csr = Sparse.Coo(40, 40, src, dst, w);
         var csc = Sparse.Coo(40, 40, src, dst, w, SparseFormat.Csc);
         var before = csc.Data.ToArray();
-        var a = PageRank.Compute(csr).Scores.ToArray();
-        var b = PageRank.Compute(csc).Scores.ToArray();
+        var ra = PageRank.Compute(csr);
+        var rb = PageRank.Compute(csc);
         Assert.Equal(before, csc.Data.ToArray());
-        // The CSC input is iterated over its own arrays, the CSR one over a converted copy with the same entries in the
-        // same order: bitwise the same arithmetic.
-        Assert.Equal(a, b);
+        // CSR iterates by scatters, CSC by gathers: the same iteration with sums in another order, so both lie within
+        // d / (1 - d) * (last change) of the fixed point.
+        double bound = 0.85 / 0.15 * (ra.LastChange + rb.LastChange) + 100 * 40 * Fixtures.Eps;
+        Assert.True(L1(ra.Scores.ToArray(), rb.Scores.ToArray()) <= bound);
     }
 
     [Fact]
