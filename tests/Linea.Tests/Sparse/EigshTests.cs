@@ -66,6 +66,23 @@ public class EigshTests
         AssertEigenpairs(a, r, expected.OrderBy(x => x).Skip(144 - 8).ToArray());
     }
 
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Block_lanczos_finds_a_triple_eigenvalue_and_matches_dense(int block)
+    {
+        int n = 150;
+        var d = new double[n];
+        for (int i = 0; i < n; i++) d[i] = 1 + i * 0.01;
+        d[n - 1] = 5; d[n - 2] = 5; d[n - 3] = 5; d[n - 4] = 4.5;
+        var a = Diagonal(d);
+        var r = SparseLinalg.EigshBlock(a, 4, Which.LargestAlgebraic, null, null, 30, null, 0, true, null, 7, null, block);
+        AssertEigenpairs(a, r, [4.5, 5, 5, 5]);
+        var p = EigenTestMatrices.Poisson2D<double>(12);
+        var rp = SparseLinalg.EigshBlock(p, 6, Which.SmallestAlgebraic, null, null, 30, null, 0, true, null, 7, null, block);
+        AssertEigenpairs(p, rp, DenseEigenvalues(p).Take(6).ToArray());
+    }
+
     [Fact]
     public void Poisson_1d_smallest_against_the_closed_form()
     {

@@ -41,7 +41,17 @@ public static partial class SparseLinalg
     /// <exception cref="NotSupportedException">sigma given, opInv null, and n above the dense default's limit (4096).</exception>
     public static EigshResult<T> Eigsh<T>(ILinearOperator<T> a, int k = 6, Which which = Which.LargestMagnitude, double? sigma = null,
         Tensor<T>? v0 = null, int? ncv = null, int? maxiter = null, double tol = 0, bool returnEigenvectors = true,
-        ILinearOperator<T>? opInv = null, ulong seed = 0, Parallelism? parallelism = null) where T : unmanaged, IFloatingPointIeee754<T>
+        ILinearOperator<T>? opInv = null, ulong seed = 0, Parallelism? parallelism = null) where T : unmanaged, IFloatingPointIeee754<T> =>
+        EigshBlock(a, k, which, sigma, v0, ncv, maxiter, tol, returnEigenvectors, opInv, seed, parallelism, blockSize: 1);
+
+    /// <summary>
+    /// <see cref="Eigsh{T}"/> with an explicit Lanczos block size b (1 &lt;= b, k + 2b &lt;= ncv). Block Lanczos reads the basis once per b products
+    /// but converged more slowly per product on the clustered 2-D Poisson spectrum (measured: 6,856 products at b = 4,
+    /// ncv = 80 against 2,054 at b = 1), so the public door uses b = 1; kept for tests and further measurement.
+    /// </summary>
+    internal static EigshResult<T> EigshBlock<T>(ILinearOperator<T> a, int k, Which which, double? sigma, Tensor<T>? v0, int? ncv, int? maxiter,
+        double tol, bool returnEigenvectors, ILinearOperator<T>? opInv, ulong seed, Parallelism? parallelism, int blockSize)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
         const string op = "eigsh";
         ArgumentNullException.ThrowIfNull(a);
@@ -75,7 +85,9 @@ public static partial class SparseLinalg
             iterOp = opInv ?? ShiftInvert.DefaultInverse(a, shift, par);
         }
 
-        var lanczos = new ThickRestartLanczos<T>(op, iterOp, k, which, m, tolT, seed, par);
+        if (blockSize < 1 || k + 2 * blockSize > m)
+            ThrowHelper.Argument(op, nameof(blockSize), $"block size {blockSize} must satisfy 1 <= b and k + 2b <= ncv = {m}");
+        var lanczos = new ThickRestartLanczos<T>(op, iterOp, k, which, m, blockSize, tolT, seed, par);
         var (values, vectors, converged) = lanczos.Run(start, restarts, returnEigenvectors);
         if (converged < k)
             throw new NoConvergenceException(

@@ -3,30 +3,37 @@ using System.Numerics;
 namespace Linea;
 
 /// <summary>
-/// Thick-restart Lanczos (Wu and Simon, 2000) for a few eigenpairs of a symmetric operator, with full
-/// reorthogonalization: each new vector is made orthogonal to the whole basis by classical Gram-Schmidt twice, done as
-/// two GEMV pairs on the basis block (so the Ritz values keep their accuracy and repeated eigenvalues show up as
-/// separate pairs). After m = ncv steps the m x m projected matrix is diagonalized by the dense symmetric solver; the
-/// most wanted Ritz vectors (the k wanted, plus up to half the remaining room, the ARPACK rule that keeps converged
-/// pairs and widens the subspace for clustered spectra) become the first columns of the next basis, with the last
-/// Lanczos vector after them. The basis is n x (m + 1) in one column-major array; each restart costs one n x m by
-/// m x keep GEMM done in row panels, in place.
-/// <para>Convergence of Ritz pair (theta, y): |beta y_m| &lt;= tol max(eps^(2/3), |theta|) (ARPACK's dsconv test; beta y_m
-/// is the residual norm ||OP x - theta x|| from the Lanczos relation).</para>
+/// Block thick-restart Lanczos (Wu and Simon, 2000; the block form as in Zhou and Saad's block TRLan) for a few
+/// eigenpairs of a symmetric operator, with full reorthogonalization.
+/// <para>Each step multiplies the operator into a block of b vectors, makes the result orthogonal to the whole basis by
+/// classical Gram-Schmidt twice, each pass two GEMMs on the basis block (so the basis is read once per b products, not
+/// once per product: the reorthogonalization, which dominates for cheap operators, costs b times less memory traffic),
+/// and orthonormalizes the block by SVQB (the eigendecomposition of its b x b Gram matrix; directions lost to an
+/// invariant subspace are replaced by random ones coupled by zero). The projected matrix keeps its exact structure:
+/// after a restart, the diagonal of kept Ritz values with an arrow coupling them to the next block, then block
+/// tridiagonal; the Gram-Schmidt coefficients beyond the diagonal block are rounding-level corrections to the vectors,
+/// not entries of it (as in ARPACK), so residual estimates of converged pairs fall far below eps ||A||.</para>
+/// <para>After the basis fills (ncv columns) the projected matrix is diagonalized by the dense symmetric solver; the
+/// most wanted Ritz vectors (the k wanted plus a share of the rest: locking converged pairs in place and keeping a wider
+/// subspace for clustered spectra) become the first columns of the next basis, followed by the last residual block. Each
+/// restart costs one n x m by m x keep GEMM, done in row panels in place. With b = 1 this is plain thick-restart
+/// Lanczos; b &gt; 1 also finds eigenvalues of multiplicity up to b without relying on rounding errors.</para>
+/// <para>Convergence of Ritz pair (theta, y): ||R y_last|| &lt;= tol max(eps^(2/3), |theta|), ARPACK's dsconv test, where
+/// R y_last (the last block's coupling times the Ritz vector's last b components) is the residual OP x - theta x in the
+/// residual block's basis.</para>
 /// </summary>
 internal sealed class ThickRestartLanczos<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     private const int RowPanel = 8192;
 
     private readonly ILinearOperator<T> _op;
-    private readonly int _n, _m, _k;
+    private readonly int _n, _ncv, _k, _b;
     private readonly Which _which;
     private readonly T _tol;
     private readonly Parallelism _par;
     private readonly string _name;
     private readonly Rng _rng;
-    private readonly T[] _v, _h, _y, _w, _proj, _proj2, _panel;
-    private T _normEstimate;
+    private readonly T[] _v, _h, _wk, _scratch, _proj, _second, _rLast, _panel;
 
     /// <summary>Operator products so far.</summary>
     public long Matvecs { get; private set; }
@@ -34,20 +41,21 @@ internal sealed class ThickRestartLanczos<T> where T : unmanaged, IFloatingPoint
     /// <summary>Restarts so far (ARPACK's iteration count).</summary>
     public int Restarts { get; private set; }
 
-    public ThickRestartLanczos(string name, ILinearOperator<T> op, int k, Which which, int ncv, T tol, ulong seed, Parallelism par)
+    public ThickRestartLanczos(string name, ILinearOperator<T> op, int k, Which which, int ncv, int blockSize, T tol, ulong seed, Parallelism par)
     {
-        _name = name; _op = op; _n = op.Rows; _m = ncv; _k = k; _which = which; _tol = tol; _par = par;
+        _name = name; _op = op; _n = op.Rows; _ncv = ncv; _k = k; _b = blockSize; _which = which; _tol = tol; _par = par;
         _rng = new Rng(seed);
-        long basis = (long)_n * (_m + 1);
+        long basis = (long)_n * (_ncv + _b);
         if (basis > Array.MaxLength)
-            ThrowHelper.Argument(name, nameof(ncv), $"the Lanczos basis of n = {_n} rows and ncv + 1 = {_m + 1} columns needs {basis} elements, more than one array holds ({Array.MaxLength}); lower ncv");
+            ThrowHelper.Argument(name, nameof(ncv), $"the Lanczos basis of n = {_n} rows and ncv + block = {_ncv + _b} columns needs {basis} elements, more than one array holds ({Array.MaxLength}); lower ncv");
         _v = new T[basis];
-        _h = new T[_m * _m];
-        _y = new T[_m * _m];
-        _w = new T[_n];
-        _proj = new T[_m + 1];
-        _proj2 = new T[_m + 1];
-        _panel = new T[Math.Min(_n, RowPanel) * _m];
+        _h = new T[_ncv * _ncv];
+        _wk = new T[(long)_n * _b];
+        _scratch = new T[(long)_n * _b];
+        _second = new T[(_ncv + _b) * _b];
+        _proj = new T[(_ncv + _b) * _b];
+        _rLast = new T[_b * _b];
+        _panel = new T[Math.Min(_n, RowPanel) * _ncv];
     }
 
     /// <summary>
@@ -56,26 +64,28 @@ internal sealed class ThickRestartLanczos<T> where T : unmanaged, IFloatingPoint
     /// </summary>
     public (T[] Values, T[]? Vectors, int Converged) Run(ReadOnlySpan<T> v0, int maxRestarts, bool wantVectors)
     {
-        int n = _n, m = _m;
-        var first = _v.AsSpan(0, n);
-        if (v0.IsEmpty) FillRandom(first);
-        else v0.CopyTo(first);
-        T nrm = ColumnBlock.Norm<T>(first);
-        if (nrm == T.Zero) FillRandom(first);
-        Scale(first, T.One / ColumnBlock.Norm<T>(first));
+        int n = _n, b = _b;
+        if (v0.IsEmpty) FillRandom(_v.AsSpan(0, n));
+        else v0.CopyTo(_v.AsSpan(0, n));
+        for (int c = 1; c < b; c++) FillRandom(_v.AsSpan(c * n, n));
+        Array.Copy(_v, _wk, (long)n * b);
+        OrthonormalizeBlock(0, _rLast);
+        Array.Copy(_wk, _v, (long)n * b);
 
-        var theta = Array.Empty<T>();
-        var order = new int[m];
-        var resid = new T[m];
+        T eps23 = T.CreateTruncating(Math.Pow(MachineConstants<T>.UnitRoundoffDouble, 2.0 / 3));
         int kept = 0;
         while (true)
         {
-            T beta = Expand(kept);
-            theta = ColumnBlock.Eigh(_h, m, _y);
-            for (int i = 0; i < m; i++) resid[i] = T.Abs(beta * _y[(m - 1) + i * m]);
-            WantedOrder(theta, order);
+            int m = kept + (_ncv - kept) / b * b;
+            Expand(kept, m);
+            var hm = new T[m * m];
+            for (int j = 0; j < m; j++) _h.AsSpan(j * _ncv, m).CopyTo(hm.AsSpan(j * m, m));
+            var y = new T[m * m];
+            var theta = ColumnBlock.Eigh(hm, m, y);
+            var order = WantedOrder(theta);
+            var resid = new T[m];
+            for (int i = 0; i < m; i++) resid[i] = CouplingNorm(y, m, i, null);
             int converged = 0;
-            T eps23 = T.CreateTruncating(Math.Pow(MachineConstants<T>.UnitRoundoffDouble, 2.0 / 3));
             for (int i = 0; i < _k; i++)
                 if (resid[order[i]] <= _tol * T.Max(eps23, T.Abs(theta[order[i]]))) converged++;
             if (converged == _k || Restarts >= maxRestarts)
@@ -83,130 +93,222 @@ internal sealed class ThickRestartLanczos<T> where T : unmanaged, IFloatingPoint
                 var values = new T[_k];
                 for (int i = 0; i < _k; i++) values[i] = theta[order[i]];
                 T[]? vectors = null;
-                if (wantVectors || converged < _k)
+                if (wantVectors)
                 {
                     vectors = new T[(long)n * _k];
-                    var sel = Gather(order, _k);
-                    ColumnBlock.Multiply(n, T.One, _v, 0, m, sel, 0, m, _k, T.Zero, vectors, 0, _par);
+                    ColumnBlock.Multiply(n, T.One, _v, 0, m, Gather(y, m, order, _k), 0, m, _k, T.Zero, vectors, 0, _par);
                 }
                 return (values, vectors, converged);
             }
-            kept = Math.Min(m - 1, _k + Math.Min(converged, (m - _k) / 2));
-            kept = Math.Max(kept, Math.Min(m - 1, _k + (m - _k) / 3));
-            Restart(order, kept, theta, beta);
+            int most = _ncv - 2 * b;
+            kept = Math.Max(_k + Math.Min(converged, (_ncv - _k) / 2), _k + (_ncv - _k) / 3);
+            kept = Math.Max(Math.Min(kept, most), _k);
+            Restart(y, m, order, kept, theta);
             Restarts++;
         }
     }
 
     /// <summary>
-    /// Lanczos steps j = start .. m - 1 from the current vector v_start: fills columns start .. m - 1 of the projected
-    /// matrix and v_m; returns beta_m, the norm of the last residual.
+    /// Block Lanczos steps from the current block at columns [start, start + b) until the basis has m columns: fills the
+    /// projected matrix's diagonal blocks and the couplings below them, the residual block at [m, m + b) and its
+    /// coupling <see cref="_rLast"/>.
     /// </summary>
-    private T Expand(int start)
+    private void Expand(int start, int m)
     {
-        int n = _n, m = _m;
-        T beta = T.Zero;
-        for (int j = start; j < m; j++)
+        int n = _n, b = _b, ncv = _ncv;
+        for (int j = start; j < m; j += b)
         {
-            _op.Matvec(_v.AsSpan(j * n, n), _w);
-            Matvecs++;
+            for (int c = 0; c < b; c++)
+            {
+                _op.Matvec(_v.AsSpan((j + c) * n, n), _wk.AsSpan(c * n, n));
+                ColumnBlock.RequireFinite<T>(_name, _wk.AsSpan(c * n, n), $"the operator's product with Lanczos vector {j + c}");
+            }
+            Matvecs += b;
             _par.Cancellation.ThrowIfCancellationRequested();
-            ColumnBlock.RequireFinite<T>(_name, _w, $"the operator's product with Lanczos vector {j}");
-            Orthogonalize(j + 1, _proj);
-            beta = ColumnBlock.Norm<T>(_w);
-            // The projected matrix keeps its exact structure (the restart's arrow, then tridiagonal): alpha_j on the
-            // diagonal, beta_{j-1} (set below at step j - 1) beside it; the other reorthogonalization coefficients are
-            // rounding-level corrections to the vector, not entries of H (as in ARPACK), so converged Ritz vectors
-            // keep last components, and residual estimates, far below eps ||A||.
-            _h[j + j * m] = _proj[j];
-            _normEstimate = T.Max(_normEstimate, T.Abs(_proj[j]) + beta);
-            var next = _v.AsSpan((j + 1) * n, n);
-            if (beta <= MachineConstants<T>.Ulp * _normEstimate * T.Sqrt(T.CreateTruncating(n)) || beta == T.Zero)
-            {
-                // An invariant subspace: continue from a random vector orthogonal to the basis, coupled by zero.
-                beta = T.Zero;
-                if (j + 1 < m && NewDirection(j + 1)) _w.AsSpan().CopyTo(next);
-                else next.Clear();
-                continue;
-            }
-            for (int i = 0; i < n; i++) next[i] = _w[i] / beta;
-            if (j + 1 < m)
-            {
-                _h[(j + 1) + j * m] = beta;
-                _h[j + (j + 1) * m] = beta;
-            }
+            int cols = j + b;
+            Orthogonalize(cols, _proj);
+            // Diagonal block: the symmetric part of V_j^T A V_j.
+            for (int c = 0; c < b; c++)
+                for (int r = 0; r < b; r++)
+                {
+                    T avg = (_proj[(j + r) + c * cols] + _proj[(j + c) + r * cols]) / T.CreateTruncating(2);
+                    _h[(j + r) + (j + c) * ncv] = avg;
+                }
+            OrthonormalizeBlock(cols, _rLast);
+            Array.Copy(_wk, 0, _v, (long)cols * n, (long)b * n);
+            if (cols < m)
+                for (int c = 0; c < b; c++)
+                    for (int r = 0; r < b; r++)
+                    {
+                        _h[(cols + r) + (j + c) * ncv] = _rLast[r + c * b];
+                        _h[(j + c) + (cols + r) * ncv] = _rLast[r + c * b];
+                    }
         }
-        return beta;
     }
 
-    /// <summary>w -= V_c (V_c^T w), twice (CGS2), against the first <paramref name="c"/> basis columns; the summed
-    /// coefficients go to <paramref name="coef"/>.</summary>
+    /// <summary>W -= V_c (V_c^T W), once, or twice when a column lost more than 1 - 1/sqrt(2) of its norm (CGS with the
+    /// DGKS test), against the first <paramref name="c"/> basis columns; the summed
+    /// coefficients (c x b, column-major) go to <paramref name="coef"/>.</summary>
     private void Orthogonalize(int c, T[] coef)
     {
-        int n = _n;
-        ColumnBlock.Gram(n, _v, 0, c, _w, 0, 1, coef, _par);
-        ColumnBlock.Multiply(n, -T.One, _v, 0, c, coef, 0, c, 1, T.One, _w, 0, _par);
-        ColumnBlock.Gram(n, _v, 0, c, _w, 0, 1, _proj2, _par);
-        ColumnBlock.Multiply(n, -T.One, _v, 0, c, _proj2, 0, c, 1, T.One, _w, 0, _par);
-        for (int i = 0; i < c; i++) coef[i] += _proj2[i];
+        int n = _n, b = _b;
+        var second = _second;
+        T smallest = T.PositiveInfinity;
+        Span<T> before = b <= 64 ? stackalloc T[b] : new T[b];
+        for (int j = 0; j < b; j++) before[j] = ColumnBlock.Norm<T>(_wk.AsSpan(j * n, n));
+        ColumnBlock.Gram(n, _v, 0, c, _wk, 0, b, coef, _par);
+        ColumnBlock.Multiply(n, -T.One, _v, 0, c, coef, 0, c, b, T.One, _wk, 0, _par);
+        // DGKS (as ARPACK): a second pass only when the first removed enough to leave doubt, ||w'|| < ||w|| / sqrt(2).
+        for (int j = 0; j < b; j++)
+            smallest = T.Min(smallest, ColumnBlock.Norm<T>(_wk.AsSpan(j * n, n)) / T.Max(before[j], MachineConstants<T>.SafeMin));
+        if (smallest > T.CreateTruncating(0.7071067811865476)) return;
+        ColumnBlock.Gram(n, _v, 0, c, _wk, 0, b, second, _par);
+        ColumnBlock.Multiply(n, -T.One, _v, 0, c, second, 0, c, b, T.One, _wk, 0, _par);
+        for (int i = 0; i < c * b; i++) coef[i] += second[i];
     }
 
-    /// <summary>A random unit vector orthogonal to the first <paramref name="c"/> columns, left in the work vector;
-    /// false when none could be found (the basis spans everything).</summary>
-    private bool NewDirection(int c)
+    /// <summary>
+    /// The work block W (already orthogonal to the first <paramref name="basisCols"/> basis columns) becomes Q with
+    /// orthonormal columns and W = Q R (R b x b, column-major, into <paramref name="r"/>), by SVQB twice. Directions
+    /// W does not span (an invariant subspace) are filled with random vectors orthogonal to the basis and to Q, and get
+    /// zero rows in R.
+    /// </summary>
+    private void OrthonormalizeBlock(int basisCols, T[] r)
     {
-        var saved = new T[c + 1];
+        int n = _n, b = _b;
+        var rTotal = new T[b * b];
+        for (int i = 0; i < b; i++) rTotal[i + i * b] = T.One;
+        for (int pass = 0; pass < 2; pass++)
+        {
+            var g = new T[b * b];
+            ColumnBlock.Gram(n, _wk, 0, b, _wk, 0, b, g, _par);
+            var q = new T[b * b];
+            var d = ColumnBlock.Eigh(g, b, q);
+            T dmax = T.Max(d[^1], T.Zero);
+            // Keep directions with d > (n eps)^2 dmax-scale; at the start of a run an all-zero block keeps none.
+            T cut = T.Max(dmax, T.One) * MachineConstants<T>.Ulp * MachineConstants<T>.Ulp * T.CreateTruncating(100.0 * n);
+            var t = new T[b * b];      // W Q D^-1/2 for kept directions, columns in descending d
+            var rp = new T[b * b];     // R of this pass: rows D^1/2 Q^T
+            int kept = 0;
+            for (int j = b - 1; j >= 0; j--)
+            {
+                if (!(d[j] > cut)) continue;
+                T s = T.Sqrt(d[j]);
+                for (int i = 0; i < b; i++)
+                {
+                    t[i + kept * b] = q[i + j * b] / s;
+                    rp[kept + i * b] = q[i + j * b] * s;
+                }
+                kept++;
+            }
+            var scratch = _scratch;
+            ColumnBlock.Multiply(n, T.One, _wk, 0, b, t, 0, b, kept, T.Zero, scratch, 0, _par);
+            Array.Copy(scratch, _wk, (long)n * b);
+            for (int c = kept; c < b; c++) FillOrthogonalRandom(basisCols, c);
+            // rTotal = rp * rTotal
+            var next = new T[b * b];
+            for (int c = 0; c < b; c++)
+                for (int i = 0; i < b; i++)
+                {
+                    T acc = T.Zero;
+                    for (int l = 0; l < b; l++) acc += rp[i + l * b] * rTotal[l + c * b];
+                    next[i + c * b] = acc;
+                }
+            rTotal = next;
+        }
+        Array.Copy(rTotal, r, b * b);
+    }
+
+    /// <summary>Column c of W: a random unit vector orthogonal to the first <paramref name="basisCols"/> basis columns and
+    /// to W's columns before c (zero if none can be found: the basis spans everything).</summary>
+    private void FillOrthogonalRandom(int basisCols, int c)
+    {
+        int n = _n;
+        var col = _wk.AsSpan(c * n, n);
+        var coef = new T[basisCols + c + 1];
         for (int attempt = 0; attempt < 3; attempt++)
         {
-            FillRandom(_w);
-            T before = ColumnBlock.Norm<T>(_w);
-            Orthogonalize(c, saved);
-            T nr = ColumnBlock.Norm<T>(_w);
-            if (nr > before * T.Sqrt(MachineConstants<T>.Ulp))
+            FillRandom(col);
+            T before = ColumnBlock.Norm<T>(col);
+            for (int pass = 0; pass < 2; pass++)
             {
-                Scale(_w, T.One / nr);
-                return true;
+                if (basisCols > 0)
+                {
+                    ColumnBlock.Gram(n, _v, 0, basisCols, _wk, c, 1, coef, _par);
+                    ColumnBlock.Multiply(n, -T.One, _v, 0, basisCols, coef, 0, basisCols, 1, T.One, _wk, c, _par);
+                }
+                if (c > 0)
+                {
+                    ColumnBlock.Gram(n, _wk, 0, c, _wk, c, 1, coef, _par);
+                    ColumnBlock.Multiply(n, -T.One, _wk, 0, c, coef, 0, c, 1, T.One, _wk, c, _par);
+                }
+            }
+            T after = ColumnBlock.Norm<T>(col);
+            if (after > before * T.Sqrt(MachineConstants<T>.Ulp))
+            {
+                Scale(col, T.One / after);
+                return;
             }
         }
-        return false;
+        col.Clear();
     }
 
-    /// <summary>V[:, 0..keep) = V[:, 0..m) Y[:, order[0..keep)], v_keep = v_m, the projected matrix diagonal plus the
-    /// coupling row beta Y[m-1, sel].</summary>
-    private void Restart(int[] order, int keep, T[] theta, T beta)
+    /// <summary>||R_last y[m-b .. m, i]||, the residual norm of Ritz pair i; the vector R_last y[m-b .. m, i] goes to
+    /// <paramref name="outVec"/> when given.</summary>
+    private T CouplingNorm(T[] y, int m, int i, T[]? outVec)
     {
-        int n = _n, m = _m;
-        var sel = Gather(order, keep);
+        int b = _b;
+        T s = T.Zero;
+        for (int r = 0; r < b; r++)
+        {
+            T acc = T.Zero;
+            for (int c = 0; c < b; c++) acc += _rLast[r + c * b] * y[(m - b + c) + i * m];
+            if (outVec is not null) outVec[r] = acc;
+            s += acc * acc;
+        }
+        return T.Sqrt(s);
+    }
+
+    /// <summary>V[:, 0..keep) = V[:, 0..m) Y[:, order[0..keep)], the residual block moved to [keep, keep + b), the projected
+    /// matrix reset to the kept Ritz values with their coupling to that block.</summary>
+    private void Restart(T[] y, int m, int[] order, int keep, T[] theta)
+    {
+        int n = _n, b = _b, ncv = _ncv;
+        var sel = Gather(y, m, order, keep);
         for (int r0 = 0; r0 < n; r0 += RowPanel)
         {
             int rb = Math.Min(RowPanel, n - r0);
             Kernels.Gemm.Gemm.Multiply(rb, keep, m, T.One, _v, r0, 1, n, sel, 0, 1, m, T.Zero, _panel, 0, 1, rb, _par);
             for (int j = 0; j < keep; j++) _panel.AsSpan(j * rb, rb).CopyTo(_v.AsSpan(r0 + j * n, rb));
         }
-        _v.AsSpan(m * n, n).CopyTo(_v.AsSpan(keep * n, n));
+        Array.Copy(_v, (long)m * n, _v, (long)keep * n, (long)b * n);
         Array.Clear(_h);
+        var coupling = new T[b];
         for (int i = 0; i < keep; i++)
         {
-            _h[i + i * m] = theta[order[i]];
-            T c = beta * _y[(m - 1) + order[i] * m];
-            _h[keep + i * m] = c;
-            _h[i + keep * m] = c;
+            _h[i + i * ncv] = theta[order[i]];
+            CouplingNorm(y, m, order[i], coupling);
+            for (int r = 0; r < b; r++)
+            {
+                _h[(keep + r) + i * ncv] = coupling[r];
+                _h[i + (keep + r) * ncv] = coupling[r];
+            }
         }
     }
 
-    /// <summary>Columns order[0..count) of Y as an m x count column-major array.</summary>
-    private T[] Gather(int[] order, int count)
+    /// <summary>Columns order[0..count) of the m x m Y as an m x count column-major array.</summary>
+    private static T[] Gather(T[] y, int m, int[] order, int count)
     {
-        int m = _m;
         var sel = new T[m * count];
-        for (int j = 0; j < count; j++) _y.AsSpan(order[j] * m, m).CopyTo(sel.AsSpan(j * m, m));
+        for (int j = 0; j < count; j++) y.AsSpan(order[j] * m, m).CopyTo(sel.AsSpan(j * m, m));
         return sel;
     }
 
     /// <summary>Indices of the ascending Ritz values, most wanted first.</summary>
-    private void WantedOrder(T[] theta, int[] order)
+    private int[] WantedOrder(T[] theta)
     {
         int m = theta.Length;
+        var order = new int[m];
         for (int i = 0; i < m; i++) order[i] = i;
         switch (_which)
         {
@@ -221,11 +323,12 @@ internal sealed class ThickRestartLanczos<T> where T : unmanaged, IFloatingPoint
             case Which.SmallestMagnitude:
                 Array.Sort(order, (a, b) => { int c = T.Abs(theta[a]).CompareTo(T.Abs(theta[b])); return c != 0 ? c : a.CompareTo(b); });
                 break;
-            case Which.BothEnds:
+            default:
                 int lo = 0, hi = m - 1;
                 for (int i = 0; i < m; i++) order[i] = i % 2 == 0 ? hi-- : lo++;
                 break;
         }
+        return order;
     }
 
     private void FillRandom(Span<T> x)
