@@ -84,6 +84,15 @@ public class EigshTests
     }
 
     [Fact]
+    public void The_smallest_basis_scipy_allows_ncv_k_plus_1_still_converges()
+    {
+        var d = Enumerable.Range(1, 60).Select(i => (double)i * i).ToArray();
+        var a = Diagonal(d);
+        var r = SparseLinalg.Eigsh(a, 2, Which.LargestAlgebraic, ncv: 3, maxiter: 5000);
+        AssertEigenpairs(a, r, [59.0 * 59, 60.0 * 60]);
+    }
+
+    [Fact]
     public void Poisson_1d_smallest_against_the_closed_form()
     {
         int n = 100;

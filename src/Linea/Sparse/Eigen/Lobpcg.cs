@@ -42,7 +42,7 @@ internal sealed class Lobpcg<T> where T : unmanaged, IFloatingPointIeee754<T>
         if (kx < k)
             throw new ArgumentException($"lobpcg: the {k} start vectors span only {kx} dimensions; give linearly independent columns");
         ApplyBlock(_a, _s, 0, _as, 0, k);
-        var lambda = RayleighRitz(k, 0, 0, largest, out _);
+        var lambda = RayleighRitz(k, rotate: true, largest, out _);
         int np = 0, it = 0;
         var resid = new T[k];
         var active = new int[k];
@@ -88,7 +88,7 @@ internal sealed class Lobpcg<T> where T : unmanaged, IFloatingPointIeee754<T>
                 npa = ProjectAndOrthonormalizeWithImage(p0, na, 0, p0);
             }
             int dim = p0 + npa;
-            lambda = RayleighRitz(dim, k, dim, largest, out var c);
+            lambda = RayleighRitz(dim, rotate: false, largest, out var c);
 
             // P = S[:, k..dim) C[k..dim, :], AP likewise (the new directions, without the X part).
             ColumnBlock.Multiply(n, T.One, _s, k, dim - k, c, k, dim, k, T.Zero, _p, 0, _par);
@@ -104,10 +104,9 @@ internal sealed class Lobpcg<T> where T : unmanaged, IFloatingPointIeee754<T>
     }
 
     /// <summary>Rayleigh-Ritz on the orthonormal S[:, 0..dim) with A S alongside: the k wanted Ritz values, ascending, and
-    /// the dim x k coefficients. When <paramref name="apply"/> is 0 (the start), X and AX are rotated in place.</summary>
-    private T[] RayleighRitz(int dim, int unused, int apply, bool largest, out T[] coef)
+    /// the dim x k coefficients. With <paramref name="rotate"/> (the start, dim = k), X and AX are rotated in place.</summary>
+    private T[] RayleighRitz(int dim, bool rotate, bool largest, out T[] coef)
     {
-        _ = unused;
         int n = _n, k = _k;
         var h = new T[dim * dim];
         ColumnBlock.Gram(n, _s, 0, dim, _as, 0, dim, h, _par);
@@ -127,7 +126,7 @@ internal sealed class Lobpcg<T> where T : unmanaged, IFloatingPointIeee754<T>
             values[j] = theta[first + j];
             z.AsSpan((first + j) * dim, dim).CopyTo(coef.AsSpan(j * dim, dim));
         }
-        if (apply == 0)
+        if (rotate)
         {
             ColumnBlock.Multiply(n, T.One, _s, 0, dim, coef, 0, dim, k, T.Zero, _work, 0, _par);
             Array.Copy(_work, 0, _s, 0, (long)n * k);
