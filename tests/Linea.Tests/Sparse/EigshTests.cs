@@ -76,11 +76,27 @@ public class EigshTests
         for (int i = 0; i < n; i++) d[i] = 1 + i * 0.01;
         d[n - 1] = 5; d[n - 2] = 5; d[n - 3] = 5; d[n - 4] = 4.5;
         var a = Diagonal(d);
-        var r = SparseLinalg.EigshBlock(a, 4, Which.LargestAlgebraic, null, null, 30, null, 0, true, null, 7, null, block);
+        var r = SparseLinalg.EigshBlock(a, 4, Which.LargestAlgebraic, null, null, 30, null, 0, true, null, 7, null, block, int.MaxValue, null);
         AssertEigenpairs(a, r, [4.5, 5, 5, 5]);
         var p = EigenTestMatrices.Poisson2D<double>(12);
-        var rp = SparseLinalg.EigshBlock(p, 6, Which.SmallestAlgebraic, null, null, 30, null, 0, true, null, 7, null, block);
+        var rp = SparseLinalg.EigshBlock(p, 6, Which.SmallestAlgebraic, null, null, 30, null, 0, true, null, 7, null, block, int.MaxValue, null);
         AssertEigenpairs(p, rp, DenseEigenvalues(p).Take(6).ToArray());
+    }
+
+    [Theory]
+    [InlineData(Which.LargestAlgebraic)]
+    [InlineData(Which.SmallestAlgebraic)]
+    [InlineData(Which.LargestMagnitude)]
+    public void Chebyshev_filtered_lanczos_matches_dense(Which which)
+    {
+        // Forced on (order 0, degree 8): the public door turns it on for large n when reorthogonalization dominates.
+        var a = EigenTestMatrices.Poisson2D<double>(24);
+        var r = SparseLinalg.EigshBlock(a, 6, which, null, null, 30, null, 0, true, null, 3, null, 1, 0, 8);
+        AssertEigenpairs(a, r, Expected(DenseEigenvalues(a), 6, which));
+        Assert.True(r.Matvecs > 8 * r.Restarts, "the filter ran");
+        var shifted = RandomSymmetric(300, 3, 21);
+        var rs = SparseLinalg.EigshBlock(shifted, 4, which, null, null, 30, null, 0, true, null, 3, null, 1, 0, 6);
+        AssertEigenpairs(shifted, rs, Expected(DenseEigenvalues(shifted), 4, which));
     }
 
     [Fact]

@@ -44,15 +44,17 @@ public static partial class SparseLinalg
     public static EigshResult<T> Eigsh<T>(ILinearOperator<T> a, int k = 6, Which which = Which.LargestMagnitude, double? sigma = null,
         Tensor<T>? v0 = null, int? ncv = null, int? maxiter = null, double tol = 0, bool returnEigenvectors = true,
         ILinearOperator<T>? opInv = null, ulong seed = 0, Parallelism? parallelism = null) where T : unmanaged, IFloatingPointIeee754<T> =>
-        EigshBlock(a, k, which, sigma, v0, ncv, maxiter, tol, returnEigenvectors, opInv, seed, parallelism, blockSize: 1);
+        EigshBlock(a, k, which, sigma, v0, ncv, maxiter, tol, returnEigenvectors, opInv, seed, parallelism, blockSize: 1, filterMinOrder: EigshDriver.FilterMinOrder, filterDegree: null);
 
     /// <summary>
     /// <see cref="Eigsh{T}"/> with an explicit Lanczos block size b (1 &lt;= b, k + b &lt;= ncv). Block Lanczos reads the basis once per b products
     /// but converged more slowly per product on the clustered 2-D Poisson spectrum (measured: 6,856 products at b = 4,
-    /// ncv = 80 against 2,054 at b = 1), so the public door uses b = 1; kept for tests and further measurement.
+    /// ncv = 80 against 2,054 at b = 1), so the public door uses b = 1; kept for tests and further measurement. The
+    /// Chebyshev filter (see EigshDriver) is tried from order <paramref name="filterMinOrder"/>, with degree
+    /// <paramref name="filterDegree"/> or, when null, chosen from measured timings.
     /// </summary>
     internal static EigshResult<T> EigshBlock<T>(ILinearOperator<T> a, int k, Which which, double? sigma, Tensor<T>? v0, int? ncv, int? maxiter,
-        double tol, bool returnEigenvectors, ILinearOperator<T>? opInv, ulong seed, Parallelism? parallelism, int blockSize)
+        double tol, bool returnEigenvectors, ILinearOperator<T>? opInv, ulong seed, Parallelism? parallelism, int blockSize, int filterMinOrder, int? filterDegree)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         const string op = "eigsh";
@@ -89,17 +91,17 @@ public static partial class SparseLinalg
             iterOp = opInv ?? ShiftInvert.DefaultInverse(a, shift, par);
         }
 
-        var lanczos = new ThickRestartLanczos<T>(op, iterOp, k, which, m, blockSize, tolT, seed, par);
-        var (values, vectors, converged) = lanczos.Run(start, restarts, returnEigenvectors);
+        var (values, vectors, converged, restartCount, matvecs) = EigshDriver.Run(op, iterOp, k, which, m, blockSize, tolT, seed, par,
+            start, restarts, returnEigenvectors, sigma is null ? filterMinOrder : int.MaxValue, filterDegree);
         if (converged < k)
             throw new NoConvergenceException(
-                $"{op}: {converged} of k = {k} eigenvalues converged in maxiter = {restarts} restarts ({lanczos.Matvecs} operator products, ncv = {m}, tol = {double.CreateTruncating(tolT):g3}); raise maxiter or ncv, loosen tol, or use shift-invert (sigma) for interior or smallest eigenvalues");
+                $"{op}: {converged} of k = {k} eigenvalues converged in maxiter = {restarts} restarts ({matvecs} operator products, ncv = {m}, tol = {double.CreateTruncating(tolT):g3}); raise maxiter or ncv, loosen tol, or use shift-invert (sigma) for interior or smallest eigenvalues");
         if (sigma is double sg)
             for (int i = 0; i < k; i++) values[i] = T.CreateTruncating(sg) + T.One / values[i];
         return new EigshResult<T>(
             SortedValues(values, out var perm),
             returnEigenvectors ? ToRowMajorColumns(vectors!, n, k, perm) : null,
-            lanczos.Restarts, lanczos.Matvecs);
+            restartCount, matvecs);
     }
 
     /// <summary>The operator's order after checking it is square.</summary>

@@ -1,0 +1,126 @@
+using System.Numerics;
+
+namespace Linea;
+
+/// <summary>
+/// Chooses between plain thick-restart Lanczos on A and Lanczos on a Chebyshev filter p(A) for
+/// <see cref="SparseLinalg.Eigsh{T}"/> without shift. A first Lanczos cycle on A (which may already converge) measures
+/// what a step costs: when reorthogonalizing against the basis takes several times longer than a product with A (a
+/// cheap sparse operator, a long basis), and the wanted eigenvalues are at one end of the spectrum (LA, SA, or LM of a
+/// one-signed spectrum), the iteration continues on p(A) of degree d = that ratio (at most 64), which damps the rest
+/// of the spectrum estimated by the first cycle and spreads the wanted end apart, so one reorthogonalization serves d
+/// products. The k converged vectors then get a Rayleigh-Ritz step with A itself, which gives the eigenvalues of A.
+/// </summary>
+internal static class EigshDriver
+{
+    /// <summary>Below this order the filter is never tried: the basis is short and steps are cheap either way.</summary>
+    public const int FilterMinOrder = 20_000;
+
+    /// <summary>Smallest degree worth filtering with.</summary>
+    public const int FilterMinDegree = 4;
+
+    /// <summary>Runs Lanczos on A, or (see the class) first one cycle on A and then on a Chebyshev filter of A. The
+    /// filter is tried from order <paramref name="filterMinOrder"/> on, with degree <paramref name="filterDegree"/> or,
+    /// when null, the measured ratio of reorthogonalization to product time.</summary>
+    public static (T[] Values, T[]? Vectors, int Converged, int Restarts, long Matvecs) Run<T>(string op, ILinearOperator<T> a, int k,
+        Which which, int ncv, int block, T tol, ulong seed, Parallelism par, ReadOnlySpan<T> start, int maxRestarts, bool wantVectors,
+        int filterMinOrder = FilterMinOrder, int? filterDegree = null)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var plain = new ThickRestartLanczos<T>(op, a, k, which, ncv, block, tol, seed, par);
+        if (a.Rows < filterMinOrder || block != 1)
+        {
+            var r = plain.Run(start, maxRestarts, wantVectors);
+            return (r.Values, r.Vectors, r.Converged, plain.Restarts, plain.Matvecs);
+        }
+        var probe = plain.Run(start, 0, wantVectors);
+        if (probe.Converged == k) return (probe.Values, probe.Vectors, probe.Converged, 0, plain.Matvecs);
+        var filter = ChooseFilter(a, k, which, plain, filterDegree);
+        if (filter is null)
+        {
+            var again = new ThickRestartLanczos<T>(op, a, k, which, ncv, block, tol, seed, par);
+            var r = again.Run(start, maxRestarts, wantVectors);
+            return (r.Values, r.Vectors, r.Converged, again.Restarts + 1, again.Matvecs + plain.Matvecs);
+        }
+        var lz = new ThickRestartLanczos<T>(op, filter, k, Which.LargestAlgebraic, ncv, block, tol, seed, par);
+        var f = lz.Run(start, maxRestarts - 1, wantVectors: true);
+        long matvecs = plain.Matvecs + lz.Matvecs * filter.Degree;
+        if (f.Converged < k) return (f.Values, null, f.Converged, lz.Restarts + 1, matvecs);
+        var (values, vectors) = RayleighRitz(a, f.Vectors!, k, par);
+        return (values, wantVectors ? vectors : null, k, lz.Restarts + 1, matvecs + k);
+    }
+
+    /// <summary>The filter for the wanted end from the first cycle's Ritz values and timings, or null to stay plain.</summary>
+    private static ChebyshevFilter<T>? ChooseFilter<T>(ILinearOperator<T> a, int k, Which which, ThickRestartLanczos<T> probe, int? forcedDegree)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        double ratio = probe.OrthogonalizationSeconds / Math.Max(probe.MatvecSeconds, 1e-9);
+        int degree = forcedDegree ?? (int)Math.Min(64, Math.Round(ratio));
+        if (degree < FilterMinDegree) return null;
+        var theta = probe.LastRitzValues;
+        var resid = probe.LastResiduals;
+        int m = theta.Length;
+        double lowest = double.CreateTruncating(theta[0]), highest = double.CreateTruncating(theta[m - 1]);
+        double rLow = double.CreateTruncating(resid[0]), rHigh = double.CreateTruncating(resid[m - 1]);
+        double range = highest - lowest;
+        if (!(range > 0)) return null;
+        // LM is one end when the other end's bound is smaller in magnitude than the k-th wanted Ritz value, a lower bound
+        // of the k-th wanted eigenvalue by interlacing.
+        double floor = lowest - rLow - 0.01 * range, ceiling = highest + rHigh + 0.01 * range;
+        double kthTop = double.CreateTruncating(theta[m - k]), kthBottom = double.CreateTruncating(theta[k - 1]);
+        double sign = which switch
+        {
+            Which.LargestAlgebraic => 1,
+            Which.SmallestAlgebraic => -1,
+            Which.LargestMagnitude when kthTop > 0 && Math.Max(0, -floor) < kthTop => 1,
+            Which.LargestMagnitude when kthBottom < 0 && Math.Max(0, ceiling) < -kthBottom => -1,
+            _ => 0,
+        };
+        if (Environment.GetEnvironmentVariable("LINEA_EIGSH_TRACE") is not null)
+            Console.Error.WriteLine($"eigsh filter: ratio {ratio:F2} degree {degree} sign {sign} lowest {lowest} highest {highest} kthTop {kthTop}");
+        if (sign == 0) return null;
+        // In the coordinates of s A: the unwanted interval [lo, hi] and the top of the spectrum.
+        double lo, hi, top;
+        if (sign > 0)
+        {
+            lo = lowest - rLow - 0.01 * range;
+            hi = double.CreateTruncating(theta[m - k]);
+            top = highest + rHigh;
+        }
+        else
+        {
+            lo = -highest - rHigh - 0.01 * range;
+            hi = -double.CreateTruncating(theta[k - 1]);
+            top = -lowest + rLow;
+        }
+        if (!(hi > lo) || !(top > hi)) return null;
+        double z0 = (top - (hi + lo) / 2) / ((hi - lo) / 2);
+        // Keep T_d(z0) below e^30 so the recurrence cannot overflow (float included).
+        degree = (int)Math.Min(degree, Math.Max(1, Math.Floor(30 / Math.Acosh(Math.Max(z0, 1 + 1e-12)))));
+        if (degree < FilterMinDegree) return null;
+        return new ChebyshevFilter<T>(a, degree, sign, lo, hi, top);
+    }
+
+    /// <summary>Eigenpairs of A in span(X) for the orthonormal n x k (column-major) X: values ascending, vectors X Z.</summary>
+    private static (T[] Values, T[] Vectors) RayleighRitz<T>(ILinearOperator<T> a, T[] x, int k, Parallelism par)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int n = a.Rows;
+        var ax = new T[(long)n * k];
+        for (int j = 0; j < k; j++) a.Matvec(x.AsSpan(j * n, n), ax.AsSpan(j * n, n));
+        ColumnBlock.RequireFinite<T>("eigsh", ax, "the operator's product with a Ritz vector");
+        var g = new T[k * k];
+        ColumnBlock.Gram(n, x, 0, k, ax, 0, k, g, par);
+        for (int j = 0; j < k; j++)
+            for (int i = j + 1; i < k; i++)
+            {
+                T avg = (g[i + j * k] + g[j + i * k]) / T.CreateTruncating(2);
+                g[i + j * k] = avg; g[j + i * k] = avg;
+            }
+        var z = new T[k * k];
+        var w = ColumnBlock.Eigh(g, k, z);
+        var v = new T[(long)n * k];
+        ColumnBlock.Multiply(n, T.One, x, 0, k, z, 0, k, k, T.Zero, v, 0, par);
+        return (w, v);
+    }
+}
