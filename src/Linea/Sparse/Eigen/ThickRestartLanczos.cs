@@ -47,12 +47,6 @@ internal sealed class ThickRestartLanczos<T> where T : unmanaged, IFloatingPoint
     /// <summary>The residual estimates of <see cref="LastRitzValues"/>.</summary>
     public T[] LastResiduals { get; private set; } = [];
 
-    /// <summary>Seconds spent in operator products, and in reorthogonalization, so far (to weigh one against the other).</summary>
-    public double MatvecSeconds { get; private set; }
-
-    /// <inheritdoc cref="MatvecSeconds"/>
-    public double OrthogonalizationSeconds { get; private set; }
-
     public ThickRestartLanczos(string name, ILinearOperator<T> op, int k, Which which, int ncv, int blockSize, T tol, ulong seed, Parallelism par)
     {
         _name = name; _op = op; _n = op.Rows; _ncv = ncv; _k = k; _b = blockSize; _which = which; _tol = tol; _par = par;
@@ -132,7 +126,6 @@ internal sealed class ThickRestartLanczos<T> where T : unmanaged, IFloatingPoint
         int n = _n, b = _b, ncv = _ncv;
         for (int j = start; j < m; j += b)
         {
-            long t0 = System.Diagnostics.Stopwatch.GetTimestamp();
             for (int c = 0; c < b; c++)
             {
                 _op.Matvec(_v.AsSpan((j + c) * n, n), _wk.AsSpan(c * n, n));
@@ -141,10 +134,7 @@ internal sealed class ThickRestartLanczos<T> where T : unmanaged, IFloatingPoint
             Matvecs += b;
             _par.Cancellation.ThrowIfCancellationRequested();
             int cols = j + b;
-            long t1 = System.Diagnostics.Stopwatch.GetTimestamp();
             Orthogonalize(cols, _proj);
-            MatvecSeconds += (t1 - t0) / (double)System.Diagnostics.Stopwatch.Frequency;
-            OrthogonalizationSeconds += (System.Diagnostics.Stopwatch.GetTimestamp() - t1) / (double)System.Diagnostics.Stopwatch.Frequency;
             // Diagonal block: the symmetric part of V_j^T A V_j.
             for (int c = 0; c < b; c++)
                 for (int r = 0; r < b; r++)
