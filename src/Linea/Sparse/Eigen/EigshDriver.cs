@@ -14,14 +14,30 @@ namespace Linea;
 /// product traffic the time N(d) (t_mv + t_orth / d) is least near d = 4 sqrt(ratio), because the number of products
 /// N(d) grows slowly with d (measured on 2-D Poisson: N(d) ~ N0 (1 + 0.06 d)). The k converged vectors then get a
 /// Rayleigh-Ritz step with A itself, which gives the eigenvalues of A.
-/// <para>Measured, 10 largest of the 2-D Poisson matrix (5-point, 500 x 500 grid, n = 250,000), ncv = 40, on a loaded
-/// 2-core machine: plain 308 s (18,560 products), filtered with d = 9: 37 s (11,210 products); SciPy's ARPACK about
-/// 430 s. On the 200 x 200 grid: plain 6.0 s, filtered 2.1 s, ARPACK 7.2 s.</para>
+/// <para>Measured, 10 largest of the 2-D Poisson matrix (5-point, 500 x 500 grid, n = 250,000) on a loaded 2-core
+/// machine: ncv = 40: plain 308 s (18,560 products), filtered (model degree 10) 44.6 s (12,650 products); ncv = 80
+/// (the default there): filtered 26.6 s (8,448 products); SciPy's ARPACK about 430 s. On the 200 x 200 grid, ncv = 40:
+/// plain 6.0 s, filtered (d = 9) 2.1 s, ARPACK 7.2 s.</para>
 /// </summary>
 internal static class EigshDriver
 {
     /// <summary>Below this order the filter is never tried: the basis is short and steps are cheap either way.</summary>
     public const int FilterMinOrder = 20_000;
+
+    /// <summary>
+    /// The default basis size: min(n, max(2k + 1, 20, 4k)), or with 8k in place of 4k when the filter may run (a sparse
+    /// matrix of order at least <see cref="FilterMinOrder"/>, a one-ended Which, no shift) and the basis stays under
+    /// 2^27 elements.
+    /// </summary>
+    public static int DefaultNcv<T>(ILinearOperator<T> a, int n, int k, Which which, bool filterAllowed) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int plain = Math.Min(n, Math.Max(Math.Max(2 * k + 1, 20), 4 * k));
+        bool candidate = filterAllowed && a is SparseMatrix<T> && n >= FilterMinOrder
+            && which is Which.LargestAlgebraic or Which.SmallestAlgebraic or Which.LargestMagnitude;
+        if (!candidate) return plain;
+        int wide = Math.Min(n, Math.Max(plain, 8 * k));
+        return (long)wide * n <= 1L << 27 ? wide : plain;
+    }
 
     /// <summary>Smallest degree worth filtering with.</summary>
     public const int FilterMinDegree = 4;

@@ -8,6 +8,12 @@ public static partial class SparseLinalg
     /// SciPy's <c>scipy.sparse.linalg.eigsh</c>: k eigenvalues (and eigenvectors) of the real symmetric n x n operator
     /// <paramref name="a"/>, chosen by <paramref name="which"/>, by thick-restart Lanczos with full reorthogonalization.
     /// Only <see cref="ILinearOperator{T}.Matvec"/> is used; the operator must be symmetric (not checked).
+    /// <para>Clustered spectra: for a <see cref="SparseMatrix{T}"/> of order 20,000 or more without sigma, when the wanted
+    /// eigenvalues lie at one end of the spectrum (LA, SA, or LM of a one-sided spectrum), after a first Lanczos cycle the
+    /// iteration runs on a Chebyshev polynomial filter p(A) of that cycle's estimate of the unwanted interval, so that
+    /// one reorthogonalization against the long basis serves several cheap sparse products; a final Rayleigh-Ritz with A
+    /// gives the eigenvalues. The 10 largest eigenvalues of the 5-point 2-D Poisson matrix on a 500 x 500 grid took
+    /// 26.6 s this way with the default ncv = 80 on a loaded 2-core machine (ARPACK through SciPy: about 430 s).</para>
     /// <para>Shift-invert: with <paramref name="sigma"/> the iteration runs on OP = (A - sigma I)^-1 (from
     /// <paramref name="opInv"/>, or by default a dense LU of A - sigma I, for n up to 4096), <paramref name="which"/> applies
     /// to the eigenvalues nu of OP, and each is mapped back as lambda = sigma + 1 / nu; so the default
@@ -27,7 +33,9 @@ public static partial class SparseLinalg
     /// <param name="ncv">Lanczos basis size, k &lt; ncv &lt;= n. Default min(n, max(2k + 1, 20, 4k)): SciPy's
     /// max(2k + 1, 20) up to k = 5, wider beyond, because a thick restart converges in far fewer products with room to
     /// keep extra Ritz vectors (10 largest of the 2-D Poisson matrix on a 200 x 200 grid: 14,886 products at ncv = 20,
-    /// 3,780 at 40, 2,054 at 80). Larger values cost n doubles each and longer reorthogonalization per step.</param>
+    /// 3,780 at 40, 2,054 at 80); 8k instead of 4k when the Chebyshev filter is in play (see above) and the basis stays
+    /// under 2^27 elements, since the filter makes the longer basis cheap (500 x 500 grid: 44.6 s at ncv = 40, 26.6 s at
+    /// 80). Larger values cost n elements each and longer reorthogonalization per step.</param>
     /// <param name="maxiter">Most restarts; default 10 n as SciPy.</param>
     /// <param name="tol">Relative accuracy of the Ritz pairs: pair (theta, x) has converged when ||OP x - theta x|| (from the
     /// Lanczos relation) is at most tol max(eps^(2/3), |theta|); 0 means the unit roundoff of T (2^-53 for double, 2^-24 for float: LAPACK's and so ARPACK's dlamch('E')), SciPy's default; smaller values are raised to it.</param>
@@ -64,7 +72,7 @@ public static partial class SparseLinalg
             ThrowHelper.Argument(op, nameof(k), $"k = {k} must satisfy 1 <= k < n = {n}; for all eigenvalues of a small matrix use Linalg.Eigh on its dense form");
         if (!Enum.IsDefined(which))
             ThrowHelper.Argument(op, nameof(which), $"which = {which} is not one of LM, SM, LA, SA, BE");
-        int m = ncv ?? Math.Min(n, Math.Max(Math.Max(2 * k + 1, 20), 4 * k));
+        int m = ncv ?? EigshDriver.DefaultNcv(a, n, k, which, sigma is null && blockSize == 1 && filterMinOrder <= n);
         if (m <= k || m > n)
             ThrowHelper.Argument(op, nameof(ncv), $"ncv = {m} must satisfy k = {k} < ncv <= n = {n}");
         if (blockSize < 1 || k + blockSize > m)
