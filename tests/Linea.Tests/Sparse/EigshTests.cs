@@ -100,6 +100,25 @@ public class EigshTests
     }
 
     [Fact]
+    public void Public_door_filters_a_large_poisson_matrix_and_matches_the_closed_form()
+    {
+        int g = 142, n = g * g;   // n = 20,164: above the filter's threshold
+        var a = EigenTestMatrices.Poisson2D<double>(g);
+        var r = SparseLinalg.Eigsh(a, 3, Which.LargestMagnitude, seed: 2);
+        var exact = new List<double>();
+        for (int i = 1; i <= 4; i++)
+            for (int j = 1; j <= 4; j++) exact.Add(4 - 2 * Math.Cos((g + 1 - i) * Math.PI / (g + 1)) - 2 * Math.Cos((g + 1 - j) * Math.PI / (g + 1)));
+        var expected = exact.OrderBy(x => x).Skip(exact.Count - 3).ToArray();
+        var w = r.Eigenvalues.ToArray();
+        for (int i = 0; i < 3; i++) Assert.True(Math.Abs(w[i] - expected[i]) <= 1000 * Eps * 8, $"{w[i]} vs {expected[i]}");
+        Assert.True(MaxResidual(a, r.Eigenvalues, r.Eigenvectors!) <= 100 * n * Eps * 8);
+        Assert.True(OrthogonalityError(r.Eigenvectors!) <= 10 * n * Eps);
+        Assert.True(r.Matvecs > 4 * (r.Restarts + 1) * 24, "the filter ran (several products per Lanczos step)");
+        var again = SparseLinalg.Eigsh(a, 3, Which.LargestMagnitude, seed: 2);
+        Assert.Equal(w, again.Eigenvalues.ToArray());
+    }
+
+    [Fact]
     public void The_smallest_basis_scipy_allows_ncv_k_plus_1_still_converges()
     {
         var d = Enumerable.Range(1, 60).Select(i => (double)i * i).ToArray();

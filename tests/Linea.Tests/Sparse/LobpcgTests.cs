@@ -86,6 +86,17 @@ public class LobpcgTests
     }
 
     [Fact]
+    public void Float_reaches_float_accuracy()
+    {
+        var a = EigenTestMatrices.Poisson2D<float>(12);
+        var r = SparseLinalg.Lobpcg(a, 3, seed: 5, tol: 1e-4, maxiter: 300);
+        Assert.True(r.Converged);
+        var expected = DenseEigenvalues(EigenTestMatrices.Poisson2D<double>(12)).Take(3).ToArray();
+        var w = r.Eigenvalues.ToArray();
+        for (int j = 0; j < 3; j++) Assert.True(Math.Abs(w[j] - expected[j]) <= 1e-4 + 100 * 144 * 1.2e-7 * 8, $"{w[j]} vs {expected[j]}");
+    }
+
+    [Fact]
     public void Bad_input_gets_specific_errors()
     {
         var a = Poisson1D(30);
