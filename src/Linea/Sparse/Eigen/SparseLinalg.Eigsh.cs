@@ -22,7 +22,7 @@ public static partial class SparseLinalg
     /// each with its largest-magnitude entry positive. The run is deterministic: the start vector is
     /// <paramref name="v0"/> or uniform in [-1, 1] from <paramref name="seed"/>.</para>
     /// <para>Cost: memory n (ncv + 1) elements for the basis plus ncv^2; time per Lanczos step one product with OP and
-    /// 4 n j flops of reorthogonalization (j the basis size), per restart one dense symmetric eigenproblem of order ncv and
+    /// 4 n j flops of reorthogonalization, 8 n j when the DGKS test asks for a second pass (j the basis size), per restart one dense symmetric eigenproblem of order ncv and
     /// 2 n ncv^2 flops for the thick restart.</para>
     /// </summary>
     /// <param name="a">The symmetric operator, n x n.</param>

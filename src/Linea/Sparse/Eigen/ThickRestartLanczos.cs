@@ -6,8 +6,9 @@ namespace Linea;
 /// Block thick-restart Lanczos (Wu and Simon, 2000; the block form as in Zhou and Saad's block TRLan) for a few
 /// eigenpairs of a symmetric operator, with full reorthogonalization.
 /// <para>Each step multiplies the operator into a block of b vectors, makes the result orthogonal to the whole basis by
-/// classical Gram-Schmidt twice, each pass two GEMMs on the basis block (so the basis is read once per b products, not
-/// once per product: the reorthogonalization, which dominates for cheap operators, costs b times less memory traffic),
+/// classical Gram-Schmidt, each pass two GEMMs on the basis block, with a second pass when the first removed more than
+/// 1 - 1/sqrt(2) of a column's norm (the DGKS test ARPACK uses; so the basis is read once per b products, not once per
+/// product: for b &gt; 1 the reorthogonalization, which dominates for cheap operators, costs b times less memory traffic),
 /// and orthonormalizes the block by SVQB (the eigendecomposition of its b x b Gram matrix; directions lost to an
 /// invariant subspace are replaced by random ones coupled by zero). The projected matrix keeps its exact structure:
 /// after a restart, the diagonal of kept Ritz values with an arrow coupling them to the next block, then block
