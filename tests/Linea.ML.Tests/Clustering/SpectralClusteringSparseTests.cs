@@ -89,6 +89,21 @@ public class SpectralClusteringSparseTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Float_runs_the_sparse_path_with_lanczos()
+    {
+        var (x, truth) = ClusterData.Blobs(new double[,] { { 0, 0 }, { 3, 0 }, { 30, 0 } }, 60, 1.0, seed: 21);
+        var xf = Tensor.FromArray(x.ToArray().Select(v => (float)v).ToArray()).Reshape(180, 2);
+        var sc = new SpectralClustering<float>(3, SpectralAffinity.NearestNeighbors, nNeighbors: 10, seed: 4, solver: SpectralSolver.Sparse).Fit(xf);
+        var dense = new SpectralClustering<double>(3, SpectralAffinity.NearestNeighbors, nNeighbors: 10, seed: 4, solver: SpectralSolver.Dense).Fit(x);
+        Assert.Equal(2, sc.GraphComponentCount);
+        // float eigenvalues to a few hundred float eps of the double ones (the graph is the same: distances in double).
+        var ef = sc.Eigenvalues.ToArray();
+        var ed = dense.Eigenvalues.ToArray();
+        for (int j = 0; j < 3; j++) Assert.True(Math.Abs(ef[j] - ed[j]) <= 300 * 1.2e-7, $"lambda_{j}: {ef[j]} vs {ed[j]}");
+        Assert.Equal(1.0, ClusteringMetrics.AdjustedRandIndex(dense.Labels, sc.Labels));
+    }
+
+    [Fact]
     public void A_sparse_precomputed_graph_is_clustered_as_the_dense_one()
     {
         // Two cliques {0,1,2} and {3,4} joined by one weak edge, and a stored diagonal that is ignored.

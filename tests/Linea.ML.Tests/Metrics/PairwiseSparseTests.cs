@@ -40,6 +40,15 @@ public class PairwiseSparseTests
     }
 
     [Fact]
+    public void Float_rows_match_the_dense_float_result()
+    {
+        var x = Sparse.Random<float>(8, 30, 0.2, seed: 6);
+        var got = Pairwise.CosineSimilarity(x).ToArray();
+        var truth = Pairwise.CosineSimilarity(x.ToDense()).ToArray();
+        for (int k = 0; k < got.Length; k++) Assert.True(Math.Abs(got[k] - truth[k]) <= 10 * 30 * 1.2e-7f, $"{k}: {got[k]} vs {truth[k]}");
+    }
+
+    [Fact]
     public void Huge_and_tiny_rows_are_normalised_without_overflow()
     {
         var x = Sparse.Coo(2, 3, [0, 0, 1, 1], [0, 2, 0, 1], [3e200, 4e200, 3e-200, 4e-200]);
