@@ -30,7 +30,7 @@ public class LuTests
         Assert.True(rel <= bound, $"{what}: relative residual {rel:e3} > {bound:e3}");
     }
 
-    private static void AssertSolves<T>(SparseMatrix<T> a, SparseOrdering ordering = SparseOrdering.Natural, double tol = 0.1, string what = "")
+    private static SparseLu<T> AssertSolves<T>(SparseMatrix<T> a, SparseOrdering ordering = SparseOrdering.Natural, double tol = 0.1, string what = "")
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         var lu = Linea.Sparse.Lu(a, ordering, tol);
@@ -38,6 +38,7 @@ public class LuTests
         var x = new T[a.Rows];
         lu.Solve(b, x);
         AssertBackwardStable(a, b, x, what);
+        return lu;
     }
 
     /// <summary>Modified nodal analysis of a resistor ladder with voltage sources: [G B; B^T 0], zero diagonal block.</summary>
@@ -89,7 +90,7 @@ public class LuTests
     [Fact]
     public void Random_unsymmetric_matrices_are_solved_backward_stably_in_double_and_float()
     {
-        AssertSolves(Random<double>(400, 400, 3, 11, diagonal: 2), what: "random double");
+        Assert.True(AssertSolves(Random<double>(400, 400, 3, 11, diagonal: 2), what: "random double").DenseTailOrder > 0);
         AssertSolves(Random<float>(400, 400, 3, 12, diagonal: 2), what: "random float");
         // Weak diagonal: the threshold test rejects many diagonal pivots.
         AssertSolves(Random<double>(300, 300, 4, 13, diagonal: 0.05), what: "weak diagonal");
@@ -288,6 +289,28 @@ public class LuTests
         var ex3 = Assert.Throws<SingularMatrixException>(() => Linea.Sparse.Lu(shared, SparseOrdering.Natural));
         Assert.Equal(1, ex3.PivotIndex);
         Assert.Contains("structurally singular", ex3.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_zero_column_in_the_dense_tail_is_named()
+    {
+        // Random fill makes the trailing columns dense, so they are factored as one dense block; column 150 holds only
+        // explicit zeros, so its pivot is exactly zero there.
+        var a = Random<double>(200, 200, 5, 21, diagonal: 1).ToCsc().Copy();
+        var data = a.Data;
+        for (long p = a.IndPtr[150]; p < a.IndPtr[151]; p++) data[(int)p] = 0;
+        var full = Random<double>(200, 200, 5, 21, diagonal: 1);
+        var lu = Linea.Sparse.Lu(full, SparseOrdering.Natural);
+        Assert.True(lu.DenseTailOrder > 50, $"dense tail of order {lu.DenseTailOrder}");
+        // P A Q = L U holds across the sparse and dense parts.
+        var dense = full.ToDense();
+        var rebuilt = lu.Reconstruct();
+        double scale = NormInf(full);
+        for (int i = 0; i < 200; i++)
+            for (int j = 0; j < 200; j++) Assert.True(Math.Abs(rebuilt[i, j] - dense[i, j]) <= 200 * Eps<double>() * scale, $"({i}, {j})");
+        var ex = Assert.Throws<SingularMatrixException>(() => Linea.Sparse.Lu(a, SparseOrdering.Natural));
+        Assert.Equal(150, ex.PivotIndex);
+        Assert.Contains("column 150", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -15,6 +15,9 @@ internal sealed class LuFactors<T>(int n, int[] lp, int[] li, T[] lx, int[] up, 
     public readonly int[] Lp = lp, Li = li, Up = up, Ui = ui, P = p, Q = q;
     public readonly T[] Lx = lx, Ux = ux;
 
+    /// <summary>The order of the trailing block factored dense (0 when every column was factored sparse).</summary>
+    public int DenseTailOrder { get; init; }
+
     public int NnzL => Lp[N];
 
     public int NnzU => Up[N];

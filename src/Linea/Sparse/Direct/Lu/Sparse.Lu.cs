@@ -13,7 +13,8 @@ public static partial class Sparse
     /// candidate in its column (SciPy's <c>diag_pivot_thresh</c>; 1 is strict partial pivoting, smaller values keep more
     /// sparsity and allow growth up to 1 + 1/tol per step). Left-looking Gilbert-Peierls (see <see cref="SparseLu{T}"/>).
     /// A CSR input is converted to CSC first. Time O(flops of the factorization + nnz(A)); memory O(nnz(L) + nnz(U) + n),
-    /// single threaded.
+    /// the sparse columns single threaded, a dense trailing block (see <see cref="SparseLu{T}"/>) on up to
+    /// <paramref name="parallelism"/> threads (<see cref="Parallelism.Default"/> when null).
     /// </summary>
     /// <exception cref="ShapeMismatchException">a is not square.</exception>
     /// <exception cref="ArgumentException">pivotThreshold is outside (0, 1], or columnPermutation is not a permutation of 0..n-1.</exception>
@@ -24,17 +25,18 @@ public static partial class Sparse
     /// </exception>
     /// <exception cref="NotSupportedException">the ordering is not available yet.</exception>
     public static SparseLu<T> Lu<T>(SparseMatrix<T> a, SparseOrdering ordering = SparseOrdering.Auto, double pivotThreshold = 0.1,
-        int[]? columnPermutation = null) where T : unmanaged, IFloatingPointIeee754<T>
+        int[]? columnPermutation = null, Parallelism? parallelism = null) where T : unmanaged, IFloatingPointIeee754<T>
     {
         const string op = "sparse lu";
         ArgumentNullException.ThrowIfNull(a);
+        var threads = parallelism ?? Parallelism.Default;
         if (!(pivotThreshold > 0 && pivotThreshold <= 1))
             ThrowHelper.Argument(op, nameof(pivotThreshold), $"the pivot threshold must lie in (0, 1], got {pivotThreshold}");
         var csc = SparseLuFactory.Prepare(op, a);
         var (q, used) = FillReducingOrder.Compute(op, csc, ordering, symmetric: false, columnPermutation);
-        var f = GilbertPeierlsLu.Factor(csc, q, pivotThreshold, null, out var failure, out int step);
+        var f = GilbertPeierlsLu.Factor(csc, q, pivotThreshold, null, threads, out var failure, out int step);
         if (f is null) SparseLuFactory.ThrowFailure(op, csc, q, failure, step);
-        return SparseLu<T>.Create(f!, csc, SparseLuFactory.Norm1(csc), used, pivotThreshold);
+        return SparseLu<T>.Create(f!, csc, SparseLuFactory.Norm1(csc), used, pivotThreshold, threads);
     }
 }
 

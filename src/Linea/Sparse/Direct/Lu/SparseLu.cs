@@ -33,11 +33,13 @@ public sealed class SparseLu<T> : ILinearSolver<T> where T : unmanaged, IFloatin
     private readonly long[] _patternPtr;
     private readonly int[] _patternIdx;
     private readonly double _anorm;
+    private readonly Parallelism _parallelism;
     private T? _rcond;
 
     private SparseLu(LuFactors<T> factors, long[] patternPtr, int[] patternIdx, double anorm, SparseOrdering ordering, double pivotThreshold,
-        bool reusedPivots)
+        bool reusedPivots, Parallelism parallelism)
     {
+        _parallelism = parallelism;
         _f = factors;
         _patternPtr = patternPtr;
         _patternIdx = patternIdx;
@@ -61,6 +63,12 @@ public sealed class SparseLu<T> : ILinearSolver<T> where T : unmanaged, IFloatin
 
     /// <summary>Whether this factorization came from <see cref="Refactor"/> keeping the previous row order (no pivot failed its check).</summary>
     public bool ReusedPivotOrder { get; }
+
+    /// <summary>
+    /// The order of the trailing block that was factored as a dense matrix with partial pivoting (0 when every column was
+    /// factored sparse). Its L and U parts are stored sparse like the rest, without the entries that came out exactly zero.
+    /// </summary>
+    public int DenseTailOrder => _f.DenseTailOrder;
 
     /// <summary>Nonzeros stored in L, its unit diagonal included (as SuperLU counts them).</summary>
     public long NnzL => _f.NnzL;
@@ -218,12 +226,12 @@ public sealed class SparseLu<T> : ILinearSolver<T> where T : unmanaged, IFloatin
         var csc = SparseLuFactory.Prepare(op, a);
         if (csc.Rows != _f.N || !SamePattern(csc))
             ThrowHelper.Argument(op, nameof(a), $"the matrix ({csc.Rows} x {csc.Columns}, {csc.Nnz} stored entries) does not have the pattern of the factored {_f.N} x {_f.N} matrix ({_patternIdx.Length} entries); use Sparse.Lu");
-        var f = GilbertPeierlsLu.Factor(csc, _f.Q, PivotThreshold, _f.P, out var failure, out int step);
+        var f = GilbertPeierlsLu.Factor(csc, _f.Q, PivotThreshold, _f.P, _parallelism, out var failure, out int step);
         bool reused = f is not null;
         if (f is null && failure == GilbertPeierlsLu.Failure.PivotRejected)
-            f = GilbertPeierlsLu.Factor(csc, _f.Q, PivotThreshold, null, out failure, out step);
+            f = GilbertPeierlsLu.Factor(csc, _f.Q, PivotThreshold, null, _parallelism, out failure, out step);
         if (f is null) SparseLuFactory.ThrowFailure(op, csc, _f.Q, failure, step);
-        return new SparseLu<T>(f!, _patternPtr, _patternIdx, SparseLuFactory.Norm1(csc), Ordering, PivotThreshold, reused);
+        return new SparseLu<T>(f!, _patternPtr, _patternIdx, SparseLuFactory.Norm1(csc), Ordering, PivotThreshold, reused, _parallelism);
     }
 
     private bool SamePattern(SparseMatrix<T> csc)
@@ -233,8 +241,8 @@ public sealed class SparseLu<T> : ILinearSolver<T> where T : unmanaged, IFloatin
         return csc.Idx.Span(0, _patternIdx.Length).SequenceEqual(_patternIdx);
     }
 
-    internal static SparseLu<T> Create(LuFactors<T> f, SparseMatrix<T> csc, double anorm, SparseOrdering ordering, double tol) =>
-        new(f, (long[])csc.Ptr.Clone(), csc.Idx.Span(0, (int)csc.Nnz).ToArray(), anorm, ordering, tol, reusedPivots: false);
+    internal static SparseLu<T> Create(LuFactors<T> f, SparseMatrix<T> csc, double anorm, SparseOrdering ordering, double tol, Parallelism parallelism) =>
+        new(f, (long[])csc.Ptr.Clone(), csc.Idx.Span(0, (int)csc.Nnz).ToArray(), anorm, ordering, tol, reusedPivots: false, parallelism);
 
     private static bool PermutationParity(int[] p)
     {
