@@ -235,6 +235,17 @@ public class LuTests
 
         // A circuit: 20% changes may fail an old pivot's threshold test (cancellation in the fill); either the old row
         // order passes the check and solves, or the refactorization pivots afresh and equals a fresh factorization.
+        // A random matrix whose trailing columns are factored dense: the refactorization starts its dense block at the same column.
+        var d = Random<double>(200, 200, 5, 21, diagonal: 3);
+        var dl = Linea.Sparse.Lu(d, SparseOrdering.Natural);
+        Assert.True(dl.DenseTailOrder > 0);
+        var d2 = Revalued(d, 3, 0.01);
+        var dre = dl.Refactor(d2);
+        Assert.True(dre.ReusedPivotOrder);
+        Assert.Equal(dl.DenseTailOrder, dre.DenseTailOrder);
+        var bd = Rhs<double>(200, 5);
+        AssertBackwardStable(d2, bd, dre.Solve(Tensor.FromArray(bd)).ToArray(), "refactored with a dense tail");
+
         foreach (double spread in new[] { 0.01, 0.2 })
         {
             var c = Circuit(150, 3, 6);

@@ -22,13 +22,15 @@ internal static class GilbertPeierlsLu
     /// entry (row Q[k]) when |x[Q[k]]| &gt;= tol max |x[i]| over the rows not yet pivotal, else the largest of those.
     /// With <paramref name="forcedRows"/> (the row order P of an earlier factorization) step k takes row
     /// forcedRows[k] and returns null with <see cref="Failure.PivotRejected"/> when that row fails the same threshold
-    /// test, so the caller can fall back to fresh pivoting (no dense tail then). Returns null and the failing step otherwise.
+    /// test, so the caller can fall back to fresh pivoting; it then switches to the dense tail at the same step as the
+    /// earlier factorization did (<paramref name="forcedTailOrder"/> columns before the end; the dense block pivots
+    /// afresh). Returns null and the failing step otherwise.
     /// </summary>
-    public static LuFactors<T>? Factor<T>(SparseMatrix<T> a, int[] q, double tol, int[]? forcedRows, Parallelism parallelism,
+    public static LuFactors<T>? Factor<T>(SparseMatrix<T> a, int[] q, double tol, int[]? forcedRows, int forcedTailOrder, Parallelism parallelism,
         out Failure failure, out int failedStep) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var w = new Worker<T>(a, q, tol, parallelism);
-        return w.Run(forcedRows, out failure, out failedStep);
+        return w.Run(forcedRows, forcedTailOrder, out failure, out failedStep);
     }
 
     /// <summary>The state of one factorization: the growing factors and the O(n) workspaces.</summary>
@@ -75,14 +77,17 @@ internal static class GilbertPeierlsLu
             _lpend = new int[n];
         }
 
-        public LuFactors<T>? Run(int[]? forcedRows, out Failure failure, out int failedStep)
+        public LuFactors<T>? Run(int[]? forcedRows, int forcedTailOrder, out Failure failure, out int failedStep)
         {
             int n = _n;
             failure = Failure.None;
             failedStep = -1;
             for (int k = 0; k < n; k++)
             {
-                if (forcedRows is null && DenseTail.ShouldSwitch(n - k, k == 0 ? 0 : _lnz - _lp[k - 1], k == 0 ? 0 : _unz - _up[k - 1], _lnz + _unz))
+                bool toDense = forcedRows is null
+                    ? DenseTail.ShouldSwitch(n - k, k == 0 ? 0 : _lnz - _lp[k - 1], k == 0 ? 0 : _unz - _up[k - 1], _lnz + _unz)
+                    : forcedTailOrder > 0 && n - k == forcedTailOrder;
+                if (toDense)
                 {
                     if (!FactorDenseTail(k, out failure, out failedStep)) return null;
                     break;

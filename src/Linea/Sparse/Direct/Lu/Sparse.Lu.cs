@@ -34,7 +34,7 @@ public static partial class Sparse
             ThrowHelper.Argument(op, nameof(pivotThreshold), $"the pivot threshold must lie in (0, 1], got {pivotThreshold}");
         var csc = SparseLuFactory.Prepare(op, a);
         var (q, used) = FillReducingOrder.Compute(op, csc, ordering, symmetric: false, columnPermutation);
-        var f = GilbertPeierlsLu.Factor(csc, q, pivotThreshold, null, threads, out var failure, out int step);
+        var f = GilbertPeierlsLu.Factor(csc, q, pivotThreshold, null, 0, threads, out var failure, out int step);
         if (f is null) SparseLuFactory.ThrowFailure(op, csc, q, failure, step);
         return SparseLu<T>.Create(f!, csc, SparseLuFactory.Norm1(csc), used, pivotThreshold, threads);
     }

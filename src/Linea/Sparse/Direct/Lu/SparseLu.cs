@@ -212,7 +212,8 @@ public sealed class SparseLu<T> : ILinearSolver<T> where T : unmanaged, IFloatin
     /// <summary>
     /// The factorization of <paramref name="a"/>, a matrix with the same shape and nonzero pattern as the one factored
     /// here but new values (a Newton step, a time step). Reuses the column ordering (no ordering cost) and tries this
-    /// factorization's row order first, checking each pivot against <see cref="PivotThreshold"/>; if any fails, it
+    /// factorization's row order first, checking each pivot against <see cref="PivotThreshold"/> (a dense trailing block,
+    /// see <see cref="DenseTailOrder"/>, starts at the same column and pivots afresh within itself); if any fails, it
     /// refactors with fresh threshold pivoting under the same column ordering (<see cref="ReusedPivotOrder"/> tells which
     /// happened). Time as a fresh numeric factorization; this object is unchanged.
     /// </summary>
@@ -226,10 +227,10 @@ public sealed class SparseLu<T> : ILinearSolver<T> where T : unmanaged, IFloatin
         var csc = SparseLuFactory.Prepare(op, a);
         if (csc.Rows != _f.N || !SamePattern(csc))
             ThrowHelper.Argument(op, nameof(a), $"the matrix ({csc.Rows} x {csc.Columns}, {csc.Nnz} stored entries) does not have the pattern of the factored {_f.N} x {_f.N} matrix ({_patternIdx.Length} entries); use Sparse.Lu");
-        var f = GilbertPeierlsLu.Factor(csc, _f.Q, PivotThreshold, _f.P, _parallelism, out var failure, out int step);
+        var f = GilbertPeierlsLu.Factor(csc, _f.Q, PivotThreshold, _f.P, _f.DenseTailOrder, _parallelism, out var failure, out int step);
         bool reused = f is not null;
         if (f is null && failure == GilbertPeierlsLu.Failure.PivotRejected)
-            f = GilbertPeierlsLu.Factor(csc, _f.Q, PivotThreshold, null, _parallelism, out failure, out step);
+            f = GilbertPeierlsLu.Factor(csc, _f.Q, PivotThreshold, null, 0, _parallelism, out failure, out step);
         if (f is null) SparseLuFactory.ThrowFailure(op, csc, _f.Q, failure, step);
         return new SparseLu<T>(f!, _patternPtr, _patternIdx, SparseLuFactory.Norm1(csc), Ordering, PivotThreshold, reused, _parallelism);
     }
