@@ -56,6 +56,18 @@ public class SparseValueTests
     }
 
     [Fact]
+    public void RealImagConjAndTransposeKeepASparseMatrixSparse()
+    {
+        Assert.IsType<SparseValue>(CalcRun.Value("real(speye(3))"));
+        Assert.IsType<SparseValue>(CalcRun.Value("conj(speye(3))"));
+        var imag = SparseOf("imag(speye(3, 2))");
+        Assert.Equal((3, 2, 0L), (imag.Rows, imag.Columns, imag.Nnz));
+        var t = SparseOf("transpose(sparse([[1, 0, 2]]))");
+        Assert.Equal((3, 1, 2.0), (t.Rows, t.Columns, t[2, 0]));
+        Assert.Equal("(3000, 3000)", CalcRun.Text("shape(speye(3000))"));
+    }
+
+    [Fact]
     public void SpeyeMatchesTheDenseIdentityWithOffsets()
     {
         Assert.Equal(new double[] { 1, 0, 0, 0, 1, 0 }, CalcRun.Float("full(speye(2, 3))").ToArray());
