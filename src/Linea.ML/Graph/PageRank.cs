@@ -9,7 +9,7 @@ namespace Linea.ML;
 /// Each iteration is one matrix-vector product, O(n^2) for the dense n x n adjacency matrix; the error shrinks by
 /// the factor d per iteration, so about log(tol) / log(d) iterations are needed (146 for d = 0.85, tol = 1e-10).
 /// </summary>
-public static class PageRank
+public static partial class PageRank
 {
     /// <summary>PageRank scores of the graph with adjacency matrix <paramref name="adjacency"/>, where entry (i, j) &gt;= 0 is
     /// the weight of the edge from node i to node j (0: no edge; self-loops allowed).</summary>
@@ -29,11 +29,7 @@ public static class PageRank
         if (adjacency.Rank != 2 || adjacency.Shape[0] != adjacency.Shape[1])
             throw new ShapeMismatchException("pagerank", [adjacency.Shape],
                 $"pagerank: the adjacency matrix must be square (n, n); got shape {adjacency.Shape}");
-        if (!(damping >= 0 && damping < 1))
-            throw new ArgumentOutOfRangeException(nameof(damping), damping, "pagerank: damping must lie in [0, 1)");
-        if (!(tol > 0))
-            throw new ArgumentOutOfRangeException(nameof(tol), tol, "pagerank: tol must be positive");
-        ArgumentOutOfRangeException.ThrowIfLessThan(maxIter, 1);
+        CheckOptions(damping, tol, maxIter);
         int n = (int)adjacency.Shape[0];
         if (n == 0) throw new ArgumentException("pagerank: the graph has no nodes", nameof(adjacency));
         Guard.Finite(adjacency, "pagerank", "the adjacency matrix");
@@ -67,7 +63,19 @@ public static class PageRank
             if (change < tol)
                 return new PageRankResult<T>(r / r.Sum(), it, change);
         }
-        throw new NoConvergenceException(
-            $"pagerank: no convergence in {maxIter} iterations (last L1 change {change:E3} >= tol {tol:E3}); raise maxIter or tol");
+        throw NotConverged(maxIter, change, tol);
     }
+
+    /// <summary>Checks the options shared by the dense and sparse forms.</summary>
+    private static void CheckOptions(double damping, double tol, int maxIter)
+    {
+        if (!(damping >= 0 && damping < 1))
+            throw new ArgumentOutOfRangeException(nameof(damping), damping, "pagerank: damping must lie in [0, 1)");
+        if (!(tol > 0))
+            throw new ArgumentOutOfRangeException(nameof(tol), tol, "pagerank: tol must be positive");
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxIter, 1);
+    }
+
+    private static NoConvergenceException NotConverged(int maxIter, double change, double tol) =>
+        new($"pagerank: no convergence in {maxIter} iterations (last L1 change {change:E3} >= tol {tol:E3}); raise maxIter or tol");
 }

@@ -2,7 +2,7 @@ using System.Numerics;
 
 namespace Linea.ML;
 
-/// <summary>The outcome of <see cref="PageRank.Compute{T}"/>: the scores and how the iteration ended.</summary>
+/// <summary>The outcome of <see cref="PageRank"/>'s Compute (dense or sparse): the scores and how the iteration ended.</summary>
 /// <typeparam name="T">float or double.</typeparam>
 public sealed class PageRankResult<T> where T : unmanaged, IFloatingPointIeee754<T>
 {

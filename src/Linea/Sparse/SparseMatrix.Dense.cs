@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace Linea;
 
@@ -6,20 +7,26 @@ public sealed partial class SparseMatrix<TScalar>
 {
     /// <summary>
     /// The matrix as a new dense (Rows, Columns) tensor (SciPy's <c>toarray()</c>); duplicates add up. O(Rows x Columns)
-    /// memory: throws <see cref="TensorTooLargeException"/> before allocating when that cannot be had.
+    /// memory, written straight into the result's storage: throws <see cref="TensorTooLargeException"/> before allocating
+    /// when that cannot be had.
     /// </summary>
     public Tensor<TScalar> ToDense()
     {
         var dense = Tensor.Zeros<TScalar>(Rows, Columns);
+        if (Nnz == 0) return dense;
+        ref TScalar d = ref dense.Store.At(0);
+        ref int idx = ref Idx.Reference;
+        ref TScalar val = ref Val.Reference;
+        long cols = Columns;
         bool csr = Format == SparseFormat.Csr;
         for (int i = 0; i < MajorCount; i++)
         {
-            var idx = RunIndices(i);
-            var val = RunValues(i);
-            for (int k = 0; k < idx.Length; k++)
+            long end = Ptr[i + 1];
+            for (long k = Ptr[i]; k < end; k++)
             {
-                if (csr) dense[i, idx[k]] += val[k];
-                else dense[idx[k], i] += val[k];
+                long minor = Unsafe.Add(ref idx, (nint)k);
+                long at = csr ? i * cols + minor : minor * cols + i;
+                Unsafe.Add(ref d, (nint)at) += Unsafe.Add(ref val, (nint)k);
             }
         }
         return dense;

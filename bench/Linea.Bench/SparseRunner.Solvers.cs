@@ -1,0 +1,47 @@
+// The cg and eigsh cases of the `sparse` runner. SparseLinalg.Cg and SparseLinalg.Eigsh are written on other branches
+// (sparse-iter, sparse-eigen); this file compiles only with SPARSE_SOLVERS defined (cg), and its eigsh case only with
+// SPARSE_EIGSH as well, so that this branch builds without them. TO WIRE AFTER MERGE: add
+// <DefineConstants>$(DefineConstants);SPARSE_SOLVERS;SPARSE_EIGSH</DefineConstants> to Linea.Bench.csproj (or delete
+// the #if lines once both are on main), and adjust the calls below if the merged signatures differ. Checked against
+// sparse-iter's Cg (on main) and sparse-eigen's working copy of Eigsh at this branch's last commit.
+#if SPARSE_SOLVERS
+using System.Diagnostics;
+
+namespace Linea.Bench;
+
+internal static partial class SparseRunner
+{
+    static partial void RunSolver(string op, SparseMatrix<double> a, int samples, ref double? seconds, ref string fields)
+    {
+        if (op == "cg")
+        {
+            var b = new double[a.Rows];
+            Array.Fill(b, 1.0);
+            var result = SparseLinalg.Cg<double>(a, b, rtol: 1e-8);
+            seconds = Median(samples, () => result = SparseLinalg.Cg<double>(a, b, rtol: 1e-8));
+            // The true relative residual ||b - A x|| / ||b||, as the SciPy side prints it.
+            var ax = new double[a.Rows];
+            a.Matvec(result.X.AsReadOnlySpan(), ax);
+            double r2 = 0;
+            for (int i = 0; i < ax.Length; i++) r2 += (b[i] - ax[i]) * (b[i] - ax[i]);
+            fields = FormattableString.Invariant(
+                $"iterations={result.Iterations} converged={(result.Converged ? 1 : 0)} rel_residual={Math.Sqrt(r2 / a.Rows):E2}");
+        }
+        else
+        {
+#if SPARSE_EIGSH
+            // Warm the JIT on a small Poisson matrix, then one timed run at full size (as SciPy's single run).
+            SparseLinalg.Eigsh(SparseBenchMatrices.Poisson2D(20), k: 10, which: Which.LargestAlgebraic, returnEigenvectors: false);
+            var sw = Stopwatch.StartNew();
+            var result = SparseLinalg.Eigsh(a, k: 10, which: Which.LargestAlgebraic, returnEigenvectors: false);
+            seconds = sw.Elapsed.TotalSeconds;
+            var w = result.Eigenvalues.ToArray();
+            Array.Sort(w);
+            fields = FormattableString.Invariant($"largest={w[^1]:G12} kth={w[0]:G12} restarts={result.Restarts} matvecs={result.Matvecs}");
+#else
+            fields = "linea_note=SparseLinalg.Eigsh_not_built(define_SPARSE_EIGSH)";
+#endif
+        }
+    }
+}
+#endif
