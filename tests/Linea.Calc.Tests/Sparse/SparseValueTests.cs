@@ -92,6 +92,16 @@ public class SparseValueTests
     }
 
     [Fact]
+    public void SprandHasTheRequestedDensityAndIsReproducibleFromItsSeed()
+    {
+        var m = Assert.IsType<SparseValue>(CalcRun.Value("sprand(40, 50, 0.1, seed=7)")).Matrix;
+        Assert.Equal((40, 50, 200L), (m.Rows, m.Columns, m.Nnz));
+        foreach (double v in m.Data) Assert.True(v is >= 0 and < 1);
+        Assert.Equal(0.0, CalcRun.Float("norm(full(sprand(40, 50, 0.1, seed=7) - sprand(40, 50, 0.1, seed=7)))").Item());
+        Assert.Contains("density must lie in [0, 1]", CalcRun.Error("sprand(3, 3, 2)").Message);
+    }
+
+    [Fact]
     public void MmwriteAndMmreadRoundTripThroughAFile()
     {
         var dir = Directory.CreateTempSubdirectory("linea-calc-mtx");

@@ -20,6 +20,8 @@ public static partial class FunctionLibrary
             ["m", "n", "k"], 1, Speye));
         list.Add(F("spdiags", SparseCategory, "spdiags(data, diags, m, n)", "sparse m x n matrix from diagonals, as SciPy's spdiags: row d of data fills diagonal diags[d], A[j - diags[d], j] = data[d, j] (indexed by column; zeros are not stored)", "spdiags([[1, 2, 3], [4, 5, 6]], [0, 1], 3, 3)",
             ["data", "diags", "m", "n"], 4, Spdiags));
+        list.Add(F("sprand", SparseCategory, "sprand(m, n, density=0.01, seed=None)", "random sparse m x n matrix: round(density m n) distinct positions, values uniform in [0, 1) (SciPy's sparse.random)", "sprand(4, 5, 0.2, seed=1)",
+            ["m", "n", "density"], 2, Sprand) with { KeywordOnly = ["seed"] });
         list.Add(F("mmread", SparseCategory, "mmread(\"file.mtx\")", "reads a Matrix Market file (coordinate or array; real, integer or pattern; general, symmetric or skew-symmetric; .mtx.gz too) as a sparse matrix", "mmread(\"A.mtx\")",
             ["path"], 1, MmRead));
         list.Add(F("mmwrite", SparseCategory, "mmwrite(\"file.mtx\", S)", "writes a sparse (or dense) matrix as a coordinate real general Matrix Market file, exact round trip", "mmwrite(\"A.mtx\", speye(3))",
@@ -112,6 +114,24 @@ public static partial class FunctionLibrary
             }
         }
         return new SparseValue(Sparse.Coo(m, n, rows.ToArray(), cols.ToArray(), (ReadOnlySpan<double>)vals.ToArray()));
+    }
+
+    private static Value Sprand(CallArgs a)
+    {
+        int m = a.Int("m"), n = a.Int("n");
+        double density = a.Double("density", 0.01);
+        if (m < 0 || n < 0) throw new CalcTypeException($"sprand: the shape ({m}, {n}) has a negative dimension");
+        if (!(density >= 0 && density <= 1)) throw new CalcTypeException($"sprand: density must lie in [0, 1], got {density}");
+        a.Context.CheckElements(Math.Round(density * m * n), "sprand (stored entries)");
+        ulong seed = a.Has("seed") ? (ulong)NonNegative(a, "seed") : a.Context.Rng.NextUInt64();
+        return new SparseValue(Sparse.Random<double>(m, n, density, seed));
+    }
+
+    private static int NonNegative(CallArgs a, string name)
+    {
+        int v = a.Int(name);
+        if (v < 0) throw new CalcTypeException($"{a.Function.Name}: {name} must be a non-negative integer, got {v}");
+        return v;
     }
 
     private static string ResolveMatrixMarketPath(CallArgs a, string fn)

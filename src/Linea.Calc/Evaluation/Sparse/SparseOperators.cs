@@ -5,8 +5,8 @@ namespace Linea.Calc.Evaluation;
 
 /// <summary>
 /// The operators with a sparse operand, as SciPy's sparse matrices behave: <c>@</c> (sparse @ sparse is sparse, with a
-/// dense operand dense), <c>+</c>/<c>-</c> (sparse with sparse of one shape is sparse, with dense dense), <c>*</c> and
-/// <c>/</c> by a scalar (sparse), unary minus and <c>.T</c> (sparse). Every other operator works on the dense copy of a
+/// dense operand dense), <c>+</c>/<c>-</c> (sparse with sparse of one shape is sparse, with dense dense), <c>*</c> by a
+/// scalar or element-wise (sparse), <c>/</c> by a scalar (sparse), unary minus and <c>.T</c> (sparse). Every other operator works on the dense copy of a
 /// small matrix (<see cref="SparseDensify"/>), or fails naming the operator.
 /// </summary>
 internal static class SparseOperators
@@ -15,7 +15,7 @@ internal static class SparseOperators
     public static bool Handles(BinaryOperator op, ArrayLike a, ArrayLike b) => op switch
     {
         BinaryOperator.MatMul or BinaryOperator.Add or BinaryOperator.Subtract => true,
-        BinaryOperator.Multiply => IsScalar(a) || IsScalar(b),
+        BinaryOperator.Multiply => true,
         BinaryOperator.Divide => b is not SparseValue && IsScalar(b),
         _ => false,
     };
@@ -27,8 +27,8 @@ internal static class SparseOperators
         {
             BinaryOperator.MatMul => MatMul(ctx, a, b, leftText, rightText),
             BinaryOperator.Add or BinaryOperator.Subtract => AddSubtract(ctx, op, a, b),
-            BinaryOperator.Multiply => IsScalar(a) ? Scale(b, Scalar(a, "multiply")) : Scale(a, Scalar(b, "multiply")),
-            BinaryOperator.Divide => Scale(a, 1 / Scalar(b, "divide")),
+            BinaryOperator.Multiply => Multiply(ctx, a, b),
+            BinaryOperator.Divide => new SparseValue(SparseMath.Divide(((SparseValue)a).Matrix, Scalar(b, "divide"))),
             _ => throw new InvalidOperationException(op.ToString()),
         };
     }
@@ -41,6 +41,25 @@ internal static class SparseOperators
     private static double Scalar(ArrayLike v, string op) => ValueConversions.ToDouble(v, $"{op}: the scalar");
 
     private static Value Scale(ArrayLike sparse, double s) => new SparseValue(SparseMath.Scale(((SparseValue)sparse).Matrix, s));
+
+    /// <summary>
+    /// <c>*</c> with a sparse operand: by a scalar, the same pattern scaled; element-wise with a sparse matrix of the same
+    /// shape or a dense array that broadcasts to the sparse shape, sparse (SciPy's <c>multiply</c>).
+    /// </summary>
+    private static Value Multiply(EvalContext ctx, ArrayLike a, ArrayLike b)
+    {
+        if (IsScalar(a)) return Scale(b, Scalar(a, "multiply"));
+        if (IsScalar(b)) return Scale(a, Scalar(b, "multiply"));
+        var shape = ShapeRules.Broadcast("multiply", a.SymbolicShape, b.SymbolicShape);
+        if (a is SymbolicValue || b is SymbolicValue) return new SymbolicValue(shape);
+        var sparse = (SparseValue)(a is SparseValue ? a : b);
+        var other = a is SparseValue ? b : a;
+        if (!shape.Equals(sparse.SymbolicShape))
+            throw new CalcShapeException($"multiply: the element-wise product of a sparse {sparse.SymbolicShape} matrix and shape {other.SymbolicShape} would have shape {shape}; a dense operand must broadcast to the sparse shape")
+            { Hint = "full(S) * D gives the dense product" };
+        if (other is SparseValue so) return new SparseValue(SparseMath.Hadamard(sparse.Matrix, so.Matrix));
+        return new SparseValue(SparseMath.Hadamard(sparse.Matrix, ValueConversions.ToTensor(other, "multiply")));
+    }
 
     /// <summary>A @ B with at least one sparse operand (the shape check and its hints as for dense operands).</summary>
     public static Value MatMul(EvalContext ctx, ArrayLike a, ArrayLike b, string leftText, string rightText)
@@ -55,7 +74,7 @@ internal static class SparseOperators
             { Hint = "full(S) gives the dense matrix, which broadcasts over stacks" };
         if (a is SparseValue sa && b is SparseValue sb)
         {
-            ctx.CheckWork(Flops(sa.Matrix, sb.Matrix), "matmul");
+            ctx.CheckWork(SparseMath.Flops(sa.Matrix, sb.Matrix), "matmul");
             return new SparseValue(SparseMath.MatMul(sa.Matrix, sb.Matrix));
         }
         ctx.CheckElements(ArrayOperators.Count(shape), "matmul");
@@ -69,17 +88,6 @@ internal static class SparseOperators
         var y = ValueConversions.ToTensor(a, "matmul");
         ctx.CheckWork((double)t.Matrix.Nnz * (y.Rank == 1 ? 1 : y.Shape[0]), "matmul");
         return new FloatValue(SparseMath.MatMul(y, t.Matrix));
-    }
-
-    /// <summary>Multiply-adds of sparse @ sparse: for every stored A[i, k], the entries of row k of B.</summary>
-    private static double Flops(SparseMatrix<double> a, SparseMatrix<double> b)
-    {
-        var bc = b.ToCsr();
-        var ptr = bc.IndPtr;
-        var (_, cols, _) = SparseMath.Triplets(a);
-        double work = 0;
-        foreach (int k in cols) work += ptr[k + 1] - ptr[k];
-        return work;
     }
 
     private static Value AddSubtract(EvalContext ctx, BinaryOperator op, ArrayLike a, ArrayLike b)
@@ -107,7 +115,7 @@ internal static class SparseOperators
         return new FloatValue(a is SparseValue ? (sign > 0 ? sd + td : sd - td) : (sign > 0 ? td + sd : td - sd));
     }
 
-    public static Value Negate(SparseValue s) => new SparseValue(SparseMath.Scale(s.Matrix, -1));
+    public static Value Negate(SparseValue s) => new SparseValue(s.Matrix.Negate());
 
     /// <summary>.T, .mT and ' (the same for a real matrix): the transpose, a CSC view of a CSR matrix (no copy).</summary>
     public static Value Transpose(SparseValue s) => new SparseValue(s.Matrix.T);
