@@ -1,10 +1,4 @@
-// The cg and eigsh cases of the `sparse` runner. SparseLinalg.Cg and SparseLinalg.Eigsh are written on other branches
-// (sparse-iter, sparse-eigen); this file compiles only with SPARSE_SOLVERS defined (cg), and its eigsh case only with
-// SPARSE_EIGSH as well, so that this branch builds without them. TO WIRE AFTER MERGE: add
-// <DefineConstants>$(DefineConstants);SPARSE_SOLVERS;SPARSE_EIGSH</DefineConstants> to Linea.Bench.csproj (or delete
-// the #if lines once both are on main), and adjust the calls below if the merged signatures differ. Checked against
-// sparse-iter's Cg (on main) and sparse-eigen's working copy of Eigsh at this branch's last commit.
-#if SPARSE_SOLVERS
+// The cg and eigsh cases of the `sparse` runner. The eigsh case compiles with SPARSE_EIGSH defined until Eigsh is on main.
 using System.Diagnostics;
 
 namespace Linea.Bench;
@@ -44,4 +38,3 @@ internal static partial class SparseRunner
         }
     }
 }
-#endif
