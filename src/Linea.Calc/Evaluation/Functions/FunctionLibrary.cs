@@ -31,6 +31,7 @@ public static partial class FunctionLibrary
         AddProducts(list);
         AddConversionsAndFiles(list);
         AddSparseFunctions(list);
+        AddSparseEigenFunctions(list);
         var map = new Dictionary<string, FunctionInfo>(StringComparer.Ordinal);
         foreach (var f in list)
         {
