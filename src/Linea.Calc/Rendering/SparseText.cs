@@ -25,7 +25,7 @@ public static class SparseText
     {
         ArgumentNullException.ThrowIfNull(s);
         var m = s.Matrix;
-        return $"sparse ({m.Rows}, {m.Columns}) float64, nnz={m.Nnz}, density {m.Density.ToString("G4", CultureInfo.InvariantCulture)}";
+        return $"sparse ({m.Rows}, {m.Columns}) float64, nnz={m.Nnz}, density {m.Density.ToString("G4", CultureInfo.InvariantCulture).Replace('E', 'e')}";
     }
 
     /// <summary>The summary and the first stored entries, one per line.</summary>

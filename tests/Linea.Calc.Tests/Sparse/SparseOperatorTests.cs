@@ -48,6 +48,10 @@ public class SparseOperatorTests
     [InlineData("S * C", "A * C", true)]
     [InlineData("C * S", "C * A", true)]
     [InlineData("S * [1, 2, 3, 4]", "A * [1, 2, 3, 4]", true)]
+    [InlineData("kron(S, T)", "kron(A, C)", true)]
+    [InlineData("kron(speye(2), S)", "kron(eye(2), A)", true)]
+    [InlineData("hstack(S, T, B)", "hstack(A, C, B)", true)]
+    [InlineData("vstack(S, C, [1, 2, 3, 4])", "vstack(A, C, [1, 2, 3, 4])", true)]
     [InlineData("sum(S)", "sum(A)", false)]
     [InlineData("sum(S, axis=0)", "sum(A, axis=0)", false)]
     [InlineData("mean(S, axis=1)", "mean(A, axis=1)", false)]
@@ -81,6 +85,10 @@ public class SparseOperatorTests
         Assert.Equal("100000", CalcRun.Exact("nnz(speye(100000) @ speye(100000))"));
         Assert.Equal(100000.0, CalcRun.Float("sum(2 * speye(100000) - speye(100000))").Item());
         Assert.Equal(100000L, CalcRun.Float("sum(speye(100000), axis=1)").Shape[0]);
+        // the 2-D Poisson matrix of a 300 x 300 grid (90,000 unknowns) from kron, and one CG solve on it
+        var results = CalcRun.Ok("n = 300\nT = spdiags([-ones(n), 2 * ones(n), -ones(n)], [-1, 0, 1], n, n)\nA = kron(speye(n), T) + kron(T, speye(n))\nb = ones(n * n)\nx = cg(A, b, rtol=1e-8, maxiter=2000)\nnorm(A @ x - b) / norm(b)");
+        Assert.Empty(results[^2].Warnings);
+        Assert.True(((FloatValue)results[^1].Value!).Tensor.Item() <= 1e-8);
     }
 
     [Fact]

@@ -31,6 +31,7 @@ public class SparseValueTests
         Assert.Equal(1 + SparseText.MaxEntries + 1, lines.Length);
         Assert.Equal("  (9, 9)  1.0", lines[^2]);
         Assert.Equal("  ... 2 more stored entries", lines[^1]);
+        Assert.StartsWith("sparse (100000, 100000) float64, nnz=100000, density 1e-05\n  (0, 0)  1.0", CalcRun.Text("speye(100000)"));
         // the transpose (a CSC view) prints in row-major order as well
         Assert.Equal("sparse (3, 2) float64, nnz=2, density 0.3333\n  (0, 0)  1.0\n  (2, 1)  -2.5",
             CalcRun.Text("sparse([[1, 0, 0], [0, 0, -2.5]]).T"));
