@@ -6,16 +6,15 @@ namespace Linea.Calc.Evaluation;
 /// <summary>
 /// The operators with a sparse operand, as SciPy's sparse matrices behave: <c>@</c> (sparse @ sparse is sparse, with a
 /// dense operand dense), <c>+</c>/<c>-</c> (sparse with sparse of one shape is sparse, with dense dense), <c>*</c> by a
-/// scalar or element-wise (sparse), <c>/</c> by a scalar (sparse), unary minus and <c>.T</c> (sparse). Every other operator works on the dense copy of a
-/// small matrix (<see cref="SparseDensify"/>), or fails naming the operator.
+/// scalar or element-wise (sparse), <c>/</c> by a scalar (sparse), unary minus and <c>.T</c> (sparse). Every other
+/// operator works on the dense copy of a small matrix (<see cref="SparseDensify"/>), or fails naming the operator.
 /// </summary>
 internal static class SparseOperators
 {
     /// <summary>Whether <see cref="Binary"/> handles the operator for these operands (otherwise the dense path runs, densifying small matrices).</summary>
     public static bool Handles(BinaryOperator op, ArrayLike a, ArrayLike b) => op switch
     {
-        BinaryOperator.MatMul or BinaryOperator.Add or BinaryOperator.Subtract => true,
-        BinaryOperator.Multiply => true,
+        BinaryOperator.MatMul or BinaryOperator.Add or BinaryOperator.Subtract or BinaryOperator.Multiply => true,
         BinaryOperator.Divide => b is not SparseValue && IsScalar(b),
         _ => false,
     };
