@@ -1,4 +1,4 @@
-// The cg and eigsh cases of the `sparse` runner. The eigsh case compiles with SPARSE_EIGSH defined until Eigsh is on main.
+// The cg and eigsh cases of the `sparse` runner.
 using System.Diagnostics;
 
 namespace Linea.Bench;
@@ -23,7 +23,6 @@ internal static partial class SparseRunner
         }
         else
         {
-#if SPARSE_EIGSH
             // Warm the JIT on a small Poisson matrix, then one timed run at full size (as SciPy's single run).
             SparseLinalg.Eigsh(SparseBenchMatrices.Poisson2D(20), k: 10, which: Which.LargestAlgebraic, returnEigenvectors: false);
             var sw = Stopwatch.StartNew();
@@ -32,9 +31,6 @@ internal static partial class SparseRunner
             var w = result.Eigenvalues.ToArray();
             Array.Sort(w);
             fields = FormattableString.Invariant($"largest={w[^1]:G12} kth={w[0]:G12} restarts={result.Restarts} matvecs={result.Matvecs}");
-#else
-            fields = "linea_note=SparseLinalg.Eigsh_not_built(define_SPARSE_EIGSH)";
-#endif
         }
     }
 }

@@ -17,8 +17,7 @@ namespace Linea.Bench;
 /// spmv also prints the machine's STREAM-like bandwidth on --threads threads and SpMV's share of it, and adds a Poisson
 /// case on a --large-grid mesh (default 1500: ~190 MB of traffic per product) because the grid-500 matrix (21 MB) fits
 /// in a 32 MiB L3 and so measures the cache, not memory (0 skips it).
-/// cg and eigsh call SparseLinalg.Cg/Eigsh, compiled only with SPARSE_SOLVERS (and SPARSE_EIGSH for eigsh; see SparseRunner.Solvers.cs);
-/// without them those lines carry the SciPy side and linea_s=na.
+/// cg and eigsh call SparseLinalg.Cg/Eigsh (SparseRunner.Solvers.cs).
 /// </summary>
 internal static partial class SparseRunner
 {

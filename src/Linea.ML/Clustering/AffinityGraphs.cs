@@ -3,7 +3,7 @@ using System.Numerics;
 namespace Linea.ML.Clustering;
 
 /// <summary>The similarity graphs of <see cref="SpectralClustering{T}"/>, as dense (n, n) tensors with a zero diagonal.</summary>
-internal static class AffinityGraphs
+internal static partial class AffinityGraphs
 {
     /// <summary>exp(-gamma ||x_i - x_j||²) off the diagonal; squared distances computed directly in double.</summary>
     public static Tensor<T> Rbf<T>(Tensor<T> x, double gamma) where T : unmanaged, IFloatingPointIeee754<T>

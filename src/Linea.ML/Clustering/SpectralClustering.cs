@@ -9,18 +9,22 @@ namespace Linea.ML.Clustering;
 /// eigenvalues from <see cref="Linalg.Eigh{T}"/>, normalise each row of that n x k embedding to unit length, and cluster
 /// the rows with <see cref="KMeans{T}"/>. Separates clusters that are connected but not convex (rings, moons), which
 /// k-means on the raw features cannot. Samples with no neighbours (degree 0) get a zero row and join some cluster.
-/// Cost O(n² d) for the graph, O(n³) for the eigendecomposition, so n up to a few thousand.
+/// Dense path: O(n² d) for the graph, O(n³) for the eigendecomposition, so n up to a few thousand. Sparse path (see
+/// <see cref="SpectralSolver"/>; automatic for a k-NN graph above <see cref="SparseThreshold"/> samples): the k-NN graph
+/// as a sparse matrix (O(n² d) brute-force search, O(n nNeighbors) memory) and <see cref="SparseLinalg.Eigsh{T}"/>, so
+/// n = 20,000 runs without any n x n array.
 /// <code>
 /// var sc = new SpectralClustering&lt;double&gt;(2, SpectralAffinity.NearestNeighbors, nNeighbors: 10, seed: 0).Fit(X);
 /// int[] labels = sc.Labels;
 /// </code>
 /// </summary>
 /// <typeparam name="T"><c>float</c> or <c>double</c>.</typeparam>
-public sealed class SpectralClustering<T> where T : unmanaged, IFloatingPointIeee754<T>
+public sealed partial class SpectralClustering<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     private const string Model = "SpectralClustering";
     private int[]? _labels;
     private Tensor<T>? _affinity, _embedding, _eigenvalues;
+    private SparseMatrix<T>? _sparseAffinity;
 
     /// <summary>Creates the estimator.</summary>
     /// <param name="nClusters">k, at least 1.</param>
@@ -28,11 +32,17 @@ public sealed class SpectralClustering<T> where T : unmanaged, IFloatingPointIee
     /// <param name="gamma">RBF width parameter, positive.</param>
     /// <param name="nNeighbors">Neighbours per sample for <see cref="SpectralAffinity.NearestNeighbors"/>, at least 1.</param>
     /// <param name="nInit">k-means runs on the embedding, at least 1.</param>
-    /// <param name="seed">Seed of the k-means runs.</param>
+    /// <param name="seed">Seed of the k-means runs (and of the Lanczos start vector on the sparse path).</param>
+    /// <param name="solver">Dense or sparse graph and eigensolver; <see cref="SpectralSolver.Auto"/> by default.</param>
     /// <exception cref="ArgumentOutOfRangeException">A hyper-parameter is outside its range.</exception>
+    /// <exception cref="ArgumentException"><see cref="SpectralSolver.Sparse"/> with <see cref="SpectralAffinity.Rbf"/>.</exception>
     public SpectralClustering(int nClusters, SpectralAffinity affinity = SpectralAffinity.Rbf, double gamma = 1.0,
-        int nNeighbors = 10, int nInit = 10, ulong seed = 0)
+        int nNeighbors = 10, int nInit = 10, ulong seed = 0, SpectralSolver solver = SpectralSolver.Auto)
     {
+        if (!Enum.IsDefined(solver)) throw new ArgumentOutOfRangeException(nameof(solver), solver, $"{Model}: unknown solver");
+        if (solver == SpectralSolver.Sparse && affinity == SpectralAffinity.Rbf)
+            throw new ArgumentException($"{Model}: the RBF affinity is a dense graph; use SpectralAffinity.NearestNeighbors (or a sparse precomputed affinity) with SpectralSolver.Sparse", nameof(solver));
+        Solver = solver;
         if (nClusters < 1) throw new ArgumentOutOfRangeException(nameof(nClusters), nClusters, $"{Model}: nClusters must be at least 1");
         if (!Enum.IsDefined(affinity)) throw new ArgumentOutOfRangeException(nameof(affinity), affinity, $"{Model}: unknown affinity");
         if (!(gamma > 0 && double.IsFinite(gamma))) throw new ArgumentOutOfRangeException(nameof(gamma), gamma, $"{Model}: gamma must be positive and finite");
@@ -58,14 +68,17 @@ public sealed class SpectralClustering<T> where T : unmanaged, IFloatingPointIee
     public int NInit { get; }
     /// <summary>Seed of the k-means runs.</summary>
     public ulong Seed { get; }
+    /// <summary>The graph storage and eigensolver asked for.</summary>
+    public SpectralSolver Solver { get; }
 
     /// <summary>The cluster (0..k-1) of each sample.</summary>
     /// <exception cref="NotFittedException">Before Fit.</exception>
     public int[] Labels => (int[])(_labels ?? throw NotFittedException.For(Model, "Labels")).Clone();
 
-    /// <summary>The affinity matrix W used, (n, n), zero diagonal.</summary>
+    /// <summary>The affinity matrix W used, (n, n), zero diagonal, dense. After a fit on the sparse path this densifies
+    /// <see cref="SparseAffinityMatrix"/> (n² elements: mind the memory for large n).</summary>
     /// <exception cref="NotFittedException">Before Fit.</exception>
-    public Tensor<T> AffinityMatrix => _affinity ?? throw NotFittedException.For(Model, "AffinityMatrix");
+    public Tensor<T> AffinityMatrix => _affinity ?? _sparseAffinity?.ToDense() ?? throw NotFittedException.For(Model, "AffinityMatrix");
 
     /// <summary>The row-normalised spectral embedding that k-means clustered, (n, k).</summary>
     /// <exception cref="NotFittedException">Before Fit.</exception>
@@ -86,6 +99,9 @@ public sealed class SpectralClustering<T> where T : unmanaged, IFloatingPointIee
         const string where = Model + ".Fit";
         Guard.Matrix(x, where, minRows: NClusters);
         int n = (int)x.Shape[0];
+        if (UsesSparsePath(n)) return FitSparseGraph(AffinityGraphs.NearestNeighborsSparse(x, NNeighbors, where), where);
+        if (Solver == SpectralSolver.Sparse)
+            return FitSparseGraph(AffinityGraphs.CheckedPrecomputed(Sparse.FromDense(x), where), where);
         var w = Affinity switch
         {
             SpectralAffinity.Rbf => AffinityGraphs.Rbf(x, Gamma),
@@ -104,6 +120,9 @@ public sealed class SpectralClustering<T> where T : unmanaged, IFloatingPointIee
         var embedding = u / Tensor.Where(Tensor.Greater(norms, T.Zero), norms, Tensor.Scalar(T.One));
         _labels = new KMeans<T>(k, nInit: NInit, seed: Seed).FitPredict(embedding);
         _affinity = w;
+        _sparseAffinity = null;
+        EigshRestarts = 0;
+        GraphComponentCount = 0;
         _embedding = embedding;
         _eigenvalues = values[(n - k)..][Slice.Step(-1)].Copy();
         return this;

@@ -9,7 +9,7 @@ namespace Linea.ML;
 /// For an m x n matrix and rank k with l = k + oversamples columns: O(m n l (2 q + 2)) flops for q power iterations,
 /// far below a full SVD when l is much smaller than min(m, n).
 /// </summary>
-public static class RandomizedSvd
+public static partial class RandomizedSvd
 {
     /// <summary>The top <paramref name="nComponents"/> singular triplets of <paramref name="a"/> (m x n):
     /// U (m x k), S (k,) descending, Vt (k x n), signs fixed by <paramref name="signs"/>.</summary>
@@ -36,17 +36,29 @@ public static class RandomizedSvd
                 $"randomized_svd: nComponents must lie in 1..min(m, n) = {r} for A of shape {a.Shape}");
         ArgumentOutOfRangeException.ThrowIfNegative(nOversamples);
         ArgumentOutOfRangeException.ThrowIfNegative(nIter);
-        int l = Math.Min(nComponents + nOversamples, r);
+        var at = a.T;
+        return Core<T>(x => a.MatMul(x), y => at.MatMul(y), m, n, nComponents, rng, nOversamples, nIter, signs);
+    }
+
+    /// <summary>The range finder and projection on any matrix A (m x n) given as its products with dense blocks:
+    /// <paramref name="times"/>(X) = A X for X (n x l) and <paramref name="timesTransposed"/>(Y) = A^T Y for Y (m x l).
+    /// The same rng state gives the same test matrix whatever the storage of A.</summary>
+    private static (Tensor<T> U, Tensor<T> S, Tensor<T> Vt) Core<T>(Func<Tensor<T>, Tensor<T>> times,
+        Func<Tensor<T>, Tensor<T>> timesTransposed, int m, int n, int nComponents, Rng rng, int nOversamples, int nIter,
+        SignConvention signs)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int l = Math.Min(nComponents + nOversamples, Math.Min(m, n));
         var omega = rng.Normal([n, l], T.Zero, T.One);
-        var q = Linalg.Qr(a.MatMul(omega)).Q;
+        var q = Linalg.Qr(times(omega)).Q;
         for (int i = 0; i < nIter; i++)
         {
             // Orthonormalise after each product (Algorithm 4.4) so that the small singular directions are not lost in
             // rounding as they would be in (A A^T)^q A Omega formed directly.
-            q = Linalg.Qr(a.T.MatMul(q)).Q;
-            q = Linalg.Qr(a.MatMul(q)).Q;
+            q = Linalg.Qr(timesTransposed(q)).Q;
+            q = Linalg.Qr(times(q)).Q;
         }
-        var b = q.T.MatMul(a);
+        var b = timesTransposed(q).T;                       // B = Q^T A, l x n, formed as (A^T Q)^T
         var (ub, s, vt) = Linalg.Svd(b, fullMatrices: false);
         var u = q.MatMul(ub[.., ..nComponents]);
         var (uf, vf) = SvdFlip.Apply(u, vt[..nComponents, ..], signs);

@@ -13,7 +13,7 @@ namespace Linea.ML;
 /// the total variance of X's columns), as scikit-learn defines them. Seeded: the same seed gives the same result.
 /// </remarks>
 /// <typeparam name="T">float or double.</typeparam>
-public sealed class TruncatedSvd<T> where T : unmanaged, IFloatingPointIeee754<T>
+public sealed partial class TruncatedSvd<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     private Tensor<T>? _components, _singularValues, _explainedVariance, _ratio;
 

@@ -6,7 +6,7 @@ namespace Linea.ML;
 
 /// <summary>Pairwise similarities and distances between the rows of two matrices (scikit-learn's
 /// <c>sklearn.metrics.pairwise</c>), each computed as one matrix product.</summary>
-public static class Pairwise
+public static partial class Pairwise
 {
     /// <summary>
     /// Euclidean distances between the rows of X (n x p) and Y (m x p, X when null), shape (n, m). The bulk comes from

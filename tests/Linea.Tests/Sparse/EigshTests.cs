@@ -209,8 +209,29 @@ public class EigshTests
         Assert.Throws<NonFiniteException>(() => SparseLinalg.Eigsh(nan, 2));
         var ex = Assert.Throws<NoConvergenceException>(() => SparseLinalg.Eigsh(Poisson1D(300), 6, Which.SmallestAlgebraic, ncv: 13, maxiter: 2));
         Assert.Contains("of k = 6", ex.Message);
+        // Above the dense default's order, A - sigma I = 0 here: the MINRES inverse cannot converge and says so.
         var big = new FunctionOperator(5000, (x, y) => x.CopyTo(y));
-        Assert.Throws<NotSupportedException>(() => SparseLinalg.Eigsh(big, 1, sigma: 1.0));
+        var singular = Assert.Throws<NoConvergenceException>(() => SparseLinalg.Eigsh(big, 1, sigma: 1.0));
+        Assert.Contains("pass opInv", singular.Message);
+    }
+
+    [Fact]
+    public void Shift_invert_above_the_dense_limit_uses_MINRES_and_matches_the_closed_form()
+    {
+        // 2-D Poisson on a 70 x 70 grid (n = 4900 > 4096): eigenvalues 4 - 2 cos(pi i / 71) - 2 cos(pi j / 71).
+        const int g = 70;
+        var a = Poisson2D<double>(g);
+        var all = new List<double>();
+        for (int i = 1; i <= g; i++)
+            for (int j = 1; j <= g; j++) all.Add(4 - 2 * Math.Cos(Math.PI * i / (g + 1)) - 2 * Math.Cos(Math.PI * j / (g + 1)));
+        const double sigma = 0.05;
+        var r = SparseLinalg.Eigsh(a, 3, sigma: sigma, seed: 1);
+        var expected = all.OrderBy(x => Math.Abs(x - sigma)).Take(3).OrderBy(x => x).ToArray();
+        // Inexact inner solves: the outer tolerance is 10 eps^(3/4); errors scale with ||A|| = 8.
+        double bound = 100 * 10 * Math.Pow(Eps, 0.75) * 8;
+        var w = r.Eigenvalues.ToArray();
+        for (int i = 0; i < 3; i++) Assert.True(Math.Abs(w[i] - expected[i]) <= bound, $"eigenvalue {i}: {w[i]} vs {expected[i]}");
+        Assert.True(MaxResidual(a, r.Eigenvalues, r.Eigenvectors!) <= bound, "residual");
     }
 }
 

@@ -4,8 +4,8 @@ namespace Linea;
 
 /// <summary>
 /// The default (A - sigma I)^-1 for shift-invert <see cref="SparseLinalg.Eigsh{T}"/> when the caller passes no
-/// <c>opInv</c>. One place on purpose: today a dense LU of A - sigma I for n up to <see cref="DenseLimit"/>; it is meant
-/// to become a sparse direct or MINRES-based inverse once those solvers land.
+/// <c>opInv</c>, in one place: a dense LU of A - sigma I for n up to <see cref="DenseLimit"/>, MINRES solves above (until
+/// the sparse direct solvers land and take that place).
 /// </summary>
 internal static class ShiftInvert
 {
@@ -13,19 +13,33 @@ internal static class ShiftInvert
     public const int DenseLimit = 4096;
 
     /// <summary>
+    /// The relative residual of each MINRES solve above <see cref="DenseLimit"/>: eps^(3/4) (1.2e-12 in double, 6.4e-6 in
+    /// float). An inexact inverse bounds what the outer Lanczos can reach, so Eigsh's default tolerance becomes
+    /// <see cref="IterativeOuterTolerance{T}"/> there.
+    /// </summary>
+    public static double IterativeRtol<T>() where T : unmanaged, IFloatingPointIeee754<T> => Math.Pow(MachineConstants<T>.UlpDouble, 0.75);
+
+    /// <summary>Eigsh's tolerance when tol = 0 and the MINRES inverse is used: ten times the inner solves' relative residual.</summary>
+    public static double IterativeOuterTolerance<T>() where T : unmanaged, IFloatingPointIeee754<T> => 10 * IterativeRtol<T>();
+
+    /// <summary>
+    /// An operator applying (A - sigma I)^-1: up to <see cref="DenseLimit"/>, a dense LU (below); above, one MINRES solve
+    /// of (A - sigma I) y = x per product, to <see cref="IterativeRtol{T}"/>, that throws <see cref="NoConvergenceException"/>
+    /// (naming sigma and suggesting opInv) when a solve does not converge.
+    /// </summary>
+    public static ILinearOperator<T> DefaultInverse<T>(ILinearOperator<T> a, double sigma, Parallelism parallelism)
+        where T : unmanaged, IFloatingPointIeee754<T> =>
+        a.Rows <= DenseLimit ? DenseInverse(a, sigma, parallelism) : new MinresInverse<T>(a, sigma);
+
+    /// <summary>
     /// An operator applying (A - sigma I)^-1. Builds A densely from n products with unit vectors, then LU-factors
     /// A - sigma I: O(n^2) memory, O(n nnz + n^3) time.
     /// </summary>
-    /// <exception cref="NotSupportedException">n exceeds <see cref="DenseLimit"/>.</exception>
-    /// <exception cref="SingularMatrixException">sigma is exactly an eigenvalue of A (at solve time).</exception>
-    public static ILinearOperator<T> DefaultInverse<T>(ILinearOperator<T> a, double sigma, Parallelism parallelism)
+    /// <exception cref="SingularMatrixException">sigma is exactly an eigenvalue of A.</exception>
+    private static ILinearOperator<T> DenseInverse<T>(ILinearOperator<T> a, double sigma, Parallelism parallelism)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         int n = a.Rows;
-        if (n > DenseLimit)
-            throw new NotSupportedException(
-                $"eigsh: shift-invert with sigma = {sigma} on an operator of order {n} needs (A - sigma I)^-1; without opInv Linea factors A - sigma I densely, " +
-                $"which it does only up to order {DenseLimit}. Pass opInv, an ILinearOperator<T> that applies (A - sigma I)^-1 (for example a sparse factorization or an iterative solve).");
         var dense = new T[(long)n * n];
         var e = new T[n];
         var col = new T[n];
@@ -55,5 +69,28 @@ internal static class ShiftInvert
         public void Matvec(ReadOnlySpan<T> x, Span<T> y) => lu.Solve(Tensor.FromArray(x.ToArray())).AsReadOnlySpan().CopyTo(y);
 
         public void Rmatvec(ReadOnlySpan<T> x, Span<T> y) => lu.SolveTransposed(Tensor.FromArray(x.ToArray())).AsReadOnlySpan().CopyTo(y);
+    }
+
+    /// <summary>x -> MINRES solve of (A - sigma I) y = x, as an operator (symmetric, so Rmatvec is Matvec).</summary>
+    private sealed class MinresInverse<T>(ILinearOperator<T> a, double sigma) : ILinearOperator<T> where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        private readonly ILinearOperator<T> _shifted =
+            LinearOperator.Sum(a, LinearOperator.Scaled(LinearOperator.Identity<T>(a.Rows), T.CreateTruncating(-sigma)));
+
+        public int Rows => a.Rows;
+        public int Columns => a.Rows;
+        public bool HasRmatvec => true;
+
+        public void Matvec(ReadOnlySpan<T> x, Span<T> y)
+        {
+            var r = SparseLinalg.Minres(_shifted, x, rtol: IterativeRtol<T>());
+            if (!r.Converged)
+                throw new NoConvergenceException(
+                    $"eigsh: shift-invert with sigma = {sigma}: a MINRES solve with A - sigma I of order {a.Rows} did not converge ({r.Message}); " +
+                    "pass opInv, an operator applying (A - sigma I)^-1 (for example from a sparse factorization), or choose sigma farther from an eigenvalue");
+            r.X.AsReadOnlySpan().CopyTo(y);
+        }
+
+        public void Rmatvec(ReadOnlySpan<T> x, Span<T> y) => Matvec(x, y);
     }
 }
