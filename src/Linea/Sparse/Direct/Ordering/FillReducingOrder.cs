@@ -23,13 +23,22 @@ internal static class FillReducingOrder
         return ordering switch
         {
             SparseOrdering.Natural => (Identity(n), SparseOrdering.Natural),
+            SparseOrdering.Amd => (Amd.Order(SymmetricGraph(op, a, symmetric)), SparseOrdering.Amd),
             _ => throw new NotSupportedException($"{op}: the {ordering} ordering is not available yet; use SparseOrdering.Natural or pass a permutation"),
         };
     }
 
     /// <summary>What <see cref="SparseOrdering.Auto"/> means for this matrix.</summary>
     private static SparseOrdering AutoChoice<T>(SparseMatrix<T> a, bool symmetric) where T : unmanaged, IFloatingPointIeee754<T> =>
-        SparseOrdering.Natural;
+        symmetric ? SparseOrdering.Amd : SparseOrdering.Natural;
+
+    /// <summary>The graph of A + A^T for the symmetric orderings (A square whether or not the factorization is symmetric).</summary>
+    private static AdjacencyGraph SymmetricGraph<T>(string op, SparseMatrix<T> a, bool symmetric) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (!symmetric && a.Rows != a.Columns)
+            ThrowHelper.ShapeMismatch(op, "AMD and nested dissection order A + A^T, which needs a square matrix; use Colamd for a rectangular one", a.Shape);
+        return AdjacencyGraph.SymmetricPattern(op, a);
+    }
 
     /// <summary>0, 1, ..., n - 1.</summary>
     public static int[] Identity(int n)
