@@ -16,4 +16,34 @@ public static partial class Sparse
         ArgumentNullException.ThrowIfNull(a);
         return Linea.Amd.Order(AdjacencyGraph.SymmetricPattern("Sparse.Amd", a));
     }
+
+    /// <summary>
+    /// A fill-reducing column ordering for LU and QR of the m x n matrix <paramref name="a"/> (SciPy's
+    /// <c>permc_spec="COLAMD"</c>): <c>perm[k]</c> is the column placed k-th, chosen so that the pattern of
+    /// (A[:, perm])^T A[:, perm], and with it R of QR and the LU factors, stays sparse. Rows with more than
+    /// max(16, 10 sqrt(n)) entries are ignored; columns with more than max(16, 10 sqrt(min(m, n))) entries and empty
+    /// columns are ordered last. Implementation: minimum degree (<see cref="Amd{T}"/>) on the explicitly formed pattern of
+    /// A^T A without those rows, not Davis' implicit COLAMD; time and memory O(sum of r_i^2 over the kept rows, r_i
+    /// the row counts), at most 10 sqrt(n) nnz(A). Any shape, either format. Throws <see cref="ArgumentException"/>
+    /// when that pattern would pass 2^30 entries.
+    /// </summary>
+    public static int[] Colamd<T>(SparseMatrix<T> a) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        return Linea.Colamd.Order("Sparse.Colamd", a);
+    }
+
+    /// <summary>
+    /// A nested dissection ordering of the pattern of A + A^T (the diagonal and the values ignored): recursive vertex
+    /// separators from breadth-first level structures, each separator ordered after the two halves it splits, pieces
+    /// below 200 vertices ordered by <see cref="Amd{T}"/>. On large 2-D and 3-D meshes it gives less fill and a bushier
+    /// elimination tree (more parallel work) than AMD. <paramref name="a"/> must be square (n x n); either format.
+    /// <c>perm[k]</c> is the row and column placed k-th. Time O(nnz(A) log n), memory O(nnz(A) + n).
+    /// Throws <see cref="ShapeMismatchException"/> for a non-square matrix.
+    /// </summary>
+    public static int[] NestedDissection<T>(SparseMatrix<T> a) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        return Linea.NestedDissection.Order(AdjacencyGraph.SymmetricPattern("Sparse.NestedDissection", a));
+    }
 }

@@ -24,13 +24,15 @@ internal static class FillReducingOrder
         {
             SparseOrdering.Natural => (Identity(n), SparseOrdering.Natural),
             SparseOrdering.Amd => (Amd.Order(SymmetricGraph(op, a, symmetric)), SparseOrdering.Amd),
+            SparseOrdering.NestedDissection => (NestedDissection.Order(SymmetricGraph(op, a, symmetric)), SparseOrdering.NestedDissection),
+            SparseOrdering.Colamd => (Colamd.Order(op, a), SparseOrdering.Colamd),
             _ => throw new NotSupportedException($"{op}: the {ordering} ordering is not available yet; use SparseOrdering.Natural or pass a permutation"),
         };
     }
 
     /// <summary>What <see cref="SparseOrdering.Auto"/> means for this matrix.</summary>
     private static SparseOrdering AutoChoice<T>(SparseMatrix<T> a, bool symmetric) where T : unmanaged, IFloatingPointIeee754<T> =>
-        symmetric ? SparseOrdering.Amd : SparseOrdering.Natural;
+        symmetric ? SparseOrdering.Amd : SparseOrdering.Colamd;
 
     /// <summary>The graph of A + A^T for the symmetric orderings (A square whether or not the factorization is symmetric).</summary>
     private static AdjacencyGraph SymmetricGraph<T>(string op, SparseMatrix<T> a, bool symmetric) where T : unmanaged, IFloatingPointIeee754<T>
