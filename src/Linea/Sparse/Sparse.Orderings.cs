@@ -46,4 +46,18 @@ public static partial class Sparse
         ArgumentNullException.ThrowIfNull(a);
         return Linea.NestedDissection.Order(AdjacencyGraph.SymmetricPattern("Sparse.NestedDissection", a));
     }
+
+    /// <summary>
+    /// The reverse Cuthill-McKee ordering of the pattern of A + A^T (SciPy's <c>scipy.sparse.csgraph.reverse_cuthill_mckee</c>
+    /// with <c>symmetric_mode=False</c>): <c>perm[k]</c> is the row and column placed k-th so that A[perm, perm] has a
+    /// small bandwidth and profile (for banded and skyline solvers, and cache locality). Each connected component starts
+    /// from a pseudo-peripheral vertex. <paramref name="a"/> must be square (n x n); either format.
+    /// Time O(nnz(A) log d + n) (d the largest degree), memory O(nnz(A) + n). Throws <see cref="ShapeMismatchException"/>
+    /// for a non-square matrix.
+    /// </summary>
+    public static int[] ReverseCuthillMcKee<T>(SparseMatrix<T> a) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        return Linea.ReverseCuthillMcKee.Order(AdjacencyGraph.SymmetricPattern("Sparse.ReverseCuthillMcKee", a));
+    }
 }
