@@ -22,10 +22,9 @@ public static partial class Sparse
     /// <c>permc_spec="COLAMD"</c>): <c>perm[k]</c> is the column placed k-th, chosen so that the pattern of
     /// (A[:, perm])^T A[:, perm], and with it R of QR and the LU factors, stays sparse. Rows with more than
     /// max(16, 10 sqrt(n)) entries are ignored; columns with more than max(16, 10 sqrt(min(m, n))) entries and empty
-    /// columns are ordered last. Implementation: minimum degree (<see cref="Amd{T}"/>) on the explicitly formed pattern of
-    /// A^T A without those rows, not Davis' implicit COLAMD; time and memory O(sum of r_i^2 over the kept rows, r_i
-    /// the row counts), at most 10 sqrt(n) nnz(A). Any shape, either format. Throws <see cref="ArgumentException"/>
-    /// when that pattern would pass 2^30 entries.
+    /// columns are ordered last. A^T A is never formed: the rows start as elements (cliques) of the quotient graph on which
+    /// approximate minimum degree runs, as in COLAMD. Time close to O(nnz(A)) in practice, memory O(nnz(A) + m + n) ints.
+    /// Any shape, either format. Throws <see cref="ArgumentException"/> above about 7 * 10^8 stored entries.
     /// </summary>
     public static int[] Colamd<T>(SparseMatrix<T> a) where T : unmanaged, IFloatingPointIeee754<T>
     {

@@ -64,6 +64,16 @@ public class ColamdOrderingTests
     }
 
     [Fact]
+    public void FillIsWithinTenPercentOfSuiteSparseColamd()
+    {
+        // colamd (SuiteSparse COLAMD 2.9.6, default knobs) on this very pattern: nnz(R) = 62,302.
+        var entries = ShuffledStencil(40, 0, 1, out int m, out int n);
+        var a = Pattern(m, n, entries);
+        var perm = Linea.Sparse.Colamd(a);
+        Assert.InRange(ColumnFill(a, perm), n, (long)(1.1 * 62302));
+    }
+
+    [Fact]
     public void IgnoresADenseRowAndOrdersDenseAndEmptyColumnsLast()
     {
         var entries = ShuffledStencil(20, 0, 5, out int m, out int n);

@@ -21,8 +21,22 @@ internal static class Amd
     {
         int n = g.N;
         if (n == 0) return [];
-        var w = new AmdWorkspace(g);
-        w.Eliminate();
+        var w = AmdWorkspace.ForGraph(g);
+        w.Eliminate((int)Math.Min(n - 2, Math.Max(16.0, 10.0 * Math.Sqrt(n))));
+        return w.Postorder();
+    }
+
+    /// <summary>
+    /// Minimum degree on the graph whose cliques are given as elements: variables 0..n-1, element e (0..m-1) holding the
+    /// variables <c>members[elemPtr[e]..elemPtr[e+1]]</c> (distinct, at least two each). This orders the pattern of
+    /// sum over e of (clique e) without forming it: with the rows of A as elements, the pattern of A^T A (COLAMD's
+    /// setting). No variable is treated as dense. Returns perm[k] = variable eliminated k-th.
+    /// </summary>
+    public static int[] OrderCliques(int n, int m, int[] elemPtr, int[] members)
+    {
+        if (n == 0) return [];
+        var w = AmdWorkspace.ForCliques(n, m, elemPtr, members);
+        w.Eliminate(int.MaxValue);
         return w.Postorder();
     }
 
@@ -32,7 +46,8 @@ internal static class Amd
     /// <summary>The quotient graph and the degree lists of one AMD run.</summary>
     private sealed class AmdWorkspace
     {
-        private readonly int n;
+        private readonly int n;      // variables 0..n-1
+        private readonly int nodes;  // variables and initial elements; node `nodes` holds the dense variables
         private int[] iw;            // lists: for a variable, its elements first (elen of them), then its variables
         private readonly int[] pe;   // start of a live list; Flip(parent) once absorbed or merged; -1 for a root element
         private readonly int[] len;  // list length
@@ -44,28 +59,69 @@ internal static class Amd
         private readonly int[] wmark; // w: marks for variables, |Le \ Lk| + mark for elements, 0 for dead elements
         private int cnz; // first free entry of iw
 
-        public AmdWorkspace(AdjacencyGraph g)
+        private AmdWorkspace(int n, int m, int used)
         {
-            n = g.N;
-            int nnz = g.EdgeCount;
-            iw = new int[Math.Max(nnz + nnz / 5 + 2 * n, 1)];
-            Array.Copy(g.Adj, iw, nnz);
-            cnz = nnz;
-            pe = new int[n + 1];
-            len = new int[n + 1];
-            elen = new int[n + 1];
-            nv = new int[n + 1];
-            degree = new int[n + 1];
-            head = new int[n + 1];
-            next = new int[n + 1];
-            last = new int[n + 1];
-            hhead = new int[n + 1];
-            wmark = new int[n + 1];
+            this.n = n;
+            nodes = n + m;
+            iw = new int[Math.Max(used + used / 5 + 2 * nodes, 1)];
+            cnz = used;
+            int size = nodes + 1;
+            pe = new int[size];
+            len = new int[size];
+            elen = new int[size];
+            nv = new int[size];
+            degree = new int[size];
+            head = new int[size];
+            next = new int[size];
+            last = new int[size];
+            hhead = new int[size];
+            wmark = new int[size];
+        }
+
+        /// <summary>A plain graph: every vertex a variable whose list holds its neighbours.</summary>
+        public static AmdWorkspace ForGraph(AdjacencyGraph g)
+        {
+            int n = g.N, nnz = g.EdgeCount;
+            var w = new AmdWorkspace(n, 0, nnz);
+            Array.Copy(g.Adj, w.iw, nnz);
             for (int i = 0; i < n; i++)
             {
-                pe[i] = g.Ptr[i];
-                len[i] = g.Ptr[i + 1] - g.Ptr[i];
+                w.pe[i] = g.Ptr[i];
+                w.len[i] = g.Ptr[i + 1] - g.Ptr[i];
+                w.degree[i] = w.len[i];
             }
+            return w;
+        }
+
+        /// <summary>Variables with element lists only; elements n..n+m-1 with their variables.</summary>
+        public static AmdWorkspace ForCliques(int n, int m, int[] elemPtr, int[] members)
+        {
+            int nnz = elemPtr[m];
+            var w = new AmdWorkspace(n, m, 2 * nnz);
+            var count = new int[n];
+            foreach (int v in members) count[v]++;
+            int q = 0;
+            for (int i = 0; i < n; i++) { w.pe[i] = q; w.len[i] = 0; w.elen[i] = count[i]; q += count[i]; }
+            var degree = new long[n];
+            for (int e = 0; e < m; e++)
+            {
+                int size = elemPtr[e + 1] - elemPtr[e];
+                for (int p = elemPtr[e]; p < elemPtr[e + 1]; p++)
+                {
+                    int v = members[p];
+                    w.iw[w.pe[v] + w.len[v]++] = n + e;
+                    degree[v] += size - 1;
+                }
+                int node = n + e;
+                w.pe[node] = q;
+                w.len[node] = size;
+                w.degree[node] = size;
+                w.lemax = Math.Max(w.lemax, size); // marks must clear past every element's size
+                Array.Copy(members, elemPtr[e], w.iw, q, size);
+                q += size;
+            }
+            for (int i = 0; i < n; i++) w.degree[i] = (int)Math.Min(degree[i], Math.Max(n - 1, 0));
+            return w;
         }
 
         private int nel;   // number of vertices eliminated so far
@@ -76,7 +132,7 @@ internal static class Amd
         {
             if (m < 2 || m >= int.MaxValue - lemax - 2)
             {
-                for (int k = 0; k < n; k++) if (wmark[k] != 0) wmark[k] = 1;
+                for (int k = 0; k < nodes; k++) if (wmark[k] != 0) wmark[k] = 1;
                 m = 2;
             }
             return m;
@@ -98,23 +154,22 @@ internal static class Amd
             else head[d] = next[i];
         }
 
-        public void Eliminate()
+        /// <summary>Runs the elimination; variables with more than <paramref name="dense"/> neighbours are set aside.</summary>
+        public void Eliminate(int dense)
         {
-            // Node n stands for the dense rows: they hang off it and are ordered last.
+            // Node `nodes` stands for the dense variables: they hang off it and are ordered last.
             Array.Fill(head, -1);
             Array.Fill(next, -1);
             Array.Fill(last, -1);
             Array.Fill(hhead, -1);
             Array.Fill(nv, 1);
             Array.Fill(wmark, 1);
-            pe[n] = -1; len[n] = 0; elen[n] = -2; nv[n] = 0; wmark[n] = 0;
+            pe[nodes] = -1; len[nodes] = 0; elen[nodes] = -2; nv[nodes] = 0; wmark[nodes] = 0;
+            for (int e = n; e < nodes; e++) elen[e] = -2;
             mark = ClearMarks(0);
-            int dense = (int)Math.Max(16.0, 10.0 * Math.Sqrt(n));
-            dense = Math.Min(n - 2, dense);
             for (int i = 0; i < n; i++)
             {
-                int d = len[i];
-                degree[i] = d;
+                int d = degree[i];
                 if (d == 0)
                 {
                     // Isolated: an element at once, ordered with the roots.
@@ -122,8 +177,8 @@ internal static class Amd
                 }
                 else if (d > dense)
                 {
-                    // Dense: absorbed into the placeholder node n, ordered last.
-                    nv[n]++; nv[i] = 0; elen[i] = -1; nel++; pe[i] = Flip(n);
+                    // Dense: absorbed into the placeholder node, ordered last.
+                    nv[nodes]++; nv[i] = 0; elen[i] = -1; nel++; pe[i] = Flip(nodes);
                 }
                 else
                 {
@@ -313,7 +368,7 @@ internal static class Amd
         /// <summary>Garbage collection: squeezes the live lists to the front of iw (grows it if that is not enough).</summary>
         private void Compact(int need)
         {
-            for (int j = 0; j < n; j++)
+            for (int j = 0; j < nodes; j++)
             {
                 int p = pe[j];
                 if (p < 0) continue;
@@ -330,7 +385,7 @@ internal static class Amd
                 for (int t = 0; t < len[j] - 1; t++) iw[q++] = iw[p++];
             }
             cnz = q;
-            if (cnz + need >= iw.Length) Array.Resize(ref iw, Math.Max(2 * iw.Length, cnz + need + n + 1));
+            if (cnz + need >= iw.Length) Array.Resize(ref iw, Math.Max(2 * iw.Length, cnz + need + nodes + 1));
         }
 
         /// <summary>The elimination order: a postorder of the assembly tree (elements, with the merged variables before
@@ -338,28 +393,28 @@ internal static class Amd
         public int[] Postorder()
         {
             var parent = pe;
-            for (int i = 0; i < n; i++) parent[i] = Flip(parent[i]);
-            parent[n] = -1;
+            for (int i = 0; i < nodes; i++) parent[i] = Flip(parent[i]);
+            parent[nodes] = -1;
             var child = head; // first child
             var sibling = next;
             Array.Fill(child, -1);
             Array.Fill(sibling, -1);
-            for (int j = n; j >= 0; j--)
+            for (int j = nodes; j >= 0; j--)
             {
                 if (nv[j] > 0 || parent[j] == -1) continue; // elements later; roots have no parent
                 sibling[j] = child[parent[j]];
                 child[parent[j]] = j;
             }
-            for (int e = n; e >= 0; e--)
+            for (int e = nodes; e >= 0; e--)
             {
                 if (nv[e] <= 0 || parent[e] == -1) continue;
                 sibling[e] = child[parent[e]];
                 child[parent[e]] = e;
             }
-            var order = new int[n + 1];
+            var order = new int[nodes + 1];
             var stack = last;
             int k = 0;
-            for (int r = 0; r <= n; r++)
+            for (int r = 0; r <= nodes; r++)
             {
                 if (parent[r] != -1) continue;
                 // Iterative depth-first postorder from root r.
@@ -381,10 +436,10 @@ internal static class Amd
                     }
                 }
             }
-            // Node n (the dense placeholder) is a root with the dense rows under it; drop it.
+            // Keep the variables: drop the initial elements and the dense placeholder (a root holding the dense ones).
             var perm = new int[n];
             int m = 0;
-            for (int t = 0; t < k; t++) if (order[t] != n) perm[m++] = order[t];
+            for (int t = 0; t < k; t++) if (order[t] < n) perm[m++] = order[t];
             return perm;
         }
     }
