@@ -137,6 +137,34 @@ public class LuTests
     }
 
     [Fact]
+    public void Auto_orders_symmetric_patterns_by_amd_and_others_by_colamd_and_every_ordering_solves()
+    {
+        var cd = Poisson2D<double>(30, convection: 3);
+        var natural = Linea.Sparse.Lu(cd, SparseOrdering.Natural);
+        var auto = AssertSolves(cd, SparseOrdering.Auto, what: "convection-diffusion, auto");
+        Assert.Equal(SparseOrdering.Amd, auto.Ordering);
+        Assert.True(auto.NnzL + auto.NnzU < 0.6 * (natural.NnzL + natural.NnzU), $"auto {auto.NnzL + auto.NnzU} vs natural {natural.NnzL + natural.NnzU}");
+        var random = Random<double>(300, 300, 3, 17, diagonal: 2);
+        Assert.Equal(SparseOrdering.Colamd, AssertSolves(random, SparseOrdering.Auto, what: "random, auto").Ordering);
+        foreach (var ordering in new[] { SparseOrdering.Colamd, SparseOrdering.Amd, SparseOrdering.NestedDissection })
+        {
+            Assert.Equal(ordering, AssertSolves(cd, ordering, what: $"convection-diffusion, {ordering}").Ordering);
+            AssertSolves(Circuit(200, 4, 5), ordering, what: $"circuit, {ordering}");
+            AssertSolves(random, ordering, what: $"random, {ordering}");
+        }
+    }
+
+    [Fact]
+    public void Pattern_statistics_count_mirrored_entries_and_the_nonzero_diagonal()
+    {
+        // Off-diagonal entries (0,1), (1,0), (2,0), (0,3); only the first two are mirrored. Diagonal: a00 = 2, a11 = 0 stored, a22 = 5.
+        var a = Linea.Sparse.Coo<double>(4, 4, [0, 1, 2, 0, 0, 1, 2], [1, 0, 0, 3, 0, 1, 2], [1.0, 1, 1, 1, 2, 0, 5], SparseFormat.Csc);
+        var (symmetry, diagonal) = LuOrdering.PatternStatistics(a);
+        Assert.Equal(0.5, symmetry);
+        Assert.Equal(2, diagonal);
+    }
+
+    [Fact]
     public void Transposed_solve_solves_A_transpose()
     {
         foreach (var a in new[] { Circuit(120, 3, 9), ZeroDiagonal(150, 4), Poisson2D<double>(15, convection: 2) })

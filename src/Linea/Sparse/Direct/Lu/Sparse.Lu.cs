@@ -6,9 +6,13 @@ public static partial class Sparse
 {
     /// <summary>
     /// The sparse LU factorization P A Q = L U of the square matrix <paramref name="a"/> (SciPy's <c>splu</c>):
-    /// columns ordered by <paramref name="ordering"/> (<see cref="SparseOrdering.Auto"/>: COLAMD, once available;
-    /// <see cref="SparseOrdering.Natural"/> keeps A's order) or by <paramref name="columnPermutation"/> when given
-    /// (column k of A Q is column columnPermutation[k] of A), rows chosen by threshold partial pivoting that prefers the
+    /// columns ordered by <paramref name="ordering"/> or by <paramref name="columnPermutation"/> when given. As UMFPACK
+    /// chooses its strategy, <see cref="SparseOrdering.Auto"/> orders a matrix whose pattern is at least half symmetric
+    /// and whose diagonal is at least 90% nonzero by the symmetric ordering of A + A^T (AMD, or nested dissection on
+    /// large meshes), any other by COLAMD; <see cref="SparseOrdering.Amd"/> and <see cref="SparseOrdering.NestedDissection"/>
+    /// order A + A^T, <see cref="SparseOrdering.Colamd"/> A^T A's pattern, <see cref="SparseOrdering.Natural"/> keeps A's
+    /// order, and <see cref="SparseLu{T}.Ordering"/> reports the one used (Natural for <paramref name="columnPermutation"/>:
+    /// column k of A Q is then column columnPermutation[k] of A). The rows are chosen by threshold partial pivoting that prefers the
     /// diagonal: the diagonal entry is the pivot when it is at least <paramref name="pivotThreshold"/> times the largest
     /// candidate in its column (SciPy's <c>diag_pivot_thresh</c>; 1 is strict partial pivoting, smaller values keep more
     /// sparsity and allow growth up to 1 + 1/tol per step). Left-looking Gilbert-Peierls (see <see cref="SparseLu{T}"/>).
@@ -23,7 +27,6 @@ public static partial class Sparse
     /// A column (named in A's numbering, and in <see cref="SingularMatrixException.PivotIndex"/>) has no acceptable pivot:
     /// structurally (no entry left in a row not yet used) or numerically (all candidates exactly zero).
     /// </exception>
-    /// <exception cref="NotSupportedException">the ordering is not available yet.</exception>
     public static SparseLu<T> Lu<T>(SparseMatrix<T> a, SparseOrdering ordering = SparseOrdering.Auto, double pivotThreshold = 0.1,
         int[]? columnPermutation = null, Parallelism? parallelism = null) where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -33,7 +36,7 @@ public static partial class Sparse
         if (!(pivotThreshold > 0 && pivotThreshold <= 1))
             ThrowHelper.Argument(op, nameof(pivotThreshold), $"the pivot threshold must lie in (0, 1], got {pivotThreshold}");
         var csc = SparseLuFactory.Prepare(op, a);
-        var (q, used) = FillReducingOrder.Compute(op, csc, ordering, symmetric: false, columnPermutation);
+        var (q, used) = LuOrdering.Compute(op, csc, ordering, columnPermutation);
         var f = GilbertPeierlsLu.Factor(csc, q, pivotThreshold, null, 0, threads, out var failure, out int step);
         if (f is null) SparseLuFactory.ThrowFailure(op, csc, q, failure, step);
         return SparseLu<T>.Create(f!, csc, SparseLuFactory.Norm1(csc), used, pivotThreshold, threads);

@@ -9,8 +9,9 @@ namespace Linea;
 /// <para>
 /// Algorithm (design note). Left-looking Gilbert-Peierls LU as in CSparse's cs_lu and KLU: column k of L and U is the
 /// sparse triangular solve L x = A[:, Q[k]], its pattern found first by a depth-first search in the graph of L, so the
-/// time is proportional to the flops. The columns are ordered first by a fill-reducing ordering of A^T A's pattern
-/// (COLAMD, through the shared ordering code; Natural or a caller's permutation work too), and the rows are chosen
+/// time is proportional to the flops. The columns are ordered first, as UMFPACK chooses its strategy: by AMD or nested
+/// dissection on A + A^T when A's pattern is mostly symmetric with a mostly nonzero diagonal (meshes, circuits), where the
+/// diagonal preference below keeps that ordering's fill, else by COLAMD on A^T A's pattern; the rows are chosen
 /// during the elimination by threshold partial pivoting with a preference for the diagonal: the entry of row Q[k] is
 /// the pivot when |x[Q[k]]| &gt;= <see cref="PivotThreshold"/> max_i |x[i]| over the rows not yet pivotal, otherwise
 /// the largest one is (SuperLU's diag_pivot_thresh, UMFPACK's symmetric strategy). The default threshold 0.1 keeps the

@@ -1,0 +1,59 @@
+using System.Numerics;
+
+namespace Linea;
+
+/// <summary>
+/// The column ordering of the sparse LU, with UMFPACK's choice of strategy for <see cref="SparseOrdering.Auto"/>: a
+/// matrix whose pattern is mostly symmetric and whose diagonal is mostly nonzero is ordered by the symmetric ordering of
+/// A + A^T (AMD, or nested dissection on large meshes), which the diagonal preference of the threshold pivoting then
+/// keeps; any other matrix by COLAMD on A^T A's pattern.
+/// </summary>
+internal static class LuOrdering
+{
+    /// <summary>Least fraction of matched off-diagonal entries (a_ij and a_ji both stored) for the symmetric strategy (UMFPACK's 0.5).</summary>
+    internal const double SymmetryThreshold = 0.5;
+
+    /// <summary>Least fraction of nonzero diagonal entries for the symmetric strategy (UMFPACK's 0.9).</summary>
+    internal const double DiagonalThreshold = 0.9;
+
+    /// <summary>The column permutation and the ordering used, for a square CSC matrix.</summary>
+    public static (int[] Perm, SparseOrdering Used) Compute<T>(string op, SparseMatrix<T> csc, SparseOrdering ordering, int[]? columnPermutation)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (columnPermutation is not null || ordering != SparseOrdering.Auto)
+            return FillReducingOrder.Compute(op, csc, ordering, symmetric: false, columnPermutation);
+        var (symmetry, diagonal) = PatternStatistics(csc);
+        bool symmetric = symmetry >= SymmetryThreshold && diagonal >= DiagonalThreshold * csc.Columns;
+        return symmetric
+            ? FillReducingOrder.Compute(op, csc, SparseOrdering.Auto, symmetric: true)
+            : FillReducingOrder.Compute(op, csc, SparseOrdering.Colamd, symmetric: false);
+    }
+
+    /// <summary>
+    /// The fraction of off-diagonal stored entries a_ij (i != j) whose mirror a_ji is stored too (1 when there are none),
+    /// and the number of nonzero diagonal entries. O(nnz + n) time, one CSR copy of the pattern.
+    /// </summary>
+    internal static (double Symmetry, int NonzeroDiagonal) PatternStatistics<T>(SparseMatrix<T> csc) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int n = csc.Columns;
+        var csr = csc.ToCsr();
+        var mark = new int[n];
+        Array.Fill(mark, -1);
+        long offDiagonal = 0, matched = 0;
+        int diagonal = 0;
+        for (int j = 0; j < n; j++)
+        {
+            foreach (int i in csr.RunIndices(j)) mark[i] = j;
+            var rows = csc.RunIndices(j);
+            var vals = csc.RunValues(j);
+            for (int t = 0; t < rows.Length; t++)
+            {
+                int i = rows[t];
+                if (i == j) { if (vals[t] != T.Zero) diagonal++; continue; }
+                offDiagonal++;
+                if (mark[i] == j) matched++;
+            }
+        }
+        return (offDiagonal == 0 ? 1 : (double)matched / offDiagonal, diagonal);
+    }
+}
