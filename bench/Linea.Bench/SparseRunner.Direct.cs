@@ -11,7 +11,8 @@ namespace Linea.Bench;
 /// nnz_factor=.. peer_nnz_factor=.. analyze_s=.. peer_analyze_s=.. timed=..</c>. timed says what linea_s and peer_s
 /// measure: the numeric factorization alone for Cholesky (CHOLMOD's cholmod_l_factorize), analysis plus factorization
 /// for LU (Linea's Sparse.Lu orders and factors in one call, as splu does). Medians of --solver-samples runs, each from
-/// scratch. The Linea side lives in SparseRunner.DirectLinea.cs, compiled with SPARSE_DIRECT.
+/// scratch. Linea uses --ordering (auto, natural, amd, colamd, nesteddissection; default auto); the peers their own
+/// defaults. The Linea side lives in SparseRunner.DirectLinea.cs, compiled with SPARSE_DIRECT.
 /// </summary>
 internal static partial class SparseRunner
 {
@@ -28,7 +29,7 @@ internal static partial class SparseRunner
     {
         DirectResult? linea = null;
         string note = DirectNotBuilt;
-        RunLineaCholesky(c.A, o.SolverSamples, ref linea, ref note);
+        RunLineaCholesky(c.A, o.Ordering, o.SolverSamples, ref linea, ref note);
         var peer = o.Peer ? NativePeer(() => CholmodPeer.Run(c.A, o.SolverSamples, o.Threads)) : null;
         ReportDirect("cholesky", c, "factor", linea, note, "cholmod", peer, r => r.FactorSeconds);
     }
@@ -40,7 +41,7 @@ internal static partial class SparseRunner
             SparseBenchMatrices.ConvectionDiffusion2D(o.Grid));
         DirectResult? linea = null;
         string note = DirectNotBuilt;
-        RunLineaLu(c.A, o.SolverSamples, ref linea, ref note);
+        RunLineaLu(c.A, o.Ordering, o.SolverSamples, ref linea, ref note);
         var umfpack = o.Peer ? NativePeer(() => UmfpackPeer.Run(c.A, o.SolverSamples, o.Threads)) : null;
         ReportDirect("lu", c, "analyze+factor", linea, note, "umfpack", umfpack, r => Total(r));
         if (scipy is null)
@@ -76,11 +77,17 @@ internal static partial class SparseRunner
         }
     }
 
-    /// <summary>Times Linea's sparse Cholesky (analysis and factorization separately) on <paramref name="a"/>.</summary>
-    static partial void RunLineaCholesky(SparseMatrix<double> a, int samples, ref DirectResult? result, ref string note);
+    /// <summary>
+    /// Times Linea's sparse Cholesky on <paramref name="a"/> with <paramref name="ordering"/> (--ordering): analysis and
+    /// factorization separately, nnz(L) with the diagonal, one solve with b = ones.
+    /// </summary>
+    static partial void RunLineaCholesky(SparseMatrix<double> a, SparseOrdering ordering, int samples, ref DirectResult? result, ref string note);
 
-    /// <summary>Times Linea's sparse LU (ordering and factorization in one call) on <paramref name="a"/>.</summary>
-    static partial void RunLineaLu(SparseMatrix<double> a, int samples, ref DirectResult? result, ref string note);
+    /// <summary>
+    /// Times Linea's sparse LU on <paramref name="a"/> with <paramref name="ordering"/> (ordering and factorization in
+    /// one call), nnz(L) + nnz(U), one solve with b = ones.
+    /// </summary>
+    static partial void RunLineaLu(SparseMatrix<double> a, SparseOrdering ordering, int samples, ref DirectResult? result, ref string note);
 
     private static void ReportDirect(string op, BenchCase c, string timed, DirectResult? linea, string note, string peerName,
         PeerOutcome? peer, Func<DirectResult, double> seconds)

@@ -6,7 +6,8 @@ namespace Linea.Bench;
 
 /// <summary>
 /// `sparse [--ops spmv,cg,pagerank,eigsh,cholesky,lu] [--grid 500] [--grid3d 60] [--nodes 1000000] [--edges 10000000] [--seed 17]
-/// [--peer scipy|none] [--peer-timeout 900] [--samples 7] [--solver-samples 3] [--threads 2] [--large-grid 1500] [--python PATH]`:
+/// [--peer scipy|none] [--peer-timeout 900] [--samples 7] [--solver-samples 3] [--threads 2] [--large-grid 1500] [--python PATH]
+/// [--ordering auto]`:
 /// issue #17's sparse table against SciPy (bench/scipy_sparse.py), one line per case:
 /// <c>sparse op=.. case=.. n=.. nnz=.. linea_s=.. peer=scipy peer_s=.. ratio=peer_s/linea_s ...</c>.
 /// Cases: the 2-D Poisson matrix on a grid x grid mesh (spmv, cg, eigsh) and a random directed graph, uniform
@@ -24,7 +25,7 @@ namespace Linea.Bench;
 internal static partial class SparseRunner
 {
     private sealed record Options(string[] Ops, int Grid, int Grid3D, int Nodes, int Edges, ulong Seed, bool Peer, double PeerTimeout,
-        int Samples, int SolverSamples, int Threads, string? Python, int LargeGrid);
+        int Samples, int SolverSamples, int Threads, string? Python, int LargeGrid, SparseOrdering Ordering);
 
     /// <summary>A benchmark matrix with its name and the fields that identify it.</summary>
     private sealed record BenchCase(string Name, string Fields, SparseMatrix<double> A);
@@ -174,6 +175,7 @@ internal static partial class SparseRunner
             SolverSamples: int.Parse(Arg("--solver-samples") ?? "3", Inv),
             Threads: int.Parse(Arg("--threads") ?? Parallelism.Default.Threads.ToString(Inv), Inv),
             Python: Arg("--python"),
-            LargeGrid: int.Parse(Arg("--large-grid") ?? "1500", Inv));
+            LargeGrid: int.Parse(Arg("--large-grid") ?? "1500", Inv),
+            Ordering: Enum.Parse<SparseOrdering>(Arg("--ordering") ?? "auto", ignoreCase: true));
     }
 }
