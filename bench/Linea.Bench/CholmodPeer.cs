@@ -150,6 +150,7 @@ internal static unsafe class CholmodPeer
                         new("peer_stored_factor", stored.ToString(CultureInfo.InvariantCulture)),
                         new("peer_stored_lower", storedLower.ToString(CultureInfo.InvariantCulture)),
                         new("peer_lib", $"{soname}:{v[0]}.{v[1]}.{v[2]}"),
+                        new("peer_blas", $"openblas:{OpenBlasLibrary.Core}:{threads}threads"),
                     ]);
             }
         }

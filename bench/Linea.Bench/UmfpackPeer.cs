@@ -91,6 +91,7 @@ internal static unsafe class UmfpackPeer
                         new("peer_ordering", ordering),
                         new("peer_peak_mb", (peakBytes / 1e6).ToString("F1", CultureInfo.InvariantCulture)),
                         new("peer_lib", soname),
+                        new("peer_blas", $"openblas:{OpenBlasLibrary.Core}:{threads}threads"),
                     ]);
             }
             finally
