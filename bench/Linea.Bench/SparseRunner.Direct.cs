@@ -42,11 +42,16 @@ internal static partial class SparseRunner
         DirectResult? linea = null;
         string note = DirectNotBuilt;
         RunLineaLu(c.A, o.Ordering, o.SolverSamples, ref linea, ref note);
-        var umfpack = o.Peer ? NativePeer(() => UmfpackPeer.Run(c.A, o.SolverSamples, o.Threads)) : null;
+        if (!o.Peer)
+        {
+            ReportDirect("lu", c, "analyze+factor", linea, note, "none", null, r => Total(r));
+            return;
+        }
+        var umfpack = NativePeer(() => UmfpackPeer.Run(c.A, o.SolverSamples, o.Threads));
         ReportDirect("lu", c, "analyze+factor", linea, note, "umfpack", umfpack, r => Total(r));
         if (scipy is null)
         {
-            ReportDirect("lu", c, "analyze+factor", linea, note, "scipy", null, r => Total(r));
+            ReportDirect("lu", c, "analyze+factor", linea, note, "scipy", new PeerOutcome(null, "na"), r => Total(r));
             return;
         }
         var f = scipy.Run("lu", c.A, o.SolverSamples, o.PeerTimeout);
