@@ -21,14 +21,16 @@ public class NestedDissectionTests
         if (gz == 1) Assert.True(fill <= 31.0 / 4 * n * Math.Log2(n), $"{fill} above (31/4) n log2 n");
     }
 
-    [Fact]
-    public void BeatsAmdOnA3DMesh()
+    [Theory]
+    // Measured nnz(L) ratios ND / AMD: 0.76 on the 20^3 grid, 0.92 on the 150^2 grid (0.80 at 500^2).
+    [InlineData(20, 20, 20, 0.85)]
+    [InlineData(150, 150, 1, 0.97)]
+    public void BeatsAmdOnLargerMeshes(int gx, int gy, int gz, double bound)
     {
-        // 20^3 7-point grid: separators of ~g^2 vertices versus AMD's greedy choices; measured ND / AMD about 0.75.
-        var a = Grid(20, 20, 20);
+        var a = Grid(gx, gy, gz);
         long nd = CholeskyFill(a, Linea.Sparse.NestedDissection(a));
         long amd = CholeskyFill(a, Linea.Sparse.Amd(a));
-        Assert.True(nd < 0.9 * amd, $"nested dissection {nd} vs AMD {amd}");
+        Assert.True(nd < bound * amd, $"nested dissection {nd} vs AMD {amd}");
     }
 
     [Fact]
