@@ -34,6 +34,25 @@ public class NestedDissectionTests
     }
 
     [Fact]
+    public void DenseVertexGoesLastAndLeavesTheMeshDissected()
+    {
+        // A 60 x 60 grid plus vertex 3600 joined to all: without setting it aside every BFS would have 3 levels.
+        const int g = 60, n = g * g;
+        var grid = Grid(g, g);
+        var edges = new List<(int, int)>();
+        var csc = grid.ToCsc();
+        for (int j = 0; j < n; j++) foreach (int i in csc.IndicesOf(j)) if (i < j) edges.Add((i, j));
+        for (int i = 0; i < n; i++) edges.Add((i, n));
+        var a = FromEdges(n + 1, edges);
+        var perm = Linea.Sparse.NestedDissection(a);
+        Assert.True(IsPermutation(perm, n + 1));
+        Assert.Equal(n, perm[^1]);
+        // The dense vertex adds one full last row of L: n off-diagonal entries and its diagonal.
+        Assert.Equal(CholeskyFill(grid, perm[..^1]) + n + 1, CholeskyFill(a, perm));
+        Assert.True(CholeskyFill(grid, perm[..^1]) < 1.2 * CholeskyFill(grid, Linea.Sparse.Amd(grid)));
+    }
+
+    [Fact]
     public void LastVerticesSeparateTheGrid()
     {
         // The top-level separator comes last: removing a short tail of the order must disconnect a 40 x 40 grid.

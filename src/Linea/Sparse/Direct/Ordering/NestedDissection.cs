@@ -6,7 +6,7 @@ namespace Linea;
 /// Nested dissection of the graph of A + A^T (diagonal ignored) by recursive bisection: each connected piece is split
 /// by a vertex separator taken from the breadth-first level structure rooted at a pseudo-peripheral vertex (among the
 /// one-sided covers between consecutive levels, the smallest that leaves each half at least 30% of the rest); the two
-/// halves are ordered first, recursively, the separator last. Pieces below <see cref="LeafSize"/> vertices are ordered by <see cref="Amd"/>.
+/// halves are ordered first, recursively, the separator last. Dense vertices (as AMD defines them) come last of all. Pieces below <see cref="LeafSize"/> vertices are ordered by <see cref="Amd"/>.
 /// O(nnz(A) log n) time, O(nnz(A) + n) memory.
 /// </summary>
 internal static class NestedDissection
@@ -32,7 +32,7 @@ internal static class NestedDissection
         private readonly int[] piece;  // id of the piece a vertex belongs to now
         private readonly int[] level;  // BFS level within the current piece
         private readonly int[] queue;
-        private readonly int[] local;  // vertex -> index within a leaf
+        private readonly int[] local;  // vertex -> index within a leaf; level-touching flags while bisecting
         private readonly int[] side;   // 0: half A, 1: half B, 2: separator
         private int nextId;
 
@@ -50,8 +50,15 @@ internal static class NestedDissection
 
         public int[] Run()
         {
+            // Dense vertices (more than max(16, 10 sqrt(n)) neighbours, AMD's rule) would flatten every level structure:
+            // they go last, outside every piece.
+            int n = g.N, dense = (int)Math.Max(16.0, 10.0 * Math.Sqrt(n)), sparse = 0;
+            for (int v = 0; v < n; v++)
+                if (g.Ptr[v + 1] - g.Ptr[v] <= dense) verts[sparse++] = v;
+            for (int v = 0, k = sparse; v < n; v++)
+                if (g.Ptr[v + 1] - g.Ptr[v] > dense) { verts[k++] = v; piece[v] = -2; }
             var stack = new Stack<(int Lo, int Hi, int Id)>();
-            if (g.N > 0) stack.Push((0, g.N, 0));
+            if (sparse > 0) stack.Push((0, sparse, 0));
             nextId = 1;
             while (stack.Count > 0)
             {
