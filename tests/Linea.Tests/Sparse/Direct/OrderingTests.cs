@@ -49,6 +49,34 @@ public class OrderingTests
         Assert.Equal(user, FillReducingOrder.Compute("Qr", a, SparseOrdering.Amd, symmetric: false, user).Perm);
     }
 
+    [Fact]
+    public void EveryOrderingReturnsAPermutationOnRandomShapes()
+    {
+        // Random sizes, densities, full rows and columns, empty ones: each ordering must return a permutation.
+        var rng = new Random(42);
+        for (int t = 0; t < 300; t++)
+        {
+            int n = rng.Next(0, 120), m = t % 2 == 0 ? n : rng.Next(0, 120);
+            double density = rng.NextDouble() * (t % 4 == 0 ? 0.3 : 0.04);
+            var (r, c) = (new List<int>(), new List<int>());
+            for (int i = 0; i < m; i++)
+                for (int j = 0; j < n; j++)
+                    if (rng.NextDouble() < density) { r.Add(i); c.Add(j); }
+            if (t % 3 == 0 && m > 0 && n > 0)
+            {
+                int fullRow = rng.Next(m), fullColumn = rng.Next(n);
+                for (int j = 0; j < n; j++) { r.Add(fullRow); c.Add(j); }
+                for (int i = 0; i < m; i++) { r.Add(i); c.Add(fullColumn); }
+            }
+            var a = Linea.Sparse.Coo(m, n, r.ToArray(), c.ToArray(), Enumerable.Repeat(1.0, r.Count).ToArray());
+            Assert.True(IsPermutation(Linea.Sparse.Colamd(a), n), $"colamd, case {t}");
+            if (m != n) continue;
+            Assert.True(IsPermutation(Linea.Sparse.Amd(a), n), $"amd, case {t}");
+            Assert.True(IsPermutation(Linea.Sparse.NestedDissection(a), n), $"nested dissection, case {t}");
+            Assert.True(IsPermutation(Linea.Sparse.ReverseCuthillMcKee(a), n), $"rcm, case {t}");
+        }
+    }
+
     private static int Bandwidth(SparseMatrix<double> a, int[] perm)
     {
         var pinv = new int[perm.Length];
