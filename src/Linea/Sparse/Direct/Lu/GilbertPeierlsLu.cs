@@ -24,12 +24,13 @@ internal static class GilbertPeierlsLu
     /// forcedRows[k] and returns null with <see cref="Failure.PivotRejected"/> when that row fails the same threshold
     /// test, so the caller can fall back to fresh pivoting; it then switches to the dense tail at the same step as the
     /// earlier factorization did (<paramref name="forcedTailOrder"/> columns before the end; the dense block pivots
-    /// afresh). Returns null and the failing step otherwise.
+    /// afresh). <paramref name="nnzHint"/> (0 when unknown) is the expected nonzeros of L and of U each, which sizes
+    /// the factors' arrays from the start. Returns null and the failing step otherwise.
     /// </summary>
-    public static LuFactors<T>? Factor<T>(SparseMatrix<T> a, int[] q, double tol, int[]? forcedRows, int forcedTailOrder, Parallelism parallelism,
-        out Failure failure, out int failedStep) where T : unmanaged, IFloatingPointIeee754<T>
+    public static LuFactors<T>? Factor<T>(SparseMatrix<T> a, int[] q, double tol, int[]? forcedRows, int forcedTailOrder, long nnzHint,
+        Parallelism parallelism, out Failure failure, out int failedStep) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        var w = new Worker<T>(a, q, tol, parallelism);
+        var w = new Worker<T>(a, q, tol, nnzHint, parallelism);
         return w.Run(forcedRows, forcedTailOrder, out failure, out failedStep);
     }
 
@@ -49,7 +50,7 @@ internal static class GilbertPeierlsLu
         private T[] _lx, _ux;
         private int _lnz, _unz, _denseTail;
 
-        public Worker(SparseMatrix<T> a, int[] q, double tol, Parallelism parallelism)
+        public Worker(SparseMatrix<T> a, int[] q, double tol, long nnzHint, Parallelism parallelism)
         {
             int n = _n = a.Columns;
             _aptr = a.Ptr;
@@ -58,7 +59,8 @@ internal static class GilbertPeierlsLu
             _q = q;
             _threshold = T.CreateTruncating(tol);
             _parallelism = parallelism;
-            int guess = (int)Math.Min(4 * _aptr[n] + n, Array.MaxLength);
+            // Without a hint, CSparse's first guess (4 nnz(A) + n), doubled as needed.
+            int guess = (int)Math.Min(nnzHint > 0 ? nnzHint + n : 4 * _aptr[n] + n, Array.MaxLength);
             _lp = new int[n + 1];
             _up = new int[n + 1];
             _li = new int[guess];
@@ -342,10 +344,9 @@ internal static class GilbertPeierlsLu
             for (int t = 0; t < _lnz; t++) _li[t] = _pinv[_li[t]];
             var prow = new int[n];
             for (int i = 0; i < n; i++) prow[_pinv[i]] = i;
-            Array.Resize(ref _li, _lnz);
-            Array.Resize(ref _lx, _lnz);
-            Array.Resize(ref _ui, _unz);
-            Array.Resize(ref _ux, _unz);
+            // Shrink only arrays more than 1/8 empty: the copy costs more than the slack of a well-sized hint.
+            if (_li.Length - _lnz > _li.Length / 8) { Array.Resize(ref _li, _lnz); Array.Resize(ref _lx, _lnz); }
+            if (_ui.Length - _unz > _ui.Length / 8) { Array.Resize(ref _ui, _unz); Array.Resize(ref _ux, _unz); }
             return new LuFactors<T>(n, _lp, _li, _lx, _up, _ui, _ux, prow, (int[])_q.Clone()) { DenseTailOrder = _denseTail };
         }
 

@@ -6,7 +6,8 @@ namespace Linea;
 /// The sparse factors of P A Q = L U in compressed columns, as <see cref="GilbertPeierlsLu"/> leaves them: L unit lower
 /// triangular with its unit diagonal stored first in each column, U upper triangular with its diagonal stored last in
 /// each column, both with row indices in pivot order (0..n-1) and unsorted within a column. <c>P[k]</c> is the
-/// original row chosen as pivot k, <c>Q[k]</c> the original column factored at step k.
+/// original row chosen as pivot k, <c>Q[k]</c> the original column factored at step k. The index and value arrays may be
+/// longer than the counts <c>Lp[N]</c> and <c>Up[N]</c>.
 /// </summary>
 internal sealed class LuFactors<T>(int n, int[] lp, int[] li, T[] lx, int[] up, int[] ui, T[] ux, int[] p, int[] q)
     where T : unmanaged, IFloatingPointIeee754<T>

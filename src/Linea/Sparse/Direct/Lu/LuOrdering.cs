@@ -16,17 +16,29 @@ internal static class LuOrdering
     /// <summary>Least fraction of nonzero diagonal entries for the symmetric strategy (UMFPACK's 0.9).</summary>
     internal const double DiagonalThreshold = 0.9;
 
-    /// <summary>The column permutation and the ordering used, for a square CSC matrix.</summary>
-    public static (int[] Perm, SparseOrdering Used) Compute<T>(string op, SparseMatrix<T> csc, SparseOrdering ordering, int[]? columnPermutation)
-        where T : unmanaged, IFloatingPointIeee754<T>
+    /// <summary>
+    /// The column permutation and the ordering used, for a square CSC matrix, and for an ordering of A + A^T the
+    /// nonzeros of its Cholesky factor (diagonal included; 0 otherwise): with diagonal pivots, L and U each fit in it,
+    /// so the factorization can size its arrays once instead of growing them (one O(nnz(A)) count).
+    /// </summary>
+    public static (int[] Perm, SparseOrdering Used, long FactorNnzHint) Compute<T>(string op, SparseMatrix<T> csc, SparseOrdering ordering,
+        int[]? columnPermutation) where T : unmanaged, IFloatingPointIeee754<T>
     {
+        (int[] Perm, SparseOrdering Used) r;
         if (columnPermutation is not null || ordering != SparseOrdering.Auto)
-            return FillReducingOrder.Compute(op, csc, ordering, symmetric: false, columnPermutation);
-        var (symmetry, diagonal) = PatternStatistics(csc);
-        bool symmetric = symmetry >= SymmetryThreshold && diagonal >= DiagonalThreshold * csc.Columns;
-        return symmetric
-            ? FillReducingOrder.Compute(op, csc, SparseOrdering.Auto, symmetric: true)
-            : FillReducingOrder.Compute(op, csc, SparseOrdering.Colamd, symmetric: false);
+            r = FillReducingOrder.Compute(op, csc, ordering, symmetric: false, columnPermutation);
+        else
+        {
+            var (symmetry, diagonal) = PatternStatistics(csc);
+            bool symmetric = symmetry >= SymmetryThreshold && diagonal >= DiagonalThreshold * csc.Columns;
+            r = symmetric
+                ? FillReducingOrder.Compute(op, csc, SparseOrdering.Auto, symmetric: true)
+                : FillReducingOrder.Compute(op, csc, SparseOrdering.Colamd, symmetric: false);
+        }
+        long hint = columnPermutation is null && r.Used is SparseOrdering.Amd or SparseOrdering.NestedDissection
+            ? FillEstimate.Cholesky(AdjacencyGraph.SymmetricPattern(op, csc), r.Perm).NnzL
+            : 0;
+        return (r.Perm, r.Used, hint);
     }
 
     /// <summary>

@@ -99,7 +99,8 @@ public sealed class SparseLu<T> : ILinearSolver<T> where T : unmanaged, IFloatin
     {
         var p = new long[ptr.Length];
         for (int i = 0; i < ptr.Length; i++) p[i] = ptr[i];
-        return Sparse.Csc<T>(_f.N, _f.N, p, idx, val).SortIndices();
+        int nnz = ptr[^1];
+        return Sparse.Csc<T>(_f.N, _f.N, p, idx.AsSpan(0, nnz), val.AsSpan(0, nnz)).SortIndices();
     }
 
     /// <summary>det A = sign(P) sign(Q) prod U[k, k]. May overflow or underflow for large n: see <see cref="LogAbsDeterminant"/>. O(n).</summary>
@@ -234,10 +235,10 @@ public sealed class SparseLu<T> : ILinearSolver<T> where T : unmanaged, IFloatin
         var csc = SparseLuFactory.Prepare(op, a);
         if (csc.Rows != _f.N || !SamePattern(csc))
             ThrowHelper.Argument(op, nameof(a), $"the matrix ({csc.Rows} x {csc.Columns}, {csc.Nnz} stored entries) does not have the pattern of the factored {_f.N} x {_f.N} matrix ({_patternIdx.Length} entries); use Sparse.Lu");
-        var f = GilbertPeierlsLu.Factor(csc, _f.Q, PivotThreshold, _f.P, _f.DenseTailOrder, _parallelism, out var failure, out int step);
+        var f = GilbertPeierlsLu.Factor(csc, _f.Q, PivotThreshold, _f.P, _f.DenseTailOrder, Math.Max(_f.NnzL, _f.NnzU), _parallelism, out var failure, out int step);
         bool reused = f is not null;
         if (f is null && failure == GilbertPeierlsLu.Failure.PivotRejected)
-            f = GilbertPeierlsLu.Factor(csc, _f.Q, PivotThreshold, null, 0, _parallelism, out failure, out step);
+            f = GilbertPeierlsLu.Factor(csc, _f.Q, PivotThreshold, null, 0, Math.Max(_f.NnzL, _f.NnzU), _parallelism, out failure, out step);
         if (f is null) SparseLuFactory.ThrowFailure(op, csc, _f.Q, failure, step);
         return new SparseLu<T>(f!, _patternPtr, _patternIdx, SparseLuFactory.Norm1(csc), Ordering, PivotThreshold, reused, _parallelism);
     }
