@@ -4,8 +4,8 @@ namespace Linea;
 
 /// <summary>
 /// The default (A - sigma I)^-1 for shift-invert <see cref="SparseLinalg.Eigsh{T}"/> when the caller passes no
-/// <c>opInv</c>, in one place: a dense LU of A - sigma I for n up to <see cref="DenseLimit"/>, MINRES solves above (until
-/// the sparse direct solvers land and take that place).
+/// <c>opInv</c>, in one place: a sparse LU of A - sigma I when A is a <see cref="SparseMatrix{TScalar}"/>; for other
+/// operators a dense LU up to order <see cref="DenseLimit"/> and MINRES solves above.
 /// </summary>
 internal static class ShiftInvert
 {
@@ -23,13 +23,49 @@ internal static class ShiftInvert
     public static double IterativeOuterTolerance<T>() where T : unmanaged, IFloatingPointIeee754<T> => 10 * IterativeRtol<T>();
 
     /// <summary>
-    /// An operator applying (A - sigma I)^-1: up to <see cref="DenseLimit"/>, a dense LU (below); above, one MINRES solve
-    /// of (A - sigma I) y = x per product, to <see cref="IterativeRtol{T}"/>, that throws <see cref="NoConvergenceException"/>
-    /// (naming sigma and suggesting opInv) when a solve does not converge.
+    /// An operator applying (A - sigma I)^-1: for a sparse A, the sparse LU of A - sigma I (exact to rounding, any order);
+    /// otherwise up to <see cref="DenseLimit"/> a dense LU (below), and above it one MINRES solve of (A - sigma I) y = x
+    /// per product, to <see cref="IterativeRtol{T}"/>, that throws <see cref="NoConvergenceException"/> (naming sigma and
+    /// suggesting opInv) when a solve does not converge.
     /// </summary>
+    /// <exception cref="SingularMatrixException">sigma is exactly an eigenvalue of A (a zero pivot).</exception>
     public static ILinearOperator<T> DefaultInverse<T>(ILinearOperator<T> a, double sigma, Parallelism parallelism)
         where T : unmanaged, IFloatingPointIeee754<T> =>
-        a.Rows <= DenseLimit ? DenseInverse(a, sigma, parallelism) : new MinresInverse<T>(a, sigma);
+        a is SparseMatrix<T> s ? SparseInverse(s, sigma, parallelism)
+        : a.Rows <= DenseLimit ? DenseInverse(a, sigma, parallelism)
+        : new MinresInverse<T>(a, sigma);
+
+    /// <summary>Whether <see cref="DefaultInverse{T}"/> solves iteratively (and so inexactly) for this operator.</summary>
+    public static bool IsIterative<T>(ILinearOperator<T> a) where T : unmanaged, IFloatingPointIeee754<T> =>
+        a is not SparseMatrix<T> && a.Rows > DenseLimit;
+
+    /// <summary>The sparse LU of A - sigma I, as an operator. Memory: the factors.</summary>
+    private static ILinearOperator<T> SparseInverse<T>(SparseMatrix<T> a, double sigma, Parallelism parallelism)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var shifted = sigma == 0 ? a : a - Sparse.Eye<T>(a.Rows, format: a.Format) * T.CreateTruncating(sigma);
+        try
+        {
+            return new SparseLuOperator<T>(Sparse.Lu(shifted, parallelism: parallelism));
+        }
+        catch (SingularMatrixException e)
+        {
+            throw new SingularMatrixException(e.PivotIndex,
+                $"eigsh: A - sigma I is singular for sigma = {sigma} ({e.Message}): sigma is an eigenvalue; shift it slightly");
+        }
+    }
+
+    /// <summary>x -> sparse LU solve, as an operator.</summary>
+    private sealed class SparseLuOperator<T>(SparseLu<T> lu) : ILinearOperator<T> where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        public int Rows => lu.Rows;
+        public int Columns => lu.Columns;
+        public bool HasRmatvec => true;
+
+        public void Matvec(ReadOnlySpan<T> x, Span<T> y) => lu.Solve(x, y);
+
+        public void Rmatvec(ReadOnlySpan<T> x, Span<T> y) => lu.SolveTransposed(x, y);
+    }
 
     /// <summary>
     /// An operator applying (A - sigma I)^-1. Builds A densely from n products with unit vectors, then LU-factors

@@ -15,8 +15,9 @@ public static partial class SparseLinalg
     /// gives the eigenvalues. The 10 largest eigenvalues of the 5-point 2-D Poisson matrix on a 500 x 500 grid took
     /// 26.6 s this way with the default ncv = 80 on a loaded 2-core machine (ARPACK through SciPy: about 430 s).</para>
     /// <para>Shift-invert: with <paramref name="sigma"/> the iteration runs on OP = (A - sigma I)^-1 (from
-    /// <paramref name="opInv"/>, or by default a dense LU of A - sigma I for n up to 4096 and MINRES solves to relative
-    /// residual eps^(3/4) above, where the default tol becomes ten times that), <paramref name="which"/> applies
+    /// <paramref name="opInv"/>, or by default the sparse LU of A - sigma I for a sparse matrix; for other operators a
+    /// dense LU for n up to 4096 and MINRES solves to relative residual eps^(3/4) above, where the default tol becomes
+    /// ten times that), <paramref name="which"/> applies
     /// to the eigenvalues nu of OP, and each is mapped back as lambda = sigma + 1 / nu; so the default
     /// <see cref="Which.LargestMagnitude"/> finds the eigenvalues nearest sigma, as in SciPy.</para>
     /// <para>Results: eigenvalues ascending (SciPy's order), eigenvectors n x k with orthonormal columns (to O(n eps)),
@@ -49,7 +50,7 @@ public static partial class SparseLinalg
     /// <exception cref="ArgumentException">k, ncv, maxiter, tol or sigma out of range.</exception>
     /// <exception cref="NonFiniteException">The operator returned NaN or infinity, or v0 holds one.</exception>
     /// <exception cref="NoConvergenceException">Fewer than k pairs converged in maxiter restarts; the message says how many did.</exception>
-    /// <exception cref="NoConvergenceException">Also when, with sigma, no opInv and n above 4096, a MINRES solve does not converge.</exception>
+    /// <exception cref="NoConvergenceException">Also when, with sigma, no opInv and an operator (not a sparse matrix) of order above 4096, a MINRES solve does not converge.</exception>
     public static EigshResult<T> Eigsh<T>(ILinearOperator<T> a, int k = 6, Which which = Which.LargestMagnitude, double? sigma = null,
         Tensor<T>? v0 = null, int? ncv = null, int? maxiter = null, double tol = 0, bool returnEigenvectors = true,
         ILinearOperator<T>? opInv = null, ulong seed = 0, Parallelism? parallelism = null) where T : unmanaged, IFloatingPointIeee754<T> =>
@@ -98,7 +99,7 @@ public static partial class SparseLinalg
             if (opInv is not null && (opInv.Rows != n || opInv.Columns != n))
                 ThrowHelper.ShapeMismatch(op, $"opInv of shape ({opInv.Rows}, {opInv.Columns}) must be n x n like a ({n}, {n})");
             iterOp = opInv ?? ShiftInvert.DefaultInverse(a, shift, par);
-            if (opInv is null && n > ShiftInvert.DenseLimit && tol == 0)
+            if (opInv is null && ShiftInvert.IsIterative(a) && tol == 0)
                 tolT = T.CreateTruncating(ShiftInvert.IterativeOuterTolerance<T>());
         }
 
