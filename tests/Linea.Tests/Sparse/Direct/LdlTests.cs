@@ -1,0 +1,70 @@
+using Linea.Tests.Sparse;
+using static Linea.Tests.Sparse.Direct.CholeskyTestMatrices;
+
+namespace Linea.Tests.Sparse.Direct;
+
+public class LdlTests
+{
+    [Theory]
+    [InlineData(40, 15, 1e-2, 1)]
+    [InlineData(300, 120, 1e-4, 2)]
+    public void Kkt_matrix_solves_to_the_backward_error_bound(int n, int m, double delta, int seed)
+    {
+        var a = Kkt(n, m, delta, seed);
+        var b = SparseTestProblems.Rhs<double>(n + m, 3);
+        foreach (var ldl in new[]
+        {
+            Linea.Sparse.Ldl(a, SparseOrdering.Natural),
+            SparseCholeskyAnalysis.Analyze(a, permutation: RandomPermutation(n + m, seed)).FactorLdl(a),
+        })
+        {
+            var x = ldl.Solve(Tensor.FromArray(b));
+            double rel = RelativeResidual(a, b, x.Data);
+            // Quasi-definite pivots can grow like 1/delta: allow the growth on top of c n eps.
+            Assert.True(rel <= Allowance<double>(n + m) / Math.Sqrt(delta), $"relative residual {rel:E3}");
+            // Inertia of a quasi-definite matrix: n positive, m negative pivots.
+            var d = ldl.D.Data;
+            Assert.Equal(n, d.Count(v => v > 0));
+            Assert.Equal(m, d.Count(v => v < 0));
+        }
+    }
+
+    [Fact]
+    public void Ldl_reconstructs_and_its_slogdet_matches_the_dense_one()
+    {
+        var a = Kkt(30, 10, 0.1, 5);
+        var ldl = SparseCholeskyAnalysis.Analyze(a, permutation: RandomPermutation(40, 6)).FactorLdl(a);
+        var dense = a.ToDense();
+        var rebuilt = ldl.Reconstruct();
+        double tol = 100 * Allowance<double>(40) * Norm1(a);
+        for (int i = 0; i < 1600; i++) Assert.True(Math.Abs(rebuilt.Data[i] - dense.Data[i]) <= tol, $"entry {i}");
+        var (sign, logAbs) = Linea.Linalg.Slogdet(dense);
+        var (s2, l2) = ldl.Slogdet();
+        Assert.Equal(sign, s2);
+        Assert.Equal(logAbs, l2, 1e-10 * Math.Abs(logAbs) + 1e-10);
+        var l = ldl.L.ToDense();
+        for (int i = 0; i < 40; i++) Assert.Equal(1.0, l.Data[i * 40 + i]);
+    }
+
+    [Fact]
+    public void Ldl_of_spd_matches_cholesky()
+    {
+        var a = RandomSpd<double>(80, 3, 9);
+        var chol = Linea.Sparse.Cholesky(a, SparseOrdering.Natural);
+        var ldl = Linea.Sparse.Ldl(a, SparseOrdering.Natural);
+        Assert.Equal(chol.LogDeterminant, ldl.Slogdet().LogAbsDet, 1e-10);
+        var b = Tensor.FromArray(SparseTestProblems.Rhs<double>(80, 2));
+        var x1 = chol.Solve(b); var x2 = ldl.Solve(b);
+        for (int i = 0; i < 80; i++) Assert.Equal(x1.Data[i], x2.Data[i], 1e-12);
+    }
+
+    [Fact]
+    public void Zero_pivot_names_the_column()
+    {
+        // [[1, 1], [1, 1]] plus an isolated 1: the pivot of column 1 is exactly zero.
+        var a = Linea.Sparse.Coo<double>(3, 3, [0, 1, 0, 1, 2], [0, 0, 1, 1, 2], [1, 1, 1, 1, 1]).ToCsc();
+        var e = Assert.Throws<SingularMatrixException>(() => Linea.Sparse.Ldl(a, SparseOrdering.Natural));
+        Assert.Contains("column 1 ", e.Message);
+        Assert.Equal(1, e.PivotIndex);
+    }
+}
