@@ -22,6 +22,16 @@ internal sealed class SupernodalFactor<T> where T : unmanaged, IFloatingPointIee
 
     public SupernodalFactor(SparseCholeskyAnalysis analysis, bool ldl) { Analysis = analysis; Ldl = ldl; }
 
+    /// <summary>Per-thread working storage: the update stack (positions relative to Base), the row map, scratch.</summary>
+    private sealed class Workspace(T[] stack, long stackBase, int n, int maxUpdate, int scratch)
+    {
+        public readonly T[] Stack = stack;
+        public long Base = stackBase;
+        public readonly int[] Map = new int[n];
+        public readonly int[] Rel = new int[maxUpdate];
+        public readonly T[] Scratch = new T[scratch];
+    }
+
     /// <summary>Factors <paramref name="a"/> (analyzed pattern) into this object's storage, reusing it when allocated.</summary>
     public void Run(string op, SparseMatrix<T> a, Parallelism parallelism)
     {
@@ -30,76 +40,143 @@ internal sealed class SupernodalFactor<T> where T : unmanaged, IFloatingPointIee
         Valid = false;
         int n = an.N;
         var pat = an.Pattern;
-        var values = a.Val.Span(0, (int)a.Nnz);
-        for (int q = 0; q < pat.Source.Length; q++)
+        var stored = a.Val.Span(0, (int)a.Nnz);
+        var values = new T[pat.Source.Length];
+        for (int q = 0; q < values.Length; q++)
         {
-            if (T.IsFinite(values[pat.Source[q]])) continue;
+            T v = stored[pat.Source[q]];
+            values[q] = v;
+            if (T.IsFinite(v)) continue;
             int col = FirstColumnOf(pat, q);
             throw new NonFiniteException(
-                $"{op}: the entry ({an.Perm[pat.RowIdx[q]]}, {an.Perm[col]}) of the {n} x {n} matrix's lower triangle is {values[pat.Source[q]]}");
+                $"{op}: the entry ({an.Perm[pat.RowIdx[q]]}, {an.Perm[col]}) of the {n} x {n} matrix's lower triangle is {v}");
         }
         if (Lx.Length != an.LPtr[^1]) Lx = new T[an.LPtr[^1]];
         else Array.Clear(Lx);
         if (Ldl && D.Length != n) D = new T[n];
-        var stack = new T[an.StackSize];
-        var map = new int[n];
-        var rel = new int[an.MaxUpdate];
-        T[] scratch = Ldl ? new T[MaxOffDiagonal(an)] : [];
-        int ns = an.SupernodeCount;
-        for (int s = 0; s < ns; s++)
+        int scratch = Ldl ? MaxOffDiagonal(an) : 0;
+        int threads = parallelism.Count;
+        var schedule = TreeSchedule.Build(an, threads);
+        var rootUpdates = new T[an.SupernodeCount][];
+        if (schedule.Roots.Length > 0) RunSubtrees(op, an, schedule, values, rootUpdates, scratch, parallelism);
+
+        var top = new Workspace(new T[an.StackSize], 0, n, an.MaxUpdate, scratch);
+        for (int s = 0; s < an.SupernodeCount; s++)
         {
+            if (schedule.InSubtree[s]) continue;
             parallelism.ThrowIfCancelled();
-            int f = an.Start[s], k = an.Start[s + 1] - f;
-            int m = (int)(an.RowPtr[s + 1] - an.RowPtr[s]), w = m - k;
-            var rows = an.Rows.AsSpan((int)an.RowPtr[s], m);
-            int off = (int)an.LPtr[s];
-            int wo = (int)an.WorkAt[s];
-            for (int i = 0; i < m; i++) map[rows[i]] = i;
-
-            // Assemble A's columns f..f+k-1 into the L block.
-            for (int j = f; j < f + k; j++)
-                for (int q = pat.ColPtr[j]; q < pat.ColPtr[j + 1]; q++)
-                    Lx[off + map[pat.RowIdx[q]] * k + (j - f)] += values[pat.Source[q]];
-
-            // Extend-add the children's update matrices into the L block and W.
-            Array.Clear(stack, wo, w * w);
-            for (int cp = an.ChildPtr[s]; cp < an.ChildPtr[s + 1]; cp++)
-                ExtendAdd(an, an.Children[cp], map, rel, stack, off, k, wo, w);
-
-            // Dense factorization of the front.
-            var l11 = new StridedMatrix<T>(Lx, off, k, k, k, 1);
-            var l21 = new StridedMatrix<T>(Lx, off + k * k, w, k, k, 1);
-            var wm = new StridedMatrix<T>(stack, wo, w, w, w, 1);
-            if (!Ldl)
-            {
-                int info = CholeskyFactorization.Factor(l11, CholeskyParams.Auto.RecursionThreshold, parallelism);
-                if (info >= 0)
-                    throw new NotPositiveDefiniteException(f + info + 1,
-                        $"{op}: the {n} x {n} matrix is not positive definite: the pivot of column {an.Perm[f + info]} (original numbering; position {f + info} of the permutation) is not positive");
-                Trsm.Solve(Side.Right, lower: true, transpose: true, unitDiagonal: false, T.One, l11, l21, parallelism);
-                Syrk.LowerMinus(l21, wm, parallelism);
-            }
-            else
-            {
-                int info = DenseLdl.Factor(l11, D.AsSpan(f, k), parallelism);
-                if (info >= 0)
-                    throw new SingularMatrixException(an.Perm[f + info],
-                        $"{op}: zero pivot at column {an.Perm[f + info]} (original numbering; position {f + info} of the permutation) of the {n} x {n} matrix: it is singular or not quasi-definite in this ordering");
-                Trsm.Solve(Side.Right, lower: true, transpose: true, unitDiagonal: true, T.One, l11, l21, parallelism);
-                var sm = new StridedMatrix<T>(scratch, 0, w, k, k, 1);
-                for (int i = 0; i < w; i++)
-                    for (int j = 0; j < k; j++)
-                    {
-                        T v = l21[i, j];
-                        sm[i, j] = v;
-                        l21[i, j] = v / D[f + j];
-                    }
-                Syrk.LowerMinus(l21, sm, wm, parallelism);
-            }
-            int dst = (int)an.UpdateAt[s];
-            if (w > 0 && dst != wo) Array.Copy(stack, wo, stack, dst, w * w);
+            Supernode(op, an, s, values, top, rootUpdates, parallelism);
         }
         Valid = true;
+    }
+
+    /// <summary>The schedule's subtrees on the worker pool, each whole on one thread (kernels single-threaded); each root's update kept for the top.</summary>
+    private void RunSubtrees(string op, SparseCholeskyAnalysis an, TreeSchedule schedule, T[] values, T[][] rootUpdates, int scratch, Parallelism parallelism)
+    {
+        var roots = schedule.Roots;
+        long localPeak = 0;
+        foreach (int r in roots)
+            for (int s = schedule.First[r]; s <= r; s++)
+            {
+                long w = an.RowPtr[s + 1] - an.RowPtr[s] - (an.Start[s + 1] - an.Start[s]);
+                localPeak = Math.Max(localPeak, an.WorkAt[s] + w * w - an.UpdateAt[r]);
+            }
+        int next = 0;
+        Exception? failure = null;
+        var single = Parallelism.None with { Cancellation = parallelism.Cancellation };
+        Linea.Kernels.Threading.SplitJob.Run(Math.Min(parallelism.Count, roots.Length), (tid, nt) =>
+        {
+            Workspace? ws = null;
+            while (Volatile.Read(ref failure) == null)
+            {
+                int i = Interlocked.Increment(ref next) - 1;
+                if (i >= roots.Length) break;
+                int r = roots[i];
+                try
+                {
+                    ws ??= new Workspace(new T[localPeak], 0, an.N, an.MaxUpdate, scratch);
+                    ws.Base = an.UpdateAt[r];
+                    for (int s = schedule.First[r]; s <= r; s++)
+                    {
+                        single.ThrowIfCancelled();
+                        Supernode(op, an, s, values, ws, rootUpdates, single);
+                    }
+                    long w = an.RowPtr[r + 1] - an.RowPtr[r] - (an.Start[r + 1] - an.Start[r]);
+                    var upd = new T[w * w];
+                    Array.Copy(ws.Stack, an.UpdateAt[r] - ws.Base, upd, 0, w * w);
+                    rootUpdates[r] = upd;
+                }
+                catch (Exception e)
+                {
+                    Interlocked.CompareExchange(ref failure, e, null);
+                }
+            }
+        });
+        if (failure != null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
+    }
+
+    /// <summary>Assembles, factors and leaves the update of supernode s (its children done) in <paramref name="ws"/>.</summary>
+    private void Supernode(string op, SparseCholeskyAnalysis an, int s, T[] values, Workspace ws, T[][] rootUpdates, Parallelism parallelism)
+    {
+        var pat = an.Pattern;
+        var map = ws.Map;
+        var stack = ws.Stack;
+        int f = an.Start[s], k = an.Start[s + 1] - f;
+        int m = (int)(an.RowPtr[s + 1] - an.RowPtr[s]), w = m - k;
+        var rows = an.Rows.AsSpan((int)an.RowPtr[s], m);
+        int off = (int)an.LPtr[s];
+        int wo = (int)(an.WorkAt[s] - ws.Base);
+        for (int i = 0; i < m; i++) map[rows[i]] = i;
+
+        // Assemble A's columns f..f+k-1 into the L block.
+        for (int j = f; j < f + k; j++)
+            for (int q = pat.ColPtr[j]; q < pat.ColPtr[j + 1]; q++)
+                Lx[off + map[pat.RowIdx[q]] * k + (j - f)] += values[q];
+
+        // Extend-add the children's update matrices into the L block and W.
+        Array.Clear(stack, wo, w * w);
+        for (int cp = an.ChildPtr[s]; cp < an.ChildPtr[s + 1]; cp++)
+        {
+            int c = an.Children[cp];
+            var own = rootUpdates[c];
+            if (own != null) ExtendAdd(an, c, map, ws.Rel, own, 0, stack, off, k, wo, w);
+            else ExtendAdd(an, c, map, ws.Rel, stack, (int)(an.UpdateAt[c] - ws.Base), stack, off, k, wo, w);
+            rootUpdates[c] = null!;
+        }
+
+        // Dense factorization of the front.
+        int n = an.N;
+        var l11 = new StridedMatrix<T>(Lx, off, k, k, k, 1);
+        var l21 = new StridedMatrix<T>(Lx, off + k * k, w, k, k, 1);
+        var wm = new StridedMatrix<T>(stack, wo, w, w, w, 1);
+        if (!Ldl)
+        {
+            int info = CholeskyFactorization.Factor(l11, CholeskyParams.Auto.RecursionThreshold, parallelism);
+            if (info >= 0)
+                throw new NotPositiveDefiniteException(f + info + 1,
+                    $"{op}: the {n} x {n} matrix is not positive definite: the pivot of column {an.Perm[f + info]} (original numbering; position {f + info} of the permutation) is not positive");
+            Trsm.Solve(Side.Right, lower: true, transpose: true, unitDiagonal: false, T.One, l11, l21, parallelism);
+            Syrk.LowerMinus(l21, wm, parallelism);
+        }
+        else
+        {
+            int info = DenseLdl.Factor(l11, D.AsSpan(f, k), parallelism);
+            if (info >= 0)
+                throw new SingularMatrixException(an.Perm[f + info],
+                    $"{op}: zero pivot at column {an.Perm[f + info]} (original numbering; position {f + info} of the permutation) of the {n} x {n} matrix: it is singular or not quasi-definite in this ordering");
+            Trsm.Solve(Side.Right, lower: true, transpose: true, unitDiagonal: true, T.One, l11, l21, parallelism);
+            var sm = new StridedMatrix<T>(ws.Scratch, 0, w, k, k, 1);
+            for (int i = 0; i < w; i++)
+                for (int j = 0; j < k; j++)
+                {
+                    T v = l21[i, j];
+                    sm[i, j] = v;
+                    l21[i, j] = v / D[f + j];
+                }
+            Syrk.LowerMinus(l21, sm, wm, parallelism);
+        }
+        int dst = (int)(an.UpdateAt[s] - ws.Base);
+        if (w > 0 && dst != wo) Array.Copy(stack, wo, stack, dst, w * w);
     }
 
     private static int MaxOffDiagonal(SparseCholeskyAnalysis an)
@@ -125,18 +202,17 @@ internal sealed class SupernodalFactor<T> where T : unmanaged, IFloatingPointIee
     /// Adds child c's update matrix (lower triangle, row-major on the stack) into the parent's front: rows and columns
     /// map through the parent's row positions; positions in the parent's first k columns go to its L block, the rest to W.
     /// </summary>
-    private void ExtendAdd(SparseCholeskyAnalysis an, int c, int[] map, int[] rel, T[] stack, int off, int k, int wo, int w)
+    private void ExtendAdd(SparseCholeskyAnalysis an, int c, int[] map, int[] rel, T[] source, int uo, T[] stack, int off, int k, int wo, int w)
     {
         int kc = an.Start[c + 1] - an.Start[c];
         int mc = (int)(an.RowPtr[c + 1] - an.RowPtr[c]), wc = mc - kc;
         var crow = an.Rows.AsSpan((int)an.RowPtr[c] + kc, wc);
         for (int i = 0; i < wc; i++) rel[i] = map[crow[i]];
-        int uo = (int)an.UpdateAt[c];
         var lx = Lx;
         for (int i = 0; i < wc; i++)
         {
             int ri = rel[i];
-            var src = stack.AsSpan(uo + i * wc, i + 1);
+            var src = source.AsSpan(uo + i * wc, i + 1);
             if (ri < k)
             {
                 var dstRow = lx.AsSpan(off + ri * k, k);
