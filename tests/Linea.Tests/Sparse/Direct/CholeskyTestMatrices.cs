@@ -74,6 +74,38 @@ internal static class CholeskyTestMatrices
         return Linea.Sparse.Coo<double>(n + m, n + m, r.ToArray(), c.ToArray(), v.ToArray()).ToCsc();
     }
 
+    /// <summary>
+    /// A nested-dissection permutation of the g x g grid (row-major numbering): split the longer side at its middle
+    /// line, order both halves recursively, the separator line last. Gives a bushy elimination tree.
+    /// </summary>
+    public static int[] GridDissection(int g)
+    {
+        var order = new List<int>(g * g);
+        void Recurse(int r0, int r1, int c0, int c1)
+        {
+            if (r1 <= r0 || c1 <= c0) return;
+            if ((r1 - r0) * (c1 - c0) <= 4)
+            {
+                for (int r = r0; r < r1; r++) for (int c = c0; c < c1; c++) order.Add(r * g + c);
+                return;
+            }
+            if (r1 - r0 >= c1 - c0)
+            {
+                int mid = (r0 + r1) / 2;
+                Recurse(r0, mid, c0, c1); Recurse(mid + 1, r1, c0, c1);
+                for (int c = c0; c < c1; c++) order.Add(mid * g + c);
+            }
+            else
+            {
+                int mid = (c0 + c1) / 2;
+                Recurse(r0, r1, c0, mid); Recurse(r0, r1, mid + 1, c1);
+                for (int r = r0; r < r1; r++) order.Add(r * g + mid);
+            }
+        }
+        Recurse(0, g, 0, g);
+        return order.ToArray();
+    }
+
     /// <summary>A random permutation of 0..n-1.</summary>
     public static int[] RandomPermutation(int n, int seed)
     {
