@@ -100,8 +100,11 @@ public class SymbolicAnalysisTests
                 stored += block.Length;
             }
         }
-        Assert.Equal(stored, analysis.StoredEntries);
-        if (!relaxed) Assert.Equal(analysis.Nnz, analysis.StoredEntries);
+        // The trapezoids hold nnz(L) exactly without relaxation; the allocated blocks add the diagonal blocks' upper halves.
+        long upper = 0;
+        for (int s = 0; s < analysis.SupernodeCount; s++) { long k = starts[s + 1] - starts[s]; upper += k * (k - 1) / 2; }
+        Assert.Equal(stored + upper, analysis.StoredEntries);
+        if (!relaxed) Assert.Equal(analysis.Nnz, stored);
     }
 
     [Fact]

@@ -33,7 +33,7 @@ public sealed class SparseCholesky<T> : ILinearSolver<T> where T : unmanaged, IF
     /// <summary>The permutation (a copy): perm[k] = the original index at position k; L L^T = A[perm, perm].</summary>
     public int[] Permutation => _f.Analysis.Permutation;
 
-    /// <summary>nnz(L), diagonal included (the exact structure's count; <see cref="SparseCholeskyAnalysis.StoredEntries"/> adds the relaxed supernodes' zeros).</summary>
+    /// <summary>nnz(L), diagonal included (the exact structure's count; <see cref="SparseCholeskyAnalysis.StoredEntries"/> is the storage, with the diagonal blocks' upper halves and the relaxed supernodes' zeros).</summary>
     public long Nnz => _f.Analysis.Nnz;
 
     /// <summary>L as an n x n CSC matrix in the permuted numbering (a new matrix of the supernodes' stored entries, explicit zeros of relaxed supernodes included).</summary>

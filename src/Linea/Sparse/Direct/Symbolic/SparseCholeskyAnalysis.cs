@@ -56,7 +56,6 @@ public sealed class SparseCholeskyAnalysis
             long m = rowPtr[s + 1] - rowPtr[s];
             MaxRows = (int)Math.Max(MaxRows, m);
             LPtr[s + 1] = LPtr[s] + m * k;
-            StoredEntries += m * k - (long)k * (k - 1) / 2;
             long w = m - k;
             MaxUpdate = (int)Math.Max(MaxUpdate, w);
             peak = Math.Max(peak, sp + w * w);
@@ -134,8 +133,19 @@ public sealed class SparseCholeskyAnalysis
     /// <summary>nnz(L), diagonal included: the exact count of the factor's structure (the supernodal storage may add explicit zeros, see <see cref="StoredEntries"/>).</summary>
     public long Nnz { get; }
 
-    /// <summary>Entries of L the supernodal factor holds (each supernode's trapezoid: its structure's rows from each column's diagonal down), at least <see cref="Nnz"/>; the difference is the explicit zeros of relaxed amalgamation.</summary>
-    public long StoredEntries { get; }
+    /// <summary>
+    /// Values the supernodal factor allocates: each supernode's dense m x k block (m structure rows, k columns; its
+    /// k x k diagonal block held whole, as CHOLMOD's xsize). At least <see cref="Nnz"/>: the difference is the upper
+    /// halves of the diagonal blocks and the explicit zeros of relaxed amalgamation. Times sizeof(T): the factor's memory.
+    /// </summary>
+    public long StoredEntries => LPtr[^1];
+
+    /// <summary>
+    /// Peak entries of the multifrontal update stack in a sequential factorization (the children's Schur complements
+    /// waiting for their parents, dense lower squares). A threaded factorization adds one stack per thread for its
+    /// subtrees, each at most this size.
+    /// </summary>
+    public long UpdateStackEntries => StackSize;
 
     /// <summary>The number of supernodes.</summary>
     public int SupernodeCount => Start.Length - 1;
