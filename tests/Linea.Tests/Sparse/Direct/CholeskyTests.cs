@@ -28,6 +28,17 @@ public class CholeskyTests
     }
 
     [Fact]
+    public void Default_ordering_solves_and_reports_what_it_used()
+    {
+        var a = RandomSpd<double>(200, 3, 17);
+        var chol = Linea.Sparse.Cholesky(a);
+        Assert.NotEqual(SparseOrdering.Auto, chol.Ordering);
+        AssertSolves(a, chol, 17);
+        var p = chol.Permutation;
+        Assert.Equal(Enumerable.Range(0, 200), p.Order());
+    }
+
+    [Fact]
     public void Float_poisson_2d_solves_to_the_float_backward_error_bound()
     {
         var a = SparseTestProblems.Poisson2D<float>(20);

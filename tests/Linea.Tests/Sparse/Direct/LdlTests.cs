@@ -59,6 +59,22 @@ public class LdlTests
     }
 
     [Fact]
+    public void Float_kkt_solves_and_refactors()
+    {
+        var a = Kkt(60, 20, 0.1, 8);
+        var af = Linea.Sparse.Csc<float>(80, 80, a.IndPtr, a.Indices, a.Data.ToArray().Select(v => (float)v).ToArray());
+        var ldl = Linea.Sparse.Ldl(af, SparseOrdering.Natural);
+        var b = SparseTestProblems.Rhs<float>(80, 4);
+        Assert.True(RelativeResidual(af, b, ldl.Solve(Tensor.FromArray(b)).Data) <= Allowance<float>(80) / Math.Sqrt(0.1));
+        // Same pattern, values scaled by 2: the solution halves.
+        var twice = Linea.Sparse.Csc<float>(80, 80, a.IndPtr, a.Indices, a.Data.ToArray().Select(v => (float)(2 * v)).ToArray());
+        var x1 = ldl.Solve(Tensor.FromArray(b)).Data.ToArray();
+        ldl.Refactor(twice);
+        var x2 = ldl.Solve(Tensor.FromArray(b)).Data;
+        for (int i = 0; i < 80; i++) Assert.Equal(x1[i] / 2, x2[i], 1e-5f * (1 + Math.Abs(x1[i])));
+    }
+
+    [Fact]
     public void Zero_pivot_names_the_column()
     {
         // [[1, 1], [1, 1]] plus an isolated 1: the pivot of column 1 is exactly zero.
