@@ -60,7 +60,15 @@ internal sealed class SupernodalFactor<T> where T : unmanaged, IFloatingPointIee
         var rootUpdates = new T[an.SupernodeCount][];
         if (schedule.Roots.Length > 0) RunSubtrees(op, an, schedule, values, rootUpdates, scratch, parallelism);
 
-        var top = new Workspace(new T[an.StackSize], 0, n, an.MaxUpdate, scratch);
+        // The top's stack: up to its highest front (the subtrees' positions below are never touched by it).
+        long topPeak = 0;
+        for (int s = 0; s < an.SupernodeCount; s++)
+        {
+            if (schedule.InSubtree[s]) continue;
+            long w = an.RowPtr[s + 1] - an.RowPtr[s] - (an.Start[s + 1] - an.Start[s]);
+            topPeak = Math.Max(topPeak, an.WorkAt[s] + w * w);
+        }
+        var top = new Workspace(new T[topPeak], 0, n, an.MaxUpdate, scratch);
         for (int s = 0; s < an.SupernodeCount; s++)
         {
             if (schedule.InSubtree[s]) continue;
