@@ -2,6 +2,7 @@ using System.Numerics;
 using System.Numerics.Tensors;
 using Linea.Kernels;
 using Linea.Kernels.Blas3;
+using Linea.Storage;
 
 namespace Linea;
 
@@ -40,12 +41,11 @@ internal sealed class SupernodalFactor<T> where T : unmanaged, IFloatingPointIee
         Valid = false;
         int n = an.N;
         var pat = an.Pattern;
-        var stored = a.Val.Span(0, (int)a.Nnz);
-        var values = new T[pat.Source.Length];
-        for (int q = 0; q < values.Length; q++)
+        var values = a.Val;
+        var stored = values.Span(0, (int)a.Nnz);
+        for (int q = 0; q < pat.Source.Length; q++)
         {
             T v = stored[pat.Source[q]];
-            values[q] = v;
             if (T.IsFinite(v)) continue;
             int col = FirstColumnOf(pat, q);
             throw new NonFiniteException(
@@ -79,7 +79,7 @@ internal sealed class SupernodalFactor<T> where T : unmanaged, IFloatingPointIee
     }
 
     /// <summary>The schedule's subtrees on the worker pool, each whole on one thread (kernels single-threaded); each root's update kept for the top.</summary>
-    private void RunSubtrees(string op, SparseCholeskyAnalysis an, TreeSchedule schedule, T[] values, T[][] rootUpdates, int scratch, Parallelism parallelism)
+    private void RunSubtrees(string op, SparseCholeskyAnalysis an, TreeSchedule schedule, TensorStorage<T> values, T[][] rootUpdates, int scratch, Parallelism parallelism)
     {
         var roots = schedule.Roots;
         long localPeak = 0;
@@ -124,7 +124,7 @@ internal sealed class SupernodalFactor<T> where T : unmanaged, IFloatingPointIee
     }
 
     /// <summary>Assembles, factors and leaves the update of supernode s (its children done) in <paramref name="ws"/>.</summary>
-    private void Supernode(string op, SparseCholeskyAnalysis an, int s, T[] values, Workspace ws, T[][] rootUpdates, Parallelism parallelism)
+    private void Supernode(string op, SparseCholeskyAnalysis an, int s, TensorStorage<T> values, Workspace ws, T[][] rootUpdates, Parallelism parallelism)
     {
         var pat = an.Pattern;
         var map = ws.Map;
@@ -136,10 +136,11 @@ internal sealed class SupernodalFactor<T> where T : unmanaged, IFloatingPointIee
         int wo = (int)(an.WorkAt[s] - ws.Base);
         for (int i = 0; i < m; i++) map[rows[i]] = i;
 
-        // Assemble A's columns f..f+k-1 into the L block.
+        // Assemble A's columns f..f+k-1 into the L block (values gathered from A's storage).
+        var src = values.Span(0, pat.ValueCount);
         for (int j = f; j < f + k; j++)
             for (int q = pat.ColPtr[j]; q < pat.ColPtr[j + 1]; q++)
-                Lx[off + map[pat.RowIdx[q]] * k + (j - f)] += values[q];
+                Lx[off + map[pat.RowIdx[q]] * k + (j - f)] += src[pat.Source[q]];
 
         // Extend-add the children's update matrices into the L block and W.
         Array.Clear(stack, wo, w * w);

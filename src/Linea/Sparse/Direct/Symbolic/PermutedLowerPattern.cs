@@ -19,7 +19,13 @@ internal sealed class PermutedLowerPattern
     /// <summary>For each entry, the position of its value in the input's stored values.</summary>
     public readonly int[] Source;
 
-    private PermutedLowerPattern(int[] colPtr, int[] rowIdx, int[] source) { ColPtr = colPtr; RowIdx = rowIdx; Source = source; }
+    /// <summary>The number of stored values of the input (the range of <see cref="Source"/>).</summary>
+    public readonly int ValueCount;
+
+    private PermutedLowerPattern(int[] colPtr, int[] rowIdx, int[] source, int valueCount)
+    {
+        ColPtr = colPtr; RowIdx = rowIdx; Source = source; ValueCount = valueCount;
+    }
 
     /// <summary>Builds the pattern of the lower triangle of A[perm, perm]; <paramref name="inverse"/> is perm's inverse.</summary>
     public static PermutedLowerPattern Build<T>(SparseMatrix<T> a, ReadOnlySpan<int> inverse) where T : unmanaged, IFloatingPointIeee754<T>
@@ -58,7 +64,7 @@ internal sealed class PermutedLowerPattern
                 source[dst] = start + q;
             }
         }
-        return new PermutedLowerPattern(colPtr, rowIdx, source);
+        return new PermutedLowerPattern(colPtr, rowIdx, source, (int)a.Nnz);
     }
 
     /// <summary>
