@@ -75,6 +75,32 @@ public class LdlTests
     }
 
     [Fact]
+    public void Negative_definite_ldl_on_parallel_subtrees_mirrors_cholesky()
+    {
+        // -A for the 2-D Poisson A under nested dissection (a bushy tree, so subtrees run on the pool): quasi-definite
+        // with an empty positive block. -A = L (-D) L^T with A = (L sqrt(D)) (L sqrt(D))^T: D = -(diagonal of chol(A))^2.
+        var a = SparseTestProblems.Poisson2D<double>(60).ToCsc();
+        var neg = a.Copy();
+        var data = neg.Data;
+        for (int i = 0; i < data.Length; i++) data[i] = -data[i];
+        var analysis = SparseCholeskyAnalysis.Analyze(a, permutation: GridDissection(60));
+        var ldl = analysis.FactorLdl(neg, new Parallelism(4));
+        var chol = analysis.Factor(a, Parallelism.None);
+        var d = ldl.D.Data;
+        var l = chol.L;
+        for (int j = 0; j < 3600; j++)
+        {
+            double ljj = l.IndicesOf(j)[0] == j ? l.ValuesOf(j)[0] : double.NaN;
+            Assert.Equal(-ljj * ljj, d[j], 1e-12 * ljj * ljj);
+        }
+        var b = SparseTestProblems.Rhs<double>(3600, 6);
+        Assert.True(RelativeResidual(neg, b, ldl.Solve(Tensor.FromArray(b)).Data) <= Allowance<double>(3600));
+        var (sign, logAbs) = ldl.Slogdet();
+        Assert.Equal(1.0, sign); // 3600 negative pivots
+        Assert.Equal(chol.LogDeterminant, logAbs, 1e-10 * Math.Abs(logAbs));
+    }
+
+    [Fact]
     public void Zero_pivot_names_the_column()
     {
         // [[1, 1], [1, 1]] plus an isolated 1: the pivot of column 1 is exactly zero.
