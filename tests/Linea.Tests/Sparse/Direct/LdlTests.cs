@@ -22,6 +22,12 @@ public class LdlTests
             double rel = RelativeResidual(a, b, x.Data);
             // Quasi-definite pivots can grow like 1/delta: allow the growth on top of c n eps.
             Assert.True(rel <= Allowance<double>(n + m) / Math.Sqrt(delta), $"relative residual {rel:E3}");
+            // Four right-hand sides at once (the blocked TRSM/GEMM solve) agree with the one-vector solve.
+            var many = new double[(n + m) * 4];
+            for (int i = 0; i < n + m; i++) for (int c = 0; c < 4; c++) many[i * 4 + c] = b[i] * (c + 1);
+            var xm = ldl.Solve(Tensor.FromArray(many, n + m, 4)).Data;
+            for (int i = 0; i < n + m; i++)
+                for (int c = 0; c < 4; c++) Assert.Equal(x.Data[i] * (c + 1), xm[i * 4 + c], 1e-9 * (c + 1) * (1 + Math.Abs(x.Data[i])));
             // Inertia of a quasi-definite matrix: n positive, m negative pivots.
             var d = ldl.D.Data;
             Assert.Equal(n, d.Count(v => v > 0));

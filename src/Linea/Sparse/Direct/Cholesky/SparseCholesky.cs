@@ -71,7 +71,8 @@ public sealed class SparseCholesky<T> : ILinearSolver<T> where T : unmanaged, IF
 
     /// <summary>
     /// X with A X = B for B (n,) or (n, k) (result of B's shape): permute, forward and backward supernodal triangular
-    /// solves, permute back. 4 nnz(L) k flops; O(n k) extra memory.
+    /// solves, permute back. 4 nnz(L) k flops; O(n k) extra memory. From k = 4 on, each supernode's part runs
+    /// through TRSM and GEMM on the threads the factorization was given.
     /// </summary>
     /// <exception cref="ShapeMismatchException">B is not 1-d or 2-d, or its first axis is not n.</exception>
     /// <exception cref="NotPositiveDefiniteException">A refactorization failed and left no factor.</exception>

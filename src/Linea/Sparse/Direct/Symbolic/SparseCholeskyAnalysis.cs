@@ -176,7 +176,11 @@ public sealed class SparseCholeskyAnalysis
     /// </summary>
     /// <exception cref="ArgumentException">a's pattern differs from the analyzed one.</exception>
     /// <exception cref="NonFiniteException">The lower triangle holds NaN or infinity.</exception>
-    /// <exception cref="NotPositiveDefiniteException">A is not positive definite; the message names the column (original numbering).</exception>
+    /// <exception cref="NotPositiveDefiniteException">
+    /// A is not positive definite; the message names the column (original numbering) whose pivot failed, and
+    /// MinorOrder is a leading minor of A[perm, perm] that is not positive definite (with threads, the first failure
+    /// found, not necessarily the smallest such order).
+    /// </exception>
     public SparseCholesky<T> Factor<T>(SparseMatrix<T> a, Parallelism? parallelism = null) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var f = new SupernodalFactor<T>(this, ldl: false);
