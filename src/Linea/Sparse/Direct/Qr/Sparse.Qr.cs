@@ -39,7 +39,7 @@ public static partial class Sparse
         RequireFiniteValues(op, f, transposed);
         var (perm, used) = FillReducingOrder.Compute(op, f, ordering, symmetric: false, permutation);
         T tol = tolerance is double t ? T.CreateTruncating(t) : DefaultQrTolerance(f);
-        var factors = SparseHouseholderQr.Factor(op, f, perm, tol);
+        var factors = MultifrontalQr.Factor(op, f, perm, tol);
         return new SparseQr<T>(a.Rows, a.Columns, transposed, factors, used, tol);
     }
 

@@ -3,14 +3,15 @@ using System.Numerics;
 namespace Linea;
 
 /// <summary>
-/// What the numeric sparse QR of a tall m x n matrix F (columns in the order <see cref="Perm"/>) produced:
-/// H_{n-1} ... H_0 F[:, perm] has R(k, :) on row <see cref="PivotRow"/>[k] for each live column k and (up to the
-/// dropped entries of dead columns) zeros on every other row. Reflection H_k = I - tau_k v_k v_k^T, with v_k stored
-/// sparse (its pivot entry, 1, first). Rows are original row indices of F.
+/// What the numeric sparse QR of a tall m x n matrix F (columns in the order <see cref="Perm"/>) produced: Q^T F[:, perm]
+/// (the fronts' reflectors applied in order) has R(k, :) on row <see cref="PivotRow"/>[k] for each live column k and (up
+/// to the dropped entries of dead columns) zeros on every other row. Rows are original row indices of F.
 /// </summary>
-internal sealed class SparseQrFactors<T>(int rows, int columns, int[] perm, int[] pivotRow, T[] tau, T[] diag, long[] vPtr, int[] vIdx,
-    T[] vVal, SparseMatrix<T> r) where T : unmanaged, IFloatingPointIeee754<T>
+internal sealed class SparseQrFactors<T>(int rows, int columns, int[] perm, int[] pivotRow, T[] diag, FrontQ<T>[] fronts,
+    SparseMatrix<T> r) where T : unmanaged, IFloatingPointIeee754<T>
 {
+    private readonly int _maxFrontRows = fronts.Length == 0 ? 0 : fronts.Max(f => f.RowIds.Length);
+
     public int Rows { get; } = rows;
     public int Columns { get; } = columns;
     public int[] Perm { get; } = perm;
@@ -18,23 +19,21 @@ internal sealed class SparseQrFactors<T>(int rows, int columns, int[] perm, int[
     public int[] PivotRow { get; } = pivotRow;
     public T[] Diag { get; } = diag;
     public SparseMatrix<T> R { get; } = r;
-    public long NnzV => vPtr[^1];
+    public int FrontCount => fronts.Length;
+    public long NnzV => fronts.Sum(f => f.Nnz);
 
-    private ReadOnlySpan<int> VRows(int k) => vIdx.AsSpan((int)vPtr[k], (int)(vPtr[k + 1] - vPtr[k]));
-    private ReadOnlySpan<T> VValues(int k) => vVal.AsSpan((int)vPtr[k], (int)(vPtr[k + 1] - vPtr[k]));
-
-    /// <summary>y := H_{n-1} ... H_0 y = Q^T y in F's row numbering (before the row permutation). O(nnz(V)).</summary>
+    /// <summary>y := Q^T y in F's row numbering (before the row permutation): the fronts in order. O(nnz(V)).</summary>
     public void ApplyQTInPlace(Span<T> y)
     {
-        for (int k = 0; k < Columns; k++)
-            if (PivotRow[k] >= 0) SparseHouseholderQr.ApplyReflection(VRows(k), VValues(k), tau[k], y);
+        var work = new T[_maxFrontRows];
+        foreach (var f in fronts) f.Apply(y, work, transpose: true);
     }
 
-    /// <summary>y := H_0 ... H_{n-1} y = Q y in F's row numbering. O(nnz(V)).</summary>
+    /// <summary>y := Q y in F's row numbering: the fronts in reverse. O(nnz(V)).</summary>
     public void ApplyQInPlace(Span<T> y)
     {
-        for (int k = Columns - 1; k >= 0; k--)
-            if (PivotRow[k] >= 0) SparseHouseholderQr.ApplyReflection(VRows(k), VValues(k), tau[k], y);
+        var work = new T[_maxFrontRows];
+        for (int i = fronts.Length - 1; i >= 0; i--) fronts[i].Apply(y, work, transpose: false);
     }
 
     /// <summary>
