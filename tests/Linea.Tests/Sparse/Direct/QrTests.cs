@@ -309,4 +309,102 @@ public class QrTests
         Assert.Throws<ArgumentException>(() => Linea.Sparse.Qr(a, permutation: [0, 1, 2]));
         Assert.Throws<ArgumentNullException>(() => Linea.Sparse.Qr<double>(null!));
     }
+    /// <summary>The 2-D Poisson matrix on a g x g grid stacked over a random sparse block of g * g rows, CSC.</summary>
+    internal static SparseMatrix<double> StackedPoisson(int g, int seed)
+    {
+        var r = new List<int>(); var c = new List<int>(); var v = new List<double>();
+        int n = g * g;
+        for (int i = 0; i < g; i++)
+            for (int j = 0; j < g; j++)
+            {
+                int k = i * g + j;
+                r.Add(k); c.Add(k); v.Add(4);
+                if (i > 0) { r.Add(k); c.Add(k - g); v.Add(-1); }
+                if (i < g - 1) { r.Add(k); c.Add(k + g); v.Add(-1); }
+                if (j > 0) { r.Add(k); c.Add(k - 1); v.Add(-1); }
+                if (j < g - 1) { r.Add(k); c.Add(k + 1); v.Add(-1); }
+            }
+        var rng = new Random(seed);
+        for (int i = 0; i < n; i++)
+            for (int t = 0; t < 2; t++) { r.Add(n + i); c.Add(rng.Next(n)); v.Add(2 * rng.NextDouble() - 1); }
+        return Linea.Sparse.Coo<double>(2 * n, n, r.ToArray(), c.ToArray(), v.ToArray(), SparseFormat.Csc);
+    }
+
+    [Fact]
+    public void Stacked_poisson_with_many_multi_column_fronts_matches_the_dense_R_and_least_squares()
+    {
+        var a = StackedPoisson(11, 81); // 242 x 121: chains of the column tree become fronts of several columns
+        int m = a.Rows, n = a.Columns;
+        var b = RandomVector(m, 82);
+        var qr = Linea.Sparse.Qr(a, SparseOrdering.Natural);
+        Assert.Equal(n, qr.Rank);
+        Assert.InRange(qr.FrontCount, 1, n / 4);
+        var x = qr.Solve(b);
+        var dense = Linea.Linalg.Lstsq(a.ToDense(), Tensor.FromArray(b)).Solution.ToArray();
+        double diff = 0;
+        for (int j = 0; j < n; j++) diff = Math.Max(diff, Math.Abs(dense[j] - x[j]));
+        Assert.True(diff <= 1e-10 * Norm(dense), $"max |x - x_dense| = {diff:E3}");
+
+        var denseR = Tensor.FromArray(DenseOf(a)).Qr().R.ToArray();
+        var rr = DenseOf(qr.R);
+        double normA = FrobeniusNorm(a);
+        for (int k = 0; k < n; k++)
+            Assert.True(Math.Abs(Math.Abs(denseR[k * n + k]) - Math.Abs(rr[k, k])) <= 10.0 * m * Eps * normA, $"|R[{k},{k}]|");
+        // Q^T keeps the norm and its tail is the residual.
+        var c = qr.ApplyQT(b);
+        Assert.Equal(Norm(b), Norm(c), 1e-12);
+        Assert.Equal(Norm(Residual(a, x, b)), Norm(c.AsSpan(n)), 1e-12);
+    }
+
+    [Fact]
+    public void Dependent_columns_inside_fronts_are_detected_and_the_residual_is_the_dense_minimum()
+    {
+        var s = StackedPoisson(9, 91);
+        int m = s.Rows, n = s.Columns;
+        var d = DenseOf(s);
+        foreach (var (dst, src) in new[] { (40, 39), (41, 12), (60, 59) })
+            for (int i = 0; i < m; i++) d[i, dst] = d[i, src]; // duplicates of earlier columns, mid-chain
+        var a = Linea.Sparse.FromDense(Tensor.FromArray(d), SparseFormat.Csc);
+        var b = RandomVector(m, 92);
+        var result = Linea.Sparse.Lstsq(a, b, SparseOrdering.Natural);
+        Assert.Equal(n - 3, result.Rank);
+        foreach (int j in new[] { 40, 41, 60 }) Assert.Equal(0.0, result.Solution[j]);
+        var dense = Linea.Linalg.Lstsq(Tensor.FromArray(d), Tensor.FromArray(b));
+        Assert.Equal(n - 3, dense.Rank);
+        double denseResidual = Norm(Residual(a, dense.Solution.ToArray(), b));
+        double normA = FrobeniusNorm(a);
+        Assert.True(result.ResidualNorm <= denseResidual + 100.0 * m * Eps * normA * (Norm(result.Solution) + Norm(b)),
+            $"sparse residual {result.ResidualNorm:R}, dense minimum {denseResidual:R}");
+        var atr = new double[n];
+        a.Rmatvec(Residual(a, result.Solution, b), atr);
+        Assert.True(Norm(atr) <= 100.0 * m * Eps * normA * (normA * Norm(result.Solution) + Norm(b)), $"||A^T r|| = {Norm(atr):E3}");
+    }
+
+    [Fact]
+    public void Block_diagonal_matrix_has_a_forest_of_fronts_and_an_empty_row_is_left_over()
+    {
+        var r = new List<int>(); var c = new List<int>(); var v = new List<double>();
+        var rng = new Random(101);
+        // Three independent 12 x 5 blocks and one empty row at the end.
+        for (int blk = 0; blk < 3; blk++)
+            for (int i = 0; i < 12; i++)
+                for (int t = 0; t < 2; t++) { r.Add(12 * blk + i); c.Add(5 * blk + (t == 0 ? i % 5 : rng.Next(5))); v.Add(1 + rng.NextDouble()); }
+        var a = Linea.Sparse.Coo<double>(37, 15, r.ToArray(), c.ToArray(), v.ToArray(), SparseFormat.Csc);
+        var b = RandomVector(37, 102);
+        var result = Linea.Sparse.Lstsq(a, b);
+        Assert.Equal(15, result.Rank);
+        var dense = Linea.Linalg.Lstsq(a.ToDense(), Tensor.FromArray(b)).Solution.ToArray();
+        for (int j = 0; j < 15; j++) Assert.Equal(dense[j], result.Solution[j], 1e-11);
+        Assert.Equal(Norm(Residual(a, dense, b)), result.ResidualNorm, 1e-12);
+    }
+
+    [Fact]
+    public void A_tolerance_above_every_column_norm_makes_every_column_dependent()
+    {
+        var a = RandomSparse(20, 6, 2, 111, diagonal: 1);
+        var qr = Linea.Sparse.Qr(a, tolerance: 1e6);
+        Assert.Equal(0, qr.Rank);
+        Assert.Equal(1e6, qr.Tolerance);
+        Assert.All(qr.Solve(RandomVector(20, 112)), x => Assert.Equal(0.0, x));
+    }
 }

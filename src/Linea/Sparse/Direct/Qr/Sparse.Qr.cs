@@ -10,16 +10,18 @@ public static partial class Sparse
     /// <para>Ordering: P comes from <paramref name="ordering"/> on the column structure (Auto means COLAMD once it is
     /// available, Natural until then), or is <paramref name="permutation"/> when given (entry k = original column at
     /// position k).</para>
-    /// <para>Algorithm: the column elimination tree of A^T A, then a left-looking sparse Householder QR one column at a
-    /// time (CSparse's <c>cs_qr</c>): each column gathers the reflections of its tree paths, R's column and a sparse
-    /// Householder vector come out. This is the simpler first version; a multifrontal QR (dense fronts through Linea's
-    /// blocked Householder QR, as SuiteSparseQR) would run its flops through GEMM and is the target for large fronts.
-    /// Sequential.</para>
+    /// <para>Algorithm: multifrontal, as SuiteSparseQR (sequential). The column elimination tree of A^T A gives each
+    /// row's place; chains of the tree are merged into fronts (relaxed amalgamation: at most 64 pivotal columns, explicit
+    /// zeros added to R kept to about a tenth); each front is a dense block assembled from the rows whose first column it
+    /// owns and its children's contribution blocks, reduced by Householder reflections, and its upper trapezoidal
+    /// contribution block (at most as many rows as remaining columns) goes to its parent. Q is the fronts' reflectors, applied
+    /// front by front. The dense front kernel is unblocked (BLAS-2), not yet Linea's blocked GEMM-based QR.</para>
     /// <para>Rank detection (Heath, as SuiteSparseQR): a column whose remaining norm is at most <paramref name="tolerance"/>
     /// (default 20 (m + n) eps times the largest column norm of the factored matrix; a negative value means only exact
     /// zeros) is dependent: <see cref="SparseQr{T}.Rank"/> reports it, and solves set its unknown to zero.</para>
-    /// <para>Time O(flops of the factorization), memory O(nnz(Q) + nnz(R) + m + n) besides A (a CSR input is converted
-    /// to CSC first, O(nnz)).</para>
+    /// <para>Time: the fronts' dense flops (about the sum over fronts of rows x columns^2); memory O(nnz(Q) + nnz(R) + m + n)
+    /// plus the largest front and the contribution blocks waiting for their parents (a CSR input is converted to CSC first,
+    /// O(nnz), except through the transpose view when m &lt; n).</para>
     /// </summary>
     /// <exception cref="ArgumentNullException"><paramref name="a"/> is null.</exception>
     /// <exception cref="NonFiniteException">A holds NaN or infinity.</exception>

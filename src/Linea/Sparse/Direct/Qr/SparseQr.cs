@@ -7,8 +7,8 @@ namespace Linea;
 /// <c>spqr</c> in spirit: A[:, P] = Q R with Q orthogonal, kept implicitly as sparse Householder vectors, and R sparse
 /// upper triangular (n x n, CSC). When m &lt; n the factorization is of A^T instead (<see cref="FactorsTranspose"/>):
 /// A^T[:, P] = Q R with R m x m, which gives the minimum-norm solution of the underdetermined system A x = b.
-/// <para>Algorithm: left-looking column-by-column sparse Householder QR over the column elimination tree of A^T A
-/// (CSparse's <c>cs_qr</c>), not multifrontal; see the design notes in <c>Sparse.Qr</c>.</para>
+/// <para>Algorithm: multifrontal sparse Householder QR over the column elimination tree of A^T A (see
+/// <see cref="Sparse.Qr{T}"/>).</para>
 /// <para>Rank: a column whose part below the pivots already taken has norm at most <see cref="Tolerance"/> is declared
 /// dependent (Heath's method, as SuiteSparseQR): it takes no pivot row, its entries there are dropped, and R's row k is
 /// empty. <see cref="Rank"/> counts the other columns. Solves then return SuiteSparseQR's basic solution: the dependent
@@ -79,7 +79,10 @@ public sealed class SparseQr<T> where T : unmanaged, IFloatingPointIeee754<T>
     /// <summary>Stored entries of R.</summary>
     public long NnzR => _f.R.Nnz;
 
-    /// <summary>Stored entries of the Householder vectors that represent Q.</summary>
+    /// <summary>The number of fronts (dense blocks) the multifrontal factorization used; each holds one or more pivotal columns.</summary>
+    public int FrontCount => _f.FrontCount;
+
+    /// <summary>Stored entries of the Householder vectors that represent Q (each front's vectors below their pivots, plus one per reflector).</summary>
     public long NnzQ => _f.NnzV;
 
     /// <summary>
@@ -145,5 +148,5 @@ public sealed class SparseQr<T> where T : unmanaged, IFloatingPointIeee754<T>
 
     /// <summary>A one-line summary: shape, rank, nnz(R), ordering.</summary>
     public override string ToString() =>
-        $"SparseQr<{typeof(T).Name}> ({Rows}, {Columns}){(FactorsTranspose ? " of A^T" : "")}, rank {Rank}, nnz(R)={NnzR}, nnz(Q)={NnzQ}, ordering {Ordering}";
+        $"SparseQr<{typeof(T).Name}> ({Rows}, {Columns}){(FactorsTranspose ? " of A^T" : "")}, rank {Rank}, nnz(R)={NnzR}, nnz(Q)={NnzQ}, {FrontCount} fronts, ordering {Ordering}";
 }
