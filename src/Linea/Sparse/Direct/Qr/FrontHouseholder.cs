@@ -13,18 +13,25 @@ namespace Linea;
 internal static class FrontHouseholder
 {
     /// <summary>
-    /// Factors <paramref name="front"/> in place: on return reflector h (h &lt; the returned count) has its pivot at row
-    /// <paramref name="start"/>[h] of column <paramref name="column"/>[h], its vector (1 implied at the pivot) below it, and
-    /// <paramref name="tau"/>[h]; R's rows sit on the pivot rows. <paramref name="live"/>[j] says whether pivotal column j
-    /// took a pivot row. Returns the number of reflectors; the last pivot row + 1 is <c>start[count - 1] + 1</c>.
+    /// Factors <paramref name="front"/> in place. Its rows are sorted by their first nonzero column (a staircase):
+    /// <paramref name="stair"/>[j] rows have their first entry at or before column j, so column j's reflector only spans
+    /// rows p..max(stair[j], p) - 1 (the rows below hold zeros there). On return reflector h (h &lt; the returned count)
+    /// has its pivot at row <paramref name="start"/>[h] == h of column <paramref name="column"/>[h], spans rows up to
+    /// <paramref name="end"/>[h] - 1, its vector (1 implied at the pivot) lies below the pivot, and <paramref name="tau"/>[h];
+    /// R's rows sit on the pivot rows. <paramref name="live"/>[j] (initialised false by the caller) says whether pivotal
+    /// column j took a pivot row; <paramref name="reached"/>[j] (initialised -1) is the pivot position p when column j was
+    /// reduced. Returns the number of reflectors.
     /// </summary>
-    public static int Factor<T>(Span<T> front, int rows, int cols, int pivotal, T tolerance, bool keepNonzero,
-        Span<int> start, Span<int> column, Span<T> tau, Span<bool> live) where T : unmanaged, IFloatingPointIeee754<T>
+    public static int Factor<T>(Span<T> front, int rows, int cols, int pivotal, ReadOnlySpan<int> stair, T tolerance, bool keepNonzero,
+        Span<int> start, Span<int> end, Span<int> column, Span<T> tau, Span<bool> live, Span<int> reached) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int p = 0, h = 0;
         for (int j = 0; j < cols && p < rows; j++)
         {
-            var col = front.Slice(j * rows + p, rows - p);
+            reached[j] = p;
+            int e = Math.Max(stair[j], p), len = e - p;
+            if (len == 0) continue; // no row left with an entry in column j: a pivotal column is then dead
+            var col = front.Slice(j * rows + p, len);
             T restSq = SumOfSquares(col[1..]);
             T alpha = col[0];
             if (j < pivotal)
@@ -50,7 +57,7 @@ internal static class FrontHouseholder
                 var v = col[1..];
                 for (int jj = j + 1; jj < cols; jj++)
                 {
-                    var c2 = front.Slice(jj * rows + p, rows - p);
+                    var c2 = front.Slice(jj * rows + p, len);
                     T d = (c2[0] + TensorPrimitives.Dot<T>(v, c2[1..])) * t;
                     if (d == T.Zero) continue;
                     c2[0] -= d;
@@ -58,6 +65,7 @@ internal static class FrontHouseholder
                 }
             }
             start[h] = p;
+            end[h] = e;
             column[h] = j;
             tau[h] = t;
             h++;

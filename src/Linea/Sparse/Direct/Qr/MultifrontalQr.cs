@@ -60,37 +60,58 @@ internal static class MultifrontalQr
             var front = buffer.AsSpan(0, (int)size);
             front.Clear();
 
-            // Assemble: children's contribution rows, then the original rows starting here.
+            // Sort the incoming rows by their first column in the front (counting sort), so the front is a staircase.
+            var leadOf = new int[rows];
             int r = 0;
             for (int c = childHead[fr]; c >= 0; c = childNext[c])
             {
                 var cb = contribution[c];
                 if (cb is null) continue; // a child whose rows all finished
+                foreach (int t in cb.Lead) leadOf[r++] = colPos[cb.Columns[t]];
+            }
+            for (int p = sym.LeftmostPtr[k0]; p < sym.LeftmostPtr[k0 + s]; p++)
+                leadOf[r++] = colPos[sym.RowCols[sym.RowPtr[sym.RowsByLeftmost[p]]]];
+            var stair = new int[cols + 1];
+            foreach (int l in leadOf) stair[l + 1]++;
+            for (int j = 0; j < cols; j++) stair[j + 1] += stair[j];
+            var slot = stair.AsSpan(0, cols).ToArray();
+            var position = new int[rows];
+            for (int q = 0; q < rows; q++) position[q] = slot[leadOf[q]]++;
+
+            // Assemble: children's contribution rows, then the original rows starting here, each at its sorted position.
+            r = 0;
+            for (int c = childHead[fr]; c >= 0; c = childNext[c])
+            {
+                var cb = contribution[c];
+                if (cb is null) continue;
                 int cr = cb.RowIds.Length;
                 for (int t = 0; t < cb.Columns.Length; t++)
                 {
-                    int dst = colPos[cb.Columns[t]] * rows + r;
+                    int dst = colPos[cb.Columns[t]] * rows;
                     var src = cb.Values.AsSpan(t * cr, cr);
-                    for (int q = 0; q < cr; q++) front[dst + q] += src[q];
+                    for (int q = 0; q < cr; q++) front[dst + position[r + q]] += src[q];
                 }
-                cb.RowIds.CopyTo(rowIds, r);
+                for (int q = 0; q < cr; q++) rowIds[position[r + q]] = cb.RowIds[q];
                 r += cr;
                 contribution[c] = null;
             }
             for (int p = sym.LeftmostPtr[k0]; p < sym.LeftmostPtr[k0 + s]; p++)
             {
-                int i = sym.RowsByLeftmost[p];
+                int i = sym.RowsByLeftmost[p], at = position[r++];
                 for (int q = sym.RowPtr[i]; q < sym.RowPtr[i + 1]; q++)
-                    front[colPos[sym.RowCols[q]] * rows + r] += fVal.At(sym.RowSource[q]);
-                rowIds[r++] = i;
+                    front[colPos[sym.RowCols[q]] * rows + at] += fVal.At(sym.RowSource[q]);
+                rowIds[at] = i;
             }
 
             int maxH = Math.Min(rows, cols);
             var start = new int[maxH];
+            var end = new int[maxH];
             var column = new int[maxH];
             var tau = new T[maxH];
             var live = new bool[s];
-            int nh = FrontHouseholder.Factor(front, rows, cols, s, tolerance, keepNonzero, start, column, tau, live);
+            var reached = new int[cols];
+            Array.Fill(reached, -1);
+            int nh = FrontHouseholder.Factor(front, rows, cols, s, stair.AsSpan(1), tolerance, keepNonzero, start, end, column, tau, live, reached);
 
             // R's rows: a live pivotal column j's pivot row holds R(k0 + j, pat[j..]).
             int npiv = 0;
@@ -110,35 +131,40 @@ internal static class MultifrontalQr
             }
             for (int j = 0; j < s; j++) if (!live[j]) pivotRow[k0 + j] = -1;
 
-            // The contribution block: rows npiv .. (last pivot row) over the non-pivotal columns.
-            int end = nh == 0 ? 0 : start[nh - 1] + 1;
-            int crows = Math.Max(0, end - npiv), ccols = cols - s;
+            // The contribution block: rows npiv .. (last pivot row) over the non-pivotal columns. Row npiv + q is the
+            // pivot of reflector npiv + q, so its first entry is that reflector's column (its lead in the parent).
+            int last = nh; // pivot rows are 0..nh-1
+            int crows = Math.Max(0, last - npiv), ccols = cols - s;
             if (sym.FrontParent[fr] >= 0 && crows > 0 && ccols > 0)
             {
-                // Column s + t is upper trapezoidal: below its own pivot row the front holds its reflector, not values.
                 var vals = new T[(long)crows * ccols];
+                var lead = new int[crows];
+                for (int q = 0; q < crows; q++) lead[q] = column[npiv + q] - s;
                 int h = npiv;
                 for (int t = 0; t < ccols; t++)
                 {
+                    // Column s + t holds values down to its own pivot row (its reflector lies below), or, when it had no
+                    // reflector, down to the pivot position it was reached at (rows below are zero); unreached: all rows.
                     while (h < nh && column[h] < s + t) h++;
-                    int limit = h < nh && column[h] == s + t ? start[h] + 1 : end;
-                    front.Slice((s + t) * rows + npiv, limit - npiv).CopyTo(vals.AsSpan(t * crows, crows));
+                    int limit = h < nh && column[h] == s + t ? start[h] + 1 : reached[s + t] >= 0 ? reached[s + t] : last;
+                    limit = Math.Min(limit, last);
+                    if (limit > npiv) front.Slice((s + t) * rows + npiv, limit - npiv).CopyTo(vals.AsSpan(t * crows, crows));
                 }
-                contribution[fr] = new Contribution<T>(rowIds.AsSpan(npiv, crows).ToArray(), pat.AsSpan(s).ToArray(), vals);
+                contribution[fr] = new Contribution<T>(rowIds.AsSpan(npiv, crows).ToArray(), pat.AsSpan(s).ToArray(), lead, vals);
             }
 
-            // Keep the reflectors (vector below each pivot, the 1 implied).
+            // Keep the reflectors (the vector below each pivot down to its stair, the 1 implied).
             long vlen = 0;
-            for (int h = 0; h < nh; h++) vlen += rows - start[h] - 1;
+            for (int h = 0; h < nh; h++) vlen += end[h] - start[h] - 1;
             var v = new T[vlen];
             long off = 0;
             for (int h = 0; h < nh; h++)
             {
-                int len = rows - start[h] - 1;
+                int len = end[h] - start[h] - 1;
                 front.Slice(column[h] * rows + start[h] + 1, len).CopyTo(v.AsSpan((int)off, len));
                 off += len;
             }
-            fronts[fr] = new FrontQ<T>(rowIds, start.AsSpan(0, nh).ToArray(), tau.AsSpan(0, nh).ToArray(), v);
+            fronts[fr] = new FrontQ<T>(rowIds, end.AsSpan(0, nh).ToArray(), tau.AsSpan(0, nh).ToArray(), v);
             ArrayPool<T>.Shared.Return(buffer);
         }
 
@@ -168,23 +194,23 @@ internal static class MultifrontalQr
 }
 
 /// <summary>A front's contribution block waiting for its parent: dense column-major, rows by original row index.</summary>
-internal sealed record Contribution<T>(int[] RowIds, int[] Columns, T[] Values);
+internal sealed record Contribution<T>(int[] RowIds, int[] Columns, int[] Lead, T[] Values);
 
 /// <summary>
-/// One front's part of Q: the original rows it acted on, and its reflectors (pivot position, tau, and the vector below
-/// the pivot, concatenated).
+/// One front's part of Q: the original rows it acted on (in the front's row order), and its reflectors: reflector h has
+/// its pivot at front row h and spans rows h..end[h]-1; its tau, and the vector below the pivot (concatenated).
 /// </summary>
-internal sealed class FrontQ<T>(int[] rowIds, int[] start, T[] tau, T[] v) where T : unmanaged, IFloatingPointIeee754<T>
+internal sealed class FrontQ<T>(int[] rowIds, int[] end, T[] tau, T[] v) where T : unmanaged, IFloatingPointIeee754<T>
 {
-    private readonly long[] _offsets = Offsets(rowIds.Length, start);
+    private readonly long[] _offsets = Offsets(end);
 
     public int[] RowIds { get; } = rowIds;
-    public long Nnz => v.LongLength + start.Length;
+    public long Nnz => v.LongLength + end.Length;
 
     /// <summary>y[RowIds] := H_{last} ... H_0 y[RowIds] (transpose) or H_0 ... H_{last} y[RowIds]; <paramref name="work"/> holds RowIds.Length entries.</summary>
     public void Apply(Span<T> y, Span<T> work, bool transpose)
     {
-        int rows = RowIds.Length, nh = start.Length;
+        int rows = RowIds.Length, nh = end.Length;
         if (nh == 0) return;
         var w = work[..rows];
         for (int i = 0; i < rows; i++) w[i] = y[RowIds[i]];
@@ -197,7 +223,7 @@ internal sealed class FrontQ<T>(int[] rowIds, int[] start, T[] tau, T[] v) where
 
     private void Reflect(Span<T> w, int h)
     {
-        int p = start[h], len = RowIds.Length - p - 1;
+        int p = h, len = end[h] - h - 1;
         var vec = v.AsSpan((int)_offsets[h], len);
         if (tau[h] != T.Zero)
         {
@@ -209,11 +235,11 @@ internal sealed class FrontQ<T>(int[] rowIds, int[] start, T[] tau, T[] v) where
     }
 
     /// <summary>Where each reflector's vector starts in the concatenated values.</summary>
-    private static long[] Offsets(int rows, int[] start)
+    private static long[] Offsets(int[] end)
     {
-        var o = new long[start.Length];
+        var o = new long[end.Length];
         long off = 0;
-        for (int h = 0; h < start.Length; h++) { o[h] = off; off += rows - start[h] - 1; }
+        for (int h = 0; h < end.Length; h++) { o[h] = off; off += end[h] - h - 1; }
         return o;
     }
 }
