@@ -73,6 +73,7 @@ public class QrTests
     [InlineData(200, 50, 4, 2)]
     [InlineData(300, 120, 2, 3)]
     [InlineData(41, 40, 3, 4)]
+    [InlineData(600, 200, 6, 5)] // fronts of about a hundred columns: the contribution parts take the blocked (GEMM) path
     public void Tall_least_squares_matches_the_dense_lstsq_and_its_residual_is_orthogonal_to_the_columns(int m, int n, int perRow, int seed)
     {
         var a = RandomSparse(m, n, perRow, seed, diagonal: 2);

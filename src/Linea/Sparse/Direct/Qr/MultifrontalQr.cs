@@ -18,7 +18,7 @@ internal static class MultifrontalQr
     /// Factors F[:, perm] (CSC, m &gt;= n). Time: the dense fronts' flops, O(sum rows x cols^2); memory: the Householder
     /// vectors (one lower trapezoid per front), R, and the contribution blocks waiting for their parents.
     /// </summary>
-    public static SparseQrFactors<T> Factor<T>(string op, SparseMatrix<T> f, int[] perm, T tolerance) where T : unmanaged, IFloatingPointIeee754<T>
+    public static SparseQrFactors<T> Factor<T>(string op, SparseMatrix<T> f, int[] perm, T tolerance, Parallelism parallelism) where T : unmanaged, IFloatingPointIeee754<T>
     {
         Debug.Assert(f.Format == SparseFormat.Csc && f.Rows >= f.Columns);
         int m = f.Rows, n = f.Columns;
@@ -40,6 +40,7 @@ internal static class MultifrontalQr
         var rRow = new GrowingColumns<T>(Math.Max(16, (int)Math.Min(Array.MaxLength / 2, f.Nnz + n)));
         var rCol = new List<int>(rRow.Indices.Length);
         var fVal = f.Val;
+        var tWork = new T[FrontHouseholder.PanelWidth * FrontHouseholder.PanelWidth];
 
         for (int fr = 0; fr < nf; fr++)
         {
@@ -111,7 +112,8 @@ internal static class MultifrontalQr
             var live = new bool[s];
             var reached = new int[cols];
             Array.Fill(reached, -1);
-            int nh = FrontHouseholder.Factor(front, rows, cols, s, stair.AsSpan(1), tolerance, keepNonzero, start, end, column, tau, live, reached);
+            int nh = FrontHouseholder.Factor(buffer, rows, cols, s, stair.AsSpan(1), tolerance, keepNonzero, start, end, column, tau, live, reached,
+                tWork, parallelism);
 
             // R's rows: a live pivotal column j's pivot row holds R(k0 + j, pat[j..]).
             int npiv = 0;

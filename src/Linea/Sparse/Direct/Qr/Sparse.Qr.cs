@@ -29,7 +29,7 @@ public static partial class Sparse
     /// <exception cref="ArgumentException"><paramref name="permutation"/> is not a permutation of the columns.</exception>
     /// <exception cref="NotSupportedException">The ordering is not available yet.</exception>
     public static SparseQr<T> Qr<T>(SparseMatrix<T> a, SparseOrdering ordering = SparseOrdering.Auto, double? tolerance = null,
-        int[]? permutation = null) where T : unmanaged, IFloatingPointIeee754<T>
+        int[]? permutation = null, Parallelism? parallelism = null) where T : unmanaged, IFloatingPointIeee754<T>
     {
         const string op = "sparse qr";
         ArgumentNullException.ThrowIfNull(a);
@@ -41,7 +41,7 @@ public static partial class Sparse
         RequireFiniteValues(op, f, transposed);
         var (perm, used) = FillReducingOrder.Compute(op, f, ordering, symmetric: false, permutation);
         T tol = tolerance is double t ? T.CreateTruncating(t) : DefaultQrTolerance(f);
-        var factors = MultifrontalQr.Factor(op, f, perm, tol);
+        var factors = MultifrontalQr.Factor(op, f, perm, tol, parallelism ?? Parallelism.Default);
         return new SparseQr<T>(a.Rows, a.Columns, transposed, factors, used, tol);
     }
 
@@ -58,16 +58,16 @@ public static partial class Sparse
     /// <exception cref="NonFiniteException">A or b holds NaN or infinity.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="tolerance"/> is NaN.</exception>
     public static SparseLstsqResult<T> Lstsq<T>(SparseMatrix<T> a, ReadOnlySpan<T> b, SparseOrdering ordering = SparseOrdering.Auto,
-        double? tolerance = null) where T : unmanaged, IFloatingPointIeee754<T>
+        double? tolerance = null, Parallelism? parallelism = null) where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(a);
         if (b.Length != a.Rows)
             ThrowHelper.ShapeMismatch("sparse lstsq", $"A has shape ({a.Rows}, {a.Columns}) and b has length {b.Length}: b must have {a.Rows} entries",
                 a.Shape, new Shape([b.Length]));
-        var qr = Qr(a, ordering, tolerance);
+        var qr = Qr(a, ordering, tolerance, parallelism: parallelism);
         var x = qr.Solve(b);
         var r = new T[a.Rows];
-        a.Matvec(x, r, Parallelism.Default);
+        a.Matvec(x, r, parallelism ?? Parallelism.Default);
         T scale = T.Zero, ssq = T.Zero;
         for (int i = 0; i < r.Length; i++) scale = T.Max(scale, T.Abs(b[i] - r[i]));
         if (scale > T.Zero)
