@@ -408,4 +408,27 @@ public class QrTests
         Assert.Equal(1e6, qr.Tolerance);
         Assert.All(qr.Solve(RandomVector(20, 112)), x => Assert.Equal(0.0, x));
     }
+    [Fact]
+    public void Dependent_columns_in_wide_fronts_and_thread_counts_agree()
+    {
+        int m = 400, n = 150;
+        var d = DenseOf(RandomSparse(m, n, 6, 121, diagonal: 1));
+        for (int i = 0; i < m; i++) { d[i, 100] = d[i, 50]; d[i, 120] = 0; }
+        var a = Linea.Sparse.FromDense(Tensor.FromArray(d), SparseFormat.Csc);
+        var b = RandomVector(m, 122);
+        var one = Linea.Sparse.Lstsq(a, b, parallelism: Parallelism.None);
+        var many = Linea.Sparse.Lstsq(a, b, parallelism: Parallelism.Default);
+        Assert.Equal(n - 2, one.Rank);
+        Assert.Equal(n - 2, many.Rank);
+        Assert.Equal(0.0, one.Solution[100]);
+        Assert.Equal(0.0, one.Solution[120]);
+        var dense = Linea.Linalg.Lstsq(Tensor.FromArray(d), Tensor.FromArray(b));
+        double denseResidual = Norm(Residual(a, dense.Solution.ToArray(), b));
+        double normA = FrobeniusNorm(a);
+        double slack = 100.0 * m * Eps * normA * (Norm(one.Solution) + Norm(b));
+        Assert.True(one.ResidualNorm <= denseResidual + slack, $"sparse residual {one.ResidualNorm:R}, dense minimum {denseResidual:R}");
+        double diff = 0;
+        for (int j = 0; j < n; j++) diff = Math.Max(diff, Math.Abs(one.Solution[j] - many.Solution[j]));
+        Assert.True(diff <= 1e-10 * Norm(one.Solution), $"threads change x by {diff:E3}");
+    }
 }

@@ -14,8 +14,11 @@ public static partial class Sparse
     /// row's place; chains of the tree are merged into fronts (relaxed amalgamation: at most 64 pivotal columns, explicit
     /// zeros added to R kept to about a tenth); each front is a dense block assembled from the rows whose first column it
     /// owns and its children's contribution blocks, reduced by Householder reflections, and its upper trapezoidal
-    /// contribution block (at most as many rows as remaining columns) goes to its parent. Q is the fronts' reflectors, applied
-    /// front by front. The dense front kernel is unblocked (BLAS-2), not yet Linea's blocked GEMM-based QR.</para>
+    /// contribution block (at most as many rows as remaining columns) goes to its parent. Front rows are kept sorted by
+    /// their first column (a staircase) so each reflector spans only the rows that reach its column. The pivotal columns
+    /// are reduced one at a time (rank detection needs each column's norm before it is used); wide contribution parts
+    /// in panels of 32 through GEMM-based block reflectors, the only threaded part (<paramref name="parallelism"/>).
+    /// Q is the fronts' reflectors, applied front by front. Fronts are processed one after another (no tree parallelism).</para>
     /// <para>Rank detection (Heath, as SuiteSparseQR): a column whose remaining norm is at most <paramref name="tolerance"/>
     /// (default 20 (m + n) eps times the largest column norm of the factored matrix; a negative value means only exact
     /// zeros) is dependent: <see cref="SparseQr{T}.Rank"/> reports it, and solves set its unknown to zero.</para>
@@ -28,6 +31,7 @@ public static partial class Sparse
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="tolerance"/> is NaN.</exception>
     /// <exception cref="ArgumentException"><paramref name="permutation"/> is not a permutation of the columns.</exception>
     /// <exception cref="NotSupportedException">The ordering is not available yet.</exception>
+    /// <exception cref="TensorTooLargeException">A front would exceed one managed array (2^31 elements).</exception>
     public static SparseQr<T> Qr<T>(SparseMatrix<T> a, SparseOrdering ordering = SparseOrdering.Auto, double? tolerance = null,
         int[]? permutation = null, Parallelism? parallelism = null) where T : unmanaged, IFloatingPointIeee754<T>
     {
