@@ -15,6 +15,10 @@ Operations (warm: one untimed call first, except eigsh, which is run once):
               (SciPy < 1.12 spells rtol `tol`; with atol=0 both stop at ||r|| <= rtol ||b||)
     eigsh     scipy.sparse.linalg.eigsh(A, k=--k, which=--which), default tol (machine precision); also prints
               cpu_s, the process CPU time, which a busy machine does not inflate as it does the wall time
+    lu        scipy.sparse.linalg.splu(A) with its defaults (SuperLU, permc_spec COLAMD, diag_pivot_thresh 1) on the
+              matrix converted to CSC outside the timing; each sample factors from scratch; prints nnz_factor =
+              L.nnz + U.nnz (each with its diagonal, as UMFPACK's lnz + unz) and rel_residual =
+              ||A x - b||_inf / (||A||_inf ||x||_inf + ||b||_inf) of one solve with b = ones
 Runs on Debian's python3-scipy (/usr/bin/python3); the runner kills it after --peer-timeout seconds.
 """
 import argparse
@@ -127,9 +131,27 @@ def op_eigsh(a, args):
     return {"peer_s": s, "cpu_s": cpu, "samples": 1, "largest": f"{w[0]:.12g}", "kth": f"{w[-1]:.12g}"}
 
 
+def op_lu(a, args):
+    a = sp.csc_matrix(a)
+    a.sort_indices()
+    result = {}
+
+    def body():
+        result["lu"] = spla.splu(a)
+
+    s = median_time(body, args.samples)
+    lu = result["lu"]
+    b = np.ones(a.shape[0])
+    x = lu.solve(b)
+    anorm = abs(a).sum(axis=1).max()
+    res = np.abs(a @ x - b).max() / (anorm * np.abs(x).max() + np.abs(b).max())
+    return {"peer_s": s, "samples": args.samples, "nnz_factor": int(lu.L.nnz + lu.U.nnz), "nnz_l": int(lu.L.nnz),
+            "nnz_u": int(lu.U.nnz), "rel_residual": f"{res:.2e}"}
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--op", required=True, choices=["spmv", "pagerank", "cg", "eigsh"])
+    ap.add_argument("--op", required=True, choices=["spmv", "pagerank", "cg", "eigsh", "lu"])
     ap.add_argument("--dir", required=True)
     ap.add_argument("--rows", type=int, required=True)
     ap.add_argument("--cols", type=int, required=True)
@@ -141,7 +163,7 @@ def main():
     ap.add_argument("--which", default="LA")
     args = ap.parse_args()
     a = load(args.dir, args.rows, args.cols)
-    fields = {"spmv": op_spmv, "pagerank": op_pagerank, "cg": op_cg, "eigsh": op_eigsh}[args.op](a, args)
+    fields = {"spmv": op_spmv, "pagerank": op_pagerank, "cg": op_cg, "eigsh": op_eigsh, "lu": op_lu}[args.op](a, args)
     fields["scipy"] = scipy.__version__
     print(" ".join(f"{k}={v:.6g}" if isinstance(v, float) else f"{k}={v}" for k, v in fields.items()), flush=True)
 

@@ -5,8 +5,9 @@ using Linea.ML;
 namespace Linea.Bench;
 
 /// <summary>
-/// `sparse [--ops spmv,cg,pagerank,eigsh] [--grid 500] [--nodes 1000000] [--edges 10000000] [--seed 17]
-/// [--peer scipy|none] [--peer-timeout 900] [--samples 7] [--solver-samples 3] [--threads 2] [--large-grid 1500] [--python PATH]`:
+/// `sparse [--ops spmv,cg,pagerank,eigsh,cholesky,lu] [--grid 500] [--grid3d 60] [--nodes 1000000] [--edges 10000000] [--seed 17]
+/// [--peer scipy|none] [--peer-timeout 900] [--samples 7] [--solver-samples 3] [--threads 2] [--large-grid 1500] [--python PATH]
+/// [--ordering auto]`:
 /// issue #17's sparse table against SciPy (bench/scipy_sparse.py), one line per case:
 /// <c>sparse op=.. case=.. n=.. nnz=.. linea_s=.. peer=scipy peer_s=.. ratio=peer_s/linea_s ...</c>.
 /// Cases: the 2-D Poisson matrix on a grid x grid mesh (spmv, cg, eigsh) and a random directed graph, uniform
@@ -17,12 +18,14 @@ namespace Linea.Bench;
 /// spmv also prints the machine's STREAM-like bandwidth on --threads threads and SpMV's share of it, and adds a Poisson
 /// case on a --large-grid mesh (default 1500: ~190 MB of traffic per product) because the grid-500 matrix (21 MB) fits
 /// in a 32 MiB L3 and so measures the cache, not memory (0 skips it).
-/// cg and eigsh call SparseLinalg.Cg/Eigsh (SparseRunner.Solvers.cs).
+/// cg and eigsh call SparseLinalg.Cg/Eigsh (SparseRunner.Solvers.cs). cholesky and lu (issue #18, not in the
+/// default --ops) compare the sparse direct solvers with CHOLMOD, UMFPACK and SciPy's splu (SparseRunner.Direct.cs);
+/// --peer none skips every peer.
 /// </summary>
 internal static partial class SparseRunner
 {
-    private sealed record Options(string[] Ops, int Grid, int Nodes, int Edges, ulong Seed, bool Peer, double PeerTimeout,
-        int Samples, int SolverSamples, int Threads, string? Python, int LargeGrid);
+    private sealed record Options(string[] Ops, int Grid, int Grid3D, int Nodes, int Edges, ulong Seed, bool Peer, double PeerTimeout,
+        int Samples, int SolverSamples, int Threads, string? Python, int LargeGrid, SparseOrdering Ordering);
 
     /// <summary>A benchmark matrix with its name and the fields that identify it.</summary>
     private sealed record BenchCase(string Name, string Fields, SparseMatrix<double> A);
@@ -57,8 +60,14 @@ internal static partial class SparseRunner
                 case "eigsh":
                     SolverCase(op, Poisson(), o, peer);
                     break;
+                case "cholesky":
+                    CholeskyCases(o);
+                    break;
+                case "lu":
+                    LuCases(o, peer);
+                    break;
                 default:
-                    Console.Error.WriteLine($"sparse: unknown op '{op}'; expected spmv, cg, pagerank or eigsh");
+                    Console.Error.WriteLine($"sparse: unknown op '{op}'; expected spmv, cg, pagerank, eigsh, cholesky or lu");
                     return 2;
             }
         }
@@ -156,6 +165,7 @@ internal static partial class SparseRunner
         return new Options(
             Ops: (Arg("--ops") ?? "spmv,cg,pagerank,eigsh").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
             Grid: int.Parse(Arg("--grid") ?? "500", Inv),
+            Grid3D: int.Parse(Arg("--grid3d") ?? "60", Inv),
             Nodes: int.Parse(Arg("--nodes") ?? "1000000", Inv),
             Edges: int.Parse(Arg("--edges") ?? "10000000", Inv),
             Seed: ulong.Parse(Arg("--seed") ?? "17", Inv),
@@ -165,6 +175,7 @@ internal static partial class SparseRunner
             SolverSamples: int.Parse(Arg("--solver-samples") ?? "3", Inv),
             Threads: int.Parse(Arg("--threads") ?? Parallelism.Default.Threads.ToString(Inv), Inv),
             Python: Arg("--python"),
-            LargeGrid: int.Parse(Arg("--large-grid") ?? "1500", Inv));
+            LargeGrid: int.Parse(Arg("--large-grid") ?? "1500", Inv),
+            Ordering: Enum.Parse<SparseOrdering>(Arg("--ordering") ?? "auto", ignoreCase: true));
     }
 }

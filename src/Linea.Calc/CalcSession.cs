@@ -79,6 +79,8 @@ public sealed class CalcSession
         using var exactScope = ExactLimits.Override(limits.MaxExactBits, limits.MaxExactElements, limits.MaxExactOperations, context.Token);
         // The float factorizations and iterations of the core library poll the same token between panels and sweeps.
         using var floatScope = Parallelism.CancelWith(context.Token);
+        // Sparse matrices densified for functions without a sparse method are held to MaxElements as well.
+        using var sparseScope = SparseDensify.Limit(limits.MaxElements);
         foreach (var statement in syntax.Statements)
         {
             StatementResult result;

@@ -18,6 +18,8 @@ internal static class ArrayOperators
         string name = OpName(op);
         var a = ValueConversions.ToArrayLike(left, $"'{OperatorText.Of(op)}'");
         var b = ValueConversions.ToArrayLike(right, $"'{OperatorText.Of(op)}'");
+        if ((a is SparseValue || b is SparseValue) && SparseOperators.Handles(op, a, b))
+            return SparseOperators.Binary(ctx, op, a, b, leftText, rightText);
         return op switch
         {
             BinaryOperator.MatMul => MatMul(ctx, a, b, leftText, rightText),
@@ -147,6 +149,7 @@ internal static class ArrayOperators
 
     public static Value MatMul(EvalContext ctx, ArrayLike a, ArrayLike b, string leftText, string rightText)
     {
+        if (a is SparseValue || b is SparseValue) return SparseOperators.MatMul(ctx, a, b, leftText, rightText);
         var check = ShapeRules.MatMul(a.SymbolicShape, b.SymbolicShape);
         if (check.Result is null) throw MatMulError(check, a.SymbolicShape, b.SymbolicShape, leftText, rightText);
         var shape = check.Result;
@@ -274,6 +277,7 @@ internal static class ArrayOperators
             ExactValue e => new ExactValue(ExactOps.Negate(e.Array)),
             FloatValue f => new FloatValue(-f.Tensor),
             ComplexValue z => ComplexOps.Negate(z),
+            SparseValue sp => SparseOperators.Negate(sp),
             _ => throw new InvalidOperationException(),
         };
     }
@@ -292,6 +296,7 @@ internal static class ArrayOperators
             // A' is MATLAB's conjugate transpose; .T and .mT never conjugate (NumPy)
             ComplexValue z when kind == TransposeKind.Apostrophe => ComplexValue.Of(z.Tensor.Real.T, -z.Tensor.Imag.T),
             ComplexValue z => ComplexOps.Map(z, t => kind == TransposeKind.MT ? t.MT : t.T),
+            SparseValue sp => SparseOperators.Transpose(sp),
             _ => throw new InvalidOperationException(),
         };
     }

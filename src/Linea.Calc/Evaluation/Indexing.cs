@@ -30,6 +30,7 @@ internal static class Indexing
             ComplexValue z => ComplexOps.Map(z, t => t[specs.Select(ToSlice).ToArray()]),
             ExactValue e => new ExactValue(Gather(e.Array, specs)),
             SymbolicValue s => new SymbolicValue(SymbolicResult(s.Shape, specs)),
+            SparseValue sp => new FloatValue(SparseDensify.ToDense(sp, "index")[specs.Select(ToSlice).ToArray()]),
             _ => throw new InvalidOperationException(),
         };
     }

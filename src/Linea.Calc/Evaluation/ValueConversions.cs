@@ -6,11 +6,13 @@ namespace Linea.Calc.Evaluation;
 internal static class ValueConversions
 {
     /// <summary>The data as float64 (exact values are rounded to the nearest double).</summary>
-    /// <exception cref="CalcTypeException">The value is symbolic, complex (never silently cut to its real part), or not an array.</exception>
+    /// <exception cref="CalcTypeException">The value is symbolic, complex (never silently cut to its real part), not an
+    /// array, or a sparse matrix too large to densify (<see cref="SparseDensify"/>; small ones are densified).</exception>
     public static Tensor<double> ToTensor(Value v, string op) => v switch
     {
         FloatValue f => f.Tensor,
         ExactValue e => e.Array.ToTensor(),
+        SparseValue s => SparseDensify.ToDense(s, op),
         ComplexValue => throw ComplexOps.NotSupported(op),
         SymbolicValue s => throw new CalcTypeException($"{op}: needs values, but this is {s.Describe()} (only its shape is known)"),
         _ => throw new CalcTypeException($"{op}: needs an array or number, got {v.Describe()}"),
@@ -23,6 +25,7 @@ internal static class ValueConversions
         ExactValue e => e.Array,
         ComplexValue => throw ComplexOps.NotSupported(op),
         FloatValue f => ExactArray.FromTensorShortest(f.Tensor),
+        SparseValue s => ExactArray.FromTensorShortest(SparseDensify.ToDense(s, op)),
         SymbolicValue s => throw new CalcTypeException($"{op}: needs values, but this is {s.Describe()} (only its shape is known)"),
         _ => throw new CalcTypeException($"{op}: needs an array or number, got {v.Describe()}"),
     };

@@ -15,6 +15,9 @@ namespace Linea.Calc.Rendering;
 /// a scalar has <c>"shape":[]</c> and a bare element as data;</item>
 /// <item>complex128 arrays: <c>{"shape":[2],"dtype":"complex128","data":[{"re":0,"im":1},{"re":0,"im":-1}]}</c>: each
 /// element an object with its two float64 parts (numbers, or the strings for NaN and the infinities);</item>
+/// <item>sparse matrices: <c>{"shape":[3,3],"dtype":"sparse float64","format":"csr","nnz":3,"density":0.333,
+/// "indptr":[0,1,2,3],"indices":[0,1,2],"data":[1,1,1]}</c>: the CSR arrays as SciPy's <c>csr_matrix</c> holds them
+/// (a transposed matrix is written in CSR as well);</item>
 /// <item>strings: <c>{"dtype":"string","data":"..."}</c>;</item>
 /// <item>tuples: <c>{"dtype":"tuple","names":["U","S","Vh"],"items":[...]}</c> (names when the function has them);</item>
 /// <item>declared shapes: <c>{"dtype":"shape","shape":[32,"b","h*d"]}</c>;</item>
@@ -123,6 +126,7 @@ public static class JsonRenderer
             case ExactValue e: WriteExact(w, e.Array); break;
             case FloatValue f: WriteFloat(w, f.Tensor); break;
             case ComplexValue z: WriteComplex(w, z.Tensor); break;
+            case SparseValue sp: WriteSparse(w, sp.Matrix); break;
             case StringValue s:
                 w.WriteString("dtype", "string");
                 w.WriteString("data", s.Text);
@@ -219,6 +223,25 @@ public static class JsonRenderer
             WriteDouble(w, im[i]);
             w.WriteEndObject();
         });
+    }
+
+    private static void WriteSparse(Utf8JsonWriter w, SparseMatrix<double> m)
+    {
+        var csr = m.ToCsr();
+        WriteShape(w, [csr.Rows, csr.Columns]);
+        w.WriteString("dtype", SparseValue.DTypeName);
+        w.WriteString("format", "csr");
+        w.WriteNumber("nnz", csr.Nnz);
+        w.WriteNumber("density", csr.Density);
+        w.WriteStartArray("indptr");
+        foreach (long p in csr.IndPtr) w.WriteNumberValue(p);
+        w.WriteEndArray();
+        w.WriteStartArray("indices");
+        foreach (int j in csr.Indices) w.WriteNumberValue(j);
+        w.WriteEndArray();
+        w.WriteStartArray("data");
+        foreach (double x in csr.Data) WriteDouble(w, x);
+        w.WriteEndArray();
     }
 
     /// <summary>Writes a double as a JSON number, or as "NaN" / "Infinity" / "-Infinity".</summary>

@@ -8,7 +8,7 @@ namespace Linea.Calc.Rendering;
 /// fractions (<c>[[-2, 1], [3/2, -1/2]]</c> on one line when it is at most <see cref="InlineWidth"/> characters,
 /// else one aligned row per line); float64 arrays print as NumPy's <c>str()</c> followed by the tag
 /// <c>float64</c>, and complex128 arrays likewise (<c>[0.+1.j 0.-1.j]  complex128</c>; a scalar as Python's
-/// <c>(1+2j)</c>); declared shapes print as <c>shape (32, 256)</c>. Assignments and declarations print nothing.
+/// <c>(1+2j)</c>); sparse matrices as a summary and their first entries (<see cref="SparseText"/>); declared shapes print as <c>shape (32, 256)</c>. Assignments and declarations print nothing.
 /// Warnings follow their value as <c>warning: ...</c> lines; errors print as <c>error: ...</c> with the source line,
 /// a caret under the column, and a <c>hint: ...</c> line.
 /// </summary>
@@ -56,6 +56,7 @@ public static class TextRenderer
             ExactValue e => Exact(e),
             FloatValue f => $"{Float(f)}  {FloatTag}",
             ComplexValue z => $"{Complex(z)}  {ComplexTag}",
+            SparseValue sp => SparseText.Render(sp),
             StringValue s => s.Text,
             SymbolicValue s => s.DimensionValue is { } d ? $"dimension {d}" : $"shape {s.Shape}",
             TupleValue t => Tuple(t),
@@ -85,7 +86,7 @@ public static class TextRenderer
     {
         var items = t.Items.Select(Value).ToList();
         // one line for short tuples without float64 or complex128 items (each of which carries its own tag)
-        if (t.Names is null && !t.Items.Any(i => i is FloatValue or ComplexValue) && items.All(s => !s.Contains('\n')) && items.Sum(s => s.Length) < 60)
+        if (t.Names is null && !t.Items.Any(i => i is FloatValue or ComplexValue or SparseValue) && items.All(s => !s.Contains('\n')) && items.Sum(s => s.Length) < 60)
             return $"({string.Join(", ", items)}{(items.Count == 1 ? "," : "")})";
         var sb = new StringBuilder();
         for (int i = 0; i < items.Count; i++)

@@ -21,7 +21,7 @@ public sealed record EvalOutcome(IReadOnlyList<string> Results, EvalFailure? Fai
 
 /// <summary>A named value kept in a session, as the page lists it.</summary>
 /// <param name="Name">The variable name.</param>
-/// <param name="DType">"rational", "float64", "complex128", "string", "tuple", "shape" or "explanation".</param>
+/// <param name="DType">"rational", "float64", "complex128", "sparse float64", "string", "tuple", "shape" or "explanation".</param>
 /// <param name="Shape">The shape as text, e.g. "(2, 2)", or null for values without one.</param>
 public sealed record VariableInfo(string Name, string DType, string? Shape);
 

@@ -104,9 +104,24 @@ function renderExplanation(obj) {
   return box;
 }
 
-/** A value object as the calculator renders it to JSON: array, explanation, tuple, string, declared shape. */
+/** A sparse matrix {shape, nnz, density, indptr, indices, data} (CSR): a summary line and its first stored entries as (i, j) value rows. */
+function renderSparse(obj) {
+  const box = h("div", { class: "sparse" });
+  const density = Number(obj.density).toPrecision(4).replace(/\.?0+$/, "");
+  box.append(h("div", { class: "sparse-summary" }, `sparse (${obj.shape.join(", ")}), nnz=${obj.nnz}, density ${density}`));
+  const rows = [];
+  for (let i = 0; i + 1 < obj.indptr.length && rows.length < 10; i++)
+    for (let p = obj.indptr[i]; p < obj.indptr[i + 1] && rows.length < 10; p++)
+      rows.push(["(" + i + ", " + obj.indices[p] + ")", obj.data[p]]);
+  if (rows.length > 0) box.append(matrixTable(rows));
+  if (obj.nnz > rows.length) box.append(h("div", { class: "muted" }, `... ${obj.nnz - rows.length} more stored entries`));
+  return box;
+}
+
+/** A value object as the calculator renders it to JSON: array, sparse matrix, explanation, tuple, string, declared shape. */
 export function renderValue(obj) {
   if (Array.isArray(obj.steps)) return renderExplanation(obj);
+  if (obj.dtype === "sparse float64" && Array.isArray(obj.indptr)) return renderSparse(obj);
   if (obj.dtype === "tuple" && Array.isArray(obj.items)) {
     const box = h("div", { class: "tuple" });
     obj.items.forEach((item, i) => {

@@ -41,6 +41,17 @@ public sealed class EvalApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Sparse_matrices_come_back_as_csr_arrays_with_their_dtype()
+    {
+        var (status, json) = await Eval("S = sparse([1 0 0; 0 0 -2.5])\nS.T");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("{\"shape\":[3,2],\"dtype\":\"sparse float64\",\"format\":\"csr\",\"nnz\":2,\"density\":0.3333333333333333,\"indptr\":[0,1,1,2],\"indices\":[0,1],\"data\":[1,-2.5]}",
+            json.GetProperty("results")[1].GetRawText());
+        var variable = json.GetProperty("variables")[0];
+        Assert.Equal(("S", "sparse float64", "(2, 3)"), (variable.GetProperty("name").GetString(), variable.GetProperty("dtype").GetString(), variable.GetProperty("shape").GetString()));
+    }
+
+    [Fact]
     public async Task Complex_eigenvalues_come_back_with_real_and_imaginary_parts()
     {
         // the quarter turn [[0, -1], [1, 0]]: t^2 + 1 = 0, so t = i and -i

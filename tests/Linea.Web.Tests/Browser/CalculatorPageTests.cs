@@ -56,6 +56,19 @@ public sealed class CalculatorPageTests(BrowserFixture fixture)
     }
 
     [BrowserFact]
+    public async Task Sparse_matrices_show_a_summary_and_their_stored_entries()
+    {
+        var page = await fixture.OpenAsync();
+        var entry = await Enter(page, "sparse([1 0 0; 0 0 -2.5])");
+        Assert.Equal("sparse (2, 3), nnz=2, density 0.3333", await entry.Locator(".sparse-summary").TextContentAsync());
+        var cells = await entry.Locator("table.matrix td").AllTextContentsAsync();
+        Assert.Equal(["(0, 0)", "1", "(1, 2)", "-2.5"], cells.Select(c => c.Replace('\u2212', '-')).ToArray());
+        Assert.Equal("sparse float64", await entry.Locator(".result").GetAttributeAsync("data-dtype"));
+        var big = await Enter(page, "speye(12)");
+        Assert.Equal("... 2 more stored entries", await big.Locator(".sparse .muted").TextContentAsync());
+    }
+
+    [BrowserFact]
     public async Task Errors_show_the_caret_under_the_column_and_the_hint()
     {
         var page = await fixture.OpenAsync();

@@ -34,6 +34,8 @@ public static partial class FunctionLibrary
     {
         ExactValue e => new ExactValue(new ExactArray(e.Array.Shape, Enumerable.Repeat(BigRational.Zero, e.Array.Count).ToArray())),
         FloatValue f => Fn.Float(Tensor.ZerosLike(f.Tensor)),
+        // the empty sparse matrix of the same shape, as SciPy's S.imag
+        SparseValue sp => new SparseValue(Sparse.Csr(sp.Matrix.Rows, sp.Matrix.Columns, new long[sp.Matrix.Rows + 1], ReadOnlySpan<int>.Empty, ReadOnlySpan<double>.Empty)),
         _ => throw new InvalidOperationException(x.GetType().Name),
     };
 

@@ -30,6 +30,8 @@ public static partial class FunctionLibrary
         AddComplexFunctions(list);
         AddProducts(list);
         AddConversionsAndFiles(list);
+        AddSparseFunctions(list);
+        AddSparseEigenFunctions(list);
         var map = new Dictionary<string, FunctionInfo>(StringComparer.Ordinal);
         foreach (var f in list)
         {

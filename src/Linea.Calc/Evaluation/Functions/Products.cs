@@ -14,7 +14,7 @@ public static partial class FunctionLibrary
             ["a", "b"], 2, Dot));
         list.Add(F("outer", Prod, "outer(a, b)", "outer product a[i] * b[j] of two vectors", "outer([1, 2], [3, 4, 5])",
             ["a", "b"], 2, Outer));
-        list.Add(F("kron", Prod, "kron(A, B)", "Kronecker product: blocks A[i, j] * B", "kron(eye(2), [[1, 2], [3, 4]])",
+        list.Add(F("kron", Prod, "kron(A, B)", "Kronecker product: blocks A[i, j] * B (sparse when either operand is sparse)", "kron(eye(2), [[1, 2], [3, 4]])",
             ["A", "B"], 2, Kron));
     }
 
@@ -55,6 +55,14 @@ public static partial class FunctionLibrary
         var y = a.Array("B");
         if (x.Rank > 2 || y.Rank > 2)
             throw new CalcShapeException($"kron: supports scalars, vectors and matrices, got shapes {x.SymbolicShape} and {y.SymbolicShape}");
+        if (x is SparseValue || y is SparseValue)
+        {
+            // sparse ⊗ anything is sparse, as SciPy's sparse.kron: nnz(A) nnz(B) stored entries
+            var sa = AsSparse(a, x, "kron");
+            var sb = AsSparse(a, y, "kron");
+            a.Context.CheckElements((double)sa.Nnz * sb.Nnz, "kron (stored entries)");
+            return new SparseValue(Sparse.Kron(sa, sb));
+        }
         a.Context.CheckElements(ArrayOperators.Count(x.SymbolicShape) * ArrayOperators.Count(y.SymbolicShape), "kron");
         if (x is ExactValue ex && y is ExactValue ey) return new ExactValue(ExactOps.Kron(ex.Array, ey.Array));
         return Fn.Float(FloatKron(a.Tensor("A"), a.Tensor("B")));

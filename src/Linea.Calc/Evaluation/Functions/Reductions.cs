@@ -38,6 +38,7 @@ public static partial class FunctionLibrary
         bool arg = fn.StartsWith("arg");
         var shape = ShapeRules.Reduce(fn, x.SymbolicShape, arg && axis is null ? null : axis, keep);
         if (x is SymbolicValue) return new SymbolicValue(shape);
+        if (x is SparseValue sp && fn is "sum" or "mean") return SparseSum(sp, fn, axis, keep);
         if (x is ComplexValue z)
         {
             if (fn is not ("sum" or "mean" or "prod")) throw ComplexOps.NoOrder(fn);
@@ -150,5 +151,22 @@ public static partial class FunctionLibrary
                     if (fn == "argmax" ? xs[i] > xs[best] : xs[i] < xs[best]) best = i;
                 return best;
         }
+    }
+
+    /// <summary>sum and mean of a sparse matrix from its stored entries, never densified: a scalar, or a dense vector along an axis.</summary>
+    private static Value SparseSum(SparseValue s, string fn, int? axis, bool keep)
+    {
+        var m = s.Matrix;
+        if (axis is null)
+        {
+            double total = m.Sum();
+            double count = (double)m.Rows * m.Columns;
+            var t = Tensor.Scalar(fn == "sum" ? total : total / count);
+            return Fn.Float(keep ? t.Reshape(1, 1) : t);
+        }
+        int ax = ShapeRules.NormalizeAxis(fn, axis.Value, s.SymbolicShape);
+        var v = m.Sum(ax).Contiguous().Reshape(-1);
+        if (fn == "mean") v = v / (double)(ax == 0 ? m.Rows : m.Columns);
+        return Fn.Float(keep ? (ax == 0 ? v.Reshape(1, -1) : v.Reshape(-1, 1)) : v);
     }
 }

@@ -23,9 +23,9 @@ public static partial class FunctionLibrary
             ["A", "axis1", "axis2"], 3, SwapAxes) with { AcceptsSymbolic = true });
         list.Add(F("ravel", ShapeCategory, "ravel(A)", "the elements as a vector, row by row", "ravel([[1, 2], [3, 4]])",
             ["A"], 1, a => ReshapeTo(a.Array("A"), [null], a)) with { AcceptsSymbolic = true, Aliases = ["flatten"] });
-        list.Add(F("hstack", ShapeCategory, "hstack(A, B, ...)", "arrays side by side (vectors end to end)", "hstack([[1], [2]], [[3], [4]])",
+        list.Add(F("hstack", ShapeCategory, "hstack(A, B, ...)", "arrays side by side (vectors end to end); sparse when any block is sparse", "hstack([[1], [2]], [[3], [4]])",
             ["arrays"], 1, a => Join(a, horizontal: true)) with { VarArgs = true, AcceptsSymbolic = true });
-        list.Add(F("vstack", ShapeCategory, "vstack(A, B, ...)", "arrays one below the other (vectors become rows)", "vstack([1, 2], [3, 4])",
+        list.Add(F("vstack", ShapeCategory, "vstack(A, B, ...)", "arrays one below the other (vectors become rows); sparse when any block is sparse", "vstack([1, 2], [3, 4])",
             ["arrays"], 1, a => Join(a, horizontal: false)) with { VarArgs = true, AcceptsSymbolic = true });
     }
 
@@ -110,6 +110,7 @@ public static partial class FunctionLibrary
         int axis = horizontal && arrays[0].Rank > 1 ? 1 : 0;
         var result = ShapeRules.Concatenate(fn, shapes, axis);
         if (arrays.Any(v => v is SymbolicValue)) return new SymbolicValue(result);
+        if (arrays.Any(v => v is SparseValue) && result.Rank == 2) return SparseJoin(a, arrays, horizontal, fn);
         a.Context.CheckElements(ArrayOperators.Count(result), fn);
         var dims = result.ToInts();
         if (arrays.All(v => v is ExactValue) && dims.Length <= 2)
@@ -120,6 +121,24 @@ public static partial class FunctionLibrary
         if (arrays.Any(v => v is ComplexValue)) return ComplexOps.Join(arrays, horizontal, fn);
         var tensors = arrays.Select(v => ValueConversions.ToTensor(v, fn)).ToArray();
         return Fn.Float(horizontal ? Tensor.HStack(tensors) : Tensor.VStack(tensors));
+    }
+
+    /// <summary>hstack/vstack with a sparse matrix among the blocks: sparse, as SciPy's sparse.hstack (dense blocks are converted).</summary>
+    private static Value SparseJoin(CallArgs a, List<ArrayLike> arrays, bool horizontal, string fn)
+    {
+        var blocks = arrays.Select(v => AsSparse(a, v, fn)).ToArray();
+        a.Context.CheckElements(blocks.Sum(b => (double)b.Nnz), $"{fn} (stored entries)");
+        return new SparseValue(horizontal ? Sparse.Hstack<double>(blocks) : Sparse.Vstack<double>(blocks));
+    }
+
+    /// <summary>A sparse matrix as it is; a dense array as the sparse matrix of its nonzeros (a vector as one row).</summary>
+    private static SparseMatrix<double> AsSparse(CallArgs a, ArrayLike v, string fn)
+    {
+        if (v is SparseValue s) return s.Matrix;
+        if (v is ComplexValue) throw new CalcTypeException($"{fn}: sparse matrices are float64; a complex block is not supported") { Hint = "full(S) gives the dense matrix" };
+        var t = ValueConversions.ToTensor(v, fn);
+        if (t.Rank > 2) throw new CalcShapeException($"{fn}: a sparse matrix joins matrices, got a block of shape {t.Shape}");
+        return Sparse.FromDense(t.Rank == 2 ? t : t.Contiguous().Reshape(1, -1));
     }
 
     private static ExactArray ConcatExact(List<ExactArray> parts, List<int[]> shapes, int[] dims, int axis)

@@ -1,0 +1,84 @@
+#if SPARSE_DIRECT
+// The Linea side of the cholesky and lu cases of the `sparse` runner (SparseRunner.Direct.cs): compiled with
+// SPARSE_DIRECT once the sparse Cholesky (Sparse/Direct/Cholesky) and LU (Sparse/Direct/Lu) are merged.
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Linea.Bench;
+
+internal static partial class SparseRunner
+{
+    static partial void RunLineaCholesky(SparseMatrix<double> a, SparseOrdering ordering, int samples, ref DirectResult? result, ref string note)
+    {
+        // Warm the JIT on a small Poisson matrix; then each sample analyzes and factors from scratch.
+        var small = SparseBenchMatrices.Poisson2D(30);
+        SparseCholeskyAnalysis.Analyze(small, ordering).Factor(small, Parallelism.Default);
+        var analyzeTimes = new double[Math.Max(1, samples)];
+        var factorTimes = new double[analyzeTimes.Length];
+        SparseCholesky<double>? chol = null;
+        long allocated = 0;
+        for (int r = 0; r < analyzeTimes.Length; r++)
+        {
+            chol = null;
+            long before = GC.GetTotalAllocatedBytes(precise: true);
+            var sw = Stopwatch.StartNew();
+            var analysis = SparseCholeskyAnalysis.Analyze(a, ordering);
+            analyzeTimes[r] = sw.Elapsed.TotalSeconds;
+            sw.Restart();
+            chol = analysis.Factor(a, Parallelism.Default);
+            factorTimes[r] = sw.Elapsed.TotalSeconds;
+            allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
+        }
+        var b = new double[a.Rows];
+        Array.Fill(b, 1.0);
+        var x = new double[a.Rows];
+        chol!.Solve(b, x);
+        Array.Sort(analyzeTimes);
+        Array.Sort(factorTimes);
+        var inv = CultureInfo.InvariantCulture;
+        result = new DirectResult(analyzeTimes[analyzeTimes.Length / 2], factorTimes[factorTimes.Length / 2], chol.Nnz,
+            DirectResidual.Relative(a, x, b),
+            [
+                new("ordering", chol.Ordering.ToString().ToLowerInvariant()),
+                new("nsuper", chol.Analysis.SupernodeCount.ToString(inv)),
+                new("stored_lower", chol.Analysis.StoredEntries.ToString(inv)),
+                // Managed bytes allocated by one analysis + factorization (an upper bound on its managed peak; native
+                // memory not counted) against the factor's values (8 bytes per stored entry of L).
+                new("alloc_mb", (allocated / 1e6).ToString("F1", inv)),
+                new("factor_values_mb", (chol.Analysis.StoredEntries * 8 / 1e6).ToString("F1", inv)),
+            ]);
+    }
+
+    static partial void RunLineaLu(SparseMatrix<double> a, SparseOrdering ordering, int samples, ref DirectResult? result, ref string note)
+    {
+        // Warm the JIT on a small matrix of the same kind; Sparse.Lu orders and factors in one call (analysis: na).
+        Sparse.Lu(SparseBenchMatrices.ConvectionDiffusion2D(30), ordering);
+        var times = new double[Math.Max(1, samples)];
+        SparseLu<double>? lu = null;
+        long allocated = 0;
+        for (int r = 0; r < times.Length; r++)
+        {
+            lu = null;
+            long before = GC.GetTotalAllocatedBytes(precise: true);
+            var sw = Stopwatch.StartNew();
+            lu = Sparse.Lu(a, ordering);
+            times[r] = sw.Elapsed.TotalSeconds;
+            allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
+        }
+        var b = new double[a.Rows];
+        Array.Fill(b, 1.0);
+        var x = new double[a.Rows];
+        lu!.Solve(b, x);
+        Array.Sort(times);
+        var inv = CultureInfo.InvariantCulture;
+        result = new DirectResult(double.NaN, times[times.Length / 2], lu.NnzL + lu.NnzU, DirectResidual.Relative(a, x, b),
+            [
+                new("ordering", lu.Ordering.ToString().ToLowerInvariant()),
+                new("nnz_l", lu.NnzL.ToString(inv)),
+                new("nnz_u", lu.NnzU.ToString(inv)),
+                new("alloc_mb", (allocated / 1e6).ToString("F1", inv)),
+                new("factor_values_mb", ((lu.NnzL + lu.NnzU) * 8 / 1e6).ToString("F1", inv)),
+            ]);
+    }
+}
+#endif
