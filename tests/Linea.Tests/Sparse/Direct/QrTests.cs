@@ -187,22 +187,36 @@ public class QrTests
         }
         var a = Linea.Sparse.FromDense(Tensor.FromArray(d), SparseFormat.Csc);
         var b = RandomVector(m, 32);
-        var result = Linea.Sparse.Lstsq(a, b);
-        Assert.Equal(7, result.Rank);
-        Assert.True(result.RankDeficient);
-        Assert.Equal(0.0, result.Solution[3]);
-        Assert.Equal(0.0, result.Solution[7]);
-        Assert.Equal(0.0, result.Solution[9]);
         var dense = Linea.Linalg.Lstsq(Tensor.FromArray(d), Tensor.FromArray(b));
         Assert.Equal(7, dense.Rank);
         double denseResidual = Norm(Residual(a, dense.Solution.ToArray(), b));
         double normA = FrobeniusNorm(a);
-        Assert.True(result.ResidualNorm <= denseResidual + 100.0 * m * Eps * normA * (Norm(result.Solution) + Norm(b)),
-            $"sparse residual {result.ResidualNorm:R}, dense minimum {denseResidual:R}");
-        // R's rows of the dependent columns are empty.
-        var rr = DenseOf(result.Factorization.R);
-        foreach (int k in new[] { 3, 7, 9 })
-            for (int j = 0; j < n; j++) Assert.Equal(0.0, rr[k, j]);
+        foreach (var ordering in new[] { SparseOrdering.Natural, SparseOrdering.Colamd })
+        {
+            var result = Linea.Sparse.Lstsq(a, b, ordering);
+            Assert.Equal(ordering, result.Factorization.Ordering);
+            Assert.Equal(7, result.Rank);
+            Assert.True(result.RankDeficient);
+            var x = result.Solution;
+            // One unknown of each dependent group is zero: the later one in the column order.
+            Assert.Equal(0.0, x[7]);
+            Assert.True(x[1] == 0 || x[3] == 0, "the duplicate pair 1, 3");
+            Assert.True(x[2] == 0 || x[4] == 0 || x[9] == 0, "the combination 9 = 2 - 2 * 4");
+            if (ordering == SparseOrdering.Natural) { Assert.Equal(0.0, x[3]); Assert.Equal(0.0, x[9]); }
+            Assert.True(result.ResidualNorm <= denseResidual + 100.0 * m * Eps * normA * (Norm(x) + Norm(b)),
+                $"{ordering}: sparse residual {result.ResidualNorm:R}, dense minimum {denseResidual:R}");
+            // R's rows of the dependent positions are empty.
+            var qr = result.Factorization;
+            var rr = DenseOf(qr.R);
+            int emptyRows = 0;
+            for (int k = 0; k < n; k++)
+            {
+                bool empty = true;
+                for (int j = 0; j < n; j++) empty &= rr[k, j] == 0;
+                if (empty) { emptyRows++; Assert.Equal(0.0, x[qr.ColumnPermutation[k]]); }
+            }
+            Assert.Equal(3, emptyRows);
+        }
     }
 
     [Fact]
@@ -210,7 +224,7 @@ public class QrTests
     {
         var d = new double[,] { { 1, 2, 3 }, { 4, 5, 6 }, { 7, 8, 9 } };
         var a = Linea.Sparse.FromDense(Tensor.FromArray(d));
-        var qr = Linea.Sparse.Qr(a);
+        var qr = Linea.Sparse.Qr(a, SparseOrdering.Natural);
         Assert.Equal(2, qr.Rank);
         Assert.True(qr.IsRankDeficient);
         var b = new double[] { 1, 1, 1 }; // consistent: 1 = -1 * col0 + 1 * col1
@@ -218,7 +232,7 @@ public class QrTests
         Assert.Equal(0.0, x[2]);
         Assert.True(Norm(Residual(a, x, b)) <= 100 * Eps * 20, $"residual {Norm(Residual(a, x, b))}");
         // A negative tolerance keeps every column that is not exactly zero.
-        Assert.Equal(3, Linea.Sparse.Qr(a, tolerance: -1).Rank);
+        Assert.Equal(3, Linea.Sparse.Qr(a, SparseOrdering.Natural, tolerance: -1).Rank);
     }
 
     [Theory]
@@ -430,5 +444,33 @@ public class QrTests
         double diff = 0;
         for (int j = 0; j < n; j++) diff = Math.Max(diff, Math.Abs(one.Solution[j] - many.Solution[j]));
         Assert.True(diff <= 1e-10 * Norm(one.Solution), $"threads change x by {diff:E3}");
+    }
+    [Fact]
+    public void Colamd_is_the_default_ordering_and_cuts_the_fill_of_R_on_a_stacked_grid()
+    {
+        var a = StackedPoisson(20, 131); // 800 x 400
+        var b = RandomVector(a.Rows, 132);
+        var natural = Linea.Sparse.Qr(a, SparseOrdering.Natural);
+        var auto = Linea.Sparse.Qr(a);
+        Assert.Equal(SparseOrdering.Colamd, auto.Ordering);
+        Assert.Equal(a.Columns, auto.Rank);
+        Assert.True(auto.NnzR < natural.NnzR, $"nnz(R): colamd {auto.NnzR}, natural {natural.NnzR}");
+        Assert.Equal(Enumerable.Range(0, a.Columns), auto.ColumnPermutation.ToArray().Order());
+        var x = auto.Solve(b);
+        var xn = natural.Solve(b);
+        foreach (var (name, sol) in new[] { ("colamd", x), ("natural", xn) })
+        {
+            var g = new double[a.Columns];
+            a.Rmatvec(Residual(a, sol, b), g);
+            double nA = FrobeniusNorm(a);
+            Assert.True(Norm(g) <= 10.0 * a.Columns * Eps * nA * (nA * Norm(sol) + Norm(b)), $"{name}: ||A^T r|| = {Norm(g):E3}");
+        }
+        double diff = 0;
+        for (int j = 0; j < x.Length; j++) diff = Math.Max(diff, Math.Abs(x[j] - xn[j]));
+        Assert.True(diff <= 1e-10 * Norm(xn), $"orderings disagree by {diff:E3}");
+        var atr = new double[a.Columns];
+        a.Rmatvec(Residual(a, x, b), atr);
+        double normA = FrobeniusNorm(a);
+        Assert.True(Norm(atr) <= 10.0 * a.Columns * Eps * normA * (normA * Norm(x) + Norm(b)), $"||A^T r|| = {Norm(atr):E3}");
     }
 }

@@ -88,6 +88,7 @@ internal static class MultifrontalQr
                 int cr = cb.RowIds.Length;
                 for (int t = 0; t < cb.Columns.Length; t++)
                 {
+                    Debug.Assert(pat[colPos[cb.Columns[t]]] == cb.Columns[t], "a child's contribution column is in its parent's pattern");
                     int dst = colPos[cb.Columns[t]] * rows;
                     var src = cb.Values.AsSpan(t * cr, cr);
                     for (int q = 0; q < cr; q++) front[dst + position[r + q]] += src[q];
@@ -100,7 +101,10 @@ internal static class MultifrontalQr
             {
                 int i = sym.RowsByLeftmost[p], at = position[r++];
                 for (int q = sym.RowPtr[i]; q < sym.RowPtr[i + 1]; q++)
+                {
+                    Debug.Assert(pat[colPos[sym.RowCols[q]]] == sym.RowCols[q], "an original row's column is in its front's pattern");
                     front[colPos[sym.RowCols[q]] * rows + at] += fVal.At(sym.RowSource[q]);
+                }
                 rowIds[at] = i;
             }
 
