@@ -473,4 +473,18 @@ public class QrTests
         double normA = FrobeniusNorm(a);
         Assert.True(Norm(atr) <= 10.0 * a.Columns * Eps * normA * (normA * Norm(x) + Norm(b)), $"||A^T r|| = {Norm(atr):E3}");
     }
+    [Fact]
+    public void Duplicate_and_unsorted_entries_are_summed_as_the_matrix_they_stand_for()
+    {
+        // Column 0 holds row 2 twice (1 + 2 = 3) and its rows out of order; the same matrix built canonically must factor the same.
+        var dup = Linea.Sparse.Csc<double>(4, 2, new long[] { 0, 4, 6 }, [2, 0, 2, 3, 1, 3], [1.0, 4, 2, 1, 5, 2]);
+        var canonical = Linea.Sparse.Coo<double>(4, 2, [0, 2, 3, 1, 3], [0, 0, 0, 1, 1], [4.0, 3, 1, 5, 2], SparseFormat.Csc);
+        Assert.False(dup.HasCanonicalFormat);
+        var b = new double[] { 1, 2, 3, 4 };
+        var x1 = Linea.Sparse.Lstsq(dup, b, SparseOrdering.Natural).Solution;
+        var x2 = Linea.Sparse.Lstsq(canonical, b, SparseOrdering.Natural).Solution;
+        for (int j = 0; j < 2; j++) Assert.Equal(x2[j], x1[j], 1e-14);
+        var dense = Linea.Linalg.Lstsq(canonical.ToDense(), Tensor.FromArray(b)).Solution.ToArray();
+        for (int j = 0; j < 2; j++) Assert.Equal(dense[j], x1[j], 1e-13);
+    }
 }
