@@ -87,7 +87,9 @@ internal static class Householder
             int ti = i * k;
             if (tau[i] == T.Zero)
             {
-                for (int r = 0; r <= i; r++) t[ti + r] = T.Zero;
+                // The whole column, below the diagonal too: ApplyBlockLeft multiplies by all k x k of T, so nothing
+                // stale from an earlier use of the buffer may stay there.
+                for (int r = 0; r < k; r++) t[ti + r] = T.Zero;
                 continue;
             }
             // t(0:i, i) = -tau_i V(i:m, 0:i)^T v_i, where v_i(i) = 1.

@@ -106,9 +106,6 @@ internal static class FrontHouseholder
             Geqrf.Unblocked(e - p, k, a, d, rows, tau.Slice(h, k));
             if (j + k < cols)
             {
-                // Householder.FormT leaves the strictly lower part of a column with tau = 0 unwritten, and ApplyBlockLeft
-                // multiplies by the whole k x k array: clear it (staircase fronts often have zero columns, so tau = 0).
-                tWork.AsSpan(0, k * k).Clear();
                 Householder.FormT(e - p, k, a, d, rows, tau.Slice(h, k), tWork);
                 Householder.ApplyBlockLeft(true, e - p, cols - j - k, k, a, d, rows, tWork, a, d + k * rows, rows, parallelism);
             }
