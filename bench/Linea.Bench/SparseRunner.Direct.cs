@@ -12,11 +12,11 @@ namespace Linea.Bench;
 /// measure: the numeric factorization alone for Cholesky (CHOLMOD's cholmod_l_factorize), analysis plus factorization
 /// for LU (Linea's Sparse.Lu orders and factors in one call, as splu does). Medians of --solver-samples runs, each from
 /// scratch. Linea uses --ordering (auto, natural, amd, colamd, nesteddissection; default auto); the peers their own
-/// defaults. The Linea side lives in SparseRunner.DirectLinea.cs, compiled with SPARSE_DIRECT.
+/// defaults. The Linea side lives in SparseRunner.DirectLinea.cs.
 /// </summary>
 internal static partial class SparseRunner
 {
-    private const string DirectNotBuilt = "linea_note=sparse_direct_not_built(define_SPARSE_DIRECT)";
+    private const string DirectNotBuilt = "";
 
     private static void CholeskyCases(Options o)
     {

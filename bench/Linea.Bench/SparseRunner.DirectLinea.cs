@@ -1,6 +1,4 @@
-#if SPARSE_DIRECT
-// The Linea side of the cholesky and lu cases of the `sparse` runner (SparseRunner.Direct.cs): compiled with
-// SPARSE_DIRECT once the sparse Cholesky (Sparse/Direct/Cholesky) and LU (Sparse/Direct/Lu) are merged.
+// The Linea side of the cholesky and lu cases of the `sparse` runner (SparseRunner.Direct.cs).
 using System.Diagnostics;
 using System.Globalization;
 
@@ -81,4 +79,3 @@ internal static partial class SparseRunner
             ]);
     }
 }
-#endif
