@@ -132,6 +132,7 @@ public static partial class FunctionLibrary
                     : null,
             };
         if (x is SymbolicValue || b is SymbolicValue) return new SymbolicValue(bs);
+        if (x is SparseValue) return SparseSolveCall(a, "solve"); // sparse direct solve, never densified
         Fn.CheckFactorWork(a, x);
         if (x is ExactValue ea && b is ExactValue eb && s.Rank == 2 && bs.Rank <= 2) return new ExactValue(ExactOps.Solve(ea.Array, eb.Array));
         var t = Fn.RequireFinite("solve", a.Tensor("A"));
@@ -154,6 +155,7 @@ public static partial class FunctionLibrary
     {
         var x = a.Array("A");
         Fn.RequireMatrix("lstsq", x);
+        if (x is SparseValue sv) return SparseLstsq(a, sv.Matrix); // sparse QR, never densified
         Fn.CheckFactorWork(a, x, 2);
         double? rcond = a.Has("rcond") ? a.Double("rcond", 0) : null;
         var r = Linalg.Lstsq(a.Tensor("A"), a.Tensor("b"), rcond);
