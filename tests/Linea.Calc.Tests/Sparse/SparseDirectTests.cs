@@ -118,11 +118,10 @@ public class SparseDirectTests
     {
         var e = CalcRun.Error("S = sparse([[1, 2, 0], [2, 4, 0], [0, 0, 1]])\nspsolve(S, [1, 2, 3])");
         Assert.IsType<CalcMathException>(e);
-        Assert.Contains("singular", e.Message);
-        Assert.Contains("column", e.Message);
+        Assert.StartsWith("spsolve: sparse lu: the 3 x 3 matrix is singular: column 1 ", e.Message);
         Assert.IsType<CalcMathException>(CalcRun.Error("splu(sparse([[1, 1], [1, 1]]))"));
         Assert.IsType<CalcMathException>(CalcRun.Error("solve(sparse([[0, 0], [0, 1]]), [1, 1])"));
-        Assert.IsType<CalcMathException>(CalcRun.Error("spchol(sparse([[1, 2], [2, 1]]))"));
+        Assert.Contains("not positive definite: the pivot of column 1", CalcRun.Error("spchol(sparse([[1, 2], [2, 1]]))").Message);
     }
 
     [Theory]

@@ -45,7 +45,15 @@ public static partial class FunctionLibrary
             throw new CalcShapeException($"{fn}: A has shape ({m.Rows}, {m.Columns}) and b has shape {b.Shape}; b needs {m.Rows} rows (a vector of length {m.Rows} or a matrix with {m.Rows} rows)")
             { Hint = b.Rank == 2 && b.Shape[1] == m.Rows ? "did you mean b.T?" : null };
         a.Context.CheckResult(fn, "x", null, b.Shape.ToArray());
-        return Fn.Float(Sparse.Solve(m, Fn.RequireFinite(fn, b)));
+        try
+        {
+            return Fn.Float(Sparse.Solve(m, Fn.RequireFinite(fn, b)));
+        }
+        catch (SingularMatrixException e)
+        {
+            // the library's message names the column; the call the user wrote is named first
+            throw new CalcMathException($"{fn}: {e.Message}", e) { Hint = "lstsq(S, b) gives a least-squares solution of a singular sparse system" };
+        }
     }
 
     private static Value Splu(CallArgs a)
