@@ -32,6 +32,7 @@ public static partial class FunctionLibrary
         AddConversionsAndFiles(list);
         AddSparseFunctions(list);
         AddSparseEigenFunctions(list);
+        AddSparseDirectFunctions(list);
         var map = new Dictionary<string, FunctionInfo>(StringComparer.Ordinal);
         foreach (var f in list)
         {

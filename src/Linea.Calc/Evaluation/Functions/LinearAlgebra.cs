@@ -15,9 +15,9 @@ public static partial class FunctionLibrary
             ["A"], 1, Slogdet) with { ResultNames = ["sign", "logabsdet"] });
         list.Add(F("inv", LinAlg, "inv(A, mod=None)", "inverse of a square matrix (exact for exact input); mod=m gives the inverse modulo m", "inv([[3, 3], [2, 5]], mod=26)",
             ["A", "mod"], 1, Inv) with { AcceptsSymbolic = true });
-        list.Add(F("solve", LinAlg, "solve(A, b)", "x with A @ x = b for square A; exact for exact input", "solve([[2, 1], [1, 3]], [3, 5])",
+        list.Add(F("solve", LinAlg, "solve(A, b)", "x with A @ x = b for square A; exact for exact input; a sparse A is solved by the sparse direct solver, as spsolve", "solve([[2, 1], [1, 3]], [3, 5])",
             ["A", "b"], 2, Solve) with { AcceptsSymbolic = true });
-        list.Add(F("lstsq", LinAlg, "lstsq(A, b, rcond=None)", "least-squares x minimising ||A @ x - b||: (x, residuals, rank, singular values)", "lstsq([[1, 0], [1, 1], [1, 2]], [1, 2, 4])",
+        list.Add(F("lstsq", LinAlg, "lstsq(A, b, rcond=None)", "least-squares x minimising ||A @ x - b||: (x, residuals, rank, singular values); a sparse A is solved by sparse QR (no singular values: s is empty)", "lstsq([[1, 0], [1, 1], [1, 2]], [1, 2, 4])",
             ["A", "b", "rcond"], 2, Lstsq) with { ResultNames = ["x", "residuals", "rank", "s"] });
         list.Add(F("pinv", LinAlg, "pinv(A, rcond=1e-15)", "Moore-Penrose pseudo-inverse (through the SVD)", "pinv([[1, 2], [2, 4]])",
             ["A", "rcond"], 1, a => Fn.Float(Linalg.Pinv(Work(a, "A", 4).Tensor("A"), a.Double("rcond", 1e-15)))));
@@ -132,6 +132,7 @@ public static partial class FunctionLibrary
                     : null,
             };
         if (x is SymbolicValue || b is SymbolicValue) return new SymbolicValue(bs);
+        if (x is SparseValue) return SparseSolveCall(a, "solve"); // sparse direct solve, never densified
         Fn.CheckFactorWork(a, x);
         if (x is ExactValue ea && b is ExactValue eb && s.Rank == 2 && bs.Rank <= 2) return new ExactValue(ExactOps.Solve(ea.Array, eb.Array));
         var t = Fn.RequireFinite("solve", a.Tensor("A"));
@@ -154,6 +155,7 @@ public static partial class FunctionLibrary
     {
         var x = a.Array("A");
         Fn.RequireMatrix("lstsq", x);
+        if (x is SparseValue sv) return SparseLstsq(a, sv.Matrix); // sparse QR, never densified
         Fn.CheckFactorWork(a, x, 2);
         double? rcond = a.Has("rcond") ? a.Double("rcond", 0) : null;
         var r = Linalg.Lstsq(a.Tensor("A"), a.Tensor("b"), rcond);

@@ -22,7 +22,7 @@ internal static class SparseDensify
     public static long Max => Math.Min(SparseValue.DensifyLimit, s_maxElements.Value ?? int.MaxValue);
 
     /// <summary>The hint every "too large to densify" error carries.</summary>
-    public const string Hint = "full(S) gives the dense matrix (within MaxElements); cg(S, b), gmres(S, b), bicgstab(S, b) and lsqr(S, b) solve sparse systems; eigsh and svds give a few eigenvalues and singular values";
+    public const string Hint = "full(S) gives the dense matrix (within MaxElements); solve(S, b) (spsolve), splu, spchol and lstsq factor sparse matrices directly; cg(S, b), gmres(S, b), bicgstab(S, b) and lsqr(S, b) solve sparse systems; eigsh and svds give a few eigenvalues and singular values";
 
     /// <summary>The dense copy of <paramref name="s"/> for operation <paramref name="op"/>, or a clear error when it is too large.</summary>
     /// <exception cref="CalcTypeException">More elements than <see cref="Max"/>.</exception>
