@@ -10,7 +10,7 @@ namespace Linea.Tests.Sparse.Direct;
 /// normwise backward error ||Ax - b||_inf / (||A||_inf ||x||_inf + ||b||_inf) is then at most about c n eps; we take
 /// c = 4 (the first-order constant of the factorization and the two triangular solves together, as in
 /// SparseSolveTests; measured: 5e-17 to 2e-16, about 1 eps, far inside). The KKT matrix through LDL^T is the exception:
-/// LDL^T without pivoting is stable on a quasi-definite matrix only up to a growth of order ||B||^2 / delta
+/// LDL^T without pivoting is stable on a quasi-definite matrix only up to a growth that increases with ||B||^2 / delta
 /// (Gill, Saunders and Shinnerl 1996), here delta = 1e-3; measured 5.2e-14 (about 2 n eps), so c = 10 there, a
 /// factor 4.7 of headroom for that rounding-dependent growth, while LU with pivoting on the same matrix gets 1.6e-16.</para>
 /// </summary>
