@@ -227,9 +227,13 @@ public class EigshTests
         const double sigma = 0.05;
         var expected = all.OrderBy(x => Math.Abs(x - sigma)).Take(3).OrderBy(x => x).ToArray();
 
-        // A sparse matrix: the sparse LU of A - sigma I, so the eigenvalues are as accurate as with a dense inverse.
+        // A sparse matrix: the sparse LU of A - sigma I, so eigenvalues and residuals are at the n eps ||A|| level
+        // (||A|| <= 8; the closed form replaces a dense eigensolve of order 4900).
         var exact = SparseLinalg.Eigsh(a, 3, sigma: sigma, seed: 1);
-        AssertEigenpairs(a, exact, expected);
+        var we = exact.Eigenvalues.ToArray();
+        for (int i = 0; i < 3; i++) Assert.True(Math.Abs(we[i] - expected[i]) <= 100 * a.Rows * Eps * 8, $"eigenvalue {i}: {we[i]} vs {expected[i]}");
+        Assert.True(MaxResidual(a, exact.Eigenvalues, exact.Eigenvectors!) <= 100 * a.Rows * Eps * 8, "residual");
+        Assert.True(OrthogonalityError(exact.Eigenvectors!) <= 10 * a.Rows * Eps, "orthogonality");
 
         // The same matrix behind a function: MINRES solves to eps^(3/4), the outer tolerance ten times that, and errors
         // scale with ||A|| = 8.
