@@ -6,7 +6,7 @@ namespace Linea.Cli;
 /// <summary>
 /// The <c>linea</c> command line: <c>linea</c> (REPL on a terminal, else the program on standard input),
 /// <c>linea -e PROGRAM</c>, <c>linea script.lc</c>, with <c>--json</c> for one JSON object per result.
-/// Subcommands (such as a future <c>serve</c>) are added in <see cref="BuildRoot"/>.
+/// <c>linea serve</c> (the web calculator) is a subcommand, added in <see cref="BuildRoot"/>.
 /// </summary>
 public static class CliApp
 {
@@ -20,8 +20,9 @@ public static class CliApp
         if (parsed.Errors.Count > 0)
         {
             foreach (var e in parsed.Errors) io.Error.WriteLine($"linea: {e.Message}");
-            io.Error.WriteLine(Usage);
-            io.Error.WriteLine("Try 'linea --help'.");
+            bool serve = parsed.CommandResult.Command.Name == "serve";
+            io.Error.WriteLine(serve ? Linea.Web.ServeCommand.Usage : Usage);
+            io.Error.WriteLine(serve ? "Try 'linea serve --help'." : "Try 'linea --help'.");
             return ExitCodes.UsageError;
         }
         return parsed.Invoke(new InvocationConfiguration { Output = io.Out, Error = io.Error, EnableDefaultExceptionHandler = false });
@@ -71,6 +72,8 @@ public static class CliApp
         {
             eval, json, maxLength, script,
         };
+        root.Subcommands.Add(ServeSubcommand.Build(io));
+        ServeSubcommand.CustomizeHelp(root);
         root.SetAction(result =>
         {
             var programs = result.GetValue(eval) ?? [];

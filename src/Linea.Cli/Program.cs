@@ -10,14 +10,6 @@ public static class Program
     public static int Main(string[] args)
     {
         Console.OutputEncoding = System.Text.Encoding.UTF8;
-        if (args.Length > 0 && args[0] == "serve") return Serve(args[1..]);
         return CliApp.Run(args, ConsoleIO.FromSystemConsole());
-    }
-
-    private static int Serve(string[] args)
-    {
-        using var stop = new CancellationTokenSource();
-        Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
-        return Linea.Web.ServeCommand.RunAsync(args, Console.Out, Console.Error, stop.Token).GetAwaiter().GetResult();
     }
 }

@@ -35,7 +35,7 @@ public static class ServeCommand
                     i++;
                     break;
                 case "--host":
-                    if (value is null || !IPAddress.TryParse(value == "localhost" ? "127.0.0.1" : value, out var address))
+                    if (!TryParseAddress(value, out var address))
                         return Fail(error, $"linea serve: --host needs an IP address such as 127.0.0.1, got '{value}'");
                     options = options with { Address = address };
                     i++;
@@ -49,11 +49,38 @@ public static class ServeCommand
         return options;
     }
 
+    /// <summary>
+    /// Reads the value of <c>--host</c>: an IPv4 or IPv6 address, or <c>localhost</c> (127.0.0.1).
+    /// Returns false (and <see cref="IPAddress.None"/>) for null or anything else.
+    /// </summary>
+    public static bool TryParseAddress(string? text, out IPAddress address)
+    {
+        if (text is not null && IPAddress.TryParse(text == "localhost" ? "127.0.0.1" : text, out var parsed))
+        {
+            address = parsed;
+            return true;
+        }
+        address = IPAddress.None;
+        return false;
+    }
+
     /// <summary>Parses <paramref name="args"/> and runs the server until <paramref name="cancellationToken"/> fires or Ctrl+C; returns the exit status.</summary>
-    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    public static Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         var options = Parse(args, error);
-        if (options is null) return 2;
+        return options is null ? Task.FromResult(2) : RunAsync(options, output, error, cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs the server with parsed <paramref name="options"/> until <paramref name="cancellationToken"/> fires; returns the
+    /// exit status (0 after a clean stop, 1 when the port cannot be bound). Warns on <paramref name="error"/> when the
+    /// address is not a loopback one.
+    /// </summary>
+    public static async Task<int> RunAsync(WebServerOptions options, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(error);
         if (!IPAddress.IsLoopback(options.Address))
             error.WriteLine($"linea serve: warning: listening on {options.Address}, reachable from other machines; the calculator has no authentication");
         try

@@ -33,7 +33,7 @@ public class SpectreWriterTests
     }
 
     [Fact]
-    public void DrawsComplexMatricesAsTablesAndScalarsAsPythonDoes()
+    public void DrawsComplexMatricesAsTablesInNumPysStyleAndScalarsAsPythonDoes()
     {
         var output = new StringWriter();
         var console = AnsiConsole.Create(new AnsiConsoleSettings
@@ -47,10 +47,11 @@ public class SpectreWriterTests
         foreach (var r in new CalcSession().Evaluate(program)) writer.Write(r, program);
         var text = output.ToString();
         Assert.Contains("(2, 2) complex128", text);
-        Assert.Contains("1+0j", text);
-        Assert.Contains("0+0.5j", text);
-        Assert.Contains("-0-2j", text); // -(0 + 2j) keeps the sign of the zero real part, as Python does
-        Assert.Contains("3-1.25j", text);
+        // cells as NumPy (and linea -e) print them: [[ 1.+0.j    0.+0.5j ] [-0.-2.j    3.-1.25j]]
+        Assert.Contains("1.+0.j", text);
+        Assert.Contains("0.+0.5j", text);
+        Assert.Contains("-0.-2.j", text); // -(0 + 2j) keeps the sign of the zero real part, as NumPy does
+        Assert.Contains("3.-1.25j", text);
         Assert.Contains("(5+5j)  complex128", text);
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Linea.Calc;
 using Linea.Calc.Evaluation;
 using Linea.Calc.Rendering;
@@ -7,7 +6,7 @@ using Spectre.Console;
 namespace Linea.Cli.Output;
 
 /// <summary>
-/// Results on a colour terminal: matrices as aligned tables (exact numbers green, float64 cyan, complex128 blue) with their shape
+/// Results on a colour terminal: matrices as aligned tables (cells written as <c>linea -e</c> writes them, NumPy's style) (exact numbers green, float64 cyan, complex128 blue) with their shape
 /// and dtype below, other values as coloured text, warnings yellow, errors red with the caret line.
 /// </summary>
 internal sealed class SpectreResultWriter(IAnsiConsole console) : IResultWriter
@@ -39,13 +38,12 @@ internal sealed class SpectreResultWriter(IAnsiConsole console) : IResultWriter
                 WriteTable(e.Array.Shape, i => e.Array[i].ToString(), "green", $"{e.Array.ShapeValue} rational");
                 break;
             case FloatValue { Tensor.Rank: 2 } f when Fits(f.Tensor.Shape.ToIntArray()):
-                var data = f.Tensor.Contiguous().ToArray();
-                WriteTable(f.Tensor.Shape.ToIntArray(), i => Short(data[i]), "cyan", $"{f.Tensor.Shape} float64");
+                var words = NumPyCells.Float(f.Tensor.Contiguous().ToArray());
+                WriteTable(f.Tensor.Shape.ToIntArray(), i => words[i], "cyan", $"{f.Tensor.Shape} float64");
                 break;
             case ComplexValue { Tensor.Rank: 2 } z when Fits(z.Tensor.Shape.ToIntArray()):
-                var re = z.Tensor.Real.ToArray();
-                var im = z.Tensor.Imag.ToArray();
-                WriteTable(z.Tensor.Shape.ToIntArray(), i => ShortComplex(re[i], im[i]), "blue", $"{z.Tensor.Shape} complex128");
+                var cells = NumPyCells.Complex(z.Tensor.Real.ToArray(), z.Tensor.Imag.ToArray());
+                WriteTable(z.Tensor.Shape.ToIntArray(), i => cells[i], "blue", $"{z.Tensor.Shape} complex128");
                 break;
             case TupleValue t:
                 for (int i = 0; i < t.Items.Count; i++)
@@ -84,12 +82,4 @@ internal sealed class SpectreResultWriter(IAnsiConsole console) : IResultWriter
         console.Write(table);
         console.MarkupLine($"[grey]{Markup.Escape(caption)}[/]");
     }
-
-    /// <summary>re+imj with eight significant digits per part (<c>0.5-1.25j</c>).</summary>
-    private static string ShortComplex(double re, double im) =>
-        $"{Short(re)}{(double.IsNegative(im) ? "-" : "+")}{Short(Math.Abs(im))}j";
-
-    /// <summary>Eight significant digits, Python-style special values.</summary>
-    private static string Short(double x) =>
-        double.IsFinite(x) ? x.ToString("G8", CultureInfo.InvariantCulture) : NumberFormat.Double(x);
 }
