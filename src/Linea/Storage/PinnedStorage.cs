@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 
 namespace Linea.Storage;
 
@@ -6,7 +7,8 @@ namespace Linea.Storage;
 /// The elements of a System.Numerics.Tensors tensor, shared with it through that package's public
 /// <see cref="System.Numerics.Tensors.Tensor{T}.GetPinnedHandle"/>: the managed memory stays pinned (the GC cannot
 /// move it) until <see cref="Dispose"/> or until no view refers to this storage (a finalizer unpins it). Element 0 is
-/// the tensor's first element (its <c>GetPinnableReference</c>).
+/// the tensor's element at index (0, ..., 0), which need not be where the handle points (the handle of a tensor made
+/// with a start offset points at the start of its array).
 /// </summary>
 internal sealed unsafe class PinnedStorage<T> : UnmanagedStorage<T> where T : unmanaged
 {
@@ -14,13 +16,16 @@ internal sealed unsafe class PinnedStorage<T> : UnmanagedStorage<T> where T : un
     private readonly object _owner;
     private MemoryHandle _handle;
 
-    /// <summary>Pins <paramref name="owner"/>'s memory through <paramref name="handle"/>; <paramref name="length"/> elements are reachable from its first one.</summary>
-    public PinnedStorage(object owner, MemoryHandle handle, long length)
+    /// <summary>
+    /// Keeps <paramref name="handle"/>, which pins <paramref name="owner"/>'s memory, and serves the
+    /// <paramref name="length"/> elements reachable from <paramref name="first"/>, which lies in that pinned memory.
+    /// </summary>
+    public PinnedStorage(object owner, MemoryHandle handle, ref T first, long length)
     {
         _owner = owner;
         _handle = handle;
         _length = length;
-        Address = (IntPtr)handle.Pointer;
+        Address = (IntPtr)Unsafe.AsPointer(ref first); // stable: the memory is pinned
     }
 
     ~PinnedStorage() => Release();

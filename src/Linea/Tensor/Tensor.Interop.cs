@@ -8,9 +8,11 @@ namespace Linea;
 public sealed partial class Tensor<TScalar>
 {
     /// <summary>
-    /// This tensor as a <see cref="SysTensors.Tensor{T}"/> of System.Numerics.Tensors. Zero-copy (the two share
-    /// elements) when no stride is negative; a copy otherwise (System.Numerics.Tensors has no negative strides).
-    /// Broadcast (stride 0) views stay views.
+    /// This tensor as a <see cref="SysTensors.Tensor{T}"/> of System.Numerics.Tensors, through that package's public
+    /// <c>Tensor.Create(array, start, lengths, strides)</c>. Zero-copy (the two share elements, O(rank)) when the
+    /// storage is a managed array and no stride is negative; a C-contiguous copy otherwise (O(size) time and memory:
+    /// System.Numerics.Tensors has no negative strides, and a tensor of it holds a managed array). Broadcast (stride 0)
+    /// views stay views.
     /// </summary>
     public SysTensors.Tensor<TScalar> ToSystemTensor()
     {
@@ -111,7 +113,11 @@ public static partial class Tensor
             if (strides[i] < 0) return FromTensorSpan(tensor.AsReadOnlyTensorSpan()); // not produced today; copy if ever
             extent += (dims[i] - 1) * strides[i];
         }
-        var storage = new Storage.PinnedStorage<T>(tensor, tensor.GetPinnedHandle(), extent);
+        // Pin first, then take the first element's address from the tensor's span: in System.Numerics.Tensors 10.0,
+        // Tensor<T>.GetPinnableReference and GetPinnedHandle point at the start of the array, ignoring a start offset,
+        // while TensorSpan<T>.GetPinnableReference is the element at index (0, ..., 0).
+        var handle = tensor.GetPinnedHandle();
+        var storage = new Storage.PinnedStorage<T>(tensor, handle, ref tensor.AsTensorSpan().GetPinnableReference(), extent);
         return new Tensor<T>(storage, 0, dims, strides);
     }
 
