@@ -6,7 +6,7 @@ namespace Linea;
 /// <remarks>
 /// Enumeration: a tensor enumerates its <b>elements</b> in C (row-major) order, whatever its strides (views of any
 /// layout, transposed or reversed, enumerate in their logical order). NumPy differs: iterating over an array yields its
-/// sub-arrays along the first axis; for that, index the first axis (<c>t[i]</c>-style slicing) in a loop.
+/// sub-arrays along the first axis, which <see cref="Rows"/> gives.
 /// </remarks>
 public sealed partial class Tensor<TScalar> : IEnumerable<TScalar>
 {
@@ -20,6 +20,25 @@ public sealed partial class Tensor<TScalar> : IEnumerable<TScalar>
     IEnumerator<TScalar> IEnumerable<TScalar>.GetEnumerator() => GetEnumerator();
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    /// <summary>
+    /// The sub-tensors along the first axis, as NumPy's <c>for row in a</c> yields them: views of rank
+    /// <c>Rank - 1</c> that share this tensor's storage (writes reach it), <c>Shape[0]</c> of them. O(rank) time and
+    /// memory per view; lazy.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The tensor is 0-d (NumPy: iteration over a 0-d array).</exception>
+    public IEnumerable<Tensor<TScalar>> Rows()
+    {
+        if (Rank == 0) throw new InvalidOperationException($"rows: a 0-d tensor has no first axis to iterate over (shape {Shape})");
+        return RowsOf(this);
+
+        static IEnumerable<Tensor<TScalar>> RowsOf(Tensor<TScalar> t)
+        {
+            long[] dims = t.Dims[1..], strides = t.StrideArray[1..];
+            for (long i = 0; i < t.Dims[0]; i++)
+                yield return new Tensor<TScalar>(t.Store, t.Offset + i * t.StrideArray[0], dims, strides, t.ReadOnlyView);
+        }
+    }
 
     /// <summary>Walks a tensor's elements in C order (see <see cref="GetEnumerator"/>).</summary>
     public struct Enumerator : IEnumerator<TScalar>

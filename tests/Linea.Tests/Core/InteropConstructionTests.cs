@@ -184,4 +184,18 @@ public class EnumerationTests
         Assert.Equal(0.0, e.Current);
         Assert.Equal(6.0, Tensor.Arange(4.0).Sum(x => x));   // LINQ over elements
     }
+
+    [Fact]
+    public void Rows_are_views_along_the_first_axis()
+    {
+        var a = Tensor.Arange(6.0).Reshape(2, 3);
+        var rows = a.T.Rows().ToList();               // NumPy: list(a.T)
+        Assert.Equal(3, rows.Count);
+        NumAssert.Equal([1.0, 4], rows[1]);
+        rows[2][1] = 50;
+        Assert.Equal(50.0, a[1, 2]);
+        Assert.Equal([0.0, 1, 2], a.Rows().First());
+        Assert.Equal(new Shape(), Tensor.Arange(3.0).Rows().Last().Shape);
+        Assert.Throws<InvalidOperationException>(() => Tensor.Scalar(1.0).Rows());
+    }
 }
