@@ -8,9 +8,11 @@ namespace Linea;
 public sealed partial class Tensor<TScalar>
 {
     /// <summary>
-    /// This tensor as a <see cref="SysTensors.Tensor{T}"/> of System.Numerics.Tensors. Zero-copy (the two share
-    /// elements) when no stride is negative; a copy otherwise (System.Numerics.Tensors has no negative strides).
-    /// Broadcast (stride 0) views stay views.
+    /// This tensor as a <see cref="SysTensors.Tensor{T}"/> of System.Numerics.Tensors, through that package's public
+    /// <c>Tensor.Create(array, start, lengths, strides)</c>. Zero-copy (the two share elements, O(rank)) when the
+    /// storage is a managed array and no stride is negative; a C-contiguous copy otherwise (O(size) time and memory:
+    /// System.Numerics.Tensors has no negative strides, and a tensor of it holds a managed array). Broadcast (stride 0)
+    /// views stay views.
     /// </summary>
     public SysTensors.Tensor<TScalar> ToSystemTensor()
     {
@@ -89,20 +91,40 @@ public sealed partial class Tensor<TScalar>
 public static partial class Tensor
 {
     /// <summary>
-    /// A Linea view of a System.Numerics.Tensors tensor. Shares its elements (zero-copy) when the runtime's
-    /// layout is the one Linea knows; otherwise copies them. Writes through a shared view reach the original.
+    /// A Linea view of a System.Numerics.Tensors tensor, through that package's public API only (so an update of it
+    /// cannot break Linea). Zero-copy: the view shares the tensor's elements (writes through either reach the other),
+    /// which <see cref="SysTensors.Tensor{T}.GetPinnedHandle"/> pins in memory until the view (and every view of it)
+    /// is disposed with <see cref="Tensor{TScalar}.Dispose"/> or collected; dispose it when done with large tensors, as
+    /// pinned memory cannot be compacted by the GC. An empty tensor is copied (it has no elements to share).
+    /// Same shape; strides carried over (System.Numerics.Tensors has no negative strides; stride 0 stays a broadcast).
+    /// O(rank) time, no element copied.
     /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="tensor"/> is null.</exception>
     public static Tensor<T> FromSystemTensor<T>(SysTensors.Tensor<T> tensor) where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(tensor);
+        RequireSupported<T>("from_system_tensor");
         var dims = ToInt(tensor.Lengths);
         var strides = ToInt(tensor.Strides);
-        if (SystemTensorAccess<T>.TryGetStorage(tensor, out var values, out int start))
-            return new Tensor<T>(values, start, dims, strides);
-        return FromTensorSpan(tensor.AsReadOnlyTensorSpan());
+        long extent = 1; // elements reachable from the first one: 1 + sum (length - 1) * stride
+        for (int i = 0; i < dims.Length; i++)
+        {
+            if (dims[i] == 0) return FromTensorSpan(tensor.AsReadOnlyTensorSpan());
+            if (strides[i] < 0) return FromTensorSpan(tensor.AsReadOnlyTensorSpan()); // not produced today; copy if ever
+            extent += (dims[i] - 1) * strides[i];
+        }
+        // Pin first, then take the first element's address from the tensor's span: in System.Numerics.Tensors 10.0,
+        // Tensor<T>.GetPinnableReference and GetPinnedHandle point at the start of the array, ignoring a start offset,
+        // while TensorSpan<T>.GetPinnableReference is the element at index (0, ..., 0).
+        var handle = tensor.GetPinnedHandle();
+        var storage = new Storage.PinnedStorage<T>(tensor, handle, ref tensor.AsTensorSpan().GetPinnableReference(), extent);
+        return new Tensor<T>(storage, 0, dims, strides);
     }
 
-    /// <summary>A copy of the elements of a System.Numerics.Tensors span (a span cannot be kept inside an object).</summary>
+    /// <summary>
+    /// A copy of the elements of a System.Numerics.Tensors span (a span cannot be kept inside an object): a new
+    /// C-contiguous tensor of the span's shape. O(size) time and memory.
+    /// </summary>
     public static Tensor<T> FromTensorSpan<T>(SysTensors.ReadOnlyTensorSpan<T> span) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var dims = ToInt(span.Lengths);
@@ -116,35 +138,5 @@ public static partial class Tensor
         var result = new long[values.Length];
         for (int i = 0; i < values.Length; i++) result[i] = values[i];
         return result;
-    }
-}
-
-/// <summary>Reads the storage of a System.Numerics.Tensors tensor, which the library does not expose publicly.</summary>
-internal static class SystemTensorAccess<T> where T : unmanaged, IFloatingPointIeee754<T>
-{
-    private static bool _unavailable;
-
-    [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "_values")]
-    private static extern ref T[] Values(SysTensors.Tensor<T> tensor);
-
-    [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "_start")]
-    private static extern ref int Start(SysTensors.Tensor<T> tensor);
-
-    public static bool TryGetStorage(SysTensors.Tensor<T> tensor, out T[] values, out int start)
-    {
-        values = [];
-        start = 0;
-        if (_unavailable) return false;
-        try
-        {
-            values = Values(tensor);
-            start = Start(tensor);
-            return values is not null;
-        }
-        catch (MissingFieldException)
-        {
-            _unavailable = true; // a future System.Numerics.Tensors renamed its fields: fall back to copying
-            return false;
-        }
     }
 }
