@@ -7,7 +7,14 @@ internal static class SparseBenchMatrices
     /// The 2-D Poisson matrix (5-point Laplacian, Dirichlet boundary) on a grid x grid mesh: n = grid^2, 4 on the
     /// diagonal and -1 for each of the up to four neighbours; nnz = 5 grid^2 - 4 grid; SPD. CSR with sorted indices.
     /// </summary>
-    public static SparseMatrix<double> Poisson2D(int grid)
+    public static SparseMatrix<double> Poisson2D(int grid) => FivePoint(grid, -1, -1, 4, -1, -1);
+
+    /// <summary>
+    /// A 5-point stencil on a grid x grid mesh, row i = r grid + c: <paramref name="south"/> at i - grid,
+    /// <paramref name="west"/> at i - 1, <paramref name="centre"/> on the diagonal, <paramref name="east"/> at i + 1 and
+    /// <paramref name="north"/> at i + grid, where those neighbours exist. CSR with sorted indices.
+    /// </summary>
+    private static SparseMatrix<double> FivePoint(int grid, double south, double west, double centre, double east, double north)
     {
         int n = checked(grid * grid);
         var ptr = new long[n + 1];
@@ -18,11 +25,11 @@ internal static class SparseBenchMatrices
             for (int c = 0; c < grid; c++)
             {
                 int i = r * grid + c;
-                if (r > 0) { idx[p] = i - grid; val[p++] = -1; }
-                if (c > 0) { idx[p] = i - 1; val[p++] = -1; }
-                idx[p] = i; val[p++] = 4;
-                if (c < grid - 1) { idx[p] = i + 1; val[p++] = -1; }
-                if (r < grid - 1) { idx[p] = i + grid; val[p++] = -1; }
+                if (r > 0) { idx[p] = i - grid; val[p++] = south; }
+                if (c > 0) { idx[p] = i - 1; val[p++] = west; }
+                idx[p] = i; val[p++] = centre;
+                if (c < grid - 1) { idx[p] = i + 1; val[p++] = east; }
+                if (r < grid - 1) { idx[p] = i + grid; val[p++] = north; }
                 ptr[i + 1] = p;
             }
         return Sparse.Csr<double>(n, n, ptr, idx, val);
@@ -73,26 +80,8 @@ internal static class SparseBenchMatrices
     /// but the values are unsymmetric; since p &lt; 1 every off-diagonal is negative and the matrix is a nonsingular,
     /// weakly diagonally dominant M-matrix, so partial pivoting keeps the diagonal. CSR with sorted indices.
     /// </summary>
-    public static SparseMatrix<double> ConvectionDiffusion2D(int grid)
-    {
-        int n = checked(grid * grid);
-        var ptr = new long[n + 1];
-        var idx = new int[5L * n - 4L * grid];
-        var val = new double[idx.Length];
-        int p = 0;
-        for (int r = 0; r < grid; r++)
-            for (int c = 0; c < grid; c++)
-            {
-                int i = r * grid + c;
-                if (r > 0) { idx[p] = i - grid; val[p++] = -1 - ConvectionPecletY; }
-                if (c > 0) { idx[p] = i - 1; val[p++] = -1 - ConvectionPecletX; }
-                idx[p] = i; val[p++] = 4;
-                if (c < grid - 1) { idx[p] = i + 1; val[p++] = -1 + ConvectionPecletX; }
-                if (r < grid - 1) { idx[p] = i + grid; val[p++] = -1 + ConvectionPecletY; }
-                ptr[i + 1] = p;
-            }
-        return Sparse.Csr<double>(n, n, ptr, idx, val);
-    }
+    public static SparseMatrix<double> ConvectionDiffusion2D(int grid) =>
+        FivePoint(grid, -1 - ConvectionPecletY, -1 - ConvectionPecletX, 4, -1 + ConvectionPecletX, -1 + ConvectionPecletY);
 
     /// <summary>
     /// A random directed graph's adjacency (CSR, weight 1 per edge, repeated edges summed): <paramref name="edges"/>

@@ -38,16 +38,8 @@ internal static class CooCompression
             }
             ptr[i + 1] = p;
         }
-        if (p < n)
-        {
-            // Duplicates were summed: shrink to the stored count.
-            var idx2 = TensorStorage<int>.Allocate(p, zero: false, op: "coo");
-            var val2 = TensorStorage<T>.Allocate(p, zero: false, op: "coo");
-            idx.Span(0, (int)p).CopyTo(idx2.Span(0, (int)p));
-            val.Span(0, (int)p).CopyTo(val2.Span(0, (int)p));
-            (idx, val) = (idx2, val2);
-        }
-        return new SparseMatrix<T>(format, rows, columns, ptr, idx, val, sortedIndices: true, canonical: true);
+        // Duplicates were summed: Shrunk copies down to the stored count.
+        return SparseMatrix<T>.Shrunk(format, rows, columns, ptr, idx, val, sortedIndices: true, canonical: true);
     }
 
     /// <summary>A stable counting sort of the positions <paramref name="input"/> (or 0..n-1) by <paramref name="key"/>.</summary>

@@ -4,32 +4,11 @@ namespace Linea.Tests.Sparse;
 internal static class EigenTestMatrices
 {
     /// <summary>The 1-D Poisson matrix tridiag(-1, 2, -1) of order n; eigenvalues 2 - 2 cos(j pi / (n + 1)).</summary>
-    public static SparseMatrix<double> Poisson1D(int n)
-    {
-        var r = new List<int>(); var c = new List<int>(); var v = new List<double>();
-        for (int i = 0; i < n; i++)
-        {
-            r.Add(i); c.Add(i); v.Add(2);
-            if (i + 1 < n) { r.Add(i); c.Add(i + 1); v.Add(-1); r.Add(i + 1); c.Add(i); v.Add(-1); }
-        }
-        return Linea.Sparse.Coo<double>(n, n, r.ToArray(), c.ToArray(), v.ToArray());
-    }
+    public static SparseMatrix<double> Poisson1D(int n) => SparseTestProblems.Poisson1D<double>(n);
 
     /// <summary>The 2-D Poisson matrix (5-point stencil: 4 on the diagonal, -1 to the grid neighbours) on a g x g grid.</summary>
-    public static SparseMatrix<T> Poisson2D<T>(int g) where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
-    {
-        var r = new List<int>(); var c = new List<int>(); var v = new List<T>();
-        T four = T.CreateTruncating(4), minus = -T.One;
-        for (int i = 0; i < g; i++)
-            for (int j = 0; j < g; j++)
-            {
-                int p = i * g + j;
-                r.Add(p); c.Add(p); v.Add(four);
-                if (j + 1 < g) { r.Add(p); c.Add(p + 1); v.Add(minus); r.Add(p + 1); c.Add(p); v.Add(minus); }
-                if (i + 1 < g) { r.Add(p); c.Add(p + g); v.Add(minus); r.Add(p + g); c.Add(p); v.Add(minus); }
-            }
-        return Linea.Sparse.Coo<T>(g * g, g * g, r.ToArray(), c.ToArray(), v.ToArray());
-    }
+    public static SparseMatrix<T> Poisson2D<T>(int g) where T : unmanaged, System.Numerics.IFloatingPointIeee754<T> =>
+        SparseTestProblems.Poisson2D<T>(g);
 
     /// <summary>A random sparse symmetric n x n matrix: about <paramref name="perRow"/> off-diagonal pairs per row plus a diagonal.</summary>
     public static SparseMatrix<double> RandomSymmetric(int n, int perRow, int seed)

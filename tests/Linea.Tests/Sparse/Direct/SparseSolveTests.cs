@@ -21,17 +21,9 @@ public class SparseSolveTests
         return r / (an * xn + bn);
     }
 
-    private static SparseMatrix<double> Poisson1D(int n, double diagonal = 2)
-    {
-        var r = new List<int>(); var c = new List<int>(); var v = new List<double>();
-        for (int i = 0; i < n; i++)
-        {
-            r.Add(i); c.Add(i); v.Add(diagonal);
-            if (i > 0) { r.Add(i); c.Add(i - 1); v.Add(-1); }
-            if (i + 1 < n) { r.Add(i); c.Add(i + 1); v.Add(-1); }
-        }
-        return Linea.Sparse.Coo<double>(n, n, [.. r], [.. c], [.. v]);
-    }
+    /// <summary>tridiag(-1, diagonal, -1) of order n.</summary>
+    private static SparseMatrix<double> Poisson1D(int n, double diagonal = 2) =>
+        SparseTestProblems.Poisson1D<double>(n) + Linea.Sparse.Eye<double>(n) * (diagonal - 2);
 
     [Fact]
     public void Solve_uses_Cholesky_for_SPD_and_LU_for_indefinite_and_unsymmetric_input()
