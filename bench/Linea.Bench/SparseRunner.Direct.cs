@@ -16,7 +16,6 @@ namespace Linea.Bench;
 /// </summary>
 internal static partial class SparseRunner
 {
-    private const string DirectNotBuilt = "";
 
     private static void CholeskyCases(Options o)
     {
@@ -27,11 +26,9 @@ internal static partial class SparseRunner
 
     private static void CholeskyCase(BenchCase c, Options o)
     {
-        DirectResult? linea = null;
-        string note = DirectNotBuilt;
-        RunLineaCholesky(c.A, o.Ordering, o.SolverSamples, ref linea, ref note);
+        var linea = LineaCholesky(c.A, o.Ordering, o.SolverSamples);
         var peer = o.Peer ? NativePeer(() => CholmodPeer.Run(c.A, o.SolverSamples, o.Threads)) : null;
-        ReportDirect("cholesky", c, "factor", linea, note, "cholmod", peer, r => r.FactorSeconds);
+        ReportDirect("cholesky", c, "factor", linea, "cholmod", peer, r => r.FactorSeconds);
     }
 
     private static void LuCases(Options o, SciPyPeer? scipy)
@@ -39,19 +36,17 @@ internal static partial class SparseRunner
         var c = new BenchCase("convdiff2d", FormattableString.Invariant(
             $"grid={o.Grid} peclet_x={SparseBenchMatrices.ConvectionPecletX} peclet_y={SparseBenchMatrices.ConvectionPecletY}"),
             SparseBenchMatrices.ConvectionDiffusion2D(o.Grid));
-        DirectResult? linea = null;
-        string note = DirectNotBuilt;
-        RunLineaLu(c.A, o.Ordering, o.SolverSamples, ref linea, ref note);
+        var linea = LineaLu(c.A, o.Ordering, o.SolverSamples);
         if (!o.Peer)
         {
-            ReportDirect("lu", c, "analyze+factor", linea, note, "none", null, r => Total(r));
+            ReportDirect("lu", c, "analyze+factor", linea, "none", null, r => Total(r));
             return;
         }
         var umfpack = NativePeer(() => UmfpackPeer.Run(c.A, o.SolverSamples, o.Threads));
-        ReportDirect("lu", c, "analyze+factor", linea, note, "umfpack", umfpack, r => Total(r));
+        ReportDirect("lu", c, "analyze+factor", linea, "umfpack", umfpack, r => Total(r));
         if (scipy is null)
         {
-            ReportDirect("lu", c, "analyze+factor", linea, note, "scipy", new PeerOutcome(null, "na"), r => Total(r));
+            ReportDirect("lu", c, "analyze+factor", linea, "scipy", new PeerOutcome(null, "na"), r => Total(r));
             return;
         }
         var f = scipy.Run("lu", c.A, o.SolverSamples, o.PeerTimeout);
@@ -60,7 +55,7 @@ internal static partial class SparseRunner
                 long.Parse(f["nnz_factor"], CultureInfo.InvariantCulture), double.Parse(f["rel_residual"], CultureInfo.InvariantCulture),
                 [.. f.Where(kv => kv.Key is not ("peer_s" or "nnz_factor" or "rel_residual")).Select(kv => new KeyValuePair<string, string>("peer_" + kv.Key, kv.Value))]), null)
             : new PeerOutcome(null, f["peer_s"] + (f.TryGetValue("peer_error", out var e) ? " peer_error=" + e : ""));
-        ReportDirect("lu", c, "analyze+factor", linea, note, "scipy", sp, r => Total(r));
+        ReportDirect("lu", c, "analyze+factor", linea, "scipy", sp, r => Total(r));
     }
 
     /// <summary>Analysis plus factorization; a solver that does both in one call has NaN analysis seconds.</summary>
@@ -82,45 +77,31 @@ internal static partial class SparseRunner
         }
     }
 
-    /// <summary>
-    /// Times Linea's sparse Cholesky on <paramref name="a"/> with <paramref name="ordering"/> (--ordering): analysis and
-    /// factorization separately, nnz(L) with the diagonal, one solve with b = ones.
-    /// </summary>
-    static partial void RunLineaCholesky(SparseMatrix<double> a, SparseOrdering ordering, int samples, ref DirectResult? result, ref string note);
 
-    /// <summary>
-    /// Times Linea's sparse LU on <paramref name="a"/> with <paramref name="ordering"/> (ordering and factorization in
-    /// one call), nnz(L) + nnz(U), one solve with b = ones.
-    /// </summary>
-    static partial void RunLineaLu(SparseMatrix<double> a, SparseOrdering ordering, int samples, ref DirectResult? result, ref string note);
 
-    private static void ReportDirect(string op, BenchCase c, string timed, DirectResult? linea, string note, string peerName,
+    private static void ReportDirect(string op, BenchCase c, string timed, DirectResult linea, string peerName,
         PeerOutcome? peer, Func<DirectResult, double> seconds)
     {
         var inv = CultureInfo.InvariantCulture;
         static string F(double v) => double.IsNaN(v) ? "na" : v.ToString("F4", CultureInfo.InvariantCulture);
         var line = new StringBuilder();
-        line.Append(inv, $"sparse op={op} case={c.Name} n={c.A.Rows} nnz={c.A.Nnz} linea_s={(linea is null ? "na" : F(seconds(linea)))}");
+        line.Append(inv, $"sparse op={op} case={c.Name} n={c.A.Rows} nnz={c.A.Nnz} linea_s={F(seconds(linea))}");
         if (peer is null) line.Append(" peer=none");
         else
         {
             line.Append(inv, $" peer={peerName} peer_s={(peer.Result is null ? peer.Missing : F(seconds(peer.Result)))}");
-            line.Append(inv, $" ratio={(peer.Result is not null && linea is not null ? (seconds(peer.Result) / seconds(linea)).ToString("F2", inv) : "na")}");
+            line.Append(inv, $" ratio={(peer.Result is not null ? (seconds(peer.Result) / seconds(linea)).ToString("F2", inv) : "na")}");
         }
-        line.Append(inv, $" nnz_factor={(linea is null ? "na" : linea.NnzFactor.ToString(inv))}");
+        line.Append(inv, $" nnz_factor={linea.NnzFactor.ToString(inv)}");
         line.Append(inv, $" peer_nnz_factor={(peer?.Result is null ? "na" : peer.Result.NnzFactor.ToString(inv))}");
-        if (linea is not null && peer?.Result is not null)
+        if (peer?.Result is not null)
             line.Append(inv, $" fill_ratio={(double)linea.NnzFactor / peer.Result.NnzFactor:F3}");
-        line.Append(inv, $" analyze_s={(linea is null ? "na" : F(linea.AnalyzeSeconds))}");
+        line.Append(inv, $" analyze_s={F(linea.AnalyzeSeconds)}");
         line.Append(inv, $" peer_analyze_s={(peer?.Result is null ? "na" : F(peer.Result.AnalyzeSeconds))}");
         if (peer?.Result is not null && timed != "factor") line.Append(inv, $" peer_factor_s={F(peer.Result.FactorSeconds)}");
         line.Append(inv, $" timed={timed} {c.Fields} threads={Parallelism.Default.Threads}");
-        if (linea is null) line.Append(' ').Append(note);
-        else
-        {
-            line.Append(inv, $" rel_residual={linea.RelResidual:E2}");
-            foreach (var (k, v) in linea.Extra) line.Append(' ').Append(k).Append('=').Append(v);
-        }
+        line.Append(inv, $" rel_residual={linea.RelResidual:E2}");
+        foreach (var (k, v) in linea.Extra) line.Append(' ').Append(k).Append('=').Append(v);
         if (peer?.Result is { } p)
         {
             line.Append(inv, $" peer_rel_residual={p.RelResidual:E2}");

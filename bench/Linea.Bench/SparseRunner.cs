@@ -103,19 +103,14 @@ internal static partial class SparseRunner
         Report("pagerank", c, s, peerFields, $"iterations={result.Iterations} last_change={result.LastChange:E2} top={top}");
     }
 
-    /// <summary>cg and eigsh: the Linea side comes from SparseRunner.Solvers.cs when SPARSE_SOLVERS is defined.</summary>
+    /// <summary>cg and eigsh: the Linea side is in SparseRunner.Solvers.cs.</summary>
     private static void SolverCase(string op, BenchCase c, Options o, SciPyPeer? peer)
     {
-        double? linea = null;
-        string fields = "linea_note=SparseLinalg_solvers_not_built(define_SPARSE_SOLVERS)";
-        RunSolver(op, c.A, o.SolverSamples, ref linea, ref fields);
+        var (linea, fields) = RunSolver(op, c.A, o.SolverSamples);
         string extra = op == "cg" ? "--rtol 1e-8" : "--k 10 --which LA";
         var peerFields = peer?.Run(op, c.A, op == "cg" ? o.SolverSamples : 1, o.PeerTimeout, extra);
         Report(op, c, linea, peerFields, fields);
     }
-
-    /// <summary>Times SparseLinalg's cg (b = ones, rtol 1e-8) or eigsh (k = 10, largest algebraic) on <paramref name="a"/>.</summary>
-    static partial void RunSolver(string op, SparseMatrix<double> a, int samples, ref double? seconds, ref string fields);
 
     private static void Report(string op, BenchCase c, double? linea, IReadOnlyDictionary<string, string>? peer, string extra)
     {
