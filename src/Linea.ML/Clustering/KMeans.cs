@@ -16,7 +16,7 @@ namespace Linea.ML.Clustering;
 /// </code>
 /// </summary>
 /// <typeparam name="T"><c>float</c> or <c>double</c>.</typeparam>
-public sealed class KMeans<T> where T : unmanaged, IFloatingPointIeee754<T>
+public sealed partial class KMeans<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     private const string Model = "KMeans";
     private double[]? _centres;

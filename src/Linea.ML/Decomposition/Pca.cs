@@ -15,7 +15,7 @@ namespace Linea.ML;
 /// 1.5 and later; <see cref="SignConvention.SampleBased"/> reproduces scikit-learn 1.4 and earlier).</para>
 /// </remarks>
 /// <typeparam name="T">float or double.</typeparam>
-public sealed class Pca<T> where T : unmanaged, IFloatingPointIeee754<T>
+public sealed partial class Pca<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     private Tensor<T>? _components, _explainedVariance, _ratio, _singularValues, _mean;
     private T _noiseVariance;

@@ -17,7 +17,7 @@ namespace Linea.ML.NeuralNet;
 /// </code>
 /// </summary>
 /// <typeparam name="T"><c>float</c> or <c>double</c>.</typeparam>
-public sealed class Sequential<T> where T : unmanaged, IFloatingPointIeee754<T>
+public sealed partial class Sequential<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     private const string Model = "Sequential";
     private readonly Layer<T>[] _layers;

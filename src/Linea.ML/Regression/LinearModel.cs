@@ -7,7 +7,7 @@ namespace Linea.ML;
 /// <see cref="Predict"/> and <see cref="Score"/> (R^2, scikit-learn's <c>score</c>). y is one target per sample (1-D).
 /// </summary>
 /// <typeparam name="T">float or double.</typeparam>
-public abstract class LinearModel<T> where T : unmanaged, IFloatingPointIeee754<T>
+public abstract partial class LinearModel<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     private Tensor<T>? _coefficients;
     private T _intercept;

@@ -18,7 +18,7 @@ namespace Linea.ML;
 /// standard errors are NaN and <see cref="Warning"/> says why.</para>
 /// </remarks>
 /// <typeparam name="T">float or double.</typeparam>
-public sealed class LinearRegression<T> : LinearModel<T> where T : unmanaged, IFloatingPointIeee754<T>
+public sealed partial class LinearRegression<T> : LinearModel<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     private Tensor<T>? _standardErrors;
 

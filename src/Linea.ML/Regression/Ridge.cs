@@ -8,7 +8,7 @@ namespace Linea.ML;
 /// weights of collinear or nearly collinear features, where plain least squares swings wildly.
 /// </summary>
 /// <typeparam name="T">float or double.</typeparam>
-public sealed class Ridge<T> : LinearModel<T> where T : unmanaged, IFloatingPointIeee754<T>
+public sealed partial class Ridge<T> : LinearModel<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     /// <summary>Configures the model.</summary>
     /// <param name="alpha">Regularisation strength, &gt;= 0 (default 1, as scikit-learn).</param>
