@@ -12,7 +12,7 @@ namespace Linea.Bench;
 /// outside the timer, on both sides); solve (one right-hand side) and inv time the whole call, copies included, as a
 /// NumPy user sees it. OpenBLAS's thread count follows <c>--threads</c>; Linea's level-3 work runs through Gemm.Multiply
 /// with its default parallelism.
-/// Usage: <c>lapack [--ops lu,cholesky,qr,solve,inv,lstsq,eigh,eigvalsh,eig,eigvals,svd,svdvals] [--sizes 500,1000,2000,4000] [--threads 1,2] [--dtypes float64,float32] [--samples 3]</c>
+/// Usage: <c>lapack [--ops lu,cholesky,qr,solve,inv,lstsq,eigh,eigvalsh,eig,eigvals,svd,svdvals,tsqr] [--shapes 200000x100,1000000x50] [--tsqr-ops qr,qr_r,lstsq] [--sizes 500,1000,2000,4000] [--threads 1,2] [--dtypes float64,float32] [--samples 3]</c>
 /// </summary>
 public static class LapackRunner
 {
@@ -24,6 +24,8 @@ public static class LapackRunner
         int[] threads = [1, Environment.ProcessorCount];
         string[] dtypes = ["float64", "float32"];
         int samples = 3;
+        string[] shapes = ["200000x100", "1000000x50"];
+        string[] tsqrOps = ["qr", "qr_r", "lstsq"];
         for (int i = args.Length > 0 && args[0] == "lapack" ? 1 : 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -33,6 +35,8 @@ public static class LapackRunner
                 case "--threads": threads = args[++i].Split(',').Select(t => t == "all" ? Environment.ProcessorCount : int.Parse(t)).Distinct().ToArray(); break;
                 case "--dtypes": dtypes = args[++i].Split(','); break;
                 case "--samples": samples = int.Parse(args[++i]); break;
+                case "--shapes": shapes = args[++i].Split(','); break;
+                case "--tsqr-ops": tsqrOps = args[++i].Split(','); break;
                 default:
                     Console.Error.WriteLine($"lapack: unknown option {args[i]}; usage: lapack [--ops lu,cholesky,qr,solve,inv,lstsq,eigh,eigvalsh,eig,eigvals,svd,svdvals] [--sizes 500,1000] [--threads 1,2] [--dtypes float64,float32] [--samples 3]");
                     return 2;
@@ -44,6 +48,13 @@ public static class LapackRunner
             Environment.SetEnvironmentVariable("LINEA_NUM_THREADS", threads[0].ToString(CultureInfo.InvariantCulture));
         else if (threads.Length > 1)
             Console.Error.WriteLine("lapack: several --threads values: Linea runs with its default parallelism (LINEA_NUM_THREADS, read once); run once per thread count for a like-for-like table");
+        if (ops.Contains("tsqr"))
+        {
+            // Tall-skinny QR and least squares against NumPy (TsqrBench): one line per shape and op.
+            foreach (var line in TsqrBench.Run(shapes, tsqrOps, threads.Max(), samples)) Console.WriteLine(line);
+            ops = ops.Where(o => o != "tsqr").ToArray();
+            if (ops.Length == 0) return 0;
+        }
         OpenBlasLapack.Load(threads.Max());
         OpenBlasSpectral.Load();
         // qr and lstsq (float64; lstsq at 4000 x 500) live in QrBench, against dgeqrf_ / dgelsd_.

@@ -20,6 +20,7 @@ public static partial class Linalg
         int m = a.IntDims[^2], n = a.IntDims[^1], rows = mode == QrMode.Complete ? m : Math.Min(m, n);
         var r = MatrixStack.Map("qr", a, [[m, rows], [rows, n]], (x, label) =>
         {
+            if (mode == QrMode.Reduced && TryTallSkinnyQr(x, label, formQ: true) is { } tall) return tall;
             var qr = new QrDecomposition<T>(label, x, null, Parallelism.Default);
             return [qr.GetQ(mode), qr.GetR(mode)];
         }, ["Q", "R"]);
@@ -36,6 +37,7 @@ public static partial class Linalg
     {
         RequireMatrix("qr", a);
         int m = a.IntDims[^2], n = a.IntDims[^1];
-        return MatrixStack.Map("qr", a, [[Math.Min(m, n), n]], (x, label) => [new QrDecomposition<T>(label, x, null, Parallelism.Default).R])[0];
+        return MatrixStack.Map("qr", a, [[Math.Min(m, n), n]], (x, label) =>
+            TryTallSkinnyQr(x, label, formQ: false) ?? [new QrDecomposition<T>(label, x, null, Parallelism.Default).R])[0];
     }
 }
