@@ -80,6 +80,8 @@ public static partial class Linalg
                 if (dn <= eps * xn) { steps++; break; }
             }
         }
+        scaled.ReleaseWorkspace();
+        cod.ReleaseWorkspace();
         CodLeastSquares<T>.Residual(a, b0, lda, x, ldx, nrhs, out ss);
         var residuals = cod.Rank == n && m > n
             ? Tensor.FromArray(ss.Select(T.CreateTruncating).ToArray())

@@ -14,6 +14,7 @@ internal sealed class CodLeastSquares<T> where T : unmanaged, IFloatingPointIeee
     private readonly int _m, _n;
     private readonly T[] _scale;            // D, powers of two
     private readonly T[]? _qr0, _tau0;      // the unpivoted QR of A D when m > n
+    private TallSkinnyQr<T>? _tsqr;          // instead of _qr0: the TSQR of A (the Q of A D too) when m >> n
     private readonly ColPivQrDecomposition<T> _cp;
 
     public int Rank { get; }
@@ -29,32 +30,45 @@ internal sealed class CodLeastSquares<T> where T : unmanaged, IFloatingPointIeee
     /// <paramref name="scaleColumns"/> = false keeps D = I, which the minimum-norm solution of a rank-deficient
     /// problem needs (column scaling changes which solution has minimum norm).
     /// </summary>
-    public CodLeastSquares(Tensor<T> a, double? rcond, bool scaleColumns = true, int? forcedRank = null)
+    /// <param name="a">A, m x n.</param>
+    /// <param name="rcond">The relative cutoff, or null for eps max(m, n).</param>
+    /// <param name="scaleColumns">Scale columns to unit norm (D) before deciding the rank.</param>
+    /// <param name="forcedRank">The rank to use, or null to decide it.</param>
+    /// <param name="tallSkinny">When the unpivoted QR of a tall A runs as TSQR (<see cref="TallSkinnyQrParams.Auto"/> when null).</param>
+    public CodLeastSquares(Tensor<T> a, double? rcond, bool scaleColumns = true, int? forcedRank = null, TallSkinnyQrParams? tallSkinny = null)
     {
         var parallelism = Parallelism.Default;
         _m = a.IntDims[0];
         _n = a.IntDims[1];
         int m = _m, n = _n, lda = Math.Max(m, 1), k = Math.Min(m, n);
-        var w = ColMajor.FromMatrix(a);
-        _scale = new T[n];
-        int maxExp = typeof(T) == typeof(float) ? 120 : 1000;
-        for (int j = 0; j < n; j++)
+        if (m > n && TallSkinnyQr<T>.Applies(m, n, tallSkinny ?? TallSkinnyQrParams.Auto)
+            && TryTallSkinny(a, scaleColumns, tallSkinny ?? TallSkinnyQrParams.Auto, parallelism, out _scale, out _tsqr, out var cp))
         {
-            T nrm = Nrm2.Compute(m, w, j * lda, 1);
-            int e = nrm == T.Zero || !scaleColumns ? 0 : Math.Clamp(-Math.ILogB(double.CreateTruncating(nrm)), -maxExp, maxExp);
-            _scale[j] = T.CreateTruncating(Math.ScaleB(1.0, e));
-            Householder.Scale(m, _scale[j], w, j * lda, 1);
+            _cp = cp;
         }
-        if (m > n)
+        else
         {
-            _qr0 = w;
-            _tau0 = new T[n];
-            Geqrf.Blocked(m, n, w, 0, lda, _tau0, QrParams.Auto, parallelism);
-            var r0 = new T[n * n];
-            for (int j = 0; j < n; j++) Array.Copy(w, j * lda, r0, j * n, j + 1);
-            _cp = new ColPivQrDecomposition<T>(n, n, r0, parallelism);
+            var w = ColMajor.FromMatrix(a);
+            _scale = new T[n];
+            int maxExp = typeof(T) == typeof(float) ? 120 : 1000;
+            for (int j = 0; j < n; j++)
+            {
+                T nrm = Nrm2.Compute(m, w, j * lda, 1);
+                int e = nrm == T.Zero || !scaleColumns ? 0 : Math.Clamp(-Math.ILogB(double.CreateTruncating(nrm)), -maxExp, maxExp);
+                _scale[j] = T.CreateTruncating(Math.ScaleB(1.0, e));
+                Householder.Scale(m, _scale[j], w, j * lda, 1);
+            }
+            if (m > n)
+            {
+                _qr0 = w;
+                _tau0 = new T[n];
+                Geqrf.Blocked(m, n, w, 0, lda, _tau0, QrParams.Auto, parallelism);
+                var r0 = new T[n * n];
+                for (int j = 0; j < n; j++) Array.Copy(w, j * lda, r0, j * n, j + 1);
+                _cp = new ColPivQrDecomposition<T>(n, n, r0, parallelism);
+            }
+            else _cp = new ColPivQrDecomposition<T>(m, n, w, parallelism);
         }
-        else _cp = new ColPivQrDecomposition<T>(m, n, w, parallelism);
 
         Cutoff = rcond ?? Precision.EpsDouble<T>() * Math.Max(m, n);
         if (forcedRank is int fr)
@@ -75,6 +89,46 @@ internal sealed class CodLeastSquares<T> where T : unmanaged, IFloatingPointIeee
         while (rank < k && sv[rank] > limit) rank++;
         Rank = rank;
     }
+
+    /// <summary>Whether the unpivoted QR ran as TSQR (for tests).</summary>
+    internal bool UsedTallSkinny => _tsqr is not null;
+
+    /// <summary>
+    /// The first factorization as TSQR of A itself (Q needs no scaling: Householder QR of A D, D powers of two, gives
+    /// the same reflectors and R D), D from the column norms of R (equal to A's, ||A e_j|| = ||R e_j||), then the
+    /// pivoted QR of R D exactly as the blocked path does it. False (everything released) when R is not finite or a
+    /// column norm lies so far from 1 that the unscaled products could have lost range (|log2| > 40 in float, 300 in
+    /// double); the caller then scales first and runs the blocked path.
+    /// </summary>
+    private static bool TryTallSkinny(Tensor<T> a, bool scaleColumns, TallSkinnyQrParams p, Parallelism parallelism,
+        out T[] scale, out TallSkinnyQr<T>? tsqr, out ColPivQrDecomposition<T> cp)
+    {
+        int n = a.IntDims[1];
+        var ts = new TallSkinnyQr<T>(a, p, parallelism, keepReflectors: true);
+        var r0 = ts.RColumnMajor();
+        scale = new T[n];
+        int safeExp = typeof(T) == typeof(float) ? 40 : 300;
+        for (int j = 0; j < n; j++)
+        {
+            T nrm = Nrm2.Compute(j + 1, r0, j * n, 1);
+            int e = nrm == T.Zero || !scaleColumns || !T.IsFinite(nrm) ? 0 : -Math.ILogB(double.CreateTruncating(nrm));
+            if (!T.IsFinite(nrm) || Math.Abs(e) > safeExp)
+            {
+                ts.Dispose();
+                tsqr = null;
+                cp = null!;
+                return false;
+            }
+            scale[j] = T.CreateTruncating(Math.ScaleB(1.0, e));
+            Householder.Scale(j + 1, scale[j], r0, j * n, 1);
+        }
+        cp = new ColPivQrDecomposition<T>(n, n, r0, parallelism);
+        tsqr = ts;
+        return true;
+    }
+
+    /// <summary>Gives the TSQR reflectors (m x n, pooled) back; <see cref="Solve"/> must not be called afterwards.</summary>
+    public void ReleaseWorkspace() => Interlocked.Exchange(ref _tsqr, null)?.Dispose();
 
     /// <summary>
     /// A sufficient test, O(k^3 / 3) through TRSM instead of the O(k^3)-per-sweep Jacobi, that every singular value of
@@ -133,7 +187,8 @@ internal sealed class CodLeastSquares<T> where T : unmanaged, IFloatingPointIeee
     public T[] Solve(T[] b, int nrhs, Parallelism parallelism)
     {
         int m = _m, n = _n, lda = Math.Max(m, 1);
-        if (_qr0 is not null) Ormqr.ApplyLeft(true, m, nrhs, n, _qr0, 0, lda, _tau0, b, 0, lda, QrParams.Auto, parallelism);
+        if (_tsqr is not null) _tsqr.ApplyQT(b, 0, lda, nrhs);
+        else if (_qr0 is not null) Ormqr.ApplyLeft(true, m, nrhs, n, _qr0, 0, lda, _tau0, b, 0, lda, QrParams.Auto, parallelism);
         _cp.ApplyQT(b, lda, nrhs, parallelism);
         var x = _cp.SolveTransformed(b, lda, nrhs, Rank);
         int ldx = Math.Max(n, 1);
