@@ -30,6 +30,7 @@ internal sealed class TallSkinnyQr<T> : IDisposable where T : unmanaged, IFloati
     private T[]? _v;                           // chunk c's reflectors, column-major at _starts[c] * n, ld = its rows
     private readonly T[] _tau;                 // n scalars per chunk
     private readonly TallSkinnyQr<T>? _next;   // the QR of the stacked triangles; null when one chunk
+    private readonly bool _kept;               // keepReflectors: Q may be applied or formed
     private readonly QrParams _inner;
     private readonly TallSkinnyQrParams _params;
     private readonly Parallelism _parallelism;
@@ -69,6 +70,7 @@ internal sealed class TallSkinnyQr<T> : IDisposable where T : unmanaged, IFloati
         _starts = new int[chunks + 1];
         for (int c = 0; c <= chunks; c++) _starts[c] = (int)((long)c * m / chunks);
         _tau = new T[chunks * n];
+        _kept = keepReflectors;
         bool keep = keepReflectors || chunks == 1;
         if (keep) _v = ArrayPool<T>.Shared.Rent(checked(m * n));
         if (chunks == 1)
@@ -132,7 +134,8 @@ internal sealed class TallSkinnyQr<T> : IDisposable where T : unmanaged, IFloati
     /// <exception cref="InvalidOperationException">The reflectors were not kept.</exception>
     public void ApplyQT(T[] c, int cOff, int ldc, int nrhs)
     {
-        var v = _v ?? throw new InvalidOperationException("internal: TallSkinnyQr.ApplyQT without the reflectors (keepReflectors was false)");
+        var v = _kept ? _v : null;
+        if (v is null) throw new InvalidOperationException("internal: TallSkinnyQr.ApplyQT without the reflectors (keepReflectors was false, or disposed)");
         int n = Columns;
         if (nrhs == 0) return;
         if (_next is null)
@@ -179,7 +182,8 @@ internal sealed class TallSkinnyQr<T> : IDisposable where T : unmanaged, IFloati
     /// <summary>Forms this level's reduced Q chunk by chunk: Q_c [S_c; 0] with S the next level's Q (I when one chunk).</summary>
     private void Form(RowWriter write)
     {
-        var v = _v ?? throw new InvalidOperationException("internal: TallSkinnyQr.FormQ without the reflectors (keepReflectors was false)");
+        var v = _kept ? _v : null;
+        if (v is null) throw new InvalidOperationException("internal: TallSkinnyQr.FormQ without the reflectors (keepReflectors was false, or disposed)");
         int n = Columns;
         if (_next is null)
         {
