@@ -197,28 +197,42 @@ internal sealed class CodLeastSquares<T> where T : unmanaged, IFloatingPointIeee
         return x;
     }
 
-    /// <summary>b - A x for every right-hand side, accumulated in double-double and rounded to T (column-major m x nrhs).</summary>
+    /// <summary>b - A x for every right-hand side, accumulated in double-double and rounded to T (column-major m x nrhs);
+    /// rows split across the default threads when m n is large (each row's sum is the same whatever the split).</summary>
     public static T[] Residual(Tensor<T> a, T[] b, int ldb, T[] x, int ldx, int nrhs, out double[] squaredNorms)
     {
         int m = a.IntDims[0], n = a.IntDims[1];
         long rs = a.StrideArray[0], cs = a.StrideArray[1];
-        ref T origin = ref a.Store.Reference;
         var r = new T[Math.Max(m, 1) * nrhs];
         squaredNorms = new double[nrhs];
         var column = new DoubleDouble[m];
+        int threads = Math.Clamp((int)Math.Min((long)m * n / 65536, Parallelism.Default.Threads), 1, 64);
+        var partMax = new double[threads];
         for (int s = 0; s < nrhs; s++)
         {
-            double amax = 0;
-            for (int i = 0; i < m; i++)
+            // Rows split across threads (each row's sum is independent, so the result does not depend on the split).
+            int rhs = s;
+            void Rows(int tid, int nt)
             {
-                DoubleDouble acc = double.CreateTruncating(b[i + s * ldb]);
-                long ai = a.Offset + i * rs;
-                for (int j = 0; j < n; j++)
-                    acc -= DoubleDouble.TwoProd(double.CreateTruncating(System.Runtime.CompilerServices.Unsafe.Add(ref origin, (nint)(ai + j * cs))), double.CreateTruncating(x[j + s * ldx]));
-                r[i + s * Math.Max(m, 1)] = T.CreateTruncating((double)acc);
-                column[i] = acc;
-                amax = Math.Max(amax, Math.Abs(acc.Hi));
+                int i0 = Kernels.Threading.SplitJob.Bound(tid, nt, m, 1), i1 = Kernels.Threading.SplitJob.Bound(tid + 1, nt, m, 1);
+                ref T o = ref a.Store.Reference;
+                double mx = 0;
+                for (int i = i0; i < i1; i++)
+                {
+                    DoubleDouble acc = double.CreateTruncating(b[i + rhs * ldb]);
+                    long ai = a.Offset + i * rs;
+                    for (int j = 0; j < n; j++)
+                        acc -= DoubleDouble.TwoProd(double.CreateTruncating(System.Runtime.CompilerServices.Unsafe.Add(ref o, (nint)(ai + j * cs))), double.CreateTruncating(x[j + rhs * ldx]));
+                    r[i + rhs * Math.Max(m, 1)] = T.CreateTruncating((double)acc);
+                    column[i] = acc;
+                    mx = Math.Max(mx, Math.Abs(acc.Hi));
+                }
+                partMax[tid] = mx;
             }
+            Array.Clear(partMax);
+            if (threads == 1) Rows(0, 1);
+            else Kernels.Threading.SplitJob.Run(threads, Rows);
+            double amax = partMax.Max();
             // The squared norm summed at the scale of the largest entry (a power of two, exact), so residuals near
             // 1e300 give inf when the square overflows, and 1e-300 ones keep their digits, instead of NaN or 0.
             int k = amax == 0 || !double.IsFinite(amax) ? 0 : Math.ILogB(amax);
