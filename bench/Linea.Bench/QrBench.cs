@@ -50,7 +50,7 @@ public static unsafe class QrBench
         }
     }
 
-    private static bool Init(int threads, out string core)
+    internal static bool Init(int threads, out string core)
     {
         bool have = Load(threads);
         if (have) OpenBlasLibrary.SetThreads(threads);
@@ -76,7 +76,7 @@ public static unsafe class QrBench
         return dst;
     }
 
-    private static void OpenBlasQr(Tensor<double> a)
+    internal static void OpenBlasQr(Tensor<double> a)
     {
         int m = (int)a.Shape[0], n = (int)a.Shape[1], lda = m, info = 0, lwork = -1;
         var w = ColumnMajor(a);
@@ -92,7 +92,7 @@ public static unsafe class QrBench
         if (info != 0) throw new InvalidOperationException($"dgeqrf_ info {info}");
     }
 
-    private static void OpenBlasLstsq(Tensor<double> a, Tensor<double> b)
+    internal static void OpenBlasLstsq(Tensor<double> a, Tensor<double> b)
     {
         int m = (int)a.Shape[0], n = (int)a.Shape[1], nrhs = 1, lda = m, ldb = Math.Max(m, n), rank = 0, info = 0, lwork = -1;
         double rcond = -1; // machine precision, as numpy passes eps * max(m, n) (no difference at full rank)

@@ -10,8 +10,9 @@ namespace Linea.Bench;
 /// 200,000 x 100 and 1,000,000 x 50, float64) against NumPy: bench/numpy_tsqr.py run by /usr/bin/python3 (or
 /// $LINEA_PYTHON) with OPENBLAS_NUM_THREADS set to the thread count. Both sides: best of the samples after a warm-up
 /// call; the first (cold) call is printed too, since a warm call slower than the cold one means allocation churn.
-/// Line: <c>lapack op=qr shape=200000x100 dtype=float64 threads=2 linea_s=.. numpy_s=.. ratio=.. linea_first_s=.. numpy_first_s=..</c>
-/// with ratio = numpy_s / linea_s.
+/// OpenBLAS's own dgeqrf_ (for qr_r) and dgelsd_ (for lstsq, as NumPy calls it) are timed too when libopenblas is present.
+/// Line: <c>lapack op=qr shape=200000x100 dtype=float64 threads=2 linea_s=.. numpy_s=.. ratio=.. openblas_s=.. ratio_openblas=..
+/// openblas_core=.. linea_first_s=.. numpy_first_s=..</c> with ratio = numpy_s / linea_s, ratio_openblas = openblas_s / linea_s.
 /// </summary>
 public static class TsqrBench
 {
@@ -19,6 +20,7 @@ public static class TsqrBench
     public static IEnumerable<string> Run(string[] shapes, string[] ops, int threads, int samples)
     {
         var c = CultureInfo.InvariantCulture;
+        bool openblas = QrBench.Init(threads, out string core);
         foreach (var shape in shapes)
         {
             var parts = shape.Split('x');
@@ -41,10 +43,31 @@ public static class TsqrBench
                     Thread.Sleep(200);
                     best = Math.Min(best, Time(run));
                 }
+                // OpenBLAS's own LAPACK where it has the same operation: dgeqrf_ for mode 'r' (R and reflectors, no Q),
+                // dgelsd_ for lstsq (what numpy.linalg.lstsq calls); both include their column-major copy of A.
+                Action? native = !openblas ? null : op switch
+                {
+                    "qr_r" => () => QrBench.OpenBlasQr(a),
+                    "lstsq" => () => QrBench.OpenBlasLstsq(a, b),
+                    _ => null,
+                };
+                string ob = "na", obRatio = "na";
+                if (native is not null)
+                {
+                    native();
+                    double nb = double.PositiveInfinity;
+                    for (int s = 0; s < samples; s++)
+                    {
+                        Thread.Sleep(200);
+                        nb = Math.Min(nb, Time(native));
+                    }
+                    ob = nb.ToString("F4", c);
+                    obRatio = (nb / best).ToString("F2", c);
+                }
                 var peer = NumPy(op, m, n, threads, samples);
                 string numpy = peer.TryGetValue("peer_s", out var p) ? p : "na";
                 string ratio = double.TryParse(numpy, NumberStyles.Float, c, out double ns) ? (ns / best).ToString("F2", c) : "na";
-                yield return $"lapack op={op} shape={m}x{n} dtype=float64 threads={threads} linea_s={best.ToString("F4", c)} numpy_s={numpy} ratio={ratio} linea_first_s={first.ToString("F4", c)} numpy_first_s={(peer.TryGetValue("peer_first_s", out var f) ? f : "na")}";
+                yield return $"lapack op={op} shape={m}x{n} dtype=float64 threads={threads} linea_s={best.ToString("F4", c)} numpy_s={numpy} ratio={ratio} openblas_s={ob} ratio_openblas={obRatio} openblas_core={(native is null ? "na" : core)} linea_first_s={first.ToString("F4", c)} numpy_first_s={(peer.TryGetValue("peer_first_s", out var f) ? f : "na")}";
             }
         }
     }

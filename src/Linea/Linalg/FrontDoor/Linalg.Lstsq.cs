@@ -8,7 +8,8 @@ public static partial class Linalg
     /// NumPy's <c>numpy.linalg.lstsq(a, b, rcond)</c>: the x minimising ||b - A x||_2, of minimum norm when A is
     /// rank deficient or m &lt; n. A is m x n; b is (m,) or (m, r); x is (n,) or (n, r).
     /// <para>Algorithm (<see cref="LstsqPrecision.Working"/>): columns scaled to unit norm by powers of two, blocked
-    /// Householder QR (when m &gt; n), QR with column pivoting of the triangle, and a complete orthogonal decomposition
+    /// Householder QR (when m &gt; n; TSQR over cache-sized row chunks on all threads when m &gt;= 8 n, with Q^T b applied
+    /// chunk by chunk and Q never formed), QR with column pivoting of the triangle, and a complete orthogonal decomposition
     /// at the numerical rank, as LAPACK's gelsy. O(m n^2 + n^3) plus O(n^3) for the singular values on first access.</para>
     /// <para>Rank: the number of singular values of the column-scaled A greater than rcond times the largest
     /// (default rcond = eps max(m, n), NumPy's). When that rank is m &lt; n (full row rank), the minimum-norm solution is

@@ -6,7 +6,7 @@ namespace Linea;
 /// <summary>
 /// Least squares in working precision as LAPACK's gelsy, with two additions: the columns of A are first scaled to
 /// unit norm by powers of two (exact; D below), and for m &gt; n a blocked Householder QR runs first so the
-/// level-2 pivoted QR only sees the n x n triangle. A D = Q0 [R0; 0], R0 P = Q1 R, [R11 R12] = [T11 0] Z at the
+/// level-2 pivoted QR only sees the n x n triangle (TSQR of A itself when m &gt;&gt; n, see TryTallSkinny). A D = Q0 [R0; 0], R0 P = Q1 R, [R11 R12] = [T11 0] Z at the
 /// numerical rank r, x = D P Z^T [T11^{-1} (Q1^T Q0^T b)[:r]; 0]. O(m n^2 + n^3).
 /// </summary>
 internal sealed class CodLeastSquares<T> where T : unmanaged, IFloatingPointIeee754<T>
