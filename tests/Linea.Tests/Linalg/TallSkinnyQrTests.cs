@@ -197,5 +197,15 @@ public class TallSkinnyQrTests(ITestOutputHelper output)
         double an = MatrixGenerators.FrobeniusNorm(a), atr = Math.Sqrt(Tensor.Dot(a.T.MatMul(res), a.T.MatMul(res)));
         Assert.True(atr <= 30 * 70_000 * NumAssert.Eps<double>() * an * (an * Math.Sqrt(Tensor.Dot(r.Solution, r.Solution)) + Math.Sqrt(Tensor.Dot(b, b))));
         Assert.Equal(Tensor.Dot(res, res), r.Residuals[0], 1e-10 * Tensor.Dot(b, b));
+
+        // Several right-hand sides (blocked Q^T per chunk) and refinement (repeated solves) give the same columns.
+        var b2 = Generators.Normal<double>([70_000, 2], 13);
+        var x2 = Linea.Linalg.Lstsq(a, b2, refine: true).Solution;
+        for (int c = 0; c < 2; c++)
+        {
+            var xc = Linea.Linalg.Lstsq(a, b2[.., c]).Solution;
+            for (int j = 0; j < 3; j++)
+                Assert.True(Math.Abs(x2[j, c] - xc[j]) <= 1e3 * 70_000 * NumAssert.Eps<double>() * (1 + Math.Abs(xc[j])), $"x[{j}, {c}]");
+        }
     }
 }
