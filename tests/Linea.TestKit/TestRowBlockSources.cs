@@ -31,3 +31,26 @@ public static class TestRowBlockSources
         public IEnumerable<RowBlock<T>> Blocks(int blockRows, IProgress<RowBlockProgress>? progress = null) => pass(_passes++);
     }
 }
+
+/// <summary>The rows of a tensor as a row-block source that counts its passes (calls to Blocks).</summary>
+/// <typeparam name="T"><c>float</c> or <c>double</c>.</typeparam>
+public sealed class CountingRowBlockSource<T>(Tensor<T> matrix) : IRowBlockSource<T> where T : unmanaged, IFloatingPointIeee754<T>
+{
+    private readonly IRowBlockSource<T> _inner = RowBlocks.FromTensor(matrix);
+
+    /// <summary>How many passes have been started.</summary>
+    public int Passes { get; private set; }
+
+    /// <inheritdoc/>
+    public long Rows => _inner.Rows;
+
+    /// <inheritdoc/>
+    public int Columns => _inner.Columns;
+
+    /// <inheritdoc/>
+    public IEnumerable<RowBlock<T>> Blocks(int blockRows, IProgress<RowBlockProgress>? progress = null)
+    {
+        Passes++;
+        return _inner.Blocks(blockRows, progress);
+    }
+}
