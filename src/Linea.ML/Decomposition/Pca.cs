@@ -8,7 +8,7 @@ namespace Linea.ML;
 /// matrix (whose condition number is the square of Xc's). Fitting costs O(n p min(n, p)) for n samples and p features.
 /// </summary>
 /// <remarks>
-/// <para>Fitted attributes (available after <see cref="Fit"/>, else <see cref="NotFittedException"/>):
+/// <para>Fitted attributes (available after <see cref="Fit(Tensor{T})"/>, else <see cref="NotFittedException"/>):
 /// <see cref="Components"/> (k x p, orthonormal rows), <see cref="ExplainedVariance"/> S^2 / (n - 1),
 /// <see cref="ExplainedVarianceRatio"/>, <see cref="SingularValues"/>, <see cref="Mean"/>, <see cref="NoiseVariance"/>.</para>
 /// <para>Signs follow <see cref="SignConvention"/> (default <see cref="SignConvention.ComponentBased"/>, scikit-learn
@@ -20,7 +20,7 @@ public sealed partial class Pca<T> where T : unmanaged, IFloatingPointIeee754<T>
     private Tensor<T>? _components, _explainedVariance, _ratio, _singularValues, _mean;
     private T _noiseVariance;
 
-    /// <summary>Configures the model; nothing is computed until <see cref="Fit"/>.</summary>
+    /// <summary>Configures the model; nothing is computed until <see cref="Fit(Tensor{T})"/>.</summary>
     /// <param name="nComponents">How many components to keep: all (default), a count, or a variance fraction (see <see cref="PcaComponents"/>).</param>
     /// <param name="whiten">Scale the transformed data to unit variance per component (divide by sqrt(explained variance)).</param>
     /// <param name="signs">How the sign of each component is fixed.</param>
@@ -40,7 +40,7 @@ public sealed partial class Pca<T> where T : unmanaged, IFloatingPointIeee754<T>
     /// <summary>The sign convention.</summary>
     public SignConvention Signs { get; }
 
-    /// <summary>Whether <see cref="Fit"/> has run.</summary>
+    /// <summary>Whether <see cref="Fit(Tensor{T})"/> has run.</summary>
     public bool IsFitted => _components is not null;
 
     /// <summary>The number of components kept, k.</summary>
@@ -50,7 +50,7 @@ public sealed partial class Pca<T> where T : unmanaged, IFloatingPointIeee754<T>
     public int NFeatures => (int)Fitted(nameof(NFeatures)).Shape[1];
 
     /// <summary>The number of samples n seen at Fit.</summary>
-    public int NSamples { get; private set; }
+    public long NSamples { get; private set; }
 
     /// <summary>Principal axes, shape (k, p): orthonormal rows sorted by decreasing explained variance.</summary>
     public Tensor<T> Components => Fitted(nameof(Components));

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Linea.ML.NeuralNet;
 
 /// <summary>
-/// Progress after one training epoch, passed to the callback of <see cref="Sequential{T}.Fit"/>.
+/// Progress after one training epoch, passed to the callbacks of the Fit methods of <see cref="Sequential{T}"/>.
 /// <see cref="Loss"/> and <see cref="Accuracy"/> are averaged over the epoch's mini-batches as they were trained
 /// (training mode, parameters moving), as Keras reports them; the validation figures use the parameters at the end of
 /// the epoch in inference mode. The loss is the data loss, without the weight-decay penalty.

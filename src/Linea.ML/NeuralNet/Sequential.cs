@@ -5,7 +5,7 @@ namespace Linea.ML.NeuralNet;
 
 /// <summary>
 /// A feed-forward network: layers applied in order, trained by mini-batch gradient descent on a <see cref="Loss{T}"/>.
-/// Like scikit-learn's estimators, <see cref="Fit"/> starts from freshly drawn weights (seeded by <see cref="Seed"/>,
+/// Like scikit-learn's estimators, <see cref="Fit(Tensor{T}, Tensor{T}, int, int, Optimizer, Tensor{T}, Tensor{T}, Action{EpochReport}, bool, bool)"/> starts from freshly drawn weights (seeded by <see cref="Seed"/>,
 /// so runs repeat exactly) unless <c>warmStart</c> is set, then <see cref="Predict"/>, <see cref="PredictProba"/> and
 /// <see cref="Evaluate"/> use the trained weights.
 /// <code>
@@ -25,7 +25,7 @@ public sealed partial class Sequential<T> where T : unmanaged, IFloatingPointIee
     private readonly List<EpochReport> _history = [];
     private bool _initialized;
 
-    /// <summary>Creates the network; parameters are drawn on the first <see cref="Fit"/> or <see cref="Initialize"/>.</summary>
+    /// <summary>Creates the network; parameters are drawn on the first <see cref="Fit(Tensor{T}, Tensor{T}, int, int, Optimizer, Tensor{T}, Tensor{T}, Action{EpochReport}, bool, bool)"/> or <see cref="Initialize"/>.</summary>
     /// <param name="layers">The layers, input first; at least one.</param>
     /// <param name="loss">The training objective; <see cref="SoftmaxCrossEntropy{T}"/> makes this a classifier.</param>
     /// <param name="seed">Seed of the weight draws, the mini-batch shuffling and the dropout masks.</param>
@@ -75,10 +75,10 @@ public sealed partial class Sequential<T> where T : unmanaged, IFloatingPointIee
     /// <summary>All trainable parameters, in layer order.</summary>
     public IReadOnlyList<Parameter<T>> Parameters => _parameters;
 
-    /// <summary>Whether <see cref="Fit"/> has completed at least once.</summary>
+    /// <summary>Whether <see cref="Fit(Tensor{T}, Tensor{T}, int, int, Optimizer, Tensor{T}, Tensor{T}, Action{EpochReport}, bool, bool)"/> has completed at least once.</summary>
     public bool IsFitted { get; private set; }
 
-    /// <summary>The reports of every epoch of the last <see cref="Fit"/> call.</summary>
+    /// <summary>The reports of every epoch of the last <see cref="Fit(Tensor{T}, Tensor{T}, int, int, Optimizer, Tensor{T}, Tensor{T}, Action{EpochReport}, bool, bool)"/> call.</summary>
     public IReadOnlyList<EpochReport> History => _history;
 
     /// <summary>Draws every layer's parameters from a generator seeded with <see cref="Seed"/> and forgets optimizer state.</summary>

@@ -1,0 +1,121 @@
+using Linea.ML.Clustering;
+using Xunit.Abstractions;
+
+namespace Linea.ML.Tests.Clustering;
+
+public class MiniBatchKMeansTests(ITestOutputHelper output)
+{
+    private static readonly double[,] Centres = { { 0, 0, 0 }, { 20, 0, 0 }, { 0, 20, 0 }, { 0, 0, 20 } };
+
+    /// <summary>Four unit-variance blobs 20 apart (no point is within 8 sigma of another blob's half-space), in the
+    /// order drawn (sorted by blob) or shuffled.</summary>
+    private static (Tensor<double> X, int[] Labels) Blobs(bool shuffled)
+    {
+        var (x, labels) = ClusterData.Blobs(Centres, 500, 1.0, seed: 17);
+        if (!shuffled) return (x, labels);
+        var order = new Rng(4).Permutation(labels.Length);
+        var xs = Tensor.Zeros<double>(labels.Length, 3);
+        for (int i = 0; i < order.Length; i++) xs[i, ..] = x[order[i], ..];
+        return (xs, order.Select(i => labels[i]).ToArray());
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Well_separated_blobs_are_recovered_exactly_with_near_optimal_inertia(bool shuffled)
+    {
+        var (x, truth) = Blobs(shuffled);
+        var source = new CountingRowBlockSource<double>(x);
+        var mbk = new MiniBatchKMeans<double>(nClusters: 4, batchSize: 100, maxIter: 10, seed: 1).Fit(source);
+        Assert.Equal(1.0, ClusteringMetrics.AdjustedRandIndex(truth, mbk.Predict(x)));
+        Assert.True(source.Passes <= 10 + 2, $"{source.Passes} passes");
+        var full = new KMeans<double>(4, seed: 0).Fit(x);
+        output.WriteLine($"shuffled={shuffled}: inertia {mbk.Inertia:F3} vs full k-means {full.Inertia:F3}, {source.Passes} passes, {mbk.NSteps} steps");
+        // With the partition exact, the excess over the optimum is sum_c n_c |centre_c - mean_c|^2; each centre is a
+        // running mean of its points over the epochs, within a fraction of the blob's spread of the mean.
+        Assert.True(mbk.Inertia <= 1.01 * full.Inertia, $"inertia {mbk.Inertia} vs {full.Inertia}");
+        Assert.True(mbk.Inertia >= full.Inertia * (1 - 1e-12));
+        Assert.Equal(mbk.Inertia, -mbk.Score(x), 1e-9 * mbk.Inertia);
+    }
+
+    [Fact]
+    public void The_seed_fixes_the_model_and_a_mapped_file_gives_the_same_bits()
+    {
+        var (x, truth) = Blobs(shuffled: true);
+        var a = new MiniBatchKMeans<double>(4, batchSize: 64, seed: 9).Fit(RowBlocks.FromTensor(x));
+        var b = new MiniBatchKMeans<double>(4, batchSize: 64, seed: 9).Fit(x);
+        Assert.Equal(a.ClusterCenters.ToArray(), b.ClusterCenters.ToArray());
+        Assert.Equal(1.0, ClusteringMetrics.AdjustedRandIndex(truth, b.Labels));
+        a.Fit(RowBlocks.FromTensor(x));   // refitting the same object starts again from the seed
+        Assert.Equal(b.ClusterCenters.ToArray(), a.ClusterCenters.ToArray());
+        var other = new MiniBatchKMeans<double>(4, batchSize: 64, seed: 10).Fit(x);
+        Assert.Equal(1.0, ClusteringMetrics.AdjustedRandIndex(truth, other.Labels));
+
+        string path = Path.Combine(Path.GetTempPath(), $"linea-mbk-{Guid.NewGuid():N}.npy");
+        try
+        {
+            Npy.Save(path, x);
+            using var mapped = Npy.Load<double>(path, MmapMode.ReadOnly);
+            var fromFile = new MiniBatchKMeans<double>(4, batchSize: 64, seed: 9).Fit(RowBlocks.FromTensor(mapped));
+            Assert.Equal(b.ClusterCenters.ToArray(), fromFile.ClusterCenters.ToArray());
+            Assert.Equal(b.Inertia, fromFile.Inertia);
+        }
+        finally { File.Delete(path); }
+    }
+
+    [Fact]
+    public void Without_early_stopping_a_fit_makes_exactly_maxIter_plus_2_passes()
+    {
+        var (x, _) = Blobs(shuffled: true);
+        var source = new CountingRowBlockSource<double>(x);
+        var mbk = new MiniBatchKMeans<double>(4, batchSize: 500, maxIter: 3, seed: 2, maxNoImprovement: null).Fit(source);
+        Assert.Equal(5, source.Passes);
+        Assert.Equal(3, mbk.NIter);
+        Assert.Equal(12, mbk.NSteps);
+        Assert.Equal(3 * 2000.0, mbk.Counts.Sum());   // every row absorbed once per epoch
+    }
+
+    [Fact]
+    public void Partial_fit_on_batches_converges_to_the_blob_means()
+    {
+        var (x, truth) = Blobs(shuffled: true);
+        var mbk = new MiniBatchKMeans<double>(4, seed: 3);
+        for (int epoch = 0; epoch < 2; epoch++)
+            for (int start = 0; start < 2000; start += 200)
+                mbk.PartialFit(x[start..(start + 200), ..]);
+        Assert.Equal(1.0, ClusteringMetrics.AdjustedRandIndex(truth, mbk.Predict(x)));
+        Assert.Equal(200, mbk.Labels.Length);
+        // Each centre is the mean of its blob's 500 points counted twice: within the blob's mean exactly to rounding.
+        var labels = mbk.Predict(x);
+        var centres = mbk.ClusterCenters;
+        for (int c = 0; c < 4; c++)
+        {
+            var members = Enumerable.Range(0, 2000).Where(i => labels[i] == c).ToArray();
+            var mean = Tensor.Zeros<double>(3);
+            foreach (int i in members) mean += x[i, ..];
+            mean /= members.Length;
+            Assert.True(Fixtures.MaxDiff(mean, centres[c, ..].Contiguous()) <= 1e-9, $"centre {c}");
+        }
+    }
+
+    [Fact]
+    public void Bad_input_gives_clear_errors()
+    {
+        var (x, _) = Blobs(shuffled: true);
+        var few = Assert.Throws<ArgumentException>(() => new MiniBatchKMeans<double>(5).Fit(RowBlocks.FromTensor(x[..3, ..])));
+        Assert.Contains("3 rows but 5 clusters", few.Message);
+        Assert.Throws<ArgumentException>(() => new MiniBatchKMeans<double>(2).Fit(TestRowBlockSources.Empty<double>(3)));
+        Assert.Throws<ShapeMismatchException>(() => new MiniBatchKMeans<double>(2).Fit(TestRowBlockSources.WrongColumns(x, 2)));
+        var nan = x.Copy();
+        nan[1500, 2] = double.NaN;
+        var e = Assert.Throws<NonFiniteException>(() => new MiniBatchKMeans<double>(4).Fit(RowBlocks.FromTensor(nan)));
+        Assert.Contains("row 1500, column 2", e.Message);
+        var model = new MiniBatchKMeans<double>(4).PartialFit(x[..100, ..]);
+        Assert.Throws<ShapeMismatchException>(() => model.PartialFit(x[..100, ..2]));
+        Assert.Throws<ShapeMismatchException>(() => model.Predict(x[.., ..2]));
+        Assert.Throws<NotFittedException>(() => new MiniBatchKMeans<double>(4).Predict(x));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new MiniBatchKMeans<double>(4, batchSize: 0));
+        var changed = TestRowBlockSources.ChangesBetweenPasses(x, x[..1000, ..].Contiguous());
+        Assert.Throws<InvalidDataException>(() => new MiniBatchKMeans<double>(4).Fit(changed));
+    }
+}
