@@ -41,12 +41,19 @@ internal sealed class TsqrAccumulator<T> where T : unmanaged, IFloatingPointIeee
         for (int j = 0; j < k; j++)
         {
             var v = panel.Slice(j * ld, m);
-            T xnorm = TensorPrimitives.Norm<T>(v);
-            if (xnorm == T.Zero) continue;
+            T xnorm = TensorPrimitives.Norm<T>(v), scale = T.One;
+            if (xnorm == T.Zero || !T.IsFinite(xnorm))
+            {
+                // The sum of squares under- or overflowed: take the norm of v / max |v| (v stays scaled; undone below).
+                scale = m == 0 ? T.Zero : T.Abs(TensorPrimitives.MaxMagnitude<T>(v));
+                if (scale == T.Zero) continue;
+                TensorPrimitives.Multiply<T>(v, T.One / scale, v);
+                xnorm = scale * TensorPrimitives.Norm<T>(v);
+            }
             T alpha = r[j + j * k];
             T beta = -T.CopySign(T.Hypot(alpha, xnorm), alpha);
             T tau = (beta - alpha) / beta;
-            TensorPrimitives.Multiply<T>(v, T.One / (alpha - beta), v);
+            TensorPrimitives.Multiply<T>(v, scale / (alpha - beta), v);
             r[j + j * k] = beta;
             for (int c = j + 1; c < k; c++)
             {

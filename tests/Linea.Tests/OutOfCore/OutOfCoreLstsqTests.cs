@@ -35,18 +35,18 @@ public sealed class OutOfCoreLstsqTests : IDisposable
 
     [Theory]
     [InlineData(1)]
-    [InlineData(97)]      // 3000 = 30 * 97 + 90: a short last block
-    [InlineData(1000)]
+    [InlineData(997)]     // 20000 = 20 * 997 + 60: a short last block
+    [InlineData(4096)]
     [InlineData(100000)]  // a block larger than the file
     public void NpyFileSolutionEqualsInMemoryLstsq(int blockRows)
     {
-        var (x, y) = Problem(blockRows == 1 ? 400 : 3000, 6, 11);
+        var (x, y) = Problem(blockRows == 1 ? 400 : 20000, 12, 11);   // 1.9 MB of X
         Npy.Save(PathOf("x.npy"), x);
         Npy.Save(PathOf("y.npy"), y);
         var fit = Linea.OutOfCore.Lstsq(RowBlocks.Npy<double>(PathOf("x.npy")), RowBlocks.Npy<double>(PathOf("y.npy")), blockRows: blockRows);
         var reference = Linea.Linalg.Lstsq(x, y);
         AssertSameSolution(reference.Solution, fit.Solution, x);
-        Assert.Equal(6, fit.Rank);
+        Assert.Equal(12, fit.Rank);
         Assert.False(fit.RankDeficient);
         Assert.Equal(x.Shape[0], fit.Rows);
         var residual = y - x.MatMul(reference.Solution);
@@ -100,6 +100,19 @@ public sealed class OutOfCoreLstsqTests : IDisposable
         Assert.True(fit.RankDeficient);
         double diff = Tensor.Abs(reference.Solution - fit.Solution).Max();
         Assert.True(diff <= 1e3 * NumAssert.Eps<double>() * Tensor.Abs(reference.Solution).Max() * 400, $"minimum-norm solutions differ by {diff:E3}");
+    }
+
+    [Theory]
+    [InlineData(560)]    // squares overflow: the reflectors take norms of scaled columns
+    [InlineData(-560)]   // squares underflow to zero
+    public void ExtremelyScaledColumnsGiveTheScaledSolution(int exponent)
+    {
+        var (x, y) = Problem(300, 3, 18);
+        double s = Math.ScaleB(1.0, exponent);   // a power of two: scaling is exact
+        var plain = Linea.OutOfCore.Lstsq(RowBlocks.FromTensor(x), RowBlocks.FromTensor(y.Reshape(300, 1)), blockRows: 64);
+        var scaled = Linea.OutOfCore.Lstsq(RowBlocks.FromTensor(x * s), RowBlocks.FromTensor(y.Reshape(300, 1)), blockRows: 64);
+        Assert.Equal(3, scaled.Rank);
+        AssertSameSolution(plain.Solution, scaled.Solution * s, x);
     }
 
     [Fact]
