@@ -42,7 +42,7 @@ internal static class OutOfCoreFit
     }
 
     /// <summary>The column means of X and y from R's first row (R[0, j] / R[0, 0]; the first reflector maps the ones
-    /// column to R[0, 0] e_0, so R[0, j] = sum_i a_ij / (R[0, 0] / n)); zeros without an intercept.</summary>
+    /// column to R[0, 0] e_0 with R[0, 0]^2 = n, so R[0, j] = sum_i a_ij / R[0, 0]); zeros without an intercept.</summary>
     public static (Tensor<T> XMean, T YMean) Means<T>(Tensor<T> r, int first, int p) where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (first == 0) return (Tensor.Zeros<T>(p), T.Zero);

@@ -16,7 +16,7 @@ public enum RidgeSolver
     Svd,
 
     /// <summary>The out-of-core fit (<see cref="Ridge{T}.Fit(IRowBlockSource{T}, IRowBlockSource{T}, int, IProgress{RowBlockProgress})"/>)
-    /// only: least squares on the streamed triangular factor stacked on sqrt(alpha) I, [R; sqrt(alpha) I] w = [R^T-projected y; 0],
+    /// only: least squares on the streamed triangular factor of the centred [X, y] stacked on sqrt(alpha) I, [Rxx; sqrt(alpha) I] w = [Rxy; 0],
     /// solved by Householder QR. O(n p^2) in one pass plus O(p^3); as stable as the SVD and never forms X^T X.</summary>
     Qr,
 }

@@ -27,7 +27,7 @@ public static partial class OutOfCore
     /// <param name="x">The rows of X, n x p.</param>
     /// <param name="y">Optional right-hand columns Y, n x r, appended after X; null for none.</param>
     /// <param name="prependOnes">Put a column of ones first (for an intercept: the trailing block of R is then the R of the
-    /// centred [X, Y], and row 0 holds the column sums scaled by R[0, 0] = -sqrt(n)).</param>
+    /// centred [X, Y], and row 0 holds the column sums divided by R[0, 0] = ±sqrt(n)).</param>
     /// <param name="blockRows">Rows per block read from the sources; 0 (default) picks about 4 Mi elements per block.</param>
     /// <param name="progress">Told after each block of <paramref name="x"/>.</param>
     /// <returns>R, k x k upper triangular (k = p + r, plus 1 with ones), and the number of rows n read.</returns>
