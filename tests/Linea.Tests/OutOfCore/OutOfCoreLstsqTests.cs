@@ -116,6 +116,27 @@ public sealed class OutOfCoreLstsqTests : IDisposable
     }
 
     [Fact]
+    public void FloatDataAreSolvedInFloatToFloatPrecision()
+    {
+        var (x, y) = Problem(2000, 5, 19);
+        var xf = MatrixGenerators.Cast<float>(x);
+        var yf = MatrixGenerators.Cast<float>(y);
+        var progress = new List<RowBlockProgress>();
+        var fit = Linea.OutOfCore.Lstsq(RowBlocks.FromTensor(xf), RowBlocks.FromTensor(yf.Reshape(2000, 1)), blockRows: 300, progress: new SyncProgress(progress));
+        var reference = Linea.Linalg.Lstsq(Widen(xf), Widen(yf)).Solution;   // the float data, solved in double
+        double bound = 100 * 5 * NumAssert.Eps<float>() * Linea.Linalg.Cond(x) * Tensor.Abs(reference).Max();
+        for (int j = 0; j < 5; j++) Assert.True(Math.Abs(fit.Solution[j] - reference[j]) <= bound, $"w[{j}] = {fit.Solution[j]} vs {reference[j]}");
+        Assert.Equal([300L, 600, 900, 1200, 1500, 1800, 2000], progress.Select(p => p.RowsRead));
+    }
+
+    private static Tensor<double> Widen(Tensor<float> t) => Tensor.Wrap(t.ToArray().Select(v => (double)v).ToArray(), t.Shape.AsSpan().ToArray());
+
+    private sealed class SyncProgress(List<RowBlockProgress> into) : IProgress<RowBlockProgress>
+    {
+        public void Report(RowBlockProgress value) => into.Add(value);
+    }
+
+    [Fact]
     public void BadInputsAreNamed()
     {
         var (x, y) = Problem(50, 2, 17);
