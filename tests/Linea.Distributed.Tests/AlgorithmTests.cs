@@ -12,11 +12,11 @@ public sealed class AlgorithmTests : IDisposable
 
     [MpiFact]
     public void Tsqr_pca_and_kmeans_equal_the_single_process_answers_at_2_ranks() =>
-        MpiRun.AssertPasses(2, "algorithms", minPassed: 106, _dir);
+        MpiRun.AssertPasses(2, "algorithms", minPassed: 110, _dir);
 
     [MpiFact]
     public void Tsqr_pca_and_kmeans_equal_the_single_process_answers_at_3_ranks() =>
-        MpiRun.AssertPasses(3, "algorithms", minPassed: 159, _dir);
+        MpiRun.AssertPasses(3, "algorithms", minPassed: 165, _dir);
 
     public void Dispose()
     {

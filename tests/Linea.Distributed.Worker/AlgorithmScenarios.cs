@@ -84,7 +84,7 @@ internal static class AlgorithmScenarios
         foreach (var (part, label) in Partitions(n, world.Size).Select((p, i) => (p, new[] { "balanced", "skewed", "three_rows" }[i])))
         {
             using var a = RowBlockMatrix<double>.LoadNpy(world, Path.Combine(dir, "A.npy"), part);
-            var bLocal = bWhole[Slice.Range(a.RowOffset, a.RowOffset + a.LocalRows)];
+            var bLocal = a.LocalRowsOf(Npy.Load<double>(Path.Combine(dir, "b.npy"), MmapMode.ReadOnly));
             var res = Tsqr.Lstsq(a, bLocal);
             double[] x = res.Solution.ToArray(), xr = reference.Solution.ToArray();
             double xNorm = Math.Sqrt(xr.Sum(v => v * v));
@@ -110,6 +110,17 @@ internal static class AlgorithmScenarios
             checks.Close($"tsqr.matrix_rhs.{label}", referenceB.Solution.ToArray(), resB.Solution.ToArray(),
                 4 * d * Math.Sqrt(n) * Eps * (kappa + kappa * kappa * 0.01) * xbNorm);
         }
+
+        // float: the same problem in single precision, against Linalg.Lstsq in single precision (eps = 2^-23).
+        var a32 = ToFloat(aWhole);
+        var b32 = ToFloat(bWhole);
+        var ref32 = Linalg.Lstsq(a32, b32);
+        var af = RowBlockMatrix<float>.Scatter(world, world.IsRoot ? a32 : null, 0);
+        var res32 = Tsqr.Lstsq(af, af.LocalRowsOf(b32));
+        double x32 = Math.Sqrt(ref32.Solution.ToArray().Sum(v => (double)v * v));
+        double rho32 = Math.Sqrt(reference.Residuals[0]) / (normA * x32);
+        checks.Close("tsqr.lstsq.float", ref32.Solution.ToArray().Select(v => (double)v).ToArray(), res32.Solution.ToArray().Select(v => (double)v).ToArray(),
+            4 * d * Math.Sqrt(n) * Math.Pow(2, -23) * (kappa + kappa * kappa * rho32) * x32);
 
         // Fewer rows than ranks times columns: 8 rows over the ranks (blocks of 2-4 rows of 6 columns).
         var small = RowBlockMatrix<double>.Scatter(world, world.IsRoot ? aWhole[..8].Contiguous() : null, 0);
@@ -199,8 +210,15 @@ internal static class AlgorithmScenarios
             checks.Throws<NonFiniteException>("tsqr.nan.own_rank", () => Tsqr.R(x));
         else
             checks.Throws<MpiException>("tsqr.nan.other_ranks", () => Tsqr.R(x), $"rank(s) {world.Size - 1} failed");
+        checks.Throws<ShapeMismatchException>("rowblock.local_rows_of.wrong_n", () => x.LocalRowsOf(Tensor.Zeros<double>(3L * world.Size + 1)), $"first axis must be {3 * world.Size}");
         checks.Throws<MpiCountMismatchException>("rowblock.columns_differ",
             () => RowBlockMatrix<double>.FromLocal(world, Tensor.Zeros<double>(2, world.Rank == 0 ? 3 : 2)), "rank 0: 2 x 3");
+    }
+
+    private static Tensor<float> ToFloat(Tensor<double> t)
+    {
+        var a = t.ToArray();
+        return Tensor.FromArray(a.Select(v => (float)v).ToArray(), t.Shape.ToArray());
     }
 
     /// <summary>Each row's sign chosen so its largest entry is positive (undoes the SVD's sign freedom for comparison).</summary>

@@ -127,6 +127,22 @@ public sealed class RowBlockMatrix<T> : IDisposable where T : unmanaged, IFloati
         return FromLocal(communicator, local);
     }
 
+    /// <summary>
+    /// This rank's rows of another array with the same n rows (a view, no copy): e.g. its part of the targets y of a
+    /// regression, from a memory-mapped .npy that every rank opens. Local, no communication.
+    /// </summary>
+    /// <param name="whole">An array whose first axis has length n (the same rows as this matrix).</param>
+    /// <returns>Rows [RowOffset, RowOffset + LocalRows) of <paramref name="whole"/>.</returns>
+    /// <exception cref="ShapeMismatchException">whole is 0-d or its first axis is not n.</exception>
+    public Tensor<T> LocalRowsOf(Tensor<T> whole)
+    {
+        ArgumentNullException.ThrowIfNull(whole);
+        if (whole.Rank == 0 || whole.Shape[0] != Rows)
+            throw new ShapeMismatchException("RowBlockMatrix.LocalRowsOf", [Shape, whole.Shape],
+                $"RowBlockMatrix.LocalRowsOf: the matrix has {Rows} rows but the array has shape {whole.Shape}; its first axis must be {Rows}");
+        return whole[Slice.Range(RowOffset, RowOffset + LocalRows)];
+    }
+
     /// <summary>The whole matrix on every rank (allgather; memory n x d per rank).</summary>
     public Tensor<T> Allgather() => Communicator.AllgatherRows(Local.Contiguous());
 
