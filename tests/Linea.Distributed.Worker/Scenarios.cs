@@ -1,0 +1,19 @@
+namespace Linea.Distributed.Worker;
+
+/// <summary>The named scenarios the tests run.</summary>
+internal static class Scenarios
+{
+    private static readonly Dictionary<string, Action<Communicator, Checks, string[]>> All = new(StringComparer.Ordinal)
+    {
+        ["collectives"] = CollectiveScenarios.Run,
+        ["tensors"] = TensorScenarios.Run,
+        ["mismatch"] = MismatchScenarios.Run,
+        ["throw"] = ThrowScenario.Run,
+        ["algorithms"] = AlgorithmScenarios.Run,
+    };
+
+    public static IEnumerable<string> Names => All.Keys;
+
+    public static bool TryGet(string name, out Action<Communicator, Checks, string[]> scenario) =>
+        All.TryGetValue(name, out scenario!);
+}
