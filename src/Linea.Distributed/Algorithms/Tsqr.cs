@@ -60,14 +60,8 @@ public static class Tsqr
             throw new MpiCountMismatchException(comm.Rank, comm.Size, op, "b has different column counts across ranks (" + string.Join("; ", ks.Select((c, r) => $"rank {r}: {c}")) + ")");
 
         int w = d + k;
-        Tensor<T> aug = Collective.Agree(comm, op, () =>
-        {
-            var t = Tensor.Zeros<T>(a.LocalRows, w);
-            t[Slice.All, Slice.Range(0, d)].Assign(a.Local);
-            t[Slice.All, Slice.Range(d, w)].Assign(vector ? localB.Reshape(-1, 1) : localB);
-            return t;
-        });
-        Tensor<T> raug = ReduceR(comm, op, aug, w);
+        Tensor<T> localR = Collective.Agree(comm, op, () => LocalR(a.Local, vector ? localB.Reshape(-1, 1) : localB, w));
+        Tensor<T> raug = TreeReduce(comm, localR, w);
 
         // R x = c is the small problem; the rows below d of the b columns hold the part of Qᵀb that no x reaches.
         Tensor<T> r = raug[Slice.Range(0, d), Slice.Range(0, d)].Contiguous();
@@ -102,19 +96,24 @@ public static class Tsqr
     /// the two), then a broadcast of rank 0's triangle, so every rank holds the same R. ⌈log2 p⌉ rounds of w² elements,
     /// O(w³ log p) flops for the tree.
     /// </summary>
-    internal static Tensor<T> ReduceR<T>(Communicator comm, string op, Tensor<T> local, int w) where T : unmanaged, IFloatingPointIeee754<T>
+    internal static Tensor<T> ReduceR<T>(Communicator comm, string op, Tensor<T> local, int w) where T : unmanaged, IFloatingPointIeee754<T> =>
+        TreeReduce(comm, Collective.Agree(comm, op, () => LocalR(local, null, w)), w);
+
+    /// <summary>
+    /// This rank's w x w R of [A, B] (B optional) by the streaming TSQR of <see cref="OutOfCore.QrR{T}"/>: one pass over
+    /// the rows, one block and one cache-sized panel held, never a copy of the slice (which may be a mapping larger than
+    /// memory); zero when the rank has no rows.
+    /// </summary>
+    private static Tensor<T> LocalR<T>(Tensor<T> a, Tensor<T>? b, int w) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        Tensor<T> mine = Collective.Agree(comm, op, () =>
-        {
-            var p = Tensor.Zeros<T>(w, w);
-            long m = local.Shape[0];
-            if (m > 0 && w > 0)
-            {
-                Tensor<T> rl = Linalg.QrR(local);
-                p[Slice.Range(0, rl.Shape[0]), Slice.All].Assign(rl);
-            }
-            return p;
-        });
+        if (a.Shape[0] == 0 || w == 0) return Tensor.Zeros<T>(w, w);
+        var (r, _) = OutOfCore.QrR(RowBlocks.FromTensor(a), b is null ? null : RowBlocks.FromTensor(b));
+        return r;
+    }
+
+    /// <summary>The binomial reduction tree and broadcast of <see cref="ReduceR{T}"/> from each rank's w x w R.</summary>
+    private static Tensor<T> TreeReduce<T>(Communicator comm, Tensor<T> mine, int w) where T : unmanaged, IFloatingPointIeee754<T>
+    {
         if (w == 0) return mine;
         Communicator quiet = comm.WithoutArgumentChecks();
         int rank = comm.Rank, size = comm.Size;
