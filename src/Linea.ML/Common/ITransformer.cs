@@ -4,7 +4,7 @@ namespace Linea.ML;
 
 /// <summary>
 /// A model that learns a mapping of samples X (n x p) to new features (n x q) (scikit-learn's transformers with
-/// <c>fit</c>, <c>transform</c> and <c>fit_transform</c>): scalers, encoders, PCA. A <c>Pipeline</c> chains them.
+/// <c>fit</c>, <c>transform</c> and <c>fit_transform</c>): scalers, encoders, PCA. A <see cref="Pipeline{T}"/> chains them.
 /// </summary>
 /// <typeparam name="T">float or double.</typeparam>
 public interface ITransformer<T> : IModel<T> where T : unmanaged, IFloatingPointIeee754<T>
