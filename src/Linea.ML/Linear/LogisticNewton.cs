@@ -66,6 +66,9 @@ internal sealed class LogisticNewton
                 for (int i = 0; i < dim; i++) trial[i] = theta[i] - alpha * step[i];
                 fNew = Evaluate(trial, probsTrial, gradTrial);
                 if (fNew <= f - 1e-4 * alpha * slope || alpha < 1e-10) break;
+                // Near the optimum the decrease falls below the rounding of f; a full step that shrinks the gradient
+                // is then the quadratically convergent Newton step, and is taken.
+                if (alpha == 1 && MaxAbs(gradTrial) < 0.5 * gmax && fNew <= f + 1e-12 * Math.Abs(f)) { fNew = Math.Min(fNew, f); break; }
                 alpha *= 0.5;
             }
             if (!(fNew <= f)) return (theta, iter, false, gmax); // the line search found no decrease: converged to rounding
