@@ -10,7 +10,7 @@ public sealed partial class Pca<T> : ITransformer<T>
     /// fraction), <c>whiten</c>, <c>signs</c>.</summary>
     public IReadOnlyDictionary<string, object?> GetParams() => new Dictionary<string, object?>
     {
-        ["nComponents"] = NComponentsRequested.Count is int c ? c : NComponentsRequested.Fraction,
+        ["nComponents"] = NComponentsRequested.Count is int c ? (object)c : NComponentsRequested.Fraction,
         ["whiten"] = Whiten,
         ["signs"] = Signs,
     };
