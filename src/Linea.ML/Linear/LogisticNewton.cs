@@ -49,6 +49,8 @@ internal sealed class LogisticNewton
         var trial = new double[dim];
         var grad = new double[dim];
         var probs = new double[_n * _m];
+        var probsTrial = new double[_n * _m];
+        var gradTrial = new double[dim];
         double f = Evaluate(theta, probs, grad);
         for (int iter = 0; iter < maxIter; iter++)
         {
@@ -59,8 +61,6 @@ internal sealed class LogisticNewton
             for (int i = 0; i < dim; i++) slope += grad[i] * step[i];
             if (!(slope > 0)) return (theta, iter, false, gmax); // no descent direction left: rounding level
             double alpha = 1, fNew;
-            var probsTrial = new double[_n * _m];
-            var gradTrial = new double[dim];
             while (true)
             {
                 for (int i = 0; i < dim; i++) trial[i] = theta[i] - alpha * step[i];
