@@ -94,4 +94,21 @@ public class LogisticRegressionTests
         Assert.False(m.Converged);
         Assert.Contains("maxIter", m.Warning);
     }
+
+    [Fact]
+    public void Float_fit_agrees_with_double_to_float_precision()
+    {
+        var (x, y) = WorkflowFixture.Iris();
+        var md = new LogisticRegression<double>(tol: 1e-10).Fit(x, y);
+        var xf = Tensor.FromArray(Array.ConvertAll(x.ToArray(), static v => (float)v), 150, 4);
+        var yf = Tensor.FromArray(Array.ConvertAll(y.ToArray(), static v => (float)v));
+        var mf = new LogisticRegression<float>(tol: 1e-10).Fit(xf, yf);
+        // The solver runs in double on the float inputs (iris has one decimal, so they round by about 1e-7 relative);
+        // the condition of the problem (Hessian at least I / C) keeps the coefficients within a few 1e-6.
+        var coef = Array.ConvertAll(mf.Coefficients.ToArray(), static v => (double)v);
+        Assert.True(Fixtures.MaxDiff(md.Coefficients, Tensor.FromArray(coef, 3, 4)) <= 1e-5);
+        var pf = mf.PredictProba(xf);
+        Assert.True(Fixtures.MaxAbs(Tensor.FromArray(Array.ConvertAll(pf.Sum(1).ToArray(), static v => (double)v - 1))) <= 4e-7);
+        Assert.Equal(md.Predict(x).ToArray(), Array.ConvertAll(mf.Predict(xf).ToArray(), static v => (double)v));
+    }
 }

@@ -119,6 +119,9 @@ public class ModelSelectionTests
         // alpha 0 with intercept fits y = 2x + 1 exactly.
         Assert.Equal(1, search.BestIndex);
         Assert.True(Math.Abs(search.BestScore) <= 1e-24);
+        var noRefit = new GridSearchCV<double>(new Ridge<double>(), new Dictionary<string, object?[]> { ["alpha"] = [0.0, 1.0] }, new KFold(4), refit: false).Fit(x, y);
+        Assert.Equal(0.0, noRefit.BestParams["alpha"]);
+        Assert.Throws<NotFittedException>(() => noRefit.Predict(x));
     }
 
     [Fact]
