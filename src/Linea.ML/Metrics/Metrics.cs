@@ -3,7 +3,7 @@ using System.Numerics;
 namespace Linea.ML;
 
 /// <summary>Regression metrics with scikit-learn's names and definitions (<c>sklearn.metrics</c>), for 1-D targets.</summary>
-public static class Metrics
+public static partial class Metrics
 {
     /// <summary>R^2 = 1 - sum (y - yhat)^2 / sum (y - mean(y))^2. 1 is a perfect fit; 0 is the constant prediction
     /// mean(y); it can be negative. When y is constant scikit-learn's convention applies: 1 for a perfect prediction,

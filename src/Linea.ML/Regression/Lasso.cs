@@ -14,7 +14,7 @@ namespace Linea.ML;
 /// <see cref="Converged"/> false and a <see cref="Warning"/> (scikit-learn's ConvergenceWarning), never silently.
 /// </remarks>
 /// <typeparam name="T">float or double.</typeparam>
-public sealed class Lasso<T> : LinearModel<T> where T : unmanaged, IFloatingPointIeee754<T>
+public sealed partial class Lasso<T> : LinearModel<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     /// <summary>Configures the model.</summary>
     /// <param name="alpha">Weight of the L1 penalty, &gt;= 0 (default 1, as scikit-learn). 0 is plain least squares, for
