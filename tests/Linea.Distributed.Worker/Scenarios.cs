@@ -9,6 +9,7 @@ internal static class Scenarios
         ["tensors"] = TensorScenarios.Run,
         ["mismatch"] = MismatchScenarios.Run,
         ["throw"] = ThrowScenario.Run,
+        ["training"] = TrainingScenarios.Run, ["training-errors"] = TrainingErrorScenarios.Run, ["pagerank"] = PageRankScenarios.Run,
     };
 
     public static IEnumerable<string> Names => All.Keys;
