@@ -5,11 +5,11 @@ internal static class Scenarios
 {
     private static readonly Dictionary<string, Action<Communicator, Checks, string[]>> All = new(StringComparer.Ordinal)
     {
+        ["training"] = TrainingScenarios.Run, ["training-errors"] = TrainingErrorScenarios.Run, ["pagerank"] = PageRankScenarios.Run,
         ["collectives"] = CollectiveScenarios.Run,
         ["tensors"] = TensorScenarios.Run,
         ["mismatch"] = MismatchScenarios.Run,
         ["throw"] = ThrowScenario.Run,
-        ["training"] = TrainingScenarios.Run, ["training-errors"] = TrainingErrorScenarios.Run, ["pagerank"] = PageRankScenarios.Run,
     };
 
     public static IEnumerable<string> Names => All.Keys;
