@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Numerics;
+using System.Runtime.ExceptionServices;
 using Linea.ML.NeuralNet;
 
 namespace Linea.Distributed;
@@ -96,6 +97,9 @@ public static class DataParallelTraining
         if (validationX is not null && validationRows == 0)
             throw new ArgumentException($"{Op} on rank {rank} of {p}: a validation set was given but no rank holds any validation rows");
         int mine = (int)x.Shape[0];
+        // Batches gather rows from contiguous copies (made once here, not per batch, when a view was passed).
+        x = x.Contiguous();
+        y = y.Contiguous();
 
         Rng rng = network.BeginFit(warmStart);
         ShareWeightsOfRankZero(network, comm, rank);
@@ -204,7 +208,7 @@ public static class DataParallelTraining
         }
         long[] all = new long[Fields * comm.Size];
         comm.Allgather<long>(record, all);
-        if (local is not null) throw local;
+        if (local is not null) ExceptionDispatchInfo.Throw(local);
         var failed = Enumerable.Range(0, comm.Size).Where(r => all[Fields * r] != 0).ToList();
         if (failed.Count > 0)
             throw new ArgumentException($"{Op} on rank {comm.Rank} of {comm.Size}: the data or arguments of rank{(failed.Count > 1 ? "s" : "")} "

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Numerics;
+using System.Runtime.ExceptionServices;
 using Linea.ML;
 
 namespace Linea.Distributed;
@@ -205,7 +206,7 @@ public static class DistributedPageRank
         int p = comm.Size;
         var all = new long[Fields * p];
         comm.Allgather<long>(record, all);
-        if (local is not null) throw local;
+        if (local is not null) ExceptionDispatchInfo.Throw(local);
         var failed = Enumerable.Range(0, p).Where(r => all[Fields * r] != 0).ToList();
         if (failed.Count > 0)
             throw new ArgumentException($"{Op} on rank {comm.Rank} of {p}: the input of rank{(failed.Count > 1 ? "s" : "")} {string.Join(", ", failed)} failed its checks (see that rank's error)");

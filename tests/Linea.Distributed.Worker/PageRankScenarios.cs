@@ -120,6 +120,15 @@ internal static class PageRankScenarios
         var missing = r == 0 ? mine.SliceRows(0, mine.Rows - 1) : mine;
         checks.Throws<MpiCountMismatchException>("pagerank.rows_do_not_add_up",
             () => DistributedPageRank.Compute(world, missing), "add up to 40, not the 41 columns");
+        // Allgatherv with known counts: rank r sends r + 1 copies of r; checks that fail alike on every rank throw locally.
+        var known = RowPartition.FromCounts(Enumerable.Range(1, p).Select(i => (long)i).ToArray());
+        var gathered = new double[known.Rows];
+        world.Allgatherv<double>(Enumerable.Repeat((double)r, r + 1).ToArray(), gathered, known);
+        checks.Sequence<double>("allgatherv.partition", Enumerable.Range(0, p).SelectMany(i => Enumerable.Repeat((double)i, i + 1)).ToArray(), gathered);
+        checks.Throws<ArgumentException>("allgatherv.partition_ranks",
+            () => world.Allgatherv<double>(new double[1], new double[p + 1], RowPartition.Balanced(p + 1, p + 1)), $"over {p + 1} ranks, the communicator has {p}");
+        checks.Throws<ArgumentException>("allgatherv.partition_lengths",
+            () => world.Allgatherv<double>(new double[r + 2], gathered, known), $"send has length {r + 2}", $"needs {r + 1} and {known.Rows}");
         checks.Throws<NoConvergenceException>("pagerank.no_convergence",
             () => DistributedPageRank.Compute(world, mine, maxIter: 2), "no convergence in 2 iterations");
     }
