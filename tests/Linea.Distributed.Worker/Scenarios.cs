@@ -5,6 +5,7 @@ internal static class Scenarios
 {
     private static readonly Dictionary<string, Action<Communicator, Checks, string[]>> All = new(StringComparer.Ordinal)
     {
+        ["training"] = TrainingScenarios.Run, ["training-errors"] = TrainingErrorScenarios.Run, ["pagerank"] = PageRankScenarios.Run,
         ["collectives"] = CollectiveScenarios.Run,
         ["tensors"] = TensorScenarios.Run,
         ["mismatch"] = MismatchScenarios.Run,
