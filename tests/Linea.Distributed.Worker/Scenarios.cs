@@ -9,6 +9,7 @@ internal static class Scenarios
         ["tensors"] = TensorScenarios.Run,
         ["mismatch"] = MismatchScenarios.Run,
         ["throw"] = ThrowScenario.Run,
+        ["scalapack-redistribute"] = ScaLapackScenarios.Redistribute, ["scalapack-solve"] = ScaLapackScenarios.Solve, ["scalapack-errors"] = ScaLapackScenarios.Errors,
     };
 
     public static IEnumerable<string> Names => All.Keys;
