@@ -12,6 +12,24 @@ public class EnvironmentTests
     }
 
     [Fact]
+    public void A_missing_library_is_reported_not_thrown()
+    {
+        var (native, reason) = Mpi.MpiLibrary.TryLoad(["/nonexistent/libmpi.so.40"]);
+        Assert.Null(native);
+        Assert.Contains("could not load libmpi", reason, StringComparison.Ordinal);
+        Assert.Contains("/nonexistent/libmpi.so.40", reason, StringComparison.Ordinal);
+        Assert.Contains("openmpi-bin", reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_library_that_is_not_Open_MPI_is_reported_not_thrown()
+    {
+        var (native, reason) = Mpi.MpiLibrary.TryLoad(["libc.so.6"]);
+        Assert.Null(native);
+        Assert.Contains("is it Open MPI?", reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void World_before_Initialize_says_how_to_start_MPI()
     {
         var e = Assert.ThrowsAny<MpiException>(() => Communicator.World);

@@ -43,7 +43,7 @@ internal sealed class Checks(Communicator world)
         }
         double worst = 0;
         for (int i = 0; i < expected.Length; i++) worst = Math.Max(worst, Math.Abs(expected[i] - actual[i]));
-        if (worst <= tol) Pass(name);
+        if (worst <= tol) Pass(string.Create(CultureInfo.InvariantCulture, $"{name} (max |diff| {worst:E2}, tol {tol:E2})"));
         else Fail(name, string.Create(CultureInfo.InvariantCulture, $"max |diff| {worst:E3} > tol {tol:E3}"));
     }
 

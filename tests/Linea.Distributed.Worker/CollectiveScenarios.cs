@@ -6,12 +6,19 @@ namespace Linea.Distributed.Worker;
 /// </summary>
 internal static class CollectiveScenarios
 {
+    private static string? NullText(int rank) => rank < 0 ? "never" : null;
+
     public static void Run(Communicator world, Checks checks, string[] args)
     {
         int p = world.Size, r = world.Rank;
         checks.Equal("size", int.Parse(Environment.GetEnvironmentVariable("OMPI_COMM_WORLD_SIZE") ?? "1", System.Globalization.CultureInfo.InvariantCulture), p);
         checks.True("rank", r >= 0 && r < p);
         world.Barrier();
+
+        // .NET turns SIGSEGV (null dereference) and SIGFPE (integer division by zero) into exceptions; Open MPI's own
+        // handlers for those signals (opal_signal) must not have replaced the runtime's.
+        checks.Throws<NullReferenceException>("signals.null_reference", () => _ = NullText(r)!.Length);
+        checks.Throws<DivideByZeroException>("signals.divide_by_zero", () => _ = 1 / (r - r));
 
         // Broadcast: from the last rank, 5 doubles and one long.
         double[] b = r == p - 1 ? [1.5, -2, 3, 1e300, double.NaN] : new double[5];

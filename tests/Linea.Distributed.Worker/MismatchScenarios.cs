@@ -8,6 +8,9 @@ namespace Linea.Distributed.Worker;
 /// </summary>
 internal static class MismatchScenarios
 {
+    private static unsafe int RawSendToMissingRank(Communicator world) =>
+        world.Native.Send(null, 0, world.Native.Double, world.Size + 5, 0, world.Handle);
+
     public static void Run(Communicator world, Checks checks, string[] args)
     {
         int p = world.Size, r = world.Rank;
@@ -51,6 +54,13 @@ internal static class MismatchScenarios
             var rest = world.Receive<double>(0, tag: 9);
             checks.Equal("receive.after_too_long", 5, rest.Length);
         }
+        // A real MPI error code (MPI_Send to a rank that does not exist, past Linea's own checks through the internal
+        // bindings): with MPI_ERRORS_RETURN set, it comes back as a code, and Check names the rank, the operation and
+        // MPI_Error_string's text.
+        int rc = RawSendToMissingRank(world);
+        checks.True("mpi_error.returned", rc != 0, "MPI_Send to a missing rank returned 0");
+        checks.Throws<MpiException>("mpi_error.message", () => world.Check(rc, "send"), $"send on rank {r} of {p}: MPI_ERR_RANK");
+
         // After all that, collectives still work.
         checks.Equal("still_works", p * (p - 1) / 2, world.Allreduce(r, ReductionOp.Sum));
     }

@@ -9,6 +9,7 @@ internal static class Scenarios
         ["tensors"] = TensorScenarios.Run,
         ["mismatch"] = MismatchScenarios.Run,
         ["throw"] = ThrowScenario.Run,
+        ["algorithms"] = AlgorithmScenarios.Run,
         ["scalapack-redistribute"] = ScaLapackScenarios.Redistribute, ["scalapack-solve"] = ScaLapackScenarios.Solve, ["scalapack-errors"] = ScaLapackScenarios.Errors,
     };
 

@@ -27,12 +27,18 @@ internal static partial class MpiLibrary
 
     private static (MpiNative?, string?) Load()
     {
-        if (!OperatingSystem.IsLinux())
-            return (null, "Linea.Distributed binds Open MPI's Linux ABI (libmpi.so.40); this operating system is not Linux");
         var names = new List<string>();
         string? overrideName = Environment.GetEnvironmentVariable("LINEA_LIBMPI");
         if (!string.IsNullOrWhiteSpace(overrideName)) names.Add(overrideName);
         names.AddRange(Candidates);
+        return TryLoad(names);
+    }
+
+    /// <summary>Tries <paramref name="names"/> in order; the bindings of the first Open MPI found, or why none was.</summary>
+    internal static (MpiNative? Native, string? Reason) TryLoad(IEnumerable<string> names)
+    {
+        if (!OperatingSystem.IsLinux())
+            return (null, "Linea.Distributed binds Open MPI's Linux ABI (libmpi.so.40); this operating system is not Linux");
         var failures = new List<string>();
         foreach (string name in names)
         {

@@ -1,0 +1,138 @@
+using System.Numerics;
+
+namespace Linea.Distributed;
+
+/// <summary>
+/// Principal component analysis of a row-block matrix, the answer of <c>Linea.ML.Pca</c> (and scikit-learn's PCA)
+/// on the stacked matrix, up to rounding: the mean by one allreduce of column sums, TSQR of the centred blocks
+/// (<see cref="Tsqr"/>: one allgather of p d x d triangles), then the SVD of the d x d R on every rank, whose right
+/// singular vectors and singular values are those of the centred matrix. Signs follow scikit-learn's
+/// <c>svd_flip(u_based_decision=False)</c> (the largest entry of each component positive), as <c>Pca</c>'s default.
+/// One pass over each rank's rows (two with the mean), O(n d² / p + p d³) time, memory per rank: a centred copy of
+/// its block plus p d² elements. Every fitted attribute is the same on every rank.
+/// <code>
+/// using var x = RowBlockMatrix&lt;double&gt;.LoadNpy(world, "data.npy");
+/// var pca = new DistributedPca&lt;double&gt;(nComponents: 10).Fit(x);
+/// Tensor&lt;double&gt; scores = pca.Transform(x.Local);    // this rank's rows, no communication
+/// </code>
+/// </summary>
+/// <typeparam name="T"><c>float</c> or <c>double</c>.</typeparam>
+public sealed class DistributedPca<T> where T : unmanaged, IFloatingPointIeee754<T>
+{
+    private Tensor<T>? _components, _variance, _ratio, _singular, _mean;
+
+    /// <summary>Creates the estimator.</summary>
+    /// <param name="nComponents">Components to keep, 1..min(n, d); null keeps min(n, d).</param>
+    /// <exception cref="ArgumentOutOfRangeException">nComponents is below 1.</exception>
+    public DistributedPca(int? nComponents = null)
+    {
+        if (nComponents is < 1) throw new ArgumentOutOfRangeException(nameof(nComponents), nComponents, "DistributedPca: nComponents must be at least 1");
+        NComponentsRequested = nComponents;
+    }
+
+    /// <summary>The requested number of components (null: all).</summary>
+    public int? NComponentsRequested { get; }
+
+    /// <summary>Principal axes, shape (k, d), rows of unit norm, by decreasing variance.</summary>
+    /// <exception cref="InvalidOperationException">Before Fit.</exception>
+    public Tensor<T> Components => Fitted(_components);
+
+    /// <summary>Variance along each component, s² / (n - 1), shape (k,).</summary>
+    public Tensor<T> ExplainedVariance => Fitted(_variance);
+
+    /// <summary>Fraction of the total variance along each component, shape (k,).</summary>
+    public Tensor<T> ExplainedVarianceRatio => Fitted(_ratio);
+
+    /// <summary>Singular values of the centred matrix, shape (k,).</summary>
+    public Tensor<T> SingularValues => Fitted(_singular);
+
+    /// <summary>Per-feature mean over all rows of all ranks, shape (d,).</summary>
+    public Tensor<T> Mean => Fitted(_mean);
+
+    /// <summary>n, the total number of samples fitted.</summary>
+    public long NSamples { get; private set; }
+
+    /// <summary>Fits the model (collective: every rank calls it with its block of the same matrix).</summary>
+    /// <param name="x">The samples, n x d over the ranks, n ≥ 2.</param>
+    /// <returns>This estimator, fitted, with the same attributes on every rank.</returns>
+    /// <exception cref="ArgumentException">n &lt; 2, or nComponents &gt; min(n, d) (on every rank).</exception>
+    /// <exception cref="NonFiniteException">A block holds NaN or infinity (that rank; the others throw MpiException naming it).</exception>
+    public DistributedPca<T> Fit(RowBlockMatrix<T> x)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        Communicator comm = x.Communicator;
+        long n = x.Rows;
+        int d = x.Columns;
+        int r = (int)Math.Min(n, d);
+        if (n < 2) throw new ArgumentException($"DistributedPca.Fit: X has {n} samples in all; PCA needs at least 2", nameof(x));
+        if (NComponentsRequested is int req && req > r)
+            throw new ArgumentException($"DistributedPca.Fit: nComponents = {req} but X of shape ({n}, {d}) has at most min(n_samples, n_features) = {r} components", nameof(x));
+
+        // The mean: column sums in double on each rank, one allreduce.
+        double[] sums = Collective.Agree(comm, "pca.mean", () => ColumnSums(x.Local, d));
+        comm.WithoutArgumentChecks().Allreduce<double>(sums, ReductionOp.Sum);
+        var mean = Tensor.Zeros<T>((long)d);
+        for (int j = 0; j < d; j++) mean[j] = T.CreateTruncating(sums[j] / n);
+
+        Tensor<T> centred = Collective.Agree(comm, "pca.centre", () => x.Local - mean);
+        Tensor<T> rFactor = Tsqr.ReduceR(comm, "pca.tsqr", centred, d);
+        var (_, s, vt) = Linalg.Svd(rFactor, fullMatrices: false);
+        s = s[..r].Contiguous();
+        vt = FlipSigns(vt[..r, ..].Contiguous());
+
+        var variance = s * s / T.CreateTruncating(n - 1);
+        T total = variance.Sum();
+        var ratioAll = total > T.Zero ? variance / total : Tensor.Zeros<T>((long)r);
+        int k = NComponentsRequested ?? r;
+        _components = vt[..k, ..].Contiguous();
+        _variance = variance[..k].Contiguous();
+        _ratio = ratioAll[..k].Contiguous();
+        _singular = s[..k].Contiguous();
+        _mean = mean;
+        NSamples = n;
+        return this;
+    }
+
+    /// <summary>Projects rows (this rank's, or any m x d): (X - Mean) Componentsᵀ, shape (m, k). Local, no communication.</summary>
+    /// <exception cref="InvalidOperationException">Before Fit.</exception>
+    public Tensor<T> Transform(Tensor<T> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        return (rows - Mean).MatMul(Components.T);
+    }
+
+    private static double[] ColumnSums(Tensor<T> local, int d)
+    {
+        var sums = new double[d];
+        long m = local.Shape[0];
+        for (long i = 0; i < m; i++)
+            for (int j = 0; j < d; j++)
+            {
+                T v = local[i, j];
+                if (!T.IsFinite(v)) throw new NonFiniteException($"DistributedPca.Fit: X holds {v} at local row {i}, column {j}");
+                sums[j] += double.CreateTruncating(v);
+            }
+        return sums;
+    }
+
+    /// <summary>The largest-magnitude entry of each row positive (first on ties), as scikit-learn's svd_flip(u_based_decision=False).</summary>
+    private static Tensor<T> FlipSigns(Tensor<T> vt)
+    {
+        long k = vt.Shape[0], d = vt.Shape[1];
+        for (long i = 0; i < k; i++)
+        {
+            T max = T.NegativeOne, pivot = T.Zero;
+            for (long j = 0; j < d; j++)
+            {
+                T a = T.Abs(vt[i, j]);
+                if (a > max) { max = a; pivot = vt[i, j]; }
+            }
+            if (pivot < T.Zero)
+                for (long j = 0; j < d; j++) vt[i, j] = -vt[i, j];
+        }
+        return vt;
+    }
+
+    private static Tensor<T> Fitted(Tensor<T>? value) =>
+        value ?? throw new InvalidOperationException("DistributedPca: call Fit first");
+}

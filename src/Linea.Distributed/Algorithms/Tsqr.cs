@@ -1,0 +1,120 @@
+using System.Numerics;
+
+namespace Linea.Distributed;
+
+/// <summary>
+/// Tall-skinny QR (TSQR) of a row-block matrix: each rank factors its own block (Householder QR, O(n_r d²)), the
+/// ranks exchange their d x d triangular factors (one allgather of p d² elements), and every rank factors the stack of
+/// the p triangles (O(p d³)); the result is R of the whole matrix, the same on every rank, without ever forming Q or
+/// moving rows. Backward stable like Householder QR on one process (Demmel, Grigori, Hoemmen, Langou 2012).
+/// Least squares factors [A b] the same way, so Qᵀb comes with R, and solves the small d x d problem on every rank.
+/// Memory per rank: its block plus p (d + k)² elements. Suited to d up to a few thousand; for a square or wide
+/// matrix use a block-cyclic (ScaLAPACK) solver instead.
+/// </summary>
+public static class Tsqr
+{
+    /// <summary>
+    /// R of the QR factorization of the whole matrix (collective), d x d upper triangular, on every rank. Rows of R
+    /// may differ in sign from a single-process QR of the stacked matrix (R is unique only up to the signs of its rows).
+    /// </summary>
+    /// <param name="a">The row-block matrix (n x d, any n ≥ 0; rows beyond n are zero when n &lt; d).</param>
+    /// <returns>A new (d, d) tensor.</returns>
+    /// <exception cref="NonFiniteException">A block holds NaN or infinity (that rank rethrows it; the others throw
+    /// <see cref="MpiException"/> naming it).</exception>
+    public static Tensor<T> R<T>(RowBlockMatrix<T> a) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        return ReduceR(a.Communicator, "tsqr", a.Local, a.Columns);
+    }
+
+    /// <summary>
+    /// NumPy's <c>lstsq(A, b)</c> for a row-block A (n x d) and b split with the same rows (collective): TSQR of [A b],
+    /// then the minimum-norm solution of the d x d system R x = Qᵀb (<see cref="Linalg.Lstsq{T}"/> on the small
+    /// triangle, with rcond = eps · max(n, d) as NumPy's), the same on every rank. O(n d² / p + p (d + k)³) time per
+    /// rank, one allgather of p (d + k)² elements.
+    /// </summary>
+    /// <param name="a">The row-block matrix.</param>
+    /// <param name="localB">This rank's rows of b: (n_r,) or (n_r, k), n_r = <see cref="RowBlockMatrix{T}.LocalRows"/>;
+    /// the same k on every rank.</param>
+    /// <returns>Solution, residuals, rank and R, equal on every rank.</returns>
+    /// <exception cref="ShapeMismatchException">b's rows are not this rank's rows of A (that rank; the others throw
+    /// <see cref="MpiException"/> naming it).</exception>
+    /// <exception cref="NonFiniteException">A or b holds NaN or infinity.</exception>
+    public static TsqrLstsqResult<T> Lstsq<T>(RowBlockMatrix<T> a, Tensor<T> localB) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(localB);
+        const string op = "tsqr.lstsq";
+        Communicator comm = a.Communicator;
+        int d = a.Columns;
+        bool vector = localB.Rank == 1;
+        int k = Collective.Agree(comm, op, () =>
+        {
+            if (localB.Rank is not (1 or 2) || localB.Shape[0] != a.LocalRows)
+                throw new ShapeMismatchException(op, [a.Local.Shape, localB.Shape],
+                    $"{op} on rank {comm.Rank} of {comm.Size}: this rank's block of A has shape {a.Local.Shape}, so its b must be ({a.LocalRows},) or ({a.LocalRows}, k); got {localB.Shape}");
+            return vector ? 1 : (int)localB.Shape[1];
+        });
+        int[] ks = comm.WithoutArgumentChecks().Allgather(k);
+        if (ks.Distinct().Count() > 1)
+            throw new MpiCountMismatchException(comm.Rank, comm.Size, op, "b has different column counts across ranks (" + string.Join("; ", ks.Select((c, r) => $"rank {r}: {c}")) + ")");
+
+        int w = d + k;
+        Tensor<T> aug = Collective.Agree(comm, op, () =>
+        {
+            var t = Tensor.Zeros<T>(a.LocalRows, w);
+            t[Slice.All, Slice.Range(0, d)].Assign(a.Local);
+            t[Slice.All, Slice.Range(d, w)].Assign(vector ? localB.Reshape(-1, 1) : localB);
+            return t;
+        });
+        Tensor<T> raug = ReduceR(comm, op, aug, w);
+
+        // R x = c is the small problem; the rows below d of the b columns hold the part of Qᵀb that no x reaches.
+        Tensor<T> r = raug[Slice.Range(0, d), Slice.Range(0, d)].Contiguous();
+        Tensor<T> c = raug[Slice.Range(0, d), Slice.Range(d, w)].Contiguous();
+        Tensor<T> tail = raug[Slice.Range(d, w), Slice.Range(d, w)].Contiguous();
+        long n = a.Rows;
+        double rcond = MachineEps<T>() * Math.Max(n, d);
+        LstsqResult<T> small = Linalg.Lstsq(r, c, rcond);
+        Tensor<T> x = small.Solution;
+
+        Tensor<T> residuals;
+        if (small.Rank < d || n <= d) residuals = Tensor.Zeros<T>(0L);
+        else
+        {
+            residuals = Tensor.Zeros<T>((long)k);
+            for (int j = 0; j < k; j++)
+            {
+                T s = T.Zero;
+                for (int i = 0; i < k; i++) s += tail[i, j] * tail[i, j];
+                residuals[j] = s;
+            }
+        }
+        return new TsqrLstsqResult<T>(vector ? x.Reshape(-1) : x, residuals, small.Rank, r);
+    }
+
+    /// <summary>
+    /// R (w x w) of the stacked blocks: local Householder QR padded to w rows, allgather of the p triangles, QR of the
+    /// (p w) x w stack on every rank. Every rank factors identical data with identical code, so R is identical.
+    /// </summary>
+    internal static Tensor<T> ReduceR<T>(Communicator comm, string op, Tensor<T> local, int w) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        Tensor<T> padded = Collective.Agree(comm, op, () =>
+        {
+            var p = Tensor.Zeros<T>(w, w);
+            long m = local.Shape[0];
+            if (m > 0 && w > 0)
+            {
+                Tensor<T> rl = Linalg.QrR(local);
+                p[Slice.Range(0, rl.Shape[0]), Slice.All].Assign(rl);
+            }
+            return p;
+        });
+        Tensor<T> stack = comm.WithoutArgumentChecks().AllgatherRows(padded);
+        if (w == 0) return Tensor.Zeros<T>(0, 0);
+        return Linalg.QrR(stack);
+    }
+
+    private static double MachineEps<T>() where T : unmanaged, IFloatingPointIeee754<T> =>
+        typeof(T) == typeof(float) ? Math.Pow(2, -23) : Math.Pow(2, -52);
+}
