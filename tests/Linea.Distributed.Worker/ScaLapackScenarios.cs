@@ -92,6 +92,8 @@ internal static class ScaLapackScenarios
                 checks.True($"{tag}.{name}.shape", bc.Rows == m && bc.Columns == n, bc.ToString());
                 checks.True($"{tag}.{name}.local_layout", LocalMatches(bc, g), "a local element differs from G(GlobalRow, GlobalColumn)");
                 checks.Equal($"{tag}.{name}.numroc", Numroc(m, mb, grid.MyRow, grid.Rows), bc.LocalRows);
+                using var rowBlockMatrix = RowBlockMatrix<double>.FromLocal(world, slice.Contiguous());
+                checks.Sequence<double>($"{tag}.{name}.from_row_block_matrix", bc.Local, BlockCyclicMatrix<double>.FromRowBlocks(grid, rowBlockMatrix, mb, nb).Local);
                 // Back to a different partition, then to the original one, then gathered on the last rank and on all.
                 var other = RowPartition.Balanced(m, p);
                 Tensor<double> back = bc.ToRowBlocks(other);

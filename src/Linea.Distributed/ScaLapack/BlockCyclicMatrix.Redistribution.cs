@@ -46,10 +46,25 @@ public sealed partial class BlockCyclicMatrix<T>
     }
 
     /// <summary>
+    /// Redistributes a <see cref="RowBlockMatrix{T}"/> (its ranks' row slices, in rank order) into the block-cyclic
+    /// layout on <paramref name="grid"/>, which must span the same communicator (collective). See
+    /// <see cref="FromRowBlocks(ProcessGrid, Tensor{T}, int, int)"/> for cost and memory.
+    /// </summary>
+    /// <exception cref="ArgumentException">The grid's communicator is not the matrix's.</exception>
+    public static BlockCyclicMatrix<T> FromRowBlocks(ProcessGrid grid, RowBlockMatrix<T> rows, int rowBlock = DefaultBlockSize, int columnBlock = DefaultBlockSize)
+    {
+        ArgumentNullException.ThrowIfNull(grid);
+        ArgumentNullException.ThrowIfNull(rows);
+        if (!ReferenceEquals(grid.Communicator, rows.Communicator) && grid.Communicator.Handle != rows.Communicator.Handle)
+            throw new ArgumentException($"block_cyclic.from_row_blocks: the grid spans {grid.Communicator}, the row-block matrix {rows.Communicator}; they must share one communicator");
+        return FromRowBlocks(grid, rows.Local, rowBlock, columnBlock);
+    }
+
+    /// <summary>
     /// The M x N matrix from a tensor on <paramref name="root"/> (collective): root passes it, the others pass null.
-    /// The shape is broadcast, then the rows move as in <see cref="FromRowBlocks"/> with all of them on root. Memory: the
+    /// The shape is broadcast, then the rows move as in <see cref="FromRowBlocks(ProcessGrid, Tensor{T}, int, int)"/> with all of them on root. Memory: the
     /// whole matrix on root (its tensor and a send buffer of the same size); M N must stay below 2^31 (MPI's counts).
-    /// For larger matrices build with <see cref="FromFunction"/> or <see cref="FromRowBlocks"/>.
+    /// For larger matrices build with <see cref="FromFunction"/> or <see cref="FromRowBlocks(ProcessGrid, Tensor{T}, int, int)"/>.
     /// </summary>
     /// <exception cref="ArgumentNullException">Root passed null.</exception>
     /// <exception cref="ShapeMismatchException">Root's tensor is not 2-d (on every rank).</exception>
@@ -69,7 +84,7 @@ public sealed partial class BlockCyclicMatrix<T>
 
     /// <summary>
     /// The rows <paramref name="partition"/> gives this rank, as a new (count, N) tensor (collective; the reverse of
-    /// <see cref="FromRowBlocks"/>). One <c>MPI_Alltoallv</c>; each element moves once.
+    /// <see cref="FromRowBlocks(ProcessGrid, Tensor{T}, int, int)"/>). One <c>MPI_Alltoallv</c>; each element moves once.
     /// </summary>
     /// <param name="partition">Row counts per rank: as many ranks as the communicator, summing to M.</param>
     /// <exception cref="ArgumentException">The partition does not fit this matrix or communicator (on every rank alike).</exception>
