@@ -109,6 +109,13 @@ internal static class ScaLapackScenarios
             var built = BlockCyclicMatrix<double>.FromFunction(grid, m, n, (i, j) => 1000 * i + j + 0.5, mb, nb);
             checks.Sequence<double>($"{tag}.from_function_equals_scatter", scattered.Local, built.Local);
         }
+        // Grids come and go (each Create takes a BLACS system handle and frees it): alternate shapes, a gather on each.
+        for (int k = 0; k < 6; k++)
+        {
+            using ProcessGrid g2 = k % 2 == 0 ? ProcessGrid.Create(world, p, 1) : ProcessGrid.Create(world, 1, p);
+            var small = BlockCyclicMatrix<double>.FromFunction(g2, 5, 4, (i, j) => 10 * i + j, 2, 2);
+            checks.Sequence<double>($"grid.recreate.{k}", Global(5, 4, (i, j) => 10 * i + j).ToArray(), small.Allgather().ToArray());
+        }
         // float survives the round trip too.
         var gf = Tensor.FromArray(Enumerable.Range(0, 12).Select(v => v + 0.25f).ToArray(), 4, 3);
         var bf = BlockCyclicMatrix<float>.Scatter(grid, me == 0 ? gf : null, 0, 1, 2);

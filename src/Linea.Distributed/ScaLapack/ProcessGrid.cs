@@ -49,9 +49,11 @@ public sealed unsafe class ProcessGrid : IDisposable
         MpiEnvironment.RequireInitialized("ProcessGrid.Create");
         ScaLapackNative native = ScaLapackLibrary.Require("ProcessGrid.Create");
         (int p, int q) = ChooseShape(comm.Size, rows, columns);
-        int context = native.Sys2BlacsHandle(comm.Handle);
+        int system = native.Sys2BlacsHandle(comm.Handle);
+        int context = system;
         byte order = (byte)'R';
         native.BlacsGridinit(&context, &order, p, q);
+        native.FreeBlacsSystemHandle(system); // the grid holds its own communicators; the system handle is spent
         int np, nq, myRow, myCol;
         native.BlacsGridinfo(context, &np, &nq, &myRow, &myCol);
         int[] placed = comm.Allgather(myRow * q + myCol);

@@ -18,6 +18,7 @@ internal sealed unsafe class ScaLapackNative
     public readonly delegate* unmanaged<int, void> BlacsGridexit;
     public readonly delegate* unmanaged<int, void> BlacsExit;
     public readonly delegate* unmanaged<nint, int> Sys2BlacsHandle;
+    public readonly delegate* unmanaged<int, void> FreeBlacsSystemHandle;
     public readonly delegate* unmanaged<int*, int*, int*, int*, int*, int*, int*, int*, int*, int*, void> Descinit;
     public readonly delegate* unmanaged<int*, int*, int*, int*, int*, int> Numroc;
 
@@ -37,6 +38,7 @@ internal sealed unsafe class ScaLapackNative
         BlacsGridexit = (delegate* unmanaged<int, void>)S("Cblacs_gridexit");
         BlacsExit = (delegate* unmanaged<int, void>)S("Cblacs_exit");
         Sys2BlacsHandle = (delegate* unmanaged<nint, int>)S("Csys2blacs_handle");
+        FreeBlacsSystemHandle = (delegate* unmanaged<int, void>)S("Cfree_blacs_system_handle");
         Descinit = (delegate* unmanaged<int*, int*, int*, int*, int*, int*, int*, int*, int*, int*, void>)S("descinit_");
         Numroc = (delegate* unmanaged<int*, int*, int*, int*, int*, int>)S("numroc_");
         Double = new Routines(S, "pd");
