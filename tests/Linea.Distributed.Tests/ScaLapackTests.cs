@@ -9,28 +9,28 @@ namespace Linea.Distributed.Tests;
 /// </summary>
 public class ScaLapackTests
 {
-    [MpiFact]
+    [ScaLapackFact]
     public void Redistribution_round_trips_exactly_on_a_1x2_grid() => MpiRun.AssertPasses(2, "scalapack-redistribute", minPassed: 2 * 167 - 3);
 
-    [MpiFact]
+    [ScaLapackFact]
     public void Redistribution_round_trips_exactly_on_a_2x1_grid() => MpiRun.AssertPasses(2, "scalapack-redistribute", minPassed: 2 * 167 - 3, "2x1");
 
-    [MpiFact]
+    [ScaLapackFact]
     public void Redistribution_round_trips_exactly_on_a_1x3_grid_with_empty_ranks() => MpiRun.AssertPasses(3, "scalapack-redistribute", minPassed: 3 * 167 - 3);
 
-    [MpiFact]
+    [ScaLapackFact]
     public void Solve_cholesky_qr_and_lstsq_equal_linalg_on_a_1x2_grid() => MpiRun.AssertPasses(2, "scalapack-solve", minPassed: 2 * 20 - 3);
 
-    [MpiFact]
+    [ScaLapackFact]
     public void Solve_cholesky_qr_and_lstsq_equal_linalg_on_a_2x1_grid() => MpiRun.AssertPasses(2, "scalapack-solve", minPassed: 2 * 20 - 3, "2x1");
 
-    [MpiFact]
+    [ScaLapackFact]
     public void Solve_cholesky_qr_and_lstsq_equal_linalg_on_a_1x3_grid() => MpiRun.AssertPasses(3, "scalapack-solve", minPassed: 3 * 20 - 3);
 
-    [MpiFact]
+    [ScaLapackFact]
     public void Solve_cholesky_qr_and_lstsq_equal_linalg_on_a_3x1_grid() => MpiRun.AssertPasses(3, "scalapack-solve", minPassed: 3 * 20 - 3, "3x1");
 
-    [MpiFact]
+    [ScaLapackFact]
     public void Errors_are_thrown_alike_on_every_rank_at_2_ranks()
     {
         MpiRunResult r = MpiRun.AssertPasses(2, "scalapack-errors", minPassed: 2 * 15 - 3);
@@ -38,7 +38,7 @@ public class ScaLapackTests
         Assert.Contains("[rank 1] PASS not_pd.minor_order", r.StdOut, StringComparison.Ordinal);
     }
 
-    [MpiFact]
+    [ScaLapackFact]
     public void Errors_are_thrown_alike_on_every_rank_on_a_3x1_grid()
     {
         MpiRunResult r = MpiRun.AssertPasses(3, "scalapack-errors", minPassed: 3 * 15 - 3, "3x1");
