@@ -151,6 +151,22 @@ public sealed partial class Communicator : IDisposable
         return ValidatesArguments ? comm : comm.WithoutArgumentChecksOwned();
     }
 
+    /// <summary>
+    /// A new communicator with the same ranks in the same order but its own message space (<c>MPI_Comm_dup</c>,
+    /// collective): a library that sends point-to-point messages on the duplicate can never match a message of the
+    /// program's, whatever the tags. Dispose it when done (<c>MPI_Comm_free</c>).
+    /// </summary>
+    /// <returns>The duplicate, with this communicator's argument checking.</returns>
+    /// <exception cref="MpiException">MPI failed.</exception>
+    public unsafe Communicator Duplicate()
+    {
+        nint created;
+        Check(Native.CommDup(Handle, &created), "duplicate");
+        var comm = Wrap(Native, created, owned: true);
+        Check(Native.CommSetErrhandler(created, Native.ErrorsReturn), "duplicate");
+        return ValidatesArguments ? comm : comm.WithoutArgumentChecksOwned();
+    }
+
     private Communicator WithoutArgumentChecksOwned()
     {
         nint h = _handle;

@@ -130,6 +130,22 @@ internal static class CollectiveScenarios
         }
         checks.True("split.none", world.Split(-1, 0) is null);
 
+        // A duplicate has the same ranks, and its messages never match the original's (same tag, same pair).
+        using (Communicator dup = world.Duplicate())
+        {
+            checks.True("duplicate.ranks", dup.Rank == r && dup.Size == p);
+            if (p > 1 && r == 0)
+            {
+                world.Send<int>([1], 1, tag: 11);
+                dup.Send<int>([2], 1, tag: 11);
+            }
+            if (p > 1 && r == 1)
+            {
+                checks.Sequence<int>("duplicate.own_messages", [2], dup.Receive<int>(0, tag: 11));
+                checks.Sequence<int>("duplicate.original_messages", [1], world.Receive<int>(0, tag: 11));
+            }
+        }
+
         // The unchecked communicator gives the same results.
         var fast = world.WithoutArgumentChecks();
         checks.Equal("unchecked.allreduce", p * (p - 1) / 2, fast.Allreduce(r, ReductionOp.Sum));

@@ -5,11 +5,11 @@ namespace Linea.Distributed;
 /// <summary>
 /// Principal component analysis of a row-block matrix, the answer of <c>Linea.ML.Pca</c> (and scikit-learn's PCA)
 /// on the stacked matrix, up to rounding: the mean by one allreduce of column sums, TSQR of the centred blocks
-/// (<see cref="Tsqr"/>: one allgather of p d x d triangles), then the SVD of the d x d R on every rank, whose right
+/// (<see cref="Tsqr"/>: a reduction tree of d x d triangles), then the SVD of the d x d R on every rank, whose right
 /// singular vectors and singular values are those of the centred matrix. Signs follow scikit-learn's
 /// <c>svd_flip(u_based_decision=False)</c> (the largest entry of each component positive), as <c>Pca</c>'s default.
-/// One pass over each rank's rows (two with the mean), O(n d² / p + p d³) time, memory per rank: a centred copy of
-/// its block plus p d² elements. Every fitted attribute is the same on every rank.
+/// One pass over each rank's rows (two with the mean), O(n d² / p + d³ log p) time, memory per rank: a centred copy of
+/// its block plus a few d x d triangles. Every fitted attribute is the same on every rank.
 /// <code>
 /// using var x = RowBlockMatrix&lt;double&gt;.LoadNpy(world, "data.npy");
 /// var pca = new DistributedPca&lt;double&gt;(nComponents: 10).Fit(x);

@@ -3,12 +3,12 @@ using System.Numerics;
 namespace Linea.Distributed;
 
 /// <summary>
-/// Tall-skinny QR (TSQR) of a row-block matrix: each rank factors its own block (Householder QR, O(n_r d²)), the
-/// ranks exchange their d x d triangular factors (one allgather of p d² elements), and every rank factors the stack of
-/// the p triangles (O(p d³)); the result is R of the whole matrix, the same on every rank, without ever forming Q or
-/// moving rows. Backward stable like Householder QR on one process (Demmel, Grigori, Hoemmen, Langou 2012).
+/// Tall-skinny QR (TSQR) of a row-block matrix: each rank factors its own block (Householder QR, O(n_r d²)), then
+/// the d x d triangles meet in a binomial tree (⌈log2 p⌉ rounds; in each, pairs of ranks factor the stack of their two
+/// triangles, O(d³)), and rank 0's final triangle is broadcast; the result is R of the whole matrix, the same on every
+/// rank, without ever forming Q or moving rows. The tree's messages use tag 32101 on the matrix's communicator. Backward stable like Householder QR on one process (Demmel, Grigori, Hoemmen, Langou 2012).
 /// Least squares factors [A b] the same way, so Qᵀb comes with R, and solves the small d x d problem on every rank.
-/// Memory per rank: its block plus p (d + k)² elements. Suited to d up to a few thousand; for a square or wide
+/// Memory per rank: its block plus a few (d + k)² triangles. Suited to d up to a few thousand; for a square or wide
 /// matrix use a block-cyclic (ScaLAPACK) solver instead.
 /// </summary>
 public static class Tsqr
@@ -30,8 +30,8 @@ public static class Tsqr
     /// <summary>
     /// NumPy's <c>lstsq(A, b)</c> for a row-block A (n x d) and b split with the same rows (collective): TSQR of [A b],
     /// then the minimum-norm solution of the d x d system R x = Qᵀb (<see cref="Linalg.Lstsq{T}"/> on the small
-    /// triangle, with rcond = eps · max(n, d) as NumPy's), the same on every rank. O(n d² / p + p (d + k)³) time per
-    /// rank, one allgather of p (d + k)² elements.
+    /// triangle, with rcond = eps · max(n, d) as NumPy's), the same on every rank. O(n d² / p + (d + k)³ log p) time per
+    /// rank; ⌈log2 p⌉ messages of (d + k)² elements and a broadcast.
     /// </summary>
     /// <param name="a">The row-block matrix.</param>
     /// <param name="localB">This rank's rows of b: (n_r,) or (n_r, k), n_r = <see cref="RowBlockMatrix{T}.LocalRows"/>;
@@ -93,13 +93,18 @@ public static class Tsqr
         return new TsqrLstsqResult<T>(vector ? x.Reshape(-1) : x, residuals, small.Rank, r);
     }
 
+    /// <summary>Point-to-point tag of the reduction tree's messages (kept off the tags a program is likely to use).</summary>
+    internal const int TreeTag = 32_101;
+
     /// <summary>
-    /// R (w x w) of the stacked blocks: local Householder QR padded to w rows, allgather of the p triangles, QR of the
-    /// (p w) x w stack on every rank. Every rank factors identical data with identical code, so R is identical.
+    /// R (w x w) of the stacked blocks: local Householder QR padded to w rows, then a binomial reduction tree (in round
+    /// s, rank r with bit s set sends its triangle to rank r - 2^s, which replaces its own by R of the 2w x w stack of
+    /// the two), then a broadcast of rank 0's triangle, so every rank holds the same R. ⌈log2 p⌉ rounds of w² elements,
+    /// O(w³ log p) flops for the tree.
     /// </summary>
     internal static Tensor<T> ReduceR<T>(Communicator comm, string op, Tensor<T> local, int w) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        Tensor<T> padded = Collective.Agree(comm, op, () =>
+        Tensor<T> mine = Collective.Agree(comm, op, () =>
         {
             var p = Tensor.Zeros<T>(w, w);
             long m = local.Shape[0];
@@ -110,9 +115,26 @@ public static class Tsqr
             }
             return p;
         });
-        Tensor<T> stack = comm.WithoutArgumentChecks().AllgatherRows(padded);
-        if (w == 0) return Tensor.Zeros<T>(0, 0);
-        return Linalg.QrR(stack);
+        if (w == 0) return mine;
+        Communicator quiet = comm.WithoutArgumentChecks();
+        int rank = comm.Rank, size = comm.Size;
+        var stack = Tensor.Zeros<T>(2L * w, w);
+        for (int step = 1; step < size; step <<= 1)
+        {
+            if ((rank & step) != 0)
+            {
+                quiet.Send<T>(mine.AsReadOnlySpan(), rank - step, TreeTag);
+                break;
+            }
+            if (rank + step < size)
+            {
+                stack[Slice.Range(0, w), Slice.All].Assign(mine);
+                quiet.Receive(stack[Slice.Range(w, 2 * w), Slice.All].AsSpan(), rank + step, TreeTag);
+                mine = Linalg.QrR(stack);
+            }
+        }
+        quiet.Broadcast(mine.AsSpan(), 0);
+        return mine;
     }
 
     private static double MachineEps<T>() where T : unmanaged, IFloatingPointIeee754<T> =>

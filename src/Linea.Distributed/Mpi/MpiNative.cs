@@ -48,6 +48,7 @@ internal sealed unsafe class MpiNative
     public readonly delegate* unmanaged<nint, int*, int> CommSize;
     public readonly delegate* unmanaged<nint, int, int, nint*, int> CommSplit;
     public readonly delegate* unmanaged<nint*, int> CommFree;
+    public readonly delegate* unmanaged<nint, nint*, int> CommDup;
     public readonly delegate* unmanaged<nint, int> Barrier;
     public readonly delegate* unmanaged<void*, int, nint, int, nint, int> Bcast;
     public readonly delegate* unmanaged<void*, void*, int, nint, nint, int, nint, int> Reduce;
@@ -93,6 +94,7 @@ internal sealed unsafe class MpiNative
         CommSize = (delegate* unmanaged<nint, int*, int>)S("MPI_Comm_size");
         CommSplit = (delegate* unmanaged<nint, int, int, nint*, int>)S("MPI_Comm_split");
         CommFree = (delegate* unmanaged<nint*, int>)S("MPI_Comm_free");
+        CommDup = (delegate* unmanaged<nint, nint*, int>)S("MPI_Comm_dup");
         Barrier = (delegate* unmanaged<nint, int>)S("MPI_Barrier");
         Bcast = (delegate* unmanaged<void*, int, nint, int, nint, int>)S("MPI_Bcast");
         Reduce = (delegate* unmanaged<void*, void*, int, nint, nint, int, nint, int>)S("MPI_Reduce");
