@@ -12,5 +12,6 @@ if (args.Length > 0 && args[0] == "storage") return StorageRunner.Run(args);
 if (args.Length > 0 && args[0] == "reductions") return ReductionRunner.Run(args);
 if (args.Length > 0 && args[0] == "sparse") return SparseRunner.Run(args);
 if (args.Length > 0 && args[0] == "ooc") return OutOfCoreRunner.Run(args);
+if (args.Length > 0 && args[0] == "distributed") return DistributedRunner.Run(args);
 BenchmarkSwitcher.FromAssembly(typeof(GflopsRunner).Assembly).Run(args);
 return 0;

@@ -11,6 +11,7 @@ internal static class Scenarios
         ["mismatch"] = MismatchScenarios.Run,
         ["throw"] = ThrowScenario.Run,
         ["algorithms"] = AlgorithmScenarios.Run,
+        ["scalapack-redistribute"] = ScaLapackScenarios.Redistribute, ["scalapack-solve"] = ScaLapackScenarios.Solve, ["scalapack-errors"] = ScaLapackScenarios.Errors,
     };
 
     public static IEnumerable<string> Names => All.Keys;
