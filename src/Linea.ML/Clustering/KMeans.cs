@@ -54,6 +54,12 @@ public sealed partial class KMeans<T> where T : unmanaged, IFloatingPointIeee754
     /// <summary>Seed of the k-means++ draws.</summary>
     public ulong Seed { get; }
 
+    /// <summary>Initial centres, shape (k, features), used instead of k-means++ seeding (scikit-learn's <c>init=array</c>);
+    /// every run then starts from them, so one run is done whatever <see cref="NInit"/> says. Null (default) seeds by
+    /// k-means++. Checked at Fit: <see cref="ShapeMismatchException"/> for a wrong shape, <see cref="NonFiniteException"/>
+    /// for NaN or infinity.</summary>
+    public Tensor<T>? InitialCenters { get; init; }
+
     /// <summary>Whether <see cref="Fit"/> has run.</summary>
     public bool IsFitted => _centres is not null;
 
@@ -84,10 +90,11 @@ public sealed partial class KMeans<T> where T : unmanaged, IFloatingPointIeee754
         var data = DoubleRows.From(x);
         double tolScaled = Tol * MeanVariance(data, n, d);
         var rng = new Rng(Seed);
+        double[]? given = InitialCentres(d);
         double bestInertia = double.PositiveInfinity;
-        for (int run = 0; run < NInit; run++)
+        for (int run = 0; run < (given is null ? NInit : 1); run++)
         {
-            var centres = KMeansPlusPlus.Seed(data, n, d, NClusters, rng);
+            var centres = given ?? KMeansPlusPlus.Seed(data, n, d, NClusters, rng);
             int iterations = Lloyd(data, n, d, centres, tolScaled);
             var labels = new int[n];
             double inertia = Assign(data, n, d, centres, labels, null);
@@ -120,6 +127,16 @@ public sealed partial class KMeans<T> where T : unmanaged, IFloatingPointIeee754
         var labels = new int[x.Shape[0]];
         Assign(DoubleRows.From(x), (int)x.Shape[0], _features, centres, labels, null);
         return labels;
+    }
+
+    private double[]? InitialCentres(int d)
+    {
+        if (InitialCenters is not { } init) return null;
+        if (init.Rank != 2 || init.Shape[0] != NClusters || init.Shape[1] != d)
+            throw new ShapeMismatchException(Model + ".Fit", [init.Shape],
+                $"{Model}.Fit: InitialCenters has shape {init.Shape}; expected ({NClusters}, {d}) for {NClusters} clusters of {d} features");
+        Guard.Finite(init, Model + ".Fit", "InitialCenters");
+        return DoubleRows.From(init);
     }
 
     private double[] Centres(string member) => _centres ?? throw NotFittedException.For(Model, member);
