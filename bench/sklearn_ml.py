@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """scikit-learn side of `dotnet run -c Release --project bench/Linea.Bench -- ml`.
 
-Reads the .npy files that the C# runner wrote into --dir, times each task (one warm-up, then the median of
+Reads the .npy files that the C# runner wrote into --dir, times each task (two warm-up calls, then the median of
 --samples fits), writes the fitted quantities that the runner compares (sk_<task>_<name>.npy) into the same folder and
 prints one line per task: `task=<task> sklearn_s=<seconds>`. Run it with Debian's /usr/bin/python3 (numpy 1.24,
 scikit-learn 1.2); the runner sets OPENBLAS_NUM_THREADS and OMP_NUM_THREADS.
@@ -17,7 +17,8 @@ import numpy as np
 
 
 def timed(fit, samples):
-    fit()  # warm-up
+    fit()  # two warm-up calls, as the C# side does
+    fit()
     times = []
     result = None
     for _ in range(samples):
