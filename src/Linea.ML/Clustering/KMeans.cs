@@ -10,7 +10,10 @@ namespace Linea.ML.Clustering;
 /// most Tol times the mean per-feature variance of X, or <see cref="MaxIter"/> iterations pass; the run with the lowest
 /// inertia is kept. A cluster that loses all its points is moved to the point farthest from its centre.
 /// Distances are computed directly, ||x - c||² in double (no ||x||² - 2x·c + ||c||² expansion, which cancels for data
-/// far from the origin). Cost O(nInit · iterations · n · k · d).
+/// far from the origin). Cost O(nInit · iterations · n · k · d); each iteration is one fused, vectorised pass over X
+/// (assignment, sums and counts together, no n x k distance matrix). Memory: float64 X is read
+/// in place (float32 X is widened once to an n x d double copy); the fit holds labels, previous labels and distances
+/// (3 n values) and O(k d) centres and sums; the model keeps the k x d centres and the n training labels.
 /// <code>
 /// var km = new KMeans&lt;double&gt;(nClusters: 3, seed: 0).Fit(X);
 /// int[] labels = km.Labels;  var centres = km.ClusterCenters;  double sse = km.Inertia;
