@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Running;
 using Linea.Bench;
 
-// `gflops` / `gemv` / `batched` / `lapack` / `storage` / `reductions` / `sparse` / `ooc`: quick table runners; anything else goes to BenchmarkDotNet (e.g. --filter '*Gemm*').
+// `gflops` / `gemv` / `batched` / `lapack` / `storage` / `reductions` / `sparse` / `ml` / `ooc` / `distributed`: quick table runners; anything else goes to BenchmarkDotNet (e.g. --filter '*Gemm*').
 if (args.Length > 0 && args[0] is "gflops" or "gemv" or "batched") return GflopsRunner.Run(args);
 if (args.Length > 0 && args[0] == "lapack") return LapackRunner.Run(args);
 if (args.Length > 0 && args[0] == "svdphases") return SvdPhases.Run(args);
@@ -10,6 +10,7 @@ if (args.Length > 0 && args[0] == "mathnet-spectral") return ManagedSpectral.Run
 if (args.Length > 0 && args[0] == "blas2") return Blas2Probe.Run(args);
 if (args.Length > 0 && args[0] == "storage") return StorageRunner.Run(args);
 if (args.Length > 0 && args[0] == "reductions") return ReductionRunner.Run(args);
+if (args.Length > 0 && args[0] == "ml") return MlRunner.Run(args);
 if (args.Length > 0 && args[0] == "sparse") return SparseRunner.Run(args);
 if (args.Length > 0 && args[0] == "ooc") return OutOfCoreRunner.Run(args);
 if (args.Length > 0 && args[0] == "distributed") return DistributedRunner.Run(args);

@@ -3,7 +3,7 @@ namespace Linea.Distributed.Tests;
 /// <summary>
 /// TSQR least squares, PCA and k-means at 2 and 3 ranks on row blocks of shared .npy files (balanced splits, all rows on
 /// one rank with the others empty, and blocks shorter than the column count), each compared in the worker with the
-/// single-process answer (Linalg.Lstsq, Linea.ML's Pca, KMeans.FitFromCentres on the whole matrix) within tolerances
+/// single-process answer (Linalg.Lstsq, Linea.ML's Pca, KMeans with InitialCenters on the whole matrix) within tolerances
 /// from perturbation theory stated there; a NaN on one rank and mismatched blocks fail on every rank without a hang.
 /// </summary>
 public sealed class AlgorithmTests : IDisposable

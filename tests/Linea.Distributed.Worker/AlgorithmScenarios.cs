@@ -182,7 +182,7 @@ internal static class AlgorithmScenarios
             foreach (var (part, plabel) in Partitions(n, world.Size).Take(2).Select((p, i) => (p, i == 0 ? "balanced" : "skewed")))
             {
                 using var x = RowBlockMatrix<double>.LoadNpy(world, Path.Combine(dir, "K.npy"), part);
-                var single = new KMeans<double>(3).FitFromCentres(whole, init);
+                var single = new KMeans<double>(3) { InitialCenters = init }.Fit(whole);
                 var km = new DistributedKMeans<double>(3).Fit(x, init);
                 int[] labels = world.Allgatherv<int>(km.LocalLabels);
                 string name = $"kmeans.{label}.{plabel}";

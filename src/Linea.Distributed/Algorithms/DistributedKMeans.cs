@@ -5,7 +5,7 @@ namespace Linea.Distributed;
 /// <summary>
 /// k-means (Lloyd's algorithm) on a row-block matrix: each rank assigns its own rows to the nearest centre, and one
 /// allreduce per iteration sums the per-cluster coordinate sums and counts, so every rank moves the centres
-/// identically. From the same initial centres it follows <c>Linea.ML.Clustering.KMeans.FitFromCentres(x, initialCentres)</c>
+/// identically. From the same initial centres it follows <c>Linea.ML.Clustering.KMeans</c> with <c>InitialCenters</c>
 /// on the stacked matrix step for step: the same stopping rules (no label changed anywhere; squared centre shift at
 /// most Tol times the mean per-feature variance; MaxIter) and the same relocation of an empty cluster to the point
 /// farthest from its centre (the first such point in global row order), so labels and iteration counts agree and

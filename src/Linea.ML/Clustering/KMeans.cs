@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.InteropServices;
 
 namespace Linea.ML.Clustering;
 
@@ -9,7 +10,10 @@ namespace Linea.ML.Clustering;
 /// most Tol times the mean per-feature variance of X, or <see cref="MaxIter"/> iterations pass; the run with the lowest
 /// inertia is kept. A cluster that loses all its points is moved to the point farthest from its centre.
 /// Distances are computed directly, ||x - c||² in double (no ||x||² - 2x·c + ||c||² expansion, which cancels for data
-/// far from the origin). Cost O(nInit · iterations · n · k · d).
+/// far from the origin). Cost O(nInit · iterations · n · k · d); each iteration is one fused, vectorised pass over X
+/// (assignment, sums and counts together, no n x k distance matrix). Memory: float64 X is read
+/// in place (float32 X is widened once to an n x d double copy); the fit holds labels, previous labels and distances
+/// (3 n values) and O(k d) centres and sums; the model keeps the k x d centres and the n training labels.
 /// <code>
 /// var km = new KMeans&lt;double&gt;(nClusters: 3, seed: 0).Fit(X);
 /// int[] labels = km.Labels;  var centres = km.ClusterCenters;  double sse = km.Inertia;
@@ -54,6 +58,12 @@ public sealed partial class KMeans<T> where T : unmanaged, IFloatingPointIeee754
     /// <summary>Seed of the k-means++ draws.</summary>
     public ulong Seed { get; }
 
+    /// <summary>Initial centres, shape (k, features), used instead of k-means++ seeding (scikit-learn's <c>init=array</c>);
+    /// every run then starts from them, so one run is done whatever <see cref="NInit"/> says. Null (default) seeds by
+    /// k-means++. Checked at Fit: <see cref="ShapeMismatchException"/> for a wrong shape, <see cref="NonFiniteException"/>
+    /// for NaN or infinity.</summary>
+    public Tensor<T>? InitialCenters { get; init; }
+
     /// <summary>Whether <see cref="Fit"/> has run.</summary>
     public bool IsFitted => _centres is not null;
 
@@ -81,16 +91,20 @@ public sealed partial class KMeans<T> where T : unmanaged, IFloatingPointIeee754
     {
         Guard.Matrix(x, Model + ".Fit", minRows: NClusters);
         int n = (int)x.Shape[0], d = (int)x.Shape[1];
-        var data = DoubleRows.From(x);
+        var xs = x.Contiguous();
+        // float64 data are read in place; float32 data are widened once.
+        var data = typeof(T) == typeof(double) ? MemoryMarshal.Cast<T, double>(xs.AsReadOnlySpan()) : DoubleRows.From(xs);
         double tolScaled = Tol * MeanVariance(data, n, d);
         var rng = new Rng(Seed);
+        double[]? given = InitialCentres(d);
         double bestInertia = double.PositiveInfinity;
-        for (int run = 0; run < NInit; run++)
+        for (int run = 0; run < (given is null ? NInit : 1); run++)
         {
-            var centres = KMeansPlusPlus.Seed(data, n, d, NClusters, rng);
-            int iterations = Lloyd(data, n, d, centres, tolScaled);
+            var centres = given ?? KMeansPlusPlus.Seed(data, n, d, NClusters, rng);
             var labels = new int[n];
-            double inertia = Assign(data, n, d, centres, labels, null);
+            var (iterations, lastInertia) = Lloyd(data, n, d, centres, tolScaled, labels);
+            // After a strict convergence the last pass already assigned every row to the final centres.
+            double inertia = lastInertia ?? Assign(data, n, d, centres, labels, null);
             if (inertia < bestInertia)
             {
                 bestInertia = inertia;
@@ -101,6 +115,7 @@ public sealed partial class KMeans<T> where T : unmanaged, IFloatingPointIeee754
         }
         Inertia = bestInertia;
         _features = d;
+        GC.KeepAlive(xs);
         return this;
     }
 
@@ -122,29 +137,33 @@ public sealed partial class KMeans<T> where T : unmanaged, IFloatingPointIeee754
         return labels;
     }
 
+    private double[]? InitialCentres(int d)
+    {
+        if (InitialCenters is not { } init) return null;
+        if (init.Rank != 2 || init.Shape[0] != NClusters || init.Shape[1] != d)
+            throw new ShapeMismatchException(Model + ".Fit", [init.Shape],
+                $"{Model}.Fit: InitialCenters has shape {init.Shape}; expected ({NClusters}, {d}) for {NClusters} clusters of {d} features");
+        Guard.Finite(init, Model + ".Fit", "InitialCenters");
+        return DoubleRows.From(init);
+    }
+
     private double[] Centres(string member) => _centres ?? throw NotFittedException.For(Model, member);
 
-    /// <summary>Lloyd iterations from <paramref name="centres"/> (updated in place); returns the number done.</summary>
-    private int Lloyd(double[] x, int n, int d, double[] centres, double tolScaled)
+    /// <summary>Lloyd iterations from <paramref name="centres"/> (updated in place), each one fused pass of
+    /// <see cref="LloydStep"/>; returns the number done and, when the assignment stopped changing (so
+    /// <paramref name="labels"/> belong to the final centres), the inertia of that last pass; null otherwise.</summary>
+    private (int Iterations, double? Inertia) Lloyd(ReadOnlySpan<double> x, int n, int d, double[] centres, double tolScaled, int[] labels)
     {
         int k = NClusters;
-        var labels = new int[n];
         var previous = new int[n];
         var dist = new double[n];
         var sums = new double[k * d];
         var counts = new int[k];
         for (int iter = 1; iter <= MaxIter; iter++)
         {
-            Assign(x, n, d, centres, labels, dist);
-            if (iter > 1 && labels.AsSpan().SequenceEqual(previous)) return iter - 1;
+            double inertia = LloydStep.Run(x, n, d, centres, k, labels, dist, sums, counts);
+            if (iter > 1 && labels.AsSpan().SequenceEqual(previous)) return (iter - 1, inertia);
             Array.Copy(labels, previous, n);
-            Array.Clear(sums);
-            Array.Clear(counts);
-            for (int i = 0; i < n; i++)
-            {
-                counts[labels[i]]++;
-                for (int j = 0; j < d; j++) sums[labels[i] * d + j] += x[i * d + j];
-            }
             RelocateEmpty(x, n, d, labels, dist, sums, counts);
             double shift = 0;
             for (int c = 0; c < k; c++)
@@ -155,13 +174,13 @@ public sealed partial class KMeans<T> where T : unmanaged, IFloatingPointIeee754
                     shift += delta * delta;
                     centres[c * d + j] = updated;
                 }
-            if (shift <= tolScaled) return iter;
+            if (shift <= tolScaled) return (iter, null);
         }
-        return MaxIter;
+        return (MaxIter, null);
     }
 
     /// <summary>Gives each empty cluster the point farthest from its current centre (a different point for each).</summary>
-    private void RelocateEmpty(double[] x, int n, int d, int[] labels, double[] dist, double[] sums, int[] counts)
+    private void RelocateEmpty(ReadOnlySpan<double> x, int n, int d, int[] labels, double[] dist, double[] sums, int[] counts)
     {
         for (int c = 0; c < NClusters; c++)
         {
@@ -184,38 +203,28 @@ public sealed partial class KMeans<T> where T : unmanaged, IFloatingPointIeee754
     }
 
     /// <summary>Nearest centre of every row (first on ties); returns the inertia and optionally each squared distance.</summary>
-    private double Assign(double[] x, int n, int d, double[] centres, int[] labels, double[]? dist)
+    private double Assign(ReadOnlySpan<double> x, int n, int d, double[] centres, int[] labels, double[]? dist) =>
+        LloydStep.Run(x, n, d, centres, NClusters, labels, dist, null, null);
+
+    /// <summary>The mean over features of the per-feature (population) variance: one row-wise pass of sums and sums of
+    /// squares of X shifted by its first row (which keeps the subtraction from cancelling for data far from the origin).</summary>
+    private static double MeanVariance(ReadOnlySpan<double> x, int n, int d)
     {
-        double inertia = 0;
+        if (d == 0) return 0;
+        var sum = new double[d];
+        var sumSq = new double[d];
         for (int i = 0; i < n; i++)
         {
-            var row = x.AsSpan(i * d, d);
-            int best = 0;
-            double bestD = double.PositiveInfinity;
-            for (int c = 0; c < NClusters; c++)
+            int o = i * d;
+            for (int j = 0; j < d; j++)
             {
-                double dd = KMeansPlusPlus.SquaredDistance(row, centres.AsSpan(c * d, d));
-                if (dd < bestD) { bestD = dd; best = c; }
+                double v = x[o + j] - x[j];
+                sum[j] += v;
+                sumSq[j] += v * v;
             }
-            labels[i] = best;
-            if (dist is not null) dist[i] = bestD;
-            inertia += bestD;
         }
-        return inertia;
-    }
-
-    private static double MeanVariance(double[] x, int n, int d)
-    {
         double total = 0;
-        for (int j = 0; j < d; j++)
-        {
-            double mean = 0;
-            for (int i = 0; i < n; i++) mean += x[i * d + j];
-            mean /= n;
-            double v = 0;
-            for (int i = 0; i < n; i++) v += (x[i * d + j] - mean) * (x[i * d + j] - mean);
-            total += v / n;
-        }
-        return d == 0 ? 0 : total / d;
+        for (int j = 0; j < d; j++) total += Math.Max(0, sumSq[j] / n - sum[j] / n * (sum[j] / n));
+        return total / d;
     }
 }

@@ -9,13 +9,20 @@ internal static class Guard
     public static void Matrix<T>(Tensor<T> x, string where, int minRows = 1)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
+        MatrixShape(x, where, minRows);
+        Finite(x, where, "X");
+    }
+
+    /// <summary>The shape half of <see cref="Matrix{T}"/>, for fits that check finiteness inside their first pass over X.</summary>
+    public static void MatrixShape<T>(Tensor<T> x, string where, int minRows = 1)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
         ArgumentNullException.ThrowIfNull(x);
         if (x.Rank != 2)
             throw new ShapeMismatchException(where, [x.Shape],
                 $"{where}: X must be 2-D (samples, features); got shape {x.Shape}. Reshape a single feature with X.Reshape(-1, 1).");
         if (x.Shape[0] < minRows)
             throw new ArgumentException($"{where}: X has {x.Shape[0]} samples; at least {minRows} are needed", nameof(x));
-        Finite(x, where, "X");
     }
 
     /// <summary>Requires every element of <paramref name="x"/> to be finite.</summary>
@@ -42,11 +49,18 @@ internal static class Guard
     public static void Target<T>(Tensor<T> x, Tensor<T> y, string where)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
+        TargetShape(x, y, where);
+        Finite(y, where, "y");
+    }
+
+    /// <summary>The shape half of <see cref="Target{T}"/>.</summary>
+    public static void TargetShape<T>(Tensor<T> x, Tensor<T> y, string where)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
         SameSamples(x, y, where);
         if (y.Rank != 1)
             throw new ShapeMismatchException(where, [x.Shape, y.Shape],
                 $"{where}: y must be 1-D (samples,); got shape {y.Shape}. Fit one model per target column.");
-        Finite(y, where, "y");
     }
 
     /// <summary>Requires <paramref name="x"/> to be a finite 2-D matrix with the <paramref name="features"/> columns seen at Fit.</summary>

@@ -13,6 +13,14 @@ namespace Linea.ML;
 /// <see cref="ExplainedVarianceRatio"/>, <see cref="SingularValues"/>, <see cref="Mean"/>, <see cref="NoiseVariance"/>.</para>
 /// <para>Signs follow <see cref="SignConvention"/> (default <see cref="SignConvention.ComponentBased"/>, scikit-learn
 /// 1.5 and later; <see cref="SignConvention.SampleBased"/> reproduces scikit-learn 1.4 and earlier).</para>
+/// <para>Solvers (<see cref="PcaSolver"/>): the thin SVD above, or for tall data (n &gt;= 10 p, p &lt;= 1000, n p^2 &gt;= 1e8 under
+/// Auto) the eigendecomposition of the centred Gram matrix Xc^T Xc (scikit-learn 1.5's 'covariance_eigh'), formed in
+/// one blocked pass over X: about n p^2 + O(p^3) flops instead of O(n p^2) with a large constant. Its explained variances
+/// carry an absolute error of about p eps S_1^2, so the relative error of a component's variance grows as
+/// (S_1 / S_j)^2 eps; choose <see cref="PcaSolver.Full"/> when tiny components must be resolved.</para>
+/// <para>Memory: the model holds the k x p components and O(p) vectors. Fitting with the SVD holds a centred copy of X
+/// and its thin SVD (about 2 n p + p^2 values); the covariance solver holds the p x p Gram matrix, its eigenvectors and
+/// a row-block buffer of about 256 Ki elements.</para>
 /// </remarks>
 /// <typeparam name="T">float or double.</typeparam>
 public sealed partial class Pca<T> where T : unmanaged, IFloatingPointIeee754<T>
@@ -24,12 +32,23 @@ public sealed partial class Pca<T> where T : unmanaged, IFloatingPointIeee754<T>
     /// <param name="nComponents">How many components to keep: all (default), a count, or a variance fraction (see <see cref="PcaComponents"/>).</param>
     /// <param name="whiten">Scale the transformed data to unit variance per component (divide by sqrt(explained variance)).</param>
     /// <param name="signs">How the sign of each component is fixed.</param>
-    public Pca(PcaComponents nComponents = default, bool whiten = false, SignConvention signs = SignConvention.ComponentBased)
+    /// <param name="solver">How the components are computed (see <see cref="PcaSolver"/>; Auto by default).</param>
+    /// <exception cref="ArgumentOutOfRangeException">solver is not a defined value.</exception>
+    public Pca(PcaComponents nComponents = default, bool whiten = false, SignConvention signs = SignConvention.ComponentBased,
+        PcaSolver solver = PcaSolver.Auto)
     {
+        if (!Enum.IsDefined(solver)) throw new ArgumentOutOfRangeException(nameof(solver), solver, "Pca: unknown solver");
         NComponentsRequested = nComponents;
         Whiten = whiten;
         Signs = signs;
+        Solver = solver;
     }
+
+    /// <summary>The requested solver.</summary>
+    public PcaSolver Solver { get; }
+
+    /// <summary>The solver that produced the fit (<see cref="PcaSolver.Full"/> or <see cref="PcaSolver.CovarianceEigh"/>).</summary>
+    public PcaSolver SolverUsed { get; private set; }
 
     /// <summary>The requested number of components as given to the constructor.</summary>
     public PcaComponents NComponentsRequested { get; }
@@ -90,6 +109,7 @@ public sealed partial class Pca<T> where T : unmanaged, IFloatingPointIeee754<T>
     public Tensor<T> FitTransform(Tensor<T> x)
     {
         var (u, s) = FitCore(x);
+        if (u is null) return Transform(x);   // the covariance solver has no U: U S = Xc V
         int k = NComponents;
         var uk = u[.., ..k];
         return Whiten ? uk * T.Sqrt(T.CreateTruncating(NSamples - 1)) : uk * s[..k];
@@ -121,16 +141,33 @@ public sealed partial class Pca<T> where T : unmanaged, IFloatingPointIeee754<T>
         return zs.MatMul(c) + _mean!;
     }
 
-    private (Tensor<T> U, Tensor<T> S) FitCore(Tensor<T> x)
+    private (Tensor<T>? U, Tensor<T> S) FitCore(Tensor<T> x)
     {
-        Guard.Matrix(x, "Pca.Fit", minRows: 2);
+        Guard.MatrixShape(x, "Pca.Fit", minRows: 2);
         int n = (int)x.Shape[0], p = (int)x.Shape[1], r = Math.Min(n, p);
         if (NComponentsRequested.Count is int requested && requested > r)
             throw new ArgumentException(
                 $"Pca.Fit: nComponents = {requested} but X of shape {x.Shape} has at most min(n_samples, n_features) = {r} components", "nComponents");
-        var mean = x.Mean(0);
-        var (u0, s, vt0) = Linalg.Svd(x - mean, fullMatrices: false);
-        var (u, vt) = SvdFlip.Apply(u0, vt0, Signs);
+        Tensor<T> mean, s, vt;
+        Tensor<T>? u;
+        if (UsesCovariance(n, p))
+        {
+            (mean, s, vt) = CovarianceEigh(x, p, r);
+            // Component-based signs need only Vt; sample-based ones look at the scores Xc V (U S, same signs as U).
+            var scores = Signs == SignConvention.SampleBased ? (x - mean).MatMul(vt.T) : Tensor.Zeros<T>(1, p);
+            (_, vt) = SvdFlip.Apply(scores, vt, Signs);
+            u = null;
+            SolverUsed = PcaSolver.CovarianceEigh;
+        }
+        else
+        {
+            Guard.Finite(x, "Pca.Fit", "X");
+            mean = x.Mean(0);
+            var (u0, s0, vt0) = Linalg.Svd(x - mean, fullMatrices: false);
+            (u, vt) = SvdFlip.Apply(u0, vt0, Signs);
+            s = s0;
+            SolverUsed = PcaSolver.Full;
+        }
         var variance = s * s / T.CreateTruncating(n - 1);
         T total = variance.Sum();
         var ratioAll = total > T.Zero ? variance / total : Tensor.Zeros<T>(r);
@@ -143,6 +180,29 @@ public sealed partial class Pca<T> where T : unmanaged, IFloatingPointIeee754<T>
         _noiseVariance = k < r ? variance[k..].Mean() : T.Zero;
         NSamples = n;
         return (u, s);
+    }
+
+    /// <summary>CovarianceEigh when asked, or under Auto when n &gt;= 10 p, p &lt;= 1000 (scikit-learn 1.5's rule) and the data
+    /// are large enough (n p^2 &gt;= 1e8) for the saving to matter.</summary>
+    private bool UsesCovariance(int n, int p) => Solver switch
+    {
+        PcaSolver.CovarianceEigh => true,
+        PcaSolver.Full => false,
+        _ => p <= 1000 && n >= 10L * p && (double)n * p * p >= 1e8,
+    };
+
+    /// <summary>The mean, the singular values sqrt(lambda) (descending; eigenvalues that rounding made negative count as 0)
+    /// and the eigenvectors as rows (p x p) of the centred Gram matrix Xc^T Xc, formed in one blocked pass without a
+    /// centred copy of X (<see cref="CentredGram{T}"/>).</summary>
+    private static (Tensor<T> Mean, Tensor<T> S, Tensor<T> Vt) CovarianceEigh(Tensor<T> x, int p, int r)
+    {
+        var g = CentredGram<T>.Compute(x, null, centre: true, "Pca.Fit");
+        var (w, v) = Linalg.Eigh(g.Gram);
+        var values = w.ToArray();
+        var s = new T[r];
+        for (int j = 0; j < r; j++) s[j] = T.Sqrt(T.Max(values[p - 1 - j], T.Zero));
+        var vt = v[.., Slice.Step(-1)].T[..r, ..].Contiguous();
+        return (g.XMean, Tensor.Wrap(s, r), vt);
     }
 
     private int ChooseK(Tensor<T> ratio, int r)

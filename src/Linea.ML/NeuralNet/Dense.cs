@@ -73,14 +73,24 @@ public sealed class Dense<T> : Layer<T> where T : unmanaged, IFloatingPointIeee7
     protected override Tensor<T> ForwardCore(Tensor<T> x, bool training)
     {
         _x = x;
-        return x.MatMul(_w.Value) + _b.Value;
+        // The bias is added in place in the one pass over the fresh GEMM output (no broadcast temporary).
+        var y = x.MatMul(_w.Value);
+        var ys = y.AsSpan();
+        ReadOnlySpan<T> b = _b.Value.AsReadOnlySpan();
+        for (int o = 0; o < ys.Length; o += Out)
+        {
+            var row = ys.Slice(o, Out);
+            System.Numerics.Tensors.TensorPrimitives.Add(row, b, row);
+        }
+        return y;
     }
 
     /// <inheritdoc />
     protected override Tensor<T> BackwardCore(Tensor<T> gradOutput)
     {
         ParameterGradients(gradOutput);
-        return gradOutput.MatMul(_w.Value.T);
+        // dX = dY W^T with W^T copied contiguous (In x Out, small): the GEMM's fast path for both operands.
+        return gradOutput.MatMul(_w.Value.T.Contiguous());
     }
 
     /// <summary>dW = X^T dY and db = Σ dY, without dX (one GEMM fewer for the first layer of a network).</summary>

@@ -19,5 +19,16 @@ public sealed class ReLU<T> : Layer<T> where T : unmanaged, IFloatingPointIeee75
     }
 
     /// <inheritdoc />
-    protected override Tensor<T> BackwardCore(Tensor<T> gradOutput) => gradOutput * Tensor.Greater(_x!, T.Zero);
+    protected override Tensor<T> BackwardCore(Tensor<T> gradOutput)
+    {
+        // One pass: a copy of dY with the entries where x <= 0 (or NaN) cleared; no mask tensor.
+        var x = _x!;
+        if (gradOutput.Shape != x.Shape) return gradOutput * Tensor.Greater(x, T.Zero);
+        var result = gradOutput.Copy();
+        var r = result.AsSpan();
+        var xs = x.Contiguous().AsReadOnlySpan();
+        for (int i = 0; i < r.Length; i++)
+            if (!(xs[i] > T.Zero)) r[i] = T.Zero;
+        return result;
+    }
 }

@@ -5,7 +5,7 @@ namespace Linea.ML;
 /// <summary>
 /// Ordinary least squares (scikit-learn's <c>LinearRegression</c>) with the classical inference statistics of a
 /// regression package: minimises ||y - X w - b||^2 through <see cref="Linalg.Lstsq{T}"/> (Householder QR, column
-/// pivoting, minimum-norm solution when X is rank deficient), never through the normal equations. Fitting costs
+/// pivoting, minimum-norm solution when X is rank deficient), or, for well-conditioned X, the corrected semi-normal equations (see Speed below). Fitting costs
 /// O(n p^2) for n samples and p features.
 /// </summary>
 /// <remarks>
@@ -16,6 +16,12 @@ namespace Linea.ML;
 /// column of ones when there is an intercept), computed from the QR factor R of the centred data as row norms of R^-1
 /// (so (X^T X)^-1 is never formed); <see cref="RSquared"/>. When X is rank deficient or n &lt;= q the
 /// standard errors are NaN and <see cref="Warning"/> says why.</para>
+/// <para>Speed: when X is well conditioned (cond(X)^2 eps up to about 1e-8: cond(X) &lt;~ 7e3 in double) and p &lt;= n, the fit takes the
+/// corrected semi-normal equations instead (Cholesky of the centred Gram matrix plus one refinement step with the true
+/// residual), as accurate as the QR solution in that range and several times faster; <see cref="Rank"/> is then p.</para>
+/// <para>Memory: the model holds w and the p standard errors. The fast path holds the p x p Gram matrix, its factor,
+/// one row-block buffer of about 256 Ki elements and three n-vectors; the QR path holds a centred copy of X and its
+/// factorization (about 2 n p).</para>
 /// </remarks>
 /// <typeparam name="T">float or double.</typeparam>
 public sealed partial class LinearRegression<T> : LinearModel<T> where T : unmanaged, IFloatingPointIeee754<T>
@@ -63,6 +69,7 @@ public sealed partial class LinearRegression<T> : LinearModel<T> where T : unman
     /// <exception cref="NonFiniteException">X or y contains NaN or infinity.</exception>
     public LinearRegression<T> Fit(Tensor<T> x, Tensor<T> y)
     {
+        if (FitWellConditioned(x, y)) return this;
         var (xc, yc, xMean, yMean) = Prepare(x, y);
         int n = (int)x.Shape[0], p = (int)x.Shape[1], q = p + (FitIntercept ? 1 : 0);
         var fit = Linalg.Lstsq(xc, yc);
@@ -81,11 +88,49 @@ public sealed partial class LinearRegression<T> : LinearModel<T> where T : unman
             ? $"LinearRegression: {(FitIntercept ? "the centred X" : "X")} has rank {Rank} < {p} features; the coefficients are the minimum-norm solution and their standard errors are undefined (NaN)"
             : n <= q ? $"LinearRegression: {n} samples for {q} parameters leave no residual degrees of freedom; standard errors are undefined (NaN)"
             : null;
-        ComputeStandardErrors(xc, xMean, n, p);
+        ComputeStandardErrors(null, xc, xMean, n, p);
         return this;
     }
 
-    private void ComputeStandardErrors(Tensor<T> xc, Tensor<T> xMean, int n, int p)
+    /// <summary>
+    /// The fast path for a well-conditioned X with p &lt;= n: the corrected semi-normal equations (Björck). The centred
+    /// Gram matrix G = Xc^T Xc and Xc^T yc come from one blocked pass over X without a centred copy; G = R^T R by
+    /// Cholesky; w = R^-1 R^-T Xc^T yc; then one step of refinement with the true residual, w += R^-1 R^-T Xc^T (yc - Xc w),
+    /// which brings the error down to that of a Householder QR solution when cond(X)^2 eps is small. The path is taken
+    /// only when the Cholesky factorization succeeds and its reciprocal condition estimate of G is at least 1e8 eps, i.e.
+    /// cond(X)^2 eps &lt;~ 1e-8 (cond(X) up to about 7e3 in double; float data always takes QR); otherwise false, and the
+    /// pivoted QR least squares runs. O(n p^2) with a small constant: about n p^2 flops in GEMM plus three O(n p) passes.
+    /// </summary>
+    private bool FitWellConditioned(Tensor<T> x, Tensor<T> y)
+    {
+        string where = $"{ModelName}.Fit";
+        Guard.MatrixShape(x, where);
+        Guard.TargetShape(x, y, where);
+        int n = (int)x.Shape[0], p = (int)x.Shape[1], q = p + (FitIntercept ? 1 : 0);
+        if (p == 0 || p > n) return false;
+        var g = CentredGram<T>.Compute(x, y, FitIntercept, where);
+        if (!CholeskyDecomposition<T>.TryFactor(g.Gram, out var chol)) return false;
+        if (!(chol.RCond >= Precision.Eps<T>() * T.CreateTruncating(1e8))) return false;
+        var w = chol.Solve(g.Xty!);
+        // One refinement step: r = yc - Xc w computed as y - X w - (mean(y) - mean(X) w), then Xc^T r = X^T r - mean(X) sum(r).
+        var r = y - (x.MatMul(w) + (g.YMean - Tensor.Dot(g.XMean, w)));
+        w += chol.Solve(r.MatMul(x) - g.XMean * r.Sum());
+        T b = FitIntercept ? g.YMean - Tensor.Dot(g.XMean, w) : T.Zero;
+        SetFit(w, b);
+        Rank = p;
+        var residual = y - (x.MatMul(w) + b);
+        T rss = Tensor.Dot(residual, residual);
+        T tss = FitIntercept ? g.YSumSquares : Tensor.Dot(y, y);
+        ResidualSumOfSquares = rss;
+        RSquared = tss > T.Zero ? T.One - rss / tss : (rss == T.Zero ? T.One : T.Zero);
+        DegreesOfFreedom = n - q;
+        ResidualStandardDeviation = n > q ? T.Sqrt(rss / T.CreateTruncating(n - q)) : T.NaN;
+        Warning = n <= q ? $"LinearRegression: {n} samples for {q} parameters leave no residual degrees of freedom; standard errors are undefined (NaN)" : null;
+        ComputeStandardErrors(chol.L.T.Contiguous(), x, g.XMean, n, p);
+        return true;
+    }
+
+    private void ComputeStandardErrors(Tensor<T>? r, Tensor<T> xc, Tensor<T> xMean, int n, int p)
     {
         if (Warning is not null)
         {
@@ -95,7 +140,7 @@ public sealed partial class LinearRegression<T> : LinearModel<T> where T : unman
         }
         // (Xc^T Xc)^-1 = R^-1 R^-T, so its diagonal holds the squared row norms of R^-1.
         Tensor<T> rInv;
-        try { rInv = Linalg.SolveTriangular(Linalg.QrR(xc), Tensor.Eye<T>(p)); }
+        try { rInv = Linalg.SolveTriangular(r ?? Linalg.QrR(xc), Tensor.Eye<T>(p)); }
         catch (SingularMatrixException e)
         {
             throw new SingularMatrixException(e.PivotIndex, $"LinearRegression.Fit: the triangular factor has a zero at diagonal position {e.PivotIndex}; the columns of X are linearly dependent");

@@ -7,6 +7,9 @@ namespace Linea.ML;
 /// penalised: X and y are centred first and b = mean(y) - mean(X) w, as scikit-learn does. Shrinking w stabilises the
 /// weights of collinear or nearly collinear features, where plain least squares swings wildly.
 /// </summary>
+/// <remarks>Memory: the fitted model holds w (p values). The Cholesky fit with p &lt;= n never copies X: it holds the
+/// p x p Gram matrix, its factor and one row-block buffer of about 256 Ki elements (X is read once). The SVD fit and the
+/// kernel form (p &gt; n) hold a centred copy of X (n x p) and its thin SVD (about 2 n p + p^2 more).</remarks>
 /// <typeparam name="T">float or double.</typeparam>
 public sealed partial class Ridge<T> : LinearModel<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
@@ -43,6 +46,7 @@ public sealed partial class Ridge<T> : LinearModel<T> where T : unmanaged, IFloa
     /// positive definite (alpha = 0 with collinear features); Auto falls back to the SVD instead.</exception>
     public Ridge<T> Fit(Tensor<T> x, Tensor<T> y)
     {
+        if (Solver != RidgeSolver.Svd && FitGram(x, y)) return this;
         var (xc, yc, xMean, yMean) = Prepare(x, y);
         Tensor<T>? w = null;
         if (Solver != RidgeSolver.Svd)
@@ -56,6 +60,34 @@ public sealed partial class Ridge<T> : LinearModel<T> where T : unmanaged, IFloa
         w ??= SolveSvd(xc, yc);
         SetFit(w, FitIntercept ? yMean - Tensor.Dot(xMean, w) : T.Zero);
         return this;
+    }
+
+    /// <summary>The primal Cholesky path when p &lt;= n (scikit-learn's 'cholesky' solver): the centred Gram matrix and
+    /// Xc^T yc from <see cref="CentredGram{T}"/> (one blocked pass over X, no centred copy), then (G + alpha I) w = Xc^T yc.
+    /// False (nothing stored) when p &gt; n, or when G + alpha I is not positive definite under Auto (the SVD then runs).</summary>
+    private bool FitGram(Tensor<T> x, Tensor<T> y)
+    {
+        string where = $"{ModelName}.Fit";
+        Guard.MatrixShape(x, where);
+        Guard.TargetShape(x, y, where);
+        int n = (int)x.Shape[0], p = (int)x.Shape[1];
+        if (p > n) return false;
+        var g = CentredGram<T>.Compute(x, y, FitIntercept, where);
+        var a = g.Gram;
+        var diag = a.AsSpan();
+        T alpha = T.CreateTruncating(Alpha);
+        for (int j = 0; j < p; j++) diag[j * p + j] += alpha;
+        if (!CholeskyDecomposition<T>.TryFactor(a, out var chol))
+        {
+            if (Solver == RidgeSolver.Cholesky)
+                throw new NotPositiveDefiniteException(0,
+                    $"Ridge.Fit: X^T X + alpha I is not positive definite (alpha = {Alpha}, X of shape {x.Shape}); use alpha > 0, or solver Svd/Auto for a minimum-norm solution");
+            return false;
+        }
+        var w = chol.Solve(g.Xty!);
+        SolverUsed = RidgeSolver.Cholesky;
+        SetFit(w, FitIntercept ? g.YMean - Tensor.Dot(g.XMean, w) : T.Zero);
+        return true;
     }
 
     /// <summary>(Xc^T Xc + alpha I) w = Xc^T y, or w = Xc^T (Xc Xc^T + alpha I)^-1 y when p &gt; n; null when not positive definite.</summary>
