@@ -7,6 +7,7 @@ if (args.Length > 0 && args[0] == "lapack") return LapackRunner.Run(args);
 if (args.Length > 0 && args[0] == "svdphases") return SvdPhases.Run(args);
 if (args.Length > 0 && args[0] == "mathnet-spectral") return ManagedSpectral.Run(args);
 if (args.Length > 0 && args[0] == "blas2") return Blas2Probe.Run(args);
+if (args.Length > 0 && args[0] == "dpca") return DistributedPcaRunner.Run(args);
 if (args.Length > 0 && args[0] == "storage") return StorageRunner.Run(args);
 if (args.Length > 0 && args[0] == "reductions") return ReductionRunner.Run(args);
 if (args.Length > 0 && args[0] == "sparse") return SparseRunner.Run(args);
