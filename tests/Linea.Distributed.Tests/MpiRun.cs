@@ -34,7 +34,12 @@ public static class MpiRun
 
     /// <summary>Runs a scenario on <paramref name="ranks"/> ranks.</summary>
     /// <exception cref="InvalidOperationException">mpirun is missing (in CI) or the job timed out (killed).</exception>
-    public static MpiRunResult Scenario(int ranks, string scenario, TimeSpan? timeout = null, params string[] args)
+    public static MpiRunResult Scenario(int ranks, string scenario, TimeSpan? timeout = null, params string[] args) =>
+        Program(ranks, WorkerDll, timeout, [scenario, .. args]);
+
+    /// <summary>Runs <c>dotnet DLL ARGS</c> on <paramref name="ranks"/> ranks (e.g. an example copied next to the tests).</summary>
+    /// <exception cref="InvalidOperationException">mpirun is missing (in CI) or the job timed out (killed).</exception>
+    public static MpiRunResult Program(int ranks, string dll, TimeSpan? timeout, params string[] args)
     {
         string mpirun = Path ?? throw new InvalidOperationException("mpirun is not on PATH; CI must install Open MPI (.ci/run does)");
         string dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
@@ -45,7 +50,7 @@ public static class MpiRun
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
-        foreach (string a in new[] { "--allow-run-as-root", "--oversubscribe", "-np", ranks.ToString(System.Globalization.CultureInfo.InvariantCulture), dotnet, WorkerDll, scenario })
+        foreach (string a in new[] { "--allow-run-as-root", "--oversubscribe", "-np", ranks.ToString(System.Globalization.CultureInfo.InvariantCulture), dotnet, dll })
             psi.ArgumentList.Add(a);
         foreach (string a in args) psi.ArgumentList.Add(a);
         // Quiet the runtime and keep each rank to one core's worth of threads (the machine runs several jobs).
@@ -68,7 +73,7 @@ public static class MpiRun
         {
             try { process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
             process.WaitForExit(5000);
-            throw new InvalidOperationException($"mpirun -np {ranks} {scenario} did not finish within {limit.TotalSeconds} s and was killed\n--- stdout ---\n{stdout}\n--- stderr ---\n{stderr}");
+            throw new InvalidOperationException($"mpirun -np {ranks} {System.IO.Path.GetFileName(dll)} {string.Join(' ', args)} did not finish within {limit.TotalSeconds} s and was killed\n--- stdout ---\n{stdout}\n--- stderr ---\n{stderr}");
         }
         process.WaitForExit(); // drains the asynchronous readers
         sw.Stop();
