@@ -55,6 +55,15 @@ internal static class Gemm
                 return;
             }
         }
+        if (Math.Abs(cRs) < Math.Abs(cCs))
+        {
+            // Column-major C (the factorizations' layout): compute C^T = B^T @ A^T instead, so the microkernel
+            // stores whole rows of vectors into C rather than going through its edge tile and a scalar merge.
+            T* t = A; A = B; B = t;
+            (aRs, aCs, bRs, bCs) = (bCs, bRs, aCs, aRs);
+            (m, n) = (n, m);
+            (cRs, cCs) = (cCs, cRs);
+        }
         var kind = prm.Kernel == MicroKernelKind.Auto ? BlockSizes.Best(sizeof(T)) : prm.Kernel;
         if (!BlockSizes.IsSupported(kind) || (typeof(T) != typeof(double) && typeof(T) != typeof(float)))
             kind = MicroKernelKind.Reference;
