@@ -40,6 +40,9 @@ internal sealed record GemmParams
     /// <summary>Whether tiny products and matrix-vector shapes may bypass packing.</summary>
     public bool AllowShortcuts { get; init; } = true;
 
+    /// <summary>Whether threads may split the inner dimension when it dwarfs the result (<see cref="KSplitDriver"/>).</summary>
+    public bool AllowKSplit { get; init; } = true;
+
     /// <summary>Below this many multiply-adds (m*n*k) the product runs on the calling thread only; negative means automatic.</summary>
     public long ParallelThreshold { get; init; } = -1;
 }
