@@ -77,6 +77,31 @@ public class GemmShapeTests
         }
     }
 
+    /// <summary>
+    /// The unpacked small-product path (B and C row-contiguous): row counts around its 4-row tile, column counts
+    /// around one and four vectors (8 / 32 doubles, 16 / 64 floats) and the scalar tail, every layout of A.
+    /// </summary>
+    [Fact]
+    public void DirectSmallPathAroundItsTiles()
+    {
+        Assert.Equal(System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated && System.Runtime.Intrinsics.X86.Avx512F.IsSupported,
+            DirectSmallGemm.Suits<double>(64, 64, 64, 1, 1));
+        Assert.False(DirectSmallGemm.Suits<double>(64, 64, 64, 2, 1));
+        Assert.False(DirectSmallGemm.Suits<double>(512, 512, 512, 1, 1));
+        int[] rows = [1, 3, 4, 5, 9, 17];
+        int[] cols = [8, 15, 16, 17, 31, 32, 33, 47, 64, 65, 70];
+        int c = 0;
+        foreach (int m in rows)
+            foreach (int n in cols)
+            {
+                int k = 1 + (m * 7 + n * 3) % 40;
+                var la = AllLayouts[c % 4];
+                GemmCheck.Run<double>(m, n, k, la, Layout.RowMajor, Layout.RowMajor, 1.25, c % 2 == 0 ? 0 : -1, Parallelism.None, GemmParams.Auto, seed: c);
+                GemmCheck.Run<float>(m, n, k + 3, la, Layout.RowMajor, Layout.RowMajor, -0.5, c % 3 == 0 ? 0 : 2, Parallelism.None, GemmParams.Auto, seed: c + 1);
+                c++;
+            }
+    }
+
     [Fact]
     public void KSplitOnlyForDeepSmallResults()
     {

@@ -54,6 +54,11 @@ internal static class Gemm
                 SmallGemm.Tiny(m, n, k, alpha, A, aRs, aCs, B, bRs, bCs, beta, C, cRs, cCs);
                 return;
             }
+            if (DirectSmallGemm.Suits<T>(m, n, k, bCs, cCs))
+            {
+                DirectSmallGemm.Run(m, n, k, alpha, A, aRs, aCs, B, bRs, beta, C, cRs);
+                return;
+            }
         }
         if (Math.Abs(cRs) < Math.Abs(cCs))
         {
