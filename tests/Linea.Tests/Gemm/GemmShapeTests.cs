@@ -102,6 +102,26 @@ public class GemmShapeTests
             }
     }
 
+    /// <summary>Tall-skinny and short-wide products in independent row or column bands per thread, every layout of C.</summary>
+    [Theory]
+    [InlineData(300, 7, 5, 2)]
+    [InlineData(1001, 17, 33, 3)]
+    [InlineData(5, 900, 9, 2)]
+    [InlineData(17, 1500, 65, 3)]
+    public void TallSkinnyAndShortWideBands(int m, int n, int k, int threads)
+    {
+        var expect = m > n ? 'r' : 'c';
+        Assert.Equal(expect, BandSplitDriver.Choose<double, Linea.Kernels.Gemm.Microkernels.ReferenceKernel<double>>(m, n, k, threads));
+        int c = 0;
+        foreach (var lc in AllLayouts)
+        {
+            var prm = new GemmParams { ParallelThreshold = 0, AllowShortcuts = false, Kernel = c % 2 == 0 ? MicroKernelKind.Auto : MicroKernelKind.Reference };
+            GemmCheck.Run<double>(m, n, k, AllLayouts[c], AllLayouts[(c + 2) % 4], lc, 1, c % 2 == 0 ? 0 : 0.25, new Parallelism(threads), prm, seed: c + m);
+            GemmCheck.Run<float>(m, n, k, AllLayouts[(c + 1) % 4], AllLayouts[c], lc, 2, c % 2 == 1 ? 0 : -1, new Parallelism(threads), prm, seed: c + n);
+            c++;
+        }
+    }
+
     [Fact]
     public void KSplitOnlyForDeepSmallResults()
     {

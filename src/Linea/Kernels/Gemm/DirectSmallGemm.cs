@@ -10,7 +10,7 @@ namespace Linea.Kernels.Gemm;
 /// B and C row-contiguous (unit column stride) and A in any layout: at n = 64 packing A and B and padding the edge
 /// panels cost as much as the multiply itself. Tiles of 4 rows x 4 vectors (4 x 32 doubles, 4 x 64 floats): per step
 /// 4 vector loads of B straight from its rows, 4 broadcasts of A, 16 FMAs into 16 zmm accumulators; leftover rows
-/// run 1 x 4 vectors, leftover full vectors 4 x 1, and the last n mod V columns scalar. B is re-read from L1 by every
+/// run 1 x 4 vectors, leftover full vectors 4 x 1, and the last n mod V columns masked single vectors. B is re-read from L1 by every
 /// row tile, so the path is limited to B of at most <see cref="MaxBBytes"/> (see <see cref="Suits"/>).
 /// No allocation; beta = 0 never reads C.
 /// </summary>
@@ -25,7 +25,7 @@ internal static unsafe class DirectSmallGemm
     /// <summary>Whether the direct path applies: AVX-512, unit column strides of B and C, small B and product.</summary>
     public static bool Suits<T>(int m, int n, int k, nint bcs, nint ccs) where T : unmanaged =>
         Vector512.IsHardwareAccelerated && Avx512F.IsSupported && (typeof(T) == typeof(double) || typeof(T) == typeof(float))
-        && bcs == 1 && ccs == 1 && n >= Vector512<T>.Count && (long)m * n * k <= MaxWork && (long)k * n * sizeof(T) <= MaxBBytes;
+        && bcs == 1 && ccs == 1 && (long)m * n * k <= MaxWork && (long)k * n * sizeof(T) <= MaxBBytes;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector512<T> Fma<T>(Vector512<T> x, Vector512<T> y, Vector512<T> z) where T : unmanaged
@@ -39,6 +39,28 @@ internal static unsafe class DirectSmallGemm
     {
         if (beta == T.Zero) Vector512.Store(va * acc, c);
         else Vector512.Store(Fma(Vector512.Create(beta), Vector512.Load(c), va * acc), c);
+    }
+
+    /// <summary>All bits set in the first <paramref name="count"/> lanes.</summary>
+    private static Vector512<T> TailMask<T>(int count) where T : unmanaged
+    {
+        if (typeof(T) == typeof(double))
+            return Vector512.LessThan(Vector512.CreateSequence(0L, 1L), Vector512.Create((long)count)).As<long, T>();
+        return Vector512.LessThan(Vector512.CreateSequence(0, 1), Vector512.Create(count)).As<int, T>();
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<T> MaskLoad<T>(T* p, Vector512<T> mask) where T : unmanaged
+    {
+        if (typeof(T) == typeof(double)) return Avx512F.MaskLoad((double*)p, mask.AsDouble(), Vector512<double>.Zero).As<double, T>();
+        return Avx512F.MaskLoad((float*)p, mask.AsSingle(), Vector512<float>.Zero).As<float, T>();
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void MaskStore<T>(T* p, Vector512<T> mask, Vector512<T> v) where T : unmanaged
+    {
+        if (typeof(T) == typeof(double)) Avx512F.MaskStore((double*)p, mask.AsDouble(), v.AsDouble());
+        else Avx512F.MaskStore((float*)p, mask.AsSingle(), v.AsSingle());
     }
 
     /// <summary>C = alpha * A @ B + beta * C; requires <see cref="Suits{T}"/>.</summary>
@@ -119,17 +141,18 @@ internal static unsafe class DirectSmallGemm
             }
         }
         if (j == n) return;
+        // The last n mod V columns: masked loads of B and masked stores of C (masked-off lanes are never touched).
+        var mask = TailMask<T>(n - j);
         for (int i = 0; i < m; i++)
         {
-            T* ai = a + i * ars;
-            for (int jj = j; jj < n; jj++)
-            {
-                T s = T.Zero;
-                T* bp = b + jj;
-                for (int p = 0; p < k; p++) s += ai[p * acs] * bp[p * brs];
-                ref T d = ref c[i * crs + jj];
-                d = beta == T.Zero ? alpha * s : alpha * s + beta * d;
-            }
+            T* ai = a + i * ars, bp = b + j;
+            Vector512<T> c0 = default;
+            nint ap = 0;
+            for (int p = 0; p < k; p++, ap += acs, bp += brs) c0 = Fma(Vector512.Create(ai[ap]), MaskLoad(bp, mask), c0);
+            T* cr = c + i * crs + j;
+            c0 = va * c0;
+            if (beta != T.Zero) c0 = Fma(Vector512.Create(beta), MaskLoad(cr, mask), c0);
+            MaskStore(cr, mask, c0);
         }
     }
 }

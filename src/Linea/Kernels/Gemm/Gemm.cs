@@ -93,13 +93,16 @@ internal static class Gemm
         }
     }
 
-    /// <summary>The packed GEMM with microkernel TK: threads over the inner dimension when it dwarfs C, else the five-loop driver.</summary>
+    /// <summary>The packed GEMM with microkernel TK: threads over the inner dimension when it dwarfs C, over independent row or column bands for tall-skinny and short-wide shapes, else the five-loop driver.</summary>
     private static unsafe void Drive<T, TK>(int m, int n, int k, T alpha, T* A, nint aRs, nint aCs, T* B, nint bRs, nint bCs,
         T beta, T* C, nint cRs, nint cCs, int mcb, int kcb, int ncb, int threads, GemmParams prm)
         where T : unmanaged, IFloatingPointIeee754<T> where TK : struct, IMicroKernel<T>
     {
-        if (prm.AllowKSplit && KSplitDriver.Suits(m, n, k, threads))
+        char band = prm.AllowSplitDrivers ? BandSplitDriver.Choose<T, TK>(m, n, k, threads) : '\0';
+        if (prm.AllowSplitDrivers && KSplitDriver.Suits(m, n, k, threads))
             KSplitDriver.Run<T, TK>(m, n, k, alpha, A, aRs, aCs, B, bRs, bCs, beta, C, cRs, cCs, mcb, kcb, ncb, threads);
+        else if (band != '\0')
+            BandSplitDriver.Run<T, TK>(band, m, n, k, alpha, A, aRs, aCs, B, bRs, bCs, beta, C, cRs, cCs, mcb, kcb, ncb, threads);
         else
             GemmDriver.Run<T, TK>(m, n, k, alpha, A, aRs, aCs, B, bRs, bCs, beta, C, cRs, cCs, mcb, kcb, ncb, threads);
     }

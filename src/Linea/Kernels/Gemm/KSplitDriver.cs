@@ -53,17 +53,18 @@ internal static unsafe class KSplitDriver
         {
             int m = M, n = N;
             int k0 = (int)((long)tid * K / threads), k1 = (int)((long)(tid + 1) * K / threads);
-            if (tid == 0)
+            T* target = C;
+            nint trs = Crs, tcs = Ccs;
+            T beta = Beta;
+            if (tid > 0)
             {
-                GemmDriver.Run<T, TK>(m, n, k1 - k0, Alpha, A, Ars, Acs, B, Brs, Bcs, Beta, C, Crs, Ccs, MC, KC, NC, 1);
+                target = PackBuffers<T>.Partial(m * n);
+                Partials[tid] = (nint)target;
+                trs = n; tcs = 1; beta = T.Zero;
             }
-            else
-            {
-                T* part = PackBuffers<T>.Partial(m * n);
-                GemmDriver.Run<T, TK>(m, n, k1 - k0, Alpha, A + k0 * Acs, Ars, Acs, B + k0 * Brs, Brs, Bcs,
-                    T.Zero, part, n, 1, MC, KC, NC, 1);
-                Partials[tid] = (nint)part;
-            }
+            // (An unpacked variant, tiles of C sweeping KC-deep slices of A and B in place, was tried for the Gram
+            // matrix 100 x 100 x 200,000: 10-15 % slower than packing, because B then streams from L2, not L1.)
+            GemmDriver.Run<T, TK>(m, n, k1 - k0, Alpha, A + k0 * Acs, Ars, Acs, B + k0 * Brs, Brs, Bcs, beta, target, trs, tcs, MC, KC, NC, 1);
             if (threads == 1) return;
             barrier.SignalAndWait();
             int r0 = (int)((long)tid * m / threads), r1 = (int)((long)(tid + 1) * m / threads);
