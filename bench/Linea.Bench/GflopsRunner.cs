@@ -30,6 +30,8 @@ internal static class GflopsRunner
         string[] dtypes = ["float64", "float32"];
         int samples = 5;
         int mathnetMax = 1024;
+        string[]? families = null;
+        int layoutN = 1024;
         for (int i = 1; i < args.Length; i++)
         {
             switch (args[i])
@@ -42,6 +44,9 @@ internal static class GflopsRunner
                 case "--best": s_best = true; break;
                 case "--gap-ms": s_gapMs = int.Parse(args[++i]); break;
                 case "--transb": s_transB = true; break;
+                case "--shapes": families ??= ["layout", "smallk", "skinny", "square", "attention"]; break;
+                case "--families": families = args[++i].Split(','); break;
+                case "--layout-n": layoutN = int.Parse(args[++i]); break;
                 case "--mc": s_params = s_params with { MC = int.Parse(args[++i]) }; break;
                 case "--kc": s_params = s_params with { KC = int.Parse(args[++i]) }; break;
                 case "--nc": s_params = s_params with { NC = int.Parse(args[++i]) }; break;
@@ -49,8 +54,17 @@ internal static class GflopsRunner
                 default: Console.Error.WriteLine($"unknown option {args[i]}"); return 2;
             }
         }
+        if (families is not null) threadList ??= [Environment.ProcessorCount];
         threadList ??= Environment.ProcessorCount > 1 ? [1, Environment.ProcessorCount] : [1];
         OpenBlas.Load(threadList.Max());
+        if (families is not null)
+        {
+            foreach (var dtype in dtypes)
+                foreach (int t in threadList)
+                    if (dtype == "float64") ShapesRunner.Run<double>(dtype, t, samples, families, layoutN);
+                    else ShapesRunner.Run<float>(dtype, t, samples, families, layoutN);
+            return 0;
+        }
         MathNet.Numerics.Control.UseManaged();
         foreach (var dtype in dtypes)
             foreach (int t in threadList)
@@ -65,7 +79,7 @@ internal static class GflopsRunner
         return 0;
     }
 
-    private static T[] Random<T>(int len, int seed) where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
+    internal static T[] Random<T>(int len, int seed) where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         var r = new Random(seed);
         var x = new T[len];
@@ -93,7 +107,7 @@ internal static class GflopsRunner
     private static double Median(List<double> x) { x.Sort(); return s_best ? x[0] : x[x.Count / 2]; }
 
     /// <summary>Median GFLOP/s of each action, sampled in interleaved rounds.</summary>
-    private static double[] Measure(Action?[] fs, double flops, int samples)
+    internal static double[] Measure(Action?[] fs, double flops, int samples)
     {
         var reps = new int[fs.Length];
         for (int i = 0; i < fs.Length; i++)
@@ -111,8 +125,8 @@ internal static class GflopsRunner
         return fs.Select((f, i) => f is null ? double.NaN : flops / Median(times[i]) / 1e9).ToArray();
     }
 
-    private static string F(double x) => double.IsNaN(x) ? "na" : x.ToString("F1", CultureInfo.InvariantCulture);
-    private static string R(double x) => double.IsNaN(x) ? "na" : x.ToString("F2", CultureInfo.InvariantCulture);
+    internal static string F(double x) => double.IsNaN(x) ? "na" : x.ToString("F1", CultureInfo.InvariantCulture);
+    internal static string R(double x) => double.IsNaN(x) ? "na" : x.ToString("F2", CultureInfo.InvariantCulture);
 
     private static void Case<T>(int n, int threads, int samples, string dtype, bool withMathNet) where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {

@@ -35,6 +35,14 @@ internal static unsafe class OpenBlas
         Available = true;
     }
 
+    /// <summary>cblas_dgemm with every argument (order, transA, transB, m, n, k, alpha, A, lda, B, ldb, beta, C, ldc).</summary>
+    public static void Dgemm(int order, int ta, int tb, int m, int n, int k, double alpha, double* a, int lda, double* b, int ldb,
+        double beta, double* c, int ldc) => s_dgemm(order, ta, tb, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+
+    /// <summary>cblas_sgemm with every argument (order, transA, transB, m, n, k, alpha, A, lda, B, ldb, beta, C, ldc).</summary>
+    public static void Sgemm(int order, int ta, int tb, int m, int n, int k, float alpha, float* a, int lda, float* b, int ldb,
+        float beta, float* c, int ldc) => s_sgemm(order, ta, tb, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+
     /// <summary>openblas_set_num_threads.</summary>
     public static void SetThreads(int threads) => OpenBlasLibrary.SetThreads(threads);
 

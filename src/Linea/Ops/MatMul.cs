@@ -59,6 +59,14 @@ public static partial class Tensor
     internal static void MatMulBatched<T>(Tensor<T> a2, Tensor<T> b2, Tensor<T> c, long[] batch, long m, long n, long k,
         Parallelism parallelism) where T : unmanaged, IFloatingPointIeee754<T>
     {
+        if (batch.Length == 0)
+        {
+            // One matrix (the common 2-d case): straight to GEMM, without the batch bookkeeping (a few hundred
+            // nanoseconds of allocation, as much as 10 % of a 64 x 64 product).
+            Gemm.Multiply(T.One, MatrixViews.At(a2, a2.Offset), MatrixViews.At(b2, b2.Offset), T.Zero, MatrixViews.At(c, c.Offset), parallelism);
+            Ops.Elementwise.KeepStorageAlive(a2, b2, c);
+            return;
+        }
         long count = Shape.ComputeSize(batch);
         if (count == 0) return;
         if (count > Array.MaxLength / 3)

@@ -4,7 +4,7 @@ using Linea.Kernels.Gemm;
 namespace Linea.Tests.Gemm;
 
 /// <summary>How a logical matrix is laid out in its backing array.</summary>
-public enum Layout { RowMajor, ColMajor, Strided }
+public enum Layout { RowMajor, ColMajor, Strided, ColStrided }
 
 /// <summary>A logical rows x cols matrix stored at Off with strides (Rs, Cs) inside Data; padding is filled with junk.</summary>
 public sealed class StridedMatrix<T> where T : unmanaged, IFloatingPointIeee754<T>
@@ -19,6 +19,7 @@ public sealed class StridedMatrix<T> where T : unmanaged, IFloatingPointIeee754<
         {
             case Layout.RowMajor: s.Cs = 1; s.Rs = cols + 3; break;
             case Layout.ColMajor: s.Rs = 1; s.Cs = rows + 2; break;
+            case Layout.ColStrided: s.Rs = 2; s.Cs = 2 * rows + 3; break;
             default: s.Cs = 3; s.Rs = 3 * cols + 5; break;
         }
         long len = s.Off + 1 + (long)Math.Max(rows - 1, 0) * s.Rs + (long)Math.Max(cols - 1, 0) * s.Cs + 4;

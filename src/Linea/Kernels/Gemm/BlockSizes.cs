@@ -66,6 +66,22 @@ internal static class BlockSizes
         return MicroKernelKind.Reference;
     }
 
+    /// <summary>
+    /// <see cref="Best"/>, except that with AVX-512 and doubles the 12 x 16 kernel replaces 8 x 24 when it pads C less:
+    /// the register blocks cover ceil(m/MR)*MR x ceil(n/NR)*NR of C whatever the real size, so n = 64 (attention's
+    /// P @ V, head size 64) wastes a quarter of the last 24-column panel's work on 8 x 24 and none on 12 x 16.
+    /// Chosen only when the padded area is at least 5 % smaller (the two kernels are within noise where both fit).
+    /// </summary>
+    public static MicroKernelKind BestFor(int elementSize, int m, int n)
+    {
+        var best = Best(elementSize);
+        if (best != MicroKernelKind.Avx512 || elementSize != 8) return best;
+        long wide = Padded(m, 8) * Padded(n, 24), tall = Padded(m, 12) * Padded(n, 16);
+        return tall * 20 <= wide * 19 ? MicroKernelKind.Avx512Tall : best;
+    }
+
+    private static long Padded(int x, int r) => (x + r - 1L) / r * r;
+
     /// <summary>Whether this hardware can run <paramref name="kind"/>.</summary>
     public static bool IsSupported(MicroKernelKind kind) => kind switch
     {

@@ -54,8 +54,22 @@ internal static class Gemm
                 SmallGemm.Tiny(m, n, k, alpha, A, aRs, aCs, B, bRs, bCs, beta, C, cRs, cCs);
                 return;
             }
+            if (DirectSmallGemm.Suits<T>(m, n, k, bCs, cCs))
+            {
+                DirectSmallGemm.Run(m, n, k, alpha, A, aRs, aCs, B, bRs, beta, C, cRs);
+                return;
+            }
         }
-        var kind = prm.Kernel == MicroKernelKind.Auto ? BlockSizes.Best(sizeof(T)) : prm.Kernel;
+        if (Math.Abs(cRs) < Math.Abs(cCs))
+        {
+            // Column-major C (the factorizations' layout): compute C^T = B^T @ A^T instead, so the microkernel
+            // stores whole rows of vectors into C rather than going through its edge tile and a scalar merge.
+            T* t = A; A = B; B = t;
+            (aRs, aCs, bRs, bCs) = (bCs, bRs, aCs, aRs);
+            (m, n) = (n, m);
+            (cRs, cCs) = (cCs, cRs);
+        }
+        var kind = prm.Kernel == MicroKernelKind.Auto ? BlockSizes.BestFor(sizeof(T), m, n) : prm.Kernel;
         if (!BlockSizes.IsSupported(kind) || (typeof(T) != typeof(double) && typeof(T) != typeof(float)))
             kind = MicroKernelKind.Reference;
         var (mcb, kcb, ncb) = BlockSizes.For(kind, sizeof(T));
@@ -65,18 +79,32 @@ internal static class Gemm
         switch (kind)
         {
             case MicroKernelKind.Avx512:
-                GemmDriver.Run<T, Avx512Kernel<T>>(m, n, k, alpha, A, aRs, aCs, B, bRs, bCs, beta, C, cRs, cCs, mcb, kcb, ncb, threads);
+                Drive<T, Avx512Kernel<T>>(m, n, k, alpha, A, aRs, aCs, B, bRs, bCs, beta, C, cRs, cCs, mcb, kcb, ncb, threads, prm);
                 break;
             case MicroKernelKind.Avx512Tall:
-                GemmDriver.Run<T, Avx512TallKernel<T>>(m, n, k, alpha, A, aRs, aCs, B, bRs, bCs, beta, C, cRs, cCs, mcb, kcb, ncb, threads);
+                Drive<T, Avx512TallKernel<T>>(m, n, k, alpha, A, aRs, aCs, B, bRs, bCs, beta, C, cRs, cCs, mcb, kcb, ncb, threads, prm);
                 break;
             case MicroKernelKind.Avx2:
-                GemmDriver.Run<T, Avx2Kernel<T>>(m, n, k, alpha, A, aRs, aCs, B, bRs, bCs, beta, C, cRs, cCs, mcb, kcb, ncb, threads);
+                Drive<T, Avx2Kernel<T>>(m, n, k, alpha, A, aRs, aCs, B, bRs, bCs, beta, C, cRs, cCs, mcb, kcb, ncb, threads, prm);
                 break;
             default:
-                GemmDriver.Run<T, ReferenceKernel<T>>(m, n, k, alpha, A, aRs, aCs, B, bRs, bCs, beta, C, cRs, cCs, mcb, kcb, ncb, threads);
+                Drive<T, ReferenceKernel<T>>(m, n, k, alpha, A, aRs, aCs, B, bRs, bCs, beta, C, cRs, cCs, mcb, kcb, ncb, threads, prm);
                 break;
         }
+    }
+
+    /// <summary>The packed GEMM with microkernel TK: threads over the inner dimension when it dwarfs C, over independent row or column bands for tall-skinny and short-wide shapes, else the five-loop driver.</summary>
+    private static unsafe void Drive<T, TK>(int m, int n, int k, T alpha, T* A, nint aRs, nint aCs, T* B, nint bRs, nint bCs,
+        T beta, T* C, nint cRs, nint cCs, int mcb, int kcb, int ncb, int threads, GemmParams prm)
+        where T : unmanaged, IFloatingPointIeee754<T> where TK : struct, IMicroKernel<T>
+    {
+        char band = prm.AllowSplitDrivers ? BandSplitDriver.Choose<T, TK>(m, n, k, threads) : '\0';
+        if (prm.AllowSplitDrivers && KSplitDriver.Suits(m, n, k, threads))
+            KSplitDriver.Run<T, TK>(m, n, k, alpha, A, aRs, aCs, B, bRs, bCs, beta, C, cRs, cCs, mcb, kcb, ncb, threads);
+        else if (band != '\0')
+            BandSplitDriver.Run<T, TK>(band, m, n, k, alpha, A, aRs, aCs, B, bRs, bCs, beta, C, cRs, cCs, mcb, kcb, ncb, threads);
+        else
+            GemmDriver.Run<T, TK>(m, n, k, alpha, A, aRs, aCs, B, bRs, bCs, beta, C, cRs, cCs, mcb, kcb, ncb, threads);
     }
 
     /// <summary>

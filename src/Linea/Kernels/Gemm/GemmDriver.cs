@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using Linea.Kernels.Gemm.Microkernels;
 using Linea.Kernels.Threading;
 
@@ -61,6 +62,7 @@ internal static unsafe class GemmDriver
 
         private static int Next(int[] counters, int slot) => Interlocked.Increment(ref counters[slot * 16]) - 1;
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Execute(int tid, int threads, SpinBarrier barrier)
         {
             int MR = TK.MR, NR = TK.NR;
@@ -116,6 +118,7 @@ internal static unsafe class GemmDriver
             }
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void Macro(int mc, int nc, int kc, int jq0, int jq1, T* apack, T* bpack, T* c, T beta, T* tile, bool chunked)
         {
             int MR = TK.MR, NR = TK.NR;

@@ -40,6 +40,13 @@ internal sealed record GemmParams
     /// <summary>Whether tiny products and matrix-vector shapes may bypass packing.</summary>
     public bool AllowShortcuts { get; init; } = true;
 
+    /// <summary>
+    /// Whether threads may split the inner dimension when it dwarfs the result (<see cref="KSplitDriver"/>) or take
+    /// independent bands of tall-skinny and short-wide products (<see cref="BandSplitDriver"/>); off, threads always
+    /// share the five-loop driver.
+    /// </summary>
+    public bool AllowSplitDrivers { get; init; } = true;
+
     /// <summary>Below this many multiply-adds (m*n*k) the product runs on the calling thread only; negative means automatic.</summary>
     public long ParallelThreshold { get; init; } = -1;
 }

@@ -20,6 +20,7 @@ internal static unsafe class Pack
     /// whole cache-line copies instead of a scalar transpose; the last kc % CW columns, and every other layout,
     /// use the standard column-by-column micro-panel (element (i, p) at p*MR + i).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool A<T>(int mc, int kc, T* a, nint rs, nint cs, int MR, T* dst) where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (cs == 1 && rs != 1)
@@ -38,6 +39,18 @@ internal static unsafe class Pack
                 for (int p = 0; p < kc; p++)
                     Unsafe.CopyBlockUnaligned(dst + p * MR, src + p * cs, (uint)bytes);
             }
+            else if (Math.Abs(cs) < Math.Abs(rs))
+            {
+                // General strides, rows the shorter way (a slice like A[::2, ::2]): walk each row along its small
+                // stride, so every cache line of A is read once, and scatter into the L1-resident panel.
+                for (int i = 0; i < mr; i++)
+                {
+                    T* s = src + i * rs;
+                    T* d = dst + i;
+                    for (int p = 0; p < kc; p++) d[p * MR] = s[p * cs];
+                }
+                ZeroRows(dst, kc, mr, MR);
+            }
             else
             {
                 for (int p = 0; p < kc; p++)
@@ -53,6 +66,7 @@ internal static unsafe class Pack
         return false;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ChunkedPanel<T>(int mr, int kc, T* src, nint rs, int MR, T* dst) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int cw = 64 / sizeof(T);
@@ -83,6 +97,7 @@ internal static unsafe class Pack
     /// Packs micro-panels [q0, q1) of the kc x nc panel at <paramref name="b"/> into <paramref name="dst"/>
     /// (micro-panel q at dst + q*NR*kc), so threads can pack disjoint parts of one shared panel.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void B<T>(int kc, int nc, T* b, nint rs, nint cs, int NR, T* dst, int q0, int q1) where T : unmanaged, IFloatingPointIeee754<T>
     {
         for (int q = q0; q < q1; q++)
@@ -110,6 +125,17 @@ internal static unsafe class Pack
                 }
                 ZeroCols(d, kc, nr, NR);
             }
+            else if (Math.Abs(rs) < Math.Abs(cs))
+            {
+                // General strides, columns the shorter way (B[::2, ::2].T and the like): walk each column along
+                // its small stride and scatter into the panel.
+                for (int j = 0; j < nr; j++)
+                {
+                    T* col = src + j * cs;
+                    for (int p = 0; p < kc; p++) d[p * NR + j] = col[p * rs];
+                }
+                ZeroCols(d, kc, nr, NR);
+            }
             else
             {
                 for (int p = 0; p < kc; p++)
@@ -128,6 +154,7 @@ internal static unsafe class Pack
     /// in-register transposes: 8 x 8 floats or 4 x 4 doubles per step (unpack, shuffle, 128-bit permute), instead
     /// of one scalar store per element. Returns false where AVX is missing or NR does not fit the blocks.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TransposeColumns<T>(int kc, T* src, nint cs, int NR, T* d) where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (!Avx.IsSupported) return false;

@@ -15,6 +15,7 @@ internal static unsafe class PackBuffers<T> where T : unmanaged
     [ThreadStatic] private static T[]? t_a;
     [ThreadStatic] private static T[]? t_b;
     [ThreadStatic] private static T[]? t_tile;
+    [ThreadStatic] private static T[]? t_partial;
 
     /// <summary>Room for a packed block of A (mc x kc).</summary>
     public static T* A(int count) => Get(ref t_a, count);
@@ -24,6 +25,9 @@ internal static unsafe class PackBuffers<T> where T : unmanaged
 
     /// <summary>Room for one MR x NR edge tile.</summary>
     public static T* Tile(int count) => Get(ref t_tile, count);
+
+    /// <summary>Room for one thread's partial m x n result of a k-split product (<see cref="KSplitDriver"/>).</summary>
+    public static T* Partial(int count) => Get(ref t_partial, count);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static T* Get(ref T[]? slot, int count)

@@ -34,8 +34,9 @@ internal unsafe struct Avx512Kernel<T> : IMicroKernel<T> where T : unmanaged, IF
         Vector512<T> c50 = default, c51 = default, c52 = default;
         Vector512<T> c60 = default, c61 = default, c62 = default;
         Vector512<T> c70 = default, c71 = default, c72 = default;
-        // Touch the C tile now so its lines arrive while the k loop runs (each row spans NR*sizeof(T) bytes).
-        if (cs == 1 && beta != T.Zero)
+        // Touch the C tile now so its lines arrive while the k loop runs (each row spans NR*sizeof(T) bytes); also when
+        // beta = 0, where the stores would each wait for their line: short-wide C (rows 1.6 MB apart) ran 5-10 % faster.
+        if (cs == 1)
         {
             int rowBytes = 3 * V * sizeof(T);
             for (int i = 0; i < 8; i++)

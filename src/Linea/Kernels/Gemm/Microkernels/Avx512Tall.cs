@@ -38,8 +38,9 @@ internal unsafe struct Avx512TallKernel<T> : IMicroKernel<T> where T : unmanaged
         Vector512<T> c90 = default, c91 = default;
         Vector512<T> c100 = default, c101 = default;
         Vector512<T> c110 = default, c111 = default;
-        // Touch the C tile now so its lines arrive while the k loop runs (each row spans NR*sizeof(T) bytes).
-        if (cs == 1 && beta != T.Zero)
+        // Touch the C tile now so its lines arrive while the k loop runs (each row spans NR*sizeof(T) bytes); also when
+        // beta = 0, where the stores would each wait for their line: short-wide C (rows 1.6 MB apart) ran 5-10 % faster.
+        if (cs == 1)
         {
             int rowBytes = 2 * V * sizeof(T);
             for (int i = 0; i < 12; i++)
