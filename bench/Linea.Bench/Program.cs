@@ -5,6 +5,7 @@ using Linea.Bench;
 if (args.Length > 0 && args[0] is "gflops" or "gemv" or "batched") return GflopsRunner.Run(args);
 if (args.Length > 0 && args[0] == "lapack") return LapackRunner.Run(args);
 if (args.Length > 0 && args[0] == "svdphases") return SvdPhases.Run(args);
+if (args.Length > 0 && args[0] == "spectralphases") return SpectralPhases.Run(args);
 if (args.Length > 0 && args[0] == "mathnet-spectral") return ManagedSpectral.Run(args);
 if (args.Length > 0 && args[0] == "blas2") return Blas2Probe.Run(args);
 if (args.Length > 0 && args[0] == "storage") return StorageRunner.Run(args);
