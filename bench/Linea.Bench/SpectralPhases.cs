@@ -38,6 +38,7 @@ internal static unsafe class SpectralPhases
         foreach (int n in sizes)
         {
             var a = Tensor.Uniform([n, n], -1.0, 1.0, 42);
+            if (ops.Contains("panels")) Panels(a, n, threads, samples);
             if (ops.Contains("svd")) Svd(a, n, threads, samples, h);
             if (ops.Contains("eigh")) Eigh(a + a.T, n, threads, samples, h);
             if (ops.Contains("eig")) Eig(a, n, threads, samples, h);
@@ -52,6 +53,37 @@ internal static unsafe class SpectralPhases
     private static T Fn<T>(nint h, string name) => h == 0 ? default! : Marshal.GetDelegateForFunctionPointer<T>(NativeLibrary.GetExport(h, name));
 
     private static double[] Col(Tensor<double> a) => ColMajor.FromMatrix(a);
+
+    /// <summary>
+    /// gebrd and sytrd with their panels as one job (the default) and with a parallel call per product (panelJob:
+    /// false), samples interleaved: <c>phase op=panels phase=gebrd n=.. threads=.. job_s=.. per_call_s=.. ratio=..</c>
+    /// (ratio = per_call_s / job_s).
+    /// </summary>
+    private static void Panels(Tensor<double> a, int n, int threads, int samples)
+    {
+        var sym = a + a.T;
+        double gj = double.MaxValue, gc = double.MaxValue, sj = double.MaxValue, sc = double.MaxValue;
+        var d = new double[n]; var e = new double[n]; var tq = new double[n]; var tp = new double[n];
+        for (int s = 0; s < samples + 1; s++)
+        {
+            foreach (bool job in new[] { true, false })
+            {
+                var w = Col(a);
+                var sw = Stopwatch.StartNew();
+                Gebrd.Blocked(n, n, w, n, d, e, tq, tp, Parallelism.Default, panelJob: job);
+                double tg = sw.Elapsed.TotalSeconds;
+                var ws = Col(sym);
+                sw.Restart();
+                Sytrd.Blocked(n, ws, n, d, e, tq, Parallelism.Default, panelJob: job);
+                double ts = sw.Elapsed.TotalSeconds;
+                if (s == 0) continue;
+                if (job) { gj = Math.Min(gj, tg); sj = Math.Min(sj, ts); }
+                else { gc = Math.Min(gc, tg); sc = Math.Min(sc, ts); }
+            }
+        }
+        Console.WriteLine(FormattableString.Invariant($"phase op=panels phase=gebrd n={n} threads={threads} job_s={gj:F4} per_call_s={gc:F4} ratio={gc / gj:F2}"));
+        Console.WriteLine(FormattableString.Invariant($"phase op=panels phase=sytrd n={n} threads={threads} job_s={sj:F4} per_call_s={sc:F4} ratio={sc / sj:F2}"));
+    }
 
     private static void Svd(Tensor<double> a, int n, int threads, int samples, nint h)
     {

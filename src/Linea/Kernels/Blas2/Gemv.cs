@@ -125,7 +125,7 @@ internal static class Gemv
     }
 
     /// <summary>Column c_t splitting the lower triangle of order k into equal areas: k (1 - sqrt(1 - t / threads)), rounded to 4.</summary>
-    private static int AreaBound(int t, int threads, int k) =>
+    internal static int AreaBound(int t, int threads, int k) =>
         t >= threads ? k : Math.Min(k, (int)(k * (1 - Math.Sqrt(1 - (double)t / threads))) / 4 * 4);
 
     /// <summary>Threads for a level-2 product over rows x cols entries: one per 2^17 entries (1 MiB of doubles), at most <paramref name="parts"/> and the configured count.</summary>
@@ -139,7 +139,8 @@ internal static class Gemv
         return (int)Math.Max(1, Math.Min(Math.Min(max, parts), work >> 17));
     }
 
-    private static void SymmetricLowerRange<T>(int k, T[] a, int off, int lda, ReadOnlySpan<T> x, Span<T> y, int c0, int c1) where T : unmanaged, IFloatingPointIeee754<T>
+    /// <summary>y += (the columns c0..c1-1 of the lower triangle, both halves) x: one thread's share of <see cref="SymmetricLower{T}"/>.</summary>
+    internal static void SymmetricLowerRange<T>(int k, T[] a, int off, int lda, ReadOnlySpan<T> x, Span<T> y, int c0, int c1) where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (Vector512.IsHardwareAccelerated) SymmetricLowerCore<Ops512<T>, Vector512<T>, T>(k, a, off, lda, x, y, c0, c1);
         else if (Vector256.IsHardwareAccelerated) SymmetricLowerCore<Ops256<T>, Vector256<T>, T>(k, a, off, lda, x, y, c0, c1);
