@@ -231,7 +231,7 @@ internal static class Laqr5
         int rows = r1 - r0 + 1;
         if (rows <= 0) return;
         long last = r0 + (long)(c + (two ? 1 : 2)) * lda + rows;
-        if (r0 < 0 || c < 0 || last > a.Length) throw new IndexOutOfRangeException($"internal: laqr5 reflector outside H ({r0}..{r1}, {c})");
+        if (r0 < 0 || c < 0 || last > a.Length) throw new InvalidOperationException($"internal: laqr5 reflector outside H ({r0}..{r1}, {c})");
         ref T p0 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(a), (nint)r0 + (nint)c * lda);
         int i = 0;
         if (Vector512.IsHardwareAccelerated && rows >= Vector512<T>.Count) i = ApplyRightSimd<Ops512<T>, Vector512<T>, T>(two, ref p0, lda, rows, tau, v1, v2);
@@ -304,7 +304,7 @@ internal static class Laqr5
     {
         if (j1 < j0) return;
         long last = k + 1 + (long)j1 * ldh + (two ? 1 : 2);
-        if (k < -1 || j0 < 0 || last >= h.Length) throw new IndexOutOfRangeException($"internal: laqr5 reflector outside H ({k}, {j0}..{j1})");
+        if (k < -1 || j0 < 0 || last >= h.Length) throw new InvalidOperationException($"internal: laqr5 reflector outside H ({k}, {j0}..{j1})");
         ref T col = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(h), (nint)(k + 1) + (nint)j0 * ldh);
         int count = j1 - j0 + 1;
         if (two)
