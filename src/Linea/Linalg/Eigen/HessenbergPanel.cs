@@ -14,7 +14,7 @@ namespace Linea;
 /// the left (through V and T), and then reduced. O(ihi^2 nb) flops, most of them in the product of the trailing
 /// matrix with each new reflector.
 /// </summary>
-internal static partial class HessenbergPanel
+internal static class HessenbergPanel
 {
     /// <summary>
     /// Reduces the panel; <paramref name="tau"/>[p..p+nb-1] get the reflector scalars, <paramref name="t"/> (nb x nb,
@@ -28,8 +28,7 @@ internal static partial class HessenbergPanel
         Array.Clear(t, 0, nb * nb);
         var w = scratch.AsSpan(0, nb);
         T ei = T.Zero;
-        if (parallelism.Count > 1 && (long)m * (m - nb) >= ParallelProductMin) ei = ReduceColumnsJob(ihi, p, nb, a, lda, tau, t, y, ldy, scratch, parallelism);
-        else for (int j = 0; j < nb; j++)
+        for (int j = 0; j < nb; j++)
         {
             int col = p + j, cOff = col * lda;
             if (j > 0)

@@ -106,7 +106,15 @@ internal static class SvdCore
         {
             ub = new T[n * n];
             vb = new T[n * n];
-            ok = Bdsdc.Solve<T>(n, d, e, ub, vb, parallelism, new T[Bdsdc.WorkspaceSize(n)], new int[Bdsdc.IntWorkspaceSize(n)], p.DivideAndConquerLeaf);
+            // The workspace (about 3 n^2 elements) from the shared pool: the merges write every element they read.
+            var dcWork = System.Buffers.ArrayPool<T>.Shared.Rent(checked((int)Bdsdc.WorkspaceSize(n)));
+            var dcIwork = System.Buffers.ArrayPool<int>.Shared.Rent(Bdsdc.IntWorkspaceSize(n));
+            try { ok = Bdsdc.Solve<T>(n, d, e, ub, vb, parallelism, dcWork, dcIwork, p.DivideAndConquerLeaf); }
+            finally
+            {
+                System.Buffers.ArrayPool<int>.Shared.Return(dcIwork);
+                System.Buffers.ArrayPool<T>.Shared.Return(dcWork);
+            }
         }
         else
         {
