@@ -5,7 +5,7 @@ using System.Runtime.InteropServices;
 namespace Linea.Bench;
 
 /// <summary>
-/// <c>spectralphases [--sizes 1000,2000] [--threads 1] [--samples 3]</c>: each phase of Linea's float64 svd, eigh and
+/// <c>spectralphases [--sizes 1000,2000] [--threads 1] [--samples 3] [--ops svd,eigh,eig,panels] [--nb 32] [--orm-nb 48]</c>: each phase of Linea's float64 svd, eigh and
 /// eig beside the LAPACK routine OpenBLAS runs for the same phase (dgebrd / dbdsdc / dormbr, dsytrd / dstedc / dormtr,
 /// dgehrd / dorghr / dhseqr / dtrevc3), one line per phase:
 /// <c>phase op=svd phase=gebrd n=1000 threads=1 linea_s=.. openblas_s=.. ratio=..</c> (ratio = openblas_s / linea_s,
@@ -26,6 +26,7 @@ internal static unsafe class SpectralPhases
                 case "--threads": threads = int.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
                 case "--samples": samples = int.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
                 case "--ops": ops = args[i + 1].Split(','); break;
+                case "--nb": s_nb = int.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
                 case "--orm-nb": s_orm = new QrParams(int.Parse(args[i + 1], CultureInfo.InvariantCulture), QrParams.Auto.Crossover); break;
                 default: Console.Error.WriteLine($"spectralphases: unknown option {args[i]}"); return 2;
             }
@@ -94,7 +95,7 @@ internal static unsafe class SpectralPhases
             var w = Col(a);
             var d = new double[n]; var e = new double[n - 1]; var tq = new double[n]; var tp = new double[n];
             var sw = Stopwatch.StartNew();
-            Gebrd.Blocked(n, n, w, n, d, e, tq, tp, Parallelism.Default);
+            Gebrd.Blocked(n, n, w, n, d, e, tq, tp, Parallelism.Default, s_nb);
             double t1 = sw.Elapsed.TotalSeconds;
             var ub = new double[n * n]; var vb = new double[n * n];
             sw.Restart();
@@ -145,7 +146,7 @@ internal static unsafe class SpectralPhases
             var w = Col(a);
             var d = new double[n]; var e = new double[n - 1]; var tau = new double[n - 1];
             var sw = Stopwatch.StartNew();
-            Sytrd.Blocked(n, w, n, d, e, tau, Parallelism.Default);
+            Sytrd.Blocked(n, w, n, d, e, tau, Parallelism.Default, s_nb);
             double t1 = sw.Elapsed.TotalSeconds;
             var z = new double[n * n];
             var d0 = (double[])d.Clone(); var e0 = (double[])e.Clone();
@@ -251,6 +252,9 @@ internal static unsafe class SpectralPhases
 
     /// <summary>The back-transformations' block size (<c>--orm-nb</c>; the library's own choice by default).</summary>
     private static QrParams s_orm = QrParams.Auto;
+
+    /// <summary>The panel width of gebrd and sytrd in the svd and eigh phases (<c>--nb</c>; 32, their default).</summary>
+    private static int s_nb = 32;
 
     private static GebrdFn? s_gebrd;
     private static BdsdcFn? s_bdsdc;
