@@ -12,7 +12,7 @@ namespace Linea.Bench;
 /// outside the timer, on both sides); solve (one right-hand side) and inv time the whole call, copies included, as a
 /// NumPy user sees it. OpenBLAS's thread count follows <c>--threads</c>; Linea's level-3 work runs through Gemm.Multiply
 /// with its default parallelism.
-/// Usage: <c>lapack [--ops lu,cholesky,qr,solve,inv,lstsq,eigh,eigvalsh,eig,eigvals,svd,svdvals,tsqr] [--shapes 200000x100,1000000x50] [--tsqr-ops qr,qr_r,lstsq] [--sizes 500,1000,2000,4000] [--threads 1,2] [--dtypes float64,float32] [--samples 3]</c>
+/// Usage: <c>lapack [--ops lu,cholesky,qr,solve,inv,lstsq,eigh,eigvalsh,eig,eigvals,svd,svdvals,tsqr,svdtall] [--shapes 200000x100,1000000x50] [--tsqr-ops qr,qr_r,lstsq] [--svd-shapes 20000x300,200000x100] [--sizes 500,1000,2000,4000] [--threads 1,2] [--dtypes float64,float32] [--samples 3]</c>
 /// </summary>
 public static class LapackRunner
 {
@@ -26,6 +26,7 @@ public static class LapackRunner
         int samples = 3;
         string[] shapes = ["200000x100", "1000000x50"];
         string[] tsqrOps = ["qr", "qr_r", "lstsq"];
+        string[] svdShapes = ["20000x300", "200000x100"];
         for (int i = args.Length > 0 && args[0] == "lapack" ? 1 : 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -37,6 +38,7 @@ public static class LapackRunner
                 case "--samples": samples = int.Parse(args[++i]); break;
                 case "--shapes": shapes = args[++i].Split(','); break;
                 case "--tsqr-ops": tsqrOps = args[++i].Split(','); break;
+                case "--svd-shapes": svdShapes = args[++i].Split(','); break;
                 default:
                     Console.Error.WriteLine($"lapack: unknown option {args[i]}; usage: lapack [--ops lu,cholesky,qr,solve,inv,lstsq,eigh,eigvalsh,eig,eigvals,svd,svdvals] [--sizes 500,1000] [--threads 1,2] [--dtypes float64,float32] [--samples 3]");
                     return 2;
@@ -57,6 +59,14 @@ public static class LapackRunner
         }
         OpenBlasLapack.Load(threads.Max());
         OpenBlasSpectral.Load();
+        if (ops.Contains("svdtall"))
+        {
+            // Tall-skinny SVD (TSQR first) against its general path and dgesdd 'S' (TallSvdBench).
+            OpenBlasLapack.SetThreads(threads.Max());
+            foreach (var line in TallSvdBench.Run(svdShapes, threads.Max(), samples)) Console.WriteLine(line);
+            ops = ops.Where(o => o != "svdtall").ToArray();
+            if (ops.Length == 0) return 0;
+        }
         // qr and lstsq (float64; lstsq at 4000 x 500) live in QrBench, against dgeqrf_ / dgelsd_.
         bool qr = ops.Contains("qr"), lstsq = ops.Contains("lstsq");
         ops = ops.Where(o => o is not ("qr" or "lstsq")).ToArray();

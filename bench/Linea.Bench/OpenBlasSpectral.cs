@@ -62,13 +62,15 @@ internal static unsafe class OpenBlasSpectral
         }
     }
 
-    /// <summary>gesdd ('A' with full U and VT, else 'N') on the m x n array; workspace queried first. Returns info.</summary>
-    public static int Gesdd<T>(bool vectors, int m, int n, T[] a, T[] s) where T : unmanaged
+    /// <summary>gesdd ('A' with full U and VT, 'S' with the reduced ones when <paramref name="reduced"/>, else 'N') on
+    /// the m x n array; workspace queried first. Returns info.</summary>
+    public static int Gesdd<T>(bool vectors, int m, int n, T[] a, T[] s, bool reduced = false) where T : unmanaged
     {
-        byte jobz = (byte)(vectors ? 'A' : 'N');
-        int lda = m, ldu = vectors ? m : 1, ldvt = vectors ? n : 1, lwork = -1, info = 0;
-        var u = new T[vectors ? m * m : 1];
-        var vt = new T[vectors ? n * n : 1];
+        byte jobz = (byte)(vectors ? (reduced ? 'S' : 'A') : 'N');
+        int k = Math.Min(m, n), uc = reduced ? k : m, vr = reduced ? k : n;
+        int lda = m, ldu = vectors ? m : 1, ldvt = vectors ? vr : 1, lwork = -1, info = 0;
+        var u = new T[vectors ? (long)m * uc : 1];
+        var vt = new T[vectors ? (long)vr * n : 1];
         var iwork = new int[8 * Math.Min(m, n)];
         T q = default;
         fixed (T* pa = a, ps = s, pu = u, pvt = vt) fixed (int* piw = iwork)

@@ -9,6 +9,7 @@ if (args.Length > 0 && args[0] == "distributed" && DistributedTrainingRunner.Han
 if (args.Length > 0 && args[0] == "mathnet-spectral") return ManagedSpectral.Run(args);
 if (args.Length > 0 && args[0] == "blas2") return Blas2Probe.Run(args);
 if (args.Length > 0 && args[0] == "dpca") return DistributedPcaRunner.Run(args);
+if (args.Length > 0 && args[0] == "spectralphases") return SpectralPhases.Run(args);
 if (args.Length > 0 && args[0] == "storage") return StorageRunner.Run(args);
 if (args.Length > 0 && args[0] == "reductions") return ReductionRunner.Run(args);
 if (args.Length > 0 && args[0] == "ml") return MlRunner.Run(args);

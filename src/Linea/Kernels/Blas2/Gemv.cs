@@ -3,6 +3,7 @@ using System.Numerics;
 using System.Numerics.Tensors;
 using Linea.Kernels.Threading;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
 namespace Linea.Kernels.Blas2;
@@ -125,7 +126,7 @@ internal static class Gemv
     }
 
     /// <summary>Column c_t splitting the lower triangle of order k into equal areas: k (1 - sqrt(1 - t / threads)), rounded to 4.</summary>
-    private static int AreaBound(int t, int threads, int k) =>
+    internal static int AreaBound(int t, int threads, int k) =>
         t >= threads ? k : Math.Min(k, (int)(k * (1 - Math.Sqrt(1 - (double)t / threads))) / 4 * 4);
 
     /// <summary>Threads for a level-2 product over rows x cols entries: one per 2^17 entries (1 MiB of doubles), at most <paramref name="parts"/> and the configured count.</summary>
@@ -139,7 +140,8 @@ internal static class Gemv
         return (int)Math.Max(1, Math.Min(Math.Min(max, parts), work >> 17));
     }
 
-    private static void SymmetricLowerRange<T>(int k, T[] a, int off, int lda, ReadOnlySpan<T> x, Span<T> y, int c0, int c1) where T : unmanaged, IFloatingPointIeee754<T>
+    /// <summary>y += (the columns c0..c1-1 of the lower triangle, both halves) x: one thread's share of <see cref="SymmetricLower{T}"/>.</summary>
+    internal static void SymmetricLowerRange<T>(int k, T[] a, int off, int lda, ReadOnlySpan<T> x, Span<T> y, int c0, int c1) where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (Vector512.IsHardwareAccelerated) SymmetricLowerCore<Ops512<T>, Vector512<T>, T>(k, a, off, lda, x, y, c0, c1);
         else if (Vector256.IsHardwareAccelerated) SymmetricLowerCore<Ops256<T>, Vector256<T>, T>(k, a, off, lda, x, y, c0, c1);
@@ -191,40 +193,68 @@ internal static class Gemv
 
     /// <summary>
     /// The SIMD body of <see cref="SymmetricLower{T}"/> for the columns c0..c1-1: four columns per pass, each entry read
-    /// once for y[r] += a x[c] and y[c] += a x[r]; accumulates into y (length k).
+    /// once for y[r] += a x[c] and y[c] += a x[r]; two registers of rows per step (eight column loads in flight, which
+    /// a trailing matrix streamed from L3 or memory needs), references without per-entry bounds checks (the range is
+    /// checked once). Accumulates into y (length k).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void SymmetricLowerCore<TOps, TVec, T>(int k, T[] a, int off, int lda, ReadOnlySpan<T> x, Span<T> y, int colStart, int colEnd)
         where TOps : struct, ISimdOps<TVec, T> where TVec : struct where T : unmanaged, IFloatingPointIeee754<T>
     {
         y = y.Slice(0, k);
+        x = x.Slice(0, k);
+        if (colEnd <= colStart) return;
+        if (off < 0 || off + (long)(colEnd - 1) * lda + k > a.Length) throw new ArgumentOutOfRangeException(nameof(a), "internal: symv range outside the array");
         int w = TOps.Count, j = colStart;
-        ref T x0 = ref Unsafe.AsRef(in x[0]);
-        ref T y0 = ref y[0];
+        ref T x0 = ref MemoryMarshal.GetReference(x);
+        ref T y0 = ref MemoryMarshal.GetReference(y);
+        ref T abase = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(a), off);
         for (; j + 4 <= colEnd; j += 4)
         {
+            ref T c0 = ref Unsafe.Add(ref abase, (nint)j * lda);
+            ref T c1 = ref Unsafe.Add(ref c0, lda);
+            ref T c2 = ref Unsafe.Add(ref c1, lda);
+            ref T c3 = ref Unsafe.Add(ref c2, lda);
             // The 4 x 4 diagonal block.
             for (int c = j; c < j + 4; c++)
             {
-                int cc = off + c * lda;
-                y[c] += a[cc + c] * x[c];
+                ref T cc = ref Unsafe.Add(ref abase, (nint)c * lda);
+                ref T yc = ref Unsafe.Add(ref y0, c);
+                T xc = Unsafe.Add(ref x0, c);
+                yc += Unsafe.Add(ref cc, c) * xc;
                 for (int r = c + 1; r < j + 4; r++)
                 {
-                    T arc = a[cc + r];
-                    y[r] += arc * x[c];
-                    y[c] += arc * x[r];
+                    T arc = Unsafe.Add(ref cc, r);
+                    Unsafe.Add(ref y0, r) += arc * xc;
+                    yc += arc * Unsafe.Add(ref x0, r);
                 }
             }
             int start = j + 4;
             if (start >= k) continue;
-            ref T c0 = ref a[off + j * lda];
-            ref T c1 = ref a[off + (j + 1) * lda];
-            ref T c2 = ref a[off + (j + 2) * lda];
-            ref T c3 = ref a[off + (j + 3) * lda];
-            T xc0 = x[j], xc1 = x[j + 1], xc2 = x[j + 2], xc3 = x[j + 3];
+            T xc0 = Unsafe.Add(ref x0, j), xc1 = Unsafe.Add(ref x0, j + 1), xc2 = Unsafe.Add(ref x0, j + 2), xc3 = Unsafe.Add(ref x0, j + 3);
             TVec v0 = TOps.Splat(xc0), v1 = TOps.Splat(xc1), v2 = TOps.Splat(xc2), v3 = TOps.Splat(xc3);
             TVec s0 = TOps.Zero, s1 = TOps.Zero, s2 = TOps.Zero, s3 = TOps.Zero;
+            TVec t0 = TOps.Zero, t1 = TOps.Zero, t2 = TOps.Zero, t3 = TOps.Zero;
             int i = start;
+            for (; i + 2 * w <= k; i += 2 * w)
+            {
+                int i2 = i + w;
+                TVec xr = TOps.Load(ref Unsafe.Add(ref x0, i)), xs = TOps.Load(ref Unsafe.Add(ref x0, i2));
+                TVec a0 = TOps.Load(ref Unsafe.Add(ref c0, i)), a1 = TOps.Load(ref Unsafe.Add(ref c1, i));
+                TVec a2 = TOps.Load(ref Unsafe.Add(ref c2, i)), a3 = TOps.Load(ref Unsafe.Add(ref c3, i));
+                TVec b0 = TOps.Load(ref Unsafe.Add(ref c0, i2)), b1 = TOps.Load(ref Unsafe.Add(ref c1, i2));
+                TVec b2 = TOps.Load(ref Unsafe.Add(ref c2, i2)), b3 = TOps.Load(ref Unsafe.Add(ref c3, i2));
+                ref T yi = ref Unsafe.Add(ref y0, i);
+                ref T yj = ref Unsafe.Add(ref y0, i2);
+                TVec lo = TOps.Fma(a1, v1, TOps.Fma(a0, v0, TOps.Load(ref yi)));
+                TVec hi = TOps.Fma(a3, v3, TOps.Multiply(a2, v2));
+                TVec lo2 = TOps.Fma(b1, v1, TOps.Fma(b0, v0, TOps.Load(ref yj)));
+                TVec hi2 = TOps.Fma(b3, v3, TOps.Multiply(b2, v2));
+                TOps.Store(TOps.Add(lo, hi), ref yi);
+                TOps.Store(TOps.Add(lo2, hi2), ref yj);
+                s0 = TOps.Fma(a0, xr, s0); s1 = TOps.Fma(a1, xr, s1); s2 = TOps.Fma(a2, xr, s2); s3 = TOps.Fma(a3, xr, s3);
+                t0 = TOps.Fma(b0, xs, t0); t1 = TOps.Fma(b1, xs, t1); t2 = TOps.Fma(b2, xs, t2); t3 = TOps.Fma(b3, xs, t3);
+            }
             for (; i + w <= k; i += w)
             {
                 TVec xr = TOps.Load(ref Unsafe.Add(ref x0, i));
@@ -234,12 +264,9 @@ internal static class Gemv
                 TVec lo = TOps.Fma(a1, v1, TOps.Fma(a0, v0, TOps.Load(ref yi)));
                 TVec hi = TOps.Fma(a3, v3, TOps.Multiply(a2, v2));
                 TOps.Store(TOps.Add(lo, hi), ref yi);
-                s0 = TOps.Fma(a0, xr, s0);
-                s1 = TOps.Fma(a1, xr, s1);
-                s2 = TOps.Fma(a2, xr, s2);
-                s3 = TOps.Fma(a3, xr, s3);
+                s0 = TOps.Fma(a0, xr, s0); s1 = TOps.Fma(a1, xr, s1); s2 = TOps.Fma(a2, xr, s2); s3 = TOps.Fma(a3, xr, s3);
             }
-            T r0 = TOps.Sum(s0), r1 = TOps.Sum(s1), r2 = TOps.Sum(s2), r3 = TOps.Sum(s3);
+            T r0 = TOps.Sum(TOps.Add(s0, t0)), r1 = TOps.Sum(TOps.Add(s1, t1)), r2 = TOps.Sum(TOps.Add(s2, t2)), r3 = TOps.Sum(TOps.Add(s3, t3));
             for (; i < k; i++)
             {
                 T xi = Unsafe.Add(ref x0, i);
@@ -247,16 +274,18 @@ internal static class Gemv
                 Unsafe.Add(ref y0, i) += e0 * xc0 + e1 * xc1 + e2 * xc2 + e3 * xc3;
                 r0 += e0 * xi; r1 += e1 * xi; r2 += e2 * xi; r3 += e3 * xi;
             }
-            y[j] += r0; y[j + 1] += r1; y[j + 2] += r2; y[j + 3] += r3;
+            Unsafe.Add(ref y0, j) += r0; Unsafe.Add(ref y0, j + 1) += r1; Unsafe.Add(ref y0, j + 2) += r2; Unsafe.Add(ref y0, j + 3) += r3;
         }
         for (; j < colEnd; j++)
         {
-            int cc = off + j * lda;
-            y[j] += a[cc + j] * x[j];
+            ref T cc = ref Unsafe.Add(ref abase, (nint)j * lda);
+            ref T yc = ref Unsafe.Add(ref y0, j);
+            T xj = Unsafe.Add(ref x0, j);
+            yc += Unsafe.Add(ref cc, j) * xj;
             for (int r = j + 1; r < k; r++)
             {
-                y[r] += a[cc + r] * x[j];
-                y[j] += a[cc + r] * x[r];
+                Unsafe.Add(ref y0, r) += Unsafe.Add(ref cc, r) * xj;
+                yc += Unsafe.Add(ref cc, r) * Unsafe.Add(ref x0, r);
             }
         }
     }

@@ -1,4 +1,8 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using Linea.Kernels.Blas2;
 
 namespace Linea;
 
@@ -163,27 +167,14 @@ internal static class Lahqr
                     if (nr == 3)
                     {
                         T v3 = v[2], t3 = t1 * v3;
-                        for (int j = k2; j <= i2; j++)
-                        {
-                            int cj = j * ldh + k2;
-                            T sum = h[cj] + v2 * h[cj + 1] + v3 * h[cj + 2];
-                            h[cj] -= sum * t1;
-                            h[cj + 1] -= sum * t2;
-                            h[cj + 2] -= sum * t3;
-                        }
+                        ApplyLeft(3, h, ldh, k2, k2, i2, v2, v3, t1, t2, t3);
                         int top = Math.Min(k2 + 3, i);
                         ApplyRight3(h, ldh, i1, top, k2, v2, v3, t1, t2, t3);
                         if (wantZ) ApplyRight3(z, ldz, iloz, ihiz, k2, v2, v3, t1, t2, t3);
                     }
                     else if (nr == 2)
                     {
-                        for (int j = k2; j <= i2; j++)
-                        {
-                            int cj = j * ldh + k2;
-                            T sum = h[cj] + v2 * h[cj + 1];
-                            h[cj] -= sum * t1;
-                            h[cj + 1] -= sum * t2;
-                        }
+                        ApplyLeft(2, h, ldh, k2, k2, i2, v2, T.Zero, t1, t2, T.Zero);
                         ApplyRight2(h, ldh, i1, i, k2, v2, t1, t2);
                         if (wantZ) ApplyRight2(z, ldz, iloz, ihiz, k2, v2, t1, t2);
                     }
@@ -254,7 +245,11 @@ internal static class Lahqr
         return k;
     }
 
-    /// <summary>Columns k..k+2 of rows r0..r1 of the column-major (a, lda) times I - t v v^T, v = (1, v2, v3).</summary>
+    /// <summary>
+    /// Columns k..k+2 of rows r0..r1 of the column-major (a, lda) times I - t v v^T, v = (1, v2, v3). The rows are
+    /// contiguous: SIMD registers (Vector512, else Vector256) with separate multiplies and adds in the scalar order,
+    /// so every entry is rounded exactly as by the scalar loop.
+    /// </summary>
     private static void ApplyRight3<T>(T[] a, int lda, int r0, int r1, int k, T v2, T v3, T t1, T t2, T t3) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int n = r1 - r0 + 1;
@@ -262,7 +257,10 @@ internal static class Lahqr
         var c0 = a.AsSpan(r0 + k * lda, n);
         var c1 = a.AsSpan(r0 + (k + 1) * lda, n);
         var c2 = a.AsSpan(r0 + (k + 2) * lda, n);
-        for (int j = 0; j < n; j++)
+        int j = 0;
+        if (Vector512.IsHardwareAccelerated && n >= Vector512<T>.Count) j = Right3Simd<Ops512<T>, Vector512<T>, T>(c0, c1, c2, v2, v3, t1, t2, t3);
+        else if (Vector256.IsHardwareAccelerated && n >= Vector256<T>.Count) j = Right3Simd<Ops256<T>, Vector256<T>, T>(c0, c1, c2, v2, v3, t1, t2, t3);
+        for (; j < n; j++)
         {
             T sum = c0[j] + v2 * c1[j] + v3 * c2[j];
             c0[j] -= sum * t1;
@@ -271,18 +269,94 @@ internal static class Lahqr
         }
     }
 
-    /// <summary>Columns k..k+1 of rows r0..r1 of the column-major (a, lda) times I - t v v^T, v = (1, v2).</summary>
+    /// <summary>
+    /// Rows k..k+2 (k..k+1 when <paramref name="nr"/> is 2) of columns j0..j1 of H times I - t v v^T from the left,
+    /// v = (1, v2, v3): a few entries per column, columns ldh apart; one bounds check for the range, none per entry.
+    /// </summary>
+    private static void ApplyLeft<T>(int nr, T[] h, int ldh, int k, int j0, int j1, T v2, T v3, T t1, T t2, T t3) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (j1 < j0) return;
+        if (k < 0 || j0 < 0 || k + nr - 1 + (long)j1 * ldh >= h.Length) throw new InvalidOperationException($"internal: lahqr reflector outside H ({k}, {j0}..{j1})");
+        ref T col = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(h), (nint)k + (nint)j0 * ldh);
+        int count = j1 - j0 + 1;
+        if (nr == 3)
+        {
+            for (int j = 0; j < count; j++, col = ref Unsafe.Add(ref col, ldh))
+            {
+                ref T x1 = ref Unsafe.Add(ref col, 1);
+                ref T x2 = ref Unsafe.Add(ref col, 2);
+                T sum = col + v2 * x1 + v3 * x2;
+                col -= sum * t1;
+                x1 -= sum * t2;
+                x2 -= sum * t3;
+            }
+            return;
+        }
+        for (int j = 0; j < count; j++, col = ref Unsafe.Add(ref col, ldh))
+        {
+            ref T x1 = ref Unsafe.Add(ref col, 1);
+            T sum = col + v2 * x1;
+            col -= sum * t1;
+            x1 -= sum * t2;
+        }
+    }
+
+    private static int Right3Simd<TOps, TVec, T>(Span<T> c0, Span<T> c1, Span<T> c2, T v2, T v3, T t1, T t2, T t3)
+        where TOps : struct, ISimdOps<TVec, T> where TVec : struct where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int w = TOps.Count, n = c0.Length, j = 0;
+        TVec vv2 = TOps.Splat(v2), vv3 = TOps.Splat(v3), vt1 = TOps.Splat(t1), vt2 = TOps.Splat(t2), vt3 = TOps.Splat(t3);
+        ref T p0 = ref MemoryMarshal.GetReference(c0);
+        ref T p1 = ref MemoryMarshal.GetReference(c1);
+        ref T p2 = ref MemoryMarshal.GetReference(c2);
+        for (; j + w <= n; j += w)
+        {
+            ref T x0 = ref Unsafe.Add(ref p0, j);
+            ref T x1 = ref Unsafe.Add(ref p1, j);
+            ref T x2 = ref Unsafe.Add(ref p2, j);
+            TVec a0 = TOps.Load(ref x0), a1 = TOps.Load(ref x1), a2 = TOps.Load(ref x2);
+            TVec sum = TOps.Add(TOps.Add(a0, TOps.Multiply(vv2, a1)), TOps.Multiply(vv3, a2));
+            TOps.Store(TOps.Subtract(a0, TOps.Multiply(sum, vt1)), ref x0);
+            TOps.Store(TOps.Subtract(a1, TOps.Multiply(sum, vt2)), ref x1);
+            TOps.Store(TOps.Subtract(a2, TOps.Multiply(sum, vt3)), ref x2);
+        }
+        return j;
+    }
+
+    /// <summary>Columns k..k+1 of rows r0..r1 of the column-major (a, lda) times I - t v v^T, v = (1, v2); SIMD as <see cref="ApplyRight3{T}"/>.</summary>
     private static void ApplyRight2<T>(T[] a, int lda, int r0, int r1, int k, T v2, T t1, T t2) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int n = r1 - r0 + 1;
         if (n <= 0) return;
         var c0 = a.AsSpan(r0 + k * lda, n);
         var c1 = a.AsSpan(r0 + (k + 1) * lda, n);
-        for (int j = 0; j < n; j++)
+        int j = 0;
+        if (Vector512.IsHardwareAccelerated && n >= Vector512<T>.Count) j = Right2Simd<Ops512<T>, Vector512<T>, T>(c0, c1, v2, t1, t2);
+        else if (Vector256.IsHardwareAccelerated && n >= Vector256<T>.Count) j = Right2Simd<Ops256<T>, Vector256<T>, T>(c0, c1, v2, t1, t2);
+        for (; j < n; j++)
         {
             T sum = c0[j] + v2 * c1[j];
             c0[j] -= sum * t1;
             c1[j] -= sum * t2;
         }
+    }
+
+    private static int Right2Simd<TOps, TVec, T>(Span<T> c0, Span<T> c1, T v2, T t1, T t2)
+        where TOps : struct, ISimdOps<TVec, T> where TVec : struct where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int w = TOps.Count, n = c0.Length, j = 0;
+        TVec vv2 = TOps.Splat(v2), vt1 = TOps.Splat(t1), vt2 = TOps.Splat(t2);
+        ref T p0 = ref MemoryMarshal.GetReference(c0);
+        ref T p1 = ref MemoryMarshal.GetReference(c1);
+        for (; j + w <= n; j += w)
+        {
+            ref T x0 = ref Unsafe.Add(ref p0, j);
+            ref T x1 = ref Unsafe.Add(ref p1, j);
+            TVec a0 = TOps.Load(ref x0), a1 = TOps.Load(ref x1);
+            TVec sum = TOps.Add(a0, TOps.Multiply(vv2, a1));
+            TOps.Store(TOps.Subtract(a0, TOps.Multiply(sum, vt1)), ref x0);
+            TOps.Store(TOps.Subtract(a1, TOps.Multiply(sum, vt2)), ref x1);
+        }
+        return j;
     }
 }

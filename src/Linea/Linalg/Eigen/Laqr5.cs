@@ -1,4 +1,8 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using Linea.Kernels.Blas2;
 
 namespace Linea;
 
@@ -77,20 +81,7 @@ internal static class Laqr5
                     if (tau == T.Zero) continue;
                     int last = two ? k + 2 : k + 3;
                     // From the left: rows k+1..last, columns k+1..colEnd.
-                    for (int j = k + 1; j <= colEnd; j++)
-                    {
-                        int p = k + 1 + j * ldh;
-                        if (two)
-                        {
-                            T s = tau * (h[p] + v1 * h[p + 1]);
-                            h[p] -= s; h[p + 1] -= s * v1;
-                        }
-                        else
-                        {
-                            T s = tau * (h[p] + v1 * h[p + 1] + v2 * h[p + 2]);
-                            h[p] -= s; h[p + 1] -= s * v1; h[p + 2] -= s * v2;
-                        }
-                    }
+                    ApplyLeft(two, h, ldh, k, k + 1, colEnd, tau, v1, v2);
                     // From the right: columns k+1..last, rows rowStart..min(last + 1, kbot).
                     int rowEnd = Math.Min(last + 1, kbot);
                     ApplyRight(two, h, ldh, rowStart, rowEnd, k + 1, tau, v1, v2);
@@ -230,27 +221,108 @@ internal static class Laqr5
         v2 = b * (h11 + h33 - sr1 - sr2) + a * h32;
     }
 
-    /// <summary>Columns c..c+2 (or c..c+1) of rows r0..r1 of (a, lda) times I - tau (1, v1, v2)(1, v1, v2)^T.</summary>
+    /// <summary>
+    /// Columns c..c+2 (or c..c+1) of rows r0..r1 of (a, lda) times I - tau (1, v1, v2)(1, v1, v2)^T. The rows are
+    /// contiguous, so this runs on SIMD registers (Vector512, else Vector256), with separate multiplies and adds in the
+    /// scalar order, so every entry is rounded exactly as by the scalar loop. O(rows).
+    /// </summary>
     private static void ApplyRight<T>(bool two, T[] a, int lda, int r0, int r1, int c, T tau, T v1, T v2) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int rows = r1 - r0 + 1;
         if (rows <= 0) return;
-        var a0 = a.AsSpan(r0 + c * lda, rows);
-        var a1 = a.AsSpan(r0 + (c + 1) * lda, rows);
+        long last = r0 + (long)(c + (two ? 1 : 2)) * lda + rows;
+        if (r0 < 0 || c < 0 || last > a.Length) throw new InvalidOperationException($"internal: laqr5 reflector outside H ({r0}..{r1}, {c})");
+        ref T p0 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(a), (nint)r0 + (nint)c * lda);
+        int i = 0;
+        if (Vector512.IsHardwareAccelerated && rows >= Vector512<T>.Count) i = ApplyRightSimd<Ops512<T>, Vector512<T>, T>(two, ref p0, lda, rows, tau, v1, v2);
+        else if (Vector256.IsHardwareAccelerated && rows >= Vector256<T>.Count) i = ApplyRightSimd<Ops256<T>, Vector256<T>, T>(two, ref p0, lda, rows, tau, v1, v2);
+        ref T p1 = ref Unsafe.Add(ref p0, lda);
         if (two)
         {
-            for (int i = 0; i < rows; i++)
+            for (; i < rows; i++)
             {
-                T s = tau * (a0[i] + v1 * a1[i]);
-                a0[i] -= s; a1[i] -= s * v1;
+                ref T x0 = ref Unsafe.Add(ref p0, i);
+                ref T x1 = ref Unsafe.Add(ref p1, i);
+                T sum = tau * (x0 + v1 * x1);
+                x0 -= sum; x1 -= sum * v1;
             }
             return;
         }
-        var a2 = a.AsSpan(r0 + (c + 2) * lda, rows);
-        for (int i = 0; i < rows; i++)
+        ref T p2 = ref Unsafe.Add(ref p1, lda);
+        for (; i < rows; i++)
         {
-            T s = tau * (a0[i] + v1 * a1[i] + v2 * a2[i]);
-            a0[i] -= s; a1[i] -= s * v1; a2[i] -= s * v2;
+            ref T x0 = ref Unsafe.Add(ref p0, i);
+            ref T x1 = ref Unsafe.Add(ref p1, i);
+            ref T x2 = ref Unsafe.Add(ref p2, i);
+            T sum = tau * (x0 + v1 * x1 + v2 * x2);
+            x0 -= sum; x1 -= sum * v1; x2 -= sum * v2;
+        }
+    }
+
+    /// <summary>The whole SIMD registers of <see cref="ApplyRight{T}"/>; returns the rows done.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int ApplyRightSimd<TOps, TVec, T>(bool two, ref T p0, int lda, int rows, T tau, T v1, T v2)
+        where TOps : struct, ISimdOps<TVec, T> where TVec : struct where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int w = TOps.Count, i = 0;
+        TVec vt = TOps.Splat(tau), vv1 = TOps.Splat(v1), vv2 = TOps.Splat(v2);
+        ref T p1 = ref Unsafe.Add(ref p0, lda);
+        if (two)
+        {
+            for (; i + w <= rows; i += w)
+            {
+                ref T x0 = ref Unsafe.Add(ref p0, i);
+                ref T x1 = ref Unsafe.Add(ref p1, i);
+                TVec a0 = TOps.Load(ref x0), a1 = TOps.Load(ref x1);
+                TVec sum = TOps.Multiply(vt, TOps.Add(a0, TOps.Multiply(vv1, a1)));
+                TOps.Store(TOps.Subtract(a0, sum), ref x0);
+                TOps.Store(TOps.Subtract(a1, TOps.Multiply(sum, vv1)), ref x1);
+            }
+            return i;
+        }
+        ref T p2 = ref Unsafe.Add(ref p1, lda);
+        for (; i + w <= rows; i += w)
+        {
+            ref T x0 = ref Unsafe.Add(ref p0, i);
+            ref T x1 = ref Unsafe.Add(ref p1, i);
+            ref T x2 = ref Unsafe.Add(ref p2, i);
+            TVec a0 = TOps.Load(ref x0), a1 = TOps.Load(ref x1), a2 = TOps.Load(ref x2);
+            TVec sum = TOps.Multiply(vt, TOps.Add(TOps.Add(a0, TOps.Multiply(vv1, a1)), TOps.Multiply(vv2, a2)));
+            TOps.Store(TOps.Subtract(a0, sum), ref x0);
+            TOps.Store(TOps.Subtract(a1, TOps.Multiply(sum, vv1)), ref x1);
+            TOps.Store(TOps.Subtract(a2, TOps.Multiply(sum, vv2)), ref x2);
+        }
+        return i;
+    }
+
+    /// <summary>
+    /// Rows k+1..k+3 (k+1..k+2 when <paramref name="two"/>) of columns j0..j1 of H times I - tau v v^T from the left,
+    /// v = (1, v1, v2): three entries per column, columns ldh apart. One bounds check for the whole range, none per
+    /// entry. O(j1 - j0).
+    /// </summary>
+    private static void ApplyLeft<T>(bool two, T[] h, int ldh, int k, int j0, int j1, T tau, T v1, T v2) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (j1 < j0) return;
+        long last = k + 1 + (long)j1 * ldh + (two ? 1 : 2);
+        if (k < -1 || j0 < 0 || last >= h.Length) throw new InvalidOperationException($"internal: laqr5 reflector outside H ({k}, {j0}..{j1})");
+        ref T col = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(h), (nint)(k + 1) + (nint)j0 * ldh);
+        int count = j1 - j0 + 1;
+        if (two)
+        {
+            for (int j = 0; j < count; j++, col = ref Unsafe.Add(ref col, ldh))
+            {
+                ref T x1 = ref Unsafe.Add(ref col, 1);
+                T sum = tau * (col + v1 * x1);
+                col -= sum; x1 -= sum * v1;
+            }
+            return;
+        }
+        for (int j = 0; j < count; j++, col = ref Unsafe.Add(ref col, ldh))
+        {
+            ref T x1 = ref Unsafe.Add(ref col, 1);
+            ref T x2 = ref Unsafe.Add(ref col, 2);
+            T sum = tau * (col + v1 * x1 + v2 * x2);
+            col -= sum; x1 -= sum * v1; x2 -= sum * v2;
         }
     }
 

@@ -19,6 +19,9 @@ internal static class Trevc
     /// <summary>Eigenvectors solved together: each column of T above them is read once for all of them.</summary>
     private const int SolveBlock = 32;
 
+    /// <summary>Orders n with n^2 below this solve on one thread (the back substitution is about n^3 / 3 flops: below n = 256 a thread hand-off costs more than it saves).</summary>
+    private const long SolveParallelMin = 256 * 256;
+
     /// <summary>
     /// Returns Q X as a new n x n column-major array (ld n): column j is the eigenvector of the real eigenvalue T(j, j),
     /// or, for a 2 x 2 block at (j, j+1), columns j and j+1 are the real and imaginary parts of the eigenvector of the
@@ -38,33 +41,27 @@ internal static class Trevc
         // cnorm[j]: 1-norm of the strictly upper part of column j, for the overflow guard of the updates.
         for (int j = 1; j < n; j++) ctx.Cnorm[j] = TensorPrimitives.SumOfMagnitudes<T>(t.AsSpan(j * ldt, j));
 
-        var block = new List<Vector<T>>(SolveBlock + 1);
+        // Blocks of columns c0..c1-1 (a whole 2 x 2 block at the top edge), solved independently: each writes only its
+        // own columns of X and reads T, so the blocks are handed out to the threads one at a time (the ones of the
+        // largest eigenvalue indices, the longest, first). Each vector's arithmetic is the same on any thread.
+        var bounds = new List<int> { n };
         for (int c1 = n; c1 > 0;)
         {
-            // Columns c0..c1-1, a whole 2 x 2 block at the top edge.
             int c0 = Math.Max(0, c1 - SolveBlock);
             if (c0 > 0 && IsSecondOfPair(t, ldt, c0)) c0--;
-            block.Clear();
-            for (int ki = c1 - 1; ki >= c0;)
-            {
-                bool pair = ki > 0 && IsSecondOfPair(t, ldt, ki);
-                var vec = pair ? ctx.StartComplex(ki) : ctx.StartReal(ki);
-                // Its own rows inside the block, down to c0.
-                for (int j = vec.Top - 1; j >= c0;) j = ctx.Step(ref vec, j);
-                block.Add(vec);
-                ki -= pair ? 2 : 1;
-            }
-            // The rows above the block, each 1 x 1 or 2 x 2 block of T once for all eigenvectors of the block.
-            var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(block);
-            for (int j = c0 - 1; j >= 0;)
-            {
-                int next = j;
-                for (int b = 0; b < span.Length; b++) next = ctx.Step(ref span[b], j);
-                j = next;
-            }
-            foreach (var vec in block) ctx.Normalize(vec);
+            bounds.Add(c0);
             c1 = c0;
         }
+        int blocks = bounds.Count - 1, next = -1;
+        void Solve(int tid, int nt)
+        {
+            var block = new List<Vector<T>>(SolveBlock + 1);
+            int b;
+            while ((b = Interlocked.Increment(ref next)) < blocks) SolveBlockColumns(ctx, t, ldt, bounds[b + 1], bounds[b], block);
+        }
+        int threads = Math.Min(parallelism.Count, blocks);
+        if (threads <= 1 || (long)n * n < SolveParallelMin) Solve(0, 1);
+        else Kernels.Threading.SplitJob.Run(threads, Solve);
 
         // V(:, c0:c1) = Q(:, 0:c1) X(0:c1, c0:c1), computed transposed so that GEMM writes row-major blocks.
         var v = new T[n * n];
@@ -75,6 +72,29 @@ internal static class Trevc
             Gemm.Multiply(c1 - c0, n, c1, T.One, x, c0 * n, n, 1, q, 0, ldq, 1, T.Zero, v, c0 * n, n, 1, parallelism);
         }
         return v;
+    }
+
+    /// <summary>Solves the eigenvectors of columns c0..c1-1 of T into X: their own rows, then the rows above once per 1 x 1 or 2 x 2 block of T for all of them.</summary>
+    private static void SolveBlockColumns<T>(Context<T> ctx, T[] t, int ldt, int c0, int c1, List<Vector<T>> block) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        block.Clear();
+        for (int ki = c1 - 1; ki >= c0;)
+        {
+            bool pair = ki > 0 && IsSecondOfPair(t, ldt, ki);
+            var vec = pair ? ctx.StartComplex(ki) : ctx.StartReal(ki);
+            // Its own rows inside the block, down to c0.
+            for (int j = vec.Top - 1; j >= c0;) j = ctx.Step(ref vec, j);
+            block.Add(vec);
+            ki -= pair ? 2 : 1;
+        }
+        var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(block);
+        for (int j = c0 - 1; j >= 0;)
+        {
+            int next = j;
+            for (int b = 0; b < span.Length; b++) next = ctx.Step(ref span[b], j);
+            j = next;
+        }
+        foreach (var vec in block) ctx.Normalize(vec);
     }
 
     private static bool IsSecondOfPair<T>(T[] t, int ldt, int j) where T : unmanaged, IFloatingPointIeee754<T> =>

@@ -18,7 +18,7 @@ namespace Linea;
 /// per thread; nothing of size m x n is allocated per call once the pool holds it, so warm calls are not slower.</para>
 /// </summary>
 /// <typeparam name="T"><c>float</c> or <c>double</c>.</typeparam>
-internal sealed class TallSkinnyQr<T> : IDisposable where T : unmanaged, IFloatingPointIeee754<T>
+internal sealed partial class TallSkinnyQr<T> : IDisposable where T : unmanaged, IFloatingPointIeee754<T>
 {
     /// <summary>Copies rows [row0, row0 + rows) of a level's input into the column-major block at (dst, off, ld).</summary>
     private delegate void RowLoader(int row0, int rows, T[] dst, int off, int ld);
@@ -179,8 +179,12 @@ internal sealed class TallSkinnyQr<T> : IDisposable where T : unmanaged, IFloati
         return Tensor.Wrap(q, Rows, n);
     }
 
-    /// <summary>Forms this level's reduced Q chunk by chunk: Q_c [S_c; 0] with S the next level's Q (I when one chunk).</summary>
-    private void Form(RowWriter write)
+    /// <summary>
+    /// Forms this level's reduced Q chunk by chunk: Q_c [S_c; 0] with S the next level's Q (I when one chunk); with a
+    /// <paramref name="seed"/> (n x n column-major, ld n) the innermost level starts from [seed; 0] instead of I, so
+    /// the rows written are those of Q seed.
+    /// </summary>
+    private void Form(RowWriter write, T[]? seed = null)
     {
         var v = _kept ? _v : null;
         if (v is null) throw new InvalidOperationException("internal: TallSkinnyQr.FormQ without the reflectors (keepReflectors was false, or disposed)");
@@ -189,7 +193,8 @@ internal sealed class TallSkinnyQr<T> : IDisposable where T : unmanaged, IFloati
         {
             var e = ArrayPool<T>.Shared.Rent(Rows * n);
             e.AsSpan(0, Rows * n).Clear();
-            for (int j = 0; j < n; j++) e[j + j * Rows] = T.One;
+            if (seed is null) for (int j = 0; j < n; j++) e[j + j * Rows] = T.One;
+            else for (int j = 0; j < n; j++) Array.Copy(seed, j * n, e, j * Rows, n);
             Ormqr.ApplyLeft(false, Rows, n, n, v, 0, Rows, _tau, e, 0, Rows, _inner, _parallelism);
             write(0, Rows, e);
             ArrayPool<T>.Shared.Return(e);
@@ -200,7 +205,7 @@ internal sealed class TallSkinnyQr<T> : IDisposable where T : unmanaged, IFloati
         _next.Form((row0, rows, src) =>
         {
             for (int j = 0; j < n; j++) Array.Copy(src, j * rows, s, row0 + j * ldS, rows);
-        });
+        }, seed);
         int maxRows = 0;
         for (int c = 0; c < Chunks; c++) maxRows = Math.Max(maxRows, _starts[c + 1] - _starts[c]);
         ForEachChunk(maxRows * n, (ch, buf) =>

@@ -22,7 +22,7 @@ namespace Linea;
 /// <para>Accuracy: singular values to O(n eps ||B||) absolute (not the high relative accuracy of <see cref="Bdsqr"/> for
 /// tiny ones), U and V orthogonal to O(n eps); as LAPACK's bdsdc.</para>
 /// </summary>
-internal static class Bdsdc
+internal static partial class Bdsdc
 {
     /// <summary>Subproblems of at most this many rows are solved by the QR iteration (LAPACK's smlsiz is 25).</summary>
     public const int LeafSize = 32;
@@ -100,6 +100,12 @@ internal static class Bdsdc
     /// <summary>The problem's arrays: d, e (e[i] at row i, column i + 1), U and V with leading dimension n.</summary>
     private sealed class Context<T>(ArraySegment<T> d, ArraySegment<T> e, T[] u, T[] v, int ld, Workspace<T> ws) where T : unmanaged, IFloatingPointIeee754<T>
     {
+        /// <summary>The same problem's arrays with another workspace (for a subtree solved on another thread).</summary>
+        public Context<T> With(Workspace<T> other) => new(d, e, u, v, ld, other);
+
+        /// <summary>This context's workspace.</summary>
+        public Workspace<T> Work => ws;
+
         /// <summary>
         /// Solves the block of rows lo..lo+rows-1 and columns lo..lo+rows-1+sqre: d receives its singular values, the
         /// diagonal blocks of U (rows x rows) and V ((rows + sqre) square) at (lo, lo) its vectors; with sqre = 1 the
@@ -110,8 +116,15 @@ internal static class Bdsdc
             parallelism.ThrowIfCancelled();
             if (rows <= ws.LeafSize) return Leaf(lo, rows, sqre, parallelism);
             int k = rows / 2;
-            if (!Node(lo, k, 1, parallelism)) return false;
-            if (!Node(lo + k + 1, rows - k - 1, sqre, parallelism)) return false;
+            if (parallelism.Count > 1 && rows >= ParallelHalvesMin)
+            {
+                if (!BothHalves(this, lo, k, rows - k - 1, sqre, parallelism)) return false;
+            }
+            else
+            {
+                if (!Node(lo, k, 1, parallelism)) return false;
+                if (!Node(lo + k + 1, rows - k - 1, sqre, parallelism)) return false;
+            }
             Merge(lo, rows, sqre, k, parallelism);
             return true;
         }

@@ -12,7 +12,7 @@ namespace Linea;
 /// P = G_0 ... G_{n-2} with u_i (u_i[i + 1] = 1 implicit) stored right of the superdiagonal in row i. About
 /// 4 m n^2 - 4 n^3 / 3 flops, level 2.
 /// </summary>
-internal static class Gebrd
+internal static partial class Gebrd
 {
     /// <summary>Panel width of the blocked reduction (LAPACK's ilaenv default for gebrd is 32).</summary>
     public const int BlockSize = 32;
@@ -25,9 +25,11 @@ internal static class Gebrd
     /// with matrix-vector products against the not-yet-updated trailing matrix, corrected through the panel's X and Y,
     /// and the trailing matrix is then updated at once by two GEMMs, A22 -= V Y^T + X U^T. Half of the flops run in
     /// those GEMMs, and each column reads the trailing matrix twice instead of reading and writing it twice. Same
-    /// outputs as <see cref="Unblocked{T}"/> up to rounding.
+    /// outputs as <see cref="Unblocked{T}"/> up to rounding. With several threads the panels run as one job
+    /// (<see cref="ParallelPanel{T}"/>) unless <paramref name="panelJob"/> is false (each product then a parallel call;
+    /// the benchmark compares the two).
     /// </summary>
-    public static void Blocked<T>(int m, int n, T[] a, int lda, Span<T> d, Span<T> e, Span<T> tauq, Span<T> taup, Parallelism parallelism, int nb = BlockSize, int nx = Crossover)
+    public static void Blocked<T>(int m, int n, T[] a, int lda, Span<T> d, Span<T> e, Span<T> tauq, Span<T> taup, Parallelism parallelism, int nb = BlockSize, int nx = Crossover, bool panelJob = true)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         nb = Math.Max(nb, 1);
@@ -42,7 +44,9 @@ internal static class Gebrd
             var u = new T[n];
             for (; i + nb <= n - Math.Max(nx, 1); i += nb)
             {
-                Panel(m - i, n - i, nb, a, i + i * lda, lda, d.Slice(i), e.Slice(i), tauq.Slice(i), taup.Slice(i), x, m, y, n, t, t2, r, u, parallelism);
+                if (panelJob && parallelism.Count > 1 && (long)(m - i) * (n - i) >= 2 * ParallelGemvMin)
+                    ParallelPanel(m - i, n - i, nb, a, i + i * lda, lda, d.Slice(i), e.Slice(i), tauq.Slice(i), taup.Slice(i), x, m, y, n, t, t2, r, u, parallelism);
+                else Panel(m - i, n - i, nb, a, i + i * lda, lda, d.Slice(i), e.Slice(i), tauq.Slice(i), taup.Slice(i), x, m, y, n, t, t2, r, u, parallelism);
                 int mt = m - i - nb, nt = n - i - nb;
                 int c22 = (i + nb) + (i + nb) * lda;
                 // A22 -= V Y^T: V = A[i+nb.., i..i+nb], Y = Y[nb.., ..]

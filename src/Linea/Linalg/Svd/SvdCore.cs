@@ -7,7 +7,8 @@ namespace Linea;
 /// gesdd crossover) a QR factorization first, so the bidiagonalization runs on the n x n R instead of the m x n A;
 /// gebrd; the n x n bidiagonal's SVD (divide and conquer with vectors when n exceeds its leaf size, else the QR
 /// iteration; values alone always by the QR iteration); sort descending; then U := Q [U_bd 0; 0 I] and V := P V_bd
-/// through blocked Ormqr (GEMM), and U := Q_qr [U 0; 0 I] on the QR path.
+/// through blocked Ormqr (GEMM), and U := Q_qr [U 0; 0 I] on the QR path. For m &gt;= 8 n with U reduced (or not
+/// wanted) the QR is the tall-skinny one (TSQR), read from the tensor directly.
 /// </summary>
 internal static class SvdCore
 {
@@ -22,6 +23,9 @@ internal static class SvdCore
     {
         int m = a.IntDims[0], n = a.IntDims[1], lda = Math.Max(m, 1);
         int uc = full ? m : n;
+        if (m > n && (!vectors || !full) && TallSkinnyQr<T>.Applies(m, n, p.TallSkinny)
+            && TallSkinny(op, a, m, n, vectors, parallelism, p) is { } tall)
+            return tall;
         var work = ColMajor.FromMatrix(a);
         T amax = T.Zero;
         foreach (var x in work) amax = T.Max(amax, T.Abs(x));
@@ -49,6 +53,29 @@ internal static class SvdCore
         else (s, u, v) = Bidiagonal(op, m, n, uc, work, vectors, parallelism, p);
         SpectralScaling.ScaleB<T>(s.AsSpan(0, n), -scale);
         return new Result<T>(s, u, v);
+    }
+
+    /// <summary>
+    /// The tall-skinny path (m &gt;= 8 n, U reduced or not wanted): A = Q R by TSQR straight from the tensor (no
+    /// column-major copy of A), the SVD of the n x n R, and U = Q U_R formed chunk by chunk (<see
+    /// cref="TallSkinnyQr{T}.MultiplyQ"/>). Taken only when A needs no range scaling, which R shows without another
+    /// pass over A: max|A_ij| &lt;= sqrt(n) max|R_ij| and max|A_ij| &gt;= max|R_ij| / sqrt(m n); null (the caller then
+    /// runs the general path) when those bounds leave the safe range or R is not finite.
+    /// </summary>
+    private static Result<T>? TallSkinny<T>(string op, Tensor<T> a, int m, int n, bool vectors, Parallelism parallelism, SvdParams p) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        using var qr = new TallSkinnyQr<T>(a, p.TallSkinny, parallelism, keepReflectors: vectors);
+        var r = qr.RColumnMajor();
+        double rmax = double.CreateTruncating(T.Abs(System.Numerics.Tensors.TensorPrimitives.MaxMagnitude<T>(r)));
+        if (!double.IsFinite(rmax)) return null;
+        if (rmax != 0)
+        {
+            double eps = MachineConstants<T>.UlpDouble, safmin = MachineConstants<T>.SafeMinDouble;
+            double lo = Math.Sqrt(safmin / eps), hi = Math.Sqrt(1 / safmin * eps);
+            if (rmax * Math.Sqrt(n) > hi || rmax / Math.Sqrt((double)m * n) < lo) return null;
+        }
+        var (s, ur, v) = Square(op, m, n, r, vectors, parallelism, p);
+        return new Result<T>(s, vectors ? qr.MultiplyQ(ur!) : null, v);
     }
 
     /// <summary>The n x n matrix r (ld n, overwritten): S, and with vectors U (n x n) and V (n x n).</summary>
@@ -79,7 +106,15 @@ internal static class SvdCore
         {
             ub = new T[n * n];
             vb = new T[n * n];
-            ok = Bdsdc.Solve<T>(n, d, e, ub, vb, parallelism, new T[Bdsdc.WorkspaceSize(n)], new int[Bdsdc.IntWorkspaceSize(n)], p.DivideAndConquerLeaf);
+            // The workspace (about 3 n^2 elements) from the shared pool: the merges write every element they read.
+            var dcWork = System.Buffers.ArrayPool<T>.Shared.Rent(checked((int)Bdsdc.WorkspaceSize(n)));
+            var dcIwork = System.Buffers.ArrayPool<int>.Shared.Rent(Bdsdc.IntWorkspaceSize(n));
+            try { ok = Bdsdc.Solve<T>(n, d, e, ub, vb, parallelism, dcWork, dcIwork, p.DivideAndConquerLeaf); }
+            finally
+            {
+                System.Buffers.ArrayPool<int>.Shared.Return(dcIwork);
+                System.Buffers.ArrayPool<T>.Shared.Return(dcWork);
+            }
         }
         else
         {

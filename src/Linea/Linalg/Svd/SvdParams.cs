@@ -14,6 +14,9 @@ public sealed record SvdParams(int BidiagonalBlockSize, int BidiagonalCrossover,
     /// GEMMs to dominate), leaves of 32 rows (LAPACK uses 25; the merge GEMMs are too small to pay below that).</summary>
     public static SvdParams Auto { get; } = new(Gebrd.BlockSize, Gebrd.Crossover, Bdsdc.LeafSize);
 
+    /// <summary>The tall-skinny QR that comes first when m &gt;= 8 n (reduced or no vectors); tests shrink its chunks.</summary>
+    internal TallSkinnyQrParams TallSkinny { get; init; } = TallSkinnyQrParams.Auto;
+
     internal void Validate(string op)
     {
         if (BidiagonalBlockSize < 1 || BidiagonalCrossover < 0 || DivideAndConquerLeaf < 2)

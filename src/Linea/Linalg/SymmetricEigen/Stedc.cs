@@ -19,7 +19,7 @@ namespace Linea;
 /// numerically orthogonal. Merging multiplies the block diagonal eigenvector matrix by the small one through two
 /// GEMMs, about 4 n^3 / 3 flops in all, at GEMM speed; the rest is O(n^2) per level.</para>
 /// </summary>
-internal static class Stedc
+internal static partial class Stedc
 {
     /// <summary>Subproblems of at most this order are solved by the QL iteration (LAPACK's smlsiz is 25).</summary>
     public const int LeafSize = 32;
@@ -90,8 +90,15 @@ internal static class Stedc
         T beta = T.Abs(coupling);
         d[lo + n1 - 1] -= beta;
         d[lo + n1] -= beta;
-        if (!Recurse(lo, n1, d, e, z, ldz, parallelism, ws)) return false;
-        if (!Recurse(lo + n1, n2, d, e, z, ldz, parallelism, ws)) return false;
+        if (parallelism.Count > 1 && n >= ParallelHalvesMin)
+        {
+            if (!BothHalves(lo, n1, n2, d, e, z, ldz, parallelism, ws)) return false;
+        }
+        else
+        {
+            if (!Recurse(lo, n1, d, e, z, ldz, parallelism, ws)) return false;
+            if (!Recurse(lo + n1, n2, d, e, z, ldz, parallelism, ws)) return false;
+        }
         if (beta == T.Zero) return true;
         return Merge(lo, n1, n2, beta, T.Sign(coupling) < 0, d, z, ldz, parallelism, ws);
     }

@@ -14,7 +14,7 @@ namespace Linea;
 /// (n - 1) x (n - 1) block at A[1.., 0..], so <see cref="Ormqr"/> applies Q (LAPACK's ormtr). About 4 n^3 / 3 flops,
 /// level 2 (symv + syr2 per column).
 /// </summary>
-internal static class Sytrd
+internal static partial class Sytrd
 {
     /// <summary>Panel width of the blocked reduction (LAPACK's ilaenv default for sytrd is 32).</summary>
     public const int BlockSize = 32;
@@ -27,9 +27,11 @@ internal static class Sytrd
     /// with the matrix-vector products against the not-yet-updated trailing matrix corrected by the panel's V and W,
     /// and the trailing matrix is then updated at once, A22 -= V W^T + W V^T, through the GEMM-based lower update.
     /// Half the 4 n^3 / 3 flops run in that update; the other half are the symmetric matrix-vector products. Same
-    /// outputs as <see cref="Unblocked{T}"/> (equal up to rounding).
+    /// outputs as <see cref="Unblocked{T}"/> (equal up to rounding). With several threads the panels run as one job
+    /// (<see cref="ParallelPanel{T}"/>) unless <paramref name="panelJob"/> is false (each product then a parallel call;
+    /// the benchmark compares the two).
     /// </summary>
-    public static void Blocked<T>(int n, T[] a, int lda, Span<T> d, Span<T> e, Span<T> tau, Parallelism parallelism, int nb = BlockSize, int nx = Crossover)
+    public static void Blocked<T>(int n, T[] a, int lda, Span<T> d, Span<T> e, Span<T> tau, Parallelism parallelism, int nb = BlockSize, int nx = Crossover, bool panelJob = true)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (n == 0) return;
@@ -45,7 +47,8 @@ internal static class Sytrd
             for (; i + nb <= n - Math.Max(nx, 1); i += nb)
             {
                 int m = n - i;
-                Panel(m, nb, a, i + i * lda, lda, e.Slice(i), tau.Slice(i), w, n, tmp, tmp2, parallelism);
+                if (panelJob && parallelism.Count > 1 && m > ParallelSymvMin) ParallelPanel(m, nb, a, i + i * lda, lda, e.Slice(i), tau.Slice(i), w, n, tmp, tmp2, parallelism);
+                else Panel(m, nb, a, i + i * lda, lda, e.Slice(i), tau.Slice(i), w, n, tmp, tmp2, parallelism);
                 // Trailing update of A[i+nb.., i+nb..] (order m - nb) with V = A[i+nb.., i..i+nb] and W[nb.., ..].
                 int mt = m - nb;
                 for (int k = 0; k < nb; k++)

@@ -1,0 +1,119 @@
+using System.Numerics;
+using Linea.Kernels.Blas2;
+using Linea.Kernels.Threading;
+
+namespace Linea;
+
+internal static partial class Gebrd
+{
+    /// <summary>Entries of the trailing matrix from which a column's two products are split over the panel job's threads.</summary>
+    internal const long ParallelGemvMin = 1 << 15;
+
+    /// <summary>
+    /// <see cref="Panel{T}"/> with its threads kept inside one job for the whole panel: thread 0 does each column's
+    /// serial parts (the corrections, both reflectors, the small products with the panel's X and Y) while the others
+    /// wait at a spin barrier, and all of them share the two products with the trailing matrix, A^T v by column
+    /// ranges and A u by row ranges (disjoint parts of y and x, so nothing is summed afterwards). A separate parallel
+    /// call per product would wake a sleeping worker twice per column. Each entry of y and x is computed by the same
+    /// kernel as on one thread. O(m n nb).
+    /// </summary>
+    private static void ParallelPanel<T>(int m, int n, int nb, T[] a, int off, int lda, Span<T> d, Span<T> e, Span<T> tauq, Span<T> taup,
+        T[] x, int ldx, T[] y, int ldy, T[] t, T[] t2, T[] r, T[] u, Parallelism parallelism) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        parallelism.ThrowIfCancelled();
+        var job = new PanelJob<T>
+        {
+            M = m, N = n, Nb = nb, A = a, Off = off, Lda = lda, X = x, Ldx = ldx, Y = y, Ldy = ldy, T1 = t, T2 = t2, R = r, U = u,
+            D = new T[nb], E = new T[nb], Tauq = new T[nb], Taup = new T[nb],
+        };
+        WorkerPool.Run(parallelism.Count, job);
+        job.D.AsSpan(0, nb).CopyTo(d);
+        job.E.AsSpan(0, Math.Min(nb, e.Length)).CopyTo(e);
+        job.Tauq.AsSpan(0, nb).CopyTo(tauq);
+        job.Taup.AsSpan(0, nb).CopyTo(taup);
+    }
+
+    private sealed class PanelJob<T> : IParallelJob where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        public required int M, N, Nb, Off, Lda, Ldx, Ldy;
+        public required T[] A, X, Y, T1, T2, R, U, D, E, Tauq, Taup;
+
+        public void Execute(int tid, int threads, SpinBarrier barrier)
+        {
+            int m = M, n = N, off = Off, lda = Lda, ldx = Ldx, ldy = Ldy;
+            T[] a = A, x = X, y = Y, t = T1, t2 = T2;
+            var none = Parallelism.None;
+            for (int i = 0; i < Nb; i++)
+            {
+                int ci = off + i * lda;
+                int nr = n - i - 1, mr = m - i - 1;
+                if (tid == 0)
+                {
+                    var colI = a.AsSpan(ci + i, m - i);
+                    for (int k = 0; k < i; k++) t[k] = y[i + k * ldy];
+                    Gemv.Multiply(m - i, i, -T.One, a, off + i, lda, t, T.One, colI, none);
+                    Gemv.Multiply(m - i, i, -T.One, x, i, ldx, a.AsSpan(ci, i), T.One, colI, none);
+                    T alpha = a[ci + i];
+                    T tq = Householder.Generate(m - i, ref alpha, a, ci + i + 1, 1);
+                    D[i] = alpha;
+                    Tauq[i] = tq;
+                    if (nr == 0) { Taup[i] = T.Zero; a[ci + i] = alpha; }
+                    else a[ci + i] = T.One;
+                }
+                if (nr == 0) break;
+                var v = a.AsSpan(ci + i, m - i);
+                var yi = y.AsSpan(i + 1 + i * ldy, nr);
+                // Y[i+1.., i] = A[i.., i+1..]^T v, by column ranges.
+                int active = (long)(m - i) * nr >= ParallelGemvMin ? threads : 1;
+                if (active > 1) barrier.SignalAndWait();
+                if (tid < active)
+                {
+                    int c0 = SplitJob.Bound(tid, active, nr, 16), c1 = SplitJob.Bound(tid + 1, active, nr, 16);
+                    if (c1 > c0) Gemv.Transposed(m - i, c1 - c0, T.One, a, off + (i + 1 + c0) * lda + i, lda, v, T.Zero, yi.Slice(c0, c1 - c0), none);
+                }
+                if (active > 1) barrier.SignalAndWait();
+                if (tid == 0)
+                {
+                    T tq = Tauq[i];
+                    Gemv.Transposed(m - i, i, T.One, a, off + i, lda, v, T.Zero, t, none);
+                    Gemv.Multiply(nr, i, -T.One, y, i + 1, ldy, t, T.One, yi, none);
+                    Gemv.Transposed(m - i, i, T.One, x, i, ldx, v, T.Zero, t, none);
+                    Gemv.Transposed(i, nr, -T.One, a, off + (i + 1) * lda, lda, t, T.One, yi, none);
+                    for (int j = 0; j < nr; j++) yi[j] *= tq;
+                    for (int k = 0; k <= i; k++) t[k] = a[off + k * lda + i];
+                    for (int k = 0; k < i; k++) t2[k] = x[i + k * ldx];
+                    var ri = R.AsSpan(0, nr);
+                    Gemv.Multiply(nr, i + 1, T.One, y, i + 1, ldy, t, T.Zero, ri, none);
+                    Gemv.Transposed(i, nr, T.One, a, off + (i + 1) * lda, lda, t2, T.One, ri, none);
+                    for (int j = 0; j < nr; j++) a[off + (i + 1 + j) * lda + i] -= ri[j];
+                    int si = off + i + (i + 1) * lda;
+                    T beta = a[si];
+                    T tp = Householder.Generate(nr, ref beta, a, si + lda, lda);
+                    E[i] = beta;
+                    Taup[i] = tp;
+                    a[si] = T.One;
+                    var ui0 = U.AsSpan(0, nr);
+                    for (int j = 0; j < nr; j++) ui0[j] = a[si + j * lda];
+                }
+                // X[i+1.., i] = A[i+1.., i+1..] u, by row ranges.
+                var ui = U.AsSpan(0, nr);
+                var xi = x.AsSpan(i + 1 + i * ldx, mr);
+                active = (long)mr * nr >= ParallelGemvMin ? threads : 1;
+                if (active > 1) barrier.SignalAndWait();
+                if (tid < active)
+                {
+                    int r0 = SplitJob.Bound(tid, active, mr, 16), r1 = SplitJob.Bound(tid + 1, active, mr, 16);
+                    if (r1 > r0) Gemv.Multiply(r1 - r0, nr, T.One, a, off + (i + 1 + r0) + (i + 1) * lda, lda, ui, T.Zero, xi.Slice(r0, r1 - r0), none);
+                }
+                if (active > 1) barrier.SignalAndWait();
+                if (tid != 0) continue;
+                T tpi = Taup[i];
+                Gemv.Transposed(nr, i + 1, T.One, y, i + 1, ldy, ui, T.Zero, t, none);
+                Gemv.Multiply(mr, i + 1, -T.One, a, off + i + 1, lda, t, T.One, xi, none);
+                Gemv.Multiply(i, nr, T.One, a, off + (i + 1) * lda, lda, ui, T.Zero, t, none);
+                Gemv.Multiply(mr, i, -T.One, x, i + 1, ldx, t, T.One, xi, none);
+                for (int j = 0; j < mr; j++) xi[j] *= tpi;
+            }
+        }
+    }
+}

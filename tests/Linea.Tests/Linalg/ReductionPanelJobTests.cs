@@ -1,0 +1,92 @@
+using System.Numerics;
+using Linea.TestKit;
+
+namespace Linea.Tests.Linalg;
+
+/// <summary>
+/// The tridiagonal and bidiagonal reductions with their panels run as one two-thread job (the symmetric product and
+/// the two products with the trailing matrix split inside it): sizes above the split thresholds
+/// (<see cref="Sytrd.ParallelSymvMin"/>, <see cref="Gebrd.ParallelGemvMin"/>), checked against the unblocked
+/// reductions (same Householder sequence up to rounding) and against the per-call split (panelJob: false).
+/// </summary>
+public class ReductionPanelJobTests
+{
+    [Theory]
+    [InlineData(450, 32, 128)]
+    [InlineData(397, 8, 20)]
+    public void Sytrd_panel_job_matches_unblocked(int n, int nb, int nx)
+    {
+        SytrdCompare<double>(n, nb, nx);
+        SytrdCompare<float>(n, nb, nx);
+    }
+
+    [Theory]
+    [InlineData(460, 420, 32, 128)]
+    [InlineData(700, 260, 16, 30)]
+    [InlineData(300, 300, 8, 20)]
+    public void Gebrd_panel_job_matches_unblocked(int m, int n, int nb, int nx)
+    {
+        GebrdCompare<double>(m, n, nb, nx);
+        GebrdCompare<float>(m, n, nb, nx);
+    }
+
+    private static void SytrdCompare<T>(int n, int nb, int nx) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var g = Generators.Normal<double>([n, n], (ulong)(n * 7 + nb));
+        var s = MatrixGenerators.Cast<T>((g + g.T) * 0.5);
+        var a1 = new T[n * n];
+        for (int i = 0; i < n; i++) for (int j = 0; j < n; j++) a1[i + j * n] = s[i, j];
+        var a2 = (T[])a1.Clone();
+        var a3 = (T[])a1.Clone();
+        T[] d1 = new T[n], e1 = new T[n - 1], t1 = new T[n - 1];
+        T[] d2 = new T[n], e2 = new T[n - 1], t2 = new T[n - 1];
+        T[] d3 = new T[n], e3 = new T[n - 1], t3 = new T[n - 1];
+        Sytrd.Unblocked(n, a1, n, d1, e1, t1, Parallelism.None);
+        Sytrd.Blocked(n, a2, n, d2, e2, t2, new Parallelism(2), nb, nx, panelJob: true);
+        Sytrd.Blocked(n, a3, n, d3, e3, t3, new Parallelism(2), nb, nx, panelJob: false);
+        double eps = NumAssert.Eps<T>();
+        double tol = 30 * n * eps * Checks.Fro(Checks.ToDouble(s));
+        foreach (var (d, e, t, a, label) in new[] { (d2, e2, t2, a2, "job"), (d3, e3, t3, a3, "per call") })
+        {
+            for (int i = 0; i < n; i++) Assert.True(Math.Abs(double.CreateTruncating(d1[i] - d[i])) <= tol, $"{label} d[{i}]");
+            for (int i = 0; i < n - 1; i++) Assert.True(Math.Abs(double.CreateTruncating(e1[i] - e[i])) <= tol, $"{label} e[{i}]");
+            for (int i = 0; i < n - 1; i++) Assert.True(Math.Abs(double.CreateTruncating(t1[i] - t[i])) <= 30 * n * eps * 2, $"{label} tau[{i}]");
+            for (int j = 0; j < n; j++)
+                for (int i = j + 2; i < n; i++)
+                    Assert.True(Math.Abs(double.CreateTruncating(a1[i + j * n] - a[i + j * n])) <= 30 * n * eps * 10, $"{label} v[{i},{j}]");
+        }
+    }
+
+    private static void GebrdCompare<T>(int m, int n, int nb, int nx) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var g = MatrixGenerators.Cast<T>(Generators.Normal<double>([m, n], (ulong)(m * 17 + n)));
+        var a1 = new T[m * n];
+        for (int i = 0; i < m; i++) for (int j = 0; j < n; j++) a1[i + j * m] = g[i, j];
+        var a2 = (T[])a1.Clone();
+        var a3 = (T[])a1.Clone();
+        T[] d1 = new T[n], e1 = new T[n - 1], q1 = new T[n], p1 = new T[n];
+        T[] d2 = new T[n], e2 = new T[n - 1], q2 = new T[n], p2 = new T[n];
+        T[] d3 = new T[n], e3 = new T[n - 1], q3 = new T[n], p3 = new T[n];
+        Gebrd.Unblocked(m, n, a1, m, d1, e1, q1, p1);
+        Gebrd.Blocked(m, n, a2, m, d2, e2, q2, p2, new Parallelism(2), nb, nx, panelJob: true);
+        Gebrd.Blocked(m, n, a3, m, d3, e3, q3, p3, new Parallelism(2), nb, nx, panelJob: false);
+        double eps = NumAssert.Eps<T>();
+        double tol = 30 * Math.Max(m, n) * eps * Checks.Fro(Checks.ToDouble(g));
+        foreach (var (d, e, q, p, a, label) in new[] { (d2, e2, q2, p2, a2, "job"), (d3, e3, q3, p3, a3, "per call") })
+        {
+            for (int i = 0; i < n; i++) Assert.True(Math.Abs(double.CreateTruncating(d1[i] - d[i])) <= tol, $"{label} d[{i}]");
+            for (int i = 0; i < n - 1; i++) Assert.True(Math.Abs(double.CreateTruncating(e1[i] - e[i])) <= tol, $"{label} e[{i}]");
+            for (int i = 0; i < n; i++)
+            {
+                Assert.True(Math.Abs(double.CreateTruncating(q1[i] - q[i])) <= 30 * m * eps * 2, $"{label} tauq[{i}]");
+                Assert.True(Math.Abs(double.CreateTruncating(p1[i] - p[i])) <= 30 * m * eps * 2, $"{label} taup[{i}]");
+            }
+            for (int j = 0; j < n; j++)
+                for (int i = 0; i < m; i++)
+                {
+                    if (!(i > j || i < j - 1)) continue;
+                    Assert.True(Math.Abs(double.CreateTruncating(a1[i + j * m] - a[i + j * m])) <= 30 * m * eps * 10, $"{label} reflector entry [{i},{j}]");
+                }
+        }
+    }
+}
