@@ -39,33 +39,7 @@ public sealed partial class LinearRegression<T>
             ? $"LinearRegression: {(FitIntercept ? "the centred X" : "X")} has rank {Rank} < {p} features; the coefficients are the minimum-norm solution and their standard errors are undefined (NaN)"
             : rows <= q ? $"LinearRegression: {rows} samples for {q} parameters leave no residual degrees of freedom; standard errors are undefined (NaN)"
             : null;
-        StandardErrorsFromR(r[first..(first + p), first..(first + p)], xMean, rows, p);
+        StandardErrorsFromR(() => r[first..(first + p), first..(first + p)], xMean, rows, p);
         return this;
-    }
-
-    /// <summary>The standard errors of <see cref="Fit(Tensor{T}, Tensor{T})"/>, from the streamed triangular factor of the
-    /// centred X (its rows may differ in sign from Linalg.QrR's, which leaves the row norms of R^-1 unchanged).</summary>
-    private void StandardErrorsFromR(Tensor<T> rxx, Tensor<T> xMean, long n, int p)
-    {
-        if (Warning is not null)
-        {
-            _standardErrors = Tensor.Full([p], T.NaN);
-            InterceptStandardError = FitIntercept ? T.NaN : T.Zero;
-            return;
-        }
-        Tensor<T> rInv;
-        try { rInv = Linalg.SolveTriangular(rxx, Tensor.Eye<T>(p)); }
-        catch (SingularMatrixException e)
-        {
-            throw new SingularMatrixException(e.PivotIndex, $"LinearRegression.Fit: the triangular factor has a zero at diagonal position {e.PivotIndex}; the columns of X are linearly dependent");
-        }
-        T s2 = ResidualStandardDeviation * ResidualStandardDeviation;
-        _standardErrors = Tensor.Sqrt((rInv * rInv).Sum(1) * s2);
-        if (FitIntercept)
-        {
-            var v = xMean.MatMul(rInv);
-            InterceptStandardError = T.Sqrt(s2 * (T.One / T.CreateTruncating(n) + Tensor.Dot(v, v)));
-        }
-        else InterceptStandardError = T.Zero;
     }
 }

@@ -88,7 +88,7 @@ public sealed partial class LinearRegression<T> : LinearModel<T> where T : unman
             ? $"LinearRegression: {(FitIntercept ? "the centred X" : "X")} has rank {Rank} < {p} features; the coefficients are the minimum-norm solution and their standard errors are undefined (NaN)"
             : n <= q ? $"LinearRegression: {n} samples for {q} parameters leave no residual degrees of freedom; standard errors are undefined (NaN)"
             : null;
-        ComputeStandardErrors(null, xc, xMean, n, p);
+        StandardErrorsFromR(() => Linalg.QrR(xc), xMean, n, p);
         return this;
     }
 
@@ -126,11 +126,15 @@ public sealed partial class LinearRegression<T> : LinearModel<T> where T : unman
         DegreesOfFreedom = n - q;
         ResidualStandardDeviation = n > q ? T.Sqrt(rss / T.CreateTruncating(n - q)) : T.NaN;
         Warning = n <= q ? $"LinearRegression: {n} samples for {q} parameters leave no residual degrees of freedom; standard errors are undefined (NaN)" : null;
-        ComputeStandardErrors(chol.L.T.Contiguous(), x, g.XMean, n, p);
+        StandardErrorsFromR(() => chol.L.T.Contiguous(), g.XMean, n, p);
         return true;
     }
 
-    private void ComputeStandardErrors(Tensor<T>? r, Tensor<T> xc, Tensor<T> xMean, int n, int p)
+    /// <summary>
+    /// The standard errors from the triangular factor R of the centred X (R^T R = Xc^T Xc; its rows may differ in sign
+    /// from Linalg.QrR's, which leaves the row norms of R^-1 unchanged); R is asked for only when they are defined.
+    /// </summary>
+    private void StandardErrorsFromR(Func<Tensor<T>> rFactor, Tensor<T> xMean, long n, int p)
     {
         if (Warning is not null)
         {
@@ -140,7 +144,7 @@ public sealed partial class LinearRegression<T> : LinearModel<T> where T : unman
         }
         // (Xc^T Xc)^-1 = R^-1 R^-T, so its diagonal holds the squared row norms of R^-1.
         Tensor<T> rInv;
-        try { rInv = Linalg.SolveTriangular(r ?? Linalg.QrR(xc), Tensor.Eye<T>(p)); }
+        try { rInv = Linalg.SolveTriangular(rFactor(), Tensor.Eye<T>(p)); }
         catch (SingularMatrixException e)
         {
             throw new SingularMatrixException(e.PivotIndex, $"LinearRegression.Fit: the triangular factor has a zero at diagonal position {e.PivotIndex}; the columns of X are linearly dependent");
