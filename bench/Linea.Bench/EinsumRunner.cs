@@ -10,7 +10,8 @@ namespace Linea.Bench;
 /// samples after a warm-up call. Cases: attention scores <c>bhqd,bhkd->bhqk</c> (a batched GEMM), a 3-operand chain
 /// <c>ij,jk,kl->il</c> whose order matters, a bilinear form <c>i,ij,j-></c> and a batched trace-of-product <c>bij,bji->b</c>.
 /// Line: <c>einsum case=attention subscripts=bhqd,bhkd->bhqk shapes=.. dtype=float64 threads=2 linea_s=.. numpy_s=.. ratio=..</c>
-/// with ratio = numpy_s / linea_s (above 1: Linea is faster).
+/// with ratio = numpy_s / linea_s (above 1: Linea is faster), and matmul_s, the same product written with MatMul
+/// (attention, chain), which shows einsum's own overhead apart from GEMM speed.
 /// Usage: <c>einsum [--dtypes float64,float32] [--threads 2] [--samples 5]</c>
 /// </summary>
 public static class EinsumRunner
@@ -40,26 +41,39 @@ public static class EinsumRunner
         foreach (var dtype in dtypes)
             foreach (var (name, subscripts, shapes) in Cases)
             {
-                double linea = dtype == "float32" ? TimeLinea<float>(subscripts, shapes, samples) : TimeLinea<double>(subscripts, shapes, samples);
+                var (linea, direct) = dtype == "float32" ? TimeLinea<float>(name, subscripts, shapes, samples) : TimeLinea<double>(name, subscripts, shapes, samples);
                 var peer = NumPy(subscripts, shapes, dtype, threads, samples);
                 string numpy = peer.TryGetValue("peer_s", out var p) ? p : "na";
                 string ratio = double.TryParse(numpy, NumberStyles.Float, c, out double ns) ? (ns / linea).ToString("F2", c) : "na";
-                Console.WriteLine($"einsum case={name} subscripts={subscripts} shapes={shapes} dtype={dtype} threads={threads} linea_s={linea.ToString("F6", c)} numpy_s={numpy} ratio={ratio}");
+                Console.WriteLine($"einsum case={name} subscripts={subscripts} shapes={shapes} dtype={dtype} threads={threads} linea_s={linea.ToString("F6", c)} numpy_s={numpy} ratio={ratio} matmul_s={(double.IsNaN(direct) ? "na" : direct.ToString("F6", c))}");
             }
         return 0;
     }
 
-    private static double TimeLinea<T>(string subscripts, string shapes, int samples) where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
+    /// <summary>Best einsum time, and the best time of the same product spelled with MatMul where one exists (else NaN).</summary>
+    private static (double Einsum, double MatMul) TimeLinea<T>(string name, string subscripts, string shapes, int samples)
+        where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
-        var operands = shapes.Split(',').Select((s, i) =>
+        var ops = shapes.Split(',').Select((s, i) =>
             Tensor.Normal(s.Split('x').Select(x => int.Parse(x, CultureInfo.InvariantCulture)).ToArray(), T.Zero, T.One, (ulong)(7 + i))).ToArray();
-        _ = Tensor.Einsum(subscripts, operands);
+        Action? direct = name switch
+        {
+            "attention" => () => _ = ops[0].MatMul(ops[1].MT),
+            "chain3" => () => _ = ops[0].MatMul(ops[1]).MatMul(ops[2]),
+            _ => null,
+        };
+        return (Best(() => _ = Tensor.Einsum(subscripts, ops), samples), direct is null ? double.NaN : Best(direct, samples));
+    }
+
+    private static double Best(Action run, int samples)
+    {
+        run();
         double best = double.PositiveInfinity;
         for (int s = 0; s < samples; s++)
         {
             Thread.Sleep(100);
             var sw = Stopwatch.StartNew();
-            _ = Tensor.Einsum(subscripts, operands);
+            run();
             best = Math.Min(best, sw.Elapsed.TotalSeconds);
         }
         return best;

@@ -52,6 +52,13 @@ public class EinsumTests
         { "ij,jk,kl->il", "2x0,0x3,3x2" },
         { "i,->i", "4,s" },                                // 0-d operand
         { ",->", "s,s" },
+        { "", "s" },
+        { "ij,k->k", "3x4,5" },                           // an operand summed to a scalar before the product
+        { "ij,k->", "3x4,5" },
+        { "iij,j->i", "3x3x4,4" },
+        { "ii,i->i", "3x3,1" },
+        { "abc,cd,bd->ad", "3x4x5,5x6,4x6" },              // a batch index (d) shared by two pairs
+        { "ab,ab,ab->", "3x4,3x4,3x4" },
     };
 
     private static Tensor<T>[] Operands<T>(string shapes, ulong seed) where T : unmanaged, IFloatingPointIeee754<T> =>
