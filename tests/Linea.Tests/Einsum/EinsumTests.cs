@@ -163,6 +163,17 @@ public class EinsumTests
     }
 
     [Fact]
+    public void Greedy_path_matches_numpys_on_opt_einsums_example()
+    {
+        // numpy 1.24: np.einsum_path("ea,fb,abcd,gc,hd->efgh", ..., optimize="greedy") with every axis of length 10
+        var ops = new[] { new long[] { 10, 10 }, [10, 10], [10, 10, 10, 10], [10, 10], [10, 10] }.Select(d => Tensor.Zeros<double>(d)).ToArray();
+        Assert.Equal([(0, 2), (0, 3), (0, 2), (0, 1)], Tensor.EinsumPath("ea,fb,abcd,gc,hd->efgh", ops).Path);
+        // and on a chain of four: ij,jk,kl,lm with (5,100) (100,7) (7,300) (300,4) gives [(2, 3), (0, 1), (0, 1)]
+        var chain = new[] { new long[] { 5, 100 }, [100, 7], [7, 300], [300, 4] }.Select(d => Tensor.Zeros<double>(d)).ToArray();
+        Assert.Equal([(2, 3), (0, 1), (0, 1)], Tensor.EinsumPath("ij,jk,kl,lm->im", chain).Path);
+    }
+
+    [Fact]
     public void Outer_products_of_disjoint_operands_go_smallest_first()
     {
         var path = Tensor.EinsumPath("i,j,k->ijk", Tensor.Zeros<double>(50), Tensor.Zeros<double>(2), Tensor.Zeros<double>(3));
