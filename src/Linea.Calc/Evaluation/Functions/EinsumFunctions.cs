@@ -32,7 +32,12 @@ public static partial class FunctionLibrary
     {
         string subscripts = a.String("subscripts");
         var operands = EinsumOperands(a);
-        var path = Tensor.EinsumPath(subscripts, operands); // shapes only: check the limits before any arithmetic
+        EinsumPathInfo path;
+        try { path = Tensor.EinsumPath(subscripts, operands); } // shapes only: check the limits before any arithmetic
+        catch (ArgumentException)
+        {
+            return Fn.Float(Tensor.Einsum(subscripts, operands)); // throws the same error from validation, named "einsum"
+        }
         a.Context.CheckElements(path.OutputShape.Size, "einsum");
         a.Context.CheckElements(path.LargestIntermediate, "einsum (largest intermediate)");
         a.Context.CheckWork(Math.Min(path.OptimizedFlops, path.NaiveFlops) / 2, "einsum");

@@ -55,11 +55,11 @@ internal sealed class EinsumSubscripts
             int rank = shapes[p].Length;
             if (ellipsisAt[p] < 0 && letters[p].Count != rank)
                 ThrowHelper.ShapeMismatch(op,
-                    $"operand {p} has {rank} axes (shape {Shape.Format(shapes[p])}) but its subscripts '{terms[p]}' name {letters[p].Count}{(letters[p].Count > rank ? " (too many indices)" : "")}; use '...' to stand for leading or trailing axes",
+                    $"operand {p} has {rank} ax{(rank == 1 ? "is" : "es")} (shape {Shape.Format(shapes[p])}) but its subscripts '{terms[p]}' name {letters[p].Count}{(letters[p].Count > rank ? " (too many indices)" : "")}; use '...' to stand for leading or trailing axes",
                     new Shape(shapes[p]));
             if (ellipsisAt[p] >= 0 && letters[p].Count > rank)
                 ThrowHelper.ShapeMismatch(op,
-                    $"operand {p} has {rank} axes (shape {Shape.Format(shapes[p])}) but its subscripts '{terms[p]}' name {letters[p].Count} besides '...' (too many indices)",
+                    $"operand {p} has {rank} ax{(rank == 1 ? "is" : "es")} (shape {Shape.Format(shapes[p])}) but its subscripts '{terms[p]}' name {letters[p].Count} besides '...' (too many indices)",
                     new Shape(shapes[p]));
             if (ellipsisAt[p] >= 0) ellipsisRank = Math.Max(ellipsisRank, rank - letters[p].Count);
         }
