@@ -66,7 +66,7 @@ internal static class EinsumExecutor
             var keep = new HashSet<int>(spec.Output);
             for (int k = 0; k < terms.Count; k++)
                 if (k != first && k != second) keep.UnionWith(terms[k].Labels);
-            var merged = Contract(terms[first], terms[second], keep, spec.Sizes);
+            var merged = Contract(terms[first], terms[second], keep, spec.Sizes, spec.Output);
             terms.RemoveAt(Math.Max(first, second));
             terms.RemoveAt(Math.Min(first, second));
             terms.Add(merged);
@@ -122,9 +122,14 @@ internal static class EinsumExecutor
     }
 
     /// <summary>Contracts two terms, keeping the labels in <paramref name="keep"/>.</summary>
-    private static Term<T> Contract<T>(Term<T> a, Term<T> b, HashSet<int> keep, Dictionary<int, long> sizes)
+    /// <remarks>
+    /// The operand whose own labels come first in <paramref name="output"/> plays A (its labels become the rows of the
+    /// product), so that the last step of <c>ij,jk,kl->il</c> writes (i, l) directly instead of (l, i) and a transposing copy.
+    /// </remarks>
+    private static Term<T> Contract<T>(Term<T> a, Term<T> b, HashSet<int> keep, Dictionary<int, long> sizes, int[] output)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
+        if (FirstOwnInOutput(b, a, output) < FirstOwnInOutput(a, b, output)) (a, b) = (b, a);
         // labels only one side has and nobody needs: sum them first (they never reach the product)
         a = SumAway(a, a.Labels.Where(l => keep.Contains(l) || b.Labels.Contains(l)).ToArray());
         b = SumAway(b, b.Labels.Where(l => keep.Contains(l) || a.Labels.Contains(l)).ToArray());
@@ -152,6 +157,14 @@ internal static class EinsumExecutor
         var c = Tensor.MatMul(a3, b3);
         long[] outDims = resultLabels.Select(l => sizes[l]).ToArray();
         return new Term<T>(c.Reshape(outDims), resultLabels, true);
+    }
+
+    /// <summary>The first position in <paramref name="output"/> of a label that <paramref name="term"/> has and <paramref name="other"/> lacks.</summary>
+    private static int FirstOwnInOutput<T>(Term<T> term, Term<T> other, int[] output) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        for (int i = 0; i < output.Length; i++)
+            if (term.Labels.Contains(output[i]) && !other.Labels.Contains(output[i])) return i;
+        return output.Length;
     }
 
     /// <summary>The labels ordered by decreasing stride in <paramref name="term"/>, so merged axes stay reshape-able as views.</summary>
