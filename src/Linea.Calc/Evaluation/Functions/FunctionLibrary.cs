@@ -29,6 +29,7 @@ public static partial class FunctionLibrary
         AddElementwise(list);
         AddComplexFunctions(list);
         AddProducts(list);
+        AddEinsumFunctions(list);
         AddConversionsAndFiles(list);
         AddSparseFunctions(list);
         AddSparseEigenFunctions(list);

@@ -14,7 +14,7 @@ public static partial class FunctionLibrary
             ["a", "b"], 2, Dot));
         list.Add(F("outer", Prod, "outer(a, b)", "outer product a[i] * b[j] of two vectors", "outer([1, 2], [3, 4, 5])",
             ["a", "b"], 2, Outer));
-        list.Add(F("kron", Prod, "kron(A, B)", "Kronecker product: blocks A[i, j] * B (sparse when either operand is sparse)", "kron(eye(2), [[1, 2], [3, 4]])",
+        list.Add(F("kron", Prod, "kron(A, B)", "Kronecker product of any rank: blocks A[i, j] * B (sparse when either operand is sparse)", "kron(eye(2), [[1, 2], [3, 4]])",
             ["A", "B"], 2, Kron));
     }
 
@@ -53,8 +53,6 @@ public static partial class FunctionLibrary
     {
         var x = a.Array("A");
         var y = a.Array("B");
-        if (x.Rank > 2 || y.Rank > 2)
-            throw new CalcShapeException($"kron: supports scalars, vectors and matrices, got shapes {x.SymbolicShape} and {y.SymbolicShape}");
         if (x is SparseValue || y is SparseValue)
         {
             // sparse ⊗ anything is sparse, as SciPy's sparse.kron: nnz(A) nnz(B) stored entries
@@ -65,28 +63,7 @@ public static partial class FunctionLibrary
         }
         a.Context.CheckElements(ArrayOperators.Count(x.SymbolicShape) * ArrayOperators.Count(y.SymbolicShape), "kron");
         if (x is ExactValue ex && y is ExactValue ey) return new ExactValue(ExactOps.Kron(ex.Array, ey.Array));
-        return Fn.Float(FloatKron(a.Tensor("A"), a.Tensor("B")));
+        return Fn.Float(Tensor.Kron(a.Tensor("A"), a.Tensor("B")));
     }
 
-    /// <summary>NumPy's kron for ranks 0 to 2: both operands are promoted to the larger rank by leading ones.</summary>
-    private static Tensor<double> FloatKron(Tensor<double> x, Tensor<double> y)
-    {
-        int rank = Math.Max(x.Rank, y.Rank);
-        int[] sx = Promote(x.Shape.ToIntArray(), rank), sy = Promote(y.Shape.ToIntArray(), rank);
-        var dx = x.Contiguous().ToArray();
-        var dy = y.Contiguous().ToArray();
-        int xr = rank == 2 ? sx[0] : 1, xc = rank >= 1 ? sx[^1] : 1;
-        int yr = rank == 2 ? sy[0] : 1, yc = rank >= 1 ? sy[^1] : 1;
-        int cols = xc * yc;
-        var result = new double[xr * yr * cols];
-        for (int i = 0; i < xr; i++)
-            for (int j = 0; j < xc; j++)
-                for (int k = 0; k < yr; k++)
-                    for (int l = 0; l < yc; l++)
-                        result[(i * yr + k) * cols + j * yc + l] = dx[i * xc + j] * dy[k * yc + l];
-        int[] shape = rank switch { 0 => [], 1 => [cols], _ => [xr * yr, cols] };
-        return Tensor.FromArray(result, shape);
-    }
-
-    private static int[] Promote(int[] s, int rank) => Enumerable.Repeat(1, rank - s.Length).Concat(s).ToArray();
 }
