@@ -10,7 +10,7 @@ dll="$(dirname "$0")/Linea.Bench/bin/Release/net10.0/Linea.Bench.dll"
 run() { # ranks threads [dpca options]
   ranks="$1"; threads="$2"; shift 2
   mpirun --allow-run-as-root --oversubscribe --bind-to none -np "$ranks" -x LINEA_NUM_THREADS="$threads" \
-    dotnet "$dll" dpca "$@" | grep '^distributed '
+    dotnet "$dll" dpca "$@" | grep -o 'distributed .*'
 }
 delete=--delete
 [ "${KEEP:-0}" = 1 ] && delete=

@@ -4,12 +4,13 @@ namespace Linea.Distributed;
 
 /// <summary>
 /// Principal component analysis of a row-block matrix, the answer of <c>Linea.ML.Pca</c> (and scikit-learn's PCA)
-/// on the stacked matrix, up to rounding: the mean by one allreduce of column sums, TSQR of the centred blocks
-/// (<see cref="Tsqr"/>: a reduction tree of d x d triangles), then the SVD of the d x d R on every rank, whose right
-/// singular vectors and singular values are those of the centred matrix. Signs follow scikit-learn's
+/// on the stacked matrix, up to rounding: one TSQR of [1, X] (<see cref="Tsqr"/>: each rank streams its rows into a
+/// (d + 1) x (d + 1) triangle, then a reduction tree), whose first row gives the mean and whose trailing block is the R of
+/// the centred matrix; then the SVD of that d x d R on every rank, whose right singular vectors and singular values are
+/// those of the centred matrix. Signs follow scikit-learn's
 /// <c>svd_flip(u_based_decision=False)</c> (the largest entry of each component positive), as <c>Pca</c>'s default.
-/// One pass over each rank's rows (two with the mean), O(n d² / p + d³ log p) time, memory per rank: a centred copy of
-/// its block plus a few d x d triangles. Every fitted attribute is the same on every rank.
+/// One pass over each rank's rows, O(n d² / p + d³ log p) time, memory per rank: one row block and a few
+/// (d + 1)² triangles, never a copy of its rows. Every fitted attribute is the same on every rank.
 /// <code>
 /// using var x = RowBlockMatrix&lt;double&gt;.LoadNpy(world, "data.npy");
 /// var pca = new DistributedPca&lt;double&gt;(nComponents: 10).Fit(x);
@@ -68,14 +69,11 @@ public sealed class DistributedPca<T> where T : unmanaged, IFloatingPointIeee754
         if (NComponentsRequested is int req && req > r)
             throw new ArgumentException($"DistributedPca.Fit: nComponents = {req} but X of shape ({n}, {d}) has at most min(n_samples, n_features) = {r} components", nameof(x));
 
-        // The mean: column sums in double on each rank, one allreduce.
-        double[] sums = Collective.Agree(comm, "pca.mean", () => ColumnSums(x.Local, d));
-        comm.WithoutArgumentChecks().Allreduce<double>(sums, ReductionOp.Sum);
-        var mean = Tensor.Zeros<T>((long)d);
-        for (int j = 0; j < d; j++) mean[j] = T.CreateTruncating(sums[j] / n);
-
-        Tensor<T> centred = Collective.Agree(comm, "pca.centre", () => x.Local - mean);
-        Tensor<T> rFactor = Tsqr.ReduceR(comm, "pca.tsqr", centred, d);
+        // One TSQR of [1, X]: row 0 of R holds the column sums over R[0, 0] = ±sqrt(n), and its trailing block is the R of
+        // the globally centred X, so neither a pass for the mean nor a centred copy of the block is needed.
+        Tensor<T> rOnes = Tsqr.ReduceR(comm, "pca.tsqr", x.Local, d + 1, prependOnes: true);
+        var mean = (rOnes[0, 1..] / rOnes[0, 0]).Contiguous();
+        Tensor<T> rFactor = rOnes[1.., 1..].Contiguous();
         var (_, s, vt) = Linalg.Svd(rFactor, fullMatrices: false);
         s = s[..r].Contiguous();
         vt = FlipSigns(vt[..r, ..].Contiguous());
@@ -99,20 +97,6 @@ public sealed class DistributedPca<T> where T : unmanaged, IFloatingPointIeee754
     {
         ArgumentNullException.ThrowIfNull(rows);
         return (rows - Mean).MatMul(Components.T);
-    }
-
-    private static double[] ColumnSums(Tensor<T> local, int d)
-    {
-        var sums = new double[d];
-        long m = local.Shape[0];
-        for (long i = 0; i < m; i++)
-            for (int j = 0; j < d; j++)
-            {
-                T v = local[i, j];
-                if (!T.IsFinite(v)) throw new NonFiniteException($"DistributedPca.Fit: X holds {v} at local row {i}, column {j}");
-                sums[j] += double.CreateTruncating(v);
-            }
-        return sums;
     }
 
     /// <summary>The largest-magnitude entry of each row positive (first on ties), as scikit-learn's svd_flip(u_based_decision=False).</summary>

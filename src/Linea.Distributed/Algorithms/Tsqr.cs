@@ -96,18 +96,25 @@ public static class Tsqr
     /// the two), then a broadcast of rank 0's triangle, so every rank holds the same R. ⌈log2 p⌉ rounds of w² elements,
     /// O(w³ log p) flops for the tree.
     /// </summary>
-    internal static Tensor<T> ReduceR<T>(Communicator comm, string op, Tensor<T> local, int w) where T : unmanaged, IFloatingPointIeee754<T> =>
-        TreeReduce(comm, Collective.Agree(comm, op, () => LocalR(local, null, w)), w);
+    /// <param name="comm">The ranks.</param>
+    /// <param name="op">The operation named in errors.</param>
+    /// <param name="local">This rank's rows of A.</param>
+    /// <param name="w">The order of R: A's columns, plus 1 with <paramref name="prependOnes"/>.</param>
+    /// <param name="prependOnes">Factor [1, A] instead of A: the trailing block of R is then the R of the globally
+    /// centred A, and row 0 holds the column sums over R[0, 0] = ±sqrt(n).</param>
+    internal static Tensor<T> ReduceR<T>(Communicator comm, string op, Tensor<T> local, int w, bool prependOnes = false)
+        where T : unmanaged, IFloatingPointIeee754<T> =>
+        TreeReduce(comm, Collective.Agree(comm, op, () => LocalR(local, null, w, prependOnes)), w);
 
     /// <summary>
     /// This rank's w x w R of [A, B] (B optional) by the streaming TSQR of <see cref="OutOfCore.QrR{T}"/>: one pass over
     /// the rows, one block and one cache-sized panel held, never a copy of the slice (which may be a mapping larger than
     /// memory); zero when the rank has no rows.
     /// </summary>
-    private static Tensor<T> LocalR<T>(Tensor<T> a, Tensor<T>? b, int w) where T : unmanaged, IFloatingPointIeee754<T>
+    private static Tensor<T> LocalR<T>(Tensor<T> a, Tensor<T>? b, int w, bool prependOnes = false) where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (a.Shape[0] == 0 || w == 0) return Tensor.Zeros<T>(w, w);
-        var (r, _) = OutOfCore.QrR(RowBlocks.FromTensor(a), b is null ? null : RowBlocks.FromTensor(b));
+        var (r, _) = OutOfCore.QrR(RowBlocks.FromTensor(a), b is null ? null : RowBlocks.FromTensor(b), prependOnes);
         return r;
     }
 
