@@ -6,7 +6,7 @@ set -euo pipefail
 dll=bench/Linea.Bench/bin/Release/net10.0/Linea.Bench.dll
 mpi=(mpirun --allow-run-as-root --oversubscribe -x TERM=dumb -x LINEA_NUM_THREADS=1)
 lock=/tmp/linea-build.lock
-one=$(flock "$lock" "${mpi[@]}" -np 1 dotnet "$dll" distributed --ops training "$@" | grep '^distributed')
+one=$(flock "$lock" "${mpi[@]}" -np 1 dotnet "$dll" distributed --ops training "$@" | grep -o 'distributed .*')
 echo "$one"
 t1=$(sed -n 's/.* seconds=\([^ ]*\).*/\1/p' <<<"$one" | head -1)
-flock "$lock" "${mpi[@]}" -np 2 dotnet "$dll" distributed --ops training --t1 "$t1" "$@" | grep '^distributed'
+flock "$lock" "${mpi[@]}" -np 2 dotnet "$dll" distributed --ops training --t1 "$t1" "$@" | grep -o 'distributed .*'

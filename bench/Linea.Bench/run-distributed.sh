@@ -9,10 +9,10 @@ nb=${2:-128}
 dll=bench/Linea.Bench/bin/Release/net10.0/Linea.Bench.dll
 mpi=(mpirun --allow-run-as-root --oversubscribe -x OPENBLAS_CORETYPE=SkylakeX -x TERM=dumb)
 lock=/tmp/linea-build.lock
-linea=$(flock "$lock" "${mpi[@]}" -np 1 -x OPENBLAS_NUM_THREADS=2 dotnet "$dll" distributed --ops linea-lu --n "$n" | grep '^distributed')
+linea=$(flock "$lock" "${mpi[@]}" -np 1 -x OPENBLAS_NUM_THREADS=2 dotnet "$dll" distributed --ops linea-lu --n "$n" | grep -o 'distributed .*')
 echo "$linea"
 be=$(sed -n 's/.*backward_error=\([^ ]*\).*/\1/p' <<<"$linea")
-one=$(flock "$lock" "${mpi[@]}" -np 1 -x OPENBLAS_NUM_THREADS=2 dotnet "$dll" distributed --ops scalapack-lu --n "$n" --nb "$nb" --linea-backward-error "$be" | grep '^distributed')
+one=$(flock "$lock" "${mpi[@]}" -np 1 -x OPENBLAS_NUM_THREADS=2 dotnet "$dll" distributed --ops scalapack-lu --n "$n" --nb "$nb" --linea-backward-error "$be" | grep -o 'distributed .*')
 echo "$one"
 t1=$(sed -n 's/.* seconds=\([^ ]*\).*/\1/p' <<<"$one")
-flock "$lock" "${mpi[@]}" -np 2 -x OPENBLAS_NUM_THREADS=1 dotnet "$dll" distributed --ops scalapack-lu --n "$n" --nb "$nb" --t1 "$t1" --linea-backward-error "$be" | grep '^distributed'
+flock "$lock" "${mpi[@]}" -np 2 -x OPENBLAS_NUM_THREADS=1 dotnet "$dll" distributed --ops scalapack-lu --n "$n" --nb "$nb" --t1 "$t1" --linea-backward-error "$be" | grep -o 'distributed .*'
