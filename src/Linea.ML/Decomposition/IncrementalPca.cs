@@ -19,7 +19,7 @@ namespace Linea.ML;
 /// <remarks>Signs follow scikit-learn's <c>svd_flip(u_based_decision=False)</c> after every update: the entry of
 /// largest magnitude of each component is positive. Means and variances are accumulated in double.</remarks>
 /// <typeparam name="T"><c>float</c> or <c>double</c>.</typeparam>
-public sealed class IncrementalPca<T> where T : unmanaged, IFloatingPointIeee754<T>
+public sealed partial class IncrementalPca<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     private const string Model = "IncrementalPca";
     private Tensor<T>? _components, _singularValues, _explainedVariance, _ratio;
