@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace Linea.ML.Mixture;
 
 /// <summary>
@@ -6,12 +8,13 @@ namespace Linea.ML.Mixture;
 /// Diagonal and spherical covariances use their square roots directly. Construction factors the covariances
 /// (<see cref="Linalg.Cholesky{T}"/> on the (k, d, d) stack); evaluation costs O(n k d²) (full, tied) or O(n k d).
 /// </summary>
-internal sealed class GaussianLogDensity
+internal sealed partial class GaussianLogDensity
 {
     private static readonly double Log2Pi = Math.Log(2 * Math.PI);
     private readonly MixtureParameters _p;
     private readonly double[] _factor;     // full: k (d x d) lower factors; tied: one; diag: k·d std devs; spherical: k std devs
     private readonly double[] _logDet;     // log det Σ_k (k values; tied repeats one)
+    private readonly double[]? _precChol;  // full/tied: L⁻¹ of each factor (lower, d x d), scikit-learn's precisions_cholesky_ transposed
 
     /// <exception cref="NotPositiveDefiniteException">A covariance is not positive definite (a variance ≤ 0 for diag/spherical).</exception>
     public GaussianLogDensity(MixtureParameters p, string where)
@@ -33,6 +36,7 @@ internal sealed class GaussianLogDensity
                 {
                     throw new NotPositiveDefiniteException(e.MinorOrder, IllDefined(where) + $" ({e.Message})");
                 }
+                _precChol = InvertLowerFactors(_factor, mats, d);
                 for (int m = 0; m < mats; m++)
                 {
                     double s = 0;
@@ -68,8 +72,16 @@ internal sealed class GaussianLogDensity
     /// <summary>log w_k + log N(x_i | μ_k, Σ_k) as an (n, k) row-major array; x is (n, d) row-major.</summary>
     public double[] WeightedLogProb(double[] x, int n)
     {
+        var result = new double[n * _p.K];
+        WeightedLogProb(x, n, result);
+        return result;
+    }
+
+    /// <summary>log w_k + log N(x_i | μ_k, Σ_k) into <paramref name="result"/> (n, k) row-major; x is (n, d) row-major.</summary>
+    public void WeightedLogProb(ReadOnlySpan<double> x, int n, Span<double> result)
+    {
+        if (_precChol is not null) { TriangularWeightedLogProb(x, n, result); return; }
         int k = _p.K, d = _p.D;
-        var result = new double[n * k];
         var diff = new double[d];
         for (int c = 0; c < k; c++)
         {
@@ -81,7 +93,6 @@ internal sealed class GaussianLogDensity
                 result[i * k + c] = constant - 0.5 * Mahalanobis(c, diff);
             }
         }
-        return result;
     }
 
     /// <summary>(x - μ)ᵀ Σ_c⁻¹ (x - μ) = ||L⁻¹ diff||², by forward substitution (diff is overwritten by z).</summary>

@@ -122,6 +122,7 @@ public sealed class GaussianMixture<T> where T : unmanaged, IFloatingPointIeee75
         var xd = Tensor.FromArray(data, n, d);
         var rng = new Rng(Seed);
         double best = double.NegativeInfinity;
+        var resp = new double[n * k];   // the responsibilities, reused by every iteration
         for (int run = 0; run < NInit; run++)
         {
             var p = Initialize(x, xd, rng.NextUInt64(), where);
@@ -131,13 +132,13 @@ public sealed class GaussianMixture<T> where T : unmanaged, IFloatingPointIeee75
             for (iter = 1; iter <= MaxIter; iter++)
             {
                 double previous = lowerBound;
-                var (logProbNorm, logResp) = EStep(p, data, n, where);
-                p = MixtureParameters.Estimate(CovarianceType, xd, Tensor.Exp(Tensor.FromArray(logResp, n, k)), RegCovar);
+                double logProbNorm = EStep(p, data, n, resp, where);
+                p = MixtureParameters.Estimate(CovarianceType, data, n, d, resp, k, RegCovar);
                 lowerBound = logProbNorm;
                 if (Math.Abs(lowerBound - previous) < Tol) { converged = true; break; }
             }
             if (iter > MaxIter) iter = MaxIter;
-            if (MaxIter == 0) lowerBound = EStep(p, data, n, where).LogProbNorm;
+            if (MaxIter == 0) lowerBound = EStep(p, data, n, resp, where);
             if (lowerBound > best || run == 0)
             {
                 best = lowerBound;
@@ -231,20 +232,32 @@ public sealed class GaussianMixture<T> where T : unmanaged, IFloatingPointIeee75
         return (_density!.WeightedLogProb(DoubleRows.From(x), (int)x.Shape[0]), (int)x.Shape[0]);
     }
 
-    /// <summary>Mean of log p(x_i) and the log-responsibilities (n, k).</summary>
-    private static (double LogProbNorm, double[] LogResp) EStep(MixtureParameters p, double[] data, int n, string where)
+    /// <summary>
+    /// Mean of log p(x_i); overwrites <paramref name="resp"/> (n, k) with the responsibilities. One pass per row: the
+    /// maximum, exp(lp - max) kept in place, their sum s, log p = max + log s, and resp = exp(lp - max) / s.
+    /// </summary>
+    private static double EStep(MixtureParameters p, double[] data, int n, double[] resp, string where)
     {
         int k = p.K;
-        var lp = new GaussianLogDensity(p, where).WeightedLogProb(data, n);
+        new GaussianLogDensity(p, where).WeightedLogProb(data, n, resp);
         double sum = 0;
         for (int i = 0; i < n; i++)
         {
-            var row = lp.AsSpan(i * k, k);
-            double lse = LogSumExp(row);
-            sum += lse;
-            for (int c = 0; c < k; c++) row[c] -= lse;
+            var row = resp.AsSpan(i * k, k);
+            double max = double.NegativeInfinity;
+            foreach (var e in row) max = Math.Max(max, e);
+            if (double.IsNegativeInfinity(max))
+            {
+                sum += max;
+                row.Fill(double.NaN);
+                continue;
+            }
+            double s = 0;
+            for (int c = 0; c < k; c++) { double e = Math.Exp(row[c] - max); row[c] = e; s += e; }
+            sum += max + Math.Log(s);
+            for (int c = 0; c < k; c++) row[c] /= s;
         }
-        return (sum / n, lp);
+        return sum / n;
     }
 
     /// <summary>log Σ exp(v) with the maximum factored out (finite whenever one entry is).</summary>
