@@ -29,7 +29,7 @@ internal sealed partial class GaussianLogDensity
         return inv;
     }
 
-    private void TriangularWeightedLogProb(ReadOnlySpan<double> x, int n, Span<double> result)
+    private void TriangularWeightedLogProb(ReadOnlySpan<double> x, int start, int end, Span<double> result)
     {
         int k = _p.K, d = _p.D, w = Vector<double>.Count;
         bool full = _p.Type == CovarianceType.Full;
@@ -40,9 +40,9 @@ internal sealed partial class GaussianLogDensity
         var xt = new Vector<double>[d];
         var diff = new Vector<double>[d];
         Span<double> lane = stackalloc double[w];
-        for (int i0 = 0; i0 < n; i0 += w)
+        for (int i0 = start; i0 < end; i0 += w)
         {
-            int rows = Math.Min(w, n - i0);
+            int rows = Math.Min(w, end - i0);
             LoadTransposed(x, i0, rows, d, xt, lane);
             for (int c = 0; c < k; c++)
             {

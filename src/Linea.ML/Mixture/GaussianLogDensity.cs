@@ -73,21 +73,24 @@ internal sealed partial class GaussianLogDensity
     public double[] WeightedLogProb(double[] x, int n)
     {
         var result = new double[n * _p.K];
-        WeightedLogProb(x, n, result);
+        WeightedLogProb(x, 0, n, result);
         return result;
     }
 
-    /// <summary>log w_k + log N(x_i | μ_k, Σ_k) into <paramref name="result"/> (n, k) row-major; x is (n, d) row-major.</summary>
-    public void WeightedLogProb(ReadOnlySpan<double> x, int n, Span<double> result)
+    /// <summary>
+    /// log w_k + log N(x_i | μ_k, Σ_k) for rows [start, end) into the same rows of <paramref name="result"/> (n, k)
+    /// row-major; x is (n, d) row-major. Touches nothing outside those rows, so disjoint ranges may run in parallel.
+    /// </summary>
+    public void WeightedLogProb(ReadOnlySpan<double> x, int start, int end, Span<double> result)
     {
-        if (_precChol is not null) { TriangularWeightedLogProb(x, n, result); return; }
+        if (_precChol is not null) { TriangularWeightedLogProb(x, start, end, result); return; }
         int k = _p.K, d = _p.D;
         var diff = new double[d];
         for (int c = 0; c < k; c++)
         {
             double logW = Math.Log(_p.Weights[c]);
             double constant = logW - 0.5 * (d * Log2Pi + _logDet[c]);
-            for (int i = 0; i < n; i++)
+            for (int i = start; i < end; i++)
             {
                 for (int j = 0; j < d; j++) diff[j] = x[i * d + j] - _p.Means[c * d + j];
                 result[i * k + c] = constant - 0.5 * Mahalanobis(c, diff);

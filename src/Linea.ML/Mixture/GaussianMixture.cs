@@ -232,16 +232,34 @@ public sealed class GaussianMixture<T> where T : unmanaged, IFloatingPointIeee75
         return (_density!.WeightedLogProb(DoubleRows.From(x), (int)x.Shape[0]), (int)x.Shape[0]);
     }
 
+    /// <summary>Rows per thread below which the E-step stays on one thread.</summary>
+    private const int MinRowsPerThread = 4096;
+
     /// <summary>
-    /// Mean of log p(x_i); overwrites <paramref name="resp"/> (n, k) with the responsibilities. One pass per row: the
-    /// maximum, exp(lp - max) kept in place, their sum s, log p = max + log s, and resp = exp(lp - max) / s.
+    /// Mean of log p(x_i); overwrites <paramref name="resp"/> (n, k) with the responsibilities. Rows are split into
+    /// contiguous chunks across threads (each row's result does not depend on the split; the chunk sums are added in
+    /// chunk order). One pass per row after its log-densities: the maximum, exp(lp - max) kept in place, their sum s,
+    /// log p = max + log s, and resp = exp(lp - max) / s.
     /// </summary>
     private static double EStep(MixtureParameters p, double[] data, int n, double[] resp, string where)
     {
-        int k = p.K;
-        new GaussianLogDensity(p, where).WeightedLogProb(data, n, resp);
+        var density = new GaussianLogDensity(p, where);
+        int chunks = Math.Max(1, Math.Min(Parallelism.Default.Threads, n / MinRowsPerThread));
+        var sums = new double[chunks];
+        if (chunks == 1) sums[0] = EStepRows(density, p.K, data, 0, n, resp);
+        else
+            Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = chunks }, t =>
+                sums[t] = EStepRows(density, p.K, data, (int)((long)n * t / chunks), (int)((long)n * (t + 1) / chunks), resp));
         double sum = 0;
-        for (int i = 0; i < n; i++)
+        foreach (double s in sums) sum += s;
+        return sum / n;
+    }
+
+    private static double EStepRows(GaussianLogDensity density, int k, double[] data, int start, int end, double[] resp)
+    {
+        density.WeightedLogProb(data, start, end, resp);
+        double sum = 0;
+        for (int i = start; i < end; i++)
         {
             var row = resp.AsSpan(i * k, k);
             double max = double.NegativeInfinity;
@@ -257,7 +275,7 @@ public sealed class GaussianMixture<T> where T : unmanaged, IFloatingPointIeee75
             sum += max + Math.Log(s);
             for (int c = 0; c < k; c++) row[c] /= s;
         }
-        return sum / n;
+        return sum;
     }
 
     /// <summary>log Σ exp(v) with the maximum factored out (finite whenever one entry is).</summary>
