@@ -4,7 +4,8 @@ namespace Linea.ML.Mixture;
 
 /// <summary>
 /// log N(x | μ_k, Σ_k) for every sample and component through Cholesky factors Σ = L Lᵀ, never an inverse or a
-/// determinant: z = L⁻¹(x - μ) by forward substitution, log N = -(d log 2π + 2 Σ_j log L_jj + ||z||²) / 2.
+/// determinant: z = L⁻¹(x - μ) (full and tied: a triangular product with L⁻¹, formed once, over blocks of rows; see
+/// GaussianLogDensity.Blocked.cs), log N = -(d log 2π + 2 Σ_j log L_jj + ||z||²) / 2.
 /// Diagonal and spherical covariances use their square roots directly. Construction factors the covariances
 /// (<see cref="Linalg.Cholesky{T}"/> on the (k, d, d) stack); evaluation costs O(n k d²) (full, tied) or O(n k d).
 /// </summary>
@@ -98,7 +99,8 @@ internal sealed partial class GaussianLogDensity
         }
     }
 
-    /// <summary>(x - μ)ᵀ Σ_c⁻¹ (x - μ) = ||L⁻¹ diff||², by forward substitution (diff is overwritten by z).</summary>
+    /// <summary>(x - μ)ᵀ Σ_c⁻¹ (x - μ) for diag and spherical covariances (full and tied go through the blocked path;
+    /// their case here is forward substitution, diff overwritten by z).</summary>
     private double Mahalanobis(int c, double[] diff)
     {
         int d = _p.D;

@@ -13,13 +13,16 @@ namespace Linea.ML.Mixture;
 /// <see cref="MaxIter"/> iterations pass. The run with the highest lower bound is kept.</para>
 /// <para><b>Numerics</b>: <see cref="RegCovar"/> (default 1e-6) is added to every covariance diagonal, so a component
 /// that collapses onto identical points keeps a finite density instead of producing NaN; component counts get
-/// 10 eps added as scikit-learn does. Log-densities go through Cholesky factors (forward substitution, log-det from the
-/// factor's diagonal), never an explicit inverse or determinant. Computation is in double for float input too.</para>
+/// 10 eps added as scikit-learn does. Log-densities go through Cholesky factors (the triangular inverse of the d x d factor, as
+/// scikit-learn's precisions_cholesky_, applied to blocks of rows; log-det from the factor's diagonal), never an inverse
+/// of a covariance or a determinant. Computation is in double for float input too.</para>
 /// <code>
 /// var gm = new GaussianMixture&lt;double&gt;(3, CovarianceType.Full, seed: 0).Fit(X);
 /// int[] labels = gm.Predict(X);  double bic = gm.Bic(X);  var means = gm.Means;
 /// </code>
-/// Cost per iteration O(n k d²) for full and tied covariances, O(n k d) for diag and spherical.
+/// Cost per iteration O(n k d²) for full and tied covariances, O(n k d) for diag and spherical, over
+/// <see cref="Parallelism.Default"/> threads for full and tied; memory beyond X: the (n, k) responsibilities, reused by
+/// every iteration.
 /// </summary>
 /// <typeparam name="T"><c>float</c> or <c>double</c>.</typeparam>
 public sealed class GaussianMixture<T> where T : unmanaged, IFloatingPointIeee754<T>
