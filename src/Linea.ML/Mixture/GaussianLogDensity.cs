@@ -1,17 +1,21 @@
+using System.Numerics;
+
 namespace Linea.ML.Mixture;
 
 /// <summary>
 /// log N(x | μ_k, Σ_k) for every sample and component through Cholesky factors Σ = L Lᵀ, never an inverse or a
-/// determinant: z = L⁻¹(x - μ) by forward substitution, log N = -(d log 2π + 2 Σ_j log L_jj + ||z||²) / 2.
+/// determinant: z = L⁻¹(x - μ) (full and tied: a triangular product with L⁻¹, formed once, over blocks of rows; see
+/// GaussianLogDensity.Blocked.cs), log N = -(d log 2π + 2 Σ_j log L_jj + ||z||²) / 2.
 /// Diagonal and spherical covariances use their square roots directly. Construction factors the covariances
 /// (<see cref="Linalg.Cholesky{T}"/> on the (k, d, d) stack); evaluation costs O(n k d²) (full, tied) or O(n k d).
 /// </summary>
-internal sealed class GaussianLogDensity
+internal sealed partial class GaussianLogDensity
 {
     private static readonly double Log2Pi = Math.Log(2 * Math.PI);
     private readonly MixtureParameters _p;
     private readonly double[] _factor;     // full: k (d x d) lower factors; tied: one; diag: k·d std devs; spherical: k std devs
     private readonly double[] _logDet;     // log det Σ_k (k values; tied repeats one)
+    private readonly double[]? _precChol;  // full/tied: L⁻¹ of each factor (lower, d x d), scikit-learn's precisions_cholesky_ transposed
 
     /// <exception cref="NotPositiveDefiniteException">A covariance is not positive definite (a variance ≤ 0 for diag/spherical).</exception>
     public GaussianLogDensity(MixtureParameters p, string where)
@@ -33,6 +37,7 @@ internal sealed class GaussianLogDensity
                 {
                     throw new NotPositiveDefiniteException(e.MinorOrder, IllDefined(where) + $" ({e.Message})");
                 }
+                _precChol = InvertLowerFactors(_factor, mats, d);
                 for (int m = 0; m < mats; m++)
                 {
                     double s = 0;
@@ -68,23 +73,34 @@ internal sealed class GaussianLogDensity
     /// <summary>log w_k + log N(x_i | μ_k, Σ_k) as an (n, k) row-major array; x is (n, d) row-major.</summary>
     public double[] WeightedLogProb(double[] x, int n)
     {
+        var result = new double[n * _p.K];
+        WeightedLogProb(x, 0, n, result);
+        return result;
+    }
+
+    /// <summary>
+    /// log w_k + log N(x_i | μ_k, Σ_k) for rows [start, end) into the same rows of <paramref name="result"/> (n, k)
+    /// row-major; x is (n, d) row-major. Touches nothing outside those rows, so disjoint ranges may run in parallel.
+    /// </summary>
+    public void WeightedLogProb(ReadOnlySpan<double> x, int start, int end, Span<double> result)
+    {
+        if (_precChol is not null) { TriangularWeightedLogProb(x, start, end, result); return; }
         int k = _p.K, d = _p.D;
-        var result = new double[n * k];
         var diff = new double[d];
         for (int c = 0; c < k; c++)
         {
             double logW = Math.Log(_p.Weights[c]);
             double constant = logW - 0.5 * (d * Log2Pi + _logDet[c]);
-            for (int i = 0; i < n; i++)
+            for (int i = start; i < end; i++)
             {
                 for (int j = 0; j < d; j++) diff[j] = x[i * d + j] - _p.Means[c * d + j];
                 result[i * k + c] = constant - 0.5 * Mahalanobis(c, diff);
             }
         }
-        return result;
     }
 
-    /// <summary>(x - μ)ᵀ Σ_c⁻¹ (x - μ) = ||L⁻¹ diff||², by forward substitution (diff is overwritten by z).</summary>
+    /// <summary>(x - μ)ᵀ Σ_c⁻¹ (x - μ) for diag and spherical covariances (full and tied go through the blocked path;
+    /// their case here is forward substitution, diff overwritten by z).</summary>
     private double Mahalanobis(int c, double[] diff)
     {
         int d = _p.D;

@@ -13,13 +13,16 @@ namespace Linea.ML.Mixture;
 /// <see cref="MaxIter"/> iterations pass. The run with the highest lower bound is kept.</para>
 /// <para><b>Numerics</b>: <see cref="RegCovar"/> (default 1e-6) is added to every covariance diagonal, so a component
 /// that collapses onto identical points keeps a finite density instead of producing NaN; component counts get
-/// 10 eps added as scikit-learn does. Log-densities go through Cholesky factors (forward substitution, log-det from the
-/// factor's diagonal), never an explicit inverse or determinant. Computation is in double for float input too.</para>
+/// 10 eps added as scikit-learn does. Log-densities go through Cholesky factors (the triangular inverse of the d x d factor, as
+/// scikit-learn's precisions_cholesky_, applied to blocks of rows; log-det from the factor's diagonal), never an inverse
+/// of a covariance or a determinant. Computation is in double for float input too.</para>
 /// <code>
 /// var gm = new GaussianMixture&lt;double&gt;(3, CovarianceType.Full, seed: 0).Fit(X);
 /// int[] labels = gm.Predict(X);  double bic = gm.Bic(X);  var means = gm.Means;
 /// </code>
-/// Cost per iteration O(n k d²) for full and tied covariances, O(n k d) for diag and spherical.
+/// Cost per iteration O(n k d²) for full and tied covariances, O(n k d) for diag and spherical, over
+/// <see cref="Parallelism.Default"/> threads for full and tied; memory beyond X: the (n, k) responsibilities, reused by
+/// every iteration.
 /// </summary>
 /// <typeparam name="T"><c>float</c> or <c>double</c>.</typeparam>
 public sealed class GaussianMixture<T> where T : unmanaged, IFloatingPointIeee754<T>
@@ -122,6 +125,7 @@ public sealed class GaussianMixture<T> where T : unmanaged, IFloatingPointIeee75
         var xd = Tensor.FromArray(data, n, d);
         var rng = new Rng(Seed);
         double best = double.NegativeInfinity;
+        var resp = new double[n * k];   // the responsibilities, reused by every iteration
         for (int run = 0; run < NInit; run++)
         {
             var p = Initialize(x, xd, rng.NextUInt64(), where);
@@ -131,13 +135,13 @@ public sealed class GaussianMixture<T> where T : unmanaged, IFloatingPointIeee75
             for (iter = 1; iter <= MaxIter; iter++)
             {
                 double previous = lowerBound;
-                var (logProbNorm, logResp) = EStep(p, data, n, where);
-                p = MixtureParameters.Estimate(CovarianceType, xd, Tensor.Exp(Tensor.FromArray(logResp, n, k)), RegCovar);
+                double logProbNorm = EStep(p, data, n, resp, where);
+                p = MixtureParameters.Estimate(CovarianceType, data, n, d, resp, k, RegCovar);
                 lowerBound = logProbNorm;
                 if (Math.Abs(lowerBound - previous) < Tol) { converged = true; break; }
             }
             if (iter > MaxIter) iter = MaxIter;
-            if (MaxIter == 0) lowerBound = EStep(p, data, n, where).LogProbNorm;
+            if (MaxIter == 0) lowerBound = EStep(p, data, n, resp, where);
             if (lowerBound > best || run == 0)
             {
                 best = lowerBound;
@@ -231,20 +235,50 @@ public sealed class GaussianMixture<T> where T : unmanaged, IFloatingPointIeee75
         return (_density!.WeightedLogProb(DoubleRows.From(x), (int)x.Shape[0]), (int)x.Shape[0]);
     }
 
-    /// <summary>Mean of log p(x_i) and the log-responsibilities (n, k).</summary>
-    private static (double LogProbNorm, double[] LogResp) EStep(MixtureParameters p, double[] data, int n, string where)
+    /// <summary>Rows per thread below which the E-step stays on one thread.</summary>
+    private const int MinRowsPerThread = 4096;
+
+    /// <summary>
+    /// Mean of log p(x_i); overwrites <paramref name="resp"/> (n, k) with the responsibilities. Rows are split into
+    /// contiguous chunks across threads (each row's result does not depend on the split; the chunk sums are added in
+    /// chunk order). One pass per row after its log-densities: the maximum, exp(lp - max) kept in place, their sum s,
+    /// log p = max + log s, and resp = exp(lp - max) / s.
+    /// </summary>
+    private static double EStep(MixtureParameters p, double[] data, int n, double[] resp, string where)
     {
-        int k = p.K;
-        var lp = new GaussianLogDensity(p, where).WeightedLogProb(data, n);
+        var density = new GaussianLogDensity(p, where);
+        int chunks = Math.Max(1, Math.Min(Parallelism.Default.Threads, n / MinRowsPerThread));
+        var sums = new double[chunks];
+        if (chunks == 1) sums[0] = EStepRows(density, p.K, data, 0, n, resp);
+        else
+            Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = chunks }, t =>
+                sums[t] = EStepRows(density, p.K, data, (int)((long)n * t / chunks), (int)((long)n * (t + 1) / chunks), resp));
         double sum = 0;
-        for (int i = 0; i < n; i++)
+        foreach (double s in sums) sum += s;
+        return sum / n;
+    }
+
+    private static double EStepRows(GaussianLogDensity density, int k, double[] data, int start, int end, double[] resp)
+    {
+        density.WeightedLogProb(data, start, end, resp);
+        double sum = 0;
+        for (int i = start; i < end; i++)
         {
-            var row = lp.AsSpan(i * k, k);
-            double lse = LogSumExp(row);
-            sum += lse;
-            for (int c = 0; c < k; c++) row[c] -= lse;
+            var row = resp.AsSpan(i * k, k);
+            double max = double.NegativeInfinity;
+            foreach (var e in row) max = Math.Max(max, e);
+            if (double.IsNegativeInfinity(max))
+            {
+                sum += max;
+                row.Fill(double.NaN);
+                continue;
+            }
+            double s = 0;
+            for (int c = 0; c < k; c++) { double e = Math.Exp(row[c] - max); row[c] = e; s += e; }
+            sum += max + Math.Log(s);
+            for (int c = 0; c < k; c++) row[c] /= s;
         }
-        return (sum / n, lp);
+        return sum;
     }
 
     /// <summary>log Σ exp(v) with the maximum factored out (finite whenever one entry is).</summary>

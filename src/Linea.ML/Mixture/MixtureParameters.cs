@@ -5,7 +5,7 @@ namespace Linea.ML.Mixture;
 /// responsibilities and the Cholesky factors the E-step uses. Layouts: weights (k), means (k, d) row-major,
 /// covariances as in <see cref="CovarianceType"/> (full k·d·d, tied d·d, diag k·d, spherical k).
 /// </summary>
-internal sealed class MixtureParameters
+internal sealed partial class MixtureParameters
 {
     public MixtureParameters(CovarianceType type, int k, int d, double[] weights, double[] means, double[] covariances)
     {
