@@ -71,7 +71,7 @@ public sealed partial class MultiHeadSelfAttention<T> : Layer<T> where T : unman
     /// <summary>Output bias, (ModelDim,).</summary>
     public Tensor<T> Bo => _bo.Value;
 
-    /// <summary>The attention weights A of the last forward pass, shape (batch, heads, seq, seq); rows sum to 1.</summary>
+    /// <summary>The attention weights A of the last forward pass, shape (batch, heads, seq, seq); rows sum to 1 (0 where <see cref="Mask"/> masks every key).</summary>
     /// <exception cref="InvalidOperationException">No forward pass yet.</exception>
     public Tensor<T> AttentionWeights => _a ?? throw new InvalidOperationException("MultiHeadSelfAttention.AttentionWeights: call Forward first");
 
