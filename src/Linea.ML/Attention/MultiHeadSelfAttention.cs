@@ -16,7 +16,7 @@ namespace Linea.ML.Attention;
 /// batch·heads·seq² for A.
 /// </summary>
 /// <typeparam name="T"><c>float</c> or <c>double</c>.</typeparam>
-public sealed class MultiHeadSelfAttention<T> : Layer<T> where T : unmanaged, IFloatingPointIeee754<T>
+public sealed partial class MultiHeadSelfAttention<T> : Layer<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     private readonly Parameter<T> _wq, _bq, _wk, _bk, _wv, _bv, _wo, _bo;
     private Tensor<T>? _x, _q, _k, _v, _a, _merged;
@@ -71,7 +71,7 @@ public sealed class MultiHeadSelfAttention<T> : Layer<T> where T : unmanaged, IF
     /// <summary>Output bias, (ModelDim,).</summary>
     public Tensor<T> Bo => _bo.Value;
 
-    /// <summary>The attention weights A of the last forward pass, shape (batch, heads, seq, seq); rows sum to 1.</summary>
+    /// <summary>The attention weights A of the last forward pass, shape (batch, heads, seq, seq); rows sum to 1 (0 where <see cref="Mask"/> masks every key).</summary>
     /// <exception cref="InvalidOperationException">No forward pass yet.</exception>
     public Tensor<T> AttentionWeights => _a ?? throw new InvalidOperationException("MultiHeadSelfAttention.AttentionWeights: call Forward first");
 
@@ -105,8 +105,7 @@ public sealed class MultiHeadSelfAttention<T> : Layer<T> where T : unmanaged, IF
         _k = SplitHeads(x.MatMul(_wk.Value) + _bk.Value);
         _v = SplitHeads(x.MatMul(_wv.Value) + _bv.Value);
         var scores = _q.MatMul(_k.MT) * C(1 / Math.Sqrt(HeadDim));
-        if (Causal) scores = scores + CausalMask(seq);
-        _a = Tensor.Softmax(scores, -1);
+        _a = MaskedSoftmax(scores, (int)x.Shape[0], seq);
         _merged = MergeHeads(_a.MatMul(_v));
         return _merged.MatMul(_wo.Value) + _bo.Value;
     }
