@@ -81,19 +81,7 @@ public sealed partial class Sequential<T>
             }
             if (seen == 0) throw new ArgumentException($"{where}: the sources have no rows", nameof(x));
             n = seen;
-            double? valLoss = null, valAcc = null;
-            if (validationX is not null)
-            {
-                var e = EvaluateCore(validationX, validationY!);
-                valLoss = e.Loss;
-                valAcc = e.Accuracy;
-            }
-            var report = new EpochReport(epoch, epochs, lossSum / n, Loss.IsClassification ? (double)correct / n : null,
-                valLoss, valAcc, gradNorm, clock.Elapsed);
-            _history.Add(report);
-            onEpoch?.Invoke(report);
-            if (!double.IsFinite(report.Loss))
-                throw new NonFiniteException($"{where}: the training loss became {report.Loss} in epoch {epoch}; lower the learning rate or set clipNorm");
+            FinishEpoch(where, epoch, epochs, lossSum, correct, n, gradNorm, clock.Elapsed, validationX, validationY, onEpoch);
         }
         IsFitted = true;
         return _history.ToArray();

@@ -173,19 +173,7 @@ public sealed partial class Sequential<T> where T : unmanaged, IFloatingPointIee
                 BackwardParameters(Loss.Gradient(output, yb));
                 gradNorm = optimizer.Step(_parameters);
             }
-            double? valLoss = null, valAcc = null;
-            if (validationX is not null)
-            {
-                var e = EvaluateCore(validationX, validationY!);
-                valLoss = e.Loss;
-                valAcc = e.Accuracy;
-            }
-            var report = new EpochReport(epoch, epochs, lossSum / n, Loss.IsClassification ? (double)correct / n : null,
-                valLoss, valAcc, gradNorm, clock.Elapsed);
-            _history.Add(report);
-            onEpoch?.Invoke(report);
-            if (!double.IsFinite(report.Loss))
-                throw new NonFiniteException($"{where}: the training loss became {report.Loss} in epoch {epoch}; lower the learning rate or set clipNorm");
+            FinishEpoch(where, epoch, epochs, lossSum, correct, n, gradNorm, clock.Elapsed, validationX, validationY, onEpoch);
         }
         IsFitted = true;
         return _history.ToArray();
@@ -267,6 +255,28 @@ public sealed partial class Sequential<T> where T : unmanaged, IFloatingPointIee
         if (InputFeatures is int f && x.Shape[1] != f)
             throw new ShapeMismatchException(where, [x.Shape],
                 $"{where}: {name} has {x.Shape[1]} features (shape {x.Shape}) but the network takes {f}");
+    }
+
+    /// <summary>
+    /// The end of one epoch of every Fit: the validation loss and accuracy when a validation set is given, the report
+    /// (added to the history and passed to <paramref name="onEpoch"/>), and the stop when the training loss diverged.
+    /// </summary>
+    private void FinishEpoch(string where, int epoch, int epochs, double lossSum, long correct, long n, double gradNorm,
+        TimeSpan elapsed, Tensor<T>? validationX, Tensor<T>? validationY, Action<EpochReport>? onEpoch)
+    {
+        double? valLoss = null, valAcc = null;
+        if (validationX is not null)
+        {
+            var e = EvaluateCore(validationX, validationY!);
+            valLoss = e.Loss;
+            valAcc = e.Accuracy;
+        }
+        var report = new EpochReport(epoch, epochs, lossSum / n, Loss.IsClassification ? (double)correct / n : null,
+            valLoss, valAcc, gradNorm, elapsed);
+        _history.Add(report);
+        onEpoch?.Invoke(report);
+        if (!double.IsFinite(report.Loss))
+            throw new NonFiniteException($"{where}: the training loss became {report.Loss} in epoch {epoch}; lower the learning rate or set clipNorm");
     }
 
     private void CheckData(Tensor<T> x, Tensor<T> y, string where, string xName, string yName)
