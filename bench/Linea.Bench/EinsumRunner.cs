@@ -81,15 +81,9 @@ public static class EinsumRunner
 
     private static Dictionary<string, string> NumPy(string subscripts, string shapes, string dtype, int threads, int samples)
     {
-        string? script = null;
-        foreach (string start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
-            for (var dir = new DirectoryInfo(start); dir is not null && script is null; dir = dir.Parent)
-            {
-                string candidate = Path.Combine(dir.FullName, "bench", "numpy_einsum.py");
-                if (File.Exists(candidate)) script = candidate;
-            }
+        string? script = PythonPeer.FindScript("numpy_einsum.py");
         if (script is null) return new() { ["peer_s"] = "na" };
-        string python = Environment.GetEnvironmentVariable("LINEA_PYTHON") ?? (File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3");
+        string python = PythonPeer.Interpreter();
         var psi = new ProcessStartInfo(python) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var arg in new[] { script, "--subscripts", subscripts, "--shapes", shapes, "--dtype", dtype, "--samples", samples.ToString(CultureInfo.InvariantCulture) })
             psi.ArgumentList.Add(arg);

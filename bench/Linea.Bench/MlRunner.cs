@@ -27,7 +27,7 @@ internal static class MlRunner
     {
         int samples = Option(args, "--samples") is { } s ? int.Parse(s, CultureInfo.InvariantCulture) : 3;
         string[] tasks = Option(args, "--tasks")?.Split(',') ?? AllTasks;
-        string python = Option(args, "--python") ?? Environment.GetEnvironmentVariable("LINEA_PYTHON") ?? "/usr/bin/python3";
+        string python = PythonPeer.Interpreter(Option(args, "--python"));
         bool peer = Option(args, "--peer") != "none";
         string dir = Path.Combine(Path.GetTempPath(), "linea-ml-bench-" + Environment.ProcessId);
         Directory.CreateDirectory(dir);
@@ -136,7 +136,7 @@ internal static class MlRunner
 
     private static Dictionary<string, double> RunPython(string python, string dir, string[] tasks, int samples)
     {
-        string script = FindScript();
+        string script = PythonPeer.FindScript("sklearn_ml.py") ?? throw new FileNotFoundException("ml: bench/sklearn_ml.py not found above the working directory or the binary");
         var psi = new ProcessStartInfo(python) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (string a in new[] { script, "--dir", dir, "--tasks", string.Join(",", tasks), "--samples", samples.ToString(CultureInfo.InvariantCulture) })
             psi.ArgumentList.Add(a);
@@ -154,17 +154,6 @@ internal static class MlRunner
         p.WaitForExit();
         if (p.ExitCode != 0) Console.Error.WriteLine($"ml: {python} {script} failed ({p.ExitCode}): {errTask.Result}");
         return result;
-    }
-
-    private static string FindScript()
-    {
-        foreach (string start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                string candidate = Path.Combine(dir.FullName, "bench", "sklearn_ml.py");
-                if (File.Exists(candidate)) return candidate;
-            }
-        throw new FileNotFoundException("ml: bench/sklearn_ml.py not found above the working directory or the binary");
     }
 
     // ---- the Linea side ----

@@ -51,8 +51,8 @@ internal static class OutOfCoreRunner
 
     private static (double Seconds, long PeakRssMb, double[] Coef) NumPy(string? python, string path, string yPath)
     {
-        python ??= Environment.GetEnvironmentVariable("LINEA_PYTHON") ?? (File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3");
-        string script = FindScript() ?? throw new FileNotFoundException("ooc: bench/numpy_lstsq.py not found above the working directory or the binary");
+        python = PythonPeer.Interpreter(python);
+        string script = PythonPeer.FindScript("numpy_lstsq.py") ?? throw new FileNotFoundException("ooc: bench/numpy_lstsq.py not found above the working directory or the binary");
         var info = new ProcessStartInfo(python) { RedirectStandardOutput = true, UseShellExecute = false };
         info.ArgumentList.Add(script);
         info.ArgumentList.Add(path);
@@ -115,17 +115,6 @@ internal static class OutOfCoreRunner
             if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
                 return long.Parse(line[6..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) / 1024;
         return -1;
-    }
-
-    private static string? FindScript()
-    {
-        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                string candidate = Path.Combine(dir.FullName, "bench", "numpy_lstsq.py");
-                if (File.Exists(candidate)) return candidate;
-            }
-        return null;
     }
 
     private static string? Arg(string[] args, string name)

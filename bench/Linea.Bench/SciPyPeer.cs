@@ -29,25 +29,14 @@ internal sealed class SciPyPeer : IDisposable
     /// </summary>
     public static SciPyPeer? Create(string? python)
     {
-        string? script = FindScript();
+        string? script = PythonPeer.FindScript("scipy_sparse.py");
         if (script is null)
         {
             Console.Error.WriteLine("sparse: bench/scipy_sparse.py not found above the working directory or the binary; running with --peer none");
             return null;
         }
-        python ??= Environment.GetEnvironmentVariable("LINEA_PYTHON") ?? (File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3");
+        python = PythonPeer.Interpreter(python);
         return new SciPyPeer(python, script);
-    }
-
-    private static string? FindScript()
-    {
-        foreach (string start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                string candidate = Path.Combine(dir.FullName, "bench", "scipy_sparse.py");
-                if (File.Exists(candidate)) return candidate;
-            }
-        return null;
     }
 
     /// <summary>
