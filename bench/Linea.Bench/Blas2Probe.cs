@@ -56,8 +56,8 @@ internal static class Blas2Probe
             double tS = Best(() => Gemv.SymmetricLower(n, a, 0, n, x, y, Parallelism.Default));
             double tO = Best(() => OpenBlas.Gemv(n, n, a, x, y));
             double tD = Best(() => Direct(n, n, a, n, x, y));
-            var colMajor = Tensor.Wrap((double[])a.Clone(), n, n).T;   // MatMul's column (AXPY) GEMV path
-            var xv = Tensor.Wrap((double[])x.Clone(), n);
+            var colMajor = NDArray.Wrap((double[])a.Clone(), n, n).T;   // MatMul's column (AXPY) GEMV path
+            var xv = NDArray.Wrap((double[])x.Clone(), n);
             double tC = Best(() => colMajor.MatMul(xv));
             double tG = Best(() => SmallGemmColumns(n, a, x, y));
             double gb = n * (double)n * 8 / 1e9;

@@ -101,14 +101,14 @@ public static class DistributedRunner
     private static (double Seconds, double BackwardError) LineaLu(int n)
     {
         GC.Collect();
-        var a = Tensor.Zeros<double>(n, n);
+        var a = NDArray.Zeros<double>(n, n);
         Span<double> s = a.AsSpan();
         for (int i = 0; i < n; i++)
             for (int j = 0; j < n; j++) s[i * n + j] = Element(n, i, j);
-        var b = Tensor.Zeros<double>(n);
+        var b = NDArray.Zeros<double>(n);
         for (int i = 0; i < n; i++) b[i] = Rhs(i);
         var sw = Stopwatch.StartNew();
-        Tensor<double> x = Linalg.Solve(a, b);
+        NDArray<double> x = Linalg.Solve(a, b);
         sw.Stop();
         ReadOnlySpan<double> xs = x.AsReadOnlySpan();
         double r = 0, normA = 0, normX = 0;

@@ -102,11 +102,11 @@ public static class DistributedTrainingRunner
     /// This rank's rows of a seeded classification set: row i's class is i mod classes, its features a class-dependent
     /// mean plus standard normal noise from a generator seeded by i, so every rank builds only its own rows.
     /// </summary>
-    private static (Tensor<double> X, Tensor<double> Y) Data(RowPartition part, int rank, int features, int classes)
+    private static (NDArray<double> X, NDArray<double> Y) Data(RowPartition part, int rank, int features, int classes)
     {
         int first = (int)part.Offset(rank), count = (int)part.Count(rank);
-        var x = Tensor.Zeros<double>(count, features);
-        var y = Tensor.Zeros<double>(count);
+        var x = NDArray.Zeros<double>(count, features);
+        var y = NDArray.Zeros<double>(count);
         Span<double> xs = x.AsSpan(), ys = y.AsSpan();
         for (int r = 0; r < count; r++)
         {

@@ -4,7 +4,7 @@ using System.Globalization;
 namespace Linea.Bench;
 
 /// <summary>
-/// The <c>einsum</c> runner: <c>Tensor.Einsum</c> against <c>numpy.einsum(..., optimize=True)</c> (bench/numpy_einsum.py
+/// The <c>einsum</c> runner: <c>NDArray.Einsum</c> against <c>numpy.einsum(..., optimize=True)</c> (bench/numpy_einsum.py
 /// run by /usr/bin/python3 or $LINEA_PYTHON, with OPENBLAS_NUM_THREADS = --threads; Linea runs with its default
 /// parallelism, LINEA_NUM_THREADS or every core, so set both alike). Both sides: standard normal operands, best of the
 /// samples after a warm-up call. Cases: attention scores <c>bhqd,bhkd->bhqk</c> (a batched GEMM), a 3-operand chain
@@ -55,14 +55,14 @@ public static class EinsumRunner
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         var ops = shapes.Split(',').Select((s, i) =>
-            Tensor.Normal(s.Split('x').Select(x => int.Parse(x, CultureInfo.InvariantCulture)).ToArray(), T.Zero, T.One, (ulong)(7 + i))).ToArray();
+            NDArray.Normal(s.Split('x').Select(x => int.Parse(x, CultureInfo.InvariantCulture)).ToArray(), T.Zero, T.One, (ulong)(7 + i))).ToArray();
         Action? direct = name switch
         {
             "attention" => () => _ = ops[0].MatMul(ops[1].MT),
             "chain3" => () => _ = ops[0].MatMul(ops[1]).MatMul(ops[2]),
             _ => null,
         };
-        return (Best(() => _ = Tensor.Einsum(subscripts, ops), samples), direct is null ? double.NaN : Best(direct, samples));
+        return (Best(() => _ = NDArray.Einsum(subscripts, ops), samples), direct is null ? double.NaN : Best(direct, samples));
     }
 
     private static double Best(Action run, int samples)

@@ -176,17 +176,17 @@ internal static class GflopsRunner
                           $"linea_gbs={F(gbs)} openblas_core={OpenBlas.Core}");
     }
 
-    /// <summary>Attention-shaped batch: (32,8,128,64) @ (32,8,64,128) through Tensor.MatMul, against OpenBLAS looping over the batch.</summary>
+    /// <summary>Attention-shaped batch: (32,8,128,64) @ (32,8,64,128) through NDArray.MatMul, against OpenBLAS looping over the batch.</summary>
     private static void Batched<T>(int threads, int samples, string dtype) where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         const int B = 32 * 8, m = 128, k = 64, n = 128;
         var a = Random<T>(B * m * k, 1); var b = Random<T>(B * k * n, 2); var c2 = new T[B * m * n];
-        var ta = Tensor.FromArray(a, 32, 8, m, k); var tb = Tensor.FromArray(b, 32, 8, k, n);
-        var tc = Tensor.Zeros<T>(32, 8, m, n);
+        var ta = NDArray.FromArray(a, 32, 8, m, k); var tb = NDArray.FromArray(b, 32, 8, k, n);
+        var tc = NDArray.Zeros<T>(32, 8, m, n);
         var par = new Parallelism(threads);
-        // The kernel path into a preallocated output, like the OpenBLAS loop; Tensor.MatMul adds a fresh 32 MiB result.
-        Action linea = () => Tensor.MatMulBatched(ta, tb, tc, [32, 8], m, n, k, par);
-        Action alloc = () => Tensor.MatMul(ta, tb);
+        // The kernel path into a preallocated output, like the OpenBLAS loop; NDArray.MatMul adds a fresh 32 MiB result.
+        Action linea = () => NDArray.MatMulBatched(ta, tb, tc, [32, 8], m, n, k, par);
+        Action alloc = () => NDArray.MatMul(ta, tb);
         Action? openblas = OpenBlas.Available ? () =>
         {
             OpenBlas.SetThreads(threads);

@@ -89,11 +89,11 @@ public static class LapackRunner
     private static void Case<T>(string op, string dtype, int n, int threads, int samples) where T : unmanaged, IFloatingPointIeee754<T>
     {
         bool spd = op == "cholesky";
-        var a = spd ? Spd<T>(n) : Tensor.Uniform([n, n], -T.One, T.One, 42);
+        var a = spd ? Spd<T>(n) : NDArray.Uniform([n, n], -T.One, T.One, 42);
         var aData = a.ToArray();
-        var b = Tensor.Uniform([n], -T.One, T.One, 43);
+        var b = NDArray.Uniform([n], -T.One, T.One, 43);
         var bData = b.ToArray();
-        var work = Tensor.Zeros<T>(n, n);
+        var work = NDArray.Zeros<T>(n, n);
         var workData = new T[n * n];
         var piv = new int[n];
         Action prepare = () => aData.AsSpan().CopyTo(work.AsSpan());
@@ -153,7 +153,7 @@ public static class LapackRunner
     /// and svd / svdvals (Linea's SvdDecomposition with full matrices / values only against dgesdd_ 'A' / 'N'). Linea's
     /// timing includes its O(n^2) input copy; OpenBLAS's input is restored untimed.
     /// </summary>
-    private static bool SpectralCase<T>(string op, Tensor<T> a, T[] aData, T[] workData, int n, ref Action prepare, ref Action prepareNative,
+    private static bool SpectralCase<T>(string op, NDArray<T> a, T[] aData, T[] workData, int n, ref Action prepare, ref Action prepareNative,
         out Action linea, out Action native) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var w = new T[n];
@@ -233,9 +233,9 @@ public static class LapackRunner
     }
 
     /// <summary>A symmetric, strictly diagonally dominant matrix (so positive definite) in O(n^2): (G + G^T)/2 + n I with |G| &lt;= 1.</summary>
-    private static Tensor<T> Spd<T>(int n) where T : unmanaged, IFloatingPointIeee754<T>
+    private static NDArray<T> Spd<T>(int n) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        var g = Tensor.Uniform([n, n], -T.One, T.One, 44);
+        var g = NDArray.Uniform([n, n], -T.One, T.One, 44);
         var s = (g + g.T) * T.CreateTruncating(0.5);
         for (int i = 0; i < n; i++) s[i, i] += T.CreateTruncating(n);
         return s;

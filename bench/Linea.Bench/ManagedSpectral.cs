@@ -26,7 +26,7 @@ internal static class ManagedSpectral
         MathNet.Numerics.Control.MaxDegreeOfParallelism = 1;
         foreach (int n in sizes)
         {
-            var a = Tensor.Uniform([n, n], -1.0, 1.0, 42);
+            var a = NDArray.Uniform([n, n], -1.0, 1.0, 42);
             var sym = ((a + a.T) * 0.5).Contiguous();
             var ma = Matrix<double>.Build.DenseOfRowMajor(n, n, a.ToArray());
             var ms = Matrix<double>.Build.DenseOfRowMajor(n, n, sym.ToArray());

@@ -54,7 +54,7 @@ internal static class MlRunner
     private static void WriteData(string task, string dir)
     {
         var rng = new Rng(42);
-        void Save(string name, Tensor<double> t) => Npy.Save(Path.Combine(dir, name + ".npy"), t);
+        void Save(string name, NDArray<double> t) => Npy.Save(Path.Combine(dir, name + ".npy"), t);
         switch (task)
         {
             case "distances":
@@ -71,7 +71,7 @@ internal static class MlRunner
             case "pca":
             {
                 // Rank-20 signal with decaying scales plus small isotropic noise.
-                var scales = Tensor.FromArray(Enumerable.Range(0, 20).Select(i => 10.0 * Math.Pow(0.8, i)).ToArray());
+                var scales = NDArray.FromArray(Enumerable.Range(0, 20).Select(i => 10.0 * Math.Pow(0.8, i)).ToArray());
                 var z = rng.Normal([20_000, 20], 0.0, 1.0) * scales;
                 Save("pca_x", z.MatMul(rng.Normal([20, 300], 0.0, 1.0)) + rng.Normal([20_000, 300], 0.0, 0.1) + 2.0);
                 break;
@@ -81,33 +81,33 @@ internal static class MlRunner
                 var (x, _) = Blobs(rng, 100_000, 20, 8, spread: 4.0);
                 Save("kmeans_x", x);
                 var rows = Enumerable.Range(0, 8).Select(i => i * 12_345).ToArray();
-                Save("kmeans_init", Tensor.Concatenate(rows.Select(r => x[r..(r + 1)]).ToArray()));
+                Save("kmeans_init", NDArray.Concatenate(rows.Select(r => x[r..(r + 1)]).ToArray()));
                 break;
             }
             case "mlp256" or "mlp32" when !File.Exists(Path.Combine(dir, "mlp_x.npy")):
             {
                 // Labels of a random two-layer teacher: learnable, not linearly trivial.
                 var x = rng.Normal([20_000, 64], 0.0, 1.0);
-                var teacher = Tensor.Tanh(x.MatMul(rng.Normal([64, 32], 0.0, 0.3))).MatMul(rng.Normal([32, 10], 0.0, 1.0));
+                var teacher = NDArray.Tanh(x.MatMul(rng.Normal([64, 32], 0.0, 0.3))).MatMul(rng.Normal([32, 10], 0.0, 1.0));
                 var labels = teacher.ArgMax(1);
                 Save("mlp_x", x);
-                Save("mlp_y", Tensor.FromArray(labels.ToArray().Select(l => (double)l).ToArray()));
+                Save("mlp_y", NDArray.FromArray(labels.ToArray().Select(l => (double)l).ToArray()));
                 break;
             }
             case "gmm":
             {
                 var (x, _) = Blobs(rng, 20_000, 10, 5, spread: 3.0, anisotropic: true);
                 Save("gmm_x", x);
-                Save("gmm_weights", Tensor.Full([5], 0.2));
-                Save("gmm_means", Tensor.Concatenate(Enumerable.Range(0, 5).Select(i => x[(i * 3_001)..(i * 3_001 + 1)]).ToArray()));
-                Save("gmm_covariances", Tensor.Stack(Enumerable.Range(0, 5).Select(_ => Tensor.Eye<double>(10) * 4.0).ToArray()));
+                Save("gmm_weights", NDArray.Full([5], 0.2));
+                Save("gmm_means", NDArray.Concatenate(Enumerable.Range(0, 5).Select(i => x[(i * 3_001)..(i * 3_001 + 1)]).ToArray()));
+                Save("gmm_covariances", NDArray.Stack(Enumerable.Range(0, 5).Select(_ => NDArray.Eye<double>(10) * 4.0).ToArray()));
                 break;
             }
             case "spectral":
             {
                 var (x, _) = Blobs(rng, 6_000, 5, 4, spread: 2.5);
                 Save("spectral_x", x);
-                Save("spectral_k", Tensor.FromArray(new[] { 4.0 }));
+                Save("spectral_k", NDArray.FromArray(new[] { 4.0 }));
                 break;
             }
             case "ridge" or "linreg" or "mlp256" or "mlp32": break;
@@ -116,7 +116,7 @@ internal static class MlRunner
     }
 
     /// <summary>n points around k random centres (spread apart), unit noise (stretched per axis when anisotropic).</summary>
-    private static (Tensor<double> X, int[] Labels) Blobs(Rng rng, int n, int d, int k, double spread, bool anisotropic = false)
+    private static (NDArray<double> X, int[] Labels) Blobs(Rng rng, int n, int d, int k, double spread, bool anisotropic = false)
     {
         var centres = rng.Normal([k, d], 0.0, spread).ToArray();
         var noise = rng.Normal([n, d], 0.0, 1.0).ToArray();
@@ -129,7 +129,7 @@ internal static class MlRunner
             for (int j = 0; j < d; j++)
                 x[i * d + j] = centres[c * d + j] + noise[i * d + j] * (anisotropic ? 0.5 + (j + c) % 3 * 0.5 : 1.0);
         }
-        return (Tensor.FromArray(x, n, d), labels);
+        return (NDArray.FromArray(x, n, d), labels);
     }
 
     // ---- the Python side ----
@@ -160,8 +160,8 @@ internal static class MlRunner
 
     private static (double Seconds, bool Agree, string Detail) RunLinea(string task, string dir, int samples, bool peer)
     {
-        Tensor<double> Load(string name) => Npy.Load<double>(Path.Combine(dir, name + ".npy"));
-        Tensor<double>? Sk(string name) => peer && File.Exists(Path.Combine(dir, $"sk_{task}_{name}.npy")) ? Load($"sk_{task}_{name}") : null;
+        NDArray<double> Load(string name) => Npy.Load<double>(Path.Combine(dir, name + ".npy"));
+        NDArray<double>? Sk(string name) => peer && File.Exists(Path.Combine(dir, $"sk_{task}_{name}.npy")) ? Load($"sk_{task}_{name}") : null;
         switch (task)
         {
             case "distances":
@@ -177,8 +177,8 @@ internal static class MlRunner
                 var x = Load("regression_x");
                 var y = Load("regression_y");
                 var (t, w) = task == "ridge"
-                    ? Time(samples, () => { var m = new Ridge<double>(alpha: 1.0).Fit(x, y); return Tensor.Concatenate([m.Coefficients, Tensor.FromArray(new[] { m.Intercept })]); })
-                    : Time(samples, () => { var m = new LinearRegression<double>().Fit(x, y); return Tensor.Concatenate([m.Coefficients, Tensor.FromArray(new[] { m.Intercept })]); });
+                    ? Time(samples, () => { var m = new Ridge<double>(alpha: 1.0).Fit(x, y); return NDArray.Concatenate([m.Coefficients, NDArray.FromArray(new[] { m.Intercept })]); })
+                    : Time(samples, () => { var m = new LinearRegression<double>().Fit(x, y); return NDArray.Concatenate([m.Coefficients, NDArray.FromArray(new[] { m.Intercept })]); });
                 var sk = Sk("coef");
                 double err = sk is null ? double.NaN : MaxAbs(w - sk) / MaxAbs(sk);
                 return (t, err <= 1e-8, Fmt($"coef_max_rel_diff={err:E1}"));
@@ -242,7 +242,7 @@ internal static class MlRunner
 
     private static string Fmt(FormattableString s) => FormattableString.Invariant(s);
 
-    private static double MaxAbs(Tensor<double> t) => t.ToArray().Max(Math.Abs);
+    private static double MaxAbs(NDArray<double> t) => t.ToArray().Max(Math.Abs);
 
     private static (double Seconds, TResult Result) Time<TResult>(int samples, Func<TResult> fit)
     {

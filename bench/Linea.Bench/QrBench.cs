@@ -36,14 +36,14 @@ public static unsafe class QrBench
         bool have = Init(threads, out string core);
         foreach (int n in sizes)
         {
-            var a = Tensor.Normal([n, n], 0.0, 1.0, (ulong)n);
+            var a = NDArray.Normal([n, n], 0.0, 1.0, (ulong)n);
             var (linea, peer) = LapackRunner.Interleaved(() => { }, () => _ = new QrDecomposition<double>(a), have ? () => { } : null, () => OpenBlasQr(a), samples);
             double? ob = have ? peer : null;
             yield return Line("qr", n.ToString(CultureInfo.InvariantCulture), threads, linea, ob, core);
         }
         {
-            var a = Tensor.Normal([4000, 500], 0.0, 1.0, 17);
-            var b = Tensor.Normal([4000], 0.0, 1.0, 18);
+            var a = NDArray.Normal([4000, 500], 0.0, 1.0, 17);
+            var b = NDArray.Normal([4000], 0.0, 1.0, 18);
             var (linea, peer) = LapackRunner.Interleaved(() => { }, () => _ = Linalg.Lstsq(a, b).Solution, have ? () => { } : null, () => OpenBlasLstsq(a, b), samples);
             double? ob = have ? peer : null;
             yield return Line("lstsq", "4000x500", threads, linea, ob, core);
@@ -66,7 +66,7 @@ public static unsafe class QrBench
         return $"lapack op={op} dtype=float64 n={n} threads={threads} linea_s={linea.ToString("F4", c)} openblas_s={obs} ratio={ratio} openblas_core={core}";
     }
 
-    private static double[] ColumnMajor(Tensor<double> a)
+    private static double[] ColumnMajor(NDArray<double> a)
     {
         int m = (int)a.Shape[0], n = (int)a.Shape[1];
         var src = a.Contiguous().ToArray();
@@ -76,7 +76,7 @@ public static unsafe class QrBench
         return dst;
     }
 
-    internal static void OpenBlasQr(Tensor<double> a)
+    internal static void OpenBlasQr(NDArray<double> a)
     {
         int m = (int)a.Shape[0], n = (int)a.Shape[1], lda = m, info = 0, lwork = -1;
         var w = ColumnMajor(a);
@@ -92,7 +92,7 @@ public static unsafe class QrBench
         if (info != 0) throw new InvalidOperationException($"dgeqrf_ info {info}");
     }
 
-    internal static void OpenBlasLstsq(Tensor<double> a, Tensor<double> b)
+    internal static void OpenBlasLstsq(NDArray<double> a, NDArray<double> b)
     {
         int m = (int)a.Shape[0], n = (int)a.Shape[1], nrhs = 1, lda = m, ldb = Math.Max(m, n), rank = 0, info = 0, lwork = -1;
         double rcond = -1; // machine precision, as numpy passes eps * max(m, n) (no difference at full rank)

@@ -25,7 +25,7 @@ internal static class ReductionRunner
 
     private static void Leading(int rows, int k, int samples)
     {
-        var x = Tensor.Uniform([rows, k], 0f, 1f, seed: 1);
+        var x = NDArray.Uniform([rows, k], 0f, 1f, seed: 1);
         var data = x.AsReadOnlySpan().ToArray();
         var naive = new float[k];
         double exact = 0;
@@ -43,7 +43,7 @@ internal static class ReductionRunner
 
     private static void Strided(int n, int step, int samples)
     {
-        var x = Tensor.Uniform([n], 0f, 1f, seed: 2);
+        var x = NDArray.Uniform([n], 0f, 1f, seed: 2);
         var view = x[Slice.Step(step)];
         var data = x.AsReadOnlySpan().ToArray();
         double exact = 0;

@@ -6,7 +6,7 @@ namespace Linea.Bench;
 /// <c>gflops --shapes</c>: the shape families of issue #21 against OpenBLAS in one run, one line per case:
 /// <c>shape family=layout case=nt dtype=float64 m=1024 n=1024 k=1024 threads=2 linea=.. openblas=.. ratio=..</c>
 /// (GFLOP/s = 2mnk / seconds per product, interleaved samples as in <see cref="GflopsRunner"/>; ratio = linea / openblas).
-/// Linea runs through the tensor front door (<c>Tensor.MatMulBatched</c>, the body of <c>Tensor.MatMul</c>, into a
+/// Linea runs through the tensor front door (<c>NDArray.MatMulBatched</c>, the body of <c>NDArray.MatMul</c>, into a
 /// preallocated result) on views: transposes, strided slices and batched stacks are read in place. OpenBLAS gets the
 /// same operands through its transposition flags and leading dimensions; a slice with a non-unit column stride has no
 /// BLAS form, so there OpenBLAS multiplies contiguous copies made before timing (the contiguous-speed target).
@@ -70,17 +70,17 @@ internal static class ShapesRunner
         }
     }
 
-    private static Action Front<T>(Tensor<T> a, Tensor<T> b, Tensor<T> c, Parallelism par) where T : unmanaged, IFloatingPointIeee754<T>
+    private static Action Front<T>(NDArray<T> a, NDArray<T> b, NDArray<T> c, Parallelism par) where T : unmanaged, IFloatingPointIeee754<T>
     {
         long m = a.Dims[^2], k = a.Dims[^1], n = b.Dims[^1];
         long[] batch = c.Dims[..^2];
-        return () => Tensor.MatMulBatched(a, b, c, batch, m, n, k, par);
+        return () => NDArray.MatMulBatched(a, b, c, batch, m, n, k, par);
     }
 
     private static Case Plain<T>(string family, string name, int m, int n, int k, Parallelism par, int threads) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var a = GflopsRunner.Random<T>(m * k, 1); var b = GflopsRunner.Random<T>(k * n, 2); var c2 = new T[(long)m * n];
-        var ta = Tensor.FromArray(a, m, k); var tb = Tensor.FromArray(b, k, n); var tc = Tensor.Zeros<T>(m, n);
+        var ta = NDArray.FromArray(a, m, k); var tb = NDArray.FromArray(b, k, n); var tc = NDArray.Zeros<T>(m, n);
         return new(family, name, m, n, k, 1, Front(ta, tb, tc, par),
             Peer(() => OpenBlasGemm.Gemm(false, false, m, n, k, a, 0, k, b, 0, n, c2, 0, n), threads));
     }
@@ -89,22 +89,22 @@ internal static class ShapesRunner
     private static Case XXt<T>(int m, int k, Parallelism par, int threads) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var x = GflopsRunner.Random<T>(m * k, 1); var c2 = new T[(long)m * m];
-        var tx = Tensor.FromArray(x, m, k); var tc = Tensor.Zeros<T>(m, m);
+        var tx = NDArray.FromArray(x, m, k); var tc = NDArray.Zeros<T>(m, m);
         return new("smallk", "x_xt", m, m, k, 1, Front(tx, tx.T, tc, par),
             Peer(() => OpenBlasGemm.Gemm(false, true, m, m, k, x, 0, k, x, 0, k, c2, 0, m), threads));
     }
 
     /// <summary>
-    /// <c>Tensor.MatMul(X, X.T)</c> as a user writes it: a fresh m x m result per call (NumPy allocates one too);
+    /// <c>NDArray.MatMul(X, X.T)</c> as a user writes it: a fresh m x m result per call (NumPy allocates one too);
     /// with <paramref name="contiguous"/>, X.T is first copied to a contiguous tensor (outside the timing).
     /// </summary>
     private static Case XXtAlloc<T>(int m, int k, int threads, bool contiguous) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var x = GflopsRunner.Random<T>(m * k, 1);
-        var tx = Tensor.FromArray(x, m, k);
+        var tx = NDArray.FromArray(x, m, k);
         var xt = contiguous ? tx.T.Copy() : tx.T;
         var peer = new T[(long)m * m];
-        return new("smallk", contiguous ? "x_xt_matmul_contig" : "x_xt_matmul", m, m, k, 1, () => Tensor.MatMul(tx, xt),
+        return new("smallk", contiguous ? "x_xt_matmul_contig" : "x_xt_matmul", m, m, k, 1, () => NDArray.MatMul(tx, xt),
             Peer(() => OpenBlasGemm.Gemm(false, true, m, m, k, x, 0, k, x, 0, k, new T[(long)m * m], 0, m), threads));
     }
 
@@ -112,7 +112,7 @@ internal static class ShapesRunner
     private static Case Gram<T>(int m, int k, Parallelism par, int threads) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var x = GflopsRunner.Random<T>(m * k, 1); var c2 = new T[k * k];
-        var tx = Tensor.FromArray(x, m, k); var tc = Tensor.Zeros<T>(k, k);
+        var tx = NDArray.FromArray(x, m, k); var tc = NDArray.Zeros<T>(k, k);
         return new("skinny", "gram_xt_x", k, k, m, 1, Front(tx.T, tx, tc, par),
             Peer(() => OpenBlasGemm.Gemm(true, false, k, k, m, x, 0, k, x, 0, k, c2, 0, k), threads));
     }
@@ -120,22 +120,22 @@ internal static class ShapesRunner
     private static Case Layout<T>(string lay, int n, Parallelism par, int threads) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var c2 = new T[n * n];
-        var tc = Tensor.Zeros<T>(n, n);
+        var tc = NDArray.Zeros<T>(n, n);
         if (lay.StartsWith("slice", StringComparison.Ordinal))
         {
             // slice_a: A[:, ::2] (column stride 2) @ B; slice_both: A[::2, ::2] @ B[::2, ::2] (both strides non-unit).
             bool both = lay == "slice_both";
             var abig = GflopsRunner.Random<T>((both ? 2 * n : n) * 2 * n, 1);
             var bbig = GflopsRunner.Random<T>((both ? 4 * n * n : n * n), 2);
-            var ta = Tensor.FromArray(abig, both ? 2 * n : n, 2 * n)[both ? "::2, ::2" : ":, ::2"];
-            var tb = both ? Tensor.FromArray(bbig, 2 * n, 2 * n)["::2, ::2"] : Tensor.FromArray(bbig, n, n);
+            var ta = NDArray.FromArray(abig, both ? 2 * n : n, 2 * n)[both ? "::2, ::2" : ":, ::2"];
+            var tb = both ? NDArray.FromArray(bbig, 2 * n, 2 * n)["::2, ::2"] : NDArray.FromArray(bbig, n, n);
             var ac = ta.ToArray(); var bc = tb.ToArray();
             return new("layout", lay, n, n, n, 1, Front(ta, tb, tc, par),
                 Peer(() => OpenBlasGemm.Gemm(false, false, n, n, n, ac, 0, n, bc, 0, n, c2, 0, n), threads));
         }
         var a = GflopsRunner.Random<T>(n * n, 1); var b = GflopsRunner.Random<T>(n * n, 2);
         bool transA = lay[0] == 't', transB = lay[1] == 't';
-        var tA = Tensor.FromArray(a, n, n); var tB = Tensor.FromArray(b, n, n);
+        var tA = NDArray.FromArray(a, n, n); var tB = NDArray.FromArray(b, n, n);
         return new("layout", lay, n, n, n, 1, Front(transA ? tA.T : tA, transB ? tB.T : tB, tc, par),
             Peer(() => OpenBlasGemm.Gemm(transA, transB, n, n, n, a, 0, n, b, 0, n, c2, 0, n), threads));
     }
@@ -150,14 +150,14 @@ internal static class ShapesRunner
         if (qk)
         {
             var q = GflopsRunner.Random<T>(batch * s * d, 1); var k = GflopsRunner.Random<T>(batch * s * d, 2); var c2 = new T[batch * s * s];
-            var tq = Tensor.FromArray(q, Dims(s, d)); var tk = Tensor.FromArray(k, Dims(s, d)); var tc = Tensor.Zeros<T>(Dims(s, s));
+            var tq = NDArray.FromArray(q, Dims(s, d)); var tk = NDArray.FromArray(k, Dims(s, d)); var tc = NDArray.Zeros<T>(Dims(s, s));
             return new("attention", name, s, s, d, batch, Front(tq, tk.MT, tc, par), Peer(() =>
             {
                 for (int i = 0; i < batch; i++) OpenBlasGemm.Gemm(false, true, s, s, d, q, (long)i * s * d, d, k, (long)i * s * d, d, c2, (long)i * s * s, s);
             }, threads));
         }
         var p = GflopsRunner.Random<T>(batch * s * s, 1); var v = GflopsRunner.Random<T>(batch * s * d, 2); var o2 = new T[batch * s * d];
-        var tp = Tensor.FromArray(p, Dims(s, s)); var tv = Tensor.FromArray(v, Dims(s, d)); var to = Tensor.Zeros<T>(Dims(s, d));
+        var tp = NDArray.FromArray(p, Dims(s, s)); var tv = NDArray.FromArray(v, Dims(s, d)); var to = NDArray.Zeros<T>(Dims(s, d));
         return new("attention", name, s, d, s, batch, Front(tp, tv, to, par), Peer(() =>
         {
             for (int i = 0; i < batch; i++) OpenBlasGemm.Gemm(false, false, s, d, s, p, (long)i * s * s, s, v, (long)i * s * d, d, o2, (long)i * s * d, d);

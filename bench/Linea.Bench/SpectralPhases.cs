@@ -38,7 +38,7 @@ internal static unsafe class SpectralPhases
         nint h = OpenBlasLibrary.Handle;
         foreach (int n in sizes)
         {
-            var a = Tensor.Uniform([n, n], -1.0, 1.0, 42);
+            var a = NDArray.Uniform([n, n], -1.0, 1.0, 42);
             if (ops.Contains("panels")) Panels(a, n, threads, samples);
             if (ops.Contains("svd")) Svd(a, n, threads, samples, h);
             if (ops.Contains("eigh")) Eigh(a + a.T, n, threads, samples, h);
@@ -53,14 +53,14 @@ internal static unsafe class SpectralPhases
 
     private static T Fn<T>(nint h, string name) => h == 0 ? default! : Marshal.GetDelegateForFunctionPointer<T>(NativeLibrary.GetExport(h, name));
 
-    private static double[] Col(Tensor<double> a) => ColMajor.FromMatrix(a);
+    private static double[] Col(NDArray<double> a) => ColMajor.FromMatrix(a);
 
     /// <summary>
     /// gebrd and sytrd with their panels as one job (the default) and with a parallel call per product (panelJob:
     /// false), samples interleaved: <c>phase op=panels phase=gebrd n=.. threads=.. job_s=.. per_call_s=.. ratio=..</c>
     /// (ratio = per_call_s / job_s).
     /// </summary>
-    private static void Panels(Tensor<double> a, int n, int threads, int samples)
+    private static void Panels(NDArray<double> a, int n, int threads, int samples)
     {
         var sym = a + a.T;
         double gj = double.MaxValue, gc = double.MaxValue, sj = double.MaxValue, sc = double.MaxValue;
@@ -86,7 +86,7 @@ internal static unsafe class SpectralPhases
         Console.WriteLine(FormattableString.Invariant($"phase op=panels phase=sytrd n={n} threads={threads} job_s={sj:F4} per_call_s={sc:F4} ratio={sc / sj:F2}"));
     }
 
-    private static void Svd(Tensor<double> a, int n, int threads, int samples, nint h)
+    private static void Svd(NDArray<double> a, int n, int threads, int samples, nint h)
     {
         var best = new double[6];
         Array.Fill(best, double.MaxValue);
@@ -137,7 +137,7 @@ internal static unsafe class SpectralPhases
         Print("svd", "ormbr_q", n, threads, best[2], h == 0 ? double.NaN : best[5]);
     }
 
-    private static void Eigh(Tensor<double> a, int n, int threads, int samples, nint h)
+    private static void Eigh(NDArray<double> a, int n, int threads, int samples, nint h)
     {
         var best = new double[6];
         Array.Fill(best, double.MaxValue);
@@ -186,7 +186,7 @@ internal static unsafe class SpectralPhases
         Print("eigh", "ormtr", n, threads, best[2], h == 0 ? double.NaN : best[5]);
     }
 
-    private static void Eig(Tensor<double> a, int n, int threads, int samples, nint h)
+    private static void Eig(NDArray<double> a, int n, int threads, int samples, nint h)
     {
         var best = new double[8];
         Array.Fill(best, double.MaxValue);

@@ -27,7 +27,7 @@ internal static class StorageRunner
         {
             var sw = Stopwatch.StartNew();
             using (var created = Npy.OpenMemmap<float>(path, MmapMode.ReadWrite, n, n))
-                created[n / 2, ..] = Tensor.Full([n], 1f);
+                created[n / 2, ..] = NDArray.Full([n], 1f);
             double createS = sw.Elapsed.TotalSeconds;
             GC.Collect();
             long rssBefore = ResidentBytes();
@@ -54,7 +54,7 @@ internal static class StorageRunner
     {
         const long size = 3_000_000_000;
         var sw = Stopwatch.StartNew();
-        using var t = Tensor.Empty<float>(new Shape(size), StorageKind.Native);
+        using var t = NDArray.Empty<float>(new Shape(size), StorageKind.Native);
         double allocS = sw.Elapsed.TotalSeconds;
         sw.Restart();
         t.Fill(1f);

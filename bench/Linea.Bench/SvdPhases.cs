@@ -20,7 +20,7 @@ internal static class SvdPhases
         }
         foreach (int n in sizes)
         {
-            var a = Tensor.Normal<double>([n, n], 0.0, 1.0, 7);
+            var a = NDArray.Normal<double>([n, n], 0.0, 1.0, 7);
             double values = double.MaxValue, gebrd = double.MaxValue, solve = double.MaxValue, back = double.MaxValue, total = double.MaxValue;
             for (int s = 0; s < samples; s++)
             {

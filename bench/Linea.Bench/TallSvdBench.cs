@@ -22,7 +22,7 @@ internal static class TallSvdBench
         {
             var parts = shape.Split('x');
             int m = int.Parse(parts[0], c), n = int.Parse(parts[1], c);
-            var a = Tensor.Normal([m, n], 0.0, 1.0, 7);
+            var a = NDArray.Normal([m, n], 0.0, 1.0, 7);
             var data = a.ToArray();
             Action linea = () => _ = new SvdDecomposition<double>(a, fullMatrices: false);
             Action gen = () => _ = new SvdDecomposition<double>(a, fullMatrices: false, parameters: general);

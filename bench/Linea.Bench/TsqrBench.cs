@@ -25,8 +25,8 @@ public static class TsqrBench
         {
             var parts = shape.Split('x');
             int m = int.Parse(parts[0], c), n = int.Parse(parts[1], c);
-            var a = Tensor.Normal([m, n], 0.0, 1.0, 7);
-            var b = Tensor.Normal([m], 0.0, 1.0, 8);
+            var a = NDArray.Normal([m, n], 0.0, 1.0, 7);
+            var b = NDArray.Normal([m], 0.0, 1.0, 8);
             foreach (var op in ops)
             {
                 Action run = op switch

@@ -58,7 +58,7 @@ public static class DigitsTraining
     }
 
     /// <summary>For each class, a seeded shuffle of its rows with the first <paramref name="testFraction"/> (rounded) held out.</summary>
-    public static (int[] Train, int[] Test) StratifiedSplit(Tensor<double> labels, double testFraction, ulong seed)
+    public static (int[] Train, int[] Test) StratifiedSplit(NDArray<double> labels, double testFraction, ulong seed)
     {
         var rng = new Rng(seed);
         var train = new List<int>();
@@ -77,12 +77,12 @@ public static class DigitsTraining
     }
 
     /// <summary>Rows <paramref name="rows"/> of a matrix or entries of a vector, copied.</summary>
-    private static Tensor<double> Take(Tensor<double> x, int[] rows)
+    private static NDArray<double> Take(NDArray<double> x, int[] rows)
     {
         int width = x.Rank == 1 ? 1 : (int)x.Shape[1];
         var values = new double[rows.Length * width];
         for (int i = 0; i < rows.Length; i++)
             for (int j = 0; j < width; j++) values[i * width + j] = x.Rank == 1 ? x[rows[i]] : x[rows[i], j];
-        return x.Rank == 1 ? Tensor.FromArray(values) : Tensor.FromArray(values, rows.Length, width);
+        return x.Rank == 1 ? NDArray.FromArray(values) : NDArray.FromArray(values, rows.Length, width);
     }
 }

@@ -41,7 +41,7 @@ public static class LowRankData
         var scaledWt = q.T.Contiguous();
         for (int j = 0; j < rank; j++)
             for (int c = 0; c < cols; c++) scaledWt[j, c] *= Scale(j);
-        var offset = Tensor.FromArray(Enumerable.Range(0, cols).Select(c => 5.0 + c % 7).ToArray());
+        var offset = NDArray.FromArray(Enumerable.Range(0, cols).Select(c => 5.0 + c % 7).ToArray());
 
         string tmp = path + ".tmp";
         using (var x = Npy.OpenMemmap<double>(tmp, MmapMode.ReadWrite, rows, cols))

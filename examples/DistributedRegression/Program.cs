@@ -32,8 +32,8 @@ return MpiEnvironment.Run(world =>
     var part = RowPartition.Balanced(rows, world.Size);
     int first = (int)part.Offset(world.Rank), count = (int)part.Count(world.Rank);
     double[] beta = Enumerable.Range(0, features).Select(j => 1.0 + 0.5 * j * (j % 2 == 0 ? 1 : -1)).ToArray();
-    var x = Tensor.Zeros<double>(count, features);
-    var y = Tensor.Zeros<double>(count, 1);
+    var x = NDArray.Zeros<double>(count, features);
+    var y = NDArray.Zeros<double>(count, 1);
     for (int r = 0; r < count; r++)
     {
         int i = first + r;
@@ -53,20 +53,20 @@ return MpiEnvironment.Run(world =>
     var sw = Stopwatch.StartNew();
     var xbc = BlockCyclicMatrix<double>.FromRowBlocks(grid, rowBlocks, block, block);
     var ybc = BlockCyclicMatrix<double>.FromRowBlocks(grid, y, block, 1);
-    Tensor<double> coef = ScaLapack.Lstsq(xbc, ybc).Allgather();
+    NDArray<double> coef = ScaLapack.Lstsq(xbc, ybc).Allgather();
     sw.Stop();
     double seconds = world.Allreduce(sw.Elapsed.TotalSeconds, ReductionOp.Max);
     world.Barrier();
     var tsqrWatch = Stopwatch.StartNew();
-    Tensor<double> tsqrCoef = Tsqr.Lstsq(rowBlocks, y).Solution;
+    NDArray<double> tsqrCoef = Tsqr.Lstsq(rowBlocks, y).Solution;
     tsqrWatch.Stop();
     double tsqrSeconds = world.Allreduce(tsqrWatch.Elapsed.TotalSeconds, ReductionOp.Max);
 
     // The single-process answer on the gathered rows (rank 0 only).
-    Tensor<double>? allX = world.GatherRows(x, 0), allY = world.GatherRows(y, 0);
+    NDArray<double>? allX = world.GatherRows(x, 0), allY = world.GatherRows(y, 0);
     if (!world.IsRoot) return 0;
     var single = Stopwatch.StartNew();
-    Tensor<double> reference = Linalg.Lstsq(allX!, allY!).Solution;
+    NDArray<double> reference = Linalg.Lstsq(allX!, allY!).Solution;
     single.Stop();
     double maxDiff = 0, maxVsTrue = 0, tsqrDiff = 0;
     for (int j = 0; j < features; j++)

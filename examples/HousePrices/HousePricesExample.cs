@@ -32,7 +32,7 @@ public static class HousePricesExample
         var x = data[.., ..3].Contiguous();
         var y = data[.., 3].Contiguous();
         int n = (int)x.Shape[0];
-        var house = Tensor.FromArray(CourseHouse).Reshape(1, 3);
+        var house = NDArray.FromArray(CourseHouse).Reshape(1, 3);
         Line(output, "samples", n.ToString(Inv));
         Line(output, "features", string.Join(" ", header[..3]));
 
@@ -52,9 +52,9 @@ public static class HousePricesExample
 
         // 2. An exactly redundant feature: total = bedrooms + sqft + age. Only w_i + w_total is determined by the data.
         var total = x.Sum(1).Reshape(-1, 1);
-        var x4 = Tensor.HStack(x, total);
-        var house4 = Tensor.HStack(house, house.Sum(1).Reshape(1, 1));
-        var design = Tensor.ColumnStack(Tensor.Ones<double>(n), x4);
+        var x4 = NDArray.HStack(x, total);
+        var house4 = NDArray.HStack(house, house.Sum(1).Reshape(1, 1));
+        var design = NDArray.ColumnStack(NDArray.Ones<double>(n), x4);
         double cond = Linalg.Cond(design);
         Line(output, "cond_with_total", cond.ToString("E2", Inv));
         // The normal equations: X^T X is singular (its integer entries are exact), yet LU meets no exactly zero pivot;
@@ -78,9 +78,9 @@ public static class HousePricesExample
 
         // 3. Nearly redundant, as data really arrive: the total as recorded, off by -1, 0 or +1 sqft from the exact sum.
         // X now has full rank, and plain least squares uses those slips to chase the noise.
-        var slips = Tensor.FromArray(Enumerable.Range(0, n).Select(i => (double)(i % 3 - 1)).ToArray()).Reshape(-1, 1);
-        var xRec = Tensor.HStack(x, total + slips);
-        double condRec = Linalg.Cond(Tensor.ColumnStack(Tensor.Ones<double>(n), xRec));
+        var slips = NDArray.FromArray(Enumerable.Range(0, n).Select(i => (double)(i % 3 - 1)).ToArray()).Reshape(-1, 1);
+        var xRec = NDArray.HStack(x, total + slips);
+        double condRec = Linalg.Cond(NDArray.ColumnStack(NDArray.Ones<double>(n), xRec));
         Line(output, "cond_with_recorded_total", condRec.ToString("E2", Inv));
         var olsRec = new LinearRegression<double>().Fit(xRec, y);
         var olsRecW = olsRec.Coefficients.ToArray();
@@ -102,24 +102,24 @@ public static class HousePricesExample
 
     /// <summary>Ridge on standardised columns (so that one alpha treats bedrooms and square feet alike), with the
     /// weights mapped back to dollars per original unit: w = w_std / sd, b = b_std - mean . w.</summary>
-    public static (double[] W, double B) StandardisedRidge(Tensor<double> x, Tensor<double> y)
+    public static (double[] W, double B) StandardisedRidge(NDArray<double> x, NDArray<double> y)
     {
         var mean = x.Mean(0);
         var sd = x.Std(0);
         var model = new Ridge<double>(RidgeAlpha).Fit((x - mean) / sd, y);
         var w = model.Coefficients / sd;
-        return (w.ToArray(), model.Intercept - Tensor.Dot(mean, w));
+        return (w.ToArray(), model.Intercept - NDArray.Dot(mean, w));
     }
 
     /// <summary>The largest change of the sqft weight (index 1) when one sale is left out of the fit.</summary>
-    private static double LeaveOneOutSwing(Tensor<double> x, Tensor<double> y, Func<Tensor<double>, Tensor<double>, double[]> fit, double[] full)
+    private static double LeaveOneOutSwing(NDArray<double> x, NDArray<double> y, Func<NDArray<double>, NDArray<double>, double[]> fit, double[] full)
     {
         double swing = 0;
         for (int i = 0; i < x.Shape[0]; i++)
         {
             var keep = Enumerable.Range(0, (int)x.Shape[0]).Where(r => r != i).ToArray();
-            var xs = Tensor.VStack(keep.Select(r => x[r.., ..][..1, ..]).ToArray());
-            var ys = Tensor.FromArray(keep.Select(r => y[r]).ToArray());
+            var xs = NDArray.VStack(keep.Select(r => x[r.., ..][..1, ..]).ToArray());
+            var ys = NDArray.FromArray(keep.Select(r => y[r]).ToArray());
             var wi = fit(xs, ys);
             swing = Math.Max(swing, Math.Abs(wi[1] - full[1]));
         }

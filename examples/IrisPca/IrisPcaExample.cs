@@ -16,12 +16,12 @@ public static class IrisPcaExample
     public static readonly string[] SpeciesNames = ["setosa", "versicolor", "virginica"];
 
     /// <summary>Reads iris.csv (sepal length, sepal width, petal length, petal width in cm, label, species name).</summary>
-    public static (Tensor<double> X, int[] Species, string[] Features) Read(string csvPath)
+    public static (NDArray<double> X, int[] Species, string[] Features) Read(string csvPath)
     {
         var lines = File.ReadAllLines(csvPath).Where(l => l.Trim().Length > 0).ToArray();
         var features = lines[0].Split(',')[..4];
         var rows = lines[1..];
-        var x = Tensor.Zeros<double>(rows.Length, 4);
+        var x = NDArray.Zeros<double>(rows.Length, 4);
         var species = new int[rows.Length];
         for (int i = 0; i < rows.Length; i++)
         {
@@ -57,7 +57,7 @@ public static class IrisPcaExample
         return new IrisPcaResult(ratio, pca.Components.ToArray2D(), scores.ToArray2D(), species, plotPath);
     }
 
-    private static void Plot(Tensor<double> scores, int[] species, double[] ratio, string path)
+    private static void Plot(NDArray<double> scores, int[] species, double[] ratio, string path)
     {
         var plot = new ScottPlot.Plot();
         for (int s = 0; s < 3; s++)

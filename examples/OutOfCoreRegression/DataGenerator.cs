@@ -9,8 +9,8 @@ internal static class DataGenerator
 {
     private const int BlockRows = 1 << 16;
 
-    public static Tensor<double> TrueCoefficients(int features) =>
-        Tensor.FromArray(Enumerable.Range(0, features).Select(j => (j + 1) / 10.0).ToArray());
+    public static NDArray<double> TrueCoefficients(int features) =>
+        NDArray.FromArray(Enumerable.Range(0, features).Select(j => (j + 1) / 10.0).ToArray());
 
     public static void Write(string path, string yPath, long rows, int features)
     {

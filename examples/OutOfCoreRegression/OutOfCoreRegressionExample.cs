@@ -12,8 +12,8 @@ public sealed record OutOfCoreRegressionResult(long Rows, double Seconds, long P
 /// (<see cref="RowBlocks.Npy{T}(string)"/>, mapped one block at a time). The file and its targets (the same name with
 /// _y before .npy) are generated block by block through <see cref="Npy.OpenMemmap{T}"/> when absent. Prints name: value
 /// lines: rows, seconds, peak_rss_mb (VmHWM right after the out-of-core fit), and the largest coefficient difference from
-/// the in-memory fit of the same file (centring and Linalg.Lstsq of the whole matrix, what LinearRegression.Fit(Tensor,
-/// Tensor) computes for the coefficients), run afterwards when about twice the file's size is available.
+/// the in-memory fit of the same file (centring and Linalg.Lstsq of the whole matrix, what LinearRegression.Fit(NDArray,
+/// NDArray) computes for the coefficients), run afterwards when about twice the file's size is available.
 /// </summary>
 public static class OutOfCoreRegressionExample
 {
@@ -75,7 +75,7 @@ public static class OutOfCoreRegressionExample
         var xMean = xAll.Mean(0);
         double yMean = yAll.Mean();
         var memory = Linalg.Lstsq(xAll - xMean, yAll - yMean).Solution;
-        double memoryIntercept = yMean - Tensor.Dot(xMean, memory);
+        double memoryIntercept = yMean - NDArray.Dot(xMean, memory);
         double diff = MaxDiff(streamed.Coefficients, memory);
         output.WriteLine($"in_memory_seconds: {clock.Elapsed.TotalSeconds:F2}");
         output.WriteLine($"coef_max_diff_vs_in_memory: {diff:E2}");
@@ -85,5 +85,5 @@ public static class OutOfCoreRegressionExample
         return result with { CoefMaxDiffVsInMemory = diff };
     }
 
-    private static double MaxDiff(Tensor<double> a, Tensor<double> b) => a.ToArray().Zip(b.ToArray(), (u, v) => Math.Abs(u - v)).Max();
+    private static double MaxDiff(NDArray<double> a, NDArray<double> b) => a.ToArray().Zip(b.ToArray(), (u, v) => Math.Abs(u - v)).Max();
 }

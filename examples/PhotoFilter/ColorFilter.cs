@@ -5,11 +5,11 @@ namespace Linea.Examples.PhotoFilter;
 /// (pixels x 3) @ (3 x 3) matrix product plus a broadcast bias, then a clamp to [0, 1]. Chaining filters multiplies their
 /// matrices: (p M1 + b1) M2 + b2 = p (M1 M2) + (b1 M2 + b2), so any chain is again one product.
 /// </summary>
-public sealed record ColorFilter(string Name, Tensor<double> Matrix, Tensor<double> Bias)
+public sealed record ColorFilter(string Name, NDArray<double> Matrix, NDArray<double> Bias)
 {
     /// <summary>A filter from the usual column-vector coefficients (out = C p): M = C^T.</summary>
     public static ColorFilter FromRows(string name, double[,] c, double[]? bias = null) =>
-        new(name, Tensor.FromArray(c).T.Contiguous(), Tensor.FromArray(bias ?? [0.0, 0, 0]));
+        new(name, NDArray.FromArray(c).T.Contiguous(), NDArray.FromArray(bias ?? [0.0, 0, 0]));
 
     /// <summary>Luma (ITU-R BT.601): every channel becomes 0.299 R + 0.587 G + 0.114 B.</summary>
     public static ColorFilter Grayscale { get; } = FromRows("grayscale",
@@ -34,5 +34,5 @@ public sealed record ColorFilter(string Name, Tensor<double> Matrix, Tensor<doub
         new($"{Name}+{next.Name}", Matrix.MatMul(next.Matrix), Bias.MatMul(next.Matrix) + next.Bias);
 
     /// <summary>Applies the filter to (pixels, 3) values: clamp(P M + bias, 0, 1).</summary>
-    public Tensor<double> Apply(Tensor<double> pixels) => Tensor.Clip(pixels.MatMul(Matrix) + Bias, 0.0, 1.0);
+    public NDArray<double> Apply(NDArray<double> pixels) => NDArray.Clip(pixels.MatMul(Matrix) + Bias, 0.0, 1.0);
 }

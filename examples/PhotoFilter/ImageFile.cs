@@ -3,7 +3,7 @@ using SkiaSharp;
 namespace Linea.Examples.PhotoFilter;
 
 /// <summary>An RGB image as a (pixels, 3) tensor of values in [0, 1], row-major pixels, and its size.</summary>
-public sealed record RgbImage(Tensor<double> Pixels, int Width, int Height);
+public sealed record RgbImage(NDArray<double> Pixels, int Width, int Height);
 
 /// <summary>PNG and JPEG in and PNG out through SkiaSharp; everything else in the example is Linea.</summary>
 public static class ImageFile
@@ -22,7 +22,7 @@ public static class ImageFile
             data[3 * i + 1] = colors[i].Green / 255.0;
             data[3 * i + 2] = colors[i].Blue / 255.0;
         }
-        return new RgbImage(Tensor.Wrap(data, w * h, 3), w, h);
+        return new RgbImage(NDArray.Wrap(data, w * h, 3), w, h);
     }
 
     /// <summary>Writes an RGB image (values clamped to [0, 1] and rounded to 8 bits) as PNG.</summary>
@@ -32,10 +32,10 @@ public static class ImageFile
     public static void WriteJpeg(string path, RgbImage image, int quality = 90) => Write(path, image, SKEncodedImageFormat.Jpeg, quality);
 
     /// <summary>Writes a grayscale image given as a (height, width) tensor of values in [0, 1] as PNG.</summary>
-    public static void WriteGrayPng(string path, Tensor<double> gray)
+    public static void WriteGrayPng(string path, NDArray<double> gray)
     {
         int h = (int)gray.Shape[0], w = (int)gray.Shape[1];
-        var rgb = Tensor.Stack([gray.Reshape(-1), gray.Reshape(-1), gray.Reshape(-1)], axis: 1);
+        var rgb = NDArray.Stack([gray.Reshape(-1), gray.Reshape(-1), gray.Reshape(-1)], axis: 1);
         WritePng(path, new RgbImage(rgb, w, h));
     }
 

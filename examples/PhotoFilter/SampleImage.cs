@@ -17,7 +17,7 @@ public static class SampleImage
                 double grain = 0.025 * rng.NextNormal();
                 for (int k = 0; k < 3; k++) data[3 * (row * size + col) + k] = Math.Clamp(c[k] + grain, 0, 1);
             }
-        return new RgbImage(Tensor.Wrap(data, size * size, 3), size, size);
+        return new RgbImage(NDArray.Wrap(data, size * size, 3), size, size);
     }
 
     private static double[] Scene(double x, double y)

@@ -6,7 +6,7 @@ namespace Linea.Examples.PhotoFilter;
 /// <param name="RelativeError">||A - A_k||_F / ||A||_F measured on the reconstruction.</param>
 /// <param name="PredictedError">sqrt(sum of the discarded s_i^2) / ||A||_F, Eckart-Young's value.</param>
 /// <param name="Image">A_k, (m, n).</param>
-public sealed record RankApproximation(int Rank, double CompressionRatio, double RelativeError, double PredictedError, Tensor<double> Image);
+public sealed record RankApproximation(int Rank, double CompressionRatio, double RelativeError, double PredictedError, NDArray<double> Image);
 
 /// <summary>Image compression by the truncated SVD: A_k = U_k diag(s_k) V_k^T is the best rank-k approximation in the
 /// Frobenius norm (Eckart-Young), with error exactly sqrt(sum_{i &gt; k} s_i^2).</summary>
@@ -14,7 +14,7 @@ public static class SvdCompression
 {
     /// <summary>Rank-k approximations of the (m, n) matrix <paramref name="a"/> for each k in <paramref name="ranks"/>,
     /// from one thin SVD.</summary>
-    public static IReadOnlyList<RankApproximation> Compress(Tensor<double> a, IEnumerable<int> ranks)
+    public static IReadOnlyList<RankApproximation> Compress(NDArray<double> a, IEnumerable<int> ranks)
     {
         int m = (int)a.Shape[0], n = (int)a.Shape[1];
         var (u, s, vh) = Linalg.Svd(a, fullMatrices: false);

@@ -10,18 +10,18 @@ namespace Linea.Examples.Recommender;
 public static class LowRankCompletion
 {
     /// <summary>The completed matrix (film means added back) and the iterations used.</summary>
-    public static (Tensor<double> Prediction, int Iterations) Complete(double[,] ratings, bool[,] known, int rank,
+    public static (NDArray<double> Prediction, int Iterations) Complete(double[,] ratings, bool[,] known, int rank,
         int maxIter = 500, double tol = 1e-9)
     {
         int m = ratings.GetLength(0), n = ratings.GetLength(1);
         var filmMean = FilmMeans(ratings, known);
-        var mask = Tensor.Zeros<double>(m, n);
-        var centred = Tensor.Zeros<double>(m, n);
+        var mask = NDArray.Zeros<double>(m, n);
+        var centred = NDArray.Zeros<double>(m, n);
         for (int i = 0; i < m; i++)
             for (int j = 0; j < n; j++)
                 if (known[i, j]) { mask[i, j] = 1; centred[i, j] = ratings[i, j] - filmMean[j]; }
         var filled = centred.Copy();
-        Tensor<double> lowRank = Tensor.Zeros<double>(m, n);
+        NDArray<double> lowRank = NDArray.Zeros<double>(m, n);
         int it = 0;
         while (it < maxIter)
         {
@@ -33,7 +33,7 @@ public static class LowRankCompletion
             filled = next;
             if (change <= tol * size) break;
         }
-        return (lowRank + Tensor.FromArray(filmMean), it);
+        return (lowRank + NDArray.FromArray(filmMean), it);
     }
 
     /// <summary>Mean known rating of each film.</summary>

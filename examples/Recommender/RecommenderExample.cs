@@ -40,7 +40,7 @@ public static class RecommenderExample
 
         var filmMean = LowRankCompletion.FilmMeans(r, train);
         var (prediction, iterations) = LowRankCompletion.Complete(r, train, Rank);
-        var p = Tensor.Clip(prediction, 1.0, 5.0).ToArray2D();
+        var p = NDArray.Clip(prediction, 1.0, 5.0).ToArray2D();
         double rmseMean = Rmse(heldOut.Select(c => (r[c.User, c.Film], filmMean[c.Film])));
         double rmseLowRank = Rmse(heldOut.Select(c => (r[c.User, c.Film], p[c.User, c.Film])));
         var trainCells = Cells(train);

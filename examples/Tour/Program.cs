@@ -34,7 +34,7 @@ Section("7. Shapes of a dense layer");
 Console.WriteLine($"  (32, 784) @ (784, 256) -> {CourseExamples.DenseLayerShape()}");
 try
 {
-    Tensor.Zeros<float>(32, 784).MatMul(Tensor.Zeros<float>(256, 784));
+    NDArray.Zeros<float>(32, 784).MatMul(NDArray.Zeros<float>(256, 784));
 }
 catch (ShapeMismatchException e)
 {

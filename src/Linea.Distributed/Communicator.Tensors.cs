@@ -11,7 +11,7 @@ public sealed partial class Communicator
     /// <exception cref="ArgumentException">The tensor is not contiguous or is read-only.</exception>
     /// <exception cref="MpiCountMismatchException">Shapes or roots differ across ranks.</exception>
     /// <exception cref="MpiException">MPI failed.</exception>
-    public void Broadcast<T>(Tensor<T> tensor, int root) where T : unmanaged, IFloatingPointIeee754<T>
+    public void Broadcast<T>(NDArray<T> tensor, int root) where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(tensor);
         if (ValidatesArguments) CheckSameShape("broadcast", tensor.Shape);
@@ -27,11 +27,11 @@ public sealed partial class Communicator
     /// <returns>Root's tensor (a contiguous tensor of its shape and elements).</returns>
     /// <exception cref="ArgumentNullException">Root passed null.</exception>
     /// <exception cref="MpiException">MPI failed.</exception>
-    public Tensor<T> BroadcastTensor<T>(Tensor<T>? tensor, int root) where T : unmanaged, IFloatingPointIeee754<T>
+    public NDArray<T> BroadcastTensor<T>(NDArray<T>? tensor, int root) where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (Rank == root) ArgumentNullException.ThrowIfNull(tensor);
         long[] dims = BroadcastShape(Rank == root ? tensor!.Shape.ToArray() : null, root);
-        Tensor<T> result = Rank == root ? tensor!.Contiguous() : Tensor.Zeros<T>(dims);
+        NDArray<T> result = Rank == root ? tensor!.Contiguous() : NDArray.Zeros<T>(dims);
         Span<T> elements = Rank == root ? WritableOrCopy(ref result) : result.AsSpan();
         WithoutArgumentChecks().Broadcast(elements, root);
         return result;
@@ -44,12 +44,12 @@ public sealed partial class Communicator
     /// <exception cref="ArgumentException">The tensor is not contiguous.</exception>
     /// <exception cref="MpiCountMismatchException">Shapes differ across ranks (on every rank, listing them).</exception>
     /// <exception cref="MpiException">MPI failed.</exception>
-    public Tensor<T> Allreduce<T>(Tensor<T> tensor, ReductionOp op) where T : unmanaged, IFloatingPointIeee754<T>
+    public NDArray<T> Allreduce<T>(NDArray<T> tensor, ReductionOp op) where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(tensor);
         if (ValidatesArguments) CheckSameShape("allreduce", tensor.Shape);
         ReadOnlySpan<T> send = Elements(tensor, "allreduce");
-        Tensor<T> result = Tensor.Zeros<T>(tensor.Shape.ToArray());
+        NDArray<T> result = NDArray.Zeros<T>(tensor.Shape.ToArray());
         WithoutArgumentChecks().Allreduce(send, result.AsSpan(), op);
         return result;
     }
@@ -58,12 +58,12 @@ public sealed partial class Communicator
     /// <exception cref="ArgumentException">The tensor is not contiguous.</exception>
     /// <exception cref="MpiCountMismatchException">Shapes or roots differ across ranks.</exception>
     /// <exception cref="MpiException">MPI failed.</exception>
-    public Tensor<T>? Reduce<T>(Tensor<T> tensor, ReductionOp op, int root) where T : unmanaged, IFloatingPointIeee754<T>
+    public NDArray<T>? Reduce<T>(NDArray<T> tensor, ReductionOp op, int root) where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(tensor);
         if (ValidatesArguments) CheckSameShape("reduce", tensor.Shape);
         ReadOnlySpan<T> send = Elements(tensor, "reduce");
-        Tensor<T>? result = Rank == root ? Tensor.Zeros<T>(tensor.Shape.ToArray()) : null;
+        NDArray<T>? result = Rank == root ? NDArray.Zeros<T>(tensor.Shape.ToArray()) : null;
         Reduce(send, result is null ? Span<T>.Empty : result.AsSpan(), op, root);
         return result;
     }
@@ -75,14 +75,14 @@ public sealed partial class Communicator
     /// <exception cref="ArgumentException">The block is 0-d or not contiguous.</exception>
     /// <exception cref="MpiCountMismatchException">Trailing shapes differ across ranks (on every rank, listing them).</exception>
     /// <exception cref="MpiException">MPI failed.</exception>
-    public Tensor<T> AllgatherRows<T>(Tensor<T> local) where T : unmanaged, IFloatingPointIeee754<T>
+    public NDArray<T> AllgatherRows<T>(NDArray<T> local) where T : unmanaged, IFloatingPointIeee754<T>
     {
         const string name = "allgather_rows";
         ArgumentNullException.ThrowIfNull(local);
         long[] trailing = TrailingShape(name, local);
         CheckSameShape(name, trailing);
         long[] rows = Allgather(local.Shape[0]);
-        Tensor<T> result = Tensor.Zeros<T>([rows.Sum(), .. trailing]);
+        NDArray<T> result = NDArray.Zeros<T>([rows.Sum(), .. trailing]);
         Allgatherv(Elements(local, name), result.AsSpan());
         return result;
     }
@@ -94,14 +94,14 @@ public sealed partial class Communicator
     /// <exception cref="ArgumentException">The block is 0-d or not contiguous.</exception>
     /// <exception cref="MpiCountMismatchException">Trailing shapes or roots differ across ranks.</exception>
     /// <exception cref="MpiException">MPI failed.</exception>
-    public Tensor<T>? GatherRows<T>(Tensor<T> local, int root) where T : unmanaged, IFloatingPointIeee754<T>
+    public NDArray<T>? GatherRows<T>(NDArray<T> local, int root) where T : unmanaged, IFloatingPointIeee754<T>
     {
         const string name = "gather_rows";
         ArgumentNullException.ThrowIfNull(local);
         long[] trailing = TrailingShape(name, local);
         CheckSameShape(name, trailing);
         long[] rows = Allgather(local.Shape[0]);
-        Tensor<T>? result = Rank == root ? Tensor.Zeros<T>([rows.Sum(), .. trailing]) : null;
+        NDArray<T>? result = Rank == root ? NDArray.Zeros<T>([rows.Sum(), .. trailing]) : null;
         Gatherv(Elements(local, name), result is null ? Span<T>.Empty : result.AsSpan(), root);
         return result;
     }
@@ -116,7 +116,7 @@ public sealed partial class Communicator
     /// <returns>This rank's rows.</returns>
     /// <exception cref="ArgumentException">Root's tensor is null, 0-d, or its row count is not the partition's.</exception>
     /// <exception cref="MpiException">MPI failed.</exception>
-    public Tensor<T> ScatterRows<T>(Tensor<T>? whole, int root, RowPartition? partition = null) where T : unmanaged, IFloatingPointIeee754<T>
+    public NDArray<T> ScatterRows<T>(NDArray<T>? whole, int root, RowPartition? partition = null) where T : unmanaged, IFloatingPointIeee754<T>
     {
         const string name = "scatter_rows";
         if (Rank == root)
@@ -129,7 +129,7 @@ public sealed partial class Communicator
         if (part.Ranks != Size || part.Rows != dims[0])
             throw Mismatch(name, $"the partition {part} does not split root's {dims[0]} rows over {Size} ranks");
         long[] trailing = dims[1..];
-        Tensor<T> mine = Tensor.Zeros<T>([part.Count(Rank), .. trailing]);
+        NDArray<T> mine = NDArray.Zeros<T>([part.Count(Rank), .. trailing]);
         ReadOnlySpan<T> send = Rank == root ? Elements(whole!.Contiguous(), name) : ReadOnlySpan<T>.Empty;
         Scatterv(send, mine.AsSpan(), root);
         return mine;
@@ -138,7 +138,7 @@ public sealed partial class Communicator
     /// <summary>Sends a tensor, shape included, to <paramref name="dest"/> (two messages with one tag: shape, elements).</summary>
     /// <exception cref="ArgumentException">The tensor is not contiguous.</exception>
     /// <exception cref="MpiException">MPI failed.</exception>
-    public void Send<T>(Tensor<T> tensor, int dest, int tag = 0) where T : unmanaged, IFloatingPointIeee754<T>
+    public void Send<T>(NDArray<T> tensor, int dest, int tag = 0) where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(tensor);
         ReadOnlySpan<T> elements = Elements(tensor, "send");
@@ -146,16 +146,16 @@ public sealed partial class Communicator
         Send(elements, dest, tag);
     }
 
-    /// <summary>Receives a tensor sent by <see cref="Send{T}(Tensor{T}, int, int)"/> as a new tensor.</summary>
+    /// <summary>Receives a tensor sent by <see cref="Send{T}(NDArray{T}, int, int)"/> as a new tensor.</summary>
     /// <param name="source">The sending rank (not <see cref="AnySource"/>, so shape and elements come from one sender).</param>
     /// <param name="tag">The tag.</param>
     /// <exception cref="MpiException">MPI failed, or the message does not match the shape.</exception>
-    public Tensor<T> ReceiveTensor<T>(int source, int tag = 0) where T : unmanaged, IFloatingPointIeee754<T>
+    public NDArray<T> ReceiveTensor<T>(int source, int tag = 0) where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (source == AnySource || tag == AnyTag)
             throw new ArgumentException($"receive_tensor on rank {Rank} of {Size}: name the source and tag (shape and elements must come from one message pair)");
         long[] dims = Receive<long>(source, tag);
-        Tensor<T> result = Tensor.Zeros<T>(dims);
+        NDArray<T> result = NDArray.Zeros<T>(dims);
         Receive(result.AsSpan(), source, tag);
         return result;
     }
@@ -168,7 +168,7 @@ public sealed partial class Communicator
         return dims;
     }
 
-    private long[] TrailingShape<T0>(string name, Tensor<T0> t) where T0 : unmanaged, IFloatingPointIeee754<T0> =>
+    private long[] TrailingShape<T0>(string name, NDArray<T0> t) where T0 : unmanaged, IFloatingPointIeee754<T0> =>
         t.Rank == 0 ? throw new ArgumentException($"{name} on rank {Rank} of {Size}: the tensor is 0-d; it needs rows") : t.Shape.ToArray()[1..];
 
     /// <summary>Throws on every rank when the ranks' shapes differ, listing every rank's shape.</summary>
@@ -203,14 +203,14 @@ public sealed partial class Communicator
         return (long)(h & long.MaxValue);
     }
 
-    private ReadOnlySpan<T> Elements<T>(Tensor<T> t, string name) where T : unmanaged, IFloatingPointIeee754<T>
+    private ReadOnlySpan<T> Elements<T>(NDArray<T> t, string name) where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (!t.IsContiguous)
             throw new ArgumentException($"{name} on rank {Rank} of {Size}: the tensor of shape {t.Shape} is a strided view; pass tensor.Contiguous()");
         return t.AsReadOnlySpan();
     }
 
-    private Span<T> WritableElements<T>(Tensor<T> t, string name) where T : unmanaged, IFloatingPointIeee754<T>
+    private Span<T> WritableElements<T>(NDArray<T> t, string name) where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (!t.IsContiguous)
             throw new ArgumentException($"{name} on rank {Rank} of {Size}: the tensor of shape {t.Shape} is a strided view; it must be contiguous to receive in place");
@@ -219,7 +219,7 @@ public sealed partial class Communicator
         return t.AsSpan();
     }
 
-    private static Span<T> WritableOrCopy<T>(ref Tensor<T> t) where T : unmanaged, IFloatingPointIeee754<T>
+    private static Span<T> WritableOrCopy<T>(ref NDArray<T> t) where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (t.IsReadOnly) t = t.Copy();
         return t.AsSpan();

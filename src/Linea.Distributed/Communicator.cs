@@ -10,7 +10,7 @@ namespace Linea.Distributed;
 /// <c>Allgather</c>, <c>Allgatherv</c>, <c>Scatter</c>, <c>Scatterv</c>, <c>Gather</c>, <c>Gatherv</c>) must be called
 /// by every rank of the communicator in the same order; <c>Send</c>/<c>Receive</c> pair two ranks.
 /// <para>Buffers are spans of <c>float</c>, <c>double</c>, <c>int</c>, <c>long</c> or <c>byte</c>, or contiguous
-/// <see cref="Tensor{TScalar}"/>s; counts are MPI's 32-bit <c>int</c>s, so one call moves at most
+/// <see cref="NDArray{TScalar}"/>s; counts are MPI's 32-bit <c>int</c>s, so one call moves at most
 /// <see cref="int.MaxValue"/> elements per rank. Nothing is copied or allocated beyond what a method says.</para>
 /// <para><b>Argument checks.</b> With <see cref="ValidatesArguments"/> (the default), each collective first exchanges
 /// every rank's lengths (one small allgather, a latency of O(log p) messages) and, when they do not fit together,

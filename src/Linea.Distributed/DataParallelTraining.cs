@@ -10,7 +10,7 @@ namespace Linea.Distributed;
 /// Data-parallel training of a <see cref="Sequential{T}"/> over the ranks of a <see cref="Communicator"/>: every rank
 /// holds one consecutive row block of the training set (rank 0 the first rows, then rank 1, ...; any counts, zero
 /// included) and a replica of the network. Every rank walks the same global mini-batches that one-process
-/// <see cref="Sequential{T}.Fit(Tensor{T}, Tensor{T}, int, int, Optimizer, Tensor{T}, Tensor{T}, Action{EpochReport}, bool, bool)"/> walks with the same seed (the same shuffled order of the n global rows); for each
+/// <see cref="Sequential{T}.Fit(NDArray{T}, NDArray{T}, int, int, Optimizer, NDArray{T}, NDArray{T}, Action{EpochReport}, bool, bool)"/> walks with the same seed (the same shuffled order of the n global rows); for each
 /// batch of b rows, rank r runs forward and backward on the m_r rows of the batch that it holds, scales its gradient
 /// by m_r / b, and one in-place allreduce of a single flat buffer (all gradients plus the batch's loss sum and correct
 /// count) gives every rank the gradient of the whole batch's mean loss. Every rank then applies the same optimizer
@@ -20,7 +20,7 @@ namespace Linea.Distributed;
 /// <code>
 /// MpiEnvironment.Run(world =&gt;
 /// {
-///     Tensor&lt;double&gt; xMine = ..., yMine = ...;           // this rank's rows
+///     NDArray&lt;double&gt; xMine = ..., yMine = ...;           // this rank's rows
 ///     var net = new Sequential&lt;double&gt;([...], new SoftmaxCrossEntropy&lt;double&gt;(), seed: 42);
 ///     net.FitDataParallel(world, xMine, yMine, epochs: 10, batchSize: 64, new Adam(1e-3));
 /// });
@@ -39,7 +39,7 @@ public static class DataParallelTraining
 
     /// <summary>
     /// Trains <paramref name="network"/> on the union of every rank's (<paramref name="x"/>, <paramref name="y"/>)
-    /// row blocks, as <see cref="Sequential{T}.Fit(Tensor{T}, Tensor{T}, int, int, Optimizer, Tensor{T}, Tensor{T}, Action{EpochReport}, bool, bool)"/> would train on their concatenation in rank order. Every rank of
+    /// row blocks, as <see cref="Sequential{T}.Fit(NDArray{T}, NDArray{T}, int, int, Optimizer, NDArray{T}, NDArray{T}, Action{EpochReport}, bool, bool)"/> would train on their concatenation in rank order. Every rank of
     /// <paramref name="comm"/> calls this with the same network architecture, seed and settings.
     /// <para>
     /// Per step: one allreduce of ParameterCount + 2 elements (about 2 · ParameterCount · sizeof(T) bytes moved per
@@ -57,7 +57,7 @@ public static class DataParallelTraining
     /// <param name="network">The replica on this rank.</param>
     /// <param name="comm">The ranks that train together.</param>
     /// <param name="x">This rank's rows of the inputs, shape (n_r, features), n_r ≥ 0; finite.</param>
-    /// <param name="y">This rank's targets, n_r rows (see <see cref="Sequential{T}.Fit(Tensor{T}, Tensor{T}, int, int, Optimizer, Tensor{T}, Tensor{T}, Action{EpochReport}, bool, bool)"/>).</param>
+    /// <param name="y">This rank's targets, n_r rows (see <see cref="Sequential{T}.Fit(NDArray{T}, NDArray{T}, int, int, Optimizer, NDArray{T}, NDArray{T}, Action{EpochReport}, bool, bool)"/>).</param>
     /// <param name="epochs">Passes over the global data, at least 1; the same on every rank.</param>
     /// <param name="batchSize">Rows per global mini-batch, at least 1; the same on every rank.</param>
     /// <param name="optimizer">The update rule; the same hyper-parameters on every rank.</param>
@@ -75,8 +75,8 @@ public static class DataParallelTraining
     /// <exception cref="MpiCountMismatchException">The ranks passed different settings or networks (on every rank, listing each rank's values).</exception>
     /// <exception cref="MpiException">MPI failed.</exception>
     public static IReadOnlyList<EpochReport> FitDataParallel<T>(this Sequential<T> network, Communicator comm,
-        Tensor<T> x, Tensor<T> y, int epochs, int batchSize, Optimizer optimizer,
-        Tensor<T>? validationX = null, Tensor<T>? validationY = null, Action<EpochReport>? onEpoch = null,
+        NDArray<T> x, NDArray<T> y, int epochs, int batchSize, Optimizer optimizer,
+        NDArray<T>? validationX = null, NDArray<T>? validationY = null, Action<EpochReport>? onEpoch = null,
         bool shuffle = true, bool warmStart = false)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -157,8 +157,8 @@ public static class DataParallelTraining
     }
 
     /// <summary>This rank's argument checks, caught so that every rank learns of a failure before any collective.</summary>
-    private static Exception? CheckLocal<T>(Sequential<T> network, Tensor<T> x, Tensor<T> y, int epochs, int batchSize,
-        Optimizer optimizer, Tensor<T>? validationX, Tensor<T>? validationY) where T : unmanaged, IFloatingPointIeee754<T>
+    private static Exception? CheckLocal<T>(Sequential<T> network, NDArray<T> x, NDArray<T> y, int epochs, int batchSize,
+        Optimizer optimizer, NDArray<T>? validationX, NDArray<T>? validationY) where T : unmanaged, IFloatingPointIeee754<T>
     {
         try
         {
@@ -187,8 +187,8 @@ public static class DataParallelTraining
     /// whose own checks failed rethrows its exception; the others throw naming it. Settings that differ throw on every
     /// rank, listing each rank's values.
     /// </summary>
-    private static long[] Agree<T>(Communicator comm, Exception? local, Sequential<T> network, Tensor<T> x, int epochs,
-        int batchSize, bool shuffle, bool warmStart, Tensor<T>? validationX) where T : unmanaged, IFloatingPointIeee754<T>
+    private static long[] Agree<T>(Communicator comm, Exception? local, Sequential<T> network, NDArray<T> x, int epochs,
+        int batchSize, bool shuffle, bool warmStart, NDArray<T>? validationX) where T : unmanaged, IFloatingPointIeee754<T>
     {
         Span<long> record = stackalloc long[Fields];
         record[0] = local is null ? 0 : 1;
@@ -242,7 +242,7 @@ public static class DataParallelTraining
 
     /// <summary>The validation loss and accuracy over every rank's validation rows (one allreduce of 2 doubles).</summary>
     private static (double Loss, double Accuracy) EvaluateGlobally<T>(Sequential<T> network, Communicator fast,
-        Tensor<T> x, Tensor<T> y, long totalRows) where T : unmanaged, IFloatingPointIeee754<T>
+        NDArray<T> x, NDArray<T> y, long totalRows) where T : unmanaged, IFloatingPointIeee754<T>
     {
         Span<double> sums = stackalloc double[2];
         long m = x.Shape[0];

@@ -107,7 +107,7 @@ public static class DistributedPageRank
             {
                 var all = new T[n];
                 fast.Allgatherv<T>(r, all, part);
-                var scores = Tensor.Wrap(all, n);
+                var scores = NDArray.Wrap(all, n);
                 return new PageRankResult<T>(scores / scores.Sum(), it, change);
             }
         }

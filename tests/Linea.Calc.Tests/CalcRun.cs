@@ -32,10 +32,10 @@ internal static class CalcRun
     }
 
     /// <summary>The float64 value of the last statement.</summary>
-    public static Tensor<double> Float(string program) => Assert.IsType<FloatValue>(Value(program)).Tensor;
+    public static NDArray<double> Float(string program) => Assert.IsType<FloatValue>(Value(program)).NDArray;
 
     /// <summary>The complex128 value of the last statement.</summary>
-    public static ComplexTensor<double> Complex(string program) => Assert.IsType<ComplexValue>(Value(program)).Tensor;
+    public static ComplexTensor<double> Complex(string program) => Assert.IsType<ComplexValue>(Value(program)).NDArray;
 
     /// <summary>The error of the program (which must fail).</summary>
     public static CalcException Error(string program, CalcOptions? options = null)

@@ -37,9 +37,9 @@ internal static class AlgorithmScenarios
         var a = rng.Normal([203, 6], 0.0, 1.0);
         for (int i = 0; i < 203; i++)
             for (int j = 0; j < 6; j++) a[i, j] *= Math.Pow(2, j);
-        var xs = Tensor.FromArray(new double[] { 1, -2, 3, -4, 5, -6 });
+        var xs = NDArray.FromArray(new double[] { 1, -2, 3, -4, 5, -6 });
         var b = a.MatMul(xs) + rng.Normal([203], 0.0, 1e-3);
-        var bb = Tensor.Zeros<double>(203, 2);
+        var bb = NDArray.Zeros<double>(203, 2);
         for (int i = 0; i < 203; i++) { bb[i, 0] = b[i]; bb[i, 1] = 2 * b[i] + 0.01 * rng.NextNormal(); }
         Npy.Save(Path.Combine(dir, "A.npy"), a);
         Npy.Save(Path.Combine(dir, "b.npy"), b);
@@ -51,7 +51,7 @@ internal static class AlgorithmScenarios
             for (int j = 0; j < 5; j++) p[i, j] = 100 + scale[j] * p[i, j] + 0.3 * p[i, 0] * (j == 1 ? 1 : 0);
         Npy.Save(Path.Combine(dir, "P.npy"), p);
         // k-means data: three blobs of 40, 50, 61 points in 2-d around (0,0), (6,0), (0,6).
-        var k = Tensor.Zeros<double>(151, 2);
+        var k = NDArray.Zeros<double>(151, 2);
         double[][] centre = [[0, 0], [6, 0], [0, 6]];
         for (int i = 0; i < 151; i++)
         {
@@ -133,7 +133,7 @@ internal static class AlgorithmScenarios
 
         // b with the wrong number of rows on one rank: that rank names the shapes, the others name that rank.
         using var a2 = RowBlockMatrix<double>.LoadNpy(world, Path.Combine(dir, "A.npy"));
-        var wrong = Tensor.Zeros<double>(a2.LocalRows + (world.Rank == world.Size - 1 ? 1 : 0));
+        var wrong = NDArray.Zeros<double>(a2.LocalRows + (world.Rank == world.Size - 1 ? 1 : 0));
         if (world.Rank == world.Size - 1)
             checks.Throws<ShapeMismatchException>("tsqr.b_rows.own_rank", () => Tsqr.Lstsq(a2, wrong), "must be (");
         else
@@ -176,8 +176,8 @@ internal static class AlgorithmScenarios
         double maxAbs = whole.ToArray().Max(Math.Abs);
         // Start 1: rows 0, 1 and 2 (all in the first blob), so the centres travel several iterations.
         // Start 2: one centre far from every point, so its cluster empties and is relocated.
-        var init1 = Tensor.FromArray(new double[,] { { whole[0, 0], whole[0, 1] }, { whole[1, 0], whole[1, 1] }, { whole[2, 0], whole[2, 1] } });
-        var init2 = Tensor.FromArray(new double[,] { { 1000, 1000 }, { 3, 0 }, { 0, 3 } });
+        var init1 = NDArray.FromArray(new double[,] { { whole[0, 0], whole[0, 1] }, { whole[1, 0], whole[1, 1] }, { whole[2, 0], whole[2, 1] } });
+        var init2 = NDArray.FromArray(new double[,] { { 1000, 1000 }, { 3, 0 }, { 0, 3 } });
         foreach (var (init, label) in new[] { (init1, "travel"), (init2, "empty_cluster") })
             foreach (var (part, plabel) in Partitions(n, world.Size).Take(2).Select((p, i) => (p, i == 0 ? "balanced" : "skewed")))
             {
@@ -203,26 +203,26 @@ internal static class AlgorithmScenarios
     private static void LocalFailure(Communicator world, Checks checks)
     {
         // The last rank's block holds a NaN: it reports the NaN, the others name it, nobody hangs.
-        var block = Tensor.Ones<double>([3, 2]);
+        var block = NDArray.Ones<double>([3, 2]);
         if (world.Rank == world.Size - 1) block[1, 1] = double.NaN;
         var x = RowBlockMatrix<double>.FromLocal(world, block);
         if (world.Rank == world.Size - 1)
             checks.Throws<NonFiniteException>("tsqr.nan.own_rank", () => Tsqr.R(x));
         else
             checks.Throws<MpiException>("tsqr.nan.other_ranks", () => Tsqr.R(x), $"rank(s) {world.Size - 1} failed");
-        checks.Throws<ShapeMismatchException>("rowblock.local_rows_of.wrong_n", () => x.LocalRowsOf(Tensor.Zeros<double>(3L * world.Size + 1)), $"first axis must be {3 * world.Size}");
+        checks.Throws<ShapeMismatchException>("rowblock.local_rows_of.wrong_n", () => x.LocalRowsOf(NDArray.Zeros<double>(3L * world.Size + 1)), $"first axis must be {3 * world.Size}");
         checks.Throws<MpiCountMismatchException>("rowblock.columns_differ",
-            () => RowBlockMatrix<double>.FromLocal(world, Tensor.Zeros<double>(2, world.Rank == 0 ? 3 : 2)), "rank 0: 2 x 3");
+            () => RowBlockMatrix<double>.FromLocal(world, NDArray.Zeros<double>(2, world.Rank == 0 ? 3 : 2)), "rank 0: 2 x 3");
     }
 
-    private static Tensor<float> ToFloat(Tensor<double> t)
+    private static NDArray<float> ToFloat(NDArray<double> t)
     {
         var a = t.ToArray();
-        return Tensor.FromArray(a.Select(v => (float)v).ToArray(), t.Shape.ToArray());
+        return NDArray.FromArray(a.Select(v => (float)v).ToArray(), t.Shape.ToArray());
     }
 
     /// <summary>Each row's sign chosen so its largest entry is positive (undoes the SVD's sign freedom for comparison).</summary>
-    private static double[] SignFixed(Tensor<double> rows)
+    private static double[] SignFixed(NDArray<double> rows)
     {
         var a = rows.ToArray();
         int k = (int)rows.Shape[0], d = (int)rows.Shape[1];

@@ -39,10 +39,10 @@ internal static class MismatchScenarios
         checks.Throws<MpiCountMismatchException>("gatherv.recv",
             () => world.Gatherv<double>(new double[1], new double[r == 0 ? p + 1 : 0], 0), $"root receives the sum {p}");
         checks.Throws<MpiCountMismatchException>("allreduce.tensor_shapes",
-            () => world.Allreduce(Tensor.Zeros<double>(r == 0 ? new long[] { 2, 3 } : new long[] { 3, 2 }), ReductionOp.Sum),
+            () => world.Allreduce(NDArray.Zeros<double>(r == 0 ? new long[] { 2, 3 } : new long[] { 3, 2 }), ReductionOp.Sum),
             "shapes differ", "rank 0: (2, 3)", "rank 1: (3, 2)");
         checks.Throws<ArgumentException>("allreduce.tensor_strided",
-            () => world.Allreduce(Tensor.Zeros<double>(3, 2).T, ReductionOp.Sum), "strided view", "Contiguous()");
+            () => world.Allreduce(NDArray.Zeros<double>(3, 2).T, ReductionOp.Sum), "strided view", "Contiguous()");
         if (r == 0 && p > 1)
         {
             world.Send<double>(new double[5], 1, tag: 9);

@@ -19,27 +19,27 @@ internal static class ScaLapackScenarios
         return ProcessGrid.Create(world);
     }
 
-    internal static Tensor<double> Global(int rows, int cols, Func<int, int, double> f)
+    internal static NDArray<double> Global(int rows, int cols, Func<int, int, double> f)
     {
-        var t = Tensor.Zeros<double>(rows, cols);
+        var t = NDArray.Zeros<double>(rows, cols);
         for (int i = 0; i < rows; i++)
             for (int j = 0; j < cols; j++) t[i, j] = f(i, j);
         return t;
     }
 
     /// <summary>A seeded random matrix, the same on every rank (each rank draws the same sequence).</summary>
-    internal static Tensor<double> Random(int rows, int cols, int seed)
+    internal static NDArray<double> Random(int rows, int cols, int seed)
     {
         var rng = new Random(seed);
         return Global(rows, cols, (_, _) => rng.NextDouble() * 2 - 1);
     }
 
-    internal static double MaxAbs(Tensor<double> t) => t.ToArray().Select(Math.Abs).DefaultIfEmpty(0).Max();
+    internal static double MaxAbs(NDArray<double> t) => t.ToArray().Select(Math.Abs).DefaultIfEmpty(0).Max();
 
-    internal static double MaxDiff(Tensor<double> a, Tensor<double> b) => MaxAbs(a - b);
+    internal static double MaxDiff(NDArray<double> a, NDArray<double> b) => MaxAbs(a - b);
 
     /// <summary>‖A‖_∞, the largest absolute row sum.</summary>
-    internal static double NormInf(Tensor<double> a)
+    internal static double NormInf(NDArray<double> a)
     {
         double best = 0;
         for (int i = 0; i < a.Shape[0]; i++)
@@ -52,9 +52,9 @@ internal static class ScaLapackScenarios
     }
 
     /// <summary>The largest normwise backward error over the columns: ‖A x − b‖_∞ / (‖A‖_∞ ‖x‖_∞).</summary>
-    internal static double BackwardError(Tensor<double> a, Tensor<double> x, Tensor<double> b)
+    internal static double BackwardError(NDArray<double> a, NDArray<double> x, NDArray<double> b)
     {
-        Tensor<double> r = a.MatMul(x) - b;
+        NDArray<double> r = a.MatMul(x) - b;
         double na = NormInf(a), worst = 0;
         for (int k = 0; k < x.Shape[1]; k++)
         {
@@ -78,7 +78,7 @@ internal static class ScaLapackScenarios
         foreach ((int m, int n, int mb, int nb) in new[] { (7, 5, 2, 3), (1, 4, 1, 1), (10, 10, 3, 3), (13, 6, 4, 2), (0, 3, 2, 2), (5, 1, 64, 64) })
         {
             string tag = $"{m}x{n}.b{mb}x{nb}";
-            Tensor<double> g = Global(m, n, (i, j) => 1000 * i + j + 0.5);
+            NDArray<double> g = Global(m, n, (i, j) => 1000 * i + j + 0.5);
             long[] skewCounts = new long[p];
             skewCounts[p - 1] = m; // everything on the last rank; the others hold zero rows
             long[] unevenCounts = new long[p];
@@ -87,7 +87,7 @@ internal static class ScaLapackScenarios
             else unevenCounts[0] = m;
             foreach ((string name, RowPartition part) in new[] { ("balanced", RowPartition.Balanced(m, p)), ("last_only", RowPartition.FromCounts(skewCounts)), ("uneven", RowPartition.FromCounts(unevenCounts)) })
             {
-                Tensor<double> slice = g[(int)part.Offset(me)..(int)(part.Offset(me) + part.Count(me))];
+                NDArray<double> slice = g[(int)part.Offset(me)..(int)(part.Offset(me) + part.Count(me))];
                 var bc = BlockCyclicMatrix<double>.FromRowBlocks(grid, slice, mb, nb);
                 checks.True($"{tag}.{name}.shape", bc.Rows == m && bc.Columns == n, bc.ToString());
                 checks.True($"{tag}.{name}.local_layout", LocalMatches(bc, g), "a local element differs from G(GlobalRow, GlobalColumn)");
@@ -96,10 +96,10 @@ internal static class ScaLapackScenarios
                 checks.Sequence<double>($"{tag}.{name}.from_row_block_matrix", bc.Local, BlockCyclicMatrix<double>.FromRowBlocks(grid, rowBlockMatrix, mb, nb).Local);
                 // Back to a different partition, then to the original one, then gathered on the last rank and on all.
                 var other = RowPartition.Balanced(m, p);
-                Tensor<double> back = bc.ToRowBlocks(other);
+                NDArray<double> back = bc.ToRowBlocks(other);
                 checks.Sequence<double>($"{tag}.{name}.to_balanced", g[(int)other.Offset(me)..(int)(other.Offset(me) + other.Count(me))].Contiguous().ToArray(), back.ToArray());
                 checks.Sequence<double>($"{tag}.{name}.round_trip", slice.Contiguous().ToArray(), bc.ToRowBlocks(part).ToArray());
-                Tensor<double>? gathered = bc.Gather(p - 1);
+                NDArray<double>? gathered = bc.Gather(p - 1);
                 if (me == p - 1) checks.Sequence<double>($"{tag}.{name}.gather", g.ToArray(), gathered!.ToArray());
                 else checks.True($"{tag}.{name}.gather_null_off_root", gathered is null);
                 checks.Sequence<double>($"{tag}.{name}.allgather", g.ToArray(), bc.Allgather().ToArray());
@@ -117,7 +117,7 @@ internal static class ScaLapackScenarios
             checks.Sequence<double>($"grid.recreate.{k}", Global(5, 4, (i, j) => 10 * i + j).ToArray(), small.Allgather().ToArray());
         }
         // float survives the round trip too.
-        var gf = Tensor.FromArray(Enumerable.Range(0, 12).Select(v => v + 0.25f).ToArray(), 4, 3);
+        var gf = NDArray.FromArray(Enumerable.Range(0, 12).Select(v => v + 0.25f).ToArray(), 4, 3);
         var bf = BlockCyclicMatrix<float>.Scatter(grid, me == 0 ? gf : null, 0, 1, 2);
         checks.Sequence<float>("float.allgather", gf.ToArray(), bf.Allgather().ToArray());
         // Alltoallv's own checks: counts that do not pair up throw on every rank.
@@ -132,7 +132,7 @@ internal static class ScaLapackScenarios
         checks.Sequence<double>("alltoallv.transpose", Enumerable.Range(0, p).Select(s => 100.0 * s + me).ToArray(), got);
     }
 
-    private static bool LocalMatches(BlockCyclicMatrix<double> bc, Tensor<double> g)
+    private static bool LocalMatches(BlockCyclicMatrix<double> bc, NDArray<double> g)
     {
         for (int lj = 0; lj < bc.LocalColumns; lj++)
             for (int li = 0; li < bc.LocalRows; li++)
@@ -148,12 +148,12 @@ internal static class ScaLapackScenarios
         using ProcessGrid grid = Grid(world, args);
         const int n = 37, nrhs = 3, nb = 4;
         // LU: a random matrix (well conditioned enough) with several right-hand sides.
-        Tensor<double> a = Random(n, n, 11), b = Random(n, nrhs, 12);
+        NDArray<double> a = Random(n, n, 11), b = Random(n, nrhs, 12);
         var A = BlockCyclicMatrix<double>.Scatter(grid, world.IsRoot ? a : null, 0, nb, nb);
         var part = RowPartition.Balanced(n, world.Size);
         var B = BlockCyclicMatrix<double>.FromRowBlocks(grid, b[(int)part.Offset(world.Rank)..(int)(part.Offset(world.Rank) + part.Count(world.Rank))], nb, 2);
-        Tensor<double> x = ScaLapack.Solve(A, B).Allgather();
-        Tensor<double> xRef = Linalg.Solve(a, b);
+        NDArray<double> x = ScaLapack.Solve(A, B).Allgather();
+        NDArray<double> xRef = Linalg.Solve(a, b);
         double cond = Linalg.Cond(a);
         checks.Close("lu.equals_linalg_solve", xRef.ToArray(), x.ToArray(), 10 * n * Eps * cond * MaxAbs(xRef));
         double be = BackwardError(a, x, b), beRef = BackwardError(a, xRef, b);
@@ -168,51 +168,51 @@ internal static class ScaLapackScenarios
         checks.Sequence<double>("lu.in_place_equals_copying", x.ToArray(), B2.Allgather().ToArray());
 
         // Float: the ps routines.
-        Tensor<float> af = Tensor.FromArray(a.ToArray().Select(v => (float)v).ToArray(), n, n), bf = Tensor.FromArray(b.ToArray().Select(v => (float)v).ToArray(), n, nrhs);
+        NDArray<float> af = NDArray.FromArray(a.ToArray().Select(v => (float)v).ToArray(), n, n), bf = NDArray.FromArray(b.ToArray().Select(v => (float)v).ToArray(), n, nrhs);
         var Af = BlockCyclicMatrix<float>.Scatter(grid, world.IsRoot ? af : null, 0, nb, nb);
         var Bf = BlockCyclicMatrix<float>.Scatter(grid, world.IsRoot ? bf : null, 0, nb, 1);
-        Tensor<float> xf = ScaLapack.Solve(Af, Bf).Allgather();
+        NDArray<float> xf = ScaLapack.Solve(Af, Bf).Allgather();
         double bef = BackwardError(ToDouble(af), ToDouble(xf), ToDouble(bf));
         checks.True("lu.float.backward_error", bef <= 2 * n * 1.1920929e-7, $"{F(bef)} > 2 n eps_f");
 
         // Cholesky: SPD S = Mᵀ M + n I.
-        Tensor<double> mm = Random(n, n, 13);
-        Tensor<double> s = mm.T.MatMul(mm) + Global(n, n, (i, j) => i == j ? n : 0);
+        NDArray<double> mm = Random(n, n, 13);
+        NDArray<double> s = mm.T.MatMul(mm) + Global(n, n, (i, j) => i == j ? n : 0);
         s = (s + s.T) * 0.5;
         var S = BlockCyclicMatrix<double>.Scatter(grid, world.IsRoot ? s : null, 0, nb, nb);
-        Tensor<double> l = ScaLapack.Cholesky(S).Allgather();
-        Tensor<double> lRef = Linalg.Cholesky(s);
+        NDArray<double> l = ScaLapack.Cholesky(S).Allgather();
+        NDArray<double> lRef = Linalg.Cholesky(s);
         double condS = Linalg.Cond(s), normS = NormInf(s);
         checks.Close("cholesky.equals_linalg_cholesky", lRef.ToArray(), l.ToArray(), 10 * n * Eps * condS * MaxAbs(lRef));
         checks.True("cholesky.reconstructs", MaxDiff(l.MatMul(l.T), s) <= 10 * n * Eps * normS, $"|L Lᵀ - S| = {F(MaxDiff(l.MatMul(l.T), s))}");
         checks.True("cholesky.upper_zero", Enumerable.Range(0, n).All(i => Enumerable.Range(i + 1, n - i - 1).All(j => l[i, j] == 0)));
-        Tensor<double> u = ScaLapack.Cholesky(S, lower: false).Allgather();
+        NDArray<double> u = ScaLapack.Cholesky(S, lower: false).Allgather();
         checks.True("cholesky.upper.reconstructs", MaxDiff(u.T.MatMul(u), s) <= 10 * n * Eps * normS);
         var L = ScaLapack.Cholesky(S);
         var Bs = BlockCyclicMatrix<double>.Scatter(grid, world.IsRoot ? b : null, 0, nb, nb);
-        Tensor<double> xs = ScaLapack.CholeskySolve(L, Bs).Allgather();
-        Tensor<double> xsRef = Linalg.Solve(s, b);
+        NDArray<double> xs = ScaLapack.CholeskySolve(L, Bs).Allgather();
+        NDArray<double> xsRef = Linalg.Solve(s, b);
         checks.Close("cholesky_solve.equals_linalg_solve", xsRef.ToArray(), xs.ToArray(), 10 * n * Eps * condS * MaxAbs(xsRef));
         checks.True("cholesky_solve.backward_error", BackwardError(s, xs, b) <= 2 * n * Eps, F(BackwardError(s, xs, b)));
-        Tensor<double> xu = ScaLapack.CholeskySolve(ScaLapack.Cholesky(S, lower: false), Bs, lower: false).Allgather();
+        NDArray<double> xu = ScaLapack.CholeskySolve(ScaLapack.Cholesky(S, lower: false), Bs, lower: false).Allgather();
         checks.Close("cholesky_solve.upper", xsRef.ToArray(), xu.ToArray(), 10 * n * Eps * condS * MaxAbs(xsRef));
 
         // QR of a tall 45 x 7 matrix: R up to row signs, Q orthonormal, Q R = A; least squares equals Linalg.Lstsq.
         const int m = 45, k = 7;
-        Tensor<double> t = Random(m, k, 14), y = Random(m, 2, 15);
+        NDArray<double> t = Random(m, k, 14), y = Random(m, 2, 15);
         var T = BlockCyclicMatrix<double>.Scatter(grid, world.IsRoot ? t : null, 0, nb, nb);
         BlockCyclicQr<double> qr = ScaLapack.Qr(T);
-        Tensor<double> r = qr.R().Allgather(), q = qr.Q().Allgather();
-        Tensor<double> rRef = Linalg.QrR(t);
+        NDArray<double> r = qr.R().Allgather(), q = qr.Q().Allgather();
+        NDArray<double> rRef = Linalg.QrR(t);
         double condT = Linalg.Cond(t), normT = NormInf(t);
-        Tensor<double> rSigned = Global(k, k, (i, j) => Math.Sign(r[i, i]) * Math.Sign(rRef[i, i]) * r[i, j]);
+        NDArray<double> rSigned = Global(k, k, (i, j) => Math.Sign(r[i, i]) * Math.Sign(rRef[i, i]) * r[i, j]);
         checks.Close("qr.r_equals_linalg_up_to_row_signs", rRef.ToArray(), rSigned.ToArray(), 10 * m * Eps * condT * normT);
         checks.Equal("qr.r_shape", "(7, 7)", r.Shape.ToString());
         checks.True("qr.q_orthonormal", MaxDiff(q.T.MatMul(q), Global(k, k, (i, j) => i == j ? 1 : 0)) <= 10 * m * Eps, F(MaxDiff(q.T.MatMul(q), Global(k, k, (i, j) => i == j ? 1 : 0))));
         checks.True("qr.reconstructs", MaxDiff(q.MatMul(r), t) <= 10 * m * Eps * normT, F(MaxDiff(q.MatMul(r), t)));
         var Y = BlockCyclicMatrix<double>.Scatter(grid, world.IsRoot ? y : null, 0, nb, 1);
-        Tensor<double> beta = ScaLapack.Lstsq(T, Y).Allgather();
-        Tensor<double> betaRef = Linalg.Lstsq(t, y).Solution;
+        NDArray<double> beta = ScaLapack.Lstsq(T, Y).Allgather();
+        NDArray<double> betaRef = Linalg.Lstsq(t, y).Solution;
         double residual = MaxAbs(t.MatMul(betaRef) - y);
         double lsTol = 10 * m * Eps * (condT + condT * condT * residual / (normT * MaxAbs(betaRef))) * MaxAbs(betaRef);
         checks.Close("lstsq.equals_linalg_lstsq", betaRef.ToArray(), beta.ToArray(), lsTol);
@@ -220,7 +220,7 @@ internal static class ScaLapackScenarios
         checks.Close("lstsq.via_qr_object", beta.ToArray(), qr.Solve(Y).Allgather().ToArray(), 0);
     }
 
-    private static Tensor<double> ToDouble(Tensor<float> t) => Tensor.FromArray(t.ToArray().Select(v => (double)v).ToArray(), t.Shape.ToArray());
+    private static NDArray<double> ToDouble(NDArray<float> t) => NDArray.FromArray(t.ToArray().Select(v => (double)v).ToArray(), t.Shape.ToArray());
 
     /// <summary>Errors: singular, not positive definite, rank deficient, non-conforming, non-finite; each on every rank.</summary>
     public static void Errors(Communicator world, Checks checks, string[] args)
@@ -228,7 +228,7 @@ internal static class ScaLapackScenarios
         using ProcessGrid grid = Grid(world, args);
         const int n = 12, nb = 3;
         // Column 5 zero: elimination meets an exactly zero pivot in column 5 (INFO = 6).
-        Tensor<double> a = Random(n, n, 21);
+        NDArray<double> a = Random(n, n, 21);
         for (int i = 0; i < n; i++) a[i, 5] = 0;
         var A = BlockCyclicMatrix<double>.Scatter(grid, world.IsRoot ? a : null, 0, nb, nb);
         var B = BlockCyclicMatrix<double>.FromFunction(grid, n, 2, (i, j) => i + j, nb, nb);
@@ -255,7 +255,7 @@ internal static class ScaLapackScenarios
         var Bmb = BlockCyclicMatrix<double>.FromFunction(grid, n, 1, (i, _) => i, 4, 4);
         checks.Throws<ArgumentException>("blocks.rhs_row_block", () => ScaLapack.Solve(A, Bmb), "row block (4) must equal A's (3)");
         checks.Throws<ArgumentException>("grid.shape", () => ProcessGrid.Create(world, 5, 7), "does not hold");
-        var wrongWidth = Tensor.Zeros<double>(world.Rank == 0 ? 2 : 1, world.Rank == world.Size - 1 ? 4 : 3);
+        var wrongWidth = NDArray.Zeros<double>(world.Rank == 0 ? 2 : 1, world.Rank == world.Size - 1 ? 4 : 3);
         if (world.Size > 1)
             checks.Throws<ShapeMismatchException>("row_blocks.columns_differ", () => BlockCyclicMatrix<double>.FromRowBlocks(grid, wrongWidth), $"rank {world.Size - 1}: (1, 4)");
         // NaN on one rank's part only: every rank throws.

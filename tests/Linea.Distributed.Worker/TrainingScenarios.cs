@@ -51,11 +51,11 @@ internal static class TrainingScenarios
             new SoftmaxCrossEntropy<double>(), seed: 7);
 
     /// <summary>n samples of 3 Gaussian blobs in 4-d (labels 0..2), identical on every rank.</summary>
-    internal static (Tensor<double> X, Tensor<double> Y) Blobs(int n, ulong seed)
+    internal static (NDArray<double> X, NDArray<double> Y) Blobs(int n, ulong seed)
     {
         var rng = new Rng(seed);
-        var x = Tensor.Zeros<double>(n, Features);
-        var y = Tensor.Zeros<double>(n);
+        var x = NDArray.Zeros<double>(n, Features);
+        var y = NDArray.Zeros<double>(n);
         for (int i = 0; i < n; i++)
         {
             int c = i % Classes;
@@ -100,7 +100,7 @@ internal static class TrainingScenarios
         const int n = 40;
         var rng = new Rng(21);
         var x = rng.Normal([n, 3], 0f, 1f);
-        var y = Tensor.Zeros<float>(n, 2);
+        var y = NDArray.Zeros<float>(n, 2);
         for (int i = 0; i < n; i++)
         {
             y[i, 0] = x[i, 0] - 0.5f * x[i, 2];
@@ -140,7 +140,7 @@ internal static class TrainingScenarios
 
     internal static double Eps<T>() where T : IFloatingPointIeee754<T> => double.CreateTruncating(T.BitIncrement(T.One) - T.One);
 
-    internal static Tensor<T> Block<T>(Tensor<T> whole, RowPartition part, int rank) where T : unmanaged, IFloatingPointIeee754<T>
+    internal static NDArray<T> Block<T>(NDArray<T> whole, RowPartition part, int rank) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int start = (int)part.Offset(rank), stop = start + (int)part.Count(rank);
         return whole[start..stop].Contiguous();

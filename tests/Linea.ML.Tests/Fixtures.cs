@@ -6,13 +6,13 @@ internal static class Fixtures
     public static string Path(params string[] parts) => System.IO.Path.Combine([AppContext.BaseDirectory, "Data", .. parts]);
 
     /// <summary>A numeric CSV with a header line.</summary>
-    public static Tensor<double> Csv(params string[] parts) => Linea.Csv.ReadWithHeader<double>(Path(parts)).Data;
+    public static NDArray<double> Csv(params string[] parts) => Linea.Csv.ReadWithHeader<double>(Path(parts)).Data;
 
     /// <summary>Iris's four measurements (150 x 4) and species labels 0..2, from the named-header iris.csv.</summary>
-    public static (Tensor<double> X, int[] Species) Iris()
+    public static (NDArray<double> X, int[] Species) Iris()
     {
         var lines = File.ReadAllLines(Path("iris", "iris.csv")).Skip(1).Where(l => l.Length > 0).ToArray();
-        var x = Tensor.Zeros<double>(lines.Length, 4);
+        var x = NDArray.Zeros<double>(lines.Length, 4);
         var species = new int[lines.Length];
         for (int i = 0; i < lines.Length; i++)
         {
@@ -24,7 +24,7 @@ internal static class Fixtures
     }
 
     /// <summary>scikit-learn's diabetes data: X (442 x 10, as scaled by scikit-learn) and y.</summary>
-    public static (Tensor<double> X, Tensor<double> Y) Diabetes()
+    public static (NDArray<double> X, NDArray<double> Y) Diabetes()
     {
         var d = Csv("diabetes", "diabetes.csv");
         return (d[.., ..10].Contiguous(), d[.., 10].Contiguous());
@@ -33,10 +33,10 @@ internal static class Fixtures
     public const double Eps = 2.220446049250313e-16;
 
     /// <summary>Largest absolute entry.</summary>
-    public static double MaxAbs(Tensor<double> a) => a.ToArray().Max(Math.Abs);
+    public static double MaxAbs(NDArray<double> a) => a.ToArray().Max(Math.Abs);
 
     /// <summary>Largest absolute entry of a - b (same shape).</summary>
-    public static double MaxDiff(Tensor<double> a, Tensor<double> b)
+    public static double MaxDiff(NDArray<double> a, NDArray<double> b)
     {
         Assert.Equal(a.Shape, b.Shape);
         return MaxAbs(a - b);

@@ -12,7 +12,7 @@ public static class NumAssert
         typeof(T) == typeof(float) ? Math.Pow(2, -23) : typeof(T) == typeof(Half) ? Math.Pow(2, -10) : Math.Pow(2, -52);
 
     /// <summary>Same shape and exactly equal values (NaN matches NaN).</summary>
-    public static void Equal<T>(Tensor<T> expected, Tensor<T> actual) where T : unmanaged, IFloatingPointIeee754<T>
+    public static void Equal<T>(NDArray<T> expected, NDArray<T> actual) where T : unmanaged, IFloatingPointIeee754<T>
     {
         Assert.Equal(expected.Shape, actual.Shape);
         var e = expected.ToArray();
@@ -23,7 +23,7 @@ public static class NumAssert
     }
 
     /// <summary>Same shape and exactly the given values in C order.</summary>
-    public static void Equal<T>(T[] expected, Tensor<T> actual) where T : unmanaged, IFloatingPointIeee754<T>
+    public static void Equal<T>(T[] expected, NDArray<T> actual) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var a = actual.ToArray();
         Assert.Equal(expected.Length, a.Length);
@@ -36,7 +36,7 @@ public static class NumAssert
     /// Element-wise |expected - actual| &lt;= ulps * eps * max(|expected|, tiny): relative error within a number of
     /// units of roundoff. Infinities and NaN must match exactly.
     /// </summary>
-    public static void Close<T>(Tensor<T> expected, Tensor<T> actual, double ulps) where T : unmanaged, IFloatingPointIeee754<T>
+    public static void Close<T>(NDArray<T> expected, NDArray<T> actual, double ulps) where T : unmanaged, IFloatingPointIeee754<T>
     {
         Assert.Equal(expected.Shape, actual.Shape);
         Close(expected.ToArray(), actual.ToArray(), ulps);

@@ -11,12 +11,12 @@ public static class TestRowBlockSources
 
     /// <summary>A source that claims <paramref name="claimedColumns"/> columns but yields the rows of
     /// <paramref name="matrix"/> (a different width).</summary>
-    public static IRowBlockSource<T> WrongColumns<T>(Tensor<T> matrix, int claimedColumns) where T : unmanaged, IFloatingPointIeee754<T>
+    public static IRowBlockSource<T> WrongColumns<T>(NDArray<T> matrix, int claimedColumns) where T : unmanaged, IFloatingPointIeee754<T>
         => new Scripted<T>(claimedColumns, _ => [new RowBlock<T>(0, matrix)]);
 
     /// <summary>A source whose first pass yields <paramref name="first"/> and every later pass <paramref name="later"/>:
     /// the file changed between passes.</summary>
-    public static IRowBlockSource<T> ChangesBetweenPasses<T>(Tensor<T> first, Tensor<T> later) where T : unmanaged, IFloatingPointIeee754<T>
+    public static IRowBlockSource<T> ChangesBetweenPasses<T>(NDArray<T> first, NDArray<T> later) where T : unmanaged, IFloatingPointIeee754<T>
         => new Scripted<T>((int)first.Shape[1], pass => [new RowBlock<T>(0, pass == 0 ? first : later)]);
 
     private sealed class Scripted<T>(int columns, Func<int, RowBlock<T>[]> pass) : IRowBlockSource<T>
@@ -34,7 +34,7 @@ public static class TestRowBlockSources
 
 /// <summary>The rows of a tensor as a row-block source that counts its passes (calls to Blocks).</summary>
 /// <typeparam name="T"><c>float</c> or <c>double</c>.</typeparam>
-public sealed class CountingRowBlockSource<T>(Tensor<T> matrix) : IRowBlockSource<T> where T : unmanaged, IFloatingPointIeee754<T>
+public sealed class CountingRowBlockSource<T>(NDArray<T> matrix) : IRowBlockSource<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     private readonly IRowBlockSource<T> _inner = RowBlocks.FromTensor(matrix);
 

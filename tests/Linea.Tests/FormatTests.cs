@@ -8,7 +8,7 @@ namespace Linea.Tests;
 /// </summary>
 public class FormatTests
 {
-    private static Tensor<double> Vec(params double[] v) => Tensor.FromArray(v);
+    private static NDArray<double> Vec(params double[] v) => NDArray.FromArray(v);
 
     // ---- float style -------------------------------------------------------------------------
 
@@ -54,36 +54,36 @@ public class FormatTests
     [Fact]
     public void FloatUsesTheShortestFloatDigits()
     {
-        var f = Tensor.FromArray(new float[] { 0.1f, 0.2f, 0.3f });
+        var f = NDArray.FromArray(new float[] { 0.1f, 0.2f, 0.3f });
         Assert.Equal("[0.1 0.2 0.3]", f.ToString());
         // the same float values widened to double are not 0.1, 0.2, 0.3
-        var d = Tensor.FromArray(new double[] { 0.1f, 0.2f, 0.3f });
+        var d = NDArray.FromArray(new double[] { 0.1f, 0.2f, 0.3f });
         Assert.Equal("[0.1        0.2        0.30000001]", d.ToString());
 
-        Assert.Equal("[0.33333334 0.6666667 ]", Tensor.FromArray(new[] { 1f / 3, 2f / 3 }).ToString());
+        Assert.Equal("[0.33333334 0.6666667 ]", NDArray.FromArray(new[] { 1f / 3, 2f / 3 }).ToString());
         Assert.Equal("[0.33333333 0.66666667]", Vec(1.0 / 3, 2.0 / 3).ToString());
     }
 
     [Fact]
     public void LargeFloatIntegersPrintTheirExactDigits() =>
-        Assert.Equal("[91426752.   6545554.5]", Tensor.FromArray(new float[] { 91426752f, 6545554.5f }).ToString());
+        Assert.Equal("[91426752.   6545554.5]", NDArray.FromArray(new float[] { 91426752f, 6545554.5f }).ToString());
 
     // ---- layout ------------------------------------------------------------------------------
 
     [Fact]
     public void Matrix() =>
         Assert.Equal("[[  1.5   -2.     3.  ]\n [  4.     5.25 -60.  ]]",
-            Tensor.FromArray(new double[,] { { 1.5, -2, 3 }, { 4, 5.25, -60 } }).ToString());
+            NDArray.FromArray(new double[,] { { 1.5, -2, 3 }, { 4, 5.25, -60 } }).ToString());
 
     [Fact]
     public void ThreeDimensionalBlocksAreSeparatedByABlankLine()
     {
         Assert.Equal("[[[1. 2.]\n  [3. 4.]]\n\n [[5. 6.]\n  [7. 8.]]]",
-            Tensor.Arange(1.0, 9.0, 1.0).Reshape(2, 2, 2).ToString());
+            NDArray.Arange(1.0, 9.0, 1.0).Reshape(2, 2, 2).ToString());
         Assert.Equal(
             "[[[0.   0.25 0.5  0.75]\n  [1.   1.25 1.5  1.75]\n  [2.   2.25 2.5  2.75]]\n\n" +
             " [[3.   3.25 3.5  3.75]\n  [4.   4.25 4.5  4.75]\n  [5.   5.25 5.5  5.75]]]",
-            (Tensor.Arange(24.0).Reshape(2, 3, 4) / 4.0).ToString());
+            (NDArray.Arange(24.0).Reshape(2, 3, 4) / 4.0).ToString());
     }
 
     [Fact]
@@ -95,7 +95,7 @@ public class FormatTests
             " 1.71428571 1.85714286 2.         2.14285714 2.28571429 2.42857143\n" +
             " 2.57142857 2.71428571 2.85714286 3.         3.14285714 3.28571429\n" +
             " 3.42857143 3.57142857 3.71428571 3.85714286 4.         4.14285714]",
-            (Tensor.Arange(30.0) / 7.0).ToString());
+            (NDArray.Arange(30.0) / 7.0).ToString());
         Assert.Equal(
             "[[ 0.          0.33333333  0.66666667  1.          1.33333333  1.66666667\n" +
             "   2.          2.33333333  2.66666667  3.          3.33333333  3.66666667\n" +
@@ -105,20 +105,20 @@ public class FormatTests
             "   8.66666667  9.          9.33333333  9.66666667 10.         10.33333333\n" +
             "  10.66666667 11.         11.33333333 11.66666667 12.         12.33333333\n" +
             "  12.66666667 13.        ]]",
-            (Tensor.Arange(40.0).Reshape(2, 20) / 3.0).ToString());
+            (NDArray.Arange(40.0).Reshape(2, 20) / 3.0).ToString());
     }
 
     // ---- views: printing walks the strides ---------------------------------------------------
 
     [Fact]
     public void TransposedView() =>
-        Assert.Equal("[[0. 3.]\n [1. 4.]\n [2. 5.]]", Tensor.Arange(6.0).Reshape(2, 3).T.ToString());
+        Assert.Equal("[[0. 3.]\n [1. 4.]\n [2. 5.]]", NDArray.Arange(6.0).Reshape(2, 3).T.ToString());
 
     [Fact]
     public void NegativeStrideViews()
     {
-        Assert.Equal("[4. 3. 2. 1. 0.]", Tensor.Arange(5.0)["::-1"].ToString());
-        Assert.Equal("[[ 8. 10.]\n [ 4.  6.]\n [ 0.  2.]]", Tensor.Arange(12.0).Reshape(3, 4)["::-1, ::2"].ToString());
+        Assert.Equal("[4. 3. 2. 1. 0.]", NDArray.Arange(5.0)["::-1"].ToString());
+        Assert.Equal("[[ 8. 10.]\n [ 4.  6.]\n [ 0.  2.]]", NDArray.Arange(12.0).Reshape(3, 4)["::-1, ::2"].ToString());
     }
 
     [Fact]
@@ -137,17 +137,17 @@ public class FormatTests
     [InlineData(double.NegativeInfinity, "-inf")]
     [InlineData(2.9802322387695312e-08, "2.9802322387695312e-08")]   // 2^-25: shortest digits that parse back
     public void ZeroDimensionalPrintsTheValueAlone(double value, string expected) =>
-        Assert.Equal(expected, Tensor.Scalar(value).ToString());
+        Assert.Equal(expected, NDArray.Scalar(value).ToString());
 
     [Fact]
-    public void ZeroDimensionalFloat() => Assert.Equal("0.1", Tensor.Scalar(0.1f).ToString());
+    public void ZeroDimensionalFloat() => Assert.Equal("0.1", NDArray.Scalar(0.1f).ToString());
 
     [Fact]
     public void EmptyPrintsBrackets()
     {
-        Assert.Equal("[]", Tensor.Zeros<double>(0).ToString());
-        Assert.Equal("[]", Tensor.Zeros<double>(2, 0).ToString());
-        Assert.Equal("[]", Tensor.Zeros<float>(2, 0, 3).ToString());
+        Assert.Equal("[]", NDArray.Zeros<double>(0).ToString());
+        Assert.Equal("[]", NDArray.Zeros<double>(2, 0).ToString());
+        Assert.Equal("[]", NDArray.Zeros<float>(2, 0, 3).ToString());
     }
 
     // ---- summarisation (more than 1000 elements) ---------------------------------------------
@@ -162,7 +162,7 @@ public class FormatTests
             " [1.850e+03 1.851e+03 1.852e+03 ... 1.897e+03 1.898e+03 1.899e+03]\n" +
             " [1.900e+03 1.901e+03 1.902e+03 ... 1.947e+03 1.948e+03 1.949e+03]\n" +
             " [1.950e+03 1.951e+03 1.952e+03 ... 1.997e+03 1.998e+03 1.999e+03]]",
-            Tensor.Arange(2000.0).Reshape(40, 50).ToString());
+            NDArray.Arange(2000.0).Reshape(40, 50).ToString());
 
     [Fact]
     public void SummarisedRowsStillWrap() =>
@@ -174,13 +174,13 @@ public class FormatTests
             " [2.31250e+02 2.31375e+02 2.31500e+02 ... 2.37125e+02 2.37250e+02\n  2.37375e+02]\n" +
             " [2.37500e+02 2.37625e+02 2.37750e+02 ... 2.43375e+02 2.43500e+02\n  2.43625e+02]\n" +
             " [2.43750e+02 2.43875e+02 2.44000e+02 ... 2.49625e+02 2.49750e+02\n  2.49875e+02]]",
-            (Tensor.Arange(2000.0) / 8.0).Reshape(40, 50).ToString());
+            (NDArray.Arange(2000.0) / 8.0).Reshape(40, 50).ToString());
 
     [Fact]
     public void LargeVectorAndReversedFloatVector()
     {
-        Assert.Equal("[0.000e+00 1.000e+00 2.000e+00 ... 1.997e+03 1.998e+03 1.999e+03]", Tensor.Arange(2000.0).ToString());
-        Assert.Equal("[1.999e+03 1.998e+03 1.997e+03 ... 2.000e+00 1.000e+00 0.000e+00]", Tensor.Arange(2000f)["::-1"].ToString());
+        Assert.Equal("[0.000e+00 1.000e+00 2.000e+00 ... 1.997e+03 1.998e+03 1.999e+03]", NDArray.Arange(2000.0).ToString());
+        Assert.Equal("[1.999e+03 1.998e+03 1.997e+03 ... 2.000e+00 1.000e+00 0.000e+00]", NDArray.Arange(2000f)["::-1"].ToString());
     }
 
     [Fact]
@@ -191,7 +191,7 @@ public class FormatTests
             "  [3.000e+02 3.010e+02 3.020e+02 ... 5.970e+02 5.980e+02 5.990e+02]]\n\n" +
             " [[6.000e+02 6.010e+02 6.020e+02 ... 8.970e+02 8.980e+02 8.990e+02]\n" +
             "  [9.000e+02 9.010e+02 9.020e+02 ... 1.197e+03 1.198e+03 1.199e+03]]]",
-            Tensor.Arange(1200.0).Reshape(2, 2, 300).ToString());
+            NDArray.Arange(1200.0).Reshape(2, 2, 300).ToString());
         Assert.Equal(
             "[[[0.000e+00 1.000e+00 2.000e+00 ... 1.270e+02 1.280e+02 1.290e+02]]\n\n" +
             " [[1.300e+02 1.310e+02 1.320e+02 ... 2.570e+02 2.580e+02 2.590e+02]]\n\n" +
@@ -200,7 +200,7 @@ public class FormatTests
             " [[6.500e+02 6.510e+02 6.520e+02 ... 7.770e+02 7.780e+02 7.790e+02]]\n\n" +
             " [[7.800e+02 7.810e+02 7.820e+02 ... 9.070e+02 9.080e+02 9.090e+02]]\n\n" +
             " [[9.100e+02 9.110e+02 9.120e+02 ... 1.037e+03 1.038e+03 1.039e+03]]]",
-            Tensor.Arange(1040.0).Reshape(8, 1, 130).ToString());
+            NDArray.Arange(1040.0).Reshape(8, 1, 130).ToString());
     }
 
     // ---- .NET format strings (Linea's own; NumPy has no equivalent) ------------------------
@@ -208,13 +208,13 @@ public class FormatTests
     [Fact]
     public void NetFormatStringAppliesToEveryElementAligned()
     {
-        var a = Tensor.FromArray(new double[,] { { 1, 2.5 }, { -3, 40 } });
+        var a = NDArray.FromArray(new double[,] { { 1, 2.5 }, { -3, 40 } });
         Assert.Equal("[[ 1.00  2.50]\n [-3.00 40.00]]", a.ToString("F2", null));
         Assert.Equal("[[ 1.000E+000  2.500E+000]\n [-3.000E+000  4.000E+001]]", a.ToString("E3", null));
         Assert.Equal("[[ 1.0  2.5]\n [-3.0 40.0]]", $"{a:F1}");
-        Assert.Equal("[0.33 0.67]", Tensor.FromArray(new[] { 1f / 3, 2f / 3 }).ToString("F2", null));
-        Assert.Equal("2.50", Tensor.Scalar(2.5).ToString("F2", null));
-        Assert.Equal("[]", Tensor.Zeros<double>(0, 3).ToString("F2", null));
+        Assert.Equal("[0.33 0.67]", NDArray.FromArray(new[] { 1f / 3, 2f / 3 }).ToString("F2", null));
+        Assert.Equal("2.50", NDArray.Scalar(2.5).ToString("F2", null));
+        Assert.Equal("[]", NDArray.Zeros<double>(0, 3).ToString("F2", null));
     }
 
     [Fact]
@@ -232,7 +232,7 @@ public class FormatTests
     [Fact]
     public void NetFormatOnAStridedViewAndSummarised()
     {
-        Assert.Equal("[[0 3]\n [1 4]\n [2 5]]", Tensor.Arange(6.0).Reshape(2, 3).T.ToString("F0", null));
-        Assert.Equal("[   0    1    2 ... 1997 1998 1999]", Tensor.Arange(2000.0).ToString("F0", null));
+        Assert.Equal("[[0 3]\n [1 4]\n [2 5]]", NDArray.Arange(6.0).Reshape(2, 3).T.ToString("F0", null));
+        Assert.Equal("[   0    1    2 ... 1997 1998 1999]", NDArray.Arange(2000.0).ToString("F0", null));
     }
 }

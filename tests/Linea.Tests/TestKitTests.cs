@@ -12,7 +12,7 @@ public class TestKitTests
     public void Random_orthogonal_has_orthonormal_columns(int n)
     {
         var q = MatrixGenerators.RandomOrthogonal(n, 3);
-        double err = MatrixGenerators.FrobeniusNorm(q.T.MatMul(q) - Tensor.Eye<double>(n));
+        double err = MatrixGenerators.FrobeniusNorm(q.T.MatMul(q) - NDArray.Eye<double>(n));
         Assert.True(err <= 30 * n * Math.Pow(2, -52), $"||Q^T Q - I|| = {err:E2}");
     }
 
@@ -23,7 +23,7 @@ public class TestKitTests
         NumAssert.Equal(a, a.T.Copy());
         // trace = sum of eigenvalues = sum of the geometric sequence 1 .. 1e-6
         double expected = Enumerable.Range(0, 12).Sum(i => Math.Pow(1e6, -i / 11.0));
-        Assert.InRange(Tensor.Trace(a), expected * (1 - 1e-13), expected * (1 + 1e-13));
+        Assert.InRange(NDArray.Trace(a), expected * (1 - 1e-13), expected * (1 + 1e-13));
         var b = MatrixGenerators.WithSingularValues<double>(7, 4, [4, 3, 2, 1], 9);
         // ||B||_F^2 = sum sigma^2 = 30
         Assert.InRange(MatrixGenerators.FrobeniusNorm(b), Math.Sqrt(30) * (1 - 1e-13), Math.Sqrt(30) * (1 + 1e-13));

@@ -40,7 +40,7 @@ internal static class ArrayLiterals
         if (items.Any(v => v is ComplexValue))
             return ComplexOps.Literal(dims, part => items.SelectMany(part).ToArray());
         var flat = items.SelectMany(v => ValueConversions.ToTensor(v, "matrix literal").Contiguous().ToArray()).ToArray();
-        return new FloatValue(Tensor.FromArray(flat, dims));
+        return new FloatValue(NDArray.FromArray(flat, dims));
     }
 
     private static Value BuildMatlab(EvalContext ctx, List<List<ArrayLike>> rows)
@@ -65,7 +65,7 @@ internal static class ArrayLiterals
         if (rows.Any(r => r.Any(v => v is ComplexValue)))
             return ComplexOps.Literal(dims, part => Assemble(rows, dims, part));
         var flat = Assemble(rows, dims, v => ValueConversions.ToTensor(v, "matrix literal").Contiguous().ToArray());
-        return new FloatValue(Tensor.FromArray(flat, dims));
+        return new FloatValue(NDArray.FromArray(flat, dims));
     }
 
     private static SymbolicShape As2D(ArrayLike v) => v.Rank switch

@@ -81,13 +81,13 @@ internal static class ArrayOperators
             BinaryOperator.Subtract => ta - tb,
             BinaryOperator.Multiply => ta * tb,
             BinaryOperator.Divide => ta / tb,
-            BinaryOperator.Power => Tensor.Pow(ta, tb),
-            BinaryOperator.Equal => Tensor.Equal(ta, tb),
-            BinaryOperator.NotEqual => Tensor.NotEqual(ta, tb),
-            BinaryOperator.Less => Tensor.Less(ta, tb),
-            BinaryOperator.LessEqual => Tensor.LessEqual(ta, tb),
-            BinaryOperator.Greater => Tensor.Greater(ta, tb),
-            BinaryOperator.GreaterEqual => Tensor.GreaterEqual(ta, tb),
+            BinaryOperator.Power => NDArray.Pow(ta, tb),
+            BinaryOperator.Equal => NDArray.Equal(ta, tb),
+            BinaryOperator.NotEqual => NDArray.NotEqual(ta, tb),
+            BinaryOperator.Less => NDArray.Less(ta, tb),
+            BinaryOperator.LessEqual => NDArray.LessEqual(ta, tb),
+            BinaryOperator.Greater => NDArray.Greater(ta, tb),
+            BinaryOperator.GreaterEqual => NDArray.GreaterEqual(ta, tb),
             _ => throw new InvalidOperationException(op.ToString()),
         };
         return new FloatValue(result);
@@ -163,7 +163,7 @@ internal static class ArrayOperators
             ctx.CheckWork(Count(shape) * k * 4, "matmul"); // up to four real products
             return ComplexOps.MatMul(a, b);
         }
-        return new FloatValue(Tensor.MatMul(ValueConversions.ToTensor(a, "matmul"), ValueConversions.ToTensor(b, "matmul")));
+        return new FloatValue(NDArray.MatMul(ValueConversions.ToTensor(a, "matmul"), ValueConversions.ToTensor(b, "matmul")));
     }
 
     /// <summary>The shape error of a product, with a hint that names the operand to transpose.</summary>
@@ -256,7 +256,7 @@ internal static class ArrayOperators
         // Repeated squaring here rather than in one library call, so that the time limit is checked between products.
         var baseMatrix = k < 0 ? Linalg.Inv(t) : t;
         long bits = Math.Abs((long)k);
-        Tensor<double>? result = null;
+        NDArray<double>? result = null;
         while (true)
         {
             ctx.CheckTime();
@@ -275,7 +275,7 @@ internal static class ArrayOperators
         {
             SymbolicValue s => new SymbolicValue(s.Shape),
             ExactValue e => new ExactValue(ExactOps.Negate(e.Array)),
-            FloatValue f => new FloatValue(-f.Tensor),
+            FloatValue f => new FloatValue(-f.NDArray),
             ComplexValue z => ComplexOps.Negate(z),
             SparseValue sp => SparseOperators.Negate(sp),
             _ => throw new InvalidOperationException(),
@@ -292,9 +292,9 @@ internal static class ArrayOperators
         {
             SymbolicValue s => new SymbolicValue(kind == TransposeKind.MT ? ShapeRules.MatrixTranspose(s.Shape) : ShapeRules.Transpose(s.Shape)),
             ExactValue e => new ExactValue(e.Array.Rank == 2 ? ExactOps.Transpose(e.Array) : e.Array),
-            FloatValue f => new FloatValue(kind == TransposeKind.MT ? f.Tensor.MT : f.Tensor.T),
+            FloatValue f => new FloatValue(kind == TransposeKind.MT ? f.NDArray.MT : f.NDArray.T),
             // A' is MATLAB's conjugate transpose; .T and .mT never conjugate (NumPy)
-            ComplexValue z when kind == TransposeKind.Apostrophe => ComplexValue.Of(z.Tensor.Real.T, -z.Tensor.Imag.T),
+            ComplexValue z when kind == TransposeKind.Apostrophe => ComplexValue.Of(z.NDArray.Real.T, -z.NDArray.Imag.T),
             ComplexValue z => ComplexOps.Map(z, t => kind == TransposeKind.MT ? t.MT : t.T),
             SparseValue sp => SparseOperators.Transpose(sp),
             _ => throw new InvalidOperationException(),

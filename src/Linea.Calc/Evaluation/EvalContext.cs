@@ -21,7 +21,7 @@ internal sealed class EvalContext : IDisposable
         _budget = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         var limit = options.Limits.MaxTime;
         if (limit <= TimeSpan.Zero) _budget.Cancel();
-        else if (limit.TotalMilliseconds < int.MaxValue) _budget.CancelAfter(limit);
+        else if (limit.TotalMilliseconds < int.MaxValue) DeadlineWatchdog.CancelAfter(_budget, limit);
     }
 
     /// <summary>

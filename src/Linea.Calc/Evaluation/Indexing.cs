@@ -26,7 +26,7 @@ internal static class Indexing
             if (s is SliceSpec { Step: 0 }) throw new CalcTypeException("index: a slice step cannot be zero");
         return a switch
         {
-            FloatValue f => new FloatValue(f.Tensor[specs.Select(ToSlice).ToArray()]),
+            FloatValue f => new FloatValue(f.NDArray[specs.Select(ToSlice).ToArray()]),
             ComplexValue z => ComplexOps.Map(z, t => t[specs.Select(ToSlice).ToArray()]),
             ExactValue e => new ExactValue(Gather(e.Array, specs)),
             SymbolicValue s => new SymbolicValue(SymbolicResult(s.Shape, specs)),

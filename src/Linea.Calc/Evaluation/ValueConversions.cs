@@ -8,9 +8,9 @@ internal static class ValueConversions
     /// <summary>The data as float64 (exact values are rounded to the nearest double).</summary>
     /// <exception cref="CalcTypeException">The value is symbolic, complex (never silently cut to its real part), not an
     /// array, or a sparse matrix too large to densify (<see cref="SparseDensify"/>; small ones are densified).</exception>
-    public static Tensor<double> ToTensor(Value v, string op) => v switch
+    public static NDArray<double> ToTensor(Value v, string op) => v switch
     {
-        FloatValue f => f.Tensor,
+        FloatValue f => f.NDArray,
         ExactValue e => e.Array.ToTensor(),
         SparseValue s => SparseDensify.ToDense(s, op),
         ComplexValue => throw ComplexOps.NotSupported(op),
@@ -24,7 +24,7 @@ internal static class ValueConversions
     {
         ExactValue e => e.Array,
         ComplexValue => throw ComplexOps.NotSupported(op),
-        FloatValue f => ExactArray.FromTensorShortest(f.Tensor),
+        FloatValue f => ExactArray.FromTensorShortest(f.NDArray),
         SparseValue s => ExactArray.FromTensorShortest(SparseDensify.ToDense(s, op)),
         SymbolicValue s => throw new CalcTypeException($"{op}: needs values, but this is {s.Describe()} (only its shape is known)"),
         _ => throw new CalcTypeException($"{op}: needs an array or number, got {v.Describe()}"),
@@ -49,9 +49,9 @@ internal static class ValueConversions
                     throw new CalcTypeException($"{what} is out of range: {x}");
                 return (int)x.Numerator;
             }
-            case FloatValue { Tensor.Size: 1 } f:
+            case FloatValue { NDArray.Size: 1 } f:
             {
-                double d = f.Tensor.ToArray()[0];
+                double d = f.NDArray.ToArray()[0];
                 if (double.IsNaN(d) || d != Math.Floor(d)) throw new CalcTypeException($"{what} must be an integer, got {d}");
                 if (d < int.MinValue || d > int.MaxValue) throw new CalcTypeException($"{what} is out of range: {d}");
                 return (int)d;
@@ -66,7 +66,7 @@ internal static class ValueConversions
     public static double ToDouble(Value v, string what) => v switch
     {
         ExactValue { Array.Count: 1 } e => e.Array[0].ToDouble(),
-        FloatValue { Tensor.Size: 1 } f => f.Tensor.ToArray()[0],
+        FloatValue { NDArray.Size: 1 } f => f.NDArray.ToArray()[0],
         _ => throw new CalcTypeException($"{what} must be a number, got {v.Describe()}"),
     };
 

@@ -4,7 +4,7 @@ namespace Linea.Calc.Exact;
 
 /// <summary>
 /// An immutable array of exact rational numbers of rank 0 (scalar), 1 (vector) or 2 (matrix), stored row-major.
-/// The exact counterpart of a <see cref="Tensor{TScalar}"/> for the calculator: <c>inv([[1,2],[3,4]])</c> is
+/// The exact counterpart of a <see cref="NDArray{TScalar}"/> for the calculator: <c>inv([[1,2],[3,4]])</c> is
 /// <c>[[-2, 1], [3/2, -1/2]]</c>, not a float approximation. Operations live in <see cref="ExactOps"/>.
 /// </summary>
 public sealed partial class ExactArray : IEquatable<ExactArray>
@@ -151,11 +151,11 @@ public sealed partial class ExactArray : IEquatable<ExactArray>
     /// The nearest doubles (each element correctly rounded by <see cref="BigRational.ToDouble"/>) as a C-contiguous
     /// tensor of the same shape.
     /// </summary>
-    public Tensor<double> ToTensor()
+    public NDArray<double> ToTensor()
     {
         var values = new double[_data.Length];
         for (int i = 0; i < values.Length; i++) values[i] = _data[i].ToDouble();
-        return Tensor.FromArray(values, _shape);
+        return NDArray.FromArray(values, _shape);
     }
 
     /// <summary>
@@ -164,14 +164,14 @@ public sealed partial class ExactArray : IEquatable<ExactArray>
     /// </summary>
     /// <exception cref="CalcException">An element is NaN or infinite, or the rank is above 2.</exception>
     /// <exception cref="CalcLimitException">The tensor has more than <see cref="ExactLimits.MaxElements"/> elements.</exception>
-    public static ExactArray FromTensorShortest(Tensor<double> t) => FromTensor(t, BigRational.FromDoubleShortest);
+    public static ExactArray FromTensorShortest(NDArray<double> t) => FromTensor(t, BigRational.FromDoubleShortest);
 
     /// <summary>Each element of <paramref name="t"/> (rank 0 to 2) as its exact binary value (<see cref="BigRational.FromDouble"/>).</summary>
     /// <exception cref="CalcException">An element is NaN or infinite, or the rank is above 2.</exception>
     /// <exception cref="CalcLimitException">The tensor has more than <see cref="ExactLimits.MaxElements"/> elements.</exception>
-    public static ExactArray FromTensorExact(Tensor<double> t) => FromTensor(t, BigRational.FromDouble);
+    public static ExactArray FromTensorExact(NDArray<double> t) => FromTensor(t, BigRational.FromDouble);
 
-    private static ExactArray FromTensor(Tensor<double> t, Func<double, BigRational> convert)
+    private static ExactArray FromTensor(NDArray<double> t, Func<double, BigRational> convert)
     {
         ArgumentNullException.ThrowIfNull(t);
         if (t.Rank > 2)

@@ -124,8 +124,8 @@ public static class JsonRenderer
         switch (value)
         {
             case ExactValue e: WriteExact(w, e.Array); break;
-            case FloatValue f: WriteFloat(w, f.Tensor); break;
-            case ComplexValue z: WriteComplex(w, z.Tensor); break;
+            case FloatValue f: WriteFloat(w, f.NDArray); break;
+            case ComplexValue z: WriteComplex(w, z.NDArray); break;
             case SparseValue sp: WriteSparse(w, sp.Matrix); break;
             case StringValue s:
                 w.WriteString("dtype", "string");
@@ -196,7 +196,7 @@ public static class JsonRenderer
         WriteNested(w, a.Shape, 0, 0, i => w.WriteStringValue(data[i].ToString()));
     }
 
-    private static void WriteFloat(Utf8JsonWriter w, Tensor<double> t)
+    private static void WriteFloat(Utf8JsonWriter w, NDArray<double> t)
     {
         var shape = t.Shape.ToIntArray();
         WriteShape(w, shape);

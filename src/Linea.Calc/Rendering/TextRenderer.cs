@@ -74,13 +74,13 @@ public static class TextRenderer
 
     /// <summary>A float64 array as NumPy's <c>str()</c> (Python's <c>repr</c> for a scalar), without the tag.</summary>
     public static string Float(FloatValue f) =>
-        f.Tensor.Rank == 0 ? NumberFormat.Double(f.Tensor.Item()) : f.Tensor.ToString();
+        f.NDArray.Rank == 0 ? NumberFormat.Double(f.NDArray.Item()) : f.NDArray.ToString();
 
     /// <summary>
     /// A complex128 array as NumPy's <c>str()</c> (<c>[1.+2.j 1.-2.j]</c>: real parts in one float style, imaginary
     /// parts in another with their sign, then <c>j</c>), a scalar as Python's repr (<c>(1+2j)</c>, <c>1j</c>), without the tag.
     /// </summary>
-    public static string Complex(ComplexValue z) => z.Tensor.ToString();
+    public static string Complex(ComplexValue z) => z.NDArray.ToString();
 
     private static string Tuple(TupleValue t)
     {

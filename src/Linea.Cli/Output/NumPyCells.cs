@@ -8,7 +8,7 @@ namespace Linea.Cli.Output;
 internal static class NumPyCells
 {
     /// <summary>Each value as NumPy prints it within an array of these values.</summary>
-    public static string[] Float(double[] values) => Words(Tensor.FromArray(values).ToString(), values.Length);
+    public static string[] Float(double[] values) => Words(NDArray.FromArray(values).ToString(), values.Length);
 
     /// <summary>
     /// Each complex value as NumPy prints it within an array: the real parts in one float style, the imaginary parts

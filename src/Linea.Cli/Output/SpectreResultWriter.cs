@@ -37,13 +37,13 @@ internal sealed class SpectreResultWriter(IAnsiConsole console) : IResultWriter
             case ExactValue { Array.Rank: 2 } e when Fits(e.Array.Shape):
                 WriteTable(e.Array.Shape, i => e.Array[i].ToString(), "green", $"{e.Array.ShapeValue} rational");
                 break;
-            case FloatValue { Tensor.Rank: 2 } f when Fits(f.Tensor.Shape.ToIntArray()):
-                var words = NumPyCells.Float(f.Tensor.Contiguous().ToArray());
-                WriteTable(f.Tensor.Shape.ToIntArray(), i => words[i], "cyan", $"{f.Tensor.Shape} float64");
+            case FloatValue { NDArray.Rank: 2 } f when Fits(f.NDArray.Shape.ToIntArray()):
+                var words = NumPyCells.Float(f.NDArray.Contiguous().ToArray());
+                WriteTable(f.NDArray.Shape.ToIntArray(), i => words[i], "cyan", $"{f.NDArray.Shape} float64");
                 break;
-            case ComplexValue { Tensor.Rank: 2 } z when Fits(z.Tensor.Shape.ToIntArray()):
-                var cells = NumPyCells.Complex(z.Tensor.Real.ToArray(), z.Tensor.Imag.ToArray());
-                WriteTable(z.Tensor.Shape.ToIntArray(), i => cells[i], "blue", $"{z.Tensor.Shape} complex128");
+            case ComplexValue { NDArray.Rank: 2 } z when Fits(z.NDArray.Shape.ToIntArray()):
+                var cells = NumPyCells.Complex(z.NDArray.Real.ToArray(), z.NDArray.Imag.ToArray());
+                WriteTable(z.NDArray.Shape.ToIntArray(), i => cells[i], "blue", $"{z.NDArray.Shape} complex128");
                 break;
             case TupleValue t:
                 for (int i = 0; i < t.Items.Count; i++)

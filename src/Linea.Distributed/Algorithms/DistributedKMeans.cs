@@ -13,7 +13,7 @@ namespace Linea.Distributed;
 /// allreduce of k (d + 2) doubles. Memory per rank: a double copy of its rows.
 /// <code>
 /// var km = new DistributedKMeans&lt;double&gt;(nClusters: 8).Fit(x, seed: 0);   // x: a RowBlockMatrix
-/// int[] mine = km.LocalLabels;   Tensor&lt;double&gt; centres = km.ClusterCenters;   // centres on every rank
+/// int[] mine = km.LocalLabels;   NDArray&lt;double&gt; centres = km.ClusterCenters;   // centres on every rank
 /// </code>
 /// </summary>
 /// <typeparam name="T"><c>float</c> or <c>double</c>.</typeparam>
@@ -49,12 +49,12 @@ public sealed class DistributedKMeans<T> where T : unmanaged, IFloatingPointIeee
 
     /// <summary>The centres, shape (k, d), the same on every rank.</summary>
     /// <exception cref="InvalidOperationException">Before Fit.</exception>
-    public Tensor<T> ClusterCenters
+    public NDArray<T> ClusterCenters
     {
         get
         {
             double[] c = _centres ?? throw new InvalidOperationException("DistributedKMeans: call Fit first");
-            var t = Tensor.Zeros<T>(NClusters, _features);
+            var t = NDArray.Zeros<T>(NClusters, _features);
             for (int i = 0; i < NClusters; i++)
                 for (int j = 0; j < _features; j++) t[i, j] = T.CreateTruncating(c[i * _features + j]);
             return t;
@@ -96,7 +96,7 @@ public sealed class DistributedKMeans<T> where T : unmanaged, IFloatingPointIeee
     /// each row comes from the rank that owns it).
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">An index is outside 0..n-1.</exception>
-    public static Tensor<T> Rows(RowBlockMatrix<T> x, IReadOnlyList<long> globalRows)
+    public static NDArray<T> Rows(RowBlockMatrix<T> x, IReadOnlyList<long> globalRows)
     {
         ArgumentNullException.ThrowIfNull(x);
         ArgumentNullException.ThrowIfNull(globalRows);
@@ -111,7 +111,7 @@ public sealed class DistributedKMeans<T> where T : unmanaged, IFloatingPointIeee
                 for (int j = 0; j < d; j++) buffer[c * d + j] = double.CreateTruncating(x.Local[g - lo, j]);
         }
         x.Communicator.WithoutArgumentChecks().Allreduce<double>(buffer, ReductionOp.Sum);
-        var t = Tensor.Zeros<T>(globalRows.Count, d);
+        var t = NDArray.Zeros<T>(globalRows.Count, d);
         for (int c = 0; c < globalRows.Count; c++)
             for (int j = 0; j < d; j++) t[c, j] = T.CreateTruncating(buffer[c * d + j]);
         return t;
@@ -124,7 +124,7 @@ public sealed class DistributedKMeans<T> where T : unmanaged, IFloatingPointIeee
     /// <exception cref="ShapeMismatchException">The centres are not (k, d).</exception>
     /// <exception cref="MpiCountMismatchException">The ranks passed different centres (on every rank).</exception>
     /// <exception cref="NonFiniteException">A block holds NaN or infinity (that rank; the others throw MpiException naming it).</exception>
-    public DistributedKMeans<T> Fit(RowBlockMatrix<T> x, Tensor<T> initialCentres)
+    public DistributedKMeans<T> Fit(RowBlockMatrix<T> x, NDArray<T> initialCentres)
     {
         ArgumentNullException.ThrowIfNull(x);
         ArgumentNullException.ThrowIfNull(initialCentres);
@@ -273,7 +273,7 @@ public sealed class DistributedKMeans<T> where T : unmanaged, IFloatingPointIeee
         return d == 0 ? 0 : total / d;
     }
 
-    private static double[] ToDoubles(Tensor<T> local, int m, int d)
+    private static double[] ToDoubles(NDArray<T> local, int m, int d)
     {
         var data = new double[m * d];
         for (int i = 0; i < m; i++)

@@ -14,13 +14,13 @@ namespace Linea.Distributed;
 /// <code>
 /// using var x = RowBlockMatrix&lt;double&gt;.LoadNpy(world, "data.npy");
 /// var pca = new DistributedPca&lt;double&gt;(nComponents: 10).Fit(x);
-/// Tensor&lt;double&gt; scores = pca.Transform(x.Local);    // this rank's rows, no communication
+/// NDArray&lt;double&gt; scores = pca.Transform(x.Local);    // this rank's rows, no communication
 /// </code>
 /// </summary>
 /// <typeparam name="T"><c>float</c> or <c>double</c>.</typeparam>
 public sealed class DistributedPca<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
-    private Tensor<T>? _components, _variance, _ratio, _singular, _mean;
+    private NDArray<T>? _components, _variance, _ratio, _singular, _mean;
 
     /// <summary>Creates the estimator.</summary>
     /// <param name="nComponents">Components to keep, 1..min(n, d); null keeps min(n, d).</param>
@@ -36,19 +36,19 @@ public sealed class DistributedPca<T> where T : unmanaged, IFloatingPointIeee754
 
     /// <summary>Principal axes, shape (k, d), rows of unit norm, by decreasing variance.</summary>
     /// <exception cref="InvalidOperationException">Before Fit.</exception>
-    public Tensor<T> Components => Fitted(_components);
+    public NDArray<T> Components => Fitted(_components);
 
     /// <summary>Variance along each component, s² / (n - 1), shape (k,).</summary>
-    public Tensor<T> ExplainedVariance => Fitted(_variance);
+    public NDArray<T> ExplainedVariance => Fitted(_variance);
 
     /// <summary>Fraction of the total variance along each component, shape (k,).</summary>
-    public Tensor<T> ExplainedVarianceRatio => Fitted(_ratio);
+    public NDArray<T> ExplainedVarianceRatio => Fitted(_ratio);
 
     /// <summary>Singular values of the centred matrix, shape (k,).</summary>
-    public Tensor<T> SingularValues => Fitted(_singular);
+    public NDArray<T> SingularValues => Fitted(_singular);
 
     /// <summary>Per-feature mean over all rows of all ranks, shape (d,).</summary>
-    public Tensor<T> Mean => Fitted(_mean);
+    public NDArray<T> Mean => Fitted(_mean);
 
     /// <summary>n, the total number of samples fitted.</summary>
     public long NSamples { get; private set; }
@@ -71,16 +71,16 @@ public sealed class DistributedPca<T> where T : unmanaged, IFloatingPointIeee754
 
         // One TSQR of [1, X]: row 0 of R holds the column sums over R[0, 0] = ±sqrt(n), and its trailing block is the R of
         // the globally centred X, so neither a pass for the mean nor a centred copy of the block is needed.
-        Tensor<T> rOnes = Tsqr.ReduceR(comm, "pca.tsqr", x.Local, d + 1, prependOnes: true);
+        NDArray<T> rOnes = Tsqr.ReduceR(comm, "pca.tsqr", x.Local, d + 1, prependOnes: true);
         var mean = (rOnes[0, 1..] / rOnes[0, 0]).Contiguous();
-        Tensor<T> rFactor = rOnes[1.., 1..].Contiguous();
+        NDArray<T> rFactor = rOnes[1.., 1..].Contiguous();
         var (_, s, vt) = Linalg.Svd(rFactor, fullMatrices: false);
         s = s[..r].Contiguous();
         vt = FlipSigns(vt[..r, ..].Contiguous());
 
         var variance = s * s / T.CreateTruncating(n - 1);
         T total = variance.Sum();
-        var ratioAll = total > T.Zero ? variance / total : Tensor.Zeros<T>((long)r);
+        var ratioAll = total > T.Zero ? variance / total : NDArray.Zeros<T>((long)r);
         int k = NComponentsRequested ?? r;
         _components = vt[..k, ..].Contiguous();
         _variance = variance[..k].Contiguous();
@@ -93,14 +93,14 @@ public sealed class DistributedPca<T> where T : unmanaged, IFloatingPointIeee754
 
     /// <summary>Projects rows (this rank's, or any m x d): (X - Mean) Componentsᵀ, shape (m, k). Local, no communication.</summary>
     /// <exception cref="InvalidOperationException">Before Fit.</exception>
-    public Tensor<T> Transform(Tensor<T> rows)
+    public NDArray<T> Transform(NDArray<T> rows)
     {
         ArgumentNullException.ThrowIfNull(rows);
         return (rows - Mean).MatMul(Components.T);
     }
 
     /// <summary>The largest-magnitude entry of each row positive (first on ties), as scikit-learn's svd_flip(u_based_decision=False).</summary>
-    private static Tensor<T> FlipSigns(Tensor<T> vt)
+    private static NDArray<T> FlipSigns(NDArray<T> vt)
     {
         long k = vt.Shape[0], d = vt.Shape[1];
         for (long i = 0; i < k; i++)
@@ -117,6 +117,6 @@ public sealed class DistributedPca<T> where T : unmanaged, IFloatingPointIeee754
         return vt;
     }
 
-    private static Tensor<T> Fitted(Tensor<T>? value) =>
+    private static NDArray<T> Fitted(NDArray<T>? value) =>
         value ?? throw new InvalidOperationException("DistributedPca: call Fit first");
 }

@@ -21,7 +21,7 @@ public static class Tsqr
     /// <returns>A new (d, d) tensor.</returns>
     /// <exception cref="NonFiniteException">A block holds NaN or infinity (that rank rethrows it; the others throw
     /// <see cref="MpiException"/> naming it).</exception>
-    public static Tensor<T> R<T>(RowBlockMatrix<T> a) where T : unmanaged, IFloatingPointIeee754<T>
+    public static NDArray<T> R<T>(RowBlockMatrix<T> a) where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(a);
         return ReduceR(a.Communicator, "tsqr", a.Local, a.Columns);
@@ -40,7 +40,7 @@ public static class Tsqr
     /// <exception cref="ShapeMismatchException">b's rows are not this rank's rows of A (that rank; the others throw
     /// <see cref="MpiException"/> naming it).</exception>
     /// <exception cref="NonFiniteException">A or b holds NaN or infinity.</exception>
-    public static TsqrLstsqResult<T> Lstsq<T>(RowBlockMatrix<T> a, Tensor<T> localB) where T : unmanaged, IFloatingPointIeee754<T>
+    public static TsqrLstsqResult<T> Lstsq<T>(RowBlockMatrix<T> a, NDArray<T> localB) where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(localB);
@@ -60,23 +60,23 @@ public static class Tsqr
             throw new MpiCountMismatchException(comm.Rank, comm.Size, op, "b has different column counts across ranks (" + string.Join("; ", ks.Select((c, r) => $"rank {r}: {c}")) + ")");
 
         int w = d + k;
-        Tensor<T> localR = Collective.Agree(comm, op, () => LocalR(a.Local, vector ? localB.Reshape(-1, 1) : localB, w));
-        Tensor<T> raug = TreeReduce(comm, localR, w);
+        NDArray<T> localR = Collective.Agree(comm, op, () => LocalR(a.Local, vector ? localB.Reshape(-1, 1) : localB, w));
+        NDArray<T> raug = TreeReduce(comm, localR, w);
 
         // R x = c is the small problem; the rows below d of the b columns hold the part of Qᵀb that no x reaches.
-        Tensor<T> r = raug[Slice.Range(0, d), Slice.Range(0, d)].Contiguous();
-        Tensor<T> c = raug[Slice.Range(0, d), Slice.Range(d, w)].Contiguous();
-        Tensor<T> tail = raug[Slice.Range(d, w), Slice.Range(d, w)].Contiguous();
+        NDArray<T> r = raug[Slice.Range(0, d), Slice.Range(0, d)].Contiguous();
+        NDArray<T> c = raug[Slice.Range(0, d), Slice.Range(d, w)].Contiguous();
+        NDArray<T> tail = raug[Slice.Range(d, w), Slice.Range(d, w)].Contiguous();
         long n = a.Rows;
         double rcond = MachineEps<T>() * Math.Max(n, d);
         LstsqResult<T> small = Linalg.Lstsq(r, c, rcond);
-        Tensor<T> x = small.Solution;
+        NDArray<T> x = small.Solution;
 
-        Tensor<T> residuals;
-        if (small.Rank < d || n <= d) residuals = Tensor.Zeros<T>(0L);
+        NDArray<T> residuals;
+        if (small.Rank < d || n <= d) residuals = NDArray.Zeros<T>(0L);
         else
         {
-            residuals = Tensor.Zeros<T>((long)k);
+            residuals = NDArray.Zeros<T>((long)k);
             for (int j = 0; j < k; j++)
             {
                 T s = T.Zero;
@@ -102,7 +102,7 @@ public static class Tsqr
     /// <param name="w">The order of R: A's columns, plus 1 with <paramref name="prependOnes"/>.</param>
     /// <param name="prependOnes">Factor [1, A] instead of A: the trailing block of R is then the R of the globally
     /// centred A, and row 0 holds the column sums over R[0, 0] = ±sqrt(n).</param>
-    internal static Tensor<T> ReduceR<T>(Communicator comm, string op, Tensor<T> local, int w, bool prependOnes = false)
+    internal static NDArray<T> ReduceR<T>(Communicator comm, string op, NDArray<T> local, int w, bool prependOnes = false)
         where T : unmanaged, IFloatingPointIeee754<T> =>
         TreeReduce(comm, Collective.Agree(comm, op, () => LocalR(local, null, w, prependOnes)), w);
 
@@ -111,20 +111,20 @@ public static class Tsqr
     /// the rows, one block and one cache-sized panel held, never a copy of the slice (which may be a mapping larger than
     /// memory); zero when the rank has no rows.
     /// </summary>
-    private static Tensor<T> LocalR<T>(Tensor<T> a, Tensor<T>? b, int w, bool prependOnes = false) where T : unmanaged, IFloatingPointIeee754<T>
+    private static NDArray<T> LocalR<T>(NDArray<T> a, NDArray<T>? b, int w, bool prependOnes = false) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        if (a.Shape[0] == 0 || w == 0) return Tensor.Zeros<T>(w, w);
+        if (a.Shape[0] == 0 || w == 0) return NDArray.Zeros<T>(w, w);
         var (r, _) = OutOfCore.QrR(RowBlocks.FromTensor(a), b is null ? null : RowBlocks.FromTensor(b), prependOnes);
         return r;
     }
 
     /// <summary>The binomial reduction tree and broadcast of <see cref="ReduceR{T}"/> from each rank's w x w R.</summary>
-    private static Tensor<T> TreeReduce<T>(Communicator comm, Tensor<T> mine, int w) where T : unmanaged, IFloatingPointIeee754<T>
+    private static NDArray<T> TreeReduce<T>(Communicator comm, NDArray<T> mine, int w) where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (w == 0) return mine;
         Communicator quiet = comm.WithoutArgumentChecks();
         int rank = comm.Rank, size = comm.Size;
-        var stack = Tensor.Zeros<T>(2L * w, w);
+        var stack = NDArray.Zeros<T>(2L * w, w);
         for (int step = 1; step < size; step <<= 1)
         {
             if ((rank & step) != 0)

@@ -14,9 +14,9 @@ namespace Linea.Distributed;
 /// <typeparam name="T"><c>float</c> or <c>double</c>.</typeparam>
 public sealed class RowBlockMatrix<T> : IDisposable where T : unmanaged, IFloatingPointIeee754<T>
 {
-    private readonly Tensor<T>? _mapping;
+    private readonly NDArray<T>? _mapping;
 
-    private RowBlockMatrix(Communicator communicator, RowPartition partition, int columns, Tensor<T> local, Tensor<T>? mapping)
+    private RowBlockMatrix(Communicator communicator, RowPartition partition, int columns, NDArray<T> local, NDArray<T>? mapping)
     {
         Communicator = communicator;
         Partition = partition;
@@ -38,7 +38,7 @@ public sealed class RowBlockMatrix<T> : IDisposable where T : unmanaged, IFloati
     public int Columns { get; }
 
     /// <summary>This rank's rows, shape (n_r, d); a read-only view of the mapping for <see cref="LoadNpy"/>.</summary>
-    public Tensor<T> Local { get; }
+    public NDArray<T> Local { get; }
 
     /// <summary>The number of rows this rank holds.</summary>
     public long LocalRows => Partition.Count(Communicator.Rank);
@@ -57,7 +57,7 @@ public sealed class RowBlockMatrix<T> : IDisposable where T : unmanaged, IFloati
     /// <param name="local">This rank's rows, shape (n_r, d); d the same on every rank.</param>
     /// <exception cref="ShapeMismatchException">The block is not 2-d.</exception>
     /// <exception cref="MpiCountMismatchException">The column counts differ across ranks (on every rank).</exception>
-    public static RowBlockMatrix<T> FromLocal(Communicator communicator, Tensor<T> local)
+    public static RowBlockMatrix<T> FromLocal(Communicator communicator, NDArray<T> local)
     {
         ArgumentNullException.ThrowIfNull(communicator);
         ArgumentNullException.ThrowIfNull(local);
@@ -86,7 +86,7 @@ public sealed class RowBlockMatrix<T> : IDisposable where T : unmanaged, IFloati
     public static RowBlockMatrix<T> LoadNpy(Communicator communicator, string path, RowPartition? partition = null)
     {
         ArgumentNullException.ThrowIfNull(communicator);
-        Tensor<T> mapped = Npy.Load<T>(path, MmapMode.ReadOnly);
+        NDArray<T> mapped = Npy.Load<T>(path, MmapMode.ReadOnly);
         try
         {
             if (mapped.Rank != 2)
@@ -100,7 +100,7 @@ public sealed class RowBlockMatrix<T> : IDisposable where T : unmanaged, IFloati
             if (part.Ranks != communicator.Size || part.Rows != n)
                 throw new MpiCountMismatchException(communicator.Rank, communicator.Size, "RowBlockMatrix.LoadNpy", $"the partition {part} does not split {n} rows over {communicator.Size} ranks");
             long start = part.Offset(communicator.Rank);
-            Tensor<T> local = mapped[Slice.Range(start, start + part.Count(communicator.Rank))];
+            NDArray<T> local = mapped[Slice.Range(start, start + part.Count(communicator.Rank))];
             return new RowBlockMatrix<T>(communicator, part, d, local, mapped);
         }
         catch
@@ -118,12 +118,12 @@ public sealed class RowBlockMatrix<T> : IDisposable where T : unmanaged, IFloati
     /// <param name="root">The rank holding it.</param>
     /// <param name="partition">Rows per rank; null for balanced.</param>
     /// <exception cref="ShapeMismatchException">Root's tensor is not 2-d.</exception>
-    public static RowBlockMatrix<T> Scatter(Communicator communicator, Tensor<T>? whole, int root, RowPartition? partition = null)
+    public static RowBlockMatrix<T> Scatter(Communicator communicator, NDArray<T>? whole, int root, RowPartition? partition = null)
     {
         ArgumentNullException.ThrowIfNull(communicator);
         if (communicator.Rank == root && whole is not null && whole.Rank != 2)
             throw new ShapeMismatchException("RowBlockMatrix.Scatter", [whole.Shape], $"RowBlockMatrix.Scatter: root's tensor has shape {whole.Shape}; it must be 2-d");
-        Tensor<T> local = communicator.ScatterRows(whole, root, partition);
+        NDArray<T> local = communicator.ScatterRows(whole, root, partition);
         return FromLocal(communicator, local);
     }
 
@@ -134,7 +134,7 @@ public sealed class RowBlockMatrix<T> : IDisposable where T : unmanaged, IFloati
     /// <param name="whole">An array whose first axis has length n (the same rows as this matrix).</param>
     /// <returns>Rows [RowOffset, RowOffset + LocalRows) of <paramref name="whole"/>.</returns>
     /// <exception cref="ShapeMismatchException">whole is 0-d or its first axis is not n.</exception>
-    public Tensor<T> LocalRowsOf(Tensor<T> whole)
+    public NDArray<T> LocalRowsOf(NDArray<T> whole)
     {
         ArgumentNullException.ThrowIfNull(whole);
         if (whole.Rank == 0 || whole.Shape[0] != Rows)
@@ -144,10 +144,10 @@ public sealed class RowBlockMatrix<T> : IDisposable where T : unmanaged, IFloati
     }
 
     /// <summary>The whole matrix on every rank (allgather; memory n x d per rank).</summary>
-    public Tensor<T> Allgather() => Communicator.AllgatherRows(Local.Contiguous());
+    public NDArray<T> Allgather() => Communicator.AllgatherRows(Local.Contiguous());
 
     /// <summary>The whole matrix at <paramref name="root"/>, null elsewhere (gather; memory n x d at root).</summary>
-    public Tensor<T>? Gather(int root) => Communicator.GatherRows(Local.Contiguous(), root);
+    public NDArray<T>? Gather(int root) => Communicator.GatherRows(Local.Contiguous(), root);
 
     /// <summary>Releases the memory mapping made by <see cref="LoadNpy"/>; <see cref="Local"/> is unusable afterwards.</summary>
     public void Dispose() => _mapping?.Dispose();

@@ -18,7 +18,7 @@ public sealed partial class BlockCyclicMatrix<T>
     /// <returns>The Σ r_k x N matrix.</returns>
     /// <exception cref="ShapeMismatchException">A slice is not 2-d or the column counts differ (on every rank, listing each rank's shape).</exception>
     /// <exception cref="ArgumentException">The total rows or a count passes ScaLAPACK's or MPI's 32-bit range.</exception>
-    public static BlockCyclicMatrix<T> FromRowBlocks(ProcessGrid grid, Tensor<T> localRows, int rowBlock = DefaultBlockSize, int columnBlock = DefaultBlockSize)
+    public static BlockCyclicMatrix<T> FromRowBlocks(ProcessGrid grid, NDArray<T> localRows, int rowBlock = DefaultBlockSize, int columnBlock = DefaultBlockSize)
     {
         ArgumentNullException.ThrowIfNull(grid);
         ArgumentNullException.ThrowIfNull(localRows);
@@ -48,7 +48,7 @@ public sealed partial class BlockCyclicMatrix<T>
     /// <summary>
     /// Redistributes a <see cref="RowBlockMatrix{T}"/> (its ranks' row slices, in rank order) into the block-cyclic
     /// layout on <paramref name="grid"/>, which must span the same communicator (collective). See
-    /// <see cref="FromRowBlocks(ProcessGrid, Tensor{T}, int, int)"/> for cost and memory.
+    /// <see cref="FromRowBlocks(ProcessGrid, NDArray{T}, int, int)"/> for cost and memory.
     /// </summary>
     /// <exception cref="ArgumentException">The grid's communicator is not the matrix's.</exception>
     public static BlockCyclicMatrix<T> FromRowBlocks(ProcessGrid grid, RowBlockMatrix<T> rows, int rowBlock = DefaultBlockSize, int columnBlock = DefaultBlockSize)
@@ -62,13 +62,13 @@ public sealed partial class BlockCyclicMatrix<T>
 
     /// <summary>
     /// The M x N matrix from a tensor on <paramref name="root"/> (collective): root passes it, the others pass null.
-    /// The shape is broadcast, then the rows move as in <see cref="FromRowBlocks(ProcessGrid, Tensor{T}, int, int)"/> with all of them on root. Memory: the
+    /// The shape is broadcast, then the rows move as in <see cref="FromRowBlocks(ProcessGrid, NDArray{T}, int, int)"/> with all of them on root. Memory: the
     /// whole matrix on root (its tensor and a send buffer of the same size); M N must stay below 2^31 (MPI's counts).
-    /// For larger matrices build with <see cref="FromFunction"/> or <see cref="FromRowBlocks(ProcessGrid, Tensor{T}, int, int)"/>.
+    /// For larger matrices build with <see cref="FromFunction"/> or <see cref="FromRowBlocks(ProcessGrid, NDArray{T}, int, int)"/>.
     /// </summary>
     /// <exception cref="ArgumentNullException">Root passed null.</exception>
     /// <exception cref="ShapeMismatchException">Root's tensor is not 2-d (on every rank).</exception>
-    public static BlockCyclicMatrix<T> Scatter(ProcessGrid grid, Tensor<T>? global, int root = 0, int rowBlock = DefaultBlockSize, int columnBlock = DefaultBlockSize)
+    public static BlockCyclicMatrix<T> Scatter(ProcessGrid grid, NDArray<T>? global, int root = 0, int rowBlock = DefaultBlockSize, int columnBlock = DefaultBlockSize)
     {
         ArgumentNullException.ThrowIfNull(grid);
         Communicator comm = grid.Communicator;
@@ -78,17 +78,17 @@ public sealed partial class BlockCyclicMatrix<T>
         if (shape[0] < 0)
             throw new ShapeMismatchException("block_cyclic.scatter", [comm.Rank == root ? global!.Shape : new Shape([0])],
                 $"block_cyclic.scatter: root {root}'s tensor must be a 2-d matrix" + (comm.Rank == root ? $", not {global!.Shape}" : ""));
-        Tensor<T> mine = comm.Rank == root ? global! : Tensor.Zeros<T>(0, shape[1]);
+        NDArray<T> mine = comm.Rank == root ? global! : NDArray.Zeros<T>(0, shape[1]);
         return FromRowBlocks(grid, mine, rowBlock, columnBlock);
     }
 
     /// <summary>
     /// The rows <paramref name="partition"/> gives this rank, as a new (count, N) tensor (collective; the reverse of
-    /// <see cref="FromRowBlocks(ProcessGrid, Tensor{T}, int, int)"/>). One <c>MPI_Alltoallv</c>; each element moves once.
+    /// <see cref="FromRowBlocks(ProcessGrid, NDArray{T}, int, int)"/>). One <c>MPI_Alltoallv</c>; each element moves once.
     /// </summary>
     /// <param name="partition">Row counts per rank: as many ranks as the communicator, summing to M.</param>
     /// <exception cref="ArgumentException">The partition does not fit this matrix or communicator (on every rank alike).</exception>
-    public Tensor<T> ToRowBlocks(RowPartition partition)
+    public NDArray<T> ToRowBlocks(RowPartition partition)
     {
         ArgumentNullException.ThrowIfNull(partition);
         Communicator comm = Grid.Communicator;
@@ -111,7 +111,7 @@ public sealed partial class BlockCyclicMatrix<T>
             recvCounts[s] = Checked(RowsOwnedBy(first, count, s / q) * (long)LocalCount(Columns, ColumnBlock, s % q, q));
         var recv = new T[SumChecked(recvCounts)];
         comm.WithoutArgumentChecks().Alltoallv<T>(send, sendCounts, recv, recvCounts);
-        var result = Tensor.Zeros<T>(count, Columns);
+        var result = NDArray.Zeros<T>(count, Columns);
         if (count == 0 || Columns == 0) return result;
         Span<T> dst = result.AsSpan();
         pos = 0;
@@ -137,26 +137,26 @@ public sealed partial class BlockCyclicMatrix<T>
     /// The whole matrix as a new (M, N) tensor on <paramref name="root"/>, null on the other ranks (collective).
     /// Memory on root: the matrix and a receive buffer of its size; M N must stay below 2^31 (MPI's counts).
     /// </summary>
-    public Tensor<T>? Gather(int root = 0)
+    public NDArray<T>? Gather(int root = 0)
     {
         Communicator comm = Grid.Communicator;
         if (root < 0 || root >= comm.Size)
             throw new ArgumentOutOfRangeException(nameof(root), root, $"block_cyclic.gather: root {root} is outside 0..{comm.Size - 1}");
         var counts = new long[comm.Size];
         counts[root] = Rows;
-        Tensor<T> rows = ToRowBlocks(RowPartition.FromCounts(counts));
+        NDArray<T> rows = ToRowBlocks(RowPartition.FromCounts(counts));
         return comm.Rank == root ? rows : null;
     }
 
     /// <summary>The whole matrix as a new (M, N) tensor on every rank (collective: a gather to rank 0, then a broadcast).</summary>
-    public Tensor<T> Allgather()
+    public NDArray<T> Allgather()
     {
-        Tensor<T>? whole = Gather(0);
+        NDArray<T>? whole = Gather(0);
         return Grid.Communicator.BroadcastTensor(whole, 0);
     }
 
     /// <summary>Fills this (zero) matrix from row slices laid out by <paramref name="partition"/>; collective.</summary>
-    private void ReceiveRowBlocks(Tensor<T> localRows, RowPartition partition)
+    private void ReceiveRowBlocks(NDArray<T> localRows, RowPartition partition)
     {
         Communicator comm = Grid.Communicator;
         int p = Grid.Rows, q = Grid.Columns;

@@ -10,7 +10,7 @@ namespace Linea.Distributed;
 /// <see cref="LeadingDimension"/>, described to ScaLAPACK by a 9-integer descriptor. Global row i sits on process row
 /// (i / mb) mod p at local row (i / (mb p)) mb + i mod mb; columns likewise. Memory per rank: about M N / (p q)
 /// elements. Build one with <see cref="FromFunction"/>, <see cref="Scatter"/> (from a tensor on one rank) or
-/// <see cref="FromRowBlocks(ProcessGrid, Tensor{T}, int, int)"/> (from each rank's contiguous row slice), and bring it back with <see cref="Gather"/>,
+/// <see cref="FromRowBlocks(ProcessGrid, NDArray{T}, int, int)"/> (from each rank's contiguous row slice), and bring it back with <see cref="Gather"/>,
 /// <see cref="Allgather"/> or <see cref="ToRowBlocks"/>. Constructors and redistributions are collective over the
 /// grid's communicator. Global sizes are 32-bit (ScaLAPACK's integers); the local array must fit one .NET array.
 /// </summary>

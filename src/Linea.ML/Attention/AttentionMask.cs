@@ -122,7 +122,7 @@ public sealed class AttentionMask
     /// <exception cref="ArgumentNullException">values is null.</exception>
     /// <exception cref="ShapeMismatchException">Not 2-d or 3-d, or the last two axes differ.</exception>
     /// <exception cref="ArgumentException">A NaN or +∞ entry.</exception>
-    public static AttentionMask Additive<T>(Tensor<T> values) where T : unmanaged, IFloatingPointIeee754<T>
+    public static AttentionMask Additive<T>(NDArray<T> values) where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(values);
         if (values.Rank is not (2 or 3))
@@ -157,7 +157,7 @@ public sealed class AttentionMask
     /// The additive mask for an input of <paramref name="batch"/> items of length <paramref name="seq"/>, shape
     /// (batch or 1, 1, seq, seq) to broadcast over heads, and per (batch or 1, seq) row whether every key is masked.
     /// </summary>
-    internal (Tensor<T> Mask, bool[] FullyMasked, bool AnyFullyMasked) Materialize<T>(string layer, int batch, int seq, bool causal)
+    internal (NDArray<T> Mask, bool[] FullyMasked, bool AnyFullyMasked) Materialize<T>(string layer, int batch, int seq, bool causal)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         var parts = causal ? [.. _parts, new CausalPart()] : _parts;
@@ -181,7 +181,7 @@ public sealed class AttentionMask
                 fully[n * seq + i] = all;
                 any |= all;
             }
-        return (Tensor.FromArray(m, bm, 1, seq, seq), fully, any);
+        return (NDArray.FromArray(m, bm, 1, seq, seq), fully, any);
     }
 
     private static int CheckSquare(int rows, int cols, int batch, string op)

@@ -19,22 +19,22 @@ public sealed partial class MultiHeadSelfAttention<T>
     /// <returns>(batch, seq, modelDim).</returns>
     /// <exception cref="ShapeMismatchException">x is not (batch, seq, modelDim), or the mask is for another batch size or sequence length.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A valid length of a key padding mask exceeds seq.</exception>
-    public Tensor<T> Forward(Tensor<T> x, AttentionMask? mask, bool training = false)
+    public NDArray<T> Forward(NDArray<T> x, AttentionMask? mask, bool training = false)
     {
         Mask = mask;
         return Forward(x, training);
     }
 
     /// <summary>softmax(scores + mask) along the last axis, with fully masked rows set to 0 instead of NaN.</summary>
-    private Tensor<T> MaskedSoftmax(Tensor<T> scores, int batch, int seq)
+    private NDArray<T> MaskedSoftmax(NDArray<T> scores, int batch, int seq)
     {
         if (Mask is null)
         {
             if (Causal) scores = scores + CausalMask(seq);
-            return Tensor.Softmax(scores, -1);
+            return NDArray.Softmax(scores, -1);
         }
         var (mask, fully, anyFully) = Mask.Materialize<T>(Name, batch, seq, Causal);
-        var a = Tensor.Softmax(scores + mask, -1);
+        var a = NDArray.Softmax(scores + mask, -1);
         if (!anyFully) return a;
         if (!a.IsContiguous || a.IsReadOnly) a = a.Copy();
         var span = a.AsSpan();

@@ -19,7 +19,7 @@ namespace Linea.ML.Attention;
 public sealed partial class MultiHeadSelfAttention<T> : Layer<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     private readonly Parameter<T> _wq, _bq, _wk, _bk, _wv, _bv, _wo, _bo;
-    private Tensor<T>? _x, _q, _k, _v, _a, _merged;
+    private NDArray<T>? _x, _q, _k, _v, _a, _merged;
 
     /// <summary>Creates the layer with zero weights; <see cref="Initialize"/> draws them (Glorot uniform, zero biases).</summary>
     /// <param name="modelDim">Size of the feature axis, at least 1.</param>
@@ -37,8 +37,8 @@ public sealed partial class MultiHeadSelfAttention<T> : Layer<T> where T : unman
         Heads = heads;
         HeadDim = modelDim / heads;
         Causal = causal;
-        Parameter<T> W(string name) => new(name, Tensor.Zeros<T>(modelDim, modelDim), decay: true);
-        Parameter<T> B(string name) => new(name, Tensor.Zeros<T>(modelDim), decay: false);
+        Parameter<T> W(string name) => new(name, NDArray.Zeros<T>(modelDim, modelDim), decay: true);
+        Parameter<T> B(string name) => new(name, NDArray.Zeros<T>(modelDim), decay: false);
         (_wq, _bq, _wk, _bk, _wv, _bv, _wo, _bo) = (W("Wq"), B("bq"), W("Wk"), B("bk"), W("Wv"), B("bv"), W("Wo"), B("bo"));
     }
 
@@ -55,25 +55,25 @@ public sealed partial class MultiHeadSelfAttention<T> : Layer<T> where T : unman
     public bool Causal { get; }
 
     /// <summary>Query projection, (ModelDim, ModelDim); a live view.</summary>
-    public Tensor<T> Wq => _wq.Value;
+    public NDArray<T> Wq => _wq.Value;
     /// <summary>Key projection, (ModelDim, ModelDim); a live view.</summary>
-    public Tensor<T> Wk => _wk.Value;
+    public NDArray<T> Wk => _wk.Value;
     /// <summary>Value projection, (ModelDim, ModelDim); a live view.</summary>
-    public Tensor<T> Wv => _wv.Value;
+    public NDArray<T> Wv => _wv.Value;
     /// <summary>Output projection, (ModelDim, ModelDim); a live view.</summary>
-    public Tensor<T> Wo => _wo.Value;
+    public NDArray<T> Wo => _wo.Value;
     /// <summary>Query bias, (ModelDim,).</summary>
-    public Tensor<T> Bq => _bq.Value;
+    public NDArray<T> Bq => _bq.Value;
     /// <summary>Key bias, (ModelDim,).</summary>
-    public Tensor<T> Bk => _bk.Value;
+    public NDArray<T> Bk => _bk.Value;
     /// <summary>Value bias, (ModelDim,).</summary>
-    public Tensor<T> Bv => _bv.Value;
+    public NDArray<T> Bv => _bv.Value;
     /// <summary>Output bias, (ModelDim,).</summary>
-    public Tensor<T> Bo => _bo.Value;
+    public NDArray<T> Bo => _bo.Value;
 
     /// <summary>The attention weights A of the last forward pass, shape (batch, heads, seq, seq); rows sum to 1 (0 where <see cref="Mask"/> masks every key).</summary>
     /// <exception cref="InvalidOperationException">No forward pass yet.</exception>
-    public Tensor<T> AttentionWeights => _a ?? throw new InvalidOperationException("MultiHeadSelfAttention.AttentionWeights: call Forward first");
+    public NDArray<T> AttentionWeights => _a ?? throw new InvalidOperationException("MultiHeadSelfAttention.AttentionWeights: call Forward first");
 
     /// <inheritdoc />
     public override string Name => $"MultiHeadSelfAttention({ModelDim}, heads {Heads}{(Causal ? ", causal" : "")})";
@@ -95,7 +95,7 @@ public sealed partial class MultiHeadSelfAttention<T> : Layer<T> where T : unman
 
     /// <inheritdoc />
     /// <exception cref="ShapeMismatchException">x is not 3-d (batch, seq, modelDim).</exception>
-    protected override Tensor<T> ForwardCore(Tensor<T> x, bool training)
+    protected override NDArray<T> ForwardCore(NDArray<T> x, bool training)
     {
         if (x.Rank != 3)
             throw new ShapeMismatchException(Name, [x.Shape], $"{Name}: input must be 3-d (batch, seq, modelDim); got {x.Shape}");
@@ -111,7 +111,7 @@ public sealed partial class MultiHeadSelfAttention<T> : Layer<T> where T : unman
     }
 
     /// <inheritdoc />
-    protected override Tensor<T> BackwardCore(Tensor<T> gradOutput)
+    protected override NDArray<T> BackwardCore(NDArray<T> gradOutput)
     {
         var dy2 = gradOutput.Reshape(-1, ModelDim);
         _wo.SetGrad(_merged!.Reshape(-1, ModelDim).T.MatMul(dy2));
@@ -131,7 +131,7 @@ public sealed partial class MultiHeadSelfAttention<T> : Layer<T> where T : unman
     }
 
     /// <summary>Stores the gradients of a projection P = X W + b from dP, and returns dP Wᵀ (its share of dX).</summary>
-    private Tensor<T> Project(Tensor<T> x2, Tensor<T> dP, Parameter<T> w, Parameter<T> b)
+    private NDArray<T> Project(NDArray<T> x2, NDArray<T> dP, Parameter<T> w, Parameter<T> b)
     {
         var dp2 = dP.Reshape(-1, ModelDim);
         w.SetGrad(x2.T.MatMul(dp2));
@@ -140,17 +140,17 @@ public sealed partial class MultiHeadSelfAttention<T> : Layer<T> where T : unman
     }
 
     /// <summary>(batch, seq, modelDim) to (batch, heads, seq, headDim), a strided view.</summary>
-    private Tensor<T> SplitHeads(Tensor<T> t) =>
+    private NDArray<T> SplitHeads(NDArray<T> t) =>
         t.Reshape(t.Shape[0], t.Shape[1], Heads, HeadDim).Transpose(0, 2, 1, 3);
 
     /// <summary>(batch, heads, seq, headDim) back to a contiguous (batch, seq, modelDim).</summary>
-    private Tensor<T> MergeHeads(Tensor<T> t) =>
+    private NDArray<T> MergeHeads(NDArray<T> t) =>
         t.Transpose(0, 2, 1, 3).Contiguous().Reshape(t.Shape[0], t.Shape[2], ModelDim);
 
     /// <summary>(seq, seq) with 0 on and below the diagonal and −∞ above it; broadcast over batch and heads.</summary>
-    private static Tensor<T> CausalMask(int seq)
+    private static NDArray<T> CausalMask(int seq)
     {
-        var m = Tensor.Zeros<T>(seq, seq);
+        var m = NDArray.Zeros<T>(seq, seq);
         var s = m.AsSpan();
         for (int i = 0; i < seq; i++)
             for (int j = i + 1; j < seq; j++) s[i * seq + j] = T.NegativeInfinity;

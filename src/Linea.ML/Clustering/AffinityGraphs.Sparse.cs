@@ -12,7 +12,7 @@ internal static partial class AffinityGraphs
     /// <paramref name="neighbours"/> per row, O(n² d) time (squared distances in double), O(n d + n neighbours) memory.
     /// </summary>
     /// <exception cref="ArgumentException">neighbours ≥ n.</exception>
-    public static SparseMatrix<T> NearestNeighborsSparse<T>(Tensor<T> x, int neighbours, string where) where T : unmanaged, IFloatingPointIeee754<T>
+    public static SparseMatrix<T> NearestNeighborsSparse<T>(NDArray<T> x, int neighbours, string where) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int n = (int)x.Shape[0], d = (int)x.Shape[1];
         if (neighbours >= n)

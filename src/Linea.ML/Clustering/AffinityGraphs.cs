@@ -6,7 +6,7 @@ namespace Linea.ML.Clustering;
 internal static partial class AffinityGraphs
 {
     /// <summary>exp(-gamma ||x_i - x_j||²) off the diagonal; squared distances computed directly in double.</summary>
-    public static Tensor<T> Rbf<T>(Tensor<T> x, double gamma) where T : unmanaged, IFloatingPointIeee754<T>
+    public static NDArray<T> Rbf<T>(NDArray<T> x, double gamma) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int n = (int)x.Shape[0], d = (int)x.Shape[1];
         var dist = SquaredDistances(DoubleRows.From(x), n, d);
@@ -19,7 +19,7 @@ internal static partial class AffinityGraphs
 
     /// <summary>1 where j is one of the <paramref name="neighbours"/> nearest samples to i (ties by index), symmetrised (W + Wᵀ)/2.</summary>
     /// <exception cref="ArgumentException">neighbours ≥ n.</exception>
-    public static Tensor<T> NearestNeighbors<T>(Tensor<T> x, int neighbours, string where) where T : unmanaged, IFloatingPointIeee754<T>
+    public static NDArray<T> NearestNeighbors<T>(NDArray<T> x, int neighbours, string where) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int n = (int)x.Shape[0], d = (int)x.Shape[1];
         if (neighbours >= n)
@@ -45,7 +45,7 @@ internal static partial class AffinityGraphs
     /// <summary>Validates a user-given affinity and returns a copy with a zero diagonal.</summary>
     /// <exception cref="ShapeMismatchException">Not square.</exception>
     /// <exception cref="ArgumentException">Negative entries, or not symmetric.</exception>
-    public static Tensor<T> CheckedPrecomputed<T>(Tensor<T> a, string where) where T : unmanaged, IFloatingPointIeee754<T>
+    public static NDArray<T> CheckedPrecomputed<T>(NDArray<T> a, string where) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int n = (int)a.Shape[0];
         if (a.Shape[1] != n)

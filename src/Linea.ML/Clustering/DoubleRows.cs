@@ -7,15 +7,15 @@ namespace Linea.ML.Clustering;
 internal static class DoubleRows
 {
     /// <summary>The elements of <paramref name="x"/> in C order, as doubles.</summary>
-    public static double[] From<T>(Tensor<T> x) where T : unmanaged, IFloatingPointIeee754<T>
+    public static double[] From<T>(NDArray<T> x) where T : unmanaged, IFloatingPointIeee754<T>
     {
         return FloatConvert.ToDoubleArray(x.Contiguous().AsReadOnlySpan());
     }
 
     /// <summary>A new tensor of <paramref name="shape"/> holding <paramref name="values"/> rounded to T.</summary>
-    public static Tensor<T> To<T>(double[] values, params int[] shape) where T : unmanaged, IFloatingPointIeee754<T>
+    public static NDArray<T> To<T>(double[] values, params int[] shape) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        var t = Tensor.Zeros<T>(shape);
+        var t = NDArray.Zeros<T>(shape);
         FloatConvert.FromDouble(values.AsSpan(0, (int)t.Size), t.AsSpan());
         return t;
     }

@@ -26,14 +26,14 @@ public sealed partial class KMeans<T> : IEstimator<T>, ITransformer<T>
     /// <exception cref="NotFittedException">Before Fit.</exception>
     /// <exception cref="ShapeMismatchException">x is not 2-d or has a different number of features.</exception>
     /// <exception cref="NonFiniteException">x contains NaN or infinity.</exception>
-    public Tensor<T> Transform(Tensor<T> x)
+    public NDArray<T> Transform(NDArray<T> x)
     {
         var d2 = SquaredDistances(x, nameof(Transform));
-        return Tensor.Wrap(Array.ConvertAll(d2, static v => T.CreateTruncating(Math.Sqrt(v))), d2.Length / NClusters, NClusters);
+        return NDArray.Wrap(Array.ConvertAll(d2, static v => T.CreateTruncating(Math.Sqrt(v))), d2.Length / NClusters, NClusters);
     }
 
     /// <summary>Squared distances (m x k, row-major, in double) of the rows of x to the centres.</summary>
-    private double[] SquaredDistances(Tensor<T> x, string member)
+    private double[] SquaredDistances(NDArray<T> x, string member)
     {
         var centres = Centres(member);
         Guard.Features(x, _features, $"{Model}.{member}");
@@ -47,24 +47,24 @@ public sealed partial class KMeans<T> : IEstimator<T>, ITransformer<T>
     }
 
     /// <inheritdoc />
-    IEstimator<T> IEstimator<T>.Fit(Tensor<T> x, Tensor<T>? y) => Fit(x);
+    IEstimator<T> IEstimator<T>.Fit(NDArray<T> x, NDArray<T>? y) => Fit(x);
 
     /// <inheritdoc />
-    ITransformer<T> ITransformer<T>.Fit(Tensor<T> x, Tensor<T>? y) => Fit(x);
+    ITransformer<T> ITransformer<T>.Fit(NDArray<T> x, NDArray<T>? y) => Fit(x);
 
     /// <inheritdoc />
-    Tensor<T> ITransformer<T>.FitTransform(Tensor<T> x, Tensor<T>? y) => Fit(x).Transform(x);
+    NDArray<T> ITransformer<T>.FitTransform(NDArray<T> x, NDArray<T>? y) => Fit(x).Transform(x);
 
     /// <summary>The cluster of each row as a float label tensor, shape (m,).</summary>
-    Tensor<T> IEstimator<T>.Predict(Tensor<T> x)
+    NDArray<T> IEstimator<T>.Predict(NDArray<T> x)
     {
         var labels = Predict(x);
-        return Tensor.Wrap(Array.ConvertAll(labels, static l => T.CreateTruncating(l)), labels.Length);
+        return NDArray.Wrap(Array.ConvertAll(labels, static l => T.CreateTruncating(l)), labels.Length);
     }
 
     /// <summary>Minus the sum of squared distances of the rows of X to their nearest centre (scikit-learn's
     /// <c>KMeans.score</c>); y is ignored.</summary>
-    T IEstimator<T>.Score(Tensor<T> x, Tensor<T> y)
+    T IEstimator<T>.Score(NDArray<T> x, NDArray<T> y)
     {
         var d2 = SquaredDistances(x, "Score");
         int k = NClusters;

@@ -10,8 +10,8 @@ public sealed partial class KMeans<T> : IPersistable<T>
 
     void IPersistable<T>.SaveState(ModelState<T> state)
     {
-        state.DoubleArrays["centres"] = Tensor.FromArray((double[])_centres!.Clone(), NClusters, _features);
-        state.DoubleArrays["labels"] = Tensor.FromArray(Array.ConvertAll(_labels!, static l => (double)l));
+        state.DoubleArrays["centres"] = NDArray.FromArray((double[])_centres!.Clone(), NClusters, _features);
+        state.DoubleArrays["labels"] = NDArray.FromArray(Array.ConvertAll(_labels!, static l => (double)l));
         state.Set("inertia", Inertia);
         state.Set("nIter", NIter);
     }

@@ -62,14 +62,14 @@ public sealed partial class KMeans<T> where T : unmanaged, IFloatingPointIeee754
     /// every run then starts from them, so one run is done whatever <see cref="NInit"/> says. Null (default) seeds by
     /// k-means++. Checked at Fit: <see cref="ShapeMismatchException"/> for a wrong shape, <see cref="NonFiniteException"/>
     /// for NaN or infinity.</summary>
-    public Tensor<T>? InitialCenters { get; init; }
+    public NDArray<T>? InitialCenters { get; init; }
 
     /// <summary>Whether <see cref="Fit"/> has run.</summary>
     public bool IsFitted => _centres is not null;
 
     /// <summary>The centres, shape (k, features).</summary>
     /// <exception cref="NotFittedException">Before Fit.</exception>
-    public Tensor<T> ClusterCenters => DoubleRows.To<T>(Centres("ClusterCenters"), NClusters, _features);
+    public NDArray<T> ClusterCenters => DoubleRows.To<T>(Centres("ClusterCenters"), NClusters, _features);
 
     /// <summary>The cluster of each training sample (0..k-1), from the final centres.</summary>
     /// <exception cref="NotFittedException">Before Fit.</exception>
@@ -87,7 +87,7 @@ public sealed partial class KMeans<T> where T : unmanaged, IFloatingPointIeee754
     /// <exception cref="ShapeMismatchException">x is not 2-d.</exception>
     /// <exception cref="ArgumentException">Fewer samples than clusters.</exception>
     /// <exception cref="NonFiniteException">x contains NaN or infinity.</exception>
-    public KMeans<T> Fit(Tensor<T> x)
+    public KMeans<T> Fit(NDArray<T> x)
     {
         Guard.Matrix(x, Model + ".Fit", minRows: NClusters);
         int n = (int)x.Shape[0], d = (int)x.Shape[1];
@@ -120,13 +120,13 @@ public sealed partial class KMeans<T> where T : unmanaged, IFloatingPointIeee754
     }
 
     /// <summary>Fits and returns <see cref="Labels"/>.</summary>
-    public int[] FitPredict(Tensor<T> x) => Fit(x).Labels;
+    public int[] FitPredict(NDArray<T> x) => Fit(x).Labels;
 
     /// <summary>The nearest centre of each row of <paramref name="x"/>.</summary>
     /// <exception cref="NotFittedException">Before Fit.</exception>
     /// <exception cref="ShapeMismatchException">x is not 2-d or has a different number of features.</exception>
     /// <exception cref="NonFiniteException">x contains NaN or infinity.</exception>
-    public int[] Predict(Tensor<T> x)
+    public int[] Predict(NDArray<T> x)
     {
         var centres = Centres("Predict");
         Guard.Matrix(x, Model + ".Predict");

@@ -29,15 +29,15 @@ public sealed partial class MiniBatchKMeans<T> : IEstimator<T>
     }
 
     /// <inheritdoc />
-    IEstimator<T> IEstimator<T>.Fit(Tensor<T> x, Tensor<T>? y) => Fit(x);
+    IEstimator<T> IEstimator<T>.Fit(NDArray<T> x, NDArray<T>? y) => Fit(x);
 
     /// <summary>The cluster of each row as a float label tensor, shape (m,).</summary>
-    Tensor<T> IEstimator<T>.Predict(Tensor<T> x)
+    NDArray<T> IEstimator<T>.Predict(NDArray<T> x)
     {
         var labels = Predict(x);
-        return Tensor.Wrap(Array.ConvertAll(labels, static l => T.CreateTruncating(l)), labels.Length);
+        return NDArray.Wrap(Array.ConvertAll(labels, static l => T.CreateTruncating(l)), labels.Length);
     }
 
     /// <summary>Minus the inertia of X against the centres (scikit-learn's <c>score</c>); y is ignored.</summary>
-    T IEstimator<T>.Score(Tensor<T> x, Tensor<T> y) => T.CreateTruncating(Score(x));
+    T IEstimator<T>.Score(NDArray<T> x, NDArray<T> y) => T.CreateTruncating(Score(x));
 }

@@ -99,13 +99,13 @@ public sealed partial class MiniBatchKMeans<T> where T : unmanaged, IFloatingPoi
 
     /// <summary>The centres, shape (k, features).</summary>
     /// <exception cref="NotFittedException">Before a fit.</exception>
-    public Tensor<T> ClusterCenters => DoubleRows.To<T>(Centres("ClusterCenters"), NClusters, _features);
+    public NDArray<T> ClusterCenters => DoubleRows.To<T>(Centres("ClusterCenters"), NClusters, _features);
 
     /// <summary>How many points each centre has absorbed (its learning rate is 1 / count), shape (k,).</summary>
     /// <exception cref="NotFittedException">Before a fit.</exception>
-    public Tensor<T> Counts { get { Centres("Counts"); return DoubleRows.To<T>(_counts, NClusters); } }
+    public NDArray<T> Counts { get { Centres("Counts"); return DoubleRows.To<T>(_counts, NClusters); } }
 
-    /// <summary>The cluster of each training row, after <see cref="Fit(Tensor{T})"/> or <see cref="PartialFit"/> (of
+    /// <summary>The cluster of each training row, after <see cref="Fit(NDArray{T})"/> or <see cref="PartialFit"/> (of
     /// that call's rows); a fit from a source keeps none (they would take O(n) memory): use <see cref="Predict"/>.</summary>
     /// <exception cref="NotFittedException">Before a fit, or after a fit from a source.</exception>
     public int[] Labels => (int[])(_labels ?? throw NotFittedException.For(Model, "Labels")).Clone();
@@ -171,7 +171,7 @@ public sealed partial class MiniBatchKMeans<T> where T : unmanaged, IFloatingPoi
     /// <exception cref="ShapeMismatchException">x is not 2-d.</exception>
     /// <exception cref="ArgumentException">Fewer rows than clusters.</exception>
     /// <exception cref="NonFiniteException">x holds NaN or infinity.</exception>
-    public MiniBatchKMeans<T> Fit(Tensor<T> x)
+    public MiniBatchKMeans<T> Fit(NDArray<T> x)
     {
         Guard.Matrix(x, Model + ".Fit", minRows: NClusters);
         Fit(RowBlocks.FromTensor(x));
@@ -188,7 +188,7 @@ public sealed partial class MiniBatchKMeans<T> where T : unmanaged, IFloatingPoi
     /// <exception cref="ShapeMismatchException">x is not 2-d, or its columns differ from earlier calls.</exception>
     /// <exception cref="ArgumentException">The first batch has fewer rows than clusters.</exception>
     /// <exception cref="NonFiniteException">x holds NaN or infinity.</exception>
-    public MiniBatchKMeans<T> PartialFit(Tensor<T> x)
+    public MiniBatchKMeans<T> PartialFit(NDArray<T> x)
     {
         const string where = Model + ".PartialFit";
         Guard.Matrix(x, where, minRows: _centres is null ? NClusters : 1);
@@ -215,7 +215,7 @@ public sealed partial class MiniBatchKMeans<T> where T : unmanaged, IFloatingPoi
     /// <exception cref="NotFittedException">Before a fit.</exception>
     /// <exception cref="ShapeMismatchException">x is not 2-d or has another number of features.</exception>
     /// <exception cref="NonFiniteException">x holds NaN or infinity.</exception>
-    public int[] Predict(Tensor<T> x)
+    public int[] Predict(NDArray<T> x)
     {
         var centres = Centres("Predict");
         Guard.Features(x, _features, Model + ".Predict");
@@ -227,7 +227,7 @@ public sealed partial class MiniBatchKMeans<T> where T : unmanaged, IFloatingPoi
     /// <summary>Minus the inertia of <paramref name="x"/> against the centres (scikit-learn's <c>score</c>).</summary>
     /// <exception cref="NotFittedException">Before a fit.</exception>
     /// <exception cref="ShapeMismatchException">x is not 2-d or has another number of features.</exception>
-    public double Score(Tensor<T> x)
+    public double Score(NDArray<T> x)
     {
         var centres = Centres("Score");
         Guard.Features(x, _features, Model + ".Score");

@@ -29,7 +29,7 @@ public sealed partial class SpectralClustering<T>
         const string where = Model + ".Fit";
         ArgumentNullException.ThrowIfNull(affinity);
         if (Affinity != SpectralAffinity.Precomputed)
-            throw new ArgumentException($"{where}: a sparse matrix is taken as a precomputed affinity, but this estimator has affinity = {Affinity}; construct it with SpectralAffinity.Precomputed, or pass the samples as a dense Tensor", nameof(affinity));
+            throw new ArgumentException($"{where}: a sparse matrix is taken as a precomputed affinity, but this estimator has affinity = {Affinity}; construct it with SpectralAffinity.Precomputed, or pass the samples as a dense NDArray", nameof(affinity));
         return FitSparseGraph(AffinityGraphs.CheckedPrecomputed(affinity, where), where);
     }
 
@@ -72,13 +72,13 @@ public sealed partial class SpectralClustering<T>
             for (int e = 0; e < cols.Length; e++) vals[e] *= scale[i] * scale[cols[e]];
         }
         var (u, values, restarts) = TopEigenvectors(w, m, degree, k);
-        var norms = Tensor.Sqrt((u * u).Sum(1, keepDims: true));
-        var embedding = u / Tensor.Where(Tensor.Greater(norms, T.Zero), norms, Tensor.Scalar(T.One));
+        var norms = NDArray.Sqrt((u * u).Sum(1, keepDims: true));
+        var embedding = u / NDArray.Where(NDArray.Greater(norms, T.Zero), norms, NDArray.Scalar(T.One));
         _labels = new KMeans<T>(k, nInit: NInit, seed: Seed).FitPredict(embedding);
         _sparseAffinity = w;
         _affinity = null;
         _embedding = embedding;
-        _eigenvalues = Tensor.FromArray(values);
+        _eigenvalues = NDArray.FromArray(values);
         EigshRestarts = restarts;
         return this;
     }
@@ -86,7 +86,7 @@ public sealed partial class SpectralClustering<T>
     /// <summary>The k leading eigenvectors of M (n x k, largest first), their eigenvalues, and the Lanczos restarts used:
     /// one exact vector per connected component of positive volume (up to k, largest volumes first), the rest from
     /// <see cref="SparseLinalg.Eigsh{T}"/> on the deflated operator.</summary>
-    private (Tensor<T> Vectors, T[] Values, int Restarts) TopEigenvectors(SparseMatrix<T> w, SparseMatrix<T> m, T[] degree, int k)
+    private (NDArray<T> Vectors, T[] Values, int Restarts) TopEigenvectors(SparseMatrix<T> w, SparseMatrix<T> m, T[] degree, int k)
     {
         int n = w.Rows;
         var (component, count) = GraphComponents.Label(w);
@@ -101,7 +101,7 @@ public sealed partial class SpectralClustering<T>
         for (int j = 0; j < known; j++) columnOf[order[j]] = j;
         var column = new int[n];
         var value = new T[n];
-        var u = Tensor.Zeros<T>(n, k);
+        var u = NDArray.Zeros<T>(n, k);
         for (int i = 0; i < n; i++)
         {
             int j = columnOf[component[i]];

@@ -23,7 +23,7 @@ public sealed partial class SpectralClustering<T> where T : unmanaged, IFloating
 {
     private const string Model = "SpectralClustering";
     private int[]? _labels;
-    private Tensor<T>? _affinity, _embedding, _eigenvalues;
+    private NDArray<T>? _affinity, _embedding, _eigenvalues;
     private SparseMatrix<T>? _sparseAffinity;
 
     /// <summary>Creates the estimator.</summary>
@@ -78,15 +78,15 @@ public sealed partial class SpectralClustering<T> where T : unmanaged, IFloating
     /// <summary>The affinity matrix W used, (n, n), zero diagonal, dense. After a fit on the sparse path this densifies
     /// <see cref="SparseAffinityMatrix"/> (n² elements: mind the memory for large n).</summary>
     /// <exception cref="NotFittedException">Before Fit.</exception>
-    public Tensor<T> AffinityMatrix => _affinity ?? _sparseAffinity?.ToDense() ?? throw NotFittedException.For(Model, "AffinityMatrix");
+    public NDArray<T> AffinityMatrix => _affinity ?? _sparseAffinity?.ToDense() ?? throw NotFittedException.For(Model, "AffinityMatrix");
 
     /// <summary>The row-normalised spectral embedding that k-means clustered, (n, k).</summary>
     /// <exception cref="NotFittedException">Before Fit.</exception>
-    public Tensor<T> Embedding => _embedding ?? throw NotFittedException.For(Model, "Embedding");
+    public NDArray<T> Embedding => _embedding ?? throw NotFittedException.For(Model, "Embedding");
 
     /// <summary>The k largest eigenvalues of D^-1/2 W D^-1/2, descending (all at most 1; a value near 1 per well-separated cluster).</summary>
     /// <exception cref="NotFittedException">Before Fit.</exception>
-    public Tensor<T> Eigenvalues => _eigenvalues ?? throw NotFittedException.For(Model, "Eigenvalues");
+    public NDArray<T> Eigenvalues => _eigenvalues ?? throw NotFittedException.For(Model, "Eigenvalues");
 
     /// <summary>Clusters the samples (or, for <see cref="SpectralAffinity.Precomputed"/>, the graph) in <paramref name="x"/>.</summary>
     /// <param name="x">Samples (n, features), or the (n, n) affinity matrix; n ≥ k; finite.</param>
@@ -94,7 +94,7 @@ public sealed partial class SpectralClustering<T> where T : unmanaged, IFloating
     /// <exception cref="ShapeMismatchException">x is not 2-d, or a precomputed affinity is not square.</exception>
     /// <exception cref="ArgumentException">Fewer samples than clusters; nNeighbors ≥ n; a precomputed affinity that is negative or not symmetric.</exception>
     /// <exception cref="NonFiniteException">x contains NaN or infinity.</exception>
-    public SpectralClustering<T> Fit(Tensor<T> x)
+    public SpectralClustering<T> Fit(NDArray<T> x)
     {
         const string where = Model + ".Fit";
         Guard.Matrix(x, where, minRows: NClusters);
@@ -111,13 +111,13 @@ public sealed partial class SpectralClustering<T> where T : unmanaged, IFloating
         // M = D^-1/2 W D^-1/2, with 0 for isolated samples.
         var scale = w.Sum(1).ToArray();
         for (int i = 0; i < n; i++) scale[i] = scale[i] > T.Zero ? T.One / T.Sqrt(scale[i]) : T.Zero;
-        var s = Tensor.FromArray(scale);
+        var s = NDArray.FromArray(scale);
         var m = w * s.Reshape(n, 1) * s.Reshape(1, n);
         var (values, vectors) = Linalg.Eigh(m);
         int k = NClusters;
         var u = vectors[.., (n - k)..][.., Slice.Step(-1)].Copy();     // largest eigenvalue first
-        var norms = Tensor.Sqrt((u * u).Sum(1, keepDims: true));
-        var embedding = u / Tensor.Where(Tensor.Greater(norms, T.Zero), norms, Tensor.Scalar(T.One));
+        var norms = NDArray.Sqrt((u * u).Sum(1, keepDims: true));
+        var embedding = u / NDArray.Where(NDArray.Greater(norms, T.Zero), norms, NDArray.Scalar(T.One));
         _labels = new KMeans<T>(k, nInit: NInit, seed: Seed).FitPredict(embedding);
         _affinity = w;
         _sparseAffinity = null;
@@ -129,5 +129,5 @@ public sealed partial class SpectralClustering<T> where T : unmanaged, IFloating
     }
 
     /// <summary>Fits and returns <see cref="Labels"/>.</summary>
-    public int[] FitPredict(Tensor<T> x) => Fit(x).Labels;
+    public int[] FitPredict(NDArray<T> x) => Fit(x).Labels;
 }

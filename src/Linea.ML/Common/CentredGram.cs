@@ -18,7 +18,7 @@ internal sealed class CentredGram<T> where T : unmanaged, IFloatingPointIeee754<
 {
     private const int BlockElements = 1 << 18;
 
-    private CentredGram(Tensor<T> gram, Tensor<T>? xty, Tensor<T> xMean, T yMean, T ySumSquares)
+    private CentredGram(NDArray<T> gram, NDArray<T>? xty, NDArray<T> xMean, T yMean, T ySumSquares)
     {
         Gram = gram;
         Xty = xty;
@@ -28,13 +28,13 @@ internal sealed class CentredGram<T> where T : unmanaged, IFloatingPointIeee754<
     }
 
     /// <summary>Xc^T Xc, p x p (exactly symmetric).</summary>
-    public Tensor<T> Gram { get; }
+    public NDArray<T> Gram { get; }
 
     /// <summary>Xc^T yc, (p,), or null without y.</summary>
-    public Tensor<T>? Xty { get; }
+    public NDArray<T>? Xty { get; }
 
     /// <summary>Column means of X (zeros when not centring).</summary>
-    public Tensor<T> XMean { get; }
+    public NDArray<T> XMean { get; }
 
     /// <summary>Mean of y (0 when not centring or without y).</summary>
     public T YMean { get; }
@@ -45,7 +45,7 @@ internal sealed class CentredGram<T> where T : unmanaged, IFloatingPointIeee754<
     /// <summary>Computes the cross-products of X (n x p, 2-D, n &gt;= 1) and optionally y (n,), centred by their means when
     /// <paramref name="centre"/>. Throws <see cref="NonFiniteException"/> naming <paramref name="where"/> for NaN or infinity.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static CentredGram<T> Compute(Tensor<T> x, Tensor<T>? y, bool centre, string where)
+    public static CentredGram<T> Compute(NDArray<T> x, NDArray<T>? y, bool centre, string where)
     {
         int n = (int)x.Shape[0], p = (int)x.Shape[1];
         var xs = x.Contiguous();
@@ -73,8 +73,8 @@ internal sealed class CentredGram<T> where T : unmanaged, IFloatingPointIeee754<
         var yBlock = new T[b];
         var sums = new double[p];
         double ySum = 0;
-        var gram = Tensor.Zeros<T>(p, p);
-        var xty = ys is null ? null : Tensor.Zeros<T>(p);
+        var gram = NDArray.Zeros<T>(p, p);
+        var xty = ys is null ? null : NDArray.Zeros<T>(p);
         T ySq = T.Zero;
         for (int i0 = 0; i0 < n; i0 += b)
         {
@@ -85,7 +85,7 @@ internal sealed class CentredGram<T> where T : unmanaged, IFloatingPointIeee754<
                 TensorPrimitives.Subtract(src.Slice((i0 + i) * p, p), shift, dst);
                 AddRow(dst, sums);
             }
-            var bm = Tensor.Wrap(block.AsMemory(0, rows * p), rows, p);
+            var bm = NDArray.Wrap(block.AsMemory(0, rows * p), rows, p);
             TensorPrimitives.Add(gram.AsReadOnlySpan(), bm.T.MatMul(bm).AsReadOnlySpan(), gram.AsSpan());
             if (xty is not null)
             {
@@ -93,7 +93,7 @@ internal sealed class CentredGram<T> where T : unmanaged, IFloatingPointIeee754<
                 TensorPrimitives.Subtract(yspan.Slice(i0, rows), yShift, yb);
                 for (int i = 0; i < rows; i++) ySum += double.CreateTruncating(yb[i]);
                 ySq += TensorPrimitives.Dot<T>(yb, yb);
-                TensorPrimitives.Add(xty.AsReadOnlySpan(), bm.T.MatMul(Tensor.Wrap(yBlock.AsMemory(0, rows), rows)).AsReadOnlySpan(), xty.AsSpan());
+                TensorPrimitives.Add(xty.AsReadOnlySpan(), bm.T.MatMul(NDArray.Wrap(yBlock.AsMemory(0, rows), rows)).AsReadOnlySpan(), xty.AsSpan());
             }
         }
         if (!double.IsFinite(sums.Sum())) Guard.Finite(x, where, "X");
@@ -121,7 +121,7 @@ internal sealed class CentredGram<T> where T : unmanaged, IFloatingPointIeee754<
             }
         }
         Symmetrise(g, p);
-        return new CentredGram<T>(gram, xty, Tensor.Wrap(mean, p), yShift + e, ySq);
+        return new CentredGram<T>(gram, xty, NDArray.Wrap(mean, p), yShift + e, ySq);
     }
 
     private static void AddRow(ReadOnlySpan<T> row, double[] sums)

@@ -9,7 +9,7 @@ internal static class ClassLabels
     /// <summary>Checks that <paramref name="y"/> is a finite 1-D tensor and returns its values.</summary>
     /// <exception cref="ShapeMismatchException">y is not 1-D.</exception>
     /// <exception cref="NonFiniteException">y contains NaN or infinity.</exception>
-    public static T[] Values<T>(Tensor<T> y, string where, string name = "y") where T : unmanaged, IFloatingPointIeee754<T>
+    public static T[] Values<T>(NDArray<T> y, string where, string name = "y") where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(y, name);
         if (y.Rank != 1)

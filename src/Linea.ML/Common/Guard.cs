@@ -6,7 +6,7 @@ namespace Linea.ML;
 internal static class Guard
 {
     /// <summary>Requires a 2-D (samples x features) matrix with at least <paramref name="minRows"/> rows and only finite values.</summary>
-    public static void Matrix<T>(Tensor<T> x, string where, int minRows = 1)
+    public static void Matrix<T>(NDArray<T> x, string where, int minRows = 1)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         MatrixShape(x, where, minRows);
@@ -14,7 +14,7 @@ internal static class Guard
     }
 
     /// <summary>The shape half of <see cref="Matrix{T}"/>, for fits that check finiteness inside their first pass over X.</summary>
-    public static void MatrixShape<T>(Tensor<T> x, string where, int minRows = 1)
+    public static void MatrixShape<T>(NDArray<T> x, string where, int minRows = 1)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(x);
@@ -26,16 +26,16 @@ internal static class Guard
     }
 
     /// <summary>Requires every element of <paramref name="x"/> to be finite.</summary>
-    public static void Finite<T>(Tensor<T> x, string where, string name)
+    public static void Finite<T>(NDArray<T> x, string where, string name)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        long i = Tensor.IndexOfNonFinite(x);
+        long i = NDArray.IndexOfNonFinite(x);
         if (i >= 0)
-            throw new NonFiniteException($"{where}: {name} contains {(T.IsNaN(x[Tensor.UnravelIndex(i, x.Shape)]) ? "NaN" : "infinity")} at flat index {i}; remove or impute it before fitting");
+            throw new NonFiniteException($"{where}: {name} contains {(T.IsNaN(x[NDArray.UnravelIndex(i, x.Shape)]) ? "NaN" : "infinity")} at flat index {i}; remove or impute it before fitting");
     }
 
     /// <summary>Requires <paramref name="y"/> to have as many samples (first dimension) as <paramref name="x"/>.</summary>
-    public static void SameSamples<T, TY>(Tensor<T> x, Tensor<TY> y, string where)
+    public static void SameSamples<T, TY>(NDArray<T> x, NDArray<TY> y, string where)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TY : unmanaged, IFloatingPointIeee754<TY>
     {
@@ -46,7 +46,7 @@ internal static class Guard
     }
 
     /// <summary>Requires a 1-D target vector <paramref name="y"/> with one finite value per sample of <paramref name="x"/>.</summary>
-    public static void Target<T>(Tensor<T> x, Tensor<T> y, string where)
+    public static void Target<T>(NDArray<T> x, NDArray<T> y, string where)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         TargetShape(x, y, where);
@@ -54,7 +54,7 @@ internal static class Guard
     }
 
     /// <summary>The shape half of <see cref="Target{T}"/>.</summary>
-    public static void TargetShape<T>(Tensor<T> x, Tensor<T> y, string where)
+    public static void TargetShape<T>(NDArray<T> x, NDArray<T> y, string where)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         SameSamples(x, y, where);
@@ -64,7 +64,7 @@ internal static class Guard
     }
 
     /// <summary>Requires <paramref name="x"/> to be a finite 2-D matrix with the <paramref name="features"/> columns seen at Fit.</summary>
-    public static void Features<T>(Tensor<T> x, int features, string where)
+    public static void Features<T>(NDArray<T> x, int features, string where)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         Matrix(x, where, minRows: 0);

@@ -9,11 +9,11 @@ public interface IClassifier<T> : IEstimator<T> where T : unmanaged, IFloatingPo
 {
     /// <summary>The distinct class labels seen at Fit, ascending, shape (k,).</summary>
     /// <exception cref="NotFittedException">Fit has not run.</exception>
-    Tensor<T> Classes { get; }
+    NDArray<T> Classes { get; }
 
     /// <summary>Probabilities of each class (columns in the order of <see cref="Classes"/>) for each row of X: shape (m, k),
     /// rows summing to 1.</summary>
     /// <exception cref="NotFittedException">Fit has not run.</exception>
     /// <exception cref="ShapeMismatchException">X does not have the p features seen at Fit.</exception>
-    Tensor<T> PredictProba(Tensor<T> x);
+    NDArray<T> PredictProba(NDArray<T> x);
 }

@@ -14,16 +14,16 @@ public interface IEstimator<T> : IModel<T> where T : unmanaged, IFloatingPointIe
     /// <exception cref="ShapeMismatchException">X is not 2-D, or y does not have one entry per sample.</exception>
     /// <exception cref="ArgumentNullException">The model is supervised and y is null.</exception>
     /// <exception cref="NonFiniteException">X or y contains NaN or infinity.</exception>
-    IEstimator<T> Fit(Tensor<T> x, Tensor<T>? y);
+    IEstimator<T> Fit(NDArray<T> x, NDArray<T>? y);
 
     /// <summary>One prediction per row of X (m x p): shape (m,).</summary>
     /// <exception cref="NotFittedException">Fit has not run.</exception>
     /// <exception cref="ShapeMismatchException">X does not have the p features seen at Fit.</exception>
-    Tensor<T> Predict(Tensor<T> x);
+    NDArray<T> Predict(NDArray<T> x);
 
     /// <summary>The model's default score on (X, y), larger is better: R^2 for regressors, accuracy for classifiers,
     /// minus the inertia for k-means (scikit-learn's <c>score</c>).</summary>
     /// <exception cref="NotFittedException">Fit has not run.</exception>
     /// <exception cref="ShapeMismatchException">Shapes of X and y do not fit the model or each other.</exception>
-    T Score(Tensor<T> x, Tensor<T> y);
+    T Score(NDArray<T> x, NDArray<T> y);
 }

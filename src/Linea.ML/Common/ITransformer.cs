@@ -12,15 +12,15 @@ public interface ITransformer<T> : IModel<T> where T : unmanaged, IFloatingPoint
     /// <summary>Learns the mapping from X (n x p); y is ignored by unsupervised transformers. Returns this transformer.</summary>
     /// <exception cref="ShapeMismatchException">X is not 2-D.</exception>
     /// <exception cref="NonFiniteException">X contains NaN or infinity.</exception>
-    ITransformer<T> Fit(Tensor<T> x, Tensor<T>? y = null);
+    ITransformer<T> Fit(NDArray<T> x, NDArray<T>? y = null);
 
     /// <summary>Maps X (m x p) to (m x q).</summary>
     /// <exception cref="NotFittedException">Fit has not run.</exception>
     /// <exception cref="ShapeMismatchException">X does not have the p features seen at Fit.</exception>
-    Tensor<T> Transform(Tensor<T> x);
+    NDArray<T> Transform(NDArray<T> x);
 
     /// <summary>Fit followed by Transform of the same X (some transformers compute it more cheaply).</summary>
     /// <exception cref="ShapeMismatchException">X is not 2-D.</exception>
     /// <exception cref="NonFiniteException">X contains NaN or infinity.</exception>
-    Tensor<T> FitTransform(Tensor<T> x, Tensor<T>? y = null);
+    NDArray<T> FitTransform(NDArray<T> x, NDArray<T>? y = null);
 }

@@ -38,7 +38,7 @@ internal static class RowBlockPass
             if (v.Rank != 2 || v.Shape[1] != columns)
                 throw new ShapeMismatchException(where, [v.Shape],
                     $"{where}: the block at row {block.Start} of pass {pass} has shape {v.Shape} but the data have {columns} columns; every block must have the same columns");
-            long bad = Tensor.IndexOfNonFinite(v);
+            long bad = NDArray.IndexOfNonFinite(v);
             if (bad >= 0)
             {
                 long r = bad / columns, c = bad % columns;

@@ -22,12 +22,12 @@ public sealed partial class IncrementalPca<T> : ITransformer<T>
     }
 
     /// <inheritdoc />
-    ITransformer<T> ITransformer<T>.Fit(Tensor<T> x, Tensor<T>? y) => Fit(x);
+    ITransformer<T> ITransformer<T>.Fit(NDArray<T> x, NDArray<T>? y) => Fit(x);
 
-    /// <summary>Fits on <paramref name="x"/> in batches and returns its projection (<see cref="Fit(Tensor{T})"/>, then
+    /// <summary>Fits on <paramref name="x"/> in batches and returns its projection (<see cref="Fit(NDArray{T})"/>, then
     /// <see cref="Transform"/>).</summary>
     /// <param name="x">Samples, shape (n, features).</param>
     /// <param name="y">Ignored (scikit-learn's signature).</param>
     /// <returns>(n, nComponents).</returns>
-    public Tensor<T> FitTransform(Tensor<T> x, Tensor<T>? y = null) => Fit(x).Transform(x);
+    public NDArray<T> FitTransform(NDArray<T> x, NDArray<T>? y = null) => Fit(x).Transform(x);
 }

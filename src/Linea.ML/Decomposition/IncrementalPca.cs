@@ -22,7 +22,7 @@ namespace Linea.ML;
 public sealed partial class IncrementalPca<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     private const string Model = "IncrementalPca";
-    private Tensor<T>? _components, _singularValues, _explainedVariance, _ratio;
+    private NDArray<T>? _components, _singularValues, _explainedVariance, _ratio;
     private double[] _mean = [], _var = [];
     private int _features;
     private T _noiseVariance;
@@ -31,7 +31,7 @@ public sealed partial class IncrementalPca<T> where T : unmanaged, IFloatingPoin
     /// <param name="nComponents">Components to keep: null (scikit-learn's None) keeps min(rows, columns) of the first
     /// batch; a count must not exceed the columns nor the rows of any batch.</param>
     /// <param name="whiten">Scale <see cref="Transform"/>'s output to unit variance per component.</param>
-    /// <param name="batchSize">Rows per batch for <see cref="Fit(Tensor{T})"/> and <see cref="Fit(IRowBlockSource{T}, IProgress{RowBlockProgress}?)"/>; null for 5 x columns, as scikit-learn.</param>
+    /// <param name="batchSize">Rows per batch for <see cref="Fit(NDArray{T})"/> and <see cref="Fit(IRowBlockSource{T}, IProgress{RowBlockProgress}?)"/>; null for 5 x columns, as scikit-learn.</param>
     /// <exception cref="ArgumentOutOfRangeException">nComponents or batchSize is less than 1.</exception>
     public IncrementalPca(int? nComponents = null, bool whiten = false, int? batchSize = null)
     {
@@ -63,22 +63,22 @@ public sealed partial class IncrementalPca<T> where T : unmanaged, IFloatingPoin
     public long NSamplesSeen { get; private set; }
 
     /// <summary>Principal axes, shape (k, p), orthonormal rows by decreasing singular value.</summary>
-    public Tensor<T> Components => Fitted(nameof(Components));
+    public NDArray<T> Components => Fitted(nameof(Components));
 
     /// <summary>Singular values of the centred data seen (as represented by the model), shape (k,).</summary>
-    public Tensor<T> SingularValues => Fitted(nameof(SingularValues), _singularValues);
+    public NDArray<T> SingularValues => Fitted(nameof(SingularValues), _singularValues);
 
     /// <summary>S^2 / (n_seen - 1), shape (k,).</summary>
-    public Tensor<T> ExplainedVariance => Fitted(nameof(ExplainedVariance), _explainedVariance);
+    public NDArray<T> ExplainedVariance => Fitted(nameof(ExplainedVariance), _explainedVariance);
 
     /// <summary>S^2 over the total sum of squares n_seen sum_j var_j, shape (k,).</summary>
-    public Tensor<T> ExplainedVarianceRatio => Fitted(nameof(ExplainedVarianceRatio), _ratio);
+    public NDArray<T> ExplainedVarianceRatio => Fitted(nameof(ExplainedVarianceRatio), _ratio);
 
     /// <summary>Per-feature mean of all rows seen, shape (p,).</summary>
-    public Tensor<T> Mean { get { Fitted(nameof(Mean)); return ToTensor(_mean); } }
+    public NDArray<T> Mean { get { Fitted(nameof(Mean)); return ToTensor(_mean); } }
 
     /// <summary>Per-feature variance (divisor n_seen) of all rows seen, shape (p,).</summary>
-    public Tensor<T> Var { get { Fitted(nameof(Var)); return ToTensor(_var); } }
+    public NDArray<T> Var { get { Fitted(nameof(Var)); return ToTensor(_var); } }
 
     /// <summary>The mean explained variance of the components the last update computed but did not keep, 0 when k
     /// equals the last batch's rows or the columns (scikit-learn's rule).</summary>
@@ -93,7 +93,7 @@ public sealed partial class IncrementalPca<T> where T : unmanaged, IFloatingPoin
     /// <exception cref="ArgumentException">nComponents exceeds the columns or this batch's rows, or the number of
     /// components would change between batches (nComponents null and a first batch with fewer rows than columns).</exception>
     /// <exception cref="NonFiniteException">x contains NaN or infinity.</exception>
-    public IncrementalPca<T> PartialFit(Tensor<T> x)
+    public IncrementalPca<T> PartialFit(NDArray<T> x)
     {
         const string where = Model + ".PartialFit";
         Guard.Matrix(x, where, minRows: 1);
@@ -117,7 +117,7 @@ public sealed partial class IncrementalPca<T> where T : unmanaged, IFloatingPoin
 
         long seen = NSamplesSeen;
         var (mean, variance, total) = UpdateMeanAndVariance(x, first ? null : _mean, first ? null : _var, seen);
-        Tensor<T> stack;
+        NDArray<T> stack;
         if (seen == 0)
         {
             stack = x - ToTensor(mean);
@@ -125,10 +125,10 @@ public sealed partial class IncrementalPca<T> where T : unmanaged, IFloatingPoin
         else
         {
             var batchMean = x.Mean(0);
-            var correction = Tensor.Zeros<T>(1, p);
+            var correction = NDArray.Zeros<T>(1, p);
             T scale = T.CreateTruncating(Math.Sqrt((double)seen / total * n));
             for (int j = 0; j < p; j++) correction[0, j] = scale * (T.CreateTruncating(_mean[j]) - batchMean[j]);
-            stack = Tensor.Concatenate(_singularValues!.Reshape(-1, 1) * _components!, x - batchMean, correction);
+            stack = NDArray.Concatenate(_singularValues!.Reshape(-1, 1) * _components!, x - batchMean, correction);
         }
         var (u, s, vt) = Linalg.Svd(stack, fullMatrices: false);
         var (_, flipped) = SvdFlip.Apply(u, vt, SignConvention.ComponentBased);
@@ -158,7 +158,7 @@ public sealed partial class IncrementalPca<T> where T : unmanaged, IFloatingPoin
     /// <exception cref="ShapeMismatchException">x is not 2-d.</exception>
     /// <exception cref="ArgumentException">nComponents exceeds the columns or the rows.</exception>
     /// <exception cref="NonFiniteException">x contains NaN or infinity.</exception>
-    public IncrementalPca<T> Fit(Tensor<T> x)
+    public IncrementalPca<T> Fit(NDArray<T> x)
     {
         Guard.Matrix(x, Model + ".Fit", minRows: 1);
         Reset();
@@ -178,7 +178,7 @@ public sealed partial class IncrementalPca<T> where T : unmanaged, IFloatingPoin
     /// <summary>
     /// Fits from scratch on the rows of <paramref name="source"/>, read in blocks of <see cref="BatchSize"/> rows
     /// (5 p by default), each block one <see cref="PartialFit"/>; a last block shorter than nComponents is merged into
-    /// the one before it, as <see cref="Fit(Tensor{T})"/> does, so both give the same model. <b>Passes: 1.</b>
+    /// the one before it, as <see cref="Fit(NDArray{T})"/> does, so both give the same model. <b>Passes: 1.</b>
     /// <b>Memory:</b> two blocks (the one held back in case the next is a short last one) and O(k p). Returns this model.
     /// </summary>
     /// <exception cref="ArgumentException">The source has no rows, or nComponents exceeds the columns or a batch's rows.</exception>
@@ -190,11 +190,11 @@ public sealed partial class IncrementalPca<T> where T : unmanaged, IFloatingPoin
         int p = RowBlockPass.Columns(source, where);
         Reset();
         int batch = BatchSize ?? 5 * p, min = NComponentsRequested ?? 0;
-        Tensor<T>? held = null;
+        NDArray<T>? held = null;
         foreach (var block in RowBlockPass.Run(source, batch, progress, where, p))
         {
             if (held is null) { held = block.Values.Copy(); continue; }
-            if (block.Count < min) { held = Tensor.Concatenate(held, block.Values); continue; }
+            if (block.Count < min) { held = NDArray.Concatenate(held, block.Values); continue; }
             PartialFit(held);
             held = block.Values.Copy();
         }
@@ -207,23 +207,23 @@ public sealed partial class IncrementalPca<T> where T : unmanaged, IFloatingPoin
     /// <exception cref="NotFittedException">No batch has been fitted.</exception>
     /// <exception cref="ShapeMismatchException">X is not 2-d or does not have p features.</exception>
     /// <exception cref="NonFiniteException">X contains NaN or infinity.</exception>
-    public Tensor<T> Transform(Tensor<T> x)
+    public NDArray<T> Transform(NDArray<T> x)
     {
         var c = Fitted(nameof(Transform));
         Guard.Features(x, _features, Model + ".Transform");
         var z = (x - ToTensor(_mean)).MatMul(c.T);
-        return Whiten ? z / Tensor.Sqrt(_explainedVariance!) : z;
+        return Whiten ? z / NDArray.Sqrt(_explainedVariance!) : z;
     }
 
     /// <summary>Maps scores Z (m x k) back: Z Components + Mean (Z times sqrt(ExplainedVariance) first when whitening).</summary>
     /// <exception cref="NotFittedException">No batch has been fitted.</exception>
     /// <exception cref="ShapeMismatchException">Z is not 2-d or does not have k columns.</exception>
     /// <exception cref="NonFiniteException">Z contains NaN or infinity.</exception>
-    public Tensor<T> InverseTransform(Tensor<T> z)
+    public NDArray<T> InverseTransform(NDArray<T> z)
     {
         var c = Fitted(nameof(InverseTransform));
         Guard.Features(z, (int)c.Shape[0], Model + ".InverseTransform");
-        var zs = Whiten ? z * Tensor.Sqrt(_explainedVariance!) : z;
+        var zs = Whiten ? z * NDArray.Sqrt(_explainedVariance!) : z;
         return zs.MatMul(c) + ToTensor(_mean);
     }
 
@@ -238,7 +238,7 @@ public sealed partial class IncrementalPca<T> where T : unmanaged, IFloatingPoin
 
     /// <summary>scikit-learn's <c>_incremental_mean_and_var</c> (Chan, Golub and LeVeque's pairwise update; the batch's
     /// own sums by the corrected two-pass formula), in double.</summary>
-    private static (double[] Mean, double[] Var, long Total) UpdateMeanAndVariance(Tensor<T> x, double[]? lastMean,
+    private static (double[] Mean, double[] Var, long Total) UpdateMeanAndVariance(NDArray<T> x, double[]? lastMean,
         double[]? lastVar, long lastCount)
     {
         int n = (int)x.Shape[0], p = (int)x.Shape[1];
@@ -274,8 +274,8 @@ public sealed partial class IncrementalPca<T> where T : unmanaged, IFloatingPoin
         return (mean, variance, total);
     }
 
-    private static Tensor<T> ToTensor(double[] values) => Tensor.FromArray(values.Select(T.CreateTruncating).ToArray());
+    private static NDArray<T> ToTensor(double[] values) => NDArray.FromArray(values.Select(T.CreateTruncating).ToArray());
 
-    private Tensor<T> Fitted(string member, Tensor<T>? value = null) =>
+    private NDArray<T> Fitted(string member, NDArray<T>? value = null) =>
         _components is null ? throw NotFittedException.For(Model, member) : value ?? _components;
 }

@@ -34,8 +34,8 @@ public sealed partial class Pca<T> : ITransformer<T>
     }
 
     /// <inheritdoc />
-    ITransformer<T> ITransformer<T>.Fit(Tensor<T> x, Tensor<T>? y) => Fit(x);
+    ITransformer<T> ITransformer<T>.Fit(NDArray<T> x, NDArray<T>? y) => Fit(x);
 
     /// <inheritdoc />
-    Tensor<T> ITransformer<T>.FitTransform(Tensor<T> x, Tensor<T>? y) => FitTransform(x);
+    NDArray<T> ITransformer<T>.FitTransform(NDArray<T> x, NDArray<T>? y) => FitTransform(x);
 }

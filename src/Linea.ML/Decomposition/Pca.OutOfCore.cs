@@ -14,7 +14,7 @@ public sealed partial class Pca<T>
     /// <para><b>Passes:</b> 1 (2 with <see cref="SignConvention.SampleBased"/> signs, whose second pass finds each
     /// component's score of largest magnitude). <b>Memory:</b> O(p^2) plus one block. Cost O(n p^2 + p^3).</para>
     /// <para>Forming C squares the condition number: a component whose variance is below about eps times the largest
-    /// is resolved only to that level (the in-memory <see cref="Fit(Tensor{T})"/> works on the data's SVD and resolves
+    /// is resolved only to that level (the in-memory <see cref="Fit(NDArray{T})"/> works on the data's SVD and resolves
     /// variances down to eps^2 of the largest). For a few leading components of a wide matrix, or many rows and
     /// columns, prefer <see cref="FitRandomized"/>.</para>
     /// </remarks>
@@ -41,18 +41,18 @@ public sealed partial class Pca<T>
 
         var (w, v) = Linalg.Eigh(acc.Covariance());          // ascending
         var variance = new T[r];
-        var components = Tensor.Zeros<T>(r, p);
+        var components = NDArray.Zeros<T>(r, p);
         for (int i = 0; i < r; i++)
         {
             variance[i] = T.Max(w[p - 1 - i], T.Zero);        // rounding can leave a tiny negative eigenvalue
             components[i, ..] = v[.., p - 1 - i];
         }
-        var (_, flipped) = SvdFlip.Apply(Tensor.Zeros<T>(1, r), components, SignConvention.ComponentBased);
-        var explained = Tensor.FromArray(variance);
+        var (_, flipped) = SvdFlip.Apply(NDArray.Zeros<T>(1, r), components, SignConvention.ComponentBased);
+        var explained = NDArray.FromArray(variance);
         T total = explained.Sum();
-        var ratioAll = total > T.Zero ? explained / total : Tensor.Zeros<T>(r);
+        var ratioAll = total > T.Zero ? explained / total : NDArray.Zeros<T>(r);
         int k = ChooseK(ratioAll, r);
-        var singular = Tensor.Sqrt(explained * T.CreateTruncating(n - 1));
+        var singular = NDArray.Sqrt(explained * T.CreateTruncating(n - 1));
         var mean = acc.Mean();
         var kept = flipped[..k, ..].Contiguous();
         if (Signs == SignConvention.SampleBased)
@@ -107,7 +107,7 @@ public sealed partial class Pca<T>
         long r = Math.Min(n, source.Columns);
         _components = components;
         _explainedVariance = explained;
-        _ratio = total > T.Zero ? explained / total : Tensor.Zeros<T>(k);
+        _ratio = total > T.Zero ? explained / total : NDArray.Zeros<T>(k);
         _singularValues = svd.S;
         _mean = svd.Mean;
         _noiseVariance = k < r ? T.Max(T.Zero, (total - explained.Sum()) / T.CreateTruncating(r - k)) : T.Zero;
@@ -124,8 +124,8 @@ public sealed partial class Pca<T>
 
     /// <summary>One pass: flips each component so that the training sample with the score (x - mean) . v_j of largest
     /// magnitude (the first on ties) scores positive, as scikit-learn's u-based svd_flip does with U = scores / S.</summary>
-    private static Tensor<T> SampleBasedSigns(IRowBlockSource<T> source, int blockRows, IProgress<RowBlockProgress>? progress,
-        string where, Tensor<T> components, Tensor<T> mean, long n)
+    private static NDArray<T> SampleBasedSigns(IRowBlockSource<T> source, int blockRows, IProgress<RowBlockProgress>? progress,
+        string where, NDArray<T> components, NDArray<T> mean, long n)
     {
         int k = (int)components.Shape[0], p = (int)components.Shape[1];
         var best = new T[k];

@@ -8,7 +8,7 @@ namespace Linea.ML;
 /// matrix (whose condition number is the square of Xc's). Fitting costs O(n p min(n, p)) for n samples and p features.
 /// </summary>
 /// <remarks>
-/// <para>Fitted attributes (available after <see cref="Fit(Tensor{T})"/>, else <see cref="NotFittedException"/>):
+/// <para>Fitted attributes (available after <see cref="Fit(NDArray{T})"/>, else <see cref="NotFittedException"/>):
 /// <see cref="Components"/> (k x p, orthonormal rows), <see cref="ExplainedVariance"/> S^2 / (n - 1),
 /// <see cref="ExplainedVarianceRatio"/>, <see cref="SingularValues"/>, <see cref="Mean"/>, <see cref="NoiseVariance"/>.</para>
 /// <para>Signs follow <see cref="SignConvention"/> (default <see cref="SignConvention.ComponentBased"/>, scikit-learn
@@ -25,10 +25,10 @@ namespace Linea.ML;
 /// <typeparam name="T">float or double.</typeparam>
 public sealed partial class Pca<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
-    private Tensor<T>? _components, _explainedVariance, _ratio, _singularValues, _mean;
+    private NDArray<T>? _components, _explainedVariance, _ratio, _singularValues, _mean;
     private T _noiseVariance;
 
-    /// <summary>Configures the model; nothing is computed until <see cref="Fit(Tensor{T})"/>.</summary>
+    /// <summary>Configures the model; nothing is computed until <see cref="Fit(NDArray{T})"/>.</summary>
     /// <param name="nComponents">How many components to keep: all (default), a count, or a variance fraction (see <see cref="PcaComponents"/>).</param>
     /// <param name="whiten">Scale the transformed data to unit variance per component (divide by sqrt(explained variance)).</param>
     /// <param name="signs">How the sign of each component is fixed.</param>
@@ -59,7 +59,7 @@ public sealed partial class Pca<T> where T : unmanaged, IFloatingPointIeee754<T>
     /// <summary>The sign convention.</summary>
     public SignConvention Signs { get; }
 
-    /// <summary>Whether <see cref="Fit(Tensor{T})"/> has run.</summary>
+    /// <summary>Whether <see cref="Fit(NDArray{T})"/> has run.</summary>
     public bool IsFitted => _components is not null;
 
     /// <summary>The number of components kept, k.</summary>
@@ -72,20 +72,20 @@ public sealed partial class Pca<T> where T : unmanaged, IFloatingPointIeee754<T>
     public long NSamples { get; private set; }
 
     /// <summary>Principal axes, shape (k, p): orthonormal rows sorted by decreasing explained variance.</summary>
-    public Tensor<T> Components => Fitted(nameof(Components));
+    public NDArray<T> Components => Fitted(nameof(Components));
 
     /// <summary>Variance along each component, S_j^2 / (n - 1), shape (k,).</summary>
-    public Tensor<T> ExplainedVariance => Fitted(nameof(ExplainedVariance), _explainedVariance);
+    public NDArray<T> ExplainedVariance => Fitted(nameof(ExplainedVariance), _explainedVariance);
 
     /// <summary>Fraction of the total variance (over all min(n, p) components) explained by each kept component, shape (k,).
     /// Zeros when X has no variance at all.</summary>
-    public Tensor<T> ExplainedVarianceRatio => Fitted(nameof(ExplainedVarianceRatio), _ratio);
+    public NDArray<T> ExplainedVarianceRatio => Fitted(nameof(ExplainedVarianceRatio), _ratio);
 
     /// <summary>Singular values of the centred data for the kept components, shape (k,), descending.</summary>
-    public Tensor<T> SingularValues => Fitted(nameof(SingularValues), _singularValues);
+    public NDArray<T> SingularValues => Fitted(nameof(SingularValues), _singularValues);
 
     /// <summary>Per-feature mean of the training data, shape (p,).</summary>
-    public Tensor<T> Mean => Fitted(nameof(Mean), _mean);
+    public NDArray<T> Mean => Fitted(nameof(Mean), _mean);
 
     /// <summary>The probabilistic PCA noise variance (Tipping and Bishop): the mean of the explained variances of the
     /// discarded components, 0 when none is discarded.</summary>
@@ -96,7 +96,7 @@ public sealed partial class Pca<T> where T : unmanaged, IFloatingPointIeee754<T>
     /// <exception cref="ArgumentException">X has fewer than 2 samples, or a requested count exceeds min(n, p).</exception>
     /// <exception cref="NonFiniteException">X contains NaN or infinity.</exception>
     /// <exception cref="NoConvergenceException">The SVD did not converge.</exception>
-    public Pca<T> Fit(Tensor<T> x)
+    public Pca<T> Fit(NDArray<T> x)
     {
         FitCore(x);
         return this;
@@ -106,7 +106,7 @@ public sealed partial class Pca<T> where T : unmanaged, IFloatingPointIeee754<T>
     /// <exception cref="ShapeMismatchException">X is not 2-D.</exception>
     /// <exception cref="ArgumentException">X has fewer than 2 samples, or a requested count exceeds min(n, p).</exception>
     /// <exception cref="NonFiniteException">X contains NaN or infinity.</exception>
-    public Tensor<T> FitTransform(Tensor<T> x)
+    public NDArray<T> FitTransform(NDArray<T> x)
     {
         var (u, s) = FitCore(x);
         if (u is null) return Transform(x);   // the covariance solver has no U: U S = Xc V
@@ -120,12 +120,12 @@ public sealed partial class Pca<T> where T : unmanaged, IFloatingPointIeee754<T>
     /// <exception cref="NotFittedException">Fit has not run.</exception>
     /// <exception cref="ShapeMismatchException">X is not 2-D or does not have p features.</exception>
     /// <exception cref="NonFiniteException">X contains NaN or infinity.</exception>
-    public Tensor<T> Transform(Tensor<T> x)
+    public NDArray<T> Transform(NDArray<T> x)
     {
         var c = Fitted(nameof(Transform));
         Guard.Features(x, (int)c.Shape[1], "Pca.Transform");
         var z = (x - _mean!).MatMul(c.T);
-        return Whiten ? z / Tensor.Sqrt(_explainedVariance!) : z;
+        return Whiten ? z / NDArray.Sqrt(_explainedVariance!) : z;
     }
 
     /// <summary>Maps scores Z (m x k) back to feature space: Z Components + Mean (Z multiplied by
@@ -133,28 +133,28 @@ public sealed partial class Pca<T> where T : unmanaged, IFloatingPointIeee754<T>
     /// <exception cref="NotFittedException">Fit has not run.</exception>
     /// <exception cref="ShapeMismatchException">Z is not 2-D or does not have k columns.</exception>
     /// <exception cref="NonFiniteException">Z contains NaN or infinity.</exception>
-    public Tensor<T> InverseTransform(Tensor<T> z)
+    public NDArray<T> InverseTransform(NDArray<T> z)
     {
         var c = Fitted(nameof(InverseTransform));
         Guard.Features(z, (int)c.Shape[0], "Pca.InverseTransform");
-        var zs = Whiten ? z * Tensor.Sqrt(_explainedVariance!) : z;
+        var zs = Whiten ? z * NDArray.Sqrt(_explainedVariance!) : z;
         return zs.MatMul(c) + _mean!;
     }
 
-    private (Tensor<T>? U, Tensor<T> S) FitCore(Tensor<T> x)
+    private (NDArray<T>? U, NDArray<T> S) FitCore(NDArray<T> x)
     {
         Guard.MatrixShape(x, "Pca.Fit", minRows: 2);
         int n = (int)x.Shape[0], p = (int)x.Shape[1], r = Math.Min(n, p);
         if (NComponentsRequested.Count is int requested && requested > r)
             throw new ArgumentException(
                 $"Pca.Fit: nComponents = {requested} but X of shape {x.Shape} has at most min(n_samples, n_features) = {r} components", "nComponents");
-        Tensor<T> mean, s, vt;
-        Tensor<T>? u;
+        NDArray<T> mean, s, vt;
+        NDArray<T>? u;
         if (UsesCovariance(n, p))
         {
             (mean, s, vt) = CovarianceEigh(x, p, r);
             // Component-based signs need only Vt; sample-based ones look at the scores Xc V (U S, same signs as U).
-            var scores = Signs == SignConvention.SampleBased ? (x - mean).MatMul(vt.T) : Tensor.Zeros<T>(1, p);
+            var scores = Signs == SignConvention.SampleBased ? (x - mean).MatMul(vt.T) : NDArray.Zeros<T>(1, p);
             (_, vt) = SvdFlip.Apply(scores, vt, Signs);
             u = null;
             SolverUsed = PcaSolver.CovarianceEigh;
@@ -170,7 +170,7 @@ public sealed partial class Pca<T> where T : unmanaged, IFloatingPointIeee754<T>
         }
         var variance = s * s / T.CreateTruncating(n - 1);
         T total = variance.Sum();
-        var ratioAll = total > T.Zero ? variance / total : Tensor.Zeros<T>(r);
+        var ratioAll = total > T.Zero ? variance / total : NDArray.Zeros<T>(r);
         int k = ChooseK(ratioAll, r);
         _components = vt[..k, ..].Contiguous();
         _explainedVariance = variance[..k].Contiguous();
@@ -194,7 +194,7 @@ public sealed partial class Pca<T> where T : unmanaged, IFloatingPointIeee754<T>
     /// <summary>The mean, the singular values sqrt(lambda) (descending; eigenvalues that rounding made negative count as 0)
     /// and the eigenvectors as rows (p x p) of the centred Gram matrix Xc^T Xc, formed in one blocked pass without a
     /// centred copy of X (<see cref="CentredGram{T}"/>).</summary>
-    private static (Tensor<T> Mean, Tensor<T> S, Tensor<T> Vt) CovarianceEigh(Tensor<T> x, int p, int r)
+    private static (NDArray<T> Mean, NDArray<T> S, NDArray<T> Vt) CovarianceEigh(NDArray<T> x, int p, int r)
     {
         var g = CentredGram<T>.Compute(x, null, centre: true, "Pca.Fit");
         var (w, v) = Linalg.Eigh(g.Gram);
@@ -202,10 +202,10 @@ public sealed partial class Pca<T> where T : unmanaged, IFloatingPointIeee754<T>
         var s = new T[r];
         for (int j = 0; j < r; j++) s[j] = T.Sqrt(T.Max(values[p - 1 - j], T.Zero));
         var vt = v[.., Slice.Step(-1)].T[..r, ..].Contiguous();
-        return (g.XMean, Tensor.Wrap(s, r), vt);
+        return (g.XMean, NDArray.Wrap(s, r), vt);
     }
 
-    private int ChooseK(Tensor<T> ratio, int r)
+    private int ChooseK(NDArray<T> ratio, int r)
     {
         if (NComponentsRequested.Count is int c) return c;
         if (NComponentsRequested.Fraction is not double f) return r;
@@ -220,6 +220,6 @@ public sealed partial class Pca<T> where T : unmanaged, IFloatingPointIeee754<T>
         return r;
     }
 
-    private Tensor<T> Fitted(string member, Tensor<T>? value = null) =>
+    private NDArray<T> Fitted(string member, NDArray<T>? value = null) =>
         _components is null ? throw NotFittedException.For("Pca", member) : value ?? _components;
 }

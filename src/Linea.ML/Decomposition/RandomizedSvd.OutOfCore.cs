@@ -33,7 +33,7 @@ public static partial class RandomizedSvd
     /// <exception cref="ShapeMismatchException">A block has another column count than the source.</exception>
     /// <exception cref="NonFiniteException">The data hold NaN or infinity.</exception>
     /// <exception cref="InvalidDataException">A later pass read another number of rows than the first.</exception>
-    public static (Tensor<T> S, Tensor<T> Vt) Compute<T>(IRowBlockSource<T> source, int nComponents, Rng rng,
+    public static (NDArray<T> S, NDArray<T> Vt) Compute<T>(IRowBlockSource<T> source, int nComponents, Rng rng,
         int nOversamples = 10, int nIter = 4, int? blockRows = null, IProgress<RowBlockProgress>? progress = null)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -44,7 +44,7 @@ public static partial class RandomizedSvd
     /// <summary>What <see cref="Streamed{T}"/> found: the top k singular values and right vectors of A (or of A minus
     /// its column means when centring), the means, the row count and, when centring, the total variance
     /// sum_j var(x_j) with divisor n - 1.</summary>
-    internal readonly record struct StreamedSvd<T>(Tensor<T> S, Tensor<T> Vt, Tensor<T>? Mean, long Rows, T TotalVariance)
+    internal readonly record struct StreamedSvd<T>(NDArray<T> S, NDArray<T> Vt, NDArray<T>? Mean, long Rows, T TotalVariance)
         where T : unmanaged, IFloatingPointIeee754<T>;
 
     /// <summary>The engine of <see cref="Compute{T}(IRowBlockSource{T}, int, Rng, int, int, int?, IProgress{RowBlockProgress}?)"/>
@@ -68,10 +68,10 @@ public static partial class RandomizedSvd
         var omega = rng.Normal([p, l], T.Zero, T.One);
 
         // Pass 1: Z = Xs^T (Xs Omega), the column sums of Xs and of Xs^2, Xs = X - K.
-        Tensor<T>? shift = null;
-        var z = Tensor.Zeros<T>(p, l);
-        var sum = Tensor.Zeros<T>(p);
-        var sumSquares = Tensor.Zeros<T>(p);
+        NDArray<T>? shift = null;
+        var z = NDArray.Zeros<T>(p, l);
+        var sum = NDArray.Zeros<T>(p);
+        var sumSquares = NDArray.Zeros<T>(p);
         long n = 0;
         foreach (var block in RowBlockPass.Run(source, rowsPerBlock, progress, where, p))
         {
@@ -92,7 +92,7 @@ public static partial class RandomizedSvd
         if (n < minRows)
             throw new ArgumentOutOfRangeException(nameof(nComponents), nComponents,
                 $"{where}: nComponents = {nComponents} but the source has {n} rows and {p} columns; at most min(n_samples, n_features) = {Math.Min(n, p)} components exist{(centre && n < 2 ? " (and centring needs 2 rows)" : "")}");
-        Tensor<T>? mean = null;
+        NDArray<T>? mean = null;
         T totalVariance = T.Zero;
         if (centre)
         {
@@ -107,7 +107,7 @@ public static partial class RandomizedSvd
         for (int it = 0; it < nIter; it++)
         {
             var q = Linalg.Qr(z).Q;
-            z = Tensor.Zeros<T>(p, l);
+            z = NDArray.Zeros<T>(p, l);
             foreach (var block in RowBlockPass.Run(source, rowsPerBlock, progress, where, p, n, pass: it + 2))
             {
                 var a = centre ? block.Values - mean! : block.Values;
@@ -117,16 +117,16 @@ public static partial class RandomizedSvd
 
         // Last pass: R of the streaming QR of A Q (n x l), then the SVD of the small R.
         var basis = Linalg.Qr(z).Q;
-        Tensor<T>? r = null;
+        NDArray<T>? r = null;
         foreach (var block in RowBlockPass.Run(source, rowsPerBlock, progress, where, p, n, pass: nIter + 2))
         {
             var a = centre ? block.Values - mean! : block.Values;
             var y = a.MatMul(basis);
-            r = Linalg.QrR(r is null ? y : Tensor.Concatenate(r, y));
+            r = Linalg.QrR(r is null ? y : NDArray.Concatenate(r, y));
         }
         var (_, s, wt) = Linalg.Svd(r!, fullMatrices: false);
         var vt = wt[..nComponents, ..].MatMul(basis.T);
-        var (_, flipped) = SvdFlip.Apply(Tensor.Zeros<T>(1, nComponents), vt, SignConvention.ComponentBased);
+        var (_, flipped) = SvdFlip.Apply(NDArray.Zeros<T>(1, nComponents), vt, SignConvention.ComponentBased);
         return new StreamedSvd<T>(s[..nComponents].Contiguous(), flipped, mean, n, totalVariance);
     }
 }

@@ -19,7 +19,7 @@ public static partial class RandomizedSvd
     /// <exception cref="ArgumentNullException">a or rng is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">k is outside 1..min(m, n), or nOversamples or nIter is negative.</exception>
     /// <exception cref="NonFiniteException">a stores NaN or infinity.</exception>
-    public static (Tensor<T> U, Tensor<T> S, Tensor<T> Vt) Compute<T>(SparseMatrix<T> a, int nComponents, Rng rng,
+    public static (NDArray<T> U, NDArray<T> S, NDArray<T> Vt) Compute<T>(SparseMatrix<T> a, int nComponents, Rng rng,
         int nOversamples = 10, int nIter = 5, SignConvention signs = SignConvention.ComponentBased)
         where T : unmanaged, IFloatingPointIeee754<T>
     {

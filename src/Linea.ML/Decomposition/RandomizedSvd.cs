@@ -24,7 +24,7 @@ public static partial class RandomizedSvd
     /// <exception cref="ShapeMismatchException">a is not 2-D.</exception>
     /// <exception cref="ArgumentOutOfRangeException">k is outside 1..min(m, n), or nOversamples or nIter is negative.</exception>
     /// <exception cref="NonFiniteException">a contains NaN or infinity.</exception>
-    public static (Tensor<T> U, Tensor<T> S, Tensor<T> Vt) Compute<T>(Tensor<T> a, int nComponents, Rng rng,
+    public static (NDArray<T> U, NDArray<T> S, NDArray<T> Vt) Compute<T>(NDArray<T> a, int nComponents, Rng rng,
         int nOversamples = 10, int nIter = 5, SignConvention signs = SignConvention.ComponentBased)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -43,8 +43,8 @@ public static partial class RandomizedSvd
     /// <summary>The range finder and projection on any matrix A (m x n) given as its products with dense blocks:
     /// <paramref name="times"/>(X) = A X for X (n x l) and <paramref name="timesTransposed"/>(Y) = A^T Y for Y (m x l).
     /// The same rng state gives the same test matrix whatever the storage of A.</summary>
-    private static (Tensor<T> U, Tensor<T> S, Tensor<T> Vt) Core<T>(Func<Tensor<T>, Tensor<T>> times,
-        Func<Tensor<T>, Tensor<T>> timesTransposed, int m, int n, int nComponents, Rng rng, int nOversamples, int nIter,
+    private static (NDArray<T> U, NDArray<T> S, NDArray<T> Vt) Core<T>(Func<NDArray<T>, NDArray<T>> times,
+        Func<NDArray<T>, NDArray<T>> timesTransposed, int m, int n, int nComponents, Rng rng, int nOversamples, int nIter,
         SignConvention signs)
         where T : unmanaged, IFloatingPointIeee754<T>
     {

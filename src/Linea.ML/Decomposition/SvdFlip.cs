@@ -7,7 +7,7 @@ internal static class SvdFlip
 {
     /// <summary>Flips columns of <paramref name="u"/> (m x k) and rows of <paramref name="vt"/> (k x n) in pairs, as
     /// <paramref name="convention"/> says. Returns new tensors. O((m + n) k).</summary>
-    public static (Tensor<T> U, Tensor<T> Vt) Apply<T>(Tensor<T> u, Tensor<T> vt, SignConvention convention)
+    public static (NDArray<T> U, NDArray<T> Vt) Apply<T>(NDArray<T> u, NDArray<T> vt, SignConvention convention)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         int m = (int)u.Shape[0], k = (int)u.Shape[1], n = (int)vt.Shape[1];
@@ -24,7 +24,7 @@ internal static class SvdFlip
             for (int i = 0; i < m; i++) ua[i * k + j] = -ua[i * k + j];
             for (int i = 0; i < n; i++) va[j * n + i] = -va[j * n + i];
         }
-        return (Tensor.Wrap(ua, m, k), Tensor.Wrap(va, k, n));
+        return (NDArray.Wrap(ua, m, k), NDArray.Wrap(va, k, n));
     }
 
     /// <summary>Index (0..count-1) of the first entry of largest magnitude among a[start + i * stride].</summary>

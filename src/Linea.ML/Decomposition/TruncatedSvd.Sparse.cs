@@ -16,11 +16,11 @@ public sealed partial class TruncatedSvd<T>
     /// <summary>Fits the sparse X (n x p) and returns U S, the training data in component space (n x k, dense).
     /// Memory O((n + p)(k + nOversamples)) beyond X; time O(nnz (k + nOversamples)(2 nIter + 2)). X is not centred, as
     /// scikit-learn's TruncatedSVD on sparse input; the same seed gives the same components as the dense
-    /// <see cref="FitTransform(Tensor{T})"/> on X.ToDense(), to rounding.</summary>
+    /// <see cref="FitTransform(NDArray{T})"/> on X.ToDense(), to rounding.</summary>
     /// <exception cref="ArgumentNullException">X is null.</exception>
     /// <exception cref="ArgumentException">k exceeds min(n, p), or X has no samples.</exception>
     /// <exception cref="NonFiniteException">X stores NaN or infinity.</exception>
-    public Tensor<T> FitTransform(SparseMatrix<T> x)
+    public NDArray<T> FitTransform(SparseMatrix<T> x)
     {
         SparseGuard.Matrix(x, "TruncatedSvd.Fit");
         int r = Math.Min(x.Rows, x.Columns);
@@ -32,7 +32,7 @@ public sealed partial class TruncatedSvd<T>
         _singularValues = s;
         _explainedVariance = z.Var(0);
         T total = T.CreateTruncating(SparseGuard.TotalColumnVariance(x));
-        _ratio = total > T.Zero ? _explainedVariance / total : Tensor.Zeros<T>(NComponents);
+        _ratio = total > T.Zero ? _explainedVariance / total : NDArray.Zeros<T>(NComponents);
         return z;
     }
 
@@ -41,7 +41,7 @@ public sealed partial class TruncatedSvd<T>
     /// <exception cref="NotFittedException">Fit has not run.</exception>
     /// <exception cref="ShapeMismatchException">X has a different number of features than at Fit.</exception>
     /// <exception cref="NonFiniteException">X stores NaN or infinity.</exception>
-    public Tensor<T> Transform(SparseMatrix<T> x)
+    public NDArray<T> Transform(SparseMatrix<T> x)
     {
         var c = Fitted(nameof(Transform), _components);
         SparseGuard.Features(x, (int)c.Shape[1], "TruncatedSvd.Transform");

@@ -15,7 +15,7 @@ namespace Linea.ML;
 /// <typeparam name="T">float or double.</typeparam>
 public sealed partial class TruncatedSvd<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
-    private Tensor<T>? _components, _singularValues, _explainedVariance, _ratio;
+    private NDArray<T>? _components, _singularValues, _explainedVariance, _ratio;
 
     /// <summary>Configures the model.</summary>
     /// <param name="nComponents">k, the number of components (default 2, as scikit-learn); at most the number of features.</param>
@@ -57,23 +57,23 @@ public sealed partial class TruncatedSvd<T> where T : unmanaged, IFloatingPointI
     public bool IsFitted => _components is not null;
 
     /// <summary>The right singular vectors, shape (k, p), orthonormal rows.</summary>
-    public Tensor<T> Components => Fitted(nameof(Components), _components);
+    public NDArray<T> Components => Fitted(nameof(Components), _components);
 
     /// <summary>The top k singular values of X, descending.</summary>
-    public Tensor<T> SingularValues => Fitted(nameof(SingularValues), _singularValues);
+    public NDArray<T> SingularValues => Fitted(nameof(SingularValues), _singularValues);
 
     /// <summary>Variance (ddof 0) of each column of the transformed training data, shape (k,).</summary>
-    public Tensor<T> ExplainedVariance => Fitted(nameof(ExplainedVariance), _explainedVariance);
+    public NDArray<T> ExplainedVariance => Fitted(nameof(ExplainedVariance), _explainedVariance);
 
     /// <summary><see cref="ExplainedVariance"/> over the summed variance of X's columns, shape (k,). Without centring the
     /// components need not be sorted by this ratio.</summary>
-    public Tensor<T> ExplainedVarianceRatio => Fitted(nameof(ExplainedVarianceRatio), _ratio);
+    public NDArray<T> ExplainedVarianceRatio => Fitted(nameof(ExplainedVarianceRatio), _ratio);
 
     /// <summary>Fits X (n x p). Returns this model.</summary>
     /// <exception cref="ShapeMismatchException">X is not 2-D.</exception>
     /// <exception cref="ArgumentException">k exceeds min(n, p), or X has no samples.</exception>
     /// <exception cref="NonFiniteException">X contains NaN or infinity.</exception>
-    public TruncatedSvd<T> Fit(Tensor<T> x)
+    public TruncatedSvd<T> Fit(NDArray<T> x)
     {
         FitTransform(x);
         return this;
@@ -83,7 +83,7 @@ public sealed partial class TruncatedSvd<T> where T : unmanaged, IFloatingPointI
     /// <exception cref="ShapeMismatchException">X is not 2-D.</exception>
     /// <exception cref="ArgumentException">k exceeds min(n, p), or X has no samples.</exception>
     /// <exception cref="NonFiniteException">X contains NaN or infinity.</exception>
-    public Tensor<T> FitTransform(Tensor<T> x)
+    public NDArray<T> FitTransform(NDArray<T> x)
     {
         Guard.Matrix(x, "TruncatedSvd.Fit");
         int r = Math.Min((int)x.Shape[0], (int)x.Shape[1]);
@@ -95,7 +95,7 @@ public sealed partial class TruncatedSvd<T> where T : unmanaged, IFloatingPointI
         _singularValues = s;
         _explainedVariance = z.Var(0);
         T total = x.Var(0).Sum();
-        _ratio = total > T.Zero ? _explainedVariance / total : Tensor.Zeros<T>(NComponents);
+        _ratio = total > T.Zero ? _explainedVariance / total : NDArray.Zeros<T>(NComponents);
         return z;
     }
 
@@ -103,7 +103,7 @@ public sealed partial class TruncatedSvd<T> where T : unmanaged, IFloatingPointI
     /// <exception cref="NotFittedException">Fit has not run.</exception>
     /// <exception cref="ShapeMismatchException">X is not 2-D or has a different number of features than at Fit.</exception>
     /// <exception cref="NonFiniteException">X contains NaN or infinity.</exception>
-    public Tensor<T> Transform(Tensor<T> x)
+    public NDArray<T> Transform(NDArray<T> x)
     {
         var c = Fitted(nameof(Transform), _components);
         Guard.Features(x, (int)c.Shape[1], "TruncatedSvd.Transform");
@@ -114,13 +114,13 @@ public sealed partial class TruncatedSvd<T> where T : unmanaged, IFloatingPointI
     /// <exception cref="NotFittedException">Fit has not run.</exception>
     /// <exception cref="ShapeMismatchException">Z is not 2-D or does not have k columns.</exception>
     /// <exception cref="NonFiniteException">Z contains NaN or infinity.</exception>
-    public Tensor<T> InverseTransform(Tensor<T> z)
+    public NDArray<T> InverseTransform(NDArray<T> z)
     {
         var c = Fitted(nameof(InverseTransform), _components);
         Guard.Features(z, (int)c.Shape[0], "TruncatedSvd.InverseTransform");
         return z.MatMul(c);
     }
 
-    private static Tensor<T> Fitted(string member, Tensor<T>? value) =>
+    private static NDArray<T> Fitted(string member, NDArray<T>? value) =>
         value ?? throw NotFittedException.For("TruncatedSvd", member);
 }

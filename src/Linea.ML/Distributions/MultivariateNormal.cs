@@ -27,10 +27,10 @@ namespace Linea.ML;
 public sealed class MultivariateNormal<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     private readonly T _logNormaliser;
-    private readonly Tensor<T>? _cholesky;   // L when positive definite
-    private readonly Tensor<T> _factor;      // A with Sigma = A A^T: L, or V_r diag(sqrt(w_r)) (d x r)
-    private readonly Tensor<T>? _whiten;     // V_r diag(w_r^-1/2) (d x r), singular case only
-    private readonly Tensor<T>? _nullBasis;  // V_0 (d x (d - r)), singular case only
+    private readonly NDArray<T>? _cholesky;   // L when positive definite
+    private readonly NDArray<T> _factor;      // A with Sigma = A A^T: L, or V_r diag(sqrt(w_r)) (d x r)
+    private readonly NDArray<T>? _whiten;     // V_r diag(w_r^-1/2) (d x r), singular case only
+    private readonly NDArray<T>? _nullBasis;  // V_0 (d x (d - r)), singular case only
 
     /// <summary>Creates the distribution.</summary>
     /// <param name="mean">Shape (d,).</param>
@@ -41,7 +41,7 @@ public sealed class MultivariateNormal<T> where T : unmanaged, IFloatingPointIee
     /// <exception cref="NotPositiveDefiniteException">covariance is indefinite: an eigenvalue is below -<see cref="Tolerance"/>
     /// (the message names the most negative one; <see cref="NotPositiveDefiniteException.MinorOrder"/> is the first
     /// leading minor that is not positive).</exception>
-    public MultivariateNormal(Tensor<T> mean, Tensor<T> covariance)
+    public MultivariateNormal(NDArray<T> mean, NDArray<T> covariance)
     {
         ArgumentNullException.ThrowIfNull(mean);
         ArgumentNullException.ThrowIfNull(covariance);
@@ -55,7 +55,7 @@ public sealed class MultivariateNormal<T> where T : unmanaged, IFloatingPointIee
                 $"multivariate_normal: mean has shape {mean.Shape}, so covariance must be ({d}, {d}); got {covariance.Shape}");
         Guard.Finite(mean, "multivariate_normal", "mean");
         Guard.Finite(covariance, "multivariate_normal", "covariance");
-        T asym = Tensor.Abs(covariance - covariance.T).Max(), scale = Tensor.Abs(covariance).Max();
+        T asym = NDArray.Abs(covariance - covariance.T).Max(), scale = NDArray.Abs(covariance).Max();
         if (asym > T.CreateTruncating(100 * d) * Precision.Eps<T>() * scale)
             throw new ArgumentException($"multivariate_normal: covariance is not symmetric (max |S - S^T| = {asym}, max |S| = {scale})", nameof(covariance));
         Mean = mean.Copy();
@@ -92,8 +92,8 @@ public sealed class MultivariateNormal<T> where T : unmanaged, IFloatingPointIee
             Rank = d - zero;
             var wr = ev[zero..];
             var vr = v[.., zero..];
-            _factor = (vr * Tensor.Sqrt(wr)).Contiguous();
-            _whiten = (vr / Tensor.Sqrt(wr)).Contiguous();
+            _factor = (vr * NDArray.Sqrt(wr)).Contiguous();
+            _whiten = (vr / NDArray.Sqrt(wr)).Contiguous();
             _nullBasis = v[.., ..zero].Contiguous();
             T logPdet = T.Zero;
             for (int i = 0; i < Rank; i++) logPdet += T.Log(wr[i]);
@@ -105,7 +105,7 @@ public sealed class MultivariateNormal<T> where T : unmanaged, IFloatingPointIee
 
     private static string G6(T value) => value.ToString("G6", CultureInfo.InvariantCulture);
 
-    private static bool TryCholesky(Tensor<T> a, out Tensor<T> l)
+    private static bool TryCholesky(NDArray<T> a, out NDArray<T> l)
     {
         try
         {
@@ -120,21 +120,21 @@ public sealed class MultivariateNormal<T> where T : unmanaged, IFloatingPointIee
     }
 
     /// <summary>The mean, shape (d,).</summary>
-    public Tensor<T> Mean { get; }
+    public NDArray<T> Mean { get; }
 
     /// <summary>The covariance, shape (d, d).</summary>
-    public Tensor<T> Covariance { get; }
+    public NDArray<T> Covariance { get; }
 
     /// <summary>The lower-triangular Cholesky factor L, Covariance = L L^T (positive definite covariance only).</summary>
     /// <exception cref="InvalidOperationException">The covariance is singular (<see cref="Rank"/> &lt; d), or so close to it
     /// that Cholesky failed: use <see cref="Factor"/>.</exception>
-    public Tensor<T> CholeskyFactor => _cholesky ?? throw new InvalidOperationException(
+    public NDArray<T> CholeskyFactor => _cholesky ?? throw new InvalidOperationException(
         $"multivariate_normal: the covariance {(IsSingular ? $"is singular (rank {Rank} of {Dimension})" : "did not factor by Cholesky")}, " +
         "so there is no Cholesky factor; Factor holds A with Covariance = A A^T");
 
     /// <summary>A with Covariance = A A^T used for sampling, shape (d, <see cref="Rank"/>): the Cholesky factor L when the
     /// covariance is positive definite, otherwise V_r diag(sqrt(w_r)) from its eigendecomposition.</summary>
-    public Tensor<T> Factor => _factor;
+    public NDArray<T> Factor => _factor;
 
     /// <summary>The numerical rank of the covariance: d when positive definite, otherwise the number of eigenvalues above
     /// <see cref="Tolerance"/>.</summary>
@@ -161,11 +161,11 @@ public sealed class MultivariateNormal<T> where T : unmanaged, IFloatingPointIee
     /// standard normal vector of length <see cref="Rank"/> from <paramref name="rng"/> (so a positive definite covariance
     /// gives mean + L z). O(n d r).</summary>
     /// <exception cref="ArgumentOutOfRangeException">n is negative.</exception>
-    public Tensor<T> Sample(int n, Rng rng)
+    public NDArray<T> Sample(int n, Rng rng)
     {
         ArgumentNullException.ThrowIfNull(rng);
         ArgumentOutOfRangeException.ThrowIfNegative(n);
-        if (Rank == 0) return Tensor.Zeros<T>(n, Dimension) + Mean;
+        if (Rank == 0) return NDArray.Zeros<T>(n, Dimension) + Mean;
         var z = rng.Normal([n, Rank], T.Zero, T.One);
         return z.MatMul(_factor.T) + Mean;
     }
@@ -176,7 +176,7 @@ public sealed class MultivariateNormal<T> where T : unmanaged, IFloatingPointIee
     /// support of a singular distribution. O(n d^2).</summary>
     /// <exception cref="ShapeMismatchException">x is not (d,) or (n, d).</exception>
     /// <exception cref="NonFiniteException">x contains NaN or infinity.</exception>
-    public Tensor<T> LogPdf(Tensor<T> x)
+    public NDArray<T> LogPdf(NDArray<T> x)
     {
         ArgumentNullException.ThrowIfNull(x);
         int d = Dimension;
@@ -185,7 +185,7 @@ public sealed class MultivariateNormal<T> where T : unmanaged, IFloatingPointIee
                 $"multivariate_normal.logpdf: x must be ({d},) or (n, {d}) for a {d}-dimensional distribution; got {x.Shape}");
         Guard.Finite(x, "multivariate_normal.logpdf", "x");
         var rows = x.Rank == 1 ? x.Reshape(1, d) : x;
-        Tensor<T> result;
+        NDArray<T> result;
         if (_cholesky is not null)
         {
             // Solve L Z = (X - mean)^T: column i of Z is the whitened point i.
@@ -202,12 +202,12 @@ public sealed class MultivariateNormal<T> where T : unmanaged, IFloatingPointIee
                 // Off the support: the component along the null space exceeds sqrt(tol) (a standard deviation the
                 // tolerance would allow) plus the rounding of x - mean.
                 var off = dev.MatMul(_nullBasis);
-                T meanScale = Tensor.Abs(Mean).Max(), rounding = T.CreateTruncating(8 * d) * Precision.Eps<T>();
+                T meanScale = NDArray.Abs(Mean).Max(), rounding = T.CreateTruncating(8 * d) * Precision.Eps<T>();
                 T slack = T.Sqrt(Tolerance);
                 for (int i = 0; i < (int)rows.Shape[0]; i++)
                 {
                     T residual = T.Sqrt((off[i, ..] * off[i, ..]).Sum());
-                    T rowScale = Tensor.Abs(rows[i, ..]).Max();
+                    T rowScale = NDArray.Abs(rows[i, ..]).Max();
                     if (residual > slack + rounding * (rowScale + meanScale)) result[i] = T.NegativeInfinity;
                 }
             }
@@ -219,5 +219,5 @@ public sealed class MultivariateNormal<T> where T : unmanaged, IFloatingPointIee
     /// Underflows to 0 far in the tails; prefer LogPdf there.</summary>
     /// <exception cref="ShapeMismatchException">x is not (d,) or (n, d).</exception>
     /// <exception cref="NonFiniteException">x contains NaN or infinity.</exception>
-    public Tensor<T> Pdf(Tensor<T> x) => Tensor.Exp(LogPdf(x));
+    public NDArray<T> Pdf(NDArray<T> x) => NDArray.Exp(LogPdf(x));
 }

@@ -8,7 +8,7 @@ public static partial class PageRank
     /// PageRank scores of the graph with sparse adjacency matrix <paramref name="adjacency"/> (CSR or CSC), where stored
     /// entry (i, j) &gt;= 0 is the weight of the edge from node i to node j (duplicates add up, explicit zeros are no
     /// edge, self-loops allowed). The same Google matrix, dangling-node rule, iteration and stopping rule as the dense
-    /// <see cref="Compute{T}(Tensor{T}, double, double, int)"/>: r' = d A^T D^-1 r + (d (dangling mass) + 1 - d) / n,
+    /// <see cref="Compute{T}(NDArray{T}, double, double, int)"/>: r' = d A^T D^-1 r + (d (dangling mass) + 1 - d) / n,
     /// stopping when the L1 norm of r' - r falls below <paramref name="tol"/>.
     /// <para>
     /// Each iteration is one transposed product A^T x (<see cref="SparseMatrix{TScalar}.Rmatvec(ReadOnlySpan{TScalar}, Span{TScalar})"/>,
@@ -73,7 +73,7 @@ public static partial class PageRank
             }
             if (change < tol)
             {
-                var scores = Tensor.Wrap(r, n);
+                var scores = NDArray.Wrap(r, n);
                 return new PageRankResult<T>(scores / scores.Sum(), it, change);
             }
         }

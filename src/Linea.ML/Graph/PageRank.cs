@@ -22,7 +22,7 @@ public static partial class PageRank
     /// <exception cref="ArgumentException">A weight is negative, or the graph has no nodes.</exception>
     /// <exception cref="ArgumentOutOfRangeException">damping is outside [0, 1), tol is not positive, or maxIter &lt; 1.</exception>
     /// <exception cref="NoConvergenceException">The change is still above tol after maxIter iterations.</exception>
-    public static PageRankResult<T> Compute<T>(Tensor<T> adjacency, double damping = 0.85, double tol = 1e-10, int maxIter = 1000)
+    public static PageRankResult<T> Compute<T>(NDArray<T> adjacency, double damping = 0.85, double tol = 1e-10, int maxIter = 1000)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(adjacency);
@@ -48,9 +48,9 @@ public static partial class PageRank
             T inv = T.One / outWeight[i];
             for (int j = 0; j < n; j++) a[i * n + j] *= inv;
         }
-        var p = Tensor.Wrap(a, n, n);
+        var p = NDArray.Wrap(a, n, n);
         T d = T.CreateTruncating(damping), nT = T.CreateTruncating(n), teleport = (T.One - d) / nT;
-        var r = Tensor.Full([n], T.One / nT);
+        var r = NDArray.Full([n], T.One / nT);
         double change = double.PositiveInfinity;
         for (int it = 1; it <= maxIter; it++)
         {
@@ -58,7 +58,7 @@ public static partial class PageRank
             T danglingMass = T.Zero;
             for (int i = 0; i < n; i++) if (dangling[i]) danglingMass += rv[i];
             var next = r.MatMul(p) * d + (d * danglingMass / nT + teleport);
-            change = double.CreateTruncating(Tensor.Abs(next - r).Sum());
+            change = double.CreateTruncating(NDArray.Abs(next - r).Sum());
             r = next;
             if (change < tol)
                 return new PageRankResult<T>(r / r.Sum(), it, change);

@@ -6,7 +6,7 @@ namespace Linea.ML;
 /// <typeparam name="T">float or double.</typeparam>
 public sealed class PageRankResult<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
-    internal PageRankResult(Tensor<T> scores, int iterations, double change)
+    internal PageRankResult(NDArray<T> scores, int iterations, double change)
     {
         Scores = scores;
         Iterations = iterations;
@@ -14,7 +14,7 @@ public sealed class PageRankResult<T> where T : unmanaged, IFloatingPointIeee754
     }
 
     /// <summary>One score per node, shape (n,), non-negative and summing to 1.</summary>
-    public Tensor<T> Scores { get; }
+    public NDArray<T> Scores { get; }
 
     /// <summary>Power iterations run.</summary>
     public int Iterations { get; }

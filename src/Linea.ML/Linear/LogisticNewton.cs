@@ -135,7 +135,7 @@ internal sealed class LogisticNewton
     private double[] NewtonStep(double[] probs, double[] grad)
     {
         int dim = Dimension;
-        var x1 = Tensor.Wrap(_x, _n, _d);
+        var x1 = NDArray.Wrap(_x, _n, _d);
         var h = new double[dim * dim];
         var weights = new double[_n];
         var weighted = new double[_n * _d];
@@ -148,7 +148,7 @@ internal sealed class LogisticNewton
                     weights[i] = _softmax ? pa * ((a == b ? 1 : 0) - pb) : pa * (1 - pa);
                     for (int j = 0; j < _d; j++) weighted[i * _d + j] = weights[i] * _x[i * _d + j];
                 }
-                var block = x1.T.MatMul(Tensor.Wrap(weighted, _n, _d)).ToArray();
+                var block = x1.T.MatMul(NDArray.Wrap(weighted, _n, _d)).ToArray();
                 for (int r = 0; r < _d; r++)
                     for (int c = 0; c < _d; c++)
                     {
@@ -164,8 +164,8 @@ internal sealed class LogisticNewton
             for (int a = 0; a < _m; a++)
                 for (int b = 0; b < _m; b++) h[(a * _d + _p) * dim + b * _d + _p] += u2;
         }
-        var hessian = Tensor.Wrap(h, dim, dim);
-        var g = Tensor.Wrap((double[])grad.Clone(), dim);
+        var hessian = NDArray.Wrap(h, dim, dim);
+        var g = NDArray.Wrap((double[])grad.Clone(), dim);
         return CholeskyDecomposition<double>.TryFactor(hessian, out var chol)
             ? chol.Solve(g).ToArray()
             : Linalg.Lstsq(hessian, g).Solution.ToArray();

@@ -20,5 +20,5 @@ public sealed partial class LogisticRegression<T>
     internal static LogisticRegression<T> FromParams(ModelParams p) => new(p.Double("c"), p.Bool("fitIntercept"), p.Int("maxIter"), p.Double("tol"));
 
     /// <inheritdoc />
-    IEstimator<T> IEstimator<T>.Fit(Tensor<T> x, Tensor<T>? y) => Fit(x, y ?? throw new ArgumentNullException(nameof(y), "LogisticRegression.Fit: y is required"));
+    IEstimator<T> IEstimator<T>.Fit(NDArray<T> x, NDArray<T>? y) => Fit(x, y ?? throw new ArgumentNullException(nameof(y), "LogisticRegression.Fit: y is required"));
 }

@@ -17,7 +17,7 @@ namespace Linea.ML;
 public sealed partial class LogisticRegression<T> : IClassifier<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     private const string Model = "LogisticRegression";
-    private Tensor<T>? _coef, _intercept, _classes;
+    private NDArray<T>? _coef, _intercept, _classes;
 
     /// <summary>Configures the model.</summary>
     /// <param name="c">Inverse regularisation strength C &gt; 0 (default 1, as scikit-learn): larger C, weaker penalty.</param>
@@ -56,14 +56,14 @@ public sealed partial class LogisticRegression<T> : IClassifier<T> where T : unm
 
     /// <summary>The weights, shape (1, p) for two classes (those of class <c>Classes[1]</c>) or (k, p) (scikit-learn's <c>coef_</c>).</summary>
     /// <exception cref="NotFittedException">Fit has not run.</exception>
-    public Tensor<T> Coefficients => _coef ?? throw NotFittedException.For(Model, nameof(Coefficients));
+    public NDArray<T> Coefficients => _coef ?? throw NotFittedException.For(Model, nameof(Coefficients));
 
     /// <summary>The intercepts, shape (1,) or (k,) (zeros without intercept).</summary>
     /// <exception cref="NotFittedException">Fit has not run.</exception>
-    public Tensor<T> Intercept => _intercept ?? throw NotFittedException.For(Model, nameof(Intercept));
+    public NDArray<T> Intercept => _intercept ?? throw NotFittedException.For(Model, nameof(Intercept));
 
     /// <inheritdoc />
-    public Tensor<T> Classes => _classes ?? throw NotFittedException.For(Model, nameof(Classes));
+    public NDArray<T> Classes => _classes ?? throw NotFittedException.For(Model, nameof(Classes));
 
     /// <summary>The number of features p seen at Fit.</summary>
     /// <exception cref="NotFittedException">Fit has not run.</exception>
@@ -82,7 +82,7 @@ public sealed partial class LogisticRegression<T> : IClassifier<T> where T : unm
     /// <exception cref="ShapeMismatchException">X is not 2-D, y is not 1-D, or they have different numbers of samples.</exception>
     /// <exception cref="ArgumentException">X has no samples, or y has fewer than two classes.</exception>
     /// <exception cref="NonFiniteException">X or y contains NaN or infinity.</exception>
-    public LogisticRegression<T> Fit(Tensor<T> x, Tensor<T> y)
+    public LogisticRegression<T> Fit(NDArray<T> x, NDArray<T> y)
     {
         string where = Model + ".Fit";
         Guard.Matrix(x, where);
@@ -102,9 +102,9 @@ public sealed partial class LogisticRegression<T> : IClassifier<T> where T : unm
             for (int j = 0; j < p; j++) coef[a * p + j] = T.CreateTruncating(theta[a * d + j]);
             if (FitIntercept) intercept[a] = T.CreateTruncating(theta[a * d + p]);
         }
-        _coef = Tensor.Wrap(coef, m, p);
-        _intercept = Tensor.Wrap(intercept, m);
-        _classes = Tensor.FromArray(classes);
+        _coef = NDArray.Wrap(coef, m, p);
+        _intercept = NDArray.Wrap(intercept, m);
+        _classes = NDArray.FromArray(classes);
         NIter = iterations;
         Converged = converged;
         Warning = converged ? null
@@ -116,7 +116,7 @@ public sealed partial class LogisticRegression<T> : IClassifier<T> where T : unm
     /// <exception cref="NotFittedException">Fit has not run.</exception>
     /// <exception cref="ShapeMismatchException">X is not 2-D or does not have p features.</exception>
     /// <exception cref="NonFiniteException">X contains NaN or infinity.</exception>
-    public Tensor<T> DecisionFunction(Tensor<T> x)
+    public NDArray<T> DecisionFunction(NDArray<T> x)
     {
         var coef = _coef ?? throw NotFittedException.For(Model, nameof(DecisionFunction));
         Guard.Features(x, (int)coef.Shape[1], Model + ".DecisionFunction");
@@ -125,7 +125,7 @@ public sealed partial class LogisticRegression<T> : IClassifier<T> where T : unm
     }
 
     /// <inheritdoc />
-    public Tensor<T> PredictProba(Tensor<T> x)
+    public NDArray<T> PredictProba(NDArray<T> x)
     {
         var z = DecisionFunction(x);
         if (z.Rank == 1)
@@ -139,10 +139,10 @@ public sealed partial class LogisticRegression<T> : IClassifier<T> where T : unm
                 p[2 * i] = T.One - sigma;
                 p[2 * i + 1] = sigma;
             }
-            return Tensor.Wrap(p, m, 2);
+            return NDArray.Wrap(p, m, 2);
         }
         var shifted = z - z.Max(1, keepDims: true);
-        var ez = Tensor.Exp(shifted);
+        var ez = NDArray.Exp(shifted);
         return ez / ez.Sum(1, keepDims: true);
     }
 
@@ -150,7 +150,7 @@ public sealed partial class LogisticRegression<T> : IClassifier<T> where T : unm
     /// <exception cref="NotFittedException">Fit has not run.</exception>
     /// <exception cref="ShapeMismatchException">X is not 2-D or does not have p features.</exception>
     /// <exception cref="NonFiniteException">X contains NaN or infinity.</exception>
-    public Tensor<T> Predict(Tensor<T> x)
+    public NDArray<T> Predict(NDArray<T> x)
     {
         var z = DecisionFunction(x);
         var classes = _classes!.AsReadOnlySpan();
@@ -169,12 +169,12 @@ public sealed partial class LogisticRegression<T> : IClassifier<T> where T : unm
                 result[i] = classes[best];
             }
         }
-        return Tensor.Wrap(result, m);
+        return NDArray.Wrap(result, m);
     }
 
     /// <summary>The accuracy of <see cref="Predict"/> on (X, y) (scikit-learn's <c>score</c>).</summary>
     /// <exception cref="NotFittedException">Fit has not run.</exception>
     /// <exception cref="ShapeMismatchException">Shapes of X and y do not fit the model or each other.</exception>
     /// <exception cref="NonFiniteException">X or y contains NaN or infinity.</exception>
-    public T Score(Tensor<T> x, Tensor<T> y) => T.CreateTruncating(Metrics.AccuracyScore(y, Predict(x)));
+    public T Score(NDArray<T> x, NDArray<T> y) => T.CreateTruncating(Metrics.AccuracyScore(y, Predict(x)));
 }

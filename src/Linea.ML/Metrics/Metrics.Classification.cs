@@ -10,7 +10,7 @@ public static partial class Metrics
     /// <summary>The fraction of samples whose predicted label equals the true one.</summary>
     /// <exception cref="ShapeMismatchException">The arguments are not 1-D of one length, or are empty.</exception>
     /// <exception cref="NonFiniteException">An argument contains NaN or infinity.</exception>
-    public static double AccuracyScore<T>(Tensor<T> yTrue, Tensor<T> yPred) where T : unmanaged, IFloatingPointIeee754<T>
+    public static double AccuracyScore<T>(NDArray<T> yTrue, NDArray<T> yPred) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var (t, p) = Pair(yTrue, yPred, "accuracy_score");
         int hits = 0;
@@ -22,7 +22,7 @@ public static partial class Metrics
     /// the ascending order of the union of both arguments' values (returned as <paramref name="labels"/>).</summary>
     /// <exception cref="ShapeMismatchException">The arguments are not 1-D of one length, or are empty.</exception>
     /// <exception cref="NonFiniteException">An argument contains NaN or infinity.</exception>
-    public static int[,] ConfusionMatrix<T>(Tensor<T> yTrue, Tensor<T> yPred, out T[] labels) where T : unmanaged, IFloatingPointIeee754<T>
+    public static int[,] ConfusionMatrix<T>(NDArray<T> yTrue, NDArray<T> yPred, out T[] labels) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var (t, p) = Pair(yTrue, yPred, "confusion_matrix");
         labels = t.Concat(p).Distinct().Order().ToArray();
@@ -34,7 +34,7 @@ public static partial class Metrics
     /// <summary>The confusion matrix with classes in ascending order (see the overload with labels).</summary>
     /// <exception cref="ShapeMismatchException">The arguments are not 1-D of one length, or are empty.</exception>
     /// <exception cref="NonFiniteException">An argument contains NaN or infinity.</exception>
-    public static int[,] ConfusionMatrix<T>(Tensor<T> yTrue, Tensor<T> yPred) where T : unmanaged, IFloatingPointIeee754<T> =>
+    public static int[,] ConfusionMatrix<T>(NDArray<T> yTrue, NDArray<T> yPred) where T : unmanaged, IFloatingPointIeee754<T> =>
         ConfusionMatrix(yTrue, yPred, out _);
 
     /// <summary>Per-class precision tp / (tp + fp), recall tp / (tp + fn), F-beta (1 + b^2) P R / (b^2 P + R) and support
@@ -43,7 +43,7 @@ public static partial class Metrics
     /// <exception cref="NonFiniteException">An argument contains NaN or infinity.</exception>
     /// <exception cref="ArgumentOutOfRangeException">beta is not a finite positive number.</exception>
     public static (double[] Precision, double[] Recall, double[] FScore, int[] Support, T[] Labels) PrecisionRecallFScoreSupport<T>(
-        Tensor<T> yTrue, Tensor<T> yPred, double beta = 1.0) where T : unmanaged, IFloatingPointIeee754<T>
+        NDArray<T> yTrue, NDArray<T> yPred, double beta = 1.0) where T : unmanaged, IFloatingPointIeee754<T>
     {
         CheckBeta(beta);
         var c = ConfusionMatrix(yTrue, yPred, out var labels);
@@ -69,7 +69,7 @@ public static partial class Metrics
     /// <exception cref="ShapeMismatchException">The arguments are not 1-D of one length, or are empty.</exception>
     /// <exception cref="NonFiniteException">An argument contains NaN or infinity.</exception>
     /// <exception cref="ArgumentException">Binary with more than two classes, or posLabel not among them.</exception>
-    public static double PrecisionScore<T>(Tensor<T> yTrue, Tensor<T> yPred, Average average = Average.Binary, double posLabel = 1)
+    public static double PrecisionScore<T>(NDArray<T> yTrue, NDArray<T> yPred, Average average = Average.Binary, double posLabel = 1)
         where T : unmanaged, IFloatingPointIeee754<T> => Averaged(yTrue, yPred, average, posLabel, 1.0, "precision_score").Precision;
 
     /// <summary>Recall tp / (tp + fn), combined over classes as <paramref name="average"/> says.</summary>
@@ -80,7 +80,7 @@ public static partial class Metrics
     /// <exception cref="ShapeMismatchException">The arguments are not 1-D of one length, or are empty.</exception>
     /// <exception cref="NonFiniteException">An argument contains NaN or infinity.</exception>
     /// <exception cref="ArgumentException">Binary with more than two classes, or posLabel not among them.</exception>
-    public static double RecallScore<T>(Tensor<T> yTrue, Tensor<T> yPred, Average average = Average.Binary, double posLabel = 1)
+    public static double RecallScore<T>(NDArray<T> yTrue, NDArray<T> yPred, Average average = Average.Binary, double posLabel = 1)
         where T : unmanaged, IFloatingPointIeee754<T> => Averaged(yTrue, yPred, average, posLabel, 1.0, "recall_score").Recall;
 
     /// <summary>F1 = 2 P R / (P + R), combined over classes as <paramref name="average"/> says (macro averages the
@@ -92,7 +92,7 @@ public static partial class Metrics
     /// <exception cref="ShapeMismatchException">The arguments are not 1-D of one length, or are empty.</exception>
     /// <exception cref="NonFiniteException">An argument contains NaN or infinity.</exception>
     /// <exception cref="ArgumentException">Binary with more than two classes, or posLabel not among them.</exception>
-    public static double F1Score<T>(Tensor<T> yTrue, Tensor<T> yPred, Average average = Average.Binary, double posLabel = 1)
+    public static double F1Score<T>(NDArray<T> yTrue, NDArray<T> yPred, Average average = Average.Binary, double posLabel = 1)
         where T : unmanaged, IFloatingPointIeee754<T> => Averaged(yTrue, yPred, average, posLabel, 1.0, "f1_score").FScore;
 
     /// <summary>F-beta = (1 + beta^2) P R / (beta^2 P + R), combined over classes as <paramref name="average"/> says.</summary>
@@ -105,11 +105,11 @@ public static partial class Metrics
     /// <exception cref="NonFiniteException">An argument contains NaN or infinity.</exception>
     /// <exception cref="ArgumentException">Binary with more than two classes, or posLabel not among them.</exception>
     /// <exception cref="ArgumentOutOfRangeException">beta is not a finite positive number.</exception>
-    public static double FBetaScore<T>(Tensor<T> yTrue, Tensor<T> yPred, double beta, Average average = Average.Binary, double posLabel = 1)
+    public static double FBetaScore<T>(NDArray<T> yTrue, NDArray<T> yPred, double beta, Average average = Average.Binary, double posLabel = 1)
         where T : unmanaged, IFloatingPointIeee754<T> => Averaged(yTrue, yPred, average, posLabel, beta, "fbeta_score").FScore;
 
     private static (double Precision, double Recall, double FScore) Averaged<T>(
-        Tensor<T> yTrue, Tensor<T> yPred, Average average, double posLabel, double beta, string where) where T : unmanaged, IFloatingPointIeee754<T>
+        NDArray<T> yTrue, NDArray<T> yPred, Average average, double posLabel, double beta, string where) where T : unmanaged, IFloatingPointIeee754<T>
     {
         CheckBeta(beta);
         var c = ConfusionMatrix(yTrue, yPred, out var labels);
@@ -152,7 +152,7 @@ public static partial class Metrics
     /// <exception cref="ShapeMismatchException">The arguments are not 1-D of one length, or are empty.</exception>
     /// <exception cref="NonFiniteException">An argument contains NaN or infinity.</exception>
     /// <exception cref="ArgumentException">y_true does not hold exactly two classes.</exception>
-    public static double RocAucScore<T>(Tensor<T> yTrue, Tensor<T> yScore) where T : unmanaged, IFloatingPointIeee754<T>
+    public static double RocAucScore<T>(NDArray<T> yTrue, NDArray<T> yScore) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var (t, s) = Pair(yTrue, yScore, "roc_auc_score");
         var classes = t.Distinct().Order().ToArray();
@@ -183,7 +183,7 @@ public static partial class Metrics
     /// <exception cref="ShapeMismatchException">Shapes do not agree, or the arguments are empty.</exception>
     /// <exception cref="NonFiniteException">An argument contains NaN or infinity.</exception>
     /// <exception cref="ArgumentException">y_true has one class only, or k differs from its number of classes.</exception>
-    public static double LogLoss<T>(Tensor<T> yTrue, Tensor<T> yProba) where T : unmanaged, IFloatingPointIeee754<T>
+    public static double LogLoss<T>(NDArray<T> yTrue, NDArray<T> yProba) where T : unmanaged, IFloatingPointIeee754<T>
     {
         const string where = "log_loss";
         var t = ClassLabels.Values(yTrue, where, "y_true");
@@ -213,7 +213,7 @@ public static partial class Metrics
         return loss / n;
     }
 
-    private static (T[] True, T[] Pred) Pair<T>(Tensor<T> yTrue, Tensor<T> yPred, string where) where T : unmanaged, IFloatingPointIeee754<T>
+    private static (T[] True, T[] Pred) Pair<T>(NDArray<T> yTrue, NDArray<T> yPred, string where) where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(yTrue);
         ArgumentNullException.ThrowIfNull(yPred);

@@ -10,7 +10,7 @@ public static partial class Metrics
     /// else 0. O(n).</summary>
     /// <exception cref="ShapeMismatchException">The arguments are not 1-D of one length, or are empty.</exception>
     /// <exception cref="NonFiniteException">An argument contains NaN or infinity.</exception>
-    public static T R2Score<T>(Tensor<T> yTrue, Tensor<T> yPred) where T : unmanaged, IFloatingPointIeee754<T>
+    public static T R2Score<T>(NDArray<T> yTrue, NDArray<T> yPred) where T : unmanaged, IFloatingPointIeee754<T>
     {
         Check(yTrue, yPred, "r2_score");
         var residual = yTrue - yPred;
@@ -24,7 +24,7 @@ public static partial class Metrics
     /// <summary>Mean of (y - yhat)^2. O(n).</summary>
     /// <exception cref="ShapeMismatchException">The arguments are not 1-D of one length, or are empty.</exception>
     /// <exception cref="NonFiniteException">An argument contains NaN or infinity.</exception>
-    public static T MeanSquaredError<T>(Tensor<T> yTrue, Tensor<T> yPred) where T : unmanaged, IFloatingPointIeee754<T>
+    public static T MeanSquaredError<T>(NDArray<T> yTrue, NDArray<T> yPred) where T : unmanaged, IFloatingPointIeee754<T>
     {
         Check(yTrue, yPred, "mean_squared_error");
         var d = yTrue - yPred;
@@ -34,10 +34,10 @@ public static partial class Metrics
     /// <summary>sqrt(<see cref="MeanSquaredError{T}"/>), in the units of y. O(n).</summary>
     /// <exception cref="ShapeMismatchException">The arguments are not 1-D of one length, or are empty.</exception>
     /// <exception cref="NonFiniteException">An argument contains NaN or infinity.</exception>
-    public static T RootMeanSquaredError<T>(Tensor<T> yTrue, Tensor<T> yPred) where T : unmanaged, IFloatingPointIeee754<T> =>
+    public static T RootMeanSquaredError<T>(NDArray<T> yTrue, NDArray<T> yPred) where T : unmanaged, IFloatingPointIeee754<T> =>
         T.Sqrt(MeanSquaredError(yTrue, yPred));
 
-    private static void Check<T>(Tensor<T> a, Tensor<T> b, string where) where T : unmanaged, IFloatingPointIeee754<T>
+    private static void Check<T>(NDArray<T> a, NDArray<T> b, string where) where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);

@@ -15,7 +15,7 @@ public static partial class Pairwise
     /// <exception cref="ArgumentNullException">X is null.</exception>
     /// <exception cref="ShapeMismatchException">X and Y have different numbers of columns.</exception>
     /// <exception cref="NonFiniteException">X or Y stores NaN or infinity.</exception>
-    public static Tensor<T> CosineSimilarity<T>(SparseMatrix<T> x, SparseMatrix<T>? y = null)
+    public static NDArray<T> CosineSimilarity<T>(SparseMatrix<T> x, SparseMatrix<T>? y = null)
         where T : unmanaged, IFloatingPointIeee754<T> =>
         CosineSimilaritySparse(x, y).ToDense();
 

@@ -26,13 +26,13 @@ public static partial class Pairwise
     /// <param name="squared">Return squared distances (skips the square root).</param>
     /// <exception cref="ShapeMismatchException">X or Y is not 2-D, or their numbers of columns differ.</exception>
     /// <exception cref="NonFiniteException">X or Y contains NaN or infinity.</exception>
-    public static Tensor<T> EuclideanDistances<T>(Tensor<T> x, Tensor<T>? y = null, bool squared = false)
+    public static NDArray<T> EuclideanDistances<T>(NDArray<T> x, NDArray<T>? y = null, bool squared = false)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         var other = Check(x, y, "euclidean_distances");
         bool self = ReferenceEquals(other, x);
         int n = (int)x.Shape[0], m = (int)other.Shape[0], p = (int)x.Shape[1];
-        if (n == 0 || m == 0 || p == 0) return Tensor.Zeros<T>(n, m);
+        if (n == 0 || m == 0 || p == 0) return NDArray.Zeros<T>(n, m);
         var xs = x.Contiguous();
         var ys = self ? xs : other.Contiguous();
         // The common shift: the mean of all rows of X and Y.
@@ -137,7 +137,7 @@ public static partial class Pairwise
     /// with everything (scikit-learn leaves zero rows unnormalised).</summary>
     /// <exception cref="ShapeMismatchException">X or Y is not 2-D, or their numbers of columns differ.</exception>
     /// <exception cref="NonFiniteException">X or Y contains NaN or infinity.</exception>
-    public static Tensor<T> CosineSimilarity<T>(Tensor<T> x, Tensor<T>? y = null) where T : unmanaged, IFloatingPointIeee754<T>
+    public static NDArray<T> CosineSimilarity<T>(NDArray<T> x, NDArray<T>? y = null) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var other = Check(x, y, "cosine_similarity");
         var xn = NormaliseRows(x);
@@ -145,13 +145,13 @@ public static partial class Pairwise
         return xn.MatMul(yn.T);
     }
 
-    private static Tensor<T> NormaliseRows<T>(Tensor<T> a) where T : unmanaged, IFloatingPointIeee754<T>
+    private static NDArray<T> NormaliseRows<T>(NDArray<T> a) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var norms = Linalg.Norm(a, 2.0, axis: 1, keepdims: true);
-        return a / Tensor.Where(norms > T.Zero, norms, Tensor.OnesLike(norms));
+        return a / NDArray.Where(norms > T.Zero, norms, NDArray.OnesLike(norms));
     }
 
-    private static Tensor<T> Check<T>(Tensor<T> x, Tensor<T>? y, string where) where T : unmanaged, IFloatingPointIeee754<T>
+    private static NDArray<T> Check<T>(NDArray<T> x, NDArray<T>? y, string where) where T : unmanaged, IFloatingPointIeee754<T>
     {
         Guard.Matrix(x, where, minRows: 0);
         if (y is null) return x;

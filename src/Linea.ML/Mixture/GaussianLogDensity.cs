@@ -31,7 +31,7 @@ internal sealed partial class GaussianLogDensity
                 int mats = p.Type == CovarianceType.Full ? k : 1;
                 try
                 {
-                    _factor = Linalg.Cholesky(Tensor.FromArray(p.Covariances, mats, d, d)).ToArray();
+                    _factor = Linalg.Cholesky(NDArray.FromArray(p.Covariances, mats, d, d)).ToArray();
                 }
                 catch (NotPositiveDefiniteException e)
                 {

@@ -74,26 +74,26 @@ public sealed class GaussianMixture<T> where T : unmanaged, IFloatingPointIeee75
     public ulong Seed { get; }
 
     /// <summary>Optional initial weights, shape (k,), positive, summing to 1.</summary>
-    public Tensor<T>? WeightsInit { get; init; }
+    public NDArray<T>? WeightsInit { get; init; }
     /// <summary>Optional initial means, shape (k, d); when given, initial responsibilities come from the nearest mean instead of k-means.</summary>
-    public Tensor<T>? MeansInit { get; init; }
+    public NDArray<T>? MeansInit { get; init; }
     /// <summary>Optional initial covariances in the shape of <see cref="Covariances"/> for the covariance type; positive definite.</summary>
-    public Tensor<T>? CovariancesInit { get; init; }
+    public NDArray<T>? CovariancesInit { get; init; }
 
     /// <summary>Whether <see cref="Fit"/> has run.</summary>
     public bool IsFitted => _params is not null;
 
     /// <summary>Mixing weights, shape (k,).</summary>
     /// <exception cref="NotFittedException">Before Fit.</exception>
-    public Tensor<T> Weights => ToTensor(Fitted("Weights").Weights, NComponents);
+    public NDArray<T> Weights => ToTensor(Fitted("Weights").Weights, NComponents);
 
     /// <summary>Component means, shape (k, d).</summary>
     /// <exception cref="NotFittedException">Before Fit.</exception>
-    public Tensor<T> Means => ToTensor(Fitted("Means").Means, NComponents, _params!.D);
+    public NDArray<T> Means => ToTensor(Fitted("Means").Means, NComponents, _params!.D);
 
     /// <summary>Covariances: (k, d, d) full, (d, d) tied, (k, d) diag, (k,) spherical.</summary>
     /// <exception cref="NotFittedException">Before Fit.</exception>
-    public Tensor<T> Covariances => ToTensor(Fitted("Covariances").Covariances, CovarianceShape(_params!.D));
+    public NDArray<T> Covariances => ToTensor(Fitted("Covariances").Covariances, CovarianceShape(_params!.D));
 
     /// <summary>Whether the kept run converged (lower bound changed by less than Tol).</summary>
     public bool Converged { get; private set; }
@@ -115,14 +115,14 @@ public sealed class GaussianMixture<T> where T : unmanaged, IFloatingPointIeee75
     /// <exception cref="ArgumentException">Fewer samples than components, or invalid initial weights.</exception>
     /// <exception cref="NonFiniteException">x or an initial parameter contains NaN or infinity.</exception>
     /// <exception cref="NotPositiveDefiniteException">A covariance is not positive definite (RegCovar 0 and a collapsed component, or a bad CovariancesInit).</exception>
-    public GaussianMixture<T> Fit(Tensor<T> x)
+    public GaussianMixture<T> Fit(NDArray<T> x)
     {
         const string where = Model + ".Fit";
         Guard.Matrix(x, where, minRows: NComponents);
         int n = (int)x.Shape[0], d = (int)x.Shape[1], k = NComponents;
         CheckInits(d, where);
         var data = DoubleRows.From(x);
-        var xd = Tensor.FromArray(data, n, d);
+        var xd = NDArray.FromArray(data, n, d);
         var rng = new Rng(Seed);
         double best = double.NegativeInfinity;
         var resp = new double[n * k];   // the responsibilities, reused by every iteration
@@ -156,13 +156,13 @@ public sealed class GaussianMixture<T> where T : unmanaged, IFloatingPointIeee75
     }
 
     /// <summary>Fits and returns the most probable component of each training sample.</summary>
-    public int[] FitPredict(Tensor<T> x) => Fit(x).Predict(x);
+    public int[] FitPredict(NDArray<T> x) => Fit(x).Predict(x);
 
     /// <summary>The most probable component of each row.</summary>
     /// <exception cref="NotFittedException">Before Fit.</exception>
     /// <exception cref="ShapeMismatchException">x is not 2-d or has a different number of features.</exception>
     /// <exception cref="NonFiniteException">x contains NaN or infinity.</exception>
-    public int[] Predict(Tensor<T> x)
+    public int[] Predict(NDArray<T> x)
     {
         var (lp, n) = WeightedLogProb(x, "Predict");
         int k = NComponents;
@@ -180,7 +180,7 @@ public sealed class GaussianMixture<T> where T : unmanaged, IFloatingPointIeee75
     /// <exception cref="NotFittedException">Before Fit.</exception>
     /// <exception cref="ShapeMismatchException">x is not 2-d or has a different number of features.</exception>
     /// <exception cref="NonFiniteException">x contains NaN or infinity.</exception>
-    public Tensor<T> PredictProba(Tensor<T> x)
+    public NDArray<T> PredictProba(NDArray<T> x)
     {
         var (lp, n) = WeightedLogProb(x, "PredictProba");
         int k = NComponents;
@@ -197,17 +197,17 @@ public sealed class GaussianMixture<T> where T : unmanaged, IFloatingPointIeee75
     /// <exception cref="NotFittedException">Before Fit.</exception>
     /// <exception cref="ShapeMismatchException">x is not 2-d or has a different number of features.</exception>
     /// <exception cref="NonFiniteException">x contains NaN or infinity.</exception>
-    public Tensor<T> ScoreSamples(Tensor<T> x) => ToTensor(LogLikelihoods(x, "ScoreSamples"), (int)x.Shape[0]);
+    public NDArray<T> ScoreSamples(NDArray<T> x) => ToTensor(LogLikelihoods(x, "ScoreSamples"), (int)x.Shape[0]);
 
     /// <summary>The mean log-likelihood (1/n) Σ log p(x_i).</summary>
     /// <exception cref="NotFittedException">Before Fit.</exception>
     /// <exception cref="ShapeMismatchException">x is not 2-d or has a different number of features.</exception>
     /// <exception cref="NonFiniteException">x contains NaN or infinity.</exception>
-    public double Score(Tensor<T> x) => LogLikelihoods(x, "Score").Average();
+    public double Score(NDArray<T> x) => LogLikelihoods(x, "Score").Average();
 
     /// <summary>Bayesian information criterion -2 Σ log p(x_i) + NParameters · ln n (lower is better).</summary>
     /// <exception cref="NotFittedException">Before Fit.</exception>
-    public double Bic(Tensor<T> x)
+    public double Bic(NDArray<T> x)
     {
         var ll = LogLikelihoods(x, "Bic");
         return -2 * ll.Sum() + NParameters * Math.Log(ll.Length);
@@ -215,9 +215,9 @@ public sealed class GaussianMixture<T> where T : unmanaged, IFloatingPointIeee75
 
     /// <summary>Akaike information criterion -2 Σ log p(x_i) + 2 NParameters (lower is better).</summary>
     /// <exception cref="NotFittedException">Before Fit.</exception>
-    public double Aic(Tensor<T> x) => -2 * LogLikelihoods(x, "Aic").Sum() + 2 * NParameters;
+    public double Aic(NDArray<T> x) => -2 * LogLikelihoods(x, "Aic").Sum() + 2 * NParameters;
 
-    private double[] LogLikelihoods(Tensor<T> x, string method)
+    private double[] LogLikelihoods(NDArray<T> x, string method)
     {
         var (lp, n) = WeightedLogProb(x, method);
         var ll = new double[n];
@@ -225,7 +225,7 @@ public sealed class GaussianMixture<T> where T : unmanaged, IFloatingPointIeee75
         return ll;
     }
 
-    private (double[] LogProb, int N) WeightedLogProb(Tensor<T> x, string method)
+    private (double[] LogProb, int N) WeightedLogProb(NDArray<T> x, string method)
     {
         var p = Fitted(method);
         string where = $"{Model}.{method}";
@@ -292,7 +292,7 @@ public sealed class GaussianMixture<T> where T : unmanaged, IFloatingPointIeee75
         return max + Math.Log(s);
     }
 
-    private MixtureParameters Initialize(Tensor<T> x, Tensor<double> xd, ulong runSeed, string where)
+    private MixtureParameters Initialize(NDArray<T> x, NDArray<double> xd, ulong runSeed, string where)
     {
         int n = (int)xd.Shape[0], d = (int)xd.Shape[1], k = NComponents;
         int[] labels;
@@ -313,7 +313,7 @@ public sealed class GaussianMixture<T> where T : unmanaged, IFloatingPointIeee75
             }
         }
         else labels = new KMeans<T>(k, nInit: 1, seed: runSeed).FitPredict(x);
-        var resp = Tensor.Zeros<double>(n, k);
+        var resp = NDArray.Zeros<double>(n, k);
         var r = resp.AsSpan();
         for (int i = 0; i < n; i++) r[i * k + labels[i]] = 1;
         var p = MixtureParameters.Estimate(CovarianceType, xd, resp, RegCovar);
@@ -340,7 +340,7 @@ public sealed class GaussianMixture<T> where T : unmanaged, IFloatingPointIeee75
         if (CovariancesInit is not null) RequireShape(CovariancesInit, CovarianceShape(d), "CovariancesInit", where);
     }
 
-    private static void RequireShape(Tensor<T> t, int[] shape, string name, string where)
+    private static void RequireShape(NDArray<T> t, int[] shape, string name, string where)
     {
         if (!t.Shape.ToIntArray().AsSpan().SequenceEqual(shape))
             throw new ShapeMismatchException(where, [t.Shape, new Shape(shape)], $"{where}: {name} has shape {t.Shape}; expected {new Shape(shape)}");
@@ -357,5 +357,5 @@ public sealed class GaussianMixture<T> where T : unmanaged, IFloatingPointIeee75
 
     private MixtureParameters Fitted(string member) => _params ?? throw NotFittedException.For(Model, member);
 
-    private static Tensor<T> ToTensor(double[] values, params int[] shape) => DoubleRows.To<T>(values, shape);
+    private static NDArray<T> ToTensor(double[] values, params int[] shape) => DoubleRows.To<T>(values, shape);
 }

@@ -16,7 +16,7 @@ internal sealed partial class MixtureParameters
     public static MixtureParameters Estimate(CovarianceType type, double[] x, int n, int d, double[] resp, int k, double reg)
     {
         if (type is not (CovarianceType.Full or CovarianceType.Tied))
-            return Estimate(type, Tensor.FromArray(x, n, d), Tensor.FromArray(resp, n, k), reg);
+            return Estimate(type, NDArray.FromArray(x, n, d), NDArray.FromArray(resp, n, k), reg);
         int tri = d * (d + 1) / 2;
         int chunks = Math.Max(1, Math.Min(Parallelism.Default.Threads, n / MinRowsPerThread));
         var nkAcc = new Vector<double>[chunks * k];

@@ -44,7 +44,7 @@ internal sealed partial class MixtureParameters
     /// (x_i - μ_k)ᵀ / Σ n_k. Diag: Σ_i r_ik (x_i - μ_k)² / n_k. Spherical: the mean of the diag variances. Deviations
     /// are formed before squaring (no E[x²] - E[x]² cancellation). Cost O(n k d²) (full, tied) or O(n k d).
     /// </summary>
-    public static MixtureParameters Estimate(CovarianceType type, Tensor<double> x, Tensor<double> resp, double reg)
+    public static MixtureParameters Estimate(CovarianceType type, NDArray<double> x, NDArray<double> resp, double reg)
     {
         int n = (int)x.Shape[0], d = (int)x.Shape[1], k = (int)resp.Shape[1];
         var nk = resp.Sum(0) + 10 * Precision.Eps<double>();   // 10 · machine epsilon, as scikit-learn

@@ -16,7 +16,7 @@ internal static class Estimators
 
     /// <summary>Class probabilities (m, k) from a classifier, a pipeline ending in one, or a fitted grid search over one.</summary>
     /// <exception cref="InvalidOperationException">The model gives no probabilities.</exception>
-    public static Tensor<T> PredictProba<T>(IEstimator<T> model, Tensor<T> x, string where) where T : unmanaged, IFloatingPointIeee754<T> => model switch
+    public static NDArray<T> PredictProba<T>(IEstimator<T> model, NDArray<T> x, string where) where T : unmanaged, IFloatingPointIeee754<T> => model switch
     {
         IClassifier<T> c => c.PredictProba(x),
         Pipeline<T> p => p.PredictProba(x),

@@ -25,7 +25,7 @@ public sealed class GridSearchCV<T> : IEstimator<T> where T : unmanaged, IFloati
     /// <summary>Configures the search.</summary>
     /// <param name="estimator">The unfitted template; only its clones are fitted.</param>
     /// <param name="paramGrid">Parameter name to the values to try (at least one value each).</param>
-    /// <param name="cv">Number of folds (default 5): stratified for classifiers, as <see cref="ModelSelection.CrossValScore{T}(IEstimator{T}, Tensor{T}, Tensor{T}, int, Scorer{T}?)"/>.</param>
+    /// <param name="cv">Number of folds (default 5): stratified for classifiers, as <see cref="ModelSelection.CrossValScore{T}(IEstimator{T}, NDArray{T}, NDArray{T}, int, Scorer{T}?)"/>.</param>
     /// <param name="scoring">The scorer (see <see cref="Scoring"/>); null uses the estimator's Score.</param>
     /// <param name="refit">Refit the best parameters on all the data (default true).</param>
     /// <exception cref="ArgumentException">The grid is empty or a parameter has no values.</exception>
@@ -94,7 +94,7 @@ public sealed class GridSearchCV<T> : IEstimator<T> where T : unmanaged, IFloati
     /// <exception cref="ArgumentNullException">y is null.</exception>
     /// <exception cref="ArgumentException">A grid name is not a parameter of the estimator, or too few samples for the folds.</exception>
     /// <exception cref="ShapeMismatchException">X and y differ in samples.</exception>
-    public GridSearchCV<T> Fit(Tensor<T> x, Tensor<T>? y)
+    public GridSearchCV<T> Fit(NDArray<T> x, NDArray<T>? y)
     {
         ArgumentNullException.ThrowIfNull(x);
         if (y is null) throw new ArgumentNullException(nameof(y), $"{Model}.Fit: y is required");
@@ -127,16 +127,16 @@ public sealed class GridSearchCV<T> : IEstimator<T> where T : unmanaged, IFloati
 
     /// <summary>The best estimator's predictions.</summary>
     /// <exception cref="NotFittedException">Fit has not run, or refit is false.</exception>
-    public Tensor<T> Predict(Tensor<T> x) => BestEstimator.Predict(x);
+    public NDArray<T> Predict(NDArray<T> x) => BestEstimator.Predict(x);
 
     /// <summary>The best estimator's class probabilities.</summary>
     /// <exception cref="NotFittedException">Fit has not run, or refit is false.</exception>
     /// <exception cref="InvalidOperationException">The estimator gives no probabilities.</exception>
-    public Tensor<T> PredictProba(Tensor<T> x) => Estimators.PredictProba(BestEstimator, x, Model + ".PredictProba");
+    public NDArray<T> PredictProba(NDArray<T> x) => Estimators.PredictProba(BestEstimator, x, Model + ".PredictProba");
 
     /// <summary>The scorer (or the best estimator's Score) on (X, y).</summary>
     /// <exception cref="NotFittedException">Fit has not run, or refit is false.</exception>
-    public T Score(Tensor<T> x, Tensor<T> y) => Scoring is null ? BestEstimator.Score(x, y) : T.CreateTruncating(Scoring(BestEstimator, x, y));
+    public T Score(NDArray<T> x, NDArray<T> y) => Scoring is null ? BestEstimator.Score(x, y) : T.CreateTruncating(Scoring(BestEstimator, x, y));
 
     /// <summary>The search's own parameters: <c>refit</c>, and the grid's names with their values joined by '|'.</summary>
     public IReadOnlyDictionary<string, object?> GetParams()
@@ -156,7 +156,7 @@ public sealed class GridSearchCV<T> : IEstimator<T> where T : unmanaged, IFloati
     }
 
     /// <inheritdoc />
-    IEstimator<T> IEstimator<T>.Fit(Tensor<T> x, Tensor<T>? y) => Fit(x, y);
+    IEstimator<T> IEstimator<T>.Fit(NDArray<T> x, NDArray<T>? y) => Fit(x, y);
 
     private List<IReadOnlyDictionary<string, object?>> Candidates()
     {

@@ -12,5 +12,5 @@ public interface ICrossValidator
     /// Indices are ascending within each array; each sample is in exactly one test fold.</summary>
     /// <exception cref="ArgumentException">Too few samples (or members of a class) for the number of splits.</exception>
     /// <exception cref="ArgumentNullException">The splitter needs y and it is null.</exception>
-    IReadOnlyList<(int[] Train, int[] Test)> Split<T>(Tensor<T> x, Tensor<T>? y = null) where T : unmanaged, IFloatingPointIeee754<T>;
+    IReadOnlyList<(int[] Train, int[] Test)> Split<T>(NDArray<T> x, NDArray<T>? y = null) where T : unmanaged, IFloatingPointIeee754<T>;
 }

@@ -33,7 +33,7 @@ public sealed class KFold : ICrossValidator
     public int? Seed { get; }
 
     /// <inheritdoc />
-    public IReadOnlyList<(int[] Train, int[] Test)> Split<T>(Tensor<T> x, Tensor<T>? y = null) where T : unmanaged, IFloatingPointIeee754<T>
+    public IReadOnlyList<(int[] Train, int[] Test)> Split<T>(NDArray<T> x, NDArray<T>? y = null) where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(x);
         return Split(x.Rank == 0 ? 0 : (int)x.Shape[0]);

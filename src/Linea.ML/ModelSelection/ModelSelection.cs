@@ -25,8 +25,8 @@ public static class ModelSelection
     /// <exception cref="ShapeMismatchException">X, y and stratify differ in samples.</exception>
     /// <exception cref="ArgumentException">A part would be empty; stratify without shuffle; a class with fewer than two
     /// members; fewer test or train samples than classes.</exception>
-    public static (Tensor<T> XTrain, Tensor<T> XTest, Tensor<T> YTrain, Tensor<T> YTest) TrainTestSplit<T>(
-        Tensor<T> x, Tensor<T> y, double testSize = 0.25, int? seed = null, bool shuffle = true, Tensor<T>? stratify = null)
+    public static (NDArray<T> XTrain, NDArray<T> XTest, NDArray<T> YTrain, NDArray<T> YTest) TrainTestSplit<T>(
+        NDArray<T> x, NDArray<T> y, double testSize = 0.25, int? seed = null, bool shuffle = true, NDArray<T>? stratify = null)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         const string where = "train_test_split";
@@ -109,7 +109,7 @@ public static class ModelSelection
     /// <returns>One score per fold.</returns>
     /// <exception cref="ArgumentException">Too few samples for the folds.</exception>
     /// <exception cref="ShapeMismatchException">X and y differ in samples.</exception>
-    public static double[] CrossValScore<T>(IEstimator<T> estimator, Tensor<T> x, Tensor<T> y, int cv = 5, Scorer<T>? scoring = null)
+    public static double[] CrossValScore<T>(IEstimator<T> estimator, NDArray<T> x, NDArray<T> y, int cv = 5, Scorer<T>? scoring = null)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(estimator);
@@ -125,7 +125,7 @@ public static class ModelSelection
     /// <returns>One score per fold.</returns>
     /// <exception cref="ArgumentException">Too few samples for the folds.</exception>
     /// <exception cref="ShapeMismatchException">X and y differ in samples.</exception>
-    public static double[] CrossValScore<T>(IEstimator<T> estimator, Tensor<T> x, Tensor<T> y, ICrossValidator cv, Scorer<T>? scoring = null)
+    public static double[] CrossValScore<T>(IEstimator<T> estimator, NDArray<T> x, NDArray<T> y, ICrossValidator cv, Scorer<T>? scoring = null)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(estimator);
@@ -139,7 +139,7 @@ public static class ModelSelection
 
     /// <summary>Fits a clone with <paramref name="parameters"/> on the train fold and scores it on the test fold.</summary>
     internal static double FitAndScore<T>(IEstimator<T> template, IReadOnlyDictionary<string, object?>? parameters,
-        Tensor<T> x, Tensor<T> y, (int[] Train, int[] Test) fold, Scorer<T> scoring) where T : unmanaged, IFloatingPointIeee754<T>
+        NDArray<T> x, NDArray<T> y, (int[] Train, int[] Test) fold, Scorer<T> scoring) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var model = (IEstimator<T>)template.Clone(parameters);
         model.Fit(Rows.Take(x, fold.Train), Rows.Take(y, fold.Train));

@@ -8,4 +8,4 @@ namespace Linea.ML;
 /// <param name="x">Held-out samples (m x p).</param>
 /// <param name="y">Their targets (m,).</param>
 /// <returns>The score.</returns>
-public delegate double Scorer<T>(IEstimator<T> estimator, Tensor<T> x, Tensor<T> y) where T : unmanaged, IFloatingPointIeee754<T>;
+public delegate double Scorer<T>(IEstimator<T> estimator, NDArray<T> x, NDArray<T> y) where T : unmanaged, IFloatingPointIeee754<T>;

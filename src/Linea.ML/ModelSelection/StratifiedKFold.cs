@@ -38,7 +38,7 @@ public sealed class StratifiedKFold : ICrossValidator
     /// <exception cref="ArgumentNullException">y is null.</exception>
     /// <exception cref="ShapeMismatchException">y is not 1-D or X and y differ in samples.</exception>
     /// <exception cref="ArgumentException">Every class has fewer members than NSplits.</exception>
-    public IReadOnlyList<(int[] Train, int[] Test)> Split<T>(Tensor<T> x, Tensor<T>? y = null) where T : unmanaged, IFloatingPointIeee754<T>
+    public IReadOnlyList<(int[] Train, int[] Test)> Split<T>(NDArray<T> x, NDArray<T>? y = null) where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(x);
         if (y is null) throw new ArgumentNullException(nameof(y), "StratifiedKFold.Split: class labels y are required");
@@ -51,7 +51,7 @@ public sealed class StratifiedKFold : ICrossValidator
     /// <exception cref="ShapeMismatchException">y is not 1-D.</exception>
     /// <exception cref="NonFiniteException">y contains NaN or infinity.</exception>
     /// <exception cref="ArgumentException">Every class has fewer members than NSplits.</exception>
-    public IReadOnlyList<(int[] Train, int[] Test)> Split<T>(Tensor<T> y) where T : unmanaged, IFloatingPointIeee754<T>
+    public IReadOnlyList<(int[] Train, int[] Test)> Split<T>(NDArray<T> y) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var values = ClassLabels.Values(y, "StratifiedKFold.Split");
         var (encoded, classes) = Folds.ByFirstAppearance(values);

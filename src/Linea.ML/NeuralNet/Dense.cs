@@ -12,7 +12,7 @@ namespace Linea.ML.NeuralNet;
 public sealed class Dense<T> : Layer<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     private readonly Parameter<T> _w, _b;
-    private Tensor<T>? _x;
+    private NDArray<T>? _x;
 
     /// <summary>Creates the layer with zero parameters; <see cref="Initialize"/> (called by <see cref="Sequential{T}"/>) draws the weights.</summary>
     /// <param name="inputFeatures">Size of the input's last axis (fan-in), at least 1.</param>
@@ -27,8 +27,8 @@ public sealed class Dense<T> : Layer<T> where T : unmanaged, IFloatingPointIeee7
         In = inputFeatures;
         Out = outputFeatures;
         Init = init;
-        _w = new Parameter<T>("W", Tensor.Zeros<T>(In, Out), decay: true);
-        _b = new Parameter<T>("b", Tensor.Zeros<T>(Out), decay: false);
+        _w = new Parameter<T>("W", NDArray.Zeros<T>(In, Out), decay: true);
+        _b = new Parameter<T>("b", NDArray.Zeros<T>(Out), decay: false);
     }
 
     /// <summary>Fan-in.</summary>
@@ -41,10 +41,10 @@ public sealed class Dense<T> : Layer<T> where T : unmanaged, IFloatingPointIeee7
     public WeightInit Init { get; }
 
     /// <summary>The weight matrix W, shape (In, Out); a live view, updated by training.</summary>
-    public Tensor<T> Weights => _w.Value;
+    public NDArray<T> Weights => _w.Value;
 
     /// <summary>The bias b, shape (Out,); a live view.</summary>
-    public Tensor<T> Bias => _b.Value;
+    public NDArray<T> Bias => _b.Value;
 
     /// <inheritdoc />
     public override string Name => $"Dense({In} -> {Out})";
@@ -70,7 +70,7 @@ public sealed class Dense<T> : Layer<T> where T : unmanaged, IFloatingPointIeee7
     }
 
     /// <inheritdoc />
-    protected override Tensor<T> ForwardCore(Tensor<T> x, bool training)
+    protected override NDArray<T> ForwardCore(NDArray<T> x, bool training)
     {
         _x = x;
         // The bias is added in place in the one pass over the fresh GEMM output (no broadcast temporary).
@@ -86,7 +86,7 @@ public sealed class Dense<T> : Layer<T> where T : unmanaged, IFloatingPointIeee7
     }
 
     /// <inheritdoc />
-    protected override Tensor<T> BackwardCore(Tensor<T> gradOutput)
+    protected override NDArray<T> BackwardCore(NDArray<T> gradOutput)
     {
         ParameterGradients(gradOutput);
         // dX = dY W^T with W^T copied contiguous (In x Out, small): the GEMM's fast path for both operands.
@@ -94,7 +94,7 @@ public sealed class Dense<T> : Layer<T> where T : unmanaged, IFloatingPointIeee7
     }
 
     /// <summary>dW = X^T dY and db = Σ dY, without dX (one GEMM fewer for the first layer of a network).</summary>
-    private protected override void ParameterGradients(Tensor<T> gradOutput)
+    private protected override void ParameterGradients(NDArray<T> gradOutput)
     {
         var x2 = _x!.Reshape(-1, In);
         var dy2 = gradOutput.Reshape(-1, Out);

@@ -12,7 +12,7 @@ namespace Linea.ML.NeuralNet;
 public sealed class Dropout<T> : Layer<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     private Rng _rng;
-    private Tensor<T>? _mask;
+    private NDArray<T>? _mask;
 
     /// <summary>Creates the layer.</summary>
     /// <param name="rate">Probability of dropping an element, in [0, 1).</param>
@@ -40,14 +40,14 @@ public sealed class Dropout<T> : Layer<T> where T : unmanaged, IFloatingPointIee
     }
 
     /// <inheritdoc />
-    protected override Tensor<T> ForwardCore(Tensor<T> x, bool training)
+    protected override NDArray<T> ForwardCore(NDArray<T> x, bool training)
     {
         if (!training || Rate == 0)
         {
             _mask = null;
             return x.Copy();
         }
-        var mask = Tensor.Zeros<T>(x.Shape.ToArray());
+        var mask = NDArray.Zeros<T>(x.Shape.ToArray());
         var m = mask.AsSpan();
         T keep = C(1 / (1 - Rate));
         for (int i = 0; i < m.Length; i++)
@@ -57,5 +57,5 @@ public sealed class Dropout<T> : Layer<T> where T : unmanaged, IFloatingPointIee
     }
 
     /// <inheritdoc />
-    protected override Tensor<T> BackwardCore(Tensor<T> gradOutput) => _mask is null ? gradOutput.Copy() : gradOutput * _mask;
+    protected override NDArray<T> BackwardCore(NDArray<T> gradOutput) => _mask is null ? gradOutput.Copy() : gradOutput * _mask;
 }

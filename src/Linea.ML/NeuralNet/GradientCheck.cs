@@ -45,7 +45,7 @@ public static class GradientCheck
     /// <param name="floor">Magnitude below which differences are measured absolutely (see <see cref="GradientCheckResult"/>); null for 1e-3 times the largest entry.</param>
     /// <exception cref="ShapeMismatchException">The shapes differ.</exception>
     /// <exception cref="ArgumentException">x is not contiguous and writable, or h is not positive.</exception>
-    public static GradientCheckResult Compare(string name, Func<double> f, Tensor<double> x, Tensor<double> analytic, double h = 1e-5, double? floor = null)
+    public static GradientCheckResult Compare(string name, Func<double> f, NDArray<double> x, NDArray<double> analytic, double h = 1e-5, double? floor = null)
     {
         ArgumentNullException.ThrowIfNull(f);
         ArgumentNullException.ThrowIfNull(x);
@@ -78,7 +78,7 @@ public static class GradientCheck
     /// for the input gradient and one per parameter. The layer runs in inference mode (<paramref name="training"/> false)
     /// unless asked; a training-mode check only makes sense for layers that are deterministic in training.
     /// </summary>
-    public static IReadOnlyList<GradientCheckResult> Layer(Layer<double> layer, Tensor<double> x, ulong seed = 0, double h = 1e-5, bool training = false)
+    public static IReadOnlyList<GradientCheckResult> Layer(Layer<double> layer, NDArray<double> x, ulong seed = 0, double h = 1e-5, bool training = false)
     {
         ArgumentNullException.ThrowIfNull(layer);
         ArgumentNullException.ThrowIfNull(x);
@@ -88,7 +88,7 @@ public static class GradientCheck
         var dx = layer.Backward(r);
         var paramGrads = layer.Parameters.Select(p => p.Grad.Copy()).ToArray();
         double F() => (layer.Forward(point, training) * r).Sum();
-        double floor = 1e-3 * paramGrads.Append(dx).Max(g => g.Size == 0 ? 0 : Tensor.Abs(g).Max());
+        double floor = 1e-3 * paramGrads.Append(dx).Max(g => g.Size == 0 ? 0 : NDArray.Abs(g).Max());
         var results = new List<GradientCheckResult> { Compare($"{layer.Name}.input", F, point, dx, h, floor) };
         for (int i = 0; i < paramGrads.Length; i++)
             results.Add(Compare($"{layer.Name}.{layer.Parameters[i].Name}", F, layer.Parameters[i].Value, paramGrads[i], h, floor));
@@ -96,7 +96,7 @@ public static class GradientCheck
     }
 
     /// <summary>Checks <see cref="Loss{T}.Gradient"/> against <see cref="Loss{T}.Value"/> at <paramref name="output"/>.</summary>
-    public static GradientCheckResult Loss(Loss<double> loss, Tensor<double> output, Tensor<double> target, double h = 1e-5)
+    public static GradientCheckResult Loss(Loss<double> loss, NDArray<double> output, NDArray<double> target, double h = 1e-5)
     {
         ArgumentNullException.ThrowIfNull(loss);
         ArgumentNullException.ThrowIfNull(output);
@@ -109,7 +109,7 @@ public static class GradientCheck
     /// Checks a whole network on one batch: f = loss(Forward(x), y) in inference mode; one result per parameter
     /// (named "layer index: layer name.parameter") and one for the input.
     /// </summary>
-    public static IReadOnlyList<GradientCheckResult> Network(Sequential<double> network, Tensor<double> x, Tensor<double> y, double h = 1e-5)
+    public static IReadOnlyList<GradientCheckResult> Network(Sequential<double> network, NDArray<double> x, NDArray<double> y, double h = 1e-5)
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(x);
@@ -118,7 +118,7 @@ public static class GradientCheck
         var dx = network.Backward(network.Loss.Gradient(output, y));
         double F() => network.Loss.Value(network.Forward(point), y);
         var grads = network.Layers.Select(l => l.Parameters.Select(p => p.Grad.Copy()).ToArray()).ToArray();
-        double floor = 1e-3 * grads.SelectMany(g => g).Append(dx).Max(g => g.Size == 0 ? 0 : Tensor.Abs(g).Max());
+        double floor = 1e-3 * grads.SelectMany(g => g).Append(dx).Max(g => g.Size == 0 ? 0 : NDArray.Abs(g).Max());
         var results = new List<GradientCheckResult> { Compare("input", F, point, dx, h, floor) };
         for (int li = 0; li < network.Layers.Count; li++)
         {

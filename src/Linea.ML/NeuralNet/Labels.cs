@@ -7,10 +7,10 @@ internal static class Labels
 {
     /// <summary>Class indices of shape (n,) as one-hot rows (n, classes).</summary>
     /// <exception cref="ArgumentException">A label is not an integer in [0, classes).</exception>
-    public static Tensor<T> OneHot<T>(Tensor<T> labels, int classes, string where) where T : unmanaged, IFloatingPointIeee754<T>
+    public static NDArray<T> OneHot<T>(NDArray<T> labels, int classes, string where) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var idx = Indices(labels, classes, where);
-        var y = Tensor.Zeros<T>(idx.Length, classes);
+        var y = NDArray.Zeros<T>(idx.Length, classes);
         var s = y.AsSpan();
         for (int i = 0; i < idx.Length; i++) s[i * classes + idx[i]] = T.One;
         return y;
@@ -18,7 +18,7 @@ internal static class Labels
 
     /// <summary>The class index of every sample: targets of shape (n,) (integers) or (n, classes) rows (their argmax).</summary>
     /// <exception cref="ArgumentException">A label is not an integer in [0, classes).</exception>
-    public static int[] Indices<T>(Tensor<T> targets, int classes, string where) where T : unmanaged, IFloatingPointIeee754<T>
+    public static int[] Indices<T>(NDArray<T> targets, int classes, string where) where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (targets.Rank == 2) return ArgMaxRows(targets);
         var s = targets.Contiguous().AsReadOnlySpan();
@@ -34,7 +34,7 @@ internal static class Labels
     }
 
     /// <summary>The index of the largest entry of each row of a 2-d tensor (first one on ties).</summary>
-    public static int[] ArgMaxRows<T>(Tensor<T> scores) where T : unmanaged, IFloatingPointIeee754<T>
+    public static int[] ArgMaxRows<T>(NDArray<T> scores) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int n = (int)scores.Shape[0], k = (int)scores.Shape[1];
         var s = scores.Contiguous().AsReadOnlySpan();

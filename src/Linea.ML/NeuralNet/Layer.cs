@@ -31,7 +31,7 @@ public abstract class Layer<T> where T : unmanaged, IFloatingPointIeee754<T>
     /// <param name="x">The input; the last axis holds the features.</param>
     /// <param name="training">True while training: dropout drops units. False for inference.</param>
     /// <exception cref="ShapeMismatchException">The last axis of <paramref name="x"/> is not <see cref="InputFeatures"/>.</exception>
-    public Tensor<T> Forward(Tensor<T> x, bool training = false)
+    public NDArray<T> Forward(NDArray<T> x, bool training = false)
     {
         ArgumentNullException.ThrowIfNull(x);
         if (x.Rank == 0)
@@ -50,7 +50,7 @@ public abstract class Layer<T> where T : unmanaged, IFloatingPointIeee754<T>
     /// </summary>
     /// <exception cref="InvalidOperationException"><see cref="Forward"/> has not been called.</exception>
     /// <exception cref="ShapeMismatchException"><paramref name="gradOutput"/> is not shaped like the last output.</exception>
-    public Tensor<T> Backward(Tensor<T> gradOutput)
+    public NDArray<T> Backward(NDArray<T> gradOutput)
     {
         CheckGradient(gradOutput);
         return BackwardCore(gradOutput);
@@ -60,16 +60,16 @@ public abstract class Layer<T> where T : unmanaged, IFloatingPointIeee754<T>
     /// Like <see cref="Backward"/> but only the parameter gradients are needed (the first layer of a network during
     /// training), so layers may skip forming dLoss/dInput.
     /// </summary>
-    internal void BackwardParameters(Tensor<T> gradOutput)
+    internal void BackwardParameters(NDArray<T> gradOutput)
     {
         CheckGradient(gradOutput);
         ParameterGradients(gradOutput);
     }
 
     /// <summary>Fills the parameter gradients; by default through the full backward pass.</summary>
-    private protected virtual void ParameterGradients(Tensor<T> gradOutput) => BackwardCore(gradOutput);
+    private protected virtual void ParameterGradients(NDArray<T> gradOutput) => BackwardCore(gradOutput);
 
-    private void CheckGradient(Tensor<T> gradOutput)
+    private void CheckGradient(NDArray<T> gradOutput)
     {
         ArgumentNullException.ThrowIfNull(gradOutput);
         if (_outputShape is not Shape s)
@@ -80,10 +80,10 @@ public abstract class Layer<T> where T : unmanaged, IFloatingPointIeee754<T>
     }
 
     /// <summary>The forward computation; the input's last axis has already been checked.</summary>
-    protected abstract Tensor<T> ForwardCore(Tensor<T> x, bool training);
+    protected abstract NDArray<T> ForwardCore(NDArray<T> x, bool training);
 
     /// <summary>The backward computation; the gradient's shape has already been checked against the last output.</summary>
-    protected abstract Tensor<T> BackwardCore(Tensor<T> gradOutput);
+    protected abstract NDArray<T> BackwardCore(NDArray<T> gradOutput);
 
     /// <summary>The name.</summary>
     public override string ToString() => Name;

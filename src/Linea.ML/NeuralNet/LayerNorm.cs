@@ -12,7 +12,7 @@ namespace Linea.ML.NeuralNet;
 public sealed class LayerNorm<T> : Layer<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     private readonly Parameter<T> _gamma, _beta;
-    private Tensor<T>? _xhat, _invStd;
+    private NDArray<T>? _xhat, _invStd;
 
     /// <summary>Creates the layer with gamma = 1 and beta = 0.</summary>
     /// <param name="features">Size of the normalised (last) axis, at least 1.</param>
@@ -24,8 +24,8 @@ public sealed class LayerNorm<T> : Layer<T> where T : unmanaged, IFloatingPointI
         if (!(eps > 0 && double.IsFinite(eps))) throw new ArgumentOutOfRangeException(nameof(eps), eps, "LayerNorm: eps must be positive and finite");
         Features = features;
         Eps = eps;
-        _gamma = new Parameter<T>("gamma", Tensor.Ones<T>(features), decay: false);
-        _beta = new Parameter<T>("beta", Tensor.Zeros<T>(features), decay: false);
+        _gamma = new Parameter<T>("gamma", NDArray.Ones<T>(features), decay: false);
+        _beta = new Parameter<T>("beta", NDArray.Zeros<T>(features), decay: false);
     }
 
     /// <summary>Size of the normalised axis.</summary>
@@ -35,10 +35,10 @@ public sealed class LayerNorm<T> : Layer<T> where T : unmanaged, IFloatingPointI
     public double Eps { get; }
 
     /// <summary>The gain, shape (Features,); a live view.</summary>
-    public Tensor<T> Gamma => _gamma.Value;
+    public NDArray<T> Gamma => _gamma.Value;
 
     /// <summary>The shift, shape (Features,); a live view.</summary>
-    public Tensor<T> Beta => _beta.Value;
+    public NDArray<T> Beta => _beta.Value;
 
     /// <inheritdoc />
     public override string Name => $"LayerNorm({Features})";
@@ -57,17 +57,17 @@ public sealed class LayerNorm<T> : Layer<T> where T : unmanaged, IFloatingPointI
     }
 
     /// <inheritdoc />
-    protected override Tensor<T> ForwardCore(Tensor<T> x, bool training)
+    protected override NDArray<T> ForwardCore(NDArray<T> x, bool training)
     {
         var centred = x - x.Mean(-1, keepDims: true);
         var variance = (centred * centred).Mean(-1, keepDims: true);
-        _invStd = T.One / Tensor.Sqrt(variance + C(Eps));
+        _invStd = T.One / NDArray.Sqrt(variance + C(Eps));
         _xhat = centred * _invStd;
         return _xhat * _gamma.Value + _beta.Value;
     }
 
     /// <inheritdoc />
-    protected override Tensor<T> BackwardCore(Tensor<T> gradOutput)
+    protected override NDArray<T> BackwardCore(NDArray<T> gradOutput)
     {
         var xhat = _xhat!;
         var dy2 = gradOutput.Reshape(-1, Features);

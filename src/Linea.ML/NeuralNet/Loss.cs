@@ -20,18 +20,18 @@ public abstract class Loss<T> where T : unmanaged, IFloatingPointIeee754<T>
     /// <param name="target">The targets; the accepted shapes are described by each loss.</param>
     /// <exception cref="ShapeMismatchException">The shapes do not fit.</exception>
     /// <exception cref="ArgumentException">A target is not valid for this loss (e.g. a class index out of range).</exception>
-    public abstract T Value(Tensor<T> output, Tensor<T> target);
+    public abstract T Value(NDArray<T> output, NDArray<T> target);
 
     /// <summary>d(mean loss)/d(output), shaped like <paramref name="output"/>.</summary>
     /// <exception cref="ShapeMismatchException">The shapes do not fit.</exception>
     /// <exception cref="ArgumentException">A target is not valid for this loss.</exception>
-    public abstract Tensor<T> Gradient(Tensor<T> output, Tensor<T> target);
+    public abstract NDArray<T> Gradient(NDArray<T> output, NDArray<T> target);
 
     /// <summary>The name.</summary>
     public override string ToString() => Name;
 
     /// <summary>Rejects a null or 0-d output.</summary>
-    protected void RequireBatch(Tensor<T> output, Tensor<T> target)
+    protected void RequireBatch(NDArray<T> output, NDArray<T> target)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(target);

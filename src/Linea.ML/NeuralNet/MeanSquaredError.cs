@@ -13,17 +13,17 @@ public sealed class MeanSquaredError<T> : Loss<T> where T : unmanaged, IFloating
     public override string Name => "MeanSquaredError";
 
     /// <inheritdoc />
-    public override T Value(Tensor<T> output, Tensor<T> target)
+    public override T Value(NDArray<T> output, NDArray<T> target)
     {
         var d = output - Align(output, target);
         return (d * d).Sum() / T.CreateTruncating(output.Size);
     }
 
     /// <inheritdoc />
-    public override Tensor<T> Gradient(Tensor<T> output, Tensor<T> target) =>
+    public override NDArray<T> Gradient(NDArray<T> output, NDArray<T> target) =>
         (output - Align(output, target)) * T.CreateTruncating(2.0 / output.Size);
 
-    private Tensor<T> Align(Tensor<T> output, Tensor<T> target)
+    private NDArray<T> Align(NDArray<T> output, NDArray<T> target)
     {
         RequireBatch(output, target);
         if (target.Shape == output.Shape) return target;

@@ -15,7 +15,7 @@ public sealed class Parameter<T> where T : unmanaged, IFloatingPointIeee754<T>
     /// <param name="value">The initial value; C-contiguous.</param>
     /// <param name="decay">Whether L2 weight decay applies (weights yes; biases and LayerNorm gains no).</param>
     /// <exception cref="ArgumentException"><paramref name="value"/> is a strided or read-only view.</exception>
-    public Parameter(string name, Tensor<T> value, bool decay)
+    public Parameter(string name, NDArray<T> value, bool decay)
     {
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(value);
@@ -23,7 +23,7 @@ public sealed class Parameter<T> where T : unmanaged, IFloatingPointIeee754<T>
             throw new ArgumentException($"parameter '{name}': the value must be a contiguous, writable tensor; pass value.Copy()", nameof(value));
         Name = name;
         Value = value;
-        Grad = Tensor.ZerosLike(value);
+        Grad = NDArray.ZerosLike(value);
         Decay = decay;
     }
 
@@ -31,10 +31,10 @@ public sealed class Parameter<T> where T : unmanaged, IFloatingPointIeee754<T>
     public string Name { get; }
 
     /// <summary>The current value (C-contiguous); optimizers write into it.</summary>
-    public Tensor<T> Value { get; }
+    public NDArray<T> Value { get; }
 
     /// <summary>The gradient of the loss with respect to <see cref="Value"/> from the last backward pass; same shape.</summary>
-    public Tensor<T> Grad { get; }
+    public NDArray<T> Grad { get; }
 
     /// <summary>Whether L2 weight decay applies to this parameter.</summary>
     public bool Decay { get; }
@@ -56,7 +56,7 @@ public sealed class Parameter<T> where T : unmanaged, IFloatingPointIeee754<T>
     }
 
     /// <summary>Overwrites <see cref="Grad"/> with <paramref name="gradient"/>, which must have the same shape.</summary>
-    internal void SetGrad(Tensor<T> gradient) => Grad.Assign(gradient);
+    internal void SetGrad(NDArray<T> gradient) => Grad.Assign(gradient);
 
     /// <inheritdoc />
     public override string ToString() => $"{Name} {Value.Shape}";

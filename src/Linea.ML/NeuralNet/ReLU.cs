@@ -6,24 +6,24 @@ namespace Linea.ML.NeuralNet;
 /// <typeparam name="T"><c>float</c> or <c>double</c>.</typeparam>
 public sealed class ReLU<T> : Layer<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
-    private Tensor<T>? _x;
+    private NDArray<T>? _x;
 
     /// <inheritdoc />
     public override string Name => "ReLU";
 
     /// <inheritdoc />
-    protected override Tensor<T> ForwardCore(Tensor<T> x, bool training)
+    protected override NDArray<T> ForwardCore(NDArray<T> x, bool training)
     {
         _x = x;
-        return Tensor.Relu(x);
+        return NDArray.Relu(x);
     }
 
     /// <inheritdoc />
-    protected override Tensor<T> BackwardCore(Tensor<T> gradOutput)
+    protected override NDArray<T> BackwardCore(NDArray<T> gradOutput)
     {
         // One pass: a copy of dY with the entries where x <= 0 (or NaN) cleared; no mask tensor.
         var x = _x!;
-        if (gradOutput.Shape != x.Shape) return gradOutput * Tensor.Greater(x, T.Zero);
+        if (gradOutput.Shape != x.Shape) return gradOutput * NDArray.Greater(x, T.Zero);
         var result = gradOutput.Copy();
         var r = result.AsSpan();
         var xs = x.Contiguous().AsReadOnlySpan();

@@ -12,7 +12,7 @@ internal sealed class RowQueue<T>(int width) where T : unmanaged, IFloatingPoint
     public int Count { get; private set; }
 
     /// <summary>Copies the rows of <paramref name="block"/> (rows x width, any strides) to the back.</summary>
-    public void Append(Tensor<T> block)
+    public void Append(NDArray<T> block)
     {
         int rows = (int)block.Shape[0];
         long needed = (long)(Count + rows) * width;

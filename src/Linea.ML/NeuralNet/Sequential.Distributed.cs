@@ -9,7 +9,7 @@ namespace Linea.ML.NeuralNet;
 /// <summary>
 /// Flat access to the parameters and gradients (one buffer in <see cref="Parameters"/> order, each parameter's
 /// elements in C order), for checkpointing, gradient accumulation and data-parallel training; and the pieces of
-/// <see cref="Fit(Tensor{T}, Tensor{T}, int, int, Optimizer, Tensor{T}, Tensor{T}, Action{EpochReport}, bool, bool)"/> that a training loop outside this class needs.
+/// <see cref="Fit(NDArray{T}, NDArray{T}, int, int, Optimizer, NDArray{T}, NDArray{T}, Action{EpochReport}, bool, bool)"/> that a training loop outside this class needs.
 /// </summary>
 public sealed partial class Sequential<T>
 {
@@ -114,9 +114,9 @@ public sealed partial class Sequential<T>
     }
 
     /// <summary>
-    /// The first part of <see cref="Fit(Tensor{T}, Tensor{T}, int, int, Optimizer, Tensor{T}, Tensor{T}, Action{EpochReport}, bool, bool)"/>: a generator seeded with <see cref="Seed"/>, used to draw the weights unless
+    /// The first part of <see cref="Fit(NDArray{T}, NDArray{T}, int, int, Optimizer, NDArray{T}, NDArray{T}, Action{EpochReport}, bool, bool)"/>: a generator seeded with <see cref="Seed"/>, used to draw the weights unless
     /// <paramref name="warmStart"/> applies; the history is cleared. The generator's state then drives the shuffles, so
-    /// a loop that shuffles with <see cref="ShuffleOrder"/> visits the batches of <see cref="Fit(Tensor{T}, Tensor{T}, int, int, Optimizer, Tensor{T}, Tensor{T}, Action{EpochReport}, bool, bool)"/> in the same order.
+    /// a loop that shuffles with <see cref="ShuffleOrder"/> visits the batches of <see cref="Fit(NDArray{T}, NDArray{T}, int, int, Optimizer, NDArray{T}, NDArray{T}, Action{EpochReport}, bool, bool)"/> in the same order.
     /// </summary>
     internal Rng BeginFit(bool warmStart)
     {
@@ -132,21 +132,21 @@ public sealed partial class Sequential<T>
     /// <summary>Records one epoch's report (the history of the current fit).</summary>
     internal void RecordEpoch(EpochReport report) => _history.Add(report);
 
-    /// <summary>The last part of <see cref="Fit(Tensor{T}, Tensor{T}, int, int, Optimizer, Tensor{T}, Tensor{T}, Action{EpochReport}, bool, bool)"/>: marks the network fitted and returns the history.</summary>
+    /// <summary>The last part of <see cref="Fit(NDArray{T}, NDArray{T}, int, int, Optimizer, NDArray{T}, NDArray{T}, Action{EpochReport}, bool, bool)"/>: marks the network fitted and returns the history.</summary>
     internal IReadOnlyList<EpochReport> EndFit()
     {
         IsFitted = true;
         return _history.ToArray();
     }
 
-    /// <summary>The shuffle of <see cref="Fit(Tensor{T}, Tensor{T}, int, int, Optimizer, Tensor{T}, Tensor{T}, Action{EpochReport}, bool, bool)"/> (Fisher-Yates from the end).</summary>
+    /// <summary>The shuffle of <see cref="Fit(NDArray{T}, NDArray{T}, int, int, Optimizer, NDArray{T}, NDArray{T}, Action{EpochReport}, bool, bool)"/> (Fisher-Yates from the end).</summary>
     internal static void ShuffleOrder(int[] order, Rng rng) => Shuffle(order, rng);
 
     /// <summary>
-    /// The checks of <see cref="Fit(Tensor{T}, Tensor{T}, int, int, Optimizer, Tensor{T}, Tensor{T}, Action{EpochReport}, bool, bool)"/> on one process's share of the data, which may have zero rows: X 2-d with the
+    /// The checks of <see cref="Fit(NDArray{T}, NDArray{T}, int, int, Optimizer, NDArray{T}, NDArray{T}, Action{EpochReport}, bool, bool)"/> on one process's share of the data, which may have zero rows: X 2-d with the
     /// network's features and finite, y with as many rows, finite, and valid labels for a classifier.
     /// </summary>
-    internal void CheckShare(Tensor<T> x, Tensor<T> y, string where, string xName, string yName)
+    internal void CheckShare(NDArray<T> x, NDArray<T> y, string where, string xName, string yName)
     {
         ArgumentNullException.ThrowIfNull(x, xName);
         Guard.Matrix(x, where, minRows: 0);
@@ -165,11 +165,11 @@ public sealed partial class Sequential<T>
     }
 
     /// <summary>
-    /// One batch of <see cref="Fit(Tensor{T}, Tensor{T}, int, int, Optimizer, Tensor{T}, Tensor{T}, Action{EpochReport}, bool, bool)"/> without the optimizer step: forward in training mode, the mean loss, its gradient
+    /// One batch of <see cref="Fit(NDArray{T}, NDArray{T}, int, int, Optimizer, NDArray{T}, NDArray{T}, Action{EpochReport}, bool, bool)"/> without the optimizer step: forward in training mode, the mean loss, its gradient
     /// and the backward pass into every <see cref="Parameter{T}.Grad"/>. The batch must have at least one row.
     /// </summary>
     /// <returns>The batch's mean loss and, for a classifier, how many rows it classified correctly.</returns>
-    internal (double Loss, long Correct) BatchGradients(Tensor<T> xb, Tensor<T> yb)
+    internal (double Loss, long Correct) BatchGradients(NDArray<T> xb, NDArray<T> yb)
     {
         var output = Forward(xb, training: true);
         double loss = double.CreateTruncating(Loss.Value(output, yb));
@@ -179,7 +179,7 @@ public sealed partial class Sequential<T>
     }
 
     /// <summary>The mean loss and correct count of (x, y) in inference mode; x has at least one row.</summary>
-    internal (double Loss, long Correct) EvaluateShare(Tensor<T> x, Tensor<T> y)
+    internal (double Loss, long Correct) EvaluateShare(NDArray<T> x, NDArray<T> y)
     {
         var output = Forward(x, training: false);
         double loss = double.CreateTruncating(Loss.Value(output, y));

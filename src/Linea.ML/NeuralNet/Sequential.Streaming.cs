@@ -10,7 +10,7 @@ public sealed partial class Sequential<T>
     /// target of row i of <paramref name="x"/>), never holding the data whole. Per epoch, one pass over each source:
     /// the rows are cut into mini-batches of <paramref name="batchSize"/> consecutive rows (optionally shuffled within
     /// windows, see <paramref name="shuffleWindow"/>), and each mini-batch is one step exactly as in
-    /// <see cref="Fit(Tensor{T}, Tensor{T}, int, int, Optimizer, Tensor{T}, Tensor{T}, Action{EpochReport}, bool, bool)"/>:
+    /// <see cref="Fit(NDArray{T}, NDArray{T}, int, int, Optimizer, NDArray{T}, NDArray{T}, Action{EpochReport}, bool, bool)"/>:
     /// with <c>shuffleWindow = 0</c> the weights are those of that in-memory Fit with <c>shuffle: false</c> on the same
     /// rows, bit for bit.
     /// </summary>
@@ -39,7 +39,7 @@ public sealed partial class Sequential<T>
     /// <exception cref="InvalidDataException">A later epoch read another number of rows than the first.</exception>
     /// <exception cref="ArgumentOutOfRangeException">epochs, batchSize or shuffleWindow out of range.</exception>
     public IReadOnlyList<EpochReport> Fit(IRowBlockSource<T> x, IRowBlockSource<T> y, int epochs, int batchSize,
-        Optimizer optimizer, int shuffleWindow = 0, Tensor<T>? validationX = null, Tensor<T>? validationY = null,
+        Optimizer optimizer, int shuffleWindow = 0, NDArray<T>? validationX = null, NDArray<T>? validationY = null,
         Action<EpochReport>? onEpoch = null, bool warmStart = false, int? blockRows = null)
     {
         const string where = Model + ".Fit(source)";
@@ -90,7 +90,7 @@ public sealed partial class Sequential<T>
     /// <summary>One epoch's mini-batches: rows of both streams gathered into windows of <paramref name="chunk"/> rows,
     /// shuffled jointly when <paramref name="rng"/> is given, and cut into batches of <paramref name="batchSize"/>.
     /// A classifier's one-column targets become a vector of class indices.</summary>
-    private IEnumerable<(Tensor<T> X, Tensor<T> Y)> Batches(IEnumerable<RowBlock<T>> xs, IEnumerable<RowBlock<T>> ys,
+    private IEnumerable<(NDArray<T> X, NDArray<T> Y)> Batches(IEnumerable<RowBlock<T>> xs, IEnumerable<RowBlock<T>> ys,
         int px, int py, int batchSize, int chunk, Rng? rng, string where)
     {
         using var ex = xs.GetEnumerator();
@@ -121,9 +121,9 @@ public sealed partial class Sequential<T>
             for (int s = 0; s < m; s += batchSize)
             {
                 int count = Math.Min(batchSize, m - s);
-                var xb = Tensor.Wrap(xr.AsSpan(s * px, count * px).ToArray(), count, px);
+                var xb = NDArray.Wrap(xr.AsSpan(s * px, count * px).ToArray(), count, px);
                 var yArray = yr.AsSpan(s * py, count * py).ToArray();
-                yield return (xb, indices ? Tensor.FromArray(yArray) : Tensor.Wrap(yArray, count, py));
+                yield return (xb, indices ? NDArray.FromArray(yArray) : NDArray.Wrap(yArray, count, py));
             }
             done += m;
             if (m < chunk) yield break;

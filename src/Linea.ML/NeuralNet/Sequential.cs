@@ -5,7 +5,7 @@ namespace Linea.ML.NeuralNet;
 
 /// <summary>
 /// A feed-forward network: layers applied in order, trained by mini-batch gradient descent on a <see cref="Loss{T}"/>.
-/// Like scikit-learn's estimators, <see cref="Fit(Tensor{T}, Tensor{T}, int, int, Optimizer, Tensor{T}, Tensor{T}, Action{EpochReport}, bool, bool)"/> starts from freshly drawn weights (seeded by <see cref="Seed"/>,
+/// Like scikit-learn's estimators, <see cref="Fit(NDArray{T}, NDArray{T}, int, int, Optimizer, NDArray{T}, NDArray{T}, Action{EpochReport}, bool, bool)"/> starts from freshly drawn weights (seeded by <see cref="Seed"/>,
 /// so runs repeat exactly) unless <c>warmStart</c> is set, then <see cref="Predict"/>, <see cref="PredictProba"/> and
 /// <see cref="Evaluate"/> use the trained weights.
 /// <code>
@@ -25,7 +25,7 @@ public sealed partial class Sequential<T> where T : unmanaged, IFloatingPointIee
     private readonly List<EpochReport> _history = [];
     private bool _initialized;
 
-    /// <summary>Creates the network; parameters are drawn on the first <see cref="Fit(Tensor{T}, Tensor{T}, int, int, Optimizer, Tensor{T}, Tensor{T}, Action{EpochReport}, bool, bool)"/> or <see cref="Initialize"/>.</summary>
+    /// <summary>Creates the network; parameters are drawn on the first <see cref="Fit(NDArray{T}, NDArray{T}, int, int, Optimizer, NDArray{T}, NDArray{T}, Action{EpochReport}, bool, bool)"/> or <see cref="Initialize"/>.</summary>
     /// <param name="layers">The layers, input first; at least one.</param>
     /// <param name="loss">The training objective; <see cref="SoftmaxCrossEntropy{T}"/> makes this a classifier.</param>
     /// <param name="seed">Seed of the weight draws, the mini-batch shuffling and the dropout masks.</param>
@@ -75,10 +75,10 @@ public sealed partial class Sequential<T> where T : unmanaged, IFloatingPointIee
     /// <summary>All trainable parameters, in layer order.</summary>
     public IReadOnlyList<Parameter<T>> Parameters => _parameters;
 
-    /// <summary>Whether <see cref="Fit(Tensor{T}, Tensor{T}, int, int, Optimizer, Tensor{T}, Tensor{T}, Action{EpochReport}, bool, bool)"/> has completed at least once.</summary>
+    /// <summary>Whether <see cref="Fit(NDArray{T}, NDArray{T}, int, int, Optimizer, NDArray{T}, NDArray{T}, Action{EpochReport}, bool, bool)"/> has completed at least once.</summary>
     public bool IsFitted { get; private set; }
 
-    /// <summary>The reports of every epoch of the last <see cref="Fit(Tensor{T}, Tensor{T}, int, int, Optimizer, Tensor{T}, Tensor{T}, Action{EpochReport}, bool, bool)"/> call.</summary>
+    /// <summary>The reports of every epoch of the last <see cref="Fit(NDArray{T}, NDArray{T}, int, int, Optimizer, NDArray{T}, NDArray{T}, Action{EpochReport}, bool, bool)"/> call.</summary>
     public IReadOnlyList<EpochReport> History => _history;
 
     /// <summary>Draws every layer's parameters from a generator seeded with <see cref="Seed"/> and forgets optimizer state.</summary>
@@ -93,7 +93,7 @@ public sealed partial class Sequential<T> where T : unmanaged, IFloatingPointIee
 
     /// <summary>Runs the layers in order on <paramref name="x"/> (no input validation beyond the layers' own).</summary>
     /// <exception cref="ShapeMismatchException">The input does not fit the first layer.</exception>
-    public Tensor<T> Forward(Tensor<T> x, bool training = false)
+    public NDArray<T> Forward(NDArray<T> x, bool training = false)
     {
         if (!_initialized) Initialize();
         var h = x;
@@ -102,7 +102,7 @@ public sealed partial class Sequential<T> where T : unmanaged, IFloatingPointIee
     }
 
     /// <summary>Back-propagates dLoss/dOutput of the last <see cref="Forward"/> through every layer; returns dLoss/dInput.</summary>
-    public Tensor<T> Backward(Tensor<T> gradOutput)
+    public NDArray<T> Backward(NDArray<T> gradOutput)
     {
         var g = gradOutput;
         for (int i = _layers.Length - 1; i >= 0; i--) g = _layers[i].Backward(g);
@@ -110,7 +110,7 @@ public sealed partial class Sequential<T> where T : unmanaged, IFloatingPointIee
     }
 
     /// <summary>Back-propagates for the parameter gradients only: the first layer skips dLoss/dInput.</summary>
-    private void BackwardParameters(Tensor<T> gradOutput)
+    private void BackwardParameters(NDArray<T> gradOutput)
     {
         var g = gradOutput;
         for (int i = _layers.Length - 1; i > 0; i--) g = _layers[i].Backward(g);
@@ -137,8 +137,8 @@ public sealed partial class Sequential<T> where T : unmanaged, IFloatingPointIee
     /// <exception cref="NonFiniteException">X or y contains NaN or infinity.</exception>
     /// <exception cref="ArgumentOutOfRangeException">epochs or batchSize below 1.</exception>
     /// <exception cref="ArgumentException">A class label outside [0, classes), or validationX without validationY.</exception>
-    public IReadOnlyList<EpochReport> Fit(Tensor<T> x, Tensor<T> y, int epochs, int batchSize, Optimizer optimizer,
-        Tensor<T>? validationX = null, Tensor<T>? validationY = null, Action<EpochReport>? onEpoch = null,
+    public IReadOnlyList<EpochReport> Fit(NDArray<T> x, NDArray<T> y, int epochs, int batchSize, Optimizer optimizer,
+        NDArray<T>? validationX = null, NDArray<T>? validationY = null, Action<EpochReport>? onEpoch = null,
         bool shuffle = true, bool warmStart = false)
     {
         const string where = Model + ".Fit";
@@ -186,12 +186,12 @@ public sealed partial class Sequential<T> where T : unmanaged, IFloatingPointIee
     /// <exception cref="NotFittedException">Fit has not been called.</exception>
     /// <exception cref="ShapeMismatchException">X is not 2-d or has the wrong number of features.</exception>
     /// <exception cref="NonFiniteException">X contains NaN or infinity.</exception>
-    public Tensor<T> Predict(Tensor<T> x)
+    public NDArray<T> Predict(NDArray<T> x)
     {
         var output = Output(x, "Predict");
         if (!Loss.IsClassification) return output;
         var idx = Labels.ArgMaxRows(output);
-        return Tensor.FromArray(idx.Select(T.CreateTruncating).ToArray());
+        return NDArray.FromArray(idx.Select(T.CreateTruncating).ToArray());
     }
 
     /// <summary>The predicted class index of each row (classifiers only).</summary>
@@ -199,7 +199,7 @@ public sealed partial class Sequential<T> where T : unmanaged, IFloatingPointIee
     /// <exception cref="NotFittedException">Fit has not been called.</exception>
     /// <exception cref="ShapeMismatchException">X is not 2-d or has the wrong number of features.</exception>
     /// <exception cref="NonFiniteException">X contains NaN or infinity.</exception>
-    public int[] PredictClasses(Tensor<T> x)
+    public int[] PredictClasses(NDArray<T> x)
     {
         RequireClassifier("PredictClasses");
         return Labels.ArgMaxRows(Output(x, "PredictClasses"));
@@ -210,24 +210,24 @@ public sealed partial class Sequential<T> where T : unmanaged, IFloatingPointIee
     /// <exception cref="NotFittedException">Fit has not been called.</exception>
     /// <exception cref="ShapeMismatchException">X is not 2-d or has the wrong number of features.</exception>
     /// <exception cref="NonFiniteException">X contains NaN or infinity.</exception>
-    public Tensor<T> PredictProba(Tensor<T> x)
+    public NDArray<T> PredictProba(NDArray<T> x)
     {
         RequireClassifier("PredictProba");
-        return Tensor.Softmax(Output(x, "PredictProba"), -1);
+        return NDArray.Softmax(Output(x, "PredictProba"), -1);
     }
 
     /// <summary>Mean loss (and accuracy for classifiers) on (<paramref name="x"/>, <paramref name="y"/>), in inference mode.</summary>
     /// <exception cref="NotFittedException">Fit has not been called.</exception>
     /// <exception cref="ShapeMismatchException">Shapes do not fit.</exception>
     /// <exception cref="NonFiniteException">X or y contains NaN or infinity.</exception>
-    public Evaluation Evaluate(Tensor<T> x, Tensor<T> y)
+    public Evaluation Evaluate(NDArray<T> x, NDArray<T> y)
     {
         if (!IsFitted) throw NotFittedException.For(Model, "Evaluate");
         CheckData(x, y, Model + ".Evaluate", "X", "y");
         return EvaluateCore(x, y);
     }
 
-    private Evaluation EvaluateCore(Tensor<T> x, Tensor<T> y)
+    private Evaluation EvaluateCore(NDArray<T> x, NDArray<T> y)
     {
         var output = Forward(x, training: false);
         double loss = double.CreateTruncating(Loss.Value(output, y));
@@ -235,7 +235,7 @@ public sealed partial class Sequential<T> where T : unmanaged, IFloatingPointIee
         return new Evaluation(loss, acc);
     }
 
-    private Tensor<T> Output(Tensor<T> x, string method)
+    private NDArray<T> Output(NDArray<T> x, string method)
     {
         if (!IsFitted) throw NotFittedException.For(Model, method);
         CheckX(x, $"{Model}.{method}", "X");
@@ -248,7 +248,7 @@ public sealed partial class Sequential<T> where T : unmanaged, IFloatingPointIee
             throw new InvalidOperationException($"{Model}.{method}: the loss {Loss.Name} is not a classification loss; use Predict for the raw outputs");
     }
 
-    private void CheckX(Tensor<T> x, string where, string name)
+    private void CheckX(NDArray<T> x, string where, string name)
     {
         ArgumentNullException.ThrowIfNull(x, name);
         Guard.Matrix(x, where);
@@ -262,7 +262,7 @@ public sealed partial class Sequential<T> where T : unmanaged, IFloatingPointIee
     /// (added to the history and passed to <paramref name="onEpoch"/>), and the stop when the training loss diverged.
     /// </summary>
     private void FinishEpoch(string where, int epoch, int epochs, double lossSum, long correct, long n, double gradNorm,
-        TimeSpan elapsed, Tensor<T>? validationX, Tensor<T>? validationY, Action<EpochReport>? onEpoch)
+        TimeSpan elapsed, NDArray<T>? validationX, NDArray<T>? validationY, Action<EpochReport>? onEpoch)
     {
         double? valLoss = null, valAcc = null;
         if (validationX is not null)
@@ -279,7 +279,7 @@ public sealed partial class Sequential<T> where T : unmanaged, IFloatingPointIee
             throw new NonFiniteException($"{where}: the training loss became {report.Loss} in epoch {epoch}; lower the learning rate or set clipNorm");
     }
 
-    private void CheckData(Tensor<T> x, Tensor<T> y, string where, string xName, string yName)
+    private void CheckData(NDArray<T> x, NDArray<T> y, string where, string xName, string yName)
     {
         CheckX(x, where, xName);
         Guard.SameSamples(x, y, where);
@@ -293,7 +293,7 @@ public sealed partial class Sequential<T> where T : unmanaged, IFloatingPointIee
         }
     }
 
-    private static long CountCorrect(Tensor<T> output, Tensor<T> y)
+    private static long CountCorrect(NDArray<T> output, NDArray<T> y)
     {
         var predicted = Labels.ArgMaxRows(output);
         var truth = Labels.Indices(y, (int)output.Shape[1], Model);

@@ -6,14 +6,14 @@ namespace Linea.ML.NeuralNet;
 /// <typeparam name="T"><c>float</c> or <c>double</c>.</typeparam>
 public sealed class Sigmoid<T> : Layer<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
-    private Tensor<T>? _y;
+    private NDArray<T>? _y;
 
     /// <inheritdoc />
     public override string Name => "Sigmoid";
 
     /// <inheritdoc />
-    protected override Tensor<T> ForwardCore(Tensor<T> x, bool training) => _y = Tensor.Sigmoid(x);
+    protected override NDArray<T> ForwardCore(NDArray<T> x, bool training) => _y = NDArray.Sigmoid(x);
 
     /// <inheritdoc />
-    protected override Tensor<T> BackwardCore(Tensor<T> gradOutput) => gradOutput * _y! * (T.One - _y!);
+    protected override NDArray<T> BackwardCore(NDArray<T> gradOutput) => gradOutput * _y! * (T.One - _y!);
 }

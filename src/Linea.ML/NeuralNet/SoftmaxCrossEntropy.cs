@@ -18,10 +18,10 @@ public sealed class SoftmaxCrossEntropy<T> : Loss<T> where T : unmanaged, IFloat
     public override bool IsClassification => true;
 
     /// <inheritdoc />
-    public override T Value(Tensor<T> output, Tensor<T> target)
+    public override T Value(NDArray<T> output, NDArray<T> target)
     {
         var y = TargetProbabilities(output, target);
-        var logp = Tensor.LogSoftmax(output, -1).AsReadOnlySpan();
+        var logp = NDArray.LogSoftmax(output, -1).AsReadOnlySpan();
         var ys = y.AsReadOnlySpan();
         T sum = T.Zero;
         for (int i = 0; i < ys.Length; i++)
@@ -30,14 +30,14 @@ public sealed class SoftmaxCrossEntropy<T> : Loss<T> where T : unmanaged, IFloat
     }
 
     /// <inheritdoc />
-    public override Tensor<T> Gradient(Tensor<T> output, Tensor<T> target)
+    public override NDArray<T> Gradient(NDArray<T> output, NDArray<T> target)
     {
         var y = TargetProbabilities(output, target);
-        return (Tensor.Softmax(output, -1) - y) / T.CreateTruncating(output.Shape[0]);
+        return (NDArray.Softmax(output, -1) - y) / T.CreateTruncating(output.Shape[0]);
     }
 
     /// <summary>The targets as (n, classes) probability rows (class indices become one-hot rows), validated.</summary>
-    internal Tensor<T> TargetProbabilities(Tensor<T> output, Tensor<T> target)
+    internal NDArray<T> TargetProbabilities(NDArray<T> output, NDArray<T> target)
     {
         RequireBatch(output, target);
         if (output.Rank != 2)

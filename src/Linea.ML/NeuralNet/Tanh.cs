@@ -6,14 +6,14 @@ namespace Linea.ML.NeuralNet;
 /// <typeparam name="T"><c>float</c> or <c>double</c>.</typeparam>
 public sealed class Tanh<T> : Layer<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
-    private Tensor<T>? _y;
+    private NDArray<T>? _y;
 
     /// <inheritdoc />
     public override string Name => "Tanh";
 
     /// <inheritdoc />
-    protected override Tensor<T> ForwardCore(Tensor<T> x, bool training) => _y = Tensor.Tanh(x);
+    protected override NDArray<T> ForwardCore(NDArray<T> x, bool training) => _y = NDArray.Tanh(x);
 
     /// <inheritdoc />
-    protected override Tensor<T> BackwardCore(Tensor<T> gradOutput) => gradOutput * (T.One - _y! * _y!);
+    protected override NDArray<T> BackwardCore(NDArray<T> gradOutput) => gradOutput * (T.One - _y! * _y!);
 }

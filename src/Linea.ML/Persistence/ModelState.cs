@@ -20,8 +20,8 @@ internal sealed class ModelState<T> where T : unmanaged, IFloatingPointIeee754<T
     public string Source { get; }
 
     public Dictionary<string, string?> Scalars { get; } = new(StringComparer.Ordinal);
-    public Dictionary<string, Tensor<T>> Arrays { get; } = new(StringComparer.Ordinal);
-    public Dictionary<string, Tensor<double>> DoubleArrays { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, NDArray<T>> Arrays { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, NDArray<double>> DoubleArrays { get; } = new(StringComparer.Ordinal);
 
     public void Set(string name, T value) => Scalars[name] = value.ToString("R", CultureInfo.InvariantCulture);
     public void Set(string name, double value) => Scalars[name] = value.ToString("R", CultureInfo.InvariantCulture);
@@ -38,9 +38,9 @@ internal sealed class ModelState<T> where T : unmanaged, IFloatingPointIeee754<T
     public string? GetString(string name) =>
         Scalars.TryGetValue(name, out var s) ? s : throw Missing("scalar", name);
 
-    public Tensor<T> Array(string name) => Arrays.TryGetValue(name, out var a) ? a : throw Missing("array", name);
+    public NDArray<T> Array(string name) => Arrays.TryGetValue(name, out var a) ? a : throw Missing("array", name);
 
-    public Tensor<double> DoubleArray(string name) => DoubleArrays.TryGetValue(name, out var a) ? a : throw Missing("array", name);
+    public NDArray<double> DoubleArray(string name) => DoubleArrays.TryGetValue(name, out var a) ? a : throw Missing("array", name);
 
     /// <summary>A corrupt-file error about this model.</summary>
     public ModelFormatException Corrupt(string what) => new($"ModelFile: {Source}: the {Type} model is corrupt: {what}");

@@ -61,7 +61,7 @@ public sealed partial class Pipeline<T> : IEstimator<T>, ITransformer<T> where T
     /// <exception cref="ShapeMismatchException">X or y does not fit a step.</exception>
     /// <exception cref="ArgumentNullException">The final estimator is supervised and y is null.</exception>
     /// <exception cref="NonFiniteException">X or y contains NaN or infinity.</exception>
-    public Pipeline<T> Fit(Tensor<T> x, Tensor<T>? y)
+    public Pipeline<T> Fit(NDArray<T> x, NDArray<T>? y)
     {
         var xt = FitTransformers(x, y);
         switch (FinalStep)
@@ -76,13 +76,13 @@ public sealed partial class Pipeline<T> : IEstimator<T>, ITransformer<T> where T
     /// <exception cref="NotFittedException">A step is not fitted.</exception>
     /// <exception cref="InvalidOperationException">The last step is not an estimator.</exception>
     /// <exception cref="ShapeMismatchException">X does not fit the first step.</exception>
-    public Tensor<T> Predict(Tensor<T> x) => FinalEstimator(nameof(Predict)).Predict(TransformThrough(x));
+    public NDArray<T> Predict(NDArray<T> x) => FinalEstimator(nameof(Predict)).Predict(TransformThrough(x));
 
     /// <summary>Class probabilities of the final classifier for X passed through the transformers: shape (m, k).</summary>
     /// <exception cref="NotFittedException">A step is not fitted.</exception>
     /// <exception cref="InvalidOperationException">The last step is not an <see cref="IClassifier{T}"/>.</exception>
     /// <exception cref="ShapeMismatchException">X does not fit the first step.</exception>
-    public Tensor<T> PredictProba(Tensor<T> x) => FinalStep is IClassifier<T> c
+    public NDArray<T> PredictProba(NDArray<T> x) => FinalStep is IClassifier<T> c
         ? c.PredictProba(TransformThrough(x))
         : throw new InvalidOperationException($"{Model}.PredictProba: the last step '{_steps[^1].Name}' ({FinalStep.GetType().Name}) is not a classifier");
 
@@ -90,19 +90,19 @@ public sealed partial class Pipeline<T> : IEstimator<T>, ITransformer<T> where T
     /// <exception cref="NotFittedException">A step is not fitted.</exception>
     /// <exception cref="InvalidOperationException">The last step is not an estimator.</exception>
     /// <exception cref="ShapeMismatchException">X or y does not fit.</exception>
-    public T Score(Tensor<T> x, Tensor<T> y) => FinalEstimator(nameof(Score)).Score(TransformThrough(x), y);
+    public T Score(NDArray<T> x, NDArray<T> y) => FinalEstimator(nameof(Score)).Score(TransformThrough(x), y);
 
     /// <summary>X passed through every step; the last must be a transformer.</summary>
     /// <exception cref="NotFittedException">A step is not fitted.</exception>
     /// <exception cref="InvalidOperationException">The last step is not a transformer.</exception>
     /// <exception cref="ShapeMismatchException">X does not fit the first step.</exception>
-    public Tensor<T> Transform(Tensor<T> x) => FinalTransformer(nameof(Transform)).Transform(TransformThrough(x));
+    public NDArray<T> Transform(NDArray<T> x) => FinalTransformer(nameof(Transform)).Transform(TransformThrough(x));
 
     /// <summary>Fit followed by Transform of X; the last step must be a transformer.</summary>
     /// <exception cref="InvalidOperationException">The last step is not a transformer.</exception>
     /// <exception cref="ShapeMismatchException">X or y does not fit a step.</exception>
     /// <exception cref="NonFiniteException">X contains NaN or infinity.</exception>
-    public Tensor<T> FitTransform(Tensor<T> x, Tensor<T>? y = null)
+    public NDArray<T> FitTransform(NDArray<T> x, NDArray<T>? y = null)
     {
         var last = FinalTransformer(nameof(FitTransform));
         return last.FitTransform(FitTransformers(x, y), y);
@@ -138,19 +138,19 @@ public sealed partial class Pipeline<T> : IEstimator<T>, ITransformer<T> where T
     IModel<T> IModel<T>.Clone(IReadOnlyDictionary<string, object?>? parameters) => Clone(parameters);
 
     /// <inheritdoc />
-    IEstimator<T> IEstimator<T>.Fit(Tensor<T> x, Tensor<T>? y) => Fit(x, y);
+    IEstimator<T> IEstimator<T>.Fit(NDArray<T> x, NDArray<T>? y) => Fit(x, y);
 
     /// <inheritdoc />
-    ITransformer<T> ITransformer<T>.Fit(Tensor<T> x, Tensor<T>? y) => Fit(x, y);
+    ITransformer<T> ITransformer<T>.Fit(NDArray<T> x, NDArray<T>? y) => Fit(x, y);
 
-    private Tensor<T> FitTransformers(Tensor<T> x, Tensor<T>? y)
+    private NDArray<T> FitTransformers(NDArray<T> x, NDArray<T>? y)
     {
         var xt = x;
         for (int i = 0; i < _steps.Length - 1; i++) xt = ((ITransformer<T>)_steps[i].Step).FitTransform(xt, y);
         return xt;
     }
 
-    private Tensor<T> TransformThrough(Tensor<T> x)
+    private NDArray<T> TransformThrough(NDArray<T> x)
     {
         var xt = x;
         for (int i = 0; i < _steps.Length - 1; i++) xt = ((ITransformer<T>)_steps[i].Step).Transform(xt);

@@ -11,7 +11,7 @@ namespace Linea.ML;
 public sealed partial class MinMaxScaler<T> : ITransformer<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     private const string Model = "MinMaxScaler";
-    private Tensor<T>? _dataMin, _dataMax, _scale, _min;
+    private NDArray<T>? _dataMin, _dataMax, _scale, _min;
 
     /// <summary>Configures the scaler.</summary>
     /// <param name="featureMin">Lower end of the target range (default 0).</param>
@@ -42,32 +42,32 @@ public sealed partial class MinMaxScaler<T> : ITransformer<T> where T : unmanage
 
     /// <summary>Per-feature minimum of the training data, shape (p,).</summary>
     /// <exception cref="NotFittedException">Fit has not run.</exception>
-    public Tensor<T> DataMin => _dataMin ?? throw NotFittedException.For(Model, nameof(DataMin));
+    public NDArray<T> DataMin => _dataMin ?? throw NotFittedException.For(Model, nameof(DataMin));
 
     /// <summary>Per-feature maximum of the training data, shape (p,).</summary>
     /// <exception cref="NotFittedException">Fit has not run.</exception>
-    public Tensor<T> DataMax => _dataMax ?? throw NotFittedException.For(Model, nameof(DataMax));
+    public NDArray<T> DataMax => _dataMax ?? throw NotFittedException.For(Model, nameof(DataMax));
 
     /// <summary>Per-feature factor, shape (p,).</summary>
     /// <exception cref="NotFittedException">Fit has not run.</exception>
-    public Tensor<T> Scale => _scale ?? throw NotFittedException.For(Model, nameof(Scale));
+    public NDArray<T> Scale => _scale ?? throw NotFittedException.For(Model, nameof(Scale));
 
     /// <summary>Per-feature offset added after scaling, shape (p,) (scikit-learn's <c>min_</c>).</summary>
     /// <exception cref="NotFittedException">Fit has not run.</exception>
-    public Tensor<T> Min => _min ?? throw NotFittedException.For(Model, nameof(Min));
+    public NDArray<T> Min => _min ?? throw NotFittedException.For(Model, nameof(Min));
 
     /// <summary>Learns the per-feature minimum and maximum of X (n x p, n &gt;= 1); y is ignored. Returns this scaler. O(n p).</summary>
     /// <exception cref="ShapeMismatchException">X is not 2-D.</exception>
     /// <exception cref="ArgumentException">X has no samples.</exception>
     /// <exception cref="NonFiniteException">X contains NaN or infinity.</exception>
-    public MinMaxScaler<T> Fit(Tensor<T> x, Tensor<T>? y = null)
+    public MinMaxScaler<T> Fit(NDArray<T> x, NDArray<T>? y = null)
     {
         Guard.Matrix(x, Model + ".Fit");
         var lo = x.Min(0);
         var hi = x.Max(0);
         var range = hi - lo;
         T width = T.CreateTruncating(FeatureMax - FeatureMin), eps10 = T.CreateTruncating(10) * Precision.Eps<T>();
-        var scale = Tensor.Zeros<T>(range.Shape[0]);
+        var scale = NDArray.Zeros<T>(range.Shape[0]);
         var r = range.AsReadOnlySpan();
         var s = scale.AsSpan();
         for (int j = 0; j < s.Length; j++) s[j] = width / (r[j] < eps10 ? T.One : r[j]);
@@ -82,7 +82,7 @@ public sealed partial class MinMaxScaler<T> : ITransformer<T> where T : unmanage
     /// <exception cref="NotFittedException">Fit has not run.</exception>
     /// <exception cref="ShapeMismatchException">X is not 2-D or does not have p features.</exception>
     /// <exception cref="NonFiniteException">X contains NaN or infinity.</exception>
-    public Tensor<T> Transform(Tensor<T> x)
+    public NDArray<T> Transform(NDArray<T> x)
     {
         var scale = _scale ?? throw NotFittedException.For(Model, nameof(Transform));
         Guard.Features(x, (int)scale.Shape[0], Model + ".Transform");
@@ -100,7 +100,7 @@ public sealed partial class MinMaxScaler<T> : ITransformer<T> where T : unmanage
     /// <exception cref="NotFittedException">Fit has not run.</exception>
     /// <exception cref="ShapeMismatchException">Z is not 2-D or does not have p features.</exception>
     /// <exception cref="NonFiniteException">Z contains NaN or infinity.</exception>
-    public Tensor<T> InverseTransform(Tensor<T> z)
+    public NDArray<T> InverseTransform(NDArray<T> z)
     {
         var scale = _scale ?? throw NotFittedException.For(Model, nameof(InverseTransform));
         Guard.Features(z, (int)scale.Shape[0], Model + ".InverseTransform");
@@ -111,7 +111,7 @@ public sealed partial class MinMaxScaler<T> : ITransformer<T> where T : unmanage
     /// <exception cref="ShapeMismatchException">X is not 2-D.</exception>
     /// <exception cref="ArgumentException">X has no samples.</exception>
     /// <exception cref="NonFiniteException">X contains NaN or infinity.</exception>
-    public Tensor<T> FitTransform(Tensor<T> x, Tensor<T>? y = null) => Fit(x, y).Transform(x);
+    public NDArray<T> FitTransform(NDArray<T> x, NDArray<T>? y = null) => Fit(x, y).Transform(x);
 
     /// <summary>The constructor parameters: <c>featureMin</c>, <c>featureMax</c>, <c>clip</c>.</summary>
     public IReadOnlyDictionary<string, object?> GetParams() => new Dictionary<string, object?>
@@ -127,5 +127,5 @@ public sealed partial class MinMaxScaler<T> : ITransformer<T> where T : unmanage
     internal static MinMaxScaler<T> FromParams(ModelParams p) => new(p.Double("featureMin"), p.Double("featureMax"), p.Bool("clip"));
 
     /// <inheritdoc />
-    ITransformer<T> ITransformer<T>.Fit(Tensor<T> x, Tensor<T>? y) => Fit(x, y);
+    ITransformer<T> ITransformer<T>.Fit(NDArray<T> x, NDArray<T>? y) => Fit(x, y);
 }

@@ -11,7 +11,7 @@ public sealed partial class OneHotEncoder<T> : IPersistable<T>
     void IPersistable<T>.SaveState(ModelState<T> state)
     {
         state.Set("features", _features);
-        for (int e = 0; e < _categories!.Length; e++) state.Arrays[$"categories{e}"] = Tensor.FromArray((T[])_categories[e].Clone());
+        for (int e = 0; e < _categories!.Length; e++) state.Arrays[$"categories{e}"] = NDArray.FromArray((T[])_categories[e].Clone());
     }
 
     void IPersistable<T>.LoadState(ModelState<T> state)

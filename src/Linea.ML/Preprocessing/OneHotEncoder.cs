@@ -40,8 +40,8 @@ public sealed partial class OneHotEncoder<T> : ITransformer<T> where T : unmanag
 
     /// <summary>The sorted categories of each encoded column, in output order (scikit-learn's <c>categories_</c>).</summary>
     /// <exception cref="NotFittedException">Fit has not run.</exception>
-    public IReadOnlyList<Tensor<T>> Categories =>
-        (_categories ?? throw NotFittedException.For(Model, nameof(Categories))).Select(static c => Tensor.FromArray((T[])c.Clone())).ToArray();
+    public IReadOnlyList<NDArray<T>> Categories =>
+        (_categories ?? throw NotFittedException.For(Model, nameof(Categories))).Select(static c => NDArray.FromArray((T[])c.Clone())).ToArray();
 
     /// <summary>The number of output columns: the sum of the category counts plus the passed-through columns.</summary>
     /// <exception cref="NotFittedException">Fit has not run.</exception>
@@ -51,7 +51,7 @@ public sealed partial class OneHotEncoder<T> : ITransformer<T> where T : unmanag
     /// <exception cref="ShapeMismatchException">X is not 2-D.</exception>
     /// <exception cref="ArgumentException">X has no samples, or a configured column is outside 0..p-1.</exception>
     /// <exception cref="NonFiniteException">X contains NaN or infinity.</exception>
-    public OneHotEncoder<T> Fit(Tensor<T> x, Tensor<T>? y = null)
+    public OneHotEncoder<T> Fit(NDArray<T> x, NDArray<T>? y = null)
     {
         Guard.Matrix(x, Model + ".Fit");
         int n = (int)x.Shape[0], p = (int)x.Shape[1];
@@ -78,7 +78,7 @@ public sealed partial class OneHotEncoder<T> : ITransformer<T> where T : unmanag
     /// <exception cref="ShapeMismatchException">X is not 2-D or does not have p columns.</exception>
     /// <exception cref="NonFiniteException">X contains NaN or infinity.</exception>
     /// <exception cref="ArgumentException">A value was not seen at Fit and <see cref="HandleUnknown"/> is Error.</exception>
-    public Tensor<T> Transform(Tensor<T> x)
+    public NDArray<T> Transform(NDArray<T> x)
     {
         var categories = _categories ?? throw NotFittedException.For(Model, nameof(Transform));
         Guard.Features(x, _features, Model + ".Transform");
@@ -100,14 +100,14 @@ public sealed partial class OneHotEncoder<T> : ITransformer<T> where T : unmanag
             }
             for (int t = 0; t < _passthrough!.Length; t++) result[i * q + offset + t] = data[i * p + _passthrough[t]];
         }
-        return Tensor.Wrap(result, m, q);
+        return NDArray.Wrap(result, m, q);
     }
 
     /// <summary>Fit then Transform of X.</summary>
     /// <exception cref="ShapeMismatchException">X is not 2-D.</exception>
     /// <exception cref="ArgumentException">X has no samples, or a configured column is outside X.</exception>
     /// <exception cref="NonFiniteException">X contains NaN or infinity.</exception>
-    public Tensor<T> FitTransform(Tensor<T> x, Tensor<T>? y = null) => Fit(x, y).Transform(x);
+    public NDArray<T> FitTransform(NDArray<T> x, NDArray<T>? y = null) => Fit(x, y).Transform(x);
 
     /// <summary>The constructor parameters: <c>handleUnknown</c>, <c>columns</c> (an int[] or null).</summary>
     public IReadOnlyDictionary<string, object?> GetParams() => new Dictionary<string, object?>
@@ -122,5 +122,5 @@ public sealed partial class OneHotEncoder<T> : ITransformer<T> where T : unmanag
     internal static OneHotEncoder<T> FromParams(ModelParams p) => new(p.Enum<HandleUnknown>("handleUnknown"), p.Ints("columns"));
 
     /// <inheritdoc />
-    ITransformer<T> ITransformer<T>.Fit(Tensor<T> x, Tensor<T>? y) => Fit(x, y);
+    ITransformer<T> ITransformer<T>.Fit(NDArray<T> x, NDArray<T>? y) => Fit(x, y);
 }

@@ -12,7 +12,7 @@ namespace Linea.ML;
 public sealed partial class StandardScaler<T> : ITransformer<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     private const string Model = "StandardScaler";
-    private Tensor<T>? _mean, _var, _scale;
+    private NDArray<T>? _mean, _var, _scale;
 
     /// <summary>Configures the scaler.</summary>
     /// <param name="withMean">Subtract the mean (default); false leaves the centre where it is.</param>
@@ -34,15 +34,15 @@ public sealed partial class StandardScaler<T> : ITransformer<T> where T : unmana
 
     /// <summary>Per-feature mean of the training data, shape (p,) (computed even when <see cref="WithMean"/> is false).</summary>
     /// <exception cref="NotFittedException">Fit has not run.</exception>
-    public Tensor<T> Mean => _mean ?? throw NotFittedException.For(Model, nameof(Mean));
+    public NDArray<T> Mean => _mean ?? throw NotFittedException.For(Model, nameof(Mean));
 
     /// <summary>Per-feature population variance of the training data, shape (p,).</summary>
     /// <exception cref="NotFittedException">Fit has not run.</exception>
-    public Tensor<T> Var => _var ?? throw NotFittedException.For(Model, nameof(Var));
+    public NDArray<T> Var => _var ?? throw NotFittedException.For(Model, nameof(Var));
 
     /// <summary>The divisor of each feature, shape (p,): sqrt(var), 1 for constant features or when <see cref="WithStd"/> is false.</summary>
     /// <exception cref="NotFittedException">Fit has not run.</exception>
-    public Tensor<T> Scale => _scale ?? throw NotFittedException.For(Model, nameof(Scale));
+    public NDArray<T> Scale => _scale ?? throw NotFittedException.For(Model, nameof(Scale));
 
     /// <summary>The number of features p seen at Fit.</summary>
     /// <exception cref="NotFittedException">Fit has not run.</exception>
@@ -52,14 +52,14 @@ public sealed partial class StandardScaler<T> : ITransformer<T> where T : unmana
     /// <exception cref="ShapeMismatchException">X is not 2-D.</exception>
     /// <exception cref="ArgumentException">X has no samples.</exception>
     /// <exception cref="NonFiniteException">X contains NaN or infinity.</exception>
-    public StandardScaler<T> Fit(Tensor<T> x, Tensor<T>? y = null)
+    public StandardScaler<T> Fit(NDArray<T> x, NDArray<T>? y = null)
     {
         Guard.Matrix(x, Model + ".Fit");
         int n = (int)x.Shape[0];
         var mean = x.Mean(0);
         var d = x - mean;
         var variance = (d * d).Mean(0);
-        var scale = Tensor.Sqrt(variance);
+        var scale = NDArray.Sqrt(variance);
         // scikit-learn's _is_constant_feature: var <= n eps var + (n mean eps)^2 means the variance is rounding noise.
         T eps = Precision.Eps<T>();
         T nt = T.CreateTruncating(n);
@@ -81,7 +81,7 @@ public sealed partial class StandardScaler<T> : ITransformer<T> where T : unmana
     /// <exception cref="NotFittedException">Fit has not run.</exception>
     /// <exception cref="ShapeMismatchException">X is not 2-D or does not have p features.</exception>
     /// <exception cref="NonFiniteException">X contains NaN or infinity.</exception>
-    public Tensor<T> Transform(Tensor<T> x)
+    public NDArray<T> Transform(NDArray<T> x)
     {
         var mean = _mean ?? throw NotFittedException.For(Model, nameof(Transform));
         Guard.Features(x, (int)mean.Shape[0], Model + ".Transform");
@@ -93,7 +93,7 @@ public sealed partial class StandardScaler<T> : ITransformer<T> where T : unmana
     /// <exception cref="NotFittedException">Fit has not run.</exception>
     /// <exception cref="ShapeMismatchException">Z is not 2-D or does not have p features.</exception>
     /// <exception cref="NonFiniteException">Z contains NaN or infinity.</exception>
-    public Tensor<T> InverseTransform(Tensor<T> z)
+    public NDArray<T> InverseTransform(NDArray<T> z)
     {
         var mean = _mean ?? throw NotFittedException.For(Model, nameof(InverseTransform));
         Guard.Features(z, (int)mean.Shape[0], Model + ".InverseTransform");
@@ -105,7 +105,7 @@ public sealed partial class StandardScaler<T> : ITransformer<T> where T : unmana
     /// <exception cref="ShapeMismatchException">X is not 2-D.</exception>
     /// <exception cref="ArgumentException">X has no samples.</exception>
     /// <exception cref="NonFiniteException">X contains NaN or infinity.</exception>
-    public Tensor<T> FitTransform(Tensor<T> x, Tensor<T>? y = null) => Fit(x, y).Transform(x);
+    public NDArray<T> FitTransform(NDArray<T> x, NDArray<T>? y = null) => Fit(x, y).Transform(x);
 
     /// <summary>The constructor parameters: <c>withMean</c>, <c>withStd</c>.</summary>
     public IReadOnlyDictionary<string, object?> GetParams() => new Dictionary<string, object?> { ["withMean"] = WithMean, ["withStd"] = WithStd };
@@ -116,5 +116,5 @@ public sealed partial class StandardScaler<T> : ITransformer<T> where T : unmana
     internal static StandardScaler<T> FromParams(ModelParams p) => new(p.Bool("withMean"), p.Bool("withStd"));
 
     /// <inheritdoc />
-    ITransformer<T> ITransformer<T>.Fit(Tensor<T> x, Tensor<T>? y) => Fit(x, y);
+    ITransformer<T> ITransformer<T>.Fit(NDArray<T> x, NDArray<T>? y) => Fit(x, y);
 }

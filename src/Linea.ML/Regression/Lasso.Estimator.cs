@@ -20,5 +20,5 @@ public sealed partial class Lasso<T> : IEstimator<T>
     internal static Lasso<T> FromParams(ModelParams p) => new(p.Double("alpha"), p.Bool("fitIntercept"), p.Int("maxIter"), p.Double("tol"));
 
     /// <inheritdoc />
-    IEstimator<T> IEstimator<T>.Fit(Tensor<T> x, Tensor<T>? y) => Fit(x, y ?? throw new ArgumentNullException(nameof(y), "Lasso.Fit: y is required"));
+    IEstimator<T> IEstimator<T>.Fit(NDArray<T> x, NDArray<T>? y) => Fit(x, y ?? throw new ArgumentNullException(nameof(y), "Lasso.Fit: y is required"));
 }

@@ -64,7 +64,7 @@ public sealed partial class Lasso<T> : LinearModel<T> where T : unmanaged, IFloa
     /// <exception cref="ShapeMismatchException">X is not 2-D, y is not 1-D, or they have different numbers of samples.</exception>
     /// <exception cref="ArgumentException">X has no samples.</exception>
     /// <exception cref="NonFiniteException">X or y contains NaN or infinity.</exception>
-    public Lasso<T> Fit(Tensor<T> x, Tensor<T> y)
+    public Lasso<T> Fit(NDArray<T> x, NDArray<T> y)
     {
         var (xc, yc, xMean, yMean) = Prepare(x, y);
         int n = (int)x.Shape[0], p = (int)x.Shape[1];
@@ -110,8 +110,8 @@ public sealed partial class Lasso<T> : LinearModel<T> where T : unmanaged, IFloa
         Warning = converged ? null
             : $"Lasso: coordinate descent did not converge in {MaxIter} sweeps: duality gap {gap} >= tol * ||y||^2 = {tolGap}; " +
               "raise maxIter, scale the features, or loosen tol";
-        var coef = Tensor.Wrap(w, p);
-        SetFit(coef, FitIntercept ? yMean - Tensor.Dot(xMean, coef) : T.Zero);
+        var coef = NDArray.Wrap(w, p);
+        SetFit(coef, FitIntercept ? yMean - NDArray.Dot(xMean, coef) : T.Zero);
         return this;
     }
 

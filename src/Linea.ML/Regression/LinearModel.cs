@@ -9,7 +9,7 @@ namespace Linea.ML;
 /// <typeparam name="T">float or double.</typeparam>
 public abstract partial class LinearModel<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
-    private Tensor<T>? _coefficients;
+    private NDArray<T>? _coefficients;
     private T _intercept;
 
     /// <summary>Sets whether an intercept is fitted.</summary>
@@ -23,7 +23,7 @@ public abstract partial class LinearModel<T> where T : unmanaged, IFloatingPoint
 
     /// <summary>The fitted weights w, shape (p,).</summary>
     /// <exception cref="NotFittedException">Fit has not run.</exception>
-    public Tensor<T> Coefficients => _coefficients ?? throw NotFittedException.For(ModelName, nameof(Coefficients));
+    public NDArray<T> Coefficients => _coefficients ?? throw NotFittedException.For(ModelName, nameof(Coefficients));
 
     /// <summary>The fitted intercept b (0 when <see cref="FitIntercept"/> is false).</summary>
     /// <exception cref="NotFittedException">Fit has not run.</exception>
@@ -40,7 +40,7 @@ public abstract partial class LinearModel<T> where T : unmanaged, IFloatingPoint
     /// <exception cref="NotFittedException">Fit has not run.</exception>
     /// <exception cref="ShapeMismatchException">X is not 2-D or has a different number of features than at Fit.</exception>
     /// <exception cref="NonFiniteException">X contains NaN or infinity.</exception>
-    public Tensor<T> Predict(Tensor<T> x)
+    public NDArray<T> Predict(NDArray<T> x)
     {
         var w = _coefficients ?? throw NotFittedException.For(ModelName, nameof(Predict));
         Guard.Features(x, (int)w.Shape[0], $"{ModelName}.Predict");
@@ -52,7 +52,7 @@ public abstract partial class LinearModel<T> where T : unmanaged, IFloatingPoint
     /// <exception cref="NotFittedException">Fit has not run.</exception>
     /// <exception cref="ShapeMismatchException">Shapes of X and y do not fit the model or each other.</exception>
     /// <exception cref="NonFiniteException">X or y contains NaN or infinity.</exception>
-    public T Score(Tensor<T> x, Tensor<T> y)
+    public T Score(NDArray<T> x, NDArray<T> y)
     {
         var prediction = Predict(x);
         Guard.Target(x, y, $"{ModelName}.Score");
@@ -60,7 +60,7 @@ public abstract partial class LinearModel<T> where T : unmanaged, IFloatingPoint
     }
 
     /// <summary>Stores the fit.</summary>
-    protected void SetFit(Tensor<T> coefficients, T intercept)
+    protected void SetFit(NDArray<T> coefficients, T intercept)
     {
         _coefficients = coefficients;
         _intercept = intercept;
@@ -68,12 +68,12 @@ public abstract partial class LinearModel<T> where T : unmanaged, IFloatingPoint
 
     /// <summary>Checks X (n x p) and y (n,) and centres them when an intercept is fitted (scikit-learn's
     /// <c>_preprocess_data</c>): returns the centred copies and the means (zeros without an intercept).</summary>
-    private protected (Tensor<T> Xc, Tensor<T> Yc, Tensor<T> XMean, T YMean) Prepare(Tensor<T> x, Tensor<T> y)
+    private protected (NDArray<T> Xc, NDArray<T> Yc, NDArray<T> XMean, T YMean) Prepare(NDArray<T> x, NDArray<T> y)
     {
         string where = $"{ModelName}.Fit";
         Guard.Matrix(x, where);
         Guard.Target(x, y, where);
-        if (!FitIntercept) return (x, y, Tensor.Zeros<T>(x.Shape[1]), T.Zero);
+        if (!FitIntercept) return (x, y, NDArray.Zeros<T>(x.Shape[1]), T.Zero);
         var xm = x.Mean(0);
         T ym = y.Mean();
         return (x - xm, y - ym, xm, ym);

@@ -14,5 +14,5 @@ public sealed partial class LinearRegression<T> : IEstimator<T>
     internal static LinearRegression<T> FromParams(ModelParams p) => new(p.Bool("fitIntercept"));
 
     /// <inheritdoc />
-    IEstimator<T> IEstimator<T>.Fit(Tensor<T> x, Tensor<T>? y) => Fit(x, y ?? throw new ArgumentNullException(nameof(y), "LinearRegression.Fit: y is required"));
+    IEstimator<T> IEstimator<T>.Fit(NDArray<T> x, NDArray<T>? y) => Fit(x, y ?? throw new ArgumentNullException(nameof(y), "LinearRegression.Fit: y is required"));
 }

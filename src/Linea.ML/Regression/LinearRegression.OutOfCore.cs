@@ -9,7 +9,7 @@ public sealed partial class LinearRegression<T>
     /// as one column), never holding X: one pass of streaming TSQR (<see cref="OutOfCore.QrR{T}"/>) over [1, X, y] (the
     /// column of ones only with an intercept). The trailing block of that R is the R of the centred [X, y], so the
     /// coefficients, rank decision, residual sum of squares, R^2 and standard errors are those of
-    /// <see cref="Fit(Tensor{T}, Tensor{T})"/> on the same data, to rounding: w solves min ||R_xx w - R_xy|| with
+    /// <see cref="Fit(NDArray{T}, NDArray{T})"/> on the same data, to rounding: w solves min ||R_xx w - R_xy|| with
     /// <see cref="Linalg.Lstsq{T}"/> (rcond eps max(n, p), minimum norm when rank deficient), the means come from R's first
     /// row (R[0, j] / R[0, 0]) and b = mean(y) - mean(X) w. Passes: one. Memory held: one block of each source and one
     /// (p + 2) x (p + 2) R per thread. O(n p^2 + p^3) flops. Returns this model.
@@ -27,7 +27,7 @@ public sealed partial class LinearRegression<T>
         int p = x.Columns, q = p + first;
         var (w, rss, rank) = OutOfCoreFit.Solve(r, first, p, rows, alpha: 0);
         var (xMean, yMean) = OutOfCoreFit.Means(r, first, p);
-        SetFit(w, FitIntercept ? yMean - Tensor.Dot(xMean, w) : T.Zero);
+        SetFit(w, FitIntercept ? yMean - NDArray.Dot(xMean, w) : T.Zero);
         Rank = rank;
         var yColumn = r[first.., (first + p)..(first + p + 1)];
         T tss = (yColumn * yColumn).Sum();

@@ -26,7 +26,7 @@ namespace Linea.ML;
 /// <typeparam name="T">float or double.</typeparam>
 public sealed partial class LinearRegression<T> : LinearModel<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
-    private Tensor<T>? _standardErrors;
+    private NDArray<T>? _standardErrors;
 
     /// <summary>Configures the model.</summary>
     /// <param name="fitIntercept">Fit an intercept b (default); false forces the fit through the origin.</param>
@@ -54,7 +54,7 @@ public sealed partial class LinearRegression<T> : LinearModel<T> where T : unman
 
     /// <summary>Standard errors of the coefficients, shape (p,); NaN entries when they are undefined (see <see cref="Warning"/>).</summary>
     /// <exception cref="NotFittedException">Fit has not run.</exception>
-    public Tensor<T> StandardErrors => _standardErrors ?? throw NotFittedException.For(ModelName, nameof(StandardErrors));
+    public NDArray<T> StandardErrors => _standardErrors ?? throw NotFittedException.For(ModelName, nameof(StandardErrors));
 
     /// <summary>Standard error of the intercept; 0 without an intercept, NaN when undefined.</summary>
     public T InterceptStandardError { get; private set; }
@@ -67,14 +67,14 @@ public sealed partial class LinearRegression<T> : LinearModel<T> where T : unman
     /// <exception cref="ShapeMismatchException">X is not 2-D, y is not 1-D, or they have different numbers of samples.</exception>
     /// <exception cref="ArgumentException">X has no samples.</exception>
     /// <exception cref="NonFiniteException">X or y contains NaN or infinity.</exception>
-    public LinearRegression<T> Fit(Tensor<T> x, Tensor<T> y)
+    public LinearRegression<T> Fit(NDArray<T> x, NDArray<T> y)
     {
         if (FitWellConditioned(x, y)) return this;
         var (xc, yc, xMean, yMean) = Prepare(x, y);
         int n = (int)x.Shape[0], p = (int)x.Shape[1], q = p + (FitIntercept ? 1 : 0);
         var fit = Linalg.Lstsq(xc, yc);
         var w = fit.Solution;
-        T b = FitIntercept ? yMean - Tensor.Dot(xMean, w) : T.Zero;
+        T b = FitIntercept ? yMean - NDArray.Dot(xMean, w) : T.Zero;
         SetFit(w, b);
         Rank = fit.Rank;
         var residual = y - (x.MatMul(w) + b);
@@ -101,7 +101,7 @@ public sealed partial class LinearRegression<T> : LinearModel<T> where T : unman
     /// cond(X)^2 eps &lt;~ 1e-8 (cond(X) up to about 7e3 in double; float data always takes QR); otherwise false, and the
     /// pivoted QR least squares runs. O(n p^2) with a small constant: about n p^2 flops in GEMM plus three O(n p) passes.
     /// </summary>
-    private bool FitWellConditioned(Tensor<T> x, Tensor<T> y)
+    private bool FitWellConditioned(NDArray<T> x, NDArray<T> y)
     {
         string where = $"{ModelName}.Fit";
         Guard.MatrixShape(x, where);
@@ -113,14 +113,14 @@ public sealed partial class LinearRegression<T> : LinearModel<T> where T : unman
         if (!(chol.RCond >= Precision.Eps<T>() * T.CreateTruncating(1e8))) return false;
         var w = chol.Solve(g.Xty!);
         // One refinement step: r = yc - Xc w computed as y - X w - (mean(y) - mean(X) w), then Xc^T r = X^T r - mean(X) sum(r).
-        var r = y - (x.MatMul(w) + (g.YMean - Tensor.Dot(g.XMean, w)));
+        var r = y - (x.MatMul(w) + (g.YMean - NDArray.Dot(g.XMean, w)));
         w += chol.Solve(r.MatMul(x) - g.XMean * r.Sum());
-        T b = FitIntercept ? g.YMean - Tensor.Dot(g.XMean, w) : T.Zero;
+        T b = FitIntercept ? g.YMean - NDArray.Dot(g.XMean, w) : T.Zero;
         SetFit(w, b);
         Rank = p;
         var residual = y - (x.MatMul(w) + b);
-        T rss = Tensor.Dot(residual, residual);
-        T tss = FitIntercept ? g.YSumSquares : Tensor.Dot(y, y);
+        T rss = NDArray.Dot(residual, residual);
+        T tss = FitIntercept ? g.YSumSquares : NDArray.Dot(y, y);
         ResidualSumOfSquares = rss;
         RSquared = tss > T.Zero ? T.One - rss / tss : (rss == T.Zero ? T.One : T.Zero);
         DegreesOfFreedom = n - q;
@@ -134,28 +134,28 @@ public sealed partial class LinearRegression<T> : LinearModel<T> where T : unman
     /// The standard errors from the triangular factor R of the centred X (R^T R = Xc^T Xc; its rows may differ in sign
     /// from Linalg.QrR's, which leaves the row norms of R^-1 unchanged); R is asked for only when they are defined.
     /// </summary>
-    private void StandardErrorsFromR(Func<Tensor<T>> rFactor, Tensor<T> xMean, long n, int p)
+    private void StandardErrorsFromR(Func<NDArray<T>> rFactor, NDArray<T> xMean, long n, int p)
     {
         if (Warning is not null)
         {
-            _standardErrors = Tensor.Full([p], T.NaN);
+            _standardErrors = NDArray.Full([p], T.NaN);
             InterceptStandardError = FitIntercept ? T.NaN : T.Zero;
             return;
         }
         // (Xc^T Xc)^-1 = R^-1 R^-T, so its diagonal holds the squared row norms of R^-1.
-        Tensor<T> rInv;
-        try { rInv = Linalg.SolveTriangular(rFactor(), Tensor.Eye<T>(p)); }
+        NDArray<T> rInv;
+        try { rInv = Linalg.SolveTriangular(rFactor(), NDArray.Eye<T>(p)); }
         catch (SingularMatrixException e)
         {
             throw new SingularMatrixException(e.PivotIndex, $"LinearRegression.Fit: the triangular factor has a zero at diagonal position {e.PivotIndex}; the columns of X are linearly dependent");
         }
         T s2 = ResidualStandardDeviation * ResidualStandardDeviation;
-        _standardErrors = Tensor.Sqrt((rInv * rInv).Sum(1) * s2);
+        _standardErrors = NDArray.Sqrt((rInv * rInv).Sum(1) * s2);
         // Intercept: Var(b) = s^2 (1/n + mean^T (Xc^T Xc)^-1 mean) = s^2 (1/n + ||R^-T mean||^2).
         if (FitIntercept)
         {
             var v = xMean.MatMul(rInv);
-            InterceptStandardError = T.Sqrt(s2 * (T.One / T.CreateTruncating(n) + Tensor.Dot(v, v)));
+            InterceptStandardError = T.Sqrt(s2 * (T.One / T.CreateTruncating(n) + NDArray.Dot(v, v)));
         }
         else InterceptStandardError = T.Zero;
     }

@@ -9,7 +9,7 @@ namespace Linea.ML;
 internal static class OutOfCoreFit
 {
     /// <summary>Checks y has one column, runs the pass, and returns R, the rows read and the index of X's first column.</summary>
-    public static (Tensor<T> R, long Rows, int First) Factor<T>(IRowBlockSource<T> x, IRowBlockSource<T> y, bool intercept, int blockRows,
+    public static (NDArray<T> R, long Rows, int First) Factor<T>(IRowBlockSource<T> x, IRowBlockSource<T> y, bool intercept, int blockRows,
         IProgress<RowBlockProgress>? progress, string where) where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(x);
@@ -26,15 +26,15 @@ internal static class OutOfCoreFit
     /// by <see cref="Linalg.Lstsq{T}"/> of [Rxx; sqrt(alpha) I] with rcond eps max(n, p); the residual sum of squares
     /// ||Rxx w - Rxy||^2 + ryy^2 (without the penalty) and the rank. O(p^3).
     /// </summary>
-    public static (Tensor<T> W, T Rss, int Rank) Solve<T>(Tensor<T> r, int first, int p, long rows, double alpha)
+    public static (NDArray<T> W, T Rss, int Rank) Solve<T>(NDArray<T> r, int first, int p, long rows, double alpha)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         var rxx = r[first..(first + p), first..(first + p)];
         var rxy = r[first..(first + p), first + p];
         T ryy = r[first + p, first + p];
-        if (p == 0) return (Tensor.Zeros<T>(0), ryy * ryy, 0);
-        var a = alpha > 0 ? Tensor.Concatenate([rxx, Tensor.Eye<T>(p) * T.CreateTruncating(Math.Sqrt(alpha))], 0) : rxx;
-        var b = alpha > 0 ? Tensor.Concatenate([rxy, Tensor.Zeros<T>(p)], 0) : rxy;
+        if (p == 0) return (NDArray.Zeros<T>(0), ryy * ryy, 0);
+        var a = alpha > 0 ? NDArray.Concatenate([rxx, NDArray.Eye<T>(p) * T.CreateTruncating(Math.Sqrt(alpha))], 0) : rxx;
+        var b = alpha > 0 ? NDArray.Concatenate([rxy, NDArray.Zeros<T>(p)], 0) : rxy;
         double rcond = double.CreateTruncating(Precision.Eps<T>()) * Math.Max(rows, p);
         var fit = Linalg.Lstsq(a, b, rcond);
         var residual = rxx.MatMul(fit.Solution) - rxy;
@@ -43,9 +43,9 @@ internal static class OutOfCoreFit
 
     /// <summary>The column means of X and y from R's first row (R[0, j] / R[0, 0]; the first reflector maps the ones
     /// column to R[0, 0] e_0 with R[0, 0]^2 = n, so R[0, j] = sum_i a_ij / R[0, 0]); zeros without an intercept.</summary>
-    public static (Tensor<T> XMean, T YMean) Means<T>(Tensor<T> r, int first, int p) where T : unmanaged, IFloatingPointIeee754<T>
+    public static (NDArray<T> XMean, T YMean) Means<T>(NDArray<T> r, int first, int p) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        if (first == 0) return (Tensor.Zeros<T>(p), T.Zero);
+        if (first == 0) return (NDArray.Zeros<T>(p), T.Zero);
         T r00 = r[0, 0];
         return (r[0, 1..(1 + p)] / r00, r[0, 1 + p] / r00);
     }

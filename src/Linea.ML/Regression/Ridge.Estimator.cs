@@ -19,5 +19,5 @@ public sealed partial class Ridge<T> : IEstimator<T>
     internal static Ridge<T> FromParams(ModelParams p) => new(p.Double("alpha"), p.Bool("fitIntercept"), p.Enum<RidgeSolver>("solver"));
 
     /// <inheritdoc />
-    IEstimator<T> IEstimator<T>.Fit(Tensor<T> x, Tensor<T>? y) => Fit(x, y ?? throw new ArgumentNullException(nameof(y), "Ridge.Fit: y is required"));
+    IEstimator<T> IEstimator<T>.Fit(NDArray<T> x, NDArray<T>? y) => Fit(x, y ?? throw new ArgumentNullException(nameof(y), "Ridge.Fit: y is required"));
 }

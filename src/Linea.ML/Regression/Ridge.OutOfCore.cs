@@ -9,7 +9,7 @@ public sealed partial class Ridge<T>
     /// one pass of streaming TSQR (<see cref="OutOfCore.QrR{T}"/>) over [1, X, y] (ones only with an intercept), whose
     /// trailing block is the R of the centred [X, y]; then w minimises ||Rxx w - Rxy||^2 + alpha ||w||^2 as the least-squares
     /// problem [Rxx; sqrt(alpha) I] w = [Rxy; 0] (Householder QR, never X^T X), and the unpenalised intercept is
-    /// b = mean(y) - mean(X) w with the means from R's first row, exactly the objective of <see cref="Fit(Tensor{T}, Tensor{T})"/>.
+    /// b = mean(y) - mean(X) w with the means from R's first row, exactly the objective of <see cref="Fit(NDArray{T}, NDArray{T})"/>.
     /// <see cref="SolverUsed"/> is <see cref="RidgeSolver.Qr"/> whatever <see cref="Solver"/> asked. Passes: one. Memory held:
     /// one block of each source and one (p + 2) x (p + 2) R per thread. O(n p^2 + p^3) flops. Returns this model.
     /// </summary>
@@ -26,7 +26,7 @@ public sealed partial class Ridge<T>
         int p = x.Columns;
         var (w, _, _) = OutOfCoreFit.Solve(r, first, p, rows, Alpha);
         var (xMean, yMean) = OutOfCoreFit.Means(r, first, p);
-        SetFit(w, FitIntercept ? yMean - Tensor.Dot(xMean, w) : T.Zero);
+        SetFit(w, FitIntercept ? yMean - NDArray.Dot(xMean, w) : T.Zero);
         SolverUsed = RidgeSolver.Qr;
         return this;
     }

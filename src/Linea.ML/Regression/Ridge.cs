@@ -44,11 +44,11 @@ public sealed partial class Ridge<T> : LinearModel<T> where T : unmanaged, IFloa
     /// <exception cref="NonFiniteException">X or y contains NaN or infinity.</exception>
     /// <exception cref="NotPositiveDefiniteException">Solver Cholesky was requested and the regularised Gram matrix is not
     /// positive definite (alpha = 0 with collinear features); Auto falls back to the SVD instead.</exception>
-    public Ridge<T> Fit(Tensor<T> x, Tensor<T> y)
+    public Ridge<T> Fit(NDArray<T> x, NDArray<T> y)
     {
         if (Solver != RidgeSolver.Svd && FitGram(x, y)) return this;
         var (xc, yc, xMean, yMean) = Prepare(x, y);
-        Tensor<T>? w = null;
+        NDArray<T>? w = null;
         if (Solver != RidgeSolver.Svd)
         {
             w = SolveCholesky(xc, yc);
@@ -58,14 +58,14 @@ public sealed partial class Ridge<T> : LinearModel<T> where T : unmanaged, IFloa
         }
         SolverUsed = w is null ? RidgeSolver.Svd : RidgeSolver.Cholesky;
         w ??= SolveSvd(xc, yc);
-        SetFit(w, FitIntercept ? yMean - Tensor.Dot(xMean, w) : T.Zero);
+        SetFit(w, FitIntercept ? yMean - NDArray.Dot(xMean, w) : T.Zero);
         return this;
     }
 
     /// <summary>The primal Cholesky path when p &lt;= n (scikit-learn's 'cholesky' solver): the centred Gram matrix and
     /// Xc^T yc from <see cref="CentredGram{T}"/> (one blocked pass over X, no centred copy), then (G + alpha I) w = Xc^T yc.
     /// False (nothing stored) when p &gt; n, or when G + alpha I is not positive definite under Auto (the SVD then runs).</summary>
-    private bool FitGram(Tensor<T> x, Tensor<T> y)
+    private bool FitGram(NDArray<T> x, NDArray<T> y)
     {
         string where = $"{ModelName}.Fit";
         Guard.MatrixShape(x, where);
@@ -86,23 +86,23 @@ public sealed partial class Ridge<T> : LinearModel<T> where T : unmanaged, IFloa
         }
         var w = chol.Solve(g.Xty!);
         SolverUsed = RidgeSolver.Cholesky;
-        SetFit(w, FitIntercept ? g.YMean - Tensor.Dot(g.XMean, w) : T.Zero);
+        SetFit(w, FitIntercept ? g.YMean - NDArray.Dot(g.XMean, w) : T.Zero);
         return true;
     }
 
     /// <summary>(Xc^T Xc + alpha I) w = Xc^T y, or w = Xc^T (Xc Xc^T + alpha I)^-1 y when p &gt; n; null when not positive definite.</summary>
-    private Tensor<T>? SolveCholesky(Tensor<T> xc, Tensor<T> yc)
+    private NDArray<T>? SolveCholesky(NDArray<T> xc, NDArray<T> yc)
     {
         int n = (int)xc.Shape[0], p = (int)xc.Shape[1];
         bool primal = p <= n;
         var gram = primal ? xc.T.MatMul(xc) : xc.MatMul(xc.T);
-        var a = gram + Tensor.Eye<T>(primal ? p : n) * T.CreateTruncating(Alpha);
+        var a = gram + NDArray.Eye<T>(primal ? p : n) * T.CreateTruncating(Alpha);
         if (!CholeskyDecomposition<T>.TryFactor(a, out var chol)) return null;
         return primal ? chol.Solve(xc.T.MatMul(yc)) : xc.T.MatMul(chol.Solve(yc));
     }
 
     /// <summary>w = V diag(s / (s^2 + alpha)) U^T y over the singular values above max(n, p) eps s_max.</summary>
-    private Tensor<T> SolveSvd(Tensor<T> xc, Tensor<T> yc)
+    private NDArray<T> SolveSvd(NDArray<T> xc, NDArray<T> yc)
     {
         var (u, s, vt) = Linalg.Svd(xc, fullMatrices: false);
         var sa = s.ToArray();
@@ -110,6 +110,6 @@ public sealed partial class Ridge<T> : LinearModel<T> where T : unmanaged, IFloa
         T alpha = T.CreateTruncating(Alpha);
         var d = sa.Select(v => v > cutoff ? v / (v * v + alpha) : T.Zero).ToArray();
         var uty = yc.MatMul(u);
-        return (uty * Tensor.Wrap(d, d.Length)).MatMul(vt);
+        return (uty * NDArray.Wrap(d, d.Length)).MatMul(vt);
     }
 }

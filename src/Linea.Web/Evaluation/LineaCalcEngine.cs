@@ -31,8 +31,8 @@ public sealed class LineaCalcEngine : ICalcEngine
     /// <summary>Estimated memory held by <paramref name="value"/>, in bytes (8 per float64 element, 16 per complex128 one, 12 per stored sparse entry plus the index pointers, <see cref="ExactElementBytes"/> per rational).</summary>
     internal static long EstimateBytes(Value value) => value switch
     {
-        FloatValue f => 8L * f.Tensor.Size,
-        ComplexValue z => 16L * z.Tensor.Size,
+        FloatValue f => 8L * f.NDArray.Size,
+        ComplexValue z => 16L * z.NDArray.Size,
         SparseValue sp => 12L * sp.Matrix.Nnz + 8L * (sp.Matrix.Format == SparseFormat.Csr ? sp.Matrix.Rows + 1 : sp.Matrix.Columns + 1),
         ExactValue e => ExactElementBytes * e.Array.Count,
         StringValue s => 2L * s.Text.Length,

@@ -40,7 +40,7 @@ public static class Csv
     /// <exception cref="TensorFormatException">The file is empty, rows have different numbers of fields, or a
     /// field is not a number; the message names the file, the line, the column and the text.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="ndmin"/> is not 1 or 2.</exception>
-    public static Tensor<T> Read<T>(string path, bool hasHeader = false, char delimiter = ',', int ndmin = 1)
+    public static NDArray<T> Read<T>(string path, bool hasHeader = false, char delimiter = ',', int ndmin = 1)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(path);
@@ -59,7 +59,7 @@ public static class Csv
     /// <returns>A new C-contiguous (rows, columns) tensor, (rows,) for one column.</returns>
     /// <exception cref="TensorFormatException">Empty input, ragged rows or a non-numeric field.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="ndmin"/> is not 1 or 2.</exception>
-    public static Tensor<T> Read<T>(TextReader reader, bool hasHeader = false, char delimiter = ',', int ndmin = 1)
+    public static NDArray<T> Read<T>(TextReader reader, bool hasHeader = false, char delimiter = ',', int ndmin = 1)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(reader);
@@ -75,7 +75,7 @@ public static class Csv
     /// <returns>The (rows, columns) data ((rows,) for one column) and the column names, unquoted and trimmed.</returns>
     /// <exception cref="TensorFormatException">Empty file, ragged rows or a non-numeric field.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="ndmin"/> is not 1 or 2.</exception>
-    public static (Tensor<T> Data, string[] Header) ReadWithHeader<T>(string path, char delimiter = ',', int ndmin = 1)
+    public static (NDArray<T> Data, string[] Header) ReadWithHeader<T>(string path, char delimiter = ',', int ndmin = 1)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(path);
@@ -94,7 +94,7 @@ public static class Csv
     /// <returns>The (rows, columns) data ((rows,) for one column) and the column names, unquoted and trimmed.</returns>
     /// <exception cref="TensorFormatException">Empty input, ragged rows or a non-numeric field.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="ndmin"/> is not 1 or 2.</exception>
-    public static (Tensor<T> Data, string[] Header) ReadWithHeader<T>(TextReader reader, char delimiter = ',', int ndmin = 1)
+    public static (NDArray<T> Data, string[] Header) ReadWithHeader<T>(TextReader reader, char delimiter = ',', int ndmin = 1)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(reader);
@@ -110,7 +110,7 @@ public static class Csv
     /// delimiter, a quote or surrounding whitespace are quoted; line breaks are not allowed.</param>
     /// <param name="delimiter">The field separator.</param>
     /// <exception cref="ArgumentException">The tensor is not 1-d or 2-d, or the header has the wrong length.</exception>
-    public static void Write<T>(string path, Tensor<T> tensor, string[]? header = null, char delimiter = ',')
+    public static void Write<T>(string path, NDArray<T> tensor, string[]? header = null, char delimiter = ',')
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(path);
@@ -127,7 +127,7 @@ public static class Csv
     /// <param name="header">Column names for a first line, one per column, or null for none.</param>
     /// <param name="delimiter">The field separator.</param>
     /// <exception cref="ArgumentException">The tensor is not 1-d or 2-d, or the header has the wrong length.</exception>
-    public static void Write<T>(TextWriter writer, Tensor<T> tensor, string[]? header = null, char delimiter = ',')
+    public static void Write<T>(TextWriter writer, NDArray<T> tensor, string[]? header = null, char delimiter = ',')
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(writer);

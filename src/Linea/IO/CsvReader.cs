@@ -11,7 +11,7 @@ namespace Linea.IO;
 internal static class CsvReader
 {
     /// <summary>The parsed table: a rows x columns tensor and the header names (null without a header).</summary>
-    internal readonly record struct Table<T>(Tensor<T> Data, string[]? Header) where T : unmanaged, IFloatingPointIeee754<T>;
+    internal readonly record struct Table<T>(NDArray<T> Data, string[]? Header) where T : unmanaged, IFloatingPointIeee754<T>;
 
     public static Table<T> Read<T>(TextReader reader, bool hasHeader, char delimiter, string source, int ndmin = 2)
         where T : unmanaged, IFloatingPointIeee754<T>
@@ -67,7 +67,7 @@ internal static class CsvReader
         // One column reads as a 1-d tensor unless ndmin asks for 2-d: Write puts a 1-d tensor in one column, so the
         // round trip keeps its shape (NumPy's loadtxt also returns 1-d for a single column).
         long[] dims = ndmin < 2 && columns == 1 ? [rows] : [rows, columns];
-        return new Table<T>(new Tensor<T>(data, 0, dims, Shape.ContiguousStrides(dims)), header);
+        return new Table<T>(new NDArray<T>(data, 0, dims, Shape.ContiguousStrides(dims)), header);
     }
 
     internal static void ValidateNdmin(int ndmin)

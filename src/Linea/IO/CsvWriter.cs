@@ -10,7 +10,7 @@ namespace Linea.IO;
 /// </summary>
 internal static class CsvWriter
 {
-    public static void Write<T>(TextWriter writer, Tensor<T> tensor, string[]? header, char delimiter)
+    public static void Write<T>(TextWriter writer, NDArray<T> tensor, string[]? header, char delimiter)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         Validate(tensor, header, delimiter);
@@ -39,7 +39,7 @@ internal static class CsvWriter
     }
 
     /// <summary>Checks the arguments before anything is written (so a bad call leaves no half-written file).</summary>
-    public static void Validate<T>(Tensor<T> tensor, string[]? header, char delimiter) where T : unmanaged, IFloatingPointIeee754<T>
+    public static void Validate<T>(NDArray<T> tensor, string[]? header, char delimiter) where T : unmanaged, IFloatingPointIeee754<T>
     {
         CsvReader.ValidateDelimiter(delimiter);
         if (tensor.Rank is not (1 or 2))

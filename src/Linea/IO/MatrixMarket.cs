@@ -75,7 +75,7 @@ public static class MatrixMarket
     /// <returns>A new C-contiguous 2-D tensor.</returns>
     /// <exception cref="TensorFormatException">A malformed file; the message names the line.</exception>
     /// <exception cref="NotSupportedException">A complex or hermitian file, or a vector object.</exception>
-    public static Tensor<T> ReadDense<T>(string path) where T : unmanaged, IFloatingPointIeee754<T>
+    public static NDArray<T> ReadDense<T>(string path) where T : unmanaged, IFloatingPointIeee754<T>
     {
         using var reader = OpenText(path);
         return MatrixMarketReader.ReadDense<T>(reader, $"'{path}'");
@@ -84,7 +84,7 @@ public static class MatrixMarket
     /// <summary>Reads Matrix Market text from <paramref name="reader"/> (left open) as a dense tensor; as <see cref="ReadDense{T}(string)"/>.</summary>
     /// <exception cref="TensorFormatException">Malformed text; the message names the line.</exception>
     /// <exception cref="NotSupportedException">Complex or hermitian data, or a vector object.</exception>
-    public static Tensor<T> ReadDense<T>(TextReader reader) where T : unmanaged, IFloatingPointIeee754<T>
+    public static NDArray<T> ReadDense<T>(TextReader reader) where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(reader);
         return MatrixMarketReader.ReadDense<T>(reader, "(reader)");
@@ -159,7 +159,7 @@ public static class MatrixMarket
     /// format has no pattern field.</param>
     /// <param name="symmetry">Which part to store.</param>
     /// <exception cref="ArgumentException">Not 2-D, the pattern field, a missing symmetry, or non-integer values for the integer field.</exception>
-    public static void WriteDense<T>(string path, Tensor<T> tensor, string? comment = null, MatrixMarketField field = MatrixMarketField.Real,
+    public static void WriteDense<T>(string path, NDArray<T> tensor, string? comment = null, MatrixMarketField field = MatrixMarketField.Real,
         MatrixMarketSymmetry symmetry = MatrixMarketSymmetry.General) where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(tensor);
@@ -168,7 +168,7 @@ public static class MatrixMarket
 
     /// <summary>Writes the 2-D <paramref name="tensor"/> as an array Matrix Market file to <paramref name="writer"/> (left open, flushed).</summary>
     /// <exception cref="ArgumentException">Not 2-D, the pattern field, a missing symmetry, or non-integer values for the integer field.</exception>
-    public static void WriteDense<T>(TextWriter writer, Tensor<T> tensor, string? comment = null, MatrixMarketField field = MatrixMarketField.Real,
+    public static void WriteDense<T>(TextWriter writer, NDArray<T> tensor, string? comment = null, MatrixMarketField field = MatrixMarketField.Real,
         MatrixMarketSymmetry symmetry = MatrixMarketSymmetry.General) where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(writer);

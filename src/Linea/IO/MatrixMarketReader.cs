@@ -28,13 +28,13 @@ internal static class MatrixMarketReader
             : CooCompression.Compress(SparseFormat.Csc, info.Rows, info.Columns, cols.AsSpan(0, count), rows.AsSpan(0, count), values.AsSpan(0, count));
     }
 
-    public static Tensor<T> ReadDense<T>(TextReader reader, string source) where T : unmanaged, IFloatingPointIeee754<T>
+    public static NDArray<T> ReadDense<T>(TextReader reader, string source) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var scanner = new TextLineScanner(reader);
         var (info, sizeLine) = MatrixMarketHeader.Read(scanner, source);
         if (info.Format == MatrixMarketFormat.Array) return ReadArray<T>(scanner, source, info, sizeLine);
         var (rows, cols, values, count) = ReadCoordinate<T>(scanner, source, info, sizeLine);
-        var dense = Tensor.Zeros<T>(info.Rows, info.Columns);
+        var dense = NDArray.Zeros<T>(info.Rows, info.Columns);
         for (int k = 0; k < count; k++) dense[rows[k], cols[k]] += values[k];
         return dense;
     }
@@ -100,7 +100,7 @@ internal static class MatrixMarketReader
     }
 
     /// <summary>Array entries, column by column (the lower triangle only for symmetric and skew-symmetric files).</summary>
-    private static Tensor<T> ReadArray<T>(TextLineScanner scanner, string source, MatrixMarketInfo info, long sizeLine)
+    private static NDArray<T> ReadArray<T>(TextLineScanner scanner, string source, MatrixMarketInfo info, long sizeLine)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         int m = info.Rows, n = info.Columns;
@@ -140,7 +140,7 @@ internal static class MatrixMarketReader
             }
         }
         long[] dims = [m, n];
-        return new Tensor<T>(dense, 0, dims, Shape.ContiguousStrides(dims));
+        return new NDArray<T>(dense, 0, dims, Shape.ContiguousStrides(dims));
     }
 
     private static int ParseIndex(ref ReadOnlySpan<char> rest, int length, string what, string source, long line)

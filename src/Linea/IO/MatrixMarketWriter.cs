@@ -51,7 +51,7 @@ internal static class MatrixMarketWriter
         output.Flush();
     }
 
-    public static void WriteDense<T>(TextWriter writer, Tensor<T> tensor, string? comment, MatrixMarketField field,
+    public static void WriteDense<T>(TextWriter writer, NDArray<T> tensor, string? comment, MatrixMarketField field,
         MatrixMarketSymmetry symmetry) where T : unmanaged, IFloatingPointIeee754<T>
     {
         CheckEnums(field, symmetry);

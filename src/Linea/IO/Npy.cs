@@ -37,7 +37,7 @@ public static class Npy
     /// <exception cref="TensorFormatException">The file is not a .npy file, is truncated, or holds an unsupported dtype
     /// (complex, object, string, structured); the message names the file and what was found.</exception>
     /// <exception cref="FileNotFoundException">No file at <paramref name="path"/>.</exception>
-    public static Tensor<T> Load<T>(string path) where T : unmanaged, IFloatingPointIeee754<T>
+    public static NDArray<T> Load<T>(string path) where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(path);
         using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, ChunkBytes, FileOptions.SequentialScan);
@@ -49,7 +49,7 @@ public static class Npy
     /// <param name="stream">A readable stream, left open and positioned after the array's data.</param>
     /// <returns>A new C-contiguous tensor with the stored shape.</returns>
     /// <exception cref="TensorFormatException">The data is not in .npy format, is truncated, or holds an unsupported dtype.</exception>
-    public static Tensor<T> Load<T>(Stream stream) where T : unmanaged, IFloatingPointIeee754<T>
+    public static NDArray<T> Load<T>(Stream stream) where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(stream);
         if (!stream.CanRead) ThrowHelper.Argument("npy.load", nameof(stream), "the stream is not readable");
@@ -60,7 +60,7 @@ public static class Npy
     /// <typeparam name="T"><c>float</c> (written as <c>'&lt;f4'</c>) or <c>double</c> (written as <c>'&lt;f8'</c>).</typeparam>
     /// <param name="path">The file to create or overwrite; by convention it ends in <c>.npy</c>.</param>
     /// <param name="tensor">The tensor to store; any view, including strided, transposed and 0-d ones.</param>
-    public static void Save<T>(string path, Tensor<T> tensor) where T : unmanaged, IFloatingPointIeee754<T>
+    public static void Save<T>(string path, NDArray<T> tensor) where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(tensor);
@@ -72,7 +72,7 @@ public static class Npy
     /// <typeparam name="T"><c>float</c> (written as <c>'&lt;f4'</c>) or <c>double</c> (written as <c>'&lt;f8'</c>).</typeparam>
     /// <param name="stream">A writable stream, left open.</param>
     /// <param name="tensor">The tensor to store; any view, including strided, transposed and 0-d ones.</param>
-    public static void Save<T>(Stream stream, Tensor<T> tensor) where T : unmanaged, IFloatingPointIeee754<T>
+    public static void Save<T>(Stream stream, NDArray<T> tensor) where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(tensor);
@@ -86,7 +86,7 @@ public static class Npy
     /// header, whatever the file's size; elements are read from disk as they are touched, so slicing or reducing a
     /// part reads only its pages. A Fortran-order file maps to a tensor with Fortran strides (a view, as NumPy's
     /// memmap); sizes are 64-bit, so files of more than 2^31 elements work. Release the mapping with
-    /// <see cref="Tensor{TScalar}.Dispose"/> (or let the garbage collector do it); a read-write mapping is flushed to
+    /// <see cref="NDArray{TScalar}.Dispose"/> (or let the garbage collector do it); a read-write mapping is flushed to
     /// the file then.
     /// </summary>
     /// <typeparam name="T"><c>float</c> or <c>double</c>; a mapping needs the file to hold exactly this type in the
@@ -96,7 +96,7 @@ public static class Npy
     /// in memory) or <see cref="MmapMode.ReadWrite"/> (writes go to the file); <see cref="MmapMode.None"/> reads it all.</param>
     /// <exception cref="TensorFormatException">Not a .npy file, truncated, or (mapped) a dtype other than <typeparamref name="T"/>.</exception>
     /// <exception cref="FileNotFoundException">No file at <paramref name="path"/>.</exception>
-    public static Tensor<T> Load<T>(string path, MmapMode mode) where T : unmanaged, IFloatingPointIeee754<T>
+    public static NDArray<T> Load<T>(string path, MmapMode mode) where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(path);
         if (mode == MmapMode.None) return Load<T>(path);
@@ -117,7 +117,7 @@ public static class Npy
         if (fileLength - dataOffset < bytes)
             throw Truncated($"'{path}'", header, bytes, fileLength - dataOffset);
         var storage = new Storage.MappedStorage<T>(path, dataOffset, header.ElementCount, mode);
-        return new Tensor<T>(storage, 0, (long[])header.Shape.Clone(), header.FortranOrder ? FortranStrides(header.Shape) : Shape.ContiguousStrides(header.Shape));
+        return new NDArray<T>(storage, 0, (long[])header.Shape.Clone(), header.FortranOrder ? FortranStrides(header.Shape) : Shape.ContiguousStrides(header.Shape));
     }
 
     /// <summary>
@@ -132,7 +132,7 @@ public static class Npy
     /// <see cref="MmapMode.ReadOnly"/> map the new zero file without writing to it.</param>
     /// <param name="shape">The shape, 64-bit lengths.</param>
     /// <exception cref="ArgumentException"><paramref name="mode"/> is <see cref="MmapMode.None"/>, or a length is negative.</exception>
-    public static Tensor<T> OpenMemmap<T>(string path, MmapMode mode, params long[] shape) where T : unmanaged, IFloatingPointIeee754<T>
+    public static NDArray<T> OpenMemmap<T>(string path, MmapMode mode, params long[] shape) where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(shape);
@@ -160,16 +160,16 @@ public static class Npy
         return strides;
     }
 
-    private static Tensor<T> Read<T>(Stream stream, string source) where T : unmanaged, IFloatingPointIeee754<T>
+    private static NDArray<T> Read<T>(Stream stream, string source) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var header = NpyHeader.Read(stream, source);
         var data = ReadData<T>(stream, header, source);
         long[] dims = header.Shape;
         if (!header.FortranOrder)
-            return new Tensor<T>(data, 0, dims, Shape.ContiguousStrides(dims));
+            return new NDArray<T>(data, 0, dims, Shape.ContiguousStrides(dims));
 
         // Column-major data: view it with Fortran strides, then copy into C order.
-        var fortran = new Tensor<T>(data, 0, dims, FortranStrides(dims));
+        var fortran = new NDArray<T>(data, 0, dims, FortranStrides(dims));
         return fortran.IsContiguous ? fortran : fortran.Copy();
     }
 
@@ -258,7 +258,7 @@ public static class Npy
         NpyHeader.Error(source,
             $"truncated: the header declares shape {Shape.Format(header.Shape)} of {header.DType} ({header.ElementCount} elements, {needed} bytes) but only {available} bytes of data follow");
 
-    private static void Write<T>(Stream stream, Tensor<T> tensor) where T : unmanaged, IFloatingPointIeee754<T>
+    private static void Write<T>(Stream stream, NDArray<T> tensor) where T : unmanaged, IFloatingPointIeee754<T>
     {
         NpyHeader.Write(stream, NpyDType.DescrOf<T>(), tensor.Dims);
         var source = tensor.IsContiguous ? tensor : tensor.Copy();

@@ -46,7 +46,7 @@ internal static class SymmetryCheck
     }
 
     /// <summary>Checks a dense 2-D tensor the same way. O(n^2).</summary>
-    public static void RequireSymmetric<T>(Tensor<T> tensor, MatrixMarketSymmetry symmetry) where T : unmanaged, IFloatingPointIeee754<T>
+    public static void RequireSymmetric<T>(NDArray<T> tensor, MatrixMarketSymmetry symmetry) where T : unmanaged, IFloatingPointIeee754<T>
     {
         long n = tensor.Shape[0];
         RequireSquare(n, tensor.Shape[1], symmetry);

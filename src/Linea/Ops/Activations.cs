@@ -3,13 +3,13 @@ using Linea.Ops;
 
 namespace Linea;
 
-public static partial class Tensor
+public static partial class NDArray
 {
     /// <summary>The logistic function 1 / (1 + e^-x) element-wise, without overflow for large |x|.</summary>
-    public static Tensor<T> Sigmoid<T>(Tensor<T> x) where T : unmanaged, IFloatingPointIeee754<T> => Elementwise.Unary<T, SigmoidOp<T>>(x);
+    public static NDArray<T> Sigmoid<T>(NDArray<T> x) where T : unmanaged, IFloatingPointIeee754<T> => Elementwise.Unary<T, SigmoidOp<T>>(x);
 
     /// <summary>The rectifier max(x, 0) element-wise; NaN stays NaN.</summary>
-    public static Tensor<T> Relu<T>(Tensor<T> x) where T : unmanaged, IFloatingPointIeee754<T> => Elementwise.Unary<T, ReluOp<T>>(x);
+    public static NDArray<T> Relu<T>(NDArray<T> x) where T : unmanaged, IFloatingPointIeee754<T> => Elementwise.Unary<T, ReluOp<T>>(x);
 
     /// <summary>
     /// exp(x) / sum(exp(x)) along <paramref name="axis"/> (default the last), computed as exp(x - max) so large
@@ -18,7 +18,7 @@ public static partial class Tensor
     /// </summary>
     /// <exception cref="ArgumentException">x is 0-d.</exception>
     /// <exception cref="AxisOutOfRangeException">axis is outside [-rank, rank).</exception>
-    public static Tensor<T> Softmax<T>(Tensor<T> x, int axis = -1) where T : unmanaged, IFloatingPointIeee754<T>
+    public static NDArray<T> Softmax<T>(NDArray<T> x, int axis = -1) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var shifted = ShiftByMax("softmax", x, axis);
         if (shifted.Size == 0) return shifted;
@@ -33,14 +33,14 @@ public static partial class Tensor
     /// </summary>
     /// <exception cref="ArgumentException">x is 0-d.</exception>
     /// <exception cref="AxisOutOfRangeException">axis is outside [-rank, rank).</exception>
-    public static Tensor<T> LogSoftmax<T>(Tensor<T> x, int axis = -1) where T : unmanaged, IFloatingPointIeee754<T>
+    public static NDArray<T> LogSoftmax<T>(NDArray<T> x, int axis = -1) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var shifted = ShiftByMax("log_softmax", x, axis);
         if (shifted.Size == 0) return shifted;
         return shifted - Log(Exp(shifted).Sum(axis, keepDims: true));
     }
 
-    private static Tensor<T> ShiftByMax<T>(string op, Tensor<T> x, int axis) where T : unmanaged, IFloatingPointIeee754<T>
+    private static NDArray<T> ShiftByMax<T>(string op, NDArray<T> x, int axis) where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(x);
         if (x.Rank == 0) ThrowHelper.Argument(op, nameof(x), "needs at least a 1-d tensor, got a 0-d one");

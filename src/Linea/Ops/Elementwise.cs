@@ -7,13 +7,13 @@ namespace Linea.Ops;
 internal static class Elementwise
 {
     /// <summary>Applies <typeparamref name="TOp"/> to broadcast <paramref name="a"/> and <paramref name="b"/> into a new contiguous tensor.</summary>
-    public static Tensor<T> Binary<T, TOp>(string op, Tensor<T> a, Tensor<T> b)
+    public static NDArray<T> Binary<T, TOp>(string op, NDArray<T> a, NDArray<T> b)
         where T : unmanaged, IFloatingPointIeee754<T> where TOp : IBinaryOp<T>
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
         long[] shape = Broadcast.Shapes(op, a.Dims, b.Dims);
-        var result = Tensor<T>.Uninitialized(shape, op);
+        var result = NDArray<T>.Uninitialized(shape, op);
         var kernel = new BinaryKernel<T, TOp>(ref a.Store.Reference, ref b.Store.Reference, ref result.Store.Reference);
         StridedLoop.Run(shape,
             a.Offset, Broadcast.StridesTo(a.Dims, a.StrideArray, shape),
@@ -24,11 +24,11 @@ internal static class Elementwise
     }
 
     /// <summary>Applies <typeparamref name="TOp"/> with a scalar right operand.</summary>
-    public static Tensor<T> Binary<T, TOp>(Tensor<T> a, T b)
+    public static NDArray<T> Binary<T, TOp>(NDArray<T> a, T b)
         where T : unmanaged, IFloatingPointIeee754<T> where TOp : IBinaryOp<T>
     {
         ArgumentNullException.ThrowIfNull(a);
-        var result = Tensor<T>.Uninitialized(a.Dims.ToArray(), OpName<TOp>());
+        var result = NDArray<T>.Uninitialized(a.Dims.ToArray(), OpName<TOp>());
         var kernel = new BinaryKernel<T, TOp>(ref a.Store.Reference, ref b, ref result.Store.Reference);
         Span<long> zeros = stackalloc long[a.Rank];
         zeros.Clear();
@@ -38,11 +38,11 @@ internal static class Elementwise
     }
 
     /// <summary>Applies <typeparamref name="TOp"/> with a scalar left operand.</summary>
-    public static Tensor<T> Binary<T, TOp>(T a, Tensor<T> b)
+    public static NDArray<T> Binary<T, TOp>(T a, NDArray<T> b)
         where T : unmanaged, IFloatingPointIeee754<T> where TOp : IBinaryOp<T>
     {
         ArgumentNullException.ThrowIfNull(b);
-        var result = Tensor<T>.Uninitialized(b.Dims.ToArray(), OpName<TOp>());
+        var result = NDArray<T>.Uninitialized(b.Dims.ToArray(), OpName<TOp>());
         var kernel = new BinaryKernel<T, TOp>(ref a, ref b.Store.Reference, ref result.Store.Reference);
         Span<long> zeros = stackalloc long[b.Rank];
         zeros.Clear();
@@ -52,11 +52,11 @@ internal static class Elementwise
     }
 
     /// <summary>Applies <typeparamref name="TOp"/> to every element into a new contiguous tensor.</summary>
-    public static Tensor<T> Unary<T, TOp>(Tensor<T> a)
+    public static NDArray<T> Unary<T, TOp>(NDArray<T> a)
         where T : unmanaged, IFloatingPointIeee754<T> where TOp : IUnaryOp<T>
     {
         ArgumentNullException.ThrowIfNull(a);
-        var result = Tensor<T>.Uninitialized(a.Dims.ToArray(), OpName<TOp>());
+        var result = NDArray<T>.Uninitialized(a.Dims.ToArray(), OpName<TOp>());
         var kernel = new UnaryKernel<T, TOp>(ref a.Store.Reference, ref result.Store.Reference);
         StridedLoop.Run(a.Dims, a.Offset, a.StrideArray, 0, result.StrideArray, ref kernel);
         KeepStorageAlive(a, a, result);
@@ -74,7 +74,7 @@ internal static class Elementwise
     }
 
     /// <summary>Copies <paramref name="source"/>, broadcast to <paramref name="dest"/>'s shape, into <paramref name="dest"/>.</summary>
-    public static void CopyInto<T>(string op, Tensor<T> source, Tensor<T> dest) where T : unmanaged, IFloatingPointIeee754<T>
+    public static void CopyInto<T>(string op, NDArray<T> source, NDArray<T> dest) where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (dest.ReadOnlyView) dest.ThrowReadOnly(op);
         long[] shape = Broadcast.Shapes(op, source.Dims, dest.Dims);
@@ -94,7 +94,7 @@ internal static class Elementwise
     /// be finalized (its memory freed) while the loop still reads it.
     /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    internal static void KeepStorageAlive<T>(Tensor<T> a, Tensor<T> b, Tensor<T> c) where T : unmanaged, IFloatingPointIeee754<T>
+    internal static void KeepStorageAlive<T>(NDArray<T> a, NDArray<T> b, NDArray<T> c) where T : unmanaged, IFloatingPointIeee754<T>
     {
         GC.KeepAlive(a.Store);
         GC.KeepAlive(b.Store);

@@ -2,14 +2,14 @@ using System.Numerics;
 
 namespace Linea;
 
-public static partial class Tensor
+public static partial class NDArray
 {
     /// <summary>
     /// Joins tensors along an existing <paramref name="axis"/> (NumPy's <c>concatenate</c>). All inputs need the same
     /// rank and the same lengths on every other axis.
     /// </summary>
     /// <exception cref="ShapeMismatchException">Ranks or lengths off the join axis differ.</exception>
-    public static Tensor<T> Concatenate<T>(IReadOnlyList<Tensor<T>> tensors, int axis = 0) where T : unmanaged, IFloatingPointIeee754<T>
+    public static NDArray<T> Concatenate<T>(IReadOnlyList<NDArray<T>> tensors, int axis = 0) where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(tensors);
         if (tensors.Count == 0) ThrowHelper.Argument("concatenate", nameof(tensors), "needs at least one tensor");
@@ -31,7 +31,7 @@ public static partial class Tensor
             total += x.Dims[ax];
         }
         dims[ax] = total;
-        var result = new Tensor<T>(dims, "concatenate");
+        var result = new NDArray<T>(dims, "concatenate");
         long at = 0;
         var index = new Slice[dims.Length];
         Array.Fill(index, Slice.All);
@@ -45,7 +45,7 @@ public static partial class Tensor
     }
 
     /// <summary>The join axis's total length overflows a 64-bit count: the error names the shape and the bytes.</summary>
-    private static void JoinOverflow<T>(IReadOnlyList<Tensor<T>> tensors, long[] dims, int ax) where T : unmanaged, IFloatingPointIeee754<T>
+    private static void JoinOverflow<T>(IReadOnlyList<NDArray<T>> tensors, long[] dims, int ax) where T : unmanaged, IFloatingPointIeee754<T>
     {
         double total = 0, others = 1;
         foreach (var x in tensors) total += x.Dims[ax];
@@ -57,17 +57,17 @@ public static partial class Tensor
     }
 
     /// <summary>Joins tensors along an existing axis.</summary>
-    public static Tensor<T> Concatenate<T>(params Tensor<T>[] tensors) where T : unmanaged, IFloatingPointIeee754<T> => Concatenate(tensors, 0);
+    public static NDArray<T> Concatenate<T>(params NDArray<T>[] tensors) where T : unmanaged, IFloatingPointIeee754<T> => Concatenate(tensors, 0);
 
     /// <summary>Joins tensors of one shape along a new <paramref name="axis"/> (NumPy's <c>stack</c>).</summary>
     /// <exception cref="ShapeMismatchException">The shapes differ.</exception>
-    public static Tensor<T> Stack<T>(IReadOnlyList<Tensor<T>> tensors, int axis = 0) where T : unmanaged, IFloatingPointIeee754<T>
+    public static NDArray<T> Stack<T>(IReadOnlyList<NDArray<T>> tensors, int axis = 0) where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(tensors);
         if (tensors.Count == 0) ThrowHelper.Argument("stack", nameof(tensors), "needs at least one tensor");
         var shape = tensors[0].Shape;
         int ax = Shape.NormalizeAxis("stack", axis, shape.Rank + 1);
-        var expanded = new Tensor<T>[tensors.Count];
+        var expanded = new NDArray<T>[tensors.Count];
         for (int t = 0; t < tensors.Count; t++)
         {
             if (tensors[t].Shape != shape)
@@ -78,10 +78,10 @@ public static partial class Tensor
     }
 
     /// <summary>Joins tensors of one shape along a new first axis.</summary>
-    public static Tensor<T> Stack<T>(params Tensor<T>[] tensors) where T : unmanaged, IFloatingPointIeee754<T> => Stack(tensors, 0);
+    public static NDArray<T> Stack<T>(params NDArray<T>[] tensors) where T : unmanaged, IFloatingPointIeee754<T> => Stack(tensors, 0);
 
     /// <summary>Stacks horizontally: 1-d tensors end to end, others along axis 1 (NumPy's <c>hstack</c>).</summary>
-    public static Tensor<T> HStack<T>(params Tensor<T>[] tensors) where T : unmanaged, IFloatingPointIeee754<T>
+    public static NDArray<T> HStack<T>(params NDArray<T>[] tensors) where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(tensors);
         if (tensors.Length == 0) ThrowHelper.Argument("hstack", nameof(tensors), "needs at least one tensor");
@@ -90,7 +90,7 @@ public static partial class Tensor
     }
 
     /// <summary>Stacks vertically: 1-d tensors become rows, then everything joins along axis 0 (NumPy's <c>vstack</c>).</summary>
-    public static Tensor<T> VStack<T>(params Tensor<T>[] tensors) where T : unmanaged, IFloatingPointIeee754<T>
+    public static NDArray<T> VStack<T>(params NDArray<T>[] tensors) where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(tensors);
         if (tensors.Length == 0) ThrowHelper.Argument("vstack", nameof(tensors), "needs at least one tensor");
@@ -101,7 +101,7 @@ public static partial class Tensor
     /// Stacks 1-d tensors as columns, and 2-d tensors as they are, side by side (NumPy's <c>column_stack</c>, the
     /// <c>np.c_</c> idiom): <c>ColumnStack(Ones&lt;double&gt;(n), X)</c> prepends an intercept column to X.
     /// </summary>
-    public static Tensor<T> ColumnStack<T>(params Tensor<T>[] tensors) where T : unmanaged, IFloatingPointIeee754<T>
+    public static NDArray<T> ColumnStack<T>(params NDArray<T>[] tensors) where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(tensors);
         if (tensors.Length == 0) ThrowHelper.Argument("column_stack", nameof(tensors), "needs at least one tensor");

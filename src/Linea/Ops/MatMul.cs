@@ -6,13 +6,13 @@ using Linea.Kernels.Threading;
 
 namespace Linea;
 
-public sealed partial class Tensor<TScalar>
+public sealed partial class NDArray<TScalar>
 {
-    /// <summary>The matrix product <c>this @ other</c>; see <see cref="Tensor.MatMul{T}"/>.</summary>
-    public Tensor<TScalar> MatMul(Tensor<TScalar> other) => Tensor.MatMul(this, other);
+    /// <summary>The matrix product <c>this @ other</c>; see <see cref="NDArray.MatMul{T}"/>.</summary>
+    public NDArray<TScalar> MatMul(NDArray<TScalar> other) => NDArray.MatMul(this, other);
 }
 
-public static partial class Tensor
+public static partial class NDArray
 {
     /// <summary>
     /// NumPy's <c>a @ b</c>. Vector · vector gives a 0-d tensor (the dot product); matrix · vector and
@@ -22,7 +22,7 @@ public static partial class Tensor
     /// </summary>
     /// <exception cref="ShapeMismatchException">Inner dimensions differ (the message suggests a transpose when one fits), or batch axes do not broadcast.</exception>
     /// <exception cref="ArgumentException">An operand is 0-d (use <c>*</c> to scale).</exception>
-    public static Tensor<T> MatMul<T>(Tensor<T> a, Tensor<T> b) where T : unmanaged, IFloatingPointIeee754<T>
+    public static NDArray<T> MatMul<T>(NDArray<T> a, NDArray<T> b) where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
@@ -44,7 +44,7 @@ public static partial class Tensor
         var outDims = new long[batch.Length + 2];
         batch.CopyTo(outDims, 0);
         outDims[^2] = m; outDims[^1] = n;
-        var c = Tensor<T>.Uninitialized(outDims); // GEMM with beta = 0 writes every element
+        var c = NDArray<T>.Uninitialized(outDims); // GEMM with beta = 0 writes every element
         MatMulBatched(a2, b2, c, batch, m, n, k, Parallelism.Default);
         if (a.Rank == 1 && b.Rank == 1) return c.Reshape();
         if (a.Rank == 1) return c.Squeeze(-2);
@@ -56,7 +56,7 @@ public static partial class Tensor
     /// The batch loop of <see cref="MatMul{T}"/>: c[..., :, :] = a[..., :, :] @ b[..., :, :] over the broadcast
     /// batch axes (c has the full batch shape; a and b are already at least 2-d and checked).
     /// </summary>
-    internal static void MatMulBatched<T>(Tensor<T> a2, Tensor<T> b2, Tensor<T> c, long[] batch, long m, long n, long k,
+    internal static void MatMulBatched<T>(NDArray<T> a2, NDArray<T> b2, NDArray<T> c, long[] batch, long m, long n, long k,
         Parallelism parallelism) where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (batch.Length == 0)
@@ -80,7 +80,7 @@ public static partial class Tensor
         Ops.Elementwise.KeepStorageAlive(a2, b2, c);
     }
 
-    private static void ThrowInnerMismatch<T>(Tensor<T> a, Tensor<T> b) where T : unmanaged, IFloatingPointIeee754<T>
+    private static void ThrowInnerMismatch<T>(NDArray<T> a, NDArray<T> b) where T : unmanaged, IFloatingPointIeee754<T>
     {
         long k = a.Dims[^1], kb = b.Rank == 1 ? b.Dims[0] : b.Dims[^2];
         string hint = "";
@@ -120,7 +120,7 @@ public static partial class Tensor
     /// no thread waits on a barrier inside a tiny GEMM. Few or large matrices run one after another, each one
     /// threaded inside GEMM.
     /// </summary>
-    private sealed class BatchJob<T>(Tensor<T> a, Tensor<T> b, Tensor<T> c, long m, long n, long k, long[] offsets, int count)
+    private sealed class BatchJob<T>(NDArray<T> a, NDArray<T> b, NDArray<T> c, long m, long n, long k, long[] offsets, int count)
         : IParallelJob where T : unmanaged, IFloatingPointIeee754<T>
     {
         private int _next;
@@ -150,7 +150,7 @@ public static partial class Tensor
     /// NumPy's <c>dot</c> for vectors and matrices: the inner product of two 1-d tensors (as a scalar), or
     /// the matrix product for 2-d operands. For stacks use <see cref="MatMul{T}"/>.
     /// </summary>
-    public static T Dot<T>(Tensor<T> a, Tensor<T> b) where T : unmanaged, IFloatingPointIeee754<T>
+    public static T Dot<T>(NDArray<T> a, NDArray<T> b) where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
@@ -163,7 +163,7 @@ public static partial class Tensor
     }
 
     /// <summary>The outer product a[i] * b[j] of the flattened inputs, shape (a.Size, b.Size).</summary>
-    public static Tensor<T> Outer<T>(Tensor<T> a, Tensor<T> b) where T : unmanaged, IFloatingPointIeee754<T>
+    public static NDArray<T> Outer<T>(NDArray<T> a, NDArray<T> b) where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
@@ -171,7 +171,7 @@ public static partial class Tensor
     }
 
     /// <summary>The sum of the <paramref name="offset"/>-th diagonal of a matrix.</summary>
-    public static T Trace<T>(Tensor<T> a, int offset = 0) where T : unmanaged, IFloatingPointIeee754<T>
+    public static T Trace<T>(NDArray<T> a, int offset = 0) where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(a);
         if (a.Rank != 2) ThrowHelper.Argument("trace", nameof(a), $"needs a 2-d tensor, got shape {a.Shape}");

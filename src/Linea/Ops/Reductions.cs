@@ -3,44 +3,44 @@ using Linea.Ops;
 
 namespace Linea;
 
-public sealed partial class Tensor<TScalar>
+public sealed partial class NDArray<TScalar>
 {
     /// <summary>The sum of all elements (0 for an empty tensor).</summary>
     public TScalar Sum() => Reduce<SumReduce<TScalar>>("sum", null, false, true).Item();
     /// <summary>Sums along <paramref name="axis"/>; with <paramref name="keepDims"/> the axis stays with length 1.</summary>
-    public Tensor<TScalar> Sum(int axis, bool keepDims = false) => Reduce<SumReduce<TScalar>>("sum", [axis], keepDims, true);
+    public NDArray<TScalar> Sum(int axis, bool keepDims = false) => Reduce<SumReduce<TScalar>>("sum", [axis], keepDims, true);
     /// <summary>Sums along several axes at once.</summary>
-    public Tensor<TScalar> Sum(int[] axes, bool keepDims = false) => Reduce<SumReduce<TScalar>>("sum", axes, keepDims, true);
+    public NDArray<TScalar> Sum(int[] axes, bool keepDims = false) => Reduce<SumReduce<TScalar>>("sum", axes, keepDims, true);
 
     /// <summary>The product of all elements (1 for an empty tensor).</summary>
     public TScalar Prod() => Reduce<ProdReduce<TScalar>>("prod", null, false, true).Item();
     /// <summary>Products along <paramref name="axis"/>.</summary>
-    public Tensor<TScalar> Prod(int axis, bool keepDims = false) => Reduce<ProdReduce<TScalar>>("prod", [axis], keepDims, true);
+    public NDArray<TScalar> Prod(int axis, bool keepDims = false) => Reduce<ProdReduce<TScalar>>("prod", [axis], keepDims, true);
     /// <summary>Products along several axes.</summary>
-    public Tensor<TScalar> Prod(int[] axes, bool keepDims = false) => Reduce<ProdReduce<TScalar>>("prod", axes, keepDims, true);
+    public NDArray<TScalar> Prod(int[] axes, bool keepDims = false) => Reduce<ProdReduce<TScalar>>("prod", axes, keepDims, true);
 
     /// <summary>The largest element; NaN if any element is NaN.</summary>
     /// <exception cref="InvalidOperationException">The tensor is empty.</exception>
     public TScalar Max() => Reduce<MaxReduce<TScalar>>("max", null, false, false).Item();
     /// <summary>Maxima along <paramref name="axis"/>.</summary>
-    public Tensor<TScalar> Max(int axis, bool keepDims = false) => Reduce<MaxReduce<TScalar>>("max", [axis], keepDims, false);
+    public NDArray<TScalar> Max(int axis, bool keepDims = false) => Reduce<MaxReduce<TScalar>>("max", [axis], keepDims, false);
     /// <summary>Maxima along several axes.</summary>
-    public Tensor<TScalar> Max(int[] axes, bool keepDims = false) => Reduce<MaxReduce<TScalar>>("max", axes, keepDims, false);
+    public NDArray<TScalar> Max(int[] axes, bool keepDims = false) => Reduce<MaxReduce<TScalar>>("max", axes, keepDims, false);
 
     /// <summary>The smallest element; NaN if any element is NaN.</summary>
     /// <exception cref="InvalidOperationException">The tensor is empty.</exception>
     public TScalar Min() => Reduce<MinReduce<TScalar>>("min", null, false, false).Item();
     /// <summary>Minima along <paramref name="axis"/>.</summary>
-    public Tensor<TScalar> Min(int axis, bool keepDims = false) => Reduce<MinReduce<TScalar>>("min", [axis], keepDims, false);
+    public NDArray<TScalar> Min(int axis, bool keepDims = false) => Reduce<MinReduce<TScalar>>("min", [axis], keepDims, false);
     /// <summary>Minima along several axes.</summary>
-    public Tensor<TScalar> Min(int[] axes, bool keepDims = false) => Reduce<MinReduce<TScalar>>("min", axes, keepDims, false);
+    public NDArray<TScalar> Min(int[] axes, bool keepDims = false) => Reduce<MinReduce<TScalar>>("min", axes, keepDims, false);
 
     /// <summary>The arithmetic mean of all elements (NaN for an empty tensor, as NumPy).</summary>
     public TScalar Mean() => Mean(null, false).Item();
     /// <summary>Means along <paramref name="axis"/>.</summary>
-    public Tensor<TScalar> Mean(int axis, bool keepDims = false) => Mean([axis], keepDims);
+    public NDArray<TScalar> Mean(int axis, bool keepDims = false) => Mean([axis], keepDims);
     /// <summary>Means along several axes (all when null).</summary>
-    public Tensor<TScalar> Mean(int[]? axes, bool keepDims = false)
+    public NDArray<TScalar> Mean(int[]? axes, bool keepDims = false)
     {
         var sum = Reduce<SumReduce<TScalar>>("mean", axes, keepDims, true);
         return sum / TScalar.CreateTruncating(ReducedCount("mean", axes));
@@ -53,39 +53,39 @@ public sealed partial class Tensor<TScalar>
     /// </summary>
     public TScalar Var() => Var(null, 0, false).Item();
     /// <summary>Variances along <paramref name="axis"/>.</summary>
-    public Tensor<TScalar> Var(int axis, int ddof = 0, bool keepDims = false) => Var([axis], ddof, keepDims);
+    public NDArray<TScalar> Var(int axis, int ddof = 0, bool keepDims = false) => Var([axis], ddof, keepDims);
     /// <summary>
     /// Variances sum((x - mean)^2) / (N - <paramref name="ddof"/>) along several axes (all when null, giving a 0-d
     /// tensor); ddof = 1 is the unbiased sample variance. NaN where N - ddof &lt;= 0.
     /// </summary>
-    public Tensor<TScalar> Var(int[]? axes, int ddof = 0, bool keepDims = false)
+    public NDArray<TScalar> Var(int[]? axes, int ddof = 0, bool keepDims = false)
     {
         if (ddof < 0) ThrowHelper.Argument("var", nameof(ddof), $"ddof must be non-negative, got {ddof}");
         var mean = Mean(axes, keepDims: true);
         var d = this - mean;
         var ss = (d * d).Reduce<SumReduce<TScalar>>("var", axes, keepDims, true);
         long dof = ReducedCount("var", axes) - ddof;
-        return dof > 0 ? ss / TScalar.CreateTruncating(dof) : Tensor.Full(ss.Shape.ToArray(), TScalar.NaN);
+        return dof > 0 ? ss / TScalar.CreateTruncating(dof) : NDArray.Full(ss.Shape.ToArray(), TScalar.NaN);
     }
 
     /// <summary>The population standard deviation of all elements, the square root of <see cref="Var()"/>.</summary>
     public TScalar Std() => TScalar.Sqrt(Var());
     /// <summary>Standard deviations along <paramref name="axis"/>.</summary>
-    public Tensor<TScalar> Std(int axis, int ddof = 0, bool keepDims = false) => Tensor.Sqrt(Var(axis, ddof, keepDims));
+    public NDArray<TScalar> Std(int axis, int ddof = 0, bool keepDims = false) => NDArray.Sqrt(Var(axis, ddof, keepDims));
     /// <summary>Standard deviations along several axes (all when null).</summary>
-    public Tensor<TScalar> Std(int[]? axes, int ddof = 0, bool keepDims = false) => Tensor.Sqrt(Var(axes, ddof, keepDims));
+    public NDArray<TScalar> Std(int[]? axes, int ddof = 0, bool keepDims = false) => NDArray.Sqrt(Var(axes, ddof, keepDims));
 
     /// <summary>The flat (C-order) index of the first largest element; a NaN counts as largest, as in NumPy.</summary>
     /// <exception cref="InvalidOperationException">The tensor is empty.</exception>
     public long ArgMax() => long.CreateTruncating(Ravel().ArgReduce("argmax", 0, false, max: true).Item());
     /// <summary>Indices of the maxima along <paramref name="axis"/>, as exact integers in the element type.</summary>
-    public Tensor<TScalar> ArgMax(int axis, bool keepDims = false) => ArgReduce("argmax", axis, keepDims, max: true);
+    public NDArray<TScalar> ArgMax(int axis, bool keepDims = false) => ArgReduce("argmax", axis, keepDims, max: true);
 
     /// <summary>The flat (C-order) index of the first smallest element; a NaN counts as smallest, as in NumPy.</summary>
     /// <exception cref="InvalidOperationException">The tensor is empty.</exception>
     public long ArgMin() => long.CreateTruncating(Ravel().ArgReduce("argmin", 0, false, max: false).Item());
     /// <summary>Indices of the minima along <paramref name="axis"/>, as exact integers in the element type.</summary>
-    public Tensor<TScalar> ArgMin(int axis, bool keepDims = false) => ArgReduce("argmin", axis, keepDims, max: false);
+    public NDArray<TScalar> ArgMin(int axis, bool keepDims = false) => ArgReduce("argmin", axis, keepDims, max: false);
 
     private bool[] ReducedAxes(string op, int[]? axes)
     {
@@ -108,7 +108,7 @@ public sealed partial class Tensor<TScalar>
         return n;
     }
 
-    internal Tensor<TScalar> Reduce<TOp>(string op, int[]? axes, bool keepDims, bool hasIdentity)
+    internal NDArray<TScalar> Reduce<TOp>(string op, int[]? axes, bool keepDims, bool hasIdentity)
         where TOp : IReduceOp<TScalar>
     {
         var reduced = ReducedAxes(op, axes);
@@ -121,7 +121,7 @@ public sealed partial class Tensor<TScalar>
                 throw new InvalidOperationException($"{op}: cannot reduce the empty axis {i} of shape {Shape}; {op} has no identity");
             if (!reduced[i]) kept.Add(Dims[i]);
         }
-        var result = new Tensor<TScalar>(outDims);
+        var result = new NDArray<TScalar>(outDims);
         result.Fill(TOp.Identity);
         // Leading axes reduced over a contiguous tensor (column sums, means over a batch): blocked pairwise over the rows.
         int lead = 0;
@@ -145,15 +145,15 @@ public sealed partial class Tensor<TScalar>
         return keepDims ? result : result.Reshape(kept.ToArray());
     }
 
-    private Tensor<TScalar> ArgReduce(string op, int axis, bool keepDims, bool max)
+    private NDArray<TScalar> ArgReduce(string op, int axis, bool keepDims, bool max)
     {
         int a = Linea.Shape.NormalizeAxis(op, axis, Math.Max(Rank, 1));
-        if (Rank == 0) return Tensor.Scalar(TScalar.Zero);
+        if (Rank == 0) return NDArray.Scalar(TScalar.Zero);
         long n = Dims[a];
         if (n == 0) throw new InvalidOperationException($"{op}: attempt to get {op} of an empty sequence (axis {axis} of shape {Shape} has length 0)");
         var moved = MoveAxis(a, -1);
         var outerDims = moved.Dims[..^1];
-        var result = new Tensor<TScalar>(outerDims);
+        var result = new NDArray<TScalar>(outerDims);
         long stride = moved.StrideArray[^1];
         var kernel = new ArgKernel(ref Store.Reference, ref result.Store.Reference, n, stride, max);
         StridedLoop.Run(outerDims, moved.Offset, moved.StrideArray[..^1], 0, result.StrideArray, ref kernel);

@@ -68,7 +68,7 @@ public sealed class CovarianceAccumulator<T> where T : unmanaged, IFloatingPoint
 
     /// <summary>The shift K subtracted from every row before summing (the mean of the first block added), shape (p,);
     /// zeros before the first block.</summary>
-    public Tensor<T> Shift => Tensor.FromArray((T[])_shift.Clone());
+    public NDArray<T> Shift => NDArray.FromArray((T[])_shift.Clone());
 
     /// <summary>Adds the rows of <paramref name="block"/> (shape (rows, p), any strides, in memory or mapped).
     /// O(rows p^2). Allocates nothing beyond a copy of a strided block.</summary>
@@ -77,13 +77,13 @@ public sealed class CovarianceAccumulator<T> where T : unmanaged, IFloatingPoint
     /// <exception cref="ShapeMismatchException">The block is not 2-d or does not have p columns.</exception>
     /// <exception cref="NonFiniteException">The block holds NaN or infinity (the message gives the row and column);
     /// nothing of that block is added.</exception>
-    public void Add(Tensor<T> block, long firstRow = 0)
+    public void Add(NDArray<T> block, long firstRow = 0)
     {
         ArgumentNullException.ThrowIfNull(block);
         if (block.Rank != 2 || block.Shape[1] != _p)
             ThrowHelper.ShapeMismatch("covariance accumulator",
                 $"covariance accumulator: a block must have shape (rows, {_p}); got {block.Shape} at row {firstRow}", block.Shape);
-        long bad = Tensor.IndexOfNonFinite(block);
+        long bad = NDArray.IndexOfNonFinite(block);
         if (bad >= 0)
         {
             long r = bad / _p, c = bad % _p;
@@ -106,20 +106,20 @@ public sealed class CovarianceAccumulator<T> where T : unmanaged, IFloatingPoint
 
     /// <summary>The column means, shape (p,): K + s / n.</summary>
     /// <exception cref="InvalidOperationException">No row has been added.</exception>
-    public Tensor<T> Mean()
+    public NDArray<T> Mean()
     {
         RequireRows(1, "mean");
         var mean = new T[_p];
         T n = T.CreateTruncating(Count);
         for (int j = 0; j < _p; j++) mean[j] = _shift[j] + (_sum[j] + _sumComp[j]) / n;
-        return Tensor.FromArray(mean);
+        return NDArray.FromArray(mean);
     }
 
     /// <summary>The covariance of the columns, shape (p, p), symmetric: (G - s s^T / n) / (n - ddof) from the shifted
     /// sums. ddof = 1 (the default) gives the unbiased estimate of NumPy's <c>cov</c>; 0 the maximum-likelihood one.</summary>
     /// <exception cref="InvalidOperationException">n - ddof is not positive.</exception>
     /// <exception cref="ArgumentOutOfRangeException">ddof is negative.</exception>
-    public Tensor<T> Covariance(int ddof = 1)
+    public NDArray<T> Covariance(int ddof = 1)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(ddof);
         RequireRows(ddof + 1, $"covariance with ddof = {ddof}");
@@ -133,12 +133,12 @@ public sealed class CovarianceAccumulator<T> where T : unmanaged, IFloatingPoint
                 cov[i * _p + j] = v;
                 cov[j * _p + i] = v;
             }
-        return Tensor.Wrap(cov, _p, _p);
+        return NDArray.Wrap(cov, _p, _p);
     }
 
     /// <summary>The uncentred Gram matrix X^T X, shape (p, p), symmetric: G + s K^T + K s^T + n K K^T.</summary>
     /// <exception cref="InvalidOperationException">No row has been added.</exception>
-    public Tensor<T> Gram()
+    public NDArray<T> Gram()
     {
         RequireRows(1, "Gram matrix");
         var s = Sums();
@@ -152,7 +152,7 @@ public sealed class CovarianceAccumulator<T> where T : unmanaged, IFloatingPoint
                 gram[i * _p + j] = v;
                 gram[j * _p + i] = v;
             }
-        return Tensor.Wrap(gram, _p, _p);
+        return NDArray.Wrap(gram, _p, _p);
     }
 
     private T[] Sums()
@@ -170,7 +170,7 @@ public sealed class CovarianceAccumulator<T> where T : unmanaged, IFloatingPoint
     }
 
     /// <summary>K = the mean of the first block's rows (plain sums: K needs only to be near the data, not exact).</summary>
-    private void SetShift(Tensor<T> values)
+    private void SetShift(NDArray<T> values)
     {
         var mean = values.Mean(0).ToArray();
         mean.CopyTo(_shift, 0);
@@ -178,7 +178,7 @@ public sealed class CovarianceAccumulator<T> where T : unmanaged, IFloatingPoint
     }
 
     /// <summary>Adds one chunk of at most ChunkRows contiguous rows: shift into the scratch, SYRK, compensated adds.</summary>
-    private void AddChunk(Tensor<T> rows, int count)
+    private void AddChunk(NDArray<T> rows, int count)
     {
         var src = rows.ContiguousSpan;
         var dst = _chunk.AsSpan(0, count * _p);

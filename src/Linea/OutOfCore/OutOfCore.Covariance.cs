@@ -25,7 +25,7 @@ public static partial class OutOfCore
     /// <exception cref="ArgumentException">The source has no rows.</exception>
     /// <exception cref="ShapeMismatchException">A block does not have the source's column count.</exception>
     /// <exception cref="NonFiniteException">The data hold NaN or infinity (the message names the row and column).</exception>
-    public static Tensor<T> Gram<T>(IRowBlockSource<T> source, int? blockRows = null, IProgress<RowBlockProgress>? progress = null)
+    public static NDArray<T> Gram<T>(IRowBlockSource<T> source, int? blockRows = null, IProgress<RowBlockProgress>? progress = null)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         var acc = Accumulate(source, shifted: false, blockRows, progress, "gram");
@@ -46,7 +46,7 @@ public static partial class OutOfCore
     /// <exception cref="ArgumentOutOfRangeException">ddof is negative.</exception>
     /// <exception cref="ShapeMismatchException">A block does not have the source's column count.</exception>
     /// <exception cref="NonFiniteException">The data hold NaN or infinity (the message names the row and column).</exception>
-    public static (Tensor<T> Mean, Tensor<T> Covariance) MeanAndCovariance<T>(IRowBlockSource<T> source, int ddof = 1,
+    public static (NDArray<T> Mean, NDArray<T> Covariance) MeanAndCovariance<T>(IRowBlockSource<T> source, int ddof = 1,
         int? blockRows = null, IProgress<RowBlockProgress>? progress = null)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -59,7 +59,7 @@ public static partial class OutOfCore
 
     /// <summary>NumPy's <c>cov(X, rowvar=False)</c> of the source: the covariance alone, as
     /// <see cref="MeanAndCovariance{T}"/> (one pass, memory O(p^2 + blockRows p), same errors).</summary>
-    public static Tensor<T> Cov<T>(IRowBlockSource<T> source, int ddof = 1, int? blockRows = null,
+    public static NDArray<T> Cov<T>(IRowBlockSource<T> source, int ddof = 1, int? blockRows = null,
         IProgress<RowBlockProgress>? progress = null)
         where T : unmanaged, IFloatingPointIeee754<T>
         => MeanAndCovariance(source, ddof, blockRows, progress).Covariance;

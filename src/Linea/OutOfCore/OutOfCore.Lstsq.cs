@@ -45,7 +45,7 @@ public static partial class OutOfCore
     /// the residual sums of squares per column of Y and the rank. rcond defaults to eps max(rows, p), as
     /// <see cref="Linalg.Lstsq{T}"/> would use on the n x p matrix. O(p^3 + p^2 r).
     /// </summary>
-    internal static (Tensor<T> Solution, Tensor<T> Rss, int Rank) SolveTriangularFactor<T>(Tensor<T> r, int first, int p, long rows, double? rcond)
+    internal static (NDArray<T> Solution, NDArray<T> Rss, int Rank) SolveTriangularFactor<T>(NDArray<T> r, int first, int p, long rows, double? rcond)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         int k = (int)r.Shape[0];
@@ -53,7 +53,7 @@ public static partial class OutOfCore
         var r12 = r[first..(first + p), (first + p)..k];
         var r22 = r[(first + p)..k, (first + p)..k];
         double cut = rcond ?? double.CreateTruncating(Precision.Eps<T>()) * Math.Max(rows, p);
-        if (p == 0) return (Tensor.Zeros<T>(0, k - first), (r22 * r22).Sum(0), 0);
+        if (p == 0) return (NDArray.Zeros<T>(0, k - first), (r22 * r22).Sum(0), 0);
         var fit = Linalg.Lstsq(r11, r12, cut);
         var residual = r11.MatMul(fit.Solution) - r12;
         var rss = (residual * residual).Sum(0) + (r22 * r22).Sum(0);

@@ -35,7 +35,7 @@ public static partial class OutOfCore
     /// are known, otherwise when one ends first), or their blocks do not line up.</exception>
     /// <exception cref="NonFiniteException">A value is NaN or infinite; the message names the source, row and column.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="blockRows"/> is negative.</exception>
-    public static (Tensor<T> R, long Rows) QrR<T>(IRowBlockSource<T> x, IRowBlockSource<T>? y = null, bool prependOnes = false,
+    public static (NDArray<T> R, long Rows) QrR<T>(IRowBlockSource<T> x, IRowBlockSource<T>? y = null, bool prependOnes = false,
         int blockRows = 0, IProgress<RowBlockProgress>? progress = null) where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(x);
@@ -76,11 +76,11 @@ public static partial class OutOfCore
         var result = new T[(long)k * k];
         for (int i = 0; i < k; i++)
             for (int j = i; j < k; j++) result[i * k + j] = workers[0].R[i + j * k];
-        return (Tensor.Wrap(result, k, k), rows);
+        return (NDArray.Wrap(result, k, k), rows);
     }
 
     /// <summary>Splits one block into panels; thread t absorbs panels t, t + threads, ... into its own R.</summary>
-    private static void AbsorbBlock<T>(TsqrAccumulator<T>[] workers, Tensor<T> xb, Tensor<T>? yb, bool ones, long start, string op)
+    private static void AbsorbBlock<T>(TsqrAccumulator<T>[] workers, NDArray<T> xb, NDArray<T>? yb, bool ones, long start, string op)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         var xc = xb.IsContiguous ? xb : xb.Copy();
@@ -109,7 +109,7 @@ public static partial class OutOfCore
 
     /// <summary>Copies rows [first, first + m) of a C-contiguous block into the panel's columns from
     /// <paramref name="column"/> on, checking they are finite; returns the next free column.</summary>
-    private static int Transpose<T>(Tensor<T> block, int first, int m, TsqrAccumulator<T> acc, int column, long start, string what, string op)
+    private static int Transpose<T>(NDArray<T> block, int first, int m, TsqrAccumulator<T> acc, int column, long start, string what, string op)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         int cols = (int)block.Shape[1], ld = acc.PanelRows;

@@ -9,7 +9,7 @@ namespace Linea;
 /// <param name="Rows">The number of rows n read.</param>
 /// <param name="R">The (p + r) x (p + r) triangular factor of [X, y] that the pass produced (R^T R = [X, y]^T [X, y]).</param>
 /// <typeparam name="T"><c>float</c> or <c>double</c>.</typeparam>
-public sealed record OutOfCoreLstsqResult<T>(Tensor<T> Solution, Tensor<T> ResidualSumOfSquares, int Rank, long Rows, Tensor<T> R)
+public sealed record OutOfCoreLstsqResult<T>(NDArray<T> Solution, NDArray<T> ResidualSumOfSquares, int Rank, long Rows, NDArray<T> R)
     where T : unmanaged, IFloatingPointIeee754<T>
 {
     /// <summary>Whether the rank is below the number of columns p (the solution is then the minimum-norm one).</summary>

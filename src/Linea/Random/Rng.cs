@@ -70,11 +70,11 @@ public sealed class Rng
     }
 
     /// <summary>Samples uniformly from [<paramref name="low"/>, <paramref name="high"/>) into a new tensor of <paramref name="shape"/>.</summary>
-    public Tensor<T> Uniform<T>(int[] shape, T low, T high) where T : unmanaged, IFloatingPointIeee754<T>
+    public NDArray<T> Uniform<T>(int[] shape, T low, T high) where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (!(high >= low) || !T.IsFinite(low) || !T.IsFinite(high))
             throw new ArgumentException($"uniform: need finite low <= high, got low={low}, high={high}");
-        var t = new Tensor<T>(new Shape(shape).ToArray());
+        var t = new NDArray<T>(new Shape(shape).ToArray());
         double lo = double.CreateTruncating(low), width = double.CreateTruncating(high) - lo;
         var data = t.Data;
         for (int i = 0; i < data.Length; i++) data[i] = T.CreateTruncating(lo + width * NextDouble());
@@ -82,11 +82,11 @@ public sealed class Rng
     }
 
     /// <summary>Samples a normal distribution with <paramref name="mean"/> and standard deviation <paramref name="std"/>.</summary>
-    public Tensor<T> Normal<T>(int[] shape, T mean, T std) where T : unmanaged, IFloatingPointIeee754<T>
+    public NDArray<T> Normal<T>(int[] shape, T mean, T std) where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (!(std >= T.Zero) || !T.IsFinite(mean) || !T.IsFinite(std))
             throw new ArgumentException($"normal: need a finite mean and std >= 0, got mean={mean}, std={std}");
-        var t = new Tensor<T>(new Shape(shape).ToArray());
+        var t = new NDArray<T>(new Shape(shape).ToArray());
         double m = double.CreateTruncating(mean), s = double.CreateTruncating(std);
         var data = t.Data;
         for (int i = 0; i < data.Length; i++) data[i] = T.CreateTruncating(m + s * NextNormal());

@@ -12,8 +12,8 @@ public static partial class Sparse
         return a.MatMul(b, parallelism ?? Parallelism.Default);
     }
 
-    /// <summary>A @ B, sparse times a dense vector or matrix (see <see cref="SparseMatrix{TScalar}.MatMul(Tensor{TScalar}, Parallelism)"/>).</summary>
-    public static Tensor<T> MatMul<T>(SparseMatrix<T> a, Tensor<T> b, Parallelism? parallelism = null)
+    /// <summary>A @ B, sparse times a dense vector or matrix (see <see cref="SparseMatrix{TScalar}.MatMul(NDArray{TScalar}, Parallelism)"/>).</summary>
+    public static NDArray<T> MatMul<T>(SparseMatrix<T> a, NDArray<T> b, Parallelism? parallelism = null)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(a);
@@ -26,7 +26,7 @@ public static partial class Sparse
     /// into row r, CSC A takes dot products of D's rows with A's columns; no conversion. O(p x nnz) time. Throws
     /// <see cref="ShapeMismatchException"/> naming both shapes when the inner dimensions differ.
     /// </summary>
-    public static Tensor<T> MatMul<T>(Tensor<T> d, SparseMatrix<T> a, Parallelism? parallelism = null)
+    public static NDArray<T> MatMul<T>(NDArray<T> d, SparseMatrix<T> a, Parallelism? parallelism = null)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(d);
@@ -41,11 +41,11 @@ public static partial class Sparse
         var p = parallelism ?? Parallelism.Default;
         if (d.Rank == 1)
         {
-            var y = Tensor.Zeros<T>(a.Columns);
+            var y = NDArray.Zeros<T>(a.Columns);
             a.Rmatvec(d.Contiguous().ContiguousSpan, y.WritableSpan, p);
             return y;
         }
-        var c = Tensor.Zeros<T>(d.Shape[0], a.Columns);
+        var c = NDArray.Zeros<T>(d.Shape[0], a.Columns);
         Spmm.DenseTimesSparse(d.Contiguous(), a, c, p.Count);
         return c;
     }

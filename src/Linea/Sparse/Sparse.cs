@@ -64,7 +64,7 @@ public static partial class Sparse
     /// nonzero. O(rows x columns). Throws <see cref="ArgumentException"/> for a tensor that is not 2-D or has more than
     /// 2^31 - 1 rows or columns.
     /// </summary>
-    public static SparseMatrix<T> FromDense<T>(Tensor<T> dense, SparseFormat format = SparseFormat.Csr)
+    public static SparseMatrix<T> FromDense<T>(NDArray<T> dense, SparseFormat format = SparseFormat.Csr)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(dense);

@@ -22,10 +22,10 @@ public sealed partial class SparseMatrix<TScalar>
     /// or (1, Columns), a column (Rows, 1), a scalar): a new dense (Rows, Columns) tensor, as SciPy returns. O(Rows x
     /// Columns + nnz). Throws <see cref="ShapeMismatchException"/> naming both shapes when D does not broadcast.
     /// </summary>
-    public Tensor<TScalar> Add(Tensor<TScalar> d) => DensePlus(d, alpha: TScalar.One, beta: TScalar.One, "sparse add");
+    public NDArray<TScalar> Add(NDArray<TScalar> d) => DensePlus(d, alpha: TScalar.One, beta: TScalar.One, "sparse add");
 
-    /// <summary>A - D, a new dense tensor, as <see cref="Add(Tensor{TScalar})"/>.</summary>
-    public Tensor<TScalar> Subtract(Tensor<TScalar> d) => DensePlus(d, alpha: TScalar.One, beta: -TScalar.One, "sparse subtract");
+    /// <summary>A - D, a new dense tensor, as <see cref="Add(NDArray{TScalar})"/>.</summary>
+    public NDArray<TScalar> Subtract(NDArray<TScalar> d) => DensePlus(d, alpha: TScalar.One, beta: -TScalar.One, "sparse subtract");
 
     /// <summary>
     /// The element-wise (Hadamard) product A .* B (SciPy's <c>multiply</c>; not the matrix product, which is
@@ -40,7 +40,7 @@ public sealed partial class SparseMatrix<TScalar>
     /// a new sparse matrix on this matrix's (canonical) pattern, products that are exactly zero dropped. Positions not
     /// stored in A are zero in the result whatever D holds there (NaN and infinities included). O(nnz + MajorCount).
     /// </summary>
-    public SparseMatrix<TScalar> Multiply(Tensor<TScalar> d)
+    public SparseMatrix<TScalar> Multiply(NDArray<TScalar> d)
     {
         ArgumentNullException.ThrowIfNull(d);
         var view = Broadcast(d, "sparse multiply");
@@ -85,17 +85,17 @@ public sealed partial class SparseMatrix<TScalar>
     /// <summary>A - B (see <see cref="Subtract(SparseMatrix{TScalar})"/>).</summary>
     public static SparseMatrix<TScalar> operator -(SparseMatrix<TScalar> a, SparseMatrix<TScalar> b) => NotNull(a).Subtract(b);
 
-    /// <summary>A + D, a dense result (see <see cref="Add(Tensor{TScalar})"/>).</summary>
-    public static Tensor<TScalar> operator +(SparseMatrix<TScalar> a, Tensor<TScalar> d) => NotNull(a).Add(d);
+    /// <summary>A + D, a dense result (see <see cref="Add(NDArray{TScalar})"/>).</summary>
+    public static NDArray<TScalar> operator +(SparseMatrix<TScalar> a, NDArray<TScalar> d) => NotNull(a).Add(d);
 
     /// <summary>D + A, a dense result.</summary>
-    public static Tensor<TScalar> operator +(Tensor<TScalar> d, SparseMatrix<TScalar> a) => NotNull(a).Add(d);
+    public static NDArray<TScalar> operator +(NDArray<TScalar> d, SparseMatrix<TScalar> a) => NotNull(a).Add(d);
 
     /// <summary>A - D, a dense result.</summary>
-    public static Tensor<TScalar> operator -(SparseMatrix<TScalar> a, Tensor<TScalar> d) => NotNull(a).Subtract(d);
+    public static NDArray<TScalar> operator -(SparseMatrix<TScalar> a, NDArray<TScalar> d) => NotNull(a).Subtract(d);
 
     /// <summary>D - A, a dense result.</summary>
-    public static Tensor<TScalar> operator -(Tensor<TScalar> d, SparseMatrix<TScalar> a) => NotNull(a).DensePlus(d, alpha: -TScalar.One, beta: TScalar.One, "sparse subtract");
+    public static NDArray<TScalar> operator -(NDArray<TScalar> d, SparseMatrix<TScalar> a) => NotNull(a).DensePlus(d, alpha: -TScalar.One, beta: TScalar.One, "sparse subtract");
 
     /// <summary>A times a scalar (the only <c>*</c> on sparse matrices: the matrix product is <see cref="MatMul(SparseMatrix{TScalar})"/>, the element-wise one <see cref="Multiply(SparseMatrix{TScalar})"/>).</summary>
     public static SparseMatrix<TScalar> operator *(SparseMatrix<TScalar> a, TScalar s) => NotNull(a).Multiply(s);
@@ -208,7 +208,7 @@ public sealed partial class SparseMatrix<TScalar>
     }
 
     /// <summary>alpha A + beta D as a new dense (Rows, Columns) tensor.</summary>
-    private Tensor<TScalar> DensePlus(Tensor<TScalar> d, TScalar alpha, TScalar beta, string op)
+    private NDArray<TScalar> DensePlus(NDArray<TScalar> d, TScalar alpha, TScalar beta, string op)
     {
         ArgumentNullException.ThrowIfNull(d);
         var result = Broadcast(d, op).Copy();
@@ -231,7 +231,7 @@ public sealed partial class SparseMatrix<TScalar>
     }
 
     /// <summary><paramref name="d"/> as a (Rows, Columns) view, broadcast (NumPy's rules) when it has fewer or unit axes.</summary>
-    private Tensor<TScalar> Broadcast(Tensor<TScalar> d, string op)
+    private NDArray<TScalar> Broadcast(NDArray<TScalar> d, string op)
     {
         if (d.Rank > 2)
             ThrowHelper.ShapeMismatch(op, $"({Rows}, {Columns}) and {d.Shape}: a sparse matrix combines with a dense tensor of at most 2 axes", Shape, d.Shape);

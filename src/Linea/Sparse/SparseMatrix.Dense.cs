@@ -10,9 +10,9 @@ public sealed partial class SparseMatrix<TScalar>
     /// memory, written straight into the result's storage: throws <see cref="TensorTooLargeException"/> before allocating
     /// when that cannot be had.
     /// </summary>
-    public Tensor<TScalar> ToDense()
+    public NDArray<TScalar> ToDense()
     {
-        var dense = Tensor.Zeros<TScalar>(Rows, Columns);
+        var dense = NDArray.Zeros<TScalar>(Rows, Columns);
         if (Nnz == 0) return dense;
         ref TScalar d = ref dense.Store.At(0);
         ref int idx = ref Idx.Reference;

@@ -47,7 +47,7 @@ public sealed partial class SparseMatrix<TScalar>
     }
 
     /// <summary>A x for a vector tensor of length <see cref="Columns"/>: a new vector of length <see cref="Rows"/>.</summary>
-    public Tensor<TScalar> Dot(Tensor<TScalar> x)
+    public NDArray<TScalar> Dot(NDArray<TScalar> x)
     {
         if (x.Rank != 1 || x.Shape[0] != Columns)
             ThrowHelper.ShapeMismatch("sparse matvec", $"({Rows}, {Columns}) @ {x.Shape}: expected a vector of length {Columns}", Shape, x.Shape);
@@ -60,14 +60,14 @@ public sealed partial class SparseMatrix<TScalar>
     /// time, on <see cref="Parallelism.Default"/> threads. Throws <see cref="ShapeMismatchException"/> naming both
     /// shapes when the inner dimensions differ or <paramref name="b"/> is not 1-D or 2-D.
     /// </summary>
-    public Tensor<TScalar> MatMul(Tensor<TScalar> b) => MatMul(b, Parallelism.Default);
+    public NDArray<TScalar> MatMul(NDArray<TScalar> b) => MatMul(b, Parallelism.Default);
 
     /// <summary>
     /// A @ B for a dense <paramref name="b"/> on up to <paramref name="parallelism"/> threads. CSR: output rows split
     /// by work, each row C[i, :] the sum of A[i, j] B[j, :] (vectorised row updates). CSC is converted to CSR once
     /// (O(nnz) extra time and memory, small beside the O(nnz x k) product). A strided <paramref name="b"/> is copied.
     /// </summary>
-    public Tensor<TScalar> MatMul(Tensor<TScalar> b, Parallelism parallelism)
+    public NDArray<TScalar> MatMul(NDArray<TScalar> b, Parallelism parallelism)
     {
         ArgumentNullException.ThrowIfNull(b);
         if (b.Rank is not (1 or 2) || b.Shape[0] != Columns)
@@ -79,11 +79,11 @@ public sealed partial class SparseMatrix<TScalar>
         var bc = b.Contiguous();
         if (b.Rank == 1)
         {
-            var y = Tensor.Zeros<TScalar>(Rows);
+            var y = NDArray.Zeros<TScalar>(Rows);
             Matvec(bc.ContiguousSpan, y.WritableSpan, parallelism);
             return y;
         }
-        var c = Tensor.Zeros<TScalar>(Rows, b.Shape[1]);
+        var c = NDArray.Zeros<TScalar>(Rows, b.Shape[1]);
         if (b.Shape[1] == 1) Matvec(bc.ContiguousSpan, c.WritableSpan, parallelism);      // one column: SpMV
         else Spmm.CsrTimesDense(ToCsr(), bc, c, parallelism.Count);
         return c;

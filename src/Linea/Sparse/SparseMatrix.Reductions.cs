@@ -19,12 +19,12 @@ public sealed partial class SparseMatrix<TScalar>
     /// <see cref="Rows"/>. Negative axes count from the end. O(nnz + Rows + Columns). Throws
     /// <see cref="AxisOutOfRangeException"/> for an axis outside -2..1.
     /// </summary>
-    public Tensor<TScalar> Sum(int axis)
+    public NDArray<TScalar> Sum(int axis)
     {
         if (axis is < -2 or > 1) ThrowHelper.Axis("sparse sum", axis, 2);
         if (axis < 0) axis += 2;
         bool alongMajor = (axis == 1) == (Format == SparseFormat.Csr);   // one result per run
-        var result = Tensor.Zeros<TScalar>(axis == 0 ? Columns : Rows);
+        var result = NDArray.Zeros<TScalar>(axis == 0 ? Columns : Rows);
         var r = result.WritableSpan;
         for (int i = 0; i < MajorCount; i++)
         {
@@ -50,11 +50,11 @@ public sealed partial class SparseMatrix<TScalar>
     /// Columns) for k &lt; 0, or 0 when the diagonal lies outside the matrix. O(min(Rows, Columns) x log(run length)) for
     /// canonical matrices, O(nnz) otherwise.
     /// </summary>
-    public Tensor<TScalar> Diagonal(int k = 0)
+    public NDArray<TScalar> Diagonal(int k = 0)
     {
         long r0 = k >= 0 ? 0 : -(long)k, c0 = k >= 0 ? k : 0;
         long len = Math.Max(0, Math.Min(Rows - r0, Columns - c0));
-        var result = Tensor.Zeros<TScalar>(len);
+        var result = NDArray.Zeros<TScalar>(len);
         var d = result.WritableSpan;
         if (HasCanonicalFormat)
         {

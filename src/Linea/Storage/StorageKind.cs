@@ -1,6 +1,6 @@
 namespace Linea;
 
-/// <summary>Where a tensor's elements live (<see cref="Tensor{TScalar}.StorageKind"/>).</summary>
+/// <summary>Where a tensor's elements live (<see cref="NDArray{TScalar}.StorageKind"/>).</summary>
 public enum StorageKind
 {
     /// <summary>A .NET array on the managed heap: the default for tensors of up to <see cref="Array.MaxLength"/> elements.</summary>
@@ -9,7 +9,7 @@ public enum StorageKind
     /// <summary>
     /// Native memory aligned to 64 bytes, outside the garbage-collected heap: any size the machine's memory allows
     /// (tensors above <see cref="Array.MaxLength"/> elements get it automatically). Freed by
-    /// <see cref="Tensor{TScalar}.Dispose"/>, or by a finalizer once no tensor refers to it.
+    /// <see cref="NDArray{TScalar}.Dispose"/>, or by a finalizer once no tensor refers to it.
     /// </summary>
     Native,
 

@@ -29,6 +29,6 @@ internal abstract unsafe class UnmanagedStorage<T> : TensorStorage<T> where T : 
     protected abstract string DisposedDescription { get; }
 
     private void ThrowDisposed() =>
-        throw new ObjectDisposedException(nameof(Tensor),
+        throw new ObjectDisposedException(nameof(NDArray),
             $"the {DisposedDescription} behind this tensor has been disposed; views of a disposed tensor cannot be used");
 }

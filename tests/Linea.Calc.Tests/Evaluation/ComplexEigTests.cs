@@ -44,8 +44,8 @@ public class ComplexEigTests
     {
         var t = Assert.IsType<TupleValue>(CalcRun.Value("eig([[0, -1], [1, 0]])"));
         Assert.Equal(["eigenvalues", "eigenvectors"], t.Names);
-        var w = Assert.IsType<ComplexValue>(t.Items[0]).Tensor;
-        var v = Assert.IsType<ComplexValue>(t.Items[1]).Tensor;
+        var w = Assert.IsType<ComplexValue>(t.Items[0]).NDArray;
+        var v = Assert.IsType<ComplexValue>(t.Items[1]).NDArray;
         Assert.Equal(new Shape(2, 2), v.Shape);
         // For t = i, (A - iI) v = 0 gives v ∝ (1, -i); unit length: (1, -i)/sqrt(2) up to a phase.
         for (int k = 0; k < 2; k++)

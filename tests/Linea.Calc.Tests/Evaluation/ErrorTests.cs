@@ -172,10 +172,10 @@ public class ErrorTests
             CalcRun.Ok("A = [[1, 2], [3, 4]] / 4\nsave(\"a.npy\", A)\nsave(\"a.csv\", A)", session);
             var npy = Npy.Load<double>(Path.Combine(dir.FullName, "a.npy"));
             Assert.Equal(new[] { 0.25, 0.5, 0.75, 1.0 }, npy.ToArray());
-            Assert.Equal(new[] { 0.25, 0.5, 0.75, 1.0 }, ((FloatValue)CalcRun.Value("load(\"a.npy\")", session)).Tensor.ToArray());
-            Assert.Equal(new[] { 0.25, 0.5, 0.75, 1.0 }, ((FloatValue)CalcRun.Value("load(\"a.csv\")", session)).Tensor.ToArray());
+            Assert.Equal(new[] { 0.25, 0.5, 0.75, 1.0 }, ((FloatValue)CalcRun.Value("load(\"a.npy\")", session)).NDArray.ToArray());
+            Assert.Equal(new[] { 0.25, 0.5, 0.75, 1.0 }, ((FloatValue)CalcRun.Value("load(\"a.csv\")", session)).NDArray.ToArray());
             File.WriteAllText(Path.Combine(dir.FullName, "h.csv"), "x,y\n1,2\n3,4\n");
-            Assert.Equal(new[] { 1.0, 2, 3, 4 }, ((FloatValue)CalcRun.Value("load(\"h.csv\")", session)).Tensor.ToArray());
+            Assert.Equal(new[] { 1.0, 2, 3, 4 }, ((FloatValue)CalcRun.Value("load(\"h.csv\")", session)).NDArray.ToArray());
             var missing = session.Evaluate("load(\"nope.npy\")")[^1].Error!;
             Assert.IsType<CalcIOException>(missing);
             Assert.StartsWith("load: no file \"nope.npy\"", missing.Message);
@@ -195,11 +195,11 @@ public class ErrorTests
         {
             var session = new CalcSession(new CalcOptions { WorkingDirectory = dir.FullName, RandomSeed = 1 });
             CalcRun.Ok("v = [1.5, 2, 3]\nsave(\"v.csv\", v)\nc = [[1], [2]]\nsave(\"c.csv\", c)", session);
-            var v = ((FloatValue)CalcRun.Value("load(\"v.csv\")", session)).Tensor;
+            var v = ((FloatValue)CalcRun.Value("load(\"v.csv\")", session)).NDArray;
             Assert.Equal([3], v.Shape.ToIntArray());
             Assert.Equal(new[] { 1.5, 2, 3 }, v.ToArray());
-            Assert.Equal([2], ((FloatValue)CalcRun.Value("load(\"c.csv\")", session)).Tensor.Shape.ToIntArray());
-            Assert.Equal([2, 2], ((FloatValue)CalcRun.Value("save(\"m.csv\", [[1, 2], [3, 4]])\nload(\"m.csv\")", session)).Tensor.Shape.ToIntArray());
+            Assert.Equal([2], ((FloatValue)CalcRun.Value("load(\"c.csv\")", session)).NDArray.Shape.ToIntArray());
+            Assert.Equal([2, 2], ((FloatValue)CalcRun.Value("save(\"m.csv\", [[1, 2], [3, 4]])\nload(\"m.csv\")", session)).NDArray.Shape.ToIntArray());
         }
         finally { dir.Delete(recursive: true); }
     }

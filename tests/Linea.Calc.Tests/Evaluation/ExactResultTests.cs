@@ -157,7 +157,7 @@ public class ExactResultTests
             if (det == "0") continue;
             var exactInv = ((ExactValue)CalcRun.Value($"inv({a})")).Array.ToTensor();
             var floatInv = CalcRun.Float($"inv(float({a}))");
-            Assert.True(Tensor.AllClose(exactInv, floatInv, rtol: 1e-10, atol: 1e-10), $"{a}: {exactInv} vs {floatInv}");
+            Assert.True(NDArray.AllClose(exactInv, floatInv, rtol: 1e-10, atol: 1e-10), $"{a}: {exactInv} vs {floatInv}");
             Assert.Equal("[" + string.Join(", ", Enumerable.Range(0, n).Select(i => "[" + string.Join(", ", Enumerable.Range(0, n).Select(j => i == j ? "1" : "0")) + "]")) + "]",
                 CalcRun.Exact($"{a} @ inv({a})"));
         }

@@ -67,12 +67,12 @@ public class FloatResultTests
         // [[3, 0], [4, 5]] has A^T A = [[25, 20], [20, 25]] with eigenvalues 45 and 5: singular values sqrt(45), sqrt(5)
         var session = new CalcSession(CalcRun.Options);
         CalcRun.Ok("A = [[3, 0], [4, 5]]\nU, S, Vt = svd(A)", session);
-        var s = ((FloatValue)session.Variables["S"]).Tensor.ToArray();
+        var s = ((FloatValue)session.Variables["S"]).NDArray.ToArray();
         Assert.Equal(Math.Sqrt(45), s[0], 14);
         Assert.Equal(Math.Sqrt(5), s[1], 14);
-        var r = ((FloatValue)CalcRun.Value("norm(U @ diag(S) @ Vt - A) / norm(A)", session)).Tensor.Item();
+        var r = ((FloatValue)CalcRun.Value("norm(U @ diag(S) @ Vt - A) / norm(A)", session)).NDArray.Item();
         Assert.True(r <= 10 * 2 * Eps, $"relative error {r}");
-        var o = ((FloatValue)CalcRun.Value("norm(U.T @ U - eye(2))", session)).Tensor.Item();
+        var o = ((FloatValue)CalcRun.Value("norm(U.T @ U - eye(2))", session)).NDArray.Item();
         Assert.True(o <= 10 * 2 * Eps, $"orthogonality {o}");
         Assert.Equal(s, CalcRun.Float("svdvals([[3, 0], [4, 5]])").ToArray());
     }
@@ -82,7 +82,7 @@ public class FloatResultTests
     {
         var session = new CalcSession(CalcRun.Options);
         CalcRun.Ok("A = [[4, 2, 1], [2, 5, 3], [1, 3, 6]]", session);
-        double Residual(string expr) => ((FloatValue)CalcRun.Value(expr, session)).Tensor.Item();
+        double Residual(string expr) => ((FloatValue)CalcRun.Value(expr, session)).NDArray.Item();
         double bound = 30 * 3 * Eps * 10; // c n eps ||A||, ||A|| about 10
         CalcRun.Ok("Q, R = qr(A)", session);
         Assert.True(Residual("norm(Q @ R - A)") <= bound);
@@ -95,7 +95,7 @@ public class FloatResultTests
         CalcRun.Ok("w, V = eigh(A)", session);
         Assert.True(Residual("norm(A @ V - V * w)") <= bound);
         Assert.True(Residual("abs(sum(w) - trace(A))") <= bound);
-        var w = ((FloatValue)session.Variables["w"]).Tensor.ToArray();
+        var w = ((FloatValue)session.Variables["w"]).NDArray.ToArray();
         Assert.True(w[0] <= w[1] && w[1] <= w[2]);
         Assert.Equal(w, CalcRun.Float("eigvalsh([[4, 2, 1], [2, 5, 3], [1, 3, 6]])").ToArray(), (x, y) => Math.Abs(x - y) <= bound);
     }
@@ -106,9 +106,9 @@ public class FloatResultTests
         // scipy.linalg.lu([[1, 2], [3, 4]]): p = [[0, 1], [1, 0]], l = [[1, 0], [1/3, 1]], u = [[3, 4], [0, 2/3]]
         var t = (TupleValue)CalcRun.Value("lu([[1, 2], [3, 4]])");
         Assert.Equal(["P", "L", "U"], t.Names);
-        Assert.Equal(new[] { 0.0, 1, 1, 0 }, ((FloatValue)t.Items[0]).Tensor.ToArray());
-        Assert.Equal(new[] { 1.0, 0, 1.0 / 3, 1 }, ((FloatValue)t.Items[1]).Tensor.ToArray());
-        Assert.Equal(new[] { 3.0, 4, 0, 2.0 / 3 }, ((FloatValue)t.Items[2]).Tensor.ToArray(), (x, y) => Math.Abs(x - y) <= 2 * Eps);
+        Assert.Equal(new[] { 0.0, 1, 1, 0 }, ((FloatValue)t.Items[0]).NDArray.ToArray());
+        Assert.Equal(new[] { 1.0, 0, 1.0 / 3, 1 }, ((FloatValue)t.Items[1]).NDArray.ToArray());
+        Assert.Equal(new[] { 3.0, 4, 0, 2.0 / 3 }, ((FloatValue)t.Items[2]).NDArray.ToArray(), (x, y) => Math.Abs(x - y) <= 2 * Eps);
     }
 
     [Fact]
@@ -117,10 +117,10 @@ public class FloatResultTests
         // fit y = a + b x through (0, 1), (1, 2), (2, 4): normal equations give a = 5/6, b = 3/2, residual 1/6
         var t = (TupleValue)CalcRun.Value("lstsq([[1, 0], [1, 1], [1, 2]], [1, 2, 4])");
         Assert.Equal(["x", "residuals", "rank", "s"], t.Names);
-        var x = ((FloatValue)t.Items[0]).Tensor.ToArray();
+        var x = ((FloatValue)t.Items[0]).NDArray.ToArray();
         Assert.Equal(5.0 / 6, x[0], 14);
         Assert.Equal(1.5, x[1], 14);
-        Assert.Equal(1.0 / 6, ((FloatValue)t.Items[1]).Tensor.ToArray()[0], 14);
+        Assert.Equal(1.0 / 6, ((FloatValue)t.Items[1]).NDArray.ToArray()[0], 14);
         Assert.Equal("2", ((ExactValue)t.Items[2]).Array.ToInlineString());
         var pinv = CalcRun.Float("pinv([[1, 2], [2, 4]])").ToArray();
         // pinv of the rank-one matrix u v^T / (|u|^2 |v|^2): [[1, 2], [2, 4]] / 25

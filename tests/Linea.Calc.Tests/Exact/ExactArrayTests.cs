@@ -54,7 +54,7 @@ public class ExactArrayTests
     [Fact]
     public void Tensor_conversions_keep_shape_and_round_correctly()
     {
-        var t = Tensor.FromArray(new double[,] { { 0.1, -2.5 }, { 1e-3, 3 } });
+        var t = NDArray.FromArray(new double[,] { { 0.1, -2.5 }, { 1e-3, 3 } });
         var e = ExactArray.FromTensorShortest(t);
         Assert.Equal(Ex.A("[[1/10, -5/2], [1/1000, 3]]"), e);
         Assert.Equal(BigRational.FromDouble(0.1), ExactArray.FromTensorExact(t)[0]);
@@ -71,10 +71,10 @@ public class ExactArrayTests
     [Fact]
     public void FromTensorShortest_rejects_non_finite_and_high_rank_input()
     {
-        var e = Assert.Throws<CalcException>(() => ExactArray.FromTensorShortest(Tensor.FromArray(new[] { 1.0, double.NaN })));
+        var e = Assert.Throws<CalcException>(() => ExactArray.FromTensorShortest(NDArray.FromArray(new[] { 1.0, double.NaN })));
         Assert.Contains("element 1", e.Message);
-        Assert.Throws<CalcException>(() => ExactArray.FromTensorShortest(Tensor.FromArray(new[] { double.PositiveInfinity })));
-        Assert.Throws<CalcException>(() => ExactArray.FromTensorShortest(Tensor.Zeros<double>(2, 2, 2)));
+        Assert.Throws<CalcException>(() => ExactArray.FromTensorShortest(NDArray.FromArray(new[] { double.PositiveInfinity })));
+        Assert.Throws<CalcException>(() => ExactArray.FromTensorShortest(NDArray.Zeros<double>(2, 2, 2)));
     }
 
     [Fact]

@@ -50,7 +50,7 @@ public class ExactLimitsTests
             Assert.Contains("110 elements", e.Message);
             Assert.Throws<CalcLimitException>(() => ExactOps.Outer(ExactArray.Zeros(20), ExactArray.Zeros(20)));
             Assert.Throws<CalcLimitException>(() => ExactArray.Identity(11));
-            Assert.Throws<CalcLimitException>(() => ExactArray.FromTensorShortest(Tensor.Zeros<double>(101)));
+            Assert.Throws<CalcLimitException>(() => ExactArray.FromTensorShortest(NDArray.Zeros<double>(101)));
         }
         using (ExactLimits.Override(maxOperations: 1000))
         {

@@ -145,7 +145,7 @@ public class ExplainGoldenTests
 
             Result: horizontal shear with factor 1/2; area scale 1, orientation kept
             """;
-        Assert.Equal(expected + "\n", Explainer.Geometry(ExactArray.FromTensorShortest(Tensor.FromArray(new double[,] { { 1, 0.5 }, { 0, 1 } }))).ToText());
+        Assert.Equal(expected + "\n", Explainer.Geometry(ExactArray.FromTensorShortest(NDArray.FromArray(new double[,] { { 1, 0.5 }, { 0, 1 } }))).ToText());
     }
 
     [Fact]

@@ -15,7 +15,7 @@ public class SparseOperatorTests
     private static void Same(string sparseExpr, string denseExpr, bool sparseResult)
     {
         var v = CalcRun.Value(Setup + sparseExpr);
-        var got = sparseResult ? Assert.IsType<SparseValue>(v).Matrix.ToDense() : Assert.IsType<FloatValue>(v).Tensor;
+        var got = sparseResult ? Assert.IsType<SparseValue>(v).Matrix.ToDense() : Assert.IsType<FloatValue>(v).NDArray;
         var want = CalcRun.Float(Setup + $"float({denseExpr})");
         Assert.Equal(want.Shape, got.Shape);
         var g = got.Contiguous().ToArray();
@@ -90,7 +90,7 @@ public class SparseOperatorTests
         // the 2-D Poisson matrix of a 300 x 300 grid (90,000 unknowns) from kron, and one CG solve on it
         var results = CalcRun.Ok("n = 300\nT = spdiags([-ones(n), 2 * ones(n), -ones(n)], [-1, 0, 1], n, n)\nA = kron(speye(n), T) + kron(T, speye(n))\nb = ones(n * n)\nx = cg(A, b, rtol=1e-8, maxiter=2000)\nnorm(A @ x - b) / norm(b)");
         Assert.Empty(results[^2].Warnings);
-        Assert.True(((FloatValue)results[^1].Value!).Tensor.Item() <= 1e-8);
+        Assert.True(((FloatValue)results[^1].Value!).NDArray.Item() <= 1e-8);
     }
 
     [Fact]

@@ -17,16 +17,16 @@ public class MultiHeadSelfAttentionMaskTests
         return layer;
     }
 
-    private static Tensor<double> Input(ulong seed) => new Rng(seed).Normal([Batch, Seq, Dim], 0.0, 1.0);
+    private static NDArray<double> Input(ulong seed) => new Rng(seed).Normal([Batch, Seq, Dim], 0.0, 1.0);
 
     /// <summary>
     /// softmax(Q Kᵀ / sqrt(d) + M) V per head with plain loops, M given as (batch, seq, seq) additive values; a row whose
     /// every M entry is −∞ gets weight 0 (the documented rule). Returns Y and the weights (batch, heads, seq, seq).
     /// </summary>
-    private static (double[,,] Y, double[,,,] A) Naive(MultiHeadSelfAttention<double> m, Tensor<double> x, double[,,] mask)
+    private static (double[,,] Y, double[,,,] A) Naive(MultiHeadSelfAttention<double> m, NDArray<double> x, double[,,] mask)
     {
         int hd = Dim / HeadCount;
-        double[] Proj(int b, int t, Tensor<double> w, Tensor<double> bias)
+        double[] Proj(int b, int t, NDArray<double> w, NDArray<double> bias)
         {
             var r = new double[Dim];
             for (int o = 0; o < Dim; o++)
@@ -117,7 +117,7 @@ public class MultiHeadSelfAttentionMaskTests
         5 => (AttentionMask.Additive(Bias), false, Fill((b, i, j) => Bias[i, j])),
         6 => (AttentionMask.Combine(AttentionMask.Additive(Bias), AttentionMask.KeyPadding(Lengths)), true,
               Fill((b, i, j) => j >= Lengths[b] || j > i ? Ninf : Bias[i, j])),
-        7 => (AttentionMask.Causal.With(AttentionMask.Additive(Tensor.FromArray(Fill((b, i, j) => 0.1 * b - 0.2 * i * j)))), false,
+        7 => (AttentionMask.Causal.With(AttentionMask.Additive(NDArray.FromArray(Fill((b, i, j) => 0.1 * b - 0.2 * i * j)))), false,
               Fill((b, i, j) => j > i ? Ninf : 0.1 * b - 0.2 * i * j)),
         _ => throw new ArgumentOutOfRangeException(nameof(c)),
     };
@@ -147,9 +147,9 @@ public class MultiHeadSelfAttentionMaskTests
         var y = m.Forward(x, mask);
         var (ey, ea) = Naive(m, x, additive);
         // As in MultiHeadSelfAttentionTests: a handful of length-6 dot products of O(1) terms, rounding below ~100 eps.
-        Assert.True(Tensor.AllClose(Tensor.FromArray(ey), y, 0, 1e-13), $"{Tensor.FromArray(ey)}\n{y}");
+        Assert.True(NDArray.AllClose(NDArray.FromArray(ey), y, 0, 1e-13), $"{NDArray.FromArray(ey)}\n{y}");
         var a = m.AttentionWeights;
-        Assert.True(Tensor.AllClose(Tensor.FromArray(ea), a, 0, 1e-15), $"{Tensor.FromArray(ea)}\n{a}");
+        Assert.True(NDArray.AllClose(NDArray.FromArray(ea), a, 0, 1e-15), $"{NDArray.FromArray(ea)}\n{a}");
         // Masked weights are exactly zero.
         for (int b = 0; b < Batch; b++)
             for (int h = 0; h < HeadCount; h++)
@@ -186,19 +186,19 @@ public class MultiHeadSelfAttentionMaskTests
         var y = m.Forward(x);
         Assert.All(y.ToArray(), v => Assert.False(double.IsNaN(v)));
         var a = m.AttentionWeights;
-        Assert.Equal(Tensor.Zeros<double>(HeadCount, Seq, Seq), a[0, .., .., ..].Copy());
-        Assert.Equal(Tensor.Zeros<double>(HeadCount, Seq), a[1, .., 2, ..].Copy());
-        Assert.True(Tensor.AllClose(a[1, .., 3, ..].Sum(-1), Tensor.Ones<double>(HeadCount), 0, 1e-15));
+        Assert.Equal(NDArray.Zeros<double>(HeadCount, Seq, Seq), a[0, .., .., ..].Copy());
+        Assert.Equal(NDArray.Zeros<double>(HeadCount, Seq), a[1, .., 2, ..].Copy());
+        Assert.True(NDArray.AllClose(a[1, .., 3, ..].Sum(-1), NDArray.Ones<double>(HeadCount), 0, 1e-15));
         // The attention output is 0 there, so Y = bo exactly.
         for (int t = 0; t < Seq; t++) Assert.Equal(m.Bo, y[0, t, ..].Copy());
         Assert.Equal(m.Bo, y[1, 2, ..].Copy());
         // Same values as the naive reference with the rule; and the backward pass is finite and checks.
         var additive = Fill((b, i, j) => b == 0 || j >= 4 || (b == 1 && i == 2) ? Ninf : 0);
-        Assert.True(Tensor.AllClose(Tensor.FromArray(Naive(m, x, additive).Y), y, 0, 1e-13));
-        var dx = m.Backward(Tensor.Ones<double>(Batch, Seq, Dim));
+        Assert.True(NDArray.AllClose(NDArray.FromArray(Naive(m, x, additive).Y), y, 0, 1e-13));
+        var dx = m.Backward(NDArray.Ones<double>(Batch, Seq, Dim));
         Assert.All(dx.ToArray(), v => Assert.True(double.IsFinite(v)));
         // Item 0 influences nothing but through the (constant) bias: its input gradient is exactly zero.
-        Assert.Equal(Tensor.Zeros<double>(Seq, Dim), dx[0, .., ..].Copy());
+        Assert.Equal(NDArray.Zeros<double>(Seq, Dim), dx[0, .., ..].Copy());
         foreach (var r in GradientCheck.Layer(m, x, seed: 6)) Assert.True(r.Passes(1e-6), r.ToString());
     }
 
@@ -207,8 +207,8 @@ public class MultiHeadSelfAttentionMaskTests
     {
         // The same mask reached by different parts gives the same result up to an ulp or so: the vectorised exp and sums
         // (TensorPrimitives) may round differently from call to call as buffers sit at other alignments.
-        static void Same(Tensor<double> expected, Tensor<double> actual) =>
-            Assert.True(Tensor.AllClose(expected, actual, 0, 1e-15), $"{Tensor.Abs(expected - actual).Max()}\n{expected}\n{actual}");
+        static void Same(NDArray<double> expected, NDArray<double> actual) =>
+            Assert.True(NDArray.AllClose(expected, actual, 0, 1e-15), $"{NDArray.Abs(expected - actual).Max()}\n{expected}\n{actual}");
         var x = Input(7);
         var causalLayer = Layer(causal: true);
         var expected = causalLayer.Forward(x).Copy();
@@ -243,7 +243,7 @@ public class MultiHeadSelfAttentionMaskTests
         md.Initialize(new Rng(1));
         var x = Input(9);
         var yd = md.Forward(x, mask).ToArray();
-        var yf = mf.Forward(Tensor.FromArray(x.ToArray().Select(v => (float)v).ToArray(), Batch, Seq, Dim), mask).ToArray();
+        var yf = mf.Forward(NDArray.FromArray(x.ToArray().Select(v => (float)v).ToArray(), Batch, Seq, Dim), mask).ToArray();
         // float inputs/weights are rounded doubles; a few chained length-6 products keep ~1e-6 absolute on O(1) values.
         for (int i = 0; i < yd.Length; i++) Assert.Equal(yd[i], yf[i], 1e-5);
         var ad = md.AttentionWeights.ToArray();
@@ -254,10 +254,10 @@ public class MultiHeadSelfAttentionMaskTests
             Assert.Equal(ad[i] == 0, af[i] == 0);
         }
         // Fully masked rows are zero in float too.
-        var zf = mf.Forward(Tensor.Ones<float>(Batch, Seq, Dim), AttentionMask.KeyPadding([0, 0]));
-        Assert.Equal(Tensor.Zeros<float>(Batch, HeadCount, Seq, Seq), mf.AttentionWeights);
+        var zf = mf.Forward(NDArray.Ones<float>(Batch, Seq, Dim), AttentionMask.KeyPadding([0, 0]));
+        Assert.Equal(NDArray.Zeros<float>(Batch, HeadCount, Seq, Seq), mf.AttentionWeights);
         Assert.All(zf.ToArray(), v => Assert.False(float.IsNaN(v)));
-        var dxf = mf.Backward(Tensor.Ones<float>(Batch, Seq, Dim));
+        var dxf = mf.Backward(NDArray.Ones<float>(Batch, Seq, Dim));
         Assert.All(dxf.ToArray(), v => Assert.True(float.IsFinite(v)));
     }
 
@@ -278,8 +278,8 @@ public class MultiHeadSelfAttentionMaskTests
         Assert.Throws<ShapeMismatchException>(() => AttentionMask.Boolean(new bool[Seq, Seq + 1]));
         Assert.Throws<ShapeMismatchException>(() => AttentionMask.Boolean(new bool[Batch, Seq, 2]));
         Assert.Throws<ShapeMismatchException>(() => AttentionMask.Additive(new double[2, 3]));
-        Assert.Throws<ShapeMismatchException>(() => AttentionMask.Additive(Tensor.Zeros<double>(Seq)));
-        Assert.Throws<ShapeMismatchException>(() => AttentionMask.Additive(Tensor.Zeros<float>(1, 2, Seq, Seq)));
+        Assert.Throws<ShapeMismatchException>(() => AttentionMask.Additive(NDArray.Zeros<double>(Seq)));
+        Assert.Throws<ShapeMismatchException>(() => AttentionMask.Additive(NDArray.Zeros<float>(1, 2, Seq, Seq)));
         Assert.Throws<ArgumentOutOfRangeException>(() => AttentionMask.KeyPadding([-1, 2]));
         Assert.Throws<ArgumentException>(() => AttentionMask.Additive(new double[,] { { 0, double.NaN }, { 0, 0 } }));
         Assert.Throws<ArgumentException>(() => AttentionMask.Additive(new double[,] { { 0, double.PositiveInfinity }, { 0, 0 } }));

@@ -16,13 +16,13 @@ public class MultiHeadSelfAttentionTests
         return layer;
     }
 
-    private static Tensor<double> Input(ulong seed) => new Rng(seed).Normal([Batch, Seq, Dim], 0.0, 1.0);
+    private static NDArray<double> Input(ulong seed) => new Rng(seed).Normal([Batch, Seq, Dim], 0.0, 1.0);
 
     /// <summary>Attention with plain loops: one query position, one head, one feature at a time.</summary>
-    private static double[,,] Naive(MultiHeadSelfAttention<double> m, Tensor<double> x, bool causal)
+    private static double[,,] Naive(MultiHeadSelfAttention<double> m, NDArray<double> x, bool causal)
     {
         int hd = Dim / HeadCount;
-        double[] Proj(int b, int t, Tensor<double> w, Tensor<double> bias)
+        double[] Proj(int b, int t, NDArray<double> w, NDArray<double> bias)
         {
             var r = new double[Dim];
             for (int o = 0; o < Dim; o++)
@@ -73,12 +73,12 @@ public class MultiHeadSelfAttentionTests
         var m = Layer(causal);
         var x = Input(2);
         var y = m.Forward(x);
-        var expected = Tensor.FromArray(Naive(m, x, causal));
+        var expected = NDArray.FromArray(Naive(m, x, causal));
         // Each output is a handful of length-6 dot products of O(1) terms: rounding differences stay below ~100 eps.
-        Assert.True(Tensor.AllClose(expected, y, 0, 1e-13), $"{expected}\n{y}");
+        Assert.True(NDArray.AllClose(expected, y, 0, 1e-13), $"{expected}\n{y}");
         var a = m.AttentionWeights;
         Assert.Equal(new Shape(Batch, HeadCount, Seq, Seq), a.Shape);
-        Assert.True(Tensor.AllClose(a.Sum(-1), Tensor.Ones<double>(Batch, HeadCount, Seq), 0, 1e-15));
+        Assert.True(NDArray.AllClose(a.Sum(-1), NDArray.Ones<double>(Batch, HeadCount, Seq), 0, 1e-15));
     }
 
     [Theory]
@@ -107,18 +107,18 @@ public class MultiHeadSelfAttentionTests
             // one rounding of exp: TensorPrimitives.Exp takes a scalar path for a whole SIMD vector when any lane is out
             // of range, so an unchanged score can be exponentiated by a different (equally accurate) path. A real
             // dependence would change these outputs by O(1), as it does for the later positions.
-            double scale = Tensor.Abs(y).Max();
-            double diff = Tensor.Abs(y[.., ..(t + 1), ..] - y2[.., ..(t + 1), ..]).Max();
+            double scale = NDArray.Abs(y).Max();
+            double diff = NDArray.Abs(y[.., ..(t + 1), ..] - y2[.., ..(t + 1), ..]).Max();
             Assert.True(diff <= 4 * Math.Pow(2, -52) * scale, $"t = {t}: positions <= t changed by {diff}");
             Assert.NotEqual(y[.., (t + 1).., ..].Copy(), y2[.., (t + 1).., ..].Copy());
         }
         // And through backprop: a gradient on position t reaches no input after t.
         m.Forward(x);
-        var dy = Tensor.Zeros<double>(Batch, Seq, Dim);
+        var dy = NDArray.Zeros<double>(Batch, Seq, Dim);
         dy[.., 2, ..] = 1.0;
         var dx = m.Backward(dy);
-        Assert.Equal(Tensor.Zeros<double>(Batch, Seq - 3, Dim), dx[.., 3.., ..].Copy());
-        Assert.True(Tensor.Abs(dx[.., ..3, ..]).Min() >= 0 && Tensor.Abs(dx[.., 0, ..]).Max() > 0);
+        Assert.Equal(NDArray.Zeros<double>(Batch, Seq - 3, Dim), dx[.., 3.., ..].Copy());
+        Assert.True(NDArray.Abs(dx[.., ..3, ..]).Min() >= 0 && NDArray.Abs(dx[.., 0, ..]).Max() > 0);
     }
 
     [Fact]
@@ -175,7 +175,7 @@ public class MultiHeadSelfAttentionTests
         md.Initialize(new Rng(1));
         var x = Input(9);
         var yd = md.Forward(x).ToArray();
-        var yf = mf.Forward(Tensor.FromArray(x.ToArray().Select(v => (float)v).ToArray(), Batch, Seq, Dim)).ToArray();
+        var yf = mf.Forward(NDArray.FromArray(x.ToArray().Select(v => (float)v).ToArray(), Batch, Seq, Dim)).ToArray();
         // float inputs/weights are rounded doubles; a few chained length-6 products keep ~1e-6 absolute on O(1) values.
         for (int i = 0; i < yd.Length; i++) Assert.Equal(yd[i], yf[i], 1e-5);
     }
@@ -187,8 +187,8 @@ public class MultiHeadSelfAttentionTests
         Assert.Throws<ArgumentOutOfRangeException>(() => new MultiHeadSelfAttention<double>(0, 1));
         Assert.Throws<ArgumentOutOfRangeException>(() => new MultiHeadSelfAttention<double>(4, 0));
         var m = Layer(false);
-        Assert.Throws<ShapeMismatchException>(() => m.Forward(Tensor.Zeros<double>(Seq, Dim)));
-        Assert.Throws<ShapeMismatchException>(() => m.Forward(Tensor.Zeros<double>(1, Seq, Dim + 1)));
+        Assert.Throws<ShapeMismatchException>(() => m.Forward(NDArray.Zeros<double>(Seq, Dim)));
+        Assert.Throws<ShapeMismatchException>(() => m.Forward(NDArray.Zeros<double>(1, Seq, Dim + 1)));
         Assert.Throws<InvalidOperationException>(() => new MultiHeadSelfAttention<double>(4, 2).AttentionWeights);
     }
 }

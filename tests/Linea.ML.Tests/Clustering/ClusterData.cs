@@ -4,7 +4,7 @@ namespace Linea.ML.Tests.Clustering;
 internal static class ClusterData
 {
     /// <summary>Gaussian blobs of standard deviation <paramref name="std"/> around the given centres.</summary>
-    public static (Tensor<double> X, int[] Labels) Blobs(double[,] centres, int perBlob, double std, ulong seed)
+    public static (NDArray<double> X, int[] Labels) Blobs(double[,] centres, int perBlob, double std, ulong seed)
     {
         var rng = new Rng(seed);
         int k = centres.GetLength(0), d = centres.GetLength(1);
@@ -16,11 +16,11 @@ internal static class ClusterData
                 for (int j = 0; j < d; j++) x[c * perBlob + i, j] = centres[c, j] + std * rng.NextNormal();
                 labels[c * perBlob + i] = c;
             }
-        return (Tensor.FromArray(x), labels);
+        return (NDArray.FromArray(x), labels);
     }
 
     /// <summary>Two concentric rings of radii 1 and 3 with radial noise.</summary>
-    public static (Tensor<double> X, int[] Labels) Circles(int perRing, double noise, ulong seed)
+    public static (NDArray<double> X, int[] Labels) Circles(int perRing, double noise, ulong seed)
     {
         var rng = new Rng(seed);
         var x = new double[2 * perRing, 2];
@@ -33,11 +33,11 @@ internal static class ClusterData
                 x[c * perRing + i, 1] = r * Math.Sin(t);
                 labels[c * perRing + i] = c;
             }
-        return (Tensor.FromArray(x), labels);
+        return (NDArray.FromArray(x), labels);
     }
 
     /// <summary>Two interleaved half circles (scikit-learn's make_moons shape) with Gaussian noise.</summary>
-    public static (Tensor<double> X, int[] Labels) Moons(int perMoon, double noise, ulong seed)
+    public static (NDArray<double> X, int[] Labels) Moons(int perMoon, double noise, ulong seed)
     {
         var rng = new Rng(seed);
         var x = new double[2 * perMoon, 2];
@@ -51,6 +51,6 @@ internal static class ClusterData
             x[perMoon + i, 1] = 0.5 - Math.Sin(t) + noise * rng.NextNormal();
             labels[perMoon + i] = 1;
         }
-        return (Tensor.FromArray(x), labels);
+        return (NDArray.FromArray(x), labels);
     }
 }

@@ -20,7 +20,7 @@ public class KMeansTests
             Assert.True(Math.Abs(c[label, 0] - Centres[blob, 0]) < 0.35 && Math.Abs(c[label, 1] - Centres[blob, 1]) < 0.35, c.ToString());
         }
         Assert.Equal(km.Labels, km.Predict(x));
-        Assert.Equal(km.Labels[0], km.Predict(Tensor.FromArray(new double[,] { { 0.1, -0.2 } }))[0]);
+        Assert.Equal(km.Labels[0], km.Predict(NDArray.FromArray(new double[,] { { 0.1, -0.2 } }))[0]);
     }
 
     [Fact]
@@ -59,7 +59,7 @@ public class KMeansTests
         Assert.Equal(best, km.Inertia, 1e-12 * best);
     }
 
-    private static double PartitionCost(Tensor<double> x, int[] labels, int k)
+    private static double PartitionCost(NDArray<double> x, int[] labels, int k)
     {
         double cost = 0;
         for (int c = 0; c < k; c++)
@@ -79,7 +79,7 @@ public class KMeansTests
     [Fact]
     public void DuplicatePointsGiveZeroInertiaAndNoNaN()
     {
-        var x = Tensor.FromArray(new double[,] { { 1, 1 }, { 1, 1 }, { 1, 1 }, { 5, 5 }, { 5, 5 } });
+        var x = NDArray.FromArray(new double[,] { { 1, 1 }, { 1, 1 }, { 1, 1 }, { 5, 5 }, { 5, 5 } });
         var km = new KMeans<double>(3, seed: 1).Fit(x);
         Assert.Equal(0.0, km.Inertia);
         Assert.All(km.ClusterCenters.ToArray(), v => Assert.True(double.IsFinite(v)));
@@ -92,24 +92,24 @@ public class KMeansTests
     {
         var (x, truth) = ClusterData.Blobs(Centres, 30, 1.0, seed: 8);
         Assert.Equal(new KMeans<double>(3, seed: 9).Fit(x).Labels, new KMeans<double>(3, seed: 9).Fit(x).Labels);
-        var xf = Tensor.FromArray(x.ToArray().Select(v => (float)v).ToArray(), 90, 2);
+        var xf = NDArray.FromArray(x.ToArray().Select(v => (float)v).ToArray(), 90, 2);
         Assert.Equal(1.0, ClusteringMetrics.AdjustedRandIndex(truth, new KMeans<float>(3, seed: 9).Fit(xf).Labels));
     }
 
     [Fact]
     public void ErrorsAreSpecific()
     {
-        var x = Tensor.FromArray(new double[,] { { 0, 0 }, { 1, 1 } });
+        var x = NDArray.FromArray(new double[,] { { 0, 0 }, { 1, 1 } });
         Assert.Throws<ArgumentException>(() => new KMeans<double>(3).Fit(x));
         var nan = x.Copy();
         nan[0, 1] = double.NaN;
         Assert.Throws<NonFiniteException>(() => new KMeans<double>(2).Fit(nan));
-        Assert.Throws<ShapeMismatchException>(() => new KMeans<double>(1).Fit(Tensor.Zeros<double>(4)));
+        Assert.Throws<ShapeMismatchException>(() => new KMeans<double>(1).Fit(NDArray.Zeros<double>(4)));
         Assert.Throws<NotFittedException>(() => new KMeans<double>(2).Predict(x));
         Assert.Throws<NotFittedException>(() => new KMeans<double>(2).ClusterCenters);
         Assert.Throws<NotFittedException>(() => new KMeans<double>(2).Labels);
         var km = new KMeans<double>(2).Fit(x);
-        Assert.Throws<ShapeMismatchException>(() => km.Predict(Tensor.Zeros<double>(2, 3)));
+        Assert.Throws<ShapeMismatchException>(() => km.Predict(NDArray.Zeros<double>(2, 3)));
         Assert.Throws<ArgumentOutOfRangeException>(() => new KMeans<double>(0));
         Assert.Throws<ArgumentOutOfRangeException>(() => new KMeans<double>(2, nInit: 0));
         Assert.Throws<ArgumentOutOfRangeException>(() => new KMeans<double>(2, maxIter: 0));

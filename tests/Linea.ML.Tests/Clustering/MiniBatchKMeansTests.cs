@@ -9,12 +9,12 @@ public class MiniBatchKMeansTests(ITestOutputHelper output)
 
     /// <summary>Four unit-variance blobs 20 apart (no point is within 8 sigma of another blob's half-space), in the
     /// order drawn (sorted by blob) or shuffled.</summary>
-    private static (Tensor<double> X, int[] Labels) Blobs(bool shuffled)
+    private static (NDArray<double> X, int[] Labels) Blobs(bool shuffled)
     {
         var (x, labels) = ClusterData.Blobs(Centres, 500, 1.0, seed: 17);
         if (!shuffled) return (x, labels);
         var order = new Rng(4).Permutation(labels.Length);
-        var xs = Tensor.Zeros<double>(labels.Length, 3);
+        var xs = NDArray.Zeros<double>(labels.Length, 3);
         for (int i = 0; i < order.Length; i++) xs[i, ..] = x[order[i], ..];
         return (xs, order.Select(i => labels[i]).ToArray());
     }
@@ -91,7 +91,7 @@ public class MiniBatchKMeansTests(ITestOutputHelper output)
         for (int c = 0; c < 4; c++)
         {
             var members = Enumerable.Range(0, 2000).Where(i => labels[i] == c).ToArray();
-            var mean = Tensor.Zeros<double>(3);
+            var mean = NDArray.Zeros<double>(3);
             foreach (int i in members) mean += x[i, ..];
             mean /= members.Length;
             Assert.True(Fixtures.MaxDiff(mean, centres[c, ..].Contiguous()) <= 1e-9, $"centre {c}");

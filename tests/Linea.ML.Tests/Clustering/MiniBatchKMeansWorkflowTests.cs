@@ -9,7 +9,7 @@ public class MiniBatchKMeansWorkflowTests
     public void CloneOverridesParametersAndTheInterfaceAgreesWithTheClass()
     {
         // Two tight groups at 0 and 10 on a line: the centres are their means, the score minus the within-group spread.
-        var x = Tensor.FromArray(new double[,] { { 0 }, { 1 }, { 10 }, { 11 } });
+        var x = NDArray.FromArray(new double[,] { { 0 }, { 1 }, { 10 }, { 11 } });
         IEstimator<double> est = new MiniBatchKMeans<double>(nClusters: 3, batchSize: 4, seed: 1);
         var clone = (MiniBatchKMeans<double>)est.Clone(new Dictionary<string, object?> { ["nClusters"] = 2 });
         Assert.False(clone.IsFitted);

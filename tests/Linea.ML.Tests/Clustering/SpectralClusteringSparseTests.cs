@@ -92,7 +92,7 @@ public class SpectralClusteringSparseTests(ITestOutputHelper output)
     public void Float_runs_the_sparse_path_with_lanczos()
     {
         var (x, truth) = ClusterData.Blobs(new double[,] { { 0, 0 }, { 3, 0 }, { 30, 0 } }, 60, 1.0, seed: 21);
-        var xf = Tensor.FromArray(x.ToArray().Select(v => (float)v).ToArray()).Reshape(180, 2);
+        var xf = NDArray.FromArray(x.ToArray().Select(v => (float)v).ToArray()).Reshape(180, 2);
         var sc = new SpectralClustering<float>(3, SpectralAffinity.NearestNeighbors, nNeighbors: 10, seed: 4, solver: SpectralSolver.Sparse).Fit(xf);
         var dense = new SpectralClustering<double>(3, SpectralAffinity.NearestNeighbors, nNeighbors: 10, seed: 4, solver: SpectralSolver.Dense).Fit(x);
         Assert.Equal(2, sc.GraphComponentCount);
@@ -107,7 +107,7 @@ public class SpectralClusteringSparseTests(ITestOutputHelper output)
     public void A_sparse_precomputed_graph_is_clustered_as_the_dense_one()
     {
         // Two cliques {0,1,2} and {3,4} joined by one weak edge, and a stored diagonal that is ignored.
-        var a = Tensor.Zeros<double>(5, 5);
+        var a = NDArray.Zeros<double>(5, 5);
         foreach (var (i, j) in new[] { (0, 1), (0, 2), (1, 2), (3, 4) }) { a[i, j] = 1; a[j, i] = 1; }
         a[2, 3] = a[3, 2] = 0.01;
         a[0, 0] = 5;
@@ -130,7 +130,7 @@ public class SpectralClusteringSparseTests(ITestOutputHelper output)
         var neg = Sparse.Coo(3, 3, [0, 1], [1, 0], [-1.0, -1.0]);
         Assert.Contains("negative", Assert.Throws<ArgumentException>(() =>
             new SpectralClustering<double>(2, SpectralAffinity.Precomputed).Fit(neg)).Message);
-        var x = Tensor.FromArray(new double[,] { { 0, 0 }, { 1, 1 }, { 2, 2 } });
+        var x = NDArray.FromArray(new double[,] { { 0, 0 }, { 1, 1 }, { 2, 2 } });
         Assert.Throws<ArgumentException>(() =>
             new SpectralClustering<double>(2, SpectralAffinity.NearestNeighbors, nNeighbors: 3, solver: SpectralSolver.Sparse).Fit(x));
         Assert.Throws<NotFittedException>(() => new SpectralClustering<double>(2).SparseAffinityMatrix);

@@ -26,7 +26,7 @@ public class SpectralClusteringTests
         var w = spectral.AffinityMatrix;
         Assert.Equal(w, w.T.Copy());
         Assert.All(w.ToArray(), v => Assert.Contains(v, new[] { 0, 0.5, 1 }));
-        Assert.Equal(0.0, Tensor.Abs(w.Diagonal()).Max());
+        Assert.Equal(0.0, NDArray.Abs(w.Diagonal()).Max());
     }
 
     [Fact]
@@ -35,8 +35,8 @@ public class SpectralClusteringTests
         var (x, truth) = ClusterData.Blobs(new double[,] { { 0, 0 }, { 8, 0 }, { 0, 8 } }, 40, 0.6, seed: 5);
         var sc = new SpectralClustering<double>(3, gamma: 0.5, seed: 6).Fit(x);
         Assert.Equal(1.0, ClusteringMetrics.AdjustedRandIndex(truth, sc.Labels));
-        var norms = Tensor.Sqrt((sc.Embedding * sc.Embedding).Sum(1));
-        Assert.True(Tensor.AllClose(Tensor.Ones<double>(120), norms, 0, 1e-14));
+        var norms = NDArray.Sqrt((sc.Embedding * sc.Embedding).Sum(1));
+        Assert.True(NDArray.AllClose(NDArray.Ones<double>(120), norms, 0, 1e-14));
         // Three nearly disconnected blobs: three eigenvalues of D^-1/2 W D^-1/2 close to its maximum 1.
         var ev = sc.Eigenvalues.ToArray();
         Assert.All(ev, v => Assert.InRange(v, 0.99, 1 + 1e-12));
@@ -46,7 +46,7 @@ public class SpectralClusteringTests
     public void PrecomputedBlockGraph()
     {
         // Two cliques {0,1,2} and {3,4} joined by one weak edge.
-        var a = Tensor.Zeros<double>(5, 5);
+        var a = NDArray.Zeros<double>(5, 5);
         foreach (var (i, j) in new[] { (0, 1), (0, 2), (1, 2), (3, 4) }) { a[i, j] = 1; a[j, i] = 1; }
         a[2, 3] = a[3, 2] = 0.01;
         var labels = new SpectralClustering<double>(2, SpectralAffinity.Precomputed, seed: 1).Fit(a).Labels;
@@ -56,13 +56,13 @@ public class SpectralClusteringTests
     [Fact]
     public void ErrorsAreSpecific()
     {
-        var x = Tensor.FromArray(new double[,] { { 0, 0 }, { 1, 1 }, { 2, 2 } });
+        var x = NDArray.FromArray(new double[,] { { 0, 0 }, { 1, 1 }, { 2, 2 } });
         Assert.Throws<ArgumentException>(() => new SpectralClustering<double>(2, SpectralAffinity.NearestNeighbors, nNeighbors: 3).Fit(x));
         Assert.Throws<ArgumentException>(() => new SpectralClustering<double>(4).Fit(x));
         Assert.Throws<ShapeMismatchException>(() => new SpectralClustering<double>(2, SpectralAffinity.Precomputed).Fit(x));
-        var asym = Tensor.FromArray(new double[,] { { 0, 1 }, { 2, 0 } });
+        var asym = NDArray.FromArray(new double[,] { { 0, 1 }, { 2, 0 } });
         Assert.Throws<ArgumentException>(() => new SpectralClustering<double>(2, SpectralAffinity.Precomputed).Fit(asym));
-        var neg = Tensor.FromArray(new double[,] { { 0, -1 }, { -1, 0 } });
+        var neg = NDArray.FromArray(new double[,] { { 0, -1 }, { -1, 0 } });
         Assert.Throws<ArgumentException>(() => new SpectralClustering<double>(2, SpectralAffinity.Precomputed).Fit(neg));
         var nan = x.Copy();
         nan[1, 1] = double.NaN;

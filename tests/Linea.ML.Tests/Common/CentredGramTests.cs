@@ -84,7 +84,7 @@ public class CentredGramTests
         Assert.Contains("infinity", e2.Message, StringComparison.Ordinal);
     }
 
-    private static double[,] ToArray2(Tensor<double> t)
+    private static double[,] ToArray2(NDArray<double> t)
     {
         int n = (int)t.Shape[0], p = (int)t.Shape[1];
         var a = new double[n, p];

@@ -12,15 +12,15 @@ public class IncrementalPcaTests(ITestOutputHelper output)
         double[] ExplainedVariance, double[] ExplainedVarianceRatio, double[] SingularValues, double[] Mean,
         double[] Var, double NoiseVariance, long NSamplesSeen);
 
-    private static readonly (Tensor<double> X, Case[] Cases) Fixture = Load();
+    private static readonly (NDArray<double> X, Case[] Cases) Fixture = Load();
 
-    private static (Tensor<double>, Case[]) Load()
+    private static (NDArray<double>, Case[]) Load()
     {
         using var doc = JsonDocument.Parse(File.ReadAllText(Fixtures.Path("ipca_fixture.json")));
         var root = doc.RootElement;
         double[][] Rows(JsonElement e) => e.EnumerateArray().Select(r => r.EnumerateArray().Select(v => v.GetDouble()).ToArray()).ToArray();
         double[] Vector(JsonElement e) => e.EnumerateArray().Select(v => v.GetDouble()).ToArray();
-        var x = Tensor.FromArray(Rows(root.GetProperty("X")));
+        var x = NDArray.FromArray(Rows(root.GetProperty("X")));
         var cases = root.GetProperty("cases").EnumerateArray().Select(c => new Case(
             c.GetProperty("name").GetString()!,
             c.GetProperty("n_components").ValueKind == JsonValueKind.Null ? null : c.GetProperty("n_components").GetInt32(),
@@ -56,19 +56,19 @@ public class IncrementalPcaTests(ITestOutputHelper output)
         var s = c.SingularValues;
         double sError = updates * 10 * 84 * Eps * s[0];
         double gap = Enumerable.Range(0, s.Length - 1).Select(i => s[i] - s[i + 1]).DefaultIfEmpty(s[0]).Min();
-        double cDiff = Fixtures.MaxDiff(Tensor.FromArray(c.Components), model.Components);
-        double sDiff = Fixtures.MaxDiff(Tensor.FromArray(s), model.SingularValues);
+        double cDiff = Fixtures.MaxDiff(NDArray.FromArray(c.Components), model.Components);
+        double sDiff = Fixtures.MaxDiff(NDArray.FromArray(s), model.SingularValues);
         output.WriteLine($"{name}: singular values {sDiff:E3} (bound {sError:E3}), components {cDiff:E3} (bound {sError / gap:E3})");
         Assert.True(sDiff <= sError);
         Assert.True(cDiff <= sError / gap);
         double varError = 2 * sError * s[0] / (c.NSamplesSeen - 1);
-        Assert.True(Fixtures.MaxDiff(Tensor.FromArray(c.ExplainedVariance), model.ExplainedVariance) <= varError);
+        Assert.True(Fixtures.MaxDiff(NDArray.FromArray(c.ExplainedVariance), model.ExplainedVariance) <= varError);
         double total = c.ExplainedVariance[0] / c.ExplainedVarianceRatio[0];
-        Assert.True(Fixtures.MaxDiff(Tensor.FromArray(c.ExplainedVarianceRatio), model.ExplainedVarianceRatio) <= 2 * varError / total);
+        Assert.True(Fixtures.MaxDiff(NDArray.FromArray(c.ExplainedVarianceRatio), model.ExplainedVarianceRatio) <= 2 * varError / total);
         Assert.True(Math.Abs(c.NoiseVariance - model.NoiseVariance) <= varError);
         // Means and variances: the same recurrences in double, differing only in summation order.
-        Assert.True(Fixtures.MaxDiff(Tensor.FromArray(c.Mean), model.Mean) <= 100 * 83 * Eps * 20);
-        Assert.True(Fixtures.MaxDiff(Tensor.FromArray(c.Var), model.Var) <= 100 * 83 * Eps * 400);
+        Assert.True(Fixtures.MaxDiff(NDArray.FromArray(c.Mean), model.Mean) <= 100 * 83 * Eps * 20);
+        Assert.True(Fixtures.MaxDiff(NDArray.FromArray(c.Var), model.Var) <= 100 * 83 * Eps * 400);
         Assert.Equal(c.NSamplesSeen, model.NSamplesSeen);
     }
 
@@ -107,7 +107,7 @@ public class IncrementalPcaTests(ITestOutputHelper output)
         Assert.True(Fixtures.MaxDiff(x, ipca.InverseTransform(ipca.Transform(x))) <= 100 * Eps * 8);
         var white = new IncrementalPca<double>(2, whiten: true, batchSize: 50).Fit(x).Transform(x);
         var variance = (white * white).Sum(0) / 149.0;   // unit variance per whitened component (the scores have mean 0)
-        Assert.True(Fixtures.MaxDiff(variance, Tensor.Ones<double>(2)) <= 1e-2, $"{variance}");
+        Assert.True(Fixtures.MaxDiff(variance, NDArray.Ones<double>(2)) <= 1e-2, $"{variance}");
     }
 
     [Fact]

@@ -20,7 +20,7 @@ public class IncrementalPcaWorkflowTests
     public void FitTransformEqualsFitThenTransformAndWorksInAPipeline()
     {
         var rng = new Random(3);
-        var x = Tensor.FromArray(Enumerable.Range(0, 40 * 3).Select(_ => rng.NextDouble()).ToArray()).Reshape(40, 3);
+        var x = NDArray.FromArray(Enumerable.Range(0, 40 * 3).Select(_ => rng.NextDouble()).ToArray()).Reshape(40, 3);
         var z = new IncrementalPca<double>(2, batchSize: 10).FitTransform(x);
         var fitted = new IncrementalPca<double>(2, batchSize: 10).Fit(x);
         NumAssert.Equal(fitted.Transform(x), z);

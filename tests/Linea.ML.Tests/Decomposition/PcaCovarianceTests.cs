@@ -4,10 +4,10 @@ namespace Linea.ML.Tests.Decomposition;
 public class PcaCovarianceTests
 {
     /// <summary>n x p data with singular values decaying from 100 by 0.8 per component, far from the origin.</summary>
-    private static Tensor<double> Data(int n, int p, ulong seed)
+    private static NDArray<double> Data(int n, int p, ulong seed)
     {
         var rng = new Rng(seed);
-        var scales = Tensor.FromArray(Enumerable.Range(0, p).Select(i => 3.0 * Math.Pow(0.8, i)).ToArray());
+        var scales = NDArray.FromArray(Enumerable.Range(0, p).Select(i => 3.0 * Math.Pow(0.8, i)).ToArray());
         var (q, _) = Linalg.Qr(rng.Normal([p, p], 0.0, 1.0));
         return (rng.Normal([n, p], 0.0, 1.0) * scales).MatMul(q.T) + 50.0;
     }

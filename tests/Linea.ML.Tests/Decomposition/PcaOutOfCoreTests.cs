@@ -6,13 +6,13 @@ namespace Linea.ML.Tests.Decomposition;
 public class PcaOutOfCoreTests(ITestOutputHelper output)
 {
     private const double Eps = Fixtures.Eps;
-    private static readonly Tensor<double> Iris = Fixtures.Iris().X;
+    private static readonly NDArray<double> Iris = Fixtures.Iris().X;
 
     /// <summary>Eigenvalues of the covariance C (p x p) as this fit computes it: C is off by at most
     /// 3 (256 + 3) eps M^2 per entry (CovarianceAccumulator's bound, M the largest |x - shift|), so by p times that in
     /// the 2-norm, and the symmetric eigensolver adds about 10 p eps ||C||; the in-memory SVD-based variances are off by
     /// about 2 (10 n eps) lambda_1 (PcaTests' SvdError). Weyl: each variance moves by at most the sum.</summary>
-    private static double VarianceError(Tensor<double> x, double lambda1)
+    private static double VarianceError(NDArray<double> x, double lambda1)
     {
         int n = (int)x.Shape[0], p = (int)x.Shape[1];
         double m = Fixtures.MaxAbs(x - x.Mean(0)) * 2;   // the shift (first block's mean) is within that of the data
@@ -68,11 +68,11 @@ public class PcaOutOfCoreTests(ITestOutputHelper output)
     }
 
     /// <summary>Rank-5 data (singular values 5000 .. 200 before centring noise) with 20 columns and an offset.</summary>
-    private static Tensor<double> LowRank(int n, int p, double offset, ulong seed)
+    private static NDArray<double> LowRank(int n, int p, double offset, ulong seed)
     {
-        var g = Tensor.Normal([n, 5], 0.0, 1.0, seed);
-        var basis = Linalg.Qr(Tensor.Normal([p, 5], 0.0, 1.0, seed + 1)).Q;     // p x 5, orthonormal columns
-        var scale = Tensor.FromArray(new[] { 160.0, 80.0, 40.0, 15.0, 6.0 });
+        var g = NDArray.Normal([n, 5], 0.0, 1.0, seed);
+        var basis = Linalg.Qr(NDArray.Normal([p, 5], 0.0, 1.0, seed + 1)).Q;     // p x 5, orthonormal columns
+        var scale = NDArray.FromArray(new[] { 160.0, 80.0, 40.0, 15.0, 6.0 });
         return (g * scale).MatMul(basis.T) + offset;
     }
 
@@ -122,7 +122,7 @@ public class PcaOutOfCoreTests(ITestOutputHelper output)
         double bound = 10 * (Math.Pow(exact[0] / exact[3], 2) + 600) * Eps * exact[0];
         Assert.True(Fixtures.MaxDiff(exact.Contiguous(), s1) <= bound);
         // Vt has orthonormal rows, and A^T A v = s^2 v for each of them.
-        Assert.True(Fixtures.MaxDiff(vt1.MatMul(vt1.T), Tensor.Eye<double>(4)) <= 100 * 20 * Eps);
+        Assert.True(Fixtures.MaxDiff(vt1.MatMul(vt1.T), NDArray.Eye<double>(4)) <= 100 * 20 * Eps);
     }
 
     [Fact]

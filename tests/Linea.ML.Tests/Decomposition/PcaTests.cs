@@ -4,7 +4,7 @@ namespace Linea.ML.Tests.Decomposition;
 
 public class PcaTests(ITestOutputHelper output)
 {
-    private static readonly (Tensor<double> X, int[] Species) Iris = Fixtures.Iris();
+    private static readonly (NDArray<double> X, int[] Species) Iris = Fixtures.Iris();
 
     /// <summary>Perturbation bound for what a backward-stable SVD of the centred m x p data can move: a singular value by
     /// about m eps sigma_1 (Weyl), a singular vector by that over the gap to its nearest neighbour (Wedin). The factor 10
@@ -77,7 +77,7 @@ public class PcaTests(ITestOutputHelper output)
     public void Components_are_orthonormal()
     {
         var c = new Pca<double>().Fit(Iris.X).Components;
-        double err = Fixtures.MaxDiff(Tensor.Eye<double>(4), c.MatMul(c.T));
+        double err = Fixtures.MaxDiff(NDArray.Eye<double>(4), c.MatMul(c.T));
         Assert.True(err <= 10 * 4 * Fixtures.Eps, $"||V V^T - I||max = {err:E2}");
     }
 
@@ -139,7 +139,7 @@ public class PcaTests(ITestOutputHelper output)
     [Fact]
     public void Float_matches_double_to_single_precision()
     {
-        var xf = Tensor.FromArray(Iris.X.ToArray().Select(v => (float)v).ToArray(), 150, 4);
+        var xf = NDArray.FromArray(Iris.X.ToArray().Select(v => (float)v).ToArray(), 150, 4);
         var pf = new Pca<float>().Fit(xf);
         var pd = new Pca<double>().Fit(Iris.X);
         var s = pd.SingularValues.ToArray();
@@ -154,7 +154,7 @@ public class PcaTests(ITestOutputHelper output)
     [Fact]
     public void Wide_data_keeps_min_samples_features_components()
     {
-        var x = Tensor.Normal([5, 8], 0.0, 1.0, seed: 3);
+        var x = NDArray.Normal([5, 8], 0.0, 1.0, seed: 3);
         var pca = new Pca<double>().Fit(x);
         Assert.Equal(5, pca.NComponents);
         // The centred data has rank 4: the last singular value is rounding noise.
@@ -173,16 +173,16 @@ public class PcaTests(ITestOutputHelper output)
         Assert.Contains("min(n_samples, n_features) = 4", ex.Message);
         Assert.Throws<ArgumentException>(() => new Pca<double>(3).Fit(x[..2, ..]));
         Assert.Throws<ArgumentException>(() => new Pca<double>().Fit(x[..1, ..]));
-        Assert.Throws<ShapeMismatchException>(() => new Pca<double>().Fit(Tensor.Zeros<double>(10)));
+        Assert.Throws<ShapeMismatchException>(() => new Pca<double>().Fit(NDArray.Zeros<double>(10)));
         var unfitted = new Pca<double>(2);
         Assert.Throws<NotFittedException>(() => unfitted.Transform(x));
-        Assert.Throws<NotFittedException>(() => unfitted.InverseTransform(Tensor.Zeros<double>(1, 2)));
+        Assert.Throws<NotFittedException>(() => unfitted.InverseTransform(NDArray.Zeros<double>(1, 2)));
         Assert.Throws<NotFittedException>(() => unfitted.Components);
         Assert.Throws<NotFittedException>(() => unfitted.NoiseVariance);
         var fitted = new Pca<double>(2).Fit(x);
-        var wrong = Assert.Throws<ShapeMismatchException>(() => fitted.Transform(Tensor.Zeros<double>(3, 5)));
+        var wrong = Assert.Throws<ShapeMismatchException>(() => fitted.Transform(NDArray.Zeros<double>(3, 5)));
         Assert.Contains("fitted on 4", wrong.Message);
-        Assert.Throws<ShapeMismatchException>(() => fitted.InverseTransform(Tensor.Zeros<double>(3, 3)));
+        Assert.Throws<ShapeMismatchException>(() => fitted.InverseTransform(NDArray.Zeros<double>(3, 3)));
         Assert.Throws<NonFiniteException>(() => fitted.Transform(nan));
         Assert.Throws<ArgumentOutOfRangeException>(() => new Pca<double>(1.5));
         Assert.Throws<ArgumentOutOfRangeException>(() => new Pca<double>(0));

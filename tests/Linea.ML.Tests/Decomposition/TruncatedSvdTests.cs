@@ -4,11 +4,11 @@ namespace Linea.ML.Tests.Decomposition;
 
 public class TruncatedSvdTests(ITestOutputHelper output)
 {
-    private static readonly Tensor<double> Cached = Build();
+    private static readonly NDArray<double> Cached = Build();
 
     /// <summary>Rank 5 plus noise: a 300 x 120 matrix U diag(sigma) V^T with singular values 100, 50, 20, 10, 5 and then
     /// a noise floor of 0.01 .. 0.005; U and V are the orthonormal Q factors of Gaussian matrices.</summary>
-    private static Tensor<double> LowRankPlusNoise(out double[] sigma)
+    private static NDArray<double> LowRankPlusNoise(out double[] sigma)
     {
         sigma = Sigma();
         return Cached;
@@ -22,11 +22,11 @@ public class TruncatedSvdTests(ITestOutputHelper output)
         return sigma;
     }
 
-    private static Tensor<double> Build()
+    private static NDArray<double> Build()
     {
-        var u = Linalg.Qr(Tensor.Normal([300, 120], 0.0, 1.0, seed: 11)).Q;
-        var v = Linalg.Qr(Tensor.Normal([120, 120], 0.0, 1.0, seed: 12)).Q;
-        return (u * Tensor.FromArray(Sigma())).MatMul(v.T);
+        var u = Linalg.Qr(NDArray.Normal([300, 120], 0.0, 1.0, seed: 11)).Q;
+        var v = Linalg.Qr(NDArray.Normal([120, 120], 0.0, 1.0, seed: 12)).Q;
+        return (u * NDArray.FromArray(Sigma())).MatMul(v.T);
     }
 
     [Fact]
@@ -48,18 +48,18 @@ public class TruncatedSvdTests(ITestOutputHelper output)
         var (_, _, vh) = Linalg.Svd(a, fullMatrices: false);
         for (int j = 0; j < 5; j++)
         {
-            double cos = Math.Abs(Tensor.Dot(vh[j, ..], model.Components[j, ..]));
+            double cos = Math.Abs(NDArray.Dot(vh[j, ..], model.Components[j, ..]));
             Assert.True(1 - cos <= 1e-12, $"component {j}: |cos| = {cos:R}");
         }
         var c = model.Components;
-        Assert.True(Fixtures.MaxDiff(Tensor.Eye<double>(5), c.MatMul(c.T)) <= 100 * 120 * Fixtures.Eps);
+        Assert.True(Fixtures.MaxDiff(NDArray.Eye<double>(5), c.MatMul(c.T)) <= 100 * 120 * Fixtures.Eps);
     }
 
     [Fact]
     public void Without_power_iterations_the_estimates_never_exceed_the_true_values()
     {
         // B = Q^T A with orthonormal Q: sigma_j(B) <= sigma_j(A) (interlacing), whatever the sample.
-        var a = Tensor.Normal([80, 60], 0.0, 1.0, seed: 5);
+        var a = NDArray.Normal([80, 60], 0.0, 1.0, seed: 5);
         var exact = Linalg.Svdvals(a).ToArray();
         for (int seed = 0; seed < 3; seed++)
         {
@@ -107,7 +107,7 @@ public class TruncatedSvdTests(ITestOutputHelper output)
     public void Float_matches_double()
     {
         var a = LowRankPlusNoise(out _);
-        var af = Tensor.FromArray(a.ToArray().Select(v => (float)v).ToArray(), 300, 120);
+        var af = NDArray.FromArray(a.ToArray().Select(v => (float)v).ToArray(), 300, 120);
         var sf = new TruncatedSvd<float>(5, seed: 0).Fit(af).SingularValues.ToArray();
         var sd = Linalg.Svdvals(a).ToArray();
         for (int j = 0; j < 5; j++) Assert.True(Math.Abs(sf[j] - sd[j]) <= 10 * 300 * Math.Pow(2, -23) * sd[0], $"sigma_{j}");
@@ -116,7 +116,7 @@ public class TruncatedSvdTests(ITestOutputHelper output)
     [Fact]
     public void Errors()
     {
-        var a = Tensor.Normal([10, 6], 0.0, 1.0, seed: 2);
+        var a = NDArray.Normal([10, 6], 0.0, 1.0, seed: 2);
         Assert.Throws<ArgumentException>(() => new TruncatedSvd<double>(7).Fit(a));
         var nan = a.Copy(); nan[0, 0] = double.NaN;
         Assert.Throws<NonFiniteException>(() => new TruncatedSvd<double>(2).Fit(nan));
@@ -127,8 +127,8 @@ public class TruncatedSvdTests(ITestOutputHelper output)
         Assert.Throws<NotFittedException>(() => unfitted.Transform(a));
         Assert.Throws<NotFittedException>(() => unfitted.Components);
         var m = new TruncatedSvd<double>(2, seed: 0).Fit(a);
-        Assert.Throws<ShapeMismatchException>(() => m.Transform(Tensor.Zeros<double>(3, 5)));
-        Assert.Throws<ShapeMismatchException>(() => m.InverseTransform(Tensor.Zeros<double>(3, 3)));
+        Assert.Throws<ShapeMismatchException>(() => m.Transform(NDArray.Zeros<double>(3, 5)));
+        Assert.Throws<ShapeMismatchException>(() => m.InverseTransform(NDArray.Zeros<double>(3, 3)));
         Assert.Throws<ArgumentOutOfRangeException>(() => RandomizedSvd.Compute(a, 0, new Rng(1)));
     }
 }

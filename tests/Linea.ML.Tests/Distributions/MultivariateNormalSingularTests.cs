@@ -4,7 +4,7 @@ namespace Linea.ML.Tests.Distributions;
 /// sampler and SciPy's allow_singular), an indefinite one is rejected naming its most negative eigenvalue.</summary>
 public class MultivariateNormalSingularTests
 {
-    private static Tensor<double> Outer(double[] v) => Tensor.FromArray(v).Reshape(-1, 1).MatMul(Tensor.FromArray(v).Reshape(1, -1));
+    private static NDArray<double> Outer(double[] v) => NDArray.FromArray(v).Reshape(-1, 1).MatMul(NDArray.FromArray(v).Reshape(1, -1));
 
     /// <summary>Rank-1 covariances v v^T: with integer v Cholesky meets an exact zero pivot; with v = (0.1, 0.3, -0.7) or a
     /// scaled copy, rounding leaves a tiny pivot of either sign.</summary>
@@ -15,7 +15,7 @@ public class MultivariateNormalSingularTests
     public void Rank_one_samples_lie_on_the_line_and_their_covariance_converges(double[] v)
     {
         int d = v.Length;
-        var mean = Tensor.FromArray(Enumerable.Range(0, d).Select(i => 1.0 + i).ToArray());
+        var mean = NDArray.FromArray(Enumerable.Range(0, d).Select(i => 1.0 + i).ToArray());
         var cov = Outer(v);
         var mvn = new MultivariateNormal<double>(mean, cov);
         Assert.Equal(1, mvn.Rank);
@@ -30,12 +30,12 @@ public class MultivariateNormalSingularTests
         Assert.Equal([n, d], x.Shape.ToIntArray());
         // Every sample is mean + t v / ||v||: the part of x - mean orthogonal to v is rounding only (a few eps times
         // the size of x and of the mean).
-        var u = Tensor.FromArray(v) / Math.Sqrt(vv);
+        var u = NDArray.FromArray(v) / Math.Sqrt(vv);
         double scale = Math.Max(Fixtures.MaxAbs(x), Fixtures.MaxAbs(mean));
         for (int i = 0; i < n; i++)
         {
             var dev = x[i, ..] - mean;
-            double t = Tensor.Dot(dev, u);
+            double t = NDArray.Dot(dev, u);
             double off = Fixtures.MaxAbs(dev - u * t);
             Assert.True(off <= 16 * d * Fixtures.Eps * scale, $"sample {i}: {off:R} off the line (scale {scale})");
         }
@@ -60,14 +60,14 @@ public class MultivariateNormalSingularTests
         // Sigma = v v^T, v = (1, 2, 2): one eigenvalue 9 along u = v / 3, two zero. On the line x = mean + t u the density
         // is the 1-d normal N(0, 9) in t: log p = -(log(2 pi) + log 9 + t^2 / 9) / 2 (SciPy: rank 1, log pdet = log 9).
         // Off the line it is -inf (density 0).
-        var mean = Tensor.FromArray(new double[] { 1, -1, 0.5 });
+        var mean = NDArray.FromArray(new double[] { 1, -1, 0.5 });
         var mvn = new MultivariateNormal<double>(mean, Outer([1, 2, 2]));
         double[] ts = [0, 1.5, -4, 30];
-        var pts = Tensor.VStack([.. ts.Select(t => (mean + Tensor.FromArray(new double[] { 1, 2, 2 }) * (t / 3)).Reshape(1, -1))]);
+        var pts = NDArray.VStack([.. ts.Select(t => (mean + NDArray.FromArray(new double[] { 1, 2, 2 }) * (t / 3)).Reshape(1, -1))]);
         var lp = mvn.LogPdf(pts).ToArray();
         for (int i = 0; i < ts.Length; i++)
             Assert.Equal(-0.5 * (Math.Log(2 * Math.PI) + Math.Log(9) + ts[i] * ts[i] / 9), lp[i], 1e-13);
-        var off = mean + Tensor.FromArray(new double[] { 0, 1e-3, -1e-3 });   // orthogonal to v, 1.4e-3 away
+        var off = mean + NDArray.FromArray(new double[] { 0, 1e-3, -1e-3 });   // orthogonal to v, 1.4e-3 away
         Assert.Equal(double.NegativeInfinity, mvn.LogPdf(off).Item());
         Assert.Equal(0.0, mvn.Pdf(off).Item());
         // Its own samples are on the support.
@@ -79,18 +79,18 @@ public class MultivariateNormalSingularTests
     public void Rank_two_in_three_dimensions_and_the_zero_covariance()
     {
         // Sigma = diag(4, 0, 1) rotated by an exact permutation: the samples keep coordinate 1 at the mean exactly.
-        var cov = Tensor.FromArray(new double[,] { { 4, 0, 0 }, { 0, 0, 0 }, { 0, 0, 1 } });
-        var mean = Tensor.FromArray(new double[] { 0, 7, 0 });
+        var cov = NDArray.FromArray(new double[,] { { 4, 0, 0 }, { 0, 0, 0 }, { 0, 0, 1 } });
+        var mean = NDArray.FromArray(new double[] { 0, 7, 0 });
         var mvn = new MultivariateNormal<double>(mean, cov);
         Assert.Equal(2, mvn.Rank);
         Assert.Equal(Math.Log(4), mvn.LogPseudoDeterminant, 1e-15);
         var x = mvn.Sample(1000, new Rng(5));
         Assert.All(x[.., 1].ToArray(), v => Assert.Equal(7.0, v));
         // log p at (a, 7, b) = -(2 log(2 pi) + log 4 + a^2 / 4 + b^2) / 2.
-        Assert.Equal(-0.5 * (2 * Math.Log(2 * Math.PI) + Math.Log(4) + 1.0 / 4 + 4), mvn.LogPdf(Tensor.FromArray(new double[] { 1, 7, -2 })).Item(), 1e-14);
+        Assert.Equal(-0.5 * (2 * Math.Log(2 * Math.PI) + Math.Log(4) + 1.0 / 4 + 4), mvn.LogPdf(NDArray.FromArray(new double[] { 1, 7, -2 })).Item(), 1e-14);
 
         // The zero covariance: a point mass at the mean (rank 0), as NumPy samples it.
-        var point = new MultivariateNormal<double>(mean, Tensor.Zeros<double>(3, 3));
+        var point = new MultivariateNormal<double>(mean, NDArray.Zeros<double>(3, 3));
         Assert.Equal(0, point.Rank);
         var px = point.Sample(5, new Rng(1));
         for (int i = 0; i < 5; i++) NumAssert.Close(mean, px[i, ..], 0);
@@ -101,8 +101,8 @@ public class MultivariateNormalSingularTests
     [Fact]
     public void Float_rank_one()
     {
-        var cov = Tensor.FromArray(new float[,] { { 0.01f, 0.03f }, { 0.03f, 0.09f } });   // (0.1, 0.3) (0.1, 0.3)^T, rounded
-        var mvn = new MultivariateNormal<float>(Tensor.FromArray(new float[] { 2, 3 }), cov);
+        var cov = NDArray.FromArray(new float[,] { { 0.01f, 0.03f }, { 0.03f, 0.09f } });   // (0.1, 0.3) (0.1, 0.3)^T, rounded
+        var mvn = new MultivariateNormal<float>(NDArray.FromArray(new float[] { 2, 3 }), cov);
         Assert.Equal(1, mvn.Rank);
         var x = mvn.Sample(500, new Rng(2));
         for (int i = 0; i < 500; i++)
@@ -117,7 +117,7 @@ public class MultivariateNormalSingularTests
     public void Positive_definite_covariances_keep_the_cholesky_samples()
     {
         // Same draws as before the singular path existed: mean + L z with z from the generator.
-        var mvn = new MultivariateNormal<double>(Tensor.FromArray(new double[] { 3, 4 }), Tensor.FromArray(new double[,] { { 9, 3 }, { 3, 5 } }));
+        var mvn = new MultivariateNormal<double>(NDArray.FromArray(new double[] { 3, 4 }), NDArray.FromArray(new double[,] { { 9, 3 }, { 3, 5 } }));
         Assert.False(mvn.IsSingular);
         Assert.Equal(2, mvn.Rank);
         NumAssert.Close(mvn.CholeskyFactor, mvn.Factor, 0);
@@ -130,17 +130,17 @@ public class MultivariateNormalSingularTests
     {
         // [[1, 2], [2, 1]] has eigenvalues 3 and -1.
         var ex = Assert.Throws<NotPositiveDefiniteException>(() =>
-            new MultivariateNormal<double>(Tensor.Zeros<double>(2), Tensor.FromArray(new double[,] { { 1, 2 }, { 2, 1 } })));
+            new MultivariateNormal<double>(NDArray.Zeros<double>(2), NDArray.FromArray(new double[,] { { 1, 2 }, { 2, 1 } })));
         Assert.Contains("not positive semi-definite", ex.Message);
         Assert.Contains("most negative eigenvalue is -1", ex.Message);
         Assert.Equal(2, ex.MinorOrder);
         // Slightly indefinite: rank-1 plus -1e-6 along another direction (far beyond rounding, 1e6 eps = 2.2e-10 relative).
         var cov = Outer([1, 2, 2]) - Outer([2, -1, 0]) * (1e-6 / 5);
-        var ex2 = Assert.Throws<NotPositiveDefiniteException>(() => new MultivariateNormal<double>(Tensor.Zeros<double>(3), cov));
+        var ex2 = Assert.Throws<NotPositiveDefiniteException>(() => new MultivariateNormal<double>(NDArray.Zeros<double>(3), cov));
         Assert.Contains("most negative eigenvalue is -1", ex2.Message);   // -1.0000...e-06
         Assert.Contains("E-06", ex2.Message, StringComparison.OrdinalIgnoreCase);
         // Rounding-size negative eigenvalues are clipped instead: -1e-14 relative is accepted as rank 1.
         var nearly = Outer([1, 2, 2]) - Outer([2, -1, 0]) * (9e-14 / 5);
-        Assert.Equal(1, new MultivariateNormal<double>(Tensor.Zeros<double>(3), nearly).Rank);
+        Assert.Equal(1, new MultivariateNormal<double>(NDArray.Zeros<double>(3), nearly).Rank);
     }
 }

@@ -6,13 +6,13 @@ public class MultivariateNormalTests
     public void LogPdf_in_one_dimension_matches_the_formula()
     {
         // N(1, 4): log p(x) = -log(2 pi 4) / 2 - (x - 1)^2 / 8.
-        var mvn = new MultivariateNormal<double>(Tensor.FromArray(new double[] { 1 }), Tensor.FromArray(new double[,] { { 4 } }));
+        var mvn = new MultivariateNormal<double>(NDArray.FromArray(new double[] { 1 }), NDArray.FromArray(new double[,] { { 4 } }));
         double[] xs = [-3, 0, 1, 2.5, 10];
-        var lp = mvn.LogPdf(Tensor.FromArray(xs).Reshape(-1, 1)).ToArray();
+        var lp = mvn.LogPdf(NDArray.FromArray(xs).Reshape(-1, 1)).ToArray();
         for (int i = 0; i < xs.Length; i++)
             Assert.Equal(-0.5 * Math.Log(2 * Math.PI * 4) - (xs[i] - 1) * (xs[i] - 1) / 8, lp[i], 1e-14);
         Assert.Equal(Math.Log(4), mvn.LogDeterminant, 1e-15);
-        Assert.Equal(1 / Math.Sqrt(8 * Math.PI), mvn.Pdf(Tensor.FromArray(new double[] { 1 })).Item(), 1e-15);
+        Assert.Equal(1 / Math.Sqrt(8 * Math.PI), mvn.Pdf(NDArray.FromArray(new double[] { 1 })).Item(), 1e-15);
     }
 
     [Fact]
@@ -20,10 +20,10 @@ public class MultivariateNormalTests
     {
         // Sigma = [[2, 0.6], [0.6, 1]]: det = 1.64, Sigma^-1 = [[1, -0.6], [-0.6, 2]] / 1.64,
         // log p = -log(2 pi) - log(1.64) / 2 - (a^2 - 1.2 a b + 2 b^2) / (2 * 1.64), (a, b) = x - mean.
-        var mean = Tensor.FromArray(new double[] { 0.5, -1 });
-        var cov = Tensor.FromArray(new double[,] { { 2, 0.6 }, { 0.6, 1 } });
+        var mean = NDArray.FromArray(new double[] { 0.5, -1 });
+        var cov = NDArray.FromArray(new double[,] { { 2, 0.6 }, { 0.6, 1 } });
         var mvn = new MultivariateNormal<double>(mean, cov);
-        var x = Tensor.FromArray(new double[,] { { 0.5, -1 }, { 1, 1 }, { -2, 0.3 }, { 4, -5 } });
+        var x = NDArray.FromArray(new double[,] { { 0.5, -1 }, { 1, 1 }, { -2, 0.3 }, { 4, -5 } });
         var lp = mvn.LogPdf(x).ToArray();
         for (int i = 0; i < 4; i++)
         {
@@ -38,8 +38,8 @@ public class MultivariateNormalTests
     [Fact]
     public void Sample_mean_and_covariance_converge()
     {
-        var mean = Tensor.FromArray(new double[] { 1, -2, 0.5 });
-        var cov = Tensor.FromArray(new double[,] { { 4, 1.2, -0.6 }, { 1.2, 1, 0.2 }, { -0.6, 0.2, 0.5 } });
+        var mean = NDArray.FromArray(new double[] { 1, -2, 0.5 });
+        var cov = NDArray.FromArray(new double[,] { { 4, 1.2, -0.6 }, { 1.2, 1, 0.2 }, { -0.6, 0.2, 0.5 } });
         var mvn = new MultivariateNormal<double>(mean, cov);
         const int n = 20000;
         var x = mvn.Sample(n, new Rng(2024));
@@ -63,7 +63,7 @@ public class MultivariateNormalTests
     [Fact]
     public void Sample_is_mean_plus_L_z_from_the_generator()
     {
-        var mvn = new MultivariateNormal<double>(Tensor.FromArray(new double[] { 3, 4 }), Tensor.FromArray(new double[,] { { 9, 3 }, { 3, 5 } }));
+        var mvn = new MultivariateNormal<double>(NDArray.FromArray(new double[] { 3, 4 }), NDArray.FromArray(new double[,] { { 9, 3 }, { 3, 5 } }));
         var x = mvn.Sample(4, new Rng(7));
         var z = new Rng(7).Normal([4, 2], 0.0, 1.0);
         // L = [[3, 0], [1, 2]]: x = (3 + 3 z0, 4 + z0 + 2 z1).
@@ -77,11 +77,11 @@ public class MultivariateNormalTests
     [Fact]
     public void Float_log_density_matches_double()
     {
-        var cov = Tensor.FromArray(new double[,] { { 2, 0.6 }, { 0.6, 1 } });
-        var md = new MultivariateNormal<double>(Tensor.Zeros<double>(2), cov);
-        var mf = new MultivariateNormal<float>(Tensor.Zeros<float>(2), Tensor.FromArray(new float[,] { { 2, 0.6f }, { 0.6f, 1 } }));
-        var x = Tensor.FromArray(new double[,] { { 1, 2 }, { -1, 0.5 } });
-        var xf = Tensor.FromArray(new float[,] { { 1, 2 }, { -1, 0.5f } });
+        var cov = NDArray.FromArray(new double[,] { { 2, 0.6 }, { 0.6, 1 } });
+        var md = new MultivariateNormal<double>(NDArray.Zeros<double>(2), cov);
+        var mf = new MultivariateNormal<float>(NDArray.Zeros<float>(2), NDArray.FromArray(new float[,] { { 2, 0.6f }, { 0.6f, 1 } }));
+        var x = NDArray.FromArray(new double[,] { { 1, 2 }, { -1, 0.5 } });
+        var xf = NDArray.FromArray(new float[,] { { 1, 2 }, { -1, 0.5f } });
         var ld = md.LogPdf(x).ToArray();
         var lf = mf.LogPdf(xf).ToArray();
         for (int i = 0; i < 2; i++) Assert.Equal(ld[i], lf[i], 1e-5);
@@ -90,21 +90,21 @@ public class MultivariateNormalTests
     [Fact]
     public void Errors()
     {
-        var mean = Tensor.Zeros<double>(2);
-        var notPd = Tensor.FromArray(new double[,] { { 1, 2 }, { 2, 1 } });
+        var mean = NDArray.Zeros<double>(2);
+        var notPd = NDArray.FromArray(new double[,] { { 1, 2 }, { 2, 1 } });
         var ex = Assert.Throws<NotPositiveDefiniteException>(() => new MultivariateNormal<double>(mean, notPd));
         Assert.Equal(2, ex.MinorOrder);
         // The zero covariance is positive semi-definite (a point mass at the mean, rank 0), no longer an error (#16 item 8).
-        Assert.Equal(0, new MultivariateNormal<double>(mean, Tensor.Zeros<double>(2, 2)).Rank);
-        Assert.Throws<ShapeMismatchException>(() => new MultivariateNormal<double>(mean, Tensor.Eye<double>(3)));
-        Assert.Throws<ShapeMismatchException>(() => new MultivariateNormal<double>(Tensor.Zeros<double>(2, 1), Tensor.Eye<double>(2)));
-        Assert.Throws<ArgumentException>(() => new MultivariateNormal<double>(mean, Tensor.FromArray(new double[,] { { 1, 0.5 }, { 0, 1 } })));
-        var nan = Tensor.Eye<double>(2); nan[0, 1] = double.NaN;
+        Assert.Equal(0, new MultivariateNormal<double>(mean, NDArray.Zeros<double>(2, 2)).Rank);
+        Assert.Throws<ShapeMismatchException>(() => new MultivariateNormal<double>(mean, NDArray.Eye<double>(3)));
+        Assert.Throws<ShapeMismatchException>(() => new MultivariateNormal<double>(NDArray.Zeros<double>(2, 1), NDArray.Eye<double>(2)));
+        Assert.Throws<ArgumentException>(() => new MultivariateNormal<double>(mean, NDArray.FromArray(new double[,] { { 1, 0.5 }, { 0, 1 } })));
+        var nan = NDArray.Eye<double>(2); nan[0, 1] = double.NaN;
         Assert.Throws<NonFiniteException>(() => new MultivariateNormal<double>(mean, nan));
-        var mvn = new MultivariateNormal<double>(mean, Tensor.Eye<double>(2));
-        Assert.Throws<ShapeMismatchException>(() => mvn.LogPdf(Tensor.Zeros<double>(4, 3)));
-        Assert.Throws<ShapeMismatchException>(() => mvn.LogPdf(Tensor.Zeros<double>(3)));
-        Assert.Throws<NonFiniteException>(() => mvn.LogPdf(Tensor.FromArray(new double[] { double.NaN, 0 })));
+        var mvn = new MultivariateNormal<double>(mean, NDArray.Eye<double>(2));
+        Assert.Throws<ShapeMismatchException>(() => mvn.LogPdf(NDArray.Zeros<double>(4, 3)));
+        Assert.Throws<ShapeMismatchException>(() => mvn.LogPdf(NDArray.Zeros<double>(3)));
+        Assert.Throws<NonFiniteException>(() => mvn.LogPdf(NDArray.FromArray(new double[] { double.NaN, 0 })));
         Assert.Throws<ArgumentOutOfRangeException>(() => mvn.Sample(-1, new Rng(1)));
     }
 }

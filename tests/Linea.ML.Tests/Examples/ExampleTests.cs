@@ -111,14 +111,14 @@ public sealed class ExampleTests : IDisposable
     public void Chained_filter_is_the_product_of_the_steps()
     {
         // Without clamping, vintage(p) = contrast(sepia(warmth(p))): one matrix (M1 M2 M3) and a carried bias.
-        var p = Tensor.Uniform([50, 3], 0.0, 1.0, seed: 4);
+        var p = NDArray.Uniform([50, 3], 0.0, 1.0, seed: 4);
         var steps = new[] { ColorFilter.Warmth, ColorFilter.Sepia, ColorFilter.Contrast(0.85) };
         var sequential = p;
         foreach (var f in steps) sequential = sequential.MatMul(f.Matrix) + f.Bias;
         var once = p.MatMul(ColorFilter.Vintage.Matrix) + ColorFilter.Vintage.Bias;
         Assert.True(Fixtures.MaxDiff(sequential, once) <= 20 * Fixtures.Eps);
         // Grayscale is BT.601 luma in every channel.
-        var g = ColorFilter.Grayscale.Apply(Tensor.FromArray(new double[,] { { 1, 0, 0 }, { 0, 1, 0 }, { 0, 0, 1 }, { 0.2, 0.4, 0.6 } }));
+        var g = ColorFilter.Grayscale.Apply(NDArray.FromArray(new double[,] { { 1, 0, 0 }, { 0, 1, 0 }, { 0, 0, 1 }, { 0.2, 0.4, 0.6 } }));
         NumAssert.Close([0.299, 0.299, 0.299, 0.587, 0.587, 0.587, 0.114, 0.114, 0.114, 0.363, 0.363, 0.363], g.ToArray(), 8);
     }
 
@@ -144,7 +144,7 @@ public sealed class ExampleTests : IDisposable
         // Completion subtracts each film's mean of its known cells, a constant per column, which keeps the rank at 2,
         // so iterative SVD imputation at rank 2 must recover the hidden cells.
         var rng = new Rng(31);
-        var u = Tensor.ColumnStack(Tensor.Ones<double>(14), rng.Normal([14], 0.0, 1.0));
+        var u = NDArray.ColumnStack(NDArray.Ones<double>(14), rng.Normal([14], 0.0, 1.0));
         var v = rng.Normal([2, 9], 0.0, 1.0);
         var truth = u.MatMul(v).ToArray2D();
         var known = new bool[14, 9];

@@ -55,7 +55,7 @@ public sealed class SparseRecommenderExampleTests
         const int k = 3;
         const double lambda = 0.7;
         var r = Sparse.Random<double>(12, 7, 0.5, seed: 9);
-        var q0 = Tensor.Normal([7, k], 0.0, 1.0, seed: 3).ToArray();
+        var q0 = NDArray.Normal([7, k], 0.0, 1.0, seed: 3).ToArray();
         var q = (double[])q0.Clone();
         var p = AlternatingLeastSquares.Fit(r, r.T.ToCsr(), q, k, lambda, sweeps: 1);
         CheckRidge(r, q0, p, k, lambda);
@@ -66,14 +66,14 @@ public sealed class SparseRecommenderExampleTests
     /// solver: backward error a few k eps.</summary>
     private static void CheckRidge(SparseMatrix<double> a, double[] fixedFactors, double[] solved, int k, double lambda)
     {
-        var f = Tensor.FromArray(fixedFactors).Reshape(a.Columns, k);
+        var f = NDArray.FromArray(fixedFactors).Reshape(a.Columns, k);
         for (int u = 0; u < a.Rows; u++)
         {
             var cols = a.IndicesOf(u).ToArray();
-            var fu = Tensor.Zeros<double>(cols.Length, k);
-            var au = Tensor.FromArray(a.ValuesOf(u).ToArray());
+            var fu = NDArray.Zeros<double>(cols.Length, k);
+            var au = NDArray.FromArray(a.ValuesOf(u).ToArray());
             for (int e = 0; e < cols.Length; e++) fu[e, ..] = f[cols[e], ..];
-            var g = fu.T.MatMul(fu) + Tensor.Eye<double>(k) * lambda;
+            var g = fu.T.MatMul(fu) + NDArray.Eye<double>(k) * lambda;
             var truth = Linalg.Solve(g, fu.T.MatMul(au));
             for (int c = 0; c < k; c++)
                 Assert.True(Math.Abs(truth[c] - solved[u * k + c]) <= 1e-12 * (1 + Math.Abs(truth[c])), $"row {u}, {c}");

@@ -25,7 +25,7 @@ public sealed class WebGraphExampleTests
 
         // The same graph, dense: repeats add up, as Sparse.Coo sums them.
         var (src, dst) = RandomGraph.Edges(nodes, edges, 5);
-        var dense = Tensor.Zeros<double>(nodes, nodes);
+        var dense = NDArray.Zeros<double>(nodes, nodes);
         for (int k = 0; k < edges; k++) dense[src[k], dst[k]] += 1;
         long stored = 0, dangling = 0;
         for (int i = 0; i < nodes; i++)

@@ -4,24 +4,24 @@ public class PageRankTests
 {
     /// <summary>The truth by a direct linear solve: with the column-stochastic M^ (dangling columns 1/n), the scores solve
     /// (I - d M^) r = (1 - d) / n 1, a nonsingular system (d &lt; 1), by LU instead of iteration.</summary>
-    private static double[] LinearSolveTruth(Tensor<double> adjacency, double d)
+    private static double[] LinearSolveTruth(NDArray<double> adjacency, double d)
     {
         int n = (int)adjacency.Shape[0];
-        var m = Tensor.Zeros<double>(n, n);
+        var m = NDArray.Zeros<double>(n, n);
         for (int i = 0; i < n; i++)
         {
             double w = 0;
             for (int j = 0; j < n; j++) w += adjacency[i, j];
             for (int j = 0; j < n; j++) m[j, i] = w == 0 ? 1.0 / n : adjacency[i, j] / w;
         }
-        var system = Tensor.Eye<double>(n) - m * d;
-        return Linalg.Solve(system, Tensor.Full([n], (1 - d) / n)).ToArray();
+        var system = NDArray.Eye<double>(n) - m * d;
+        return Linalg.Solve(system, NDArray.Full([n], (1 - d) / n)).ToArray();
     }
 
-    private static Tensor<double> RandomGraph(int n, ulong seed, int dangling)
+    private static NDArray<double> RandomGraph(int n, ulong seed, int dangling)
     {
         var rng = new Rng(seed);
-        var a = Tensor.Zeros<double>(n, n);
+        var a = NDArray.Zeros<double>(n, n);
         for (int i = dangling; i < n; i++)
             for (int j = 0; j < n; j++)
                 if (rng.NextDouble() < 0.1) a[i, j] = 1 + rng.NextInt(3);
@@ -34,7 +34,7 @@ public class PageRankTests
         // Edges A->B, A->C, B->C, C->A. With t = (1 - d) / 3 = 0.05:
         //   rA = t + d rC,  rB = t + d rA / 2,  rC = t + d (rA / 2 + rB).
         // Substituting: rC = t (1 + d) + (d / 2 + d^2 / 2) rA, then rA (1 - d^2 (1 + d) / 2) = t (1 + d + d^2).
-        var a = Tensor.FromArray(new double[,] { { 0, 1, 1 }, { 0, 0, 1 }, { 1, 0, 0 } });
+        var a = NDArray.FromArray(new double[,] { { 0, 1, 1 }, { 0, 0, 1 }, { 1, 0, 0 } });
         double d = 0.85, t = 0.05;
         double rA = t * (1 + d + d * d) / (1 - d * d * (1 + d) / 2);
         double rB = t + d * rA / 2;
@@ -72,12 +72,12 @@ public class PageRankTests
     [Fact]
     public void Symmetric_cycle_and_zero_damping_give_uniform_scores()
     {
-        var cycle = Tensor.Zeros<double>(5, 5);
+        var cycle = NDArray.Zeros<double>(5, 5);
         for (int i = 0; i < 5; i++) cycle[i, (i + 1) % 5] = 1;
         Assert.All(PageRank.Compute(cycle).Scores.ToArray(), v => Assert.Equal(0.2, v, 1e-15));
         var a = RandomGraph(10, 3, 2);
         Assert.All(PageRank.Compute(a, damping: 0).Scores.ToArray(), v => Assert.Equal(0.1, v, 1e-15));
-        var allDangling = Tensor.Zeros<double>(4, 4);
+        var allDangling = NDArray.Zeros<double>(4, 4);
         Assert.All(PageRank.Compute(allDangling).Scores.ToArray(), v => Assert.Equal(0.25, v, 1e-15));
     }
 
@@ -86,7 +86,7 @@ public class PageRankTests
     {
         var a = RandomGraph(30, 9, 3);
         var rd = PageRank.Compute(a).Scores.ToArray();
-        var af = Tensor.FromArray(a.ToArray().Select(v => (float)v).ToArray(), 30, 30);
+        var af = NDArray.FromArray(a.ToArray().Select(v => (float)v).ToArray(), 30, 30);
         var rf = PageRank.Compute(af, tol: 1e-6).Scores.ToArray();
         for (int i = 0; i < 30; i++) Assert.Equal(rd[i], rf[i], 1e-5);
     }
@@ -96,14 +96,14 @@ public class PageRankTests
     {
         var a = RandomGraph(6, 1, 0);
         Assert.Throws<NoConvergenceException>(() => PageRank.Compute(a, maxIter: 2));
-        Assert.Throws<ShapeMismatchException>(() => PageRank.Compute(Tensor.Zeros<double>(3, 4)));
-        Assert.Throws<ShapeMismatchException>(() => PageRank.Compute(Tensor.Zeros<double>(3)));
+        Assert.Throws<ShapeMismatchException>(() => PageRank.Compute(NDArray.Zeros<double>(3, 4)));
+        Assert.Throws<ShapeMismatchException>(() => PageRank.Compute(NDArray.Zeros<double>(3)));
         var negative = a.Copy(); negative[1, 2] = -1;
         Assert.Throws<ArgumentException>(() => PageRank.Compute(negative));
         var nan = a.Copy(); nan[0, 0] = double.NaN;
         Assert.Throws<NonFiniteException>(() => PageRank.Compute(nan));
         Assert.Throws<ArgumentOutOfRangeException>(() => PageRank.Compute(a, damping: 1));
         Assert.Throws<ArgumentOutOfRangeException>(() => PageRank.Compute(a, tol: 0));
-        Assert.Throws<ArgumentException>(() => PageRank.Compute(Tensor.Zeros<double>(0, 0)));
+        Assert.Throws<ArgumentException>(() => PageRank.Compute(NDArray.Zeros<double>(0, 0)));
     }
 }

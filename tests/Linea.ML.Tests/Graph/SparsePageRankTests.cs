@@ -4,17 +4,17 @@ public class SparsePageRankTests
 {
     /// <summary>The truth by a direct linear solve of (I - d M^) r = (1 - d) / n 1, M^ column-stochastic with dangling
     /// columns 1/n (as in <see cref="PageRankTests"/>), from the dense form of the graph.</summary>
-    private static double[] LinearSolveTruth(Tensor<double> adjacency, double d)
+    private static double[] LinearSolveTruth(NDArray<double> adjacency, double d)
     {
         int n = (int)adjacency.Shape[0];
-        var m = Tensor.Zeros<double>(n, n);
+        var m = NDArray.Zeros<double>(n, n);
         for (int i = 0; i < n; i++)
         {
             double w = 0;
             for (int j = 0; j < n; j++) w += adjacency[i, j];
             for (int j = 0; j < n; j++) m[j, i] = w == 0 ? 1.0 / n : adjacency[i, j] / w;
         }
-        return Linalg.Solve(Tensor.Eye<double>(n) - m * d, Tensor.Full([n], (1 - d) / n)).ToArray();
+        return Linalg.Solve(NDArray.Eye<double>(n) - m * d, NDArray.Full([n], (1 - d) / n)).ToArray();
     }
 
     /// <summary>
@@ -41,9 +41,9 @@ public class SparsePageRankTests
         return ([.. src], [.. dst], [.. w]);
     }
 
-    private static Tensor<double> Dense(int n, int[] src, int[] dst, double[] w)
+    private static NDArray<double> Dense(int n, int[] src, int[] dst, double[] w)
     {
-        var a = Tensor.Zeros<double>(n, n);
+        var a = NDArray.Zeros<double>(n, n);
         for (int k = 0; k < src.Length; k++) a[src[k], dst[k]] += w[k];
         return a;
     }

@@ -22,7 +22,7 @@ public class LogisticRegressionTests
         Assert.True(m.Converged, m.Warning);
         Assert.True(m.NIter < 15, $"Newton took {m.NIter} steps");
         var coef = WorkflowFixture.Matrix(c.GetProperty("coef"));
-        var intercept = Tensor.FromArray(WorkflowFixture.Vector(c.GetProperty("intercept")));
+        var intercept = NDArray.FromArray(WorkflowFixture.Vector(c.GetProperty("intercept")));
         // The objective's Hessian is at least I / C on the weights, so a gradient g at scikit-learn's point puts it within
         // about C |g| (times sqrt of the dimension) of the optimum; ours is within C 1e-10. 100x that is the tolerance.
         double dim = coef.Size + intercept.Size;
@@ -45,7 +45,7 @@ public class LogisticRegressionTests
         Assert.True(m.Converged, m.Warning);
         // Stationarity by hand: sum_i (p_i - onehot_i) x_i + W / C = 0 and sum_i (p_i - onehot_i) = 0.
         var p = m.PredictProba(x);
-        var onehot = Tensor.Zeros<double>(150, 3);
+        var onehot = NDArray.Zeros<double>(150, 3);
         for (int i = 0; i < 150; i++) onehot[i, (int)y[i]] = 1;
         var r = p - onehot;
         var gw = r.T.MatMul(x) + m.Coefficients / 2.0;
@@ -60,8 +60,8 @@ public class LogisticRegressionTests
     {
         // x = -1 (class 0), x = +1 (class 1), no intercept: minimise 2 log(1 + e^-w) + w^2 / (2C). With C = 1 the
         // stationarity condition is w = 2 / (1 + e^w), whose root is w = 0.6748316143423994 (scalar Newton iteration).
-        var x = Tensor.FromArray(new double[,] { { -1 }, { 1 } });
-        var y = Tensor.FromArray(new double[] { 0, 1 });
+        var x = NDArray.FromArray(new double[,] { { -1 }, { 1 } });
+        var y = NDArray.FromArray(new double[] { 0, 1 });
         var m = new LogisticRegression<double>(fitIntercept: false, tol: 1e-14).Fit(x, y);
         double w = m.Coefficients[0, 0];
         Assert.Equal(2 / (1 + Math.Exp(w)), w, 1e-14);
@@ -73,14 +73,14 @@ public class LogisticRegressionTests
     [Fact]
     public void Any_label_values_work_and_bad_input_is_rejected()
     {
-        var x = Tensor.FromArray(new double[,] { { 0 }, { 1 }, { 2 }, { 3 } });
-        var m = new LogisticRegression<double>().Fit(x, Tensor.FromArray(new double[] { -1, -1, 7, 7 }));
+        var x = NDArray.FromArray(new double[,] { { 0 }, { 1 }, { 2 }, { 3 } });
+        var m = new LogisticRegression<double>().Fit(x, NDArray.FromArray(new double[] { -1, -1, 7, 7 }));
         Assert.Equal(new[] { -1.0, 7.0 }, m.Classes.ToArray());
         Assert.Equal(new[] { -1.0, -1.0, 7.0, 7.0 }, m.Predict(x).ToArray());
-        Assert.Throws<ArgumentException>(() => new LogisticRegression<double>().Fit(x, Tensor.FromArray(new double[] { 1, 1, 1, 1 })));
-        Assert.Throws<NonFiniteException>(() => new LogisticRegression<double>().Fit(x, Tensor.FromArray(new double[] { 0, 1, double.NaN, 1 })));
-        Assert.Throws<ShapeMismatchException>(() => new LogisticRegression<double>().Fit(x, Tensor.FromArray(new double[] { 0, 1 })));
-        Assert.Throws<ShapeMismatchException>(() => m.Predict(Tensor.Zeros<double>(2, 3)));
+        Assert.Throws<ArgumentException>(() => new LogisticRegression<double>().Fit(x, NDArray.FromArray(new double[] { 1, 1, 1, 1 })));
+        Assert.Throws<NonFiniteException>(() => new LogisticRegression<double>().Fit(x, NDArray.FromArray(new double[] { 0, 1, double.NaN, 1 })));
+        Assert.Throws<ShapeMismatchException>(() => new LogisticRegression<double>().Fit(x, NDArray.FromArray(new double[] { 0, 1 })));
+        Assert.Throws<ShapeMismatchException>(() => m.Predict(NDArray.Zeros<double>(2, 3)));
         Assert.Throws<NotFittedException>(() => new LogisticRegression<double>().Predict(x));
         Assert.Throws<ArgumentOutOfRangeException>(() => new LogisticRegression<double>(c: 0));
     }
@@ -89,8 +89,8 @@ public class LogisticRegressionTests
     public void Separable_data_without_penalty_room_reports_non_convergence()
     {
         // Separable data with a huge C drives the weights towards infinity; two steps cannot converge.
-        var x = Tensor.FromArray(new double[,] { { 0 }, { 1 }, { 2 }, { 3 } });
-        var m = new LogisticRegression<double>(c: 1e12, maxIter: 2, tol: 1e-12).Fit(x, Tensor.FromArray(new double[] { 0, 0, 1, 1 }));
+        var x = NDArray.FromArray(new double[,] { { 0 }, { 1 }, { 2 }, { 3 } });
+        var m = new LogisticRegression<double>(c: 1e12, maxIter: 2, tol: 1e-12).Fit(x, NDArray.FromArray(new double[] { 0, 0, 1, 1 }));
         Assert.False(m.Converged);
         Assert.Contains("maxIter", m.Warning);
     }
@@ -100,15 +100,15 @@ public class LogisticRegressionTests
     {
         var (x, y) = WorkflowFixture.Iris();
         var md = new LogisticRegression<double>(tol: 1e-10).Fit(x, y);
-        var xf = Tensor.FromArray(Array.ConvertAll(x.ToArray(), static v => (float)v), 150, 4);
-        var yf = Tensor.FromArray(Array.ConvertAll(y.ToArray(), static v => (float)v));
+        var xf = NDArray.FromArray(Array.ConvertAll(x.ToArray(), static v => (float)v), 150, 4);
+        var yf = NDArray.FromArray(Array.ConvertAll(y.ToArray(), static v => (float)v));
         var mf = new LogisticRegression<float>(tol: 1e-10).Fit(xf, yf);
         // The solver runs in double on the float inputs (iris has one decimal, so they round by about 1e-7 relative);
         // the condition of the problem (Hessian at least I / C) keeps the coefficients within a few 1e-6.
         var coef = Array.ConvertAll(mf.Coefficients.ToArray(), static v => (double)v);
-        Assert.True(Fixtures.MaxDiff(md.Coefficients, Tensor.FromArray(coef, 3, 4)) <= 1e-5);
+        Assert.True(Fixtures.MaxDiff(md.Coefficients, NDArray.FromArray(coef, 3, 4)) <= 1e-5);
         var pf = mf.PredictProba(xf);
-        Assert.True(Fixtures.MaxAbs(Tensor.FromArray(Array.ConvertAll(pf.Sum(1).ToArray(), static v => (double)v - 1))) <= 4e-7);
+        Assert.True(Fixtures.MaxAbs(NDArray.FromArray(Array.ConvertAll(pf.Sum(1).ToArray(), static v => (double)v - 1))) <= 4e-7);
         Assert.Equal(md.Predict(x).ToArray(), Array.ConvertAll(mf.Predict(xf).ToArray(), static v => (double)v));
     }
 }

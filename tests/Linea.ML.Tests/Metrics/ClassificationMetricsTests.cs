@@ -5,7 +5,7 @@ namespace Linea.ML.Tests.Metrics;
 public class ClassificationMetricsTests
 {
     private static readonly System.Text.Json.JsonElement F = WorkflowFixture.Get("metrics");
-    private static Tensor<double> V(string name) => Tensor.FromArray(WorkflowFixture.Vector(F.GetProperty(name)));
+    private static NDArray<double> V(string name) => NDArray.FromArray(WorkflowFixture.Vector(F.GetProperty(name)));
     private static double D(string name) => F.GetProperty(name).GetDouble();
 
     // Each metric is a handful of additions and one division over at most 40 samples: a few ulps of difference at most.
@@ -58,23 +58,23 @@ public class ClassificationMetricsTests
     [Fact]
     public void Hand_examples()
     {
-        var t = Tensor.FromArray(new double[] { 1, 1, 0, 0, 1 });
-        var p = Tensor.FromArray(new double[] { 1, 0, 0, 1, 1 });
+        var t = NDArray.FromArray(new double[] { 1, 1, 0, 0, 1 });
+        var p = NDArray.FromArray(new double[] { 1, 0, 0, 1, 1 });
         // tp = 2, fp = 1, fn = 1: P = R = F1 = 2/3; accuracy 3/5.
         Assert.Equal(2.0 / 3, ML.Metrics.PrecisionScore(t, p), 1e-16);
         Assert.Equal(2.0 / 3, ML.Metrics.RecallScore(t, p), 1e-16);
         Assert.Equal(0.6, ML.Metrics.AccuracyScore(t, p));
         // AUC: scores separate perfectly -> 1; reversed -> 0; all tied -> 1/2.
-        var s = Tensor.FromArray(new double[] { 0.9, 0.8, 0.1, 0.2, 0.7 });
+        var s = NDArray.FromArray(new double[] { 0.9, 0.8, 0.1, 0.2, 0.7 });
         Assert.Equal(1.0, ML.Metrics.RocAucScore(t, s));
         Assert.Equal(0.0, ML.Metrics.RocAucScore(t, -s));
-        Assert.Equal(0.5, ML.Metrics.RocAucScore(t, Tensor.Full([5], 0.3)));
+        Assert.Equal(0.5, ML.Metrics.RocAucScore(t, NDArray.Full([5], 0.3)));
         // Log loss of certain, correct predictions is -log(1 - eps) ~ eps; of p = 1/2 it is log 2.
-        Assert.Equal(Math.Log(2), ML.Metrics.LogLoss(t, Tensor.Full([5], 0.5)), 1e-15);
+        Assert.Equal(Math.Log(2), ML.Metrics.LogLoss(t, NDArray.Full([5], 0.5)), 1e-15);
         // Zero division: no positive predictions -> precision 0.
-        Assert.Equal(0.0, ML.Metrics.PrecisionScore(t, Tensor.Zeros<double>(5)));
-        Assert.Throws<ArgumentException>(() => ML.Metrics.RocAucScore(Tensor.Ones<double>(3), Tensor.Ones<double>(3)));
+        Assert.Equal(0.0, ML.Metrics.PrecisionScore(t, NDArray.Zeros<double>(5)));
+        Assert.Throws<ArgumentException>(() => ML.Metrics.RocAucScore(NDArray.Ones<double>(3), NDArray.Ones<double>(3)));
         Assert.Throws<ShapeMismatchException>(() => ML.Metrics.AccuracyScore(t, p[..3]));
-        Assert.Throws<NonFiniteException>(() => ML.Metrics.AccuracyScore(t, Tensor.Full([5], double.NaN)));
+        Assert.Throws<NonFiniteException>(() => ML.Metrics.AccuracyScore(t, NDArray.Full([5], double.NaN)));
     }
 }

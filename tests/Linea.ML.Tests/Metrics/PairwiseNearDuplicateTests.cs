@@ -27,19 +27,19 @@ public class PairwiseNearDuplicateTests
         return hi + lo;
     }
 
-    private static double[] Row(Tensor<double> t, int i) => t[i, ..].ToArray();
+    private static double[] Row(NDArray<double> t, int i) => t[i, ..].ToArray();
 
     /// <summary>Rows around one far-away point b (norm about 1e4 sqrt(p)), each displaced by a random direction scaled
     /// 10^-k for k = 0..15, plus exact copies.</summary>
-    private static Tensor<double> Cloud(int p, ulong seed)
+    private static NDArray<double> Cloud(int p, ulong seed)
     {
-        var b = Tensor.Normal([1, p], 1e4, 1.0, seed: seed);
-        var dirs = Tensor.Normal([16, p], 0.0, 1.0, seed: seed + 1);
-        var rows = new List<Tensor<double>> { b };
+        var b = NDArray.Normal([1, p], 1e4, 1.0, seed: seed);
+        var dirs = NDArray.Normal([16, p], 0.0, 1.0, seed: seed + 1);
+        var rows = new List<NDArray<double>> { b };
         for (int k = 0; k < 16; k++) rows.Add(b + dirs[k..(k + 1), ..] * Math.Pow(10, -k));
         rows.Add(b);                     // an exact duplicate of row 0
         rows.Add(rows[5].Copy());        // and of row 5
-        return Tensor.VStack([.. rows]);
+        return NDArray.VStack([.. rows]);
     }
 
     [Theory]
@@ -49,7 +49,7 @@ public class PairwiseNearDuplicateTests
     public void Near_duplicates_have_full_relative_accuracy_and_duplicates_are_exactly_zero(int p)
     {
         var x = Cloud(p, 11);
-        var y = Cloud(p, 11)[1..10, ..].Contiguous() + Tensor.Normal([9, p], 0.0, 1e-9, seed: 5);
+        var y = Cloud(p, 11)[1..10, ..].Contiguous() + NDArray.Normal([9, p], 0.0, 1e-9, seed: 5);
         foreach (var (a, b, d2) in new[] { (x, x, Pairwise.EuclideanDistances(x, squared: true)),
                                            (x, y, Pairwise.EuclideanDistances(x, y, squared: true)),
                                            (x, x.Copy(), Pairwise.EuclideanDistances(x, x.Copy(), squared: true)) })
@@ -57,7 +57,7 @@ public class PairwiseNearDuplicateTests
             // The documented contract, with norms taken about the common mean of the rows: a pair closer than
             // sqrt((p + 3) eps) of those norms is recomputed directly (full relative accuracy, (p + 1) eps for a sum of
             // p exact squares); any other pair errs by at most a small multiple of (p + 3) eps times the norms.
-            var all = ReferenceEquals(a, b) ? a : Tensor.VStack(a, b);
+            var all = ReferenceEquals(a, b) ? a : NDArray.VStack(a, b);
             var mu = all.Mean(0).ToArray();
             double limit = Math.Sqrt((p + 3) * Fixtures.Eps);
             int strict = 0;
@@ -90,11 +90,11 @@ public class PairwiseNearDuplicateTests
     {
         // Hand derivation: x = (1e4, 0), y = (1e4 + 2^-30, 0): the distance is exactly 2^-30 (1e4 + 2^-30 is a double).
         double h = Math.ScaleB(1, -30);
-        var x = Tensor.FromArray(new double[,] { { 1e4, 0 } });
-        var y = Tensor.FromArray(new double[,] { { 1e4 + h, 0 } });
+        var x = NDArray.FromArray(new double[,] { { 1e4, 0 } });
+        var y = NDArray.FromArray(new double[,] { { 1e4 + h, 0 } });
         Assert.Equal(h, Pairwise.EuclideanDistances(x, y)[0, 0]);
         Assert.Equal(h * h, Pairwise.EuclideanDistances(x, y, squared: true)[0, 0]);
-        var xy = Tensor.VStack(x, y);
+        var xy = NDArray.VStack(x, y);
         var self = Pairwise.EuclideanDistances(xy);
         Assert.Equal(h, self[0, 1]);
         Assert.Equal(h, self[1, 0]);
@@ -105,7 +105,7 @@ public class PairwiseNearDuplicateTests
     [Fact]
     public void Self_distances_are_exactly_symmetric_with_a_zero_diagonal()
     {
-        var x = Tensor.Normal([200, 7], 50.0, 3.0, seed: 3);
+        var x = NDArray.Normal([200, 7], 50.0, 3.0, seed: 3);
         var d = Pairwise.EuclideanDistances(x);
         for (int i = 0; i < 200; i++)
         {
@@ -121,8 +121,8 @@ public class PairwiseNearDuplicateTests
         // accurate to about sqrt(p) eps relative; a data set far from the origin (offset 1e6) is no worse.
         foreach (double offset in new[] { 0.0, 1e6 })
         {
-            var x = Tensor.Normal([40, 16], offset, 1.0, seed: 7);
-            var y = Tensor.Normal([30, 16], offset, 1.0, seed: 8);
+            var x = NDArray.Normal([40, 16], offset, 1.0, seed: 7);
+            var y = NDArray.Normal([30, 16], offset, 1.0, seed: 8);
             var d2 = Pairwise.EuclideanDistances(x, y, squared: true);
             for (int i = 0; i < 40; i++)
                 for (int j = 0; j < 30; j++)
@@ -139,7 +139,7 @@ public class PairwiseNearDuplicateTests
         // float rows at norm about 1e3: the identity in float has an absolute error near 1e-1 in the squared distance;
         // the pairs it cannot resolve are recomputed (in double, rounded once to float).
         var xd = Cloud(8, 21)[..10, ..].Contiguous() * 0.1;
-        var xf = Tensor.FromArray(xd.ToArray().Select(v => (float)v).ToArray(), 10, 8);
+        var xf = NDArray.FromArray(xd.ToArray().Select(v => (float)v).ToArray(), 10, 8);
         var d2 = Pairwise.EuclideanDistances(xf, squared: true);
         for (int i = 0; i < 10; i++)
             for (int j = 0; j < 10; j++)
@@ -150,7 +150,7 @@ public class PairwiseNearDuplicateTests
                 // Recomputed pairs: rounded once to float; kept pairs: exact shifted coordinates (Sterbenz), a few float eps.
                 Assert.True(Math.Abs(d2[i, j] - truth) <= 32 * 6e-8 * truth, $"({i}, {j}): {d2[i, j]:R} vs {truth:R}");
             }
-        var twins = Tensor.VStack(xf[3..4, ..], xf[3..4, ..]);
+        var twins = NDArray.VStack(xf[3..4, ..], xf[3..4, ..]);
         Assert.Equal(0f, Pairwise.EuclideanDistances(twins, xf[3..4, ..])[1, 0]);
     }
 }

@@ -6,8 +6,8 @@ public class PairwiseSparseTests
     private static SparseMatrix<double> WithEmptyRows(ulong seed)
     {
         var d = Sparse.Random<double>(9, 6, 0.4, seed: seed).ToDense() - 0.3;
-        d[2, ..] = Tensor.Zeros<double>(6);
-        d[7, ..] = Tensor.Zeros<double>(6);
+        d[2, ..] = NDArray.Zeros<double>(6);
+        d[7, ..] = NDArray.Zeros<double>(6);
         return Sparse.FromDense(d);
     }
 

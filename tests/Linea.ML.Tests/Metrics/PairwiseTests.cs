@@ -2,10 +2,10 @@ namespace Linea.ML.Tests.Metrics;
 
 public class PairwiseTests
 {
-    private static readonly Tensor<double> X = Tensor.Normal([7, 5], 0.0, 2.0, seed: 1);
-    private static readonly Tensor<double> Y = Tensor.Normal([4, 5], 1.0, 1.0, seed: 2);
+    private static readonly NDArray<double> X = NDArray.Normal([7, 5], 0.0, 2.0, seed: 1);
+    private static readonly NDArray<double> Y = NDArray.Normal([4, 5], 1.0, 1.0, seed: 2);
 
-    private static double LoopDistanceSquared(Tensor<double> a, int i, Tensor<double> b, int j)
+    private static double LoopDistanceSquared(NDArray<double> a, int i, NDArray<double> b, int j)
     {
         double s = 0;
         for (int k = 0; k < a.Shape[1]; k++) { double d = a[i, k] - b[j, k]; s += d * d; }
@@ -23,7 +23,7 @@ public class PairwiseTests
             {
                 double truth = LoopDistanceSquared(X, i, Y, j);
                 // The GEMM identity errs by about p eps (||x||^2 + ||y||^2) in absolute terms.
-                double xx = Tensor.Dot(X[i, ..], X[i, ..]), yy = Tensor.Dot(Y[j, ..], Y[j, ..]);
+                double xx = NDArray.Dot(X[i, ..], X[i, ..]), yy = NDArray.Dot(Y[j, ..], Y[j, ..]);
                 double bound = 10 * 5 * Fixtures.Eps * (xx + yy);
                 Assert.True(Math.Abs(d2[i, j] - truth) <= bound, $"({i},{j}): {d2[i, j]:R} vs {truth:R}");
                 Assert.Equal(Math.Sqrt(d2[i, j]), d[i, j]);
@@ -45,7 +45,7 @@ public class PairwiseTests
             }
         }
         // Identical rows elsewhere: clamped at zero, never NaN from sqrt of a tiny negative.
-        var twins = Tensor.VStack(big[..1, ..], big[..1, ..]);
+        var twins = NDArray.VStack(big[..1, ..], big[..1, ..]);
         var dt = Pairwise.EuclideanDistances(twins, big[..1, ..]);
         Assert.All(dt.ToArray(), v => Assert.False(double.IsNaN(v)));
     }
@@ -67,7 +67,7 @@ public class PairwiseTests
         var self = Pairwise.CosineSimilarity(X);
         for (int i = 0; i < 7; i++) Assert.Equal(1.0, self[i, i], 10 * Fixtures.Eps);
         // Parallel vectors: similarity 1 whatever the lengths; opposite: -1.
-        var p = Tensor.FromArray(new double[,] { { 1, 2, 3 }, { 2, 4, 6 }, { -3, -6, -9 } });
+        var p = NDArray.FromArray(new double[,] { { 1, 2, 3 }, { 2, 4, 6 }, { -3, -6, -9 } });
         var cp = Pairwise.CosineSimilarity(p);
         Assert.Equal(1.0, cp[0, 1], 1e-15);
         Assert.Equal(-1.0, cp[0, 2], 1e-15);
@@ -76,9 +76,9 @@ public class PairwiseTests
     [Fact]
     public void Errors()
     {
-        Assert.Throws<ShapeMismatchException>(() => Pairwise.EuclideanDistances(X, Tensor.Zeros<double>(3, 4)));
-        Assert.Throws<ShapeMismatchException>(() => Pairwise.CosineSimilarity(X, Tensor.Zeros<double>(3, 4)));
-        Assert.Throws<ShapeMismatchException>(() => Pairwise.EuclideanDistances(Tensor.Zeros<double>(5)));
+        Assert.Throws<ShapeMismatchException>(() => Pairwise.EuclideanDistances(X, NDArray.Zeros<double>(3, 4)));
+        Assert.Throws<ShapeMismatchException>(() => Pairwise.CosineSimilarity(X, NDArray.Zeros<double>(3, 4)));
+        Assert.Throws<ShapeMismatchException>(() => Pairwise.EuclideanDistances(NDArray.Zeros<double>(5)));
         var nan = X.Copy(); nan[0, 0] = double.NaN;
         Assert.Throws<NonFiniteException>(() => Pairwise.EuclideanDistances(nan));
         Assert.Throws<NonFiniteException>(() => Pairwise.CosineSimilarity(X, nan));

@@ -41,7 +41,7 @@ public class BlockedMixtureKernelTests
     public void BlockedMStepMatchesTensorMStep(CovarianceType type)
     {
         var (x, resp) = Data();
-        var reference = MixtureParameters.Estimate(type, Tensor.FromArray(x, N, D), Tensor.FromArray(resp, N, K), 1e-6);
+        var reference = MixtureParameters.Estimate(type, NDArray.FromArray(x, N, D), NDArray.FromArray(resp, N, K), 1e-6);
         var blocked = MixtureParameters.Estimate(type, x, N, D, resp, K, 1e-6);
         const double rtol = 1e-11;   // ~ n eps = 4e-12
         Close(reference.Weights, blocked.Weights, rtol, "weights");
@@ -55,14 +55,14 @@ public class BlockedMixtureKernelTests
     public void BlockedLogDensityMatchesForwardSubstitution(CovarianceType type)
     {
         var (x, resp) = Data();
-        var p = MixtureParameters.Estimate(type, Tensor.FromArray(x, N, D), Tensor.FromArray(resp, N, K), 1e-6);
+        var p = MixtureParameters.Estimate(type, NDArray.FromArray(x, N, D), NDArray.FromArray(resp, N, K), 1e-6);
         var blocked = new GaussianLogDensity(p, "test").WeightedLogProb(x, N);
         var expected = new double[N * K];
         var z = new double[D];
         for (int c = 0; c < K; c++)
         {
             int off = type == CovarianceType.Full ? c * D * D : 0;
-            var cov = Tensor.FromArray(p.Covariances[off..(off + D * D)], D, D);
+            var cov = NDArray.FromArray(p.Covariances[off..(off + D * D)], D, D);
             var l = Linalg.Cholesky(cov).ToArray();
             double logDet = 0;
             for (int j = 0; j < D; j++) logDet += 2 * Math.Log(l[j * D + j]);

@@ -18,7 +18,7 @@ public class GaussianMixtureTests
         "full" => CovarianceType.Full, "tied" => CovarianceType.Tied, "diag" => CovarianceType.Diag, _ => CovarianceType.Spherical,
     };
 
-    private static void Close(Tensor<double> expected, Tensor<double> actual, double rtol, string what)
+    private static void Close(NDArray<double> expected, NDArray<double> actual, double rtol, string what)
     {
         Assert.Equal(expected.Shape, actual.Shape);
         var e = expected.ToArray();
@@ -82,13 +82,13 @@ public class GaussianMixtureTests
     [Fact]
     public void OneFullComponentIsTheSampleMeanAndCovariance()
     {
-        var x = new Rng(1).Normal([50, 3], 0.0, 1.0) * Tensor.FromArray(new double[] { 1, 2, 0.5 }) + 3.0;
+        var x = new Rng(1).Normal([50, 3], 0.0, 1.0) * NDArray.FromArray(new double[] { 1, 2, 0.5 }) + 3.0;
         var gm = new GaussianMixture<double>(1).Fit(x);
         var mean = x.Mean(0);
         var centred = x - mean;
-        var cov = centred.T.MatMul(centred) / 50.0 + Tensor.Eye<double>(3) * 1e-6;
-        Assert.True(Tensor.AllClose(mean.Reshape(1, 3), gm.Means, 1e-13, 0));
-        Assert.True(Tensor.AllClose(cov.Reshape(1, 3, 3), gm.Covariances, 1e-12, 1e-15));
+        var cov = centred.T.MatMul(centred) / 50.0 + NDArray.Eye<double>(3) * 1e-6;
+        Assert.True(NDArray.AllClose(mean.Reshape(1, 3), gm.Means, 1e-13, 0));
+        Assert.True(NDArray.AllClose(cov.Reshape(1, 3, 3), gm.Covariances, 1e-12, 1e-15));
         // Mean log-likelihood by the textbook formula, through Inv and Slogdet (an independent route).
         var inv = Linalg.Inv(cov);
         var (_, logdet) = Linalg.Slogdet(cov);
@@ -121,9 +121,9 @@ public class GaussianMixtureTests
         // 30 identical points plus a spread blob plus 2 duplicated points: a component sits on the identical points with
         // zero empirical variance, kept positive definite by RegCovar.
         var blob = new Rng(3).Normal([40, 2], 0.0, 1.0) + 5.0;
-        var same = Tensor.Full([30, 2], 1.0);
-        var dup = Tensor.FromArray(new double[,] { { -4, 2 }, { -4, 2 } });
-        var x = Tensor.Concatenate([blob, same, dup], 0);
+        var same = NDArray.Full([30, 2], 1.0);
+        var dup = NDArray.FromArray(new double[,] { { -4, 2 }, { -4, 2 } });
+        var x = NDArray.Concatenate([blob, same, dup], 0);
         foreach (int k in new[] { 2, 3, 5 })
         {
             var gm = new GaussianMixture<double>(k, type, seed: 4, nInit: 2).Fit(x);
@@ -139,17 +139,17 @@ public class GaussianMixtureTests
     public void TheCollapsedComponentHasCovarianceRegCovarTimesIdentity()
     {
         var blob = new Rng(5).Normal([40, 2], 0.0, 1.0) + 6.0;
-        var x = Tensor.Concatenate([blob, Tensor.Full([30, 2], 1.0)], 0);
+        var x = NDArray.Concatenate([blob, NDArray.Full([30, 2], 1.0)], 0);
         var gm = new GaussianMixture<double>(2, seed: 1).Fit(x);
         int c = gm.Predict(x)[50];
-        Assert.True(Tensor.AllClose(Tensor.Eye<double>(2) * 1e-6, gm.Covariances[c, .., ..].Copy(), 1e-6, 1e-16), gm.Covariances.ToString());
+        Assert.True(NDArray.AllClose(NDArray.Eye<double>(2) * 1e-6, gm.Covariances[c, .., ..].Copy(), 1e-6, 1e-16), gm.Covariances.ToString());
         Assert.Equal(1.0, gm.Means[c, 0], 1e-15);
     }
 
     [Fact]
     public void WithoutRegularisationACollapsedComponentIsAClearError()
     {
-        var x = Tensor.Concatenate([new Rng(6).Normal([20, 2], 0.0, 1.0) + 6.0, Tensor.Full([20, 2], 1.0)], 0);
+        var x = NDArray.Concatenate([new Rng(6).Normal([20, 2], 0.0, 1.0) + 6.0, NDArray.Full([20, 2], 1.0)], 0);
         var ex = Assert.Throws<NotPositiveDefiniteException>(() => new GaussianMixture<double>(2, regCovar: 0, seed: 1).Fit(x));
         Assert.Contains("regCovar", ex.Message);
         // Diagonal variances of the collapsed component come out tiny but positive (the 10 eps added to the counts moves
@@ -163,7 +163,7 @@ public class GaussianMixtureTests
     public void FloatInputGivesTheSameClusters()
     {
         var (x, species) = MixtureData.Iris();
-        var xf = Tensor.FromArray(x.ToArray().Select(v => (float)v).ToArray(), 150, 4);
+        var xf = NDArray.FromArray(x.ToArray().Select(v => (float)v).ToArray(), 150, 4);
         var gm = new GaussianMixture<float>(3, seed: 0).Fit(xf);
         Assert.True(ClusteringMetrics.AdjustedRandIndex(species, gm.Predict(xf)) >= 0.85);
         Assert.Equal(1f, gm.PredictProba(xf).Sum(1).Max(), 1e-6f);
@@ -187,7 +187,7 @@ public class GaussianMixtureTests
         Assert.Throws<NotFittedException>(() => new GaussianMixture<double>(2).Score(x));
         Assert.Throws<NotFittedException>(() => new GaussianMixture<double>(2).Means);
         var gm = new GaussianMixture<double>(2).Fit(x);
-        Assert.Throws<ShapeMismatchException>(() => gm.Predict(Tensor.Zeros<double>(3, 3)));
+        Assert.Throws<ShapeMismatchException>(() => gm.Predict(NDArray.Zeros<double>(3, 3)));
         var nan = x.Copy();
         nan[3, 0] = double.NaN;
         Assert.Throws<NonFiniteException>(() => new GaussianMixture<double>(2).Fit(nan));
@@ -198,10 +198,10 @@ public class GaussianMixtureTests
         Assert.Throws<ArgumentOutOfRangeException>(() => new GaussianMixture<double>(2, regCovar: -1e-6));
         Assert.Throws<ArgumentOutOfRangeException>(() => new GaussianMixture<double>(2, maxIter: -1));
         Assert.Throws<ArgumentOutOfRangeException>(() => new GaussianMixture<double>(2, nInit: 0));
-        Assert.Throws<ShapeMismatchException>(() => new GaussianMixture<double>(2) { MeansInit = Tensor.Zeros<double>(3, 2) }.Fit(x));
-        Assert.Throws<ArgumentException>(() => new GaussianMixture<double>(2) { WeightsInit = Tensor.FromArray(new double[] { 0.5, 0.6 }) }.Fit(x));
-        Assert.Throws<ShapeMismatchException>(() => new GaussianMixture<double>(2, CovarianceType.Diag) { CovariancesInit = Tensor.Ones<double>(2) }.Fit(x));
-        var notPd = Tensor.FromArray(new double[,,] { { { 1, 2 }, { 2, 1 } }, { { 1, 0 }, { 0, 1 } } });
+        Assert.Throws<ShapeMismatchException>(() => new GaussianMixture<double>(2) { MeansInit = NDArray.Zeros<double>(3, 2) }.Fit(x));
+        Assert.Throws<ArgumentException>(() => new GaussianMixture<double>(2) { WeightsInit = NDArray.FromArray(new double[] { 0.5, 0.6 }) }.Fit(x));
+        Assert.Throws<ShapeMismatchException>(() => new GaussianMixture<double>(2, CovarianceType.Diag) { CovariancesInit = NDArray.Ones<double>(2) }.Fit(x));
+        var notPd = NDArray.FromArray(new double[,,] { { { 1, 2 }, { 2, 1 } }, { { 1, 0 }, { 0, 1 } } });
         Assert.Throws<NotPositiveDefiniteException>(() => new GaussianMixture<double>(2) { CovariancesInit = notPd }.Fit(x));
     }
 }

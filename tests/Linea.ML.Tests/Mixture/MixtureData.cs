@@ -9,7 +9,7 @@ internal static class MixtureData
     public static string DataPath(string file) => Path.Combine(AppContext.BaseDirectory, "Data", file);
 
     /// <summary>Iris: the four measurements (150, 4) and the species as 0, 1, 2 (the 'target' column).</summary>
-    public static (Tensor<double> X, int[] Species) Iris()
+    public static (NDArray<double> X, int[] Species) Iris()
     {
         var lines = File.ReadAllLines(DataPath("iris.csv")).Skip(1).Where(l => l.Length > 0).ToArray();
         var x = new double[lines.Length, 4];
@@ -20,13 +20,13 @@ internal static class MixtureData
             for (int j = 0; j < 4; j++) x[i, j] = double.Parse(f[j], CultureInfo.InvariantCulture);
             species[i] = int.Parse(f[4], CultureInfo.InvariantCulture);
         }
-        return (Tensor.FromArray(x), species);
+        return (NDArray.FromArray(x), species);
     }
 
     public static JsonElement Fixture() => JsonDocument.Parse(File.ReadAllText(DataPath("gmm_fixture.json"))).RootElement;
 
     /// <summary>A nested JSON array of numbers as a tensor of its natural shape.</summary>
-    public static Tensor<double> ToTensor(JsonElement e)
+    public static NDArray<double> ToTensor(JsonElement e)
     {
         var shape = new List<int>();
         var probe = e;
@@ -42,6 +42,6 @@ internal static class MixtureData
             else values.Add(el.GetDouble());
         }
         Walk(e);
-        return Tensor.FromArray(values.ToArray(), shape.ToArray());
+        return NDArray.FromArray(values.ToArray(), shape.ToArray());
     }
 }

@@ -21,7 +21,7 @@ public class ModelSelectionTests
         var expected = WorkflowFixture.Get("stratified_iris_5").EnumerateArray().Select(WorkflowFixture.Ints).ToArray();
         Assert.Equal(expected, new StratifiedKFold(5).Split(x, y).Select(static f => f.Test).ToArray());
         var u = WorkflowFixture.Get("stratified_unbalanced_3");
-        var yu = Tensor.FromArray(WorkflowFixture.Vector(u.GetProperty("y")));
+        var yu = NDArray.FromArray(WorkflowFixture.Vector(u.GetProperty("y")));
         var expectedU = u.GetProperty("tests").EnumerateArray().Select(WorkflowFixture.Ints).ToArray();
         Assert.Equal(expectedU, new StratifiedKFold(3).Split(yu).Select(static f => f.Test).ToArray());
     }
@@ -41,7 +41,7 @@ public class ModelSelectionTests
         var k = new KFold(4, shuffle: true, seed: 1).Split(10);
         Assert.Equal(Enumerable.Range(0, 10), k.SelectMany(f => f.Test).Order());
         Assert.Equal(new[] { 3, 3, 2, 2 }, k.Select(f => f.Test.Length));
-        Assert.Throws<ArgumentException>(() => new StratifiedKFold(4).Split(Tensor.FromArray(new double[] { 0, 0, 1, 1, 2, 2 })));
+        Assert.Throws<ArgumentException>(() => new StratifiedKFold(4).Split(NDArray.FromArray(new double[] { 0, 0, 1, 1, 2, 2 })));
         Assert.Throws<ArgumentException>(() => new KFold(5).Split(4));
     }
 
@@ -106,7 +106,7 @@ public class ModelSelectionTests
     [Fact]
     public void GridSearch_enumerates_the_grid_in_scikit_learn_order_with_a_custom_scorer()
     {
-        var x = Tensor.FromArray(new double[,] { { 0 }, { 1 }, { 2 }, { 3 }, { 4 }, { 5 }, { 6 }, { 7 } });
+        var x = NDArray.FromArray(new double[,] { { 0 }, { 1 }, { 2 }, { 3 }, { 4 }, { 5 }, { 6 }, { 7 } });
         var y = x[.., 0] * 2.0 + 1.0;
         var search = new GridSearchCV<double>(new Ridge<double>(), new Dictionary<string, object?[]>
         {

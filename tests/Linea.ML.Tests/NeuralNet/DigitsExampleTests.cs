@@ -23,7 +23,7 @@ public class DigitsExampleTests
     [Fact]
     public void TheSplitIsStratifiedAndDisjoint()
     {
-        var labels = Tensor.FromArray(Enumerable.Range(0, 100).Select(i => (double)(i % 4)).ToArray());
+        var labels = NDArray.FromArray(Enumerable.Range(0, 100).Select(i => (double)(i % 4)).ToArray());
         var (train, test) = DigitsTraining.StratifiedSplit(labels, 0.2, seed: 1);
         Assert.Equal(20, test.Length);
         Assert.Empty(train.Intersect(test));

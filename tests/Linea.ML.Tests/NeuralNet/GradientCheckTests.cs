@@ -18,7 +18,7 @@ public class GradientCheckTests
             Assert.True(r.Passes(Tol), r.ToString());
     }
 
-    private static Tensor<double> Input(int[] shape, ulong seed) => new Rng(seed).Normal(shape, 0.0, 1.0);
+    private static NDArray<double> Input(int[] shape, ulong seed) => new Rng(seed).Normal(shape, 0.0, 1.0);
 
     [Fact]
     public void Dense()
@@ -73,14 +73,14 @@ public class GradientCheckTests
     [Fact]
     public void SoftmaxCrossEntropyWithClassIndices()
     {
-        var labels = Tensor.FromArray(new double[] { 0, 2, 1, 2, 3 });
+        var labels = NDArray.FromArray(new double[] { 0, 2, 1, 2, 3 });
         AssertAll([GradientCheck.Loss(new SoftmaxCrossEntropy<double>(), Input([5, 4], 21) * 2.0, labels)]);
     }
 
     [Fact]
     public void SoftmaxCrossEntropyWithProbabilityRows()
     {
-        var target = Tensor.Softmax(Input([5, 4], 22), -1);
+        var target = NDArray.Softmax(Input([5, 4], 22), -1);
         AssertAll([GradientCheck.Loss(new SoftmaxCrossEntropy<double>(), Input([5, 4], 23), target)]);
     }
 
@@ -100,7 +100,7 @@ public class GradientCheckTests
             new Sigmoid<double>(), new Dense<double>(6, 3),
         ], new SoftmaxCrossEntropy<double>(), seed: 28);
         net.Initialize();
-        var results = GradientCheck.Network(net, Input([7, 4], 29), Tensor.FromArray(new double[] { 0, 1, 2, 2, 1, 0, 1 }));
+        var results = GradientCheck.Network(net, Input([7, 4], 29), NDArray.FromArray(new double[] { 0, 1, 2, 2, 1, 0, 1 }));
         Assert.Equal(1 + 2 + 2 + 2 + 2, results.Count);
         AssertAll(results);
     }
@@ -115,16 +115,16 @@ public class GradientCheckTests
         var x = Input([6, 3], 31);
         // Keep every hidden pre-activation at least 1e-3 from the kink, so x ± h (and W ± h) never crosses it.
         var pre = x.MatMul(((Dense<double>)net.Layers[0]).Weights);
-        Assert.True(Tensor.Abs(pre).Min() > 1e-3, "test setup: a hidden unit sits on the ReLU kink");
+        Assert.True(NDArray.Abs(pre).Min() > 1e-3, "test setup: a hidden unit sits on the ReLU kink");
         AssertAll(GradientCheck.Network(net, x, Input([6, 2], 32)));
     }
 
     private sealed class WrongTanh : Layer<double>
     {
-        private Tensor<double>? _y;
+        private NDArray<double>? _y;
         public override string Name => "WrongTanh";
-        protected override Tensor<double> ForwardCore(Tensor<double> x, bool training) => _y = Tensor.Tanh(x);
-        protected override Tensor<double> BackwardCore(Tensor<double> g) => g * (1.0 - _y!); // wrong: should be 1 - y²
+        protected override NDArray<double> ForwardCore(NDArray<double> x, bool training) => _y = NDArray.Tanh(x);
+        protected override NDArray<double> BackwardCore(NDArray<double> g) => g * (1.0 - _y!); // wrong: should be 1 - y²
     }
 
     [Fact]
@@ -137,5 +137,5 @@ public class GradientCheckTests
 
     [Fact]
     public void CompareRejectsMismatchedShapes() =>
-        Assert.Throws<ShapeMismatchException>(() => GradientCheck.Compare("x", () => 0, Tensor.Zeros<double>(2), Tensor.Zeros<double>(3)));
+        Assert.Throws<ShapeMismatchException>(() => GradientCheck.Compare("x", () => 0, NDArray.Zeros<double>(2), NDArray.Zeros<double>(3)));
 }

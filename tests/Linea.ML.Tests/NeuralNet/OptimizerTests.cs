@@ -6,8 +6,8 @@ public class OptimizerTests
 {
     private static Parameter<double> Param(double[] value, double[] grad, bool decay = true)
     {
-        var p = new Parameter<double>("p", Tensor.FromArray(value), decay);
-        p.Grad.Assign(Tensor.FromArray(grad));
+        var p = new Parameter<double>("p", NDArray.FromArray(value), decay);
+        p.Grad.Assign(NDArray.FromArray(grad));
         return p;
     }
 
@@ -48,7 +48,7 @@ public class OptimizerTests
         Assert.Equal(-0.01, p.Value[0], 1e-9);
         Assert.Equal(0.01, p.Value[1], 1e-15);
         // Step 2 with g2: m = β1(1-β1)g1 + (1-β1)g2 over (1-β1²), v likewise with β2.
-        p.Grad.Assign(Tensor.FromArray(new double[] { 3e-4, -100 }));
+        p.Grad.Assign(NDArray.FromArray(new double[] { 3e-4, -100 }));
         adam.Step([p]);
         double M(double g1, double g2) => (0.9 * 0.1 * g1 + 0.1 * g2) / (1 - 0.81);
         double V(double g1, double g2) => (0.999 * 0.001 * g1 * g1 + 0.001 * g2 * g2) / (1 - 0.999 * 0.999);

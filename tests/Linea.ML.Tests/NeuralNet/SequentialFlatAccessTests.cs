@@ -12,11 +12,11 @@ public class SequentialFlatAccessTests
     private static Sequential<double> Net(ulong seed = 3) => new(
         [new Dense<double>(3, 5), new Tanh<double>(), new Dense<double>(5, 2)], new SoftmaxCrossEntropy<double>(), seed);
 
-    private static (Tensor<double> X, Tensor<double> Y) Data(int n)
+    private static (NDArray<double> X, NDArray<double> Y) Data(int n)
     {
         var rng = new Rng(9);
         var x = rng.Normal([n, 3], 0.0, 1.0);
-        var y = Tensor.Zeros<double>(n);
+        var y = NDArray.Zeros<double>(n);
         for (int i = 0; i < n; i++) y[i] = x[i, 0] + x[i, 1] > 0 ? 1 : 0;
         return (x, y);
     }

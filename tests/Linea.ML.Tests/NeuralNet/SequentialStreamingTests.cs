@@ -11,11 +11,11 @@ public class SequentialStreamingTests
         [new Dense<double>(4, 16, WeightInit.HeNormal), new ReLU<double>(), new Dropout<double>(0.2), new Dense<double>(16, 3)],
         new SoftmaxCrossEntropy<double>(), seed: 11);
 
-    private static (Tensor<double> X, Tensor<double> Y) RegressionData()
+    private static (NDArray<double> X, NDArray<double> Y) RegressionData()
     {
-        var x = Tensor.Normal([203, 5], 0.0, 1.0, seed: 1);
-        var w = Tensor.Normal([5, 2], 0.0, 1.0, seed: 2);
-        return (x, Tensor.Tanh(x.MatMul(w)) + Tensor.Normal([203, 2], 0.0, 0.1, seed: 3));
+        var x = NDArray.Normal([203, 5], 0.0, 1.0, seed: 1);
+        var w = NDArray.Normal([5, 2], 0.0, 1.0, seed: 2);
+        return (x, NDArray.Tanh(x.MatMul(w)) + NDArray.Normal([203, 2], 0.0, 0.1, seed: 3));
     }
 
     private static void AssertSameWeights(Sequential<double> a, Sequential<double> b)
@@ -46,7 +46,7 @@ public class SequentialStreamingTests
     public void Streamed_classifier_with_dropout_and_index_targets_from_mapped_files_matches_in_memory()
     {
         var (x, species) = Fixtures.Iris();
-        var labels = Tensor.FromArray(species.Select(s => (double)s).ToArray());
+        var labels = NDArray.FromArray(species.Select(s => (double)s).ToArray());
         var memory = Classifier();
         var vx = x[..30, ..].Contiguous();
         var vy = labels[..30].Contiguous();
@@ -120,7 +120,7 @@ public class SequentialStreamingTests
         Assert.Throws<InvalidDataException>(() => net.Fit(changed, RowBlocks.FromTensor(y), 2, 16, opt));
 
         var (ix, _) = Fixtures.Iris();
-        var badLabels = Tensor.Full([150, 1], 3.0);
+        var badLabels = NDArray.Full([150, 1], 3.0);
         Assert.Throws<ArgumentException>(() => Classifier().Fit(RowBlocks.FromTensor(ix), RowBlocks.FromTensor(badLabels), 1, 16, opt));
         Assert.Throws<ArgumentOutOfRangeException>(() => net.Fit(RowBlocks.FromTensor(x), RowBlocks.FromTensor(y), 1, 16, opt, shuffleWindow: -1));
     }

@@ -4,8 +4,8 @@ namespace Linea.ML.Tests.NeuralNet;
 
 public class SequentialTests
 {
-    private static readonly Tensor<double> XorX = Tensor.FromArray(new double[,] { { 0, 0 }, { 0, 1 }, { 1, 0 }, { 1, 1 } });
-    private static readonly Tensor<double> XorY = Tensor.FromArray(new double[] { 0, 1, 1, 0 });
+    private static readonly NDArray<double> XorX = NDArray.FromArray(new double[,] { { 0, 0 }, { 0, 1 }, { 1, 0 }, { 1, 1 } });
+    private static readonly NDArray<double> XorY = NDArray.FromArray(new double[] { 0, 1, 1, 0 });
 
     private static Sequential<double> XorNet(ulong seed = 1) => new(
         [new Dense<double>(2, 8), new Tanh<double>(), new Dense<double>(8, 2)], new SoftmaxCrossEntropy<double>(), seed);
@@ -20,7 +20,7 @@ public class SequentialTests
         Assert.Equal(new double[] { 0, 1, 1, 0 }, net.Predict(XorX).ToArray());
         var proba = net.PredictProba(XorX);
         Assert.Equal(new Shape(4, 2), proba.Shape);
-        Assert.True(Tensor.AllClose(proba.Sum(1), Tensor.Ones<double>(4), 1e-15, 1e-15));
+        Assert.True(NDArray.AllClose(proba.Sum(1), NDArray.Ones<double>(4), 1e-15, 1e-15));
         Assert.True(proba[0, 0] > 0.9 && proba[1, 1] > 0.9);
         var eval = net.Evaluate(XorX, XorY);
         Assert.Equal(1.0, eval.Accuracy);
@@ -44,11 +44,11 @@ public class SequentialTests
     {
         // y = X @ [1, -2] + 0.5 exactly; a single Dense layer reaches it and MSE tends to 0.
         var x = new Rng(3).Normal([64, 2], 0.0, 1.0);
-        var y = x.MatMul(Tensor.FromArray(new double[,] { { 1 }, { -2 } })) + 0.5;
+        var y = x.MatMul(NDArray.FromArray(new double[,] { { 1 }, { -2 } })) + 0.5;
         var net = new Sequential<double>([new Dense<double>(2, 1)], new MeanSquaredError<double>(), seed: 4);
         net.Fit(x, y, epochs: 200, batchSize: 16, new Sgd(0.05, momentum: 0.9));
         var dense = (Dense<double>)net.Layers[0];
-        Assert.True(Tensor.AllClose(Tensor.FromArray(new double[,] { { 1 }, { -2 } }), dense.Weights, 0, 1e-6), dense.Weights.ToString());
+        Assert.True(NDArray.AllClose(NDArray.FromArray(new double[,] { { 1 }, { -2 } }), dense.Weights, 0, 1e-6), dense.Weights.ToString());
         Assert.Equal(0.5, dense.Bias[0], 1e-6);
         Assert.Null(net.Evaluate(x, y).Accuracy);
         Assert.Equal(new Shape(64, 1), net.Predict(x).Shape);
@@ -75,7 +75,7 @@ public class SequentialTests
     [Fact]
     public void SameSeedGivesTheSameNetworkAndAnotherSeedDoesNot()
     {
-        Tensor<double> Train(ulong seed)
+        NDArray<double> Train(ulong seed)
         {
             var net = new Sequential<double>(
                 [new Dense<double>(2, 8), new ReLU<double>(), new Dropout<double>(0.2), new Dense<double>(8, 2)],
@@ -102,8 +102,8 @@ public class SequentialTests
     [Fact]
     public void FloatNetworkTrainsToo()
     {
-        var x = Tensor.FromArray(new float[,] { { 0, 0 }, { 0, 1 }, { 1, 0 }, { 1, 1 } });
-        var y = Tensor.FromArray(new float[] { 0, 1, 1, 0 });
+        var x = NDArray.FromArray(new float[,] { { 0, 0 }, { 0, 1 }, { 1, 0 }, { 1, 1 } });
+        var y = NDArray.FromArray(new float[] { 0, 1, 1, 0 });
         var net = new Sequential<float>([new Dense<float>(2, 8), new Tanh<float>(), new Dense<float>(8, 2)], new SoftmaxCrossEntropy<float>(), 1);
         net.Fit(x, y, epochs: 300, batchSize: 4, new Adam(0.05));
         Assert.Equal(new[] { 0, 1, 1, 0 }, net.PredictClasses(x));
@@ -123,7 +123,7 @@ public class SequentialTests
     [Fact]
     public void MismatchedLengthsThrow()
     {
-        var ex = Assert.Throws<ShapeMismatchException>(() => XorNet().Fit(XorX, Tensor.FromArray(new double[] { 0, 1, 1 }), 1, 4, new Adam()));
+        var ex = Assert.Throws<ShapeMismatchException>(() => XorNet().Fit(XorX, NDArray.FromArray(new double[] { 0, 1, 1 }), 1, 4, new Adam()));
         Assert.Contains("4 samples", ex.Message);
     }
 
@@ -131,11 +131,11 @@ public class SequentialTests
     public void WrongFeatureCountThrows()
     {
         var net = XorNet();
-        var ex = Assert.Throws<ShapeMismatchException>(() => net.Fit(Tensor.Zeros<double>(4, 3), XorY, 1, 4, new Adam()));
+        var ex = Assert.Throws<ShapeMismatchException>(() => net.Fit(NDArray.Zeros<double>(4, 3), XorY, 1, 4, new Adam()));
         Assert.Contains("3 features", ex.Message);
         net.Fit(XorX, XorY, 1, 4, new Adam());
-        Assert.Throws<ShapeMismatchException>(() => net.Predict(Tensor.Zeros<double>(4, 3)));
-        Assert.Throws<ShapeMismatchException>(() => net.Predict(Tensor.Zeros<double>(4)));
+        Assert.Throws<ShapeMismatchException>(() => net.Predict(NDArray.Zeros<double>(4, 3)));
+        Assert.Throws<ShapeMismatchException>(() => net.Predict(NDArray.Zeros<double>(4)));
     }
 
     [Fact]
@@ -158,9 +158,9 @@ public class SequentialTests
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => XorNet().Fit(XorX, XorY, 0, 4, new Adam()));
         Assert.Throws<ArgumentOutOfRangeException>(() => XorNet().Fit(XorX, XorY, 1, 0, new Adam()));
-        Assert.Throws<ArgumentException>(() => XorNet().Fit(XorX, Tensor.FromArray(new double[] { 0, 1, 2, 0 }), 1, 4, new Adam()));
+        Assert.Throws<ArgumentException>(() => XorNet().Fit(XorX, NDArray.FromArray(new double[] { 0, 1, 2, 0 }), 1, 4, new Adam()));
         Assert.Throws<ArgumentException>(() => XorNet().Fit(XorX, XorY, 1, 4, new Adam(), validationX: XorX));
-        Assert.Throws<ShapeMismatchException>(() => XorNet().Fit(XorX, Tensor.Zeros<double>(4, 3), 1, 4, new Adam()));
+        Assert.Throws<ShapeMismatchException>(() => XorNet().Fit(XorX, NDArray.Zeros<double>(4, 3), 1, 4, new Adam()));
     }
 
     [Fact]
@@ -185,8 +185,8 @@ public class SequentialTests
     [Fact]
     public void DivergingTrainingStopsWithAClearError()
     {
-        var x = Tensor.FromArray(new double[,] { { 1e3 }, { -1e3 } });
-        var y = Tensor.FromArray(new double[] { 1e3, -1e3 });
+        var x = NDArray.FromArray(new double[,] { { 1e3 }, { -1e3 } });
+        var y = NDArray.FromArray(new double[] { 1e3, -1e3 });
         var net = new Sequential<double>([new Dense<double>(1, 1)], new MeanSquaredError<double>());
         var ex = Assert.Throws<NonFiniteException>(() => net.Fit(x, y, 1000, 2, new Sgd(10)));
         Assert.Contains("learning rate", ex.Message);

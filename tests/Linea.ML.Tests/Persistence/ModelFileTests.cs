@@ -21,16 +21,16 @@ public sealed class ModelFileTests : IDisposable
         return Assert.IsType<TModel>(ModelFile.Load<T>(path));
     }
 
-    private static void BitEqual<T>(Tensor<T> expected, Tensor<T> actual) where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
+    private static void BitEqual<T>(NDArray<T> expected, NDArray<T> actual) where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         Assert.Equal(expected.Shape, actual.Shape);
         Assert.True(expected.ToArray().AsSpan().SequenceEqual(actual.ToArray()), "arrays differ bit-wise");
     }
 
-    private static (Tensor<double> X, Tensor<double> Y, Tensor<double> XNew) Data()
+    private static (NDArray<double> X, NDArray<double> Y, NDArray<double> XNew) Data()
     {
         var (x, y) = WorkflowFixture.Iris();
-        var xNew = Tensor.Normal<double>([20, 4], 5.0, 2.0, 42);
+        var xNew = NDArray.Normal<double>([20, 4], 5.0, 2.0, 42);
         return (x, y, xNew);
     }
 
@@ -84,10 +84,10 @@ public sealed class ModelFileTests : IDisposable
         BitEqual(ss.Transform(xNew), RoundTrip<StandardScaler<double>, double>(ss).Transform(xNew));
         var mm = new MinMaxScaler<double>(-2, 3, clip: true).Fit(x);
         BitEqual(mm.Transform(xNew), RoundTrip<MinMaxScaler<double>, double>(mm).Transform(xNew));
-        var codes = Tensor.FromArray(new double[,] { { 1, 0.5, 7 }, { 2, 1.5, 7 }, { 1, 2.5, 9 } });
+        var codes = NDArray.FromArray(new double[,] { { 1, 0.5, 7 }, { 2, 1.5, 7 }, { 1, 2.5, 9 } });
         var enc = new OneHotEncoder<double>(HandleUnknown.Ignore, columns: [2, 0]).Fit(codes);
         var enc2 = RoundTrip<OneHotEncoder<double>, double>(enc);
-        var probe = Tensor.FromArray(new double[,] { { 2, 9.25, 9 }, { 5, 1, 7 } });
+        var probe = NDArray.FromArray(new double[,] { { 2, 9.25, 9 }, { 5, 1, 7 } });
         BitEqual(enc.Transform(probe), enc2.Transform(probe));
     }
 
@@ -103,9 +103,9 @@ public sealed class ModelFileTests : IDisposable
         BitEqual(pipe.Predict(xNew), loaded.Predict(xNew));
         Assert.Equal(pipe.GetParams().Select(static kv => kv.Key), loaded.GetParams().Select(static kv => kv.Key));
 
-        var xf = Tensor.FromArray(Array.ConvertAll(x.ToArray(), static v => (float)v), 150, 4);
-        var yf = Tensor.FromArray(Array.ConvertAll(y.ToArray(), static v => (float)v));
-        var xNewF = Tensor.FromArray(Array.ConvertAll(xNew.ToArray(), static v => (float)v), 20, 4);
+        var xf = NDArray.FromArray(Array.ConvertAll(x.ToArray(), static v => (float)v), 150, 4);
+        var yf = NDArray.FromArray(Array.ConvertAll(y.ToArray(), static v => (float)v));
+        var xNewF = NDArray.FromArray(Array.ConvertAll(xNew.ToArray(), static v => (float)v), 20, 4);
         var pipeF = new Pipeline<float>(("scale", new MinMaxScaler<float>()), ("km", new KMeans<float>(3, seed: 1)));
         pipeF.Fit(xf, null);
         var loadedF = RoundTrip<Pipeline<float>, float>(pipeF);

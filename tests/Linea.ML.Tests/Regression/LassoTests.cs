@@ -4,8 +4,8 @@ namespace Linea.ML.Tests.Regression;
 
 public class LassoTests(ITestOutputHelper output)
 {
-    private static readonly (Tensor<double> X, Tensor<double> Y) Data = Fixtures.Diabetes();
-    private static readonly Tensor<double> Table = Fixtures.Csv("diabetes", "lasso_sklearn.csv");
+    private static readonly (NDArray<double> X, NDArray<double> Y) Data = Fixtures.Diabetes();
+    private static readonly NDArray<double> Table = Fixtures.Csv("diabetes", "lasso_sklearn.csv");
     // sigma_min of the centred design: the quadratic part of the objective is sigma_min^2-strongly convex, so an
     // objective within gap of the optimum puts w within sqrt(2 gap) / sigma_min of it.
     private static readonly double SigmaMin = Linalg.Svdvals(Data.X - Data.X.Mean(0)).ToArray()[^1];
@@ -75,8 +75,8 @@ public class LassoTests(ITestOutputHelper output)
     {
         // Centred orthogonal columns with ||x_j||^2 = n = 4: the minimiser is w_j = sign(z_j) max(|z_j| - alpha, 0),
         // z_j = x_j.y / n; here z = (2, 1), alpha = 1.5, so w = (0.5, 0), and b = mean(y) = 10.
-        var x = Tensor.FromArray(new double[,] { { 1, 1 }, { 1, -1 }, { -1, 1 }, { -1, -1 } });
-        var y = Tensor.FromArray(new double[] { 13, 11, 9, 7 });
+        var x = NDArray.FromArray(new double[,] { { 1, 1 }, { 1, -1 }, { -1, 1 }, { -1, -1 } });
+        var y = NDArray.FromArray(new double[] { 13, 11, 9, 7 });
         var m = new Lasso<double>(1.5).Fit(x, y);
         Assert.Equal(0.5, m.Coefficients[0], 1e-15);
         Assert.Equal(0.0, m.Coefficients[1]);
@@ -100,8 +100,8 @@ public class LassoTests(ITestOutputHelper output)
     [Fact]
     public void Float_fit_is_close_to_double()
     {
-        var xf = Tensor.FromArray(Data.X.ToArray().Select(v => (float)v).ToArray(), Data.X.Shape.ToIntArray());
-        var yf = Tensor.FromArray(Data.Y.ToArray().Select(v => (float)v).ToArray());
+        var xf = NDArray.FromArray(Data.X.ToArray().Select(v => (float)v).ToArray(), Data.X.Shape.ToIntArray());
+        var yf = NDArray.FromArray(Data.Y.ToArray().Select(v => (float)v).ToArray());
         var mf = new Lasso<float>(0.5, tol: 1e-6).Fit(xf, yf);
         var md = new Lasso<double>(0.5, tol: 1e-12, maxIter: 100000).Fit(Data.X, Data.Y);
         Assert.True(mf.Converged);
@@ -124,6 +124,6 @@ public class LassoTests(ITestOutputHelper output)
         Assert.Throws<ArgumentOutOfRangeException>(() => new Lasso<double>(tol: -1));
         Assert.Throws<NotFittedException>(() => new Lasso<double>().Predict(x));
         var m = new Lasso<double>().Fit(x, y);
-        Assert.Throws<ShapeMismatchException>(() => m.Predict(Tensor.Zeros<double>(2, 3)));
+        Assert.Throws<ShapeMismatchException>(() => m.Predict(NDArray.Zeros<double>(2, 3)));
     }
 }

@@ -9,8 +9,8 @@ public class LinearRegressionTests
         // xbar = 2.5, ybar = 4.75, Sxx = 5, Sxy = (-1.5)(-2.75) + (-0.5)(-0.75) + (0.5)(0.25) + (1.5)(3.25) = 9.5.
         // Residuals y - (1.9 x - 0): 0.1, 0.2, -0.7, 0.4; RSS = 0.7; s^2 = 0.35; SE(w) = sqrt(0.35 / 5);
         // SE(b) = sqrt(0.35 (1/4 + 2.5^2 / 5)); TSS = 18.75, R^2 = 1 - 0.7 / 18.75.
-        var x = Tensor.FromArray(new double[,] { { 1 }, { 2 }, { 3 }, { 4 } });
-        var y = Tensor.FromArray(new double[] { 2, 4, 5, 8 });
+        var x = NDArray.FromArray(new double[,] { { 1 }, { 2 }, { 3 }, { 4 } });
+        var y = NDArray.FromArray(new double[] { 2, 4, 5, 8 });
         var m = new LinearRegression<double>().Fit(x, y);
         Assert.Equal(1.9, m.Coefficients[0], 1e-14);
         Assert.Equal(0.0, m.Intercept, 1e-14);
@@ -21,7 +21,7 @@ public class LinearRegressionTests
         Assert.Equal(1 - 0.7 / 18.75, m.RSquared, 1e-14);
         Assert.Equal(m.RSquared, m.Score(x, y), 1e-14);
         Assert.Equal(2, m.DegreesOfFreedom);
-        NumAssert.Close([1.9 * 5, 1.9 * 6], m.Predict(Tensor.FromArray(new double[,] { { 5 }, { 6 } })).ToArray(), 8);
+        NumAssert.Close([1.9 * 5, 1.9 * 6], m.Predict(NDArray.FromArray(new double[,] { { 5 }, { 6 } })).ToArray(), 8);
         Assert.Null(m.Warning);
     }
 
@@ -29,8 +29,8 @@ public class LinearRegressionTests
     public void Without_intercept_r_squared_is_uncentred_but_score_is_centred()
     {
         // Through the origin: w = x.y / x.x = (2 + 8 + 15 + 32) / 30 = 1.9; RSS = y.y - w x.y = 109 - 1.9 * 57 = 0.7.
-        var x = Tensor.FromArray(new double[,] { { 1 }, { 2 }, { 3 }, { 4 } });
-        var y = Tensor.FromArray(new double[] { 2, 4, 5, 8 });
+        var x = NDArray.FromArray(new double[,] { { 1 }, { 2 }, { 3 }, { 4 } });
+        var y = NDArray.FromArray(new double[] { 2, 4, 5, 8 });
         var m = new LinearRegression<double>(fitIntercept: false).Fit(x, y);
         Assert.Equal(1.9, m.Coefficients[0], 1e-14);
         Assert.Equal(0.0, m.Intercept);
@@ -43,8 +43,8 @@ public class LinearRegressionTests
     [Fact]
     public void Rank_deficient_design_warns_and_gives_nan_standard_errors()
     {
-        var x = Tensor.FromArray(new double[,] { { 1, 2 }, { 2, 4 }, { 3, 6 }, { 4, 8.0 } });
-        var y = Tensor.FromArray(new double[] { 1, 2, 3, 4.5 });
+        var x = NDArray.FromArray(new double[,] { { 1, 2 }, { 2, 4 }, { 3, 6 }, { 4, 8.0 } });
+        var y = NDArray.FromArray(new double[] { 1, 2, 3, 4.5 });
         var m = new LinearRegression<double>().Fit(x, y);
         Assert.Equal(1, m.Rank);
         Assert.NotNull(m.Warning);
@@ -59,8 +59,8 @@ public class LinearRegressionTests
     [Fact]
     public void Too_few_samples_leave_no_degrees_of_freedom()
     {
-        var x = Tensor.FromArray(new double[,] { { 1 }, { 3 } });
-        var m = new LinearRegression<double>().Fit(x, Tensor.FromArray(new double[] { 1, 2 }));
+        var x = NDArray.FromArray(new double[,] { { 1 }, { 3 } });
+        var m = new LinearRegression<double>().Fit(x, NDArray.FromArray(new double[] { 1, 2 }));
         Assert.Equal(0.5, m.Coefficients[0], 1e-15);
         Assert.True(double.IsNaN(m.ResidualStandardDeviation));
         Assert.NotNull(m.Warning);
@@ -69,8 +69,8 @@ public class LinearRegressionTests
     [Fact]
     public void Float_model_fits_the_hand_example()
     {
-        var x = Tensor.FromArray(new float[,] { { 1 }, { 2 }, { 3 }, { 4 } });
-        var m = new LinearRegression<float>().Fit(x, Tensor.FromArray(new float[] { 2, 4, 5, 8 }));
+        var x = NDArray.FromArray(new float[,] { { 1 }, { 2 }, { 3 }, { 4 } });
+        var m = new LinearRegression<float>().Fit(x, NDArray.FromArray(new float[] { 2, 4, 5, 8 }));
         Assert.Equal(1.9f, m.Coefficients[0], 1e-5f);
         Assert.Equal(MathF.Sqrt(0.35f / 5), m.StandardErrors[0], 1e-5f);
     }
@@ -78,8 +78,8 @@ public class LinearRegressionTests
     [Fact]
     public void Errors()
     {
-        var x = Tensor.FromArray(new double[,] { { 1, 2 }, { 2, 1 }, { 3, 5 }, { 4, 4 } });
-        var y = Tensor.FromArray(new double[] { 1, 2, 3, 4 });
+        var x = NDArray.FromArray(new double[,] { { 1, 2 }, { 2, 1 }, { 3, 5 }, { 4, 4 } });
+        var y = NDArray.FromArray(new double[] { 1, 2, 3, 4 });
         var nan = x.Copy(); nan[2, 1] = double.NaN;
         Assert.Throws<NonFiniteException>(() => new LinearRegression<double>().Fit(nan, y));
         var ynan = y.Copy(); ynan[0] = double.NaN;
@@ -87,13 +87,13 @@ public class LinearRegressionTests
         var mismatch = Assert.Throws<ShapeMismatchException>(() => new LinearRegression<double>().Fit(x, y[..3]));
         Assert.Contains("4 samples", mismatch.Message);
         Assert.Throws<ShapeMismatchException>(() => new LinearRegression<double>().Fit(y, y));
-        Assert.Throws<ArgumentException>(() => new LinearRegression<double>().Fit(Tensor.Zeros<double>(0, 2), Tensor.Zeros<double>(0)));
+        Assert.Throws<ArgumentException>(() => new LinearRegression<double>().Fit(NDArray.Zeros<double>(0, 2), NDArray.Zeros<double>(0)));
         var unfitted = new LinearRegression<double>();
         Assert.Throws<NotFittedException>(() => unfitted.Predict(x));
         Assert.Throws<NotFittedException>(() => unfitted.StandardErrors);
         Assert.Throws<NotFittedException>(() => unfitted.Score(x, y));
         var m = new LinearRegression<double>().Fit(x, y);
-        var wrong = Assert.Throws<ShapeMismatchException>(() => m.Predict(Tensor.Zeros<double>(2, 3)));
+        var wrong = Assert.Throws<ShapeMismatchException>(() => m.Predict(NDArray.Zeros<double>(2, 3)));
         Assert.Contains("fitted on 2", wrong.Message);
         Assert.Throws<NonFiniteException>(() => m.Predict(nan));
     }

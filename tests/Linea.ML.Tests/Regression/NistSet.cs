@@ -31,10 +31,10 @@ internal sealed record NistSet(string Name, double[] Y, double[][] X, double[] C
 
     /// <summary>The features without the intercept column: the predictors as given, or x, x^2, ..., x^d (repeated
     /// multiplication, as shared/data/README.md says) for the polynomial models.</summary>
-    public Tensor<double> Features()
+    public NDArray<double> Features()
     {
         int n = Y.Length, p = Coefficients.Length - (Intercept ? 1 : 0);
-        var a = Tensor.Zeros<double>(n, p);
+        var a = NDArray.Zeros<double>(n, p);
         bool polynomial = X[0].Length == 1 && p > 1;
         for (int i = 0; i < n; i++)
         {
@@ -49,7 +49,7 @@ internal sealed record NistSet(string Name, double[] Y, double[][] X, double[] C
         return a;
     }
 
-    public Tensor<double> Response() => Tensor.FromArray(Y);
+    public NDArray<double> Response() => NDArray.FromArray(Y);
 
     /// <summary>Log relative error (digits agreeing), capped at 15; against 0 the absolute error is used.</summary>
     public static double Lre(double certified, double x)

@@ -10,9 +10,9 @@ public sealed class OutOfCoreRegressionTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private static IRowBlockSource<double> Rows(Tensor<double> t) => RowBlocks.FromTensor(t.Rank == 1 ? t.Reshape(t.Shape[0], 1) : t);
+    private static IRowBlockSource<double> Rows(NDArray<double> t) => RowBlocks.FromTensor(t.Rank == 1 ? t.Reshape(t.Shape[0], 1) : t);
 
-    private (IRowBlockSource<double> X, IRowBlockSource<double> Y) Files(Tensor<double> x, Tensor<double> y)
+    private (IRowBlockSource<double> X, IRowBlockSource<double> Y) Files(NDArray<double> x, NDArray<double> y)
     {
         string xp = Path.Combine(_dir, "x.npy"), yp = Path.Combine(_dir, "y.npy");
         Npy.Save(xp, x);
@@ -27,8 +27,8 @@ public sealed class OutOfCoreRegressionTests : IDisposable
     public void Hand_example_line_fit_and_statistics(int blockRows)
     {
         // As LinearRegressionTests: slope 1.9, intercept 0, RSS 0.7, SE(w) = sqrt(0.35 / 5), SE(b) = sqrt(0.35 (1/4 + 2.5^2 / 5)).
-        var x = Tensor.FromArray(new double[,] { { 1 }, { 2 }, { 3 }, { 4 } });
-        var y = Tensor.FromArray(new double[] { 2, 4, 5, 8 });
+        var x = NDArray.FromArray(new double[,] { { 1 }, { 2 }, { 3 }, { 4 } });
+        var y = NDArray.FromArray(new double[] { 2, 4, 5, 8 });
         var (xs, ys) = Files(x, y);
         var m = new LinearRegression<double>().Fit(xs, ys, blockRows);
         Assert.Equal(1.9, m.Coefficients[0], 1e-14);
@@ -74,8 +74,8 @@ public sealed class OutOfCoreRegressionTests : IDisposable
     {
         // The third column is the sum of the first two: rank 2 of 3 after centring.
         var rng = new Random(3);
-        var x = Tensor.Zeros<double>(60, 3);
-        var y = Tensor.Zeros<double>(60);
+        var x = NDArray.Zeros<double>(60, 3);
+        var y = NDArray.Zeros<double>(60);
         for (int i = 0; i < 60; i++)
         {
             x[i, 0] = rng.NextDouble();
@@ -97,8 +97,8 @@ public sealed class OutOfCoreRegressionTests : IDisposable
     public void Ridge_hand_example(int blockRows)
     {
         // One feature with intercept: w = xc.yc / (xc.xc + alpha) = 1 / 3, b = 2 - 2 w = 4 / 3; without: w = 13 / 15.
-        var x = Tensor.FromArray(new double[,] { { 1 }, { 2 }, { 3 } });
-        var y = Tensor.FromArray(new double[] { 1, 3, 2 });
+        var x = NDArray.FromArray(new double[,] { { 1 }, { 2 }, { 3 } });
+        var y = NDArray.FromArray(new double[] { 1, 3, 2 });
         var m = new Ridge<double>(1.0).Fit(Rows(x), Rows(y), blockRows);
         Assert.Equal(1.0 / 3, m.Coefficients[0], 1e-15);
         Assert.Equal(4.0 / 3, m.Intercept, 1e-15);
@@ -135,14 +135,14 @@ public sealed class OutOfCoreRegressionTests : IDisposable
     public void Bad_inputs_are_named()
     {
         var (x, y) = Fixtures.Diabetes();
-        var two = Tensor.Concatenate([y.Reshape(-1, 1), y.Reshape(-1, 1)], 1);
+        var two = NDArray.Concatenate([y.Reshape(-1, 1), y.Reshape(-1, 1)], 1);
         Assert.Contains("one column", Assert.Throws<ShapeMismatchException>(() => new LinearRegression<double>().Fit(Rows(x), Rows(two))).Message);
         Assert.Contains("rows", Assert.Throws<ShapeMismatchException>(() => new Ridge<double>().Fit(Rows(x), Rows(y[..100]))).Message);
         var bad = x.Copy();
         bad[300, 4] = double.NaN;
         var e = Assert.Throws<NonFiniteException>(() => new LinearRegression<double>().Fit(Rows(bad), Rows(y), 64));
         Assert.Contains("row 300, column 4", e.Message);
-        Assert.Throws<ArgumentException>(() => new Ridge<double>().Fit(Rows(Tensor.Zeros<double>(0, 3)), Rows(Tensor.Zeros<double>(0))));
+        Assert.Throws<ArgumentException>(() => new Ridge<double>().Fit(Rows(NDArray.Zeros<double>(0, 3)), Rows(NDArray.Zeros<double>(0))));
         Assert.Throws<FileNotFoundException>(() => new LinearRegression<double>().Fit(RowBlocks.Npy<double>(Path.Combine(_dir, "none.npy")), Rows(y)));
     }
 }

@@ -8,8 +8,8 @@ public class RidgeTests
     public void Hand_examples_match_the_closed_form(RidgeSolver solver)
     {
         // One feature with intercept: xc = (-1, 0, 1), yc = (-1, 1, 0): w = xc.yc / (xc.xc + alpha) = 1 / 3, b = 2 - 2 w = 4 / 3.
-        var x = Tensor.FromArray(new double[,] { { 1 }, { 2 }, { 3 } });
-        var y = Tensor.FromArray(new double[] { 1, 3, 2 });
+        var x = NDArray.FromArray(new double[,] { { 1 }, { 2 }, { 3 } });
+        var y = NDArray.FromArray(new double[] { 1, 3, 2 });
         var m = new Ridge<double>(1.0, solver: solver).Fit(x, y);
         Assert.Equal(1.0 / 3, m.Coefficients[0], 1e-15);
         Assert.Equal(4.0 / 3, m.Intercept, 1e-15);
@@ -18,8 +18,8 @@ public class RidgeTests
         Assert.Equal(13.0 / 15, m0.Coefficients[0], 1e-15);
         Assert.Equal(0.0, m0.Intercept);
         // Two features, no intercept: (X^T X + I) w = X^T y with X^T X + I = [[3, 1], [1, 3]], X^T y = (4, 5): w = (7, 11) / 8.
-        var x2 = Tensor.FromArray(new double[,] { { 1, 0 }, { 0, 1 }, { 1, 1 } });
-        var m2 = new Ridge<double>(1.0, fitIntercept: false, solver: solver).Fit(x2, Tensor.FromArray(new double[] { 1, 2, 3 }));
+        var x2 = NDArray.FromArray(new double[,] { { 1, 0 }, { 0, 1 }, { 1, 1 } });
+        var m2 = new Ridge<double>(1.0, fitIntercept: false, solver: solver).Fit(x2, NDArray.FromArray(new double[] { 1, 2, 3 }));
         NumAssert.Close([0.875, 1.375], m2.Coefficients.ToArray(), 8);
         Assert.Equal(solver, m2.SolverUsed);
     }
@@ -71,8 +71,8 @@ public class RidgeTests
     public void Auto_falls_back_to_the_svd_when_the_gram_matrix_is_singular()
     {
         // A constant column is exactly zero after centring: with alpha = 0, X^T X has a zero row and column.
-        var x = Tensor.FromArray(new double[,] { { 1, 5 }, { 2, 5 }, { 4, 5 }, { 7, 5 } });
-        var y = Tensor.FromArray(new double[] { 1, 2, 4, 7.5 });
+        var x = NDArray.FromArray(new double[,] { { 1, 5 }, { 2, 5 }, { 4, 5 }, { 7, 5 } });
+        var y = NDArray.FromArray(new double[] { 1, 2, 4, 7.5 });
         var auto = new Ridge<double>(0, solver: RidgeSolver.Auto).Fit(x, y);
         Assert.Equal(RidgeSolver.Svd, auto.SolverUsed);
         Assert.Equal(0.0, auto.Coefficients[1]);   // minimum norm: no weight on the dead column

@@ -47,7 +47,7 @@ public class PipelineTests
         Assert.Throws<ArgumentException>(() => new Pipeline<double>(("a", new Ridge<double>()), ("b", new Ridge<double>())));
         Assert.Throws<ArgumentException>(() => new Pipeline<double>(("a", new StandardScaler<double>()), ("a", new Ridge<double>())));
         Assert.Throws<ArgumentException>(() => new Pipeline<double>(("a__b", new StandardScaler<double>())));
-        Assert.Throws<NotFittedException>(() => new Pipeline<double>(("s", new StandardScaler<double>()), ("r", new Ridge<double>())).Predict(Tensor.Zeros<double>(1, 1)));
+        Assert.Throws<NotFittedException>(() => new Pipeline<double>(("s", new StandardScaler<double>()), ("r", new Ridge<double>())).Predict(NDArray.Zeros<double>(1, 1)));
     }
 
     [Fact]
@@ -57,7 +57,7 @@ public class PipelineTests
         var km = new KMeans<double>(3, seed: 1).Fit(x);
         IEstimator<double> e = km;
         Assert.Equal(Array.ConvertAll(km.Predict(x), static l => (double)l), e.Predict(x).ToArray());
-        Assert.Equal(-km.Inertia, e.Score(x, Tensor.Zeros<double>(150)), 1e-12 * km.Inertia);
+        Assert.Equal(-km.Inertia, e.Score(x, NDArray.Zeros<double>(150)), 1e-12 * km.Inertia);
         var d = km.Transform(x);
         var c = km.ClusterCenters;
         Assert.Equal(Math.Sqrt(((x[0, ..] - c[1, ..]) * (x[0, ..] - c[1, ..])).Sum()), d[0, 1], 1e-14);

@@ -14,12 +14,12 @@ internal static class WorkflowFixture
 
     public static int[] Ints(JsonElement e) => e.EnumerateArray().Select(static v => v.GetInt32()).ToArray();
 
-    public static Tensor<double> Matrix(JsonElement e) => Tensor.FromArray(e.EnumerateArray().Select(Vector).ToArray());
+    public static NDArray<double> Matrix(JsonElement e) => NDArray.FromArray(e.EnumerateArray().Select(Vector).ToArray());
 
     /// <summary>Iris X (150 x 4) and the species as float labels (150,).</summary>
-    public static (Tensor<double> X, Tensor<double> Y) Iris()
+    public static (NDArray<double> X, NDArray<double> Y) Iris()
     {
         var (x, species) = Fixtures.Iris();
-        return (x, Tensor.FromArray(Array.ConvertAll(species, static s => (double)s)));
+        return (x, NDArray.FromArray(Array.ConvertAll(species, static s => (double)s)));
     }
 }

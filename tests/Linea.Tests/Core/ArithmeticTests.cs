@@ -4,7 +4,7 @@ namespace Linea.Tests.Core;
 
 public class ArithmeticTests
 {
-    private static Tensor<double> V(params double[] v) => Tensor.FromArray(v);
+    private static NDArray<double> V(params double[] v) => NDArray.FromArray(v);
 
     [Fact]
     public void Broadcasting_size_one_and_missing_axes()
@@ -14,10 +14,10 @@ public class ArithmeticTests
         var s = col + row;                               // (3,1) + (4,) -> (3,4)
         Assert.Equal(new Shape(3, 4), s.Shape);
         Assert.Equal(23.0, s[2, 1]);
-        var m = Tensor.Arange(6.0).Reshape(2, 3);
+        var m = NDArray.Arange(6.0).Reshape(2, 3);
         NumAssert.Equal([0.0, 2, 4, 3, 5, 7], m + V(0, 1, 2));
         NumAssert.Equal([0.0, 1, 2, 2, 3, 4], m - V(0, 1).Reshape(2, 1) * 1.0);
-        var b3 = Tensor.Ones<double>(4, 1, 3) * Tensor.Arange(6.0).Reshape(2, 3); // (4,1,3)*(2,3) -> (4,2,3)
+        var b3 = NDArray.Ones<double>(4, 1, 3) * NDArray.Arange(6.0).Reshape(2, 3); // (4,1,3)*(2,3) -> (4,2,3)
         Assert.Equal(new Shape(4, 2, 3), b3.Shape);
         Assert.Equal(5.0, b3[3, 1, 2]);
     }
@@ -34,7 +34,7 @@ public class ArithmeticTests
         NumAssert.Equal([4.0, 2, 1], 4.0 / a);
         NumAssert.Equal([0.5, 1, 2], a / 2.0);
         NumAssert.Equal([-1.0, -2, -4], -a);
-        var z = Tensor.Scalar(3.0);
+        var z = NDArray.Scalar(3.0);
         NumAssert.Equal([3.0, 6, 12], a * z);
         Assert.Equal(new Shape(), (z + z).Shape);
         Assert.Equal(6.0, (z + z).Item());
@@ -55,9 +55,9 @@ public class ArithmeticTests
     [Fact]
     public void Empty_tensors_flow_through()
     {
-        var e = Tensor.Zeros<double>(0, 3);
+        var e = NDArray.Zeros<double>(0, 3);
         Assert.Equal(new Shape(0, 3), (e + V(1, 2, 3)).Shape);
-        Assert.Equal(new Shape(0, 3), Tensor.Exp(e).Shape);
+        Assert.Equal(new Shape(0, 3), NDArray.Exp(e).Shape);
         Assert.Equal(0.0, e.Sum());
         NumAssert.Equal([0.0, 0, 0], e.Sum(0));
         Assert.Equal(new Shape(0), e.Sum(1).Shape);
@@ -66,11 +66,11 @@ public class ArithmeticTests
     [Fact]
     public void Non_broadcastable_shapes_throw_a_specific_error()
     {
-        var ex = Assert.Throws<ShapeMismatchException>(() => Tensor.Zeros<double>(2, 3) + Tensor.Zeros<double>(2));
+        var ex = Assert.Throws<ShapeMismatchException>(() => NDArray.Zeros<double>(2, 3) + NDArray.Zeros<double>(2));
         Assert.Equal("add", ex.Operation);
         Assert.Contains("(2, 3) and (2,)", ex.Message);
         Assert.Contains("axis -1 has lengths 3 and 2", ex.Message);
-        Assert.Throws<ShapeMismatchException>(() => Tensor.Zeros<float>(4, 3) * Tensor.Zeros<float>(3, 4));
+        Assert.Throws<ShapeMismatchException>(() => NDArray.Zeros<float>(4, 3) * NDArray.Zeros<float>(3, 4));
     }
 
     [Fact]
@@ -82,14 +82,14 @@ public class ArithmeticTests
         NumAssert.Equal([1.0, 1, 0], a <= b);
         NumAssert.Equal([0.0, 0, 1], a > b);
         NumAssert.Equal([0.0, 1, 1], a >= b);
-        NumAssert.Equal([0.0, 1, 0], Tensor.Equal(a, b));
-        NumAssert.Equal([1.0, 0, 1], Tensor.NotEqual(a, b));
+        NumAssert.Equal([0.0, 1, 0], NDArray.Equal(a, b));
+        NumAssert.Equal([1.0, 0, 1], NDArray.NotEqual(a, b));
         NumAssert.Equal([0.0, 1, 1], a > 1.5);
         NumAssert.Equal([0.0, 1, 1], 1.5 < a);                       // a scalar on the left converts to a 0-d tensor
-        NumAssert.Equal([2.0, 2, 3], Tensor.Maximum(2.0, a));
+        NumAssert.Equal([2.0, 2, 3], NDArray.Maximum(2.0, a));
         var nan = V(double.NaN);
-        NumAssert.Equal([0.0], Tensor.Equal(nan, nan));
-        NumAssert.Equal([1.0], Tensor.NotEqual(nan, nan));
+        NumAssert.Equal([0.0], NDArray.Equal(nan, nan));
+        NumAssert.Equal([1.0], NDArray.NotEqual(nan, nan));
         NumAssert.Equal([0.0], nan < 1.0);
     }
 
@@ -98,30 +98,30 @@ public class ArithmeticTests
     {
         var a = V(1, double.NaN, 5);
         var b = V(3, 2, double.NegativeInfinity);
-        var mx = Tensor.Maximum(a, b);
+        var mx = NDArray.Maximum(a, b);
         Assert.Equal(3.0, mx[0]);
         Assert.True(double.IsNaN(mx[1]));
         Assert.Equal(5.0, mx[2]);
-        var mn = Tensor.Minimum(a, b);
+        var mn = NDArray.Minimum(a, b);
         Assert.True(double.IsNaN(mn[1]));
         Assert.Equal(double.NegativeInfinity, mn[2]);
-        NumAssert.Equal([2.0, 2, 3], Tensor.Maximum(V(1, 2, 3), 2.0));
-        NumAssert.Equal([1.0, 2, 2], Tensor.Minimum(V(1, 2, 3), 2.0));
+        NumAssert.Equal([2.0, 2, 3], NDArray.Maximum(V(1, 2, 3), 2.0));
+        NumAssert.Equal([1.0, 2, 2], NDArray.Minimum(V(1, 2, 3), 2.0));
     }
 
     [Fact]
     public void Pow_and_where()
     {
-        NumAssert.Equal([1.0, 4, 9], Tensor.Pow(V(1, 2, 3), 2.0));
-        NumAssert.Equal([1.0, 8, 81], Tensor.Pow(V(1, 2, 3), V(5, 3, 4)));
-        var w = Tensor.Where(V(1, 0, 1), V(10, 20, 30), Tensor.Scalar(-1.0));
+        NumAssert.Equal([1.0, 4, 9], NDArray.Pow(V(1, 2, 3), 2.0));
+        NumAssert.Equal([1.0, 8, 81], NDArray.Pow(V(1, 2, 3), V(5, 3, 4)));
+        var w = NDArray.Where(V(1, 0, 1), V(10, 20, 30), NDArray.Scalar(-1.0));
         NumAssert.Equal([10.0, -1, 30], w);
     }
 
     [Fact]
     public void Float_and_double_behave_alike()
     {
-        var f = Tensor.FromArray(new float[] { 1.5f, -2f }) * 2f + 1f;
+        var f = NDArray.FromArray(new float[] { 1.5f, -2f }) * 2f + 1f;
         NumAssert.Equal([4f, -3f], f);
     }
 }

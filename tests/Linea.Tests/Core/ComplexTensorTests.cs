@@ -27,7 +27,7 @@ public class ComplexTensorTests
             var re = c.GetProperty("re").EnumerateArray().Select(x => ParsePython(x.GetString()!)).ToArray();
             var im = c.GetProperty("im").EnumerateArray().Select(x => ParsePython(x.GetString()!)).ToArray();
             string expected = c.GetProperty("str").GetString()!;
-            var z = new ComplexTensor<double>(Tensor.FromArray(re, shape), Tensor.FromArray(im, shape));
+            var z = new ComplexTensor<double>(NDArray.FromArray(re, shape), NDArray.FromArray(im, shape));
             Assert.Equal(expected, z.ToString());
             cases++;
         }
@@ -37,17 +37,17 @@ public class ComplexTensorTests
     [Fact]
     public void Float_parts_print_their_own_shortest_digits()
     {
-        var z = new ComplexTensor<float>(Tensor.FromArray(new[] { 1f / 3 }), Tensor.FromArray(new[] { -2f / 3 }));
+        var z = new ComplexTensor<float>(NDArray.FromArray(new[] { 1f / 3 }), NDArray.FromArray(new[] { -2f / 3 }));
         Assert.Equal("[0.33333334-0.6666667j]", z.ToString()); // numpy: str(np.array([1/3 - 2/3j], np.complex64))
-        var f = new ComplexTensor<double>(Tensor.FromArray(new[] { 1.0, -0.5 }), Tensor.FromArray(new[] { 2.0, -0.25 }));
+        var f = new ComplexTensor<double>(NDArray.FromArray(new[] { 1.0, -0.5 }), NDArray.FromArray(new[] { 2.0, -0.25 }));
         Assert.Equal("[ 1.00+2.00j -0.50-0.25j]", f.ToString("F2", null));
     }
 
     [Fact]
     public void Access_conversion_and_is_real()
     {
-        var re = Tensor.FromArray(new double[,] { { 1, 2 }, { 3, 4 } });
-        var im = Tensor.FromArray(new double[,] { { 0, -1 }, { 0.5, 0 } });
+        var re = NDArray.FromArray(new double[,] { { 1, 2 }, { 3, 4 } });
+        var im = NDArray.FromArray(new double[,] { { 0, -1 }, { 0.5, 0 } });
         var z = new ComplexTensor<double>(re, im);
         Assert.Equal(new Complex(2, -1), z[0, 1]);
         Assert.Equal(new Complex(4, 0), z[-1, -1]);
@@ -57,11 +57,11 @@ public class ComplexTensorTests
         Assert.Equal(4, z.Size);
         Assert.False(z.IsReal);
         Assert.True(ComplexTensor<double>.FromReal(re).IsReal);
-        Assert.True(new ComplexTensor<double>(re, Tensor.FromArray(new double[,] { { 0, -0.0 }, { 0, 0 } })).IsReal);
+        Assert.True(new ComplexTensor<double>(re, NDArray.FromArray(new double[,] { { 0, -0.0 }, { 0, 0 } })).IsReal);
         Assert.Equal(new Complex(2, 1), z.Conj()[0, 1]);
         Assert.Equal(Math.Sqrt(5), z.Abs()[0, 1], 15);
         // Magnitudes without overflow in the squares.
-        var big = new ComplexTensor<double>(Tensor.FromArray(new[] { 3e300 }), Tensor.FromArray(new[] { 4e300 }));
+        var big = new ComplexTensor<double>(NDArray.FromArray(new[] { 3e300 }), NDArray.FromArray(new[] { 4e300 }));
         Assert.True(Math.Abs(big.Abs()[0] - 5e300) <= 4 * 5e300 * Math.Pow(2, -52));
         Assert.Throws<TensorIndexOutOfRangeException>(() => z[2, 0]);
     }
@@ -69,9 +69,9 @@ public class ComplexTensorTests
     [Fact]
     public void Parts_of_different_shapes_throw_shape_mismatch()
     {
-        var e = Assert.Throws<ShapeMismatchException>(() => new ComplexTensor<double>(Tensor.Zeros<double>(2, 3), Tensor.Zeros<double>(3, 2)));
+        var e = Assert.Throws<ShapeMismatchException>(() => new ComplexTensor<double>(NDArray.Zeros<double>(2, 3), NDArray.Zeros<double>(3, 2)));
         Assert.Contains("(2, 3)", e.Message);
         Assert.Contains("(3, 2)", e.Message);
-        Assert.Throws<ArgumentNullException>(() => new ComplexTensor<float>(null!, Tensor.Zeros<float>(1)));
+        Assert.Throws<ArgumentNullException>(() => new ComplexTensor<float>(null!, NDArray.Zeros<float>(1)));
     }
 }

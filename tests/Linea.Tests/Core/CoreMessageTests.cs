@@ -14,28 +14,28 @@ public class CoreMessageTests
     public void Softmax_of_empty_input_is_empty_of_the_same_shape(int[] shape, int axis)
     {
         // SciPy: softmax(np.zeros((2, 0)), axis=-1) is an empty (2, 0) array; nothing is normalised.
-        foreach (var t in new[] { Tensor.Zeros<double>(shape) })
+        foreach (var t in new[] { NDArray.Zeros<double>(shape) })
         {
-            Assert.Equal(shape, Tensor.Softmax(t, axis).Shape.ToIntArray());
-            Assert.Equal(shape, Tensor.LogSoftmax(t, axis).Shape.ToIntArray());
+            Assert.Equal(shape, NDArray.Softmax(t, axis).Shape.ToIntArray());
+            Assert.Equal(shape, NDArray.LogSoftmax(t, axis).Shape.ToIntArray());
         }
-        var f = Tensor.Zeros<float>(shape);
-        Assert.Equal(shape, Tensor.Softmax(f, axis).Shape.ToIntArray());
-        Assert.Equal(shape, Tensor.LogSoftmax(f, axis).Shape.ToIntArray());
+        var f = NDArray.Zeros<float>(shape);
+        Assert.Equal(shape, NDArray.Softmax(f, axis).Shape.ToIntArray());
+        Assert.Equal(shape, NDArray.LogSoftmax(f, axis).Shape.ToIntArray());
     }
 
     [Fact]
     public void Softmax_of_empty_input_still_checks_the_axis()
     {
-        Assert.Throws<AxisOutOfRangeException>(() => Tensor.Softmax(Tensor.Zeros<double>(0), axis: 1));
-        Assert.Throws<AxisOutOfRangeException>(() => Tensor.LogSoftmax(Tensor.Zeros<double>(2, 0), axis: -3));
+        Assert.Throws<AxisOutOfRangeException>(() => NDArray.Softmax(NDArray.Zeros<double>(0), axis: 1));
+        Assert.Throws<AxisOutOfRangeException>(() => NDArray.LogSoftmax(NDArray.Zeros<double>(2, 0), axis: -3));
     }
 
     [Fact]
     public void Lstsq_warning_names_lstsq_once()
     {
-        var a = Tensor.FromArray(new double[,] { { 1, 1 }, { 1, 1 }, { 1, 1 } });
-        var r = Linea.Linalg.Lstsq(a, Tensor.FromArray([1.0, 2, 3]));
+        var a = NDArray.FromArray(new double[,] { { 1, 1 }, { 1, 1 }, { 1, 1 } });
+        var r = Linea.Linalg.Lstsq(a, NDArray.FromArray([1.0, 2, 3]));
         Assert.True(r.RankDeficient);
         Assert.StartsWith("lstsq: A of shape (3, 2) is rank deficient", r.Warning);
         Assert.Equal(1, System.Text.RegularExpressions.Regex.Count(r.Warning!, "lstsq"));
@@ -48,23 +48,23 @@ public class CoreMessageTests
         {
             var e = Assert.Throws<NotSupportedException>(make);
             Assert.StartsWith($"{op}: ", e.Message);
-            Assert.Contains("Tensor<Half>", e.Message);
+            Assert.Contains("NDArray<Half>", e.Message);
             Assert.Contains("float16", e.Message);
             Assert.Contains("float or double", e.Message);
         }
-        Refused("zeros", () => Tensor.Zeros<Half>(3));
-        Refused("zeros", () => Tensor.Zeros<Half>(new Shape(2), StorageKind.Native));
-        Refused("array", () => Tensor.FromArray(new[] { (Half)1, (Half)2 }));
-        Refused("array", () => Tensor.FromArray(new[,] { { (Half)1 } }));
-        Refused("full", () => Tensor.Full([2L], (Half)1));
-        Refused("full", () => Tensor.Ones<Half>(2));
-        Refused("empty", () => Tensor.Empty<Half>(new Shape(2)));
-        Refused("eye", () => Tensor.Eye<Half>(2));
-        Refused("arange", () => Tensor.Arange((Half)3));
-        Refused("linspace", () => Tensor.Linspace((Half)0, (Half)1, 5));
-        Refused("normal", () => Tensor.Normal([2], (Half)0, (Half)1, seed: 1));
-        Refused("uniform", () => Tensor.Uniform([2], (Half)0, (Half)1, seed: 1));
-        Refused("wrap", () => Tensor.Wrap(new Half[2], 2L));
-        Refused("tensor", () => Tensor.Scalar((Half)1)); // any other way in meets the check in the constructor
+        Refused("zeros", () => NDArray.Zeros<Half>(3));
+        Refused("zeros", () => NDArray.Zeros<Half>(new Shape(2), StorageKind.Native));
+        Refused("array", () => NDArray.FromArray(new[] { (Half)1, (Half)2 }));
+        Refused("array", () => NDArray.FromArray(new[,] { { (Half)1 } }));
+        Refused("full", () => NDArray.Full([2L], (Half)1));
+        Refused("full", () => NDArray.Ones<Half>(2));
+        Refused("empty", () => NDArray.Empty<Half>(new Shape(2)));
+        Refused("eye", () => NDArray.Eye<Half>(2));
+        Refused("arange", () => NDArray.Arange((Half)3));
+        Refused("linspace", () => NDArray.Linspace((Half)0, (Half)1, 5));
+        Refused("normal", () => NDArray.Normal([2], (Half)0, (Half)1, seed: 1));
+        Refused("uniform", () => NDArray.Uniform([2], (Half)0, (Half)1, seed: 1));
+        Refused("wrap", () => NDArray.Wrap(new Half[2], 2L));
+        Refused("tensor", () => NDArray.Scalar((Half)1)); // any other way in meets the check in the constructor
     }
 }

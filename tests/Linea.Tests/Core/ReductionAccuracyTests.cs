@@ -15,7 +15,7 @@ public class ReductionAccuracyTests
     public void Float32SumAlongTheLeadingAxis()
     {
         // A running sum of a million 0.1f drifts by about 1%; the blocked pairwise sum stays within a few hundred eps.
-        var x = Tensor.Full([1_000_000, 2], 0.1f);
+        var x = NDArray.Full([1_000_000, 2], 0.1f);
         double exact = 1_000_000 * (double)0.1f;
         var s = x.Sum(0);
         for (int j = 0; j < 2; j++)
@@ -23,7 +23,7 @@ public class ReductionAccuracyTests
         var m = x.Mean(0);
         Assert.True(Math.Abs(m[0] - (double)0.1f) / 0.1 <= 200 * Eps32);
         // Several leading axes at once, and keepDims.
-        var three = Tensor.Full([1000, 1000, 3], 0.1f).Sum([0, 1], keepDims: true);
+        var three = NDArray.Full([1000, 1000, 3], 0.1f).Sum([0, 1], keepDims: true);
         Assert.Equal(new Shape(1, 1, 3), three.Shape);
         Assert.True(Math.Abs(three[0, 0, 2] - exact) / exact <= 200 * Eps32);
     }
@@ -33,8 +33,8 @@ public class ReductionAccuracyTests
     {
         // Mean 1e4, variance 1: a float32 running sum of the squares' deviations lost the variance (it came out near 80).
         const int n = 1_000_000;
-        var noise = Tensor.Normal([n, 2], 0.0, 1.0, seed: 5);
-        var x = Tensor.FromArray(noise.ToArray().Select(v => (float)(1e4 + v)).ToArray(), n, 2);
+        var noise = NDArray.Normal([n, 2], 0.0, 1.0, seed: 5);
+        var x = NDArray.FromArray(noise.ToArray().Select(v => (float)(1e4 + v)).ToArray(), n, 2);
         var v = x.Var(0);
         for (int j = 0; j < 2; j++)
         {
@@ -47,17 +47,17 @@ public class ReductionAccuracyTests
     public void StridedAndBroadcastRunsArePairwise()
     {
         // 2^26 ones through a stride-0 run: a running float32 sum stops at 2^24.
-        var ones = Tensor.Ones<float>(1).BroadcastTo(1L << 26);
+        var ones = NDArray.Ones<float>(1).BroadcastTo(1L << 26);
         Assert.Equal((float)(1L << 26), ones.Sum());
         // A strided view against a double-precision reference.
-        var a = Tensor.Uniform([300_000], 0f, 1f, seed: 3);
+        var a = NDArray.Uniform([300_000], 0f, 1f, seed: 3);
         var view = a[Slice.Step(3)];
         double exact = 0;
         foreach (float f in view.ToArray()) exact += f;
         Assert.True(Math.Abs(view.Sum() - exact) / exact <= 50 * Eps32);
     }
 
-    private static double ReferenceVariance(Tensor<float> x, int column)
+    private static double ReferenceVariance(NDArray<float> x, int column)
     {
         int n = (int)x.Shape[0];
         double mean = 0;

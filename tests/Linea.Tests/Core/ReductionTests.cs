@@ -4,7 +4,7 @@ namespace Linea.Tests.Core;
 
 public class ReductionTests
 {
-    private static readonly Tensor<double> A = Tensor.Arange(24.0).Reshape(2, 3, 4);
+    private static readonly NDArray<double> A = NDArray.Arange(24.0).Reshape(2, 3, 4);
 
     [Fact]
     public void Sum_over_all_and_over_axes_with_keepdims()
@@ -35,55 +35,55 @@ public class ReductionTests
     [Fact]
     public void Mean_var_std_with_ddof()
     {
-        var x = Tensor.FromArray(new double[] { 2, 4, 4, 4, 5, 5, 7, 9 });
+        var x = NDArray.FromArray(new double[] { 2, 4, 4, 4, 5, 5, 7, 9 });
         Assert.Equal(5.0, x.Mean());
         Assert.Equal(4.0, x.Var());                       // population variance
         Assert.Equal(2.0, x.Std());
         Assert.Equal(32.0 / 7, x.Var(null, ddof: 1).Item(), 15);
-        var m = Tensor.FromArray(new double[,] { { 1, 2 }, { 3, 6 } });
+        var m = NDArray.FromArray(new double[,] { { 1, 2 }, { 3, 6 } });
         NumAssert.Equal([2.0, 4], m.Mean(0));
         NumAssert.Equal([1.0, 4], m.Var(0));
         NumAssert.Equal([2.0, 8], m.Var(0, ddof: 1));
         Assert.Equal(new Shape(2, 1), m.Std(1, keepDims: true).Shape);
-        Assert.True(double.IsNaN(Tensor.FromArray(new[] { 1.0 }).Var(null, ddof: 1).Item()));
-        Assert.True(double.IsNaN(Tensor.Zeros<double>(0).Mean()));
+        Assert.True(double.IsNaN(NDArray.FromArray(new[] { 1.0 }).Var(null, ddof: 1).Item()));
+        Assert.True(double.IsNaN(NDArray.Zeros<double>(0).Mean()));
         // two-pass variance keeps digits that the one-pass E[x^2] - E[x]^2 formula loses
-        var big = Tensor.FromArray(new double[] { 1e9 + 4, 1e9 + 7, 1e9 + 13, 1e9 + 16 });
+        var big = NDArray.FromArray(new double[] { 1e9 + 4, 1e9 + 7, 1e9 + 13, 1e9 + 16 });
         Assert.Equal(22.5, big.Var());
     }
 
     [Fact]
     public void Min_max_prod_and_their_empty_cases()
     {
-        var x = Tensor.FromArray(new double[,] { { 3, -1, 2 }, { 0, 5, -4 } });
+        var x = NDArray.FromArray(new double[,] { { 3, -1, 2 }, { 0, 5, -4 } });
         Assert.Equal(5.0, x.Max());
         Assert.Equal(-4.0, x.Min());
         NumAssert.Equal([3.0, 5, 2], x.Max(0));
         NumAssert.Equal([-1.0, -4], x.Min(1));
         Assert.Equal(0.0, x.Prod());
         NumAssert.Equal([-6.0, 0], x.Prod(1));
-        Assert.Equal(1.0, Tensor.Zeros<double>(0).Prod());
-        var ex = Assert.Throws<InvalidOperationException>(() => Tensor.Zeros<double>(0, 2).Max(0));
+        Assert.Equal(1.0, NDArray.Zeros<double>(0).Prod());
+        var ex = Assert.Throws<InvalidOperationException>(() => NDArray.Zeros<double>(0, 2).Max(0));
         Assert.Contains("no identity", ex.Message);
-        Assert.Throws<InvalidOperationException>(() => Tensor.Zeros<double>(2, 0).Max(1));
-        Assert.Equal(new Shape(0), Tensor.Zeros<double>(0, 2).Max(1).Shape); // reducing a non-empty axis of an empty tensor is fine
-        Assert.True(double.IsNaN(Tensor.FromArray(new[] { 1, double.NaN, 3 }).Max()));
+        Assert.Throws<InvalidOperationException>(() => NDArray.Zeros<double>(2, 0).Max(1));
+        Assert.Equal(new Shape(0), NDArray.Zeros<double>(0, 2).Max(1).Shape); // reducing a non-empty axis of an empty tensor is fine
+        Assert.True(double.IsNaN(NDArray.FromArray(new[] { 1, double.NaN, 3 }).Max()));
     }
 
     [Fact]
     public void ArgMax_argmin_first_occurrence_and_nan()
     {
-        var x = Tensor.FromArray(new double[,] { { 1, 7, 7 }, { 9, 0, 9 } });
+        var x = NDArray.FromArray(new double[,] { { 1, 7, 7 }, { 9, 0, 9 } });
         Assert.Equal(3, x.ArgMax());
         Assert.Equal(4, x.ArgMin());
         NumAssert.Equal([1.0, 0, 1], x.ArgMax(0));
         NumAssert.Equal([1.0, 0], x.ArgMax(1));
         NumAssert.Equal([0.0, 1], x.ArgMin(1));
         Assert.Equal(new Shape(2, 1), x.ArgMax(1, keepDims: true).Shape);
-        Assert.Equal(1, Tensor.FromArray(new[] { 1, double.NaN, 3 }).ArgMax());
-        Assert.Equal(1, Tensor.FromArray(new[] { 1, double.NaN, 3 }).ArgMin());
+        Assert.Equal(1, NDArray.FromArray(new[] { 1, double.NaN, 3 }).ArgMax());
+        Assert.Equal(1, NDArray.FromArray(new[] { 1, double.NaN, 3 }).ArgMin());
         Assert.Equal(1, x.T.ArgMax());
-        Assert.Throws<InvalidOperationException>(() => Tensor.Zeros<double>(0).ArgMax());
+        Assert.Throws<InvalidOperationException>(() => NDArray.Zeros<double>(0).ArgMax());
     }
 
     [Fact]
@@ -91,7 +91,7 @@ public class ReductionTests
     {
         // 10^6 copies of 0.1f: a running float sum drifts by ~1%, plain SIMD lanes by ~1e-3; pairwise summation's
         // error bound is about (16 + log2(n / 256)) eps = 28 * 6e-8 relative.
-        var x = Tensor.Full([1_000_000], 0.1f);
+        var x = NDArray.Full([1_000_000], 0.1f);
         double exact = 1_000_000 * (double)0.1f;
         Assert.InRange(x.Sum(), exact * (1 - 28 * 6e-8), exact * (1 + 28 * 6e-8));
         Assert.InRange(x.Mean(), 0.1f * (1 - 28 * 6e-8), 0.1f * (1 + 28 * 6e-8));

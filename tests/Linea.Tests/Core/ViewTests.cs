@@ -4,7 +4,7 @@ namespace Linea.Tests.Core;
 
 public class ViewTests
 {
-    private static Tensor<double> Grid(int rows, int cols) => Tensor.Arange((double)rows * cols).Reshape(rows, cols);
+    private static NDArray<double> Grid(int rows, int cols) => NDArray.Arange((double)rows * cols).Reshape(rows, cols);
 
     [Fact]
     public void Element_indexing_with_negative_indices_and_errors()
@@ -56,7 +56,7 @@ public class ViewTests
     [Fact]
     public void Ellipsis_and_newaxis()
     {
-        var a = Tensor.Arange(24.0).Reshape(2, 3, 4);
+        var a = NDArray.Arange(24.0).Reshape(2, 3, 4);
         NumAssert.Equal(a[.., .., 1], a["..., 1"]);
         Assert.Equal(new Shape(2, 1, 3, 4), a[.., Slice.NewAxis].Shape);
         Assert.Equal(new Shape(2, 3, 4, 1), a["..., None"].Shape);
@@ -72,13 +72,13 @@ public class ViewTests
     [Fact]
     public void Assignment_through_slices_broadcasts_and_handles_overlap()
     {
-        var a = Tensor.Zeros<double>(3, 3);
-        a[1, ..] = Tensor.FromArray(new double[] { 1, 2, 3 });
+        var a = NDArray.Zeros<double>(3, 3);
+        a[1, ..] = NDArray.FromArray(new double[] { 1, 2, 3 });
         a[.., 0] = 9.0;
         NumAssert.Equal([9.0, 0, 0, 9, 2, 3, 9, 0, 0], a);
-        var ex = Assert.Throws<ShapeMismatchException>(() => a[0, ..] = Tensor.Zeros<double>(2));
+        var ex = Assert.Throws<ShapeMismatchException>(() => a[0, ..] = NDArray.Zeros<double>(2));
         Assert.Contains("(2,)", ex.Message);
-        var v = Tensor.Arange(5.0);
+        var v = NDArray.Arange(5.0);
         v[1..] = v[..^1];                               // overlapping shift: NumPy gives [0,0,1,2,3]
         NumAssert.Equal([0.0, 0, 1, 2, 3], v);
     }
@@ -86,7 +86,7 @@ public class ViewTests
     [Fact]
     public void Transpose_swapaxes_moveaxis_and_mT()
     {
-        var a = Tensor.Arange(24.0).Reshape(2, 3, 4);
+        var a = NDArray.Arange(24.0).Reshape(2, 3, 4);
         Assert.Equal(new Shape(4, 3, 2), a.T.Shape);
         Assert.Equal(a[1, 2, 3], a.T[3, 2, 1]);
         var p = a.Transpose(1, 0, 2);
@@ -100,14 +100,14 @@ public class ViewTests
         Assert.Contains("SwapAxes(-2, -1)", ex.Message);
         Assert.Throws<ArgumentException>(() => a.Transpose(0, 0, 1));
         Assert.Throws<AxisOutOfRangeException>(() => a.SwapAxes(0, 3));
-        Assert.Throws<InvalidOperationException>(() => Tensor.Zeros<double>(3).MT);
-        Assert.Equal(new Shape(3), Tensor.Zeros<double>(3).T.Shape);
+        Assert.Throws<InvalidOperationException>(() => NDArray.Zeros<double>(3).MT);
+        Assert.Equal(new Shape(3), NDArray.Zeros<double>(3).T.Shape);
     }
 
     [Fact]
     public void Reshape_is_a_view_when_possible_and_a_copy_otherwise()
     {
-        var a = Tensor.Arange(12.0);
+        var a = NDArray.Arange(12.0);
         var r = a.Reshape(3, -1);
         Assert.Equal(new Shape(3, 4), r.Shape);
         r[0, 0] = 50;
@@ -117,7 +117,7 @@ public class ViewTests
         var flat = t.Reshape(-1);                       // must copy: C order of the transpose
         NumAssert.Equal([0.0, 4, 8, 1, 5, 9, 2, 6, 10, 3, 7, 11], flat);
 
-        var g = Tensor.Arange(24.0).Reshape(2, 3, 4);
+        var g = NDArray.Arange(24.0).Reshape(2, 3, 4);
         var s = g[.., .., 1..3];                        // (2,3,2) strided
         var merged = g.Transpose(1, 0, 2).Reshape(3, 8);
         Assert.Equal(g[1, 2, 3], merged[2, 7]);
@@ -130,20 +130,20 @@ public class ViewTests
         Assert.Contains("12 is not a multiple of 5", ex.Message);
         Assert.Throws<ShapeMismatchException>(() => a.Reshape(-1, -1));
         Assert.Throws<ShapeMismatchException>(() => a.Reshape(4, 4));
-        Assert.Equal(new Shape(0, 5), Tensor.Zeros<double>(5, 0).Reshape(0, 5).Shape);
-        Assert.Equal(new Shape(), Tensor.Ones<double>(1, 1).Reshape().Shape);
+        Assert.Equal(new Shape(0, 5), NDArray.Zeros<double>(5, 0).Reshape(0, 5).Shape);
+        Assert.Equal(new Shape(), NDArray.Ones<double>(1, 1).Reshape().Shape);
     }
 
     [Fact]
     public void Squeeze_expand_and_ravel()
     {
-        var a = Tensor.Zeros<double>(1, 3, 1, 2);
+        var a = NDArray.Zeros<double>(1, 3, 1, 2);
         Assert.Equal(new Shape(3, 2), a.Squeeze().Shape);
         Assert.Equal(new Shape(3, 1, 2), a.Squeeze(0).Shape);
         Assert.Throws<ArgumentException>(() => a.Squeeze(1));
-        Assert.Equal(new Shape(3, 1), Tensor.Zeros<double>(3).ExpandDims(-1).Shape);
-        Assert.Equal(new Shape(1, 3), Tensor.Zeros<double>(3).ExpandDims(0).Shape);
-        Assert.Throws<AxisOutOfRangeException>(() => Tensor.Zeros<double>(3).ExpandDims(3));
+        Assert.Equal(new Shape(3, 1), NDArray.Zeros<double>(3).ExpandDims(-1).Shape);
+        Assert.Equal(new Shape(1, 3), NDArray.Zeros<double>(3).ExpandDims(0).Shape);
+        Assert.Throws<AxisOutOfRangeException>(() => NDArray.Zeros<double>(3).ExpandDims(3));
         var g = Grid(2, 3);
         var rv = g.Ravel();
         rv[0] = 7;
@@ -156,7 +156,7 @@ public class ViewTests
     [Fact]
     public void BroadcastTo_is_a_read_only_view()
     {
-        var row = Tensor.FromArray(new double[] { 1, 2, 3 });
+        var row = NDArray.FromArray(new double[] { 1, 2, 3 });
         var b = row.BroadcastTo(4, 3);
         Assert.Equal(new Shape(4, 3), b.Shape);
         Assert.Equal(0, b.Strides[0]);
@@ -169,7 +169,7 @@ public class ViewTests
         Assert.Equal(1.0, row[0]);
         var ex = Assert.Throws<ShapeMismatchException>(() => row.BroadcastTo(3, 4));
         Assert.Contains("cannot be broadcast", ex.Message);
-        Assert.Throws<ShapeMismatchException>(() => Tensor.Zeros<double>(2, 3).BroadcastTo(3));
+        Assert.Throws<ShapeMismatchException>(() => NDArray.Zeros<double>(2, 3).BroadcastTo(3));
     }
 
     [Fact]
@@ -189,7 +189,7 @@ public class ViewTests
         Assert.True(g[1..2, ..].IsContiguous);         // a row block stays contiguous
         Assert.False(g[.., 1..].IsContiguous);
         Assert.Equal(new[] { 0.0, 4, 8, 1, 5, 9, 2, 6, 10, 3, 7, 11 }, t.ToArray());
-        Assert.Equal(3.0, Tensor.Scalar(3.0).Item());
+        Assert.Equal(3.0, NDArray.Scalar(3.0).Item());
         Assert.Throws<InvalidOperationException>(() => g.Item());
     }
 
@@ -208,13 +208,13 @@ public class ViewTests
     {
         // Indexing a (2, 3, 0) tensor at [1, 2] gives a view whose offset (5, from the strides) lies past the empty
         // storage: its spans and copies must still be empty, not out of range.
-        var z = Tensor.Zeros<double>(2, 3, 0);
+        var z = NDArray.Zeros<double>(2, 3, 0);
         var v = z[1, 2, ..];
         Assert.Equal(new Shape(0), v.Shape);
         Assert.Empty(v.ToArray());
         Assert.Equal(0, v.AsSpan().Length);
         Assert.Equal(0, v.AsReadOnlySpan().Length);
         Assert.Equal(new Shape(0), v.Copy().Shape);
-        Assert.Empty(Tensor.Zeros<double>(2, 3, 0, 0)[1, 2, .., ..].Contiguous().ToArray());
+        Assert.Empty(NDArray.Zeros<double>(2, 3, 0, 0)[1, 2, .., ..].Contiguous().ToArray());
     }
 }

@@ -7,7 +7,7 @@ namespace Linea.Tests.Einsum;
 /// </summary>
 internal static class EinsumReference
 {
-    public static (double[] Value, double[] Abs, long[] Shape, long Terms) Evaluate<T>(string subscripts, params Tensor<T>[] operands)
+    public static (double[] Value, double[] Abs, long[] Shape, long Terms) Evaluate<T>(string subscripts, params NDArray<T>[] operands)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         string s = subscripts.Replace(" ", "", StringComparison.Ordinal);

@@ -61,14 +61,14 @@ public class EinsumTests
         { "ab,ab,ab->", "3x4,3x4,3x4" },
     };
 
-    private static Tensor<T>[] Operands<T>(string shapes, ulong seed) where T : unmanaged, IFloatingPointIeee754<T> =>
+    private static NDArray<T>[] Operands<T>(string shapes, ulong seed) where T : unmanaged, IFloatingPointIeee754<T> =>
         shapes.Split(',').Select((s, p) => Generators.Normal<T>(
             s == "s" ? [] : s.Split('x').Select(int.Parse).ToArray(), seed + (ulong)p)).ToArray();
 
-    private static void CheckAgainstReference<T>(string subscripts, Tensor<T>[] operands) where T : unmanaged, IFloatingPointIeee754<T>
+    private static void CheckAgainstReference<T>(string subscripts, NDArray<T>[] operands) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var (expected, abs, shape, terms) = EinsumReference.Evaluate(subscripts, operands);
-        var actual = Tensor.Einsum(subscripts, operands);
+        var actual = NDArray.Einsum(subscripts, operands);
         Assert.Equal(new Shape(shape), actual.Shape);
         Assert.True(actual.IsContiguous);
         // each output element is a sum of `terms` products of n factors; any evaluation order (pairwise, blocked)
@@ -104,26 +104,26 @@ public class EinsumTests
     [Fact]
     public void Small_integers_give_exact_products_by_hand()
     {
-        var a = Tensor.FromArray(new double[,] { { 1, 2 }, { 3, 4 } });
-        var b = Tensor.FromArray(new double[,] { { 5, 6 }, { 7, 8 } });
-        NumAssert.Equal([19.0, 22, 43, 50], Tensor.Einsum("ij,jk->ik", a, b));
-        NumAssert.Equal([5.0], Tensor.Einsum("ii", a));                     // trace
-        NumAssert.Equal([1.0, 4], Tensor.Einsum("ii->i", a));              // diagonal
-        NumAssert.Equal([1.0, 3, 2, 4], Tensor.Einsum("ij->ji", a));
-        NumAssert.Equal([3.0, 7], Tensor.Einsum("ij->i", a));
-        var x = Tensor.FromArray(new double[] { 1, -1 });
-        NumAssert.Equal([(1 - 2 - 3 + 4) * 1.0], Tensor.Einsum("i,ij,j->", x, a, x)); // x^T A x
-        Assert.Equal(0, Tensor.Einsum("ii", a).Rank);
+        var a = NDArray.FromArray(new double[,] { { 1, 2 }, { 3, 4 } });
+        var b = NDArray.FromArray(new double[,] { { 5, 6 }, { 7, 8 } });
+        NumAssert.Equal([19.0, 22, 43, 50], NDArray.Einsum("ij,jk->ik", a, b));
+        NumAssert.Equal([5.0], NDArray.Einsum("ii", a));                     // trace
+        NumAssert.Equal([1.0, 4], NDArray.Einsum("ii->i", a));              // diagonal
+        NumAssert.Equal([1.0, 3, 2, 4], NDArray.Einsum("ij->ji", a));
+        NumAssert.Equal([3.0, 7], NDArray.Einsum("ij->i", a));
+        var x = NDArray.FromArray(new double[] { 1, -1 });
+        NumAssert.Equal([(1 - 2 - 3 + 4) * 1.0], NDArray.Einsum("i,ij,j->", x, a, x)); // x^T A x
+        Assert.Equal(0, NDArray.Einsum("ii", a).Rank);
     }
 
     [Fact]
     public void Result_is_a_new_tensor_even_when_nothing_is_computed()
     {
-        var a = Tensor.FromArray(new double[,] { { 1, 2 }, { 3, 4 } });
-        var r = Tensor.Einsum("ij->ij", a);
+        var a = NDArray.FromArray(new double[,] { { 1, 2 }, { 3, 4 } });
+        var r = NDArray.Einsum("ij->ij", a);
         r[0, 0] = 100;
         Assert.Equal(1.0, a[0, 0]);
-        var d = Tensor.Einsum("ii->i", a);
+        var d = NDArray.Einsum("ii->i", a);
         d[0] = 100;
         Assert.Equal(1.0, a[0, 0]);
     }
@@ -131,10 +131,10 @@ public class EinsumTests
     [Fact]
     public void Chain_is_contracted_in_the_cheap_order()
     {
-        var a = Tensor.Zeros<double>(10, 1000);
-        var b = Tensor.Zeros<double>(1000, 10);
-        var c = Tensor.Zeros<double>(10, 1000);
-        var path = Tensor.EinsumPath("ij,jk,kl->il", a, b, c);
+        var a = NDArray.Zeros<double>(10, 1000);
+        var b = NDArray.Zeros<double>(1000, 10);
+        var c = NDArray.Zeros<double>(10, 1000);
+        var path = NDArray.EinsumPath("ij,jk,kl->il", a, b, c);
         Assert.Equal([(0, 1), (0, 1)], path.Path);                   // (A B) first: a 10 x 10 intermediate
         Assert.Equal(3e8, path.NaiveFlops);                            // 10·1000·10·1000 · (2 + 1), as numpy.einsum_path
         Assert.Equal(4e5, path.OptimizedFlops);                        // 2·10·1000·10 + 2·10·10·1000
@@ -144,7 +144,7 @@ public class EinsumTests
         Assert.Contains("Optimized FLOP count:  4.000e+05", path.ToString(), StringComparison.Ordinal);
 
         // the mirror image: (B C) first
-        var mirror = Tensor.EinsumPath("ij,jk,kl->il", Tensor.Zeros<double>(1000, 10), Tensor.Zeros<double>(10, 1000), Tensor.Zeros<double>(1000, 10));
+        var mirror = NDArray.EinsumPath("ij,jk,kl->il", NDArray.Zeros<double>(1000, 10), NDArray.Zeros<double>(10, 1000), NDArray.Zeros<double>(1000, 10));
         Assert.Equal((1, 2), mirror.Path[0]);
         Assert.Equal(4e5, mirror.OptimizedFlops);
     }
@@ -155,10 +155,10 @@ public class EinsumTests
         var a = Generators.Normal<double>([10, 200], 7);
         var b = Generators.Normal<double>([200, 10], 8);
         var c = Generators.Normal<double>([10, 200], 9);
-        var viaEinsum = Tensor.Einsum("ij,jk,kl->il", a, b, c);
+        var viaEinsum = NDArray.Einsum("ij,jk,kl->il", a, b, c);
         var viaMatMul = a.MatMul(b).MatMul(c);
         var diff = (viaEinsum - viaMatMul).ToArray().Max(Math.Abs);
-        var scale = Tensor.Einsum("ij,jk,kl->il", Tensor.Abs(a), Tensor.Abs(b), Tensor.Abs(c)).ToArray().Max();
+        var scale = NDArray.Einsum("ij,jk,kl->il", NDArray.Abs(a), NDArray.Abs(b), NDArray.Abs(c)).ToArray().Max();
         Assert.True(diff <= 2 * 220 * NumAssert.Eps<double>() * scale, $"diff {diff}, scale {scale}");
     }
 
@@ -166,17 +166,17 @@ public class EinsumTests
     public void Greedy_path_matches_numpys_on_opt_einsums_example()
     {
         // numpy 1.24: np.einsum_path("ea,fb,abcd,gc,hd->efgh", ..., optimize="greedy") with every axis of length 10
-        var ops = new[] { new long[] { 10, 10 }, [10, 10], [10, 10, 10, 10], [10, 10], [10, 10] }.Select(d => Tensor.Zeros<double>(d)).ToArray();
-        Assert.Equal([(0, 2), (0, 3), (0, 2), (0, 1)], Tensor.EinsumPath("ea,fb,abcd,gc,hd->efgh", ops).Path);
+        var ops = new[] { new long[] { 10, 10 }, [10, 10], [10, 10, 10, 10], [10, 10], [10, 10] }.Select(d => NDArray.Zeros<double>(d)).ToArray();
+        Assert.Equal([(0, 2), (0, 3), (0, 2), (0, 1)], NDArray.EinsumPath("ea,fb,abcd,gc,hd->efgh", ops).Path);
         // and on a chain of four: ij,jk,kl,lm with (5,100) (100,7) (7,300) (300,4) gives [(2, 3), (0, 1), (0, 1)]
-        var chain = new[] { new long[] { 5, 100 }, [100, 7], [7, 300], [300, 4] }.Select(d => Tensor.Zeros<double>(d)).ToArray();
-        Assert.Equal([(2, 3), (0, 1), (0, 1)], Tensor.EinsumPath("ij,jk,kl,lm->im", chain).Path);
+        var chain = new[] { new long[] { 5, 100 }, [100, 7], [7, 300], [300, 4] }.Select(d => NDArray.Zeros<double>(d)).ToArray();
+        Assert.Equal([(2, 3), (0, 1), (0, 1)], NDArray.EinsumPath("ij,jk,kl,lm->im", chain).Path);
     }
 
     [Fact]
     public void Outer_products_of_disjoint_operands_go_smallest_first()
     {
-        var path = Tensor.EinsumPath("i,j,k->ijk", Tensor.Zeros<double>(50), Tensor.Zeros<double>(2), Tensor.Zeros<double>(3));
+        var path = NDArray.EinsumPath("i,j,k->ijk", NDArray.Zeros<double>(50), NDArray.Zeros<double>(2), NDArray.Zeros<double>(3));
         Assert.Equal((1, 2), path.Path[0]);
     }
 }

@@ -1,11 +1,11 @@
 namespace Linea.Tests.Gemm;
 
-/// <summary>Tensor.MatMul over batched, broadcast and transposed stacks, which the batch-parallel path runs.</summary>
+/// <summary>NDArray.MatMul over batched, broadcast and transposed stacks, which the batch-parallel path runs.</summary>
 public class BatchedMatMulTests
 {
-    private static Tensor<double> Rand(ulong seed, params int[] shape) => Tensor.Uniform(shape, -1.0, 1.0, seed);
+    private static NDArray<double> Rand(ulong seed, params int[] shape) => NDArray.Uniform(shape, -1.0, 1.0, seed);
 
-    private static void CheckSlices(Tensor<double> a, Tensor<double> b, Tensor<double> c, int[] batch)
+    private static void CheckSlices(NDArray<double> a, NDArray<double> b, NDArray<double> c, int[] batch)
     {
         int m = (int)a.Shape[^2], k = (int)a.Shape[^1], n = (int)b.Shape[^1];
         int total = batch.Aggregate(1, (x, y) => x * y);
@@ -13,7 +13,7 @@ public class BatchedMatMulTests
         {
             var idx = new int[batch.Length];
             for (int d = batch.Length - 1, r = flat; d >= 0; r /= batch[d], d--) idx[d] = r % batch[d];
-            int[] Pick(Tensor<double> t)
+            int[] Pick(NDArray<double> t)
             {
                 int extra = t.Rank - 2, off = batch.Length - extra;
                 var ix = new int[t.Rank];
@@ -41,7 +41,7 @@ public class BatchedMatMulTests
     public void AttentionShapedStack()
     {
         var q = Rand(1, 4, 8, 32, 16); var kt = Rand(2, 4, 8, 16, 32);
-        CheckSlices(q, kt, Tensor.MatMul(q, kt), [4, 8]);
+        CheckSlices(q, kt, NDArray.MatMul(q, kt), [4, 8]);
     }
 
     [Fact]
@@ -49,14 +49,14 @@ public class BatchedMatMulTests
     {
         var q = Rand(3, 3, 5, 20, 9); var key = Rand(4, 3, 5, 20, 9);
         var kt = key.Transpose(0, 1, 3, 2);
-        CheckSlices(q, kt, Tensor.MatMul(q, kt), [3, 5]);
+        CheckSlices(q, kt, NDArray.MatMul(q, kt), [3, 5]);
     }
 
     [Fact]
     public void BroadcastBatchAxes()
     {
         var a = Rand(5, 4, 1, 5, 6); var b = Rand(6, 3, 6, 2);
-        var c = Tensor.MatMul(a, b);
+        var c = NDArray.MatMul(a, b);
         Assert.Equal(new[] { 4, 3, 5, 2 }, c.Shape.ToIntArray());
         CheckSlices(a, b, c, [4, 3]);
     }
@@ -65,8 +65,8 @@ public class BatchedMatMulTests
     public void ManyLargerMatricesAndFewSmall()
     {
         var a = Rand(7, 3, 130, 70); var b = Rand(8, 3, 70, 150);
-        CheckSlices(a, b, Tensor.MatMul(a, b), [3]);
+        CheckSlices(a, b, NDArray.MatMul(a, b), [3]);
         var x = Rand(9, 64, 3, 5); var y = Rand(10, 64, 5, 4);
-        CheckSlices(x, y, Tensor.MatMul(x, y), [64]);
+        CheckSlices(x, y, NDArray.MatMul(x, y), [64]);
     }
 }

@@ -144,10 +144,10 @@ public class GemmShapeTests
 
     // ---- The tensor front door on views ----
 
-    private static Tensor<double> Rand(ulong seed, params int[] shape) => Tensor.Uniform(shape, -1.0, 1.0, seed);
+    private static NDArray<double> Rand(ulong seed, params int[] shape) => NDArray.Uniform(shape, -1.0, 1.0, seed);
 
     /// <summary>Checks a 2-d product against the naive loop in double.</summary>
-    private static void Check2D(Tensor<double> a, Tensor<double> b, Tensor<double> c)
+    private static void Check2D(NDArray<double> a, NDArray<double> b, NDArray<double> c)
     {
         int m = (int)a.Shape[0], k = (int)a.Shape[1], n = (int)b.Shape[1];
         Assert.Equal(new[] { m, n }, c.Shape.ToIntArray());
@@ -170,17 +170,17 @@ public class GemmShapeTests
     public void GramAndOuterOfTransposedViews(int rows, int cols)
     {
         var x = Rand((ulong)(rows * 31 + cols), rows, cols);
-        Check2D(x, x.T, Tensor.MatMul(x, x.T));      // X @ X.T: the distance / attention shape
-        Check2D(x.T, x, Tensor.MatMul(x.T, x));      // X.T @ X: the Gram matrix
+        Check2D(x, x.T, NDArray.MatMul(x, x.T));      // X @ X.T: the distance / attention shape
+        Check2D(x.T, x, NDArray.MatMul(x.T, x));      // X.T @ X: the Gram matrix
         var y = Rand(5, cols, rows);
-        Check2D(x.T, y.T, Tensor.MatMul(x.T, y.T)); // both transposed
+        Check2D(x.T, y.T, NDArray.MatMul(x.T, y.T)); // both transposed
     }
 
     [Fact]
     public void DeepGramThroughTheFrontDoor()
     {
         var x = Rand(11, 3000, 9);
-        Check2D(x.T, x, Tensor.MatMul(x.T, x));
+        Check2D(x.T, x, NDArray.MatMul(x.T, x));
     }
 
     [Theory]
@@ -195,20 +195,20 @@ public class GemmShapeTests
         var bbig = Rand(22, 2 * k + 1, 70);
         var b = bbig[sliceB];
         b = b[$":{k}, :"];
-        Check2D(a, b, Tensor.MatMul(a, b));
-        Check2D(b.T, a.T, Tensor.MatMul(b.T, a.T));
+        Check2D(a, b, NDArray.MatMul(a, b));
+        Check2D(b.T, a.T, NDArray.MatMul(b.T, a.T));
     }
 
     [Fact]
     public void ZeroDepthGivesZerosAndEmptyGivesEmpty()
     {
-        var a = Tensor.Zeros<double>(3, 0); var b = Tensor.Zeros<double>(0, 4);
-        var c = Tensor.MatMul(a, b);
+        var a = NDArray.Zeros<double>(3, 0); var b = NDArray.Zeros<double>(0, 4);
+        var c = NDArray.MatMul(a, b);
         Assert.Equal(new[] { 3, 4 }, c.Shape.ToIntArray());
         Assert.All(c.ToArray(), v => Assert.Equal(0.0, v));
-        var e = Tensor.MatMul(Tensor.Zeros<double>(0, 5), Rand(1, 5, 3));
+        var e = NDArray.MatMul(NDArray.Zeros<double>(0, 5), Rand(1, 5, 3));
         Assert.Equal(new[] { 0, 3 }, e.Shape.ToIntArray());
-        var eb = Tensor.MatMul(Tensor.Zeros<double>(2, 0, 5, 6), Rand(2, 6, 3));
+        var eb = NDArray.MatMul(NDArray.Zeros<double>(2, 0, 5, 6), Rand(2, 6, 3));
         Assert.Equal(new[] { 2, 0, 5, 3 }, eb.Shape.ToIntArray());
     }
 
@@ -217,9 +217,9 @@ public class GemmShapeTests
     {
         // (2, 3, 33, 17) queries and keys: Q @ K.MT, then P @ V; the batch of 6 runs across threads.
         var q = Rand(31, 2, 3, 33, 17); var key = Rand(32, 2, 3, 33, 17); var v = Rand(33, 2, 3, 33, 17);
-        var s = Tensor.MatMul(q, key.MT);
+        var s = NDArray.MatMul(q, key.MT);
         Assert.Equal(new[] { 2, 3, 33, 33 }, s.Shape.ToIntArray());
-        var o = Tensor.MatMul(s, v);
+        var o = NDArray.MatMul(s, v);
         for (int bi = 0; bi < 2; bi++)
             for (int h = 0; h < 3; h++)
             {
@@ -235,7 +235,7 @@ public class GemmShapeTests
         // (4, 1, 7, 17) @ (3, 17, 5) where the right stack is a transposed view of (3, 5, 17).
         var a = Rand(41, 4, 1, 7, 17); var braw = Rand(42, 3, 5, 17);
         var b = braw.MT;
-        var c = Tensor.MatMul(a, b);
+        var c = NDArray.MatMul(a, b);
         Assert.Equal(new[] { 4, 3, 7, 5 }, c.Shape.ToIntArray());
         for (int i = 0; i < 4; i++)
             for (int j = 0; j < 3; j++)

@@ -159,9 +159,9 @@ public class GemvTests
     [InlineData(2100, 700)]
     public void MatMulOfATransposedMatrixByAVectorMatchesLoops(int rows, int cols)
     {
-        var at = Tensor.Uniform([cols, rows], -1.0, 1.0, 11);
+        var at = NDArray.Uniform([cols, rows], -1.0, 1.0, 11);
         var a = at.T;                                   // rows x cols, column-major view
-        var x = Tensor.Uniform([cols], -1.0, 1.0, 12);
+        var x = NDArray.Uniform([cols], -1.0, 1.0, 12);
         var y = a.MatMul(x);
         double eps = NumAssert.Eps<double>();
         for (int i = 0; i < rows; i++)

@@ -3,10 +3,10 @@ namespace Linea.Tests.IO;
 /// <summary>CSV reading (quoting, special values, line endings), exact round trips and every error path.</summary>
 public class CsvTests
 {
-    private static Tensor<double> Parse(string text, bool hasHeader = false, char delimiter = ',') =>
+    private static NDArray<double> Parse(string text, bool hasHeader = false, char delimiter = ',') =>
         Csv.Read<double>(new StringReader(text), hasHeader, delimiter);
 
-    private static string Write<T>(Tensor<T> t, string[]? header = null, char delimiter = ',') where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
+    private static string Write<T>(NDArray<T> t, string[]? header = null, char delimiter = ',') where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         var w = new StringWriter { NewLine = "\n" };
         Csv.Write(w, t, header, delimiter);
@@ -110,9 +110,9 @@ public class CsvTests
     [Fact]
     public void WritesShortestRoundTripText()
     {
-        var t = Tensor.FromArray(new double[,] { { 1, 0.5, 0.1 }, { -2, double.NaN, double.NegativeInfinity }, { 1e300, -0.0, double.PositiveInfinity } });
+        var t = NDArray.FromArray(new double[,] { { 1, 0.5, 0.1 }, { -2, double.NaN, double.NegativeInfinity }, { 1e300, -0.0, double.PositiveInfinity } });
         Assert.Equal("1,0.5,0.1\n-2,nan,-inf\n1E+300,-0,inf\n", Write(t));
-        Assert.Equal("0.1\n", Write(Tensor.FromArray([0.1f])));
+        Assert.Equal("0.1\n", Write(NDArray.FromArray([0.1f])));
     }
 
     [Fact]
@@ -120,7 +120,7 @@ public class CsvTests
     {
         double[] special = [double.NaN, -0.0, double.Epsilon, double.MaxValue, double.MinValue, 1.0 / 3, 0.1, 2.0 / 3 * 1e-310,
                             double.PositiveInfinity, double.NegativeInfinity, 123456789012345678, Math.PI];
-        var t = Tensor.FromArray(special.Concat(Tensor.Normal([36], 0.0, 1e5, seed: 3).ToArray()).ToArray(), 6, 8);
+        var t = NDArray.FromArray(special.Concat(NDArray.Normal([36], 0.0, 1e5, seed: 3).ToArray()).ToArray(), 6, 8);
         var back = Parse(Write(t));
         Assert.Equal(t.Shape, back.Shape);
         Assert.Equal(t.ToArray().Select(BitConverter.DoubleToInt64Bits), back.ToArray().Select(BitConverter.DoubleToInt64Bits));
@@ -129,7 +129,7 @@ public class CsvTests
     [Fact]
     public void RoundTripsFloatsBitExactly()
     {
-        var t = Tensor.Normal([10, 3], 0f, 1e3f, seed: 4);
+        var t = NDArray.Normal([10, 3], 0f, 1e3f, seed: 4);
         t[0, 0] = float.Epsilon;
         t[0, 1] = float.MaxValue;
         t[0, 2] = -0.0f;
@@ -140,19 +140,19 @@ public class CsvTests
     [Fact]
     public void WritesAVectorAsOneColumn()
     {
-        Assert.Equal("1\n2\n3\n", Write(Tensor.FromArray([1.0, 2, 3])));
-        Assert.Equal("v\n1\n", Write(Tensor.FromArray([1.0]), ["v"]));
+        Assert.Equal("1\n2\n3\n", Write(NDArray.FromArray([1.0, 2, 3])));
+        Assert.Equal("v\n1\n", Write(NDArray.FromArray([1.0]), ["v"]));
     }
 
     [Fact]
     public void RoundTripsAVectorAsAVector()
     {
         // #16 item 13: a 1-d tensor written and read back keeps its shape (3,), in memory and through a file, float too.
-        var v = Tensor.FromArray([1.5, -2, 1e-300]);
+        var v = NDArray.FromArray([1.5, -2, 1e-300]);
         var back = Parse(Write(v));
         Assert.Equal(new Shape(3), back.Shape);
         Assert.Equal(v.ToArray(), back.ToArray());
-        var f = Tensor.FromArray([0.1f, 2f]);
+        var f = NDArray.FromArray([0.1f, 2f]);
         Assert.Equal(new Shape(2), Csv.Read<float>(new StringReader(Write(f))).Shape);
         string path = Path.Combine(Path.GetTempPath(), $"linea-csv-{Guid.NewGuid():N}.csv");
         try
@@ -177,7 +177,7 @@ public class CsvTests
     [Fact]
     public void WritesStridedAndTransposedViews()
     {
-        var a = Tensor.FromArray(new double[,] { { 1, 2, 3 }, { 4, 5, 6 } });
+        var a = NDArray.FromArray(new double[,] { { 1, 2, 3 }, { 4, 5, 6 } });
         Assert.Equal("1,4\n2,5\n3,6\n", Write(a.T));
         Assert.Equal("6,4\n3,1\n", Write(a["::-1, ::-2"]));
     }
@@ -186,13 +186,13 @@ public class CsvTests
     public void RoundTripsTheHeaderQuotingWhereNeeded()
     {
         string[] names = ["plain", "with,comma", "with \"quote\"", " padded ", ""];
-        var t = Tensor.FromArray(new double[,] { { 1, 2, 3, 4, 5 } });
+        var t = NDArray.FromArray(new double[,] { { 1, 2, 3, 4, 5 } });
         string text = Write(t, names);
         Assert.Equal("plain,\"with,comma\",\"with \"\"quote\"\"\",\" padded \",\"\"\n1,2,3,4,5\n", text);
         var (data, header) = Csv.ReadWithHeader<double>(new StringReader(text));
         Assert.Equal(names, header);
         Assert.Equal(t.ToArray(), data.ToArray());
-        Assert.Equal("a;b,c\n1;2\n", Write(Tensor.FromArray(new double[,] { { 1, 2 } }), ["a", "b,c"], ';'));
+        Assert.Equal("a;b,c\n1;2\n", Write(NDArray.FromArray(new double[,] { { 1, 2 } }), ["a", "b,c"], ';'));
     }
 
     [Fact]
@@ -201,7 +201,7 @@ public class CsvTests
         string path = Path.Combine(Path.GetTempPath(), $"linea-csv-{Guid.NewGuid():N}.csv");
         try
         {
-            var t = Tensor.FromArray(new double[,] { { 1.25, -3 }, { 1e-20, 7 } });
+            var t = NDArray.FromArray(new double[,] { { 1.25, -3 }, { 1e-20, 7 } });
             Csv.Write(path, t, ["a", "b"]);
             Assert.Equal("a,b\n1.25,-3\n1E-20,7\n", File.ReadAllText(path));
             Assert.Equal(t.ToArray(), Csv.Read<double>(path, hasHeader: true).ToArray());
@@ -260,12 +260,12 @@ public class CsvTests
     [Fact]
     public void RejectsMisuseOnWrite()
     {
-        var e = Assert.Throws<ArgumentException>(() => Write(Tensor.Zeros<double>(2, 2, 2)));
+        var e = Assert.Throws<ArgumentException>(() => Write(NDArray.Zeros<double>(2, 2, 2)));
         Assert.Contains("(2, 2, 2)", e.Message);
-        Assert.Throws<ArgumentException>(() => Write(Tensor.Scalar(1.0)));
-        Assert.Contains("1 header names for 2 columns", Assert.Throws<ArgumentException>(() => Write(Tensor.Zeros<double>(1, 2), ["a"])).Message);
-        Assert.Contains("line break", Assert.Throws<ArgumentException>(() => Write(Tensor.Zeros<double>(1, 1), ["a\nb"])).Message);
-        Assert.Throws<ArgumentException>(() => Write(Tensor.Zeros<double>(1, 1), delimiter: '"'));
+        Assert.Throws<ArgumentException>(() => Write(NDArray.Scalar(1.0)));
+        Assert.Contains("1 header names for 2 columns", Assert.Throws<ArgumentException>(() => Write(NDArray.Zeros<double>(1, 2), ["a"])).Message);
+        Assert.Contains("line break", Assert.Throws<ArgumentException>(() => Write(NDArray.Zeros<double>(1, 1), ["a\nb"])).Message);
+        Assert.Throws<ArgumentException>(() => Write(NDArray.Zeros<double>(1, 1), delimiter: '"'));
         Assert.Throws<ArgumentException>(() => Parse("1", delimiter: '\n'));
     }
 
@@ -273,7 +273,7 @@ public class CsvTests
     public void MisuseLeavesNoFileBehind()
     {
         string path = Path.Combine(Path.GetTempPath(), $"linea-csv-{Guid.NewGuid():N}.csv");
-        Assert.Throws<ArgumentException>(() => Csv.Write(path, Tensor.Zeros<double>(2, 2, 2)));
+        Assert.Throws<ArgumentException>(() => Csv.Write(path, NDArray.Zeros<double>(2, 2, 2)));
         Assert.False(File.Exists(path));
     }
 }

@@ -15,7 +15,7 @@ public class NpyTests
     /// <summary>np.arange(12).reshape(3, 4) * 0.5, the base array of most fixtures.</summary>
     private static readonly double[] Base = Enumerable.Range(0, 12).Select(i => i * 0.5).ToArray();
 
-    private static void AssertTensor<T>(Tensor<T> t, int[] shape, T[] expected) where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
+    private static void AssertTensor<T>(NDArray<T> t, int[] shape, T[] expected) where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         Assert.Equal(new Shape(shape), t.Shape);
         Assert.True(t.IsContiguous);
@@ -136,7 +136,7 @@ public class NpyTests
     {
         foreach (int[] shape in new[] { Array.Empty<int>(), [7], [2, 3], [1, 2, 3, 4, 5, 6, 7, 8], [123456789, 0] })
         {
-            byte[] bytes = Save(Tensor.Zeros<double>(shape));
+            byte[] bytes = Save(NDArray.Zeros<double>(shape));
             int headerLength = BinaryPrimitives.ReadUInt16LittleEndian(bytes.AsSpan(8));
             int dataStart = 10 + headerLength;
             Assert.Equal(0, dataStart % 64);
@@ -150,7 +150,7 @@ public class NpyTests
     public void WritesVersion2WhenTheHeaderDoesNotFitIn64KiB()
     {
         int[] shape = Enumerable.Repeat(1, 25_000).ToArray(); // "1, " x 25,000 > 65,535 bytes
-        var t = Tensor.Full(shape, 2.5);
+        var t = NDArray.Full(shape, 2.5);
         byte[] bytes = Save(t);
         Assert.Equal(2, bytes[6]);
         long headerLength = BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(8));
@@ -163,27 +163,27 @@ public class NpyTests
 
     // ---- round trips -----------------------------------------------------------------------
 
-    private static byte[] Save<T>(Tensor<T> t) where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
+    private static byte[] Save<T>(NDArray<T> t) where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         var ms = new MemoryStream();
         Npy.Save(ms, t);
         return ms.ToArray();
     }
 
-    private static Tensor<T> RoundTrip<T>(Tensor<T> t) where T : unmanaged, System.Numerics.IFloatingPointIeee754<T> =>
+    private static NDArray<T> RoundTrip<T>(NDArray<T> t) where T : unmanaged, System.Numerics.IFloatingPointIeee754<T> =>
         Npy.Load<T>(new MemoryStream(Save(t)));
 
     [Fact]
     public void RoundTripsDoubleNd()
     {
-        var t = Tensor.Normal([2, 3, 4, 5], 0.0, 1.0, seed: 7);
+        var t = NDArray.Normal([2, 3, 4, 5], 0.0, 1.0, seed: 7);
         AssertTensor(RoundTrip(t), [2, 3, 4, 5], t.ToArray());
     }
 
     [Fact]
     public void RoundTripsFloat()
     {
-        var t = Tensor.Normal([6, 7], 0f, 1f, seed: 8);
+        var t = NDArray.Normal([6, 7], 0f, 1f, seed: 8);
         byte[] bytes = Save(t);
         Assert.Contains("'descr': '<f4'", Encoding.ASCII.GetString(bytes));
         AssertTensor(Npy.Load<float>(new MemoryStream(bytes)), [6, 7], t.ToArray());
@@ -192,29 +192,29 @@ public class NpyTests
     [Fact]
     public void RoundTripsTransposedAndStridedViews()
     {
-        var a = Tensor.FromArray(Base, 3, 4);
+        var a = NDArray.FromArray(Base, 3, 4);
         AssertTensor(RoundTrip(a.T), [4, 3], a.T.ToArray());
         var strided = a["::-1, 1::2"];
         Assert.False(strided.IsContiguous);
         AssertTensor(RoundTrip(strided), [3, 2], [4.5, 5.5, 2.5, 3.5, 0.5, 1.5]);
-        var broadcast = Tensor.FromArray([1.0, 2.0]).BroadcastTo(3, 2);
+        var broadcast = NDArray.FromArray([1.0, 2.0]).BroadcastTo(3, 2);
         AssertTensor(RoundTrip(broadcast), [3, 2], [1, 2, 1, 2, 1, 2]);
     }
 
     [Fact]
     public void RoundTripsZeroDimensionalAndEmpty()
     {
-        Assert.Equal(-7.5, RoundTrip(Tensor.Scalar(-7.5)).Item());
-        Assert.Equal(0, RoundTrip(Tensor.Scalar(-7.5)).Rank);
-        AssertTensor(RoundTrip(Tensor.Zeros<double>(0)), [0], []);
-        AssertTensor(RoundTrip(Tensor.Zeros<float>(4, 0, 2)), [4, 0, 2], []);
+        Assert.Equal(-7.5, RoundTrip(NDArray.Scalar(-7.5)).Item());
+        Assert.Equal(0, RoundTrip(NDArray.Scalar(-7.5)).Rank);
+        AssertTensor(RoundTrip(NDArray.Zeros<double>(0)), [0], []);
+        AssertTensor(RoundTrip(NDArray.Zeros<float>(4, 0, 2)), [4, 0, 2], []);
     }
 
     [Fact]
     public void RoundTripsSpecialValuesBitExactly()
     {
         double[] v = [double.NaN, -0.0, double.Epsilon, double.MaxValue, double.NegativeInfinity, 0.1];
-        var back = RoundTrip(Tensor.FromArray(v)).ToArray();
+        var back = RoundTrip(NDArray.FromArray(v)).ToArray();
         Assert.Equal(v.Select(BitConverter.DoubleToInt64Bits), back.Select(BitConverter.DoubleToInt64Bits));
     }
 
@@ -222,8 +222,8 @@ public class NpyTests
     public void ReadsSeveralArraysFromOneStreamInOrder()
     {
         var ms = new MemoryStream();
-        Npy.Save(ms, Tensor.FromArray([1.0, 2.0]));
-        Npy.Save(ms, Tensor.FromArray([3f, 4f, 5f]));
+        Npy.Save(ms, NDArray.FromArray([1.0, 2.0]));
+        Npy.Save(ms, NDArray.FromArray([3f, 4f, 5f]));
         ms.Position = 0;
         Assert.Equal([1.0, 2.0], Npy.Load<double>(ms).ToArray());
         Assert.Equal([3.0, 4.0, 5.0], Npy.Load<double>(ms).ToArray());
@@ -233,7 +233,7 @@ public class NpyTests
     [Fact]
     public void ReadsFromANonSeekableStream()
     {
-        var t = Tensor.Normal([300, 100], 0.0, 1.0, seed: 9); // larger than one read chunk
+        var t = NDArray.Normal([300, 100], 0.0, 1.0, seed: 9); // larger than one read chunk
         AssertTensor(Npy.Load<double>(new ForwardOnlyStream(Save(t))), [300, 100], t.ToArray());
     }
 
@@ -243,7 +243,7 @@ public class NpyTests
         string path = Path.Combine(Path.GetTempPath(), $"linea-npy-{Guid.NewGuid():N}.npy");
         try
         {
-            Npy.Save(path, Tensor.FromArray(Base, 3, 4));
+            Npy.Save(path, NDArray.FromArray(Base, 3, 4));
             Assert.Equal(File.ReadAllBytes(Fixture("f8_c_3x4.npy")), File.ReadAllBytes(path));
             AssertTensor(Npy.Load<double>(path), [3, 4], Base);
         }
@@ -450,7 +450,7 @@ public class NpyTests
     {
         var writeOnly = new ForwardOnlyStream([], writable: true);
         Assert.Throws<ArgumentException>(() => Npy.Load<double>(writeOnly));
-        Assert.Throws<ArgumentException>(() => Npy.Save(new MemoryStream([], writable: false), Tensor.Scalar(1.0)));
+        Assert.Throws<ArgumentException>(() => Npy.Save(new MemoryStream([], writable: false), NDArray.Scalar(1.0)));
     }
 
     [Fact]

@@ -17,7 +17,7 @@ public sealed class RowBlockReadersTests : IDisposable
     private string PathOf(string name) => Path.Combine(_dir, name);
 
     /// <summary>Concatenates one pass's blocks (copied, since a block is valid only until the pass moves on).</summary>
-    internal static Tensor<T> Gather<T>(IRowBlockSource<T> source, int blockRows, List<RowBlockProgress>? reports = null)
+    internal static NDArray<T> Gather<T>(IRowBlockSource<T> source, int blockRows, List<RowBlockProgress>? reports = null)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         var rows = new List<T>();
@@ -30,10 +30,10 @@ public sealed class RowBlockReadersTests : IDisposable
             rows.AddRange(block.Values.Copy().ToArray());
             expectedStart += block.Count;
         }
-        return Tensor.Wrap(rows.ToArray(), expectedStart, source.Columns);
+        return NDArray.Wrap(rows.ToArray(), expectedStart, source.Columns);
     }
 
-    private static Tensor<double> Matrix(int rows, int columns, ulong seed) => Generators.Normal<double>([rows, columns], seed);
+    private static NDArray<double> Matrix(int rows, int columns, ulong seed) => Generators.Normal<double>([rows, columns], seed);
 
     [Theory]
     [InlineData(1)]
@@ -62,7 +62,7 @@ public sealed class RowBlockReadersTests : IDisposable
         var m = Matrix(10, 3, 2);
         string path = PathOf("v.npy");
         Npy.Save(path, m);
-        var blocks = new List<Tensor<double>>();
+        var blocks = new List<NDArray<double>>();
         foreach (var block in RowBlocks.Npy<double>(path).Blocks(4))
         {
             Assert.Throws<InvalidOperationException>(() => block.Values[0, 0] = 1);
@@ -101,7 +101,7 @@ public sealed class RowBlockReadersTests : IDisposable
     [Fact]
     public void OneDimensionalNpyReadsAsOneColumn()
     {
-        var v = Tensor.Arange(11.0);
+        var v = NDArray.Arange(11.0);
         string path = PathOf("v1.npy");
         Npy.Save(path, v);
         var source = RowBlocks.Npy<double>(path);
@@ -115,7 +115,7 @@ public sealed class RowBlockReadersTests : IDisposable
         string missing = PathOf("missing.npy");
         Assert.Throws<FileNotFoundException>(() => RowBlocks.Npy<double>(missing));
         string cube = PathOf("cube.npy");
-        Npy.Save(cube, Tensor.Zeros<double>(2, 2, 2));
+        Npy.Save(cube, NDArray.Zeros<double>(2, 2, 2));
         Assert.Contains("(2, 2, 2)", Assert.Throws<ShapeMismatchException>(() => RowBlocks.Npy<double>(cube)).Message);
         string truncated = PathOf("t.npy");
         Npy.Save(truncated, Matrix(20, 2, 5));
@@ -171,7 +171,7 @@ public sealed class RowBlockReadersTests : IDisposable
     public void SparseSourcesYieldDenseRows(int blockRows)
     {
         var coo = new List<(int, int, double)> { (0, 1, 2.5), (3, 0, -1), (3, 3, 4), (11, 2, 7), (11, 2, 1) };
-        var dense = Tensor.Zeros<double>(12, 4);
+        var dense = NDArray.Zeros<double>(12, 4);
         foreach (var (i, j, v) in coo) dense[i, j] += v;
         var sparse = Linea.Sparse.FromDense(dense);
         NumAssert.Equal(dense, Gather(RowBlocks.FromSparse(sparse), blockRows));
@@ -188,7 +188,7 @@ public sealed class RowBlockReadersTests : IDisposable
     }
 
     /// <summary>A version 1.0 .npy with fortran_order True, as np.save(np.asfortranarray(m)) writes it.</summary>
-    internal static void WriteFortranNpy(string path, Tensor<double> m)
+    internal static void WriteFortranNpy(string path, NDArray<double> m)
     {
         int rows = (int)m.Shape[0], columns = (int)m.Shape[1];
         string dict = $"{{'descr': '<f8', 'fortran_order': True, 'shape': ({rows}, {columns}), }}";

@@ -6,7 +6,7 @@ public class RowBlocksTests
     [Fact]
     public void APassCoversEveryRowOnceInOrderAndEachBlockIsAView()
     {
-        var m = Tensor.Arange(21.0).Reshape(7, 3);
+        var m = NDArray.Arange(21.0).Reshape(7, 3);
         var source = RowBlocks.FromTensor(m);
         Assert.Equal(7, source.Rows);
         Assert.Equal(3, source.Columns);
@@ -28,9 +28,9 @@ public class RowBlocksTests
     [Fact]
     public void AnEmptyMatrixHasNoBlocksAndBadArgumentsAreNamed()
     {
-        Assert.Empty(RowBlocks.FromTensor(Tensor.Zeros<double>(0, 4)).Blocks(10));
-        Assert.Throws<ArgumentOutOfRangeException>(() => RowBlocks.FromTensor(Tensor.Zeros<double>(2, 2)).Blocks(0));
-        var e = Assert.Throws<ShapeMismatchException>(() => RowBlocks.FromTensor(Tensor.Zeros<double>(2, 2, 2)));
+        Assert.Empty(RowBlocks.FromTensor(NDArray.Zeros<double>(0, 4)).Blocks(10));
+        Assert.Throws<ArgumentOutOfRangeException>(() => RowBlocks.FromTensor(NDArray.Zeros<double>(2, 2)).Blocks(0));
+        var e = Assert.Throws<ShapeMismatchException>(() => RowBlocks.FromTensor(NDArray.Zeros<double>(2, 2, 2)));
         Assert.Contains("2-d", e.Message);
     }
 

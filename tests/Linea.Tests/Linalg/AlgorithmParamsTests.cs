@@ -10,7 +10,7 @@ namespace Linea.Tests.Linalg;
 /// </summary>
 public class AlgorithmParamsTests
 {
-    private static double Norm(Tensor<double> a) => MatrixGenerators.FrobeniusNorm(a);
+    private static double Norm(NDArray<double> a) => MatrixGenerators.FrobeniusNorm(a);
 
     [Theory]
     [InlineData(40, 30)]
@@ -18,17 +18,17 @@ public class AlgorithmParamsTests
     [InlineData(70, 70)]
     public void SvdWithSmallBlocksAndLeaves(int m, int n)
     {
-        var a = Tensor.Normal([m, n], 0.0, 1.0, seed: (ulong)(m * 100 + n));
+        var a = NDArray.Normal([m, n], 0.0, 1.0, seed: (ulong)(m * 100 + n));
         var small = new SvdDecomposition<double>(a, fullMatrices: false, parallelism: new Parallelism(2), parameters: new SvdParams(4, 8, 4));
         var auto = new SvdDecomposition<double>(a, fullMatrices: false);
         double eps = NumAssert.Eps<double>(), bound = 10 * Math.Max(m, n) * eps;
         var u = small.U;
         var vh = small.Vh;
-        var usv = u.MatMul(Tensor.Diag(small.S)).MatMul(vh);
+        var usv = u.MatMul(NDArray.Diag(small.S)).MatMul(vh);
         Assert.True(Norm(a - usv) / Norm(a) <= bound, $"residual {Norm(a - usv) / Norm(a)}");
         int k = Math.Min(m, n);
-        Assert.True(Norm(u.T.MatMul(u) - Tensor.Eye<double>(k)) <= bound);
-        Assert.True(Norm(vh.MatMul(vh.T) - Tensor.Eye<double>(k)) <= bound);
+        Assert.True(Norm(u.T.MatMul(u) - NDArray.Eye<double>(k)) <= bound);
+        Assert.True(Norm(vh.MatMul(vh.T) - NDArray.Eye<double>(k)) <= bound);
         Assert.True(Norm(small.S - auto.S) <= bound * Norm(auto.S));
     }
 
@@ -37,7 +37,7 @@ public class AlgorithmParamsTests
     [InlineData(80)]
     public void EighWithSmallBlocksAndLeaves(int n)
     {
-        var g = Tensor.Normal([n, n], 0.0, 1.0, seed: (ulong)n);
+        var g = NDArray.Normal([n, n], 0.0, 1.0, seed: (ulong)n);
         var a = g + g.T;
         var small = new SymmetricEigenDecomposition<double>(a, parallelism: new Parallelism(2), parameters: new EighParams(4, 8, 4));
         var auto = new SymmetricEigenDecomposition<double>(a);
@@ -45,14 +45,14 @@ public class AlgorithmParamsTests
         var v = small.Eigenvectors;
         var w = small.Eigenvalues;
         Assert.True(Norm(a.MatMul(v) - v * w) / Norm(a) <= bound);
-        Assert.True(Norm(v.T.MatMul(v) - Tensor.Eye<double>(n)) <= bound);
+        Assert.True(Norm(v.T.MatMul(v) - NDArray.Eye<double>(n)) <= bound);
         Assert.True(Norm(w - auto.Eigenvalues) <= bound * Norm(a));
     }
 
     [Fact]
     public void InvalidParametersNameTheField()
     {
-        var a = Tensor.Eye<double>(3);
+        var a = NDArray.Eye<double>(3);
         var e = Assert.Throws<ArgumentException>(() => new SvdDecomposition<double>(a, parameters: new SvdParams(0, 8, 4)));
         Assert.Contains("BidiagonalBlockSize", e.Message);
         Assert.Throws<ArgumentException>(() => new SymmetricEigenDecomposition<double>(a, parameters: new EighParams(4, 8, 1)));

@@ -13,9 +13,9 @@ public class CancellationTests
     [Fact]
     public void ACancelledScopeStopsEveryFactorization()
     {
-        var a = Tensor.Normal([600, 600], 0.0, 1.0, seed: 1);
-        var spd = a.MatMul(a.T) + Tensor.Eye<double>(600) * 600.0;
-        var b = Tensor.Normal([600], 0.0, 1.0, seed: 2);
+        var a = NDArray.Normal([600, 600], 0.0, 1.0, seed: 1);
+        var spd = a.MatMul(a.T) + NDArray.Eye<double>(600) * 600.0;
+        var b = NDArray.Normal([600], 0.0, 1.0, seed: 2);
         using (var cts = new CancellationTokenSource())
         {
             cts.Cancel();
@@ -39,7 +39,7 @@ public class CancellationTests
     public void CancellationDuringALongEigenproblemStopsIt()
     {
         // eig of order 1500 takes over a second here; cancelled after 50 ms it must stop at its next sweep.
-        var a = Tensor.Normal([1500, 1500], 0.0, 1.0, seed: 3);
+        var a = NDArray.Normal([1500, 1500], 0.0, 1.0, seed: 3);
         using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(50));
         using var scope = Parallelism.CancelWith(cts.Token);
         var sw = Stopwatch.StartNew();

@@ -7,7 +7,7 @@ public class CholeskyTests
 {
     public static IEnumerable<object[]> SizeData() => LuTests.Sizes.Select(n => new object[] { n });
 
-    private static double Ratio<T>(Tensor<T> a, Tensor<T> l) where T : unmanaged, IFloatingPointIeee754<T>
+    private static double Ratio<T>(NDArray<T> a, NDArray<T> l) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var ld = Checks.ToDouble(l);
         double na = Checks.Fro(a), n = Math.Max(1, a.Dims[0]);
@@ -83,7 +83,7 @@ public class CholeskyTests
         // SPD except that the leading minor of order `minor` is made indefinite by a negative eigen-direction.
         int n = 60;
         var a = MatrixGenerators.Spd<double>(n, 10, 5);
-        var d = Tensor.Eye<double>(n);
+        var d = NDArray.Eye<double>(n);
         // Replace row/column minor-1 so that A[minor-1, minor-1] is far too small: the Schur complement turns negative there.
         a[minor - 1, minor - 1] = -1;
         var ex = Assert.Throws<NotPositiveDefiniteException>(() => Linea.Linalg.Cholesky(a));
@@ -94,7 +94,7 @@ public class CholeskyTests
             Assert.False(CholeskyDecomposition<double>.TryFactor(a, out var chol, p));
             Assert.Equal(minor, chol.FailedMinorOrder);
             Assert.Equal(0.0, chol.RCond);
-            Assert.Throws<NotPositiveDefiniteException>(() => chol.Solve(Tensor.Ones<double>(n)));
+            Assert.Throws<NotPositiveDefiniteException>(() => chol.Solve(NDArray.Ones<double>(n)));
         }
         _ = d;
     }
@@ -102,38 +102,38 @@ public class CholeskyTests
     [Fact]
     public void Indefinite_and_semidefinite()
     {
-        var indefinite = Tensor.FromArray(new double[,] { { 1, 2 }, { 2, 1 } });
+        var indefinite = NDArray.FromArray(new double[,] { { 1, 2 }, { 2, 1 } });
         Assert.Equal(2, Assert.Throws<NotPositiveDefiniteException>(() => Linea.Linalg.Cholesky(indefinite)).MinorOrder);
-        var singular = Tensor.FromArray(new double[,] { { 1, 1 }, { 1, 1 } });
+        var singular = NDArray.FromArray(new double[,] { { 1, 1 }, { 1, 1 } });
         Assert.Equal(2, Assert.Throws<NotPositiveDefiniteException>(() => Linea.Linalg.Cholesky(singular)).MinorOrder);
-        Assert.Equal(1, Assert.Throws<NotPositiveDefiniteException>(() => Linea.Linalg.Cholesky(Tensor.Zeros<float>(3, 3))).MinorOrder);
+        Assert.Equal(1, Assert.Throws<NotPositiveDefiniteException>(() => Linea.Linalg.Cholesky(NDArray.Zeros<float>(3, 3))).MinorOrder);
     }
 
     [Fact]
     public void Nan_and_shape_errors()
     {
-        var a = Tensor.Eye<double>(3);
+        var a = NDArray.Eye<double>(3);
         a[2, 0] = double.NaN;
         Assert.Throws<NonFiniteException>(() => Linea.Linalg.Cholesky(a));
-        var ex = Assert.Throws<ShapeMismatchException>(() => Linea.Linalg.Cholesky(Tensor.Zeros<double>(3, 4)));
+        var ex = Assert.Throws<ShapeMismatchException>(() => Linea.Linalg.Cholesky(NDArray.Zeros<double>(3, 4)));
         Assert.Contains("(3, 4)", ex.Message);
     }
 
     [Fact]
     public void Stacks_and_empty()
     {
-        var a = Tensor.Zeros<double>(3, 5, 5);
+        var a = NDArray.Zeros<double>(3, 5, 5);
         for (int t = 0; t < 3; t++) a[t, .., ..].Assign(MatrixGenerators.Spd<double>(5, 10, (ulong)t));
         var l = Linea.Linalg.Cholesky(a);
         for (int t = 0; t < 3; t++) NumAssert.Equal(Linea.Linalg.Cholesky(a[t, .., ..]), l[t, .., ..]);
-        Assert.Equal(new Shape(0, 0), Linea.Linalg.Cholesky(Tensor.Zeros<double>(0, 0)).Shape);
-        Assert.Equal(1.0, Tensor.Zeros<double>(0, 0).Cholesky().Determinant);
+        Assert.Equal(new Shape(0, 0), Linea.Linalg.Cholesky(NDArray.Zeros<double>(0, 0)).Shape);
+        Assert.Equal(1.0, NDArray.Zeros<double>(0, 0).Cholesky().Determinant);
     }
 
     [Fact]
     public void Determinant_and_rcond()
     {
-        var a = Tensor.FromArray(new double[,] { { 4, 2 }, { 2, 3 } });
+        var a = NDArray.FromArray(new double[,] { { 4, 2 }, { 2, 3 } });
         var c = a.Cholesky();
         Assert.Equal(8.0, c.Determinant, 13);
         Assert.Equal(Math.Log(8), c.LogDeterminant, 14);

@@ -26,13 +26,13 @@ public class ClassicMatrixTests
             : double.Parse(s[..slash], System.Globalization.CultureInfo.InvariantCulture) / double.Parse(s[(slash + 1)..], System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private static Tensor<double> Matrix(JsonElement rows)
+    private static NDArray<double> Matrix(JsonElement rows)
     {
         var r = rows.EnumerateArray().Select(row => row.EnumerateArray().Select(ParseEntry).ToArray()).ToArray();
-        return Tensor.FromArray(r);
+        return NDArray.FromArray(r);
     }
 
-    private static Tensor<double> Entries(JsonElement m) =>
+    private static NDArray<double> Entries(JsonElement m) =>
         Matrix(m.TryGetProperty("entries", out var e) ? e : m.GetProperty("entries_exact"));
 
     [Theory]
@@ -64,7 +64,7 @@ public class ClassicMatrixTests
             // Integer matrices with integer inverses, well enough conditioned: rounding recovers the exact inverse.
             if (cond * eps < 1e-3)
             {
-                var rounded = Tensor.FromArray(inv.ToArray().Select(v => Math.Round(v)).ToArray(), n, n);
+                var rounded = NDArray.FromArray(inv.ToArray().Select(v => Math.Round(v)).ToArray(), n, n);
                 NumAssert.Equal(exact, rounded);
             }
         }

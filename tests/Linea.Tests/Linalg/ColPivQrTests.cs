@@ -20,7 +20,7 @@ public class ColPivQrTests(ITestOutputHelper output)
         Assert.Equal(r, af.ColPivQr().Rank());
     }
 
-    private void Check<T>(Tensor<T> a, ColPivQrDecomposition<T> cp) where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
+    private void Check<T>(NDArray<T> a, ColPivQrDecomposition<T> cp) where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         double orth = FactorChecks.Orthogonality(cp.Q);
         FactorChecks.UpperTriangular(cp.R);
@@ -42,9 +42,9 @@ public class ColPivQrTests(ITestOutputHelper output)
         Check(v, v.ColPivQr());
         var f = Generators.Normal<float>([20, 33], 3);
         Check(f, f.ColPivQr());
-        var z = Tensor.Zeros<double>(5, 4);
+        var z = NDArray.Zeros<double>(5, 4);
         Assert.Equal(0, z.ColPivQr().Rank());
-        Assert.Equal(1, Tensor.Ones<double>(1, 1).ColPivQr().Rank());
+        Assert.Equal(1, NDArray.Ones<double>(1, 1).ColPivQr().Rank());
     }
 
     [Fact]

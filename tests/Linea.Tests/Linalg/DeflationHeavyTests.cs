@@ -17,7 +17,7 @@ public class DeflationHeavyTests(ITestOutputHelper output)
     [InlineData(520, 12)]
     public void EighOfALowRankGramMatrix(int n, int r)
     {
-        var x = Tensor.Normal([n, r], 0.0, 1.0, (ulong)(n + r));
+        var x = NDArray.Normal([n, r], 0.0, 1.0, (ulong)(n + r));
         var a = x.MatMul(x.T);
         var (w, v) = Linea.Linalg.Eigh(a);
         double res = SpectralChecks.EighResidual(a, w, v), orth = SpectralChecks.Orthogonality(v);
@@ -39,7 +39,7 @@ public class DeflationHeavyTests(ITestOutputHelper output)
     [InlineData(450, 450, 10)]
     public void SvdOfALowRankProduct(int m, int n, int r)
     {
-        var a = Tensor.Normal([m, r], 0.0, 1.0, 7).MatMul(Tensor.Normal([r, n], 0.0, 1.0, 8));
+        var a = NDArray.Normal([m, r], 0.0, 1.0, 7).MatMul(NDArray.Normal([r, n], 0.0, 1.0, 8));
         var (u, s, vh) = Linea.Linalg.Svd(a);
         double res = SpectralChecks.SvdResidual(a, u, s, vh), ou = SpectralChecks.Orthogonality(u), ov = SpectralChecks.Orthogonality(vh.T);
         output.WriteLine($"svd {m}x{n} rank {r}: residual {res:F3}, U orthogonality {ou:F3}, V orthogonality {ov:F3}");

@@ -10,7 +10,7 @@ namespace Linea.Tests.Linalg;
 /// </summary>
 internal static class EigChecks
 {
-    public static double[,] ToArray2<T>(Tensor<T> a) where T : unmanaged, IFloatingPointIeee754<T>
+    public static double[,] ToArray2<T>(NDArray<T> a) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int m = (int)a.Dims[0], n = (int)a.Dims[1];
         var r = new double[m, n];
@@ -29,7 +29,7 @@ internal static class EigChecks
     }
 
     /// <summary>||A V - V diag(w)||_F / (||A||_F max(n, 1) eps), in complex double arithmetic.</summary>
-    public static double Residual<T>(Tensor<T> a, ComplexTensor<T> w, ComplexTensor<T> v) where T : unmanaged, IFloatingPointIeee754<T>
+    public static double Residual<T>(NDArray<T> a, ComplexTensor<T> w, ComplexTensor<T> v) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var A = ToArray2(a);
         var V = ToComplex2(v);

@@ -18,7 +18,7 @@ public class EigTests(ITestOutputHelper output)
     /// aggressive early deflation and blocked back-transformation all run at small n.</summary>
     private static readonly EigParams Small = new(HessenbergBlockSize: 3, HessenbergCrossover: 4, MultishiftCrossover: 15, VectorBlockSize: 5);
 
-    private (ComplexTensor<T> W, ComplexTensor<T> V) Check<T>(string label, Tensor<T> a, EigParams? p = null) where T : unmanaged, IFloatingPointIeee754<T>
+    private (ComplexTensor<T> W, ComplexTensor<T> V) Check<T>(string label, NDArray<T> a, EigParams? p = null) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var eig = new EigenDecomposition<T>(a, true, p);
         var w = eig.Eigenvalues;
@@ -41,7 +41,7 @@ public class EigTests(ITestOutputHelper output)
     /// c n eps ||A||_F kappa_j of it, kappa_j the condition number of the computed eigenvalue (first-order
     /// perturbation theory with LAPACK's backward error c n eps ||A||).
     /// </summary>
-    private void AssertEigenvaluesNear<T>(string label, Complex[] expected, Tensor<T> a, ComplexTensor<T> w, ComplexTensor<T> v, double c = 30)
+    private void AssertEigenvaluesNear<T>(string label, Complex[] expected, NDArray<T> a, ComplexTensor<T> w, ComplexTensor<T> v, double c = 30)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         var got = w.ToComplexArray();
@@ -90,7 +90,7 @@ public class EigTests(ITestOutputHelper output)
     public void Uniform_matrix_of_order_300_through_the_accumulated_multishift_sweep()
     {
         // Order 300: 36 shifts per sweep (accumulated into GEMM updates), windows of 36 with recursion below.
-        var a = Tensor.Uniform([300, 300], -1.0, 1.0, 5);
+        var a = NDArray.Uniform([300, 300], -1.0, 1.0, 5);
         Check("uniform 300", a);
     }
 
@@ -116,7 +116,7 @@ public class EigTests(ITestOutputHelper output)
     [InlineData(0.3)] [InlineData(1.0)] [InlineData(2.5)] [InlineData(Math.PI / 2)]
     public void Rotation_matrices_have_eigenvalues_cos_plus_minus_i_sin(double t)
     {
-        var r = Tensor.FromArray(new double[,] { { Math.Cos(t), -Math.Sin(t) }, { Math.Sin(t), Math.Cos(t) } });
+        var r = NDArray.FromArray(new double[,] { { Math.Cos(t), -Math.Sin(t) }, { Math.Sin(t), Math.Cos(t) } });
         var (w, v) = Check($"rotation {t}", r);
         var got = w.ToComplexArray();
         Assert.Equal(new Complex(Math.Cos(t), Math.Sin(t)).Real, got[0].Real, 1e-15);
@@ -127,17 +127,17 @@ public class EigTests(ITestOutputHelper output)
         Assert.Equal(Math.Sqrt(0.5), v[1, 0].Magnitude, 1e-15);
         // A 3-d rotation about an axis: eigenvalues 1 and e^(+-it), in a random orthonormal basis.
         var q = MatrixGenerators.RandomOrthogonal(3, 9);
-        var r3 = Tensor.FromArray(new double[,] { { Math.Cos(t), -Math.Sin(t), 0 }, { Math.Sin(t), Math.Cos(t), 0 }, { 0, 0, 1 } });
+        var r3 = NDArray.FromArray(new double[,] { { Math.Cos(t), -Math.Sin(t), 0 }, { Math.Sin(t), Math.Cos(t), 0 }, { 0, 0, 1 } });
         var a = q.MatMul(r3).MatMul(q.T);
         var (w3, v3) = Check($"3-d rotation {t}", a);
         AssertEigenvaluesNear($"3-d rotation {t}", [1, new Complex(Math.Cos(t), Math.Sin(t)), new Complex(Math.Cos(t), -Math.Sin(t))], a, w3, v3);
     }
 
-    private static Tensor<double> Companion(double[] monicCoefficients)
+    private static NDArray<double> Companion(double[] monicCoefficients)
     {
         // numpy.roots' companion matrix: first row -c[1:], ones on the subdiagonal.
         int n = monicCoefficients.Length - 1;
-        var a = Tensor.Zeros<double>(n, n);
+        var a = NDArray.Zeros<double>(n, n);
         for (int j = 0; j < n; j++) a[0, j] = -monicCoefficients[j + 1];
         for (int i = 1; i < n; i++) a[i, i - 1] = 1;
         return a;
@@ -214,7 +214,7 @@ public class EigTests(ITestOutputHelper output)
         // to first order lambda^k = w^T E x with w^T, x the left/right null vectors of (A - 2I)^(k-1)'s rank-one
         // factors, |w^T E x| <= ||(A - 2I)^(k-1)|| ||E|| = ||E|| (unit superdiagonal), ||E|| <= c n eps ||A||.
         const double lambda = 2;
-        var j = Tensor.Eye<double>(k) * lambda + Tensor.Eye<double>(k, k, 1);
+        var j = NDArray.Eye<double>(k) * lambda + NDArray.Eye<double>(k, k, 1);
         var q = MatrixGenerators.RandomOrthogonal(k, (ulong)k);
         var a = q.MatMul(j).MatMul(q.T);
         var (w, _) = Check($"Jordan block {k}", a);
@@ -251,8 +251,8 @@ public class EigTests(ITestOutputHelper output)
         }
         // S diag(d) S^-1 with distinct real d: real, and the computed values within the condition-number bound.
         var d = new double[] { -3, -1, 0.5, 2, 4, 7, 11 };
-        var sm = Generators.Normal<double>([7, 7], 3) + Tensor.Eye<double>(7) * 4;
-        var a = (sm * Tensor.FromArray(d)).MatMul(Linea.Linalg.Inv(sm));
+        var sm = Generators.Normal<double>([7, 7], 3) + NDArray.Eye<double>(7) * 4;
+        var a = (sm * NDArray.FromArray(d)).MatMul(Linea.Linalg.Inv(sm));
         var (wa, va) = Check("S diag(d) S^-1", a);
         Assert.True(wa.IsReal && va.IsReal);
         AssertEigenvaluesNear("S diag(d) S^-1", d.Select(x => (Complex)x).ToArray(), a, wa, va);
@@ -269,7 +269,7 @@ public class EigTests(ITestOutputHelper output)
         var a = Generators.Normal<double>([n, n], 17);
         var rng = new Rng(5);
         var e = Enumerable.Range(0, n).Select(_ => rng.NextInt(61) - 30).ToArray();
-        var b = Tensor.Zeros<double>(n, n);
+        var b = NDArray.Zeros<double>(n, n);
         for (int i = 0; i < n; i++)
             for (int j = 0; j < n; j++) b[i, j] = Math.ScaleB(a[i, j], e[i] - e[j]);
         var (wa, va) = Check("A", a);
@@ -290,7 +290,7 @@ public class EigTests(ITestOutputHelper output)
         foreach (int i in new[] { 1, 2, 4 }) Assert.Contains(new Complex(a[i, i], 0), got);
         // The other four are the eigenvalues of the remaining 4 x 4 block (rows and columns 0, 3, 5, 6).
         int[] rest = [0, 3, 5, 6];
-        var sub = Tensor.Zeros<double>(4, 4);
+        var sub = NDArray.Zeros<double>(4, 4);
         for (int i = 0; i < 4; i++) for (int j = 0; j < 4; j++) sub[i, j] = a[rest[i], rest[j]];
         var (ws, vs) = Check("remaining block", sub);
         var subVals = ws.ToComplexArray();
@@ -375,7 +375,7 @@ public class EigTests(ITestOutputHelper output)
         foreach (var m in doc.RootElement.GetProperty("matrices").EnumerateArray())
         {
             string name = m.GetProperty("name").GetString()!;
-            var a = Tensor.FromArray(m.GetProperty("entries").EnumerateArray()
+            var a = NDArray.FromArray(m.GetProperty("entries").EnumerateArray()
                 .Select(r => r.EnumerateArray().Select(x => ParsePython(x.GetString()!)).ToArray()).ToArray());
             var re = m.GetProperty("eigvals_re").EnumerateArray().Select(x => ParsePython(x.GetString()!)).ToArray();
             var im = m.GetProperty("eigvals_im").EnumerateArray().Select(x => ParsePython(x.GetString()!)).ToArray();
@@ -414,18 +414,18 @@ public class EigTests(ITestOutputHelper output)
     [Fact]
     public void Empty_and_one_by_one()
     {
-        var (w, v) = Linea.Linalg.Eig(Tensor.Zeros<double>(0, 0));
+        var (w, v) = Linea.Linalg.Eig(NDArray.Zeros<double>(0, 0));
         Assert.Equal([0], w.Shape.ToIntArray());
         Assert.Equal([0, 0], v.Shape.ToIntArray());
         Assert.True(w.IsReal);
-        Assert.Equal([0], Linea.Linalg.Eigvals(Tensor.Zeros<float>(0, 0)).Shape.ToIntArray());
-        var (w1, v1) = Linea.Linalg.Eig(Tensor.FromArray(new double[,] { { -2.5 } }));
+        Assert.Equal([0], Linea.Linalg.Eigvals(NDArray.Zeros<float>(0, 0)).Shape.ToIntArray());
+        var (w1, v1) = Linea.Linalg.Eig(NDArray.FromArray(new double[,] { { -2.5 } }));
         Assert.Equal(new Complex(-2.5, 0), w1[0]);
         Assert.Equal(new Complex(1, 0), v1[0, 0]);
-        var (wz, vz) = Check("zero 6", Tensor.Zeros<double>(6, 6));
+        var (wz, vz) = Check("zero 6", NDArray.Zeros<double>(6, 6));
         Assert.All(wz.ToComplexArray(), c => Assert.Equal(Complex.Zero, c));
         Assert.True(vz.IsReal);
-        Check("identity 9", Tensor.Eye<float>(9));
+        Check("identity 9", NDArray.Eye<float>(9));
     }
 
     [Fact]
@@ -449,13 +449,13 @@ public class EigTests(ITestOutputHelper output)
     [Fact]
     public void Non_square_and_non_matrix_inputs_throw_shape_mismatch_naming_the_shape()
     {
-        var e = Assert.Throws<ShapeMismatchException>(() => Linea.Linalg.Eig(Tensor.Zeros<double>(3, 4)));
+        var e = Assert.Throws<ShapeMismatchException>(() => Linea.Linalg.Eig(NDArray.Zeros<double>(3, 4)));
         Assert.Contains("(3, 4)", e.Message);
         Assert.Contains("eig", e.Message);
-        var e2 = Assert.Throws<ShapeMismatchException>(() => Linea.Linalg.Eigvals(Tensor.Zeros<double>(5)));
+        var e2 = Assert.Throws<ShapeMismatchException>(() => Linea.Linalg.Eigvals(NDArray.Zeros<double>(5)));
         Assert.Contains("(5,)", e2.Message);
         Assert.Contains("eigvals", e2.Message);
-        var e3 = Assert.Throws<ShapeMismatchException>(() => Linea.Linalg.Eig(Tensor.Zeros<float>(2, 3, 4)));
+        var e3 = Assert.Throws<ShapeMismatchException>(() => Linea.Linalg.Eig(NDArray.Zeros<float>(2, 3, 4)));
         Assert.Contains("(2, 3, 4)", e3.Message);
         Assert.Throws<ArgumentNullException>(() => Linea.Linalg.Eig<double>(null!));
     }
@@ -463,11 +463,11 @@ public class EigTests(ITestOutputHelper output)
     [Fact]
     public void Nan_and_infinity_throw_non_finite_naming_the_entry()
     {
-        var a = Tensor.Eye<double>(4);
+        var a = NDArray.Eye<double>(4);
         a[2, 1] = double.NaN;
         var e = Assert.Throws<NonFiniteException>(() => Linea.Linalg.Eig(a));
         Assert.Contains("[2, 1]", e.Message);
-        var b = Tensor.Eye<float>(3);
+        var b = NDArray.Eye<float>(3);
         b[0, 2] = float.NegativeInfinity;
         Assert.Throws<NonFiniteException>(() => Linea.Linalg.Eigvals(b));
         Assert.Throws<NonFiniteException>(() => new EigenDecomposition<float>(b));

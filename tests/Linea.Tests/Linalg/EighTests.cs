@@ -6,13 +6,13 @@ namespace Linea.Tests.Linalg;
 
 public class EighTests(ITestOutputHelper output)
 {
-    private static Tensor<T> Symmetric<T>(int n, ulong seed) where T : unmanaged, IFloatingPointIeee754<T>
+    private static NDArray<T> Symmetric<T>(int n, ulong seed) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var g = Generators.Normal<double>([n, n], seed);
         return MatrixGenerators.Cast<T>((g + g.T) * 0.5);
     }
 
-    private void Check<T>(string label, Tensor<T> a, UpLo uplo = UpLo.Lower) where T : unmanaged, IFloatingPointIeee754<T>
+    private void Check<T>(string label, NDArray<T> a, UpLo uplo = UpLo.Lower) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var (w, v) = Linea.Linalg.Eigh(a, uplo);
         int n = (int)a.Dims[0];
@@ -67,13 +67,13 @@ public class EighTests(ITestOutputHelper output)
     [Fact]
     public void Empty_and_zero()
     {
-        var (w, v) = Linea.Linalg.Eigh(Tensor.Zeros<double>(0, 0));
+        var (w, v) = Linea.Linalg.Eigh(NDArray.Zeros<double>(0, 0));
         Assert.Equal([0], w.Shape.ToIntArray());
         Assert.Equal([0, 0], v.Shape.ToIntArray());
-        Check("zero 7", Tensor.Zeros<double>(7, 7));
-        var (w0, v0) = Linea.Linalg.Eigh(Tensor.Zeros<float>(5, 5));
-        NumAssert.Equal(Tensor.Zeros<float>(5), w0);
-        NumAssert.Equal(Tensor.Eye<float>(5), v0);
+        Check("zero 7", NDArray.Zeros<double>(7, 7));
+        var (w0, v0) = Linea.Linalg.Eigh(NDArray.Zeros<float>(5, 5));
+        NumAssert.Equal(NDArray.Zeros<float>(5), w0);
+        NumAssert.Equal(NDArray.Eye<float>(5), v0);
     }
 
     [Fact]
@@ -81,7 +81,7 @@ public class EighTests(ITestOutputHelper output)
     {
         double[] lambda = [1, 1, 1, 2, 2, 3];
         var q = MatrixGenerators.RandomOrthogonal(6, 42);
-        var a = (q * Tensor.FromArray(lambda)).MatMul(q.T);
+        var a = (q * NDArray.FromArray(lambda)).MatMul(q.T);
         a = (a + a.T) * 0.5;
         Check("Q diag(1,1,1,2,2,3) Q^T", a);
         Check("float Q diag(1,1,1,2,2,3) Q^T", MatrixGenerators.Cast<float>(a));
@@ -91,9 +91,9 @@ public class EighTests(ITestOutputHelper output)
         var n = 40;
         var qq = MatrixGenerators.RandomOrthogonal(n, 3);
         var lam = Enumerable.Range(0, n).Select(i => i < 30 ? 1 + i * 1e-13 : 1e3 + i).ToArray();
-        var b = (qq * Tensor.FromArray(lam)).MatMul(qq.T);
+        var b = (qq * NDArray.FromArray(lam)).MatMul(qq.T);
         Check("cluster 30 within 3e-12", (b + b.T) * 0.5);
-        Check("identity", Tensor.Eye<double>(n));
+        Check("identity", NDArray.Eye<double>(n));
     }
 
     [Fact]
@@ -103,7 +103,7 @@ public class EighTests(ITestOutputHelper output)
         var g = MatrixGenerators.Graded<double>(30, 30, 10, 8);
         var gg = g.MatMul(g.T);
         Check("graded", (gg + gg.T) * 0.5);
-        var d = Tensor.Diag(Tensor.FromArray(Enumerable.Range(0, 12).Select(i => Math.Pow(10, -2.0 * i)).ToArray()));
+        var d = NDArray.Diag(NDArray.FromArray(Enumerable.Range(0, 12).Select(i => Math.Pow(10, -2.0 * i)).ToArray()));
         var (w, _) = Linea.Linalg.Eigh(d);
         // Diagonal input: exact eigenvalues, even the tiny ones.
         var wa = w.ToArray();
@@ -134,9 +134,9 @@ public class EighTests(ITestOutputHelper output)
     [Fact]
     public void Errors()
     {
-        Assert.Throws<ShapeMismatchException>(() => Linea.Linalg.Eigh(Tensor.Zeros<double>(3, 4)));
-        Assert.Throws<ShapeMismatchException>(() => Linea.Linalg.Eigvalsh(Tensor.Zeros<double>(3)));
-        var a = Tensor.Eye<double>(4);
+        Assert.Throws<ShapeMismatchException>(() => Linea.Linalg.Eigh(NDArray.Zeros<double>(3, 4)));
+        Assert.Throws<ShapeMismatchException>(() => Linea.Linalg.Eigvalsh(NDArray.Zeros<double>(3)));
+        var a = NDArray.Eye<double>(4);
         a[2, 1] = double.NaN;
         var ex = Assert.Throws<NonFiniteException>(() => Linea.Linalg.Eigh(a));
         Assert.Contains("[2, 1]", ex.Message);

@@ -14,11 +14,11 @@ public class ExplicitParallelismTests
 
     public static TheoryData<int> Threads => new() { 1, 2 };
 
-    private static double Rel(Tensor<double> a, Tensor<double> b) =>
+    private static double Rel(NDArray<double> a, NDArray<double> b) =>
         MatrixGenerators.FrobeniusNorm(a - b) / MatrixGenerators.FrobeniusNorm(a);
 
     /// <summary>||A x - b|| / (||A|| ||x|| + ||b||), Frobenius norms.</summary>
-    private static double BackwardError(Tensor<double> a, Tensor<double> x, Tensor<double> b) =>
+    private static double BackwardError(NDArray<double> a, NDArray<double> x, NDArray<double> b) =>
         MatrixGenerators.FrobeniusNorm(a.MatMul(x) - b)
         / (MatrixGenerators.FrobeniusNorm(a) * MatrixGenerators.FrobeniusNorm(x) + MatrixGenerators.FrobeniusNorm(b));
 
@@ -27,11 +27,11 @@ public class ExplicitParallelismTests
     public void LuLookaheadOnExplicitThreads(int threads)
     {
         const int n = 600; // the look-ahead path needs n >= 512 and more than one thread
-        var a = Tensor.Normal([n, n], 0.0, 1.0, seed: 11);
+        var a = NDArray.Normal([n, n], 0.0, 1.0, seed: 11);
         var lu = LuDecomposition<double>.Factor(a, parallelism: new Parallelism(threads));
         double eps = NumAssert.Eps<double>();
         Assert.True(Rel(a, lu.Reconstruct()) <= 10 * n * eps, $"||A - PLU|| / ||A|| = {Rel(a, lu.Reconstruct())}");
-        var b = Tensor.Normal([n, 3], 0.0, 1.0, seed: 12);
+        var b = NDArray.Normal([n, 3], 0.0, 1.0, seed: 12);
         var x = lu.Solve(b);
         double backward = BackwardError(a, x, b);
         Assert.True(backward <= 10 * n * eps, $"backward error {backward}");
@@ -41,7 +41,7 @@ public class ExplicitParallelismTests
     public void LuFactorInPlaceTakesTheThreadCount()
     {
         const int n = 520;
-        var a = Tensor.Normal([n, n], 0.0, 1.0, seed: 13);
+        var a = NDArray.Normal([n, n], 0.0, 1.0, seed: 13);
         var f2 = a.Copy();
         var p2 = new int[n];
         Assert.Equal(-1, LuFactorization.FactorInPlace(f2, p2, parallelism: Two));
@@ -58,12 +58,12 @@ public class ExplicitParallelismTests
     public void QrOnExplicitThreads(int threads)
     {
         const int m = 700, n = 300;
-        var a = Tensor.Normal([m, n], 0.0, 1.0, seed: 21);
+        var a = NDArray.Normal([m, n], 0.0, 1.0, seed: 21);
         var qr = new QrDecomposition<double>(a, parallelism: new Parallelism(threads));
         var q = qr.Q;
         double eps = NumAssert.Eps<double>();
         Assert.True(Rel(a, q.MatMul(qr.R)) <= 10 * m * eps);
-        var orth = q.T.MatMul(q) - Tensor.Eye<double>(n);
+        var orth = q.T.MatMul(q) - NDArray.Eye<double>(n);
         Assert.True(MatrixGenerators.FrobeniusNorm(orth) <= 10 * m * eps);
         Assert.True(Rel(a, qr.Reconstruct()) <= 10 * m * eps);
     }
@@ -78,7 +78,7 @@ public class ExplicitParallelismTests
         Assert.True(chol.IsPositiveDefinite);
         double eps = NumAssert.Eps<double>();
         Assert.True(Rel(spd, chol.Reconstruct()) <= 10 * n * eps);
-        var b = Tensor.Normal([n, 40], 0.0, 1.0, seed: 32);
+        var b = NDArray.Normal([n, 40], 0.0, 1.0, seed: 32);
         var x = chol.Solve(b);
         double backward = BackwardError(spd, x, b);
         Assert.True(backward <= 10 * n * eps, $"backward error {backward}");
@@ -87,7 +87,7 @@ public class ExplicitParallelismTests
     [Fact]
     public void SvdAndEigenOnExplicitThreads()
     {
-        var a = Tensor.Normal([200, 120], 0.0, 1.0, seed: 41);
+        var a = NDArray.Normal([200, 120], 0.0, 1.0, seed: 41);
         var one = new SvdDecomposition<double>(a, fullMatrices: false, parallelism: Parallelism.None);
         var two = new SvdDecomposition<double>(a, fullMatrices: false, parallelism: Two);
         Assert.True(Rel(one.S, two.S) <= 100 * 200 * NumAssert.Eps<double>());

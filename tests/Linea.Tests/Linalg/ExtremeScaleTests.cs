@@ -12,11 +12,11 @@ namespace Linea.Tests.Linalg;
 /// </summary>
 public class ExtremeScaleTests
 {
-    private static readonly Tensor<double> A0 = Tensor.Normal([5, 5], 0.0, 1.0, seed: 1);
+    private static readonly NDArray<double> A0 = NDArray.Normal([5, 5], 0.0, 1.0, seed: 1);
 
     public static TheoryData<double> Scales => new() { 1e-310, 1e-300, 1e-200, 1e200, 1e300 };
 
-    private static void Close(Tensor<double> expected, Tensor<double> actual, double smallest)
+    private static void Close(NDArray<double> expected, NDArray<double> actual, double smallest)
     {
         double tol = 50 * 5 * NumAssert.Eps<double>() + 10 * double.Epsilon / smallest;
         for (int i = 0; i < expected.Size; i++)
@@ -39,7 +39,7 @@ public class ExtremeScaleTests
         Assert.Equal(5, Linea.Linalg.MatrixRank(a));
         double cond = Linea.Linalg.Cond(a), cond0 = Linea.Linalg.Cond(A0);
         Assert.True(Math.Abs(cond - cond0) <= 1e-6 * cond0, $"cond {cond} vs {cond0}");
-        Close(Tensor.FromArray([s0[0] * scale]), Tensor.FromArray([Linea.Linalg.Norm(a, 2.0)]), smallest);
+        Close(NDArray.FromArray([s0[0] * scale]), NDArray.FromArray([Linea.Linalg.Norm(a, 2.0)]), smallest);
     }
 
     [Theory]
@@ -50,7 +50,7 @@ public class ExtremeScaleTests
         var w0 = Linea.Linalg.Eigvalsh(s);
         var a = s * scale;
         var expected = w0 * scale;
-        double smallest = Tensor.Abs(expected).Min();
+        double smallest = NDArray.Abs(expected).Min();
         Close(expected, Linea.Linalg.Eigvalsh(a), smallest);
         Close(expected, Linea.Linalg.Eigh(a).Eigenvalues, smallest);
     }
@@ -58,10 +58,10 @@ public class ExtremeScaleTests
     [Fact]
     public void SubnormalCornerCases()
     {
-        Assert.Equal(1, Linea.Linalg.MatrixRank(Tensor.FromArray(new double[,] { { 5e-324 } })));
-        Assert.Equal(Tensor.FromArray([2e-310, 1e-310]), Linea.Linalg.Svdvals(Tensor.Diag(Tensor.FromArray([1e-310, 2e-310]))));
-        Assert.Equal(Tensor.FromArray([1e-310, 2e-310]), Linea.Linalg.Eigvalsh(Tensor.Diag(Tensor.FromArray([2e-310, 1e-310]))));
-        Assert.Equal(5e-324, Linea.Linalg.Svdvals(Tensor.FromArray(new double[,] { { 5e-324 } }))[0]);
+        Assert.Equal(1, Linea.Linalg.MatrixRank(NDArray.FromArray(new double[,] { { 5e-324 } })));
+        Assert.Equal(NDArray.FromArray([2e-310, 1e-310]), Linea.Linalg.Svdvals(NDArray.Diag(NDArray.FromArray([1e-310, 2e-310]))));
+        Assert.Equal(NDArray.FromArray([1e-310, 2e-310]), Linea.Linalg.Eigvalsh(NDArray.Diag(NDArray.FromArray([2e-310, 1e-310]))));
+        Assert.Equal(5e-324, Linea.Linalg.Svdvals(NDArray.FromArray(new double[,] { { 5e-324 } }))[0]);
     }
 
     [Fact]
@@ -83,8 +83,8 @@ public class ExtremeScaleTests
     [Fact]
     public void LeastSquaresResidualsOverflowToInfinityNotNaN()
     {
-        var a0 = Tensor.Normal([6, 3], 0.0, 1.0, seed: 2);
-        var b0 = Tensor.Normal([6], 0.0, 1.0, seed: 3);
+        var a0 = NDArray.Normal([6, 3], 0.0, 1.0, seed: 2);
+        var b0 = NDArray.Normal([6], 0.0, 1.0, seed: 3);
         double r0 = Linea.Linalg.Lstsq(a0, b0).Residuals[0];
         // Scaled by 1e300 the squared residual (about 1e600) overflows: NumPy gives inf, never NaN.
         var big = Linea.Linalg.Lstsq(a0 * 1e300, b0 * 1e300);
@@ -100,7 +100,7 @@ public class ExtremeScaleTests
         // Kahan-90: pivoted QR does not reveal its numerical rank (89 at rcond = eps n), so the truncated solution must
         // come from the SVD, as NumPy's gelsd gives it; the pivoted-QR truncation was 23-32 % away from it.
         var k = MatrixGenerators.Kahan<double>(90);
-        var b = Tensor.Normal([90], 0.0, 1.0, seed: 7);
+        var b = NDArray.Normal([90], 0.0, 1.0, seed: 7);
         var result = Linea.Linalg.Lstsq(k, b);
         Assert.Equal(89, result.Rank);
         var svd = Linea.Linalg.Svd(k, fullMatrices: false);
@@ -110,7 +110,7 @@ public class ExtremeScaleTests
         double rel = Linea.Linalg.Norm(result.Solution - reference) / Linea.Linalg.Norm(reference);
         Assert.True(rel <= 1e-10, $"relative distance to the minimum-norm solution {rel}");
         // A stack of right-hand sides gives the same columns.
-        var bb = Tensor.Stack([b, b * 2.0], axis: 1);
+        var bb = NDArray.Stack([b, b * 2.0], axis: 1);
         var xx = Linea.Linalg.Lstsq(k, bb).Solution;
         Assert.True(Linea.Linalg.Norm(xx[.., 1] - reference * 2.0) / Linea.Linalg.Norm(reference) <= 1e-10);
     }
@@ -129,9 +129,9 @@ public class ExtremeScaleTests
             Assert.True((w[i] - w0[i] * scale).Magnitude <= (1e-12 * wmax + 10 * double.Epsilon / scale) * scale, $"eigenvalue {i}: {w[i]} vs {w0[i] * scale}");
         // The nuclear norm is the sum of the singular values.
         double nuc0 = Linea.Linalg.Svdvals(A0).Sum();
-        Close(Tensor.FromArray([nuc0 * scale]), Tensor.FromArray([Linea.Linalg.Norm(a, "nuc")]), smallest);
+        Close(NDArray.FromArray([nuc0 * scale]), NDArray.FromArray([Linea.Linalg.Norm(a, "nuc")]), smallest);
         // lstsq of (s A) x = (s b) has the unscaled solution; the pseudo-inverse scales by 1/s where that is finite.
-        var b = Tensor.Normal([5], 0.0, 1.0, seed: 9);
+        var b = NDArray.Normal([5], 0.0, 1.0, seed: 9);
         var x0 = Linea.Linalg.Lstsq(A0, b).Solution;
         var x = Linea.Linalg.Lstsq(a, b * scale).Solution;
         double tol = 1e-10 + 10 * double.Epsilon / smallest;
@@ -150,15 +150,15 @@ public class ExtremeScaleTests
         var s = A0 + A0.T;
         var w0 = Linea.Linalg.Eigvalsh(s);
         var w = Linea.Linalg.Eigvalsh(MatrixGenerators.Cast<float>(s * 1e-40));
-        double smallest = Tensor.Abs(w0).Min() * 1e-40;
+        double smallest = NDArray.Abs(w0).Min() * 1e-40;
         for (int i = 0; i < 5; i++)
         {
             double e = w0[i] * 1e-40;
             double tol = 50 * 5 * NumAssert.Eps<float>() + 10 * 1.4e-45 / smallest;
             Assert.True(Math.Abs(w[i] - e) <= tol * Math.Abs(e), $"lambda {i}: {w[i]} vs {e}");
         }
-        var x = Linea.Linalg.Lstsq(MatrixGenerators.Cast<float>(A0 * 1e-38), MatrixGenerators.Cast<float>(Tensor.Normal([5], 0.0, 1.0, seed: 9) * 1e-38)).Solution;
-        var x0 = Linea.Linalg.Lstsq(A0, Tensor.Normal([5], 0.0, 1.0, seed: 9)).Solution;
+        var x = Linea.Linalg.Lstsq(MatrixGenerators.Cast<float>(A0 * 1e-38), MatrixGenerators.Cast<float>(NDArray.Normal([5], 0.0, 1.0, seed: 9) * 1e-38)).Solution;
+        var x0 = Linea.Linalg.Lstsq(A0, NDArray.Normal([5], 0.0, 1.0, seed: 9)).Solution;
         for (int i = 0; i < 5; i++) Assert.True(Math.Abs(x[i] - x0[i]) <= 1e-3 * Linea.Linalg.Norm(x0), $"x {i}: {x[i]} vs {x0[i]}");
     }
 }

@@ -16,7 +16,7 @@ public class InvDetPowerTests
         // LAPACK's getri test ratio: ||A A^-1 - I|| / (n ||A|| ||A^-1|| eps)
         var ad = Checks.ToDouble(a);
         var id = Checks.ToDouble(inv);
-        double r = Checks.Fro(ad.MatMul(id) - Tensor.Eye<double>(n)) / (n * Checks.Fro(ad) * Checks.Fro(id) * NumAssert.Eps<T>());
+        double r = Checks.Fro(ad.MatMul(id) - NDArray.Eye<double>(n)) / (n * Checks.Fro(ad) * Checks.Fro(id) * NumAssert.Eps<T>());
         Checks.Below(r, $"{typeof(T).Name} n={n} inverse");
     }
 
@@ -35,26 +35,26 @@ public class InvDetPowerTests
             for (int j = 0; j < 2; j++) NumAssert.Close(Linea.Linalg.Inv(a[i, j, .., ..]), inv[i, j, .., ..], 0.5);
         foreach (var (layout, v) in Checks.Layouts(Generators.Normal<double>([7, 7], 3)))
             NumAssert.Close(Linea.Linalg.Inv(v.Copy()), Linea.Linalg.Inv(v), 0.5);
-        var ex = Assert.Throws<SingularMatrixException>(() => Linea.Linalg.Inv(Tensor.FromArray(new double[,] { { 1, 2 }, { 2, 4 } })));
+        var ex = Assert.Throws<SingularMatrixException>(() => Linea.Linalg.Inv(NDArray.FromArray(new double[,] { { 1, 2 }, { 2, 4 } })));
         Assert.Equal(1, ex.PivotIndex);
-        Assert.Equal(new Shape(0, 0), Linea.Linalg.Inv(Tensor.Zeros<double>(0, 0)).Shape);
-        Assert.Throws<ShapeMismatchException>(() => Linea.Linalg.Inv(Tensor.Zeros<double>(2, 3)));
+        Assert.Equal(new Shape(0, 0), Linea.Linalg.Inv(NDArray.Zeros<double>(0, 0)).Shape);
+        Assert.Throws<ShapeMismatchException>(() => Linea.Linalg.Inv(NDArray.Zeros<double>(2, 3)));
     }
 
     [Fact]
     public void Det_and_slogdet()
     {
-        Assert.Equal(1.0, Linea.Linalg.Det(Tensor.Zeros<double>(0, 0)));
-        Assert.Equal((1.0, 0.0), Linea.Linalg.Slogdet(Tensor.Zeros<double>(0, 0)));
-        Assert.Equal(0.0, Linea.Linalg.Det(Tensor.Zeros<double>(3, 3)));
-        Assert.Equal((0.0, double.NegativeInfinity), Linea.Linalg.Slogdet(Tensor.FromArray(new double[,] { { 1, 2 }, { 2, 4 } })));
-        Assert.Equal(-2.0, Linea.Linalg.Det(Tensor.FromArray(new double[,] { { 1, 2 }, { 3, 4 } })), 14);
-        Assert.Equal(7f, Linea.Linalg.Det(Tensor.FromArray(new float[,] { { 7f } })));
+        Assert.Equal(1.0, Linea.Linalg.Det(NDArray.Zeros<double>(0, 0)));
+        Assert.Equal((1.0, 0.0), Linea.Linalg.Slogdet(NDArray.Zeros<double>(0, 0)));
+        Assert.Equal(0.0, Linea.Linalg.Det(NDArray.Zeros<double>(3, 3)));
+        Assert.Equal((0.0, double.NegativeInfinity), Linea.Linalg.Slogdet(NDArray.FromArray(new double[,] { { 1, 2 }, { 2, 4 } })));
+        Assert.Equal(-2.0, Linea.Linalg.Det(NDArray.FromArray(new double[,] { { 1, 2 }, { 3, 4 } })), 14);
+        Assert.Equal(7f, Linea.Linalg.Det(NDArray.FromArray(new float[,] { { 7f } })));
         // A diagonal matrix with a known determinant, through a transposed view: det(A^T) = det(A).
-        var d = Tensor.Diag(Tensor.FromArray(new double[] { 2, -3, 0.5, 4 }));
+        var d = NDArray.Diag(NDArray.FromArray(new double[] { 2, -3, 0.5, 4 }));
         Assert.Equal(-12.0, Linea.Linalg.Det(d.T), 14);
-        Assert.Throws<NonFiniteException>(() => Linea.Linalg.Det(Tensor.Full([2, 2], double.NaN)));
-        Assert.Throws<ShapeMismatchException>(() => Linea.Linalg.Det(Tensor.Zeros<double>(2, 2, 2)));
+        Assert.Throws<NonFiniteException>(() => Linea.Linalg.Det(NDArray.Full([2, 2], double.NaN)));
+        Assert.Throws<ShapeMismatchException>(() => Linea.Linalg.Det(NDArray.Zeros<double>(2, 2, 2)));
     }
 
     [Fact]
@@ -76,12 +76,12 @@ public class InvDetPowerTests
     [Fact]
     public void Matrix_power()
     {
-        var fib = Tensor.FromArray(new double[,] { { 1, 1 }, { 1, 0 } });
+        var fib = NDArray.FromArray(new double[,] { { 1, 1 }, { 1, 0 } });
         var f70 = Linea.Linalg.MatrixPower(fib, 70); // [[F71, F70], [F70, F69]], all below 2^53: exact
         Assert.Equal(308061521170129.0, f70[0, 0]);
         Assert.Equal(190392490709135.0, f70[0, 1]);
         Assert.Equal(117669030460994.0, f70[1, 1]);
-        NumAssert.Equal(Tensor.Eye<double>(2), Linea.Linalg.MatrixPower(Tensor.Zeros<double>(2, 2), 0));
+        NumAssert.Equal(NDArray.Eye<double>(2), Linea.Linalg.MatrixPower(NDArray.Zeros<double>(2, 2), 0));
         var a = Generators.Normal<double>([4, 4], 5);
         var one = Linea.Linalg.MatrixPower(a, 1);
         NumAssert.Equal(a, one);
@@ -92,13 +92,13 @@ public class InvDetPowerTests
         NumAssert.Close(inv.MatMul(inv), Linea.Linalg.MatrixPower(a, -2), 1e4);
         // Fibonacci inverse: [[0, 1], [1, -1]], integer powers exact
         var fm3 = Linea.Linalg.MatrixPower(fib, -3);
-        NumAssert.Close(Tensor.FromArray(new double[,] { { -1, 2 }, { 2, -3 } }), fm3, 8);
+        NumAssert.Close(NDArray.FromArray(new double[,] { { -1, 2 }, { 2, -3 } }), fm3, 8);
         // stacks
         var s = Generators.Normal<double>([3, 3, 3], 6);
         var s2 = Linea.Linalg.MatrixPower(s, 2);
         NumAssert.Close(s.MatMul(s), s2, 1);
         Assert.Equal(new Shape(3, 3, 3), Linea.Linalg.MatrixPower(s, 0).Shape);
-        Assert.Throws<SingularMatrixException>(() => Linea.Linalg.MatrixPower(Tensor.Zeros<double>(2, 2), -1));
-        Assert.Throws<ShapeMismatchException>(() => Linea.Linalg.MatrixPower(Tensor.Zeros<double>(2, 3), 2));
+        Assert.Throws<SingularMatrixException>(() => Linea.Linalg.MatrixPower(NDArray.Zeros<double>(2, 2), -1));
+        Assert.Throws<ShapeMismatchException>(() => Linea.Linalg.MatrixPower(NDArray.Zeros<double>(2, 3), 2));
     }
 }

@@ -7,7 +7,7 @@ namespace Linea.Tests.Linalg;
 public class LstsqTests(ITestOutputHelper output)
 {
     private static double Eps => NumAssert.Eps<double>();
-    private static double Fro(Tensor<double> a) => MatrixGenerators.FrobeniusNorm(a);
+    private static double Fro(NDArray<double> a) => MatrixGenerators.FrobeniusNorm(a);
 
     [Fact]
     public void Overdetermined_full_rank_matches_qr_and_normal_equations()
@@ -25,7 +25,7 @@ public class LstsqTests(ITestOutputHelper output)
         Assert.True(atr <= 30 * 50 * Eps * Fro(a) * (Fro(a) * Fro(r.Solution) + Fro(b)), $"||A^T r|| = {atr}");
         // Residuals: numpy's squared norm of b - A x, shape (1,) for a vector b.
         Assert.Equal(new Shape([1]), r.Residuals.Shape);
-        Assert.Equal(Tensor.Dot(res, res), r.Residuals[0], 1e-12 * Tensor.Dot(b, b));
+        Assert.Equal(NDArray.Dot(res, res), r.Residuals[0], 1e-12 * NDArray.Dot(b, b));
         Assert.Equal(new Shape([7]), r.SingularValues.Shape);
     }
 
@@ -62,7 +62,7 @@ public class LstsqTests(ITestOutputHelper output)
         var qt = a.T.Qr().GetQ(QrMode.Complete)[.., 4..];
         Assert.True(Fro(qt.T.MatMul(x)) <= 100 * Eps * Fro(x));
         // Badly scaled columns must not change which solution has minimum norm.
-        var scaledCols = a * Tensor.FromArray(new double[] { 1, 1e3, 1e-3, 1, 7, 1, 1e5, 1, 1 });
+        var scaledCols = a * NDArray.FromArray(new double[] { 1, 1e3, 1e-3, 1, 7, 1, 1e5, 1, 1 });
         var xs = Linea.Linalg.Lstsq(scaledCols, b).Solution;
         var ns = scaledCols.T.Qr().GetQ(QrMode.Complete)[.., 4..];
         // cond(A) is about 1e8 here, so the computed null space itself is only accurate to about 1e8 eps; a solution
@@ -106,7 +106,7 @@ public class LstsqTests(ITestOutputHelper output)
     {
         double[] sigma = [10, 3, 1, 1e-3, 1e-8];
         var a = MatrixGenerators.WithSingularValues<double>(12, 5, sigma, 2);
-        var s = Linea.Linalg.Lstsq(a, Tensor.Ones<double>(12)).SingularValues;
+        var s = Linea.Linalg.Lstsq(a, NDArray.Ones<double>(12)).SingularValues;
         for (int i = 0; i < 5; i++)
             Assert.True(Math.Abs(s[i] - sigma[i]) <= 100 * Eps * sigma[0], $"sigma {i}: {s[i]} vs {sigma[i]}");
     }
@@ -117,7 +117,7 @@ public class LstsqTests(ITestOutputHelper output)
         // A consistent, ill-conditioned system (cond about 1e10 after column scaling): the exact least-squares solution
         // of the stored (A, b) is the double-double one; refinement must move towards it.
         var a = MatrixGenerators.Hilbert<double>(12)[.., ..8].Copy();
-        var b = a.MatMul(Tensor.Ones<double>(8));
+        var b = a.MatMul(NDArray.Ones<double>(8));
         var exact = Linea.Linalg.Lstsq(a, b, precision: LstsqPrecision.DoubleDouble).Solution;
         var plain = Linea.Linalg.Lstsq(a, b);
         var refined = Linea.Linalg.Lstsq(a, b, refine: true);
@@ -130,24 +130,24 @@ public class LstsqTests(ITestOutputHelper output)
     [Fact]
     public void Shapes_and_errors()
     {
-        var a = Tensor.Zeros<double>(5, 3);
-        var ex = Assert.Throws<ShapeMismatchException>(() => Linea.Linalg.Lstsq(a, Tensor.Zeros<double>(4)));
+        var a = NDArray.Zeros<double>(5, 3);
+        var ex = Assert.Throws<ShapeMismatchException>(() => Linea.Linalg.Lstsq(a, NDArray.Zeros<double>(4)));
         Assert.Contains("(5, 3)", ex.Message);
         Assert.Contains("(4,)", ex.Message);
-        Assert.Throws<ShapeMismatchException>(() => Linea.Linalg.Lstsq(Tensor.Zeros<double>(5), Tensor.Zeros<double>(5)));
-        Assert.Throws<ShapeMismatchException>(() => Linea.Linalg.Lstsq(a, Tensor.Zeros<double>(5, 2, 1)));
-        var nan = Tensor.Ones<double>(5); nan[2] = double.NaN;
-        Assert.Throws<NonFiniteException>(() => Linea.Linalg.Lstsq(Tensor.Ones<double>(5, 3), nan));
-        Assert.Throws<ArgumentOutOfRangeException>(() => Linea.Linalg.Lstsq(Tensor.Ones<double>(5, 3), Tensor.Ones<double>(5), rcond: -1));
-        Assert.Throws<ShapeMismatchException>(() => Linea.Linalg.Lstsq(Tensor.Ones<double>(2, 3), Tensor.Ones<double>(2), precision: LstsqPrecision.DoubleDouble));
-        Assert.Throws<SingularMatrixException>(() => Linea.Linalg.Lstsq(Tensor.Ones<double>(4, 2), Tensor.Ones<double>(4), precision: LstsqPrecision.DoubleDouble));
+        Assert.Throws<ShapeMismatchException>(() => Linea.Linalg.Lstsq(NDArray.Zeros<double>(5), NDArray.Zeros<double>(5)));
+        Assert.Throws<ShapeMismatchException>(() => Linea.Linalg.Lstsq(a, NDArray.Zeros<double>(5, 2, 1)));
+        var nan = NDArray.Ones<double>(5); nan[2] = double.NaN;
+        Assert.Throws<NonFiniteException>(() => Linea.Linalg.Lstsq(NDArray.Ones<double>(5, 3), nan));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Linea.Linalg.Lstsq(NDArray.Ones<double>(5, 3), NDArray.Ones<double>(5), rcond: -1));
+        Assert.Throws<ShapeMismatchException>(() => Linea.Linalg.Lstsq(NDArray.Ones<double>(2, 3), NDArray.Ones<double>(2), precision: LstsqPrecision.DoubleDouble));
+        Assert.Throws<SingularMatrixException>(() => Linea.Linalg.Lstsq(NDArray.Ones<double>(4, 2), NDArray.Ones<double>(4), precision: LstsqPrecision.DoubleDouble));
         // The zero matrix: rank 0, x = 0, flagged.
-        var z = Linea.Linalg.Lstsq(a, Tensor.Ones<double>(5));
+        var z = Linea.Linalg.Lstsq(a, NDArray.Ones<double>(5));
         Assert.Equal(0, z.Rank);
         Assert.True(z.RankDeficient);
-        NumAssert.Equal(Tensor.Zeros<double>(3), z.Solution);
-        var (x, res, rank, s) = Linea.Linalg.Lstsq(Tensor.Eye<double>(3), Tensor.Ones<double>(3));
-        NumAssert.Close(Tensor.Ones<double>(3), x, 4);
+        NumAssert.Equal(NDArray.Zeros<double>(3), z.Solution);
+        var (x, res, rank, s) = Linea.Linalg.Lstsq(NDArray.Eye<double>(3), NDArray.Ones<double>(3));
+        NumAssert.Close(NDArray.Ones<double>(3), x, 4);
         Assert.Equal(0, res.Size); // m == n: numpy returns empty residuals
         Assert.Equal(3, rank);
         Assert.Equal(3, s.Size);
@@ -156,13 +156,13 @@ public class LstsqTests(ITestOutputHelper output)
     [Fact]
     public void Empty_shapes()
     {
-        var r0 = Linea.Linalg.Lstsq(Tensor.Zeros<double>(3, 0), Tensor.Ones<double>(3));
+        var r0 = Linea.Linalg.Lstsq(NDArray.Zeros<double>(3, 0), NDArray.Ones<double>(3));
         Assert.Equal(new Shape([0]), r0.Solution.Shape);
         Assert.Equal(0, r0.Rank);
-        var r1 = Linea.Linalg.Lstsq(Tensor.Zeros<double>(0, 3), Tensor.Zeros<double>(0));
+        var r1 = Linea.Linalg.Lstsq(NDArray.Zeros<double>(0, 3), NDArray.Zeros<double>(0));
         Assert.Equal(new Shape([3]), r1.Solution.Shape);
-        NumAssert.Equal(Tensor.Zeros<double>(3), r1.Solution);
-        var r2 = Linea.Linalg.Lstsq(Tensor.Ones<double>(1, 1) * 2, Tensor.Ones<double>(1, 2) * 4);
+        NumAssert.Equal(NDArray.Zeros<double>(3), r1.Solution);
+        var r2 = Linea.Linalg.Lstsq(NDArray.Ones<double>(1, 1) * 2, NDArray.Ones<double>(1, 2) * 4);
         NumAssert.Equal(new double[] { 2, 2 }, r2.Solution);
     }
 

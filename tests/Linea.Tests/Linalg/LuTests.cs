@@ -100,9 +100,9 @@ public class LuTests
     [Fact]
     public void Structured_matrices_have_small_backward_error()
     {
-        var cases = new List<(string, Tensor<double>)>
+        var cases = new List<(string, NDArray<double>)>
         {
-            ("diagonal", Tensor.Diag(Tensor.FromArray(Enumerable.Range(1, 20).Select(i => i * (i % 3 == 0 ? -1.0 : 1.0)).ToArray()))),
+            ("diagonal", NDArray.Diag(NDArray.FromArray(Enumerable.Range(1, 20).Select(i => i * (i % 3 == 0 ? -1.0 : 1.0)).ToArray()))),
             ("rank-deficient", MatrixGenerators.RankDeficient<double>(40, 40, 20, 3)),
             ("graded", MatrixGenerators.Graded<double>(50, 50, 12, 4)),
             ("hilbert12", MatrixGenerators.Hilbert<double>(12)),
@@ -123,7 +123,7 @@ public class LuTests
         double rcond = lu.RCond;
         // cond_1(H12) is about 4e16 (LAPACK's estimate 2.6e-17 for rcond).
         Assert.InRange(rcond, 1e-18, 1e-15);
-        var b = Tensor.Ones<double>(12);
+        var b = NDArray.Ones<double>(12);
         var x = lu.Solve(b);
         Checks.Below(Checks.SolveRatio(h, x.Reshape(12, 1), b.Reshape(12, 1)), "hilbert12 solve");
     }
@@ -131,7 +131,7 @@ public class LuTests
     [Fact]
     public void Zero_matrix_is_singular_with_status_not_exception()
     {
-        var z = Tensor.Zeros<double>(4, 4);
+        var z = NDArray.Zeros<double>(4, 4);
         Assert.False(LuDecomposition<double>.TryFactor(z, out var lu));
         Assert.True(lu.IsSingular);
         Assert.Equal(0, lu.ZeroPivotIndex);
@@ -139,7 +139,7 @@ public class LuTests
         Assert.Equal(0.0, lu.RCond);
         Assert.Equal(double.NegativeInfinity, lu.LogAbsDeterminant);
         Assert.Equal(0, Checks.LuRatio(z, lu));
-        var ex = Assert.Throws<SingularMatrixException>(() => lu.Solve(Tensor.Ones<double>(4)));
+        var ex = Assert.Throws<SingularMatrixException>(() => lu.Solve(NDArray.Ones<double>(4)));
         Assert.Equal(0, ex.PivotIndex);
     }
 
@@ -162,7 +162,7 @@ public class LuTests
     public void Singular_pivot_index_is_the_first_zero_pivot()
     {
         // Third column = first + second: elimination meets an exact zero at pivot 2.
-        var a = Tensor.FromArray(new double[,] { { 1, 2, 3, 4 }, { 2, 1, 3, 0 }, { 4, 4, 8, 1 }, { 0, 1, 1, 5 } });
+        var a = NDArray.FromArray(new double[,] { { 1, 2, 3, 4 }, { 2, 1, 3, 0 }, { 4, 4, 8, 1 }, { 0, 1, 1, 5 } });
         var lu = a.Lu();
         Assert.True(lu.IsSingular);
         Assert.Equal(2, lu.ZeroPivotIndex);
@@ -184,12 +184,12 @@ public class LuTests
     [Fact]
     public void Determinant_sign_and_log()
     {
-        var a = Tensor.FromArray(new double[,] { { 0, 2 }, { 3, 1 } }); // det = -6, needs a row swap
+        var a = NDArray.FromArray(new double[,] { { 0, 2 }, { 3, 1 } }); // det = -6, needs a row swap
         var lu = a.Lu();
         Assert.Equal(-6.0, lu.Determinant, 14);
         Assert.Equal(-1.0, lu.DeterminantSign);
         Assert.Equal(Math.Log(6), lu.LogAbsDeterminant, 14);
-        var one = Tensor.FromArray(new float[,] { { -2.5f } }).Lu();
+        var one = NDArray.FromArray(new float[,] { { -2.5f } }).Lu();
         Assert.Equal(-2.5f, one.Determinant);
         Assert.Equal(-1f, one.DeterminantSign);
     }
@@ -207,13 +207,13 @@ public class LuTests
         }
     }
 
-    internal static double Norm1(Tensor<double> a) =>
+    internal static double Norm1(NDArray<double> a) =>
         Enumerable.Range(0, (int)a.Dims[1]).Max(j => Enumerable.Range(0, (int)a.Dims[0]).Sum(i => Math.Abs(a[i, j])));
 
     [Fact]
     public void Nan_input_is_rejected()
     {
-        var a = Tensor.Eye<double>(3);
+        var a = NDArray.Eye<double>(3);
         a[1, 2] = double.NaN;
         Assert.Throws<NonFiniteException>(() => a.Lu());
     }

@@ -26,10 +26,10 @@ internal sealed record NistStrd(string Name, double[] Y, double[][] X, double[] 
 
     /// <summary>The design matrix in double, as /work/shared/data/README.md describes: an intercept column where the model has
     /// one, powers of x by repeated multiplication for the polynomial models (Pontius, Filip, Wampler).</summary>
-    public Tensor<double> Design()
+    public NDArray<double> Design()
     {
         int n = Y.Length, p = Certified.Length;
-        var a = Tensor.Zeros<double>(n, p);
+        var a = NDArray.Zeros<double>(n, p);
         bool polynomial = X[0].Length == 1 && p > (Intercept ? 2 : 1);
         for (int i = 0; i < n; i++)
         {
@@ -48,10 +48,10 @@ internal sealed record NistStrd(string Name, double[] Y, double[][] X, double[] 
         return a;
     }
 
-    public Tensor<double> Response() => Tensor.FromArray(Y);
+    public NDArray<double> Response() => NDArray.FromArray(Y);
 
     /// <summary>Log relative error: the smallest number of digits agreeing with the certified values (capped at 15, NIST's digits).</summary>
-    public double Lre(Tensor<double> b)
+    public double Lre(NDArray<double> b)
     {
         double min = 15;
         for (int k = 0; k < Certified.Length; k++)

@@ -73,7 +73,7 @@ public class NormNonFiniteTests
     [Theory]
     [MemberData(nameof(VectorCases))]
     public void Vector_orders_with_inf_and_nan_follow_numpy_in_double(double[] x, double ord, double expected) =>
-        AssertNorm(expected, Linea.Linalg.Norm(Tensor.FromArray(x), ord), 1e-15);
+        AssertNorm(expected, Linea.Linalg.Norm(NDArray.FromArray(x), ord), 1e-15);
 
     [Theory]
     [MemberData(nameof(VectorCases))]
@@ -82,13 +82,13 @@ public class NormNonFiniteTests
         var xf = x.Select(v => (float)v).ToArray();
         if (x.Any(v => v != 0 && double.IsFinite(v) && (Math.Abs(v) < 1e-30 || Math.Abs(v) > 1e30)))
             return; // the scaling cases are double ranges
-        AssertNorm((float)expected, Linea.Linalg.Norm(Tensor.FromArray(xf), ord), 1e-6);
+        AssertNorm((float)expected, Linea.Linalg.Norm(NDArray.FromArray(xf), ord), 1e-6);
     }
 
     [Fact]
     public void Vector_norms_along_an_axis_drop_infinities_for_negative_orders()
     {
-        var a = Tensor.FromArray(new double[,] { { 1, Inf, 2 }, { 0, 3, 4 } });
+        var a = NDArray.FromArray(new double[,] { { 1, Inf, 2 }, { 0, 3, 4 } });
         Assert.Equal([2.0 / 3, 0], Linea.Linalg.Norm(a, -1, axis: 1).ToArray());
         var cols = Linea.Linalg.Norm(a, -1, axis: 0, keepdims: true);
         Assert.Equal(new Shape(1, 3), cols.Shape);
@@ -98,11 +98,11 @@ public class NormNonFiniteTests
         Assert.Equal([Inf, 4], Linea.Linalg.Norm(a, double.PositiveInfinity, axis: 1).ToArray());
         Assert.Equal([3.0, 2], Linea.Linalg.Norm(a, 0, axis: 1).ToArray());
 
-        var f = Tensor.FromArray(new float[,] { { 1, float.PositiveInfinity, 2 }, { float.NaN, 3, 4 } });
+        var f = NDArray.FromArray(new float[,] { { 1, float.PositiveInfinity, 2 }, { float.NaN, 3, 4 } });
         var rows = Linea.Linalg.Norm(f, -1, axis: 1).ToArray();
         Assert.Equal(2f / 3, rows[0], 6);
         Assert.True(float.IsNaN(rows[1]));
-        var allInf = Tensor.Full([2, 3], float.NegativeInfinity);
+        var allInf = NDArray.Full([2, 3], float.NegativeInfinity);
         Assert.Equal([float.PositiveInfinity, float.PositiveInfinity, float.PositiveInfinity], Linea.Linalg.Norm(allInf, -2, axis: 0).ToArray());
     }
 
@@ -117,18 +117,18 @@ public class NormNonFiniteTests
         {
             T inf = T.PositiveInfinity, nan = T.NaN;
             T V(double v) => T.CreateChecked(v);
-            var withInf = Tensor.FromArray(new T[,] { { V(1), -inf }, { V(2), V(3) } });   // column sums (3, inf), row sums (inf, 5)
+            var withInf = NDArray.FromArray(new T[,] { { V(1), -inf }, { V(2), V(3) } });   // column sums (3, inf), row sums (inf, 5)
             Assert.Equal(inf, Linea.Linalg.Norm(withInf, 1));
             Assert.Equal(V(3), Linea.Linalg.Norm(withInf, -1));
             Assert.Equal(inf, Linea.Linalg.Norm(withInf, double.PositiveInfinity));
             Assert.Equal(V(5), Linea.Linalg.Norm(withInf, double.NegativeInfinity));
             Assert.Equal(inf, Linea.Linalg.Norm(withInf, "fro"));
             Assert.Equal(inf, Linea.Linalg.Norm(withInf));
-            var allInf = Tensor.FromArray(new T[,] { { inf, V(1) }, { V(1), -inf } });
+            var allInf = NDArray.FromArray(new T[,] { { inf, V(1) }, { V(1), -inf } });
             Assert.Equal(inf, Linea.Linalg.Norm(allInf, -1));
             Assert.Equal(inf, Linea.Linalg.Norm(allInf, double.NegativeInfinity));
 
-            var withNaN = Tensor.FromArray(new T[,] { { V(1), nan }, { V(2), inf } });
+            var withNaN = NDArray.FromArray(new T[,] { { V(1), nan }, { V(2), inf } });
             foreach (double ord in new[] { 1, -1, double.PositiveInfinity, double.NegativeInfinity })
                 Assert.True(T.IsNaN(Linea.Linalg.Norm(withNaN, ord)), $"ord {ord}");
             Assert.True(T.IsNaN(Linea.Linalg.Norm(withNaN, "fro")));
@@ -140,8 +140,8 @@ public class NormNonFiniteTests
             Assert.Throws<NonFiniteException>(() => Linea.Linalg.Norm(withInf, "nuc"));
 
             // Stacks through the axes overload: each matrix exactly its 2-d norm.
-            var finite = Tensor.FromArray(new T[,] { { V(1), V(-2) }, { V(3), V(4) } });
-            var stack = Tensor.Stack([withInf, withNaN, finite]);
+            var finite = NDArray.FromArray(new T[,] { { V(1), V(-2) }, { V(3), V(4) } });
+            var stack = NDArray.Stack([withInf, withNaN, finite]);
             var minCol = Linea.Linalg.Norm(stack, -1, (-2, -1)).ToArray();
             Assert.Equal(V(3), minCol[0]);
             Assert.True(T.IsNaN(minCol[1]));

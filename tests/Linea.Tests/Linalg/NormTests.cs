@@ -4,8 +4,8 @@ namespace Linea.Tests.Linalg;
 
 public class NormTests
 {
-    private static readonly Tensor<double> V = Tensor.FromArray(new double[] { 3, -4, 0, 12 });
-    private static readonly Tensor<double> A = Tensor.FromArray(new double[,] { { 1, -2, 3 }, { -4, 5, -6 } });
+    private static readonly NDArray<double> V = NDArray.FromArray(new double[] { 3, -4, 0, 12 });
+    private static readonly NDArray<double> A = NDArray.FromArray(new double[,] { { 1, -2, 3 }, { -4, 5, -6 } });
 
     [Fact]
     public void Vector_orders_by_hand()
@@ -18,9 +18,9 @@ public class NormTests
         Assert.Equal(3, Linea.Linalg.Norm(V, 0));
         Assert.Equal(Math.Pow(27 + 64 + 1728, 1.0 / 3), Linea.Linalg.Norm(V, 3), 12);
         Assert.Equal(0, Linea.Linalg.Norm(V, -1)); // a zero entry makes the harmonic-type norm zero, as numpy
-        var w = Tensor.FromArray(new double[] { 1, 2, 4 });
+        var w = NDArray.FromArray(new double[] { 1, 2, 4 });
         Assert.Equal(1 / (1 + 0.5 + 0.25), Linea.Linalg.Norm(w, -1), 14);
-        Assert.Equal(1f, Linea.Linalg.Norm(Tensor.FromArray(new float[] { 0.6f, 0.8f })), 6);
+        Assert.Equal(1f, Linea.Linalg.Norm(NDArray.FromArray(new float[] { 0.6f, 0.8f })), 6);
     }
 
     [Fact]
@@ -38,17 +38,17 @@ public class NormTests
     [Fact]
     public void Overflow_and_underflow_safe()
     {
-        var big = Tensor.Full([4], 1e200);
+        var big = NDArray.Full([4], 1e200);
         Assert.Equal(2e200, Linea.Linalg.Norm(big), 1e186);
         Assert.Equal(2e200, Linea.Linalg.Norm(big, 2), 1e186);
         Assert.Equal(Math.Pow(4, 1.0 / 3) * 1e200, Linea.Linalg.Norm(big, 3), 1e187);
-        var bigM = Tensor.Full([3, 3], 1e200);
+        var bigM = NDArray.Full([3, 3], 1e200);
         Assert.Equal(3e200, Linea.Linalg.Norm(bigM, "fro"), 1e187);
-        var tiny = Tensor.Full([4], 1e-200);
+        var tiny = NDArray.Full([4], 1e-200);
         Assert.Equal(2e-200, Linea.Linalg.Norm(tiny), 1e-214);
-        var bigF = Tensor.Full([4], 1e30f);
+        var bigF = NDArray.Full([4], 1e30f);
         Assert.Equal(2e30f, Linea.Linalg.Norm(bigF), 1e24f);
-        Assert.True(double.IsNaN(Linea.Linalg.Norm(Tensor.FromArray(new[] { 1.0, double.NaN }))));
+        Assert.True(double.IsNaN(Linea.Linalg.Norm(NDArray.FromArray(new[] { 1.0, double.NaN }))));
     }
 
     [Fact]
@@ -56,26 +56,26 @@ public class NormTests
     {
         var rows = Linea.Linalg.Norm(A, 2, axis: 1);
         Assert.Equal(new Shape([2]), rows.Shape);
-        NumAssert.Close(Tensor.FromArray(new[] { Math.Sqrt(14), Math.Sqrt(77) }), rows, 4);
+        NumAssert.Close(NDArray.FromArray(new[] { Math.Sqrt(14), Math.Sqrt(77) }), rows, 4);
         var cols = Linea.Linalg.Norm(A, 1, axis: 0, keepdims: true);
         Assert.Equal(new Shape([1, 3]), cols.Shape);
         NumAssert.Equal(new double[] { 5, 7, 9 }, cols);
         var last = Linea.Linalg.Norm(A, double.PositiveInfinity, axis: -1, keepdims: true);
         Assert.Equal(new Shape([2, 1]), last.Shape);
         NumAssert.Equal(new double[] { 3, 6 }, last);
-        var cube = Tensor.Ones<double>(2, 3, 4);
+        var cube = NDArray.Ones<double>(2, 3, 4);
         Assert.Equal(new Shape([2, 4]), Linea.Linalg.Norm(cube, 2, axis: 1).Shape);
-        NumAssert.Close(Tensor.Full([2, 4], Math.Sqrt(3)), Linea.Linalg.Norm(cube, 2, axis: 1), 4);
+        NumAssert.Close(NDArray.Full([2, 4], Math.Sqrt(3)), Linea.Linalg.Norm(cube, 2, axis: 1), 4);
     }
 
     [Fact]
     public void Errors()
     {
-        Assert.Throws<ArgumentException>(() => Linea.Linalg.Norm(Tensor.Zeros<double>(0, 3), -2));
+        Assert.Throws<ArgumentException>(() => Linea.Linalg.Norm(NDArray.Zeros<double>(0, 3), -2));
         Assert.Throws<ArgumentException>(() => Linea.Linalg.Norm(A, 3));
         Assert.Throws<ArgumentException>(() => Linea.Linalg.Norm(A, "bogus"));
         Assert.Throws<ArgumentException>(() => Linea.Linalg.Norm(V, "fro"));
-        Assert.Throws<ArgumentException>(() => Linea.Linalg.Norm(Tensor.Ones<double>(2, 2, 2), 1));
+        Assert.Throws<ArgumentException>(() => Linea.Linalg.Norm(NDArray.Ones<double>(2, 2, 2), 1));
         Assert.Throws<AxisOutOfRangeException>(() => Linea.Linalg.Norm(A, 2, axis: 2));
     }
 }

@@ -15,7 +15,7 @@ public class QrTests(ITestOutputHelper output)
         "rankdef 40x30r5", "graded 30x30", "hilbert 12", "kahan 30", "diag 8",
     };
 
-    internal static Tensor<T> Make<T>(string name) where T : unmanaged, IFloatingPointIeee754<T>
+    internal static NDArray<T> Make<T>(string name) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var parts = name.Split(' ');
         var dims = parts[1].Split('x', 'r');
@@ -24,17 +24,17 @@ public class QrTests(ITestOutputHelper output)
         return parts[0] switch
         {
             "random" or "tall" or "wide" => Generators.Normal<T>([m, n], seed + 1),
-            "zero" => Tensor.Zeros<T>(m, n),
+            "zero" => NDArray.Zeros<T>(m, n),
             "rankdef" => MatrixGenerators.RankDeficient<T>(m, n, int.Parse(dims[2]), 11),
             "graded" => MatrixGenerators.Graded<T>(m, n, 12, 5),
             "hilbert" => MatrixGenerators.Hilbert<T>(m),
             "kahan" => MatrixGenerators.Kahan<T>(m),
-            "diag" => Tensor.Diag(Tensor.Arange(T.One, T.CreateTruncating(m + 1), T.One)),
+            "diag" => NDArray.Diag(NDArray.Arange(T.One, T.CreateTruncating(m + 1), T.One)),
             _ => throw new ArgumentException(name),
         };
     }
 
-    private void Check<T>(string label, Tensor<T> a, QrParams? p = null) where T : unmanaged, IFloatingPointIeee754<T>
+    private void Check<T>(string label, NDArray<T> a, QrParams? p = null) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var qr = a.Qr(p);
         int m = (int)a.Dims[0], n = (int)a.Dims[1], k = Math.Min(m, n);
@@ -110,7 +110,7 @@ public class QrTests(ITestOutputHelper output)
     public void Known_2x2()
     {
         // A = [[3, 1], [4, 2]]: first column norm 5, R[0,0] = -5 (LAPACK's sign), R[1,1] = +-2/5.
-        var a = Tensor.FromArray(new double[,] { { 3, 1 }, { 4, 2 } });
+        var a = NDArray.FromArray(new double[,] { { 3, 1 }, { 4, 2 } });
         var r = Linea.Linalg.QrR(a);
         Assert.Equal(-5, r[0, 0], 14);
         Assert.Equal(-11.0 / 5, r[0, 1], 14);
@@ -154,16 +154,16 @@ public class QrTests(ITestOutputHelper output)
     public void Errors_name_shapes()
     {
         var qr = Generators.Normal<double>([5, 3], 1).Qr();
-        var ex = Assert.Throws<ShapeMismatchException>(() => qr.Solve(Tensor.Zeros<double>(4)));
+        var ex = Assert.Throws<ShapeMismatchException>(() => qr.Solve(NDArray.Zeros<double>(4)));
         Assert.Contains("(5, 3)", ex.Message);
         Assert.Contains("(4,)", ex.Message);
-        Assert.Throws<ShapeMismatchException>(() => Generators.Normal<double>([3, 5], 1).Qr().Solve(Tensor.Zeros<double>(3)));
-        Assert.Throws<ShapeMismatchException>(() => Tensor.Zeros<double>(3).Qr());
-        var nan = Tensor.Zeros<double>(2, 2); nan[1, 1] = double.NaN;
+        Assert.Throws<ShapeMismatchException>(() => Generators.Normal<double>([3, 5], 1).Qr().Solve(NDArray.Zeros<double>(3)));
+        Assert.Throws<ShapeMismatchException>(() => NDArray.Zeros<double>(3).Qr());
+        var nan = NDArray.Zeros<double>(2, 2); nan[1, 1] = double.NaN;
         Assert.Throws<NonFiniteException>(() => nan.Qr());
-        var sing = Tensor.FromArray(new double[,] { { 1, 2 }, { 2, 4 }, { 0, 0 } });
-        var z = Tensor.FromArray(new double[,] { { 1, 0 }, { 0, 0 }, { 0, 0 } });
-        var e = Assert.Throws<SingularMatrixException>(() => z.Qr().Solve(Tensor.Ones<double>(3)));
+        var sing = NDArray.FromArray(new double[,] { { 1, 2 }, { 2, 4 }, { 0, 0 } });
+        var z = NDArray.FromArray(new double[,] { { 1, 0 }, { 0, 0 }, { 0, 0 } });
+        var e = Assert.Throws<SingularMatrixException>(() => z.Qr().Solve(NDArray.Ones<double>(3)));
         Assert.Equal(1, e.PivotIndex);
         _ = sing;
     }

@@ -8,7 +8,7 @@ namespace Linea.Tests.Linalg;
 /// </summary>
 public class ResultSizeTests
 {
-    private static Tensor<double> Tall(long m, long n) => Tensor.Ones<double>(1, 1).BroadcastTo(m, n);
+    private static NDArray<double> Tall(long m, long n) => NDArray.Ones<double>(1, 1).BroadcastTo(m, n);
 
     [Fact]
     public void CompleteQOfATallMatrixIsRefusedBeforeAllocating()
@@ -27,7 +27,7 @@ public class ResultSizeTests
     public void StackedCompleteQCountsTheBatch()
     {
         // each Q is 40000 x 40000 = 1.6e9 elements (fits one array); two of them stacked do not
-        var a = Tensor.Ones<double>(1, 1, 1).BroadcastTo(2, 40_000, 2);
+        var a = NDArray.Ones<double>(1, 1, 1).BroadcastTo(2, 40_000, 2);
         var e = Assert.Throws<TensorTooLargeException>(() => Linea.Linalg.Qr(a, QrMode.Complete));
         Assert.StartsWith("qr: Q of shape (2, 40000, 40000) for the input (2, 40000, 2) would have 3,200,000,000 elements", e.Message, StringComparison.Ordinal);
     }
@@ -66,8 +66,8 @@ public class ResultSizeTests
     [Fact]
     public void StackedSolveWhoseBatchesBroadcastToAHugeXIsRefused()
     {
-        var a = Tensor.Eye<double>(2).BroadcastTo(40_000, 1, 2, 2);
-        var b = Tensor.Ones<double>(1, 1, 2, 1).BroadcastTo(1, 40_000, 2, 1);
+        var a = NDArray.Eye<double>(2).BroadcastTo(40_000, 1, 2, 2);
+        var b = NDArray.Ones<double>(1, 1, 2, 1).BroadcastTo(1, 40_000, 2, 1);
         var e = Assert.Throws<TensorTooLargeException>(() => Linea.Linalg.Solve(a, b));
         Assert.StartsWith("solve: x of shape (40000, 40000, 2, 1) for A (40000, 1, 2, 2) and b (1, 40000, 2, 1) would have 3,200,000,000 elements (25.6 GB", e.Message, StringComparison.Ordinal);
     }

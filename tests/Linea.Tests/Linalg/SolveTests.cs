@@ -58,31 +58,31 @@ public class SolveTests
     [Fact]
     public void Shape_errors_name_both_shapes()
     {
-        var a = Tensor.Zeros<double>(3, 3);
-        var ex = Assert.Throws<ShapeMismatchException>(() => Linea.Linalg.Solve(a, Tensor.Ones<double>(4)));
+        var a = NDArray.Zeros<double>(3, 3);
+        var ex = Assert.Throws<ShapeMismatchException>(() => Linea.Linalg.Solve(a, NDArray.Ones<double>(4)));
         Assert.Contains("(3, 3)", ex.Message);
         Assert.Contains("(4)", ex.Message.Replace(",)", ")"));
         Assert.Contains("must equal", ex.Message);
-        var sq = Assert.Throws<ShapeMismatchException>(() => Linea.Linalg.Solve(Tensor.Zeros<double>(3, 4), Tensor.Ones<double>(3)));
+        var sq = Assert.Throws<ShapeMismatchException>(() => Linea.Linalg.Solve(NDArray.Zeros<double>(3, 4), NDArray.Ones<double>(3)));
         Assert.Contains("square", sq.Message);
-        var stackOfVectors = Assert.Throws<ShapeMismatchException>(() => Linea.Linalg.Solve(Tensor.Zeros<double>(5, 3, 3), Tensor.Ones<double>(5, 3)));
+        var stackOfVectors = Assert.Throws<ShapeMismatchException>(() => Linea.Linalg.Solve(NDArray.Zeros<double>(5, 3, 3), NDArray.Ones<double>(5, 3)));
         Assert.Contains("b[..., None]", stackOfVectors.Message);
-        var batch = Assert.Throws<ShapeMismatchException>(() => Linea.Linalg.Solve(Tensor.Zeros<double>(2, 3, 3), Tensor.Ones<double>(4, 3, 1)));
+        var batch = Assert.Throws<ShapeMismatchException>(() => Linea.Linalg.Solve(NDArray.Zeros<double>(2, 3, 3), NDArray.Ones<double>(4, 3, 1)));
         Assert.Contains("broadcast", batch.Message);
-        Assert.Throws<ShapeMismatchException>(() => Linea.Linalg.Solve(Tensor.Zeros<double>(3), Tensor.Ones<double>(3)));
+        Assert.Throws<ShapeMismatchException>(() => Linea.Linalg.Solve(NDArray.Zeros<double>(3), NDArray.Ones<double>(3)));
     }
 
     [Fact]
     public void Exactly_singular_names_the_zero_pivot()
     {
-        var a = Tensor.FromArray(new double[,] { { 1, 2, 3 }, { 2, 4, 6 }, { 1, 0, 1 } });
-        var ex = Assert.Throws<SingularMatrixException>(() => Linea.Linalg.Solve(a, Tensor.Ones<double>(3)));
+        var a = NDArray.FromArray(new double[,] { { 1, 2, 3 }, { 2, 4, 6 }, { 1, 0, 1 } });
+        var ex = Assert.Throws<SingularMatrixException>(() => Linea.Linalg.Solve(a, NDArray.Ones<double>(3)));
         Assert.Equal(2, ex.PivotIndex);
         Assert.Contains("pivot 2", ex.Message);
-        var stack = Tensor.Zeros<double>(3, 2, 2);
-        stack[0, .., ..].Assign(Tensor.Eye<double>(2));
-        stack[2, .., ..].Assign(Tensor.Eye<double>(2));
-        var sx = Assert.Throws<SingularMatrixException>(() => Linea.Linalg.Solve(stack, Tensor.Ones<double>(2)));
+        var stack = NDArray.Zeros<double>(3, 2, 2);
+        stack[0, .., ..].Assign(NDArray.Eye<double>(2));
+        stack[2, .., ..].Assign(NDArray.Eye<double>(2));
+        var sx = Assert.Throws<SingularMatrixException>(() => Linea.Linalg.Solve(stack, NDArray.Ones<double>(2)));
         Assert.Contains("matrix [1] of the stack", sx.Message);
         Assert.Equal(0, sx.PivotIndex);
     }
@@ -90,34 +90,34 @@ public class SolveTests
     [Fact]
     public void Non_finite_input_is_rejected()
     {
-        var a = Tensor.Eye<double>(3);
+        var a = NDArray.Eye<double>(3);
         a[0, 1] = double.PositiveInfinity;
-        Assert.Throws<NonFiniteException>(() => Linea.Linalg.Solve(a, Tensor.Ones<double>(3)));
-        var b = Tensor.Ones<double>(3);
+        Assert.Throws<NonFiniteException>(() => Linea.Linalg.Solve(a, NDArray.Ones<double>(3)));
+        var b = NDArray.Ones<double>(3);
         b[1] = double.NaN;
-        var ex = Assert.Throws<NonFiniteException>(() => Linea.Linalg.Solve(Tensor.Eye<double>(3), b));
+        var ex = Assert.Throws<NonFiniteException>(() => Linea.Linalg.Solve(NDArray.Eye<double>(3), b));
         Assert.Contains("b", ex.Message);
     }
 
     [Fact]
     public void Empty_systems_follow_numpy()
     {
-        Assert.Equal(new Shape(0), Linea.Linalg.Solve(Tensor.Zeros<double>(0, 0), Tensor.Zeros<double>(0)).Shape);
-        Assert.Equal(new Shape(0, 3), Linea.Linalg.Solve(Tensor.Zeros<double>(0, 0), Tensor.Zeros<double>(0, 3)).Shape);
-        Assert.Equal(new Shape(2, 0), Linea.Linalg.Solve(Tensor.Eye<double>(2), Tensor.Zeros<double>(2, 0)).Shape);
-        Assert.Equal(new Shape(0, 2, 2), Linea.Linalg.Solve(Tensor.Zeros<double>(0, 2, 2), Tensor.Zeros<double>(2, 2)).Shape);
+        Assert.Equal(new Shape(0), Linea.Linalg.Solve(NDArray.Zeros<double>(0, 0), NDArray.Zeros<double>(0)).Shape);
+        Assert.Equal(new Shape(0, 3), Linea.Linalg.Solve(NDArray.Zeros<double>(0, 0), NDArray.Zeros<double>(0, 3)).Shape);
+        Assert.Equal(new Shape(2, 0), Linea.Linalg.Solve(NDArray.Eye<double>(2), NDArray.Zeros<double>(2, 0)).Shape);
+        Assert.Equal(new Shape(0, 2, 2), Linea.Linalg.Solve(NDArray.Zeros<double>(0, 2, 2), NDArray.Zeros<double>(2, 2)).Shape);
     }
 
     /// <summary>lcm(1..19) * Hilbert(10): integer entries below 2^28, cond about 1.6e13; with integer x, b = A x is exact in double.</summary>
-    private static (Tensor<double> A, Tensor<double> X, Tensor<double> B) ScaledHilbert(int n, int k)
+    private static (NDArray<double> A, NDArray<double> X, NDArray<double> B) ScaledHilbert(int n, int k)
     {
         long lcm = 1;
         for (int i = 1; i <= 2 * n - 1; i++) lcm = lcm / Gcd(lcm, i) * i;
-        var a = Tensor.Zeros<double>(n, n);
+        var a = NDArray.Zeros<double>(n, n);
         for (int i = 0; i < n; i++)
             for (int j = 0; j < n; j++) a[i, j] = lcm / (i + j + 1);
         var rng = new Rng(42);
-        var x = Tensor.Zeros<double>(n, k);
+        var x = NDArray.Zeros<double>(n, k);
         for (int i = 0; i < n; i++)
             for (int j = 0; j < k; j++) x[i, j] = rng.NextInt(19) - 9;
         var b = a.MatMul(x); // exact: every partial sum is an integer below 2^53
@@ -126,7 +126,7 @@ public class SolveTests
 
     private static long Gcd(long a, long b) => b == 0 ? a : Gcd(b, a % b);
 
-    private static double ForwardError(Tensor<double> x, Tensor<double> exact) => Checks.Fro(x - exact) / Checks.Fro(exact);
+    private static double ForwardError(NDArray<double> x, NDArray<double> exact) => Checks.Fro(x - exact) / Checks.Fro(exact);
 
     [Fact]
     public void Refinement_recovers_digits_on_an_ill_conditioned_system()

@@ -17,7 +17,7 @@ public class SolverContractTests
         return data;
     }
 
-    private static ILinearSolver<T> Factor<T>(string kind, Tensor<T> a) where T : unmanaged, System.Numerics.IFloatingPointIeee754<T> => kind switch
+    private static ILinearSolver<T> Factor<T>(string kind, NDArray<T> a) where T : unmanaged, System.Numerics.IFloatingPointIeee754<T> => kind switch
     {
         "lu" => a.Lu(),
         "cholesky" => a.Cholesky(),
@@ -53,6 +53,6 @@ public class SolverContractTests
 
         var v = solver.Solve(b[.., 0]);                          // a vector right-hand side gives a vector
         Assert.Equal(new Shape(n), v.Shape);
-        Assert.Throws<ShapeMismatchException>(() => solver.Solve(Tensor.Zeros<T>(n + 1)));
+        Assert.Throws<ShapeMismatchException>(() => solver.Solve(NDArray.Zeros<T>(n + 1)));
     }
 }

@@ -9,7 +9,7 @@ namespace Linea.Tests.Linalg;
 internal static class SpectralChecks
 {
     /// <summary>||A V - V diag(w)||_F / (||A||_F max(n,1) eps).</summary>
-    public static double EighResidual<T>(Tensor<T> a, Tensor<T> w, Tensor<T> v) where T : unmanaged, IFloatingPointIeee754<T>
+    public static double EighResidual<T>(NDArray<T> a, NDArray<T> w, NDArray<T> v) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var a64 = Checks.ToDouble(a);
         var v64 = Checks.ToDouble(v);
@@ -22,16 +22,16 @@ internal static class SpectralChecks
     }
 
     /// <summary>||Q^T Q - I||_F / (max(rows,1) eps) for a matrix Q with orthonormal columns.</summary>
-    public static double Orthogonality<T>(Tensor<T> q) where T : unmanaged, IFloatingPointIeee754<T>
+    public static double Orthogonality<T>(NDArray<T> q) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var q64 = Checks.ToDouble(q);
         int k = (int)q.Dims[1];
-        var r = q64.T.MatMul(q64) - Tensor.Eye<double>(k);
+        var r = q64.T.MatMul(q64) - NDArray.Eye<double>(k);
         return Checks.Fro(r) / (Math.Max(1, q.Dims[0]) * NumAssert.Eps<T>());
     }
 
     /// <summary>||A - U diag(s) Vh||_F / (||A||_F max(m,n,1) eps), U m x k, Vh k x n (the first k = len(s) columns / rows used).</summary>
-    public static double SvdResidual<T>(Tensor<T> a, Tensor<T> u, Tensor<T> s, Tensor<T> vh) where T : unmanaged, IFloatingPointIeee754<T>
+    public static double SvdResidual<T>(NDArray<T> a, NDArray<T> u, NDArray<T> s, NDArray<T> vh) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int m = (int)a.Dims[0], n = (int)a.Dims[1], k = (int)s.Dims[0];
         var u64 = Checks.ToDouble(u)[.., ..k];
@@ -66,12 +66,12 @@ internal static class TestMatrices
             : double.Parse(s[..slash], CultureInfo.InvariantCulture) / double.Parse(s[(slash + 1)..], CultureInfo.InvariantCulture);
     }
 
-    public static Tensor<double> Entries(string name)
+    public static NDArray<double> Entries(string name)
     {
         var m = Get(name);
         var rows = m.TryGetProperty("entries", out var e) ? e
             : m.TryGetProperty("entries_exact", out var x) ? x : m.GetProperty("entries_decimal");
-        return Tensor.FromArray(rows.EnumerateArray().Select(r => r.EnumerateArray().Select(Parse).ToArray()).ToArray());
+        return NDArray.FromArray(rows.EnumerateArray().Select(r => r.EnumerateArray().Select(Parse).ToArray()).ToArray());
     }
 
     public static double[] Values(string name, string key) =>

@@ -6,7 +6,7 @@ namespace Linea.Tests.Linalg;
 /// <summary>Pinv, MatrixRank, Cond and the SVD-based norms (2, -2, "nuc").</summary>
 public class SpectralFunctionTests(ITestOutputHelper output)
 {
-    private static void MoorePenrose(Tensor<double> a, Tensor<double> x, double tol)
+    private static void MoorePenrose(NDArray<double> a, NDArray<double> x, double tol)
     {
         double na = Math.Max(Checks.Fro(a), 1e-300), nx = Math.Max(Checks.Fro(x), 1e-300);
         Assert.True(Checks.Fro(a.MatMul(x).MatMul(a) - a) <= tol * na, "A X A = A");
@@ -40,14 +40,14 @@ public class SpectralFunctionTests(ITestOutputHelper output)
         var x = Linea.Linalg.Pinv(r, rcond: 1e-10);
         MoorePenrose(r, x, 1e-10);
         Assert.Equal(3, Linea.Linalg.MatrixRank(x));
-        NumAssert.Equal(Tensor.Zeros<double>(4, 3), Linea.Linalg.Pinv(Tensor.Zeros<double>(3, 4)));
-        Assert.Equal([0, 5], Linea.Linalg.Pinv(Tensor.Zeros<double>(5, 0)).Shape.ToIntArray());
+        NumAssert.Equal(NDArray.Zeros<double>(4, 3), Linea.Linalg.Pinv(NDArray.Zeros<double>(3, 4)));
+        Assert.Equal([0, 5], Linea.Linalg.Pinv(NDArray.Zeros<double>(5, 0)).Shape.ToIntArray());
         var s = r.MatMul(r.T); // symmetric PSD, rank 3
         s = (s + s.T) * 0.5;
         var xh = Linea.Linalg.Pinv(s, 1e-10, hermitian: true);
         var xs = Linea.Linalg.Pinv(s, 1e-10);
         Assert.True(Checks.Fro(xh - xs) <= 1e-8 * Checks.Fro(xs), "hermitian pinv matches the SVD one");
-        var indefinite = Tensor.FromArray(new double[,] { { 2, 1 }, { 1, -3 } });
+        var indefinite = NDArray.FromArray(new double[,] { { 2, 1 }, { 1, -3 } });
         var xi = Linea.Linalg.Pinv(indefinite, hermitian: true);
         Assert.True(Checks.Fro(xi - Linea.Linalg.Inv(indefinite)) <= 1e-14 * 10, "indefinite hermitian pinv = inverse");
         var f = Linea.Linalg.Pinv(MatrixGenerators.Cast<float>(Generators.Normal<double>([7, 4], 3)));
@@ -61,10 +61,10 @@ public class SpectralFunctionTests(ITestOutputHelper output)
         Assert.Equal(7, Linea.Linalg.MatrixRank(MatrixGenerators.RankDeficient<double>(30, 40, 7, 12)));
         Assert.Equal(4, Linea.Linalg.MatrixRank(MatrixGenerators.RankDeficient<float>(20, 20, 4, 13)));
         Assert.Equal(10, Linea.Linalg.MatrixRank(Generators.Normal<double>([10, 10], 1)));
-        Assert.Equal(0, Linea.Linalg.MatrixRank(Tensor.Zeros<double>(4, 6)));
-        Assert.Equal(0, Linea.Linalg.MatrixRank(Tensor.Zeros<double>(0, 6)));
-        Assert.Equal(1, Linea.Linalg.MatrixRank(Tensor.FromArray([0.0, 2, 0])));
-        Assert.Equal(0, Linea.Linalg.MatrixRank(Tensor.Zeros<double>(3)));
+        Assert.Equal(0, Linea.Linalg.MatrixRank(NDArray.Zeros<double>(4, 6)));
+        Assert.Equal(0, Linea.Linalg.MatrixRank(NDArray.Zeros<double>(0, 6)));
+        Assert.Equal(1, Linea.Linalg.MatrixRank(NDArray.FromArray([0.0, 2, 0])));
+        Assert.Equal(0, Linea.Linalg.MatrixRank(NDArray.Zeros<double>(3)));
         // Kahan 30: full rank (sigma_min 3e-5), which column-pivoted QR famously misjudges; a user tolerance cuts it.
         var k = TestMatrices.Entries("kahan30_theta1.2");
         Assert.Equal(30, Linea.Linalg.MatrixRank(k));
@@ -89,7 +89,7 @@ public class SpectralFunctionTests(ITestOutputHelper output)
     [Fact]
     public void Cond_other_orders_follow_numpy()
     {
-        var a = Tensor.FromArray(new double[,] { { 1, 0, -1 }, { 0, 1, 0 }, { 1, 0, 1 } });
+        var a = NDArray.FromArray(new double[,] { { 1, 0, -1 }, { 0, 1, 0 }, { 1, 0, 1 } });
         // numpy: cond(a, 1) = 2, cond(a, inf) = 2, cond(a, 'fro') = 3.1622776601683795 (sqrt(10)... = ||a||_F ||a^-1||_F = 2 * sqrt(2.5)).
         Assert.Equal(2, Linea.Linalg.Cond(a, 1), 14);
         Assert.Equal(2, Linea.Linalg.Cond(a, double.PositiveInfinity), 14);
@@ -101,10 +101,10 @@ public class SpectralFunctionTests(ITestOutputHelper output)
         Assert.Equal(1, Linea.Linalg.Cond(a, double.NegativeInfinity), 14);
         // nuclear: sum s(a) = sqrt2+1+sqrt2, sum s(a^-1) = 1/sqrt2 + 1 + 1/sqrt2.
         Assert.Equal((2 * Math.Sqrt(2) + 1) * (Math.Sqrt(2) + 1), Linea.Linalg.Cond(a, "nuc"), 13);
-        var singular = Tensor.FromArray(new double[,] { { 1, 2 }, { 2, 4 } });
+        var singular = NDArray.FromArray(new double[,] { { 1, 2 }, { 2, 4 } });
         Assert.Equal(double.PositiveInfinity, Linea.Linalg.Cond(singular, 1));
         Assert.True(Linea.Linalg.Cond(singular) > 1e15);
-        Assert.Equal(double.PositiveInfinity, Linea.Linalg.Cond(Tensor.Zeros<double>(3, 3)));
+        Assert.Equal(double.PositiveInfinity, Linea.Linalg.Cond(NDArray.Zeros<double>(3, 3)));
         Assert.True(Linea.Linalg.Cond(Generators.Normal<double>([8, 3], 2)) >= 1);
         Assert.Throws<ShapeMismatchException>(() => Linea.Linalg.Cond(Generators.Normal<double>([8, 3], 2), 1));
         Assert.Throws<ArgumentException>(() => Linea.Linalg.Cond(a, 3));
@@ -117,7 +117,7 @@ public class SpectralFunctionTests(ITestOutputHelper output)
     [Fact]
     public void Norm_2_is_the_largest_singular_value()
     {
-        var a = Tensor.FromArray(new double[,] { { 1, -2, 3 }, { -4, 5, -6 } });
+        var a = NDArray.FromArray(new double[,] { { 1, -2, 3 }, { -4, 5, -6 } });
         var s = Linea.Linalg.Svdvals(a).ToArray();
         Assert.Equal(s[0], Linea.Linalg.Norm(a, 2));
         Assert.Equal(s[1], Linea.Linalg.Norm(a, -2));
@@ -128,7 +128,7 @@ public class SpectralFunctionTests(ITestOutputHelper output)
         var w = MatrixGenerators.WithSingularValues<float>(9, 5, [7, 3, 2, 1, 0.5], 4);
         Assert.Equal(7f, Linea.Linalg.Norm(w, 2), 4);
         Assert.Equal(13.5f, Linea.Linalg.Norm(w, "nuc"), 4);
-        Assert.Equal(0.0, Linea.Linalg.Norm(Tensor.Zeros<double>(0, 4), 2));
+        Assert.Equal(0.0, Linea.Linalg.Norm(NDArray.Zeros<double>(0, 4), 2));
         // ||A||_2 <= ||A||_F <= sqrt(rank) ||A||_2
         var g = Generators.Normal<double>([30, 20], 8);
         double n2 = Linea.Linalg.Norm(g, 2), nf = Linea.Linalg.Norm(g, "fro");

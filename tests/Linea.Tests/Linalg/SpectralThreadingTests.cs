@@ -14,7 +14,7 @@ public class SpectralThreadingTests(ITestOutputHelper output)
 {
     public static TheoryData<string> Cases => new() { "random 300", "random 520", "graded 300", "rankdef 300r90", "clustered 300" };
 
-    private static Tensor<T> Make<T>(string name) where T : unmanaged, IFloatingPointIeee754<T>
+    private static NDArray<T> Make<T>(string name) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var parts = name.Split(' ');
         var dims = parts[1].Split('r');

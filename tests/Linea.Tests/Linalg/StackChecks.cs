@@ -26,7 +26,7 @@ internal static class StackChecks
     }
 
     /// <summary>The sub-tensor of <paramref name="t"/> at the leading index <paramref name="idx"/> (t[i, j, ...] as a view).</summary>
-    public static Tensor<T> At<T>(Tensor<T> t, int[] idx) where T : unmanaged, IFloatingPointIeee754<T>
+    public static NDArray<T> At<T>(NDArray<T> t, int[] idx) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var s = new Slice[t.Rank];
         for (int i = 0; i < s.Length; i++) s[i] = i < idx.Length ? idx[i] : Slice.All;
@@ -34,10 +34,10 @@ internal static class StackChecks
     }
 
     /// <summary>The element of a tensor whose shape is the batch shape.</summary>
-    public static T Scalar<T>(Tensor<T> t, int[] idx) where T : unmanaged, IFloatingPointIeee754<T> => t[idx];
+    public static T Scalar<T>(NDArray<T> t, int[] idx) where T : unmanaged, IFloatingPointIeee754<T> => t[idx];
 
     /// <summary>Same shape and the same bits in every element (so +0 and -0, or two NaN payloads, differ).</summary>
-    public static void SameBits<T>(Tensor<T> expected, Tensor<T> actual, string what) where T : unmanaged, IFloatingPointIeee754<T>
+    public static void SameBits<T>(NDArray<T> expected, NDArray<T> actual, string what) where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (expected.Shape != actual.Shape) throw new XunitException($"{what}: shape {actual.Shape}, expected {expected.Shape}");
         var e = expected.ToArray();
@@ -60,25 +60,25 @@ internal static class StackChecks
         MemoryMarshal.AsBytes(new ReadOnlySpan<T>(in x)).SequenceEqual(MemoryMarshal.AsBytes(new ReadOnlySpan<T>(in y)));
 
     /// <summary>The matrices stacked in C order into shape (batch..., m, n).</summary>
-    public static Tensor<T> StackOf<T>(int[] batch, IReadOnlyList<Tensor<T>> mats) where T : unmanaged, IFloatingPointIeee754<T> =>
-        Tensor.Stack(mats).Reshape([.. batch, mats[0].Dims[0], mats[0].Dims[1]]);
+    public static NDArray<T> StackOf<T>(int[] batch, IReadOnlyList<NDArray<T>> mats) where T : unmanaged, IFloatingPointIeee754<T> =>
+        NDArray.Stack(mats).Reshape([.. batch, mats[0].Dims[0], mats[0].Dims[1]]);
 
     /// <summary>
     /// Six n x n matrices of different structure: random, symmetric, SPD of condition 1e6, rank-deficient (rank n/2),
     /// graded (rows down to 1e-8), and the zero matrix (the Hilbert matrix for the spectral cases lives in the
     /// single-matrix tests).
     /// </summary>
-    public static Tensor<T>[] SquareMix<T>(int n, ulong seed) where T : unmanaged, IFloatingPointIeee754<T>
+    public static NDArray<T>[] SquareMix<T>(int n, ulong seed) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var g = Generators.Normal<double>([n, n], seed);
         return
         [
             Generators.Normal<T>([n, n], seed + 1),
             MatrixGenerators.Cast<T>((g + g.T) * 0.5),
-            n == 0 ? Tensor.Zeros<T>(0, 0) : MatrixGenerators.Spd<T>(n, 1e6, seed + 2),
+            n == 0 ? NDArray.Zeros<T>(0, 0) : MatrixGenerators.Spd<T>(n, 1e6, seed + 2),
             MatrixGenerators.RankDeficient<T>(n, n, n / 2, seed + 3),
             MatrixGenerators.Graded<T>(n, n, 8, seed + 4),
-            Tensor.Zeros<T>(n, n),
+            NDArray.Zeros<T>(n, n),
         ];
     }
 
@@ -87,13 +87,13 @@ internal static class StackChecks
     /// its axes permuted (a transposed view), sliced with steps out of a larger tensor, with negative strides, and each
     /// matrix stored transposed (MT of a contiguous stack).
     /// </summary>
-    public static IEnumerable<(string Layout, Tensor<T> View)> Layouts<T>(Tensor<T> s) where T : unmanaged, IFloatingPointIeee754<T>
+    public static IEnumerable<(string Layout, NDArray<T> View)> Layouts<T>(NDArray<T> s) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int r = s.Rank;
         var reversed = Enumerable.Range(0, r).Reverse().ToArray();
         yield return ("axes permuted", s.Transpose(reversed).Copy().Transpose(reversed));
         var bigDims = s.Dims.Select(d => 2 * d + 1).ToArray();
-        var big = Tensor.Zeros<T>(bigDims);
+        var big = NDArray.Zeros<T>(bigDims);
         var slot = big[s.Dims.Select(d => Slice.Range(1, 1 + 2 * d, 2)).ToArray()];
         slot.Assign(s);
         yield return ("sliced with steps", slot);

@@ -10,25 +10,25 @@ namespace Linea.Tests.Linalg;
 /// </summary>
 public class StackedMatrixFunctionTests
 {
-    private static Tensor<double> RectStack(int m, int n, ulong seed) => StackOf([2, 3],
+    private static NDArray<double> RectStack(int m, int n, ulong seed) => StackOf([2, 3],
     [
         Generators.Normal<double>([m, n], seed),
         MatrixGenerators.RankDeficient<double>(m, n, Math.Min(m, n) / 2, seed + 1),
         MatrixGenerators.Graded<double>(m, n, 6, seed + 2),
-        Tensor.Zeros<double>(m, n),
+        NDArray.Zeros<double>(m, n),
         MatrixGenerators.WithSingularValues<double>(m, n, Enumerable.Range(0, Math.Min(m, n)).Select(i => Math.Pow(10, -i)).ToArray(), seed + 3),
         Generators.SmallIntegers<double>([m, n], 3, seed + 4),
     ]);
 
     /// <summary>Calls <paramref name="one"/> on every matrix and compares with the stacked result's slot.</summary>
-    private static void EachMatches<T>(Tensor<T> stack, Tensor<T> stacked, Func<Tensor<T>, Tensor<T>> one, string what)
+    private static void EachMatches<T>(NDArray<T> stack, NDArray<T> stacked, Func<NDArray<T>, NDArray<T>> one, string what)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         foreach (var idx in Indices(stack.IntDims[..^2]))
             SameBits(one(At(stack, idx)), At(stacked, idx), $"{what} [{string.Join(",", idx)}]");
     }
 
-    private static void EachScalarMatches<T>(Tensor<T> stack, Tensor<T> stacked, Func<Tensor<T>, T> one, string what)
+    private static void EachScalarMatches<T>(NDArray<T> stack, NDArray<T> stacked, Func<NDArray<T>, T> one, string what)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         Assert.Equal(stack.Dims[..^2], stacked.Shape.ToArray());
@@ -62,10 +62,10 @@ public class StackedMatrixFunctionTests
     [Fact]
     public void Pinv_of_empty_stacks_and_errors()
     {
-        Assert.Equal([0, 4, 3], Linea.Linalg.Pinv(Tensor.Zeros<double>(0, 3, 4)).Shape.ToIntArray());
-        Assert.Equal([2, 3, 0], Linea.Linalg.Pinv(Tensor.Zeros<double>(2, 0, 3)).Shape.ToIntArray());
-        Assert.Equal([2, 0, 0], Linea.Linalg.Pinv(Tensor.Zeros<double>(2, 0, 0), hermitian: true).Shape.ToIntArray());
-        Assert.Throws<ShapeMismatchException>(() => Linea.Linalg.Pinv(Tensor.Zeros<double>(2, 3, 4), hermitian: true));
+        Assert.Equal([0, 4, 3], Linea.Linalg.Pinv(NDArray.Zeros<double>(0, 3, 4)).Shape.ToIntArray());
+        Assert.Equal([2, 3, 0], Linea.Linalg.Pinv(NDArray.Zeros<double>(2, 0, 3)).Shape.ToIntArray());
+        Assert.Equal([2, 0, 0], Linea.Linalg.Pinv(NDArray.Zeros<double>(2, 0, 0), hermitian: true).Shape.ToIntArray());
+        Assert.Throws<ShapeMismatchException>(() => Linea.Linalg.Pinv(NDArray.Zeros<double>(2, 3, 4), hermitian: true));
         var stack = RectStack(4, 3, 20);
         stack[1, 2, 3, 0] = double.NaN;
         var e = Assert.Throws<NonFiniteException>(() => Linea.Linalg.Pinv(stack));
@@ -92,8 +92,8 @@ public class StackedMatrixFunctionTests
         }
         EachMatches(stack, Linea.Linalg.QrR(stack), x => Linea.Linalg.QrR(x), "qr r");
         foreach (var (layout, view) in Layouts(stack)) EachMatches(view, Linea.Linalg.Qr(view).Q, x => Linea.Linalg.Qr(x).Q, layout);
-        Assert.Equal([0, 2, m, k], Linea.Linalg.Qr(Tensor.Zeros<double>(0, 2, m, n)).Q.Shape.ToIntArray());
-        Assert.Equal([3, 0, n], Linea.Linalg.QrR(Tensor.Zeros<double>(3, 0, n)).Shape.ToIntArray());
+        Assert.Equal([0, 2, m, k], Linea.Linalg.Qr(NDArray.Zeros<double>(0, 2, m, n)).Q.Shape.ToIntArray());
+        Assert.Equal([3, 0, n], Linea.Linalg.QrR(NDArray.Zeros<double>(3, 0, n)).Shape.ToIntArray());
         stack[0, 1, 0, 0] = double.PositiveInfinity;
         var e = Assert.Throws<NonFiniteException>(() => Linea.Linalg.Qr(stack));
         Assert.StartsWith($"qr: matrix [0, 1] of the stack (2, 3, {m}, {n})", e.Message);
@@ -105,21 +105,21 @@ public class StackedMatrixFunctionTests
     [InlineData(0)] [InlineData(1)] [InlineData(2)] [InlineData(5)] [InlineData(-1)] [InlineData(-3)]
     public void Matrix_power_of_a_stack_is_the_power_of_each_matrix(int k)
     {
-        var stack = StackOf([2, 3], Enumerable.Range(0, 6).Select(i => Generators.Normal<double>([4, 4], 40 + (ulong)i) + Tensor.Eye<double>(4) * 3).ToArray());
+        var stack = StackOf([2, 3], Enumerable.Range(0, 6).Select(i => Generators.Normal<double>([4, 4], 40 + (ulong)i) + NDArray.Eye<double>(4) * 3).ToArray());
         var p = Linea.Linalg.MatrixPower(stack, k);
         Assert.Equal([2, 3, 4, 4], p.Shape.ToIntArray());
         EachMatches(stack, p, x => Linea.Linalg.MatrixPower(x, k), $"power {k}");
         foreach (var (layout, view) in Layouts(stack)) EachMatches(view, Linea.Linalg.MatrixPower(view, k), x => Linea.Linalg.MatrixPower(x, k), layout);
         var one = stack[1, 1, .., ..].BroadcastTo(2, 3, 4, 4);
         EachMatches(one, Linea.Linalg.MatrixPower(one, k), x => Linea.Linalg.MatrixPower(x, k), "broadcast");
-        Assert.Equal([0, 3, 3], Linea.Linalg.MatrixPower(Tensor.Zeros<double>(0, 3, 3), k).Shape.ToIntArray());
-        Assert.Equal([2, 0, 0], Linea.Linalg.MatrixPower(Tensor.Zeros<double>(2, 0, 0), k).Shape.ToIntArray());
+        Assert.Equal([0, 3, 3], Linea.Linalg.MatrixPower(NDArray.Zeros<double>(0, 3, 3), k).Shape.ToIntArray());
+        Assert.Equal([2, 0, 0], Linea.Linalg.MatrixPower(NDArray.Zeros<double>(2, 0, 0), k).Shape.ToIntArray());
     }
 
     [Fact]
     public void Negative_matrix_power_of_a_stack_names_the_singular_matrix()
     {
-        var stack = Tensor.Zeros<double>(2, 2, 3, 3) + Tensor.Eye<double>(3);
+        var stack = NDArray.Zeros<double>(2, 2, 3, 3) + NDArray.Eye<double>(3);
         stack[1, 0, 2, 2] = 0;
         var e = Assert.Throws<SingularMatrixException>(() => Linea.Linalg.MatrixPower(stack, -2));
         Assert.Contains("matrix [1, 0] of the stack", e.Message);
@@ -133,7 +133,7 @@ public class StackedMatrixFunctionTests
     {
         var stack = StackOf([2, 3], Enumerable.Range(0, 6).Select(i => Generators.Normal<double>([5, 5], 50 + (ulong)i)).ToArray());
         stack[1, 1, .., ..].Assign(MatrixGenerators.RankDeficient<double>(5, 5, 2, 56)); // numerically singular
-        stack[0, 2, .., ..].Assign(Tensor.Diag(Tensor.FromArray(new double[] { 2, -3, 0.5, 4, 1 })));
+        stack[0, 2, .., ..].Assign(NDArray.Diag(NDArray.FromArray(new double[] { 2, -3, 0.5, 4, 1 })));
         stack[1, 2, .., ..].Fill(0);                                                       // exactly singular
         var d = Linea.Linalg.DetStack(stack);
         EachScalarMatches(stack, d, x => Linea.Linalg.Det(x), "det");
@@ -163,18 +163,18 @@ public class StackedMatrixFunctionTests
     [Fact]
     public void Det_and_slogdet_of_empty_stacks_and_errors()
     {
-        NumAssert.Equal([1.0, 1.0], Linea.Linalg.DetStack(Tensor.Zeros<double>(2, 0, 0)));
-        var (s0, l0) = Linea.Linalg.SlogdetStack(Tensor.Zeros<double>(2, 0, 0));
+        NumAssert.Equal([1.0, 1.0], Linea.Linalg.DetStack(NDArray.Zeros<double>(2, 0, 0)));
+        var (s0, l0) = Linea.Linalg.SlogdetStack(NDArray.Zeros<double>(2, 0, 0));
         NumAssert.Equal([1.0, 1.0], s0);
         NumAssert.Equal([0.0, 0.0], l0);
-        Assert.Equal([0, 3], Linea.Linalg.DetStack(Tensor.Zeros<double>(0, 3, 4, 4)).Shape.ToIntArray());
-        Assert.Equal([0], Linea.Linalg.SlogdetStack(Tensor.Zeros<double>(0, 4, 4)).Sign.Shape.ToIntArray());
-        Assert.Throws<ShapeMismatchException>(() => Linea.Linalg.DetStack(Tensor.Zeros<double>(2, 3, 4)));
-        Assert.Throws<ShapeMismatchException>(() => Linea.Linalg.SlogdetStack(Tensor.Zeros<double>(3)));
-        var single = Assert.Throws<ShapeMismatchException>(() => Linea.Linalg.Det(Tensor.Zeros<double>(2, 3, 3)));
+        Assert.Equal([0, 3], Linea.Linalg.DetStack(NDArray.Zeros<double>(0, 3, 4, 4)).Shape.ToIntArray());
+        Assert.Equal([0], Linea.Linalg.SlogdetStack(NDArray.Zeros<double>(0, 4, 4)).Sign.Shape.ToIntArray());
+        Assert.Throws<ShapeMismatchException>(() => Linea.Linalg.DetStack(NDArray.Zeros<double>(2, 3, 4)));
+        Assert.Throws<ShapeMismatchException>(() => Linea.Linalg.SlogdetStack(NDArray.Zeros<double>(3)));
+        var single = Assert.Throws<ShapeMismatchException>(() => Linea.Linalg.Det(NDArray.Zeros<double>(2, 3, 3)));
         Assert.Contains("DetStack", single.Message);
-        Assert.Contains("SlogdetStack", Assert.Throws<ShapeMismatchException>(() => Linea.Linalg.Slogdet(Tensor.Zeros<double>(2, 3, 3))).Message);
-        var stack = Tensor.Zeros<double>(2, 2, 3, 3) + Tensor.Eye<double>(3);
+        Assert.Contains("SlogdetStack", Assert.Throws<ShapeMismatchException>(() => Linea.Linalg.Slogdet(NDArray.Zeros<double>(2, 3, 3))).Message);
+        var stack = NDArray.Zeros<double>(2, 2, 3, 3) + NDArray.Eye<double>(3);
         stack[0, 1, 1, 2] = double.NaN;
         var e = Assert.Throws<NonFiniteException>(() => Linea.Linalg.DetStack(stack));
         Assert.StartsWith("det: matrix [0, 1] of the stack (2, 2, 3, 3)", e.Message);
@@ -204,11 +204,11 @@ public class StackedMatrixFunctionTests
     [Fact]
     public void Matrix_rank_of_empty_stacks_and_errors()
     {
-        NumAssert.Equal([0.0, 0.0], Linea.Linalg.MatrixRankStack(Tensor.Zeros<double>(2, 0, 3)));
-        Assert.Equal([0, 2], Linea.Linalg.MatrixRankStack(Tensor.Zeros<double>(0, 2, 3, 3)).Shape.ToIntArray());
-        Assert.Throws<ShapeMismatchException>(() => Linea.Linalg.MatrixRankStack(Tensor.Zeros<double>(3)));
-        Assert.Contains("MatrixRankStack", Assert.Throws<ShapeMismatchException>(() => Linea.Linalg.MatrixRank(Tensor.Zeros<double>(2, 3, 3))).Message);
-        var stack = Tensor.Zeros<double>(3, 4, 2);
+        NumAssert.Equal([0.0, 0.0], Linea.Linalg.MatrixRankStack(NDArray.Zeros<double>(2, 0, 3)));
+        Assert.Equal([0, 2], Linea.Linalg.MatrixRankStack(NDArray.Zeros<double>(0, 2, 3, 3)).Shape.ToIntArray());
+        Assert.Throws<ShapeMismatchException>(() => Linea.Linalg.MatrixRankStack(NDArray.Zeros<double>(3)));
+        Assert.Contains("MatrixRankStack", Assert.Throws<ShapeMismatchException>(() => Linea.Linalg.MatrixRank(NDArray.Zeros<double>(2, 3, 3))).Message);
+        var stack = NDArray.Zeros<double>(3, 4, 2);
         stack[2, 0, 1] = double.NegativeInfinity;
         var e = Assert.Throws<NonFiniteException>(() => Linea.Linalg.MatrixRankStack(stack));
         Assert.StartsWith("matrix_rank: matrix [2] of the stack (3, 4, 2)", e.Message);
@@ -223,7 +223,7 @@ public class StackedMatrixFunctionTests
     public void Cond_of_a_stack_is_cond_of_each_matrix(double p)
     {
         var stack = RectStack(5, 5, 70);
-        stack[1, 2, .., ..].Assign(Tensor.Diag(Tensor.FromArray(new double[] { 4, 2, 1, 0.5, 0.25 }))); // cond 16 in every norm
+        stack[1, 2, .., ..].Assign(NDArray.Diag(NDArray.FromArray(new double[] { 4, 2, 1, 0.5, 0.25 }))); // cond 16 in every norm
         var c = Linea.Linalg.CondStack(stack, p);
         EachScalarMatches(stack, c, x => Linea.Linalg.Cond(x, p), $"cond p={p}");
         Assert.Equal(double.PositiveInfinity, c[1, 0]);                   // the zero matrix
@@ -251,17 +251,17 @@ public class StackedMatrixFunctionTests
     [Fact]
     public void Cond_of_empty_stacks_and_errors()
     {
-        Assert.Equal([0], Linea.Linalg.CondStack(Tensor.Zeros<double>(0, 3, 3)).Shape.ToIntArray());
-        Assert.Equal([0, 2], Linea.Linalg.CondStack(Tensor.Zeros<double>(0, 2, 3, 3), "nuc").Shape.ToIntArray());
-        Assert.Throws<ShapeMismatchException>(() => Linea.Linalg.CondStack(Tensor.Zeros<double>(2, 0, 0)));
-        Assert.Throws<ShapeMismatchException>(() => Linea.Linalg.CondStack(Tensor.Zeros<double>(2, 3, 4), 1));
-        Assert.Throws<ShapeMismatchException>(() => Linea.Linalg.CondStack(Tensor.Zeros<double>(2, 3, 4), "fro"));
-        Assert.Throws<ArgumentException>(() => Linea.Linalg.CondStack(Tensor.Zeros<double>(2, 3, 3), 3));
-        Assert.Throws<ArgumentException>(() => Linea.Linalg.CondStack(Tensor.Zeros<double>(2, 3, 3), "bogus"));
-        Assert.Contains("CondStack", Assert.Throws<ShapeMismatchException>(() => Linea.Linalg.Cond(Tensor.Zeros<double>(2, 3, 3))).Message);
-        var stack = Tensor.Zeros<double>(2, 3, 3, 3) + Tensor.Eye<double>(3);
+        Assert.Equal([0], Linea.Linalg.CondStack(NDArray.Zeros<double>(0, 3, 3)).Shape.ToIntArray());
+        Assert.Equal([0, 2], Linea.Linalg.CondStack(NDArray.Zeros<double>(0, 2, 3, 3), "nuc").Shape.ToIntArray());
+        Assert.Throws<ShapeMismatchException>(() => Linea.Linalg.CondStack(NDArray.Zeros<double>(2, 0, 0)));
+        Assert.Throws<ShapeMismatchException>(() => Linea.Linalg.CondStack(NDArray.Zeros<double>(2, 3, 4), 1));
+        Assert.Throws<ShapeMismatchException>(() => Linea.Linalg.CondStack(NDArray.Zeros<double>(2, 3, 4), "fro"));
+        Assert.Throws<ArgumentException>(() => Linea.Linalg.CondStack(NDArray.Zeros<double>(2, 3, 3), 3));
+        Assert.Throws<ArgumentException>(() => Linea.Linalg.CondStack(NDArray.Zeros<double>(2, 3, 3), "bogus"));
+        Assert.Contains("CondStack", Assert.Throws<ShapeMismatchException>(() => Linea.Linalg.Cond(NDArray.Zeros<double>(2, 3, 3))).Message);
+        var stack = NDArray.Zeros<double>(2, 3, 3, 3) + NDArray.Eye<double>(3);
         stack[1, 0, 0, 2] = double.NaN;
-        foreach (var call in new Func<Tensor<double>>[] { () => Linea.Linalg.CondStack(stack), () => Linea.Linalg.CondStack(stack, 1), () => Linea.Linalg.CondStack(stack, "fro") })
+        foreach (var call in new Func<NDArray<double>>[] { () => Linea.Linalg.CondStack(stack), () => Linea.Linalg.CondStack(stack, 1), () => Linea.Linalg.CondStack(stack, "fro") })
         {
             var e = Assert.Throws<NonFiniteException>(() => call());
             Assert.StartsWith("cond: matrix [1, 0] of the stack (2, 3, 3, 3)", e.Message);
@@ -307,9 +307,9 @@ public class StackedMatrixFunctionTests
             Assert.Equal([2, 1, 1, 3], Linea.Linalg.Norm(stack, ord, (1, 2), keepdims: true).Shape.ToIntArray());
         }
         // Hand-checked: the Frobenius norm of a matrix of ones (5 x 3) is sqrt(15).
-        Assert.Equal(Math.Sqrt(15), Linea.Linalg.Norm(Tensor.Ones<double>(2, 5, 3), "fro", (-2, -1))[1], 15);
-        Assert.Equal([0], Linea.Linalg.Norm(Tensor.Zeros<double>(0, 3, 3), 2, (-2, -1)).Shape.ToIntArray());
-        Assert.Equal([0], Linea.Linalg.Norm(Tensor.Zeros<double>(0, 3, 3), "nuc", (-2, -1)).Shape.ToIntArray());
+        Assert.Equal(Math.Sqrt(15), Linea.Linalg.Norm(NDArray.Ones<double>(2, 5, 3), "fro", (-2, -1))[1], 15);
+        Assert.Equal([0], Linea.Linalg.Norm(NDArray.Zeros<double>(0, 3, 3), 2, (-2, -1)).Shape.ToIntArray());
+        Assert.Equal([0], Linea.Linalg.Norm(NDArray.Zeros<double>(0, 3, 3), "nuc", (-2, -1)).Shape.ToIntArray());
         Assert.Throws<ArgumentException>(() => Linea.Linalg.Norm(stack, 2, (1, -3)));
         Assert.Throws<AxisOutOfRangeException>(() => Linea.Linalg.Norm(stack, 2, (0, 4)));
         Assert.Throws<AxisOutOfRangeException>(() => Linea.Linalg.Norm(stack, "fro", (-5, 0)));

@@ -14,7 +14,7 @@ public class StackedSpectralTests
 
     // ---- eigh / eigvalsh ----
 
-    private static void EighMatches<T>(Tensor<T> stack, string what, UpLo uplo = UpLo.Lower) where T : unmanaged, IFloatingPointIeee754<T>
+    private static void EighMatches<T>(NDArray<T> stack, string what, UpLo uplo = UpLo.Lower) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int n = (int)stack.Dims[^1];
         var batch = stack.IntDims[..^2];
@@ -65,7 +65,7 @@ public class StackedSpectralTests
 
     // ---- eig / eigvals ----
 
-    private static void EigMatches<T>(Tensor<T> stack, string what) where T : unmanaged, IFloatingPointIeee754<T>
+    private static void EigMatches<T>(NDArray<T> stack, string what) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int n = (int)stack.Dims[^1];
         var batch = stack.IntDims[..^2];
@@ -99,9 +99,9 @@ public class StackedSpectralTests
     public void Eig_of_a_stack_is_real_only_when_every_spectrum_is()
     {
         // A rotation by 90 degrees has eigenvalues +-i; a symmetric matrix and a triangular one have real spectra.
-        var rotation = Tensor.FromArray(new double[,] { { 0, -1, 0 }, { 1, 0, 0 }, { 0, 0, 2 } });
-        var symmetric = Tensor.FromArray(new double[,] { { 2, 1, 0 }, { 1, 2, 1 }, { 0, 1, 2 } });
-        var triangular = Tensor.FromArray(new double[,] { { 1, 5, 7 }, { 0, -3, 2 }, { 0, 0, 4 } });
+        var rotation = NDArray.FromArray(new double[,] { { 0, -1, 0 }, { 1, 0, 0 }, { 0, 0, 2 } });
+        var symmetric = NDArray.FromArray(new double[,] { { 2, 1, 0 }, { 1, 2, 1 }, { 0, 1, 2 } });
+        var triangular = NDArray.FromArray(new double[,] { { 1, 5, 7 }, { 0, -3, 2 }, { 0, 0, 4 } });
         var mixed = StackOf([3], [symmetric, rotation, triangular]);
         var (w, v) = Linea.Linalg.Eig(mixed);
         Assert.False(w.IsReal);
@@ -138,7 +138,7 @@ public class StackedSpectralTests
 
     // ---- svd / svdvals ----
 
-    private static void SvdMatches<T>(Tensor<T> stack, string what) where T : unmanaged, IFloatingPointIeee754<T>
+    private static void SvdMatches<T>(NDArray<T> stack, string what) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int m = (int)stack.Dims[^2], n = (int)stack.Dims[^1], k = Math.Min(m, n);
         var batch = stack.IntDims[..^2];
@@ -186,7 +186,7 @@ public class StackedSpectralTests
             Generators.Normal<double>([m, n], 90),
             MatrixGenerators.RankDeficient<double>(m, n, Math.Min(m, n) / 2, 91),
             MatrixGenerators.Graded<double>(m, n, 10, 92),
-            Tensor.Zeros<double>(m, n),
+            NDArray.Zeros<double>(m, n),
         };
         SvdMatches(StackOf([2, 2], mats), "double");
         SvdMatches(StackOf([4], mats.Select(MatrixGenerators.Cast<float>).ToArray()), "float");
@@ -201,7 +201,7 @@ public class StackedSpectralTests
     [InlineData(new[] { 0, 0, 0 })]
     public void Empty_square_stacks_give_empty_results_of_numpys_shapes(int[] shape)
     {
-        var a = Tensor.Zeros<double>(shape);
+        var a = NDArray.Zeros<double>(shape);
         var batch = shape[..^2];
         int n = shape[^1];
         var (w, v) = Linea.Linalg.Eigh(a);
@@ -222,7 +222,7 @@ public class StackedSpectralTests
     [InlineData(new[] { 0, 5, 3 })] [InlineData(new[] { 2, 0, 3 })] [InlineData(new[] { 2, 3, 0 })] [InlineData(new[] { 3, 0, 5, 2 })]
     public void Empty_rectangular_stacks_give_empty_svd_results_of_numpys_shapes(int[] shape)
     {
-        var a = Tensor.Zeros<double>(shape);
+        var a = NDArray.Zeros<double>(shape);
         var batch = shape[..^2];
         int m = shape[^2], n = shape[^1], k = Math.Min(m, n);
         var (u, s, vh) = Linea.Linalg.Svd(a);
@@ -274,7 +274,7 @@ public class StackedSpectralTests
     public void Nan_in_a_stack_view_names_the_index_in_the_view()
     {
         // The view's matrix [0, 1] is matrix [1, 0] of the stored stack after permuting the batch axes.
-        var stored = Tensor.Zeros<double>(2, 3, 3, 3) + Tensor.Eye<double>(3);
+        var stored = NDArray.Zeros<double>(2, 3, 3, 3) + NDArray.Eye<double>(3);
         stored[1, 0, 1, 1] = double.NaN;
         var view = stored.Transpose(1, 0, 2, 3);
         var e = Assert.Throws<NonFiniteException>(() => Linea.Linalg.Svdvals(view));
@@ -285,21 +285,21 @@ public class StackedSpectralTests
     [Fact]
     public void Non_square_and_non_matrix_stacks_throw_shape_mismatch_naming_the_shape()
     {
-        var a = Tensor.Zeros<double>(2, 3, 4);
+        var a = NDArray.Zeros<double>(2, 3, 4);
         foreach (var call in new Action[] { () => Linea.Linalg.Eigh(a), () => Linea.Linalg.Eigvalsh(a), () => Linea.Linalg.Eig(a), () => Linea.Linalg.Eigvals(a) })
         {
             var e = Assert.Throws<ShapeMismatchException>(call);
             Assert.Contains("(2, 3, 4)", e.Message);
             Assert.Contains("square", e.Message);
         }
-        Assert.Throws<ShapeMismatchException>(() => Linea.Linalg.Svd(Tensor.Zeros<double>(4)));
-        Assert.Throws<ShapeMismatchException>(() => Linea.Linalg.Svdvals(Tensor.Zeros<double>(4)));
+        Assert.Throws<ShapeMismatchException>(() => Linea.Linalg.Svd(NDArray.Zeros<double>(4)));
+        Assert.Throws<ShapeMismatchException>(() => Linea.Linalg.Svdvals(NDArray.Zeros<double>(4)));
         // The decomposition classes stay single-matrix and say where stacks go.
-        var s = Assert.Throws<ShapeMismatchException>(() => new SvdDecomposition<double>(Tensor.Zeros<double>(2, 3, 3)));
+        var s = Assert.Throws<ShapeMismatchException>(() => new SvdDecomposition<double>(NDArray.Zeros<double>(2, 3, 3)));
         Assert.Contains("Linalg.Svd", s.Message);
-        var h = Assert.Throws<ShapeMismatchException>(() => new SymmetricEigenDecomposition<double>(Tensor.Zeros<double>(2, 3, 3)));
+        var h = Assert.Throws<ShapeMismatchException>(() => new SymmetricEigenDecomposition<double>(NDArray.Zeros<double>(2, 3, 3)));
         Assert.Contains("Linalg.Eigh", h.Message);
-        var g = Assert.Throws<ShapeMismatchException>(() => new EigenDecomposition<double>(Tensor.Zeros<double>(2, 3, 3)));
+        var g = Assert.Throws<ShapeMismatchException>(() => new EigenDecomposition<double>(NDArray.Zeros<double>(2, 3, 3)));
         Assert.Contains("Linalg.Eig", g.Message);
     }
 
@@ -310,7 +310,7 @@ public class StackedSpectralTests
         // real eigensolver and no iterations allowed: the diagonal matrices need none (each 1 x 1 block deflates at
         // once), the random one at [1, 0] does.
         var p = EigParams.Auto with { IterationFactor = 0 };
-        var mats = Enumerable.Range(0, 6).Select(i => Tensor.Diag(Tensor.FromArray(new double[] { 1 + i, 2, 3, 4 }))).ToArray();
+        var mats = Enumerable.Range(0, 6).Select(i => NDArray.Diag(NDArray.FromArray(new double[] { 1 + i, 2, 3, 4 }))).ToArray();
         mats[3] = Generators.Normal<double>([4, 4], 110);
         var stack = StackOf([2, 3], mats);
         var e = Assert.Throws<NoConvergenceException>(() => MatrixStack.Map("eig", stack, [[4]],

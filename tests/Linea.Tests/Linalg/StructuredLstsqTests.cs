@@ -34,10 +34,10 @@ public class StructuredLstsqTests
     [MemberData(nameof(Cases))]
     public void SolvesAndReportsTheSingularValues(string kind, int n)
     {
-        var a = Tensor.Zeros<double>(n, n);
+        var a = NDArray.Zeros<double>(n, n);
         for (int i = 0; i < n; i++)
             for (int j = 0; j < n; j++) a[i, j] = Entry(kind, i, j);
-        var b = Tensor.Normal([n], 0.0, 1.0, seed: 3);
+        var b = NDArray.Normal([n], 0.0, 1.0, seed: 3);
         var result = Linea.Linalg.Lstsq(a, b);
         var sv = Linea.Linalg.Svdvals(a);
         double eps = NumAssert.Eps<double>(), smax = sv[0];

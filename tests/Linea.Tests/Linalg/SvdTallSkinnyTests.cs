@@ -22,7 +22,7 @@ public class SvdTallSkinnyTests(ITestOutputHelper output)
         "tall 400x20", "tall 1000x7", "tall 333x1", "wide 20x400", "rankdef 480x20r6", "rankdef 30x500r4", "zero 400x20", "graded 400x20", "clustered 400x20",
     };
 
-    private static Tensor<T> Make<T>(string name) where T : unmanaged, IFloatingPointIeee754<T>
+    private static NDArray<T> Make<T>(string name) where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (name.StartsWith("clustered", StringComparison.Ordinal))
         {
@@ -34,7 +34,7 @@ public class SvdTallSkinnyTests(ITestOutputHelper output)
         return QrTests.Make<T>(name);
     }
 
-    private void Check<T>(string label, Tensor<T> a) where T : unmanaged, IFloatingPointIeee754<T>
+    private void Check<T>(string label, NDArray<T> a) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int m = (int)a.Dims[0], n = (int)a.Dims[1], k = Math.Min(m, n);
         var tall = new SvdDecomposition<T>(a, fullMatrices: false, parameters: Tall);

@@ -13,7 +13,7 @@ public class SvdTests(ITestOutputHelper output)
         "rankdef 40x30r5", "rankdef 30x40r7", "rankdef 300x100r40", "rankdef 90x200r60", "tall 500x60", "graded 30x30", "hilbert 12", "kahan 30", "diag 8", "tall 1x1", "wide 1x6", "tall 6x1",
     };
 
-    private void Check<T>(string label, Tensor<T> a) where T : unmanaged, IFloatingPointIeee754<T>
+    private void Check<T>(string label, NDArray<T> a) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int m = (int)a.Dims[0], n = (int)a.Dims[1], k = Math.Min(m, n);
         foreach (bool full in new[] { true, false })
@@ -76,7 +76,7 @@ public class SvdTests(ITestOutputHelper output)
     {
         // A graded bidiagonal: singular values spread over 40 decades, each to a few eps relative (Demmel-Kahan).
         int n = 12;
-        var b = Tensor.Zeros<double>(n, n);
+        var b = NDArray.Zeros<double>(n, n);
         for (int i = 0; i < n; i++) { b[i, i] = Math.Pow(10, -4.0 * i); if (i + 1 < n) b[i, i + 1] = Math.Pow(10, -4.0 * i - 2); }
         var s = Linea.Linalg.Svdvals(b).ToArray();
         // Diagonally dominant graded bidiagonal: sigma_i = d_i (1 + O(1e-4)); compare with the lower-precision-insensitive product det.
@@ -144,7 +144,7 @@ public class SvdTests(ITestOutputHelper output)
     [Fact]
     public void Errors_and_scaling()
     {
-        Assert.Throws<ShapeMismatchException>(() => Linea.Linalg.Svd(Tensor.Zeros<double>(3)));
+        Assert.Throws<ShapeMismatchException>(() => Linea.Linalg.Svd(NDArray.Zeros<double>(3)));
         var a = Generators.Normal<double>([4, 3], 1);
         a[3, 2] = double.NaN;
         var ex = Assert.Throws<NonFiniteException>(() => Linea.Linalg.Svdvals(a));

@@ -53,7 +53,7 @@ public class TallSkinnyQrTests(ITestOutputHelper output)
         var c = b.ToArray();
         ts.ApplyQT(c, 0, m, 1);
         var qtb = FactorChecks.D(q).T.MatMul(FactorChecks.D(b));
-        double bn = Math.Sqrt(Tensor.Dot(FactorChecks.D(b), FactorChecks.D(b)));
+        double bn = Math.Sqrt(NDArray.Dot(FactorChecks.D(b), FactorChecks.D(b)));
         for (int i = 0; i < n; i++)
             Assert.True(Math.Abs(qtb[i] - double.CreateTruncating(c[i])) <= Threshold * m * NumAssert.Eps<T>() * bn, $"(Q^T b)[{i}]");
         double cn = 0;
@@ -120,7 +120,7 @@ public class TallSkinnyQrTests(ITestOutputHelper output)
 
     private static readonly TallSkinnyQrParams Never = new(0, 16, int.MaxValue);
 
-    private void CheckLstsq<T>(Tensor<T> a, int expectedRank, bool expectTall) where T : unmanaged, IFloatingPointIeee754<T>
+    private void CheckLstsq<T>(NDArray<T> a, int expectedRank, bool expectTall) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int m = a.IntDims[0], n = a.IntDims[1];
         var b = Generators.Normal<T>([m], 77);
@@ -133,20 +133,20 @@ public class TallSkinnyQrTests(ITestOutputHelper output)
         var x1 = tall.Solve(b.ToArray(), 1, Parallelism.Default);
         var x0 = blocked.Solve(b.ToArray(), 1, Parallelism.Default);
         tall.ReleaseWorkspace();
-        var xd = Tensor.Wrap(x1.Select(v => double.CreateTruncating(v)).ToArray(), n);
-        var x0d = Tensor.Wrap(x0.Select(v => double.CreateTruncating(v)).ToArray(), n);
+        var xd = NDArray.Wrap(x1.Select(v => double.CreateTruncating(v)).ToArray(), n);
+        var x0d = NDArray.Wrap(x0.Select(v => double.CreateTruncating(v)).ToArray(), n);
         var ad = FactorChecks.D(a);
         var bd = FactorChecks.D(b);
-        double eps = NumAssert.Eps<T>(), an = MatrixGenerators.FrobeniusNorm(ad), bn = Math.Sqrt(Tensor.Dot(bd, bd));
+        double eps = NumAssert.Eps<T>(), an = MatrixGenerators.FrobeniusNorm(ad), bn = Math.Sqrt(NDArray.Dot(bd, bd));
         if (expectedRank == n)
         {
             // A^T (b - A x) = 0 to rounding, and the same x as the blocked path to a condition-number multiple of eps.
             var res = bd - ad.MatMul(xd);
-            double atr = Math.Sqrt(Tensor.Dot(ad.T.MatMul(res), ad.T.MatMul(res)));
-            double xn = Math.Sqrt(Tensor.Dot(xd, xd));
+            double atr = Math.Sqrt(NDArray.Dot(ad.T.MatMul(res), ad.T.MatMul(res)));
+            double xn = Math.Sqrt(NDArray.Dot(xd, xd));
             output.WriteLine($"{typeof(T).Name} {m}x{n}: ||A^T r|| / (||A|| (||A|| ||x|| + ||b||) m eps) = {atr / (an * (an * xn + bn) * m * eps):F4}");
             Assert.True(atr <= 30 * m * eps * an * (an * xn + bn), $"||A^T r|| = {atr}");
-            double dx = Math.Sqrt(Tensor.Dot(xd - x0d, xd - x0d));
+            double dx = Math.Sqrt(NDArray.Dot(xd - x0d, xd - x0d));
             Assert.True(dx <= 1e3 * m * eps * Math.Max(xn, 1), $"||x_tsqr - x_blocked|| = {dx} (||x|| = {xn})");
         }
         var s0 = blocked.ScaledSingularValues;
@@ -194,9 +194,9 @@ public class TallSkinnyQrTests(ITestOutputHelper output)
         var r = Linea.Linalg.Lstsq(a, b);
         Assert.Equal(3, r.Rank);
         var res = b - a.MatMul(r.Solution);
-        double an = MatrixGenerators.FrobeniusNorm(a), atr = Math.Sqrt(Tensor.Dot(a.T.MatMul(res), a.T.MatMul(res)));
-        Assert.True(atr <= 30 * 70_000 * NumAssert.Eps<double>() * an * (an * Math.Sqrt(Tensor.Dot(r.Solution, r.Solution)) + Math.Sqrt(Tensor.Dot(b, b))));
-        Assert.Equal(Tensor.Dot(res, res), r.Residuals[0], 1e-10 * Tensor.Dot(b, b));
+        double an = MatrixGenerators.FrobeniusNorm(a), atr = Math.Sqrt(NDArray.Dot(a.T.MatMul(res), a.T.MatMul(res)));
+        Assert.True(atr <= 30 * 70_000 * NumAssert.Eps<double>() * an * (an * Math.Sqrt(NDArray.Dot(r.Solution, r.Solution)) + Math.Sqrt(NDArray.Dot(b, b))));
+        Assert.Equal(NDArray.Dot(res, res), r.Residuals[0], 1e-10 * NDArray.Dot(b, b));
 
         // Several right-hand sides (blocked Q^T per chunk) and refinement (repeated solves) give the same columns.
         var b2 = Generators.Normal<double>([70_000, 2], 13);

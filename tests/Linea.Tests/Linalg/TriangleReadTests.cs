@@ -11,14 +11,14 @@ public class TriangleReadTests
 {
     // A = [[4, 2, 0], [2, 5, 1], [0, 1, 3]]: L = [[2, 0, 0], [1, 2, 0], [0, 1/2, sqrt(11)/2]] by hand
     // (l11 = sqrt(5 - 1), l21 = (1 - 0) / 2, l22 = sqrt(3 - 1/4)), det A = (2 * 2 * sqrt(11)/2)^2 = 44.
-    private static Tensor<T> Spd3<T>() where T : unmanaged, IFloatingPointIeee754<T> =>
-        Cast<T>(Tensor.FromArray(new double[,] { { 4, 2, 0 }, { 2, 5, 1 }, { 0, 1, 3 } }));
+    private static NDArray<T> Spd3<T>() where T : unmanaged, IFloatingPointIeee754<T> =>
+        Cast<T>(NDArray.FromArray(new double[,] { { 4, 2, 0 }, { 2, 5, 1 }, { 0, 1, 3 } }));
 
-    private static Tensor<T> Cast<T>(Tensor<double> a) where T : unmanaged, IFloatingPointIeee754<T> =>
-        Tensor.FromArray(a.ToArray().Select(T.CreateTruncating).ToArray(), a.Shape.ToIntArray());
+    private static NDArray<T> Cast<T>(NDArray<double> a) where T : unmanaged, IFloatingPointIeee754<T> =>
+        NDArray.FromArray(a.ToArray().Select(T.CreateTruncating).ToArray(), a.Shape.ToIntArray());
 
     /// <summary>A copy with the strict upper (or lower) triangle, and the diagonal when asked, set to NaN, inf and -inf in turn (or to zero).</summary>
-    private static Tensor<T> Poison<T>(Tensor<T> a, bool upper, bool diagonal = false, bool zero = false) where T : unmanaged, IFloatingPointIeee754<T>
+    private static NDArray<T> Poison<T>(NDArray<T> a, bool upper, bool diagonal = false, bool zero = false) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var d = a.Copy();
         int n = a.IntDims[^1];
@@ -50,12 +50,12 @@ public class TriangleReadTests
             Assert.True(f.IsPositiveDefinite);
             Assert.Equal(l.ToArray(), f.L.ToArray());
             Assert.Equal(44, double.CreateTruncating(f.Determinant), 44 * tol * 10);
-            var x = f.Solve(Cast<T>(Tensor.FromArray(new double[] { 6, 8, 4 }))); // A [1, 1, 1] = [6, 8, 4]
+            var x = f.Solve(Cast<T>(NDArray.FromArray(new double[] { 6, 8, 4 }))); // A [1, 1, 1] = [6, 8, 4]
             Assert.All(x.ToArray(), v => Assert.Equal(1, double.CreateTruncating(v), tol * 100));
             Assert.True(double.IsFinite(double.CreateTruncating(f.RCond)));
 
             // Stacks: every matrix's upper triangle ignored, the lower one still checked.
-            var stack = Tensor.Stack([dirty, Poison(Spd3<T>() * T.CreateChecked(4), upper: true)]);
+            var stack = NDArray.Stack([dirty, Poison(Spd3<T>() * T.CreateChecked(4), upper: true)]);
             var ls = Linea.Linalg.Cholesky(stack);
             Assert.Equal(l.ToArray(), ls[0, .., ..].ToArray());
             Assert.Equal((l * T.CreateChecked(2)).ToArray(), ls[1, .., ..].ToArray());
@@ -67,8 +67,8 @@ public class TriangleReadTests
     {
         // n = 150: past the recursion threshold, so the recursive/blocked factorization runs; its upper triangle all NaN/inf.
         const int n = 150;
-        var b = Tensor.Normal([n, n], 0.0, 1.0, seed: 16);
-        var a = b.MatMul(b.T) + Tensor.Eye<double>(n) * n;
+        var b = NDArray.Normal([n, n], 0.0, 1.0, seed: 16);
+        var a = b.MatMul(b.T) + NDArray.Eye<double>(n) * n;
         var clean = Linea.Linalg.Cholesky(a);
         Assert.Equal(clean.ToArray(), Linea.Linalg.Cholesky(Poison(a, upper: true)).ToArray());
         Assert.Equal(clean.ToArray(), Poison(a, upper: true).Cholesky().L.ToArray());
@@ -88,7 +88,7 @@ public class TriangleReadTests
         var d = Spd3<float>();
         d[1, 1] = float.PositiveInfinity;
         Assert.Contains("[1, 1]", Assert.Throws<NonFiniteException>(() => Linea.Linalg.Cholesky(d)).Message);
-        var stack = Tensor.Stack([Poison(Spd3<double>(), upper: true), a]);
+        var stack = NDArray.Stack([Poison(Spd3<double>(), upper: true), a]);
         Assert.Contains("NaN at [1, 2, 1]", Assert.Throws<NonFiniteException>(() => Linea.Linalg.Cholesky(stack)).Message);
     }
 
@@ -109,7 +109,7 @@ public class TriangleReadTests
             Assert.Equal(w.ToArray(), wd.ToArray());
             Assert.Equal(v.ToArray(), vd.ToArray());
             Assert.Equal(Linea.Linalg.Eigvalsh(a, uplo).ToArray(), Linea.Linalg.Eigvalsh(dirty, uplo).ToArray());
-            var stack = Tensor.Stack([dirty, dirty]);
+            var stack = NDArray.Stack([dirty, dirty]);
             var wv = Linea.Linalg.Eigvalsh(a, uplo).ToArray(); // no vectors: another tridiagonal solver, last bits may differ from w
             Assert.Equal(wv.Concat(wv), Linea.Linalg.Eigvalsh(stack, uplo).ToArray());
             Assert.Equal(w.ToArray().Concat(w.ToArray()), Linea.Linalg.Eigh(stack, uplo).Eigenvalues.ToArray());
@@ -119,7 +119,7 @@ public class TriangleReadTests
             if (uplo == UpLo.Lower) bad[2, 0] = T.PositiveInfinity; else bad[0, 2] = T.PositiveInfinity;
             string at = uplo == UpLo.Lower ? "[2, 0]" : "[0, 2]";
             Assert.Contains(at, Assert.Throws<NonFiniteException>(() => Linea.Linalg.Eigh(bad, uplo)).Message);
-            var e = Assert.Throws<NonFiniteException>(() => Linea.Linalg.Eigvalsh(Tensor.Stack([dirty, bad]), uplo));
+            var e = Assert.Throws<NonFiniteException>(() => Linea.Linalg.Eigvalsh(NDArray.Stack([dirty, bad]), uplo));
             Assert.Contains("matrix [1]", e.Message);
             Assert.Contains(at, e.Message);
         }
@@ -132,15 +132,15 @@ public class TriangleReadTests
     {
         // n = 200 runs the recursive TRSM over the packed GEMM; the unread triangle (and, unit, the diagonal) all NaN/inf.
         const int n = 200;
-        var l = Tensor.Normal([n, n], 0.0, 1.0, seed: 5) + Tensor.Eye<double>(n) * 20;
-        var b = Tensor.Normal([n, 3], 0.0, 1.0, seed: 6);
+        var l = NDArray.Normal([n, n], 0.0, 1.0, seed: 5) + NDArray.Eye<double>(n) * 20;
+        var b = NDArray.Normal([n, 3], 0.0, 1.0, seed: 6);
         foreach (bool unit in new[] { false, true })
         {
             var dirty = Poison(l, upper: lower, diagonal: unit);
             var zeroed = Poison(l, upper: lower, diagonal: unit, zero: true);
             var got = Linea.Linalg.SolveTriangular(dirty, b, lower, unitDiagonal: unit);
             Assert.Equal(Linea.Linalg.SolveTriangular(zeroed, b, lower, unitDiagonal: unit).ToArray(), got.ToArray());
-            Assert.True(Tensor.AllFinite(got));
+            Assert.True(NDArray.AllFinite(got));
         }
     }
 
@@ -148,16 +148,16 @@ public class TriangleReadTests
     public void Solve_triangular_ignores_what_it_does_not_read()
     {
         // L = [[2, 0], [1, 4]]: L x = [2, 9] gives x = [1, 2]; with a unit diagonal [[1, 0], [1, 1]] x = [2, 9] gives [2, 7].
-        var lower = Tensor.FromArray(new double[,] { { 2, double.NaN }, { 1, 4 } });
-        Assert.Equal([1.0, 2], Linea.Linalg.SolveTriangular(lower, Tensor.FromArray([2.0, 9]), lower: true).ToArray());
-        var upper = Tensor.FromArray(new double[,] { { 4, 1 }, { double.PositiveInfinity, 2 } }); // U x = [6, 2]: x = [1.25, 1]
-        Assert.Equal([1.25, 1], Linea.Linalg.SolveTriangular(upper, Tensor.FromArray([6.0, 2]), lower: false).ToArray());
-        var unit = Tensor.FromArray(new float[,] { { float.NaN, float.NaN }, { 1, float.NegativeInfinity } });
-        Assert.Equal([2f, 7], Linea.Linalg.SolveTriangular(unit, Tensor.FromArray([2f, 9]), lower: true, unitDiagonal: true).ToArray());
+        var lower = NDArray.FromArray(new double[,] { { 2, double.NaN }, { 1, 4 } });
+        Assert.Equal([1.0, 2], Linea.Linalg.SolveTriangular(lower, NDArray.FromArray([2.0, 9]), lower: true).ToArray());
+        var upper = NDArray.FromArray(new double[,] { { 4, 1 }, { double.PositiveInfinity, 2 } }); // U x = [6, 2]: x = [1.25, 1]
+        Assert.Equal([1.25, 1], Linea.Linalg.SolveTriangular(upper, NDArray.FromArray([6.0, 2]), lower: false).ToArray());
+        var unit = NDArray.FromArray(new float[,] { { float.NaN, float.NaN }, { 1, float.NegativeInfinity } });
+        Assert.Equal([2f, 7], Linea.Linalg.SolveTriangular(unit, NDArray.FromArray([2f, 9]), lower: true, unitDiagonal: true).ToArray());
         // What is read is still checked: the diagonal without unitDiagonal, the triangle itself.
         Assert.Contains("NaN at [0, 0]", Assert.Throws<NonFiniteException>(() =>
-            Linea.Linalg.SolveTriangular(unit, Tensor.FromArray([2f, 9]), lower: true)).Message);
+            Linea.Linalg.SolveTriangular(unit, NDArray.FromArray([2f, 9]), lower: true)).Message);
         Assert.Contains("[1, 0]", Assert.Throws<NonFiniteException>(() =>
-            Linea.Linalg.SolveTriangular(upper, Tensor.FromArray([6.0, 2]), lower: true)).Message);
+            Linea.Linalg.SolveTriangular(upper, NDArray.FromArray([6.0, 2]), lower: true)).Message);
     }
 }

@@ -8,7 +8,7 @@ namespace Linea.Tests.Linalg;
 public class TrsmTests
 {
     /// <summary>A well-conditioned triangular matrix: random off-diagonal, diagonal of magnitude about 2 + n / 4.</summary>
-    private static Tensor<double> Triangular(int n, bool lower, ulong seed)
+    private static NDArray<double> Triangular(int n, bool lower, ulong seed)
     {
         var a = new Rng(seed).Normal<double>([n, n], 0, 1);
         for (int i = 0; i < n; i++)
@@ -20,7 +20,7 @@ public class TrsmTests
         return a;
     }
 
-    private static Tensor<double> Clean(Tensor<double> a, bool lower, bool unit)
+    private static NDArray<double> Clean(NDArray<double> a, bool lower, bool unit)
     {
         int n = (int)a.Dims[0];
         var c = a.Copy();

@@ -15,11 +15,11 @@ public class CovarianceAccumulationTests
 
     /// <summary>1e6 + k/8 with k a random integer in [-32, 32]: exact in double, and its exact covariance follows from
     /// the integers: (n sum k_i k_j - sum k_i sum k_j) / (64 n (n - 1)), one rounding.</summary>
-    private static (Tensor<double> X, double[,] Exact, int[,] K) Offset(int n, int p, double offset, ulong seed)
+    private static (NDArray<double> X, double[,] Exact, int[,] K) Offset(int n, int p, double offset, ulong seed)
     {
         var rng = new Rng(seed);
         var k = new int[n, p];
-        var x = Tensor.Zeros<double>(n, p);
+        var x = NDArray.Zeros<double>(n, p);
         for (int i = 0; i < n; i++)
             for (int j = 0; j < p; j++)
             {
@@ -37,7 +37,7 @@ public class CovarianceAccumulationTests
         return (x, exact, k);
     }
 
-    private static double MaxDiff(Tensor<double> a, double[,] b)
+    private static double MaxDiff(NDArray<double> a, double[,] b)
     {
         double d = 0;
         for (int i = 0; i < b.GetLength(0); i++)
@@ -63,7 +63,7 @@ public class CovarianceAccumulationTests
 
         // The textbook one pass, (sum x x^T - n mean mean^T) / (n - 1), on the same data: sum x x^T is ~ 3e15, so its
         // rounding alone is ~ 0.5 per entry, and the difference with n mean mean^T keeps no digit.
-        var naive = (x.T.MatMul(x) - Tensor.Outer(x.Mean(0), x.Mean(0)) * (double)n) / (n - 1.0);
+        var naive = (x.T.MatMul(x) - NDArray.Outer(x.Mean(0), x.Mean(0)) * (double)n) / (n - 1.0);
         double naiveErr = MaxDiff(naive, exact);
         Assert.True(naiveErr > 1e4 * bound, $"the naive formula was expected to lose digits, but is off by only {naiveErr:E3}");
     }
@@ -73,10 +73,10 @@ public class CovarianceAccumulationTests
     {
         const int n = 2000, p = 3;
         var (xd, exact, _) = Offset(n, p, 1000, seed: 5);
-        var x = Tensor.Wrap(xd.ToArray().Select(v => (float)v).ToArray(), n, p);   // 1000 + k/8 is exact in float
+        var x = NDArray.Wrap(xd.ToArray().Select(v => (float)v).ToArray(), n, p);   // 1000 + k/8 is exact in float
         var cov = Linea.OutOfCore.Cov(RowBlocks.FromTensor(x), blockRows: 300);
         double bound = Bound(EpsF, n, 8);
-        double err = MaxDiff(Tensor.Wrap(cov.ToArray().Select(v => (double)v).ToArray(), p, p), exact);
+        double err = MaxDiff(NDArray.Wrap(cov.ToArray().Select(v => (double)v).ToArray(), p, p), exact);
         Assert.True(err <= bound, $"float covariance off by {err:E3}, bound {bound:E3}");
     }
 
@@ -174,9 +174,9 @@ public class CovarianceAccumulationTests
         Assert.Throws<InvalidOperationException>(() => new CovarianceAccumulator<double>(3).Mean());
     }
 
-    private static double MaxAbs(Tensor<double> a) => a.ToArray().Max(Math.Abs);
+    private static double MaxAbs(NDArray<double> a) => a.ToArray().Max(Math.Abs);
 
-    private static double MaxDiff(Tensor<double> a, Tensor<double> b) => MaxAbs(a - b);
+    private static double MaxDiff(NDArray<double> a, NDArray<double> b) => MaxAbs(a - b);
 
     private sealed class SyncProgress(List<RowBlockProgress> into) : IProgress<RowBlockProgress>
     {

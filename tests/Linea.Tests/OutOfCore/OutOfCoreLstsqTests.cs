@@ -15,21 +15,21 @@ public sealed class OutOfCoreLstsqTests : IDisposable
 
     private string PathOf(string name) => Path.Combine(_dir, name);
 
-    private static (Tensor<double> X, Tensor<double> Y) Problem(int n, int p, ulong seed)
+    private static (NDArray<double> X, NDArray<double> Y) Problem(int n, int p, ulong seed)
     {
         var x = Generators.Normal<double>([n, p], seed) + 3.0;   // an offset column mean, as real data has
-        var w = Tensor.Arange(1.0, p + 1.0, 1.0);
+        var w = NDArray.Arange(1.0, p + 1.0, 1.0);
         var y = x.MatMul(w) + Generators.Normal<double>([n], seed + 1) * 0.1;
         return (x, y);
     }
 
     /// <summary>Backward-stable QR on both sides: solutions agree to c p eps cond(X) relative.</summary>
-    private static void AssertSameSolution(Tensor<double> expected, Tensor<double> actual, Tensor<double> x)
+    private static void AssertSameSolution(NDArray<double> expected, NDArray<double> actual, NDArray<double> x)
     {
         double cond = Linea.Linalg.Cond(x);
         double scale = Math.Abs(expected.Max()) + Math.Abs(expected.Min());
         double bound = 100 * x.Shape[1] * NumAssert.Eps<double>() * cond * scale;
-        double diff = Tensor.Abs(expected - actual).Max();
+        double diff = NDArray.Abs(expected - actual).Max();
         Assert.True(diff <= bound, $"solutions differ by {diff:E3} > {bound:E3}");
     }
 
@@ -60,9 +60,9 @@ public sealed class OutOfCoreLstsqTests : IDisposable
         var (x, y) = Problem(500, 4, 12);
         var (r, rows) = Linea.OutOfCore.QrR(RowBlocks.FromTensor(x), RowBlocks.FromTensor(y.Reshape(500, 1)), prependOnes: true, blockRows: 33);
         Assert.Equal(500, rows);
-        var a = Tensor.Concatenate([Tensor.Ones<double>(500, 1), x, y.Reshape(500, 1)], 1);
+        var a = NDArray.Concatenate([NDArray.Ones<double>(500, 1), x, y.Reshape(500, 1)], 1);
         var gram = a.T.MatMul(a);
-        double err = Tensor.Abs(r.T.MatMul(r) - gram).Max() / Tensor.Abs(gram).Max();
+        double err = NDArray.Abs(r.T.MatMul(r) - gram).Max() / NDArray.Abs(gram).Max();
         Assert.True(err <= 50 * 6 * NumAssert.Eps<double>(), $"||R^T R - A^T A|| / ||A^T A|| = {err:E3}");
         for (int i = 0; i < 6; i++)
             for (int j = 0; j < i; j++) Assert.Equal(0.0, r[i, j]);
@@ -82,7 +82,7 @@ public sealed class OutOfCoreLstsqTests : IDisposable
     public void SeveralTargetColumnsAreSolvedTogether()
     {
         var (x, y) = Problem(300, 3, 14);
-        var ys = Tensor.Concatenate([y.Reshape(300, 1), (y * 2.0 - 1.0).Reshape(300, 1)], 1);
+        var ys = NDArray.Concatenate([y.Reshape(300, 1), (y * 2.0 - 1.0).Reshape(300, 1)], 1);
         var fit = Linea.OutOfCore.Lstsq(RowBlocks.FromTensor(x), RowBlocks.FromTensor(ys), blockRows: 50);
         Assert.Equal(new Shape([3, 2]), fit.Solution.Shape);
         AssertSameSolution(Linea.Linalg.Lstsq(x, ys).Solution, fit.Solution, x);
@@ -98,8 +98,8 @@ public sealed class OutOfCoreLstsqTests : IDisposable
         Assert.Equal(4, fit.Rank);
         Assert.Equal(reference.Rank, fit.Rank);
         Assert.True(fit.RankDeficient);
-        double diff = Tensor.Abs(reference.Solution - fit.Solution).Max();
-        Assert.True(diff <= 1e3 * NumAssert.Eps<double>() * Tensor.Abs(reference.Solution).Max() * 400, $"minimum-norm solutions differ by {diff:E3}");
+        double diff = NDArray.Abs(reference.Solution - fit.Solution).Max();
+        Assert.True(diff <= 1e3 * NumAssert.Eps<double>() * NDArray.Abs(reference.Solution).Max() * 400, $"minimum-norm solutions differ by {diff:E3}");
     }
 
     [Theory]
@@ -124,12 +124,12 @@ public sealed class OutOfCoreLstsqTests : IDisposable
         var progress = new List<RowBlockProgress>();
         var fit = Linea.OutOfCore.Lstsq(RowBlocks.FromTensor(xf), RowBlocks.FromTensor(yf.Reshape(2000, 1)), blockRows: 300, progress: new SyncProgress(progress));
         var reference = Linea.Linalg.Lstsq(Widen(xf), Widen(yf)).Solution;   // the float data, solved in double
-        double bound = 100 * 5 * NumAssert.Eps<float>() * Linea.Linalg.Cond(x) * Tensor.Abs(reference).Max();
+        double bound = 100 * 5 * NumAssert.Eps<float>() * Linea.Linalg.Cond(x) * NDArray.Abs(reference).Max();
         for (int j = 0; j < 5; j++) Assert.True(Math.Abs(fit.Solution[j] - reference[j]) <= bound, $"w[{j}] = {fit.Solution[j]} vs {reference[j]}");
         Assert.Equal([300L, 600, 900, 1200, 1500, 1800, 2000], progress.Select(p => p.RowsRead));
     }
 
-    private static Tensor<double> Widen(Tensor<float> t) => Tensor.Wrap(t.ToArray().Select(v => (double)v).ToArray(), t.Shape.AsSpan().ToArray());
+    private static NDArray<double> Widen(NDArray<float> t) => NDArray.Wrap(t.ToArray().Select(v => (double)v).ToArray(), t.Shape.AsSpan().ToArray());
 
     private sealed class SyncProgress(List<RowBlockProgress> into) : IProgress<RowBlockProgress>
     {
@@ -157,7 +157,7 @@ public sealed class OutOfCoreLstsqTests : IDisposable
         nan = Assert.Throws<NonFiniteException>(() => Linea.OutOfCore.Lstsq(RowBlocks.FromTensor(x), RowBlocks.FromTensor(yInf.Reshape(50, 1))));
         Assert.Contains("y holds", nan.Message);
         Assert.Contains("row 49", nan.Message);
-        Assert.Throws<ArgumentException>(() => Linea.OutOfCore.Lstsq(RowBlocks.FromTensor(Tensor.Zeros<double>(0, 2)), RowBlocks.FromTensor(Tensor.Zeros<double>(0, 1))));
+        Assert.Throws<ArgumentException>(() => Linea.OutOfCore.Lstsq(RowBlocks.FromTensor(NDArray.Zeros<double>(0, 2)), RowBlocks.FromTensor(NDArray.Zeros<double>(0, 1))));
         Assert.Throws<FileNotFoundException>(() => Linea.OutOfCore.Lstsq(RowBlocks.Npy<double>(PathOf("none.npy")), RowBlocks.FromTensor(y.Reshape(50, 1))));
     }
 }

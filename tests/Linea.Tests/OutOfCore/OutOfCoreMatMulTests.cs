@@ -42,7 +42,7 @@ public sealed class OutOfCoreMatMulTests : IDisposable
         using var bm = Npy.Load<float>(PathOf("b.npy"), MmapMode.ReadOnly);
         using var c = Linea.OutOfCore.MatMul(am, bm, PathOf("c.npy"), blockRows: 6, blockColumns: 7);
         var expected = a.MatMul(b);
-        var bound = Tensor.Abs(a).MatMul(Tensor.Abs(b)) * (float)(2 * 30 * NumAssert.Eps<float>());
+        var bound = NDArray.Abs(a).MatMul(NDArray.Abs(b)) * (float)(2 * 30 * NumAssert.Eps<float>());
         for (int i = 0; i < 40; i++)
             for (int j = 0; j < 20; j++)
                 Assert.True(Math.Abs(expected[i, j] - c[i, j]) <= bound[i, j], $"C[{i}, {j}] = {c[i, j]} vs {expected[i, j]}");
@@ -51,11 +51,11 @@ public sealed class OutOfCoreMatMulTests : IDisposable
     [Fact]
     public void ShapeErrorsAreNamed()
     {
-        var a = Tensor.Zeros<double>(4, 3);
-        var e = Assert.Throws<ShapeMismatchException>(() => Linea.OutOfCore.MatMul(a, Tensor.Zeros<double>(4, 2), PathOf("c.npy")));
+        var a = NDArray.Zeros<double>(4, 3);
+        var e = Assert.Throws<ShapeMismatchException>(() => Linea.OutOfCore.MatMul(a, NDArray.Zeros<double>(4, 2), PathOf("c.npy")));
         Assert.Contains("(4, 3) @ (4, 2)", e.Message);
         File.WriteAllText(PathOf("a.csv"), "1,2,3\n");
-        e = Assert.Throws<ShapeMismatchException>(() => Linea.OutOfCore.MatMul(RowBlocks.Csv<double>(PathOf("a.csv")), Tensor.Zeros<double>(3, 2), PathOf("c.npy")));
+        e = Assert.Throws<ShapeMismatchException>(() => Linea.OutOfCore.MatMul(RowBlocks.Csv<double>(PathOf("a.csv")), NDArray.Zeros<double>(3, 2), PathOf("c.npy")));
         Assert.Contains("unknown", e.Message);
         Assert.Throws<FileNotFoundException>(() => Linea.OutOfCore.MatMul<double>(PathOf("none.npy"), PathOf("none.npy"), PathOf("c.npy")));
     }

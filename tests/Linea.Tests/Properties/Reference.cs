@@ -37,20 +37,20 @@ internal static class Reference
     }
 
     /// <summary>A random strided view of fresh data with the given logical shape: transposed, reversed or sliced.</summary>
-    public static Tensor<T> RandomLayout<T>(int[] shape, Rng rng) where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
+    public static NDArray<T> RandomLayout<T>(int[] shape, Rng rng) where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         int kind = rng.NextInt(3);
         int size = shape.Aggregate(1, (a, b) => a * b);
         if (kind == 0)
-            return Tensor.Arange(T.CreateTruncating(size)).Reshape(shape) * T.CreateTruncating(0.5) - T.One;
+            return NDArray.Arange(T.CreateTruncating(size)).Reshape(shape) * T.CreateTruncating(0.5) - T.One;
         if (kind == 1)
         {
             // a transposed (Fortran-order) view
             var rev = shape.Reverse().ToArray();
-            return Tensor.Arange(T.CreateTruncating(size)).Reshape(rev).T;
+            return NDArray.Arange(T.CreateTruncating(size)).Reshape(rev).T;
         }
         // a sliced view with step 2 along every axis of a larger tensor, then reversed on axis 0
-        var big = Tensor.Arange(T.CreateTruncating(shape.Aggregate(1, (a, b) => a * (2 * b + 1)))).Reshape(shape.Select(d => 2 * d + 1).ToArray());
+        var big = NDArray.Arange(T.CreateTruncating(shape.Aggregate(1, (a, b) => a * (2 * b + 1)))).Reshape(shape.Select(d => 2 * d + 1).ToArray());
         var index = shape.Select(d => Slice.Range(1, 1 + 2 * d, 2)).ToArray();
         var view = big[index];
         return shape.Length > 0 ? view[Slice.Step(-1)] : view;

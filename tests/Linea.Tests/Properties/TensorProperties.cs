@@ -67,7 +67,7 @@ public class TensorProperties
         var expectedShape = Array.ConvertAll(Broadcast.Shapes("test", Shape.Widen(sa), Shape.Widen(sb)), d => (int)d);
         var sum = a + b;
         var quotient = a / b;
-        var max = Tensor.Maximum(a, b);
+        var max = NDArray.Maximum(a, b);
         Assert.Equal(new Shape(expectedShape), sum.Shape);
         foreach (var idx in Reference.Indices(expectedShape))
         {

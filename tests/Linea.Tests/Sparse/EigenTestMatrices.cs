@@ -35,7 +35,7 @@ internal static class EigenTestMatrices
     }
 
     /// <summary>max over j of ||A v_j - w_j v_j||.</summary>
-    public static double MaxResidual(ILinearOperator<double> a, Tensor<double> w, Tensor<double> v)
+    public static double MaxResidual(ILinearOperator<double> a, NDArray<double> w, NDArray<double> v)
     {
         int n = a.Rows, k = (int)w.Shape[0];
         var x = new double[n]; var y = new double[n]; double worst = 0;
@@ -51,7 +51,7 @@ internal static class EigenTestMatrices
     }
 
     /// <summary>max |V^T V - I| entrywise for the n x k V.</summary>
-    public static double OrthogonalityError(Tensor<double> v)
+    public static double OrthogonalityError(NDArray<double> v)
     {
         int n = (int)v.Shape[0], k = (int)v.Shape[1]; double worst = 0;
         for (int p = 0; p < k; p++)

@@ -163,8 +163,8 @@ public class EigshTests
     public void Shift_invert_takes_a_user_inverse()
     {
         var a = Poisson1D(80);
-        var lu = Linea.Linalg.Lu(a.ToDense() - Tensor.Eye<double>(80) * 0.5);
-        var inv = new FunctionOperator(80, (x, y) => lu.Solve(Tensor.FromArray(x.ToArray())).AsReadOnlySpan().CopyTo(y));
+        var lu = Linea.Linalg.Lu(a.ToDense() - NDArray.Eye<double>(80) * 0.5);
+        var inv = new FunctionOperator(80, (x, y) => lu.Solve(NDArray.FromArray(x.ToArray())).AsReadOnlySpan().CopyTo(y));
         var r = SparseLinalg.Eigsh(a, 3, sigma: 0.5, opInv: inv);
         AssertEigenpairs(a, r, Expected(DenseEigenvalues(a), 3, Which.LargestMagnitude, 0.5));
     }
@@ -204,7 +204,7 @@ public class EigshTests
         Assert.Throws<ArgumentException>(() => SparseLinalg.Eigsh(a, 3, sigma: double.NaN));
         var rect = Linea.Sparse.Coo<double>(4, 5, [0], [0], [1.0]);
         Assert.Throws<ShapeMismatchException>(() => SparseLinalg.Eigsh(rect, 1));
-        Assert.Throws<ShapeMismatchException>(() => SparseLinalg.Eigsh(a, 2, v0: Tensor.Zeros<double>(9)));
+        Assert.Throws<ShapeMismatchException>(() => SparseLinalg.Eigsh(a, 2, v0: NDArray.Zeros<double>(9)));
         var nan = Linea.Sparse.Coo<double>(10, 10, [0, 3], [0, 3], [1.0, double.NaN]);
         Assert.Throws<NonFiniteException>(() => SparseLinalg.Eigsh(nan, 2));
         var ex = Assert.Throws<NoConvergenceException>(() => SparseLinalg.Eigsh(Poisson1D(300), 6, Which.SmallestAlgebraic, ncv: 13, maxiter: 2));

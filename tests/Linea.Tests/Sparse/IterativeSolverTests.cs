@@ -203,15 +203,15 @@ public class IterativeSolverTests
         };
         Assert.Equal(0, fromExact.Iterations);
         Assert.Equal(exact, fromExact.X.ToArray());
-        // A start near the solution needs fewer iterations than zero, and the Tensor overload agrees with the span one.
+        // A start near the solution needs fewer iterations than zero, and the NDArray overload agrees with the span one.
         var near = exact.Select((v, i) => v + 1e-4 * Math.Sin(i)).ToArray();
         var cold = Solver<double>(name)(a, b, 1e-8, null, null, null);
         var warm = name switch
         {
-            "cg" => SparseLinalg.Cg(a, Tensor.FromArray(b), Tensor.FromArray(near), rtol: 1e-8),
-            "minres" => SparseLinalg.Minres(a, Tensor.FromArray(b), Tensor.FromArray(near), rtol: 1e-8),
-            "gmres" => SparseLinalg.Gmres(a, Tensor.FromArray(b), Tensor.FromArray(near), rtol: 1e-8),
-            _ => SparseLinalg.Bicgstab(a, Tensor.FromArray(b), Tensor.FromArray(near), rtol: 1e-8),
+            "cg" => SparseLinalg.Cg(a, NDArray.FromArray(b), NDArray.FromArray(near), rtol: 1e-8),
+            "minres" => SparseLinalg.Minres(a, NDArray.FromArray(b), NDArray.FromArray(near), rtol: 1e-8),
+            "gmres" => SparseLinalg.Gmres(a, NDArray.FromArray(b), NDArray.FromArray(near), rtol: 1e-8),
+            _ => SparseLinalg.Bicgstab(a, NDArray.FromArray(b), NDArray.FromArray(near), rtol: 1e-8),
         };
         AssertSolved(a, b, warm, 1e-8);
         Assert.True(warm.Iterations < cold.Iterations, $"warm {warm.Iterations}, cold {cold.Iterations}");
@@ -267,7 +267,7 @@ public class IterativeSolverTests
         Assert.Contains("b of length 4", Assert.Throws<ShapeMismatchException>(() => SparseLinalg.Gmres(a, new double[3])).Message, StringComparison.Ordinal);
         Assert.Contains("x0 of length 4", Assert.Throws<ShapeMismatchException>(() => SparseLinalg.Minres(a, new double[4], new double[2])).Message, StringComparison.Ordinal);
         Assert.Throws<ShapeMismatchException>(() => SparseLinalg.Bicgstab(a, new double[4], M: LinearOperator.Identity<double>(3)));
-        Assert.Throws<ShapeMismatchException>(() => SparseLinalg.Cg(a, Tensor.Zeros<double>(2, 2)));
+        Assert.Throws<ShapeMismatchException>(() => SparseLinalg.Cg(a, NDArray.Zeros<double>(2, 2)));
         Assert.Contains("b[2]", Assert.Throws<NonFiniteException>(() => SparseLinalg.Cg(a, [1.0, 1, double.NaN, 1])).Message, StringComparison.Ordinal);
         Assert.Throws<ArgumentException>(() => SparseLinalg.Cg(a, new double[4], rtol: -1));
         Assert.Throws<ArgumentException>(() => SparseLinalg.Cg(a, new double[4], atol: double.NaN));

@@ -12,7 +12,7 @@ public class LeastSquaresSolverTests
             : SparseLinalg.Lsmr(a, b, damp, tol, tol, 1e12, limit ?? 10 * Math.Min(a.Rows, a.Columns), x0, callback);
 
     private static double[] Dense(SparseMatrix<double> a, double[] b) =>
-        Linea.Linalg.Lstsq(a.ToDense(), Tensor.FromArray(b)).Solution.ToArray();
+        Linea.Linalg.Lstsq(a.ToDense(), NDArray.FromArray(b)).Solution.ToArray();
 
     private static double Distance(double[] x, ReadOnlySpan<double> y)
     {
@@ -63,8 +63,8 @@ public class LeastSquaresSolverTests
         var a = Random<double>(40, 15, 3, 25);
         var b = Rhs<double>(40, 26);
         var ad = a.ToDense();
-        var normal = ad.T.MatMul(ad) + Tensor.Eye<double>(15) * (damp * damp);
-        var expected = Linea.Linalg.Solve(normal, ad.T.MatMul(Tensor.FromArray(b))).ToArray();
+        var normal = ad.T.MatMul(ad) + NDArray.Eye<double>(15) * (damp * damp);
+        var expected = Linea.Linalg.Solve(normal, ad.T.MatMul(NDArray.FromArray(b))).ToArray();
         var r = Run(name, a, b, 1e-12, damp);
         Assert.True(r.Converged, r.Message);
         Assert.True(Distance(expected, r.X.AsReadOnlySpan()) <= 1e-8 * Norm<double>(expected), r.Message);
@@ -110,7 +110,7 @@ public class LeastSquaresSolverTests
         var full = Run(name, a, b, 1e-12);
         var restarted = Run(name, a, b, 1e-12, x0: full.X.ToArray());
         Assert.True(restarted.Iterations <= 1, restarted.Message);
-        var tensor = name == "lsqr" ? SparseLinalg.Lsqr(a, Tensor.FromArray(b), atol: 1e-12, btol: 1e-12) : SparseLinalg.Lsmr(a, Tensor.FromArray(b), atol: 1e-12, btol: 1e-12, maxiter: 300);
+        var tensor = name == "lsqr" ? SparseLinalg.Lsqr(a, NDArray.FromArray(b), atol: 1e-12, btol: 1e-12) : SparseLinalg.Lsmr(a, NDArray.FromArray(b), atol: 1e-12, btol: 1e-12, maxiter: 300);
         Assert.True(Distance(full.X.ToArray(), tensor.X.AsReadOnlySpan()) <= 1e-9 * Norm(full.X.AsReadOnlySpan()));
     }
 

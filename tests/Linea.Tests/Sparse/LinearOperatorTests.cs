@@ -2,7 +2,7 @@ namespace Linea.Tests.Sparse;
 
 public class LinearOperatorTests
 {
-    private static double[] Mul(Tensor<double> a, double[] x) => a.MatMul(Tensor.FromArray(x)).ToArray();
+    private static double[] Mul(NDArray<double> a, double[] x) => a.MatMul(NDArray.FromArray(x)).ToArray();
 
     private static double[] Apply(ILinearOperator<double> op, double[] x, bool transpose = false)
     {
@@ -22,7 +22,7 @@ public class LinearOperatorTests
     public void FromDense_handles_every_layout_in_both_directions()
     {
         var baseT = Linea.Tests.Sparse.SparseTestProblems.Rhs<double>(9 * 14, 1);
-        var full = Tensor.FromArray(baseT, 9, 14);
+        var full = NDArray.FromArray(baseT, 9, 14);
         var views = new[] { full, full.T, full["1:8, ::3"], full["::-1, 2:"], full["2:3, :"], full["0:0, :"] };
         foreach (var a in views)
         {
@@ -36,14 +36,14 @@ public class LinearOperatorTests
             Close(n == 0 ? [] : Mul(ac.T.Contiguous(), u), Apply(op, u, transpose: true));
             Close(Apply(op, x), Apply(a.AsLinearOperator(Parallelism.None), x));
         }
-        Assert.Throws<ShapeMismatchException>(() => LinearOperator.FromDense(Tensor.Zeros<double>(3)));
+        Assert.Throws<ShapeMismatchException>(() => LinearOperator.FromDense(NDArray.Zeros<double>(3)));
         Assert.Throws<ShapeMismatchException>(() => LinearOperator.FromDense(full).Matvec(new double[3], new double[9]));
     }
 
     [Fact]
     public void A_large_dense_operator_threads_and_matches_the_serial_product()
     {
-        var a = Tensor.FromArray(Linea.Tests.Sparse.SparseTestProblems.Rhs<double>(600 * 500, 2), 600, 500);
+        var a = NDArray.FromArray(Linea.Tests.Sparse.SparseTestProblems.Rhs<double>(600 * 500, 2), 600, 500);
         var x = Linea.Tests.Sparse.SparseTestProblems.Rhs<double>(500, 3);
         Close(Apply(LinearOperator.FromDense(a, Parallelism.None), x), Apply(LinearOperator.FromDense(a, new Parallelism(4)), x));
         var u = Linea.Tests.Sparse.SparseTestProblems.Rhs<double>(600, 4);
@@ -69,7 +69,7 @@ public class LinearOperatorTests
     public void Compositions_match_their_dense_counterparts()
     {
         var a = Linea.Tests.Sparse.SparseTestProblems.Random<double>(5, 4, 3, 5);
-        var bd = Tensor.FromArray(Linea.Tests.Sparse.SparseTestProblems.Rhs<double>(20, 6), 5, 4);
+        var bd = NDArray.FromArray(Linea.Tests.Sparse.SparseTestProblems.Rhs<double>(20, 6), 5, 4);
         var ad = a.ToDense();
         double[] x = [1, -1, 2, 0.5];
         double[] u = [1, 2, 3, 4, 5];
@@ -84,11 +84,11 @@ public class LinearOperatorTests
         Close(Mul((ad + bd).T.Contiguous(), u), Apply(sum, u, transpose: true));
         Close(x, Apply(LinearOperator.Identity<double>(4), x));
         Assert.Throws<ShapeMismatchException>(() => LinearOperator.Sum<double>(a, t));
-        var block = Tensor.FromArray(Linea.Tests.Sparse.SparseTestProblems.Rhs<double>(12, 7), 4, 3);
+        var block = NDArray.FromArray(Linea.Tests.Sparse.SparseTestProblems.Rhs<double>(12, 7), 4, 3);
         var mm = ((ILinearOperator<double>)a).Matmat(block);
         var expected = ad.MatMul(block);
         for (int i = 0; i < 5; i++)
             for (int j = 0; j < 3; j++) Assert.Equal(expected[i, j], mm[i, j], 1e-13);
-        Assert.Throws<ShapeMismatchException>(() => ((ILinearOperator<double>)a).Matmat(Tensor.Zeros<double>(5, 3)));
+        Assert.Throws<ShapeMismatchException>(() => ((ILinearOperator<double>)a).Matmat(NDArray.Zeros<double>(5, 3)));
     }
 }

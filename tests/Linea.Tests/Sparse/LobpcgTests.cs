@@ -102,8 +102,8 @@ public class LobpcgTests
         var a = Poisson1D(30);
         Assert.Throws<ArgumentException>(() => SparseLinalg.Lobpcg(a, 11));
         Assert.Throws<ArgumentException>(() => SparseLinalg.Lobpcg(a, 0));
-        Assert.Throws<ShapeMismatchException>(() => SparseLinalg.Lobpcg(a, Tensor.Zeros<double>(29, 2)));
-        Assert.Throws<ArgumentException>(() => SparseLinalg.Lobpcg(a, Tensor.Zeros<double>(30, 2)));
+        Assert.Throws<ShapeMismatchException>(() => SparseLinalg.Lobpcg(a, NDArray.Zeros<double>(29, 2)));
+        Assert.Throws<ArgumentException>(() => SparseLinalg.Lobpcg(a, NDArray.Zeros<double>(30, 2)));
         var x = new Rng(1).Uniform<double>([30, 2], -1.0, 1.0);
         x[0, 0] = double.NaN;
         Assert.Throws<NonFiniteException>(() => SparseLinalg.Lobpcg(a, x));

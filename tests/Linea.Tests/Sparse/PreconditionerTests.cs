@@ -20,7 +20,7 @@ public class PreconditionerTests
 
     private static double Dot(double[] x, double[] y) => x.Zip(y, (a, b) => a * b).Sum();
 
-    private static void AssertMatrixClose(Tensor<double> expected, Tensor<double> actual, double tol, Func<int, int, bool>? where = null)
+    private static void AssertMatrixClose(NDArray<double> expected, NDArray<double> actual, double tol, Func<int, int, bool>? where = null)
     {
         for (int i = 0; i < expected.Shape[0]; i++)
             for (int j = 0; j < expected.Shape[1]; j++)
@@ -152,9 +152,9 @@ public class PreconditionerTests
         var a = Poisson2D<double>(5, convection: 0.5);
         int n = a.Rows;
         var ad = a.ToDense();
-        var dOverW = Tensor.Zeros<double>(n, n);
-        var lower = Tensor.Zeros<double>(n, n);
-        var upper = Tensor.Zeros<double>(n, n);
+        var dOverW = NDArray.Zeros<double>(n, n);
+        var lower = NDArray.Zeros<double>(n, n);
+        var upper = NDArray.Zeros<double>(n, n);
         for (int i = 0; i < n; i++)
             for (int j = 0; j < n; j++)
             {
@@ -165,10 +165,10 @@ public class PreconditionerTests
         var m = (dOverW + lower).MatMul(Linea.Linalg.Inv(dOverW)).MatMul(dOverW + upper) * (omega / (2 - omega));
         var ssor = new SsorPreconditioner<double>(a, omega);
         var x = Rhs<double>(n, 8);
-        var mx = m.MatMul(Tensor.FromArray(x)).ToArray();
+        var mx = m.MatMul(NDArray.FromArray(x)).ToArray();
         var back = Apply(ssor, mx);
         for (int i = 0; i < n; i++) Assert.Equal(x[i], back[i], 1e-12);
-        var mtx = m.T.MatMul(Tensor.FromArray(x)).ToArray();
+        var mtx = m.T.MatMul(NDArray.FromArray(x)).ToArray();
         var backT = ApplyT(ssor, mtx);
         for (int i = 0; i < n; i++) Assert.Equal(x[i], backT[i], 1e-12);
         Assert.Throws<ArgumentOutOfRangeException>(() => new SsorPreconditioner<double>(a, 2.0));

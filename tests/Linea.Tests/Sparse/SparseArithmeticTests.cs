@@ -75,9 +75,9 @@ public class SparseArithmeticTests
         Assert.Contains("sparse add: shapes (3, 4) and (4, 3) differ", e.Message);
         e = Assert.Throws<ShapeMismatchException>(() => a.Multiply(Linea.Sparse.Eye<double>(3)));
         Assert.Contains("sparse multiply: shapes (3, 4) and (3, 3) differ", e.Message);
-        e = Assert.Throws<ShapeMismatchException>(() => a - Tensor.Zeros<double>(3, 3));
+        e = Assert.Throws<ShapeMismatchException>(() => a - NDArray.Zeros<double>(3, 3));
         Assert.Contains("sparse subtract: (3, 4) and (3, 3): the dense operand does not broadcast to the sparse shape", e.Message);
-        e = Assert.Throws<ShapeMismatchException>(() => a.Multiply(Tensor.Zeros<double>(2, 3, 4)));
+        e = Assert.Throws<ShapeMismatchException>(() => a.Multiply(NDArray.Zeros<double>(2, 3, 4)));
         Assert.Contains("at most 2 axes", e.Message);
     }
 

@@ -34,7 +34,7 @@ public class SparseCoreTests
     public void Coo_sums_duplicates_in_both_formats_and_matches_the_dense_sum(int m, int n, int count)
     {
         var (r, c, v) = RandomTriplets(m, n, count, 11);
-        var expected = Tensor.FromArray(DenseOf(m, n, r, c, v));
+        var expected = NDArray.FromArray(DenseOf(m, n, r, c, v));
         foreach (var format in new[] { SparseFormat.Csr, SparseFormat.Csc })
         {
             var s = Linea.Sparse.Coo<double>(m, n, r, c, v, format);
@@ -74,7 +74,7 @@ public class SparseCoreTests
     [Fact]
     public void FromDense_keeps_nonzeros_and_NaN_of_strided_views()
     {
-        var d = Tensor.FromArray(new double[,] { { 0, 1, 0 }, { 2, 0, double.NaN }, { 0, 0, 0 } });
+        var d = NDArray.FromArray(new double[,] { { 0, 1, 0 }, { 2, 0, double.NaN }, { 0, 0, 0 } });
         var s = Linea.Sparse.FromDense(d.T);           // a transposed view
         Assert.Equal(3, s.Nnz);
         Assert.Equal(2.0, s[0, 1]);
@@ -106,7 +106,7 @@ public class SparseCoreTests
     }
 
     /// <summary>|y - A x|_i &lt;= n eps (|A| |x|)_i: the forward error bound of a dot product in any summation order.</summary>
-    internal static void AssertProduct(Tensor<double> a, Tensor<double> x, double[] y)
+    internal static void AssertProduct(NDArray<double> a, NDArray<double> x, double[] y)
     {
         int m = (int)a.Shape[0], n = (int)a.Shape[1];
         for (int i = 0; i < m; i++)
@@ -122,7 +122,7 @@ public class SparseCoreTests
     {
         foreach (var f in new[] { SparseFormat.Csr, SparseFormat.Csc })
             for (int k = -3; k <= 4; k++)
-                NumAssert.Equal(Tensor.Eye<double>(3, 4, k), Linea.Sparse.Eye<double>(3, 4, k, f).ToDense());
+                NumAssert.Equal(NDArray.Eye<double>(3, 4, k), Linea.Sparse.Eye<double>(3, 4, k, f).ToDense());
     }
 
     [Fact]

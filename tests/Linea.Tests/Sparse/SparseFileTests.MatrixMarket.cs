@@ -154,7 +154,7 @@ public sealed partial class SparseFileTests
         positions = Linea.Sparse.Coo<double>(3, 3, [0, 1, 2], [1, 0, 2], [5.0, -1.0, 2.0]);
         Linea.Sparse.MmWrite(path, positions, field: MatrixMarketField.Pattern, symmetry: MatrixMarketSymmetry.Symmetric);
         Assert.Equal(2, Linea.Sparse.MmInfo(path).Entries);
-        AssertDenseEqual(Tensor.FromArray(new double[,] { { 0, 1, 0 }, { 1, 0, 0 }, { 0, 0, 1 } }), Linea.Sparse.MmRead<double>(path).ToDense());
+        AssertDenseEqual(NDArray.FromArray(new double[,] { { 0, 1, 0 }, { 1, 0, 0 }, { 0, 0, 1 } }), Linea.Sparse.MmRead<double>(path).ToDense());
         refused = Assert.Throws<ArgumentException>(() => Linea.Sparse.MmWrite(path, positions, field: MatrixMarketField.Pattern, symmetry: MatrixMarketSymmetry.SkewSymmetric));
         Assert.Contains("cannot be skew-symmetric", refused.Message, StringComparison.Ordinal);
 
@@ -171,7 +171,7 @@ public sealed partial class SparseFileTests
     public void MatrixMarket_array_format_round_trips_dense_tensors_and_strided_views(MatrixMarketSymmetry symmetry)
     {
         var rng = new System.Random(3);
-        var b = Tensor.FromArray(Enumerable.Range(0, 25).Select(_ => rng.NextDouble() * 1e3 - 500).ToArray(), 5, 5);
+        var b = NDArray.FromArray(Enumerable.Range(0, 25).Select(_ => rng.NextDouble() * 1e3 - 500).ToArray(), 5, 5);
         var a = symmetry switch
         {
             MatrixMarketSymmetry.General => b.T,             // a strided view
@@ -187,7 +187,7 @@ public sealed partial class SparseFileTests
         // As a sparse matrix, the nonzeros of the same dense matrix.
         AssertDenseEqual(a.Contiguous(), Linea.Sparse.MmRead<double>(path).ToDense());
 
-        var wide = Tensor.FromArray(new float[] { 1.5f, -2, 0, 3e-8f, float.MaxValue, 7 }, 2, 3);
+        var wide = NDArray.FromArray(new float[] { 1.5f, -2, 0, 3e-8f, float.MaxValue, 7 }, 2, 3);
         var text = new StringWriter();
         MatrixMarket.WriteDense(text, wide);
         AssertDenseEqual(wide, MatrixMarket.ReadDense<float>(new StringReader(text.ToString())));
@@ -212,7 +212,7 @@ public sealed partial class SparseFileTests
         e = Assert.Throws<ArgumentException>(() => Linea.Sparse.MmWrite(new StringWriter(), half, field: MatrixMarketField.Integer));
         Assert.Contains("A[1, 0] = 0.5", e.Message, StringComparison.Ordinal);
 
-        e = Assert.Throws<ArgumentException>(() => MatrixMarket.WriteDense(new StringWriter(), Tensor.Zeros<double>(2, 2), field: MatrixMarketField.Pattern));
+        e = Assert.Throws<ArgumentException>(() => MatrixMarket.WriteDense(new StringWriter(), NDArray.Zeros<double>(2, 2), field: MatrixMarketField.Pattern));
         Assert.Contains("pattern", e.Message, StringComparison.Ordinal);
 
         // A refused file is not left behind half-written.

@@ -196,6 +196,6 @@ public sealed partial class SparseFileTests
         var a = Linea.Sparse.LoadNpz<double>(Archive(FormatMember("coo"), ("shape", "<i8", [2], Longs(2, 3)),
             ("data", "<f4", [3], [.. BitConverter.GetBytes(1.5f), .. BitConverter.GetBytes(2f), .. BitConverter.GetBytes(-4f)]),
             ("coords", "<i8", [2, 3], Longs(1, 0, 1, /* columns */ 2, 0, 2))));
-        AssertDenseEqual(Tensor.FromArray(new double[,] { { 2, 0, 0 }, { 0, 0, -2.5 } }), a.ToDense());
+        AssertDenseEqual(NDArray.FromArray(new double[,] { { 2, 0, 0 }, { 0, 0, -2.5 } }), a.ToDense());
     }
 }

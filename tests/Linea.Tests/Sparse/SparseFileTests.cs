@@ -19,10 +19,10 @@ public sealed partial class SparseFileTests : IDisposable
     private static string Fixture(string name) => Path.Combine(AppContext.BaseDirectory, "Data", "sparse", name);
 
     /// <summary>The dense matrix SciPy read from fixture <paramref name="name"/>.</summary>
-    private static Tensor<double> Expected(string name) => Npy.Load<double>(Fixture(name + ".dense.npy"));
+    private static NDArray<double> Expected(string name) => Npy.Load<double>(Fixture(name + ".dense.npy"));
 
     /// <summary>Element-wise equality with NaN equal to NaN (and -0 equal to 0).</summary>
-    private static void AssertDenseEqual<T>(Tensor<T> expected, Tensor<T> actual) where T : unmanaged, IFloatingPointIeee754<T>
+    private static void AssertDenseEqual<T>(NDArray<T> expected, NDArray<T> actual) where T : unmanaged, IFloatingPointIeee754<T>
     {
         Assert.Equal(expected.Shape, actual.Shape);
         Assert.Equal(expected.ToArray(), actual.ToArray());

@@ -41,10 +41,10 @@ public class SparseProductTests
             {
                 var y = new T[m];
                 a.Matvec(ToTensor<T>(x).AsReadOnlySpan(), y, par);
-                AssertEqual(ax, Tensor.FromArray(y));
+                AssertEqual(ax, NDArray.FromArray(y));
                 var w = new T[n];
                 a.Rmatvec(ToTensor<T>(z).AsReadOnlySpan(), w, par);
-                AssertEqual(atz, Tensor.FromArray(w));
+                AssertEqual(atz, NDArray.FromArray(w));
                 AssertEqual(ax, a.MatMul(ToTensor<T>(x), par));
                 AssertEqual(atz, Linea.Sparse.MatMul(ToTensor<T>(z), a, par));
             }
@@ -238,7 +238,7 @@ public class SparseProductTests
         var eye = Linea.Sparse.Eye<double>(g);
         var p = Linea.Sparse.Kron(eye, t) + Linea.Sparse.Kron(t, eye);
         Assert.Equal(5 * g * g - 4 * g, p.Nnz);
-        var ones = Tensor.Ones<double>(g * g);
+        var ones = NDArray.Ones<double>(g * g);
         var row = p.MatMul(ones);
         // Row sums: 0 inside, 1 on an edge, 2 at a corner (the missing neighbours).
         for (int i = 0; i < g; i++)
@@ -252,11 +252,11 @@ public class SparseProductTests
         var a = Linea.Sparse.Eye<double>(3, 4);
         var e = Assert.Throws<ShapeMismatchException>(() => a.MatMul(Linea.Sparse.Eye<double>(3)));
         Assert.Contains("sparse matmul: (3, 4) @ (3, 3): inner dimensions 4 and 3 differ", e.Message);
-        e = Assert.Throws<ShapeMismatchException>(() => a.MatMul(Tensor.Zeros<double>(3, 2)));
+        e = Assert.Throws<ShapeMismatchException>(() => a.MatMul(NDArray.Zeros<double>(3, 2)));
         Assert.Contains("sparse matmul: (3, 4) @ (3, 2): inner dimensions 4 and 3 differ", e.Message);
-        e = Assert.Throws<ShapeMismatchException>(() => a.MatMul(Tensor.Zeros<double>(4, 2, 2)));
+        e = Assert.Throws<ShapeMismatchException>(() => a.MatMul(NDArray.Zeros<double>(4, 2, 2)));
         Assert.Contains("the dense operand must be 1-D or 2-D", e.Message);
-        e = Assert.Throws<ShapeMismatchException>(() => Linea.Sparse.MatMul(Tensor.Zeros<double>(2, 4), a));
+        e = Assert.Throws<ShapeMismatchException>(() => Linea.Sparse.MatMul(NDArray.Zeros<double>(2, 4), a));
         Assert.Contains("sparse matmul: (2, 4) @ (3, 4): inner dimensions 4 and 3 differ", e.Message);
         e = Assert.Throws<ShapeMismatchException>(() => a.Rmatvec(new double[4], new double[4]));
         Assert.Contains("needs x of length 3 and y of length 4, got 4 and 4", e.Message);

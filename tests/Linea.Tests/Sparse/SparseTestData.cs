@@ -56,17 +56,17 @@ internal static class SparseTestData
         [0, 0], [0, 4], [5, 0], [1, 1], [1, 7], [7, 1], [6, 9], [13, 8], [20, 20],
     ];
 
-    public static Tensor<T> ToTensor<T>(double[,] d) where T : unmanaged, IFloatingPointIeee754<T>
+    public static NDArray<T> ToTensor<T>(double[,] d) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int m = d.GetLength(0), n = d.GetLength(1);
-        var t = Tensor.Zeros<T>(m, n);
+        var t = NDArray.Zeros<T>(m, n);
         for (int i = 0; i < m; i++) for (int j = 0; j < n; j++) t[i, j] = T.CreateTruncating(d[i, j]);
         return t;
     }
 
-    public static Tensor<T> ToTensor<T>(double[] d) where T : unmanaged, IFloatingPointIeee754<T>
+    public static NDArray<T> ToTensor<T>(double[] d) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        var t = Tensor.Zeros<T>(d.Length);
+        var t = NDArray.Zeros<T>(d.Length);
         for (int i = 0; i < d.Length; i++) t[i] = T.CreateTruncating(d[i]);
         return t;
     }
@@ -103,7 +103,7 @@ internal static class SparseTestData
         AssertEqual(expected, actual.ToDense());
     }
 
-    public static void AssertEqual<T>(double[,] expected, Tensor<T> actual) where T : unmanaged, IFloatingPointIeee754<T>
+    public static void AssertEqual<T>(double[,] expected, NDArray<T> actual) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int m = expected.GetLength(0), n = expected.GetLength(1);
         Assert.Equal(new Shape(m, n), actual.Shape);
@@ -112,7 +112,7 @@ internal static class SparseTestData
                 Assert.True(expected[i, j] == double.CreateTruncating(actual[i, j]), $"({i}, {j}): expected {expected[i, j]}, got {actual[i, j]}");
     }
 
-    public static void AssertEqual<T>(double[] expected, Tensor<T> actual) where T : unmanaged, IFloatingPointIeee754<T>
+    public static void AssertEqual<T>(double[] expected, NDArray<T> actual) where T : unmanaged, IFloatingPointIeee754<T>
     {
         Assert.Equal(new Shape(expected.Length), actual.Shape);
         for (int i = 0; i < expected.Length; i++)

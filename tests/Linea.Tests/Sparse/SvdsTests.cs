@@ -29,7 +29,7 @@ public class SvdsTests
         Assert.True(EigenTestMatrices.OrthogonalityError(u) <= 10 * m * Eps);
         var vcols = new double[n, k];
         for (int i = 0; i < n; i++) for (int j = 0; j < k; j++) vcols[i, j] = vt[j, i];
-        double ov = EigenTestMatrices.OrthogonalityError(Tensor.FromArray(vcols));
+        double ov = EigenTestMatrices.OrthogonalityError(NDArray.FromArray(vcols));
         Assert.True(ov <= 10 * n * Eps, $"V orthogonality {ov}");
         // A v_j = s_j u_j and A^T u_j = s_j v_j.
         var x = new double[n]; var y = new double[m];

@@ -21,7 +21,7 @@ public sealed class MemoryMapTests : IDisposable
 
     private string PathOf(string name) => Path.Combine(_dir, name);
 
-    private string Saved(Tensor<double> t, string name = "a.npy")
+    private string Saved(NDArray<double> t, string name = "a.npy")
     {
         string p = PathOf(name);
         Npy.Save(p, t);
@@ -31,7 +31,7 @@ public sealed class MemoryMapTests : IDisposable
     [Fact]
     public void ReadOnlyMappingReadsTheFileAndRefusesWrites()
     {
-        var a = Tensor.Normal([4, 6], 0.0, 1.0, seed: 1);
+        var a = NDArray.Normal([4, 6], 0.0, 1.0, seed: 1);
         using var m = Npy.Load<double>(Saved(a), MmapMode.ReadOnly);
         Assert.Equal(StorageKind.MemoryMapped, m.StorageKind);
         Assert.True(m.IsReadOnly);
@@ -40,7 +40,7 @@ public sealed class MemoryMapTests : IDisposable
         var e = Assert.Throws<InvalidOperationException>(() => m[0, 0] = 1.0);
         Assert.Contains("read-only mapping", e.Message);
         Assert.Contains("CopyOnWrite", e.Message);
-        Assert.Throws<InvalidOperationException>(() => m[1, ..] = Tensor.Zeros<double>(6));
+        Assert.Throws<InvalidOperationException>(() => m[1, ..] = NDArray.Zeros<double>(6));
         Assert.Throws<InvalidOperationException>(() => m.AsSpan());
         Assert.Throws<InvalidOperationException>(() => m.T.Fill(2.0));
     }
@@ -48,12 +48,12 @@ public sealed class MemoryMapTests : IDisposable
     [Fact]
     public void CopyOnWriteChangesMemoryButNeverTheFile()
     {
-        var a = Tensor.Arange(12.0).Reshape(3, 4);
+        var a = NDArray.Arange(12.0).Reshape(3, 4);
         string p = Saved(a);
         byte[] before = File.ReadAllBytes(p);
         using (var m = Npy.Load<double>(p, MmapMode.CopyOnWrite))
         {
-            m[1, ..] = Tensor.Full([4], -1.0);
+            m[1, ..] = NDArray.Full([4], -1.0);
             Assert.Equal(-4.0, m[1, ..].Sum());
         }
         Assert.Equal(before, File.ReadAllBytes(p));
@@ -63,13 +63,13 @@ public sealed class MemoryMapTests : IDisposable
     [Fact]
     public void ReadWriteChangesPersistAfterDispose()
     {
-        var a = Tensor.Arange(12.0).Reshape(3, 4);
+        var a = NDArray.Arange(12.0).Reshape(3, 4);
         string p = Saved(a);
         var m = Npy.Load<double>(p, MmapMode.ReadWrite);
-        m[.., 0] = Tensor.Full([3], 100.0);
+        m[.., 0] = NDArray.Full([3], 100.0);
         m.Dispose();
         var expected = a.Copy();
-        expected[.., 0] = Tensor.Full([3], 100.0);
+        expected[.., 0] = NDArray.Full([3], 100.0);
         Assert.Equal(expected, Npy.Load<double>(p));
         Assert.Throws<ObjectDisposedException>(() => m.Sum());
     }
@@ -81,7 +81,7 @@ public sealed class MemoryMapTests : IDisposable
         string p = PathOf("f.npy");
         WriteNpy(p, "{'descr': '<f8', 'fortran_order': True, 'shape': (2, 3), }", [1, 4, 2, 5, 3, 6]);
         using var m = Npy.Load<double>(p, MmapMode.ReadOnly);
-        Assert.Equal(Tensor.FromArray(new double[,] { { 1, 2, 3 }, { 4, 5, 6 } }), m);
+        Assert.Equal(NDArray.FromArray(new double[,] { { 1, 2, 3 }, { 4, 5, 6 } }), m);
         Assert.False(m.IsContiguous);
         Assert.Equal([1L, 2L], m.Strides.ToArray());
     }
@@ -89,11 +89,11 @@ public sealed class MemoryMapTests : IDisposable
     [Fact]
     public void MappingNeedsTheExactTypeAndTheWholeData()
     {
-        string p = Saved(Tensor.Ones<double>(3));
+        string p = Saved(NDArray.Ones<double>(3));
         var e = Assert.Throws<TensorFormatException>(() => Npy.Load<float>(p, MmapMode.ReadOnly));
         Assert.Contains("<f8", e.Message);
         Assert.Contains("MmapMode.None", e.Message);
-        Assert.Equal(Tensor.Ones<float>(3), Npy.Load<float>(p, MmapMode.None));
+        Assert.Equal(NDArray.Ones<float>(3), Npy.Load<float>(p, MmapMode.None));
 
         string cut = PathOf("cut.npy");
         WriteNpy(cut, "{'descr': '<f8', 'fortran_order': False, 'shape': (10,), }", [1, 2]);
@@ -108,7 +108,7 @@ public sealed class MemoryMapTests : IDisposable
         using (var m = Npy.OpenMemmap<float>(p, MmapMode.ReadWrite, 5, 3))
         {
             Assert.Equal(0f, m.Sum());
-            for (int i = 0; i < 5; i++) m[i, ..] = Tensor.Full([3], (float)i);
+            for (int i = 0; i < 5; i++) m[i, ..] = NDArray.Full([3], (float)i);
         }
         var back = Npy.Load<float>(p);
         Assert.Equal(new Shape(5, 3), back.Shape);
@@ -129,7 +129,7 @@ public sealed class MemoryMapTests : IDisposable
         using var big = Npy.OpenMemmap<float>(p, MmapMode.ReadWrite, n, n);
         Assert.Equal(n * n, big.Size);
         Assert.True(big.Size > int.MaxValue);
-        big[n - 1, ..] = Tensor.Full([n], 0.5f);
+        big[n - 1, ..] = NDArray.Full([n], 0.5f);
         big[n - 1, n - 1] = 2f;
         big[n - 2, n - 3] = 7f;
         Assert.Equal(0.5f * (n - 1) + 2f, big[n - 1, ..].Sum());
@@ -160,9 +160,9 @@ public sealed class MemoryMapTests : IDisposable
     [Fact]
     public void LinearAlgebraOnMappedInputMatchesManagedInput()
     {
-        var a = Tensor.Normal([6, 6], 0.0, 1.0, seed: 5);
-        var spd = a.MatMul(a.T) + Tensor.Eye<double>(6) * 6.0;
-        var b = Tensor.Normal([6, 2], 0.0, 1.0, seed: 6);
+        var a = NDArray.Normal([6, 6], 0.0, 1.0, seed: 5);
+        var spd = a.MatMul(a.T) + NDArray.Eye<double>(6) * 6.0;
+        var b = NDArray.Normal([6, 2], 0.0, 1.0, seed: 6);
         using var ma = Npy.Load<double>(Saved(a, "a.npy"), MmapMode.ReadOnly);
         using var ms = Npy.Load<double>(Saved(spd, "s.npy"), MmapMode.ReadOnly);
         using var mb = Npy.Load<double>(Saved(b, "b.npy"), MmapMode.ReadOnly);

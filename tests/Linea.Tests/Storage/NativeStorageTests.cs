@@ -8,7 +8,7 @@ public class NativeStorageTests
     [Fact]
     public void NativeTensorComputesLikeAManagedOne()
     {
-        var managed = Tensor.Normal([7, 5], 0.0, 1.0, seed: 3);
+        var managed = NDArray.Normal([7, 5], 0.0, 1.0, seed: 3);
         using var native = managed.Copy(StorageKind.Native);
         Assert.Equal(StorageKind.Native, native.StorageKind);
         Assert.Equal(StorageKind.Managed, managed.StorageKind);
@@ -16,7 +16,7 @@ public class NativeStorageTests
         Assert.Equal(managed.Sum(), native.Sum());
         Assert.Equal(managed.Sum(0), native.Sum(0));
         Assert.Equal(managed.T.MatMul(managed), native.T.MatMul(native));
-        Assert.Equal(Tensor.Exp(managed), Tensor.Exp(native));
+        Assert.Equal(NDArray.Exp(managed), NDArray.Exp(native));
         Assert.Equal(managed[1.., Slice.Step(2)], native[1.., Slice.Step(2)]);
         Assert.Equal(managed.ToString(), native.ToString());
         Assert.Equal(Linea.Linalg.Svdvals(managed), Linea.Linalg.Svdvals(native));
@@ -26,7 +26,7 @@ public class NativeStorageTests
     [Fact]
     public void NativeMemoryIsAlignedAndZeroed()
     {
-        using var t = Tensor.Zeros<double>(new Shape(1000), StorageKind.Native);
+        using var t = NDArray.Zeros<double>(new Shape(1000), StorageKind.Native);
         Assert.Equal(0.0, t.Sum());
         unsafe
         {
@@ -44,12 +44,12 @@ public class NativeStorageTests
             GC.WaitForPendingFinalizers();
         }
         Assert.Equal(StorageKind.Native, view.StorageKind);
-        Assert.Equal(Tensor.FromArray([6.0, 8.0]), view.Copy());
+        Assert.Equal(NDArray.FromArray([6.0, 8.0]), view.Copy());
 
-        static Tensor<double> MakeView()
+        static NDArray<double> MakeView()
         {
-            var owner = Tensor.Zeros<double>(new Shape(3, 3), StorageKind.Native);
-            owner.Assign(Tensor.Arange(9.0).Reshape(3, 3));
+            var owner = NDArray.Zeros<double>(new Shape(3, 3), StorageKind.Native);
+            owner.Assign(NDArray.Arange(9.0).Reshape(3, 3));
             return owner[2, Slice.Range(0, 3, 2)];
         }
     }
@@ -57,7 +57,7 @@ public class NativeStorageTests
     [Fact]
     public void UseAfterDisposeThrowsObjectDisposedAndDoubleDisposeIsSafe()
     {
-        var t = Tensor.Zeros<float>(new Shape(4, 4), StorageKind.Native);
+        var t = NDArray.Zeros<float>(new Shape(4, 4), StorageKind.Native);
         var row = t[1, ..];
         t.Dispose();
         t.Dispose();
@@ -71,7 +71,7 @@ public class NativeStorageTests
     [Fact]
     public void DisposingAManagedTensorChangesNothing()
     {
-        var t = Tensor.Ones<double>(2, 2);
+        var t = NDArray.Ones<double>(2, 2);
         t.Dispose();
         Assert.Equal(4.0, t.Sum());
     }
@@ -80,7 +80,7 @@ public class NativeStorageTests
     public void TooLargeForASpanSaysSo()
     {
         // Index arithmetic alone: a broadcast view of one element claims 2^32 elements without storing them.
-        var wide = Tensor.Zeros<float>(1).BroadcastTo(1L << 32);
+        var wide = NDArray.Zeros<float>(1).BroadcastTo(1L << 32);
         Assert.Equal(1L << 32, wide.Size);
         Assert.Equal(1L << 32, wide.Length);
         Assert.Equal(0f, wide[(1L << 32) - 1]);

@@ -15,19 +15,19 @@ public sealed class StorageErrorTests : IDisposable
     [Fact]
     public void MappedStorageComesOnlyFromFiles()
     {
-        var e = Assert.Throws<ArgumentException>(() => Tensor.Zeros<double>(new Shape(3), StorageKind.MemoryMapped));
+        var e = Assert.Throws<ArgumentException>(() => NDArray.Zeros<double>(new Shape(3), StorageKind.MemoryMapped));
         Assert.Contains("Npy.Load(path, mode) or Npy.OpenMemmap", e.Message);
-        Assert.Throws<ArgumentException>(() => Tensor.Empty<double>(new Shape(3), StorageKind.MemoryMapped));
-        Assert.Throws<ArgumentException>(() => Tensor.Ones<double>(3).Copy(StorageKind.MemoryMapped));
+        Assert.Throws<ArgumentException>(() => NDArray.Empty<double>(new Shape(3), StorageKind.MemoryMapped));
+        Assert.Throws<ArgumentException>(() => NDArray.Ones<double>(3).Copy(StorageKind.MemoryMapped));
     }
 
     [Fact]
     public void ShapesThatCannotExistAreRefused()
     {
         Assert.Throws<ArgumentException>(() => new Shape(3, -1));
-        var overflow = Assert.Throws<ArgumentException>(() => Tensor.Zeros<double>(new Shape(1L << 40, 1L << 40), StorageKind.Native));
+        var overflow = Assert.Throws<ArgumentException>(() => NDArray.Zeros<double>(new Shape(1L << 40, 1L << 40), StorageKind.Native));
         Assert.Contains("(1099511627776, 1099511627776)", overflow.Message);
-        var wide = Tensor.Zeros<float>(1).BroadcastTo(1L << 32);
+        var wide = NDArray.Zeros<float>(1).BroadcastTo(1L << 32);
         Assert.Throws<OverflowException>(() => wide.Shape.ToIntArray());
     }
 
@@ -43,7 +43,7 @@ public sealed class StorageErrorTests : IDisposable
         File.WriteAllText(Path.Combine(_dir, "text.npy"), "not a numpy file");
         var notNpy = Assert.Throws<TensorFormatException>(() => Npy.Load<double>(Path.Combine(_dir, "text.npy"), MmapMode.ReadOnly));
         Assert.Contains("not a .npy file", notNpy.Message);
-        Npy.Save(path, Tensor.Ones<double>(2));
+        Npy.Save(path, NDArray.Ones<double>(2));
         Assert.Throws<ArgumentException>(() => Npy.Load<double>(path, (MmapMode)42));
     }
 }

@@ -110,7 +110,7 @@ public sealed class Transform2x2Tests
         double a = rng.NextNormal() * scale, b = rng.NextNormal() * scale, c = rng.NextNormal() * scale, d = rng.NextNormal() * scale;
         if (seed % 5 == 0) (c, d) = (2 * a, 2 * b);
         var t = new Transform2x2(a, b, c, d);
-        var m = Tensor.FromArray(new double[,] { { a, b }, { c, d } });
+        var m = NDArray.FromArray(new double[,] { { a, b }, { c, d } });
         double norm = Math.Sqrt(a * a + b * b + c * c + d * d);
         double tol = 16 * Eps * norm;
 

@@ -11,7 +11,7 @@ internal static partial class ComplexOps
     /// </summary>
     public static ComplexValue Reduce(ComplexValue z, string fn, int? axis, bool keepDims)
     {
-        var t = z.Tensor;
+        var t = z.NDArray;
         int[] axes = axis is { } ax ? [ax] : Enumerable.Range(0, t.Rank).ToArray();
         switch (fn)
         {
@@ -38,7 +38,7 @@ internal static partial class ComplexOps
         var outShape = keepDims
             ? dims.Select((d, i) => axes.Contains(i) ? 1 : d).ToArray()
             : dims.Where((_, i) => !axes.Contains(i)).ToArray();
-        return ComplexValue.Of(Tensor.Wrap(pr, outShape), Tensor.Wrap(pi, outShape));
+        return ComplexValue.Of(NDArray.Wrap(pr, outShape), NDArray.Wrap(pi, outShape));
     }
 
     /// <summary>hstack/vstack of arrays of which at least one is complex; real ones get zero imaginary parts.</summary>
@@ -48,8 +48,8 @@ internal static partial class ComplexOps
         var re = parts.Select(p => p.Real).ToArray();
         var im = parts.Select(p => p.Imag).ToArray();
         return horizontal
-            ? ComplexValue.Of(Tensor.HStack(re), Tensor.HStack(im))
-            : ComplexValue.Of(Tensor.VStack(re), Tensor.VStack(im));
+            ? ComplexValue.Of(NDArray.HStack(re), NDArray.HStack(im))
+            : ComplexValue.Of(NDArray.VStack(re), NDArray.VStack(im));
     }
 
     /// <summary>
@@ -60,15 +60,15 @@ internal static partial class ComplexOps
     {
         var re = assemble(v => ToComplex(v, "matrix literal").Real.ToArray());
         var im = assemble(v => ToComplex(v, "matrix literal").Imag.ToArray());
-        return ComplexValue.Of(Tensor.FromArray(re, dims), Tensor.FromArray(im, dims));
+        return ComplexValue.Of(NDArray.FromArray(re, dims), NDArray.FromArray(im, dims));
     }
 
     /// <summary>The trace of one complex matrix: the sum of its diagonal, part by part.</summary>
     public static ComplexValue Trace(ComplexValue z)
     {
-        var t = z.Tensor;
+        var t = z.NDArray;
         if (t.Rank != 2) throw new CalcShapeException($"trace: needs one matrix, got shape {t.Shape}");
-        return ComplexValue.Scalar(Tensor.Trace(t.Real), Tensor.Trace(t.Imag));
+        return ComplexValue.Scalar(NDArray.Trace(t.Real), NDArray.Trace(t.Imag));
     }
 
     /// <summary>The permuted axes of a complex array (the axes are already checked by the shape rules).</summary>

@@ -12,18 +12,18 @@ internal static partial class ComplexOps
         if (left is not ComplexValue)
         {
             var a = ValueConversions.ToTensor(left, "matmul");
-            var b = ((ComplexValue)right).Tensor;
-            return ComplexValue.Of(Tensor.MatMul(a, b.Real), Tensor.MatMul(a, b.Imag));
+            var b = ((ComplexValue)right).NDArray;
+            return ComplexValue.Of(NDArray.MatMul(a, b.Real), NDArray.MatMul(a, b.Imag));
         }
-        var x = ((ComplexValue)left).Tensor;
+        var x = ((ComplexValue)left).NDArray;
         if (right is not ComplexValue)
         {
             var b = ValueConversions.ToTensor(right, "matmul");
-            return ComplexValue.Of(Tensor.MatMul(x.Real, b), Tensor.MatMul(x.Imag, b));
+            return ComplexValue.Of(NDArray.MatMul(x.Real, b), NDArray.MatMul(x.Imag, b));
         }
-        var y = ((ComplexValue)right).Tensor;
-        var re = Tensor.MatMul(x.Real, y.Real) - Tensor.MatMul(x.Imag, y.Imag);
-        var im = Tensor.MatMul(x.Real, y.Imag) + Tensor.MatMul(x.Imag, y.Real);
+        var y = ((ComplexValue)right).NDArray;
+        var re = NDArray.MatMul(x.Real, y.Real) - NDArray.MatMul(x.Imag, y.Imag);
+        var im = NDArray.MatMul(x.Real, y.Imag) + NDArray.MatMul(x.Imag, y.Real);
         return ComplexValue.Of(re, im);
     }
 
@@ -37,7 +37,7 @@ internal static partial class ComplexOps
         if (k < 0)
             throw new CalcTypeException($"matrix_power: A ^ {k} needs the inverse of A, and inv does not take complex input")
             { Hint = "powers k >= 0 of a complex matrix work" };
-        var shape = a.Tensor.Shape.ToIntArray();
+        var shape = a.NDArray.Shape.ToIntArray();
         int n = shape[^1];
         ComplexValue? result = null;
         var square = a;
@@ -48,8 +48,8 @@ internal static partial class ComplexOps
             if (e > 1) square = MatMul(square, square);
         }
         return result ?? ComplexValue.Of(
-            Tensor.Eye<double>(n).BroadcastTo(shape).Contiguous(),
-            Tensor.Zeros<double>(shape));
+            NDArray.Eye<double>(n).BroadcastTo(shape).Contiguous(),
+            NDArray.Zeros<double>(shape));
     }
 
     /// <summary>NumPy's <c>outer</c>: both operands flattened, then z[i, j] = a[i] * b[j].</summary>

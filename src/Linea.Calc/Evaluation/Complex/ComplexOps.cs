@@ -21,7 +21,7 @@ internal static partial class ComplexOps
     /// <summary>The value as complex: complex values as they are, real ones (exact or float64) with zero imaginary parts.</summary>
     public static ComplexTensor<double> ToComplex(Value v, string op) => v switch
     {
-        ComplexValue c => c.Tensor,
+        ComplexValue c => c.NDArray,
         _ => ComplexTensor<double>.FromReal(ValueConversions.ToTensor(v, op)),
     };
 
@@ -44,7 +44,7 @@ internal static partial class ComplexOps
             var flags = new double[n];
             bool equal = op == Syntax.BinaryOperator.Equal;
             for (int i = 0; i < n; i++) flags[i] = (ar[i] == br[i] && ai[i] == bi[i]) == equal ? 1 : 0;
-            return new FloatValue(Tensor.Wrap(flags, shape));
+            return new FloatValue(NDArray.Wrap(flags, shape));
         }
         var re = new double[n];
         var im = new double[n];
@@ -59,7 +59,7 @@ internal static partial class ComplexOps
                 _ => throw new InvalidOperationException(op.ToString()),
             };
         }
-        return ComplexValue.Of(Tensor.Wrap(re, shape), Tensor.Wrap(im, shape));
+        return ComplexValue.Of(NDArray.Wrap(re, shape), NDArray.Wrap(im, shape));
     }
 
     /// <summary>(a + bi)(c + di) = (ac - bd) + (ad + bc)i, as NumPy computes it.</summary>
@@ -97,8 +97,8 @@ internal static partial class ComplexOps
         if (left is not ComplexValue z)
             throw NotSupported("power"); // a real base with a complex exponent was caught above; nothing else reaches here
         long k = IntegerExponent(right);
-        var baseRe = z.Tensor.Real.ToArray();
-        var baseIm = z.Tensor.Imag.ToArray();
+        var baseRe = z.NDArray.Real.ToArray();
+        var baseIm = z.NDArray.Imag.ToArray();
         int n = baseRe.Length;
         var re = new double[n];
         var im = new double[n];
@@ -118,8 +118,8 @@ internal static partial class ComplexOps
             }
             (re[i], im[i]) = k < 0 ? Divide(1, 0, pr, pi) : (pr, pi);
         }
-        var shape = z.Tensor.Shape.ToArray();
-        return ComplexValue.Of(Tensor.Wrap(re, shape), Tensor.Wrap(im, shape));
+        var shape = z.NDArray.Shape.ToArray();
+        return ComplexValue.Of(NDArray.Wrap(re, shape), NDArray.Wrap(im, shape));
     }
 
     private static long IntegerExponent(Value v)
@@ -132,8 +132,8 @@ internal static partial class ComplexOps
                 if (System.Numerics.BigInteger.Abs(x) > int.MaxValue)
                     throw new CalcLimitException($"power: the exponent {x} is too large for a complex base (at most {int.MaxValue} in size)");
                 return (long)x;
-            case FloatValue { Tensor.Rank: 0 } f when Math.Floor(f.Tensor.Item()) == f.Tensor.Item() && Math.Abs(f.Tensor.Item()) <= int.MaxValue:
-                return (long)f.Tensor.Item();
+            case FloatValue { NDArray.Rank: 0 } f when Math.Floor(f.NDArray.Item()) == f.NDArray.Item() && Math.Abs(f.NDArray.Item()) <= int.MaxValue:
+                return (long)f.NDArray.Item();
             default:
                 throw new CalcTypeException($"power: a complex base needs an integer exponent, got {v.Describe()}") { Hint = hint };
         }
@@ -144,17 +144,17 @@ internal static partial class ComplexOps
         (z.Real.BroadcastTo(shape).ToArray(), z.Imag.BroadcastTo(shape).ToArray());
 
     /// <summary>-z: both parts negated (so -(0+1j) is -0-1j, as in Python).</summary>
-    public static ComplexValue Negate(ComplexValue z) => ComplexValue.Of(-z.Tensor.Real, -z.Tensor.Imag);
+    public static ComplexValue Negate(ComplexValue z) => ComplexValue.Of(-z.NDArray.Real, -z.NDArray.Imag);
 
     /// <summary>A view transform (transpose, slice, reshape) applied to both parts.</summary>
-    public static ComplexValue Map(ComplexValue z, Func<Tensor<double>, Tensor<double>> view) =>
-        ComplexValue.Of(view(z.Tensor.Real), view(z.Tensor.Imag));
+    public static ComplexValue Map(ComplexValue z, Func<NDArray<double>, NDArray<double>> view) =>
+        ComplexValue.Of(view(z.NDArray.Real), view(z.NDArray.Imag));
 
     /// <summary>
     /// The angle of each element in radians, atan2(imag, real) in (-pi, pi] (NumPy's <c>angle</c>), or in degrees.
     /// Real input has imaginary part +0, so negative numbers have angle pi.
     /// </summary>
-    public static Tensor<double> Angle(ComplexTensor<double> z, bool degrees)
+    public static NDArray<double> Angle(ComplexTensor<double> z, bool degrees)
     {
         var re = z.Real.ToArray();
         var im = z.Imag.ToArray();
@@ -163,6 +163,6 @@ internal static partial class ComplexOps
             re[i] = Math.Atan2(im[i], re[i]);
             if (degrees) re[i] *= 180 / Math.PI;
         }
-        return Tensor.Wrap(re, z.Shape.ToArray());
+        return NDArray.Wrap(re, z.Shape.ToArray());
     }
 }

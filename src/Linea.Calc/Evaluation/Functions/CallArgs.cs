@@ -61,7 +61,7 @@ public sealed class CallArgs
         : throw new CalcTypeException($"{Name}: '{name}' must be a string such as \"fro\" or 'fro', got {Get(name).Describe()}") { Hint = Usage };
 
     /// <summary>The parameter as float64 data.</summary>
-    public Tensor<double> Tensor(string name) => ValueConversions.ToTensor(Array(name), Name);
+    public NDArray<double> NDArray(string name) => ValueConversions.ToTensor(Array(name), Name);
 
     /// <summary>A shape given as separate integers (<c>zeros(2, 3)</c>), one tuple or list (<c>zeros((2, 3))</c>), starting at parameter <paramref name="first"/>.</summary>
     public int[] ShapeArgument(string first)

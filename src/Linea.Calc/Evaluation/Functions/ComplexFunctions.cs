@@ -25,7 +25,7 @@ public static partial class FunctionLibrary
         return x switch
         {
             SymbolicValue s => new SymbolicValue(s.Shape),
-            ComplexValue z => complex(z.Tensor),
+            ComplexValue z => complex(z.NDArray),
             _ => real(x),
         };
     }
@@ -33,7 +33,7 @@ public static partial class FunctionLibrary
     private static Value ZerosLike(ArrayLike x) => x switch
     {
         ExactValue e => new ExactValue(new ExactArray(e.Array.Shape, Enumerable.Repeat(BigRational.Zero, e.Array.Count).ToArray())),
-        FloatValue f => Fn.Float(Tensor.ZerosLike(f.Tensor)),
+        FloatValue f => Fn.Float(NDArray.ZerosLike(f.NDArray)),
         // the empty sparse matrix of the same shape, as SciPy's S.imag
         SparseValue sp => new SparseValue(Sparse.Csr(sp.Matrix.Rows, sp.Matrix.Columns, new long[sp.Matrix.Rows + 1], ReadOnlySpan<int>.Empty, ReadOnlySpan<double>.Empty)),
         _ => throw new InvalidOperationException(x.GetType().Name),

@@ -35,7 +35,7 @@ public static partial class FunctionLibrary
         int k = a.Int("k", 0);
         if (n < 0 || m < 0) throw new CalcTypeException($"eye: sizes cannot be negative, got {n} x {m}");
         a.Context.CheckElements((double)n * m, "eye");
-        if (!SmallEnoughForExact(a, (double)n * m)) return Fn.Float(Tensor.Eye<double>(n, m, k));
+        if (!SmallEnoughForExact(a, (double)n * m)) return Fn.Float(NDArray.Eye<double>(n, m, k));
         var data = new BigRational[n * m];
         for (int i = 0; i < n; i++)
             if (i + k >= 0 && i + k < m) data[i * m + i + k] = BigRational.One;
@@ -52,7 +52,7 @@ public static partial class FunctionLibrary
             Array.Fill(data, value);
             return new ExactValue(new ExactArray(shape, data));
         }
-        return Fn.Float(Tensor.Full(shape, value.ToDouble()));
+        return Fn.Float(NDArray.Full(shape, value.ToDouble()));
     }
 
     private static Value Diag(CallArgs a)
@@ -82,12 +82,12 @@ public static partial class FunctionLibrary
         }
         if (v is ComplexValue z)
         {
-            if (z.Rank == 1) a.Context.CheckElements(Math.Pow(z.Tensor.Shape[0] + Math.Abs(k), 2), "diag");
-            return ComplexOps.Map(z, part => Tensor.Diag(part, k));
+            if (z.Rank == 1) a.Context.CheckElements(Math.Pow(z.NDArray.Shape[0] + Math.Abs(k), 2), "diag");
+            return ComplexOps.Map(z, part => NDArray.Diag(part, k));
         }
-        var t = a.Tensor("v");
+        var t = a.NDArray("v");
         if (t.Rank == 1) a.Context.CheckElements(Math.Pow(t.Shape[0] + Math.Abs(k), 2), "diag");
-        return Fn.Float(Tensor.Diag(t, k));
+        return Fn.Float(NDArray.Diag(t, k));
     }
 
     private static Value Arange(CallArgs a)
@@ -115,7 +115,7 @@ public static partial class FunctionLibrary
         if (fs == 0 || !double.IsFinite(fs) || !double.IsFinite(f0) || !double.IsFinite(f1))
             throw new CalcMathException("arange: start, stop and step must be finite and the step non-zero");
         a.Context.CheckElements(Math.Max(0, Math.Ceiling((f1 - f0) / fs)), "arange");
-        return Fn.Float(Tensor.Arange(f0, f1, fs));
+        return Fn.Float(NDArray.Arange(f0, f1, fs));
     }
 
     private static Value Linspace(CallArgs a)
@@ -124,7 +124,7 @@ public static partial class FunctionLibrary
         int num = a.Int("num", 50);
         if (num < 0) throw new CalcTypeException($"linspace: num cannot be negative, got {num}");
         a.Context.CheckElements(num, "linspace");
-        return Fn.Float(Tensor.Linspace(f0, f1, num, a.Bool("endpoint", true)));
+        return Fn.Float(NDArray.Linspace(f0, f1, num, a.Bool("endpoint", true)));
     }
 
     private static Value Random(CallArgs a, bool normal)

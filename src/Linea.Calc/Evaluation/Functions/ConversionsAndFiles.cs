@@ -9,7 +9,7 @@ public static partial class FunctionLibrary
     private static void AddConversionsAndFiles(List<FunctionInfo> list)
     {
         list.Add(F("float", Conv, "float(x)", "the value as float64", "float(1/3)",
-            ["x"], 1, a => a.Array("x") is SymbolicValue s ? new SymbolicValue(s.Shape) : Fn.Float(a.Tensor("x"))) with { AcceptsSymbolic = true });
+            ["x"], 1, a => a.Array("x") is SymbolicValue s ? new SymbolicValue(s.Shape) : Fn.Float(a.NDArray("x"))) with { AcceptsSymbolic = true });
         list.Add(F("exact", Conv, "exact(x)", "the value as exact rationals, reading each float as its shortest decimal (0.1 -> 1/10)", "exact(0.125)",
             ["x"], 1, a => new ExactValue(ValueConversions.ToExact(a.Array("x"), "exact"))));
         list.Add(F("load", Conv, "load(\"file.npy\" | \"file.csv\")", "reads an array from a NumPy .npy file or a CSV file (a header line is skipped)", "load(\"x.npy\")",
@@ -40,7 +40,7 @@ public static partial class FunctionLibrary
         double maxElements = (info.Length - (npy ? 128 : 0)) / (npy ? 4.0 : 2.0);
         if (maxElements > a.Context.Limits.MaxElements)
             a.Context.CheckElements(maxElements, $"load (a {info.Length:#,0}-byte file)");
-        Tensor<double> t;
+        NDArray<double> t;
         if (npy) t = Npy.Load<double>(full);
         else
         {

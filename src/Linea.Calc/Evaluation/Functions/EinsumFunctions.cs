@@ -18,10 +18,10 @@ public static partial class FunctionLibrary
             ["a", "b", "axes"], 2, Tensordot));
         list.Add(F("inner", Prod, "inner(a, b)", "sums products over the last axis of both: (..., k) and (..., k) give (a's other axes, b's other axes)",
             "inner([[1, 2], [3, 4]], [1, 1])",
-            ["a", "b"], 2, a => Fn.Float(Tensor.Inner(a.Tensor("a"), a.Tensor("b")))));
+            ["a", "b"], 2, a => Fn.Float(NDArray.Inner(a.NDArray("a"), a.NDArray("b")))));
     }
 
-    private static Tensor<double>[] EinsumOperands(CallArgs a)
+    private static NDArray<double>[] EinsumOperands(CallArgs a)
     {
         if (a.Rest.Count == 0)
             throw new CalcTypeException($"{a.Function.Name}: needs at least one array after the subscripts") { Hint = a.Usage };
@@ -33,39 +33,39 @@ public static partial class FunctionLibrary
         string subscripts = a.String("subscripts");
         var operands = EinsumOperands(a);
         EinsumPathInfo path;
-        try { path = Tensor.EinsumPath(subscripts, operands); } // shapes only: check the limits before any arithmetic
+        try { path = NDArray.EinsumPath(subscripts, operands); } // shapes only: check the limits before any arithmetic
         catch (ArgumentException)
         {
-            return Fn.Float(Tensor.Einsum(subscripts, operands)); // throws the same error from validation, named "einsum"
+            return Fn.Float(NDArray.Einsum(subscripts, operands)); // throws the same error from validation, named "einsum"
         }
         a.Context.CheckElements(path.OutputShape.Size, "einsum");
         a.Context.CheckElements(path.LargestIntermediate, "einsum (largest intermediate)");
         a.Context.CheckWork(Math.Min(path.OptimizedFlops, path.NaiveFlops) / 2, "einsum");
-        return Fn.Float(Tensor.Einsum(subscripts, operands));
+        return Fn.Float(NDArray.Einsum(subscripts, operands));
     }
 
     private static Value EinsumPath(CallArgs a)
     {
-        var path = Tensor.EinsumPath(a.String("subscripts"), EinsumOperands(a));
+        var path = NDArray.EinsumPath(a.String("subscripts"), EinsumOperands(a));
         return new StringValue(path.ToString().TrimEnd());
     }
 
     private static Value Tensordot(CallArgs a)
     {
-        var x = a.Tensor("a");
-        var y = a.Tensor("b");
-        Tensor<double> result;
+        var x = a.NDArray("a");
+        var y = a.NDArray("b");
+        NDArray<double> result;
         if (a.Optional("axes") is TupleValue { Items.Count: 2 } pair)
         {
             int[] ax = AxisList(pair.Items[0], "tensordot: the axes of a"), bx = AxisList(pair.Items[1], "tensordot: the axes of b");
-            result = Tensor.Tensordot(x, y, ax, bx);
+            result = NDArray.Tensordot(x, y, ax, bx);
         }
-        else if (a.Optional("axes") is { } v && v is not ExactValue { Array.Count: 1 } && v is not FloatValue { Tensor.Size: 1 })
+        else if (a.Optional("axes") is { } v && v is not ExactValue { Array.Count: 1 } && v is not FloatValue { NDArray.Size: 1 })
             throw new CalcTypeException($"tensordot: 'axes' must be an integer or a pair (a_axes, b_axes), got {v.Describe()}") { Hint = a.Usage };
         else
         {
             int n = a.Int("axes", 2);
-            result = Tensor.Tensordot(x, y, n);
+            result = NDArray.Tensordot(x, y, n);
         }
         a.Context.CheckElements(result.Size, "tensordot");
         return Fn.Float(result);

@@ -54,6 +54,6 @@ public static partial class FunctionLibrary
         var t = ValueConversions.ToTensor(x, "mod");
         var data = t.Contiguous().ToArray();
         for (int k = 0; k < data.Length; k++) data[k] -= md * Math.Floor(data[k] / md);
-        return Fn.Float(Tensor.FromArray(data, t.Shape.ToArray()));
+        return Fn.Float(NDArray.FromArray(data, t.Shape.ToArray()));
     }
 }

@@ -12,7 +12,7 @@ internal static class Fn
     /// <summary>float64's machine epsilon, 2^-52.</summary>
     public const double Eps = 2.220446049250313e-16;
 
-    public static Value Float(Tensor<double> t) => new FloatValue(t);
+    public static Value Float(NDArray<double> t) => new FloatValue(t);
 
     public static Value Int(long n) => ExactValue.Scalar(n);
 
@@ -50,11 +50,11 @@ internal static class Fn
         args.Context.CheckWork(FactorWork(a.SymbolicShape) * multiplier, args.Function.Name);
 
     /// <summary>Throws unless every element is finite.</summary>
-    public static Tensor<double> RequireFinite(string fn, Tensor<double> t)
+    public static NDArray<double> RequireFinite(string fn, NDArray<double> t)
     {
-        long i = Tensor.IndexOfNonFinite(t);
+        long i = NDArray.IndexOfNonFinite(t);
         if (i >= 0)
-            throw new CalcMathException($"{fn}: the matrix holds {(double.IsNaN(t[Tensor.UnravelIndex(i, t.Shape)]) ? "NaN" : "an infinity")} (element {i} in row-major order); it needs finite numbers");
+            throw new CalcMathException($"{fn}: the matrix holds {(double.IsNaN(t[NDArray.UnravelIndex(i, t.Shape)]) ? "NaN" : "an infinity")} (element {i} in row-major order); it needs finite numbers");
         return t;
     }
 
@@ -75,7 +75,7 @@ internal static class Fn
     private static string FormatCond(double c) => double.IsInfinity(c) ? "inf" : c.ToString("0.0e+0", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The error for an exactly singular float matrix, naming its numerical rank.</summary>
-    public static CalcMathException Singular(string fn, Tensor<double> a)
+    public static CalcMathException Singular(string fn, NDArray<double> a)
     {
         int rank = Linalg.MatrixRank(a);
         return new CalcMathException($"{fn}: the matrix is singular (rank {rank} of {a.Shape[0]})")
@@ -83,7 +83,7 @@ internal static class Fn
     }
 
     /// <summary>Indices (from argmax and the like) as exact integers when the rank allows.</summary>
-    public static Value Indices(Tensor<double> t) => t.Rank <= 2 ? new ExactValue(ExactArray.FromTensorExact(t)) : new FloatValue(t);
+    public static Value Indices(NDArray<double> t) => t.Rank <= 2 ? new ExactValue(ExactArray.FromTensorExact(t)) : new FloatValue(t);
 
     /// <summary>Float data back in the kind of the input: exact stays exact, float input gets a float result.</summary>
     public static Value Like(ArrayLike input, ExactArray exactResult) =>

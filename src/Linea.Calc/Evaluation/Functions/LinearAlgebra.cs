@@ -20,7 +20,7 @@ public static partial class FunctionLibrary
         list.Add(F("lstsq", LinAlg, "lstsq(A, b, rcond=None)", "least-squares x minimising ||A @ x - b||: (x, residuals, rank, singular values); a sparse A is solved by sparse QR (no singular values: s is empty)", "lstsq([[1, 0], [1, 1], [1, 2]], [1, 2, 4])",
             ["A", "b", "rcond"], 2, Lstsq) with { ResultNames = ["x", "residuals", "rank", "s"] });
         list.Add(F("pinv", LinAlg, "pinv(A, rcond=1e-15)", "Moore-Penrose pseudo-inverse (through the SVD)", "pinv([[1, 2], [2, 4]])",
-            ["A", "rcond"], 1, a => Fn.Float(Linalg.Pinv(Work(a, "A", 4).Tensor("A"), a.Double("rcond", 1e-15)))));
+            ["A", "rcond"], 1, a => Fn.Float(Linalg.Pinv(Work(a, "A", 4).NDArray("A"), a.Double("rcond", 1e-15)))));
         list.Add(F("eig", LinAlg, "eig(A)", "eigenvalues and right eigenvectors (w, V) with A @ V = V * w", "eig([[2, 1], [1, 2]])",
             ["A"], 1, Eig) with { ResultNames = ["eigenvalues", "eigenvectors"] });
         list.Add(F("eigvals", LinAlg, "eigvals(A)", "eigenvalues of a square matrix", "eigvals([[2, 1], [1, 2]])",
@@ -28,21 +28,21 @@ public static partial class FunctionLibrary
         list.Add(F("eigh", LinAlg, "eigh(A)", "eigenvalues (ascending) and orthonormal eigenvectors (w, V) of a symmetric matrix (reads the lower triangle)", "eigh([[2, 1], [1, 2]])",
             ["A"], 1, a =>
             {
-                var (w, v) = Linalg.Eigh(Work(a, "A", 9).Tensor("A"));
+                var (w, v) = Linalg.Eigh(Work(a, "A", 9).NDArray("A"));
                 return Fn.Tuple(Fn.Float(w), Fn.Float(v));
             }) with { ResultNames = ["eigenvalues", "eigenvectors"] });
         list.Add(F("eigvalsh", LinAlg, "eigvalsh(A)", "eigenvalues of a symmetric matrix, ascending", "eigvalsh([[2, 1], [1, 2]])",
-            ["A"], 1, a => Fn.Float(Linalg.Eigvalsh(Work(a, "A", 4).Tensor("A")))));
+            ["A"], 1, a => Fn.Float(Linalg.Eigvalsh(Work(a, "A", 4).NDArray("A")))));
         list.Add(F("svd", LinAlg, "svd(A, full_matrices=1, compute_uv=1)", "singular value decomposition A = U @ diag(S) @ Vh, S descending", "svd([[3, 0], [4, 5]])",
             ["A", "full_matrices", "compute_uv"], 1, Svd) with { ResultNames = ["U", "S", "Vh"] });
         list.Add(F("svdvals", LinAlg, "svdvals(A)", "singular values, descending", "svdvals([[3, 0], [4, 5]])",
-            ["A"], 1, a => Fn.Float(Linalg.Svdvals(Work(a, "A", 4).Tensor("A")))));
+            ["A"], 1, a => Fn.Float(Linalg.Svdvals(Work(a, "A", 4).NDArray("A")))));
         list.Add(F("qr", LinAlg, "qr(A, mode=\"reduced\")", "QR factorization A = Q @ R (mode \"reduced\", \"complete\" or \"r\")", "qr([[1, 2], [3, 4], [5, 6]])",
             ["A", "mode"], 1, Qr) with { ResultNames = ["Q", "R"] });
         list.Add(F("lu", LinAlg, "lu(A)", "LU factorization with partial pivoting as SciPy returns it: (P, L, U) with A = P @ L @ U", "lu([[1, 2], [3, 4]])",
             ["A"], 1, Lu) with { ResultNames = ["P", "L", "U"] });
         list.Add(F("cholesky", LinAlg, "cholesky(A)", "lower-triangular L with A = L @ L.T for symmetric positive definite A", "cholesky([[4, 2], [2, 3]])",
-            ["A"], 1, a => Fn.Float(Linalg.Cholesky(Work(a, "A", 1.0 / 3).Tensor("A")))));
+            ["A"], 1, a => Fn.Float(Linalg.Cholesky(Work(a, "A", 1.0 / 3).NDArray("A")))));
         list.Add(F("matrix_rank", LinAlg, "matrix_rank(A, tol=None)", "rank: exact elimination for exact input, else singular values above tol", "matrix_rank([[1, 2], [2, 4]])",
             ["A", "tol"], 1, MatrixRank) with { Aliases = ["rank"] });
         list.Add(F("cond", LinAlg, "cond(A, p=None)", "condition number (p = None/2, -2, 1, -1, inf, \"fro\", \"nuc\")", "cond([[1, 2], [3, 4]])",
@@ -70,17 +70,17 @@ public static partial class FunctionLibrary
         if (x is SymbolicValue) return new SymbolicValue(new SymbolicShape(s.Dims.Take(s.Rank - 2)));
         Fn.CheckFactorWork(a, x);
         if (x is ExactValue e) return ExactValue.Scalar(ExactOps.Det(e.Array));
-        var t = a.Tensor("A");
+        var t = a.NDArray("A");
         return t.Rank == 2 ? FloatValue.Scalar(Linalg.Det(t)) : Fn.Float(BatchDet(t));
     }
 
-    private static Tensor<double> BatchDet(Tensor<double> t)
+    private static NDArray<double> BatchDet(NDArray<double> t)
     {
         var batch = t.Shape.ToArray()[..^2];
         var flat = t.Reshape(-1, t.Shape[^2], t.Shape[^1]);
         var result = new double[flat.Shape[0]];
         for (int i = 0; i < result.Length; i++) result[i] = Linalg.Det(flat[i, .., ..]);
-        return Tensor.FromArray(result, batch);
+        return NDArray.FromArray(result, batch);
     }
 
     private static Value Slogdet(CallArgs a)
@@ -88,7 +88,7 @@ public static partial class FunctionLibrary
         var x = a.Array("A");
         Fn.RequireSquare("slogdet", x);
         Fn.CheckFactorWork(a, x);
-        var (sign, logdet) = Linalg.Slogdet(a.Tensor("A"));
+        var (sign, logdet) = Linalg.Slogdet(a.NDArray("A"));
         return Fn.Tuple(FloatValue.Scalar(sign), FloatValue.Scalar(logdet));
     }
 
@@ -108,7 +108,7 @@ public static partial class FunctionLibrary
         if (x is SymbolicValue) return new SymbolicValue(s);
         Fn.CheckFactorWork(a, x);
         if (x is ExactValue e) return new ExactValue(ExactOps.Inv(e.Array));
-        var t = Fn.RequireFinite("inv", a.Tensor("A"));
+        var t = Fn.RequireFinite("inv", a.NDArray("A"));
         if (t.Rank > 2) return Fn.Float(Linalg.Inv(t));
         var lu = t.Lu();
         if (lu.IsSingular) throw Fn.Singular("inv", t);
@@ -135,8 +135,8 @@ public static partial class FunctionLibrary
         if (x is SparseValue) return SparseSolveCall(a, "solve"); // sparse direct solve, never densified
         Fn.CheckFactorWork(a, x);
         if (x is ExactValue ea && b is ExactValue eb && s.Rank == 2 && bs.Rank <= 2) return new ExactValue(ExactOps.Solve(ea.Array, eb.Array));
-        var t = Fn.RequireFinite("solve", a.Tensor("A"));
-        var tb = a.Tensor("b");
+        var t = Fn.RequireFinite("solve", a.NDArray("A"));
+        var tb = a.NDArray("b");
         if (t.Rank > 2 || tb.Rank > 2)
         {
             // the batch axes of A and b broadcast: x can be far larger than either
@@ -158,7 +158,7 @@ public static partial class FunctionLibrary
         if (x is SparseValue sv) return SparseLstsq(a, sv.Matrix); // sparse QR, never densified
         Fn.CheckFactorWork(a, x, 2);
         double? rcond = a.Has("rcond") ? a.Double("rcond", 0) : null;
-        var r = Linalg.Lstsq(a.Tensor("A"), a.Tensor("b"), rcond);
+        var r = Linalg.Lstsq(a.NDArray("A"), a.NDArray("b"), rcond);
         if (r.Warning is { } w) a.Context.Warn(w); // the library's warning already names lstsq (as every Linea message names its operation)
         return Fn.Tuple(Fn.Float(r.Solution), Fn.Float(r.Residuals), Fn.Int(r.Rank), Fn.Float(r.SingularValues));
     }
@@ -175,7 +175,7 @@ public static partial class FunctionLibrary
         var x = a.Array("A");
         Fn.RequireSquare(a.Function.Name, x);
         Fn.CheckFactorWork(a, x, 9);
-        var t = a.Tensor("A");
+        var t = a.NDArray("A");
         if (!vectors) return RealOrComplex(Linalg.Eigvals(t));
         var (w, v) = Linalg.Eig(t);
         return w.IsReal ? Fn.Tuple(Fn.Float(w.Real), Fn.Float(v.Real)) : Fn.Tuple(new ComplexValue(w), new ComplexValue(v));
@@ -191,8 +191,8 @@ public static partial class FunctionLibrary
         Fn.RequireMatrix("svd", x);
         Fn.CheckFactorWork(a, x, 12);
         bool full = a.Bool("full_matrices", true), uv = a.Bool("compute_uv", true);
-        if (!uv) return Fn.Float(Linalg.Svdvals(a.Tensor("A")));
-        var t = a.Tensor("A");
+        if (!uv) return Fn.Float(Linalg.Svdvals(a.NDArray("A")));
+        var t = a.NDArray("A");
         long m = t.Shape[-2], n = t.Shape[-1], k = Math.Min(m, n);
         var batch = t.Shape.ToArray()[..^2];
         // U (m x m when full) and Vh (n x n) can be far larger than A: checked before the library allocates them
@@ -208,7 +208,7 @@ public static partial class FunctionLibrary
         Fn.RequireMatrix("qr", x);
         Fn.CheckFactorWork(a, x, 2);
         string mode = a.Has("mode") ? a.String("mode") : "reduced";
-        var t = a.Tensor("A");
+        var t = a.NDArray("A");
         // the complete Q is m x m, far larger than a tall A: checked before the library allocates it
         if (mode == "complete")
             a.Context.CheckResult("qr", "the complete Q", "qr(A) gives the reduced Q, m x min(m, n), which spans the same columns of A", [.. t.Shape.ToArray()[..^2], t.Shape[-2], t.Shape[-2]]);
@@ -231,7 +231,7 @@ public static partial class FunctionLibrary
         var s = Fn.RequireMatrix("lu", x);
         if (s.Rank != 2) throw new CalcShapeException($"lu: needs one matrix, got shape {s}");
         Fn.CheckFactorWork(a, x);
-        var t = a.Tensor("A");
+        var t = a.NDArray("A");
         a.Context.CheckResult("lu", "P", null, t.Shape[0], t.Shape[0]); // m x m: far larger than a tall A
         var lu = t.Lu();
         return Fn.Tuple(Fn.Float(lu.P.T.Contiguous()), Fn.Float(lu.L), Fn.Float(lu.U));
@@ -243,14 +243,14 @@ public static partial class FunctionLibrary
         if (x.Rank < 2)
         {
             // NumPy: a vector has rank 1 unless it is all zeros
-            var v = a.Tensor("A").Contiguous().AsReadOnlySpan();
+            var v = a.NDArray("A").Contiguous().AsReadOnlySpan();
             foreach (var d in v) if (d != 0) return Fn.Int(1);
             return Fn.Int(0);
         }
         Fn.CheckFactorWork(a, x, 4);
         if (x is ExactValue e && x.Rank == 2 && !a.Has("tol")) return Fn.Int(ExactOps.Rank(e.Array));
         double? tol = a.Has("tol") ? a.Double("tol", 0) : null;
-        return Fn.Int(Linalg.MatrixRank(a.Tensor("A"), tol));
+        return Fn.Int(Linalg.MatrixRank(a.NDArray("A"), tol));
     }
 
     private static Value Cond(CallArgs a)
@@ -258,7 +258,7 @@ public static partial class FunctionLibrary
         var x = a.Array("A");
         Fn.RequireMatrix("cond", x);
         Fn.CheckFactorWork(a, x, 4);
-        var t = a.Tensor("A");
+        var t = a.NDArray("A");
         if (!a.Has("p")) return FloatValue.Scalar(Linalg.Cond(t));
         return a.Get("p") is StringValue s
             ? FloatValue.Scalar(Linalg.Cond(t, s.Text))
@@ -272,7 +272,7 @@ public static partial class FunctionLibrary
     /// </summary>
     private static Value Norm(CallArgs a)
     {
-        Tensor<double> t;
+        NDArray<double> t;
         if (a.Array("x") is ComplexValue z)
         {
             var ord = a.Optional("ord");
@@ -280,9 +280,9 @@ public static partial class FunctionLibrary
             if (!a.Has("axis") && z.Rank == 2 && spectral)
                 throw new CalcTypeException("norm: the 2-norm and nuclear norm of a complex matrix are not supported (they need a complex SVD)")
                 { Hint = "norm(Z) (Frobenius), norm(Z, 1) and norm(Z, inf) work, and so does every vector norm" };
-            t = z.Tensor.Abs();
+            t = z.NDArray.Abs();
         }
-        else t = a.Tensor("x");
+        else t = a.NDArray("x");
         bool keep = a.Bool("keepdims", false);
         if (a.Has("axis"))
         {
@@ -308,8 +308,8 @@ public static partial class FunctionLibrary
         if (x is SymbolicValue) return new SymbolicValue(new SymbolicShape(s.Dims.Take(s.Rank - 2)));
         if (x is ExactValue e) return ExactValue.Scalar(ExactOps.Trace(e.Array));
         if (x is ComplexValue z) return ComplexOps.Trace(z);
-        var t = a.Tensor("A");
+        var t = a.NDArray("A");
         if (t.Rank != 2) throw new CalcShapeException($"trace: needs one matrix, got shape {t.Shape}");
-        return FloatValue.Scalar(Tensor.Trace(t));
+        return FloatValue.Scalar(NDArray.Trace(t));
     }
 }

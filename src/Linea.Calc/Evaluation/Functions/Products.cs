@@ -30,11 +30,11 @@ public static partial class FunctionLibrary
         if (x is ComplexValue || y is ComplexValue) return ArrayOperators.MatMul(a.Context, x, y, "a", "b"); // no conjugation, as NumPy's dot
         if (x.Rank == 1 && y.Rank == 1)
         {
-            var tx = a.Tensor("a");
-            var ty = a.Tensor("b");
+            var tx = a.NDArray("a");
+            var ty = a.NDArray("b");
             if (tx.Shape[0] != ty.Shape[0])
                 throw new CalcShapeException($"dot: vectors of lengths {tx.Shape[0]} and {ty.Shape[0]} have no inner product");
-            return FloatValue.Scalar(Tensor.Dot(tx, ty));
+            return FloatValue.Scalar(NDArray.Dot(tx, ty));
         }
         return ArrayOperators.MatMul(a.Context, x, y, "a", "b");
     }
@@ -46,7 +46,7 @@ public static partial class FunctionLibrary
         a.Context.CheckElements(ArrayOperators.Count(x.SymbolicShape) * ArrayOperators.Count(y.SymbolicShape), "outer");
         if (x is ExactValue ex && y is ExactValue ey) return new ExactValue(ExactOps.Outer(ex.Array, ey.Array));
         if (x is ComplexValue || y is ComplexValue) return ComplexOps.Outer(x, y);
-        return Fn.Float(Tensor.Outer(a.Tensor("a").Contiguous().Reshape(-1), a.Tensor("b").Contiguous().Reshape(-1)));
+        return Fn.Float(NDArray.Outer(a.NDArray("a").Contiguous().Reshape(-1), a.NDArray("b").Contiguous().Reshape(-1)));
     }
 
     private static Value Kron(CallArgs a)
@@ -63,7 +63,7 @@ public static partial class FunctionLibrary
         }
         a.Context.CheckElements(ArrayOperators.Count(x.SymbolicShape) * ArrayOperators.Count(y.SymbolicShape), "kron");
         if (x is ExactValue ex && y is ExactValue ey) return new ExactValue(ExactOps.Kron(ex.Array, ey.Array));
-        return Fn.Float(Tensor.Kron(a.Tensor("A"), a.Tensor("B")));
+        return Fn.Float(NDArray.Kron(a.NDArray("A"), a.NDArray("B")));
     }
 
 }

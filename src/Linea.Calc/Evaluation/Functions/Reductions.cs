@@ -78,7 +78,7 @@ public static partial class FunctionLibrary
         var t = ValueConversions.ToTensor(x, fn);
         int[]? axes = axis is null ? null : [ShapeRules.NormalizeAxis(fn, axis.Value, x.SymbolicShape)];
         var v = t.Var(axes, ddof, keep);
-        return Fn.Float(sqrt ? Tensor.Sqrt(v) : v);
+        return Fn.Float(sqrt ? NDArray.Sqrt(v) : v);
     }
 
     /// <summary>
@@ -161,7 +161,7 @@ public static partial class FunctionLibrary
         {
             double total = m.Sum();
             double count = (double)m.Rows * m.Columns;
-            var t = Tensor.Scalar(fn == "sum" ? total : total / count);
+            var t = NDArray.Scalar(fn == "sum" ? total : total / count);
             return Fn.Float(keep ? t.Reshape(1, 1) : t);
         }
         int ax = ShapeRules.NormalizeAxis(fn, axis.Value, s.SymbolicShape);

@@ -120,7 +120,7 @@ public static partial class FunctionLibrary
         }
         if (arrays.Any(v => v is ComplexValue)) return ComplexOps.Join(arrays, horizontal, fn);
         var tensors = arrays.Select(v => ValueConversions.ToTensor(v, fn)).ToArray();
-        return Fn.Float(horizontal ? Tensor.HStack(tensors) : Tensor.VStack(tensors));
+        return Fn.Float(horizontal ? NDArray.HStack(tensors) : NDArray.VStack(tensors));
     }
 
     /// <summary>hstack/vstack with a sparse matrix among the blocks: sparse, as SciPy's sparse.hstack (dense blocks are converted).</summary>

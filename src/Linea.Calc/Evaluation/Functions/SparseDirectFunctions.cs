@@ -22,7 +22,7 @@ public static partial class FunctionLibrary
     {
         var x = a.Array(name);
         if (x is SparseValue s) return s.Matrix;
-        var t = a.Tensor(name);
+        var t = a.NDArray(name);
         if (t.Rank != 2) throw new CalcShapeException($"{a.Function.Name}: needs a square matrix, got shape {t.Shape}");
         return Sparse.FromDense(t);
     }
@@ -40,7 +40,7 @@ public static partial class FunctionLibrary
     {
         var m = SparseOperand(a, "A");
         RequireSquareSparse(fn, m);
-        var b = a.Tensor("b");
+        var b = a.NDArray("b");
         if (b.Rank is 0 or > 2 || b.Shape[0] != m.Rows)
             throw new CalcShapeException($"{fn}: A has shape ({m.Rows}, {m.Columns}) and b has shape {b.Shape}; b needs {m.Rows} rows (a vector of length {m.Rows} or a matrix with {m.Rows} rows)")
             { Hint = b.Rank == 2 && b.Shape[1] == m.Rows ? "did you mean b.T?" : null };
@@ -80,7 +80,7 @@ public static partial class FunctionLibrary
 
     private static Value IndexVector(int[] p) => IndexVector(Array.ConvertAll(p, i => (double)i));
 
-    private static Value IndexVector(double[] p) => Fn.Indices(Tensor.FromArray(p, [p.Length]));
+    private static Value IndexVector(double[] p) => Fn.Indices(NDArray.FromArray(p, [p.Length]));
 
     /// <summary>
     /// <c>lstsq</c> with a sparse A: sparse QR (<see cref="Sparse.Qr{T}"/>), one factorization for every column of b.
@@ -92,7 +92,7 @@ public static partial class FunctionLibrary
         if (a.Has("rcond"))
             throw new CalcTypeException("lstsq: rcond applies to the dense SVD solver; a sparse A is solved by sparse QR with its own rank tolerance")
             { Hint = "lstsq(full(S), b, rcond=...) uses the SVD with rcond" };
-        var b = a.Tensor("b");
+        var b = a.NDArray("b");
         if (b.Rank is 0 or > 2 || b.Shape[0] != m.Rows)
             throw new CalcShapeException($"lstsq: A has shape ({m.Rows}, {m.Columns}) and b has shape {b.Shape}; b needs {m.Rows} rows");
         b = Fn.RequireFinite("lstsq", b).Contiguous();
@@ -114,9 +114,9 @@ public static partial class FunctionLibrary
             for (int i = 0; i < m.Rows; i++) ss += (column[i] - ax[i]) * (column[i] - ax[i]);
             res[j] = ss;
         }
-        var xt = b.Rank == 1 ? Tensor.FromArray(x, [m.Columns]) : Tensor.FromArray(x, [m.Columns, k]);
+        var xt = b.Rank == 1 ? NDArray.FromArray(x, [m.Columns]) : NDArray.FromArray(x, [m.Columns, k]);
         bool residuals = m.Rows > m.Columns && qr.Rank == m.Columns;
-        return Fn.Tuple(Fn.Float(xt), Fn.Float(Tensor.FromArray(residuals ? res : [], [residuals ? k : 0])), Fn.Int(qr.Rank),
-            Fn.Float(Tensor.FromArray(Array.Empty<double>(), [0])));
+        return Fn.Tuple(Fn.Float(xt), Fn.Float(NDArray.FromArray(residuals ? res : [], [residuals ? k : 0])), Fn.Int(qr.Rank),
+            Fn.Float(NDArray.FromArray(Array.Empty<double>(), [0])));
     }
 }

@@ -40,7 +40,7 @@ public static partial class FunctionLibrary
     {
         var x = a.Array("A");
         if (x is SparseValue) return x;
-        var t = a.Tensor("A");
+        var t = a.NDArray("A");
         if (t.Rank > 2)
             throw new CalcShapeException($"sparse: needs a matrix, got shape {t.Shape}") { Hint = "a sparse matrix has two axes; index one matrix of the stack first" };
         if (t.Rank < 2) t = t.Contiguous().Reshape(1, t.Rank == 0 ? 1 : t.Shape[0]);
@@ -50,7 +50,7 @@ public static partial class FunctionLibrary
     private static Value Full(CallArgs a, string fn)
     {
         var x = a.Array("S");
-        if (x is not SparseValue s) return x is ExactValue or FloatValue ? Fn.Float(a.Tensor("S")) : x is ComplexValue ? x : throw new CalcTypeException($"{fn}: needs a sparse matrix or an array, got {x.Describe()}");
+        if (x is not SparseValue s) return x is ExactValue or FloatValue ? Fn.Float(a.NDArray("S")) : x is ComplexValue ? x : throw new CalcTypeException($"{fn}: needs a sparse matrix or an array, got {x.Describe()}");
         a.Context.CheckResult(fn, "the dense matrix", "a sparse matrix this large stays sparse: use @, cg, gmres, eigsh, svds on it, or index a part after full of a product", s.Matrix.Rows, s.Matrix.Columns);
         return Fn.Float(s.Matrix.ToDense());
     }
@@ -61,11 +61,11 @@ public static partial class FunctionLibrary
         if (x is SparseValue s) return Fn.Int(s.Matrix.Nnz);
         if (x is ComplexValue z)
         {
-            var re = z.Tensor.Real.ToArray();
-            var im = z.Tensor.Imag.ToArray();
+            var re = z.NDArray.Real.ToArray();
+            var im = z.NDArray.Imag.ToArray();
             return Fn.Int(Enumerable.Range(0, re.Length).LongCount(i => re[i] != 0 || im[i] != 0));
         }
-        return Fn.Int(a.Tensor("S").Contiguous().ToArray().LongCount(v => v != 0));
+        return Fn.Int(a.NDArray("S").Contiguous().ToArray().LongCount(v => v != 0));
     }
 
     private static Value Speye(CallArgs a)
@@ -80,10 +80,10 @@ public static partial class FunctionLibrary
 
     private static Value Spdiags(CallArgs a)
     {
-        var data = a.Tensor("data");
+        var data = a.NDArray("data");
         if (data.Rank > 2) throw new CalcShapeException($"spdiags: data must be a matrix with one row per diagonal, got shape {data.Shape}");
         if (data.Rank < 2) data = data.Contiguous().Reshape(1, data.Rank == 0 ? 1 : data.Shape[0]);
-        var offsetsTensor = a.Tensor("diags");
+        var offsetsTensor = a.NDArray("diags");
         if (offsetsTensor.Rank > 1) throw new CalcShapeException($"spdiags: diags must be an integer or a vector of integers, got shape {offsetsTensor.Shape}");
         var offsets = offsetsTensor.Contiguous().ToArray();
         int m = a.Int("m"), n = a.Int("n");
@@ -160,12 +160,12 @@ public static partial class FunctionLibrary
     {
         string full = ResolveMatrixMarketPath(a, "mmwrite");
         var x = a.Array("S");
-        var m = x is SparseValue s ? s.Matrix : Sparse.FromDense(RequireMatrix2(a.Tensor("S"), "mmwrite"));
+        var m = x is SparseValue s ? s.Matrix : Sparse.FromDense(RequireMatrix2(a.NDArray("S"), "mmwrite"));
         Sparse.MmWrite(full, m, comment: "written by the linea calculator");
         return new StringValue($"saved a ({m.Rows}, {m.Columns}) sparse matrix with {m.Nnz} stored entries to {a.String("path")}");
     }
 
-    private static Tensor<double> RequireMatrix2(Tensor<double> t, string fn) => t.Rank == 2
+    private static NDArray<double> RequireMatrix2(NDArray<double> t, string fn) => t.Rank == 2
         ? t
         : throw new CalcShapeException($"{fn}: needs a matrix, got shape {t.Shape}");
 
@@ -174,15 +174,15 @@ public static partial class FunctionLibrary
     {
         var x = a.Array(name);
         if (x is SparseValue s) return s.Matrix;
-        var t = RequireMatrix2(Fn.RequireFinite(a.Function.Name, a.Tensor(name)), a.Function.Name);
+        var t = RequireMatrix2(Fn.RequireFinite(a.Function.Name, a.NDArray(name)), a.Function.Name);
         return LinearOperator.FromDense(t);
     }
 
     /// <summary>A right-hand side or start vector: 1-d, or a column (n, 1) read as a vector (as SciPy accepts).</summary>
-    private static Tensor<double>? Vector(CallArgs a, string name)
+    private static NDArray<double>? Vector(CallArgs a, string name)
     {
         if (!a.Has(name)) return null;
-        var t = a.Tensor(name);
+        var t = a.NDArray(name);
         if (t.Rank == 2 && t.Shape[1] == 1) t = t.Contiguous().Reshape(-1);
         if (t.Rank != 1)
             throw new CalcShapeException($"{a.Function.Name}: {name} must be a vector, got shape {t.Shape}") { Hint = "one right-hand side at a time: b of shape (n,)" };

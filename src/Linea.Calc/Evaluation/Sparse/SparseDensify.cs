@@ -26,7 +26,7 @@ internal static class SparseDensify
 
     /// <summary>The dense copy of <paramref name="s"/> for operation <paramref name="op"/>, or a clear error when it is too large.</summary>
     /// <exception cref="CalcTypeException">More elements than <see cref="Max"/>.</exception>
-    public static Tensor<double> ToDense(SparseValue s, string op)
+    public static NDArray<double> ToDense(SparseValue s, string op)
     {
         var m = s.Matrix;
         double count = (double)m.Rows * m.Columns;

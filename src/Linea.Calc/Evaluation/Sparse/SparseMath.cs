@@ -17,13 +17,13 @@ internal static class SparseMath
     public static SparseMatrix<double> Hadamard(SparseMatrix<double> a, SparseMatrix<double> b) => a.Multiply(b);
 
     /// <inheritdoc cref="Hadamard(SparseMatrix{double}, SparseMatrix{double})"/>
-    public static SparseMatrix<double> Hadamard(SparseMatrix<double> a, Tensor<double> d) => a.Multiply(d);
+    public static SparseMatrix<double> Hadamard(SparseMatrix<double> a, NDArray<double> d) => a.Multiply(d);
 
     /// <summary>A @ X for a sparse A and a dense vector or matrix X: dense.</summary>
-    public static Tensor<double> MatMul(SparseMatrix<double> a, Tensor<double> x) => Sparse.MatMul(a, x);
+    public static NDArray<double> MatMul(SparseMatrix<double> a, NDArray<double> x) => Sparse.MatMul(a, x);
 
     /// <summary>X @ A for a dense vector or matrix X and a sparse A: dense.</summary>
-    public static Tensor<double> MatMul(Tensor<double> x, SparseMatrix<double> a) => Sparse.MatMul(x, a);
+    public static NDArray<double> MatMul(NDArray<double> x, SparseMatrix<double> a) => Sparse.MatMul(x, a);
 
     /// <summary>A @ B for two sparse matrices: sparse (Gustavson).</summary>
     public static SparseMatrix<double> MatMul(SparseMatrix<double> a, SparseMatrix<double> b) => Sparse.MatMul(a, b);

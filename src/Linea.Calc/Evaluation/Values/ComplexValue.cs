@@ -5,8 +5,8 @@ namespace Linea.Calc.Evaluation;
 /// from imaginary literals (<c>2j</c>), from arithmetic with them, and from <c>eig</c>/<c>eigvals</c> when the spectrum is
 /// complex. Results stay complex even when every imaginary part is zero, as in NumPy; <c>real(z)</c> gives float64.
 /// </summary>
-/// <param name="Tensor">The data (the parts may share storage with other values; values are never changed in place).</param>
-public sealed record ComplexValue(ComplexTensor<double> Tensor) : ArrayLike
+/// <param name="NDArray">The data (the parts may share storage with other values; values are never changed in place).</param>
+public sealed record ComplexValue(ComplexTensor<double> NDArray) : ArrayLike
 {
     /// <summary>The dtype name, NumPy's: complex128 (two float64 parts).</summary>
     public const string DTypeName = "complex128";
@@ -15,14 +15,14 @@ public sealed record ComplexValue(ComplexTensor<double> Tensor) : ArrayLike
     public override string DType => DTypeName;
 
     /// <inheritdoc />
-    public override Shapes.SymbolicShape SymbolicShape => Shapes.SymbolicShape.Of(Tensor.Shape.ToIntArray());
+    public override Shapes.SymbolicShape SymbolicShape => Shapes.SymbolicShape.Of(NDArray.Shape.ToIntArray());
 
     /// <inheritdoc />
-    public override string Describe() => Tensor.Rank == 0 ? "a complex128 scalar" : $"a {Tensor.Shape} complex128 array";
+    public override string Describe() => NDArray.Rank == 0 ? "a complex128 scalar" : $"a {NDArray.Shape} complex128 array";
 
     /// <summary>A complex scalar re + im·j.</summary>
-    public static ComplexValue Scalar(double re, double im) => new(new ComplexTensor<double>(Linea.Tensor.Scalar(re), Linea.Tensor.Scalar(im)));
+    public static ComplexValue Scalar(double re, double im) => new(new ComplexTensor<double>(Linea.NDArray.Scalar(re), Linea.NDArray.Scalar(im)));
 
     /// <summary>A complex value from its two parts (of one shape).</summary>
-    public static ComplexValue Of(Tensor<double> re, Tensor<double> im) => new(new ComplexTensor<double>(re, im));
+    public static ComplexValue Of(NDArray<double> re, NDArray<double> im) => new(new ComplexTensor<double>(re, im));
 }

@@ -33,7 +33,7 @@ public interface IRowBlockSource<T> where T : unmanaged, IFloatingPointIeee754<T
 /// <param name="Start">The index of the block's first row in the whole matrix.</param>
 /// <param name="Values">The rows, shape <c>(rows, columns)</c>; valid until the pass moves on.</param>
 /// <typeparam name="T"><c>float</c> or <c>double</c>.</typeparam>
-public readonly record struct RowBlock<T>(long Start, Tensor<T> Values) where T : unmanaged, IFloatingPointIeee754<T>
+public readonly record struct RowBlock<T>(long Start, NDArray<T> Values) where T : unmanaged, IFloatingPointIeee754<T>
 {
     /// <summary>The number of rows in this block.</summary>
     public int Count => (int)Values.Shape[0];

@@ -98,7 +98,7 @@ public static partial class RowBlocks
                     buffer[(long)filled * columns + c] = CsvReader.ParseNumber<T>(fields[c], lineNumber, c + 1, _source);
                 if (++filled == blockRows)
                 {
-                    yield return new RowBlock<T>(start, new Tensor<T>(buffer, 0, [filled, columns], [columns, 1]));
+                    yield return new RowBlock<T>(start, new NDArray<T>(buffer, 0, [filled, columns], [columns, 1]));
                     start += filled;
                     filled = 0;
                     progress?.Report(new RowBlockProgress(start, Rows, file.Position, totalBytes));
@@ -106,7 +106,7 @@ public static partial class RowBlocks
             }
             if (filled > 0)
             {
-                yield return new RowBlock<T>(start, new Tensor<T>(buffer, 0, [filled, columns], [columns, 1]));
+                yield return new RowBlock<T>(start, new NDArray<T>(buffer, 0, [filled, columns], [columns, 1]));
                 start += filled;
                 progress?.Report(new RowBlockProgress(start, Rows, totalBytes, totalBytes));
             }

@@ -73,14 +73,14 @@ public static partial class RowBlocks
                 long count = stop - start;
                 if (columns == 0)
                 {
-                    yield return new RowBlock<T>(start, Tensor.Zeros<T>(count, 0));
+                    yield return new RowBlock<T>(start, NDArray.Zeros<T>(count, 0));
                     Report(progress, stop);
                     continue;
                 }
                 var window = new Storage.MappedStorage<T>(path, dataOffset + start * RowBytes, count * columns, MmapMode.ReadOnly);
                 try
                 {
-                    yield return new RowBlock<T>(start, new Tensor<T>(window, 0, [count, columns], [columns, 1]));
+                    yield return new RowBlock<T>(start, new NDArray<T>(window, 0, [count, columns], [columns, 1]));
                 }
                 finally
                 {
@@ -120,7 +120,7 @@ public static partial class RowBlocks
                     {
                         ReadConverted(file, dataOffset + start * RowBytes, buffer.AsSpan(0, count * columns), bytes, item);
                     }
-                    yield return new RowBlock<T>(start, new Tensor<T>(buffer, 0, [count, columns], [columns, 1]));
+                    yield return new RowBlock<T>(start, new NDArray<T>(buffer, 0, [count, columns], [columns, 1]));
                     Report(progress, start + count);
                 }
             }

@@ -72,7 +72,7 @@ public static partial class RowBlocks
                     var row = dense.Slice(i * columns, columns);
                     for (long k = ptr[start + i]; k < ptr[start + i + 1]; k++) row[idx[(int)k]] += val[(int)k];
                 }
-                yield return new RowBlock<T>(start, new Tensor<T>(buffer, 0, [count, columns], [columns, 1]));
+                yield return new RowBlock<T>(start, new NDArray<T>(buffer, 0, [count, columns], [columns, 1]));
                 long stop = start + count;
                 progress?.Report(new RowBlockProgress(stop, rows, fileBytes < 0 ? -1 : fileBytes * stop / Math.Max(rows, 1), fileBytes));
             }

@@ -15,7 +15,7 @@ public static partial class RowBlocks
     /// <param name="matrix">Shape <c>(rows, columns)</c>, any strides.</param>
     /// <exception cref="ShapeMismatchException"><paramref name="matrix"/> is not 2-d, or has more than
     /// <see cref="int.MaxValue"/> columns.</exception>
-    public static IRowBlockSource<T> FromTensor<T>(Tensor<T> matrix) where T : unmanaged, IFloatingPointIeee754<T>
+    public static IRowBlockSource<T> FromTensor<T>(NDArray<T> matrix) where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(matrix);
         if (matrix.Rank != 2 || matrix.Shape[1] > int.MaxValue)
@@ -30,7 +30,7 @@ public static partial class RowBlocks
             throw new ArgumentOutOfRangeException(nameof(blockRows), blockRows, "row blocks: a block holds at least 1 row");
     }
 
-    private sealed class TensorRowBlocks<T>(Tensor<T> matrix) : IRowBlockSource<T> where T : unmanaged, IFloatingPointIeee754<T>
+    private sealed class TensorRowBlocks<T>(NDArray<T> matrix) : IRowBlockSource<T> where T : unmanaged, IFloatingPointIeee754<T>
     {
         public long Rows => matrix.Shape[0];
 

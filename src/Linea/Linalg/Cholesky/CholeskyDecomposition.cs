@@ -15,13 +15,13 @@ namespace Linea;
 /// <typeparam name="T">float or double.</typeparam>
 public sealed class CholeskyDecomposition<T> : ILinearSolver<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
-    private readonly Tensor<T> _l;
+    private readonly NDArray<T> _l;
     private readonly double _anorm;
     private T? _rcond;
 
     private readonly Parallelism _parallelism;
 
-    private CholeskyDecomposition(Tensor<T> l, int info, double anorm, Parallelism parallelism)
+    private CholeskyDecomposition(NDArray<T> l, int info, double anorm, Parallelism parallelism)
     {
         _l = l; FailedMinorOrder = info + 1; _anorm = anorm; _parallelism = parallelism;
     }
@@ -32,7 +32,7 @@ public sealed class CholeskyDecomposition<T> : ILinearSolver<T> where T : unmana
     /// </summary>
     /// <exception cref="ShapeMismatchException">a is not a square matrix.</exception>
     /// <exception cref="NonFiniteException">The lower triangle of a contains NaN or infinity (the upper one is never read and may hold anything).</exception>
-    public static CholeskyDecomposition<T> Factor(Tensor<T> a, CholeskyParams? parameters = null, Parallelism? parallelism = null)
+    public static CholeskyDecomposition<T> Factor(NDArray<T> a, CholeskyParams? parameters = null, Parallelism? parallelism = null)
     {
         var threads = parallelism ?? Parallelism.Default;
         ArgumentNullException.ThrowIfNull(a);
@@ -50,7 +50,7 @@ public sealed class CholeskyDecomposition<T> : ILinearSolver<T> where T : unmana
     /// <summary>Factors like <see cref="Factor"/>; false when A is not positive definite.</summary>
     /// <exception cref="ShapeMismatchException">a is not a square matrix.</exception>
     /// <exception cref="NonFiniteException">The lower triangle of a contains NaN or infinity (the upper one is never read and may hold anything).</exception>
-    public static bool TryFactor(Tensor<T> a, out CholeskyDecomposition<T> cholesky, CholeskyParams? parameters = null)
+    public static bool TryFactor(NDArray<T> a, out CholeskyDecomposition<T> cholesky, CholeskyParams? parameters = null)
     {
         cholesky = Factor(a, parameters);
         return cholesky.IsPositiveDefinite;
@@ -73,7 +73,7 @@ public sealed class CholeskyDecomposition<T> : ILinearSolver<T> where T : unmana
 
     /// <summary>L, n x n lower triangular with positive diagonal (a new tensor; zeros above the diagonal).</summary>
     /// <exception cref="NotPositiveDefiniteException">The factorization failed.</exception>
-    public Tensor<T> L { get { RequireSuccess("cholesky.L"); return _l.Copy(); } }
+    public NDArray<T> L { get { RequireSuccess("cholesky.L"); return _l.Copy(); } }
 
     /// <summary>det A = prod L[i, i]^2 (positive; may overflow for large n, see <see cref="LogDeterminant"/>); 1 for n = 0.</summary>
     /// <exception cref="NotPositiveDefiniteException">The factorization failed.</exception>
@@ -118,7 +118,7 @@ public sealed class CholeskyDecomposition<T> : ILinearSolver<T> where T : unmana
     /// <summary>X with A X = B for B (n,) or (n, k) (result of B's shape): two triangular solves, 2 n^2 k flops.</summary>
     /// <exception cref="ShapeMismatchException">B's first axis is not n.</exception>
     /// <exception cref="NotPositiveDefiniteException">The factorization failed.</exception>
-    public Tensor<T> Solve(Tensor<T> b)
+    public NDArray<T> Solve(NDArray<T> b)
     {
         RequireSuccess("cholesky.solve");
         var x = MatrixArgs.RhsCopy("cholesky.solve", _l.Shape, Order, b, out var view);
@@ -134,7 +134,7 @@ public sealed class CholeskyDecomposition<T> : ILinearSolver<T> where T : unmana
 
     /// <summary>L L^T (n x n), equal to A up to rounding.</summary>
     /// <exception cref="NotPositiveDefiniteException">The factorization failed.</exception>
-    public Tensor<T> Reconstruct()
+    public NDArray<T> Reconstruct()
     {
         RequireSuccess("cholesky.reconstruct");
         return _l.MatMul(_l.T);

@@ -21,7 +21,7 @@ public static class CholeskyFactorization
     /// </summary>
     /// <returns>-1 on success, otherwise the 0-based index i of the failing pivot: the leading minor of order i + 1 (LAPACK's info) is not positive definite.</returns>
     /// <exception cref="ArgumentException">a is not a square matrix, is read-only, or the threshold is below 1.</exception>
-    public static int FactorInPlace<T>(Tensor<T> a, CholeskyParams? parameters = null, Parallelism? parallelism = null) where T : unmanaged, IFloatingPointIeee754<T>
+    public static int FactorInPlace<T>(NDArray<T> a, CholeskyParams? parameters = null, Parallelism? parallelism = null) where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(a);
         if (a.Rank != 2 || a.IntDims[0] != a.IntDims[1]) ThrowHelper.Argument("cholesky", nameof(a), $"needs a square matrix, got shape {a.Shape}");

@@ -29,7 +29,7 @@ public sealed class ColPivQrDecomposition<T> : ILinearSolver<T> where T : unmana
     /// <paramref name="parallelism"/> threads (<see cref="Parallelism.Default"/> when null).</summary>
     /// <exception cref="ShapeMismatchException"><paramref name="a"/> is not a matrix.</exception>
     /// <exception cref="NonFiniteException"><paramref name="a"/> holds NaN or infinity.</exception>
-    public ColPivQrDecomposition(Tensor<T> a, Parallelism? parallelism = null)
+    public ColPivQrDecomposition(NDArray<T> a, Parallelism? parallelism = null)
     {
         _parallelism = parallelism ?? Parallelism.Default;
         ArgumentNullException.ThrowIfNull(a);
@@ -64,33 +64,33 @@ public sealed class ColPivQrDecomposition<T> : ILinearSolver<T> where T : unmana
     public ReadOnlySpan<int> Permutation => _jpvt;
 
     /// <summary>P as an n x n matrix of zeros and ones, with A P = Q R.</summary>
-    public Tensor<T> P
+    public NDArray<T> P
     {
         get
         {
             if ((double)Columns * Columns > Array.MaxLength)
                 ThrowHelper.ResultTooLarge("colpiv_qr", $"P of shape ({Columns}, {Columns})", (double)Columns * Columns,
                     System.Runtime.CompilerServices.Unsafe.SizeOf<T>(), $"a dense result holds at most {Array.MaxLength:#,0} elements");
-            var p = Tensor.Zeros<T>(Columns, Columns);
+            var p = NDArray.Zeros<T>(Columns, Columns);
             for (int j = 0; j < Columns; j++) p[_jpvt[j], j] = T.One;
             return p;
         }
     }
 
     /// <summary>The reduced Q (m x k). O(m k^2).</summary>
-    public Tensor<T> Q => GetQ(QrMode.Reduced);
+    public NDArray<T> Q => GetQ(QrMode.Reduced);
 
     /// <summary>The reduced R (k x n), with non-increasing |R_ii|.</summary>
-    public Tensor<T> R => GetR(QrMode.Reduced);
+    public NDArray<T> R => GetR(QrMode.Reduced);
 
     /// <summary>Q as m x k (reduced) or m x m (complete).</summary>
-    public Tensor<T> GetQ(QrMode mode)
+    public NDArray<T> GetQ(QrMode mode)
     {
         return CompactQr.FormQ(_qr, _tau, Ld, Rows, K, mode, QrParams.Auto, _parallelism);
     }
 
     /// <summary>R as k x n (reduced) or m x n (complete).</summary>
-    public Tensor<T> GetR(QrMode mode)
+    public NDArray<T> GetR(QrMode mode)
     {
         return CompactQr.ExtractR(_qr, Ld, Rows, Columns, K, mode);
     }
@@ -118,7 +118,7 @@ public sealed class ColPivQrDecomposition<T> : ILinearSolver<T> where T : unmana
     }
 
     /// <summary>A P^T = Q R P^T, which equals A to about n eps ||A||. O(m n k).</summary>
-    public Tensor<T> Reconstruct()
+    public NDArray<T> Reconstruct()
     {
         var c = new T[Ld * Columns];
         for (int j = 0; j < Columns; j++)
@@ -127,7 +127,7 @@ public sealed class ColPivQrDecomposition<T> : ILinearSolver<T> where T : unmana
         var a = new T[Rows * Columns];
         for (int j = 0; j < Columns; j++)
             for (int i = 0; i < Rows; i++) a[i * Columns + _jpvt[j]] = c[i + j * Ld];
-        return Tensor.Wrap(a, Rows, Columns);
+        return NDArray.Wrap(a, Rows, Columns);
     }
 
     /// <summary>
@@ -137,7 +137,7 @@ public sealed class ColPivQrDecomposition<T> : ILinearSolver<T> where T : unmana
     /// </summary>
     /// <exception cref="ShapeMismatchException">b's first axis is not m.</exception>
     /// <exception cref="NonFiniteException">b holds NaN or infinity.</exception>
-    public Tensor<T> Solve(Tensor<T> b, double? tolerance = null)
+    public NDArray<T> Solve(NDArray<T> b, double? tolerance = null)
     {
         ArgumentNullException.ThrowIfNull(b);
         if (b.Rank is not (1 or 2) || b.IntDims[0] != Rows)
@@ -150,7 +150,7 @@ public sealed class ColPivQrDecomposition<T> : ILinearSolver<T> where T : unmana
     }
 
     /// <summary>The minimum-norm least-squares solution with the default rank tolerance.</summary>
-    Tensor<T> ILinearSolver<T>.Solve(Tensor<T> b) => Solve(b);
+    NDArray<T> ILinearSolver<T>.Solve(NDArray<T> b) => Solve(b);
 
     /// <summary>c := Q^T c for the m x nrhs column-major block at (c, 0, ldc).</summary>
     internal void ApplyQT(T[] c, int ldc, int nrhs, Parallelism parallelism) =>

@@ -37,7 +37,7 @@ public sealed class EigenDecomposition<T> where T : unmanaged, IFloatingPointIee
     /// <summary>
     /// The eigenvalues, shape (n,), in the order described in the class remarks. O(n) to copy out.
     /// </summary>
-    public ComplexTensor<T> Eigenvalues => new(Tensor.Wrap((T[])_wr.Clone(), Size), Tensor.Wrap((T[])_wi.Clone(), Size));
+    public ComplexTensor<T> Eigenvalues => new(NDArray.Wrap((T[])_wr.Clone(), Size), NDArray.Wrap((T[])_wi.Clone(), Size));
 
     /// <summary>Whether all eigenvalues are real (every imaginary part is exactly zero). O(n).</summary>
     public bool IsReal => Array.TrueForAll(_wi, x => x == T.Zero);
@@ -74,7 +74,7 @@ public sealed class EigenDecomposition<T> where T : unmanaged, IFloatingPointIee
                     }
                 }
             }
-            return new ComplexTensor<T>(Tensor.Wrap(re, n, n), Tensor.Wrap(im, n, n));
+            return new ComplexTensor<T>(NDArray.Wrap(re, n, n), NDArray.Wrap(im, n, n));
         }
     }
 
@@ -87,10 +87,10 @@ public sealed class EigenDecomposition<T> where T : unmanaged, IFloatingPointIee
     /// <exception cref="ShapeMismatchException">a is not a square matrix (rank 2).</exception>
     /// <exception cref="NonFiniteException">a holds NaN or infinity (the message names the entry).</exception>
     /// <exception cref="NoConvergenceException">The QR iteration did not converge (30 max(10, n) iterations without a deflation).</exception>
-    public EigenDecomposition(Tensor<T> a, bool computeVectors = true, EigParams? parameters = null)
+    public EigenDecomposition(NDArray<T> a, bool computeVectors = true, EigParams? parameters = null)
         : this("eig", a, computeVectors, parameters ?? EigParams.Auto) { }
 
-    internal EigenDecomposition(string op, Tensor<T> a, bool computeVectors, EigParams p)
+    internal EigenDecomposition(string op, NDArray<T> a, bool computeVectors, EigParams p)
     {
         var parallelism = Parallelism.Default;
         Linalg.RequireSquare(op, a);

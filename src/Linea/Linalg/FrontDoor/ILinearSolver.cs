@@ -23,8 +23,8 @@ public interface ILinearSolver<T> where T : unmanaged, IFloatingPointIeee754<T>
     /// </summary>
     /// <exception cref="ShapeMismatchException">B's leading axis is not m, or B is not 1-d or 2-d.</exception>
     /// <exception cref="LinAlgException">The factorization failed (singular, not positive definite).</exception>
-    Tensor<T> Solve(Tensor<T> b);
+    NDArray<T> Solve(NDArray<T> b);
 
     /// <summary>A rebuilt from its factors (for checking backward errors); O(n^3).</summary>
-    Tensor<T> Reconstruct();
+    NDArray<T> Reconstruct();
 }

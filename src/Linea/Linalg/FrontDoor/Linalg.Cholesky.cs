@@ -15,7 +15,7 @@ public static partial class Linalg
     /// <exception cref="ShapeMismatchException">a is not square (or not at least 2-d).</exception>
     /// <exception cref="NotPositiveDefiniteException">A (or one matrix of the stack) is not positive definite; <see cref="NotPositiveDefiniteException.MinorOrder"/> is the 1-based order of the first leading minor that is not.</exception>
     /// <exception cref="NonFiniteException">The lower triangle of a (or of one matrix of the stack) contains NaN or infinity; the message names the entry. The upper triangle is never read and may hold anything, as in NumPy.</exception>
-    public static Tensor<T> Cholesky<T>(Tensor<T> a) where T : unmanaged, IFloatingPointIeee754<T>
+    public static NDArray<T> Cholesky<T>(NDArray<T> a) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var parallelism = Parallelism.Default;
         RequireSquare("cholesky", a);

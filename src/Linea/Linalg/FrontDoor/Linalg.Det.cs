@@ -11,7 +11,7 @@ public static partial class Linalg
     /// </summary>
     /// <exception cref="ShapeMismatchException">a is not a square matrix (a stack: see <see cref="DetStack{T}"/>).</exception>
     /// <exception cref="NonFiniteException">a contains NaN or infinity.</exception>
-    public static T Det<T>(Tensor<T> a) where T : unmanaged, IFloatingPointIeee754<T>
+    public static T Det<T>(NDArray<T> a) where T : unmanaged, IFloatingPointIeee754<T>
     {
         RequireSingleSquare("det", a, "DetStack");
         return DetOfMatrix("det", a);
@@ -24,7 +24,7 @@ public static partial class Linalg
     /// </summary>
     /// <exception cref="ShapeMismatchException">a is not at least 2-d, or its matrices are not square.</exception>
     /// <exception cref="NonFiniteException">a contains NaN or infinity; the message names the matrix ("matrix [1, 0] of the stack ...") and the entry.</exception>
-    public static Tensor<T> DetStack<T>(Tensor<T> a) where T : unmanaged, IFloatingPointIeee754<T>
+    public static NDArray<T> DetStack<T>(NDArray<T> a) where T : unmanaged, IFloatingPointIeee754<T>
     {
         RequireSquare("det", a);
         return MatrixStack.MapScalar("det", a, (x, label) => DetOfMatrix(label, x));
@@ -37,7 +37,7 @@ public static partial class Linalg
     /// </summary>
     /// <exception cref="ShapeMismatchException">a is not a square matrix (a stack: see <see cref="SlogdetStack{T}"/>).</exception>
     /// <exception cref="NonFiniteException">a contains NaN or infinity.</exception>
-    public static (T Sign, T LogAbsDet) Slogdet<T>(Tensor<T> a) where T : unmanaged, IFloatingPointIeee754<T>
+    public static (T Sign, T LogAbsDet) Slogdet<T>(NDArray<T> a) where T : unmanaged, IFloatingPointIeee754<T>
     {
         RequireSingleSquare("slogdet", a, "SlogdetStack");
         return SlogdetOfMatrix("slogdet", a);
@@ -50,19 +50,19 @@ public static partial class Linalg
     /// </summary>
     /// <exception cref="ShapeMismatchException">a is not at least 2-d, or its matrices are not square.</exception>
     /// <exception cref="NonFiniteException">a contains NaN or infinity; the message names the matrix ("matrix [1, 0] of the stack ...") and the entry.</exception>
-    public static (Tensor<T> Sign, Tensor<T> LogAbsDet) SlogdetStack<T>(Tensor<T> a) where T : unmanaged, IFloatingPointIeee754<T>
+    public static (NDArray<T> Sign, NDArray<T> LogAbsDet) SlogdetStack<T>(NDArray<T> a) where T : unmanaged, IFloatingPointIeee754<T>
     {
         RequireSquare("slogdet", a);
         var r = MatrixStack.Map("slogdet", a, [[], []], (x, label) =>
         {
             var (sign, logAbsDet) = SlogdetOfMatrix(label, x);
-            return [Tensor.Scalar(sign), Tensor.Scalar(logAbsDet)];
+            return [NDArray.Scalar(sign), NDArray.Scalar(logAbsDet)];
         });
         return (r[0], r[1]);
     }
 
     /// <summary>det of one square matrix; <paramref name="label"/> names it in messages.</summary>
-    private static T DetOfMatrix<T>(string label, Tensor<T> a) where T : unmanaged, IFloatingPointIeee754<T>
+    private static T DetOfMatrix<T>(string label, NDArray<T> a) where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (a.IntDims[0] == 0) return T.One;
         RequireFinite(label, a);
@@ -70,7 +70,7 @@ public static partial class Linalg
     }
 
     /// <summary>slogdet of one square matrix; <paramref name="label"/> names it in messages.</summary>
-    private static (T Sign, T LogAbsDet) SlogdetOfMatrix<T>(string label, Tensor<T> a) where T : unmanaged, IFloatingPointIeee754<T>
+    private static (T Sign, T LogAbsDet) SlogdetOfMatrix<T>(string label, NDArray<T> a) where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (a.IntDims[0] == 0) return (T.One, T.Zero);
         RequireFinite(label, a);
@@ -78,7 +78,7 @@ public static partial class Linalg
         return (lu.DeterminantSign, lu.LogAbsDeterminant);
     }
 
-    private static void RequireSingleSquare<T>(string op, Tensor<T> a, string stackVariant) where T : unmanaged, IFloatingPointIeee754<T>
+    private static void RequireSingleSquare<T>(string op, NDArray<T> a, string stackVariant) where T : unmanaged, IFloatingPointIeee754<T>
     {
         RequireSquare(op, a);
         if (a.Rank != 2)

@@ -21,7 +21,7 @@ public static partial class Linalg
     /// <exception cref="ShapeMismatchException">a is not at least 2-d, or its matrices are not square.</exception>
     /// <exception cref="NonFiniteException">a holds NaN or infinity; for a stack the message names the matrix ("matrix [1, 0] of the stack ...") and the entry.</exception>
     /// <exception cref="NoConvergenceException">The QR iteration did not converge (not expected for finite input; for a stack the message names the matrix).</exception>
-    public static (ComplexTensor<T> Eigenvalues, ComplexTensor<T> Eigenvectors) Eig<T>(Tensor<T> a) where T : unmanaged, IFloatingPointIeee754<T>
+    public static (ComplexTensor<T> Eigenvalues, ComplexTensor<T> Eigenvectors) Eig<T>(NDArray<T> a) where T : unmanaged, IFloatingPointIeee754<T>
     {
         RequireSquare("eig", a);
         int n = a.IntDims[^1];
@@ -45,7 +45,7 @@ public static partial class Linalg
     /// <exception cref="ShapeMismatchException">a is not at least 2-d, or its matrices are not square.</exception>
     /// <exception cref="NonFiniteException">a holds NaN or infinity; for a stack the message names the matrix and the entry.</exception>
     /// <exception cref="NoConvergenceException">The QR iteration did not converge (not expected for finite input; for a stack the message names the matrix).</exception>
-    public static ComplexTensor<T> Eigvals<T>(Tensor<T> a) where T : unmanaged, IFloatingPointIeee754<T>
+    public static ComplexTensor<T> Eigvals<T>(NDArray<T> a) where T : unmanaged, IFloatingPointIeee754<T>
     {
         RequireSquare("eigvals", a);
         int n = a.IntDims[^1];

@@ -16,7 +16,7 @@ public static partial class Linalg
     /// <exception cref="ShapeMismatchException">a is not at least 2-d, or its matrices are not square.</exception>
     /// <exception cref="NonFiniteException">The triangle read holds NaN or infinity; for a stack the message names the matrix ("matrix [1, 0] of the stack ...") and the entry.</exception>
     /// <exception cref="NoConvergenceException">The tridiagonal iteration did not converge in 30 n iterations (for a stack the message names the matrix).</exception>
-    public static (Tensor<T> Eigenvalues, Tensor<T> Eigenvectors) Eigh<T>(Tensor<T> a, UpLo uplo = UpLo.Lower) where T : unmanaged, IFloatingPointIeee754<T>
+    public static (NDArray<T> Eigenvalues, NDArray<T> Eigenvectors) Eigh<T>(NDArray<T> a, UpLo uplo = UpLo.Lower) where T : unmanaged, IFloatingPointIeee754<T>
     {
         RequireSquare("eigh", a);
         int n = a.IntDims[^1];
@@ -37,7 +37,7 @@ public static partial class Linalg
     /// <exception cref="ShapeMismatchException">a is not at least 2-d, or its matrices are not square.</exception>
     /// <exception cref="NonFiniteException">The triangle read holds NaN or infinity; for a stack the message names the matrix and the entry.</exception>
     /// <exception cref="NoConvergenceException">The tridiagonal iteration did not converge in 30 n iterations (for a stack the message names the matrix).</exception>
-    public static Tensor<T> Eigvalsh<T>(Tensor<T> a, UpLo uplo = UpLo.Lower) where T : unmanaged, IFloatingPointIeee754<T>
+    public static NDArray<T> Eigvalsh<T>(NDArray<T> a, UpLo uplo = UpLo.Lower) where T : unmanaged, IFloatingPointIeee754<T>
     {
         RequireSquare("eigvalsh", a);
         return MatrixStack.Map("eigvalsh", a, [[a.IntDims[^1]]], (m, label) =>

@@ -14,7 +14,7 @@ public static partial class Linalg
     /// <exception cref="ShapeMismatchException">a is not square (or not at least 2-d).</exception>
     /// <exception cref="SingularMatrixException">a (or one matrix of the stack) is exactly singular; the message names the zero pivot.</exception>
     /// <exception cref="NonFiniteException">a contains NaN or infinity.</exception>
-    public static Tensor<T> Inv<T>(Tensor<T> a) where T : unmanaged, IFloatingPointIeee754<T>
+    public static NDArray<T> Inv<T>(NDArray<T> a) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var parallelism = Parallelism.Default;
         RequireSquare("inv", a);

@@ -27,7 +27,7 @@ public static partial class Linalg
     /// <exception cref="NonFiniteException">A or b holds NaN or infinity.</exception>
     /// <exception cref="ArgumentOutOfRangeException">rcond is negative or NaN.</exception>
     /// <exception cref="SingularMatrixException">Extended precision only: A is rank deficient even in double-double.</exception>
-    public static LstsqResult<T> Lstsq<T>(Tensor<T> a, Tensor<T> b, double? rcond = null, bool refine = false,
+    public static LstsqResult<T> Lstsq<T>(NDArray<T> a, NDArray<T> b, double? rcond = null, bool refine = false,
         LstsqPrecision precision = LstsqPrecision.Working) where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(a);
@@ -45,7 +45,7 @@ public static partial class Linalg
             : LstsqWorking(a, b, rcond, refine);
     }
 
-    private static LstsqResult<T> LstsqWorking<T>(Tensor<T> a, Tensor<T> b, double? rcond, bool refine) where T : unmanaged, IFloatingPointIeee754<T>
+    private static LstsqResult<T> LstsqWorking<T>(NDArray<T> a, NDArray<T> b, double? rcond, bool refine) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var parallelism = Parallelism.Default;
         int m = a.IntDims[0], n = a.IntDims[1], lda = Math.Max(m, 1), ldx = Math.Max(n, 1);
@@ -85,11 +85,11 @@ public static partial class Linalg
         cod.ReleaseWorkspace();
         CodLeastSquares<T>.Residual(a, b0, lda, x, ldx, nrhs, out ss);
         var residuals = cod.Rank == n && m > n
-            ? Tensor.FromArray(ss.Select(T.CreateTruncating).ToArray())
-            : Tensor.Zeros<T>(0);
+            ? NDArray.FromArray(ss.Select(T.CreateTruncating).ToArray())
+            : NDArray.Zeros<T>(0);
         var solution = ColMajor.ToRhs(x, ldx, n, nrhs, vector);
         return new LstsqResult<T>(solution, residuals, cod.Rank, m, n, cod.Cutoff,
-            () => Tensor.FromArray(scaled.SingularValuesOfR(unscale: true).Select(T.CreateTruncating).ToArray()),
+            () => NDArray.FromArray(scaled.SingularValuesOfR(unscale: true).Select(T.CreateTruncating).ToArray()),
             new LazyList(() => scaled.ScaledSingularValues), steps);
     }
 
@@ -98,7 +98,7 @@ public static partial class Linalg
     /// x = V_r S_r^-1 U_r^T b, for right-hand sides given column-major (m x nrhs, ld <paramref name="ldb"/>), returning
     /// x column-major (n x nrhs, ld <paramref name="ldx"/>). One SVD (O(m n min(m, n))), then O((m + n) r nrhs) per solve.
     /// </summary>
-    private static Func<T[], T[]> TruncatedSvdSolver<T>(Tensor<T> a, int rank, int n, int ldx, int nrhs, int ldb, Parallelism parallelism)
+    private static Func<T[], T[]> TruncatedSvdSolver<T>(NDArray<T> a, int rank, int n, int ldx, int nrhs, int ldb, Parallelism parallelism)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         var svd = new SvdDecomposition<T>("lstsq", a, fullMatrices: false, computeUv: true, parallelism);
@@ -108,7 +108,7 @@ public static partial class Linalg
         int m = a.IntDims[0];
         return rhs =>
         {
-            var b = Tensor.Wrap(rhs, nrhs, ldb)[.., ..m].T;             // m x nrhs view of the column-major block
+            var b = NDArray.Wrap(rhs, nrhs, ldb)[.., ..m].T;             // m x nrhs view of the column-major block
             var x = vr.MatMul(ur.T.MatMul(b) / s);                      // n x nrhs
             var result = new T[ldx * nrhs];
             for (int j = 0; j < nrhs; j++)

@@ -11,7 +11,7 @@ public static partial class Linalg
     /// </summary>
     /// <exception cref="ShapeMismatchException">a is not 2-d.</exception>
     /// <exception cref="NonFiniteException">a contains NaN or infinity.</exception>
-    public static LuDecomposition<T> Lu<T>(Tensor<T> a, LuParams? parameters = null) where T : unmanaged, IFloatingPointIeee754<T> =>
+    public static LuDecomposition<T> Lu<T>(NDArray<T> a, LuParams? parameters = null) where T : unmanaged, IFloatingPointIeee754<T> =>
         LuDecomposition<T>.Factor(a, parameters);
 }
 
@@ -21,7 +21,7 @@ public static class LinalgExtensions
     /// <summary>The LU factorization of this m x n matrix; see <see cref="Linalg.Lu{T}"/>.</summary>
     /// <exception cref="ShapeMismatchException">a is not 2-d.</exception>
     /// <exception cref="NonFiniteException">a contains NaN or infinity.</exception>
-    public static LuDecomposition<T> Lu<T>(this Tensor<T> a, LuParams? parameters = null) where T : unmanaged, IFloatingPointIeee754<T> =>
+    public static LuDecomposition<T> Lu<T>(this NDArray<T> a, LuParams? parameters = null) where T : unmanaged, IFloatingPointIeee754<T> =>
         LuDecomposition<T>.Factor(a, parameters);
 
     /// <summary>
@@ -31,6 +31,6 @@ public static class LinalgExtensions
     /// </summary>
     /// <exception cref="ShapeMismatchException">a is not a square matrix.</exception>
     /// <exception cref="NonFiniteException">The lower triangle of a contains NaN or infinity (the upper one is never read and may hold anything).</exception>
-    public static CholeskyDecomposition<T> Cholesky<T>(this Tensor<T> a, CholeskyParams? parameters = null) where T : unmanaged, IFloatingPointIeee754<T> =>
+    public static CholeskyDecomposition<T> Cholesky<T>(this NDArray<T> a, CholeskyParams? parameters = null) where T : unmanaged, IFloatingPointIeee754<T> =>
         CholeskyDecomposition<T>.Factor(a, parameters);
 }

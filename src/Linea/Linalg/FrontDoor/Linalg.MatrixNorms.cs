@@ -6,7 +6,7 @@ public static partial class Linalg
 {
     /// <summary>
     /// NumPy's <c>norm(x, ord, axis=(row, col), keepdims)</c>: the matrix norm <paramref name="ord"/> (1, -1, 2, -2, +inf,
-    /// -inf, as in <see cref="Norm{T}(Tensor{T}, double)"/> for a matrix) of every matrix whose rows run along axis
+    /// -inf, as in <see cref="Norm{T}(NDArray{T}, double)"/> for a matrix) of every matrix whose rows run along axis
     /// <paramref name="axes"/>.Row and columns along <paramref name="axes"/>.Col (negative counts from the end); with
     /// (-2, -1), of each matrix of a stack (..., m, n). The result has the other axes, in order (0-d for a 2-d x), or
     /// keeps the two with length 1 when <paramref name="keepdims"/>. Each value is exactly the 2-d norm of that matrix.
@@ -15,7 +15,7 @@ public static partial class Linalg
     /// <exception cref="AxisOutOfRangeException">An axis is outside [-rank, rank).</exception>
     /// <exception cref="ArgumentException">The two axes are the same, or ord is not a matrix norm order; -2 of an empty matrix.</exception>
     /// <exception cref="NonFiniteException">ord = 2 or -2 of a matrix holding NaN or infinity; the message names the matrix ("matrix [1, 0] of the stack ...").</exception>
-    public static Tensor<T> Norm<T>(Tensor<T> x, double ord, (int Row, int Col) axes, bool keepdims = false) where T : unmanaged, IFloatingPointIeee754<T>
+    public static NDArray<T> Norm<T>(NDArray<T> x, double ord, (int Row, int Col) axes, bool keepdims = false) where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(x);
         CheckMatrixNormOrder(ord);
@@ -26,13 +26,13 @@ public static partial class Linalg
     /// NumPy's <c>norm(x, 'fro' | 'nuc', axis=(row, col), keepdims)</c>: the Frobenius or nuclear norm of every matrix
     /// whose rows run along axis <paramref name="axes"/>.Row and columns along <paramref name="axes"/>.Col; with (-2, -1),
     /// of each matrix of a stack (..., m, n). Result shape and <paramref name="keepdims"/> as in
-    /// <see cref="Norm{T}(Tensor{T}, double, ValueTuple{int, int}, bool)"/>; each value is exactly the 2-d norm of that
+    /// <see cref="Norm{T}(NDArray{T}, double, ValueTuple{int, int}, bool)"/>; each value is exactly the 2-d norm of that
     /// matrix. O(size) for "fro", O(m n min(m, n)) per matrix for "nuc".
     /// </summary>
     /// <exception cref="AxisOutOfRangeException">An axis is outside [-rank, rank).</exception>
     /// <exception cref="ArgumentException">The two axes are the same, or ord is neither "fro" nor "nuc".</exception>
     /// <exception cref="NonFiniteException">"nuc" of a matrix holding NaN or infinity; the message names the matrix ("matrix [1, 0] of the stack ...").</exception>
-    public static Tensor<T> Norm<T>(Tensor<T> x, string ord, (int Row, int Col) axes, bool keepdims = false) where T : unmanaged, IFloatingPointIeee754<T>
+    public static NDArray<T> Norm<T>(NDArray<T> x, string ord, (int Row, int Col) axes, bool keepdims = false) where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(x);
         CheckMatrixNormOrder(ord);
@@ -40,7 +40,7 @@ public static partial class Linalg
     }
 
     /// <summary>Moves the two matrix axes to the end and applies <paramref name="norm"/> to each matrix.</summary>
-    private static Tensor<T> NormOverAxes<T>(Tensor<T> x, (int Row, int Col) axes, bool keepdims, Func<Tensor<T>, string, T> norm)
+    private static NDArray<T> NormOverAxes<T>(NDArray<T> x, (int Row, int Col) axes, bool keepdims, Func<NDArray<T>, string, T> norm)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         int rank = x.Rank;
@@ -70,10 +70,10 @@ public static partial class Linalg
     }
 
     /// <summary>The Frobenius ("fro", "f") or nuclear ("nuc") norm of one matrix (order checked); <paramref name="label"/> names it in messages.</summary>
-    private static T MatrixNorm<T>(string label, Tensor<T> a, string ord) where T : unmanaged, IFloatingPointIeee754<T> =>
+    private static T MatrixNorm<T>(string label, NDArray<T> a, string ord) where T : unmanaged, IFloatingPointIeee754<T> =>
         ord == "nuc" ? NuclearNorm(label, a) : Norm(a);
 
-    private static T ExtremeSingularValue<T>(string label, Tensor<T> a, bool largest) where T : unmanaged, IFloatingPointIeee754<T>
+    private static T ExtremeSingularValue<T>(string label, NDArray<T> a, bool largest) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var s = new SvdDecomposition<T>(label, a, fullMatrices: false, computeUv: false, Parallelism.Default).S.ToArray();
         if (s.Length == 0)
@@ -84,7 +84,7 @@ public static partial class Linalg
         return largest ? s[0] : s[^1];
     }
 
-    private static T NuclearNorm<T>(string label, Tensor<T> a) where T : unmanaged, IFloatingPointIeee754<T>
+    private static T NuclearNorm<T>(string label, NDArray<T> a) where T : unmanaged, IFloatingPointIeee754<T>
     {
         T sum = T.Zero;
         foreach (var x in new SvdDecomposition<T>(label, a, fullMatrices: false, computeUv: false, Parallelism.Default).S.ToArray()) sum += x;

@@ -12,15 +12,15 @@ public static partial class Linalg
     /// <exception cref="ShapeMismatchException">a is not square.</exception>
     /// <exception cref="SingularMatrixException">k &lt; 0 and a is exactly singular.</exception>
     /// <exception cref="NonFiniteException">k &lt; 0 and a contains NaN or infinity.</exception>
-    public static Tensor<T> MatrixPower<T>(Tensor<T> a, int k) where T : unmanaged, IFloatingPointIeee754<T>
+    public static NDArray<T> MatrixPower<T>(NDArray<T> a, int k) where T : unmanaged, IFloatingPointIeee754<T>
     {
         RequireSquare("matrix_power", a);
         int n = a.IntDims[^1];
-        if (k == 0) return Tensor.Eye<T>(n).BroadcastTo(a.Shape.ToArray()).Copy();
+        if (k == 0) return NDArray.Eye<T>(n).BroadcastTo(a.Shape.ToArray()).Copy();
         var b = a;
         long e = k;
         if (e < 0) { b = Inv(a); e = -e; }
-        Tensor<T>? result = null;
+        NDArray<T>? result = null;
         while (true)
         {
             if ((e & 1) != 0) result = result is null ? b : result.MatMul(b);

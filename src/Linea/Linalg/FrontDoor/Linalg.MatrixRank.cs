@@ -12,7 +12,7 @@ public static partial class Linalg
     /// </summary>
     /// <exception cref="ShapeMismatchException">a is neither a vector nor a matrix (a stack: see <see cref="MatrixRankStack{T}"/>).</exception>
     /// <exception cref="NonFiniteException">a holds NaN or infinity.</exception>
-    public static int MatrixRank<T>(Tensor<T> a, double? tol = null) where T : unmanaged, IFloatingPointIeee754<T>
+    public static int MatrixRank<T>(NDArray<T> a, double? tol = null) where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(a);
         if (a.Rank < 2)
@@ -34,12 +34,12 @@ public static partial class Linalg
     /// </summary>
     /// <exception cref="ShapeMismatchException">a is not at least 2-d.</exception>
     /// <exception cref="NonFiniteException">a holds NaN or infinity; the message names the matrix ("matrix [1, 0] of the stack ...") and the entry.</exception>
-    public static Tensor<T> MatrixRankStack<T>(Tensor<T> a, double? tol = null) where T : unmanaged, IFloatingPointIeee754<T>
+    public static NDArray<T> MatrixRankStack<T>(NDArray<T> a, double? tol = null) where T : unmanaged, IFloatingPointIeee754<T>
     {
         RequireMatrix("matrix_rank", a);
         return MatrixStack.MapScalar("matrix_rank", a, (x, label) => T.CreateTruncating(RankOfMatrix(label, x, tol)));
     }
 
-    private static int RankOfMatrix<T>(string label, Tensor<T> a, double? tol) where T : unmanaged, IFloatingPointIeee754<T> =>
+    private static int RankOfMatrix<T>(string label, NDArray<T> a, double? tol) where T : unmanaged, IFloatingPointIeee754<T> =>
         new SvdDecomposition<T>(label, a, fullMatrices: false, computeUv: false, Parallelism.Default).Rank(tol is null ? null : T.CreateTruncating(tol.Value));
 }

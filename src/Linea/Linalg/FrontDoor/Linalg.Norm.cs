@@ -8,7 +8,7 @@ public static partial class Linalg
     /// NumPy's <c>norm(x)</c>: the 2-norm of all elements taken as one vector (the Frobenius norm of a matrix), for
     /// any shape; overflow- and underflow-safe (scaled as LAPACK's nrm2), so entries near 1e200 give finite results. O(size).
     /// </summary>
-    public static T Norm<T>(Tensor<T> x) where T : unmanaged, IFloatingPointIeee754<T>
+    public static T Norm<T>(NDArray<T> x) where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(x);
         var c = x.Contiguous().Managed();
@@ -23,15 +23,15 @@ public static partial class Linalg
     /// gives inf for ord &gt; 0 and +inf, and contributes |inf|^p = 0 for ord &lt; 0, so [1, inf] has the -1-norm 1 and an
     /// all-infinite vector the norm inf; for ord &lt; 0 a zero entry gives 0. For a matrix (2-d): ord = 1 (max column sum of |a_ij|), -1 (min column sum), +inf (max row sum),
     /// -inf (min row sum), 2 (largest singular value) and -2 (smallest singular value), the last two through
-    /// <see cref="Svdvals{T}"/> (O(m n min(m, n))); use <see cref="Norm{T}(Tensor{T}, string)"/> for "fro" and "nuc".
+    /// <see cref="Svdvals{T}"/> (O(m n min(m, n))); use <see cref="Norm{T}(NDArray{T}, string)"/> for "fro" and "nuc".
     /// O(size) otherwise. For the matrix norm of each matrix of a stack use
-    /// <see cref="Norm{T}(Tensor{T}, double, ValueTuple{int, int}, bool)"/> with axes (-2, -1). The matrix norms 1, -1,
+    /// <see cref="Norm{T}(NDArray{T}, double, ValueTuple{int, int}, bool)"/> with axes (-2, -1). The matrix norms 1, -1,
     /// +inf and -inf follow NumPy for NaN and infinity too: a NaN gives NaN, an infinite entry makes its column or row
     /// sum inf, which a min-norm passes over unless every sum is infinite.
     /// </summary>
     /// <exception cref="NonFiniteException">ord = 2 or -2 of a matrix holding NaN or infinity (the SVD needs finite numbers; NumPy raises LinAlgError there).</exception>
     /// <exception cref="ArgumentException">ord is not valid for the tensor's rank, or the rank is not 1 or 2 (use the axis overload for vector norms, axes (-2, -1) for the matrix norms of a stack).</exception>
-    public static T Norm<T>(Tensor<T> x, double ord) where T : unmanaged, IFloatingPointIeee754<T>
+    public static T Norm<T>(NDArray<T> x, double ord) where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(x);
         if (x.Rank == 1)
@@ -46,11 +46,11 @@ public static partial class Linalg
     /// <summary>
     /// NumPy's <c>norm(A, 'fro')</c> (Frobenius, overflow-safe, O(m n)) or <c>norm(A, 'nuc')</c> (nuclear: the sum of
     /// the singular values, through <see cref="Svdvals{T}"/>, O(m n min(m, n))) for a matrix. For each matrix of a stack
-    /// use <see cref="Norm{T}(Tensor{T}, string, ValueTuple{int, int}, bool)"/> with axes (-2, -1).
+    /// use <see cref="Norm{T}(NDArray{T}, string, ValueTuple{int, int}, bool)"/> with axes (-2, -1).
     /// </summary>
     /// <exception cref="NonFiniteException">"nuc" of a matrix holding NaN or infinity.</exception>
     /// <exception cref="ArgumentException">Not a matrix (a stack: pass axes (-2, -1)), or ord is neither "fro" nor "nuc".</exception>
-    public static T Norm<T>(Tensor<T> x, string ord) where T : unmanaged, IFloatingPointIeee754<T>
+    public static T Norm<T>(NDArray<T> x, string ord) where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(x);
         ArgumentNullException.ThrowIfNull(ord);
@@ -62,12 +62,12 @@ public static partial class Linalg
 
     /// <summary>
     /// NumPy's <c>norm(x, ord, axis, keepdims)</c> for vector norms: the <paramref name="ord"/>-norm (as in
-    /// <see cref="Norm{T}(Tensor{T}, double)"/> for vectors) of every line along <paramref name="axis"/> (negative counts
+    /// <see cref="Norm{T}(NDArray{T}, double)"/> for vectors) of every line along <paramref name="axis"/> (negative counts
     /// from the end): rows with axis = 1 (or -1), columns with axis = 0. The result drops that axis, or keeps it with
     /// length 1 when <paramref name="keepdims"/>. O(size).
     /// </summary>
     /// <exception cref="AxisOutOfRangeException">axis is outside [-rank, rank).</exception>
-    public static Tensor<T> Norm<T>(Tensor<T> x, double ord, int axis, bool keepdims = false) where T : unmanaged, IFloatingPointIeee754<T>
+    public static NDArray<T> Norm<T>(NDArray<T> x, double ord, int axis, bool keepdims = false) where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(x);
         int r = x.Rank;
@@ -81,7 +81,7 @@ public static partial class Linalg
         var result = new T[lines];
         for (int i = 0; i < lines; i++)
             result[i] = T.CreateTruncating(VectorNorm(moved.Store.Span(moved.Offset + (long)i * len, len), ord));
-        return Tensor.Wrap(result, outDims);
+        return NDArray.Wrap(result, outDims);
     }
 
     private static double VectorNorm<T>(ReadOnlySpan<T> v, double ord) where T : unmanaged, IFloatingPointIeee754<T>
@@ -169,7 +169,7 @@ public static partial class Linalg
         return scale * Math.Pow(sum, 1 / ord);
     }
 
-    private static T MatrixNorm<T>(string label, Tensor<T> a, double ord) where T : unmanaged, IFloatingPointIeee754<T>
+    private static T MatrixNorm<T>(string label, NDArray<T> a, double ord) where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (ord is 2 or -2) return ExtremeSingularValue(label, a, largest: ord == 2);
         bool columns = ord is 1 or -1;

@@ -19,25 +19,25 @@ public static partial class Linalg
     /// <exception cref="ShapeMismatchException">a is not at least 2-d, or its matrices are not square with hermitian.</exception>
     /// <exception cref="NonFiniteException">a holds NaN or infinity; for a stack the message names the matrix ("matrix [1, 0] of the stack ...").</exception>
     /// <exception cref="NoConvergenceException">The SVD or eigen iteration did not converge.</exception>
-    public static Tensor<T> Pinv<T>(Tensor<T> a, double rcond = 1e-15, bool hermitian = false) where T : unmanaged, IFloatingPointIeee754<T>
+    public static NDArray<T> Pinv<T>(NDArray<T> a, double rcond = 1e-15, bool hermitian = false) where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (hermitian) RequireSquare("pinv", a);
         else RequireMatrix("pinv", a);
         return MatrixStack.Map("pinv", a, [[a.IntDims[^1], a.IntDims[^2]]], (x, label) => [PinvOfMatrix(label, x, rcond, hermitian)])[0];
     }
 
-    private static Tensor<T> PinvOfMatrix<T>(string label, Tensor<T> a, double rcond, bool hermitian) where T : unmanaged, IFloatingPointIeee754<T>
+    private static NDArray<T> PinvOfMatrix<T>(string label, NDArray<T> a, double rcond, bool hermitian) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        Tensor<T> u, s, vh;
+        NDArray<T> u, s, vh;
         if (hermitian)
         {
             var eig = new SymmetricEigenDecomposition<T>(label, a, UpLo.Lower, computeVectors: true, Parallelism.Default);
             var w = eig.Eigenvalues;
             var v = eig.Eigenvectors;
             // A = V diag(w) V^T = V diag(|w|) (V diag(sign w))^T.
-            var sign = Tensor.Wrap(w.ToArray().Select(x => x < T.Zero ? T.NegativeOne : T.One).ToArray(), w.Size);
+            var sign = NDArray.Wrap(w.ToArray().Select(x => x < T.Zero ? T.NegativeOne : T.One).ToArray(), w.Size);
             u = v;
-            s = Tensor.Wrap(w.ToArray().Select(T.Abs).ToArray(), w.Size);
+            s = NDArray.Wrap(w.ToArray().Select(T.Abs).ToArray(), w.Size);
             vh = (v * sign).T;
         }
         else
@@ -51,6 +51,6 @@ public static partial class Linalg
         T cutoff = T.CreateTruncating(rcond) * smax;
         var inv = sa.Select(x => x > cutoff ? T.One / x : T.Zero).ToArray();
         // pinv = Vh^T diag(inv) U^T, through GEMM.
-        return (vh.T * Tensor.Wrap(inv, inv.Length)).MatMul(u.T);
+        return (vh.T * NDArray.Wrap(inv, inv.Length)).MatMul(u.T);
     }
 }

@@ -14,7 +14,7 @@ public static partial class Linalg
     /// <exception cref="ShapeMismatchException"><paramref name="a"/> is not at least 2-d.</exception>
     /// <exception cref="NonFiniteException"><paramref name="a"/> holds NaN or infinity; for a stack the message names the matrix ("matrix [1, 0] of the stack ...").</exception>
     /// <exception cref="TensorTooLargeException">Q or R would have more than <see cref="Array.MaxLength"/> elements (a complete Q of a tall matrix is m x m); checked before any work.</exception>
-    public static (Tensor<T> Q, Tensor<T> R) Qr<T>(Tensor<T> a, QrMode mode = QrMode.Reduced) where T : unmanaged, IFloatingPointIeee754<T>
+    public static (NDArray<T> Q, NDArray<T> R) Qr<T>(NDArray<T> a, QrMode mode = QrMode.Reduced) where T : unmanaged, IFloatingPointIeee754<T>
     {
         RequireMatrix("qr", a);
         int m = a.IntDims[^2], n = a.IntDims[^1], rows = mode == QrMode.Complete ? m : Math.Min(m, n);
@@ -33,7 +33,7 @@ public static partial class Linalg
     /// </summary>
     /// <exception cref="ShapeMismatchException"><paramref name="a"/> is not at least 2-d.</exception>
     /// <exception cref="NonFiniteException"><paramref name="a"/> holds NaN or infinity; for a stack the message names the matrix.</exception>
-    public static Tensor<T> QrR<T>(Tensor<T> a) where T : unmanaged, IFloatingPointIeee754<T>
+    public static NDArray<T> QrR<T>(NDArray<T> a) where T : unmanaged, IFloatingPointIeee754<T>
     {
         RequireMatrix("qr", a);
         int m = a.IntDims[^2], n = a.IntDims[^1];

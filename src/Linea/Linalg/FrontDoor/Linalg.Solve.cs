@@ -18,7 +18,7 @@ public static partial class Linalg
     /// <exception cref="ShapeMismatchException">A is not square; B's rows differ from n; batch axes do not broadcast.</exception>
     /// <exception cref="SingularMatrixException">A (or one matrix of the stack) is exactly singular; the message names the zero pivot.</exception>
     /// <exception cref="NonFiniteException">A or B contains NaN or infinity.</exception>
-    public static Tensor<T> Solve<T>(Tensor<T> a, Tensor<T> b, bool refine = false) where T : unmanaged, IFloatingPointIeee754<T>
+    public static NDArray<T> Solve<T>(NDArray<T> a, NDArray<T> b, bool refine = false) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var parallelism = Parallelism.Default;
         RequireSquare("solve", a);
@@ -51,7 +51,7 @@ public static partial class Linalg
         var outDims = new long[batch.Length + 2];
         batch.CopyTo(outDims, 0);
         outDims[^2] = n; outDims[^1] = k;
-        var x = Tensor<T>.Uninitialized(outDims);          // every matrix of the stack is written by CopyInto below
+        var x = NDArray<T>.Uninitialized(outDims);          // every matrix of the stack is written by CopyInto below
         var aOffsets = MatrixStack.Offsets(a, batch);
         var bOffsets = MatrixStack.Offsets(b2, batch);
         var luData = GC.AllocateUninitializedArray<T>(n * n); // overwritten by CopyInto for each matrix
@@ -73,7 +73,7 @@ public static partial class Linalg
     }
 
     /// <summary>The broadcast batch shape of two stacks, or a <see cref="ShapeMismatchException"/> that names the shapes given by the caller.</summary>
-    private static int[] BatchShape<T>(string op, Tensor<T> a, Tensor<T> b2, Tensor<T> bAsGiven) where T : unmanaged, IFloatingPointIeee754<T>
+    private static int[] BatchShape<T>(string op, NDArray<T> a, NDArray<T> b2, NDArray<T> bAsGiven) where T : unmanaged, IFloatingPointIeee754<T>
     {
         try { return Array.ConvertAll(Broadcast.Shapes(op, a.Dims[..^2], b2.Dims[..^2]), d => checked((int)d)); }
         catch (ShapeMismatchException)

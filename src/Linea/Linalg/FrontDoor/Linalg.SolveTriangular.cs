@@ -15,7 +15,7 @@ public static partial class Linalg
     /// <exception cref="ShapeMismatchException">a is not one square matrix, or b's first axis is not n.</exception>
     /// <exception cref="NonFiniteException">b, or the part of a that is read (its triangle, without the diagonal when <paramref name="unitDiagonal"/>), holds NaN or infinity; the rest of a is never read and may hold anything, as in LAPACK's trtrs.</exception>
     /// <exception cref="SingularMatrixException">A diagonal entry of A is exactly zero (not with <paramref name="unitDiagonal"/>); <see cref="SingularMatrixException.PivotIndex"/> is its index.</exception>
-    public static Tensor<T> SolveTriangular<T>(Tensor<T> a, Tensor<T> b, bool lower = false, bool transpose = false, bool unitDiagonal = false)
+    public static NDArray<T> SolveTriangular<T>(NDArray<T> a, NDArray<T> b, bool lower = false, bool transpose = false, bool unitDiagonal = false)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         var parallelism = Parallelism.Default;
@@ -36,6 +36,6 @@ public static partial class Linalg
         int k = b.Rank == 1 ? 1 : b.IntDims[1];
         var x = b.Contiguous().ToArray();
         Trsm.Solve(Side.Left, lower, transpose, unitDiagonal, T.One, am, StridedMatrix<T>.RowMajor(x, n, k), parallelism);
-        return b.Rank == 1 ? Tensor.Wrap(x, n) : Tensor.Wrap(x, n, k);
+        return b.Rank == 1 ? NDArray.Wrap(x, n) : NDArray.Wrap(x, n, k);
     }
 }

@@ -19,11 +19,11 @@ public static partial class Linalg
     /// <exception cref="NonFiniteException">a holds NaN or infinity; for a stack the message names the matrix ("matrix [1, 0] of the stack ...") and the entry.</exception>
     /// <exception cref="NoConvergenceException">The bidiagonal QR iteration did not converge (6 k^2 steps; for a stack the message names the matrix).</exception>
     /// <exception cref="TensorTooLargeException">U or Vh would have more than <see cref="Array.MaxLength"/> elements (full U of a tall matrix is m x m); checked before any work.</exception>
-    public static (Tensor<T> U, Tensor<T> S, Tensor<T> Vh) Svd<T>(Tensor<T> a, bool fullMatrices = true, bool computeUv = true)
+    public static (NDArray<T> U, NDArray<T> S, NDArray<T> Vh) Svd<T>(NDArray<T> a, bool fullMatrices = true, bool computeUv = true)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         RequireMatrix("svd", a);
-        if (!computeUv) return (Tensor.Zeros<T>(0, 0), SingularValues("svd", a), Tensor.Zeros<T>(0, 0));
+        if (!computeUv) return (NDArray.Zeros<T>(0, 0), SingularValues("svd", a), NDArray.Zeros<T>(0, 0));
         int m = a.IntDims[^2], n = a.IntDims[^1], k = Math.Min(m, n);
         int[] uDims = fullMatrices ? [m, m] : [m, k], vhDims = fullMatrices ? [n, n] : [k, n];
         var r = MatrixStack.Map("svd", a, [uDims, [k], vhDims], (x, label) =>
@@ -42,14 +42,14 @@ public static partial class Linalg
     /// <exception cref="ShapeMismatchException">a is not at least 2-d.</exception>
     /// <exception cref="NonFiniteException">a holds NaN or infinity; for a stack the message names the matrix and the entry.</exception>
     /// <exception cref="NoConvergenceException">The bidiagonal QR iteration did not converge (6 k^2 steps; for a stack the message names the matrix).</exception>
-    public static Tensor<T> Svdvals<T>(Tensor<T> a) where T : unmanaged, IFloatingPointIeee754<T>
+    public static NDArray<T> Svdvals<T>(NDArray<T> a) where T : unmanaged, IFloatingPointIeee754<T>
     {
         RequireMatrix("svdvals", a);
         return SingularValues("svdvals", a);
     }
 
     /// <summary>The singular values of each matrix of a (rank &gt;= 2, checked), shape (..., k).</summary>
-    private static Tensor<T> SingularValues<T>(string op, Tensor<T> a) where T : unmanaged, IFloatingPointIeee754<T> =>
+    private static NDArray<T> SingularValues<T>(string op, NDArray<T> a) where T : unmanaged, IFloatingPointIeee754<T> =>
         MatrixStack.Map(op, a, [[Math.Min(a.IntDims[^2], a.IntDims[^1])]], (x, label) =>
             [new SvdDecomposition<T>(label, x, fullMatrices: false, computeUv: false, Parallelism.Default).S])[0];
 }

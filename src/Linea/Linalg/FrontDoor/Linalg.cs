@@ -9,7 +9,7 @@ namespace Linea;
 public static partial class Linalg
 {
     /// <summary>Throws unless <paramref name="a"/> has at least two axes and its last two are equal.</summary>
-    internal static void RequireSquare<T>(string op, Tensor<T> a) where T : unmanaged, IFloatingPointIeee754<T>
+    internal static void RequireSquare<T>(string op, NDArray<T> a) where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(a);
         if (a.Rank < 2)
@@ -20,7 +20,7 @@ public static partial class Linalg
     }
 
     /// <summary>Throws unless <paramref name="a"/> has at least two axes.</summary>
-    internal static void RequireMatrix<T>(string op, Tensor<T> a) where T : unmanaged, IFloatingPointIeee754<T>
+    internal static void RequireMatrix<T>(string op, NDArray<T> a) where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(a);
         if (a.Rank < 2)
@@ -33,15 +33,15 @@ public static partial class Linalg
     /// (rank &gt;= 2) has more elements than the one .NET array the dense factorizations copy it into (a broadcast
     /// view may claim any size while storing one element).
     /// </summary>
-    internal static void RequireMatrixFits<T>(string op, Tensor<T> a) where T : unmanaged, IFloatingPointIeee754<T> =>
+    internal static void RequireMatrixFits<T>(string op, NDArray<T> a) where T : unmanaged, IFloatingPointIeee754<T> =>
         MatrixStack.RequireSizes(op, a, [], null);
 
     /// <summary>Throws <see cref="NonFiniteException"/> naming the first NaN or infinity in <paramref name="a"/>.</summary>
-    internal static void RequireFinite<T>(string op, Tensor<T> a, string what = "the input") where T : unmanaged, IFloatingPointIeee754<T>
+    internal static void RequireFinite<T>(string op, NDArray<T> a, string what = "the input") where T : unmanaged, IFloatingPointIeee754<T>
     {
-        long i = Tensor.IndexOfNonFinite(a);
+        long i = NDArray.IndexOfNonFinite(a);
         if (i < 0) return;
-        var idx = Tensor.UnravelIndex(i, a.Shape);
+        var idx = NDArray.UnravelIndex(i, a.Shape);
         throw new NonFiniteException($"{op}: {what} of shape {a.Shape} contains {a[idx]} at [{string.Join(", ", idx)}]; linear algebra needs finite numbers");
     }
 
@@ -52,10 +52,10 @@ public static partial class Linalg
     /// <paramref name="diagonal"/>; the other entries are never read, so, as in NumPy and LAPACK, they may hold anything.
     /// One vectorised pass when everything is finite; O(size).
     /// </summary>
-    internal static void RequireFiniteTriangle<T>(string op, Tensor<T> a, bool lower, bool diagonal = true, string what = "the input")
+    internal static void RequireFiniteTriangle<T>(string op, NDArray<T> a, bool lower, bool diagonal = true, string what = "the input")
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        if (Tensor.IndexOfNonFinite(a) < 0) return;
+        if (NDArray.IndexOfNonFinite(a) < 0) return;
         var c = a.Contiguous();
         int m = a.IntDims[^2], n = a.IntDims[^1];
         long size = c.Size;
@@ -66,7 +66,7 @@ public static partial class Linalg
             if (!read) continue;
             T x = c.Store.At(c.Offset + k);
             if (T.IsFinite(x)) continue;
-            var idx = Tensor.UnravelIndex(k, a.Shape);
+            var idx = NDArray.UnravelIndex(k, a.Shape);
             throw new NonFiniteException($"{op}: {what} of shape {a.Shape} contains {x} at [{string.Join(", ", idx)}] (in the {(lower ? "lower" : "upper")} triangle read); linear algebra needs finite numbers");
         }
     }

@@ -9,7 +9,7 @@ internal static class MatrixArgs
     /// Copies b ((n,) or (n, k)) into a new contiguous tensor; the returned matrix view is (n, 1) for a vector.
     /// Throws a <see cref="ShapeMismatchException"/> naming both shapes when b does not have n rows.
     /// </summary>
-    public static Tensor<T> RhsCopy<T>(string op, Shape aShape, int n, Tensor<T> b, out Kernels.StridedMatrix<T> view)
+    public static NDArray<T> RhsCopy<T>(string op, Shape aShape, int n, NDArray<T> b, out Kernels.StridedMatrix<T> view)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(b);

@@ -22,14 +22,14 @@ internal static partial class MatrixStack
     /// <see cref="Label"/>), so that an error raised for one matrix names its index in the stack.
     /// </param>
     /// <param name="names">The results' names for size errors ("Q", "R"); "result 0", ... when null.</param>
-    public static Tensor<T>[] Map<T>(string op, Tensor<T> a, int[][] itemDims, Func<Tensor<T>, string, Tensor<T>[]> each, string[]? names = null)
+    public static NDArray<T>[] Map<T>(string op, NDArray<T> a, int[][] itemDims, Func<NDArray<T>, string, NDArray<T>[]> each, string[]? names = null)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         RequireSizes(op, a, itemDims, names);
         if (a.Rank == 2) return each(a, op);
         var batch = a.IntDims[..^2];
-        var outputs = new Tensor<T>[itemDims.Length];
-        for (int r = 0; r < outputs.Length; r++) outputs[r] = Tensor<T>.Uninitialized(Shape.Widen([.. batch, .. itemDims[r]])); // every slot is written below
+        var outputs = new NDArray<T>[itemDims.Length];
+        for (int r = 0; r < outputs.Length; r++) outputs[r] = NDArray<T>.Uninitialized(Shape.Widen([.. batch, .. itemDims[r]])); // every slot is written below
         var offsets = Offsets(a, batch);
         for (int t = 0; t < offsets.Length; t++)
         {
@@ -49,12 +49,12 @@ internal static partial class MatrixStack
     /// <see cref="Map{T}"/> for functions with one number per matrix (det, cond, matrix_rank, matrix norms): a tensor of
     /// the batch shape (...) of the stack <paramref name="a"/> (rank &gt;= 2); 0-d for a single matrix.
     /// </summary>
-    public static Tensor<T> MapScalar<T>(string op, Tensor<T> a, Func<Tensor<T>, string, T> each)
+    public static NDArray<T> MapScalar<T>(string op, NDArray<T> a, Func<NDArray<T>, string, T> each)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         RequireSizes(op, a, [[]], null);
         var batch = a.IntDims[..^2];
-        var result = Tensor<T>.Uninitialized(Shape.Widen(batch)); // every element is written below
+        var result = NDArray<T>.Uninitialized(Shape.Widen(batch)); // every element is written below
         if (a.Rank == 2) { result.Data[0] = each(a, op); return result; }
         var offsets = Offsets(a, batch);
         for (int t = 0; t < offsets.Length; t++) result.Data[t] = each(View(a, offsets[t]), Label(op, a, t));
@@ -67,7 +67,7 @@ internal static partial class MatrixStack
     /// dense factorizations work in: a complete Q of a (100000, 5) matrix, (100000, 100000), does not, and the
     /// <see cref="TensorTooLargeException"/> says so with the operation, the shapes and the bytes.
     /// </summary>
-    public static void RequireSizes<T>(string op, Tensor<T> a, int[][] itemDims, string[]? names)
+    public static void RequireSizes<T>(string op, NDArray<T> a, int[][] itemDims, string[]? names)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         int size = System.Runtime.CompilerServices.Unsafe.SizeOf<T>();
@@ -92,7 +92,7 @@ internal static partial class MatrixStack
     /// The matrix of the stack <paramref name="a"/> that starts at <paramref name="offset"/>, as a read-only 2-d view. An
     /// empty matrix (m or n = 0) starts at 0: the strides of an empty stack may point past its (empty) storage.
     /// </summary>
-    public static Tensor<T> View<T>(Tensor<T> a, long offset) where T : unmanaged, IFloatingPointIeee754<T>
+    public static NDArray<T> View<T>(NDArray<T> a, long offset) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int m = a.IntDims[^2], n = a.IntDims[^1];
         return new(a.Store, m == 0 || n == 0 ? 0 : offset, [m, n], [a.StrideArray[^2], a.StrideArray[^1]], readOnly: true);
@@ -104,6 +104,6 @@ internal static partial class MatrixStack
     /// [1, 0] of the stack (2, 3, 4, 4): the input of shape (4, 4) contains NaN at [2, 1] ...". Just
     /// <paramref name="op"/> for a single matrix.
     /// </summary>
-    public static string Label<T>(string op, Tensor<T> a, int index) where T : unmanaged, IFloatingPointIeee754<T> =>
+    public static string Label<T>(string op, NDArray<T> a, int index) where T : unmanaged, IFloatingPointIeee754<T> =>
         a.Rank == 2 ? op : $"{op}: matrix {Index(a.IntDims.AsSpan(0, a.Rank - 2), index)} of the stack {a.Shape}";
 }

@@ -7,7 +7,7 @@ namespace Linea;
 internal static partial class MatrixStack
 {
     /// <summary>The storage offset of each matrix of <paramref name="t"/>, in C order over <paramref name="batch"/> (broadcast axes repeat).</summary>
-    public static long[] Offsets<T>(Tensor<T> t, ReadOnlySpan<int> batch) where T : unmanaged, IFloatingPointIeee754<T>
+    public static long[] Offsets<T>(NDArray<T> t, ReadOnlySpan<int> batch) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var strides = Broadcast.StridesTo(t.Dims.AsSpan(0, t.Rank - 2), t.StrideArray.AsSpan(0, t.Rank - 2), Shape.Widen(batch));
         int count = Shape.ComputeIntSize(Shape.Widen(batch));
@@ -31,11 +31,11 @@ internal static partial class MatrixStack
     /// of the matching matrix of <paramref name="a"/> and is then transformed in place by <paramref name="transform"/>
     /// (given the copy and its index in C order over the batch axes). The shared loop of the batched front doors.
     /// </summary>
-    public static Tensor<T> CopyEach<T>(Tensor<T> a, Action<StridedMatrix<T>, int> transform) where T : unmanaged, IFloatingPointIeee754<T>
+    public static NDArray<T> CopyEach<T>(NDArray<T> a, Action<StridedMatrix<T>, int> transform) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int n = a.IntDims[^1];
         a = a.Managed();
-        var result = Tensor<T>.Uninitialized((long[])a.Dims.Clone()); // every matrix is written by CopyInto
+        var result = NDArray<T>.Uninitialized((long[])a.Dims.Clone()); // every matrix is written by CopyInto
         var offsets = Offsets(a, a.IntDims.AsSpan(0, a.Rank - 2));
         for (int t = 0; t < offsets.Length; t++)
         {
@@ -47,8 +47,8 @@ internal static partial class MatrixStack
     }
 
     /// <summary>The matrix of <paramref name="t"/> (rank &gt;= 2) that starts at <paramref name="offset"/>.</summary>
-    /// <remarks><paramref name="t"/> must live in a managed array (<see cref="Tensor{TScalar}.Managed"/>).</remarks>
-    public static StridedMatrix<T> At<T>(Tensor<T> t, long offset) where T : unmanaged, IFloatingPointIeee754<T> =>
+    /// <remarks><paramref name="t"/> must live in a managed array (<see cref="NDArray{TScalar}.Managed"/>).</remarks>
+    public static StridedMatrix<T> At<T>(NDArray<T> t, long offset) where T : unmanaged, IFloatingPointIeee754<T> =>
         new(t.Data, checked((int)offset), t.IntDims[^2], t.IntDims[^1], checked((int)t.StrideArray[^2]), checked((int)t.StrideArray[^1]));
 
     /// <summary>Copies a strided matrix into a new row-major array.</summary>

@@ -35,7 +35,7 @@ internal sealed class CodLeastSquares<T> where T : unmanaged, IFloatingPointIeee
     /// <param name="scaleColumns">Scale columns to unit norm (D) before deciding the rank.</param>
     /// <param name="forcedRank">The rank to use, or null to decide it.</param>
     /// <param name="tallSkinny">When the unpivoted QR of a tall A runs as TSQR (<see cref="TallSkinnyQrParams.Auto"/> when null).</param>
-    public CodLeastSquares(Tensor<T> a, double? rcond, bool scaleColumns = true, int? forcedRank = null, TallSkinnyQrParams? tallSkinny = null)
+    public CodLeastSquares(NDArray<T> a, double? rcond, bool scaleColumns = true, int? forcedRank = null, TallSkinnyQrParams? tallSkinny = null)
     {
         var parallelism = Parallelism.Default;
         _m = a.IntDims[0];
@@ -100,7 +100,7 @@ internal sealed class CodLeastSquares<T> where T : unmanaged, IFloatingPointIeee
     /// column norm lies so far from 1 that the unscaled products could have lost range (|log2| > 40 in float, 300 in
     /// double); the caller then scales first and runs the blocked path.
     /// </summary>
-    private static bool TryTallSkinny(Tensor<T> a, bool scaleColumns, TallSkinnyQrParams p, Parallelism parallelism,
+    private static bool TryTallSkinny(NDArray<T> a, bool scaleColumns, TallSkinnyQrParams p, Parallelism parallelism,
         out T[] scale, out TallSkinnyQr<T>? tsqr, out ColPivQrDecomposition<T> cp)
     {
         int n = a.IntDims[1];
@@ -199,7 +199,7 @@ internal sealed class CodLeastSquares<T> where T : unmanaged, IFloatingPointIeee
 
     /// <summary>b - A x for every right-hand side, accumulated in double-double and rounded to T (column-major m x nrhs);
     /// rows split across the default threads when m n is large (each row's sum is the same whatever the split).</summary>
-    public static T[] Residual(Tensor<T> a, T[] b, int ldb, T[] x, int ldx, int nrhs, out double[] squaredNorms)
+    public static T[] Residual(NDArray<T> a, T[] b, int ldb, T[] x, int ldx, int nrhs, out double[] squaredNorms)
     {
         int m = a.IntDims[0], n = a.IntDims[1];
         long rs = a.StrideArray[0], cs = a.StrideArray[1];

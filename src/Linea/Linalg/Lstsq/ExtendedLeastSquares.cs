@@ -13,7 +13,7 @@ namespace Linea;
 /// </summary>
 internal static class ExtendedLeastSquares
 {
-    public static LstsqResult<T> Solve<T>(Tensor<T> a, Tensor<T> b) where T : unmanaged, IFloatingPointIeee754<T>
+    public static LstsqResult<T> Solve<T>(NDArray<T> a, NDArray<T> b) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int m = a.IntDims[0], n = a.IntDims[1];
         bool vector = b.Rank == 1;
@@ -98,7 +98,7 @@ internal static class ExtendedLeastSquares
         for (int s = 0; s < nrhs; s++)
             for (int j = 0; j < n; j++) xs[j + s * n] = T.CreateTruncating((double)x[j + s * n]);
         var solution = ColMajor.ToRhs(xs, Math.Max(n, 1), n, nrhs, vector);
-        var residuals = m > n ? Tensor.FromArray(ss) : Tensor.Zeros<T>(0);
+        var residuals = m > n ? NDArray.FromArray(ss) : NDArray.Zeros<T>(0);
 
         // Singular values (reporting only) from R rounded to double, by one-sided Jacobi on R^T.
         double[] RT(bool unscale)
@@ -111,7 +111,7 @@ internal static class ExtendedLeastSquares
         }
         var scaled = JacobiSingularValues.Compute(n, n, RT(false));
         return new LstsqResult<T>(solution, residuals, n, m, n, 0,
-            () => Tensor.FromArray(JacobiSingularValues.Compute(n, n, RT(true)).Select(T.CreateTruncating).ToArray()),
+            () => NDArray.FromArray(JacobiSingularValues.Compute(n, n, RT(true)).Select(T.CreateTruncating).ToArray()),
             scaled, 0);
     }
 

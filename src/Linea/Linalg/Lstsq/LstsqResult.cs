@@ -9,11 +9,11 @@ namespace Linea;
 /// <typeparam name="T"><c>float</c> or <c>double</c>.</typeparam>
 public sealed class LstsqResult<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
-    private readonly Lazy<Tensor<T>> _singularValues;
+    private readonly Lazy<NDArray<T>> _singularValues;
     private readonly IReadOnlyList<double> _scaledSingularValues;
 
-    internal LstsqResult(Tensor<T> solution, Tensor<T> residuals, int rank, int rows, int columns, double cutoff,
-        Func<Tensor<T>> singularValues, IReadOnlyList<double> scaledSingularValues, int refinementSteps)
+    internal LstsqResult(NDArray<T> solution, NDArray<T> residuals, int rank, int rows, int columns, double cutoff,
+        Func<NDArray<T>> singularValues, IReadOnlyList<double> scaledSingularValues, int refinementSteps)
     {
         Solution = solution;
         Residuals = residuals;
@@ -21,26 +21,26 @@ public sealed class LstsqResult<T> where T : unmanaged, IFloatingPointIeee754<T>
         Rows = rows;
         Columns = columns;
         RCond = cutoff;
-        _singularValues = new Lazy<Tensor<T>>(singularValues);
+        _singularValues = new Lazy<NDArray<T>>(singularValues);
         _scaledSingularValues = scaledSingularValues;
         RefinementSteps = refinementSteps;
     }
 
     /// <summary>The minimum-norm least-squares solution: shape (n,) for a vector b, (n, r) for a matrix b.</summary>
-    public Tensor<T> Solution { get; }
+    public NDArray<T> Solution { get; }
 
     /// <summary>
     /// NumPy's residuals: the squared 2-norm of each column of b - A x, shape (r,) (or (1,) for a vector b); empty,
     /// shape (0,), when the rank is below n or m &lt;= n, as in NumPy.
     /// </summary>
-    public Tensor<T> Residuals { get; }
+    public NDArray<T> Residuals { get; }
 
     /// <summary>The numerical rank used for the solution.</summary>
     public int Rank { get; }
 
     /// <summary>The singular values of A, descending, min(m, n) of them (computed on first access by one-sided Jacobi
     /// on the small triangular factor, O(n^3); the interim until the SVD of issue 6).</summary>
-    public Tensor<T> SingularValues => _singularValues.Value;
+    public NDArray<T> SingularValues => _singularValues.Value;
 
     /// <summary>
     /// The singular values, descending, of A with its columns scaled to unit 2-norm (by powers of two), on which the
@@ -76,7 +76,7 @@ public sealed class LstsqResult<T> where T : unmanaged, IFloatingPointIeee754<T>
         : null;
 
     /// <summary>NumPy's tuple (x, residuals, rank, s).</summary>
-    public void Deconstruct(out Tensor<T> solution, out Tensor<T> residuals, out int rank, out Tensor<T> singularValues)
+    public void Deconstruct(out NDArray<T> solution, out NDArray<T> residuals, out int rank, out NDArray<T> singularValues)
     {
         solution = Solution;
         residuals = Residuals;

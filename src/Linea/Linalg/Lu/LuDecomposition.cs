@@ -15,14 +15,14 @@ namespace Linea;
 /// <typeparam name="T">float or double.</typeparam>
 public sealed class LuDecomposition<T> : ILinearSolver<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
-    private readonly Tensor<T> _lu;
+    private readonly NDArray<T> _lu;
     private readonly int[] _pivots;
     private readonly double _anorm;
     private T? _rcond;
 
     private readonly Parallelism _parallelism;
 
-    private LuDecomposition(Tensor<T> lu, int[] pivots, int info, double anorm, Parallelism parallelism)
+    private LuDecomposition(NDArray<T> lu, int[] pivots, int info, double anorm, Parallelism parallelism)
     {
         _lu = lu; _pivots = pivots; ZeroPivotIndex = info; _anorm = anorm; _parallelism = parallelism;
     }
@@ -34,7 +34,7 @@ public sealed class LuDecomposition<T> : ILinearSolver<T> where T : unmanaged, I
     /// </summary>
     /// <exception cref="ShapeMismatchException">a is not 2-d.</exception>
     /// <exception cref="NonFiniteException">a contains NaN or infinity.</exception>
-    public static LuDecomposition<T> Factor(Tensor<T> a, LuParams? parameters = null, Parallelism? parallelism = null)
+    public static LuDecomposition<T> Factor(NDArray<T> a, LuParams? parameters = null, Parallelism? parallelism = null)
     {
         var threads = parallelism ?? Parallelism.Default;
         ArgumentNullException.ThrowIfNull(a);
@@ -52,7 +52,7 @@ public sealed class LuDecomposition<T> : ILinearSolver<T> where T : unmanaged, I
     /// <summary>Factors <paramref name="a"/> like <see cref="Factor"/>; returns false when it is exactly singular (the factors are still returned).</summary>
     /// <exception cref="ShapeMismatchException">a is not 2-d.</exception>
     /// <exception cref="NonFiniteException">a contains NaN or infinity.</exception>
-    public static bool TryFactor(Tensor<T> a, out LuDecomposition<T> lu, LuParams? parameters = null)
+    public static bool TryFactor(NDArray<T> a, out LuDecomposition<T> lu, LuParams? parameters = null)
     {
         lu = Factor(a, parameters);
         return !lu.IsSingular;
@@ -75,12 +75,12 @@ public sealed class LuDecomposition<T> : ILinearSolver<T> where T : unmanaged, I
     public int ZeroPivotIndex { get; }
 
     /// <summary>L, m x min(m, n), unit lower triangular (a new tensor).</summary>
-    public Tensor<T> L
+    public NDArray<T> L
     {
         get
         {
             int m = Rows, k = Math.Min(Rows, Columns);
-            var l = new Tensor<T>([m, k]);
+            var l = new NDArray<T>([m, k]);
             for (int i = 0; i < m; i++)
                 for (int j = 0; j < k && j <= i; j++)
                     l.Data[i * k + j] = i == j ? T.One : _lu.Data[i * Columns + j];
@@ -89,12 +89,12 @@ public sealed class LuDecomposition<T> : ILinearSolver<T> where T : unmanaged, I
     }
 
     /// <summary>U, min(m, n) x n, upper triangular (a new tensor).</summary>
-    public Tensor<T> U
+    public NDArray<T> U
     {
         get
         {
             int n = Columns, k = Math.Min(Rows, Columns);
-            var u = new Tensor<T>([k, n]);
+            var u = new NDArray<T>([k, n]);
             for (int i = 0; i < k; i++)
                 for (int j = i; j < n; j++) u.Data[i * n + j] = _lu.Data[i * n + j];
             return u;
@@ -109,7 +109,7 @@ public sealed class LuDecomposition<T> : ILinearSolver<T> where T : unmanaged, I
 
     /// <summary>The m x m permutation matrix P with P A = L U (so A = P^T L U; SciPy's <c>lu</c> returns P^T).</summary>
     /// <exception cref="TensorTooLargeException">m x m exceeds <see cref="Array.MaxLength"/> elements (a tall m x n matrix); <see cref="Permutation"/> holds the same in m ints.</exception>
-    public Tensor<T> P
+    public NDArray<T> P
     {
         get
         {
@@ -117,7 +117,7 @@ public sealed class LuDecomposition<T> : ILinearSolver<T> where T : unmanaged, I
                 ThrowHelper.ResultTooLarge("lu", $"P of shape ({Rows}, {Rows}) for the matrix ({Rows}, {Columns})", (double)Rows * Rows,
                     System.Runtime.CompilerServices.Unsafe.SizeOf<T>(), $"a dense result holds at most {Array.MaxLength:#,0} elements; use Permutation");
             var perm = Permutation;
-            var p = new Tensor<T>([Rows, Rows]);
+            var p = new NDArray<T>([Rows, Rows]);
             for (int i = 0; i < Rows; i++) p.Data[i * Rows + perm[i]] = T.One;
             return p;
         }
@@ -201,7 +201,7 @@ public sealed class LuDecomposition<T> : ILinearSolver<T> where T : unmanaged, I
     /// <exception cref="ShapeMismatchException">B's first axis is not n.</exception>
     /// <exception cref="SingularMatrixException">A is exactly singular (the message names the zero pivot).</exception>
     /// <exception cref="InvalidOperationException">A is not square.</exception>
-    public Tensor<T> Solve(Tensor<T> b)
+    public NDArray<T> Solve(NDArray<T> b)
     {
         RequireSquare("lu.solve");
         RequireNonsingular("lu.solve");
@@ -214,7 +214,7 @@ public sealed class LuDecomposition<T> : ILinearSolver<T> where T : unmanaged, I
     /// <exception cref="ShapeMismatchException">B's first axis is not n.</exception>
     /// <exception cref="SingularMatrixException">A is exactly singular.</exception>
     /// <exception cref="InvalidOperationException">A is not square.</exception>
-    public Tensor<T> SolveTransposed(Tensor<T> b)
+    public NDArray<T> SolveTransposed(NDArray<T> b)
     {
         RequireSquare("lu.solve_transposed");
         RequireNonsingular("lu.solve_transposed");
@@ -226,7 +226,7 @@ public sealed class LuDecomposition<T> : ILinearSolver<T> where T : unmanaged, I
     /// <summary>A^-1, n x n (LAPACK getri from these factors: 4/3 n^3 flops). Prefer <see cref="Solve"/> to multiplying by it.</summary>
     /// <exception cref="SingularMatrixException">A is exactly singular.</exception>
     /// <exception cref="InvalidOperationException">A is not square.</exception>
-    public Tensor<T> Inverse()
+    public NDArray<T> Inverse()
     {
         RequireSquare("inv");
         RequireNonsingular("inv");
@@ -236,18 +236,18 @@ public sealed class LuDecomposition<T> : ILinearSolver<T> where T : unmanaged, I
     }
 
     /// <summary>P^T L U, which equals A up to rounding (m x n; for backward-error checks). O(m n min(m, n)).</summary>
-    public Tensor<T> Reconstruct()
+    public NDArray<T> Reconstruct()
     {
         var lu = L.MatMul(U);
         var perm = Permutation;
-        var a = new Tensor<T>([Rows, Columns]);
+        var a = new NDArray<T>([Rows, Columns]);
         for (int i = 0; i < Rows; i++)
             lu.Data.AsSpan(i * Columns, Columns).CopyTo(a.Data.AsSpan(perm[i] * Columns, Columns));
         return a;
     }
 
     /// <summary>The packed factors (L below the diagonal, U on and above) as LAPACK stores them; a copy.</summary>
-    public Tensor<T> PackedFactors => _lu.Copy();
+    public NDArray<T> PackedFactors => _lu.Copy();
 
     internal StridedMatrix<T> Factors => MatrixViews.Strided(_lu);
 

@@ -23,7 +23,7 @@ public static class LuFactorization
     /// </summary>
     /// <returns>-1 when every pivot is nonzero, otherwise the 0-based index of the first exactly zero pivot (LAPACK's info - 1).</returns>
     /// <exception cref="ArgumentException">a is not 2-d or is a read-only view, pivots has the wrong length, or the threshold is below 1.</exception>
-    public static int FactorInPlace<T>(Tensor<T> a, Span<int> pivots, LuParams? parameters = null, Parallelism? parallelism = null) where T : unmanaged, IFloatingPointIeee754<T>
+    public static int FactorInPlace<T>(NDArray<T> a, Span<int> pivots, LuParams? parameters = null, Parallelism? parallelism = null) where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(a);
         if (a.Rank != 2) ThrowHelper.Argument("lu", nameof(a), $"needs a matrix, got shape {a.Shape}");

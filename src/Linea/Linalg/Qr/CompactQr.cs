@@ -10,7 +10,7 @@ namespace Linea;
 internal static class CompactQr
 {
     /// <summary>Q, m x k (reduced) or m x m (complete), formed blockwise by orgqr. O(m n k).</summary>
-    public static Tensor<T> FormQ<T>(T[] qr, T[] tau, int ld, int m, int k, QrMode mode, QrParams parameters, Parallelism parallelism)
+    public static NDArray<T> FormQ<T>(T[] qr, T[] tau, int ld, int m, int k, QrMode mode, QrParams parameters, Parallelism parallelism)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         int cols = mode == QrMode.Complete ? m : k;
@@ -21,13 +21,13 @@ internal static class CompactQr
     }
 
     /// <summary>R, k x n (reduced) or m x n with zero rows below (complete).</summary>
-    public static Tensor<T> ExtractR<T>(T[] qr, int ld, int m, int n, int k, QrMode mode)
+    public static NDArray<T> ExtractR<T>(T[] qr, int ld, int m, int n, int k, QrMode mode)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         int rows = mode == QrMode.Complete ? m : k;
         var r = new T[rows * n];
         for (int i = 0; i < Math.Min(rows, k); i++)
             for (int j = i; j < n; j++) r[i * n + j] = qr[i + j * ld];
-        return Tensor.Wrap(r, rows, n);
+        return NDArray.Wrap(r, rows, n);
     }
 }

@@ -10,7 +10,7 @@ public static partial class Linalg
     /// otherwise (the caller then runs the blocked Householder QR). Returns [Q, R] (<paramref name="formQ"/>) or [R],
     /// R n x n. Only R's signs can differ from the blocked path's (each row of R and column of Q may flip sign).
     /// </summary>
-    private static Tensor<T>[]? TryTallSkinnyQr<T>(Tensor<T> a, string label, bool formQ) where T : unmanaged, IFloatingPointIeee754<T>
+    private static NDArray<T>[]? TryTallSkinnyQr<T>(NDArray<T> a, string label, bool formQ) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int m = a.IntDims[0], n = a.IntDims[1];
         if (!TallSkinnyQr<T>.Applies(m, n, TallSkinnyQrParams.Auto)) return null;

@@ -34,12 +34,12 @@ public sealed class QrDecomposition<T> : ILinearSolver<T> where T : unmanaged, I
     /// <param name="a">The m x n matrix.</param>
     /// <param name="parameters">Block sizes (<see cref="QrParams.Auto"/> when null).</param>
     /// <param name="parallelism">Threads for the factorization and this object's products (<see cref="Parallelism.Default"/> when null).</param>
-    public QrDecomposition(Tensor<T> a, QrParams? parameters = null, Parallelism? parallelism = null) : this("qr", a, parameters, parallelism ?? Parallelism.Default) { }
+    public QrDecomposition(NDArray<T> a, QrParams? parameters = null, Parallelism? parallelism = null) : this("qr", a, parameters, parallelism ?? Parallelism.Default) { }
 
     private readonly Parallelism _parallelism;
 
     /// <summary>As the public constructor; <paramref name="op"/> names the operation (or the matrix of a stack) in messages.</summary>
-    internal QrDecomposition(string op, Tensor<T> a, QrParams? parameters, Parallelism parallelism)
+    internal QrDecomposition(string op, NDArray<T> a, QrParams? parameters, Parallelism parallelism)
     {
         _parallelism = parallelism;
         ArgumentNullException.ThrowIfNull(a);
@@ -57,32 +57,32 @@ public sealed class QrDecomposition<T> : ILinearSolver<T> where T : unmanaged, I
     private int Ld => Math.Max(Rows, 1);
 
     /// <summary>The reduced Q: m x k with orthonormal columns. O(m k^2) to form (blocked, through GEMM).</summary>
-    public Tensor<T> Q => GetQ(QrMode.Reduced);
+    public NDArray<T> Q => GetQ(QrMode.Reduced);
 
     /// <summary>The reduced R: k x n upper triangular (trapezoidal when n &gt; m). O(k n) to copy out.</summary>
-    public Tensor<T> R => GetR(QrMode.Reduced);
+    public NDArray<T> R => GetR(QrMode.Reduced);
 
     /// <summary>Q as <paramref name="mode"/> asks: m x k (reduced) or m x m (complete).</summary>
-    public Tensor<T> GetQ(QrMode mode)
+    public NDArray<T> GetQ(QrMode mode)
     {
         return CompactQr.FormQ(_qr, _tau, Ld, Rows, K, mode, Params, _parallelism);
     }
 
     /// <summary>R as <paramref name="mode"/> asks: k x n (reduced) or m x n with zero rows below (complete).</summary>
-    public Tensor<T> GetR(QrMode mode)
+    public NDArray<T> GetR(QrMode mode)
     {
         return CompactQr.ExtractR(_qr, Ld, Rows, Columns, K, mode);
     }
 
     /// <summary>Q^T b for b of shape (m,) or (m, r), without forming Q. O(m k r).</summary>
     /// <exception cref="ShapeMismatchException">b's first axis is not m, or b is not a vector or matrix.</exception>
-    public Tensor<T> ApplyQT(Tensor<T> b) => Apply("qr.apply_qt", b, transpose: true);
+    public NDArray<T> ApplyQT(NDArray<T> b) => Apply("qr.apply_qt", b, transpose: true);
 
     /// <summary>Q b for b of shape (m,) or (m, r), without forming Q. O(m k r).</summary>
     /// <exception cref="ShapeMismatchException">b's first axis is not m, or b is not a vector or matrix.</exception>
-    public Tensor<T> ApplyQ(Tensor<T> b) => Apply("qr.apply_q", b, transpose: false);
+    public NDArray<T> ApplyQ(NDArray<T> b) => Apply("qr.apply_q", b, transpose: false);
 
-    private Tensor<T> Apply(string op, Tensor<T> b, bool transpose)
+    private NDArray<T> Apply(string op, NDArray<T> b, bool transpose)
     {
         CheckRhs(op, b);
         var c = ColMajor.FromRhs(b, Ld, out int nrhs);
@@ -96,7 +96,7 @@ public sealed class QrDecomposition<T> : ILinearSolver<T> where T : unmanaged, I
     /// </summary>
     /// <exception cref="ShapeMismatchException">b's first axis is not m, or m &lt; n (underdetermined: use Lstsq).</exception>
     /// <exception cref="SingularMatrixException">A diagonal entry of R is exactly zero (A is rank deficient).</exception>
-    public Tensor<T> Solve(Tensor<T> b)
+    public NDArray<T> Solve(NDArray<T> b)
     {
         CheckRhs("qr.solve", b);
         if (Rows < Columns)
@@ -111,7 +111,7 @@ public sealed class QrDecomposition<T> : ILinearSolver<T> where T : unmanaged, I
     }
 
     /// <summary>Q R, which equals A up to rounding (backward error about n eps ||A||). O(m n k).</summary>
-    public Tensor<T> Reconstruct()
+    public NDArray<T> Reconstruct()
     {
         // Q (R padded to m rows) = Q_complete [R; 0], applied without forming Q.
         var c = new T[Ld * Columns];
@@ -121,7 +121,7 @@ public sealed class QrDecomposition<T> : ILinearSolver<T> where T : unmanaged, I
         return ColMajor.ToTensor(c, 0, Ld, Rows, Columns);
     }
 
-    private void CheckRhs(string op, Tensor<T> b)
+    private void CheckRhs(string op, NDArray<T> b)
     {
         ArgumentNullException.ThrowIfNull(b);
         if (b.Rank is not (1 or 2))

@@ -53,7 +53,7 @@ internal sealed partial class TallSkinnyQr<T> : IDisposable where T : unmanaged,
     /// <param name="parallelism">Threads over the chunks.</param>
     /// <param name="keepReflectors">Keep the m x n reflectors for <see cref="ApplyQT"/> and <see cref="FormQ"/>; false
     /// when only R is wanted (then one chunk buffer per thread is all the memory of the first level).</param>
-    public TallSkinnyQr(Tensor<T> a, TallSkinnyQrParams p, Parallelism parallelism, bool keepReflectors)
+    public TallSkinnyQr(NDArray<T> a, TallSkinnyQrParams p, Parallelism parallelism, bool keepReflectors)
         : this(a.IntDims[0], a.IntDims[1], TensorLoader(a), p, parallelism, keepReflectors)
     {
     }
@@ -106,14 +106,14 @@ internal sealed partial class TallSkinnyQr<T> : IDisposable where T : unmanaged,
     }
 
     /// <summary>The n x n upper triangular R (row-major tensor). Diagonal entries may be negative, as in LAPACK. O(n^2).</summary>
-    public Tensor<T> R()
+    public NDArray<T> R()
     {
         if (_next is not null) return _next.R();
         int n = Columns, m = Rows;
         var r = new T[n * n];
         for (int i = 0; i < n; i++)
             for (int j = i; j < n; j++) r[i * n + j] = _v![i + j * m];
-        return Tensor.Wrap(r, n, n);
+        return NDArray.Wrap(r, n, n);
     }
 
     /// <summary>R as a column-major n x n array (ld n), zeros below the diagonal.</summary>
@@ -163,7 +163,7 @@ internal sealed partial class TallSkinnyQr<T> : IDisposable where T : unmanaged,
     /// chunks; the m x n result is the only allocation of that size (uninitialized, every element written).
     /// </summary>
     /// <exception cref="InvalidOperationException">The reflectors were not kept.</exception>
-    public Tensor<T> FormQ()
+    public NDArray<T> FormQ()
     {
         int n = Columns;
         var q = GC.AllocateUninitializedArray<T>(checked(Rows * n));
@@ -176,7 +176,7 @@ internal sealed partial class TallSkinnyQr<T> : IDisposable where T : unmanaged,
                 for (int j = 0; j < n; j++) q[d + j] = src[i + j * rows];
             }
         });
-        return Tensor.Wrap(q, Rows, n);
+        return NDArray.Wrap(q, Rows, n);
     }
 
     /// <summary>
@@ -256,7 +256,7 @@ internal sealed partial class TallSkinnyQr<T> : IDisposable where T : unmanaged,
     }
 
     /// <summary>Copies rows of the (any strides) matrix <paramref name="a"/> into column-major blocks.</summary>
-    private static RowLoader TensorLoader(Tensor<T> a)
+    private static RowLoader TensorLoader(NDArray<T> a)
     {
         long rs = a.StrideArray[0], cs = a.StrideArray[1];
         int n = a.IntDims[1];

@@ -10,7 +10,7 @@ namespace Linea;
 internal static class ColMajor
 {
     /// <summary>A new column-major m x n copy (ld = m) of the matrix <paramref name="a"/> (rank 2).</summary>
-    public static T[] FromMatrix<T>(Tensor<T> a) where T : unmanaged, IFloatingPointIeee754<T>
+    public static T[] FromMatrix<T>(NDArray<T> a) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int m = a.IntDims[0], n = a.IntDims[1];
         long rs = a.StrideArray[0], cs = a.StrideArray[1];
@@ -49,7 +49,7 @@ internal static class ColMajor
     /// A right-hand side as a column-major m x nrhs array with <paramref name="rows"/> >= m rows (extra rows zero):
     /// a vector is one column, a matrix its columns.
     /// </summary>
-    public static T[] FromRhs<T>(Tensor<T> b, int rows, out int nrhs) where T : unmanaged, IFloatingPointIeee754<T>
+    public static T[] FromRhs<T>(NDArray<T> b, int rows, out int nrhs) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int m = b.IntDims[0];
         nrhs = b.Rank == 1 ? 1 : b.IntDims[1];
@@ -67,7 +67,7 @@ internal static class ColMajor
     }
 
     /// <summary>A new C-contiguous m x n tensor from the column-major matrix at (src, off, ld).</summary>
-    public static Tensor<T> ToTensor<T>(T[] src, int off, int ld, int m, int n) where T : unmanaged, IFloatingPointIeee754<T>
+    public static NDArray<T> ToTensor<T>(T[] src, int off, int ld, int m, int n) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var dst = new T[m * n];
         // In 32 x 32 tiles, so both the strided reads and the contiguous writes stay in L1 (a plain double loop misses
@@ -83,14 +83,14 @@ internal static class ColMajor
                     for (int j = j0; j < j1; j++) dst[i * n + j] = src[off + i + j * ld];
             }
         }
-        return Tensor.Wrap(dst, m, n);
+        return NDArray.Wrap(dst, m, n);
     }
 
     /// <summary>The first <paramref name="m"/> rows of a column-major solution block as a vector (nrhs = 1 and
     /// <paramref name="vector"/>) or an m x nrhs matrix.</summary>
-    public static Tensor<T> ToRhs<T>(T[] src, int ld, int m, int nrhs, bool vector) where T : unmanaged, IFloatingPointIeee754<T>
+    public static NDArray<T> ToRhs<T>(T[] src, int ld, int m, int nrhs, bool vector) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        if (vector) return Tensor.Wrap(src.AsSpan(0, m).ToArray(), m);
+        if (vector) return NDArray.Wrap(src.AsSpan(0, m).ToArray(), m);
         return ToTensor(src, 0, ld, m, nrhs);
     }
 }

@@ -19,7 +19,7 @@ internal static class SvdCore
     public static bool QrFirst(int m, int n) => n > 0 && 6L * m >= 11L * n;
 
     /// <summary>Decomposes the m x n matrix <paramref name="a"/> (m &gt;= n, finite, any strides). O(m n^2).</summary>
-    public static Result<T> Compute<T>(string op, Tensor<T> a, bool full, bool vectors, Parallelism parallelism, SvdParams p) where T : unmanaged, IFloatingPointIeee754<T>
+    public static Result<T> Compute<T>(string op, NDArray<T> a, bool full, bool vectors, Parallelism parallelism, SvdParams p) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int m = a.IntDims[0], n = a.IntDims[1], lda = Math.Max(m, 1);
         int uc = full ? m : n;
@@ -62,7 +62,7 @@ internal static class SvdCore
     /// pass over A: max|A_ij| &lt;= sqrt(n) max|R_ij| and max|A_ij| &gt;= max|R_ij| / sqrt(m n); null (the caller then
     /// runs the general path) when those bounds leave the safe range or R is not finite.
     /// </summary>
-    private static Result<T>? TallSkinny<T>(string op, Tensor<T> a, int m, int n, bool vectors, Parallelism parallelism, SvdParams p) where T : unmanaged, IFloatingPointIeee754<T>
+    private static Result<T>? TallSkinny<T>(string op, NDArray<T> a, int m, int n, bool vectors, Parallelism parallelism, SvdParams p) where T : unmanaged, IFloatingPointIeee754<T>
     {
         using var qr = new TallSkinnyQr<T>(a, p.TallSkinny, parallelism, keepReflectors: vectors);
         var r = qr.RColumnMajor();

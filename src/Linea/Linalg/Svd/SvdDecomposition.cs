@@ -21,7 +21,7 @@ namespace Linea;
 public sealed class SvdDecomposition<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     private readonly T[] _s;
-    private readonly Tensor<T>? _u, _vh;
+    private readonly NDArray<T>? _u, _vh;
 
     /// <summary>Number of rows m of A.</summary>
     public int Rows { get; }
@@ -33,18 +33,18 @@ public sealed class SvdDecomposition<T> where T : unmanaged, IFloatingPointIeee7
     public bool FullMatrices { get; }
 
     /// <summary>The singular values, descending: shape (k,), k = min(m, n).</summary>
-    public Tensor<T> S => Tensor.Wrap((T[])_s.Clone(), _s.Length);
+    public NDArray<T> S => NDArray.Wrap((T[])_s.Clone(), _s.Length);
 
     /// <summary>Whether U and Vh were computed.</summary>
     public bool HasVectors => _u is not null;
 
     /// <summary>The left singular vectors as columns: m x m (full) or m x k.</summary>
     /// <exception cref="InvalidOperationException">Computed without vectors.</exception>
-    public Tensor<T> U => _u?.Copy() ?? throw NoVectors();
+    public NDArray<T> U => _u?.Copy() ?? throw NoVectors();
 
     /// <summary>The right singular vectors as rows: n x n (full) or k x n.</summary>
     /// <exception cref="InvalidOperationException">Computed without vectors.</exception>
-    public Tensor<T> Vh => _vh?.Copy() ?? throw NoVectors();
+    public NDArray<T> Vh => _vh?.Copy() ?? throw NoVectors();
 
     /// <summary>
     /// Decomposes <paramref name="a"/> (m x n, any strides; copied, not modified). O(m n min(m, n)).
@@ -52,10 +52,10 @@ public sealed class SvdDecomposition<T> where T : unmanaged, IFloatingPointIeee7
     /// <exception cref="ShapeMismatchException">a is not a matrix (rank 2; for stacks use <see cref="Linalg.Svd{T}"/>).</exception>
     /// <exception cref="NonFiniteException">a holds NaN or infinity (the message names the entry).</exception>
     /// <exception cref="NoConvergenceException">The bidiagonal QR iteration (values alone, or a divide-and-conquer leaf) took more than 6 k^2 steps (not expected).</exception>
-    public SvdDecomposition(Tensor<T> a, bool fullMatrices = true, bool computeUv = true, Parallelism? parallelism = null, SvdParams? parameters = null)
+    public SvdDecomposition(NDArray<T> a, bool fullMatrices = true, bool computeUv = true, Parallelism? parallelism = null, SvdParams? parameters = null)
         : this("svd", a, fullMatrices, computeUv, parallelism ?? Parallelism.Default, parameters) { }
 
-    internal SvdDecomposition(string op, Tensor<T> a, bool fullMatrices, bool computeUv, Parallelism parallelism, SvdParams? parameters = null)
+    internal SvdDecomposition(string op, NDArray<T> a, bool fullMatrices, bool computeUv, Parallelism parallelism, SvdParams? parameters = null)
     {
         var p = parameters ?? SvdParams.Auto;
         p.Validate(op);
@@ -78,12 +78,12 @@ public sealed class SvdDecomposition<T> where T : unmanaged, IFloatingPointIeee7
         if (!transpose)
         {
             _u = ColMajor.ToTensor(core.U!, 0, Math.Max(m, 1), m, uc);
-            _vh = Tensor.Wrap(core.V!, n, n);
+            _vh = NDArray.Wrap(core.V!, n, n);
         }
         else
         {
             _u = ColMajor.ToTensor(core.V!, 0, Math.Max(n, 1), n, n);
-            _vh = Tensor.Wrap(core.U!, uc, m);
+            _vh = NDArray.Wrap(core.U!, uc, m);
         }
     }
 
@@ -104,7 +104,7 @@ public sealed class SvdDecomposition<T> where T : unmanaged, IFloatingPointIeee7
 
     /// <summary>U diag(S) Vh, equal to A up to O(max(m, n) eps ||A||). O(m n k).</summary>
     /// <exception cref="InvalidOperationException">Computed without vectors.</exception>
-    public Tensor<T> Reconstruct()
+    public NDArray<T> Reconstruct()
     {
         int k = _s.Length;
         var u = U[.., ..k];

@@ -24,7 +24,7 @@ public sealed class SymmetricEigenDecomposition<T> where T : unmanaged, IFloatin
     public int Size { get; }
 
     /// <summary>The eigenvalues, ascending: shape (n,).</summary>
-    public Tensor<T> Eigenvalues => Tensor.Wrap((T[])_w.Clone(), Size);
+    public NDArray<T> Eigenvalues => NDArray.Wrap((T[])_w.Clone(), Size);
 
     /// <summary>Whether the eigenvectors were computed (see the constructor's computeVectors).</summary>
     public bool HasEigenvectors => _v is not null;
@@ -33,7 +33,7 @@ public sealed class SymmetricEigenDecomposition<T> where T : unmanaged, IFloatin
     /// The eigenvectors as the columns of an n x n orthogonal matrix V (column j belongs to eigenvalue j). O(n^2) to copy out.
     /// </summary>
     /// <exception cref="InvalidOperationException">The decomposition was made without eigenvectors.</exception>
-    public Tensor<T> Eigenvectors => _v is null
+    public NDArray<T> Eigenvectors => _v is null
         ? throw new InvalidOperationException("eigh: this decomposition was computed without eigenvectors (computeVectors: false)")
         : ColMajor.ToTensor(_v, 0, Math.Max(Size, 1), Size, Size);
 
@@ -44,10 +44,10 @@ public sealed class SymmetricEigenDecomposition<T> where T : unmanaged, IFloatin
     /// <exception cref="ShapeMismatchException">a is not a square matrix (rank 2).</exception>
     /// <exception cref="NonFiniteException">The triangle read holds NaN or infinity (the message names the entry).</exception>
     /// <exception cref="NoConvergenceException">The QL iteration took more than 30 n iterations (not expected for finite input).</exception>
-    public SymmetricEigenDecomposition(Tensor<T> a, UpLo uplo = UpLo.Lower, bool computeVectors = true, Parallelism? parallelism = null, EighParams? parameters = null)
+    public SymmetricEigenDecomposition(NDArray<T> a, UpLo uplo = UpLo.Lower, bool computeVectors = true, Parallelism? parallelism = null, EighParams? parameters = null)
         : this("eigh", a, uplo, computeVectors, parallelism ?? Parallelism.Default, parameters) { }
 
-    internal SymmetricEigenDecomposition(string op, Tensor<T> a, UpLo uplo, bool computeVectors, Parallelism parallelism, EighParams? parameters = null)
+    internal SymmetricEigenDecomposition(string op, NDArray<T> a, UpLo uplo, bool computeVectors, Parallelism parallelism, EighParams? parameters = null)
     {
         var p = parameters ?? EighParams.Auto;
         p.Validate(op);
@@ -101,7 +101,7 @@ public sealed class SymmetricEigenDecomposition<T> where T : unmanaged, IFloatin
 
     /// <summary>V diag(w) V^T, which equals A (its symmetric completion from the triangle read) up to O(n eps ||A||). O(n^3).</summary>
     /// <exception cref="InvalidOperationException">The decomposition was made without eigenvectors.</exception>
-    public Tensor<T> Reconstruct()
+    public NDArray<T> Reconstruct()
     {
         var v = Eigenvectors;
         return (v * Eigenvalues).MatMul(v.T);
@@ -111,7 +111,7 @@ public sealed class SymmetricEigenDecomposition<T> where T : unmanaged, IFloatin
     /// Column-major copy of the symmetric matrix with the chosen triangle mirrored into the lower one; checks
     /// finiteness of the entries read and returns their largest magnitude.
     /// </summary>
-    private static T[] LowerCopy(string op, Tensor<T> a, UpLo uplo, out T amax)
+    private static T[] LowerCopy(string op, NDArray<T> a, UpLo uplo, out T amax)
     {
         int n = a.IntDims[0];
         long rs = a.StrideArray[0], cs = a.StrideArray[1];

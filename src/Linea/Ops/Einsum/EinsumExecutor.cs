@@ -7,7 +7,7 @@ namespace Linea.Ops.Einsum;
 /// label is a diagonal: its axes merge into one whose stride is their sum; a length-1 axis that broadcasts is dropped,
 /// since the operand is constant along it); labels that no other operand and not the output use are summed away.
 /// Then the terms are contracted pairwise in the greedy order of <see cref="GreedyContractionPath"/>. A pair with a
-/// summed label runs as one batched GEMM through <see cref="Tensor.MatMul{T}"/>: both operands are arranged as
+/// summed label runs as one batched GEMM through <see cref="NDArray.MatMul{T}"/>: both operands are arranged as
 /// (batch…, M, K) and (batch…, K, N) views by permuting strides (the shared kept labels are the batch axes; the other
 /// kept labels of each side merge into M or N; the summed ones into K), and only a merge that the strides cannot
 /// express copies. A pair with nothing to sum (an outer or Hadamard product), or whose matrices are 1 x 1 (batched dot
@@ -16,7 +16,7 @@ namespace Linea.Ops.Einsum;
 internal static class EinsumExecutor
 {
     /// <summary>A term of the contraction: a tensor with one axis per (distinct) label.</summary>
-    private readonly record struct Term<T>(Tensor<T> Tensor, int[] Labels, bool Owned) where T : unmanaged, IFloatingPointIeee754<T>;
+    private readonly record struct Term<T>(NDArray<T> NDArray, int[] Labels, bool Owned) where T : unmanaged, IFloatingPointIeee754<T>;
 
     /// <summary>The distinct, non-broadcast labels of each operand after the diagonal and broadcast steps.</summary>
     public static List<int[]> EffectiveLabels(EinsumSubscripts spec, IReadOnlyList<long[]> shapes)
@@ -49,7 +49,7 @@ internal static class EinsumExecutor
         return result;
     }
 
-    public static Tensor<T> Run<T>(EinsumSubscripts spec, IReadOnlyList<Tensor<T>> operands, List<(int First, int Second)> path)
+    public static NDArray<T> Run<T>(EinsumSubscripts spec, IReadOnlyList<NDArray<T>> operands, List<(int First, int Second)> path)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         var shapes = operands.Select(o => o.Dims).ToList();
@@ -75,14 +75,14 @@ internal static class EinsumExecutor
         var last = SumAway(terms[0], terms[0].Labels.Where(spec.Output.Contains).ToArray());
         var result = Arrange(last, spec.Output);
         bool inPlace = last.Owned && last.Labels.AsSpan().SequenceEqual(spec.Output);
-        return inPlace ? last.Tensor : result.Copy();
+        return inPlace ? last.NDArray : result.Copy();
     }
 
     /// <summary>
     /// A view of <paramref name="t"/> with one axis per label of <paramref name="labels"/>: repeated labels of
     /// <paramref name="axisLabels"/> merge into a diagonal axis (strides add), broadcast length-1 axes are dropped.
     /// </summary>
-    private static Tensor<T> Diagonalize<T>(Tensor<T> t, int[] axisLabels, int[] labels) where T : unmanaged, IFloatingPointIeee754<T>
+    private static NDArray<T> Diagonalize<T>(NDArray<T> t, int[] axisLabels, int[] labels) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var dims = new long[labels.Length];
         var strides = new long[labels.Length];
@@ -93,7 +93,7 @@ internal static class EinsumExecutor
                     dims[i] = t.Dims[a];
                     strides[i] += t.StrideArray[a];
                 }
-        return new Tensor<T>(t.Store, t.Offset, dims, strides, readOnly: true);
+        return new NDArray<T>(t.Store, t.Offset, dims, strides, readOnly: true);
     }
 
     /// <summary>Sums the axes of <paramref name="term"/> whose labels are not in <paramref name="keep"/> (kept in order).</summary>
@@ -101,24 +101,24 @@ internal static class EinsumExecutor
     {
         if (keep.Length == term.Labels.Length) return term;
         var axes = Enumerable.Range(0, term.Labels.Length).Where(a => !keep.Contains(term.Labels[a])).ToArray();
-        return new Term<T>(term.Tensor.Sum(axes), term.Labels.Where(keep.Contains).ToArray(), true);
+        return new Term<T>(term.NDArray.Sum(axes), term.Labels.Where(keep.Contains).ToArray(), true);
     }
 
     /// <summary>
     /// A view of the term with axes in the order of <paramref name="order"/>; a label the term lacks becomes a
     /// length-1 axis with stride 0 (its size is then 1, or the other factor of a product broadcasts it).
     /// </summary>
-    private static Tensor<T> Arrange<T>(Term<T> term, IReadOnlyList<int> order) where T : unmanaged, IFloatingPointIeee754<T>
+    private static NDArray<T> Arrange<T>(Term<T> term, IReadOnlyList<int> order) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var dims = new long[order.Count];
         var strides = new long[order.Count];
         for (int i = 0; i < order.Count; i++)
         {
             int a = Array.IndexOf(term.Labels, order[i]);
-            if (a >= 0) { dims[i] = term.Tensor.Dims[a]; strides[i] = term.Tensor.StrideArray[a]; }
+            if (a >= 0) { dims[i] = term.NDArray.Dims[a]; strides[i] = term.NDArray.StrideArray[a]; }
             else { dims[i] = 1; strides[i] = 0; }
         }
-        return new Tensor<T>(term.Tensor.Store, term.Tensor.Offset, dims, strides, readOnly: true);
+        return new NDArray<T>(term.NDArray.Store, term.NDArray.Offset, dims, strides, readOnly: true);
     }
 
     /// <summary>Contracts two terms, keeping the labels in <paramref name="keep"/>.</summary>
@@ -133,7 +133,7 @@ internal static class EinsumExecutor
         // labels only one side has and nobody needs: sum them first (they never reach the product)
         a = SumAway(a, a.Labels.Where(l => keep.Contains(l) || b.Labels.Contains(l)).ToArray());
         b = SumAway(b, b.Labels.Where(l => keep.Contains(l) || a.Labels.Contains(l)).ToArray());
-        var big = a.Tensor.Size >= b.Tensor.Size ? a : b;
+        var big = a.NDArray.Size >= b.NDArray.Size ? a : b;
         var batch = ByStride(a, a.Labels.Where(l => b.Labels.Contains(l) && keep.Contains(l)));
         var summed = ByStride(big, a.Labels.Where(l => b.Labels.Contains(l) && !keep.Contains(l)));
         var left = ByStride(a, a.Labels.Where(l => !b.Labels.Contains(l)));
@@ -154,7 +154,7 @@ internal static class EinsumExecutor
         long[] batchDims = batch.Select(l => sizes[l]).ToArray();
         var a3 = Arrange(a, [.. batch, .. left, .. summed]).Reshape([.. batchDims, m, k]);
         var b3 = Arrange(b, [.. batch, .. summed, .. right]).Reshape([.. batchDims, k, n]);
-        var c = Tensor.MatMul(a3, b3);
+        var c = NDArray.MatMul(a3, b3);
         long[] outDims = resultLabels.Select(l => sizes[l]).ToArray();
         return new Term<T>(c.Reshape(outDims), resultLabels, true);
     }
@@ -169,7 +169,7 @@ internal static class EinsumExecutor
 
     /// <summary>The labels ordered by decreasing stride in <paramref name="term"/>, so merged axes stay reshape-able as views.</summary>
     private static List<int> ByStride<T>(Term<T> term, IEnumerable<int> labels) where T : unmanaged, IFloatingPointIeee754<T> =>
-        labels.OrderByDescending(l => Math.Abs(term.Tensor.StrideArray[Array.IndexOf(term.Labels, l)])).ToList();
+        labels.OrderByDescending(l => Math.Abs(term.NDArray.StrideArray[Array.IndexOf(term.Labels, l)])).ToList();
 
     private static long Product(List<int> labels, Dictionary<int, long> sizes)
     {

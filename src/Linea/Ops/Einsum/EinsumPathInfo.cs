@@ -4,8 +4,8 @@ using Linea.Ops.Einsum;
 namespace Linea;
 
 /// <summary>
-/// The contraction order that <see cref="Tensor.Einsum{T}"/> follows for given subscripts and shapes, and its cost, as
-/// <c>numpy.einsum_path(..., optimize='greedy')</c> reports them. Returned by <see cref="Tensor.EinsumPath{T}"/>.
+/// The contraction order that <see cref="NDArray.Einsum{T}"/> follows for given subscripts and shapes, and its cost, as
+/// <c>numpy.einsum_path(..., optimize='greedy')</c> reports them. Returned by <see cref="NDArray.EinsumPath{T}"/>.
 /// </summary>
 /// <remarks>
 /// Flop counts follow NumPy's model: a step over the labels U costs prod(sizes of U) × (terms − 1, at least 1), plus

@@ -12,7 +12,7 @@ public static partial class Sparse
     /// <exception cref="ShapeMismatchException">A is not square, or b's leading axis is not n.</exception>
     /// <exception cref="SingularMatrixException">A is singular (the message names the column).</exception>
     /// <exception cref="NonFiniteException">A holds NaN or infinity.</exception>
-    public static Tensor<T> Solve<T>(SparseMatrix<T> a, Tensor<T> b, Parallelism? parallelism = null)
+    public static NDArray<T> Solve<T>(SparseMatrix<T> a, NDArray<T> b, Parallelism? parallelism = null)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(a);

@@ -51,7 +51,7 @@ internal static class ColumnBlock
         // Column-major lower triangle = row-major upper triangle; mirror it so either reading is the same matrix.
         for (int j = 0; j < s; j++)
             for (int i = j; i < s; i++) { m[i * s + j] = h[i + j * s]; m[j * s + i] = h[i + j * s]; }
-        var (w, v) = Linalg.Eigh(Tensor.Wrap(m, s, s));
+        var (w, v) = Linalg.Eigh(NDArray.Wrap(m, s, s));
         var vr = v.Contiguous().AsReadOnlySpan();
         for (int i = 0; i < s; i++)
             for (int j = 0; j < s; j++) vectors[i + j * s] = vr[i * s + j];

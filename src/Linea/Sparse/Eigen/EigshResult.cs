@@ -10,7 +10,7 @@ namespace Linea;
 /// <typeparam name="T">The element type, <c>float</c> or <c>double</c>.</typeparam>
 public sealed class EigshResult<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
-    internal EigshResult(Tensor<T> eigenvalues, Tensor<T>? eigenvectors, int restarts, long matvecs)
+    internal EigshResult(NDArray<T> eigenvalues, NDArray<T>? eigenvectors, int restarts, long matvecs)
     {
         Eigenvalues = eigenvalues;
         Eigenvectors = eigenvectors;
@@ -19,11 +19,11 @@ public sealed class EigshResult<T> where T : unmanaged, IFloatingPointIeee754<T>
     }
 
     /// <summary>The k eigenvalues, shape (k,), ascending.</summary>
-    public Tensor<T> Eigenvalues { get; }
+    public NDArray<T> Eigenvalues { get; }
 
     /// <summary>The eigenvectors, shape (n, k), column j for <see cref="Eigenvalues"/>[j]; null when
     /// <c>returnEigenvectors</c> was false. Each column's entry of largest magnitude is positive.</summary>
-    public Tensor<T>? Eigenvectors { get; }
+    public NDArray<T>? Eigenvectors { get; }
 
     /// <summary>Thick restarts the Lanczos iteration took (ARPACK's iteration count).</summary>
     public int Restarts { get; }
@@ -32,7 +32,7 @@ public sealed class EigshResult<T> where T : unmanaged, IFloatingPointIeee754<T>
     public long Matvecs { get; }
 
     /// <summary>(w, V) as SciPy's <c>w, v = eigsh(...)</c>; V is null when eigenvectors were not asked for.</summary>
-    public void Deconstruct(out Tensor<T> eigenvalues, out Tensor<T>? eigenvectors)
+    public void Deconstruct(out NDArray<T> eigenvalues, out NDArray<T>? eigenvectors)
     {
         eigenvalues = Eigenvalues;
         eigenvectors = Eigenvectors;

@@ -88,7 +88,7 @@ internal static class ShiftInvert
             dense[(long)j * n + j] -= T.CreateTruncating(sigma);
         }
         ColumnBlock.RequireFinite<T>("eigsh", dense, "the matrix A - sigma I");
-        var lu = LuDecomposition<T>.Factor(Tensor.Wrap(dense, n, n), parallelism: parallelism);
+        var lu = LuDecomposition<T>.Factor(NDArray.Wrap(dense, n, n), parallelism: parallelism);
         if (lu.IsSingular)
             throw new SingularMatrixException(lu.ZeroPivotIndex,
                 $"eigsh: A - sigma I is exactly singular (zero pivot at {lu.ZeroPivotIndex}) for sigma = {sigma}: sigma is an eigenvalue; shift it slightly");
@@ -102,9 +102,9 @@ internal static class ShiftInvert
         public int Columns => n;
         public bool HasRmatvec => true;
 
-        public void Matvec(ReadOnlySpan<T> x, Span<T> y) => lu.Solve(Tensor.FromArray(x.ToArray())).AsReadOnlySpan().CopyTo(y);
+        public void Matvec(ReadOnlySpan<T> x, Span<T> y) => lu.Solve(NDArray.FromArray(x.ToArray())).AsReadOnlySpan().CopyTo(y);
 
-        public void Rmatvec(ReadOnlySpan<T> x, Span<T> y) => lu.SolveTransposed(Tensor.FromArray(x.ToArray())).AsReadOnlySpan().CopyTo(y);
+        public void Rmatvec(ReadOnlySpan<T> x, Span<T> y) => lu.SolveTransposed(NDArray.FromArray(x.ToArray())).AsReadOnlySpan().CopyTo(y);
     }
 
     /// <summary>x -> MINRES solve of (A - sigma I) y = x, as an operator (symmetric, so Rmatvec is Matvec).</summary>

@@ -52,7 +52,7 @@ public static partial class SparseLinalg
     /// <exception cref="NoConvergenceException">Fewer than k pairs converged in maxiter restarts; the message says how many did.</exception>
     /// <exception cref="NoConvergenceException">Also when, with sigma, no opInv and an operator (not a sparse matrix) of order above 4096, a MINRES solve does not converge.</exception>
     public static EigshResult<T> Eigsh<T>(ILinearOperator<T> a, int k = 6, Which which = Which.LargestMagnitude, double? sigma = null,
-        Tensor<T>? v0 = null, int? ncv = null, int? maxiter = null, double tol = 0, bool returnEigenvectors = true,
+        NDArray<T>? v0 = null, int? ncv = null, int? maxiter = null, double tol = 0, bool returnEigenvectors = true,
         ILinearOperator<T>? opInv = null, ulong seed = 0, Parallelism? parallelism = null) where T : unmanaged, IFloatingPointIeee754<T> =>
         EigshBlock(a, k, which, sigma, v0, ncv, maxiter, tol, returnEigenvectors, opInv, seed, parallelism, blockSize: 1, filterMinOrder: EigshDriver.FilterMinOrder, filterDegree: null);
 
@@ -63,7 +63,7 @@ public static partial class SparseLinalg
     /// Chebyshev filter (see EigshDriver) is tried from order <paramref name="filterMinOrder"/>, with degree
     /// <paramref name="filterDegree"/> or, when null, chosen from measured timings.
     /// </summary>
-    internal static EigshResult<T> EigshBlock<T>(ILinearOperator<T> a, int k, Which which, double? sigma, Tensor<T>? v0, int? ncv, int? maxiter,
+    internal static EigshResult<T> EigshBlock<T>(ILinearOperator<T> a, int k, Which which, double? sigma, NDArray<T>? v0, int? ncv, int? maxiter,
         double tol, bool returnEigenvectors, ILinearOperator<T>? opInv, ulong seed, Parallelism? parallelism, int blockSize, int filterMinOrder, int? filterDegree)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -133,7 +133,7 @@ public static partial class SparseLinalg
     }
 
     /// <summary>The values ascending as a tensor; <paramref name="perm"/>[i] is the input position of output i.</summary>
-    private static Tensor<T> SortedValues<T>(T[] values, out int[] perm) where T : unmanaged, IFloatingPointIeee754<T>
+    private static NDArray<T> SortedValues<T>(T[] values, out int[] perm) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var p = new int[values.Length];
         for (int i = 0; i < p.Length; i++) p[i] = i;
@@ -141,12 +141,12 @@ public static partial class SparseLinalg
         perm = p;
         var sorted = new T[values.Length];
         for (int i = 0; i < p.Length; i++) sorted[i] = values[p[i]];
-        return Tensor.Wrap(sorted, sorted.Length);
+        return NDArray.Wrap(sorted, sorted.Length);
     }
 
     /// <summary>The n x k column-major block, columns permuted by <paramref name="perm"/>, as a row-major n x k tensor whose
     /// columns each have their largest-magnitude entry positive.</summary>
-    private static Tensor<T> ToRowMajorColumns<T>(T[] colMajor, int n, int k, int[] perm) where T : unmanaged, IFloatingPointIeee754<T>
+    private static NDArray<T> ToRowMajorColumns<T>(T[] colMajor, int n, int k, int[] perm) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var r = new T[(long)n * k];
         for (int j = 0; j < k; j++)
@@ -157,6 +157,6 @@ public static partial class SparseLinalg
             T sign = col[big] < T.Zero ? -T.One : T.One;
             for (int i = 0; i < n; i++) r[(long)i * k + j] = sign * col[i];
         }
-        return Tensor.Wrap(r, n, k);
+        return NDArray.Wrap(r, n, k);
     }
 }

@@ -29,7 +29,7 @@ public static partial class SparseLinalg
     /// <exception cref="ShapeMismatchException">a is not square, x0 is not n x k, or m is not n x n.</exception>
     /// <exception cref="ArgumentException">k out of range, tol negative, maxiter negative, or x0's columns dependent.</exception>
     /// <exception cref="NonFiniteException">x0, the operator or the preconditioner gives NaN or infinity.</exception>
-    public static LobpcgResult<T> Lobpcg<T>(ILinearOperator<T> a, Tensor<T> x0, ILinearOperator<T>? m = null, bool largest = false,
+    public static LobpcgResult<T> Lobpcg<T>(ILinearOperator<T> a, NDArray<T> x0, ILinearOperator<T>? m = null, bool largest = false,
         double? tol = null, int maxiter = 20, Parallelism? parallelism = null) where T : unmanaged, IFloatingPointIeee754<T>
     {
         const string op = "lobpcg";
@@ -56,11 +56,11 @@ public static partial class SparseLinalg
         var perm = new int[k];
         for (int j = 0; j < k; j++) perm[j] = j;
         var v = ToRowMajorColumns(vectors, n, k, perm);
-        return new LobpcgResult<T>(Tensor.Wrap(values, k), v, iterations, Tensor.Wrap(resid, k), converged);
+        return new LobpcgResult<T>(NDArray.Wrap(values, k), v, iterations, NDArray.Wrap(resid, k), converged);
     }
 
     /// <summary>
-    /// <see cref="Lobpcg{T}(ILinearOperator{T}, Tensor{T}, ILinearOperator{T}?, bool, double?, int, Parallelism?)"/> from a
+    /// <see cref="Lobpcg{T}(ILinearOperator{T}, NDArray{T}, ILinearOperator{T}?, bool, double?, int, Parallelism?)"/> from a
     /// random n x k start block (uniform in [-1, 1], from <paramref name="seed"/>), so the run is deterministic.
     /// </summary>
     /// <exception cref="ArgumentException">k out of range (1 &lt;= k, 3k &lt;= n).</exception>

@@ -63,13 +63,13 @@ public static partial class SparseLinalg
             ColumnBlock.RequireFinite<T>(op, y, "the operator's product with a singular vector");
             for (int i = 0; i < outer; i++) b[(long)i * k + j] = y[i];
         }
-        var (us, s, wt) = Linalg.Svd(Tensor.Wrap(b, outer, k), fullMatrices: false);
+        var (us, s, wt) = Linalg.Svd(NDArray.Wrap(b, outer, k), fullMatrices: false);
         // Linalg.Svd is descending; flip to ascending.
         var sAsc = new T[k];
         var sv = s.ToArray();
         for (int j = 0; j < k; j++) sAsc[j] = T.Max(sv[k - 1 - j], T.Zero);
         if (!returnSingularVectors)
-            return new SvdsResult<T>(null, Tensor.Wrap(sAsc, k), null, eig.Restarts, eig.Matvecs);
+            return new SvdsResult<T>(null, NDArray.Wrap(sAsc, k), null, eig.Restarts, eig.Matvecs);
         var usr = us.Contiguous().AsReadOnlySpan();
         var wr = wt.Contiguous().AsReadOnlySpan();      // W^T, k x k: wr[p * k + q] = W[q, p]
         var outerVecs = new T[(long)outer * k];           // outer x k, ascending order
@@ -87,7 +87,7 @@ public static partial class SparseLinalg
             }
         }
         if (tall)
-            return new SvdsResult<T>(Tensor.Wrap(outerVecs, m, k), Tensor.Wrap(sAsc, k), Tensor.Wrap(innerVecs, k, n), eig.Restarts, eig.Matvecs);
+            return new SvdsResult<T>(NDArray.Wrap(outerVecs, m, k), NDArray.Wrap(sAsc, k), NDArray.Wrap(innerVecs, k, n), eig.Restarts, eig.Matvecs);
         // Wide: inner vectors are U's columns (m), outer are V's (n).
         var u = new T[(long)m * k];
         for (int j = 0; j < k; j++)
@@ -95,6 +95,6 @@ public static partial class SparseLinalg
         var vt = new T[(long)k * n];
         for (int j = 0; j < k; j++)
             for (int i = 0; i < n; i++) vt[(long)j * n + i] = outerVecs[(long)i * k + j];
-        return new SvdsResult<T>(Tensor.Wrap(u, m, k), Tensor.Wrap(sAsc, k), Tensor.Wrap(vt, k, n), eig.Restarts, eig.Matvecs);
+        return new SvdsResult<T>(NDArray.Wrap(u, m, k), NDArray.Wrap(sAsc, k), NDArray.Wrap(vt, k, n), eig.Restarts, eig.Matvecs);
     }
 }

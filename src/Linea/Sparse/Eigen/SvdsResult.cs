@@ -9,19 +9,19 @@ namespace Linea;
 /// <typeparam name="T">The element type, <c>float</c> or <c>double</c>.</typeparam>
 public sealed class SvdsResult<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
-    internal SvdsResult(Tensor<T>? u, Tensor<T> s, Tensor<T>? vt, int restarts, long matvecs)
+    internal SvdsResult(NDArray<T>? u, NDArray<T> s, NDArray<T>? vt, int restarts, long matvecs)
     {
         U = u; S = s; Vt = vt; Restarts = restarts; Matvecs = matvecs;
     }
 
     /// <summary>Left singular vectors, m x k with orthonormal columns (column j for S[j]); null when not asked for.</summary>
-    public Tensor<T>? U { get; }
+    public NDArray<T>? U { get; }
 
     /// <summary>The k singular values, shape (k,), ascending.</summary>
-    public Tensor<T> S { get; }
+    public NDArray<T> S { get; }
 
     /// <summary>Right singular vectors as rows, k x n with orthonormal rows (row j for S[j]); null when not asked for.</summary>
-    public Tensor<T>? Vt { get; }
+    public NDArray<T>? Vt { get; }
 
     /// <summary>Lanczos restarts on the normal operator.</summary>
     public int Restarts { get; }
@@ -30,7 +30,7 @@ public sealed class SvdsResult<T> where T : unmanaged, IFloatingPointIeee754<T>
     public long Matvecs { get; }
 
     /// <summary>(U, s, Vt) as SciPy's <c>u, s, vt = svds(...)</c>.</summary>
-    public void Deconstruct(out Tensor<T>? u, out Tensor<T> s, out Tensor<T>? vt)
+    public void Deconstruct(out NDArray<T>? u, out NDArray<T> s, out NDArray<T>? vt)
     {
         u = U; s = S; vt = Vt;
     }

@@ -36,7 +36,7 @@ public static partial class SparseLinalg
     /// <see cref="Cg{T}(ILinearOperator{T}, ReadOnlySpan{T}, ReadOnlySpan{T}, double, double, int?, ILinearOperator{T}?, IterationCallback{T}?)"/>
     /// with vector tensors: <paramref name="b"/> and <paramref name="x0"/> (null for zero) are 1-d of length n.
     /// </summary>
-    public static IterativeResult<T> Cg<T>(ILinearOperator<T> A, Tensor<T> b, Tensor<T>? x0 = null, double rtol = 1e-5, double atol = 0,
+    public static IterativeResult<T> Cg<T>(ILinearOperator<T> A, NDArray<T> b, NDArray<T>? x0 = null, double rtol = 1e-5, double atol = 0,
         int? maxiter = null, ILinearOperator<T>? M = null, IterationCallback<T>? callback = null) where T : unmanaged, IFloatingPointIeee754<T> =>
         Cg(A, TensorArgs.Vector("cg", "b", b ?? throw new ArgumentNullException(nameof(b))), TensorArgs.Vector("cg", "x0", x0), rtol, atol, maxiter, M, callback);
 }

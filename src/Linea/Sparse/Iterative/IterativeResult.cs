@@ -12,7 +12,7 @@ namespace Linea;
 public record IterativeResult<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     /// <summary>The last iterate, a vector of length n (the best available even when not converged).</summary>
-    public required Tensor<T> X { get; init; }
+    public required NDArray<T> X { get; init; }
 
     /// <summary>
     /// Iterations run: one product with A each for CG, MINRES, GMRES (inner iterations, summed over restarts), LSQR and

@@ -103,7 +103,7 @@ internal sealed class KrylovProblem<T> where T : unmanaged, IFloatingPointIeee75
 
     private IterativeResult<T> Result(int iterations, T residual, bool converged, int info, string message) => new()
     {
-        X = new Tensor<T>(X, 0, [N], [1]),
+        X = new NDArray<T>(X, 0, [N], [1]),
         Iterations = iterations,
         ResidualNorm = residual,
         Tolerance = Tol,

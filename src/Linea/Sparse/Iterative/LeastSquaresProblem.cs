@@ -81,7 +81,7 @@ internal sealed class LeastSquaresProblem<T> where T : unmanaged, IFloatingPoint
         string text = $"{Op}: {s_reasons[istop]} (istop {istop}) after {itn} iterations: ||b - A x|| ~ {Fmt(r1)}, ||A^T r|| ~ {Fmt(arnorm)}, ||A|| ~ {Fmt(anorm)}, cond ~ {Fmt(acond)}";
         return new LeastSquaresResult<T>
         {
-            X = new Tensor<T>(x, 0, [x.Length], [1]),
+            X = new NDArray<T>(x, 0, [x.Length], [1]),
             Iterations = itn,
             ResidualNorm = T.Abs(r1),
             Tolerance = BTol * bnorm + ATol * anorm * xnorm,

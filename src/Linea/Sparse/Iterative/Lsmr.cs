@@ -38,8 +38,8 @@ public static partial class SparseLinalg
     /// <see cref="Lsmr{T}(ILinearOperator{T}, ReadOnlySpan{T}, double, double, double, double, int?, ReadOnlySpan{T}, IterationCallback{T}?)"/>
     /// with vector tensors (b of length m; x0 of length n, or null for zero).
     /// </summary>
-    public static LeastSquaresResult<T> Lsmr<T>(ILinearOperator<T> A, Tensor<T> b, double damp = 0, double atol = 1e-6, double btol = 1e-6,
-        double conlim = 1e8, int? maxiter = null, Tensor<T>? x0 = null, IterationCallback<T>? callback = null)
+    public static LeastSquaresResult<T> Lsmr<T>(ILinearOperator<T> A, NDArray<T> b, double damp = 0, double atol = 1e-6, double btol = 1e-6,
+        double conlim = 1e8, int? maxiter = null, NDArray<T>? x0 = null, IterationCallback<T>? callback = null)
         where T : unmanaged, IFloatingPointIeee754<T> =>
         Lsmr(A, TensorArgs.Vector("lsmr", "b", b ?? throw new ArgumentNullException(nameof(b))), damp, atol, btol, conlim, maxiter, TensorArgs.Vector("lsmr", "x0", x0), callback);
 }

@@ -40,8 +40,8 @@ public static partial class SparseLinalg
     /// <see cref="Lsqr{T}(ILinearOperator{T}, ReadOnlySpan{T}, double, double, double, double, int?, ReadOnlySpan{T}, IterationCallback{T}?)"/>
     /// with vector tensors (b of length m; x0 of length n, or null for zero).
     /// </summary>
-    public static LeastSquaresResult<T> Lsqr<T>(ILinearOperator<T> A, Tensor<T> b, double damp = 0, double atol = 1e-6, double btol = 1e-6,
-        double conlim = 1e8, int? iterLim = null, Tensor<T>? x0 = null, IterationCallback<T>? callback = null)
+    public static LeastSquaresResult<T> Lsqr<T>(ILinearOperator<T> A, NDArray<T> b, double damp = 0, double atol = 1e-6, double btol = 1e-6,
+        double conlim = 1e8, int? iterLim = null, NDArray<T>? x0 = null, IterationCallback<T>? callback = null)
         where T : unmanaged, IFloatingPointIeee754<T> =>
         Lsqr(A, TensorArgs.Vector("lsqr", "b", b ?? throw new ArgumentNullException(nameof(b))), damp, atol, btol, conlim, iterLim, TensorArgs.Vector("lsqr", "x0", x0), callback);
 }

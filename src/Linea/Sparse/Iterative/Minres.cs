@@ -34,7 +34,7 @@ public static partial class SparseLinalg
     /// <see cref="Minres{T}(ILinearOperator{T}, ReadOnlySpan{T}, ReadOnlySpan{T}, double, double, int?, ILinearOperator{T}?, IterationCallback{T}?)"/>
     /// with vector tensors (1-d, length n; x0 null for zero).
     /// </summary>
-    public static IterativeResult<T> Minres<T>(ILinearOperator<T> A, Tensor<T> b, Tensor<T>? x0 = null, double rtol = 1e-5, double atol = 0,
+    public static IterativeResult<T> Minres<T>(ILinearOperator<T> A, NDArray<T> b, NDArray<T>? x0 = null, double rtol = 1e-5, double atol = 0,
         int? maxiter = null, ILinearOperator<T>? M = null, IterationCallback<T>? callback = null) where T : unmanaged, IFloatingPointIeee754<T> =>
         Minres(A, TensorArgs.Vector("minres", "b", b ?? throw new ArgumentNullException(nameof(b))), TensorArgs.Vector("minres", "x0", x0), rtol, atol, maxiter, M, callback);
 }

@@ -10,10 +10,10 @@ namespace Linea;
 /// </summary>
 internal sealed class DenseOperator<T> : ILinearOperator<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
-    private readonly Tensor<T> _a;
+    private readonly NDArray<T> _a;
     private readonly Parallelism _parallelism;
 
-    public DenseOperator(Tensor<T> a, Parallelism parallelism)
+    public DenseOperator(NDArray<T> a, Parallelism parallelism)
     {
         if (a.Rank != 2)
             ThrowHelper.ShapeMismatch("LinearOperator.FromDense", $"expected a 2-d tensor, got shape {a.Shape}", a.Shape);

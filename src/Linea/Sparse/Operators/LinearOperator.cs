@@ -34,14 +34,14 @@ public static class LinearOperator
     /// later writes to the tensor change it.
     /// </summary>
     /// <exception cref="ShapeMismatchException">The tensor is not 2-d.</exception>
-    public static ILinearOperator<T> FromDense<T>(Tensor<T> a, Parallelism? parallelism = null) where T : unmanaged, IFloatingPointIeee754<T>
+    public static ILinearOperator<T> FromDense<T>(NDArray<T> a, Parallelism? parallelism = null) where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(a);
         return new DenseOperator<T>(a, parallelism ?? Parallelism.Default);
     }
 
     /// <summary>A dense 2-d tensor as an operator: the same as <see cref="FromDense{T}"/>.</summary>
-    public static ILinearOperator<T> AsLinearOperator<T>(this Tensor<T> a, Parallelism? parallelism = null) where T : unmanaged, IFloatingPointIeee754<T> =>
+    public static ILinearOperator<T> AsLinearOperator<T>(this NDArray<T> a, Parallelism? parallelism = null) where T : unmanaged, IFloatingPointIeee754<T> =>
         FromDense(a, parallelism);
 
     /// <summary>
@@ -89,14 +89,14 @@ public static class LinearOperator
     /// new Rows x k tensor, column by column through Matvec. O(k) products, two scratch vectors.
     /// </summary>
     /// <exception cref="ShapeMismatchException"><paramref name="x"/> is not 2-d with Columns rows.</exception>
-    public static Tensor<T> Matmat<T>(this ILinearOperator<T> a, Tensor<T> x) where T : unmanaged, IFloatingPointIeee754<T>
+    public static NDArray<T> Matmat<T>(this ILinearOperator<T> a, NDArray<T> x) where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(x);
         if (x.Rank != 2 || x.Shape[0] != a.Columns)
             ThrowHelper.ShapeMismatch("matmat", $"an operator of shape ({a.Rows}, {a.Columns}) needs a block of shape ({a.Columns}, k), got {x.Shape}", x.Shape);
         int k = (int)x.Shape[1];
-        var y = Tensor.Zeros<T>(a.Rows, k);
+        var y = NDArray.Zeros<T>(a.Rows, k);
         var xc = new T[a.Columns];
         var yc = new T[a.Rows];
         var ys = y.AsSpan();

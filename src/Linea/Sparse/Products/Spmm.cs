@@ -15,7 +15,7 @@ internal static class Spmm
     /// C (m x k) = A (m x n, CSR) B (n x k, contiguous); C is zero on entry. Rows of C in chunks of equal work
     /// (entries plus rows) claimed by up to <paramref name="threads"/> threads.
     /// </summary>
-    internal static void CsrTimesDense<T>(SparseMatrix<T> a, Tensor<T> b, Tensor<T> c, int threads)
+    internal static void CsrTimesDense<T>(SparseMatrix<T> a, NDArray<T> b, NDArray<T> c, int threads)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         int m = a.Rows;
@@ -31,7 +31,7 @@ internal static class Spmm
     /// over the k columns and a scalar tail (no per-entry span or call: the runs are short).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static unsafe void CsrRows<T>(SparseMatrix<T> a, Tensor<T> b, Tensor<T> c, int r0, int r1)
+    private static unsafe void CsrRows<T>(SparseMatrix<T> a, NDArray<T> b, NDArray<T> c, int r0, int r1)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         long k = b.Dims[1];
@@ -64,7 +64,7 @@ internal static class Spmm
     /// row i of A (a scatter into C's row r); for CSC A, C[r, j] is the dot product of D's row r with column j of A.
     /// Rows of C are split evenly across up to <paramref name="threads"/> threads.
     /// </summary>
-    internal static void DenseTimesSparse<T>(Tensor<T> d, SparseMatrix<T> a, Tensor<T> c, int threads)
+    internal static void DenseTimesSparse<T>(NDArray<T> d, SparseMatrix<T> a, NDArray<T> c, int threads)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         int p = (int)d.Dims[0];
@@ -75,7 +75,7 @@ internal static class Spmm
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void DenseRows<T>(Tensor<T> d, SparseMatrix<T> a, Tensor<T> c, int r0, int r1)
+    private static void DenseRows<T>(NDArray<T> d, SparseMatrix<T> a, NDArray<T> c, int r0, int r1)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         int m = a.Rows, n = a.Columns;

@@ -9,7 +9,7 @@ public class CholeskyTests
     private static void AssertSolves<T>(SparseMatrix<T> a, SparseCholesky<T> chol, ulong seed) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var b = SparseTestProblems.Rhs<T>(a.Rows, seed);
-        var x = chol.Solve(Tensor.FromArray(b));
+        var x = chol.Solve(NDArray.FromArray(b));
         double rel = RelativeResidual(a, b, x.Data);
         Assert.True(rel <= Allowance<T>(a.Rows), $"relative residual {rel:E3} > {Allowance<T>(a.Rows):E3}");
     }
@@ -117,7 +117,7 @@ public class CholeskyTests
         var bData = new double[n * k];
         var rng = new System.Random(3);
         for (int i = 0; i < bData.Length; i++) bData[i] = rng.NextDouble() - 0.5;
-        var x = chol.Solve(Tensor.FromArray(bData, n, k));
+        var x = chol.Solve(NDArray.FromArray(bData, n, k));
         Assert.Equal(n, x.Shape[0]);
         Assert.Equal(k, x.Shape[1]);
         for (int c = 0; c < k; c++)
@@ -184,8 +184,8 @@ public class CholeskyTests
             var idx = garbled.IndicesOf(j); var val = garbled.ValuesOf(j);
             for (int q = 0; q < idx.Length; q++) if (idx[q] < j) val[q] = double.NaN;
         }
-        var x1 = Linea.Sparse.Cholesky(a, SparseOrdering.Natural).Solve(Tensor.FromArray(SparseTestProblems.Rhs<double>(40, 1)));
-        var x2 = Linea.Sparse.Cholesky(garbled, SparseOrdering.Natural).Solve(Tensor.FromArray(SparseTestProblems.Rhs<double>(40, 1)));
+        var x1 = Linea.Sparse.Cholesky(a, SparseOrdering.Natural).Solve(NDArray.FromArray(SparseTestProblems.Rhs<double>(40, 1)));
+        var x2 = Linea.Sparse.Cholesky(garbled, SparseOrdering.Natural).Solve(NDArray.FromArray(SparseTestProblems.Rhs<double>(40, 1)));
         Assert.Equal(x1.Data, x2.Data);
     }
 
@@ -220,7 +220,7 @@ public class CholeskyTests
         var e = Assert.Throws<NonFiniteException>(() => Linea.Sparse.Cholesky(a, SparseOrdering.Natural));
         Assert.Contains("(4, 4)", e.Message);
         var chol = Linea.Sparse.Cholesky(RandomSpd<double>(10, 2, 3), SparseOrdering.Natural);
-        Assert.Throws<ShapeMismatchException>(() => chol.Solve(Tensor.FromArray(new double[9])));
+        Assert.Throws<ShapeMismatchException>(() => chol.Solve(NDArray.FromArray(new double[9])));
     }
 
     [Fact]
@@ -229,6 +229,6 @@ public class CholeskyTests
         var a = Linea.Sparse.Csc<double>(0, 0, new long[] { 0 }, ReadOnlySpan<int>.Empty, ReadOnlySpan<double>.Empty);
         var chol = Linea.Sparse.Cholesky(a, SparseOrdering.Natural);
         Assert.Equal(0.0, chol.LogDeterminant);
-        Assert.Equal(0, chol.Solve(Tensor.FromArray(Array.Empty<double>())).Shape[0]);
+        Assert.Equal(0, chol.Solve(NDArray.FromArray(Array.Empty<double>())).Shape[0]);
     }
 }

@@ -24,7 +24,7 @@ public class FixtureSolveTests
     /// <summary>x from a seeded standard normal draw and b = A x.</summary>
     private static (double[] X, double[] B) Problem(SparseMatrix<double> a, ulong seed)
     {
-        var x = Tensor.Normal([a.Columns], 0.0, 1.0, seed: seed).ToArray();
+        var x = NDArray.Normal([a.Columns], 0.0, 1.0, seed: seed).ToArray();
         var b = new double[a.Rows];
         a.Matvec(x, b);
         return (x, b);
@@ -69,7 +69,7 @@ public class FixtureSolveTests
         // SPD input goes to Cholesky; the circuit (unsymmetric) and the KKT matrix (negative diagonal) to LU.
         if (choleskyExpected) Assert.IsType<SparseCholesky<double>>(Linea.Sparse.Factorized(a));
         else Assert.IsType<SparseLu<double>>(Linea.Sparse.Factorized(a));
-        var x = Linea.Sparse.Solve(a, Tensor.FromArray(b)).ToArray();
+        var x = Linea.Sparse.Solve(a, NDArray.FromArray(b)).ToArray();
         AssertBackwardStable(a, x, b, 4, $"spsolve on {name}");
     }
 

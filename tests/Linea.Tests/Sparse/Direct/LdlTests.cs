@@ -18,14 +18,14 @@ public class LdlTests
             SparseCholeskyAnalysis.Analyze(a, permutation: RandomPermutation(n + m, seed)).FactorLdl(a),
         })
         {
-            var x = ldl.Solve(Tensor.FromArray(b));
+            var x = ldl.Solve(NDArray.FromArray(b));
             double rel = RelativeResidual(a, b, x.Data);
             // Quasi-definite pivots can grow like 1/delta: allow the growth on top of c n eps.
             Assert.True(rel <= Allowance<double>(n + m) / Math.Sqrt(delta), $"relative residual {rel:E3}");
             // Four right-hand sides at once (the blocked TRSM/GEMM solve) agree with the one-vector solve.
             var many = new double[(n + m) * 4];
             for (int i = 0; i < n + m; i++) for (int c = 0; c < 4; c++) many[i * 4 + c] = b[i] * (c + 1);
-            var xm = ldl.Solve(Tensor.FromArray(many, n + m, 4)).Data;
+            var xm = ldl.Solve(NDArray.FromArray(many, n + m, 4)).Data;
             for (int i = 0; i < n + m; i++)
                 for (int c = 0; c < 4; c++) Assert.Equal(x.Data[i] * (c + 1), xm[i * 4 + c], 1e-9 * (c + 1) * (1 + Math.Abs(x.Data[i])));
             // Inertia of a quasi-definite matrix: n positive, m negative pivots.
@@ -59,7 +59,7 @@ public class LdlTests
         var chol = Linea.Sparse.Cholesky(a, SparseOrdering.Natural);
         var ldl = Linea.Sparse.Ldl(a, SparseOrdering.Natural);
         Assert.Equal(chol.LogDeterminant, ldl.Slogdet().LogAbsDet, 1e-10);
-        var b = Tensor.FromArray(SparseTestProblems.Rhs<double>(80, 2));
+        var b = NDArray.FromArray(SparseTestProblems.Rhs<double>(80, 2));
         var x1 = chol.Solve(b); var x2 = ldl.Solve(b);
         for (int i = 0; i < 80; i++) Assert.Equal(x1.Data[i], x2.Data[i], 1e-12);
     }
@@ -71,12 +71,12 @@ public class LdlTests
         var af = Linea.Sparse.Csc<float>(80, 80, a.IndPtr, a.Indices, a.Data.ToArray().Select(v => (float)v).ToArray());
         var ldl = Linea.Sparse.Ldl(af, SparseOrdering.Natural);
         var b = SparseTestProblems.Rhs<float>(80, 4);
-        Assert.True(RelativeResidual(af, b, ldl.Solve(Tensor.FromArray(b)).Data) <= Allowance<float>(80) / Math.Sqrt(0.1));
+        Assert.True(RelativeResidual(af, b, ldl.Solve(NDArray.FromArray(b)).Data) <= Allowance<float>(80) / Math.Sqrt(0.1));
         // Same pattern, values scaled by 2: the solution halves.
         var twice = Linea.Sparse.Csc<float>(80, 80, a.IndPtr, a.Indices, a.Data.ToArray().Select(v => (float)(2 * v)).ToArray());
-        var x1 = ldl.Solve(Tensor.FromArray(b)).Data.ToArray();
+        var x1 = ldl.Solve(NDArray.FromArray(b)).Data.ToArray();
         ldl.Refactor(twice);
-        var x2 = ldl.Solve(Tensor.FromArray(b)).Data;
+        var x2 = ldl.Solve(NDArray.FromArray(b)).Data;
         for (int i = 0; i < 80; i++) Assert.Equal(x1[i] / 2, x2[i], 1e-5f * (1 + Math.Abs(x1[i])));
     }
 
@@ -100,7 +100,7 @@ public class LdlTests
             Assert.Equal(-ljj * ljj, d[j], 1e-12 * ljj * ljj);
         }
         var b = SparseTestProblems.Rhs<double>(3600, 6);
-        Assert.True(RelativeResidual(neg, b, ldl.Solve(Tensor.FromArray(b)).Data) <= Allowance<double>(3600));
+        Assert.True(RelativeResidual(neg, b, ldl.Solve(NDArray.FromArray(b)).Data) <= Allowance<double>(3600));
         var (sign, logAbs) = ldl.Slogdet();
         Assert.Equal(1.0, sign); // 3600 negative pivots
         Assert.Equal(chol.LogDeterminant, logAbs, 1e-10 * Math.Abs(logAbs));

@@ -173,7 +173,7 @@ public class LuTests
         {
             var lu = Linea.Sparse.Lu(a, SparseOrdering.Natural);
             var b = Rhs<double>(a.Rows, 3);
-            var x = lu.SolveTransposed(Tensor.FromArray(b)).ToArray();
+            var x = lu.SolveTransposed(NDArray.FromArray(b)).ToArray();
             AssertBackwardStable(a.T, b, x, "transposed");
         }
     }
@@ -190,7 +190,7 @@ public class LuTests
             var bc = Rhs<double>(n, (ulong)(20 + c));
             for (int i = 0; i < n; i++) bData[i * k + c] = bc[i];
         }
-        var bt = Tensor.FromArray(bData, n, k);
+        var bt = NDArray.FromArray(bData, n, k);
         foreach (bool transposed in new[] { false, true })
         {
             var x = transposed ? lu.SolveTransposed(bt) : lu.Solve(bt);
@@ -224,7 +224,7 @@ public class LuTests
         }
     }
 
-    private static double OneNorm(Tensor<double> m)
+    private static double OneNorm(NDArray<double> m)
     {
         int n = (int)m.Shape[0];
         double best = 0;
@@ -259,9 +259,9 @@ public class LuTests
         Assert.True(re.ReusedPivotOrder);
         AssertSameFactors(fresh, re);
         var b = Rhs<double>(a.Rows, 2);
-        AssertBackwardStable(a2, b, re.Solve(Tensor.FromArray(b)).ToArray(), "refactored");
+        AssertBackwardStable(a2, b, re.Solve(NDArray.FromArray(b)).ToArray(), "refactored");
         // The old factorization is unchanged and still solves the old matrix.
-        AssertBackwardStable(a, b, lu.Solve(Tensor.FromArray(b)).ToArray(), "original after refactor");
+        AssertBackwardStable(a, b, lu.Solve(NDArray.FromArray(b)).ToArray(), "original after refactor");
 
         // A circuit: 20% changes may fail an old pivot's threshold test (cancellation in the fill); either the old row
         // order passes the check and solves, or the refactorization pivots afresh and equals a fresh factorization.
@@ -274,7 +274,7 @@ public class LuTests
         Assert.True(dre.ReusedPivotOrder);
         Assert.Equal(dl.DenseTailOrder, dre.DenseTailOrder);
         var bd = Rhs<double>(200, 5);
-        AssertBackwardStable(d2, bd, dre.Solve(Tensor.FromArray(bd)).ToArray(), "refactored with a dense tail");
+        AssertBackwardStable(d2, bd, dre.Solve(NDArray.FromArray(bd)).ToArray(), "refactored with a dense tail");
 
         foreach (double spread in new[] { 0.01, 0.2 })
         {
@@ -284,7 +284,7 @@ public class LuTests
             var fc = Linea.Sparse.Lu(c2, SparseOrdering.Natural);
             if (!rc.ReusedPivotOrder) AssertSameFactors(fc, rc);
             var bc = Rhs<double>(c.Rows, 4);
-            AssertBackwardStable(c2, bc, rc.Solve(Tensor.FromArray(bc)).ToArray(), $"refactored circuit, spread {spread}");
+            AssertBackwardStable(c2, bc, rc.Solve(NDArray.FromArray(bc)).ToArray(), $"refactored circuit, spread {spread}");
         }
     }
 
@@ -316,7 +316,7 @@ public class LuTests
     public void Singular_matrices_name_the_column()
     {
         // Column 2 = column 0 + column 1: numerically singular at column 2.
-        var dense = Tensor.FromArray(new double[,] { { 1, 2, 3 }, { 4, 5, 9 }, { 7, 8, 15 } });
+        var dense = NDArray.FromArray(new double[,] { { 1, 2, 3 }, { 4, 5, 9 }, { 7, 8, 15 } });
         var ex = Assert.Throws<SingularMatrixException>(() => Linea.Sparse.Lu(Linea.Sparse.FromDense(dense, SparseFormat.Csc), SparseOrdering.Natural));
         Assert.Equal(2, ex.PivotIndex);
         Assert.Contains("column 2", ex.Message, StringComparison.Ordinal);
@@ -366,7 +366,7 @@ public class LuTests
         Assert.Throws<ArgumentException>(() => Linea.Sparse.Lu(eye, SparseOrdering.Natural, pivotThreshold: 0));
         Assert.Throws<ArgumentException>(() => Linea.Sparse.Lu(eye, columnPermutation: [0, 0, 1]));
         var lu = Linea.Sparse.Lu(eye, SparseOrdering.Natural);
-        Assert.Throws<ShapeMismatchException>(() => lu.Solve(Tensor.FromArray(new double[4])));
+        Assert.Throws<ShapeMismatchException>(() => lu.Solve(NDArray.FromArray(new double[4])));
         Assert.Throws<ArgumentException>(() => lu.Solve(new double[3], new double[2]));
     }
 

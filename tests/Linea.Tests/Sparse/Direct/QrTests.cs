@@ -91,7 +91,7 @@ public class QrTests
         Assert.True(Norm(atr) <= 10.0 * n * Eps * normA * (normA * Norm(x) + Norm(b)), $"||A^T r|| = {Norm(atr):E3}");
         Assert.Equal(Norm(r), result.ResidualNorm, 1e-12);
 
-        var dense = Linea.Linalg.Lstsq(a.ToDense(), Tensor.FromArray(b)).Solution.ToArray();
+        var dense = Linea.Linalg.Lstsq(a.ToDense(), NDArray.FromArray(b)).Solution.ToArray();
         double diff = 0;
         for (int j = 0; j < n; j++) diff = Math.Max(diff, Math.Abs(dense[j] - x[j]));
         // cond(A) is modest (a 2 I block dominates): agreement to a small multiple of cond^2 eps.
@@ -141,7 +141,7 @@ public class QrTests
         Assert.True(worst <= 10.0 * m * Eps * normA * normA, $"max |R^T R - (AP)^T AP| = {worst:E3}");
 
         // R is unique up to the signs of its rows for full column rank.
-        var denseR = Tensor.FromArray(ap).Qr().R.ToArray();
+        var denseR = NDArray.FromArray(ap).Qr().R.ToArray();
         for (int k = 0; k < n; k++)
             Assert.True(Math.Abs(Math.Abs(denseR[k * n + k]) - Math.Abs(rr[k, k])) <= 10.0 * m * Eps * normA,
                 $"|R[{k},{k}]|: sparse {rr[k, k]}, dense {denseR[k * n + k]}");
@@ -185,9 +185,9 @@ public class QrTests
             d[i, 7] = 0;                      // zero column
             d[i, 9] = d[i, 2] - 2 * d[i, 4];  // combination
         }
-        var a = Linea.Sparse.FromDense(Tensor.FromArray(d), SparseFormat.Csc);
+        var a = Linea.Sparse.FromDense(NDArray.FromArray(d), SparseFormat.Csc);
         var b = RandomVector(m, 32);
-        var dense = Linea.Linalg.Lstsq(Tensor.FromArray(d), Tensor.FromArray(b));
+        var dense = Linea.Linalg.Lstsq(NDArray.FromArray(d), NDArray.FromArray(b));
         Assert.Equal(7, dense.Rank);
         double denseResidual = Norm(Residual(a, dense.Solution.ToArray(), b));
         double normA = FrobeniusNorm(a);
@@ -223,7 +223,7 @@ public class QrTests
     public void Rank_deficient_square_matrix_reports_its_rank_instead_of_throwing()
     {
         var d = new double[,] { { 1, 2, 3 }, { 4, 5, 6 }, { 7, 8, 9 } };
-        var a = Linea.Sparse.FromDense(Tensor.FromArray(d));
+        var a = Linea.Sparse.FromDense(NDArray.FromArray(d));
         var qr = Linea.Sparse.Qr(a, SparseOrdering.Natural);
         Assert.Equal(2, qr.Rank);
         Assert.True(qr.IsRankDeficient);
@@ -250,7 +250,7 @@ public class QrTests
         Assert.Equal(n, x.Length);
         double backward = Norm(Residual(a, x, b)) / (FrobeniusNorm(a) * Norm(x) + Norm(b));
         Assert.True(backward <= 10.0 * n * Eps, $"backward error {backward:E3}");
-        var dense = Linea.Linalg.Lstsq(a.ToDense(), Tensor.FromArray(b)).Solution.ToArray();
+        var dense = Linea.Linalg.Lstsq(a.ToDense(), NDArray.FromArray(b)).Solution.ToArray();
         double diff = 0;
         for (int j = 0; j < n; j++) diff = Math.Max(diff, Math.Abs(dense[j] - x[j]));
         Assert.True(diff <= 1e-11 * Norm(dense), $"max |x - x_dense| = {diff:E3}");
@@ -355,12 +355,12 @@ public class QrTests
         Assert.Equal(n, qr.Rank);
         Assert.InRange(qr.FrontCount, 1, n / 4);
         var x = qr.Solve(b);
-        var dense = Linea.Linalg.Lstsq(a.ToDense(), Tensor.FromArray(b)).Solution.ToArray();
+        var dense = Linea.Linalg.Lstsq(a.ToDense(), NDArray.FromArray(b)).Solution.ToArray();
         double diff = 0;
         for (int j = 0; j < n; j++) diff = Math.Max(diff, Math.Abs(dense[j] - x[j]));
         Assert.True(diff <= 1e-10 * Norm(dense), $"max |x - x_dense| = {diff:E3}");
 
-        var denseR = Tensor.FromArray(DenseOf(a)).Qr().R.ToArray();
+        var denseR = NDArray.FromArray(DenseOf(a)).Qr().R.ToArray();
         var rr = DenseOf(qr.R);
         double normA = FrobeniusNorm(a);
         for (int k = 0; k < n; k++)
@@ -379,12 +379,12 @@ public class QrTests
         var d = DenseOf(s);
         foreach (var (dst, src) in new[] { (40, 39), (41, 12), (60, 59) })
             for (int i = 0; i < m; i++) d[i, dst] = d[i, src]; // duplicates of earlier columns, mid-chain
-        var a = Linea.Sparse.FromDense(Tensor.FromArray(d), SparseFormat.Csc);
+        var a = Linea.Sparse.FromDense(NDArray.FromArray(d), SparseFormat.Csc);
         var b = RandomVector(m, 92);
         var result = Linea.Sparse.Lstsq(a, b, SparseOrdering.Natural);
         Assert.Equal(n - 3, result.Rank);
         foreach (int j in new[] { 40, 41, 60 }) Assert.Equal(0.0, result.Solution[j]);
-        var dense = Linea.Linalg.Lstsq(Tensor.FromArray(d), Tensor.FromArray(b));
+        var dense = Linea.Linalg.Lstsq(NDArray.FromArray(d), NDArray.FromArray(b));
         Assert.Equal(n - 3, dense.Rank);
         double denseResidual = Norm(Residual(a, dense.Solution.ToArray(), b));
         double normA = FrobeniusNorm(a);
@@ -408,7 +408,7 @@ public class QrTests
         var b = RandomVector(37, 102);
         var result = Linea.Sparse.Lstsq(a, b);
         Assert.Equal(15, result.Rank);
-        var dense = Linea.Linalg.Lstsq(a.ToDense(), Tensor.FromArray(b)).Solution.ToArray();
+        var dense = Linea.Linalg.Lstsq(a.ToDense(), NDArray.FromArray(b)).Solution.ToArray();
         for (int j = 0; j < 15; j++) Assert.Equal(dense[j], result.Solution[j], 1e-11);
         Assert.Equal(Norm(Residual(a, dense, b)), result.ResidualNorm, 1e-12);
     }
@@ -428,7 +428,7 @@ public class QrTests
         int m = 400, n = 150;
         var d = DenseOf(RandomSparse(m, n, 6, 121, diagonal: 1));
         for (int i = 0; i < m; i++) { d[i, 100] = d[i, 50]; d[i, 120] = 0; }
-        var a = Linea.Sparse.FromDense(Tensor.FromArray(d), SparseFormat.Csc);
+        var a = Linea.Sparse.FromDense(NDArray.FromArray(d), SparseFormat.Csc);
         var b = RandomVector(m, 122);
         var one = Linea.Sparse.Lstsq(a, b, parallelism: Parallelism.None);
         var many = Linea.Sparse.Lstsq(a, b, parallelism: Parallelism.Default);
@@ -436,7 +436,7 @@ public class QrTests
         Assert.Equal(n - 2, many.Rank);
         Assert.Equal(0.0, one.Solution[100]);
         Assert.Equal(0.0, one.Solution[120]);
-        var dense = Linea.Linalg.Lstsq(Tensor.FromArray(d), Tensor.FromArray(b));
+        var dense = Linea.Linalg.Lstsq(NDArray.FromArray(d), NDArray.FromArray(b));
         double denseResidual = Norm(Residual(a, dense.Solution.ToArray(), b));
         double normA = FrobeniusNorm(a);
         double slack = 100.0 * m * Eps * normA * (Norm(one.Solution) + Norm(b));
@@ -484,7 +484,7 @@ public class QrTests
         var x1 = Linea.Sparse.Lstsq(dup, b, SparseOrdering.Natural).Solution;
         var x2 = Linea.Sparse.Lstsq(canonical, b, SparseOrdering.Natural).Solution;
         for (int j = 0; j < 2; j++) Assert.Equal(x2[j], x1[j], 1e-14);
-        var dense = Linea.Linalg.Lstsq(canonical.ToDense(), Tensor.FromArray(b)).Solution.ToArray();
+        var dense = Linea.Linalg.Lstsq(canonical.ToDense(), NDArray.FromArray(b)).Solution.ToArray();
         for (int j = 0; j < 2; j++) Assert.Equal(dense[j], x1[j], 1e-13);
     }
 }

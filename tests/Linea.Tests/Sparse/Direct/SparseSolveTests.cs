@@ -5,7 +5,7 @@ public class SparseSolveTests
     private const double Eps = 2.220446049250313e-16;
 
     /// <summary>||A x - b|| / (||A|| ||x|| + ||b||) in the infinity norms, from the dense A.</summary>
-    private static double BackwardError(Tensor<double> a, Tensor<double> x, Tensor<double> b)
+    private static double BackwardError(NDArray<double> a, NDArray<double> x, NDArray<double> b)
     {
         int n = (int)a.Shape[0];
         double r = 0, an = 0, xn = 0, bn = 0;
@@ -28,7 +28,7 @@ public class SparseSolveTests
     [Fact]
     public void Solve_uses_Cholesky_for_SPD_and_LU_for_indefinite_and_unsymmetric_input()
     {
-        var b = Tensor.Normal([60], 0.0, 1.0, seed: 3);
+        var b = NDArray.Normal([60], 0.0, 1.0, seed: 3);
         var spd = Poisson1D(60);
         Assert.IsType<SparseCholesky<double>>(Linea.Sparse.Factorized(spd));
         Assert.True(BackwardError(spd.ToDense(), Linea.Sparse.Solve(spd, b), b) <= 4 * 60 * Eps);
@@ -47,7 +47,7 @@ public class SparseSolveTests
     public void Solve_takes_several_right_hand_sides_and_checks_shapes()
     {
         var a = Poisson1D(20);
-        var b = Tensor.Normal([20, 3], 0.0, 1.0, seed: 5);
+        var b = NDArray.Normal([20, 3], 0.0, 1.0, seed: 5);
         var x = Linea.Sparse.Solve(a, b);
         Assert.Equal(new Shape(20, 3), x.Shape);
         for (int j = 0; j < 3; j++)
@@ -55,9 +55,9 @@ public class SparseSolveTests
             var bj = b[.., j].Contiguous();
             Assert.True(BackwardError(a.ToDense(), x[.., j].Contiguous(), bj) <= 4 * 20 * Eps);
         }
-        Assert.Throws<ShapeMismatchException>(() => Linea.Sparse.Solve(a, Tensor.Zeros<double>(19)));
-        Assert.Throws<ShapeMismatchException>(() => Linea.Sparse.Solve(Linea.Sparse.Eye<double>(3, 4), Tensor.Zeros<double>(3)));
+        Assert.Throws<ShapeMismatchException>(() => Linea.Sparse.Solve(a, NDArray.Zeros<double>(19)));
+        Assert.Throws<ShapeMismatchException>(() => Linea.Sparse.Solve(Linea.Sparse.Eye<double>(3, 4), NDArray.Zeros<double>(3)));
         var singular = Linea.Sparse.Coo<double>(3, 3, [0, 1], [0, 1], [1.0, 1.0]);
-        Assert.Throws<SingularMatrixException>(() => Linea.Sparse.Solve(singular, Tensor.Ones<double>(3)));
+        Assert.Throws<SingularMatrixException>(() => Linea.Sparse.Solve(singular, NDArray.Ones<double>(3)));
     }
 }

@@ -76,7 +76,7 @@ public sealed class SparseCholesky<T> : ILinearSolver<T> where T : unmanaged, IF
     /// </summary>
     /// <exception cref="ShapeMismatchException">B is not 1-d or 2-d, or its first axis is not n.</exception>
     /// <exception cref="NotPositiveDefiniteException">A refactorization failed and left no factor.</exception>
-    public Tensor<T> Solve(Tensor<T> b)
+    public NDArray<T> Solve(NDArray<T> b)
     {
         RequireValid("sparse cholesky.solve");
         var x = MatrixArgs.RhsCopy("sparse cholesky.solve", new Shape([Order, Order]), Order, b, out var view);
@@ -95,7 +95,7 @@ public sealed class SparseCholesky<T> : ILinearSolver<T> where T : unmanaged, IF
 
     /// <summary>A rebuilt densely from the factor, P^T L L^T P (n x n); O(n^3), for checking small problems.</summary>
     /// <exception cref="NotPositiveDefiniteException">A refactorization failed and left no factor.</exception>
-    public Tensor<T> Reconstruct()
+    public NDArray<T> Reconstruct()
     {
         RequireValid("sparse cholesky.reconstruct");
         return SparseFactorSolve.Reconstruct(_f);

@@ -29,7 +29,7 @@ internal static class SparseFactorSolve
     }
 
     /// <summary>P^T L L^T P, or P^T L D L^T P, densely.</summary>
-    public static Tensor<T> Reconstruct<T>(SupernodalFactor<T> f) where T : unmanaged, IFloatingPointIeee754<T>
+    public static NDArray<T> Reconstruct<T>(SupernodalFactor<T> f) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int n = f.Analysis.N;
         var l = f.ToSparseL().ToDense();
@@ -43,7 +43,7 @@ internal static class SparseFactorSolve
         }
         var prod = l.MatMul(right);
         var perm = f.Analysis.Perm;
-        var a = Tensor.Zeros<T>(n, n);
+        var a = NDArray.Zeros<T>(n, n);
         for (int i = 0; i < n; i++)
             for (int j = 0; j < n; j++) a.Data[perm[i] * n + perm[j]] = prod.Data[i * n + j];
         return a;

@@ -43,7 +43,7 @@ public sealed class SparseLdl<T> : ILinearSolver<T> where T : unmanaged, IFloati
 
     /// <summary>The diagonal D (n,), in the permuted numbering (a new tensor).</summary>
     /// <exception cref="SingularMatrixException">A refactorization failed and left no factor.</exception>
-    public Tensor<T> D { get { RequireValid("sparse ldl.D"); return Tensor.FromArray((T[])_f.D.Clone()); } }
+    public NDArray<T> D { get { RequireValid("sparse ldl.D"); return NDArray.FromArray((T[])_f.D.Clone()); } }
 
     /// <summary>(sign, log |det A|) from D, without overflow (as <see cref="Linalg.Slogdet{T}"/>). O(n).</summary>
     /// <exception cref="SingularMatrixException">A refactorization failed and left no factor.</exception>
@@ -69,7 +69,7 @@ public sealed class SparseLdl<T> : ILinearSolver<T> where T : unmanaged, IFloati
     /// <summary>X with A X = B for B (n,) or (n, k) (result of B's shape). 4 nnz(L) k flops; from k = 4 on through TRSM and GEMM per supernode.</summary>
     /// <exception cref="ShapeMismatchException">B is not 1-d or 2-d, or its first axis is not n.</exception>
     /// <exception cref="SingularMatrixException">A refactorization failed and left no factor.</exception>
-    public Tensor<T> Solve(Tensor<T> b)
+    public NDArray<T> Solve(NDArray<T> b)
     {
         RequireValid("sparse ldl.solve");
         var x = MatrixArgs.RhsCopy("sparse ldl.solve", new Shape([Order, Order]), Order, b, out var view);
@@ -88,7 +88,7 @@ public sealed class SparseLdl<T> : ILinearSolver<T> where T : unmanaged, IFloati
 
     /// <summary>A rebuilt densely, P^T L D L^T P (n x n); O(n^3), for checking small problems.</summary>
     /// <exception cref="SingularMatrixException">A refactorization failed and left no factor.</exception>
-    public Tensor<T> Reconstruct()
+    public NDArray<T> Reconstruct()
     {
         RequireValid("sparse ldl.reconstruct");
         return SparseFactorSolve.Reconstruct(_f);

@@ -276,7 +276,7 @@ internal static class GilbertPeierlsLu
             var rows = new int[r];
             var rowMap = new int[n];
             for (int i = 0, d = 0; i < n; i++) if (_pinv[i] < 0) { rowMap[i] = d; rows[d++] = i; }
-            var s = new Tensor<T>([r, r]);
+            var s = new NDArray<T>([r, r]);
             var sd = s.Data;
             // The sparse parts of U's trailing columns, kept aside until the dense rows are known.
             var tailPtr = new int[r + 1];

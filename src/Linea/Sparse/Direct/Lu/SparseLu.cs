@@ -149,11 +149,11 @@ public sealed class SparseLu<T> : ILinearSolver<T> where T : unmanaged, IFloatin
     /// besides the result.
     /// </summary>
     /// <exception cref="ShapeMismatchException">B is not 1-d or 2-d, or its first axis is not n.</exception>
-    public Tensor<T> Solve(Tensor<T> b) => SolveTensor("sparse lu.solve", b, transposed: false);
+    public NDArray<T> Solve(NDArray<T> b) => SolveTensor("sparse lu.solve", b, transposed: false);
 
     /// <summary>X with A^T X = B, for B (n,) or (n, k). O(k (nnz(L) + nnz(U))).</summary>
     /// <exception cref="ShapeMismatchException">B is not 1-d or 2-d, or its first axis is not n.</exception>
-    public Tensor<T> SolveTransposed(Tensor<T> b) => SolveTensor("sparse lu.solve_transposed", b, transposed: true);
+    public NDArray<T> SolveTransposed(NDArray<T> b) => SolveTensor("sparse lu.solve_transposed", b, transposed: true);
 
     /// <summary>x with A x = b, into <paramref name="x"/> (length n; may be b's own storage). O(nnz(L) + nnz(U)), O(n) workspace.</summary>
     /// <exception cref="ArgumentException">b or x does not have length n.</exception>
@@ -177,7 +177,7 @@ public sealed class SparseLu<T> : ILinearSolver<T> where T : unmanaged, IFloatin
         if (xLength != _f.N) ThrowHelper.Argument(op, "x", $"x has length {xLength}, the factored matrix is {_f.N} x {_f.N}");
     }
 
-    private Tensor<T> SolveTensor(string op, Tensor<T> b, bool transposed)
+    private NDArray<T> SolveTensor(string op, NDArray<T> b, bool transposed)
     {
         int n = _f.N;
         var x = MatrixArgs.RhsCopy(op, new Shape([n, n]), n, b, out _);
@@ -199,10 +199,10 @@ public sealed class SparseLu<T> : ILinearSolver<T> where T : unmanaged, IFloatin
     /// A rebuilt as the dense n x n product P^T L U Q^T (for checking backward errors on small matrices). Time
     /// O(sum over columns of U of nnz(L[:, i])) plus n^2 to allocate; memory n^2.
     /// </summary>
-    public Tensor<T> Reconstruct()
+    public NDArray<T> Reconstruct()
     {
         int n = _f.N;
-        var a = new Tensor<T>([n, n]);
+        var a = new NDArray<T>([n, n]);
         var d = a.Data;
         for (int k = 0; k < n; k++)
         {

@@ -3,7 +3,7 @@ using Linea.Storage;
 
 namespace Linea;
 
-public sealed partial class Tensor<TScalar>
+public sealed partial class NDArray<TScalar>
 {
     /// <summary>
     /// A view selected by NumPy-style index entries: integers drop their axis, ranges (with steps)
@@ -13,7 +13,7 @@ public sealed partial class Tensor<TScalar>
     /// </summary>
     /// <exception cref="TensorIndexOutOfRangeException">Too many entries, or an integer outside its axis.</exception>
     [System.Runtime.CompilerServices.IndexerName("Index")]
-    public Tensor<TScalar> this[params ReadOnlySpan<Slice> index]
+    public NDArray<TScalar> this[params ReadOnlySpan<Slice> index]
     {
         get => View(index);
         set => Elementwise.CopyInto("assign", value, View(index));
@@ -21,13 +21,13 @@ public sealed partial class Tensor<TScalar>
 
     /// <summary>A view selected by NumPy index text, e.g. <c>A["1:, ::2"]</c> or <c>A["..., -1"]</c>.</summary>
     [System.Runtime.CompilerServices.IndexerName("Index")]
-    public Tensor<TScalar> this[string index]
+    public NDArray<TScalar> this[string index]
     {
         get => View(Slice.Parse(index));
         set => Elementwise.CopyInto("assign", value, View(Slice.Parse(index)));
     }
 
-    private Tensor<TScalar> View(ReadOnlySpan<Slice> index)
+    private NDArray<TScalar> View(ReadOnlySpan<Slice> index)
     {
         int consumed = 0, ellipses = 0;
         foreach (var s in index)
@@ -74,15 +74,15 @@ public sealed partial class Tensor<TScalar>
             }
         }
         for (; axis < Rank; axis++) { dims.Add(Dims[axis]); strides.Add(StrideArray[axis]); }
-        return new Tensor<TScalar>(Store, offset, dims.ToArray(), strides.ToArray(), ReadOnlyView);
+        return new NDArray<TScalar>(Store, offset, dims.ToArray(), strides.ToArray(), ReadOnlyView);
     }
 
     /// <summary>The transpose: all axes reversed (NumPy's <c>A.T</c>). A view.</summary>
-    public Tensor<TScalar> T => Transpose();
+    public NDArray<TScalar> T => Transpose();
 
     /// <summary>The last two axes swapped (NumPy's <c>mT</c>): the matrix transpose of every matrix in a stack. A view.</summary>
     /// <exception cref="InvalidOperationException">The tensor has fewer than 2 axes.</exception>
-    public Tensor<TScalar> MT => Rank >= 2
+    public NDArray<TScalar> MT => Rank >= 2
         ? SwapAxes(-2, -1)
         : throw new InvalidOperationException($"MT: the matrix transpose needs at least 2 axes; this tensor has shape {Shape}");
 
@@ -91,7 +91,7 @@ public sealed partial class Tensor<TScalar>
     /// To swap two axes of a larger stack use <see cref="SwapAxes"/> or <see cref="MT"/>.
     /// </summary>
     /// <exception cref="ArgumentException"><paramref name="axes"/> is not a permutation of the axes.</exception>
-    public Tensor<TScalar> Transpose(params int[] axes)
+    public NDArray<TScalar> Transpose(params int[] axes)
     {
         int r = Rank;
         if (axes.Length == 0)
@@ -115,11 +115,11 @@ public sealed partial class Tensor<TScalar>
             dims[i] = Dims[a];
             strides[i] = StrideArray[a];
         }
-        return new Tensor<TScalar>(Store, Offset, dims, strides, ReadOnlyView);
+        return new NDArray<TScalar>(Store, Offset, dims, strides, ReadOnlyView);
     }
 
     /// <summary>Interchanges two axes (NumPy's <c>swapaxes</c>). A view.</summary>
-    public Tensor<TScalar> SwapAxes(int axis1, int axis2)
+    public NDArray<TScalar> SwapAxes(int axis1, int axis2)
     {
         int a = Linea.Shape.NormalizeAxis("swapaxes", axis1, Rank), b = Linea.Shape.NormalizeAxis("swapaxes", axis2, Rank);
         var perm = new int[Rank];
@@ -129,7 +129,7 @@ public sealed partial class Tensor<TScalar>
     }
 
     /// <summary>Moves one axis to a new position, keeping the order of the others (NumPy's <c>moveaxis</c>). A view.</summary>
-    public Tensor<TScalar> MoveAxis(int source, int destination)
+    public NDArray<TScalar> MoveAxis(int source, int destination)
     {
         int s = Linea.Shape.NormalizeAxis("moveaxis", source, Rank), d = Linea.Shape.NormalizeAxis("moveaxis", destination, Rank);
         var order = new List<int>(Rank);
@@ -143,18 +143,18 @@ public sealed partial class Tensor<TScalar>
     /// it (always for contiguous tensors), otherwise a copy, as NumPy's <c>reshape</c>.
     /// </summary>
     /// <exception cref="ShapeMismatchException">The element counts differ, or more than one -1.</exception>
-    public Tensor<TScalar> Reshape(params long[] shape) => ReshapeTo(shape);
+    public NDArray<TScalar> Reshape(params long[] shape) => ReshapeTo(shape);
 
     /// <summary>The same elements in a new shape given as an <c>int[]</c>; see <see cref="Reshape(long[])"/>.</summary>
-    public Tensor<TScalar> Reshape(int[] shape) => ReshapeTo(Linea.Shape.Widen(shape));
+    public NDArray<TScalar> Reshape(int[] shape) => ReshapeTo(Linea.Shape.Widen(shape));
 
-    private Tensor<TScalar> ReshapeTo(long[] shape)
+    private NDArray<TScalar> ReshapeTo(long[] shape)
     {
         long[] dims = ResolveReshape(shape);
         if (TryReshapeView(dims, out var strides))
-            return new Tensor<TScalar>(Store, Offset, dims, strides, ReadOnlyView);
+            return new NDArray<TScalar>(Store, Offset, dims, strides, ReadOnlyView);
         var copy = Copy();
-        return new Tensor<TScalar>(copy.Store, 0, dims, Linea.Shape.ContiguousStrides(dims));
+        return new NDArray<TScalar>(copy.Store, 0, dims, Linea.Shape.ContiguousStrides(dims));
     }
 
     private long[] ResolveReshape(long[] shape)
@@ -218,14 +218,14 @@ public sealed partial class Tensor<TScalar>
     }
 
     /// <summary>A 1-d view of all elements when possible, else a copy (NumPy's <c>ravel</c>).</summary>
-    public Tensor<TScalar> Ravel() => Reshape(-1);
+    public NDArray<TScalar> Ravel() => Reshape(-1);
 
     /// <summary>A 1-d copy of all elements in C order (NumPy's <c>flatten</c>).</summary>
-    public Tensor<TScalar> Flatten() => Copy().Reshape(-1);
+    public NDArray<TScalar> Flatten() => Copy().Reshape(-1);
 
     /// <summary>Removes axes of length 1: all of them, or only <paramref name="axes"/>. A view.</summary>
     /// <exception cref="ArgumentException">A named axis does not have length 1.</exception>
-    public Tensor<TScalar> Squeeze(params int[] axes)
+    public NDArray<TScalar> Squeeze(params int[] axes)
     {
         var drop = new bool[Rank];
         if (axes.Length == 0)
@@ -241,62 +241,62 @@ public sealed partial class Tensor<TScalar>
         var strides = new List<long>();
         for (int i = 0; i < Rank; i++)
             if (!drop[i]) { dims.Add(Dims[i]); strides.Add(StrideArray[i]); }
-        return new Tensor<TScalar>(Store, Offset, dims.ToArray(), strides.ToArray(), ReadOnlyView);
+        return new NDArray<TScalar>(Store, Offset, dims.ToArray(), strides.ToArray(), ReadOnlyView);
     }
 
     /// <summary>Inserts an axis of length 1 at <paramref name="axis"/> (in the result's numbering, -1 = last). A view.</summary>
-    public Tensor<TScalar> ExpandDims(int axis)
+    public NDArray<TScalar> ExpandDims(int axis)
     {
         int a = Linea.Shape.NormalizeAxis("expand_dims", axis, Rank + 1);
         var dims = new List<long>(Dims);
         var strides = new List<long>(StrideArray);
         dims.Insert(a, 1);
         strides.Insert(a, 0);
-        return new Tensor<TScalar>(Store, Offset, dims.ToArray(), strides.ToArray(), ReadOnlyView);
+        return new NDArray<TScalar>(Store, Offset, dims.ToArray(), strides.ToArray(), ReadOnlyView);
     }
 
     /// <summary>
     /// A read-only view with shape <paramref name="shape"/> following NumPy broadcasting (stride 0 along stretched axes).
     /// </summary>
     /// <exception cref="ShapeMismatchException">This shape does not broadcast to <paramref name="shape"/>.</exception>
-    public Tensor<TScalar> BroadcastTo(int[] shape) => BroadcastTo(Linea.Shape.Widen(shape));
+    public NDArray<TScalar> BroadcastTo(int[] shape) => BroadcastTo(Linea.Shape.Widen(shape));
 
     /// <summary>A read-only broadcast view; see <see cref="BroadcastTo(int[])"/>.</summary>
     /// <exception cref="ShapeMismatchException">This shape does not broadcast to <paramref name="shape"/>.</exception>
-    public Tensor<TScalar> BroadcastTo(params long[] shape)
+    public NDArray<TScalar> BroadcastTo(params long[] shape)
     {
         var target = new Shape(shape);
         long[] b = Broadcast.Shapes("broadcast_to", Dims, shape);
         if (!b.AsSpan().SequenceEqual(shape))
             ThrowHelper.ShapeMismatch("broadcast_to", $"cannot broadcast shape {Shape} to {target}", Shape, target);
-        return new Tensor<TScalar>(Store, Offset, target.ToArray(), Broadcast.StridesTo(Dims, StrideArray, shape), readOnly: true);
+        return new NDArray<TScalar>(Store, Offset, target.ToArray(), Broadcast.StridesTo(Dims, StrideArray, shape), readOnly: true);
     }
 
     /// <summary>The <paramref name="offset"/>-th diagonal of a matrix as a 1-d view (NumPy's <c>diagonal</c>).</summary>
-    public Tensor<TScalar> Diagonal(int offset = 0)
+    public NDArray<TScalar> Diagonal(int offset = 0)
     {
         if (Rank != 2) ThrowHelper.Argument("diagonal", "this", $"needs a 2-d tensor, got shape {Shape}");
         long rows = Dims[0], cols = Dims[1];
         long r0 = offset >= 0 ? 0 : -(long)offset, c0 = offset >= 0 ? offset : 0;
         long len = Math.Max(0, Math.Min(rows - r0, cols - c0));
         long start = len > 0 ? Offset + r0 * StrideArray[0] + c0 * StrideArray[1] : Offset;
-        return new Tensor<TScalar>(Store, start, [len], [StrideArray[0] + StrideArray[1]], ReadOnlyView);
+        return new NDArray<TScalar>(Store, start, [len], [StrideArray[0] + StrideArray[1]], ReadOnlyView);
     }
 
     /// <summary>This tensor if it is already C-contiguous and writable, otherwise a contiguous copy.</summary>
-    public Tensor<TScalar> Contiguous() => IsContiguous && !ReadOnlyView ? this : Copy();
+    public NDArray<TScalar> Contiguous() => IsContiguous && !ReadOnlyView ? this : Copy();
 
     /// <summary>A new C-contiguous, writable tensor with the same shape and values.</summary>
-    public Tensor<TScalar> Copy() => Copy(StorageKind.Managed);
+    public NDArray<TScalar> Copy() => Copy(StorageKind.Managed);
 
     /// <summary>
     /// A new C-contiguous, writable copy in the given kind of memory: <see cref="StorageKind.Managed"/> (native anyway
     /// above <see cref="Array.MaxLength"/> elements) or <see cref="StorageKind.Native"/>.
     /// </summary>
-    public Tensor<TScalar> Copy(StorageKind storage)
+    public NDArray<TScalar> Copy(StorageKind storage)
     {
         var dims = (long[])Dims.Clone();
-        var result = new Tensor<TScalar>(TensorStorage<TScalar>.Allocate(Linea.Shape.ComputeSize(dims), zero: false, storage, "copy", dims),
+        var result = new NDArray<TScalar>(TensorStorage<TScalar>.Allocate(Linea.Shape.ComputeSize(dims), zero: false, storage, "copy", dims),
             0, dims, Linea.Shape.ContiguousStrides(dims));
         var kernel = new CopyKernel<TScalar>(ref Store.Reference, ref result.Store.Reference);
         Kernels.StridedLoop.Run(Dims, Offset, StrideArray, 0, result.StrideArray, ref kernel);
@@ -305,8 +305,8 @@ public sealed partial class Tensor<TScalar>
     }
 
     /// <summary>Sets every element of this view to <paramref name="value"/>.</summary>
-    public void Fill(TScalar value) => Elementwise.CopyInto("fill", (Tensor<TScalar>)value, this);
+    public void Fill(TScalar value) => Elementwise.CopyInto("fill", (NDArray<TScalar>)value, this);
 
     /// <summary>Copies <paramref name="source"/> (broadcast to this shape) into this view, like NumPy's <c>A[...] = source</c>.</summary>
-    public void Assign(Tensor<TScalar> source) => Elementwise.CopyInto("assign", source, this);
+    public void Assign(NDArray<TScalar> source) => Elementwise.CopyInto("assign", source, this);
 }

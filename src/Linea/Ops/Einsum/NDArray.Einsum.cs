@@ -3,7 +3,7 @@ using Linea.Ops.Einsum;
 
 namespace Linea;
 
-public static partial class Tensor
+public static partial class NDArray
 {
     /// <summary>
     /// NumPy's <c>einsum(subscripts, *operands, optimize=True)</c>: the Einstein summation of the operands. Subscripts name
@@ -28,7 +28,7 @@ public static partial class Tensor
     /// <exception cref="ShapeMismatchException">An operand's rank differs from its number of letters (too many indices), a
     /// letter has two different sizes (the message names the letter, both operands and their shapes), or a repeated letter
     /// spans axes of different lengths.</exception>
-    public static Tensor<T> Einsum<T>(string subscripts, params Tensor<T>[] operands) where T : unmanaged, IFloatingPointIeee754<T>
+    public static NDArray<T> Einsum<T>(string subscripts, params NDArray<T>[] operands) where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(subscripts);
         ArgumentNullException.ThrowIfNull(operands);
@@ -46,7 +46,7 @@ public static partial class Tensor
     /// </summary>
     /// <exception cref="ArgumentException">As <see cref="Einsum{T}"/>.</exception>
     /// <exception cref="ShapeMismatchException">As <see cref="Einsum{T}"/>.</exception>
-    public static EinsumPathInfo EinsumPath<T>(string subscripts, params Tensor<T>[] operands) where T : unmanaged, IFloatingPointIeee754<T>
+    public static EinsumPathInfo EinsumPath<T>(string subscripts, params NDArray<T>[] operands) where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(subscripts);
         ArgumentNullException.ThrowIfNull(operands);

@@ -8,7 +8,7 @@ namespace Linea;
 /// layout, transposed or reversed, enumerate in their logical order). NumPy differs: iterating over an array yields its
 /// sub-arrays along the first axis, which <see cref="Rows"/> gives.
 /// </remarks>
-public sealed partial class Tensor<TScalar> : IEnumerable<TScalar>
+public sealed partial class NDArray<TScalar> : IEnumerable<TScalar>
 {
     /// <summary>
     /// An enumerator over the elements in C order, for <c>foreach</c> without allocation (a strided view of rank 2 or
@@ -27,30 +27,30 @@ public sealed partial class Tensor<TScalar> : IEnumerable<TScalar>
     /// memory per view; lazy.
     /// </summary>
     /// <exception cref="InvalidOperationException">The tensor is 0-d (NumPy: iteration over a 0-d array).</exception>
-    public IEnumerable<Tensor<TScalar>> Rows()
+    public IEnumerable<NDArray<TScalar>> Rows()
     {
         if (Rank == 0) throw new InvalidOperationException($"rows: a 0-d tensor has no first axis to iterate over (shape {Shape})");
         return RowsOf(this);
 
-        static IEnumerable<Tensor<TScalar>> RowsOf(Tensor<TScalar> t)
+        static IEnumerable<NDArray<TScalar>> RowsOf(NDArray<TScalar> t)
         {
             long[] dims = t.Dims[1..], strides = t.StrideArray[1..];
             for (long i = 0; i < t.Dims[0]; i++)
-                yield return new Tensor<TScalar>(t.Store, t.Offset + i * t.StrideArray[0], dims, strides, t.ReadOnlyView);
+                yield return new NDArray<TScalar>(t.Store, t.Offset + i * t.StrideArray[0], dims, strides, t.ReadOnlyView);
         }
     }
 
     /// <summary>Walks a tensor's elements in C order (see <see cref="GetEnumerator"/>).</summary>
     public struct Enumerator : IEnumerator<TScalar>
     {
-        private readonly Tensor<TScalar> _tensor;
+        private readonly NDArray<TScalar> _tensor;
         private readonly long _size;
         private readonly bool _linear;
         private long _count;
         private long _position;
         private long[]? _index;
 
-        internal Enumerator(Tensor<TScalar> tensor)
+        internal Enumerator(NDArray<TScalar> tensor)
         {
             _tensor = tensor;
             _size = tensor.Size;

@@ -1,6 +1,6 @@
 namespace Linea;
 
-public sealed partial class Tensor<TScalar>
+public sealed partial class NDArray<TScalar>
 {
     /// <summary>
     /// QR with column pivoting of this m x n matrix, A P = Q R, revealing its numerical rank

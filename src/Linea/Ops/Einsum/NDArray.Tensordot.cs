@@ -3,7 +3,7 @@ using Linea.Ops.Einsum;
 
 namespace Linea;
 
-public static partial class Tensor
+public static partial class NDArray
 {
     /// <summary>
     /// NumPy's <c>tensordot(a, b, axes=n)</c>: sums the products over the last <paramref name="axes"/> axes of
@@ -14,7 +14,7 @@ public static partial class Tensor
     /// </summary>
     /// <exception cref="ArgumentException"><paramref name="axes"/> is negative or exceeds a rank.</exception>
     /// <exception cref="ShapeMismatchException">Paired axes have different lengths (the message names both axes and shapes).</exception>
-    public static Tensor<T> Tensordot<T>(Tensor<T> a, Tensor<T> b, int axes = 2) where T : unmanaged, IFloatingPointIeee754<T>
+    public static NDArray<T> Tensordot<T>(NDArray<T> a, NDArray<T> b, int axes = 2) where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
@@ -33,7 +33,7 @@ public static partial class Tensor
     /// <exception cref="ArgumentException">The axis lists differ in length, or an axis repeats.</exception>
     /// <exception cref="AxisOutOfRangeException">An axis is out of range.</exception>
     /// <exception cref="ShapeMismatchException">Paired axes have different lengths.</exception>
-    public static Tensor<T> Tensordot<T>(Tensor<T> a, Tensor<T> b, int[] aAxes, int[] bAxes) where T : unmanaged, IFloatingPointIeee754<T>
+    public static NDArray<T> Tensordot<T>(NDArray<T> a, NDArray<T> b, int[] aAxes, int[] bAxes) where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
@@ -69,7 +69,7 @@ public static partial class Tensor
     /// Cost: 2 · size(result) · k flops.
     /// </summary>
     /// <exception cref="ShapeMismatchException">The last axes have different lengths.</exception>
-    public static Tensor<T> Inner<T>(Tensor<T> a, Tensor<T> b) where T : unmanaged, IFloatingPointIeee754<T>
+    public static NDArray<T> Inner<T>(NDArray<T> a, NDArray<T> b) where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
@@ -85,7 +85,7 @@ public static partial class Tensor
     /// <c>r[i0·n0 + j0, i1·n1 + j1, …] = a[i0, i1, …] · b[j0, j1, …]</c>: a block of b scaled by each element of a.
     /// One broadcast multiply; cost size(a) · size(b) multiplications and that many elements of memory.
     /// </summary>
-    public static Tensor<T> Kron<T>(Tensor<T> a, Tensor<T> b) where T : unmanaged, IFloatingPointIeee754<T>
+    public static NDArray<T> Kron<T>(NDArray<T> a, NDArray<T> b) where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
@@ -106,13 +106,13 @@ public static partial class Tensor
             bStrides[2 * i + 1] = ib >= 0 ? b.StrideArray[ib] : 0;
             outDims[i] = aDims[2 * i] * bDims[2 * i + 1];
         }
-        var av = new Tensor<T>(a.Store, a.Offset, aDims, aStrides, readOnly: true);
-        var bv = new Tensor<T>(b.Store, b.Offset, bDims, bStrides, readOnly: true);
+        var av = new NDArray<T>(a.Store, a.Offset, aDims, aStrides, readOnly: true);
+        var bv = new NDArray<T>(b.Store, b.Offset, bDims, bStrides, readOnly: true);
         return (av * bv).Reshape(outDims); // (a0, b0, a1, b1, ...) is C-contiguous: the reshape is a view
     }
 
     /// <summary>Contracts two operands labelled by integers (no broadcasting, labels already checked).</summary>
-    private static Tensor<T> ContractPair<T>(Tensor<T> a, int[] aLabels, Tensor<T> b, int[] bLabels, int[] output, Dictionary<int, long> sizes)
+    private static NDArray<T> ContractPair<T>(NDArray<T> a, int[] aLabels, NDArray<T> b, int[] bLabels, int[] output, Dictionary<int, long> sizes)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         var spec = new EinsumSubscripts { Inputs = [aLabels, bLabels], Output = output, Sizes = sizes };

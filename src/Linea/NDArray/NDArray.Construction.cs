@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 
 namespace Linea;
 
-public static partial class Tensor
+public static partial class NDArray
 {
     /// <summary>
     /// A tensor of the given <paramref name="shape"/> holding a copy of <paramref name="values"/> in C order
@@ -11,11 +11,11 @@ public static partial class Tensor
     /// </summary>
     /// <exception cref="ArgumentException">A length in <paramref name="shape"/> is negative.</exception>
     /// <exception cref="ShapeMismatchException">The shape's element count differs from the span's length.</exception>
-    public static Tensor<T> FromSpan<T>(ReadOnlySpan<T> values, params long[] shape) where T : unmanaged, IFloatingPointIeee754<T>
+    public static NDArray<T> FromSpan<T>(ReadOnlySpan<T> values, params long[] shape) where T : unmanaged, IFloatingPointIeee754<T>
     {
         RequireSupported<T>("from_span");
         var dims = DimsFor("from_span", values.Length, shape);
-        return new Tensor<T>(values.ToArray(), 0, dims, Shape.ContiguousStrides(dims));
+        return new NDArray<T>(values.ToArray(), 0, dims, Shape.ContiguousStrides(dims));
     }
 
     /// <summary>
@@ -25,7 +25,7 @@ public static partial class Tensor
     /// </summary>
     /// <exception cref="ArgumentException">A length in <paramref name="shape"/> is negative.</exception>
     /// <exception cref="ShapeMismatchException">The shape's element count differs from the memory's length.</exception>
-    public static Tensor<T> FromMemory<T>(ReadOnlyMemory<T> values, params long[] shape) where T : unmanaged, IFloatingPointIeee754<T> =>
+    public static NDArray<T> FromMemory<T>(ReadOnlyMemory<T> values, params long[] shape) where T : unmanaged, IFloatingPointIeee754<T> =>
         FromSpan(values.Span, shape);
 
     /// <summary>
@@ -36,7 +36,7 @@ public static partial class Tensor
     /// <exception cref="ArgumentNullException"><paramref name="values"/> is null.</exception>
     /// <exception cref="ArgumentException">A length in <paramref name="shape"/> is negative.</exception>
     /// <exception cref="ShapeMismatchException">The shape's element count differs from the number of elements enumerated.</exception>
-    public static Tensor<T> FromEnumerable<T>(IEnumerable<T> values, params long[] shape) where T : unmanaged, IFloatingPointIeee754<T>
+    public static NDArray<T> FromEnumerable<T>(IEnumerable<T> values, params long[] shape) where T : unmanaged, IFloatingPointIeee754<T>
     {
         RequireSupported<T>("from_enumerable");
         ArgumentNullException.ThrowIfNull(values);
@@ -47,7 +47,7 @@ public static partial class Tensor
             _ => [.. values],
         };
         var dims = DimsFor("from_enumerable", data.Length, shape);
-        return new Tensor<T>(data, 0, dims, Shape.ContiguousStrides(dims));
+        return new NDArray<T>(data, 0, dims, Shape.ContiguousStrides(dims));
     }
 
     /// <summary>
@@ -59,13 +59,13 @@ public static partial class Tensor
     /// <exception cref="ArgumentException">The memory is not backed by a managed array (native memory through a
     /// <see cref="System.Buffers.MemoryManager{T}"/>: copy it with <see cref="FromMemory{T}"/>), or a length in <paramref name="shape"/> is negative.</exception>
     /// <exception cref="ShapeMismatchException">The shape's element count differs from the memory's length.</exception>
-    public static Tensor<T> Wrap<T>(Memory<T> memory, params long[] shape) where T : unmanaged, IFloatingPointIeee754<T>
+    public static NDArray<T> Wrap<T>(Memory<T> memory, params long[] shape) where T : unmanaged, IFloatingPointIeee754<T>
     {
         RequireSupported<T>("wrap");
         if (!MemoryMarshal.TryGetArray<T>(memory, out var segment) || segment.Array is null)
-            ThrowHelper.Argument("wrap", nameof(memory), "the memory is not backed by a managed array, so it cannot be shared; copy it with Tensor.FromMemory");
+            ThrowHelper.Argument("wrap", nameof(memory), "the memory is not backed by a managed array, so it cannot be shared; copy it with NDArray.FromMemory");
         var dims = DimsFor("wrap", segment.Count, shape);
-        return new Tensor<T>(segment.Array!, segment.Offset, dims, Shape.ContiguousStrides(dims));
+        return new NDArray<T>(segment.Array!, segment.Offset, dims, Shape.ContiguousStrides(dims));
     }
 
     /// <summary>The axis lengths for <paramref name="count"/> elements: <paramref name="shape"/> checked, or (count) when it is empty.</summary>

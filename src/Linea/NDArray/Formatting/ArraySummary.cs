@@ -17,7 +17,7 @@ internal static partial class ArrayPrinter
     private static bool Summarised(long n, bool summarize) => summarize && n > 2 * EdgeItems;
 
     /// <summary>Collects the elements that will be printed, in C order (a strided walk; no contiguity assumed).</summary>
-    private static void Gather<T>(Tensor<T> t, int axis, long offset, bool summarize, List<T> into)
+    private static void Gather<T>(NDArray<T> t, int axis, long offset, bool summarize, List<T> into)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (axis == t.Rank)

@@ -16,7 +16,7 @@ internal static partial class ArrayPrinter
     /// Prints <paramref name="t"/>: NumPy's style when <paramref name="format"/> is null or empty, otherwise each
     /// element through <paramref name="format"/> and <paramref name="provider"/> (invariant when null).
     /// </summary>
-    public static string Format<T>(Tensor<T> t, string? format, IFormatProvider? provider)
+    public static string Format<T>(NDArray<T> t, string? format, IFormatProvider? provider)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         bool numpyStyle = string.IsNullOrEmpty(format);

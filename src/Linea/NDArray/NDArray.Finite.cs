@@ -3,7 +3,7 @@ using System.Numerics.Tensors;
 
 namespace Linea;
 
-public static partial class Tensor
+public static partial class NDArray
 {
     /// <summary>
     /// The position, in C (row-major) order, of the first element of <paramref name="t"/> that is NaN or infinite, or
@@ -13,7 +13,7 @@ public static partial class Tensor
     /// magnitude is NaN or infinite exactly when some element is); the elements are scanned one by one only when that
     /// pass finds one. A strided view is copied to C order first. O(size).
     /// </summary>
-    public static long IndexOfNonFinite<T>(Tensor<T> t) where T : unmanaged, IFloatingPointIeee754<T>
+    public static long IndexOfNonFinite<T>(NDArray<T> t) where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(t);
         var c = t.Contiguous();
@@ -29,7 +29,7 @@ public static partial class Tensor
     }
 
     /// <summary>True when no element of <paramref name="t"/> is NaN or infinite (NumPy's <c>np.isfinite(t).all()</c>). O(size).</summary>
-    public static bool AllFinite<T>(Tensor<T> t) where T : unmanaged, IFloatingPointIeee754<T> => IndexOfNonFinite(t) < 0;
+    public static bool AllFinite<T>(NDArray<T> t) where T : unmanaged, IFloatingPointIeee754<T> => IndexOfNonFinite(t) < 0;
 
     /// <summary>
     /// The multi-index of the element at C-order position <paramref name="flatIndex"/> in a tensor of shape

@@ -3,13 +3,13 @@ using Linea.Ops;
 
 namespace Linea;
 
-public sealed partial class Tensor<TScalar> : IEquatable<Tensor<TScalar>>
+public sealed partial class NDArray<TScalar> : IEquatable<NDArray<TScalar>>
 {
     /// <summary>
     /// Exact equality: the same shape and bit-for-bit equal values (NaN equals NaN here, so equality is
-    /// reflexive; element-wise comparison is <see cref="Tensor.Equal{T}(Tensor{T}, Tensor{T})"/>).
+    /// reflexive; element-wise comparison is <see cref="NDArray.Equal{T}(NDArray{T}, NDArray{T})"/>).
     /// </summary>
-    public bool Equals(Tensor<TScalar>? other)
+    public bool Equals(NDArray<TScalar>? other)
     {
         if (other is null) return false;
         if (ReferenceEquals(this, other)) return true;
@@ -22,19 +22,19 @@ public sealed partial class Tensor<TScalar> : IEquatable<Tensor<TScalar>>
     }
 
     /// <inheritdoc />
-    public override bool Equals(object? obj) => obj is Tensor<TScalar> t && Equals(t);
+    public override bool Equals(object? obj) => obj is NDArray<TScalar> t && Equals(t);
 
     /// <summary>A hash of the shape only (tensors are mutable, so values are left out).</summary>
     public override int GetHashCode() => Shape.GetHashCode();
 }
 
-public static partial class Tensor
+public static partial class NDArray
 {
     /// <summary>
     /// 1 where |a - b| &lt;= atol + rtol * |b| (broadcast), else 0 (NumPy's <c>isclose</c>); infinities are close
     /// only to themselves, NaN only when <paramref name="equalNan"/>.
     /// </summary>
-    public static Tensor<T> IsClose<T>(Tensor<T> a, Tensor<T> b, double rtol = 1e-5, double atol = 1e-8, bool equalNan = false)
+    public static NDArray<T> IsClose<T>(NDArray<T> a, NDArray<T> b, double rtol = 1e-5, double atol = 1e-8, bool equalNan = false)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(a);
@@ -43,7 +43,7 @@ public static partial class Tensor
         long[] shape = Broadcast.Shapes("isclose", a.Dims, b.Dims);
         var x = a.BroadcastTo(shape).Contiguous().ContiguousSpan;
         var y = b.BroadcastTo(shape).Contiguous().ContiguousSpan;
-        var result = new Tensor<T>(shape);
+        var result = new NDArray<T>(shape);
         var rs = result.WritableSpan;
         T rt = T.CreateTruncating(rtol), at = T.CreateTruncating(atol);
         for (int i = 0; i < x.Length; i++)
@@ -59,7 +59,7 @@ public static partial class Tensor
 
     /// <summary>Whether every element of <paramref name="a"/> is close to the matching one of <paramref name="b"/> (NumPy's <c>allclose</c>).</summary>
     /// <exception cref="ShapeMismatchException">The shapes do not broadcast.</exception>
-    public static bool AllClose<T>(Tensor<T> a, Tensor<T> b, double rtol = 1e-5, double atol = 1e-8, bool equalNan = false)
+    public static bool AllClose<T>(NDArray<T> a, NDArray<T> b, double rtol = 1e-5, double atol = 1e-8, bool equalNan = false)
         where T : unmanaged, IFloatingPointIeee754<T> =>
         !IsClose(a, b, rtol, atol, equalNan).ContiguousSpan.Contains(T.Zero);
 }

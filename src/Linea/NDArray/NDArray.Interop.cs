@@ -5,11 +5,11 @@ using SysTensors = System.Numerics.Tensors;
 
 namespace Linea;
 
-public sealed partial class Tensor<TScalar>
+public sealed partial class NDArray<TScalar>
 {
     /// <summary>
     /// This tensor as a <see cref="SysTensors.Tensor{T}"/> of System.Numerics.Tensors, through that package's public
-    /// <c>Tensor.Create(array, start, lengths, strides)</c>. Zero-copy (the two share elements, O(rank)) when the
+    /// <c>NDArray.Create(array, start, lengths, strides)</c>. Zero-copy (the two share elements, O(rank)) when the
     /// storage is a managed array and no stride is negative; a C-contiguous copy otherwise (O(size) time and memory:
     /// System.Numerics.Tensors has no negative strides, and a tensor of it holds a managed array). Broadcast (stride 0)
     /// views stay views.
@@ -88,19 +88,19 @@ public sealed partial class Tensor<TScalar>
     private static nint[] ToNint(long[] values) => Array.ConvertAll(values, v => (nint)v);
 }
 
-public static partial class Tensor
+public static partial class NDArray
 {
     /// <summary>
     /// A Linea view of a System.Numerics.Tensors tensor, through that package's public API only (so an update of it
     /// cannot break Linea). Zero-copy: the view shares the tensor's elements (writes through either reach the other),
     /// which <see cref="SysTensors.Tensor{T}.GetPinnedHandle"/> pins in memory until the view (and every view of it)
-    /// is disposed with <see cref="Tensor{TScalar}.Dispose"/> or collected; dispose it when done with large tensors, as
+    /// is disposed with <see cref="NDArray{TScalar}.Dispose"/> or collected; dispose it when done with large tensors, as
     /// pinned memory cannot be compacted by the GC. An empty tensor is copied (it has no elements to share).
     /// Same shape; strides carried over (System.Numerics.Tensors has no negative strides; stride 0 stays a broadcast).
     /// O(rank) time, no element copied.
     /// </summary>
     /// <exception cref="ArgumentNullException"><paramref name="tensor"/> is null.</exception>
-    public static Tensor<T> FromSystemTensor<T>(SysTensors.Tensor<T> tensor) where T : unmanaged, IFloatingPointIeee754<T>
+    public static NDArray<T> FromSystemTensor<T>(SysTensors.Tensor<T> tensor) where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(tensor);
         RequireSupported<T>("from_system_tensor");
@@ -114,21 +114,21 @@ public static partial class Tensor
             extent += (dims[i] - 1) * strides[i];
         }
         // Pin first, then take the first element's address from the tensor's span: in System.Numerics.Tensors 10.0,
-        // Tensor<T>.GetPinnableReference and GetPinnedHandle point at the start of the array, ignoring a start offset,
+        // NDArray<T>.GetPinnableReference and GetPinnedHandle point at the start of the array, ignoring a start offset,
         // while TensorSpan<T>.GetPinnableReference is the element at index (0, ..., 0).
         var handle = tensor.GetPinnedHandle();
         var storage = new Storage.PinnedStorage<T>(tensor, handle, ref tensor.AsTensorSpan().GetPinnableReference(), extent);
-        return new Tensor<T>(storage, 0, dims, strides);
+        return new NDArray<T>(storage, 0, dims, strides);
     }
 
     /// <summary>
     /// A copy of the elements of a System.Numerics.Tensors span (a span cannot be kept inside an object): a new
     /// C-contiguous tensor of the span's shape. O(size) time and memory.
     /// </summary>
-    public static Tensor<T> FromTensorSpan<T>(SysTensors.ReadOnlyTensorSpan<T> span) where T : unmanaged, IFloatingPointIeee754<T>
+    public static NDArray<T> FromTensorSpan<T>(SysTensors.ReadOnlyTensorSpan<T> span) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var dims = ToInt(span.Lengths);
-        var result = new Tensor<T>(dims);
+        var result = new NDArray<T>(dims);
         if (result.Size > 0) span.FlattenTo(result.WritableSpan);
         return result;
     }

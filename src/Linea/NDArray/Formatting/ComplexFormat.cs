@@ -11,7 +11,7 @@ internal static partial class ArrayPrinter
     /// imaginary parts another with sign "+", and each element is real word + imaginary word with <c>j</c> placed
     /// before the imaginary word's padding; then the usual layout. A 0-d tensor prints as Python's complex repr.
     /// </summary>
-    public static string FormatComplex<T>(Tensor<T> re, Tensor<T> im, string? format, IFormatProvider? provider)
+    public static string FormatComplex<T>(NDArray<T> re, NDArray<T> im, string? format, IFormatProvider? provider)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         bool numpyStyle = string.IsNullOrEmpty(format);

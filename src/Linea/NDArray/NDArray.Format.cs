@@ -2,7 +2,7 @@ using System.Numerics;
 
 namespace Linea;
 
-public sealed partial class Tensor<TScalar> : IFormattable
+public sealed partial class NDArray<TScalar> : IFormattable
 {
     /// <summary>
     /// The elements as NumPy's <c>str(a)</c> prints them: nested brackets by rank, values right-aligned in
@@ -12,7 +12,7 @@ public sealed partial class Tensor<TScalar> : IFormattable
     /// the first and last 3 entries of each long axis, with <c>...</c> between. A 0-d tensor prints its value
     /// alone (<c>1.0</c>), an empty one <c>[]</c>. Culture-invariant.
     /// </summary>
-    /// <example><c>Tensor.FromArray(new double[,] { { 1, 2 }, { 3, 4 } }).ToString()</c> is <c>"[[1. 2.]\n [3. 4.]]"</c>.</example>
+    /// <example><c>NDArray.FromArray(new double[,] { { 1, 2 }, { 3, 4 } }).ToString()</c> is <c>"[[1. 2.]\n [3. 4.]]"</c>.</example>
     public override string ToString() => ArrayPrinter.Format(this, null, null);
 
     /// <summary>

@@ -1,6 +1,6 @@
 namespace Linea;
 
-public sealed partial class Tensor<TScalar>
+public sealed partial class NDArray<TScalar>
 {
     /// <summary>
     /// The Householder QR factorization of this m x n matrix (see <see cref="QrDecomposition{T}"/>). O(m n min(m, n)).

@@ -10,7 +10,7 @@ namespace Linea;
 /// <see cref="Real"/> and stay in real arithmetic.
 /// </summary>
 /// <remarks>
-/// It lives beside <see cref="Tensor{TScalar}"/> rather than in Linalg because it is a value type of the tensor core,
+/// It lives beside <see cref="NDArray{TScalar}"/> rather than in Linalg because it is a value type of the tensor core,
 /// not an algorithm: any operation with complex results (eigenvalues today, transforms or polynomial roots later) can
 /// return it. It is deliberately small: element access, conversion to <see cref="Complex"/>, conjugation, magnitudes
 /// and NumPy-style printing; no complex arithmetic kernels.
@@ -21,7 +21,7 @@ public sealed class ComplexTensor<TScalar> : IFormattable where TScalar : unmana
     /// <summary>Pairs two tensors of one shape as real and imaginary parts (no copy: the parts are shared). O(1).</summary>
     /// <exception cref="ArgumentNullException">A part is null.</exception>
     /// <exception cref="ShapeMismatchException">The two shapes differ.</exception>
-    public ComplexTensor(Tensor<TScalar> real, Tensor<TScalar> imag)
+    public ComplexTensor(NDArray<TScalar> real, NDArray<TScalar> imag)
     {
         ArgumentNullException.ThrowIfNull(real);
         ArgumentNullException.ThrowIfNull(imag);
@@ -33,17 +33,17 @@ public sealed class ComplexTensor<TScalar> : IFormattable where TScalar : unmana
 
     /// <summary>A complex tensor with the given real part and zero imaginary part. O(size) for the zeros.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="real"/> is null.</exception>
-    public static ComplexTensor<TScalar> FromReal(Tensor<TScalar> real)
+    public static ComplexTensor<TScalar> FromReal(NDArray<TScalar> real)
     {
         ArgumentNullException.ThrowIfNull(real);
-        return new ComplexTensor<TScalar>(real, Tensor.Zeros<TScalar>(real.Shape.ToArray()));
+        return new ComplexTensor<TScalar>(real, NDArray.Zeros<TScalar>(real.Shape.ToArray()));
     }
 
     /// <summary>The real parts (NumPy's <c>a.real</c>), same shape as the tensor.</summary>
-    public Tensor<TScalar> Real { get; }
+    public NDArray<TScalar> Real { get; }
 
     /// <summary>The imaginary parts (NumPy's <c>a.imag</c>), same shape as the tensor.</summary>
-    public Tensor<TScalar> Imag { get; }
+    public NDArray<TScalar> Imag { get; }
 
     /// <summary>The shape, shared by both parts.</summary>
     public Shape Shape => Real.Shape;
@@ -86,18 +86,18 @@ public sealed class ComplexTensor<TScalar> : IFormattable where TScalar : unmana
 
     /// <summary>The magnitudes |z| = hypot(re, im) element-wise (NumPy's <c>np.abs</c>), a new real tensor, without
     /// overflow or underflow in the squares. O(size).</summary>
-    public Tensor<TScalar> Abs()
+    public NDArray<TScalar> Abs()
     {
         var re = Real.ToArray();
         var im = Imag.ToArray();
         for (int i = 0; i < re.Length; i++) re[i] = TScalar.Hypot(re[i], im[i]);
-        return Tensor.Wrap(re, Shape.ToArray());
+        return NDArray.Wrap(re, Shape.ToArray());
     }
 
     /// <summary>
     /// The elements as NumPy's <c>str(a)</c> prints a complex array: each real part in one float style, each imaginary
     /// part in another with its sign always shown, then <c>j</c> (<c>[1.+2.j 1.-2.j]</c>,
-    /// <c>[0.5+1.j   1. -2.25j]</c>), with the layout, wrapping and summarising of <see cref="Tensor{TScalar}.ToString()"/>.
+    /// <c>[0.5+1.j   1. -2.25j]</c>), with the layout, wrapping and summarising of <see cref="NDArray{TScalar}.ToString()"/>.
     /// A 0-d tensor prints as Python prints a complex number (<c>(1+2j)</c>). Culture-invariant.
     /// </summary>
     public override string ToString() => ArrayPrinter.FormatComplex(Real, Imag, null, null);

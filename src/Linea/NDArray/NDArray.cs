@@ -8,11 +8,11 @@ namespace Linea;
 /// An N-dimensional array of <c>float</c> or <c>double</c> with NumPy semantics: a view made of
 /// storage (a .NET array, native memory or a memory-mapped file), a 64-bit offset, a shape and strides (in elements, possibly zero or negative).
 /// Slicing, transposing, broadcasting and most reshapes return views that share storage; operations
-/// return new C-contiguous tensors. Create tensors through the static <see cref="Tensor"/> class.
+/// return new C-contiguous tensors. Create tensors through the static <see cref="NDArray"/> class.
 /// </summary>
 /// <typeparam name="TScalar">The element type, <c>float</c> or <c>double</c>.</typeparam>
 /// <remarks>The type parameter is not called <c>T</c> because <see cref="T"/> is the transpose, as in NumPy.</remarks>
-public sealed partial class Tensor<TScalar> : IDisposable where TScalar : unmanaged, IFloatingPointIeee754<TScalar>
+public sealed partial class NDArray<TScalar> : IDisposable where TScalar : unmanaged, IFloatingPointIeee754<TScalar>
 {
     internal readonly TensorStorage<TScalar> Store;
     internal readonly long Offset;
@@ -21,7 +21,7 @@ public sealed partial class Tensor<TScalar> : IDisposable where TScalar : unmana
     internal readonly bool ReadOnlyView;
 
     /// <summary>Wraps storage as a view; no validation (callers inside Linea guarantee bounds).</summary>
-    internal Tensor(TensorStorage<TScalar> storage, long offset, long[] dims, long[] strides, bool readOnly = false)
+    internal NDArray(TensorStorage<TScalar> storage, long offset, long[] dims, long[] strides, bool readOnly = false)
     {
         // Every tensor passes here: an element type other than float or double stops at its first tensor (the public
         // factories name their operation first; this catches the rest). Folds away in the JIT for float and double.
@@ -35,7 +35,7 @@ public sealed partial class Tensor<TScalar> : IDisposable where TScalar : unmana
     }
 
     /// <summary>Wraps a managed array as a view; no validation.</summary>
-    internal Tensor(TScalar[] data, long offset, long[] dims, long[] strides, bool readOnly = false)
+    internal NDArray(TScalar[] data, long offset, long[] dims, long[] strides, bool readOnly = false)
         : this(new ManagedStorage<TScalar>(data), offset, dims, strides, readOnly) { }
 
     /// <summary>
@@ -43,7 +43,7 @@ public sealed partial class Tensor<TScalar> : IDisposable where TScalar : unmana
     /// overflows or memory that cannot be had throws <see cref="TensorTooLargeException"/> naming <paramref name="op"/>
     /// (by default the calling member's name, in lower case), the shape and the bytes.
     /// </summary>
-    internal Tensor(long[] dims, [CallerMemberName] string op = "")
+    internal NDArray(long[] dims, [CallerMemberName] string op = "")
         : this(AllocateFor(dims, zero: true, op), 0, dims, Linea.Shape.ContiguousStrides(dims)) { }
 
     private static TensorStorage<TScalar> AllocateFor(long[] dims, bool zero, string op)
@@ -60,7 +60,7 @@ public sealed partial class Tensor<TScalar> : IDisposable where TScalar : unmana
     /// A new C-contiguous tensor whose elements are NOT initialised: only for results that the caller overwrites
     /// completely (element-wise outputs, GEMM with beta = 0), which then skip zero-filling large buffers.
     /// </summary>
-    internal static Tensor<TScalar> Uninitialized(long[] dims, [CallerMemberName] string op = "") =>
+    internal static NDArray<TScalar> Uninitialized(long[] dims, [CallerMemberName] string op = "") =>
         new(AllocateFor(dims, zero: false, op), 0, dims, Linea.Shape.ContiguousStrides(dims));
 
     /// <summary>
@@ -92,7 +92,7 @@ public sealed partial class Tensor<TScalar> : IDisposable where TScalar : unmana
     }
 
     /// <summary>This tensor if its storage is a managed array, otherwise a managed copy (for algorithms that need one).</summary>
-    internal Tensor<TScalar> Managed() => Store.Array is not null ? this : Copy(StorageKind.Managed);
+    internal NDArray<TScalar> Managed() => Store.Array is not null ? this : Copy(StorageKind.Managed);
 
     /// <summary>The shape, printed as NumPy prints it: "(2, 3)".</summary>
     public Shape Shape => Linea.Shape.Wrap(Dims);
@@ -169,7 +169,7 @@ public sealed partial class Tensor<TScalar> : IDisposable where TScalar : unmana
     }
 
     /// <summary>A zero-dimensional tensor holding <paramref name="value"/>, so scalars mix with tensors.</summary>
-    public static implicit operator Tensor<TScalar>(TScalar value) => new([value], 0, [], []);
+    public static implicit operator NDArray<TScalar>(TScalar value) => new([value], 0, [], []);
 
     internal long ElementOffset(ReadOnlySpan<int> index)
     {
