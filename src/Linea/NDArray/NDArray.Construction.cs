@@ -11,7 +11,7 @@ public static partial class NDArray
     /// </summary>
     /// <exception cref="ArgumentException">A length in <paramref name="shape"/> is negative.</exception>
     /// <exception cref="ShapeMismatchException">The shape's element count differs from the span's length.</exception>
-    public static NDArray<T> FromSpan<T>(ReadOnlySpan<T> values, params long[] shape) where T : unmanaged, IFloatingPointIeee754<T>
+    public static NDArray<T> FromSpan<T>(ReadOnlySpan<T> values, params long[] shape) where T : unmanaged
     {
         RequireSupported<T>("from_span");
         var dims = DimsFor("from_span", values.Length, shape);
@@ -25,7 +25,7 @@ public static partial class NDArray
     /// </summary>
     /// <exception cref="ArgumentException">A length in <paramref name="shape"/> is negative.</exception>
     /// <exception cref="ShapeMismatchException">The shape's element count differs from the memory's length.</exception>
-    public static NDArray<T> FromMemory<T>(ReadOnlyMemory<T> values, params long[] shape) where T : unmanaged, IFloatingPointIeee754<T> =>
+    public static NDArray<T> FromMemory<T>(ReadOnlyMemory<T> values, params long[] shape) where T : unmanaged =>
         FromSpan(values.Span, shape);
 
     /// <summary>
@@ -36,7 +36,7 @@ public static partial class NDArray
     /// <exception cref="ArgumentNullException"><paramref name="values"/> is null.</exception>
     /// <exception cref="ArgumentException">A length in <paramref name="shape"/> is negative.</exception>
     /// <exception cref="ShapeMismatchException">The shape's element count differs from the number of elements enumerated.</exception>
-    public static NDArray<T> FromEnumerable<T>(IEnumerable<T> values, params long[] shape) where T : unmanaged, IFloatingPointIeee754<T>
+    public static NDArray<T> FromEnumerable<T>(IEnumerable<T> values, params long[] shape) where T : unmanaged
     {
         RequireSupported<T>("from_enumerable");
         ArgumentNullException.ThrowIfNull(values);
@@ -59,7 +59,7 @@ public static partial class NDArray
     /// <exception cref="ArgumentException">The memory is not backed by a managed array (native memory through a
     /// <see cref="System.Buffers.MemoryManager{T}"/>: copy it with <see cref="FromMemory{T}"/>), or a length in <paramref name="shape"/> is negative.</exception>
     /// <exception cref="ShapeMismatchException">The shape's element count differs from the memory's length.</exception>
-    public static NDArray<T> Wrap<T>(Memory<T> memory, params long[] shape) where T : unmanaged, IFloatingPointIeee754<T>
+    public static NDArray<T> Wrap<T>(Memory<T> memory, params long[] shape) where T : unmanaged
     {
         RequireSupported<T>("wrap");
         if (!MemoryMarshal.TryGetArray<T>(memory, out var segment) || segment.Array is null)

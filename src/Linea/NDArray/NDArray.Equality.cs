@@ -17,7 +17,7 @@ public sealed partial class NDArray<TScalar> : IEquatable<NDArray<TScalar>>
         var a = Contiguous().ContiguousSpan;
         var b = other.Contiguous().ContiguousSpan;
         for (int i = 0; i < a.Length; i++)
-            if (!a[i].Equals(b[i])) return false;
+            if (!EqualityComparer<TScalar>.Default.Equals(a[i], b[i])) return false;
         return true;
     }
 

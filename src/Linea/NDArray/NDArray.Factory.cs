@@ -9,7 +9,7 @@ namespace Linea;
 public static partial class NDArray
 {
     /// <summary>A 1-d tensor holding a copy of <paramref name="values"/>.</summary>
-    public static NDArray<T> FromArray<T>(T[] values) where T : unmanaged, IFloatingPointIeee754<T>
+    public static NDArray<T> FromArray<T>(T[] values) where T : unmanaged
     {
         RequireSupported<T>("array");
         ArgumentNullException.ThrowIfNull(values);
@@ -18,7 +18,7 @@ public static partial class NDArray
 
     /// <summary>A tensor of the given <paramref name="shape"/> holding a copy of <paramref name="values"/> in C order.</summary>
     /// <exception cref="ShapeMismatchException">The shape's element count differs from the array length.</exception>
-    public static NDArray<T> FromArray<T>(T[] values, params long[] shape) where T : unmanaged, IFloatingPointIeee754<T>
+    public static NDArray<T> FromArray<T>(T[] values, params long[] shape) where T : unmanaged
     {
         RequireSupported<T>("array");
         ArgumentNullException.ThrowIfNull(values);
@@ -30,21 +30,21 @@ public static partial class NDArray
 
     /// <summary>A tensor of the given <paramref name="shape"/> holding a copy of <paramref name="values"/> in C order.</summary>
     /// <exception cref="ShapeMismatchException">The shape's element count differs from the array length.</exception>
-    public static NDArray<T> FromArray<T>(T[] values, int[] shape) where T : unmanaged, IFloatingPointIeee754<T> =>
+    public static NDArray<T> FromArray<T>(T[] values, int[] shape) where T : unmanaged =>
         FromArray(values, Shape.Widen(shape));
 
     /// <summary>A matrix holding a copy of <paramref name="values"/>.</summary>
-    public static NDArray<T> FromArray<T>(T[,] values) where T : unmanaged, IFloatingPointIeee754<T> => FromMultiDim<T>(values);
+    public static NDArray<T> FromArray<T>(T[,] values) where T : unmanaged => FromMultiDim<T>(values);
 
     /// <summary>A 3-d tensor holding a copy of <paramref name="values"/>.</summary>
-    public static NDArray<T> FromArray<T>(T[,,] values) where T : unmanaged, IFloatingPointIeee754<T> => FromMultiDim<T>(values);
+    public static NDArray<T> FromArray<T>(T[,,] values) where T : unmanaged => FromMultiDim<T>(values);
 
     /// <summary>A 4-d tensor holding a copy of <paramref name="values"/>.</summary>
-    public static NDArray<T> FromArray<T>(T[,,,] values) where T : unmanaged, IFloatingPointIeee754<T> => FromMultiDim<T>(values);
+    public static NDArray<T> FromArray<T>(T[,,,] values) where T : unmanaged => FromMultiDim<T>(values);
 
     /// <summary>A matrix from rows of equal length (a jagged array).</summary>
     /// <exception cref="ShapeMismatchException">The rows have different lengths.</exception>
-    public static NDArray<T> FromArray<T>(T[][] rows) where T : unmanaged, IFloatingPointIeee754<T>
+    public static NDArray<T> FromArray<T>(T[][] rows) where T : unmanaged
     {
         RequireSupported<T>("array");
         ArgumentNullException.ThrowIfNull(rows);
@@ -60,7 +60,7 @@ public static partial class NDArray
     }
 
     /// <summary>A tensor from any rectangular .NET array of <typeparamref name="T"/> (rank 1 to 32).</summary>
-    public static NDArray<T> FromMultiDim<T>(Array values) where T : unmanaged, IFloatingPointIeee754<T>
+    public static NDArray<T> FromMultiDim<T>(Array values) where T : unmanaged
     {
         RequireSupported<T>("array");
         ArgumentNullException.ThrowIfNull(values);
@@ -75,7 +75,7 @@ public static partial class NDArray
     }
 
     /// <summary>Wraps <paramref name="storage"/> without copying: the tensor and the array share elements.</summary>
-    public static NDArray<T> Wrap<T>(T[] storage, params long[] shape) where T : unmanaged, IFloatingPointIeee754<T>
+    public static NDArray<T> Wrap<T>(T[] storage, params long[] shape) where T : unmanaged
     {
         RequireSupported<T>("wrap");
         ArgumentNullException.ThrowIfNull(storage);
@@ -86,21 +86,21 @@ public static partial class NDArray
     }
 
     /// <summary>Wraps <paramref name="storage"/> without copying: the tensor and the array share elements.</summary>
-    public static NDArray<T> Wrap<T>(T[] storage, int[] shape) where T : unmanaged, IFloatingPointIeee754<T> =>
+    public static NDArray<T> Wrap<T>(T[] storage, int[] shape) where T : unmanaged =>
         Wrap(storage, Shape.Widen(shape));
 
     /// <summary>A 0-d tensor holding <paramref name="value"/>.</summary>
-    public static NDArray<T> Scalar<T>(T value) where T : unmanaged, IFloatingPointIeee754<T> => value;
+    public static NDArray<T> Scalar<T>(T value) where T : unmanaged => value;
 
     /// <summary>A tensor of zeros.</summary>
-    public static NDArray<T> Zeros<T>(params long[] shape) where T : unmanaged, IFloatingPointIeee754<T>
+    public static NDArray<T> Zeros<T>(params long[] shape) where T : unmanaged
     {
         RequireSupported<T>("zeros");
         return new(new Shape(shape).ToArray());
     }
 
     /// <summary>A tensor of zeros.</summary>
-    public static NDArray<T> Zeros<T>(int[] shape) where T : unmanaged, IFloatingPointIeee754<T> => Zeros<T>(Shape.Widen(shape));
+    public static NDArray<T> Zeros<T>(int[] shape) where T : unmanaged => Zeros<T>(Shape.Widen(shape));
 
     /// <summary>
     /// A tensor of zeros in the given kind of memory: <see cref="StorageKind.Native"/> puts it outside the GC heap
@@ -108,18 +108,18 @@ public static partial class NDArray
     /// <see cref="StorageKind.Managed"/> falls back to native memory above <see cref="Array.MaxLength"/> elements.
     /// </summary>
     /// <exception cref="TensorTooLargeException">The memory cannot be allocated; the message names the shape and the bytes.</exception>
-    public static NDArray<T> Zeros<T>(Shape shape, StorageKind storage) where T : unmanaged, IFloatingPointIeee754<T> =>
+    public static NDArray<T> Zeros<T>(Shape shape, StorageKind storage) where T : unmanaged =>
         Allocated<T>(shape, storage, zero: true, "zeros");
 
     /// <summary>
     /// A tensor whose elements are not initialised (NumPy's <c>empty</c>), for results the caller overwrites
     /// completely; in the given kind of memory.
     /// </summary>
-    public static NDArray<T> Empty<T>(Shape shape, StorageKind storage = StorageKind.Managed) where T : unmanaged, IFloatingPointIeee754<T> =>
+    public static NDArray<T> Empty<T>(Shape shape, StorageKind storage = StorageKind.Managed) where T : unmanaged =>
         Allocated<T>(shape, storage, zero: false, "empty");
 
     /// <summary>A new C-contiguous tensor of <paramref name="shape"/> in the given kind of memory, zeroed or not.</summary>
-    private static NDArray<T> Allocated<T>(Shape shape, StorageKind storage, bool zero, string op) where T : unmanaged, IFloatingPointIeee754<T>
+    private static NDArray<T> Allocated<T>(Shape shape, StorageKind storage, bool zero, string op) where T : unmanaged
     {
         RequireSupported<T>(op);
         var dims = shape.ToArray();
@@ -127,13 +127,13 @@ public static partial class NDArray
     }
 
     /// <summary>A tensor of ones.</summary>
-    public static NDArray<T> Ones<T>(params long[] shape) where T : unmanaged, IFloatingPointIeee754<T> => Full(shape, T.One);
+    public static NDArray<T> Ones<T>(params long[] shape) where T : unmanaged, INumberBase<T> => Full(shape, T.One);
 
     /// <summary>A tensor of ones.</summary>
-    public static NDArray<T> Ones<T>(int[] shape) where T : unmanaged, IFloatingPointIeee754<T> => Full(Shape.Widen(shape), T.One);
+    public static NDArray<T> Ones<T>(int[] shape) where T : unmanaged, INumberBase<T> => Full(Shape.Widen(shape), T.One);
 
     /// <summary>A tensor with every element equal to <paramref name="value"/>.</summary>
-    public static NDArray<T> Full<T>(long[] shape, T value) where T : unmanaged, IFloatingPointIeee754<T>
+    public static NDArray<T> Full<T>(long[] shape, T value) where T : unmanaged
     {
         RequireSupported<T>("full");
         var t = Empty<T>(new Shape(shape));
@@ -142,16 +142,16 @@ public static partial class NDArray
     }
 
     /// <summary>A tensor with every element equal to <paramref name="value"/>.</summary>
-    public static NDArray<T> Full<T>(int[] shape, T value) where T : unmanaged, IFloatingPointIeee754<T> => Full(Shape.Widen(shape), value);
+    public static NDArray<T> Full<T>(int[] shape, T value) where T : unmanaged => Full(Shape.Widen(shape), value);
 
     /// <summary>Zeros with the shape of <paramref name="like"/>.</summary>
-    public static NDArray<T> ZerosLike<T>(NDArray<T> like) where T : unmanaged, IFloatingPointIeee754<T> => Zeros<T>(like.Shape, like.StorageKind == StorageKind.Native ? StorageKind.Native : StorageKind.Managed);
+    public static NDArray<T> ZerosLike<T>(NDArray<T> like) where T : unmanaged => Zeros<T>(like.Shape, like.StorageKind == StorageKind.Native ? StorageKind.Native : StorageKind.Managed);
 
     /// <summary>Ones with the shape of <paramref name="like"/>.</summary>
-    public static NDArray<T> OnesLike<T>(NDArray<T> like) where T : unmanaged, IFloatingPointIeee754<T> => Full(like.Shape.ToArray(), T.One);
+    public static NDArray<T> OnesLike<T>(NDArray<T> like) where T : unmanaged, INumberBase<T> => Full(like.Shape.ToArray(), T.One);
 
     /// <summary>An <paramref name="n"/> x <paramref name="m"/> matrix (m defaults to n) with ones on the <paramref name="k"/>-th diagonal.</summary>
-    public static NDArray<T> Eye<T>(int n, int? m = null, int k = 0) where T : unmanaged, IFloatingPointIeee754<T>
+    public static NDArray<T> Eye<T>(int n, int? m = null, int k = 0) where T : unmanaged, INumberBase<T>
     {
         RequireSupported<T>("eye");
         int cols = m ?? n;
@@ -197,7 +197,7 @@ public static partial class NDArray
     /// NumPy's <c>diag</c>: from a 1-d tensor, a square matrix with it on the <paramref name="k"/>-th diagonal;
     /// from a matrix, a copy of its <paramref name="k"/>-th diagonal.
     /// </summary>
-    public static NDArray<T> Diag<T>(NDArray<T> v, int k = 0) where T : unmanaged, IFloatingPointIeee754<T>
+    public static NDArray<T> Diag<T>(NDArray<T> v, int k = 0) where T : unmanaged
     {
         ArgumentNullException.ThrowIfNull(v);
         if (v.Rank == 2) return v.Diagonal(k).Copy();
@@ -223,12 +223,16 @@ public static partial class NDArray
     }
 
     /// <summary>
-    /// Returns for float and double; otherwise throws <see cref="NotSupportedException"/> naming <paramref name="op"/> and the
-    /// element type (NDArray&lt;Half&gt; and the like compile, since they meet the generic constraint, but Linea's kernels
-    /// are written for float and double only). The type test folds away in the JIT.
+    /// Returns for float, double, int, long and bool; otherwise throws <see cref="NotSupportedException"/> naming
+    /// <paramref name="op"/> and the element type (NDArray&lt;Half&gt; and the like compile, since they meet the generic
+    /// constraint, but Linea's kernels are written for these five only). The type test folds away in the JIT.
     /// </summary>
-    internal static void RequireSupported<T>(string op) where T : unmanaged, IFloatingPointIeee754<T>
+    internal static void RequireSupported<T>(string op) where T : unmanaged
     {
-        if (typeof(T) != typeof(float) && typeof(T) != typeof(double)) ThrowHelper.UnsupportedScalar<T>(op);
+        if (!IsSupportedScalar<T>()) ThrowHelper.UnsupportedScalar<T>(op);
     }
+
+    /// <summary>Whether <typeparamref name="T"/> is one of the element types Linea supports (a JIT-time constant).</summary>
+    internal static bool IsSupportedScalar<T>() where T : unmanaged =>
+        typeof(T) == typeof(float) || typeof(T) == typeof(double) || typeof(T) == typeof(int) || typeof(T) == typeof(long) || typeof(T) == typeof(bool);
 }

@@ -5,14 +5,17 @@ using Linea.Storage;
 namespace Linea;
 
 /// <summary>
-/// An N-dimensional array of <c>float</c> or <c>double</c> with NumPy semantics: a view made of
+/// An N-dimensional array of <c>float</c>, <c>double</c>, <c>int</c>, <c>long</c> or <c>bool</c> (NumPy's float32,
+/// float64, int32, int64 and bool) with NumPy semantics: a view made of
 /// storage (a .NET array, native memory or a memory-mapped file), a 64-bit offset, a shape and strides (in elements, possibly zero or negative).
 /// Slicing, transposing, broadcasting and most reshapes return views that share storage; operations
 /// return new C-contiguous tensors. Create tensors through the static <see cref="NDArray"/> class.
 /// </summary>
-/// <typeparam name="TScalar">The element type, <c>float</c> or <c>double</c>.</typeparam>
+/// <typeparam name="TScalar">The element type: <c>float</c>, <c>double</c>, <c>int</c>, <c>long</c> or <c>bool</c>. Storage,
+/// views, reshapes, broadcasting, formatting, equality and .npy I/O work for all five; arithmetic needs a number type
+/// (see <see cref="NDArray"/>'s extension members), linear algebra a floating-point one.</typeparam>
 /// <remarks>The type parameter is not called <c>T</c> because <see cref="T"/> is the transpose, as in NumPy.</remarks>
-public sealed partial class NDArray<TScalar> : IDisposable where TScalar : unmanaged, IFloatingPointIeee754<TScalar>
+public sealed partial class NDArray<TScalar> : IDisposable where TScalar : unmanaged
 {
     internal readonly TensorStorage<TScalar> Store;
     internal readonly long Offset;
@@ -23,9 +26,9 @@ public sealed partial class NDArray<TScalar> : IDisposable where TScalar : unman
     /// <summary>Wraps storage as a view; no validation (callers inside Linea guarantee bounds).</summary>
     internal NDArray(TensorStorage<TScalar> storage, long offset, long[] dims, long[] strides, bool readOnly = false)
     {
-        // Every tensor passes here: an element type other than float or double stops at its first tensor (the public
-        // factories name their operation first; this catches the rest). Folds away in the JIT for float and double.
-        if (typeof(TScalar) != typeof(float) && typeof(TScalar) != typeof(double)) ThrowHelper.UnsupportedScalar<TScalar>("tensor");
+        // Every tensor passes here: an element type other than the five supported stops at its first tensor (the public
+        // factories name their operation first; this catches the rest). Folds away in the JIT.
+        if (!NDArray.IsSupportedScalar<TScalar>()) ThrowHelper.UnsupportedScalar<TScalar>("tensor");
         Store = storage;
         Offset = offset;
         Dims = dims;

@@ -8,7 +8,7 @@ internal static class Elementwise
 {
     /// <summary>Applies <typeparamref name="TOp"/> to broadcast <paramref name="a"/> and <paramref name="b"/> into a new contiguous tensor.</summary>
     public static NDArray<T> Binary<T, TOp>(string op, NDArray<T> a, NDArray<T> b)
-        where T : unmanaged, IFloatingPointIeee754<T> where TOp : IBinaryOp<T>
+        where T : unmanaged where TOp : IBinaryOp<T>
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
@@ -25,7 +25,7 @@ internal static class Elementwise
 
     /// <summary>Applies <typeparamref name="TOp"/> with a scalar right operand.</summary>
     public static NDArray<T> Binary<T, TOp>(NDArray<T> a, T b)
-        where T : unmanaged, IFloatingPointIeee754<T> where TOp : IBinaryOp<T>
+        where T : unmanaged where TOp : IBinaryOp<T>
     {
         ArgumentNullException.ThrowIfNull(a);
         var result = NDArray<T>.Uninitialized(a.Dims.ToArray(), OpName<TOp>());
@@ -39,7 +39,7 @@ internal static class Elementwise
 
     /// <summary>Applies <typeparamref name="TOp"/> with a scalar left operand.</summary>
     public static NDArray<T> Binary<T, TOp>(T a, NDArray<T> b)
-        where T : unmanaged, IFloatingPointIeee754<T> where TOp : IBinaryOp<T>
+        where T : unmanaged where TOp : IBinaryOp<T>
     {
         ArgumentNullException.ThrowIfNull(b);
         var result = NDArray<T>.Uninitialized(b.Dims.ToArray(), OpName<TOp>());
@@ -53,7 +53,7 @@ internal static class Elementwise
 
     /// <summary>Applies <typeparamref name="TOp"/> to every element into a new contiguous tensor.</summary>
     public static NDArray<T> Unary<T, TOp>(NDArray<T> a)
-        where T : unmanaged, IFloatingPointIeee754<T> where TOp : IUnaryOp<T>
+        where T : unmanaged where TOp : IUnaryOp<T>
     {
         ArgumentNullException.ThrowIfNull(a);
         var result = NDArray<T>.Uninitialized(a.Dims.ToArray(), OpName<TOp>());
@@ -74,7 +74,7 @@ internal static class Elementwise
     }
 
     /// <summary>Copies <paramref name="source"/>, broadcast to <paramref name="dest"/>'s shape, into <paramref name="dest"/>.</summary>
-    public static void CopyInto<T>(string op, NDArray<T> source, NDArray<T> dest) where T : unmanaged, IFloatingPointIeee754<T>
+    public static void CopyInto<T>(string op, NDArray<T> source, NDArray<T> dest) where T : unmanaged
     {
         if (dest.ReadOnlyView) dest.ThrowReadOnly(op);
         long[] shape = Broadcast.Shapes(op, source.Dims, dest.Dims);
@@ -94,7 +94,7 @@ internal static class Elementwise
     /// be finalized (its memory freed) while the loop still reads it.
     /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    internal static void KeepStorageAlive<T>(NDArray<T> a, NDArray<T> b, NDArray<T> c) where T : unmanaged, IFloatingPointIeee754<T>
+    internal static void KeepStorageAlive<T>(NDArray<T> a, NDArray<T> b, NDArray<T> c) where T : unmanaged
     {
         GC.KeepAlive(a.Store);
         GC.KeepAlive(b.Store);

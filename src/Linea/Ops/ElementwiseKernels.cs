@@ -24,7 +24,7 @@ internal interface IUnaryOp<T>
 
 /// <summary>Applies a binary op over one inner run, taking the TensorPrimitives path when the run is contiguous.</summary>
 internal ref struct BinaryKernel<T, TOp> : IStridedKernel
-    where T : unmanaged, IFloatingPointIeee754<T> where TOp : IBinaryOp<T>
+    where T : unmanaged where TOp : IBinaryOp<T>
 {
     private readonly ref T _a, _b, _c;
 
@@ -50,7 +50,7 @@ internal ref struct BinaryKernel<T, TOp> : IStridedKernel
 
 /// <summary>Applies a unary op over one inner run.</summary>
 internal ref struct UnaryKernel<T, TOp> : IStridedKernel
-    where T : unmanaged, IFloatingPointIeee754<T> where TOp : IUnaryOp<T>
+    where T : unmanaged where TOp : IUnaryOp<T>
 {
     private readonly ref T _a, _c;
 
@@ -87,7 +87,7 @@ internal ref struct CopyKernel<T> : IStridedKernel where T : unmanaged
     }
 }
 
-internal struct AddOp<T> : IBinaryOp<T> where T : unmanaged, IFloatingPointIeee754<T>
+internal struct AddOp<T> : IBinaryOp<T> where T : unmanaged, INumberBase<T>
 {
     public static T Apply(T x, T y) => x + y;
     public static void Apply(ReadOnlySpan<T> x, ReadOnlySpan<T> y, Span<T> d) => TensorPrimitives.Add(x, y, d);
@@ -95,7 +95,7 @@ internal struct AddOp<T> : IBinaryOp<T> where T : unmanaged, IFloatingPointIeee7
     public static void Apply(T x, ReadOnlySpan<T> y, Span<T> d) => TensorPrimitives.Add(y, x, d);
 }
 
-internal struct SubtractOp<T> : IBinaryOp<T> where T : unmanaged, IFloatingPointIeee754<T>
+internal struct SubtractOp<T> : IBinaryOp<T> where T : unmanaged, INumberBase<T>
 {
     public static T Apply(T x, T y) => x - y;
     public static void Apply(ReadOnlySpan<T> x, ReadOnlySpan<T> y, Span<T> d) => TensorPrimitives.Subtract(x, y, d);
@@ -103,7 +103,7 @@ internal struct SubtractOp<T> : IBinaryOp<T> where T : unmanaged, IFloatingPoint
     public static void Apply(T x, ReadOnlySpan<T> y, Span<T> d) => TensorPrimitives.Subtract(x, y, d);
 }
 
-internal struct MultiplyOp<T> : IBinaryOp<T> where T : unmanaged, IFloatingPointIeee754<T>
+internal struct MultiplyOp<T> : IBinaryOp<T> where T : unmanaged, INumberBase<T>
 {
     public static T Apply(T x, T y) => x * y;
     public static void Apply(ReadOnlySpan<T> x, ReadOnlySpan<T> y, Span<T> d) => TensorPrimitives.Multiply(x, y, d);
@@ -119,7 +119,7 @@ internal struct DivideOp<T> : IBinaryOp<T> where T : unmanaged, IFloatingPointIe
     public static void Apply(T x, ReadOnlySpan<T> y, Span<T> d) => TensorPrimitives.Divide(x, y, d);
 }
 
-internal struct MaximumOp<T> : IBinaryOp<T> where T : unmanaged, IFloatingPointIeee754<T>
+internal struct MaximumOp<T> : IBinaryOp<T> where T : unmanaged, INumber<T>
 {
     public static T Apply(T x, T y) => T.Max(x, y);
     public static void Apply(ReadOnlySpan<T> x, ReadOnlySpan<T> y, Span<T> d) => TensorPrimitives.Max(x, y, d);
@@ -127,7 +127,7 @@ internal struct MaximumOp<T> : IBinaryOp<T> where T : unmanaged, IFloatingPointI
     public static void Apply(T x, ReadOnlySpan<T> y, Span<T> d) => TensorPrimitives.Max(y, x, d);
 }
 
-internal struct MinimumOp<T> : IBinaryOp<T> where T : unmanaged, IFloatingPointIeee754<T>
+internal struct MinimumOp<T> : IBinaryOp<T> where T : unmanaged, INumber<T>
 {
     public static T Apply(T x, T y) => T.Min(x, y);
     public static void Apply(ReadOnlySpan<T> x, ReadOnlySpan<T> y, Span<T> d) => TensorPrimitives.Min(x, y, d);

@@ -6,10 +6,15 @@ using Linea.Kernels.Threading;
 
 namespace Linea;
 
-public sealed partial class NDArray<TScalar>
+public static partial class NDArrayExtensions
 {
-    /// <summary>The matrix product <c>this @ other</c>; see <see cref="NDArray.MatMul{T}"/>.</summary>
-    public NDArray<TScalar> MatMul(NDArray<TScalar> other) => NDArray.MatMul(this, other);
+    /// <summary>The matrix product as an instance method of floating-point tensors.</summary>
+    /// <param name="a">The left operand.</param>
+    extension<T>(NDArray<T> a) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        /// <summary>The matrix product <c>a @ other</c>; see <see cref="NDArray.MatMul{T}(NDArray{T}, NDArray{T})"/>.</summary>
+        public NDArray<T> MatMul(NDArray<T> other) => NDArray.MatMul(a, other);
+    }
 }
 
 public static partial class NDArray

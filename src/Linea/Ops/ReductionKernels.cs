@@ -21,7 +21,7 @@ internal interface IReduceOp<T>
 /// the input is always read in its own memory order.
 /// </summary>
 internal ref struct ReduceKernel<T, TOp> : IStridedKernel
-    where T : unmanaged, IFloatingPointIeee754<T> where TOp : IReduceOp<T>
+    where T : unmanaged where TOp : IReduceOp<T>
 {
     private readonly ref T _input, _output;
 
@@ -113,7 +113,7 @@ internal static class OuterReduce
     private const int SimdWidth = 16;
 
     public static void Run<T, TOp>(Storage.TensorStorage<T> src, long offset, long rows, int k, Span<T> dst)
-        where T : unmanaged, IFloatingPointIeee754<T> where TOp : IReduceOp<T>
+        where T : unmanaged where TOp : IReduceOp<T>
     {
         ref T origin = ref src.At(offset);
         if (rows <= BlockRows)
@@ -164,7 +164,7 @@ internal static class OuterReduce
     }
 }
 
-internal struct SumReduce<T> : IReduceOp<T> where T : unmanaged, IFloatingPointIeee754<T>
+internal struct SumReduce<T> : IReduceOp<T> where T : unmanaged, INumberBase<T>
 {
     public static T Identity => T.Zero;
     public static T Combine(T acc, T x) => acc + x;
@@ -183,7 +183,7 @@ internal struct SumReduce<T> : IReduceOp<T> where T : unmanaged, IFloatingPointI
     public static void CombineInto(Span<T> acc, ReadOnlySpan<T> x) => TensorPrimitives.Add(acc, x, acc);
 }
 
-internal struct ProdReduce<T> : IReduceOp<T> where T : unmanaged, IFloatingPointIeee754<T>
+internal struct ProdReduce<T> : IReduceOp<T> where T : unmanaged, INumberBase<T>
 {
     public static T Identity => T.One;
     public static T Combine(T acc, T x) => acc * x;

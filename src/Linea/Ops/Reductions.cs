@@ -1,3 +1,4 @@
+using System.Numerics;
 using Linea.Kernels;
 using Linea.Ops;
 
@@ -5,89 +6,7 @@ namespace Linea;
 
 public sealed partial class NDArray<TScalar>
 {
-    /// <summary>The sum of all elements (0 for an empty tensor).</summary>
-    public TScalar Sum() => Reduce<SumReduce<TScalar>>("sum", null, false, true).Item();
-    /// <summary>Sums along <paramref name="axis"/>; with <paramref name="keepDims"/> the axis stays with length 1.</summary>
-    public NDArray<TScalar> Sum(int axis, bool keepDims = false) => Reduce<SumReduce<TScalar>>("sum", [axis], keepDims, true);
-    /// <summary>Sums along several axes at once.</summary>
-    public NDArray<TScalar> Sum(int[] axes, bool keepDims = false) => Reduce<SumReduce<TScalar>>("sum", axes, keepDims, true);
-
-    /// <summary>The product of all elements (1 for an empty tensor).</summary>
-    public TScalar Prod() => Reduce<ProdReduce<TScalar>>("prod", null, false, true).Item();
-    /// <summary>Products along <paramref name="axis"/>.</summary>
-    public NDArray<TScalar> Prod(int axis, bool keepDims = false) => Reduce<ProdReduce<TScalar>>("prod", [axis], keepDims, true);
-    /// <summary>Products along several axes.</summary>
-    public NDArray<TScalar> Prod(int[] axes, bool keepDims = false) => Reduce<ProdReduce<TScalar>>("prod", axes, keepDims, true);
-
-    /// <summary>The largest element; NaN if any element is NaN.</summary>
-    /// <exception cref="InvalidOperationException">The tensor is empty.</exception>
-    public TScalar Max() => Reduce<MaxReduce<TScalar>>("max", null, false, false).Item();
-    /// <summary>Maxima along <paramref name="axis"/>.</summary>
-    public NDArray<TScalar> Max(int axis, bool keepDims = false) => Reduce<MaxReduce<TScalar>>("max", [axis], keepDims, false);
-    /// <summary>Maxima along several axes.</summary>
-    public NDArray<TScalar> Max(int[] axes, bool keepDims = false) => Reduce<MaxReduce<TScalar>>("max", axes, keepDims, false);
-
-    /// <summary>The smallest element; NaN if any element is NaN.</summary>
-    /// <exception cref="InvalidOperationException">The tensor is empty.</exception>
-    public TScalar Min() => Reduce<MinReduce<TScalar>>("min", null, false, false).Item();
-    /// <summary>Minima along <paramref name="axis"/>.</summary>
-    public NDArray<TScalar> Min(int axis, bool keepDims = false) => Reduce<MinReduce<TScalar>>("min", [axis], keepDims, false);
-    /// <summary>Minima along several axes.</summary>
-    public NDArray<TScalar> Min(int[] axes, bool keepDims = false) => Reduce<MinReduce<TScalar>>("min", axes, keepDims, false);
-
-    /// <summary>The arithmetic mean of all elements (NaN for an empty tensor, as NumPy).</summary>
-    public TScalar Mean() => Mean(null, false).Item();
-    /// <summary>Means along <paramref name="axis"/>.</summary>
-    public NDArray<TScalar> Mean(int axis, bool keepDims = false) => Mean([axis], keepDims);
-    /// <summary>Means along several axes (all when null).</summary>
-    public NDArray<TScalar> Mean(int[]? axes, bool keepDims = false)
-    {
-        var sum = Reduce<SumReduce<TScalar>>("mean", axes, keepDims, true);
-        return sum / TScalar.CreateTruncating(ReducedCount("mean", axes));
-    }
-
-    /// <summary>
-    /// The population variance of all elements, sum((x - mean)^2) / N. For the sample variance (ddof = 1) of all
-    /// elements write <c>Var(null, ddof: 1).Item()</c>; an integer argument alone means an axis, as in NumPy.
-    /// Two passes, so no catastrophic cancellation.
-    /// </summary>
-    public TScalar Var() => Var(null, 0, false).Item();
-    /// <summary>Variances along <paramref name="axis"/>.</summary>
-    public NDArray<TScalar> Var(int axis, int ddof = 0, bool keepDims = false) => Var([axis], ddof, keepDims);
-    /// <summary>
-    /// Variances sum((x - mean)^2) / (N - <paramref name="ddof"/>) along several axes (all when null, giving a 0-d
-    /// tensor); ddof = 1 is the unbiased sample variance. NaN where N - ddof &lt;= 0.
-    /// </summary>
-    public NDArray<TScalar> Var(int[]? axes, int ddof = 0, bool keepDims = false)
-    {
-        if (ddof < 0) ThrowHelper.Argument("var", nameof(ddof), $"ddof must be non-negative, got {ddof}");
-        var mean = Mean(axes, keepDims: true);
-        var d = this - mean;
-        var ss = (d * d).Reduce<SumReduce<TScalar>>("var", axes, keepDims, true);
-        long dof = ReducedCount("var", axes) - ddof;
-        return dof > 0 ? ss / TScalar.CreateTruncating(dof) : NDArray.Full(ss.Shape.ToArray(), TScalar.NaN);
-    }
-
-    /// <summary>The population standard deviation of all elements, the square root of <see cref="Var()"/>.</summary>
-    public TScalar Std() => TScalar.Sqrt(Var());
-    /// <summary>Standard deviations along <paramref name="axis"/>.</summary>
-    public NDArray<TScalar> Std(int axis, int ddof = 0, bool keepDims = false) => NDArray.Sqrt(Var(axis, ddof, keepDims));
-    /// <summary>Standard deviations along several axes (all when null).</summary>
-    public NDArray<TScalar> Std(int[]? axes, int ddof = 0, bool keepDims = false) => NDArray.Sqrt(Var(axes, ddof, keepDims));
-
-    /// <summary>The flat (C-order) index of the first largest element; a NaN counts as largest, as in NumPy.</summary>
-    /// <exception cref="InvalidOperationException">The tensor is empty.</exception>
-    public long ArgMax() => long.CreateTruncating(Ravel().ArgReduce("argmax", 0, false, max: true).Item());
-    /// <summary>Indices of the maxima along <paramref name="axis"/>, as exact integers in the element type.</summary>
-    public NDArray<TScalar> ArgMax(int axis, bool keepDims = false) => ArgReduce("argmax", axis, keepDims, max: true);
-
-    /// <summary>The flat (C-order) index of the first smallest element; a NaN counts as smallest, as in NumPy.</summary>
-    /// <exception cref="InvalidOperationException">The tensor is empty.</exception>
-    public long ArgMin() => long.CreateTruncating(Ravel().ArgReduce("argmin", 0, false, max: false).Item());
-    /// <summary>Indices of the minima along <paramref name="axis"/>, as exact integers in the element type.</summary>
-    public NDArray<TScalar> ArgMin(int axis, bool keepDims = false) => ArgReduce("argmin", axis, keepDims, max: false);
-
-    private bool[] ReducedAxes(string op, int[]? axes)
+    internal bool[] ReducedAxes(string op, int[]? axes)
     {
         var reduced = new bool[Rank];
         if (axes is null) { Array.Fill(reduced, true); return reduced; }
@@ -100,7 +19,7 @@ public sealed partial class NDArray<TScalar>
         return reduced;
     }
 
-    private long ReducedCount(string op, int[]? axes)
+    internal long ReducedCount(string op, int[]? axes)
     {
         var reduced = ReducedAxes(op, axes);
         long n = 1;
@@ -144,30 +63,120 @@ public sealed partial class NDArray<TScalar>
         Elementwise.KeepStorageAlive(this, this, result);
         return keepDims ? result : result.Reshape(kept.ToArray());
     }
+}
 
-    private NDArray<TScalar> ArgReduce(string op, int axis, bool keepDims, bool max)
+public static partial class NDArrayExtensions
+{
+    /// <summary>Reductions of floating-point tensors: sums, products, extremes, moments and arg-extremes.</summary>
+    /// <param name="a">The tensor reduced.</param>
+    extension<T>(NDArray<T> a) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        int a = Linea.Shape.NormalizeAxis(op, axis, Math.Max(Rank, 1));
-        if (Rank == 0) return NDArray.Scalar(TScalar.Zero);
-        long n = Dims[a];
-        if (n == 0) throw new InvalidOperationException($"{op}: attempt to get {op} of an empty sequence (axis {axis} of shape {Shape} has length 0)");
-        var moved = MoveAxis(a, -1);
+        /// <summary>The sum of all elements (0 for an empty tensor).</summary>
+        public T Sum() => a.Reduce<SumReduce<T>>("sum", null, false, true).Item();
+        /// <summary>Sums along <paramref name="axis"/>; with <paramref name="keepDims"/> the axis stays with length 1.</summary>
+        public NDArray<T> Sum(int axis, bool keepDims = false) => a.Reduce<SumReduce<T>>("sum", [axis], keepDims, true);
+        /// <summary>Sums along several axes at once.</summary>
+        public NDArray<T> Sum(int[] axes, bool keepDims = false) => a.Reduce<SumReduce<T>>("sum", axes, keepDims, true);
+
+        /// <summary>The product of all elements (1 for an empty tensor).</summary>
+        public T Prod() => a.Reduce<ProdReduce<T>>("prod", null, false, true).Item();
+        /// <summary>Products along <paramref name="axis"/>.</summary>
+        public NDArray<T> Prod(int axis, bool keepDims = false) => a.Reduce<ProdReduce<T>>("prod", [axis], keepDims, true);
+        /// <summary>Products along several axes.</summary>
+        public NDArray<T> Prod(int[] axes, bool keepDims = false) => a.Reduce<ProdReduce<T>>("prod", axes, keepDims, true);
+
+        /// <summary>The largest element; NaN if any element is NaN.</summary>
+        /// <exception cref="InvalidOperationException">The tensor is empty.</exception>
+        public T Max() => a.Reduce<MaxReduce<T>>("max", null, false, false).Item();
+        /// <summary>Maxima along <paramref name="axis"/>.</summary>
+        public NDArray<T> Max(int axis, bool keepDims = false) => a.Reduce<MaxReduce<T>>("max", [axis], keepDims, false);
+        /// <summary>Maxima along several axes.</summary>
+        public NDArray<T> Max(int[] axes, bool keepDims = false) => a.Reduce<MaxReduce<T>>("max", axes, keepDims, false);
+
+        /// <summary>The smallest element; NaN if any element is NaN.</summary>
+        /// <exception cref="InvalidOperationException">The tensor is empty.</exception>
+        public T Min() => a.Reduce<MinReduce<T>>("min", null, false, false).Item();
+        /// <summary>Minima along <paramref name="axis"/>.</summary>
+        public NDArray<T> Min(int axis, bool keepDims = false) => a.Reduce<MinReduce<T>>("min", [axis], keepDims, false);
+        /// <summary>Minima along several axes.</summary>
+        public NDArray<T> Min(int[] axes, bool keepDims = false) => a.Reduce<MinReduce<T>>("min", axes, keepDims, false);
+
+        /// <summary>The arithmetic mean of all elements (NaN for an empty tensor, as NumPy).</summary>
+        public T Mean() => a.Mean(null, false).Item();
+        /// <summary>Means along <paramref name="axis"/>.</summary>
+        public NDArray<T> Mean(int axis, bool keepDims = false) => a.Mean([axis], keepDims);
+        /// <summary>Means along several axes (all when null).</summary>
+        public NDArray<T> Mean(int[]? axes, bool keepDims = false)
+        {
+            var sum = a.Reduce<SumReduce<T>>("mean", axes, keepDims, true);
+            return sum / T.CreateTruncating(a.ReducedCount("mean", axes));
+        }
+
+        /// <summary>
+        /// The population variance of all elements, sum((x - mean)^2) / N. For the sample variance (ddof = 1) of all
+        /// elements write <c>Var(null, ddof: 1).Item()</c>; an integer argument alone means an axis, as in NumPy.
+        /// Two passes, so no catastrophic cancellation.
+        /// </summary>
+        public T Var() => a.Var(null, 0, false).Item();
+        /// <summary>Variances along <paramref name="axis"/>.</summary>
+        public NDArray<T> Var(int axis, int ddof = 0, bool keepDims = false) => a.Var([axis], ddof, keepDims);
+        /// <summary>
+        /// Variances sum((x - mean)^2) / (N - <paramref name="ddof"/>) along several axes (all when null, giving a 0-d
+        /// tensor); ddof = 1 is the unbiased sample variance. NaN where N - ddof &lt;= 0.
+        /// </summary>
+        public NDArray<T> Var(int[]? axes, int ddof = 0, bool keepDims = false)
+        {
+            if (ddof < 0) ThrowHelper.Argument("var", nameof(ddof), $"ddof must be non-negative, got {ddof}");
+            var mean = a.Mean(axes, keepDims: true);
+            var d = a - mean;
+            var ss = (d * d).Reduce<SumReduce<T>>("var", axes, keepDims, true);
+            long dof = a.ReducedCount("var", axes) - ddof;
+            return dof > 0 ? ss / T.CreateTruncating(dof) : NDArray.Full(ss.Shape.ToArray(), T.NaN);
+        }
+
+        /// <summary>The population standard deviation of all elements, the square root of <c>Var()</c>.</summary>
+        public T Std() => T.Sqrt(a.Var());
+        /// <summary>Standard deviations along <paramref name="axis"/>.</summary>
+        public NDArray<T> Std(int axis, int ddof = 0, bool keepDims = false) => NDArray.Sqrt(a.Var(axis, ddof, keepDims));
+        /// <summary>Standard deviations along several axes (all when null).</summary>
+        public NDArray<T> Std(int[]? axes, int ddof = 0, bool keepDims = false) => NDArray.Sqrt(a.Var(axes, ddof, keepDims));
+
+        /// <summary>The flat (C-order) index of the first largest element; a NaN counts as largest, as in NumPy.</summary>
+        /// <exception cref="InvalidOperationException">The tensor is empty.</exception>
+        public long ArgMax() => long.CreateTruncating(ArgReduce(a.Ravel(), "argmax", 0, false, max: true).Item());
+        /// <summary>Indices of the maxima along <paramref name="axis"/>, as exact integers in the element type.</summary>
+        public NDArray<T> ArgMax(int axis, bool keepDims = false) => ArgReduce(a, "argmax", axis, keepDims, max: true);
+
+        /// <summary>The flat (C-order) index of the first smallest element; a NaN counts as smallest, as in NumPy.</summary>
+        /// <exception cref="InvalidOperationException">The tensor is empty.</exception>
+        public long ArgMin() => long.CreateTruncating(ArgReduce(a.Ravel(), "argmin", 0, false, max: false).Item());
+        /// <summary>Indices of the minima along <paramref name="axis"/>, as exact integers in the element type.</summary>
+        public NDArray<T> ArgMin(int axis, bool keepDims = false) => ArgReduce(a, "argmin", axis, keepDims, max: false);
+    }
+
+    private static NDArray<T> ArgReduce<T>(NDArray<T> t, string op, int axis, bool keepDims, bool max) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int a = Linea.Shape.NormalizeAxis(op, axis, Math.Max(t.Rank, 1));
+        if (t.Rank == 0) return NDArray.Scalar(T.Zero);
+        long n = t.Dims[a];
+        if (n == 0) throw new InvalidOperationException($"{op}: attempt to get {op} of an empty sequence (axis {axis} of shape {t.Shape} has length 0)");
+        var moved = t.MoveAxis(a, -1);
         var outerDims = moved.Dims[..^1];
-        var result = new NDArray<TScalar>(outerDims);
+        var result = new NDArray<T>(outerDims);
         long stride = moved.StrideArray[^1];
-        var kernel = new ArgKernel(ref Store.Reference, ref result.Store.Reference, n, stride, max);
+        var kernel = new ArgKernel<T>(ref t.Store.Reference, ref result.Store.Reference, n, stride, max);
         StridedLoop.Run(outerDims, moved.Offset, moved.StrideArray[..^1], 0, result.StrideArray, ref kernel);
-        Elementwise.KeepStorageAlive(this, this, result);
+        Elementwise.KeepStorageAlive(t, t, result);
         return keepDims ? result.ExpandDims(a) : result;
     }
 
-    private readonly ref struct ArgKernel : IStridedKernel
+    private readonly ref struct ArgKernel<T> : IStridedKernel where T : unmanaged, IFloatingPointIeee754<T>
     {
-        private readonly ref TScalar _input, _output;
+        private readonly ref T _input, _output;
         private readonly long _length, _stride;
         private readonly bool _max;
 
-        public ArgKernel(ref TScalar input, ref TScalar output, long length, long stride, bool max)
+        public ArgKernel(ref T input, ref T output, long length, long stride, bool max)
         {
             _input = ref input; _output = ref output; _length = length; _stride = stride; _max = max;
         }
@@ -177,15 +186,15 @@ public sealed partial class NDArray<TScalar>
             for (long i = 0; i < n; i++)
             {
                 long p = oa + i * sa, best = 0;
-                TScalar bv = System.Runtime.CompilerServices.Unsafe.Add(ref _input, (nint)p);
-                if (!TScalar.IsNaN(bv))
+                T bv = System.Runtime.CompilerServices.Unsafe.Add(ref _input, (nint)p);
+                if (!T.IsNaN(bv))
                     for (long j = 1; j < _length; j++)
                     {
-                        TScalar v = System.Runtime.CompilerServices.Unsafe.Add(ref _input, (nint)(p + j * _stride));
-                        if (TScalar.IsNaN(v)) { best = j; break; }
+                        T v = System.Runtime.CompilerServices.Unsafe.Add(ref _input, (nint)(p + j * _stride));
+                        if (T.IsNaN(v)) { best = j; break; }
                         if (_max ? v > bv : v < bv) { bv = v; best = j; }
                     }
-                System.Runtime.CompilerServices.Unsafe.Add(ref _output, (nint)(oc + i * sc)) = TScalar.CreateTruncating(best);
+                System.Runtime.CompilerServices.Unsafe.Add(ref _output, (nint)(oc + i * sc)) = T.CreateTruncating(best);
             }
         }
     }

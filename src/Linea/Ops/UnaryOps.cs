@@ -3,7 +3,7 @@ using System.Numerics.Tensors;
 
 namespace Linea.Ops;
 
-internal struct NegateOp<T> : IUnaryOp<T> where T : unmanaged, IFloatingPointIeee754<T>
+internal struct NegateOp<T> : IUnaryOp<T> where T : unmanaged, INumberBase<T>
 {
     public static T Apply(T x) => -x;
     public static void Apply(ReadOnlySpan<T> x, Span<T> d) => TensorPrimitives.Negate(x, d);

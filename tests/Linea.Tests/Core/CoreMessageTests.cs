@@ -50,7 +50,7 @@ public class CoreMessageTests
             Assert.StartsWith($"{op}: ", e.Message);
             Assert.Contains("NDArray<Half>", e.Message);
             Assert.Contains("float16", e.Message);
-            Assert.Contains("float or double", e.Message);
+            Assert.Contains("float, double, int, long or bool", e.Message);
         }
         Refused("zeros", () => NDArray.Zeros<Half>(3));
         Refused("zeros", () => NDArray.Zeros<Half>(new Shape(2), StorageKind.Native));

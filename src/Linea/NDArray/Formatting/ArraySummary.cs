@@ -18,7 +18,7 @@ internal static partial class ArrayPrinter
 
     /// <summary>Collects the elements that will be printed, in C order (a strided walk; no contiguity assumed).</summary>
     private static void Gather<T>(NDArray<T> t, int axis, long offset, bool summarize, List<T> into)
-        where T : unmanaged, IFloatingPointIeee754<T>
+        where T : unmanaged
     {
         if (axis == t.Rank)
         {
