@@ -120,6 +120,10 @@ internal sealed class HistoryFile(string path)
             {
                 return new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
             }
+            catch (IOException) when (!File.Exists(lockPath))
+            {
+                throw;   // not another REPL holding it: the directory cannot be written (read-only file system, ...)
+            }
             catch (IOException) when (DateTime.UtcNow < deadline)
             {
                 Thread.Sleep(5);
