@@ -39,6 +39,9 @@ public sealed class CalcSession
     /// <summary>The variables defined so far (arrays, tuples, declared shapes), by name.</summary>
     public IReadOnlyDictionary<string, Value> Variables => _environment.Variables;
 
+    /// <summary>The names that are always defined: <c>pi</c>, <c>e</c>, <c>inf</c>, <c>nan</c>, <c>true</c>, <c>false</c> (and <c>True</c>, <c>False</c>).</summary>
+    public static IEnumerable<string> ConstantNames => Evaluator.ConstantNames;
+
     /// <summary>Forgets every variable and declared dimension.</summary>
     public void Clear() => _environment.Clear();
 

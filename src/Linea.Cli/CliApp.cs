@@ -108,7 +108,8 @@ public static class CliApp
                 var text = ProgramRunner.ReadBounded(io.In, max);
                 return text is null ? ProgramRunner.TooLong("the program on standard input", output) : ProgramRunner.Run(text, output);
             }
-            return new Repl.ReplLoop(new CalcSession(calc), Repl.LineReaders.For(io), Output.ResultWriters.For(io, asJson), io.Out)
+            var session = new CalcSession(calc);
+            return new Repl.ReplLoop(session, Repl.LineReaders.For(io, session), Output.ResultWriters.For(io, asJson), io.Out)
             {
                 Interrupt = io.Interrupt,
             }.Run();

@@ -21,6 +21,16 @@ public sealed record ConsoleIO(TextReader In, TextWriter Out, TextWriter Error, 
     /// <summary>Whether colour is allowed (NO_COLOR unset and output a terminal).</summary>
     public bool Color { get; init; }
 
+    /// <summary>
+    /// The REPL's history file on a terminal (null: history is kept for the session only, as in tests). The process
+    /// console takes it from <c>LINEA_HISTORY</c> (empty turns it off), else <c>$XDG_STATE_HOME/linea/history</c>,
+    /// else <c>~/.local/state/linea/history</c>.
+    /// </summary>
+    public string? HistoryPath { get; init; }
+
+    /// <summary>The terminal's width in characters, read when Tab lists completions (80 unless set).</summary>
+    public Func<int> ScreenWidth { get; init; } = () => 80;
+
     /// <summary>The process's console.</summary>
     public static ConsoleIO FromSystemConsole()
     {
@@ -30,7 +40,21 @@ public sealed record ConsoleIO(TextReader In, TextWriter Out, TextWriter Error, 
         {
             Keys = inTerm ? new Repl.SystemConsoleKeys() : null,
             Interrupt = Interrupt.ForSystemConsole(),
+            HistoryPath = inTerm ? Repl.HistoryFile.DefaultPath(System.Environment.GetEnvironmentVariable) : null,
+            ScreenWidth = ConsoleWidth,
             Color = outTerm && string.IsNullOrEmpty(System.Environment.GetEnvironmentVariable("NO_COLOR")),
         };
+    }
+
+    private static int ConsoleWidth()
+    {
+        try
+        {
+            return Console.WindowWidth > 0 ? Console.WindowWidth : 80;
+        }
+        catch (Exception e) when (e is IOException or PlatformNotSupportedException or InvalidOperationException)
+        {
+            return 80;
+        }
     }
 }

@@ -4,37 +4,46 @@ namespace Linea.Cli.Repl;
 
 /// <summary>
 /// A small line editor for the REPL on a terminal: typing inserts at the cursor; Left/Right, Home/End (and
-/// Ctrl-A/Ctrl-E) move; Backspace/Delete erase; Ctrl-U clears to the start, Ctrl-K to the end; Up/Down recall
-/// history; Enter submits; Ctrl-C abandons the line (an empty line is returned); Ctrl-D on an empty line ends input.
-/// The line is redrawn with ANSI escapes (carriage return, erase to end of line, cursor left).
+/// Ctrl-B/Ctrl-F, Ctrl-A/Ctrl-E) move; Backspace/Delete erase; Ctrl-U clears to the start, Ctrl-K to the end;
+/// Up/Down (Ctrl-P/Ctrl-N) walk the <see cref="History"/>; Tab completes the name before the cursor (one match: the
+/// whole name; several: their common prefix, and a second Tab lists them); Enter submits; Ctrl-C abandons the line
+/// (an empty line is returned and <see cref="LastLineCancelled"/> is set); Ctrl-D on an empty line ends input.
+/// Keys come from an <see cref="IKeySource"/> and the line is redrawn on a <see cref="TextWriter"/> with ANSI
+/// escapes (carriage return, erase to end of line, cursor left), so tests drive it with scripted keys.
 /// </summary>
-internal sealed class LineEditor(IKeySource keys, TextWriter output) : ILineReader
+internal sealed class LineEditor(IKeySource keys, TextWriter output, History? history = null, ICompletionSource? completions = null) : ILineReader
 {
-    private readonly List<string> _history = [];
+    private readonly History _history = history ?? new History();
 
-    /// <summary>The history, oldest first.</summary>
-    public IReadOnlyList<string> History => _history;
+    /// <summary>The history entries, oldest first.</summary>
+    public IReadOnlyList<string> History => _history.Entries;
 
-    public void AddHistory(string entry)
-    {
-        if (string.IsNullOrWhiteSpace(entry)) return;
-        if (_history.Count > 0 && _history[^1] == entry) return;
-        _history.Add(entry);
-        if (_history.Count > 1000) _history.RemoveAt(0);
-    }
+    /// <summary>The screen's width in characters, for the list of completions (80 unless set).</summary>
+    public Func<int> ScreenWidth { get; init; } = () => 80;
 
+    /// <inheritdoc/>
+    public bool LastLineCancelled { get; private set; }
+
+    /// <inheritdoc/>
+    public void AddHistory(string entry) => _history.Add(entry);
+
+    /// <inheritdoc/>
     public string? ReadLine(string prompt)
     {
         var buffer = new StringBuilder();
         int cursor = 0;
-        int historyIndex = _history.Count;
+        var entries = _history.Entries;
+        int historyIndex = entries.Count;
         string pending = "";
+        bool afterTab = false;
+        LastLineCancelled = false;
         output.Write(prompt);
         output.Flush();
         while (true)
         {
             var key = keys.ReadKey();
             bool ctrl = (key.Modifiers & ConsoleModifiers.Control) != 0;
+            bool tab = false;
             switch (key.Key)
             {
                 case ConsoleKey.Enter:
@@ -42,6 +51,7 @@ internal sealed class LineEditor(IKeySource keys, TextWriter output) : ILineRead
                     return buffer.ToString();
                 case ConsoleKey.C when ctrl:
                     output.WriteLine("^C");
+                    LastLineCancelled = true;
                     return "";
                 case ConsoleKey.D when ctrl:
                     if (buffer.Length == 0) { output.WriteLine(); return null; }
@@ -75,21 +85,21 @@ internal sealed class LineEditor(IKeySource keys, TextWriter output) : ILineRead
                 case ConsoleKey.UpArrow or ConsoleKey.P when key.Key == ConsoleKey.UpArrow || ctrl:
                     if (historyIndex > 0)
                     {
-                        if (historyIndex == _history.Count) pending = buffer.ToString();
+                        if (historyIndex == entries.Count) pending = buffer.ToString();
                         historyIndex--;
-                        Replace(buffer, _history[historyIndex], ref cursor);
+                        Replace(buffer, entries[historyIndex], ref cursor);
                     }
                     break;
                 case ConsoleKey.DownArrow or ConsoleKey.N when key.Key == ConsoleKey.DownArrow || ctrl:
-                    if (historyIndex < _history.Count)
+                    if (historyIndex < entries.Count)
                     {
                         historyIndex++;
-                        Replace(buffer, historyIndex == _history.Count ? pending : _history[historyIndex], ref cursor);
+                        Replace(buffer, historyIndex == entries.Count ? pending : entries[historyIndex], ref cursor);
                     }
                     break;
                 case ConsoleKey.Tab:
-                    buffer.Insert(cursor, "    ");
-                    cursor += 4;
+                    tab = true;
+                    Complete(buffer, ref cursor, listing: afterTab);
                     break;
                 default:
                     if (key.KeyChar != '\0' && !char.IsControl(key.KeyChar))
@@ -99,9 +109,45 @@ internal sealed class LineEditor(IKeySource keys, TextWriter output) : ILineRead
                     }
                     break;
             }
+            afterTab = tab;
             Redraw(prompt, buffer, cursor);
         }
     }
+
+    /// <summary>
+    /// Tab: completes the name before the cursor to the one match, or to the matches' common prefix; with
+    /// <paramref name="listing"/> (a second Tab in a row) and several matches, lists them below the line. Rings
+    /// the bell when nothing can be added.
+    /// </summary>
+    private void Complete(StringBuilder buffer, ref int cursor, bool listing)
+    {
+        if (completions is null || Completer.WordBefore(buffer.ToString(), cursor) is not { } word)
+        {
+            Bell();
+            return;
+        }
+        var matches = Completer.Matches(word.Prefix, completions.Names());
+        if (matches.Count == 0)
+        {
+            Bell();
+            return;
+        }
+        var completed = matches.Count == 1 ? matches[0] : Completer.CommonPrefix(matches);
+        if (completed.Length > word.Prefix.Length)
+        {
+            buffer.Insert(cursor, completed[word.Prefix.Length..]);
+            cursor += completed.Length - word.Prefix.Length;
+        }
+        else if (matches.Count > 1 && listing)
+        {
+            output.WriteLine();
+            foreach (var row in Completer.Columns(matches, ScreenWidth()).Split('\n', StringSplitOptions.RemoveEmptyEntries))
+                output.WriteLine(row);
+        }
+        else if (matches.Count > 1) Bell();
+    }
+
+    private void Bell() => output.Write('\a');
 
     private static void Replace(StringBuilder buffer, string text, ref int cursor)
     {

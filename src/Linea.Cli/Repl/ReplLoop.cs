@@ -26,7 +26,6 @@ internal sealed class ReplLoop(CalcSession session, ILineReader reader, IResultW
             if (entry is null) break;
             var trimmed = entry.Trim();
             if (trimmed.Length == 0) continue;
-            reader.AddHistory(entry);
             if (trimmed is "exit" or "quit" or "exit()" or "quit()") break;
             if (ReplCommands.TryRun(trimmed, session, writer)) continue;
             IReadOnlyList<StatementResult> results;
@@ -43,16 +42,22 @@ internal sealed class ReplLoop(CalcSession session, ILineReader reader, IResultW
         return ExitCodes.Success;
     }
 
-    /// <summary>One entry: a line, plus continuation lines while brackets are open.</summary>
+    /// <summary>
+    /// One entry: a line, plus continuation lines while brackets are open; each line goes to the history as it is
+    /// read. Ctrl-C on a continuation line abandons the whole entry (an empty entry is returned).
+    /// </summary>
     private string? ReadEntry()
     {
         var line = reader.ReadLine(">>> ");
         if (line is null) return null;
+        reader.AddHistory(line);
         var text = line;
         while (CalcSession.NeedsMoreInput(text))
         {
             var more = reader.ReadLine("... ");
             if (more is null) break;
+            if (reader.LastLineCancelled) return "";
+            reader.AddHistory(more);
             if (more.Trim().Length == 0 && text.TrimEnd().EndsWith('\\')) text = text.TrimEnd().TrimEnd('\\');
             text += "\n" + more;
         }
