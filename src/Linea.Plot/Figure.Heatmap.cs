@@ -24,7 +24,7 @@ public sealed partial class Figure
             throw new ArgumentException($"heatmap: a {rows} x {columns} matrix has too many cells to annotate (at most {MaxAnnotatedCells}); pass annotate: false", nameof(annotate));
         var heatmap = _plot.Add.Heatmap(data);
         heatmap.Colormap = new ScottPlot.Colormaps.Viridis();
-        heatmap.Extent = new CoordinateRect(-0.5, columns - 0.5, -0.5, rows - 0.5);
+        heatmap.Rectangle = new CoordinateRect(-0.5, columns - 0.5, -0.5, rows - 0.5);
         var bar = _plot.Add.ColorBar(heatmap);
         if (!string.IsNullOrEmpty(colorbarLabel)) bar.Label = colorbarLabel;
         _plot.Axes.Bottom.TickGenerator = IndexTicks(columns, i => i);

@@ -106,6 +106,14 @@ public sealed class FigureTests
         Assert.True(max.Red > 200 && max.Green > 200 && max.Blue < 100, $"max cell {max}");
         Assert.True(min.Red < 100 && min.Green < 50 && min.Blue > 60, $"min cell {min}");
         Assert.True(py < qy, "row 0 is drawn above row 1");
+        // the whole cell, not only its centre, has the cell's colour: the cells sit on their row and column numbers
+        foreach (var (dx, dy) in new[] { (-0.4, -0.4), (-0.4, 0.4), (0.4, -0.4), (0.4, 0.4) })
+        {
+            var (cx, cy) = fig.PixelOf(mx + dx, my + dy);
+            Assert.Equal(max, PngImage.Pixel(png, cx, cy));
+            (cx, cy) = fig.PixelOf(nx + dx, ny + dy);
+            Assert.Equal(min, PngImage.Pixel(png, cx, cy));
+        }
     }
 
     [Fact]
