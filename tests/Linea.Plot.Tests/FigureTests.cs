@@ -60,6 +60,24 @@ public sealed class FigureTests
     }
 
     [Fact]
+    public void Long_lines_decimated_or_in_pieces_still_span_their_data()
+    {
+        // 50,000 ascending points (decimated per pixel column) and 2,500 unsorted ones (stroked in pieces)
+        var t = NDArray.FromArray(Enumerable.Range(0, 50_000).Select(i => i * 1e-3).ToArray());
+        var wave = NDArray.FromArray(Enumerable.Range(0, 50_000).Select(i => Math.Sin(i * 1e-3)).ToArray());
+        var rng = new Random(3);
+        var xs = NDArray.FromArray(Enumerable.Range(0, 2_500).Select(_ => rng.NextDouble() * 200 - 100).ToArray());
+        var ys = NDArray.FromArray(Enumerable.Range(0, 2_500).Select(_ => rng.NextDouble() * 10 + 5).ToArray());
+        using var fig = new Figure();
+        fig.Line(t, wave, label: "sin").Line(xs, ys, label: "noise");
+        Assert.Equal(2, fig.SeriesCount);
+        PngImage.Size(fig.ToPngBytes(500, 300));
+        var l = fig.Limits;
+        Assert.True(l.Contains(0, -1) && l.Contains(49.999, 1), $"{l}");
+        for (int i = 0; i < 2_500; i++) Assert.True(l.Contains(xs[i], ys[i]), $"point {i} outside {l}");
+    }
+
+    [Fact]
     public void Histogram_counts_equal_a_hand_count()
     {
         // edges 0, 0.75, 1.5, 2.25, 3: {0}, {1, 1}, {2, 2, 2}, {3, 3, 3, 3}

@@ -91,6 +91,12 @@ public class PlotFunctionTests
         Assert.Contains("is empty", CalcRun.Error("plot(zeros(0))").Message);
         Assert.Contains("must be a vector or a matrix", CalcRun.Error("plot(zeros(2, 2, 2))").Message);
         Assert.Contains("too many cells to annotate", CalcRun.Error("heatmap(ones(31, 31), 1)").Message);
+        // drawing time bounds the points: every scatter point and every segment of a line over unsorted x is drawn
+        Assert.IsType<CalcLimitException>(CalcRun.Error("scatter(zeros(100001), zeros(100001))"));
+        var unsorted = CalcRun.Error("plot(-arange(100001), zeros(100001))");
+        Assert.IsType<CalcLimitException>(unsorted);
+        Assert.Contains("x is not ascending", unsorted.Message);
+        Assert.Equal(PlotKind.Line, Plot("plot(arange(100001), zeros(100001))").Kind);
     }
 
     [Fact]

@@ -4,8 +4,11 @@ public static partial class FunctionLibrary
 {
     private const string Plots = "plots";
 
-    /// <summary>The most points (or heatmap cells, or histogram values) one plot takes.</summary>
+    /// <summary>The most values one plot takes: the points of a line over ascending x (or over 0, 1, ...), heatmap cells, histogram values (each draws in well under a second).</summary>
     public const int MaxPlotPoints = 1_000_000;
+
+    /// <summary>The most points of a scatter plot or of a line whose x is not ascending (every point is drawn: about 2 s at this size).</summary>
+    public const int MaxDrawnPoints = 100_000;
 
     /// <summary>The most histogram bins.</summary>
     public const int MaxPlotBins = 10_000;
@@ -41,6 +44,9 @@ public static partial class FunctionLibrary
                 throw new CalcShapeException($"plot: x has {x.Size} elements and y has {y.Shape[0]} {(y.Rank == 2 ? "rows" : "elements")}; they must agree")
                 { Hint = a.Usage };
         }
+        if (x is not null && x.Size > MaxDrawnPoints && !Ascending(x))
+            throw new CalcLimitException($"plot: a line of {x.Size:#,0} points whose x is not ascending is too long to draw (at most {MaxDrawnPoints:#,0})")
+            { Hint = "sort the points by x, or plot fewer of them" };
         return new PlotValue(PlotKind.Line, y) { X = x, Title = Title(a) };
     }
 
@@ -48,6 +54,8 @@ public static partial class FunctionLibrary
     {
         var x = PlotArray(a, "x", allowMatrix: false);
         var y = PlotArray(a, "y", allowMatrix: false);
+        if (x.Size > MaxDrawnPoints)
+            throw new CalcLimitException($"scatter: {x.Size:#,0} points are too many to draw (at most {MaxDrawnPoints:#,0})") { Hint = "plot a sample of the points" };
         if (x.Size != y.Size)
             throw new CalcShapeException($"scatter: x has {x.Size} elements and y has {y.Size}; they must have the same length") { Hint = a.Usage };
         int[]? labels = null;
@@ -88,6 +96,13 @@ public static partial class FunctionLibrary
         if (bins is < 1 or > MaxPlotBins)
             throw new CalcTypeException($"hist: bins must be 1 to {MaxPlotBins}, got {bins}") { Hint = a.Usage };
         return new PlotValue(PlotKind.Histogram, x) { Bins = bins, Title = Title(a) };
+    }
+
+    private static bool Ascending(NDArray<double> x)
+    {
+        for (long i = 1; i < x.Size; i++)
+            if (x[i] < x[i - 1]) return false;
+        return true;
     }
 
     private static string? Title(CallArgs a) => a.Has("title") ? a.String("title") : null;
