@@ -1,5 +1,6 @@
 using System.Globalization;
 using Linea.ML;
+using Linea.Plot;
 
 namespace Linea.Examples.IrisPca;
 
@@ -7,7 +8,7 @@ namespace Linea.Examples.IrisPca;
 public sealed record IrisPcaResult(double[] ExplainedVarianceRatio, double[,] Components, double[,] Scores, int[] Species, string PlotPath);
 
 /// <summary>PCA of Fisher's Iris measurements: explained variance, the components, and a scatter plot of the first two
-/// components coloured by species (ScottPlot).</summary>
+/// components coloured by species (Linea.Plot).</summary>
 public static class IrisPcaExample
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
@@ -59,21 +60,14 @@ public static class IrisPcaExample
 
     private static void Plot(NDArray<double> scores, int[] species, double[] ratio, string path)
     {
-        var plot = new ScottPlot.Plot();
-        for (int s = 0; s < 3; s++)
+        using var figure = new Figure
         {
-            var rows = Enumerable.Range(0, species.Length).Where(i => species[i] == s).ToArray();
-            var xs = rows.Select(i => scores[i, 0]).ToArray();
-            var ys = rows.Select(i => scores[i, 1]).ToArray();
-            var points = plot.Add.ScatterPoints(xs, ys);
-            points.LegendText = SpeciesNames[s];
-            points.MarkerSize = 7;
-        }
-        plot.Title("PCA of Iris (Linea.ML)");
-        plot.XLabel($"PC1 ({ratio[0] * 100:F1}% of variance)");
-        plot.YLabel($"PC2 ({ratio[1] * 100:F1}% of variance)");
-        plot.ShowLegend(ScottPlot.Alignment.UpperRight);
-        plot.SavePng(path, 800, 600);
+            Title = "PCA of Iris (Linea.ML)",
+            XLabel = $"PC1 ({ratio[0] * 100:F1}% of variance)",
+            YLabel = $"PC2 ({ratio[1] * 100:F1}% of variance)",
+        };
+        figure.Scatter(scores[.., 0], scores[.., 1], species, SpeciesNames);
+        figure.SavePng(path, 800, 600);
     }
 
     private static void Line(TextWriter output, string name, string value) => output.WriteLine($"{name}: {value}");

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Linea.Plot;
 
 namespace Linea.Examples.PhotoFilter;
 
@@ -7,7 +8,7 @@ public sealed record PhotoFilterResult(int Width, int Height, IReadOnlyList<stri
     IReadOnlyList<RankApproximation> Compression, IReadOnlyList<double> SingularValues);
 
 /// <summary>Colour filters as 3 x 3 matrix products on the (pixels x 3) image, and SVD compression of the grayscale
-/// image at several ranks.</summary>
+/// image at several ranks, with a plot of its singular values (Linea.Plot).</summary>
 public static class PhotoFilterExample
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
@@ -39,6 +40,10 @@ public static class PhotoFilterExample
         var gray = ColorFilter.Grayscale.Apply(image.Pixels)[.., 0].Reshape(image.Height, image.Width).Contiguous();
         var sv = Linalg.Svdvals(gray).ToArray();
         Line(output, "singular_values_top5", string.Join(" ", sv.Take(5).Select(v => v.ToString("F3", Inv))));
+        string spectrum = Path.Combine(outputDir, "singular_values.png");
+        PlotSpectrum(sv, spectrum);
+        files.Add(spectrum);
+        Line(output, "spectrum_plot", spectrum);
         var approximations = SvdCompression.Compress(gray, Ranks);
         foreach (var a in approximations)
         {
@@ -50,6 +55,16 @@ public static class PhotoFilterExample
         }
         Line(output, "output_dir", outputDir);
         return new PhotoFilterResult(image.Width, image.Height, files, approximations, sv);
+    }
+
+    /// <summary>The singular values on a log10 scale (zeros drawn at 1e-16 of the largest): how fast they fall is how well
+    /// low ranks compress.</summary>
+    private static void PlotSpectrum(double[] sv, string path)
+    {
+        double floor = sv[0] * 1e-16;
+        using var figure = new Figure { Title = "singular values of the grayscale image", XLabel = "index i", YLabel = "log10 sigma_i" };
+        figure.Line(NDArray.FromArray(sv.Select(s => Math.Log10(Math.Max(s, floor))).ToArray()));
+        figure.SavePng(path, 800, 500);
     }
 
     private static void Line(TextWriter output, string name, string value) => output.WriteLine($"{name}: {value}");

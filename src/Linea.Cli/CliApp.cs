@@ -29,7 +29,7 @@ public static class CliApp
     }
 
     /// <summary>The one-line synopsis printed with every usage error.</summary>
-    public const string Usage = "Usage: linea [--json] [--max-program-length N] [-e PROGRAM]... [script | -]   or   linea serve [--port N] [--host ADDRESS]";
+    public const string Usage = "Usage: linea [--json] [--max-program-length N] [--plot-dir DIR] [-e PROGRAM]... [script | -]   or   linea serve [--port N] [--host ADDRESS]";
 
     /// <summary>
     /// The default of <c>--max-program-length</c>: 64 Mi characters, generous for local scripts with long literals
@@ -57,6 +57,11 @@ public static class CliApp
         {
             if (r.GetValueOrDefault<int>() < 1) r.AddError("--max-program-length must be a positive number of characters");
         });
+        var plotDir = new Option<string?>("--plot-dir")
+        {
+            Description = "Write the PNG files of displayed plots (plot, scatter, heatmap, hist) into DIR, created if missing, as plot-1.png, plot-2.png, ... (default: the current directory); the path is printed with the result.",
+            HelpName = "DIR",
+        };
         var script = new Argument<string?>("script")
         {
             Description = "A program file to run (for example script.lc; - for standard input). Without -e or a script, a REPL starts on a terminal; otherwise the program is read from standard input.",
@@ -70,7 +75,7 @@ public static class CliApp
         });
         var root = new RootCommand("linea: a matrix calculator with NumPy's vocabulary, exact fractions, shape checking and explanations.")
         {
-            eval, json, maxLength, script,
+            eval, json, maxLength, plotDir, script,
         };
         root.Subcommands.Add(ServeSubcommand.Build(io));
         ServeSubcommand.CustomizeHelp(root);
@@ -80,7 +85,8 @@ public static class CliApp
             string? file = result.GetValue(script);
             bool asJson = result.GetValue(json);
             var calc = new CalcOptions { Limits = CalcLimits.Default with { MaxProgramLength = result.GetValue(maxLength) } };
-            var output = new RunOptions(asJson, io, calc);
+            var plots = result.GetValue(plotDir) is { Length: > 0 } dir ? new Output.PlotFiles(dir) : Output.PlotFiles.InCurrentDirectory();
+            var output = new RunOptions(asJson, io, calc, plots);
             if (programs.Length > 0 && file is not null)
             {
                 io.Error.WriteLine("linea: give either -e PROGRAM or a script file, not both");
@@ -112,6 +118,7 @@ public static class CliApp
             return new Repl.ReplLoop(session, Repl.LineReaders.For(io, session), Output.ResultWriters.For(io, asJson), io.Out)
             {
                 Interrupt = io.Interrupt,
+                Plots = plots,
             }.Run();
         });
         return root;
@@ -122,4 +129,5 @@ public static class CliApp
 /// <param name="Json">One JSON object per result.</param>
 /// <param name="IO">The streams.</param>
 /// <param name="Calc">The calculator's options (limits).</param>
-internal sealed record RunOptions(bool Json, ConsoleIO IO, CalcOptions Calc);
+/// <param name="Plots">Where displayed plots are written as PNG files.</param>
+internal sealed record RunOptions(bool Json, ConsoleIO IO, CalcOptions Calc, Output.PlotFiles Plots);

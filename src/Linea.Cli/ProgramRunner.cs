@@ -39,10 +39,11 @@ internal static partial class ProgramRunner
         return exitCode ?? ExitCodes.Success;
     }
 
-    /// <summary>Writes results as <see cref="Run"/> does (also used for an error found before evaluation).</summary>
+    /// <summary>Writes results as <see cref="Run"/> does (also used for an error found before evaluation); plots go to PNG files first.</summary>
     public static void Write(IReadOnlyList<StatementResult> results, string program, RunOptions options)
     {
         var io = options.IO;
+        results = options.Plots.Write(results);
         if (options.Json)
         {
             io.Out.Write(JsonRenderer.Render(results));

@@ -20,6 +20,9 @@ namespace Linea.Calc.Rendering;
 /// (a transposed matrix is written in CSR as well);</item>
 /// <item>strings: <c>{"dtype":"string","data":"..."}</c>;</item>
 /// <item>tuples: <c>{"dtype":"tuple","names":["U","S","Vh"],"items":[...]}</c> (names when the function has them);</item>
+/// <item>plots: <c>{"dtype":"plot","kind":"line","shape":[10],"text":"a line plot of 10 points","file":...,"image":"data:image/png;base64,..."}</c>
+/// (kind line, scatter, heatmap or histogram; shape of the plotted data; <c>bins</c> for histograms, <c>title</c> when given;
+/// <c>file</c> when the command line wrote a PNG, <c>image</c> when the web server drew it);</item>
 /// <item>declared shapes: <c>{"dtype":"shape","shape":[32,"b","h*d"]}</c>;</item>
 /// <item>explanations: <c>{"dtype":"explanation","title":...,"steps":[{"text":...,"matrix":{array}}],"result":...,"text":...}</c>;</item>
 /// <item>assignments and declarations: <c>{"assigned":["A"]}</c> (written only when asked for);</item>
@@ -153,6 +156,7 @@ public static class JsonRenderer
                 }
                 w.WriteEndArray();
                 break;
+            case PlotValue p: WritePlot(w, p); break;
             case ExplanationValue x:
                 w.WriteString("dtype", "explanation");
                 w.WriteString("title", x.Explanation.Title);
@@ -185,6 +189,18 @@ public static class JsonRenderer
         }
         WriteWarnings(w, warnings);
         w.WriteEndObject();
+    }
+
+    private static void WritePlot(Utf8JsonWriter w, PlotValue p)
+    {
+        w.WriteString("dtype", PlotValue.DTypeName);
+        w.WriteString("kind", p.KindName);
+        WriteShape(w, p.Data.Shape.ToIntArray());
+        if (p.Kind == PlotKind.Histogram) w.WriteNumber("bins", p.Bins);
+        if (p.Title is not null) w.WriteString("title", p.Title);
+        w.WriteString("text", p.Describe());
+        if (p.File is not null) w.WriteString("file", p.File);
+        if (p.Image is not null) w.WriteString("image", p.Image);
     }
 
     private static void WriteExact(Utf8JsonWriter w, ExactArray a)

@@ -8,7 +8,7 @@ namespace Linea.Calc.Rendering;
 /// fractions (<c>[[-2, 1], [3/2, -1/2]]</c> on one line when it is at most <see cref="InlineWidth"/> characters,
 /// else one aligned row per line); float64 arrays print as NumPy's <c>str()</c> followed by the tag
 /// <c>float64</c>, and complex128 arrays likewise (<c>[0.+1.j 0.-1.j]  complex128</c>; a scalar as Python's
-/// <c>(1+2j)</c>); sparse matrices as a summary and their first entries (<see cref="SparseText"/>); declared shapes print as <c>shape (32, 256)</c>. Assignments and declarations print nothing.
+/// <c>(1+2j)</c>); sparse matrices as a summary and their first entries (<see cref="SparseText"/>); plots as what they draw and the file written (<see cref="Plot"/>); declared shapes print as <c>shape (32, 256)</c>. Assignments and declarations print nothing.
 /// Warnings follow their value as <c>warning: ...</c> lines; errors print as <c>error: ...</c> with the source line,
 /// a caret under the column, and a <c>hint: ...</c> line.
 /// </summary>
@@ -61,6 +61,7 @@ public static class TextRenderer
             SymbolicValue s => s.DimensionValue is { } d ? $"dimension {d}" : $"shape {s.Shape}",
             TupleValue t => Tuple(t),
             ExplanationValue x => x.Explanation.ToText().TrimEnd('\n'),
+            PlotValue p => Plot(p),
             _ => value.ToString(),
         };
     }
@@ -81,6 +82,14 @@ public static class TextRenderer
     /// parts in another with their sign, then <c>j</c>), a scalar as Python's repr (<c>(1+2j)</c>, <c>1j</c>), without the tag.
     /// </summary>
     public static string Complex(ComplexValue z) => z.NDArray.ToString();
+
+    /// <summary>A plot: what it draws, and the file the host wrote (<c>a line plot of 10 points, saved to /tmp/plot-1.png</c>).</summary>
+    public static string Plot(PlotValue plot)
+    {
+        ArgumentNullException.ThrowIfNull(plot);
+        string text = plot.Title is { Length: > 0 } t ? $"{plot.Describe()} \"{t}\"" : plot.Describe();
+        return plot.File is null ? text : $"{text}, saved to {plot.File}";
+    }
 
     private static string Tuple(TupleValue t)
     {

@@ -51,6 +51,7 @@ internal static class ReplCommands
         ArrayLike a => a.SymbolicShape.ToString(),
         TupleValue t => $"{t.Items.Count} values",
         StringValue s => $"{s.Text.Length} chars",
+        PlotValue p => p.KindName,
         _ => "",
     };
 }
@@ -70,6 +71,8 @@ internal static class Help
             Statements: A = expr     U, S, Vt = svd(A)     X : (32, 784)  (declare a shape; expressions over it
                         report their shape)     explain A @ B | det(A) | inv(A) | rref(A) | solve(A, b) | A (2x2)
                         # comment     several statements per line with ;     brackets may span lines
+            Plots:      plot(y)  plot(x, y)  scatter(x, y, labels)  heatmap(A)  hist(x, bins): each one shown is written
+                        to plot-1.png, plot-2.png, ... (--plot-dir DIR) and its path printed
             Commands:   help NAME   vars   clear   exit
             """.TrimEnd());
         sb.AppendLine("Functions:");

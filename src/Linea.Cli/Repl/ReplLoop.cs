@@ -16,6 +16,9 @@ internal sealed class ReplLoop(CalcSession session, ILineReader reader, IResultW
     /// <summary>Ctrl-C during an evaluation stops it (the error "evaluation was cancelled") and the REPL goes on.</summary>
     public Interrupt? Interrupt { get; init; }
 
+    /// <summary>Where displayed plots are written (plot-1.png, plot-2.png, ... across the session); the current directory by default.</summary>
+    public PlotFiles Plots { get; init; } = PlotFiles.InCurrentDirectory();
+
     /// <summary>Runs until end of input or exit; returns the exit status (0).</summary>
     public int Run()
     {
@@ -35,7 +38,7 @@ internal sealed class ReplLoop(CalcSession session, ILineReader reader, IResultW
                 results = session.Evaluate(entry, scope.Token);
             }
             else results = session.Evaluate(entry);
-            foreach (var result in results) writer.Write(result, entry);
+            foreach (var result in Plots.Write(results)) writer.Write(result, entry);
             output.Flush();
         }
         output.Flush();

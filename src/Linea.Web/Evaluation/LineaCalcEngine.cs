@@ -8,7 +8,8 @@ namespace Linea.Web.Evaluation;
 /// <summary>
 /// The Linea calculator (<see cref="CalcSession"/>) behind the server: file access (load/save) disabled, the given
 /// limits, and results rendered by <see cref="JsonRenderer"/> exactly as the CLI's <c>--json</c> writes them (plus
-/// <c>{"assigned":[...]}</c> objects for assignments, which the CLI leaves out).
+/// <c>{"assigned":[...]}</c> objects for assignments, which the CLI leaves out, and a plot's PNG as a data URI in
+/// <c>"image"</c> where the CLI writes a file).
 /// </summary>
 public sealed class LineaCalcEngine : ICalcEngine
 {
@@ -37,6 +38,7 @@ public sealed class LineaCalcEngine : ICalcEngine
         ExactValue e => ExactElementBytes * e.Array.Count,
         StringValue s => 2L * s.Text.Length,
         TupleValue t => t.Items.Sum(EstimateBytes),
+        PlotValue p => 8L * (p.Data.Size + (p.X?.Size ?? 0)) + 4L * (p.Labels?.Count ?? 0),
         _ => 64,
     };
 
@@ -53,7 +55,7 @@ public sealed class LineaCalcEngine : ICalcEngine
                 if (result.Error is { } error)
                     failure = ToFailure(error, cancellationToken.IsCancellationRequested || clock.Elapsed >= calc.Options.Limits.MaxTime);
                 else
-                    rendered.Add(JsonRenderer.Render(result));
+                    rendered.Add(JsonRenderer.Render(Plots.PlotImages.Attach(result)));
             }
             var variables = calc.Variables
                 .OrderBy(v => v.Key, StringComparer.Ordinal)

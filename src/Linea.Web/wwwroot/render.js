@@ -118,9 +118,19 @@ function renderSparse(obj) {
   return box;
 }
 
-/** A value object as the calculator renders it to JSON: array, sparse matrix, explanation, tuple, string, declared shape. */
+/** A plot {kind, text, image?}: the server's PNG (a data: URI) with the description as its alternative text and caption. */
+function renderPlot(obj) {
+  const box = h("figure", { class: "plot", "data-kind": obj.kind });
+  if (typeof obj.image === "string" && obj.image.startsWith("data:image/png;base64,"))
+    box.append(h("img", { class: "plot-image", src: obj.image, alt: obj.text ?? "plot" }));
+  box.append(h("figcaption", { class: "muted" }, (obj.text ?? "plot") + (obj.title ? " \u201c" + obj.title + "\u201d" : "")));
+  return box;
+}
+
+/** A value object as the calculator renders it to JSON: array, sparse matrix, explanation, tuple, string, declared shape, plot. */
 export function renderValue(obj) {
   if (Array.isArray(obj.steps)) return renderExplanation(obj);
+  if (obj.dtype === "plot") return renderPlot(obj);
   if (obj.dtype === "sparse float64" && Array.isArray(obj.indptr)) return renderSparse(obj);
   if (obj.dtype === "tuple" && Array.isArray(obj.items)) {
     const box = h("div", { class: "tuple" });

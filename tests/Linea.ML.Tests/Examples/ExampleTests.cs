@@ -81,6 +81,7 @@ public sealed class ExampleTests : IDisposable
         var r = PhotoFilterExample.Run(Data("PhotoFilter", "sample.png"), _out, writer);
         Assert.Equal((256, 256), (r.Width, r.Height));
         Assert.All(r.FilteredFiles, f => Assert.True(new FileInfo(f).Length > 1000, f));
+        Assert.Contains(Path.Combine(_out, "singular_values.png"), r.FilteredFiles);
         var lines = Lines(writer.ToString());
         foreach (var a in r.Compression)
         {

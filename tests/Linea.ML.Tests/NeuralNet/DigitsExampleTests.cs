@@ -18,6 +18,23 @@ public class DigitsExampleTests
             for (int j = 0; j < 10; j++) { total += result.Confusion[i, j]; if (i == j) correct += result.Confusion[i, j]; }
         Assert.Equal(result.TestSamples, total);
         Assert.Equal(result.TestAccuracy, (double)correct / total, 1e-15);
+
+        // The figures (Linea.Plot): the loss curves and the annotated confusion matrix, as PNGs of the stated sizes.
+        string dir = Path.Combine(Path.GetTempPath(), "linea-digits-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var (loss, confusion) = DigitsFigures.Write(result, dir);
+            Assert.Equal((800, 600), PngSize(loss));
+            Assert.Equal((700, 600), PngSize(confusion));
+        }
+        finally { Directory.Delete(dir, recursive: true); }
+    }
+
+    private static (int Width, int Height) PngSize(string path)
+    {
+        var png = File.ReadAllBytes(path);
+        Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A }, png[..8]);
+        return (System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(16)), System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(20)));
     }
 
     [Fact]

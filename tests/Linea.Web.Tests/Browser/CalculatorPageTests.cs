@@ -43,6 +43,21 @@ public sealed class CalculatorPageTests(BrowserFixture fixture)
     }
 
     [BrowserFact]
+    public async Task A_plot_shows_as_an_image()
+    {
+        var page = await fixture.OpenAsync();
+        var entry = await Enter(page, "plot(arange(1, 11))");
+        var img = entry.Locator("figure.plot img.plot-image");
+        Assert.Equal(1, await img.CountAsync());
+        Assert.StartsWith("data:image/png;base64,", await img.GetAttributeAsync("src"));
+        Assert.Equal("a line plot of 10 points", await img.GetAttributeAsync("alt"));
+        // the browser decoded it: the natural size is the server's PNG size
+        await page.WaitForFunctionAsync("() => document.querySelector('figure.plot img').complete");
+        Assert.Equal(640, await img.EvaluateAsync<int>("i => i.naturalWidth"));
+        Assert.Equal("plot", await entry.Locator(".result").GetAttributeAsync("data-dtype"));
+    }
+
+    [BrowserFact]
     public async Task Complex_eigenvalues_are_written_a_plus_bi()
     {
         var page = await fixture.OpenAsync();

@@ -34,6 +34,7 @@ public static partial class FunctionLibrary
         AddSparseFunctions(list);
         AddSparseEigenFunctions(list);
         AddSparseDirectFunctions(list);
+        AddPlotFunctions(list);
         var map = new Dictionary<string, FunctionInfo>(StringComparer.Ordinal);
         foreach (var f in list)
         {

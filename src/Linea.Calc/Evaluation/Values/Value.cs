@@ -8,7 +8,7 @@ namespace Linea.Calc.Evaluation;
 /// </summary>
 public abstract record Value
 {
-    /// <summary>The data type as reported in JSON and by <c>vars</c>: "float64", "rational", "complex128", "sparse float64", "string", "tuple", "shape", "explanation".</summary>
+    /// <summary>The data type as reported in JSON and by <c>vars</c>: "float64", "rational", "complex128", "sparse float64", "string", "tuple", "shape", "explanation", "plot".</summary>
     public abstract string DType { get; }
 
     /// <summary>How the value reads in an error message: "a (2, 3) float64 array", "a string".</summary>
