@@ -288,7 +288,8 @@ internal static unsafe class SpmvProbe
                 vs[i].Item3();
                 best[i] = Math.Min(best[i], sw.Elapsed.TotalSeconds);
             }
-        var (tr, rd) = MemoryBandwidth.Measure(threads);
+        var mb = new MemoryBandwidth(threads).Measure(10);
+        var (tr, rd) = (mb.TriadGbs, mb.ReadGbs);
         Console.WriteLine($"bench MemoryBandwidth triad={tr:F2} read={rd:F2}");
         for (int i = 1; i < vs.Count; i++) Console.WriteLine($"stream {vs[i].Item1,-14} gbs={vs[i].Item2 / best[i] / 1e9:F2}");
         return 0;
