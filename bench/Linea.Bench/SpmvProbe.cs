@@ -50,12 +50,10 @@ internal static unsafe class SpmvProbe
             var variants = new List<(string, Action)>
             {
                 ("lib", () => a.Matvec(x, y)),
-                ("p64pf256", () => { PfVal = 256; Spmv.Chunked(threads, ptr, n, (_, r0, r1) => ScalarPf(p, ix, v, px, py, r0, r1)); }),
-                ("p64pf512", () => { PfVal = 512; Spmv.Chunked(threads, ptr, n, (_, r0, r1) => ScalarPf(p, ix, v, px, py, r0, r1)); }),
                 ("p64pf1024", () => { PfVal = 1024; Spmv.Chunked(threads, ptr, n, (_, r0, r1) => ScalarPf(p, ix, v, px, py, r0, r1)); }),
-                ("p32pf512", () => { PfVal = 512; Spmv.Chunked(threads, ptr, n, (_, r0, r1) => Scalar32Pf(p32, ix, v, px, py, r0, r1)); }),
-                ("p32pf1024", () => { PfVal = 1024; Spmv.Chunked(threads, ptr, n, (_, r0, r1) => Scalar32Pf(p32, ix, v, px, py, r0, r1)); }),
-                ("g256pf512", () => { PfVal = 512; Spmv.Chunked(threads, ptr, n, (_, r0, r1) => G256(p, ix, v, px, py, r0, r1, false)); }),
+                ("nt_y", () => { PfVal = 1024; Spmv.Chunked(threads, ptr, n, (_, r0, r1) => ScalarNt(p, ix, v, px, py, r0, r1, false)); }),
+                ("nt_y_pfptr", () => { PfVal = 1024; Spmv.Chunked(threads, ptr, n, (_, r0, r1) => ScalarNt(p, ix, v, px, py, r0, r1, true)); }),
+                ("lib2", () => a.Matvec(x, y)),
                 ("readval_pf0", () => SplitJob.Run(threads, (t, ts) => { int lo = SplitJob.Bound(t, ts, (int)nnz, 8), hi = SplitJob.Bound(t + 1, ts, (int)nnz, 8); y[t] = Read1(v + lo, hi - lo, 0); })),
                 ("readval_pf1k", () => SplitJob.Run(threads, (t, ts) => { int lo = SplitJob.Bound(t, ts, (int)nnz, 8), hi = SplitJob.Bound(t + 1, ts, (int)nnz, 8); y[t] = Read1(v + lo, hi - lo, 1024); })),
                 ("rmatvec_lib", () => a.Rmatvec(x, y)),
@@ -354,5 +352,30 @@ internal static unsafe class SpmvProbe
                 Console.WriteLine($"content len={len} kind={kind} read_2t_gbs={8.0 * len / best / 1e9:F2} read_1t_gbs={8.0 * len / best1 / 1e9:F2}");
             }
         return 0;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void ScalarNt(long* ptr, int* idx, double* val, double* x, double* y, int r0, int r1, bool pfPtr)
+    {
+        long k = ptr[r0];
+        for (int i = r0; i < r1; i++)
+        {
+            long end = ptr[i + 1];
+            Sse.Prefetch0(val + k + PfVal);
+            Sse.Prefetch0(idx + k + PfVal);
+            if (pfPtr) Sse.Prefetch0(ptr + i + 512);
+            double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+            for (; k + 3 < end; k += 4)
+            {
+                s0 += val[k] * x[idx[k]];
+                s1 += val[k + 1] * x[idx[k + 1]];
+                s2 += val[k + 2] * x[idx[k + 2]];
+                s3 += val[k + 3] * x[idx[k + 3]];
+            }
+            for (; k < end; k++) s0 += val[k] * x[idx[k]];
+            if (pfPtr) y[i] = (s0 + s1) + (s2 + s3);
+            else Sse2.X64.StoreNonTemporal((long*)(y + i), BitConverter.DoubleToInt64Bits((s0 + s1) + (s2 + s3)));
+        }
+        Sse.StoreFence();
     }
 }
