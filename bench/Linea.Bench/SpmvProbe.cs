@@ -6,7 +6,14 @@ using Linea.Kernels.Threading;
 
 namespace Linea.Bench;
 
-/// <summary>Experimental SpMV inner loops on raw arrays (scratch probe).</summary>
+/// <summary>
+/// `spmvprobe [poisson|random|stream|content] [rounds]`: the measurements behind <see cref="Spmv.PrefetchEntries"/>.
+/// SpMV inner-loop variants (prefetch distances, 32-bit row pointers, AVX2 gathers, x prefetch, non-temporal y
+/// stores) on copies of the sparse runner's Poisson-1500 and random-graph matrices, best of 10-product batches,
+/// interleaved round by round so that a busy minute hits every variant; `stream` compares read kernels with and
+/// without prefetch, `content` reads arrays of different contents and sizes. GB/s count 12 bytes per entry plus
+/// indptr, x and y (8 bytes each per row). A scratch probe: the sparse runner reports the product itself.
+/// </summary>
 internal static unsafe class SpmvProbe
 {
     public static int Run(string[] args)
