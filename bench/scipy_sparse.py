@@ -8,6 +8,7 @@ key=value fields on stdout, the first being peer_s=<median seconds>, e.g.
     peer_s=0.00312 samples=7 reps=16
 Operations (warm: one untimed call first, except eigsh, which is run once):
     spmv      y = A @ x, x = ones; each sample times --reps products (chosen so a sample lasts >= 50 ms)
+    rmatvec   y = A.T @ x, x = ones (A.T is the CSC view of the same arrays: SciPy's csc_matvec scatter), as spmv
     pagerank  networkx's _pagerank_scipy power iteration (M = D^-1 A, x @ M, dangling mass spread uniformly), from the
               CSR adjacency, stopping when the L1 change < --tol (the rule Linea's PageRank.Compute uses; networkx
               itself stops at N * tol)
@@ -53,6 +54,10 @@ def median_time(body, samples):
         times.append(time.perf_counter() - t0)
     times.sort()
     return times[len(times) // 2]
+
+
+def op_rmatvec(a, args):
+    return op_spmv(a.T, args)
 
 
 def op_spmv(a, args):
@@ -151,7 +156,7 @@ def op_lu(a, args):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--op", required=True, choices=["spmv", "pagerank", "cg", "eigsh", "lu"])
+    ap.add_argument("--op", required=True, choices=["spmv", "rmatvec", "pagerank", "cg", "eigsh", "lu"])
     ap.add_argument("--dir", required=True)
     ap.add_argument("--rows", type=int, required=True)
     ap.add_argument("--cols", type=int, required=True)
@@ -163,7 +168,7 @@ def main():
     ap.add_argument("--which", default="LA")
     args = ap.parse_args()
     a = load(args.dir, args.rows, args.cols)
-    fields = {"spmv": op_spmv, "pagerank": op_pagerank, "cg": op_cg, "eigsh": op_eigsh, "lu": op_lu}[args.op](a, args)
+    fields = {"spmv": op_spmv, "rmatvec": op_rmatvec, "pagerank": op_pagerank, "cg": op_cg, "eigsh": op_eigsh, "lu": op_lu}[args.op](a, args)
     fields["scipy"] = scipy.__version__
     print(" ".join(f"{k}={v:.6g}" if isinstance(v, float) else f"{k}={v}" for k, v in fields.items()), flush=True)
 

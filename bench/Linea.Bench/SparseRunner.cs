@@ -15,9 +15,11 @@ namespace Linea.Bench;
 /// (raw CSR arrays in a temporary folder, see <see cref="SciPyPeer"/>). Times are warm medians: spmv of
 /// --samples samples, each a batch of products lasting >= 50 ms; pagerank and cg of --solver-samples whole runs;
 /// eigsh of one run (SciPy's ARPACK needs minutes at grid 500: --peer-timeout bounds it, reported as peer_s=timeout).
-/// spmv also prints the machine's STREAM-like bandwidth on --threads threads and SpMV's share of it, and adds a Poisson
-/// case on a --large-grid mesh (default 1500: ~190 MB of traffic per product) because the grid-500 matrix (21 MB) fits
-/// in a 32 MiB L3 and so measures the cache, not memory (0 skips it).
+/// spmv also times A^T x on the same CSR arrays (op=rmatvec, the scatter; SciPy's A.T @ x), prints the machine's
+/// STREAM-like bandwidth on --threads threads (<see cref="MemoryBandwidth"/>, re-measured between the samples of each
+/// case) and each product's share of it (bw_GBs, bw_frac), and adds a Poisson case on a --large-grid mesh (default
+/// 1500: ~190 MB of traffic per product) because the grid-500 matrix (21 MB) fits in a 32 MiB L3 and so measures the
+/// cache, not memory (0 skips it).
 /// cg and eigsh call SparseLinalg.Cg/Eigsh (SparseRunner.Solvers.cs). cholesky and lu (issue #18, not in the
 /// default --ops) compare the sparse direct solvers with CHOLMOD, UMFPACK and SciPy's splu (SparseRunner.Direct.cs);
 /// --peer none skips every peer.
@@ -46,12 +48,14 @@ internal static partial class SparseRunner
             switch (op)
             {
                 case "spmv":
-                    var (triad, read) = MemoryBandwidth.Measure(o.Threads);
-                    Console.WriteLine($"sparse op=stream threads={o.Threads} triad_gbs={triad:F2} read_gbs={read:F2}");
-                    Spmv(Poisson(), o, peer, triad, read);
-                    Spmv(Graph(), o, peer, triad, read);
-                    if (o.LargeGrid > 0)
-                        Spmv(new BenchCase("poisson2d", $"grid={o.LargeGrid}", SparseBenchMatrices.Poisson2D(o.LargeGrid)), o, peer, triad, read);
+                    var bw = new MemoryBandwidth(o.Threads).Measure(10);
+                    Console.WriteLine($"sparse op=stream threads={o.Threads} triad_gbs={bw.TriadGbs:F2} read_gbs={bw.ReadGbs:F2}");
+                    var large = o.LargeGrid > 0 ? new BenchCase("poisson2d", $"grid={o.LargeGrid}", SparseBenchMatrices.Poisson2D(o.LargeGrid)) : null;
+                    foreach (var c in large is null ? [Poisson(), Graph()] : new[] { Poisson(), Graph(), large })
+                    {
+                        Spmv(c, transpose: false, o, peer, bw);
+                        Spmv(c, transpose: true, o, peer, bw);
+                    }
                     break;
                 case "pagerank":
                     PageRankCase(Graph(), o, peer);
@@ -74,23 +78,41 @@ internal static partial class SparseRunner
         return 0;
     }
 
-    private static void Spmv(BenchCase c, Options o, SciPyPeer? peer, double triadGbs, double readGbs)
+    /// <summary>
+    /// One SpMV case: A x (the CSR gather) or, with <paramref name="transpose"/>, A^T x (op=rmatvec: the scatter over the
+    /// same CSR arrays; SciPy's <c>A.T @ x</c> is its CSC product). Before each timed sample one pass of each bandwidth
+    /// kernel runs, so that bw_frac compares the SpMV with the bandwidth available in the same minute.
+    /// </summary>
+    private static void Spmv(BenchCase c, bool transpose, Options o, SciPyPeer? peer, MemoryBandwidth bw)
     {
         var a = c.A;
-        var x = new double[a.Columns];
+        var x = new double[transpose ? a.Rows : a.Columns];
         Array.Fill(x, 1.0);
-        var y = new double[a.Rows];
-        a.Matvec(x, y);
+        var y = new double[transpose ? a.Columns : a.Rows];
+        void Product() { if (transpose) a.Rmatvec(x, y); else a.Matvec(x, y); }
+        Product();
         var once = Stopwatch.StartNew();
-        a.Matvec(x, y);
+        Product();
         int reps = Math.Max(1, (int)(0.05 / Math.Max(once.Elapsed.TotalSeconds, 1e-6)));
-        double s = Median(o.Samples, () => { for (int r = 0; r < reps; r++) a.Matvec(x, y); }) / reps;
-        // Compulsory traffic: values and indices once (12 bytes per entry), indptr (8 bytes per row), x read, y written.
-        double bytes = 12.0 * a.Nnz + 8.0 * (a.Rows + 1) + 8.0 * a.Columns + 8.0 * a.Rows;
-        double gbs = bytes / s / 1e9;
-        var peerFields = peer?.Run("spmv", a, o.Samples, o.PeerTimeout);
-        Report("spmv", c, s, peerFields,
-            $"reps={reps} gbs={gbs:F2} pct_of_stream={100 * gbs / triadGbs:F0} pct_of_read={100 * gbs / readGbs:F0}");
+        bw.Reset();
+        var times = new double[Math.Max(1, o.Samples)];
+        for (int i = 0; i < times.Length; i++)
+        {
+            bw.Pass();
+            var sw = Stopwatch.StartNew();
+            for (int r = 0; r < reps; r++) Product();
+            times[i] = sw.Elapsed.TotalSeconds / reps;
+        }
+        Array.Sort(times);
+        double s = times[times.Length / 2];
+        // Compulsory traffic: values and 32-bit indices once (12 bytes per entry), indptr (8 bytes per row), x read
+        // once, y written once (the write-allocate read of y and the scatter's per-thread buffers not counted).
+        double bytes = 12.0 * a.Nnz + 8.0 * (a.Rows + 1) + 8.0 * x.Length + 8.0 * y.Length;
+        double gbs = bytes / s / 1e9, best = bytes / times[0] / 1e9;
+        var peerFields = peer?.Run(transpose ? "rmatvec" : "spmv", a, o.Samples, o.PeerTimeout);
+        Report(transpose ? "rmatvec" : "spmv", c, s, peerFields,
+            $"reps={reps} bw_GBs={gbs:F2} bw_frac={gbs / bw.BestGbs:F2} stream_GBs={bw.BestGbs:F2} triad_GBs={bw.TriadGbs:F2} " +
+            $"read_GBs={bw.ReadGbs:F2} best_bw_GBs={best:F2} best_bw_frac={best / bw.BestGbs:F2}");
     }
 
     private static void PageRankCase(BenchCase c, Options o, SciPyPeer? peer)

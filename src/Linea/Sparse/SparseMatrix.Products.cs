@@ -13,8 +13,9 @@ public sealed partial class SparseMatrix<TScalar>
 
     /// <summary>
     /// y = A x on up to <paramref name="parallelism"/> threads (one below 2^15 entries). CSR: rows split into blocks of
-    /// equal work (entries plus rows), each y[i] a gathered dot product with four accumulators; no workspace. CSC: columns
-    /// split likewise, each thread scattering into its own accumulator of length Rows (rented), then summed by row blocks.
+    /// equal work (entries plus rows), each y[i] a gathered dot product with four accumulators, values and indices
+    /// prefetched 1024 entries ahead; no workspace. CSC: columns split likewise, each thread scattering into its own
+    /// accumulator of length Rows (rented), then summed by row blocks.
     /// For many products with a CSC matrix (an iterative solver), convert once with <see cref="ToCsr"/>: the gather is
     /// faster than scatter plus reduction.
     /// </summary>
