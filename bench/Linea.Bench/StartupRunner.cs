@@ -11,16 +11,20 @@ namespace Linea.Bench;
 /// <c>--linea</c> (default: <c>linea</c> on PATH); warm is the same program evaluated by <c>CalcSession</c> in a process
 /// that has run it before. NumPy: <c>python3 numpy_startup.py oneshot</c> (interpreter start and <c>import numpy</c>
 /// included), warm <c>np.linalg.inv</c> of the 2x2 in a running interpreter.</item>
+/// <item><c>cli_first_svd500</c>: the tool's first <c>svd</c> of a 500 x 500 matrix, from whole-process times (with
+/// the svd less without it), against its second in the same process.</item>
 /// <item><c>first_gemm</c>, <c>first_solve</c>, <c>first_svd500</c>: the first <c>MatMul</c>, <c>Linalg.Solve</c> and
 /// <c>Linalg.Svd(fullMatrices: false)</c> of an n x n float64 matrix (n = 500) in a fresh .NET process (this assembly's
 /// <c>startup-child</c>, run with the runtime's default JIT settings, not the bench's), timed inside the process so that
-/// runtime start is excluded; warm is the median of the later calls in the same process. NumPy: the same in a fresh
+/// runtime start is excluded; warm is the steady state: the median of the last 5 of at least 40 calls and 2 s in the
+/// same process (tiered compilation has promoted the hot methods by then). NumPy: the same in a fresh
 /// interpreter after <c>import numpy</c>.</item>
 /// </list>
 /// Cold values are the median over <c>--samples</c> fresh processes (default 5). Line:
 /// <c>startup case=first_svd500 n=500 linea_cold_s=.. linea_warm_s=.. cold_over_warm=.. numpy_cold_s=.. numpy_warm_s=.. ratio=..</c>
-/// with ratio = numpy_cold_s / linea_cold_s (above 1: Linea's cold call is faster).
-/// Usage: <c>startup [--cases cli_oneshot,first_gemm,first_solve,first_svd500] [--linea PATH[,PATH]] [--n 500]
+/// with ratio = numpy_cold_s / linea_cold_s (above 1: Linea's cold call is faster); the first-call lines end with the
+/// methods the JIT compiled and its time up to the end of the first call (<c>JitInfo</c>; ReadyToRun code is not counted).
+/// Usage: <c>startup [--cases cli_oneshot,cli_first_svd500,first_gemm,first_solve,first_svd500] [--linea PATH[,PATH]] [--n 500]
 /// [--samples 5] [--child-env NAME=VALUE[,NAME=VALUE]] [--child-dll PATH] [--peer none]</c>. <c>--child-env</c> sets
 /// runtime knobs for the child (e.g. <c>DOTNET_TieredPGO=0</c>, <c>DOTNET_TC_QuickJitForLoops=0</c>,
 /// <c>DOTNET_ReadyToRun=0</c>); <c>--child-dll</c> runs the child from another build of this assembly (a ReadyToRun
@@ -34,7 +38,7 @@ public static class StartupRunner
     public static int Run(string[] args)
     {
         var c = CultureInfo.InvariantCulture;
-        string[] cases = ["cli_oneshot", "first_gemm", "first_solve", "first_svd500"];
+        string[] cases = ["cli_oneshot", "cli_first_svd500", "first_gemm", "first_solve", "first_svd500"];
         string[] tools = [];
         int n = 500, samples = 5;
         bool peer = true;
@@ -56,6 +60,7 @@ public static class StartupRunner
                 default: Console.Error.WriteLine($"startup: unknown option {args[i]}"); return 2;
             }
         if (tools.Length == 0) tools = [FindOnPath("linea") ?? "linea"];
+        tools = [.. tools.Select(t => t.Contains('/', StringComparison.Ordinal) ? Path.GetFullPath(t) : t)];
         string? script = peer ? PythonPeer.FindScript("numpy_startup.py") : null;
         if (peer && script is null) Console.Error.WriteLine("startup: bench/numpy_startup.py not found; NumPy columns are na");
         string python = PythonPeer.Interpreter();
@@ -75,6 +80,27 @@ public static class StartupRunner
                 {
                     double cold = Median(samples, () => TimeProcess(tool, ["-e", OneShotProgram], []));
                     Print($"startup case=cli_oneshot tool={tool}", cold, warm, numpyCold, numpyWarm);
+                }
+                continue;
+            }
+            if (name == "cli_first_svd500")
+            {
+                // The tool's first and second svd of a 500 x 500 matrix, from whole-process times: first = T(make A, svd)
+                // - T(make A), warm = T(make A, svd, svd) - T(make A, svd). Beside it NumPy's first and warm svd.
+                string make = $"A = randn({n}, {n}, seed=7); t = A[0, 0]", once = make + "; s = svd(A)", twice = once + "; s = svd(A)";
+                (double svdCold, double svdWarm) = (double.NaN, double.NaN);
+                if (script is not null)
+                {
+                    var peerRuns = Enumerable.Range(0, samples)
+                        .Select(_ => ParseChild(RunCapture(python, [script, "first", "svd", n.ToString(c), "5"], []))).ToArray();
+                    (svdCold, svdWarm) = (MedianOf(peerRuns.Select(r => r.First)), MedianOf(peerRuns.Select(r => r.Warm)));
+                }
+                foreach (var tool in tools)
+                {
+                    double t0 = Median(samples, () => TimeProcess(tool, ["-e", make], []));
+                    double t1 = Median(samples, () => TimeProcess(tool, ["-e", once], []));
+                    double t2 = Median(samples, () => TimeProcess(tool, ["-e", twice], []));
+                    Print($"startup case=cli_first_svd500 tool={tool} n={n}", t1 - t0, t2 - t1, svdCold, svdWarm);
                 }
                 continue;
             }
@@ -101,7 +127,8 @@ public static class StartupRunner
                 pWarm = MedianOf(peerRuns.Select(r => r.Warm));
             }
             string settings = childEnv.Count == 0 ? "default" : string.Join(';', childEnv.Select(kv => $"{kv.Key}={kv.Value}"));
-            Print($"startup case={name} n={n} jit={settings}", MedianOf(runs.Select(r => r.First)), MedianOf(runs.Select(r => r.Warm)), pCold, pWarm);
+            Print($"startup case={name} n={n} jit={settings}", MedianOf(runs.Select(r => r.First)), MedianOf(runs.Select(r => r.Warm)), pCold, pWarm,
+                $" jit_methods={MedianOf(runs.Select(r => r.JitMethods)).ToString("F0", c)} jit_s={MedianOf(runs.Select(r => r.JitSeconds)).ToString("F3", c)}");
         }
         return 0;
     }
@@ -128,24 +155,31 @@ public static class StartupRunner
         long t = Stopwatch.GetTimestamp();
         GC.KeepAlive(call());
         double first = Stopwatch.GetElapsedTime(t).TotalSeconds;
-        var times = new double[warm];
-        for (int i = 0; i < warm; i++)
+        // What the first call cost the JIT (methods compiled, time in the JIT), ReadyToRun code not counted.
+        long jitMethods = System.Runtime.JitInfo.GetCompiledMethodCount();
+        double jitSeconds = System.Runtime.JitInfo.GetCompilationTime().TotalSeconds;
+        // Warm means steady state: tiered compilation promotes a method after 30 calls and a quiet 100 ms, so the calls
+        // go on for at least 40 calls and 2 s, and warm is the median of the last `warm` of them.
+        var times = new List<double>();
+        long start = Stopwatch.GetTimestamp();
+        while (times.Count < Math.Max(40, warm) || Stopwatch.GetElapsedTime(start).TotalSeconds < 2)
         {
             t = Stopwatch.GetTimestamp();
             GC.KeepAlive(call());
-            times[i] = Stopwatch.GetElapsedTime(t).TotalSeconds;
+            times.Add(Stopwatch.GetElapsedTime(t).TotalSeconds);
         }
-        Console.WriteLine($"first_s={first.ToString("F6", c)} warm_s={MedianOf(times).ToString("F6", c)}");
+        Console.WriteLine($"first_s={first.ToString("F6", c)} warm_s={MedianOf(times.TakeLast(warm)).ToString("F6", c)} "
+            + $"jit_methods={jitMethods} jit_s={jitSeconds.ToString("F6", c)}");
         return 0;
     }
 
-    private static void Print(string head, double cold, double warm, double numpyCold, double numpyWarm)
+    private static void Print(string head, double cold, double warm, double numpyCold, double numpyWarm, string tail = "")
     {
         var c = CultureInfo.InvariantCulture;
         string F(double x) => double.IsNaN(x) ? "na" : x.ToString("F6", c);
         string R(double x) => double.IsNaN(x) ? "na" : x.ToString("F2", c);
         Console.WriteLine($"{head} linea_cold_s={F(cold)} linea_warm_s={F(warm)} cold_over_warm={R(cold / warm)} "
-            + $"numpy_cold_s={F(numpyCold)} numpy_warm_s={F(numpyWarm)} numpy_cold_over_warm={R(numpyCold / numpyWarm)} ratio={R(numpyCold / cold)}");
+            + $"numpy_cold_s={F(numpyCold)} numpy_warm_s={F(numpyWarm)} numpy_cold_over_warm={R(numpyCold / numpyWarm)} ratio={R(numpyCold / cold)}{tail}");
     }
 
     /// <summary>The program evaluated by the calculator in this (warm) process: the median of 50 runs after 50 warm-ups.</summary>
@@ -202,15 +236,22 @@ public static class StartupRunner
         }
     }
 
-    private static (double First, double Warm) ParseChild(string? output)
+    private static (double First, double Warm, double JitMethods, double JitSeconds) ParseChild(string? output)
     {
-        double first = double.NaN, warm = double.NaN;
+        double first = double.NaN, warm = double.NaN, methods = double.NaN, jit = double.NaN;
         foreach (var field in (output ?? "").Split((char[])[' ', '\n'], StringSplitOptions.RemoveEmptyEntries))
         {
-            if (field.StartsWith("first_s=", StringComparison.Ordinal)) first = double.Parse(field[8..], CultureInfo.InvariantCulture);
-            if (field.StartsWith("warm_s=", StringComparison.Ordinal)) warm = double.Parse(field[7..], CultureInfo.InvariantCulture);
+            int eq = field.IndexOf('=', StringComparison.Ordinal);
+            if (eq < 0 || !double.TryParse(field[(eq + 1)..], NumberStyles.Float, CultureInfo.InvariantCulture, out double v)) continue;
+            switch (field[..eq])
+            {
+                case "first_s": first = v; break;
+                case "warm_s": warm = v; break;
+                case "jit_methods": methods = v; break;
+                case "jit_s": jit = v; break;
+            }
         }
-        return (first, warm);
+        return (first, warm, methods, jit);
     }
 
     private static string? FindOnPath(string name) =>
