@@ -9,6 +9,7 @@ public static class Program
     /// </summary>
     public static int Main(string[] args)
     {
+        IsaDispatch.ExecBestBuild(args); // the AVX2 or AVX-512 build of the AOT tool, where the CPU has it
         Console.OutputEncoding = System.Text.Encoding.UTF8;
         return CliApp.Run(args, ConsoleIO.FromSystemConsole());
     }

@@ -61,23 +61,26 @@ public static class LineaWebServer
         builder.Services.AddSingleton(engine);
         var sessions = new SessionStore(engine, options.MaxSessions, options.SessionIdleTimeout, TimeProvider.System);
         builder.Services.AddSingleton(sessions);
-        builder.Services.AddSingleton(new EvaluationRunner(options, sessions));
+        var runner = new EvaluationRunner(options, sessions);
+        builder.Services.AddSingleton(runner);
         builder.Services.AddSingleton(new StaticAssets(typeof(LineaWebServer).Assembly));
 
         var app = builder.Build();
         app.UseJsonErrors();
         app.Use(RequestGuards(options));
 
-        app.MapPost("/api/eval", (HttpContext c, SessionStore s, EvaluationRunner r, WebServerOptions o) => EvalEndpoint.HandleAsync(c, s, r, o));
-        app.MapPost("/api/transform2x2", (HttpContext c, WebServerOptions o) => Transform2x2Endpoint.HandleAsync(c, o));
+        // Plain RequestDelegates over the singletons built above: no delegate inspection by reflection at start-up,
+        // so the server works (and starts sooner) in the Native AOT build of linea.
+        app.MapPost("/api/eval", c => EvalEndpoint.HandleAsync(c, sessions, runner, options));
+        app.MapPost("/api/transform2x2", c => Transform2x2Endpoint.HandleAsync(c, options));
         // every GET endpoint answers HEAD too, as GET without the body (RFC 9110 9.3.2)
-        app.MapMethods("/api/health", [HttpMethods.Get, HttpMethods.Head],
-            (HttpContext c, SessionStore s, EvaluationRunner r, WebServerOptions o) => HealthEndpoint.HandleAsync(c, s, r, o));
+        string[] getOrHead = [HttpMethods.Get, HttpMethods.Head];
+        app.MapMethods("/api/health", getOrHead, c => HealthEndpoint.HandleAsync(c, sessions, runner, options));
         var assets = app.Services.GetRequiredService<StaticAssets>();
         foreach (var path in assets.Paths.Append("/"))
         {
             string served = path;
-            app.MapMethods(served, [HttpMethods.Get, HttpMethods.Head], (HttpContext c) => assets.ServeAsync(c, served));
+            app.MapMethods(served, getOrHead, c => assets.ServeAsync(c, served));
         }
         return app;
     }

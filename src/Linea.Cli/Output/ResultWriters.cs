@@ -55,5 +55,5 @@ internal sealed class JsonResultWriter(TextWriter output) : IResultWriter
         output.WriteLine(JsonRenderer.Render(result));
     }
 
-    public void WriteInfo(string text) => output.WriteLine(System.Text.Json.JsonSerializer.Serialize(new { info = text }));
+    public void WriteInfo(string text) => output.WriteLine(System.Text.Json.JsonSerializer.Serialize(new InfoMessage(text), CliJsonContext.Default.InfoMessage));
 }
