@@ -173,10 +173,13 @@ internal static class GilbertPeierlsLu
             int top = n;
             foreach (int i in aidx)
                 if (_mark[i] != stamp) top = DepthFirst(i, stamp, top);
-            int count = n - top;
-            // a column of the dense tail writes no L and only its rows already pivotal to U
-            if (!tail && _lnz + count > _li.Length) Grow(ref _li, ref _lx, _lnz + count);
-            if (_unz + count > _ui.Length) Grow(ref _ui, ref _ux, _unz + count);
+            // Room for the column: U takes the rows already pivotal (and the pivot), L the others. Counted exactly, so that
+            // a planned capacity is not outgrown by the reach's total (a column of the dense tail writes no L).
+            int pivotal = 0;
+            for (int p = top; p < n; p++) if (_pinv[_reach[p]] >= 0) pivotal++;
+            if (!tail && _lnz + (n - top - pivotal) > _li.Length) Grow(ref _li, ref _lx, _lnz + (n - top - pivotal));
+            int needU = _unz + pivotal + (tail ? 0 : 1); // the diagonal of a tail column stays in the dense block
+            if (needU > _ui.Length) Grow(ref _ui, ref _ux, needU);
 
             ref T x = ref MemoryMarshal.GetArrayDataReference(_x);
             ref int li = ref MemoryMarshal.GetArrayDataReference(_li);
