@@ -91,3 +91,23 @@ public class LuMemoryTests
         Assert.True(Residual(a.T.ToCsc(), b, x) <= 4 * a.Rows * Eps * (scale * Norm<double>(x) + Norm<double>(b)), "transposed solve");
     }
 }
+
+/// <summary>The automatic symmetric ordering with its counts: the same choice with or without the second thread, and counts that are the chosen ordering's.</summary>
+public class AutoSymmetricCountedTests
+{
+    [Fact]
+    public void Nested_dissection_beside_amd_chooses_as_the_sequential_trial_and_returns_its_counts()
+    {
+        // 120 x 120 grid: n = 14,400 is past the trial size, and AMD's count leaves enough work for the trial to run
+        var a = Poisson2D<double>(120);
+        var g = AdjacencyGraph.SymmetricPattern("test", a);
+        var sequential = FillReducingOrder.AutoSymmetricCounted(g, Parallelism.None);
+        var threaded = FillReducingOrder.AutoSymmetricCounted(g, new Parallelism(2));
+        Assert.Equal(sequential.Used, threaded.Used);
+        Assert.Equal(sequential.Perm, threaded.Perm);
+        Assert.Equal(FillEstimate.ColumnCounts(g, sequential.Perm), sequential.Counts);
+        Assert.Equal(FillEstimate.Cholesky(g, sequential.Perm).NnzL, sequential.Counts.Sum());
+        // and the public path orders as before: what Compute's Auto picks for a symmetric factorization
+        Assert.Equal(FillReducingOrder.Compute("test", a, SparseOrdering.Auto, symmetric: true).Perm, sequential.Perm);
+    }
+}

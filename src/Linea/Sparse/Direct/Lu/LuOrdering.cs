@@ -23,7 +23,7 @@ internal static class LuOrdering
     /// instead of growing them (one O(nnz(A)) count).
     /// </summary>
     public static (int[] Perm, SparseOrdering Used, long[]? ColumnCounts) Compute<T>(string op, SparseMatrix<T> csc, SparseOrdering ordering,
-        int[]? columnPermutation) where T : unmanaged, IFloatingPointIeee754<T>
+        int[]? columnPermutation, Parallelism? parallelism = null) where T : unmanaged, IFloatingPointIeee754<T>
     {
         (int[] Perm, SparseOrdering Used) r;
         if (columnPermutation is not null || ordering != SparseOrdering.Auto)
@@ -32,9 +32,14 @@ internal static class LuOrdering
         {
             var (symmetry, diagonal) = PatternStatistics(csc);
             bool symmetric = symmetry >= SymmetryThreshold && diagonal >= DiagonalThreshold * csc.Columns;
-            r = symmetric
-                ? FillReducingOrder.Compute(op, csc, SparseOrdering.Auto, symmetric: true)
-                : FillReducingOrder.Compute(op, csc, SparseOrdering.Colamd, symmetric: false);
+            if (symmetric)
+            {
+                // one graph of A + A^T for the ordering and the counts, which the choice between AMD and ND computes anyway
+                var g = AdjacencyGraph.SymmetricPattern(op, csc);
+                var auto = FillReducingOrder.AutoSymmetricCounted(g, parallelism ?? Parallelism.None);
+                return (auto.Perm, auto.Used, auto.Counts);
+            }
+            r = FillReducingOrder.Compute(op, csc, SparseOrdering.Colamd, symmetric: false);
         }
         long[]? counts = columnPermutation is null && r.Used is SparseOrdering.Amd or SparseOrdering.NestedDissection
             ? FillEstimate.ColumnCounts(AdjacencyGraph.SymmetricPattern(op, csc), r.Perm)
