@@ -61,6 +61,25 @@ public class LuMemoryTests
     }
 
     [Fact]
+    public void Off_diagonal_pivots_outgrow_the_plan_and_still_solve()
+    {
+        // diagonal 0.05 against off-diagonal -1: the threshold test (0.1) rejects the diagonal, so rows move, the fill
+        // leaves the Cholesky pattern and the arrays must grow past the planned capacities
+        var a = Poisson2D<double>(30, shift: 3.95);
+        int n = a.Rows;
+        var csc = SparseLuFactory.Prepare("test", a);
+        var (q, _, counts) = LuOrdering.Compute("test", csc, SparseOrdering.Amd, null);
+        var plan = LuMemoryPlan.FromColumnCounts(counts, n);
+        var f = GilbertPeierlsLu.Factor(csc, q, 0.1, null, plan.TailOrder, plan.CapacityL, plan.CapacityU, Parallelism.None, out var failure, out _);
+        Assert.Equal(GilbertPeierlsLu.Failure.None, failure);
+        Assert.True(f!.Lp[n] > plan.CapacityL || f.Up[n] > plan.CapacityU, $"L {f.Lp[n]} / {plan.CapacityL}, U {f.Up[n]} / {plan.CapacityU}: no growth");
+        var b = Rhs<double>(n, 5);
+        var x = new double[n];
+        f.Solve(b, x, new double[n]);
+        Assert.True(Residual(a, b, x) <= RoundingAllowance(a, b, x) * 4 * n, $"residual {Residual(a, b, x):e3}");
+    }
+
+    [Fact]
     public void Factors_with_a_dense_block_reconstruct_A_and_solve_both_ways()
     {
         var a = Poisson2D<double>(40, convection: 3);
