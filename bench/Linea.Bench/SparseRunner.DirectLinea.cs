@@ -35,6 +35,7 @@ internal static partial class SparseRunner
         Array.Fill(b, 1.0);
         var x = new double[a.Rows];
         chol!.Solve(b, x);
+        var (factorPeak, factorBytes) = CholeskyMemory(a, chol.Analysis);
         Array.Sort(analyzeTimes);
         Array.Sort(factorTimes);
         var inv = CultureInfo.InvariantCulture;
@@ -48,6 +49,9 @@ internal static partial class SparseRunner
                 // memory not counted) against the factor's values (8 bytes per stored entry of L).
                 new("alloc_mb", (allocated / 1e6).ToString("F1", inv)),
                 new("factor_values_mb", (chol.Analysis.StoredEntries * 8 / 1e6).ToString("F1", inv)),
+                new("peak_bytes", factorPeak.ToString(inv)),
+                new("factor_bytes", factorBytes.ToString(inv)),
+                new("peak_over_factor", ((double)factorPeak / factorBytes).ToString("F2", inv)),
             ]);
     }
 
@@ -57,6 +61,8 @@ internal static partial class SparseRunner
     /// </summary>
     private static DirectResult LineaLu(SparseMatrix<double> a, SparseOrdering ordering, int samples)
     {
+        if (double.TryParse(Environment.GetEnvironmentVariable("LINEA_LU_DENSITY"), NumberStyles.Float, CultureInfo.InvariantCulture, out double density))
+            DenseTail.DensityOverride = density; // experiments only
         // Warm the JIT on a small matrix of the same kind; Sparse.Lu orders and factors in one call (analysis: na).
         Sparse.Lu(SparseBenchMatrices.ConvectionDiffusion2D(30), ordering);
         var times = new double[Math.Max(1, samples)];
@@ -75,6 +81,7 @@ internal static partial class SparseRunner
         Array.Fill(b, 1.0);
         var x = new double[a.Rows];
         lu!.Solve(b, x);
+        var (analyzeAlloc, factorPeak, factorBytes, phaseAnalyze, phaseFactor) = LuMemory(a, ordering);
         Array.Sort(times);
         var inv = CultureInfo.InvariantCulture;
         return new DirectResult(double.NaN, times[times.Length / 2], lu.NnzL + lu.NnzU, DirectResidual.Relative(a, x, b),
@@ -84,6 +91,53 @@ internal static partial class SparseRunner
                 new("nnz_u", lu.NnzU.ToString(inv)),
                 new("alloc_mb", (allocated / 1e6).ToString("F1", inv)),
                 new("factor_values_mb", ((lu.NnzL + lu.NnzU) * 8 / 1e6).ToString("F1", inv)),
+                new("dense_tail", lu.DenseTailOrder.ToString(inv)),
+                // one more run with the two phases timed apart (not the median: where the time goes)
+                new("phase_analyze_s", phaseAnalyze.ToString("F4", inv)),
+                new("phase_factor_s", phaseFactor.ToString("F4", inv)),
+                new("analyze_alloc_bytes", analyzeAlloc.ToString(inv)),
+                new("peak_bytes", factorPeak.ToString(inv)),
+                new("factor_bytes", factorBytes.ToString(inv)),
+                new("peak_over_factor", ((double)factorPeak / factorBytes).ToString("F2", inv)),
             ]);
+    }
+
+    /// <summary>
+    /// The managed memory of the LU's two phases, run apart through the internals Sparse.Lu chains: the bytes the
+    /// analysis (CSC copy, ordering, column counts) allocates, the bytes the numeric factorization allocates (its peak
+    /// can be no higher: everything it holds was allocated inside it), and the bytes the factors hold.
+    /// </summary>
+    private static (long AnalyzeAlloc, long FactorPeak, long FactorBytes, double AnalyzeSeconds, double FactorSeconds) LuMemory(SparseMatrix<double> a, SparseOrdering ordering)
+    {
+        const string op = "sparse lu";
+        GC.Collect();
+        long t0 = GC.GetTotalAllocatedBytes(precise: true);
+        var sw = Stopwatch.StartNew();
+        var csc = SparseLuFactory.Prepare(op, a);
+        var (q, _, counts) = LuOrdering.Compute(op, csc, ordering, null, Parallelism.Default);
+        var plan = LuMemoryPlan.FromColumnCounts(counts, csc.Columns);
+        double analyze = sw.Elapsed.TotalSeconds;
+        long t1 = GC.GetTotalAllocatedBytes(precise: true);
+        sw.Restart();
+        var f = GilbertPeierlsLu.Factor(csc, q, 0.1, null, plan.TailOrder, plan.CapacityL, plan.CapacityU, Parallelism.Default, out _, out _)
+            ?? throw new InvalidOperationException("sparse lu: the benchmark matrix did not factor");
+        double factor = sw.Elapsed.TotalSeconds;
+        long t2 = GC.GetTotalAllocatedBytes(precise: true);
+        return (t1 - t0, t2 - t1, f.Bytes, analyze, factor);
+    }
+
+    /// <summary>
+    /// The managed bytes the numeric Cholesky allocates (an upper bound on its peak) and the bytes the factor holds:
+    /// the supernodal values plus the analysis's structure (row indices, pointers, permutation) that the solves read.
+    /// </summary>
+    private static (long FactorPeak, long FactorBytes) CholeskyMemory(SparseMatrix<double> a, SparseCholeskyAnalysis analysis)
+    {
+        GC.Collect();
+        long t0 = GC.GetTotalAllocatedBytes(precise: true);
+        var chol = analysis.Factor(a, Parallelism.Default);
+        long t1 = GC.GetTotalAllocatedBytes(precise: true);
+        long structure = 4L * (analysis.Rows.Length + analysis.Start.Length + analysis.Perm.Length) + 8L * (analysis.RowPtr.Length + analysis.LPtr.Length);
+        GC.KeepAlive(chol);
+        return (t1 - t0, analysis.StoredEntries * sizeof(double) + structure);
     }
 }

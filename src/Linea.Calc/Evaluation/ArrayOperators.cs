@@ -23,6 +23,7 @@ internal static class ArrayOperators
         return op switch
         {
             BinaryOperator.MatMul => MatMul(ctx, a, b, leftText, rightText),
+            BinaryOperator.LeftDivide => LeftDivision.Solve(ctx, a, b, leftText, rightText),
             BinaryOperator.MatrixPower => MatrixPower(ctx, a, b),
             _ => Elementwise(ctx, op, name, a, b),
         };
@@ -35,6 +36,7 @@ internal static class ArrayOperators
         BinaryOperator.Multiply => "multiply",
         BinaryOperator.Divide => "divide",
         BinaryOperator.MatMul => "matmul",
+        BinaryOperator.LeftDivide => "mldivide",
         BinaryOperator.Power => "power",
         BinaryOperator.MatrixPower => "matrix_power",
         BinaryOperator.Equal => "equal",
@@ -224,7 +226,7 @@ internal static class ArrayOperators
     }
 
     /// <summary>The operand transposed: its name with .T (.mT for stacks), or without it when it is already transposed.</summary>
-    private static string TransposeText(string text, SymbolicShape s)
+    internal static string TransposeText(string text, SymbolicShape s)
     {
         foreach (var suffix in new[] { ".T", ".mT", "'" })
             if (text.EndsWith(suffix, StringComparison.Ordinal) && !text.StartsWith('('))

@@ -142,6 +142,7 @@ public static class Lexer
                 else kind = TokenKind.Star;
                 break;
             case '/': kind = TokenKind.Slash; break;
+            case '\\': kind = TokenKind.Backslash; break; // a backslash ending a line was taken as a continuation before this
             case '@': kind = TokenKind.At; break;
             case '^': kind = TokenKind.Caret; break;
             case '=':

@@ -17,6 +17,8 @@ public enum TokenKind
     Star,
     /// <summary><c>/</c></summary>
     Slash,
+    /// <summary><c>\</c> (MATLAB's left division, <c>A \ b</c>); at the end of a line it continues the statement instead</summary>
+    Backslash,
     /// <summary><c>**</c> (element-wise power)</summary>
     DoubleStar,
     /// <summary><c>@</c> (matrix product)</summary>

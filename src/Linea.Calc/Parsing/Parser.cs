@@ -49,6 +49,7 @@ public sealed class Parser
         [TokenKind.Star] = new BinaryOperatorParselet(BinaryOperator.Multiply, Precedence.Product, false),
         [TokenKind.Slash] = new BinaryOperatorParselet(BinaryOperator.Divide, Precedence.Product, false),
         [TokenKind.At] = new BinaryOperatorParselet(BinaryOperator.MatMul, Precedence.Product, false),
+        [TokenKind.Backslash] = new BinaryOperatorParselet(BinaryOperator.LeftDivide, Precedence.Product, false),
         [TokenKind.DoubleStar] = new BinaryOperatorParselet(BinaryOperator.Power, Precedence.Power, true),
         [TokenKind.Caret] = new BinaryOperatorParselet(BinaryOperator.MatrixPower, Precedence.Power, true),
         [TokenKind.LeftParen] = new CallParselet(),

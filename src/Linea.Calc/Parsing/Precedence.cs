@@ -2,7 +2,7 @@ namespace Linea.Calc.Parsing;
 
 /// <summary>
 /// Binding strengths of the operators, weakest first, as in Python: comparisons, then <c>+ -</c>, then
-/// <c>* / @</c>, then prefix <c>-</c>, then <c>** ^</c> (right-associative, so <c>-2 ** 2</c> is <c>-(2 ** 2)</c>
+/// <c>* / @ \</c>, then prefix <c>-</c>, then <c>** ^</c> (right-associative, so <c>-2 ** 2</c> is <c>-(2 ** 2)</c>
 /// and <c>2 ** 3 ** 2</c> is <c>2 ** 9</c>), then the postfix forms (calls, indexing, <c>.T</c>, <c>'</c>).
 /// </summary>
 public static class Precedence
@@ -13,7 +13,7 @@ public static class Precedence
     public const int Comparison = 1;
     /// <summary><c>+ -</c> (binary)</summary>
     public const int Sum = 2;
-    /// <summary><c>* / @</c></summary>
+    /// <summary><c>* / @ \</c> (left division at MATLAB's level of <c>*</c> and <c>/</c>, left-associative)</summary>
     public const int Product = 3;
     /// <summary>prefix <c>- +</c></summary>
     public const int Prefix = 4;

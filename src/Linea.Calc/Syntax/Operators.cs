@@ -13,6 +13,8 @@ public enum BinaryOperator
     Divide,
     /// <summary><c>@</c>, the matrix product.</summary>
     MatMul,
+    /// <summary><c>\</c>, MATLAB's left division (mldivide): <c>A \ b</c> solves A x = b (least squares when A is rectangular).</summary>
+    LeftDivide,
     /// <summary><c>**</c>, element-wise power.</summary>
     Power,
     /// <summary><c>^</c>, matrix power (<c>A ^ 3 = A @ A @ A</c>).</summary>
@@ -51,6 +53,7 @@ public static class OperatorText
         BinaryOperator.Multiply => "*",
         BinaryOperator.Divide => "/",
         BinaryOperator.MatMul => "@",
+        BinaryOperator.LeftDivide => "\\",
         BinaryOperator.Power => "**",
         BinaryOperator.MatrixPower => "^",
         BinaryOperator.Equal => "==",

@@ -67,6 +67,7 @@ internal static class Help
                         integers and fractions stay exact (rational); decimals and sqrt/exp/svd... are float64
             Operators:  + - * /  element-wise with broadcasting     @  matrix product     ^  matrix power
                         **  element-wise power     -x     == != < <= > >=  (0/1 arrays)
+                        A \ b  solve A x = b (MATLAB's mldivide: Cholesky, LU, sparse direct; least squares if rectangular)
                         A.T  A'  transpose     A.mT  swap last two axes     A[0, :]  A[1:, ::2]  A[-1]
             Statements: A = expr     U, S, Vt = svd(A)     X : (32, 784)  (declare a shape; expressions over it
                         report their shape)     explain A @ B | det(A) | inv(A) | rref(A) | solve(A, b) | A (2x2)

@@ -15,7 +15,7 @@ public static partial class FunctionLibrary
             ["A"], 1, Slogdet) with { ResultNames = ["sign", "logabsdet"] });
         list.Add(F("inv", LinAlg, "inv(A, mod=None)", "inverse of a square matrix (exact for exact input); mod=m gives the inverse modulo m", "inv([[3, 3], [2, 5]], mod=26)",
             ["A", "mod"], 1, Inv) with { AcceptsSymbolic = true });
-        list.Add(F("solve", LinAlg, "solve(A, b)", "x with A @ x = b for square A; exact for exact input; a sparse A is solved by the sparse direct solver, as spsolve", "solve([[2, 1], [1, 3]], [3, 5])",
+        list.Add(F("solve", LinAlg, "solve(A, b)", "x with A @ x = b for square A; exact for exact input; a sparse A is solved by the sparse direct solver, as spsolve; the operator A \\ b does the same for a matrix A (and least squares when A is rectangular)", "solve([[2, 1], [1, 3]], [3, 5])",
             ["A", "b"], 2, Solve) with { AcceptsSymbolic = true });
         list.Add(F("lstsq", LinAlg, "lstsq(A, b, rcond=None)", "least-squares x minimising ||A @ x - b||: (x, residuals, rank, singular values); a sparse A is solved by sparse QR (no singular values: s is empty)", "lstsq([[1, 0], [1, 1], [1, 2]], [1, 2, 4])",
             ["A", "b", "rcond"], 2, Lstsq) with { ResultNames = ["x", "residuals", "rank", "s"] });

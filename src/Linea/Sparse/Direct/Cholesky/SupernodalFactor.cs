@@ -61,7 +61,6 @@ internal sealed class SupernodalFactor<T> where T : unmanaged, IFloatingPointIee
         int threads = parallelism.Count;
         var schedule = TreeSchedule.Build(an, threads);
         var rootUpdates = new T[an.SupernodeCount][];
-        if (schedule.Roots.Length > 0) RunSubtrees(op, an, schedule, values, rootUpdates, scratch, parallelism);
 
         // The top's stack: up to its highest front (the subtrees' positions below are never touched by it).
         long topPeak = 0;
@@ -71,7 +70,11 @@ internal sealed class SupernodalFactor<T> where T : unmanaged, IFloatingPointIee
             long w = an.RowPtr[s + 1] - an.RowPtr[s] - (an.Start[s + 1] - an.Start[s]);
             topPeak = Math.Max(topPeak, an.WorkAt[s] + w * w);
         }
-        var top = new Workspace(new T[topPeak], 0, n, an.MaxUpdate, scratch);
+        // The first subtree worker's workspace, sized for the top too, is the top's afterwards: one stack fewer held.
+        Workspace? shared = null;
+        if (schedule.Roots.Length > 0) shared = RunSubtrees(op, an, schedule, values, rootUpdates, scratch, topPeak, parallelism);
+        var top = shared ?? new Workspace(new T[topPeak], 0, n, an.MaxUpdate, scratch);
+        top.Base = 0;
         for (int s = 0; s < an.SupernodeCount; s++)
         {
             if (schedule.InSubtree[s]) continue;
@@ -83,7 +86,9 @@ internal sealed class SupernodalFactor<T> where T : unmanaged, IFloatingPointIee
     }
 
     /// <summary>The schedule's subtrees on the worker pool, each whole on one thread (kernels single-threaded); each root's update kept for the top.</summary>
-    private void RunSubtrees(string op, SparseCholeskyAnalysis an, TreeSchedule schedule, TensorStorage<T> values, T[][] rootUpdates, int scratch, Parallelism parallelism)
+    /// <returns>The workspace of the first worker, whose stack holds at least <paramref name="topPeak"/> entries, for the top to reuse.</returns>
+    private Workspace RunSubtrees(string op, SparseCholeskyAnalysis an, TreeSchedule schedule, TensorStorage<T> values, T[][] rootUpdates, int scratch,
+        long topPeak, Parallelism parallelism)
     {
         var roots = schedule.Roots;
         long localPeak = 0;
@@ -95,10 +100,11 @@ internal sealed class SupernodalFactor<T> where T : unmanaged, IFloatingPointIee
             }
         int next = 0;
         Exception? failure = null;
+        var first = new Workspace(new T[Math.Max(localPeak, topPeak)], 0, an.N, an.MaxUpdate, scratch);
         var single = Parallelism.None with { Cancellation = parallelism.Cancellation };
         Linea.Kernels.Threading.SplitJob.Run(Math.Min(parallelism.Count, roots.Length), (tid, nt) =>
         {
-            Workspace? ws = null;
+            Workspace? ws = tid == 0 ? first : null;
             while (Volatile.Read(ref failure) == null)
             {
                 int i = Interlocked.Increment(ref next) - 1;
@@ -125,6 +131,7 @@ internal sealed class SupernodalFactor<T> where T : unmanaged, IFloatingPointIee
             }
         });
         if (failure != null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
+        return first;
     }
 
     /// <summary>Assembles, factors and leaves the update of supernode s (its children done) in <paramref name="ws"/>.</summary>

@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using Linea.Storage;
 
 namespace Linea;
 
@@ -22,16 +23,18 @@ internal static class GilbertPeierlsLu
     /// entry (row Q[k]) when |x[Q[k]]| &gt;= tol max |x[i]| over the rows not yet pivotal, else the largest of those.
     /// With <paramref name="forcedRows"/> (the row order P of an earlier factorization) step k takes row
     /// forcedRows[k] and returns null with <see cref="Failure.PivotRejected"/> when that row fails the same threshold
-    /// test, so the caller can fall back to fresh pivoting; it then switches to the dense tail at the same step as the
-    /// earlier factorization did (<paramref name="forcedTailOrder"/> columns before the end; the dense block pivots
-    /// afresh). <paramref name="nnzHint"/> (0 when unknown) is the expected nonzeros of L and of U each, which sizes
-    /// the factors' arrays from the start. Returns null and the failing step otherwise.
+    /// test, so the caller can fall back to fresh pivoting. <paramref name="plannedTailOrder"/> &gt; 0 switches to the
+    /// dense tail that many columns before the end (the earlier factorization's switch, or the one planned from the
+    /// symbolic counts by <see cref="LuMemoryPlan"/>; the dense block pivots afresh); 0 decides as the columns come
+    /// (<see cref="DenseTail.ShouldSwitch"/>) when <paramref name="forcedRows"/> is null, and never otherwise.
+    /// <paramref name="capacityL"/> and <paramref name="capacityU"/> (0 when unknown) size the sparse parts of the
+    /// factors' arrays from the start, so that they are not grown and copied. Returns null and the failing step otherwise.
     /// </summary>
-    public static LuFactors<T>? Factor<T>(SparseMatrix<T> a, int[] q, double tol, int[]? forcedRows, int forcedTailOrder, long nnzHint,
-        Parallelism parallelism, out Failure failure, out int failedStep) where T : unmanaged, IFloatingPointIeee754<T>
+    public static LuFactors<T>? Factor<T>(SparseMatrix<T> a, int[] q, double tol, int[]? forcedRows, int plannedTailOrder,
+        long capacityL, long capacityU, Parallelism parallelism, out Failure failure, out int failedStep) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        var w = new Worker<T>(a, q, tol, nnzHint, parallelism);
-        return w.Run(forcedRows, forcedTailOrder, out failure, out failedStep);
+        var w = new Worker<T>(a, q, tol, capacityL, capacityU, parallelism);
+        return w.Run(forcedRows, plannedTailOrder, out failure, out failedStep);
     }
 
     /// <summary>The state of one factorization: the growing factors and the O(n) workspaces.</summary>
@@ -39,8 +42,8 @@ internal static class GilbertPeierlsLu
     {
         private readonly int _n;
         private readonly long[] _aptr;
-        private readonly int[] _aidx;
-        private readonly T[] _aval;
+        private readonly TensorStorage<int> _aidx;
+        private readonly TensorStorage<T> _aval;
         private readonly int[] _q;
         private readonly T _threshold;
         private readonly Parallelism _parallelism;
@@ -49,24 +52,25 @@ internal static class GilbertPeierlsLu
         private int[] _li, _ui;
         private T[] _lx, _ux;
         private int _lnz, _unz, _denseTail;
+        private T[]? _tail;
 
-        public Worker(SparseMatrix<T> a, int[] q, double tol, long nnzHint, Parallelism parallelism)
+        public Worker(SparseMatrix<T> a, int[] q, double tol, long capacityL, long capacityU, Parallelism parallelism)
         {
             int n = _n = a.Columns;
             _aptr = a.Ptr;
-            _aidx = a.Idx.Span(0, (int)_aptr[n]).ToArray();
-            _aval = a.Val.Span(0, (int)_aptr[n]).ToArray();
+            _aidx = a.Idx; // read in place: a copy of A would be held beside the factors
+            _aval = a.Val;
             _q = q;
             _threshold = T.CreateTruncating(tol);
             _parallelism = parallelism;
-            // Without a hint, CSparse's first guess (4 nnz(A) + n), doubled as needed.
-            int guess = (int)Math.Min(nnzHint > 0 ? nnzHint + n : 4 * _aptr[n] + n, Array.MaxLength);
+            // Without a capacity, CSparse's first guess (4 nnz(A) + n), grown as needed.
+            long guess = 4 * _aptr[n] + n;
             _lp = new int[n + 1];
             _up = new int[n + 1];
-            _li = new int[guess];
-            _lx = new T[guess];
-            _ui = new int[guess];
-            _ux = new T[guess];
+            _li = new int[(int)Math.Min(capacityL > 0 ? capacityL : guess, Array.MaxLength)];
+            _lx = new T[_li.Length];
+            _ui = new int[(int)Math.Min(capacityU > 0 ? capacityU : guess, Array.MaxLength)];
+            _ux = new T[_ui.Length];
             _pinv = new int[n];
             Array.Fill(_pinv, -1);
             _x = new T[n];
@@ -79,16 +83,15 @@ internal static class GilbertPeierlsLu
             _lpend = new int[n];
         }
 
-        public LuFactors<T>? Run(int[]? forcedRows, int forcedTailOrder, out Failure failure, out int failedStep)
+        public LuFactors<T>? Run(int[]? forcedRows, int plannedTailOrder, out Failure failure, out int failedStep)
         {
             int n = _n;
             failure = Failure.None;
             failedStep = -1;
             for (int k = 0; k < n; k++)
             {
-                bool toDense = forcedRows is null
-                    ? DenseTail.ShouldSwitch(n - k, k == 0 ? 0 : _lnz - _lp[k - 1], k == 0 ? 0 : _unz - _up[k - 1], _lnz + _unz)
-                    : forcedTailOrder > 0 && n - k == forcedTailOrder;
+                bool toDense = plannedTailOrder > 0 ? n - k == plannedTailOrder
+                    : forcedRows is null && DenseTail.ShouldSwitch(n - k, k == 0 ? 0 : _lnz - _lp[k - 1], k == 0 ? 0 : _unz - _up[k - 1], _lnz + _unz);
                 if (toDense)
                 {
                     if (!FactorDenseTail(k, out failure, out failedStep)) return null;
@@ -160,25 +163,28 @@ internal static class GilbertPeierlsLu
         /// x = L \ A[:, q[k]] over the rows reachable from A's column in the graph of L, in topological order
         /// reach[top..n); grows the factors' arrays to hold the column. Returns top.
         /// </summary>
-        private int SolveColumn(int k, out int col)
+        private int SolveColumn(int k, out int col, bool tail = false)
         {
             int n = _n, stamp = k + 1;
             col = _q[k];
             int a0 = (int)_aptr[col], a1 = (int)_aptr[col + 1];
+            var aidx = _aidx.Span(a0, a1 - a0);
+            var aval = _aval.Span(a0, a1 - a0);
             int top = n;
-            for (int p = a0; p < a1; p++)
-            {
-                int i = _aidx[p];
+            foreach (int i in aidx)
                 if (_mark[i] != stamp) top = DepthFirst(i, stamp, top);
-            }
-            int count = n - top;
-            if (_lnz + count > _li.Length) Grow(ref _li, ref _lx, _lnz + count);
-            if (_unz + count > _ui.Length) Grow(ref _ui, ref _ux, _unz + count);
+            // Room for the column: U takes the rows already pivotal (and the pivot), L the others. Counted exactly, so that
+            // a planned capacity is not outgrown by the reach's total (a column of the dense tail writes no L).
+            int pivotal = 0;
+            for (int p = top; p < n; p++) if (_pinv[_reach[p]] >= 0) pivotal++;
+            if (!tail && _lnz + (n - top - pivotal) > _li.Length) Grow(ref _li, ref _lx, _lnz + (n - top - pivotal));
+            int needU = _unz + pivotal + (tail ? 0 : 1); // the diagonal of a tail column stays in the dense block
+            if (needU > _ui.Length) Grow(ref _ui, ref _ux, needU);
 
             ref T x = ref MemoryMarshal.GetArrayDataReference(_x);
             ref int li = ref MemoryMarshal.GetArrayDataReference(_li);
             ref T lx = ref MemoryMarshal.GetArrayDataReference(_lx);
-            for (int p = a0; p < a1; p++) Unsafe.Add(ref x, _aidx[p]) += _aval[p];
+            for (int p = 0; p < aidx.Length; p++) Unsafe.Add(ref x, aidx[p]) += aval[p];
             // Left-looking update: x -= L[:, j] x[j] for each pivotal row j, in topological order.
             for (int p = top; p < n; p++)
             {
@@ -264,8 +270,9 @@ internal static class GilbertPeierlsLu
 
         /// <summary>
         /// Factors columns k0..n-1 as one dense block: their sparse solves against the first k0 columns give U's rows
-        /// above k0 and the Schur complement S (the rows not yet pivotal), which the dense blocked LU with partial pivoting
-        /// factors in place; L and U's trailing parts are then read off S. False (with the failing step) when singular.
+        /// above k0 (written straight into U's arrays as columns k0..n-1) and the Schur complement S (the rows not yet
+        /// pivotal), which the dense blocked LU with partial pivoting factors in place. S then stays the factors' dense
+        /// block (<see cref="LuFactors{T}.Tail"/>): nothing is copied out of it. False (with the failing step) when singular.
         /// </summary>
         private bool FactorDenseTail(int k0, out Failure failure, out int failedStep)
         {
@@ -276,63 +283,33 @@ internal static class GilbertPeierlsLu
             var rows = new int[r];
             var rowMap = new int[n];
             for (int i = 0, d = 0; i < n; i++) if (_pinv[i] < 0) { rowMap[i] = d; rows[d++] = i; }
-            var s = new NDArray<T>([r, r]);
-            var sd = s.Data;
-            // The sparse parts of U's trailing columns, kept aside until the dense rows are known.
-            var tailPtr = new int[r + 1];
-            var tailIdx = new List<int>();
-            var tailVal = new List<T>();
+            var sd = new T[(long)r * r];
             for (int c = 0; c < r; c++)
             {
                 int k = k0 + c;
                 _lp[k] = _lnz;
-                int top = SolveColumn(k, out _);
+                _up[k] = _unz;
+                int top = SolveColumn(k, out _, tail: true);
                 for (int p = top; p < n; p++)
                 {
                     int i = _reach[p];
                     T v = _x[i];
+                    _x[i] = T.Zero;
                     if (!T.IsFinite(v)) { failure = Failure.NonFinite; failedStep = k; return false; }
                     if (_pinv[i] < 0) sd[(long)rowMap[i] * r + c] = v;
-                    else { tailIdx.Add(_pinv[i]); tailVal.Add(v); }
-                    _x[i] = T.Zero;
+                    else if (v != T.Zero) { _ui[_unz] = _pinv[i]; _ux[_unz++] = v; }
                 }
-                tailPtr[c + 1] = tailIdx.Count;
             }
+            _lp[n] = _lnz;
+            _up[n] = _unz;
             var piv = new int[r];
             int info = LuFactorization.Factor(Kernels.StridedMatrix<T>.RowMajor(sd, r, r), piv, LuParams.Auto.RecursionThreshold, _parallelism);
             if (info >= 0) { failure = Failure.NumericallySingular; failedStep = k0 + info; return false; }
             var perm = LuFactorization.PermutationOf(piv, r);
             for (int c = 0; c < r; c++) _pinv[rows[perm[c]]] = k0 + c;
-            long needL = _lnz + (long)r * (r + 1) / 2, needU = _unz + tailIdx.Count + (long)r * (r + 1) / 2;
-            if (needL > _li.Length) Grow(ref _li, ref _lx, needL);
-            if (needU > _ui.Length) Grow(ref _ui, ref _ux, needU);
-            for (int c = 0; c < r; c++)
-            {
-                int k = k0 + c;
-                _lp[k] = _lnz;
-                _li[_lnz] = rows[perm[c]];
-                _lx[_lnz++] = T.One;
-                for (int i = c + 1; i < r; i++)
-                {
-                    T v = sd[(long)i * r + c];
-                    if (v == T.Zero) continue;
-                    _li[_lnz] = rows[perm[i]];
-                    _lx[_lnz++] = v;
-                }
-                _up[k] = _unz;
-                for (int t = tailPtr[c]; t < tailPtr[c + 1]; t++) { _ui[_unz] = tailIdx[t]; _ux[_unz++] = tailVal[t]; }
-                for (int i = 0; i < c; i++)
-                {
-                    T v = sd[(long)i * r + c];
-                    if (v == T.Zero) continue;
-                    _ui[_unz] = k0 + i;
-                    _ux[_unz++] = v;
-                }
-                T d = sd[(long)c * r + c];
-                if (!T.IsFinite(d)) { failure = Failure.NonFinite; failedStep = k; return false; }
-                _ui[_unz] = k;
-                _ux[_unz++] = d;
-            }
+            for (long t = 0; t < sd.LongLength; t++)
+                if (!T.IsFinite(sd[t])) { failure = Failure.NonFinite; failedStep = k0 + (int)(t % r); return false; }
+            _tail = sd;
             return true;
         }
 
@@ -347,12 +324,13 @@ internal static class GilbertPeierlsLu
             // Shrink only arrays more than 1/8 empty: the copy costs more than the slack of a well-sized hint.
             if (_li.Length - _lnz > _li.Length / 8) { Array.Resize(ref _li, _lnz); Array.Resize(ref _lx, _lnz); }
             if (_ui.Length - _unz > _ui.Length / 8) { Array.Resize(ref _ui, _unz); Array.Resize(ref _ux, _unz); }
-            return new LuFactors<T>(n, _lp, _li, _lx, _up, _ui, _ux, prow, (int[])_q.Clone()) { DenseTailOrder = _denseTail };
+            return new LuFactors<T>(n, _lp, _li, _lx, _up, _ui, _ux, prow, (int[])_q.Clone(), _tail, _denseTail);
         }
 
         private static void Grow<TValue>(ref int[] idx, ref TValue[] val, long needed)
         {
-            long target = Math.Max(2L * idx.Length, needed);
+            // 1.5x, not 2x: with a planned capacity this runs only when pivoting moved fill, and old and new arrays coexist here
+            long target = Math.Max(idx.Length + idx.Length / 2, needed);
             if (target > Array.MaxLength)
             {
                 if (needed > Array.MaxLength)

@@ -18,11 +18,12 @@ internal static class LuOrdering
 
     /// <summary>
     /// The column permutation and the ordering used, for a square CSC matrix, and for an ordering of A + A^T the
-    /// nonzeros of its Cholesky factor (diagonal included; 0 otherwise): with diagonal pivots, L and U each fit in it,
-    /// so the factorization can size its arrays once instead of growing them (one O(nnz(A)) count).
+    /// column counts of its Cholesky factor (diagonal included; null otherwise): with diagonal pivots, L has exactly
+    /// that pattern and U its transpose, so the factorization can size its arrays once (<see cref="LuMemoryPlan"/>)
+    /// instead of growing them (one O(nnz(A)) count).
     /// </summary>
-    public static (int[] Perm, SparseOrdering Used, long FactorNnzHint) Compute<T>(string op, SparseMatrix<T> csc, SparseOrdering ordering,
-        int[]? columnPermutation) where T : unmanaged, IFloatingPointIeee754<T>
+    public static (int[] Perm, SparseOrdering Used, long[]? ColumnCounts) Compute<T>(string op, SparseMatrix<T> csc, SparseOrdering ordering,
+        int[]? columnPermutation, Parallelism? parallelism = null) where T : unmanaged, IFloatingPointIeee754<T>
     {
         (int[] Perm, SparseOrdering Used) r;
         if (columnPermutation is not null || ordering != SparseOrdering.Auto)
@@ -31,14 +32,19 @@ internal static class LuOrdering
         {
             var (symmetry, diagonal) = PatternStatistics(csc);
             bool symmetric = symmetry >= SymmetryThreshold && diagonal >= DiagonalThreshold * csc.Columns;
-            r = symmetric
-                ? FillReducingOrder.Compute(op, csc, SparseOrdering.Auto, symmetric: true)
-                : FillReducingOrder.Compute(op, csc, SparseOrdering.Colamd, symmetric: false);
+            if (symmetric)
+            {
+                // one graph of A + A^T for the ordering and the counts, which the choice between AMD and ND computes anyway
+                var g = AdjacencyGraph.SymmetricPattern(op, csc);
+                var auto = FillReducingOrder.AutoSymmetricCounted(g, parallelism ?? Parallelism.None);
+                return (auto.Perm, auto.Used, auto.Counts);
+            }
+            r = FillReducingOrder.Compute(op, csc, SparseOrdering.Colamd, symmetric: false);
         }
-        long hint = columnPermutation is null && r.Used is SparseOrdering.Amd or SparseOrdering.NestedDissection
-            ? FillEstimate.Cholesky(AdjacencyGraph.SymmetricPattern(op, csc), r.Perm).NnzL
-            : 0;
-        return (r.Perm, r.Used, hint);
+        long[]? counts = columnPermutation is null && r.Used is SparseOrdering.Amd or SparseOrdering.NestedDissection
+            ? FillEstimate.ColumnCounts(AdjacencyGraph.SymmetricPattern(op, csc), r.Perm)
+            : null;
+        return (r.Perm, r.Used, counts);
     }
 
     /// <summary>

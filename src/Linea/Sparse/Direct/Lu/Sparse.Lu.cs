@@ -36,8 +36,9 @@ public static partial class Sparse
         if (!(pivotThreshold > 0 && pivotThreshold <= 1))
             ThrowHelper.Argument(op, nameof(pivotThreshold), $"the pivot threshold must lie in (0, 1], got {pivotThreshold}");
         var csc = SparseLuFactory.Prepare(op, a);
-        var (q, used, nnzHint) = LuOrdering.Compute(op, csc, ordering, columnPermutation);
-        var f = GilbertPeierlsLu.Factor(csc, q, pivotThreshold, null, 0, nnzHint, threads, out var failure, out int step);
+        var (q, used, counts) = LuOrdering.Compute(op, csc, ordering, columnPermutation, threads);
+        var plan = LuMemoryPlan.FromColumnCounts(counts, csc.Columns);
+        var f = GilbertPeierlsLu.Factor(csc, q, pivotThreshold, null, plan.TailOrder, plan.CapacityL, plan.CapacityU, threads, out var failure, out int step);
         if (f is null) SparseLuFactory.ThrowFailure(op, csc, q, failure, step);
         return SparseLu<T>.Create(f!, csc, SparseLuFactory.Norm1(csc), used, pivotThreshold, threads);
     }

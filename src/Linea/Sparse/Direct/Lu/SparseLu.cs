@@ -73,9 +73,17 @@ public sealed class SparseLu<T> : ILinearSolver<T> where T : unmanaged, IFloatin
 
     /// <summary>
     /// The order of the trailing block that was factored as a dense matrix with partial pivoting (0 when every column was
-    /// factored sparse). Its L and U parts are stored sparse like the rest, without the entries that came out exactly zero.
+    /// factored sparse). That block of L and U stays the dense array the dense LU factored in place (8 bytes an entry,
+    /// against 12 for a sparse entry), and its triangular solves run by rows; <see cref="NnzL"/> and <see cref="NnzU"/>
+    /// count its nonzeros.
     /// </summary>
     public int DenseTailOrder => _f.DenseTailOrder;
+
+    /// <summary>
+    /// The bytes the factors hold: L's and U's sparse columns (index and value arrays, pointers), the dense trailing block,
+    /// and the two permutations. A copy of A's pattern (for <see cref="Refactor"/>, nnz(A) + n + 1 integers) is held besides.
+    /// </summary>
+    public long FactorBytes => _f.Bytes;
 
     /// <summary>Nonzeros stored in L, its unit diagonal included (as SuperLU counts them).</summary>
     public long NnzL => _f.NnzL;
@@ -90,13 +98,14 @@ public sealed class SparseLu<T> : ILinearSolver<T> where T : unmanaged, IFloatin
     public int[] ColumnPermutation => (int[])_f.Q.Clone();
 
     /// <summary>L, n x n unit lower triangular in CSC with sorted indices (a new matrix; O(nnz(L) log) to build).</summary>
-    public SparseMatrix<T> L => ToCsc(_f.Lp, _f.Li, _f.Lx);
+    public SparseMatrix<T> L => ToCsc(_f.Expanded(lower: true));
 
     /// <summary>U, n x n upper triangular in CSC with sorted indices (a new matrix).</summary>
-    public SparseMatrix<T> U => ToCsc(_f.Up, _f.Ui, _f.Ux);
+    public SparseMatrix<T> U => ToCsc(_f.Expanded(lower: false));
 
-    private SparseMatrix<T> ToCsc(int[] ptr, int[] idx, T[] val)
+    private SparseMatrix<T> ToCsc((int[] Ptr, int[] Idx, T[] Val) f)
     {
+        var (ptr, idx, val) = f;
         var p = new long[ptr.Length];
         for (int i = 0; i < ptr.Length; i++) p[i] = ptr[i];
         int nnz = ptr[^1];
@@ -204,14 +213,16 @@ public sealed class SparseLu<T> : ILinearSolver<T> where T : unmanaged, IFloatin
         int n = _f.N;
         var a = new NDArray<T>([n, n]);
         var d = a.Data;
+        var (lp, li, lx) = _f.Expanded(lower: true);
+        var (up, ui, ux) = _f.Expanded(lower: false);
         for (int k = 0; k < n; k++)
         {
             int colA = _f.Q[k];
-            for (int t = _f.Up[k]; t < _f.Up[k + 1]; t++)
+            for (int t = up[k]; t < up[k + 1]; t++)
             {
-                int i = _f.Ui[t];
-                T u = _f.Ux[t];
-                for (int s = _f.Lp[i]; s < _f.Lp[i + 1]; s++) d[(long)_f.P[_f.Li[s]] * n + colA] += _f.Lx[s] * u;
+                int i = ui[t];
+                T u = ux[t];
+                for (int s = lp[i]; s < lp[i + 1]; s++) d[(long)_f.P[li[s]] * n + colA] += lx[s] * u;
             }
         }
         return a;
@@ -235,10 +246,11 @@ public sealed class SparseLu<T> : ILinearSolver<T> where T : unmanaged, IFloatin
         var csc = SparseLuFactory.Prepare(op, a);
         if (csc.Rows != _f.N || !SamePattern(csc))
             ThrowHelper.Argument(op, nameof(a), $"the matrix ({csc.Rows} x {csc.Columns}, {csc.Nnz} stored entries) does not have the pattern of the factored {_f.N} x {_f.N} matrix ({_patternIdx.Length} entries); use Sparse.Lu");
-        var f = GilbertPeierlsLu.Factor(csc, _f.Q, PivotThreshold, _f.P, _f.DenseTailOrder, Math.Max(_f.NnzL, _f.NnzU), _parallelism, out var failure, out int step);
+        // the same pivots give the same sparse parts: the arrays are sized to them exactly
+        var f = GilbertPeierlsLu.Factor(csc, _f.Q, PivotThreshold, _f.P, _f.DenseTailOrder, _f.Lp[_f.N], _f.Up[_f.N], _parallelism, out var failure, out int step);
         bool reused = f is not null;
         if (f is null && failure == GilbertPeierlsLu.Failure.PivotRejected)
-            f = GilbertPeierlsLu.Factor(csc, _f.Q, PivotThreshold, null, 0, Math.Max(_f.NnzL, _f.NnzU), _parallelism, out failure, out step);
+            f = GilbertPeierlsLu.Factor(csc, _f.Q, PivotThreshold, null, _f.DenseTailOrder, _f.Lp[_f.N], _f.Up[_f.N], _parallelism, out failure, out step);
         if (f is null) SparseLuFactory.ThrowFailure(op, csc, _f.Q, failure, step);
         return new SparseLu<T>(f!, _patternPtr, _patternIdx, SparseLuFactory.Norm1(csc), Ordering, PivotThreshold, reused, _parallelism);
     }

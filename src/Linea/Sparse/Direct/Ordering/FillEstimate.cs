@@ -11,6 +11,21 @@ internal static class FillEstimate
     /// for the graph <paramref name="g"/> eliminated in the order <paramref name="perm"/>.</summary>
     public static (long NnzL, double Flops) Cholesky(AdjacencyGraph g, ReadOnlySpan<int> perm)
     {
+        var counts = ColumnCounts(g, perm);
+        long nnz = 0;
+        double flops = 0;
+        foreach (long c in counts)
+        {
+            nnz += c;
+            flops += (double)c * c;
+        }
+        return (nnz, flops);
+    }
+
+    /// <summary>The column counts of the Cholesky factor (diagonal included), column k of L being vertex perm[k].
+    /// O(nnz(A) alpha(n)) time, O(n) memory.</summary>
+    public static long[] ColumnCounts(AdjacencyGraph g, ReadOnlySpan<int> perm)
+    {
         int n = g.N;
         var pinv = FillReducingOrder.Inverse(perm);
         var parent = new int[n];
@@ -71,16 +86,12 @@ internal static class FillEstimate
             }
             if (parent[j] != -1) ancestor[j] = parent[j];
         }
-        long nnz = 0;
-        double flops = 0;
         for (int k = 0; k < n; k++)
         {
             int j = post[k];
             if (parent[j] != -1) delta[parent[j]] += delta[j];
-            nnz += delta[j];
-            flops += (double)delta[j] * delta[j];
         }
-        return (nnz, flops);
+        return delta;
     }
 
     /// <summary>A postorder of the forest given by <paramref name="parent"/> (-1 for roots).</summary>

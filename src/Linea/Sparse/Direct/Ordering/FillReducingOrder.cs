@@ -46,13 +46,50 @@ internal static class FillReducingOrder
     /// </summary>
     private static (int[] Perm, SparseOrdering Used) AutoSymmetric(AdjacencyGraph g)
     {
-        var amd = Amd.Order(g);
-        if (g.N < NestedDissectionTrialSize) return (amd, SparseOrdering.Amd);
-        var (amdNnz, amdFlops) = FillEstimate.Cholesky(g, amd);
-        if (amdFlops <= 50.0 * g.EdgeCount + 1e7) return (amd, SparseOrdering.Amd);
-        var nd = NestedDissection.Order(g);
-        var (ndNnz, ndFlops) = FillEstimate.Cholesky(g, nd);
-        return ndNnz <= amdNnz && ndFlops < 0.8 * amdFlops ? (nd, SparseOrdering.NestedDissection) : (amd, SparseOrdering.Amd);
+        var (perm, used, _) = AutoSymmetricCounted(g, Parallelism.None);
+        return (perm, used);
+    }
+
+    /// <summary>
+    /// <see cref="AutoSymmetric"/> that also returns the chosen ordering's Cholesky column counts (computed for the choice
+    /// anyway; the sparse LU sizes its factors by them). With two or more threads in <paramref name="parallelism"/> and a
+    /// graph large enough for the trial, nested dissection is ordered on a second thread while AMD runs and is counted
+    /// (the two only read the graph); it is then waited for even when AMD's count makes the trial unnecessary.
+    /// </summary>
+    internal static (int[] Perm, SparseOrdering Used, long[] Counts) AutoSymmetricCounted(AdjacencyGraph g, Parallelism parallelism)
+    {
+        bool trial = g.N >= NestedDissectionTrialSize;
+        int[]? nd = null, amd = null;
+        long[]? amdCounts = null;
+        if (trial && parallelism.Count > 1)
+        {
+            Linea.Kernels.Threading.SplitJob.Run(2, (tid, _) =>
+            {
+                if (tid == 0) { amd = Amd.Order(g); amdCounts = FillEstimate.ColumnCounts(g, amd); }
+                else nd = NestedDissection.Order(g);
+            });
+        }
+        else
+        {
+            amd = Amd.Order(g);
+            amdCounts = FillEstimate.ColumnCounts(g, amd);
+        }
+        if (!trial) return (amd!, SparseOrdering.Amd, amdCounts!);
+        var (amdNnz, amdFlops) = Totals(amdCounts!);
+        if (amdFlops <= 50.0 * g.EdgeCount + 1e7) return (amd!, SparseOrdering.Amd, amdCounts!);
+        nd ??= NestedDissection.Order(g);
+        var ndCounts = FillEstimate.ColumnCounts(g, nd);
+        var (ndNnz, ndFlops) = Totals(ndCounts);
+        return ndNnz <= amdNnz && ndFlops < 0.8 * amdFlops ? (nd, SparseOrdering.NestedDissection, ndCounts) : (amd!, SparseOrdering.Amd, amdCounts!);
+    }
+
+    /// <summary>nnz(L) and the multiply-add count sum c_j^2 from column counts.</summary>
+    private static (long Nnz, double Flops) Totals(long[] counts)
+    {
+        long nnz = 0;
+        double flops = 0;
+        foreach (long c in counts) { nnz += c; flops += (double)c * c; }
+        return (nnz, flops);
     }
 
     /// <summary>The graph of A + A^T for the symmetric orderings (A square whether or not the factorization is symmetric).</summary>
