@@ -234,5 +234,6 @@ public static partial class NDArray
 
     /// <summary>Whether <typeparamref name="T"/> is one of the element types Linea supports (a JIT-time constant).</summary>
     internal static bool IsSupportedScalar<T>() where T : unmanaged =>
-        typeof(T) == typeof(float) || typeof(T) == typeof(double) || typeof(T) == typeof(int) || typeof(T) == typeof(long) || typeof(T) == typeof(bool);
+        typeof(T) == typeof(float) || typeof(T) == typeof(double) || typeof(T) == typeof(int) || typeof(T) == typeof(long) || typeof(T) == typeof(bool)
+        || Ops.HalfPrecision.IsHalfType<T>(); // float16 and bfloat16: storage types, see HalfPrecision
 }
