@@ -128,6 +128,7 @@ public static partial class NDArrayExtensions
         /// </summary>
         public NDArray<T> Var(int[]? axes, int ddof = 0, bool keepDims = false)
         {
+            HalfPrecision.RequireComputable<T>("var");
             if (ddof < 0) ThrowHelper.Argument("var", nameof(ddof), $"ddof must be non-negative, got {ddof}");
             var mean = a.Mean(axes, keepDims: true);
             var d = a - mean;
