@@ -157,6 +157,19 @@ public class HalfPrecisionTests
         AssertProduct(ab.MatMul(bb), ab.ToSingle(), bb.ToSingle());
         AssertProduct(NDArray.MatMul(a32, bh), a32, bh.ToSingle());
         AssertProduct(NDArray.MatMul(a32, bb), a32, bb.ToSingle());
+        // Against the float32 GEMM of the converted operands: each errs by at most k u |A||B|, so they differ by at most
+        // k eps32 |A||B| (eps32 = 2u = 2^-23).
+        AssertClose(NDArray.MatMul(ah, bh), ah.ToSingle().MatMul(bh.ToSingle()), ah.ToSingle(), bh.ToSingle());
+        AssertClose(NDArray.MatMul(ab, bb), ab.ToSingle().MatMul(bb.ToSingle()), ab.ToSingle(), bb.ToSingle());
+    }
+
+    private static void AssertClose(NDArray<float> c, NDArray<float> reference, NDArray<float> a, NDArray<float> b)
+    {
+        var bound = NDArray.Abs(a).MatMul(NDArray.Abs(b)).ToArray();
+        var (x, y) = (c.ToArray(), reference.ToArray());
+        float k = a.Shape[^1], eps32 = MathF.Pow(2, -23);
+        for (int i = 0; i < x.Length; i++)
+            Assert.True(Math.Abs(x[i] - y[i]) <= k * eps32 * bound[i] * (1 + 1e-5), $"element {i}: {x[i]} vs float32 GEMM {y[i]}, bound {k * eps32 * bound[i]}");
     }
 
     [Fact]
