@@ -234,9 +234,28 @@ public class HalfPrecisionTests
         MixedPrecisionGemm.Multiply(
             new MatrixView<Half>(ref a.Store.At(0), 37, 530, 530, 1),
             new MatrixView<BFloat16>(ref b.Store.At(0), 530, 45, 1, 530), // read as (B^T)^T: column-major
-            new MatrixView<float>(ref c.Store.At(0), 37, 45, 45, 1), Parallelism.Default, kind);
+            new MatrixView<float>(ref c.Store.At(0), 37, 45, 45, 1), Parallelism.Default, new GemmParams { Kernel = kind });
         var bT = NDArray.FromArray(b.ToSingle().ToArray(), 45, 530).T; // the same memory read column-major
         AssertProduct(c, a.ToSingle(), bT);
+    }
+
+    [Theory]
+    [InlineData(100, 150, 70)]  // rows split between the threads
+    [InlineData(12, 1000, 80)]  // one row panel: the threads split the column panels
+    [InlineData(1, 300, 50)]
+    [InlineData(300, 1, 50)]
+    public void Shrunk_blocks_and_two_threads_run_every_loop(int m, int n, int k)
+    {
+        // MC = 24, KC = 16, NC = 64: several blocks on every loop, and a k % 16 tail in the chunked A panels.
+        var a = Operand([m, k], 20 + m).ToBFloat16();
+        var b = Operand([k, n], 21 + n).ToHalf();
+        var c = NDArray.Zeros<float>(m, n);
+        MixedPrecisionGemm.Multiply(
+            new MatrixView<BFloat16>(ref a.Store.At(0), m, k, k, 1),
+            new MatrixView<Half>(ref b.Store.At(0), k, n, n, 1),
+            new MatrixView<float>(ref c.Store.At(0), m, n, n, 1), new Parallelism(2),
+            new GemmParams { MC = 24, KC = 16, NC = 64, ParallelThreshold = 0 });
+        AssertProduct(c, a.ToSingle(), b.ToSingle());
     }
 
     // ---- element-wise and reductions -------------------------------------------------------------------------------

@@ -16,9 +16,13 @@ namespace Linea.Kernels.Gemm;
 /// </summary>
 internal static unsafe class MixedPrecisionGemm
 {
-    /// <summary>C = A @ B, C float32 (m x n), A m x k of <typeparamref name="TA"/>, B k x n of <typeparamref name="TB"/>; int-sized dimensions.</summary>
+    /// <summary>
+    /// C = A @ B, C float32 (m x n), A m x k of <typeparamref name="TA"/>, B k x n of <typeparamref name="TB"/>; int-sized
+    /// dimensions. <paramref name="prm"/> may choose the microkernel, the block sizes (MC, KC, NC; tests shrink them so
+    /// the blocked loops run at small sizes) and the parallel threshold; its other fields do not apply here.
+    /// </summary>
     public static void Multiply<TA, TB>(in MatrixView<TA> a, in MatrixView<TB> b, in MatrixView<float> c, Parallelism parallelism,
-        MicroKernelKind kernel = MicroKernelKind.Auto) where TA : unmanaged where TB : unmanaged
+        GemmParams? prm = null) where TA : unmanaged where TB : unmanaged
     {
         Debug.Assert(a.Rows == c.Rows && b.Cols == c.Cols && a.Cols == b.Rows);
         Debug.Assert(c.Rows <= int.MaxValue && c.Cols <= int.MaxValue && a.Cols <= int.MaxValue);
@@ -35,10 +39,15 @@ internal static unsafe class MixedPrecisionGemm
                     for (int j = 0; j < n; j++) pc[i * crs + j * ccs] = 0f;
                 return;
             }
-            int threads = (long)m * n * k < Gemm.DefaultParallelThreshold ? 1 : parallelism.Count;
-            var kind = kernel == MicroKernelKind.Auto ? BlockSizes.BestFor(sizeof(float), m, n) : kernel;
+            prm ??= GemmParams.Auto;
+            long threshold = prm.ParallelThreshold >= 0 ? prm.ParallelThreshold : Gemm.DefaultParallelThreshold;
+            int threads = (long)m * n * k < threshold ? 1 : parallelism.Count;
+            var kind = prm.Kernel == MicroKernelKind.Auto ? BlockSizes.BestFor(sizeof(float), m, n) : prm.Kernel;
             if (!BlockSizes.IsSupported(kind)) kind = MicroKernelKind.Reference;
             var (mc, kc, nc) = BlockSizes.For(kind, sizeof(float));
+            if (prm.MC > 0) mc = prm.MC;
+            if (prm.KC > 0) kc = prm.KC;
+            if (prm.NC > 0) nc = prm.NC;
             var args = new Args<TA, TB>(m, n, k, pa, (nint)a.RowStride, (nint)a.ColStride, pb, (nint)b.RowStride, (nint)b.ColStride, pc, crs, ccs);
             switch (kind)
             {
