@@ -6,20 +6,21 @@ using Linea.Numerics;
 namespace Linea.IO;
 
 /// <summary>
-/// The element types Linea reads from .npy files: IEEE floats of 4 or 8 bytes and signed integers of
+/// The element types Linea reads from .npy files: IEEE floats of 2, 4 or 8 bytes and signed integers of
 /// 4 or 8 bytes, in either byte order. Parses NumPy's <c>descr</c> string and converts raw bytes to
 /// <c>float</c> or <c>double</c>.
 /// </summary>
 internal readonly record struct NpyDType(char Kind, int ItemSize, bool BigEndian)
 {
     /// <summary>The descr strings this reader accepts, for error messages.</summary>
-    public const string Supported = "'<f8', '<f4', '<i8', '<i4' (and the same with '>', '=' or '|')";
+    public const string Supported = "'<f8', '<f4', '<f2', '<i8', '<i4' (and the same with '>', '=' or '|')";
 
     /// <summary>The descr NumPy writes for <typeparamref name="T"/> on a little-endian machine.</summary>
     public static string DescrOf<T>() where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (typeof(T) == typeof(double)) return "<f8";
         if (typeof(T) == typeof(float)) return "<f4";
+        if (typeof(T) == typeof(Half)) return "<f2";
         throw new NotSupportedException($"npy: Linea tensors hold float or double; {typeof(T).Name} is not supported");
     }
 
@@ -48,6 +49,7 @@ internal readonly record struct NpyDType(char Kind, int ItemSize, bool BigEndian
         {
             case ("f", "8"): return new NpyDType('f', 8, big);
             case ("f", "4"): return new NpyDType('f', 4, big);
+            case ("f", "2"): return new NpyDType('f', 2, big); // float16; bfloat16 has no NumPy dtype
             case ("i", "8"): return new NpyDType('i', 8, big);
             case ("i", "4"): return new NpyDType('i', 4, big);
         }
@@ -105,6 +107,12 @@ internal readonly record struct NpyDType(char Kind, int ItemSize, bool BigEndian
                 break;
             case ('f', 4, true):
                 for (int i = 0; i < n; i++) destination[i] = T.CreateTruncating(BinaryPrimitives.ReadSingleBigEndian(source[(4 * i)..]));
+                break;
+            case ('f', 2, false):
+                for (int i = 0; i < n; i++) destination[i] = T.CreateTruncating(BinaryPrimitives.ReadHalfLittleEndian(source[(2 * i)..]));
+                break;
+            case ('f', 2, true):
+                for (int i = 0; i < n; i++) destination[i] = T.CreateTruncating(BinaryPrimitives.ReadHalfBigEndian(source[(2 * i)..]));
                 break;
             case ('i', 8, false):
                 for (int i = 0; i < n; i++) destination[i] = T.CreateTruncating(BinaryPrimitives.ReadInt64LittleEndian(source[(8 * i)..]));

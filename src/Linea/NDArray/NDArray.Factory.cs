@@ -167,6 +167,7 @@ public static partial class NDArray
     public static NDArray<T> Arange<T>(T start, T stop, T step) where T : unmanaged, IFloatingPointIeee754<T>
     {
         RequireSupported<T>("arange");
+        Ops.HalfPrecision.RequireComputable<T>("arange"); // computes in T: build float32 values, then ToHalf()
         if (step == T.Zero || !T.IsFinite(step) || !T.IsFinite(start) || !T.IsFinite(stop))
             throw new ArgumentException($"arange: need finite start, stop and a non-zero step, got ({start}, {stop}, {step})");
         double n = Math.Ceiling(double.CreateTruncating((stop - start) / step));
@@ -184,6 +185,7 @@ public static partial class NDArray
     public static NDArray<T> Linspace<T>(T start, T stop, int num = 50, bool endpoint = true) where T : unmanaged, IFloatingPointIeee754<T>
     {
         RequireSupported<T>("linspace");
+        Ops.HalfPrecision.RequireComputable<T>("linspace"); // computes in T: build float32 values, then ToHalf()
         if (num < 0) ThrowHelper.Argument("linspace", nameof(num), $"number of samples must be non-negative, got {num}");
         var t = new NDArray<T>([num]);
         int div = endpoint ? num - 1 : num;
@@ -234,5 +236,6 @@ public static partial class NDArray
 
     /// <summary>Whether <typeparamref name="T"/> is one of the element types Linea supports (a JIT-time constant).</summary>
     internal static bool IsSupportedScalar<T>() where T : unmanaged =>
-        typeof(T) == typeof(float) || typeof(T) == typeof(double) || typeof(T) == typeof(int) || typeof(T) == typeof(long) || typeof(T) == typeof(bool);
+        typeof(T) == typeof(float) || typeof(T) == typeof(double) || typeof(T) == typeof(int) || typeof(T) == typeof(long) || typeof(T) == typeof(bool)
+        || Ops.HalfPrecision.IsHalfType<T>(); // float16 and bfloat16: storage types, see HalfPrecision
 }

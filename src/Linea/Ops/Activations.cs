@@ -43,6 +43,7 @@ public static partial class NDArray
     private static NDArray<T> ShiftByMax<T>(string op, NDArray<T> x, int axis) where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(x);
+        HalfPrecision.RequireComputable<T>(op);
         if (x.Rank == 0) ThrowHelper.Argument(op, nameof(x), "needs at least a 1-d tensor, got a 0-d one");
         Shape.NormalizeAxis(op, axis, x.Rank);
         // Nothing to normalise (and max of an empty axis has no value): a new empty tensor of the same shape.

@@ -12,6 +12,7 @@ internal static class Elementwise
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
+        if (HalfPrecision.IsHalfType<T>()) return HalfPrecision.Binary<T, TOp>(op, a, b);
         long[] shape = Broadcast.Shapes(op, a.Dims, b.Dims);
         var result = NDArray<T>.Uninitialized(shape, op);
         var kernel = new BinaryKernel<T, TOp>(ref a.Store.Reference, ref b.Store.Reference, ref result.Store.Reference);
@@ -28,6 +29,7 @@ internal static class Elementwise
         where T : unmanaged where TOp : IBinaryOp<T>
     {
         ArgumentNullException.ThrowIfNull(a);
+        if (HalfPrecision.IsHalfType<T>()) return HalfPrecision.BinaryScalar<T, TOp>(OpName<TOp>().ToLowerInvariant(), a, b, scalarLeft: false);
         var result = NDArray<T>.Uninitialized(a.Dims.ToArray(), OpName<TOp>());
         var kernel = new BinaryKernel<T, TOp>(ref a.Store.Reference, ref b, ref result.Store.Reference);
         Span<long> zeros = stackalloc long[a.Rank];
@@ -42,6 +44,7 @@ internal static class Elementwise
         where T : unmanaged where TOp : IBinaryOp<T>
     {
         ArgumentNullException.ThrowIfNull(b);
+        if (HalfPrecision.IsHalfType<T>()) return HalfPrecision.BinaryScalar<T, TOp>(OpName<TOp>().ToLowerInvariant(), b, a, scalarLeft: true);
         var result = NDArray<T>.Uninitialized(b.Dims.ToArray(), OpName<TOp>());
         var kernel = new BinaryKernel<T, TOp>(ref a, ref b.Store.Reference, ref result.Store.Reference);
         Span<long> zeros = stackalloc long[b.Rank];
@@ -56,6 +59,7 @@ internal static class Elementwise
         where T : unmanaged where TOp : IUnaryOp<T>
     {
         ArgumentNullException.ThrowIfNull(a);
+        if (HalfPrecision.IsHalfType<T>()) return HalfPrecision.Unary<T, TOp>(OpName<TOp>().ToLowerInvariant(), a);
         var result = NDArray<T>.Uninitialized(a.Dims.ToArray(), OpName<TOp>());
         var kernel = new UnaryKernel<T, TOp>(ref a.Store.Reference, ref result.Store.Reference);
         StridedLoop.Run(a.Dims, a.Offset, a.StrideArray, 0, result.StrideArray, ref kernel);

@@ -31,6 +31,7 @@ public static partial class NDArray
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
+        Ops.HalfPrecision.RequireComputable<T>("matmul (generic MatMul<T>; the NDArray<Half> and NDArray<BFloat16> overloads return float32)");
         if (a.Rank == 0 || b.Rank == 0)
             ThrowHelper.Argument("matmul", a.Rank == 0 ? nameof(a) : nameof(b),
                 $"{a.Shape} @ {b.Shape}: matmul needs at least 1-d operands; to scale by a scalar use *");
@@ -159,6 +160,7 @@ public static partial class NDArray
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
+        Ops.HalfPrecision.RequireComputable<T>("dot");
         if (a.Rank != 1 || b.Rank != 1)
             ThrowHelper.ShapeMismatch("dot", $"{a.Shape} · {b.Shape}: Dot returns the scalar inner product of two 1-d tensors; for matrices use MatMul", a.Shape, b.Shape);
         if (a.Size != b.Size)

@@ -24,6 +24,7 @@ public static partial class NDArray
     /// <exception cref="ArgumentException"><paramref name="min"/> is greater than <paramref name="max"/>, or either is NaN.</exception>
     public static NDArray<T> Clip<T>(NDArray<T> x, T min, T max) where T : unmanaged, IFloatingPointIeee754<T>
     {
+        HalfPrecision.RequireComputable<T>("clip");
         if (!(min <= max)) ThrowHelper.Argument("clip", nameof(min), $"min ({min}) must not be greater than max ({max}), and neither may be NaN");
         return Minimum(Maximum(x, min), max);
     }

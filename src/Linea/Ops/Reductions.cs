@@ -30,6 +30,7 @@ public sealed partial class NDArray<TScalar>
     internal NDArray<TScalar> Reduce<TOp>(string op, int[]? axes, bool keepDims, bool hasIdentity)
         where TOp : IReduceOp<TScalar>
     {
+        if (HalfPrecision.IsHalfType<TScalar>()) return HalfPrecision.Reduce<TScalar, TOp>(this, op, axes, keepDims);
         var reduced = ReducedAxes(op, axes);
         var outDims = new long[Rank];
         var kept = new List<long>(Rank);
@@ -108,6 +109,7 @@ public static partial class NDArrayExtensions
         /// <summary>Means along several axes (all when null).</summary>
         public NDArray<T> Mean(int[]? axes, bool keepDims = false)
         {
+            if (HalfPrecision.IsHalfType<T>()) return HalfPrecision.Mean(a, axes, keepDims);
             var sum = a.Reduce<SumReduce<T>>("mean", axes, keepDims, true);
             return sum / T.CreateTruncating(a.ReducedCount("mean", axes));
         }
@@ -126,6 +128,7 @@ public static partial class NDArrayExtensions
         /// </summary>
         public NDArray<T> Var(int[]? axes, int ddof = 0, bool keepDims = false)
         {
+            HalfPrecision.RequireComputable<T>("var");
             if (ddof < 0) ThrowHelper.Argument("var", nameof(ddof), $"ddof must be non-negative, got {ddof}");
             var mean = a.Mean(axes, keepDims: true);
             var d = a - mean;

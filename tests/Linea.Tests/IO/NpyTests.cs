@@ -384,7 +384,7 @@ public class NpyTests
     [InlineData("{'descr': '<U5', 'fortran_order': False, 'shape': (1,)}", "string")]
     [InlineData("{'descr': '|b1', 'fortran_order': False, 'shape': (1,)}", "boolean")]
     [InlineData("{'descr': '<u4', 'fortran_order': False, 'shape': (1,)}", "unsigned")]
-    [InlineData("{'descr': '<f2', 'fortran_order': False, 'shape': (1,)}", "width (f2)")]
+    [InlineData("{'descr': '<f16', 'fortran_order': False, 'shape': (1,)}", "width (f16)")] // float128; '<f2' (float16) is read
     [InlineData("{'descr': [('a', '<f8')], 'fortran_order': False, 'shape': (1,)}", "structured")]
     [InlineData("{'descr': 8, 'fortran_order': False, 'shape': (1,)}", "'descr' must be a string, found 8")]
     public void RejectsUnsupportedDescr(string header, string reason)

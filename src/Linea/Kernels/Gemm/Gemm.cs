@@ -28,6 +28,7 @@ internal static class Gemm
         Parallelism parallelism, GemmParams? prm = null) where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (m <= 0 || n <= 0) return;
+        Ops.HalfPrecision.RequireComputable<T>("gemm");
         prm ??= GemmParams.Auto;
         Debug.Assert(cOff + (long)(m - 1) * cRs + (long)(n - 1) * cCs < c.Length);
         Debug.Assert(k == 0 || aOff + (long)(m - 1) * aRs + (long)(k - 1) * aCs < a.Length);
@@ -116,6 +117,7 @@ internal static class Gemm
         Parallelism parallelism, GemmParams? prm = null) where T : unmanaged, IFloatingPointIeee754<T>
     {
         Debug.Assert(a.Rows == c.Rows && b.Cols == c.Cols && a.Cols == b.Rows);
+        Ops.HalfPrecision.RequireComputable<T>("gemm"); // float16 reaches only MixedPrecisionGemm
         long m = c.Rows, n = c.Cols, k = a.Cols;
         if (m <= 0 || n <= 0) return;
         const long piece = 1L << 30;

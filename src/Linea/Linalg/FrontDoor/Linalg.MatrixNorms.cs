@@ -17,6 +17,7 @@ public static partial class Linalg
     /// <exception cref="NonFiniteException">ord = 2 or -2 of a matrix holding NaN or infinity; the message names the matrix ("matrix [1, 0] of the stack ...").</exception>
     public static NDArray<T> Norm<T>(NDArray<T> x, double ord, (int Row, int Col) axes, bool keepdims = false) where T : unmanaged, IFloatingPointIeee754<T>
     {
+        Ops.HalfPrecision.RequireComputable<T>("norm");
         ArgumentNullException.ThrowIfNull(x);
         CheckMatrixNormOrder(ord);
         return NormOverAxes(x, axes, keepdims, (m, label) => MatrixNorm(label, m, ord));
@@ -34,6 +35,7 @@ public static partial class Linalg
     /// <exception cref="NonFiniteException">"nuc" of a matrix holding NaN or infinity; the message names the matrix ("matrix [1, 0] of the stack ...").</exception>
     public static NDArray<T> Norm<T>(NDArray<T> x, string ord, (int Row, int Col) axes, bool keepdims = false) where T : unmanaged, IFloatingPointIeee754<T>
     {
+        Ops.HalfPrecision.RequireComputable<T>("norm");
         ArgumentNullException.ThrowIfNull(x);
         CheckMatrixNormOrder(ord);
         return NormOverAxes(x, axes, keepdims, (m, label) => MatrixNorm(label, m, ord));

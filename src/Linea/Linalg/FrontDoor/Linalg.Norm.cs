@@ -10,6 +10,7 @@ public static partial class Linalg
     /// </summary>
     public static T Norm<T>(NDArray<T> x) where T : unmanaged, IFloatingPointIeee754<T>
     {
+        Ops.HalfPrecision.RequireComputable<T>("norm");
         ArgumentNullException.ThrowIfNull(x);
         var c = x.Contiguous().Managed();
         return Nrm2.Compute(checked((int)c.Size), c.Data, checked((int)c.Offset), 1);
@@ -33,6 +34,7 @@ public static partial class Linalg
     /// <exception cref="ArgumentException">ord is not valid for the tensor's rank, or the rank is not 1 or 2 (use the axis overload for vector norms, axes (-2, -1) for the matrix norms of a stack).</exception>
     public static T Norm<T>(NDArray<T> x, double ord) where T : unmanaged, IFloatingPointIeee754<T>
     {
+        Ops.HalfPrecision.RequireComputable<T>("norm");
         ArgumentNullException.ThrowIfNull(x);
         if (x.Rank == 1)
         {
@@ -52,6 +54,7 @@ public static partial class Linalg
     /// <exception cref="ArgumentException">Not a matrix (a stack: pass axes (-2, -1)), or ord is neither "fro" nor "nuc".</exception>
     public static T Norm<T>(NDArray<T> x, string ord) where T : unmanaged, IFloatingPointIeee754<T>
     {
+        Ops.HalfPrecision.RequireComputable<T>("norm");
         ArgumentNullException.ThrowIfNull(x);
         ArgumentNullException.ThrowIfNull(ord);
         if (x.Rank != 2)
@@ -69,6 +72,7 @@ public static partial class Linalg
     /// <exception cref="AxisOutOfRangeException">axis is outside [-rank, rank).</exception>
     public static NDArray<T> Norm<T>(NDArray<T> x, double ord, int axis, bool keepdims = false) where T : unmanaged, IFloatingPointIeee754<T>
     {
+        Ops.HalfPrecision.RequireComputable<T>("norm");
         ArgumentNullException.ThrowIfNull(x);
         int r = x.Rank;
         if (axis < -r || axis >= r) ThrowHelper.Axis("norm", axis, r);

@@ -12,6 +12,7 @@ public static partial class Linalg
     internal static void RequireSquare<T>(string op, NDArray<T> a) where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(a);
+        Ops.HalfPrecision.RequireComputable<T>(op);
         if (a.Rank < 2)
             ThrowHelper.ShapeMismatch(op, $"needs a matrix (or a stack of matrices), got shape {a.Shape}", a.Shape);
         if (a.IntDims[^1] != a.IntDims[^2])
@@ -23,6 +24,7 @@ public static partial class Linalg
     internal static void RequireMatrix<T>(string op, NDArray<T> a) where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(a);
+        Ops.HalfPrecision.RequireComputable<T>(op);
         if (a.Rank < 2)
             ThrowHelper.ShapeMismatch(op, $"needs a matrix (or a stack of matrices), got shape {a.Shape}", a.Shape);
         RequireMatrixFits(op, a);
@@ -39,6 +41,7 @@ public static partial class Linalg
     /// <summary>Throws <see cref="NonFiniteException"/> naming the first NaN or infinity in <paramref name="a"/>.</summary>
     internal static void RequireFinite<T>(string op, NDArray<T> a, string what = "the input") where T : unmanaged, IFloatingPointIeee754<T>
     {
+        Ops.HalfPrecision.RequireComputable<T>(op);
         long i = NDArray.IndexOfNonFinite(a);
         if (i < 0) return;
         var idx = NDArray.UnravelIndex(i, a.Shape);

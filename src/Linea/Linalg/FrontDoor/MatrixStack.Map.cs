@@ -70,6 +70,7 @@ internal static partial class MatrixStack
     public static void RequireSizes<T>(string op, NDArray<T> a, int[][] itemDims, string[]? names)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
+        Ops.HalfPrecision.RequireComputable<T>(op); // every Map and MapScalar (Linalg's stacks) passes here
         int size = System.Runtime.CompilerServices.Unsafe.SizeOf<T>();
         string limit = $"the dense factorizations hold each matrix and each result in one .NET array of at most {Array.MaxLength:#,0} elements";
         double matrix = (double)a.IntDims[^2] * a.IntDims[^1];

@@ -14,6 +14,7 @@ internal static partial class ArrayPrinter
     {
         if (typeof(T) == typeof(double)) return Format(Unsafe.As<NDArray<double>>(t), format, provider);
         if (typeof(T) == typeof(float)) return Format(Unsafe.As<NDArray<float>>(t), format, provider);
+        if (typeof(T) == typeof(Half)) return Format(Unsafe.As<NDArray<Half>>(t), format, provider);
         provider ??= CultureInfo.InvariantCulture;
         if (t.Rank == 0) return Word(t.Store.At(t.Offset), format, provider);
         if (t.Size == 0) return "[]";
@@ -36,6 +37,7 @@ internal static partial class ArrayPrinter
     private static string Word<T>(T value, string? format, IFormatProvider provider) where T : unmanaged
     {
         if (value is bool b) return b ? "True" : "False";
+        if (value is BFloat16 bf) return BFloat16Word(bf, format, provider);
         if (value is IFormattable f) return f.ToString(string.IsNullOrEmpty(format) ? null : format, provider);
         return value.ToString() ?? "";
     }

@@ -30,6 +30,7 @@ public static partial class NDArray
     /// spans axes of different lengths.</exception>
     public static NDArray<T> Einsum<T>(string subscripts, params NDArray<T>[] operands) where T : unmanaged, IFloatingPointIeee754<T>
     {
+        Ops.HalfPrecision.RequireComputable<T>("einsum");
         ArgumentNullException.ThrowIfNull(subscripts);
         ArgumentNullException.ThrowIfNull(operands);
         foreach (var o in operands) ArgumentNullException.ThrowIfNull(o, nameof(operands));
@@ -48,6 +49,7 @@ public static partial class NDArray
     /// <exception cref="ShapeMismatchException">As <see cref="Einsum{T}"/>.</exception>
     public static EinsumPathInfo EinsumPath<T>(string subscripts, params NDArray<T>[] operands) where T : unmanaged, IFloatingPointIeee754<T>
     {
+        Ops.HalfPrecision.RequireComputable<T>("einsum_path");
         ArgumentNullException.ThrowIfNull(subscripts);
         ArgumentNullException.ThrowIfNull(operands);
         foreach (var o in operands) ArgumentNullException.ThrowIfNull(o, nameof(operands));

@@ -16,6 +16,7 @@ public static partial class NDArray
     /// <exception cref="ShapeMismatchException">Paired axes have different lengths (the message names both axes and shapes).</exception>
     public static NDArray<T> Tensordot<T>(NDArray<T> a, NDArray<T> b, int axes = 2) where T : unmanaged, IFloatingPointIeee754<T>
     {
+        Ops.HalfPrecision.RequireComputable<T>("tensordot");
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
         if (axes < 0 || axes > a.Rank || axes > b.Rank)
@@ -35,6 +36,7 @@ public static partial class NDArray
     /// <exception cref="ShapeMismatchException">Paired axes have different lengths.</exception>
     public static NDArray<T> Tensordot<T>(NDArray<T> a, NDArray<T> b, int[] aAxes, int[] bAxes) where T : unmanaged, IFloatingPointIeee754<T>
     {
+        Ops.HalfPrecision.RequireComputable<T>("tensordot");
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
         ArgumentNullException.ThrowIfNull(aAxes);
@@ -71,6 +73,7 @@ public static partial class NDArray
     /// <exception cref="ShapeMismatchException">The last axes have different lengths.</exception>
     public static NDArray<T> Inner<T>(NDArray<T> a, NDArray<T> b) where T : unmanaged, IFloatingPointIeee754<T>
     {
+        Ops.HalfPrecision.RequireComputable<T>("inner");
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
         if (a.Rank == 0 || b.Rank == 0) return a * b;
