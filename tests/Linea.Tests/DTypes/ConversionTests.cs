@@ -104,4 +104,21 @@ public class ConversionTests
         Assert.Equal([int.MinValue], (NDArray.FromArray([int.MaxValue]) + 1).ToArray()); // wraps, as NumPy's int32
         Assert.Equal([6L], (NDArray.FromArray([2L]) * 3L).ToArray());
     }
+
+    [Fact]
+    public void Integer_reductions_accumulate_in_long()
+    {
+        var a = NDArray.FromArray(new[,] { { int.MaxValue, 1, -4 }, { int.MaxValue, 2, 7 } });
+        long sum = a.Sum();
+        Assert.Equal(2L * int.MaxValue + 6, sum);                // no int32 overflow, as NumPy's int64 accumulator
+        Assert.Equal([2L * int.MaxValue, 3L, 3L], a.Sum(0).ToArray());
+        Assert.Equal(new Shape(2, 1), a.Sum(1, keepDims: true).Shape);
+        Assert.Equal(int.MaxValue, a.Max());
+        Assert.Equal(-4, a.Min());
+        Assert.Equal([int.MaxValue, int.MaxValue], a.Max(1).ToArray());
+        Assert.Equal([int.MaxValue, 1, -4], a.Min(0).ToArray());
+        Assert.Equal(2.5, NDArray.FromArray([1L, 2L, 3L, 4L]).Mean());
+        Assert.Throws<InvalidOperationException>(() => NDArray.Zeros<long>(0).Max());
+        Assert.Equal(6.0, NDArray.FromArray([1.0, 2.0, 3.0]).Sum()); // the float reductions still bind for floats
+    }
 }
