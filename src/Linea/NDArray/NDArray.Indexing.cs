@@ -121,6 +121,16 @@ public sealed partial class NDArray<TScalar>
         var result = NDArray<TScalar>.Uninitialized([positions.Length, .. rest], op);
         long restSize = Linea.Shape.ComputeSize(rest);
         if (restSize == 0 || positions.Length == 0) return result;
+        if (rest.Length == 0 && lead == 1)
+        {
+            // A gather from a 1-d tensor (the common case): straight from storage, no per-element offset arithmetic.
+            ref TScalar origin = ref Store.Reference;
+            var rs = result.WritableSpan;
+            long stride = StrideArray[0];
+            for (int k = 0; k < rs.Length; k++) rs[k] = System.Runtime.CompilerServices.Unsafe.Add(ref origin, (nint)(Offset + positions[k] * stride));
+            Elementwise.KeepStorageAlive(this, this, result);
+            return result;
+        }
         var restContiguous = Linea.Shape.ContiguousStrides(rest);
         for (int k = 0; k < positions.Length; k++)
         {

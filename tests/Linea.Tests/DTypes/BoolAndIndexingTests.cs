@@ -151,4 +151,35 @@ public class BoolAndIndexingTests
         Assert.Contains("index -5 (at position 0", e.Message);
         Assert.Throws<TensorIndexOutOfRangeException>(() => x[NDArray.FromArray([7L])] = 1.0);
     }
+
+    [Fact]
+    public void Comparisons_of_long_runs_match_the_scalar_definition()
+    {
+        // Runs longer than a SIMD vector (with a tail), NaN and signed zeros included; each element checked by hand.
+        var rng = new Random(6);
+        double[] xs = [.. Enumerable.Range(0, 37).Select(i => i % 9 == 0 ? double.NaN : i % 7 == 0 ? -0.0 : Math.Round(rng.NextDouble() * 4 - 2, 1))];
+        double[] ys = [.. Enumerable.Range(0, 37).Select(i => i % 5 == 0 ? double.NaN : i % 6 == 0 ? 0.0 : Math.Round(rng.NextDouble() * 4 - 2, 1))];
+        var x = NDArray.FromArray(xs);
+        var y = NDArray.FromArray(ys);
+        void Check<T>(NDArray<T> a, NDArray<T> b, T s) where T : unmanaged, System.Numerics.INumber<T>
+        {
+            var av = a.ToArray();
+            var bv = b.ToArray();
+            Assert.Equal(av.Select((v, i) => v < bv[i]), (a < b).ToArray());
+            Assert.Equal(av.Select((v, i) => v <= bv[i]), (a <= b).ToArray());
+            Assert.Equal(av.Select((v, i) => v > bv[i]), (a > b).ToArray());
+            Assert.Equal(av.Select((v, i) => v >= bv[i]), (a >= b).ToArray());
+            Assert.Equal(av.Select((v, i) => v == bv[i]), NDArray.Equal(a, b).ToArray());
+            Assert.Equal(av.Select((v, i) => v != bv[i]), NDArray.NotEqual(a, b).ToArray());
+            Assert.Equal(av.Select(v => v < s), (a < s).ToArray());
+            Assert.Equal(av.Select(v => v != s), NDArray.NotEqual(a, s).ToArray());
+        }
+        Check(x, y, 0.0);
+        Check(x.AsType<float>(), y.AsType<float>(), 0.5f);
+        var xi = NDArray.FromArray(Enumerable.Range(0, 37).Select(i => (i * 7) % 11 - 5).ToArray());
+        var yi = NDArray.FromArray(Enumerable.Range(0, 37).Select(i => (i * 5) % 13 - 6).ToArray());
+        Check(xi, yi, 1);
+        Check(xi.AsType<long>(), yi.AsType<long>(), -2L);
+        Assert.Equal(xs.Select(v => v > 0.5).Where((_, i) => i % 2 == 0), (x[Slice.Step(2)] > 0.5).ToArray()); // strided: the scalar path
+    }
 }
