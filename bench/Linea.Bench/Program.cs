@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Running;
 using Linea.Bench;
 
-// `gflops` / `gemv` / `batched` / `lapack` / `storage` / `reductions` / `sparse` / `ml` / `ooc` / `distributed` / `einsum` / `dpca` / `startup` / `halfprec`: quick table runners; anything else goes to BenchmarkDotNet (e.g. --filter '*Gemm*').
+// `gflops` / `gemv` / `batched` / `lapack` / `storage` / `reductions` / `sparse` / `ml` / `ooc` / `distributed` / `einsum` / `dpca` / `startup` / `halfprec` / `dtypes`: quick table runners; anything else goes to BenchmarkDotNet (e.g. --filter '*Gemm*').
 if (args.Length > 0 && args[0] is "gflops" or "gemv" or "batched") return GflopsRunner.Run(args);
 if (args.Length > 0 && args[0] == "lapack") return LapackRunner.Run(args);
 if (args.Length > 0 && args[0] == "svdphases") return SvdPhases.Run(args);
@@ -22,5 +22,6 @@ if (args.Length > 0 && args[0] == "einsum") return EinsumRunner.Run(args);
 if (args.Length > 0 && args[0] == "startup") return StartupRunner.Run(args);
 if (args.Length > 0 && args[0] == "startup-child") return StartupRunner.Child(args);
 if (args.Length > 0 && args[0] == "halfprec") return HalfPrecisionRunner.Run(args);
+if (args.Length > 0 && args[0] == "dtypes") return DTypesRunner.Run(args);
 BenchmarkSwitcher.FromAssembly(typeof(GflopsRunner).Assembly).Run(args);
 return 0;

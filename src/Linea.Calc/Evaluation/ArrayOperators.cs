@@ -84,12 +84,12 @@ internal static class ArrayOperators
             BinaryOperator.Multiply => ta * tb,
             BinaryOperator.Divide => ta / tb,
             BinaryOperator.Power => NDArray.Pow(ta, tb),
-            BinaryOperator.Equal => NDArray.Equal(ta, tb),
-            BinaryOperator.NotEqual => NDArray.NotEqual(ta, tb),
-            BinaryOperator.Less => NDArray.Less(ta, tb),
-            BinaryOperator.LessEqual => NDArray.LessEqual(ta, tb),
-            BinaryOperator.Greater => NDArray.Greater(ta, tb),
-            BinaryOperator.GreaterEqual => NDArray.GreaterEqual(ta, tb),
+            BinaryOperator.Equal => NDArray.Equal(ta, tb).AsType<double>(),
+            BinaryOperator.NotEqual => NDArray.NotEqual(ta, tb).AsType<double>(),
+            BinaryOperator.Less => NDArray.Less(ta, tb).AsType<double>(),
+            BinaryOperator.LessEqual => NDArray.LessEqual(ta, tb).AsType<double>(),
+            BinaryOperator.Greater => NDArray.Greater(ta, tb).AsType<double>(),
+            BinaryOperator.GreaterEqual => NDArray.GreaterEqual(ta, tb).AsType<double>(),
             _ => throw new InvalidOperationException(op.ToString()),
         };
         return new FloatValue(result);

@@ -2,7 +2,8 @@ using System.Numerics;
 
 namespace Linea.ML;
 
-/// <summary>Classification metrics with scikit-learn's names and definitions. Labels are float values in 1-D tensors;
+/// <summary>Classification metrics with scikit-learn's names and definitions. Labels are 1-D tensors of integers
+/// (<c>NDArray&lt;int&gt;</c>, <c>NDArray&lt;long&gt;</c>) or of float values;
 /// the classes considered are the sorted union of the values in y_true and y_pred. A ratio with a zero denominator is 0
 /// (scikit-learn's <c>zero_division</c> default, without its warning). All cost O(n log k) for n samples and k classes.</summary>
 public static partial class Metrics
@@ -10,7 +11,7 @@ public static partial class Metrics
     /// <summary>The fraction of samples whose predicted label equals the true one.</summary>
     /// <exception cref="ShapeMismatchException">The arguments are not 1-D of one length, or are empty.</exception>
     /// <exception cref="NonFiniteException">An argument contains NaN or infinity.</exception>
-    public static double AccuracyScore<T>(NDArray<T> yTrue, NDArray<T> yPred) where T : unmanaged, IFloatingPointIeee754<T>
+    public static double AccuracyScore<T>(NDArray<T> yTrue, NDArray<T> yPred) where T : unmanaged, INumber<T>
     {
         var (t, p) = Pair(yTrue, yPred, "accuracy_score");
         int hits = 0;
@@ -22,7 +23,7 @@ public static partial class Metrics
     /// the ascending order of the union of both arguments' values (returned as <paramref name="labels"/>).</summary>
     /// <exception cref="ShapeMismatchException">The arguments are not 1-D of one length, or are empty.</exception>
     /// <exception cref="NonFiniteException">An argument contains NaN or infinity.</exception>
-    public static int[,] ConfusionMatrix<T>(NDArray<T> yTrue, NDArray<T> yPred, out T[] labels) where T : unmanaged, IFloatingPointIeee754<T>
+    public static int[,] ConfusionMatrix<T>(NDArray<T> yTrue, NDArray<T> yPred, out T[] labels) where T : unmanaged, INumber<T>
     {
         var (t, p) = Pair(yTrue, yPred, "confusion_matrix");
         labels = t.Concat(p).Distinct().Order().ToArray();
@@ -34,7 +35,7 @@ public static partial class Metrics
     /// <summary>The confusion matrix with classes in ascending order (see the overload with labels).</summary>
     /// <exception cref="ShapeMismatchException">The arguments are not 1-D of one length, or are empty.</exception>
     /// <exception cref="NonFiniteException">An argument contains NaN or infinity.</exception>
-    public static int[,] ConfusionMatrix<T>(NDArray<T> yTrue, NDArray<T> yPred) where T : unmanaged, IFloatingPointIeee754<T> =>
+    public static int[,] ConfusionMatrix<T>(NDArray<T> yTrue, NDArray<T> yPred) where T : unmanaged, INumber<T> =>
         ConfusionMatrix(yTrue, yPred, out _);
 
     /// <summary>Per-class precision tp / (tp + fp), recall tp / (tp + fn), F-beta (1 + b^2) P R / (b^2 P + R) and support
@@ -43,7 +44,7 @@ public static partial class Metrics
     /// <exception cref="NonFiniteException">An argument contains NaN or infinity.</exception>
     /// <exception cref="ArgumentOutOfRangeException">beta is not a finite positive number.</exception>
     public static (double[] Precision, double[] Recall, double[] FScore, int[] Support, T[] Labels) PrecisionRecallFScoreSupport<T>(
-        NDArray<T> yTrue, NDArray<T> yPred, double beta = 1.0) where T : unmanaged, IFloatingPointIeee754<T>
+        NDArray<T> yTrue, NDArray<T> yPred, double beta = 1.0) where T : unmanaged, INumber<T>
     {
         CheckBeta(beta);
         var c = ConfusionMatrix(yTrue, yPred, out var labels);
@@ -70,7 +71,7 @@ public static partial class Metrics
     /// <exception cref="NonFiniteException">An argument contains NaN or infinity.</exception>
     /// <exception cref="ArgumentException">Binary with more than two classes, or posLabel not among them.</exception>
     public static double PrecisionScore<T>(NDArray<T> yTrue, NDArray<T> yPred, Average average = Average.Binary, double posLabel = 1)
-        where T : unmanaged, IFloatingPointIeee754<T> => Averaged(yTrue, yPred, average, posLabel, 1.0, "precision_score").Precision;
+        where T : unmanaged, INumber<T> => Averaged(yTrue, yPred, average, posLabel, 1.0, "precision_score").Precision;
 
     /// <summary>Recall tp / (tp + fn), combined over classes as <paramref name="average"/> says.</summary>
     /// <param name="yTrue">True labels (n,).</param>
@@ -81,7 +82,7 @@ public static partial class Metrics
     /// <exception cref="NonFiniteException">An argument contains NaN or infinity.</exception>
     /// <exception cref="ArgumentException">Binary with more than two classes, or posLabel not among them.</exception>
     public static double RecallScore<T>(NDArray<T> yTrue, NDArray<T> yPred, Average average = Average.Binary, double posLabel = 1)
-        where T : unmanaged, IFloatingPointIeee754<T> => Averaged(yTrue, yPred, average, posLabel, 1.0, "recall_score").Recall;
+        where T : unmanaged, INumber<T> => Averaged(yTrue, yPred, average, posLabel, 1.0, "recall_score").Recall;
 
     /// <summary>F1 = 2 P R / (P + R), combined over classes as <paramref name="average"/> says (macro averages the
     /// per-class F1, as scikit-learn does).</summary>
@@ -93,7 +94,7 @@ public static partial class Metrics
     /// <exception cref="NonFiniteException">An argument contains NaN or infinity.</exception>
     /// <exception cref="ArgumentException">Binary with more than two classes, or posLabel not among them.</exception>
     public static double F1Score<T>(NDArray<T> yTrue, NDArray<T> yPred, Average average = Average.Binary, double posLabel = 1)
-        where T : unmanaged, IFloatingPointIeee754<T> => Averaged(yTrue, yPred, average, posLabel, 1.0, "f1_score").FScore;
+        where T : unmanaged, INumber<T> => Averaged(yTrue, yPred, average, posLabel, 1.0, "f1_score").FScore;
 
     /// <summary>F-beta = (1 + beta^2) P R / (beta^2 P + R), combined over classes as <paramref name="average"/> says.</summary>
     /// <param name="yTrue">True labels (n,).</param>
@@ -106,10 +107,10 @@ public static partial class Metrics
     /// <exception cref="ArgumentException">Binary with more than two classes, or posLabel not among them.</exception>
     /// <exception cref="ArgumentOutOfRangeException">beta is not a finite positive number.</exception>
     public static double FBetaScore<T>(NDArray<T> yTrue, NDArray<T> yPred, double beta, Average average = Average.Binary, double posLabel = 1)
-        where T : unmanaged, IFloatingPointIeee754<T> => Averaged(yTrue, yPred, average, posLabel, beta, "fbeta_score").FScore;
+        where T : unmanaged, INumber<T> => Averaged(yTrue, yPred, average, posLabel, beta, "fbeta_score").FScore;
 
     private static (double Precision, double Recall, double FScore) Averaged<T>(
-        NDArray<T> yTrue, NDArray<T> yPred, Average average, double posLabel, double beta, string where) where T : unmanaged, IFloatingPointIeee754<T>
+        NDArray<T> yTrue, NDArray<T> yPred, Average average, double posLabel, double beta, string where) where T : unmanaged, INumber<T>
     {
         CheckBeta(beta);
         var c = ConfusionMatrix(yTrue, yPred, out var labels);
@@ -152,7 +153,8 @@ public static partial class Metrics
     /// <exception cref="ShapeMismatchException">The arguments are not 1-D of one length, or are empty.</exception>
     /// <exception cref="NonFiniteException">An argument contains NaN or infinity.</exception>
     /// <exception cref="ArgumentException">y_true does not hold exactly two classes.</exception>
-    public static double RocAucScore<T>(NDArray<T> yTrue, NDArray<T> yScore) where T : unmanaged, IFloatingPointIeee754<T>
+    public static double RocAucScore<TLabel, T>(NDArray<TLabel> yTrue, NDArray<T> yScore)
+        where TLabel : unmanaged, INumber<TLabel> where T : unmanaged, IFloatingPointIeee754<T>
     {
         var (t, s) = Pair(yTrue, yScore, "roc_auc_score");
         var classes = t.Distinct().Order().ToArray();
@@ -183,7 +185,8 @@ public static partial class Metrics
     /// <exception cref="ShapeMismatchException">Shapes do not agree, or the arguments are empty.</exception>
     /// <exception cref="NonFiniteException">An argument contains NaN or infinity.</exception>
     /// <exception cref="ArgumentException">y_true has one class only, or k differs from its number of classes.</exception>
-    public static double LogLoss<T>(NDArray<T> yTrue, NDArray<T> yProba) where T : unmanaged, IFloatingPointIeee754<T>
+    public static double LogLoss<TLabel, T>(NDArray<TLabel> yTrue, NDArray<T> yProba)
+        where TLabel : unmanaged, INumber<TLabel> where T : unmanaged, IFloatingPointIeee754<T>
     {
         const string where = "log_loss";
         var t = ClassLabels.Values(yTrue, where, "y_true");
@@ -192,7 +195,7 @@ public static partial class Metrics
             throw new ShapeMismatchException(where, [yTrue.Shape, yProba.Shape],
                 $"{where}: y_true (n,) and y_proba (n,) or (n, k) must be non-empty with one row per sample; got shapes {yTrue.Shape} and {yProba.Shape}");
         Guard.Finite(yProba, where, "y_proba");
-        var (classes, index) = ClassLabels.Encode<T>(t);
+        var (classes, index) = ClassLabels.Encode<TLabel>(t);
         if (classes.Length < 2)
             throw new ArgumentException($"{where}: y_true holds a single class ({classes[0]}); pass at least two classes", nameof(yTrue));
         int n = t.Length, k = yProba.Rank == 1 ? 2 : (int)yProba.Shape[1];
@@ -213,7 +216,8 @@ public static partial class Metrics
         return loss / n;
     }
 
-    private static (T[] True, T[] Pred) Pair<T>(NDArray<T> yTrue, NDArray<T> yPred, string where) where T : unmanaged, IFloatingPointIeee754<T>
+    private static (TA[] True, TB[] Pred) Pair<TA, TB>(NDArray<TA> yTrue, NDArray<TB> yPred, string where)
+        where TA : unmanaged, INumber<TA> where TB : unmanaged, INumber<TB>
     {
         ArgumentNullException.ThrowIfNull(yTrue);
         ArgumentNullException.ThrowIfNull(yPred);

@@ -23,7 +23,7 @@ public sealed class ReLU<T> : Layer<T> where T : unmanaged, IFloatingPointIeee75
     {
         // One pass: a copy of dY with the entries where x <= 0 (or NaN) cleared; no mask tensor.
         var x = _x!;
-        if (gradOutput.Shape != x.Shape) return gradOutput * NDArray.Greater(x, T.Zero);
+        if (gradOutput.Shape != x.Shape) return NDArray.Where(x > T.Zero, gradOutput, T.Zero);
         var result = gradOutput.Copy();
         var r = result.AsSpan();
         var xs = x.Contiguous().AsReadOnlySpan();

@@ -31,13 +31,15 @@ public static class Npy
     private const int ChunkBytes = 1 << 16;
 
     /// <summary>Loads the array stored in the .npy file at <paramref name="path"/>.</summary>
-    /// <typeparam name="T"><c>float</c> or <c>double</c>: the element type of the result, whatever the file holds.</typeparam>
+    /// <typeparam name="T"><c>float</c>, <c>double</c>, <c>int</c>, <c>long</c> or <c>bool</c>: the element type of the result,
+    /// whatever the file holds ('&lt;f8', '&lt;f4', '&lt;i8', '&lt;i4', '|b1'); to an integer type values convert as
+    /// <see cref="NDArray{TScalar}.AsType{TOut}"/> does (an <see cref="OverflowException"/> names a NaN or out-of-range element).</typeparam>
     /// <param name="path">The file to read.</param>
     /// <returns>A new C-contiguous tensor with the file's shape.</returns>
     /// <exception cref="TensorFormatException">The file is not a .npy file, is truncated, or holds an unsupported dtype
     /// (complex, object, string, structured); the message names the file and what was found.</exception>
     /// <exception cref="FileNotFoundException">No file at <paramref name="path"/>.</exception>
-    public static NDArray<T> Load<T>(string path) where T : unmanaged, IFloatingPointIeee754<T>
+    public static NDArray<T> Load<T>(string path) where T : unmanaged
     {
         ArgumentNullException.ThrowIfNull(path);
         using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, ChunkBytes, FileOptions.SequentialScan);
@@ -45,11 +47,12 @@ public static class Npy
     }
 
     /// <summary>Reads one .npy array from <paramref name="stream"/>, starting at its current position.</summary>
-    /// <typeparam name="T"><c>float</c> or <c>double</c>: the element type of the result, whatever the stream holds.</typeparam>
+    /// <typeparam name="T"><c>float</c>, <c>double</c>, <c>int</c>, <c>long</c> or <c>bool</c>: the element type of the result,
+    /// whatever the stream holds (converted as <see cref="Load{T}(string)"/> says).</typeparam>
     /// <param name="stream">A readable stream, left open and positioned after the array's data.</param>
     /// <returns>A new C-contiguous tensor with the stored shape.</returns>
     /// <exception cref="TensorFormatException">The data is not in .npy format, is truncated, or holds an unsupported dtype.</exception>
-    public static NDArray<T> Load<T>(Stream stream) where T : unmanaged, IFloatingPointIeee754<T>
+    public static NDArray<T> Load<T>(Stream stream) where T : unmanaged
     {
         ArgumentNullException.ThrowIfNull(stream);
         if (!stream.CanRead) ThrowHelper.Argument("npy.load", nameof(stream), "the stream is not readable");
@@ -57,10 +60,11 @@ public static class Npy
     }
 
     /// <summary>Saves <paramref name="tensor"/> to <paramref name="path"/> in .npy format, replacing any existing file.</summary>
-    /// <typeparam name="T"><c>float</c> (written as <c>'&lt;f4'</c>) or <c>double</c> (written as <c>'&lt;f8'</c>).</typeparam>
+    /// <typeparam name="T"><c>float</c>, <c>double</c>, <c>int</c>, <c>long</c> or <c>bool</c>, written as NumPy's
+    /// <c>'&lt;f4'</c>, <c>'&lt;f8'</c>, <c>'&lt;i4'</c>, <c>'&lt;i8'</c> or <c>'|b1'</c>.</typeparam>
     /// <param name="path">The file to create or overwrite; by convention it ends in <c>.npy</c>.</param>
     /// <param name="tensor">The tensor to store; any view, including strided, transposed and 0-d ones.</param>
-    public static void Save<T>(string path, NDArray<T> tensor) where T : unmanaged, IFloatingPointIeee754<T>
+    public static void Save<T>(string path, NDArray<T> tensor) where T : unmanaged
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(tensor);
@@ -69,10 +73,11 @@ public static class Npy
     }
 
     /// <summary>Writes <paramref name="tensor"/> in .npy format to <paramref name="stream"/> at its current position.</summary>
-    /// <typeparam name="T"><c>float</c> (written as <c>'&lt;f4'</c>) or <c>double</c> (written as <c>'&lt;f8'</c>).</typeparam>
+    /// <typeparam name="T"><c>float</c>, <c>double</c>, <c>int</c>, <c>long</c> or <c>bool</c>, written as NumPy's
+    /// <c>'&lt;f4'</c>, <c>'&lt;f8'</c>, <c>'&lt;i4'</c>, <c>'&lt;i8'</c> or <c>'|b1'</c>.</typeparam>
     /// <param name="stream">A writable stream, left open.</param>
     /// <param name="tensor">The tensor to store; any view, including strided, transposed and 0-d ones.</param>
-    public static void Save<T>(Stream stream, NDArray<T> tensor) where T : unmanaged, IFloatingPointIeee754<T>
+    public static void Save<T>(Stream stream, NDArray<T> tensor) where T : unmanaged
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(tensor);
@@ -96,7 +101,7 @@ public static class Npy
     /// in memory) or <see cref="MmapMode.ReadWrite"/> (writes go to the file); <see cref="MmapMode.None"/> reads it all.</param>
     /// <exception cref="TensorFormatException">Not a .npy file, truncated, or (mapped) a dtype other than <typeparamref name="T"/>.</exception>
     /// <exception cref="FileNotFoundException">No file at <paramref name="path"/>.</exception>
-    public static NDArray<T> Load<T>(string path, MmapMode mode) where T : unmanaged, IFloatingPointIeee754<T>
+    public static NDArray<T> Load<T>(string path, MmapMode mode) where T : unmanaged
     {
         ArgumentNullException.ThrowIfNull(path);
         if (mode == MmapMode.None) return Load<T>(path);
@@ -132,7 +137,7 @@ public static class Npy
     /// <see cref="MmapMode.ReadOnly"/> map the new zero file without writing to it.</param>
     /// <param name="shape">The shape, 64-bit lengths.</param>
     /// <exception cref="ArgumentException"><paramref name="mode"/> is <see cref="MmapMode.None"/>, or a length is negative.</exception>
-    public static NDArray<T> OpenMemmap<T>(string path, MmapMode mode, params long[] shape) where T : unmanaged, IFloatingPointIeee754<T>
+    public static NDArray<T> OpenMemmap<T>(string path, MmapMode mode, params long[] shape) where T : unmanaged
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(shape);
@@ -160,8 +165,9 @@ public static class Npy
         return strides;
     }
 
-    private static NDArray<T> Read<T>(Stream stream, string source) where T : unmanaged, IFloatingPointIeee754<T>
+    private static NDArray<T> Read<T>(Stream stream, string source) where T : unmanaged
     {
+        NDArray.RequireSupported<T>("npy.load");
         var header = NpyHeader.Read(stream, source);
         var data = ReadData<T>(stream, header, source);
         long[] dims = header.Shape;
@@ -178,7 +184,7 @@ public static class Npy
     /// checked first; otherwise the result grows (doubling) only as bytes arrive, so a header that
     /// claims more data than exists never causes a large allocation.
     /// </summary>
-    private static Storage.TensorStorage<T> ReadData<T>(Stream stream, NpyHeader header, string source) where T : unmanaged, IFloatingPointIeee754<T>
+    private static Storage.TensorStorage<T> ReadData<T>(Stream stream, NpyHeader header, string source) where T : unmanaged
     {
         long count = header.ElementCount;
         int itemSize = header.DType.ItemSize;
@@ -199,7 +205,7 @@ public static class Npy
     }
 
     private static void ReadInto<T>(Stream stream, NpyHeader header, string source, Storage.TensorStorage<T> storage, long count, long needed)
-        where T : unmanaged, IFloatingPointIeee754<T>
+        where T : unmanaged
     {
         int itemSize = header.DType.ItemSize;
         int perChunk = ChunkBytes / itemSize;
@@ -213,7 +219,7 @@ public static class Npy
                 int got = stream.ReadAtLeast(chunk.AsSpan(0, bytes), bytes, throwOnEndOfStream: false);
                 if (got < bytes)
                     throw Truncated(source, header, needed, filled * itemSize + got);
-                header.DType.Convert<T>(chunk.AsSpan(0, bytes), storage.Span(filled, n));
+                header.DType.Convert<T>(chunk.AsSpan(0, bytes), storage.Span(filled, n), filled);
                 filled += n;
             }
         }
@@ -223,7 +229,7 @@ public static class Npy
         }
     }
 
-    private static T[] ReadGrowing<T>(Stream stream, NpyHeader header, string source, long needed) where T : unmanaged, IFloatingPointIeee754<T>
+    private static T[] ReadGrowing<T>(Stream stream, NpyHeader header, string source, long needed) where T : unmanaged
     {
         long count = header.ElementCount;
         int itemSize = header.DType.ItemSize;
@@ -243,7 +249,7 @@ public static class Npy
                 int got = stream.ReadAtLeast(chunk.AsSpan(0, bytes), bytes, throwOnEndOfStream: false);
                 if (got < bytes)
                     throw Truncated(source, header, needed, filled * itemSize + got);
-                header.DType.Convert<T>(chunk.AsSpan(0, bytes), result.AsSpan((int)filled, n));
+                header.DType.Convert<T>(chunk.AsSpan(0, bytes), result.AsSpan((int)filled, n), filled);
                 filled += n;
             }
         }
@@ -258,7 +264,7 @@ public static class Npy
         NpyHeader.Error(source,
             $"truncated: the header declares shape {Shape.Format(header.Shape)} of {header.DType} ({header.ElementCount} elements, {needed} bytes) but only {available} bytes of data follow");
 
-    private static void Write<T>(Stream stream, NDArray<T> tensor) where T : unmanaged, IFloatingPointIeee754<T>
+    private static void Write<T>(Stream stream, NDArray<T> tensor) where T : unmanaged
     {
         NpyHeader.Write(stream, NpyDType.DescrOf<T>(), tensor.Dims);
         var source = tensor.IsContiguous ? tensor : tensor.Copy();
@@ -273,7 +279,7 @@ public static class Npy
         WriteValues(stream, source.ContiguousSpan);
     }
 
-    private static void WriteValues<T>(Stream stream, ReadOnlySpan<T> values) where T : unmanaged, IFloatingPointIeee754<T>
+    private static void WriteValues<T>(Stream stream, ReadOnlySpan<T> values) where T : unmanaged
     {
         if (BitConverter.IsLittleEndian)
         {
@@ -288,12 +294,12 @@ public static class Npy
             for (int start = 0; start < values.Length; start += ChunkBytes / size)
             {
                 var part = values.Slice(start, Math.Min(ChunkBytes / size, values.Length - start));
-                for (int i = 0; i < part.Length; i++)
-                {
-                    if (size == 8) BinaryPrimitives.WriteDoubleLittleEndian(chunk.AsSpan(8 * i), double.CreateTruncating(part[i]));
-                    else BinaryPrimitives.WriteSingleLittleEndian(chunk.AsSpan(4 * i), float.CreateTruncating(part[i]));
-                }
-                stream.Write(chunk, 0, part.Length * size);
+                var bytes = chunk.AsSpan(0, part.Length * size);
+                MemoryMarshal.AsBytes(part).CopyTo(bytes);
+                // Reverse each element's bytes (any element type: floats and integers alike are stored little-endian).
+                if (size == 8) BinaryPrimitives.ReverseEndianness(MemoryMarshal.Cast<byte, long>(bytes), MemoryMarshal.Cast<byte, long>(bytes));
+                else if (size == 4) BinaryPrimitives.ReverseEndianness(MemoryMarshal.Cast<byte, int>(bytes), MemoryMarshal.Cast<byte, int>(bytes));
+                stream.Write(bytes);
             }
         }
         finally

@@ -31,10 +31,10 @@ public sealed partial class NDArray<TScalar> : IEquatable<NDArray<TScalar>>
 public static partial class NDArray
 {
     /// <summary>
-    /// 1 where |a - b| &lt;= atol + rtol * |b| (broadcast), else 0 (NumPy's <c>isclose</c>); infinities are close
-    /// only to themselves, NaN only when <paramref name="equalNan"/>.
+    /// True where |a - b| &lt;= atol + rtol * |b| (broadcast), as a bool tensor (NumPy's <c>isclose</c>); infinities are
+    /// close only to themselves, NaN only when <paramref name="equalNan"/>.
     /// </summary>
-    public static NDArray<T> IsClose<T>(NDArray<T> a, NDArray<T> b, double rtol = 1e-5, double atol = 1e-8, bool equalNan = false)
+    public static NDArray<bool> IsClose<T>(NDArray<T> a, NDArray<T> b, double rtol = 1e-5, double atol = 1e-8, bool equalNan = false)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(a);
@@ -43,7 +43,7 @@ public static partial class NDArray
         long[] shape = Broadcast.Shapes("isclose", a.Dims, b.Dims);
         var x = a.BroadcastTo(shape).Contiguous().ContiguousSpan;
         var y = b.BroadcastTo(shape).Contiguous().ContiguousSpan;
-        var result = new NDArray<T>(shape);
+        var result = new NDArray<bool>(shape);
         var rs = result.WritableSpan;
         T rt = T.CreateTruncating(rtol), at = T.CreateTruncating(atol);
         for (int i = 0; i < x.Length; i++)
@@ -52,7 +52,7 @@ public static partial class NDArray
             bool close = T.IsNaN(u) || T.IsNaN(v) ? equalNan && T.IsNaN(u) && T.IsNaN(v)
                 : T.IsInfinity(u) || T.IsInfinity(v) ? u == v
                 : T.Abs(u - v) <= at + rt * T.Abs(v);
-            rs[i] = close ? T.One : T.Zero;
+            rs[i] = close;
         }
         return result;
     }
@@ -61,5 +61,5 @@ public static partial class NDArray
     /// <exception cref="ShapeMismatchException">The shapes do not broadcast.</exception>
     public static bool AllClose<T>(NDArray<T> a, NDArray<T> b, double rtol = 1e-5, double atol = 1e-8, bool equalNan = false)
         where T : unmanaged, IFloatingPointIeee754<T> =>
-        !IsClose(a, b, rtol, atol, equalNan).ContiguousSpan.Contains(T.Zero);
+        !IsClose(a, b, rtol, atol, equalNan).ContiguousSpan.Contains(false);
 }

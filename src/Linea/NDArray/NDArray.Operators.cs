@@ -40,7 +40,7 @@ public static partial class NDArray
         public static NDArray<T> operator -(NDArray<T> a) => Elementwise.Unary<T, NegateOp<T>>(a);
     }
 
-    /// <summary>Division and comparison operators of floating-point tensors (comparisons give masks of ones and zeros).</summary>
+    /// <summary>Division of floating-point tensors.</summary>
     extension<T>(NDArray<T>) where T : unmanaged, IFloatingPointIeee754<T>
     {
         /// <summary>Element-wise quotient with NumPy broadcasting (IEEE: x/0 is ±inf or NaN).</summary>
@@ -50,21 +50,5 @@ public static partial class NDArray
         public static NDArray<T> operator /(NDArray<T> a, T b) => Elementwise.Binary<T, DivideOp<T>>(a, b);
         /// <summary>Divides a scalar by every element.</summary>
         public static NDArray<T> operator /(T a, NDArray<T> b) => Elementwise.Binary<T, DivideOp<T>>(a, b);
-        /// <summary>Element-wise a &lt; b as a mask of ones and zeros.</summary>
-        public static NDArray<T> operator <(NDArray<T> a, NDArray<T> b) => NDArray.Less(a, b);
-        /// <summary>Element-wise a &gt; b as a mask of ones and zeros.</summary>
-        public static NDArray<T> operator >(NDArray<T> a, NDArray<T> b) => NDArray.Greater(a, b);
-        /// <summary>Element-wise a &lt;= b as a mask of ones and zeros.</summary>
-        public static NDArray<T> operator <=(NDArray<T> a, NDArray<T> b) => NDArray.LessEqual(a, b);
-        /// <summary>Element-wise a &gt;= b as a mask of ones and zeros.</summary>
-        public static NDArray<T> operator >=(NDArray<T> a, NDArray<T> b) => NDArray.GreaterEqual(a, b);
-        /// <summary>Element-wise a &lt; b as a mask of ones and zeros.</summary>
-        public static NDArray<T> operator <(NDArray<T> a, T b) => NDArray.Less(a, b);
-        /// <summary>Element-wise a &gt; b as a mask of ones and zeros.</summary>
-        public static NDArray<T> operator >(NDArray<T> a, T b) => NDArray.Greater(a, b);
-        /// <summary>Element-wise a &lt;= b as a mask of ones and zeros.</summary>
-        public static NDArray<T> operator <=(NDArray<T> a, T b) => NDArray.LessEqual(a, b);
-        /// <summary>Element-wise a &gt;= b as a mask of ones and zeros.</summary>
-        public static NDArray<T> operator >=(NDArray<T> a, T b) => NDArray.GreaterEqual(a, b);
     }
 }

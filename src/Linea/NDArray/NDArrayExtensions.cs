@@ -9,3 +9,8 @@ namespace Linea;
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1708:Identifiers should differ by more than case",
     Justification = "The analyzer sees the compiler-generated extension block types as members with colliding names.")]
 public static partial class NDArrayExtensions;
+
+// The operator extension blocks live in NDArray itself (the analyzer's false positive above applies there too).
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1708:Identifiers should differ by more than case",
+    Justification = "The analyzer sees the compiler-generated extension block types as members with colliding names.")]
+public static partial class NDArray;

@@ -111,7 +111,7 @@ internal struct MultiplyOp<T> : IBinaryOp<T> where T : unmanaged, INumberBase<T>
     public static void Apply(T x, ReadOnlySpan<T> y, Span<T> d) => TensorPrimitives.Multiply(y, x, d);
 }
 
-internal struct DivideOp<T> : IBinaryOp<T> where T : unmanaged, IFloatingPointIeee754<T>
+internal struct DivideOp<T> : IBinaryOp<T> where T : unmanaged, INumberBase<T>
 {
     public static T Apply(T x, T y) => x / y;
     public static void Apply(ReadOnlySpan<T> x, ReadOnlySpan<T> y, Span<T> d) => TensorPrimitives.Divide(x, y, d);
@@ -147,25 +147,43 @@ internal struct PowOp<T> : IBinaryOp<T> where T : unmanaged, IFloatingPointIeee7
     public static void Apply(T x, ReadOnlySpan<T> y, Span<T> d) => TensorPrimitives.Pow(x, y, d);
 }
 
-/// <summary>A comparison predicate, lifted to an element-wise op by <see cref="CompareOp{T, TCmp}"/>.</summary>
+/// <summary>
+/// A comparison predicate, lifted to an element-wise op by <see cref="CompareKernel{T, TCmp}"/>: a scalar form and a
+/// SIMD form giving all-ones lanes where true (used where <see cref="System.Runtime.Intrinsics.Vector256{T}.IsSupported"/>).
+/// </summary>
 internal interface IComparison<T>
 {
     static abstract bool Test(T x, T y);
+    static abstract System.Runtime.Intrinsics.Vector256<T> Test(System.Runtime.Intrinsics.Vector256<T> x, System.Runtime.Intrinsics.Vector256<T> y);
 }
 
-/// <summary>Comparisons produce 1 where true and 0 where false, in the tensor's own element type (NaN compares false, except in !=).</summary>
-internal struct CompareOp<T, TCmp> : IBinaryOp<T>
-    where T : unmanaged, IFloatingPointIeee754<T> where TCmp : IComparison<T>
+internal struct LessTest<T> : IComparison<T> where T : INumber<T>
 {
-    public static T Apply(T x, T y) => TCmp.Test(x, y) ? T.One : T.Zero;
-    public static void Apply(ReadOnlySpan<T> x, ReadOnlySpan<T> y, Span<T> d) { for (int i = 0; i < d.Length; i++) d[i] = Apply(x[i], y[i]); }
-    public static void Apply(ReadOnlySpan<T> x, T y, Span<T> d) { for (int i = 0; i < d.Length; i++) d[i] = Apply(x[i], y); }
-    public static void Apply(T x, ReadOnlySpan<T> y, Span<T> d) { for (int i = 0; i < d.Length; i++) d[i] = Apply(x, y[i]); }
+    public static bool Test(T x, T y) => x < y;
+    public static System.Runtime.Intrinsics.Vector256<T> Test(System.Runtime.Intrinsics.Vector256<T> x, System.Runtime.Intrinsics.Vector256<T> y) => System.Runtime.Intrinsics.Vector256.LessThan(x, y);
 }
-
-internal struct LessTest<T> : IComparison<T> where T : IFloatingPointIeee754<T> { public static bool Test(T x, T y) => x < y; }
-internal struct LessEqualTest<T> : IComparison<T> where T : IFloatingPointIeee754<T> { public static bool Test(T x, T y) => x <= y; }
-internal struct GreaterTest<T> : IComparison<T> where T : IFloatingPointIeee754<T> { public static bool Test(T x, T y) => x > y; }
-internal struct GreaterEqualTest<T> : IComparison<T> where T : IFloatingPointIeee754<T> { public static bool Test(T x, T y) => x >= y; }
-internal struct EqualTest<T> : IComparison<T> where T : IFloatingPointIeee754<T> { public static bool Test(T x, T y) => x == y; }
-internal struct NotEqualTest<T> : IComparison<T> where T : IFloatingPointIeee754<T> { public static bool Test(T x, T y) => x != y; }
+internal struct LessEqualTest<T> : IComparison<T> where T : INumber<T>
+{
+    public static bool Test(T x, T y) => x <= y;
+    public static System.Runtime.Intrinsics.Vector256<T> Test(System.Runtime.Intrinsics.Vector256<T> x, System.Runtime.Intrinsics.Vector256<T> y) => System.Runtime.Intrinsics.Vector256.LessThanOrEqual(x, y);
+}
+internal struct GreaterTest<T> : IComparison<T> where T : INumber<T>
+{
+    public static bool Test(T x, T y) => x > y;
+    public static System.Runtime.Intrinsics.Vector256<T> Test(System.Runtime.Intrinsics.Vector256<T> x, System.Runtime.Intrinsics.Vector256<T> y) => System.Runtime.Intrinsics.Vector256.GreaterThan(x, y);
+}
+internal struct GreaterEqualTest<T> : IComparison<T> where T : INumber<T>
+{
+    public static bool Test(T x, T y) => x >= y;
+    public static System.Runtime.Intrinsics.Vector256<T> Test(System.Runtime.Intrinsics.Vector256<T> x, System.Runtime.Intrinsics.Vector256<T> y) => System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(x, y);
+}
+internal struct EqualTest<T> : IComparison<T> where T : INumber<T>
+{
+    public static bool Test(T x, T y) => x == y;
+    public static System.Runtime.Intrinsics.Vector256<T> Test(System.Runtime.Intrinsics.Vector256<T> x, System.Runtime.Intrinsics.Vector256<T> y) => System.Runtime.Intrinsics.Vector256.Equals(x, y);
+}
+internal struct NotEqualTest<T> : IComparison<T> where T : INumber<T>
+{
+    public static bool Test(T x, T y) => x != y;
+    public static System.Runtime.Intrinsics.Vector256<T> Test(System.Runtime.Intrinsics.Vector256<T> x, System.Runtime.Intrinsics.Vector256<T> y) => ~System.Runtime.Intrinsics.Vector256.Equals(x, y);
+}

@@ -68,7 +68,7 @@ public sealed partial class NDArray<TScalar>
 
 public static partial class NDArrayExtensions
 {
-    /// <summary>Reductions of floating-point tensors: sums, products, extremes, moments and arg-extremes.</summary>
+    /// <summary>Reductions of floating-point tensors: sums, products, extremes and moments.</summary>
     /// <param name="a">The tensor reduced.</param>
     extension<T>(NDArray<T> a) where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -143,62 +143,5 @@ public static partial class NDArrayExtensions
         public NDArray<T> Std(int axis, int ddof = 0, bool keepDims = false) => NDArray.Sqrt(a.Var(axis, ddof, keepDims));
         /// <summary>Standard deviations along several axes (all when null).</summary>
         public NDArray<T> Std(int[]? axes, int ddof = 0, bool keepDims = false) => NDArray.Sqrt(a.Var(axes, ddof, keepDims));
-
-        /// <summary>The flat (C-order) index of the first largest element; a NaN counts as largest, as in NumPy.</summary>
-        /// <exception cref="InvalidOperationException">The tensor is empty.</exception>
-        public long ArgMax() => long.CreateTruncating(ArgReduce(a.Ravel(), "argmax", 0, false, max: true).Item());
-        /// <summary>Indices of the maxima along <paramref name="axis"/>, as exact integers in the element type.</summary>
-        public NDArray<T> ArgMax(int axis, bool keepDims = false) => ArgReduce(a, "argmax", axis, keepDims, max: true);
-
-        /// <summary>The flat (C-order) index of the first smallest element; a NaN counts as smallest, as in NumPy.</summary>
-        /// <exception cref="InvalidOperationException">The tensor is empty.</exception>
-        public long ArgMin() => long.CreateTruncating(ArgReduce(a.Ravel(), "argmin", 0, false, max: false).Item());
-        /// <summary>Indices of the minima along <paramref name="axis"/>, as exact integers in the element type.</summary>
-        public NDArray<T> ArgMin(int axis, bool keepDims = false) => ArgReduce(a, "argmin", axis, keepDims, max: false);
-    }
-
-    private static NDArray<T> ArgReduce<T>(NDArray<T> t, string op, int axis, bool keepDims, bool max) where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        int a = Linea.Shape.NormalizeAxis(op, axis, Math.Max(t.Rank, 1));
-        if (t.Rank == 0) return NDArray.Scalar(T.Zero);
-        long n = t.Dims[a];
-        if (n == 0) throw new InvalidOperationException($"{op}: attempt to get {op} of an empty sequence (axis {axis} of shape {t.Shape} has length 0)");
-        var moved = t.MoveAxis(a, -1);
-        var outerDims = moved.Dims[..^1];
-        var result = new NDArray<T>(outerDims);
-        long stride = moved.StrideArray[^1];
-        var kernel = new ArgKernel<T>(ref t.Store.Reference, ref result.Store.Reference, n, stride, max);
-        StridedLoop.Run(outerDims, moved.Offset, moved.StrideArray[..^1], 0, result.StrideArray, ref kernel);
-        Elementwise.KeepStorageAlive(t, t, result);
-        return keepDims ? result.ExpandDims(a) : result;
-    }
-
-    private readonly ref struct ArgKernel<T> : IStridedKernel where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        private readonly ref T _input, _output;
-        private readonly long _length, _stride;
-        private readonly bool _max;
-
-        public ArgKernel(ref T input, ref T output, long length, long stride, bool max)
-        {
-            _input = ref input; _output = ref output; _length = length; _stride = stride; _max = max;
-        }
-
-        public void Run(int n, long oa, long sa, long ob, long sb, long oc, long sc)
-        {
-            for (long i = 0; i < n; i++)
-            {
-                long p = oa + i * sa, best = 0;
-                T bv = System.Runtime.CompilerServices.Unsafe.Add(ref _input, (nint)p);
-                if (!T.IsNaN(bv))
-                    for (long j = 1; j < _length; j++)
-                    {
-                        T v = System.Runtime.CompilerServices.Unsafe.Add(ref _input, (nint)(p + j * _stride));
-                        if (T.IsNaN(v)) { best = j; break; }
-                        if (_max ? v > bv : v < bv) { bv = v; best = j; }
-                    }
-                System.Runtime.CompilerServices.Unsafe.Add(ref _output, (nint)(oc + i * sc)) = T.CreateTruncating(best);
-            }
-        }
     }
 }

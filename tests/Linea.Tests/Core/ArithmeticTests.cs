@@ -74,23 +74,24 @@ public class ArithmeticTests
     }
 
     [Fact]
-    public void Comparisons_give_masks()
+    public void Comparisons_give_bool_tensors()
     {
         var a = V(1, 2, 3);
         var b = V(3, 2, 1);
-        NumAssert.Equal([1.0, 0, 0], a < b);
-        NumAssert.Equal([1.0, 1, 0], a <= b);
-        NumAssert.Equal([0.0, 0, 1], a > b);
-        NumAssert.Equal([0.0, 1, 1], a >= b);
-        NumAssert.Equal([0.0, 1, 0], NDArray.Equal(a, b));
-        NumAssert.Equal([1.0, 0, 1], NDArray.NotEqual(a, b));
-        NumAssert.Equal([0.0, 1, 1], a > 1.5);
-        NumAssert.Equal([0.0, 1, 1], 1.5 < a);                       // a scalar on the left converts to a 0-d tensor
+        Assert.Equal([true, false, false], (a < b).ToArray());
+        Assert.Equal([true, true, false], (a <= b).ToArray());
+        Assert.Equal([false, false, true], (a > b).ToArray());
+        Assert.Equal([false, true, true], (a >= b).ToArray());
+        Assert.Equal([false, true, false], NDArray.Equal(a, b).ToArray());
+        Assert.Equal([true, false, true], NDArray.NotEqual(a, b).ToArray());
+        Assert.Equal([false, true, true], (a > 1.5).ToArray());
+        Assert.Equal([false, true, true], (1.5 < a).ToArray());
         NumAssert.Equal([2.0, 2, 3], NDArray.Maximum(2.0, a));
         var nan = V(double.NaN);
-        NumAssert.Equal([0.0], NDArray.Equal(nan, nan));
-        NumAssert.Equal([1.0], NDArray.NotEqual(nan, nan));
-        NumAssert.Equal([0.0], nan < 1.0);
+        Assert.Equal([false], NDArray.Equal(nan, nan).ToArray());
+        Assert.Equal([true], NDArray.NotEqual(nan, nan).ToArray());
+        Assert.Equal([false], (nan < 1.0).ToArray());
+        Assert.Equal([false], (nan >= 1.0).ToArray());
     }
 
     [Fact]
@@ -114,7 +115,7 @@ public class ArithmeticTests
     {
         NumAssert.Equal([1.0, 4, 9], NDArray.Pow(V(1, 2, 3), 2.0));
         NumAssert.Equal([1.0, 8, 81], NDArray.Pow(V(1, 2, 3), V(5, 3, 4)));
-        var w = NDArray.Where(V(1, 0, 1), V(10, 20, 30), NDArray.Scalar(-1.0));
+        var w = NDArray.Where(V(1, 0, 1) > 0.0, V(10, 20, 30), NDArray.Scalar(-1.0));
         NumAssert.Equal([10.0, -1, 30], w);
     }
 

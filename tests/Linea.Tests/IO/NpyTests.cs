@@ -382,7 +382,7 @@ public class NpyTests
     [InlineData("{'descr': '<c16', 'fortran_order': False, 'shape': (1,)}", "complex")]
     [InlineData("{'descr': '|O', 'fortran_order': False, 'shape': (1,)}", "object")]
     [InlineData("{'descr': '<U5', 'fortran_order': False, 'shape': (1,)}", "string")]
-    [InlineData("{'descr': '|b1', 'fortran_order': False, 'shape': (1,)}", "boolean")]
+    [InlineData("{'descr': '|b2', 'fortran_order': False, 'shape': (1,)}", "width (b2)")]
     [InlineData("{'descr': '<u4', 'fortran_order': False, 'shape': (1,)}", "unsigned")]
     [InlineData("{'descr': '<f16', 'fortran_order': False, 'shape': (1,)}", "width (f16)")] // float128; '<f2' (float16) is read
     [InlineData("{'descr': [('a', '<f8')], 'fortran_order': False, 'shape': (1,)}", "structured")]

@@ -60,8 +60,8 @@ public static partial class FunctionLibrary
             "prod" => Fn.Float(t.Prod(axes ?? all, keep)),
             "min" => Fn.Float(t.Min(axes ?? all, keep)),
             "max" => Fn.Float(t.Max(axes ?? all, keep)),
-            "argmax" => axis is null ? Fn.Int(t.ArgMax()) : Fn.Indices(t.ArgMax(axes![0])),
-            _ => axis is null ? Fn.Int(t.ArgMin()) : Fn.Indices(t.ArgMin(axes![0])),
+            "argmax" => axis is null ? Fn.Int(t.ArgMax()) : Fn.Indices(t.ArgMax(axes![0]).AsType<double>()),
+            _ => axis is null ? Fn.Int(t.ArgMin()) : Fn.Indices(t.ArgMin(axes![0]).AsType<double>()),
         };
     }
 
