@@ -79,7 +79,7 @@ internal static class ThrowHelper
     [DoesNotReturn]
     public static void UnsupportedScalar<T>(string op) =>
         throw new NotSupportedException(
-            $"{op}: Linea tensors hold float, double, int, long or bool; NDArray<{typeof(T).Name}> ({DTypeName(typeof(T))}) is not supported; convert the values to one of these first");
+            $"{op}: Linea tensors hold float, double, float16, bfloat16, int, long or bool; NDArray<{typeof(T).Name}> ({DTypeName(typeof(T))}) is not supported; convert the values to one of these first");
 
     private static string DTypeName(Type t) =>
         t == typeof(Half) ? "dtype float16" : $"dtype {t.Name}";

@@ -91,6 +91,7 @@ internal readonly record struct NpyDType(char Kind, int ItemSize, bool BigEndian
         }
         if (typeof(T) == typeof(double)) { ConvertFloat(source, DTypes.SpanConvert.Retype<T, double>(destination)); return; }
         if (typeof(T) == typeof(float)) { ConvertFloat(source, DTypes.SpanConvert.Retype<T, float>(destination)); return; }
+        if (typeof(T) == typeof(Half)) { ConvertFloat(source, DTypes.SpanConvert.Retype<T, Half>(destination)); return; }
         // An integer or bool target: decode the file's elements in their own type (host byte order), then convert, checked.
         switch (Kind, ItemSize)
         {
@@ -115,6 +116,7 @@ internal readonly record struct NpyDType(char Kind, int ItemSize, bool BigEndian
     {
         ('f', 8) => typeof(T) == typeof(double),
         ('f', 4) => typeof(T) == typeof(float),
+        ('f', 2) => typeof(T) == typeof(Half),
         ('i', 8) => typeof(T) == typeof(long),
         ('i', 4) => typeof(T) == typeof(int),
         ('b', 1) => typeof(T) == typeof(bool),

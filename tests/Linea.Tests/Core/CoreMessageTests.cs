@@ -52,7 +52,7 @@ public class CoreMessageTests
             Assert.StartsWith($"{op}: ", e.Message);
             Assert.Contains("NDArray<NFloat>", e.Message);
             Assert.Contains("dtype NFloat", e.Message);
-            Assert.Contains("float, double, int, long or bool", e.Message);
+            Assert.Contains("float, double, float16, bfloat16, int, long or bool", e.Message);
         }
         Refused("zeros", () => NDArray.Zeros<NFloat>(3));
         Refused("zeros", () => NDArray.Zeros<NFloat>(new Shape(2), StorageKind.Native));
