@@ -10,7 +10,8 @@ namespace Linea.Kernels.Gemm;
 /// stacks, the factorizations) goes through here. When beta is zero, C is overwritten and never read, so NaN
 /// already in C cannot leak into the result.
 /// Routing: empty or k = 0 / alpha = 0 only scales C; m = 1 or n = 1 is a GEMV; tiny products skip packing;
-/// everything else runs the packed five-loop driver with the best microkernel for the hardware.
+/// everything else runs the packed five-loop driver with the best microkernel for the hardware; A @ A^T on one
+/// storage computes one triangle and mirrors it (<see cref="SymmetricProduct"/>).
 /// </summary>
 internal static class Gemm
 {
@@ -61,6 +62,7 @@ internal static class Gemm
                 return;
             }
         }
+        bool lowerOnly = prm.AllowSymmetric && SymmetricProduct.Suits(m, n, k, A, aRs, aCs, B, bRs, bCs, beta);
         if (Math.Abs(cRs) < Math.Abs(cCs))
         {
             // Column-major C (the factorizations' layout): compute C^T = B^T @ A^T instead, so the microkernel
@@ -80,32 +82,34 @@ internal static class Gemm
         switch (kind)
         {
             case MicroKernelKind.Avx512:
-                Drive<T, Avx512Kernel<T>>(m, n, k, alpha, A, aRs, aCs, B, bRs, bCs, beta, C, cRs, cCs, mcb, kcb, ncb, threads, prm);
+                Drive<T, Avx512Kernel<T>>(m, n, k, alpha, A, aRs, aCs, B, bRs, bCs, beta, C, cRs, cCs, mcb, kcb, ncb, threads, prm, lowerOnly);
                 break;
             case MicroKernelKind.Avx512Tall:
-                Drive<T, Avx512TallKernel<T>>(m, n, k, alpha, A, aRs, aCs, B, bRs, bCs, beta, C, cRs, cCs, mcb, kcb, ncb, threads, prm);
+                Drive<T, Avx512TallKernel<T>>(m, n, k, alpha, A, aRs, aCs, B, bRs, bCs, beta, C, cRs, cCs, mcb, kcb, ncb, threads, prm, lowerOnly);
                 break;
             case MicroKernelKind.Avx2:
-                Drive<T, Avx2Kernel<T>>(m, n, k, alpha, A, aRs, aCs, B, bRs, bCs, beta, C, cRs, cCs, mcb, kcb, ncb, threads, prm);
+                Drive<T, Avx2Kernel<T>>(m, n, k, alpha, A, aRs, aCs, B, bRs, bCs, beta, C, cRs, cCs, mcb, kcb, ncb, threads, prm, lowerOnly);
                 break;
             default:
-                Drive<T, ReferenceKernel<T>>(m, n, k, alpha, A, aRs, aCs, B, bRs, bCs, beta, C, cRs, cCs, mcb, kcb, ncb, threads, prm);
+                Drive<T, ReferenceKernel<T>>(m, n, k, alpha, A, aRs, aCs, B, bRs, bCs, beta, C, cRs, cCs, mcb, kcb, ncb, threads, prm, lowerOnly);
                 break;
         }
+        if (lowerOnly) SymmetricProduct.MirrorLower(m, C, cRs, cCs, threads);
     }
 
     /// <summary>The packed GEMM with microkernel TK: threads over the inner dimension when it dwarfs C, over independent row or column bands for tall-skinny and short-wide shapes, else the five-loop driver.</summary>
     private static unsafe void Drive<T, TK>(int m, int n, int k, T alpha, T* A, nint aRs, nint aCs, T* B, nint bRs, nint bCs,
-        T beta, T* C, nint cRs, nint cCs, int mcb, int kcb, int ncb, int threads, GemmParams prm)
+        T beta, T* C, nint cRs, nint cCs, int mcb, int kcb, int ncb, int threads, GemmParams prm, bool lowerOnly)
         where T : unmanaged, IFloatingPointIeee754<T> where TK : struct, IMicroKernel<T>
     {
+        // (A symmetric product is square, so the band split, which needs m >= 4n or n >= 4m, never sees lowerOnly.)
         char band = prm.AllowSplitDrivers ? BandSplitDriver.Choose<T, TK>(m, n, k, threads) : '\0';
         if (prm.AllowSplitDrivers && KSplitDriver.Suits(m, n, k, threads))
-            KSplitDriver.Run<T, TK>(m, n, k, alpha, A, aRs, aCs, B, bRs, bCs, beta, C, cRs, cCs, mcb, kcb, ncb, threads);
+            KSplitDriver.Run<T, TK>(m, n, k, alpha, A, aRs, aCs, B, bRs, bCs, beta, C, cRs, cCs, mcb, kcb, ncb, threads, lowerOnly);
         else if (band != '\0')
             BandSplitDriver.Run<T, TK>(band, m, n, k, alpha, A, aRs, aCs, B, bRs, bCs, beta, C, cRs, cCs, mcb, kcb, ncb, threads);
         else
-            GemmDriver.Run<T, TK>(m, n, k, alpha, A, aRs, aCs, B, bRs, bCs, beta, C, cRs, cCs, mcb, kcb, ncb, threads);
+            GemmDriver.Run<T, TK>(m, n, k, alpha, A, aRs, aCs, B, bRs, bCs, beta, C, cRs, cCs, mcb, kcb, ncb, threads, lowerOnly);
     }
 
     /// <summary>

@@ -11,18 +11,21 @@ namespace Linea.Kernels.Gemm;
 /// micro-panels, loop 1 over MR-row micro-panels, calling the microkernel TK.
 /// Threads split loop 3 (rows of C) when C has at least as many MR-row panels as NR-column panels, else loop 2;
 /// each thread keeps its own A block in its private L2 while the B panel sits in the shared L3.
+/// With <c>lowerOnly</c> (the symmetric products A @ A^T, see <see cref="SymmetricProduct"/>) only the register tiles
+/// that meet the lower triangle of C (row &gt;= column) run, and the threads' shares of rows or columns are cut at equal
+/// triangle area instead of equal length; tiles that straddle the diagonal also write some elements above it.
 /// </summary>
 internal static unsafe class GemmDriver
 {
     /// <summary>Runs C = alpha * A @ B + beta * C (k &gt; 0) with the given blocking on up to <paramref name="threads"/> threads.</summary>
     public static void Run<T, TK>(int m, int n, int k, T alpha, T* a, nint ars, nint acs, T* b, nint brs, nint bcs,
-        T beta, T* c, nint crs, nint ccs, int mcBlock, int kcBlock, int ncBlock, int threads)
+        T beta, T* c, nint crs, nint ccs, int mcBlock, int kcBlock, int ncBlock, int threads, bool lowerOnly = false)
         where T : unmanaged, IFloatingPointIeee754<T> where TK : struct, IMicroKernel<T>
     {
         int MR = TK.MR, NR = TK.NR;
         var job = new Job<T, TK>
         {
-            M = m, N = n, K = k, Alpha = alpha, Beta = beta,
+            M = m, N = n, K = k, Alpha = alpha, Beta = beta, LowerOnly = lowerOnly,
             A = a, Ars = ars, Acs = acs, B = b, Brs = brs, Bcs = bcs, C = c, Crs = crs, Ccs = ccs,
             MC = RoundUp(Math.Min(mcBlock, RoundUp(m, MR)), MR),
             KC = Math.Min(kcBlock, k),
@@ -46,6 +49,19 @@ internal static unsafe class GemmDriver
 
     private static int RoundUp(int x, int r) => (x + r - 1) / r * r;
 
+    /// <summary>
+    /// Boundary t of <paramref name="panels"/> panels split over <paramref name="threads"/>: equal counts, or with
+    /// <paramref name="lower"/> equal areas of the lower triangle, where row panel i carries work in proportion to i
+    /// (boundaries at panels * sqrt(t / threads)) and column panel j in proportion to panels - j (the mirror image).
+    /// </summary>
+    private static int Share(int t, int threads, int panels, bool lower, bool rows)
+    {
+        if (t >= threads) return panels;
+        if (!lower) return (int)((long)t * panels / threads);
+        double f = (double)t / threads;
+        return (int)Math.Round(panels * (rows ? Math.Sqrt(f) : 1 - Math.Sqrt(1 - f)));
+    }
+
     private sealed class Job<T, TK> : IParallelJob
         where T : unmanaged, IFloatingPointIeee754<T> where TK : struct, IMicroKernel<T>
     {
@@ -54,6 +70,7 @@ internal static unsafe class GemmDriver
         public T* A, B, C, BPack;
         public nint Ars, Acs, Brs, Bcs, Crs, Ccs;
         public bool SplitRows = true;
+        public bool LowerOnly;
 
         // Counters that deal out groups of B micro-panels to pack, two so iteration t uses [t & 1] while
         // [(t+1) & 1] is reset for the next one (every thread has passed the barrier that ends its last use);
@@ -75,7 +92,8 @@ internal static unsafe class GemmDriver
             {
                 int nc = Math.Min(NC, n - jc);
                 int np = (nc + NR - 1) / NR;
-                int q0 = (int)((long)tid * np / threads), q1 = (int)((long)(tid + 1) * np / threads);
+                int q0 = Share(tid, threads, np, LowerOnly && jc == 0 && nc == n, rows: false);
+                int q1 = Share(tid + 1, threads, np, LowerOnly && jc == 0 && nc == n, rows: false);
                 int packGroup = Math.Max(1, (np + 4 * threads - 1) / (4 * threads));
                 for (int pc = 0; pc < k; pc += KC, iter++)
                 {
@@ -94,12 +112,13 @@ internal static unsafe class GemmDriver
                         // machine it ran 10-15 % slower at n = 1024..2048 float32, 2 threads, because its small tail
                         // blocks each stream the whole B panel again; the static split matched OpenBLAS.)
                         int mpan = (m + MR - 1) / MR;
-                        int r0 = Math.Min(m, (int)((long)tid * mpan / threads) * MR), r1 = Math.Min(m, (int)((long)(tid + 1) * mpan / threads) * MR);
+                        int r0 = Math.Min(m, Share(tid, threads, mpan, LowerOnly, rows: true) * MR);
+                        int r1 = Math.Min(m, Share(tid + 1, threads, mpan, LowerOnly, rows: true) * MR);
                         for (int ic = r0; ic < r1; ic += MC)
                         {
                             int mc = Math.Min(MC, r1 - ic);
                             bool chunked = Pack.A(mc, kc, A + ic * Ars + pc * Acs, Ars, Acs, MR, apack);
-                            Macro(mc, nc, kc, 0, np, apack, bpack, C + ic * Crs + jc * Ccs, beta, tile, chunked);
+                            Macro(mc, nc, kc, 0, np, apack, bpack, C + ic * Crs + jc * Ccs, beta, tile, chunked, ic - jc);
                         }
                     }
                     else
@@ -110,7 +129,7 @@ internal static unsafe class GemmDriver
                         {
                             int mc = Math.Min(MC, m - ic);
                             bool chunked = Pack.A(mc, kc, A + ic * Ars + pc * Acs, Ars, Acs, MR, apack);
-                            Macro(mc, nc, kc, q0, q1, apack, bpack, C + ic * Crs + jc * Ccs, beta, tile, chunked);
+                            Macro(mc, nc, kc, q0, q1, apack, bpack, C + ic * Crs + jc * Ccs, beta, tile, chunked, ic - jc);
                         }
                     }
                     barrier.SignalAndWait();
@@ -119,9 +138,12 @@ internal static unsafe class GemmDriver
         }
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private void Macro(int mc, int nc, int kc, int jq0, int jq1, T* apack, T* bpack, T* c, T beta, T* tile, bool chunked)
+        private void Macro(int mc, int nc, int kc, int jq0, int jq1, T* apack, T* bpack, T* c, T beta, T* tile, bool chunked, int diag)
         {
+            // diag = (row of this block's first row) - (column of its first column) in C; with LowerOnly, a tile whose
+            // last row lies above its first column's diagonal (diag + i + mr - 1 < j) has nothing in the lower triangle.
             int MR = TK.MR, NR = TK.NR;
+            bool lower = LowerOnly;
             nint crs = Crs, ccs = Ccs;
             T alpha = Alpha;
             for (int q = jq0; q < jq1; q++)
@@ -130,7 +152,15 @@ internal static unsafe class GemmDriver
                 int nr = Math.Min(NR, nc - j);
                 T* bq = bpack + (nint)q * NR * kc;
                 T* cj = c + j * ccs;
-                for (int i = 0; i < mc; i += MR)
+                int i0 = 0;
+                if (lower)
+                {
+                    // First whole tile with diag + i + MR - 1 >= j, i.e. i >= j - diag - MR + 1, rounded up to a tile.
+                    int first = j - diag - MR + 1;
+                    if (first >= mc) continue;
+                    if (first > 0) i0 = (first + MR - 1) / MR * MR;
+                }
+                for (int i = i0; i < mc; i += MR)
                 {
                     int mr = Math.Min(MR, mc - i);
                     TK.Run(kc, apack + (nint)i * kc, bq, cj + i * crs, crs, ccs, alpha, beta, mr, nr, tile, chunked);

@@ -47,6 +47,12 @@ internal sealed record GemmParams
     /// </summary>
     public bool AllowSplitDrivers { get; init; } = true;
 
+    /// <summary>
+    /// Whether A @ A^T on one storage with beta = 0 may compute only the lower triangle and mirror it
+    /// (<see cref="SymmetricProduct"/>); off, it runs as a general product.
+    /// </summary>
+    public bool AllowSymmetric { get; init; } = true;
+
     /// <summary>Below this many multiply-adds (m*n*k) the product runs on the calling thread only; negative means automatic.</summary>
     public long ParallelThreshold { get; init; } = -1;
 }

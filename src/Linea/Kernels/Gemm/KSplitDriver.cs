@@ -12,6 +12,8 @@ namespace Linea.Kernels.Gemm;
 /// five-loop GEMM on its own slice of k needs no synchronisation until the end. Thread 0 accumulates into C with the
 /// caller's beta; thread t &gt; 0 into a private m x n buffer (<see cref="PackBuffers{T}.Partial"/>, m*n elements per
 /// extra thread, reused between calls); then every thread adds a share of the rows of the partial results into C.
+/// With <c>lowerOnly</c> (symmetric products, <see cref="SymmetricProduct"/>) each thread computes and adds only the
+/// tiles and elements on or below the diagonal.
 /// Rounding: C's elements are sums of threads' partial sums, an order as valid as BLIS's (error bound unchanged).
 /// </summary>
 internal static unsafe class KSplitDriver
@@ -28,13 +30,13 @@ internal static unsafe class KSplitDriver
 
     /// <summary>C = alpha * A @ B + beta * C with the inner dimension split over up to <paramref name="threads"/> threads.</summary>
     public static void Run<T, TK>(int m, int n, int k, T alpha, T* a, nint ars, nint acs, T* b, nint brs, nint bcs,
-        T beta, T* c, nint crs, nint ccs, int mcBlock, int kcBlock, int ncBlock, int threads)
+        T beta, T* c, nint crs, nint ccs, int mcBlock, int kcBlock, int ncBlock, int threads, bool lowerOnly = false)
         where T : unmanaged, IFloatingPointIeee754<T> where TK : struct, IMicroKernel<T>
     {
         threads = Math.Min(threads, k / MinDepthPerThread);
         var job = new Job<T, TK>
         {
-            M = m, N = n, K = k, Alpha = alpha, Beta = beta, A = a, Ars = ars, Acs = acs, B = b, Brs = brs, Bcs = bcs,
+            LowerOnly = lowerOnly, M = m, N = n, K = k, Alpha = alpha, Beta = beta, A = a, Ars = ars, Acs = acs, B = b, Brs = brs, Bcs = bcs,
             C = c, Crs = crs, Ccs = ccs, MC = mcBlock, KC = kcBlock, NC = ncBlock, Partials = new nint[Math.Max(threads, 1)],
         };
         WorkerPool.Run(threads, job);
@@ -48,32 +50,40 @@ internal static unsafe class KSplitDriver
         public T* A, B, C;
         public nint Ars, Acs, Brs, Bcs, Crs, Ccs;
         public nint[] Partials = [];
+        public bool LowerOnly;
 
         public void Execute(int tid, int threads, SpinBarrier barrier)
         {
-            int m = M, n = N;
+            int m = M;
             int k0 = (int)((long)tid * K / threads), k1 = (int)((long)(tid + 1) * K / threads);
             T* target = C;
             nint trs = Crs, tcs = Ccs;
             T beta = Beta;
             if (tid > 0)
             {
-                target = PackBuffers<T>.Partial(m * n);
+                target = PackBuffers<T>.Partial(m * N);
                 Partials[tid] = (nint)target;
-                trs = n; tcs = 1; beta = T.Zero;
+                trs = N; tcs = 1; beta = T.Zero;
             }
             // (An unpacked variant, tiles of C sweeping KC-deep slices of A and B in place, was tried for the Gram
             // matrix 100 x 100 x 200,000: 10-15 % slower than packing, because B then streams from L2, not L1.)
-            GemmDriver.Run<T, TK>(m, n, k1 - k0, Alpha, A + k0 * Acs, Ars, Acs, B + k0 * Brs, Brs, Bcs, beta, target, trs, tcs, MC, KC, NC, 1);
+            GemmDriver.Run<T, TK>(m, N, k1 - k0, Alpha, A + k0 * Acs, Ars, Acs, B + k0 * Brs, Brs, Bcs, beta, target, trs, tcs, MC, KC, NC, 1, LowerOnly);
             if (threads == 1) return;
             barrier.SignalAndWait();
             int r0 = (int)((long)tid * m / threads), r1 = (int)((long)(tid + 1) * m / threads);
+            if (LowerOnly)
+            {
+                // Row i holds i + 1 lower elements: cut the rows at equal triangle area.
+                r0 = (int)Math.Round(m * Math.Sqrt((double)tid / threads));
+                r1 = tid + 1 == threads ? m : (int)Math.Round(m * Math.Sqrt((double)(tid + 1) / threads));
+            }
             for (int i = r0; i < r1; i++)
             {
                 T* ci = C + i * Crs;
+                int n = LowerOnly ? i + 1 : N;
                 for (int t = 1; t < threads; t++)
                 {
-                    T* pi = (T*)Partials[t] + (nint)i * n;
+                    T* pi = (T*)Partials[t] + (nint)i * N;
                     if (Ccs == 1)
                     {
                         var row = new Span<T>(ci, n);

@@ -100,6 +100,25 @@ internal static unsafe class Pack
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void B<T>(int kc, int nc, T* b, nint rs, nint cs, int NR, T* dst, int q0, int q1) where T : unmanaged, IFloatingPointIeee754<T>
     {
+        if (cs == 1 && q1 - q0 > 1)
+        {
+            // Row-major B: walk each row of the panel once across all the full micro-panels of [q0, q1), so the source
+            // is read as kc sequential runs the hardware prefetcher follows, not as kc x (q1 - q0) runs of NR elements
+            // (for short-wide products, B rows are megabytes apart and each run would wait on its own memory access).
+            int full = Math.Min(q1, q0 + Math.Max(0, (nc - q0 * NR) / NR));
+            if (full - q0 > 1)
+            {
+                uint bytes = (uint)(NR * sizeof(T));
+                nint panel = (nint)NR * kc;
+                for (int p = 0; p < kc; p++)
+                {
+                    T* s = b + p * rs + q0 * NR;
+                    T* d = dst + q0 * panel + p * NR;
+                    for (int q = q0; q < full; q++, s += NR, d += panel) Unsafe.CopyBlockUnaligned(d, s, bytes);
+                }
+                q0 = full;
+            }
+        }
         for (int q = q0; q < q1; q++)
         {
             int j0 = q * NR;

@@ -24,7 +24,7 @@ internal static partial class Gebrd
         var job = new PanelJob<T>
         {
             M = m, N = n, Nb = nb, A = a, Off = off, Lda = lda, X = x, Ldx = ldx, Y = y, Ldy = ldy, T1 = t, T2 = t2, R = r, U = u,
-            D = new T[nb], E = new T[nb], Tauq = new T[nb], Taup = new T[nb],
+            D = new T[nb], E = new T[nb], Tauq = new T[nb], Taup = new T[nb], W = new T[(long)parallelism.Count * m],
         };
         WorkerPool.Run(parallelism.Count, job);
         job.D.AsSpan(0, nb).CopyTo(d);
@@ -36,7 +36,7 @@ internal static partial class Gebrd
     private sealed class PanelJob<T> : IParallelJob where T : unmanaged, IFloatingPointIeee754<T>
     {
         public required int M, N, Nb, Off, Lda, Ldx, Ldy;
-        public required T[] A, X, Y, T1, T2, R, U, D, E, Tauq, Taup;
+        public required T[] A, X, Y, T1, T2, R, U, D, E, Tauq, Taup, W;
 
         public void Execute(int tid, int threads, SpinBarrier barrier)
         {
@@ -63,50 +63,28 @@ internal static partial class Gebrd
                 if (nr == 0) break;
                 var v = a.AsSpan(ci + i, m - i);
                 var yi = y.AsSpan(i + 1 + i * ldy, nr);
-                // Y[i+1.., i] = A[i.., i+1..]^T v, by column ranges.
+                var xi = x.AsSpan(i + 1 + i * ldx, mr);
+                if (tid == 0)
+                {
+                    PassCorrections(m, n, i, a, off, lda, x, ldx, y, ldy, v, t, t2, R.AsSpan(0, nr), U.AsSpan(0, nr));
+                    xi.Clear();
+                }
+                // Both products with the trailing matrix in one pass (FusedPass), by column ranges: thread 0
+                // accumulates A u into X[i+1.., i], the others into their own rows of W, summed by thread 0.
                 int active = (long)(m - i) * nr >= ParallelGemvMin ? threads : 1;
                 if (active > 1) barrier.SignalAndWait();
                 if (tid < active)
                 {
+                    var w = tid == 0 ? xi : W.AsSpan(tid * M, mr);
+                    if (tid > 0) w.Clear();
                     int c0 = SplitJob.Bound(tid, active, nr, 16), c1 = SplitJob.Bound(tid + 1, active, nr, 16);
-                    if (c1 > c0) Gemv.Transposed(m - i, c1 - c0, T.One, a, off + (i + 1 + c0) * lda + i, lda, v, T.Zero, yi.Slice(c0, c1 - c0), none);
-                }
-                if (active > 1) barrier.SignalAndWait();
-                if (tid == 0)
-                {
-                    T tq = Tauq[i];
-                    Gemv.Transposed(m - i, i, T.One, a, off + i, lda, v, T.Zero, t, none);
-                    Gemv.Multiply(nr, i, -T.One, y, i + 1, ldy, t, T.One, yi, none);
-                    Gemv.Transposed(m - i, i, T.One, x, i, ldx, v, T.Zero, t, none);
-                    Gemv.Transposed(i, nr, -T.One, a, off + (i + 1) * lda, lda, t, T.One, yi, none);
-                    for (int j = 0; j < nr; j++) yi[j] *= tq;
-                    for (int k = 0; k <= i; k++) t[k] = a[off + k * lda + i];
-                    for (int k = 0; k < i; k++) t2[k] = x[i + k * ldx];
-                    var ri = R.AsSpan(0, nr);
-                    Gemv.Multiply(nr, i + 1, T.One, y, i + 1, ldy, t, T.Zero, ri, none);
-                    Gemv.Transposed(i, nr, T.One, a, off + (i + 1) * lda, lda, t2, T.One, ri, none);
-                    for (int j = 0; j < nr; j++) a[off + (i + 1 + j) * lda + i] -= ri[j];
-                    int si = off + i + (i + 1) * lda;
-                    T beta = a[si];
-                    T tp = Householder.Generate(nr, ref beta, a, si + lda, lda);
-                    E[i] = beta;
-                    Taup[i] = tp;
-                    a[si] = T.One;
-                    var ui0 = U.AsSpan(0, nr);
-                    for (int j = 0; j < nr; j++) ui0[j] = a[si + j * lda];
-                }
-                // X[i+1.., i] = A[i+1.., i+1..] u, by row ranges.
-                var ui = U.AsSpan(0, nr);
-                var xi = x.AsSpan(i + 1 + i * ldx, mr);
-                active = (long)mr * nr >= ParallelGemvMin ? threads : 1;
-                if (active > 1) barrier.SignalAndWait();
-                if (tid < active)
-                {
-                    int r0 = SplitJob.Bound(tid, active, mr, 16), r1 = SplitJob.Bound(tid + 1, active, mr, 16);
-                    if (r1 > r0) Gemv.Multiply(r1 - r0, nr, T.One, a, off + (i + 1 + r0) + (i + 1) * lda, lda, ui, T.Zero, xi.Slice(r0, r1 - r0), none);
+                    if (c1 > c0) FusedPass(m - i, c0, c1, a, off + i + (i + 1) * lda, lda, v, Tauq[i], R.AsSpan(0, nr), U.AsSpan(0, nr), yi, w);
                 }
                 if (active > 1) barrier.SignalAndWait();
                 if (tid != 0) continue;
+                for (int p = 1; p < active; p++) System.Numerics.Tensors.TensorPrimitives.Add(xi, W.AsSpan(p * M, mr), xi);
+                var ui = U.AsSpan(0, nr);
+                Taup[i] = FinishRowProduct(m, n, i, a, off, lda, ui, xi, out E[i]);
                 T tpi = Taup[i];
                 Gemv.Transposed(nr, i + 1, T.One, y, i + 1, ldy, ui, T.Zero, t, none);
                 Gemv.Multiply(mr, i + 1, -T.One, a, off + i + 1, lda, t, T.One, xi, none);

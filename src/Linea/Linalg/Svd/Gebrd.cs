@@ -95,35 +95,21 @@ internal static partial class Gebrd
             if (i + 1 >= n) { taup[i] = T.Zero; a[ci + i] = alpha; continue; }
             a[ci + i] = T.One;
             var v = a.AsSpan(ci + i, m - i);
-            // Y[i+1.., i] = tauq (A[i.., i+1..]^T v - Y[i+1.., :i] (A[i.., :i]^T v) - A[:i, i+1..]^T (X[i.., :i]^T v))
-            int nr = n - i - 1;
+            // Y[i+1.., i] = tauq (A[i.., i+1..]^T v - Y[i+1.., :i] (A[i.., :i]^T v) - A[:i, i+1..]^T (X[i.., :i]^T v)),
+            // A[i, i+1..] -= Y[i+1.., :i+1] A[i, :i+1]^T + A[:i, i+1..]^T X[i, :i]^T, and A[i+1.., i+1..] u for
+            // X[i+1.., i]: the corrections first, then both products with the trailing matrix in one pass over it.
+            int nr = n - i - 1, mr = m - i - 1;
             var yi = y.AsSpan(i + 1 + i * ldy, nr);
-            Gemv.Transposed(m - i, nr, T.One, a, off + (i + 1) * lda + i, lda, v, T.Zero, yi, parallelism);
-            Gemv.Transposed(m - i, i, T.One, a, off + i, lda, v, T.Zero, t, parallelism);
-            Gemv.Multiply(nr, i, -T.One, y, i + 1, ldy, t, T.One, yi, parallelism);
-            Gemv.Transposed(m - i, i, T.One, x, i, ldx, v, T.Zero, t, parallelism);
-            Gemv.Transposed(i, nr, -T.One, a, off + (i + 1) * lda, lda, t, T.One, yi, parallelism);
-            for (int j = 0; j < nr; j++) yi[j] *= tq;
-            // A[i, i+1..] -= Y[i+1.., :i+1] A[i, :i+1]^T + A[:i, i+1..]^T X[i, :i]^T
-            for (int k = 0; k <= i; k++) t[k] = a[off + k * lda + i];
-            for (int k = 0; k < i; k++) t2[k] = x[i + k * ldx];
-            var ri = r.AsSpan(0, nr);
-            Gemv.Multiply(nr, i + 1, T.One, y, i + 1, ldy, t, T.Zero, ri, parallelism);
-            Gemv.Transposed(i, nr, T.One, a, off + (i + 1) * lda, lda, t2, T.One, ri, parallelism);
-            for (int j = 0; j < nr; j++) a[off + (i + 1 + j) * lda + i] -= ri[j];
-            // Row reflector on A[i, i+1..] (stride lda).
-            int si = off + i + (i + 1) * lda;
-            T beta = a[si];
-            T tp = Householder.Generate(nr, ref beta, a, si + lda, lda);
-            e[i] = beta;
-            taup[i] = tp;
-            a[si] = T.One;
-            var ui = u.AsSpan(0, nr);
-            for (int j = 0; j < nr; j++) ui[j] = a[si + j * lda];
-            // X[i+1.., i] = taup (A[i+1.., i+1..] u - A[i+1.., :i+1] (Y[i+1.., :i+1]^T u) - X[i+1.., :i] (A[:i, i+1..] u))
-            int mr = m - i - 1;
+            var corr = r.AsSpan(0, nr);
+            var zc = u.AsSpan(0, nr);
+            PassCorrections(m, n, i, a, off, lda, x, ldx, y, ldy, v, t, t2, corr, zc);
             var xi = x.AsSpan(i + 1 + i * ldx, mr);
-            Gemv.Multiply(mr, nr, T.One, a, off + (i + 1) + (i + 1) * lda, lda, ui, T.Zero, xi, parallelism);
+            xi.Clear();
+            FusedPass(m - i, 0, nr, a, off + i + (i + 1) * lda, lda, v, tq, corr, zc, yi, xi);
+            var ui = u.AsSpan(0, nr);
+            T tp = FinishRowProduct(m, n, i, a, off, lda, ui, xi, out e[i]);
+            taup[i] = tp;
+            // X[i+1.., i] = taup (A[i+1.., i+1..] u - A[i+1.., :i+1] (Y[i+1.., :i+1]^T u) - X[i+1.., :i] (A[:i, i+1..] u))
             Gemv.Transposed(nr, i + 1, T.One, y, i + 1, ldy, ui, T.Zero, t, parallelism);
             Gemv.Multiply(mr, i + 1, -T.One, a, off + i + 1, lda, t, T.One, xi, parallelism);
             Gemv.Multiply(i, nr, T.One, a, off + (i + 1) * lda, lda, ui, T.Zero, t, parallelism);
