@@ -157,6 +157,7 @@ public sealed partial class Sequential<T> where T : unmanaged, IFloatingPointIee
         var order = new int[n];
         for (int i = 0; i < n; i++) order[i] = i;
         var clock = Stopwatch.StartNew();
+        using var step = new TrainingStep(this, x, y, Math.Min(batchSize, n));
         for (int epoch = 1; epoch <= epochs; epoch++)
         {
             if (shuffle) Shuffle(order, rng);
@@ -164,13 +165,9 @@ public sealed partial class Sequential<T> where T : unmanaged, IFloatingPointIee
             long correct = 0;
             for (int start = 0; start < n; start += batchSize)
             {
-                var idx = order.AsSpan(start, Math.Min(batchSize, n - start));
-                var xb = Rows.Take(x, idx);
-                var yb = Rows.Take(y, idx);
-                var output = Forward(xb, training: true);
-                lossSum += double.CreateTruncating(Loss.Value(output, yb)) * idx.Length;
-                if (Loss.IsClassification) correct += CountCorrect(output, yb);
-                BackwardParameters(Loss.Gradient(output, yb));
+                var (loss, right) = step.Run(order.AsSpan(start, Math.Min(batchSize, n - start)));
+                lossSum += loss;
+                correct += right;
                 gradNorm = optimizer.Step(_parameters);
             }
             FinishEpoch(where, epoch, epochs, lossSum, correct, n, gradNorm, clock.Elapsed, validationX, validationY, onEpoch);
