@@ -60,6 +60,7 @@ def run(task, d, samples):
         x, init = load(d, "kmeans_x"), load(d, "kmeans_init")
         s, m = timed(lambda: KMeans(n_clusters=init.shape[0], init=init, n_init=1, algorithm="lloyd").fit(x), samples)
         save(d, task, "inertia", [m.inertia_])
+        save(d, task, "n_iter", [m.n_iter_])
     elif task in ("mlp256", "mlp32"):
         from sklearn.neural_network import MLPClassifier
         x, y = load(d, "mlp_x"), load(d, "mlp_y").astype(np.int64)

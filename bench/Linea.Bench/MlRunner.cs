@@ -12,7 +12,8 @@ namespace Linea.Bench;
 /// into a temporary folder, runs bench/sklearn_ml.py on them (Debian's /usr/bin/python3, OPENBLAS_NUM_THREADS and
 /// OMP_NUM_THREADS = 2 unless set), times Linea's fits in this process (two warm-up calls, then the median of --samples,
 /// default 3; the Python side does the same), compares the fitted quantities that the script saved and prints
-/// `ml task=.. linea_s=.. sklearn_s=.. ratio=sklearn_s/linea_s agree=yes|no` plus the compared value. Tolerances:
+/// `ml task=.. linea_s=.. sklearn_s=.. ratio=sklearn_s/linea_s agree=yes|no` plus the compared value, the first (cold)
+/// call's seconds first_s and the megabytes a warm fit allocates, alloc_mb. Tolerances:
 /// distances max |diff| &lt;= 1e-10 max|D|; Ridge and LinearRegression coefficients and intercept max |diff| &lt;= 1e-8
 /// max|w|; PCA explained variances relative 1e-6 (scikit-learn's randomized solver is exact to that on this spectrum);
 /// k-means inertia relative 1e-9 (same initial centres); GMM lower bound |diff| &lt;= 1e-7 |lb| (same initial weights,
@@ -40,7 +41,7 @@ internal static class MlRunner
                 var (seconds, agree, detail) = RunLinea(task, dir, samples, peer);
                 double skS = sk.TryGetValue(task, out double v) ? v : double.NaN;
                 Console.WriteLine(FormattableString.Invariant(
-                    $"ml task={task} linea_s={seconds:F4} sklearn_s={skS:F4} ratio={skS / seconds:F2} agree={(agree ? "yes" : "no")} {detail}"));
+                    $"ml task={task} linea_s={seconds:F4} sklearn_s={skS:F4} ratio={skS / seconds:F2} agree={(agree ? "yes" : "no")} {detail} first_s={s_first:F4} alloc_mb={s_allocatedMb:F2}"));
             }
         }
         finally { Directory.Delete(dir, recursive: true); }
@@ -198,7 +199,9 @@ internal static class MlRunner
                 var (t, km) = Time(samples, () => new KMeans<double>((int)init.Shape[0], nInit: 1) { InitialCenters = init }.Fit(x));
                 double sk = Sk("inertia")?[0] ?? double.NaN;
                 double err = Math.Abs(km.Inertia - sk) / sk;
-                return (t, err <= 1e-9, Fmt($"inertia={km.Inertia:G10} sklearn_inertia={sk:G10} iterations={km.NIter}"));
+                // scikit-learn's n_iter_ counts the pass that found the labels unchanged; Linea's NIter does not.
+                double skIter = Sk("n_iter")?[0] ?? double.NaN;
+                return (t, err <= 1e-9, Fmt($"inertia={km.Inertia:G10} sklearn_inertia={sk:G10} iterations={km.NIter} sklearn_n_iter={skIter}"));
             }
             case "mlp256" or "mlp32":
             {
@@ -244,18 +247,28 @@ internal static class MlRunner
 
     private static double MaxAbs(NDArray<double> t) => t.ToArray().Max(Math.Abs);
 
+    /// <summary>The first (cold: JIT and first-touch of pooled buffers included) call, timed; one more warm-up; then
+    /// the median of <paramref name="samples"/> warm calls, with the bytes each allocated on average
+    /// (GC.GetTotalAllocatedBytes), printed by the caller's line as first_s and alloc_mb.</summary>
     private static (double Seconds, TResult Result) Time<TResult>(int samples, Func<TResult> fit)
     {
+        var sw0 = Stopwatch.StartNew();
         var result = fit(); // two warm-up calls: the JIT's tiers settle
+        s_first = sw0.Elapsed.TotalSeconds;
         result = fit();
         var times = new double[samples];
+        long allocated = GC.GetTotalAllocatedBytes(precise: true);
         for (int i = 0; i < samples; i++)
         {
             var sw = Stopwatch.StartNew();
             result = fit();
             times[i] = sw.Elapsed.TotalSeconds;
         }
+        s_allocatedMb = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1e6 / samples;
         Array.Sort(times);
         return (times[samples / 2], result);
     }
+
+    // The cold call's seconds and the warm calls' mean allocation of the last Time call.
+    private static double s_first, s_allocatedMb;
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Numerics;
 using System.Runtime.InteropServices;
 
@@ -13,7 +14,9 @@ namespace Linea.ML.Clustering;
 /// far from the origin). Cost O(nInit · iterations · n · k · d); each iteration is one fused, vectorised pass over X
 /// (assignment, sums and counts together, no n x k distance matrix). Memory: float64 X is read
 /// in place (float32 X is widened once to an n x d double copy); the fit holds labels, previous labels and distances
-/// (3 n values) and O(k d) centres and sums; the model keeps the k x d centres and the n training labels.
+/// (3 n values; the previous labels and distances are rented from the shared array pool, so repeated fits reuse them)
+/// and O(k d) centres and sums; the model keeps the k x d centres and the n training labels. On the bench's
+/// 100,000 x 20, k = 8, a warm fit allocates about 0.5 MB (the labels it keeps and k-means' small per-pass arrays).
 /// <code>
 /// var km = new KMeans&lt;double&gt;(nClusters: 3, seed: 0).Fit(X);
 /// int[] labels = km.Labels;  var centres = km.ClusterCenters;  double sse = km.Inertia;
@@ -155,14 +158,26 @@ public sealed partial class KMeans<T> where T : unmanaged, IFloatingPointIeee754
     private (int Iterations, double? Inertia) Lloyd(ReadOnlySpan<double> x, int n, int d, double[] centres, double tolScaled, int[] labels)
     {
         int k = NClusters;
-        var previous = new int[n];
-        var dist = new double[n];
+        // The n-sized scratch (previous labels, distances) is pooled: repeated fits reuse it.
+        int[] previous = ArrayPool<int>.Shared.Rent(n);
+        double[] dist = ArrayPool<double>.Shared.Rent(n);
+        try { return Iterate(x, n, d, centres, tolScaled, labels, previous, dist); }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(previous);
+            ArrayPool<double>.Shared.Return(dist);
+        }
+    }
+
+    private (int Iterations, double? Inertia) Iterate(ReadOnlySpan<double> x, int n, int d, double[] centres, double tolScaled, int[] labels, int[] previous, double[] dist)
+    {
+        int k = NClusters;
         var sums = new double[k * d];
         var counts = new int[k];
         for (int iter = 1; iter <= MaxIter; iter++)
         {
             double inertia = LloydStep.Run(x, n, d, centres, k, labels, dist, sums, counts);
-            if (iter > 1 && labels.AsSpan().SequenceEqual(previous)) return (iter - 1, inertia);
+            if (iter > 1 && labels.AsSpan().SequenceEqual(previous.AsSpan(0, n))) return (iter - 1, inertia);
             Array.Copy(labels, previous, n);
             RelocateEmpty(x, n, d, labels, dist, sums, counts);
             double shift = 0;
@@ -213,12 +228,21 @@ public sealed partial class KMeans<T> where T : unmanaged, IFloatingPointIeee754
         if (d == 0) return 0;
         var sum = new double[d];
         var sumSq = new double[d];
+        var first = x[..d];
         for (int i = 0; i < n; i++)
         {
-            int o = i * d;
-            for (int j = 0; j < d; j++)
+            var row = x.Slice(i * d, d);
+            int j = 0;
+            // Feature by feature the same operations in the same row order as the scalar loop: the same bits.
+            for (int w = Vector<double>.Count; j + w <= d; j += w)
             {
-                double v = x[o + j] - x[j];
+                var v = new Vector<double>(row[j..]) - new Vector<double>(first[j..]);
+                (new Vector<double>(sum, j) + v).CopyTo(sum, j);
+                (new Vector<double>(sumSq, j) + v * v).CopyTo(sumSq, j);
+            }
+            for (; j < d; j++)
+            {
+                double v = row[j] - first[j];
                 sum[j] += v;
                 sumSq[j] += v * v;
             }

@@ -1,6 +1,5 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
 namespace Linea.ML.Clustering;
@@ -8,48 +7,56 @@ namespace Linea.ML.Clustering;
 /// <summary>
 /// One fused pass of Lloyd's algorithm: every row of X (n x d, row-major doubles) is assigned to its nearest centre
 /// and, in the same pass, added to that centre's sum and count. No n x k distance matrix is formed: the centres are
-/// held transposed (d x k, padded to a multiple of the vector width), so each row's squared distances to a group of
-/// <see cref="Vector{T}.Count"/> centres are accumulated in one vector, feature by feature, as sum_j (x_j - c_j)^2 in the
-/// order j = 0..d-1 (the same operations, so the same bits, as <see cref="KMeansPlusPlus.SquaredDistance"/>). Ties go to
-/// the lowest centre index. Rows are split into contiguous chunks across threads, each with its own sums and counts,
-/// merged at the end in chunk order (so the result does not depend on scheduling). Memory: the transposed centres
-/// (d k doubles) and per-chunk sums (chunks x k x d) and a k-vector of distances per row group. O(n k d).
+/// held transposed (d x k, padded to a multiple of the vector width with +inf), so each row's squared distances to a
+/// group of centres are accumulated in one vector, feature by feature, as sum_j (x_j - c_j)^2 in the order j = 0..d-1
+/// (multiply and add, not fused: the same bits as <see cref="KMeansPlusPlus.SquaredDistance"/>). Ties go to the lowest
+/// centre index. With 512-bit vectors (LloydStep.Wide.cs) eight rows go together (eight independent
+/// accumulator chains per centre group) and the nearest centre is found by a vector minimum and a compare mask;
+/// otherwise four rows with <see cref="Vector{T}"/> and a scalar scan. Rows are split into contiguous chunks across
+/// threads, each with its own sums and counts on separate cache lines, merged at the end in chunk order (so the result
+/// does not depend on scheduling). Memory: the transposed centres (d k doubles), per-chunk sums and counts
+/// (chunks x (k d + k), padded to cache lines) and a stack block of 8 x k distances per thread. O(n k d).
 /// </summary>
-internal static class LloydStep
+internal static partial class LloydStep
 {
-    /// <summary>Centres per vector: 8 with 512-bit vectors, else <see cref="Vector{T}.Count"/>.</summary>
-    private static int Width => Vector512.IsHardwareAccelerated ? Vector512<double>.Count : Vector<double>.Count;
-
     /// <summary>Rows per thread below which the pass stays on one thread.</summary>
     private const int MinRowsPerThread = 8192;
+
+    /// <summary>Whether the 512-bit kernel runs on this machine.</summary>
+    public static bool WideAvailable => Vector512.IsHardwareAccelerated;
 
     /// <summary>
     /// Assigns every row (labels, squared distance when <paramref name="dist"/> is given) and, when
     /// <paramref name="sums"/> is given, overwrites sums (k x d) and counts (k) with the per-centre sums and sizes.
     /// Returns the inertia (sum of the squared distances). Threads: <see cref="Parallelism.Default"/>.
     /// </summary>
-    public static unsafe double Run(ReadOnlySpan<double> x, int n, int d, double[] centres, int k, int[] labels, double[]? dist, double[]? sums, int[]? counts)
+    public static double Run(ReadOnlySpan<double> x, int n, int d, double[] centres, int k, int[] labels, double[]? dist, double[]? sums, int[]? counts) =>
+        Run(x, n, d, centres, k, labels, dist, sums, counts, WideAvailable);
+
+    /// <summary><see cref="Run(ReadOnlySpan{double}, int, int, double[], int, int[], double[], double[], int[])"/> with the
+    /// kernel chosen by <paramref name="wide"/> (true: the 512-bit kernel, which must be available; false: the portable
+    /// one), so that tests run both.</summary>
+    public static unsafe double Run(ReadOnlySpan<double> x, int n, int d, double[] centres, int k, int[] labels, double[]? dist, double[]? sums, int[]? counts, bool wide)
     {
-        int w = Width;
+        int w = wide ? Vector512<double>.Count : Vector<double>.Count;
         int kPad = (k + w - 1) / w * w;
         var ct = new double[d * kPad];
         for (int c = 0; c < kPad; c++)
             for (int j = 0; j < d; j++) ct[j * kPad + c] = c < k ? centres[c * d + j] : double.PositiveInfinity;
         int chunks = Math.Max(1, Math.Min(Parallelism.Default.Threads, n / MinRowsPerThread));
-        var partialSums = sums is null ? null : new double[chunks * k * d];
-        var partialCounts = counts is null ? null : new int[chunks * k];
+        // Each chunk's sums and counts start on their own cache line and end a line before the next: no false sharing.
+        int sumStride = (k * d + 15) / 8 * 8, countStride = (k + 31) / 16 * 16;
+        var partialSums = sums is null ? null : new double[chunks * sumStride];
+        var partialCounts = counts is null ? null : new int[chunks * countStride];
         var inertia = new double[chunks];
-        fixed (double* px = x)
+        fixed (double* px = x, pct = ct, pdist = dist, psums = partialSums)
+        fixed (int* plabels = labels, pcounts = partialCounts)
         {
-            nint data = (nint)px;
-            long length = (long)n * d;
-            if (chunks == 1) inertia[0] = Chunk(new ReadOnlySpan<double>(px, (int)length), 0, n, d, ct, k, kPad, labels, dist, 0, partialSums, partialCounts);
+            var p = new Pass((nint)px, d, (nint)pct, k, kPad, (nint)plabels, (nint)pdist, (nint)psums, sumStride, (nint)pcounts, countStride, wide);
+            if (chunks == 1) inertia[0] = p.Chunk(0, n, 0);
             else
                 Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = chunks }, t =>
-                {
-                    int start = (int)((long)n * t / chunks), end = (int)((long)n * (t + 1) / chunks);
-                    inertia[t] = Chunk(new ReadOnlySpan<double>((double*)data, (int)length), start, end, d, ct, k, kPad, labels, dist, t, partialSums, partialCounts);
-                });
+                    inertia[t] = p.Chunk((int)((long)n * t / chunks), (int)((long)n * (t + 1) / chunks), t));
         }
         if (sums is not null)
         {
@@ -57,8 +64,8 @@ internal static class LloydStep
             Array.Clear(counts!);
             for (int t = 0; t < chunks; t++)
             {
-                for (int e = 0; e < k * d; e++) sums[e] += partialSums![t * k * d + e];
-                for (int c = 0; c < k; c++) counts![c] += partialCounts![t * k + c];
+                for (int e = 0; e < k * d; e++) sums[e] += partialSums![t * sumStride + e];
+                for (int c = 0; c < k; c++) counts![c] += partialCounts![t * countStride + c];
             }
         }
         double total = 0;
@@ -66,112 +73,79 @@ internal static class LloydStep
         return total;
     }
 
-    /// <summary>Rows [start, end); sums and counts go to slot <paramref name="slot"/> of the partial arrays.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static double Chunk(ReadOnlySpan<double> x, int start, int end, int d, double[] ct, int k, int kPad, int[] labels, double[]? dist,
-        int slot, double[]? partialSums, int[]? partialCounts)
+    /// <summary>The pinned operands of one pass (addresses as nint so that the worker lambda can capture them).</summary>
+    private readonly record struct Pass(nint X, int D, nint Ct, int K, int KPad, nint Labels, nint Dist, nint Sums, int SumStride, nint Counts, int CountStride, bool Wide)
     {
-        int w = Width;
-        int groups = kPad / w;
-        var sums = partialSums is null ? default : partialSums.AsSpan(slot * k * d, k * d);
-        var counts = partialCounts is null ? default : partialCounts.AsSpan(slot * k, k);
-        var cts = ct.AsSpan();
+        /// <summary>Rows [start, end); sums and counts go to slot <paramref name="slot"/>.</summary>
+        public unsafe double Chunk(int start, int end, int slot)
+        {
+            double* sums = Sums == 0 ? null : (double*)Sums + (long)slot * SumStride;
+            int* counts = Counts == 0 ? null : (int*)Counts + (long)slot * CountStride;
+            return Wide
+                ? WideChunk((double*)X, start, end, D, (double*)Ct, KPad, (int*)Labels, (double*)Dist, sums, counts)
+                : PortableChunk((double*)X, start, end, D, (double*)Ct, K, KPad, (int*)Labels, (double*)Dist, sums, counts);
+        }
+    }
+
+    /// <summary>Rows [start, end) with <see cref="Vector{T}"/>: four rows at a time (four independent accumulator chains
+    /// per centre group hide the add latency), then a scalar scan for the nearest centre.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static unsafe double PortableChunk(double* x, int start, int end, int d, double* ct, int k, int kPad, int* labels, double* dist, double* sums, int* counts)
+    {
+        int w = Vector<double>.Count;
         double inertia = 0;
-        Span<double> rows = stackalloc double[4 * kPad];
+        double* rows = stackalloc double[4 * kPad];
         int i = start;
-        // Four rows at a time: four independent accumulator chains per centre group hide the add latency.
         for (; i + 4 <= end; i += 4)
         {
-            int o = i * d;
-            if (w == Vector512<double>.Count && Vector512.IsHardwareAccelerated) FourRows512(x, o, d, cts, kPad, rows);
-            else FourRows(x, o, d, cts, kPad, rows);
+            double* xo = x + (long)i * d;
+            for (int g = 0; g < kPad; g += w)
+            {
+                Vector<double> a0 = Vector<double>.Zero, a1 = a0, a2 = a0, a3 = a0;
+                for (int j = 0; j < d; j++)
+                {
+                    var c = Vector.Load(ct + j * kPad + g);
+                    var d0 = new Vector<double>(xo[j]) - c;
+                    var d1 = new Vector<double>(xo[d + j]) - c;
+                    var d2 = new Vector<double>(xo[2 * d + j]) - c;
+                    var d3 = new Vector<double>(xo[3 * d + j]) - c;
+                    a0 += d0 * d0;
+                    a1 += d1 * d1;
+                    a2 += d2 * d2;
+                    a3 += d3 * d3;
+                }
+                a0.Store(rows + g);
+                a1.Store(rows + kPad + g);
+                a2.Store(rows + 2 * kPad + g);
+                a3.Store(rows + 3 * kPad + g);
+            }
             for (int r = 0; r < 4; r++)
-                inertia += Finish(x, i + r, d, k, rows.Slice(r * kPad, kPad), labels, dist, sums, counts);
+                inertia += Record(x, i + r, d, ScanNearest(rows + r * kPad, k, out double best), best, labels, dist, sums, counts);
         }
         for (; i < end; i++)
         {
-            var xi = x.Slice(i * d, d);
-            for (int g = 0; g < groups; g++)
+            double* xi = x + (long)i * d;
+            for (int g = 0; g < kPad; g += w)
             {
-                for (int l = 0; l < w; l++)
+                var a = Vector<double>.Zero;
+                for (int j = 0; j < d; j++)
                 {
-                    double acc = 0;
-                    for (int j = 0; j < d; j++)
-                    {
-                        double diff = xi[j] - cts[j * kPad + g * w + l];
-                        acc += diff * diff;
-                    }
-                    rows[g * w + l] = acc;
+                    var diff = new Vector<double>(xi[j]) - Vector.Load(ct + j * kPad + g);
+                    a += diff * diff;
                 }
+                a.Store(rows + g);
             }
-            inertia += Finish(x, i, d, k, rows[..kPad], labels, dist, sums, counts);
+            inertia += Record(x, i, d, ScanNearest(rows, k, out double best), best, labels, dist, sums, counts);
         }
         return inertia;
     }
 
-    /// <summary>Squared distances of rows o/d .. o/d + 3 to every (padded) centre into rows (4 x kPad), with
-    /// <see cref="Vector{T}"/>; four independent accumulator chains per centre group hide the add latency.</summary>
+    /// <summary>The index of the smallest of row[0..k) (first on ties) and, in <paramref name="bestD"/>, its value.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void FourRows(ReadOnlySpan<double> x, int o, int d, ReadOnlySpan<double> cts, int kPad, Span<double> rows)
-    {
-        int w = Vector<double>.Count;
-        for (int g = 0; g < kPad / w; g++)
-        {
-            Vector<double> a0 = Vector<double>.Zero, a1 = a0, a2 = a0, a3 = a0;
-            for (int j = 0; j < d; j++)
-            {
-                var c = new Vector<double>(cts.Slice(j * kPad + g * w, w));
-                var d0 = new Vector<double>(x[o + j]) - c;
-                var d1 = new Vector<double>(x[o + d + j]) - c;
-                var d2 = new Vector<double>(x[o + 2 * d + j]) - c;
-                var d3 = new Vector<double>(x[o + 3 * d + j]) - c;
-                a0 += d0 * d0;
-                a1 += d1 * d1;
-                a2 += d2 * d2;
-                a3 += d3 * d3;
-            }
-            a0.CopyTo(rows.Slice(g * w, w));
-            a1.CopyTo(rows.Slice(kPad + g * w, w));
-            a2.CopyTo(rows.Slice(2 * kPad + g * w, w));
-            a3.CopyTo(rows.Slice(3 * kPad + g * w, w));
-        }
-    }
-
-    /// <summary><see cref="FourRows"/> with 512-bit vectors (8 centres per group).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void FourRows512(ReadOnlySpan<double> x, int o, int d, ReadOnlySpan<double> cts, int kPad, Span<double> rows)
-    {
-        const int w = 8;
-        ref double c0 = ref MemoryMarshal.GetReference(cts);
-        ref double r0 = ref MemoryMarshal.GetReference(rows);
-        for (int g = 0; g < kPad / w; g++)
-        {
-            Vector512<double> a0 = Vector512<double>.Zero, a1 = a0, a2 = a0, a3 = a0;
-            for (int j = 0; j < d; j++)
-            {
-                var c = Vector512.LoadUnsafe(ref c0, (nuint)(j * kPad + g * w));
-                var d0 = Vector512.Create(x[o + j]) - c;
-                var d1 = Vector512.Create(x[o + d + j]) - c;
-                var d2 = Vector512.Create(x[o + 2 * d + j]) - c;
-                var d3 = Vector512.Create(x[o + 3 * d + j]) - c;
-                a0 += d0 * d0;
-                a1 += d1 * d1;
-                a2 += d2 * d2;
-                a3 += d3 * d3;
-            }
-            a0.StoreUnsafe(ref r0, (nuint)(g * w));
-            a1.StoreUnsafe(ref r0, (nuint)(kPad + g * w));
-            a2.StoreUnsafe(ref r0, (nuint)(2 * kPad + g * w));
-            a3.StoreUnsafe(ref r0, (nuint)(3 * kPad + g * w));
-        }
-    }
-
-    /// <summary>Picks row i's nearest centre from its distances (first on ties), records it and adds the row to its sums.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static double Finish(ReadOnlySpan<double> x, int i, int d, int k, ReadOnlySpan<double> row, int[] labels, double[]? dist, Span<double> sums, Span<int> counts)
+    private static unsafe int ScanNearest(double* row, int k, out double bestD)
     {
         int best = 0;
-        double bestD = row[0];
+        bestD = row[0];
         for (int c = 1; c < k; c++)
         {
             // Branch-free (conditional moves): labels of mixed data are unpredictable.
@@ -180,14 +154,24 @@ internal static class LloydStep
             best = closer ? c : best;
             bestD = closer ? v : bestD;
         }
+        return best;
+    }
+
+    /// <summary>Records row i's nearest centre and squared distance and adds the row to that centre's sum and count.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe double Record(double* x, int i, int d, int best, double bestD, int* labels, double* dist, double* sums, int* counts)
+    {
         labels[i] = best;
-        if (dist is not null) dist[i] = bestD;
-        if (!sums.IsEmpty)
+        if (dist != null) dist[i] = bestD;
+        if (sums != null)
         {
-            var s = sums.Slice(best * d, d);
-            var xi = x.Slice(i * d, d);
-            int j = 0, w = Vector<double>.Count;
-            for (; j + w <= d; j += w) (new Vector<double>(s[j..]) + new Vector<double>(xi[j..])).CopyTo(s[j..]);
+            double* s = sums + (long)best * d;
+            double* xi = x + (long)i * d;
+            int j = 0;
+            if (Vector512.IsHardwareAccelerated)
+                for (; j + 8 <= d; j += 8) (Vector512.Load(s + j) + Vector512.Load(xi + j)).Store(s + j);
+            if (Vector256.IsHardwareAccelerated)
+                for (; j + 4 <= d; j += 4) (Vector256.Load(s + j) + Vector256.Load(xi + j)).Store(s + j);
             for (; j < d; j++) s[j] += xi[j];
             counts[best]++;
         }

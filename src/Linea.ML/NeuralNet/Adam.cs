@@ -46,11 +46,28 @@ public sealed class Adam : Optimizer
         T b1 = T.CreateTruncating(Beta1), b2 = T.CreateTruncating(Beta2);
         T c1 = T.CreateTruncating(1 / (1 - Math.Pow(Beta1, t))), c2 = T.CreateTruncating(1 / (1 - Math.Pow(Beta2, t)));
         T lr = T.CreateTruncating(LearningRate), eps = T.CreateTruncating(Epsilon);
-        for (int i = 0; i < value.Length; i++)
+        T omb1 = T.One - b1, omb2 = T.One - b2;
+        int i = 0;
+        // Vectorised with the scalar loop's operations in the same order: the same bits.
+        if (Vector.IsHardwareAccelerated)
+        {
+            var vb1 = new Vector<T>(b1); var vb2 = new Vector<T>(b2); var vomb1 = new Vector<T>(omb1); var vomb2 = new Vector<T>(omb2);
+            var vc1 = new Vector<T>(c1); var vc2 = new Vector<T>(c2); var vlr = new Vector<T>(lr); var veps = new Vector<T>(eps);
+            for (int w = Vector<T>.Count; i + w <= value.Length; i += w)
+            {
+                var g = new Vector<T>(grad[i..]);
+                var mi = vb1 * new Vector<T>(m, i) + vomb1 * g;
+                var vi = vb2 * new Vector<T>(v, i) + vomb2 * g * g;
+                mi.CopyTo(m, i);
+                vi.CopyTo(v, i);
+                (new Vector<T>(value[i..]) - vlr * (mi * vc1) / (Vector.SquareRoot(vi * vc2) + veps)).CopyTo(value[i..]);
+            }
+        }
+        for (; i < value.Length; i++)
         {
             T g = grad[i];
-            m[i] = b1 * m[i] + (T.One - b1) * g;
-            v[i] = b2 * v[i] + (T.One - b2) * g * g;
+            m[i] = b1 * m[i] + omb1 * g;
+            v[i] = b2 * v[i] + omb2 * g * g;
             value[i] -= lr * (m[i] * c1) / (T.Sqrt(v[i] * c2) + eps);
         }
     }

@@ -9,7 +9,7 @@ namespace Linea.ML.NeuralNet;
 /// Cost: 2·rows·in·out flops each way (one GEMM forward, two backward).
 /// </summary>
 /// <typeparam name="T"><c>float</c> or <c>double</c>.</typeparam>
-public sealed class Dense<T> : Layer<T> where T : unmanaged, IFloatingPointIeee754<T>
+public sealed partial class Dense<T> : Layer<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     private readonly Parameter<T> _w, _b;
     private NDArray<T>? _x;
@@ -73,6 +73,7 @@ public sealed class Dense<T> : Layer<T> where T : unmanaged, IFloatingPointIeee7
     protected override NDArray<T> ForwardCore(NDArray<T> x, bool training)
     {
         _x = x;
+        if (ReuseBuffers && x.Rank == 2) return ForwardInto(x);
         // The bias is added in place in the one pass over the fresh GEMM output (no broadcast temporary).
         var y = x.MatMul(_w.Value);
         var ys = y.AsSpan();
@@ -89,6 +90,7 @@ public sealed class Dense<T> : Layer<T> where T : unmanaged, IFloatingPointIeee7
     protected override NDArray<T> BackwardCore(NDArray<T> gradOutput)
     {
         ParameterGradients(gradOutput);
+        if (ReuseBuffers && gradOutput.Rank == 2) return InputGradientInto(gradOutput);
         // dX = dY W^T with W^T copied contiguous (In x Out, small): the GEMM's fast path for both operands.
         return gradOutput.MatMul(_w.Value.T.Contiguous());
     }
@@ -96,9 +98,7 @@ public sealed class Dense<T> : Layer<T> where T : unmanaged, IFloatingPointIeee7
     /// <summary>dW = X^T dY and db = Σ dY, without dX (one GEMM fewer for the first layer of a network).</summary>
     private protected override void ParameterGradients(NDArray<T> gradOutput)
     {
-        var x2 = _x!.Reshape(-1, In);
-        var dy2 = gradOutput.Reshape(-1, Out);
-        _w.SetGrad(x2.T.MatMul(dy2));
-        _b.SetGrad(dy2.Sum(0));
+        // Straight into the gradients, one way for every path (Fit, streaming, distributed): the same bits.
+        ParameterGradientsInPlace(_x!.Reshape(-1, In), gradOutput.Reshape(-1, Out));
     }
 }

@@ -8,7 +8,7 @@ namespace Linea.ML.NeuralNet;
 /// the parameter gradients in <see cref="Parameter{T}.Grad"/> and returns dLoss/dInput.
 /// </summary>
 /// <typeparam name="T"><c>float</c> or <c>double</c>.</typeparam>
-public abstract class Layer<T> where T : unmanaged, IFloatingPointIeee754<T>
+public abstract partial class Layer<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     private Shape? _outputShape;
 

@@ -7,7 +7,7 @@ namespace Linea.ML.NeuralNet;
 /// <see cref="Gradient"/> its derivative with respect to the network output. Losses are stateless.
 /// </summary>
 /// <typeparam name="T"><c>float</c> or <c>double</c>.</typeparam>
-public abstract class Loss<T> where T : unmanaged, IFloatingPointIeee754<T>
+public abstract partial class Loss<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     /// <summary>A short name for messages.</summary>
     public abstract string Name { get; }

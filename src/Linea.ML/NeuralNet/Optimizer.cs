@@ -77,11 +77,20 @@ public abstract class Optimizer
         ArgumentNullException.ThrowIfNull(parameters);
         double sum = 0;
         foreach (var p in parameters)
+        {
+            // float64: one vectorised sum of squares per parameter; float32: widened to double element by element.
+            if (typeof(T) == typeof(double))
+            {
+                sum += System.Numerics.Tensors.TensorPrimitives.SumOfSquares(
+                    System.Runtime.InteropServices.MemoryMarshal.Cast<T, double>(p.Grad.AsReadOnlySpan()));
+                continue;
+            }
             foreach (var g in p.Grad.AsReadOnlySpan())
             {
                 double d = double.CreateTruncating(g);
                 sum += d * d;
             }
+        }
         return Math.Sqrt(sum);
     }
 

@@ -172,10 +172,11 @@ public sealed partial class Sequential<T>
     internal (double Loss, long Correct) BatchGradients(NDArray<T> xb, NDArray<T> yb)
     {
         var output = Forward(xb, training: true);
-        double loss = double.CreateTruncating(Loss.Value(output, yb));
-        long correct = Loss.IsClassification ? CountCorrect(output, yb) : 0;
-        BackwardParameters(Loss.Gradient(output, yb));
-        return (loss, correct);
+        // The same fused loss pass as Fit's training step: the same bits.
+        NDArray<T>? buffer = null;
+        var (loss, gradient, correct) = Loss.ValueAndGradient(output, yb, ref buffer);
+        BackwardParameters(gradient);
+        return (double.CreateTruncating(loss), correct);
     }
 
     /// <summary>The mean loss and correct count of (x, y) in inference mode; x has at least one row.</summary>

@@ -61,6 +61,7 @@ public sealed partial class Sequential<T>
         int xBlock = RowBlockPass.BlockRows(blockRows, px), yBlock = RowBlockPass.BlockRows(blockRows, py);
         _history.Clear();
         long n = -1;
+        NDArray<T>? lossGradient = null;
         var clock = Stopwatch.StartNew();
         for (int epoch = 1; epoch <= epochs; epoch++)
         {
@@ -73,9 +74,11 @@ public sealed partial class Sequential<T>
                 CheckData(xb, yb, where, "X", "y");
                 var output = Forward(xb, training: true);
                 int count = (int)xb.Shape[0];
-                lossSum += double.CreateTruncating(Loss.Value(output, yb)) * count;
-                if (Loss.IsClassification) correct += CountCorrect(output, yb);
-                BackwardParameters(Loss.Gradient(output, yb));
+                // The same fused loss pass as the in-memory Fit: the same bits.
+                var (loss, gradient, right) = Loss.ValueAndGradient(output, yb, ref lossGradient);
+                lossSum += double.CreateTruncating(loss) * count;
+                correct += right;
+                BackwardParameters(gradient);
                 gradNorm = optimizer.Step(_parameters);
                 seen += count;
             }

@@ -9,7 +9,7 @@ namespace Linea.ML.NeuralNet;
 /// (n, classes), non-negative and summing to 1. Gradient: (softmax(z) - y) / n.
 /// </summary>
 /// <typeparam name="T"><c>float</c> or <c>double</c>.</typeparam>
-public sealed class SoftmaxCrossEntropy<T> : Loss<T> where T : unmanaged, IFloatingPointIeee754<T>
+public sealed partial class SoftmaxCrossEntropy<T> : Loss<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     /// <inheritdoc />
     public override string Name => "SoftmaxCrossEntropy";

@@ -13,7 +13,15 @@ public class LloydStepTests
     [InlineData(1000, 20, 8)]
     [InlineData(20_000, 4, 9)]     // more than one chunk when two or more threads run
     [InlineData(17_000, 33, 17)]
+    [InlineData(23, 20, 8)]        // 8-row blocks and a tail of 7
+    [InlineData(9, 1, 16)]         // two full groups of eight centres
     public void Matches_the_definition(int n, int d, int k)
+    {
+        Check(n, d, k, wide: false);
+        if (LloydStep.WideAvailable) Check(n, d, k, wide: true);
+    }
+
+    private static void Check(int n, int d, int k, bool wide)
     {
         var rng = new Rng((ulong)(n + 7 * d + 13 * k));
         var x = rng.Normal([n, d], 0.0, 1.0).ToArray();
@@ -24,7 +32,7 @@ public class LloydStepTests
         var dist = new double[n];
         var sums = new double[k * d];
         var counts = new int[k];
-        double inertia = LloydStep.Run(x, n, d, centres, k, labels, dist, sums, counts);
+        double inertia = LloydStep.Run(x, n, d, centres, k, labels, dist, sums, counts, wide);
 
         var refSums = new double[k * d];
         var refCounts = new int[k];

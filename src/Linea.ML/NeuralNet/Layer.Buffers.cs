@@ -1,0 +1,28 @@
+using System.Numerics;
+
+namespace Linea.ML.NeuralNet;
+
+public abstract partial class Layer<T>
+{
+    /// <summary>
+    /// True during a training step of Sequential.Fit: layers that support it then write their forward outputs and
+    /// input gradients into buffers they keep (sized for the largest batch seen), so that a training step allocates
+    /// nothing; each result is valid until the layer's next Forward or Backward. False (the default) outside training:
+    /// every result is a new tensor.
+    /// </summary>
+    internal bool ReuseBuffers { get; set; }
+
+    /// <summary>
+    /// A (rows, cols) C-contiguous tensor to overwrite: the first rows of the buffer in <paramref name="slot"/> (grown
+    /// to at least rows x cols when smaller or missing) when <see cref="ReuseBuffers"/> is set, else a new tensor.
+    /// </summary>
+    private protected NDArray<T> Buffer(ref NDArray<T>? slot, long rows, long cols)
+    {
+        if (!ReuseBuffers) return NDArray.Empty<T>(new Shape(rows, cols));
+        if (slot is null || slot.Shape[0] < rows || slot.Shape[1] != cols) slot = NDArray.Empty<T>(new Shape(rows, cols));
+        return slot.Shape[0] == rows ? slot : slot[..(int)rows];
+    }
+
+    /// <summary>Drops the reused buffers (after training), so that a fitted model holds only its parameters.</summary>
+    internal virtual void ReleaseBuffers() { }
+}
