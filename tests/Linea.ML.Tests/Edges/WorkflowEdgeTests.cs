@@ -323,3 +323,56 @@ public class WorkflowEdgeTests
         Assert.Throws<ModelFormatException>(() => ModelFile.Load<double>(bad));
     }
 }
+
+/// <summary>Constructor arguments out of range are refused where they are given, not at Fit.</summary>
+public class WorkflowArgumentEdgeTests
+{
+    private static NDArray<double> M(double[,] a) => NDArray.FromArray(a);
+
+    [Fact]
+    public void Estimator_hyperparameters_out_of_range_are_named()
+    {
+        Assert.ThrowsAny<ArgumentException>(() => new LogisticRegression<double>(c: 0));
+        Assert.ThrowsAny<ArgumentException>(() => new LogisticRegression<double>(c: double.NaN));
+        Assert.ThrowsAny<ArgumentException>(() => new LogisticRegression<double>(maxIter: -1));
+        Assert.ThrowsAny<ArgumentException>(() => new LogisticRegression<double>(tol: -1));
+        Assert.ThrowsAny<ArgumentException>(() => new MinMaxScaler<double>(1, 1));
+        Assert.ThrowsAny<ArgumentException>(() => new MinMaxScaler<double>(2, 1));
+        Assert.ThrowsAny<ArgumentException>(() => new MinMaxScaler<double>(0, double.PositiveInfinity));
+    }
+
+    [Fact]
+    public void OneHotEncoder_column_out_of_range_is_named()
+    {
+        var enc = new OneHotEncoder<double>(columns: [3]);
+        var e = Assert.ThrowsAny<ArgumentException>(() => enc.Fit(M(new double[,] { { 0, 1 }, { 1, 0 } })));
+        Assert.Contains("3", e.Message, StringComparison.Ordinal);
+        Assert.ThrowsAny<ArgumentException>(() => new OneHotEncoder<double>(columns: [-1]).Fit(M(new double[,] { { 0 } })));
+    }
+
+    [Fact]
+    public void Scalers_name_infinity_and_empty_input()
+    {
+        var inf = M(new double[,] { { 1, double.PositiveInfinity }, { 2, 3 } });
+        Assert.ThrowsAny<ArithmeticException>(() => new StandardScaler<double>().Fit(inf));
+        Assert.ThrowsAny<ArgumentException>(() => new StandardScaler<double>().Fit(NDArray.Zeros<double>(0, 2)));
+        Assert.ThrowsAny<ArgumentException>(() => new MinMaxScaler<double>().Fit(NDArray.Zeros<double>(0, 2)));
+        Assert.ThrowsAny<ArgumentException>(() => new StandardScaler<double>().Fit(NDArray.FromArray(new double[] { 1, 2 })));
+    }
+
+    [Fact]
+    public void Unfitted_models_say_so()
+    {
+        Assert.Throws<NotFittedException>(() => new StandardScaler<double>().Transform(M(new double[,] { { 1 } })));
+        Assert.Throws<NotFittedException>(() => new LogisticRegression<double>().Predict(M(new double[,] { { 1 } })));
+        Assert.Throws<NotFittedException>(() => new OneHotEncoder<double>().Transform(M(new double[,] { { 1 } })));
+    }
+
+    [Fact]
+    public void LogisticRegression_predict_with_wrong_feature_count_names_both()
+    {
+        var lr = new LogisticRegression<double>().Fit(M(new double[,] { { 0, 1 }, { 1, 0 }, { 2, 2 }, { -1, -1 } }), NDArray.FromArray(new double[] { 0, 1, 1, 0 }));
+        Assert.Throws<ShapeMismatchException>(() => lr.Predict(M(new double[,] { { 1, 2, 3 } })));
+        Assert.Throws<NonFiniteException>(() => lr.Predict(M(new double[,] { { 1, double.NaN } })));
+    }
+}

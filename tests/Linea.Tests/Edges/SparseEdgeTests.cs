@@ -337,3 +337,38 @@ public class SparseEdgeTests
         Assert.Throws<NonFiniteException>(() => SparseLinalg.Svds(a, k: 2));
     }
 }
+
+/// <summary>Arguments of the sparse factories that are out of range.</summary>
+public class SparseFactoryEdgeTests
+{
+    [Fact]
+    public void Factories_refuse_negative_sizes_and_bad_densities()
+    {
+        Assert.ThrowsAny<ArgumentException>(() => Sparse.Eye<double>(-1));
+        Assert.ThrowsAny<ArgumentException>(() => Sparse.Random<double>(3, 3, density: 1.5));
+        Assert.ThrowsAny<ArgumentException>(() => Sparse.Random<double>(3, 3, density: -0.1));
+        Assert.ThrowsAny<ArgumentException>(() => Sparse.Random<double>(3, 3, density: double.NaN));
+        Assert.ThrowsAny<ArgumentException>(() => Sparse.Random<double>(-3, 3));
+        Assert.ThrowsAny<ArgumentException>(() => Sparse.Diags(new[] { new double[] { 1, 2 }, new double[] { 1 } }, [0]));
+        Assert.ThrowsAny<ArgumentException>(() => Sparse.Diags(new[] { new double[] { 1, 2 } }, [0], (2, 2)).MatMul(NDArray.Zeros<double>(3)));
+    }
+
+    [Fact]
+    public void Diags_too_short_a_diagonal_is_named()
+    {
+        // scipy.sparse.diags([[1, 2]], [0], shape=(3, 3)) raises: diagonal length 2 does not match 3.
+        Assert.ThrowsAny<ArgumentException>(() => Sparse.Diags(new[] { new double[] { 1, 2 } }, [0], (3, 3)));
+        Assert.ThrowsAny<ArgumentException>(() => Sparse.Diags(new[] { new double[] { 1, 2 } }, [5], (3, 3)));
+    }
+
+    [Fact]
+    public void Empty_kron_and_zero_random_have_the_right_shapes()
+    {
+        var k = Sparse.Kron(Sparse.Coo<double>(0, 2, [], [], []), Sparse.Eye<double>(3));
+        Assert.Equal(0, k.Rows);
+        Assert.Equal(6, k.Columns);
+        var r = Sparse.Random<double>(0, 5, density: 0.5);
+        Assert.Equal(0, r.Rows);
+        Assert.Equal(5, r.Columns);
+    }
+}
