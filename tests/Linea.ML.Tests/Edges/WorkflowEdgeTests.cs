@@ -376,3 +376,40 @@ public class WorkflowArgumentEdgeTests
         Assert.Throws<NonFiniteException>(() => lr.Predict(M(new double[,] { { 1, double.NaN } })));
     }
 }
+
+/// <summary>Model files of another element type, grid searches with more folds than rows.</summary>
+public class WorkflowMismatchEdgeTests
+{
+    [Fact]
+    public void ModelFile_of_double_loaded_as_float_is_named()
+    {
+        var s = new StandardScaler<double>().Fit(NDArray.FromArray(new double[,] { { 1, 2 }, { 3, 5 } }));
+        using var ms = new MemoryStream();
+        ModelFile.Save(ms, s);
+        ms.Position = 0;
+        var e = Assert.Throws<ModelFormatException>(() => ModelFile.Load<float>(ms));
+        Assert.Contains("float", e.Message, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void GridSearchCV_with_more_folds_than_samples_is_named()
+    {
+        var x = NDArray.FromArray(new double[,] { { 0 }, { 1 }, { 2 } });
+        var y = NDArray.FromArray(new double[] { 0, 1, 0 });
+        var gs = new GridSearchCV<double>(new LinearRegression<double>(), new Dictionary<string, object?[]> { ["fitIntercept"] = [true, false] }, cv: 5);
+        var e = Assert.ThrowsAny<ArgumentException>(() => gs.Fit(x, y));
+        Assert.Contains("5", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void GridSearchCV_leave_one_out_r2_is_nan_and_ranked_last_not_a_fake_best()
+    {
+        // r2 on single-row test folds is undefined (NaN in scikit-learn); every candidate's mean is NaN, so the search
+        // must still finish, and it must not claim a perfect score.
+        var x = NDArray.FromArray(new double[,] { { 0 }, { 1 }, { 2 }, { 3 } });
+        var y = NDArray.FromArray(new double[] { 0, 1.1, 1.9, 3.2 });
+        var gs = new GridSearchCV<double>(new LinearRegression<double>(), new Dictionary<string, object?[]> { ["fitIntercept"] = [true, false] },
+            new KFold(4), scoring: Scoring.Get<double>("r2")).Fit(x, y);
+        Assert.All(gs.CvResults, r => Assert.True(double.IsNaN(r.MeanTestScore)));
+    }
+}

@@ -372,3 +372,45 @@ public class SparseFactoryEdgeTests
         Assert.Equal(5, r.Columns);
     }
 }
+
+/// <summary>k at the top of its range, and inputs left as given.</summary>
+public class SparseEigenLimitEdgeTests
+{
+    [Fact]
+    public void Eigsh_with_k_n_minus_one_on_a_tiny_matrix_is_exact()
+    {
+        // diag(1, 2, 3): k = 2 largest are 3, 2 (ascending order, as scipy returns them).
+        var a = Sparse.Diags(new double[] { 1, 2, 3 });
+        var r = SparseLinalg.Eigsh(a, k: 2);
+        var w = r.Eigenvalues.ToArray();
+        Array.Sort(w);
+        Assert.Equal(2.0, w[0], 1e-12);
+        Assert.Equal(3.0, w[1], 1e-12);
+        var s = SparseLinalg.Svds(Sparse.Diags(new double[] { 1, -4, 2 }), k: 2);
+        var sv = s.S.ToArray();
+        Array.Sort(sv);
+        Assert.Equal(2.0, sv[0], 1e-12);
+        Assert.Equal(4.0, sv[1], 1e-12);
+    }
+
+    [Fact]
+    public void Krylov_solvers_leave_b_and_x0_as_given()
+    {
+        var a = Sparse.Diags(new[] { new double[] { -1, -1 }, new double[] { 2, 2, 2 }, new double[] { -1, -1 } }, [-1, 0, 1]);
+        var b = NDArray.FromArray(new double[] { 1, 2, 3 });
+        var x0 = NDArray.FromArray(new double[] { 0.5, 0.5, 0.5 });
+        foreach (var r in new IterativeResult<double>[]
+                 {
+                     SparseLinalg.Cg(a, b, x0), SparseLinalg.Minres(a, b, x0), SparseLinalg.Gmres(a, b, x0), SparseLinalg.Bicgstab(a, b, x0),
+                 })
+        {
+            Assert.True(r.Converged, r.Message);
+            // exact solution of the 1-D Laplacian: x = (2.5, 4, 3.5)
+            Assert.Equal(2.5, r.X[0], 1e-4);
+            Assert.Equal(4.0, r.X[1], 1e-4);
+            Assert.Equal(3.5, r.X[2], 1e-4);
+        }
+        Assert.Equal(new double[] { 1, 2, 3 }, b.ToArray());
+        Assert.Equal(new double[] { 0.5, 0.5, 0.5 }, x0.ToArray());
+    }
+}
