@@ -221,3 +221,64 @@ public sealed class OutOfCoreEdgeTests : IDisposable
         Assert.Empty(ReadAll(source, 3));
     }
 }
+
+/// <summary>Headers that lie about enormous sizes, and results too large to hold.</summary>
+public sealed class OversizeEdgeTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("linea-edges-big-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private string NpyWithShape(string name, string shape)
+    {
+        var ms = new MemoryStream();
+        Npy.Save(ms, NDArray.FromArray(new double[] { 1, 2 }));
+        string text = System.Text.Encoding.ASCII.GetString(ms.ToArray());
+        int start = text.IndexOf("'shape': (", StringComparison.Ordinal) + 10;
+        int stop = text.IndexOf(')', start);
+        string header = text[..start] + shape + text[stop..text.IndexOf('\n', StringComparison.Ordinal)];
+        // Re-pad the header to a multiple of 64 bytes, as the format requires.
+        int total = header.Length + 1;
+        int pad = (64 - total % 64) % 64;
+        header = header.Insert(header.Length, new string(' ', pad)) + "\n";
+        var bytes = System.Text.Encoding.ASCII.GetBytes(header).ToList();
+        int headerLen = bytes.Count - 10;
+        bytes[8] = (byte)(headerLen & 0xff);
+        bytes[9] = (byte)(headerLen >> 8);
+        bytes.AddRange(new byte[16]);
+        string path = Path.Combine(_dir, name);
+        File.WriteAllBytes(path, bytes.ToArray());
+        return path;
+    }
+
+    [Theory]
+    [InlineData("4611686018427387904, 4")]     // 2^62 x 4: the byte count overflows 64 bits
+    [InlineData("1000000000000, 1000000000000")]
+    [InlineData("-1, 2")]
+    [InlineData("3000000000, 3000000000")]
+    public void Npy_header_with_absurd_shape_is_refused(string shape)
+    {
+        string path = NpyWithShape($"big{shape.GetHashCode(StringComparison.Ordinal)}.npy", shape);
+        var e = Record.Exception(() => RowBlocks.Npy<double>(path));
+        Assert.True(e is TensorFormatException or ShapeMismatchException, e?.GetType().Name + ": " + e?.Message);
+        e = Record.Exception(() => Npy.Load<double>(path));
+        Assert.True(e is TensorFormatException or ShapeMismatchException or TensorTooLargeException, e?.GetType().Name + ": " + e?.Message);
+    }
+
+    [Fact]
+    public void Einsum_outer_product_too_large_to_hold_is_refused_before_allocating()
+    {
+        var v = NDArray.Zeros<double>(1L << 21);
+        Assert.ThrowsAny<OutOfMemoryException>(() => NDArray.Einsum("i,j->ij", v, v));
+        Assert.ThrowsAny<OutOfMemoryException>(() => NDArray.Kron(v, v));
+    }
+
+    [Fact]
+    public void Csv_empty_field_is_named()
+    {
+        string path = Path.Combine(_dir, "e.csv");
+        File.WriteAllText(path, "1,2\n3,\n");
+        var e = Assert.Throws<TensorFormatException>(() => { foreach (var _ in RowBlocks.Csv<double>(path).Blocks(4)) { } });
+        Assert.Contains("line 2", e.Message, StringComparison.Ordinal);
+    }
+}
