@@ -414,3 +414,28 @@ public class SparseEigenLimitEdgeTests
         Assert.Equal(new double[] { 0.5, 0.5, 0.5 }, x0.ToArray());
     }
 }
+
+/// <summary>The smallest problems the solvers accept.</summary>
+public class SparseSmallestEdgeTests
+{
+    [Fact]
+    public void Least_squares_maxiter_zero_returns_zero_unconverged()
+    {
+        var a = Sparse.Diags(new double[] { 1, 2, 3 });
+        var b = NDArray.FromArray(new double[] { 1, 2, 3 });
+        foreach (var r in new IterativeResult<double>[] { SparseLinalg.Lsqr(a, b, iterLim: 0), SparseLinalg.Lsmr(a, b, maxiter: 0) })
+        {
+            Assert.False(r.Converged, r.Message);
+            Assert.All(r.X.ToArray(), v => Assert.Equal(0.0, v));
+        }
+    }
+
+    [Fact]
+    public void Eigsh_on_a_2_by_2_matrix_with_k_1()
+    {
+        // [[2, 1], [1, 2]] has eigenvalues 1 and 3; the largest in magnitude is 3.
+        var a = Sparse.Coo<double>(2, 2, [0, 0, 1, 1], [0, 1, 0, 1], [2.0, 1.0, 1.0, 2.0]);
+        Assert.Equal(3.0, SparseLinalg.Eigsh(a, k: 1).Eigenvalues[0], 1e-12);
+        Assert.Equal(3.0, SparseLinalg.Svds(a, k: 1).S[0], 1e-12);
+    }
+}
