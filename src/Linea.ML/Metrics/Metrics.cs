@@ -7,12 +7,14 @@ public static partial class Metrics
 {
     /// <summary>R^2 = 1 - sum (y - yhat)^2 / sum (y - mean(y))^2. 1 is a perfect fit; 0 is the constant prediction
     /// mean(y); it can be negative. When y is constant scikit-learn's convention applies: 1 for a perfect prediction,
-    /// else 0. O(n).</summary>
+    /// else 0. With a single sample R^2 is not defined and the result is NaN, as scikit-learn returns (a grid search
+    /// then ranks such a score last). O(n).</summary>
     /// <exception cref="ShapeMismatchException">The arguments are not 1-D of one length, or are empty.</exception>
     /// <exception cref="NonFiniteException">An argument contains NaN or infinity.</exception>
     public static T R2Score<T>(NDArray<T> yTrue, NDArray<T> yPred) where T : unmanaged, IFloatingPointIeee754<T>
     {
         Check(yTrue, yPred, "r2_score");
+        if (yTrue.Shape[0] < 2) return T.NaN; // scikit-learn: "not well-defined with less than two samples"
         var residual = yTrue - yPred;
         T ssRes = (residual * residual).Sum();
         var centred = yTrue - yTrue.Mean();
