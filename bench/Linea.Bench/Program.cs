@@ -14,7 +14,6 @@ if (args.Length > 0 && args[0] == "storage") return StorageRunner.Run(args);
 if (args.Length > 0 && args[0] == "reductions") return ReductionRunner.Run(args);
 if (args.Length > 0 && args[0] == "ml") return MlRunner.Run(args);
 if (args.Length > 0 && args[0] == "sparse") return SparseRunner.Run(args);
-if (args.Length > 0 && args[0] == "spmvprobe") return SpmvProbe.Run(args);
 if (args.Length > 0 && args[0] == "stream") return StreamRunner.Run(args);
 if (args.Length > 0 && args[0] == "ooc") return OutOfCoreRunner.Run(args);
 if (args.Length > 0 && args[0] == "distributed") return DistributedRunner.Run(args);

@@ -42,32 +42,10 @@ public static partial class NDArray
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
-        if (a.Rank == 0 || b.Rank == 0)
-            ThrowHelper.Argument("matmul", a.Rank == 0 ? nameof(a) : nameof(b),
-                $"{a.Shape} @ {b.Shape}: matmul needs at least 1-d operands; to scale by a scalar use *");
-        var a2 = a.Rank == 1 ? a.ExpandDims(0) : a;
-        var b2 = b.Rank == 1 ? b.ExpandDims(-1) : b;
-        long m = a2.Dims[^2], k = a2.Dims[^1], kb = b2.Dims[^2], n = b2.Dims[^1];
-        if (k != kb)
-        {
-            string hint = b.Rank == 2 && b2.Dims[^1] == k ? $"; did you mean B.T? A @ B.T would have inner dimension {k}" : "";
-            ThrowHelper.ShapeMismatch("matmul",
-                $"{a.Shape} @ {b.Shape}: inner dimensions {k} and {kb} differ (the last axis of A must equal the {(b.Rank == 1 ? "length" : "second-to-last axis")} of B){hint}",
-                a.Shape, b.Shape);
-        }
+        var (a2, b2, batch, outDims) = PlanMatMul(a, b);
+        long m = outDims[^2], n = outDims[^1], k = a2.Dims[^1];
         if (m > int.MaxValue || n > int.MaxValue || k > int.MaxValue)
             ThrowHelper.TooLarge("matmul", m > int.MaxValue ? a.Shape : b.Shape, "mixed-precision matmul takes matrices with at most 2^31 - 1 rows, columns and inner length");
-        long[] batch;
-        try { batch = Broadcast.Shapes("matmul", a2.Dims[..^2], b2.Dims[..^2]); }
-        catch (ShapeMismatchException)
-        {
-            ThrowHelper.ShapeMismatch("matmul",
-                $"{a.Shape} @ {b.Shape}: the batch axes {Shape.Format(a2.Dims[..^2])} and {Shape.Format(b2.Dims[..^2])} cannot be broadcast together", a.Shape, b.Shape);
-            throw;
-        }
-        var outDims = new long[batch.Length + 2];
-        batch.CopyTo(outDims, 0);
-        outDims[^2] = m; outDims[^1] = n;
         var c = NDArray<float>.Uninitialized(outDims, "matmul"); // every element is written (beta = 0)
         if (batch.Length == 0) One(a2, a2.Offset, b2, b2.Offset, c, c.Offset);
         else if (Shape.ComputeSize(batch) > 0)

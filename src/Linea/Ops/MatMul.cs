@@ -32,24 +32,8 @@ public static partial class NDArray
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
         Ops.HalfPrecision.RequireComputable<T>("matmul (generic MatMul<T>; the NDArray<Half> and NDArray<BFloat16> overloads return float32)");
-        if (a.Rank == 0 || b.Rank == 0)
-            ThrowHelper.Argument("matmul", a.Rank == 0 ? nameof(a) : nameof(b),
-                $"{a.Shape} @ {b.Shape}: matmul needs at least 1-d operands; to scale by a scalar use *");
-        var a2 = a.Rank == 1 ? a.ExpandDims(0) : a;
-        var b2 = b.Rank == 1 ? b.ExpandDims(-1) : b;
-        long m = a2.Dims[^2], k = a2.Dims[^1], kb = b2.Dims[^2], n = b2.Dims[^1];
-        if (k != kb) ThrowInnerMismatch(a, b);
-        long[] batch;
-        try { batch = Broadcast.Shapes("matmul", a2.Dims[..^2], b2.Dims[..^2]); }
-        catch (ShapeMismatchException)
-        {
-            ThrowHelper.ShapeMismatch("matmul",
-                $"{a.Shape} @ {b.Shape}: the batch axes {Shape.Format(a2.Dims[..^2])} and {Shape.Format(b2.Dims[..^2])} cannot be broadcast together", a.Shape, b.Shape);
-            throw;
-        }
-        var outDims = new long[batch.Length + 2];
-        batch.CopyTo(outDims, 0);
-        outDims[^2] = m; outDims[^1] = n;
+        var (a2, b2, batch, outDims) = PlanMatMul(a, b);
+        long m = outDims[^2], n = outDims[^1], k = a2.Dims[^1];
         var c = NDArray<T>.Uninitialized(outDims); // GEMM with beta = 0 writes every element
         MatMulBatched(a2, b2, c, batch, m, n, k, Parallelism.Default);
         if (a.Rank == 1 && b.Rank == 1) return c.Reshape();
@@ -86,7 +70,35 @@ public static partial class NDArray
         Ops.Elementwise.KeepStorageAlive(a2, b2, c);
     }
 
-    private static void ThrowInnerMismatch<T>(NDArray<T> a, NDArray<T> b) where T : unmanaged, IFloatingPointIeee754<T>
+    /// <summary>
+    /// The shape rules of NumPy's <c>@</c>, shared by every product: vectors promoted to matrices (<c>a2</c>
+    /// (…, m, k), <c>b2</c> (…, k, n)), the broadcast batch axes and the result's shape, with the messages
+    /// for 0-d operands, unequal inner dimensions (suggesting a transpose that fits) and batch axes that do not broadcast.
+    /// </summary>
+    internal static (NDArray<TA> a2, NDArray<TB> b2, long[] batch, long[] outDims) PlanMatMul<TA, TB>(NDArray<TA> a, NDArray<TB> b)
+        where TA : unmanaged where TB : unmanaged
+    {
+        if (a.Rank == 0 || b.Rank == 0)
+            ThrowHelper.Argument("matmul", a.Rank == 0 ? nameof(a) : nameof(b),
+                $"{a.Shape} @ {b.Shape}: matmul needs at least 1-d operands; to scale by a scalar use *");
+        var a2 = a.Rank == 1 ? a.ExpandDims(0) : a;
+        var b2 = b.Rank == 1 ? b.ExpandDims(-1) : b;
+        if (a2.Dims[^1] != b2.Dims[^2]) ThrowInnerMismatch(a, b);
+        long[] batch;
+        try { batch = Broadcast.Shapes("matmul", a2.Dims[..^2], b2.Dims[..^2]); }
+        catch (ShapeMismatchException)
+        {
+            ThrowHelper.ShapeMismatch("matmul",
+                $"{a.Shape} @ {b.Shape}: the batch axes {Shape.Format(a2.Dims[..^2])} and {Shape.Format(b2.Dims[..^2])} cannot be broadcast together", a.Shape, b.Shape);
+            throw;
+        }
+        var outDims = new long[batch.Length + 2];
+        batch.CopyTo(outDims, 0);
+        outDims[^2] = a2.Dims[^2]; outDims[^1] = b2.Dims[^1];
+        return (a2, b2, batch, outDims);
+    }
+
+    private static void ThrowInnerMismatch<TA, TB>(NDArray<TA> a, NDArray<TB> b) where TA : unmanaged where TB : unmanaged
     {
         long k = a.Dims[^1], kb = b.Rank == 1 ? b.Dims[0] : b.Dims[^2];
         string hint = "";

@@ -175,7 +175,7 @@ internal static class Spmv
     /// double values (4 KiB of floats) and 4 KiB of indices. The hardware prefetcher alone kept the 5-point Poisson
     /// product on 2.25M rows (190 MB per product) at 35-38 GB/s on the 2-core AMD EPYC (Zen 5) build machine; one software
     /// prefetch per row at 256 entries gave 62-66, at 512 80, at 1024 83-86 GB/s in the same runs (bench
-    /// <c>spmvprobe</c>). Prefetching past the end of the arrays is harmless: a prefetch never faults.
+    /// <c>spmvprobe</c>, a probe runner removed after it was measured; commit 223e049 has it). Prefetching past the end of the arrays is harmless: a prefetch never faults.
     /// </summary>
     internal const int PrefetchEntries = 1024;
 
