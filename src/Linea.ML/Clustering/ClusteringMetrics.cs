@@ -56,8 +56,11 @@ public static class ClusteringMetrics
         var values = labels.ToArray();
         var ints = new int[values.Length];
         for (int i = 0; i < values.Length; i++)
-            ints[i] = values[i] >= T.CreateTruncating(int.MinValue) && values[i] <= T.CreateTruncating(int.MaxValue) ? int.CreateTruncating(values[i])
+        {
+            long wide = long.CreateSaturating(values[i]);
+            ints[i] = wide is >= int.MinValue and <= int.MaxValue ? (int)wide
                 : throw new ArgumentException($"adjusted_rand_index: label {values[i]} at index {i} of {name} does not fit in an int", name);
+        }
         return ints;
     }
 }
