@@ -215,9 +215,7 @@ internal static class MlRunner
                     net.Fit(x, y, epochs: 5, batchSize: batch, new Adam(1e-3));
                     return net;
                 });
-                var predicted = net.PredictClasses(x);
-                var truth = y.ToArray();
-                double acc = predicted.Where((c, i) => c == (int)truth[i]).Count() / (double)predicted.Length;
+                double acc = Metrics.AccuracyScore(y.AsType<long>(), net.PredictLabels(x));
                 double sk = Sk("accuracy")?[0] ?? double.NaN;
                 return (t, Math.Abs(acc - sk) <= 0.03, Fmt($"accuracy={acc:F4} sklearn_accuracy={sk:F4}"));
             }
@@ -236,7 +234,7 @@ internal static class MlRunner
                 int k = (int)Load("spectral_k")[0];
                 var (t, labels) = Time(samples, () => new SpectralClustering<double>(k, SpectralAffinity.NearestNeighbors, nNeighbors: 10, seed: 0).Fit(x).Labels);
                 var sk = Sk("labels");
-                double ari = sk is null ? double.NaN : ClusteringMetrics.AdjustedRandIndex(sk.ToArray().Select(v => (int)v).ToArray(), labels);
+                double ari = sk is null ? double.NaN : ClusteringMetrics.AdjustedRandIndex(sk.AsType<long>(), labels);
                 return (t, ari >= 0.99, Fmt($"adjusted_rand={ari:F4}"));
             }
             default: throw new ArgumentException($"ml: unknown task {task}");

@@ -50,9 +50,9 @@ public static class DigitsTraining
         double seconds = clock.Elapsed.TotalSeconds;
 
         var eval = net.Evaluate(xTest, yTest);
-        var predicted = net.PredictClasses(xTest);
+        NDArray<long> predicted = net.PredictLabels(xTest);
         var confusion = new int[10, 10];
-        for (int i = 0; i < predicted.Length; i++) confusion[(int)yTest[i], predicted[i]]++;
+        for (int i = 0; i < predicted.Length; i++) confusion[(int)yTest[i], (int)predicted[i]]++;
         return new DigitsResult(train.Length, test.Length, net.Evaluate(xTrain, yTrain).Accuracy!.Value,
             eval.Accuracy!.Value, eval.Loss, confusion, history, seconds);
     }

@@ -186,7 +186,7 @@ internal static class AlgorithmScenarios
                 var km = new DistributedKMeans<double>(3).Fit(x, init);
                 int[] labels = world.Allgatherv<int>(km.LocalLabels);
                 string name = $"kmeans.{label}.{plabel}";
-                checks.Sequence<int>(name + ".labels", single.Labels, labels);
+                checks.Sequence<long>(name + ".labels", single.Labels.ToArray(), Array.ConvertAll(labels, static l => (long)l));
                 checks.Equal(name + ".n_iter", single.NIter, km.NIter);
                 checks.Close(name + ".centres", single.ClusterCenters.ToArray(), km.ClusterCenters.ToArray(), 4 * n * Eps * maxAbs);
                 checks.Close(name + ".inertia", [single.Inertia], [km.Inertia], 4 * n * Eps * single.Inertia);

@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace Linea.ML.Clustering;
 
 /// <summary>Scores that compare two clusterings of the same samples, invariant to how the clusters are numbered.</summary>
@@ -35,5 +37,30 @@ public static class ClusteringMetrics
         double expected = a * b / Pairs(n);
         double max = (a + b) / 2;
         return max == expected ? 1.0 : (index - expected) / (max - expected);
+    }
+
+    /// <summary>The adjusted Rand index of two integer label tensors (n,), e.g. true classes and
+    /// <c>KMeans.Labels</c>; see <see cref="AdjustedRandIndex(ReadOnlySpan{int}, ReadOnlySpan{int})"/>. O(n).</summary>
+    /// <exception cref="ShapeMismatchException">A label tensor is not 1-D.</exception>
+    /// <exception cref="ArgumentException">The labels have different lengths, or a label does not fit in an int.</exception>
+    public static double AdjustedRandIndex<TTrue, TPred>(NDArray<TTrue> labelsTrue, NDArray<TPred> labelsPred)
+        where TTrue : unmanaged, IBinaryInteger<TTrue>
+        where TPred : unmanaged, IBinaryInteger<TPred> =>
+        AdjustedRandIndex(Ints(labelsTrue, nameof(labelsTrue)), Ints(labelsPred, nameof(labelsPred)));
+
+    private static int[] Ints<T>(NDArray<T> labels, string name) where T : unmanaged, IBinaryInteger<T>
+    {
+        ArgumentNullException.ThrowIfNull(labels, name);
+        if (labels.Rank != 1)
+            throw new ShapeMismatchException("adjusted_rand_index", [labels.Shape], $"adjusted_rand_index: {name} must be 1-D (samples,); got shape {labels.Shape}");
+        var values = labels.ToArray();
+        var ints = new int[values.Length];
+        for (int i = 0; i < values.Length; i++)
+        {
+            long wide = long.CreateSaturating(values[i]);
+            ints[i] = wide is >= int.MinValue and <= int.MaxValue ? (int)wide
+                : throw new ArgumentException($"adjusted_rand_index: label {values[i]} at index {i} of {name} does not fit in an int", name);
+        }
+        return ints;
     }
 }

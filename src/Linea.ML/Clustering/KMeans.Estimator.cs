@@ -58,7 +58,7 @@ public sealed partial class KMeans<T> : IEstimator<T>, ITransformer<T>
     /// <summary>The cluster of each row as a float label tensor, shape (m,).</summary>
     NDArray<T> IEstimator<T>.Predict(NDArray<T> x)
     {
-        var labels = Predict(x);
+        var labels = PredictIndices(x);
         return NDArray.Wrap(Array.ConvertAll(labels, static l => T.CreateTruncating(l)), labels.Length);
     }
 

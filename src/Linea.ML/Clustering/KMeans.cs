@@ -19,7 +19,7 @@ namespace Linea.ML.Clustering;
 /// 100,000 x 20, k = 8, a warm fit allocates about 0.5 MB (the labels it keeps and k-means' small per-pass arrays).
 /// <code>
 /// var km = new KMeans&lt;double&gt;(nClusters: 3, seed: 0).Fit(X);
-/// int[] labels = km.Labels;  var centres = km.ClusterCenters;  double sse = km.Inertia;
+/// NDArray&lt;long&gt; labels = km.Labels;  var centres = km.ClusterCenters;  double sse = km.Inertia;
 /// </code>
 /// </summary>
 /// <typeparam name="T"><c>float</c> or <c>double</c>.</typeparam>
@@ -74,9 +74,12 @@ public sealed partial class KMeans<T> where T : unmanaged, IFloatingPointIeee754
     /// <exception cref="NotFittedException">Before Fit.</exception>
     public NDArray<T> ClusterCenters => DoubleRows.To<T>(Centres("ClusterCenters"), NClusters, _features);
 
-    /// <summary>The cluster of each training sample (0..k-1), from the final centres.</summary>
+    /// <summary>The cluster of each training sample (0..k-1), from the final centres: a fresh long tensor (n,)
+    /// (scikit-learn's <c>labels_</c>). O(n) per call.</summary>
     /// <exception cref="NotFittedException">Before Fit.</exception>
-    public int[] Labels => (int[])(_labels ?? throw NotFittedException.For(Model, "Labels")).Clone();
+    public NDArray<long> Labels => LabelTensor.From(_labels ?? throw NotFittedException.For(Model, "Labels"));
+
+    internal int[] LabelIndices => _labels ?? throw NotFittedException.For(Model, "Labels");
 
     /// <summary>Sum of squared distances of the training samples to their nearest centre.</summary>
     public double Inertia { get; private set; } = double.NaN;
@@ -123,13 +126,15 @@ public sealed partial class KMeans<T> where T : unmanaged, IFloatingPointIeee754
     }
 
     /// <summary>Fits and returns <see cref="Labels"/>.</summary>
-    public int[] FitPredict(NDArray<T> x) => Fit(x).Labels;
+    public NDArray<long> FitPredict(NDArray<T> x) => Fit(x).Labels;
 
-    /// <summary>The nearest centre of each row of <paramref name="x"/>.</summary>
+    /// <summary>The nearest centre of each row of <paramref name="x"/> (m, features), as a long tensor (m,). O(m k d).</summary>
     /// <exception cref="NotFittedException">Before Fit.</exception>
     /// <exception cref="ShapeMismatchException">x is not 2-d or has a different number of features.</exception>
     /// <exception cref="NonFiniteException">x contains NaN or infinity.</exception>
-    public int[] Predict(NDArray<T> x)
+    public NDArray<long> Predict(NDArray<T> x) => LabelTensor.From(PredictIndices(x));
+
+    internal int[] PredictIndices(NDArray<T> x)
     {
         var centres = Centres("Predict");
         Guard.Matrix(x, Model + ".Predict");

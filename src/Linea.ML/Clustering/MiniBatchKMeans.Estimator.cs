@@ -34,7 +34,7 @@ public sealed partial class MiniBatchKMeans<T> : IEstimator<T>
     /// <summary>The cluster of each row as a float label tensor, shape (m,).</summary>
     NDArray<T> IEstimator<T>.Predict(NDArray<T> x)
     {
-        var labels = Predict(x);
+        var labels = PredictIndices(x);
         return NDArray.Wrap(Array.ConvertAll(labels, static l => T.CreateTruncating(l)), labels.Length);
     }
 

@@ -108,7 +108,8 @@ public sealed partial class MiniBatchKMeans<T> where T : unmanaged, IFloatingPoi
     /// <summary>The cluster of each training row, after <see cref="Fit(NDArray{T})"/> or <see cref="PartialFit"/> (of
     /// that call's rows); a fit from a source keeps none (they would take O(n) memory): use <see cref="Predict"/>.</summary>
     /// <exception cref="NotFittedException">Before a fit, or after a fit from a source.</exception>
-    public int[] Labels => (int[])(_labels ?? throw NotFittedException.For(Model, "Labels")).Clone();
+    /// <remarks>A fresh long tensor (n,) per call, O(n).</remarks>
+    public NDArray<long> Labels => LabelTensor.From(_labels ?? throw NotFittedException.For(Model, "Labels"));
 
     /// <summary>Sum of squared distances to the nearest final centre: over all rows after a fit, over the last
     /// batch after <see cref="PartialFit"/>.</summary>
@@ -175,7 +176,7 @@ public sealed partial class MiniBatchKMeans<T> where T : unmanaged, IFloatingPoi
     {
         Guard.Matrix(x, Model + ".Fit", minRows: NClusters);
         Fit(RowBlocks.FromTensor(x));
-        _labels = Predict(x);
+        _labels = PredictIndices(x);
         return this;
     }
 
@@ -211,11 +212,13 @@ public sealed partial class MiniBatchKMeans<T> where T : unmanaged, IFloatingPoi
         return this;
     }
 
-    /// <summary>The nearest centre of each row of <paramref name="x"/>. O(rows k d).</summary>
+    /// <summary>The nearest centre of each row of <paramref name="x"/> (m, features), as a long tensor (m,). O(m k d).</summary>
     /// <exception cref="NotFittedException">Before a fit.</exception>
     /// <exception cref="ShapeMismatchException">x is not 2-d or has another number of features.</exception>
     /// <exception cref="NonFiniteException">x holds NaN or infinity.</exception>
-    public int[] Predict(NDArray<T> x)
+    public NDArray<long> Predict(NDArray<T> x) => LabelTensor.From(PredictIndices(x));
+
+    internal int[] PredictIndices(NDArray<T> x)
     {
         var centres = Centres("Predict");
         Guard.Features(x, _features, Model + ".Predict");

@@ -34,7 +34,7 @@ public sealed partial class SpectralClustering<T>
     }
 
     /// <summary>Fits the sparse graph and returns <see cref="SpectralClustering{T}.Labels"/>.</summary>
-    public int[] FitPredict(SparseMatrix<T> affinity) => Fit(affinity).Labels;
+    public NDArray<long> FitPredict(SparseMatrix<T> affinity) => Fit(affinity).Labels;
 
     private bool UsesSparsePath(int n) =>
         Affinity == SpectralAffinity.NearestNeighbors &&
@@ -74,7 +74,7 @@ public sealed partial class SpectralClustering<T>
         var (u, values, restarts) = TopEigenvectors(w, m, degree, k);
         var norms = NDArray.Sqrt((u * u).Sum(1, keepDims: true));
         var embedding = u / NDArray.Where(NDArray.Greater(norms, T.Zero), norms, NDArray.Scalar(T.One));
-        _labels = new KMeans<T>(k, nInit: NInit, seed: Seed).FitPredict(embedding);
+        _labels = new KMeans<T>(k, nInit: NInit, seed: Seed).Fit(embedding).LabelIndices;
         _sparseAffinity = w;
         _affinity = null;
         _embedding = embedding;

@@ -15,7 +15,7 @@ namespace Linea.ML.Clustering;
 /// n = 20,000 runs without any n x n array.
 /// <code>
 /// var sc = new SpectralClustering&lt;double&gt;(2, SpectralAffinity.NearestNeighbors, nNeighbors: 10, seed: 0).Fit(X);
-/// int[] labels = sc.Labels;
+/// NDArray&lt;long&gt; labels = sc.Labels;
 /// </code>
 /// </summary>
 /// <typeparam name="T"><c>float</c> or <c>double</c>.</typeparam>
@@ -73,7 +73,8 @@ public sealed partial class SpectralClustering<T> where T : unmanaged, IFloating
 
     /// <summary>The cluster (0..k-1) of each sample.</summary>
     /// <exception cref="NotFittedException">Before Fit.</exception>
-    public int[] Labels => (int[])(_labels ?? throw NotFittedException.For(Model, "Labels")).Clone();
+    /// <remarks>A fresh long tensor (n,) per call, O(n).</remarks>
+    public NDArray<long> Labels => LabelTensor.From(_labels ?? throw NotFittedException.For(Model, "Labels"));
 
     /// <summary>The affinity matrix W used, (n, n), zero diagonal, dense. After a fit on the sparse path this densifies
     /// <see cref="SparseAffinityMatrix"/> (n² elements: mind the memory for large n).</summary>
@@ -118,7 +119,7 @@ public sealed partial class SpectralClustering<T> where T : unmanaged, IFloating
         var u = vectors[.., (n - k)..][.., Slice.Step(-1)].Copy();     // largest eigenvalue first
         var norms = NDArray.Sqrt((u * u).Sum(1, keepDims: true));
         var embedding = u / NDArray.Where(NDArray.Greater(norms, T.Zero), norms, NDArray.Scalar(T.One));
-        _labels = new KMeans<T>(k, nInit: NInit, seed: Seed).FitPredict(embedding);
+        _labels = new KMeans<T>(k, nInit: NInit, seed: Seed).Fit(embedding).LabelIndices;
         _affinity = w;
         _sparseAffinity = null;
         EigshRestarts = 0;
@@ -129,5 +130,5 @@ public sealed partial class SpectralClustering<T> where T : unmanaged, IFloating
     }
 
     /// <summary>Fits and returns <see cref="Labels"/>.</summary>
-    public int[] FitPredict(NDArray<T> x) => Fit(x).Labels;
+    public NDArray<long> FitPredict(NDArray<T> x) => Fit(x).Labels;
 }

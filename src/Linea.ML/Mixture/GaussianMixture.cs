@@ -18,7 +18,7 @@ namespace Linea.ML.Mixture;
 /// of a covariance or a determinant. Computation is in double for float input too.</para>
 /// <code>
 /// var gm = new GaussianMixture&lt;double&gt;(3, CovarianceType.Full, seed: 0).Fit(X);
-/// int[] labels = gm.Predict(X);  double bic = gm.Bic(X);  var means = gm.Means;
+/// NDArray&lt;long&gt; labels = gm.Predict(X);  double bic = gm.Bic(X);  var means = gm.Means;
 /// </code>
 /// Cost per iteration O(n k d²) for full and tied covariances, O(n k d) for diag and spherical, over
 /// <see cref="Parallelism.Default"/> threads for full and tied; memory beyond X: the (n, k) responsibilities, reused by
@@ -156,24 +156,24 @@ public sealed class GaussianMixture<T> where T : unmanaged, IFloatingPointIeee75
     }
 
     /// <summary>Fits and returns the most probable component of each training sample.</summary>
-    public int[] FitPredict(NDArray<T> x) => Fit(x).Predict(x);
+    public NDArray<long> FitPredict(NDArray<T> x) => Fit(x).Predict(x);
 
-    /// <summary>The most probable component of each row.</summary>
+    /// <summary>The most probable component of each row of X (m, features), as a long tensor (m,). O(m k d²).</summary>
     /// <exception cref="NotFittedException">Before Fit.</exception>
     /// <exception cref="ShapeMismatchException">x is not 2-d or has a different number of features.</exception>
     /// <exception cref="NonFiniteException">x contains NaN or infinity.</exception>
-    public int[] Predict(NDArray<T> x)
+    public NDArray<long> Predict(NDArray<T> x)
     {
         var (lp, n) = WeightedLogProb(x, "Predict");
         int k = NComponents;
-        var labels = new int[n];
+        var labels = new long[n];
         for (int i = 0; i < n; i++)
         {
             int b = 0;
             for (int c = 1; c < k; c++) if (lp[i * k + c] > lp[i * k + b]) b = c;
             labels[i] = b;
         }
-        return labels;
+        return NDArray.FromArray(labels);
     }
 
     /// <summary>Posterior probability of each component for each row, shape (n, k); rows sum to 1.</summary>
@@ -312,7 +312,7 @@ public sealed class GaussianMixture<T> where T : unmanaged, IFloatingPointIeee75
                 }
             }
         }
-        else labels = new KMeans<T>(k, nInit: 1, seed: runSeed).FitPredict(x);
+        else labels = new KMeans<T>(k, nInit: 1, seed: runSeed).Fit(x).LabelIndices;
         var resp = NDArray.Zeros<double>(n, k);
         var r = resp.AsSpan();
         for (int i = 0; i < n; i++) r[i * k + labels[i]] = 1;

@@ -29,13 +29,44 @@ public static class ModelSelection
         NDArray<T> x, NDArray<T> y, double testSize = 0.25, int? seed = null, bool shuffle = true, NDArray<T>? stratify = null)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        const string where = "train_test_split";
         ArgumentNullException.ThrowIfNull(x);
         ArgumentNullException.ThrowIfNull(y);
+        var (train, test) = SplitIndices(x, y.Shape, testSize, seed, shuffle, stratify);
+        return (Rows.Take(x, train), Rows.Take(x, test), Rows.Take(y, train), Rows.Take(y, test));
+    }
+
+    /// <summary>
+    /// Splits X and integer class labels y (samples,) into train and test parts, as the float overload; with
+    /// <paramref name="stratify"/> (usually y itself) each class keeps its proportion in both parts. O(n p) time and memory.
+    /// </summary>
+    /// <exception cref="ArgumentNullException">x or y is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">testSize is not in (0, 1).</exception>
+    /// <exception cref="ShapeMismatchException">X, y and stratify differ in samples, or y is not 1-D.</exception>
+    /// <exception cref="ArgumentException">A part would be empty; stratify without shuffle; a class with fewer than two
+    /// members, or more classes than a part can hold.</exception>
+    public static (NDArray<T> XTrain, NDArray<T> XTest, NDArray<long> YTrain, NDArray<long> YTest) TrainTestSplit<T>(
+        NDArray<T> x, NDArray<long> y, double testSize = 0.25, int? seed = null, bool shuffle = true, NDArray<long>? stratify = null)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        ArgumentNullException.ThrowIfNull(y);
+        if (y.Rank != 1)
+            throw new ShapeMismatchException("train_test_split", [y.Shape], $"train_test_split: integer y must be 1-D (samples,) of class labels; got shape {y.Shape}");
+        var (train, test) = SplitIndices(x, y.Shape, testSize, seed, shuffle, stratify);
+        return (Rows.Take(x, train), Rows.Take(x, test), y[LongIndex(train)], y[LongIndex(test)]);
+    }
+
+    private static NDArray<long> LongIndex(int[] rows) => NDArray.FromArray(Array.ConvertAll(rows, static r => (long)r));
+
+    private static (int[] Train, int[] Test) SplitIndices<T, TLabel>(NDArray<T> x, Shape yShape, double testSize, int? seed, bool shuffle, NDArray<TLabel>? stratify)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TLabel : unmanaged, INumber<TLabel>
+    {
+        const string where = "train_test_split";
         if (!(testSize > 0 && testSize < 1))
             throw new ArgumentOutOfRangeException(nameof(testSize), testSize, $"{where}: testSize must be strictly between 0 and 1");
-        if (x.Rank == 0 || y.Rank == 0 || x.Shape[0] != y.Shape[0])
-            throw new ShapeMismatchException(where, [x.Shape, y.Shape], $"{where}: X of shape {x.Shape} and y of shape {y.Shape} need the same number of rows");
+        if (x.Rank == 0 || yShape.Rank == 0 || x.Shape[0] != yShape[0])
+            throw new ShapeMismatchException(where, [x.Shape, yShape], $"{where}: X of shape {x.Shape} and y of shape {yShape} need the same number of rows");
         int n = (int)x.Shape[0];
         int nTest = (int)Math.Ceiling(testSize * n), nTrain = n - nTest;
         if (nTest == 0 || nTrain == 0)
@@ -54,10 +85,10 @@ public static class ModelSelection
             (test, train) = (perm[..nTest], perm[nTest..]);
         }
         else (train, test) = (Enumerable.Range(0, nTrain).ToArray(), Enumerable.Range(nTrain, nTest).ToArray());
-        return (Rows.Take(x, train), Rows.Take(x, test), Rows.Take(y, train), Rows.Take(y, test));
+        return (train, test);
     }
 
-    private static (int[] Train, int[] Test) StratifiedSplit<T>(T[] labels, int nTest, Rng rng) where T : unmanaged, IFloatingPointIeee754<T>
+    private static (int[] Train, int[] Test) StratifiedSplit<T>(T[] labels, int nTest, Rng rng) where T : unmanaged, INumber<T>
     {
         const string where = "train_test_split";
         var (classes, index) = ClassLabels.Encode<T>(labels);

@@ -51,7 +51,35 @@ public sealed class StratifiedKFold : ICrossValidator
     /// <exception cref="ShapeMismatchException">y is not 1-D.</exception>
     /// <exception cref="NonFiniteException">y contains NaN or infinity.</exception>
     /// <exception cref="ArgumentException">Every class has fewer members than NSplits.</exception>
-    public IReadOnlyList<(int[] Train, int[] Test)> Split<T>(NDArray<T> y) where T : unmanaged, IFloatingPointIeee754<T>
+    public IReadOnlyList<(int[] Train, int[] Test)> Split<T>(NDArray<T> y) where T : unmanaged, IFloatingPointIeee754<T> =>
+        SplitLabels(y);
+
+    /// <summary>The stratified (train, test) pairs for integer class labels y (samples,).</summary>
+    /// <exception cref="ArgumentNullException">y is null.</exception>
+    /// <exception cref="ShapeMismatchException">y is not 1-D.</exception>
+    /// <exception cref="ArgumentException">Every class has fewer members than NSplits.</exception>
+    public IReadOnlyList<(int[] Train, int[] Test)> Split(NDArray<long> y) => SplitLabels(y);
+
+    /// <summary>The stratified (train, test) pairs for int class labels y (samples,); see <see cref="Split(NDArray{long})"/>.</summary>
+    /// <exception cref="ArgumentNullException">y is null.</exception>
+    /// <exception cref="ShapeMismatchException">y is not 1-D.</exception>
+    /// <exception cref="ArgumentException">Every class has fewer members than NSplits.</exception>
+    public IReadOnlyList<(int[] Train, int[] Test)> Split(NDArray<int> y) => SplitLabels(y);
+
+    /// <summary>The stratified (train, test) pairs for the rows of X and integer class labels y (samples,).</summary>
+    /// <exception cref="ArgumentNullException">x or y is null.</exception>
+    /// <exception cref="ShapeMismatchException">y is not 1-D or X and y differ in samples.</exception>
+    /// <exception cref="ArgumentException">Every class has fewer members than NSplits.</exception>
+    public IReadOnlyList<(int[] Train, int[] Test)> Split<T>(NDArray<T> x, NDArray<long> y) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        ArgumentNullException.ThrowIfNull(y);
+        if (x.Rank == 0 || x.Shape[0] != (y.Rank == 0 ? -1 : y.Shape[0]))
+            throw new ShapeMismatchException("StratifiedKFold.Split", [x.Shape, y.Shape], $"StratifiedKFold.Split: X of shape {x.Shape} and y of shape {y.Shape} differ in samples");
+        return SplitLabels(y);
+    }
+
+    private IReadOnlyList<(int[] Train, int[] Test)> SplitLabels<TLabel>(NDArray<TLabel> y) where TLabel : unmanaged, INumber<TLabel>
     {
         var values = ClassLabels.Values(y, "StratifiedKFold.Split");
         var (encoded, classes) = Folds.ByFirstAppearance(values);

@@ -31,7 +31,7 @@ public sealed record EpochReport(int Epoch, int Epochs, double Loss, double? Acc
     }
 }
 
-/// <summary>The result of <see cref="Sequential{T}.Evaluate"/>.</summary>
+/// <summary>The result of <see cref="Sequential{T}.Evaluate(NDArray{T}, NDArray{T})"/>.</summary>
 /// <param name="Loss">Mean loss over the samples.</param>
 /// <param name="Accuracy">Fraction of samples classified correctly, for classification losses; null otherwise.</param>
 public sealed record Evaluation(double Loss, double? Accuracy);

@@ -7,13 +7,13 @@ namespace Linea.ML.NeuralNet;
 /// A feed-forward network: layers applied in order, trained by mini-batch gradient descent on a <see cref="Loss{T}"/>.
 /// Like scikit-learn's estimators, <see cref="Fit(NDArray{T}, NDArray{T}, int, int, Optimizer, NDArray{T}, NDArray{T}, Action{EpochReport}, bool, bool)"/> starts from freshly drawn weights (seeded by <see cref="Seed"/>,
 /// so runs repeat exactly) unless <c>warmStart</c> is set, then <see cref="Predict"/>, <see cref="PredictProba"/> and
-/// <see cref="Evaluate"/> use the trained weights.
+/// <see cref="Evaluate(NDArray{T}, NDArray{T})"/> use the trained weights.
 /// <code>
 /// var net = new Sequential&lt;double&gt;(
 ///     [new Dense&lt;double&gt;(64, 128, WeightInit.HeNormal), new ReLU&lt;double&gt;(), new Dense&lt;double&gt;(128, 10)],
 ///     new SoftmaxCrossEntropy&lt;double&gt;(), seed: 42);
 /// net.Fit(X, y, epochs: 30, batchSize: 32, new Adam(1e-3), onEpoch: Console.WriteLine);
-/// int[] classes = net.PredictClasses(Xtest);
+/// NDArray&lt;long&gt; classes = net.PredictLabels(Xtest);
 /// </code>
 /// <para>Memory: the model holds its parameters and, after training with <see cref="Adam"/> or momentum, one or two
 /// optimizer slots of the same size (for 64-128-10: 9,610 parameters, 77 KB each in float64). During the in-memory Fit
@@ -197,15 +197,11 @@ public sealed partial class Sequential<T> where T : unmanaged, IFloatingPointIee
         return NDArray.FromArray(idx.Select(T.CreateTruncating).ToArray());
     }
 
-    /// <summary>The predicted class index of each row (classifiers only).</summary>
-    /// <exception cref="InvalidOperationException">The loss is not a classification loss.</exception>
-    /// <exception cref="NotFittedException">Fit has not been called.</exception>
-    /// <exception cref="ShapeMismatchException">X is not 2-d or has the wrong number of features.</exception>
-    /// <exception cref="NonFiniteException">X contains NaN or infinity.</exception>
-    public int[] PredictClasses(NDArray<T> x)
+    /// <summary>The predicted class index of each row (classifiers only); the public form is <see cref="PredictLabels"/>.</summary>
+    internal int[] PredictClassIndices(NDArray<T> x)
     {
-        RequireClassifier("PredictClasses");
-        return Labels.ArgMaxRows(Output(x, "PredictClasses"));
+        RequireClassifier("PredictLabels");
+        return Labels.ArgMaxRows(Output(x, "PredictLabels"));
     }
 
     /// <summary>Class probabilities (softmax of the outputs), shape (samples, classes); rows sum to 1 (classifiers only).</summary>

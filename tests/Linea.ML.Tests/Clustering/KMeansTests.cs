@@ -11,12 +11,12 @@ public class KMeansTests
     {
         var (x, truth) = ClusterData.Blobs(Centres, 50, 0.5, seed: 1);
         var km = new KMeans<double>(3, seed: 2).Fit(x);
-        Assert.Equal(1.0, ClusteringMetrics.AdjustedRandIndex(truth, km.Labels));
+        Assert.Equal(1.0, ClusteringMetrics.AdjustedRandIndex(NDArray.FromArray(truth), km.Labels));
         // Each centre is the mean of 50 draws of sd 0.5: within 5 standard errors (5 · 0.5 / sqrt(50) = 0.35) of the truth.
         var c = km.ClusterCenters;
         for (int blob = 0; blob < 3; blob++)
         {
-            int label = km.Labels[blob * 50];
+            int label = (int)km.Labels[blob * 50];
             Assert.True(Math.Abs(c[label, 0] - Centres[blob, 0]) < 0.35 && Math.Abs(c[label, 1] - Centres[blob, 1]) < 0.35, c.ToString());
         }
         Assert.Equal(km.Labels, km.Predict(x));
@@ -93,7 +93,7 @@ public class KMeansTests
         var (x, truth) = ClusterData.Blobs(Centres, 30, 1.0, seed: 8);
         Assert.Equal(new KMeans<double>(3, seed: 9).Fit(x).Labels, new KMeans<double>(3, seed: 9).Fit(x).Labels);
         var xf = NDArray.FromArray(x.ToArray().Select(v => (float)v).ToArray(), 90, 2);
-        Assert.Equal(1.0, ClusteringMetrics.AdjustedRandIndex(truth, new KMeans<float>(3, seed: 9).Fit(xf).Labels));
+        Assert.Equal(1.0, ClusteringMetrics.AdjustedRandIndex(NDArray.FromArray(truth), new KMeans<float>(3, seed: 9).Fit(xf).Labels));
     }
 
     [Fact]

@@ -27,7 +27,7 @@ public class MiniBatchKMeansTests(ITestOutputHelper output)
         var (x, truth) = Blobs(shuffled);
         var source = new CountingRowBlockSource<double>(x);
         var mbk = new MiniBatchKMeans<double>(nClusters: 4, batchSize: 100, maxIter: 10, seed: 1).Fit(source);
-        Assert.Equal(1.0, ClusteringMetrics.AdjustedRandIndex(truth, mbk.Predict(x)));
+        Assert.Equal(1.0, ClusteringMetrics.AdjustedRandIndex(NDArray.FromArray(truth), mbk.Predict(x)));
         Assert.True(source.Passes <= 10 + 2, $"{source.Passes} passes");
         var full = new KMeans<double>(4, seed: 0).Fit(x);
         output.WriteLine($"shuffled={shuffled}: inertia {mbk.Inertia:F3} vs full k-means {full.Inertia:F3}, {source.Passes} passes, {mbk.NSteps} steps");
@@ -45,11 +45,11 @@ public class MiniBatchKMeansTests(ITestOutputHelper output)
         var a = new MiniBatchKMeans<double>(4, batchSize: 64, seed: 9).Fit(RowBlocks.FromTensor(x));
         var b = new MiniBatchKMeans<double>(4, batchSize: 64, seed: 9).Fit(x);
         Assert.Equal(a.ClusterCenters.ToArray(), b.ClusterCenters.ToArray());
-        Assert.Equal(1.0, ClusteringMetrics.AdjustedRandIndex(truth, b.Labels));
+        Assert.Equal(1.0, ClusteringMetrics.AdjustedRandIndex(NDArray.FromArray(truth), b.Labels));
         a.Fit(RowBlocks.FromTensor(x));   // refitting the same object starts again from the seed
         Assert.Equal(b.ClusterCenters.ToArray(), a.ClusterCenters.ToArray());
         var other = new MiniBatchKMeans<double>(4, batchSize: 64, seed: 10).Fit(x);
-        Assert.Equal(1.0, ClusteringMetrics.AdjustedRandIndex(truth, other.Labels));
+        Assert.Equal(1.0, ClusteringMetrics.AdjustedRandIndex(NDArray.FromArray(truth), other.Labels));
 
         string path = Path.Combine(Path.GetTempPath(), $"linea-mbk-{Guid.NewGuid():N}.npy");
         try
@@ -83,7 +83,7 @@ public class MiniBatchKMeansTests(ITestOutputHelper output)
         for (int epoch = 0; epoch < 2; epoch++)
             for (int start = 0; start < 2000; start += 200)
                 mbk.PartialFit(x[start..(start + 200), ..]);
-        Assert.Equal(1.0, ClusteringMetrics.AdjustedRandIndex(truth, mbk.Predict(x)));
+        Assert.Equal(1.0, ClusteringMetrics.AdjustedRandIndex(NDArray.FromArray(truth), mbk.Predict(x)));
         Assert.Equal(200, mbk.Labels.Length);
         // Each centre is the mean of its blob's 500 points counted twice: within the blob's mean exactly to rounding.
         var labels = mbk.Predict(x);

@@ -16,9 +16,9 @@ public class SpectralClusteringSparseTests(ITestOutputHelper output)
         var sparse = new SpectralClustering<double>(4, SpectralAffinity.NearestNeighbors, nNeighbors: 8, seed: 3, solver: SpectralSolver.Sparse).Fit(x);
         // The same graph, entry for entry (the same double distances and the same tie rule).
         Assert.Equal(dense.AffinityMatrix.ToArray(), sparse.SparseAffinityMatrix.ToDense().ToArray());
-        output.WriteLine($"dense {string.Join(" ", dense.Eigenvalues.ToArray())} / sparse {string.Join(" ", sparse.Eigenvalues.ToArray())}, restarts {sparse.EigshRestarts}, ARI truth dense {ClusteringMetrics.AdjustedRandIndex(truth, dense.Labels)}");
+        output.WriteLine($"dense {string.Join(" ", dense.Eigenvalues.ToArray())} / sparse {string.Join(" ", sparse.Eigenvalues.ToArray())}, restarts {sparse.EigshRestarts}, ARI truth dense {ClusteringMetrics.AdjustedRandIndex(NDArray.FromArray(truth), dense.Labels)}");
         Assert.Equal(1.0, ClusteringMetrics.AdjustedRandIndex(dense.Labels, sparse.Labels));
-        Assert.Equal(1.0, ClusteringMetrics.AdjustedRandIndex(truth, sparse.Labels));
+        Assert.Equal(1.0, ClusteringMetrics.AdjustedRandIndex(NDArray.FromArray(truth), sparse.Labels));
         // Four disconnected blobs: the eigenvalue 1 four times, with exactly known eigenvectors (one per component), which
         // the sparse path takes directly rather than asking single-vector Lanczos for a repeated eigenvalue.
         Assert.Equal(4, sparse.GraphComponentCount);
@@ -58,7 +58,7 @@ public class SpectralClusteringSparseTests(ITestOutputHelper output)
         var dense = new SpectralClustering<double>(2, SpectralAffinity.NearestNeighbors, nNeighbors: 10, seed: 4, solver: SpectralSolver.Dense).Fit(x);
         var sparse = new SpectralClustering<double>(2, SpectralAffinity.NearestNeighbors, nNeighbors: 10, seed: 4, solver: SpectralSolver.Sparse).Fit(x);
         Assert.Equal(1.0, ClusteringMetrics.AdjustedRandIndex(dense.Labels, sparse.Labels));
-        Assert.Equal(1.0, ClusteringMetrics.AdjustedRandIndex(truth, sparse.Labels));
+        Assert.Equal(1.0, ClusteringMetrics.AdjustedRandIndex(NDArray.FromArray(truth), sparse.Labels));
     }
 
     [Fact]
@@ -69,7 +69,7 @@ public class SpectralClusteringSparseTests(ITestOutputHelper output)
         var (x, truth) = ClusterData.Blobs(new double[,] { { 0, 0 }, { 5, 0 }, { 2.5, 4.3 } }, 1000, 0.9, seed: 12);
         var watch = Stopwatch.StartNew();
         var sc = new SpectralClustering<double>(3, SpectralAffinity.NearestNeighbors, nNeighbors: 10, nInit: 3, seed: 1).Fit(x);
-        double ari = ClusteringMetrics.AdjustedRandIndex(truth, sc.Labels);
+        double ari = ClusteringMetrics.AdjustedRandIndex(NDArray.FromArray(truth), sc.Labels);
         output.WriteLine($"n = 3000 connected: {watch.Elapsed.TotalSeconds:F2} s, components {sc.GraphComponentCount}, {sc.EigshRestarts} restarts, ARI {ari:F4}, eigenvalues {string.Join(" ", sc.Eigenvalues.ToArray())}");
         Assert.Equal(1, sc.GraphComponentCount);
         Assert.True(ari >= 0.95, $"ARI {ari}");
@@ -83,7 +83,7 @@ public class SpectralClusteringSparseTests(ITestOutputHelper output)
         var sc = new SpectralClustering<double>(4, SpectralAffinity.NearestNeighbors, nNeighbors: 10, nInit: 3, seed: 1).Fit(x);
         output.WriteLine($"n = 3000: {watch.Elapsed.TotalSeconds:F2} s, {sc.EigshRestarts} Lanczos restarts, nnz {sc.SparseAffinityMatrix.Nnz}");
         Assert.True(sc.EigshRestarts > 0 || sc.SparseAffinityMatrix.Nnz > 0);
-        Assert.Equal(1.0, ClusteringMetrics.AdjustedRandIndex(truth, sc.Labels));
+        Assert.Equal(1.0, ClusteringMetrics.AdjustedRandIndex(NDArray.FromArray(truth), sc.Labels));
         Assert.Equal(3000, sc.SparseAffinityMatrix.Rows);
         Assert.True(sc.SparseAffinityMatrix.Nnz <= 2 * 3000 * 10);
     }
@@ -112,7 +112,7 @@ public class SpectralClusteringSparseTests(ITestOutputHelper output)
         a[2, 3] = a[3, 2] = 0.01;
         a[0, 0] = 5;
         var labels = new SpectralClustering<double>(2, SpectralAffinity.Precomputed, seed: 1).Fit(Sparse.FromDense(a, SparseFormat.Csc)).Labels;
-        Assert.Equal(1.0, ClusteringMetrics.AdjustedRandIndex([0, 0, 0, 1, 1], labels));
+        Assert.Equal(1.0, ClusteringMetrics.AdjustedRandIndex(NDArray.FromArray(new[] { 0, 0, 0, 1, 1 }), labels));
     }
 
     [Fact]

@@ -9,8 +9,8 @@ public class SpectralClusteringTests
     {
         var (x, truth) = ClusterData.Circles(100, 0.05, seed: 1);
         var spectral = new SpectralClustering<double>(2, SpectralAffinity.Rbf, gamma: 5, seed: 2).Fit(x);
-        Assert.Equal(1.0, ClusteringMetrics.AdjustedRandIndex(truth, spectral.Labels));
-        double kmeans = ClusteringMetrics.AdjustedRandIndex(truth, new KMeans<double>(2, seed: 2).FitPredict(x));
+        Assert.Equal(1.0, ClusteringMetrics.AdjustedRandIndex(NDArray.FromArray(truth), spectral.Labels));
+        double kmeans = ClusteringMetrics.AdjustedRandIndex(NDArray.FromArray(truth), new KMeans<double>(2, seed: 2).FitPredict(x));
         Assert.True(kmeans < 0.1, $"k-means ARI {kmeans}");   // k-means cuts both rings in half: ARI near 0
     }
 
@@ -19,8 +19,8 @@ public class SpectralClusteringTests
     {
         var (x, truth) = ClusterData.Moons(100, 0.06, seed: 3);
         var spectral = new SpectralClustering<double>(2, SpectralAffinity.NearestNeighbors, nNeighbors: 10, seed: 4).Fit(x);
-        Assert.Equal(1.0, ClusteringMetrics.AdjustedRandIndex(truth, spectral.Labels));
-        double kmeans = ClusteringMetrics.AdjustedRandIndex(truth, new KMeans<double>(2, seed: 4).FitPredict(x));
+        Assert.Equal(1.0, ClusteringMetrics.AdjustedRandIndex(NDArray.FromArray(truth), spectral.Labels));
+        double kmeans = ClusteringMetrics.AdjustedRandIndex(NDArray.FromArray(truth), new KMeans<double>(2, seed: 4).FitPredict(x));
         Assert.True(kmeans < 0.6, $"k-means ARI {kmeans}");
         // The k-NN graph is symmetric with entries in {0, 1/2, 1} and a zero diagonal.
         var w = spectral.AffinityMatrix;
@@ -34,7 +34,7 @@ public class SpectralClusteringTests
     {
         var (x, truth) = ClusterData.Blobs(new double[,] { { 0, 0 }, { 8, 0 }, { 0, 8 } }, 40, 0.6, seed: 5);
         var sc = new SpectralClustering<double>(3, gamma: 0.5, seed: 6).Fit(x);
-        Assert.Equal(1.0, ClusteringMetrics.AdjustedRandIndex(truth, sc.Labels));
+        Assert.Equal(1.0, ClusteringMetrics.AdjustedRandIndex(NDArray.FromArray(truth), sc.Labels));
         var norms = NDArray.Sqrt((sc.Embedding * sc.Embedding).Sum(1));
         Assert.True(NDArray.AllClose(NDArray.Ones<double>(120), norms, 0, 1e-14));
         // Three nearly disconnected blobs: three eigenvalues of D^-1/2 W D^-1/2 close to its maximum 1.
@@ -50,7 +50,7 @@ public class SpectralClusteringTests
         foreach (var (i, j) in new[] { (0, 1), (0, 2), (1, 2), (3, 4) }) { a[i, j] = 1; a[j, i] = 1; }
         a[2, 3] = a[3, 2] = 0.01;
         var labels = new SpectralClustering<double>(2, SpectralAffinity.Precomputed, seed: 1).Fit(a).Labels;
-        Assert.Equal(1.0, ClusteringMetrics.AdjustedRandIndex([0, 0, 0, 1, 1], labels));
+        Assert.Equal(1.0, ClusteringMetrics.AdjustedRandIndex(NDArray.FromArray(new[] { 0, 0, 0, 1, 1 }), labels));
     }
 
     [Fact]

@@ -16,7 +16,7 @@ public class SequentialTests
         var net = XorNet();
         var reports = new List<EpochReport>();
         net.Fit(XorX, XorY, epochs: 300, batchSize: 4, new Adam(0.05), onEpoch: reports.Add);
-        Assert.Equal(new[] { 0, 1, 1, 0 }, net.PredictClasses(XorX));
+        Assert.Equal(new[] { 0L, 1L, 1L, 0L }, net.PredictLabels(XorX).ToArray());
         Assert.Equal(new double[] { 0, 1, 1, 0 }, net.Predict(XorX).ToArray());
         var proba = net.PredictProba(XorX);
         Assert.Equal(new Shape(4, 2), proba.Shape);
@@ -36,7 +36,7 @@ public class SequentialTests
     {
         var net = XorNet(seed: 2);
         net.Fit(XorX, XorY, epochs: 500, batchSize: 2, new Sgd(0.1, momentum: 0.9, nesterov: true));
-        Assert.Equal(new[] { 0, 1, 1, 0 }, net.PredictClasses(XorX));
+        Assert.Equal(new[] { 0L, 1L, 1L, 0L }, net.PredictLabels(XorX).ToArray());
     }
 
     [Fact]
@@ -106,7 +106,7 @@ public class SequentialTests
         var y = NDArray.FromArray(new float[] { 0, 1, 1, 0 });
         var net = new Sequential<float>([new Dense<float>(2, 8), new Tanh<float>(), new Dense<float>(8, 2)], new SoftmaxCrossEntropy<float>(), 1);
         net.Fit(x, y, epochs: 300, batchSize: 4, new Adam(0.05));
-        Assert.Equal(new[] { 0, 1, 1, 0 }, net.PredictClasses(x));
+        Assert.Equal(new[] { 0L, 1L, 1L, 0L }, net.PredictLabels(x).ToArray());
     }
 
     [Fact]
@@ -115,7 +115,7 @@ public class SequentialTests
         var net = XorNet();
         Assert.Throws<NotFittedException>(() => net.Predict(XorX));
         Assert.Throws<NotFittedException>(() => net.PredictProba(XorX));
-        Assert.Throws<NotFittedException>(() => net.PredictClasses(XorX));
+        Assert.Throws<NotFittedException>(() => net.PredictLabels(XorX));
         var ex = Assert.Throws<NotFittedException>(() => net.Evaluate(XorX, XorY));
         Assert.Contains("Sequential.Evaluate", ex.Message);
     }
@@ -179,7 +179,7 @@ public class SequentialTests
         var net = new Sequential<double>([new Dense<double>(2, 1)], new MeanSquaredError<double>());
         net.Fit(XorX, XorY, 1, 4, new Sgd(0.1));
         Assert.Throws<InvalidOperationException>(() => net.PredictProba(XorX));
-        Assert.Throws<InvalidOperationException>(() => net.PredictClasses(XorX));
+        Assert.Throws<InvalidOperationException>(() => net.PredictLabels(XorX));
     }
 
     [Fact]

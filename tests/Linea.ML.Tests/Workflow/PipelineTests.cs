@@ -56,7 +56,7 @@ public class PipelineTests
         var (x, _) = WorkflowFixture.Iris();
         var km = new KMeans<double>(3, seed: 1).Fit(x);
         IEstimator<double> e = km;
-        Assert.Equal(Array.ConvertAll(km.Predict(x), static l => (double)l), e.Predict(x).ToArray());
+        Assert.Equal(Array.ConvertAll(km.Predict(x).ToArray(), static l => (double)l), e.Predict(x).ToArray());
         Assert.Equal(-km.Inertia, e.Score(x, NDArray.Zeros<double>(150)), 1e-12 * km.Inertia);
         var d = km.Transform(x);
         var c = km.ClusterCenters;
