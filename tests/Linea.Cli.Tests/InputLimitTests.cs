@@ -171,7 +171,8 @@ public class CtrlCTests
         clock.Stop();
         Assert.Equal(ExitCodes.Interrupted, exit);
         Assert.Equal("", output);
-        Assert.Contains("error: line 2: evaluation was cancelled", error);
+        // Ctrl-C comes at 500 ms: in the power of line 1 on a loaded machine, in the product of line 2 otherwise.
+        Assert.Matches(@"error: line [12]: evaluation was cancelled", error);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
         Assert.False(interrupt.Fire()); // nothing runs any more: Ctrl-C has its usual meaning again
     }
