@@ -1,6 +1,8 @@
 using System.Numerics;
 using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
+using Linea.Kernels.Gemm;
+using Linea.Kernels.Threading;
 
 namespace Linea.ML;
 
@@ -12,11 +14,21 @@ namespace Linea.ML;
 /// Xc^T yc = X_s^T y_s - n (m - s)(mean(y) - t). Because s is already close to m, the correction is tiny and cancels
 /// nothing (an uncentred X^T X - n m m^T would lose every digit of a feature whose mean dwarfs its spread).
 /// Finiteness is checked on the way: a NaN or infinity makes its column sum non-finite, and only then is X scanned for
-/// the position to report. Memory: one row-block buffer of about 256 Ki elements, plus the p x p result. O(n p^2).
+/// the position to report. The row blocks (about 64 Ki elements, at least 256 rows) are split over the threads in
+/// contiguous ranges, each thread accumulating its own partial with single-threaded one-triangle GEMMs; y rides along as
+/// an extra column of the block, so X_s^T y_s and y_s^T y_s come from the same product. Memory per thread: one block,
+/// two (p + 1) x (p + 1) squares. O(n p^2) flops (n p^2 / 2 multiply-adds through the symmetric GEMM path).
 /// </summary>
 internal sealed class CentredGram<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
-    private const int BlockElements = 1 << 18;
+    /// <summary>Elements of one row block: 512 KiB of doubles, so a block stays in L2 between its copy and the GEMM's packing.</summary>
+    private const int BlockElements = 1 << 16;
+
+    /// <summary>Least rows per block: the GEMM's symmetric one-triangle path needs an inner dimension of at least 256.</summary>
+    private const int MinBlockRows = SymmetricProduct.MinDepth;
+
+    /// <summary>Below this n p^2 the pass runs on one thread (the hand-off would cost more than it saves).</summary>
+    private const long ParallelWork = 1L << 22;
 
     private CentredGram(NDArray<T> gram, NDArray<T>? xty, NDArray<T> xMean, T yMean, T ySumSquares)
     {
@@ -52,7 +64,7 @@ internal sealed class CentredGram<T> where T : unmanaged, IFloatingPointIeee754<
         var ys = y?.Contiguous();
         var src = xs.AsReadOnlySpan();
         var yspan = ys is null ? default : ys.AsReadOnlySpan();
-        int b = Math.Max(1, Math.Min(n, BlockElements / Math.Max(p, 1)));
+        int b = Math.Max(1, Math.Min(n, Math.Max(MinBlockRows, BlockElements / (p + 1))));
         // The shift: the mean of the first block (in double), rounded to T.
         var shift = new T[p];
         T yShift = T.Zero;
@@ -69,34 +81,39 @@ internal sealed class CentredGram<T> where T : unmanaged, IFloatingPointIeee754<
             if (ys is not null) yShift = T.CreateTruncating(yFirst / b);
             if (!double.IsFinite(first.Sum())) Guard.Finite(x, where, "X");
         }
-        var block = new T[b * p];
-        var yBlock = new T[b];
-        var sums = new double[p];
-        double ySum = 0;
-        var gram = NDArray.Zeros<T>(p, p);
-        var xty = ys is null ? null : NDArray.Zeros<T>(p);
-        T ySq = T.Zero;
-        for (int i0 = 0; i0 < n; i0 += b)
+        // The pass: row blocks split over the threads in contiguous ranges; each thread owns a partial and runs its
+        // GEMMs single-threaded, and the partials are summed at the end.
+        int blocks = (n + b - 1) / b;
+        int threads = (long)n * p * p < ParallelWork ? 1 : Math.Min(Parallelism.Default.Count, blocks);
+        var partials = new Partial[threads];
+        if (threads == 1) partials[0] = Accumulate(src, yspan, p, b, 0, n, shift, yShift);
+        else
         {
-            int rows = Math.Min(b, n - i0);
-            for (int i = 0; i < rows; i++)
+            var xArr = xs;
+            var yArr = ys;
+            SplitJob.Run(threads, (t, _) =>
             {
-                var dst = block.AsSpan(i * p, p);
-                TensorPrimitives.Subtract(src.Slice((i0 + i) * p, p), shift, dst);
-                AddRow(dst, sums);
-            }
-            var bm = NDArray.Wrap(block.AsMemory(0, rows * p), rows, p);
-            TensorPrimitives.Add(gram.AsReadOnlySpan(), bm.T.MatMul(bm).AsReadOnlySpan(), gram.AsSpan());
-            if (xty is not null)
-            {
-                var yb = yBlock.AsSpan(0, rows);
-                TensorPrimitives.Subtract(yspan.Slice(i0, rows), yShift, yb);
-                for (int i = 0; i < rows; i++) ySum += double.CreateTruncating(yb[i]);
-                ySq += TensorPrimitives.Dot<T>(yb, yb);
-                TensorPrimitives.Add(xty.AsReadOnlySpan(), bm.T.MatMul(NDArray.Wrap(yBlock.AsMemory(0, rows), rows)).AsReadOnlySpan(), xty.AsSpan());
-            }
+                int r0 = (int)((long)blocks * t / threads) * b, r1 = Math.Min(n, (int)((long)blocks * (t + 1) / threads) * b);
+                partials[t] = Accumulate(xArr.AsReadOnlySpan(), yArr is null ? default : yArr.AsReadOnlySpan(), p, b, r0, r1, shift, yShift);
+            });
         }
-        if (!double.IsFinite(sums.Sum())) Guard.Finite(x, where, "X");
+        int q = ys is null ? p : p + 1;
+        var acc = partials[0].Gram;
+        var sums = partials[0].Sums;
+        for (int t = 1; t < threads; t++)
+        {
+            TensorPrimitives.Add(acc, partials[t].Gram, acc);
+            TensorPrimitives.Add(sums, partials[t].Sums, sums);
+        }
+        // Unpack [X_s y_s]^T [X_s y_s] (q x q, lower triangle valid and mirrored): the leading p x p block, the last row
+        // (X_s^T y_s), the corner (y_s^T y_s); the last entry of the sums is the y sum.
+        var gram = NDArray.Zeros<T>(p, p);
+        var gg = gram.AsSpan();
+        for (int i = 0; i < p; i++) acc.AsSpan(i * q, p).CopyTo(gg.Slice(i * p, p));
+        var xty = ys is null ? null : NDArray.FromArray(acc.AsSpan(p * q, p).ToArray(), p);
+        T ySq = ys is null ? T.Zero : acc[p * q + p];
+        double ySum = ys is null ? 0 : sums[p];
+        if (!double.IsFinite(sums.AsSpan(0, p).ToArray().Sum())) Guard.Finite(x, where, "X");
         if (ys is not null && !double.IsFinite(ySum)) Guard.Finite(y!, where, "y");
         // Move from the shift to the exact means: d = m - s, e = mean(y) - t.
         var mean = new T[p];
@@ -122,6 +139,40 @@ internal sealed class CentredGram<T> where T : unmanaged, IFloatingPointIeee754<
         }
         Symmetrise(g, p);
         return new CentredGram<T>(gram, xty, NDArray.Wrap(mean, p), yShift + e, ySq);
+    }
+
+    /// <summary>A thread's share of the pass: G of the shifted [X y] block rows (q x q, q = p + 1 with y) and their column sums in double.</summary>
+    private readonly record struct Partial(T[] Gram, double[] Sums);
+
+    /// <summary>
+    /// Rows [r0, r1) of X (and y), block by block: each block shifted into a contiguous rows x q buffer (y, shifted, as
+    /// its last column, so X_s^T y_s and y_s^T y_s come out of the same product), then G += B^T B by one single-threaded
+    /// GEMM (the one-triangle symmetric path, B^T and B on one storage) into a scratch square that is added to G.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static Partial Accumulate(ReadOnlySpan<T> src, ReadOnlySpan<T> ysrc, int p, int b, int r0, int r1, T[] shift, T yShift)
+    {
+        bool withY = !ysrc.IsEmpty;
+        int q = withY ? p + 1 : p;
+        var block = new T[b * q];
+        var product = new T[q * q];
+        var g = new T[q * q];
+        var sums = new double[q];
+        var one = new Parallelism(1);
+        for (int i0 = r0; i0 < r1; i0 += b)
+        {
+            int rows = Math.Min(b, r1 - i0);
+            for (int i = 0; i < rows; i++)
+            {
+                var dst = block.AsSpan(i * q, q);
+                TensorPrimitives.Subtract(src.Slice((i0 + i) * p, p), shift, dst[..p]);
+                if (withY) dst[p] = ysrc[i0 + i] - yShift;
+                AddRow(dst, sums);
+            }
+            Gemm.Multiply(q, q, rows, T.One, block, 0, 1, q, block, 0, q, 1, T.Zero, product, 0, q, 1, one);
+            TensorPrimitives.Add(g, product, g);
+        }
+        return new Partial(g, sums);
     }
 
     private static void AddRow(ReadOnlySpan<T> row, double[] sums)

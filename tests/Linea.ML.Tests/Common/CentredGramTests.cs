@@ -35,9 +35,11 @@ public class CentredGramTests
     [Theory]
     [InlineData(1, 1, true)]
     [InlineData(7, 3, true)]
-    [InlineData(1100, 300, true)]    // 262144 / 300 = 873 rows per block: two blocks, the second partial
+    [InlineData(1100, 300, true)]    // 256 rows per block (the least): five blocks on two threads, the last partial
     [InlineData(1100, 300, false)]
-    [InlineData(3000, 100, true)]    // 2621 rows per block
+    [InlineData(3000, 100, true)]    // 65536 / 101 = 648 rows per block, five blocks split 2 + 3 over two threads
+    [InlineData(5000, 20, true)]     // n p^2 below the parallel threshold: one thread, two blocks (3120 rows, then 1880)
+    [InlineData(4099, 40, true)]     // 1598 rows per block: three blocks split 1 + 2, the last partial
     public void Matches_the_definition(int n, int p, bool centre)
     {
         var rng = new Rng((ulong)(n * 31 + p));
@@ -67,6 +69,24 @@ public class CentredGramTests
         for (int j = 0; j < p; j++) Assert.True(Math.Abs(m[j] - mean[j]) <= 2 * n * Precision.Eps<double>() * 1e4, $"mean[{j}] = {m[j]} vs {mean[j]}");
         Assert.True(Math.Abs(r.YMean - ym) <= 2 * n * Precision.Eps<double>() * 3e3);
         Assert.True(Math.Abs(r.YSumSquares - yss) <= 20 * n * Precision.Eps<double>() * (centre ? n : n * 1e7), $"yss {r.YSumSquares} vs {yss}");
+    }
+
+    [Fact]
+    public void Without_y_the_gram_matches_the_one_with_y()
+    {
+        var rng = new Rng(11);
+        var x = rng.Normal([3000, 100], 0.0, 1.0) + 1e4;
+        var y = rng.Normal([3000], 0.0, 1.0);
+        var (g, _, mean, _, _) = Reference(ToArray2(x), y.ToArray(), centre: true);
+        var r = CentredGram<double>.Compute(x, null, true, "test");
+        Assert.Null(r.Xty);
+        var gg = r.Gram.ToArray();
+        double tol = 20 * 3000 * Precision.Eps<double>() * 3000;
+        for (int j = 0; j < 100; j++)
+        {
+            Assert.True(Math.Abs(r.XMean[j] - mean[j]) <= 2 * 3000 * Precision.Eps<double>() * 1e4, $"mean[{j}]");
+            for (int l = 0; l < 100; l++) Assert.True(Math.Abs(gg[j * 100 + l] - g[j, l]) <= tol, $"G[{j},{l}] = {gg[j * 100 + l]} vs {g[j, l]}");
+        }
     }
 
     [Fact]
