@@ -8,7 +8,7 @@ namespace Linea;
 /// under the JIT their first call runs fully optimised code instead of tier-0 code waiting for on-stack replacement
 /// (without it the first 500 x 500 SVD takes 445 ms instead of 256 ms). Crossgen2 never precompiles such methods, so
 /// building Linea with <c>-p:LineaReadyToRun=true</c> (symbol <c>LINEA_READYTORUN</c>) drops the option for
-/// applications published as a composite ReadyToRun image, where the first SVD then takes 71 ms instead of
+/// applications published as a composite ReadyToRun image, where the first SVD then takes 67-71 ms instead of
 /// 119-141 ms (README "Fast start").
 /// </summary>
 internal static class HotCode
