@@ -149,7 +149,7 @@ internal static class Gemv
     }
 
     /// <summary>The SIMD body of <see cref="Multiply{T}"/> after y has been scaled by beta.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(HotCode.Options)]
     internal static void MultiplyCore<TOps, TVec, T>(int rows, int cols, T alpha, ref T a0, int lda, ReadOnlySpan<T> x, Span<T> y)
         where TOps : struct, ISimdOps<TVec, T> where TVec : struct where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -197,7 +197,7 @@ internal static class Gemv
     /// a trailing matrix streamed from L3 or memory needs), references without per-entry bounds checks (the range is
     /// checked once). Accumulates into y (length k).
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(HotCode.Options)]
     internal static void SymmetricLowerCore<TOps, TVec, T>(int k, T[] a, int off, int lda, ReadOnlySpan<T> x, Span<T> y, int colStart, int colEnd)
         where TOps : struct, ISimdOps<TVec, T> where TVec : struct where T : unmanaged, IFloatingPointIeee754<T>
     {

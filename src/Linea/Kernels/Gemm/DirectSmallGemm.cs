@@ -64,7 +64,7 @@ internal static unsafe class DirectSmallGemm
     }
 
     /// <summary>C = alpha * A @ B + beta * C; requires <see cref="Suits{T}"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(HotCode.Options)]
     public static void Run<T>(int m, int n, int k, T alpha, T* a, nint ars, nint acs, T* b, nint brs, T beta, T* c, nint crs)
         where T : unmanaged, IFloatingPointIeee754<T>
     {

@@ -79,7 +79,7 @@ internal static unsafe class GemmDriver
 
         private static int Next(int[] counters, int slot) => Interlocked.Increment(ref counters[slot * 16]) - 1;
 
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        [MethodImpl(HotCode.Options)]
         public void Execute(int tid, int threads, SpinBarrier barrier)
         {
             int MR = TK.MR, NR = TK.NR;
@@ -137,7 +137,7 @@ internal static unsafe class GemmDriver
             }
         }
 
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        [MethodImpl(HotCode.Options)]
         private void Macro(int mc, int nc, int kc, int jq0, int jq1, T* apack, T* bpack, T* c, T beta, T* tile, bool chunked, int diag)
         {
             // diag = (row of this block's first row) - (column of its first column) in C; with LowerOnly, a tile whose

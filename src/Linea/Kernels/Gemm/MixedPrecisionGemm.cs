@@ -95,7 +95,7 @@ internal static unsafe class MixedPrecisionGemm
         public float* BPack;
         public bool SplitRows = true;
 
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        [MethodImpl(HotCode.Options)]
         public void Execute(int tid, int threads, SpinBarrier barrier)
         {
             int MR = TK.MR, NR = TK.NR;

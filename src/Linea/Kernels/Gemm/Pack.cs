@@ -20,7 +20,7 @@ internal static unsafe class Pack
     /// whole cache-line copies instead of a scalar transpose; the last kc % CW columns, and every other layout,
     /// use the standard column-by-column micro-panel (element (i, p) at p*MR + i).
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(HotCode.Options)]
     public static bool A<T>(int mc, int kc, T* a, nint rs, nint cs, int MR, T* dst) where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (cs == 1 && rs != 1)
@@ -66,7 +66,7 @@ internal static unsafe class Pack
         return false;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(HotCode.Options)]
     private static void ChunkedPanel<T>(int mr, int kc, T* src, nint rs, int MR, T* dst) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int cw = 64 / sizeof(T);
@@ -97,7 +97,7 @@ internal static unsafe class Pack
     /// Packs micro-panels [q0, q1) of the kc x nc panel at <paramref name="b"/> into <paramref name="dst"/>
     /// (micro-panel q at dst + q*NR*kc), so threads can pack disjoint parts of one shared panel.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(HotCode.Options)]
     public static void B<T>(int kc, int nc, T* b, nint rs, nint cs, int NR, T* dst, int q0, int q1) where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (cs == 1 && q1 - q0 > 1)
@@ -173,7 +173,7 @@ internal static unsafe class Pack
     /// in-register transposes: 8 x 8 floats or 4 x 4 doubles per step (unpack, shuffle, 128-bit permute), instead
     /// of one scalar store per element. Returns false where AVX is missing or NR does not fit the blocks.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(HotCode.Options)]
     private static bool TransposeColumns<T>(int kc, T* src, nint cs, int NR, T* d) where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (!Avx.IsSupported) return false;

@@ -20,7 +20,7 @@ internal static unsafe class SmallGemm
     public const long GemvParallelThreshold = 1L << 18;
 
     /// <summary>C = alpha * A @ B + beta * C directly on the strided operands (small sizes only).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(HotCode.Options)]
     public static void Tiny<T>(int m, int n, int k, T alpha, T* a, nint ars, nint acs, T* b, nint brs, nint bcs,
         T beta, T* c, nint crs, nint ccs) where T : unmanaged, IFloatingPointIeee754<T>
     {

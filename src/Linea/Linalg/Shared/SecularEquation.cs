@@ -66,7 +66,7 @@ internal static class SecularEquation
         return Solve(i, k, delta, zz, rho, eps, diff, squared, out lambda);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(HotCode.Options)]
     private static bool Solve<T>(int i, int k, ReadOnlySpan<T> delta, ReadOnlySpan<T> zz, T rho, T eps, Span<T> diff, bool squared, out T lambda)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -172,7 +172,7 @@ internal static class SecularEquation
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(HotCode.Options)]
     internal static void TermsCore<TOps, TVec, T>(ReadOnlySpan<T> diff, ReadOnlySpan<T> zz, T tau, out T sum, out T dsum, out T abs)
         where TOps : struct, ISimdOps<TVec, T> where TVec : struct where T : unmanaged, IFloatingPointIeee754<T>
     {

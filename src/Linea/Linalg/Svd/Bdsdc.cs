@@ -129,7 +129,7 @@ internal static partial class Bdsdc
             return true;
         }
 
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        [MethodImpl(HotCode.Options)]
         private bool Leaf(int lo, int rows, int sqre, Parallelism parallelism)
         {
             int m = rows + sqre;
@@ -171,7 +171,7 @@ internal static partial class Bdsdc
         }
 
         /// <summary>Merges the solved children of the node (lo, rows, sqre) split at its row k.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        [MethodImpl(HotCode.Options)]
         private void Merge(int lo, int rows, int sqre, int k, Parallelism parallelism)
         {
             int m = rows + sqre, nr = rows - k - 1, mr = nr + sqre;

@@ -75,7 +75,7 @@ internal static partial class Gebrd
     /// The two products with the trailing matrix per column (A^T v and A u) are the streaming <see cref="Gemv"/> kernels.
     /// <paramref name="t"/> and <paramref name="t2"/> hold nb + 1 scalars, <paramref name="r"/> and <paramref name="u"/> n.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(HotCode.Options)]
     private static void Panel<T>(int m, int n, int nb, T[] a, int off, int lda, Span<T> d, Span<T> e, Span<T> tauq, Span<T> taup,
         T[] x, int ldx, T[] y, int ldy, T[] t, T[] t2, T[] r, T[] u, Parallelism parallelism) where T : unmanaged, IFloatingPointIeee754<T>
     {

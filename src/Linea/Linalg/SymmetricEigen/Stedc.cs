@@ -120,7 +120,7 @@ internal static partial class Stedc
     /// Merges the solved halves (eigenvalues in d[lo..lo+n), eigenvectors in the diagonal blocks of z) of the torn
     /// matrix with coupling beta (negative when <paramref name="negative"/>): the eigenproblem of D + beta z z^T.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(HotCode.Options)]
     private static bool Merge<T>(int lo, int n1, int n2, T beta, bool negative, ArraySegment<T> d, T[] z, int ldz, Parallelism parallelism, Workspace<T> ws) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int n = n1 + n2;

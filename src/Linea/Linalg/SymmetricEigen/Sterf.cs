@@ -18,7 +18,7 @@ internal static class Sterf
     /// Replaces d (n) by the eigenvalues of the tridiagonal (d, e), unordered; e (n - 1) is read, not modified.
     /// </summary>
     /// <returns>true on convergence; false when 30 n iterations did not suffice (the caller throws).</returns>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(HotCode.Options)]
     public static bool Solve<T>(int n, Span<T> d, ReadOnlySpan<T> e) where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (n <= 1) return true;

@@ -81,7 +81,7 @@ internal static partial class Sytrd
     /// the reflectors in B with B[j + 1, j] = 1, e and tau filled, and W (m x nb at w, leading dimension ldw) such that
     /// B[nb.., nb..] - V W^T - W V^T is the trailing matrix after the panel's reflectors.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(HotCode.Options)]
     private static void Panel<T>(int m, int nb, T[] a, int off, int lda, Span<T> e, Span<T> tau, T[] w, int ldw, T[] tmp, T[] tmp2, Parallelism parallelism)
         where T : unmanaged, IFloatingPointIeee754<T>
     {

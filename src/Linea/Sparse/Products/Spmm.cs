@@ -30,7 +30,7 @@ internal static class Spmm
     /// Rows [r0, r1) of C: for each stored A[i, j], C[i, :] += A[i, j] B[j, :] through pointers, with Vector256 steps
     /// over the k columns and a scalar tail (no per-entry span or call: the runs are short).
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(HotCode.Options)]
     private static unsafe void CsrRows<T>(SparseMatrix<T> a, NDArray<T> b, NDArray<T> c, int r0, int r1)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -74,7 +74,7 @@ internal static class Spmm
         SplitJob.Run(threads, (tid, nt) => DenseRows(d, a, c, SplitJob.Bound(tid, nt, p, 1), SplitJob.Bound(tid + 1, nt, p, 1)));
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(HotCode.Options)]
     private static void DenseRows<T>(NDArray<T> d, SparseMatrix<T> a, NDArray<T> c, int r0, int r1)
         where T : unmanaged, IFloatingPointIeee754<T>
     {

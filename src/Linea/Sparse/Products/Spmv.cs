@@ -121,7 +121,7 @@ internal static class Spmv
     /// The double gather: four entries per step (vgatherdpd), the run's last one to three through a masked index load
     /// and masked gather, so no scalar tail; one horizontal sum per run.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(HotCode.Options)]
     private static unsafe void GatherAvx2(long* ptr, int* idx, double* val, double* x, double* y, int r0, int r1)
     {
         var lanes = Vector128.Create(0, 1, 2, 3);
@@ -146,7 +146,7 @@ internal static class Spmv
     }
 
     /// <summary>The float gather: eight entries per step (vgatherdps), a masked step for the run's last one to seven.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(HotCode.Options)]
     private static unsafe void GatherAvx2(long* ptr, int* idx, float* val, float* x, float* y, int r0, int r1)
     {
         var lanes = Vector256.Create(0, 1, 2, 3, 4, 5, 6, 7);
@@ -184,7 +184,7 @@ internal static class Spmv
     /// of values and one of indices per run, <see cref="PrefetchEntries"/> ahead, keep more memory requests in flight
     /// than the hardware prefetcher does on short runs (the streams advance only a few entries per run).
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(HotCode.Options)]
     private static unsafe void GatherRuns<T>(long* ptr, int* idx, T* val, T* x, T* y, int r0, int r1)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -278,7 +278,7 @@ internal static class Spmv
             ScatterRuns(p, idx, val, x, y, c0, c1);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(HotCode.Options)]
     private static unsafe void ScatterRuns<T>(long* ptr, int* idx, T* val, T* x, T* y, int c0, int c1)
         where T : unmanaged, IFloatingPointIeee754<T>
     {

@@ -21,7 +21,7 @@ internal unsafe struct Avx2Kernel<T> : IMicroKernel<T> where T : unmanaged, IFlo
         return System.Runtime.Intrinsics.X86.Fma.MultiplyAdd(x.AsSingle(), y.AsSingle(), z.AsSingle()).As<float, T>();
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(HotCode.Options)]
     public static void Run(int kc, T* a, T* b, T* c, nint rs, nint cs, T alpha, T beta, int mr, int nr, T* tile, bool chunkedA)
     {
         int V = Vector256<T>.Count;

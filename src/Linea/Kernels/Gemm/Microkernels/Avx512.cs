@@ -22,7 +22,7 @@ internal unsafe struct Avx512Kernel<T> : IMicroKernel<T> where T : unmanaged, IF
         return Avx512F.FusedMultiplyAdd(x.AsSingle(), y.AsSingle(), z.AsSingle()).As<float, T>();
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(HotCode.Options)]
     public static void Run(int kc, T* a, T* b, T* c, nint rs, nint cs, T alpha, T beta, int mr, int nr, T* tile, bool chunkedA)
     {
         int V = Vector512<T>.Count;

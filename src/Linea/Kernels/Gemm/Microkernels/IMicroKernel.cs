@@ -28,7 +28,7 @@ internal unsafe interface IMicroKernel<T> where T : unmanaged, IFloatingPointIee
 /// <summary>Shared epilogue for edge tiles: C = alpha * tile + beta * C on the valid mr x nr part.</summary>
 internal static unsafe class TileStore
 {
-    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.NoInlining | HotCode.Options)]
     public static void Merge<T>(T* tile, int ldt, T* c, nint rs, nint cs, int mr, int nr, T alpha, T beta)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
