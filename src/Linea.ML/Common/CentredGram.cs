@@ -91,11 +91,16 @@ internal sealed class CentredGram<T> where T : unmanaged, IFloatingPointIeee754<
         {
             var xArr = xs;
             var yArr = ys;
-            SplitJob.Run(threads, (t, _) =>
+            int ran = threads;
+            // The pool may give fewer threads than asked (busy with another caller: then the body runs once, as
+            // (0, 1)), so the split follows the count the body is given, never the count asked for.
+            SplitJob.Run(threads, (t, count) =>
             {
-                int r0 = (int)((long)blocks * t / threads) * b, r1 = Math.Min(n, (int)((long)blocks * (t + 1) / threads) * b);
+                if (t == 0) ran = count;
+                int r0 = (int)((long)blocks * t / count) * b, r1 = Math.Min(n, (int)((long)blocks * (t + 1) / count) * b);
                 partials[t] = Accumulate(xArr.AsReadOnlySpan(), yArr is null ? default : yArr.AsReadOnlySpan(), p, b, r0, r1, shift, yShift);
             });
+            threads = ran;
         }
         int q = ys is null ? p : p + 1;
         var acc = partials[0].Gram;

@@ -72,6 +72,26 @@ public class CentredGramTests
     }
 
     [Fact]
+    public void Concurrent_callers_get_the_whole_gram_when_the_thread_pool_is_busy()
+    {
+        // Two callers at once: one finds Linea's worker pool busy and runs its split on one thread. A split that kept
+        // the thread count it asked for summed only the first half of the rows there (a wrong Gram, seen in the suite).
+        var rng = new Rng(5);
+        var x = rng.Normal([3000, 100], 0.0, 1.0) + 1e4;
+        var y = rng.Normal([3000], 0.0, 1.0);
+        var expected = CentredGram<double>.Compute(x, y, true, "test").Gram.ToArray();
+        double tol = 40 * 3000 * Precision.Eps<double>() * 3000;
+        Parallel.For(0, 8, new ParallelOptions { MaxDegreeOfParallelism = 4 }, _ =>
+        {
+            for (int rep = 0; rep < 5; rep++)
+            {
+                var g = CentredGram<double>.Compute(x, y, true, "test").Gram.ToArray();
+                for (int i = 0; i < g.Length; i++) Assert.True(Math.Abs(g[i] - expected[i]) <= tol, $"G[{i}] = {g[i]} vs {expected[i]}");
+            }
+        });
+    }
+
+    [Fact]
     public void Without_y_the_gram_matches_the_one_with_y()
     {
         var rng = new Rng(11);
