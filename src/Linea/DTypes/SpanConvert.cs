@@ -21,12 +21,40 @@ internal static class SpanConvert
         where TIn : unmanaged where TOut : unmanaged
     {
         if (typeof(TIn) == typeof(TOut)) { Retype<TIn, TOut>(source).CopyTo(destination); return; }
+        if (IsSixteenBit<TIn>() || IsSixteenBit<TOut>()) { ThroughSingle(source, destination, first); return; }
         if (typeof(TIn) == typeof(bool)) { FromBool(Retype<TIn, bool>(source), destination); return; }
         if (typeof(TIn) == typeof(float)) { From(Retype<TIn, float>(source), destination, first); return; }
         if (typeof(TIn) == typeof(double)) { From(Retype<TIn, double>(source), destination, first); return; }
         if (typeof(TIn) == typeof(int)) { From(Retype<TIn, int>(source), destination, first); return; }
         if (typeof(TIn) == typeof(long)) { From(Retype<TIn, long>(source), destination, first); return; }
         ThrowHelper.UnsupportedScalar<TIn>("astype");
+    }
+
+    private static bool IsSixteenBit<T>() => typeof(T) == typeof(Half) || typeof(T) == typeof(BFloat16);
+
+    /// <summary>
+    /// float16 and bfloat16 through float32, which holds both exactly: widened with the vectorised
+    /// <see cref="Numerics.HalfConvert"/> and then converted as float32 (checked to integers); narrowed from float32 the same
+    /// way (round to nearest even), from double in one rounding, from the integers and bool through double.
+    /// </summary>
+    private static void ThroughSingle<TIn, TOut>(ReadOnlySpan<TIn> source, Span<TOut> destination, long first)
+        where TIn : unmanaged where TOut : unmanaged
+    {
+        if (IsSixteenBit<TIn>())
+        {
+            var wide = System.Buffers.ArrayPool<float>.Shared.Rent(source.Length);
+            Numerics.HalfConvert.ToSingle(source, wide.AsSpan(0, source.Length));
+            Convert<float, TOut>(wide.AsSpan(0, source.Length), destination, first);
+            System.Buffers.ArrayPool<float>.Shared.Return(wide);
+            return;
+        }
+        if (typeof(TIn) == typeof(float)) { Numerics.HalfConvert.FromSingle(Retype<TIn, float>(source), destination); return; }
+        var wideDouble = System.Buffers.ArrayPool<double>.Shared.Rent(source.Length);
+        var d = wideDouble.AsSpan(0, source.Length);
+        Convert(source, d, first);
+        if (typeof(TOut) == typeof(Half)) { var h = Retype<TOut, Half>(destination); for (int i = 0; i < d.Length; i++) h[i] = (Half)d[i]; }
+        else { var b = Retype<TOut, BFloat16>(destination); for (int i = 0; i < d.Length; i++) b[i] = (BFloat16)d[i]; }
+        System.Buffers.ArrayPool<double>.Shared.Return(wideDouble);
     }
 
     private static void From<TIn, TOut>(ReadOnlySpan<TIn> source, Span<TOut> destination, long first)
