@@ -14,6 +14,9 @@ internal static class MatrixViews
     public static MatrixView<T> At<T>(NDArray<T> t, long offset) where T : unmanaged, IFloatingPointIeee754<T> =>
         new(ref t.Store.At(offset), t.Dims[^2], t.Dims[^1], t.StrideArray[^2], t.StrideArray[^1]);
 
+    /// <summary>The view of a 2-d tensor (or the first matrix of a stack) on any storage (no copy).</summary>
+    public static MatrixView<T> View<T>(NDArray<T> t) where T : unmanaged, IFloatingPointIeee754<T> => At(t, t.Offset);
+
     /// <summary>The strided-matrix view of a 2-d tensor in a managed array (no copy); the algorithms' own work tensors.</summary>
     public static StridedMatrix<T> Strided<T>(NDArray<T> t) where T : unmanaged, IFloatingPointIeee754<T>
     {
