@@ -73,26 +73,25 @@ public sealed partial class Dense<T> : Layer<T> where T : unmanaged, IFloatingPo
     protected override NDArray<T> ForwardCore(NDArray<T> x, bool training)
     {
         _x = x;
-        if (ReuseBuffers && x.Rank == 2) return ForwardInto(x);
-        // The bias is added in place in the one pass over the fresh GEMM output (no broadcast temporary).
-        var y = x.MatMul(_w.Value);
-        var ys = y.AsSpan();
-        ReadOnlySpan<T> b = _b.Value.AsReadOnlySpan();
-        for (int o = 0; o < ys.Length; o += Out)
-        {
-            var row = ys.Slice(o, Out);
-            System.Numerics.Tensors.TensorPrimitives.Add(row, b, row);
-        }
-        return y;
+        if (x.Rank == 2) return ForwardInto(x);
+        // Leading axes flattened into the batch: one product with the bias added in the same routine as the 2-d path.
+        var x2 = x.Reshape(-1, In);
+        var y = NDArray.Empty<T>(new Shape(x2.Shape[0], Out));
+        DenseProducts.Product(x2, _w.Value, _b.Value, y);
+        var shape = x.Shape.ToArray();
+        shape[^1] = Out;
+        return y.Reshape(shape);
     }
 
     /// <inheritdoc />
     protected override NDArray<T> BackwardCore(NDArray<T> gradOutput)
     {
         ParameterGradients(gradOutput);
-        if (ReuseBuffers && gradOutput.Rank == 2) return InputGradientInto(gradOutput);
-        // dX = dY W^T with W^T copied contiguous (In x Out, small): the GEMM's fast path for both operands.
-        return gradOutput.MatMul(_w.Value.T.Contiguous());
+        if (gradOutput.Rank == 2) return InputGradientInto(gradOutput);
+        var g2 = gradOutput.Reshape(-1, Out);
+        var dx = NDArray.Empty<T>(new Shape(g2.Shape[0], In));
+        DenseProducts.Product(g2, _w.Value.T.Contiguous(), null, dx);
+        return dx.Reshape(_x!.Shape.ToArray());
     }
 
     /// <summary>dW = X^T dY and db = Σ dY, without dX (one GEMM fewer for the first layer of a network).</summary>

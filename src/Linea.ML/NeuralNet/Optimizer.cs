@@ -5,7 +5,7 @@ namespace Linea.ML.NeuralNet;
 /// <summary>
 /// Updates parameters from their gradients. One <see cref="Step{T}"/>: (1) if <see cref="ClipNorm"/> is set and the
 /// global norm sqrt(Σ ||grad||²) over all parameters exceeds it, every gradient is scaled by ClipNorm / norm (in place,
-/// as PyTorch's clip_grad_norm_); (2) L2 weight decay adds <see cref="WeightDecay"/> · value to the gradient of every
+/// as PyTorch's clip_grad_norm_); (2) L2 weight decay adds <see cref="WeightDecay"/> · value to the gradient (in place) of every
 /// parameter with <see cref="Parameter{T}.Decay"/> (weights, not biases), which is the gradient of the penalty
 /// (WeightDecay / 2) ||W||²; (3) the rule of the subclass moves the value. The per-parameter state (velocities,
 /// moments) is kept in the parameters, so one optimizer object can train several models.
@@ -58,15 +58,14 @@ public abstract class Optimizer
         foreach (var p in parameters)
         {
             var value = p.Value.AsSpan();
-            ReadOnlySpan<T> grad = p.Grad.AsReadOnlySpan();
             if (WeightDecay > 0 && p.Decay)
             {
-                var decayed = new T[grad.Length];
-                for (int i = 0; i < decayed.Length; i++) decayed[i] = grad[i] + lambda * value[i];
-                grad = decayed;
+                // In place, as the clipping above: the gradient is overwritten by the next backward pass anyway.
+                var g = p.Grad.AsSpan();
+                for (int i = 0; i < g.Length; i++) g[i] += lambda * value[i];
             }
             p.Steps++;
-            Update(p, value, grad);
+            Update(p, value, p.Grad.AsReadOnlySpan());
         }
         return norm;
     }

@@ -1,4 +1,6 @@
 using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace Linea.ML.NeuralNet;
 
@@ -40,7 +42,15 @@ public sealed partial class ReLU<T> : Layer<T> where T : unmanaged, IFloatingPoi
         var g = gradOutput.Contiguous().AsReadOnlySpan();
         var xs = x.Contiguous().AsReadOnlySpan();
         int i = 0;
-        // dY where x > 0, else 0 (NaN compares false): a compare mask and a bitwise and.
+        // dY where x > 0, else 0 (NaN compares false): a compare mask and a bitwise and, 512 bits wide where the
+        // hardware has it (Vector<T> is 256 bits there).
+        if (Vector512.IsHardwareAccelerated)
+        {
+            ref T rg = ref MemoryMarshal.GetReference(g), rx = ref MemoryMarshal.GetReference(xs), rr = ref MemoryMarshal.GetReference(r);
+            for (int w = Vector512<T>.Count; i + w <= r.Length; i += w)
+                (Vector512.LoadUnsafe(ref rg, (nuint)i) & Vector512.GreaterThan(Vector512.LoadUnsafe(ref rx, (nuint)i), Vector512<T>.Zero))
+                    .StoreUnsafe(ref rr, (nuint)i);
+        }
         for (int w = Vector<T>.Count; i + w <= r.Length; i += w)
             (new Vector<T>(g[i..]) & Vector.GreaterThan(new Vector<T>(xs[i..]), Vector<T>.Zero)).CopyTo(r[i..]);
         for (; i < r.Length; i++) r[i] = xs[i] > T.Zero ? g[i] : T.Zero;
