@@ -184,9 +184,12 @@ internal static class AlgorithmScenarios
                 using var x = RowBlockMatrix<double>.LoadNpy(world, Path.Combine(dir, "K.npy"), part);
                 var single = new KMeans<double>(3) { InitialCenters = init }.Fit(whole);
                 var km = new DistributedKMeans<double>(3).Fit(x, init);
-                int[] labels = world.Allgatherv<int>(km.LocalLabels);
                 string name = $"kmeans.{label}.{plabel}";
-                checks.Sequence<long>(name + ".labels", single.Labels.ToArray(), Array.ConvertAll(labels, static l => (long)l));
+                // This rank's assignments as an int64 tensor of its rows, gathered in rank order into the global labels.
+                NDArray<long> local = km.LocalLabels;
+                checks.Equal(name + ".local_labels_length", (long)x.LocalRows, local.Shape[0]);
+                long[] labels = world.Allgatherv<long>(local.ToArray());
+                checks.Sequence<long>(name + ".labels", single.Labels.ToArray(), labels);
                 checks.Equal(name + ".n_iter", single.NIter, km.NIter);
                 checks.Close(name + ".centres", single.ClusterCenters.ToArray(), km.ClusterCenters.ToArray(), 4 * n * Eps * maxAbs);
                 checks.Close(name + ".inertia", [single.Inertia], [km.Inertia], 4 * n * Eps * single.Inertia);

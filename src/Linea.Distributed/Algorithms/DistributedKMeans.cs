@@ -13,7 +13,7 @@ namespace Linea.Distributed;
 /// allreduce of k (d + 2) doubles. Memory per rank: a double copy of its rows.
 /// <code>
 /// var km = new DistributedKMeans&lt;double&gt;(nClusters: 8).Fit(x, seed: 0);   // x: a RowBlockMatrix
-/// int[] mine = km.LocalLabels;   NDArray&lt;double&gt; centres = km.ClusterCenters;   // centres on every rank
+/// NDArray&lt;long&gt; mine = km.LocalLabels;   NDArray&lt;double&gt; centres = km.ClusterCenters;   // centres on every rank
 /// </code>
 /// </summary>
 /// <typeparam name="T"><c>float</c> or <c>double</c>.</typeparam>
@@ -61,9 +61,21 @@ public sealed class DistributedKMeans<T> where T : unmanaged, IFloatingPointIeee
         }
     }
 
-    /// <summary>The cluster of each of this rank's rows (0..k-1), from the final centres.</summary>
+    /// <summary>
+    /// The cluster of each of this rank's rows (0..k-1), from the final centres: a new (local rows,) int64 tensor, as
+    /// <c>KMeans.Labels</c> and every other class label or cluster assignment in Linea.ML. O(local rows) time and memory.
+    /// </summary>
     /// <exception cref="InvalidOperationException">Before Fit.</exception>
-    public int[] LocalLabels => (int[])(_labels ?? throw new InvalidOperationException("DistributedKMeans: call Fit first")).Clone();
+    public NDArray<long> LocalLabels
+    {
+        get
+        {
+            int[] labels = _labels ?? throw new InvalidOperationException("DistributedKMeans: call Fit first");
+            var values = new long[labels.Length];
+            for (int i = 0; i < values.Length; i++) values[i] = labels[i];
+            return NDArray.FromArray(values);
+        }
+    }
 
     /// <summary>Sum over all ranks of the squared distances of the rows to their nearest centre.</summary>
     public double Inertia { get; private set; } = double.NaN;
