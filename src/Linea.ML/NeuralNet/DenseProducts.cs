@@ -10,7 +10,8 @@ namespace Linea.ML.NeuralNet;
 /// for every path (in-memory Fit, streaming, distributed, inference), so every path computes the same bits:
 /// <list type="bullet">
 /// <item>n (the product's columns) at most two AVX-512 vectors: <see cref="NarrowProduct"/>, with the bias in its
-/// accumulators;</item>
+/// accumulators, split by rows over <see cref="Parallelism.Default"/> threads from <see cref="ParallelWork"/>
+/// multiply-adds (inference on many rows);</item>
 /// <item>otherwise the library's GEMM, on one thread below <see cref="ParallelWork"/> multiply-adds: a training step's
 /// products (256 x 64 x 128 is 2.1 million) take tens of microseconds, about what waking a second thread and waiting
 /// for it costs on a busy machine (measured for batch 256: 40 us on one thread, 24 to 53 us on two, depending on the
@@ -23,6 +24,9 @@ internal static class DenseProducts
     /// <summary>Multiply-adds (m n k) from which a dense layer's GEMM uses <see cref="Parallelism.Default"/> threads:
     /// 8 million, about 200^3 (a batch of 512 rows through a 128 x 128 layer).</summary>
     public const long ParallelWork = 8L << 20;
+
+    /// <summary>Fewest rows per thread when a narrow product is split by rows.</summary>
+    private const int MinRowsPerThread = 1024;
 
     private static readonly GemmParams s_params = GemmParams.Auto with { ParallelThreshold = ParallelWork };
 
@@ -53,9 +57,29 @@ internal static class DenseProducts
     private static unsafe void RunNarrow<T>(in MatrixView<T> a, in MatrixView<T> b, in MatrixView<T> c, ReadOnlySpan<T> bias)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
+        int m = (int)c.Rows, n = (int)c.Cols, k = (int)a.Cols;
+        nint ars = (nint)a.RowStride, acs = (nint)a.ColStride, brs = (nint)b.RowStride, crs = (nint)c.RowStride;
         fixed (T* pa = &a.Origin, pb = &b.Origin, pc = &c.Origin, pbias = bias)
-            NarrowProduct.Run((int)c.Rows, (int)c.Cols, (int)a.Cols, pa, (nint)a.RowStride, (nint)a.ColStride, pb, (nint)b.RowStride,
-                pbias, pc, (nint)c.RowStride);
+        {
+            long work = (long)m * n * k;
+            int chunks = work < ParallelWork ? 1 : Math.Min(Parallelism.Default.Count, m / MinRowsPerThread);
+            if (chunks <= 1)
+            {
+                NarrowProduct.Run(m, n, k, pa, ars, acs, pb, brs, pbias, pc, crs);
+                return;
+            }
+            // Row bands, multiples of the kernel's 8-row tile: rows are independent and each one's bits are the same
+            // wherever it is computed.
+            int band = (m + chunks - 1) / chunks;
+            band = (band + 7) / 8 * 8;
+            nint ia = (nint)pa, ib = (nint)pb, ic = (nint)pc, ibias = (nint)pbias;
+            Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = chunks }, t =>
+            {
+                int lo = t * band, rows = Math.Min(band, m - lo);
+                if (rows <= 0) return;
+                NarrowProduct.Run(rows, n, k, (T*)ia + lo * ars, ars, acs, (T*)ib, brs, (T*)ibias, (T*)ic + lo * crs, crs);
+            });
+        }
     }
 
     /// <summary>Adds <paramref name="bias"/> (n,) to every row of <paramref name="c"/> (m, n), in place.</summary>

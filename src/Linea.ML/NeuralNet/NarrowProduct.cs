@@ -13,8 +13,10 @@ namespace Linea.ML.NeuralNet;
 /// per row tile); here tiles of 8 rows x 1 or 2 vectors keep 8 or 16 independent accumulators busy: per step of k one
 /// or two (masked) loads of B's row, 8 broadcasts of A and 8 or 16 FMAs. A is read through any strides (a transposed
 /// view such as X^T included); B and C rows are contiguous (unit column stride). The bias, when given, starts the
-/// accumulators, so no second pass over C. Single-threaded; nothing allocated; masked-off lanes of B, C and the bias
-/// are never read or written.
+/// accumulators, so no second pass over C. Every row of C is one chain of FMAs over p = 0..k-1 starting from the bias,
+/// in a tile or not, so a row's bits do not depend on the batch it comes in or on how rows are split between threads
+/// (<see cref="DenseProducts"/> splits large products by rows). Nothing allocated; masked-off lanes of B, C and the
+/// bias are never read or written.
 /// </summary>
 internal static unsafe class NarrowProduct
 {
@@ -69,18 +71,12 @@ internal static unsafe class NarrowProduct
         }
         for (; i < m; i++)
         {
+            // One chain, as each row of a tile: a row's result does not depend on where it sits in the batch.
             T* ai = a + i * ars;
             T* bp = b;
-            // Two chains over even and odd p halve the latency bound of the leftover rows.
-            Vector512<T> c0 = start, c1 = Vector512<T>.Zero;
-            int p = 0;
-            for (; p + 2 <= k; p += 2, bp += 2 * brs)
-            {
-                c0 = Fma(Vector512.Create(ai[p * acs]), MaskLoad(bp, mask), c0);
-                c1 = Fma(Vector512.Create(ai[(p + 1) * acs]), MaskLoad(bp + brs, mask), c1);
-            }
-            if (p < k) c0 = Fma(Vector512.Create(ai[p * acs]), MaskLoad(bp, mask), c0);
-            MaskStore(c + i * crs, mask, c0 + c1);
+            Vector512<T> c0 = start;
+            for (int p = 0; p < k; p++, bp += brs) c0 = Fma(Vector512.Create(ai[p * acs]), MaskLoad(bp, mask), c0);
+            MaskStore(c + i * crs, mask, c0);
         }
     }
 

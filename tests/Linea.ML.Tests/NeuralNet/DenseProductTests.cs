@@ -129,4 +129,32 @@ public class DenseProductTests
         Assert.Equal(dx2.ToArray(), dx3.ToArray());
         Assert.Equal(layer.Parameters[0].Grad.ToArray(), dw3);
     }
+
+    [Fact]
+    public void A_rows_bits_do_not_depend_on_its_batch_or_the_thread_split()
+    {
+        // 16,400 x 64 @ 64 x 10 is 10.5 million multiply-adds, above DenseProducts.ParallelWork: split by rows over the
+        // threads. The same rows in odd-sized pieces (each below the threshold, rows landing in other tile positions)
+        // and one row alone give the same bits.
+        var rng = new Rng(21);
+        var a = rng.Normal([16_400, 64], 0.0, 1.0);
+        var b = rng.Normal([64, 10], 0.0, 1.0);
+        var bias = rng.Normal([10], 0.0, 1.0);
+        Assert.True(16_400L * 64 * 10 >= DenseProducts.ParallelWork);
+        var whole = NDArray.Empty<double>(new Shape(16_400, 10));
+        DenseProducts.Product(a, b, bias, whole);
+        var expected = whole.ToArray();
+        var pieces = new double[expected.Length];
+        for (int lo = 0, size = 3; lo < 16_400; lo += size, size = size * 2 + 1)
+        {
+            int hi = Math.Min(16_400, lo + size);
+            var part = NDArray.Empty<double>(new Shape(hi - lo, 10));
+            DenseProducts.Product(a[lo..hi], b, bias, part);
+            part.ToArray().CopyTo(pieces, lo * 10);
+        }
+        Assert.Equal(expected, pieces);
+        var one = NDArray.Empty<double>(new Shape(1, 10));
+        DenseProducts.Product(a[12_345..12_346], b, bias, one);
+        Assert.Equal(expected.AsSpan(12_345 * 10, 10).ToArray(), one.ToArray());
+    }
 }
