@@ -7,11 +7,12 @@ using System.Runtime.Intrinsics.X86;
 namespace Linea.ML.NeuralNet;
 
 /// <summary>
-/// C = A @ B (+ a bias row added to every row of C) for narrow products, n at most two AVX-512 vectors (16 doubles,
-/// 32 floats): a classifier's output layer (128 -> 10) and its weight gradient H^T dZ. The general GEMM handles such
-/// an n with one masked vector per row of C, one accumulator deep, so FMA latency bounds it (about 3 GFLOP/s of 2 m n k
-/// per row tile); here tiles of 8 rows x 1 or 2 vectors keep 8 or 16 independent accumulators busy: per step of k one
-/// or two (masked) loads of B's row, 8 broadcasts of A and 8 or 16 FMAs. A is read through any strides (a transposed
+/// C = A @ B (+ a bias row added to every row of C) without packing, for a dense layer's products: narrow ones (n at
+/// most two AVX-512 vectors, 16 doubles or 32 floats: a classifier's output layer 128 -> 10 and its weight gradient
+/// H^T dZ) and small ones (a training step's 256 x 64 x 128). The general GEMM runs a narrow n with one masked vector
+/// per row of C, one accumulator deep, so FMA latency bounds it, and packs B of a small product at every call (its
+/// direct path takes B up to 40 KiB; 64 x 128 doubles is 64 KiB); here tiles of 8 rows x 1 or 2 vectors keep 8 or 16
+/// independent accumulators busy: per step of k one or two (masked) loads of B's row, 8 broadcasts of A and 8 or 16 FMAs. A is read through any strides (a transposed
 /// view such as X^T included); B and C rows are contiguous (unit column stride). The bias, when given, starts the
 /// accumulators, so no second pass over C. Every row of C is one chain of FMAs over p = 0..k-1 starting from the bias,
 /// in a tile or not, so a row's bits do not depend on the batch it comes in or on how rows are split between threads
@@ -20,24 +21,34 @@ namespace Linea.ML.NeuralNet;
 /// </summary>
 internal static unsafe class NarrowProduct
 {
-    /// <summary>Whether this kernel runs the product: AVX-512 present, float or double, and 1 &lt;= n &lt;= 2 vectors.</summary>
-    public static bool Suits<T>(long n) where T : unmanaged =>
-        Vector512.IsHardwareAccelerated && Avx512F.IsSupported && (typeof(T) == typeof(double) || typeof(T) == typeof(float))
-        && n >= 1 && n <= 2 * Vector512<T>.Count;
+    /// <summary>Whether this kernel runs here: AVX-512 present, and T is float or double.</summary>
+    public static bool IsSupported<T>() where T : unmanaged =>
+        Vector512.IsHardwareAccelerated && Avx512F.IsSupported && (typeof(T) == typeof(double) || typeof(T) == typeof(float));
+
+    /// <summary>Columns of one panel: two vectors (16 doubles, 32 floats).</summary>
+    public static int PanelWidth<T>() where T : unmanaged => 2 * Vector512<T>.Count;
 
     /// <summary>
     /// C (m x n, row stride <paramref name="crs"/>) = A (m x k, strides <paramref name="ars"/>, <paramref name="acs"/>)
     /// @ B (k x n, row stride <paramref name="brs"/>) + <paramref name="bias"/> (n values, or null for none).
-    /// Requires <see cref="Suits{T}"/>. Cost 2 m n k flops.
+    /// Columns go in panels of <see cref="PanelWidth{T}"/>, each over all rows, so A is read n / panel times (from
+    /// cache for the small products this is for) and B's panel (k x panel) stays in L1. Requires
+    /// <see cref="IsSupported{T}"/>. Cost 2 m n k flops.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Run<T>(int m, int n, int k, T* a, nint ars, nint acs, T* b, nint brs, T* bias, T* c, nint crs)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        Debug.Assert(Suits<T>(n));
+        Debug.Assert(IsSupported<T>() && n >= 1);
         int v = Vector512<T>.Count;
-        if (n <= v) OneVector(m, k, a, ars, acs, b, brs, bias, c, crs, TailMask<T>(n));
-        else TwoVectors(m, k, a, ars, acs, b, brs, bias, c, crs, TailMask<T>(n - v));
+        // Column panels of two vectors; the last one may be one vector or masked.
+        for (int j = 0; j < n; j += 2 * v)
+        {
+            int w = Math.Min(2 * v, n - j);
+            T* bj = bias == null ? null : bias + j;
+            if (w <= v) OneVector(m, k, a, ars, acs, b + j, brs, bj, c + j, crs, TailMask<T>(w));
+            else TwoVectors(m, k, a, ars, acs, b + j, brs, bj, c + j, crs, TailMask<T>(w - v));
+        }
     }
 
     /// <summary>n &lt;= V: 8 rows x 1 masked vector per tile, then single rows.</summary>

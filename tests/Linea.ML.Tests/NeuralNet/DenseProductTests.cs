@@ -3,8 +3,8 @@ using Linea.ML.NeuralNet;
 namespace Linea.ML.Tests.NeuralNet;
 
 /// <summary>
-/// The dense layer's products (<c>DenseProducts</c>: the narrow AVX-512 kernel for n up to two vectors, the GEMM
-/// otherwise) against a slow triple loop in double, for sizes around the kernel's tiles (8 rows, one and two vectors of
+/// The dense layer's products (<c>DenseProducts</c>: the unpacked AVX-512 kernel in panels of two vectors for narrow
+/// and small products, the GEMM otherwise) against a slow triple loop in double, for sizes around the kernel's tiles (8 rows, one and two vectors of
 /// 8 doubles or 16 floats), strided and transposed A, with and without the bias. Each element is a dot product of
 /// length k, so its error is at most k eps Σ|a||b| (+ |bias| eps); the bound below is 2 k eps (Σ|a_ip b_pj| + |bias_j|).
 /// </summary>
@@ -48,8 +48,11 @@ public class DenseProductTests
     [InlineData(256, 10, 128, true, false)]
     [InlineData(33, 15, 2, true, true)]
     [InlineData(16, 16, 31, false, false)]
-    [InlineData(23, 17, 40, true, false)] // above two double vectors: the GEMM path
-    [InlineData(40, 128, 64, true, true)]
+    [InlineData(23, 17, 40, true, false)] // two panels, the second one column wide
+    [InlineData(40, 128, 64, true, true)] // eight panels (the 64 -> 128 layer)
+    [InlineData(19, 41, 33, false, true)] // two full panels and a masked one
+    [InlineData(9, 20, 300, true, false)] // a B panel beyond 32 KiB: the GEMM, then the bias
+    [InlineData(70, 130, 1000, true, true)] // above 8 million multiply-adds: the GEMM
     public void Double_products_match_the_triple_loop(int m, int n, int k, bool withBias, bool transposedA)
     {
         var rng = new Rng((ulong)(m * 1000 + n * 10 + k));
@@ -69,6 +72,7 @@ public class DenseProductTests
     [Theory]
     [InlineData(8, 16, 20)]
     [InlineData(11, 30, 9)]
+    [InlineData(13, 70, 24)]
     [InlineData(9, 32, 64)]
     [InlineData(5, 1, 3)]
     public void Float_products_match_the_triple_loop(int m, int n, int k)
