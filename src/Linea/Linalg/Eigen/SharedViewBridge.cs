@@ -10,8 +10,8 @@ namespace Linea;
 /// Transitional (#15 item 3): the shared Householder, Nrm2 and Orgqr routines on <see cref="MatrixView{T}"/> columns
 /// and spans for the eigensolvers, while Linalg/Shared still takes arrays (the mv-qr branch moves it onto views at the
 /// same time). Vector routines stage their operand through a pooled array and call the shared routine itself, so the
-/// arithmetic is the same; <see cref="ApplyLeft{T}"/> and <see cref="ApplyBlockLeft{T}"/> are the shared loops
-/// (larf, larfb) written on views, since staging a matrix would cost as much as the operation. The lead switches each
+/// arithmetic is the same; the matrix routines (larf, larfb, larft, org2r, orgqr) are the shared loops written on
+/// views, since staging a matrix costs as much as the operation or more than the 3% the view work may cost. The lead switches each
 /// caller (marked <c>// view: Shared</c>) to the shared view signatures after the three view branches merge and
 /// deletes this file.
 /// </summary>
@@ -138,18 +138,98 @@ internal static class SharedViewBridge
     }
 
     /// <summary>
-    /// <see cref="Orgqr.Blocked{T}"/> on the m x n column-contiguous view (first k columns hold the reflectors): the
-    /// block is staged through a pooled column-major array (O(mn) copies next to O(m n k) flops).
+    /// orgqr, as <see cref="Orgqr.Blocked{T}"/>: overwrites the m x n column-contiguous view a, whose first k columns
+    /// hold reflectors below the diagonal (geqrf's layout), with the first n columns of Q = H_0 ... H_{k-1}: blocks of
+    /// p.Nb reflectors applied by <see cref="ApplyBlockLeft{T}"/> (GEMM), the rest one at a time. O(m n k).
     /// </summary>
-    public static void OrgqrBlocked<T>(in MatrixView<T> q, int k, ReadOnlySpan<T> tau, QrParams p, Parallelism parallelism)
+    public static void OrgqrBlocked<T>(in MatrixView<T> a, int k, ReadOnlySpan<T> tau, QrParams p, Parallelism parallelism)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        int m = checked((int)q.Rows), n = checked((int)q.Cols);
-        if (m == 0 || n == 0) return;
-        var buf = ArrayPool<T>.Shared.Rent(m * n);
-        for (int j = 0; j < n; j++) q.Column(j, 0, m).CopyTo(buf.AsSpan(j * m, m));
-        Orgqr.Blocked(m, n, k, buf, 0, m, tau, p, parallelism); // view: Shared
-        for (int j = 0; j < n; j++) buf.AsSpan(j * m, m).CopyTo(q.Column(j, 0, m));
-        ArrayPool<T>.Shared.Return(buf);
+        int m = checked((int)a.Rows), n = checked((int)a.Cols);
+        int nb = p.Nb, nx = p.Nx, kk = 0, ki = 0;
+        if (nb >= 2 && nb < k && nx < k)
+        {
+            ki = (k - nx - 1) / nb * nb;
+            kk = Math.Min(k, ki + nb);
+            for (int j = kk; j < n; j++) a.Column(j, 0, kk).Clear();
+        }
+        if (kk < n) Org2r(a.Block(kk, kk, m - kk, n - kk), k - kk, tau.Slice(kk));
+        if (kk > 0)
+        {
+            var t = new T[nb * nb];
+            for (int i = ki; i >= 0; i -= nb)
+            {
+                int ib = Math.Min(nb, k - i);
+                if (i + ib < n)
+                {
+                    var ti = ib == nb ? t : new T[ib * ib];
+                    FormT(a.Block(i, i, m - i, ib), tau.Slice(i, ib), ti);
+                    ApplyBlockLeft(false, a.Block(i, i, m - i, ib), ti, a.Block(i, i + ib, m - i, n - i - ib), parallelism);
+                }
+                Org2r(a.Block(i, i, m - i, ib), ib, tau.Slice(i, ib));
+                for (int j = i; j < i + ib; j++) a.Column(j, 0, i).Clear();
+            }
+        }
+    }
+
+    /// <summary>org2r, as <see cref="Orgqr.Unblocked{T}"/>: Q from k reflectors one at a time on the m x n view a. O(m n k).</summary>
+    private static void Org2r<T>(in MatrixView<T> a, int k, ReadOnlySpan<T> tau) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int m = checked((int)a.Rows), n = checked((int)a.Cols);
+        for (int j = k; j < n; j++)
+        {
+            a.Column(j, 0, m).Clear();
+            a[j, j] = T.One;
+        }
+        for (int i = k - 1; i >= 0; i--)
+        {
+            if (i < n - 1)
+            {
+                a[i, i] = T.One;
+                ApplyLeft(a.Column(i, i, m - i), tau[i], a.Block(i, i + 1, m - i, n - i - 1));
+            }
+            if (i < m - 1)
+            {
+                var below = a.Column(i, i + 1, m - i - 1);
+                TensorPrimitives.Multiply(below, -tau[i], below);
+            }
+            a[i, i] = T.One - tau[i];
+            a.Column(i, 0, i).Clear();
+        }
+    }
+
+    /// <summary>
+    /// larft (forward, columnwise), as <see cref="Householder.FormT{T}"/>: the k x k upper triangular T (column-major,
+    /// ld k) with H_0 ... H_{k-1} = I - V T V^T for V (m x k) unit lower trapezoidal below the diagonal of the view v.
+    /// O(m k^2).
+    /// </summary>
+    private static void FormT<T>(in MatrixView<T> v, ReadOnlySpan<T> tau, T[] t) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int m = checked((int)v.Rows), k = checked((int)v.Cols);
+        for (int i = 0; i < k; i++)
+        {
+            int ti = i * k;
+            if (tau[i] == T.Zero)
+            {
+                for (int r = 0; r < k; r++) t[ti + r] = T.Zero;
+                continue;
+            }
+            // t(0:i, i) = -tau_i V(i:m, 0:i)^T v_i, where v_i(i) = 1.
+            var vtail = v.Column(i, i + 1, Math.Max(m - i - 1, 0));
+            for (int j = 0; j < i; j++)
+            {
+                T d = v[i, j] + TensorPrimitives.Dot<T>(v.Column(j, i + 1, vtail.Length), vtail);
+                t[ti + j] = -tau[i] * d;
+            }
+            // t(0:i, i) = T(0:i, 0:i) t(0:i, i) (upper triangular matrix-vector product, top to bottom).
+            for (int r = 0; r < i; r++)
+            {
+                T s = T.Zero;
+                for (int j = r; j < i; j++) s += t[j * k + r] * t[ti + j];
+                t[ti + r] = s;
+            }
+            t[ti + i] = tau[i];
+            for (int r = i + 1; r < k; r++) t[ti + r] = T.Zero;
+        }
     }
 }

@@ -128,6 +128,27 @@ internal static class Trevc
         public T Wr, Wi, Smin;
     }
 
+    /// <summary>
+    /// Column-major access to the pinned, column-contiguous Schur form for the solver's inner steps (the address and the
+    /// column stride in registers, no bounds checks): valid while <see cref="RightVectors{T}(in MatrixView{T}, in MatrixView{T}, in MatrixView{T}, int, Parallelism)"/> holds the pin.
+    /// </summary>
+    private readonly unsafe struct PinnedColumns<T> where T : unmanaged
+    {
+        private readonly T* _origin;
+        private readonly nint _ld;
+
+        public PinnedColumns(MatrixAddress<T> at)
+        {
+            System.Diagnostics.Debug.Assert(at.RowStride == 1 || at.Rows <= 1);
+            _origin = at.Origin;
+            _ld = (nint)at.ColStride;
+        }
+
+        public ref T this[int i, int j] => ref _origin[i + j * _ld];
+
+        public Span<T> Column(int j, int i0, int len) => new(_origin + i0 + j * _ld, len);
+    }
+
     private sealed class Context<T> where T : unmanaged, IFloatingPointIeee754<T>
     {
         public required MatrixAddress<T> Schur; // pinned by RightVectors for the whole solve
@@ -138,7 +159,7 @@ internal static class Trevc
         /// <summary>Column ki of X for the real eigenvalue T(ki, ki): x[ki] = 1, right-hand side -T(0:ki, ki).</summary>
         public Vector<T> StartReal(int ki)
         {
-            var t = Schur.View;
+            var t = new PinnedColumns<T>(Schur);
             T wr = t[ki, ki];
             var col = X.AsSpan(ki * Ldx, ki + 1);
             col[ki] = T.One;
@@ -152,7 +173,7 @@ internal static class Trevc
         /// </summary>
         public Vector<T> StartComplex(int ki)
         {
-            var t = Schur.View;
+            var t = new PinnedColumns<T>(Schur);
             int kp = ki - 1;
             T wr = t[kp, kp];
             T b = t[kp, ki], c = t[ki, kp];
@@ -177,7 +198,7 @@ internal static class Trevc
         /// </summary>
         public int Step(ref Vector<T> v, int j)
         {
-            var t = Schur.View;
+            var t = new PinnedColumns<T>(Schur);
             bool two = j > 0 && t[j, j - 1] != T.Zero;
             int j1 = two ? j - 1 : j;
             if (!v.Complex)
