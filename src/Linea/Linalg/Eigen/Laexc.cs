@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Linea.Kernels;
 
@@ -243,18 +244,20 @@ internal static class Laexc
         return tau;
     }
 
-    /// <summary>Rows r0..r0+2 of columns c0..c0+cols-1 of the view a := (I - tau u u^T) times them.</summary>
+    /// <summary>Rows r0..r0+2 of columns c0..c0+cols-1 of the column-contiguous view a := (I - tau u u^T) times them.</summary>
     internal static void ApplyLeft3<T>(in MatrixView<T> a, int r0, int c0, int cols, ReadOnlySpan<T> u, T tau) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        if (tau == T.Zero) return;
+        if (tau == T.Zero || cols <= 0) return;
+        System.Diagnostics.Debug.Assert(a.RowStride == 1 && r0 + 2 < a.Rows && c0 + cols <= a.Cols);
         T u0 = u[0], u1 = u[1], u2 = u[2];
-        for (int j = c0; j < c0 + cols; j++)
+        nint ld = (nint)a.ColStride;
+        ref T p = ref a[r0, c0];
+        for (int j = 0; j < cols; j++, p = ref Unsafe.Add(ref p, ld))
         {
-            ref T a0 = ref a[r0, j];
-            ref T a1 = ref a[r0 + 1, j];
-            ref T a2 = ref a[r0 + 2, j];
-            T s = tau * (u0 * a0 + u1 * a1 + u2 * a2);
-            a0 -= s * u0;
+            ref T a1 = ref Unsafe.Add(ref p, 1);
+            ref T a2 = ref Unsafe.Add(ref p, 2);
+            T s = tau * (u0 * p + u1 * a1 + u2 * a2);
+            p -= s * u0;
             a1 -= s * u1;
             a2 -= s * u2;
         }
@@ -290,10 +293,12 @@ internal static class Laexc
     /// <summary>Rows i and k over columns c0..c1: (x, y) := (cs x + sn y, cs y - sn x).</summary>
     internal static void RotateRows<T>(in MatrixView<T> a, int i, int k, int c0, int c1, T cs, T sn) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        for (int c = c0; c <= c1; c++)
+        if (c1 < c0) return;
+        nint ld = (nint)a.ColStride, gap = (nint)((k - i) * a.RowStride);
+        ref T px = ref a[i, c0];
+        for (int c = c0; c <= c1; c++, px = ref Unsafe.Add(ref px, ld))
         {
-            ref T px = ref a[i, c];
-            ref T py = ref a[k, c];
+            ref T py = ref Unsafe.Add(ref px, gap);
             T x = px, y = py;
             px = cs * x + sn * y;
             py = cs * y - sn * x;
