@@ -63,7 +63,7 @@ internal static class HessenbergPanel
                 Gemm.Multiply(T.One, a.Block(col + 1, p, len, j).Transposed, v, T.Zero, tCol, parallelism);
                 Gemm.Multiply(-T.One, ym.Block(p + 1, 0, m, j), tCol, T.One, yCol, parallelism);
             }
-            Householder.Scale(m, tj, y, yj, 1);
+            Householder.Scale(m, tj, y, yj, 1); // view: Shared (on the workspace array y)
 
             // T(0:j-1, j) = -tau T(0:j-1, 0:j-1) T(0:j-1, j); T(j, j) = tau.
             for (int r = 0; r < j; r++)
