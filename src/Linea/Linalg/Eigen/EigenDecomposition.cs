@@ -1,4 +1,5 @@
 using System.Numerics;
+using Linea.Kernels;
 
 namespace Linea;
 
@@ -102,31 +103,35 @@ public sealed class EigenDecomposition<T> where T : unmanaged, IFloatingPointIee
         _wi = new T[n];
         if (n == 0) { _v = computeVectors ? [] : null; return; }
 
-        var h = ColMajor.FromMatrix(a);
+        var h = ColMajor.FromMatrix(a); // view: Shared
         int scale = RangeScale(h);
         SpectralScaling.ScaleB<T>(h, scale);
 
+        var hm = MatrixView<T>.ColumnMajor(h, 0, n, n, n);
         var bal = new T[n];
-        Gebal.Balance(n, h, n, bal, out int ilo, out int ihi);
+        Gebal.Balance(hm, bal, out int ilo, out int ihi);
         var tau = new T[Math.Max(n - 1, 1)];
-        Gehrd.Reduce(n, ilo, ihi, h, n, tau, p, parallelism);
+        Gehrd.Reduce(ilo, ihi, hm, tau, p, parallelism);
         T[] z = [];
         if (computeVectors)
         {
             z = (T[])h.Clone();
-            Orghr.Form(n, ilo, ihi, z, n, tau, parallelism);
+            Orghr.Form(ilo, ihi, MatrixView<T>.ColumnMajor(z, 0, n, n, n), tau, parallelism);
         }
-        for (int j = 0; j + 2 < n; j++) Array.Clear(h, j * n + j + 2, n - j - 2);
+        for (int j = 0; j + 2 < n; j++) hm.Column(j, j + 2, n - j - 2).Clear();
 
-        int info = Hseqr.Run(computeVectors, computeVectors, n, ilo, ihi, h, n, _wr, _wi, z, n, p, parallelism);
+        var zm = computeVectors ? MatrixView<T>.ColumnMajor(z, 0, n, n, n) : default;
+        int info = Hseqr.Run(computeVectors, computeVectors, ilo, ihi, hm, _wr, _wi, zm, p, parallelism);
         if (info > 0)
             throw new NoConvergenceException($"{op}: the QR iteration did not converge for a {n} x {n} matrix: eigenvalues 0..{info - 1} were not found within {p.IterationFactor} max(10, n) iterations without a deflation (LAPACK's limit); the input may be badly scaled or extremely non-normal");
 
         if (computeVectors)
         {
-            var v = Trevc.RightVectors(n, h, n, z, n, p.VectorNb, parallelism);
-            Gebak.RightVectors(n, ilo, ihi, bal, n, v, n);
-            EigenvectorNormalization.Normalize(n, _wi, v, n);
+            var v = new T[n * n];
+            var vm = MatrixView<T>.ColumnMajor(v, 0, n, n, n);
+            Trevc.RightVectors(hm, zm, vm, p.VectorNb, parallelism);
+            Gebak.RightVectors(ilo, ihi, bal, vm);
+            EigenvectorNormalization.Normalize<T>(_wi, vm);
             _v = v;
         }
         SpectralScaling.ScaleB<T>(_wr.AsSpan(0, n), -scale);

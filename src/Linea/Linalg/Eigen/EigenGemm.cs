@@ -1,21 +1,28 @@
 using System.Numerics;
+using Linea.Kernels;
 using Linea.Kernels.Gemm;
 
 namespace Linea;
 
 /// <summary>
-/// GEMM on column-major operands for the eigensolver: C = alpha op(A) op(B) + beta C with C column-major, computed as
-/// C^T = op(B)^T op(A)^T so that <see cref="Gemm"/> writes contiguous rows (its fast path).
+/// GEMM on column-major views for the eigensolver: C = alpha A B + beta C with C column-major, computed as
+/// C^T = B^T A^T so that <see cref="Gemm"/> writes contiguous rows (its fast path); plus the block copy that writes
+/// a product made in scratch back into the matrix.
 /// </summary>
 internal static class EigenGemm
 {
-    /// <summary>C (m x n at (c, cOff, ldc)) = alpha op(A) op(B) + beta C; op(A) is m x k, op(B) k x n; all column-major.</summary>
-    public static void Multiply<T>(bool transA, bool transB, int m, int n, int k, T alpha, T[] a, int aOff, int lda,
-        T[] b, int bOff, int ldb, T beta, T[] c, int cOff, int ldc, Parallelism parallelism) where T : unmanaged, IFloatingPointIeee754<T>
+    /// <summary>C (m x n) = alpha A B + beta C for A m x k and B k x n views (transpose them with <c>.Transposed</c>). O(m n k).</summary>
+    public static void Multiply<T>(T alpha, in MatrixView<T> a, in MatrixView<T> b, T beta, in MatrixView<T> c, Parallelism parallelism)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
-        if (m <= 0 || n <= 0) return;
-        int rsA = transA ? lda : 1, csA = transA ? 1 : lda;
-        int rsB = transB ? ldb : 1, csB = transB ? 1 : ldb;
-        Gemm.Multiply(n, m, k, alpha, b, bOff, csB, rsB, a, aOff, csA, rsA, beta, c, cOff, ldc, 1, parallelism);
+        if (c.Rows <= 0 || c.Cols <= 0) return;
+        Gemm.Multiply(alpha, b.Transposed, a.Transposed, beta, c.Transposed, parallelism);
+    }
+
+    /// <summary>dst := src for two column-contiguous views of the same shape, column by column. O(rows cols).</summary>
+    public static void CopyInto<T>(in MatrixView<T> src, in MatrixView<T> dst) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int rows = checked((int)src.Rows);
+        for (long j = 0; j < src.Cols; j++) src.Column(j, 0, rows).CopyTo(dst.Column(j, 0, rows));
     }
 }

@@ -1,4 +1,6 @@
 using System.Numerics;
+using System.Numerics.Tensors;
+using Linea.Kernels;
 
 namespace Linea;
 
@@ -10,37 +12,40 @@ namespace Linea;
 internal static class EigenvectorNormalization
 {
     /// <summary>
-    /// Normalises the n x n column-major (v, ldv) in LAPACK's packed form: column j is a real eigenvector when
+    /// Normalises the n x n column-contiguous view v in LAPACK's packed form: column j is a real eigenvector when
     /// wi[j] = 0; for wi[j] &gt; 0, columns j and j+1 are the real and imaginary parts of one complex eigenvector.
     /// </summary>
-    public static void Normalize<T>(int n, T[] wi, T[] v, int ldv) where T : unmanaged, IFloatingPointIeee754<T>
+    public static void Normalize<T>(ReadOnlySpan<T> wi, in MatrixView<T> v) where T : unmanaged, IFloatingPointIeee754<T>
     {
+        int n = checked((int)v.Rows);
         for (int j = 0; j < n; j++)
         {
             if (wi[j] == T.Zero)
             {
-                T nrm = Nrm2.Compute(n, v, j * ldv, 1);
-                if (nrm > T.Zero) Householder.Scale(n, T.One / nrm, v, j * ldv, 1);
+                var col = v.Column(j, 0, n);
+                T nrm = SharedViewBridge.Nrm2Of<T>(col); // view: Shared (Nrm2.Compute)
+                if (nrm > T.Zero) TensorPrimitives.Multiply(col, T.One / nrm, col); // view: Shared (Householder.Scale)
             }
             else if (wi[j] > T.Zero && j + 1 < n)
             {
-                int re = j * ldv, im = (j + 1) * ldv;
-                T nrm = T.Hypot(Nrm2.Compute(n, v, re, 1), Nrm2.Compute(n, v, im, 1));
+                var re = v.Column(j, 0, n);
+                var im = v.Column(j + 1, 0, n);
+                T nrm = T.Hypot(SharedViewBridge.Nrm2Of<T>(re), SharedViewBridge.Nrm2Of<T>(im)); // view: Shared (Nrm2.Compute)
                 if (nrm > T.Zero)
                 {
-                    Householder.Scale(n, T.One / nrm, v, re, 1);
-                    Householder.Scale(n, T.One / nrm, v, im, 1);
+                    TensorPrimitives.Multiply(re, T.One / nrm, re); // view: Shared (Householder.Scale)
+                    TensorPrimitives.Multiply(im, T.One / nrm, im);
                 }
                 int k = 0;
                 T best = T.NegativeOne;
                 for (int i = 0; i < n; i++)
                 {
-                    T m = v[re + i] * v[re + i] + v[im + i] * v[im + i];
+                    T m = re[i] * re[i] + im[i] * im[i];
                     if (m > best) { best = m; k = i; }
                 }
-                Rotation(v[re + k], v[im + k], out T cs, out T sn);
-                Givens.Rotate(v.AsSpan(re, n), v.AsSpan(im, n), cs, sn);
-                v[im + k] = T.Zero;
+                Rotation(re[k], im[k], out T cs, out T sn);
+                Givens.Rotate(re, im, cs, sn);
+                im[k] = T.Zero;
             }
         }
     }

@@ -1,4 +1,5 @@
 using System.Numerics;
+using Linea.Kernels;
 
 namespace Linea;
 
@@ -9,18 +10,16 @@ namespace Linea;
 internal static class Gebak
 {
     /// <summary>
-    /// V := P D V for the n x m column-major matrix (v, ldv) of right eigenvectors of the balanced matrix, with ilo, ihi
-    /// and scale as <see cref="Gebal.Balance{T}"/> returned them.
+    /// V := P D V for the n x m view v of right eigenvectors of the balanced matrix (any strides), with ilo, ihi and
+    /// scale as <see cref="Gebal.Balance{T}(in MatrixView{T}, Span{T}, out int, out int)"/> returned them.
     /// </summary>
-    public static void RightVectors<T>(int n, int ilo, int ihi, T[] scale, int m, T[] v, int ldv) where T : unmanaged, IFloatingPointIeee754<T>
+    public static void RightVectors<T>(int ilo, int ihi, ReadOnlySpan<T> scale, in MatrixView<T> v) where T : unmanaged, IFloatingPointIeee754<T>
     {
+        long n = v.Rows, m = v.Cols;
         if (n == 0 || m == 0) return;
         if (ilo != ihi)
-            for (int j = 0; j < m; j++)
-            {
-                int cj = j * ldv;
-                for (int i = ilo; i <= ihi; i++) v[cj + i] *= scale[i];
-            }
+            for (long j = 0; j < m; j++)
+                for (int i = ilo; i <= ihi; i++) v[i, j] *= scale[i];
         // The permutations, in the reverse of the order Gebal applied them.
         for (int ii = 0; ii < n; ii++)
         {
@@ -29,7 +28,7 @@ internal static class Gebak
             if (i < ilo) i = ilo - 1 - ii;
             int k = int.CreateTruncating(scale[i]);
             if (k == i) continue;
-            for (int j = 0; j < m; j++) (v[i + j * ldv], v[k + j * ldv]) = (v[k + j * ldv], v[i + j * ldv]);
+            v.SwapRows(i, k);
         }
     }
 }

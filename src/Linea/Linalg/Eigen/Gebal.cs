@@ -1,10 +1,12 @@
 using System.Numerics;
+using System.Numerics.Tensors;
+using Linea.Kernels;
 
 namespace Linea;
 
 /// <summary>
-/// Balancing of a general matrix before its eigenvalues are computed (LAPACK's gebal with job 'B'), in place on a
-/// column-major n x n matrix (element (i, j) at <c>a[i + j * lda]</c>):
+/// Balancing of a general matrix before its eigenvalues are computed (LAPACK's gebal with job 'B'), in place on an
+/// n x n matrix view (any strides; column-major is the fast layout):
 /// <list type="number">
 /// <item>A permutation P^T A P isolates eigenvalues: rows whose off-diagonal entries (in the still active columns) are
 /// all zero are moved to the bottom, then columns whose off-diagonal entries (in the active rows) are all zero to the
@@ -19,12 +21,13 @@ namespace Linea;
 internal static class Gebal
 {
     /// <summary>
-    /// Balances (a, lda) in place. On return rows and columns outside ilo..ihi (0-based, inclusive) hold isolated
+    /// Balances the n x n view a in place. On return rows and columns outside ilo..ihi (0-based, inclusive) hold isolated
     /// eigenvalues; <paramref name="scale"/>[j] is the index row and column j were swapped with for j &lt; ilo or
     /// j &gt; ihi, and the scaling factor d_j for ilo &lt;= j &lt;= ihi. For n = 0, ilo = 0 and ihi = -1.
     /// </summary>
-    public static void Balance<T>(int n, T[] a, int lda, T[] scale, out int ilo, out int ihi) where T : unmanaged, IFloatingPointIeee754<T>
+    public static void Balance<T>(in MatrixView<T> a, Span<T> scale, out int ilo, out int ihi) where T : unmanaged, IFloatingPointIeee754<T>
     {
+        int n = checked((int)a.Rows);
         int k = 0, l = n - 1;
         if (n == 0) { ilo = 0; ihi = -1; return; }
 
@@ -35,9 +38,9 @@ internal static class Gebal
             found = false;
             for (int j = l; j >= 0; j--)
             {
-                if (!RowIsolated(a, lda, j, 0, l)) continue;
+                if (!RowIsolated(a, j, 0, l)) continue;
                 scale[l] = T.CreateTruncating(j);
-                Exchange(n, a, lda, j, l, k, l);
+                Exchange(n, a, j, l, k, l);
                 if (l == 0) { ilo = ihi = 0; return; }
                 l--;
                 found = true;
@@ -52,9 +55,9 @@ internal static class Gebal
             found = false;
             for (int j = k; j <= l; j++)
             {
-                if (!ColumnIsolated(a, lda, j, k, l)) continue;
+                if (!ColumnIsolated(a, j, k, l)) continue;
                 scale[k] = T.CreateTruncating(j);
-                Exchange(n, a, lda, j, k, k, l);
+                Exchange(n, a, j, k, k, l);
                 k++;
                 found = true;
                 break;
@@ -64,32 +67,31 @@ internal static class Gebal
         for (int i = k; i <= l; i++) scale[i] = T.One;
         ilo = k;
         ihi = l;
-        ScaleRowsAndColumns(n, a, lda, scale, k, l);
+        ScaleRowsAndColumns(n, a, scale, k, l);
     }
 
     /// <summary>Whether row j has no nonzero entry in columns 0..l other than the diagonal.</summary>
-    private static bool RowIsolated<T>(T[] a, int lda, int j, int from, int l) where T : unmanaged, IFloatingPointIeee754<T>
+    private static bool RowIsolated<T>(in MatrixView<T> a, int j, int from, int l) where T : unmanaged, IFloatingPointIeee754<T>
     {
         for (int i = from; i <= l; i++)
-            if (i != j && a[j + i * lda] != T.Zero) return false;
+            if (i != j && a[j, i] != T.Zero) return false;
         return true;
     }
 
     /// <summary>Whether column j has no nonzero entry in rows k..l other than the diagonal.</summary>
-    private static bool ColumnIsolated<T>(T[] a, int lda, int j, int k, int l) where T : unmanaged, IFloatingPointIeee754<T>
+    private static bool ColumnIsolated<T>(in MatrixView<T> a, int j, int k, int l) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        int cj = j * lda;
         for (int i = k; i <= l; i++)
-            if (i != j && a[cj + i] != T.Zero) return false;
+            if (i != j && a[i, j] != T.Zero) return false;
         return true;
     }
 
     /// <summary>Swaps rows and columns j and m (columns over rows 0..l, rows over columns k..n-1: the rest is zero).</summary>
-    private static void Exchange<T>(int n, T[] a, int lda, int j, int m, int k, int l) where T : unmanaged, IFloatingPointIeee754<T>
+    private static void Exchange<T>(int n, in MatrixView<T> a, int j, int m, int k, int l) where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (j == m) return;
-        for (int r = 0; r <= l; r++) (a[r + j * lda], a[r + m * lda]) = (a[r + m * lda], a[r + j * lda]);
-        for (int c = k; c < n; c++) (a[j + c * lda], a[m + c * lda]) = (a[m + c * lda], a[j + c * lda]);
+        for (int r = 0; r <= l; r++) (a[r, j], a[r, m]) = (a[r, m], a[r, j]);
+        for (int c = k; c < n; c++) (a[j, c], a[m, c]) = (a[m, c], a[j, c]);
     }
 
     /// <summary>
@@ -99,7 +101,7 @@ internal static class Gebal
     /// nothing. The row norms and maxima come from one column-oriented pass per sweep, kept up to date as columns are
     /// scaled (a row-by-row walk of a column-major matrix would miss the cache on every entry).
     /// </summary>
-    private static void ScaleRowsAndColumns<T>(int n, T[] a, int lda, T[] scale, int k, int l) where T : unmanaged, IFloatingPointIeee754<T>
+    private static void ScaleRowsAndColumns<T>(int n, in MatrixView<T> a, Span<T> scale, int k, int l) where T : unmanaged, IFloatingPointIeee754<T>
     {
         T two = T.CreateTruncating(2), factor = T.CreateTruncating(0.95);
         T sfmin1 = MachineConstants<T>.SmallNum, sfmax1 = T.One / sfmin1;
@@ -111,13 +113,13 @@ internal static class Gebal
         while (noconv)
         {
             noconv = false;
-            RowStatistics(n, a, lda, k, l, rowSs, rowMax);
+            RowStatistics(n, a, k, l, rowSs, rowMax);
             for (int i = k; i <= l; i++)
             {
-                T c = Nrm2.Compute(len, a, k + i * lda, 1);
-                T r = RowNorm(a, lda, i, k, len, rowSs[i]);
+                T c = SharedViewBridge.Nrm2OfRow(a.Transposed, i, k, len); // view: Shared (Nrm2.Compute of column i)
+                T r = RowNorm(a, i, k, len, rowSs[i]);
                 T ca = T.Zero, ra = rowMax[i];
-                for (int p = 0; p <= l; p++) ca = T.Max(ca, T.Abs(a[p + i * lda]));
+                for (int p = 0; p <= l; p++) ca = T.Max(ca, T.Abs(a[p, i]));
                 if (c == T.Zero || r == T.Zero) continue;
 
                 T g = r / two, f = T.One, s = c + r;
@@ -139,28 +141,28 @@ internal static class Gebal
                 g = T.One / f;
                 scale[i] *= f;
                 noconv = true;
-                for (int p = k; p < n; p++) a[i + p * lda] *= g;
+                for (int p = k; p < n; p++) a[i, p] *= g;
                 // Column i changes one entry of every other row: update their statistics (exactly, powers of two).
-                int ci = i * lda;
                 for (int j = k; j <= l; j++)
                 {
                     if (j == i) continue;
-                    T x = T.Abs(a[ci + j]);
+                    T x = T.Abs(a[j, i]);
                     if (x == T.Zero) continue;
                     rowSs[j] += x * x * (f * f - T.One);
                     if (f > T.One) rowMax[j] = T.Max(rowMax[j], x * f);
                     else if (x == rowMax[j])
                     {
                         T m = x * f;
-                        for (int p = k; p < n; p++) if (p != i) m = T.Max(m, T.Abs(a[j + p * lda]));
+                        for (int p = k; p < n; p++) if (p != i) m = T.Max(m, T.Abs(a[j, p]));
                         rowMax[j] = m;
                     }
                 }
-                Householder.Scale(l + 1, f, a, ci, 1);
+                if (a.ColumnContiguous) { var col = a.Column(i, 0, l + 1); TensorPrimitives.Multiply(col, f, col); } // view: Shared (Householder.Scale)
+                else for (int p = 0; p <= l; p++) a[p, i] *= f;
                 T ss = T.Zero, mx = T.Zero;
                 for (int p = k; p < n; p++)
                 {
-                    T y = a[i + p * lda];
+                    T y = a[i, p];
                     if (p <= l) ss += y * y;
                     mx = T.Max(mx, T.Abs(y));
                 }
@@ -171,17 +173,16 @@ internal static class Gebal
     }
 
     /// <summary>Sums of squares over columns k..l and largest magnitudes over columns k..n-1 of rows k..l, by columns.</summary>
-    private static void RowStatistics<T>(int n, T[] a, int lda, int k, int l, T[] rowSs, T[] rowMax) where T : unmanaged, IFloatingPointIeee754<T>
+    private static void RowStatistics<T>(int n, in MatrixView<T> a, int k, int l, T[] rowSs, T[] rowMax) where T : unmanaged, IFloatingPointIeee754<T>
     {
         Array.Clear(rowSs);
         Array.Clear(rowMax);
         for (int c = k; c < n; c++)
         {
-            int cc = c * lda;
             bool active = c <= l;
             for (int i = k; i <= l; i++)
             {
-                T y = a[cc + i];
+                T y = a[i, c];
                 if (active) rowSs[i] += y * y;
                 rowMax[i] = T.Max(rowMax[i], T.Abs(y));
             }
@@ -190,10 +191,15 @@ internal static class Gebal
 
     /// <summary>The 2-norm of row i over len columns from k: from its sum of squares when that is safely in range,
     /// else recomputed with scaling (<see cref="Nrm2"/>).</summary>
-    private static T RowNorm<T>(T[] a, int lda, int i, int k, int len, T sumOfSquares) where T : unmanaged, IFloatingPointIeee754<T>
+    private static T RowNorm<T>(in MatrixView<T> a, int i, int k, int len, T sumOfSquares) where T : unmanaged, IFloatingPointIeee754<T>
     {
         T small = MachineConstants<T>.SumOfSquaresFloor;
         if (T.IsFinite(sumOfSquares) && sumOfSquares >= small) return T.Sqrt(sumOfSquares);
-        return Nrm2.Compute(len, a, i + k * lda, lda);
+        return SharedViewBridge.Nrm2OfRow(a, i, k, len); // view: Shared (Nrm2.Compute of the strided row)
     }
+
+    /// <summary>The array form: (a, lda) column-major n x n; scale of length n.</summary>
+    // transitional (#15 item 3): the lead removes it after the three view branches merge
+    public static void Balance<T>(int n, T[] a, int lda, T[] scale, out int ilo, out int ihi) where T : unmanaged, IFloatingPointIeee754<T> =>
+        Balance(MatrixView<T>.ColumnMajor(a, 0, n, n, lda), scale, out ilo, out ihi);
 }

@@ -1,13 +1,14 @@
 using System.Buffers;
 using System.Numerics;
 using System.Numerics.Tensors;
+using Linea.Kernels;
 using Linea.Kernels.Gemm;
 
 namespace Linea;
 
 /// <summary>
-/// The panel step of the blocked Hessenberg reduction (LAPACK's lahr2): reduces columns p..p+nb-1 of the column-major
-/// matrix (rows p+1..ihi below the subdiagonal) and returns what the caller needs to update the rest of the matrix
+/// The panel step of the blocked Hessenberg reduction (LAPACK's lahr2): reduces columns p..p+nb-1 of the column-contiguous
+/// matrix view (rows p+1..ihi below the subdiagonal) and returns what the caller needs to update the rest of the matrix
 /// with level-3 operations: the block reflector Q = H_p ... H_{p+nb-1} = I - V T V^T (V in A below the subdiagonal,
 /// T upper triangular nb x nb) and Y = A V T (rows 0..ihi), A being the matrix at the start of the panel.
 /// Each panel column is first brought up to date with the reflectors before it, from the right (through Y) and from
@@ -21,44 +22,48 @@ internal static class HessenbergPanel
     /// column-major, ld nb) the triangular factor, <paramref name="y"/> (column-major, ld <paramref name="ldy"/> &gt;= ihi + 1)
     /// the product A V T in its rows 0..ihi.
     /// </summary>
-    public static void Reduce<T>(int ihi, int p, int nb, T[] a, int lda, T[] tau, T[] t, T[] y, int ldy, T[] scratch, Parallelism parallelism) where T : unmanaged, IFloatingPointIeee754<T>
+    public static void Reduce<T>(int ihi, int p, int nb, in MatrixView<T> a, T[] tau, T[] t, T[] y, int ldy, T[] scratch, Parallelism parallelism) where T : unmanaged, IFloatingPointIeee754<T>
     {
         parallelism.ThrowIfCancelled();
         int m = ihi - p; // rows p+1..ihi
         Array.Clear(t, 0, nb * nb);
         var w = scratch.AsSpan(0, nb);
+        var ym = MatrixView<T>.ColumnMajor(y, 0, ihi + 1, nb, ldy);
         T ei = T.Zero;
         for (int j = 0; j < nb; j++)
         {
-            int col = p + j, cOff = col * lda;
+            int col = p + j;
+            var colBelow = new MatrixView<T>(ref a[p + 1, col], m, 1, 1, 1); // A(p+1:ihi, col) as an m x 1 column
             if (j > 0)
             {
                 // From the right: A(p+1:ihi, col) -= Y(p+1:ihi, 0:j-1) V(p+j, 0:j-1)^T (V(p+j, j-1) is the unit entry).
-                int unit = p + j + (col - 1) * lda;
-                a[unit] = T.One;
-                Gemm.Multiply(m, 1, j, -T.One, y, p + 1, 1, ldy, a, p + j + p * lda, lda, 1, T.One, a, p + 1 + cOff, 1, 1, parallelism);
-                a[unit] = ei;
-                ApplyBlockTransposeToColumn(m, j, a, p + 1 + p * lda, lda, t, nb, a, p + 1 + cOff, w);
+                a[p + j, col - 1] = T.One;
+                Gemm.Multiply(-T.One, ym.Block(p + 1, 0, m, j), a.Block(p + j, p, 1, j).Transposed, T.One, colBelow, parallelism);
+                a[p + j, col - 1] = ei;
+                ApplyBlockTransposeToColumn(m, j, a.Block(p + 1, p, m, j), t, nb, a.Column(col, p + 1, m), w);
             }
 
             // The reflector that zeroes A(col+2:ihi, col).
-            int len = ihi - col, head = col + 1 + cOff;
-            T alpha = a[head];
-            T tj = Householder.Generate(len, ref alpha, a, head + 1, 1);
+            int len = ihi - col;
+            T alpha = a[col + 1, col];
+            T tj = SharedViewBridge.Generate(len, ref alpha, a.Column(col, col + 2, len - 1)); // view: Shared (Householder.Generate)
             tau[col] = tj;
             ei = alpha;
-            a[head] = T.One;
+            a[col + 1, col] = T.One;
+            var v = new MatrixView<T>(ref a[col + 1, col], len, 1, 1, 1);
 
             // Y(p+1:ihi, j) = tau (A(p+1:ihi, col+1:ihi) v - Y(p+1:ihi, 0:j-1) V(col+1:ihi, 0:j-1)^T v).
             int yj = p + 1 + j * ldy;
-            Gemm.Multiply(m, 1, len, T.One, a, p + 1 + (col + 1) * lda, 1, lda, a, head, 1, 1, T.Zero, y, yj, 1, 1, parallelism);
+            var yCol = MatrixView<T>.Of(y, yj, m, 1, 1, 1);
+            Gemm.Multiply(T.One, a.Block(p + 1, col + 1, m, len), v, T.Zero, yCol, parallelism);
             int tj0 = j * nb;
             if (j > 0)
             {
-                Gemm.Multiply(j, 1, len, T.One, a, col + 1 + p * lda, lda, 1, a, head, 1, 1, T.Zero, t, tj0, 1, 1, parallelism);
-                Gemm.Multiply(m, 1, j, -T.One, y, p + 1, 1, ldy, t, tj0, 1, 1, T.One, y, yj, 1, 1, parallelism);
+                var tCol = MatrixView<T>.Of(t, tj0, j, 1, 1, 1);
+                Gemm.Multiply(T.One, a.Block(col + 1, p, len, j).Transposed, v, T.Zero, tCol, parallelism);
+                Gemm.Multiply(-T.One, ym.Block(p + 1, 0, m, j), tCol, T.One, yCol, parallelism);
             }
-            Householder.Scale(m, tj, y, yj, 1);
+            Householder.Scale(m, tj, y, yj, 1); // view: Shared (on the workspace array y)
 
             // T(0:j-1, j) = -tau T(0:j-1, 0:j-1) T(0:j-1, j); T(j, j) = tau.
             for (int r = 0; r < j; r++)
@@ -69,7 +74,7 @@ internal static class HessenbergPanel
             }
             t[j + tj0] = tj;
         }
-        a[p + nb + (p + nb - 1) * lda] = ei;
+        a[p + nb, p + nb - 1] = ei;
 
         // Rows 0..p of Y: A(0:p, p+1:ihi) V T, both products through GEMM with V made explicit.
         int rows = p + 1;
@@ -80,27 +85,25 @@ internal static class HessenbergPanel
             int c = j * m;
             vfull.AsSpan(c, j).Clear();
             vfull[c + j] = T.One;
-            Array.Copy(a, p + 2 + j + (p + j) * lda, vfull, c + j + 1, m - j - 1);
+            a.Column(p + j, p + 2 + j, m - j - 1).CopyTo(vfull.AsSpan(c + j + 1, m - j - 1));
         }
-        Gemm.Multiply(rows, nb, m, T.One, a, (p + 1) * lda, 1, lda, vfull, 0, 1, m, T.Zero, tmp, 0, 1, rows, parallelism);
-        Gemm.Multiply(rows, nb, nb, T.One, tmp, 0, 1, rows, t, 0, 1, nb, T.Zero, y, 0, 1, ldy, parallelism);
+        var tmpm = MatrixView<T>.ColumnMajor(tmp, 0, rows, nb, rows);
+        Gemm.Multiply(T.One, a.Block(0, p + 1, rows, m), MatrixView<T>.ColumnMajor(vfull, 0, m, nb, m), T.Zero, tmpm, parallelism);
+        Gemm.Multiply(T.One, tmpm, MatrixView<T>.ColumnMajor(t, 0, nb, nb, nb), T.Zero, ym.Block(0, 0, rows, nb), parallelism);
         ArrayPool<T>.Shared.Return(tmp);
         ArrayPool<T>.Shared.Return(vfull);
     }
 
     /// <summary>
-    /// b := (I - V T V^T)^T b = b - V T^T V^T b for the m-vector b at (b, bOff) and V the m x k unit lower trapezoidal
-    /// matrix stored below the diagonal at (v, vOff, ldv) (its diagonal taken as 1), T upper triangular (t, ld ldt).
+    /// b := (I - V T V^T)^T b = b - V T^T V^T b for the contiguous m-vector b and V the m x k unit lower trapezoidal
+    /// matrix stored below the diagonal of the view v (its diagonal taken as 1), T upper triangular (t, ld ldt).
     /// w is scratch of length k. O(m k).
     /// </summary>
-    private static void ApplyBlockTransposeToColumn<T>(int m, int k, T[] v, int vOff, int ldv, T[] t, int ldt, T[] b, int bOff, Span<T> w)
+    private static void ApplyBlockTransposeToColumn<T>(int m, int k, in MatrixView<T> v, T[] t, int ldt, Span<T> b, Span<T> w)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         for (int r = 0; r < k; r++)
-        {
-            int vr = vOff + r * ldv;
-            w[r] = b[bOff + r] + TensorPrimitives.Dot<T>(v.AsSpan(vr + r + 1, m - r - 1), b.AsSpan(bOff + r + 1, m - r - 1));
-        }
+            w[r] = b[r] + TensorPrimitives.Dot<T>(v.Column(r, r + 1, m - r - 1), b.Slice(r + 1, m - r - 1));
         for (int r = k - 1; r >= 0; r--)
         {
             T s = T.Zero;
@@ -111,10 +114,9 @@ internal static class HessenbergPanel
         {
             T wr = w[r];
             if (wr == T.Zero) continue;
-            int vr = vOff + r * ldv;
-            b[bOff + r] -= wr;
-            var tail = b.AsSpan(bOff + r + 1, m - r - 1);
-            TensorPrimitives.MultiplyAdd(v.AsSpan(vr + r + 1, m - r - 1), -wr, tail, tail);
+            b[r] -= wr;
+            var tail = b.Slice(r + 1, m - r - 1);
+            TensorPrimitives.MultiplyAdd(v.Column(r, r + 1, m - r - 1), -wr, tail, tail);
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Numerics;
+using Linea.Kernels;
 
 namespace Linea;
 
@@ -11,25 +12,34 @@ namespace Linea;
 internal static class Hseqr
 {
     /// <summary>
-    /// Runs on the n x n column-major (h, ldh) (zero below the first subdiagonal); Z (when wantZ) is updated in rows
-    /// and columns ilo..ihi, which is all it needs when it holds the Q of the Hessenberg reduction. Returns 0 on
+    /// Runs on the n x n view h (column-contiguous, zero below the first subdiagonal); Z (n x n, when wantZ) is updated in
+    /// rows and columns ilo..ihi, which is all it needs when it holds the Q of the Hessenberg reduction. Returns 0 on
     /// success, else the (1-based) index of the last eigenvalue that did not converge.
     /// </summary>
-    public static int Run<T>(bool wantT, bool wantZ, int n, int ilo, int ihi, T[] h, int ldh, T[] wr, T[] wi, T[] z, int ldz, EigParams p, Parallelism parallelism)
+    public static int Run<T>(bool wantT, bool wantZ, int ilo, int ihi, in MatrixView<T> h, Span<T> wr, Span<T> wi, in MatrixView<T> z, EigParams p, Parallelism parallelism)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        for (int i = 0; i < ilo; i++) { wr[i] = h[i + i * ldh]; wi[i] = T.Zero; }
-        for (int i = ihi + 1; i < n; i++) { wr[i] = h[i + i * ldh]; wi[i] = T.Zero; }
+        int n = checked((int)h.Rows);
+        for (int i = 0; i < ilo; i++) { wr[i] = h[i, i]; wi[i] = T.Zero; }
+        for (int i = ihi + 1; i < n; i++) { wr[i] = h[i, i]; wi[i] = T.Zero; }
         if (ilo > ihi) return 0;
-        if (ilo == ihi) { wr[ilo] = h[ilo + ilo * ldh]; wi[ilo] = T.Zero; return 0; }
+        if (ilo == ihi) { wr[ilo] = h[ilo, ilo]; wi[ilo] = T.Zero; return 0; }
         int nh = ihi - ilo + 1;
         if (nh > p.NMin)
         {
-            int info = Laqr0.Run(wantT, wantZ, n, ilo, ihi, h, ldh, wr, wi, ilo, ihi, z, ldz, p, parallelism);
+            int info = Laqr0.Run(wantT, wantZ, ilo, ihi, h, wr, wi, ilo, ihi, z, p, parallelism);
             // A rare failure of the multishift iteration: the double-shift one sometimes succeeds (as LAPACK's hseqr).
-            if (info > 0) info = Lahqr.Run(wantT, wantZ, n, ilo, info - 1, h, ldh, wr, wi, ilo, ihi, z, ldz, p.IterationFactor);
+            if (info > 0) info = Lahqr.Run(wantT, wantZ, ilo, info - 1, h, wr, wi, ilo, ihi, z, p.IterationFactor);
             return info;
         }
-        return Lahqr.Run(wantT, wantZ, n, ilo, ihi, h, ldh, wr, wi, ilo, ihi, z, ldz, p.IterationFactor);
+        return Lahqr.Run(wantT, wantZ, ilo, ihi, h, wr, wi, ilo, ihi, z, p.IterationFactor);
     }
+
+    /// <summary>
+    /// The array form: (h, ldh) and (z, ldz) column-major n x n.
+    /// </summary>
+    // transitional (#15 item 3): the lead removes it after the three view branches merge
+    public static int Run<T>(bool wantT, bool wantZ, int n, int ilo, int ihi, T[] h, int ldh, T[] wr, T[] wi, T[] z, int ldz, EigParams p, Parallelism parallelism)
+        where T : unmanaged, IFloatingPointIeee754<T> =>
+        Run(wantT, wantZ, ilo, ihi, MatrixView<T>.ColumnMajor(h, 0, n, n, ldh), wr, wi, wantZ ? MatrixView<T>.ColumnMajor(z, 0, n, n, ldz) : default, p, parallelism);
 }

@@ -1,4 +1,7 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using Linea.Kernels;
 
 namespace Linea;
 
@@ -14,23 +17,24 @@ namespace Linea;
 internal static class Laexc
 {
     /// <summary>
-    /// Swaps the n1 x n1 block at (j1, j1) with the n2 x n2 block below it in the n x n column-major (t, ldt); with
-    /// <paramref name="wantQ"/> the same rotations/reflectors are applied to the columns of (q, ldq). Returns false
+    /// Swaps the n1 x n1 block at (j1, j1) with the n2 x n2 block below it in the n x n view t (column-contiguous); with
+    /// <paramref name="wantQ"/> the same rotations/reflectors are applied to the columns of q (n x n). Returns false
     /// (and leaves T and Q as they were) when the swap is rejected.
     /// </summary>
-    public static bool Swap<T>(bool wantQ, int n, T[] t, int ldt, T[] q, int ldq, int j1, int n1, int n2) where T : unmanaged, IFloatingPointIeee754<T>
+    public static bool Swap<T>(bool wantQ, in MatrixView<T> t, in MatrixView<T> q, int j1, int n1, int n2) where T : unmanaged, IFloatingPointIeee754<T>
     {
+        int n = checked((int)t.Rows);
         if (n == 0 || n1 == 0 || n2 == 0 || j1 + n1 >= n) return true;
         int j2 = j1 + 1, j3 = j1 + 2, j4 = j1 + 3;
         if (n1 == 1 && n2 == 1)
         {
-            T t11 = t[j1 + j1 * ldt], t22 = t[j2 + j2 * ldt];
-            Rotation(t[j1 + j2 * ldt], t22 - t11, out T cs, out T sn);
-            if (j3 < n) RotateRows(t, ldt, j1, j2, j3, n - 1, cs, sn);
-            RotateColumns(t, ldt, j1, j2, 0, j1 - 1, cs, sn);
-            t[j1 + j1 * ldt] = t22;
-            t[j2 + j2 * ldt] = t11;
-            if (wantQ) RotateColumns(q, ldq, j1, j2, 0, n - 1, cs, sn);
+            T t11 = t[j1, j1], t22 = t[j2, j2];
+            Rotation(t[j1, j2], t22 - t11, out T cs, out T sn);
+            if (j3 < n) RotateRows(t, j1, j2, j3, n - 1, cs, sn);
+            RotateColumns(t, j1, j2, 0, j1 - 1, cs, sn);
+            t[j1, j1] = t22;
+            t[j2, j2] = t11;
+            if (wantQ) RotateColumns(q, j1, j2, 0, n - 1, cs, sn);
             return true;
         }
 
@@ -40,51 +44,52 @@ internal static class Laexc
         for (int c = 0; c < nd; c++)
             for (int r = 0; r < nd; r++)
             {
-                d[r + 4 * c] = t[j1 + r + (j1 + c) * ldt];
+                d[r + 4 * c] = t[j1 + r, j1 + c];
                 dnorm = T.Max(dnorm, T.Abs(d[r + 4 * c]));
             }
         T eps = MachineConstants<T>.Ulp, smlnum = MachineConstants<T>.SmallNum;
         T thresh = T.Max(T.CreateTruncating(10) * eps * dnorm, smlnum);
         Span<T> x = stackalloc T[4]; // column-major n1 x n2, ld 2
         T scale = SolveSylvester(n1, n2, d, x);
+        var dv = new MatrixView<T>(ref MemoryMarshal.GetReference(d), 4, 4, 1, 4);
 
         Span<T> u = stackalloc T[3];
         Span<T> u2 = stackalloc T[3];
         if (n1 == 1)
         {
             // n1 = 1, n2 = 2: H with (scale, X11, X12) H = (0, 0, *); its vector is (u0, u1, 1).
-            T t11 = t[j1 + j1 * ldt];
+            T t11 = t[j1, j1];
             u[0] = scale; u[1] = x[0]; u[2] = x[2];
             T alpha = u[2];
             T tau = Reflector(ref alpha, ref u[0], ref u[1]);
             u[2] = T.One;
-            ApplyLeft3(d, 4, 0, 0, 3, u, tau);
-            ApplyRight3(d, 4, 0, 3, 0, u, tau);
+            ApplyLeft3(dv, 0, 0, 3, u, tau);
+            ApplyRight3(dv, 0, 3, 0, u, tau);
             if (T.Max(T.Max(T.Abs(d[2]), T.Abs(d[2 + 4])), T.Abs(d[2 + 8] - t11)) > thresh) return false;
-            ApplyLeft3(t, ldt, j1, j1, n - j1, u, tau);
-            ApplyRight3(t, ldt, 0, j2 + 1, j1, u, tau);
-            t[j3 + j1 * ldt] = T.Zero;
-            t[j3 + j2 * ldt] = T.Zero;
-            t[j3 + j3 * ldt] = t11;
-            if (wantQ) ApplyRight3(q, ldq, 0, n, j1, u, tau);
+            ApplyLeft3(t, j1, j1, n - j1, u, tau);
+            ApplyRight3(t, 0, j2 + 1, j1, u, tau);
+            t[j3, j1] = T.Zero;
+            t[j3, j2] = T.Zero;
+            t[j3, j3] = t11;
+            if (wantQ) ApplyRight3(q, 0, n, j1, u, tau);
         }
         else if (n2 == 1)
         {
             // n1 = 2, n2 = 1: H with H (-X11, -X21, scale)^T = (*, 0, 0)^T; its vector is (1, u1, u2).
-            T t33 = t[j3 + j3 * ldt];
+            T t33 = t[j3, j3];
             u[0] = -x[0]; u[1] = -x[1]; u[2] = scale;
             T alpha = u[0];
             T tau = Reflector(ref alpha, ref u[1], ref u[2]);
             u[0] = T.One;
-            ApplyLeft3(d, 4, 0, 0, 3, u, tau);
-            ApplyRight3(d, 4, 0, 3, 0, u, tau);
+            ApplyLeft3(dv, 0, 0, 3, u, tau);
+            ApplyRight3(dv, 0, 3, 0, u, tau);
             if (T.Max(T.Max(T.Abs(d[1]), T.Abs(d[2])), T.Abs(d[0] - t33)) > thresh) return false;
-            ApplyRight3(t, ldt, 0, j3 + 1, j1, u, tau);
-            ApplyLeft3(t, ldt, j1, j2, n - j1 - 1, u, tau);
-            t[j1 + j1 * ldt] = t33;
-            t[j2 + j1 * ldt] = T.Zero;
-            t[j3 + j1 * ldt] = T.Zero;
-            if (wantQ) ApplyRight3(q, ldq, 0, n, j1, u, tau);
+            ApplyRight3(t, 0, j3 + 1, j1, u, tau);
+            ApplyLeft3(t, j1, j2, n - j1 - 1, u, tau);
+            t[j1, j1] = t33;
+            t[j2, j1] = T.Zero;
+            t[j3, j1] = T.Zero;
+            if (wantQ) ApplyRight3(q, 0, n, j1, u, tau);
         }
         else
         {
@@ -98,41 +103,41 @@ internal static class Laexc
             T alpha2 = u2[0];
             T tau2 = Reflector(ref alpha2, ref u2[1], ref u2[2]);
             u2[0] = T.One;
-            ApplyLeft3(d, 4, 0, 0, 4, u, tau1);
-            ApplyRight3(d, 4, 0, 4, 0, u, tau1);
-            ApplyLeft3(d, 4, 1, 0, 4, u2, tau2);
-            ApplyRight3(d, 4, 0, 4, 1, u2, tau2);
+            ApplyLeft3(dv, 0, 0, 4, u, tau1);
+            ApplyRight3(dv, 0, 4, 0, u, tau1);
+            ApplyLeft3(dv, 1, 0, 4, u2, tau2);
+            ApplyRight3(dv, 0, 4, 1, u2, tau2);
             T worst = T.Max(T.Max(T.Abs(d[2]), T.Abs(d[2 + 4])), T.Max(T.Abs(d[3]), T.Abs(d[3 + 4])));
             if (worst > thresh) return false;
-            ApplyLeft3(t, ldt, j1, j1, n - j1, u, tau1);
-            ApplyRight3(t, ldt, 0, j4 + 1, j1, u, tau1);
-            ApplyLeft3(t, ldt, j2, j1, n - j1, u2, tau2);
-            ApplyRight3(t, ldt, 0, j4 + 1, j2, u2, tau2);
-            t[j3 + j1 * ldt] = T.Zero;
-            t[j3 + j2 * ldt] = T.Zero;
-            t[j4 + j1 * ldt] = T.Zero;
-            t[j4 + j2 * ldt] = T.Zero;
+            ApplyLeft3(t, j1, j1, n - j1, u, tau1);
+            ApplyRight3(t, 0, j4 + 1, j1, u, tau1);
+            ApplyLeft3(t, j2, j1, n - j1, u2, tau2);
+            ApplyRight3(t, 0, j4 + 1, j2, u2, tau2);
+            t[j3, j1] = T.Zero;
+            t[j3, j2] = T.Zero;
+            t[j4, j1] = T.Zero;
+            t[j4, j2] = T.Zero;
             if (wantQ)
             {
-                ApplyRight3(q, ldq, 0, n, j1, u, tau1);
-                ApplyRight3(q, ldq, 0, n, j2, u2, tau2);
+                ApplyRight3(q, 0, n, j1, u, tau1);
+                ApplyRight3(q, 0, n, j2, u2, tau2);
             }
         }
 
-        if (n2 == 2) StandardizeBlock(wantQ, n, t, ldt, q, ldq, j1);
-        if (n1 == 2) StandardizeBlock(wantQ, n, t, ldt, q, ldq, j1 + n2);
+        if (n2 == 2) StandardizeBlock(wantQ, n, t, q, j1);
+        if (n1 == 2) StandardizeBlock(wantQ, n, t, q, j1 + n2);
         return true;
     }
 
     /// <summary>Standardises the 2 x 2 block at (j, j) with <see cref="Lanv2"/> and applies its rotation to the rest of T and to Q.</summary>
-    private static void StandardizeBlock<T>(bool wantQ, int n, T[] t, int ldt, T[] q, int ldq, int j) where T : unmanaged, IFloatingPointIeee754<T>
+    private static void StandardizeBlock<T>(bool wantQ, int n, in MatrixView<T> t, in MatrixView<T> q, int j) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int k = j + 1;
-        Lanv2.Standardize(ref t[j + j * ldt], ref t[j + k * ldt], ref t[k + j * ldt], ref t[k + k * ldt],
+        Lanv2.Standardize(ref t[j, j], ref t[j, k], ref t[k, j], ref t[k, k],
             out _, out _, out _, out _, out T cs, out T sn);
-        if (j + 2 < n) RotateRows(t, ldt, j, k, j + 2, n - 1, cs, sn);
-        RotateColumns(t, ldt, j, k, 0, j - 1, cs, sn);
-        if (wantQ) RotateColumns(q, ldq, j, k, 0, n - 1, cs, sn);
+        if (j + 2 < n) RotateRows(t, j, k, j + 2, n - 1, cs, sn);
+        RotateColumns(t, j, k, 0, j - 1, cs, sn);
+        if (wantQ) RotateColumns(q, j, k, 0, n - 1, cs, sn);
     }
 
     /// <summary>
@@ -226,7 +231,7 @@ internal static class Laexc
         {
             // Tiny entries: the general routine rescales to keep full relative accuracy.
             var v = new T[2] { x1, x2 };
-            T t = Householder.Generate(3, ref alpha, v, 0, 1);
+            T t = Householder.Generate(3, ref alpha, v, 0, 1); // view: Shared (on a local array)
             x1 = v[0];
             x2 = v[1];
             return t;
@@ -239,29 +244,33 @@ internal static class Laexc
         return tau;
     }
 
-    /// <summary>Rows r0..r0+2 of columns c0..c0+cols-1 of (a, lda) := (I - tau u u^T) times them.</summary>
-    internal static void ApplyLeft3<T>(Span<T> a, int lda, int r0, int c0, int cols, ReadOnlySpan<T> u, T tau) where T : unmanaged, IFloatingPointIeee754<T>
+    /// <summary>Rows r0..r0+2 of columns c0..c0+cols-1 of the column-contiguous view a := (I - tau u u^T) times them.</summary>
+    internal static void ApplyLeft3<T>(in MatrixView<T> a, int r0, int c0, int cols, ReadOnlySpan<T> u, T tau) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        if (tau == T.Zero) return;
+        if (tau == T.Zero || cols <= 0) return;
+        System.Diagnostics.Debug.Assert(a.RowStride == 1 && r0 + 2 < a.Rows && c0 + cols <= a.Cols);
         T u0 = u[0], u1 = u[1], u2 = u[2];
-        for (int j = c0; j < c0 + cols; j++)
+        nint ld = (nint)a.ColStride;
+        ref T p = ref a[r0, c0];
+        for (int j = 0; j < cols; j++, p = ref Unsafe.Add(ref p, ld))
         {
-            int p = r0 + j * lda;
-            T s = tau * (u0 * a[p] + u1 * a[p + 1] + u2 * a[p + 2]);
-            a[p] -= s * u0;
-            a[p + 1] -= s * u1;
-            a[p + 2] -= s * u2;
+            ref T a1 = ref Unsafe.Add(ref p, 1);
+            ref T a2 = ref Unsafe.Add(ref p, 2);
+            T s = tau * (u0 * p + u1 * a1 + u2 * a2);
+            p -= s * u0;
+            a1 -= s * u1;
+            a2 -= s * u2;
         }
     }
 
-    /// <summary>Columns c0..c0+2 of rows r0..r0+rows-1 of (a, lda) := them times (I - tau u u^T).</summary>
-    internal static void ApplyRight3<T>(Span<T> a, int lda, int r0, int rows, int c0, ReadOnlySpan<T> u, T tau) where T : unmanaged, IFloatingPointIeee754<T>
+    /// <summary>Columns c0..c0+2 of rows r0..r0+rows-1 of the column-contiguous view a := them times (I - tau u u^T).</summary>
+    internal static void ApplyRight3<T>(in MatrixView<T> a, int r0, int rows, int c0, ReadOnlySpan<T> u, T tau) where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (tau == T.Zero || rows <= 0) return;
         T u0 = u[0], u1 = u[1], u2 = u[2];
-        var a0 = a.Slice(r0 + c0 * lda, rows);
-        var a1 = a.Slice(r0 + (c0 + 1) * lda, rows);
-        var a2 = a.Slice(r0 + (c0 + 2) * lda, rows);
+        var a0 = a.Column(c0, r0, rows);
+        var a1 = a.Column(c0 + 1, r0, rows);
+        var a2 = a.Column(c0 + 2, r0, rows);
         for (int i = 0; i < rows; i++)
         {
             T s = tau * (u0 * a0[i] + u1 * a1[i] + u2 * a2[i]);
@@ -282,21 +291,24 @@ internal static class Laexc
     }
 
     /// <summary>Rows i and k over columns c0..c1: (x, y) := (cs x + sn y, cs y - sn x).</summary>
-    internal static void RotateRows<T>(T[] a, int lda, int i, int k, int c0, int c1, T cs, T sn) where T : unmanaged, IFloatingPointIeee754<T>
+    internal static void RotateRows<T>(in MatrixView<T> a, int i, int k, int c0, int c1, T cs, T sn) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        for (int c = c0; c <= c1; c++)
+        if (c1 < c0) return;
+        nint ld = (nint)a.ColStride, gap = (nint)((k - i) * a.RowStride);
+        ref T px = ref a[i, c0];
+        for (int c = c0; c <= c1; c++, px = ref Unsafe.Add(ref px, ld))
         {
-            int p = c * lda;
-            T x = a[i + p], y = a[k + p];
-            a[i + p] = cs * x + sn * y;
-            a[k + p] = cs * y - sn * x;
+            ref T py = ref Unsafe.Add(ref px, gap);
+            T x = px, y = py;
+            px = cs * x + sn * y;
+            py = cs * y - sn * x;
         }
     }
 
     /// <summary>Columns i and k over rows r0..r1: (x, y) := (cs x + sn y, cs y - sn x).</summary>
-    internal static void RotateColumns<T>(T[] a, int lda, int i, int k, int r0, int r1, T cs, T sn) where T : unmanaged, IFloatingPointIeee754<T>
+    internal static void RotateColumns<T>(in MatrixView<T> a, int i, int k, int r0, int r1, T cs, T sn) where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (r1 < r0) return;
-        Givens.Rotate(a.AsSpan(r0 + i * lda, r1 - r0 + 1), a.AsSpan(r0 + k * lda, r1 - r0 + 1), cs, sn);
+        Givens.Rotate(a.Column(i, r0, r1 - r0 + 1), a.Column(k, r0, r1 - r0 + 1), cs, sn);
     }
 }

@@ -2,6 +2,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using Linea.Kernels;
 using Linea.Kernels.Blas2;
 
 namespace Linea;
@@ -20,7 +21,7 @@ namespace Linea;
 /// <item>At most 30 max(10, nh) iterations per deflation; the caller turns a failure into <see cref="NoConvergenceException"/>.</item>
 /// </list>
 /// About 10 n^2 flops per iteration with the full Schur form, typically 2 to 4 iterations per eigenvalue. Column-major
-/// storage; Z (n x n) is updated in rows iloz..ihiz.
+/// storage (column-contiguous views: unit row stride, any column stride); Z (n x n) is updated in rows iloz..ihiz.
 /// </summary>
 internal static class Lahqr
 {
@@ -34,23 +35,25 @@ internal static class Lahqr
     /// positive imaginary part first. Returns 0 on success, or i + 1 when the eigenvalues at ilo..i did not converge
     /// (those at i+1..ihi did). At most iterationFactor max(10, ihi - ilo + 1) iterations per deflation.
     /// </summary>
-    public static int Run<T>(bool wantT, bool wantZ, int n, int ilo, int ihi, T[] h, int ldh, T[] wr, T[] wi,
-        int iloz, int ihiz, T[] z, int ldz, int iterationFactor = 30) where T : unmanaged, IFloatingPointIeee754<T>
+    public static int Run<T>(bool wantT, bool wantZ, int ilo, int ihi, in MatrixView<T> h, Span<T> wr, Span<T> wi,
+        int iloz, int ihiz, in MatrixView<T> z, int iterationFactor = 30) where T : unmanaged, IFloatingPointIeee754<T>
     {
+        int n = checked((int)h.Rows);
+        System.Diagnostics.Debug.Assert(h.ColumnContiguous && (!wantZ || z.ColumnContiguous));
         if (n == 0 || ilo > ihi) return 0;
         if (ilo == ihi)
         {
-            wr[ilo] = h[ilo + ilo * ldh];
+            wr[ilo] = h[ilo, ilo];
             wi[ilo] = T.Zero;
             return 0;
         }
         // Entries below the first subdiagonal are never referenced except these, which must be zero.
         for (int j = ilo; j <= ihi - 3; j++)
         {
-            h[j + 2 + j * ldh] = T.Zero;
-            h[j + 3 + j * ldh] = T.Zero;
+            h[j + 2, j] = T.Zero;
+            h[j + 3, j] = T.Zero;
         }
-        if (ilo <= ihi - 2) h[ihi + (ihi - 2) * ldh] = T.Zero;
+        if (ilo <= ihi - 2) h[ihi, ihi - 2] = T.Zero;
 
         int nh = ihi - ilo + 1;
         T safmin = MachineConstants<T>.SafeMin, ulp = MachineConstants<T>.Ulp;
@@ -68,9 +71,9 @@ internal static class Lahqr
             bool converged = false;
             for (int its = 0; its <= itmax; its++)
             {
-                int k = FindSmallSubdiagonal(h, ldh, l, i, ilo, ihi, smlnum, ulp);
+                int k = FindSmallSubdiagonal(h, l, i, ilo, ihi, smlnum, ulp);
                 l = k;
-                if (l > ilo) h[l + (l - 1) * ldh] = T.Zero;
+                if (l > ilo) h[l, l - 1] = T.Zero;
                 if (l >= i - 1) { converged = true; break; }
                 kdefl++;
                 if (!wantT) { i1 = l; i2 = i; }
@@ -79,20 +82,20 @@ internal static class Lahqr
                 T h11, h12, h21, h22;
                 if (kdefl % (2 * ExceptionalShiftPeriod) == 0)
                 {
-                    T s = T.Abs(H(h, ldh, i, i - 1)) + T.Abs(H(h, ldh, i - 1, i - 2));
-                    h11 = dat1 * s + H(h, ldh, i, i);
+                    T s = T.Abs(h[i, i - 1]) + T.Abs(h[i - 1, i - 2]);
+                    h11 = dat1 * s + h[i, i];
                     h12 = dat2 * s; h21 = s; h22 = h11;
                 }
                 else if (kdefl % ExceptionalShiftPeriod == 0)
                 {
-                    T s = T.Abs(H(h, ldh, l + 1, l)) + T.Abs(H(h, ldh, l + 2, l + 1));
-                    h11 = dat1 * s + H(h, ldh, l, l);
+                    T s = T.Abs(h[l + 1, l]) + T.Abs(h[l + 2, l + 1]);
+                    h11 = dat1 * s + h[l, l];
                     h12 = dat2 * s; h21 = s; h22 = h11;
                 }
                 else
                 {
-                    h11 = H(h, ldh, i - 1, i - 1); h21 = H(h, ldh, i, i - 1);
-                    h12 = H(h, ldh, i - 1, i); h22 = H(h, ldh, i, i);
+                    h11 = h[i - 1, i - 1]; h21 = h[i, i - 1];
+                    h12 = h[i - 1, i]; h22 = h[i, i];
                 }
                 T rt1r, rt1i, rt2r, rt2i;
                 {
@@ -129,17 +132,17 @@ internal static class Lahqr
                 int m;
                 for (m = i - 2; ; m--)
                 {
-                    T h21s = H(h, ldh, m + 1, m);
-                    T s = T.Abs(H(h, ldh, m, m) - rt2r) + T.Abs(rt2i) + T.Abs(h21s);
-                    h21s = H(h, ldh, m + 1, m) / s;
-                    v[0] = h21s * H(h, ldh, m, m + 1) + (H(h, ldh, m, m) - rt1r) * ((H(h, ldh, m, m) - rt2r) / s) - rt1i * (rt2i / s);
-                    v[1] = h21s * (H(h, ldh, m, m) + H(h, ldh, m + 1, m + 1) - rt1r - rt2r);
-                    v[2] = h21s * H(h, ldh, m + 2, m + 1);
+                    T h21s = h[m + 1, m];
+                    T s = T.Abs(h[m, m] - rt2r) + T.Abs(rt2i) + T.Abs(h21s);
+                    h21s = h[m + 1, m] / s;
+                    v[0] = h21s * h[m, m + 1] + (h[m, m] - rt1r) * ((h[m, m] - rt2r) / s) - rt1i * (rt2i / s);
+                    v[1] = h21s * (h[m, m] + h[m + 1, m + 1] - rt1r - rt2r);
+                    v[2] = h21s * h[m + 2, m + 1];
                     s = T.Abs(v[0]) + T.Abs(v[1]) + T.Abs(v[2]);
                     v[0] /= s; v[1] /= s; v[2] /= s;
                     if (m == l) break;
-                    T h00 = T.Abs(H(h, ldh, m, m - 1)) * (T.Abs(v[1]) + T.Abs(v[2]));
-                    T h11b = T.Abs(v[0]) * (T.Abs(H(h, ldh, m - 1, m - 1)) + T.Abs(H(h, ldh, m, m)) + T.Abs(H(h, ldh, m + 1, m + 1)));
+                    T h00 = T.Abs(h[m, m - 1]) * (T.Abs(v[1]) + T.Abs(v[2]));
+                    T h11b = T.Abs(v[0]) * (T.Abs(h[m - 1, m - 1]) + T.Abs(h[m, m]) + T.Abs(h[m + 1, m + 1]));
                     if (h00 <= ulp * h11b) break;
                 }
 
@@ -148,35 +151,35 @@ internal static class Lahqr
                 {
                     int nr = Math.Min(3, i - k2 + 1);
                     if (k2 > m)
-                        for (int r = 0; r < nr; r++) v[r] = h[k2 + r + (k2 - 1) * ldh];
+                        for (int r = 0; r < nr; r++) v[r] = h[k2 + r, k2 - 1];
                     T alpha = v[0];
-                    T t1 = Householder.Generate(nr, ref alpha, v, 1, 1);
+                    T t1 = Householder.Generate(nr, ref alpha, v, 1, 1); // view: Shared (on a local array)
                     v[0] = alpha;
                     if (k2 > m)
                     {
-                        h[k2 + (k2 - 1) * ldh] = v[0];
-                        h[k2 + 1 + (k2 - 1) * ldh] = T.Zero;
-                        if (k2 < i - 1) h[k2 + 2 + (k2 - 1) * ldh] = T.Zero;
+                        h[k2, k2 - 1] = v[0];
+                        h[k2 + 1, k2 - 1] = T.Zero;
+                        if (k2 < i - 1) h[k2 + 2, k2 - 1] = T.Zero;
                     }
                     else if (m > l)
                     {
                         // Not H(k,k-1) = -H(k,k-1): that fails when v[1] and v[2] underflow.
-                        h[k2 + (k2 - 1) * ldh] *= T.One - t1;
+                        h[k2, k2 - 1] *= T.One - t1;
                     }
                     T v2 = v[1], t2 = t1 * v2;
                     if (nr == 3)
                     {
                         T v3 = v[2], t3 = t1 * v3;
-                        ApplyLeft(3, h, ldh, k2, k2, i2, v2, v3, t1, t2, t3);
+                        ApplyLeft(3, h, k2, k2, i2, v2, v3, t1, t2, t3);
                         int top = Math.Min(k2 + 3, i);
-                        ApplyRight3(h, ldh, i1, top, k2, v2, v3, t1, t2, t3);
-                        if (wantZ) ApplyRight3(z, ldz, iloz, ihiz, k2, v2, v3, t1, t2, t3);
+                        ApplyRight3(h, i1, top, k2, v2, v3, t1, t2, t3);
+                        if (wantZ) ApplyRight3(z, iloz, ihiz, k2, v2, v3, t1, t2, t3);
                     }
                     else if (nr == 2)
                     {
-                        ApplyLeft(2, h, ldh, k2, k2, i2, v2, T.Zero, t1, t2, T.Zero);
-                        ApplyRight2(h, ldh, i1, i, k2, v2, t1, t2);
-                        if (wantZ) ApplyRight2(z, ldz, iloz, ihiz, k2, v2, t1, t2);
+                        ApplyLeft(2, h, k2, k2, i2, v2, T.Zero, t1, t2, T.Zero);
+                        ApplyRight2(h, i1, i, k2, v2, t1, t2);
+                        if (wantZ) ApplyRight2(z, iloz, ihiz, k2, v2, t1, t2);
                     }
                 }
             }
@@ -184,28 +187,29 @@ internal static class Lahqr
 
             if (l == i)
             {
-                wr[i] = H(h, ldh, i, i);
+                wr[i] = h[i, i];
                 wi[i] = T.Zero;
             }
             else if (l == i - 1)
             {
-                ref T a = ref h[i - 1 + (i - 1) * ldh];
-                ref T b = ref h[i - 1 + i * ldh];
-                ref T c = ref h[i + (i - 1) * ldh];
-                ref T d = ref h[i + i * ldh];
+                ref T a = ref h[i - 1, i - 1];
+                ref T b = ref h[i - 1, i];
+                ref T c = ref h[i, i - 1];
+                ref T d = ref h[i, i];
                 Lanv2.Standardize(ref a, ref b, ref c, ref d, out wr[i - 1], out wi[i - 1], out wr[i], out wi[i], out T cs, out T sn);
                 if (wantT)
                 {
                     for (int j = i + 1; j <= i2; j++)
                     {
-                        int cj = j * ldh;
-                        T x = h[cj + i - 1], y = h[cj + i];
-                        h[cj + i - 1] = cs * x + sn * y;
-                        h[cj + i] = cs * y - sn * x;
+                        ref T hx = ref h[i - 1, j];
+                        ref T hy = ref Unsafe.Add(ref hx, 1);
+                        T x = hx, y = hy;
+                        hx = cs * x + sn * y;
+                        hy = cs * y - sn * x;
                     }
-                    if (i - 1 > i1) Givens.Rotate(h.AsSpan(i1 + (i - 1) * ldh, i - 1 - i1), h.AsSpan(i1 + i * ldh, i - 1 - i1), cs, sn);
+                    if (i - 1 > i1) Givens.Rotate(h.Column(i - 1, i1, i - 1 - i1), h.Column(i, i1, i - 1 - i1), cs, sn);
                 }
-                if (wantZ) Givens.Rotate(z.AsSpan(iloz + (i - 1) * ldz, ihiz - iloz + 1), z.AsSpan(iloz + i * ldz, ihiz - iloz + 1), cs, sn);
+                if (wantZ) Givens.Rotate(z.Column(i - 1, iloz, ihiz - iloz + 1), z.Column(i, iloz, ihiz - iloz + 1), cs, sn);
             }
             kdefl = 0;
             i = l - 1;
@@ -213,30 +217,28 @@ internal static class Lahqr
         return 0;
     }
 
-    private static T H<T>(T[] h, int ldh, int r, int c) where T : unmanaged => h[r + c * ldh];
-
     /// <summary>
     /// The largest k in l+1..i whose subdiagonal H(k, k-1) is negligible (below smlnum, or small by Ahues and Tisseur's
     /// test), or l when there is none.
     /// </summary>
-    internal static int FindSmallSubdiagonal<T>(T[] h, int ldh, int l, int i, int ilo, int ihi, T smlnum, T ulp) where T : unmanaged, IFloatingPointIeee754<T>
+    internal static int FindSmallSubdiagonal<T>(in MatrixView<T> h, int l, int i, int ilo, int ihi, T smlnum, T ulp) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int k;
         for (k = i; k > l; k--)
         {
-            T sub = T.Abs(H(h, ldh, k, k - 1));
+            T sub = T.Abs(h[k, k - 1]);
             if (sub <= smlnum) break;
-            T tst = T.Abs(H(h, ldh, k - 1, k - 1)) + T.Abs(H(h, ldh, k, k));
+            T tst = T.Abs(h[k - 1, k - 1]) + T.Abs(h[k, k]);
             if (tst == T.Zero)
             {
-                if (k - 2 >= ilo) tst += T.Abs(H(h, ldh, k - 1, k - 2));
-                if (k + 1 <= ihi) tst += T.Abs(H(h, ldh, k + 1, k));
+                if (k - 2 >= ilo) tst += T.Abs(h[k - 1, k - 2]);
+                if (k + 1 <= ihi) tst += T.Abs(h[k + 1, k]);
             }
             if (sub <= ulp * tst)
             {
-                T sup = T.Abs(H(h, ldh, k - 1, k));
+                T sup = T.Abs(h[k - 1, k]);
                 T ab = T.Max(sub, sup), ba = T.Min(sub, sup);
-                T diff = T.Abs(H(h, ldh, k - 1, k - 1) - H(h, ldh, k, k)), hkk = T.Abs(H(h, ldh, k, k));
+                T diff = T.Abs(h[k - 1, k - 1] - h[k, k]), hkk = T.Abs(h[k, k]);
                 T aa = T.Max(hkk, diff), bb = T.Min(hkk, diff);
                 T s = aa + ab;
                 if (ba * (ab / s) <= T.Max(smlnum, ulp * (bb * (aa / s)))) break;
@@ -246,17 +248,17 @@ internal static class Lahqr
     }
 
     /// <summary>
-    /// Columns k..k+2 of rows r0..r1 of the column-major (a, lda) times I - t v v^T, v = (1, v2, v3). The rows are
+    /// Columns k..k+2 of rows r0..r1 of the column-contiguous view a times I - t v v^T, v = (1, v2, v3). The rows are
     /// contiguous: SIMD registers (Vector512, else Vector256) with separate multiplies and adds in the scalar order,
     /// so every entry is rounded exactly as by the scalar loop.
     /// </summary>
-    private static void ApplyRight3<T>(T[] a, int lda, int r0, int r1, int k, T v2, T v3, T t1, T t2, T t3) where T : unmanaged, IFloatingPointIeee754<T>
+    private static void ApplyRight3<T>(in MatrixView<T> a, int r0, int r1, int k, T v2, T v3, T t1, T t2, T t3) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int n = r1 - r0 + 1;
         if (n <= 0) return;
-        var c0 = a.AsSpan(r0 + k * lda, n);
-        var c1 = a.AsSpan(r0 + (k + 1) * lda, n);
-        var c2 = a.AsSpan(r0 + (k + 2) * lda, n);
+        var c0 = a.Column(k, r0, n);
+        var c1 = a.Column(k + 1, r0, n);
+        var c2 = a.Column(k + 2, r0, n);
         int j = 0;
         if (Vector512.IsHardwareAccelerated && n >= Vector512<T>.Count) j = Right3Simd<Ops512<T>, Vector512<T>, T>(c0, c1, c2, v2, v3, t1, t2, t3);
         else if (Vector256.IsHardwareAccelerated && n >= Vector256<T>.Count) j = Right3Simd<Ops256<T>, Vector256<T>, T>(c0, c1, c2, v2, v3, t1, t2, t3);
@@ -271,13 +273,14 @@ internal static class Lahqr
 
     /// <summary>
     /// Rows k..k+2 (k..k+1 when <paramref name="nr"/> is 2) of columns j0..j1 of H times I - t v v^T from the left,
-    /// v = (1, v2, v3): a few entries per column, columns ldh apart; one bounds check for the range, none per entry.
+    /// v = (1, v2, v3): a few entries per column, columns a column stride apart; one bounds check for the range, none per entry.
     /// </summary>
-    private static void ApplyLeft<T>(int nr, T[] h, int ldh, int k, int j0, int j1, T v2, T v3, T t1, T t2, T t3) where T : unmanaged, IFloatingPointIeee754<T>
+    private static void ApplyLeft<T>(int nr, in MatrixView<T> h, int k, int j0, int j1, T v2, T v3, T t1, T t2, T t3) where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (j1 < j0) return;
-        if (k < 0 || j0 < 0 || k + nr - 1 + (long)j1 * ldh >= h.Length) throw new InvalidOperationException($"internal: lahqr reflector outside H ({k}, {j0}..{j1})");
-        ref T col = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(h), (nint)k + (nint)j0 * ldh);
+        if (k < 0 || j0 < 0 || k + nr > h.Rows || j1 >= h.Cols) throw new InvalidOperationException($"internal: lahqr reflector outside H ({k}, {j0}..{j1})");
+        nint ldh = (nint)h.ColStride;
+        ref T col = ref h[k, j0];
         int count = j1 - j0 + 1;
         if (nr == 3)
         {
@@ -323,13 +326,13 @@ internal static class Lahqr
         return j;
     }
 
-    /// <summary>Columns k..k+1 of rows r0..r1 of the column-major (a, lda) times I - t v v^T, v = (1, v2); SIMD as <see cref="ApplyRight3{T}"/>.</summary>
-    private static void ApplyRight2<T>(T[] a, int lda, int r0, int r1, int k, T v2, T t1, T t2) where T : unmanaged, IFloatingPointIeee754<T>
+    /// <summary>Columns k..k+1 of rows r0..r1 of the column-contiguous view a times I - t v v^T, v = (1, v2); SIMD as <see cref="ApplyRight3{T}"/>.</summary>
+    private static void ApplyRight2<T>(in MatrixView<T> a, int r0, int r1, int k, T v2, T t1, T t2) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int n = r1 - r0 + 1;
         if (n <= 0) return;
-        var c0 = a.AsSpan(r0 + k * lda, n);
-        var c1 = a.AsSpan(r0 + (k + 1) * lda, n);
+        var c0 = a.Column(k, r0, n);
+        var c1 = a.Column(k + 1, r0, n);
         int j = 0;
         if (Vector512.IsHardwareAccelerated && n >= Vector512<T>.Count) j = Right2Simd<Ops512<T>, Vector512<T>, T>(c0, c1, v2, t1, t2);
         else if (Vector256.IsHardwareAccelerated && n >= Vector256<T>.Count) j = Right2Simd<Ops256<T>, Vector256<T>, T>(c0, c1, v2, t1, t2);

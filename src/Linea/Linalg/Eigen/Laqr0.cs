@@ -1,4 +1,5 @@
 using System.Numerics;
+using Linea.Kernels;
 
 namespace Linea;
 
@@ -20,13 +21,14 @@ internal static class Laqr0
     /// ilo..kbot did not converge. <paramref name="depth"/> is 0 at the top level; windows of aggressive early
     /// deflation run this at depth 1, where the windows use the double-shift iteration.
     /// </summary>
-    public static int Run<T>(bool wantT, bool wantZ, int n, int ilo, int ihi, T[] h, int ldh, T[] wr, T[] wi,
-        int iloz, int ihiz, T[] z, int ldz, EigParams p, Parallelism parallelism, int depth = 0) where T : unmanaged, IFloatingPointIeee754<T>
+    public static int Run<T>(bool wantT, bool wantZ, int ilo, int ihi, in MatrixView<T> h, Span<T> wr, Span<T> wi,
+        int iloz, int ihiz, in MatrixView<T> z, EigParams p, Parallelism parallelism, int depth = 0) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        if (n <= NTiny || ihi - ilo + 1 <= NTiny) return Lahqr.Run(wantT, wantZ, n, ilo, ihi, h, ldh, wr, wi, iloz, ihiz, z, ldz, p.IterationFactor);
+        int n = checked((int)h.Rows);
+        if (n <= NTiny || ihi - ilo + 1 <= NTiny) return Lahqr.Run(wantT, wantZ, ilo, ihi, h, wr, wi, iloz, ihiz, z, p.IterationFactor);
         if (ilo == ihi)
         {
-            wr[ilo] = h[ilo + ilo * ldh];
+            wr[ilo] = h[ilo, ilo];
             wi[ilo] = T.Zero;
             return 0;
         }
@@ -49,7 +51,7 @@ internal static class Laqr0
             // The active block: from the last zero subdiagonal above kbot.
             int ktop = ilo;
             for (int k = kbot; k > ilo; k--)
-                if (h[k + (k - 1) * ldh] == T.Zero) { ktop = k; break; }
+                if (h[k, k - 1] == T.Zero) { ktop = k; break; }
 
             // The deflation window: wider after several iterations without a deflation.
             int nh = kbot - ktop + 1;
@@ -61,7 +63,7 @@ internal static class Laqr0
                 else
                 {
                     int kwtop = kbot - nw + 1;
-                    if (T.Abs(h[kwtop + (kwtop - 1) * ldh]) > T.Abs(h[kwtop - 1 + (kwtop - 2) * ldh])) nw++;
+                    if (T.Abs(h[kwtop, kwtop - 1]) > T.Abs(h[kwtop - 1, kwtop - 2])) nw++;
                 }
             }
             if (ndfl < ExceptionalWindow) ndec = -1;
@@ -72,7 +74,7 @@ internal static class Laqr0
                 nw -= ndec;
             }
 
-            int ld = Laqr3.Run(wantT, wantZ, n, ktop, kbot, nw, h, ldh, iloz, ihiz, z, ldz, wr, wi, p, depth, out int ls, parallelism);
+            int ld = Laqr3.Run(wantT, wantZ, ktop, kbot, nw, h, iloz, ihiz, z, wr, wi, p, depth, out int ls, parallelism);
             kbot -= ld;
             int ks = kbot - ls + 1;
 
@@ -87,13 +89,13 @@ internal static class Laqr0
                     ks = kbot - ns + 1;
                     for (int i = kbot; i >= Math.Max(ks + 1, ktop + 2); i -= 2)
                     {
-                        T ss = T.Abs(h[i + (i - 1) * ldh]) + T.Abs(h[i - 1 + (i - 2) * ldh]);
-                        T aa = wilk1 * ss + h[i + i * ldh], bb = ss, cc = wilk2 * ss, dd = aa;
+                        T ss = T.Abs(h[i, i - 1]) + T.Abs(h[i - 1, i - 2]);
+                        T aa = wilk1 * ss + h[i, i], bb = ss, cc = wilk2 * ss, dd = aa;
                         Lanv2.Standardize(ref aa, ref bb, ref cc, ref dd, out wr[i - 1], out wi[i - 1], out wr[i], out wi[i], out _, out _);
                     }
                     if (ks == ktop)
                     {
-                        wr[ks + 1] = h[ks + 1 + (ks + 1) * ldh];
+                        wr[ks + 1] = h[ks + 1, ks + 1];
                         wi[ks + 1] = T.Zero;
                         wr[ks] = wr[ks + 1];
                         wi[ks] = wi[ks + 1];
@@ -106,22 +108,23 @@ internal static class Laqr0
                         // Too few shifts from the window: take the eigenvalues of the trailing ns x ns block.
                         ks = kbot - ns + 1;
                         var block = new T[ns * ns];
+                        var bm = MatrixView<T>.ColumnMajor(block, 0, ns, ns, ns);
                         for (int j = 0; j < ns; j++)
                         {
                             int rows = Math.Min(j + 2, ns);
-                            Array.Copy(h, ks + (ks + j) * ldh, block, j * ns, rows);
+                            h.Column(ks + j, ks, rows).CopyTo(bm.Column(j, 0, rows));
                         }
                         var bwr = new T[ns];
                         var bwi = new T[ns];
                         int inf = ns > nmin && depth == 0
-                            ? Run(false, false, ns, 0, ns - 1, block, ns, bwr, bwi, 0, 0, [], 1, p, parallelism, depth + 1)
-                            : Lahqr.Run(false, false, ns, 0, ns - 1, block, ns, bwr, bwi, 0, 0, [], 1);
+                            ? Run(false, false, 0, ns - 1, bm, bwr, bwi, 0, 0, default, p, parallelism, depth + 1)
+                            : Lahqr.Run(false, false, 0, ns - 1, bm, bwr, bwi, 0, 0, default);
                         for (int i = inf; i < ns; i++) { wr[ks + i] = bwr[i]; wi[ks + i] = bwi[i]; }
                         ks += inf;
                         if (ks >= kbot)
                         {
-                            T aa = h[kbot - 1 + (kbot - 1) * ldh], cc = h[kbot + (kbot - 1) * ldh];
-                            T bb = h[kbot - 1 + kbot * ldh], dd = h[kbot + kbot * ldh];
+                            T aa = h[kbot - 1, kbot - 1], cc = h[kbot, kbot - 1];
+                            T bb = h[kbot - 1, kbot], dd = h[kbot, kbot];
                             Lanv2.Standardize(ref aa, ref bb, ref cc, ref dd, out wr[kbot - 1], out wi[kbot - 1], out wr[kbot], out wi[kbot], out _, out _);
                             ks = kbot - 1;
                         }
@@ -159,14 +162,14 @@ internal static class Laqr0
                 // Two real shifts: use the one nearer H(kbot, kbot) twice.
                 if (kbot - ks + 1 == 2 && wi[kbot] == T.Zero)
                 {
-                    T hkk = h[kbot + kbot * ldh];
+                    T hkk = h[kbot, kbot];
                     if (T.Abs(wr[kbot] - hkk) < T.Abs(wr[kbot - 1] - hkk)) wr[kbot - 1] = wr[kbot];
                     else wr[kbot] = wr[kbot - 1];
                 }
                 ns = Math.Min(ns, kbot - ks + 1);
                 ns -= ns % 2;
                 ks = kbot - ns + 1;
-                Laqr5.Sweep(wantT, wantZ, n, ktop, kbot, ns, wr, wi, ks, h, ldh, iloz, ihiz, z, ldz, parallelism);
+                Laqr5.Sweep(wantT, wantZ, ktop, kbot, ns, wr, wi, ks, h, iloz, ihiz, z, parallelism);
             }
             ndfl = ld > 0 ? 1 : ndfl + 1;
         }

@@ -1,4 +1,5 @@
 using System.Numerics;
+using Linea.Kernels;
 
 namespace Linea;
 
@@ -20,9 +21,10 @@ internal static class Laqr3
     /// <paramref name="shiftCount"/>, the number of undeflated eigenvalues of the window stored just above them in
     /// wr/wi (to be used as shifts).
     /// </summary>
-    public static int Run<T>(bool wantT, bool wantZ, int n, int ktop, int kbot, int nw, T[] h, int ldh, int iloz, int ihiz,
-        T[] z, int ldz, T[] wr, T[] wi, EigParams p, int depth, out int shiftCount, Parallelism parallelism) where T : unmanaged, IFloatingPointIeee754<T>
+    public static int Run<T>(bool wantT, bool wantZ, int ktop, int kbot, int nw, in MatrixView<T> h, int iloz, int ihiz,
+        in MatrixView<T> z, Span<T> wr, Span<T> wi, EigParams p, int depth, out int shiftCount, Parallelism parallelism) where T : unmanaged, IFloatingPointIeee754<T>
     {
+        int n = checked((int)h.Rows);
         parallelism.ThrowIfCancelled();
         shiftCount = 0;
         int jw = Math.Min(nw, kbot - ktop + 1);
@@ -30,16 +32,16 @@ internal static class Laqr3
         T safmin = MachineConstants<T>.SafeMin, ulp = MachineConstants<T>.Ulp;
         T smlnum = safmin * (T.CreateTruncating(n) / ulp);
         int kwtop = kbot - jw + 1;
-        T s = kwtop == ktop ? T.Zero : h[kwtop + (kwtop - 1) * ldh];
+        T s = kwtop == ktop ? T.Zero : h[kwtop, kwtop - 1];
 
         if (kbot == kwtop)
         {
             // A 1 x 1 window.
-            wr[kwtop] = h[kwtop + kwtop * ldh];
+            wr[kwtop] = h[kwtop, kwtop];
             wi[kwtop] = T.Zero;
-            if (T.Abs(s) <= T.Max(smlnum, ulp * T.Abs(h[kwtop + kwtop * ldh])))
+            if (T.Abs(s) <= T.Max(smlnum, ulp * T.Abs(h[kwtop, kwtop])))
             {
-                if (kwtop > ktop) h[kwtop + (kwtop - 1) * ldh] = T.Zero;
+                if (kwtop > ktop) h[kwtop, kwtop - 1] = T.Zero;
                 return 1;
             }
             shiftCount = 1;
@@ -48,67 +50,69 @@ internal static class Laqr3
 
         // The window: its upper triangle and subdiagonal, zeros below.
         var t = new T[jw * jw];
+        var tm = MatrixView<T>.ColumnMajor(t, 0, jw, jw, jw);
         for (int j = 0; j < jw; j++)
         {
             int rows = Math.Min(j + 2, jw);
-            Array.Copy(h, kwtop + (kwtop + j) * ldh, t, j * jw, rows);
+            h.Column(kwtop + j, kwtop, rows).CopyTo(tm.Column(j, 0, rows));
         }
         var v = new T[jw * jw];
+        var vm = MatrixView<T>.ColumnMajor(v, 0, jw, jw, jw);
         for (int i = 0; i < jw; i++) v[i + i * jw] = T.One;
         var swr = new T[jw];
         var swi = new T[jw];
         int infqr = jw > p.NMin && depth == 0
-            ? Laqr0.Run(true, true, jw, 0, jw - 1, t, jw, swr, swi, 0, jw - 1, v, jw, p, parallelism, depth + 1)
-            : Lahqr.Run(true, true, jw, 0, jw - 1, t, jw, swr, swi, 0, jw - 1, v, jw);
+            ? Laqr0.Run(true, true, 0, jw - 1, tm, swr, swi, 0, jw - 1, vm, p, parallelism, depth + 1)
+            : Lahqr.Run(true, true, 0, jw - 1, tm, swr, swi, 0, jw - 1, vm);
         for (int j = 0; j + 2 < jw; j++)
-            for (int i = j + 2; i < jw; i++) t[i + j * jw] = T.Zero;
+            for (int i = j + 2; i < jw; i++) tm[i, j] = T.Zero;
 
         // Deflation detection: test the bottom block; if its spike is negligible, deflate it, else move it up.
         int ns = jw, ilst = infqr;
         while (ilst < ns)
         {
-            bool bulge = ns > 1 && t[ns - 1 + (ns - 2) * jw] != T.Zero;
+            bool bulge = ns > 1 && tm[ns - 1, ns - 2] != T.Zero;
             if (!bulge)
             {
-                T foo = T.Abs(t[ns - 1 + (ns - 1) * jw]);
+                T foo = T.Abs(tm[ns - 1, ns - 1]);
                 if (foo == T.Zero) foo = T.Abs(s);
-                if (T.Abs(s * v[(ns - 1) * jw]) <= T.Max(smlnum, ulp * foo)) ns--;
+                if (T.Abs(s * vm[0, ns - 1]) <= T.Max(smlnum, ulp * foo)) ns--;
                 else
                 {
                     int ifst = ns - 1;
-                    Trexc.Move(true, jw, t, jw, v, jw, ref ifst, ref ilst);
+                    Trexc.Move(true, tm, vm, ref ifst, ref ilst);
                     ilst++;
                 }
             }
             else
             {
-                T foo = T.Abs(t[ns - 1 + (ns - 1) * jw])
-                    + T.Sqrt(T.Abs(t[ns - 1 + (ns - 2) * jw])) * T.Sqrt(T.Abs(t[ns - 2 + (ns - 1) * jw]));
+                T foo = T.Abs(tm[ns - 1, ns - 1])
+                    + T.Sqrt(T.Abs(tm[ns - 1, ns - 2])) * T.Sqrt(T.Abs(tm[ns - 2, ns - 1]));
                 if (foo == T.Zero) foo = T.Abs(s);
-                if (T.Max(T.Abs(s * v[(ns - 1) * jw]), T.Abs(s * v[(ns - 2) * jw])) <= T.Max(smlnum, ulp * foo)) ns -= 2;
+                if (T.Max(T.Abs(s * vm[0, ns - 1]), T.Abs(s * vm[0, ns - 2])) <= T.Max(smlnum, ulp * foo)) ns -= 2;
                 else
                 {
                     int ifst = ns - 1;
-                    Trexc.Move(true, jw, t, jw, v, jw, ref ifst, ref ilst);
+                    Trexc.Move(true, tm, vm, ref ifst, ref ilst);
                     ilst += 2;
                 }
             }
         }
         if (ns == 0) s = T.Zero;
-        if (ns < jw) SortUndeflated(t, jw, v, infqr, ns);
+        if (ns < jw) SortUndeflated(tm, vm, infqr, ns);
 
         // Eigenvalues of the window (deflated ones final, undeflated ones the next shifts).
         for (int i = jw - 1; i >= infqr;)
         {
-            if (i == infqr || t[i + (i - 1) * jw] == T.Zero)
+            if (i == infqr || tm[i, i - 1] == T.Zero)
             {
-                wr[kwtop + i] = t[i + i * jw];
+                wr[kwtop + i] = tm[i, i];
                 wi[kwtop + i] = T.Zero;
                 i--;
             }
             else
             {
-                T aa = t[i - 1 + (i - 1) * jw], bb = t[i - 1 + i * jw], cc = t[i + (i - 1) * jw], dd = t[i + i * jw];
+                T aa = tm[i - 1, i - 1], bb = tm[i - 1, i], cc = tm[i, i - 1], dd = tm[i, i];
                 Lanv2.Standardize(ref aa, ref bb, ref cc, ref dd, out wr[kwtop + i - 1], out wi[kwtop + i - 1], out wr[kwtop + i], out wi[kwtop + i], out _, out _);
                 i -= 2;
             }
@@ -122,33 +126,33 @@ internal static class Laqr3
             {
                 // Fold the spike back with a reflector and return the undeflated block to Hessenberg form.
                 var f = new T[ns];
-                for (int i = 0; i < ns; i++) f[i] = v[i * jw];
+                for (int i = 0; i < ns; i++) f[i] = vm[0, i];
                 T beta = f[0];
-                T tau = Householder.Generate(ns, ref beta, f, 1, 1);
+                T tau = Householder.Generate(ns, ref beta, f, 1, 1); // view: Shared (on a local array)
                 f[0] = T.One;
                 for (int j = 0; j + 2 < jw; j++)
-                    for (int i = j + 2; i < jw; i++) t[i + j * jw] = T.Zero;
-                Householder.ApplyLeft(ns, jw, f, 0, tau, t, 0, jw);
-                Gehrd.ApplyRight(ns, ns, f, 0, tau, t, 0, jw, work);
-                Gehrd.ApplyRight(jw, ns, f, 0, tau, v, 0, jw, work);
+                    for (int i = j + 2; i < jw; i++) tm[i, j] = T.Zero;
+                Householder.ApplyLeft(ns, jw, f, 0, tau, t, 0, jw); // view: Shared (on the window array t)
+                Gehrd.ApplyRight(f, tau, tm.Block(0, 0, ns, ns), work);
+                Gehrd.ApplyRight(f, tau, vm.Block(0, 0, jw, ns), work);
                 tauH = new T[Math.Max(jw - 1, 1)];
-                Gehrd.Reduce(jw, 0, ns - 1, t, jw, tauH, p, parallelism);
+                Gehrd.Reduce(0, ns - 1, tm, tauH, p, parallelism);
             }
 
             // Copy the window back: upper triangle and subdiagonal.
-            if (kwtop > 0) h[kwtop + (kwtop - 1) * ldh] = s * v[0];
+            if (kwtop > 0) h[kwtop, kwtop - 1] = s * v[0];
             for (int j = 0; j < jw; j++)
             {
                 int rows = Math.Min(j + 2, jw);
-                Array.Copy(t, j * jw, h, kwtop + (kwtop + j) * ldh, rows);
+                tm.Column(j, 0, rows).CopyTo(h.Column(kwtop + j, kwtop, rows));
             }
             if (tauH is not null)
             {
                 // V := V Q for the Q of that Hessenberg reduction (ormhr from the right).
                 for (int i = 0; i < ns - 1; i++)
-                    Gehrd.ApplyRight(jw, ns - 1 - i, t, i + 1 + i * jw, tauH[i], v, (i + 1) * jw, jw, work);
+                    Gehrd.ApplyRight(tm.Column(i, i + 1, ns - 1 - i), tauH[i], vm.Block(0, i + 1, jw, ns - 1 - i), work);
             }
-            UpdateOutside(wantT, wantZ, n, ktop, kbot, kwtop, jw, h, ldh, iloz, ihiz, z, ldz, v, parallelism);
+            UpdateOutside(wantT, wantZ, n, ktop, kbot, kwtop, jw, h, iloz, ihiz, z, vm, parallelism);
         }
 
         int nd = jw - ns;
@@ -160,7 +164,7 @@ internal static class Laqr3
     /// Bubble-sorts the undeflated diagonal blocks of T (rows infqr..ns-1) into decreasing magnitude with
     /// <see cref="Trexc"/> (LAPACK does this because it improves accuracy for graded matrices).
     /// </summary>
-    private static void SortUndeflated<T>(T[] t, int jw, T[] v, int infqr, int ns) where T : unmanaged, IFloatingPointIeee754<T>
+    private static void SortUndeflated<T>(in MatrixView<T> t, in MatrixView<T> v, int infqr, int ns) where T : unmanaged, IFloatingPointIeee754<T>
     {
         bool sorted = false;
         int i = ns;
@@ -169,52 +173,58 @@ internal static class Laqr3
             sorted = true;
             int kend = i - 1;
             i = infqr;
-            int k = NextBlock(t, jw, i, ns - 1);
+            int k = NextBlock(t, i, ns - 1);
             while (k <= kend)
             {
-                T evi = k == i + 1 ? T.Abs(t[i + i * jw]) : T.Abs(t[i + i * jw]) + T.Sqrt(T.Abs(t[i + 1 + i * jw])) * T.Sqrt(T.Abs(t[i + (i + 1) * jw]));
-                T evk = k == kend || t[k + 1 + k * jw] == T.Zero ? T.Abs(t[k + k * jw])
-                    : T.Abs(t[k + k * jw]) + T.Sqrt(T.Abs(t[k + 1 + k * jw])) * T.Sqrt(T.Abs(t[k + (k + 1) * jw]));
+                T evi = k == i + 1 ? T.Abs(t[i, i]) : T.Abs(t[i, i]) + T.Sqrt(T.Abs(t[i + 1, i])) * T.Sqrt(T.Abs(t[i, i + 1]));
+                T evk = k == kend || t[k + 1, k] == T.Zero ? T.Abs(t[k, k])
+                    : T.Abs(t[k, k]) + T.Sqrt(T.Abs(t[k + 1, k])) * T.Sqrt(T.Abs(t[k, k + 1]));
                 if (evi >= evk) i = k;
                 else
                 {
                     sorted = false;
                     int ifst = i, ilst = k;
-                    i = Trexc.Move(true, jw, t, jw, v, jw, ref ifst, ref ilst) ? ilst : k;
+                    i = Trexc.Move(true, t, v, ref ifst, ref ilst) ? ilst : k;
                 }
-                k = NextBlock(t, jw, i, kend);
+                k = NextBlock(t, i, kend);
             }
         }
     }
 
     /// <summary>The start of the block after the one at i (i + 1 or i + 2), with i == last meaning a 1 x 1 block.</summary>
-    private static int NextBlock<T>(T[] t, int jw, int i, int last) where T : unmanaged, IFloatingPointIeee754<T> =>
-        i == last || t[i + 1 + i * jw] == T.Zero ? i + 1 : i + 2;
+    private static int NextBlock<T>(in MatrixView<T> t, int i, int last) where T : unmanaged, IFloatingPointIeee754<T> =>
+        i == last || t[i + 1, i] == T.Zero ? i + 1 : i + 2;
 
     /// <summary>
     /// H(rows above the window, window columns) := that V; with wantT also H(window rows, columns right of the
     /// active block) := V^T that; with wantZ, Z(iloz:ihiz, window columns) := that V. All by GEMM.
     /// </summary>
-    private static void UpdateOutside<T>(bool wantT, bool wantZ, int n, int ktop, int kbot, int kwtop, int jw, T[] h, int ldh,
-        int iloz, int ihiz, T[] z, int ldz, T[] v, Parallelism parallelism) where T : unmanaged, IFloatingPointIeee754<T>
+    private static void UpdateOutside<T>(bool wantT, bool wantZ, int n, int ktop, int kbot, int kwtop, int jw, in MatrixView<T> h,
+        int iloz, int ihiz, in MatrixView<T> z, in MatrixView<T> v, Parallelism parallelism) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int ltop = wantT ? 0 : ktop;
         int nrows = kwtop - ltop, ncols = wantT ? n - 1 - kbot : 0, nz = wantZ ? ihiz - iloz + 1 : 0;
         var temp = new T[Math.Max(Math.Max(nrows, nz), ncols) * jw];
         if (nrows > 0)
         {
-            EigenGemm.Multiply(false, false, nrows, jw, jw, T.One, h, ltop + kwtop * ldh, ldh, v, 0, jw, T.Zero, temp, 0, nrows, parallelism);
-            for (int j = 0; j < jw; j++) Array.Copy(temp, j * nrows, h, ltop + (kwtop + j) * ldh, nrows);
+            var tv = MatrixView<T>.ColumnMajor(temp, 0, nrows, jw, nrows);
+            var hb = h.Block(ltop, kwtop, nrows, jw);
+            EigenGemm.Multiply(T.One, hb, v, T.Zero, tv, parallelism);
+            EigenGemm.CopyInto(tv, hb);
         }
         if (ncols > 0)
         {
-            EigenGemm.Multiply(true, false, jw, ncols, jw, T.One, v, 0, jw, h, kwtop + (kbot + 1) * ldh, ldh, T.Zero, temp, 0, jw, parallelism);
-            for (int j = 0; j < ncols; j++) Array.Copy(temp, j * jw, h, kwtop + (kbot + 1 + j) * ldh, jw);
+            var tv = MatrixView<T>.ColumnMajor(temp, 0, jw, ncols, jw);
+            var hb = h.Block(kwtop, kbot + 1, jw, ncols);
+            EigenGemm.Multiply(T.One, v.Transposed, hb, T.Zero, tv, parallelism);
+            EigenGemm.CopyInto(tv, hb);
         }
         if (nz > 0)
         {
-            EigenGemm.Multiply(false, false, nz, jw, jw, T.One, z, iloz + kwtop * ldz, ldz, v, 0, jw, T.Zero, temp, 0, nz, parallelism);
-            for (int j = 0; j < jw; j++) Array.Copy(temp, j * nz, z, iloz + (kwtop + j) * ldz, nz);
+            var tv = MatrixView<T>.ColumnMajor(temp, 0, nz, jw, nz);
+            var zb = z.Block(iloz, kwtop, nz, jw);
+            EigenGemm.Multiply(T.One, zb, v, T.Zero, tv, parallelism);
+            EigenGemm.CopyInto(tv, zb);
         }
     }
 }

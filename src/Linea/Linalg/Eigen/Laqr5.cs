@@ -2,6 +2,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using Linea.Kernels;
 using Linea.Kernels.Blas2;
 
 namespace Linea;
@@ -26,11 +27,12 @@ internal static class Laqr5
     /// Runs the sweep with the shifts (sr[sOff + i], si[sOff + i]), i &lt; nshifts (conjugate pairs adjacent; they are
     /// shuffled into pairs of real shifts and conjugate pairs; an odd count drops one). With <paramref name="wantT"/>
     /// the whole of H is transformed, otherwise only the active block; with <paramref name="wantZ"/> rows iloz..ihiz
-    /// of Z. Column-major storage.
+    /// of Z. Column-contiguous views (unit row stride).
     /// </summary>
-    public static void Sweep<T>(bool wantT, bool wantZ, int n, int ktop, int kbot, int nshifts, T[] sr, T[] si, int sOff,
-        T[] h, int ldh, int iloz, int ihiz, T[] z, int ldz, Parallelism parallelism) where T : unmanaged, IFloatingPointIeee754<T>
+    public static void Sweep<T>(bool wantT, bool wantZ, int ktop, int kbot, int nshifts, Span<T> sr, Span<T> si, int sOff,
+        in MatrixView<T> h, int iloz, int ihiz, in MatrixView<T> z, Parallelism parallelism) where T : unmanaged, IFloatingPointIeee754<T>
     {
+        int n = checked((int)h.Rows);
         if (nshifts < 2 || ktop >= kbot) return;
         // Pairs: two real shifts, or a conjugate pair, next to each other.
         for (int i = sOff; i < sOff + nshifts - 2; i += 2)
@@ -46,7 +48,7 @@ internal static class Laqr5
         int ns = nshifts - nshifts % 2, nbmps = ns / 2;
         T safmin = MachineConstants<T>.SafeMin, ulp = MachineConstants<T>.Ulp;
         T smlnum = safmin * (T.CreateTruncating(kbot - ktop + 1) / ulp);
-        if (ktop + 2 <= kbot) h[ktop + 2 + ktop * ldh] = T.Zero;
+        if (ktop + 2 <= kbot) h[ktop + 2, ktop] = T.Zero;
 
         int jstart = wantT ? 0 : ktop, jend = wantT ? n - 1 : kbot;
         bool accumulate = ns >= AccumulateMinShifts;
@@ -55,6 +57,7 @@ internal static class Laqr5
         var v = new T[3 * nbmps]; // bulge m: (1, v[3m + 1], v[3m + 2]); v[3m] unused
         T[] u = accumulate ? new T[kdu * kdu] : [];
         T[] temp = accumulate ? new T[Math.Max(n, 1) * kdu] : [];
+        var uv = MatrixView<T>.ColumnMajor(u, 0, kdu, kdu, kdu);
 
         for (int incol = ktop - 1 - 3 * (nbmps - 1); incol <= kbot - 2; incol += nstep)
         {
@@ -76,58 +79,65 @@ internal static class Laqr5
                 {
                     int k = krcol + 3 * m;
                     bool two = k == kbot - 2;
-                    T tau = Reflector(two, k, ktop, h, ldh, sr, si, sOff + 2 * m, ulp, out T v1, out T v2);
+                    T tau = Reflector(two, k, ktop, h, sr, si, sOff + 2 * m, ulp, out T v1, out T v2);
                     vtau[m] = tau; v[3 * m + 1] = v1; v[3 * m + 2] = v2;
                     if (tau == T.Zero) continue;
                     int last = two ? k + 2 : k + 3;
                     // From the left: rows k+1..last, columns k+1..colEnd.
-                    ApplyLeft(two, h, ldh, k, k + 1, colEnd, tau, v1, v2);
+                    ApplyLeft(two, h, k, k + 1, colEnd, tau, v1, v2);
                     // From the right: columns k+1..last, rows rowStart..min(last + 1, kbot).
                     int rowEnd = Math.Min(last + 1, kbot);
-                    ApplyRight(two, h, ldh, rowStart, rowEnd, k + 1, tau, v1, v2);
+                    ApplyRight(two, h, rowStart, rowEnd, k + 1, tau, v1, v2);
                     if (accumulate)
                     {
                         // Rows of U above 3m were touched only by the bulges above this one, which never reached its
                         // columns; rows below the lowest row touched so far are still those of the identity.
                         touched = Math.Max(touched, last);
                         int r0 = Math.Max(wlo - uoff, 3 * m), r1 = Math.Min(kdu - 1, touched - uoff);
-                        ApplyRight(two, u, kdu, r0, r1, k + 1 - uoff, tau, v1, v2);
+                        ApplyRight(two, uv, r0, r1, k + 1 - uoff, tau, v1, v2);
                     }
                     else if (wantZ)
                     {
-                        ApplyRight(two, z, ldz, iloz, ihiz, k + 1, tau, v1, v2);
+                        ApplyRight(two, z, iloz, ihiz, k + 1, tau, v1, v2);
                     }
                 }
                 // Vigilant deflation: subdiagonal entries the chain left behind that are now negligible.
                 for (int m = mbot; m >= mtop; m--)
                 {
                     int k = krcol + 3 * m;
-                    if (k < ktop || h[k + 1 + k * ldh] == T.Zero) continue;
-                    if (Negligible(h, ldh, k, ktop, kbot, smlnum, ulp)) h[k + 1 + k * ldh] = T.Zero;
+                    if (k < ktop || h[k + 1, k] == T.Zero) continue;
+                    if (Negligible(h, k, ktop, kbot, smlnum, ulp)) h[k + 1, k] = T.Zero;
                 }
             }
 
             if (!accumulate) continue;
             // The deferred updates of everything outside the window, by GEMM with U's block for rows/columns wlo..whi.
-            int kw = whi - wlo + 1, uo = (wlo - uoff) * (1 + kdu);
+            int kw = whi - wlo + 1;
             if (kw <= 0) continue;
+            var uw = uv.Block(wlo - uoff, wlo - uoff, kw, kw);
             int ncols = jend - whi;
             if (ncols > 0)
             {
-                EigenGemm.Multiply(true, false, kw, ncols, kw, T.One, u, uo, kdu, h, wlo + (whi + 1) * ldh, ldh, T.Zero, temp, 0, kw, parallelism);
-                for (int j = 0; j < ncols; j++) Array.Copy(temp, j * kw, h, wlo + (whi + 1 + j) * ldh, kw);
+                var tv = MatrixView<T>.ColumnMajor(temp, 0, kw, ncols, kw);
+                var hb = h.Block(wlo, whi + 1, kw, ncols);
+                EigenGemm.Multiply(T.One, uw.Transposed, hb, T.Zero, tv, parallelism);
+                EigenGemm.CopyInto(tv, hb);
             }
             int nrows = wlo - jstart;
             if (nrows > 0)
             {
-                EigenGemm.Multiply(false, false, nrows, kw, kw, T.One, h, jstart + wlo * ldh, ldh, u, uo, kdu, T.Zero, temp, 0, nrows, parallelism);
-                for (int j = 0; j < kw; j++) Array.Copy(temp, j * nrows, h, jstart + (wlo + j) * ldh, nrows);
+                var tv = MatrixView<T>.ColumnMajor(temp, 0, nrows, kw, nrows);
+                var hb = h.Block(jstart, wlo, nrows, kw);
+                EigenGemm.Multiply(T.One, hb, uw, T.Zero, tv, parallelism);
+                EigenGemm.CopyInto(tv, hb);
             }
             if (wantZ)
             {
                 int nz = ihiz - iloz + 1;
-                EigenGemm.Multiply(false, false, nz, kw, kw, T.One, z, iloz + wlo * ldz, ldz, u, uo, kdu, T.Zero, temp, 0, nz, parallelism);
-                for (int j = 0; j < kw; j++) Array.Copy(temp, j * nz, z, iloz + (wlo + j) * ldz, nz);
+                var tv = MatrixView<T>.ColumnMajor(temp, 0, nz, kw, nz);
+                var zb = z.Block(iloz, wlo, nz, kw);
+                EigenGemm.Multiply(T.One, zb, uw, T.Zero, tv, parallelism);
+                EigenGemm.CopyInto(tv, zb);
             }
         }
     }
@@ -137,53 +147,52 @@ internal static class Laqr5
     /// introduced from the shifts at the top, otherwise chosen to push the bulge down by zeroing H(k+2:k+3, k), with
     /// LAPACK's safeguard for a collapsed bulge. Returns tau; v1, v2 complete the vector (1, v1, v2).
     /// </summary>
-    private static T Reflector<T>(bool two, int k, int ktop, T[] h, int ldh, T[] sr, T[] si, int s, T ulp, out T v1, out T v2)
+    private static T Reflector<T>(bool two, int k, int ktop, in MatrixView<T> h, Span<T> sr, Span<T> si, int s, T ulp, out T v1, out T v2)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         T tau;
         if (k == ktop - 1)
         {
-            ShiftColumn(two ? 2 : 3, h, ktop + ktop * ldh, ldh, sr[s], si[s], sr[s + 1], si[s + 1], out T a0, out v1, out v2);
+            ShiftColumn(two ? 2 : 3, h, ktop, sr[s], si[s], sr[s + 1], si[s + 1], out T a0, out v1, out v2);
             tau = two ? Reflector2(ref a0, ref v1) : Laexc.Reflector(ref a0, ref v1, ref v2);
             if (two) v2 = T.Zero;
             return tau;
         }
-        int c = k * ldh;
-        T beta = h[k + 1 + c];
-        v1 = h[k + 2 + c];
+        T beta = h[k + 1, k];
+        v1 = h[k + 2, k];
         if (two)
         {
             v2 = T.Zero;
             tau = Reflector2(ref beta, ref v1);
-            h[k + 1 + c] = beta;
-            h[k + 2 + c] = T.Zero;
+            h[k + 1, k] = beta;
+            h[k + 2, k] = T.Zero;
             return tau;
         }
-        v2 = h[k + 3 + c];
+        v2 = h[k + 3, k];
         tau = Laexc.Reflector(ref beta, ref v1, ref v2);
-        bool collapsed = h[k + 3 + c] == T.Zero && h[k + 3 + (k + 1) * ldh] == T.Zero && h[k + 3 + (k + 2) * ldh] != T.Zero;
+        bool collapsed = h[k + 3, k] == T.Zero && h[k + 3, k + 1] == T.Zero && h[k + 3, k + 2] != T.Zero;
         if (collapsed)
         {
             // The bulge collapsed (vigilant deflation or underflow): try to start a fresh one here, ignoring
             // H(k+1, k) and H(k+2, k), and keep it only if the fill it creates is negligible.
-            ShiftColumn(3, h, k + 1 + (k + 1) * ldh, ldh, sr[s], si[s], sr[s + 1], si[s + 1], out T a0, out T w1, out T w2);
+            ShiftColumn(3, h, k + 1, sr[s], si[s], sr[s + 1], si[s + 1], out T a0, out T w1, out T w2);
             T taut = Laexc.Reflector(ref a0, ref w1, ref w2);
-            T refsum = taut * (h[k + 1 + c] + w1 * h[k + 2 + c]);
-            T fill = T.Abs(h[k + 2 + c] - refsum * w1) + T.Abs(refsum * w2);
-            T scaleRef = T.Abs(h[k + c]) + T.Abs(h[k + 1 + (k + 1) * ldh]) + T.Abs(h[k + 2 + (k + 2) * ldh]);
+            T refsum = taut * (h[k + 1, k] + w1 * h[k + 2, k]);
+            T fill = T.Abs(h[k + 2, k] - refsum * w1) + T.Abs(refsum * w2);
+            T scaleRef = T.Abs(h[k, k]) + T.Abs(h[k + 1, k + 1]) + T.Abs(h[k + 2, k + 2]);
             if (fill <= ulp * scaleRef)
             {
-                h[k + 1 + c] -= refsum;
-                h[k + 2 + c] = T.Zero;
-                h[k + 3 + c] = T.Zero;
+                h[k + 1, k] -= refsum;
+                h[k + 2, k] = T.Zero;
+                h[k + 3, k] = T.Zero;
                 v1 = w1;
                 v2 = w2;
                 return taut;
             }
         }
-        h[k + 1 + c] = beta;
-        h[k + 2 + c] = T.Zero;
-        h[k + 3 + c] = T.Zero;
+        h[k + 1, k] = beta;
+        h[k + 2, k] = T.Zero;
+        h[k + 3, k] = T.Zero;
         return tau;
     }
 
@@ -195,13 +204,13 @@ internal static class Laqr5
     }
 
     /// <summary>
-    /// A multiple of the first column of (H - s1 I)(H - s2 I) for the leading 2 x 2 or 3 x 3 block of H at off
+    /// A multiple of the first column of (H - s1 I)(H - s2 I) for the 2 x 2 or 3 x 3 block of H at (d, d)
     /// (LAPACK's laqr1), scaled to avoid overflow; s1, s2 both real or a conjugate pair.
     /// </summary>
-    internal static void ShiftColumn<T>(int order, T[] h, int off, int ldh, T sr1, T si1, T sr2, T si2, out T v0, out T v1, out T v2)
+    internal static void ShiftColumn<T>(int order, in MatrixView<T> h, int d, T sr1, T si1, T sr2, T si2, out T v0, out T v1, out T v2)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        T h11 = h[off], h21 = h[off + 1], h12 = h[off + ldh], h22 = h[off + 1 + ldh];
+        T h11 = h[d, d], h21 = h[d + 1, d], h12 = h[d, d + 1], h22 = h[d + 1, d + 1];
         v2 = T.Zero;
         if (order == 2)
         {
@@ -212,7 +221,7 @@ internal static class Laqr5
             v1 = h21s * (h11 + h22 - sr1 - sr2);
             return;
         }
-        T h31 = h[off + 2], h13 = h[off + 2 * ldh], h23 = h[off + 1 + 2 * ldh], h32 = h[off + 2 + ldh], h33 = h[off + 2 + 2 * ldh];
+        T h31 = h[d + 2, d], h13 = h[d, d + 2], h23 = h[d + 1, d + 2], h32 = h[d + 2, d + 1], h33 = h[d + 2, d + 2];
         T s3 = T.Abs(h11 - sr2) + T.Abs(si2) + T.Abs(h21) + T.Abs(h31);
         if (s3 == T.Zero) { v0 = v1 = T.Zero; return; }
         T a = h21 / s3, b = h31 / s3;
@@ -222,17 +231,17 @@ internal static class Laqr5
     }
 
     /// <summary>
-    /// Columns c..c+2 (or c..c+1) of rows r0..r1 of (a, lda) times I - tau (1, v1, v2)(1, v1, v2)^T. The rows are
+    /// Columns c..c+2 (or c..c+1) of rows r0..r1 of the column-contiguous view a times I - tau (1, v1, v2)(1, v1, v2)^T. The rows are
     /// contiguous, so this runs on SIMD registers (Vector512, else Vector256), with separate multiplies and adds in the
     /// scalar order, so every entry is rounded exactly as by the scalar loop. O(rows).
     /// </summary>
-    private static void ApplyRight<T>(bool two, T[] a, int lda, int r0, int r1, int c, T tau, T v1, T v2) where T : unmanaged, IFloatingPointIeee754<T>
+    private static void ApplyRight<T>(bool two, in MatrixView<T> a, int r0, int r1, int c, T tau, T v1, T v2) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int rows = r1 - r0 + 1;
         if (rows <= 0) return;
-        long last = r0 + (long)(c + (two ? 1 : 2)) * lda + rows;
-        if (r0 < 0 || c < 0 || last > a.Length) throw new InvalidOperationException($"internal: laqr5 reflector outside H ({r0}..{r1}, {c})");
-        ref T p0 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(a), (nint)r0 + (nint)c * lda);
+        if (r0 < 0 || c < 0 || r1 >= a.Rows || c + (two ? 1 : 2) >= a.Cols) throw new InvalidOperationException($"internal: laqr5 reflector outside H ({r0}..{r1}, {c})");
+        nint lda = (nint)a.ColStride;
+        ref T p0 = ref a[r0, c];
         int i = 0;
         if (Vector512.IsHardwareAccelerated && rows >= Vector512<T>.Count) i = ApplyRightSimd<Ops512<T>, Vector512<T>, T>(two, ref p0, lda, rows, tau, v1, v2);
         else if (Vector256.IsHardwareAccelerated && rows >= Vector256<T>.Count) i = ApplyRightSimd<Ops256<T>, Vector256<T>, T>(two, ref p0, lda, rows, tau, v1, v2);
@@ -261,7 +270,7 @@ internal static class Laqr5
 
     /// <summary>The whole SIMD registers of <see cref="ApplyRight{T}"/>; returns the rows done.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int ApplyRightSimd<TOps, TVec, T>(bool two, ref T p0, int lda, int rows, T tau, T v1, T v2)
+    private static int ApplyRightSimd<TOps, TVec, T>(bool two, ref T p0, nint lda, int rows, T tau, T v1, T v2)
         where TOps : struct, ISimdOps<TVec, T> where TVec : struct where T : unmanaged, IFloatingPointIeee754<T>
     {
         int w = TOps.Count, i = 0;
@@ -297,15 +306,15 @@ internal static class Laqr5
 
     /// <summary>
     /// Rows k+1..k+3 (k+1..k+2 when <paramref name="two"/>) of columns j0..j1 of H times I - tau v v^T from the left,
-    /// v = (1, v1, v2): three entries per column, columns ldh apart. One bounds check for the whole range, none per
+    /// v = (1, v1, v2): three entries per column, columns a column stride apart. One bounds check for the whole range, none per
     /// entry. O(j1 - j0).
     /// </summary>
-    private static void ApplyLeft<T>(bool two, T[] h, int ldh, int k, int j0, int j1, T tau, T v1, T v2) where T : unmanaged, IFloatingPointIeee754<T>
+    private static void ApplyLeft<T>(bool two, in MatrixView<T> h, int k, int j0, int j1, T tau, T v1, T v2) where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (j1 < j0) return;
-        long last = k + 1 + (long)j1 * ldh + (two ? 1 : 2);
-        if (k < -1 || j0 < 0 || last >= h.Length) throw new InvalidOperationException($"internal: laqr5 reflector outside H ({k}, {j0}..{j1})");
-        ref T col = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(h), (nint)(k + 1) + (nint)j0 * ldh);
+        if (k < -1 || j0 < 0 || k + (two ? 2 : 3) >= h.Rows || j1 >= h.Cols) throw new InvalidOperationException($"internal: laqr5 reflector outside H ({k}, {j0}..{j1})");
+        nint ldh = (nint)h.ColStride;
+        ref T col = ref h[k + 1, j0];
         int count = j1 - j0 + 1;
         if (two)
         {
@@ -327,21 +336,21 @@ internal static class Laqr5
     }
 
     /// <summary>Whether H(k+1, k) is negligible by the classic test and Ahues and Tisseur's (LAWN 122).</summary>
-    private static bool Negligible<T>(T[] h, int ldh, int k, int ktop, int kbot, T smlnum, T ulp) where T : unmanaged, IFloatingPointIeee754<T>
+    private static bool Negligible<T>(in MatrixView<T> h, int k, int ktop, int kbot, T smlnum, T ulp) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        T hkk = h[k + k * ldh], hk1k1 = h[k + 1 + (k + 1) * ldh], sub = T.Abs(h[k + 1 + k * ldh]);
+        T hkk = h[k, k], hk1k1 = h[k + 1, k + 1], sub = T.Abs(h[k + 1, k]);
         T tst1 = T.Abs(hkk) + T.Abs(hk1k1);
         if (tst1 == T.Zero)
         {
-            if (k >= ktop + 1) tst1 += T.Abs(h[k + (k - 1) * ldh]);
-            if (k >= ktop + 2) tst1 += T.Abs(h[k + (k - 2) * ldh]);
-            if (k >= ktop + 3) tst1 += T.Abs(h[k + (k - 3) * ldh]);
-            if (k <= kbot - 2) tst1 += T.Abs(h[k + 2 + (k + 1) * ldh]);
-            if (k <= kbot - 3) tst1 += T.Abs(h[k + 3 + (k + 1) * ldh]);
-            if (k <= kbot - 4) tst1 += T.Abs(h[k + 4 + (k + 1) * ldh]);
+            if (k >= ktop + 1) tst1 += T.Abs(h[k, k - 1]);
+            if (k >= ktop + 2) tst1 += T.Abs(h[k, k - 2]);
+            if (k >= ktop + 3) tst1 += T.Abs(h[k, k - 3]);
+            if (k <= kbot - 2) tst1 += T.Abs(h[k + 2, k + 1]);
+            if (k <= kbot - 3) tst1 += T.Abs(h[k + 3, k + 1]);
+            if (k <= kbot - 4) tst1 += T.Abs(h[k + 4, k + 1]);
         }
         if (sub > T.Max(smlnum, ulp * tst1)) return false;
-        T sup = T.Abs(h[k + (k + 1) * ldh]);
+        T sup = T.Abs(h[k, k + 1]);
         T h12 = T.Max(sub, sup), h21 = T.Min(sub, sup);
         T diff = T.Abs(hkk - hk1k1);
         T h11 = T.Max(T.Abs(hk1k1), diff), h22 = T.Min(T.Abs(hk1k1), diff);

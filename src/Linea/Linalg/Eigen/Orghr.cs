@@ -1,4 +1,5 @@
 using System.Numerics;
+using Linea.Kernels;
 
 namespace Linea;
 
@@ -10,27 +11,32 @@ namespace Linea;
 /// </summary>
 internal static class Orghr
 {
-    /// <summary>Overwrites the n x n column-major (q, ldq), which holds a copy of the reduced matrix, with Q.</summary>
-    public static void Form<T>(int n, int ilo, int ihi, T[] q, int ldq, T[] tau, Parallelism parallelism) where T : unmanaged, IFloatingPointIeee754<T>
+    /// <summary>Overwrites the n x n column-contiguous view q, which holds a copy of the reduced matrix, with Q.</summary>
+    public static void Form<T>(int ilo, int ihi, in MatrixView<T> q, T[] tau, Parallelism parallelism) where T : unmanaged, IFloatingPointIeee754<T>
     {
+        int n = checked((int)q.Rows);
         int nh = ihi - ilo;
         // Shift the reflector vectors one column right, columns ihi down to ilo+1; identity elsewhere.
         for (int j = ihi; j > ilo; j--)
         {
-            int cj = j * ldq;
-            for (int i = 0; i < j; i++) q[cj + i] = T.Zero;
-            for (int i = j + 1; i <= ihi; i++) q[cj + i] = q[cj - ldq + i];
-            for (int i = ihi + 1; i < n; i++) q[cj + i] = T.Zero;
+            q.Column(j, 0, j).Clear();
+            for (int i = j + 1; i <= ihi; i++) q[i, j] = q[i, j - 1];
+            q.Column(j, ihi + 1, n - ihi - 1).Clear();
         }
-        for (int j = 0; j <= ilo; j++) SetUnitColumn(q, ldq, n, j);
-        for (int j = ihi + 1; j < n; j++) SetUnitColumn(q, ldq, n, j);
+        for (int j = 0; j <= ilo; j++) SetUnitColumn(q, n, j);
+        for (int j = ihi + 1; j < n; j++) SetUnitColumn(q, n, j);
         if (nh > 0)
-            Orgqr.Blocked(nh, nh, nh, q, ilo + 1 + (ilo + 1) * ldq, ldq, tau.AsSpan(ilo, nh), QrParams.Auto, parallelism);
+            SharedViewBridge.OrgqrBlocked(q.Block(ilo + 1, ilo + 1, nh, nh), nh, tau.AsSpan(ilo, nh), QrParams.Auto, parallelism); // view: Shared (Orgqr.Blocked)
     }
 
-    private static void SetUnitColumn<T>(T[] q, int ldq, int n, int j) where T : unmanaged, IFloatingPointIeee754<T>
+    /// <summary>The array form: (q, ldq) column-major n x n.</summary>
+    // transitional (#15 item 3): the lead removes it after the three view branches merge
+    public static void Form<T>(int n, int ilo, int ihi, T[] q, int ldq, T[] tau, Parallelism parallelism) where T : unmanaged, IFloatingPointIeee754<T> =>
+        Form(ilo, ihi, MatrixView<T>.ColumnMajor(q, 0, n, n, ldq), tau, parallelism);
+
+    private static void SetUnitColumn<T>(in MatrixView<T> q, int n, int j) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        Array.Clear(q, j * ldq, n);
-        q[j + j * ldq] = T.One;
+        q.Column(j, 0, n).Clear();
+        q[j, j] = T.One;
     }
 }

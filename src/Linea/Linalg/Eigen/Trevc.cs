@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Numerics.Tensors;
+using Linea.Kernels;
 using Linea.Kernels.Gemm;
 
 namespace Linea;
@@ -23,24 +24,52 @@ internal static class Trevc
     private const long SolveParallelMin = 256 * 256;
 
     /// <summary>
-    /// Returns Q X as a new n x n column-major array (ld n): column j is the eigenvector of the real eigenvalue T(j, j),
-    /// or, for a 2 x 2 block at (j, j+1), columns j and j+1 are the real and imaginary parts of the eigenvector of the
-    /// eigenvalue with positive imaginary part. T must be in standardised Schur form (<see cref="Lanv2"/>).
+    /// Writes Q X into the n x n view v (any strides; column-major is the fast layout): column j is the eigenvector of
+    /// the real eigenvalue T(j, j), or, for a 2 x 2 block at (j, j+1), columns j and j+1 are the real and imaginary
+    /// parts of the eigenvector of the eigenvalue with positive imaginary part. T (column-contiguous) must be in
+    /// standardised Schur form (<see cref="Lanv2"/>); Q is n x n. X is an n x n scratch array allocated here.
     /// </summary>
-    public static T[] RightVectors<T>(int n, T[] t, int ldt, T[] q, int ldq, int blockSize, Parallelism parallelism) where T : unmanaged, IFloatingPointIeee754<T>
+    public static unsafe void RightVectors<T>(in MatrixView<T> t, in MatrixView<T> q, in MatrixView<T> v, int blockSize, Parallelism parallelism) where T : unmanaged, IFloatingPointIeee754<T>
     {
+        int n = checked((int)t.Rows);
+        if (n == 0) return;
         var x = new T[n * n];
-        if (n == 0) return x;
         T ulp = MachineConstants<T>.Ulp, unfl = MachineConstants<T>.SafeMin;
         T smlnum = unfl * (T.CreateTruncating(n) / ulp);
-        var ctx = new Context<T>
+        fixed (T* pt = &t.Origin)
         {
-            Schur = t, Ldt = ldt, X = x, Ldx = n, Ulp = ulp, Smlnum = smlnum, Bignum = (T.One - ulp) / smlnum,
-            Cnorm = new T[n],
-        };
-        // cnorm[j]: 1-norm of the strictly upper part of column j, for the overflow guard of the updates.
-        for (int j = 1; j < n; j++) ctx.Cnorm[j] = TensorPrimitives.SumOfMagnitudes<T>(t.AsSpan(j * ldt, j));
+            var ctx = new Context<T>
+            {
+                Schur = t.At(pt), X = x, Ldx = n, Ulp = ulp, Smlnum = smlnum, Bignum = (T.One - ulp) / smlnum,
+                Cnorm = new T[n],
+            };
+            // cnorm[j]: 1-norm of the strictly upper part of column j, for the overflow guard of the updates.
+            for (int j = 1; j < n; j++) ctx.Cnorm[j] = TensorPrimitives.SumOfMagnitudes<T>(t.Column(j, 0, j));
+            SolveAll(ctx, t, n, parallelism);
+        }
 
+        // V(:, c0:c1) = Q(:, 0:c1) X(0:c1, c0:c1), computed transposed so that GEMM writes row-major blocks.
+        var xm = MatrixView<T>.ColumnMajor(x, 0, n, n, n);
+        int nb = Math.Max(blockSize, 1);
+        for (int c0 = 0; c0 < n; c0 += nb)
+        {
+            int c1 = Math.Min(n, c0 + nb);
+            Gemm.Multiply(T.One, xm.Block(0, c0, c1, c1 - c0).Transposed, q.Block(0, 0, n, c1).Transposed, T.Zero, v.Block(0, c0, n, c1 - c0).Transposed, parallelism);
+        }
+    }
+
+    /// <summary>The array form: returns Q X as a new n x n column-major array (ld n); (t, ldt) and (q, ldq) column-major.</summary>
+    // transitional (#15 item 3): the lead removes it after the three view branches merge
+    public static T[] RightVectors<T>(int n, T[] t, int ldt, T[] q, int ldq, int blockSize, Parallelism parallelism) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var v = new T[n * n];
+        if (n > 0) RightVectors(MatrixView<T>.ColumnMajor(t, 0, n, n, ldt), MatrixView<T>.ColumnMajor(q, 0, n, n, ldq), MatrixView<T>.ColumnMajor(v, 0, n, n, n), blockSize, parallelism);
+        return v;
+    }
+
+    /// <summary>Solves every eigenvector of T into ctx.X, blocks of columns handed to the threads.</summary>
+    private static void SolveAll<T>(Context<T> ctx, in MatrixView<T> t, int n, Parallelism parallelism) where T : unmanaged, IFloatingPointIeee754<T>
+    {
         // Blocks of columns c0..c1-1 (a whole 2 x 2 block at the top edge), solved independently: each writes only its
         // own columns of X and reads T, so the blocks are handed out to the threads one at a time (the ones of the
         // largest eigenvalue indices, the longest, first). Each vector's arithmetic is the same on any thread.
@@ -48,7 +77,7 @@ internal static class Trevc
         for (int c1 = n; c1 > 0;)
         {
             int c0 = Math.Max(0, c1 - SolveBlock);
-            if (c0 > 0 && IsSecondOfPair(t, ldt, c0)) c0--;
+            if (c0 > 0 && IsSecondOfPair(t, c0)) c0--;
             bounds.Add(c0);
             c1 = c0;
         }
@@ -57,30 +86,20 @@ internal static class Trevc
         {
             var block = new List<Vector<T>>(SolveBlock + 1);
             int b;
-            while ((b = Interlocked.Increment(ref next)) < blocks) SolveBlockColumns(ctx, t, ldt, bounds[b + 1], bounds[b], block);
+            while ((b = Interlocked.Increment(ref next)) < blocks) SolveBlockColumns(ctx, ctx.Schur.View, bounds[b + 1], bounds[b], block);
         }
         int threads = Math.Min(parallelism.Count, blocks);
         if (threads <= 1 || (long)n * n < SolveParallelMin) Solve(0, 1);
         else Kernels.Threading.SplitJob.Run(threads, Solve);
-
-        // V(:, c0:c1) = Q(:, 0:c1) X(0:c1, c0:c1), computed transposed so that GEMM writes row-major blocks.
-        var v = new T[n * n];
-        int nb = Math.Max(blockSize, 1);
-        for (int c0 = 0; c0 < n; c0 += nb)
-        {
-            int c1 = Math.Min(n, c0 + nb);
-            Gemm.Multiply(c1 - c0, n, c1, T.One, x, c0 * n, n, 1, q, 0, ldq, 1, T.Zero, v, c0 * n, n, 1, parallelism);
-        }
-        return v;
     }
 
     /// <summary>Solves the eigenvectors of columns c0..c1-1 of T into X: their own rows, then the rows above once per 1 x 1 or 2 x 2 block of T for all of them.</summary>
-    private static void SolveBlockColumns<T>(Context<T> ctx, T[] t, int ldt, int c0, int c1, List<Vector<T>> block) where T : unmanaged, IFloatingPointIeee754<T>
+    private static void SolveBlockColumns<T>(Context<T> ctx, in MatrixView<T> t, int c0, int c1, List<Vector<T>> block) where T : unmanaged, IFloatingPointIeee754<T>
     {
         block.Clear();
         for (int ki = c1 - 1; ki >= c0;)
         {
-            bool pair = ki > 0 && IsSecondOfPair(t, ldt, ki);
+            bool pair = ki > 0 && IsSecondOfPair(t, ki);
             var vec = pair ? ctx.StartComplex(ki) : ctx.StartReal(ki);
             // Its own rows inside the block, down to c0.
             for (int j = vec.Top - 1; j >= c0;) j = ctx.Step(ref vec, j);
@@ -97,8 +116,8 @@ internal static class Trevc
         foreach (var vec in block) ctx.Normalize(vec);
     }
 
-    private static bool IsSecondOfPair<T>(T[] t, int ldt, int j) where T : unmanaged, IFloatingPointIeee754<T> =>
-        t[j + (j - 1) * ldt] != T.Zero;
+    private static bool IsSecondOfPair<T>(in MatrixView<T> t, int j) where T : unmanaged, IFloatingPointIeee754<T> =>
+        t[j, j - 1] != T.Zero;
 
     /// <summary>One eigenvector being solved: real (column Ki of X) or complex (columns Ki-1 and Ki).</summary>
     private struct Vector<T> where T : unmanaged, IFloatingPointIeee754<T>
@@ -109,20 +128,42 @@ internal static class Trevc
         public T Wr, Wi, Smin;
     }
 
+    /// <summary>
+    /// Column-major access to the pinned, column-contiguous Schur form for the solver's inner steps (the address and the
+    /// column stride in registers, no bounds checks): valid while <see cref="RightVectors{T}(in MatrixView{T}, in MatrixView{T}, in MatrixView{T}, int, Parallelism)"/> holds the pin.
+    /// </summary>
+    private readonly unsafe struct PinnedColumns<T> where T : unmanaged
+    {
+        private readonly T* _origin;
+        private readonly nint _ld;
+
+        public PinnedColumns(MatrixAddress<T> at)
+        {
+            System.Diagnostics.Debug.Assert(at.RowStride == 1 || at.Rows <= 1);
+            _origin = at.Origin;
+            _ld = (nint)at.ColStride;
+        }
+
+        public ref T this[int i, int j] => ref _origin[i + j * _ld];
+
+        public Span<T> Column(int j, int i0, int len) => new(_origin + i0 + j * _ld, len);
+    }
+
     private sealed class Context<T> where T : unmanaged, IFloatingPointIeee754<T>
     {
-        public required T[] Schur, X, Cnorm;
-        public required int Ldt, Ldx;
+        public required MatrixAddress<T> Schur; // pinned by RightVectors for the whole solve
+        public required T[] X, Cnorm;
+        public required int Ldx;
         public required T Ulp, Smlnum, Bignum;
 
         /// <summary>Column ki of X for the real eigenvalue T(ki, ki): x[ki] = 1, right-hand side -T(0:ki, ki).</summary>
         public Vector<T> StartReal(int ki)
         {
-            var t = Schur;
-            T wr = t[ki + ki * Ldt];
+            var t = new PinnedColumns<T>(Schur);
+            T wr = t[ki, ki];
             var col = X.AsSpan(ki * Ldx, ki + 1);
             col[ki] = T.One;
-            for (int k = 0; k < ki; k++) col[k] = -t[k + ki * Ldt];
+            for (int k = 0; k < ki; k++) col[k] = -t[k, ki];
             return new Vector<T> { Ki = ki, Top = ki, Complex = false, Wr = wr, Wi = T.Zero, Smin = T.Max(Ulp * T.Abs(wr), Smlnum) };
         }
 
@@ -132,10 +173,10 @@ internal static class Trevc
         /// </summary>
         public Vector<T> StartComplex(int ki)
         {
-            var t = Schur;
+            var t = new PinnedColumns<T>(Schur);
             int kp = ki - 1;
-            T wr = t[kp + kp * Ldt];
-            T b = t[kp + ki * Ldt], c = t[ki + kp * Ldt];
+            T wr = t[kp, kp];
+            T b = t[kp, ki], c = t[ki, kp];
             T wi = T.Sqrt(T.Abs(b)) * T.Sqrt(T.Abs(c));
             var xr = X.AsSpan(kp * Ldx, ki + 1);
             var xi = X.AsSpan(ki * Ldx, ki + 1);
@@ -145,8 +186,8 @@ internal static class Trevc
             xi[kp] = T.Zero;
             for (int k = 0; k < kp; k++)
             {
-                xr[k] = -xr[kp] * t[k + kp * Ldt];
-                xi[k] = -xi[ki] * t[k + ki * Ldt];
+                xr[k] = -xr[kp] * t[k, kp];
+                xi[k] = -xi[ki] * t[k, ki];
             }
             return new Vector<T> { Ki = ki, Top = kp, Complex = true, Wr = wr, Wi = wi, Smin = T.Max(Ulp * (T.Abs(wr) + T.Abs(wi)), Smlnum) };
         }
@@ -157,33 +198,32 @@ internal static class Trevc
         /// </summary>
         public int Step(ref Vector<T> v, int j)
         {
-            var t = Schur;
-            int ldt = Ldt;
-            bool two = j > 0 && t[j + (j - 1) * ldt] != T.Zero;
+            var t = new PinnedColumns<T>(Schur);
+            bool two = j > 0 && t[j, j - 1] != T.Zero;
             int j1 = two ? j - 1 : j;
             if (!v.Complex)
             {
                 var col = X.AsSpan(v.Ki * Ldx, v.Ki + 1);
                 if (two)
                 {
-                    T scale = Laln2.Solve2(t[j1 + j1 * ldt], t[j1 + j * ldt], t[j + j1 * ldt], t[j + j * ldt], v.Wr, T.Zero, v.Smin, Bignum,
+                    T scale = Laln2.Solve2(t[j1, j1], t[j1, j], t[j, j1], t[j, j], v.Wr, T.Zero, v.Smin, Bignum,
                         col[j1], T.Zero, col[j], T.Zero, out T x1, out _, out T x2, out _, out T xnorm);
                     if (xnorm > T.One && T.Max(Cnorm[j1], Cnorm[j]) > Bignum / xnorm) { x1 /= xnorm; x2 /= xnorm; scale /= xnorm; }
                     if (scale != T.One) TensorPrimitives.Multiply(col, scale, col);
                     col[j1] = x1;
                     col[j] = x2;
                     var head = col.Slice(0, j1);
-                    TensorPrimitives.MultiplyAdd(t.AsSpan(j1 * ldt, j1), -x1, head, head);
-                    TensorPrimitives.MultiplyAdd(t.AsSpan(j * ldt, j1), -x2, head, head);
+                    TensorPrimitives.MultiplyAdd(t.Column(j1, 0, j1), -x1, head, head);
+                    TensorPrimitives.MultiplyAdd(t.Column(j, 0, j1), -x2, head, head);
                 }
                 else
                 {
-                    T scale = Laln2.Solve1(t[j + j * ldt], v.Wr, T.Zero, v.Smin, Bignum, col[j], T.Zero, out T x1, out _, out T xnorm);
+                    T scale = Laln2.Solve1(t[j, j], v.Wr, T.Zero, v.Smin, Bignum, col[j], T.Zero, out T x1, out _, out T xnorm);
                     if (xnorm > T.One && Cnorm[j] > Bignum / xnorm) { x1 /= xnorm; scale /= xnorm; }
                     if (scale != T.One) TensorPrimitives.Multiply(col, scale, col);
                     col[j] = x1;
                     var head = col.Slice(0, j);
-                    TensorPrimitives.MultiplyAdd(t.AsSpan(j * ldt, j), -x1, head, head);
+                    TensorPrimitives.MultiplyAdd(t.Column(j, 0, j), -x1, head, head);
                 }
                 return j1 - 1;
             }
@@ -192,7 +232,7 @@ internal static class Trevc
             var xi = X.AsSpan(v.Ki * Ldx, v.Ki + 1);
             if (two)
             {
-                T scale = Laln2.Solve2(t[j1 + j1 * ldt], t[j1 + j * ldt], t[j + j1 * ldt], t[j + j * ldt], v.Wr, v.Wi, v.Smin, Bignum,
+                T scale = Laln2.Solve2(t[j1, j1], t[j1, j], t[j, j1], t[j, j], v.Wr, v.Wi, v.Smin, Bignum,
                     xr[j1], xi[j1], xr[j], xi[j], out T x1r, out T x1i, out T x2r, out T x2i, out T xnorm);
                 if (xnorm > T.One && T.Max(Cnorm[j1], Cnorm[j]) > Bignum / xnorm)
                 {
@@ -208,8 +248,8 @@ internal static class Trevc
                 xr[j] = x2r; xi[j] = x2i;
                 var hr = xr.Slice(0, j1);
                 var hi = xi.Slice(0, j1);
-                var t1 = t.AsSpan(j1 * ldt, j1);
-                var t2 = t.AsSpan(j * ldt, j1);
+                var t1 = t.Column(j1, 0, j1);
+                var t2 = t.Column(j, 0, j1);
                 TensorPrimitives.MultiplyAdd(t1, -x1r, hr, hr);
                 TensorPrimitives.MultiplyAdd(t2, -x2r, hr, hr);
                 TensorPrimitives.MultiplyAdd(t1, -x1i, hi, hi);
@@ -217,7 +257,7 @@ internal static class Trevc
             }
             else
             {
-                T scale = Laln2.Solve1(t[j + j * ldt], v.Wr, v.Wi, v.Smin, Bignum, xr[j], xi[j], out T x1r, out T x1i, out T xnorm);
+                T scale = Laln2.Solve1(t[j, j], v.Wr, v.Wi, v.Smin, Bignum, xr[j], xi[j], out T x1r, out T x1i, out T xnorm);
                 if (xnorm > T.One && Cnorm[j] > Bignum / xnorm)
                 {
                     T f = T.One / xnorm;
@@ -231,7 +271,7 @@ internal static class Trevc
                 xr[j] = x1r; xi[j] = x1i;
                 var hr = xr.Slice(0, j);
                 var hi = xi.Slice(0, j);
-                var tc = t.AsSpan(j * ldt, j);
+                var tc = t.Column(j, 0, j);
                 TensorPrimitives.MultiplyAdd(tc, -x1r, hr, hr);
                 TensorPrimitives.MultiplyAdd(tc, -x1i, hi, hi);
             }

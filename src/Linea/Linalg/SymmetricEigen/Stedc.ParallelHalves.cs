@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Numerics;
 using System.Runtime.ExceptionServices;
+using Linea.Kernels;
 using Linea.Kernels.Threading;
 
 namespace Linea;
@@ -19,7 +20,7 @@ internal static partial class Stedc
     /// each single-threaded (their ranges of d, e and z are disjoint; the node's merge then runs on all threads). When
     /// the pool is busy both run here, one after the other. Same arithmetic as the sequential recursion.
     /// </summary>
-    private static bool BothHalves<T>(int lo, int n1, int n2, ArraySegment<T> d, ArraySegment<T> e, T[] z, int ldz, Parallelism parallelism, Workspace<T> ws)
+    private static bool BothHalves<T>(int lo, int n1, int n2, ArraySegment<T> d, ArraySegment<T> e, MatrixAddress<T> z, Parallelism parallelism, Workspace<T> ws)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         var work2 = ArrayPool<T>.Shared.Rent(checked((int)WorkspaceSize(n2)));
@@ -34,8 +35,8 @@ internal static partial class Stedc
             {
                 try
                 {
-                    if (tid == 0) ok1 = Recurse(lo, n1, d, e, z, ldz, serial, ws);
-                    if (tid == 1 || nt == 1) ok2 = Recurse(lo + n1, n2, d, e, z, ldz, serial, ws2);
+                    if (tid == 0) ok1 = Recurse(lo, n1, d, e, z, serial, ws);
+                    if (tid == 1 || nt == 1) ok2 = Recurse(lo + n1, n2, d, e, z, serial, ws2);
                 }
                 catch (Exception ex) { Interlocked.CompareExchange(ref failure, ex, null); }
             });

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Numerics.Tensors;
+using Linea.Kernels;
 using Linea.Kernels.Gemm;
 
 namespace Linea;
@@ -25,33 +26,43 @@ internal static partial class Stedc
     public const int LeafSize = 32;
 
     /// <summary>
-    /// Diagonalises the tridiagonal (d, e) (n and n - 1 entries): on return d holds the eigenvalues (unordered) and z
-    /// (n x n, column-major, leading dimension n) the matching orthonormal eigenvectors. e is destroyed.
+    /// Diagonalises the tridiagonal (d, e) (n and n - 1 entries, n = z.Rows): on return d holds the eigenvalues
+    /// (unordered) and the n x n column-contiguous view z the matching orthonormal eigenvectors. e is destroyed. z is
+    /// pinned for the whole solve (the two halves of a split run on two threads).
     /// </summary>
     /// <returns>false when a QL leaf or a secular equation did not converge (the caller throws).</returns>
     /// <remarks>work (at least <see cref="WorkspaceSize"/>(n) elements) and iwork (<see cref="IntWorkspaceSize"/>(n)
     /// ints) are overwritten: every merge takes its arrays from them, so no merge allocates an array.</remarks>
     /// <exception cref="InvalidOperationException">(Linea's own check) the workspace is smaller than the sizes say.</exception>
-    public static bool Solve<T>(int n, Span<T> d, Span<T> e, T[] z, Parallelism parallelism, T[] work, int[] iwork, int leafSize = LeafSize)
+    public static unsafe bool Solve<T>(Span<T> d, Span<T> e, in MatrixView<T> z, Parallelism parallelism, T[] work, int[] iwork, int leafSize = LeafSize)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        z.AsSpan(0, n * n).Clear();
+        int n = checked((int)z.Rows);
         if (n == 0) return true;
+        System.Diagnostics.Debug.Assert(z.ColumnContiguous && z.Cols == n);
+        for (int j = 0; j < n; j++) z.Column(j, 0, n).Clear();
         var ws = new Workspace<T>(n, work, iwork, Math.Max(leafSize, 2));
         var dArr = ws.D;
         var eArr = ws.E;
         d.Slice(0, n).CopyTo(dArr);
         e.Slice(0, Math.Max(n - 1, 0)).CopyTo(eArr);
-        bool ok = Recurse(0, n, dArr, eArr, z, n, parallelism, ws);
+        bool ok;
+        fixed (T* pz = &z.Origin) ok = Recurse(0, n, dArr, eArr, z.At(pz), parallelism, ws);
         ((Span<T>)dArr).CopyTo(d);
         return ok;
     }
 
-    /// <summary>Elements of T that <see cref="Solve{T}"/> needs for order n: d and e copies, nine pole-length arrays and
+    /// <summary>The array form: z is n x n column-major with leading dimension n.</summary>
+    // transitional (#15 item 3): the lead removes it after the three view branches merge
+    public static bool Solve<T>(int n, Span<T> d, Span<T> e, T[] z, Parallelism parallelism, T[] work, int[] iwork, int leafSize = LeafSize)
+        where T : unmanaged, IFloatingPointIeee754<T> =>
+        n == 0 || Solve(d, e, MatrixView<T>.ColumnMajor(z, 0, n, n, n), parallelism, work, iwork, leafSize);
+
+    /// <summary>Elements of T that <see cref="Solve{T}(Span{T}, Span{T}, in MatrixView{T}, Parallelism, T[], int[], int)"/> needs for order n: d and e copies, nine pole-length arrays and
     /// three n x n areas (the secular eigenvectors, the root differences then the GEMM output, the dense columns of M).</summary>
     public static long WorkspaceSize(int n) => n == 0 ? 0 : 11L * n + 3L * n * n;
 
-    /// <summary>Ints that <see cref="Solve{T}"/> needs for order n: the sort order of the poles.</summary>
+    /// <summary>Ints that <see cref="Solve{T}(Span{T}, Span{T}, in MatrixView{T}, Parallelism, T[], int[], int)"/> needs for order n: the sort order of the poles.</summary>
     public static int IntWorkspaceSize(int n) => n;
 
     /// <summary>The workspace carved into one merge's arrays (reused by every merge, which run one after another), each
@@ -81,10 +92,10 @@ internal static partial class Stedc
         }
     }
 
-    private static bool Recurse<T>(int lo, int n, ArraySegment<T> d, ArraySegment<T> e, T[] z, int ldz, Parallelism parallelism, Workspace<T> ws) where T : unmanaged, IFloatingPointIeee754<T>
+    private static bool Recurse<T>(int lo, int n, ArraySegment<T> d, ArraySegment<T> e, MatrixAddress<T> z, Parallelism parallelism, Workspace<T> ws) where T : unmanaged, IFloatingPointIeee754<T>
     {
         parallelism.ThrowIfCancelled();
-        if (n <= ws.LeafSize) return Leaf(lo, n, d, e, z, ldz, parallelism, ws);
+        if (n <= ws.LeafSize) return Leaf(lo, n, d, e, z.View, parallelism, ws);
         int n1 = n / 2, n2 = n - n1;
         T coupling = e[lo + n1 - 1];
         T beta = T.Abs(coupling);
@@ -92,18 +103,18 @@ internal static partial class Stedc
         d[lo + n1] -= beta;
         if (parallelism.Count > 1 && n >= ParallelHalvesMin)
         {
-            if (!BothHalves(lo, n1, n2, d, e, z, ldz, parallelism, ws)) return false;
+            if (!BothHalves(lo, n1, n2, d, e, z, parallelism, ws)) return false;
         }
         else
         {
-            if (!Recurse(lo, n1, d, e, z, ldz, parallelism, ws)) return false;
-            if (!Recurse(lo + n1, n2, d, e, z, ldz, parallelism, ws)) return false;
+            if (!Recurse(lo, n1, d, e, z, parallelism, ws)) return false;
+            if (!Recurse(lo + n1, n2, d, e, z, parallelism, ws)) return false;
         }
         if (beta == T.Zero) return true;
-        return Merge(lo, n1, n2, beta, T.Sign(coupling) < 0, d, z, ldz, parallelism, ws);
+        return Merge(lo, n1, n2, beta, T.Sign(coupling) < 0, d, z.View, parallelism, ws);
     }
 
-    private static bool Leaf<T>(int lo, int n, ArraySegment<T> d, ArraySegment<T> e, T[] z, int ldz, Parallelism parallelism, Workspace<T> ws) where T : unmanaged, IFloatingPointIeee754<T>
+    private static bool Leaf<T>(int lo, int n, ArraySegment<T> d, ArraySegment<T> e, in MatrixView<T> z, Parallelism parallelism, Workspace<T> ws) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var q = ws.LeafQ;
         q.AsSpan(0, n * n).Clear();
@@ -112,7 +123,7 @@ internal static partial class Stedc
         Span<T> es = ws.W.Slice(0, Math.Max(n - 1, 0));
         e.Slice(lo, Math.Max(n - 1, 0)).AsSpan().CopyTo(es);
         if (!Steqr.Solve(n, ds, es, q, n, parallelism)) return false;
-        for (int j = 0; j < n; j++) q.AsSpan(j * n, n).CopyTo(z.AsSpan(lo + (lo + j) * ldz, n));
+        for (int j = 0; j < n; j++) q.AsSpan(j * n, n).CopyTo(z.Column(lo + j, lo, n));
         return true;
     }
 
@@ -121,14 +132,14 @@ internal static partial class Stedc
     /// matrix with coupling beta (negative when <paramref name="negative"/>): the eigenproblem of D + beta z z^T.
     /// </summary>
     [MethodImpl(HotCode.Options)]
-    private static bool Merge<T>(int lo, int n1, int n2, T beta, bool negative, ArraySegment<T> d, T[] z, int ldz, Parallelism parallelism, Workspace<T> ws) where T : unmanaged, IFloatingPointIeee754<T>
+    private static bool Merge<T>(int lo, int n1, int n2, T beta, bool negative, ArraySegment<T> d, in MatrixView<T> z, Parallelism parallelism, Workspace<T> ws) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int n = n1 + n2;
         T eps = MachineConstants<T>.UnitRoundoff;
         // The rank-one vector: last row of Q1, then (sign) first row of Q2.
         var w = ws.W.Slice(0, n);
-        for (int j = 0; j < n1; j++) w[j] = z[(lo + n1 - 1) + (lo + j) * ldz];
-        for (int j = 0; j < n2; j++) w[n1 + j] = negative ? -z[(lo + n1) + (lo + n1 + j) * ldz] : z[(lo + n1) + (lo + n1 + j) * ldz];
+        for (int j = 0; j < n1; j++) w[j] = z[lo + n1 - 1, lo + j];
+        for (int j = 0; j < n2; j++) w[n1 + j] = negative ? -z[lo + n1, lo + n1 + j] : z[lo + n1, lo + n1 + j];
 
         // Sort the poles ascending (each half is unordered after its own merge).
         var idx = ws.Idx.Slice(0, n);
@@ -232,12 +243,11 @@ internal static partial class Stedc
         var outBuf = ws.Shared.Slice(0, n * n);
         T[] m0 = m.Array!, o0 = outBuf.Array!;
         int mo = m.Offset, oo = outBuf.Offset;
-        int zOff = lo + lo * ldz;
-        Gemm.Multiply(n1, dense, n1, T.One, z, zOff, 1, ldz, m0, mo, 1, n, T.Zero, o0, oo, 1, n, parallelism);
-        Gemm.Multiply(n2, dense, n2, T.One, z, zOff + n1 + n1 * ldz, 1, ldz, m0, mo + n1, 1, n, T.Zero, o0, oo + n1, 1, n, parallelism);
+        Gemm.Multiply(T.One, z.Block(lo, lo, n1, n1), MatrixView<T>.ColumnMajor(m0, mo, n1, dense, n), T.Zero, MatrixView<T>.ColumnMajor(o0, oo, n1, dense, n), parallelism);
+        Gemm.Multiply(T.One, z.Block(lo + n1, lo + n1, n2, n2), MatrixView<T>.ColumnMajor(m0, mo + n1, n2, dense, n), T.Zero, MatrixView<T>.ColumnMajor(o0, oo + n1, n2, dense, n), parallelism);
         for (int col = dense; col < n; col++)
-            z.AsSpan(zOff + idx[deflated[col - k]] * ldz, n).CopyTo(outBuf.AsSpan(col * n, n));
-        for (int col = 0; col < n; col++) outBuf.AsSpan(col * n, n).CopyTo(z.AsSpan(zOff + col * ldz, n));
+            z.Column(lo + idx[deflated[col - k]], lo, n).CopyTo(outBuf.AsSpan(col * n, n));
+        for (int col = 0; col < n; col++) outBuf.AsSpan(col * n, n).CopyTo(z.Column(lo + col, lo, n));
         return true;
     }
 }

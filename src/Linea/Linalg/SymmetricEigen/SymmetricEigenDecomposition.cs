@@ -84,14 +84,14 @@ public sealed class SymmetricEigenDecomposition<T> where T : unmanaged, IFloatin
     }
 
     /// <summary>
-    /// <see cref="Stedc.Solve{T}"/> with its workspace (about 3 n^2 elements, 24 MB at n = 1000) rented from the shared
+    /// <see cref="Stedc.Solve{T}(Span{T}, Span{T}, in Linea.Kernels.MatrixView{T}, Parallelism, T[], int[], int)"/> with its workspace (about 3 n^2 elements, 24 MB at n = 1000) rented from the shared
     /// pool rather than allocated per call (the merges write every element they read).
     /// </summary>
     private static bool DivideAndConquer(int n, T[] w, T[] e, T[] z, Parallelism parallelism, int leaf)
     {
         var work = System.Buffers.ArrayPool<T>.Shared.Rent(checked((int)Stedc.WorkspaceSize(n)));
         var iwork = System.Buffers.ArrayPool<int>.Shared.Rent(Stedc.IntWorkspaceSize(n));
-        try { return Stedc.Solve(n, w, e, z, parallelism, work, iwork, leaf); }
+        try { return Stedc.Solve<T>(w.AsSpan(0, n), e, Linea.Kernels.MatrixView<T>.ColumnMajor(z, 0, n, n, n), parallelism, work, iwork, leaf); }
         finally
         {
             System.Buffers.ArrayPool<int>.Shared.Return(iwork);
