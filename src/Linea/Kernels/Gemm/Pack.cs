@@ -11,7 +11,7 @@ namespace Linea.Kernels.Gemm;
 /// a B panel (kc x nc) becomes NR-column micro-panels stored row by row (element (p, j) at p*NR + j).
 /// Rows / columns past the matrix edge are zero, so the microkernel always runs a full MR x NR x kc tile.
 /// </summary>
-internal static unsafe class Pack
+internal static unsafe partial class Pack
 {
     /// <summary>
     /// Packs the mc x kc block at <paramref name="a"/> into <paramref name="dst"/> (ceil(mc/MR)*MR*kc elements) and
@@ -26,6 +26,11 @@ internal static unsafe class Pack
         if (cs == 1 && rs != 1)
         {
             for (int i0 = 0; i0 < mc; i0 += MR) ChunkedPanel(Math.Min(MR, mc - i0), kc, a + i0 * rs, rs, MR, dst + (nint)i0 * kc);
+            return true;
+        }
+        if (cs == 2 && Math.Abs(rs) > 2 && Stride2Supported<T>())
+        {
+            for (int i0 = 0; i0 < mc; i0 += MR) ChunkedPanelStride2(Math.Min(MR, mc - i0), kc, a + i0 * rs, rs, MR, dst + (nint)i0 * kc);
             return true;
         }
         for (int i0 = 0; i0 < mc; i0 += MR)
@@ -119,6 +124,8 @@ internal static unsafe class Pack
                 q0 = full;
             }
         }
+        if (cs == 2 && Math.Abs(rs) > 2 && q1 > q0 && Stride2Supported<T>() && NR % (64 / sizeof(T)) == 0)
+            q0 = PanelsStride2(kc, nc, b, rs, NR, dst, q0, q1);
         for (int q = q0; q < q1; q++)
         {
             int j0 = q * NR;
