@@ -40,9 +40,9 @@ internal static unsafe partial class Pack
             if (rs == 1 && mr == MR)
             {
                 // Columns of the micro-panel are contiguous in memory (A^T of a row-major matrix).
-                nint bytes = MR * sizeof(T);
+                int bytes = MR * sizeof(T);
                 for (int p = 0; p < kc; p++)
-                    Unsafe.CopyBlockUnaligned(dst + p * MR, src + p * cs, (uint)bytes);
+                    CopyShort((byte*)(dst + p * MR), (byte*)(src + p * cs), bytes);
             }
             else if (Math.Abs(cs) < Math.Abs(rs))
             {
@@ -69,6 +69,20 @@ internal static unsafe partial class Pack
             dst += MR * kc;
         }
         return false;
+    }
+
+    /// <summary>
+    /// Copies a short run (one packed column of an A micro-panel: 48 bytes for 12 floats, 96 for 12 doubles) with vector
+    /// moves; a block copy with a run-time length costs a call per column, which made A^T packing the slow part of A.T @ B.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void CopyShort(byte* d, byte* s, int bytes)
+    {
+        int o = 0;
+        for (; o + 64 <= bytes; o += 64) Vector512.Store(Vector512.Load(s + o), d + o);
+        if (o + 32 <= bytes) { Vector256.Store(Vector256.Load(s + o), d + o); o += 32; }
+        if (o + 16 <= bytes) { Vector128.Store(Vector128.Load(s + o), d + o); o += 16; }
+        for (; o < bytes; o++) d[o] = s[o];
     }
 
     [MethodImpl(HotCode.Options)]
