@@ -31,11 +31,13 @@ internal static unsafe class GemmDriver
             KC = Math.Min(kcBlock, k),
             NC = RoundUp(Math.Min(ncBlock, RoundUp(n, NR)), NR),
         };
-        if (threads <= 1 && m <= job.MC)
+        if (threads <= 1 && m <= job.MC && k <= job.KC)
         {
-            // One A block covers every row, so each packed B panel is read exactly once, right after it is packed:
-            // size it to stay in L2 between the two (short-wide products: 100 x 200,000 from k = 100 would otherwise
-            // pack 1.2 MB panels that spill to L3 before the microkernels read them).
+            // One A block covers every row and the whole depth, so it is packed once and kept, and each packed B panel
+            // is read exactly once, right after it is packed: size it to stay in L2 between the two (short-wide
+            // products: 100 x 200,000 from k = 100 would otherwise pack 1.2 MB panels that spill to L3 before the
+            // microkernels read them). With k > KC the A block is repacked per panel, so narrower panels would cost
+            // more A packing than they save.
             int fit = SinglePassPanelBytes / (job.KC * sizeof(T)) / NR * NR;
             job.NC = Math.Min(job.NC, Math.Max(NR, fit));
         }
@@ -55,7 +57,7 @@ internal static unsafe class GemmDriver
         }
     }
 
-    /// <summary>Bytes of packed B panel that a single-pass panel (one A block, see <see cref="Run{T, TK}"/>) may fill: a quarter of the 1 MiB L2.</summary>
+    /// <summary>Bytes of packed B panel that a single-pass panel (one A block over all rows and the depth, see <see cref="Run{T, TK}"/>) may fill: a quarter of the 1 MiB L2.</summary>
     private const int SinglePassPanelBytes = 256 * 1024;
 
     private static int RoundUp(int x, int r) => (x + r - 1) / r * r;
