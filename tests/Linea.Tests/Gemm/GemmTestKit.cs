@@ -4,7 +4,7 @@ using Linea.Kernels.Gemm;
 namespace Linea.Tests.Gemm;
 
 /// <summary>How a logical matrix is laid out in its backing array.</summary>
-public enum Layout { RowMajor, ColMajor, Strided, ColStrided }
+public enum Layout { RowMajor, ColMajor, Strided, ColStrided, RowStride2 }
 
 /// <summary>A logical rows x cols matrix stored at Off with strides (Rs, Cs) inside Data; padding is filled with junk.</summary>
 public sealed class StridedMatrix<T> where T : unmanaged, IFloatingPointIeee754<T>
@@ -20,6 +20,7 @@ public sealed class StridedMatrix<T> where T : unmanaged, IFloatingPointIeee754<
             case Layout.RowMajor: s.Cs = 1; s.Rs = cols + 3; break;
             case Layout.ColMajor: s.Rs = 1; s.Cs = rows + 2; break;
             case Layout.ColStrided: s.Rs = 2; s.Cs = 2 * rows + 3; break;
+            case Layout.RowStride2: s.Cs = 2; s.Rs = 2 * cols + 5; break; // a slice X[:, ::2] of a wider matrix
             default: s.Cs = 3; s.Rs = 3 * cols + 5; break;
         }
         long len = s.Off + 1 + (long)Math.Max(rows - 1, 0) * s.Rs + (long)Math.Max(cols - 1, 0) * s.Cs + 4;

@@ -31,6 +31,16 @@ internal static unsafe class GemmDriver
             KC = Math.Min(kcBlock, k),
             NC = RoundUp(Math.Min(ncBlock, RoundUp(n, NR)), NR),
         };
+        if (threads <= 1 && m <= job.MC && k <= job.KC)
+        {
+            // One A block covers every row and the whole depth, so it is packed once and kept, and each packed B panel
+            // is read exactly once, right after it is packed: size it to stay in L2 between the two (short-wide
+            // products: 100 x 200,000 from k = 100 would otherwise pack 1.2 MB panels that spill to L3 before the
+            // microkernels read them). With k > KC the A block is repacked per panel, so narrower panels would cost
+            // more A packing than they save.
+            int fit = SinglePassPanelBytes / (job.KC * sizeof(T)) / NR * NR;
+            job.NC = Math.Min(job.NC, Math.Max(NR, fit));
+        }
         job.BPack = PackBuffers<T>.B(job.KC * job.NC);
         if (threads <= 1)
         {
@@ -46,6 +56,9 @@ internal static unsafe class GemmDriver
             WorkerPool.Run(Math.Min(threads, Math.Max(job.SplitRows ? mp : np, 1)), job);
         }
     }
+
+    /// <summary>Bytes of packed B panel that a single-pass panel (one A block over all rows and the depth, see <see cref="Run{T, TK}"/>) may fill: a quarter of the 1 MiB L2.</summary>
+    private const int SinglePassPanelBytes = 256 * 1024;
 
     private static int RoundUp(int x, int r) => (x + r - 1) / r * r;
 
@@ -88,6 +101,7 @@ internal static unsafe class GemmDriver
             T* bpack = BPack;
             int m = M, n = N, k = K;
             int iter = 0;
+            bool chunked = false;
             for (int jc = 0; jc < n; jc += NC)
             {
                 int nc = Math.Min(NC, n - jc);
@@ -114,10 +128,12 @@ internal static unsafe class GemmDriver
                         int mpan = (m + MR - 1) / MR;
                         int r0 = Math.Min(m, Share(tid, threads, mpan, LowerOnly, rows: true) * MR);
                         int r1 = Math.Min(m, Share(tid + 1, threads, mpan, LowerOnly, rows: true) * MR);
+                        // A block unchanged from the last column panel (one row block and one depth block): keep it.
+                        bool keepA = jc > 0 && k <= KC && r1 - r0 <= MC;
                         for (int ic = r0; ic < r1; ic += MC)
                         {
                             int mc = Math.Min(MC, r1 - ic);
-                            bool chunked = Pack.A(mc, kc, A + ic * Ars + pc * Acs, Ars, Acs, MR, apack);
+                            if (!keepA) chunked = Pack.A(mc, kc, A + ic * Ars + pc * Acs, Ars, Acs, MR, apack);
                             Macro(mc, nc, kc, 0, np, apack, bpack, C + ic * Crs + jc * Ccs, beta, tile, chunked, ic - jc);
                         }
                     }
@@ -125,10 +141,11 @@ internal static unsafe class GemmDriver
                     {
                         // Loop 2 split (few rows, many columns): each thread packs every A block itself and takes a
                         // fixed share of the column micro-panels.
+                        bool keepA = jc > 0 && k <= KC && m <= MC;
                         for (int ic = 0; ic < m; ic += MC)
                         {
                             int mc = Math.Min(MC, m - ic);
-                            bool chunked = Pack.A(mc, kc, A + ic * Ars + pc * Acs, Ars, Acs, MR, apack);
+                            if (!keepA) chunked = Pack.A(mc, kc, A + ic * Ars + pc * Acs, Ars, Acs, MR, apack);
                             Macro(mc, nc, kc, q0, q1, apack, bpack, C + ic * Crs + jc * Ccs, beta, tile, chunked, ic - jc);
                         }
                     }

@@ -11,7 +11,7 @@ namespace Linea.Kernels.Gemm;
 /// a B panel (kc x nc) becomes NR-column micro-panels stored row by row (element (p, j) at p*NR + j).
 /// Rows / columns past the matrix edge are zero, so the microkernel always runs a full MR x NR x kc tile.
 /// </summary>
-internal static unsafe class Pack
+internal static unsafe partial class Pack
 {
     /// <summary>
     /// Packs the mc x kc block at <paramref name="a"/> into <paramref name="dst"/> (ceil(mc/MR)*MR*kc elements) and
@@ -28,6 +28,11 @@ internal static unsafe class Pack
             for (int i0 = 0; i0 < mc; i0 += MR) ChunkedPanel(Math.Min(MR, mc - i0), kc, a + i0 * rs, rs, MR, dst + (nint)i0 * kc);
             return true;
         }
+        if (cs == 2 && Math.Abs(rs) > 2 && Stride2Supported<T>())
+        {
+            for (int i0 = 0; i0 < mc; i0 += MR) ChunkedPanelStride2(Math.Min(MR, mc - i0), kc, a + i0 * rs, rs, MR, dst + (nint)i0 * kc);
+            return true;
+        }
         for (int i0 = 0; i0 < mc; i0 += MR)
         {
             int mr = Math.Min(MR, mc - i0);
@@ -35,9 +40,9 @@ internal static unsafe class Pack
             if (rs == 1 && mr == MR)
             {
                 // Columns of the micro-panel are contiguous in memory (A^T of a row-major matrix).
-                nint bytes = MR * sizeof(T);
+                int bytes = MR * sizeof(T);
                 for (int p = 0; p < kc; p++)
-                    Unsafe.CopyBlockUnaligned(dst + p * MR, src + p * cs, (uint)bytes);
+                    CopyShort((byte*)(dst + p * MR), (byte*)(src + p * cs), bytes);
             }
             else if (Math.Abs(cs) < Math.Abs(rs))
             {
@@ -64,6 +69,20 @@ internal static unsafe class Pack
             dst += MR * kc;
         }
         return false;
+    }
+
+    /// <summary>
+    /// Copies a short run (one packed column of an A micro-panel: 48 bytes for 12 floats, 96 for 12 doubles) with vector
+    /// moves; a block copy with a run-time length costs a call per column, which made A^T packing the slow part of A.T @ B.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void CopyShort(byte* d, byte* s, int bytes)
+    {
+        int o = 0;
+        for (; o + 64 <= bytes; o += 64) Vector512.Store(Vector512.Load(s + o), d + o);
+        if (o + 32 <= bytes) { Vector256.Store(Vector256.Load(s + o), d + o); o += 32; }
+        if (o + 16 <= bytes) { Vector128.Store(Vector128.Load(s + o), d + o); o += 16; }
+        for (; o < bytes; o++) d[o] = s[o];
     }
 
     [MethodImpl(HotCode.Options)]
@@ -119,6 +138,8 @@ internal static unsafe class Pack
                 q0 = full;
             }
         }
+        if (cs == 2 && Math.Abs(rs) > 2 && q1 > q0 && Stride2Supported<T>() && NR % (64 / sizeof(T)) == 0)
+            q0 = PanelsStride2(kc, nc, b, rs, NR, dst, q0, q1);
         for (int q = q0; q < q1; q++)
         {
             int j0 = q * NR;

@@ -10,7 +10,7 @@ namespace Linea.Kernels.Gemm.Microkernels;
 /// and one broadcast of A per step. Narrower than <see cref="Avx512Kernel{T}"/>, so the kc x NR micro-panel
 /// of B takes two thirds of the L1 space and edge panels waste less when n is not a multiple of 3 vectors.
 /// </summary>
-internal unsafe struct Avx512TallKernel<T> : IMicroKernel<T> where T : unmanaged, IFloatingPointIeee754<T>
+internal unsafe partial struct Avx512TallKernel<T> : IMicroKernel<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     public static int MR => 12;
     public static int NR => 2 * Vector512<T>.Count;
@@ -22,10 +22,32 @@ internal unsafe struct Avx512TallKernel<T> : IMicroKernel<T> where T : unmanaged
         return Avx512F.FusedMultiplyAdd(x.AsSingle(), y.AsSingle(), z.AsSingle()).As<float, T>();
     }
 
+    /// <summary>C row = alpha * (x0, x1) (beta = 0: C is not read).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void StoreRow(Vector512<T> x0, Vector512<T> x1, Vector512<T> va, T* row, int V)
+    {
+        Vector512.Store(va * x0, row);
+        Vector512.Store(va * x1, row + V);
+    }
+
+    /// <summary>C row = alpha * (x0, x1) + beta * C row.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void UpdateRow(Vector512<T> x0, Vector512<T> x1, Vector512<T> va, Vector512<T> vb, T* row, int V)
+    {
+        Vector512.Store(Fma(vb, Vector512.Load(row), va * x0), row);
+        Vector512.Store(Fma(vb, Vector512.Load(row + V), va * x1), row + V);
+    }
+
     [MethodImpl(HotCode.Options)]
     public static void Run(int kc, T* a, T* b, T* c, nint rs, nint cs, T alpha, T beta, int mr, int nr, T* tile, bool chunkedA)
     {
         int V = Vector512<T>.Count;
+        if (nr <= V)
+        {
+            // A right-edge tile one vector wide (n = 100 leaves 4 columns): half the multiply-adds of the full tile.
+            RunHalf(kc, a, b, c, rs, cs, alpha, beta, mr, nr, tile, chunkedA);
+            return;
+        }
         Vector512<T> c00 = default, c01 = default;
         Vector512<T> c10 = default, c11 = default;
         Vector512<T> c20 = default, c21 = default;
@@ -98,38 +120,40 @@ internal unsafe struct Avx512TallKernel<T> : IMicroKernel<T> where T : unmanaged
             a += 12; b += 2 * V;
         }
         var va = Vector512.Create(alpha);
-        if (mr == 12 && nr == 2 * V && cs == 1)
+        if (nr == 2 * V && cs == 1)
         {
+            // Whole rows of vectors straight from the registers; a bottom-edge tile (mr < 12: m = 100, 256, 1024 leave
+            // 4 rows) stores its first mr rows the same way instead of going through the tile and a scalar merge.
             if (beta == T.Zero)
             {
-                Vector512.Store(va * c00, c + 0 * rs + 0 * V); Vector512.Store(va * c01, c + 0 * rs + 1 * V);
-                Vector512.Store(va * c10, c + 1 * rs + 0 * V); Vector512.Store(va * c11, c + 1 * rs + 1 * V);
-                Vector512.Store(va * c20, c + 2 * rs + 0 * V); Vector512.Store(va * c21, c + 2 * rs + 1 * V);
-                Vector512.Store(va * c30, c + 3 * rs + 0 * V); Vector512.Store(va * c31, c + 3 * rs + 1 * V);
-                Vector512.Store(va * c40, c + 4 * rs + 0 * V); Vector512.Store(va * c41, c + 4 * rs + 1 * V);
-                Vector512.Store(va * c50, c + 5 * rs + 0 * V); Vector512.Store(va * c51, c + 5 * rs + 1 * V);
-                Vector512.Store(va * c60, c + 6 * rs + 0 * V); Vector512.Store(va * c61, c + 6 * rs + 1 * V);
-                Vector512.Store(va * c70, c + 7 * rs + 0 * V); Vector512.Store(va * c71, c + 7 * rs + 1 * V);
-                Vector512.Store(va * c80, c + 8 * rs + 0 * V); Vector512.Store(va * c81, c + 8 * rs + 1 * V);
-                Vector512.Store(va * c90, c + 9 * rs + 0 * V); Vector512.Store(va * c91, c + 9 * rs + 1 * V);
-                Vector512.Store(va * c100, c + 10 * rs + 0 * V); Vector512.Store(va * c101, c + 10 * rs + 1 * V);
-                Vector512.Store(va * c110, c + 11 * rs + 0 * V); Vector512.Store(va * c111, c + 11 * rs + 1 * V);
+                StoreRow(c00, c01, va, c + 0 * rs, V);
+                if (mr > 1) StoreRow(c10, c11, va, c + 1 * rs, V);
+                if (mr > 2) StoreRow(c20, c21, va, c + 2 * rs, V);
+                if (mr > 3) StoreRow(c30, c31, va, c + 3 * rs, V);
+                if (mr > 4) StoreRow(c40, c41, va, c + 4 * rs, V);
+                if (mr > 5) StoreRow(c50, c51, va, c + 5 * rs, V);
+                if (mr > 6) StoreRow(c60, c61, va, c + 6 * rs, V);
+                if (mr > 7) StoreRow(c70, c71, va, c + 7 * rs, V);
+                if (mr > 8) StoreRow(c80, c81, va, c + 8 * rs, V);
+                if (mr > 9) StoreRow(c90, c91, va, c + 9 * rs, V);
+                if (mr > 10) StoreRow(c100, c101, va, c + 10 * rs, V);
+                if (mr > 11) StoreRow(c110, c111, va, c + 11 * rs, V);
             }
             else
             {
                 var vb = Vector512.Create(beta);
-                Vector512.Store(Fma(vb, Vector512.Load(c + 0 * rs + 0 * V), va * c00), c + 0 * rs + 0 * V); Vector512.Store(Fma(vb, Vector512.Load(c + 0 * rs + 1 * V), va * c01), c + 0 * rs + 1 * V);
-                Vector512.Store(Fma(vb, Vector512.Load(c + 1 * rs + 0 * V), va * c10), c + 1 * rs + 0 * V); Vector512.Store(Fma(vb, Vector512.Load(c + 1 * rs + 1 * V), va * c11), c + 1 * rs + 1 * V);
-                Vector512.Store(Fma(vb, Vector512.Load(c + 2 * rs + 0 * V), va * c20), c + 2 * rs + 0 * V); Vector512.Store(Fma(vb, Vector512.Load(c + 2 * rs + 1 * V), va * c21), c + 2 * rs + 1 * V);
-                Vector512.Store(Fma(vb, Vector512.Load(c + 3 * rs + 0 * V), va * c30), c + 3 * rs + 0 * V); Vector512.Store(Fma(vb, Vector512.Load(c + 3 * rs + 1 * V), va * c31), c + 3 * rs + 1 * V);
-                Vector512.Store(Fma(vb, Vector512.Load(c + 4 * rs + 0 * V), va * c40), c + 4 * rs + 0 * V); Vector512.Store(Fma(vb, Vector512.Load(c + 4 * rs + 1 * V), va * c41), c + 4 * rs + 1 * V);
-                Vector512.Store(Fma(vb, Vector512.Load(c + 5 * rs + 0 * V), va * c50), c + 5 * rs + 0 * V); Vector512.Store(Fma(vb, Vector512.Load(c + 5 * rs + 1 * V), va * c51), c + 5 * rs + 1 * V);
-                Vector512.Store(Fma(vb, Vector512.Load(c + 6 * rs + 0 * V), va * c60), c + 6 * rs + 0 * V); Vector512.Store(Fma(vb, Vector512.Load(c + 6 * rs + 1 * V), va * c61), c + 6 * rs + 1 * V);
-                Vector512.Store(Fma(vb, Vector512.Load(c + 7 * rs + 0 * V), va * c70), c + 7 * rs + 0 * V); Vector512.Store(Fma(vb, Vector512.Load(c + 7 * rs + 1 * V), va * c71), c + 7 * rs + 1 * V);
-                Vector512.Store(Fma(vb, Vector512.Load(c + 8 * rs + 0 * V), va * c80), c + 8 * rs + 0 * V); Vector512.Store(Fma(vb, Vector512.Load(c + 8 * rs + 1 * V), va * c81), c + 8 * rs + 1 * V);
-                Vector512.Store(Fma(vb, Vector512.Load(c + 9 * rs + 0 * V), va * c90), c + 9 * rs + 0 * V); Vector512.Store(Fma(vb, Vector512.Load(c + 9 * rs + 1 * V), va * c91), c + 9 * rs + 1 * V);
-                Vector512.Store(Fma(vb, Vector512.Load(c + 10 * rs + 0 * V), va * c100), c + 10 * rs + 0 * V); Vector512.Store(Fma(vb, Vector512.Load(c + 10 * rs + 1 * V), va * c101), c + 10 * rs + 1 * V);
-                Vector512.Store(Fma(vb, Vector512.Load(c + 11 * rs + 0 * V), va * c110), c + 11 * rs + 0 * V); Vector512.Store(Fma(vb, Vector512.Load(c + 11 * rs + 1 * V), va * c111), c + 11 * rs + 1 * V);
+                UpdateRow(c00, c01, va, vb, c + 0 * rs, V);
+                if (mr > 1) UpdateRow(c10, c11, va, vb, c + 1 * rs, V);
+                if (mr > 2) UpdateRow(c20, c21, va, vb, c + 2 * rs, V);
+                if (mr > 3) UpdateRow(c30, c31, va, vb, c + 3 * rs, V);
+                if (mr > 4) UpdateRow(c40, c41, va, vb, c + 4 * rs, V);
+                if (mr > 5) UpdateRow(c50, c51, va, vb, c + 5 * rs, V);
+                if (mr > 6) UpdateRow(c60, c61, va, vb, c + 6 * rs, V);
+                if (mr > 7) UpdateRow(c70, c71, va, vb, c + 7 * rs, V);
+                if (mr > 8) UpdateRow(c80, c81, va, vb, c + 8 * rs, V);
+                if (mr > 9) UpdateRow(c90, c91, va, vb, c + 9 * rs, V);
+                if (mr > 10) UpdateRow(c100, c101, va, vb, c + 10 * rs, V);
+                if (mr > 11) UpdateRow(c110, c111, va, vb, c + 11 * rs, V);
             }
             return;
         }
