@@ -64,11 +64,23 @@ internal readonly ref struct MatrixView<T> where T : unmanaged
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Span<T> Column(long j, long i0, int len) => len == 0 ? Span<T>.Empty : MemoryMarshal.CreateSpan(ref this[i0, j], len);
 
-    /// <summary>Swaps rows i and p.</summary>
+    /// <summary>Swaps rows i and p (contiguous rows as spans, else one stride step per element). O(Cols).</summary>
     public void SwapRows(long i, long p)
     {
-        if (i == p) return;
-        for (long j = 0; j < Cols; j++) (this[i, j], this[p, j]) = (this[p, j], this[i, j]);
+        if (i == p || Cols == 0) return;
+        ref T ri = ref this[i, 0];
+        ref T rp = ref this[p, 0];
+        if (RowContiguous && Cols <= int.MaxValue)
+        {
+            var a = MemoryMarshal.CreateSpan(ref ri, (int)Cols);
+            var b = MemoryMarshal.CreateSpan(ref rp, (int)Cols);
+            for (int j = 0; j < a.Length; j++) (a[j], b[j]) = (b[j], a[j]);
+            return;
+        }
+        nint cs = (nint)ColStride;
+        nint off = 0;
+        for (long j = 0; j < Cols; j++, off += cs)
+            (Unsafe.Add(ref ri, off), Unsafe.Add(ref rp, off)) = (Unsafe.Add(ref rp, off), Unsafe.Add(ref ri, off));
     }
 
     /// <summary>Swaps columns j and q.</summary>

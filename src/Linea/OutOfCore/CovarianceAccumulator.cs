@@ -191,8 +191,8 @@ public sealed class CovarianceAccumulator<T> where T : unmanaged, IFloatingPoint
         // The chunk's Gram matrix Xc^T Xc on the lower triangle: SYRK computes C - A A^T with A = Xc^T (p x count),
         // so C starts at zero and ends at -Xc^T Xc.
         Array.Clear(_chunkGram);
-        var a = new StridedMatrix<T>(_chunk, 0, _p, count, 1, _p);
-        Syrk.LowerMinus(a, StridedMatrix<T>.RowMajor(_chunkGram, _p, _p), Parallelism.Default);
+        var a = MatrixView<T>.Of(_chunk, 0, _p, count, 1, _p);
+        Syrk.LowerMinus(a, MatrixView<T>.RowMajor(_chunkGram, _p, _p), Parallelism.Default);
         for (int i = 0; i < _p; i++)
             for (int j = 0; j <= i; j++)
                 Neumaier(ref _gram[i * _p + j], ref _gramComp[i * _p + j], -_chunkGram[i * _p + j]);

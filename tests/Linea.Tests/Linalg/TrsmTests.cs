@@ -55,7 +55,7 @@ public class TrsmTests
                     int rows = side == Side.Left ? m : k, cols = side == Side.Left ? k : m;
                     var b = new Rng(7).Normal<double>([rows, cols], 0, 1);
                     var x = stridedB ? b.T.Copy().T : b.Copy();
-                    Trsm.Solve(side, lower, trans, unit, 2.0, MatrixViews.Strided(a), MatrixViews.Strided(x), Parallelism.Default);
+                    Trsm.Solve(side, lower, trans, unit, 2.0, MatrixViews.View(a), MatrixViews.View(x), Parallelism.Default);
                     var op = Clean(a, lower, unit);
                     if (trans) op = op.T;
                     var lhs = side == Side.Left ? op.MatMul(x) : x.MatMul(op);
@@ -72,7 +72,7 @@ public class TrsmTests
             var a = new Rng(3).Normal<double>([n, 17], 0, 1);
             var c = new Rng(4).Normal<double>([n, n], 0, 1);
             var before = c.Copy();
-            Syrk.LowerMinus(MatrixViews.Strided(a), MatrixViews.Strided(c), Parallelism.Default);
+            Syrk.LowerMinus(MatrixViews.View(a), MatrixViews.View(c), Parallelism.Default);
             var expected = before - a.MatMul(a.T);
             for (int i = 0; i < n; i++)
                 for (int j = 0; j < n; j++)

@@ -22,9 +22,9 @@ internal static class TrsmRightKernel
         Vector512.IsHardwareAccelerated && (typeof(T) == typeof(double) || typeof(T) == typeof(float));
 
     /// <summary>X A = B in place on B; A lower (x_j from j = nb-1 down) or upper (from j = 0 up), any strides.</summary>
-    public static void Solve<T>(bool lower, bool unit, StridedMatrix<T> a, StridedMatrix<T> b) where T : unmanaged, IFloatingPointIeee754<T>
+    public static void Solve<T>(bool lower, bool unit, MatrixView<T> a, MatrixView<T> b) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        int n = a.Rows, m = b.Rows, w = Vector512<T>.Count, g = 4 * w;
+        int n = (int)a.Rows, m = (int)b.Rows, w = Vector512<T>.Count, g = 4 * w;
         int size = n * g;
         T[]? rented = null;
         Span<T> s = size <= 4096 ? stackalloc T[size] : (rented = ArrayPool<T>.Shared.Rent(size)).AsSpan(0, size);

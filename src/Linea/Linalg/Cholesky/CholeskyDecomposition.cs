@@ -40,10 +40,9 @@ public sealed class CholeskyDecomposition<T> : ILinearSolver<T> where T : unmana
         if (a.Rank != 2) ThrowHelper.ShapeMismatch("cholesky", $"needs one n x n matrix, got the stack {a.Shape}; Linalg.Cholesky takes stacks", a.Shape);
         Linalg.RequireFiniteTriangle("cholesky", a, lower: true);
         var l = a.Copy();
-        var m = MatrixViews.Strided(l);
-        double anorm = SymmetricNorm1(m);
+        double anorm = SymmetricNorm1(MatrixViews.View(l));
         int info = CholeskyFactorization.FactorInPlace(l, parameters, threads);
-        ZeroUpper(m);
+        ZeroUpper(MatrixViews.View(l));
         return new CholeskyDecomposition<T>(l, info, anorm, threads);
     }
 
@@ -109,8 +108,7 @@ public sealed class CholeskyDecomposition<T> : ILinearSolver<T> where T : unmana
         int n = Order;
         if (n == 0) return T.One;
         if (!IsPositiveDefinite || _anorm == 0) return T.Zero;
-        var l = MatrixViews.Strided(_l);
-        Action<T[]> solve = x => SolveInPlace(l, new StridedMatrix<T>(x, 0, n, 1, 1, 1), parallelism);
+        Action<T[]> solve = x => SolveInPlace(MatrixViews.View(_l), MatrixView<T>.Of(x, 0, n, 1, 1, 1), parallelism);
         double inv = OneNormEstimator.InverseNorm(n, solve, solve);
         return inv == 0 || double.IsNaN(inv) ? T.Zero : T.CreateTruncating(1 / _anorm / inv);
     }
@@ -122,11 +120,11 @@ public sealed class CholeskyDecomposition<T> : ILinearSolver<T> where T : unmana
     {
         RequireSuccess("cholesky.solve");
         var x = MatrixArgs.RhsCopy("cholesky.solve", _l.Shape, Order, b, out var view);
-        SolveInPlace(MatrixViews.Strided(_l), view, _parallelism);
+        SolveInPlace(MatrixViews.View(_l), view, _parallelism);
         return x;
     }
 
-    private static void SolveInPlace(StridedMatrix<T> l, StridedMatrix<T> b, Parallelism parallelism)
+    private static void SolveInPlace(MatrixView<T> l, MatrixView<T> b, Parallelism parallelism)
     {
         Trsm.Solve(Side.Left, lower: true, transpose: false, unitDiagonal: false, T.One, l, b, parallelism);
         Trsm.Solve(Side.Left, lower: true, transpose: true, unitDiagonal: false, T.One, l, b, parallelism);
@@ -150,9 +148,9 @@ public sealed class CholeskyDecomposition<T> : ILinearSolver<T> where T : unmana
         $"{op}: the {n} x {n} matrix{where} is not positive definite: its leading minor of order {minor} (1-based) is not positive";
 
     /// <summary>The 1-norm of the symmetric matrix whose lower triangle is stored in a.</summary>
-    private static double SymmetricNorm1(StridedMatrix<T> a)
+    private static double SymmetricNorm1(MatrixView<T> a)
     {
-        int n = a.Rows;
+        int n = (int)a.Rows;
         var sums = new double[n];
         for (int i = 0; i < n; i++)
             for (int j = 0; j <= i; j++)
@@ -164,9 +162,9 @@ public sealed class CholeskyDecomposition<T> : ILinearSolver<T> where T : unmana
         return n == 0 ? 0 : sums.Max();
     }
 
-    internal static void ZeroUpper(StridedMatrix<T> a)
+    internal static void ZeroUpper(MatrixView<T> a)
     {
-        for (int i = 0; i < a.Rows; i++)
-            for (int j = i + 1; j < a.Cols; j++) a[i, j] = T.Zero;
+        for (long i = 0; i < a.Rows; i++)
+            for (long j = i + 1; j < a.Cols; j++) a[i, j] = T.Zero;
     }
 }

@@ -28,13 +28,13 @@ public static class CholeskyFactorization
         if (a.IsReadOnly) ThrowHelper.Argument("cholesky", nameof(a), $"cannot factor the read-only broadcast view of shape {a.Shape} in place; Copy() it first");
         var p = parameters ?? CholeskyParams.Auto;
         if (p.RecursionThreshold < 1) ThrowHelper.Argument("cholesky", nameof(parameters), $"RecursionThreshold must be at least 1, got {p.RecursionThreshold}");
-        return Factor(MatrixViews.Strided(a), p.RecursionThreshold, parallelism ?? Parallelism.Default);
+        return Factor(MatrixViews.View(a), p.RecursionThreshold, parallelism ?? Parallelism.Default);
     }
 
-    internal static int Factor<T>(StridedMatrix<T> a, int threshold, Parallelism parallelism) where T : unmanaged, IFloatingPointIeee754<T>
+    internal static int Factor<T>(MatrixView<T> a, int threshold, Parallelism parallelism) where T : unmanaged, IFloatingPointIeee754<T>
     {
         parallelism.ThrowIfCancelled();
-        int n = a.Rows;
+        int n = (int)a.Rows;
         if (n <= threshold || n == 1) return Unblocked(a);
         int n1 = Trsm.Split(n), n2 = n - n1;
         var a11 = a.Block(0, 0, n1, n1);
@@ -49,9 +49,9 @@ public static class CholeskyFactorization
     }
 
     /// <summary>Row-oriented (bordered) Cholesky: row i of L from rows 0..i-1; row i fails exactly when the minor of order i+1 is not positive definite.</summary>
-    private static int Unblocked<T>(StridedMatrix<T> a) where T : unmanaged, IFloatingPointIeee754<T>
+    private static int Unblocked<T>(MatrixView<T> a) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        int n = a.Rows;
+        int n = (int)a.Rows;
         for (int i = 0; i < n; i++)
         {
             for (int j = 0; j < i; j++)
@@ -63,7 +63,7 @@ public static class CholeskyFactorization
         return -1;
     }
 
-    private static T Dot<T>(StridedMatrix<T> a, int i, int j, int len) where T : unmanaged, IFloatingPointIeee754<T>
+    private static T Dot<T>(MatrixView<T> a, int i, int j, int len) where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (len == 0) return T.Zero;
         if (a.RowContiguous) return TensorPrimitives.Dot<T>(a.Row(i, 0, len), a.Row(j, 0, len));

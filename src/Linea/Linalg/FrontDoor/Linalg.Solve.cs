@@ -46,8 +46,6 @@ public static partial class Linalg
                 System.Runtime.CompilerServices.Unsafe.SizeOf<T>(), $"the stacked solver holds x in one .NET array of at most {Array.MaxLength:#,0} elements");
         RequireFinite("solve", a, "A");
         RequireFinite("solve", b, "b");
-        a = a.Managed();
-        b2 = b2.Managed();
         var outDims = new long[batch.Length + 2];
         batch.CopyTo(outDims, 0);
         outDims[^2] = n; outDims[^1] = k;
@@ -60,11 +58,11 @@ public static partial class Linalg
         {
             var aMat = MatrixStack.At(a, aOffsets[t]);
             var bMat = MatrixStack.At(b2, bOffsets[t]);
-            var lu = StridedMatrix<T>.RowMajor(luData, n, n);
+            var lu = MatrixView<T>.RowMajor(luData, n, n);
             MatrixStack.CopyInto(aMat, lu);
             int info = LuFactorization.Factor(lu, piv, LuParams.Auto.RecursionThreshold, parallelism);
             if (info >= 0) ThrowSingular("solve", n, info, batch, t);
-            var xMat = new StridedMatrix<T>(x.Data, t * n * k, n, k, k, 1);
+            var xMat = MatrixView<T>.Of(x.Data, (long)t * n * k, n, k, k, 1);
             MatrixStack.CopyInto(bMat, xMat);
             LuSolver.Solve(lu, piv, xMat, parallelism);
             if (refine) IterativeRefinement.Refine(aMat, bMat, lu, piv, xMat, parallelism);

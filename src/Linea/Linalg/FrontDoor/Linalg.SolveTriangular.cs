@@ -28,14 +28,14 @@ public static partial class Linalg
             ThrowHelper.ShapeMismatch(op, $"a of shape {a.Shape} needs b of shape ({n},) or ({n}, k), got {b.Shape}", a.Shape, b.Shape);
         RequireFiniteTriangle(op, a, lower, diagonal: !unitDiagonal, what: "a");
         RequireFinite(op, b, "b");
-        var am = MatrixViews.Strided(a.Managed());
+        var am = MatrixViews.View(a);
         if (!unitDiagonal)
             for (int i = 0; i < n; i++)
                 if (am[i, i] == T.Zero)
                     throw new SingularMatrixException(i, $"{op}: the triangular matrix of shape {a.Shape} has a zero on its diagonal at [{i}, {i}]");
         int k = b.Rank == 1 ? 1 : b.IntDims[1];
         var x = b.Contiguous().ToArray();
-        Trsm.Solve(Side.Left, lower, transpose, unitDiagonal, T.One, am, StridedMatrix<T>.RowMajor(x, n, k), parallelism);
+        Trsm.Solve(Side.Left, lower, transpose, unitDiagonal, T.One, am, MatrixView<T>.RowMajor(x, n, k), parallelism);
         return b.Rank == 1 ? NDArray.Wrap(x, n) : NDArray.Wrap(x, n, k);
     }
 }

@@ -9,7 +9,7 @@ internal static class MatrixArgs
     /// Copies b ((n,) or (n, k)) into a new contiguous tensor; the returned matrix view is (n, 1) for a vector.
     /// Throws a <see cref="ShapeMismatchException"/> naming both shapes when b does not have n rows.
     /// </summary>
-    public static NDArray<T> RhsCopy<T>(string op, Shape aShape, int n, NDArray<T> b, out Kernels.StridedMatrix<T> view)
+    public static NDArray<T> RhsCopy<T>(string op, Shape aShape, int n, NDArray<T> b, out Kernels.MatrixView<T> view)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(b);
@@ -21,7 +21,7 @@ internal static class MatrixArgs
                 aShape, b.Shape);
         var x = b.Copy();
         int k = b.Rank == 1 ? 1 : b.IntDims[1];
-        view = new Kernels.StridedMatrix<T>(x.Data, 0, n, k, k, 1);
+        view = Kernels.MatrixView<T>.RowMajor(x.Data, n, k);
         return x;
     }
 }

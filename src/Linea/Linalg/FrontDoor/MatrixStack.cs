@@ -26,46 +26,39 @@ internal static partial class MatrixStack
         return offsets;
     }
 
+    /// <summary>A transform of one matrix of a stack in place, given its view and its index in C order over the batch axes.</summary>
+    public delegate void MatrixTransform<T>(MatrixView<T> matrix, int index) where T : unmanaged;
+
     /// <summary>
-    /// A new C-contiguous stack with the shape of the square stack <paramref name="a"/>, each of whose matrices is first a copy
-    /// of the matching matrix of <paramref name="a"/> and is then transformed in place by <paramref name="transform"/>
-    /// (given the copy and its index in C order over the batch axes). The shared loop of the batched front doors.
+    /// A new C-contiguous stack with the shape of the square stack <paramref name="a"/> (any storage), each of whose
+    /// matrices is first a copy of the matching matrix of <paramref name="a"/> and is then transformed in place by
+    /// <paramref name="transform"/> (given the copy and its index in C order over the batch axes). The shared loop of the
+    /// batched front doors.
     /// </summary>
-    public static NDArray<T> CopyEach<T>(NDArray<T> a, Action<StridedMatrix<T>, int> transform) where T : unmanaged, IFloatingPointIeee754<T>
+    public static NDArray<T> CopyEach<T>(NDArray<T> a, MatrixTransform<T> transform) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int n = a.IntDims[^1];
-        a = a.Managed();
         var result = NDArray<T>.Uninitialized((long[])a.Dims.Clone()); // every matrix is written by CopyInto
         var offsets = Offsets(a, a.IntDims.AsSpan(0, a.Rank - 2));
         for (int t = 0; t < offsets.Length; t++)
         {
-            var m = new StridedMatrix<T>(result.Data, t * n * n, n, n, n, 1);
+            var m = MatrixView<T>.Of(result.Data, (long)t * n * n, n, n, n, 1);
             CopyInto(At(a, offsets[t]), m);
             transform(m, t);
         }
         return result;
     }
 
-    /// <summary>The matrix of <paramref name="t"/> (rank &gt;= 2) that starts at <paramref name="offset"/>.</summary>
-    /// <remarks><paramref name="t"/> must live in a managed array (<see cref="NDArray{TScalar}.Managed"/>).</remarks>
-    public static StridedMatrix<T> At<T>(NDArray<T> t, long offset) where T : unmanaged, IFloatingPointIeee754<T> =>
-        new(t.Data, checked((int)offset), t.IntDims[^2], t.IntDims[^1], checked((int)t.StrideArray[^2]), checked((int)t.StrideArray[^1]));
+    /// <summary>The matrix of <paramref name="t"/> (rank &gt;= 2, any storage) that starts at element <paramref name="offset"/> of its storage.</summary>
+    public static MatrixView<T> At<T>(NDArray<T> t, long offset) where T : unmanaged, IFloatingPointIeee754<T> => MatrixViews.At(t, offset);
 
-    /// <summary>Copies a strided matrix into a new row-major array.</summary>
-    public static T[] CopyRowMajor<T>(StridedMatrix<T> a) where T : unmanaged, IFloatingPointIeee754<T>
+    /// <summary>dst = src, element-wise (same shape); row spans when both rows are contiguous. O(rows cols).</summary>
+    public static void CopyInto<T>(in MatrixView<T> src, in MatrixView<T> dst) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        var d = new T[a.Rows * a.Cols];
-        CopyInto(a, StridedMatrix<T>.RowMajor(d, a.Rows, a.Cols));
-        return d;
-    }
-
-    /// <summary>dst = src, element-wise (same shape).</summary>
-    public static void CopyInto<T>(StridedMatrix<T> src, StridedMatrix<T> dst) where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        for (int i = 0; i < src.Rows; i++)
+        for (long i = 0; i < src.Rows; i++)
         {
             if (src.RowContiguous && dst.RowContiguous) src.Row(i).CopyTo(dst.Row(i));
-            else for (int j = 0; j < src.Cols; j++) dst[i, j] = src[i, j];
+            else for (long j = 0; j < src.Cols; j++) dst[i, j] = src[i, j];
         }
     }
 

@@ -153,9 +153,9 @@ internal sealed class CodLeastSquares<T> where T : unmanaged, IFloatingPointIeee
             }
         var x = new T[k * k];
         for (int i = 0; i < k; i++) x[i * k + i] = T.One;
-        var r11 = new Kernels.StridedMatrix<T>(packed, 0, k, k, 1, ldr);
+        var r11 = Kernels.MatrixView<T>.ColumnMajor(packed, 0, k, k, ldr);
         Kernels.Blas3.Trsm.Solve(Kernels.Blas3.Side.Left, lower: false, transpose: false, unitDiagonal: false, T.One,
-            r11, Kernels.StridedMatrix<T>.RowMajor(x, k, k), parallelism);
+            r11, Kernels.MatrixView<T>.RowMajor(x, k, k), parallelism);
         double fx = 0;
         for (int i = 0; i < x.Length; i++)
         {

@@ -43,8 +43,7 @@ public sealed class LuDecomposition<T> : ILinearSolver<T> where T : unmanaged, I
         Linalg.RequireFinite("lu", a);
         var lu = a.Copy();
         var piv = new int[Math.Min(lu.IntDims[0], lu.IntDims[1])];
-        var m = MatrixViews.Strided(lu);
-        double anorm = OneNormEstimator.MatrixNorm1(m);
+        double anorm = OneNormEstimator.MatrixNorm1(MatrixViews.View(lu));
         int info = LuFactorization.FactorInPlace(lu, piv, parameters, threads);
         return new LuDecomposition<T>(lu, piv, info, anorm, threads);
     }
@@ -189,10 +188,9 @@ public sealed class LuDecomposition<T> : ILinearSolver<T> where T : unmanaged, I
         int n = Rows;
         if (n == 0) return T.One;
         if (IsSingular || _anorm == 0) return T.Zero;
-        var f = MatrixViews.Strided(_lu);
         double inv = OneNormEstimator.InverseNorm<T>(n,
-            x => LuSolver.Solve(f, _pivots, new StridedMatrix<T>(x, 0, n, 1, 1, 1), parallelism),
-            x => LuSolver.SolveTransposed(f, _pivots, new StridedMatrix<T>(x, 0, n, 1, 1, 1), parallelism));
+            x => LuSolver.Solve(MatrixViews.View(_lu), _pivots, MatrixView<T>.Of(x, 0, n, 1, 1, 1), parallelism),
+            x => LuSolver.SolveTransposed(MatrixViews.View(_lu), _pivots, MatrixView<T>.Of(x, 0, n, 1, 1, 1), parallelism));
         if (inv == 0 || double.IsNaN(inv)) return T.Zero;
         return T.CreateTruncating(1 / _anorm / inv);
     }
@@ -206,7 +204,7 @@ public sealed class LuDecomposition<T> : ILinearSolver<T> where T : unmanaged, I
         RequireSquare("lu.solve");
         RequireNonsingular("lu.solve");
         var x = MatrixArgs.RhsCopy("lu.solve", _lu.Shape, Rows, b, out var view);
-        LuSolver.Solve(MatrixViews.Strided(_lu), _pivots, view, _parallelism);
+        LuSolver.Solve(MatrixViews.View(_lu), _pivots, view, _parallelism);
         return x;
     }
 
@@ -219,7 +217,7 @@ public sealed class LuDecomposition<T> : ILinearSolver<T> where T : unmanaged, I
         RequireSquare("lu.solve_transposed");
         RequireNonsingular("lu.solve_transposed");
         var x = MatrixArgs.RhsCopy("lu.solve_transposed", _lu.Shape, Rows, b, out var view);
-        LuSolver.SolveTransposed(MatrixViews.Strided(_lu), _pivots, view, _parallelism);
+        LuSolver.SolveTransposed(MatrixViews.View(_lu), _pivots, view, _parallelism);
         return x;
     }
 
@@ -231,7 +229,7 @@ public sealed class LuDecomposition<T> : ILinearSolver<T> where T : unmanaged, I
         RequireSquare("inv");
         RequireNonsingular("inv");
         var inv = _lu.Copy();
-        LuSolver.Invert(MatrixViews.Strided(inv), _pivots, _parallelism);
+        LuSolver.Invert(MatrixViews.View(inv), _pivots, _parallelism);
         return inv;
     }
 
@@ -249,7 +247,7 @@ public sealed class LuDecomposition<T> : ILinearSolver<T> where T : unmanaged, I
     /// <summary>The packed factors (L below the diagonal, U on and above) as LAPACK stores them; a copy.</summary>
     public NDArray<T> PackedFactors => _lu.Copy();
 
-    internal StridedMatrix<T> Factors => MatrixViews.Strided(_lu);
+    internal MatrixView<T> Factors => MatrixViews.View(_lu);
 
     internal ReadOnlySpan<int> PivotSpan => _pivots;
 

@@ -2,6 +2,7 @@ using System.Numerics;
 using System.Numerics.Tensors;
 using Linea.Kernels;
 using Linea.Kernels.Blas3;
+using Linea.Kernels.Gemm;
 using Linea.Kernels.Threading;
 
 namespace Linea;
@@ -32,13 +33,13 @@ public static class LuFactorization
         if (pivots.Length != k) ThrowHelper.Argument("lu", nameof(pivots), $"pivots must have min(m, n) = {k} entries for shape {a.Shape}, got {pivots.Length}");
         var p = parameters ?? LuParams.Auto;
         if (p.RecursionThreshold < 1) ThrowHelper.Argument("lu", nameof(parameters), $"RecursionThreshold must be at least 1, got {p.RecursionThreshold}");
-        return Factor(MatrixViews.Strided(a), pivots, p.RecursionThreshold, parallelism ?? Parallelism.Default);
+        return Factor(MatrixViews.View(a), pivots, p.RecursionThreshold, parallelism ?? Parallelism.Default);
     }
 
-    internal static int Factor<T>(StridedMatrix<T> a, Span<int> piv, int threshold, Parallelism parallelism) where T : unmanaged, IFloatingPointIeee754<T>
+    internal static int Factor<T>(MatrixView<T> a, Span<int> piv, int threshold, Parallelism parallelism) where T : unmanaged, IFloatingPointIeee754<T>
     {
         parallelism.ThrowIfCancelled();
-        int m = a.Rows, n = a.Cols;
+        int m = checked((int)a.Rows), n = checked((int)a.Cols);
         if (m >= n && parallelism.Count > 1 && n >= LookaheadMinN) return Lookahead(a, piv, threshold, parallelism);
         if (m >= n) return Recursive(a, piv, threshold, parallelism);
         // Wide: factor the leading m x m block, then U's extra columns are L^-1 P A[:, m:].
@@ -58,9 +59,9 @@ public static class LuFactorization
     /// remaining trailing columns from a shared counter and applies the current panel to them (swaps, TRSM, one GEMM each).
     /// The sequential panel work thus overlaps the trailing update instead of leaving the other threads idle.
     /// </summary>
-    private static int Lookahead<T>(StridedMatrix<T> a, Span<int> piv, int threshold, Parallelism parallelism) where T : unmanaged, IFloatingPointIeee754<T>
+    private static unsafe int Lookahead<T>(in MatrixView<T> a, Span<int> piv, int threshold, Parallelism parallelism) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        int m = a.Rows, n = a.Cols;
+        int m = (int)a.Rows, n = (int)a.Cols;
         int nb = n <= 1536 ? 128 : 192;
         const int chunk = 256;
         var pv = new int[n];
@@ -69,51 +70,57 @@ public static class LuFactorization
         int i0 = Recursive(a.Block(0, 0, m, w0), pv.AsSpan(0, w0), threshold, parallelism);
         if (i0 >= 0) info = i0;
         int threads = parallelism.Count;
-        for (int j = 0; j < n; j += nb)
+        // Pinned once for the workers (a lambda cannot capture a ref struct); each rebuilds the view.
+        fixed (T* pa = &a.Origin)
         {
-            parallelism.ThrowIfCancelled();
-            int jb = Math.Min(nb, n - j), jn = j + jb;
-            if (j > 0) ApplyInterchanges(a.Block(0, 0, m, j), pv, j, jn);
-            if (jn >= n) break;
-            int nw = Math.Min(nb, n - jn);
-            int rest = n - jn - nw, chunks = (rest + chunk - 1) / chunk;
-            int next = 0, panelInfo = -1;
-            int jj = j;
-            SplitJob.Run(threads, (tid, nt) =>
+            var at = a.At(pa);
+            for (int j = 0; j < n; j += nb)
             {
-                if (tid == 0)
+                parallelism.ThrowIfCancelled();
+                int jb = Math.Min(nb, n - j), jn = j + jb;
+                if (j > 0) ApplyInterchanges(a.Block(0, 0, m, j), pv, j, jn);
+                if (jn >= n) break;
+                int nw = Math.Min(nb, n - jn);
+                int rest = n - jn - nw, chunks = (rest + chunk - 1) / chunk;
+                int next = 0, panelInfo = -1;
+                int jj = j;
+                SplitJob.Run(threads, (tid, nt) =>
                 {
-                    UpdateColumns(a, pv, jj, jb, jn, nw, parallelism);
-                    int pi = Recursive(a.Block(jn, jn, m - jn, nw), pv.AsSpan(jn, nw), threshold, parallelism);
-                    for (int i = jn; i < jn + nw; i++) pv[i] += jn;
-                    panelInfo = pi;
-                }
-                for (int c = Interlocked.Increment(ref next) - 1; c < chunks; c = Interlocked.Increment(ref next) - 1)
-                {
-                    int c0 = jn + nw + c * chunk;
-                    UpdateColumns(a, pv, jj, jb, c0, Math.Min(chunk, n - c0), parallelism);
-                }
-            });
-            if (info < 0 && panelInfo >= 0) info = panelInfo + jn;
+                    var av = at.View;
+                    if (tid == 0)
+                    {
+                        UpdateColumns(av, pv, jj, jb, jn, nw, parallelism);
+                        int pi = Recursive(av.Block(jn, jn, m - jn, nw), pv.AsSpan(jn, nw), threshold, parallelism);
+                        for (int i = jn; i < jn + nw; i++) pv[i] += jn;
+                        panelInfo = pi;
+                    }
+                    for (int c = Interlocked.Increment(ref next) - 1; c < chunks; c = Interlocked.Increment(ref next) - 1)
+                    {
+                        int c0 = jn + nw + c * chunk;
+                        UpdateColumns(av, pv, jj, jb, c0, Math.Min(chunk, n - c0), parallelism);
+                    }
+                });
+                if (info < 0 && panelInfo >= 0) info = panelInfo + jn;
+            }
         }
         pv.CopyTo(piv);
         return info;
     }
 
     /// <summary>Applies the factored panel at columns [j, j + jb) to columns [c0, c0 + w): its interchanges, the unit lower TRSM, the GEMM below.</summary>
-    private static void UpdateColumns<T>(StridedMatrix<T> a, int[] pv, int j, int jb, int c0, int w, Parallelism parallelism) where T : unmanaged, IFloatingPointIeee754<T>
+    private static void UpdateColumns<T>(MatrixView<T> a, int[] pv, int j, int jb, int c0, int w, Parallelism parallelism) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        int m = a.Rows, jn = j + jb;
+        int m = (int)a.Rows, jn = j + jb;
         ApplyInterchanges(a.Block(0, c0, m, w), pv, j, jn);
         var top = a.Block(j, c0, jb, w);
         Trsm.Solve(Side.Left, lower: true, transpose: false, unitDiagonal: true, T.One, a.Block(j, j, jb, jb), top, parallelism);
-        if (m > jn) MatrixOps.Gemm(-T.One, a.Block(jn, j, m - jn, jb), top, T.One, a.Block(jn, c0, m - jn, w), parallelism);
+        if (m > jn) Gemm.Multiply(-T.One, a.Block(jn, j, m - jn, jb), top, T.One, a.Block(jn, c0, m - jn, w), parallelism);
     }
 
     /// <summary>Recursive factorization of a tall or square panel (m &gt;= n).</summary>
-    private static int Recursive<T>(StridedMatrix<T> a, Span<int> piv, int threshold, Parallelism parallelism) where T : unmanaged, IFloatingPointIeee754<T>
+    private static int Recursive<T>(MatrixView<T> a, Span<int> piv, int threshold, Parallelism parallelism) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        int m = a.Rows, n = a.Cols;
+        int m = (int)a.Rows, n = (int)a.Cols;
         if (n <= threshold || n == 1) return Unblocked(a, piv);
         int n1 = Trsm.Split(n), n2 = n - n1;
         int info1 = Recursive(a.Block(0, 0, m, n1), piv[..n1], threshold, parallelism);
@@ -122,7 +129,7 @@ public static class LuFactorization
         var a12 = a.Block(0, n1, n1, n2);
         Trsm.Solve(Side.Left, lower: true, transpose: false, unitDiagonal: true, T.One, a.Block(0, 0, n1, n1), a12, parallelism);
         var a22 = a.Block(n1, n1, m - n1, n2);
-        MatrixOps.Gemm(-T.One, a.Block(n1, 0, m - n1, n1), a12, T.One, a22, parallelism);
+        Gemm.Multiply(-T.One, a.Block(n1, 0, m - n1, n1), a12, T.One, a22, parallelism);
         var piv2 = piv[n1..];
         int info2 = Recursive(a22, piv2, threshold, parallelism);
         for (int i = 0; i < piv2.Length; i++) piv2[i] += n1;
@@ -131,9 +138,9 @@ public static class LuFactorization
     }
 
     /// <summary>Right-looking elimination one column at a time (LAPACK getf2) on an m x n panel, m &gt;= n.</summary>
-    private static int Unblocked<T>(StridedMatrix<T> a, Span<int> piv) where T : unmanaged, IFloatingPointIeee754<T>
+    private static int Unblocked<T>(MatrixView<T> a, Span<int> piv) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        int m = a.Rows, n = a.Cols, k = Math.Min(m, n), info = -1;
+        int m = (int)a.Rows, n = (int)a.Cols, k = Math.Min(m, n), info = -1;
         for (int j = 0; j < k; j++)
         {
             int p = j;
@@ -167,14 +174,14 @@ public static class LuFactorization
     }
 
     /// <summary>Applies the interchanges piv[k0..k1) in order to the rows of b (LAPACK laswp, forward).</summary>
-    internal static void ApplyInterchanges<T>(StridedMatrix<T> b, ReadOnlySpan<int> piv, int k0, int k1) where T : unmanaged, IFloatingPointIeee754<T>
+    internal static void ApplyInterchanges<T>(MatrixView<T> b, ReadOnlySpan<int> piv, int k0, int k1) where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (b.Cols == 0) return;
         for (int i = k0; i < k1; i++) b.SwapRows(i, piv[i]);
     }
 
     /// <summary>Undoes the interchanges piv[k0..k1) on the rows of b (laswp backward).</summary>
-    internal static void UndoInterchanges<T>(StridedMatrix<T> b, ReadOnlySpan<int> piv, int k0, int k1) where T : unmanaged, IFloatingPointIeee754<T>
+    internal static void UndoInterchanges<T>(MatrixView<T> b, ReadOnlySpan<int> piv, int k0, int k1) where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (b.Cols == 0) return;
         for (int i = k1 - 1; i >= k0; i--) b.SwapRows(i, piv[i]);

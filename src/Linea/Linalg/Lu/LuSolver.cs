@@ -1,6 +1,7 @@
 using System.Numerics;
 using Linea.Kernels;
 using Linea.Kernels.Blas3;
+using Linea.Kernels.Gemm;
 
 namespace Linea;
 
@@ -8,18 +9,18 @@ namespace Linea;
 internal static class LuSolver
 {
     /// <summary>A X = B for X, overwriting B (n x k): interchanges, then L (unit lower) and U (upper) solves. 2 n^2 k flops.</summary>
-    public static void Solve<T>(StridedMatrix<T> lu, ReadOnlySpan<int> piv, StridedMatrix<T> b, Parallelism parallelism) where T : unmanaged, IFloatingPointIeee754<T>
+    public static void Solve<T>(MatrixView<T> lu, ReadOnlySpan<int> piv, MatrixView<T> b, Parallelism parallelism) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        int n = lu.Rows;
+        int n = (int)lu.Rows;
         LuFactorization.ApplyInterchanges(b, piv, 0, n);
         Trsm.Solve(Side.Left, lower: true, transpose: false, unitDiagonal: true, T.One, lu, b, parallelism);
         Trsm.Solve(Side.Left, lower: false, transpose: false, unitDiagonal: false, T.One, lu, b, parallelism);
     }
 
     /// <summary>A^T X = B for X, overwriting B: A^T = U^T L^T P, so U^T, L^T solves then the interchanges undone.</summary>
-    public static void SolveTransposed<T>(StridedMatrix<T> lu, ReadOnlySpan<int> piv, StridedMatrix<T> b, Parallelism parallelism) where T : unmanaged, IFloatingPointIeee754<T>
+    public static void SolveTransposed<T>(MatrixView<T> lu, ReadOnlySpan<int> piv, MatrixView<T> b, Parallelism parallelism) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        int n = lu.Rows;
+        int n = (int)lu.Rows;
         Trsm.Solve(Side.Left, lower: false, transpose: true, unitDiagonal: false, T.One, lu, b, parallelism);
         Trsm.Solve(Side.Left, lower: true, transpose: true, unitDiagonal: true, T.One, lu, b, parallelism);
         LuFactorization.UndoInterchanges(b, piv, 0, n);
@@ -35,9 +36,9 @@ internal static class LuSolver
     /// TRSM with L's unit lower diagonal block; then the columns are interchanged back. 4/3 n^3 flops, about all of it
     /// in TRSM/GEMM, with O(n nb) workspace (a full n x n copy of L cost more in page faults than its flops at n = 2000).
     /// </summary>
-    public static void Invert<T>(StridedMatrix<T> lu, ReadOnlySpan<int> piv, Parallelism parallelism) where T : unmanaged, IFloatingPointIeee754<T>
+    public static void Invert<T>(MatrixView<T> lu, ReadOnlySpan<int> piv, Parallelism parallelism) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        int n = lu.Rows;
+        int n = (int)lu.Rows;
         if (n == 0) return;
         InvertUpper(lu, parallelism);
         int nb = Math.Min(InvertBlock, n);
@@ -47,7 +48,7 @@ internal static class LuSolver
         {
             int jb = Math.Min(nb, n - j), rows = n - j;
             // W (rows x jb, row-major) = L[j:n, j:j+jb] with its unit diagonal and zeros above; the strictly lower part is zeroed in A.
-            var w = new StridedMatrix<T>(work, 0, rows, jb, jb, 1);
+            var w = MatrixView<T>.RowMajor(work, rows, jb);
             for (int i = 0; i < rows; i++)
             {
                 int lowCount = Math.Min(i, jb); // entries of row j+i left of the diagonal within the block
@@ -56,7 +57,7 @@ internal static class LuSolver
             }
             var xj = lu.Block(0, j, n, jb);
             if (j + jb < n)
-                MatrixOps.Gemm(-T.One, lu.Block(0, j + jb, n, n - j - jb), w.Block(jb, 0, rows - jb, jb), T.One, xj, parallelism);
+                Gemm.Multiply(-T.One, lu.Block(0, j + jb, n, n - j - jb), w.Block(jb, 0, rows - jb, jb), T.One, xj, parallelism);
             Trsm.Solve(Side.Right, lower: true, transpose: false, unitDiagonal: true, T.One, w.Block(0, 0, jb, jb), xj, parallelism);
         }
         System.Buffers.ArrayPool<T>.Shared.Return(work);
@@ -80,9 +81,9 @@ internal static class LuSolver
     /// [U11 U12; 0 U22]^-1 = [U11^-1, -U11^-1 U12 U22^-1; 0, U22^-1], the off-diagonal block by two TRSMs
     /// before the diagonal blocks are inverted. n^3/3 flops. The strictly lower part is not touched.
     /// </summary>
-    internal static void InvertUpper<T>(StridedMatrix<T> u, Parallelism parallelism) where T : unmanaged, IFloatingPointIeee754<T>
+    internal static void InvertUpper<T>(MatrixView<T> u, Parallelism parallelism) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        int n = u.Rows;
+        int n = (int)u.Rows;
         if (n <= Trsm.BaseSize)
         {
             // Column by column: column j of the inverse solves U x = e_j on the leading j+1 rows; it only needs columns < j of the inverse.

@@ -15,13 +15,13 @@ internal static class IterativeRefinement
     public const int MaxSteps = 10;
 
     /// <summary>Refines x (n x k, row-major, contiguous) in place; returns the number of corrections applied.</summary>
-    public static int Refine<T>(StridedMatrix<T> a, StridedMatrix<T> b, StridedMatrix<T> lu, int[] piv, StridedMatrix<T> x, Parallelism parallelism)
+    public static int Refine<T>(MatrixView<T> a, MatrixView<T> b, MatrixView<T> lu, int[] piv, MatrixView<T> x, Parallelism parallelism)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        int n = a.Rows, k = x.Cols;
+        int n = (int)a.Rows, k = (int)x.Cols;
         if (n == 0 || k == 0) return 0;
         var r = new T[n * k];
-        var rMat = StridedMatrix<T>.RowMajor(r, n, k);
+        var rMat = MatrixView<T>.RowMajor(r, n, k);
         var xCol = new double[n];
         double eps = MachineConstants<T>.UnitRoundoffDouble;
         double previous = double.PositiveInfinity;
@@ -48,11 +48,11 @@ internal static class IterativeRefinement
     }
 
     /// <summary>R = B - A X, each entry a double-double dot product rounded once to T.</summary>
-    internal static void Residual<T>(StridedMatrix<T> a, StridedMatrix<T> b, StridedMatrix<T> x, StridedMatrix<T> r, double[] xCol)
+    internal static void Residual<T>(MatrixView<T> a, MatrixView<T> b, MatrixView<T> x, MatrixView<T> r, double[] xCol)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        int n = a.Rows, m = a.Cols;
-        for (int j = 0; j < x.Cols; j++)
+        int n = (int)a.Rows, m = (int)a.Cols;
+        for (long j = 0; j < x.Cols; j++)
         {
             for (int p = 0; p < m; p++) xCol[p] = double.CreateTruncating(x[p, j]);
             for (int i = 0; i < n; i++)

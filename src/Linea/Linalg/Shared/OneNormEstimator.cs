@@ -78,11 +78,11 @@ internal static class OneNormEstimator
     }
 
     /// <summary>The 1-norm (largest absolute column sum) of a matrix, accumulated in double.</summary>
-    internal static double MatrixNorm1<T>(Kernels.StridedMatrix<T> a) where T : unmanaged, IFloatingPointIeee754<T>
+    internal static double MatrixNorm1<T>(in Kernels.MatrixView<T> a) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var sums = new double[a.Cols];
-        for (int i = 0; i < a.Rows; i++)
-            for (int j = 0; j < a.Cols; j++) sums[j] += Math.Abs(double.CreateTruncating(a[i, j]));
+        for (long i = 0; i < a.Rows; i++)
+            for (long j = 0; j < a.Cols; j++) sums[j] += Math.Abs(double.CreateTruncating(a[i, j]));
         double m = 0;
         foreach (var s in sums) m = Math.Max(m, s);
         return m;

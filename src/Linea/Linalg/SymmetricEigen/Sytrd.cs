@@ -59,9 +59,9 @@ internal static partial class Sytrd
                     a.AsSpan(i + nb + (i + k) * lda, mt).CopyTo(y.AsSpan((nb + k) * n, mt));
                 }
                 Kernels.Blas3.Syrk.LowerMinus(
-                    new StridedMatrix<T>(x, 0, mt, 2 * nb, 1, n),
-                    new StridedMatrix<T>(y, 0, mt, 2 * nb, 1, n),
-                    new StridedMatrix<T>(a, (i + nb) + (i + nb) * lda, mt, mt, 1, lda), parallelism);
+                    MatrixView<T>.ColumnMajor(x, 0, mt, 2 * nb, n),
+                    MatrixView<T>.ColumnMajor(y, 0, mt, 2 * nb, n),
+                    MatrixView<T>.ColumnMajor(a, (i + nb) + (i + nb) * lda, mt, mt, lda), parallelism);
                 for (int k = i; k < i + nb; k++)
                 {
                     a[k + 1 + k * lda] = e[k];

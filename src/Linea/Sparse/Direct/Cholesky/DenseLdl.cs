@@ -16,9 +16,9 @@ internal static class DenseLdl
     private const int Leaf = 32;
 
     /// <summary>Factors <paramref name="a"/> in place, D into d[0..n). Returns -1, or the 0-based index of the first zero (or non-finite) pivot.</summary>
-    public static int Factor<T>(StridedMatrix<T> a, Span<T> d, Parallelism parallelism) where T : unmanaged, IFloatingPointIeee754<T>
+    public static int Factor<T>(MatrixView<T> a, Span<T> d, Parallelism parallelism) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        int n = a.Rows;
+        int n = (int)a.Rows;
         if (n <= Leaf) return Unblocked(a, d);
         int n1 = Trsm.Split(n), n2 = n - n1;
         var a11 = a.Block(0, 0, n1, n1);
@@ -29,7 +29,7 @@ internal static class DenseLdl
         var buffer = ArrayPool<T>.Shared.Rent(n2 * n1);
         try
         {
-            var w = StridedMatrix<T>.RowMajor(buffer, n2, n1);
+            var w = MatrixView<T>.RowMajor(buffer, n2, n1);
             for (int i = 0; i < n2; i++)
                 for (int j = 0; j < n1; j++)
                 {
@@ -48,9 +48,9 @@ internal static class DenseLdl
     }
 
     /// <summary>Left-looking column by column: column j of L from columns 0..j-1 scaled by D.</summary>
-    private static int Unblocked<T>(StridedMatrix<T> a, Span<T> d) where T : unmanaged, IFloatingPointIeee754<T>
+    private static int Unblocked<T>(MatrixView<T> a, Span<T> d) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        int n = a.Rows;
+        int n = (int)a.Rows;
         Span<T> w = stackalloc T[Leaf];
         for (int j = 0; j < n; j++)
         {

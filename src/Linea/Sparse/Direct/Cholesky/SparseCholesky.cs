@@ -80,7 +80,7 @@ public sealed class SparseCholesky<T> : ILinearSolver<T> where T : unmanaged, IF
     {
         RequireValid("sparse cholesky.solve");
         var x = MatrixArgs.RhsCopy("sparse cholesky.solve", new Shape([Order, Order]), Order, b, out var view);
-        SparseFactorSolve.Permuted(_f, x.Data, view.Cols);
+        SparseFactorSolve.Permuted(_f, x.Data, (int)view.Cols);
         return x;
     }
 

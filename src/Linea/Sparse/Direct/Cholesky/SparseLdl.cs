@@ -73,7 +73,7 @@ public sealed class SparseLdl<T> : ILinearSolver<T> where T : unmanaged, IFloati
     {
         RequireValid("sparse ldl.solve");
         var x = MatrixArgs.RhsCopy("sparse ldl.solve", new Shape([Order, Order]), Order, b, out var view);
-        SparseFactorSolve.Permuted(_f, x.Data, view.Cols);
+        SparseFactorSolve.Permuted(_f, x.Data, (int)view.Cols);
         return x;
     }
 

@@ -2,6 +2,7 @@ using System.Numerics;
 using System.Numerics.Tensors;
 using Linea.Kernels;
 using Linea.Kernels.Blas3;
+using Linea.Kernels.Gemm;
 using Linea.Storage;
 
 namespace Linea;
@@ -166,9 +167,9 @@ internal sealed class SupernodalFactor<T> where T : unmanaged, IFloatingPointIee
 
         // Dense factorization of the front.
         int n = an.N;
-        var l11 = new StridedMatrix<T>(Lx, off, k, k, k, 1);
-        var l21 = new StridedMatrix<T>(Lx, off + k * k, w, k, k, 1);
-        var wm = new StridedMatrix<T>(stack, wo, w, w, w, 1);
+        var l11 = MatrixView<T>.Of(Lx, off, k, k, k, 1);
+        var l21 = MatrixView<T>.Of(Lx, off + k * k, w, k, k, 1);
+        var wm = MatrixView<T>.Of(stack, wo, w, w, w, 1);
         if (!Ldl)
         {
             int info = CholeskyFactorization.Factor(l11, CholeskyParams.Auto.RecursionThreshold, parallelism);
@@ -185,7 +186,7 @@ internal sealed class SupernodalFactor<T> where T : unmanaged, IFloatingPointIee
                 throw new SingularMatrixException(an.Perm[f + info],
                     $"{op}: zero pivot at column {an.Perm[f + info]} (original numbering; position {f + info} of the permutation) of the {n} x {n} matrix: it is singular or not quasi-definite in this ordering");
             Trsm.Solve(Side.Right, lower: true, transpose: true, unitDiagonal: true, T.One, l11, l21, parallelism);
-            var sm = new StridedMatrix<T>(ws.Scratch, 0, w, k, k, 1);
+            var sm = MatrixView<T>.Of(ws.Scratch, 0, w, k, k, 1);
             for (int i = 0; i < w; i++)
                 for (int j = 0; j < k; j++)
                 {
@@ -346,11 +347,11 @@ internal sealed class SupernodalFactor<T> where T : unmanaged, IFloatingPointIee
             int m = (int)(an.RowPtr[s + 1] - an.RowPtr[s]), w = m - k;
             var rows = an.Rows.AsSpan((int)an.RowPtr[s], m);
             int off = (int)an.LPtr[s];
-            var ys = new StridedMatrix<T>(y, f * r, k, r, r, 1);
-            Trsm.Solve(Side.Left, lower: true, transpose: false, unitDiagonal: Ldl, T.One, new StridedMatrix<T>(Lx, off, k, k, k, 1), ys, par);
+            var ys = MatrixView<T>.Of(y, f * r, k, r, r, 1);
+            Trsm.Solve(Side.Left, lower: true, transpose: false, unitDiagonal: Ldl, T.One, MatrixView<T>.Of(Lx, off, k, k, k, 1), ys, par);
             if (w == 0) continue;
-            var tmp = new StridedMatrix<T>(buffer, 0, w, r, r, 1);
-            MatrixOps.Gemm(T.One, new StridedMatrix<T>(Lx, off + k * k, w, k, k, 1), ys, T.Zero, tmp, par);
+            var tmp = MatrixView<T>.Of(buffer, 0, w, r, r, 1);
+            Gemm.Multiply(T.One, MatrixView<T>.Of(Lx, off + k * k, w, k, k, 1), ys, T.Zero, tmp, par);
             for (int i = 0; i < w; i++)
             {
                 var dst = y.AsSpan(rows[k + i] * r, r);
@@ -366,14 +367,14 @@ internal sealed class SupernodalFactor<T> where T : unmanaged, IFloatingPointIee
             int m = (int)(an.RowPtr[s + 1] - an.RowPtr[s]), w = m - k;
             var rows = an.Rows.AsSpan((int)an.RowPtr[s], m);
             int off = (int)an.LPtr[s];
-            var ys = new StridedMatrix<T>(y, f * r, k, r, r, 1);
+            var ys = MatrixView<T>.Of(y, f * r, k, r, r, 1);
             if (w > 0)
             {
                 for (int i = 0; i < w; i++) y.AsSpan(rows[k + i] * r, r).CopyTo(buffer.AsSpan(i * r, r));
-                var below = new StridedMatrix<T>(buffer, 0, w, r, r, 1);
-                MatrixOps.Gemm(-T.One, new StridedMatrix<T>(Lx, off + k * k, w, k, k, 1).Transposed, below, T.One, ys, par);
+                var below = MatrixView<T>.Of(buffer, 0, w, r, r, 1);
+                Gemm.Multiply(-T.One, MatrixView<T>.Of(Lx, off + k * k, w, k, k, 1).Transposed, below, T.One, ys, par);
             }
-            Trsm.Solve(Side.Left, lower: true, transpose: true, unitDiagonal: Ldl, T.One, new StridedMatrix<T>(Lx, off, k, k, k, 1), ys, par);
+            Trsm.Solve(Side.Left, lower: true, transpose: true, unitDiagonal: Ldl, T.One, MatrixView<T>.Of(Lx, off, k, k, k, 1), ys, par);
         }
     }
 

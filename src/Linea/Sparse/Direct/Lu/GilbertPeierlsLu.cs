@@ -303,7 +303,7 @@ internal static class GilbertPeierlsLu
             _lp[n] = _lnz;
             _up[n] = _unz;
             var piv = new int[r];
-            int info = LuFactorization.Factor(Kernels.StridedMatrix<T>.RowMajor(sd, r, r), piv, LuParams.Auto.RecursionThreshold, _parallelism);
+            int info = LuFactorization.Factor(Kernels.MatrixView<T>.RowMajor(sd, r, r), piv, LuParams.Auto.RecursionThreshold, _parallelism);
             if (info >= 0) { failure = Failure.NumericallySingular; failedStep = k0 + info; return false; }
             var perm = LuFactorization.PermutationOf(piv, r);
             for (int c = 0; c < r; c++) _pinv[rows[perm[c]]] = k0 + c;
