@@ -135,9 +135,9 @@ public class GemvTests
     {
         CheckSymmetric<double>(k, (n, a, o, l, x, y) => Gemv.SymmetricLower(n, a, o, l, x, y, Parallelism.Default));
         CheckSymmetric<float>(k, (n, a, o, l, x, y) => Gemv.SymmetricLower(n, a, o, l, x, y, Parallelism.Default));
-        CheckSymmetric<double>(k, (n, a, o, l, x, y) => Gemv.SymmetricLowerScalar(n, a, o, l, x, y, 0, n));
-        if (Vector256.IsHardwareAccelerated) CheckSymmetric<double>(k, (n, a, o, l, x, y) => Gemv.SymmetricLowerCore<Ops256<double>, Vector256<double>, double>(n, a, o, l, x, y, 0, n));
-        if (Vector512.IsHardwareAccelerated) CheckSymmetric<float>(k, (n, a, o, l, x, y) => Gemv.SymmetricLowerCore<Ops512<float>, Vector512<float>, float>(n, a, o, l, x, y, 0, n));
+        CheckSymmetric<double>(k, (n, a, o, l, x, y) => Gemv.SymmetricLowerScalar(n, ref a[o], l, x, y, 0, n));
+        if (Vector256.IsHardwareAccelerated) CheckSymmetric<double>(k, (n, a, o, l, x, y) => Gemv.SymmetricLowerCore<Ops256<double>, Vector256<double>, double>(n, ref a[o], l, x, y, 0, n));
+        if (Vector512.IsHardwareAccelerated) CheckSymmetric<float>(k, (n, a, o, l, x, y) => Gemv.SymmetricLowerCore<Ops512<float>, Vector512<float>, float>(n, ref a[o], l, x, y, 0, n));
     }
 
     /// <summary>Sizes above the threading threshold (2^17 entries): the split over column ranges, row ranges and equal-area triangle parts.</summary>

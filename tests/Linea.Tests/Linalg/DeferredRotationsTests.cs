@@ -1,3 +1,5 @@
+using Linea.Kernels;
+
 namespace Linea.Tests.Linalg;
 
 /// <summary>
@@ -21,13 +23,37 @@ public class DeferredRotationsTests
     [MemberData(nameof(Cases))]
     public void Float_matches_rotating_at_once(int rows, int cols, int rotations) => Check<float>(rows, cols, rotations);
 
-    private static void Check<T>(int rows, int cols, int rotations) where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
+    /// <summary>
+    /// The same on a pinned view: a rows x cols block at (2, 1) of a column-major array with leading dimension rows + 5,
+    /// whose entries outside the block must stay as they were.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public unsafe void View_of_a_block_matches_rotating_at_once(int rows, int cols, int rotations)
     {
-        var rng = new Random(rows * 1000 + cols);
-        var a = new T[rows * cols];
-        for (int i = 0; i < a.Length; i++) a[i] = T.CreateTruncating(rng.NextDouble() * 2 - 1);
-        var expected = (T[])a.Clone();
-        var buffer = new DeferredRotations<T>(a, rows, cols, Parallelism.Default);
+        int ld = rows + 5, total = ld * (cols + 2);
+        var store = new double[total];
+        for (int i = 0; i < total; i++) store[i] = -i;
+        var block = new double[rows * cols];
+        for (int j = 0; j < cols; j++)
+            for (int i = 0; i < rows; i++) block[i + j * rows] = store[2 + i + (1 + j) * ld] = Math.Sin(i + 7.0 * j);
+        var around = (double[])store.Clone();
+        fixed (double* p = store)
+        {
+            var buffer = new DeferredRotations<double>(new MatrixAddress<double>(p + 2 + ld, rows, cols, 1, ld), Parallelism.Default);
+            Apply(buffer, block, rows, cols, rotations, new Random(rows * 1000 + cols));
+        }
+        for (int j = 0; j < cols + 2; j++)
+            for (int i = 0; i < ld; i++)
+            {
+                bool inside = i >= 2 && i < 2 + rows && j >= 1 && j < 1 + cols;
+                Assert.Equal(inside ? block[i - 2 + (j - 1) * rows] : around[i + j * ld], store[i + j * ld]);
+            }
+    }
+
+    /// <summary>Records random runs of rotations into <paramref name="buffer"/> and applies each at once to <paramref name="expected"/>.</summary>
+    private static void Apply<T>(DeferredRotations<T> buffer, T[] expected, int rows, int cols, int rotations, Random rng) where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
+    {
         int j = rng.Next(cols - 1), dir = -1;
         for (int k = 0; k < rotations; k++)
         {
@@ -43,6 +69,16 @@ public class DeferredRotationsTests
             if (k % 997 == 996) buffer.Flush();
         }
         buffer.Flush();
+    }
+
+    private static void Check<T>(int rows, int cols, int rotations) where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
+    {
+        var rng = new Random(rows * 1000 + cols);
+        var a = new T[rows * cols];
+        for (int i = 0; i < a.Length; i++) a[i] = T.CreateTruncating(rng.NextDouble() * 2 - 1);
+        var expected = (T[])a.Clone();
+        var buffer = new DeferredRotations<T>(a, rows, cols, Parallelism.Default);
+        Apply(buffer, expected, rows, cols, rotations, rng);
         Assert.Equal(expected, a);
     }
 }

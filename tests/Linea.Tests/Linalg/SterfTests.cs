@@ -42,7 +42,7 @@ public class SterfTests
             tnorm = Math.Max(tnorm, Math.Abs(dd[i]) + (i > 0 ? Math.Abs(ee[i - 1]) : 0) + (i < n - 1 ? Math.Abs(ee[i]) : 0));
         Assert.True(Sterf.Solve<T>(n, d, e));
         Assert.Equal(eCopy, e); // e is read only
-        Assert.True(Steqr.Solve<T>(n, dq, eq, null, 0, Parallelism.Default));
+        Assert.True(Steqr.Solve<T>(n, dq, eq, default, Parallelism.Default));
         var a = d.Select(double.CreateTruncating).OrderBy(x => x).ToArray();
         var b = dq.Select(double.CreateTruncating).OrderBy(x => x).ToArray();
         double tol = 30 * n * NumAssert.Eps<T>() * Math.Max(tnorm, double.Epsilon);

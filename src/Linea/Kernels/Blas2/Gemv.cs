@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics;
 using System.Numerics;
 using System.Numerics.Tensors;
 using Linea.Kernels.Threading;
@@ -16,43 +17,67 @@ namespace Linea.Kernels.Blas2;
 /// m = 1 or n = 1) goes through it: contiguous rows of A (row-major A, or the transposed product on column-major
 /// storage) are dot products, the 4- and 8-row kernels of <see cref="Gemm.SmallGemm"/>; contiguous columns of A
 /// (column-major A) are AXPYs, <see cref="Columns{T}"/> here, which streams four columns per pass, reading and
-/// writing y once per four columns instead of once per column. <see cref="Transposed{T}"/> is the first,
-/// <see cref="Multiply{T}"/> the second. The symmetric product reads each column of the triangle once for both its
+/// writing y once per four columns instead of once per column. <see cref="Transposed{T}(T, in MatrixView{T}, ReadOnlySpan{T}, T, Span{T}, Parallelism)"/> is the first,
+/// <see cref="Multiply{T}(T, in MatrixView{T}, ReadOnlySpan{T}, T, Span{T}, Parallelism)"/> the second. The symmetric product reads each column of the triangle once for both its
 /// halves.</para> Vector512 where available, else Vector256, else scalar.
 /// </summary>
 internal static class Gemv
 {
     /// <summary>
-    /// y[j] = alpha (A^T x)[j] + beta y[j] for the rows x cols matrix A at (a, off, lda); y is not read when beta is 0.
-    /// A^T x is a row-major GEMV on A^T (dot products of A's contiguous columns), so this is the GEMV the MatMul front
-    /// door uses (<see cref="Gemm.SmallGemm.Gemv{T}"/>: eight streams with prefetch, threaded when large). O(rows cols).
+    /// y[j] = alpha (A^T x)[j] + beta y[j] for the rows x cols view A (any strides; column-major, row stride 1, is the
+    /// fast layout), x of length rows, y of length cols; y is not read when beta is 0. A^T x is a row-major GEMV on A^T
+    /// (dot products of A's contiguous columns), so this is the GEMV the MatMul front door uses
+    /// (<see cref="Gemm.SmallGemm.Gemv{T}"/>: eight streams with prefetch, threaded when large). O(rows cols).
     /// </summary>
-    public static unsafe void Transposed<T>(int rows, int cols, T alpha, T[] a, int off, int lda, ReadOnlySpan<T> x, T beta, Span<T> y, Parallelism parallelism)
+    public static unsafe void Transposed<T>(T alpha, in MatrixView<T> a, ReadOnlySpan<T> x, T beta, Span<T> y, Parallelism parallelism)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
+        int rows = checked((int)a.Rows), cols = checked((int)a.Cols);
         if (cols <= 0) return;
-        fixed (T* pa = a, px = x, py = y)
-            Gemm.SmallGemm.Gemv(cols, rows, alpha, pa + off, lda, 1, px, 1, beta, py, 1, parallelism.Count);
+        Debug.Assert(x.Length >= rows && y.Length >= cols);
+        fixed (T* pa = &a.Origin, px = x, py = y)
+            Gemm.SmallGemm.Gemv(cols, rows, alpha, pa, (nint)a.ColStride, (nint)a.RowStride, px, 1, beta, py, 1, parallelism.Count);
     }
 
     /// <summary>
-    /// y = alpha A x + beta y for the rows x cols matrix A at (a, off, lda); y is not read when beta is 0.
+    /// y = alpha A x + beta y for the rows x cols view A (any strides; column-major, row stride 1, runs the
+    /// column-layout driver <see cref="Columns{T}"/>), x of length cols, y of length rows; y is not read when beta is 0.
     /// O(rows cols).
     /// </summary>
-    public static unsafe void Multiply<T>(int rows, int cols, T alpha, T[] a, int off, int lda, ReadOnlySpan<T> x, T beta, Span<T> y, Parallelism parallelism)
+    public static unsafe void Multiply<T>(T alpha, in MatrixView<T> a, ReadOnlySpan<T> x, T beta, Span<T> y, Parallelism parallelism)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
+        int rows = checked((int)a.Rows), cols = checked((int)a.Cols);
         if (rows <= 0) return;
         y = y.Slice(0, rows);
         if (cols > 0) x = x.Slice(0, cols);
-        fixed (T* pa = a, px = x, py = y)
-            Columns(rows, cols, alpha, pa + off, lda, px, beta, py, parallelism.Count);
+        fixed (T* pa = &a.Origin, px = x, py = y)
+        {
+            if (a.ColumnContiguous && a.ColStride is >= 0 and <= int.MaxValue) Columns(rows, cols, alpha, pa, (int)a.ColStride, px, beta, py, parallelism.Count);
+            else Gemm.SmallGemm.Gemv(rows, cols, alpha, pa, (nint)a.RowStride, (nint)a.ColStride, px, 1, beta, py, 1, parallelism.Count);
+        }
     }
+
+    /// <summary>
+    /// <see cref="Transposed{T}(T, in MatrixView{T}, ReadOnlySpan{T}, T, Span{T}, Parallelism)"/> on the column-major
+    /// rows x cols matrix at (a, off, lda). Transitional (#15 item 3): the array form for Gebrd until it moves onto views.
+    /// </summary>
+    public static void Transposed<T>(int rows, int cols, T alpha, T[] a, int off, int lda, ReadOnlySpan<T> x, T beta, Span<T> y, Parallelism parallelism)
+        where T : unmanaged, IFloatingPointIeee754<T> =>
+        Transposed(alpha, MatrixView<T>.ColumnMajor(a, off, rows, cols, lda), x, beta, y, parallelism);
+
+    /// <summary>
+    /// <see cref="Multiply{T}(T, in MatrixView{T}, ReadOnlySpan{T}, T, Span{T}, Parallelism)"/> on the column-major
+    /// rows x cols matrix at (a, off, lda). Transitional (#15 item 3): the array form for Gebrd until it moves onto views.
+    /// </summary>
+    public static void Multiply<T>(int rows, int cols, T alpha, T[] a, int off, int lda, ReadOnlySpan<T> x, T beta, Span<T> y, Parallelism parallelism)
+        where T : unmanaged, IFloatingPointIeee754<T> =>
+        Multiply(alpha, MatrixView<T>.ColumnMajor(a, off, rows, cols, lda), x, beta, y, parallelism);
 
     /// <summary>
     /// y = alpha A x + beta y for the rows x cols column-major A at <paramref name="a"/> (leading dimension lda), x and y
     /// contiguous; y is not read when beta is 0, A not when alpha is 0. The one column-layout GEMV driver: behind
-    /// <see cref="Multiply{T}"/> and behind <see cref="Gemm.SmallGemm.Gemv{T}"/> (MatMul's matrix-vector products) when
+    /// <see cref="Multiply{T}(T, in MatrixView{T}, ReadOnlySpan{T}, T, Span{T}, Parallelism)"/> and behind <see cref="Gemm.SmallGemm.Gemv{T}"/> (MatMul's matrix-vector products) when
     /// A's rows are contiguous. Split over up to <paramref name="maxThreads"/> threads by row blocks of y (multiples of
     /// 16, so threads never share a cache line of y) when large. O(rows cols).
     /// </summary>
@@ -94,30 +119,34 @@ internal static class Gemv
     }
 
     /// <summary>
-    /// y = A x for the symmetric k x k matrix whose lower triangle is at (a, off, lda) (the upper part is not read).
-    /// Large ones are split over threads by column ranges of equal triangle area, each accumulating into its own y
-    /// (the fused kernel writes rows below and the column's own entry), summed at the end. O(k^2).
+    /// y = A x for the symmetric k x k matrix whose lower triangle is the column-major view <paramref name="a"/> (row
+    /// stride 1; the upper part is not read), x and y of length k. Large ones are split over threads by column ranges
+    /// of equal triangle area, each accumulating into its own y (the fused kernel writes rows below and the column's own
+    /// entry), summed at the end; the view is pinned for the workers. O(k^2).
     /// </summary>
-    public static unsafe void SymmetricLower<T>(int k, T[] a, int off, int lda, ReadOnlySpan<T> x, Span<T> y, Parallelism parallelism) where T : unmanaged, IFloatingPointIeee754<T>
+    public static unsafe void SymmetricLower<T>(in MatrixView<T> a, ReadOnlySpan<T> x, Span<T> y, Parallelism parallelism) where T : unmanaged, IFloatingPointIeee754<T>
     {
+        int k = checked((int)a.Rows);
+        Debug.Assert(a.Cols == k && (a.RowStride == 1 || k <= 1));
         if (k <= 0) return;
         y = y.Slice(0, k);
         y.Clear();
         int threads = ThreadsFor(k, k / 2, k / 64, parallelism);
-        if (threads <= 1) { SymmetricLowerRange(k, a, off, lda, x, y, 0, k); return; }
+        if (threads <= 1) { SymmetricLowerRange(a, x, y, 0, k); return; }
         var partial = ArrayPool<T>.Shared.Rent(k * (threads - 1));
         try
         {
             Array.Clear(partial, 0, k * (threads - 1));
-            fixed (T* px = x, py = y)
+            fixed (T* pa = &a.Origin, px = x, py = y)
             {
+                var at = a.At(pa);
                 T* xp = px, yp = py;
                 int xl = x.Length;
                 SplitJob.Run(threads, (tid, nt) =>
                 {
                     int c0 = AreaBound(tid, nt, k), c1 = AreaBound(tid + 1, nt, k);
                     var dst = tid == 0 ? new Span<T>(yp, k) : partial.AsSpan((tid - 1) * k, k);
-                    if (c1 > c0) SymmetricLowerRange(k, a, off, lda, new ReadOnlySpan<T>(xp, xl), dst, c0, c1);
+                    if (c1 > c0) SymmetricLowerRange(at.View, new ReadOnlySpan<T>(xp, xl), dst, c0, c1);
                 });
             }
             for (int t = 1; t < threads; t++) TensorPrimitives.Add(y, partial.AsSpan((t - 1) * k, k), y);
@@ -140,15 +169,26 @@ internal static class Gemv
         return (int)Math.Max(1, Math.Min(Math.Min(max, parts), work >> 17));
     }
 
-    /// <summary>y += (the columns c0..c1-1 of the lower triangle, both halves) x: one thread's share of <see cref="SymmetricLower{T}"/>.</summary>
-    internal static void SymmetricLowerRange<T>(int k, T[] a, int off, int lda, ReadOnlySpan<T> x, Span<T> y, int c0, int c1) where T : unmanaged, IFloatingPointIeee754<T>
+    /// <summary>
+    /// <see cref="SymmetricLower{T}(in MatrixView{T}, ReadOnlySpan{T}, Span{T}, Parallelism)"/> on the lower triangle of
+    /// the column-major k x k matrix at (a, off, lda). Transitional (#15 item 3): the array form for callers not yet on views.
+    /// </summary>
+    public static void SymmetricLower<T>(int k, T[] a, int off, int lda, ReadOnlySpan<T> x, Span<T> y, Parallelism parallelism) where T : unmanaged, IFloatingPointIeee754<T> =>
+        SymmetricLower(MatrixView<T>.ColumnMajor(a, off, k, k, lda), x, y, parallelism);
+
+    /// <summary>y += (the columns c0..c1-1 of the lower triangle of the column-major view a, both halves) x: one thread's share of <see cref="SymmetricLower{T}(in MatrixView{T}, ReadOnlySpan{T}, Span{T}, Parallelism)"/>.</summary>
+    internal static void SymmetricLowerRange<T>(in MatrixView<T> a, ReadOnlySpan<T> x, Span<T> y, int c0, int c1) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        if (Vector512.IsHardwareAccelerated) SymmetricLowerCore<Ops512<T>, Vector512<T>, T>(k, a, off, lda, x, y, c0, c1);
-        else if (Vector256.IsHardwareAccelerated) SymmetricLowerCore<Ops256<T>, Vector256<T>, T>(k, a, off, lda, x, y, c0, c1);
-        else SymmetricLowerScalar(k, a, off, lda, x, y, c0, c1);
+        int k = checked((int)a.Rows);
+        if (k <= 0 || c1 <= c0) return;
+        Debug.Assert(a.RowStride == 1 || k <= 1);
+        int lda = checked((int)a.ColStride);
+        if (Vector512.IsHardwareAccelerated) SymmetricLowerCore<Ops512<T>, Vector512<T>, T>(k, ref a.Origin, lda, x, y, c0, c1);
+        else if (Vector256.IsHardwareAccelerated) SymmetricLowerCore<Ops256<T>, Vector256<T>, T>(k, ref a.Origin, lda, x, y, c0, c1);
+        else SymmetricLowerScalar(k, ref a.Origin, lda, x, y, c0, c1);
     }
 
-    /// <summary>The SIMD body of <see cref="Multiply{T}"/> after y has been scaled by beta.</summary>
+    /// <summary>The SIMD body of <see cref="Multiply{T}(T, in MatrixView{T}, ReadOnlySpan{T}, T, Span{T}, Parallelism)"/> after y has been scaled by beta.</summary>
     [MethodImpl(HotCode.Options)]
     internal static void MultiplyCore<TOps, TVec, T>(int rows, int cols, T alpha, ref T a0, int lda, ReadOnlySpan<T> x, Span<T> y)
         where TOps : struct, ISimdOps<TVec, T> where TVec : struct where T : unmanaged, IFloatingPointIeee754<T>
@@ -192,23 +232,22 @@ internal static class Gemv
     }
 
     /// <summary>
-    /// The SIMD body of <see cref="SymmetricLower{T}"/> for the columns c0..c1-1: four columns per pass, each entry read
+    /// The SIMD body of <see cref="SymmetricLower{T}(in MatrixView{T}, ReadOnlySpan{T}, Span{T}, Parallelism)"/> for the columns c0..c1-1: four columns per pass, each entry read
     /// once for y[r] += a x[c] and y[c] += a x[r]; two registers of rows per step (eight column loads in flight, which
     /// a trailing matrix streamed from L3 or memory needs), references without per-entry bounds checks (the range is
     /// checked once). Accumulates into y (length k).
     /// </summary>
     [MethodImpl(HotCode.Options)]
-    internal static void SymmetricLowerCore<TOps, TVec, T>(int k, T[] a, int off, int lda, ReadOnlySpan<T> x, Span<T> y, int colStart, int colEnd)
+    internal static void SymmetricLowerCore<TOps, TVec, T>(int k, ref T abase, int lda, ReadOnlySpan<T> x, Span<T> y, int colStart, int colEnd)
         where TOps : struct, ISimdOps<TVec, T> where TVec : struct where T : unmanaged, IFloatingPointIeee754<T>
     {
         y = y.Slice(0, k);
         x = x.Slice(0, k);
         if (colEnd <= colStart) return;
-        if (off < 0 || off + (long)(colEnd - 1) * lda + k > a.Length) throw new ArgumentOutOfRangeException(nameof(a), "internal: symv range outside the array");
+        Debug.Assert(colStart >= 0 && colEnd <= k && lda >= k);
         int w = TOps.Count, j = colStart;
         ref T x0 = ref MemoryMarshal.GetReference(x);
         ref T y0 = ref MemoryMarshal.GetReference(y);
-        ref T abase = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(a), off);
         for (; j + 4 <= colEnd; j += 4)
         {
             ref T c0 = ref Unsafe.Add(ref abase, (nint)j * lda);
@@ -302,17 +341,17 @@ internal static class Gemv
         }
     }
 
-    internal static void SymmetricLowerScalar<T>(int k, T[] a, int off, int lda, ReadOnlySpan<T> x, Span<T> y, int c0, int c1)
+    internal static void SymmetricLowerScalar<T>(int k, ref T a0, int lda, ReadOnlySpan<T> x, Span<T> y, int c0, int c1)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         for (int j = c0; j < c1; j++)
         {
-            int cc = off + j * lda;
-            y[j] += a[cc + j] * x[j];
+            ref T cc = ref Unsafe.Add(ref a0, (nint)j * lda);
+            y[j] += Unsafe.Add(ref cc, j) * x[j];
             for (int r = j + 1; r < k; r++)
             {
-                y[r] += a[cc + r] * x[j];
-                y[j] += a[cc + r] * x[r];
+                y[r] += Unsafe.Add(ref cc, r) * x[j];
+                y[j] += Unsafe.Add(ref cc, r) * x[r];
             }
         }
     }

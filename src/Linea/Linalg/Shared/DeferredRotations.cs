@@ -1,11 +1,13 @@
 using System.Numerics;
 using System.Runtime.Intrinsics;
+using Linea.Kernels;
 using Linea.Kernels.Threading;
 
 namespace Linea;
 
 /// <summary>
-/// Plane rotations on the columns of a column-major matrix (rows x cols, leading dimension rows), recorded in order and
+/// Plane rotations on the columns of a column-major matrix (rows x cols, a pinned view with row stride 1, or an array
+/// with leading dimension rows), recorded in order and
 /// applied in batches: the tridiagonal and bidiagonal QR iterations (steqr, bdsqr) produce one rotation per step, and
 /// applying each at once streams the whole eigenvector matrix through memory once per sweep. Each row of the product
 /// depends only on the same row of the input, so a batch is applied panel by panel of rows: a panel of the matrix
@@ -13,7 +15,7 @@ namespace Linea;
 /// arithmetic per element is exactly that of applying the rotations one by one, in the same order, so results are
 /// bitwise those of the unbatched loop.
 /// </summary>
-internal sealed class DeferredRotations<T> where T : unmanaged, IFloatingPointIeee754<T>
+internal sealed unsafe class DeferredRotations<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     /// <summary>Rotations recorded per column before a flush: each panel is reused this many times per flush on average.</summary>
     private const int RotationsPerColumn = 64;
@@ -21,18 +23,40 @@ internal sealed class DeferredRotations<T> where T : unmanaged, IFloatingPointIe
     /// <summary>Element-rotations below which a flush runs on one thread.</summary>
     private const long ParallelMinWork = 1L << 18;
 
-    private readonly T[] _a;
+    private readonly T[]? _array;
+    private readonly T* _origin;
     private readonly int _rows;
+    private readonly nint _ld;
     private readonly int[] _col;
     private readonly T[] _c;
     private readonly T[] _s;
     private readonly Parallelism _parallelism;
     private int _count;
 
-    /// <summary>Records rotations for the column-major matrix <paramref name="a"/> with <paramref name="rows"/> rows and <paramref name="cols"/> columns; flushes use up to <paramref name="parallelism"/> threads.</summary>
-    public DeferredRotations(T[] a, int rows, int cols, Parallelism parallelism)
+    /// <summary>
+    /// Records rotations for the column-major view <paramref name="a"/> (row stride 1, any column stride), which the
+    /// caller keeps pinned (or native) while this object is used; flushes use up to <paramref name="parallelism"/> threads.
+    /// </summary>
+    public DeferredRotations(MatrixAddress<T> a, Parallelism parallelism) : this(checked((int)a.Rows), checked((int)a.Cols), parallelism)
     {
-        _a = a;
+        System.Diagnostics.Debug.Assert(a.RowStride == 1 || a.Rows <= 1);
+        _origin = a.Origin;
+        _ld = (nint)a.ColStride;
+    }
+
+    /// <summary>
+    /// Records rotations for the column-major array <paramref name="a"/> with <paramref name="rows"/> rows (its leading
+    /// dimension) and <paramref name="cols"/> columns, pinned during each flush. Transitional (#15 item 3): the array form
+    /// for Bdsqr until it moves onto views.
+    /// </summary>
+    public DeferredRotations(T[] a, int rows, int cols, Parallelism parallelism) : this(rows, cols, parallelism)
+    {
+        _array = a;
+        _ld = rows;
+    }
+
+    private DeferredRotations(int rows, int cols, Parallelism parallelism)
+    {
         _parallelism = parallelism;
         _rows = rows;
         int capacity = Math.Max(RotationsPerColumn * Math.Max(cols, 1), 1024);
@@ -72,24 +96,25 @@ internal sealed class DeferredRotations<T> where T : unmanaged, IFloatingPointIe
     private static int ChunkRows => 4 * Vector512<T>.Count;
 
     /// <summary>Applies the first <paramref name="count"/> rotations to rows [r0, r1): full register blocks, then the rest.</summary>
-    private unsafe void ApplyRows(int r0, int r1, int count)
+    private void ApplyRows(int r0, int r1, int count)
     {
         int chunk = ChunkRows;
         int r = r0;
-        fixed (T* a = _a)
+        nint ld = _ld;
+        fixed (T* pinned = _array)
         fixed (int* col = _col)
         fixed (T* c = _c, s = _s)
         {
+            T* a = _array is null ? _origin : pinned;
             if (Vector512.IsHardwareAccelerated)
-                for (; r + chunk <= r1; r += chunk) ApplyBlock512(a + r, _rows, count, col, c, s);
-        }
-        if (r == r1) return;
-        var span = _a.AsSpan();
-        int h = r1 - r;
-        for (int k = 0; k < count; k++)
-        {
-            int j = _col[k];
-            Givens.Rotate(span.Slice(j * _rows + r, h), span.Slice((j + 1) * _rows + r, h), _c[k], _s[k]);
+                for (; r + chunk <= r1; r += chunk) ApplyBlock512(a + r, ld, count, col, c, s);
+            if (r == r1) return;
+            int h = r1 - r;
+            for (int k = 0; k < count; k++)
+            {
+                T* x = a + col[k] * ld + r;
+                Givens.Rotate(new Span<T>(x, h), new Span<T>(x + ld, h), c[k], s[k]);
+            }
         }
     }
 
@@ -98,14 +123,14 @@ internal sealed class DeferredRotations<T> where T : unmanaged, IFloatingPointIe
     /// ... or (j, j + 1), (j + 1, j + 2), ..., as the QR sweeps produce them, keeps the shared column in registers, so each
     /// rotation loads and stores one column block.
     /// </summary>
-    private static unsafe void ApplyBlock512(T* a, int ld, int count, int* col, T* c, T* s)
+    private static void ApplyBlock512(T* a, nint ld, int count, int* col, T* c, T* s)
     {
         int w = Vector512<T>.Count;
         int k = 0;
         while (k < count)
         {
             int j = col[k];
-            T* px = a + (long)j * ld, py = px + ld;
+            T* px = a + j * ld, py = px + ld;
             var x0 = Vector512.Load(px); var x1 = Vector512.Load(px + w); var x2 = Vector512.Load(px + 2 * w); var x3 = Vector512.Load(px + 3 * w);
             var y0 = Vector512.Load(py); var y1 = Vector512.Load(py + w); var y2 = Vector512.Load(py + 2 * w); var y3 = Vector512.Load(py + 3 * w);
             while (true)

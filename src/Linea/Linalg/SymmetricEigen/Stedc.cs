@@ -71,7 +71,6 @@ internal static partial class Stedc
     {
         public readonly ArraySegment<T> D, E, W, Dv, Zs, Lambda, Delta, Zeta, Zz, Zhat, Ratio, Y, Shared, M;
         public readonly ArraySegment<int> Idx;
-        public readonly T[] LeafQ;
         public readonly int LeafSize;
 
         /// <summary>How many elements of T the slices cover (tests compare it with WorkspaceSize).</summary>
@@ -88,7 +87,6 @@ internal static partial class Stedc
                 throw new InvalidOperationException($"internal: stedc of order {n} needs {n} integer workspace entries, got {iwork.Length}");
             Idx = new ArraySegment<int>(iwork, 0, n);
             LeafSize = leafSize;
-            LeafQ = new T[leafSize * leafSize];
         }
     }
 
@@ -116,15 +114,18 @@ internal static partial class Stedc
 
     private static bool Leaf<T>(int lo, int n, ArraySegment<T> d, ArraySegment<T> e, in MatrixView<T> z, Parallelism parallelism, Workspace<T> ws) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        var q = ws.LeafQ;
-        q.AsSpan(0, n * n).Clear();
-        for (int i = 0; i < n; i++) q[i + i * n] = T.One;
+        // The leaf's eigenvectors are accumulated in place, in its diagonal block of z (set to the identity first).
+        var q = z.Block(lo, lo, n, n);
+        for (int j = 0; j < n; j++)
+        {
+            var column = q.Column(j);
+            column.Clear();
+            column[j] = T.One;
+        }
         Span<T> ds = d.Slice(lo, n);
         Span<T> es = ws.W.Slice(0, Math.Max(n - 1, 0));
         e.Slice(lo, Math.Max(n - 1, 0)).AsSpan().CopyTo(es);
-        if (!Steqr.Solve(n, ds, es, q, n, parallelism)) return false;
-        for (int j = 0; j < n; j++) q.AsSpan(j * n, n).CopyTo(z.Column(lo + j, lo, n));
-        return true;
+        return Steqr.Solve(n, ds, es, q, parallelism);
     }
 
     /// <summary>

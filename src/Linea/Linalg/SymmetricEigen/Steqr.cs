@@ -1,4 +1,5 @@
 using System.Numerics;
+using Linea.Kernels;
 
 namespace Linea;
 
@@ -17,14 +18,24 @@ internal static class Steqr
 
     /// <summary>
     /// Diagonalises the tridiagonal (d, e), e[i] coupling i and i + 1: on return d holds the eigenvalues (unordered)
-    /// and, when <paramref name="z"/> is given, its n columns (column-major, <paramref name="zRows"/> rows, leading
-    /// dimension zRows) have been multiplied on the right by the accumulated rotations, so starting from the identity
-    /// gives the eigenvectors of T and starting from Q those of Q T Q^T. e is destroyed.
+    /// and, unless <paramref name="z"/> is empty (<c>default</c>: eigenvalues only), its n columns (a view with row
+    /// stride 1, any number of rows and any column stride: a whole matrix or a block of one) have been multiplied on
+    /// the right by the accumulated rotations, so starting from the identity gives the eigenvectors of T and starting
+    /// from Q those of Q T Q^T. e is destroyed. z is pinned while the rotations are applied in batches.
     /// </summary>
     /// <returns>true on convergence; false when 30 n iterations did not suffice (the caller throws).</returns>
-    public static bool Solve<T>(int n, Span<T> d, Span<T> e, T[]? z, int zRows, Parallelism parallelism) where T : unmanaged, IFloatingPointIeee754<T>
+    public static unsafe bool Solve<T>(int n, Span<T> d, Span<T> e, in MatrixView<T> z, Parallelism parallelism) where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (n <= 1) return true;
+        bool vectors = z.Cols != 0;
+        System.Diagnostics.Debug.Assert(!vectors || (z.Cols == n && (z.RowStride == 1 || z.Rows <= 1)));
+        fixed (T* pz = &z.Origin)
+            return Iterate(n, d, e, vectors ? z.At(pz) : default, vectors, parallelism);
+    }
+
+    /// <summary>The QL iteration of <see cref="Solve{T}"/> with z pinned (ignored unless <paramref name="vectors"/>).</summary>
+    private static bool Iterate<T>(int n, Span<T> d, Span<T> e, MatrixAddress<T> z, bool vectors, Parallelism parallelism) where T : unmanaged, IFloatingPointIeee754<T>
+    {
         T eps = MachineConstants<T>.UnitRoundoff;
         T eps2 = eps * eps;
         T safmin = MachineConstants<T>.SafeMin;
@@ -32,8 +43,8 @@ internal static class Steqr
         var ew = new T[n];
         e.Slice(0, n - 1).CopyTo(ew);
         bool flip = T.Abs(d[n - 1]) < T.Abs(d[0]);
-        if (flip) Reverse(n, d, ew, z, zRows);
-        var rotations = z is null ? null : new DeferredRotations<T>(z, zRows, n, parallelism);
+        if (flip) Reverse(n, d, ew, z, vectors);
+        var rotations = vectors ? new DeferredRotations<T>(z, parallelism) : null;
         int maxIter = MaxIterationsPerValue * n, iter = 0;
         for (int l = 0; l < n; l++)
         {
@@ -50,7 +61,7 @@ internal static class Steqr
                 if (++iter > maxIter)
                 {
                     rotations?.Flush();
-                    if (flip) Reverse(n, d, ew, z, zRows);
+                    if (flip) Reverse(n, d, ew, z, vectors);
                     return false;
                 }
                 // Wilkinson shift from the leading 2 x 2 of the block l..m.
@@ -93,16 +104,17 @@ internal static class Steqr
     }
 
     /// <summary>The permutation similarity P T P (P the reversal), with Z := Z P so the eigenvectors stay consistent.</summary>
-    private static void Reverse<T>(int n, Span<T> d, T[] e, T[]? z, int zRows) where T : unmanaged, IFloatingPointIeee754<T>
+    private static void Reverse<T>(int n, Span<T> d, T[] e, MatrixAddress<T> z, bool vectors) where T : unmanaged, IFloatingPointIeee754<T>
     {
         d.Slice(0, n).Reverse();
         Array.Reverse(e, 0, n - 1);
-        if (z is null) return;
+        if (!vectors) return;
+        var zv = z.View;
         for (int j = 0, k = n - 1; j < k; j++, k--)
         {
-            var a = z.AsSpan(j * zRows, zRows);
-            var b = z.AsSpan(k * zRows, zRows);
-            for (int i = 0; i < zRows; i++) (a[i], b[i]) = (b[i], a[i]);
+            var a = zv.Column(j);
+            var b = zv.Column(k);
+            for (int i = 0; i < a.Length; i++) (a[i], b[i]) = (b[i], a[i]);
         }
     }
 }

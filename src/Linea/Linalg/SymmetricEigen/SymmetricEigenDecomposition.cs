@@ -72,7 +72,7 @@ public sealed class SymmetricEigenDecomposition<T> where T : unmanaged, IFloatin
             z = new T[n * n];
             for (int i = 0; i < n; i++) z[i + i * n] = T.One;
         }
-        bool converged = z is null ? Sterf.Solve<T>(n, _w, e) : n > p.DivideAndConquerLeaf ? DivideAndConquer(n, _w, e, z, parallelism, p.DivideAndConquerLeaf) : Steqr.Solve(n, _w, e, z, n, parallelism);
+        bool converged = z is null ? Sterf.Solve<T>(n, _w, e) : n > p.DivideAndConquerLeaf ? DivideAndConquer(n, _w, e, z, parallelism, p.DivideAndConquerLeaf) : Steqr.Solve(n, _w, e, Kernels.MatrixView<T>.ColumnMajor(z, 0, n, n, n), parallelism);
         if (!converged)
             throw new NoConvergenceException($"{op}: the tridiagonal QL iteration did not converge within {Steqr.MaxIterationsPerValue * n} iterations ({Steqr.MaxIterationsPerValue} n) for a {n} x {n} matrix");
         if (z is not null && n > 1)

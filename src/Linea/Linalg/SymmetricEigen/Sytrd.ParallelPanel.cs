@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Numerics.Tensors;
+using Linea.Kernels;
 using Linea.Kernels.Blas2;
 using Linea.Kernels.Threading;
 
@@ -19,7 +20,7 @@ internal static partial class Sytrd
     /// barrier, and all of them take a share of equal triangle area of the symmetric product with the trailing matrix,
     /// which is most of the panel's time. Splitting each product as a separate parallel call instead hands the work to
     /// a sleeping worker once per column, and at n = 1000 that hand-off costs as much as the product itself. Same
-    /// arithmetic as <see cref="Gemv.SymmetricLower{T}"/> on the same split, so the results equal those of the split
+    /// arithmetic as <see cref="Gemv.SymmetricLower{T}(in MatrixView{T}, ReadOnlySpan{T}, Span{T}, Parallelism)"/> on the same split, so the results equal those of the split
     /// product. O(m^2 nb).
     /// </summary>
     private static void ParallelPanel<T>(int m, int nb, T[] a, int off, int lda, Span<T> e, Span<T> tau, T[] w, int ldw, T[] tmp, T[] tmp2, Parallelism parallelism)
@@ -54,8 +55,8 @@ internal static partial class Sytrd
                 {
                     var col = a.AsSpan(cj + j, m - j);
                     for (int k = 0; k < j; k++) { tmp[k] = w[j + k * ldw]; tmp2[k] = a[off + k * lda + j]; }
-                    Gemv.Multiply(m - j, j, -T.One, a, off + j, lda, tmp, T.One, col, Parallelism.None);
-                    Gemv.Multiply(m - j, j, -T.One, w, j, ldw, tmp2, T.One, col, Parallelism.None);
+                    Gemv.Multiply(-T.One, MatrixView<T>.ColumnMajor(a, off + j, m - j, j, lda), tmp, T.One, col, Parallelism.None);
+                    Gemv.Multiply(-T.One, MatrixView<T>.ColumnMajor(w, j, m - j, j, ldw), tmp2, T.One, col, Parallelism.None);
                     if (len == 0) Tau[j] = T.Zero;
                     else
                     {
@@ -76,16 +77,16 @@ internal static partial class Sytrd
                     int c0 = Gemv.AreaBound(tid, active, len), c1 = Gemv.AreaBound(tid + 1, active, len);
                     var dst = tid == 0 ? wj : Partial.AsSpan((tid - 1) * m, len);
                     dst.Clear();
-                    if (c1 > c0) Gemv.SymmetricLowerRange(len, a, off + (j + 1) + (j + 1) * lda, lda, v, dst, c0, c1);
+                    if (c1 > c0) Gemv.SymmetricLowerRange(MatrixView<T>.ColumnMajor(a, off + (j + 1) + (j + 1) * lda, len, len, lda), v, dst, c0, c1);
                 }
                 if (active > 1) barrier.SignalAndWait();
                 if (tid != 0) continue;
                 for (int t = 1; t < active; t++) TensorPrimitives.Add(wj, Partial.AsSpan((t - 1) * m, len), wj);
                 // wj -= V[j+1.., :j] (W[j+1.., :j]^T v) + W[j+1.., :j] (V[j+1.., :j]^T v)
-                Gemv.Transposed(len, j, T.One, w, j + 1, ldw, v, T.Zero, tmp, Parallelism.None);
-                Gemv.Multiply(len, j, -T.One, a, off + j + 1, lda, tmp, T.One, wj, Parallelism.None);
-                Gemv.Transposed(len, j, T.One, a, off + j + 1, lda, v, T.Zero, tmp, Parallelism.None);
-                Gemv.Multiply(len, j, -T.One, w, j + 1, ldw, tmp, T.One, wj, Parallelism.None);
+                Gemv.Transposed(T.One, MatrixView<T>.ColumnMajor(w, j + 1, len, j, ldw), v, T.Zero, tmp, Parallelism.None);
+                Gemv.Multiply(-T.One, MatrixView<T>.ColumnMajor(a, off + j + 1, len, j, lda), tmp, T.One, wj, Parallelism.None);
+                Gemv.Transposed(T.One, MatrixView<T>.ColumnMajor(a, off + j + 1, len, j, lda), v, T.Zero, tmp, Parallelism.None);
+                Gemv.Multiply(-T.One, MatrixView<T>.ColumnMajor(w, j + 1, len, j, ldw), tmp, T.One, wj, Parallelism.None);
                 T tj = Tau[j];
                 TensorPrimitives.Multiply(wj, tj, wj);
                 T alphaW = -T.CreateTruncating(0.5) * tj * TensorPrimitives.Dot<T>(wj, v);

@@ -92,8 +92,8 @@ internal static partial class Sytrd
             var col = a.AsSpan(cj + j, m - j);      // B[j.., j]
             // B[j.., j] -= V[j.., :j] W[j, :j]^T + W[j.., :j] V[j, :j]^T
             for (int k = 0; k < j; k++) { tmp[k] = w[j + k * ldw]; tmp2[k] = a[off + k * lda + j]; }
-            Gemv.Multiply(m - j, j, -T.One, a, off + j, lda, tmp, T.One, col, parallelism);
-            Gemv.Multiply(m - j, j, -T.One, w, j, ldw, tmp2, T.One, col, parallelism);
+            Gemv.Multiply(-T.One, MatrixView<T>.ColumnMajor(a, off + j, m - j, j, lda), tmp, T.One, col, parallelism);
+            Gemv.Multiply(-T.One, MatrixView<T>.ColumnMajor(w, j, m - j, j, ldw), tmp2, T.One, col, parallelism);
             if (j == m - 1) { tau[j] = T.Zero; continue; }
             int len = m - j - 1;
             T alpha = a[cj + j + 1];
@@ -103,12 +103,12 @@ internal static partial class Sytrd
             a[cj + j + 1] = T.One;
             var v = a.AsSpan(cj + j + 1, len);
             var wj = w.AsSpan(j + 1 + j * ldw, len);
-            Gemv.SymmetricLower(len, a, off + (j + 1) + (j + 1) * lda, lda, v, wj, parallelism);
+            Gemv.SymmetricLower(MatrixView<T>.ColumnMajor(a, off + (j + 1) + (j + 1) * lda, len, len, lda), v, wj, parallelism);
             // wj -= V[j+1.., :j] (W[j+1.., :j]^T v) + W[j+1.., :j] (V[j+1.., :j]^T v)
-            Gemv.Transposed(len, j, T.One, w, j + 1, ldw, v, T.Zero, tmp, parallelism);
-            Gemv.Multiply(len, j, -T.One, a, off + j + 1, lda, tmp, T.One, wj, parallelism);
-            Gemv.Transposed(len, j, T.One, a, off + j + 1, lda, v, T.Zero, tmp, parallelism);
-            Gemv.Multiply(len, j, -T.One, w, j + 1, ldw, tmp, T.One, wj, parallelism);
+            Gemv.Transposed(T.One, MatrixView<T>.ColumnMajor(w, j + 1, len, j, ldw), v, T.Zero, tmp, parallelism);
+            Gemv.Multiply(-T.One, MatrixView<T>.ColumnMajor(a, off + j + 1, len, j, lda), tmp, T.One, wj, parallelism);
+            Gemv.Transposed(T.One, MatrixView<T>.ColumnMajor(a, off + j + 1, len, j, lda), v, T.Zero, tmp, parallelism);
+            Gemv.Multiply(-T.One, MatrixView<T>.ColumnMajor(w, j + 1, len, j, ldw), tmp, T.One, wj, parallelism);
             TensorPrimitives.Multiply(wj, t, wj);
             T alphaW = -T.CreateTruncating(0.5) * t * TensorPrimitives.Dot<T>(wj, v);
             TensorPrimitives.MultiplyAdd(v, alphaW, wj, wj);
@@ -134,7 +134,7 @@ internal static partial class Sytrd
                 var v = a.AsSpan(sub, len);
                 int bOff = (i + 1) + (i + 1) * lda; // trailing block A[i+1.., i+1..]
                 var x = w.AsSpan(0, len);
-                Gemv.SymmetricLower(len, a, bOff, lda, v, x, parallelism);
+                Gemv.SymmetricLower(MatrixView<T>.ColumnMajor(a, bOff, len, len, lda), v, x, parallelism);
                 TensorPrimitives.Multiply(x, t, x);
                 // w = x - (tau / 2) (x^T v) v
                 T alphaW = -T.CreateTruncating(0.5) * t * TensorPrimitives.Dot<T>(x, v);
