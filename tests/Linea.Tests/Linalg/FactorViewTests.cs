@@ -237,4 +237,40 @@ public class FactorViewTests
                 Assert.True(Math.Abs(s - v[i, j]) <= 2 * k * Eps * mag, $"({i},{j}): {v[i, j]} vs {s}");
             }
     }
+
+    /// <summary>A copy of <paramref name="a"/> in native memory, seen through a transposed view (row stride 1).</summary>
+    private static NDArray<double> NativeTransposed(NDArray<double> a)
+    {
+        var t = NDArray.Zeros<double>(new Shape(a.Dims[^1], a.Dims[^2]), StorageKind.Native);
+        t.Assign(a.T);
+        return t.T;
+    }
+
+    /// <summary>
+    /// The front doors that used to copy into a managed array read native, transposed operands in place: a stack
+    /// solve with a transposed native A, inv, a Cholesky of a native SPD matrix, and a triangular solve; each checked
+    /// by its residual, ||A X - B|| / (||A|| ||X|| n eps) below 30.
+    /// </summary>
+    [Fact]
+    public void Front_doors_read_native_transposed_operands()
+    {
+        const int n = 70;
+        var rng = new Rng(5);
+        var a = rng.Normal<double>([n, n], 0, 1);
+        var b = rng.Normal<double>([n, 3], 0, 1);
+        var an = NativeTransposed(a);
+        Assert.Equal(StorageKind.Native, an.StorageKind);
+        Assert.Equal(1, MatrixViews.View(an).RowStride);
+
+        Checks.Below(Checks.SolveRatio(a, Linea.Linalg.Solve(an, b), b), "solve on a native transposed A");
+        var inv = Linea.Linalg.Inv(an);
+        Checks.Below(Checks.SolveRatio(a, inv, NDArray.Eye<double>(n)), "inv of a native transposed A");
+
+        var spd = a.MatMul(a.T) + NDArray.Eye<double>(n) * n;
+        var l = Linea.Linalg.Cholesky(NativeTransposed(spd));
+        Checks.Below(Checks.Fro(l.MatMul(l.T) - spd) / (Checks.Fro(spd) * n * Eps), "cholesky of a native transposed A");
+
+        var x = Linea.Linalg.SolveTriangular(NativeTransposed(l), b, lower: true);
+        Checks.Below(Checks.SolveRatio(l, x, b), "solve_triangular on a native transposed L");
+    }
 }
