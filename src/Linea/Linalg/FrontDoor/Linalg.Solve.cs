@@ -56,8 +56,8 @@ public static partial class Linalg
         var piv = new int[n];
         for (int t = 0; t < aOffsets.Length; t++)
         {
-            var aMat = MatrixStack.At(a, aOffsets[t]);
-            var bMat = MatrixStack.At(b2, bOffsets[t]);
+            var aMat = MatrixViews.At(a, aOffsets[t]);
+            var bMat = MatrixViews.At(b2, bOffsets[t]);
             var lu = MatrixView<T>.RowMajor(luData, n, n);
             MatrixStack.CopyInto(aMat, lu);
             int info = LuFactorization.Factor(lu, piv, LuParams.Auto.RecursionThreshold, parallelism);

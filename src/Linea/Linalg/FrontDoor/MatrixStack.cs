@@ -43,14 +43,11 @@ internal static partial class MatrixStack
         for (int t = 0; t < offsets.Length; t++)
         {
             var m = MatrixView<T>.Of(result.Data, (long)t * n * n, n, n, n, 1);
-            CopyInto(At(a, offsets[t]), m);
+            CopyInto(MatrixViews.At(a, offsets[t]), m);
             transform(m, t);
         }
         return result;
     }
-
-    /// <summary>The matrix of <paramref name="t"/> (rank &gt;= 2, any storage) that starts at element <paramref name="offset"/> of its storage.</summary>
-    public static MatrixView<T> At<T>(NDArray<T> t, long offset) where T : unmanaged, IFloatingPointIeee754<T> => MatrixViews.At(t, offset);
 
     /// <summary>dst = src, element-wise (same shape); row spans when both rows are contiguous. O(rows cols).</summary>
     public static void CopyInto<T>(in MatrixView<T> src, in MatrixView<T> dst) where T : unmanaged, IFloatingPointIeee754<T>
