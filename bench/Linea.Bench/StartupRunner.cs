@@ -133,46 +133,6 @@ public static class StartupRunner
         return 0;
     }
 
-    /// <summary>
-    /// The child process of the first-call cases: makes the operands (untimed), times the first call of
-    /// <paramref name="args"/>[1] (gemm, solve, svd) on n x n float64, then the median of the next calls; prints
-    /// <c>first_s=.. warm_s=..</c>.
-    /// </summary>
-    public static int Child(string[] args)
-    {
-        var c = CultureInfo.InvariantCulture;
-        string op = args[1];
-        int n = int.Parse(args[2], c), warm = int.Parse(args[3], c);
-        var a = NDArray.Normal([n, n], 0.0, 1.0, 7);
-        var b = op == "gemm" ? NDArray.Normal([n, n], 0.0, 1.0, 8) : NDArray.Normal([n], 0.0, 1.0, 8);
-        Func<object> call = op switch
-        {
-            "gemm" => () => a.MatMul(b),
-            "solve" => () => Linalg.Solve(a, b),
-            "svd" => () => Linalg.Svd(a, fullMatrices: false),
-            _ => throw new ArgumentException($"startup-child: unknown op {op}"),
-        };
-        long t = Stopwatch.GetTimestamp();
-        GC.KeepAlive(call());
-        double first = Stopwatch.GetElapsedTime(t).TotalSeconds;
-        // What the first call cost the JIT (methods compiled, time in the JIT), ReadyToRun code not counted.
-        long jitMethods = System.Runtime.JitInfo.GetCompiledMethodCount();
-        double jitSeconds = System.Runtime.JitInfo.GetCompilationTime().TotalSeconds;
-        // Warm means steady state: tiered compilation promotes a method after 30 calls and a quiet 100 ms, so the calls
-        // go on for at least 40 calls and 2 s, and warm is the median of the last `warm` of them.
-        var times = new List<double>();
-        long start = Stopwatch.GetTimestamp();
-        while (times.Count < Math.Max(40, warm) || Stopwatch.GetElapsedTime(start).TotalSeconds < 2)
-        {
-            t = Stopwatch.GetTimestamp();
-            GC.KeepAlive(call());
-            times.Add(Stopwatch.GetElapsedTime(t).TotalSeconds);
-        }
-        Console.WriteLine($"first_s={first.ToString("F6", c)} warm_s={MedianOf(times.TakeLast(warm)).ToString("F6", c)} "
-            + $"jit_methods={jitMethods} jit_s={jitSeconds.ToString("F6", c)}");
-        return 0;
-    }
-
     private static void Print(string head, double cold, double warm, double numpyCold, double numpyWarm, string tail = "")
     {
         var c = CultureInfo.InvariantCulture;
