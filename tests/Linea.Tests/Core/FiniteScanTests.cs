@@ -1,8 +1,8 @@
 namespace Linea.Tests.Core;
 
 /// <summary>
-/// <see cref="FiniteScan"/>, the vectorised pass of the shared finite check: a NaN or infinity at every position
-/// modulo the vector width (and in the scalar tail), from aligned and unaligned starts; all-finite spans, subnormals
+/// <see cref="FiniteScan"/>, the vectorised pass of the shared finite check, through the dispatcher and each of its
+/// paths (Vector512, Vector256, scalar): a NaN or infinity at every position modulo the vector width (and in the tail), from aligned and unaligned starts; all-finite spans, subnormals
 /// and extreme values included; the empty span. Exact answers (positions), so no tolerance.
 /// </summary>
 public class FiniteScanTests
@@ -20,10 +20,10 @@ public class FiniteScanTests
                     {
                         var buffer = Filled(offset + n, i => Math.Sin(i) * 1e3);
                         buffer[offset + p] = bad;
-                        Assert.Equal(p, FiniteScan.IndexOfNonFinite(buffer.AsSpan(offset, n)));
+                        AllPathsFind(p, buffer.AsSpan(offset, n));
                         // A second bad value after the first does not move the answer.
                         if (p + 1 < n) buffer[offset + n - 1] = double.NaN;
-                        Assert.Equal(p, FiniteScan.IndexOfNonFinite(buffer.AsSpan(offset, n)));
+                        AllPathsFind(p, buffer.AsSpan(offset, n));
                     }
     }
 
@@ -37,9 +37,9 @@ public class FiniteScanTests
                     {
                         var buffer = Filled(offset + n, i => MathF.Sin(i) * 1e3f);
                         buffer[offset + p] = bad;
-                        Assert.Equal(p, FiniteScan.IndexOfNonFinite(new ReadOnlySpan<float>(buffer, offset, n)));
+                        AllPathsFind(p, new ReadOnlySpan<float>(buffer, offset, n));
                         if (p + 1 < n) buffer[offset + n - 1] = float.PositiveInfinity;
-                        Assert.Equal(p, FiniteScan.IndexOfNonFinite(new ReadOnlySpan<float>(buffer, offset, n)));
+                        AllPathsFind(p, new ReadOnlySpan<float>(buffer, offset, n));
                     }
     }
 
@@ -50,8 +50,8 @@ public class FiniteScanTests
         float[] f = [float.Epsilon, -float.Epsilon, 1.17549435e-38f / 5, float.MaxValue, float.MinValue, 0f, -0f, 1f];
         for (int n = 0; n <= MaxLength; n++)
         {
-            Assert.Equal(-1, FiniteScan.IndexOfNonFinite(Filled(n, i => d[i % d.Length]).AsSpan()));
-            Assert.Equal(-1, FiniteScan.IndexOfNonFinite(new ReadOnlySpan<float>(Filled(n, i => f[i % f.Length]))));
+            AllPathsFind(-1, Filled(n, i => d[i % d.Length]).AsSpan());
+            AllPathsFind(-1, new ReadOnlySpan<float>(Filled(n, i => f[i % f.Length])));
         }
         Assert.True(double.IsSubnormal(d[2]) && float.IsSubnormal(f[2]));
     }
@@ -59,8 +59,8 @@ public class FiniteScanTests
     [Fact]
     public void Empty_span_is_finite()
     {
-        Assert.Equal(-1, FiniteScan.IndexOfNonFinite(ReadOnlySpan<double>.Empty));
-        Assert.Equal(-1, FiniteScan.IndexOfNonFinite(ReadOnlySpan<float>.Empty));
+        AllPathsFind(-1, ReadOnlySpan<double>.Empty);
+        AllPathsFind(-1, ReadOnlySpan<float>.Empty);
     }
 
     [Fact]
@@ -71,6 +71,24 @@ public class FiniteScanTests
         var data = new float[300 * 301];
         data[299 * 301 + 5] = float.NegativeInfinity;
         Assert.Equal(299 * 301 + 5, NDArray.IndexOfNonFinite(NDArray.FromArray(data).Reshape(300, 301)));
+    }
+
+    // The dispatcher (whatever this CPU runs) and each width explicitly, so the Vector256 path is tested on AVX-512
+    // machines and the Vector512 one (in software) on others.
+    private static void AllPathsFind(int expected, ReadOnlySpan<double> x)
+    {
+        Assert.Equal(expected, FiniteScan.IndexOfNonFinite(x));
+        Assert.Equal(expected, FiniteScan.Scan512(x));
+        Assert.Equal(expected, FiniteScan.Scan256(x));
+        Assert.Equal(expected, FiniteScan.ScanFrom(x, 0));
+    }
+
+    private static void AllPathsFind(int expected, ReadOnlySpan<float> x)
+    {
+        Assert.Equal(expected, FiniteScan.IndexOfNonFinite(x));
+        Assert.Equal(expected, FiniteScan.Scan512(x));
+        Assert.Equal(expected, FiniteScan.Scan256(x));
+        Assert.Equal(expected, FiniteScan.ScanFrom(x, 0));
     }
 
     private static T[] Filled<T>(int n, Func<int, T> value)
