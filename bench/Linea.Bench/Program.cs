@@ -19,7 +19,7 @@ if (args.Length > 0 && args[0] == "ooc") return OutOfCoreRunner.Run(args);
 if (args.Length > 0 && args[0] == "distributed") return DistributedRunner.Run(args);
 if (args.Length > 0 && args[0] == "einsum") return EinsumRunner.Run(args);
 if (args.Length > 0 && args[0] == "startup") return StartupRunner.Run(args);
-if (args.Length > 0 && args[0] == "startup-child") return StartupRunner.Child(args);
+if (args.Length > 0 && args[0] == "startup-child") return StartupChild.Run(args);
 if (args.Length > 0 && args[0] == "halfprec") return HalfPrecisionRunner.Run(args);
 if (args.Length > 0 && args[0] == "dtypes") return DTypesRunner.Run(args);
 BenchmarkSwitcher.FromAssembly(typeof(GflopsRunner).Assembly).Run(args);

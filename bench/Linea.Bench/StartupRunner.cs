@@ -25,10 +25,12 @@ namespace Linea.Bench;
 /// with ratio = numpy_cold_s / linea_cold_s (above 1: Linea's cold call is faster); the first-call lines end with the
 /// methods the JIT compiled and its time up to the end of the first call (<c>JitInfo</c>; ReadyToRun code is not counted).
 /// Usage: <c>startup [--cases cli_oneshot,cli_first_svd500,first_gemm,first_solve,first_svd500] [--linea PATH[,PATH]] [--n 500]
-/// [--samples 5] [--child-env NAME=VALUE[,NAME=VALUE]] [--child-dll PATH] [--peer none]</c>. <c>--child-env</c> sets
+/// [--samples 5] [--child-env NAME=VALUE[,NAME=VALUE]] [--child-dll PATH[,PATH]] [--peer none]</c>. <c>--child-env</c> sets
 /// runtime knobs for the child (e.g. <c>DOTNET_TieredPGO=0</c>, <c>DOTNET_TC_QuickJitForLoops=0</c>,
-/// <c>DOTNET_ReadyToRun=0</c>); <c>--child-dll</c> runs the child from another build of this assembly (a ReadyToRun
-/// publish, say).
+/// <c>DOTNET_ReadyToRun=0</c>); <c>--child-dll</c> runs the child from other builds (a path ending in .dll through
+/// <c>dotnet</c>, any other path as an executable, e.g. the <c>Linea.StartupApp</c> that <c>bench/startup-r2r.sh</c>
+/// publishes as a composite ReadyToRun image); with several, one line each (<c>child=PATH</c>), their samples
+/// alternating, beside one NumPy measurement.
 /// </summary>
 public static class StartupRunner
 {
@@ -43,7 +45,7 @@ public static class StartupRunner
         int n = 500, samples = 5;
         bool peer = true;
         var childEnv = new Dictionary<string, string>();
-        string childDll = typeof(StartupRunner).Assembly.Location;
+        string[] children = [typeof(StartupRunner).Assembly.Location];
         for (int i = 1; i < args.Length; i++)
             switch (args[i])
             {
@@ -52,7 +54,7 @@ public static class StartupRunner
                 case "--n": n = int.Parse(args[++i], c); break;
                 case "--samples": samples = int.Parse(args[++i], c); break;
                 case "--peer": peer = args[++i] != "none"; break;
-                case "--child-dll": childDll = Path.GetFullPath(args[++i]); break;
+                case "--child-dll": children = [.. args[++i].Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Path.GetFullPath)]; break;
                 case "--child-env":
                     foreach (var kv in args[++i].Split(',', StringSplitOptions.RemoveEmptyEntries))
                         childEnv[kv[..kv.IndexOf('=', StringComparison.Ordinal)]] = kv[(kv.IndexOf('=', StringComparison.Ordinal) + 1)..];
@@ -116,8 +118,16 @@ public static class StartupRunner
             // a user's process has the runtime's default (on, with OSR), so the child gets that unless told otherwise.
             var env = new Dictionary<string, string> { ["DOTNET_TC_QuickJitForLoops"] = "1" };
             foreach (var (k, v) in childEnv) env[k] = v;
-            var runs = Enumerable.Range(0, samples)
-                .Select(_ => ParseChild(RunCapture("dotnet", [childDll, "startup-child", op, n.ToString(c), "5"], env))).ToArray();
+            // Samples alternate between the children, so that a drift of the machine's load touches each alike.
+            var runs = children.Select(_ => new List<(double First, double Warm, double JitMethods, double JitSeconds)>()).ToArray();
+            for (int s = 0; s < samples; s++)
+                for (int ch = 0; ch < children.Length; ch++)
+                {
+                    string[] childArgs = ["startup-child", op, n.ToString(c), "5"];
+                    runs[ch].Add(ParseChild(children[ch].EndsWith(".dll", StringComparison.OrdinalIgnoreCase)
+                        ? RunCapture("dotnet", [children[ch], .. childArgs], env)
+                        : RunCapture(children[ch], childArgs, env)));
+                }
             (double pCold, double pWarm) = (double.NaN, double.NaN);
             if (script is not null)
             {
@@ -127,49 +137,13 @@ public static class StartupRunner
                 pWarm = MedianOf(peerRuns.Select(r => r.Warm));
             }
             string settings = childEnv.Count == 0 ? "default" : string.Join(';', childEnv.Select(kv => $"{kv.Key}={kv.Value}"));
-            Print($"startup case={name} n={n} jit={settings}", MedianOf(runs.Select(r => r.First)), MedianOf(runs.Select(r => r.Warm)), pCold, pWarm,
-                $" jit_methods={MedianOf(runs.Select(r => r.JitMethods)).ToString("F0", c)} jit_s={MedianOf(runs.Select(r => r.JitSeconds)).ToString("F3", c)}");
+            for (int ch = 0; ch < children.Length; ch++)
+            {
+                string child = children.Length == 1 ? "" : $" child={children[ch]}";
+                Print($"startup case={name} n={n} jit={settings}{child}", MedianOf(runs[ch].Select(r => r.First)), MedianOf(runs[ch].Select(r => r.Warm)), pCold, pWarm,
+                    $" jit_methods={MedianOf(runs[ch].Select(r => r.JitMethods)).ToString("F0", c)} jit_s={MedianOf(runs[ch].Select(r => r.JitSeconds)).ToString("F3", c)}");
+            }
         }
-        return 0;
-    }
-
-    /// <summary>
-    /// The child process of the first-call cases: makes the operands (untimed), times the first call of
-    /// <paramref name="args"/>[1] (gemm, solve, svd) on n x n float64, then the median of the next calls; prints
-    /// <c>first_s=.. warm_s=..</c>.
-    /// </summary>
-    public static int Child(string[] args)
-    {
-        var c = CultureInfo.InvariantCulture;
-        string op = args[1];
-        int n = int.Parse(args[2], c), warm = int.Parse(args[3], c);
-        var a = NDArray.Normal([n, n], 0.0, 1.0, 7);
-        var b = op == "gemm" ? NDArray.Normal([n, n], 0.0, 1.0, 8) : NDArray.Normal([n], 0.0, 1.0, 8);
-        Func<object> call = op switch
-        {
-            "gemm" => () => a.MatMul(b),
-            "solve" => () => Linalg.Solve(a, b),
-            "svd" => () => Linalg.Svd(a, fullMatrices: false),
-            _ => throw new ArgumentException($"startup-child: unknown op {op}"),
-        };
-        long t = Stopwatch.GetTimestamp();
-        GC.KeepAlive(call());
-        double first = Stopwatch.GetElapsedTime(t).TotalSeconds;
-        // What the first call cost the JIT (methods compiled, time in the JIT), ReadyToRun code not counted.
-        long jitMethods = System.Runtime.JitInfo.GetCompiledMethodCount();
-        double jitSeconds = System.Runtime.JitInfo.GetCompilationTime().TotalSeconds;
-        // Warm means steady state: tiered compilation promotes a method after 30 calls and a quiet 100 ms, so the calls
-        // go on for at least 40 calls and 2 s, and warm is the median of the last `warm` of them.
-        var times = new List<double>();
-        long start = Stopwatch.GetTimestamp();
-        while (times.Count < Math.Max(40, warm) || Stopwatch.GetElapsedTime(start).TotalSeconds < 2)
-        {
-            t = Stopwatch.GetTimestamp();
-            GC.KeepAlive(call());
-            times.Add(Stopwatch.GetElapsedTime(t).TotalSeconds);
-        }
-        Console.WriteLine($"first_s={first.ToString("F6", c)} warm_s={MedianOf(times.TakeLast(warm)).ToString("F6", c)} "
-            + $"jit_methods={jitMethods} jit_s={jitSeconds.ToString("F6", c)}");
         return 0;
     }
 

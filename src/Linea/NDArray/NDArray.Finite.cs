@@ -1,5 +1,5 @@
 using System.Numerics;
-using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
 
 namespace Linea;
 
@@ -9,9 +9,9 @@ public static partial class NDArray
     /// The position, in C (row-major) order, of the first element of <paramref name="t"/> that is NaN or infinite, or
     /// -1 when every element is finite (so <c>np.isfinite(t).all()</c> is <c>IndexOfNonFinite(t) &lt; 0</c>). The
     /// one input check that the linear-algebra front door, the ML models and the calculator share: each words its own
-    /// error from the position (<see cref="UnravelIndex"/> turns it into a multi-index). One vectorised pass (the largest
-    /// magnitude is NaN or infinite exactly when some element is); the elements are scanned one by one only when that
-    /// pass finds one. A strided view is copied to C order first. O(size).
+    /// error from the position (<see cref="UnravelIndex"/> turns it into a multi-index). One vectorised pass for float32 and
+    /// float64 (<see cref="FiniteScan"/>, which a composite ReadyToRun image precompiles), element by element for other
+    /// types. A strided view is copied to C order first. O(size).
     /// </summary>
     public static long IndexOfNonFinite<T>(NDArray<T> t) where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -48,7 +48,8 @@ public static partial class NDArray
 
     private static int IndexOfNonFinite<T>(ReadOnlySpan<T> span) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        if (span.IsEmpty || T.IsFinite(TensorPrimitives.MaxMagnitude(span))) return -1;
+        if (typeof(T) == typeof(double)) return FiniteScan.IndexOfNonFinite(MemoryMarshal.Cast<T, double>(span));
+        if (typeof(T) == typeof(float)) return FiniteScan.IndexOfNonFinite(MemoryMarshal.Cast<T, float>(span));
         for (int i = 0; i < span.Length; i++)
             if (!T.IsFinite(span[i])) return i;
         return -1;

@@ -96,9 +96,18 @@ internal static class SpectralScaling
     private static void Permute<T>(T[]? q, int rows, int[] order) where T : unmanaged
     {
         if (q is null || rows == 0) return;
+        // In place, one cycle of the permutation at a time, with one column of scratch (not a copy of q).
         int n = order.Length;
-        var copy = new T[rows * n];
-        Array.Copy(q, copy, rows * n);
-        for (int j = 0; j < n; j++) Array.Copy(copy, order[j] * rows, q, j * rows, rows);
+        var column = new T[rows];
+        var done = new bool[n];
+        for (int start = 0; start < n; start++)
+        {
+            if (done[start] || order[start] == start) continue;
+            Array.Copy(q, start * rows, column, 0, rows);
+            int j = start;
+            for (; order[j] != start; j = order[j]) { Array.Copy(q, order[j] * rows, q, j * rows, rows); done[j] = true; }
+            Array.Copy(column, 0, q, j * rows, rows);
+            done[j] = true;
+        }
     }
 }

@@ -212,7 +212,7 @@ internal static partial class Bdsdc
             for (int i = 0; i < order.Count; i++) order[i] = i + 1;
             var keys = ws.Keys.Slice(0, np - 1);
             dv.Slice(1).AsSpan().CopyTo(keys);
-            keys.AsSpan().Sort(order.AsSpan());
+            KeyedSort.Sort(keys.AsSpan(), order.AsSpan());
 
             T dmax = keys.Count > 0 ? keys[^1] : T.Zero;
             T tol = T.CreateTruncating(8) * eps * T.Max(dmax, T.Max(T.Abs(alpha), T.Abs(beta)));
@@ -294,7 +294,7 @@ internal static partial class Bdsdc
                     TensorPrimitives.Divide(zhatSeg, diff.AsSpan(i * kk, kk), vt);
                     TensorPrimitives.Multiply(delta, vt, ut);
                     ut[0] = -T.One;
-                    T vmax = T.Abs(TensorPrimitives.MaxMagnitude<T>(vt)), umax = T.Abs(TensorPrimitives.MaxMagnitude<T>(ut));
+                    T vmax = MaxAbs.Of<T>(vt), umax = MaxAbs.Of<T>(ut);
                     TensorPrimitives.Divide(vt, vmax, vt);
                     TensorPrimitives.Divide(ut, umax, ut);
                     T vnorm = TensorPrimitives.Norm<T>(vt), unorm = TensorPrimitives.Norm<T>(ut);

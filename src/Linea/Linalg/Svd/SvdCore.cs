@@ -139,7 +139,8 @@ internal static class SvdCore
         if (n > 1)
         {
             int k = n - 1;
-            var wp = new T[k * k];
+            var wp = ub!;   // copied into u above: its touched pages hold P's reflectors (no fresh 8 n^2 bytes)
+            wp.AsSpan(0, k * k).Clear();
             for (int i = 0; i < k; i++)
                 for (int r = i + 1; r < k; r++) wp[r + i * k] = work[i + (r + 1) * lda];
             Ormqr.ApplyLeft(false, k, n, k, wp, 0, k, taup, vb!, 1, n, QrParams.Auto, parallelism);

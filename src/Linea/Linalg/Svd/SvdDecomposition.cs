@@ -46,6 +46,9 @@ public sealed class SvdDecomposition<T> where T : unmanaged, IFloatingPointIeee7
     /// <exception cref="InvalidOperationException">Computed without vectors.</exception>
     public NDArray<T> Vh => _vh?.Copy() ?? throw NoVectors();
 
+    /// <summary>U, S and Vh without the properties' defensive copies, for a caller that drops this object (Linalg.Svd).</summary>
+    internal NDArray<T>[] TakeFactors() => [_u ?? throw NoVectors(), S, _vh ?? throw NoVectors()];
+
     /// <summary>
     /// Decomposes <paramref name="a"/> (m x n, any strides; copied, not modified). O(m n min(m, n)).
     /// </summary>

@@ -147,7 +147,7 @@ internal static partial class Stedc
         for (int i = 0; i < n; i++) idx[i] = i;
         var dv = ws.Dv.Slice(0, n);
         d.Slice(lo, n).AsSpan().CopyTo(dv);
-        dv.AsSpan().Sort(idx.AsSpan());
+        KeyedSort.Sort(dv.AsSpan(), idx.AsSpan());
         var zs = ws.Zs.Slice(0, n);
         for (int i = 0; i < n; i++) zs[i] = w[idx[i]];
 
@@ -220,7 +220,7 @@ internal static partial class Stedc
                     // v_j = zhat_j / (delta_j - lambda_i), normalised with its largest entry divided out first (a root
                     // within a few ulps of a pole makes v_j overflow when squared).
                     TensorPrimitives.Divide(zhat, diff.AsSpan(i * k, k), vt);
-                    T vmax = T.Abs(TensorPrimitives.MaxMagnitude<T>(vt));
+                    T vmax = MaxAbs.Of<T>(vt);
                     TensorPrimitives.Divide(vt, vmax, vt);
                     T norm = TensorPrimitives.Norm<T>(vt);
                     for (int j = 0; j < k; j++) y[kept[j] + i * n] = vt[j] / norm;
