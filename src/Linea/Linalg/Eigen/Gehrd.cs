@@ -60,13 +60,13 @@ internal static class Gehrd
         {
             int len = ihi - i; // reflector over rows i+1..ihi, head at (i + 1, i)
             T alpha = a[i + 1, i];
-            T ti = SharedViewBridge.Generate(len, ref alpha, a.Column(i, i + 2, len - 1)); // view: Shared (Householder.Generate)
+            T ti = Householder.Generate(ref alpha, a.Block(i + 2, i, len - 1, 1));
             tau[i] = ti;
             if (ti != T.Zero)
             {
                 var v = a.Column(i, i + 1, len);
                 ApplyRight(v, ti, a.Block(0, i + 1, ihi + 1, len), w);
-                SharedViewBridge.ApplyLeft(v, ti, a.Block(i + 1, i + 1, len, n - i - 1)); // view: Shared (Householder.ApplyLeft)
+                Householder.ApplyLeft(v, ti, a.Block(i + 1, i + 1, len, n - i - 1));
             }
             a[i + 1, i] = alpha;
         }
@@ -124,6 +124,6 @@ internal static class Gehrd
         }
 
         // From the left: Q^T on rows p+1..ihi of columns p+nb..n-1.
-        SharedViewBridge.ApplyBlockLeft(true, a.Block(p + 1, p, ihi - p, nb), t, a.Block(p + 1, p + nb, ihi - p, n - p - nb), parallelism); // view: Shared (Householder.ApplyBlockLeft)
+        Householder.ApplyBlockLeft(true, a.Block(p + 1, p, ihi - p, nb), t, a.Block(p + 1, p + nb, ihi - p, n - p - nb), parallelism);
     }
 }

@@ -26,7 +26,7 @@ internal static class Orghr
         for (int j = 0; j <= ilo; j++) SetUnitColumn(q, n, j);
         for (int j = ihi + 1; j < n; j++) SetUnitColumn(q, n, j);
         if (nh > 0)
-            SharedViewBridge.OrgqrBlocked(q.Block(ilo + 1, ilo + 1, nh, nh), nh, tau.AsSpan(ilo, nh), QrParams.Auto, parallelism); // view: Shared (Orgqr.Blocked)
+            Orgqr.Blocked(q.Block(ilo + 1, ilo + 1, nh, nh), nh, tau.AsSpan(ilo, nh), QrParams.Auto, parallelism);
     }
 
     /// <summary>The array form: (q, ldq) column-major n x n.</summary>
