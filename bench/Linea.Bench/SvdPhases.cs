@@ -57,7 +57,7 @@ internal static class SvdPhases
                 Sterf.Solve<double>(n, d, e);
                 double t2 = sw.Elapsed.TotalSeconds;
                 var z = new double[n * n];
-                Stedc.Solve<double>(n, d2, e2, z, Parallelism.Default, new double[Stedc.WorkspaceSize(n)], new int[Stedc.IntWorkspaceSize(n)]);
+                Stedc.Solve<double>(d2, e2, Linea.Kernels.MatrixView<double>.ColumnMajor(z, 0, n, n, n), Parallelism.Default, new double[Stedc.WorkspaceSize(n)], new int[Stedc.IntWorkspaceSize(n)]);
                 double t3 = sw.Elapsed.TotalSeconds;
                 Ormqr.ApplyLeft(false, n - 1, n, n - 1, work, 1, n, tau, z, 1, n, QrParams.Auto, Parallelism.Default);
                 double t4 = sw.Elapsed.TotalSeconds;

@@ -196,9 +196,4 @@ internal static class Gebal
         if (T.IsFinite(sumOfSquares) && sumOfSquares >= small) return T.Sqrt(sumOfSquares);
         return Nrm2.Compute(a.Block(i, k, 1, len).Transposed);
     }
-
-    /// <summary>The array form: (a, lda) column-major n x n; scale of length n.</summary>
-    // transitional (#15 item 3): the lead removes it after the three view branches merge
-    public static void Balance<T>(int n, T[] a, int lda, T[] scale, out int ilo, out int ihi) where T : unmanaged, IFloatingPointIeee754<T> =>
-        Balance(MatrixView<T>.ColumnMajor(a, 0, n, n, lda), scale, out ilo, out ihi);
 }

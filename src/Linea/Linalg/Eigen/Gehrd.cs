@@ -45,11 +45,6 @@ internal static class Gehrd
         Unblocked(i0, ihi, a, tau);
     }
 
-    /// <summary>The array form: (a, lda) column-major n x n.</summary>
-    // transitional (#15 item 3): the lead removes it after the three view branches merge
-    public static void Reduce<T>(int n, int ilo, int ihi, T[] a, int lda, T[] tau, EigParams p, Parallelism parallelism) where T : unmanaged, IFloatingPointIeee754<T> =>
-        Reduce(ilo, ihi, MatrixView<T>.ColumnMajor(a, 0, n, n, lda), tau, p, parallelism);
-
     /// <summary>gehd2: reduces columns start..ihi-1 of the n x n view a one reflector at a time (level 2). O(n (ihi - start)^2).</summary>
     public static void Unblocked<T>(int start, int ihi, in MatrixView<T> a, T[] tau) where T : unmanaged, IFloatingPointIeee754<T>
     {
