@@ -99,7 +99,7 @@ internal static unsafe class SpectralPhases
             double t1 = sw.Elapsed.TotalSeconds;
             var ub = new double[n * n]; var vb = new double[n * n];
             sw.Restart();
-            Bdsdc.Solve<double>(n, d, e, ub, vb, Parallelism.Default, new double[Bdsdc.WorkspaceSize(n)], new int[Bdsdc.IntWorkspaceSize(n)]);
+            Bdsdc.Solve<double>(d, e, Linea.Kernels.MatrixView<double>.ColumnMajor(ub, 0, n, n, n), Linea.Kernels.MatrixView<double>.ColumnMajor(vb, 0, n, n, n), Parallelism.Default, new double[Bdsdc.WorkspaceSize(n)], new int[Bdsdc.IntWorkspaceSize(n)]);
             double t2 = sw.Elapsed.TotalSeconds;
             sw.Restart();
             Ormqr.ApplyLeft(false, n, n, n, w, 0, n, tq, ub, 0, n, s_orm, Parallelism.Default);

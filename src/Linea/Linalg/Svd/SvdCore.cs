@@ -110,7 +110,7 @@ internal static class SvdCore
             // The workspace (about 3 n^2 elements) from the shared pool: the merges write every element they read.
             var dcWork = System.Buffers.ArrayPool<T>.Shared.Rent(checked((int)Bdsdc.WorkspaceSize(n)));
             var dcIwork = System.Buffers.ArrayPool<int>.Shared.Rent(Bdsdc.IntWorkspaceSize(n));
-            try { ok = Bdsdc.Solve<T>(n, d, e, ub, vb, parallelism, dcWork, dcIwork, p.DivideAndConquerLeaf); }
+            try { ok = Bdsdc.Solve<T>(d, e, MatrixView<T>.ColumnMajor(ub, 0, n, n, n), MatrixView<T>.ColumnMajor(vb, 0, n, n, n), parallelism, dcWork, dcIwork, p.DivideAndConquerLeaf); }
             finally
             {
                 System.Buffers.ArrayPool<int>.Shared.Return(dcIwork);
