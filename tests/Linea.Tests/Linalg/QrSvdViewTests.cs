@@ -133,6 +133,42 @@ public class QrSvdViewTests
     }
 
     [Theory]
+    [InlineData(20, 12)]
+    [InlineData(9, 9)]
+    public void BidiagonalReductionOnARowMajorBlockMatchesTheColumnMajorOne(int m, int n)
+    {
+        // gebd2 on a row-major block of a larger array (the general-stride paths: strided column reflectors,
+        // contiguous row reflectors) gives the column-major reduction's d, e, tauq and taup up to rounding.
+        var a = Random(m, n, 3 * m + n);
+        var cm = new double[m * n];
+        for (int i = 0; i < m; i++)
+            for (int j = 0; j < n; j++) cm[i + j * m] = a[i, j];
+        int ld = n + 3;
+        var buf = Filled((m + 2) * ld);
+        var rm = MatrixView<double>.Of(buf, 1 * ld + 2, m, n, ld, 1);
+        for (int i = 0; i < m; i++)
+            for (int j = 0; j < n; j++) rm[i, j] = a[i, j];
+        double[] d1 = new double[n], e1 = new double[n - 1], q1 = new double[n], p1 = new double[n];
+        double[] d2 = new double[n], e2 = new double[n - 1], q2 = new double[n], p2 = new double[n];
+        Gebrd.Unblocked(MatrixView<double>.ColumnMajor(cm, 0, m, n, m), d1, e1, q1, p1);
+        Gebrd.Unblocked(rm, d2, e2, q2, p2);
+        double tol = Ratio * Math.Max(m, n) * NumAssert.Eps<double>() * Frobenius(a);
+        for (int i = 0; i < n; i++)
+        {
+            Assert.True(Math.Abs(d1[i] - d2[i]) <= tol, $"d[{i}]");
+            Assert.True(Math.Abs(q1[i] - q2[i]) <= Ratio * m * NumAssert.Eps<double>(), $"tauq[{i}]");
+            Assert.True(Math.Abs(p1[i] - p2[i]) <= Ratio * m * NumAssert.Eps<double>(), $"taup[{i}]");
+            if (i < n - 1) Assert.True(Math.Abs(e1[i] - e2[i]) <= tol, $"e[{i}]");
+            for (int r = 0; r < m; r++) Assert.True(Math.Abs(cm[r + i * m] - rm[r, i]) <= tol, $"reflectors at ({r}, {i})");
+        }
+        for (int p = 0; p < buf.Length; p++)
+        {
+            int i = p / ld - 1, j = p % ld - 2;
+            if (i < 0 || i >= m || j < 0 || j >= n) Assert.True(buf[p] == Sentinel, $"storage at {p} outside the block was written");
+        }
+    }
+
+    [Theory]
     [InlineData(12, 8)]
     [InlineData(8, 12)]
     [InlineData(60, 45)]
