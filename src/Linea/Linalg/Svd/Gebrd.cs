@@ -63,8 +63,13 @@ internal static partial class Gebrd
         }
         int mr = m - i, nr = n - i;
         if (nr == 0) return;
-        // The rest, in place: the unblocked reduction on the trailing block, as a view (no copy).
-        Unblocked(MatrixView<T>.ColumnMajor(a, 0, m, n, lda).Block(i, i, mr, nr), d.Slice(i), e.Slice(i), tauq.Slice(i), taup.Slice(i));
+        // The rest: the unblocked reduction on a compact copy of the trailing block (ld = its rows, so its columns sit
+        // next to each other in cache, not a leading dimension apart), copied back.
+        var sub = new T[mr * nr];
+        var block = MatrixView<T>.ColumnMajor(a, 0, m, n, lda).Block(i, i, mr, nr);
+        for (int j = 0; j < nr; j++) block.Column(j).CopyTo(sub.AsSpan(j * mr, mr));
+        Unblocked(MatrixView<T>.ColumnMajor(sub, 0, mr, nr, mr), d.Slice(i), e.Slice(i), tauq.Slice(i), taup.Slice(i));
+        for (int j = 0; j < nr; j++) sub.AsSpan(j * mr, mr).CopyTo(block.Column(j));
     }
 
     /// <summary>
