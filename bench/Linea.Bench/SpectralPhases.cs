@@ -99,7 +99,7 @@ internal static unsafe class SpectralPhases
             double t1 = sw.Elapsed.TotalSeconds;
             var ub = new double[n * n]; var vb = new double[n * n];
             sw.Restart();
-            Bdsdc.Solve<double>(n, d, e, ub, vb, Parallelism.Default, new double[Bdsdc.WorkspaceSize(n)], new int[Bdsdc.IntWorkspaceSize(n)]);
+            Bdsdc.Solve<double>(d, e, Linea.Kernels.MatrixView<double>.ColumnMajor(ub, 0, n, n, n), Linea.Kernels.MatrixView<double>.ColumnMajor(vb, 0, n, n, n), Parallelism.Default, new double[Bdsdc.WorkspaceSize(n)], new int[Bdsdc.IntWorkspaceSize(n)]);
             double t2 = sw.Elapsed.TotalSeconds;
             sw.Restart();
             Ormqr.ApplyLeft(false, n, n, n, w, 0, n, tq, ub, 0, n, s_orm, Parallelism.Default);
@@ -151,7 +151,7 @@ internal static unsafe class SpectralPhases
             var z = new double[n * n];
             var d0 = (double[])d.Clone(); var e0 = (double[])e.Clone();
             sw.Restart();
-            Stedc.Solve<double>(n, d, e, z, Parallelism.Default, new double[Stedc.WorkspaceSize(n)], new int[Stedc.IntWorkspaceSize(n)]);
+            Stedc.Solve<double>(d, e, Linea.Kernels.MatrixView<double>.ColumnMajor(z, 0, n, n, n), Parallelism.Default, new double[Stedc.WorkspaceSize(n)], new int[Stedc.IntWorkspaceSize(n)]);
             double t2 = sw.Elapsed.TotalSeconds;
             sw.Restart();
             Ormqr.ApplyLeft(false, n - 1, n, n - 1, w, 1, n, tau, z, 1, n, s_orm, Parallelism.Default);
@@ -195,27 +195,28 @@ internal static unsafe class SpectralPhases
         {
             var hm = Col(a);
             var bal = new double[n];
-            Gebal.Balance(n, hm, n, bal, out int ilo, out int ihi);
+            Gebal.Balance(Linea.Kernels.MatrixView<double>.ColumnMajor(hm, 0, n, n, n), bal, out int ilo, out int ihi);
             var hb = (double[])hm.Clone();
             var tau = new double[n - 1];
             var sw = Stopwatch.StartNew();
-            Gehrd.Reduce(n, ilo, ihi, hm, n, tau, p, Parallelism.Default);
+            Gehrd.Reduce(ilo, ihi, Linea.Kernels.MatrixView<double>.ColumnMajor(hm, 0, n, n, n), tau, p, Parallelism.Default);
             double t1 = sw.Elapsed.TotalSeconds;
             sw.Restart();
             var z = (double[])hm.Clone();
-            Orghr.Form(n, ilo, ihi, z, n, tau, Parallelism.Default);
+            Orghr.Form(ilo, ihi, Linea.Kernels.MatrixView<double>.ColumnMajor(z, 0, n, n, n), tau, Parallelism.Default);
             double t2 = sw.Elapsed.TotalSeconds;
             for (int j = 0; j + 2 < n; j++) Array.Clear(hm, j * n + j + 2, n - j - 2);
             var ho = (double[])hm.Clone();
             var zo = (double[])z.Clone();
             var wr = new double[n]; var wi = new double[n];
             sw.Restart();
-            Hseqr.Run(true, true, n, ilo, ihi, hm, n, wr, wi, z, n, p, Parallelism.Default);
+            Hseqr.Run(true, true, ilo, ihi, Linea.Kernels.MatrixView<double>.ColumnMajor(hm, 0, n, n, n), wr, wi, Linea.Kernels.MatrixView<double>.ColumnMajor(z, 0, n, n, n), p, Parallelism.Default);
             double t3 = sw.Elapsed.TotalSeconds;
             var to = (double[])hm.Clone();
             var qo = (double[])z.Clone();
             sw.Restart();
-            Trevc.RightVectors(n, hm, n, z, n, p.VectorNb, Parallelism.Default);
+            var vr = new double[n * n];
+            Trevc.RightVectors(Linea.Kernels.MatrixView<double>.ColumnMajor(hm, 0, n, n, n), Linea.Kernels.MatrixView<double>.ColumnMajor(z, 0, n, n, n), Linea.Kernels.MatrixView<double>.ColumnMajor(vr, 0, n, n, n), p.VectorNb, Parallelism.Default);
             double t4 = sw.Elapsed.TotalSeconds;
             if (s > 0) { best[0] = Math.Min(best[0], t1); best[1] = Math.Min(best[1], t2); best[2] = Math.Min(best[2], t3); best[3] = Math.Min(best[3], t4); }
             if (h == 0) continue;

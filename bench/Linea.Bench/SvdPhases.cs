@@ -35,7 +35,7 @@ internal static class SvdPhases
                 Bdsqr.Solve<double>(n, dq, eq, null, 0, null, Parallelism.Default);
                 values = Math.Min(values, sw.Elapsed.TotalSeconds - tq0);
                 t1 += sw.Elapsed.TotalSeconds - tq0;
-                Bdsdc.Solve<double>(n, d, e, ub, vb, Parallelism.Default, new double[Bdsdc.WorkspaceSize(n)], new int[Bdsdc.IntWorkspaceSize(n)]);
+                Bdsdc.Solve<double>(d, e, Linea.Kernels.MatrixView<double>.ColumnMajor(ub, 0, n, n, n), Linea.Kernels.MatrixView<double>.ColumnMajor(vb, 0, n, n, n), Parallelism.Default, new double[Bdsdc.WorkspaceSize(n)], new int[Bdsdc.IntWorkspaceSize(n)]);
                 double t2 = sw.Elapsed.TotalSeconds;
                 Ormqr.ApplyLeft(false, n, n, n, work, 0, n, tq, ub, 0, n, QrParams.Auto, Parallelism.Default);
                 double t3 = sw.Elapsed.TotalSeconds;
@@ -57,7 +57,7 @@ internal static class SvdPhases
                 Sterf.Solve<double>(n, d, e);
                 double t2 = sw.Elapsed.TotalSeconds;
                 var z = new double[n * n];
-                Stedc.Solve<double>(n, d2, e2, z, Parallelism.Default, new double[Stedc.WorkspaceSize(n)], new int[Stedc.IntWorkspaceSize(n)]);
+                Stedc.Solve<double>(d2, e2, Linea.Kernels.MatrixView<double>.ColumnMajor(z, 0, n, n, n), Parallelism.Default, new double[Stedc.WorkspaceSize(n)], new int[Stedc.IntWorkspaceSize(n)]);
                 double t3 = sw.Elapsed.TotalSeconds;
                 Ormqr.ApplyLeft(false, n - 1, n, n - 1, work, 1, n, tau, z, 1, n, QrParams.Auto, Parallelism.Default);
                 double t4 = sw.Elapsed.TotalSeconds;

@@ -41,9 +41,48 @@ public class BdsdcTests(ITestOutputHelper output)
         Assert.Equal(Bdsdc.WorkspaceSize(n), ws.Used);
         var (dd, ee) = Make("random", n);
         Assert.Throws<InvalidOperationException>(() =>
-            Bdsdc.Solve(n, dd, ee, new double[n * n], new double[n * n], Parallelism.None, new double[Bdsdc.WorkspaceSize(n) - 1], new int[Bdsdc.IntWorkspaceSize(n)]));
+            Bdsdc.Solve(dd, ee, Linea.Kernels.MatrixView<double>.ColumnMajor(new double[n * n], 0, n, n, n), Linea.Kernels.MatrixView<double>.ColumnMajor(new double[n * n], 0, n, n, n), Parallelism.None, new double[Bdsdc.WorkspaceSize(n) - 1], new int[Bdsdc.IntWorkspaceSize(n)]));
         Assert.Throws<InvalidOperationException>(() =>
-            Bdsdc.Solve(n, dd, ee, new double[n * n], new double[n * n], Parallelism.None, new double[Bdsdc.WorkspaceSize(n)], new int[Bdsdc.IntWorkspaceSize(n) - 1]));
+            Bdsdc.Solve(dd, ee, Linea.Kernels.MatrixView<double>.ColumnMajor(new double[n * n], 0, n, n, n), Linea.Kernels.MatrixView<double>.ColumnMajor(new double[n * n], 0, n, n, n), Parallelism.None, new double[Bdsdc.WorkspaceSize(n)], new int[Bdsdc.IntWorkspaceSize(n) - 1]));
+    }
+
+    [Theory]
+    [InlineData(100, 1)]
+    [InlineData(300, 2)] // above ParallelHalvesMin: the two halves on two threads, U and V pinned blocks
+    public void VectorsIntoBlocksOfLargerArrays(int n, int threads)
+    {
+        // U and V are n x n blocks at (2, 3) of column-major arrays with leading dimension n + 5: the merges' GEMMs and
+        // the leaves' copies go through the views' strides, and nothing around the blocks is written.
+        var (dd, ee) = Make("random", n);
+        int ld = n + 5, cols = n + 4;
+        var ubuf = new double[ld * cols];
+        var vbuf = new double[ld * cols];
+        Array.Fill(ubuf, 7.0);
+        Array.Fill(vbuf, 7.0);
+        var u = Linea.Kernels.MatrixView<double>.ColumnMajor(ubuf, 0, ld, cols, ld).Block(2, 3, n, n);
+        var v = Linea.Kernels.MatrixView<double>.ColumnMajor(vbuf, 0, ld, cols, ld).Block(2, 3, n, n);
+        var d = dd.ToArray();
+        Assert.True(Bdsdc.Solve<double>(d, ee.ToArray(), u, v, new Parallelism(threads), new double[Bdsdc.WorkspaceSize(n)], new int[Bdsdc.IntWorkspaceSize(n)], leafSize: 16));
+        double bnorm = 0;
+        for (int i = 0; i < n; i++) bnorm = Math.Max(bnorm, Math.Abs(dd[i]) + (i < n - 1 ? Math.Abs(ee[i]) : 0));
+        double worst = 0, orth = 0;
+        for (int j = 0; j < n; j++)
+            for (int i = 0; i < n; i++)
+            {
+                // (B V)[i, j] - d[j] U[i, j], B upper bidiagonal; V^T V - I.
+                double bv = dd[i] * v[i, j] + (i < n - 1 ? ee[i] * v[i + 1, j] : 0);
+                worst = Math.Max(worst, Math.Abs(bv - d[j] * u[i, j]));
+                double g = i == j ? -1 : 0;
+                for (int r = 0; r < n; r++) g += v[r, i] * v[r, j];
+                orth = Math.Max(orth, Math.Abs(g));
+            }
+        double eps = NumAssert.Eps<double>();
+        Assert.True(worst <= 30 * n * eps * bnorm, $"||B V - U S|| = {worst}");
+        Assert.True(orth <= 30 * n * eps, $"||V^T V - I|| = {orth}");
+        for (int j = 0; j < cols; j++)
+            for (int i = 0; i < ld; i++)
+                if (i < 2 || i >= 2 + n || j < 3 || j >= 3 + n)
+                    Assert.True(ubuf[i + j * ld] == 7.0 && vbuf[i + j * ld] == 7.0, $"({i}, {j}) outside the blocks was written");
     }
 
     private void Check<T>(string kind, int n) where T : unmanaged, IFloatingPointIeee754<T>
@@ -55,7 +94,7 @@ public class BdsdcTests(ITestOutputHelper output)
         var e0 = e.Select(double.CreateTruncating).ToArray();
         var u = new T[n * n];
         var v = new T[n * n];
-        Assert.True(Bdsdc.Solve(n, d, e, u, v, Parallelism.Default, new T[Bdsdc.WorkspaceSize(n)], new int[Bdsdc.IntWorkspaceSize(n)]));
+        Assert.True(Bdsdc.Solve<T>(d, e, Linea.Kernels.MatrixView<T>.ColumnMajor(u, 0, n, n, n), Linea.Kernels.MatrixView<T>.ColumnMajor(v, 0, n, n, n), Parallelism.Default, new T[Bdsdc.WorkspaceSize(n)], new int[Bdsdc.IntWorkspaceSize(n)]));
         double eps = NumAssert.Eps<T>();
         double bnorm = 0;
         for (int i = 0; i < n; i++) bnorm = Math.Max(bnorm, Math.Abs(d0[i]) + (i < n - 1 ? Math.Abs(e0[i]) : 0));

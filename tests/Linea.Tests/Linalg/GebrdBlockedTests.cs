@@ -45,7 +45,7 @@ public class GebrdBlockedTests
         var a2 = (T[])a1.Clone();
         T[] d1 = new T[n], e1 = new T[n - 1], q1 = new T[n], p1 = new T[n];
         T[] d2 = new T[n], e2 = new T[n - 1], q2 = new T[n], p2 = new T[n];
-        Gebrd.Unblocked(m, n, a1, m, d1, e1, q1, p1);
+        Gebrd.Unblocked(Linea.Kernels.MatrixView<T>.ColumnMajor(a1, 0, m, n, m), d1, e1, q1, p1);
         Gebrd.Blocked(m, n, a2, m, d2, e2, q2, p2, Parallelism.Default, nb, nx);
         double eps = NumAssert.Eps<T>();
         double fro = Math.Sqrt(a1.Sum(v => double.CreateTruncating(v * v)));

@@ -67,7 +67,7 @@ public class ReductionPanelJobTests
         T[] d1 = new T[n], e1 = new T[n - 1], q1 = new T[n], p1 = new T[n];
         T[] d2 = new T[n], e2 = new T[n - 1], q2 = new T[n], p2 = new T[n];
         T[] d3 = new T[n], e3 = new T[n - 1], q3 = new T[n], p3 = new T[n];
-        Gebrd.Unblocked(m, n, a1, m, d1, e1, q1, p1);
+        Gebrd.Unblocked(Linea.Kernels.MatrixView<T>.ColumnMajor(a1, 0, m, n, m), d1, e1, q1, p1);
         Gebrd.Blocked(m, n, a2, m, d2, e2, q2, p2, new Parallelism(2), nb, nx, panelJob: true);
         Gebrd.Blocked(m, n, a3, m, d3, e3, q3, p3, new Parallelism(2), nb, nx, panelJob: false);
         double eps = NumAssert.Eps<T>();

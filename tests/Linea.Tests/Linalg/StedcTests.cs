@@ -44,11 +44,11 @@ public class StedcTests(ITestOutputHelper output)
         var d = Enumerable.Range(0, n).Select(i => Math.Sin(i + 1.0)).ToArray();
         var e = Enumerable.Range(0, Math.Max(n - 1, 0)).Select(i => 0.5).ToArray();
         Assert.Throws<InvalidOperationException>(() =>
-            Stedc.Solve(n, d.ToArray(), e.ToArray(), new double[n * n], Parallelism.None, new double[Stedc.WorkspaceSize(n) - 1], new int[n]));
+            Stedc.Solve<double>(d.ToArray(), e.ToArray(), Linea.Kernels.MatrixView<double>.ColumnMajor(new double[n * n], 0, n, n, n), Parallelism.None, new double[Stedc.WorkspaceSize(n) - 1], new int[n]));
         // With the exact sizes and 4-row leaves (several merge levels) the solve succeeds: T z = z diag(d).
         var z = new double[n * n];
         var dd = d.ToArray();
-        Assert.True(Stedc.Solve(n, dd, e.ToArray(), z, Parallelism.None, new double[Stedc.WorkspaceSize(n)], new int[n], leafSize: 4));
+        Assert.True(Stedc.Solve<double>(dd, e.ToArray(), Linea.Kernels.MatrixView<double>.ColumnMajor(z, 0, n, n, n), Parallelism.None, new double[Stedc.WorkspaceSize(n)], new int[n], leafSize: 4));
         double worst = 0;
         for (int j = 0; j < n; j++)
             for (int i = 0; i < n; i++)
@@ -67,7 +67,7 @@ public class StedcTests(ITestOutputHelper output)
         var d0 = d.Select(double.CreateTruncating).ToArray();
         var e0 = e.Select(double.CreateTruncating).ToArray();
         var z = new T[n * n];
-        Assert.True(Stedc.Solve(n, d, e, z, Parallelism.Default, new T[Stedc.WorkspaceSize(n)], new int[Stedc.IntWorkspaceSize(n)]));
+        Assert.True(Stedc.Solve<T>(d, e, Linea.Kernels.MatrixView<T>.ColumnMajor(z, 0, n, n, n), Parallelism.Default, new T[Stedc.WorkspaceSize(n)], new int[Stedc.IntWorkspaceSize(n)]));
         double eps = NumAssert.Eps<T>();
         double tnorm = 0;
         for (int i = 0; i < n; i++) tnorm = Math.Max(tnorm, Math.Abs(d0[i]) + (i > 0 ? Math.Abs(e0[i - 1]) : 0) + (i < n - 1 ? Math.Abs(e0[i]) : 0));

@@ -51,7 +51,7 @@ public class TallSkinnyQrTests(ITestOutputHelper output)
         // Q^T applied without forming Q equals the formed Q's transpose times b in the first n rows, and keeps norms.
         var b = Generators.Normal<T>([m], 5);
         var c = b.ToArray();
-        ts.ApplyQT(c, 0, m, 1);
+        ts.ApplyQT(Linea.Kernels.MatrixView<T>.ColumnMajor(c, 0, m, 1, m));
         var qtb = FactorChecks.D(q).T.MatMul(FactorChecks.D(b));
         double bn = Math.Sqrt(NDArray.Dot(FactorChecks.D(b), FactorChecks.D(b)));
         for (int i = 0; i < n; i++)

@@ -1,4 +1,5 @@
 using System.Numerics;
+using Linea.Kernels;
 
 namespace Linea;
 
@@ -40,7 +41,7 @@ public sealed class ColPivQrDecomposition<T> : ILinearSolver<T> where T : unmana
         _qr = ColMajor.FromMatrix(a);
         _tau = new T[Math.Min(Rows, Columns)];
         _jpvt = new int[Columns];
-        Geqp3.Factor(Rows, Columns, _qr, 0, Ld, _tau, _jpvt);
+        Geqp3.Factor(PackedView, _tau, _jpvt);
     }
 
     /// <summary>Factors a column-major m x n work array in place (taken over, ld = max(m, 1)).</summary>
@@ -52,13 +53,16 @@ public sealed class ColPivQrDecomposition<T> : ILinearSolver<T> where T : unmana
         _qr = colMajor;
         _tau = new T[Math.Min(m, n)];
         _jpvt = new int[n];
-        Geqp3.Factor(m, n, _qr, 0, Ld, _tau, _jpvt);
+        Geqp3.Factor(PackedView, _tau, _jpvt);
     }
 
     private readonly Parallelism _parallelism;
 
     private int K => _tau.Length;
     private int Ld => Math.Max(Rows, 1);
+
+    /// <summary>The packed factorization as a column-major Rows x Columns view.</summary>
+    private MatrixView<T> PackedView => MatrixView<T>.ColumnMajor(_qr, 0, Rows, Columns, Ld);
 
     /// <summary>The column order: column j of A P is column <c>Permutation[j]</c> of A.</summary>
     public ReadOnlySpan<int> Permutation => _jpvt;
@@ -123,7 +127,7 @@ public sealed class ColPivQrDecomposition<T> : ILinearSolver<T> where T : unmana
         var c = new T[Ld * Columns];
         for (int j = 0; j < Columns; j++)
             for (int i = 0; i <= Math.Min(j, K - 1); i++) c[i + j * Ld] = _qr[i + j * Ld];
-        Ormqr.ApplyLeft(false, Rows, Columns, K, _qr, 0, Ld, _tau, c, 0, Ld, QrParams.Auto, _parallelism);
+        Ormqr.ApplyLeft(false, PackedView, K, _tau, MatrixView<T>.ColumnMajor(c, 0, Rows, Columns, Ld), QrParams.Auto, _parallelism);
         var a = new T[Rows * Columns];
         for (int j = 0; j < Columns; j++)
             for (int i = 0; i < Rows; i++) a[i * Columns + _jpvt[j]] = c[i + j * Ld];
@@ -144,36 +148,40 @@ public sealed class ColPivQrDecomposition<T> : ILinearSolver<T> where T : unmana
             ThrowHelper.ShapeMismatch("colpivqr.solve", $"A has shape ({Rows}, {Columns}) but b has shape {b.Shape}: b must be ({Rows},) or ({Rows}, s)", new Shape([Rows, Columns]), b.Shape);
         Linalg.RequireFinite("colpivqr.solve", b, "b");
         var c = ColMajor.FromRhs(b, Ld, out int nrhs);
-        ApplyQT(c, Ld, nrhs, _parallelism);
-        var x = SolveTransformed(c, Ld, nrhs, Rank(tolerance));
+        var cv = MatrixView<T>.ColumnMajor(c, 0, Rows, nrhs, Ld);
+        ApplyQT(cv, _parallelism);
+        var x = SolveTransformed(cv, Rank(tolerance));
         return ColMajor.ToRhs(x, Math.Max(Columns, 1), Columns, nrhs, b.Rank == 1);
     }
 
     /// <summary>The minimum-norm least-squares solution with the default rank tolerance.</summary>
     NDArray<T> ILinearSolver<T>.Solve(NDArray<T> b) => Solve(b);
 
-    /// <summary>c := Q^T c for the m x nrhs column-major block at (c, 0, ldc).</summary>
-    internal void ApplyQT(T[] c, int ldc, int nrhs, Parallelism parallelism) =>
-        Ormqr.ApplyLeft(true, Rows, nrhs, K, _qr, 0, Ld, _tau, c, 0, ldc, QrParams.Auto, parallelism);
+    /// <summary>c := Q^T c for the m x nrhs view c.</summary>
+    internal void ApplyQT(in MatrixView<T> c, Parallelism parallelism) =>
+        Ormqr.ApplyLeft(true, PackedView, K, _tau, c, QrParams.Auto, parallelism);
 
     /// <summary>
-    /// x (n x nrhs, column-major, ld max(n, 1)) from c = Q^T b (first <paramref name="rank"/> rows used): the
-    /// complete orthogonal decomposition solve at the given rank.
+    /// x (n x nrhs, column-major, ld max(n, 1)) from the m x nrhs view c = Q^T b (first <paramref name="rank"/> rows
+    /// used): the complete orthogonal decomposition solve at the given rank.
     /// </summary>
-    internal T[] SolveTransformed(T[] c, int ldc, int nrhs, int rank)
+    internal T[] SolveTransformed(in MatrixView<T> c, int rank)
     {
+        int nrhs = checked((int)c.Cols);
         int n = Columns, ldx = Math.Max(n, 1);
         var x = new T[ldx * nrhs];
         if (rank == 0) return x;
         var (packed, tz) = Cod(rank);
+        var cod = MatrixView<T>.ColumnMajor(packed, 0, rank, n, rank);
         var y = new T[ldx];
+        var yv = MatrixView<T>.ColumnMajor(y, 0, n, 1, ldx);
         for (int s = 0; s < nrhs; s++)
         {
             Array.Clear(y);
-            Array.Copy(c, s * ldc, y, 0, rank);
-            int bad = UpperTriangularSolve.Solve(rank, packed, 0, rank, 1, y, 0, ldx);
+            for (int i = 0; i < rank; i++) y[i] = c[i, s];
+            int bad = UpperTriangularSolve.Solve(cod.Block(0, 0, rank, rank), yv.Block(0, 0, rank, 1));
             if (bad >= 0) throw new SingularMatrixException(bad, $"colpivqr.solve: T[{bad}, {bad}] is exactly zero at rank {rank}");
-            Tzrzf.ApplyZT(rank, n, packed, 0, rank, tz, y, 0);
+            Tzrzf.ApplyZT(cod, tz, yv);
             for (int j = 0; j < n; j++) x[s * ldx + _jpvt[j]] = y[j];
         }
         return x;
@@ -188,7 +196,7 @@ public sealed class ColPivQrDecomposition<T> : ILinearSolver<T> where T : unmana
         for (int j = 0; j < n; j++)
             for (int i = 0; i <= Math.Min(j, rank - 1); i++) p[i + j * rank] = _qr[i + j * Ld];
         var tau = new T[rank];
-        Tzrzf.Factor(rank, n, p, 0, rank, tau);
+        Tzrzf.Factor(MatrixView<T>.ColumnMajor(p, 0, rank, n, rank), tau);
         _cod = (rank, p, tau);
         return (p, tau);
     }

@@ -1,4 +1,5 @@
 using System.Numerics;
+using Linea.Kernels;
 
 namespace Linea;
 
@@ -11,46 +12,51 @@ namespace Linea;
 /// </summary>
 internal static class Tzrzf
 {
-    /// <summary>In place on the r x n matrix at (a, off, lda); tau gets r scalars.</summary>
-    public static void Factor<T>(int r, int n, T[] a, int off, int lda, Span<T> tau) where T : unmanaged, IFloatingPointIeee754<T>
+    /// <summary>In place on the r x n view a (any strides, r &lt;= n); tau gets r scalars. No allocation.</summary>
+    public static void Factor<T>(in MatrixView<T> a, Span<T> tau) where T : unmanaged, IFloatingPointIeee754<T>
     {
+        int r = checked((int)a.Rows), n = checked((int)a.Cols);
         int l = n - r;
         if (l == 0) { tau.Slice(0, r).Clear(); return; }
         for (int i = r - 1; i >= 0; i--)
         {
-            int d = off + i + i * lda, zOff = off + i + r * lda;
-            T alpha = a[d];
-            T t = Householder.Generate(l + 1, ref alpha, a, zOff, lda);
+            ref T d = ref a[i, i];
+            var z = a.Block(i, r, 1, l).Transposed;   // z_i, row i of columns r..n-1, as a column vector
+            T alpha = d;
+            T t = Householder.Generate(ref alpha, z);
             tau[i] = t;
-            a[d] = alpha;
+            d = alpha;
             if (t == T.Zero) continue;
             // Rows 0..i-1: w = A(:, i) + A(:, r:n) z; A(:, i) -= t w; A(:, r:n) -= t w z^T.
             for (int row = 0; row < i; row++)
             {
-                T w = a[off + row + i * lda];
-                for (int c = 0; c < l; c++) w += a[off + row + (r + c) * lda] * a[zOff + c * lda];
+                T w = a[row, i];
+                for (int c = 0; c < l; c++) w += a[row, r + c] * z[c, 0];
                 if (w == T.Zero) continue;
                 T s = -t * w;
-                a[off + row + i * lda] += s;
-                for (int c = 0; c < l; c++) a[off + row + (r + c) * lda] += s * a[zOff + c * lda];
+                a[row, i] += s;
+                for (int c = 0; c < l; c++) a[row, r + c] += s * z[c, 0];
             }
         }
     }
 
-    /// <summary>y := Z^T y = Z_{r-1} ... Z_0 y for the n-vector at (y, yOff) (stride 1), from <see cref="Factor{T}"/>'s output. O(r (n - r)).</summary>
-    public static void ApplyZT<T>(int r, int n, T[] a, int off, int lda, ReadOnlySpan<T> tau, T[] y, int yOff) where T : unmanaged, IFloatingPointIeee754<T>
+    /// <summary>
+    /// y := Z^T y = Z_{r-1} ... Z_0 y for the column vector y (n x 1, any stride), from <see cref="Factor{T}"/>'s
+    /// output in the r x n view a. O(r (n - r)).
+    /// </summary>
+    public static void ApplyZT<T>(in MatrixView<T> a, ReadOnlySpan<T> tau, in MatrixView<T> y) where T : unmanaged, IFloatingPointIeee754<T>
     {
+        int r = checked((int)a.Rows), n = checked((int)a.Cols);
         int l = n - r;
         if (l == 0) return;
         for (int i = 0; i < r; i++)
         {
             if (tau[i] == T.Zero) continue;
-            int zOff = off + i + r * lda;
-            T w = y[yOff + i];
-            for (int c = 0; c < l; c++) w += a[zOff + c * lda] * y[yOff + r + c];
+            T w = y[i, 0];
+            for (int c = 0; c < l; c++) w += a[i, r + c] * y[r + c, 0];
             T s = -tau[i] * w;
-            y[yOff + i] += s;
-            for (int c = 0; c < l; c++) y[yOff + r + c] += s * a[zOff + c * lda];
+            y[i, 0] += s;
+            for (int c = 0; c < l; c++) y[r + c, 0] += s * a[i, r + c];
         }
     }
 }

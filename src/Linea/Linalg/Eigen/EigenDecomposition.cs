@@ -103,7 +103,7 @@ public sealed class EigenDecomposition<T> where T : unmanaged, IFloatingPointIee
         _wi = new T[n];
         if (n == 0) { _v = computeVectors ? [] : null; return; }
 
-        var h = ColMajor.FromMatrix(a); // view: Shared
+        var h = ColMajor.FromMatrix(a);
         int scale = RangeScale(h);
         SpectralScaling.ScaleB<T>(h, scale);
 

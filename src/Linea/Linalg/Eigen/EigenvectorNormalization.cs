@@ -23,18 +23,18 @@ internal static class EigenvectorNormalization
             if (wi[j] == T.Zero)
             {
                 var col = v.Column(j, 0, n);
-                T nrm = SharedViewBridge.Nrm2Of<T>(col); // view: Shared (Nrm2.Compute)
-                if (nrm > T.Zero) TensorPrimitives.Multiply(col, T.One / nrm, col); // view: Shared (Householder.Scale)
+                T nrm = Nrm2.Compute(col);
+                if (nrm > T.Zero) Householder.Scale(T.One / nrm, ColumnVector.Of(col));
             }
             else if (wi[j] > T.Zero && j + 1 < n)
             {
                 var re = v.Column(j, 0, n);
                 var im = v.Column(j + 1, 0, n);
-                T nrm = T.Hypot(SharedViewBridge.Nrm2Of<T>(re), SharedViewBridge.Nrm2Of<T>(im)); // view: Shared (Nrm2.Compute)
+                T nrm = T.Hypot(Nrm2.Compute(re), Nrm2.Compute(im));
                 if (nrm > T.Zero)
                 {
-                    TensorPrimitives.Multiply(re, T.One / nrm, re); // view: Shared (Householder.Scale)
-                    TensorPrimitives.Multiply(im, T.One / nrm, im);
+                    Householder.Scale(T.One / nrm, ColumnVector.Of(re));
+                    Householder.Scale(T.One / nrm, ColumnVector.Of(im));
                 }
                 int k = 0;
                 T best = T.NegativeOne;

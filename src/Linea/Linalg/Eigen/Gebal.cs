@@ -116,7 +116,7 @@ internal static class Gebal
             RowStatistics(n, a, k, l, rowSs, rowMax);
             for (int i = k; i <= l; i++)
             {
-                T c = SharedViewBridge.Nrm2OfRow(a.Transposed, i, k, len); // view: Shared (Nrm2.Compute of column i)
+                T c = Nrm2.Compute(a.Block(k, i, len, 1));
                 T r = RowNorm(a, i, k, len, rowSs[i]);
                 T ca = T.Zero, ra = rowMax[i];
                 for (int p = 0; p <= l; p++) ca = T.Max(ca, T.Abs(a[p, i]));
@@ -157,8 +157,7 @@ internal static class Gebal
                         rowMax[j] = m;
                     }
                 }
-                if (a.ColumnContiguous) { var col = a.Column(i, 0, l + 1); TensorPrimitives.Multiply(col, f, col); } // view: Shared (Householder.Scale)
-                else for (int p = 0; p <= l; p++) a[p, i] *= f;
+                Householder.Scale(f, a.Block(0, i, l + 1, 1));
                 T ss = T.Zero, mx = T.Zero;
                 for (int p = k; p < n; p++)
                 {
@@ -195,11 +194,6 @@ internal static class Gebal
     {
         T small = MachineConstants<T>.SumOfSquaresFloor;
         if (T.IsFinite(sumOfSquares) && sumOfSquares >= small) return T.Sqrt(sumOfSquares);
-        return SharedViewBridge.Nrm2OfRow(a, i, k, len); // view: Shared (Nrm2.Compute of the strided row)
+        return Nrm2.Compute(a.Block(i, k, 1, len).Transposed);
     }
-
-    /// <summary>The array form: (a, lda) column-major n x n; scale of length n.</summary>
-    // transitional (#15 item 3): the lead removes it after the three view branches merge
-    public static void Balance<T>(int n, T[] a, int lda, T[] scale, out int ilo, out int ihi) where T : unmanaged, IFloatingPointIeee754<T> =>
-        Balance(MatrixView<T>.ColumnMajor(a, 0, n, n, lda), scale, out ilo, out ihi);
 }

@@ -45,11 +45,6 @@ internal static class Gehrd
         Unblocked(i0, ihi, a, tau);
     }
 
-    /// <summary>The array form: (a, lda) column-major n x n.</summary>
-    // transitional (#15 item 3): the lead removes it after the three view branches merge
-    public static void Reduce<T>(int n, int ilo, int ihi, T[] a, int lda, T[] tau, EigParams p, Parallelism parallelism) where T : unmanaged, IFloatingPointIeee754<T> =>
-        Reduce(ilo, ihi, MatrixView<T>.ColumnMajor(a, 0, n, n, lda), tau, p, parallelism);
-
     /// <summary>gehd2: reduces columns start..ihi-1 of the n x n view a one reflector at a time (level 2). O(n (ihi - start)^2).</summary>
     public static void Unblocked<T>(int start, int ihi, in MatrixView<T> a, T[] tau) where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -60,13 +55,13 @@ internal static class Gehrd
         {
             int len = ihi - i; // reflector over rows i+1..ihi, head at (i + 1, i)
             T alpha = a[i + 1, i];
-            T ti = SharedViewBridge.Generate(len, ref alpha, a.Column(i, i + 2, len - 1)); // view: Shared (Householder.Generate)
+            T ti = Householder.Generate(ref alpha, a.Block(i + 2, i, len - 1, 1));
             tau[i] = ti;
             if (ti != T.Zero)
             {
                 var v = a.Column(i, i + 1, len);
                 ApplyRight(v, ti, a.Block(0, i + 1, ihi + 1, len), w);
-                SharedViewBridge.ApplyLeft(v, ti, a.Block(i + 1, i + 1, len, n - i - 1)); // view: Shared (Householder.ApplyLeft)
+                Householder.ApplyLeft(v, ti, a.Block(i + 1, i + 1, len, n - i - 1));
             }
             a[i + 1, i] = alpha;
         }
@@ -124,6 +119,6 @@ internal static class Gehrd
         }
 
         // From the left: Q^T on rows p+1..ihi of columns p+nb..n-1.
-        SharedViewBridge.ApplyBlockLeft(true, a.Block(p + 1, p, ihi - p, nb), t, a.Block(p + 1, p + nb, ihi - p, n - p - nb), parallelism); // view: Shared (Householder.ApplyBlockLeft)
+        Householder.ApplyBlockLeft(true, a.Block(p + 1, p, ihi - p, nb), t, a.Block(p + 1, p + nb, ihi - p, n - p - nb), parallelism);
     }
 }

@@ -46,7 +46,7 @@ internal static class HessenbergPanel
             // The reflector that zeroes A(col+2:ihi, col).
             int len = ihi - col;
             T alpha = a[col + 1, col];
-            T tj = SharedViewBridge.Generate(len, ref alpha, a.Column(col, col + 2, len - 1)); // view: Shared (Householder.Generate)
+            T tj = Householder.Generate(ref alpha, a.Block(col + 2, col, len - 1, 1));
             tau[col] = tj;
             ei = alpha;
             a[col + 1, col] = T.One;
@@ -63,7 +63,7 @@ internal static class HessenbergPanel
                 Gemm.Multiply(T.One, a.Block(col + 1, p, len, j).Transposed, v, T.Zero, tCol, parallelism);
                 Gemm.Multiply(-T.One, ym.Block(p + 1, 0, m, j), tCol, T.One, yCol, parallelism);
             }
-            Householder.Scale(m, tj, y, yj, 1); // view: Shared (on the workspace array y)
+            Householder.Scale(tj, ColumnVector.Of(y.AsSpan(yj, m)));
 
             // T(0:j-1, j) = -tau T(0:j-1, 0:j-1) T(0:j-1, j); T(j, j) = tau.
             for (int r = 0; r < j; r++)

@@ -34,12 +34,4 @@ internal static class Hseqr
         }
         return Lahqr.Run(wantT, wantZ, ilo, ihi, h, wr, wi, ilo, ihi, z, p.IterationFactor);
     }
-
-    /// <summary>
-    /// The array form: (h, ldh) and (z, ldz) column-major n x n.
-    /// </summary>
-    // transitional (#15 item 3): the lead removes it after the three view branches merge
-    public static int Run<T>(bool wantT, bool wantZ, int n, int ilo, int ihi, T[] h, int ldh, T[] wr, T[] wi, T[] z, int ldz, EigParams p, Parallelism parallelism)
-        where T : unmanaged, IFloatingPointIeee754<T> =>
-        Run(wantT, wantZ, ilo, ihi, MatrixView<T>.ColumnMajor(h, 0, n, n, ldh), wr, wi, wantZ ? MatrixView<T>.ColumnMajor(z, 0, n, n, ldz) : default, p, parallelism);
 }

@@ -231,7 +231,7 @@ internal static class Laexc
         {
             // Tiny entries: the general routine rescales to keep full relative accuracy.
             var v = new T[2] { x1, x2 };
-            T t = Householder.Generate(3, ref alpha, v, 0, 1); // view: Shared (on a local array)
+            T t = Householder.Generate(3, ref alpha, v.AsSpan());
             x1 = v[0];
             x2 = v[1];
             return t;

@@ -153,7 +153,7 @@ internal static class Lahqr
                     if (k2 > m)
                         for (int r = 0; r < nr; r++) v[r] = h[k2 + r, k2 - 1];
                     T alpha = v[0];
-                    T t1 = Householder.Generate(nr, ref alpha, v, 1, 1); // view: Shared (on a local array)
+                    T t1 = Householder.Generate(nr, ref alpha, v.AsSpan(1));
                     v[0] = alpha;
                     if (k2 > m)
                     {

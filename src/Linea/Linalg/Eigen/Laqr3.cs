@@ -128,11 +128,11 @@ internal static class Laqr3
                 var f = new T[ns];
                 for (int i = 0; i < ns; i++) f[i] = vm[0, i];
                 T beta = f[0];
-                T tau = Householder.Generate(ns, ref beta, f, 1, 1); // view: Shared (on a local array)
+                T tau = Householder.Generate(ns, ref beta, f.AsSpan(1));
                 f[0] = T.One;
                 for (int j = 0; j + 2 < jw; j++)
                     for (int i = j + 2; i < jw; i++) tm[i, j] = T.Zero;
-                Householder.ApplyLeft(ns, jw, f, 0, tau, t, 0, jw); // view: Shared (on the window array t)
+                Householder.ApplyLeft(f, tau, tm.Block(0, 0, ns, jw));
                 Gehrd.ApplyRight(f, tau, tm.Block(0, 0, ns, ns), work);
                 Gehrd.ApplyRight(f, tau, vm.Block(0, 0, jw, ns), work);
                 tauH = new T[Math.Max(jw - 1, 1)];

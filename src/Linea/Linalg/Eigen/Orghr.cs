@@ -26,13 +26,8 @@ internal static class Orghr
         for (int j = 0; j <= ilo; j++) SetUnitColumn(q, n, j);
         for (int j = ihi + 1; j < n; j++) SetUnitColumn(q, n, j);
         if (nh > 0)
-            SharedViewBridge.OrgqrBlocked(q.Block(ilo + 1, ilo + 1, nh, nh), nh, tau.AsSpan(ilo, nh), QrParams.Auto, parallelism); // view: Shared (Orgqr.Blocked)
+            Orgqr.Blocked(q.Block(ilo + 1, ilo + 1, nh, nh), nh, tau.AsSpan(ilo, nh), QrParams.Auto, parallelism);
     }
-
-    /// <summary>The array form: (q, ldq) column-major n x n.</summary>
-    // transitional (#15 item 3): the lead removes it after the three view branches merge
-    public static void Form<T>(int n, int ilo, int ihi, T[] q, int ldq, T[] tau, Parallelism parallelism) where T : unmanaged, IFloatingPointIeee754<T> =>
-        Form(ilo, ihi, MatrixView<T>.ColumnMajor(q, 0, n, n, ldq), tau, parallelism);
 
     private static void SetUnitColumn<T>(in MatrixView<T> q, int n, int j) where T : unmanaged, IFloatingPointIeee754<T>
     {

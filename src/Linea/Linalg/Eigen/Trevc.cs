@@ -58,15 +58,6 @@ internal static class Trevc
         }
     }
 
-    /// <summary>The array form: returns Q X as a new n x n column-major array (ld n); (t, ldt) and (q, ldq) column-major.</summary>
-    // transitional (#15 item 3): the lead removes it after the three view branches merge
-    public static T[] RightVectors<T>(int n, T[] t, int ldt, T[] q, int ldq, int blockSize, Parallelism parallelism) where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        var v = new T[n * n];
-        if (n > 0) RightVectors(MatrixView<T>.ColumnMajor(t, 0, n, n, ldt), MatrixView<T>.ColumnMajor(q, 0, n, n, ldq), MatrixView<T>.ColumnMajor(v, 0, n, n, n), blockSize, parallelism);
-        return v;
-    }
-
     /// <summary>Solves every eigenvector of T into ctx.X, blocks of columns handed to the threads.</summary>
     private static void SolveAll<T>(Context<T> ctx, in MatrixView<T> t, int n, Parallelism parallelism) where T : unmanaged, IFloatingPointIeee754<T>
     {

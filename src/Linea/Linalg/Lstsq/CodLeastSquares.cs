@@ -1,4 +1,5 @@
 using System.Numerics;
+using Linea.Kernels;
 using Linea.Numerics;
 
 namespace Linea;
@@ -53,16 +54,17 @@ internal sealed class CodLeastSquares<T> where T : unmanaged, IFloatingPointIeee
             int maxExp = typeof(T) == typeof(float) ? 120 : 1000;
             for (int j = 0; j < n; j++)
             {
-                T nrm = Nrm2.Compute(m, w, j * lda, 1);
+                var col = MatrixView<T>.ColumnMajor(w, 0, m, n, lda).Block(0, j, m, 1);
+                T nrm = Nrm2.Compute(col);
                 int e = nrm == T.Zero || !scaleColumns ? 0 : Math.Clamp(-Math.ILogB(double.CreateTruncating(nrm)), -maxExp, maxExp);
                 _scale[j] = T.CreateTruncating(Math.ScaleB(1.0, e));
-                Householder.Scale(m, _scale[j], w, j * lda, 1);
+                Householder.Scale(_scale[j], col);
             }
             if (m > n)
             {
                 _qr0 = w;
                 _tau0 = new T[n];
-                Geqrf.Blocked(m, n, w, 0, lda, _tau0, QrParams.Auto, parallelism);
+                Geqrf.Blocked(MatrixView<T>.ColumnMajor(w, 0, m, n, lda), _tau0, QrParams.Auto, parallelism);
                 var r0 = new T[n * n];
                 for (int j = 0; j < n; j++) Array.Copy(w, j * lda, r0, j * n, j + 1);
                 _cp = new ColPivQrDecomposition<T>(n, n, r0, parallelism);
@@ -110,7 +112,8 @@ internal sealed class CodLeastSquares<T> where T : unmanaged, IFloatingPointIeee
         int safeExp = typeof(T) == typeof(float) ? 40 : 300;
         for (int j = 0; j < n; j++)
         {
-            T nrm = Nrm2.Compute(j + 1, r0, j * n, 1);
+            var col = MatrixView<T>.ColumnMajor(r0, 0, n, n, n).Block(0, j, j + 1, 1);
+            T nrm = Nrm2.Compute(col);
             int e = nrm == T.Zero || !scaleColumns || !T.IsFinite(nrm) ? 0 : -Math.ILogB(double.CreateTruncating(nrm));
             if (!T.IsFinite(nrm) || Math.Abs(e) > safeExp)
             {
@@ -120,7 +123,7 @@ internal sealed class CodLeastSquares<T> where T : unmanaged, IFloatingPointIeee
                 return false;
             }
             scale[j] = T.CreateTruncating(Math.ScaleB(1.0, e));
-            Householder.Scale(j + 1, scale[j], r0, j * n, 1);
+            Householder.Scale(scale[j], col);
         }
         cp = new ColPivQrDecomposition<T>(n, n, r0, parallelism);
         tsqr = ts;
@@ -187,10 +190,12 @@ internal sealed class CodLeastSquares<T> where T : unmanaged, IFloatingPointIeee
     public T[] Solve(T[] b, int nrhs, Parallelism parallelism)
     {
         int m = _m, n = _n, lda = Math.Max(m, 1);
-        if (_tsqr is not null) _tsqr.ApplyQT(b, 0, lda, nrhs);
-        else if (_qr0 is not null) Ormqr.ApplyLeft(true, m, nrhs, n, _qr0, 0, lda, _tau0, b, 0, lda, QrParams.Auto, parallelism);
-        _cp.ApplyQT(b, lda, nrhs, parallelism);
-        var x = _cp.SolveTransformed(b, lda, nrhs, Rank);
+        var bv = MatrixView<T>.ColumnMajor(b, 0, m, nrhs, lda);
+        if (_tsqr is not null) _tsqr.ApplyQT(bv);
+        else if (_qr0 is not null) Ormqr.ApplyLeft(true, MatrixView<T>.ColumnMajor(_qr0, 0, m, n, lda), n, _tau0, bv, QrParams.Auto, parallelism);
+        var head = bv.Block(0, 0, _cp.Rows, nrhs);   // R's rows when a QR ran first, else all of b
+        _cp.ApplyQT(head, parallelism);
+        var x = _cp.SolveTransformed(head, Rank);
         int ldx = Math.Max(n, 1);
         for (int s = 0; s < nrhs; s++)
             for (int j = 0; j < n; j++) x[j + s * ldx] *= _scale[j];

@@ -20,7 +20,7 @@ internal static class JacobiSingularValues
         if (q == 0) return sv;
         // Scale by a power of two so the largest column norm is near 1: squares neither overflow nor underflow needlessly.
         double maxNorm = 0;
-        for (int j = 0; j < q; j++) maxNorm = Math.Max(maxNorm, Nrm2.Compute(p, x, j * p, 1));
+        for (int j = 0; j < q; j++) maxNorm = Math.Max(maxNorm, Nrm2.Compute(x.AsSpan(j * p, p)));
         if (maxNorm == 0) return sv;
         double scale = Math.ScaleB(1.0, -Math.ILogB(maxNorm));
         for (int i = 0; i < p * q; i++) x[i] *= scale;
@@ -54,7 +54,7 @@ internal static class JacobiSingularValues
             }
             if (!rotated)
             {
-                for (int j = 0; j < q; j++) sv[j] = Nrm2.Compute(p, x, j * p, 1) / scale;
+                for (int j = 0; j < q; j++) sv[j] = Nrm2.Compute(x.AsSpan(j * p, p)) / scale;
                 Array.Sort(sv);
                 Array.Reverse(sv);
                 return sv;

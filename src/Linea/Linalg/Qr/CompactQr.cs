@@ -1,4 +1,5 @@
 using System.Numerics;
+using Linea.Kernels;
 
 namespace Linea;
 
@@ -16,7 +17,7 @@ internal static class CompactQr
         int cols = mode == QrMode.Complete ? m : k;
         var q = new T[ld * cols];
         for (int j = 0; j < Math.Min(k, cols); j++) Array.Copy(qr, j * ld, q, j * ld, m);
-        Orgqr.Blocked(m, cols, k, q, 0, ld, tau, parameters, parallelism);
+        Orgqr.Blocked(MatrixView<T>.ColumnMajor(q, 0, m, cols, ld), k, tau, parameters, parallelism);
         return ColMajor.ToTensor(q, 0, ld, m, cols);
     }
 

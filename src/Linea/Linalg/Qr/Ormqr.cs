@@ -1,18 +1,24 @@
 using System.Numerics;
+using Linea.Kernels;
 
 namespace Linea;
 
 /// <summary>
-/// Applies Q = H_0 ... H_{k-1} or Q^T from the left to an m x n column-major matrix C without forming Q (LAPACK's
-/// ormqr, left side), blocked: each block of reflectors becomes one I - V T V^T applied through GEMM.
+/// Applies Q = H_0 ... H_{k-1} or Q^T from the left to an m x n matrix view C without forming Q (LAPACK's ormqr,
+/// left side), blocked: each block of reflectors becomes one I - V T V^T applied through GEMM.
 /// About 4 m n k flops; Q^T goes forwards through the blocks, Q backwards.
 /// </summary>
 internal static class Ormqr
 {
-    /// <summary>C := Q^T C (<paramref name="transpose"/>) or Q C, reflectors in the m x k matrix at (v, vOff, ldv).</summary>
-    public static void ApplyLeft<T>(bool transpose, int m, int n, int k, T[] v, int vOff, int ldv, ReadOnlySpan<T> tau,
-        T[] c, int cOff, int ldc, QrParams p, Parallelism parallelism) where T : unmanaged, IFloatingPointIeee754<T>
+    /// <summary>
+    /// C := Q^T C (<paramref name="transpose"/>) or Q C, the k reflectors below the diagonal of the m x k (or wider)
+    /// view <paramref name="v"/> as geqrf leaves them. Scratch: one nb x nb T.
+    /// </summary>
+    public static void ApplyLeft<T>(bool transpose, in MatrixView<T> v, int k, ReadOnlySpan<T> tau, in MatrixView<T> c,
+        QrParams p, Parallelism parallelism) where T : unmanaged, IFloatingPointIeee754<T>
     {
+        long m = c.Rows, n = c.Cols;
+        System.Diagnostics.Debug.Assert(v.Rows == m && v.Cols >= k);
         if (m == 0 || n == 0 || k == 0) return;
         int nb = Math.Min(p.Nb, k);
         if (nb < 2 || n == 1)
@@ -21,7 +27,7 @@ internal static class Ormqr
             for (int s = 0; s < k; s++)
             {
                 int i = transpose ? s : k - 1 - s;
-                Householder.ApplyLeft(m - i, n, v, vOff + i + i * ldv, tau[i], c, cOff + i, ldc);
+                Householder.ApplyLeft(v.Block(i, i, m - i, 1), tau[i], c.Block(i, 0, m - i, n));
             }
             return;
         }
@@ -32,8 +38,17 @@ internal static class Ormqr
             int bi = transpose ? s : nblocks - 1 - s;
             int i = bi * nb, ib = Math.Min(nb, k - i);
             var ti = ib == nb ? t : new T[ib * ib];
-            Householder.FormT(m - i, ib, v, vOff + i + i * ldv, ldv, tau.Slice(i, ib), ti);
-            Householder.ApplyBlockLeft(transpose, m - i, n, ib, v, vOff + i + i * ldv, ldv, ti, c, cOff + i, ldc, parallelism);
+            var panel = v.Block(i, i, m - i, ib);
+            Householder.FormT(panel, tau.Slice(i, ib), ti);
+            Householder.ApplyBlockLeft(transpose, panel, ti, c.Block(i, 0, m - i, n), parallelism);
         }
+    }
+
+    /// <summary>The column-major array form: reflectors in the m x k matrix at (v, vOff, ldv), C m x n at (c, cOff, ldc).</summary>
+    public static void ApplyLeft<T>(bool transpose, int m, int n, int k, T[] v, int vOff, int ldv, ReadOnlySpan<T> tau,
+        T[] c, int cOff, int ldc, QrParams p, Parallelism parallelism) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (m == 0 || n == 0 || k == 0) return;
+        ApplyLeft(transpose, MatrixView<T>.ColumnMajor(v, vOff, m, k, ldv), k, tau, MatrixView<T>.ColumnMajor(c, cOff, m, n, ldc), p, parallelism);
     }
 }

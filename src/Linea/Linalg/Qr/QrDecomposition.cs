@@ -1,4 +1,5 @@
 using System.Numerics;
+using Linea.Kernels;
 
 namespace Linea;
 
@@ -50,11 +51,14 @@ public sealed class QrDecomposition<T> : ILinearSolver<T> where T : unmanaged, I
         Columns = a.IntDims[1];
         _qr = ColMajor.FromMatrix(a);
         _tau = new T[Math.Min(Rows, Columns)];
-        Geqrf.Blocked(Rows, Columns, _qr, 0, Math.Max(Rows, 1), _tau, Params, parallelism);
+        Geqrf.Blocked(PackedView, _tau, Params, parallelism);
     }
 
     private int K => _tau.Length;
     private int Ld => Math.Max(Rows, 1);
+
+    /// <summary>The packed factorization as a column-major Rows x Columns view.</summary>
+    private MatrixView<T> PackedView => MatrixView<T>.ColumnMajor(_qr, 0, Rows, Columns, Ld);
 
     /// <summary>The reduced Q: m x k with orthonormal columns. O(m k^2) to form (blocked, through GEMM).</summary>
     public NDArray<T> Q => GetQ(QrMode.Reduced);
@@ -86,7 +90,7 @@ public sealed class QrDecomposition<T> : ILinearSolver<T> where T : unmanaged, I
     {
         CheckRhs(op, b);
         var c = ColMajor.FromRhs(b, Ld, out int nrhs);
-        Ormqr.ApplyLeft(transpose, Rows, nrhs, K, _qr, 0, Ld, _tau, c, 0, Ld, Params, _parallelism);
+        Ormqr.ApplyLeft(transpose, PackedView, K, _tau, MatrixView<T>.ColumnMajor(c, 0, Rows, nrhs, Ld), Params, _parallelism);
         return ColMajor.ToRhs(c, Ld, Rows, nrhs, b.Rank == 1);
     }
 
@@ -103,8 +107,9 @@ public sealed class QrDecomposition<T> : ILinearSolver<T> where T : unmanaged, I
             ThrowHelper.ShapeMismatch("qr.solve", $"A of shape ({Rows}, {Columns}) has fewer rows than columns, so least squares has no unique solution; use Linalg.Lstsq for the minimum-norm solution", b.Shape);
         Linalg.RequireFinite("qr.solve", b, "b");
         var c = ColMajor.FromRhs(b, Ld, out int nrhs);
-        Ormqr.ApplyLeft(true, Rows, nrhs, K, _qr, 0, Ld, _tau, c, 0, Ld, Params, _parallelism);
-        int bad = UpperTriangularSolve.Solve(Columns, _qr, 0, Ld, nrhs, c, 0, Ld);
+        var cv = MatrixView<T>.ColumnMajor(c, 0, Rows, nrhs, Ld);
+        Ormqr.ApplyLeft(true, PackedView, K, _tau, cv, Params, _parallelism);
+        int bad = UpperTriangularSolve.Solve(PackedView.Block(0, 0, Columns, Columns), cv.Block(0, 0, Columns, nrhs));
         if (bad >= 0)
             throw new SingularMatrixException(bad, $"qr.solve: R[{bad}, {bad}] is exactly zero, so A of shape ({Rows}, {Columns}) is rank deficient; use A.ColPivQr() or Linalg.Lstsq for the minimum-norm solution");
         return ColMajor.ToRhs(c, Ld, Columns, nrhs, b.Rank == 1);
@@ -117,7 +122,7 @@ public sealed class QrDecomposition<T> : ILinearSolver<T> where T : unmanaged, I
         var c = new T[Ld * Columns];
         for (int j = 0; j < Columns; j++)
             for (int i = 0; i <= Math.Min(j, K - 1); i++) c[i + j * Ld] = _qr[i + j * Ld];
-        Ormqr.ApplyLeft(false, Rows, Columns, K, _qr, 0, Ld, _tau, c, 0, Ld, Params, _parallelism);
+        Ormqr.ApplyLeft(false, PackedView, K, _tau, MatrixView<T>.ColumnMajor(c, 0, Rows, Columns, Ld), Params, _parallelism);
         return ColMajor.ToTensor(c, 0, Ld, Rows, Columns);
     }
 

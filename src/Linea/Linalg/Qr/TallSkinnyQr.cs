@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using Linea.Kernels;
 using Linea.Kernels.Threading;
 
 namespace Linea;
@@ -76,7 +77,7 @@ internal sealed partial class TallSkinnyQr<T> : IDisposable where T : unmanaged,
         if (chunks == 1)
         {
             load(0, m, _v!, 0, m);
-            Geqrf.Blocked(m, n, _v!, 0, m, _tau, _inner, parallelism);
+            Geqrf.Blocked(MatrixView<T>.ColumnMajor(_v!, 0, m, n, m), _tau, _inner, parallelism);
             return;
         }
         int ldS = chunks * n;
@@ -89,7 +90,7 @@ internal sealed partial class TallSkinnyQr<T> : IDisposable where T : unmanaged,
             T[] buf = keep ? _v! : scratch!;
             int off = keep ? r0 * n : 0;
             load(r0, rows, buf, off, rows);
-            Geqrf.Blocked(rows, n, buf, off, rows, _tau.AsSpan(c * n, n), _inner, Parallelism.None);
+            Geqrf.Blocked(MatrixView<T>.ColumnMajor(buf, off, rows, n, rows), _tau.AsSpan(c * n, n), _inner, Parallelism.None);
             // R_c (upper triangle, zeros below) into rows [c n, c n + n) of the stack.
             for (int j = 0; j < n; j++)
             {
@@ -127,34 +128,42 @@ internal sealed partial class TallSkinnyQr<T> : IDisposable where T : unmanaged,
     }
 
     /// <summary>
-    /// C := Q^T C for the m x nrhs column-major block at (c, cOff, ldc), Q the full m x m orthogonal factor: rows
-    /// [0, n) of the result are (Q^T C)[:n] of the reduced Q, the other rows an orthogonal image of the part of C
-    /// outside range(A) (so their norm is the least-squares residual norm). About 4 m n nrhs flops, threads over chunks.
+    /// C := Q^T C for the m x nrhs view C (any strides), Q the full m x m orthogonal factor: rows [0, n) of the result
+    /// are (Q^T C)[:n] of the reduced Q, the other rows an orthogonal image of the part of C outside range(A) (so their
+    /// norm is the least-squares residual norm). About 4 m n nrhs flops, threads over chunks (C pinned meanwhile).
     /// </summary>
     /// <exception cref="InvalidOperationException">The reflectors were not kept.</exception>
-    public void ApplyQT(T[] c, int cOff, int ldc, int nrhs)
+    public unsafe void ApplyQT(in MatrixView<T> c)
     {
         var v = _kept ? _v : null;
         if (v is null) throw new InvalidOperationException("internal: TallSkinnyQr.ApplyQT without the reflectors (keepReflectors was false, or disposed)");
-        int n = Columns;
+        int n = Columns, nrhs = checked((int)c.Cols);
         if (nrhs == 0) return;
         if (_next is null)
         {
-            Ormqr.ApplyLeft(true, Rows, nrhs, n, v, 0, Rows, _tau, c, cOff, ldc, _inner, _parallelism);
+            Ormqr.ApplyLeft(true, MatrixView<T>.ColumnMajor(v, 0, Rows, n, Rows), n, _tau, c, _inner, _parallelism);
             return;
         }
-        ForEachChunk(0, (ch, _) =>
-        {
-            int r0 = _starts[ch], rows = _starts[ch + 1] - r0;
-            Ormqr.ApplyLeft(true, rows, nrhs, n, v, r0 * n, rows, _tau.AsSpan(ch * n, n), c, cOff + r0, ldc, _inner, Parallelism.None);
-        });
         int ldS = Chunks * n;
         var s = ArrayPool<T>.Shared.Rent(ldS * nrhs);
+        var sv = MatrixView<T>.ColumnMajor(s, 0, ldS, nrhs, ldS);
+        fixed (T* pc = &c.Origin)
+        {
+            var at = c.At(pc);
+            ForEachChunk(0, (ch, _) =>
+            {
+                int r0 = _starts[ch], rows = _starts[ch + 1] - r0;
+                Ormqr.ApplyLeft(true, MatrixView<T>.ColumnMajor(v, r0 * n, rows, n, rows), n, _tau.AsSpan(ch * n, n),
+                    at.View.Block(r0, 0, rows, nrhs), _inner, Parallelism.None);
+            });
+        }
         for (int ch = 0; ch < Chunks; ch++)
-            for (int j = 0; j < nrhs; j++) Array.Copy(c, cOff + _starts[ch] + j * ldc, s, ch * n + j * ldS, n);
-        _next.ApplyQT(s, 0, ldS, nrhs);
+            for (int j = 0; j < nrhs; j++)
+                for (int i = 0; i < n; i++) sv[ch * n + i, j] = c[_starts[ch] + i, j];
+        _next.ApplyQT(sv);
         for (int ch = 0; ch < Chunks; ch++)
-            for (int j = 0; j < nrhs; j++) Array.Copy(s, ch * n + j * ldS, c, cOff + _starts[ch] + j * ldc, n);
+            for (int j = 0; j < nrhs; j++)
+                for (int i = 0; i < n; i++) c[_starts[ch] + i, j] = sv[ch * n + i, j];
         ArrayPool<T>.Shared.Return(s);
     }
 
@@ -195,7 +204,7 @@ internal sealed partial class TallSkinnyQr<T> : IDisposable where T : unmanaged,
             e.AsSpan(0, Rows * n).Clear();
             if (seed is null) for (int j = 0; j < n; j++) e[j + j * Rows] = T.One;
             else for (int j = 0; j < n; j++) Array.Copy(seed, j * n, e, j * Rows, n);
-            Ormqr.ApplyLeft(false, Rows, n, n, v, 0, Rows, _tau, e, 0, Rows, _inner, _parallelism);
+            Ormqr.ApplyLeft(false, MatrixView<T>.ColumnMajor(v, 0, Rows, n, Rows), n, _tau, MatrixView<T>.ColumnMajor(e, 0, Rows, n, Rows), _inner, _parallelism);
             write(0, Rows, e);
             ArrayPool<T>.Shared.Return(e);
             return;
@@ -216,7 +225,8 @@ internal sealed partial class TallSkinnyQr<T> : IDisposable where T : unmanaged,
                 Array.Copy(s, ch * n + j * ldS, buf!, j * rows, n);
                 buf.AsSpan(j * rows + n, rows - n).Clear();
             }
-            Ormqr.ApplyLeft(false, rows, n, n, v, r0 * n, rows, _tau.AsSpan(ch * n, n), buf!, 0, rows, _inner, Parallelism.None);
+            Ormqr.ApplyLeft(false, MatrixView<T>.ColumnMajor(v, r0 * n, rows, n, rows), n, _tau.AsSpan(ch * n, n),
+                MatrixView<T>.ColumnMajor(buf!, 0, rows, n, rows), _inner, Parallelism.None);
             write(r0, rows, buf!);
         });
         ArrayPool<T>.Shared.Return(s);

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Numerics.Tensors;
+using Linea.Kernels;
 using Linea.Kernels.Gemm;
 
 namespace Linea;
@@ -29,26 +30,33 @@ internal static partial class Bdsdc
 
     /// <summary>
     /// B = U diag(d) V^T for the bidiagonal (d, e) (n and n - 1 entries): on return d holds the singular values
-    /// (non-negative, unordered), U and V (each n x n, column-major, leading dimension n, overwritten) the matching
-    /// singular vectors. e is destroyed.
+    /// (non-negative, unordered), U and V (n x n column-contiguous views, any leading dimension, overwritten) the
+    /// matching singular vectors. e is destroyed. U and V are pinned for the whole solve (the two halves of a split
+    /// run on two threads).
     /// </summary>
     /// <remarks>work (at least <see cref="WorkspaceSize"/>(n) elements) and iwork (at least <see cref="IntWorkspaceSize"/>(n)
     /// ints) are overwritten: every merge takes its arrays from them, so no merge allocates an array.</remarks>
     /// <returns>false when a leaf's QR iteration did not converge (the caller throws).</returns>
     /// <exception cref="InvalidOperationException">(Linea's own check) the workspace is smaller than the sizes say.</exception>
-    public static bool Solve<T>(int n, Span<T> d, Span<T> e, T[] u, T[] v, Parallelism parallelism, T[] work, int[] iwork, int leafSize = LeafSize)
+    public static unsafe bool Solve<T>(Span<T> d, Span<T> e, in MatrixView<T> u, in MatrixView<T> v, Parallelism parallelism, T[] work, int[] iwork, int leafSize = LeafSize)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        u.AsSpan(0, n * n).Clear();
-        v.AsSpan(0, n * n).Clear();
+        int n = checked((int)u.Rows);
         if (n == 0) return true;
+        System.Diagnostics.Debug.Assert(u.ColumnContiguous && v.ColumnContiguous && u.Cols == n && v.Rows == n && v.Cols == n);
+        for (int j = 0; j < n; j++)
+        {
+            u.Column(j).Clear();
+            v.Column(j).Clear();
+        }
         var ws = new Workspace<T>(n, work, iwork, Math.Max(leafSize, 2));
         var dArr = ws.D;
         var eArr = ws.E;
         d.Slice(0, n).CopyTo(dArr);
         e.Slice(0, n - 1).CopyTo(eArr);
-        var ctx = new Context<T>(dArr, eArr, u, v, n, ws);
-        bool ok = ctx.Node(0, n, 0, parallelism);
+        bool ok;
+        fixed (T* pu = &u.Origin, pv = &v.Origin)
+            ok = new Context<T>(dArr, eArr, u.At(pu), v.At(pv), ws).Node(0, n, 0, parallelism);
         ((Span<T>)dArr).CopyTo(d);
         return ok;
     }
@@ -97,11 +105,11 @@ internal static partial class Bdsdc
         }
     }
 
-    /// <summary>The problem's arrays: d, e (e[i] at row i, column i + 1), U and V with leading dimension n.</summary>
-    private sealed class Context<T>(ArraySegment<T> d, ArraySegment<T> e, T[] u, T[] v, int ld, Workspace<T> ws) where T : unmanaged, IFloatingPointIeee754<T>
+    /// <summary>The problem: d, e (e[i] at row i, column i + 1), and the pinned U and V (n x n, column-contiguous).</summary>
+    private sealed class Context<T>(ArraySegment<T> d, ArraySegment<T> e, MatrixAddress<T> u, MatrixAddress<T> v, Workspace<T> ws) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        /// <summary>The same problem's arrays with another workspace (for a subtree solved on another thread).</summary>
-        public Context<T> With(Workspace<T> other) => new(d, e, u, v, ld, other);
+        /// <summary>The same problem with another workspace (for a subtree solved on another thread).</summary>
+        public Context<T> With(Workspace<T> other) => new(d, e, u, v, other);
 
         /// <summary>This context's workspace.</summary>
         public Workspace<T> Work => ws;
@@ -165,8 +173,10 @@ internal static partial class Bdsdc
                 }
             }
             if (!Bdsqr.Solve<T>(rows, dl, el, ul, rows, vl, parallelism, m)) return false;
-            for (int j = 0; j < rows; j++) ul.AsSpan(j * rows, rows).CopyTo(u.AsSpan(lo + (lo + j) * ld, rows));
-            for (int j = 0; j < m; j++) vl.AsSpan(j * m, m).CopyTo(v.AsSpan(lo + (lo + j) * ld, m));
+            var uv = u.View;
+            var vv = v.View;
+            for (int j = 0; j < rows; j++) ul.AsSpan(j * rows, rows).CopyTo(uv.Column(lo + j, lo, rows));
+            for (int j = 0; j < m; j++) vl.AsSpan(j * m, m).CopyTo(vv.Column(lo + j, lo, m));
             return true;
         }
 
@@ -177,6 +187,8 @@ internal static partial class Bdsdc
             int m = rows + sqre, nr = rows - k - 1, mr = nr + sqre;
             T eps = MachineConstants<T>.UnitRoundoff;
             T alpha = d[lo + k], beta = e[lo + k];
+            var uv = u.View;
+            var vv = v.View;
             // Scale to 1 (squares of the poles must not overflow or underflow).
             T orgnrm = T.Max(T.Abs(alpha), T.Abs(beta));
             for (int i = 0; i < rows; i++) if (i != k) orgnrm = T.Max(orgnrm, T.Abs(d[lo + i]));
@@ -194,18 +206,18 @@ internal static partial class Bdsdc
             for (int j = 0; j < k; j++, p++)
             {
                 dv[p] = d[lo + j] / orgnrm;
-                zv[p] = alpha * v[(lo + k) + (lo + j) * ld];
+                zv[p] = alpha * vv[lo + k, lo + j];
                 uc[p] = j; vc[p] = j;
             }
             for (int j = 0; j < nr; j++, p++)
             {
                 dv[p] = d[lo + k + 1 + j] / orgnrm;
-                zv[p] = beta * v[(lo + k + 1) + (lo + k + 1 + j) * ld];
+                zv[p] = beta * vv[lo + k + 1, lo + k + 1 + j];
                 uc[p] = k + 1 + j; vc[p] = k + 1 + j;
             }
             // The zero pole: V1's null column (rotated with V2's when sqre = 1), U's middle row.
-            T z0a = alpha * v[(lo + k) + (lo + k) * ld];
-            T z0b = sqre == 1 ? beta * v[(lo + k + 1) + (lo + k + 1 + nr) * ld] : T.Zero;
+            T z0a = alpha * vv[lo + k, lo + k];
+            T z0b = sqre == 1 ? beta * vv[lo + k + 1, lo + k + 1 + nr] : T.Zero;
 
             // Sort poles 1.. ascending.
             var order = ws.Order.Slice(0, np - 1);
@@ -340,29 +352,33 @@ internal static partial class Bdsdc
             var outU = ws.Shared.Slice(0, rows * rows);
             T[] um0 = um.Array!, ou0 = outU.Array!;
             int umo = um.Offset, ouo = outU.Offset;
-            int uo = lo + lo * ld;
-            Gemm.Multiply(k, dense, k, T.One, u, uo, 1, ld, um0, umo, 1, rows, T.Zero, ou0, ouo, 1, rows, parallelism);
+            var un = uv.Block(lo, lo, rows, rows);   // the node's diagonal blocks of U and V
+            var vn = vv.Block(lo, lo, m, m);
+            Gemm.Multiply(T.One, un.Block(0, 0, k, k), MatrixView<T>.ColumnMajor(um0, umo, k, dense, rows), T.Zero,
+                MatrixView<T>.ColumnMajor(ou0, ouo, k, dense, rows), parallelism);
             for (int col = 0; col < dense; col++) outU[k + col * rows] = um[k + col * rows];
-            Gemm.Multiply(nr, dense, nr, T.One, u, uo + (k + 1) + (k + 1) * ld, 1, ld, um0, umo + k + 1, 1, rows, T.Zero, ou0, ouo + k + 1, 1, rows, parallelism);
+            Gemm.Multiply(T.One, un.Block(k + 1, k + 1, nr, nr), MatrixView<T>.ColumnMajor(um0, umo + k + 1, nr, dense, rows), T.Zero,
+                MatrixView<T>.ColumnMajor(ou0, ouo + k + 1, nr, dense, rows), parallelism);
             for (int col = dense; col < rows; col++)
-                u.AsSpan(uo + uc[deflated[col - kk]] * ld, rows).CopyTo(outU.AsSpan(col * rows, rows));
-            for (int col = 0; col < rows; col++) outU.AsSpan(col * rows, rows).CopyTo(u.AsSpan(uo + col * ld, rows));
+                un.Column(uc[deflated[col - kk]], 0, rows).CopyTo(outU.AsSpan(col * rows, rows));
+            for (int col = 0; col < rows; col++) outU.AsSpan(col * rows, rows).CopyTo(un.Column(col, 0, rows));
             var outV = ws.Shared.Slice(0, m * m);
-            int vo = lo + lo * ld;
-            VProduct(k, mr, m, 0, dense, vo, vm, outV, parallelism);
-            if (sqre == 1) VProduct(k, mr, m, m - 1, 1, vo, vm, outV, parallelism);
+            VProduct(k, mr, m, 0, dense, vn, vm, outV, parallelism);
+            if (sqre == 1) VProduct(k, mr, m, m - 1, 1, vn, vm, outV, parallelism);
             for (int col = dense; col < rows; col++)
-                v.AsSpan(vo + vc[deflated[col - kk]] * ld, m).CopyTo(outV.AsSpan(col * m, m));
-            for (int col = 0; col < m; col++) outV.AsSpan(col * m, m).CopyTo(v.AsSpan(vo + col * ld, m));
+                vn.Column(vc[deflated[col - kk]], 0, m).CopyTo(outV.AsSpan(col * m, m));
+            for (int col = 0; col < m; col++) outV.AsSpan(col * m, m).CopyTo(vn.Column(col, 0, m));
         }
 
         /// <summary>Columns first..first+count-1 of diag(V1, V2) VM (V1 of order k + 1, V2 of order mr) into outV (ld m).</summary>
-        private void VProduct(int k, int mr, int m, int first, int count, int vo, ArraySegment<T> vm, ArraySegment<T> outV, Parallelism parallelism)
+        private static void VProduct(int k, int mr, int m, int first, int count, in MatrixView<T> vn, ArraySegment<T> vm, ArraySegment<T> outV, Parallelism parallelism)
         {
             T[] vm0 = vm.Array!, ov0 = outV.Array!;
             int vmo = vm.Offset, ovo = outV.Offset;
-            Gemm.Multiply(k + 1, count, k + 1, T.One, v, vo, 1, ld, vm0, vmo + first * m, 1, m, T.Zero, ov0, ovo + first * m, 1, m, parallelism);
-            Gemm.Multiply(mr, count, mr, T.One, v, vo + (k + 1) + (k + 1) * ld, 1, ld, vm0, vmo + k + 1 + first * m, 1, m, T.Zero, ov0, ovo + k + 1 + first * m, 1, m, parallelism);
+            Gemm.Multiply(T.One, vn.Block(0, 0, k + 1, k + 1), MatrixView<T>.ColumnMajor(vm0, vmo + first * m, k + 1, count, m), T.Zero,
+                MatrixView<T>.ColumnMajor(ov0, ovo + first * m, k + 1, count, m), parallelism);
+            Gemm.Multiply(T.One, vn.Block(k + 1, k + 1, mr, mr), MatrixView<T>.ColumnMajor(vm0, vmo + k + 1 + first * m, mr, count, m), T.Zero,
+                MatrixView<T>.ColumnMajor(ov0, ovo + k + 1 + first * m, mr, count, m), parallelism);
         }
     }
 }

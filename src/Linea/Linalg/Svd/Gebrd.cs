@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Numerics.Tensors;
+using Linea.Kernels;
 using Linea.Kernels.Blas2;
 
 namespace Linea;
@@ -62,11 +63,13 @@ internal static partial class Gebrd
         }
         int mr = m - i, nr = n - i;
         if (nr == 0) return;
-        // The rest, in place: the unblocked reduction on the trailing block (its own column-major view).
+        // The rest: the unblocked reduction on a compact copy of the trailing block (ld = its rows, so its columns sit
+        // next to each other in cache, not a leading dimension apart), copied back.
         var sub = new T[mr * nr];
-        for (int j = 0; j < nr; j++) a.AsSpan(i + (i + j) * lda, mr).CopyTo(sub.AsSpan(j * mr, mr));
-        Unblocked(mr, nr, sub, mr, d.Slice(i), e.Slice(i), tauq.Slice(i), taup.Slice(i));
-        for (int j = 0; j < nr; j++) sub.AsSpan(j * mr, mr).CopyTo(a.AsSpan(i + (i + j) * lda, mr));
+        var block = MatrixView<T>.ColumnMajor(a, 0, m, n, lda).Block(i, i, mr, nr);
+        for (int j = 0; j < nr; j++) block.Column(j).CopyTo(sub.AsSpan(j * mr, mr));
+        Unblocked(MatrixView<T>.ColumnMajor(sub, 0, mr, nr, mr), d.Slice(i), e.Slice(i), tauq.Slice(i), taup.Slice(i));
+        for (int j = 0; j < nr; j++) sub.AsSpan(j * mr, mr).CopyTo(block.Column(j));
     }
 
     /// <summary>
@@ -118,50 +121,70 @@ internal static partial class Gebrd
         }
     }
 
-    /// <summary>Reduces the m x n matrix at (a, 0, lda), m &gt;= n; fills d, e, tauq (n) and taup (n; the last is 0).</summary>
-    public static void Unblocked<T>(int m, int n, T[] a, int lda, Span<T> d, Span<T> e, Span<T> tauq, Span<T> taup) where T : unmanaged, IFloatingPointIeee754<T>
+    /// <summary>
+    /// Reduces the m x n view a (m &gt;= n; any strides, column-contiguous ones on spans) in place; fills d, e, tauq
+    /// (n) and taup (n; the last is 0). O(m n^2), level 2; two scratch vectors.
+    /// </summary>
+    public static void Unblocked<T>(in MatrixView<T> a, Span<T> d, Span<T> e, Span<T> tauq, Span<T> taup) where T : unmanaged, IFloatingPointIeee754<T>
     {
+        long m = a.Rows;
+        int n = checked((int)a.Cols);
         var work = new T[Math.Max(m, 1)];
         var u = new T[Math.Max(n, 1)];
         for (int i = 0; i < n; i++)
         {
-            int di = i + i * lda;
-            T alpha = a[di];
-            T tq = Householder.Generate(m - i, ref alpha, a, di + 1, 1);
+            ref T di = ref a[i, i];
+            T alpha = di;
+            T tq = Householder.Generate(ref alpha, a.Block(i + 1, i, m - i - 1, 1));
             d[i] = alpha;
             tauq[i] = tq;
-            if (i + 1 < n) Householder.ApplyLeft(m - i, n - i - 1, a, di, tq, a, di + lda, lda);
-            a[di] = alpha;
+            if (i + 1 < n) Householder.ApplyLeft(a.Block(i, i, m - i, 1), tq, a.Block(i, i + 1, m - i, n - i - 1));
+            di = alpha;
             if (i + 1 < n)
             {
-                int si = i + (i + 1) * lda;   // A[i, i + 1]
-                T beta = a[si];
-                T tp = Householder.Generate(n - i - 1, ref beta, a, si + lda, lda);
+                ref T si = ref a[i, i + 1];
+                T beta = si;
+                // The row reflector over A[i, i+1..]: its tail A[i, i+2..] as a column vector (stride: the row's).
+                T tp = Householder.Generate(ref beta, a.Block(i, i + 2, 1, n - i - 2).Transposed);
                 e[i] = beta;
                 taup[i] = tp;
-                ApplyRight(m - i - 1, n - i - 1, a, si, lda, tp, a, si + 1, lda, work, u);
-                a[si] = beta;
+                ApplyRight(a.Block(i, i + 1, 1, n - i - 1), tp, a.Block(i + 1, i + 1, m - i - 1, n - i - 1), work, u);
+                si = beta;
             }
             else taup[i] = T.Zero;
         }
     }
 
     /// <summary>
-    /// C := C (I - tau u u^T) for C (rows x cols at (c, cOff, ldc)) and u the row vector at (uSrc, uOff) with stride
-    /// lda (first entry taken as 1). Column axpys, so the inner loops run over contiguous columns. O(rows cols).
+    /// C := C (I - tau u u^T) for the view C (rows x cols) and u the 1 x cols row view (first entry taken as 1).
+    /// Column axpys, so the inner loops run over contiguous columns when C is column-contiguous (else scalar loops).
+    /// work (rows) and u (cols) are scratch. O(rows cols).
     /// </summary>
-    private static void ApplyRight<T>(int rows, int cols, T[] uSrc, int uOff, int lda, T tau, T[] c, int cOff, int ldc, T[] work, T[] u)
+    private static void ApplyRight<T>(in MatrixView<T> uRow, T tau, in MatrixView<T> c, T[] work, T[] u)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
+        int rows = checked((int)c.Rows), cols = checked((int)c.Cols);
         if (tau == T.Zero || rows == 0 || cols == 0) return;
         u[0] = T.One;
-        for (int j = 1; j < cols; j++) u[j] = uSrc[uOff + j * lda];
+        for (int j = 1; j < cols; j++) u[j] = uRow[0, j];
         var w = work.AsSpan(0, rows);
-        c.AsSpan(cOff, rows).CopyTo(w);                          // w = C u, u[0] = 1
-        for (int j = 1; j < cols; j++) TensorPrimitives.MultiplyAdd(c.AsSpan(cOff + j * ldc, rows), u[j], w, w);
+        if (!c.ColumnContiguous)
+        {
+            for (int r = 0; r < rows; r++)
+            {
+                T s = c[r, 0];
+                for (int j = 1; j < cols; j++) s += c[r, j] * u[j];
+                w[r] = s;
+            }
+            for (int j = 0; j < cols; j++)
+                for (int r = 0; r < rows; r++) c[r, j] += w[r] * (-tau * u[j]);
+            return;
+        }
+        c.Column(0, 0, rows).CopyTo(w);                          // w = C u, u[0] = 1
+        for (int j = 1; j < cols; j++) TensorPrimitives.MultiplyAdd(c.Column(j, 0, rows), u[j], w, w);
         for (int j = 0; j < cols; j++)
         {
-            var col = c.AsSpan(cOff + j * ldc, rows);
+            var col = c.Column(j, 0, rows);
             TensorPrimitives.MultiplyAdd(w, -tau * u[j], col, col);
         }
     }

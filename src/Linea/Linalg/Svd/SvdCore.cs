@@ -1,4 +1,5 @@
 using System.Numerics;
+using Linea.Kernels;
 
 namespace Linea;
 
@@ -38,7 +39,7 @@ internal static class SvdCore
         {
             // A = Q R; the SVD of R (n x n); U = Q [U_R 0; 0 I].
             var tauQr = new T[n];
-            Geqrf.Blocked(m, n, work, 0, lda, tauQr, QrParams.Auto, parallelism);
+            Geqrf.Blocked(MatrixView<T>.ColumnMajor(work, 0, m, n, lda), tauQr, QrParams.Auto, parallelism);
             var r = new T[n * n];
             for (int j = 0; j < n; j++) Array.Copy(work, j * lda, r, j * n, j + 1);
             (s, var ur, v) = Square(op, m, n, r, vectors, parallelism, p);
@@ -47,7 +48,7 @@ internal static class SvdCore
                 u = new T[lda * uc];
                 for (int j = 0; j < n; j++) Array.Copy(ur!, j * n, u, j * lda, n);
                 for (int j = n; j < uc; j++) u[j + j * lda] = T.One;
-                Ormqr.ApplyLeft(false, m, uc, n, work, 0, lda, tauQr, u, 0, lda, QrParams.Auto, parallelism);
+                Ormqr.ApplyLeft(false, MatrixView<T>.ColumnMajor(work, 0, m, n, lda), n, tauQr, MatrixView<T>.ColumnMajor(u, 0, m, uc, lda), QrParams.Auto, parallelism);
             }
         }
         else (s, u, v) = Bidiagonal(op, m, n, uc, work, vectors, parallelism, p);
@@ -109,7 +110,7 @@ internal static class SvdCore
             // The workspace (about 3 n^2 elements) from the shared pool: the merges write every element they read.
             var dcWork = System.Buffers.ArrayPool<T>.Shared.Rent(checked((int)Bdsdc.WorkspaceSize(n)));
             var dcIwork = System.Buffers.ArrayPool<int>.Shared.Rent(Bdsdc.IntWorkspaceSize(n));
-            try { ok = Bdsdc.Solve<T>(n, d, e, ub, vb, parallelism, dcWork, dcIwork, p.DivideAndConquerLeaf); }
+            try { ok = Bdsdc.Solve<T>(d, e, MatrixView<T>.ColumnMajor(ub, 0, n, n, n), MatrixView<T>.ColumnMajor(vb, 0, n, n, n), parallelism, dcWork, dcIwork, p.DivideAndConquerLeaf); }
             finally
             {
                 System.Buffers.ArrayPool<int>.Shared.Return(dcIwork);
@@ -134,7 +135,7 @@ internal static class SvdCore
         var u = new T[lda * uc];
         for (int j = 0; j < n; j++) Array.Copy(ub!, j * n, u, j * lda, n);
         for (int j = n; j < uc; j++) u[j + j * lda] = T.One;
-        Ormqr.ApplyLeft(false, m, uc, n, work, 0, lda, tauq, u, 0, lda, QrParams.Auto, parallelism);
+        Ormqr.ApplyLeft(false, MatrixView<T>.ColumnMajor(work, 0, m, n, lda), n, tauq, MatrixView<T>.ColumnMajor(u, 0, m, uc, lda), QrParams.Auto, parallelism);
         // V = P V_bd, P's reflectors copied from the rows of A into a QR-style (n - 1) x (n - 1) layout.
         if (n > 1)
         {
@@ -143,7 +144,7 @@ internal static class SvdCore
             wp.AsSpan(0, k * k).Clear();
             for (int i = 0; i < k; i++)
                 for (int r = i + 1; r < k; r++) wp[r + i * k] = work[i + (r + 1) * lda];
-            Ormqr.ApplyLeft(false, k, n, k, wp, 0, k, taup, vb!, 1, n, QrParams.Auto, parallelism);
+            Ormqr.ApplyLeft(false, MatrixView<T>.ColumnMajor(wp, 0, k, k, k), k, taup, MatrixView<T>.ColumnMajor(vb!, 1, k, n, n), QrParams.Auto, parallelism);
         }
         return (d, u, vb);
     }

@@ -52,12 +52,6 @@ internal static partial class Stedc
         return ok;
     }
 
-    /// <summary>The array form: z is n x n column-major with leading dimension n.</summary>
-    // transitional (#15 item 3): the lead removes it after the three view branches merge
-    public static bool Solve<T>(int n, Span<T> d, Span<T> e, T[] z, Parallelism parallelism, T[] work, int[] iwork, int leafSize = LeafSize)
-        where T : unmanaged, IFloatingPointIeee754<T> =>
-        n == 0 || Solve(d, e, MatrixView<T>.ColumnMajor(z, 0, n, n, n), parallelism, work, iwork, leafSize);
-
     /// <summary>Elements of T that <see cref="Solve{T}(Span{T}, Span{T}, in MatrixView{T}, Parallelism, T[], int[], int)"/> needs for order n: d and e copies, nine pole-length arrays and
     /// three n x n areas (the secular eigenvectors, the root differences then the GEMM output, the dense columns of M).</summary>
     public static long WorkspaceSize(int n) => n == 0 ? 0 : 11L * n + 3L * n * n;
