@@ -22,11 +22,14 @@ namespace Linea;
 /// already done give the Schur complement, which Linea's blocked dense LU (partial pivoting, so within the block the
 /// threshold test holds with tol = 1 and the diagonal is not preferred) factors on the caller's threads;
 /// <see cref="DenseTailOrder"/> reports its order.
-/// Why this and not supernodal or multifrontal: the work is exactly the flops (no padding), it is robust on the very
-/// sparse, irregular matrices (circuits, networks, KKT systems) where supernodes are tiny, and it is simple enough to be
-/// right. Its weakness is 2-D and 3-D meshes, where a supernodal code's BLAS-3 kernels run several times faster per flop
-/// in the middle of the elimination too: measured on the 500 x 500 convection-diffusion grid with the same COLAMD
-/// ordering and the same 28.9M nonzeros in L + U, it takes about twice SciPy's splu (SuperLU) time.
+/// Multifrontal (design note). For UMFPACK's symmetric strategy (a symmetric ordering of a mostly symmetric pattern with
+/// a nonzero diagonal: meshes, convection-diffusion) <see cref="Sparse.Lu{T}"/> runs a multifrontal LU instead
+/// (<see cref="Method"/>): the supernodes of A + A^T's Cholesky analysis become dense fronts holding both their L columns
+/// and their U rows, factored by a recursive LU whose pivots stay within the fully summed rows (same threshold rule,
+/// tested against the whole front column), one TRSM and one GEMM per front, independent subtrees on parallel threads.
+/// Column-at-a-time, the left-looking LU took about twice UMFPACK's numeric time on the 500 x 500 convection-diffusion
+/// grid; the fronts run on the dense kernels. When a front has no acceptable pivot, the whole matrix is factored
+/// left-looking under the same column order (see <see cref="MultifrontalLu{T}"/> for why not delayed pivots).
 /// </para>
 /// <para>
 /// Refactoring (<see cref="Refactor"/>) with new values of the same pattern reuses the column ordering and tries the
@@ -243,7 +246,9 @@ public sealed class SparseLu<T> : ILinearSolver<T> where T : unmanaged, IFloatin
     /// factorization's row order first, checking each pivot against <see cref="PivotThreshold"/> (a dense trailing block,
     /// see <see cref="DenseTailOrder"/>, starts at the same column and pivots afresh within itself); if any fails, it
     /// refactors with fresh threshold pivoting under the same column ordering (<see cref="ReusedPivotOrder"/> tells which
-    /// happened). Time as a fresh numeric factorization; this object is unchanged.
+    /// happened). Multifrontal factors reuse the analysis (supernodes, fronts) and pivot afresh within the fronts, which
+    /// costs no more than checking the old pivots (<see cref="ReusedPivotOrder"/>: the row order came out the same), with
+    /// the same fallback to the left-looking LU. Time as a fresh numeric factorization; this object is unchanged.
     /// </summary>
     /// <exception cref="ArgumentException">a's shape or pattern differs from the factored matrix's.</exception>
     /// <exception cref="NonFiniteException">a holds NaN or infinity.</exception>
