@@ -63,8 +63,12 @@ internal static partial class SparseRunner
     {
         if (double.TryParse(Environment.GetEnvironmentVariable("LINEA_LU_DENSITY"), NumberStyles.Float, CultureInfo.InvariantCulture, out double density))
             DenseTail.DensityOverride = density; // experiments only
+        // LINEA_LU_METHOD=gilbertpeierls|multifrontal forces the numeric factorization (experiments: the left-looking LU
+        // is main's before the multifrontal path, so both run in one process against the same peers)
+        var parameters = Enum.TryParse<SparseLuMethod>(Environment.GetEnvironmentVariable("LINEA_LU_METHOD"), ignoreCase: true, out var method)
+            ? new SparseLuParams(method) : SparseLuParams.Default;
         // Warm the JIT on a small matrix of the same kind; Sparse.Lu orders and factors in one call (analysis: na).
-        Sparse.Lu(SparseBenchMatrices.ConvectionDiffusion2D(30), ordering);
+        Sparse.Lu(SparseBenchMatrices.ConvectionDiffusion2D(30), ordering, parameters: parameters);
         var times = new double[Math.Max(1, samples)];
         SparseLu<double>? lu = null;
         long allocated = 0;
@@ -73,7 +77,7 @@ internal static partial class SparseRunner
             lu = null;
             long before = GC.GetTotalAllocatedBytes(precise: true);
             var sw = Stopwatch.StartNew();
-            lu = Sparse.Lu(a, ordering);
+            lu = Sparse.Lu(a, ordering, parameters: parameters);
             times[r] = sw.Elapsed.TotalSeconds;
             allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
         }
@@ -81,12 +85,13 @@ internal static partial class SparseRunner
         Array.Fill(b, 1.0);
         var x = new double[a.Rows];
         lu!.Solve(b, x);
-        var (analyzeAlloc, factorPeak, factorBytes, phaseAnalyze, phaseFactor) = LuMemory(a, ordering);
+        var (analyzeAlloc, factorPeak, factorBytes, phaseAnalyze, phaseFactor) = LuMemory(a, ordering, parameters);
         Array.Sort(times);
         var inv = CultureInfo.InvariantCulture;
         return new DirectResult(double.NaN, times[times.Length / 2], lu.NnzL + lu.NnzU, DirectResidual.Relative(a, x, b),
             [
                 new("ordering", lu.Ordering.ToString().ToLowerInvariant()),
+                new("method", lu.Method.ToString().ToLowerInvariant()),
                 new("nnz_l", lu.NnzL.ToString(inv)),
                 new("nnz_u", lu.NnzU.ToString(inv)),
                 new("alloc_mb", (allocated / 1e6).ToString("F1", inv)),
@@ -107,20 +112,19 @@ internal static partial class SparseRunner
     /// analysis (CSC copy, ordering, column counts) allocates, the bytes the numeric factorization allocates (its peak
     /// can be no higher: everything it holds was allocated inside it), and the bytes the factors hold.
     /// </summary>
-    private static (long AnalyzeAlloc, long FactorPeak, long FactorBytes, double AnalyzeSeconds, double FactorSeconds) LuMemory(SparseMatrix<double> a, SparseOrdering ordering)
+    private static (long AnalyzeAlloc, long FactorPeak, long FactorBytes, double AnalyzeSeconds, double FactorSeconds) LuMemory(SparseMatrix<double> a, SparseOrdering ordering,
+        SparseLuParams parameters)
     {
         const string op = "sparse lu";
         GC.Collect();
         long t0 = GC.GetTotalAllocatedBytes(precise: true);
         var sw = Stopwatch.StartNew();
         var csc = SparseLuFactory.Prepare(op, a);
-        var (q, _, counts) = LuOrdering.Compute(op, csc, ordering, null, Parallelism.Default);
-        var plan = LuMemoryPlan.FromColumnCounts(counts, csc.Columns);
+        var analysis = SparseLuFactory.Analyze(op, csc, ordering, null, parameters, Parallelism.Default);
         double analyze = sw.Elapsed.TotalSeconds;
         long t1 = GC.GetTotalAllocatedBytes(precise: true);
         sw.Restart();
-        var f = GilbertPeierlsLu.Factor(csc, q, 0.1, null, plan.TailOrder, plan.CapacityL, plan.CapacityU, Parallelism.Default, out _, out _)
-            ?? throw new InvalidOperationException("sparse lu: the benchmark matrix did not factor");
+        var f = SparseLuFactory.Factor(op, csc, analysis, 0.1, parameters, Parallelism.Default);
         double factor = sw.Elapsed.TotalSeconds;
         long t2 = GC.GetTotalAllocatedBytes(precise: true);
         return (t1 - t0, t2 - t1, f.Bytes, analyze, factor);

@@ -83,7 +83,7 @@ public class LuMemoryTests
     public void Factors_with_a_dense_block_reconstruct_A_and_solve_both_ways()
     {
         var a = Poisson2D<double>(40, convection: 3);
-        var lu = Linea.Sparse.Lu(a, SparseOrdering.Amd);
+        var lu = Linea.Sparse.Lu(a, SparseOrdering.Amd, parameters: new SparseLuParams(SparseLuMethod.GilbertPeierls));
         Assert.True(lu.DenseTailOrder > 0);
         var dense = a.ToDense();
         var r = lu.Reconstruct();

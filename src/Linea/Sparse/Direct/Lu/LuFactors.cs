@@ -14,9 +14,13 @@ namespace Linea;
 /// the counts <c>Lp[N]</c> and <c>Up[N]</c>.
 /// </summary>
 internal sealed class LuFactors<T>(int n, int[] lp, int[] li, T[] lx, int[] up, int[] ui, T[] ux, int[] p, int[] q, T[]? tail, int tailOrder)
-    where T : unmanaged, IFloatingPointIeee754<T>
+    : ILuFactors<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     public readonly int N = n;
+
+    int ILuFactors<T>.Order => N;
+    int[] ILuFactors<T>.RowOrder => P;
+    int[] ILuFactors<T>.ColumnOrder => Q;
     public readonly int[] Lp = lp, Li = li, Up = up, Ui = ui, P = p, Q = q;
     public readonly T[] Lx = lx, Ux = ux;
 

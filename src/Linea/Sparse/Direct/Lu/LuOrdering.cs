@@ -30,9 +30,7 @@ internal static class LuOrdering
             r = FillReducingOrder.Compute(op, csc, ordering, symmetric: false, columnPermutation);
         else
         {
-            var (symmetry, diagonal) = PatternStatistics(csc);
-            bool symmetric = symmetry >= SymmetryThreshold && diagonal >= DiagonalThreshold * csc.Columns;
-            if (symmetric)
+            if (IsSymmetricStrategy(csc))
             {
                 // one graph of A + A^T for the ordering and the counts, which the choice between AMD and ND computes anyway
                 var g = AdjacencyGraph.SymmetricPattern(op, csc);
@@ -45,6 +43,16 @@ internal static class LuOrdering
             ? FillEstimate.ColumnCounts(AdjacencyGraph.SymmetricPattern(op, csc), r.Perm)
             : null;
         return (r.Perm, r.Used, counts);
+    }
+
+    /// <summary>
+    /// Whether UMFPACK's symmetric strategy applies: at least <see cref="SymmetryThreshold"/> of the off-diagonal entries
+    /// matched and at least <see cref="DiagonalThreshold"/> of the diagonal nonzero. O(nnz + n).
+    /// </summary>
+    public static bool IsSymmetricStrategy<T>(SparseMatrix<T> csc) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var (symmetry, diagonal) = PatternStatistics(csc);
+        return symmetry >= SymmetryThreshold && diagonal >= DiagonalThreshold * csc.Columns;
     }
 
     /// <summary>

@@ -22,11 +22,14 @@ namespace Linea;
 /// already done give the Schur complement, which Linea's blocked dense LU (partial pivoting, so within the block the
 /// threshold test holds with tol = 1 and the diagonal is not preferred) factors on the caller's threads;
 /// <see cref="DenseTailOrder"/> reports its order.
-/// Why this and not supernodal or multifrontal: the work is exactly the flops (no padding), it is robust on the very
-/// sparse, irregular matrices (circuits, networks, KKT systems) where supernodes are tiny, and it is simple enough to be
-/// right. Its weakness is 2-D and 3-D meshes, where a supernodal code's BLAS-3 kernels run several times faster per flop
-/// in the middle of the elimination too: measured on the 500 x 500 convection-diffusion grid with the same COLAMD
-/// ordering and the same 28.9M nonzeros in L + U, it takes about twice SciPy's splu (SuperLU) time.
+/// Multifrontal (design note). For UMFPACK's symmetric strategy (a symmetric ordering of a mostly symmetric pattern with
+/// a nonzero diagonal: meshes, convection-diffusion) <see cref="Sparse.Lu{T}"/> runs a multifrontal LU instead
+/// (<see cref="Method"/>): the supernodes of A + A^T's Cholesky analysis become dense fronts holding both their L columns
+/// and their U rows, factored by a recursive LU whose pivots stay within the fully summed rows (same threshold rule,
+/// tested against the whole front column), one TRSM and one GEMM per front, independent subtrees on parallel threads.
+/// Column-at-a-time, the left-looking LU took about twice UMFPACK's numeric time on the 500 x 500 convection-diffusion
+/// grid; the fronts run on the dense kernels. When a front has no acceptable pivot, the whole matrix is factored
+/// left-looking under the same column order (see <see cref="MultifrontalLu{T}"/> for why not delayed pivots).
 /// </para>
 /// <para>
 /// Refactoring (<see cref="Refactor"/>) with new values of the same pattern reuses the column ordering and tries the
@@ -36,16 +39,18 @@ namespace Linea;
 /// <typeparam name="T">float or double.</typeparam>
 public sealed class SparseLu<T> : ILinearSolver<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
-    private readonly LuFactors<T> _f;
+    private readonly ILuFactors<T> _f;
     private readonly long[] _patternPtr;
     private readonly int[] _patternIdx;
     private readonly double _anorm;
     private readonly Parallelism _parallelism;
+    private readonly SparseLuParams _params;
     private T? _rcond;
 
-    private SparseLu(LuFactors<T> factors, long[] patternPtr, int[] patternIdx, double anorm, SparseOrdering ordering, double pivotThreshold,
-        bool reusedPivots, Parallelism parallelism)
+    private SparseLu(ILuFactors<T> factors, long[] patternPtr, int[] patternIdx, double anorm, SparseOrdering ordering, double pivotThreshold,
+        bool reusedPivots, SparseLuParams parameters, Parallelism parallelism)
     {
+        _params = parameters;
         _parallelism = parallelism;
         _f = factors;
         _patternPtr = patternPtr;
@@ -57,16 +62,23 @@ public sealed class SparseLu<T> : ILinearSolver<T> where T : unmanaged, IFloatin
     }
 
     /// <summary>n, the number of rows of A.</summary>
-    public int Rows => _f.N;
+    public int Rows => _f.Order;
 
     /// <summary>n, the number of columns of A.</summary>
-    public int Columns => _f.N;
+    public int Columns => _f.Order;
 
     /// <summary>The column ordering applied (what <see cref="SparseOrdering.Auto"/> resolved to; Natural for a caller's permutation).</summary>
     public SparseOrdering Ordering { get; }
 
     /// <summary>The threshold tol in (0, 1] of the pivot test |pivot| &gt;= tol max |candidate|.</summary>
     public double PivotThreshold { get; }
+
+    /// <summary>
+    /// The numeric factorization that produced the factors: <see cref="SparseLuMethod.Multifrontal"/> or
+    /// <see cref="SparseLuMethod.GilbertPeierls"/> (also when the multifrontal one was chosen but a front had no
+    /// acceptable pivot and the whole matrix was refactored left-looking under the same column order).
+    /// </summary>
+    public SparseLuMethod Method => _f is MultifrontalLuFactors<T> ? SparseLuMethod.Multifrontal : SparseLuMethod.GilbertPeierls;
 
     /// <summary>Whether this factorization came from <see cref="Refactor"/> keeping the previous row order (no pivot failed its check).</summary>
     public bool ReusedPivotOrder { get; }
@@ -92,10 +104,10 @@ public sealed class SparseLu<T> : ILinearSolver<T> where T : unmanaged, IFloatin
     public long NnzU => _f.NnzU;
 
     /// <summary>The row permutation: row k of P A Q (and of L U) is row <c>RowPermutation[k]</c> of A. A new array.</summary>
-    public int[] RowPermutation => (int[])_f.P.Clone();
+    public int[] RowPermutation => (int[])_f.RowOrder.Clone();
 
     /// <summary>The column permutation: column k of P A Q is column <c>ColumnPermutation[k]</c> of A. A new array.</summary>
-    public int[] ColumnPermutation => (int[])_f.Q.Clone();
+    public int[] ColumnPermutation => (int[])_f.ColumnOrder.Clone();
 
     /// <summary>L, n x n unit lower triangular in CSC with sorted indices (a new matrix; O(nnz(L) log) to build).</summary>
     public SparseMatrix<T> L => ToCsc(_f.Expanded(lower: true));
@@ -109,7 +121,7 @@ public sealed class SparseLu<T> : ILinearSolver<T> where T : unmanaged, IFloatin
         var p = new long[ptr.Length];
         for (int i = 0; i < ptr.Length; i++) p[i] = ptr[i];
         int nnz = ptr[^1];
-        return Sparse.Csc<T>(_f.N, _f.N, p, idx.AsSpan(0, nnz), val.AsSpan(0, nnz)).SortIndices();
+        return Sparse.Csc<T>(_f.Order, _f.Order, p, idx.AsSpan(0, nnz), val.AsSpan(0, nnz)).SortIndices();
     }
 
     /// <summary>det A = sign(P) sign(Q) prod U[k, k]. May overflow or underflow for large n: see <see cref="LogAbsDeterminant"/>. O(n).</summary>
@@ -117,8 +129,8 @@ public sealed class SparseLu<T> : ILinearSolver<T> where T : unmanaged, IFloatin
     {
         get
         {
-            T d = PermutationParity(_f.P) == PermutationParity(_f.Q) ? T.One : -T.One;
-            for (int k = 0; k < _f.N; k++) d *= _f.Pivot(k);
+            T d = PermutationParity(_f.RowOrder) == PermutationParity(_f.ColumnOrder) ? T.One : -T.One;
+            for (int k = 0; k < _f.Order; k++) d *= _f.Pivot(k);
             return d;
         }
     }
@@ -129,7 +141,7 @@ public sealed class SparseLu<T> : ILinearSolver<T> where T : unmanaged, IFloatin
         get
         {
             T s = T.Zero;
-            for (int k = 0; k < _f.N; k++) s += T.Log(T.Abs(_f.Pivot(k)));
+            for (int k = 0; k < _f.Order; k++) s += T.Log(T.Abs(_f.Pivot(k)));
             return s;
         }
     }
@@ -144,7 +156,7 @@ public sealed class SparseLu<T> : ILinearSolver<T> where T : unmanaged, IFloatin
 
     private T ComputeRCond()
     {
-        int n = _f.N;
+        int n = _f.Order;
         if (n == 0) return T.One;
         if (_anorm == 0) return T.Zero;
         var work = new T[n];
@@ -169,7 +181,7 @@ public sealed class SparseLu<T> : ILinearSolver<T> where T : unmanaged, IFloatin
     public void Solve(ReadOnlySpan<T> b, Span<T> x)
     {
         CheckLengths("sparse lu.solve", b.Length, x.Length);
-        _f.Solve(b, x, new T[_f.N]);
+        _f.Solve(b, x, new T[_f.Order]);
     }
 
     /// <summary>x with A^T x = b, into <paramref name="x"/> (length n; may be b's own storage). O(nnz(L) + nnz(U)).</summary>
@@ -177,18 +189,18 @@ public sealed class SparseLu<T> : ILinearSolver<T> where T : unmanaged, IFloatin
     public void SolveTransposed(ReadOnlySpan<T> b, Span<T> x)
     {
         CheckLengths("sparse lu.solve_transposed", b.Length, x.Length);
-        _f.SolveTransposed(b, x, new T[_f.N]);
+        _f.SolveTransposed(b, x, new T[_f.Order]);
     }
 
     private void CheckLengths(string op, int bLength, int xLength)
     {
-        if (bLength != _f.N) ThrowHelper.Argument(op, "b", $"b has length {bLength}, the factored matrix is {_f.N} x {_f.N}");
-        if (xLength != _f.N) ThrowHelper.Argument(op, "x", $"x has length {xLength}, the factored matrix is {_f.N} x {_f.N}");
+        if (bLength != _f.Order) ThrowHelper.Argument(op, "b", $"b has length {bLength}, the factored matrix is {_f.Order} x {_f.Order}");
+        if (xLength != _f.Order) ThrowHelper.Argument(op, "x", $"x has length {xLength}, the factored matrix is {_f.Order} x {_f.Order}");
     }
 
     private NDArray<T> SolveTensor(string op, NDArray<T> b, bool transposed)
     {
-        int n = _f.N;
+        int n = _f.Order;
         var x = MatrixArgs.RhsCopy(op, new Shape([n, n]), n, b, out _);
         int k = b.Rank == 1 ? 1 : b.IntDims[1];
         var data = x.Data;
@@ -210,19 +222,19 @@ public sealed class SparseLu<T> : ILinearSolver<T> where T : unmanaged, IFloatin
     /// </summary>
     public NDArray<T> Reconstruct()
     {
-        int n = _f.N;
+        int n = _f.Order;
         var a = new NDArray<T>([n, n]);
         var d = a.Data;
         var (lp, li, lx) = _f.Expanded(lower: true);
         var (up, ui, ux) = _f.Expanded(lower: false);
         for (int k = 0; k < n; k++)
         {
-            int colA = _f.Q[k];
+            int colA = _f.ColumnOrder[k];
             for (int t = up[k]; t < up[k + 1]; t++)
             {
                 int i = ui[t];
                 T u = ux[t];
-                for (int s = lp[i]; s < lp[i + 1]; s++) d[(long)_f.P[li[s]] * n + colA] += lx[s] * u;
+                for (int s = lp[i]; s < lp[i + 1]; s++) d[(long)_f.RowOrder[li[s]] * n + colA] += lx[s] * u;
             }
         }
         return a;
@@ -234,7 +246,9 @@ public sealed class SparseLu<T> : ILinearSolver<T> where T : unmanaged, IFloatin
     /// factorization's row order first, checking each pivot against <see cref="PivotThreshold"/> (a dense trailing block,
     /// see <see cref="DenseTailOrder"/>, starts at the same column and pivots afresh within itself); if any fails, it
     /// refactors with fresh threshold pivoting under the same column ordering (<see cref="ReusedPivotOrder"/> tells which
-    /// happened). Time as a fresh numeric factorization; this object is unchanged.
+    /// happened). Multifrontal factors reuse the analysis (supernodes, fronts) and pivot afresh within the fronts, which
+    /// costs no more than checking the old pivots (<see cref="ReusedPivotOrder"/>: the row order came out the same), with
+    /// the same fallback to the left-looking LU. Time as a fresh numeric factorization; this object is unchanged.
     /// </summary>
     /// <exception cref="ArgumentException">a's shape or pattern differs from the factored matrix's.</exception>
     /// <exception cref="NonFiniteException">a holds NaN or infinity.</exception>
@@ -244,15 +258,30 @@ public sealed class SparseLu<T> : ILinearSolver<T> where T : unmanaged, IFloatin
         const string op = "sparse lu.refactor";
         ArgumentNullException.ThrowIfNull(a);
         var csc = SparseLuFactory.Prepare(op, a);
-        if (csc.Rows != _f.N || !SamePattern(csc))
-            ThrowHelper.Argument(op, nameof(a), $"the matrix ({csc.Rows} x {csc.Columns}, {csc.Nnz} stored entries) does not have the pattern of the factored {_f.N} x {_f.N} matrix ({_patternIdx.Length} entries); use Sparse.Lu");
-        // the same pivots give the same sparse parts: the arrays are sized to them exactly
-        var f = GilbertPeierlsLu.Factor(csc, _f.Q, PivotThreshold, _f.P, _f.DenseTailOrder, _f.Lp[_f.N], _f.Up[_f.N], _parallelism, out var failure, out int step);
-        bool reused = f is not null;
-        if (f is null && failure == GilbertPeierlsLu.Failure.PivotRejected)
-            f = GilbertPeierlsLu.Factor(csc, _f.Q, PivotThreshold, null, _f.DenseTailOrder, _f.Lp[_f.N], _f.Up[_f.N], _parallelism, out failure, out step);
-        if (f is null) SparseLuFactory.ThrowFailure(op, csc, _f.Q, failure, step);
-        return new SparseLu<T>(f!, _patternPtr, _patternIdx, SparseLuFactory.Norm1(csc), Ordering, PivotThreshold, reused, _parallelism);
+        if (csc.Rows != _f.Order || !SamePattern(csc))
+            ThrowHelper.Argument(op, nameof(a), $"the matrix ({csc.Rows} x {csc.Columns}, {csc.Nnz} stored entries) does not have the pattern of the factored {_f.Order} x {_f.Order} matrix ({_patternIdx.Length} entries); use Sparse.Lu");
+        ILuFactors<T>? f;
+        bool reused;
+        if (_f is MultifrontalLuFactors<T> mf)
+        {
+            // the same analysis, pivoting afresh within the fronts (as cheap as checking the old pivots); the left-looking
+            // LU under the same column order when a front has no acceptable pivot
+            f = MultifrontalLu<T>.Factor(mf.Plan, csc, PivotThreshold, _params.PanelLeaf, _parallelism, out _);
+            f ??= SparseLuFactory.Factor(op, csc, new SparseLuAnalysis(_f.ColumnOrder, Ordering, mf.Plan.Symbolic.ColumnCounts, null), PivotThreshold, _params, _parallelism);
+            reused = f.RowOrder.AsSpan().SequenceEqual(_f.RowOrder);
+        }
+        else
+        {
+            var gp = (LuFactors<T>)_f;
+            // the same pivots give the same sparse parts: the arrays are sized to them exactly
+            var g = GilbertPeierlsLu.Factor(csc, gp.Q, PivotThreshold, gp.P, gp.DenseTailOrder, gp.Lp[gp.N], gp.Up[gp.N], _parallelism, out var failure, out int step);
+            reused = g is not null;
+            if (g is null && failure == GilbertPeierlsLu.Failure.PivotRejected)
+                g = GilbertPeierlsLu.Factor(csc, gp.Q, PivotThreshold, null, gp.DenseTailOrder, gp.Lp[gp.N], gp.Up[gp.N], _parallelism, out failure, out step);
+            if (g is null) SparseLuFactory.ThrowFailure(op, csc, gp.Q, failure, step);
+            f = g;
+        }
+        return new SparseLu<T>(f!, _patternPtr, _patternIdx, SparseLuFactory.Norm1(csc), Ordering, PivotThreshold, reused, _params, _parallelism);
     }
 
     private bool SamePattern(SparseMatrix<T> csc)
@@ -262,8 +291,9 @@ public sealed class SparseLu<T> : ILinearSolver<T> where T : unmanaged, IFloatin
         return csc.Idx.Span(0, _patternIdx.Length).SequenceEqual(_patternIdx);
     }
 
-    internal static SparseLu<T> Create(LuFactors<T> f, SparseMatrix<T> csc, double anorm, SparseOrdering ordering, double tol, Parallelism parallelism) =>
-        new(f, (long[])csc.Ptr.Clone(), csc.Idx.Span(0, (int)csc.Nnz).ToArray(), anorm, ordering, tol, reusedPivots: false, parallelism);
+    internal static SparseLu<T> Create(ILuFactors<T> f, SparseMatrix<T> csc, double anorm, SparseOrdering ordering, double tol, SparseLuParams parameters,
+        Parallelism parallelism) =>
+        new(f, (long[])csc.Ptr.Clone(), csc.Idx.Span(0, (int)csc.Nnz).ToArray(), anorm, ordering, tol, reusedPivots: false, parameters, parallelism);
 
     private static bool PermutationParity(int[] p)
     {
