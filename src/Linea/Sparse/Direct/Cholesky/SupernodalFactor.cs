@@ -101,11 +101,16 @@ internal sealed class SupernodalFactor<T> where T : unmanaged, IFloatingPointIee
             }
         int next = 0;
         Exception? failure = null;
-        var first = new Workspace(new T[Math.Max(localPeak, topPeak)], 0, an.N, an.MaxUpdate, scratch);
+        // One array holds every worker's stack (worker t works in [t * localPeak, (t + 1) * localPeak)) and is the top's
+        // stack afterwards: max(workers * localPeak, topPeak) entries instead of one array per worker plus the top's.
+        int workers = Math.Min(parallelism.Count, roots.Length);
+        var stack = new T[Math.Max(workers * localPeak, topPeak)];
+        var first = new Workspace(stack, 0, an.N, an.MaxUpdate, scratch);
         var single = Parallelism.None with { Cancellation = parallelism.Cancellation };
-        Linea.Kernels.Threading.SplitJob.Run(Math.Min(parallelism.Count, roots.Length), (tid, nt) =>
+        Linea.Kernels.Threading.SplitJob.Run(workers, (tid, nt) =>
         {
             Workspace? ws = tid == 0 ? first : null;
+            long region = tid * localPeak;
             while (Volatile.Read(ref failure) == null)
             {
                 int i = Interlocked.Increment(ref next) - 1;
@@ -113,8 +118,8 @@ internal sealed class SupernodalFactor<T> where T : unmanaged, IFloatingPointIee
                 int r = roots[i];
                 try
                 {
-                    ws ??= new Workspace(new T[localPeak], 0, an.N, an.MaxUpdate, scratch);
-                    ws.Base = an.UpdateAt[r];
+                    ws ??= new Workspace(stack, 0, an.N, an.MaxUpdate, scratch);
+                    ws.Base = an.UpdateAt[r] - region;
                     for (int s = schedule.First[r]; s <= r; s++)
                     {
                         single.ThrowIfCancelled();
