@@ -79,6 +79,7 @@ internal static class SpanConvert
     {
         bool toInteger = typeof(TOut) == typeof(int) || typeof(TOut) == typeof(long);
         bool fromFloat = typeof(TIn) == typeof(float) || typeof(TIn) == typeof(double);
+        if (toInteger && fromFloat && FloatToInteger.TryConvert(source, destination)) return;
         if (toInteger && (fromFloat || Unsafe.SizeOf<TIn>() > Unsafe.SizeOf<TOut>())) Check<TIn, TOut>(source, first, fromFloat);
         TensorPrimitives.ConvertTruncating(source, destination);
     }

@@ -17,8 +17,59 @@ public sealed partial class NDArray<TScalar>
     [System.Runtime.CompilerServices.IndexerName("Index")]
     public NDArray<TScalar> this[NDArray<bool> mask]
     {
-        get => TakeAt(MaskPositions(mask), mask.Rank, "boolean index");
-        set => PutAt(MaskPositions(mask), mask.Rank, value, "boolean index");
+        get => IsWholeMask(mask) ? SelectByMask(mask) : TakeAt(MaskPositions(mask), mask.Rank, "boolean index");
+        set
+        {
+            if (IsWholeMask(mask) && value is not null && value.Size == 1 && !ReadOnlyView && IsContiguous) AssignByMask(mask, value);
+            else PutAt(MaskPositions(mask), mask.Rank, value!, "boolean index");
+        }
+    }
+
+    /// <summary>Whether <paramref name="mask"/> has this tensor's whole shape (one bool per element, the common case).</summary>
+    private bool IsWholeMask(NDArray<bool> mask)
+    {
+        ArgumentNullException.ThrowIfNull(mask);
+        return mask.Rank == Rank && mask.Dims.AsSpan().SequenceEqual(Dims) && Rank > 0;
+    }
+
+    /// <summary>a[mask] for a mask of a's shape: the selected elements in C order, compressed run by run.</summary>
+    private NDArray<TScalar> SelectByMask(NDArray<bool> mask)
+    {
+        var source = Contiguous();
+        var m = mask.Contiguous();
+        long size = Size, count = 0;
+        const int Chunk = 1 << 30;
+        for (long start = 0; start < size; start += Chunk)
+            count += Ops.MaskKernels.CountTrue(m.Store.Span(m.Offset + start, (int)Math.Min(Chunk, size - start)));
+        var result = NDArray<TScalar>.Uninitialized([count], "boolean index");
+        long k = 0;
+        for (long start = 0; start < size && k < count; start += Chunk)
+        {
+            int n = (int)Math.Min(Chunk, size - start);
+            var ms = m.Store.Span(m.Offset + start, n);
+            int take = (int)Ops.MaskKernels.CountTrue(ms);
+            k += Ops.MaskKernels.Compress(source.Store.Span(source.Offset + start, n), ms, result.Store.Span(k, take));
+        }
+        GC.KeepAlive(source.Store);
+        GC.KeepAlive(m.Store);
+        return result;
+    }
+
+    /// <summary>a[mask] = v for a mask of a's shape and a one-element v, on a contiguous a: one blend pass in place.</summary>
+    private void AssignByMask(NDArray<bool> mask, NDArray<TScalar> value)
+    {
+        var m = mask.Contiguous();
+        var v = value.Contiguous();
+        long size = Size;
+        const int Chunk = 1 << 30;
+        for (long start = 0; start < size; start += Chunk)
+        {
+            int n = (int)Math.Min(Chunk, size - start);
+            var d = Store.Span(Offset + start, n);
+            Ops.MaskKernels.Blend(m.Store.Span(m.Offset + start, n), v.Store.Span(v.Offset, 1), true, d, false, d);
+        }
+        GC.KeepAlive(m.Store);
+        GC.KeepAlive(v.Store);
     }
 
     /// <summary>

@@ -11,50 +11,78 @@ public static partial class NDArray
     /// </summary>
     /// <exception cref="ArgumentException"><paramref name="x"/> is not 1-d, holds a negative value (named with its position),
     /// or <paramref name="minlength"/> is negative.</exception>
-    public static NDArray<long> Bincount(NDArray<long> x, int minlength = 0)
-    {
-        var xs = BincountInput(x, null, minlength, out int length);
-        var result = new NDArray<long>([length], "bincount");
-        var rs = result.WritableSpan;
-        foreach (long v in xs) rs[(int)v]++;
-        return result;
-    }
+    public static NDArray<long> Bincount(NDArray<long> x, int minlength = 0) => Counts(x, minlength);
 
     /// <summary>Counts of the values of an int tensor; see <see cref="Bincount(NDArray{long}, int)"/>.</summary>
-    public static NDArray<long> Bincount(NDArray<int> x, int minlength = 0) => Bincount(Widen(x), minlength);
+    public static NDArray<long> Bincount(NDArray<int> x, int minlength = 0) => Counts(x, minlength);
 
     /// <summary>
     /// Sums of <paramref name="weights"/> per value of the non-negative 1-d <paramref name="x"/> (NumPy's
     /// <c>bincount(x, weights)</c>): result[v] is the sum of weights[i] where x[i] == v, as doubles. O(n + max).
     /// </summary>
     /// <exception cref="ArgumentException">As the unweighted form, or the weights' shape differs from x's.</exception>
-    public static NDArray<double> Bincount(NDArray<long> x, NDArray<double> weights, int minlength = 0)
+    public static NDArray<double> Bincount(NDArray<long> x, NDArray<double> weights, int minlength = 0) => WeightedCounts(x, weights, minlength);
+
+    /// <summary>Weighted counts of the values of an int tensor; see <see cref="Bincount(NDArray{long}, NDArray{double}, int)"/>.</summary>
+    public static NDArray<double> Bincount(NDArray<int> x, NDArray<double> weights, int minlength = 0) => WeightedCounts(x, weights, minlength);
+
+    private static NDArray<long> Counts<TIndex>(NDArray<TIndex> x, int minlength) where TIndex : unmanaged, IBinaryInteger<TIndex>
     {
-        ArgumentNullException.ThrowIfNull(weights);
-        var xs = BincountInput(x, weights, minlength, out int length);
-        var ws = weights.Contiguous().ContiguousSpan;
-        var result = new NDArray<double>([length], "bincount");
+        var xs = BincountInput(x, null, minlength, out int length, out var keep);
+        var result = new NDArray<long>([length], "bincount");
         var rs = result.WritableSpan;
-        for (int i = 0; i < xs.Length; i++) rs[(int)xs[i]] += ws[i];
+        // Two interleaved tables, so that runs of one value do not chain every increment through one memory slot.
+        if (xs.Length >= 4 * length)
+        {
+            var second = new long[length];
+            int i = 0;
+            for (; i + 1 < xs.Length; i += 2)
+            {
+                rs[int.CreateTruncating(xs[i])]++;
+                second[int.CreateTruncating(xs[i + 1])]++;
+            }
+            if (i < xs.Length) rs[int.CreateTruncating(xs[i])]++;
+            for (int v = 0; v < length; v++) rs[v] += second[v];
+        }
+        else foreach (var v in xs) rs[int.CreateTruncating(v)]++;
+        GC.KeepAlive(keep);
         return result;
     }
 
-    /// <summary>Weighted counts of the values of an int tensor; see <see cref="Bincount(NDArray{long}, NDArray{double}, int)"/>.</summary>
-    public static NDArray<double> Bincount(NDArray<int> x, NDArray<double> weights, int minlength = 0) => Bincount(Widen(x), weights, minlength);
+    private static NDArray<double> WeightedCounts<TIndex>(NDArray<TIndex> x, NDArray<double> weights, int minlength) where TIndex : unmanaged, IBinaryInteger<TIndex>
+    {
+        ArgumentNullException.ThrowIfNull(weights);
+        var xs = BincountInput(x, weights, minlength, out int length, out var keep);
+        var ws = weights.Contiguous().ContiguousSpan;
+        var result = new NDArray<double>([length], "bincount");
+        var rs = result.WritableSpan;
+        for (int i = 0; i < xs.Length; i++) rs[int.CreateTruncating(xs[i])] += ws[i];
+        GC.KeepAlive(keep);
+        return result;
+    }
 
-    private static ReadOnlySpan<long> BincountInput(NDArray<long> x, NDArray<double>? weights, int minlength, out int length)
+    /// <summary>Checks x (1-d, non-negative; one vectorised min/max pass) and gives its values and the result's length.</summary>
+    private static ReadOnlySpan<TIndex> BincountInput<TIndex>(NDArray<TIndex> x, NDArray<double>? weights, int minlength, out int length, out NDArray<TIndex> keep)
+        where TIndex : unmanaged, IBinaryInteger<TIndex>
     {
         ArgumentNullException.ThrowIfNull(x);
         if (x.Rank != 1) ThrowHelper.Argument("bincount", nameof(x), $"needs a 1-d tensor of non-negative integers, got shape {x.Shape}");
         if (minlength < 0) ThrowHelper.Argument("bincount", nameof(minlength), $"minlength must be non-negative, got {minlength}");
         if (weights is not null && weights.Shape != x.Shape)
             ThrowHelper.Argument("bincount", nameof(weights), $"the weights' shape {weights.Shape} differs from x's {x.Shape}");
-        var xs = x.Contiguous().ContiguousSpan;
+        keep = x.Contiguous();
+        var xs = keep.ContiguousSpan;
         long max = -1;
-        for (int i = 0; i < xs.Length; i++)
+        if (!xs.IsEmpty)
         {
-            if (xs[i] < 0) ThrowHelper.Argument("bincount", nameof(x), $"x[{i}] = {xs[i]} is negative; bincount counts the values 0, 1, 2, ...");
-            if (xs[i] > max) max = xs[i];
+            long min = long.CreateTruncating(System.Numerics.Tensors.TensorPrimitives.Min(xs));
+            if (min < 0)
+            {
+                int at = 0;
+                while (xs[at] >= TIndex.Zero) at++;
+                ThrowHelper.Argument("bincount", nameof(x), $"x[{at}] = {xs[at]} is negative; bincount counts the values 0, 1, 2, ...");
+            }
+            max = long.CreateTruncating(System.Numerics.Tensors.TensorPrimitives.Max(xs));
         }
         if (max >= Array.MaxLength) ThrowHelper.Argument("bincount", nameof(x), $"the largest value {max} would need more bins than one array holds");
         length = (int)Math.Max(max + 1, minlength);

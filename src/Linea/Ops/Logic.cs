@@ -75,19 +75,23 @@ public static partial class NDArray
         ArgumentNullException.ThrowIfNull(y);
         long[] shape = Broadcast.Shapes("where", condition.Shape, x.Shape, y.Shape);
         var c = condition.BroadcastTo(shape).Contiguous();
-        var result = x.BroadcastTo(shape).Copy();
-        var yy = y.BroadcastTo(shape).Contiguous();
+        // A one-element operand (Where(x > 0, x, 0.0)) is read as a scalar, not broadcast into a full copy.
+        bool xScalar = x.Size == 1, yScalar = y.Size == 1;
+        var xx = xScalar ? x : x.BroadcastTo(shape).Contiguous();
+        var yy = yScalar ? y : y.BroadcastTo(shape).Contiguous();
+        var result = NDArray<T>.Uninitialized(shape, "where");
         long size = result.Size;
         const int Chunk = 1 << 24;
         for (long start = 0; start < size; start += Chunk)
         {
             int n = (int)Math.Min(Chunk, size - start);
-            var cs = c.Store.Span(c.Offset + start, n);
-            var ys = yy.Store.Span(yy.Offset + start, n);
-            var rs = result.Store.Span(start, n);
-            for (int i = 0; i < rs.Length; i++) if (!cs[i]) rs[i] = ys[i];
+            MaskKernels.Blend(c.Store.Span(c.Offset + start, n),
+                xScalar ? xx.Store.Span(xx.Offset, 1) : xx.Store.Span(xx.Offset + start, n), xScalar,
+                yScalar ? yy.Store.Span(yy.Offset, 1) : yy.Store.Span(yy.Offset + start, n), yScalar,
+                result.Store.Span(start, n));
         }
         GC.KeepAlive(c.Store);
+        GC.KeepAlive(xx.Store);
         GC.KeepAlive(yy.Store);
         return result;
     }
@@ -97,9 +101,14 @@ public static partial class NDArray
     {
         var mask = NotZero(a.Ravel());
         var m = mask.ContiguousSpan;
-        var result = NDArray<long>.Uninitialized([CountNonzero(mask)], "flatnonzero");
+        var result = NDArray<long>.Uninitialized([MaskKernels.CountTrue(m)], "flatnonzero");
         var rs = result.WritableSpan;
-        for (int i = 0, k = 0; i < m.Length; i++) if (m[i]) rs[k++] = i;
+        // Branch-free: write i at k and advance k by the mask bit (a random mask would mispredict a branch half the time).
+        for (int i = 0, k = 0; k < rs.Length; i++)
+        {
+            rs[k] = i;
+            k += m[i] ? 1 : 0;
+        }
         return result;
     }
 
