@@ -91,7 +91,7 @@ public sealed partial class NDArray<TScalar>
     [System.Runtime.CompilerServices.IndexerName("Index")]
     public NDArray<TScalar> this[NDArray<int> indices]
     {
-        get => TakeAlong(indices.AsType<long>(), 0);
+        get => Rank == 1 ? GatherFlat(indices, "take") : TakeAlong(indices.AsType<long>(), 0);
         set => PutAlong(indices.AsType<long>(), value);
     }
 
@@ -101,6 +101,7 @@ public sealed partial class NDArray<TScalar>
         ArgumentNullException.ThrowIfNull(indices);
         if (Rank == 0) ThrowHelper.Index("take", $"a 0-d tensor has no axis to index");
         int ax = Linea.Shape.NormalizeAxis("take", axis, Rank);
+        if (Rank == 1) return GatherFlat(indices, "take");
         var flat = indices.Ravel().Contiguous();
         var positions = NormalizedPositions(flat.ContiguousSpan, Dims[ax], ax, "take");
         var moved = ax == 0 ? this : MoveAxis(ax, 0);
@@ -117,6 +118,38 @@ public sealed partial class NDArray<TScalar>
         for (int j = 0; j < perm.Length; j++)
             perm[j] = j < ax ? ir + j : j < ax + ir ? j - ax : j;
         return shaped.Transpose(perm).Copy();
+    }
+
+    /// <summary>
+    /// This 1-d tensor gathered at integer <paramref name="indices"/> of any shape (result of their shape): one pass,
+    /// indices checked and normalised (negative from the end) as they are read, no positions array.
+    /// </summary>
+    internal NDArray<TScalar> GatherFlat<TIndex>(NDArray<TIndex> indices, string op) where TIndex : unmanaged, System.Numerics.IBinaryInteger<TIndex>
+    {
+        ArgumentNullException.ThrowIfNull(indices);
+        System.Diagnostics.Debug.Assert(Rank == 1);
+        var idx = indices.Contiguous();
+        var result = NDArray<TScalar>.Uninitialized((long[])indices.Dims.Clone(), op);
+        long n = Dims[0], stride = StrideArray[0], size = idx.Size;
+        ref TScalar origin = ref Store.Reference;
+        const int Chunk = 1 << 30;
+        for (long start = 0; start < size; start += Chunk)
+        {
+            int len = (int)Math.Min(Chunk, size - start);
+            var xs = idx.Store.Span(idx.Offset + start, len);
+            var rs = result.Store.Span(start, len);
+            for (int k = 0; k < len; k++)
+            {
+                long ix = long.CreateTruncating(xs[k]);
+                if ((ulong)(ix + n) >= (ulong)(2 * n))
+                    ThrowHelper.Index(op, $"index {ix} (at position {start + k} of the indices) is out of bounds for axis 0 with size {n} (shape {Shape})");
+                if (ix < 0) ix += n;
+                rs[k] = System.Runtime.CompilerServices.Unsafe.Add(ref origin, (nint)(Offset + ix * stride));
+            }
+        }
+        Elementwise.KeepStorageAlive(this, this, result);
+        GC.KeepAlive(idx.Store);
+        return result;
     }
 
     /// <summary>Writes <paramref name="values"/>, broadcast to indices.Shape + Shape[1..], into the sub-tensors at <paramref name="indices"/> along axis 0.</summary>
@@ -262,6 +295,6 @@ public static partial class NDArray
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(indices);
-        return a.TakeAlong(indices.AsType<long>(), axis);
+        return a.Rank == 1 && axis is 0 or -1 ? a.GatherFlat(indices, "take") : a.TakeAlong(indices.AsType<long>(), axis);
     }
 }

@@ -2,7 +2,7 @@ namespace Linea.Tests.DTypes;
 
 /// <summary>
 /// The vectorised mask paths (a[mask], a[mask] = v, Where, FlatNonzero, Cumsum/Bincount of ints, float to integer
-/// AsType) against element-by-element references, at lengths around the vector widths (8 doubles, 16 floats, 64 bools)
+/// AsType, the 1-d gather of Take) against element-by-element references, at lengths around the vector widths (8 doubles, 16 floats, 64 bools)
 /// and with random, all-true and all-false masks.
 /// </summary>
 public class MaskKernelTests
@@ -175,5 +175,27 @@ public class MaskKernelTests
         Assert.Equal([0L, 0, 2, 0, 0], NDArray.Bincount(NDArray.FromArray([2, 2]), minlength: 5).ToArray());
         var e = Assert.Throws<ArgumentException>(() => NDArray.Bincount(NDArray.FromArray([3, 0, -1, -7, 2])));
         Assert.Contains("x[2] = -1 is negative", e.Message);
+    }
+
+    [Fact]
+    public void One_dimensional_take_gathers_with_negative_indices_from_strided_sources()
+    {
+        var x = NDArray.Arange(20.0);
+        var every2 = x[new Range(0, 20)][..^0];
+        var strided = NDArray.Arange(40.0).Reshape(20, 2)[.., 1]; // stride 2: 1, 3, 5, ...
+        var ints = NDArray.FromArray([0, -1, 5, 5, -20, 19]);
+        Assert.Equal([0.0, 19, 5, 5, 0, 19], NDArray.Take(x, ints).ToArray());
+        Assert.Equal([0.0, 19, 5, 5, 0, 19], NDArray.Take(every2, ints.AsType<long>()).ToArray());
+        Assert.Equal([1.0, 39, 11, 11, 1, 39], NDArray.Take(strided, ints).ToArray());
+        Assert.Equal([1.0, 39, 11, 11, 1, 39], strided[ints].ToArray());
+        var grid = NDArray.Take(x, NDArray.FromArray(new[,] { { 3, 2 }, { 1, 0 } }));
+        Assert.Equal(new Shape(2, 2), grid.Shape);
+        Assert.Equal([3.0, 2, 1, 0], grid.ToArray());
+        var e = Assert.Throws<TensorIndexOutOfRangeException>(() => NDArray.Take(x, NDArray.FromArray([1, 2, 20])));
+        Assert.Contains("index 20 (at position 2 of the indices) is out of bounds for axis 0 with size 20", e.Message);
+        e = Assert.Throws<TensorIndexOutOfRangeException>(() => NDArray.Take(x, NDArray.FromArray([-21L])));
+        Assert.Contains("index -21 (at position 0 of the indices)", e.Message);
+        Assert.ThrowsAny<ArgumentOutOfRangeException>(() => NDArray.Take(x, NDArray.FromArray([1L]), axis: 1));
+        Assert.ThrowsAny<ArgumentOutOfRangeException>(() => NDArray.Take(x, NDArray.FromArray([1]), axis: 1));
     }
 }
