@@ -5,10 +5,10 @@ namespace Linea.Tests.Sparse.Direct;
 
 public class LuTests
 {
-    private static double Eps<T>() where T : unmanaged, IFloatingPointIeee754<T> => double.CreateChecked(T.BitIncrement(T.One) - T.One);
+    internal static double Eps<T>() where T : unmanaged, IFloatingPointIeee754<T> => double.CreateChecked(T.BitIncrement(T.One) - T.One);
 
     /// <summary>||A||_inf computed in double from the stored values.</summary>
-    private static double NormInf<T>(SparseMatrix<T> a) where T : unmanaged, IFloatingPointIeee754<T>
+    internal static double NormInf<T>(SparseMatrix<T> a) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var csr = a.ToCsr();
         double best = 0;
@@ -22,7 +22,7 @@ public class LuTests
     }
 
     /// <summary>The backward error ||A x - b|| / (||A|| ||x|| + ||b||) is at most c n eps (c = 4).</summary>
-    private static void AssertBackwardStable<T>(SparseMatrix<T> a, ReadOnlySpan<T> b, ReadOnlySpan<T> x, string what)
+    internal static void AssertBackwardStable<T>(SparseMatrix<T> a, ReadOnlySpan<T> b, ReadOnlySpan<T> x, string what)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         double rel = Residual(a, b, x) / (NormInf(a) * Norm(x) + Norm(b));
@@ -224,7 +224,7 @@ public class LuTests
         }
     }
 
-    private static double OneNorm(NDArray<double> m)
+    internal static double OneNorm(NDArray<double> m)
     {
         int n = (int)m.Shape[0];
         double best = 0;

@@ -1,5 +1,6 @@
 using System.Numerics;
 using static Linea.Tests.Sparse.SparseTestProblems;
+using static Linea.Tests.Sparse.Direct.LuTests;
 
 namespace Linea.Tests.Sparse.Direct;
 
@@ -10,33 +11,9 @@ namespace Linea.Tests.Sparse.Direct;
 /// </summary>
 public class MultifrontalLuTests
 {
-    private static double Eps<T>() where T : unmanaged, IFloatingPointIeee754<T> => double.CreateChecked(T.BitIncrement(T.One) - T.One);
-
     /// <summary>Multifrontal with 2-column panel leaves and supernodes merged up to 64 columns whatever their zeros.</summary>
     private static readonly SparseLuParams Blocked = new(SparseLuMethod.Multifrontal, PanelLeaf: 2,
         Amalgamation: new SparseCholeskyParams(Nrelax0: 64, Nrelax1: 64, Nrelax2: 64, Zrelax0: 1, Zrelax1: 1, Zrelax2: 1));
-
-    private static double NormInf<T>(SparseMatrix<T> a) where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        var csr = a.ToCsr();
-        double best = 0;
-        for (int i = 0; i < a.Rows; i++)
-        {
-            double s = 0;
-            foreach (var v in csr.ValuesOf(i)) s += Math.Abs(double.CreateChecked(v));
-            best = Math.Max(best, s);
-        }
-        return best;
-    }
-
-    /// <summary>||A x - b|| / (||A|| ||x|| + ||b||) &lt;= c n eps with c = 4.</summary>
-    private static void AssertBackwardStable<T>(SparseMatrix<T> a, ReadOnlySpan<T> b, ReadOnlySpan<T> x, string what)
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        double rel = Residual(a, b, x) / (NormInf(a) * Norm(x) + Norm(b));
-        double bound = 4 * a.Rows * Eps<T>();
-        Assert.True(rel <= bound, $"{what}: relative residual {rel:e3} > {bound:e3}");
-    }
 
     private static void AssertSolvesBothWays<T>(SparseLu<T> lu, SparseMatrix<T> a, string what) where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -148,19 +125,6 @@ public class MultifrontalLuTests
             double trueRCond = 1 / (OneNorm(dense) * OneNorm(inv));
             Assert.True(lu.RCond >= trueRCond * (1 - 1e-8) && lu.RCond <= 3 * trueRCond, $"rcond {lu.RCond:e3} against {trueRCond:e3}");
         }
-    }
-
-    private static double OneNorm(NDArray<double> m)
-    {
-        int n = (int)m.Shape[0];
-        double best = 0;
-        for (int j = 0; j < n; j++)
-        {
-            double s = 0;
-            for (int i = 0; i < n; i++) s += Math.Abs(m[i, j]);
-            best = Math.Max(best, s);
-        }
-        return best;
     }
 
     [Fact]
