@@ -32,7 +32,7 @@ internal static class SvdPhases
                 var ub = new double[n * n]; var vb = new double[n * n];
                 var dq = (double[])d.Clone(); var eq = (double[])e.Clone();
                 var tq0 = sw.Elapsed.TotalSeconds;
-                Bdsqr.Solve<double>(n, dq, eq, null, 0, null, Parallelism.Default);
+                Bdsqr.Solve<double>(n, dq, eq, default, default, Parallelism.Default);
                 values = Math.Min(values, sw.Elapsed.TotalSeconds - tq0);
                 t1 += sw.Elapsed.TotalSeconds - tq0;
                 Bdsdc.Solve<double>(d, e, Linea.Kernels.MatrixView<double>.ColumnMajor(ub, 0, n, n, n), Linea.Kernels.MatrixView<double>.ColumnMajor(vb, 0, n, n, n), Parallelism.Default, new double[Bdsdc.WorkspaceSize(n)], new int[Bdsdc.IntWorkspaceSize(n)]);

@@ -124,7 +124,7 @@ internal static class SvdCore
                 ub = Identity<T>(n);
                 vb = Identity<T>(n);
             }
-            ok = Bdsqr.Solve<T>(n, d, e, ub, n, vb, parallelism);
+            ok = Bdsqr.Solve<T>(n, d, e, vectors ? MatrixView<T>.ColumnMajor(ub!, 0, n, n, n) : default, vectors ? MatrixView<T>.ColumnMajor(vb!, 0, n, n, n) : default, parallelism);
         }
         if (!ok)
             throw new NoConvergenceException($"{op}: the bidiagonal QR iteration did not converge within {Bdsqr.MaxIterationsFactor} k^2 = {(long)Bdsqr.MaxIterationsFactor * n * n} steps for a matrix of shape ({m}, {n}) (k = {n})");
