@@ -75,7 +75,7 @@ internal static unsafe class SpectralPhases
                 double tg = sw.Elapsed.TotalSeconds;
                 var ws = Col(sym);
                 sw.Restart();
-                Sytrd.Blocked(n, ws, n, d, e, tq, Parallelism.Default, panelJob: job);
+                Sytrd.Blocked(Linea.Kernels.MatrixView<double>.ColumnMajor(ws, 0, n, n, n), d, e, tq, Parallelism.Default, panelJob: job);
                 double ts = sw.Elapsed.TotalSeconds;
                 if (s == 0) continue;
                 if (job) { gj = Math.Min(gj, tg); sj = Math.Min(sj, ts); }
@@ -146,7 +146,7 @@ internal static unsafe class SpectralPhases
             var w = Col(a);
             var d = new double[n]; var e = new double[n - 1]; var tau = new double[n - 1];
             var sw = Stopwatch.StartNew();
-            Sytrd.Blocked(n, w, n, d, e, tau, Parallelism.Default, s_nb);
+            Sytrd.Blocked(Linea.Kernels.MatrixView<double>.ColumnMajor(w, 0, n, n, n), d, e, tau, Parallelism.Default, s_nb);
             double t1 = sw.Elapsed.TotalSeconds;
             var z = new double[n * n];
             var d0 = (double[])d.Clone(); var e0 = (double[])e.Clone();

@@ -51,7 +51,7 @@ internal static class SvdPhases
                 var sw = Stopwatch.StartNew();
                 var work = ColMajor.FromMatrix(sym);
                 var d = new double[n]; var e = new double[n - 1]; var tau = new double[n - 1];
-                Sytrd.Blocked(n, work, n, d, e, tau, Parallelism.Default);
+                Sytrd.Blocked(Linea.Kernels.MatrixView<double>.ColumnMajor(work, 0, n, n, n), d, e, tau, Parallelism.Default);
                 double t1 = sw.Elapsed.TotalSeconds;
                 var d2 = (double[])d.Clone(); var e2 = (double[])e.Clone();
                 Sterf.Solve<double>(n, d, e);

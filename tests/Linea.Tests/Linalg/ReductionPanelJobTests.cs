@@ -41,9 +41,9 @@ public class ReductionPanelJobTests
         T[] d1 = new T[n], e1 = new T[n - 1], t1 = new T[n - 1];
         T[] d2 = new T[n], e2 = new T[n - 1], t2 = new T[n - 1];
         T[] d3 = new T[n], e3 = new T[n - 1], t3 = new T[n - 1];
-        Sytrd.Unblocked(n, a1, n, d1, e1, t1, Parallelism.None);
-        Sytrd.Blocked(n, a2, n, d2, e2, t2, new Parallelism(2), nb, nx, panelJob: true);
-        Sytrd.Blocked(n, a3, n, d3, e3, t3, new Parallelism(2), nb, nx, panelJob: false);
+        Sytrd.Unblocked(Linea.Kernels.MatrixView<T>.ColumnMajor(a1, 0, n, n, n), d1, e1, t1, Parallelism.None);
+        Sytrd.Blocked(Linea.Kernels.MatrixView<T>.ColumnMajor(a2, 0, n, n, n), d2, e2, t2, new Parallelism(2), nb, nx, panelJob: true);
+        Sytrd.Blocked(Linea.Kernels.MatrixView<T>.ColumnMajor(a3, 0, n, n, n), d3, e3, t3, new Parallelism(2), nb, nx, panelJob: false);
         double eps = NumAssert.Eps<T>();
         double tol = 30 * n * eps * Checks.Fro(Checks.ToDouble(s));
         foreach (var (d, e, t, a, label) in new[] { (d2, e2, t2, a2, "job"), (d3, e3, t3, a3, "per call") })
