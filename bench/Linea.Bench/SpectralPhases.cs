@@ -71,7 +71,7 @@ internal static unsafe class SpectralPhases
             {
                 var w = Col(a);
                 var sw = Stopwatch.StartNew();
-                Gebrd.Blocked(n, n, w, n, d, e, tq, tp, Parallelism.Default, panelJob: job);
+                Gebrd.Blocked(Linea.Kernels.MatrixView<double>.ColumnMajor(w, 0, n, n, n), d, e, tq, tp, Parallelism.Default, panelJob: job);
                 double tg = sw.Elapsed.TotalSeconds;
                 var ws = Col(sym);
                 sw.Restart();
@@ -95,7 +95,7 @@ internal static unsafe class SpectralPhases
             var w = Col(a);
             var d = new double[n]; var e = new double[n - 1]; var tq = new double[n]; var tp = new double[n];
             var sw = Stopwatch.StartNew();
-            Gebrd.Blocked(n, n, w, n, d, e, tq, tp, Parallelism.Default, s_nb);
+            Gebrd.Blocked(Linea.Kernels.MatrixView<double>.ColumnMajor(w, 0, n, n, n), d, e, tq, tp, Parallelism.Default, s_nb);
             double t1 = sw.Elapsed.TotalSeconds;
             var ub = new double[n * n]; var vb = new double[n * n];
             sw.Restart();

@@ -27,7 +27,7 @@ internal static class SvdPhases
                 var sw = Stopwatch.StartNew();
                 var work = ColMajor.FromMatrix(a);
                 var d = new double[n]; var e = new double[n - 1]; var tq = new double[n]; var tp = new double[n];
-                Gebrd.Blocked(n, n, work, n, d, e, tq, tp, Parallelism.Default);
+                Gebrd.Blocked(Linea.Kernels.MatrixView<double>.ColumnMajor(work, 0, n, n, n), d, e, tq, tp, Parallelism.Default);
                 double t1 = sw.Elapsed.TotalSeconds;
                 var ub = new double[n * n]; var vb = new double[n * n];
                 var dq = (double[])d.Clone(); var eq = (double[])e.Clone();

@@ -100,7 +100,7 @@ internal static class SvdCore
         var e = new T[Math.Max(n - 1, 0)];
         var tauq = new T[n];
         var taup = new T[n];
-        Gebrd.Blocked(m, n, work, lda, d, e, tauq, taup, parallelism, p.BidiagonalBlockSize, p.BidiagonalCrossover);
+        Gebrd.Blocked(MatrixView<T>.ColumnMajor(work, 0, m, n, lda), d, e, tauq, taup, parallelism, p.BidiagonalBlockSize, p.BidiagonalCrossover);
         T[]? ub = null, vb = null;
         bool ok;
         if (vectors && n > p.DivideAndConquerLeaf)
