@@ -102,7 +102,7 @@ internal static unsafe class SpectralPhases
             Bdsdc.Solve<double>(d, e, Linea.Kernels.MatrixView<double>.ColumnMajor(ub, 0, n, n, n), Linea.Kernels.MatrixView<double>.ColumnMajor(vb, 0, n, n, n), Parallelism.Default, new double[Bdsdc.WorkspaceSize(n)], new int[Bdsdc.IntWorkspaceSize(n)]);
             double t2 = sw.Elapsed.TotalSeconds;
             sw.Restart();
-            Ormqr.ApplyLeft(false, n, n, n, w, 0, n, tq, ub, 0, n, s_orm, Parallelism.Default);
+            Ormqr.ApplyLeft(false, Linea.Kernels.MatrixView<double>.ColumnMajor(w, 0, n, n, n), n, tq, Linea.Kernels.MatrixView<double>.ColumnMajor(ub, 0, n, n, n), s_orm, Parallelism.Default);
             double t3 = sw.Elapsed.TotalSeconds;
             if (s > 0) { best[0] = Math.Min(best[0], t1); best[1] = Math.Min(best[1], t2); best[2] = Math.Min(best[2], t3); }
             if (h == 0) continue;
@@ -154,7 +154,7 @@ internal static unsafe class SpectralPhases
             Stedc.Solve<double>(d, e, Linea.Kernels.MatrixView<double>.ColumnMajor(z, 0, n, n, n), Parallelism.Default, new double[Stedc.WorkspaceSize(n)], new int[Stedc.IntWorkspaceSize(n)]);
             double t2 = sw.Elapsed.TotalSeconds;
             sw.Restart();
-            Ormqr.ApplyLeft(false, n - 1, n, n - 1, w, 1, n, tau, z, 1, n, s_orm, Parallelism.Default);
+            Ormqr.ApplyLeft(false, Linea.Kernels.MatrixView<double>.ColumnMajor(w, 1, n - 1, n - 1, n), n - 1, tau, Linea.Kernels.MatrixView<double>.ColumnMajor(z, 1, n - 1, n, n), s_orm, Parallelism.Default);
             double t3 = sw.Elapsed.TotalSeconds;
             if (s > 0) { best[0] = Math.Min(best[0], t1); best[1] = Math.Min(best[1], t2); best[2] = Math.Min(best[2], t3); }
             if (h == 0) continue;

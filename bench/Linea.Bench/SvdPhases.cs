@@ -37,7 +37,7 @@ internal static class SvdPhases
                 t1 += sw.Elapsed.TotalSeconds - tq0;
                 Bdsdc.Solve<double>(d, e, Linea.Kernels.MatrixView<double>.ColumnMajor(ub, 0, n, n, n), Linea.Kernels.MatrixView<double>.ColumnMajor(vb, 0, n, n, n), Parallelism.Default, new double[Bdsdc.WorkspaceSize(n)], new int[Bdsdc.IntWorkspaceSize(n)]);
                 double t2 = sw.Elapsed.TotalSeconds;
-                Ormqr.ApplyLeft(false, n, n, n, work, 0, n, tq, ub, 0, n, QrParams.Auto, Parallelism.Default);
+                Ormqr.ApplyLeft(false, Linea.Kernels.MatrixView<double>.ColumnMajor(work, 0, n, n, n), n, tq, Linea.Kernels.MatrixView<double>.ColumnMajor(ub, 0, n, n, n), QrParams.Auto, Parallelism.Default);
                 double t3 = sw.Elapsed.TotalSeconds;
                 gebrd = Math.Min(gebrd, t1); solve = Math.Min(solve, t2 - t1); back = Math.Min(back, t3 - t2);
                 sw.Restart();
@@ -59,7 +59,7 @@ internal static class SvdPhases
                 var z = new double[n * n];
                 Stedc.Solve<double>(d2, e2, Linea.Kernels.MatrixView<double>.ColumnMajor(z, 0, n, n, n), Parallelism.Default, new double[Stedc.WorkspaceSize(n)], new int[Stedc.IntWorkspaceSize(n)]);
                 double t3 = sw.Elapsed.TotalSeconds;
-                Ormqr.ApplyLeft(false, n - 1, n, n - 1, work, 1, n, tau, z, 1, n, QrParams.Auto, Parallelism.Default);
+                Ormqr.ApplyLeft(false, Linea.Kernels.MatrixView<double>.ColumnMajor(work, 1, n - 1, n - 1, n), n - 1, tau, Linea.Kernels.MatrixView<double>.ColumnMajor(z, 1, n - 1, n, n), QrParams.Auto, Parallelism.Default);
                 double t4 = sw.Elapsed.TotalSeconds;
                 sytrd = Math.Min(sytrd, t1); steqr = Math.Min(steqr, t2 - t1); stedc = Math.Min(stedc, t3 - t2); ormtr = Math.Min(ormtr, t4 - t3);
             }
