@@ -51,9 +51,9 @@ internal static class Blas2Probe
             var x = new double[n]; var y = new double[n];
             for (int i = 0; i < n; i++) x[i] = rng.NextDouble();
             double Best(Action f) { double b = double.MaxValue; for (int r = 0; r < 20; r++) { var sw = Stopwatch.StartNew(); f(); b = Math.Min(b, sw.Elapsed.TotalSeconds); } return b; }
-            double tT = Best(() => Gemv.Transposed(n, n, 1.0, a, 0, n, x, 0.0, y, Parallelism.Default));
-            double tN = Best(() => Gemv.Multiply(n, n, 1.0, a, 0, n, x, 0.0, y, Parallelism.Default));
-            double tS = Best(() => Gemv.SymmetricLower(n, a, 0, n, x, y, Parallelism.Default));
+            double tT = Best(() => Gemv.Transposed(1.0, Linea.Kernels.MatrixView<double>.ColumnMajor(a, 0, n, n, n), x, 0.0, y, Parallelism.Default));
+            double tN = Best(() => Gemv.Multiply(1.0, Linea.Kernels.MatrixView<double>.ColumnMajor(a, 0, n, n, n), x, 0.0, y, Parallelism.Default));
+            double tS = Best(() => Gemv.SymmetricLower(Linea.Kernels.MatrixView<double>.ColumnMajor(a, 0, n, n, n), x, y, Parallelism.Default));
             double tO = Best(() => OpenBlas.Gemv(n, n, a, x, y));
             double tD = Best(() => Direct(n, n, a, n, x, y));
             var colMajor = NDArray.Wrap((double[])a.Clone(), n, n).T;   // MatMul's column (AXPY) GEMV path

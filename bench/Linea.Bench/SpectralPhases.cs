@@ -71,11 +71,11 @@ internal static unsafe class SpectralPhases
             {
                 var w = Col(a);
                 var sw = Stopwatch.StartNew();
-                Gebrd.Blocked(n, n, w, n, d, e, tq, tp, Parallelism.Default, panelJob: job);
+                Gebrd.Blocked(Linea.Kernels.MatrixView<double>.ColumnMajor(w, 0, n, n, n), d, e, tq, tp, Parallelism.Default, panelJob: job);
                 double tg = sw.Elapsed.TotalSeconds;
                 var ws = Col(sym);
                 sw.Restart();
-                Sytrd.Blocked(n, ws, n, d, e, tq, Parallelism.Default, panelJob: job);
+                Sytrd.Blocked(Linea.Kernels.MatrixView<double>.ColumnMajor(ws, 0, n, n, n), d, e, tq, Parallelism.Default, panelJob: job);
                 double ts = sw.Elapsed.TotalSeconds;
                 if (s == 0) continue;
                 if (job) { gj = Math.Min(gj, tg); sj = Math.Min(sj, ts); }
@@ -95,14 +95,14 @@ internal static unsafe class SpectralPhases
             var w = Col(a);
             var d = new double[n]; var e = new double[n - 1]; var tq = new double[n]; var tp = new double[n];
             var sw = Stopwatch.StartNew();
-            Gebrd.Blocked(n, n, w, n, d, e, tq, tp, Parallelism.Default, s_nb);
+            Gebrd.Blocked(Linea.Kernels.MatrixView<double>.ColumnMajor(w, 0, n, n, n), d, e, tq, tp, Parallelism.Default, s_nb);
             double t1 = sw.Elapsed.TotalSeconds;
             var ub = new double[n * n]; var vb = new double[n * n];
             sw.Restart();
             Bdsdc.Solve<double>(d, e, Linea.Kernels.MatrixView<double>.ColumnMajor(ub, 0, n, n, n), Linea.Kernels.MatrixView<double>.ColumnMajor(vb, 0, n, n, n), Parallelism.Default, new double[Bdsdc.WorkspaceSize(n)], new int[Bdsdc.IntWorkspaceSize(n)]);
             double t2 = sw.Elapsed.TotalSeconds;
             sw.Restart();
-            Ormqr.ApplyLeft(false, n, n, n, w, 0, n, tq, ub, 0, n, s_orm, Parallelism.Default);
+            Ormqr.ApplyLeft(false, Linea.Kernels.MatrixView<double>.ColumnMajor(w, 0, n, n, n), n, tq, Linea.Kernels.MatrixView<double>.ColumnMajor(ub, 0, n, n, n), s_orm, Parallelism.Default);
             double t3 = sw.Elapsed.TotalSeconds;
             if (s > 0) { best[0] = Math.Min(best[0], t1); best[1] = Math.Min(best[1], t2); best[2] = Math.Min(best[2], t3); }
             if (h == 0) continue;
@@ -146,7 +146,7 @@ internal static unsafe class SpectralPhases
             var w = Col(a);
             var d = new double[n]; var e = new double[n - 1]; var tau = new double[n - 1];
             var sw = Stopwatch.StartNew();
-            Sytrd.Blocked(n, w, n, d, e, tau, Parallelism.Default, s_nb);
+            Sytrd.Blocked(Linea.Kernels.MatrixView<double>.ColumnMajor(w, 0, n, n, n), d, e, tau, Parallelism.Default, s_nb);
             double t1 = sw.Elapsed.TotalSeconds;
             var z = new double[n * n];
             var d0 = (double[])d.Clone(); var e0 = (double[])e.Clone();
@@ -154,7 +154,7 @@ internal static unsafe class SpectralPhases
             Stedc.Solve<double>(d, e, Linea.Kernels.MatrixView<double>.ColumnMajor(z, 0, n, n, n), Parallelism.Default, new double[Stedc.WorkspaceSize(n)], new int[Stedc.IntWorkspaceSize(n)]);
             double t2 = sw.Elapsed.TotalSeconds;
             sw.Restart();
-            Ormqr.ApplyLeft(false, n - 1, n, n - 1, w, 1, n, tau, z, 1, n, s_orm, Parallelism.Default);
+            Ormqr.ApplyLeft(false, Linea.Kernels.MatrixView<double>.ColumnMajor(w, 1, n - 1, n - 1, n), n - 1, tau, Linea.Kernels.MatrixView<double>.ColumnMajor(z, 1, n - 1, n, n), s_orm, Parallelism.Default);
             double t3 = sw.Elapsed.TotalSeconds;
             if (s > 0) { best[0] = Math.Min(best[0], t1); best[1] = Math.Min(best[1], t2); best[2] = Math.Min(best[2], t3); }
             if (h == 0) continue;

@@ -27,17 +27,17 @@ internal static class SvdPhases
                 var sw = Stopwatch.StartNew();
                 var work = ColMajor.FromMatrix(a);
                 var d = new double[n]; var e = new double[n - 1]; var tq = new double[n]; var tp = new double[n];
-                Gebrd.Blocked(n, n, work, n, d, e, tq, tp, Parallelism.Default);
+                Gebrd.Blocked(Linea.Kernels.MatrixView<double>.ColumnMajor(work, 0, n, n, n), d, e, tq, tp, Parallelism.Default);
                 double t1 = sw.Elapsed.TotalSeconds;
                 var ub = new double[n * n]; var vb = new double[n * n];
                 var dq = (double[])d.Clone(); var eq = (double[])e.Clone();
                 var tq0 = sw.Elapsed.TotalSeconds;
-                Bdsqr.Solve<double>(n, dq, eq, null, 0, null, Parallelism.Default);
+                Bdsqr.Solve<double>(n, dq, eq, default, default, Parallelism.Default);
                 values = Math.Min(values, sw.Elapsed.TotalSeconds - tq0);
                 t1 += sw.Elapsed.TotalSeconds - tq0;
                 Bdsdc.Solve<double>(d, e, Linea.Kernels.MatrixView<double>.ColumnMajor(ub, 0, n, n, n), Linea.Kernels.MatrixView<double>.ColumnMajor(vb, 0, n, n, n), Parallelism.Default, new double[Bdsdc.WorkspaceSize(n)], new int[Bdsdc.IntWorkspaceSize(n)]);
                 double t2 = sw.Elapsed.TotalSeconds;
-                Ormqr.ApplyLeft(false, n, n, n, work, 0, n, tq, ub, 0, n, QrParams.Auto, Parallelism.Default);
+                Ormqr.ApplyLeft(false, Linea.Kernels.MatrixView<double>.ColumnMajor(work, 0, n, n, n), n, tq, Linea.Kernels.MatrixView<double>.ColumnMajor(ub, 0, n, n, n), QrParams.Auto, Parallelism.Default);
                 double t3 = sw.Elapsed.TotalSeconds;
                 gebrd = Math.Min(gebrd, t1); solve = Math.Min(solve, t2 - t1); back = Math.Min(back, t3 - t2);
                 sw.Restart();
@@ -51,7 +51,7 @@ internal static class SvdPhases
                 var sw = Stopwatch.StartNew();
                 var work = ColMajor.FromMatrix(sym);
                 var d = new double[n]; var e = new double[n - 1]; var tau = new double[n - 1];
-                Sytrd.Blocked(n, work, n, d, e, tau, Parallelism.Default);
+                Sytrd.Blocked(Linea.Kernels.MatrixView<double>.ColumnMajor(work, 0, n, n, n), d, e, tau, Parallelism.Default);
                 double t1 = sw.Elapsed.TotalSeconds;
                 var d2 = (double[])d.Clone(); var e2 = (double[])e.Clone();
                 Sterf.Solve<double>(n, d, e);
@@ -59,7 +59,7 @@ internal static class SvdPhases
                 var z = new double[n * n];
                 Stedc.Solve<double>(d2, e2, Linea.Kernels.MatrixView<double>.ColumnMajor(z, 0, n, n, n), Parallelism.Default, new double[Stedc.WorkspaceSize(n)], new int[Stedc.IntWorkspaceSize(n)]);
                 double t3 = sw.Elapsed.TotalSeconds;
-                Ormqr.ApplyLeft(false, n - 1, n, n - 1, work, 1, n, tau, z, 1, n, QrParams.Auto, Parallelism.Default);
+                Ormqr.ApplyLeft(false, Linea.Kernels.MatrixView<double>.ColumnMajor(work, 1, n - 1, n - 1, n), n - 1, tau, Linea.Kernels.MatrixView<double>.ColumnMajor(z, 1, n - 1, n, n), QrParams.Auto, Parallelism.Default);
                 double t4 = sw.Elapsed.TotalSeconds;
                 sytrd = Math.Min(sytrd, t1); steqr = Math.Min(steqr, t2 - t1); stedc = Math.Min(stedc, t3 - t2); ormtr = Math.Min(ormtr, t4 - t3);
             }

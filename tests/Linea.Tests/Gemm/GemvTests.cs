@@ -104,16 +104,16 @@ public class GemvTests
     [MemberData(nameof(Shapes))]
     public void TransposedMatchesLoops(int rows, int cols)
     {
-        CheckTransposed<double>(rows, cols, (r, c, al, a, o, l, x, b, y) => Gemv.Transposed(r, c, al, a, o, l, x, b, y, Parallelism.Default));
-        CheckTransposed<float>(rows, cols, (r, c, al, a, o, l, x, b, y) => Gemv.Transposed(r, c, al, a, o, l, x, b, y, Parallelism.Default));
+        CheckTransposed<double>(rows, cols, (r, c, al, a, o, l, x, b, y) => Gemv.Transposed(al, Linea.Kernels.MatrixView<double>.ColumnMajor(a, o, r, c, l), x, b, y, Parallelism.Default));
+        CheckTransposed<float>(rows, cols, (r, c, al, a, o, l, x, b, y) => Gemv.Transposed(al, Linea.Kernels.MatrixView<float>.ColumnMajor(a, o, r, c, l), x, b, y, Parallelism.Default));
     }
 
     [Theory]
     [MemberData(nameof(Shapes))]
     public void MultiplyMatchesLoops(int rows, int cols)
     {
-        CheckMultiply<double>(rows, cols, (r, c, al, a, o, l, x, y) => Gemv.Multiply(r, c, al, a, o, l, x, 1.0, y, Parallelism.Default));
-        CheckMultiply<float>(rows, cols, (r, c, al, a, o, l, x, y) => Gemv.Multiply(r, c, al, a, o, l, x, 1f, y, Parallelism.Default));
+        CheckMultiply<double>(rows, cols, (r, c, al, a, o, l, x, y) => Gemv.Multiply(al, Linea.Kernels.MatrixView<double>.ColumnMajor(a, o, r, c, l), x, 1.0, y, Parallelism.Default));
+        CheckMultiply<float>(rows, cols, (r, c, al, a, o, l, x, y) => Gemv.Multiply(al, Linea.Kernels.MatrixView<float>.ColumnMajor(a, o, r, c, l), x, 1f, y, Parallelism.Default));
         CheckMultiply<double>(rows, cols, (r, c, al, a, o, l, x, y) => Gemv.MultiplyScalar(r, c, al, ref a[o], l, x, y));
         if (Vector256.IsHardwareAccelerated && rows >= Vector256<double>.Count)
             CheckMultiply<double>(rows, cols, (r, c, al, a, o, l, x, y) => Gemv.MultiplyCore<Ops256<double>, Vector256<double>, double>(r, c, al, ref a[o], l, x, y));
@@ -133,8 +133,8 @@ public class GemvTests
     [InlineData(100)]
     public void SymmetricLowerMatchesLoopsAndReadsOnlyTheLowerTriangle(int k)
     {
-        CheckSymmetric<double>(k, (n, a, o, l, x, y) => Gemv.SymmetricLower(n, a, o, l, x, y, Parallelism.Default));
-        CheckSymmetric<float>(k, (n, a, o, l, x, y) => Gemv.SymmetricLower(n, a, o, l, x, y, Parallelism.Default));
+        CheckSymmetric<double>(k, (n, a, o, l, x, y) => Gemv.SymmetricLower(Linea.Kernels.MatrixView<double>.ColumnMajor(a, o, n, n, l), x, y, Parallelism.Default));
+        CheckSymmetric<float>(k, (n, a, o, l, x, y) => Gemv.SymmetricLower(Linea.Kernels.MatrixView<float>.ColumnMajor(a, o, n, n, l), x, y, Parallelism.Default));
         CheckSymmetric<double>(k, (n, a, o, l, x, y) => Gemv.SymmetricLowerScalar(n, ref a[o], l, x, y, 0, n));
         if (Vector256.IsHardwareAccelerated) CheckSymmetric<double>(k, (n, a, o, l, x, y) => Gemv.SymmetricLowerCore<Ops256<double>, Vector256<double>, double>(n, ref a[o], l, x, y, 0, n));
         if (Vector512.IsHardwareAccelerated) CheckSymmetric<float>(k, (n, a, o, l, x, y) => Gemv.SymmetricLowerCore<Ops512<float>, Vector512<float>, float>(n, ref a[o], l, x, y, 0, n));
@@ -146,10 +146,10 @@ public class GemvTests
     [InlineData(1031, 260)]
     public void LargeProductsSplitOverThreadsMatchLoops(int rows, int cols)
     {
-        CheckTransposed<double>(rows, cols, (r, c, al, a, o, l, x, b, y) => Gemv.Transposed(r, c, al, a, o, l, x, b, y, Parallelism.Default));
-        CheckMultiply<double>(rows, cols, (r, c, al, a, o, l, x, y) => Gemv.Multiply(r, c, al, a, o, l, x, 1.0, y, Parallelism.Default));
-        CheckSymmetric<double>(rows, (n, a, o, l, x, y) => Gemv.SymmetricLower(n, a, o, l, x, y, Parallelism.Default));
-        CheckSymmetric<float>(rows, (n, a, o, l, x, y) => Gemv.SymmetricLower(n, a, o, l, x, y, Parallelism.Default));
+        CheckTransposed<double>(rows, cols, (r, c, al, a, o, l, x, b, y) => Gemv.Transposed(al, Linea.Kernels.MatrixView<double>.ColumnMajor(a, o, r, c, l), x, b, y, Parallelism.Default));
+        CheckMultiply<double>(rows, cols, (r, c, al, a, o, l, x, y) => Gemv.Multiply(al, Linea.Kernels.MatrixView<double>.ColumnMajor(a, o, r, c, l), x, 1.0, y, Parallelism.Default));
+        CheckSymmetric<double>(rows, (n, a, o, l, x, y) => Gemv.SymmetricLower(Linea.Kernels.MatrixView<double>.ColumnMajor(a, o, n, n, l), x, y, Parallelism.Default));
+        CheckSymmetric<float>(rows, (n, a, o, l, x, y) => Gemv.SymmetricLower(Linea.Kernels.MatrixView<float>.ColumnMajor(a, o, n, n, l), x, y, Parallelism.Default));
     }
 
     /// <summary>MatMul of a transposed (column-major) matrix by a vector goes through SmallGemm.Gemv to Gemv.Columns, the column-layout driver that Gemv.Multiply uses.</summary>
@@ -177,7 +177,7 @@ public class GemvTests
     {
         var a = new double[] { 1, 2, 3, 4 }; // [[1, 3], [2, 4]]
         var y = new[] { double.NaN, double.NaN };
-        Gemv.Multiply(2, 2, 1.0, a, 0, 2, new[] { 1.0, 1.0 }, 0.0, y, Parallelism.Default);
+        Gemv.Multiply(1.0, Linea.Kernels.MatrixView<double>.ColumnMajor(a, 0, 2, 2, 2), new[] { 1.0, 1.0 }, 0.0, y, Parallelism.Default);
         Assert.Equal(new[] { 4.0, 6.0 }, y);
     }
 }

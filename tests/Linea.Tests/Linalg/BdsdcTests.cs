@@ -121,7 +121,7 @@ public class BdsdcTests(ITestOutputHelper output)
         // Against the QR iteration's values.
         var dq = dd.Select(T.CreateTruncating).ToArray();
         var eq = ee.Select(T.CreateTruncating).ToArray();
-        Assert.True(Bdsqr.Solve<T>(n, dq, eq, null, 0, null, Parallelism.Default));
+        Assert.True(Bdsqr.Solve<T>(n, dq, eq, default, default, Parallelism.Default));
         var a = d.Select(double.CreateTruncating).OrderBy(x => x).ToArray();
         var b = dq.Select(double.CreateTruncating).OrderBy(x => x).ToArray();
         for (int i = 0; i < n; i++)

@@ -71,14 +71,17 @@ public class DeferredRotationsTests
         buffer.Flush();
     }
 
-    private static void Check<T>(int rows, int cols, int rotations) where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
+    private static unsafe void Check<T>(int rows, int cols, int rotations) where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         var rng = new Random(rows * 1000 + cols);
         var a = new T[rows * cols];
         for (int i = 0; i < a.Length; i++) a[i] = T.CreateTruncating(rng.NextDouble() * 2 - 1);
         var expected = (T[])a.Clone();
-        var buffer = new DeferredRotations<T>(a, rows, cols, Parallelism.Default);
-        Apply(buffer, expected, rows, cols, rotations, rng);
+        fixed (T* p = a)
+        {
+            var buffer = new DeferredRotations<T>(new MatrixAddress<T>(p, rows, cols, 1, rows), Parallelism.Default);
+            Apply(buffer, expected, rows, cols, rotations, rng);
+        }
         Assert.Equal(expected, a);
     }
 }

@@ -46,7 +46,7 @@ public class GebrdBlockedTests
         T[] d1 = new T[n], e1 = new T[n - 1], q1 = new T[n], p1 = new T[n];
         T[] d2 = new T[n], e2 = new T[n - 1], q2 = new T[n], p2 = new T[n];
         Gebrd.Unblocked(Linea.Kernels.MatrixView<T>.ColumnMajor(a1, 0, m, n, m), d1, e1, q1, p1);
-        Gebrd.Blocked(m, n, a2, m, d2, e2, q2, p2, Parallelism.Default, nb, nx);
+        Gebrd.Blocked(Linea.Kernels.MatrixView<T>.ColumnMajor(a2, 0, m, n, m), d2, e2, q2, p2, Parallelism.Default, nb, nx);
         double eps = NumAssert.Eps<T>();
         double fro = Math.Sqrt(a1.Sum(v => double.CreateTruncating(v * v)));
         double tol = 30 * Math.Max(m, n) * eps * fro;

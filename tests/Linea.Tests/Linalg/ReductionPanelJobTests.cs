@@ -41,9 +41,9 @@ public class ReductionPanelJobTests
         T[] d1 = new T[n], e1 = new T[n - 1], t1 = new T[n - 1];
         T[] d2 = new T[n], e2 = new T[n - 1], t2 = new T[n - 1];
         T[] d3 = new T[n], e3 = new T[n - 1], t3 = new T[n - 1];
-        Sytrd.Unblocked(n, a1, n, d1, e1, t1, Parallelism.None);
-        Sytrd.Blocked(n, a2, n, d2, e2, t2, new Parallelism(2), nb, nx, panelJob: true);
-        Sytrd.Blocked(n, a3, n, d3, e3, t3, new Parallelism(2), nb, nx, panelJob: false);
+        Sytrd.Unblocked(Linea.Kernels.MatrixView<T>.ColumnMajor(a1, 0, n, n, n), d1, e1, t1, Parallelism.None);
+        Sytrd.Blocked(Linea.Kernels.MatrixView<T>.ColumnMajor(a2, 0, n, n, n), d2, e2, t2, new Parallelism(2), nb, nx, panelJob: true);
+        Sytrd.Blocked(Linea.Kernels.MatrixView<T>.ColumnMajor(a3, 0, n, n, n), d3, e3, t3, new Parallelism(2), nb, nx, panelJob: false);
         double eps = NumAssert.Eps<T>();
         double tol = 30 * n * eps * Checks.Fro(Checks.ToDouble(s));
         foreach (var (d, e, t, a, label) in new[] { (d2, e2, t2, a2, "job"), (d3, e3, t3, a3, "per call") })
@@ -68,8 +68,8 @@ public class ReductionPanelJobTests
         T[] d2 = new T[n], e2 = new T[n - 1], q2 = new T[n], p2 = new T[n];
         T[] d3 = new T[n], e3 = new T[n - 1], q3 = new T[n], p3 = new T[n];
         Gebrd.Unblocked(Linea.Kernels.MatrixView<T>.ColumnMajor(a1, 0, m, n, m), d1, e1, q1, p1);
-        Gebrd.Blocked(m, n, a2, m, d2, e2, q2, p2, new Parallelism(2), nb, nx, panelJob: true);
-        Gebrd.Blocked(m, n, a3, m, d3, e3, q3, p3, new Parallelism(2), nb, nx, panelJob: false);
+        Gebrd.Blocked(Linea.Kernels.MatrixView<T>.ColumnMajor(a2, 0, m, n, m), d2, e2, q2, p2, new Parallelism(2), nb, nx, panelJob: true);
+        Gebrd.Blocked(Linea.Kernels.MatrixView<T>.ColumnMajor(a3, 0, m, n, m), d3, e3, q3, p3, new Parallelism(2), nb, nx, panelJob: false);
         double eps = NumAssert.Eps<T>();
         double tol = 30 * Math.Max(m, n) * eps * Checks.Fro(Checks.ToDouble(g));
         foreach (var (d, e, q, p, a, label) in new[] { (d2, e2, q2, p2, a2, "job"), (d3, e3, q3, p3, a3, "per call") })

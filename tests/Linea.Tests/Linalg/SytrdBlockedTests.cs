@@ -31,8 +31,8 @@ public class SytrdBlockedTests
         for (int i = 0; i < n; i++) for (int j = 0; j < n; j++) a1[i + j * n] = s[i, j];
         var a2 = (T[])a1.Clone();
         T[] d1 = new T[n], e1 = new T[n - 1], t1 = new T[n - 1], d2 = new T[n], e2 = new T[n - 1], t2 = new T[n - 1];
-        Sytrd.Unblocked(n, a1, n, d1, e1, t1, Parallelism.Default);
-        Sytrd.Blocked(n, a2, n, d2, e2, t2, Parallelism.Default, nb, nx);
+        Sytrd.Unblocked(Linea.Kernels.MatrixView<T>.ColumnMajor(a1, 0, n, n, n), d1, e1, t1, Parallelism.Default);
+        Sytrd.Blocked(Linea.Kernels.MatrixView<T>.ColumnMajor(a2, 0, n, n, n), d2, e2, t2, Parallelism.Default, nb, nx);
         double tol = 30 * n * NumAssert.Eps<T>() * Checks.Fro(Checks.ToDouble(s));
         for (int i = 0; i < n; i++) Assert.True(Math.Abs(double.CreateTruncating(d1[i] - d2[i])) <= tol, $"d[{i}]");
         for (int i = 0; i < n - 1; i++) Assert.True(Math.Abs(double.CreateTruncating(e1[i] - e2[i])) <= tol, $"e[{i}]");

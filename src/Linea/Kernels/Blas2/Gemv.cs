@@ -59,22 +59,6 @@ internal static class Gemv
     }
 
     /// <summary>
-    /// <see cref="Transposed{T}(T, in MatrixView{T}, ReadOnlySpan{T}, T, Span{T}, Parallelism)"/> on the column-major
-    /// rows x cols matrix at (a, off, lda). Transitional (#15 item 3): the array form for Gebrd until it moves onto views.
-    /// </summary>
-    public static void Transposed<T>(int rows, int cols, T alpha, T[] a, int off, int lda, ReadOnlySpan<T> x, T beta, Span<T> y, Parallelism parallelism)
-        where T : unmanaged, IFloatingPointIeee754<T> =>
-        Transposed(alpha, MatrixView<T>.ColumnMajor(a, off, rows, cols, lda), x, beta, y, parallelism);
-
-    /// <summary>
-    /// <see cref="Multiply{T}(T, in MatrixView{T}, ReadOnlySpan{T}, T, Span{T}, Parallelism)"/> on the column-major
-    /// rows x cols matrix at (a, off, lda). Transitional (#15 item 3): the array form for Gebrd until it moves onto views.
-    /// </summary>
-    public static void Multiply<T>(int rows, int cols, T alpha, T[] a, int off, int lda, ReadOnlySpan<T> x, T beta, Span<T> y, Parallelism parallelism)
-        where T : unmanaged, IFloatingPointIeee754<T> =>
-        Multiply(alpha, MatrixView<T>.ColumnMajor(a, off, rows, cols, lda), x, beta, y, parallelism);
-
-    /// <summary>
     /// y = alpha A x + beta y for the rows x cols column-major A at <paramref name="a"/> (leading dimension lda), x and y
     /// contiguous; y is not read when beta is 0, A not when alpha is 0. The one column-layout GEMV driver: behind
     /// <see cref="Multiply{T}(T, in MatrixView{T}, ReadOnlySpan{T}, T, Span{T}, Parallelism)"/> and behind <see cref="Gemm.SmallGemm.Gemv{T}"/> (MatMul's matrix-vector products) when
@@ -168,13 +152,6 @@ internal static class Gemv
         long work = (long)rows * cols;
         return (int)Math.Max(1, Math.Min(Math.Min(max, parts), work >> 17));
     }
-
-    /// <summary>
-    /// <see cref="SymmetricLower{T}(in MatrixView{T}, ReadOnlySpan{T}, Span{T}, Parallelism)"/> on the lower triangle of
-    /// the column-major k x k matrix at (a, off, lda). Transitional (#15 item 3): the array form for callers not yet on views.
-    /// </summary>
-    public static void SymmetricLower<T>(int k, T[] a, int off, int lda, ReadOnlySpan<T> x, Span<T> y, Parallelism parallelism) where T : unmanaged, IFloatingPointIeee754<T> =>
-        SymmetricLower(MatrixView<T>.ColumnMajor(a, off, k, k, lda), x, y, parallelism);
 
     /// <summary>y += (the columns c0..c1-1 of the lower triangle of the column-major view a, both halves) x: one thread's share of <see cref="SymmetricLower{T}(in MatrixView{T}, ReadOnlySpan{T}, Span{T}, Parallelism)"/>.</summary>
     internal static void SymmetricLowerRange<T>(in MatrixView<T> a, ReadOnlySpan<T> x, Span<T> y, int c0, int c1) where T : unmanaged, IFloatingPointIeee754<T>

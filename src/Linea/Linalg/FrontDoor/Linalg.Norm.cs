@@ -13,7 +13,7 @@ public static partial class Linalg
         Ops.HalfPrecision.RequireComputable<T>("norm");
         ArgumentNullException.ThrowIfNull(x);
         var c = x.Contiguous().Managed();
-        return Nrm2.Compute(checked((int)c.Size), c.Data, checked((int)c.Offset), 1);
+        return Nrm2.Compute(c.Data.AsSpan(checked((int)c.Offset), checked((int)c.Size)));
     }
 
     /// <summary>
@@ -94,7 +94,7 @@ public static partial class Linalg
         if (ord == 2)
         {
             var arr = v.ToArray();
-            return double.CreateTruncating(Nrm2.Compute(arr.Length, arr, 0, 1));
+            return double.CreateTruncating(Nrm2.Compute(arr.AsSpan()));
         }
         if (double.IsPositiveInfinity(ord) || double.IsNegativeInfinity(ord))
         {

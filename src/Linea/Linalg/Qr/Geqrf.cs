@@ -52,12 +52,4 @@ internal static class Geqrf
         }
         if (i < k) Unblocked(a.Block(i, i, m - i, n - i), tau.Slice(i));
     }
-
-    /// <summary>Unblocked QR of the column-major m x n matrix at (a, off, lda), for array-based callers (the sparse QR's fronts).</summary>
-    public static void Unblocked<T>(int m, int n, T[] a, int off, int lda, Span<T> tau) where T : unmanaged, IFloatingPointIeee754<T> =>
-        Unblocked(MatrixView<T>.ColumnMajor(a, off, m, n, lda), tau);
-
-    /// <summary>Blocked QR of the column-major m x n matrix at (a, off, lda), for array-based callers.</summary>
-    public static void Blocked<T>(int m, int n, T[] a, int off, int lda, Span<T> tau, QrParams p, Parallelism parallelism) where T : unmanaged, IFloatingPointIeee754<T> =>
-        Blocked(MatrixView<T>.ColumnMajor(a, off, m, n, lda), tau, p, parallelism);
 }

@@ -43,12 +43,4 @@ internal static class Ormqr
             Householder.ApplyBlockLeft(transpose, panel, ti, c.Block(i, 0, m - i, n), parallelism);
         }
     }
-
-    /// <summary>The column-major array form: reflectors in the m x k matrix at (v, vOff, ldv), C m x n at (c, cOff, ldc).</summary>
-    public static void ApplyLeft<T>(bool transpose, int m, int n, int k, T[] v, int vOff, int ldv, ReadOnlySpan<T> tau,
-        T[] c, int cOff, int ldc, QrParams p, Parallelism parallelism) where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        if (m == 0 || n == 0 || k == 0) return;
-        ApplyLeft(transpose, MatrixView<T>.ColumnMajor(v, vOff, m, k, ldv), k, tau, MatrixView<T>.ColumnMajor(c, cOff, m, n, ldc), p, parallelism);
-    }
 }

@@ -6,9 +6,9 @@ using Linea.Kernels.Threading;
 namespace Linea;
 
 /// <summary>
-/// Plane rotations on the columns of a column-major matrix (rows x cols, a pinned view with row stride 1, or an array
-/// with leading dimension rows), recorded in order and
-/// applied in batches: the tridiagonal and bidiagonal QR iterations (steqr, bdsqr) produce one rotation per step, and
+/// Plane rotations on the columns of a column-major matrix (rows x cols, a pinned view with row stride 1 and any
+/// column stride), recorded in order and applied in batches: the tridiagonal and bidiagonal QR iterations (steqr,
+/// bdsqr) produce one rotation per step, and
 /// applying each at once streams the whole eigenvector matrix through memory once per sweep. Each row of the product
 /// depends only on the same row of the input, so a batch is applied panel by panel of rows: a panel of the matrix
 /// stays in the L2 cache while every recorded rotation passes over it, and panels run on separate threads. The
@@ -23,7 +23,6 @@ internal sealed unsafe class DeferredRotations<T> where T : unmanaged, IFloating
     /// <summary>Element-rotations below which a flush runs on one thread.</summary>
     private const long ParallelMinWork = 1L << 18;
 
-    private readonly T[]? _array;
     private readonly T* _origin;
     private readonly int _rows;
     private readonly nint _ld;
@@ -42,17 +41,6 @@ internal sealed unsafe class DeferredRotations<T> where T : unmanaged, IFloating
         System.Diagnostics.Debug.Assert(a.RowStride == 1 || a.Rows <= 1);
         _origin = a.Origin;
         _ld = (nint)a.ColStride;
-    }
-
-    /// <summary>
-    /// Records rotations for the column-major array <paramref name="a"/> with <paramref name="rows"/> rows (its leading
-    /// dimension) and <paramref name="cols"/> columns, pinned during each flush. Transitional (#15 item 3): the array form
-    /// for Bdsqr until it moves onto views.
-    /// </summary>
-    public DeferredRotations(T[] a, int rows, int cols, Parallelism parallelism) : this(rows, cols, parallelism)
-    {
-        _array = a;
-        _ld = rows;
     }
 
     private DeferredRotations(int rows, int cols, Parallelism parallelism)
@@ -101,11 +89,10 @@ internal sealed unsafe class DeferredRotations<T> where T : unmanaged, IFloating
         int chunk = ChunkRows;
         int r = r0;
         nint ld = _ld;
-        fixed (T* pinned = _array)
         fixed (int* col = _col)
         fixed (T* c = _c, s = _s)
         {
-            T* a = _array is null ? _origin : pinned;
+            T* a = _origin;
             if (Vector512.IsHardwareAccelerated)
                 for (; r + chunk <= r1; r += chunk) ApplyBlock512(a + r, ld, count, col, c, s);
             if (r == r1) return;

@@ -55,22 +55,12 @@ internal static class Householder
     public static T Generate<T>(int n, ref T alpha, Span<T> x) where T : unmanaged, IFloatingPointIeee754<T> =>
         n <= 1 ? T.Zero : Generate(ref alpha, ColumnVector.Of(x.Slice(0, n - 1)));
 
-    /// <summary>larfg on the n - 1 array entries x[off + i * inc]; see <see cref="Generate{T}(ref T, in MatrixView{T})"/>.</summary>
-    public static T Generate<T>(int n, ref T alpha, T[] x, int off, int inc) where T : unmanaged, IFloatingPointIeee754<T> =>
-        n <= 1 ? T.Zero : Generate(ref alpha, MatrixView<T>.Of(x, off, n - 1, 1, inc, 1));
-
     /// <summary>x *= s over the column vector <paramref name="x"/> (any row stride). O(n).</summary>
     public static void Scale<T>(T s, in MatrixView<T> x) where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (x.Rows <= 0) return;
         if (x.RowStride == 1) { var sp = x.Column(0); TensorPrimitives.Multiply(sp, s, sp); return; }
         for (long i = 0; i < x.Rows; i++) x[i, 0] *= s;
-    }
-
-    /// <summary>x[off + i * inc] *= s for i &lt; n.</summary>
-    public static void Scale<T>(int n, T s, T[] x, int off, int inc) where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        if (n > 0) Scale(s, MatrixView<T>.Of(x, off, n, 1, inc, 1));
     }
 
     /// <summary>
@@ -118,13 +108,6 @@ internal static class Householder
         }
     }
 
-    /// <summary>larf from the left on arrays: C m x n at (c, cOff, ldc), v contiguous at (v, vOff).</summary>
-    public static void ApplyLeft<T>(int m, int n, T[] v, int vOff, T tau, T[] c, int cOff, int ldc) where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        if (tau == T.Zero || m == 0 || n == 0) return;
-        ApplyLeft(v.AsSpan(vOff, m), tau, MatrixView<T>.ColumnMajor(c, cOff, m, n, ldc));
-    }
-
     /// <summary>
     /// LAPACK's larft (forward, columnwise): the k x k upper triangular T (column-major, leading dimension k, written
     /// to <paramref name="t"/>) with H_0 H_1 ... H_{k-1} = I - V T V^T, where V (m x k, the view <paramref name="v"/>,
@@ -163,12 +146,6 @@ internal static class Householder
             t[ti + i] = tau[i];
             for (int r = i + 1; r < k; r++) t[ti + r] = T.Zero;
         }
-    }
-
-    /// <summary>larft on arrays: V m x k at (v, vOff, ldv).</summary>
-    public static void FormT<T>(int m, int k, T[] v, int vOff, int ldv, ReadOnlySpan<T> tau, T[] t) where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        if (k > 0) FormT(MatrixView<T>.ColumnMajor(v, vOff, m, k, ldv), tau, t);
     }
 
     /// <summary>
@@ -211,13 +188,5 @@ internal static class Householder
         Gemm.Multiply(-T.One, w2, vfm.Transposed, T.One, ct, parallelism);
         ArrayPool<T>.Shared.Return(w);
         ArrayPool<T>.Shared.Return(vf);
-    }
-
-    /// <summary>larfb from the left on arrays: V m x k at (v, vOff, ldv), C m x n at (c, cOff, ldc).</summary>
-    public static void ApplyBlockLeft<T>(bool transpose, int m, int n, int k, T[] v, int vOff, int ldv, T[] t,
-        T[] c, int cOff, int ldc, Parallelism parallelism) where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        if (m == 0 || n == 0 || k == 0) return;
-        ApplyBlockLeft(transpose, MatrixView<T>.ColumnMajor(v, vOff, m, k, ldv), t, MatrixView<T>.ColumnMajor(c, cOff, m, n, ldc), parallelism);
     }
 }

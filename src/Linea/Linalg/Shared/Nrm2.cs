@@ -49,8 +49,4 @@ internal static class Nrm2
 
     /// <summary>sqrt(sum x_i^2) over a contiguous vector; see <see cref="Compute{T}(in MatrixView{T})"/>. O(n).</summary>
     public static T Compute<T>(Span<T> x) where T : unmanaged, IFloatingPointIeee754<T> => Compute(ColumnVector.Of(x));
-
-    /// <summary>sqrt(sum x_i^2) over n elements x[off + i * inc] of an array (for array-based callers). O(n).</summary>
-    public static T Compute<T>(int n, T[] x, int off, int inc) where T : unmanaged, IFloatingPointIeee754<T> =>
-        n <= 0 ? T.Zero : Compute(MatrixView<T>.Of(x, off, n, 1, inc, 1));
 }

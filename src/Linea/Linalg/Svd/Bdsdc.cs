@@ -172,7 +172,7 @@ internal static partial class Bdsdc
                     }
                 }
             }
-            if (!Bdsqr.Solve<T>(rows, dl, el, ul, rows, vl, parallelism, m)) return false;
+            if (!Bdsqr.Solve<T>(rows, dl, el, MatrixView<T>.ColumnMajor(ul, 0, rows, rows, rows), MatrixView<T>.ColumnMajor(vl, 0, m, rows, m), parallelism)) return false;
             var uv = u.View;
             var vv = v.View;
             for (int j = 0; j < rows; j++) ul.AsSpan(j * rows, rows).CopyTo(uv.Column(lo + j, lo, rows));

@@ -1,4 +1,5 @@
 using System.Numerics;
+using Linea.Kernels;
 
 namespace Linea;
 
@@ -18,15 +19,27 @@ internal static class Bdsqr
     public const int MaxIterationsFactor = 6;
 
     /// <summary>
-    /// Diagonalises B in place: d receives the singular values, unsorted but non-negative; e is destroyed. U
-    /// (column-major, uRows x n, ld uRows) and V (n x n, ld n), when given, are multiplied on the right by the left and
-    /// right rotations. V may have more rows than n (<paramref name="vRows"/>, its leading dimension; default n).
+    /// Diagonalises B in place: d receives the singular values, unsorted but non-negative; e is destroyed. The n
+    /// columns of U and V (views with row stride 1, any number of rows and any column stride: whole matrices or blocks
+    /// of larger ones), unless empty (<c>default</c>: values only), are multiplied on the right by the left and right
+    /// rotations; each is pinned while the rotations are applied in batches.
     /// </summary>
     /// <returns>true on convergence, false when 6 n^2 steps did not suffice (the caller throws).</returns>
-    public static bool Solve<T>(int n, Span<T> d, Span<T> e, T[]? u, int uRows, T[]? v, Parallelism parallelism, int vRows = -1) where T : unmanaged, IFloatingPointIeee754<T>
+    public static unsafe bool Solve<T>(int n, Span<T> d, Span<T> e, in MatrixView<T> u, in MatrixView<T> v, Parallelism parallelism) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        bool hasU = u.Cols != 0, hasV = v.Cols != 0;
+        System.Diagnostics.Debug.Assert(!hasU || (u.Cols == n && (u.RowStride == 1 || u.Rows <= 1)));
+        System.Diagnostics.Debug.Assert(!hasV || (v.Cols == n && (v.RowStride == 1 || v.Rows <= 1)));
+        fixed (T* pu = &u.Origin)
+        fixed (T* pv = &v.Origin)
+            return Iterate(n, d, e, hasU ? u.At(pu) : default, hasU, hasV ? v.At(pv) : default, hasV, parallelism);
+    }
+
+    /// <summary>The QR iteration of <see cref="Solve{T}"/> with U and V pinned (each ignored unless its flag is set).</summary>
+    private static bool Iterate<T>(int n, Span<T> d, Span<T> e, MatrixAddress<T> u, bool hasU, MatrixAddress<T> v, bool hasV, Parallelism parallelism)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (n == 0) return true;
-        if (vRows < 0) vRows = n;
         if (n > 1)
         {
             T eps = MachineConstants<T>.UnitRoundoff;
@@ -44,8 +57,8 @@ internal static class Bdsqr
             sminoa /= T.Sqrt(nT);
             T thresh = T.Max(tol * sminoa, T.CreateTruncating(MaxIterationsFactor) * nT * nT * unfl);
             long maxIter = (long)MaxIterationsFactor * n * n, iter = 0;
-            var ru = u is null ? null : new DeferredRotations<T>(u, uRows, n, parallelism);
-            var rv = v is null ? null : new DeferredRotations<T>(v, vRows, n, parallelism);
+            var ru = hasU ? new DeferredRotations<T>(u, parallelism) : null;
+            var rv = hasV ? new DeferredRotations<T>(v, parallelism) : null;
             int oldll = -1, oldm = -1, idir = 0;
             int m = n - 1;
             while (m > 0)
@@ -116,7 +129,7 @@ internal static class Bdsqr
         {
             if (d[i] >= T.Zero) continue;
             d[i] = -d[i];
-            if (v is not null) { var col = v.AsSpan(i * vRows, vRows); for (int r = 0; r < vRows; r++) col[r] = -col[r]; }
+            if (hasV) { var col = v.View.Column(i); for (int r = 0; r < col.Length; r++) col[r] = -col[r]; }
         }
         return true;
     }

@@ -2,6 +2,7 @@ using System.Numerics;
 using System.Numerics.Tensors;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
+using Linea.Kernels;
 using Linea.Kernels.Blas2;
 
 namespace Linea;
@@ -18,43 +19,44 @@ internal static partial class Gebrd
     /// A[i+1.., j] z_j is accumulated into w (skipping the pass's first column, j = 0), while the column is still in L1.
     /// The row reflector is u = (z - z_0 e_0) / (z_0 - beta) + e_0, so A u = a_0 + w / (z_0 - beta) once beta is known
     /// (<see cref="FinishRowProduct{T}"/>): the second product needs no second pass over the matrix.
-    /// <paramref name="colOff"/> is the index of A[i, first trailing column]; rows is m - i (row i and those below).
-    /// O(rows (c1 - c0)), no allocation.
+    /// <paramref name="c"/> is the trailing matrix from row i down (rows = m - i, row stride 1), its column 0 the first
+    /// trailing column. O(rows (c1 - c0)), no allocation.
     /// </summary>
-    private static void FusedPass<T>(int rows, int c0, int c1, T[] a, int colOff, int lda, ReadOnlySpan<T> v, T tq,
+    private static void FusedPass<T>(in MatrixView<T> c, int c0, int c1, ReadOnlySpan<T> v, T tq,
         ReadOnlySpan<T> corr, ReadOnlySpan<T> zc, Span<T> yi, Span<T> w) where T : unmanaged, IFloatingPointIeee754<T>
     {
         Span<T> z = stackalloc T[FusedGroup];
+        int rows = (int)c.Rows, lda = (int)c.ColStride;
         int below = rows - 1;
         for (int j0 = c0; j0 < c1; j0 += FusedGroup)
         {
             int cnt = Math.Min(FusedGroup, c1 - j0);
-            if (cnt == 4 && Vector512.IsHardwareAccelerated && rows >= Vector512<T>.Count) Dot4(rows, a, colOff + j0 * lda, lda, v, z);
-            else for (int q = 0; q < cnt; q++) z[q] = TensorPrimitives.Dot<T>(a.AsSpan(colOff + (j0 + q) * lda, rows), v);
+            if (cnt == 4 && Vector512.IsHardwareAccelerated && rows >= Vector512<T>.Count) Dot4(rows, ref c[0, j0], lda, v, z);
+            else for (int q = 0; q < cnt; q++) z[q] = TensorPrimitives.Dot<T>(c.Column(j0 + q, 0, rows), v);
             for (int q = 0; q < cnt; q++)
             {
-                int j = j0 + q, col = colOff + j * lda;
+                int j = j0 + q;
                 T yj = tq * (z[q] - corr[j]);
                 yi[j] = yj;
                 T zj = zc[j] - yj;
-                a[col] = zj;
+                c[0, j] = zj;
                 z[q] = j == 0 ? T.Zero : zj;
             }
-            if (below > 0) Gemv.AccumulateColumns(below, cnt, T.One, ref a[colOff + 1 + j0 * lda], lda, z.Slice(0, cnt), w.Slice(0, below));
+            if (below > 0) Gemv.AccumulateColumns(below, cnt, T.One, ref c[1, j0], lda, z.Slice(0, cnt), w.Slice(0, below));
         }
     }
 
     /// <summary>
-    /// Four dot products of the contiguous columns at a[off + q lda] (q &lt; 4, <paramref name="rows"/> long) with v:
+    /// Four dot products of the contiguous columns starting at <paramref name="a0Ref"/> + q lda (q &lt; 4, <paramref name="rows"/> long) with v:
     /// four read streams with software prefetch 1 KiB ahead, as the transposed GEMV kernel does, because the trailing
     /// matrix comes from L3 or memory and one stream at a time leaves the pass latency-bound.
     /// </summary>
-    private static unsafe void Dot4<T>(int rows, T[] a, int off, int lda, ReadOnlySpan<T> v, Span<T> dots) where T : unmanaged, IFloatingPointIeee754<T>
+    private static unsafe void Dot4<T>(int rows, ref T a0Ref, int lda, ReadOnlySpan<T> v, Span<T> dots) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int V = Vector512<T>.Count, ahead = 1024 / sizeof(T);
-        fixed (T* pa = a, px = v)
+        fixed (T* pa = &a0Ref, px = v)
         {
-            T* a0 = pa + off, a1 = a0 + lda, a2 = a1 + lda, a3 = a2 + lda;
+            T* a0 = pa, a1 = a0 + lda, a2 = a1 + lda, a3 = a2 + lda;
             Vector512<T> s0 = default, s1 = default, s2 = default, s3 = default;
             int p = 0;
             for (; p + V <= rows; p += V)
@@ -80,20 +82,23 @@ internal static partial class Gebrd
     /// zc = A[i, i+1..] - Y[i+1.., :i] A[i, :i]^T - A[:i, i+1..]^T X[i, :i]^T (the row update without its y_i term).
     /// <paramref name="t"/> and <paramref name="t2"/> hold i scalars. O((m + n) i).
     /// </summary>
-    private static void PassCorrections<T>(int m, int n, int i, T[] a, int off, int lda, T[] x, int ldx, T[] y, int ldy,
+    private static void PassCorrections<T>(in MatrixView<T> b, int i, T[] x, int ldx, T[] y, int ldy,
         ReadOnlySpan<T> v, T[] t, T[] t2, Span<T> corr, Span<T> zc) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var none = Parallelism.None;
+        int m = (int)b.Rows, n = (int)b.Cols;
         int nr = n - i - 1;
-        Gemv.Transposed(m - i, i, T.One, a, off + i, lda, v, T.Zero, t, none);
-        Gemv.Multiply(nr, i, T.One, y, i + 1, ldy, t, T.Zero, corr, none);
-        Gemv.Transposed(m - i, i, T.One, x, i, ldx, v, T.Zero, t, none);
-        Gemv.Transposed(i, nr, T.One, a, off + (i + 1) * lda, lda, t, T.One, corr, none);
-        for (int k = 0; k < i; k++) t[k] = a[off + k * lda + i];
+        var upperRight = b.Block(0, i + 1, i, nr);     // B[:i, i+1..], the panel's U rows
+        var yBelow = MatrixView<T>.ColumnMajor(y, i + 1, nr, i, ldy);
+        Gemv.Transposed(T.One, b.Block(i, 0, m - i, i), v, T.Zero, t, none);
+        Gemv.Multiply(T.One, yBelow, t, T.Zero, corr, none);
+        Gemv.Transposed(T.One, MatrixView<T>.ColumnMajor(x, i, m - i, i, ldx), v, T.Zero, t, none);
+        Gemv.Transposed(T.One, upperRight, t, T.One, corr, none);
+        for (int k = 0; k < i; k++) t[k] = b[i, k];
         for (int k = 0; k < i; k++) t2[k] = x[i + k * ldx];
-        for (int j = 0; j < nr; j++) zc[j] = a[off + i + (i + 1 + j) * lda];
-        Gemv.Multiply(nr, i, -T.One, y, i + 1, ldy, t, T.One, zc, none);
-        Gemv.Transposed(i, nr, -T.One, a, off + (i + 1) * lda, lda, t2, T.One, zc, none);
+        for (int j = 0; j < nr; j++) zc[j] = b[i, i + 1 + j];
+        Gemv.Multiply(-T.One, yBelow, t, T.One, zc, none);
+        Gemv.Transposed(-T.One, upperRight, t2, T.One, zc, none);
     }
 
     /// <summary>
@@ -101,18 +106,20 @@ internal static partial class Gebrd
     /// generates the row reflector from the stored z (e_i, taup_i), copies u, and turns xi into A[i+1.., i+1..] u =
     /// a_0 + w / (z_0 - beta) (w is zero when tau is, and u is then e_0). Returns taup_i. O(m + n).
     /// </summary>
-    private static T FinishRowProduct<T>(int m, int n, int i, T[] a, int off, int lda, Span<T> u, Span<T> xi, out T e)
+    private static T FinishRowProduct<T>(in MatrixView<T> b, int i, Span<T> u, Span<T> xi, out T e)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
+        int m = (int)b.Rows, n = (int)b.Cols;
         int nr = n - i - 1, mr = m - i - 1;
-        int si = off + i + (i + 1) * lda;
-        T z0 = a[si], beta = z0;
-        T tp = Householder.Generate(nr, ref beta, a, si + lda, lda);
+        ref T si = ref b[i, i + 1];
+        T z0 = si, beta = z0;
+        // The row reflector over B[i, i+1..]: its tail B[i, i+2..] as a column vector (stride: the row's).
+        T tp = Householder.Generate(ref beta, b.Block(i, i + 2, 1, nr - 1).Transposed);
         e = beta;
-        a[si] = T.One;
-        for (int j = 0; j < nr; j++) u[j] = a[si + j * lda];
+        si = T.One;
+        for (int j = 0; j < nr; j++) u[j] = b[i, i + 1 + j];
         T scal = tp == T.Zero ? T.One : T.One / (z0 - beta);
-        var a0 = a.AsSpan(off + i + 1 + (i + 1) * lda, mr);
+        var a0 = b.Column(i + 1, i + 1, mr);
         var xs = xi.Slice(0, mr);
         TensorPrimitives.MultiplyAdd(xs, scal, a0, xs);
         return tp;

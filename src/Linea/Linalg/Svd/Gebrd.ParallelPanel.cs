@@ -1,4 +1,5 @@
 using System.Numerics;
+using Linea.Kernels;
 using Linea.Kernels.Blas2;
 using Linea.Kernels.Threading;
 
@@ -17,16 +18,21 @@ internal static partial class Gebrd
     /// call per product would wake a sleeping worker twice per column. Each entry of y and x is computed by the same
     /// kernel as on one thread. O(m n nb).
     /// </summary>
-    private static void ParallelPanel<T>(int m, int n, int nb, T[] a, int off, int lda, Span<T> d, Span<T> e, Span<T> tauq, Span<T> taup,
+    private static unsafe void ParallelPanel<T>(in MatrixView<T> b, int nb, Span<T> d, Span<T> e, Span<T> tauq, Span<T> taup,
         T[] x, int ldx, T[] y, int ldy, T[] t, T[] t2, T[] r, T[] u, Parallelism parallelism) where T : unmanaged, IFloatingPointIeee754<T>
     {
         parallelism.ThrowIfCancelled();
-        var job = new PanelJob<T>
+        int m = (int)b.Rows;
+        PanelJob<T> job;
+        fixed (T* pb = &b.Origin)
         {
-            M = m, N = n, Nb = nb, A = a, Off = off, Lda = lda, X = x, Ldx = ldx, Y = y, Ldy = ldy, T1 = t, T2 = t2, R = r, U = u,
-            D = new T[nb], E = new T[nb], Tauq = new T[nb], Taup = new T[nb], W = new T[(long)parallelism.Count * m],
-        };
-        WorkerPool.Run(parallelism.Count, job);
+            job = new PanelJob<T>
+            {
+                B = b.At(pb), Nb = nb, X = x, Ldx = ldx, Y = y, Ldy = ldy, T1 = t, T2 = t2, R = r, U = u,
+                D = new T[nb], E = new T[nb], Tauq = new T[nb], Taup = new T[nb], W = new T[(long)parallelism.Count * m],
+            };
+            WorkerPool.Run(parallelism.Count, job);
+        }
         job.D.AsSpan(0, nb).CopyTo(d);
         job.E.AsSpan(0, Math.Min(nb, e.Length)).CopyTo(e);
         job.Tauq.AsSpan(0, nb).CopyTo(tauq);
@@ -35,38 +41,40 @@ internal static partial class Gebrd
 
     private sealed class PanelJob<T> : IParallelJob where T : unmanaged, IFloatingPointIeee754<T>
     {
-        public required int M, N, Nb, Off, Lda, Ldx, Ldy;
-        public required T[] A, X, Y, T1, T2, R, U, D, E, Tauq, Taup, W;
+        /// <summary>The pinned m x n block B (row stride 1).</summary>
+        public required MatrixAddress<T> B;
+        public required int Nb, Ldx, Ldy;
+        public required T[] X, Y, T1, T2, R, U, D, E, Tauq, Taup, W;
 
         public void Execute(int tid, int threads, SpinBarrier barrier)
         {
-            int m = M, n = N, off = Off, lda = Lda, ldx = Ldx, ldy = Ldy;
-            T[] a = A, x = X, y = Y, t = T1, t2 = T2;
+            var b = B.View;
+            int m = (int)b.Rows, n = (int)b.Cols, ldx = Ldx, ldy = Ldy;
+            T[] x = X, y = Y, t = T1, t2 = T2;
             var none = Parallelism.None;
             for (int i = 0; i < Nb; i++)
             {
-                int ci = off + i * lda;
                 int nr = n - i - 1, mr = m - i - 1;
                 if (tid == 0)
                 {
-                    var colI = a.AsSpan(ci + i, m - i);
+                    var colI = b.Column(i, i, m - i);
                     for (int k = 0; k < i; k++) t[k] = y[i + k * ldy];
-                    Gemv.Multiply(m - i, i, -T.One, a, off + i, lda, t, T.One, colI, none);
-                    Gemv.Multiply(m - i, i, -T.One, x, i, ldx, a.AsSpan(ci, i), T.One, colI, none);
-                    T alpha = a[ci + i];
-                    T tq = Householder.Generate(m - i, ref alpha, a, ci + i + 1, 1);
+                    Gemv.Multiply(-T.One, b.Block(i, 0, m - i, i), t, T.One, colI, none);
+                    Gemv.Multiply(-T.One, MatrixView<T>.ColumnMajor(x, i, m - i, i, ldx), b.Column(i, 0, i), T.One, colI, none);
+                    T alpha = b[i, i];
+                    T tq = Householder.Generate(m - i, ref alpha, b.Column(i, i + 1, m - i - 1));
                     D[i] = alpha;
                     Tauq[i] = tq;
-                    if (nr == 0) { Taup[i] = T.Zero; a[ci + i] = alpha; }
-                    else a[ci + i] = T.One;
+                    if (nr == 0) { Taup[i] = T.Zero; b[i, i] = alpha; }
+                    else b[i, i] = T.One;
                 }
                 if (nr == 0) break;
-                var v = a.AsSpan(ci + i, m - i);
+                var v = b.Column(i, i, m - i);
                 var yi = y.AsSpan(i + 1 + i * ldy, nr);
                 var xi = x.AsSpan(i + 1 + i * ldx, mr);
                 if (tid == 0)
                 {
-                    PassCorrections(m, n, i, a, off, lda, x, ldx, y, ldy, v, t, t2, R.AsSpan(0, nr), U.AsSpan(0, nr));
+                    PassCorrections(b, i, x, ldx, y, ldy, v, t, t2, R.AsSpan(0, nr), U.AsSpan(0, nr));
                     xi.Clear();
                 }
                 // Both products with the trailing matrix in one pass (FusedPass), by column ranges: thread 0
@@ -75,21 +83,21 @@ internal static partial class Gebrd
                 if (active > 1) barrier.SignalAndWait();
                 if (tid < active)
                 {
-                    var w = tid == 0 ? xi : W.AsSpan(tid * M, mr);
+                    var w = tid == 0 ? xi : W.AsSpan(tid * m, mr);
                     if (tid > 0) w.Clear();
                     int c0 = SplitJob.Bound(tid, active, nr, 16), c1 = SplitJob.Bound(tid + 1, active, nr, 16);
-                    if (c1 > c0) FusedPass(m - i, c0, c1, a, off + i + (i + 1) * lda, lda, v, Tauq[i], R.AsSpan(0, nr), U.AsSpan(0, nr), yi, w);
+                    if (c1 > c0) FusedPass(b.Block(i, i + 1, m - i, nr), c0, c1, v, Tauq[i], R.AsSpan(0, nr), U.AsSpan(0, nr), yi, w);
                 }
                 if (active > 1) barrier.SignalAndWait();
                 if (tid != 0) continue;
-                for (int p = 1; p < active; p++) System.Numerics.Tensors.TensorPrimitives.Add(xi, W.AsSpan(p * M, mr), xi);
+                for (int p = 1; p < active; p++) System.Numerics.Tensors.TensorPrimitives.Add(xi, W.AsSpan(p * m, mr), xi);
                 var ui = U.AsSpan(0, nr);
-                Taup[i] = FinishRowProduct(m, n, i, a, off, lda, ui, xi, out E[i]);
+                Taup[i] = FinishRowProduct(b, i, ui, xi, out E[i]);
                 T tpi = Taup[i];
-                Gemv.Transposed(nr, i + 1, T.One, y, i + 1, ldy, ui, T.Zero, t, none);
-                Gemv.Multiply(mr, i + 1, -T.One, a, off + i + 1, lda, t, T.One, xi, none);
-                Gemv.Multiply(i, nr, T.One, a, off + (i + 1) * lda, lda, ui, T.Zero, t, none);
-                Gemv.Multiply(mr, i, -T.One, x, i + 1, ldx, t, T.One, xi, none);
+                Gemv.Transposed(T.One, MatrixView<T>.ColumnMajor(y, i + 1, nr, i + 1, ldy), ui, T.Zero, t, none);
+                Gemv.Multiply(-T.One, b.Block(i + 1, 0, mr, i + 1), t, T.One, xi, none);
+                Gemv.Multiply(T.One, b.Block(0, i + 1, i, nr), ui, T.Zero, t, none);
+                Gemv.Multiply(-T.One, MatrixView<T>.ColumnMajor(x, i + 1, mr, i, ldx), t, T.One, xi, none);
                 for (int j = 0; j < mr; j++) xi[j] *= tpi;
             }
         }

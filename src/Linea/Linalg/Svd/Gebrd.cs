@@ -7,7 +7,8 @@ using Linea.Kernels.Blas2;
 namespace Linea;
 
 /// <summary>
-/// Householder bidiagonalization Q^T A P = B of an m x n column-major matrix with m &gt;= n (LAPACK's gebd2, upper
+/// Householder bidiagonalization Q^T A P = B of an m x n matrix view with m &gt;= n (row stride 1 for the blocked form:
+/// a whole column-major matrix or a block of one) (LAPACK's gebd2, upper
 /// bidiagonal): B has diagonal d (n) and superdiagonal e (n - 1). Q = H_0 ... H_{n-1} with v_i (v_i[i] = 1 implicit)
 /// stored below the diagonal in column i (the layout of <see cref="Geqrf"/>, so <see cref="Ormqr"/> applies Q), and
 /// P = G_0 ... G_{n-2} with u_i (u_i[i + 1] = 1 implicit) stored right of the superdiagonal in row i. About
@@ -30,9 +31,11 @@ internal static partial class Gebrd
     /// (<see cref="ParallelPanel{T}"/>) unless <paramref name="panelJob"/> is false (each product then a parallel call;
     /// the benchmark compares the two).
     /// </summary>
-    public static void Blocked<T>(int m, int n, T[] a, int lda, Span<T> d, Span<T> e, Span<T> tauq, Span<T> taup, Parallelism parallelism, int nb = BlockSize, int nx = Crossover, bool panelJob = true)
+    public static void Blocked<T>(in MatrixView<T> a, Span<T> d, Span<T> e, Span<T> tauq, Span<T> taup, Parallelism parallelism, int nb = BlockSize, int nx = Crossover, bool panelJob = true)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
+        int m = checked((int)a.Rows), n = checked((int)a.Cols);
+        System.Diagnostics.Debug.Assert(m >= n && a.ColumnContiguous);
         nb = Math.Max(nb, 1);
         int i = 0;
         if (n > nx + nb)
@@ -45,19 +48,20 @@ internal static partial class Gebrd
             var u = new T[n];
             for (; i + nb <= n - Math.Max(nx, 1); i += nb)
             {
+                var b = a.Block(i, i, m - i, n - i);
                 if (panelJob && parallelism.Count > 1 && (long)(m - i) * (n - i) >= 2 * ParallelGemvMin)
-                    ParallelPanel(m - i, n - i, nb, a, i + i * lda, lda, d.Slice(i), e.Slice(i), tauq.Slice(i), taup.Slice(i), x, m, y, n, t, t2, r, u, parallelism);
-                else Panel(m - i, n - i, nb, a, i + i * lda, lda, d.Slice(i), e.Slice(i), tauq.Slice(i), taup.Slice(i), x, m, y, n, t, t2, r, u, parallelism);
+                    ParallelPanel(b, nb, d.Slice(i), e.Slice(i), tauq.Slice(i), taup.Slice(i), x, m, y, n, t, t2, r, u, parallelism);
+                else Panel(b, nb, d.Slice(i), e.Slice(i), tauq.Slice(i), taup.Slice(i), x, m, y, n, t, t2, r, u, parallelism);
                 int mt = m - i - nb, nt = n - i - nb;
-                int c22 = (i + nb) + (i + nb) * lda;
-                // A22 -= V Y^T: V = A[i+nb.., i..i+nb], Y = Y[nb.., ..]
-                Kernels.Gemm.Gemm.Multiply(mt, nt, nb, -T.One, a, (i + nb) + i * lda, 1, lda, y, nb, n, 1, T.One, a, c22, 1, lda, parallelism);
-                // A22 -= X U^T: X = X[nb.., ..], U^T = A[i..i+nb, i+nb..]
-                Kernels.Gemm.Gemm.Multiply(mt, nt, nb, -T.One, x, nb, 1, m, a, i + (i + nb) * lda, 1, lda, T.One, a, c22, 1, lda, parallelism);
+                var a22 = b.Block(nb, nb, mt, nt);
+                // A22 -= V Y^T: V = B[nb.., ..nb], Y = Y[nb.., ..]
+                Kernels.Gemm.Gemm.Multiply(-T.One, b.Block(nb, 0, mt, nb), MatrixView<T>.Of(y, nb, nb, nt, n, 1), T.One, a22, parallelism);
+                // A22 -= X U^T: X = X[nb.., ..], U^T = B[..nb, nb..]
+                Kernels.Gemm.Gemm.Multiply(-T.One, MatrixView<T>.ColumnMajor(x, nb, mt, nb, m), b.Block(0, nb, nb, nt), T.One, a22, parallelism);
                 for (int j = i; j < i + nb; j++)
                 {
-                    a[j + j * lda] = d[j];
-                    a[j + (j + 1) * lda] = e[j];
+                    a[j, j] = d[j];
+                    a[j, j + 1] = e[j];
                 }
             }
         }
@@ -66,38 +70,38 @@ internal static partial class Gebrd
         // The rest: the unblocked reduction on a compact copy of the trailing block (ld = its rows, so its columns sit
         // next to each other in cache, not a leading dimension apart), copied back.
         var sub = new T[mr * nr];
-        var block = MatrixView<T>.ColumnMajor(a, 0, m, n, lda).Block(i, i, mr, nr);
+        var block = a.Block(i, i, mr, nr);
         for (int j = 0; j < nr; j++) block.Column(j).CopyTo(sub.AsSpan(j * mr, mr));
         Unblocked(MatrixView<T>.ColumnMajor(sub, 0, mr, nr, mr), d.Slice(i), e.Slice(i), tauq.Slice(i), taup.Slice(i));
         for (int j = 0; j < nr; j++) sub.AsSpan(j * mr, mr).CopyTo(block.Column(j));
     }
 
     /// <summary>
-    /// LAPACK's labrd (m &gt;= n) on the m x n block at (a, off, lda): reduces its first nb rows and columns, leaving
+    /// LAPACK's labrd (m &gt;= n) on the m x n block <paramref name="b"/> (row stride 1): reduces its first nb rows and columns, leaving
     /// the reflectors in place with A[j, j] = A[j, j + 1] = 1, and fills X (m x nb) and Y (n x nb) for the trailing update.
     /// The two products with the trailing matrix per column (A^T v and A u) are the streaming <see cref="Gemv"/> kernels.
     /// <paramref name="t"/> and <paramref name="t2"/> hold nb + 1 scalars, <paramref name="r"/> and <paramref name="u"/> n.
     /// </summary>
     [MethodImpl(HotCode.Options)]
-    private static void Panel<T>(int m, int n, int nb, T[] a, int off, int lda, Span<T> d, Span<T> e, Span<T> tauq, Span<T> taup,
+    private static void Panel<T>(in MatrixView<T> b, int nb, Span<T> d, Span<T> e, Span<T> tauq, Span<T> taup,
         T[] x, int ldx, T[] y, int ldy, T[] t, T[] t2, T[] r, T[] u, Parallelism parallelism) where T : unmanaged, IFloatingPointIeee754<T>
     {
         parallelism.ThrowIfCancelled();
+        int m = (int)b.Rows, n = (int)b.Cols;
         for (int i = 0; i < nb; i++)
         {
-            int ci = off + i * lda;                      // column i of the block
-            var colI = a.AsSpan(ci + i, m - i);          // A[i.., i]
-            // A[i.., i] -= A[i.., :i] Y[i, :i]^T + X[i.., :i] A[:i, i]
+            var colI = b.Column(i, i, m - i);            // B[i.., i]
+            // B[i.., i] -= B[i.., :i] Y[i, :i]^T + X[i.., :i] B[:i, i]
             for (int k = 0; k < i; k++) t[k] = y[i + k * ldy];
-            Gemv.Multiply(m - i, i, -T.One, a, off + i, lda, t, T.One, colI, parallelism);
-            Gemv.Multiply(m - i, i, -T.One, x, i, ldx, a.AsSpan(ci, i), T.One, colI, parallelism);
-            T alpha = a[ci + i];
-            T tq = Householder.Generate(m - i, ref alpha, a, ci + i + 1, 1);
+            Gemv.Multiply(-T.One, b.Block(i, 0, m - i, i), t, T.One, colI, parallelism);
+            Gemv.Multiply(-T.One, MatrixView<T>.ColumnMajor(x, i, m - i, i, ldx), b.Column(i, 0, i), T.One, colI, parallelism);
+            T alpha = b[i, i];
+            T tq = Householder.Generate(m - i, ref alpha, b.Column(i, i + 1, m - i - 1));
             d[i] = alpha;
             tauq[i] = tq;
-            if (i + 1 >= n) { taup[i] = T.Zero; a[ci + i] = alpha; continue; }
-            a[ci + i] = T.One;
-            var v = a.AsSpan(ci + i, m - i);
+            if (i + 1 >= n) { taup[i] = T.Zero; b[i, i] = alpha; continue; }
+            b[i, i] = T.One;
+            var v = b.Column(i, i, m - i);
             // Y[i+1.., i] = tauq (A[i.., i+1..]^T v - Y[i+1.., :i] (A[i.., :i]^T v) - A[:i, i+1..]^T (X[i.., :i]^T v)),
             // A[i, i+1..] -= Y[i+1.., :i+1] A[i, :i+1]^T + A[:i, i+1..]^T X[i, :i]^T, and A[i+1.., i+1..] u for
             // X[i+1.., i]: the corrections first, then both products with the trailing matrix in one pass over it.
@@ -105,18 +109,18 @@ internal static partial class Gebrd
             var yi = y.AsSpan(i + 1 + i * ldy, nr);
             var corr = r.AsSpan(0, nr);
             var zc = u.AsSpan(0, nr);
-            PassCorrections(m, n, i, a, off, lda, x, ldx, y, ldy, v, t, t2, corr, zc);
+            PassCorrections(b, i, x, ldx, y, ldy, v, t, t2, corr, zc);
             var xi = x.AsSpan(i + 1 + i * ldx, mr);
             xi.Clear();
-            FusedPass(m - i, 0, nr, a, off + i + (i + 1) * lda, lda, v, tq, corr, zc, yi, xi);
+            FusedPass(b.Block(i, i + 1, m - i, nr), 0, nr, v, tq, corr, zc, yi, xi);
             var ui = u.AsSpan(0, nr);
-            T tp = FinishRowProduct(m, n, i, a, off, lda, ui, xi, out e[i]);
+            T tp = FinishRowProduct(b, i, ui, xi, out e[i]);
             taup[i] = tp;
-            // X[i+1.., i] = taup (A[i+1.., i+1..] u - A[i+1.., :i+1] (Y[i+1.., :i+1]^T u) - X[i+1.., :i] (A[:i, i+1..] u))
-            Gemv.Transposed(nr, i + 1, T.One, y, i + 1, ldy, ui, T.Zero, t, parallelism);
-            Gemv.Multiply(mr, i + 1, -T.One, a, off + i + 1, lda, t, T.One, xi, parallelism);
-            Gemv.Multiply(i, nr, T.One, a, off + (i + 1) * lda, lda, ui, T.Zero, t, parallelism);
-            Gemv.Multiply(mr, i, -T.One, x, i + 1, ldx, t, T.One, xi, parallelism);
+            // X[i+1.., i] = taup (B[i+1.., i+1..] u - B[i+1.., :i+1] (Y[i+1.., :i+1]^T u) - X[i+1.., :i] (B[:i, i+1..] u))
+            Gemv.Transposed(T.One, MatrixView<T>.ColumnMajor(y, i + 1, nr, i + 1, ldy), ui, T.Zero, t, parallelism);
+            Gemv.Multiply(-T.One, b.Block(i + 1, 0, mr, i + 1), t, T.One, xi, parallelism);
+            Gemv.Multiply(T.One, b.Block(0, i + 1, i, nr), ui, T.Zero, t, parallelism);
+            Gemv.Multiply(-T.One, MatrixView<T>.ColumnMajor(x, i + 1, mr, i, ldx), t, T.One, xi, parallelism);
             for (int j = 0; j < mr; j++) xi[j] *= tp;
         }
     }

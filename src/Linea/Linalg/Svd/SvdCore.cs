@@ -100,7 +100,7 @@ internal static class SvdCore
         var e = new T[Math.Max(n - 1, 0)];
         var tauq = new T[n];
         var taup = new T[n];
-        Gebrd.Blocked(m, n, work, lda, d, e, tauq, taup, parallelism, p.BidiagonalBlockSize, p.BidiagonalCrossover);
+        Gebrd.Blocked(MatrixView<T>.ColumnMajor(work, 0, m, n, lda), d, e, tauq, taup, parallelism, p.BidiagonalBlockSize, p.BidiagonalCrossover);
         T[]? ub = null, vb = null;
         bool ok;
         if (vectors && n > p.DivideAndConquerLeaf)
@@ -124,7 +124,7 @@ internal static class SvdCore
                 ub = Identity<T>(n);
                 vb = Identity<T>(n);
             }
-            ok = Bdsqr.Solve<T>(n, d, e, ub, n, vb, parallelism);
+            ok = Bdsqr.Solve<T>(n, d, e, vectors ? MatrixView<T>.ColumnMajor(ub!, 0, n, n, n) : default, vectors ? MatrixView<T>.ColumnMajor(vb!, 0, n, n, n) : default, parallelism);
         }
         if (!ok)
             throw new NoConvergenceException($"{op}: the bidiagonal QR iteration did not converge within {Bdsqr.MaxIterationsFactor} k^2 = {(long)Bdsqr.MaxIterationsFactor * n * n} steps for a matrix of shape ({m}, {n}) (k = {n})");

@@ -65,7 +65,7 @@ public sealed class SymmetricEigenDecomposition<T> where T : unmanaged, IFloatin
 
         var e = new T[Math.Max(n - 1, 0)];
         var tau = new T[Math.Max(n - 1, 0)];
-        Sytrd.Blocked(n, work, lda, _w, e, tau, parallelism, p.TridiagonalBlockSize, p.TridiagonalCrossover);
+        Sytrd.Blocked(Kernels.MatrixView<T>.ColumnMajor(work, 0, n, n, lda), _w, e, tau, parallelism, p.TridiagonalBlockSize, p.TridiagonalCrossover);
         T[]? z = null;
         if (computeVectors)
         {
@@ -76,7 +76,7 @@ public sealed class SymmetricEigenDecomposition<T> where T : unmanaged, IFloatin
         if (!converged)
             throw new NoConvergenceException($"{op}: the tridiagonal QL iteration did not converge within {Steqr.MaxIterationsPerValue * n} iterations ({Steqr.MaxIterationsPerValue} n) for a {n} x {n} matrix");
         if (z is not null && n > 1)
-            Ormqr.ApplyLeft(false, n - 1, n, n - 1, work, 1, lda, tau, z, 1, n, QrParams.Auto, parallelism);
+            Ormqr.ApplyLeft(false, Kernels.MatrixView<T>.ColumnMajor(work, 1, n - 1, n - 1, lda), n - 1, tau, Kernels.MatrixView<T>.ColumnMajor(z, 1, n - 1, n, n), QrParams.Auto, parallelism);
         SpectralScaling.ScaleB<T>(_w.AsSpan(0, n), -scale);
         SpectralScaling.SortWithColumns<T>(_w, descending: false, z, n, null, 0);
         if (z is not null) SpectralScaling.NormalizeColumnSigns(z, n, n, null, 0);

@@ -23,69 +23,75 @@ internal static partial class Sytrd
     /// arithmetic as <see cref="Gemv.SymmetricLower{T}(in MatrixView{T}, ReadOnlySpan{T}, Span{T}, Parallelism)"/> on the same split, so the results equal those of the split
     /// product. O(m^2 nb).
     /// </summary>
-    private static void ParallelPanel<T>(int m, int nb, T[] a, int off, int lda, Span<T> e, Span<T> tau, T[] w, int ldw, T[] tmp, T[] tmp2, Parallelism parallelism)
+    private static unsafe void ParallelPanel<T>(in MatrixView<T> b, int nb, Span<T> e, Span<T> tau, T[] w, int ldw, T[] tmp, T[] tmp2, Parallelism parallelism)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         parallelism.ThrowIfCancelled();
         int threads = parallelism.Count;
-        var job = new PanelJob<T>
+        int m = (int)b.Rows;
+        fixed (T* pb = &b.Origin)
         {
-            M = m, Nb = nb, A = a, Off = off, Lda = lda, W = w, Ldw = ldw, Tmp = tmp, Tmp2 = tmp2,
-            E = new T[nb], Tau = new T[nb], Partial = new T[(threads - 1) * m],
-        };
-        WorkerPool.Run(threads, job);
-        job.E.AsSpan(0, Math.Min(nb, e.Length)).CopyTo(e);
-        job.Tau.AsSpan(0, Math.Min(nb, tau.Length)).CopyTo(tau);
+            var job = new PanelJob<T>
+            {
+                B = b.At(pb), Nb = nb, W = w, Ldw = ldw, Tmp = tmp, Tmp2 = tmp2,
+                E = new T[nb], Tau = new T[nb], Partial = new T[(threads - 1) * m],
+            };
+            WorkerPool.Run(threads, job);
+            job.E.AsSpan(0, Math.Min(nb, e.Length)).CopyTo(e);
+            job.Tau.AsSpan(0, Math.Min(nb, tau.Length)).CopyTo(tau);
+        }
     }
 
     private sealed class PanelJob<T> : IParallelJob where T : unmanaged, IFloatingPointIeee754<T>
     {
-        public required int M, Nb, Off, Lda, Ldw;
-        public required T[] A, W, Tmp, Tmp2, E, Tau, Partial;
+        /// <summary>The pinned trailing matrix B (m x m, row stride 1).</summary>
+        public required MatrixAddress<T> B;
+        public required int Nb, Ldw;
+        public required T[] W, Tmp, Tmp2, E, Tau, Partial;
 
         public void Execute(int tid, int threads, SpinBarrier barrier)
         {
-            int m = M, off = Off, lda = Lda, ldw = Ldw;
-            T[] a = A, w = W, tmp = Tmp, tmp2 = Tmp2;
+            var b = B.View;
+            int m = (int)b.Rows, ldw = Ldw;
+            T[] w = W, tmp = Tmp, tmp2 = Tmp2;
             for (int j = 0; j < Nb; j++)
             {
-                int cj = off + j * lda;
                 int len = m - j - 1;
                 if (tid == 0)
                 {
-                    var col = a.AsSpan(cj + j, m - j);
-                    for (int k = 0; k < j; k++) { tmp[k] = w[j + k * ldw]; tmp2[k] = a[off + k * lda + j]; }
-                    Gemv.Multiply(-T.One, MatrixView<T>.ColumnMajor(a, off + j, m - j, j, lda), tmp, T.One, col, Parallelism.None);
+                    var col = b.Column(j, j, m - j);
+                    for (int k = 0; k < j; k++) { tmp[k] = w[j + k * ldw]; tmp2[k] = b[j, k]; }
+                    Gemv.Multiply(-T.One, b.Block(j, 0, m - j, j), tmp, T.One, col, Parallelism.None);
                     Gemv.Multiply(-T.One, MatrixView<T>.ColumnMajor(w, j, m - j, j, ldw), tmp2, T.One, col, Parallelism.None);
                     if (len == 0) Tau[j] = T.Zero;
                     else
                     {
-                        T alpha = a[cj + j + 1];
-                        T t = Householder.Generate(len, ref alpha, a, cj + j + 2, 1);
+                        T alpha = b[j + 1, j];
+                        T t = Householder.Generate(len, ref alpha, b.Column(j, j + 2, len - 1));
                         E[j] = alpha;
                         Tau[j] = t;
-                        a[cj + j + 1] = T.One;
+                        b[j + 1, j] = T.One;
                     }
                 }
                 if (len == 0) break;
                 int active = len >= ParallelSymvMin ? threads : 1;
                 if (active > 1) barrier.SignalAndWait();
-                var v = a.AsSpan(cj + j + 1, len);
+                var v = b.Column(j, j + 1, len);
                 var wj = w.AsSpan(j + 1 + j * ldw, len);
                 if (tid < active)
                 {
                     int c0 = Gemv.AreaBound(tid, active, len), c1 = Gemv.AreaBound(tid + 1, active, len);
                     var dst = tid == 0 ? wj : Partial.AsSpan((tid - 1) * m, len);
                     dst.Clear();
-                    if (c1 > c0) Gemv.SymmetricLowerRange(MatrixView<T>.ColumnMajor(a, off + (j + 1) + (j + 1) * lda, len, len, lda), v, dst, c0, c1);
+                    if (c1 > c0) Gemv.SymmetricLowerRange(b.Block(j + 1, j + 1, len, len), v, dst, c0, c1);
                 }
                 if (active > 1) barrier.SignalAndWait();
                 if (tid != 0) continue;
                 for (int t = 1; t < active; t++) TensorPrimitives.Add(wj, Partial.AsSpan((t - 1) * m, len), wj);
                 // wj -= V[j+1.., :j] (W[j+1.., :j]^T v) + W[j+1.., :j] (V[j+1.., :j]^T v)
                 Gemv.Transposed(T.One, MatrixView<T>.ColumnMajor(w, j + 1, len, j, ldw), v, T.Zero, tmp, Parallelism.None);
-                Gemv.Multiply(-T.One, MatrixView<T>.ColumnMajor(a, off + j + 1, len, j, lda), tmp, T.One, wj, Parallelism.None);
-                Gemv.Transposed(T.One, MatrixView<T>.ColumnMajor(a, off + j + 1, len, j, lda), v, T.Zero, tmp, Parallelism.None);
+                Gemv.Multiply(-T.One, b.Block(j + 1, 0, len, j), tmp, T.One, wj, Parallelism.None);
+                Gemv.Transposed(T.One, b.Block(j + 1, 0, len, j), v, T.Zero, tmp, Parallelism.None);
                 Gemv.Multiply(-T.One, MatrixView<T>.ColumnMajor(w, j + 1, len, j, ldw), tmp, T.One, wj, Parallelism.None);
                 T tj = Tau[j];
                 TensorPrimitives.Multiply(wj, tj, wj);

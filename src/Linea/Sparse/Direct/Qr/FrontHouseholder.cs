@@ -103,11 +103,12 @@ internal static class FrontHouseholder
             int k = Math.Min(ib, e - p);
             if (k == 0) { reached[j++] = p; continue; } // no row reaches column j
             int d = p + j * rows;
-            Geqrf.Unblocked(e - p, k, a, d, rows, tau.Slice(h, k));
+            var panel = Kernels.MatrixView<T>.ColumnMajor(a, d, e - p, k, rows);
+            Geqrf.Unblocked(panel, tau.Slice(h, k));
             if (j + k < cols)
             {
-                Householder.FormT(e - p, k, a, d, rows, tau.Slice(h, k), tWork);
-                Householder.ApplyBlockLeft(true, e - p, cols - j - k, k, a, d, rows, tWork, a, d + k * rows, rows, parallelism);
+                Householder.FormT(panel, tau.Slice(h, k), tWork);
+                Householder.ApplyBlockLeft(true, panel, tWork, Kernels.MatrixView<T>.ColumnMajor(a, d + k * rows, e - p, cols - j - k, rows), parallelism);
             }
             for (int i = 0; i < k; i++)
             {
