@@ -55,22 +55,24 @@ internal sealed class DeflationRotations<T> where T : unmanaged, IFloatingPointI
     }
 
     /// <summary>
-    /// Undoes the rotations (last first) on the rows of the column-major matrix a (leading dimension lda, cols
-    /// columns): row coordinate r is row <paramref name="rowOf"/>[r] of a (the identity when default).
-    /// (x_p, x_j) -> (c x_p + s x_j, c x_j - s x_p). O(count cols).
+    /// Undoes the rotations (last first) on the rows of <paramref name="a"/>: row coordinate r is row
+    /// <paramref name="rowOf"/>[r] of a (the identity when empty). (x_p, x_j) -> (c x_p + s x_j, c x_j - s x_p).
+    /// O(count cols).
     /// </summary>
-    public void UndoOnRows(ArraySegment<T> a, int lda, int cols, ArraySegment<int> rowOf = default)
+    public void UndoOnRows(Kernels.MatrixView<T> a, ReadOnlySpan<int> rowOf = default)
     {
-        bool identity = rowOf.Array is null;
+        bool identity = rowOf.IsEmpty;
         for (int r = _p.Count - 1; r >= 0; r--)
         {
             int p = identity ? _p[r] : rowOf[_p[r]], j = identity ? _j[r] : rowOf[_j[r]];
             T c = _c[r], s = _s[r];
-            for (int col = 0; col < cols; col++)
+            for (long col = 0; col < a.Cols; col++)
             {
-                T x = a[p + col * lda], y = a[j + col * lda];
-                a[p + col * lda] = c * x + s * y;
-                a[j + col * lda] = c * y - s * x;
+                ref T xp = ref a[p, col];
+                ref T xj = ref a[j, col];
+                T x = xp, y = xj;
+                xp = c * x + s * y;
+                xj = c * y - s * x;
             }
         }
     }

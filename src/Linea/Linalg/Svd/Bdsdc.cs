@@ -331,8 +331,8 @@ internal static partial class Bdsdc
                 d[lo + col] = dv[pole] * orgnrm;
             }
             // Undo the close-pole rotations (reverse order) on the rows of UM and VM.
-            rotations.UndoOnRows(um, rows, rows, uc);
-            rotations.UndoOnRows(vm, m, m, vc);
+            rotations.UndoOnRows(MatrixView<T>.ColumnMajor(um.Array!, um.Offset, rows, rows, rows), uc.AsSpan());
+            rotations.UndoOnRows(MatrixView<T>.ColumnMajor(vm.Array!, vm.Offset, m, m, m), vc.AsSpan());
             if (sqre == 1)
             {
                 // Row k held the zero pole's coordinate w0 = c0 e_k + s0 e_{m-1}; the node's null vector is -s0 e_k + c0 e_{m-1}.

@@ -223,7 +223,7 @@ internal static partial class Stedc
         }
         for (int t = 0; t < deflated.Count; t++) y[deflated[t] + (k + t) * n] = T.One;
         // Undo the deflation rotations (in reverse order) on the rows: sorted coordinates p, j.
-        rotations.UndoOnRows(y, n, n);
+        rotations.UndoOnRows(MatrixView<T>.ColumnMajor(y.Array!, y.Offset, n, n, n));
         // M (original coordinates): row idx[r] of M is row r of y; only its dense columns are needed.
         var m = ws.M.Slice(0, n * dense);
         for (int col = 0; col < dense; col++)
