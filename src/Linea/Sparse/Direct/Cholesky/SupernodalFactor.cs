@@ -91,52 +91,28 @@ internal sealed class SupernodalFactor<T> where T : unmanaged, IFloatingPointIee
     private Workspace RunSubtrees(string op, SparseCholeskyAnalysis an, TreeSchedule schedule, TensorStorage<T> values, T[][] rootUpdates, int scratch,
         long topPeak, Parallelism parallelism)
     {
-        var roots = schedule.Roots;
-        long localPeak = 0;
-        foreach (int r in roots)
-            for (int s = schedule.First[r]; s <= r; s++)
-            {
-                long w = an.RowPtr[s + 1] - an.RowPtr[s] - (an.Start[s + 1] - an.Start[s]);
-                localPeak = Math.Max(localPeak, an.WorkAt[s] + w * w - an.UpdateAt[r]);
-            }
-        int next = 0;
-        Exception? failure = null;
+        long localPeak = schedule.LocalPeak(an);
         // One array holds every worker's stack (worker t works in [t * localPeak, (t + 1) * localPeak)) and is the top's
         // stack afterwards: max(workers * localPeak, topPeak) entries instead of one array per worker plus the top's.
-        int workers = Math.Min(parallelism.Count, roots.Length);
+        int workers = Math.Min(parallelism.Count, schedule.Roots.Length);
         var stack = new T[Math.Max(workers * localPeak, topPeak)];
-        var first = new Workspace(stack, 0, an.N, an.MaxUpdate, scratch);
+        var spaces = new Workspace?[workers];
+        var first = spaces[0] = new Workspace(stack, 0, an.N, an.MaxUpdate, scratch);
         var single = Parallelism.None with { Cancellation = parallelism.Cancellation };
-        Linea.Kernels.Threading.SplitJob.Run(workers, (tid, nt) =>
+        schedule.RunSubtrees(workers, (tid, r) =>
         {
-            Workspace? ws = tid == 0 ? first : null;
-            long region = tid * localPeak;
-            while (Volatile.Read(ref failure) == null)
+            var ws = spaces[tid] ??= new Workspace(stack, 0, an.N, an.MaxUpdate, scratch);
+            ws.Base = an.UpdateAt[r] - tid * localPeak;
+            for (int s = schedule.First[r]; s <= r; s++)
             {
-                int i = Interlocked.Increment(ref next) - 1;
-                if (i >= roots.Length) break;
-                int r = roots[i];
-                try
-                {
-                    ws ??= new Workspace(stack, 0, an.N, an.MaxUpdate, scratch);
-                    ws.Base = an.UpdateAt[r] - region;
-                    for (int s = schedule.First[r]; s <= r; s++)
-                    {
-                        single.ThrowIfCancelled();
-                        Supernode(op, an, s, values, ws, rootUpdates, single);
-                    }
-                    long w = an.RowPtr[r + 1] - an.RowPtr[r] - (an.Start[r + 1] - an.Start[r]);
-                    var upd = new T[w * w];
-                    Array.Copy(ws.Stack, an.UpdateAt[r] - ws.Base, upd, 0, w * w);
-                    rootUpdates[r] = upd;
-                }
-                catch (Exception e)
-                {
-                    Interlocked.CompareExchange(ref failure, e, null);
-                }
+                single.ThrowIfCancelled();
+                Supernode(op, an, s, values, ws, rootUpdates, single);
             }
+            long w = an.RowPtr[r + 1] - an.RowPtr[r] - (an.Start[r + 1] - an.Start[r]);
+            var upd = new T[w * w];
+            Array.Copy(ws.Stack, an.UpdateAt[r] - ws.Base, upd, 0, w * w);
+            rootUpdates[r] = upd;
         });
-        if (failure != null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
         return first;
     }
 

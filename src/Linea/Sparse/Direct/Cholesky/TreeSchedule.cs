@@ -72,4 +72,43 @@ internal sealed class TreeSchedule
             for (int s = first[r]; s <= r; s++) inSubtree[s] = true;
         return new TreeSchedule(roots.Select(x => x.Root).ToArray(), first, inSubtree);
     }
+
+    /// <summary>
+    /// The largest stack extent one subtree needs, relative to its root's update position (the analysis's sequential
+    /// stack layout: a subtree's fronts and updates lie above its root's update): the size of one worker's stack.
+    /// </summary>
+    public long LocalPeak(SparseCholeskyAnalysis an)
+    {
+        long peak = 0;
+        foreach (int r in Roots)
+            for (int s = First[r]; s <= r; s++)
+            {
+                long w = an.RowPtr[s + 1] - an.RowPtr[s] - (an.Start[s + 1] - an.Start[s]);
+                peak = Math.Max(peak, an.WorkAt[s] + w * w - an.UpdateAt[r]);
+            }
+        return peak;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="subtree"/>(tid, root) for every root on up to <paramref name="workers"/> threads, which take
+    /// the roots in order (largest first); a thread's tid is below <paramref name="workers"/>. The first exception
+    /// stops the other threads from starting new subtrees and is rethrown here.
+    /// </summary>
+    public void RunSubtrees(int workers, Action<int, int> subtree)
+    {
+        int next = 0;
+        Exception? failure = null;
+        var roots = Roots;
+        Linea.Kernels.Threading.SplitJob.Run(workers, (tid, nt) =>
+        {
+            while (Volatile.Read(ref failure) == null)
+            {
+                int i = Interlocked.Increment(ref next) - 1;
+                if (i >= roots.Length) break;
+                try { subtree(tid, roots[i]); }
+                catch (Exception e) { Interlocked.CompareExchange(ref failure, e, null); }
+            }
+        });
+        if (failure != null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
+    }
 }

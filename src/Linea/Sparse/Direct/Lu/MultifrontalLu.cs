@@ -106,47 +106,25 @@ internal sealed class MultifrontalLu<T> where T : unmanaged, IFloatingPointIeee7
     private Workspace RunSubtrees(TreeSchedule schedule, TensorStorage<T> values, T[][] rootUpdates, long topPeak, Parallelism parallelism)
     {
         var an = _an;
-        var roots = schedule.Roots;
-        long localPeak = 0;
-        foreach (int r in roots)
+        long localPeak = schedule.LocalPeak(an);
+        int workers = Math.Min(parallelism.Count, schedule.Roots.Length);
+        var spaces = new Workspace?[workers];
+        var first = spaces[0] = new Workspace(GC.AllocateUninitializedArray<T>((int)Math.Max(localPeak, topPeak)), 0, an.N, an.MaxUpdate);
+        var single = Parallelism.None with { Cancellation = parallelism.Cancellation };
+        schedule.RunSubtrees(workers, (tid, r) =>
+        {
+            var ws = spaces[tid] ??= new Workspace(GC.AllocateUninitializedArray<T>((int)localPeak), 0, an.N, an.MaxUpdate);
+            ws.Base = an.UpdateAt[r];
             for (int s = schedule.First[r]; s <= r; s++)
             {
-                long w = an.RowPtr[s + 1] - an.RowPtr[s] - (an.Start[s + 1] - an.Start[s]);
-                localPeak = Math.Max(localPeak, an.WorkAt[s] + w * w - an.UpdateAt[r]);
+                single.ThrowIfCancelled();
+                Supernode(s, values, ws, rootUpdates, single);
             }
-        int next = 0;
-        Exception? failure = null;
-        var first = new Workspace(GC.AllocateUninitializedArray<T>((int)Math.Max(localPeak, topPeak)), 0, an.N, an.MaxUpdate);
-        var single = Parallelism.None with { Cancellation = parallelism.Cancellation };
-        Linea.Kernels.Threading.SplitJob.Run(Math.Min(parallelism.Count, roots.Length), (tid, nt) =>
-        {
-            Workspace? ws = tid == 0 ? first : null;
-            while (Volatile.Read(ref failure) == null)
-            {
-                int i = Interlocked.Increment(ref next) - 1;
-                if (i >= roots.Length) break;
-                int r = roots[i];
-                try
-                {
-                    ws ??= new Workspace(GC.AllocateUninitializedArray<T>((int)localPeak), 0, an.N, an.MaxUpdate);
-                    ws.Base = an.UpdateAt[r];
-                    for (int s = schedule.First[r]; s <= r; s++)
-                    {
-                        single.ThrowIfCancelled();
-                        Supernode(s, values, ws, rootUpdates, single);
-                    }
-                    long w = an.RowPtr[r + 1] - an.RowPtr[r] - (an.Start[r + 1] - an.Start[r]);
-                    var upd = new T[w * w];
-                    Array.Copy(ws.Stack, an.UpdateAt[r] - ws.Base, upd, 0, w * w);
-                    rootUpdates[r] = upd;
-                }
-                catch (Exception e)
-                {
-                    Interlocked.CompareExchange(ref failure, e, null);
-                }
-            }
+            long w = an.RowPtr[r + 1] - an.RowPtr[r] - (an.Start[r + 1] - an.Start[r]);
+            var upd = new T[w * w];
+            Array.Copy(ws.Stack, an.UpdateAt[r] - ws.Base, upd, 0, w * w);
+            rootUpdates[r] = upd;
         });
-        if (failure != null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
         return first;
     }
 
