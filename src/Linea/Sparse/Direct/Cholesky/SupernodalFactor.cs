@@ -63,14 +63,7 @@ internal sealed class SupernodalFactor<T> where T : unmanaged, IFloatingPointIee
         var schedule = TreeSchedule.Build(an, threads);
         var rootUpdates = new T[an.SupernodeCount][];
 
-        // The top's stack: up to its highest front (the subtrees' positions below are never touched by it).
-        long topPeak = 0;
-        for (int s = 0; s < an.SupernodeCount; s++)
-        {
-            if (schedule.InSubtree[s]) continue;
-            long w = an.RowPtr[s + 1] - an.RowPtr[s] - (an.Start[s + 1] - an.Start[s]);
-            topPeak = Math.Max(topPeak, an.WorkAt[s] + w * w);
-        }
+        long topPeak = schedule.TopPeak(an);
         // The first subtree worker's workspace, sized for the top too, is the top's afterwards: one stack fewer held.
         Workspace? shared = null;
         if (schedule.Roots.Length > 0) shared = RunSubtrees(op, an, schedule, values, rootUpdates, scratch, topPeak, parallelism);

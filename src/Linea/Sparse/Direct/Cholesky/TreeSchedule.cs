@@ -74,6 +74,22 @@ internal sealed class TreeSchedule
     }
 
     /// <summary>
+    /// The stack extent the top of the tree needs in the analysis's layout: up to its highest front (the subtrees'
+    /// positions below are never touched by it).
+    /// </summary>
+    public long TopPeak(SparseCholeskyAnalysis an)
+    {
+        long peak = 0;
+        for (int s = 0; s < an.SupernodeCount; s++)
+        {
+            if (InSubtree[s]) continue;
+            long w = an.RowPtr[s + 1] - an.RowPtr[s] - (an.Start[s + 1] - an.Start[s]);
+            peak = Math.Max(peak, an.WorkAt[s] + w * w);
+        }
+        return peak;
+    }
+
+    /// <summary>
     /// The largest stack extent one subtree needs, relative to its root's update position (the analysis's sequential
     /// stack layout: a subtree's fronts and updates lie above its root's update): the size of one worker's stack.
     /// </summary>

@@ -82,13 +82,7 @@ internal sealed class MultifrontalLu<T> where T : unmanaged, IFloatingPointIeee7
         int n = an.N;
         var schedule = TreeSchedule.Build(an, parallelism.Count);
         var rootUpdates = new T[an.SupernodeCount][];
-        long topPeak = 0;
-        for (int s = 0; s < an.SupernodeCount; s++)
-        {
-            if (schedule.InSubtree[s]) continue;
-            long w = an.RowPtr[s + 1] - an.RowPtr[s] - (an.Start[s + 1] - an.Start[s]);
-            topPeak = Math.Max(topPeak, an.WorkAt[s] + w * w);
-        }
+        long topPeak = schedule.TopPeak(an);
         Workspace? shared = null;
         if (schedule.Roots.Length > 0) shared = RunSubtrees(schedule, values, rootUpdates, topPeak, parallelism);
         var top = shared ?? new Workspace(GC.AllocateUninitializedArray<T>((int)topPeak), 0, n, an.MaxUpdate);
