@@ -208,4 +208,14 @@ public class MultifrontalLuTests
             AssertSolvesBothWays(lu, a, "original after refactor");
         }
     }
+
+    [Fact]
+    public void Bad_parameters_are_named()
+    {
+        var a = Poisson2D<double>(5, convection: 0.5);
+        var e = Assert.Throws<ArgumentException>(() => Linea.Sparse.Lu(a, parameters: new SparseLuParams(PanelLeaf: 0)));
+        Assert.Contains("PanelLeaf must be at least 1, got 0", e.Message);
+        e = Assert.Throws<ArgumentException>(() => Linea.Sparse.Lu(a, parameters: new SparseLuParams((SparseLuMethod)7)));
+        Assert.Contains("Method 7 is not a SparseLuMethod", e.Message);
+    }
 }

@@ -41,6 +41,7 @@ public static partial class Sparse
         if (!(pivotThreshold > 0 && pivotThreshold <= 1))
             ThrowHelper.Argument(op, nameof(pivotThreshold), $"the pivot threshold must lie in (0, 1], got {pivotThreshold}");
         if (p.PanelLeaf < 1) ThrowHelper.Argument(op, nameof(parameters), $"PanelLeaf must be at least 1, got {p.PanelLeaf}");
+        if (!Enum.IsDefined(p.Method)) ThrowHelper.Argument(op, nameof(parameters), $"Method {(int)p.Method} is not a SparseLuMethod");
         var csc = SparseLuFactory.Prepare(op, a);
         var analysis = SparseLuFactory.Analyze(op, csc, ordering, columnPermutation, p, threads);
         var f = SparseLuFactory.Factor(op, csc, analysis, pivotThreshold, p, threads);
