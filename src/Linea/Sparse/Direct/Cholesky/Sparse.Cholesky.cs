@@ -10,7 +10,7 @@ public static partial class Sparse
     /// supernodes) then the supernodal numeric factorization on the dense kernels, on up to
     /// <paramref name="parallelism"/> threads (<see cref="Parallelism.Default"/> when null). For many matrices with one
     /// pattern, analyze once (<see cref="SparseCholeskyAnalysis.Analyze{T}"/>) or <see cref="SparseCholesky{T}.Refactor"/>.
-    /// Memory: the factor (nnz(L) entries plus relaxed zeros) and the update stack.
+    /// Memory: the factor (nnz(L) entries plus relaxed zeros) and one update buffer per thread.
     /// </summary>
     /// <exception cref="ShapeMismatchException">a is not square.</exception>
     /// <exception cref="NonFiniteException">The lower triangle holds NaN or infinity.</exception>

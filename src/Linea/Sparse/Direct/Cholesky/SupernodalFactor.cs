@@ -8,13 +8,14 @@ using Linea.Storage;
 namespace Linea;
 
 /// <summary>
-/// The numeric supernodal factor of a <see cref="SparseCholeskyAnalysis"/>: multifrontal LL^T or LDL^T (no pivoting).
-/// Each supernode s (columns f..f+k-1, m rows) is a dense m x k row-major block of L; in postorder its block and a
-/// (m - k) x (m - k) update matrix W are assembled from A's entries and the children's update matrices (extend-add),
-/// then the diagonal block is factored (dense Cholesky or LDL^T), the block below solved against it (TRSM) and
-/// W -= L21 L21^T (SYRK) left on a stack for the parent. Flops: those of the dense kernels on the supernodes.
+/// The numeric supernodal factor of a <see cref="SparseCholeskyAnalysis"/>: left-looking supernodal LL^T or LDL^T
+/// (no pivoting), as CHOLMOD. Each supernode s (columns f..f+k-1, m rows) is a dense m x k row-major block of L; in
+/// postorder it gathers A's columns, subtracts the updates of its descendants (GEMM and GEMMT on their blocks), factors
+/// its diagonal block (dense Cholesky or LDL^T) and solves the block below against it (TRSM). Flops: those of the
+/// dense kernels on the supernodes; memory: the factor plus one update buffer per thread
+/// (<see cref="SparseCholeskyAnalysis.UpdateBufferEntries"/>).
 /// </summary>
-internal sealed class SupernodalFactor<T> where T : unmanaged, IFloatingPointIeee754<T>
+internal sealed partial class SupernodalFactor<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     public readonly SparseCholeskyAnalysis Analysis;
     public readonly bool Ldl;
@@ -25,16 +26,14 @@ internal sealed class SupernodalFactor<T> where T : unmanaged, IFloatingPointIee
     /// <summary>The threads the factorization was given, used again by the many-right-hand-side solves.</summary>
     public Parallelism SolveParallelism = Parallelism.None;
 
-    public SupernodalFactor(SparseCholeskyAnalysis analysis, bool ldl) { Analysis = analysis; Ldl = ldl; }
+    /// <summary>How the descendants' updates are cut into kernel calls (<see cref="LeftLookingBlocking.Default"/> but in tests).</summary>
+    public readonly LeftLookingBlocking Blocking;
 
-    /// <summary>Per-thread working storage: the update stack (positions relative to Base), the row map, scratch.</summary>
-    private sealed class Workspace(T[] stack, long stackBase, int n, int maxUpdate, int scratch)
+    public SupernodalFactor(SparseCholeskyAnalysis analysis, bool ldl, LeftLookingBlocking blocking)
     {
-        public readonly T[] Stack = stack;
-        public long Base = stackBase;
-        public readonly int[] Map = new int[n];
-        public readonly int[] Rel = new int[maxUpdate];
-        public readonly T[] Scratch = new T[scratch];
+        Analysis = analysis;
+        Ldl = ldl;
+        Blocking = blocking;
     }
 
     /// <summary>Factors <paramref name="a"/> (analyzed pattern) into this object's storage, reusing it when allocated.</summary>
@@ -58,131 +57,9 @@ internal sealed class SupernodalFactor<T> where T : unmanaged, IFloatingPointIee
         if (Lx.Length != an.LPtr[^1]) Lx = new T[an.LPtr[^1]];
         else Array.Clear(Lx);
         if (Ldl && D.Length != n) D = new T[n];
-        int scratch = Ldl ? MaxOffDiagonal(an) : 0;
-        int threads = parallelism.Count;
-        var schedule = TreeSchedule.Build(an, threads);
-        var rootUpdates = new T[an.SupernodeCount][];
-
-        long topPeak = schedule.TopPeak(an);
-        // The first subtree worker's workspace, sized for the top too, is the top's afterwards: one stack fewer held.
-        Workspace? shared = null;
-        if (schedule.Roots.Length > 0) shared = RunSubtrees(op, an, schedule, values, rootUpdates, scratch, topPeak, parallelism);
-        var top = shared ?? new Workspace(new T[topPeak], 0, n, an.MaxUpdate, scratch);
-        top.Base = 0;
-        for (int s = 0; s < an.SupernodeCount; s++)
-        {
-            if (schedule.InSubtree[s]) continue;
-            parallelism.ThrowIfCancelled();
-            Supernode(op, an, s, values, top, rootUpdates, parallelism);
-        }
+        RunLeftLooking(op, an, values, parallelism);
         Valid = true;
         SolveParallelism = parallelism;
-    }
-
-    /// <summary>The schedule's subtrees on the worker pool, each whole on one thread (kernels single-threaded); each root's update kept for the top.</summary>
-    /// <returns>The workspace of the first worker, whose stack holds at least <paramref name="topPeak"/> entries, for the top to reuse.</returns>
-    private Workspace RunSubtrees(string op, SparseCholeskyAnalysis an, TreeSchedule schedule, TensorStorage<T> values, T[][] rootUpdates, int scratch,
-        long topPeak, Parallelism parallelism)
-    {
-        long localPeak = schedule.LocalPeak(an);
-        // One array holds every worker's stack (worker t works in [t * localPeak, (t + 1) * localPeak)) and is the top's
-        // stack afterwards: max(workers * localPeak, topPeak) entries instead of one array per worker plus the top's.
-        int workers = Math.Min(parallelism.Count, schedule.Roots.Length);
-        var stack = new T[Math.Max(workers * localPeak, topPeak)];
-        var spaces = new Workspace?[workers];
-        var first = spaces[0] = new Workspace(stack, 0, an.N, an.MaxUpdate, scratch);
-        var single = Parallelism.None with { Cancellation = parallelism.Cancellation };
-        schedule.RunSubtrees(workers, (tid, r) =>
-        {
-            var ws = spaces[tid] ??= new Workspace(stack, 0, an.N, an.MaxUpdate, scratch);
-            ws.Base = an.UpdateAt[r] - tid * localPeak;
-            for (int s = schedule.First[r]; s <= r; s++)
-            {
-                single.ThrowIfCancelled();
-                Supernode(op, an, s, values, ws, rootUpdates, single);
-            }
-            long w = an.RowPtr[r + 1] - an.RowPtr[r] - (an.Start[r + 1] - an.Start[r]);
-            var upd = new T[w * w];
-            Array.Copy(ws.Stack, an.UpdateAt[r] - ws.Base, upd, 0, w * w);
-            rootUpdates[r] = upd;
-        });
-        return first;
-    }
-
-    /// <summary>Assembles, factors and leaves the update of supernode s (its children done) in <paramref name="ws"/>.</summary>
-    private void Supernode(string op, SparseCholeskyAnalysis an, int s, TensorStorage<T> values, Workspace ws, T[][] rootUpdates, Parallelism parallelism)
-    {
-        var pat = an.Pattern;
-        var map = ws.Map;
-        var stack = ws.Stack;
-        int f = an.Start[s], k = an.Start[s + 1] - f;
-        int m = (int)(an.RowPtr[s + 1] - an.RowPtr[s]), w = m - k;
-        var rows = an.Rows.AsSpan((int)an.RowPtr[s], m);
-        int off = (int)an.LPtr[s];
-        int wo = (int)(an.WorkAt[s] - ws.Base);
-        for (int i = 0; i < m; i++) map[rows[i]] = i;
-
-        // Assemble A's columns f..f+k-1 into the L block (values gathered from A's storage).
-        var src = values.Span(0, pat.ValueCount);
-        for (int j = f; j < f + k; j++)
-            for (int q = pat.ColPtr[j]; q < pat.ColPtr[j + 1]; q++)
-                Lx[off + map[pat.RowIdx[q]] * k + (j - f)] += src[pat.Source[q]];
-
-        // Extend-add the children's update matrices into the L block and W.
-        Array.Clear(stack, wo, w * w);
-        for (int cp = an.ChildPtr[s]; cp < an.ChildPtr[s + 1]; cp++)
-        {
-            int c = an.Children[cp];
-            var own = rootUpdates[c];
-            if (own != null) ExtendAdd(an, c, map, ws.Rel, own, 0, stack, off, k, wo, w);
-            else ExtendAdd(an, c, map, ws.Rel, stack, (int)(an.UpdateAt[c] - ws.Base), stack, off, k, wo, w);
-            rootUpdates[c] = null!;
-        }
-
-        // Dense factorization of the front.
-        int n = an.N;
-        var l11 = MatrixView<T>.Of(Lx, off, k, k, k, 1);
-        var l21 = MatrixView<T>.Of(Lx, off + k * k, w, k, k, 1);
-        var wm = MatrixView<T>.Of(stack, wo, w, w, w, 1);
-        if (!Ldl)
-        {
-            int info = CholeskyFactorization.Factor(l11, CholeskyParams.Auto.RecursionThreshold, parallelism);
-            if (info >= 0)
-                throw new NotPositiveDefiniteException(f + info + 1,
-                    $"{op}: the {n} x {n} matrix is not positive definite: the pivot of column {an.Perm[f + info]} (original numbering; position {f + info} of the permutation) is not positive");
-            Trsm.Solve(Side.Right, lower: true, transpose: true, unitDiagonal: false, T.One, l11, l21, parallelism);
-            Syrk.LowerMinus(l21, wm, parallelism);
-        }
-        else
-        {
-            int info = DenseLdl.Factor(l11, D.AsSpan(f, k), parallelism);
-            if (info >= 0)
-                throw new SingularMatrixException(an.Perm[f + info],
-                    $"{op}: zero pivot at column {an.Perm[f + info]} (original numbering; position {f + info} of the permutation) of the {n} x {n} matrix: it is singular or not quasi-definite in this ordering");
-            Trsm.Solve(Side.Right, lower: true, transpose: true, unitDiagonal: true, T.One, l11, l21, parallelism);
-            var sm = MatrixView<T>.Of(ws.Scratch, 0, w, k, k, 1);
-            for (int i = 0; i < w; i++)
-                for (int j = 0; j < k; j++)
-                {
-                    T v = l21[i, j];
-                    sm[i, j] = v;
-                    l21[i, j] = v / D[f + j];
-                }
-            Syrk.LowerMinus(l21, sm, wm, parallelism);
-        }
-        int dst = (int)(an.UpdateAt[s] - ws.Base);
-        if (w > 0 && dst != wo) Array.Copy(stack, wo, stack, dst, w * w);
-    }
-
-    private static int MaxOffDiagonal(SparseCholeskyAnalysis an)
-    {
-        long max = 0;
-        for (int s = 0; s < an.SupernodeCount; s++)
-        {
-            long k = an.Start[s + 1] - an.Start[s];
-            max = Math.Max(max, (an.RowPtr[s + 1] - an.RowPtr[s] - k) * k);
-        }
-        return (int)max;
     }
 
     private static int FirstColumnOf(PermutedLowerPattern pat, int q)
@@ -191,38 +68,6 @@ internal sealed class SupernodalFactor<T> where T : unmanaged, IFloatingPointIee
         if (j < 0) return ~j - 1;
         while (j + 1 < pat.ColPtr.Length && pat.ColPtr[j + 1] == q) j++;
         return j;
-    }
-
-    /// <summary>
-    /// Adds child c's update matrix (lower triangle, row-major on the stack) into the parent's front: rows and columns
-    /// map through the parent's row positions; positions in the parent's first k columns go to its L block, the rest to W.
-    /// </summary>
-    private void ExtendAdd(SparseCholeskyAnalysis an, int c, int[] map, int[] rel, T[] source, int uo, T[] stack, int off, int k, int wo, int w)
-    {
-        int kc = an.Start[c + 1] - an.Start[c];
-        int mc = (int)(an.RowPtr[c + 1] - an.RowPtr[c]), wc = mc - kc;
-        var crow = an.Rows.AsSpan((int)an.RowPtr[c] + kc, wc);
-        for (int i = 0; i < wc; i++) rel[i] = map[crow[i]];
-        var lx = Lx;
-        for (int i = 0; i < wc; i++)
-        {
-            int ri = rel[i];
-            var src = source.AsSpan(uo + i * wc, i + 1);
-            if (ri < k)
-            {
-                var dstRow = lx.AsSpan(off + ri * k, k);
-                for (int j = 0; j <= i; j++) dstRow[rel[j]] += src[j];
-            }
-            else
-            {
-                // rel is increasing: the columns in the L block come first.
-                var lRow = lx.AsSpan(off + ri * k, k);
-                var wRow = stack.AsSpan(wo + (ri - k) * w, w);
-                int j = 0;
-                for (; j <= i && rel[j] < k; j++) lRow[rel[j]] += src[j];
-                for (; j <= i; j++) wRow[rel[j] - k] += src[j];
-            }
-        }
     }
 
     /// <summary>

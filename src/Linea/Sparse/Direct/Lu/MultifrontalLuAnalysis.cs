@@ -63,6 +63,8 @@ internal sealed class MultifrontalLuAnalysis
         }
         if (uptr[ns] > Array.MaxLength)
             ThrowHelper.TooLarge(op, new Shape([n, n]), $"the multifrontal factors need {uptr[ns]} stored entries of U; one .NET array holds at most {Array.MaxLength}");
+        if (symbolic.StackSize > Array.MaxLength)
+            ThrowHelper.TooLarge(op, new Shape([n, n]), $"the multifrontal LU needs a {symbolic.StackSize}-entry update stack; one .NET array holds at most {Array.MaxLength}");
         return new MultifrontalLuAnalysis(symbolic, map, uptr);
     }
 

@@ -19,6 +19,7 @@ public sealed class SparseCholeskyAnalysis
     internal readonly long[] RowPtr;
     internal readonly int[] Rows;
     internal readonly int[] SuperParent;
+    internal readonly int[] SuperOf;
     internal readonly long[] LPtr;
     internal readonly long StackSize;
     internal readonly int MaxUpdate;
@@ -39,11 +40,13 @@ public sealed class SparseCholeskyAnalysis
         N = n; Perm = perm; Ordering = used; Pattern = pattern; _parent = parent; _counts = counts;
         Start = start; RowPtr = rowPtr; Rows = rows; SuperParent = superParent; _format = format; _ptr = ptr; _idx = idx;
         int ns = start.Length - 1;
+        SuperOf = new int[n];
+        for (int s = 0; s < ns; s++) SuperOf.AsSpan(start[s], start[s + 1] - start[s]).Fill(s);
         LPtr = new long[ns + 1];
         long nnz = 0;
         for (int j = 0; j < n; j++) nnz += counts[j];
         Nnz = nnz;
-        // Update-matrix stack of the multifrontal factorization, simulated in postorder: a supernode's update sits
+        // Update-matrix stack of the multifrontal LU (on the analysis of A + A^T), simulated in postorder: a supernode's update sits
         // above its children's until they are assembled, then moves down to where they began.
         UpdateAt = new long[ns];
         WorkAt = new long[ns];
@@ -73,9 +76,9 @@ public sealed class SparseCholeskyAnalysis
         Children = new int[ChildPtr[ns]];
         var fill = ChildPtr.AsSpan(0, ns).ToArray();
         for (int s = 0; s < ns; s++) if (superParent[s] != -1) Children[fill[superParent[s]]++] = s;
-        if (LPtr[ns] > Array.MaxLength || StackSize > Array.MaxLength)
+        if (LPtr[ns] > Array.MaxLength)
             ThrowHelper.TooLarge("sparse cholesky", new Shape([n, n]),
-                $"the supernodal factor needs {LPtr[ns]} stored entries and a {StackSize}-entry update stack; one .NET array holds at most {Array.MaxLength}");
+                $"the supernodal factor needs {LPtr[ns]} stored entries; one .NET array holds at most {Array.MaxLength}");
     }
 
     /// <summary>
@@ -141,11 +144,37 @@ public sealed class SparseCholeskyAnalysis
     public long StoredEntries => LPtr[^1];
 
     /// <summary>
-    /// Peak entries of the multifrontal update stack in a sequential factorization (the children's Schur complements
-    /// waiting for their parents, dense lower squares). A threaded factorization adds one stack per thread for its
-    /// subtrees, each at most this size.
+    /// Entries of the update buffer each thread of the numeric factorization holds besides the factor (times
+    /// sizeof(T)): one row chunk of the largest update a descendant sends to one ancestor supernode, at most about
+    /// 2^18 entries unless an ancestor's columns are wider than 2^11. LDL^T adds a block of a descendant's rows scaled by D.
     /// </summary>
-    public long UpdateStackEntries => StackSize;
+    public long UpdateBufferEntries => UpdateBuffers(LeftLookingBlocking.Default).Update;
+
+    /// <summary>
+    /// The per-thread buffers of the left-looking factorization: the largest update chunk (a descendant's rows from
+    /// an ancestor's first column on, by its rows in that ancestor) and the largest block of a descendant's rows in one
+    /// ancestor (LDL^T's rows scaled by D). O(sum of the supernodes' row counts).
+    /// </summary>
+    internal (long Update, long Scaled) UpdateBuffers(LeftLookingBlocking blocking)
+    {
+        long update = 0, scaled = 0;
+        for (int d = 0; d < SupernodeCount; d++)
+        {
+            int kd = Start[d + 1] - Start[d];
+            int md = (int)(RowPtr[d + 1] - RowPtr[d]);
+            var rows = Rows.AsSpan((int)RowPtr[d], md);
+            for (int p1 = kd; p1 < md;)
+            {
+                int end = Start[SuperOf[rows[p1]] + 1], p2 = p1;
+                while (p2 < md && rows[p2] < end) p2++;
+                int nrow1 = p2 - p1, nrow2 = md - p1;
+                update = Math.Max(update, (long)blocking.ChunkRows(nrow1, nrow2) * nrow1);
+                scaled = Math.Max(scaled, (long)nrow1 * kd);
+                p1 = p2;
+            }
+        }
+        return (update, scaled);
+    }
 
     /// <summary>The number of supernodes.</summary>
     public int SupernodeCount => Start.Length - 1;
@@ -170,9 +199,10 @@ public sealed class SparseCholeskyAnalysis
 
     /// <summary>
     /// The numeric Cholesky factorization A[perm, perm] = L L^T of a symmetric positive definite <paramref name="a"/>
-    /// with this analysis's pattern (lower triangle read). Multifrontal over the supernodes, each a dense column block
-    /// factored by the dense kernels (Cholesky, TRSM, SYRK) on up to <paramref name="parallelism"/> threads.
-    /// Memory: the factor (<see cref="StoredEntries"/>) plus the update stack.
+    /// with this analysis's pattern (lower triangle read). Left-looking supernodal: each supernode, a dense column
+    /// block, takes its descendants' updates (GEMM) and is factored by the dense kernels (Cholesky, TRSM) on up to
+    /// <paramref name="parallelism"/> threads. Memory: the factor (<see cref="StoredEntries"/>) plus one update buffer
+    /// per thread (<see cref="UpdateBufferEntries"/>).
     /// </summary>
     /// <exception cref="ArgumentException">a's pattern differs from the analyzed one.</exception>
     /// <exception cref="NonFiniteException">The lower triangle holds NaN or infinity.</exception>
@@ -182,9 +212,13 @@ public sealed class SparseCholeskyAnalysis
     /// found, not necessarily the smallest such order).
     /// </exception>
     public SparseCholesky<T> Factor<T>(SparseMatrix<T> a, Parallelism? parallelism = null) where T : unmanaged, IFloatingPointIeee754<T>
+        => FactorBlocked(a, parallelism ?? Parallelism.Default, LeftLookingBlocking.Default);
+
+    /// <summary><see cref="Factor{T}(SparseMatrix{T}, Parallelism?)"/> with the updates cut by <paramref name="blocking"/> (tests).</summary>
+    internal SparseCholesky<T> FactorBlocked<T>(SparseMatrix<T> a, Parallelism parallelism, LeftLookingBlocking blocking) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        var f = new SupernodalFactor<T>(this, ldl: false);
-        f.Run("sparse cholesky", a, parallelism ?? Parallelism.Default);
+        var f = new SupernodalFactor<T>(this, ldl: false, blocking);
+        f.Run("sparse cholesky", a, parallelism);
         return new SparseCholesky<T>(f);
     }
 
@@ -197,9 +231,13 @@ public sealed class SparseCholeskyAnalysis
     /// <exception cref="NonFiniteException">The lower triangle holds NaN or infinity.</exception>
     /// <exception cref="SingularMatrixException">A zero pivot; the message names the column (original numbering).</exception>
     public SparseLdl<T> FactorLdl<T>(SparseMatrix<T> a, Parallelism? parallelism = null) where T : unmanaged, IFloatingPointIeee754<T>
+        => FactorLdlBlocked(a, parallelism ?? Parallelism.Default, LeftLookingBlocking.Default);
+
+    /// <summary><see cref="FactorLdl{T}(SparseMatrix{T}, Parallelism?)"/> with the updates cut by <paramref name="blocking"/> (tests).</summary>
+    internal SparseLdl<T> FactorLdlBlocked<T>(SparseMatrix<T> a, Parallelism parallelism, LeftLookingBlocking blocking) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        var f = new SupernodalFactor<T>(this, ldl: true);
-        f.Run("sparse ldl", a, parallelism ?? Parallelism.Default);
+        var f = new SupernodalFactor<T>(this, ldl: true, blocking);
+        f.Run("sparse ldl", a, parallelism);
         return new SparseLdl<T>(f);
     }
 
