@@ -36,6 +36,14 @@ public class OrderingTests
         // A long path: too little work to try.
         var path = FromEdges(20_000, Enumerable.Range(0, 19_999).Select(i => (i, i + 1)));
         Assert.Equal(SparseOrdering.Amd, FillReducingOrder.Compute("test", path, SparseOrdering.Auto, symmetric: true).Used);
+
+        // The trial on two threads (nested dissection beside AMD) chooses the same, with the same permutations.
+        var two = new Parallelism(2);
+        var (perm2, used2) = FillReducingOrder.Compute("test", mesh, SparseOrdering.Auto, symmetric: true, parallelism: two);
+        Assert.Equal(used, used2);
+        Assert.Equal(perm, perm2);
+        Assert.Equal(SparseOrdering.Amd, FillReducingOrder.Compute("test", random, SparseOrdering.Auto, symmetric: true, parallelism: two).Used);
+        Assert.Equal(SparseCholeskyAnalysis.Analyze(mesh, parallelism: Parallelism.None).Permutation, SparseCholeskyAnalysis.Analyze(mesh, parallelism: two).Permutation);
     }
 
     [Fact]

@@ -18,7 +18,7 @@ public static partial class Sparse
     /// <exception cref="NotSupportedException">The ordering is not available.</exception>
     public static SparseCholesky<T> Cholesky<T>(SparseMatrix<T> a, SparseOrdering ordering = SparseOrdering.Auto, Parallelism? parallelism = null)
         where T : unmanaged, IFloatingPointIeee754<T> =>
-        SparseCholeskyAnalysis.Analyze(a, ordering).Factor(a, parallelism ?? Parallelism.Default);
+        SparseCholeskyAnalysis.Analyze(a, ordering, parallelism: parallelism).Factor(a, parallelism ?? Parallelism.Default);
 
     /// <summary>
     /// The sparse LDL^T factorization (no pivoting) of the symmetric quasi-definite n x n matrix <paramref name="a"/>
@@ -30,5 +30,5 @@ public static partial class Sparse
     /// <exception cref="NotSupportedException">The ordering is not available.</exception>
     public static SparseLdl<T> Ldl<T>(SparseMatrix<T> a, SparseOrdering ordering = SparseOrdering.Auto, Parallelism? parallelism = null)
         where T : unmanaged, IFloatingPointIeee754<T> =>
-        SparseCholeskyAnalysis.Analyze(a, ordering).FactorLdl(a, parallelism ?? Parallelism.Default);
+        SparseCholeskyAnalysis.Analyze(a, ordering, parallelism: parallelism).FactorLdl(a, parallelism ?? Parallelism.Default);
 }

@@ -13,17 +13,18 @@ internal static class FillReducingOrder
     /// permutation of 0..n-1, which wins when given). <paramref name="symmetric"/> says whether the factorization is
     /// symmetric (Cholesky, LDL^T: Auto means AMD, or nested dissection where it measures better, see AutoSymmetric) or not
     /// (LU, QR: Auto means COLAMD), and so which ordering <see cref="SparseOrdering.Auto"/> picks.
-    /// Returns the permutation and the ordering actually used.
+    /// Returns the permutation and the ordering actually used. Auto's symmetric trial runs its two orderings on two
+    /// threads when <paramref name="parallelism"/> has them.
     /// </summary>
     public static (int[] Perm, SparseOrdering Used) Compute<T>(string op, SparseMatrix<T> a, SparseOrdering ordering, bool symmetric,
-        ReadOnlySpan<int> userPermutation = default) where T : unmanaged, IFloatingPointIeee754<T>
+        ReadOnlySpan<int> userPermutation = default, Parallelism parallelism = default) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int n = symmetric ? a.Rows : a.Columns;
         if (!userPermutation.IsEmpty) return (CheckedPermutation(op, userPermutation, n), SparseOrdering.Natural);
         if (ordering == SparseOrdering.Auto)
         {
             if (!symmetric) ordering = SparseOrdering.Colamd;
-            else return AutoSymmetric(AdjacencyGraph.SymmetricPattern(op, a));
+            else return AutoSymmetric(AdjacencyGraph.SymmetricPattern(op, a), parallelism);
         }
         return ordering switch
         {
@@ -44,9 +45,9 @@ internal static class FillReducingOrder
     /// factor is no larger and its multiply-add count at least 20% smaller, both counted by <see cref="FillEstimate"/>
     /// (large 2-D and 3-D meshes). The trial costs one more ordering and two O(nnz(A)) counts.
     /// </summary>
-    private static (int[] Perm, SparseOrdering Used) AutoSymmetric(AdjacencyGraph g)
+    private static (int[] Perm, SparseOrdering Used) AutoSymmetric(AdjacencyGraph g, Parallelism parallelism)
     {
-        var (perm, used, _) = AutoSymmetricCounted(g, Parallelism.None);
+        var (perm, used, _) = AutoSymmetricCounted(g, parallelism);
         return (perm, used);
     }
 

@@ -85,13 +85,15 @@ public sealed class SparseCholeskyAnalysis
     /// Analyzes the pattern of the n x n matrix <paramref name="a"/> (lower triangle read): the ordering
     /// (<paramref name="ordering"/>, or <paramref name="permutation"/> when given: perm[k] = the original index
     /// eliminated k-th), composed with the elimination tree's postorder, then the tree, column counts and supernodes.
-    /// O(nnz(A) + nnz(L)) time beyond the ordering's own cost.
+    /// O(nnz(A) + nnz(L)) time beyond the ordering's own cost. With <see cref="SparseOrdering.Auto"/> on a large matrix,
+    /// nested dissection is ordered on a second thread of <paramref name="parallelism"/> (default: all cores) while AMD
+    /// runs and is counted.
     /// </summary>
     /// <exception cref="ShapeMismatchException">a is not square.</exception>
     /// <exception cref="ArgumentException">permutation is not a permutation of 0..n-1.</exception>
     /// <exception cref="NotSupportedException">The ordering is not available.</exception>
     public static SparseCholeskyAnalysis Analyze<T>(SparseMatrix<T> a, SparseOrdering ordering = SparseOrdering.Auto,
-        int[]? permutation = null, SparseCholeskyParams? parameters = null) where T : unmanaged, IFloatingPointIeee754<T>
+        int[]? permutation = null, SparseCholeskyParams? parameters = null, Parallelism? parallelism = null) where T : unmanaged, IFloatingPointIeee754<T>
     {
         const string op = "sparse cholesky analyze";
         ArgumentNullException.ThrowIfNull(a);
@@ -99,7 +101,7 @@ public sealed class SparseCholeskyAnalysis
         if (a.Nnz > int.MaxValue) ThrowHelper.TooLarge(op, a.Shape, $"{a.Nnz} stored entries; at most {int.MaxValue} are supported");
         var p = parameters ?? SparseCholeskyParams.Default;
         int n = a.Rows;
-        var (perm, used) = FillReducingOrder.Compute(op, a, ordering, symmetric: true, permutation);
+        var (perm, used) = FillReducingOrder.Compute(op, a, ordering, symmetric: true, permutation, parallelism ?? Parallelism.Default);
 
         // Elimination tree of A[perm, perm], then relabel by its postorder (same fill, contiguous subtrees).
         var first = PermutedLowerPattern.Build(a, FillReducingOrder.Inverse(perm));
