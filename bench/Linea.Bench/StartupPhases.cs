@@ -40,6 +40,15 @@ public static unsafe partial class StartupPhases
         });
     }
 
+    /// <summary>One single-threaded 200 x 200 float64 product through <see cref="Gemm"/>'s packed path, on plain arrays.</summary>
+    public static void PrimePacked()
+    {
+        const int m = 200;
+        var a = new double[m * m];
+        var c = new double[m * m];
+        Gemm.Multiply(m, m, m, 1.0, a, 0, m, 1, a, 0, m, 1, 0.0, c, 0, m, 1, Parallelism.None);
+    }
+
     private static void Phase(string name, Action work)
     {
         long f0 = MinorFaults();
