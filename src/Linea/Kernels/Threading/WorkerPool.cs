@@ -71,6 +71,12 @@ internal static class WorkerPool
         starter.Start(workers);
     }
 
+    /// <summary>The worker threads created so far (the calling thread of a job is not one of them).</summary>
+    internal static int StartedWorkers => Volatile.Read(ref s_workers).Length;
+
+    /// <summary>Whether <see cref="Prestart"/> has been called in this process.</summary>
+    internal static bool PrestartRequested => Volatile.Read(ref s_prestarted) != 0;
+
     /// <summary>Runs <paramref name="job"/> on up to <paramref name="threads"/> threads and waits for all of them.</summary>
     public static void Run<TJob>(int threads, TJob job) where TJob : class, IParallelJob
     {
