@@ -60,14 +60,17 @@ public unsafe class PackBuffersTests
         for (int i = 0; i < count; i++) Assert.Equal(-1, b[i]);
     });
 
-    /// <summary>After PrefaultA, the largest A block of the best float32 and float64 kernels fits without growing.</summary>
+    /// <summary>PrefaultA sizes this thread's A buffer for the largest block of the best float32 and float64 kernels, which then fits without growing.</summary>
     [Fact]
     public void PrefaultASizesForTheLargestBlock() => OnFreshThread(() =>
     {
+        Assert.Null(PackBuffers.t_a);
         PackBuffers.PrefaultA();
-        nint p = (nint)PackBuffers<double>.A(1);
         var (mcD, kcD, _) = BlockSizes.For(BlockSizes.Best(sizeof(double)), sizeof(double));
         var (mcF, kcF, _) = BlockSizes.For(BlockSizes.Best(sizeof(float)), sizeof(float));
+        Assert.True(PackBuffers.ABlockBytes >= Math.Max(mcD * kcD * sizeof(double), mcF * kcF * sizeof(float)));
+        Assert.True(PackBuffers.t_a!.Length * sizeof(long) >= PackBuffers.ABlockBytes);
+        nint p = (nint)PackBuffers<double>.A(1);
         Assert.Equal(p, (nint)PackBuffers<double>.A(mcD * kcD));
         Assert.Equal(p, (nint)PackBuffers<float>.A(mcF * kcF));
         FillAndCheck((double*)p, mcD * kcD);

@@ -26,14 +26,27 @@ internal static unsafe class PackBuffers
     /// </summary>
     public static void PrefaultA()
     {
+        long bytes = ABlockBytes;
+        byte* p = Get(ref t_a, bytes);
+        for (long i = 0; i < bytes; i += Environment.SystemPageSize) p[i] = 0;
+    }
+
+    /// <summary>
+    /// The largest A block (MC x KC) of this machine's best float32 and float64 kernels, in bytes. The A buffer is
+    /// never allocated smaller: the recursive factorizations ask for ever larger blocks in their first call, and each
+    /// growth would write fresh pages again (an uninitialized array's pages cost nothing until written).
+    /// </summary>
+    internal static readonly long ABlockBytes = ComputeABlockBytes();
+
+    private static long ComputeABlockBytes()
+    {
         long bytes = 0;
         foreach (int size in (ReadOnlySpan<int>)[sizeof(float), sizeof(double)])
         {
             var (mc, kc, _) = BlockSizes.For(BlockSizes.Best(size), size);
             bytes = Math.Max(bytes, (long)mc * kc * size);
         }
-        byte* p = Get(ref t_a, bytes);
-        for (long i = 0; i < bytes; i += Environment.SystemPageSize) p[i] = 0;
+        return bytes;
     }
 
     /// <summary>A 64-byte aligned pointer to at least <paramref name="bytes"/> bytes of the buffer in <paramref name="slot"/>, grown when short.</summary>
@@ -59,7 +72,7 @@ internal static unsafe class PackBuffers
 internal static unsafe class PackBuffers<T> where T : unmanaged
 {
     /// <summary>Room for a packed block of A (mc x kc).</summary>
-    public static T* A(int count) => (T*)PackBuffers.Get(ref PackBuffers.t_a, (long)count * sizeof(T));
+    public static T* A(int count) => (T*)PackBuffers.Get(ref PackBuffers.t_a, Math.Max((long)count * sizeof(T), PackBuffers.ABlockBytes));
 
     /// <summary>Room for a packed panel of B (kc x nc); shared with the workers of a parallel call.</summary>
     public static T* B(int count) => (T*)PackBuffers.Get(ref PackBuffers.t_b, (long)count * sizeof(T));
