@@ -30,7 +30,13 @@ public static class StartupChild
         };
         // LINEA_STARTUP_PRIME=small (diagnosis): one call at n = 24 first, so that code, types and threads are ready and
         // the timed call pays only for its memory and its size.
-        if (Environment.GetEnvironmentVariable("LINEA_STARTUP_PRIME") == "small") GC.KeepAlive(Prime(op));
+        string? prime = Environment.GetEnvironmentVariable("LINEA_STARTUP_PRIME");
+        if (prime == "small") GC.KeepAlive(Prime(op));
+        // LINEA_STARTUP_PRIME=packed (diagnosis): one single-threaded 200 x 200 product through the packed GEMM driver, below
+        // the front door, so that the kernels' code has run once (without the front door, the worker pool or their types).
+        if (prime == "packed") StartupPhases.PrimePacked();
+        // LINEA_STARTUP_PHASES=1 (diagnosis): the call's first-time pieces one by one, each timed with its page faults.
+        if (Environment.GetEnvironmentVariable("LINEA_STARTUP_PHASES") == "1") StartupPhases.Run(op, n);
         (long faults0, long bytes0) = (MinorFaults(), GC.GetTotalAllocatedBytes(precise: true));
         // What the first call cost the JIT: methods compiled before it (making the operands) are told apart.
         long jitBefore = System.Runtime.JitInfo.GetCompiledMethodCount();
@@ -85,16 +91,6 @@ public static class StartupChild
         };
     }
 
-    /// <summary>Minor page faults of this process so far (Linux /proc/self/stat, field 10); -1 elsewhere.</summary>
-    private static long MinorFaults()
-    {
-        try
-        {
-            string stat = File.ReadAllText("/proc/self/stat");
-            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-            return long.Parse(fields[7], CultureInfo.InvariantCulture);
-        }
-        catch (IOException) { return -1; }
-        catch (UnauthorizedAccessException) { return -1; }
-    }
+    /// <summary>Minor page faults of this process so far (getrusage); -1 where it cannot be read.</summary>
+    private static long MinorFaults() => StartupPhases.MinorFaults();
 }

@@ -52,6 +52,13 @@ internal abstract class TensorStorage<T> : IDisposable where T : unmanaged
     };
 
     /// <summary>
+    /// Allocating this many elements or more starts the worker threads in the background
+    /// (<see cref="Kernels.Threading.WorkerPool.Prestart"/>): 96 x 96, the side above which a product runs threaded
+    /// (<see cref="Kernels.Gemm.Gemm.DefaultParallelThreshold"/> is 96^3 multiply-adds).
+    /// </summary>
+    internal const long PrestartLength = 96 * 96;
+
+    /// <summary>
     /// New storage of <paramref name="length"/> elements: a managed array up to <see cref="System.Array.MaxLength"/>
     /// elements, native memory above (or when <paramref name="kind"/> asks for it). Memory that cannot be had throws
     /// <see cref="TensorTooLargeException"/> naming <paramref name="op"/>, the shape and the bytes, instead of the
@@ -67,6 +74,8 @@ internal abstract class TensorStorage<T> : IDisposable where T : unmanaged
         if (kind == StorageKind.MemoryMapped)
             throw new ArgumentException("storage: memory-mapped tensors come from Npy.Load(path, mode) or Npy.OpenMemmap", nameof(kind));
         Shape.AllocationSize(op, dims ?? [length], Unsafe.SizeOf<T>());
+        // A tensor that threaded kernels may work on: start their worker threads now, in the background (once).
+        if (length >= PrestartLength) Kernels.Threading.WorkerPool.Prestart();
         bool native = kind == StorageKind.Native || length > System.Array.MaxLength;
         try
         {
