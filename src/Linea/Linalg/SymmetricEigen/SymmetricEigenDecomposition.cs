@@ -66,13 +66,11 @@ public sealed class SymmetricEigenDecomposition<T> where T : unmanaged, IFloatin
         var e = new T[Math.Max(n - 1, 0)];
         var tau = new T[Math.Max(n - 1, 0)];
         Sytrd.Blocked(Kernels.MatrixView<T>.ColumnMajor(work, 0, n, n, lda), _w, e, tau, parallelism, p.TridiagonalBlockSize, p.TridiagonalCrossover);
-        T[]? z = null;
-        if (computeVectors)
-        {
-            z = new T[n * n];
-            for (int i = 0; i < n; i++) z[i + i * n] = T.One;
-        }
-        bool converged = z is null ? Sterf.Solve<T>(n, _w, e) : n > p.DivideAndConquerLeaf ? DivideAndConquer(n, _w, e, z, parallelism, p.DivideAndConquerLeaf) : Steqr.Solve(n, _w, e, Kernels.MatrixView<T>.ColumnMajor(z, 0, n, n, n), parallelism);
+        T[]? z = computeVectors ? new T[n * n] : null;
+        bool divideAndConquer = n > p.DivideAndConquerLeaf;
+        if (z is not null && !divideAndConquer)
+            for (int i = 0; i < n; i++) z[i + i * n] = T.One; // the QL iteration accumulates into the identity (stedc sets z itself)
+        bool converged = z is null ? Sterf.Solve<T>(n, _w, e) : divideAndConquer ? DivideAndConquer(n, _w, e, z, parallelism, p.DivideAndConquerLeaf) : Steqr.Solve(n, _w, e, Kernels.MatrixView<T>.ColumnMajor(z, 0, n, n, n), parallelism);
         if (!converged)
             throw new NoConvergenceException($"{op}: the tridiagonal QL iteration did not converge within {Steqr.MaxIterationsPerValue * n} iterations ({Steqr.MaxIterationsPerValue} n) for a {n} x {n} matrix");
         if (z is not null && n > 1)
