@@ -68,10 +68,12 @@ public sealed class SymmetricEigenDecomposition<T> where T : unmanaged, IFloatin
         var e = new T[Math.Max(n - 1, 0)];
         var tau = new T[Math.Max(n - 1, 0)];
         Sytrd.Blocked(Kernels.MatrixView<T>.ColumnMajor(work, 0, n, n, lda), _w, e, tau, parallelism, p.TridiagonalBlockSize, p.TridiagonalCrossover);
-        T[]? z = computeVectors ? new T[n * n] : null;
         bool divideAndConquer = n > p.DivideAndConquerLeaf;
+        // Divide and conquer writes every entry of z (it clears z first), so its 8 n^2 bytes are not zeroed here too;
+        // the QL iteration accumulates into the identity.
+        T[]? z = !computeVectors ? null : divideAndConquer ? GC.AllocateUninitializedArray<T>(n * n) : new T[n * n];
         if (z is not null && !divideAndConquer)
-            for (int i = 0; i < n; i++) z[i + i * n] = T.One; // the QL iteration accumulates into the identity (stedc sets z itself)
+            for (int i = 0; i < n; i++) z[i + i * n] = T.One;
         bool converged = z is null ? Sterf.Solve<T>(n, _w, e) : divideAndConquer ? DivideAndConquer(n, _w, e, z, parallelism, p.DivideAndConquerLeaf) : Steqr.Solve(n, _w, e, Kernels.MatrixView<T>.ColumnMajor(z, 0, n, n, n), parallelism);
         if (!converged)
             throw new NoConvergenceException($"{op}: the tridiagonal QL iteration did not converge within {Steqr.MaxIterationsPerValue * n} iterations ({Steqr.MaxIterationsPerValue} n) for a {n} x {n} matrix");
