@@ -44,11 +44,11 @@ public class StedcTests(ITestOutputHelper output)
         var d = Enumerable.Range(0, n).Select(i => Math.Sin(i + 1.0)).ToArray();
         var e = Enumerable.Range(0, Math.Max(n - 1, 0)).Select(i => 0.5).ToArray();
         Assert.Throws<InvalidOperationException>(() =>
-            Stedc.Solve<double>(d.ToArray(), e.ToArray(), Linea.Kernels.MatrixView<double>.ColumnMajor(new double[n * n], 0, n, n, n), Parallelism.None, new double[Stedc.WorkspaceSize(n) - 1], new int[n]));
+            Stedc.Solve<double>(d.ToArray(), e.ToArray(), Linea.Kernels.MatrixView<double>.ColumnMajor(new double[n * n], 0, n, n, n), Parallelism.None, new double[Stedc.WorkspaceSize(n) - 1], new int[Stedc.IntWorkspaceSize(n)]));
         // With the exact sizes and 4-row leaves (several merge levels) the solve succeeds: T z = z diag(d).
         var z = new double[n * n];
         var dd = d.ToArray();
-        Assert.True(Stedc.Solve<double>(dd, e.ToArray(), Linea.Kernels.MatrixView<double>.ColumnMajor(z, 0, n, n, n), Parallelism.None, new double[Stedc.WorkspaceSize(n)], new int[n], leafSize: 4));
+        Assert.True(Stedc.Solve<double>(dd, e.ToArray(), Linea.Kernels.MatrixView<double>.ColumnMajor(z, 0, n, n, n), Parallelism.None, new double[Stedc.WorkspaceSize(n)], new int[Stedc.IntWorkspaceSize(n)], leafSize: 4));
         double worst = 0;
         for (int j = 0; j < n; j++)
             for (int i = 0; i < n; i++)

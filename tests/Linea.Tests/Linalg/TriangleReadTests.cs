@@ -1,4 +1,5 @@
 using System.Numerics;
+using Linea.TestKit;
 
 namespace Linea.Tests.Linalg;
 
@@ -90,6 +91,33 @@ public class TriangleReadTests
         Assert.Contains("[1, 1]", Assert.Throws<NonFiniteException>(() => Linea.Linalg.Cholesky(d)).Message);
         var stack = NDArray.Stack([Poison(Spd3<double>(), upper: true), a]);
         Assert.Contains("NaN at [1, 2, 1]", Assert.Throws<NonFiniteException>(() => Linea.Linalg.Cholesky(stack)).Message);
+    }
+
+    [Theory]
+    [InlineData(UpLo.Lower)]
+    [InlineData(UpLo.Upper)]
+    public void Eigh_reads_its_triangle_the_same_from_every_layout(UpLo uplo)
+    {
+        // n = 70 spans three 32 x 32 tiles of the transposing copy and ends inside one; row-major, column-major,
+        // sliced (both strides above 1) and negative-stride inputs take the three copy paths, which are exact, so the
+        // results are identical to the contiguous input's, bit for bit.
+        const int n = 70;
+        var g = Generators.Normal<double>([n, n], 71);
+        var a = (g + g.T) * 0.5;
+        var (w, v) = Linea.Linalg.Eigh(a, uplo);
+        var dirty = Poison(a, upper: uplo == UpLo.Lower);
+        foreach (var (layout, view) in Checks.Layouts(dirty))
+        {
+            var (wl, vl) = Linea.Linalg.Eigh(view, uplo);
+            Assert.True(w.ToArray().SequenceEqual(wl.ToArray()), $"{uplo} {layout}: eigenvalues differ from the contiguous input's");
+            Assert.True(v.ToArray().SequenceEqual(vl.ToArray()), $"{uplo} {layout}: eigenvectors differ from the contiguous input's");
+        }
+        // A non-finite entry far from the first tile is found and named in every layout.
+        var bad = a.Copy();
+        if (uplo == UpLo.Lower) bad[65, 40] = double.NaN; else bad[40, 65] = double.NaN;
+        string at = uplo == UpLo.Lower ? "[65, 40]" : "[40, 65]";
+        foreach (var (layout, view) in Checks.Layouts(bad))
+            Assert.True(Assert.Throws<NonFiniteException>(() => Linea.Linalg.Eigh(view, uplo)).Message.Contains(at), $"{uplo} {layout}: the message names {at}");
     }
 
     [Theory]

@@ -52,15 +52,23 @@ internal static class SpectralScaling
     {
         for (int j = firstColumn; j < cols; j++)
         {
-            int best = 0;
-            T bestAbs = T.NegativeOne;
-            for (int i = 0; i < rows; i++)
-            {
-                T v = T.Abs(q[j * rows + i]);
-                if (v > bestAbs) { bestAbs = v; best = i; }
-            }
-            if (rows == 0 || q[j * rows + best] >= T.Zero) continue;
+            if (rows == 0) continue;
             var col = q.AsSpan(j * rows, rows);
+            // The largest magnitude in one SIMD pass, then its first position (a NaN column falls back to the scan).
+            T largest = MaxAbs.Of<T>(col);
+            int best = 0;
+            while (best < rows && T.Abs(col[best]) != largest) best++;
+            if (best == rows)
+            {
+                best = 0;
+                T bestAbs = T.NegativeOne;
+                for (int i = 0; i < rows; i++)
+                {
+                    T v = T.Abs(col[i]);
+                    if (v > bestAbs) { bestAbs = v; best = i; }
+                }
+            }
+            if (col[best] >= T.Zero) continue;
             for (int i = 0; i < rows; i++) col[i] = -col[i];
             if (partner is not null)
             {

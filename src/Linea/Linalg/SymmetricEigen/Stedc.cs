@@ -18,7 +18,8 @@ namespace Linea;
 /// spectra. Each root is found relative to its nearer pole, so every difference d_j - lambda_i is accurate to a few
 /// ulps of itself; the weights z are then recomputed from the roots (Loewner's formula), which makes the eigenvectors
 /// numerically orthogonal. Merging multiplies the block diagonal eigenvector matrix by the small one through two
-/// GEMMs, about 4 n^3 / 3 flops in all, at GEMM speed; the rest is O(n^2) per level.</para>
+/// GEMMs whose inner dimensions are each half's non-deflated count (LAPACK's column types), at most 4 n^3 / 3 flops in
+/// all, at GEMM speed, written straight into z; the rest is O(n^2) per level.</para>
 /// </summary>
 internal static partial class Stedc
 {
@@ -53,18 +54,18 @@ internal static partial class Stedc
     }
 
     /// <summary>Elements of T that <see cref="Solve{T}(Span{T}, Span{T}, in MatrixView{T}, Parallelism, T[], int[], int)"/> needs for order n: d and e copies, nine pole-length arrays and
-    /// three n x n areas (the secular eigenvectors, the root differences then the GEMM output, the dense columns of M).</summary>
+    /// three n x n areas (the compact secular eigenvectors, the root differences, the gathered columns of Q1 and Q2).</summary>
     public static long WorkspaceSize(int n) => n == 0 ? 0 : 11L * n + 3L * n * n;
 
-    /// <summary>Ints that <see cref="Solve{T}(Span{T}, Span{T}, in MatrixView{T}, Parallelism, T[], int[], int)"/> needs for order n: the sort order of the poles.</summary>
-    public static int IntWorkspaceSize(int n) => n;
+    /// <summary>Ints that <see cref="Solve{T}(Span{T}, Span{T}, in MatrixView{T}, Parallelism, T[], int[], int)"/> needs for order n: the sort order of the poles and the rows of the compact secular vectors.</summary>
+    public static int IntWorkspaceSize(int n) => checked(2 * n);
 
     /// <summary>The workspace carved into one merge's arrays (reused by every merge, which run one after another), each
     /// slice checked against the buffer; a leaf's Q is allocated once per solve (the QL iteration takes whole arrays).</summary>
     internal sealed class Workspace<T> where T : unmanaged
     {
         public readonly ArraySegment<T> D, E, W, Dv, Zs, Lambda, Delta, Zeta, Zz, Zhat, Ratio, Y, Shared, M;
-        public readonly ArraySegment<int> Idx;
+        public readonly ArraySegment<int> Idx, RowOf;
         public readonly int LeafSize;
 
         /// <summary>How many elements of T the slices cover (tests compare it with WorkspaceSize).</summary>
@@ -77,9 +78,10 @@ internal static partial class Stedc
             Zeta = carver.Take(n); Zz = carver.Take(n); Zhat = carver.Take(n); Ratio = carver.Take(n);
             Y = carver.Take((long)n * n); Shared = carver.Take((long)n * n); M = carver.Take((long)n * n);
             Used = carver.Used;
-            if (iwork.Length < n)
-                throw new InvalidOperationException($"internal: stedc of order {n} needs {n} integer workspace entries, got {iwork.Length}");
+            if (iwork.Length < 2 * n)
+                throw new InvalidOperationException($"internal: stedc of order {n} needs {2 * n} integer workspace entries, got {iwork.Length}");
             Idx = new ArraySegment<int>(iwork, 0, n);
+            RowOf = new ArraySegment<int>(iwork, n, n);
             LeafSize = leafSize;
         }
     }
@@ -170,10 +172,22 @@ internal static partial class Stedc
         // secular columns, into the GEMMs.
         deflated = rotations.TouchedFirst(deflated, n, out int touched);
         int dense = k + touched;
+        // The dense columns of M (the secular vectors and the rotated deflated ones) are nonzero only on the rows of
+        // the kept and touched coordinates (LAPACK's column types): y holds just those rows, the upper half's (original
+        // coordinate below n1) first, so each GEMM's inner dimension is that half's non-deflated count, not its order.
+        var rowOf = ws.RowOf.Slice(0, n); // sorted coordinate -> row of y, or -1
+        rowOf.AsSpan().Fill(-1);
+        foreach (int r in kept) rowOf[r] = 0;
+        for (int t = 0; t < touched; t++) rowOf[deflated[t]] = 0;
+        int s1 = 0;
+        for (int r = 0; r < n; r++) if (rowOf[r] == 0 && idx[r] < n1) rowOf[r] = 1 + s1++;
+        int s2 = 0;
+        for (int r = 0; r < n; r++) if (rowOf[r] == 0 && idx[r] >= n1) rowOf[r] = 1 + s1 + s2++;
+        for (int r = 0; r < n; r++) rowOf[r]--;
         var lambda = ws.Lambda.Slice(0, k);
-        // y (n x n, column-major, sorted coordinates): columns 0..k-1 the eigenvectors of the kept secular problem,
-        // then the deflated unit vectors; the recorded rotations are applied to its rows afterwards.
-        var y = ws.Y.Slice(0, n * n);
+        // y (dense x dense, column-major, rows as above): columns 0..k-1 the eigenvectors of the kept secular problem,
+        // then the touched deflated unit vectors; the recorded rotations are applied to its rows afterwards.
+        var y = ws.Y.Slice(0, dense * dense);
         y.AsSpan().Clear();
         if (k > 0)
         {
@@ -194,17 +208,24 @@ internal static partial class Stedc
             });
             if (!converged) return false;
             // Gu-Eisenstat: recompute the weights from the computed roots.
-            // zhat_j^2 = -prod_i (delta_j - lambda_i) / (beta prod_(i != j) (delta_j - delta_i)), accumulated root by root over all j.
+            // zhat_j^2 = -prod_i (delta_j - lambda_i) / (beta prod_(i != j) (delta_j - delta_i)), accumulated root by
+            // root, each thread over its own range of j (the same products in the same order as one thread).
             var zhat = ws.Zhat.Slice(0, k);
-            Span<T> ratio = ws.Ratio.Slice(0, k);
+            var ratio = ws.Ratio.Slice(0, k);
             for (int j = 0; j < k; j++) zhat[j] = -diff[j + j * k] / beta;
-            for (int i = 0; i < k; i++)
+            SecularEquation.ForRanges(k, parallelism, (j0, j1) =>
             {
-                TensorPrimitives.Subtract(delta, delta[i], ratio);
-                TensorPrimitives.Divide(diff.AsSpan(i * k, k), ratio, ratio);
-                ratio[i] = T.One;
-                TensorPrimitives.Multiply(zhat, ratio, zhat);
-            }
+                int len = j1 - j0;
+                Span<T> rt = ratio.AsSpan(j0, len), zh = zhat.AsSpan(j0, len);
+                ReadOnlySpan<T> dl = delta.AsSpan(j0, len);
+                for (int i = 0; i < k; i++)
+                {
+                    TensorPrimitives.Subtract(dl, delta[i], rt);
+                    TensorPrimitives.Divide(diff.AsSpan(i * k + j0, len), rt, rt);
+                    if (i >= j0 && i < j1) rt[i - j0] = T.One;
+                    TensorPrimitives.Multiply(zh, rt, zh);
+                }
+            });
             for (int j = 0; j < k; j++) zhat[j] = T.CopySign(T.Sqrt(T.Abs(zhat[j])), zeta[j]);
             SecularEquation.ForRanges(k, parallelism, (i0, i1) =>
             {
@@ -217,32 +238,59 @@ internal static partial class Stedc
                     T vmax = MaxAbs.Of<T>(vt);
                     TensorPrimitives.Divide(vt, vmax, vt);
                     T norm = TensorPrimitives.Norm<T>(vt);
-                    for (int j = 0; j < k; j++) y[kept[j] + i * n] = vt[j] / norm;
+                    for (int j = 0; j < k; j++) y[rowOf[kept[j]] + i * dense] = vt[j] / norm;
                 }
             });
         }
-        for (int t = 0; t < deflated.Count; t++) y[deflated[t] + (k + t) * n] = T.One;
-        // Undo the deflation rotations (in reverse order) on the rows: sorted coordinates p, j.
-        rotations.UndoOnRows(MatrixView<T>.ColumnMajor(y.Array!, y.Offset, n, n, n));
-        // M (original coordinates): row idx[r] of M is row r of y; only its dense columns are needed.
-        var m = ws.M.Slice(0, n * dense);
-        for (int col = 0; col < dense; col++)
-            for (int r = 0; r < n; r++) m[idx[r] + col * n] = y[r + col * n];
+        for (int t = 0; t < touched; t++) y[rowOf[deflated[t]] + (k + t) * dense] = T.One;
+        // Undo the deflation rotations (in reverse order) on the rows: sorted coordinates p, j are rows rowOf[p], rowOf[j].
+        rotations.UndoOnRows(MatrixView<T>.ColumnMajor(y.Array!, y.Offset, dense, dense, Math.Max(dense, 1)), rowOf);
 
         // New eigenvalues: the roots, then the deflated poles.
         for (int i = 0; i < k; i++) d[lo + i] = lambda[i];
         for (int t = 0; t < deflated.Count; t++) d[lo + k + t] = dv[deflated[t]];
 
-        // Q_new = diag(Q1, Q2) M: two GEMMs on the diagonal blocks for the dense columns, copies for the unit ones.
-        // The differences are dead from here: their area holds the GEMM output.
-        var outBuf = ws.Shared.Slice(0, n * n);
-        T[] m0 = m.Array!, o0 = outBuf.Array!;
-        int mo = m.Offset, oo = outBuf.Offset;
-        Gemm.Multiply(T.One, z.Block(lo, lo, n1, n1), MatrixView<T>.ColumnMajor(m0, mo, n1, dense, n), T.Zero, MatrixView<T>.ColumnMajor(o0, oo, n1, dense, n), parallelism);
-        Gemm.Multiply(T.One, z.Block(lo + n1, lo + n1, n2, n2), MatrixView<T>.ColumnMajor(m0, mo + n1, n2, dense, n), T.Zero, MatrixView<T>.ColumnMajor(o0, oo + n1, n2, dense, n), parallelism);
-        for (int col = dense; col < n; col++)
-            z.Column(lo + idx[deflated[col - k]], lo, n).CopyTo(outBuf.AsSpan(col * n, n));
-        for (int col = 0; col < n; col++) outBuf.AsSpan(col * n, n).CopyTo(z.Column(lo + col, lo, n));
+        // Q_new = diag(Q1, Q2) M. The columns of Q1 and Q2 that the GEMMs read (those of the rows of y, in y's row
+        // order), then the untouched deflated ones, are gathered into M's area (at most n1^2 + n2^2 elements), so the
+        // products and copies can write the merged block of z in place.
+        var g = ws.M;
+        T[] ga = g.Array!;
+        int go = g.Offset;
+        for (int r = 0; r < n; r++)
+        {
+            int row = rowOf[r];
+            if (row < 0) continue;
+            int c = idx[r];
+            if (row < s1) z.Column(lo + c, lo, n1).CopyTo(ga.AsSpan(go + row * n1, n1));
+            else z.Column(lo + c, lo + n1, n2).CopyTo(ga.AsSpan(go + s1 * n1 + (row - s1) * n2, n2));
+        }
+        int saved = go + s1 * n1 + s2 * n2;
+        for (int t = touched; t < deflated.Count; t++)
+        {
+            int c = idx[deflated[t]];
+            if (c < n1) { z.Column(lo + c, lo, n1).CopyTo(ga.AsSpan(saved, n1)); saved += n1; }
+            else { z.Column(lo + c, lo + n1, n2).CopyTo(ga.AsSpan(saved, n2)); saved += n2; }
+        }
+        T[] ya = y.Array!;
+        int yo = y.Offset;
+        if (dense > 0)
+        {
+            var top = z.Block(lo, lo, n1, dense);
+            var bottom = z.Block(lo + n1, lo, n2, dense);
+            if (s1 > 0) Gemm.Multiply(T.One, MatrixView<T>.ColumnMajor(ga, go, n1, s1, n1), MatrixView<T>.ColumnMajor(ya, yo, s1, dense, dense), T.Zero, top, parallelism);
+            else for (int col = 0; col < dense; col++) top.Column(col).Clear();
+            if (s2 > 0) Gemm.Multiply(T.One, MatrixView<T>.ColumnMajor(ga, go + s1 * n1, n2, s2, n2), MatrixView<T>.ColumnMajor(ya, yo + s1, s2, dense, dense), T.Zero, bottom, parallelism);
+            else for (int col = 0; col < dense; col++) bottom.Column(col).Clear();
+        }
+        saved = go + s1 * n1 + s2 * n2;
+        for (int t = touched; t < deflated.Count; t++)
+        {
+            int c = idx[deflated[t]], col = lo + k + t;
+            var target = z.Column(col, lo, n);
+            target.Clear();
+            if (c < n1) { ga.AsSpan(saved, n1).CopyTo(target.Slice(0, n1)); saved += n1; }
+            else { ga.AsSpan(saved, n2).CopyTo(target.Slice(n1, n2)); saved += n2; }
+        }
         return true;
     }
 }

@@ -1,4 +1,6 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Linea;
 
@@ -66,13 +68,13 @@ public sealed class SymmetricEigenDecomposition<T> where T : unmanaged, IFloatin
         var e = new T[Math.Max(n - 1, 0)];
         var tau = new T[Math.Max(n - 1, 0)];
         Sytrd.Blocked(Kernels.MatrixView<T>.ColumnMajor(work, 0, n, n, lda), _w, e, tau, parallelism, p.TridiagonalBlockSize, p.TridiagonalCrossover);
-        T[]? z = null;
-        if (computeVectors)
-        {
-            z = new T[n * n];
+        bool divideAndConquer = n > p.DivideAndConquerLeaf;
+        // Divide and conquer writes every entry of z (it clears z first), so its 8 n^2 bytes are not zeroed here too;
+        // the QL iteration accumulates into the identity.
+        T[]? z = !computeVectors ? null : divideAndConquer ? GC.AllocateUninitializedArray<T>(n * n) : new T[n * n];
+        if (z is not null && !divideAndConquer)
             for (int i = 0; i < n; i++) z[i + i * n] = T.One;
-        }
-        bool converged = z is null ? Sterf.Solve<T>(n, _w, e) : n > p.DivideAndConquerLeaf ? DivideAndConquer(n, _w, e, z, parallelism, p.DivideAndConquerLeaf) : Steqr.Solve(n, _w, e, Kernels.MatrixView<T>.ColumnMajor(z, 0, n, n, n), parallelism);
+        bool converged = z is null ? Sterf.Solve<T>(n, _w, e) : divideAndConquer ? DivideAndConquer(n, _w, e, z, parallelism, p.DivideAndConquerLeaf) : Steqr.Solve(n, _w, e, Kernels.MatrixView<T>.ColumnMajor(z, 0, n, n, n), parallelism);
         if (!converged)
             throw new NoConvergenceException($"{op}: the tridiagonal QL iteration did not converge within {Steqr.MaxIterationsPerValue * n} iterations ({Steqr.MaxIterationsPerValue} n) for a {n} x {n} matrix");
         if (z is not null && n > 1)
@@ -109,7 +111,10 @@ public sealed class SymmetricEigenDecomposition<T> where T : unmanaged, IFloatin
 
     /// <summary>
     /// Column-major copy of the symmetric matrix with the chosen triangle mirrored into the lower one; checks
-    /// finiteness of the entries read and returns their largest magnitude.
+    /// finiteness of the entries read and returns their largest magnitude. Entry (i, j), i &gt;= j, of the triangle read
+    /// (in lower coordinates) is at i ri + j cj of the input; when ri is 1 each column is one contiguous copy, when cj is
+    /// 1 (a row-major input read as Lower, or a column-major one read as Upper) 32 x 32 tiles are transposed with
+    /// contiguous reads; the finiteness check and the maximum are then one SIMD pass over the copy.
     /// </summary>
     private static T[] LowerCopy(string op, NDArray<T> a, UpLo uplo, out T amax)
     {
@@ -119,30 +124,62 @@ public sealed class SymmetricEigenDecomposition<T> where T : unmanaged, IFloatin
         amax = T.Zero;
         if (n == 0) return dst;
         ref T src = ref a.Store.At(a.Offset);
-        // In 32 x 32 tiles of the lower triangle, so strided reads of a row-major input stay in cache.
-        const int Tile = 32;
         long ri = uplo == UpLo.Lower ? rs : cs, cj = uplo == UpLo.Lower ? cs : rs; // strides of dst's i and j in src
-        for (int j0 = 0; j0 < n; j0 += Tile)
+        const int Tile = 32;
+        if (ri == 1)
         {
-            int j1 = Math.Min(j0 + Tile, n);
-            for (int i0 = j0; i0 < n; i0 += Tile)
+            for (int j = 0; j < n; j++)
+                MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref src, (nint)(j * cj + j)), n - j).CopyTo(dst.AsSpan(j * n + j, n - j));
+        }
+        else if (cj == 1)
+        {
+            for (int i0 = 0; i0 < n; i0 += Tile)
             {
                 int i1 = Math.Min(i0 + Tile, n);
-                for (int j = j0; j < j1; j++)
-                    for (int i = Math.Max(i0, j); i < i1; i++)
+                for (int j0 = 0; j0 < i1; j0 += Tile)
+                {
+                    int j1 = Math.Min(j0 + Tile, n);
+                    for (int i = i0; i < i1; i++)
                     {
-                        T x = System.Runtime.CompilerServices.Unsafe.Add(ref src, (nint)(i * ri + j * cj));
-                        if (!T.IsFinite(x))
-                        {
-                            int r = uplo == UpLo.Lower ? i : j, c = uplo == UpLo.Lower ? j : i;
-                            throw new NonFiniteException($"{op}: the input of shape {a.Shape} contains {x} at [{r}, {c}] (in the {(uplo == UpLo.Lower ? "lower" : "upper")} triangle read); linear algebra needs finite numbers");
-                        }
-                        dst[i + j * n] = x;
-                        amax = T.Max(amax, T.Abs(x));
+                        int jEnd = Math.Min(j1, i + 1);
+                        if (jEnd <= j0) continue;
+                        var row = MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref src, (nint)(i * ri + j0)), jEnd - j0);
+                        ref T d = ref dst[i + j0 * n];
+                        for (int t = 0; t < row.Length; t++) Unsafe.Add(ref d, (nint)t * n) = row[t];
                     }
+                }
+            }
+        }
+        else
+        {
+            // In 32 x 32 tiles of the lower triangle, so strided reads stay in cache.
+            for (int j0 = 0; j0 < n; j0 += Tile)
+            {
+                int j1 = Math.Min(j0 + Tile, n);
+                for (int i0 = j0; i0 < n; i0 += Tile)
+                {
+                    int i1 = Math.Min(i0 + Tile, n);
+                    for (int j = j0; j < j1; j++)
+                        for (int i = Math.Max(i0, j); i < i1; i++)
+                            dst[i + j * n] = Unsafe.Add(ref src, (nint)(i * ri + j * cj));
+                }
             }
         }
         GC.KeepAlive(a.Store);
+        for (int j = 0; j < n; j++)
+        {
+            var column = dst.AsSpan(j * n + j, n - j);
+            T m = MaxAbs.Of<T>(column);
+            if (!T.IsFinite(m))
+            {
+                int i = j;
+                while (T.IsFinite(dst[i + j * n])) i++;
+                T x = dst[i + j * n];
+                int r = uplo == UpLo.Lower ? i : j, c = uplo == UpLo.Lower ? j : i;
+                throw new NonFiniteException($"{op}: the input of shape {a.Shape} contains {x} at [{r}, {c}] (in the {(uplo == UpLo.Lower ? "lower" : "upper")} triangle read); linear algebra needs finite numbers");
+            }
+            amax = T.Max(amax, m);
+        }
         return dst;
     }
 }

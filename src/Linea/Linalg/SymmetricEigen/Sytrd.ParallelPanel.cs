@@ -18,7 +18,8 @@ internal static partial class Sytrd
     /// <see cref="Panel{T}"/> with its threads kept inside one job for the whole panel: thread 0 does each column's
     /// serial part (the corrections, the reflector, the small products with V and W) while the others wait at a spin
     /// barrier, and all of them take a share of equal triangle area of the symmetric product with the trailing matrix,
-    /// which is most of the panel's time. Splitting each product as a separate parallel call instead hands the work to
+    /// which is most of the panel's time, and the first and the last of them each form one of the panel's two small
+    /// transposed products with V and W during it. Splitting each product as a separate parallel call instead hands the work to
     /// a sleeping worker once per column, and at n = 1000 that hand-off costs as much as the product itself. Same
     /// arithmetic as <see cref="Gemv.SymmetricLower{T}(in MatrixView{T}, ReadOnlySpan{T}, Span{T}, Parallelism)"/> on the same split, so the results equal those of the split
     /// product. O(m^2 nb).
@@ -84,15 +85,18 @@ internal static partial class Sytrd
                     var dst = tid == 0 ? wj : Partial.AsSpan((tid - 1) * m, len);
                     dst.Clear();
                     if (c1 > c0) Gemv.SymmetricLowerRange(b.Block(j + 1, j + 1, len, len), v, dst, c0, c1);
+                    // The panel's small products W[j+1.., :j]^T v and V[j+1.., :j]^T v need only v, V and W: thread 0
+                    // forms the first and the last active thread the second while the others finish their shares
+                    // (instead of thread 0 forming both after the barrier); the same calls, so the same results.
+                    if (tid == 0) Gemv.Transposed(T.One, MatrixView<T>.ColumnMajor(w, j + 1, len, j, ldw), v, T.Zero, tmp, Parallelism.None);
+                    if (tid == active - 1) Gemv.Transposed(T.One, b.Block(j + 1, 0, len, j), v, T.Zero, tmp2, Parallelism.None);
                 }
                 if (active > 1) barrier.SignalAndWait();
                 if (tid != 0) continue;
                 for (int t = 1; t < active; t++) TensorPrimitives.Add(wj, Partial.AsSpan((t - 1) * m, len), wj);
                 // wj -= V[j+1.., :j] (W[j+1.., :j]^T v) + W[j+1.., :j] (V[j+1.., :j]^T v)
-                Gemv.Transposed(T.One, MatrixView<T>.ColumnMajor(w, j + 1, len, j, ldw), v, T.Zero, tmp, Parallelism.None);
                 Gemv.Multiply(-T.One, b.Block(j + 1, 0, len, j), tmp, T.One, wj, Parallelism.None);
-                Gemv.Transposed(T.One, b.Block(j + 1, 0, len, j), v, T.Zero, tmp, Parallelism.None);
-                Gemv.Multiply(-T.One, MatrixView<T>.ColumnMajor(w, j + 1, len, j, ldw), tmp, T.One, wj, Parallelism.None);
+                Gemv.Multiply(-T.One, MatrixView<T>.ColumnMajor(w, j + 1, len, j, ldw), tmp2, T.One, wj, Parallelism.None);
                 T tj = Tau[j];
                 TensorPrimitives.Multiply(wj, tj, wj);
                 T alphaW = -T.CreateTruncating(0.5) * tj * TensorPrimitives.Dot<T>(wj, v);
