@@ -3,7 +3,6 @@ using System.Numerics.Tensors;
 using Linea.Kernels;
 using Linea.Kernels.Blas3;
 using Linea.Kernels.Gemm;
-using Linea.Storage;
 
 namespace Linea;
 
@@ -174,7 +173,7 @@ internal sealed partial class SupernodalFactor<T> where T : unmanaged, IFloating
             for (int i = 0; i < w; i++)
             {
                 var dst = y.AsSpan(rows[k + i] * r, r);
-                System.Numerics.Tensors.TensorPrimitives.Subtract(dst, buffer.AsSpan(i * r, r), dst);
+                TensorPrimitives.Subtract(dst, buffer.AsSpan(i * r, r), dst);
             }
         }
         if (Ldl)
