@@ -45,7 +45,7 @@ internal sealed partial class SupernodalFactor<T>
             var single = Parallelism.None with { Cancellation = parallelism.Cancellation };
             schedule.RunSubtrees(workers, (tid, r) =>
             {
-                // A subtree's descendants are all inside it: its lists are its own; rows above its root wait below.
+                // A subtree's descendants are all inside it, so its lists are its own; updates of the top wait until all subtrees are done.
                 var ws = spaces[tid] ??= new LeftWorkspace(an, updateEntries, scaledEntries);
                 for (int s = schedule.First[r]; s <= r; s++)
                 {
@@ -155,8 +155,10 @@ internal sealed partial class SupernodalFactor<T>
     /// <summary>
     /// Subtracts descendant d's update from supernode J (columns f..f+k-1, block at <paramref name="off"/>, row map in
     /// ws.Map): with R1 = d's rows in J's columns (nrow1 of them) and R2 = d's rows from J's first column on (nrow2),
-    /// L_J[R2, R1] -= L_d[R2, :] (D_d) L_d[R1, :]^T, lower part only where R2 meets R1. Computed by chunks of rows of
-    /// R2 into ws.Update (GEMM for the rectangle, GEMMT for the diagonal block) and scattered. Advances Pos[d] past R1.
+    /// L_J[R2, R1] -= L_d[R2, :] (D_d) L_d[R1, :]^T, lower part only where R2 meets R1. A small update is dot products
+    /// straight into L_J; when R1 maps to consecutive columns of J, GEMMT updates the diagonal block and GEMM every long
+    /// run of consecutive rows in place, the rest going through ws.Update by row chunks; otherwise every chunk goes
+    /// through ws.Update (GEMM for the rectangle, GEMMT for the diagonal block) and is scattered. Advances Pos[d] past R1.
     /// </summary>
     private void ApplyDescendant(SparseCholeskyAnalysis an, int d, int f, int k, int m, int off, LeftWorkspace ws, DescendantLists lists, Parallelism parallelism)
     {
