@@ -15,13 +15,14 @@ public class LeftLookingCholeskyTests
     private static LeftLookingBlocking Blocking(string name) => name switch
     {
         "default" => LeftLookingBlocking.Default,
-        // No dot products, no in-place runs, one row per chunk: everything through the buffer.
-        "buffered-1-row-chunks" => new LeftLookingBlocking(ChunkEntries: 1, MinChunkRows: 1, SmallUpdateWork: 0, DirectRows: int.MaxValue),
+        // No dot products, no in-place runs, one row per chunk: everything through the buffer; the top's updates split
+        // by rows among the threads at every supernode (in the variants below too, but for the default).
+        "buffered-1-row-chunks" => new LeftLookingBlocking(ChunkEntries: 1, MinChunkRows: 1, SmallUpdateWork: 0, DirectRows: int.MaxValue, SplitRowsMinArea: 0),
         // Every run of consecutive rows, even of one row, updated in place.
-        "in-place-runs" => new LeftLookingBlocking(1L << 18, 128, SmallUpdateWork: 0, DirectRows: 1),
-        "dot-products" => new LeftLookingBlocking(1L << 18, 128, SmallUpdateWork: long.MaxValue, DirectRows: 16),
+        "in-place-runs" => new LeftLookingBlocking(1L << 18, 128, SmallUpdateWork: 0, DirectRows: 1, SplitRowsMinArea: 0),
+        "dot-products" => new LeftLookingBlocking(1L << 18, 128, SmallUpdateWork: long.MaxValue, DirectRows: 16, SplitRowsMinArea: 0),
         // Chunks of a few rows, runs of two rows in place, the rest buffered.
-        _ => new LeftLookingBlocking(ChunkEntries: 37, MinChunkRows: 3, SmallUpdateWork: 0, DirectRows: 2),
+        _ => new LeftLookingBlocking(ChunkEntries: 37, MinChunkRows: 3, SmallUpdateWork: 0, DirectRows: 2, SplitRowsMinArea: 0),
     };
 
     private static void AssertReconstructs(NDArray<double> rebuilt, SparseMatrix<double> a, double tol)

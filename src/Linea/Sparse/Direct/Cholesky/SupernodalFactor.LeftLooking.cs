@@ -14,9 +14,9 @@ internal sealed partial class SupernodalFactor<T>
     /// relative positions of a descendant's rows in it, the update buffer (one row chunk of one descendant's update)
     /// and, for LDL^T, the descendant's rows scaled by D.
     /// </summary>
-    private sealed class LeftWorkspace(SparseCholeskyAnalysis an, long updateEntries, long scaledEntries)
+    private sealed class LeftWorkspace(SparseCholeskyAnalysis an, long updateEntries, long scaledEntries, bool withMap = true)
     {
-        public readonly int[] Map = new int[an.N];
+        public readonly int[] Map = withMap ? new int[an.N] : [];
         public readonly int[] Rel = new int[an.MaxRows];
         public readonly T[] Update = new T[updateEntries];
         public readonly T[] Scaled = new T[scaledEntries];
@@ -38,10 +38,11 @@ internal sealed partial class SupernodalFactor<T>
         if (!Ldl) scaledEntries = 0;
         var schedule = TreeSchedule.Build(an, parallelism.Count);
         LeftWorkspace? first = null;
+        LeftWorkspace?[]? spaces = null;
         if (schedule.Roots.Length > 0)
         {
             int workers = Math.Min(parallelism.Count, schedule.Roots.Length);
-            var spaces = new LeftWorkspace?[workers];
+            spaces = new LeftWorkspace?[workers];
             var single = Parallelism.None with { Cancellation = parallelism.Cancellation };
             schedule.RunSubtrees(workers, (tid, r) =>
             {
@@ -59,11 +60,16 @@ internal sealed partial class SupernodalFactor<T>
                 if (schedule.InSubtree[d]) lists.LinkNext(an, d);
         }
         var top = first ?? new LeftWorkspace(an, updateEntries, scaledEntries);
+        // The top's descendant updates split J's rows among the threads, each with its own buffers (the row map is top's).
+        var topSpaces = new LeftWorkspace?[parallelism.Count];
+        topSpaces[0] = top;
+        for (int t = 1; t < topSpaces.Length; t++)
+            topSpaces[t] = spaces != null && t < spaces.Length && spaces[t] != null ? spaces[t] : new LeftWorkspace(an, updateEntries, scaledEntries, withMap: false);
         for (int s = 0; s < ns; s++)
         {
             if (schedule.InSubtree[s]) continue;
             parallelism.ThrowIfCancelled();
-            LeftSupernode(op, an, s, values, top, lists, ns, parallelism);
+            LeftSupernode(op, an, s, values, top, lists, ns, parallelism, topSpaces);
         }
     }
 
@@ -103,7 +109,7 @@ internal sealed partial class SupernodalFactor<T>
     /// links J and its used descendants to the supernodes their next rows fall in (at most <paramref name="limit"/>).
     /// </summary>
     private void LeftSupernode(string op, SparseCholeskyAnalysis an, int j, TensorStorage<T> values, LeftWorkspace ws,
-        DescendantLists lists, int limit, Parallelism parallelism)
+        DescendantLists lists, int limit, Parallelism parallelism, LeftWorkspace?[]? top = null)
     {
         var pat = an.Pattern;
         var map = ws.Map;
@@ -118,13 +124,17 @@ internal sealed partial class SupernodalFactor<T>
             for (int q = pat.ColPtr[c]; q < pat.ColPtr[c + 1]; q++)
                 Lx[off + map[pat.RowIdx[q]] * k + (c - f)] += src[pat.Source[q]];
 
-        for (int d = lists.Head[j]; d != -1;)
-        {
-            int next = lists.Next[d];
-            ApplyDescendant(an, d, f, k, m, off, ws, lists, parallelism);
-            lists.LinkNext(an, d, limit);
-            d = next;
-        }
+        if (parallelism.Count > 1 && top != null && (long)m * k >= Blocking.SplitRowsMinArea) ApplyDescendantsSplit(an, j, f, k, m, off, map, top, lists, limit, parallelism);
+        else
+            for (int d = lists.Head[j]; d != -1;)
+            {
+                int next = lists.Next[d];
+                int p1 = lists.Pos[d];
+                lists.Pos[d] = NextPosition(an, d, p1, f + k);
+                ApplyDescendant(an, d, p1, lists.Pos[d], f, k, m, off, map, ws, 0, m, parallelism);
+                lists.LinkNext(an, d, limit);
+                d = next;
+            }
         lists.Head[j] = -1;
 
         int n = an.N;
@@ -153,26 +163,29 @@ internal sealed partial class SupernodalFactor<T>
     }
 
     /// <summary>
-    /// Subtracts descendant d's update from supernode J (columns f..f+k-1, block at <paramref name="off"/>, row map in
-    /// ws.Map): with R1 = d's rows in J's columns (nrow1 of them) and R2 = d's rows from J's first column on (nrow2),
+    /// Subtracts descendant d's update from J's rows <paramref name="rowLo"/>..<paramref name="rowHi"/>-1 of supernode J
+    /// (columns f..f+k-1, block at <paramref name="off"/>, row map <paramref name="map"/>; d's rows used are
+    /// <paramref name="p1"/>..end, those in J's columns <paramref name="p1"/>..<paramref name="p2"/>-1): with R1 = d's rows in J's columns (nrow1 of them) and R2 = d's rows from J's first column on (nrow2),
     /// L_J[R2, R1] -= L_d[R2, :] (D_d) L_d[R1, :]^T, lower part only where R2 meets R1. A small update is dot products
     /// straight into L_J; when R1 maps to consecutive columns of J, GEMMT updates the diagonal block and GEMM every long
     /// run of consecutive rows in place, the rest going through ws.Update by row chunks; otherwise every chunk goes
-    /// through ws.Update (GEMM for the rectangle, GEMMT for the diagonal block) and is scattered. Advances Pos[d] past R1.
+    /// through ws.Update (GEMM for the rectangle, GEMMT for the diagonal block) and is scattered.
     /// </summary>
-    private void ApplyDescendant(SparseCholeskyAnalysis an, int d, int f, int k, int m, int off, LeftWorkspace ws, DescendantLists lists, Parallelism parallelism)
+    private void ApplyDescendant(SparseCholeskyAnalysis an, int d, int p1, int p2, int f, int k, int m, int off, int[] map, LeftWorkspace ws,
+        int rowLo, int rowHi, Parallelism parallelism)
     {
         int fd = an.Start[d], kd = an.Start[d + 1] - fd;
         int md = (int)(an.RowPtr[d + 1] - an.RowPtr[d]);
         var rowsD = an.Rows.AsSpan((int)an.RowPtr[d], md);
         int offD = (int)an.LPtr[d];
-        int p1 = lists.Pos[d], p2 = p1;
-        while (p2 < md && rowsD[p2] < f + k) p2++;
-        lists.Pos[d] = p2;
         int nrow1 = p2 - p1, nrow2 = md - p1;
         var rel = ws.Rel;
-        var map = ws.Map;
         for (int i = 0; i < nrow2; i++) rel[i] = map[rowsD[p1 + i]];
+        // The rows of R2 that land in J's rows rowLo..rowHi-1 (rel increases): iLo..iHi-1.
+        int iLo = 0, iHi = nrow2;
+        while (iLo < nrow2 && rel[iLo] < rowLo) iLo++;
+        while (iHi > iLo && rel[iHi - 1] >= rowHi) iHi--;
+        if (iHi <= iLo) return;
 
         var all = MatrixView<T>.Of(Lx, offD + (long)p1 * kd, nrow2, kd, kd, 1);
         MatrixView<T> right = all.Block(0, 0, nrow1, kd);
@@ -187,7 +200,7 @@ internal sealed partial class SupernodalFactor<T>
         if ((long)nrow2 * nrow1 * kd <= Blocking.SmallUpdateWork)
         {
             // A small update: dot products straight into L_J (a kernel call would cost more than the work).
-            for (int i = 0; i < nrow2; i++)
+            for (int i = iLo; i < iHi; i++)
             {
                 var li = all.Row(i);
                 var lRow = Lx.AsSpan(off + rel[i] * k, k);
@@ -202,12 +215,18 @@ internal sealed partial class SupernodalFactor<T>
             // J's columns for R1 are consecutive: the diagonal block and every long run of consecutive rows of R2
             // are updated in place in L_J; only the short runs go through the buffer.
             int c0 = rel[0];
-            Syrk.LowerMinus(all.Block(0, 0, nrow1, kd), right, lj.Block(c0, c0, nrow1, nrow1), parallelism);
-            int pending = nrow1;
-            for (int a = nrow1; a < nrow2;)
+            int t1 = Math.Min(iHi, nrow1);
+            if (iLo < t1)
+            {
+                // Rows iLo..t1-1 of the lower trapezoid on R1: the rectangle left of the diagonal, then the diagonal block.
+                if (iLo > 0) Gemm.Multiply(-T.One, all.Block(iLo, 0, t1 - iLo, kd), right.Block(0, 0, iLo, kd).Transposed, T.One, lj.Block(c0 + iLo, c0, t1 - iLo, iLo), parallelism);
+                Syrk.LowerMinus(all.Block(iLo, 0, t1 - iLo, kd), right.Block(iLo, 0, t1 - iLo, kd), lj.Block(c0 + iLo, c0 + iLo, t1 - iLo, t1 - iLo), parallelism);
+            }
+            int pending = Math.Max(nrow1, iLo);
+            for (int a = pending; a < iHi;)
             {
                 int b = a + 1;
-                while (b < nrow2 && rel[b] == rel[b - 1] + 1) b++;
+                while (b < iHi && rel[b] == rel[b - 1] + 1) b++;
                 if (b - a >= Blocking.DirectRows)
                 {
                     BufferedRows(all, right, rel, pending, a, nrow1, off, k, ws, parallelism);
@@ -216,15 +235,16 @@ internal sealed partial class SupernodalFactor<T>
                 }
                 a = b;
             }
-            BufferedRows(all, right, rel, pending, nrow2, nrow1, off, k, ws, parallelism);
+            BufferedRows(all, right, rel, pending, iHi, nrow1, off, k, ws, parallelism);
             return;
         }
         // Scattered columns: chunks of the lower trapezoid on R1's rows, then of the rectangle below.
         int chunk = Blocking.ChunkRows(nrow1, nrow2);
         var buffer = ws.Update;
-        for (int i0 = 0; i0 < nrow1;)
+        int trapezoidEnd = Math.Min(iHi, nrow1);
+        for (int i0 = iLo; i0 < trapezoidEnd;)
         {
-            int i1 = Math.Min(nrow1, i0 + chunk);
+            int i1 = Math.Min(trapezoidEnd, i0 + chunk);
             int rowsC = i1 - i0, width = i1;
             var c = MatrixView<T>.Of(buffer, 0, rowsC, width, width, 1);
             var left = all.Block(i0, 0, rowsC, kd);
@@ -241,7 +261,59 @@ internal sealed partial class SupernodalFactor<T>
             }
             i0 = i1;
         }
-        BufferedRows(all, right, rel, nrow1, nrow2, nrow1, off, k, ws, parallelism);
+        BufferedRows(all, right, rel, Math.Max(nrow1, iLo), iHi, nrow1, off, k, ws, parallelism);
+    }
+
+    /// <summary>The position in d's rows of its first row at or after column <paramref name="end"/>, from <paramref name="p1"/> on.</summary>
+    private static int NextPosition(SparseCholeskyAnalysis an, int d, int p1, int end)
+    {
+        int md = (int)(an.RowPtr[d + 1] - an.RowPtr[d]);
+        var rowsD = an.Rows.AsSpan((int)an.RowPtr[d], md);
+        int p2 = p1;
+        while (p2 < md && rowsD[p2] < end) p2++;
+        return p2;
+    }
+
+    /// <summary>
+    /// The descendants' updates of a supernode of the top, J's rows split among the threads in bands of equal lower
+    /// trapezoid area (row r of the m x k block holds min(r + 1, k) entries of L's lower part): each thread applies every
+    /// descendant to its own band with single-threaded kernels and its own buffers, so no entry is written by two
+    /// threads and each entry sees its updates in list order, as on one thread.
+    /// </summary>
+    private void ApplyDescendantsSplit(SparseCholeskyAnalysis an, int j, int f, int k, int m, int off, int[] map, LeftWorkspace?[] spaces,
+        DescendantLists lists, int limit, Parallelism parallelism)
+    {
+        int count = 0;
+        for (int d = lists.Head[j]; d != -1; d = lists.Next[d]) count++;
+        if (count == 0) return;
+        var ds = new int[count];
+        var from = new int[count];
+        count = 0;
+        for (int d = lists.Head[j]; d != -1; d = lists.Next[d])
+        {
+            ds[count] = d;
+            from[count++] = lists.Pos[d];
+        }
+        foreach (int d in ds) lists.Pos[d] = NextPosition(an, d, lists.Pos[d], f + k);
+        int threads = spaces.Length;
+        var bounds = new int[threads + 1];
+        double total = (double)k * (k + 1) / 2 + (double)(m - k) * k;
+        for (int t = 1; t < threads; t++)
+        {
+            double target = total * t / threads, tri = (double)k * (k + 1) / 2;
+            bounds[t] = target <= tri ? Math.Min(k, (int)Math.Sqrt(2 * target)) : Math.Min(m, k + (int)((target - tri) / k));
+        }
+        bounds[threads] = m;
+        var single = Parallelism.None with { Cancellation = parallelism.Cancellation };
+        Linea.Kernels.Threading.SplitJob.Run(threads, (tid, nt) =>
+        {
+            int lo = bounds[tid * threads / nt], hi = bounds[(tid + 1) * threads / nt];
+            if (hi <= lo) return;
+            var ws = spaces[tid]!;
+            for (int q = 0; q < ds.Length; q++)
+                ApplyDescendant(an, ds[q], from[q], lists.Pos[ds[q]], f, k, m, off, map, ws, lo, hi, single);
+        });
+        foreach (int d in ds) lists.LinkNext(an, d, limit);
     }
 
     /// <summary>
@@ -285,9 +357,10 @@ internal sealed partial class SupernodalFactor<T>
 /// <param name="MinChunkRows">The fewest rows of a descendant's update computed in one chunk (GEMM efficiency).</param>
 /// <param name="SmallUpdateWork">Updates of at most this many multiply-adds (rows x columns x the descendant's width) are dot products, without the kernels.</param>
 /// <param name="DirectRows">Runs of at least this many consecutive rows of the ancestor are updated in place by one GEMM (shorter ones through the buffer).</param>
-internal readonly record struct LeftLookingBlocking(long ChunkEntries, int MinChunkRows, long SmallUpdateWork, int DirectRows)
+/// <param name="SplitRowsMinArea">Supernodes of the top of the tree with at least this many entries (m k) split their descendants' updates by rows among the threads.</param>
+internal readonly record struct LeftLookingBlocking(long ChunkEntries, int MinChunkRows, long SmallUpdateWork, int DirectRows, long SplitRowsMinArea)
 {
-    public static readonly LeftLookingBlocking Default = new(1L << 18, 128, 16384, 16);
+    public static readonly LeftLookingBlocking Default = new(1L << 18, 128, 16384, 16, 1L << 16);
 
     /// <summary>Rows of one chunk of an update with <paramref name="nrow1"/> columns and <paramref name="nrow2"/> rows.</summary>
     public int ChunkRows(int nrow1, int nrow2) => (int)Math.Min(nrow2, Math.Max(MinChunkRows, ChunkEntries / Math.Max(1, nrow1)));
