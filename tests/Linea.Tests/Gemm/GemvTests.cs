@@ -140,6 +140,30 @@ public class GemvTests
         if (Vector512.IsHardwareAccelerated) CheckSymmetric<float>(k, (n, a, o, l, x, y) => Gemv.SymmetricLowerCore<Ops512<float>, Vector512<float>, float>(n, ref a[o], l, x, y, 0, n));
     }
 
+    /// <summary>
+    /// The tall few-column kernels (the panels' V and W blocks): every column count up to the limit's edges, rows around
+    /// the four-register block, the one-register step and the scalar tail, both element types.
+    /// </summary>
+    [Theory]
+    [InlineData(32, 1)]
+    [InlineData(33, 7)]
+    [InlineData(64, 8)]
+    [InlineData(95, 9)]
+    [InlineData(200, 16)]
+    [InlineData(257, 31)]
+    [InlineData(1031, 64)]
+    public void FewColumnKernelsMatchLoops(int rows, int cols)
+    {
+        if (!Vector512.IsHardwareAccelerated) return;
+        CheckMultiply<double>(rows, cols, (r, c, al, a, o, l, x, y) => Gemv.MultiplyFewColumns<Ops512<double>, Vector512<double>, double>(r, c, al, ref a[o], l, x, y));
+        CheckMultiply<float>(rows, cols, (r, c, al, a, o, l, x, y) => Gemv.MultiplyFewColumns<Ops512<float>, Vector512<float>, float>(r, c, al, ref a[o], l, x, y));
+        CheckTransposed<double>(rows, cols, (r, c, al, a, o, l, x, b, y) => Gemv.TransposedFewColumns<Ops512<double>, Vector512<double>, double>(r, c, al, ref a[o], l, x, b, y));
+        CheckTransposed<float>(rows, cols, (r, c, al, a, o, l, x, b, y) => Gemv.TransposedFewColumns<Ops512<float>, Vector512<float>, float>(r, c, al, ref a[o], l, x, b, y));
+        // The front doors route these shapes to them.
+        CheckMultiply<double>(rows, cols, (r, c, al, a, o, l, x, y) => Gemv.Multiply(al, Linea.Kernels.MatrixView<double>.ColumnMajor(a, o, r, c, l), x, 1.0, y, Parallelism.None));
+        CheckTransposed<double>(rows, cols, (r, c, al, a, o, l, x, b, y) => Gemv.Transposed(al, Linea.Kernels.MatrixView<double>.ColumnMajor(a, o, r, c, l), x, b, y, Parallelism.None));
+    }
+
     /// <summary>Sizes above the threading threshold (2^17 entries): the split over column ranges, row ranges and equal-area triangle parts.</summary>
     [Theory]
     [InlineData(700, 513)]

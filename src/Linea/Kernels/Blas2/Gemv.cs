@@ -35,8 +35,84 @@ internal static class Gemv
         int rows = checked((int)a.Rows), cols = checked((int)a.Cols);
         if (cols <= 0) return;
         Debug.Assert(x.Length >= rows && y.Length >= cols);
+        if (a.RowStride == 1 && cols <= FewColumns && Vector512.IsHardwareAccelerated && rows >= 2 * Vector512<T>.Count
+            && (parallelism.Count <= 1 || (long)rows * cols < 1 << 17))
+        {
+            TransposedFewColumns<Ops512<T>, Vector512<T>, T>(rows, cols, alpha, ref a.Origin, checked((int)a.ColStride), x, beta, y);
+            return;
+        }
         fixed (T* pa = &a.Origin, px = x, py = y)
             Gemm.SmallGemm.Gemv(cols, rows, alpha, pa, (nint)a.ColStride, (nint)a.RowStride, px, 1, beta, py, 1, parallelism.Count);
+    }
+
+    /// <summary>
+    /// y = alpha A^T x + beta y for a tall column-major A (rows x cols, cols at most <see cref="FewColumns"/>): the dot
+    /// products of eight columns at a time with x run together, two registers of rows per step (sixteen independent
+    /// accumulators), so x is read once per eight columns and no dot product waits on its own chain; y is not read
+    /// when beta is 0. O(rows cols).
+    /// </summary>
+    [MethodImpl(HotCode.Options)]
+    internal static void TransposedFewColumns<TOps, TVec, T>(int rows, int cols, T alpha, ref T a0, int lda, ReadOnlySpan<T> x, T beta, Span<T> y)
+        where TOps : struct, ISimdOps<TVec, T> where TVec : struct where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        Debug.Assert(cols <= FewColumns && x.Length >= rows && y.Length >= cols);
+        int w = TOps.Count;
+        ref T x0 = ref MemoryMarshal.GetReference(x);
+        Span<T> dots = stackalloc T[8];
+        for (int j0 = 0; j0 < cols; j0 += 8)
+        {
+            int nc = Math.Min(8, cols - j0), i = 0;
+            ref T c0 = ref Unsafe.Add(ref a0, (nint)j0 * lda);
+            if (nc == 8)
+            {
+                ref T c1 = ref Unsafe.Add(ref c0, lda); ref T c2 = ref Unsafe.Add(ref c1, lda); ref T c3 = ref Unsafe.Add(ref c2, lda);
+                ref T c4 = ref Unsafe.Add(ref c3, lda); ref T c5 = ref Unsafe.Add(ref c4, lda); ref T c6 = ref Unsafe.Add(ref c5, lda);
+                ref T c7 = ref Unsafe.Add(ref c6, lda);
+                TVec p0 = TOps.Zero, p1 = TOps.Zero, p2 = TOps.Zero, p3 = TOps.Zero, p4 = TOps.Zero, p5 = TOps.Zero, p6 = TOps.Zero, p7 = TOps.Zero;
+                TVec q0 = TOps.Zero, q1 = TOps.Zero, q2 = TOps.Zero, q3 = TOps.Zero, q4 = TOps.Zero, q5 = TOps.Zero, q6 = TOps.Zero, q7 = TOps.Zero;
+                for (; i + 2 * w <= rows; i += 2 * w)
+                {
+                    TVec xa = TOps.Load(ref Unsafe.Add(ref x0, i)), xb = TOps.Load(ref Unsafe.Add(ref x0, i + w));
+                    p0 = TOps.Fma(TOps.Load(ref Unsafe.Add(ref c0, i)), xa, p0); q0 = TOps.Fma(TOps.Load(ref Unsafe.Add(ref c0, i + w)), xb, q0);
+                    p1 = TOps.Fma(TOps.Load(ref Unsafe.Add(ref c1, i)), xa, p1); q1 = TOps.Fma(TOps.Load(ref Unsafe.Add(ref c1, i + w)), xb, q1);
+                    p2 = TOps.Fma(TOps.Load(ref Unsafe.Add(ref c2, i)), xa, p2); q2 = TOps.Fma(TOps.Load(ref Unsafe.Add(ref c2, i + w)), xb, q2);
+                    p3 = TOps.Fma(TOps.Load(ref Unsafe.Add(ref c3, i)), xa, p3); q3 = TOps.Fma(TOps.Load(ref Unsafe.Add(ref c3, i + w)), xb, q3);
+                    p4 = TOps.Fma(TOps.Load(ref Unsafe.Add(ref c4, i)), xa, p4); q4 = TOps.Fma(TOps.Load(ref Unsafe.Add(ref c4, i + w)), xb, q4);
+                    p5 = TOps.Fma(TOps.Load(ref Unsafe.Add(ref c5, i)), xa, p5); q5 = TOps.Fma(TOps.Load(ref Unsafe.Add(ref c5, i + w)), xb, q5);
+                    p6 = TOps.Fma(TOps.Load(ref Unsafe.Add(ref c6, i)), xa, p6); q6 = TOps.Fma(TOps.Load(ref Unsafe.Add(ref c6, i + w)), xb, q6);
+                    p7 = TOps.Fma(TOps.Load(ref Unsafe.Add(ref c7, i)), xa, p7); q7 = TOps.Fma(TOps.Load(ref Unsafe.Add(ref c7, i + w)), xb, q7);
+                }
+                dots[0] = TOps.Sum(TOps.Add(p0, q0)); dots[1] = TOps.Sum(TOps.Add(p1, q1));
+                dots[2] = TOps.Sum(TOps.Add(p2, q2)); dots[3] = TOps.Sum(TOps.Add(p3, q3));
+                dots[4] = TOps.Sum(TOps.Add(p4, q4)); dots[5] = TOps.Sum(TOps.Add(p5, q5));
+                dots[6] = TOps.Sum(TOps.Add(p6, q6)); dots[7] = TOps.Sum(TOps.Add(p7, q7));
+            }
+            else
+            {
+                // The chunk's last few columns: one at a time, two registers of rows each.
+                for (int c = 0; c < nc; c++)
+                {
+                    ref T cc = ref Unsafe.Add(ref c0, (nint)c * lda);
+                    TVec s0 = TOps.Zero, s1 = TOps.Zero;
+                    int r = 0;
+                    for (; r + 2 * w <= rows; r += 2 * w)
+                    {
+                        s0 = TOps.Fma(TOps.Load(ref Unsafe.Add(ref cc, r)), TOps.Load(ref Unsafe.Add(ref x0, r)), s0);
+                        s1 = TOps.Fma(TOps.Load(ref Unsafe.Add(ref cc, r + w)), TOps.Load(ref Unsafe.Add(ref x0, r + w)), s1);
+                    }
+                    dots[c] = TOps.Sum(TOps.Add(s0, s1));
+                    i = r;
+                }
+            }
+            for (int c = 0; c < nc; c++)
+            {
+                ref T cc = ref Unsafe.Add(ref c0, (nint)c * lda);
+                T d = dots[c];
+                for (int r = i; r < rows; r++) d += Unsafe.Add(ref cc, r) * Unsafe.Add(ref x0, r);
+                ref T yc = ref y[j0 + c];
+                yc = beta == T.Zero ? alpha * d : alpha * d + beta * yc;
+            }
+        }
     }
 
     /// <summary>
@@ -97,7 +173,8 @@ internal static class Gemv
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (rows <= 0 || cols <= 0) return;
-        if (Vector512.IsHardwareAccelerated && rows >= Vector512<T>.Count) MultiplyCore<Ops512<T>, Vector512<T>, T>(rows, cols, alpha, ref a0, lda, x, y);
+        if (Vector512.IsHardwareAccelerated && rows >= 4 * Vector512<T>.Count && cols <= FewColumns) MultiplyFewColumns<Ops512<T>, Vector512<T>, T>(rows, cols, alpha, ref a0, lda, x, y);
+        else if (Vector512.IsHardwareAccelerated && rows >= Vector512<T>.Count) MultiplyCore<Ops512<T>, Vector512<T>, T>(rows, cols, alpha, ref a0, lda, x, y);
         else if (Vector256.IsHardwareAccelerated && rows >= Vector256<T>.Count) MultiplyCore<Ops256<T>, Vector256<T>, T>(rows, cols, alpha, ref a0, lda, x, y);
         else MultiplyScalar(rows, cols, alpha, ref a0, lda, x, y);
     }
@@ -163,6 +240,64 @@ internal static class Gemv
         if (Vector512.IsHardwareAccelerated) SymmetricLowerCore<Ops512<T>, Vector512<T>, T>(k, ref a.Origin, lda, x, y, c0, c1);
         else if (Vector256.IsHardwareAccelerated) SymmetricLowerCore<Ops256<T>, Vector256<T>, T>(k, ref a.Origin, lda, x, y, c0, c1);
         else SymmetricLowerScalar(k, ref a.Origin, lda, x, y, c0, c1);
+    }
+
+    /// <summary>
+    /// Columns up to which <see cref="MultiplyFewColumns{TOps, TVec, T}"/> keeps a block of y in registers across all of
+    /// them (the tall-skinny V and W blocks of the tridiagonal and bidiagonal panels: at most the panel width).
+    /// </summary>
+    internal const int FewColumns = 64;
+
+    /// <summary>
+    /// y += alpha A x for a tall A of at most <see cref="FewColumns"/> columns: blocks of four registers of rows of y
+    /// stay in registers while every column's piece of the block is added, so y is read and written once (instead of
+    /// once per four columns) and each column is one sequential stream. O(rows cols).
+    /// </summary>
+    [MethodImpl(HotCode.Options)]
+    internal static void MultiplyFewColumns<TOps, TVec, T>(int rows, int cols, T alpha, ref T a0, int lda, ReadOnlySpan<T> x, Span<T> y)
+        where TOps : struct, ISimdOps<TVec, T> where TVec : struct where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        Debug.Assert(cols <= FewColumns && y.Length >= rows && x.Length >= cols);
+        int w = TOps.Count;
+        Span<T> ax = stackalloc T[FewColumns];
+        for (int j = 0; j < cols; j++) ax[j] = alpha * x[j];
+        ref T y0 = ref MemoryMarshal.GetReference(y);
+        ref T x0 = ref MemoryMarshal.GetReference(ax);
+        int i = 0;
+        for (; i + 4 * w <= rows; i += 4 * w)
+        {
+            ref T yi = ref Unsafe.Add(ref y0, i);
+            TVec s0 = TOps.Load(ref yi), s1 = TOps.Load(ref Unsafe.Add(ref yi, w));
+            TVec s2 = TOps.Load(ref Unsafe.Add(ref yi, 2 * w)), s3 = TOps.Load(ref Unsafe.Add(ref yi, 3 * w));
+            ref T ci = ref Unsafe.Add(ref a0, i);
+            for (int j = 0; j < cols; j++)
+            {
+                TVec xj = TOps.Splat(Unsafe.Add(ref x0, j));
+                ref T c = ref Unsafe.Add(ref ci, (nint)j * lda);
+                s0 = TOps.Fma(TOps.Load(ref c), xj, s0);
+                s1 = TOps.Fma(TOps.Load(ref Unsafe.Add(ref c, w)), xj, s1);
+                s2 = TOps.Fma(TOps.Load(ref Unsafe.Add(ref c, 2 * w)), xj, s2);
+                s3 = TOps.Fma(TOps.Load(ref Unsafe.Add(ref c, 3 * w)), xj, s3);
+            }
+            TOps.Store(s0, ref yi); TOps.Store(s1, ref Unsafe.Add(ref yi, w));
+            TOps.Store(s2, ref Unsafe.Add(ref yi, 2 * w)); TOps.Store(s3, ref Unsafe.Add(ref yi, 3 * w));
+        }
+        for (; i + w <= rows; i += w)
+        {
+            ref T yi = ref Unsafe.Add(ref y0, i);
+            TVec s0 = TOps.Load(ref yi);
+            ref T ci = ref Unsafe.Add(ref a0, i);
+            for (int j = 0; j < cols; j++)
+                s0 = TOps.Fma(TOps.Load(ref Unsafe.Add(ref ci, (nint)j * lda)), TOps.Splat(Unsafe.Add(ref x0, j)), s0);
+            TOps.Store(s0, ref yi);
+        }
+        for (; i < rows; i++)
+        {
+            T s = Unsafe.Add(ref y0, i);
+            ref T ci = ref Unsafe.Add(ref a0, i);
+            for (int j = 0; j < cols; j++) s += Unsafe.Add(ref ci, (nint)j * lda) * Unsafe.Add(ref x0, j);
+            Unsafe.Add(ref y0, i) = s;
+        }
     }
 
     /// <summary>The SIMD body of <see cref="Multiply{T}(T, in MatrixView{T}, ReadOnlySpan{T}, T, Span{T}, Parallelism)"/> after y has been scaled by beta.</summary>

@@ -109,7 +109,7 @@ internal static class Gemm
         else if (band != '\0')
             BandSplitDriver.Run<T, TK>(band, m, n, k, alpha, A, aRs, aCs, B, bRs, bCs, beta, C, cRs, cCs, mcb, kcb, ncb, threads);
         else
-            GemmDriver.Run<T, TK>(m, n, k, alpha, A, aRs, aCs, B, bRs, bCs, beta, C, cRs, cCs, mcb, kcb, ncb, threads, lowerOnly);
+            GemmDriver.Run<T, TK>(m, n, k, alpha, A, aRs, aCs, B, bRs, bCs, beta, C, cRs, cCs, mcb, kcb, ncb, threads, lowerOnly ? TrianglePart.LowerTiles : TrianglePart.All);
     }
 
     /// <summary>

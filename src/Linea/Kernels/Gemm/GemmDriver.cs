@@ -11,21 +11,24 @@ namespace Linea.Kernels.Gemm;
 /// micro-panels, loop 1 over MR-row micro-panels, calling the microkernel TK.
 /// Threads split loop 3 (rows of C) when C has at least as many MR-row panels as NR-column panels, else loop 2;
 /// each thread keeps its own A block in its private L2 while the B panel sits in the shared L3.
-/// With <c>lowerOnly</c> (the symmetric products A @ A^T, see <see cref="SymmetricProduct"/>) only the register tiles
-/// that meet the lower triangle of C (row &gt;= column) run, and the threads' shares of rows or columns are cut at equal
-/// triangle area instead of equal length; tiles that straddle the diagonal also write some elements above it.
+/// With a <see cref="TrianglePart"/> other than <see cref="TrianglePart.All"/> (C square) only the register tiles that
+/// meet that triangle of C run, and the threads' shares of rows or columns are cut at equal triangle area instead of
+/// equal length. <see cref="TrianglePart.LowerTiles"/> (the symmetric products A @ A^T, see <see cref="SymmetricProduct"/>)
+/// runs the tiles that straddle the diagonal whole; <see cref="TrianglePart.Lower"/> and <see cref="TrianglePart.Upper"/>
+/// (gemmt, <see cref="TriangularProduct"/>) form such a tile in a scratch tile and merge only its elements on the
+/// triangle's side, so nothing on the other side of C is read or written.
 /// </summary>
 internal static unsafe class GemmDriver
 {
     /// <summary>Runs C = alpha * A @ B + beta * C (k &gt; 0) with the given blocking on up to <paramref name="threads"/> threads.</summary>
     public static void Run<T, TK>(int m, int n, int k, T alpha, T* a, nint ars, nint acs, T* b, nint brs, nint bcs,
-        T beta, T* c, nint crs, nint ccs, int mcBlock, int kcBlock, int ncBlock, int threads, bool lowerOnly = false)
+        T beta, T* c, nint crs, nint ccs, int mcBlock, int kcBlock, int ncBlock, int threads, TrianglePart part = TrianglePart.All)
         where T : unmanaged, IFloatingPointIeee754<T> where TK : struct, IMicroKernel<T>
     {
         int MR = TK.MR, NR = TK.NR;
         var job = new Job<T, TK>
         {
-            M = m, N = n, K = k, Alpha = alpha, Beta = beta, LowerOnly = lowerOnly,
+            M = m, N = n, K = k, Alpha = alpha, Beta = beta, Part = part,
             A = a, Ars = ars, Acs = acs, B = b, Brs = brs, Bcs = bcs, C = c, Crs = crs, Ccs = ccs,
             MC = RoundUp(Math.Min(mcBlock, RoundUp(m, MR)), MR),
             KC = Math.Min(kcBlock, k),
@@ -63,16 +66,18 @@ internal static unsafe class GemmDriver
     private static int RoundUp(int x, int r) => (x + r - 1) / r * r;
 
     /// <summary>
-    /// Boundary t of <paramref name="panels"/> panels split over <paramref name="threads"/>: equal counts, or with
-    /// <paramref name="lower"/> equal areas of the lower triangle, where row panel i carries work in proportion to i
-    /// (boundaries at panels * sqrt(t / threads)) and column panel j in proportion to panels - j (the mirror image).
+    /// Boundary t of <paramref name="panels"/> panels split over <paramref name="threads"/>: equal counts, or for a
+    /// triangle equal areas of it. In the lower triangle row panel i carries work in proportion to i (boundaries at
+    /// panels * sqrt(t / threads)) and column panel j in proportion to panels - j (the mirror image); the upper
+    /// triangle is the transpose.
     /// </summary>
-    private static int Share(int t, int threads, int panels, bool lower, bool rows)
+    private static int Share(int t, int threads, int panels, TrianglePart part, bool rows)
     {
         if (t >= threads) return panels;
-        if (!lower) return (int)((long)t * panels / threads);
+        if (part == TrianglePart.All) return (int)((long)t * panels / threads);
         double f = (double)t / threads;
-        return (int)Math.Round(panels * (rows ? Math.Sqrt(f) : 1 - Math.Sqrt(1 - f)));
+        bool growing = rows == (part != TrianglePart.Upper);
+        return (int)Math.Round(panels * (growing ? Math.Sqrt(f) : 1 - Math.Sqrt(1 - f)));
     }
 
     private sealed class Job<T, TK> : IParallelJob
@@ -83,7 +88,7 @@ internal static unsafe class GemmDriver
         public T* A, B, C, BPack;
         public nint Ars, Acs, Brs, Bcs, Crs, Ccs;
         public bool SplitRows = true;
-        public bool LowerOnly;
+        public TrianglePart Part;
 
         // Counters that deal out groups of B micro-panels to pack, two so iteration t uses [t & 1] while
         // [(t+1) & 1] is reset for the next one (every thread has passed the barrier that ends its last use);
@@ -96,7 +101,8 @@ internal static unsafe class GemmDriver
         public void Execute(int tid, int threads, SpinBarrier barrier)
         {
             int MR = TK.MR, NR = TK.NR;
-            T* tile = PackBuffers<T>.Tile(MR * NR);
+            // The edge tile of the microkernel, then (gemmt) the scratch tile of the diagonal's tiles.
+            T* tile = PackBuffers<T>.Tile(2 * MR * NR);
             T* apack = PackBuffers<T>.A(MC * KC);
             T* bpack = BPack;
             int m = M, n = N, k = K;
@@ -106,8 +112,9 @@ internal static unsafe class GemmDriver
             {
                 int nc = Math.Min(NC, n - jc);
                 int np = (nc + NR - 1) / NR;
-                int q0 = Share(tid, threads, np, LowerOnly && jc == 0 && nc == n, rows: false);
-                int q1 = Share(tid + 1, threads, np, LowerOnly && jc == 0 && nc == n, rows: false);
+                var columnPart = jc == 0 && nc == n ? Part : TrianglePart.All;
+                int q0 = Share(tid, threads, np, columnPart, rows: false);
+                int q1 = Share(tid + 1, threads, np, columnPart, rows: false);
                 int packGroup = Math.Max(1, (np + 4 * threads - 1) / (4 * threads));
                 for (int pc = 0; pc < k; pc += KC, iter++)
                 {
@@ -126,8 +133,8 @@ internal static unsafe class GemmDriver
                         // machine it ran 10-15 % slower at n = 1024..2048 float32, 2 threads, because its small tail
                         // blocks each stream the whole B panel again; the static split matched OpenBLAS.)
                         int mpan = (m + MR - 1) / MR;
-                        int r0 = Math.Min(m, Share(tid, threads, mpan, LowerOnly, rows: true) * MR);
-                        int r1 = Math.Min(m, Share(tid + 1, threads, mpan, LowerOnly, rows: true) * MR);
+                        int r0 = Math.Min(m, Share(tid, threads, mpan, Part, rows: true) * MR);
+                        int r1 = Math.Min(m, Share(tid + 1, threads, mpan, Part, rows: true) * MR);
                         // A block unchanged from the last column panel (one row block and one depth block): keep it.
                         bool keepA = jc > 0 && k <= KC && r1 - r0 <= MC;
                         for (int ic = r0; ic < r1; ic += MC)
@@ -157,10 +164,10 @@ internal static unsafe class GemmDriver
         [MethodImpl(HotCode.Options)]
         private void Macro(int mc, int nc, int kc, int jq0, int jq1, T* apack, T* bpack, T* c, T beta, T* tile, bool chunked, int diag)
         {
-            // diag = (row of this block's first row) - (column of its first column) in C; with LowerOnly, a tile whose
-            // last row lies above its first column's diagonal (diag + i + mr - 1 < j) has nothing in the lower triangle.
+            // diag = (row of this block's first row) - (column of its first column) in C, so the tile at (i, j) of the
+            // block holds C's elements with row - column from diag + i - (j + nr - 1) to diag + i + mr - 1 - j.
             int MR = TK.MR, NR = TK.NR;
-            bool lower = LowerOnly;
+            var part = Part;
             nint crs = Crs, ccs = Ccs;
             T alpha = Alpha;
             for (int q = jq0; q < jq1; q++)
@@ -169,19 +176,54 @@ internal static unsafe class GemmDriver
                 int nr = Math.Min(NR, nc - j);
                 T* bq = bpack + (nint)q * NR * kc;
                 T* cj = c + j * ccs;
-                int i0 = 0;
-                if (lower)
+                int i0 = 0, i1 = mc;
+                if (part is TrianglePart.LowerTiles or TrianglePart.Lower)
                 {
                     // First whole tile with diag + i + MR - 1 >= j, i.e. i >= j - diag - MR + 1, rounded up to a tile.
                     int first = j - diag - MR + 1;
                     if (first >= mc) continue;
                     if (first > 0) i0 = (first + MR - 1) / MR * MR;
                 }
-                for (int i = i0; i < mc; i += MR)
+                else if (part == TrianglePart.Upper)
+                {
+                    // Tiles up to the last with diag + i <= j + nr - 1.
+                    i1 = Math.Min(mc, j + nr - diag);
+                    if (i1 <= 0) continue;
+                }
+                bool exact = part is TrianglePart.Lower or TrianglePart.Upper;
+                for (int i = i0; i < i1; i += MR)
                 {
                     int mr = Math.Min(MR, mc - i);
-                    TK.Run(kc, apack + (nint)i * kc, bq, cj + i * crs, crs, ccs, alpha, beta, mr, nr, tile, chunked);
+                    int lo = diag + i - (j + nr - 1), hi = diag + i + mr - 1 - j;
+                    if (exact && (part == TrianglePart.Lower ? lo < 0 : hi > 0))
+                        DiagonalTile(kc, apack + (nint)i * kc, bq, cj + i * crs, crs, ccs, alpha, beta, mr, nr, tile, chunked, diag + i - j);
+                    else
+                        TK.Run(kc, apack + (nint)i * kc, bq, cj + i * crs, crs, ccs, alpha, beta, mr, nr, tile, chunked);
                 }
+            }
+        }
+
+        /// <summary>
+        /// A tile that the diagonal of C crosses, for an exact triangle: the whole MR x NR product goes to the scratch
+        /// tile after the microkernel's own, and only the elements on the triangle's side (row - column = d + r - s
+        /// at least 0 for Lower, at most 0 for Upper) are merged into C.
+        /// </summary>
+        private void DiagonalTile(int kc, T* a, T* b, T* c, nint crs, nint ccs, T alpha, T beta, int mr, int nr, T* tile, bool chunked, int d)
+        {
+            int MR = TK.MR, NR = TK.NR;
+            T* scratch = tile + MR * NR;
+            TK.Run(kc, a, b, scratch, NR, 1, alpha, T.Zero, MR, NR, tile, chunked);
+            bool lower = Part == TrianglePart.Lower;
+            for (int r = 0; r < mr; r++)
+            {
+                // Lower: columns s <= d + r; Upper: columns s >= d + r.
+                int s0 = lower ? 0 : Math.Max(0, d + r), s1 = lower ? Math.Min(nr, d + r + 1) : nr;
+                T* sr = scratch + r * NR;
+                T* cr = c + r * crs;
+                if (beta == T.Zero)
+                    for (int s = s0; s < s1; s++) cr[s * ccs] = sr[s];
+                else
+                    for (int s = s0; s < s1; s++) { ref T e = ref cr[s * ccs]; e = sr[s] + beta * e; }
             }
         }
     }

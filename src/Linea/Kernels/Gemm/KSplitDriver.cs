@@ -67,7 +67,7 @@ internal static unsafe class KSplitDriver
             }
             // (An unpacked variant, tiles of C sweeping KC-deep slices of A and B in place, was tried for the Gram
             // matrix 100 x 100 x 200,000: 10-15 % slower than packing, because B then streams from L2, not L1.)
-            GemmDriver.Run<T, TK>(m, N, k1 - k0, Alpha, A + k0 * Acs, Ars, Acs, B + k0 * Brs, Brs, Bcs, beta, target, trs, tcs, MC, KC, NC, 1, LowerOnly);
+            GemmDriver.Run<T, TK>(m, N, k1 - k0, Alpha, A + k0 * Acs, Ars, Acs, B + k0 * Brs, Brs, Bcs, beta, target, trs, tcs, MC, KC, NC, 1, LowerOnly ? TrianglePart.LowerTiles : TrianglePart.All);
             if (threads == 1) return;
             barrier.SignalAndWait();
             int r0 = (int)((long)tid * m / threads), r1 = (int)((long)(tid + 1) * m / threads);

@@ -111,11 +111,19 @@ internal static class Householder
     /// <summary>
     /// LAPACK's larft (forward, columnwise): the k x k upper triangular T (column-major, leading dimension k, written
     /// to <paramref name="t"/>) with H_0 H_1 ... H_{k-1} = I - V T V^T, where V (m x k, the view <paramref name="v"/>,
-    /// any strides) is unit lower trapezoidal, stored below the diagonal. O(m k^2), no allocation.
+    /// any strides) is unit lower trapezoidal, stored below the diagonal. O(m k^2). Large panels form the k x k Gram
+    /// matrix V^T V, which holds every inner product the columns of T need, with one GEMM on an explicit copy of V
+    /// (pooled scratch, m k + k^2) instead of k (k - 1) / 2 separate dot products of length up to m; small ones take
+    /// the dot products and allocate nothing.
     /// </summary>
     public static void FormT<T>(in MatrixView<T> v, ReadOnlySpan<T> tau, T[] t) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int m = checked((int)v.Rows), k = checked((int)v.Cols);
+        if (k >= 4 && (long)m * k * k >= GramMinWork)
+        {
+            FormTFromGram(v, tau, t, m, k);
+            return;
+        }
         bool spans = v.ColumnContiguous;
         for (int i = 0; i < k; i++)
         {
@@ -148,6 +156,59 @@ internal static class Householder
         }
     }
 
+    /// <summary>Panels from which <see cref="FormT{T}"/> forms V^T V by GEMM (m k^2 multiply-adds).</summary>
+    private const long GramMinWork = 1 << 15;
+
+    /// <summary>
+    /// <see cref="FormT{T}"/> through the Gram matrix G = V^T V of the explicit V: column i of T above the diagonal is
+    /// -tau_i G[0:i, i] (the entries V[i, j] + V[i+1.., j]^T v_i of the dot-product form), then multiplied by the
+    /// leading i x i block of T.
+    /// </summary>
+    private static void FormTFromGram<T>(in MatrixView<T> v, ReadOnlySpan<T> tau, T[] t, int m, int k) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var vf = ArrayPool<T>.Shared.Rent(m * k);
+        var g = ArrayPool<T>.Shared.Rent(k * k);
+        ExplicitV(v, vf, m, k);
+        var vfm = MatrixView<T>.ColumnMajor(vf, 0, m, k, m);
+        Gemm.Multiply(T.One, vfm.Transposed, vfm, T.Zero, MatrixView<T>.ColumnMajor(g, 0, k, k, k), Parallelism.None);
+        for (int i = 0; i < k; i++)
+        {
+            int ti = i * k;
+            if (tau[i] == T.Zero)
+            {
+                // The whole column, below the diagonal too (see the dot-product form).
+                for (int r = 0; r < k; r++) t[ti + r] = T.Zero;
+                continue;
+            }
+            for (int j = 0; j < i; j++) t[ti + j] = -tau[i] * g[ti + j];
+            for (int r = 0; r < i; r++)
+            {
+                T s = T.Zero;
+                for (int j = r; j < i; j++) s += t[j * k + r] * t[ti + j];
+                t[ti + r] = s;
+            }
+            t[ti + i] = tau[i];
+            for (int r = i + 1; r < k; r++) t[ti + r] = T.Zero;
+        }
+        ArrayPool<T>.Shared.Return(g);
+        ArrayPool<T>.Shared.Return(vf);
+    }
+
+    /// <summary>The m x k unit lower trapezoidal V of the view <paramref name="v"/> written out column-major (ld m) into <paramref name="vf"/>: its unit diagonal and the zeros above it made explicit.</summary>
+    private static void ExplicitV<T>(in MatrixView<T> v, T[] vf, int m, int k) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        bool spans = v.ColumnContiguous;
+        for (int j = 0; j < k; j++)
+        {
+            int col = j * m;
+            vf.AsSpan(col, Math.Min(j, m)).Clear();
+            if (j < m) vf[col + j] = T.One;
+            if (j + 1 >= m) continue;
+            if (spans) v.Column(j, j + 1, m - j - 1).CopyTo(vf.AsSpan(col + j + 1, m - j - 1));
+            else for (int i = j + 1; i < m; i++) vf[col + i] = v[i, j];
+        }
+    }
+
     /// <summary>
     /// LAPACK's larfb from the left (forward, columnwise): C := H^T C when <paramref name="transpose"/>, else H C, with
     /// H = I - V T V^T, V (m x k, unit lower trapezoidal below the diagonal of the view <paramref name="v"/>), T from
@@ -164,16 +225,7 @@ internal static class Householder
         if (m == 0 || n == 0 || k == 0) return;
         // V with its implicit unit diagonal and zeros above it made explicit (column-major, ld m).
         var vf = ArrayPool<T>.Shared.Rent(m * k);
-        bool spans = v.ColumnContiguous;
-        for (int j = 0; j < k; j++)
-        {
-            int col = j * m;
-            vf.AsSpan(col, Math.Min(j, m)).Clear();
-            if (j < m) vf[col + j] = T.One;
-            if (j + 1 >= m) continue;
-            if (spans) v.Column(j, j + 1, m - j - 1).CopyTo(vf.AsSpan(col + j + 1, m - j - 1));
-            else for (int i = j + 1; i < m; i++) vf[col + i] = v[i, j];
-        }
+        ExplicitV(v, vf, m, k);
         var w = ArrayPool<T>.Shared.Rent(2 * n * k);
         var ct = c.Transposed;                                   // n x m
         var vfm = MatrixView<T>.ColumnMajor(vf, 0, m, k, m);     // m x k
