@@ -72,6 +72,18 @@ internal static class Gemm
             (m, n) = (n, m);
             (cRs, cCs) = (cCs, cRs);
         }
+        Packed(m, n, k, alpha, A, aRs, aCs, B, bRs, bCs, beta, C, cRs, cCs, threads, prm, lowerOnly ? TrianglePart.LowerTiles : TrianglePart.All);
+        if (lowerOnly) SymmetricProduct.MirrorLower(m, C, cRs, cCs, threads);
+    }
+
+    /// <summary>
+    /// The packed GEMM (k &gt; 0) with the microkernel and blocking of <paramref name="prm"/> (the best for the hardware
+    /// and shape when Auto) on <paramref name="part"/> of C: the one place a microkernel is chosen, for the general
+    /// product and the triangular ones (<see cref="TriangularProduct"/>).
+    /// </summary>
+    internal static unsafe void Packed<T>(int m, int n, int k, T alpha, T* A, nint aRs, nint aCs, T* B, nint bRs, nint bCs,
+        T beta, T* C, nint cRs, nint cCs, int threads, GemmParams prm, TrianglePart part) where T : unmanaged, IFloatingPointIeee754<T>
+    {
         var kind = prm.Kernel == MicroKernelKind.Auto ? BlockSizes.BestFor(sizeof(T), m, n) : prm.Kernel;
         if (!BlockSizes.IsSupported(kind) || (typeof(T) != typeof(double) && typeof(T) != typeof(float)))
             kind = MicroKernelKind.Reference;
@@ -82,26 +94,31 @@ internal static class Gemm
         switch (kind)
         {
             case MicroKernelKind.Avx512:
-                Drive<T, Avx512Kernel<T>>(m, n, k, alpha, A, aRs, aCs, B, bRs, bCs, beta, C, cRs, cCs, mcb, kcb, ncb, threads, prm, lowerOnly);
+                Drive<T, Avx512Kernel<T>>(m, n, k, alpha, A, aRs, aCs, B, bRs, bCs, beta, C, cRs, cCs, mcb, kcb, ncb, threads, prm, part);
                 break;
             case MicroKernelKind.Avx512Tall:
-                Drive<T, Avx512TallKernel<T>>(m, n, k, alpha, A, aRs, aCs, B, bRs, bCs, beta, C, cRs, cCs, mcb, kcb, ncb, threads, prm, lowerOnly);
+                Drive<T, Avx512TallKernel<T>>(m, n, k, alpha, A, aRs, aCs, B, bRs, bCs, beta, C, cRs, cCs, mcb, kcb, ncb, threads, prm, part);
                 break;
             case MicroKernelKind.Avx2:
-                Drive<T, Avx2Kernel<T>>(m, n, k, alpha, A, aRs, aCs, B, bRs, bCs, beta, C, cRs, cCs, mcb, kcb, ncb, threads, prm, lowerOnly);
+                Drive<T, Avx2Kernel<T>>(m, n, k, alpha, A, aRs, aCs, B, bRs, bCs, beta, C, cRs, cCs, mcb, kcb, ncb, threads, prm, part);
                 break;
             default:
-                Drive<T, ReferenceKernel<T>>(m, n, k, alpha, A, aRs, aCs, B, bRs, bCs, beta, C, cRs, cCs, mcb, kcb, ncb, threads, prm, lowerOnly);
+                Drive<T, ReferenceKernel<T>>(m, n, k, alpha, A, aRs, aCs, B, bRs, bCs, beta, C, cRs, cCs, mcb, kcb, ncb, threads, prm, part);
                 break;
         }
-        if (lowerOnly) SymmetricProduct.MirrorLower(m, C, cRs, cCs, threads);
     }
 
-    /// <summary>The packed GEMM with microkernel TK: threads over the inner dimension when it dwarfs C, over independent row or column bands for tall-skinny and short-wide shapes, else the five-loop driver.</summary>
+    /// <summary>The packed GEMM with microkernel TK: threads over the inner dimension when it dwarfs C, over independent row or column bands for tall-skinny and short-wide shapes, else the five-loop driver (always, for an exact triangle).</summary>
     private static unsafe void Drive<T, TK>(int m, int n, int k, T alpha, T* A, nint aRs, nint aCs, T* B, nint bRs, nint bCs,
-        T beta, T* C, nint cRs, nint cCs, int mcb, int kcb, int ncb, int threads, GemmParams prm, bool lowerOnly)
+        T beta, T* C, nint cRs, nint cCs, int mcb, int kcb, int ncb, int threads, GemmParams prm, TrianglePart part)
         where T : unmanaged, IFloatingPointIeee754<T> where TK : struct, IMicroKernel<T>
     {
+        if (part is TrianglePart.Lower or TrianglePart.Upper)
+        {
+            GemmDriver.Run<T, TK>(m, n, k, alpha, A, aRs, aCs, B, bRs, bCs, beta, C, cRs, cCs, mcb, kcb, ncb, threads, part);
+            return;
+        }
+        bool lowerOnly = part == TrianglePart.LowerTiles;
         // (A symmetric product is square, so the band split, which needs m >= 4n or n >= 4m, never sees lowerOnly.)
         char band = prm.AllowSplitDrivers ? BandSplitDriver.Choose<T, TK>(m, n, k, threads) : '\0';
         if (prm.AllowSplitDrivers && KSplitDriver.Suits(m, n, k, threads))
@@ -109,7 +126,7 @@ internal static class Gemm
         else if (band != '\0')
             BandSplitDriver.Run<T, TK>(band, m, n, k, alpha, A, aRs, aCs, B, bRs, bCs, beta, C, cRs, cCs, mcb, kcb, ncb, threads);
         else
-            GemmDriver.Run<T, TK>(m, n, k, alpha, A, aRs, aCs, B, bRs, bCs, beta, C, cRs, cCs, mcb, kcb, ncb, threads, lowerOnly ? TrianglePart.LowerTiles : TrianglePart.All);
+            GemmDriver.Run<T, TK>(m, n, k, alpha, A, aRs, aCs, B, bRs, bCs, beta, C, cRs, cCs, mcb, kcb, ncb, threads, part);
     }
 
     /// <summary>

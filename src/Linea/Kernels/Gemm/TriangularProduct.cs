@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Numerics;
-using Linea.Kernels.Gemm.Microkernels;
 
 namespace Linea.Kernels.Gemm;
 
@@ -50,28 +49,7 @@ internal static unsafe class TriangularProduct
             }
             long threshold = prm.ParallelThreshold >= 0 ? prm.ParallelThreshold : Gemm.DefaultParallelThreshold;
             int threads = (long)n * n * k / 2 < threshold ? 1 : parallelism.Count;
-            var kind = prm.Kernel == MicroKernelKind.Auto ? BlockSizes.BestFor(sizeof(T), n, n) : prm.Kernel;
-            if (!BlockSizes.IsSupported(kind) || (typeof(T) != typeof(double) && typeof(T) != typeof(float)))
-                kind = MicroKernelKind.Reference;
-            var (mcb, kcb, ncb) = BlockSizes.For(kind, sizeof(T));
-            if (prm.MC > 0) mcb = prm.MC;
-            if (prm.KC > 0) kcb = prm.KC;
-            if (prm.NC > 0) ncb = prm.NC;
-            switch (kind)
-            {
-                case MicroKernelKind.Avx512:
-                    GemmDriver.Run<T, Avx512Kernel<T>>(n, n, k, alpha, A, ars, acs, B, brs, bcs, beta, pc, crs, ccs, mcb, kcb, ncb, threads, part);
-                    break;
-                case MicroKernelKind.Avx512Tall:
-                    GemmDriver.Run<T, Avx512TallKernel<T>>(n, n, k, alpha, A, ars, acs, B, brs, bcs, beta, pc, crs, ccs, mcb, kcb, ncb, threads, part);
-                    break;
-                case MicroKernelKind.Avx2:
-                    GemmDriver.Run<T, Avx2Kernel<T>>(n, n, k, alpha, A, ars, acs, B, brs, bcs, beta, pc, crs, ccs, mcb, kcb, ncb, threads, part);
-                    break;
-                default:
-                    GemmDriver.Run<T, ReferenceKernel<T>>(n, n, k, alpha, A, ars, acs, B, brs, bcs, beta, pc, crs, ccs, mcb, kcb, ncb, threads, part);
-                    break;
-            }
+            Gemm.Packed(n, n, k, alpha, A, ars, acs, B, brs, bcs, beta, pc, crs, ccs, threads, prm, part);
         }
     }
 

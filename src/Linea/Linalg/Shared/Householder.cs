@@ -119,12 +119,18 @@ internal static class Householder
     public static void FormT<T>(in MatrixView<T> v, ReadOnlySpan<T> tau, T[] t) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int m = checked((int)v.Rows), k = checked((int)v.Cols);
+        bool spans = v.ColumnContiguous;
+        // G = V^T V of the explicit V: G[j, i] (j < i) is V[i, j] + V[i+1.., j]^T v_i, the dot-product form's entry.
+        T[]? g = null;
         if (k >= 4 && (long)m * k * k >= GramMinWork)
         {
-            FormTFromGram(v, tau, t, m, k);
-            return;
+            var vf = ArrayPool<T>.Shared.Rent(m * k);
+            g = ArrayPool<T>.Shared.Rent(k * k);
+            ExplicitV(v, vf, m, k);
+            var vfm = MatrixView<T>.ColumnMajor(vf, 0, m, k, m);
+            Gemm.Multiply(T.One, vfm.Transposed, vfm, T.Zero, MatrixView<T>.ColumnMajor(g, 0, k, k, k), Parallelism.None);
+            ArrayPool<T>.Shared.Return(vf);
         }
-        bool spans = v.ColumnContiguous;
         for (int i = 0; i < k; i++)
         {
             int ti = i * k;
@@ -139,9 +145,14 @@ internal static class Householder
             int len = Math.Max(m - i - 1, 0);
             for (int j = 0; j < i; j++)
             {
-                T d = v[i, j];
-                if (spans) d += TensorPrimitives.Dot<T>(v.Column(j, i + 1, len), v.Column(i, i + 1, len));
-                else for (int r = i + 1; r < m; r++) d += v[r, j] * v[r, i];
+                T d;
+                if (g is not null) d = g[ti + j];
+                else
+                {
+                    d = v[i, j];
+                    if (spans) d += TensorPrimitives.Dot<T>(v.Column(j, i + 1, len), v.Column(i, i + 1, len));
+                    else for (int r = i + 1; r < m; r++) d += v[r, j] * v[r, i];
+                }
                 t[ti + j] = -tau[i] * d;
             }
             // t(0:i, i) = T(0:i, 0:i) t(0:i, i) (upper triangular matrix-vector product, top to bottom).
@@ -154,45 +165,11 @@ internal static class Householder
             t[ti + i] = tau[i];
             for (int r = i + 1; r < k; r++) t[ti + r] = T.Zero;
         }
+        if (g is not null) ArrayPool<T>.Shared.Return(g);
     }
 
     /// <summary>Panels from which <see cref="FormT{T}"/> forms V^T V by GEMM (m k^2 multiply-adds).</summary>
     private const long GramMinWork = 1 << 15;
-
-    /// <summary>
-    /// <see cref="FormT{T}"/> through the Gram matrix G = V^T V of the explicit V: column i of T above the diagonal is
-    /// -tau_i G[0:i, i] (the entries V[i, j] + V[i+1.., j]^T v_i of the dot-product form), then multiplied by the
-    /// leading i x i block of T.
-    /// </summary>
-    private static void FormTFromGram<T>(in MatrixView<T> v, ReadOnlySpan<T> tau, T[] t, int m, int k) where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        var vf = ArrayPool<T>.Shared.Rent(m * k);
-        var g = ArrayPool<T>.Shared.Rent(k * k);
-        ExplicitV(v, vf, m, k);
-        var vfm = MatrixView<T>.ColumnMajor(vf, 0, m, k, m);
-        Gemm.Multiply(T.One, vfm.Transposed, vfm, T.Zero, MatrixView<T>.ColumnMajor(g, 0, k, k, k), Parallelism.None);
-        for (int i = 0; i < k; i++)
-        {
-            int ti = i * k;
-            if (tau[i] == T.Zero)
-            {
-                // The whole column, below the diagonal too (see the dot-product form).
-                for (int r = 0; r < k; r++) t[ti + r] = T.Zero;
-                continue;
-            }
-            for (int j = 0; j < i; j++) t[ti + j] = -tau[i] * g[ti + j];
-            for (int r = 0; r < i; r++)
-            {
-                T s = T.Zero;
-                for (int j = r; j < i; j++) s += t[j * k + r] * t[ti + j];
-                t[ti + r] = s;
-            }
-            t[ti + i] = tau[i];
-            for (int r = i + 1; r < k; r++) t[ti + r] = T.Zero;
-        }
-        ArrayPool<T>.Shared.Return(g);
-        ArrayPool<T>.Shared.Return(vf);
-    }
 
     /// <summary>The m x k unit lower trapezoidal V of the view <paramref name="v"/> written out column-major (ld m) into <paramref name="vf"/>: its unit diagonal and the zeros above it made explicit.</summary>
     private static void ExplicitV<T>(in MatrixView<T> v, T[] vf, int m, int k) where T : unmanaged, IFloatingPointIeee754<T>
