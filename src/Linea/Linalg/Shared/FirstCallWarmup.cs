@@ -32,7 +32,7 @@ internal static class FirstCallWarmup
     /// <summary>Whether <c>LINEA_WARMUP</c> allows the warm-up (anything but <c>0</c>; read once).</summary>
     internal static bool Enabled { get; } = Environment.GetEnvironmentVariable("LINEA_WARMUP") != "0";
 
-    /// <summary>How many times <see cref="Run{T}"/> has completed in this process (tests).</summary>
+    /// <summary>How many warm-ups handed out by <see cref="Claim{T}()"/> have completed in this process (tests).</summary>
     internal static int Runs => Volatile.Read(ref s_runs);
 
     /// <summary>Parameters that send a product of any size to the packed five-loop driver with <paramref name="kernel"/>.</summary>
@@ -41,25 +41,31 @@ internal static class FirstCallWarmup
 
     /// <summary>
     /// The warm-up for element type <typeparamref name="T"/>, once per process: the delegate for the prestart to run, the
-    /// first time this is asked for float32 or float64 with the warm-up <paramref name="enabled"/>; null after that, for
-    /// other types, or when disabled. A volatile read when already claimed.
+    /// first time this is asked for float32 or float64 while <c>LINEA_WARMUP</c> allows it; null after that, for other
+    /// types, or when disabled. A volatile read once claimed.
     /// </summary>
-    internal static Action? Claim<T>(bool enabled) where T : unmanaged
+    internal static Action? Claim<T>() where T : unmanaged => Claim<T>(Enabled, ref s_claimed);
+
+    /// <summary><see cref="Claim{T}()"/> with the switch and the once-flag given (tests).</summary>
+    internal static Action? Claim<T>(bool enabled, ref int claimed) where T : unmanaged
     {
         if (!enabled || (typeof(T) != typeof(double) && typeof(T) != typeof(float))) return null;
-        if (Volatile.Read(ref s_claimed) != 0 || Interlocked.Exchange(ref s_claimed, 1) != 0) return null;
-        return typeof(T) == typeof(double) ? Run<double> : Run<float>;
+        if (Volatile.Read(ref claimed) != 0 || Interlocked.Exchange(ref claimed, 1) != 0) return null;
+        return typeof(T) == typeof(double) ? RunClaimed<double> : RunClaimed<float>;
     }
 
-    /// <summary><see cref="Claim{T}(bool)"/> as <c>LINEA_WARMUP</c> sets it.</summary>
-    internal static Action? Claim<T>() where T : unmanaged => Claim<T>(Enabled);
+    private static void RunClaimed<T>() where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (Run<T>()) Interlocked.Increment(ref s_runs);
+    }
 
     /// <summary>
     /// Runs the packed products, <c>MatMul</c> and <c>Linalg.Solve</c> of order <see cref="Order"/> on fresh arrays of
     /// <typeparamref name="T"/>, on the calling thread only. Never throws: a failure here would only mean the caller's first call pays for the
     /// code's first run itself.
     /// </summary>
-    internal static void Run<T>() where T : unmanaged, IFloatingPointIeee754<T>
+    /// <returns>Whether it ran to the end.</returns>
+    internal static bool Run<T>() where T : unmanaged, IFloatingPointIeee754<T>
     {
         try
         {
@@ -91,10 +97,10 @@ internal static class FirstCallWarmup
             var at = NDArray.Wrap(a, n, n);
             GC.KeepAlive(at.MatMul(NDArray.Wrap(b, n, n)));
             GC.KeepAlive(Linalg.Solve(at, NDArray.Wrap(rhs, n)));
-            Interlocked.Increment(ref s_runs);
+            return true;
         }
 #pragma warning disable CA1031 // a warm-up must never take the process down; the first real call reports any error
-        catch (Exception) { }
+        catch (Exception) { return false; }
 #pragma warning restore CA1031
         finally
         {
