@@ -10,9 +10,10 @@
 # routes' samples alternating so that a drift of the machine's load touches each alike, and prints, per route and
 # operation, the median first-call and warm times and the methods the JIT still compiled (0 under Native AOT):
 #   startup-r2r route=r2r case=first_svd500 n=500 linea_cold_s=.. linea_warm_s=.. cold_over_warm=.. linea_second_s=..
-#     jit_methods=.. jit_methods_first_call=.. jit_s=.. page_faults_first=.. page_faults_warm=.. alloc_mb_first=..
+#     jit_methods=.. jit_methods_first_call=.. jit_s=.. page_faults_first=.. page_faults_warm=.. alloc_mb_first=.. setup_s=..
 # (second: the second call in the same process, before tiered compilation replaces precompiled code; page faults and
-# allocated megabytes of the first call and of one warm call.) --app LABEL=PATH adds an image published earlier (e.g.
+# allocated megabytes of the first call and of one warm call; setup: making the operands, while Linea's background
+# prestart and first-call warm-up run.) --app LABEL=PATH adds an image published earlier (e.g.
 # from another branch) as one more route, for before/after comparisons in one run.
 # Usage: bench/startup-r2r.sh [--route r2r|aot|r2r,aot] [--aot] [--out DIR] [--aot-out DIR] [--samples 5] [--n 500]
 #        [--ops gemm,solve,svd] [--no-publish] [--isa x86-64-v4,-avx10v1,-avx10v2] [--aot-isa x86-64-v4]
@@ -86,9 +87,9 @@ for op in ${ops//,/ }; do
     jm=$(field jit_methods <<<"$r" | median); jf=$(field jit_methods_first_call <<<"$r" | median)
     js=$(field jit_s <<<"$r" | median)
     ff=$(field faults_first_call <<<"$r" | median); fw=$(field faults_warm_call <<<"$r" | median)
-    am=$(field alloc_mb_first_call <<<"$r" | median)
+    am=$(field alloc_mb_first_call <<<"$r" | median); su=$(field setup_s <<<"$r" | median)
     ratio=$(awk -v c="$cold" -v w="$warm" 'BEGIN {printf "%.2f", c / w}')
-    echo "startup-r2r route=${labels[i]} case=$name n=$n linea_cold_s=$cold linea_warm_s=$warm cold_over_warm=$ratio linea_second_s=$second jit_methods=$jm jit_methods_first_call=$jf jit_s=$js page_faults_first=$ff page_faults_warm=$fw alloc_mb_first=$am"
+    echo "startup-r2r route=${labels[i]} case=$name n=$n linea_cold_s=$cold linea_warm_s=$warm cold_over_warm=$ratio linea_second_s=$second jit_methods=$jm jit_methods_first_call=$jf jit_s=$js page_faults_first=$ff page_faults_warm=$fw alloc_mb_first=$am setup_s=$su"
   done
   if [ "$jitlist" = 1 ] && [[ ",$routes," == *,r2r,* ]]; then
     rm -f "$out/jit-$op.txt"
