@@ -31,6 +31,8 @@ public class FirstCallWarmupTests
     {
         _ = NDArray.Zeros<double>(96, 96);
         Assert.True(WorkerPool.PrestartRequested);
+        // (Enabled: LINEA_WARMUP is not 0 and the code is JIT-compiled, as it is under the test runner.)
+        Assert.Equal(Environment.GetEnvironmentVariable("LINEA_WARMUP") != "0", FirstCallWarmup.Enabled);
         bool expected = FirstCallWarmup.Enabled && Parallelism.Default.Count > 1;
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (expected && FirstCallWarmup.Runs == 0 && DateTime.UtcNow < deadline) Thread.Sleep(1);

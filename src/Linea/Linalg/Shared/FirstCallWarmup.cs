@@ -16,7 +16,8 @@ namespace Linea;
 /// it never takes the worker pool from the application; it touches no user data and no shared mutable state, so a
 /// kernel's results do not depend on whether or when it ran. About 0.6 MFLOP and 90 KiB (the starter thread's packing
 /// buffers are dropped with it). <c>LINEA_WARMUP=0</c> turns it off; <c>LINEA_NUM_THREADS=1</c> does too, as then no
-/// worker and no starter thread is started. Measured in README "Fast start".
+/// worker and no starter thread is started; under Native AOT it does not run (<see cref="Enabled"/>). Measured in README
+/// "Fast start".
 /// </summary>
 internal static class FirstCallWarmup
 {
@@ -29,8 +30,13 @@ internal static class FirstCallWarmup
     private static int s_runs;
     private static int s_claimed;
 
-    /// <summary>Whether <c>LINEA_WARMUP</c> allows the warm-up (anything but <c>0</c>; read once).</summary>
-    internal static bool Enabled { get; } = Environment.GetEnvironmentVariable("LINEA_WARMUP") != "0";
+    /// <summary>
+    /// Whether the warm-up runs in this process: where code is bound lazily (JIT or ReadyToRun;
+    /// <see cref="RuntimeFeature.IsDynamicCodeCompiled"/>) and <c>LINEA_WARMUP</c> is not <c>0</c> (read once). Native
+    /// AOT binds everything when it links, so there is nothing to pay ahead (measured: no gain, and the concurrent work
+    /// slowed the caller's own setup by up to 1 ms on the 2-core VM).
+    /// </summary>
+    internal static bool Enabled { get; } = RuntimeFeature.IsDynamicCodeCompiled && Environment.GetEnvironmentVariable("LINEA_WARMUP") != "0";
 
     /// <summary>How many warm-ups handed out by <see cref="Claim{T}()"/> have completed in this process (tests).</summary>
     internal static int Runs => Volatile.Read(ref s_runs);
