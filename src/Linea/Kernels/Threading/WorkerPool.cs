@@ -69,7 +69,7 @@ internal static class WorkerPool
         bool first = Volatile.Read(ref s_prestarted) == 0 && Interlocked.Exchange(ref s_prestarted, 1) == 0;
         if (!first && warmup is null) return;
         int workers = Math.Min(Parallelism.Default.Count, MaxThreads) - 1;
-        if (workers <= 0) return;
+        if (workers <= 0 || (warmup is null && Volatile.Read(ref s_workers).Length >= workers)) return;
         var starter = new Thread(static state =>
         {
             var (count, work) = ((int, Action?))state!;

@@ -14,8 +14,8 @@ namespace Linea;
 /// packed GEMM driver with each microkernel the GEMM picks for T, then <c>MatMul</c> and <c>Linalg.Solve</c> through the
 /// front doors, all on one thread (<see cref="Parallelism.None"/>, <see cref="Parallelism.OneThreadOnThisThread"/>), so
 /// it never takes the worker pool from the application; it touches no user data and no shared mutable state, so a
-/// kernel's results do not depend on whether or when it ran. About 0.6 MFLOP and 90 KiB (the starter thread's packing
-/// buffers are dropped with it). <c>LINEA_WARMUP=0</c> turns it off; <c>LINEA_NUM_THREADS=1</c> does too, as then no
+/// kernel's results do not depend on whether or when it ran. About 0.7 MFLOP and 90 KiB of arrays (and the starter
+/// thread's packing buffers, dropped with it). <c>LINEA_WARMUP=0</c> turns it off; <c>LINEA_NUM_THREADS=1</c> does too, as then no
 /// worker and no starter thread is started; under Native AOT it does not run (<see cref="Enabled"/>). Measured in README
 /// "Fast start".
 /// </summary>
