@@ -6,9 +6,11 @@ namespace Linea.Bench;
 /// <summary>
 /// The child process of the <c>startup</c> runner's first-call cases (<c>startup-child OP N WARM</c>): makes the
 /// operands (untimed), times the first call of OP (<c>gemm</c>, <c>solve</c>, <c>svd</c>) on n x n float64, then (WARM > 0) the
-/// median of the last WARM calls in steady state; prints <c>first_s=.. warm_s=.. jit_methods=.. jit_s=..</c>.
+/// median of the last WARM calls in steady state; prints <c>first_s=.. warm_s=.. setup_s=.. jit_methods=.. jit_s=..</c>
+/// (setup: making the operands, during which Linea's background prestart and warm-up run).
 /// Compiled into Linea.Bench and into the small <c>Linea.StartupApp</c> that <c>bench/startup-r2r.sh</c> publishes as a
-/// composite ReadyToRun image, so that both measure the same thing.
+/// composite ReadyToRun image and as Native AOT, so that all measure the same thing (under Native AOT there is no JIT:
+/// <c>jit_methods</c> and <c>jit_s</c> read 0).
 /// </summary>
 public static class StartupChild
 {
@@ -19,8 +21,12 @@ public static class StartupChild
         var c = CultureInfo.InvariantCulture;
         string op = args[1];
         int n = int.Parse(args[2], c), warm = int.Parse(args[3], c);
+        // Making the operands: the first large tensor starts Linea's workers and warm-up in the background (setup_s shows
+        // what that costs this thread).
+        long t0 = Stopwatch.GetTimestamp();
         var a = NDArray.Normal([n, n], 0.0, 1.0, 7);
         var b = op == "gemm" ? NDArray.Normal([n, n], 0.0, 1.0, 8) : NDArray.Normal([n], 0.0, 1.0, 8);
+        double setup = Stopwatch.GetElapsedTime(t0).TotalSeconds;
         Func<object> call = op switch
         {
             "gemm" => () => a.MatMul(b),
@@ -50,7 +56,7 @@ public static class StartupChild
         // WARM = 0: the first call only (bench/startup-r2r.sh --jit-list lists what the JIT compiled up to here).
         if (warm == 0)
         {
-            Console.WriteLine($"first_s={first.ToString("F6", c)} jit_methods={jitMethods} jit_methods_first_call={jitMethods - jitBefore} "
+            Console.WriteLine($"first_s={first.ToString("F6", c)} setup_s={setup.ToString("F6", c)} jit_methods={jitMethods} jit_methods_first_call={jitMethods - jitBefore} "
                 + $"faults_first_call={firstFaults} alloc_mb_first_call={(firstBytes / 1e6).ToString("F1", c)}");
             return 0;
         }
@@ -74,7 +80,7 @@ public static class StartupChild
         faultsWarm = MinorFaults() - faultsWarm;
         var last = times.TakeLast(warm).Order().ToArray();
         double median = last.Length % 2 == 1 ? last[last.Length / 2] : (last[last.Length / 2 - 1] + last[last.Length / 2]) / 2;
-        Console.WriteLine($"first_s={first.ToString("F6", c)} second_s={second.ToString("F6", c)} warm_s={median.ToString("F6", c)} "
+        Console.WriteLine($"first_s={first.ToString("F6", c)} second_s={second.ToString("F6", c)} warm_s={median.ToString("F6", c)} setup_s={setup.ToString("F6", c)} "
             + $"jit_methods={jitMethods} jit_s={jitSeconds.ToString("F6", c)} jit_methods_first_call={jitMethods - jitBefore} "
             + $"faults_first_call={firstFaults} faults_warm_call={faultsWarm} alloc_mb_first_call={(firstBytes / 1e6).ToString("F1", c)}");
         return 0;

@@ -11,9 +11,17 @@ public readonly record struct Parallelism(int Threads)
 {
     private static readonly int s_default = ReadDefault();
     private static readonly AsyncLocal<CancellationToken> s_cancellation = new();
+    [ThreadStatic] private static bool t_oneThread;
 
     /// <summary>Every core, or <c>LINEA_NUM_THREADS</c> when set to a positive integer; cancelled with the current <see cref="CancelWith"/> scope's token.</summary>
-    public static Parallelism Default => new(s_default) { Cancellation = s_cancellation.Value };
+    public static Parallelism Default => new(t_oneThread ? 1 : s_default) { Cancellation = s_cancellation.Value };
+
+    /// <summary>
+    /// Whether <see cref="Default"/> is one thread on the calling thread, whatever the process's default: set by Linea's
+    /// background warm-up (<see cref="FirstCallWarmup"/>) around its NumPy-style calls, so that they never take the worker
+    /// pool from the application (a call that finds the pool busy runs on one thread). Per thread; never set by users.
+    /// </summary>
+    internal static bool OneThreadOnThisThread { get => t_oneThread; set => t_oneThread = value; }
 
     /// <summary>
     /// Cancellation that the factorizations and iterations poll between panels, merges and sweeps (on the calling

@@ -74,8 +74,9 @@ internal abstract class TensorStorage<T> : IDisposable where T : unmanaged
         if (kind == StorageKind.MemoryMapped)
             throw new ArgumentException("storage: memory-mapped tensors come from Npy.Load(path, mode) or Npy.OpenMemmap", nameof(kind));
         Shape.AllocationSize(op, dims ?? [length], Unsafe.SizeOf<T>());
-        // A tensor that threaded kernels may work on: start their worker threads now, in the background (once).
-        if (length >= PrestartLength) Kernels.Threading.WorkerPool.Prestart();
+        // A tensor that threaded kernels may work on: start their worker threads now, in the background (once), and run the
+        // code of a first product and solve there once per process (the first float32 or float64 tensor this large).
+        if (length >= PrestartLength) Kernels.Threading.WorkerPool.Prestart(FirstCallWarmup.Claim<T>());
         bool native = kind == StorageKind.Native || length > System.Array.MaxLength;
         try
         {

@@ -59,16 +59,24 @@ internal static class WorkerPool
     /// their first A packing block (<see cref="Gemm.PackBuffers.PrefaultA"/>), by the time the first parallel kernel
     /// runs, instead of that kernel waiting for them (1.3-2.2 ms of a first 500 x 500 product on the 2-core VM: creating
     /// the thread, its first run, and 96 fresh pages). The caller pays for creating one short-lived starter thread (about
-    /// 0.3 ms); nothing happens with one thread, or once the workers exist. A kernel that arrives while they are still
-    /// being created waits for them, as it would have without this.
+    /// 0.3 ms); nothing happens with one thread. A kernel that arrives while they are still being created waits for
+    /// them, as it would have without this. <paramref name="warmup"/>, when not null, runs on the starter thread after
+    /// the workers are started (the first calls' code, <see cref="FirstCallWarmup"/>); a call after the first that brings
+    /// one starts a starter thread for it alone.
     /// </summary>
-    public static void Prestart()
+    public static void Prestart(Action? warmup = null)
     {
-        if (Volatile.Read(ref s_prestarted) != 0 || Interlocked.Exchange(ref s_prestarted, 1) != 0) return;
+        bool first = Volatile.Read(ref s_prestarted) == 0 && Interlocked.Exchange(ref s_prestarted, 1) == 0;
+        if (!first && warmup is null) return;
         int workers = Math.Min(Parallelism.Default.Count, MaxThreads) - 1;
-        if (workers <= 0 || s_workers.Length >= workers) return;
-        var starter = new Thread(static count => EnsureWorkers((int)count!)) { IsBackground = true, Name = "Linea worker start" };
-        starter.Start(workers);
+        if (workers <= 0 || (warmup is null && Volatile.Read(ref s_workers).Length >= workers)) return;
+        var starter = new Thread(static state =>
+        {
+            var (count, work) = ((int, Action?))state!;
+            EnsureWorkers(count);
+            work?.Invoke();
+        }) { IsBackground = true, Name = "Linea worker start" };
+        starter.Start((first ? workers : 0, warmup));
     }
 
     /// <summary>The worker threads created so far (the calling thread of a job is not one of them).</summary>
