@@ -12,8 +12,11 @@ namespace Linea.ML.Attention;
 /// O = A V, heads merged back to (batch, seq, modelDim), and Y = O Wo + bo.
 /// Backward: dV = Aᵀ dO, dA = dO Vᵀ, dS = A ⊙ (dA − rowsum(dA ⊙ A)) / sqrt(headDim), dQ = dS K, dK = dSᵀ Q, then
 /// the projections as in <see cref="Dense{T}"/>.
-/// Cost: 8·batch·seq·modelDim² flops for the projections and 4·batch·seq²·modelDim for scores and A V; memory
-/// batch·heads·seq² for A.
+/// Cost: 8·batch·seq·modelDim² flops for the projections and 4·batch·seq²·modelDim for scores and A V. Memory: four
+/// modelDim² weights and four modelDim biases, each with a gradient; after a forward the layer keeps Q, K, V, the merged
+/// heads (batch·seq·modelDim each) and A (batch·heads·seq²). A forward allocates two batch·seq·modelDim arrays per
+/// projection and, besides A, the scores and scaled scores (batch·heads·seq² each; one more with a mask); a backward
+/// about five more batch·heads·seq² arrays. Nothing is reused between calls.
 /// </summary>
 /// <typeparam name="T"><c>float</c> or <c>double</c>.</typeparam>
 public sealed partial class MultiHeadSelfAttention<T> : Layer<T> where T : unmanaged, IFloatingPointIeee754<T>

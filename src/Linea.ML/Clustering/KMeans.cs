@@ -15,8 +15,10 @@ namespace Linea.ML.Clustering;
 /// (assignment, sums and counts together, no n x k distance matrix). Memory: float64 X is read
 /// in place (float32 X is widened once to an n x d double copy); the fit holds labels, previous labels and distances
 /// (3 n values; the previous labels and distances are rented from the shared array pool, so repeated fits reuse them)
-/// and O(k d) centres and sums; the model keeps the k x d centres and the n training labels. On the bench's
-/// 100,000 x 20, k = 8, a warm fit allocates about 0.5 MB (the labels it keeps and k-means' small per-pass arrays).
+/// and O(k d) centres and sums (each pass allocates the d x k transposed centres and per-thread sums and counts);
+/// k-means++ seeding allocates 3 n doubles per run; the model keeps the k x d centres and the n training labels. On
+/// the bench's 100,000 x 20, k = 8, a warm fit allocates about 0.5 MB (the labels it keeps and k-means' small per-pass
+/// arrays).
 /// <code>
 /// var km = new KMeans&lt;double&gt;(nClusters: 3, seed: 0).Fit(X);
 /// NDArray&lt;long&gt; labels = km.Labels;  var centres = km.ClusterCenters;  double sse = km.Inertia;

@@ -23,6 +23,10 @@ namespace Linea.ML.Clustering;
 /// cluster at a time; shuffle such a file once if it matters. For the same reason centres are reassigned, and early
 /// stopping is allowed, only from the second epoch on: during the first, a centre with no points may only not have met
 /// its cluster yet, and a flat inertia may only mean that the batches so far came from one cluster.
+/// <para>Memory: the model holds the k x d centres and k counts (double), and the n labels only after
+/// <see cref="Fit(NDArray{T})"/> or <see cref="PartialFit"/>. A fit allocates the seeding sample (initSize x d; from a
+/// source, a reservoir of one array per row) and, for every mini-batch, a double copy of the batch, its labels, k d sums
+/// and a copy of the centres, none reused.</para>
 /// </remarks>
 /// <typeparam name="T"><c>float</c> or <c>double</c>.</typeparam>
 public sealed partial class MiniBatchKMeans<T> where T : unmanaged, IFloatingPointIeee754<T>

@@ -17,7 +17,10 @@ namespace Linea.ML;
 /// </code>
 /// </summary>
 /// <remarks>Signs follow scikit-learn's <c>svd_flip(u_based_decision=False)</c> after every update: the entry of
-/// largest magnitude of each component is positive. Means and variances are accumulated in double.</remarks>
+/// largest magnitude of each component is positive. Means and variances are accumulated in double.
+/// <para>Memory: the model holds the k x p components, four k-vectors and the running mean and variance (p doubles
+/// each). Each batch of r rows allocates its centred copy, the (k + r + 1) x p stack and that stack's thin SVD, new for
+/// every batch (none is reused).</para></remarks>
 /// <typeparam name="T"><c>float</c> or <c>double</c>.</typeparam>
 public sealed partial class IncrementalPca<T> where T : unmanaged, IFloatingPointIeee754<T>
 {

@@ -19,8 +19,9 @@ namespace Linea.ML;
 /// carry an absolute error of about p eps S_1^2, so the relative error of a component's variance grows as
 /// (S_1 / S_j)^2 eps; choose <see cref="PcaSolver.Full"/> when tiny components must be resolved.</para>
 /// <para>Memory: the model holds the k x p components and O(p) vectors. Fitting with the SVD holds a centred copy of X
-/// and its thin SVD (about 2 n p + p^2 values); the covariance solver holds the p x p Gram matrix, its eigenvectors and
-/// a row-block buffer of about 256 Ki elements.</para>
+/// and its thin SVD (about 2 n p + p^2 values); the covariance solver holds, per thread, one row block (64 Ki elements,
+/// at least 256 rows) and two p x p squares, then the p x p Gram matrix, its eigenvectors and their reversed copy (on
+/// 20,000 x 300 a warm fit allocates 9.6 MB, README "Memory").</para>
 /// </remarks>
 /// <typeparam name="T">float or double.</typeparam>
 public sealed partial class Pca<T> where T : unmanaged, IFloatingPointIeee754<T>

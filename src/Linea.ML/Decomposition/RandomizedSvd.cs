@@ -8,6 +8,8 @@ namespace Linea.ML;
 /// towards the top singular directions, and an exact SVD of the small projected matrix B = Q^T A finishes.
 /// For an m x n matrix and rank k with l = k + oversamples columns: O(m n l (2 q + 2)) flops for q power iterations,
 /// far below a full SVD when l is much smaller than min(m, n).
+/// Memory: the n x l test matrix; each of the 2 q + 2 products with A or A^T allocates a new m x l or n x l block and
+/// its QR a new Q of the same shape (nothing is reused between iterations); B (l x n) and its thin SVD; A is never copied.
 /// </summary>
 public static partial class RandomizedSvd
 {

@@ -8,6 +8,8 @@ namespace Linea.ML;
 /// its score uniformly over all nodes (networkx's default). The scores r solve r = G r with sum r = 1.
 /// Each iteration is one matrix-vector product, O(n^2) for the dense n x n adjacency matrix; the error shrinks by
 /// the factor d per iteration, so about log(tol) / log(d) iterations are needed (146 for d = 0.85, tol = 1e-10).
+/// Memory (dense form): one copy of the n x n adjacency matrix, made row-stochastic in place, and about six new
+/// n-vectors per iteration; the result holds the n scores.
 /// </summary>
 public static partial class PageRank
 {

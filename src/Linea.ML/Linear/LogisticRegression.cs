@@ -12,7 +12,11 @@ namespace Linea.ML;
 /// </summary>
 /// <remarks>A fit that runs out of iterations is kept but reports <see cref="Converged"/> false and a
 /// <see cref="Warning"/> (scikit-learn's ConvergenceWarning). Labels are any distinct finite values (0, 1, 2, ... or
-/// -1, 1), held in a 1-D float tensor; <see cref="Classes"/> lists them ascending.</remarks>
+/// -1, 1), held in a 1-D float tensor; <see cref="Classes"/> lists them ascending.
+/// <para>Memory: the model holds the m x p coefficients, m intercepts and the classes. Fitting copies X three times (to
+/// T[], to double, and into the solver's n x (p + 1) double design with its column of ones) and holds 2 n m
+/// probabilities; every Newton step allocates a new (m (p + 1))^2 Hessian and its factor and an n x (p + 1) weighted
+/// copy of the design.</para></remarks>
 /// <typeparam name="T">float or double.</typeparam>
 public sealed partial class LogisticRegression<T> : IClassifier<T> where T : unmanaged, IFloatingPointIeee754<T>
 {

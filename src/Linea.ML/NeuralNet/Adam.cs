@@ -8,6 +8,7 @@ namespace Linea.ML.NeuralNet;
 /// Adam (Kingma and Ba, 2015) with bias correction: m ← β1 m + (1-β1) g, v ← β2 v + (1-β2) g², then
 /// W ← W - lr · m̂ / (sqrt(v̂) + ε) with m̂ = m / (1 - β1^t), v̂ = v / (1 - β2^t) at step t. Weight decay, when set,
 /// is the classic L2 term added to g (not AdamW's decoupled decay).
+/// Memory: two slots (m and v) of each parameter's size, allocated at its first step and kept with the parameter.
 /// </summary>
 public sealed class Adam : Optimizer
 {

@@ -45,5 +45,5 @@ public sealed partial class Dense<T>
     }
 
     /// <inheritdoc />
-    internal override void ReleaseBuffers() => _y = _dx = _wt = null;
+    internal override void ReleaseBuffers() => _x = _y = _dx = _wt = null;
 }

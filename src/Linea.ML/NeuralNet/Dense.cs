@@ -11,6 +11,9 @@ namespace Linea.ML.NeuralNet;
 /// more when that core is busy), <see cref="Parallelism.Default"/> above. Layers of at most 16 (float64) or 32
 /// (float32) units add the bias inside an AVX-512 product kernel. Training, streaming, distributed training and
 /// inference run the same products, so they compute the same bits.
+/// Memory: W and b (in·out + out values), each with a gradient of the same size; the layer keeps a reference to its
+/// last input (dropped when Sequential's Fit ends, kept after a forward outside training, such as a prediction) and,
+/// during a training step, reused output, input-gradient and W^T buffers.
 /// </summary>
 /// <typeparam name="T"><c>float</c> or <c>double</c>.</typeparam>
 public sealed partial class Dense<T> : Layer<T> where T : unmanaged, IFloatingPointIeee754<T>

@@ -7,6 +7,9 @@ namespace Linea.ML.NeuralNet;
 /// biased variance of each sample's features, and learned gamma (ones) and beta (zeros) of shape (features,).
 /// Backward, with x̂ the normalised input and g = dY · gamma:
 /// dX = (g - mean(g) - x̂ · mean(g · x̂)) / sqrt(var + eps), dgamma = Σ dY · x̂, dbeta = Σ dY (sums over the batch).
+/// Memory: gamma and beta (features each) with their gradients, and the last forward's x̂ (rows x features) and
+/// 1 / sqrt(var + eps) (rows), kept until the next forward. A forward allocates about five and a backward about seven
+/// rows x features arrays (no reused buffers).
 /// </summary>
 /// <typeparam name="T"><c>float</c> or <c>double</c>.</typeparam>
 public sealed class LayerNorm<T> : Layer<T> where T : unmanaged, IFloatingPointIeee754<T>

@@ -13,7 +13,7 @@ public sealed partial class ReLU<T> : Layer<T> where T : unmanaged, IFloatingPoi
     private NDArray<T>? _y, _dx;
 
     /// <inheritdoc />
-    internal override void ReleaseBuffers() => _y = _dx = null;
+    internal override void ReleaseBuffers() => _x = _y = _dx = null;
 
     /// <inheritdoc />
     public override string Name => "ReLU";

@@ -5,6 +5,8 @@ namespace Linea.ML.NeuralNet;
 /// <summary>
 /// Stochastic gradient descent with optional momentum μ (PyTorch's form): v ← μ v + g, then W ← W - lr · v, or with
 /// Nesterov momentum W ← W - lr · (g + μ v). Without momentum, W ← W - lr · g.
+/// Memory: with momentum, one slot (v) of each parameter's size, allocated at its first step and kept with the
+/// parameter; none without.
 /// </summary>
 public sealed class Sgd : Optimizer
 {

@@ -11,6 +11,8 @@ namespace Linea.ML;
 /// var model = new Pipeline&lt;double&gt;(("scale", new StandardScaler&lt;double&gt;()), ("clf", new LogisticRegression&lt;double&gt;()));
 /// model.Fit(xTrain, yTrain);  var accuracy = model.Score(xTest, yTest);
 /// </code>
+/// Memory: the pipeline holds its steps (each holding what its own documentation says). Fit, Predict and Transform
+/// allocate each transformer's output (n x p_i) as the next step's input; it is dropped once that step has run.
 /// </summary>
 /// <typeparam name="T">float or double.</typeparam>
 public sealed partial class Pipeline<T> : IEstimator<T>, ITransformer<T> where T : unmanaged, IFloatingPointIeee754<T>

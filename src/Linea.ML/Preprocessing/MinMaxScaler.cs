@@ -5,7 +5,8 @@ namespace Linea.ML;
 /// <summary>
 /// Scales each feature linearly onto a range [min, max], default [0, 1] (scikit-learn's <c>MinMaxScaler</c>):
 /// x' = x * scale + offset with scale = (max - min) / (data_max - data_min) and offset = min - data_min * scale. A constant
-/// feature (range below 10 eps) gets scale max - min. Fit costs O(n p); Transform O(m p).
+/// feature (range below 10 eps) gets scale max - min. Fit costs O(n p) and allocates only p-vectors (the column minima
+/// and maxima); the fitted scaler holds the data minimum and maximum, scale and offset (p each). Transform O(m p).
 /// </summary>
 /// <typeparam name="T">float or double.</typeparam>
 public sealed partial class MinMaxScaler<T> : ITransformer<T> where T : unmanaged, IFloatingPointIeee754<T>

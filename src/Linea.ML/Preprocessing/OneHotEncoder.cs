@@ -7,7 +7,9 @@ namespace Linea.ML;
 /// encoded column j with sorted distinct training values c_1 &lt; ... &lt; c_k becomes k 0/1 columns, the one of the
 /// sample's value set. By default every column is encoded; with <c>columns</c> only those are, in the given order, and the
 /// other columns follow unchanged (as scikit-learn's <c>ColumnTransformer</c> with <c>remainder="passthrough"</c>).
-/// Fit costs O(n p log n); Transform O(m p log k) and O(m q) memory for q output columns.
+/// Fit costs O(n p log n); it allocates a contiguous copy of X when X is strided and one n-column with its distinct
+/// values, and the fitted encoder holds the sorted categories of each encoded column. Transform O(m p log k) and O(m q)
+/// memory for q output columns.
 /// </summary>
 /// <typeparam name="T">float or double.</typeparam>
 public sealed partial class OneHotEncoder<T> : ITransformer<T> where T : unmanaged, IFloatingPointIeee754<T>

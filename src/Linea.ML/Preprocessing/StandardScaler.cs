@@ -6,7 +6,8 @@ namespace Linea.ML;
 /// Standardises features by removing the mean and dividing by the standard deviation (scikit-learn's
 /// <c>StandardScaler</c>): z = (x - mean) / scale with scale = sqrt(var), the population variance (ddof = 0). A constant
 /// feature (variance within rounding of zero, scikit-learn's test) gets scale 1, so it maps to 0 rather than NaN.
-/// Fit costs O(n p) time and O(p) memory; Transform O(m p).
+/// The fitted scaler holds the mean, variance and scale (p each). Fit costs O(n p) time and allocates two n x p
+/// temporaries (X - mean and its square); Transform O(m p).
 /// </summary>
 /// <typeparam name="T">float or double.</typeparam>
 public sealed partial class StandardScaler<T> : ITransformer<T> where T : unmanaged, IFloatingPointIeee754<T>

@@ -19,9 +19,11 @@ namespace Linea.ML;
 /// <para>Speed: when X is well conditioned (cond(X)^2 eps up to about 1e-8: cond(X) &lt;~ 7e3 in double) and p &lt;= n, the fit takes the
 /// corrected semi-normal equations instead (Cholesky of the centred Gram matrix plus one refinement step with the true
 /// residual), as accurate as the QR solution in that range and several times faster; <see cref="Rank"/> is then p.</para>
-/// <para>Memory: the model holds w and the p standard errors. The fast path holds the p x p Gram matrix, its factor,
-/// one row-block buffer of about 256 Ki elements and three n-vectors; the QR path holds a centred copy of X and its
-/// factorization (about 2 n p).</para>
+/// <para>Memory: the model holds w and the p standard errors. The fast path allocates, per thread, one row block
+/// (64 Ki elements, at least 256 rows) and two (p + 1) x (p + 1) squares, then the p x p Gram matrix, its factor, a few
+/// p x p arrays for R^-1, and six n-vectors for the refinement and the residual (three live at a time); on
+/// 200,000 x 100 a warm fit allocates 11.7 MB, 9.6 MB of it in the n-vectors. The QR path holds a centred copy of X and
+/// its factorization (about 2 n p).</para>
 /// </remarks>
 /// <typeparam name="T">float or double.</typeparam>
 public sealed partial class LinearRegression<T> : LinearModel<T> where T : unmanaged, IFloatingPointIeee754<T>
