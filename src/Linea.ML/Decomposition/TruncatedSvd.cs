@@ -12,8 +12,8 @@ namespace Linea.ML;
 /// (the variance of each column of the transformed training data) and <see cref="ExplainedVarianceRatio"/> (that over
 /// the total variance of X's columns), as scikit-learn defines them. Seeded: the same seed gives the same result.
 /// <para>Memory: the model holds the k x p components and three k-vectors. Fitting allocates what
-/// <see cref="RandomizedSvd"/> does, the n x k result U S, and two n x p temporaries for the column variances of X
-/// (<c>x.Var(0)</c> forms X - mean and its square).</para>
+/// <see cref="RandomizedSvd"/> does and the n x k result U S (the column variances of X, <c>x.Var(0)</c>, take only
+/// p-vectors for a contiguous X).</para>
 /// </remarks>
 /// <typeparam name="T">float or double.</typeparam>
 public sealed partial class TruncatedSvd<T> where T : unmanaged, IFloatingPointIeee754<T>

@@ -6,8 +6,8 @@ namespace Linea.ML;
 /// Standardises features by removing the mean and dividing by the standard deviation (scikit-learn's
 /// <c>StandardScaler</c>): z = (x - mean) / scale with scale = sqrt(var), the population variance (ddof = 0). A constant
 /// feature (variance within rounding of zero, scikit-learn's test) gets scale 1, so it maps to 0 rather than NaN.
-/// The fitted scaler holds the mean, variance and scale (p each). Fit costs O(n p) time and allocates two n x p
-/// temporaries (X - mean and its square); Transform O(m p).
+/// The fitted scaler holds the mean, variance and scale (p each). Fit costs O(n p) time (three passes over X: the
+/// means, then <c>Var(0)</c>'s two) and, for a contiguous X, allocates only p-vectors; Transform O(m p).
 /// </summary>
 /// <typeparam name="T">float or double.</typeparam>
 public sealed partial class StandardScaler<T> : ITransformer<T> where T : unmanaged, IFloatingPointIeee754<T>
@@ -58,8 +58,7 @@ public sealed partial class StandardScaler<T> : ITransformer<T> where T : unmana
         Guard.Matrix(x, Model + ".Fit");
         int n = (int)x.Shape[0];
         var mean = x.Mean(0);
-        var d = x - mean;
-        var variance = (d * d).Mean(0);
+        var variance = x.Var(0);
         var scale = NDArray.Sqrt(variance);
         // scikit-learn's _is_constant_feature: var <= n eps var + (n mean eps)^2 means the variance is rounding noise.
         T eps = Precision.Eps<T>();

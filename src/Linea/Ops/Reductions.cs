@@ -124,15 +124,22 @@ public static partial class NDArrayExtensions
         public NDArray<T> Var(int axis, int ddof = 0, bool keepDims = false) => a.Var([axis], ddof, keepDims);
         /// <summary>
         /// Variances sum((x - mean)^2) / (N - <paramref name="ddof"/>) along several axes (all when null, giving a 0-d
-        /// tensor); ddof = 1 is the unbiased sample variance. NaN where N - ddof &lt;= 0.
+        /// tensor); ddof = 1 is the unbiased sample variance. NaN where N - ddof &lt;= 0. Two passes (the mean, then the
+        /// squared deviations); on a contiguous tensor reduced over its leading or its trailing axes (column or row
+        /// statistics, or all elements) the second pass allocates only the result, otherwise it forms x - mean.
         /// </summary>
         public NDArray<T> Var(int[]? axes, int ddof = 0, bool keepDims = false)
         {
             HalfPrecision.RequireComputable<T>("var");
             if (ddof < 0) ThrowHelper.Argument("var", nameof(ddof), $"ddof must be non-negative, got {ddof}");
             var mean = a.Mean(axes, keepDims: true);
-            var d = a - mean;
-            var ss = (d * d).Reduce<SumReduce<T>>("var", axes, keepDims, true);
+            var reduced = a.ReducedAxes("var", axes);
+            var ss = HalfPrecision.IsHalfType<T>() ? null : SquaredDeviations.TrySum(a, mean, reduced, keepDims);
+            if (ss is null)
+            {
+                var d = a - mean;
+                ss = (d * d).Reduce<SumReduce<T>>("var", axes, keepDims, true);
+            }
             long dof = a.ReducedCount("var", axes) - ddof;
             return dof > 0 ? ss / T.CreateTruncating(dof) : NDArray.Full(ss.Shape.ToArray(), T.NaN);
         }

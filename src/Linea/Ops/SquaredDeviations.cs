@@ -1,0 +1,93 @@
+using System.Buffers;
+using System.Numerics;
+using System.Numerics.Tensors;
+
+namespace Linea.Ops;
+
+/// <summary>
+/// sum((x - mean)^2) over the reduced axes of a contiguous tensor, without the two temporaries of the size of x that
+/// <c>x - mean</c> and its square would take (the second pass of <c>Var</c>/<c>Std</c>; column variances of an n x p
+/// matrix allocated 16 n p bytes that way). Handles the reductions over leading axes (one mean per trailing position:
+/// the column statistics of a matrix) and over trailing axes (one mean per leading position: row statistics, or every
+/// element). Row buffers are pooled; O(size of x) time, O(size of the result) memory.
+/// </summary>
+internal static class SquaredDeviations
+{
+    /// <summary>Elements of a trailing-axes group summed in one pass before the running sum takes them, so the running sum's rounding grows with size / Chunk rather than with size.</summary>
+    private const int Chunk = 4096;
+
+    /// <summary>Narrowest row for the leading-axes pass (narrower ones cost a call per few elements; they take the general path).</summary>
+    private const int MinLeadingWidth = 8;
+
+    /// <summary>Rows of a leading-axes reduction summed into a block before the block joins the running sums (as the column sums' blocked pairwise reduction).</summary>
+    private const int BlockRows = 128;
+
+    /// <summary>
+    /// The sums of squared deviations of <paramref name="x"/> from <paramref name="mean"/> (the mean with the reduced
+    /// axes kept as length 1), shaped as a reduction with or without <paramref name="keepDims"/>, or null when x is not
+    /// contiguous, is empty or too large for one span, or its reduced axes are neither the leading nor the trailing ones
+    /// (the caller then forms x - mean).
+    /// </summary>
+    public static NDArray<T>? TrySum<T>(NDArray<T> x, NDArray<T> mean, bool[] reduced, bool keepDims) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (!x.IsContiguous || x.Size == 0 || x.Size > Array.MaxLength) return null;
+        int rank = reduced.Length, lead = 0, trail = 0;
+        while (lead < rank && reduced[lead]) lead++;
+        while (trail < rank && reduced[rank - 1 - trail]) trail++;
+        bool leading = lead > 0 && Array.IndexOf(reduced, true, lead) < 0;
+        bool trailing = trail > 0 && Array.IndexOf(reduced, true, 0, rank - trail) < 0;
+        if (!trailing && (!leading || mean.Size < MinLeadingWidth)) return null;
+        var xs = x.ContiguousSpan;
+        var mu = mean.Contiguous().ContiguousSpan;
+        var ss = new T[mu.Length];
+        if (trailing) Trailing(xs, mu, ss);
+        else Leading(xs, mu, ss);
+        GC.KeepAlive(x);
+        var dims = new List<long>(rank);
+        for (int i = 0; i < rank; i++)
+            if (!reduced[i]) dims.Add(x.Dims[i]);
+            else if (keepDims) dims.Add(1);
+        return NDArray.Wrap(ss, dims.ToArray());
+    }
+
+    /// <summary>ss[j] = sum_i (x[i m + j] - mu[j])^2 for the m = mu.Length trailing positions: a row at a time into a block of <see cref="BlockRows"/> rows, blocks into ss.</summary>
+    private static void Leading<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> mu, Span<T> ss) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int m = mu.Length, n = x.Length / m;
+        var d = ArrayPool<T>.Shared.Rent(2 * m);
+        var dm = d.AsSpan(0, m);
+        var block = d.AsSpan(m, m);
+        for (int i0 = 0; i0 < n; i0 += BlockRows)
+        {
+            block.Clear();
+            for (int i = i0; i < Math.Min(n, i0 + BlockRows); i++)
+            {
+                TensorPrimitives.Subtract(x.Slice(i * m, m), mu, dm);
+                TensorPrimitives.MultiplyAdd(dm, dm, block, block);
+            }
+            TensorPrimitives.Add(ss, block, ss);
+        }
+        ArrayPool<T>.Shared.Return(d);
+    }
+
+    /// <summary>ss[r] = sum_k (x[r k + k'] - mu[r])^2 over each group of k = x.Length / mu.Length consecutive elements, in chunks.</summary>
+    private static void Trailing<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> mu, Span<T> ss) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int r = mu.Length, k = x.Length / r;
+        var d = ArrayPool<T>.Shared.Rent(Math.Min(k, Chunk));
+        for (int g = 0; g < r; g++)
+        {
+            var row = x.Slice(g * k, k);
+            T sum = T.Zero;
+            for (int c = 0; c < k; c += Chunk)
+            {
+                int len = Math.Min(Chunk, k - c);
+                var dc = d.AsSpan(0, len);
+                TensorPrimitives.Subtract(row.Slice(c, len), mu[g], dc);
+                sum += TensorPrimitives.SumOfSquares<T>(dc);
+            }
+            ss[g] = sum;
+        }
+        ArrayPool<T>.Shared.Return(d);
+    }
+}
