@@ -24,9 +24,8 @@ namespace Linea.ML.Mixture;
 /// <see cref="Parallelism.Default"/> threads for full and tied. Memory: the model holds the weights (k), means (k x d),
 /// covariances (full k d², tied d², diag k d, spherical k) and their Cholesky factors (and, full and tied, the factors'
 /// inverses). A fit allocates X as an n x d double copy (float64 too) and the (n, k) responsibilities, reused by every
-/// iteration; each initialisation's M-step allocates a second double copy of X, an (n, k) tensor and two n x d arrays
-/// per component (16 of the 25 MB a warm fit of 20,000 x 10, k = 5 allocates); an EM iteration allocates only
-/// O(k d²) accumulators per thread.
+/// iteration (each initialisation writes its one-hot labels there and takes the same blocked M-step as the
+/// iterations, with no n x d temporaries); an EM iteration allocates only O(k d²) accumulators per thread.
 /// </summary>
 /// <typeparam name="T"><c>float</c> or <c>double</c>.</typeparam>
 public sealed class GaussianMixture<T> where T : unmanaged, IFloatingPointIeee754<T>
@@ -126,13 +125,12 @@ public sealed class GaussianMixture<T> where T : unmanaged, IFloatingPointIeee75
         int n = (int)x.Shape[0], d = (int)x.Shape[1], k = NComponents;
         CheckInits(d, where);
         var data = DoubleRows.From(x);
-        var xd = NDArray.FromArray(data, n, d);
         var rng = new Rng(Seed);
         double best = double.NegativeInfinity;
         var resp = new double[n * k];   // the responsibilities, reused by every iteration
         for (int run = 0; run < NInit; run++)
         {
-            var p = Initialize(x, xd, rng.NextUInt64(), where);
+            var p = Initialize(x, data, n, d, resp, rng.NextUInt64(), where);
             double lowerBound = double.NegativeInfinity;
             bool converged = false;
             int iter = 0;
@@ -296,14 +294,18 @@ public sealed class GaussianMixture<T> where T : unmanaged, IFloatingPointIeee75
         return max + Math.Log(s);
     }
 
-    private MixtureParameters Initialize(NDArray<T> x, NDArray<double> xd, ulong runSeed, string where)
+    /// <summary>
+    /// The starting parameters of one run: labels from MeansInit's nearest means or from k-means, then one M-step on
+    /// their one-hot responsibilities, written into <paramref name="resp"/> (the run's own buffer, which the E-step
+    /// overwrites next), through the blocked M-step (no n x d temporaries); the given initial parameters replace it.
+    /// </summary>
+    private MixtureParameters Initialize(NDArray<T> x, double[] data, int n, int d, double[] resp, ulong runSeed, string where)
     {
-        int n = (int)xd.Shape[0], d = (int)xd.Shape[1], k = NComponents;
+        int k = NComponents;
         int[] labels;
         if (MeansInit is not null)
         {
             var means = DoubleRows.From(MeansInit);
-            var data = xd.ToArray();
             labels = new int[n];
             for (int i = 0; i < n; i++)
             {
@@ -317,10 +319,9 @@ public sealed class GaussianMixture<T> where T : unmanaged, IFloatingPointIeee75
             }
         }
         else labels = new KMeans<T>(k, nInit: 1, seed: runSeed).Fit(x).LabelIndices;
-        var resp = NDArray.Zeros<double>(n, k);
-        var r = resp.AsSpan();
-        for (int i = 0; i < n; i++) r[i * k + labels[i]] = 1;
-        var p = MixtureParameters.Estimate(CovarianceType, xd, resp, RegCovar);
+        Array.Clear(resp);
+        for (int i = 0; i < n; i++) resp[i * k + labels[i]] = 1;
+        var p = MixtureParameters.Estimate(CovarianceType, data, n, d, resp, k, RegCovar);
         if (WeightsInit is null && MeansInit is null && CovariancesInit is null) return p;
         var init = new MixtureParameters(CovarianceType, k, d,
             WeightsInit is null ? p.Weights : DoubleRows.From(WeightsInit),
