@@ -12,9 +12,8 @@ namespace Linea.ML;
 /// largest weight (or on the last allowed sweep), the duality gap of the problem scaled by n is computed, and the
 /// iteration stops when it is below Tol * ||y - mean(y)||^2. A fit that runs out of sweeps is kept but reports
 /// <see cref="Converged"/> false and a <see cref="Warning"/> (scikit-learn's ConvergenceWarning), never silently.
-/// <para>Memory: the model holds w (p values). Fitting allocates the centred copy of X, its transposed contiguous copy
-/// and that copy's array (three n x p arrays in all), and the centred y, the residual and a copy of y (3 n); the sweeps
-/// allocate nothing.</para>
+/// <para>Memory: the model holds w (p values). Fitting allocates the centred copy of X and its transpose as one array
+/// (two n x p arrays in all), and the centred y, the residual and a copy of y (3 n); the sweeps allocate nothing.</para>
 /// </remarks>
 /// <typeparam name="T">float or double.</typeparam>
 public sealed partial class Lasso<T> : LinearModel<T> where T : unmanaged, IFloatingPointIeee754<T>
@@ -72,7 +71,7 @@ public sealed partial class Lasso<T> : LinearModel<T> where T : unmanaged, IFloa
         var (xc, yc, xMean, yMean) = Prepare(x, y);
         int n = (int)x.Shape[0], p = (int)x.Shape[1];
         // Columns of Xc as contiguous rows of Xc^T, so that every coordinate update reads one span.
-        var cols = xc.T.Contiguous().ToArray();
+        var cols = xc.T.ToArray();
         var r = yc.Contiguous().ToArray();
         var yArr = (T[])r.Clone();
         var w = new T[p];
