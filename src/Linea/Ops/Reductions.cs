@@ -134,7 +134,7 @@ public static partial class NDArrayExtensions
             if (ddof < 0) ThrowHelper.Argument("var", nameof(ddof), $"ddof must be non-negative, got {ddof}");
             var mean = a.Mean(axes, keepDims: true);
             var reduced = a.ReducedAxes("var", axes);
-            var ss = HalfPrecision.IsHalfType<T>() ? null : SquaredDeviations.TrySum(a, mean, reduced, keepDims);
+            var ss = SquaredDeviations.TrySum(a, mean, reduced, keepDims);
             if (ss is null)
             {
                 var d = a - mean;

@@ -16,8 +16,8 @@ internal static class SquaredDeviations
     /// <summary>Elements of a trailing-axes group summed in one pass before the running sum takes them, so the running sum's rounding grows with size / Chunk rather than with size.</summary>
     private const int Chunk = 4096;
 
-    /// <summary>Narrowest row for the leading-axes pass (narrower ones cost a call per few elements; they take the general path).</summary>
-    private const int MinLeadingWidth = 8;
+    /// <summary>Fewest elements a pass works on at a time (a row of the leading-axes pass, a group of the trailing-axes one): narrower ones would cost a call per few elements, so they take the general path.</summary>
+    private const int MinWidth = 8;
 
     /// <summary>Rows of a leading-axes reduction summed into a block before the block joins the running sums (as the column sums' blocked pairwise reduction).</summary>
     private const int BlockRows = 128;
@@ -36,7 +36,9 @@ internal static class SquaredDeviations
         while (trail < rank && reduced[rank - 1 - trail]) trail++;
         bool leading = lead > 0 && Array.IndexOf(reduced, true, lead) < 0;
         bool trailing = trail > 0 && Array.IndexOf(reduced, true, 0, rank - trail) < 0;
-        if (!trailing && (!leading || mean.Size < MinLeadingWidth)) return null;
+        if (!trailing && !leading) return null;
+        long width = trailing ? x.Size / mean.Size : mean.Size;
+        if (width < MinWidth && mean.Size > 1) return null;
         var xs = x.ContiguousSpan;
         var mu = mean.Contiguous().ContiguousSpan;
         var ss = new T[mu.Length];

@@ -20,6 +20,7 @@ public class VarianceTests
         [new int[] { 7, 6, 20 }, new[] { 0, 2 }],   // neither leading nor trailing: the general path
         [new int[] { 9000 }, new[] { 0 }],
         [new int[] { 500, 3 }, new[] { 0 }],        // narrow rows: the general path
+        [new int[] { 500, 3 }, new[] { 1 }],        // narrow groups: the general path
     ];
 
     [Theory]
