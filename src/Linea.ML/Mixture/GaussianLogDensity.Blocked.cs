@@ -1,4 +1,7 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace Linea.ML.Mixture;
 
@@ -49,11 +52,14 @@ internal sealed partial class GaussianLogDensity
                 int off = full ? c * d * d : 0;
                 for (int l = 0; l < d; l++) diff[l] = xt[l] - new Vector<double>(means[c * d + l]);
                 var ss = Vector<double>.Zero;
+                // Through refs: no bounds checks in the innermost loop (off + j d + l < off + d d <= prec.Length).
+                ref double prec0 = ref MemoryMarshal.GetArrayDataReference(prec);
+                ref Vector<double> diff0 = ref MemoryMarshal.GetArrayDataReference(diff);
                 for (int j = 0; j < d; j++)
                 {
                     var z = Vector<double>.Zero;
-                    int row = off + j * d;
-                    for (int l = 0; l <= j; l++) z += new Vector<double>(prec[row + l]) * diff[l];
+                    ref double row = ref Unsafe.Add(ref prec0, off + j * d);
+                    for (int l = 0; l <= j; l++) z += new Vector<double>(Unsafe.Add(ref row, l)) * Unsafe.Add(ref diff0, l);
                     ss += z * z;
                 }
                 for (int r = 0; r < rows; r++) result[(i0 + r) * k + c] = constant[c] - 0.5 * ss[r];
@@ -64,11 +70,23 @@ internal sealed partial class GaussianLogDensity
     /// <summary>Rows [i0, i0 + rows) of x (n, d) into the lanes of xt (d vectors); missing lanes are 0.</summary>
     internal static void LoadTransposed(ReadOnlySpan<double> x, int i0, int rows, int d, Vector<double>[] xt, Span<double> lane)
     {
+        for (int l = 0; l < d; l++) xt[l] = Column(x, i0, rows, d, l, lane);
+    }
+
+    /// <summary>Element <paramref name="col"/> of rows [i0, i0 + rows) of a row-major matrix with <paramref name="stride"/>
+    /// columns, in the lanes of one vector (missing lanes 0). A full block of four is built in registers: writing the
+    /// lanes to memory and reading them back as a vector stalls on store forwarding, which cost the mixture's passes
+    /// more than their arithmetic.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Vector<double> Column(ReadOnlySpan<double> x, int i0, int rows, int stride, int col, Span<double> lane)
+    {
         int w = lane.Length;
-        for (int l = 0; l < d; l++)
+        if (w == 4 && rows == 4)
         {
-            for (int r = 0; r < w; r++) lane[r] = r < rows ? x[(i0 + r) * d + l] : 0.0;
-            xt[l] = new Vector<double>(lane);
+            int e = i0 * stride + col;
+            return Vector256.Create(x[e], x[e + stride], x[e + 2 * stride], x[e + 3 * stride]).AsVector();
         }
+        for (int r = 0; r < w; r++) lane[r] = r < rows ? x[(i0 + r) * stride + col] : 0.0;
+        return new Vector<double>(lane);
     }
 }

@@ -1,4 +1,6 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Linea.ML.Mixture;
 
@@ -87,10 +89,14 @@ internal sealed partial class MixtureParameters
             int rows = Math.Min(w, end - i0);
             GaussianLogDensity.LoadTransposed(x, i0, rows, d, xt, lane);
             LoadResponsibilities(resp, i0, rows, k, rv, lane);
+            ref Vector<double> sums0 = ref MemoryMarshal.GetReference(sums);
+            ref Vector<double> xt0 = ref MemoryMarshal.GetArrayDataReference(xt);
             for (int c = 0; c < k; c++)
             {
-                nk[c] += rv[c];
-                for (int l = 0; l < d; l++) sums[c * d + l] += rv[c] * xt[l];
+                var r = rv[c];
+                nk[c] += r;
+                ref Vector<double> row = ref Unsafe.Add(ref sums0, c * d); // c d + d <= k d = sums.Length
+                for (int l = 0; l < d; l++) Unsafe.Add(ref row, l) += r * Unsafe.Add(ref xt0, l);
             }
         }
     }
@@ -112,10 +118,15 @@ internal sealed partial class MixtureParameters
             for (int c = 0; c < k; c++)
             {
                 for (int l = 0; l < d; l++) diff[l] = xt[l] - new Vector<double>(means[c * d + l]);
+                // The triangle through refs (no bounds checks in the innermost loop; a + j + 1 <= k d(d+1)/2 = acc.Length).
+                ref Vector<double> acc0 = ref MemoryMarshal.GetReference(acc);
+                ref Vector<double> diff0 = ref MemoryMarshal.GetArrayDataReference(diff);
                 for (int j = 0; j < d; j++)
                 {
-                    var wd = rv[c] * diff[j];
-                    for (int l = 0; l <= j; l++) acc[a++] += wd * diff[l];
+                    var wd = rv[c] * Unsafe.Add(ref diff0, j);
+                    ref Vector<double> row = ref Unsafe.Add(ref acc0, a);
+                    for (int l = 0; l <= j; l++) Unsafe.Add(ref row, l) += wd * Unsafe.Add(ref diff0, l);
+                    a += j + 1;
                 }
             }
         }
@@ -124,11 +135,6 @@ internal sealed partial class MixtureParameters
     /// <summary>Column c of resp for rows [i0, i0 + rows) into rv[c]; missing lanes are 0 (so padded rows add nothing).</summary>
     private static void LoadResponsibilities(double[] resp, int i0, int rows, int k, Vector<double>[] rv, Span<double> lane)
     {
-        int w = lane.Length;
-        for (int c = 0; c < k; c++)
-        {
-            for (int r = 0; r < w; r++) lane[r] = r < rows ? resp[(i0 + r) * k + c] : 0.0;
-            rv[c] = new Vector<double>(lane);
-        }
+        for (int c = 0; c < k; c++) rv[c] = GaussianLogDensity.Column(resp, i0, rows, k, c, lane);
     }
 }
