@@ -88,6 +88,12 @@ def run(task, d, samples):
                                           assign_labels="kmeans", random_state=0)
         s, m = timed(lambda: make().fit(x), samples)
         save(d, task, "labels", m.labels_)
+    elif task == "logreg":
+        from sklearn.linear_model import LogisticRegression
+        x, y = load(d, "logreg_x"), load(d, "logreg_y")
+        make = lambda: LogisticRegression(C=1.0, solver="newton-cg", tol=1e-8, max_iter=100, multi_class="multinomial")
+        s, m = timed(lambda: make().fit(x, y), samples)
+        save(d, task, "coef", np.column_stack([m.coef_, m.intercept_ - m.intercept_.mean()]))
     else:
         raise SystemExit(f"sklearn_ml.py: unknown task {task}")
     return s
