@@ -9,10 +9,12 @@ namespace Linea;
 internal static partial class Sytrd
 {
     /// <summary>
-    /// Trailing orders from which a column's symmetric product is split over the threads inside the panel job
-    /// (below it one thread's product, about len^2 / 2 entries in cache, takes less than the two barriers cost).
+    /// Trailing orders from which a column's symmetric product is split over the threads inside the panel job (below
+    /// it one thread's product, about len^2 / 2 entries in cache, takes less than handing out the round costs). 384
+    /// when the threads met at two barriers per column; without them, 192 measured best of 20 at n = 500 6.4-10.3 ms
+    /// against 7.2-12.3 and at n = 1000 33.6-34.6 against 34.2-37.3 (two threads, four alternating runs, loaded machine).
     /// </summary>
-    internal const int ParallelSymvMin = 384;
+    internal const int ParallelSymvMin = 192;
 
     /// <summary>Chunks of the symmetric product per home range of <see cref="PanelJob{T}"/> (a late thread's unstarted chunks go to the others).</summary>
     internal const int SymvChunksPerThread = 2;
