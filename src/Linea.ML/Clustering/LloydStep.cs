@@ -40,12 +40,9 @@ internal static partial class LloydStep
     {
         int w = wide ? Vector512<double>.Count : Vector<double>.Count;
         int kPad = (k + w - 1) / w * w;
-        var ct = new double[d * kPad];
-        for (int c = 0; c < kPad; c++)
-            for (int j = 0; j < d; j++) ct[j * kPad + c] = c < k ? centres[c * d + j] : double.PositiveInfinity;
-        int chunks = Math.Max(1, Math.Min(Parallelism.Default.Threads, n / MinRowsPerThread));
-        // Each chunk's sums and counts start on their own cache line and end a line before the next: no false sharing.
-        int sumStride = (k * d + 15) / 8 * 8, countStride = (k + 31) / 16 * 16;
+        var ct = Transposed(centres, k, d, kPad);
+        int chunks = Chunks(n);
+        int sumStride = SumStride(k, d), countStride = CountStride(k);
         var partialSums = sums is null ? null : new double[chunks * sumStride];
         var partialCounts = counts is null ? null : new int[chunks * countStride];
         var inertia = new double[chunks];
@@ -58,19 +55,38 @@ internal static partial class LloydStep
                 Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = chunks }, t =>
                     inertia[t] = p.Chunk((int)((long)n * t / chunks), (int)((long)n * (t + 1) / chunks), t));
         }
-        if (sums is not null)
-        {
-            Array.Clear(sums);
-            Array.Clear(counts!);
-            for (int t = 0; t < chunks; t++)
-            {
-                for (int e = 0; e < k * d; e++) sums[e] += partialSums![t * sumStride + e];
-                for (int c = 0; c < k; c++) counts![c] += partialCounts![t * countStride + c];
-            }
-        }
+        if (sums is not null) Merge(partialSums!, sumStride, partialCounts!, countStride, chunks, sums, counts!, k, d);
         double total = 0;
         foreach (double v in inertia) total += v;
         return total;
+    }
+
+    /// <summary>The centres (k x d) transposed to d x kPad, the padding columns +inf (never nearest).</summary>
+    private static double[] Transposed(double[] centres, int k, int d, int kPad)
+    {
+        var ct = new double[d * kPad];
+        for (int c = 0; c < kPad; c++)
+            for (int j = 0; j < d; j++) ct[j * kPad + c] = c < k ? centres[c * d + j] : double.PositiveInfinity;
+        return ct;
+    }
+
+    /// <summary>Contiguous row chunks of a pass (one per thread, none under <see cref="MinRowsPerThread"/> rows).</summary>
+    private static int Chunks(int n) => Math.Max(1, Math.Min(Parallelism.Default.Threads, n / MinRowsPerThread));
+
+    // Each chunk's sums and counts start on their own cache line and end a line before the next: no false sharing.
+    private static int SumStride(int k, int d) => (k * d + 15) / 8 * 8;
+    private static int CountStride(int k) => (k + 31) / 16 * 16;
+
+    /// <summary>Overwrites sums and counts with the per-chunk partials added in chunk order (independent of scheduling).</summary>
+    private static void Merge(double[] partialSums, int sumStride, int[] partialCounts, int countStride, int chunks, double[] sums, int[] counts, int k, int d)
+    {
+        Array.Clear(sums);
+        Array.Clear(counts);
+        for (int t = 0; t < chunks; t++)
+        {
+            for (int e = 0; e < k * d; e++) sums[e] += partialSums[t * sumStride + e];
+            for (int c = 0; c < k; c++) counts[c] += partialCounts[t * countStride + c];
+        }
     }
 
     /// <summary>The pinned operands of one pass (addresses as nint so that the worker lambda can capture them).</summary>
