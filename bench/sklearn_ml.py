@@ -55,6 +55,12 @@ def run(task, d, samples):
         x = load(d, "pca_x")
         s, m = timed(lambda: PCA(n_components=20, random_state=0).fit(x), samples)
         save(d, task, "explained_variance", m.explained_variance_)
+    elif task == "tsvd":
+        from sklearn.decomposition import TruncatedSVD
+        x = load(d, "pca_x")
+        s, m = timed(lambda: TruncatedSVD(n_components=20, algorithm="randomized", n_iter=5, n_oversamples=10,
+                                          random_state=0).fit(x), samples)
+        save(d, task, "singular_values", m.singular_values_)
     elif task == "kmeans":
         from sklearn.cluster import KMeans
         x, init = load(d, "kmeans_x"), load(d, "kmeans_init")
@@ -88,6 +94,12 @@ def run(task, d, samples):
                                           assign_labels="kmeans", random_state=0)
         s, m = timed(lambda: make().fit(x), samples)
         save(d, task, "labels", m.labels_)
+    elif task == "logreg":
+        from sklearn.linear_model import LogisticRegression
+        x, y = load(d, "logreg_x"), load(d, "logreg_y")
+        make = lambda: LogisticRegression(C=1.0, solver="newton-cg", tol=1e-8, max_iter=100, multi_class="multinomial")
+        s, m = timed(lambda: make().fit(x, y), samples)
+        save(d, task, "coef", np.column_stack([m.coef_, m.intercept_ - m.intercept_.mean()]))
     else:
         raise SystemExit(f"sklearn_ml.py: unknown task {task}")
     return s

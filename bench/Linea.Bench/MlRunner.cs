@@ -18,11 +18,13 @@ namespace Linea.Bench;
 /// max|w|; PCA explained variances relative 1e-6 (scikit-learn's randomized solver is exact to that on this spectrum);
 /// k-means inertia relative 1e-9 (same initial centres); GMM lower bound |diff| &lt;= 1e-7 |lb| (same initial weights,
 /// means, covariances); MLP training accuracy within 0.03 (different initial weights and shuffles); spectral clustering
-/// adjusted Rand index &gt;= 0.99 between the two labelings.
+/// adjusted Rand index &gt;= 0.99 between the two labelings; multinomial logistic regression coefficients and centred
+/// intercepts max |diff| &lt;= 1e-6 max|w| (both Newton methods run to a gradient of 1e-8); TruncatedSvd (randomized,
+/// 5 power iterations, 10 oversamples, on the PCA data uncentred) singular values relative 1e-6.
 /// </summary>
 internal static class MlRunner
 {
-    private static readonly string[] AllTasks = ["distances", "ridge", "linreg", "pca", "kmeans", "mlp256", "mlp32", "gmm", "spectral"];
+    private static readonly string[] AllTasks = ["distances", "ridge", "linreg", "pca", "kmeans", "mlp256", "mlp32", "gmm", "spectral", "logreg", "tsvd"];
 
     public static int Run(string[] args)
     {
@@ -69,7 +71,7 @@ internal static class MlRunner
                 Save("regression_y", x.MatMul(w) + 0.5 + rng.Normal([200_000], 0.0, 0.1));
                 break;
             }
-            case "pca":
+            case "pca" or "tsvd" when !File.Exists(Path.Combine(dir, "pca_x.npy")):
             {
                 // Rank-20 signal with decaying scales plus small isotropic noise.
                 var scales = NDArray.FromArray(Enumerable.Range(0, 20).Select(i => 10.0 * Math.Pow(0.8, i)).ToArray());
@@ -111,7 +113,15 @@ internal static class MlRunner
                 Save("spectral_k", NDArray.FromArray(new[] { 4.0 }));
                 break;
             }
-            case "ridge" or "linreg" or "mlp256" or "mlp32": break;
+            case "logreg":
+            {
+                // Five overlapping classes (not separable, so the penalised optimum is well inside the data's scale).
+                var (x, labels) = Blobs(rng, 20_000, 40, 5, spread: 0.5);
+                Save("logreg_x", x);
+                Save("logreg_y", NDArray.FromArray(labels.Select(l => (double)l).ToArray()));
+                break;
+            }
+            case "ridge" or "linreg" or "mlp256" or "mlp32" or "pca" or "tsvd": break;
             default: throw new ArgumentException($"ml: unknown task {task}; tasks: {string.Join(",", AllTasks)}");
         }
     }
@@ -192,6 +202,14 @@ internal static class MlRunner
                 double err = sk is null ? double.NaN : MaxAbs((ev - sk) / sk);
                 return (t, err <= 1e-6, Fmt($"explained_variance_max_rel_diff={err:E1}"));
             }
+            case "tsvd":
+            {
+                var x = Load("pca_x");
+                var (t, sv) = Time(samples, () => new TruncatedSvd<double>(20, seed: 0).Fit(x).SingularValues);
+                var sk = Sk("singular_values");
+                double err = sk is null ? double.NaN : MaxAbs((sv - sk) / sk);
+                return (t, err <= 1e-6, Fmt($"singular_values_max_rel_diff={err:E1}"));
+            }
             case "kmeans":
             {
                 var x = Load("kmeans_x");
@@ -236,6 +254,16 @@ internal static class MlRunner
                 var sk = Sk("labels");
                 double ari = sk is null ? double.NaN : ClusteringMetrics.AdjustedRandIndex(sk.AsType<long>(), labels);
                 return (t, ari >= 0.99, Fmt($"adjusted_rand={ari:F4}"));
+            }
+            case "logreg":
+            {
+                var x = Load("logreg_x");
+                var y = Load("logreg_y");
+                var (t, m) = Time(samples, () => new LogisticRegression<double>(c: 1.0, tol: 1e-8).Fit(x, y));
+                var sk = Sk("coef");
+                var w = NDArray.Concatenate([m.Coefficients, (m.Intercept - m.Intercept.Mean()).Reshape(-1, 1)], 1);
+                double err = sk is null ? double.NaN : MaxAbs(w - sk) / MaxAbs(sk);
+                return (t, err <= 1e-6, Fmt($"coef_max_rel_diff={err:E1} iterations={m.NIter}"));
             }
             default: throw new ArgumentException($"ml: unknown task {task}");
         }

@@ -217,7 +217,10 @@ internal static class ScaLapackScenarios
         double lsTol = 10 * m * Eps * (condT + condT * condT * residual / (normT * MaxAbs(betaRef))) * MaxAbs(betaRef);
         checks.Close("lstsq.equals_linalg_lstsq", betaRef.ToArray(), beta.ToArray(), lsTol);
         checks.Equal("lstsq.shape", "(7, 2)", beta.Shape.ToString());
-        checks.Close("lstsq.via_qr_object", beta.ToArray(), qr.Solve(Y).Allgather().ToArray(), 0);
+        // pdgels and the QR object's pdormqr + pdtrsm run the same steps, bit for bit with the reference BLAS, but an
+        // optimised system BLAS (OpenBLAS as libblas.so.3) may block them differently and round the last bit apart:
+        // the same least-squares bound as against Linalg.Lstsq.
+        checks.Close("lstsq.via_qr_object", beta.ToArray(), qr.Solve(Y).Allgather().ToArray(), lsTol);
     }
 
     private static NDArray<double> ToDouble(NDArray<float> t) => NDArray.FromArray(t.ToArray().Select(v => (double)v).ToArray(), t.Shape.ToArray());

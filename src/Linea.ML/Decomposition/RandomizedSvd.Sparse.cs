@@ -7,7 +7,7 @@ public static partial class RandomizedSvd
     /// <summary>The top <paramref name="nComponents"/> singular triplets of the sparse <paramref name="a"/> (m x n, CSR or
     /// CSC): U (m x k), S (k,) descending, Vt (k x n). The same algorithm as the dense overload, touching A only through
     /// sparse-times-dense products A X and A^T Y (SpMM and the transposed SpMM), so no dense copy of A is made: memory
-    /// O(nnz + m + n) for a CSR copy of A^T (and of A when given as CSC) plus O((m + n) l) beyond A for l = min(k + nOversamples, m, n), time O(nnz l (2 q + 2) + (m + n) l^2 q). Given the same
+    /// O(nnz + m + n) for a CSR copy of A^T (and of A when given as CSC) plus two blocks (m + n) l, reused by every product and QR, beyond A for l = min(k + nOversamples, m, n), time O(nnz l (2 q + 2) + (m + n) l^2 q). Given the same
     /// rng state it draws the same test matrix as the dense overload, so both return the same subspace and singular values
     /// to rounding.</summary>
     /// <param name="a">The sparse matrix; it is not centred (scikit-learn's TruncatedSVD on sparse input).</param>
@@ -35,6 +35,14 @@ public static partial class RandomizedSvd
         // once here (one extra copy of the pattern and values) instead of 2 nIter + 2 times.
         var csr = a.ToCsr();
         var transposed = a.T.ToCsr();
-        return Core<T>(x => csr.MatMul(x), y => transposed.MatMul(y), m, n, nComponents, rng, nOversamples, nIter, signs);
+        return Core<T>((x, into) => SparseTimes(csr, x, into), (y, into) => SparseTimes(transposed, y, into),
+            m, n, nComponents, rng, nOversamples, nIter, signs);
+    }
+
+    /// <summary>into = A X for CSR A and the contiguous dense X, into a contiguous block that is cleared first (SpMM accumulates).</summary>
+    private static void SparseTimes<T>(SparseMatrix<T> csr, NDArray<T> x, NDArray<T> into) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        into.WritableSpan.Clear();
+        Spmm.CsrTimesDense(csr, x, into, Parallelism.Default.Count);
     }
 }

@@ -8,8 +8,9 @@ namespace Linea.ML;
 /// towards the top singular directions, and an exact SVD of the small projected matrix B = Q^T A finishes.
 /// For an m x n matrix and rank k with l = k + oversamples columns: O(m n l (2 q + 2)) flops for q power iterations,
 /// far below a full SVD when l is much smaller than min(m, n).
-/// Memory: the n x l test matrix; each of the 2 q + 2 products with A or A^T allocates a new m x l or n x l block and
-/// its QR a new Q of the same shape (nothing is reused between iterations); B (l x n) and its thin SVD; A is never copied.
+/// Memory: two blocks, allocated once per call and reused by every product and QR: the n x l test matrix (then each
+/// A^T Y and its Q) and one m x l (each A X and its Q); every QR orthonormalises its block in place (tall-skinny QR, its
+/// reflectors pooled); B (l x n) and its thin SVD, and the result U (m x k, its signs fixed in place). A is never copied.
 /// </summary>
 public static partial class RandomizedSvd
 {
@@ -39,31 +40,47 @@ public static partial class RandomizedSvd
         ArgumentOutOfRangeException.ThrowIfNegative(nOversamples);
         ArgumentOutOfRangeException.ThrowIfNegative(nIter);
         var at = a.T;
-        return Core<T>(x => a.MatMul(x), y => at.MatMul(y), m, n, nComponents, rng, nOversamples, nIter, signs);
+        return Core<T>((x, into) => NDArray.MatMulInto(a, x, into), (y, into) => NDArray.MatMulInto(at, y, into),
+            m, n, nComponents, rng, nOversamples, nIter, signs);
     }
 
     /// <summary>The range finder and projection on any matrix A (m x n) given as its products with dense blocks:
-    /// <paramref name="times"/>(X) = A X for X (n x l) and <paramref name="timesTransposed"/>(Y) = A^T Y for Y (m x l).
-    /// The same rng state gives the same test matrix whatever the storage of A.</summary>
-    private static (NDArray<T> U, NDArray<T> S, NDArray<T> Vt) Core<T>(Func<NDArray<T>, NDArray<T>> times,
-        Func<NDArray<T>, NDArray<T>> timesTransposed, int m, int n, int nComponents, Rng rng, int nOversamples, int nIter,
+    /// <paramref name="times"/>(X, into) writes A X into <c>into</c> (m x l) for X (n x l), and
+    /// <paramref name="timesTransposed"/>(Y, into) writes A^T Y into <c>into</c> (n x l) for Y (m x l).
+    /// The same rng state gives the same test matrix whatever the storage of A. The n x l test matrix's storage and one
+    /// m x l block carry every product and its orthonormalisation.</summary>
+    private static (NDArray<T> U, NDArray<T> S, NDArray<T> Vt) Core<T>(Action<NDArray<T>, NDArray<T>> times,
+        Action<NDArray<T>, NDArray<T>> timesTransposed, int m, int n, int nComponents, Rng rng, int nOversamples, int nIter,
         SignConvention signs)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         int l = Math.Min(nComponents + nOversamples, Math.Min(m, n));
-        var omega = rng.Normal([n, l], T.Zero, T.One);
-        var q = Linalg.Qr(times(omega)).Q;
+        var yn = rng.Normal([n, l], T.Zero, T.One);       // Omega, then each A^T Y and its Q
+        var ym = NDArray.Wrap(GC.AllocateUninitializedArray<T>(checked(m * l)), m, l);
+        times(yn, ym);
+        Orthonormalise(ym);
         for (int i = 0; i < nIter; i++)
         {
             // Orthonormalise after each product (Algorithm 4.4) so that the small singular directions are not lost in
             // rounding as they would be in (A A^T)^q A Omega formed directly.
-            q = Linalg.Qr(timesTransposed(q)).Q;
-            q = Linalg.Qr(times(q)).Q;
+            timesTransposed(ym, yn);
+            Orthonormalise(yn);
+            times(yn, ym);
+            Orthonormalise(ym);
         }
-        var b = timesTransposed(q).T;                       // B = Q^T A, l x n, formed as (A^T Q)^T
-        var (ub, s, vt) = Linalg.Svd(b, fullMatrices: false);
-        var u = q.MatMul(ub[.., ..nComponents]);
-        var (uf, vf) = SvdFlip.Apply(u, vt[..nComponents, ..], signs);
-        return (uf, s[..nComponents].Contiguous(), vf);
+        timesTransposed(ym, yn);                           // B = Q^T A, l x n, formed as (A^T Q)^T
+        var (ub, s, vt) = Linalg.Svd(yn.T, fullMatrices: false);
+        var u = ym.MatMul(ub[.., ..nComponents]);          // a new m x k: flipped in place
+        var v = vt[..nComponents, ..].Copy();
+        SvdFlip.InPlace(u.Data, v.Data, m, nComponents, n, signs);
+        return (u, s[..nComponents].Contiguous(), v);
+    }
+
+    /// <summary>Replaces the columns of the contiguous r x l block <paramref name="y"/> (r &gt;= l) by an orthonormal basis
+    /// of their span, Q of its reduced QR, in place (tall-skinny Householder QR: reflectors pooled, nothing of size r l allocated).</summary>
+    private static void Orthonormalise<T>(NDArray<T> y) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        using var qr = new TallSkinnyQr<T>(y, TallSkinnyQrParams.Auto, Parallelism.Default, keepReflectors: true);
+        qr.FormQInto(y.Data);
     }
 }

@@ -13,6 +13,14 @@ internal static class SvdFlip
         int m = (int)u.Shape[0], k = (int)u.Shape[1], n = (int)vt.Shape[1];
         var ua = u.Contiguous().ToArray();
         var va = vt.Contiguous().ToArray();
+        InPlace(ua, va, m, k, n, convention);
+        return (NDArray.Wrap(ua, m, k), NDArray.Wrap(va, k, n));
+    }
+
+    /// <summary>As <see cref="Apply"/>, on row-major arrays that it overwrites: U (m x k) and Vt (k x n). Nothing allocated.</summary>
+    public static void InPlace<T>(T[] ua, T[] va, int m, int k, int n, SignConvention convention)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
         for (int j = 0; j < k; j++)
         {
             T pivot;
@@ -24,7 +32,6 @@ internal static class SvdFlip
             for (int i = 0; i < m; i++) ua[i * k + j] = -ua[i * k + j];
             for (int i = 0; i < n; i++) va[j * n + i] = -va[j * n + i];
         }
-        return (NDArray.Wrap(ua, m, k), NDArray.Wrap(va, k, n));
     }
 
     /// <summary>Index (0..count-1) of the first entry of largest magnitude among a[start + i * stride].</summary>

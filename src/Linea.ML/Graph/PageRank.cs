@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Numerics.Tensors;
 
 namespace Linea.ML;
 
@@ -8,8 +9,11 @@ namespace Linea.ML;
 /// its score uniformly over all nodes (networkx's default). The scores r solve r = G r with sum r = 1.
 /// Each iteration is one matrix-vector product, O(n^2) for the dense n x n adjacency matrix; the error shrinks by
 /// the factor d per iteration, so about log(tol) / log(d) iterations are needed (146 for d = 0.85, tol = 1e-10).
-/// Memory (dense form): one copy of the n x n adjacency matrix, made row-stochastic in place, and about six new
-/// n-vectors per iteration; the result holds the n scores.
+/// Memory (dense form): the adjacency matrix is read in place (a strided one is made contiguous first; no scaled copy:
+/// the iteration scales the vector instead, x = D^-1 r); five n-vectors allocated once and reused by every iteration
+/// (1 / out-weight, x, r and the next r, the dangling flags), nothing per iteration; the result
+/// holds the n scores. On a 2000-node graph (5 out-edges per node, 24 iterations) a call allocates 0.09 MB and takes
+/// 0.03 s (34.4 MB and 0.07-0.09 s before, 2026-12-07: a copy of A and about six n-vectors an iteration).
 /// </summary>
 public static partial class PageRank
 {
@@ -35,35 +39,48 @@ public static partial class PageRank
         int n = (int)adjacency.Shape[0];
         if (n == 0) throw new ArgumentException("pagerank: the graph has no nodes", nameof(adjacency));
         Guard.Finite(adjacency, "pagerank", "the adjacency matrix");
-        var a = adjacency.Contiguous().ToArray();
-        for (int i = 0; i < a.Length; i++)
-            if (a[i] < T.Zero)
-                throw new ArgumentException($"pagerank: edge weights must be >= 0; entry ({i / n}, {i % n}) is {a[i]}", nameof(adjacency));
+        var a = adjacency.Contiguous();
+        var values = a.AsReadOnlySpan();
+        for (int i = 0; i < values.Length; i++)
+            if (values[i] < T.Zero)
+                throw new ArgumentException($"pagerank: edge weights must be >= 0; entry ({i / n}, {i % n}) is {values[i]}", nameof(adjacency));
 
-        // Row-stochastic P = D^-1 A over the rows with out-edges; r' = d (r^T P + (dangling mass) / n) + (1 - d) / n.
-        var outWeight = adjacency.Sum(1).ToArray();
+        // r' = d (r^T P + (dangling mass) / n) + (1 - d) / n with the row-stochastic P = D^-1 A over the rows with
+        // out-edges, computed as r' = d (x^T A + ...) for x = D^-1 r (0 on dangling rows): A is read in place, never
+        // copied or scaled. Five n-vectors, allocated once: 1 / out-weight, x, r, the next r (swapped with r), and the
+        // dangling flags.
+        var invOut = a.Sum(1).ToArray();
         var dangling = new bool[n];
         for (int i = 0; i < n; i++)
         {
-            dangling[i] = outWeight[i] == T.Zero;
-            if (dangling[i]) continue;
-            T inv = T.One / outWeight[i];
-            for (int j = 0; j < n; j++) a[i * n + j] *= inv;
+            dangling[i] = invOut[i] == T.Zero;
+            invOut[i] = dangling[i] ? T.Zero : T.One / invOut[i];
         }
-        var p = NDArray.Wrap(a, n, n);
         T d = T.CreateTruncating(damping), nT = T.CreateTruncating(n), teleport = (T.One - d) / nT;
-        var r = NDArray.Full([n], T.One / nT);
+        var x = new T[n];
+        var r = new T[n];
+        var next = new T[n];
+        Array.Fill(r, T.One / nT);
+        var xRow = NDArray.Wrap(x, 1, n);
+        NDArray<T> rRow = NDArray.Wrap(r, 1, n), nextRow = NDArray.Wrap(next, 1, n);
         double change = double.PositiveInfinity;
         for (int it = 1; it <= maxIter; it++)
         {
-            var rv = r.ToArray();
             T danglingMass = T.Zero;
-            for (int i = 0; i < n; i++) if (dangling[i]) danglingMass += rv[i];
-            var next = r.MatMul(p) * d + (d * danglingMass / nT + teleport);
-            change = double.CreateTruncating(NDArray.Abs(next - r).Sum());
-            r = next;
+            for (int i = 0; i < n; i++) if (dangling[i]) danglingMass += r[i];
+            TensorPrimitives.Multiply(r, invOut, x);
+            NDArray.MatMulInto(xRow, a, nextRow);                  // x^T A = r^T P
+            T shift = d * danglingMass / nT + teleport;
+            for (int i = 0; i < n; i++) next[i] = next[i] * d + shift;
+            change = 0;
+            for (int i = 0; i < n; i++) change += Math.Abs(double.CreateTruncating(next[i] - r[i]));
+            (r, next) = (next, r);
+            (rRow, nextRow) = (nextRow, rRow);
             if (change < tol)
-                return new PageRankResult<T>(r / r.Sum(), it, change);
+            {
+                TensorPrimitives.Divide(r, TensorPrimitives.Sum<T>(r), r);
+                return new PageRankResult<T>(NDArray.Wrap(r, n), it, change);
+            }
         }
         throw NotConverged(maxIter, change, tol);
     }

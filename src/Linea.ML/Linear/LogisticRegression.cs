@@ -13,10 +13,12 @@ namespace Linea.ML;
 /// <remarks>A fit that runs out of iterations is kept but reports <see cref="Converged"/> false and a
 /// <see cref="Warning"/> (scikit-learn's ConvergenceWarning). Labels are any distinct finite values (0, 1, 2, ... or
 /// -1, 1), held in a 1-D float tensor; <see cref="Classes"/> lists them ascending.
-/// <para>Memory: the model holds the m x p coefficients, m intercepts and the classes. Fitting copies X three times (to
-/// T[], to double, and into the solver's n x (p + 1) double design with its column of ones) and holds 2 n m
-/// probabilities; every Newton step allocates a new (m (p + 1))^2 Hessian and its factor and an n x (p + 1) weighted
-/// copy of the design.</para></remarks>
+/// <para>Memory: the model holds the m x p coefficients, m intercepts and the classes. Fitting reads a C-contiguous
+/// float64 X in place (any other X: one n x p double copy; a strided float32 X also a contiguous float32 copy first) and
+/// allocates once per fit the (m (p + 1))^2 Hessian (factored in place), 2 n m probabilities, and per thread a row block
+/// of about 64 Ki doubles and two (p + 1)^2 squares for the Hessian pass; the Newton steps reuse them (no weighted or
+/// augmented copy of X). A warm fit of 20,000 x 40 with 5 classes allocates 4.5 MB (92.3 MB before, 2026-12-07): the
+/// probabilities 1.6, the Hessian pass's blocks 1.1 (two threads), the Hessian 0.3, the labels 0.4.</para></remarks>
 /// <typeparam name="T">float or double.</typeparam>
 public sealed partial class LogisticRegression<T> : IClassifier<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
@@ -95,8 +97,9 @@ public sealed partial class LogisticRegression<T> : IClassifier<T> where T : unm
         if (classes.Length < 2)
             throw new ArgumentException($"{where}: y has a single class ({(classes.Length == 1 ? classes[0] : "none")}); a classifier needs at least two", nameof(y));
         int n = (int)x.Shape[0], p = (int)x.Shape[1];
-        var data = Array.ConvertAll(x.Contiguous().ToArray(), static v => double.CreateTruncating(v));
-        var solver = new LogisticNewton(data, n, p, index, classes.Length, FitIntercept, C);
+        // float64 contiguous X is read in place; anything else becomes one contiguous double copy.
+        var data = typeof(T) == typeof(double) ? (NDArray<double>)(object)x.Contiguous() : x.AsType<double>();
+        var solver = new LogisticNewton(data, index, classes.Length, FitIntercept, C);
         var (theta, iterations, converged, gmax) = solver.Solve(Tol, MaxIter);
         int m = classes.Length > 2 ? classes.Length : 1, d = p + (FitIntercept ? 1 : 0);
         var coef = new T[m * p];

@@ -46,4 +46,7 @@ public sealed partial class Dense<T>
 
     /// <inheritdoc />
     internal override void ReleaseBuffers() => _x = _y = _dx = _wt = null;
+
+    /// <inheritdoc />
+    private protected override void ForgetActivationsCore() => _x = null;
 }

@@ -12,7 +12,7 @@ namespace Linea.ML.NeuralNet;
 /// (float32) units add the bias inside an AVX-512 product kernel. Training, streaming, distributed training and
 /// inference run the same products, so they compute the same bits.
 /// Memory: W and b (in·out + out values), each with a gradient of the same size; the layer keeps a reference to its
-/// last input (dropped when Sequential's Fit ends, kept after a forward outside training, such as a prediction) and,
+/// last input (dropped when Sequential's Fit ends and after its predictions; kept after a public forward) and,
 /// during a training step, reused output, input-gradient and W^T buffers.
 /// </summary>
 /// <typeparam name="T"><c>float</c> or <c>double</c>.</typeparam>

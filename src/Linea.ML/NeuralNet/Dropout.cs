@@ -58,4 +58,7 @@ public sealed class Dropout<T> : Layer<T> where T : unmanaged, IFloatingPointIee
 
     /// <inheritdoc />
     protected override NDArray<T> BackwardCore(NDArray<T> gradOutput) => _mask is null ? gradOutput.Copy() : gradOutput * _mask;
+
+    /// <inheritdoc />
+    private protected override void ForgetActivationsCore() => _mask = null;
 }

@@ -25,4 +25,19 @@ public abstract partial class Layer<T>
 
     /// <summary>Drops the reused buffers (after training), so that a fitted model holds only its parameters.</summary>
     internal virtual void ReleaseBuffers() { }
+
+    /// <summary>
+    /// Drops what the last forward kept for a backward pass (its input, or its activations), so that an inference
+    /// pass (<see cref="Sequential{T}.Predict"/>, <see cref="Sequential{T}.PredictProba"/>, <c>Evaluate</c>)
+    /// leaves nothing of the batch's size referenced by the layer; the training buffers of <see cref="ReuseBuffers"/>
+    /// stay. A backward then needs a new forward.
+    /// </summary>
+    internal void ForgetActivations()
+    {
+        _outputShape = null;
+        ForgetActivationsCore();
+    }
+
+    /// <summary>The layer's part of <see cref="ForgetActivations"/>: clears its references to the last forward's tensors.</summary>
+    private protected virtual void ForgetActivationsCore() { }
 }

@@ -8,7 +8,7 @@ namespace Linea.ML.NeuralNet;
 /// Backward, with x̂ the normalised input and g = dY · gamma:
 /// dX = (g - mean(g) - x̂ · mean(g · x̂)) / sqrt(var + eps), dgamma = Σ dY · x̂, dbeta = Σ dY (sums over the batch).
 /// Memory: gamma and beta (features each) with their gradients, and the last forward's x̂ (rows x features) and
-/// 1 / sqrt(var + eps) (rows), kept until the next forward. A forward allocates about five and a backward about seven
+/// 1 / sqrt(var + eps) (rows), kept until the next forward (dropped after a Sequential prediction). A forward allocates about five and a backward about seven
 /// rows x features arrays (no reused buffers).
 /// </summary>
 /// <typeparam name="T"><c>float</c> or <c>double</c>.</typeparam>
@@ -68,6 +68,9 @@ public sealed class LayerNorm<T> : Layer<T> where T : unmanaged, IFloatingPointI
         _xhat = centred * _invStd;
         return _xhat * _gamma.Value + _beta.Value;
     }
+
+    /// <inheritdoc />
+    private protected override void ForgetActivationsCore() => _xhat = _invStd = null;
 
     /// <inheritdoc />
     protected override NDArray<T> BackwardCore(NDArray<T> gradOutput)

@@ -16,6 +16,9 @@ public sealed partial class ReLU<T> : Layer<T> where T : unmanaged, IFloatingPoi
     internal override void ReleaseBuffers() => _x = _y = _dx = null;
 
     /// <inheritdoc />
+    private protected override void ForgetActivationsCore() => _x = null;
+
+    /// <inheritdoc />
     public override string Name => "ReLU";
 
     /// <inheritdoc />

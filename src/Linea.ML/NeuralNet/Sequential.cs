@@ -17,9 +17,11 @@ namespace Linea.ML.NeuralNet;
 /// </code>
 /// <para>Memory: the model holds its parameters, a gradient of the same size for each, and, after training with
 /// <see cref="Adam"/> or momentum, one or two optimizer slots of the same size (for 64-128-10: 9,610 parameters, 77 KB
-/// each in float64); layers that cache their forward results (<see cref="LayerNorm{T}"/>, <see cref="Tanh{T}"/>,
-/// <see cref="Sigmoid{T}"/>; <see cref="Dense{T}"/> and <see cref="ReLU{T}"/> their input, after a prediction) also keep
-/// those of the last batch or prediction (for a prediction on m rows, m x width per layer). During the in-memory Fit a training step allocates no element arrays for <see cref="Dense{T}"/>
+/// each in float64); layers that cache their forward results for a backward (<see cref="LayerNorm{T}"/>,
+/// <see cref="Tanh{T}"/>, <see cref="Sigmoid{T}"/>; <see cref="Dense{T}"/> and <see cref="ReLU{T}"/> their input) keep
+/// those of the last training batch or public <see cref="Forward"/> call; <see cref="Predict"/>,
+/// <see cref="PredictProba"/>, <c>PredictLabels</c> and <c>Evaluate</c> leave none (each layer forgets the pass's
+/// tensors when it ends, so a prediction on m rows no longer stays referenced as m x width per layer). During the in-memory Fit a training step allocates no element arrays for <see cref="Dense{T}"/>
 /// and <see cref="ReLU{T}"/> layers: the gathered batch, their outputs and input gradients and the loss gradient live in
 /// buffers sized for one batch (for 64-128-10 at batch 256 about 0.8 MB), reused by every step and dropped when Fit
 /// returns; a step still allocates about 2 KB of small objects (measured), and the other layers allocate their batch-sized
@@ -232,7 +234,7 @@ public sealed partial class Sequential<T> where T : unmanaged, IFloatingPointIee
 
     private Evaluation EvaluateCore(NDArray<T> x, NDArray<T> y)
     {
-        var output = Forward(x, training: false);
+        var output = Infer(x);
         double loss = double.CreateTruncating(Loss.Value(output, y));
         double? acc = Loss.IsClassification ? (double)CountCorrect(output, y) / x.Shape[0] : null;
         return new Evaluation(loss, acc);
@@ -242,7 +244,17 @@ public sealed partial class Sequential<T> where T : unmanaged, IFloatingPointIee
     {
         if (!IsFitted) throw NotFittedException.For(Model, method);
         CheckX(x, $"{Model}.{method}", "X");
-        return Forward(x, training: false);
+        return Infer(x);
+    }
+
+    /// <summary>The inference-mode forward of Predict, PredictProba, PredictLabels and Evaluate: afterwards every
+    /// layer forgets the pass's input and activations (m x width each), so that none stays referenced by the network
+    /// (a backward needs a new <see cref="Forward"/>, which still caches them).</summary>
+    private NDArray<T> Infer(NDArray<T> x)
+    {
+        var output = Forward(x, training: false);
+        foreach (var l in _layers) l.ForgetActivations();
+        return output;
     }
 
     private void RequireClassifier(string method)

@@ -16,4 +16,7 @@ public sealed class Sigmoid<T> : Layer<T> where T : unmanaged, IFloatingPointIee
 
     /// <inheritdoc />
     protected override NDArray<T> BackwardCore(NDArray<T> gradOutput) => gradOutput * _y! * (T.One - _y!);
+
+    /// <inheritdoc />
+    private protected override void ForgetActivationsCore() => _y = null;
 }

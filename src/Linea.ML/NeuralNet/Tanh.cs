@@ -16,4 +16,7 @@ public sealed class Tanh<T> : Layer<T> where T : unmanaged, IFloatingPointIeee75
 
     /// <inheritdoc />
     protected override NDArray<T> BackwardCore(NDArray<T> gradOutput) => gradOutput * (T.One - _y! * _y!);
+
+    /// <inheritdoc />
+    private protected override void ForgetActivationsCore() => _y = null;
 }

@@ -75,6 +75,44 @@ public class MiniBatchKMeansTests(ITestOutputHelper output)
         Assert.Equal(3 * 2000.0, mbk.Counts.Sum());   // every row absorbed once per epoch
     }
 
+    /// <summary>
+    /// A warm fit of 20,000 x 10 float64 rows (batch 256, 3 epochs without early stopping: 237 mini-batches) reads the
+    /// blocks in place and reuses one set of step buffers: it allocates the kept labels (4 n bytes), the reservoir
+    /// (768 x 10 doubles), k-means++'s 3 x 768 doubles per seeding (3 seedings), and small objects, at most 1 KiB a
+    /// mini-batch (the blocks' views and the passes' enumerators) and 64 KiB besides: 0.5 MB. The old fit made a double
+    /// copy of every batch, new labels, sums and a copy of the centres, one array per reservoir row, and the n x p double
+    /// copy of X for the labels: 10.7 MB. A float32 X adds one reused double buffer: the largest block, 2^20
+    /// elements at most (here the 20,000 x 10 seeding block), 8 n p bytes.
+    /// </summary>
+    [Fact]
+    public void Warm_fit_reuses_its_step_buffers()
+    {
+        const int n = 20_000, p = 10, k = 4, batch = 256, steps = 3 * ((n + batch - 1) / batch);
+        var rng = new Rng(8);
+        var shifts = NDArray.FromArray(Enumerable.Range(0, n * p).Select(i => (double)(i / p % k * 6)).ToArray(), n, p);
+        var x = rng.Normal([n, p], 0.0, 1.0) + shifts;
+        MiniBatchKMeans<double> Fit() => new MiniBatchKMeans<double>(k, batchSize: batch, maxIter: 3, seed: 6, maxNoImprovement: null).Fit(x);
+        Fit();
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        var mbk = Fit();
+        long bytes = GC.GetAllocatedBytesForCurrentThread() - before;
+        long bound = 4L * n + 8L * 3 * batch * p + 3 * 8L * 3 * batch + steps * 1024L + (64 << 10);
+        output.WriteLine($"{bytes} bytes, bound {bound}");
+        Assert.Equal(steps, mbk.NSteps);
+        Assert.True(bytes <= bound, $"MiniBatchKMeans.Fit allocated {bytes} bytes > {bound}");
+        // What the buffers computed: the kept labels are the nearest centres, and the inertia their squared distances.
+        Assert.Equal(mbk.Predict(x).ToArray(), mbk.Labels.ToArray());
+        Assert.Equal(mbk.Inertia, -mbk.Score(x), 1e-12 * mbk.Inertia);
+
+        var xf = x.AsType<float>();
+        new MiniBatchKMeans<float>(k, batchSize: batch, maxIter: 3, seed: 6, maxNoImprovement: null).Fit(xf);
+        before = GC.GetAllocatedBytesForCurrentThread();
+        new MiniBatchKMeans<float>(k, batchSize: batch, maxIter: 3, seed: 6, maxNoImprovement: null).Fit(xf);
+        bytes = GC.GetAllocatedBytesForCurrentThread() - before;
+        // Predict's conversion of X for the labels is a second n p doubles.
+        Assert.True(bytes <= bound + 2 * 8L * n * p, $"MiniBatchKMeans<float>.Fit allocated {bytes} bytes > {bound + 2 * 8L * n * p}");
+    }
+
     [Fact]
     public void Partial_fit_on_batches_converges_to_the_blob_means()
     {

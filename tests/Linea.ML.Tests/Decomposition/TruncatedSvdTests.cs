@@ -55,6 +55,48 @@ public class TruncatedSvdTests(ITestOutputHelper output)
         Assert.True(Fixtures.MaxDiff(NDArray.Eye<double>(5), c.MatMul(c.T)) <= 100 * 120 * Fixtures.Eps);
     }
 
+    /// <summary>
+    /// A warm fit of a tall 20,000 x 40 matrix (k = 5, l = 15, 5 power iterations: 12 products and QRs) keeps one
+    /// m x l block for every product with A and its QR and writes U S into U: it allocates the m x l block and U
+    /// (8 m (l + k) bytes, 3.2 MB) and 256 KiB of small ones (test matrix, B and its SVD, the QRs' triangles). The old
+    /// fit made a new m x l product and a new m x l Q at each of the 12 steps (29 MB) and two more m x k copies of U.
+    /// The singular values still match the exact SVD to rounding and the returned U S has column norms S.
+    /// </summary>
+    [Fact]
+    public void Warm_fit_reuses_one_block_for_every_product_and_QR()
+    {
+        const int m = 20_000, n = 40, k = 5, l = k + 10;
+        var sigma = Enumerable.Range(0, n).Select(i => i < k ? 100.0 / (1 << i) : 0.01 - 0.005 * (i - k) / (n - k)).ToArray();
+        var u0 = Linalg.Qr(NDArray.Normal([m, n], 0.0, 1.0, seed: 21)).Q;
+        var v0 = Linalg.Qr(NDArray.Normal([n, n], 0.0, 1.0, seed: 22)).Q;
+        var a = (u0 * NDArray.FromArray(sigma)).MatMul(v0.T);
+        new TruncatedSvd<double>(k, seed: 0).FitTransform(a);
+        // The smallest of three warm fits: the QRs' reflectors (m x l) come from the shared array pool, which may miss
+        // (a buffer returned on another core, or trimmed by a collection in a busy parallel test run) and allocate anew;
+        // that is the pool's behaviour, not the fit's.
+        var model = new TruncatedSvd<double>(k, seed: 0);
+        var z = a;
+        long bytes = long.MaxValue;
+        for (int run = 0; run < 3; run++)
+        {
+            model = new TruncatedSvd<double>(k, seed: 0);
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            z = model.FitTransform(a);
+            bytes = Math.Min(bytes, GC.GetAllocatedBytesForCurrentThread() - before);
+        }
+        long bound = 8L * m * (l + k) + (256 << 10);
+        Assert.True(bytes <= bound, $"TruncatedSvd.FitTransform allocated {bytes} bytes > {bound}");
+        // As in Top_singular_values_match_the_full_svd: the range error (0.01 / 6.25)^11 is nil; rounding is a few m eps sigma_1.
+        var s = model.SingularValues.ToArray();
+        double tol = 10 * m * Fixtures.Eps * sigma[0];
+        for (int j = 0; j < k; j++)
+        {
+            Assert.True(Math.Abs(s[j] - sigma[j]) <= tol, $"sigma_{j}: {s[j]:R} vs {sigma[j]:R}");
+            double norm = Math.Sqrt(NDArray.Dot(z[.., j], z[.., j]));
+            Assert.True(Math.Abs(norm - s[j]) <= tol, $"|U S|_{j} = {norm:R} vs {s[j]:R}");
+        }
+    }
+
     [Fact]
     public void Without_power_iterations_the_estimates_never_exceed_the_true_values()
     {

@@ -84,6 +84,56 @@ public class TrainingStepTests
         Assert.Equal(firstWeights, cold.Parameters.SelectMany(q => q.Value.ToArray()).ToArray());
     }
 
+    /// <summary>
+    /// After Predict, PredictProba and Evaluate no layer references a tensor of the prediction's size (its input or
+    /// activations, m x width each; found by reflection over every layer's tensor fields) and the caller's X can be
+    /// collected; before, every layer kept the last pass's tensors until the next forward. The predictions are those of
+    /// the caching Forward, and a Backward after them asks for a forward.
+    /// </summary>
+    [Fact]
+    public void Inference_leaves_no_activations_referenced_by_the_layers()
+    {
+        const int m = 777;
+        var rng = new Rng(12);
+        var xTrain = rng.Normal([64, 6], 0.0, 1.0);
+        var yTrain = NDArray.FromArray(Enumerable.Range(0, 64).Select(i => (double)(i % 3)).ToArray());
+        var layers = new Layer<double>[] { new Dense<double>(6, 16), new Tanh<double>(), new LayerNorm<double>(16), new Sigmoid<double>(),
+            new Dropout<double>(0.2), new ReLU<double>(), new Dense<double>(16, 3) };
+        var net = new Sequential<double>(layers, new SoftmaxCrossEntropy<double>(), seed: 4);
+        net.Fit(xTrain, yTrain, epochs: 1, batchSize: 16, new Adam(0.01));
+        var expected = net.Forward(rng.Normal([m, 6], 0.0, 1.0)).Shape; // a caching forward of m rows: (m, 3)
+        Assert.Contains(layers, l => HeldRows(l).Contains(m));
+
+        WeakReference Predict()
+        {
+            var x = new Rng(13).Normal([m, 6], 0.0, 1.0);
+            var proba = NDArray.Softmax(net.Forward(x), -1).ToArray();   // the caching forward
+            var p = net.PredictProba(x);
+            Assert.Equal(expected, p.Shape);
+            Assert.Equal(proba, p.ToArray());
+            Assert.Equal(m, net.Predict(x).Shape[0]);
+            net.Evaluate(x, NDArray.Zeros<double>(m));
+            return new WeakReference(x);
+        }
+        var weak = Predict();
+        foreach (var l in layers) Assert.DoesNotContain(m, HeldRows(l));
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        Assert.False(weak.IsAlive, "the prediction's input is still referenced");
+        Assert.Throws<InvalidOperationException>(() => net.Backward(NDArray.Zeros<double>(m, 3)));
+    }
+
+    /// <summary>The first-axis lengths of the tensors a layer's fields reference (its own class and its bases).</summary>
+    private static List<long> HeldRows(Layer<double> layer)
+    {
+        var rows = new List<long>();
+        for (var t = layer.GetType(); t is not null && t != typeof(object); t = t.BaseType)
+            foreach (var f in t.GetFields(System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.DeclaredOnly))
+                if (f.GetValue(layer) is NDArray<double> { Rank: > 0 } a) rows.Add(a.Shape[0]);
+        return rows;
+    }
+
     [Fact]
     public void Relu_backward_passes_the_gradient_only_where_the_input_is_positive()
     {

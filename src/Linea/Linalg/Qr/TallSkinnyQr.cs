@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using Linea.Kernels;
@@ -174,8 +175,21 @@ internal sealed partial class TallSkinnyQr<T> : IDisposable where T : unmanaged,
     /// <exception cref="InvalidOperationException">The reflectors were not kept.</exception>
     public NDArray<T> FormQ()
     {
+        var q = GC.AllocateUninitializedArray<T>(checked(Rows * Columns));
+        FormQInto(q);
+        return NDArray.Wrap(q, Rows, Columns);
+    }
+
+    /// <summary>
+    /// Writes the reduced Q (m x n, row-major, every element) into <paramref name="q"/>, which may be the array the
+    /// factored matrix was read from (it is not read again): an in-place orthonormalisation of a row-major m x n block
+    /// with no m x n allocation (the reflectors are pooled). About 4 m n^2 flops, threads over chunks.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The reflectors were not kept.</exception>
+    public void FormQInto(T[] q)
+    {
         int n = Columns;
-        var q = GC.AllocateUninitializedArray<T>(checked(Rows * n));
+        Debug.Assert(q.Length >= (long)Rows * n);
         Form((row0, rows, src) =>
         {
             // Column-major chunk (in cache) to row-major rows of Q: contiguous writes.
@@ -185,7 +199,6 @@ internal sealed partial class TallSkinnyQr<T> : IDisposable where T : unmanaged,
                 for (int j = 0; j < n; j++) q[d + j] = src[i + j * rows];
             }
         });
-        return NDArray.Wrap(q, Rows, n);
     }
 
     /// <summary>

@@ -227,20 +227,25 @@ internal static partial class Stedc
                 }
             });
             for (int j = 0; j < k; j++) zhat[j] = T.CopySign(T.Sqrt(T.Abs(zhat[j])), zeta[j]);
+            int[] rowK = ArrayPool<int>.Shared.Rent(k);   // y's row of each kept pole
+            for (int j = 0; j < k; j++) rowK[j] = rowOf[kept[j]];
             SecularEquation.ForRanges(k, parallelism, (i0, i1) =>
             {
                 Span<T> vt = k <= 4096 ? stackalloc T[k] : new T[k];
+                T[] yArray = y.Array!;
                 for (int i = i0; i < i1; i++)
                 {
                     // v_j = zhat_j / (delta_j - lambda_i), normalised with its largest entry divided out first (a root
-                    // within a few ulps of a pole makes v_j overflow when squared).
+                    // within a few ulps of a pole makes v_j overflow when squared); one division per entry, the two
+                    // scalings as products with reciprocals (an ulp each, far below the n eps of orthogonality).
                     TensorPrimitives.Divide(zhat, diff.AsSpan(i * k, k), vt);
-                    T vmax = MaxAbs.Of<T>(vt);
-                    TensorPrimitives.Divide(vt, vmax, vt);
-                    T norm = TensorPrimitives.Norm<T>(vt);
-                    for (int j = 0; j < k; j++) y[rowOf[kept[j]] + i * dense] = vt[j] / norm;
+                    TensorPrimitives.Multiply(vt, T.One / MaxAbs.Of<T>(vt), vt);
+                    T scale = T.One / TensorPrimitives.Norm<T>(vt);
+                    int col = y.Offset + i * dense;
+                    for (int j = 0; j < k; j++) yArray[col + rowK[j]] = vt[j] * scale;
                 }
             });
+            ArrayPool<int>.Shared.Return(rowK);
         }
         for (int t = 0; t < touched; t++) y[rowOf[deflated[t]] + (k + t) * dense] = T.One;
         // Undo the deflation rotations (in reverse order) on the rows: sorted coordinates p, j are rows rowOf[p], rowOf[j].
