@@ -18,44 +18,13 @@ internal static partial class LloydStep
         const int W = 8, R = 8;
         double inertia = 0;
         double* rows = stackalloc double[R * kPad];
+        double** rowPtr = stackalloc double*[R];
         int i = start;
         for (; i + R <= end; i += R)
         {
             double* xo = x + (long)i * d;
-            for (int g = 0; g < kPad; g += W)
-            {
-                Vector512<double> a0 = Vector512<double>.Zero, a1 = a0, a2 = a0, a3 = a0, a4 = a0, a5 = a0, a6 = a0, a7 = a0;
-                double* cg = ct + g;
-                for (int j = 0; j < d; j++)
-                {
-                    var c = Vector512.Load(cg + j * kPad);
-                    var d0 = Vector512.Create(xo[j]) - c;
-                    var d1 = Vector512.Create(xo[d + j]) - c;
-                    var d2 = Vector512.Create(xo[2 * d + j]) - c;
-                    var d3 = Vector512.Create(xo[3 * d + j]) - c;
-                    var d4 = Vector512.Create(xo[4 * d + j]) - c;
-                    var d5 = Vector512.Create(xo[5 * d + j]) - c;
-                    var d6 = Vector512.Create(xo[6 * d + j]) - c;
-                    var d7 = Vector512.Create(xo[7 * d + j]) - c;
-                    a0 += d0 * d0;
-                    a1 += d1 * d1;
-                    a2 += d2 * d2;
-                    a3 += d3 * d3;
-                    a4 += d4 * d4;
-                    a5 += d5 * d5;
-                    a6 += d6 * d6;
-                    a7 += d7 * d7;
-                }
-                double* rg = rows + g;
-                a0.Store(rg);
-                a1.Store(rg + kPad);
-                a2.Store(rg + 2 * kPad);
-                a3.Store(rg + 3 * kPad);
-                a4.Store(rg + 4 * kPad);
-                a5.Store(rg + 5 * kPad);
-                a6.Store(rg + 6 * kPad);
-                a7.Store(rg + 7 * kPad);
-            }
+            for (int r = 0; r < R; r++) rowPtr[r] = xo + (long)r * d;
+            WideGathered(rowPtr, d, ct, kPad, rows);
             for (int r = 0; r < R; r++)
                 inertia += Record(x, i + r, d, WideNearest(rows + r * kPad, kPad, out double best), best, labels, dist, sums, counts);
         }
