@@ -30,7 +30,7 @@ internal static partial class Sytrd
     /// barriers per column. Each chunk writes its own partial vector, summed in chunk order, so the result depends on the
     /// requested thread count only, never on which thread ran what (a solo run on one thread gives the same bits).
     /// Splitting each product as a separate parallel call instead hands the work to a sleeping worker once per column,
-    /// and at n = 1000 that hand-off costs as much as the product itself. O(m^2 nb); (3 p - 1) m elements of partial
+    /// and at n = 1000 that hand-off costs as much as the product itself. O(m^2 nb); (2 p - 1) m elements of partial
     /// vectors for p requested threads.
     /// </summary>
     private static unsafe void ParallelPanel<T>(in MatrixView<T> b, int nb, Span<T> e, Span<T> tau, T[] w, int ldw, T[] tmp, T[] tmp2, Parallelism parallelism)
