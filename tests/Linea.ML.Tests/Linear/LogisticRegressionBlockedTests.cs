@@ -71,8 +71,9 @@ public class LogisticRegressionBlockedTests
     {
         const int n = 3000, p = 40, k = 4, d = p + 1;
         var (x, y) = Data(k);
-        int threads = Math.Min(Parallelism.Default.Threads, 2); // 3000 rows make two blocks of 1598 and 1402
-        long Bound(int steps) => 2L * n * k * 8 + (long)(k * d) * (k * d) * 8 + threads * ((1L << 16) * 8 + 2L * d * d * 8)
+        int threads = Math.Min(Parallelism.Default.Threads, 2); // 3000 rows: enough row blocks for two threads
+        int pairs = k * (k + 1) / 2; // the Hessian's class pairs a <= b, formed side by side in one product per row block
+        long Bound(int steps) => 2L * n * k * 8 + (long)(k * d) * (k * d) * 8 + threads * ((1L << 16) * 8 + (long)pairs * d * (d + 1) * 8)
             + n * (2L * 8 + 4) + steps * (16L << 10) + (64 << 10);
         // The smaller of two warm fits: a pooled buffer returned on another thread (or core) can miss the pool once and be
         // allocated anew, which is the pool's behaviour, not the fit's (seen once in a full parallel test run).
