@@ -8,7 +8,7 @@ internal static partial class KMeansPlusPlus
     /// <summary>
     /// candidate[i tPad + t] = min(closest[i], ||x_i - x_picks[t]||²) for every row i and candidate t (lanes past the
     /// candidates hold closest[i]). The candidates are held transposed (d x tPad, padding +inf); eight rows go together
-    /// (eight independent accumulator chains), each squared distance summed feature by feature in order
+    /// through <see cref="LloydStep.PortableGathered"/>, each squared distance summed feature by feature in order
     /// j = 0..d-1 with a separate multiply and add (the bits of <see cref="SquaredDistance"/>). Rows are split into
     /// contiguous chunks across threads (each writes only its rows). O(n d tPad); allocates the d x tPad transposed
     /// candidates.
@@ -39,42 +39,20 @@ internal static partial class KMeansPlusPlus
             int w = Vector<double>.Count, d = D, tPad = TPad;
             double* x = (double*)X, ct = (double*)Ct, closest = (double*)Closest, candidate = (double*)Candidate;
             int i = start;
+            double** rowPtr = stackalloc double*[8];
             for (; i + 8 <= end; i += 8)
             {
+                // The Lloyd pass's eight-row kernel writes the distances straight into the rows of candidate; then
+                // each is folded with the row's closest distance so far.
                 double* xo = x + (long)i * d;
-                for (int g = 0; g < tPad; g += w)
+                for (int r = 0; r < 8; r++) rowPtr[r] = xo + (long)r * d;
+                double* o = candidate + (long)i * tPad;
+                LloydStep.PortableGathered(rowPtr, d, ct, tPad, o);
+                for (int r = 0; r < 8; r++)
                 {
-                    Vector<double> a0 = Vector<double>.Zero, a1 = a0, a2 = a0, a3 = a0, a4 = a0, a5 = a0, a6 = a0, a7 = a0;
-                    double* cg = ct + g;
-                    for (int j = 0; j < d; j++)
-                    {
-                        var c = Vector.Load(cg + j * tPad);
-                        var d0 = new Vector<double>(xo[j]) - c;
-                        var d1 = new Vector<double>(xo[d + j]) - c;
-                        var d2 = new Vector<double>(xo[2 * d + j]) - c;
-                        var d3 = new Vector<double>(xo[3 * d + j]) - c;
-                        var d4 = new Vector<double>(xo[4 * d + j]) - c;
-                        var d5 = new Vector<double>(xo[5 * d + j]) - c;
-                        var d6 = new Vector<double>(xo[6 * d + j]) - c;
-                        var d7 = new Vector<double>(xo[7 * d + j]) - c;
-                        a0 += d0 * d0;
-                        a1 += d1 * d1;
-                        a2 += d2 * d2;
-                        a3 += d3 * d3;
-                        a4 += d4 * d4;
-                        a5 += d5 * d5;
-                        a6 += d6 * d6;
-                        a7 += d7 * d7;
-                    }
-                    double* o = candidate + (long)i * tPad + g;
-                    Vector.Min(a0, new Vector<double>(closest[i])).Store(o);
-                    Vector.Min(a1, new Vector<double>(closest[i + 1])).Store(o + tPad);
-                    Vector.Min(a2, new Vector<double>(closest[i + 2])).Store(o + 2 * tPad);
-                    Vector.Min(a3, new Vector<double>(closest[i + 3])).Store(o + 3 * tPad);
-                    Vector.Min(a4, new Vector<double>(closest[i + 4])).Store(o + 4 * tPad);
-                    Vector.Min(a5, new Vector<double>(closest[i + 5])).Store(o + 5 * tPad);
-                    Vector.Min(a6, new Vector<double>(closest[i + 6])).Store(o + 6 * tPad);
-                    Vector.Min(a7, new Vector<double>(closest[i + 7])).Store(o + 7 * tPad);
+                    var near = new Vector<double>(closest[i + r]);
+                    double* orow = o + (long)r * tPad;
+                    for (int g = 0; g < tPad; g += w) Vector.Min(Vector.Load(orow + g), near).Store(orow + g);
                 }
             }
             for (; i < end; i++)

@@ -227,7 +227,7 @@ internal static partial class LloydStep
 
     /// <summary>Squared distances of eight rows (any addresses) to every centre with <see cref="System.Numerics.Vector{T}"/>: rows[r kPad + c].</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static unsafe void PortableGathered(double** xr, int d, double* ct, int kPad, double* rows)
+    internal static unsafe void PortableGathered(double** xr, int d, double* ct, int kPad, double* rows)
     {
         int w = Vector<double>.Count;
         for (int r0 = 0; r0 < 8; r0 += 4)
