@@ -27,6 +27,10 @@ public sealed record EigParams(int HessenbergBlockSize, int HessenbergCrossover,
     /// the non-convergence error.</summary>
     internal int IterationFactor { get; init; } = 30;
 
+    /// <summary>With Schur vectors and two or more threads, active blocks of at least this order have Z updated on a
+    /// second thread (<see cref="QrIterationWorker{T}"/>); tests lower it.</summary>
+    internal int QueueMinOrder { get; init; } = 256;
+
     internal int Nb => Math.Max(HessenbergBlockSize, 1);
     internal int Nx => Math.Max(HessenbergCrossover, 0);
     internal int NMin => Math.Max(MultishiftCrossover, 11);

@@ -6,8 +6,8 @@ namespace Linea;
 
 /// <summary>
 /// GEMM on column-major views for the eigensolver: C = alpha A B + beta C with C column-major, computed as
-/// C^T = B^T A^T so that <see cref="Gemm"/> writes contiguous rows (its fast path); plus the block copy that writes
-/// a product made in scratch back into the matrix.
+/// C^T = B^T A^T so that <see cref="Gemm"/> writes contiguous rows (its fast path); the block copy that writes a
+/// product made in scratch back into the matrix; and the two together for the QR iteration's updates in place.
 /// </summary>
 internal static class EigenGemm
 {
@@ -17,6 +17,25 @@ internal static class EigenGemm
     {
         if (c.Rows <= 0 || c.Cols <= 0) return;
         Gemm.Multiply(alpha, b.Transposed, a.Transposed, beta, c.Transposed, parallelism);
+    }
+
+    /// <summary>
+    /// c := a b for column-contiguous c that may share storage with a or b, through <paramref name="scratch"/> (at least
+    /// c's size): on the caller's threads, or with the multishift QR iteration's <paramref name="worker"/> computing half
+    /// of c's columns (<paramref name="byColumns"/>, when c shares storage with b) or rows (when it shares it with a).
+    /// O(m n k).
+    /// </summary>
+    public static void Overwrite<T>(in MatrixView<T> a, in MatrixView<T> b, in MatrixView<T> c, T[] scratch, bool byColumns,
+        Parallelism parallelism, QrIterationWorker<T>? worker) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (worker is not null)
+        {
+            worker.Product(a, b, c, byColumns, scratch);
+            return;
+        }
+        var tv = MatrixView<T>.ColumnMajor(scratch, 0, c.Rows, c.Cols, Math.Max(c.Rows, 1));
+        Multiply(T.One, a, b, T.Zero, tv, parallelism);
+        CopyInto(tv, c);
     }
 
     /// <summary>dst := src for two column-contiguous views of the same shape, column by column. O(rows cols).</summary>

@@ -19,10 +19,11 @@ internal static class Laqr0
     /// <summary>
     /// Same contract as <see cref="Lahqr.Run{T}"/>: returns 0 on success or kbot + 1 when the eigenvalues at
     /// ilo..kbot did not converge. <paramref name="depth"/> is 0 at the top level; windows of aggressive early
-    /// deflation run this at depth 1, where the windows use the double-shift iteration.
+    /// deflation run this at depth 1, where the windows use the double-shift iteration. A <paramref name="worker"/> (top
+    /// level only) takes the updates of Z and half of the products with H (<see cref="QrIterationWorker{T}"/>).
     /// </summary>
     public static int Run<T>(bool wantT, bool wantZ, int ilo, int ihi, in MatrixView<T> h, Span<T> wr, Span<T> wi,
-        int iloz, int ihiz, in MatrixView<T> z, EigParams p, Parallelism parallelism, int depth = 0) where T : unmanaged, IFloatingPointIeee754<T>
+        int iloz, int ihiz, in MatrixView<T> z, EigParams p, Parallelism parallelism, int depth = 0, QrIterationWorker<T>? worker = null) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int n = checked((int)h.Rows);
         if (n <= NTiny || ihi - ilo + 1 <= NTiny) return Lahqr.Run(wantT, wantZ, ilo, ihi, h, wr, wi, iloz, ihiz, z, p.IterationFactor);
@@ -74,7 +75,7 @@ internal static class Laqr0
                 nw -= ndec;
             }
 
-            int ld = Laqr3.Run(wantT, wantZ, ktop, kbot, nw, h, iloz, ihiz, z, wr, wi, p, depth, out int ls, parallelism);
+            int ld = Laqr3.Run(wantT, wantZ, ktop, kbot, nw, h, iloz, ihiz, z, wr, wi, p, depth, out int ls, parallelism, worker);
             kbot -= ld;
             int ks = kbot - ls + 1;
 
@@ -169,7 +170,7 @@ internal static class Laqr0
                 ns = Math.Min(ns, kbot - ks + 1);
                 ns -= ns % 2;
                 ks = kbot - ns + 1;
-                Laqr5.Sweep(wantT, wantZ, ktop, kbot, ns, wr, wi, ks, h, iloz, ihiz, z, parallelism);
+                Laqr5.Sweep(wantT, wantZ, ktop, kbot, ns, wr, wi, ks, h, iloz, ihiz, z, parallelism, worker);
             }
             ndfl = ld > 0 ? 1 : ndfl + 1;
         }

@@ -27,10 +27,11 @@ internal static class Laqr5
     /// Runs the sweep with the shifts (sr[sOff + i], si[sOff + i]), i &lt; nshifts (conjugate pairs adjacent; they are
     /// shuffled into pairs of real shifts and conjugate pairs; an odd count drops one). With <paramref name="wantT"/>
     /// the whole of H is transformed, otherwise only the active block; with <paramref name="wantZ"/> rows iloz..ihiz
-    /// of Z. Column-contiguous views (unit row stride).
+    /// of Z. Column-contiguous views (unit row stride). With a <paramref name="worker"/> (<see cref="Hseqr"/> on two
+    /// threads) the products with H are shared with it and Z's are queued on it.
     /// </summary>
     public static void Sweep<T>(bool wantT, bool wantZ, int ktop, int kbot, int nshifts, Span<T> sr, Span<T> si, int sOff,
-        in MatrixView<T> h, int iloz, int ihiz, in MatrixView<T> z, Parallelism parallelism) where T : unmanaged, IFloatingPointIeee754<T>
+        in MatrixView<T> h, int iloz, int ihiz, in MatrixView<T> z, Parallelism parallelism, QrIterationWorker<T>? worker = null) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int n = checked((int)h.Rows);
         if (nshifts < 2 || ktop >= kbot) return;
@@ -51,7 +52,8 @@ internal static class Laqr5
         if (ktop + 2 <= kbot) h[ktop + 2, ktop] = T.Zero;
 
         int jstart = wantT ? 0 : ktop, jend = wantT ? n - 1 : kbot;
-        bool accumulate = ns >= AccumulateMinShifts;
+        // With a worker, Z is only ever updated through its queue, in order, so the reflectors are always accumulated.
+        bool accumulate = ns >= AccumulateMinShifts || (wantZ && worker is not null);
         int nstep = Math.Max(3 * nbmps - 2, 1), kdu = 6 * nbmps - 3;
         var vtau = new T[nbmps];
         var v = new T[3 * nbmps]; // bulge m: (1, v[3m + 1], v[3m + 2]); v[3m] unused
@@ -118,26 +120,20 @@ internal static class Laqr5
             int ncols = jend - whi;
             if (ncols > 0)
             {
-                var tv = MatrixView<T>.ColumnMajor(temp, 0, kw, ncols, kw);
                 var hb = h.Block(wlo, whi + 1, kw, ncols);
-                EigenGemm.Multiply(T.One, uw.Transposed, hb, T.Zero, tv, parallelism);
-                EigenGemm.CopyInto(tv, hb);
+                EigenGemm.Overwrite(uw.Transposed, hb, hb, temp, byColumns: true, parallelism, worker);
             }
             int nrows = wlo - jstart;
             if (nrows > 0)
             {
-                var tv = MatrixView<T>.ColumnMajor(temp, 0, nrows, kw, nrows);
                 var hb = h.Block(jstart, wlo, nrows, kw);
-                EigenGemm.Multiply(T.One, hb, uw, T.Zero, tv, parallelism);
-                EigenGemm.CopyInto(tv, hb);
+                EigenGemm.Overwrite(hb, uw, hb, temp, byColumns: false, parallelism, worker);
             }
-            if (wantZ)
+            if (wantZ && worker is not null) worker.Post(uw, wlo);
+            else if (wantZ)
             {
-                int nz = ihiz - iloz + 1;
-                var tv = MatrixView<T>.ColumnMajor(temp, 0, nz, kw, nz);
-                var zb = z.Block(iloz, wlo, nz, kw);
-                EigenGemm.Multiply(T.One, zb, uw, T.Zero, tv, parallelism);
-                EigenGemm.CopyInto(tv, zb);
+                var zb = z.Block(iloz, wlo, ihiz - iloz + 1, kw);
+                EigenGemm.Overwrite(zb, uw, zb, temp, byColumns: false, parallelism, null);
             }
         }
     }
@@ -361,3 +357,4 @@ internal static class Laqr5
 
     private static int CeilDiv(int a, int b) => a <= 0 ? -((-a) / b) : (a + b - 1) / b;
 }
+
