@@ -44,6 +44,9 @@ internal static class Laqr0
         int nmin = p.NMin;
         T wilk1 = T.CreateTruncating(0.75), wilk2 = T.CreateTruncating(-0.4375);
 
+        // One scratch for every sweep's and window's products and U (the sweeps' kdu is at most 3 nsr, the windows'
+        // order at most nwmax), instead of new arrays per sweep and window (about 50 MB at n = 1000).
+        var scratch = new T[(long)n * Math.Max(3 * nsr, nwmax) + 9L * nsr * nsr];
         int itmax = p.IterationFactor * Math.Max(10, nh0);
         int kbot = ihi, ndfl = 1, nw = nwr, ndec = -1;
         for (int it = 0; it < itmax; it++)
@@ -75,7 +78,7 @@ internal static class Laqr0
                 nw -= ndec;
             }
 
-            int ld = Laqr3.Run(wantT, wantZ, ktop, kbot, nw, h, iloz, ihiz, z, wr, wi, p, depth, out int ls, parallelism, worker);
+            int ld = Laqr3.Run(wantT, wantZ, ktop, kbot, nw, h, iloz, ihiz, z, wr, wi, p, depth, out int ls, parallelism, worker, scratch);
             kbot -= ld;
             int ks = kbot - ls + 1;
 
@@ -170,7 +173,7 @@ internal static class Laqr0
                 ns = Math.Min(ns, kbot - ks + 1);
                 ns -= ns % 2;
                 ks = kbot - ns + 1;
-                Laqr5.Sweep(wantT, wantZ, ktop, kbot, ns, wr, wi, ks, h, iloz, ihiz, z, parallelism, worker);
+                Laqr5.Sweep(wantT, wantZ, ktop, kbot, ns, wr, wi, ks, h, iloz, ihiz, z, parallelism, worker, scratch);
             }
             ndfl = ld > 0 ? 1 : ndfl + 1;
         }

@@ -22,7 +22,7 @@ internal static class Laqr3
     /// wr/wi (to be used as shifts).
     /// </summary>
     public static int Run<T>(bool wantT, bool wantZ, int ktop, int kbot, int nw, in MatrixView<T> h, int iloz, int ihiz,
-        in MatrixView<T> z, Span<T> wr, Span<T> wi, EigParams p, int depth, out int shiftCount, Parallelism parallelism, QrIterationWorker<T>? worker = null) where T : unmanaged, IFloatingPointIeee754<T>
+        in MatrixView<T> z, Span<T> wr, Span<T> wi, EigParams p, int depth, out int shiftCount, Parallelism parallelism, QrIterationWorker<T>? worker = null, T[]? scratch = null) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int n = checked((int)h.Rows);
         parallelism.ThrowIfCancelled();
@@ -152,7 +152,7 @@ internal static class Laqr3
                 for (int i = 0; i < ns - 1; i++)
                     Gehrd.ApplyRight(tm.Column(i, i + 1, ns - 1 - i), tauH[i], vm.Block(0, i + 1, jw, ns - 1 - i), work);
             }
-            UpdateOutside(wantT, wantZ, n, ktop, kbot, kwtop, jw, h, iloz, ihiz, z, vm, parallelism, worker);
+            UpdateOutside(wantT, wantZ, n, ktop, kbot, kwtop, jw, h, iloz, ihiz, z, vm, parallelism, worker, scratch);
         }
 
         int nd = jw - ns;
@@ -198,15 +198,17 @@ internal static class Laqr3
     /// <summary>
     /// H(rows above the window, window columns) := that V; with wantT also H(window rows, columns right of the
     /// active block) := V^T that; with wantZ, Z(iloz:ihiz, window columns) := that V. All by GEMM, shared with the
-    /// <paramref name="worker"/> when there is one (Z's update then queued on it).
+    /// <paramref name="worker"/> when there is one (Z's update then queued on it), through <paramref name="scratch"/> when
+    /// it is large enough.
     /// </summary>
     private static void UpdateOutside<T>(bool wantT, bool wantZ, int n, int ktop, int kbot, int kwtop, int jw, in MatrixView<T> h,
-        int iloz, int ihiz, in MatrixView<T> z, in MatrixView<T> v, Parallelism parallelism, QrIterationWorker<T>? worker) where T : unmanaged, IFloatingPointIeee754<T>
+        int iloz, int ihiz, in MatrixView<T> z, in MatrixView<T> v, Parallelism parallelism, QrIterationWorker<T>? worker, T[]? scratch) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int ltop = wantT ? 0 : ktop;
         if (wantZ && worker is not null) worker.Post(v, kwtop);
         int nrows = kwtop - ltop, ncols = wantT ? n - 1 - kbot : 0, nz = wantZ && worker is null ? ihiz - iloz + 1 : 0;
-        var temp = new T[Math.Max(Math.Max(nrows, nz), ncols) * jw];
+        long need = (long)Math.Max(Math.Max(nrows, nz), ncols) * jw;
+        var temp = scratch is not null && scratch.Length >= need ? scratch : new T[need];
         if (nrows > 0)
         {
             var hb = h.Block(ltop, kwtop, nrows, jw);

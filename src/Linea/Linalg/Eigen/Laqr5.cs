@@ -28,10 +28,11 @@ internal static class Laqr5
     /// shuffled into pairs of real shifts and conjugate pairs; an odd count drops one). With <paramref name="wantT"/>
     /// the whole of H is transformed, otherwise only the active block; with <paramref name="wantZ"/> rows iloz..ihiz
     /// of Z. Column-contiguous views (unit row stride). With a <paramref name="worker"/> (<see cref="Hseqr"/> on two
-    /// threads) the products with H are shared with it and Z's are queued on it.
+    /// threads) the products with H are shared with it and Z's are queued on it. <paramref name="scratch"/>, when it
+    /// holds n kdu + kdu^2 elements (kdu = 3 nshifts - 3), takes the GEMM products and U instead of new arrays.
     /// </summary>
     public static void Sweep<T>(bool wantT, bool wantZ, int ktop, int kbot, int nshifts, Span<T> sr, Span<T> si, int sOff,
-        in MatrixView<T> h, int iloz, int ihiz, in MatrixView<T> z, Parallelism parallelism, QrIterationWorker<T>? worker = null) where T : unmanaged, IFloatingPointIeee754<T>
+        in MatrixView<T> h, int iloz, int ihiz, in MatrixView<T> z, Parallelism parallelism, QrIterationWorker<T>? worker = null, T[]? scratch = null) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int n = checked((int)h.Rows);
         if (nshifts < 2 || ktop >= kbot) return;
@@ -57,9 +58,12 @@ internal static class Laqr5
         int nstep = Math.Max(3 * nbmps - 2, 1), kdu = 6 * nbmps - 3;
         var vtau = new T[nbmps];
         var v = new T[3 * nbmps]; // bulge m: (1, v[3m + 1], v[3m + 2]); v[3m] unused
-        T[] u = accumulate ? new T[kdu * kdu] : [];
-        T[] temp = accumulate ? new T[Math.Max(n, 1) * kdu] : [];
-        var uv = MatrixView<T>.ColumnMajor(u, 0, kdu, kdu, kdu);
+        long tempSize = (long)Math.Max(n, 1) * kdu;
+        bool carve = accumulate && scratch is not null && scratch.Length >= tempSize + kdu * kdu;
+        T[] temp = !accumulate ? [] : carve ? scratch! : new T[tempSize];
+        T[] u = !accumulate ? [] : carve ? scratch! : new T[kdu * kdu];
+        int uo = carve ? (int)tempSize : 0; // U at the end of the scratch, after the products' n x kdu
+        var uv = MatrixView<T>.ColumnMajor(u, uo, kdu, kdu, kdu);
 
         for (int incol = ktop - 1 - 3 * (nbmps - 1); incol <= kbot - 2; incol += nstep)
         {
@@ -67,8 +71,8 @@ internal static class Laqr5
             int wlo = Math.Max(ktop, incol + 1), whi = Math.Min(kbot, incol + kdu);
             if (accumulate)
             {
-                Array.Clear(u);
-                for (int i = 0; i < kdu; i++) u[i + i * kdu] = T.One;
+                Array.Clear(u, uo, kdu * kdu);
+                for (int i = 0; i < kdu; i++) u[uo + i + i * kdu] = T.One;
             }
             int colEnd = accumulate ? whi : jend, rowStart = accumulate ? wlo : jstart;
             int touched = uoff - 1; // the lowest row any reflector of this slab has reached (rows of U below are still I)
