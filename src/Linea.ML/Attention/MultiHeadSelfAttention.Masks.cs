@@ -25,15 +25,11 @@ public sealed partial class MultiHeadSelfAttention<T>
         return Forward(x, training);
     }
 
-    /// <summary>softmax(scores + mask) along the last axis, with fully masked rows set to 0 instead of NaN.</summary>
+    /// <summary>softmax(scores + mask) along the last axis (<see cref="Mask"/> set; the causal flag joined in), with fully
+    /// masked rows set to 0 instead of NaN.</summary>
     private NDArray<T> MaskedSoftmax(NDArray<T> scores, int batch, int seq)
     {
-        if (Mask is null)
-        {
-            if (Causal) scores = scores + CausalMask(seq);
-            return NDArray.Softmax(scores, -1);
-        }
-        var (mask, fully, anyFully) = Mask.Materialize<T>(Name, batch, seq, Causal);
+        var (mask, fully, anyFully) = Mask!.Materialize<T>(Name, batch, seq, Causal);
         var a = NDArray.Softmax(scores + mask, -1);
         if (!anyFully) return a;
         if (!a.IsContiguous || a.IsReadOnly) a = a.Copy();

@@ -1,5 +1,7 @@
 using System.Numerics;
+using System.Numerics.Tensors;
 using Linea.ML.NeuralNet;
+using Linea.Ops;
 
 namespace Linea.ML.Attention;
 
@@ -14,15 +16,24 @@ namespace Linea.ML.Attention;
 /// the projections as in <see cref="Dense{T}"/>.
 /// Cost: 8·batch·seq·modelDim² flops for the projections and 4·batch·seq²·modelDim for scores and A V. Memory: four
 /// modelDim² weights and four modelDim biases, each with a gradient; after a forward the layer keeps Q, K, V, the merged
-/// heads (batch·seq·modelDim each) and A (batch·heads·seq²). A forward allocates two batch·seq·modelDim arrays per
-/// projection and, besides A, the scores and scaled scores (batch·heads·seq² each; one more with a mask); a backward
-/// about five more batch·heads·seq² arrays. Nothing is reused between calls.
+/// heads (batch·seq·modelDim each) and A (batch·heads·seq²), and buffers reused by every call while the shapes repeat
+/// (replaced when they change): the scores (then dA and dS, in place), two batch·heads·seq·headDim products, and five
+/// batch·seq·modelDim arrays (Q, K, V, the merged heads, the projected gradient) besides one for the merged gradients.
+/// A warm forward allocates only A (new each call, so an <see cref="AttentionWeights"/> read earlier stays valid) and
+/// the output; a warm backward dX and the four modelDim² weight-gradient products. With a <see cref="Mask"/> the
+/// forward also forms the masked scores and softmax's temporaries (batch·heads·seq² each).
 /// </summary>
 /// <typeparam name="T"><c>float</c> or <c>double</c>.</typeparam>
 public sealed partial class MultiHeadSelfAttention<T> : Layer<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     private readonly Parameter<T> _wq, _bq, _wk, _bk, _wv, _bv, _wo, _bo;
     private NDArray<T>? _x, _q, _k, _v, _a, _merged;
+    // Buffers reused by every call while the shapes repeat (replaced when they change): the projections Q, K, V and
+    // the output gradient's (batch, seq, modelDim); the scores, then dA and dS (batch, heads, seq, seq); A V, then dQ,
+    // and dV, dK (batch, heads, seq, headDim); the merged heads and the merged gradients (batch, seq, modelDim); one
+    // row of seq for the softmax gradient's sums.
+    private NDArray<T>? _qBuffer, _kBuffer, _vBuffer, _projected, _scores, _heads, _dv, _dk, _mergedBuffer, _mergedGrad;
+    private T[] _row = [];
 
     /// <summary>Creates the layer with zero weights; <see cref="Initialize"/> draws them (Glorot uniform, zero biases).</summary>
     /// <param name="modelDim">Size of the feature axis, at least 1.</param>
@@ -102,15 +113,18 @@ public sealed partial class MultiHeadSelfAttention<T> : Layer<T> where T : unman
     {
         if (x.Rank != 3)
             throw new ShapeMismatchException(Name, [x.Shape], $"{Name}: input must be 3-d (batch, seq, modelDim); got {x.Shape}");
-        int seq = (int)x.Shape[1];
+        int batch = (int)x.Shape[0], seq = (int)x.Shape[1];
         _x = x;
-        _q = SplitHeads(x.MatMul(_wq.Value) + _bq.Value);
-        _k = SplitHeads(x.MatMul(_wk.Value) + _bk.Value);
-        _v = SplitHeads(x.MatMul(_wv.Value) + _bv.Value);
-        var scores = _q.MatMul(_k.MT) * C(1 / Math.Sqrt(HeadDim));
-        _a = MaskedSoftmax(scores, (int)x.Shape[0], seq);
-        _merged = MergeHeads(_a.MatMul(_v));
-        return _merged.MatMul(_wo.Value) + _bo.Value;
+        _q = SplitHeads(Affine(x, _wq, _bq, ref _qBuffer));
+        _k = SplitHeads(Affine(x, _wk, _bk, ref _kBuffer));
+        _v = SplitHeads(Affine(x, _wv, _bv, ref _vBuffer));
+        var scores = Product(_q, _k.MT, ref _scores);
+        TensorPrimitives.Multiply(scores.AsReadOnlySpan(), C(1 / Math.Sqrt(HeadDim)), scores.AsSpan());
+        _a = Mask is null ? Softmax(scores, batch, seq) : MaskedSoftmax(scores, batch, seq);
+        _merged = MergeHeads(Product(_a, _v, ref _heads), ref _mergedBuffer);
+        var y = _merged.MatMul(_wo.Value);
+        AddRows(y, _bo.Value);
+        return y;
     }
 
     /// <inheritdoc />
@@ -119,44 +133,118 @@ public sealed partial class MultiHeadSelfAttention<T> : Layer<T> where T : unman
         var dy2 = gradOutput.Reshape(-1, ModelDim);
         _wo.SetGrad(_merged!.Reshape(-1, ModelDim).T.MatMul(dy2));
         _bo.SetGrad(dy2.Sum(0));
-        var dO = SplitHeads(gradOutput.MatMul(_wo.Value.T));
+        var dO = SplitHeads(Product(gradOutput, _wo.Value.T, ref _projected));
         var a = _a!;
-        var dA = dO.MatMul(_v!.MT);
-        var dV = a.MT.MatMul(dO);
-        var dS = a * (dA - (dA * a).Sum(-1, keepDims: true)) * C(1 / Math.Sqrt(HeadDim));
-        var dQ = dS.MatMul(_k!);
-        var dK = dS.MT.MatMul(_q!);
+        // dA in the scores' buffer (free after the forward), turned into dS in place.
+        var dS = Product(dO, _v!.MT, ref _scores);
+        var dV = Product(a.MT, dO, ref _dv);
+        ScoreGradient(dS, a);
+        var dQ = Product(dS, _k!, ref _heads);
+        var dK = Product(dS.MT, _q!, ref _dk);
         var x2 = _x!.Reshape(-1, ModelDim);
-        var dx = Project(x2, MergeHeads(dQ), _wq, _bq);
-        dx += Project(x2, MergeHeads(dK), _wk, _bk);
-        dx += Project(x2, MergeHeads(dV), _wv, _bv);
+        var dx = Project(x2, MergeHeads(dQ, ref _mergedGrad), _wq, _bq).MatMul(_wq.Value.T);
+        var part = Product(Project(x2, MergeHeads(dK, ref _mergedGrad), _wk, _bk), _wk.Value.T, ref _projected);
+        TensorPrimitives.Add(dx.AsReadOnlySpan(), part.AsReadOnlySpan(), dx.AsSpan());
+        part = Product(Project(x2, MergeHeads(dV, ref _mergedGrad), _wv, _bv), _wv.Value.T, ref _projected);
+        TensorPrimitives.Add(dx.AsReadOnlySpan(), part.AsReadOnlySpan(), dx.AsSpan());
         return dx;
     }
 
-    /// <summary>Stores the gradients of a projection P = X W + b from dP, and returns dP Wᵀ (its share of dX).</summary>
+    /// <summary>Stores the gradients of a projection P = X W + b from dP (batch, seq, modelDim), and returns dP.</summary>
     private NDArray<T> Project(NDArray<T> x2, NDArray<T> dP, Parameter<T> w, Parameter<T> b)
     {
         var dp2 = dP.Reshape(-1, ModelDim);
         w.SetGrad(x2.T.MatMul(dp2));
         b.SetGrad(dp2.Sum(0));
-        return dP.MatMul(w.Value.T);
+        return dP;
+    }
+
+    /// <summary>
+    /// a @ b (<see cref="NDArray.MatMul{T}(NDArray{T}, NDArray{T})"/>'s batch loop, so the same bits) written into the
+    /// buffer in <paramref name="slot"/>, replaced by a new one when the product's shape differs from the last call's.
+    /// </summary>
+    private static NDArray<T> Product(NDArray<T> a, NDArray<T> b, ref NDArray<T>? slot)
+    {
+        var (a2, b2, batch, dims) = NDArray.PlanMatMul(a, b);
+        if (slot is null || !slot.Shape.ToArray().AsSpan().SequenceEqual(dims)) slot = NDArray.Empty<T>(new Shape(dims));
+        NDArray.MatMulBatched(a2, b2, slot, batch, dims[^2], dims[^1], a2.Shape[^1], Parallelism.Default);
+        return slot;
+    }
+
+    /// <summary>X W + b into the buffer in <paramref name="slot"/>.</summary>
+    private static NDArray<T> Affine(NDArray<T> x, Parameter<T> w, Parameter<T> b, ref NDArray<T>? slot)
+    {
+        var p = Product(x, w.Value, ref slot);
+        AddRows(p, b.Value);
+        return p;
+    }
+
+    /// <summary>Adds <paramref name="bias"/> to every row (last axis) of the contiguous <paramref name="t"/>, in place (the bits of t + bias).</summary>
+    private static void AddRows(NDArray<T> t, NDArray<T> bias)
+    {
+        var s = t.AsSpan();
+        var b = bias.AsReadOnlySpan();
+        for (int o = 0; o < s.Length; o += b.Length) TensorPrimitives.Add(s.Slice(o, b.Length), b, s.Slice(o, b.Length));
+    }
+
+    /// <summary>
+    /// softmax along the last axis of the (batch, heads, seq, seq) scores, after the causal mask when <see cref="Causal"/>
+    /// (added in place to the scores), into a new A: each row shifted by its maximum (0 for an all −∞ row), exponentiated,
+    /// divided by its pairwise sum; the bits of <see cref="NDArray.Softmax{T}(NDArray{T}, int)"/> of the masked scores.
+    /// </summary>
+    private NDArray<T> Softmax(NDArray<T> scores, int batch, int seq)
+    {
+        if (scores.Size == 0) return NDArray.Zeros<T>(scores.Shape.ToArray());
+        var s = scores.AsSpan();
+        if (Causal)
+            for (int o = 0; o < s.Length; o += seq * seq)
+                for (int i = 0; i < seq; i++)
+                    for (int j = 0; j < seq; j++) s[o + i * seq + j] += j > i ? T.NegativeInfinity : T.Zero;
+        var a = NDArray.Empty<T>(scores.Shape);
+        var d = a.AsSpan();
+        for (int o = 0; o < s.Length; o += seq)
+        {
+            T max = T.Max(T.NegativeInfinity, TensorPrimitives.Max<T>(s.Slice(o, seq)));
+            if (max == T.NegativeInfinity) max = T.Zero;
+            TensorPrimitives.Subtract(s.Slice(o, seq), max, d.Slice(o, seq));
+        }
+        TensorPrimitives.Exp<T>(d, d);
+        for (int o = 0; o < d.Length; o += seq)
+            TensorPrimitives.Divide(d.Slice(o, seq), T.Zero + SumReduce<T>.PairwiseSum(d.Slice(o, seq)), d.Slice(o, seq));
+        return a;
+    }
+
+    /// <summary>dA (contiguous) becomes dS = A ⊙ (dA − rowsum(dA ⊙ A)) / sqrt(headDim) in place, with the bits of that
+    /// tensor expression (the row sums pairwise, through one row of scratch).</summary>
+    private void ScoreGradient(NDArray<T> dA, NDArray<T> a)
+    {
+        int seq = (int)a.Shape[^1];
+        if (_row.Length < seq) _row = new T[seq];
+        var row = _row.AsSpan(0, seq);
+        var g = dA.AsSpan();
+        var w = a.AsReadOnlySpan();
+        T scale = C(1 / Math.Sqrt(HeadDim));
+        for (int o = 0; o + seq <= g.Length && seq > 0; o += seq)
+        {
+            var gr = g.Slice(o, seq);
+            var ar = w.Slice(o, seq);
+            TensorPrimitives.Multiply(gr, ar, row);
+            TensorPrimitives.Subtract(gr, T.Zero + SumReduce<T>.PairwiseSum(row), gr);
+            TensorPrimitives.Multiply(ar, gr, gr);
+            TensorPrimitives.Multiply(gr, scale, gr);
+        }
     }
 
     /// <summary>(batch, seq, modelDim) to (batch, heads, seq, headDim), a strided view.</summary>
     private NDArray<T> SplitHeads(NDArray<T> t) =>
         t.Reshape(t.Shape[0], t.Shape[1], Heads, HeadDim).Transpose(0, 2, 1, 3);
 
-    /// <summary>(batch, heads, seq, headDim) back to a contiguous (batch, seq, modelDim).</summary>
-    private NDArray<T> MergeHeads(NDArray<T> t) =>
-        t.Transpose(0, 2, 1, 3).Contiguous().Reshape(t.Shape[0], t.Shape[2], ModelDim);
-
-    /// <summary>(seq, seq) with 0 on and below the diagonal and −∞ above it; broadcast over batch and heads.</summary>
-    private static NDArray<T> CausalMask(int seq)
+    /// <summary>(batch, heads, seq, headDim) back to a contiguous (batch, seq, modelDim), copied into the buffer in <paramref name="slot"/>.</summary>
+    private NDArray<T> MergeHeads(NDArray<T> t, ref NDArray<T>? slot)
     {
-        var m = NDArray.Zeros<T>(seq, seq);
-        var s = m.AsSpan();
-        for (int i = 0; i < seq; i++)
-            for (int j = i + 1; j < seq; j++) s[i * seq + j] = T.NegativeInfinity;
-        return m;
+        long[] dims = [t.Shape[0], t.Shape[2], Heads, HeadDim];
+        if (slot is null || !slot.Shape.ToArray().AsSpan().SequenceEqual(dims)) slot = NDArray.Empty<T>(new Shape(dims));
+        slot.Assign(t.Transpose(0, 2, 1, 3));
+        return slot.Reshape(t.Shape[0], t.Shape[2], ModelDim);
     }
 }

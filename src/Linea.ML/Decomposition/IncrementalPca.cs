@@ -19,14 +19,20 @@ namespace Linea.ML;
 /// <remarks>Signs follow scikit-learn's <c>svd_flip(u_based_decision=False)</c> after every update: the entry of
 /// largest magnitude of each component is positive. Means and variances are accumulated in double.
 /// <para>Memory: the model holds the k x p components, four k-vectors and the running mean and variance (p doubles
-/// each). Each batch of r rows allocates its centred copy, the (k + r + 1) x p stack and that stack's thin SVD, new for
-/// every batch (none is reused).</para></remarks>
+/// each), and between <see cref="PartialFit"/> calls the (k + r + 1) x p stack buffer, grown to the largest batch r and
+/// reused by every batch (<see cref="Fit(NDArray{T})"/> drops it when it ends). The batch is read in place (a strided
+/// one is copied). A batch of r &gt;= p - k - 1 rows then allocates O(p^2) only: the SVD of the stack goes through its
+/// p x p triangular factor and forms S and Vt, not U (the same bits as the thin SVD's S and Vt); a shorter batch takes
+/// the thin SVD of the stack, at most p x p.</para></remarks>
 /// <typeparam name="T"><c>float</c> or <c>double</c>.</typeparam>
 public sealed partial class IncrementalPca<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     private const string Model = "IncrementalPca";
     private NDArray<T>? _components, _singularValues, _explainedVariance, _ratio;
     private double[] _mean = [], _var = [];
+    // The stack of the last PartialFit, column-major, sized for the largest batch so far (reused by the next batches;
+    // Fit drops it when it ends).
+    private T[] _stack = [];
     private int _features;
     private T _noiseVariance;
 
@@ -88,7 +94,8 @@ public sealed partial class IncrementalPca<T> where T : unmanaged, IFloatingPoin
     public T NoiseVariance { get { Fitted(nameof(NoiseVariance)); return _noiseVariance; } }
 
     /// <summary>
-    /// Updates the model with one batch (scikit-learn's <c>partial_fit</c>). <b>Memory:</b> O((k + rows) p);
+    /// Updates the model with one batch (scikit-learn's <c>partial_fit</c>). <b>Memory:</b> the (k + rows + 1) x p stack
+    /// buffer (kept and reused: new only when this batch is the largest so far) and O(p^2);
     /// cost O((k + rows) p min(k + rows, p)). Returns this model.
     /// </summary>
     /// <param name="x">The batch, shape (rows, p); at least k rows; the same p as earlier batches.</param>
@@ -120,21 +127,25 @@ public sealed partial class IncrementalPca<T> where T : unmanaged, IFloatingPoin
 
         long seen = NSamplesSeen;
         var (mean, variance, total) = UpdateMeanAndVariance(x, first ? null : _mean, first ? null : _var, seen);
-        NDArray<T> stack;
-        if (seen == 0)
+        int m = seen == 0 ? n : k + n + 1;
+        var stack = Stack(x, mean, seen, total, m, p);
+        NDArray<T> s, flipped;
+        if (m >= p && p > 0)
         {
-            stack = x - ToTensor(mean);
+            // S and Vt without U (m x p): the bits of Linalg.Svd's S and Vh, whose signs svd_flip then sets from Vt alone.
+            if (!NDArray.AllFinite(stack.T)) Linalg.RequireFinite("svd", stack);   // stack.T: the buffer read in place
+            var core = SvdCore.RightVectors("svd", stack, _stack, Parallelism.Default, SvdParams.Auto);
+            SvdFlip.InPlace([], core.V!, 0, p, p, SignConvention.ComponentBased);
+            s = NDArray.Wrap(core.S, (long)p);
+            flipped = NDArray.Wrap(core.V!, p, p);
         }
         else
         {
-            var batchMean = x.Mean(0);
-            var correction = NDArray.Zeros<T>(1, p);
-            T scale = T.CreateTruncating(Math.Sqrt((double)seen / total * n));
-            for (int j = 0; j < p; j++) correction[0, j] = scale * (T.CreateTruncating(_mean[j]) - batchMean[j]);
-            stack = NDArray.Concatenate(_singularValues!.Reshape(-1, 1) * _components!, x - batchMean, correction);
+            // Fewer rows than columns: the SVD of the stack's transpose, whose U is the p x m Vt wanted (at most p x p).
+            var (u, sw, vt) = Linalg.Svd(stack, fullMatrices: false);
+            (_, flipped) = SvdFlip.Apply(u, vt, SignConvention.ComponentBased);
+            s = sw;
         }
-        var (u, s, vt) = Linalg.Svd(stack, fullMatrices: false);
-        var (_, flipped) = SvdFlip.Apply(u, vt, SignConvention.ComponentBased);
         var s2 = s * s;
         var explained = s2 / T.CreateTruncating(total - 1);
         double sumSquares = 0;
@@ -175,6 +186,7 @@ public sealed partial class IncrementalPca<T> where T : unmanaged, IFloatingPoin
             start = end;
         }
         if (start < n) PartialFit(x[start.., ..]);
+        _stack = [];
         return this;
     }
 
@@ -203,6 +215,7 @@ public sealed partial class IncrementalPca<T> where T : unmanaged, IFloatingPoin
         }
         if (held is null) throw new ArgumentException($"{where}: the source has no rows", nameof(source));
         PartialFit(held);
+        _stack = [];
         return this;
     }
 
@@ -230,6 +243,47 @@ public sealed partial class IncrementalPca<T> where T : unmanaged, IFloatingPoin
         return zs.MatMul(c) + ToTensor(_mean);
     }
 
+    /// <summary>
+    /// The m x p stack to decompose, written column-major (ld m) into <see cref="_stack"/> (grown when smaller) and
+    /// returned as a view of it: the first batch centred by the mean (m = rows); later ones the k components scaled by
+    /// their singular values, the batch centred by its own mean, and the mean-correction row (m = k + rows + 1). Each
+    /// entry is the same rounding of the same operands as the tensor expressions it replaces.
+    /// </summary>
+    private NDArray<T> Stack(NDArray<T> x, double[] mean, long seen, long total, int m, int p)
+    {
+        int n = (int)x.Shape[0], size = checked(m * p);
+        if (_stack.Length < size) _stack = new T[size];
+        var w = _stack.AsSpan(0, size);
+        var xc = x.Contiguous();
+        var xs = xc.AsReadOnlySpan();
+        if (seen == 0)
+        {
+            for (int j = 0; j < p; j++)
+            {
+                T mu = T.CreateTruncating(mean[j]);
+                for (int i = 0; i < n; i++) w[j * m + i] = xs[i * p + j] - mu;
+            }
+        }
+        else
+        {
+            int k = m - n - 1;
+            var batchMean = x.Mean(0).AsReadOnlySpan();
+            var sv = _singularValues!.AsReadOnlySpan();
+            var c = _components!.AsReadOnlySpan();
+            T scale = T.CreateTruncating(Math.Sqrt((double)seen / total * n));
+            for (int j = 0; j < p; j++)
+            {
+                var col = w.Slice(j * m, m);
+                for (int i = 0; i < k; i++) col[i] = sv[i] * c[i * p + j];
+                T bm = batchMean[j];
+                for (int i = 0; i < n; i++) col[k + i] = xs[i * p + j] - bm;
+                col[m - 1] = scale * (T.CreateTruncating(_mean[j]) - bm);
+            }
+        }
+        GC.KeepAlive(xc);
+        return NDArray.Wrap(_stack.AsMemory(0, size), p, m).T;
+    }
+
     private void Reset()
     {
         _components = _singularValues = _explainedVariance = _ratio = null;
@@ -245,7 +299,8 @@ public sealed partial class IncrementalPca<T> where T : unmanaged, IFloatingPoin
         double[]? lastVar, long lastCount)
     {
         int n = (int)x.Shape[0], p = (int)x.Shape[1];
-        var data = x.Contiguous().ToArray();
+        var xc = x.Contiguous();   // read in place (a strided batch is copied)
+        var data = xc.AsReadOnlySpan();
         long total = lastCount + n;
         var mean = new double[p];
         var variance = new double[p];

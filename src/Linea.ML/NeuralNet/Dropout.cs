@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Numerics.Tensors;
 
 namespace Linea.ML.NeuralNet;
 
@@ -7,12 +8,17 @@ namespace Linea.ML.NeuralNet;
 /// scaled by 1 / (1 - Rate), so the expected output equals the input and inference is the identity. The mask comes
 /// from a seeded <see cref="Rng"/> (reseeded by <see cref="Initialize"/>), so runs repeat exactly. Backward multiplies
 /// by the same mask.
+/// Memory: the last training forward's mask (the input's size; dropped after a Sequential prediction); during a
+/// training step the mask, the output and the input gradient are written into buffers the layer keeps (sized for the
+/// largest batch seen, dropped when Fit ends), so a warm step allocates no arrays.
 /// </summary>
 /// <typeparam name="T"><c>float</c> or <c>double</c>.</typeparam>
 public sealed class Dropout<T> : Layer<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     private Rng _rng;
     private NDArray<T>? _mask;
+    // Training buffers (see Layer.ReuseBuffers): mask, output and input gradient.
+    private NDArray<T>? _maskBuffer, _yBuffer, _dxBuffer;
 
     /// <summary>Creates the layer.</summary>
     /// <param name="rate">Probability of dropping an element, in [0, 1).</param>
@@ -42,23 +48,37 @@ public sealed class Dropout<T> : Layer<T> where T : unmanaged, IFloatingPointIee
     /// <inheritdoc />
     protected override NDArray<T> ForwardCore(NDArray<T> x, bool training)
     {
+        var y = BufferLike(ref _yBuffer, x);
+        var xs = x.Contiguous().AsReadOnlySpan();
         if (!training || Rate == 0)
         {
             _mask = null;
-            return x.Copy();
+            xs.CopyTo(y.AsSpan());
+            return y;
         }
-        var mask = NDArray.Zeros<T>(x.Shape.ToArray());
+        var mask = BufferLike(ref _maskBuffer, x);
         var m = mask.AsSpan();
         T keep = C(1 / (1 - Rate));
         for (int i = 0; i < m.Length; i++)
             m[i] = _rng.NextDouble() >= Rate ? keep : T.Zero;
         _mask = mask;
-        return x * mask;
+        TensorPrimitives.Multiply(xs, m, y.AsSpan());
+        return y;
     }
 
     /// <inheritdoc />
-    protected override NDArray<T> BackwardCore(NDArray<T> gradOutput) => _mask is null ? gradOutput.Copy() : gradOutput * _mask;
+    protected override NDArray<T> BackwardCore(NDArray<T> gradOutput)
+    {
+        var dx = BufferLike(ref _dxBuffer, gradOutput);
+        var g = gradOutput.Contiguous().AsReadOnlySpan();
+        if (_mask is null) g.CopyTo(dx.AsSpan());
+        else TensorPrimitives.Multiply(g, _mask.AsReadOnlySpan(), dx.AsSpan());
+        return dx;
+    }
 
     /// <inheritdoc />
     private protected override void ForgetActivationsCore() => _mask = null;
+
+    /// <inheritdoc />
+    internal override void ReleaseBuffers() => _mask = _maskBuffer = _yBuffer = _dxBuffer = null;
 }

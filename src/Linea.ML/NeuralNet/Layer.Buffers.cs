@@ -23,6 +23,19 @@ public abstract partial class Layer<T>
         return slot.Shape[0] == rows ? slot : slot[..(int)rows];
     }
 
+    /// <summary>
+    /// A C-contiguous tensor shaped like <paramref name="like"/> to overwrite: <see cref="Buffer"/> with the leading axes
+    /// flattened into the rows (the last axis the columns), reshaped back; a new tensor when not reusing or when the last
+    /// axis is empty.
+    /// </summary>
+    private protected NDArray<T> BufferLike(ref NDArray<T>? slot, NDArray<T> like)
+    {
+        long cols = like.Shape[^1];
+        if (!ReuseBuffers || cols == 0) return NDArray.Empty<T>(like.Shape);
+        var b = Buffer(ref slot, like.Size / cols, cols);
+        return like.Rank == 2 ? b : b.Reshape(like.Shape.ToArray());
+    }
+
     /// <summary>Drops the reused buffers (after training), so that a fitted model holds only its parameters.</summary>
     internal virtual void ReleaseBuffers() { }
 

@@ -62,9 +62,15 @@ public sealed partial class Sequential<T>
             foreach (var l in _net._layers) l.ReuseBuffers = on;
         }
 
+        /// <summary>Drops every layer's buffers and what its last forward kept (views of those buffers), so that a
+        /// backward after Fit asks for a forward.</summary>
         public void Dispose()
         {
-            foreach (var l in _net._layers) l.ReleaseBuffers();
+            foreach (var l in _net._layers)
+            {
+                l.ReleaseBuffers();
+                l.ForgetActivations();
+            }
         }
     }
 }

@@ -1,22 +1,47 @@
 using System.Numerics;
+using System.Numerics.Tensors;
+using Linea.Ops;
 
 namespace Linea.ML.NeuralNet;
 
-/// <summary>The hyperbolic tangent element-wise, any shape. Backward: dX = dY · (1 - y²).</summary>
+/// <summary>The hyperbolic tangent element-wise, any shape. Backward: dX = dY · (1 - y²).
+/// Memory: the last forward's output (kept until the next forward; dropped after a Sequential prediction); during a
+/// training step the output and the input gradient are written into buffers the layer keeps (sized for the largest
+/// batch seen, dropped when Fit ends), so a warm step allocates no arrays.</summary>
 /// <typeparam name="T"><c>float</c> or <c>double</c>.</typeparam>
 public sealed class Tanh<T> : Layer<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     private NDArray<T>? _y;
+    // Training buffers (see Layer.ReuseBuffers): output and input gradient.
+    private NDArray<T>? _yBuffer, _dxBuffer;
 
     /// <inheritdoc />
     public override string Name => "Tanh";
 
     /// <inheritdoc />
-    protected override NDArray<T> ForwardCore(NDArray<T> x, bool training) => _y = NDArray.Tanh(x);
+    protected override NDArray<T> ForwardCore(NDArray<T> x, bool training)
+    {
+        var y = BufferLike(ref _yBuffer, x);
+        TanhOp<T>.Apply(x.Contiguous().AsReadOnlySpan(), y.AsSpan());
+        return _y = y;
+    }
 
     /// <inheritdoc />
-    protected override NDArray<T> BackwardCore(NDArray<T> gradOutput) => gradOutput * (T.One - _y! * _y!);
+    protected override NDArray<T> BackwardCore(NDArray<T> gradOutput)
+    {
+        // dY · (1 - y·y), the three roundings in the order of the tensor expression.
+        var y = _y!.AsReadOnlySpan();
+        var dx = BufferLike(ref _dxBuffer, _y!);
+        var d = dx.AsSpan();
+        TensorPrimitives.Multiply(y, y, d);
+        TensorPrimitives.Subtract(T.One, d, d);
+        TensorPrimitives.Multiply(gradOutput.Contiguous().AsReadOnlySpan(), d, d);
+        return dx;
+    }
 
     /// <inheritdoc />
     private protected override void ForgetActivationsCore() => _y = null;
+
+    /// <inheritdoc />
+    internal override void ReleaseBuffers() => _y = _yBuffer = _dxBuffer = null;
 }

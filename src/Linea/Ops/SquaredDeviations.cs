@@ -9,14 +9,15 @@ namespace Linea.Ops;
 /// <c>x - mean</c> and its square would take (the second pass of <c>Var</c>/<c>Std</c>; column variances of an n x p
 /// matrix allocated 16 n p bytes that way). Handles the reductions over leading axes (one mean per trailing position:
 /// the column statistics of a matrix) and over trailing axes (one mean per leading position: row statistics, or every
-/// element). Row buffers are pooled; O(size of x) time, O(size of the result) memory.
+/// element), rows or groups of fewer than eight elements by scalar passes. Row buffers are pooled; O(size of x) time,
+/// O(size of the result) memory.
 /// </summary>
 internal static class SquaredDeviations
 {
     /// <summary>Elements of a trailing-axes group summed in one pass before the running sum takes them, so the running sum's rounding grows with size / Chunk rather than with size.</summary>
     private const int Chunk = 4096;
 
-    /// <summary>Fewest elements a pass works on at a time (a row of the leading-axes pass, a group of the trailing-axes one): narrower ones would cost a call per few elements, so they take the general path.</summary>
+    /// <summary>Fewest elements the vector passes work on at a time (a row of the leading-axes pass, a group of the trailing-axes one): narrower ones would cost a call per few elements, so they take the scalar passes.</summary>
     private const int MinWidth = 8;
 
     /// <summary>Rows of a leading-axes reduction summed into a block before the block joins the running sums (as the column sums' blocked pairwise reduction).</summary>
@@ -38,11 +39,12 @@ internal static class SquaredDeviations
         bool trailing = trail > 0 && Array.IndexOf(reduced, true, 0, rank - trail) < 0;
         if (!trailing && !leading) return null;
         long width = trailing ? x.Size / mean.Size : mean.Size;
-        if (width < MinWidth && mean.Size > 1) return null;
+        bool narrow = width < MinWidth;
         var xs = x.ContiguousSpan;
         var mu = mean.Contiguous().ContiguousSpan;
         var ss = new T[mu.Length];
-        if (trailing) Trailing(xs, mu, ss);
+        if (trailing) { if (narrow) TrailingNarrow(xs, mu, ss); else Trailing(xs, mu, ss); }
+        else if (narrow) LeadingNarrow(xs, mu, ss);
         else Leading(xs, mu, ss);
         GC.KeepAlive(x);
         var dims = new List<long>(rank);
@@ -70,6 +72,47 @@ internal static class SquaredDeviations
             TensorPrimitives.Add(ss, block, ss);
         }
         ArrayPool<T>.Shared.Return(d);
+    }
+
+    /// <summary>
+    /// <see cref="Leading"/> for rows of fewer than <see cref="MinWidth"/> elements (the column statistics of a narrow
+    /// matrix): one scalar pass per block of <see cref="BlockRows"/> rows into a stack block, blocks into ss, so the
+    /// same rounding as the vector pass (a block's naive sum, then the running sums) without a call per few elements.
+    /// </summary>
+    private static void LeadingNarrow<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> mu, Span<T> ss) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int m = mu.Length, n = x.Length / m;
+        Span<T> block = stackalloc T[MinWidth];
+        block = block[..m];
+        for (int i0 = 0; i0 < n; i0 += BlockRows)
+        {
+            block.Clear();
+            var rows = x.Slice(i0 * m, (Math.Min(n, i0 + BlockRows) - i0) * m);
+            for (int i = 0, j = 0; i < rows.Length; i++)
+            {
+                T d = rows[i] - mu[j];
+                block[j] = d * d + block[j];
+                if (++j == m) j = 0;
+            }
+            for (int j = 0; j < m; j++) ss[j] += block[j];
+        }
+    }
+
+    /// <summary><see cref="Trailing"/> for groups of fewer than <see cref="MinWidth"/> elements (the row statistics of a
+    /// narrow matrix): each group's squared deviations summed by a scalar loop.</summary>
+    private static void TrailingNarrow<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> mu, Span<T> ss) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int r = mu.Length, k = x.Length / r;
+        for (int g = 0; g < r; g++)
+        {
+            T sum = T.Zero;
+            for (int c = g * k; c < (g + 1) * k; c++)
+            {
+                T d = x[c] - mu[g];
+                sum += d * d;
+            }
+            ss[g] = sum;
+        }
     }
 
     /// <summary>ss[r] = sum_k (x[r k + k'] - mu[r])^2 over each group of k = x.Length / mu.Length consecutive elements, in chunks.</summary>

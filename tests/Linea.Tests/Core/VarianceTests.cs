@@ -4,7 +4,8 @@ namespace Linea.Tests.Core;
 
 /// <summary>
 /// Variances along every kind of axis set against a slow two-pass reference in double: the contiguous leading-axes
-/// and trailing-axes passes that form no x - mean temporary, the general path (middle axes, strided views), keepDims,
+/// and trailing-axes passes that form no x - mean temporary (vector passes, and scalar ones for fewer than eight
+/// elements a row or group), the general path (middle axes, strided views), keepDims,
 /// ddof, and float32 data with a large mean (a one-pass formula would lose every digit there). Each entry within
 /// c N eps of the variance scale (the second pass sums N squares of deviations computed to about eps |x|).
 /// </summary>
@@ -19,8 +20,11 @@ public class VarianceTests
         [new int[] { 7, 6, 20 }, new[] { 1, 2 }],
         [new int[] { 7, 6, 20 }, new[] { 0, 2 }],   // neither leading nor trailing: the general path
         [new int[] { 9000 }, new[] { 0 }],
-        [new int[] { 500, 3 }, new[] { 0 }],        // narrow rows: the general path
-        [new int[] { 500, 3 }, new[] { 1 }],        // narrow groups: the general path
+        [new int[] { 500, 3 }, new[] { 0 }],        // narrow rows: the scalar leading-axes pass
+        [new int[] { 500, 3 }, new[] { 1 }],        // narrow groups: the scalar trailing-axes pass
+        [new int[] { 1000, 7 }, new[] { 0 }],       // the widest narrow rows, eight blocks
+        [new int[] { 300, 1 }, new[] { 0 }],        // one column
+        [new int[] { 40, 2, 3 }, new[] { 0 }],      // narrow trailing positions of a 3-d tensor
     ];
 
     [Theory]
@@ -56,6 +60,29 @@ public class VarianceTests
         // The mean and the result (50 doubles each) and small objects; x - mean alone would be 4000 x 50 x 8 = 1.6 MB.
         Assert.True(bytes < 64 * 1024, $"Var(0) of 4000 x 50 allocated {bytes} bytes");
         Assert.Equal([50L], v.Dims);
+    }
+
+    /// <summary>
+    /// Fewer than eight columns (or a row's few elements) take the narrow second pass, which also forms no x - mean:
+    /// before, Var(0) of 4000 x 3 formed x - mean and its square (96 KB each).
+    /// </summary>
+    [Fact]
+    public void NarrowVariancesAllocateNoTemporaryOfTheInputsSize()
+    {
+        var x = new Rng(11).Normal<double>([4000, 3], 0.0, 1.0);
+        long Bytes(Func<NDArray<double>> f)
+        {
+            f(); // warm up
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            f();
+            return GC.GetAllocatedBytesForCurrentThread() - before;
+        }
+        // The mean, the sums and the result (3 doubles each) and small objects.
+        Assert.True(Bytes(() => x.Var(0)) < 8 * 1024, $"Var(0) of 4000 x 3 allocated {Bytes(() => x.Var(0))} bytes");
+        Assert.True(Bytes(() => x.Std(0)) < 8 * 1024, $"Std(0) of 4000 x 3 allocated {Bytes(() => x.Std(0))} bytes");
+        // Row statistics: the row sums, the mean, the squared-deviation sums and the result (4000 doubles, 32 KB, each);
+        // x - mean and its square took 192 KB more.
+        Assert.True(Bytes(() => x.Var(1)) < 4 * 32_000 + 8 * 1024, $"Var(1) of 4000 x 3 allocated {Bytes(() => x.Var(1))} bytes");
     }
 
     private static void Check<T>(NDArray<T> x, int[]? axes, int ddof, bool keepDims, double eps) where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>

@@ -21,17 +21,31 @@ internal static class SvdCore
 
     /// <summary>Decomposes the m x n matrix <paramref name="a"/> (m &gt;= n, finite, any strides). O(m n^2).</summary>
     public static Result<T> Compute<T>(string op, NDArray<T> a, bool full, bool vectors, Parallelism parallelism, SvdParams p) where T : unmanaged, IFloatingPointIeee754<T>
+        => Compute(op, a, null, full, vectors, vectors, parallelism, p);
+
+    /// <summary>
+    /// S and V of the m x n (m &gt;= n, finite) matrix <paramref name="a"/> without U (null in the result): the same
+    /// path and the same bits as <see cref="Compute{T}(string, NDArray{T}, bool, bool, Parallelism, SvdParams)"/>'s S and
+    /// V, without U's m x n array and its back-transformation. <paramref name="work"/> holds a column-major (ld m) in its
+    /// first m n elements and is overwritten, instead of a column-major copy; <paramref name="a"/> must be a view of it
+    /// (the tall-skinny QR reads a). Besides those, O(n^2) memory.
+    /// </summary>
+    public static Result<T> RightVectors<T>(string op, NDArray<T> a, T[] work, Parallelism parallelism, SvdParams p) where T : unmanaged, IFloatingPointIeee754<T>
+        => Compute(op, a, work, false, true, false, parallelism, p);
+
+    private static Result<T> Compute<T>(string op, NDArray<T> a, T[]? given, bool full, bool vectors, bool formU, Parallelism parallelism, SvdParams p) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int m = a.IntDims[0], n = a.IntDims[1], lda = Math.Max(m, 1);
         int uc = full ? m : n;
         if (m > n && (!vectors || !full) && TallSkinnyQr<T>.Applies(m, n, p.TallSkinny)
-            && TallSkinny(op, a, m, n, vectors, parallelism, p) is { } tall)
+            && TallSkinny(op, a, m, n, vectors, formU, parallelism, p) is { } tall)
             return tall;
-        var work = ColMajor.FromMatrix(a);
+        var work = given ?? ColMajor.FromMatrix(a);
+        var used = work.AsSpan(0, lda * n);
         T amax = T.Zero;
-        foreach (var x in work) amax = T.Max(amax, T.Abs(x));
+        foreach (var x in used) amax = T.Max(amax, T.Abs(x));
         int scale = SpectralScaling.Exponent(amax);
-        SpectralScaling.ScaleB<T>(work, scale);
+        SpectralScaling.ScaleB<T>(used, scale);
 
         T[] s;
         T[]? u = null, v = null;
@@ -43,7 +57,7 @@ internal static class SvdCore
             var r = new T[n * n];
             for (int j = 0; j < n; j++) Array.Copy(work, j * lda, r, j * n, j + 1);
             (s, var ur, v) = Square(op, m, n, r, vectors, parallelism, p);
-            if (vectors)
+            if (vectors && formU)
             {
                 u = new T[lda * uc];
                 for (int j = 0; j < n; j++) Array.Copy(ur!, j * n, u, j * lda, n);
@@ -51,7 +65,7 @@ internal static class SvdCore
                 Ormqr.ApplyLeft(false, MatrixView<T>.ColumnMajor(work, 0, m, n, lda), n, tauQr, MatrixView<T>.ColumnMajor(u, 0, m, uc, lda), QrParams.Auto, parallelism);
             }
         }
-        else (s, u, v) = Bidiagonal(op, m, n, uc, work, vectors, parallelism, p);
+        else (s, u, v) = Bidiagonal(op, m, n, uc, work, vectors, formU, parallelism, p);
         SpectralScaling.ScaleB<T>(s.AsSpan(0, n), -scale);
         return new Result<T>(s, u, v);
     }
@@ -63,9 +77,9 @@ internal static class SvdCore
     /// pass over A: max|A_ij| &lt;= sqrt(n) max|R_ij| and max|A_ij| &gt;= max|R_ij| / sqrt(m n); null (the caller then
     /// runs the general path) when those bounds leave the safe range or R is not finite.
     /// </summary>
-    private static Result<T>? TallSkinny<T>(string op, NDArray<T> a, int m, int n, bool vectors, Parallelism parallelism, SvdParams p) where T : unmanaged, IFloatingPointIeee754<T>
+    private static Result<T>? TallSkinny<T>(string op, NDArray<T> a, int m, int n, bool vectors, bool formU, Parallelism parallelism, SvdParams p) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        using var qr = new TallSkinnyQr<T>(a, p.TallSkinny, parallelism, keepReflectors: vectors);
+        using var qr = new TallSkinnyQr<T>(a, p.TallSkinny, parallelism, keepReflectors: vectors && formU);
         var r = qr.RColumnMajor();
         double rmax = double.CreateTruncating(T.Abs(System.Numerics.Tensors.TensorPrimitives.MaxMagnitude<T>(r)));
         if (!double.IsFinite(rmax)) return null;
@@ -76,13 +90,13 @@ internal static class SvdCore
             if (rmax * Math.Sqrt(n) > hi || rmax / Math.Sqrt((double)m * n) < lo) return null;
         }
         var (s, ur, v) = Square(op, m, n, r, vectors, parallelism, p);
-        return new Result<T>(s, vectors ? qr.MultiplyQ(ur!) : null, v);
+        return new Result<T>(s, vectors && formU ? qr.MultiplyQ(ur!) : null, v);
     }
 
     /// <summary>The n x n matrix r (ld n, overwritten): S, and with vectors U (n x n) and V (n x n).</summary>
     private static (T[] S, T[]? U, T[]? V) Square<T>(string op, int m, int n, T[] r, bool vectors, Parallelism parallelism, SvdParams p) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        try { return Bidiagonal(op, n, n, n, r, vectors, parallelism, p); }
+        try { return Bidiagonal(op, n, n, n, r, vectors, vectors, parallelism, p); }
         catch (NoConvergenceException) when (m != n)
         {
             throw new NoConvergenceException($"{op}: the bidiagonal QR iteration did not converge for a matrix of shape ({m}, {n}) (on its {n} x {n} triangular factor)");
@@ -91,9 +105,9 @@ internal static class SvdCore
 
     /// <summary>
     /// gebrd, the bidiagonal SVD and the back-transformation on the m x n (m &gt;= n) column-major matrix work (ld m,
-    /// overwritten): S (n, descending) and with vectors U (m x uc, ld m) and V (n x n).
+    /// overwritten): S (n, descending) and with vectors U (m x uc, ld m; only when <paramref name="formU"/>) and V (n x n).
     /// </summary>
-    private static (T[] S, T[]? U, T[]? V) Bidiagonal<T>(string op, int m, int n, int uc, T[] work, bool vectors, Parallelism parallelism, SvdParams p) where T : unmanaged, IFloatingPointIeee754<T>
+    private static (T[] S, T[]? U, T[]? V) Bidiagonal<T>(string op, int m, int n, int uc, T[] work, bool vectors, bool formU, Parallelism parallelism, SvdParams p) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int lda = Math.Max(m, 1);
         var d = new T[n];
@@ -132,15 +146,19 @@ internal static class SvdCore
         if (!vectors) return (d, null, null);
 
         // U = Q [U_bd 0; 0 I]: m x uc.
-        var u = new T[lda * uc];
-        for (int j = 0; j < n; j++) Array.Copy(ub!, j * n, u, j * lda, n);
-        for (int j = n; j < uc; j++) u[j + j * lda] = T.One;
-        Ormqr.ApplyLeft(false, MatrixView<T>.ColumnMajor(work, 0, m, n, lda), n, tauq, MatrixView<T>.ColumnMajor(u, 0, m, uc, lda), QrParams.Auto, parallelism);
+        T[]? u = null;
+        if (formU)
+        {
+            u = new T[lda * uc];
+            for (int j = 0; j < n; j++) Array.Copy(ub!, j * n, u, j * lda, n);
+            for (int j = n; j < uc; j++) u[j + j * lda] = T.One;
+            Ormqr.ApplyLeft(false, MatrixView<T>.ColumnMajor(work, 0, m, n, lda), n, tauq, MatrixView<T>.ColumnMajor(u, 0, m, uc, lda), QrParams.Auto, parallelism);
+        }
         // V = P V_bd, P's reflectors copied from the rows of A into a QR-style (n - 1) x (n - 1) layout.
         if (n > 1)
         {
             int k = n - 1;
-            var wp = ub!;   // copied into u above: its touched pages hold P's reflectors (no fresh 8 n^2 bytes)
+            var wp = ub!;   // copied into u above (when U is formed): its touched pages hold P's reflectors (no fresh 8 n^2 bytes)
             wp.AsSpan(0, k * k).Clear();
             for (int i = 0; i < k; i++)
                 for (int r = i + 1; r < k; r++) wp[r + i * k] = work[i + (r + 1) * lda];
