@@ -20,6 +20,9 @@ internal static class Trevc
     /// <summary>Eigenvectors solved together: each column of T above them is read once for all of them.</summary>
     private const int SolveBlock = 32;
 
+    /// <summary>Rows of T solved by substitution before their products with the rows above go through one GEMM.</summary>
+    private const int RowPanel = 64;
+
     /// <summary>Orders n with n^2 below this solve on one thread (the back substitution is about n^3 / 3 flops: below n = 256 a thread hand-off costs more than it saves).</summary>
     private const long SolveParallelMin = 256 * 256;
 
@@ -84,25 +87,42 @@ internal static class Trevc
         else Kernels.Threading.SplitJob.Run(threads, Solve);
     }
 
-    /// <summary>Solves the eigenvectors of columns c0..c1-1 of T into X: their own rows, then the rows above once per 1 x 1 or 2 x 2 block of T for all of them.</summary>
+    /// <summary>
+    /// Solves the eigenvectors of columns c0..c1-1 of T into X: their own rows, then the rows above in panels of
+    /// <see cref="RowPanel"/> rows from the bottom up. Inside a panel each 1 x 1 or 2 x 2 block of T is solved for all
+    /// of the vectors at once and subtracted from the panel's rows above it; when the panel is done, its contribution
+    /// to every row above it is one GEMM, X(0:r0, c0:c1) -= T(0:r0, r0:r1) X(r0:r1, c0:c1). So the n^3 / 3 flops of
+    /// the back substitution run as matrix products but for O(n RowPanel) per vector; a vector rescaled against
+    /// overflow is rescaled whole, so its pending rows stay consistent.
+    /// </summary>
     private static void SolveBlockColumns<T>(Context<T> ctx, in MatrixView<T> t, int c0, int c1, List<Vector<T>> block) where T : unmanaged, IFloatingPointIeee754<T>
     {
         block.Clear();
         for (int ki = c1 - 1; ki >= c0;)
         {
             bool pair = ki > 0 && IsSecondOfPair(t, ki);
-            var vec = pair ? ctx.StartComplex(ki) : ctx.StartReal(ki);
+            var vec = pair ? ctx.StartComplex(ki, c0) : ctx.StartReal(ki, c0);
             // Its own rows inside the block, down to c0.
-            for (int j = vec.Top - 1; j >= c0;) j = ctx.Step(ref vec, j);
+            for (int j = vec.Top - 1; j >= c0;) j = ctx.Step(ref vec, j, c0);
             block.Add(vec);
             ki -= pair ? 2 : 1;
         }
         var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(block);
-        for (int j = c0 - 1; j >= 0;)
+        var x = MatrixView<T>.ColumnMajor(ctx.X, 0, ctx.Ldx, ctx.Ldx, ctx.Ldx);
+        for (int lo = c0, hi = c1; lo > 0;)
         {
-            int next = j;
-            for (int b = 0; b < span.Length; b++) next = ctx.Step(ref span[b], j);
-            j = next;
+            // Rows lo..hi-1 are solved: their products with every row above, then the next panel (no 2 x 2 block split).
+            EigenGemm.Multiply(-T.One, t.Block(0, lo, lo, hi - lo), x.Block(lo, c0, hi - lo, c1 - c0), T.One, x.Block(0, c0, lo, c1 - c0), Parallelism.None);
+            int r0 = Math.Max(0, lo - RowPanel);
+            if (r0 > 0 && IsSecondOfPair(t, r0)) r0--;
+            for (int j = lo - 1; j >= r0;)
+            {
+                int next = j;
+                for (int b = 0; b < span.Length; b++) next = ctx.Step(ref span[b], j, r0);
+                j = next;
+            }
+            hi = lo;
+            lo = r0;
         }
         foreach (var vec in block) ctx.Normalize(vec);
     }
@@ -147,22 +167,26 @@ internal static class Trevc
         public required int Ldx;
         public required T Ulp, Smlnum, Bignum;
 
-        /// <summary>Column ki of X for the real eigenvalue T(ki, ki): x[ki] = 1, right-hand side -T(0:ki, ki).</summary>
-        public Vector<T> StartReal(int ki)
+        /// <summary>
+        /// Column ki of X for the real eigenvalue T(ki, ki): x[ki] = 1, right-hand side -T(stop:ki, ki) (the rows above
+        /// <paramref name="stop"/> get it later, by GEMM with the block's solved rows).
+        /// </summary>
+        public Vector<T> StartReal(int ki, int stop)
         {
             var t = new PinnedColumns<T>(Schur);
             T wr = t[ki, ki];
             var col = X.AsSpan(ki * Ldx, ki + 1);
             col[ki] = T.One;
-            for (int k = 0; k < ki; k++) col[k] = -t[k, ki];
+            for (int k = stop; k < ki; k++) col[k] = -t[k, ki];
             return new Vector<T> { Ki = ki, Top = ki, Complex = false, Wr = wr, Wi = T.Zero, Smin = T.Max(Ulp * T.Abs(wr), Smlnum) };
         }
 
         /// <summary>
         /// Columns ki-1 (real part) and ki (imaginary part) for the pair of the 2 x 2 block at (ki-1, ki): the block's
-        /// own eigenvector for wr + i wi is (1, i wi / b) or (-wi / c, i), whichever divides by the larger entry.
+        /// own eigenvector for wr + i wi is (1, i wi / b) or (-wi / c, i), whichever divides by the larger entry. Rows
+        /// above <paramref name="stop"/> as in <see cref="StartReal"/>.
         /// </summary>
-        public Vector<T> StartComplex(int ki)
+        public Vector<T> StartComplex(int ki, int stop)
         {
             var t = new PinnedColumns<T>(Schur);
             int kp = ki - 1;
@@ -175,7 +199,7 @@ internal static class Trevc
             else { xr[kp] = -wi / c; xi[ki] = T.One; }
             xr[ki] = T.Zero;
             xi[kp] = T.Zero;
-            for (int k = 0; k < kp; k++)
+            for (int k = stop; k < kp; k++)
             {
                 xr[k] = -xr[kp] * t[k, kp];
                 xi[k] = -xi[ki] * t[k, ki];
@@ -185,9 +209,10 @@ internal static class Trevc
 
         /// <summary>
         /// Solves for the entries of the diagonal block of T whose last row is j (1 x 1, or 2 x 2 when T(j, j-1) != 0)
-        /// and subtracts their contribution from the rows above. Returns the row below which the next block ends.
+        /// and subtracts their contribution from the rows above down to <paramref name="stop"/> (those above it get it
+        /// by GEMM once the panel is solved). Returns the row below which the next block ends.
         /// </summary>
-        public int Step(ref Vector<T> v, int j)
+        public int Step(ref Vector<T> v, int j, int stop)
         {
             var t = new PinnedColumns<T>(Schur);
             bool two = j > 0 && t[j, j - 1] != T.Zero;
@@ -203,9 +228,9 @@ internal static class Trevc
                     if (scale != T.One) TensorPrimitives.Multiply(col, scale, col);
                     col[j1] = x1;
                     col[j] = x2;
-                    var head = col.Slice(0, j1);
-                    TensorPrimitives.MultiplyAdd(t.Column(j1, 0, j1), -x1, head, head);
-                    TensorPrimitives.MultiplyAdd(t.Column(j, 0, j1), -x2, head, head);
+                    var head = col.Slice(stop, j1 - stop);
+                    TensorPrimitives.MultiplyAdd(t.Column(j1, stop, j1 - stop), -x1, head, head);
+                    TensorPrimitives.MultiplyAdd(t.Column(j, stop, j1 - stop), -x2, head, head);
                 }
                 else
                 {
@@ -213,8 +238,8 @@ internal static class Trevc
                     if (xnorm > T.One && Cnorm[j] > Bignum / xnorm) { x1 /= xnorm; scale /= xnorm; }
                     if (scale != T.One) TensorPrimitives.Multiply(col, scale, col);
                     col[j] = x1;
-                    var head = col.Slice(0, j);
-                    TensorPrimitives.MultiplyAdd(t.Column(j, 0, j), -x1, head, head);
+                    var head = col.Slice(stop, j - stop);
+                    TensorPrimitives.MultiplyAdd(t.Column(j, stop, j - stop), -x1, head, head);
                 }
                 return j1 - 1;
             }
@@ -237,10 +262,10 @@ internal static class Trevc
                 }
                 xr[j1] = x1r; xi[j1] = x1i;
                 xr[j] = x2r; xi[j] = x2i;
-                var hr = xr.Slice(0, j1);
-                var hi = xi.Slice(0, j1);
-                var t1 = t.Column(j1, 0, j1);
-                var t2 = t.Column(j, 0, j1);
+                var hr = xr.Slice(stop, j1 - stop);
+                var hi = xi.Slice(stop, j1 - stop);
+                var t1 = t.Column(j1, stop, j1 - stop);
+                var t2 = t.Column(j, stop, j1 - stop);
                 TensorPrimitives.MultiplyAdd(t1, -x1r, hr, hr);
                 TensorPrimitives.MultiplyAdd(t2, -x2r, hr, hr);
                 TensorPrimitives.MultiplyAdd(t1, -x1i, hi, hi);
@@ -260,9 +285,9 @@ internal static class Trevc
                     TensorPrimitives.Multiply(xi, scale, xi);
                 }
                 xr[j] = x1r; xi[j] = x1i;
-                var hr = xr.Slice(0, j);
-                var hi = xi.Slice(0, j);
-                var tc = t.Column(j, 0, j);
+                var hr = xr.Slice(stop, j - stop);
+                var hi = xi.Slice(stop, j - stop);
+                var tc = t.Column(j, stop, j - stop);
                 TensorPrimitives.MultiplyAdd(tc, -x1r, hr, hr);
                 TensorPrimitives.MultiplyAdd(tc, -x1i, hi, hi);
             }
