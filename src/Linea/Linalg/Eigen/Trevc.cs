@@ -12,8 +12,9 @@ namespace Linea;
 /// overflowing, and normalised to largest entry 1 (|Re| + |Im| for complex ones). A complex pair lambda = wr +- i wi
 /// (wi &gt; 0) gives one complex vector x = xr + i xi for wr + i wi, stored as the two columns xr, xi; its conjugate
 /// belongs to wr - i wi. The eigenvectors of A are then Q X, formed by GEMM a block of columns at a time (X is upper
-/// triangular). About n^3 / 3 flops for X (level 1, but done for a block of eigenvectors at once so that each column
-/// of T is read once per block rather than once per eigenvector) plus n^3 for Q X (level 3).
+/// triangular). About n^3 / 3 flops for X, for a block of eigenvectors at once: substitution inside panels of
+/// <see cref="RowPanel"/> rows (each column of T read once per block rather than once per eigenvector), the panels'
+/// contributions to the rows above by GEMM; plus n^3 for Q X (level 3).
 /// </summary>
 internal static class Trevc
 {
