@@ -55,9 +55,9 @@ def run(task, d, samples):
         x = load(d, "pca_x")
         s, m = timed(lambda: PCA(n_components=20, random_state=0).fit(x), samples)
         save(d, task, "explained_variance", m.explained_variance_)
-    elif task == "tsvd":
+    elif task in ("tsvd", "tsvd-wide"):
         from sklearn.decomposition import TruncatedSVD
-        x = load(d, "pca_x")
+        x = load(d, "pca_x" if task == "tsvd" else "tsvd-wide_x")
         s, m = timed(lambda: TruncatedSVD(n_components=20, algorithm="randomized", n_iter=5, n_oversamples=10,
                                           random_state=0).fit(x), samples)
         save(d, task, "singular_values", m.singular_values_)
