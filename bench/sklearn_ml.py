@@ -55,9 +55,9 @@ def run(task, d, samples):
         x = load(d, "pca_x")
         s, m = timed(lambda: PCA(n_components=20, random_state=0).fit(x), samples)
         save(d, task, "explained_variance", m.explained_variance_)
-    elif task == "tsvd":
+    elif task in ("tsvd", "tsvd-wide"):
         from sklearn.decomposition import TruncatedSVD
-        x = load(d, "pca_x")
+        x = load(d, "pca_x" if task == "tsvd" else "tsvd-wide_x")
         s, m = timed(lambda: TruncatedSVD(n_components=20, algorithm="randomized", n_iter=5, n_oversamples=10,
                                           random_state=0).fit(x), samples)
         save(d, task, "singular_values", m.singular_values_)
@@ -94,12 +94,15 @@ def run(task, d, samples):
                                           assign_labels="kmeans", random_state=0)
         s, m = timed(lambda: make().fit(x), samples)
         save(d, task, "labels", m.labels_)
-    elif task == "logreg":
+    elif task in ("logreg", "logreg-binary", "logreg-wide"):
         from sklearn.linear_model import LogisticRegression
-        x, y = load(d, "logreg_x"), load(d, "logreg_y")
-        make = lambda: LogisticRegression(C=1.0, solver="newton-cg", tol=1e-8, max_iter=100, multi_class="multinomial")
+        x, y = load(d, task + "_x"), load(d, task + "_y")
+        # Two classes: the binary model (one sigmoid score, as Linea fits it); more: the multinomial softmax.
+        kind = "multinomial" if len(np.unique(y)) > 2 else "auto"
+        make = lambda: LogisticRegression(C=1.0, solver="newton-cg", tol=1e-8, max_iter=100, multi_class=kind)
         s, m = timed(lambda: make().fit(x, y), samples)
-        save(d, task, "coef", np.column_stack([m.coef_, m.intercept_ - m.intercept_.mean()]))
+        b = m.intercept_ - m.intercept_.mean() if m.intercept_.size > 1 else m.intercept_
+        save(d, task, "coef", np.column_stack([m.coef_, b]))
     else:
         raise SystemExit(f"sklearn_ml.py: unknown task {task}")
     return s

@@ -8,9 +8,14 @@ namespace Linea.ML;
 /// towards the top singular directions, and an exact SVD of the small projected matrix B = Q^T A finishes.
 /// For an m x n matrix and rank k with l = k + oversamples columns: O(m n l (2 q + 2)) flops for q power iterations,
 /// far below a full SVD when l is much smaller than min(m, n).
+/// For a dense A each power iteration reads A once: A^T A Q in one pass over row blocks (<see cref="GramPass{T}"/>), with
+/// only the n-side QR, while the pass's Gram shows that this loses no accuracy that matters (see Core); otherwise, and
+/// for sparse or out-of-core A, two products and two QRs as Algorithm 4.4 writes them.
 /// Memory: two blocks, allocated once per call and reused by every product and QR: the n x l test matrix (then each
 /// A^T Y and its Q) and one m x l (each A X and its Q); every QR orthonormalises its block in place (tall-skinny QR, its
 /// reflectors pooled); B (l x n) and its thin SVD, and the result U (m x k, its signs fixed in place). A is never copied.
+/// The one-pass iterations add an n x l result and an l x l Gram per call, and per thread an n x l and l x l partial and
+/// a row block of A Q (about 256 KiB of A's rows times l).
 /// </summary>
 public static partial class RandomizedSvd
 {
@@ -40,8 +45,9 @@ public static partial class RandomizedSvd
         ArgumentOutOfRangeException.ThrowIfNegative(nOversamples);
         ArgumentOutOfRangeException.ThrowIfNegative(nIter);
         var at = a.T;
+        GramPass<T>? pass = null; // made at the first one-pass iteration, reused by the others
         return Core<T>((x, into) => NDArray.MatMulInto(a, x, into), (y, into) => NDArray.MatMulInto(at, y, into),
-            m, n, nComponents, rng, nOversamples, nIter, signs);
+            m, n, nComponents, rng, nOversamples, nIter, signs, (q, w, gram) => (pass ??= new GramPass<T>(a, (int)q.Shape[1])).Run(q, w, gram));
     }
 
     /// <summary>The range finder and projection on any matrix A (m x n) given as its products with dense blocks:
@@ -51,29 +57,70 @@ public static partial class RandomizedSvd
     /// m x l block carry every product and its orthonormalisation.</summary>
     private static (NDArray<T> U, NDArray<T> S, NDArray<T> Vt) Core<T>(Action<NDArray<T>, NDArray<T>> times,
         Action<NDArray<T>, NDArray<T>> timesTransposed, int m, int n, int nComponents, Rng rng, int nOversamples, int nIter,
-        SignConvention signs)
+        SignConvention signs, Action<NDArray<T>, T[], T[]>? gramPass = null)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         int l = Math.Min(nComponents + nOversamples, Math.Min(m, n));
         var yn = rng.Normal([n, l], T.Zero, T.One);       // Omega, then each A^T Y and its Q
         var ym = NDArray.Wrap(GC.AllocateUninitializedArray<T>(checked(m * l)), m, l);
-        times(yn, ym);
-        Orthonormalise(ym);
+        // Power iteration i is A Q_n, orthonormalised into Q_m, then A^T Q_m, orthonormalised into the next Q_n (Q_n is
+        // Omega at first; Algorithm 4.4: orthonormal after each product, so that small singular directions are not lost
+        // in rounding as they would be in (A A^T)^q A Omega formed directly); then A Q_n and its Q_m for B.
+        // With gramPass, an iteration skips Q_m (same span: A^T (A Q_n) = (A^T Q_m) R) and forms A^T A Q_n in one pass
+        // over A. Rounding then enters at sigma_1^2 instead of sigma_1 times the direction's norm, so a direction of
+        // A Q_n with singular value sigma_i keeps a relative error of about eps (sigma_1 / sigma_i)^2 instead of
+        // eps sigma_1 / sigma_i. The same pass yields the Gram (A Q_n)^T (A Q_n), whose eigenvalues are the sigma_i^2:
+        // while that error stays below FusedError for every sampled direction the fused step is kept; otherwise it is
+        // discarded and this and the later iterations take the two-pass form (float data, eps 1.2e-7, keeps the
+        // two-pass form throughout). The last product pair, which gives B, always takes the two-pass form.
+        T[]? w = null, gram = null;
+        bool fused = gramPass is not null && Epsilon<T>() / FusedError < 1e-3;
         for (int i = 0; i < nIter; i++)
         {
-            // Orthonormalise after each product (Algorithm 4.4) so that the small singular directions are not lost in
-            // rounding as they would be in (A A^T)^q A Omega formed directly.
-            timesTransposed(ym, yn);
-            Orthonormalise(yn);
+            if (fused)
+            {
+                w ??= new T[n * l];
+                gram ??= new T[l * l];
+                gramPass!(yn, w, gram);
+                if (fused = WellConditioned(gram, l))
+                {
+                    w.AsSpan().CopyTo(yn.Data);
+                    Orthonormalise(yn);
+                    continue;
+                }
+            }
             times(yn, ym);
             Orthonormalise(ym);
+            timesTransposed(ym, yn);
+            Orthonormalise(yn);
         }
+        times(yn, ym);
+        Orthonormalise(ym);
         timesTransposed(ym, yn);                           // B = Q^T A, l x n, formed as (A^T Q)^T
         var (ub, s, vt) = Linalg.Svd(yn.T, fullMatrices: false);
         var u = ym.MatMul(ub[.., ..nComponents]);          // a new m x k: flipped in place
         var v = vt[..nComponents, ..].Copy();
         SvdFlip.InPlace(u.Data, v.Data, m, nComponents, n, signs);
         return (u, s[..nComponents].Contiguous(), v);
+    }
+
+    /// <summary>The largest relative error a fused power step may leave in its weakest sampled direction (about
+    /// eps kappa^2 for kappa = sigma_1 / sigma_l of A Q_n): 1e-6 allows kappa up to 6.7e4 in double.</summary>
+    private const double FusedError = 1e-6;
+
+    /// <summary>T's machine epsilon (2^-52 for double, 2^-23 for float).</summary>
+    private static double Epsilon<T>() where T : unmanaged, IFloatingPointIeee754<T> => double.CreateTruncating(T.BitIncrement(T.One) - T.One);
+
+    /// <summary>Whether the Gram (A Q_n)^T (A Q_n) (l x l, row-major) has every eigenvalue finite and at least
+    /// eps / FusedError times the largest. O(l^3).</summary>
+    private static bool WellConditioned<T>(T[] gram, int l) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var g = new double[l * l];
+        for (int i = 0; i < g.Length; i++) g[i] = double.CreateTruncating(gram[i]);
+        if (!g.All(double.IsFinite)) return false;
+        var (lambda, _) = Linalg.Eigh(NDArray.Wrap(g, l, l));
+        double min = lambda[0], max = lambda[l - 1];
+        return max > 0 && min >= max * Epsilon<T>() / FusedError;
     }
 
     /// <summary>Replaces the columns of the contiguous r x l block <paramref name="y"/> (r &gt;= l) by an orthonormal basis

@@ -14,9 +14,9 @@ namespace Linea.ML;
 /// the total variance of X's columns), as scikit-learn defines them. Seeded: the same seed gives the same result.
 /// <para>Memory: the model holds the k x p components and three k-vectors. Fitting allocates what
 /// <see cref="RandomizedSvd"/> does (one n x l and one p x l block, l = k + nOversamples, reused by every power
-/// iteration; B l x p and its SVD; U n x k), and scales U in place into the result U S (the column variances of X,
-/// <c>x.Var(0)</c>, take only p-vectors for a contiguous X). A warm fit of 20,000 x 300, k = 20 allocates 8.3 MB
-/// (69.9 MB before, 2026-12-07).</para>
+/// iteration; B l x p and its SVD; U n x k; for a dense X the one-pass power iterations' per-thread row block and
+/// partials), and scales U in place into the result U S (the column variances of X, <c>x.Var(0)</c>, take only
+/// p-vectors for a contiguous X). A warm fit of 20,000 x 300, k = 20 allocates 10.0 MB (69.9 MB before, 2026-12-07).</para>
 /// </remarks>
 /// <typeparam name="T">float or double.</typeparam>
 public sealed partial class TruncatedSvd<T> where T : unmanaged, IFloatingPointIeee754<T>

@@ -7,18 +7,21 @@ namespace Linea.ML;
 /// C sum_i CE_i + ||W||^2 / 2, the intercepts unpenalised, by Newton's method with a backtracking line search. With two
 /// classes it fits one score z = X w + b and P(class 1) = sigmoid(z) (coefficients of shape (1, p), as scikit-learn);
 /// with k &gt; 2 classes it fits the multinomial (softmax) model with one row of W per class (k, p), the intercepts
-/// summing to zero. Each Newton step costs O(m^2 n p^2 + (m p)^3) for m = 1 or k score columns; a handful of steps
-/// reach rounding level, so this suits up to a few hundred features times classes.
+/// summing to zero. A Newton step that forms and factors the Hessian costs O(m^2 n p^2 + (m p)^3) for m = 1 or k score
+/// columns; the others solve by conjugate gradients preconditioned with the last factored Hessian, a few O(n p m)
+/// Hessian-vector products each, so a fit forms the Hessian two or three times; a handful of steps reach rounding
+/// level, so this suits up to a few hundred features times classes.
 /// </summary>
 /// <remarks>A fit that runs out of iterations is kept but reports <see cref="Converged"/> false and a
 /// <see cref="Warning"/> (scikit-learn's ConvergenceWarning). Labels are any distinct finite values (0, 1, 2, ... or
 /// -1, 1), held in a 1-D float tensor; <see cref="Classes"/> lists them ascending.
 /// <para>Memory: the model holds the m x p coefficients, m intercepts and the classes. Fitting reads a C-contiguous
 /// float64 X in place (any other X: one n x p double copy; a strided float32 X also a contiguous float32 copy first) and
-/// allocates once per fit the (m (p + 1))^2 Hessian (factored in place), 2 n m probabilities, and per thread a row block
-/// of about 64 Ki doubles and two (p + 1)^2 squares for the Hessian pass; the Newton steps reuse them (no weighted or
-/// augmented copy of X). A warm fit of 20,000 x 40 with 5 classes allocates 4.5 MB (92.3 MB before, 2026-12-07): the
-/// probabilities 1.6, the Hessian pass's blocks 1.1 (two threads), the Hessian 0.3, the labels 0.4.</para></remarks>
+/// allocates once per fit the (m (p + 1))^2 Hessian (factored in place), 2 n m probabilities (the second also the
+/// conjugate gradients' scratch), and per thread a row block of about 64 Ki doubles and the class pairs' partial
+/// blocks for the Hessian pass; the Newton steps reuse them (no weighted or augmented copy of X). A warm fit of
+/// 20,000 x 40 with 5 classes allocates 4.4 MB (92.3 MB before, 2026-12-07): the probabilities 1.6, the Hessian
+/// pass's blocks 1.1 (two threads), the Hessian 0.3, the labels 0.4.</para></remarks>
 /// <typeparam name="T">float or double.</typeparam>
 public sealed partial class LogisticRegression<T> : IClassifier<T> where T : unmanaged, IFloatingPointIeee754<T>
 {

@@ -56,9 +56,42 @@ public class TruncatedSvdTests(ITestOutputHelper output)
     }
 
     /// <summary>
+    /// The power iterations run A^T A Q in one pass only while the Gram of A Q shows every sampled direction above
+    /// sqrt(eps / 1e-6) sigma_1 (RandomizedSvd's check). Here A has rank 8 and the sketch 15 columns, so A Q has seven
+    /// zero directions: the check fails and the fit takes the two-pass form, and on a graded spectrum down to 1e-3
+    /// sigma_1 (15 sampled directions all above the bound) it keeps the one-pass form. Both give the top singular values
+    /// and vectors to rounding, a few m eps sigma_1, as the full SVD does.
+    /// </summary>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void One_pass_power_iterations_keep_the_singular_values_exact(bool rankDeficient)
+    {
+        const int m = 2000, n = 40, k = 5;
+        var sigma = Enumerable.Range(0, n).Select(i => rankDeficient ? (i < 8 ? 10.0 / (1 << i) : 0) : 10.0 * Math.Pow(1e-3, i / (n - 1.0))).ToArray();
+        var u0 = Linalg.Qr(NDArray.Normal([m, n], 0.0, 1.0, seed: 31)).Q;
+        var v0 = Linalg.Qr(NDArray.Normal([n, n], 0.0, 1.0, seed: 32)).Q;
+        var a = (u0 * NDArray.FromArray(sigma)).MatMul(v0.T);
+        var exact = Linalg.Svdvals(a).ToArray();
+        var model = new TruncatedSvd<double>(k, seed: 0).Fit(a);
+        var s = model.SingularValues.ToArray();
+        double bound = 10 * m * Fixtures.Eps * exact[0];
+        for (int j = 0; j < k; j++)
+            Assert.True(Math.Abs(s[j] - exact[j]) <= bound, $"sigma_{j}: {s[j]:R} vs {exact[j]:R}");
+        // Components against the full SVD's right singular vectors (Wedin: eps sigma_1 / gap, gaps here >= 0.17 sigma_1 / 10).
+        var (_, _, vh) = Linalg.Svd(a, fullMatrices: false);
+        for (int j = 0; j < k; j++)
+        {
+            double cos = Math.Abs(NDArray.Dot(vh[j, ..], model.Components[j, ..]));
+            Assert.True(1 - cos <= 1e-12, $"component {j}: |cos| = {cos:R}");
+        }
+    }
+
+    /// <summary>
     /// A warm fit of a tall 20,000 x 40 matrix (k = 5, l = 15, 5 power iterations: 12 products and QRs) keeps one
     /// m x l block for every product with A and its QR and writes U S into U: it allocates the m x l block and U
-    /// (8 m (l + k) bytes, 3.2 MB) and 256 KiB of small ones (test matrix, B and its SVD, the QRs' triangles). The old
+    /// (8 m (l + k) bytes, 3.2 MB) and 256 KiB of small ones (test matrix, B and its SVD, the QRs' triangles), and the
+    /// one-pass power iterations' per-thread blocks (below). The old
     /// fit made a new m x l product and a new m x l Q at each of the 12 steps (29 MB) and two more m x k copies of U.
     /// The singular values still match the exact SVD to rounding and the returned U S has column norms S.
     /// </summary>
@@ -84,7 +117,12 @@ public class TruncatedSvdTests(ITestOutputHelper output)
             z = model.FitTransform(a);
             bytes = Math.Min(bytes, GC.GetAllocatedBytesForCurrentThread() - before);
         }
-        long bound = 8L * m * (l + k) + (256 << 10);
+        // The one-pass power iterations (GramPass) add per thread a row block of A Q (256 KiB of A's rows: 819 rows here,
+        // times l), an n x l and an l x l partial, and per fit their n x l sum and l x l Gram, plus 16 KiB for each of
+        // the five checks of the Gram's eigenvalues after a pass (its double copy, Eigh's vectors and work: 72 KB
+        // measured for the five): about 0.3 MB on two threads.
+        int threads = Math.Min(Parallelism.Default.Threads, 2), rows = (1 << 18) / (8 * n);
+        long bound = 8L * m * (l + k) + (256 << 10) + threads * 8L * (rows * l + n * l + l * l) + 8L * (n * l + l * l) + 5 * (16 << 10);
         Assert.True(bytes <= bound, $"TruncatedSvd.FitTransform allocated {bytes} bytes > {bound}");
         // As in Top_singular_values_match_the_full_svd: the range error (0.01 / 6.25)^11 is nil; rounding is a few m eps sigma_1.
         var s = model.SingularValues.ToArray();
