@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Numerics.Tensors;
 using System.Runtime.InteropServices;
+using Linea.Kernels.Threading;
 
 namespace Linea.ML;
 
@@ -43,21 +44,38 @@ public static partial class Pairwise
         var yy = self ? xx : (yc * yc).Sum(1).Contiguous();
         var d2 = xc.MatMul(yc.T).Contiguous();
         T limit = T.CreateTruncating(Math.Sqrt((p + 3) * double.CreateTruncating(Precision.Eps<T>())));
-        var g = d2.AsSpan();
-        var xRows = xs.AsReadOnlySpan();
-        var yRows = ys.AsReadOnlySpan();
-        var xn = xx.AsReadOnlySpan();
-        var yn = yy.AsReadOnlySpan();
-        for (int i = 0; i < n; i++)
+        // Blocks of RowBlock rows dealt to the threads in turn (with Y = X the rows shorten down the triangle, so
+        // interleaving balances them); each row is finished and square-rooted while in cache.
+        int threads = (long)n * m >= ParallelMinEntries ? Parallelism.Default.Count : 1;
+        SplitJob.Run(threads, (t, count) =>
         {
-            int j0 = self ? i + 1 : 0;
-            if (self) g[i * m + i] = T.Zero;
-            FinishRow(g.Slice(i * m + j0, m - j0), xn[i], yn[j0..], limit, xRows.Slice(i * p, p), yRows[(j0 * p)..]);
-        }
-        if (self) MirrorUpper(g, n);
-        if (!squared) TensorPrimitives.Sqrt(g, g);
+            var g = d2.AsSpan();
+            var xRows = xs.AsReadOnlySpan();
+            var yRows = ys.AsReadOnlySpan();
+            var xn = xx.AsReadOnlySpan();
+            var yn = yy.AsReadOnlySpan();
+            for (int i0 = t * RowBlock; i0 < n; i0 += count * RowBlock)
+            {
+                for (int i = i0; i < Math.Min(i0 + RowBlock, n); i++)
+                {
+                    int j0 = self ? i + 1 : 0;
+                    if (self) g[i * m + i] = T.Zero;
+                    var row = g.Slice(i * m + j0, m - j0);
+                    FinishRow(row, xn[i], yn[j0..], limit, xRows.Slice(i * p, p), yRows[(j0 * p)..]);
+                    if (!squared) TensorPrimitives.Sqrt(row, row);
+                }
+            }
+        });
+        if (self)
+            SplitJob.Run(threads, (t, count) => MirrorUpper(d2.AsSpan(), n, t, count));
         return d2;
     }
+
+    /// <summary>Rows per block of the finishing pass.</summary>
+    private const int RowBlock = 32;
+
+    /// <summary>Results with fewer entries are finished on one thread.</summary>
+    private const long ParallelMinEntries = 1 << 18;
 
     /// <summary>Turns the products x_i.y_j of one row into squared distances, value = (||x_i||^2 + ||y_j||^2) - 2 x_i.y_j
     /// (one vectorised pass), and recomputes directly every value not above limit (||x_i||^2 + ||y_j||^2): those the
@@ -89,11 +107,12 @@ public static partial class Pairwise
         }
     }
 
-    /// <summary>Copies the strict upper triangle of the n x n row-major <paramref name="a"/> to the lower one, in tiles.</summary>
-    private static void MirrorUpper<T>(Span<T> a, int n)
+    /// <summary>Copies the strict upper triangle of the n x n row-major <paramref name="a"/> to the lower one, in tiles;
+    /// thread <paramref name="t"/> of <paramref name="count"/> takes every count-th row of tiles.</summary>
+    private static void MirrorUpper<T>(Span<T> a, int n, int t, int count)
     {
         const int Tile = 32;
-        for (int ib = 0; ib < n; ib += Tile)
+        for (int ib = t * Tile; ib < n; ib += count * Tile)
         {
             int iEnd = Math.Min(ib + Tile, n);
             for (int jb = 0; jb <= ib; jb += Tile)
