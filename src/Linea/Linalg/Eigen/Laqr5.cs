@@ -361,4 +361,3 @@ internal static class Laqr5
 
     private static int CeilDiv(int a, int b) => a <= 0 ? -((-a) / b) : (a + b - 1) / b;
 }
-
