@@ -42,6 +42,7 @@ internal sealed unsafe class QrIterationWorker<T> where T : unmanaged, IFloating
 
     private volatile int _offer;
     private Raw _oa, _ob, _oc;
+    private Exception? _offerError;
 
     /// <summary>
     /// A worker for the rows iloz..ihiz of the column-major Z at <paramref name="z"/> (leading dimension
@@ -106,18 +107,25 @@ internal sealed unsafe class QrIterationWorker<T> where T : unmanaged, IFloating
                 _oc = Raw.Of(c.Block(half, 0, m - half, n));
             }
             _offer = Offered;
-            if (byColumns) Multiply(a, b.Block(0, 0, b.Rows, half), c.Block(0, 0, m, half), scratch);
-            else Multiply(a.Block(0, 0, half, k), b, c.Block(0, 0, half, n), scratch);
-            if (Interlocked.CompareExchange(ref _offer, None, Offered) == Offered)
+            bool reclaimed;
+            try
             {
-                Multiply(_oa.View, _ob.View, _oc.View, scratch);
+                if (byColumns) Multiply(a, b.Block(0, 0, b.Rows, half), c.Block(0, 0, m, half), scratch);
+                else Multiply(a.Block(0, 0, half, k), b, c.Block(0, 0, half, n), scratch);
             }
-            else
+            finally
             {
-                var spin = new SpinWait();
-                while (_offer != Finished) spin.SpinOnce(sleep1Threshold: -1);
-                _offer = None;
+                // Never leave the pins while the worker may still read through them.
+                reclaimed = Interlocked.CompareExchange(ref _offer, None, Offered) == Offered;
+                if (!reclaimed)
+                {
+                    var spin = new SpinWait();
+                    while (_offer != Finished) spin.SpinOnce(sleep1Threshold: -1);
+                    _offer = None;
+                }
             }
+            if (_offerError is { } error) { _offerError = null; throw new AggregateException(error); }
+            if (reclaimed) Multiply(_oa.View, _ob.View, _oc.View, scratch);
         }
     }
 
@@ -148,8 +156,9 @@ internal sealed unsafe class QrIterationWorker<T> where T : unmanaged, IFloating
     private bool ServeOffer()
     {
         if (_offer != Offered || Interlocked.CompareExchange(ref _offer, Taken, Offered) != Offered) return false;
-        Multiply(_oa.View, _ob.View, _oc.View, Scratch(1, _oc.Rows * _oc.Cols));
-        _offer = Finished;
+        try { Multiply(_oa.View, _ob.View, _oc.View, Scratch(1, _oc.Rows * _oc.Cols)); }
+        catch (Exception e) { _offerError = e; }
+        finally { _offer = Finished; } // thread 0 waits for this whatever happened
         return true;
     }
 
