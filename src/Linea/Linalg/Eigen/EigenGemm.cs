@@ -21,21 +21,26 @@ internal static class EigenGemm
 
     /// <summary>
     /// c := a b for column-contiguous c that may share storage with a or b, through <paramref name="scratch"/> (at least
-    /// c's size): on the caller's threads, or with the multishift QR iteration's <paramref name="worker"/> computing half
-    /// of c's columns (<paramref name="byColumns"/>, when c shares storage with b) or rows (when it shares it with a).
-    /// O(m n k).
+    /// c's size), on the caller's threads. O(m n k).
+    /// </summary>
+    public static void Overwrite<T>(in MatrixView<T> a, in MatrixView<T> b, in MatrixView<T> c, T[] scratch, Parallelism parallelism)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var tv = MatrixView<T>.ColumnMajor(scratch, 0, c.Rows, c.Cols, Math.Max(c.Rows, 1));
+        Multiply(T.One, a, b, T.Zero, tv, parallelism);
+        CopyInto(tv, c);
+    }
+
+    /// <summary>
+    /// <see cref="Overwrite{T}(in MatrixView{T}, in MatrixView{T}, in MatrixView{T}, T[], Parallelism)"/>, or with the
+    /// multishift QR iteration's <paramref name="worker"/> computing half of c's columns (<paramref name="byColumns"/>,
+    /// when c shares storage with b) or rows (when it shares it with a).
     /// </summary>
     public static void Overwrite<T>(in MatrixView<T> a, in MatrixView<T> b, in MatrixView<T> c, T[] scratch, bool byColumns,
         Parallelism parallelism, QrIterationWorker<T>? worker) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        if (worker is not null)
-        {
-            worker.Product(a, b, c, byColumns, scratch);
-            return;
-        }
-        var tv = MatrixView<T>.ColumnMajor(scratch, 0, c.Rows, c.Cols, Math.Max(c.Rows, 1));
-        Multiply(T.One, a, b, T.Zero, tv, parallelism);
-        CopyInto(tv, c);
+        if (worker is not null) worker.Product(a, b, c, byColumns, scratch);
+        else Overwrite(a, b, c, scratch, parallelism);
     }
 
     /// <summary>dst := src for two column-contiguous views of the same shape, column by column. O(rows cols).</summary>

@@ -222,7 +222,7 @@ internal static class Laqr3
         if (nz > 0)
         {
             var zb = z.Block(iloz, kwtop, nz, jw);
-            EigenGemm.Overwrite(zb, v, zb, temp, byColumns: false, parallelism, null);
+            EigenGemm.Overwrite(zb, v, zb, temp, parallelism);
         }
     }
 }

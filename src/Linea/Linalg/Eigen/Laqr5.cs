@@ -137,7 +137,7 @@ internal static class Laqr5
             else if (wantZ)
             {
                 var zb = z.Block(iloz, wlo, ihiz - iloz + 1, kw);
-                EigenGemm.Overwrite(zb, uw, zb, temp, byColumns: false, parallelism, null);
+                EigenGemm.Overwrite(zb, uw, zb, temp, parallelism);
             }
         }
     }

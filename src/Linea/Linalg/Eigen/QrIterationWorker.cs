@@ -212,12 +212,8 @@ internal sealed unsafe class QrIterationWorker<T> where T : unmanaged, IFloating
     }
 
     /// <summary>c := a b on this thread, through <paramref name="scratch"/> (c column-contiguous).</summary>
-    private static void Multiply(in MatrixView<T> a, in MatrixView<T> b, in MatrixView<T> c, T[] scratch)
-    {
-        var tv = MatrixView<T>.ColumnMajor(scratch, 0, c.Rows, c.Cols, Math.Max(c.Rows, 1));
-        EigenGemm.Multiply(T.One, a, b, T.Zero, tv, Parallelism.None);
-        EigenGemm.CopyInto(tv, c);
-    }
+    private static void Multiply(in MatrixView<T> a, in MatrixView<T> b, in MatrixView<T> c, T[] scratch) =>
+        EigenGemm.Overwrite(a, b, c, scratch, Parallelism.None);
 
     /// <summary>A view's address and shape, for the other thread (the storage is pinned by thread 0).</summary>
     private readonly struct Raw(T* p, long rows, long cols, long rowStride, long colStride)
