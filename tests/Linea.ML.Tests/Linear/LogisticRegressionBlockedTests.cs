@@ -45,16 +45,7 @@ public class LogisticRegressionBlockedTests
         Assert.True(m.Converged, m.Warning);
         // Quadratic convergence needs the exact Hessian: a wrong block would still descend, but in many more steps.
         Assert.True(m.NIter <= 12, $"Newton took {m.NIter} steps");
-        var coef = WorkflowFixture.Matrix(c.GetProperty("coef"));
-        var intercept = NDArray.FromArray(WorkflowFixture.Vector(c.GetProperty("intercept")));
-        // As in LogisticRegressionTests: the Hessian is at least I / C on the weights, so gradients g (scikit-learn's)
-        // and tol (ours) put the two points within about C sqrt(dim) (|g| + tol) of the optimum; 100x that.
-        double dim = coef.Size + intercept.Size;
-        double tol = 100 * C * Math.Sqrt(dim) * (c.GetProperty("grad_inf").GetDouble() + 1e-9);
-        Assert.True(Fixtures.MaxDiff(coef, m.Coefficients) <= tol, $"coef differ by {Fixtures.MaxDiff(coef, m.Coefficients):g3} > {tol:g3}");
-        var ours = m.Intercept - (intercept.Size > 1 ? m.Intercept.Mean() : 0.0);
-        var theirs = intercept - (intercept.Size > 1 ? intercept.Mean() : 0.0);
-        Assert.True(Fixtures.MaxDiff(theirs, ours) <= 10 * tol, $"intercepts differ by {Fixtures.MaxDiff(theirs, ours):g3}");
+        LogisticFixtureChecks.AssertMatches(m, c, 1e-9);
         Assert.Equal(c.GetProperty("accuracy").GetDouble(), m.Score(x, y), 12);
     }
 

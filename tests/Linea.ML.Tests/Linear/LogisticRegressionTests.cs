@@ -21,20 +21,10 @@ public class LogisticRegressionTests
         var m = new LogisticRegression<double>(C, c.GetProperty("fit_intercept").GetBoolean(), tol: 1e-10).Fit(x, y);
         Assert.True(m.Converged, m.Warning);
         Assert.True(m.NIter < 15, $"Newton took {m.NIter} steps");
-        var coef = WorkflowFixture.Matrix(c.GetProperty("coef"));
-        var intercept = NDArray.FromArray(WorkflowFixture.Vector(c.GetProperty("intercept")));
-        // The objective's Hessian is at least I / C on the weights, so a gradient g at scikit-learn's point puts it within
-        // about C |g| (times sqrt of the dimension) of the optimum; ours is within C 1e-10. 100x that is the tolerance.
-        double dim = coef.Size + intercept.Size;
-        double tol = 100 * C * Math.Sqrt(dim) * (c.GetProperty("grad_inf").GetDouble() + 1e-10);
-        Assert.True(Fixtures.MaxDiff(coef, m.Coefficients) <= tol, $"coef differ by {Fixtures.MaxDiff(coef, m.Coefficients):g3} > {tol:g3}");
-        // Softmax intercepts are defined up to a common constant: compare centred.
-        var ours = m.Intercept - (intercept.Size > 1 ? m.Intercept.Mean() : 0.0);
-        var theirs = intercept - (intercept.Size > 1 ? intercept.Mean() : 0.0);
-        Assert.True(Fixtures.MaxDiff(theirs, ours) <= 10 * tol, $"intercepts differ by {Fixtures.MaxDiff(theirs, ours):g3}");
+        double tol = LogisticFixtureChecks.AssertMatches(m, c, 1e-10);
         Assert.True(Fixtures.MaxDiff(WorkflowFixture.Matrix(c.GetProperty("proba")), m.PredictProba(x)) <= 10 * tol);
         Assert.Equal(WorkflowFixture.Vector(c.GetProperty("predict")), m.Predict(x).ToArray());
-        if (intercept.Size > 1) Assert.True(Math.Abs(m.Intercept.Sum()) <= 1e-12, "softmax intercepts sum to zero");
+        if (m.Intercept.Size > 1) Assert.True(Math.Abs(m.Intercept.Sum()) <= 1e-12, "softmax intercepts sum to zero");
     }
 
     [Fact]
