@@ -88,6 +88,51 @@ public class TruncatedSvdTests(ITestOutputHelper output)
     }
 
     /// <summary>
+    /// For a dense double A the last product pair is one pass, as the power iterations are, and the basis Q_m = Y R^-1 of Y = A Q_n
+    /// comes from Cholesky QR twice, whose loss of orthogonality is at most 6 (m l + l (l + 1)) eps (Yamamoto et al.
+    /// 2015) while eps kappa(Y)^2 is small; when the Gram of Y is too ill-conditioned (rank-deficient A here) Y is
+    /// orthonormalised by Householder QR instead. On both paths U is orthonormal to that bound and A^T U = V S to a few
+    /// m eps sigma_1. The graded spectrum (1 .. 1e-4 over the 15 sampled directions) puts kappa(Y) near 1e4: one round
+    /// of Cholesky QR alone leaves 1.1e-8 (measured; about eps kappa^2), far outside the bound.
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void U_is_orthonormal_after_either_final_basis(bool rankDeficient)
+    {
+        const int m = 2000, n = 40, k = 15, l = k;
+        var sigma = Enumerable.Range(0, n).Select(i => rankDeficient ? (i < 8 ? 10.0 / (1 << i) : 0) : i < l ? 10.0 * Math.Pow(1e-4, i / (l - 1.0)) : 1e-6).ToArray();
+        var u0 = Linalg.Qr(NDArray.Normal([m, n], 0.0, 1.0, seed: 41)).Q;
+        var v0 = Linalg.Qr(NDArray.Normal([n, n], 0.0, 1.0, seed: 42)).Q;
+        var a = (u0 * NDArray.FromArray(sigma)).MatMul(v0.T);
+        // No oversampling, so that U is the whole basis, and no power iteration, so that every column of Y = A Omega
+        // mixes all singular directions (after power iterations Y's columns are nearly orthogonal and graded, and
+        // Cholesky QR loses nothing even once).
+        var (u, s, vt) = RandomizedSvd.Compute(a, k, new Rng(0UL), nOversamples: 0, nIter: 0);
+        double orthogonality = Fixtures.MaxDiff(NDArray.Eye<double>(k), u.T.MatMul(u));
+        output.WriteLine($"|U^T U - I| = {orthogonality:E2}");
+        Assert.True(orthogonality <= 6 * (m * l + l * (l + 1)) * Fixtures.Eps, $"|U^T U - I| = {orthogonality:E2}");
+        double residual = Fixtures.MaxDiff(a.T.MatMul(u), vt.T * s);
+        Assert.True(residual <= 10 * m * Fixtures.Eps * sigma[0], $"|A^T U - V S| = {residual:E2}");
+    }
+
+    /// <summary>Fit keeps U S in a rented block and FitTransform returns it: the fitted attributes are the same bits.</summary>
+    [Fact]
+    public void Fit_and_FitTransform_fit_the_same_model()
+    {
+        var a = LowRankPlusNoise(out _);
+        var fit = new TruncatedSvd<double>(5, seed: 3).Fit(a);
+        var other = new TruncatedSvd<double>(5, seed: 3);
+        var z = other.FitTransform(a);
+        Assert.Equal(other.Components.ToArray(), fit.Components.ToArray());
+        Assert.Equal(other.SingularValues.ToArray(), fit.SingularValues.ToArray());
+        Assert.Equal(other.ExplainedVariance.ToArray(), fit.ExplainedVariance.ToArray());
+        Assert.Equal(other.ExplainedVarianceRatio.ToArray(), fit.ExplainedVarianceRatio.ToArray());
+        // And U S = A V to rounding, a few m eps sigma_1 (sigma_1 = 100).
+        Assert.True(Fixtures.MaxDiff(fit.Transform(a), z) <= 10 * 300 * Fixtures.Eps * 100);
+    }
+
+    /// <summary>
     /// A warm fit of a tall 20,000 x 40 matrix (k = 5, l = 15, 5 power iterations: 12 products and QRs) keeps one
     /// m x l block for every product with A and its QR and writes U S into U: it allocates the m x l block and U
     /// (8 m (l + k) bytes, 3.2 MB) and 256 KiB of small ones (test matrix, B and its SVD, the QRs' triangles), and the
