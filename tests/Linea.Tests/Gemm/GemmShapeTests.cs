@@ -122,6 +122,33 @@ public class GemmShapeTests
         }
     }
 
+    /// <summary>
+    /// One thread, one A block (m &lt;= MC, k &lt;= KC) and row-major B: B is packed one NR-column strip at a time
+    /// (<see cref="StripStream"/>). Widths around NR (24 doubles, 48 floats) and the prefetch distance, a last partial
+    /// strip, rows around MR, every layout of A and C, beta 0 (C's NaN never read) and not; one thread and the column
+    /// bands of two.
+    /// </summary>
+    [Theory]
+    [InlineData(1, 25, 1)]
+    [InlineData(9, 49, 17)]
+    [InlineData(13, 97, 64)]
+    [InlineData(100, 1000, 100)]
+    public void OneABlockStreamsBByStrips(int m, int n, int k)
+    {
+        var (mc, kc, _) = BlockSizes.For(MicroKernelKind.Avx512, sizeof(double));
+        Assert.True(StripStream.Suits(m, n, k, 1, mc, kc, 24));
+        int c = 0;
+        foreach (var la in AllLayouts)
+            foreach (var lc in AllLayouts)
+            {
+                var prm = new GemmParams { AllowShortcuts = false, ParallelThreshold = 0 };
+                var par = new Parallelism(1 + c % 2);
+                GemmCheck.Run<double>(m, n, k, la, Layout.RowMajor, lc, 1.5, c % 3 == 0 ? 0 : -0.5, par, prm, seed: 300 + c);
+                GemmCheck.Run<float>(m, n, k, la, Layout.RowMajor, lc, -1, c % 3 == 1 ? 0 : 2, par, prm, seed: 400 + c);
+                c++;
+            }
+    }
+
     [Fact]
     public void KSplitOnlyForDeepSmallResults()
     {

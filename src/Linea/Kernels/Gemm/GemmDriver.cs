@@ -34,9 +34,15 @@ internal static unsafe class GemmDriver
             KC = Math.Min(kcBlock, k),
             NC = RoundUp(Math.Min(ncBlock, RoundUp(n, NR)), NR),
         };
+        if (threads <= 1 && part == TrianglePart.All && StripStream.Suits(m, n, k, bcs, job.MC, job.KC, NR))
+        {
+            StripStream.Run<T, TK>(m, n, k, alpha, a, ars, acs, b, brs, beta, c, crs, ccs);
+            return;
+        }
         if (threads <= 1 && m <= job.MC && k <= job.KC)
         {
-            // One A block covers every row and the whole depth, so it is packed once and kept, and each packed B panel
+            // (B not row-major; row-major B goes by strips above.) One A block covers every row and the whole depth, so
+            // it is packed once and kept, and each packed B panel
             // is read exactly once, right after it is packed: size it to stay in L2 between the two (short-wide
             // products: 100 x 200,000 from k = 100 would otherwise pack 1.2 MB panels that spill to L3 before the
             // microkernels read them). With k > KC the A block is repacked per panel, so narrower panels would cost
