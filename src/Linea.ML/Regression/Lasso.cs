@@ -5,15 +5,17 @@ namespace Linea.ML;
 /// <summary>
 /// The Lasso (scikit-learn's <c>Lasso</c>): minimises (1 / (2 n)) ||y - X w - b||^2 + alpha ||w||_1 by cyclic coordinate
 /// descent, the intercept unpenalised (X and y centred first). The L1 penalty sets weights exactly to zero, so the fit
-/// selects features. Each sweep costs O(n p).
+/// selects features. For n &gt;= p (up to 1,024 features) the sweeps run on the p x p cross-products, formed in one pass
+/// over X, and each costs O(p^2) (see Lasso.Gram.cs); otherwise on the residual, O(n p) each.
 /// </summary>
 /// <remarks>
 /// Stopping rule (scikit-learn's): after a sweep whose largest weight change is below <see cref="Tol"/> times the
 /// largest weight (or on the last allowed sweep), the duality gap of the problem scaled by n is computed, and the
 /// iteration stops when it is below Tol * ||y - mean(y)||^2. A fit that runs out of sweeps is kept but reports
 /// <see cref="Converged"/> false and a <see cref="Warning"/> (scikit-learn's ConvergenceWarning), never silently.
-/// <para>Memory: the model holds w (p values). Fitting allocates the centred copy of X and its transpose as one array
-/// (two n x p arrays in all), and the centred y, the residual and a copy of y (3 n); the sweeps allocate nothing.</para>
+/// <para>Memory: the model holds w (p values). Fitting tall X allocates the p x p cross-products and a few p-vectors
+/// (X is read in place); other shapes the centred copy of X and its transpose as one array (two n x p arrays in all),
+/// and the centred y, the residual and a copy of y (3 n). The sweeps allocate nothing.</para>
 /// </remarks>
 /// <typeparam name="T">float or double.</typeparam>
 public sealed partial class Lasso<T> : LinearModel<T> where T : unmanaged, IFloatingPointIeee754<T>
@@ -68,6 +70,7 @@ public sealed partial class Lasso<T> : LinearModel<T> where T : unmanaged, IFloa
     /// <exception cref="NonFiniteException">X or y contains NaN or infinity.</exception>
     public Lasso<T> Fit(NDArray<T> x, NDArray<T> y)
     {
+        if (UsesGram(x)) return FitGram(x, y);
         var (xc, yc, xMean, yMean) = Prepare(x, y);
         int n = (int)x.Shape[0], p = (int)x.Shape[1];
         // Columns of Xc as contiguous rows of Xc^T, so that every coordinate update reads one span.
@@ -106,15 +109,21 @@ public sealed partial class Lasso<T> : LinearModel<T> where T : unmanaged, IFloa
                 if (gap < tolGap) { converged = true; break; }
             }
         }
+        Finish(w, sweep, gap, converged, tolGap, xMean, yMean);
+        return this;
+    }
+
+    /// <summary>Records the fit: weights, intercept, sweeps, gap and convergence (with the warning when not converged).</summary>
+    private void Finish(T[] w, int sweep, T gap, bool converged, T tolGap, NDArray<T> xMean, T yMean)
+    {
         NIter = sweep;
         DualGap = gap;
         Converged = converged;
         Warning = converged ? null
             : $"Lasso: coordinate descent did not converge in {MaxIter} sweeps: duality gap {gap} >= tol * ||y||^2 = {tolGap}; " +
               "raise maxIter, scale the features, or loosen tol";
-        var coef = NDArray.Wrap(w, p);
+        var coef = NDArray.Wrap(w, w.Length);
         SetFit(coef, FitIntercept ? yMean - NDArray.Dot(xMean, coef) : T.Zero);
-        return this;
     }
 
     /// <summary>Gap between the primal 0.5 ||r||^2 + lambda ||w||_1 and the dual value at the feasible point theta = c r,

@@ -87,6 +87,57 @@ public class LassoTests(ITestOutputHelper output)
         Assert.Equal(1, big.NIter);
     }
 
+    /// <summary>
+    /// Tall X (n &gt;= p) runs the covariance form (G = Xc^T Xc, no residual), other shapes the residual form; their
+    /// iterates are the same in exact arithmetic, so both take the same sweeps, and each ends within sqrt(2 gap) /
+    /// sigma_min of the optimum (the intercepts then within |mean(X)| times that), with the same gap up to rounding.
+    /// </summary>
+    [Theory]
+    [InlineData(0.01, 1e-12)]
+    [InlineData(0.5, 1e-4)]
+    public void Covariance_and_residual_forms_agree(double alpha, double tol)
+    {
+        var gram = new Lasso<double>(alpha, maxIter: 100000, tol: tol).Fit(Data.X, Data.Y);
+        var residual = new Lasso<double>(alpha, maxIter: 100000, tol: tol) { AllowGram = false }.Fit(Data.X, Data.Y);
+        Assert.Equal(residual.NIter, gram.NIter);
+        double bound = DistanceBound(gram.DualGap) + DistanceBound(residual.DualGap);
+        double diff = Linalg.Norm(gram.Coefficients - residual.Coefficients);
+        output.WriteLine($"alpha {alpha}: {gram.NIter} sweeps, ||w_gram - w_residual|| = {diff:E2} (bound {bound:E2})");
+        Assert.True(diff <= bound);
+        Assert.Equal(residual.Intercept, gram.Intercept, Linalg.Norm(Data.X.Mean(0)) * bound);
+        // Each form's gap sums terms as large as ||yc||^2 (r^T r, r^T yc, lambda ||w||_1), each rounded to a few (n + p) eps of that.
+        var yc = Data.Y - Data.Y.Mean();
+        double yy = NDArray.Dot(yc, yc);
+        Assert.Equal(residual.DualGap, gram.DualGap, 10 * (Data.X.Shape[0] + Data.X.Shape[1]) * Fixtures.Eps * yy);
+    }
+
+    /// <summary>
+    /// Wide X (p &gt; n: the residual form): at a converged fit the optimality conditions hold, x_j^T r / n = alpha
+    /// sign(w_j) where w_j != 0 and |x_j^T r| / n &lt;= alpha where w_j = 0, to within what the gap leaves.
+    /// </summary>
+    [Fact]
+    public void Wide_fit_meets_the_optimality_conditions()
+    {
+        const int n = 40, p = 120;
+        const double alpha = 0.05;
+        var x = NDArray.Normal([n, p], 0.0, 1.0, seed: 5);
+        var y = x[.., ..5].MatMul(NDArray.FromArray(new double[] { 3, -2, 1.5, 1, -1 })) + NDArray.Normal([n], 0.0, 0.1, seed: 6);
+        var m = new Lasso<double>(alpha, maxIter: 100000, tol: 1e-14).Fit(x, y);
+        Assert.True(m.Converged);
+        var xc = x - x.Mean(0);
+        var r = (y - y.Mean()) - xc.MatMul(m.Coefficients);
+        var grad = xc.T.MatMul(r).ToArray();
+        var w = m.Coefficients.ToArray();
+        Assert.Contains(w, v => v == 0);
+        Assert.Contains(w, v => v != 0);
+        for (int j = 0; j < p; j++)
+        {
+            double g = grad[j] / n;
+            if (w[j] != 0) Assert.Equal(alpha * Math.Sign(w[j]), g, 1e-6);
+            else Assert.True(Math.Abs(g) <= alpha + 1e-6, $"|x_{j}^T r| / n = {Math.Abs(g):R} > alpha");
+        }
+    }
+
     [Fact]
     public void Running_out_of_sweeps_is_reported()
     {
