@@ -60,6 +60,7 @@ internal static partial class LloydStep
                 Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = chunks }, t =>
                     p.Chunk((int)((long)n * t / chunks), (int)((long)n * (t + 1) / chunks), t));
         }
+        System.Buffers.ArrayPool<double>.Shared.Return(ct);
         for (int t = 0; t < chunks; t++)
         {
             for (int e = 0; e < k * d; e++) sums[e] += changes[t * sumStride + e];

@@ -40,12 +40,13 @@ internal static partial class LloydStep
     {
         int w = wide ? Vector512<double>.Count : Vector<double>.Count;
         int kPad = (k + w - 1) / w * w;
+        // The transposed centres and the per-chunk inertias are rented: mini-batch k-means runs a pass per batch.
         var ct = Transposed(centres, k, d, kPad);
         int chunks = Chunks(n);
         int sumStride = SumStride(k, d), countStride = CountStride(k);
         var partialSums = sums is null ? null : new double[chunks * sumStride];
         var partialCounts = counts is null ? null : new int[chunks * countStride];
-        var inertia = new double[chunks];
+        var inertia = System.Buffers.ArrayPool<double>.Shared.Rent(chunks);
         fixed (double* px = x, pct = ct, pdist = dist, psums = partialSums)
         fixed (int* plabels = labels, pcounts = partialCounts)
         {
@@ -57,14 +58,16 @@ internal static partial class LloydStep
         }
         if (sums is not null) Merge(partialSums!, sumStride, partialCounts!, countStride, chunks, sums, counts!, k, d);
         double total = 0;
-        foreach (double v in inertia) total += v;
+        for (int t = 0; t < chunks; t++) total += inertia[t];
+        System.Buffers.ArrayPool<double>.Shared.Return(inertia);
+        System.Buffers.ArrayPool<double>.Shared.Return(ct);
         return total;
     }
 
-    /// <summary>The centres (k x d) transposed to d x kPad, the padding columns +inf (never nearest).</summary>
+    /// <summary>The centres (k x d) transposed to d x kPad, the padding columns +inf (never nearest), in a rented array.</summary>
     private static double[] Transposed(double[] centres, int k, int d, int kPad)
     {
-        var ct = new double[d * kPad];
+        var ct = System.Buffers.ArrayPool<double>.Shared.Rent(d * kPad); // the caller returns it
         for (int c = 0; c < kPad; c++)
             for (int j = 0; j < d; j++) ct[j * kPad + c] = c < k ? centres[c * d + j] : double.PositiveInfinity;
         return ct;
