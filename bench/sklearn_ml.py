@@ -103,6 +103,21 @@ def run(task, d, samples):
         s, m = timed(lambda: make().fit(x, y), samples)
         b = m.intercept_ - m.intercept_.mean() if m.intercept_.size > 1 else m.intercept_
         save(d, task, "coef", np.column_stack([m.coef_, b]))
+    elif task == "lasso":
+        from sklearn.linear_model import Lasso
+        x, y = load(d, "lasso_x"), load(d, "lasso_y")
+        s, m = timed(lambda: Lasso(alpha=0.1).fit(x, y), samples)
+        save(d, task, "coef", np.append(m.coef_, m.intercept_))
+    elif task == "minibatch":
+        from sklearn.cluster import MiniBatchKMeans
+        x = load(d, "minibatch_x")
+        s, m = timed(lambda: MiniBatchKMeans(n_clusters=8, batch_size=1024, n_init=3, random_state=0).fit(x), samples)
+        save(d, task, "inertia", [m.inertia_])
+    elif task == "ipca":
+        from sklearn.decomposition import IncrementalPCA
+        x = load(d, "ipca_x")
+        s, m = timed(lambda: IncrementalPCA(n_components=10, batch_size=1000).fit(x), samples)
+        save(d, task, "explained_variance", m.explained_variance_)
     else:
         raise SystemExit(f"sklearn_ml.py: unknown task {task}")
     return s

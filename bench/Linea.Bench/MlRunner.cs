@@ -22,7 +22,11 @@ namespace Linea.Bench;
 /// intercepts max |diff| &lt;= 1e-6 max|w| (both Newton methods run to a gradient of 1e-8; opt-in tasks, not in the
 /// default list: logreg-binary, two classes in 50,000 x 30, and logreg-wide, eight in 10,000 x 60); TruncatedSvd (randomized,
 /// 5 power iterations, 10 oversamples, on the PCA data uncentred; opt-in tsvd-wide, 5,000 x 1,000 of rank 50 plus
-/// noise) singular values relative 1e-6.
+/// noise) singular values relative 1e-6. Also opt-in: lasso (50,000 x 100, alpha 0.1; coefficients and intercept
+/// max |diff| &lt;= 1e-8 max|w|, both coordinate descents taking the same sweeps), minibatch (MiniBatchKMeans, 100,000 x 20,
+/// k 8, batches of 1,024, three seedings; inertia relative 1e-2, since Linea reads consecutive batches and scikit-learn
+/// draws them at random), ipca (IncrementalPca, 20,000 x 100, 10 components, batches of 1,000; explained variances
+/// relative 1e-8).
 /// </summary>
 internal static class MlRunner
 {
@@ -132,6 +136,27 @@ internal static class MlRunner
                 var (x, labels) = Blobs(rng, n, p, k, spread: 0.5);
                 Save(task + "_x", x);
                 Save(task + "_y", NDArray.FromArray(labels.Select(l => (double)l).ToArray()));
+                break;
+            }
+            case "lasso":
+            {
+                // Opt-in: 50,000 x 100, ten informative features of the hundred.
+                var x = rng.Normal([50_000, 100], 0.0, 1.0) + 1.0;
+                var w = NDArray.Concatenate([rng.Normal([10], 0.0, 1.0), NDArray.Zeros<double>(90)]);
+                Save("lasso_x", x);
+                Save("lasso_y", x.MatMul(w) + 0.5 + rng.Normal([50_000], 0.0, 0.1));
+                break;
+            }
+            case "minibatch":
+            {
+                // Opt-in: 100,000 x 20 in eight blobs, mini-batches of 1,024.
+                Save("minibatch_x", Blobs(rng, 100_000, 20, 8, spread: 4.0).X);
+                break;
+            }
+            case "ipca":
+            {
+                // Opt-in: 20,000 x 100 with correlated features, 10 components, batches of 1,000.
+                Save("ipca_x", rng.Normal([20_000, 100], 0.0, 1.0).MatMul(rng.Normal([100, 100], 0.0, 1.0)));
                 break;
             }
             case "ridge" or "linreg" or "mlp256" or "mlp32" or "pca" or "tsvd": break;
@@ -278,6 +303,33 @@ internal static class MlRunner
                 var w = NDArray.Concatenate([m.Coefficients, b.Reshape(-1, 1)], 1);
                 double err = sk is null ? double.NaN : MaxAbs(w - sk) / MaxAbs(sk);
                 return (t, err <= 1e-6, Fmt($"coef_max_rel_diff={err:E1} iterations={m.NIter}"));
+            }
+            case "lasso":
+            {
+                var x = Load("lasso_x");
+                var y = Load("lasso_y");
+                var (t, m) = Time(samples, () => new Lasso<double>(alpha: 0.1).Fit(x, y));
+                var w = NDArray.Concatenate([m.Coefficients, NDArray.FromArray(new[] { m.Intercept })]);
+                var sk = Sk("coef");
+                double err = sk is null ? double.NaN : MaxAbs(w - sk) / MaxAbs(sk);
+                return (t, err <= 1e-8, Fmt($"coef_max_rel_diff={err:E1} sweeps={m.NIter}"));
+            }
+            case "minibatch":
+            {
+                var x = Load("minibatch_x");
+                var (t, m) = Time(samples, () => new Linea.ML.Clustering.MiniBatchKMeans<double>(8, batchSize: 1024, nInit: 3).Fit(x));
+                double sk = Sk("inertia")?[0] ?? double.NaN;
+                double err = Math.Abs(m.Inertia - sk) / sk;
+                // Different batch orders (consecutive rows here, random draws there): the same clusters, not the same bits.
+                return (t, err <= 1e-2, Fmt($"inertia={m.Inertia:G8} sklearn_inertia={sk:G8} steps={m.NSteps}"));
+            }
+            case "ipca":
+            {
+                var x = Load("ipca_x");
+                var (t, ev) = Time(samples, () => new IncrementalPca<double>(10, batchSize: 1_000).Fit(x).ExplainedVariance);
+                var sk = Sk("explained_variance");
+                double err = sk is null ? double.NaN : MaxAbs((ev - sk) / sk);
+                return (t, err <= 1e-8, Fmt($"explained_variance_max_rel_diff={err:E1}"));
             }
             default: throw new ArgumentException($"ml: unknown task {task}");
         }
