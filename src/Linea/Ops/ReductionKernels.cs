@@ -112,6 +112,7 @@ internal static class OuterReduce
     /// <summary>Rows narrower than this are combined by a scalar pass per block instead of one SIMD call per row.</summary>
     private const int SimdWidth = 16;
 
+    [MethodImpl(HotCode.Options)]
     public static void Run<T, TOp>(Storage.TensorStorage<T> src, long offset, long rows, int k, Span<T> dst)
         where T : unmanaged where TOp : IReduceOp<T>
     {
@@ -180,7 +181,18 @@ internal struct SumReduce<T> : IReduceOp<T> where T : unmanaged, INumberBase<T>
         int half = (x.Length / 2 + 15) & ~15;
         return PairwiseSum(x[..half]) + PairwiseSum(x[half..]);
     }
-    public static void CombineInto(Span<T> acc, ReadOnlySpan<T> x) => TensorPrimitives.Add(acc, x, acc);
+    /// <summary>acc += x element by element (TensorPrimitives.Add's bits) with explicit vectors, inlined into the row
+    /// loops of <see cref="OuterReduce"/>: a call into TensorPrimitives per row ran as unoptimised tier-0 code for a
+    /// process's first column sums (System.Numerics.Tensors ships without precompiled code).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void CombineInto(Span<T> acc, ReadOnlySpan<T> x)
+    {
+        int j = 0;
+        if (Vector.IsHardwareAccelerated && Vector<T>.IsSupported)
+            for (int w = Vector<T>.Count; j + w <= x.Length; j += w)
+                (new Vector<T>(acc.Slice(j)) + new Vector<T>(x.Slice(j))).CopyTo(acc.Slice(j));
+        for (; j < x.Length; j++) acc[j] += x[j];
+    }
 }
 
 internal struct ProdReduce<T> : IReduceOp<T> where T : unmanaged, INumberBase<T>
