@@ -50,6 +50,10 @@ public sealed partial class MiniBatchKMeans<T> where T : unmanaged, IFloatingPoi
     // PartialFit batch is larger), the k x d sums and previous centres, the k batch counts, and the double rows of a
     // float32 (or strided) block.
     private int[] _batchLabels = [];
+
+    /// <summary>Rows per call of the assignment pass when only the inertia is wanted: a label scratch of at most 256 KiB,
+    /// and chunks long enough for the pass to use its threads.</summary>
+    private const int AssignChunk = 1 << 16;
     private double[] _sums = [], _batchCounts = [], _previous = [], _rows = [];
 
     /// <summary>Creates the estimator; nothing is computed until a fit.</summary>
@@ -431,14 +435,15 @@ public sealed partial class MiniBatchKMeans<T> where T : unmanaged, IFloatingPoi
     {
         // LloydStep's assignment (vectorised over centres, eight rows at a time, threaded on large inputs) gives the same
         // distances, labels and ties as a row-by-row scan with KMeansPlusPlus.SquaredDistance; only the inertia's
-        // summation order over rows differs. Without labels to keep, the rows go in batches through the step's labels.
+        // summation order over rows differs. Without labels to keep, the rows go in chunks through a scratch of its own
+        // (not the model's step buffers: Score may run on several threads at once).
         if (labels is not null) return LloydStep.Run(x, n, d, centres, NClusters, labels, null, null, null);
-        if (_batchLabels.Length < Math.Min(n, BatchSize)) _batchLabels = new int[Math.Min(n, BatchSize)];
+        var scratch = new int[Math.Min(n, AssignChunk)];
         double total = 0;
-        for (int i0 = 0; i0 < n; i0 += _batchLabels.Length)
+        for (int i0 = 0; i0 < n; i0 += scratch.Length)
         {
-            int rows = Math.Min(_batchLabels.Length, n - i0);
-            total += LloydStep.Run(x.Slice(i0 * d, rows * d), rows, d, centres, NClusters, _batchLabels, null, null, null);
+            int rows = Math.Min(scratch.Length, n - i0);
+            total += LloydStep.Run(x.Slice(i0 * d, rows * d), rows, d, centres, NClusters, scratch, null, null, null);
         }
         return total;
     }

@@ -1,6 +1,6 @@
 using System.Numerics;
-using System.Runtime.Intrinsics;
 using System.Numerics.Tensors;
+using System.Runtime.Intrinsics;
 using Linea.Kernels;
 using Linea.Kernels.Gemm;
 using Linea.Kernels.Threading;

@@ -82,35 +82,51 @@ public sealed partial class Lasso<T> : LinearModel<T> where T : unmanaged, IFloa
         for (int j = 0; j < p; j++) norms[j] = Dot(Col(cols, j, n), Col(cols, j, n));
         T lambda = T.CreateTruncating(Alpha) * T.CreateTruncating(n);
         T tolGap = T.CreateTruncating(Tol) * Dot(yArr, yArr);
+        var (sweeps, gap, converged) = Descend(w, tolGap, j =>
+        {
+            if (norms[j] == T.Zero) return false;
+            var cj = Col(cols, j, n);
+            T old = w[j];
+            if (old != T.Zero) Axpy(old, cj, r);
+            T rho = Dot(cj, r);
+            T shrunk = T.Max(T.Abs(rho) - lambda, T.Zero);
+            w[j] = shrunk == T.Zero ? T.Zero : T.CopySign(shrunk, rho) / norms[j];
+            if (w[j] != T.Zero) Axpy(-w[j], cj, r);
+            return true;
+        }, () => DualityGap(cols, n, p, w, r, yArr, lambda));
+        Finish(w, sweeps, gap, converged, tolGap, xMean, yMean);
+        return this;
+    }
+
+    /// <summary>
+    /// The cyclic sweeps and scikit-learn's stopping rule, shared by the residual and covariance forms:
+    /// <paramref name="update"/>(j) updates w[j] (false: coordinate j is skipped, its column being zero); after a sweep
+    /// whose largest weight change is below Tol times the largest weight (or the last allowed sweep) the duality gap
+    /// <paramref name="dualityGap"/>() is taken, and the descent stops when it is below <paramref name="tolGap"/>.
+    /// </summary>
+    private (int Sweeps, T Gap, bool Converged) Descend(T[] w, T tolGap, Func<int, bool> update, Func<T> dualityGap)
+    {
         T tolStep = T.CreateTruncating(Tol);
         T gap = T.Zero;
-        bool converged = false;
         int sweep = 0;
         while (sweep < MaxIter)
         {
             sweep++;
             T wMax = T.Zero, dwMax = T.Zero;
-            for (int j = 0; j < p; j++)
+            for (int j = 0; j < w.Length; j++)
             {
-                if (norms[j] == T.Zero) continue;
-                var cj = Col(cols, j, n);
                 T old = w[j];
-                if (old != T.Zero) Axpy(old, cj, r);
-                T rho = Dot(cj, r);
-                T shrunk = T.Max(T.Abs(rho) - lambda, T.Zero);
-                w[j] = shrunk == T.Zero ? T.Zero : T.CopySign(shrunk, rho) / norms[j];
-                if (w[j] != T.Zero) Axpy(-w[j], cj, r);
+                if (!update(j)) continue;
                 dwMax = T.Max(dwMax, T.Abs(w[j] - old));
                 wMax = T.Max(wMax, T.Abs(w[j]));
             }
             if (wMax == T.Zero || dwMax / wMax < tolStep || sweep == MaxIter)
             {
-                gap = DualityGap(cols, n, p, w, r, yArr, lambda);
-                if (gap < tolGap) { converged = true; break; }
+                gap = dualityGap();
+                if (gap < tolGap) return (sweep, gap, true);
             }
         }
-        Finish(w, sweep, gap, converged, tolGap, xMean, yMean);
-        return this;
+        return (sweep, gap, false);
     }
 
     /// <summary>Records the fit: weights, intercept, sweeps, gap and convergence (with the warning when not converged).</summary>
