@@ -102,7 +102,8 @@ public sealed partial class Lasso<T> : LinearModel<T> where T : unmanaged, IFloa
     /// The cyclic sweeps and scikit-learn's stopping rule, shared by the residual and covariance forms:
     /// <paramref name="update"/>(j) updates w[j] (false: coordinate j is skipped, its column being zero); after a sweep
     /// whose largest weight change is below Tol times the largest weight (or the last allowed sweep) the duality gap
-    /// <paramref name="dualityGap"/>() is taken, and the descent stops when it is below <paramref name="tolGap"/>.
+    /// <paramref name="dualityGap"/>() is taken, and the descent stops when it is below <paramref name="tolGap"/> or not
+    /// positive.
     /// </summary>
     private (int Sweeps, T Gap, bool Converged) Descend(T[] w, T tolGap, Func<int, bool> update, Func<T> dualityGap)
     {
@@ -123,7 +124,8 @@ public sealed partial class Lasso<T> : LinearModel<T> where T : unmanaged, IFloa
             if (wMax == T.Zero || dwMax / wMax < tolStep || sweep == MaxIter)
             {
                 gap = dualityGap();
-                if (gap < tolGap) return (sweep, gap, true);
+                // A gap of zero is optimal also when tolGap is zero (a constant y: w = 0 solves it exactly).
+                if (gap < tolGap || gap <= T.Zero) return (sweep, gap, true);
             }
         }
         return (sweep, gap, false);

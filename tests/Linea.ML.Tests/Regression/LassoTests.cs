@@ -138,6 +138,22 @@ public class LassoTests(ITestOutputHelper output)
         }
     }
 
+    /// <summary>A constant target is fitted exactly by w = 0 and b = y: the gap is 0 and Tol * ||y - mean(y)||^2 is 0 too,
+    /// which the strict "gap below tol" alone would never accept; both forms stop after one sweep, converged.</summary>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Constant_target_converges_at_once(bool allowGram)
+    {
+        var x = NDArray.Normal([20, 3], 0.0, 1.0, seed: 1);
+        var m = new Lasso<double>(0.1) { AllowGram = allowGram }.Fit(x, NDArray.Full([20], 7.0));
+        Assert.True(m.Converged);
+        Assert.Null(m.Warning);
+        Assert.Equal(1, m.NIter);
+        Assert.Equal([0.0, 0.0, 0.0], m.Coefficients.ToArray());
+        Assert.Equal(7.0, m.Intercept, 1e-14);
+    }
+
     [Fact]
     public void Running_out_of_sweeps_is_reported()
     {
