@@ -154,6 +154,16 @@ public sealed partial class MiniBatchKMeans<T> where T : unmanaged, IFloatingPoi
     /// <exception cref="InvalidDataException">A later pass read another number of rows than the first.</exception>
     public MiniBatchKMeans<T> Fit(IRowBlockSource<T> source, IProgress<RowBlockProgress>? progress = null)
     {
+        FitCore(source, progress, null);
+        _labels = null;
+        return this;
+    }
+
+    /// <summary>The fit of <see cref="Fit(IRowBlockSource{T}, IProgress{RowBlockProgress}?)"/>; with
+    /// <paramref name="labels"/> (one per source row), the final pass that sums the inertia also writes each row's label
+    /// there, so an in-memory fit does not assign every row a second time.</summary>
+    private void FitCore(IRowBlockSource<T> source, IProgress<RowBlockProgress>? progress, int[]? labels)
+    {
         const string where = Model + ".Fit(source)";
         int d = RowBlockPass.Columns(source, where);
         _rng = new Rng(Seed);
@@ -182,12 +192,17 @@ public sealed partial class MiniBatchKMeans<T> where T : unmanaged, IFloatingPoi
         double total = 0;
         foreach (var block in RowBlockPass.Run(source, batch, progress, where, d, n, pass: epoch + 2))
         {
-            total += Assign(DoubleRows.Read(block.Values, ref _rows), block.Count, d, _centres!, null);
+            var rows = DoubleRows.Read(block.Values, ref _rows);
+            if (labels is null) total += Assign(rows, block.Count, d, _centres!, null);
+            else
+            {
+                if (_batchLabels.Length < block.Count) _batchLabels = new int[block.Count];
+                total += Assign(rows, block.Count, d, _centres!, _batchLabels);
+                _batchLabels.AsSpan(0, block.Count).CopyTo(labels.AsSpan((int)block.Start, block.Count));
+            }
             GC.KeepAlive(block.Values);
         }
         Inertia = total;
-        _labels = null;
-        return this;
     }
 
     /// <summary>Fits on the rows of <paramref name="x"/>, read in order as a source (see <see cref="Fit(IRowBlockSource{T}, IProgress{RowBlockProgress}?)"/>),
@@ -198,8 +213,9 @@ public sealed partial class MiniBatchKMeans<T> where T : unmanaged, IFloatingPoi
     public MiniBatchKMeans<T> Fit(NDArray<T> x)
     {
         Guard.Matrix(x, Model + ".Fit", minRows: NClusters);
-        Fit(RowBlocks.FromTensor(x));
-        _labels = PredictIndices(x);
+        var labels = new int[x.Shape[0]];
+        FitCore(RowBlocks.FromTensor(x), null, labels);
+        _labels = labels;
         return this;
     }
 
