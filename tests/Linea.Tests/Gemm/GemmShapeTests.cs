@@ -1,4 +1,6 @@
+using System.Runtime.Intrinsics.X86;
 using Linea.Kernels.Gemm;
+using Linea.Kernels.Gemm.Microkernels;
 
 namespace Linea.Tests.Gemm;
 
@@ -147,6 +149,43 @@ public class GemmShapeTests
                 GemmCheck.Run<float>(m, n, k, la, Layout.RowMajor, lc, -1, c % 3 == 1 ? 0 : 2, par, prm, seed: 400 + c);
                 c++;
             }
+    }
+
+    /// <summary>
+    /// The strip ahead's rows are shared out to the tile kernels, at most each kernel's capacity (one row per 8 steps
+    /// of its chunked k loop) and none unchunked; the tiles' shares cover all k rows when the capacity allows, and
+    /// <see cref="Avx512Kernel{T}.RunFetching"/> with a prefetch stream gives the same bits as <see cref="Avx512Kernel{T}.Run"/>.
+    /// </summary>
+    [Fact]
+    public void StripRowsAreSharedOverTheTileKernels()
+    {
+        Assert.Equal(12, RowFetch.Capacity(100, true, sizeof(double)));
+        Assert.Equal(12, RowFetch.Capacity(100, true, sizeof(float)));
+        Assert.Equal(0, RowFetch.Capacity(100, false, sizeof(double)));
+        Assert.Equal(0, RowFetch.Capacity(7, true, sizeof(double)));
+        foreach (var (tiles, k, cap) in new[] { (13, 100, 12), (9, 100, 12), (1, 100, 12), (4, 17, 2), (20, 64, 8), (13, 100, 0) })
+        {
+            int per = StripStream.RowsPerTile(tiles, k, cap);
+            Assert.True(per <= cap);
+            if (cap * tiles >= k) Assert.True(per * tiles >= k && (per - 1) * tiles < k, $"{tiles} tiles, k = {k}: {per} rows each");
+            else Assert.Equal(cap, per);
+        }
+        if (!Avx512F.IsSupported) return;
+        unsafe
+        {
+            const int kc = 100, MR = 8, NR = 24;
+            var rnd = new Random(5);
+            double[] a = new double[MR * kc], b = new double[NR * kc], fetched = new double[kc * 4096];
+            for (int i = 0; i < a.Length; i++) a[i] = rnd.NextDouble() - 0.5;
+            for (int i = 0; i < b.Length; i++) b[i] = rnd.NextDouble() - 0.5;
+            double[] c1 = new double[MR * NR], c2 = new double[MR * NR], tile = new double[MR * NR];
+            fixed (double* pa = a, pb = b, pf = fetched, p1 = c1, p2 = c2, pt = tile)
+            {
+                Avx512Kernel<double>.Run(kc, pa, pb, p1, NR, 1, 1.0, 0.0, MR, NR, pt, true);
+                Avx512Kernel<double>.RunFetching(kc, pa, pb, p2, NR, 1, 1.0, 0.0, MR, NR, pt, true, (byte*)pf, 4096 * sizeof(double), 12);
+            }
+            Assert.Equal(c1, c2);
+        }
     }
 
     [Fact]

@@ -21,6 +21,12 @@ internal unsafe struct Avx2Kernel<T> : IMicroKernel<T> where T : unmanaged, IFlo
         return System.Runtime.Intrinsics.X86.Fma.MultiplyAdd(x.AsSingle(), y.AsSingle(), z.AsSingle()).As<float, T>();
     }
 
+    /// <summary>No prefetch stream here: <see cref="Run"/>.</summary>
+    public static void RunFetching(int kc, T* a, T* b, T* c, nint rs, nint cs, T alpha, T beta, int mr, int nr, T* tile, bool chunkedA,
+        byte* fetch, nint fetchStride, int fetchRows) => Run(kc, a, b, c, rs, cs, alpha, beta, mr, nr, tile, chunkedA);
+
+    public static int FetchCapacity(int kc, bool chunkedA) => 0;
+
     [MethodImpl(HotCode.Options)]
     public static void Run(int kc, T* a, T* b, T* c, nint rs, nint cs, T alpha, T beta, int mr, int nr, T* tile, bool chunkedA)
     {

@@ -22,8 +22,15 @@ internal unsafe struct Avx512Kernel<T> : IMicroKernel<T> where T : unmanaged, IF
         return Avx512F.FusedMultiplyAdd(x.AsSingle(), y.AsSingle(), z.AsSingle()).As<float, T>();
     }
 
-    [MethodImpl(HotCode.Options)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Run(int kc, T* a, T* b, T* c, nint rs, nint cs, T alpha, T beta, int mr, int nr, T* tile, bool chunkedA)
+        => RunFetching(kc, a, b, c, rs, cs, alpha, beta, mr, nr, tile, chunkedA, null, 0, 0);
+
+    public static int FetchCapacity(int kc, bool chunkedA) => RowFetch.Capacity(kc, chunkedA, sizeof(T));
+
+    [MethodImpl(HotCode.Options)]
+    public static void RunFetching(int kc, T* a, T* b, T* c, nint rs, nint cs, T alpha, T beta, int mr, int nr, T* tile, bool chunkedA,
+        byte* fetch, nint fetchStride, int fetchRows)
     {
         int V = Vector512<T>.Count;
         Vector512<T> c00 = default, c01 = default, c02 = default;
@@ -51,8 +58,11 @@ internal unsafe struct Avx512Kernel<T> : IMicroKernel<T> where T : unmanaged, IF
         {
             // A in 64-byte row chunks: element (i, p) of a chunk at i*CW + p%CW, CW = 64 / sizeof(T).
             int CW = 64 / sizeof(T);
+            int fetchBytes = 3 * V * sizeof(T);
             for (; p + CW <= kc; p += CW)
             {
+                for (int r = 0; r < CW / RowFetch.StepsPerRow && fetchRows > 0; r++, fetchRows--, fetch += fetchStride)
+                    RowFetch.Row(fetch, fetchBytes);
                 for (int pp = 0; pp < CW; pp++)
                 {
                     var b0 = Vector512.Load(b + 0 * V);

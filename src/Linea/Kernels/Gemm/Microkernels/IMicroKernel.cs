@@ -23,6 +23,36 @@ internal unsafe interface IMicroKernel<T> where T : unmanaged, IFloatingPointIee
 
     /// <summary>Runs one tile; see the interface remarks for the contract.</summary>
     static abstract void Run(int kc, T* a, T* b, T* c, nint rs, nint cs, T alpha, T beta, int mr, int nr, T* tile, bool chunkedA);
+
+    /// <summary>
+    /// <see cref="Run"/>, which meanwhile prefetches into L2 up to <paramref name="fetchRows"/> rows of NR elements,
+    /// the first at <paramref name="fetch"/> and the next ones <paramref name="fetchStride"/> bytes apart, spread over
+    /// its k loop (at most <see cref="FetchCapacity"/> rows); <see cref="StripStream"/> passes the rows of the B strip
+    /// it packs next but one, so they arrive while this tile is multiplied.
+    /// </summary>
+    static abstract void RunFetching(int kc, T* a, T* b, T* c, nint rs, nint cs, T alpha, T beta, int mr, int nr, T* tile, bool chunkedA,
+        byte* fetch, nint fetchStride, int fetchRows);
+
+    /// <summary>How many rows one <see cref="RunFetching"/> call of depth <paramref name="kc"/> prefetches at most (0: none).</summary>
+    static abstract int FetchCapacity(int kc, bool chunkedA);
+}
+
+/// <summary>The software prefetch the AVX-512 microkernels spread over their k loop (see <see cref="IMicroKernel{T}.RunFetching"/>).</summary>
+internal static unsafe class RowFetch
+{
+    /// <summary>Rows fetched per 8 steps of k: one, so a 100-deep tile issues 12 rows of a few lines each.</summary>
+    public const int StepsPerRow = 8;
+
+    /// <summary>Prefetches the lines of bytes [row, row + rowBytes) into L2 (the run need not start on a line).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Row(byte* row, int rowBytes)
+    {
+        for (int o = 0; o < rowBytes; o += 64) System.Runtime.Intrinsics.X86.Sse.Prefetch1(row + o);
+        System.Runtime.Intrinsics.X86.Sse.Prefetch1(row + rowBytes - 1);
+    }
+
+    /// <summary>Rows one call prefetches at most: one per <see cref="StepsPerRow"/> steps of its chunked loop (none unchunked).</summary>
+    public static int Capacity(int kc, bool chunkedA, int elementSize) => chunkedA ? kc / (64 / elementSize) * (64 / elementSize / StepsPerRow) : 0;
 }
 
 /// <summary>Shared epilogue for edge tiles: C = alpha * tile + beta * C on the valid mr x nr part.</summary>

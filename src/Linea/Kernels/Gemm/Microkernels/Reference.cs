@@ -11,6 +11,12 @@ internal unsafe struct ReferenceKernel<T> : IMicroKernel<T> where T : unmanaged,
     public static int MR => 4;
     public static int NR => 4;
 
+    /// <summary>No prefetch stream here: <see cref="Run"/>.</summary>
+    public static void RunFetching(int kc, T* a, T* b, T* c, nint rs, nint cs, T alpha, T beta, int mr, int nr, T* tile, bool chunkedA,
+        byte* fetch, nint fetchStride, int fetchRows) => Run(kc, a, b, c, rs, cs, alpha, beta, mr, nr, tile, chunkedA);
+
+    public static int FetchCapacity(int kc, bool chunkedA) => 0;
+
     public static void Run(int kc, T* a, T* b, T* c, nint rs, nint cs, T alpha, T beta, int mr, int nr, T* tile, bool chunkedA)
     {
         for (int i = 0; i < 16; i++) tile[i] = T.Zero;
