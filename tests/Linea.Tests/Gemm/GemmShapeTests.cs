@@ -182,7 +182,7 @@ public class GemmShapeTests
             fixed (double* pa = a, pb = b, pf = fetched, p1 = c1, p2 = c2, pt = tile)
             {
                 Avx512Kernel<double>.Run(kc, pa, pb, p1, NR, 1, 1.0, 0.0, MR, NR, pt, true);
-                Avx512Kernel<double>.RunFetching(kc, pa, pb, p2, NR, 1, 1.0, 0.0, MR, NR, pt, true, (byte*)pf, 4096 * sizeof(double), 12);
+                Avx512Kernel<double>.RunFetching(kc, pa, pb, p2, NR, 1, 1.0, 0.0, MR, NR, pt, true, (byte*)pf, 4096 * sizeof(double), 12, NR * sizeof(double));
             }
             Assert.Equal(c1, c2);
         }

@@ -86,6 +86,14 @@ internal static unsafe class GemmDriver
         return (int)Math.Round(panels * (growing ? Math.Sqrt(f) : 1 - Math.Sqrt(1 - f)));
     }
 
+    /// <summary>Runs of bytes for the microkernels to prefetch: <see cref="Runs"/> runs of <see cref="Bytes"/> bytes, <see cref="Stride"/> apart from <see cref="Start"/>.</summary>
+    private readonly struct FetchRuns(byte* start, nint stride, int runs, int bytes)
+    {
+        public readonly byte* Start = start;
+        public readonly nint Stride = stride;
+        public readonly int Runs = runs, Bytes = bytes;
+    }
+
     private sealed class Job<T, TK> : IParallelJob
         where T : unmanaged, IFloatingPointIeee754<T> where TK : struct, IMicroKernel<T>
     {
@@ -147,7 +155,8 @@ internal static unsafe class GemmDriver
                         {
                             int mc = Math.Min(MC, r1 - ic);
                             if (!keepA) chunked = Pack.A(mc, kc, A + ic * Ars + pc * Acs, Ars, Acs, MR, apack);
-                            Macro(mc, nc, kc, 0, np, apack, bpack, C + ic * Crs + jc * Ccs, beta, tile, chunked, ic - jc);
+                            var next = keepA || Part != TrianglePart.All ? default : NextBlock(ic + MC, r1, pc, kc);
+                            Macro(mc, nc, kc, 0, np, apack, bpack, C + ic * Crs + jc * Ccs, beta, tile, chunked, ic - jc, next);
                         }
                     }
                     else
@@ -159,7 +168,7 @@ internal static unsafe class GemmDriver
                         {
                             int mc = Math.Min(MC, m - ic);
                             if (!keepA) chunked = Pack.A(mc, kc, A + ic * Ars + pc * Acs, Ars, Acs, MR, apack);
-                            Macro(mc, nc, kc, q0, q1, apack, bpack, C + ic * Crs + jc * Ccs, beta, tile, chunked, ic - jc);
+                            Macro(mc, nc, kc, q0, q1, apack, bpack, C + ic * Crs + jc * Ccs, beta, tile, chunked, ic - jc, default);
                         }
                     }
                     barrier.SignalAndWait();
@@ -167,8 +176,26 @@ internal static unsafe class GemmDriver
             }
         }
 
+        /// <summary>
+        /// The source of the A block this thread packs next (rows [<paramref name="row"/>, +MC) up to
+        /// <paramref name="end"/>, depth [pc, pc + kc)) as runs of contiguous bytes, for the microkernels of the current
+        /// block to prefetch (<see cref="IMicroKernel{T}.RunFetching"/>): its rows when A is row-major, its columns when
+        /// column-major, none for other strides or past the thread's last row. Tall-skinny products (200,000 x 100 from
+        /// k = 100) otherwise packed each block from memory between the blocks' multiplies: with the prefetch, one
+        /// thread went from 63-75 to 68-90 GFLOP/s float64, two from 117-145 to 135-162.
+        /// </summary>
+        private FetchRuns NextBlock(int row, int end, int pc, int kc)
+        {
+            if (row >= end) return default;
+            int rows = Math.Min(MC, end - row);
+            byte* src = (byte*)(A + row * Ars + pc * Acs);
+            if (Acs == 1) return new FetchRuns(src, Ars * sizeof(T), rows, kc * sizeof(T));
+            if (Ars == 1) return new FetchRuns(src, Acs * sizeof(T), kc, rows * sizeof(T));
+            return default;
+        }
+
         [MethodImpl(HotCode.Options)]
-        private void Macro(int mc, int nc, int kc, int jq0, int jq1, T* apack, T* bpack, T* c, T beta, T* tile, bool chunked, int diag)
+        private void Macro(int mc, int nc, int kc, int jq0, int jq1, T* apack, T* bpack, T* c, T beta, T* tile, bool chunked, int diag, FetchRuns next)
         {
             // diag = (row of this block's first row) - (column of its first column) in C, so the tile at (i, j) of the
             // block holds C's elements with row - column from diag + i - (j + nr - 1) to diag + i + mr - 1 - j.
@@ -176,6 +203,9 @@ internal static unsafe class GemmDriver
             var part = Part;
             nint crs = Crs, ccs = Ccs;
             T alpha = Alpha;
+            // The next block's runs shared out over this block's tiles (see NextBlock).
+            int tiles = (jq1 - jq0) * ((mc + MR - 1) / MR), t = 0;
+            int perTile = next.Runs == 0 ? 0 : Math.Min(TK.FetchCapacity(kc, chunked), (next.Runs + tiles - 1) / tiles);
             for (int q = jq0; q < jq1; q++)
             {
                 int j = q * NR;
@@ -204,7 +234,11 @@ internal static unsafe class GemmDriver
                     if (exact && (part == TrianglePart.Lower ? lo < 0 : hi > 0))
                         DiagonalTile(kc, apack + (nint)i * kc, bq, cj + i * crs, crs, ccs, alpha, beta, mr, nr, tile, chunked, diag + i - j);
                     else
-                        TK.Run(kc, apack + (nint)i * kc, bq, cj + i * crs, crs, ccs, alpha, beta, mr, nr, tile, chunked);
+                    {
+                        int f0 = t++ * perTile, runs = Math.Max(0, Math.Min(perTile, next.Runs - f0));
+                        TK.RunFetching(kc, apack + (nint)i * kc, bq, cj + i * crs, crs, ccs, alpha, beta, mr, nr, tile, chunked,
+                            next.Start + f0 * next.Stride, next.Stride, runs, next.Bytes);
+                    }
                 }
             }
         }

@@ -72,7 +72,7 @@ internal static unsafe class StripStream
             {
                 int r0 = t * perTile, rows = Math.Max(0, Math.Min(perTile, spread - r0));
                 TK.RunFetching(k, apack + (nint)i * k, strip, cj + i * crs, crs, ccs, alpha, beta, Math.Min(MR, m - i), nr, tile, chunked,
-                    (byte*)(b + ahead) + r0 * rowBytes, rowBytes, rows);
+                    (byte*)(b + ahead) + r0 * rowBytes, rowBytes, rows, stripBytes);
             }
         }
     }

@@ -23,7 +23,7 @@ internal unsafe struct Avx2Kernel<T> : IMicroKernel<T> where T : unmanaged, IFlo
 
     /// <summary>No prefetch stream here: <see cref="Run"/>.</summary>
     public static void RunFetching(int kc, T* a, T* b, T* c, nint rs, nint cs, T alpha, T beta, int mr, int nr, T* tile, bool chunkedA,
-        byte* fetch, nint fetchStride, int fetchRows) => Run(kc, a, b, c, rs, cs, alpha, beta, mr, nr, tile, chunkedA);
+        byte* fetch, nint fetchStride, int fetchRows, int fetchBytes) => Run(kc, a, b, c, rs, cs, alpha, beta, mr, nr, tile, chunkedA);
 
     public static int FetchCapacity(int kc, bool chunkedA) => 0;
 

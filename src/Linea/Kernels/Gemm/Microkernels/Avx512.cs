@@ -24,13 +24,13 @@ internal unsafe struct Avx512Kernel<T> : IMicroKernel<T> where T : unmanaged, IF
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Run(int kc, T* a, T* b, T* c, nint rs, nint cs, T alpha, T beta, int mr, int nr, T* tile, bool chunkedA)
-        => RunFetching(kc, a, b, c, rs, cs, alpha, beta, mr, nr, tile, chunkedA, null, 0, 0);
+        => RunFetching(kc, a, b, c, rs, cs, alpha, beta, mr, nr, tile, chunkedA, null, 0, 0, 0);
 
     public static int FetchCapacity(int kc, bool chunkedA) => RowFetch.Capacity(kc, chunkedA, sizeof(T));
 
     [MethodImpl(HotCode.Options)]
     public static void RunFetching(int kc, T* a, T* b, T* c, nint rs, nint cs, T alpha, T beta, int mr, int nr, T* tile, bool chunkedA,
-        byte* fetch, nint fetchStride, int fetchRows)
+        byte* fetch, nint fetchStride, int fetchRows, int fetchBytes)
     {
         int V = Vector512<T>.Count;
         Vector512<T> c00 = default, c01 = default, c02 = default;
@@ -58,7 +58,6 @@ internal unsafe struct Avx512Kernel<T> : IMicroKernel<T> where T : unmanaged, IF
         {
             // A in 64-byte row chunks: element (i, p) of a chunk at i*CW + p%CW, CW = 64 / sizeof(T).
             int CW = 64 / sizeof(T);
-            int fetchBytes = 3 * V * sizeof(T);
             for (; p + CW <= kc; p += CW)
             {
                 for (int r = 0; r < CW / RowFetch.StepsPerRow && fetchRows > 0; r++, fetchRows--, fetch += fetchStride)

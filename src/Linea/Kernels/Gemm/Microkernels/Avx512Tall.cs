@@ -40,13 +40,13 @@ internal unsafe partial struct Avx512TallKernel<T> : IMicroKernel<T> where T : u
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Run(int kc, T* a, T* b, T* c, nint rs, nint cs, T alpha, T beta, int mr, int nr, T* tile, bool chunkedA)
-        => RunFetching(kc, a, b, c, rs, cs, alpha, beta, mr, nr, tile, chunkedA, null, 0, 0);
+        => RunFetching(kc, a, b, c, rs, cs, alpha, beta, mr, nr, tile, chunkedA, null, 0, 0, 0);
 
     public static int FetchCapacity(int kc, bool chunkedA) => RowFetch.Capacity(kc, chunkedA, sizeof(T));
 
     [MethodImpl(HotCode.Options)]
     public static void RunFetching(int kc, T* a, T* b, T* c, nint rs, nint cs, T alpha, T beta, int mr, int nr, T* tile, bool chunkedA,
-        byte* fetch, nint fetchStride, int fetchRows)
+        byte* fetch, nint fetchStride, int fetchRows, int fetchBytes)
     {
         int V = Vector512<T>.Count;
         if (nr <= V)
@@ -84,7 +84,6 @@ internal unsafe partial struct Avx512TallKernel<T> : IMicroKernel<T> where T : u
         {
             // A in 64-byte row chunks: element (i, p) of a chunk at i*CW + p%CW, CW = 64 / sizeof(T).
             int CW = 64 / sizeof(T);
-            int fetchBytes = 2 * V * sizeof(T);
             for (; p + CW <= kc; p += CW)
             {
                 for (int r = 0; r < CW / RowFetch.StepsPerRow && fetchRows > 0; r++, fetchRows--, fetch += fetchStride)

@@ -25,13 +25,15 @@ internal unsafe interface IMicroKernel<T> where T : unmanaged, IFloatingPointIee
     static abstract void Run(int kc, T* a, T* b, T* c, nint rs, nint cs, T alpha, T beta, int mr, int nr, T* tile, bool chunkedA);
 
     /// <summary>
-    /// <see cref="Run"/>, which meanwhile prefetches into L2 up to <paramref name="fetchRows"/> rows of NR elements,
-    /// the first at <paramref name="fetch"/> and the next ones <paramref name="fetchStride"/> bytes apart, spread over
-    /// its k loop (at most <see cref="FetchCapacity"/> rows); <see cref="StripStream"/> passes the rows of the B strip
-    /// it packs next but one, so they arrive while this tile is multiplied.
+    /// <see cref="Run"/>, which meanwhile prefetches into L2 up to <paramref name="fetchRows"/> runs of
+    /// <paramref name="fetchBytes"/> bytes, the first at <paramref name="fetch"/> and the next ones
+    /// <paramref name="fetchStride"/> bytes apart, one run per <see cref="RowFetch.StepsPerRow"/> steps of its k loop
+    /// (at most <see cref="FetchCapacity"/> runs): the source of an operand its caller packs next (the B strip after
+    /// next in <see cref="StripStream"/>, the next A block in <see cref="GemmDriver"/>), so it arrives while this tile
+    /// is multiplied instead of in one burst that stalls on full miss buffers.
     /// </summary>
     static abstract void RunFetching(int kc, T* a, T* b, T* c, nint rs, nint cs, T alpha, T beta, int mr, int nr, T* tile, bool chunkedA,
-        byte* fetch, nint fetchStride, int fetchRows);
+        byte* fetch, nint fetchStride, int fetchRows, int fetchBytes);
 
     /// <summary>How many rows one <see cref="RunFetching"/> call of depth <paramref name="kc"/> prefetches at most (0: none).</summary>
     static abstract int FetchCapacity(int kc, bool chunkedA);
