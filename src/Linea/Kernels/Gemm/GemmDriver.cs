@@ -181,8 +181,8 @@ internal static unsafe class GemmDriver
         /// <paramref name="end"/>, depth [pc, pc + kc)) as runs of contiguous bytes, for the microkernels of the current
         /// block to prefetch (<see cref="IMicroKernel{T}.RunFetching"/>): its rows when A is row-major, its columns when
         /// column-major, none for other strides or past the thread's last row. Tall-skinny products (200,000 x 100 from
-        /// k = 100) otherwise packed each block from memory between the blocks' multiplies: with the prefetch, one
-        /// thread went from 63-75 to 68-90 GFLOP/s float64, two from 117-145 to 135-162.
+        /// k = 100) otherwise read each block from memory between the blocks' multiplies: with the prefetch, one
+        /// thread went from 60-75 to 76-90 GFLOP/s float64, two from 119-144 to 145-174.
         /// </summary>
         private FetchRuns NextBlock(int row, int end, int pc, int kc)
         {

@@ -35,17 +35,17 @@ internal unsafe interface IMicroKernel<T> where T : unmanaged, IFloatingPointIee
     static abstract void RunFetching(int kc, T* a, T* b, T* c, nint rs, nint cs, T alpha, T beta, int mr, int nr, T* tile, bool chunkedA,
         byte* fetch, nint fetchStride, int fetchRows, int fetchBytes);
 
-    /// <summary>How many rows one <see cref="RunFetching"/> call of depth <paramref name="kc"/> prefetches at most (0: none).</summary>
+    /// <summary>How many runs one <see cref="RunFetching"/> call of depth <paramref name="kc"/> prefetches at most (0: none).</summary>
     static abstract int FetchCapacity(int kc, bool chunkedA);
 }
 
 /// <summary>The software prefetch the AVX-512 microkernels spread over their k loop (see <see cref="IMicroKernel{T}.RunFetching"/>).</summary>
 internal static unsafe class RowFetch
 {
-    /// <summary>Rows fetched per 8 steps of k: one, so a 100-deep tile issues 12 rows of a few lines each.</summary>
+    /// <summary>Steps of k per run fetched: a 100-deep tile issues 12 runs (a B strip's row is 2-3 lines).</summary>
     public const int StepsPerRow = 8;
 
-    /// <summary>Prefetches the lines of bytes [row, row + rowBytes) into L2 (the run need not start on a line).</summary>
+    /// <summary>Prefetches the lines of bytes [row, row + rowBytes) into L2 (the run need not start on a line); rowBytes &gt; 0.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Row(byte* row, int rowBytes)
     {
@@ -53,7 +53,7 @@ internal static unsafe class RowFetch
         System.Runtime.Intrinsics.X86.Sse.Prefetch1(row + rowBytes - 1);
     }
 
-    /// <summary>Rows one call prefetches at most: one per <see cref="StepsPerRow"/> steps of its chunked loop (none unchunked).</summary>
+    /// <summary>Runs one call prefetches at most: one per <see cref="StepsPerRow"/> steps of its chunked loop (none unchunked).</summary>
     public static int Capacity(int kc, bool chunkedA, int elementSize) => chunkedA ? kc / (64 / elementSize) * (64 / elementSize / StepsPerRow) : 0;
 }
 
