@@ -37,6 +37,33 @@ public class GebrdBlockedTests
         Compare<float>(m, n, nb, nx, rank);
     }
 
+    /// <summary>
+    /// A matrix too narrow for a blocked step is reduced in place when it is compact (ld = m) and through a compact
+    /// copy when not: both give the same bits, and the compact one allocates nothing of size m n (it took a fresh
+    /// m x n copy per call before).
+    /// </summary>
+    [Theory]
+    [InlineData(1011, 100)]
+    [InlineData(37, 29)]
+    public void Unblocked_rest_in_place_when_compact(int m, int n)
+    {
+        var g = Generators.Normal<double>([m, n], (ulong)(m + 7 * n));
+        int ld = m + 5;
+        var compact = new double[m * n];
+        var strided = new double[ld * n];
+        for (int i = 0; i < m; i++) for (int j = 0; j < n; j++) compact[i + j * m] = strided[i + j * ld] = g[i, j];
+        double[] d1 = new double[n], e1 = new double[n - 1], q1 = new double[n], p1 = new double[n];
+        double[] d2 = new double[n], e2 = new double[n - 1], q2 = new double[n], p2 = new double[n];
+        Gebrd.Blocked(Linea.Kernels.MatrixView<double>.ColumnMajor(strided, 0, m, n, ld), d2, e2, q2, p2, Parallelism.None, 32, 128);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        Gebrd.Blocked(Linea.Kernels.MatrixView<double>.ColumnMajor(compact, 0, m, n, m), d1, e1, q1, p1, Parallelism.None, 32, 128);
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.True(allocated < (long)m * n * sizeof(double) / 4, $"{allocated} bytes allocated for a {m} x {n} reduction");
+        Assert.Equal(d2, d1); Assert.Equal(e2, e1); Assert.Equal(q2, q1); Assert.Equal(p2, p1);
+        for (int j = 0; j < n; j++)
+            for (int i = 0; i < m; i++) Assert.Equal(strided[i + j * ld], compact[i + j * m]);
+    }
+
     private static void Compare<T>(int m, int n, int nb, int nx, int rank = int.MaxValue) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var g = MatrixGenerators.Cast<T>(Generators.Normal<double>([m, n], (ulong)(m * 131 + n)));

@@ -57,8 +57,8 @@ internal static class Bdsqr
             sminoa /= T.Sqrt(nT);
             T thresh = T.Max(tol * sminoa, T.CreateTruncating(MaxIterationsFactor) * nT * nT * unfl);
             long maxIter = (long)MaxIterationsFactor * n * n, iter = 0;
-            var ru = hasU ? new DeferredRotations<T>(u, parallelism) : null;
-            var rv = hasV ? new DeferredRotations<T>(v, parallelism) : null;
+            using var ru = hasU ? new DeferredRotations<T>(u, parallelism) : null;
+            using var rv = hasV ? new DeferredRotations<T>(v, parallelism) : null;
             int oldll = -1, oldm = -1, idir = 0;
             int m = n - 1;
             while (m > 0)

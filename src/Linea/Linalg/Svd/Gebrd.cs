@@ -68,12 +68,23 @@ internal static partial class Gebrd
         int mr = m - i, nr = n - i;
         if (nr == 0) return;
         // The rest: the unblocked reduction on a compact copy of the trailing block (ld = its rows, so its columns sit
-        // next to each other in cache, not a leading dimension apart), copied back.
-        var sub = new T[mr * nr];
+        // next to each other in cache, not a leading dimension apart), copied back; in place when the block is compact
+        // already (the whole matrix with ld = m: no blocked steps ran), as for the small and tall-narrow matrices of
+        // IncrementalPca's SVDs, which copied all m x n elements into a fresh array per call (790 KB at 1011 x 100).
         var block = a.Block(i, i, mr, nr);
-        for (int j = 0; j < nr; j++) block.Column(j).CopyTo(sub.AsSpan(j * mr, mr));
-        Unblocked(MatrixView<T>.ColumnMajor(sub, 0, mr, nr, mr), d.Slice(i), e.Slice(i), tauq.Slice(i), taup.Slice(i));
-        for (int j = 0; j < nr; j++) sub.AsSpan(j * mr, mr).CopyTo(block.Column(j));
+        if (block.RowStride == 1 && block.ColStride == mr)
+        {
+            Unblocked(block, d.Slice(i), e.Slice(i), tauq.Slice(i), taup.Slice(i));
+            return;
+        }
+        var sub = System.Buffers.ArrayPool<T>.Shared.Rent(checked(mr * nr));
+        try
+        {
+            for (int j = 0; j < nr; j++) block.Column(j).CopyTo(sub.AsSpan(j * mr, mr));
+            Unblocked(MatrixView<T>.ColumnMajor(sub, 0, mr, nr, mr), d.Slice(i), e.Slice(i), tauq.Slice(i), taup.Slice(i));
+            for (int j = 0; j < nr; j++) sub.AsSpan(j * mr, mr).CopyTo(block.Column(j));
+        }
+        finally { System.Buffers.ArrayPool<T>.Shared.Return(sub); }
     }
 
     /// <summary>

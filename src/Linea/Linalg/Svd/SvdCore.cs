@@ -56,7 +56,7 @@ internal static class SvdCore
             Geqrf.Blocked(MatrixView<T>.ColumnMajor(work, 0, m, n, lda), tauQr, QrParams.Auto, parallelism);
             var r = new T[n * n];
             for (int j = 0; j < n; j++) Array.Copy(work, j * lda, r, j * n, j + 1);
-            (s, var ur, v) = Square(op, m, n, r, vectors, parallelism, p);
+            (s, var ur, v) = Square(op, m, n, r, vectors, formU, parallelism, p);
             if (vectors && formU)
             {
                 u = new T[lda * uc];
@@ -89,14 +89,14 @@ internal static class SvdCore
             double lo = Math.Sqrt(safmin / eps), hi = Math.Sqrt(1 / safmin * eps);
             if (rmax * Math.Sqrt(n) > hi || rmax / Math.Sqrt((double)m * n) < lo) return null;
         }
-        var (s, ur, v) = Square(op, m, n, r, vectors, parallelism, p);
+        var (s, ur, v) = Square(op, m, n, r, vectors, formU, parallelism, p);
         return new Result<T>(s, vectors && formU ? qr.MultiplyQ(ur!) : null, v);
     }
 
-    /// <summary>The n x n matrix r (ld n, overwritten): S, and with vectors U (n x n) and V (n x n).</summary>
-    private static (T[] S, T[]? U, T[]? V) Square<T>(string op, int m, int n, T[] r, bool vectors, Parallelism parallelism, SvdParams p) where T : unmanaged, IFloatingPointIeee754<T>
+    /// <summary>The n x n matrix r (ld n, overwritten): S, and with vectors V (n x n) and, when <paramref name="formU"/>, U (n x n).</summary>
+    private static (T[] S, T[]? U, T[]? V) Square<T>(string op, int m, int n, T[] r, bool vectors, bool formU, Parallelism parallelism, SvdParams p) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        try { return Bidiagonal(op, n, n, n, r, vectors, vectors, parallelism, p); }
+        try { return Bidiagonal(op, n, n, n, r, vectors, vectors && formU, parallelism, p); }
         catch (NoConvergenceException) when (m != n)
         {
             throw new NoConvergenceException($"{op}: the bidiagonal QR iteration did not converge for a matrix of shape ({m}, {n}) (on its {n} x {n} triangular factor)");

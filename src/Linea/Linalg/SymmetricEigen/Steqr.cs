@@ -44,7 +44,7 @@ internal static class Steqr
         e.Slice(0, n - 1).CopyTo(ew);
         bool flip = T.Abs(d[n - 1]) < T.Abs(d[0]);
         if (flip) Reverse(n, d, ew, z, vectors);
-        var rotations = vectors ? new DeferredRotations<T>(z, parallelism) : null;
+        using var rotations = vectors ? new DeferredRotations<T>(z, parallelism) : null;
         int maxIter = MaxIterationsPerValue * n, iter = 0;
         for (int l = 0; l < n; l++)
         {
