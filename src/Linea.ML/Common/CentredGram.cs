@@ -183,9 +183,14 @@ internal sealed class CentredGram<T> where T : unmanaged, IFloatingPointIeee754<
         return new Partial(g, sums);
     }
 
-    /// <summary>sums += row (in double), for the first block's mean.</summary>
+    /// <summary>sums += row (in double), for the first block's mean: for double rows the column sums' own vector loop.</summary>
     private static void AddRow(ReadOnlySpan<T> row, double[] sums)
     {
+        if (typeof(T) == typeof(double))
+        {
+            Linea.Ops.SumReduce<double>.CombineInto(sums, System.Runtime.InteropServices.MemoryMarshal.Cast<T, double>(row));
+            return;
+        }
         for (int j = 0; j < row.Length; j++) sums[j] += double.CreateTruncating(row[j]);
     }
 

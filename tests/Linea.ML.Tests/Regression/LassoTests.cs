@@ -186,6 +186,12 @@ public class LassoTests(ITestOutputHelper output)
         var nan = x.Copy(); nan[1, 1] = double.NaN;
         Assert.Throws<NonFiniteException>(() => new Lasso<double>().Fit(nan, y));
         Assert.Throws<ShapeMismatchException>(() => new Lasso<double>().Fit(x, y[..10]));
+        // Both forms: the covariance form on tall X (diabetes, 442 x 10) and the residual form on wide X.
+        var nanY = y.Copy(); nanY[3] = double.PositiveInfinity;
+        Assert.Throws<NonFiniteException>(() => new Lasso<double>().Fit(x, nanY));
+        var wide = x[..5, ..].Copy(); wide[2, 4] = double.NaN;
+        Assert.Throws<NonFiniteException>(() => new Lasso<double>().Fit(wide, y[..5]));
+        Assert.Throws<ShapeMismatchException>(() => new Lasso<double>().Fit(x[..5, ..], y));
         Assert.Throws<ArgumentOutOfRangeException>(() => new Lasso<double>(-0.1));
         Assert.Throws<ArgumentOutOfRangeException>(() => new Lasso<double>(maxIter: 0));
         Assert.Throws<ArgumentOutOfRangeException>(() => new Lasso<double>(tol: -1));
